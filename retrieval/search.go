@@ -1,0 +1,37 @@
+package retrieval
+
+import (
+	"time"
+
+	"github.com/readout/readout/corpus"
+)
+
+// SearchOptions narrows and sizes a search. The zero value returns the
+// default number of passages from the whole record.
+type SearchOptions struct {
+	// K is how many passages to return (default 8).
+	K int `json:"k,omitempty"`
+	// Since and Until bound the document date, inclusive; zero means open.
+	Since time.Time `json:"since,omitempty"`
+	Until time.Time `json:"until,omitempty"`
+	// Outlet and Speaker keep only documents whose outlet, or one of whose
+	// speakers, contains the text (case-insensitive).
+	Outlet  string `json:"outlet,omitempty"`
+	Speaker string `json:"speaker,omitempty"`
+}
+
+// Hit is one retrieved passage.
+type Hit struct {
+	Chunk corpus.Chunk
+	Doc   *corpus.Document
+	// Score is the fused score (higher is better); VectorRank and
+	// LexicalRank are 1-based ranks in each list, 0 when absent.
+	Score       float64
+	VectorScore float64
+	LexicalRank int
+	VectorRank  int
+	// Coverage is the share (0..1) of the query's informative terms,
+	// weighted by inverse document frequency, that occur in the passage. The
+	// answer pipeline declines when no passage covers the question enough.
+	Coverage float64
+}
