@@ -33,6 +33,9 @@ type Answer struct {
 	Citations  []Citation `json:"citations"`
 	Warnings   []string   `json:"warnings"`
 	Snapshot   string     `json:"snapshot"`
+	// Quotes counts the answer's quotations and what verification did to
+	// them (omitted from JSON when the answer quotes nothing).
+	Quotes QuoteStats `json:"quotes,omitzero"`
 }
 
 // Citation is one numbered source of an answer; N matches the [N] markers

@@ -2,11 +2,32 @@ package answer
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"log/slog"
+	"net"
+	"strings"
+	"time"
 
+	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/readout/readout/prompts"
 	"github.com/readout/readout/retrieval"
 )
+
+// DefaultK is how many passages are retrieved for a question.
+const DefaultK = 8
+
+// DefaultMinCoverage is the least Hit.Coverage (IDF-weighted share of the
+// question's informative terms found in a passage) that some retrieved
+// passage must reach for the question to be answered rather than
+// declined. Measured on the public questions over the sample record
+// (TestDeclineThreshold): the lowest covered seed question (after follow-up
+// condensation) reaches 0.47, the out-of-scope ones at most 0.15, and
+// questions about events outside the sample (rec-15) 0.33.
+const DefaultMinCoverage = 0.35
 
 // Pipeline answers questions from the record. The zero value is not usable:
 // Index is required; Chat may be nil for extractive answers.
@@ -14,6 +35,11 @@ type Pipeline struct {
 	Index  Retriever
 	Chat   ChatModel // nil: extractive answers only
 	Logger *slog.Logger
+	// Passages is how many passages to retrieve when the filters do not
+	// say (DefaultK when 0).
+	Passages int
+	// MinCoverage overrides DefaultMinCoverage when positive.
+	MinCoverage float64
 }
 
 // Ask answers question, with history the earlier turns of the conversation.
@@ -23,6 +49,292 @@ func (p *Pipeline) Ask(ctx context.Context, question string, history []Turn, fil
 
 // AskStream is Ask that reports the answer text so far (unverified) to
 // onPartial as a chat model streams it.
+//
+// Errors meant for the asker are *UserError; any other error is internal
+// (the index failed, or ctx ended) and wraps its cause. A failing model is
+// not an error: the answer falls back to an extractive one with a warning.
 func (p *Pipeline) AskStream(ctx context.Context, question string, history []Turn, filters retrieval.SearchOptions, onPartial func(text string)) (*Answer, error) {
-	return nil, errors.New("not implemented")
+	if p == nil || p.Index == nil {
+		return nil, errors.New("answer pipeline: no index configured")
+	}
+	log := p.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	qid := newQuestionID()
+	log = log.With("qid", qid)
+	began := time.Now()
+
+	q, err := CleanQuestion(question)
+	if err != nil {
+		log.Info("question rejected", "reason", err.Error())
+		return nil, err
+	}
+	log.Debug("question", "text", q, "history", len(history))
+	ans := &Answer{Question: q, Citations: []Citation{}, Warnings: []string{}}
+
+	standalone := q
+	if len(history) > 0 {
+		standalone = p.condense(ctx, log, q, history)
+		if standalone != q {
+			ans.Standalone = standalone
+		}
+	}
+
+	opts := filters
+	if opts.K <= 0 {
+		opts.K = p.Passages
+		if opts.K <= 0 {
+			opts.K = DefaultK
+		}
+	}
+	searchStart := time.Now()
+	hits, err := p.Index.Search(ctx, standalone, opts)
+	if err != nil {
+		return nil, fmt.Errorf("search the record: %w", err)
+	}
+	retrieveMS := time.Since(searchStart).Milliseconds()
+	ans.Snapshot = p.Index.SnapshotID()
+	first, last, docs := p.Index.Coverage()
+	coverage := coverageSentence(first, last, docs)
+
+	var modelMS int64
+	defer func() {
+		log.Info("answered", "mode", ans.Mode, "hits", len(hits), "citations", len(ans.Citations),
+			"quotes_posted", ans.Quotes.Posted, "quotes_verified", ans.Quotes.Verified,
+			"quotes_repaired", ans.Quotes.Repaired, "quotes_unquoted", ans.Quotes.Unquoted,
+			"warnings", len(ans.Warnings), "retrieve_ms", retrieveMS, "model_ms", modelMS,
+			"total_ms", time.Since(began).Milliseconds())
+	}()
+
+	if !p.relevant(hits) {
+		ans.Mode = ModeDeclined
+		ans.Text = "The record does not cover this question. " + coverage
+		if len(hits) == 0 && filtered(filters) {
+			ans.Text = "No document in the record matches this question within the filters you gave (date, outlet or speaker). " + coverage
+		}
+		return ans, nil
+	}
+
+	eq := ExtractiveQuery{Question: q}
+	if standalone != q {
+		eq.Context = standalone
+	}
+	if len(history) > 0 {
+		eq.Previous = history[len(history)-1].Answer
+	}
+	if p.Chat == nil {
+		p.extractive(ans, eq, hits, "")
+		return ans, nil
+	}
+
+	modelStart := time.Now()
+	text, err := p.generate(ctx, standalone, hits, first, last, docs, onPartial)
+	modelMS = time.Since(modelStart).Milliseconds()
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("answer %s: %w", qid, ctx.Err())
+	}
+	switch {
+	case errors.Is(err, ErrTruncated) && text != "":
+		ans.Warnings = append(ans.Warnings, "The model stopped at its length limit, so this answer may be incomplete.")
+	case err != nil:
+		log.Warn("chat model failed; answering extractively", "model", p.Chat.Name(), "err", err)
+		p.extractive(ans, eq, hits,
+			"The model server did not answer ("+failureReason(err)+"); this is an extractive answer of verbatim quotations.")
+		return ans, nil
+	}
+
+	text = defuseMentions(text)
+	text, order := Renumber(text, len(hits))
+	cites := BuildCitations(order, hits)
+	if len(cites) == 0 {
+		if saysNotCovered(text) {
+			ans.Mode = ModeDeclined
+			ans.Text = text
+			if first.IsZero() || !strings.Contains(text, dateString(first)) {
+				ans.Text = strings.TrimSpace(text) + " " + coverage
+			}
+			return ans, nil
+		}
+		log.Warn("model answer cites nothing; answering extractively", "model", p.Chat.Name())
+		p.extractive(ans, eq, hits,
+			"The model's answer cited no passage of the record, so it is not shown; this is an extractive answer of verbatim quotations.")
+		return ans, nil
+	}
+	text, stats, warnings := VerifyQuotes(text, cites)
+	ans.Mode = ModeGenerated
+	ans.Text = text
+	ans.Citations = cites
+	ans.Quotes = stats
+	ans.Warnings = append(ans.Warnings, warnings...)
+	return ans, nil
+}
+
+// generate prompts the chat model with the hits and streams its answer.
+func (p *Pipeline) generate(ctx context.Context, question string, hits []retrieval.Hit, first, last time.Time, docs int, onPartial func(string)) (string, error) {
+	sys, err := prompts.System(dateString(first), dateString(last), docs)
+	if err != nil {
+		return "", err
+	}
+	passages := make([]prompts.Passage, len(hits))
+	for i, h := range hits {
+		c := CitationFor(i+1, h)
+		passages[i] = prompts.Passage{N: i + 1, Doc: c.Doc, Title: c.Title, Outlet: c.Outlet, Date: c.Date,
+			URL: c.URL, Speakers: c.Speakers, Text: h.Chunk.Text}
+	}
+	user, err := prompts.Answer(question, passages)
+	if err != nil {
+		return "", err
+	}
+	var acc strings.Builder
+	var onDelta func(string)
+	if onPartial != nil {
+		onDelta = func(d string) {
+			acc.WriteString(d)
+			if s := StripThink(acc.String(), true); s != "" {
+				onPartial(s)
+			}
+		}
+	}
+	text, err := p.Chat.Complete(ctx, []Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}, onDelta)
+	// Any ChatModel, not only OpenAIChat, may leave reasoning in the text.
+	text = StripThink(text, false)
+	if err == nil && text == "" {
+		err = ErrEmptyAnswer
+	}
+	return text, err
+}
+
+// extractive fills ans with an extractive answer, or declines when the
+// passages have no usable sentence.
+func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.Hit, warning string) {
+	text, cites, stats := extractive(q, hits)
+	if warning != "" {
+		ans.Warnings = append(ans.Warnings, warning)
+	}
+	if text == "" {
+		first, last, docs := p.Index.Coverage()
+		ans.Mode = ModeDeclined
+		ans.Text = "The record does not cover this question. " + coverageSentence(first, last, docs)
+		return
+	}
+	ans.Mode = ModeExtractive
+	ans.Text = text
+	ans.Citations = cites
+	ans.Quotes = stats
+}
+
+// condense turns a follow-up into a standalone question: with the chat
+// model when there is one, falling back to RuleCondense.
+func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, history []Turn) string {
+	if p.Chat != nil {
+		s, err := modelCondense(ctx, p.Chat, q, history)
+		if err == nil {
+			return s
+		}
+		log.Warn("condensing the follow-up with the model failed; using the rule", "err", err)
+	}
+	return RuleCondense(q, history)
+}
+
+// relevant reports whether some hit covers the question well enough.
+func (p *Pipeline) relevant(hits []retrieval.Hit) bool {
+	threshold := p.MinCoverage
+	if threshold <= 0 {
+		threshold = DefaultMinCoverage
+	}
+	for _, h := range hits {
+		if h.Coverage >= threshold {
+			return true
+		}
+	}
+	return false
+}
+
+func filtered(o retrieval.SearchOptions) bool {
+	return !o.Since.IsZero() || !o.Until.IsZero() || o.Outlet != "" || o.Speaker != ""
+}
+
+// coverageSentence says what period the record covers.
+func coverageSentence(first, last time.Time, docs int) string {
+	noun := "documents"
+	if docs == 1 {
+		noun = "document"
+	}
+	if first.IsZero() || last.IsZero() {
+		return fmt.Sprintf("The record holds %d %s.", docs, noun)
+	}
+	return fmt.Sprintf("The record holds %d %s dated from %s to %s.", docs, noun, dateString(first), dateString(last))
+}
+
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// notCovered are phrases with which a model says the passages do not
+// answer the question.
+var notCovered = []string{
+	"does not cover", "doesn't cover", "do not cover", "don't cover", "not covered",
+	"does not contain", "doesn't contain", "do not contain", "don't contain",
+	"does not mention", "do not mention", "does not say", "do not say",
+	"no information", "not in the record", "cannot answer", "can't answer",
+	"does not address", "do not address", "not addressed",
+}
+
+func saysNotCovered(text string) bool {
+	lower := strings.ToLower(text)
+	for _, p := range notCovered {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// defuseMentions breaks Discord mention syntax with a zero-width space so
+// that even a renderer that forgets allowed_mentions pings nobody.
+func defuseMentions(s string) string {
+	return strings.NewReplacer(
+		"@everyone", "@\u200beveryone",
+		"@here", "@\u200bhere",
+		"<@", "<@\u200b",
+	).Replace(s)
+}
+
+// failureReason is a short, key-free description of why the model failed,
+// for the answer's warning.
+func failureReason(err error) string {
+	var apiErr *openai.APIError
+	var reqErr *openai.RequestError
+	var netErr net.Error
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return "it timed out"
+	case errors.Is(err, ErrIncomplete):
+		return "its answer was cut off mid-stream"
+	case errors.Is(err, ErrEmptyAnswer):
+		return "it returned an empty answer"
+	case errors.Is(err, ErrTruncated):
+		return "it hit its length limit before answering"
+	case errors.Is(err, ErrFiltered):
+		return "its content filter stopped the answer"
+	case errors.As(err, &reqErr):
+		return fmt.Sprintf("HTTP %d", reqErr.HTTPStatusCode)
+	case errors.As(err, &apiErr) && apiErr.HTTPStatusCode == 0:
+		return "it reported an error mid-answer"
+	case errors.As(err, &apiErr):
+		return fmt.Sprintf("HTTP %d", apiErr.HTTPStatusCode)
+	case errors.As(err, &netErr):
+		return "it could not be reached"
+	}
+	return "it failed"
+}
+
+func newQuestionID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }

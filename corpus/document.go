@@ -44,6 +44,11 @@ type Document struct {
 	// Hash is the hex SHA-256 of the cleaned text and the metadata above:
 	// it changes exactly when the document must be re-indexed.
 	Hash string `json:"hash"`
+
+	// turns caches the transcript turns for SpeakerAt. Loaders fill it;
+	// it is not serialised, and a Document built any other way computes the
+	// turns on demand.
+	turns *turnIndex
 }
 
 // DateString returns Date as YYYY-MM-DD, or "" when unknown.

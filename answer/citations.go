@@ -1,0 +1,221 @@
+package answer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/readout/readout/retrieval"
+)
+
+// citationGroupRe matches one bracketed citation group: [1], [1, 2],
+// [1;2], [1-3] or [1–3]. Bracketed text with anything else in it
+// ("[September 27]") is not a citation.
+var citationGroupRe = regexp.MustCompile(`\[\s*\d{1,3}(?:\s*(?:[,;]|-|–|—)\s*\d{1,3})*\s*\]`)
+
+// maxRange bounds an expanded range like [1-3]: anything wider is not a
+// citation a model meant.
+const maxRange = 10
+
+// CitationMarker is one bracketed citation group found in a text.
+type CitationMarker struct {
+	// Start and End are the byte range of the group, brackets included.
+	Start, End int
+	// Numbers are the passage numbers it names, in order, without
+	// duplicates.
+	Numbers []int
+}
+
+// ParseCitations finds the citation groups of text, in order.
+func ParseCitations(text string) []CitationMarker {
+	var out []CitationMarker
+	for _, loc := range citationGroupRe.FindAllStringIndex(text, -1) {
+		nums := parseGroup(text[loc[0]+1 : loc[1]-1])
+		if len(nums) == 0 {
+			continue
+		}
+		out = append(out, CitationMarker{Start: loc[0], End: loc[1], Numbers: nums})
+	}
+	return out
+}
+
+// parseGroup reads the inside of a group: numbers separated by commas or
+// semicolons, or a short range.
+func parseGroup(inner string) []int {
+	var nums []int
+	seen := map[int]bool{}
+	add := func(n int) {
+		if n > 0 && !seen[n] {
+			seen[n] = true
+			nums = append(nums, n)
+		}
+	}
+	for _, part := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
+		part = strings.TrimSpace(part)
+		if lo, hi, ok := splitRange(part); ok {
+			if hi < lo || hi-lo > maxRange {
+				return nil
+			}
+			for n := lo; n <= hi; n++ {
+				add(n)
+			}
+			continue
+		}
+		n, err := strconv.Atoi(part)
+		if err != nil {
+			return nil
+		}
+		add(n)
+	}
+	return nums
+}
+
+func splitRange(s string) (lo, hi int, ok bool) {
+	for _, sep := range []string{"-", "–", "—"} {
+		if a, b, found := strings.Cut(s, sep); found {
+			x, err1 := strconv.Atoi(strings.TrimSpace(a))
+			y, err2 := strconv.Atoi(strings.TrimSpace(b))
+			if err1 != nil || err2 != nil {
+				return 0, 0, false
+			}
+			return x, y, true
+		}
+	}
+	return 0, 0, false
+}
+
+// Renumber rewrites the citation markers of text for an answer drawn from
+// nPassages numbered passages: markers that name no passage are dropped
+// (with the space before them), the rest are renumbered 1, 2, … in order of
+// first use and written as [1][2]. order[k] is the original passage number
+// of new citation k+1.
+func Renumber(text string, nPassages int) (out string, order []int) {
+	markers := ParseCitations(text)
+	if len(markers) == 0 {
+		return text, nil
+	}
+	newNum := map[int]int{}
+	var b strings.Builder
+	last := 0
+	for _, m := range markers {
+		var group strings.Builder
+		seen := map[int]bool{}
+		for _, n := range m.Numbers {
+			if n < 1 || n > nPassages {
+				continue
+			}
+			k, ok := newNum[n]
+			if !ok {
+				order = append(order, n)
+				k = len(order)
+				newNum[n] = k
+			}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			group.WriteString("[" + strconv.Itoa(k) + "]")
+		}
+		prefix := text[last:m.Start]
+		if group.Len() == 0 {
+			// A dangling marker goes, and so does the space that led to it.
+			prefix = strings.TrimRight(prefix, " \t")
+		}
+		b.WriteString(prefix)
+		b.WriteString(group.String())
+		last = m.End
+	}
+	b.WriteString(text[last:])
+	out = b.String()
+	// Removing a marker can join brackets around it into a new one
+	// ("[[9]1]" → "[1]"); drop any that names no citation. Each pass
+	// removes at least one marker, so this ends.
+	for {
+		bad := -1
+		for i, m := range ParseCitations(out) {
+			for _, k := range m.Numbers {
+				if k > len(order) {
+					bad = i
+				}
+			}
+			if bad >= 0 {
+				out = out[:m.Start] + out[m.End:]
+				break
+			}
+		}
+		if bad < 0 {
+			return out, order
+		}
+	}
+}
+
+// speakerAt is the optional method of corpus.Document that names who is
+// speaking at a byte offset of a transcript ("" when nobody is).
+type speakerAt interface {
+	SpeakerAt(offset int) string
+}
+
+// passageSpeakers names the speakers of a hit's passage: for a transcript,
+// who speaks at the start of the passage and at the start of each of its
+// lines; otherwise the document's speakers.
+func passageSpeakers(h retrieval.Hit) []string {
+	if h.Doc == nil {
+		return nil
+	}
+	if sa, ok := any(h.Doc).(speakerAt); ok {
+		var names []string
+		seen := map[string]bool{}
+		add := func(off int) {
+			if name := sa.SpeakerAt(off); name != "" && !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+		}
+		add(h.Chunk.Start)
+		for i := 0; i < len(h.Chunk.Text); i++ {
+			if h.Chunk.Text[i] == '\n' && i+1 < len(h.Chunk.Text) {
+				add(h.Chunk.Start + i + 1)
+			}
+		}
+		if len(names) > 0 {
+			return names
+		}
+	}
+	return h.Doc.SpeakerNames()
+}
+
+// CitationFor builds the citation numbered n for a retrieved passage.
+func CitationFor(n int, h retrieval.Hit) Citation {
+	c := Citation{
+		N:       n,
+		Passage: h.Chunk.Text,
+		Start:   h.Chunk.Start,
+		End:     h.Chunk.End,
+		Doc:     h.Chunk.DocID,
+	}
+	if h.Doc != nil {
+		c.Doc = h.Doc.ID
+		c.Title = h.Doc.Title
+		c.Outlet = h.Doc.Outlet
+		c.Date = h.Doc.DateString()
+		c.URL = h.Doc.URL
+	}
+	c.Speakers = passageSpeakers(h)
+	if c.Speakers == nil {
+		c.Speakers = []string{}
+	}
+	return c
+}
+
+// BuildCitations turns Renumber's order into citations of hits (passage n
+// is hits[n-1]).
+func BuildCitations(order []int, hits []retrieval.Hit) []Citation {
+	out := make([]Citation, 0, len(order))
+	for i, n := range order {
+		if n < 1 || n > len(hits) {
+			continue
+		}
+		out = append(out, CitationFor(i+1, hits[n-1]))
+	}
+	return out
+}

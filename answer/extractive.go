@@ -1,0 +1,461 @@
+package answer
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// Extractive answers are built from the sentences of the top passages.
+const (
+	extractivePassages     = 5 // passages whose sentences compete
+	extractiveMaxSentences = 3
+	extractiveMinSentences = 2
+	// extractiveKeep: a further sentence is added only if it scores at
+	// least this share of the best one.
+	extractiveKeep = 0.35
+)
+
+// ExtractiveLead opens every extractive answer, so no reader takes the
+// quotations for a summary.
+const ExtractiveLead = "From the record (verbatim quotations):"
+
+// passageSentences splits a passage into sentence byte ranges; the
+// corpus's splitter knows the record's abbreviations and line layout.
+var passageSentences = corpus.Sentences
+
+// scoredSentence is a candidate sentence of the extractive answer.
+type scoredSentence struct {
+	hit        int // index into hits
+	start, end int // byte range in the hit's chunk text
+	score      float64
+	stems      map[string]bool
+}
+
+// Extractive composes an answer of 2–3 verbatim sentences from the top
+// hits, most relevant first, each quoted with outlet, date, speaker and
+// citation. The sentences are byte-exact substrings of their passages.
+func Extractive(question string, hits []retrieval.Hit) (text string, cites []Citation, stats QuoteStats) {
+	return extractive(ExtractiveQuery{Question: question}, hits)
+}
+
+// ExtractiveQuery is what an extractive answer is chosen for.
+type ExtractiveQuery struct {
+	// Question is what the user asked; its words weigh most.
+	Question string
+	// Context is the standalone rewrite of a follow-up, whose extra words
+	// weigh less than the follow-up's own.
+	Context string
+	// Previous is the previous answer's text: sentences it already quoted
+	// are demoted, so a follow-up gets something new.
+	Previous string
+}
+
+// contextWeight is how much a word only in the context counts.
+const contextWeight = 0.35
+
+func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []Citation, stats QuoteStats) {
+	if len(hits) == 0 {
+		return "", nil, stats
+	}
+	top := hits[:min(len(hits), extractivePassages)]
+	var cands []scoredSentence
+	for hi, h := range top {
+		for _, r := range passageSentences(h.Chunk.Text) {
+			// A transcript turn's label ("MR. SAMPLE:") is not part of
+			// what was said; a reporter's question ("Q:") is not a
+			// statement of the record.
+			if m := turnLabelRe.FindStringSubmatch(h.Chunk.Text[r[0]:r[1]]); m != nil {
+				if m[1] == "Q" {
+					continue
+				}
+				r[0] += len(m[0])
+			}
+			s := h.Chunk.Text[r[0]:r[1]]
+			if len(strings.Fields(s)) < 3 {
+				continue // headings, bylines, "Politics"
+			}
+			cands = append(cands, scoredSentence{hit: hi, start: r[0], end: r[1], stems: stemSet(s)})
+		}
+	}
+	if len(cands) == 0 {
+		return "", nil, stats
+	}
+	// BM25-like idf over the candidate sentences.
+	df := map[string]int{}
+	for _, c := range cands {
+		for t := range c.stems {
+			df[t]++
+		}
+	}
+	n := float64(len(cands))
+	weights := map[string]float64{}
+	for t := range stemSet(q.Context) {
+		weights[t] = contextWeight
+	}
+	for t := range stemSet(q.Question) {
+		weights[t] = 1
+	}
+	cue := questionCue(q.Question)
+	prev, _ := fold(q.Previous)
+	for i := range cands {
+		c := &cands[i]
+		sentence := top[c.hit].Chunk.Text[c.start:c.end]
+		var score float64
+		for t, w := range weights {
+			if c.stems[t] {
+				d := float64(df[t])
+				score += w * math.Log(1+(n-d+0.5)/(d+0.5))
+			}
+		}
+		words := len(strings.Fields(sentence))
+		if words < 6 {
+			score *= 0.6
+		} else if words > 70 {
+			score *= 0.8
+		}
+		if cue != nil && cue(sentence) {
+			score *= 1.3
+		}
+		if prev != "" {
+			ws, we := spokenWords(top[c.hit].Chunk.Text, c.start, c.end)
+			if f, _ := fold(top[c.hit].Chunk.Text[ws:we]); strings.Contains(prev, f) {
+				score *= 0.3
+			}
+		}
+		// Passage rank: the retriever already weighed the whole passage.
+		c.score = score / (1 + 0.15*float64(c.hit))
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+
+	var picked []scoredSentence
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if len(picked) >= extractiveMaxSentences {
+			break
+		}
+		if len(picked) > 0 && c.score <= 0 {
+			break
+		}
+		if len(picked) >= extractiveMinSentences && c.score < extractiveKeep*picked[0].score {
+			break
+		}
+		key, _ := fold(top[c.hit].Chunk.Text[c.start:c.end])
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		picked = append(picked, c)
+	}
+
+	// Number the passages in order of first use.
+	num := map[int]int{}
+	var b strings.Builder
+	b.WriteString(ExtractiveLead)
+	for _, c := range picked {
+		h := top[c.hit]
+		k, ok := num[c.hit]
+		if !ok {
+			k = len(cites) + 1
+			num[c.hit] = k
+			cites = append(cites, CitationFor(k, h))
+		}
+		ws, we := spokenWords(h.Chunk.Text, c.start, c.end)
+		b.WriteString("\n- ")
+		b.WriteString(attribution(h, c.start, c.end))
+		b.WriteString("“")
+		b.WriteString(h.Chunk.Text[ws:we])
+		b.WriteString("” [")
+		b.WriteString(strconv.Itoa(k))
+		b.WriteString("]")
+		stats.Posted++
+		stats.Verified++
+	}
+	return b.String(), cites, stats
+}
+
+// questionCue returns a test for sentences of the kind the question asks
+// for (a place, a time, a number), or nil.
+func questionCue(q string) func(string) bool {
+	lower := " " + strings.ToLower(q) + " "
+	switch {
+	case strings.Contains(lower, " where "):
+		return func(s string) bool {
+			return strings.Contains(s, "took place") || placeRe.MatchString(s)
+		}
+	case strings.Contains(lower, " when ") || strings.Contains(lower, " what date") || strings.Contains(lower, " what day"):
+		return dateRe.MatchString
+	case strings.Contains(lower, " how many ") || strings.Contains(lower, " how much ") || strings.Contains(lower, " what number"):
+		return func(s string) bool { return strings.ContainsAny(s, "0123456789") }
+	}
+	return nil
+}
+
+var (
+	placeRe = regexp.MustCompile(`\b(?:at|in) (?:the )?[A-Z][a-z]+`)
+	dateRe  = regexp.MustCompile(`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:19|20)\d\d\b`)
+)
+
+// spokenWords narrows a sentence to the words inside its quotation marks
+// when it mixes a quotation with the reporter's attribution ("“We are
+// serious,” Miller said."), so the answer quotes the speaker and does not
+// nest quotation marks. The result is still a byte range of the passage.
+// When the sentence has no such quotation, or the quoted part is short, the
+// whole sentence is kept.
+func spokenWords(text string, start, end int) (int, int) {
+	s := text[start:end]
+	marks := quoteMarkRe.FindAllStringIndex(s, -1)
+	if len(marks) == 0 {
+		return start, end
+	}
+	ws, we := 0, len(s)
+	first, last := marks[0], marks[len(marks)-1]
+	switch {
+	case first[0] == 0 && len(marks) >= 2:
+		// “Quoted words,” attribution.
+		ws, we = first[1], marks[1][0]
+	case first[0] == 0:
+		// A quotation that runs on past this sentence.
+		ws = first[1]
+	case startsQuoted(text, start) && isCloser(s[first[0]:first[1]]):
+		// Words carried over from an earlier sentence, then attribution.
+		we = first[0]
+	default:
+		// Attribution, then “quoted words”.
+		ws = first[1]
+		if len(marks) >= 2 {
+			we = last[0]
+		}
+	}
+	w := strings.TrimRight(s[ws:we], " ,;:")
+	lead := len(s[ws:we]) - len(strings.TrimLeft(s[ws:we], " "))
+	if len(strings.Fields(w)) < 4 {
+		return start, end
+	}
+	return start + ws + lead, start + ws + len(w)
+}
+
+var quoteMarkRe = regexp.MustCompile(`[“”"]`)
+
+// turnLabelRe matches a transcript turn's speaker label at the start of a
+// line: "Q:", "MR. KIRBY:", "MS. JEAN-PIERRE:", "THE PRESIDENT:".
+var turnLabelRe = regexp.MustCompile(`^(Q|[A-Z][A-Z.'’\- ]{1,40}):\s+`)
+
+func isCloser(m string) bool { return m == "”" || m == "\"" }
+
+// attribution writes "Outlet (date) — Speaker: " for a sentence of a hit.
+func attribution(h retrieval.Hit, start, end int) string {
+	var b strings.Builder
+	source := ""
+	date := ""
+	if h.Doc != nil {
+		source = h.Doc.Outlet
+		if source == "" {
+			source = shortTitle(h.Doc.Title)
+		}
+		if source == "" {
+			source = h.Doc.ID
+		}
+		date = h.Doc.DateString()
+	}
+	if source == "" {
+		source = h.Chunk.DocID
+	}
+	b.WriteString(source)
+	if date != "" {
+		b.WriteString(" (" + date + ")")
+	}
+	speaker, sure := sentenceSpeaker(h, start, end)
+	switch {
+	case speaker != "" && sure:
+		b.WriteString(" — " + speaker + ": ")
+	case speaker != "":
+		b.WriteString(", in a report quoting " + speaker + ": ")
+	default:
+		b.WriteString(": ")
+	}
+	return b.String()
+}
+
+// shortTitle keeps a title usable as a source name: some titles are a
+// report's whole first sentence.
+func shortTitle(t string) string {
+	const max = 60
+	if utf8.RuneCountInString(t) <= max {
+		return t
+	}
+	r := []rune(t)
+	cut := max
+	for cut > max/2 && r[cut] != ' ' {
+		cut--
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:…") + "…"
+}
+
+// sentenceSpeaker names who said a sentence of a hit's passage. sure is
+// false when only the document's list of speakers is known (the sentence
+// may be the reporter's own words).
+func sentenceSpeaker(h retrieval.Hit, start, end int) (name string, sure bool) {
+	if h.Doc == nil {
+		return "", false
+	}
+	if sa, ok := any(h.Doc).(speakerAt); ok {
+		if s := sa.SpeakerAt(h.Chunk.Start + start); s != "" {
+			return s, true
+		}
+	}
+	names := h.Doc.SpeakerNames()
+	if len(names) == 0 {
+		return "", false
+	}
+	text := h.Chunk.Text
+	sentence := text[start:end]
+	// Named in the sentence: "Miller said", "spokesperson Ned Price said".
+	if s := firstNamed(sentence, names); s != "" {
+		return s, true
+	}
+	// A quotation's attribution usually follows its closing mark in the
+	// same paragraph ("…,” Miller said.") or, for a pronoun ("he added"),
+	// precedes it.
+	paraEnd := strings.IndexByte(text[end:], '\n')
+	if paraEnd < 0 {
+		paraEnd = len(text)
+	} else {
+		paraEnd += end
+	}
+	if s := firstNamed(text[end:paraEnd], names); s != "" && startsQuoted(text, start) {
+		return s, true
+	}
+	if startsQuoted(text, start) {
+		if s := lastNamed(text[max(0, start-600):start], names); s != "" {
+			return s, true
+		}
+	}
+	return names[0], false
+}
+
+// startsQuoted reports whether the paragraph holding offset start opens
+// with a quotation mark, i.e. the sentence is (part of) someone's words.
+func startsQuoted(text string, start int) bool {
+	p := strings.LastIndexByte(text[:start], '\n') + 1
+	para := strings.TrimLeft(text[p:], " \t")
+	for _, m := range []string{"“", "\"", "«"} {
+		if strings.HasPrefix(para, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstNamed returns the speaker whose full name or surname occurs first in
+// s; lastNamed the one occurring last.
+func firstNamed(s string, names []string) string {
+	best, at := "", len(s)+1
+	for _, n := range names {
+		if i := nameIndex(s, n, false); i >= 0 && i < at {
+			best, at = n, i
+		}
+	}
+	return best
+}
+
+func lastNamed(s string, names []string) string {
+	best, at := "", -1
+	for _, n := range names {
+		if i := nameIndex(s, n, true); i > at {
+			best, at = n, i
+		}
+	}
+	return best
+}
+
+// nameIndex finds a person's full name or surname as whole words in s.
+func nameIndex(s, name string, last bool) int {
+	fields := strings.Fields(name)
+	if len(fields) == 0 {
+		return -1
+	}
+	idx := -1
+	for _, cand := range []string{name, fields[len(fields)-1]} {
+		from := 0
+		for {
+			k := strings.Index(s[from:], cand)
+			if k < 0 {
+				break
+			}
+			k += from
+			endOK := k+len(cand) == len(s) || !isWordRune(rune(s[k+len(cand)]))
+			startOK := k == 0 || !isWordRune(rune(s[k-1]))
+			if endOK && startOK {
+				if idx < 0 || (last && k > idx) || (!last && k < idx) {
+					idx = k
+				}
+				if !last {
+					break
+				}
+			}
+			from = k + 1
+		}
+	}
+	return idx
+}
+
+// stopwords carry no meaning for matching questions to sentences.
+var stopwords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but if of in on at to for from by with about as into
+	onto over under after before during between through against among is are was were be been being
+	am do does did done have has had having will would shall should can could may might must
+	i me my we us our you your he him his she her it its they them their this that these those
+	what which who whom whose when where why how whether there here than then so such not no nor
+	very too also just only any all each every some more most other same own both either neither
+	said say says tell told according according report reported reports ask asked did according
+	quote exact words word please`) {
+		stopwords[w] = true
+	}
+}
+
+// stemSet returns the stems of the informative words of s.
+func stemSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range tokenize(s) {
+		if stopwords[t.w] || (len(t.w) < 2 && !unicode.IsDigit(rune(t.w[0]))) {
+			continue
+		}
+		out[stem(t.w)] = true
+	}
+	return out
+}
+
+// irregular maps irregular verb forms and month names to one stem.
+var irregular = map[string]string{
+	"took": "take", "taken": "take", "met": "meet", "held": "hold", "spoke": "speak",
+	"spoken": "speak", "made": "make", "gave": "give", "given": "give", "went": "go",
+	"saw": "see", "seen": "see", "began": "begin", "begun": "begin", "led": "lead",
+	"people": "person", "persons": "person",
+	"january": "jan", "february": "feb", "march": "mar", "april": "apr", "june": "jun",
+	"july": "jul", "august": "aug", "september": "sep", "sept": "sep", "october": "oct",
+	"november": "nov", "december": "dec",
+}
+
+// stem strips common English suffixes so "crossed" meets "cross" and
+// "displaced" meets "displacement".
+func stem(w string) string {
+	if s, ok := irregular[w]; ok {
+		return s
+	}
+	for _, suf := range []string{"ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}

@@ -1,0 +1,109 @@
+package answer
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+func TestSpokenWords(t *testing.T) {
+	tests := []struct {
+		name, para, sentence, want string
+	}{
+		{"quotation then attribution", "", "“We are ready to meet at any time,” Example told reporters.", "We are ready to meet at any time"},
+		{"attribution then quotation", "", `Example went on to say, "We believe dialogue is the key to peace."`, "We believe dialogue is the key to peace."},
+		{"quotation carried over", "“First sentence of the quote. ", "Second sentence runs on here,” Example added.", "Second sentence runs on here"},
+		{"no quotation", "", "The ministers met on Tuesday in Example City.", "The ministers met on Tuesday in Example City."},
+		{"short quotation keeps the sentence", "", "“Never,” Example said to the press on Monday.", "“Never,” Example said to the press on Monday."},
+		{"opening only", "", "“We will keep working until there is a deal.", "We will keep working until there is a deal."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.para + tt.sentence
+			s, e := spokenWords(text, len(tt.para), len(text))
+			if got := text[s:e]; got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func transcriptHit() retrieval.Hit {
+	d := &corpus.Document{ID: "briefing.txt", Format: "header", Title: "Press Briefing by Spokesperson Jane Example",
+		Outlet: "Example Briefing Room", Date: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
+		Speakers: []corpus.Speaker{{Name: "Jane Example"}, {Name: "John Sample"}}}
+	d.Text = "MS. EXAMPLE: Good afternoon, everyone, and welcome to the briefing.\n" +
+		"Q: Will the talks between Freedonia and Sylvania resume in April?\n" +
+		"MR. SAMPLE: The talks between Freedonia and Sylvania will resume in April in Example City.\n" +
+		"MS. EXAMPLE: Thank you all."
+	start := strings.Index(d.Text, "Q:")
+	return retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "briefing.txt#1", DocID: d.ID, Start: start, End: len(d.Text), Text: d.Text[start:]}}
+}
+
+func TestTranscriptSpeakers(t *testing.T) {
+	h := transcriptHit()
+	c := CitationFor(1, h)
+	// Who speaks in the passage, as the corpus names them: not the
+	// reporter's question, and not the document's whole speaker list.
+	sample := h.Doc.SpeakerAt(strings.Index(h.Doc.Text, "MR. SAMPLE"))
+	example := h.Doc.SpeakerAt(strings.LastIndex(h.Doc.Text, "MS. EXAMPLE"))
+	if sample == "" || example == "" || !reflect.DeepEqual(c.Speakers, []string{sample, example}) {
+		t.Fatalf("passage speakers %q, want [%q %q]", c.Speakers, sample, example)
+	}
+	text, cites, stats := Extractive("When will the talks between Freedonia and Sylvania resume?", []retrieval.Hit{h})
+	if len(cites) != 1 || stats.Posted == 0 || stats.Posted != stats.Verified {
+		t.Fatalf("cites %+v stats %+v", cites, stats)
+	}
+	want := "- Example Briefing Room (2024-02-01) — " + sample + ": “The talks between Freedonia and Sylvania will resume in April in Example City.” [1]"
+	if !strings.Contains(text, want) {
+		t.Fatalf("answer:\n%s\nwant line %q", text, want)
+	}
+}
+
+func TestExtractiveShape(t *testing.T) {
+	hits := exampleHits()
+	// The same passage twice must not give the same sentence twice.
+	hits = append(hits, hits[0])
+	text, cites, stats := Extractive("When would the talks between Freedonia and Sylvania resume?", hits)
+	lines := strings.Split(text, "\n")
+	if lines[0] != ExtractiveLead || len(lines)-1 < extractiveMinSentences || len(lines)-1 > 4 || stats.Posted != len(lines)-1 {
+		t.Fatalf("answer:\n%s", text)
+	}
+	seen := map[string]bool{}
+	for _, l := range lines[1:] {
+		open, close := strings.Index(l, "“"), strings.LastIndex(l, "”")
+		q := l[open+len("“") : close]
+		if seen[q] {
+			t.Fatalf("duplicate sentence %q", q)
+		}
+		seen[q] = true
+		found := false
+		for _, c := range cites {
+			found = found || strings.Contains(c.Passage, q)
+		}
+		if !found {
+			t.Fatalf("%q is not a byte-exact substring of a cited passage", q)
+		}
+	}
+	if !strings.Contains(lines[1], "would resume in April") || !strings.HasPrefix(lines[1], "- Example Wire (2024-03-05) — Jane Example: ") {
+		t.Fatalf("first line %q", lines[1])
+	}
+	if got, _, _ := Extractive("anything", nil); got != "" {
+		t.Fatal("answer without hits")
+	}
+}
+
+func TestShortTitle(t *testing.T) {
+	long := "A State Department spokesperson on Monday said the United States has called on everyone to do something"
+	got := shortTitle(long)
+	if len([]rune(got)) > 61 || !strings.HasSuffix(got, "…") || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
+		t.Fatalf("shortTitle = %q", got)
+	}
+	if shortTitle("Short") != "Short" {
+		t.Fatal("short title changed")
+	}
+}

@@ -1,0 +1,56 @@
+package answer
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxQuestionRunes bounds a question's length.
+const MaxQuestionRunes = 2000
+
+// UserError is an error whose message is meant for the person who asked:
+// a sentence saying what went wrong and what to do. Adapters show Msg as
+// is; any other error is internal and should be logged, not shown.
+type UserError struct {
+	Msg string
+}
+
+func (e *UserError) Error() string { return e.Msg }
+
+// CleanQuestion makes a question safe to search and prompt with: invalid
+// UTF-8 is replaced, control and zero-width characters are removed, and
+// white space is collapsed. An empty or over-long question is a *UserError.
+func CleanQuestion(q string) (string, error) {
+	if !utf8.ValidString(q) {
+		q = strings.ToValidUTF8(q, "\uFFFD")
+	}
+	q = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t' || r == '\r':
+			return ' '
+		case isZeroWidth(r):
+			return -1
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, q)
+	q = strings.Join(strings.Fields(q), " ")
+	if q == "" {
+		return "", &UserError{Msg: "Please type a question about the record, for example: What did the State Department say about the peace talks?"}
+	}
+	if n := utf8.RuneCountInString(q); n > MaxQuestionRunes {
+		return "", &UserError{Msg: fmt.Sprintf("Your question is %d characters long; please shorten it to at most %d characters and ask again.", n, MaxQuestionRunes)}
+	}
+	return q, nil
+}
+
+func isZeroWidth(r rune) bool {
+	switch r {
+	case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u180E':
+		return true
+	}
+	return false
+}

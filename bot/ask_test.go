@@ -1,0 +1,249 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/internal/testsupport"
+)
+
+func TestAskAnswersWithFootnotesAndThread(t *testing.T) {
+	t.Parallel()
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, h []answer.Turn, onPartial func(string)) (*answer.Answer, error) {
+		onPartial("Spokesperson Jane")
+		onPartial("Spokesperson Jane Example said")
+		return sampleAnswer(`Spokesperson Jane Example said the talks were "constructive" [1]. @everyone should read it.`), nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: fa})
+	in := h.ask("What did the spokesperson say about the talks?")
+	h.wait("the answer", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
+
+	r := h.d.Response(in.ID)
+	if r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+		t.Errorf("acknowledged with type %d, want a deferred reply (5)", r.Type)
+	}
+	c := r.Original.Content
+	for _, want := range []string{
+		"> What did the spokesperson say about the talks?",
+		`"constructive" [1]`,
+		"[1] Example Wire — 2023-09-28 — [Spokesperson comments on the talks](<https://example.org/talks>)",
+		"@\u200deveryone",
+	} {
+		if !strings.Contains(c, want) {
+			t.Errorf("answer lacks %q:\n%s", want, c)
+		}
+	}
+	if strings.Contains(c, "@everyone") {
+		t.Errorf("answer carries a live @everyone:\n%s", c)
+	}
+	th := h.d.Threads()[0]
+	if th.Name != "What did the spokesperson say about the talks?" || th.ID != r.Original.ID {
+		t.Errorf("thread %q from %s, want the question from the answer message %s", th.Name, th.ID, r.Original.ID)
+	}
+	if len(r.Original.Components) != 1 {
+		t.Errorf("answer has %d component rows, want the buttons", len(r.Original.Components))
+	}
+	checkRequests(t, h.d)
+}
+
+func TestAskPrivateOpensNoThread(t *testing.T) {
+	t.Parallel()
+	fa := &fakeAnswerer{fn: func(context.Context, string, []answer.Turn, func(string)) (*answer.Answer, error) {
+		return sampleAnswer("Jane Example spoke [1]."), nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: fa})
+	in := h.ask("Anything?", testsupport.Opt("private", true), testsupport.Opt("since", "2023-01-01"))
+	h.wait("the answer", func() bool { return h.settled(in.ID) })
+	r := h.d.Response(in.ID)
+	if r.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("private answer not ephemeral: flags %d", r.Flags)
+	}
+	if n := len(h.d.Threads()); n != 0 {
+		t.Errorf("private answer opened %d threads", n)
+	}
+	if got := fa.Calls()[0].Filters.Since; got.Format("2006-01-02") != "2023-01-01" {
+		t.Errorf("since filter %v", got)
+	}
+	checkRequests(t, h.d)
+}
+
+func TestAskBadDateIsRefusedClearly(t *testing.T) {
+	t.Parallel()
+	fa := &fakeAnswerer{fn: func(context.Context, string, []answer.Turn, func(string)) (*answer.Answer, error) {
+		t.Error("the answerer must not be called")
+		return nil, nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: fa})
+	in := h.ask("Anything?", testsupport.Opt("until", "28/09/2023"))
+	h.wait("the refusal", func() bool { return h.settled(in.ID) })
+	r := h.d.Response(in.ID)
+	if r.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Original.Content, "until must be a date") {
+		t.Errorf("refusal: %+v %q", r.Flags, r.Original.Content)
+	}
+}
+
+func TestLongAnswerIsSplitWithinLimits(t *testing.T) {
+	t.Parallel()
+	var sb strings.Builder
+	for p := 0; p < 12; p++ {
+		for s := 0; s < 6; s++ {
+			sb.WriteString(`Spokesperson Jane Example said "the talks will continue next week, and both sides agreed to meet again soon" [1]. `)
+		}
+		sb.WriteString("\n\n")
+	}
+	long := sb.String()
+	fa := &fakeAnswerer{fn: func(_ context.Context, _ string, _ []answer.Turn, onPartial func(string)) (*answer.Answer, error) {
+		onPartial(long) // a streamed draft longer than a message
+		return sampleAnswer(long), nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: fa})
+	in := h.ask("What about the talks?")
+	h.wait("all parts", func() bool {
+		if !h.settled(in.ID) || len(h.d.Threads()) != 1 {
+			return false
+		}
+		msgs := h.d.Messages(h.d.Threads()[0].ID)
+		return len(msgs) > 0 && strings.Contains(msgs[len(msgs)-1].Content, "[1] Example Wire")
+	})
+	parts := []string{h.d.Response(in.ID).Original.Content}
+	for _, m := range h.d.Messages(h.d.Threads()[0].ID) {
+		parts = append(parts, m.Content)
+	}
+	if len(parts) < 3 {
+		t.Fatalf("answer of %d chars in %d parts", len(long), len(parts))
+	}
+	joined := ""
+	for _, p := range parts {
+		if runes(p) > 2000 {
+			t.Errorf("part of %d characters", runes(p))
+		}
+		if strings.Count(p, `"`)%2 != 0 {
+			t.Errorf("part splits a quotation:\n%s", p)
+		}
+		if strings.Count(p, "[") != strings.Count(p, "]") {
+			t.Errorf("part splits a citation marker:\n%s", p)
+		}
+		joined += p
+	}
+	if got, want := strings.Count(joined, "[1]."), strings.Count(long, "[1]."); got != want {
+		t.Errorf("%d citations delivered, want %d", got, want)
+	}
+	checkRequests(t, h.d)
+}
+
+func TestModelFailureExtractiveNoticePassesThrough(t *testing.T) {
+	t.Parallel()
+	const notice = "The language model is unavailable; this answer quotes the record verbatim."
+	fa := &fakeAnswerer{fn: func(context.Context, string, []answer.Turn, func(string)) (*answer.Answer, error) {
+		a := sampleAnswer(`"The talks were constructive." [1]`)
+		a.Mode, a.Warnings = answer.ModeExtractive, []string{notice}
+		return a, nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: fa})
+	in := h.ask("What about the talks?")
+	h.wait("the answer", func() bool { return h.settled(in.ID) })
+	if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, notice) || !strings.Contains(c, "[1] Example Wire") {
+		t.Errorf("extractive answer lacks the notice or its source:\n%s", c)
+	}
+}
+
+func TestAnswerErrorsAreOneClearSentence(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"user error", &answer.UserError{Msg: "The question is empty."}, "The question is empty."},
+		{"timeout", context.DeadlineExceeded, "took too long"},
+		{"other", errTest, "try again in a minute"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fa := &fakeAnswerer{fn: func(context.Context, string, []answer.Turn, func(string)) (*answer.Answer, error) { return nil, tc.err }}
+			h := start(t, Config{}, Deps{Answerer: fa})
+			in := h.ask("What?")
+			h.wait("the error", func() bool { return h.settled(in.ID) })
+			if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, tc.want) || strings.Contains(c, "boom") {
+				t.Errorf("error message %q, want %q without internals", c, tc.want)
+			}
+		})
+	}
+}
+
+type testError string
+
+func (e testError) Error() string { return string(e) }
+
+const errTest = testError("boom: connection refused to 10.0.0.1")
+
+func TestTooManyQuestionsAreAllAcknowledgedExcessBusy(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		<-release
+		return sampleAnswer("Answer to " + q + " [1]."), nil
+	}}
+	h := start(t, Config{MaxInFlight: 2}, Deps{Answerer: fa})
+	var ids []string
+	for u := 0; u < 6; u++ {
+		in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: formatInt(int64(3000 + u)),
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "q"+formatInt(int64(u)))}})
+		ids = append(ids, in.ID)
+	}
+	busy := func() int {
+		n := 0
+		for _, id := range ids {
+			if r := h.d.Response(id); r.Acked && r.Original != nil && strings.Contains(r.Original.Content, "busy") {
+				n++
+			}
+		}
+		return n
+	}
+	h.wait("all acknowledged, 4 busy", func() bool {
+		for _, id := range ids {
+			if !h.d.Response(id).Acked {
+				return false
+			}
+		}
+		return busy() == 4
+	})
+	close(release)
+	h.wait("two answers", func() bool {
+		n := 0
+		for _, id := range ids {
+			if h.settled(id) {
+				n++
+			}
+		}
+		return n == 6
+	})
+	for _, id := range ids {
+		if r := h.d.Response(id); strings.Contains(r.Original.Content, "busy") && r.Flags&discordgo.MessageFlagsEphemeral == 0 {
+			t.Errorf("busy reply is not ephemeral")
+		}
+	}
+	if n := len(fa.Calls()); n != 2 {
+		t.Errorf("answerer called %d times, want 2", n)
+	}
+	checkRequests(t, h.d)
+}
+
+func TestCooldownTellsWhenToRetry(t *testing.T) {
+	t.Parallel()
+	fa := &fakeAnswerer{fn: func(context.Context, string, []answer.Turn, func(string)) (*answer.Answer, error) {
+		return sampleAnswer("ok [1]"), nil
+	}}
+	h := start(t, Config{Cooldown: time.Hour}, Deps{Answerer: fa})
+	first := h.ask("one?")
+	h.wait("first", func() bool { return h.settled(first.ID) })
+	second := h.ask("two?")
+	h.wait("second", func() bool { return h.settled(second.ID) })
+	if c := h.d.Response(second.ID).Original.Content; !strings.Contains(c, "try again in 3600 s") && !strings.Contains(c, "try again in 3599 s") {
+		t.Errorf("cooldown reply %q", c)
+	}
+}

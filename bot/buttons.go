@@ -1,0 +1,184 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/retrieval"
+)
+
+// Button custom ids are "ro:<action>:<key>:<snapshot>": the key is the id of
+// the question (interaction or message) the answer is cached under, and the
+// snapshot lets feedback name the index state even after a restart.
+const buttonPrefix = "ro:"
+
+func answerButtons(key string, a *answer.Answer) []discordgo.MessageComponent {
+	snap := a.Snapshot
+	id := func(action string) string {
+		s := buttonPrefix + action + ":" + key + ":" + snap
+		return truncateBytes(s, 100)
+	}
+	row := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "Show passages", Style: discordgo.SecondaryButton, CustomID: id("p")},
+		discordgo.Button{Label: "👍", Style: discordgo.SecondaryButton, CustomID: id("up")},
+		discordgo.Button{Label: "👎", Style: discordgo.SecondaryButton, CustomID: id("down")},
+	}}
+	if len(a.Citations) == 0 {
+		row.Components = row.Components[1:]
+	}
+	return []discordgo.MessageComponent{row}
+}
+
+func truncateBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}
+
+func (b *Bot) handleComponent(i *discordgo.Interaction) {
+	data := i.MessageComponentData()
+	parts := strings.SplitN(strings.TrimPrefix(data.CustomID, buttonPrefix), ":", 3)
+	if !strings.HasPrefix(data.CustomID, buttonPrefix) || len(parts) < 2 {
+		b.replyEphemeral(i, "This button is no longer supported; ask the question again.")
+		return
+	}
+	action, key, snap := parts[0], parts[1], ""
+	if len(parts) == 3 {
+		snap = parts[2]
+	}
+	switch action {
+	case "p":
+		b.showPassages(i, key)
+	case "up", "down":
+		b.feedback(i, action, key, snap)
+	default:
+		b.replyEphemeral(i, "This button is no longer supported; ask the question again.")
+	}
+}
+
+// feedback logs a vote with what it judges; the reply is private.
+func (b *Bot) feedback(i *discordgo.Interaction, vote, key, snap string) {
+	q, text := "", ""
+	if c := b.answers.get(key); c != nil {
+		q, text = c.Question, c.Answer.Text
+		if snap == "" {
+			snap = c.Answer.Snapshot
+		}
+	} else if i.Message != nil {
+		// After a restart the message itself still says what was asked and
+		// answered.
+		q, text, _ = parseQuestionHeader(i.Message.Content)
+		text = stripSources(text)
+	}
+	b.log.Info("feedback", "vote", vote, "user", interactionUser(i).ID, "question", q, "answer", text, "snapshot", snap, "key", key)
+	b.replyEphemeral(i, "Thanks for the feedback.")
+}
+
+// showPassages replies privately with the cited passages; after a restart
+// (or once the answer left the cache) it searches again for the question.
+func (b *Bot) showPassages(i *discordgo.Interaction, key string) {
+	c := b.answers.get(key)
+	if c != nil {
+		embeds := passageEmbeds(c.Answer.Citations)
+		b.respondEmbeds(i, "", embeds)
+		return
+	}
+	q := ""
+	if i.Message != nil {
+		q, _, _ = parseQuestionHeader(i.Message.Content)
+	}
+	if q == "" || b.deps.Searcher == nil {
+		b.replyEphemeral(i, "The passages of this answer are no longer in memory (the bot restarted); ask the question again to see them.")
+		return
+	}
+	if err := b.deferReply(i, true); err != nil {
+		b.log.Warn("acknowledge show passages", "error", err)
+		return
+	}
+	b.wg.Add(1)
+	defer b.wg.Done()
+	hits, err := b.deps.Searcher.Search(b.work, q, retrieval.SearchOptions{K: 5})
+	if err != nil {
+		b.log.Error("search for passages", "error", err)
+		_, _ = b.editOriginal(i, "I could not look the passages up again; ask the question again.", nil)
+		return
+	}
+	var cites []answer.Citation
+	for n, h := range hits {
+		cites = append(cites, citationOf(n+1, h))
+	}
+	embeds := passageEmbeds(cites)
+	note := "This answer's passages are no longer in memory (the bot restarted); these are the passages that best match the question now."
+	e := &discordgo.WebhookEdit{Content: &note, Embeds: &embeds, AllowedMentions: noMentions()}
+	if _, err := b.s.InteractionResponseEdit(i, e); err != nil {
+		b.log.Warn("show passages", "error", err)
+	}
+}
+
+func citationOf(n int, h retrieval.Hit) answer.Citation {
+	c := answer.Citation{N: n, Passage: h.Chunk.Text, Start: h.Chunk.Start, End: h.Chunk.End, Doc: h.Chunk.DocID}
+	if h.Doc != nil {
+		c.Title, c.Outlet, c.Date, c.URL, c.Speakers = h.Doc.Title, h.Doc.Outlet, h.Doc.DateString(), h.Doc.URL, h.Doc.SpeakerNames()
+	}
+	return c
+}
+
+func (b *Bot) respondEmbeds(i *discordgo.Interaction, content string, embeds []*discordgo.MessageEmbed) {
+	if len(embeds) == 0 && content == "" {
+		content = "This answer cites no passages."
+	}
+	err := b.s.InteractionRespond(i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: content, Embeds: embeds, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
+	})
+	if err != nil {
+		b.log.Warn("reply with passages", "interaction", i.ID, "error", err)
+	}
+}
+
+// passageEmbeds renders citations as embeds within Discord's limits: at
+// most 10, each description cut so all of them fit 6,000 characters.
+func passageEmbeds(cites []answer.Citation) []*discordgo.MessageEmbed {
+	if len(cites) > maxEmbeds {
+		cites = cites[:maxEmbeds]
+	}
+	if len(cites) == 0 {
+		return nil
+	}
+	budget := (maxEmbedTotal - 200) / len(cites)
+	var out []*discordgo.MessageEmbed
+	for _, c := range cites {
+		title := fmt.Sprintf("[%d] %s", c.N, strings.Join(nonEmpty(c.Outlet, c.Date, oneLine(c.Title)), " — "))
+		title = truncate(title, 200)
+		desc := neutralise(strings.TrimSpace(c.Passage))
+		if len(c.Speakers) > 0 {
+			desc = "Speakers: " + strings.Join(c.Speakers, ", ") + "\n\n" + desc
+		}
+		limit := budget - runes(title)
+		if limit > maxEmbedDesc {
+			limit = maxEmbedDesc
+		}
+		if limit < 20 {
+			limit = 20
+		}
+		e := &discordgo.MessageEmbed{Title: title, Description: truncate(desc, limit)}
+		if strings.HasPrefix(c.URL, "http://") || strings.HasPrefix(c.URL, "https://") {
+			e.URL = c.URL
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,132 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// manageGuild is the Manage Server permission moderator commands default to.
+var manageGuild = int64(discordgo.PermissionManageGuild)
+
+// commands are the slash commands, registered with one bulk overwrite.
+func commands() []*discordgo.ApplicationCommand {
+	dateOpt := func(name, desc string) *discordgo.ApplicationCommandOption {
+		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name, Description: desc, MaxLength: 10}
+	}
+	dm := true
+	return []*discordgo.ApplicationCommand{
+		{
+			Name: "ask", Description: "Ask about the diplomatic record; the answer cites its sources",
+			DMPermission: &dm,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question", Required: true, MaxLength: 1000},
+				dateOpt("since", "Only documents from this date on (YYYY-MM-DD)"),
+				dateOpt("until", "Only documents up to this date (YYYY-MM-DD)"),
+				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private", Description: "Answer only to you (no thread)"},
+			},
+		},
+		{
+			Name: "search", Description: "Show the passages of the record that best match, without a model",
+			DMPermission: &dm,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "query", Description: "What to look for", Required: true, MaxLength: 500},
+				dateOpt("since", "Only documents from this date on (YYYY-MM-DD)"),
+				dateOpt("until", "Only documents up to this date (YYYY-MM-DD)"),
+			},
+		},
+		{
+			Name: "corpus", Description: "What the record holds; moderators can change it",
+			DefaultMemberPermissions: &manageGuild,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "status", Description: "Documents indexed, period covered, last refresh"},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "refresh", Description: "Re-read the sources and update the index (moderators)"},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add", Description: "Add a document from a file or a link (moderators)",
+					Options: []*discordgo.ApplicationCommandOption{
+						{Type: discordgo.ApplicationCommandOptionAttachment, Name: "file", Description: "A text, Markdown, HTML or JSON file"},
+						{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "An http(s) link to a page"},
+					}},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "Remove an added document (moderators)",
+					Options: []*discordgo.ApplicationCommandOption{
+						{Type: discordgo.ApplicationCommandOptionString, Name: "document", Description: "The document", Required: true, Autocomplete: true},
+					}},
+			},
+		},
+	}
+}
+
+// options flattens a command's options by name.
+func options(opts []*discordgo.ApplicationCommandInteractionDataOption) map[string]*discordgo.ApplicationCommandInteractionDataOption {
+	m := make(map[string]*discordgo.ApplicationCommandInteractionDataOption, len(opts))
+	for _, o := range opts {
+		m[o.Name] = o
+	}
+	return m
+}
+
+func optString(m map[string]*discordgo.ApplicationCommandInteractionDataOption, name string) string {
+	if o := m[name]; o != nil {
+		if s, ok := o.Value.(string); ok {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+func optBool(m map[string]*discordgo.ApplicationCommandInteractionDataOption, name string) bool {
+	if o := m[name]; o != nil {
+		if v, ok := o.Value.(bool); ok {
+			return v
+		}
+	}
+	return false
+}
+
+// parseDate reads a since/until option; until is inclusive of its day.
+func parseDate(name, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s must be a date like 2023-09-28, not %q", name, truncate(s, 20))
+	}
+	return t, nil
+}
+
+func formatInt(n int64) string { return strconv.FormatInt(n, 10) }
+
+// interactionUser is who acted: the member in a guild, the user in a DM.
+func interactionUser(i *discordgo.Interaction) *discordgo.User {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User
+	}
+	if i.User != nil {
+		return i.User
+	}
+	return &discordgo.User{}
+}
+
+// isModerator checks on the server side what default_member_permissions
+// only suggests to clients: Manage Server or Administrator, or a moderator
+// role. DMs have no member and never moderate.
+func (b *Bot) isModerator(i *discordgo.Interaction) bool {
+	if i.Member == nil || i.GuildID == "" {
+		return false
+	}
+	p := i.Member.Permissions
+	if p&discordgo.PermissionManageGuild != 0 || p&discordgo.PermissionAdministrator != 0 {
+		return true
+	}
+	for _, r := range i.Member.Roles {
+		for _, m := range b.cfg.ModeratorRoleIDs {
+			if r == m {
+				return true
+			}
+		}
+	}
+	return false
+}

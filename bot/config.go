@@ -1,0 +1,100 @@
+// Package bot is readout's Discord adapter: it registers the slash commands,
+// acknowledges every interaction at once, streams answers from the answer
+// pipeline into Discord messages within Discord's limits, opens a thread per
+// answer and treats messages in it as follow-ups, and lets moderators
+// refresh the record. It knows nothing of retrieval or models beyond the
+// small interfaces in deps.go.
+package bot
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Config is the bot's configuration; the CLI fills it from the YAML config.
+// Zero durations and counts take the defaults below.
+type Config struct {
+	// Token is the bot token ("Bot " is prepended when missing).
+	Token string
+	// APIURL is the Discord API base; empty or https://discord.com means
+	// Discord itself. Anything else (a Discord-compatible server, a local
+	// test server) gets discord.com requests rewritten to it.
+	APIURL string
+	// ApplicationID is optional: READY carries it.
+	ApplicationID string
+	// GuildIDs are the guilds to register commands in (instant); none means
+	// global registration (can take up to an hour to appear).
+	GuildIDs []string
+	// ModeratorRoleIDs may use moderator commands besides members with the
+	// Manage Server or Administrator permission.
+	ModeratorRoleIDs []string
+	// Cooldown is the minimum time between two questions of one user.
+	Cooldown time.Duration
+	// MaxInFlight bounds the answers being prepared at once (default 4).
+	MaxInFlight int
+	// AllowDMs makes the bot answer in direct messages.
+	AllowDMs bool
+	// MessageContent asks for the privileged Message Content intent, needed
+	// to read follow-ups in threads that do not mention the bot. It must be
+	// enabled in the developer portal too, or Discord closes with 4014.
+	MessageContent bool
+	// ShardID and ShardCount, for large deployments (ShardCount ≤ 1: none).
+	ShardID, ShardCount int
+	// EditInterval is the minimum time between two edits of a streaming
+	// answer (default 1 s; Discord rate-limits edits at about 5 per 5 s).
+	EditInterval time.Duration
+	// AnswerTimeout bounds one answer (default 2 min).
+	AnswerTimeout time.Duration
+	// ShutdownGrace is how long answers in progress may finish after the
+	// bot is told to stop (default 30 s).
+	ShutdownGrace time.Duration
+	// HistoryTurns and HistoryChars bound the conversation rebuilt from a
+	// thread (defaults 6 turns, 6,000 characters).
+	HistoryTurns, HistoryChars int
+}
+
+// Defaults applied by New to zero fields.
+const (
+	DefaultMaxInFlight   = 4
+	DefaultEditInterval  = time.Second
+	DefaultAnswerTimeout = 2 * time.Minute
+	DefaultShutdownGrace = 30 * time.Second
+	DefaultHistoryTurns  = 6
+	DefaultHistoryChars  = 6000
+)
+
+func (c Config) withDefaults() Config {
+	if c.MaxInFlight <= 0 {
+		c.MaxInFlight = DefaultMaxInFlight
+	}
+	if c.EditInterval <= 0 {
+		c.EditInterval = DefaultEditInterval
+	}
+	if c.AnswerTimeout <= 0 {
+		c.AnswerTimeout = DefaultAnswerTimeout
+	}
+	if c.ShutdownGrace <= 0 {
+		c.ShutdownGrace = DefaultShutdownGrace
+	}
+	if c.HistoryTurns <= 0 {
+		c.HistoryTurns = DefaultHistoryTurns
+	}
+	if c.HistoryChars <= 0 {
+		c.HistoryChars = DefaultHistoryChars
+	}
+	return c
+}
+
+func (c Config) validate() error {
+	if c.Token == "" {
+		return errors.New("discord token is empty: set DISCORD_TOKEN")
+	}
+	if c.ShardCount > 1 && (c.ShardID < 0 || c.ShardID >= c.ShardCount) {
+		return fmt.Errorf("discord.shard_id %d must be in [0, shard_count=%d)", c.ShardID, c.ShardCount)
+	}
+	if c.Cooldown < 0 {
+		return errors.New("discord cooldown must not be negative")
+	}
+	return nil
+}

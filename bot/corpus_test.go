@@ -1,0 +1,195 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/internal/testsupport"
+	"github.com/readout/readout/retrieval"
+)
+
+func corpusCmd(sub string, opts ...*discordgo.ApplicationCommandInteractionDataOption) []*discordgo.ApplicationCommandInteractionDataOption {
+	o := testsupport.Opt(sub, nil, opts...)
+	return []*discordgo.ApplicationCommandInteractionDataOption{o}
+}
+
+func TestCorpusRefreshRefusedForNonModerators(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		in   testsupport.Interaction
+	}{
+		{"member without permission", testsupport.Interaction{Permissions: int64(discordgo.PermissionSendMessages)}},
+		{"member with another role", testsupport.Interaction{Roles: []string{"555"}}},
+		{"direct message", testsupport.Interaction{DM: true, ChannelID: "dm"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			rec := &fakeRecord{}
+			h := start(t, Config{AllowDMs: true, ModeratorRoleIDs: []string{"777"}}, Deps{Answerer: echoAnswerer(), Record: rec})
+			spec := tc.in
+			if spec.DM {
+				spec.ChannelID = h.d.AddDMChannel()
+			}
+			spec.Command, spec.Options = "corpus", corpusCmd("refresh")
+			in := h.d.SendInteraction(spec)
+			h.wait("refusal", func() bool { return h.settled(in.ID) })
+			r := h.d.Response(in.ID)
+			if r.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Original.Content, "Only moderators") {
+				t.Errorf("refusal: flags %d %q", r.Flags, r.Original.Content)
+			}
+			if err := h.shutdown(); err != nil {
+				t.Fatal(err)
+			}
+			if rec.Refreshes() != 0 {
+				t.Error("a refused refresh ran")
+			}
+		})
+	}
+}
+
+func TestCorpusRefreshProgressSummaryAndConcurrency(t *testing.T) {
+	t.Parallel()
+	rec := &fakeRecord{release: make(chan struct{})}
+	h := start(t, Config{ModeratorRoleIDs: []string{"777"}}, Deps{Answerer: echoAnswerer(), Record: rec})
+	first := h.d.SendInteraction(testsupport.Interaction{Command: "corpus", Options: corpusCmd("refresh"), UserID: "4242", Permissions: int64(discordgo.PermissionManageGuild)})
+	h.wait("progress", func() bool {
+		r := h.d.Response(first.ID)
+		return r.Original != nil && strings.Contains(r.Original.Content, "documents read: 3 of 3")
+	})
+	// A second refresh, by a moderator role, while the first runs.
+	second := h.d.SendInteraction(testsupport.Interaction{Command: "corpus", Options: corpusCmd("refresh"), UserID: "4343", Roles: []string{"777"}})
+	h.wait("second refused", func() bool { return h.settled(second.ID) })
+	if c := h.d.Response(second.ID).Original.Content; !strings.Contains(c, "refresh started by <@4242>") {
+		t.Errorf("second refresh: %q", c)
+	}
+	// Questions keep being answered during the refresh.
+	q := h.ask("Still answering?")
+	h.wait("answer during refresh", func() bool { return h.settled(q.ID) })
+
+	close(rec.release)
+	h.wait("summary", func() bool {
+		r := h.d.Response(first.ID)
+		return r.Original != nil && strings.Contains(r.Original.Content, "Refresh done")
+	})
+	c := h.d.Response(first.ID).Original.Content
+	for _, want := range []string{"1 added", "snap-2", "bad.bin: not text", "Added: new.txt"} {
+		if !strings.Contains(c, want) {
+			t.Errorf("summary lacks %q:\n%s", want, c)
+		}
+	}
+	if h.d.Response(first.ID).Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Error("refresh progress is not ephemeral")
+	}
+	if rec.Refreshes() != 1 {
+		t.Errorf("%d refreshes ran, want 1", rec.Refreshes())
+	}
+	checkRequests(t, h.d)
+}
+
+func TestCorpusStatusRemoveAndAutocomplete(t *testing.T) {
+	t.Parallel()
+	rec := &fakeRecord{docs: []string{"added/alpha.txt", "added/beta.txt", "seeds/gamma.txt"}}
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Record: rec})
+	mod := int64(discordgo.PermissionAdministrator)
+
+	st := h.d.SendInteraction(testsupport.Interaction{Command: "corpus", Options: corpusCmd("status")})
+	h.wait("status", func() bool { return h.settled(st.ID) })
+	if c := h.d.Response(st.ID).Original.Content; !strings.Contains(c, "3 documents, 12 passages") || !strings.Contains(c, "snap-1") {
+		t.Errorf("status: %q", c)
+	}
+
+	focused := testsupport.Opt("document", "BETA")
+	focused.Focused = true
+	ac := h.d.SendInteraction(testsupport.Interaction{Type: discordgo.InteractionApplicationCommandAutocomplete, Command: "corpus",
+		Options: corpusCmd("remove", focused), Permissions: mod})
+	h.wait("choices", func() bool { return h.d.Response(ac.ID).Acked })
+	reqs := h.d.Requests(func(r testsupport.Request) bool { return strings.Contains(r.Path, ac.ID) })
+	if len(reqs) != 1 || !strings.Contains(string(reqs[0].Body), `"added/beta.txt"`) || strings.Contains(string(reqs[0].Body), "alpha") {
+		t.Errorf("autocomplete: %s", reqs[0].Body)
+	}
+
+	rm := h.d.SendInteraction(testsupport.Interaction{Command: "corpus", Options: corpusCmd("remove", testsupport.Opt("document", "added/beta.txt")), Permissions: mod})
+	h.wait("removed", func() bool { return h.settled(rm.ID) })
+	if c := h.d.Response(rm.ID).Original.Content; !strings.Contains(c, "Removed `added/beta.txt`") {
+		t.Errorf("remove: %q", c)
+	}
+	checkRequests(t, h.d)
+}
+
+// fakeSearcher returns fixed hits.
+type fakeSearcher struct{ hits []retrieval.Hit }
+
+func (f fakeSearcher) Search(context.Context, string, retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	return f.hits, nil
+}
+
+func TestButtonsShowPassagesAndFeedback(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer()})
+	in := h.ask("What about the talks?")
+	h.wait("answer", func() bool { return h.settled(in.ID) })
+	orig := h.d.Response(in.ID).Original
+	row, ok := orig.Components[0].(*discordgo.ActionsRow)
+	if !ok || len(row.Components) != 3 {
+		t.Fatalf("buttons: %#v", orig.Components)
+	}
+	ids := map[string]string{}
+	for _, c := range row.Components {
+		b := c.(*discordgo.Button)
+		ids[b.Label] = b.CustomID
+	}
+	press := func(label string) testsupport.Response {
+		t.Helper()
+		p := h.d.SendInteraction(testsupport.Interaction{Type: discordgo.InteractionMessageComponent, CustomID: ids[label], MessageID: orig.ID, UserID: "6060"})
+		h.wait(label, func() bool { return h.settled(p.ID) || h.d.Response(p.ID).Original != nil && len(h.d.Response(p.ID).Original.Embeds) > 0 })
+		return h.d.Response(p.ID)
+	}
+	r := press("Show passages")
+	if r.Flags&discordgo.MessageFlagsEphemeral == 0 || len(r.Original.Embeds) != 1 ||
+		!strings.Contains(r.Original.Embeds[0].Description, "the talks were constructive") || !strings.Contains(r.Original.Embeds[0].Title, "[1] Example Wire") {
+		t.Errorf("passages: %+v", r.Original)
+	}
+	r = press("👍")
+	if !strings.Contains(r.Original.Content, "Thanks") || r.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("feedback reply: %q", r.Original.Content)
+	}
+	if err := h.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	logs := h.logs.String()
+	if !strings.Contains(logs, `"msg":"feedback","vote":"up"`) || !strings.Contains(logs, `"snapshot":"snap-1"`) || !strings.Contains(logs, "Answer about What about the talks?") {
+		t.Errorf("feedback not logged with question, answer and snapshot:\n%s", logs)
+	}
+	checkRequests(t, h.d)
+}
+
+func TestShowPassagesAfterRestartSearchesAgain(t *testing.T) {
+	t.Parallel()
+	fa := echoAnswerer()
+	hits := []retrieval.Hit{{Chunk: sampleHitChunk()}}
+	h := start(t, Config{}, Deps{Answerer: fa, Searcher: fakeSearcher{hits: hits}})
+	in := h.ask("What about the talks?")
+	h.wait("answer", func() bool { return h.settled(in.ID) })
+	orig := h.d.Response(in.ID).Original
+	h.b.answers = newAnswerCache(1) // as after a restart: the cache is empty
+	row := orig.Components[0].(*discordgo.ActionsRow)
+	p := h.d.SendInteraction(testsupport.Interaction{Type: discordgo.InteractionMessageComponent, CustomID: row.Components[0].(*discordgo.Button).CustomID, MessageID: orig.ID})
+	h.wait("passages", func() bool { r := h.d.Response(p.ID); return r.Original != nil && len(r.Original.Embeds) == 1 })
+	if c := h.d.Response(p.ID).Original.Content; !strings.Contains(c, "no longer in memory") {
+		t.Errorf("fallback not explained: %q", c)
+	}
+}
+
+func TestSearchShowsPassages(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Searcher: fakeSearcher{hits: []retrieval.Hit{{Chunk: sampleHitChunk()}}}})
+	in := h.d.SendInteraction(testsupport.Interaction{Command: "search", Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("query", "talks")}})
+	h.wait("results", func() bool { return h.settled(in.ID) })
+	if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, "> talks") || !strings.Contains(c, "Jane Example said the talks") || !strings.Contains(c, "[1] doc-9.txt") {
+		t.Errorf("search results:\n%s", c)
+	}
+	checkRequests(t, h.d)
+}

@@ -1,0 +1,104 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/testsupport"
+	"github.com/readout/readout/retrieval"
+)
+
+// recordingAnswerer passes questions to the real pipeline and keeps the
+// history each one was given.
+type recordingAnswerer struct {
+	p     *answer.Pipeline
+	mu    sync.Mutex
+	hists [][]answer.Turn
+}
+
+func (r *recordingAnswerer) AskStream(ctx context.Context, q string, h []answer.Turn, f retrieval.SearchOptions, on func(string)) (*answer.Answer, error) {
+	r.mu.Lock()
+	r.hists = append(r.hists, h)
+	r.mu.Unlock()
+	return r.p.AskStream(ctx, q, h, f, on)
+}
+
+// TestEndToEndWithRealPipeline asks about the bundled sample record through
+// the fake Discord, with the real index and the extractive pipeline (no
+// model), then asks a follow-up in the thread.
+func TestEndToEndWithRealPipeline(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Sync(ctx, docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*corpus.Document{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	ra := &recordingAnswerer{p: &answer.Pipeline{Index: idx}}
+	h := start(t, Config{MessageContent: true}, Deps{Answerer: ra, Searcher: idx})
+	in := h.ask("What did Blinken discuss in his call with Prime Minister Pashinyan?")
+	h.wait("answer and thread", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
+
+	a := h.b.answers.get(in.ID)
+	if a == nil || len(a.Answer.Citations) == 0 {
+		t.Fatalf("no cited answer: %+v\n%s", a, h.d.Response(in.ID).Original.Content)
+	}
+	content := h.d.Response(in.ID).Original.Content
+	thread := h.d.Threads()[0]
+	for _, m := range h.d.Messages(thread.ID) {
+		content += "\n" + m.Content
+	}
+	// Every footnote matches the record: the cited document exists, its
+	// outlet and date are the ones shown, and the passage is its text.
+	for _, c := range a.Answer.Citations {
+		d := byID[c.Doc]
+		if d == nil {
+			t.Errorf("citation [%d] names unknown document %q", c.N, c.Doc)
+			continue
+		}
+		if !strings.Contains(d.Text, strings.TrimSpace(c.Passage)) {
+			t.Errorf("citation [%d] passage is not in %s", c.N, c.Doc)
+		}
+		if !strings.Contains(content, footnote(c)) {
+			t.Errorf("footnote %q missing from the posted answer", footnote(c))
+		}
+		if c.Date != d.DateString() || c.Outlet != d.Outlet {
+			t.Errorf("citation [%d] says %s %s, the record %s %s", c.N, c.Outlet, c.Date, d.Outlet, d.DateString())
+		}
+	}
+
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: thread.ID, Content: "And what did he tell President Aliyev?"})
+	h.waitNoFatal("follow-up answered", func() bool {
+		for _, m := range h.d.Messages(thread.ID) {
+			if strings.HasPrefix(m.Content, "> And what did he tell President Aliyev?") && !strings.HasSuffix(m.Content, "…") {
+				return true
+			}
+		}
+		return false
+	})
+	if t.Failed() {
+		for _, m := range h.d.Messages(thread.ID) {
+			t.Logf("thread message: %q", m.Content)
+		}
+	}
+	ra.mu.Lock()
+	defer ra.mu.Unlock()
+	if len(ra.hists) != 2 || len(ra.hists[1]) != 1 || !strings.Contains(ra.hists[1][0].Question, "Pashinyan") {
+		t.Errorf("follow-up history: %+v", ra.hists)
+	}
+	checkRequests(t, h.d)
+}

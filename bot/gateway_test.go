@@ -1,0 +1,185 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/internal/testsupport"
+)
+
+func TestGatewayDropMidAnswerResumes(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		if q == "slow?" {
+			<-release
+		}
+		return sampleAnswer("Answer about " + q + " [1]."), nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: fa})
+	slow := h.ask("slow?")
+	h.wait("acknowledged", func() bool { return h.d.Response(slow.ID).Acked })
+	h.d.DropConnection()
+	next := h.ask("next?") // dispatched while the bot is disconnected
+	close(release)
+	h.wait("both answered", func() bool { return h.settled(slow.ID) && h.settled(next.ID) })
+	if ids, resumes, _ := h.d.GatewayStats(); ids != 1 || resumes < 1 {
+		t.Errorf("identifies=%d resumes=%d: want the session resumed, not re-identified", ids, resumes)
+	}
+	if c := h.d.Response(next.ID).Original.Content; !strings.Contains(c, "Answer about next?") {
+		t.Errorf("answer after resume: %q", c)
+	}
+}
+
+func TestFatalCloseStopsRunWithAdvice(t *testing.T) {
+	t.Parallel()
+	t.Run("at connection", func(t *testing.T) {
+		t.Parallel()
+		d := testsupport.NewDiscord(t)
+		d.SetMessageContentAllowed(false)
+		b, err := New(Config{Token: "test-token", APIURL: d.URL, MessageContent: true}, Deps{Answerer: echoAnswerer(), Logger: discardLogger()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Session().LogLevel = -1
+		err = b.Run(context.Background())
+		var fe *FatalCloseError
+		if !errors.As(err, &fe) || fe.Code != 4014 || !strings.Contains(err.Error(), "Message Content Intent") || !strings.Contains(err.Error(), "message_content: false") {
+			t.Fatalf("Run: %v", err)
+		}
+	})
+	t.Run("after a successful connection", func(t *testing.T) {
+		t.Parallel()
+		h := start(t, Config{MessageContent: true}, Deps{Answerer: echoAnswerer()})
+		h.d.CloseWith(4014)
+		select {
+		case err := <-h.done:
+			h.once.Do(func() {}) // Run has returned: nothing left to stop
+			var fe *FatalCloseError
+			if !errors.As(err, &fe) || fe.Code != 4014 || !strings.Contains(err.Error(), "Message Content Intent") {
+				t.Fatalf("Run: %v", err)
+			}
+		case <-h.ctx.Done():
+			t.Fatal("Run kept reconnecting after a fatal close")
+		}
+	})
+}
+
+func TestShutdownFinishesAnswersInProgress(t *testing.T) {
+	t.Parallel()
+	started := make(chan struct{})
+	release := make(chan struct{})
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		close(started)
+		<-release
+		return sampleAnswer("Finished [1]."), nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: fa})
+	in := h.ask("long one?")
+	<-started
+	done := make(chan error, 1)
+	go func() { done <- h.shutdown() }()
+	// New questions are refused while shutting down, but still acknowledged.
+	<-h.b.stopping
+	late := h.ask("too late?")
+	h.wait("late refused", func() bool { return h.settled(late.ID) })
+	if c := h.d.Response(late.ID).Original.Content; !strings.Contains(c, "restarting") {
+		t.Errorf("late question: %q", c)
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !h.settled(in.ID) || !strings.Contains(h.d.Response(in.ID).Original.Content, "Finished") {
+		t.Errorf("answer in progress not delivered before shutdown: %+v", h.d.Response(in.ID).Original)
+	}
+}
+
+func TestRateLimitedEditStillDelivers(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer()})
+	h.d.RateLimit(http.MethodPatch, "/messages/@original", 2, 20*time.Millisecond)
+	in := h.ask("rate limited?")
+	h.wait("answer", func() bool { return h.settled(in.ID) })
+	if n := len(h.d.Requests(func(r testsupport.Request) bool { return r.Status == 429 })); n != 2 {
+		t.Errorf("%d rate-limited requests, want 2", n)
+	}
+}
+
+func TestExpiredTokenPostsInChannel(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		<-release
+		return sampleAnswer("Late but here [1]."), nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: fa})
+	in := h.ask("very slow?")
+	h.wait("acknowledged", func() bool { return h.d.Response(in.ID).Acked })
+	h.d.Advance(16 * time.Minute) // the interaction token is now invalid
+	close(release)
+	h.wait("posted in channel", func() bool {
+		for _, m := range h.d.Messages(h.d.ChannelID) {
+			if strings.Contains(m.Content, "Late but here") {
+				return true
+			}
+		}
+		return false
+	})
+	checkRequests(t, h.d)
+}
+
+// TestAckLatencyUnderLoad sends 100 simultaneous /ask and reports the
+// acknowledgement latency (dispatch to the fake's receipt of the
+// acknowledgement). Run: go test ./bot -run AckLatency -v
+func TestAckLatencyUnderLoad(t *testing.T) {
+	t.Parallel()
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, onPartial func(string)) (*answer.Answer, error) {
+		onPartial("partial")
+		return sampleAnswer("Answer [1]."), nil
+	}}
+	h := start(t, Config{MaxInFlight: 100}, Deps{Answerer: fa})
+	const n = 100
+	ids := make([]string, n)
+	var wg sync.WaitGroup
+	for k := 0; k < n; k++ {
+		wg.Add(1)
+		go func(k int) {
+			defer wg.Done()
+			in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: formatInt(int64(5000 + k)),
+				Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "q")}})
+			ids[k] = in.ID
+		}(k)
+	}
+	wg.Wait()
+	h.wait("all answered", func() bool {
+		for _, id := range ids {
+			if !h.settled(id) {
+				return false
+			}
+		}
+		return true
+	})
+	lat := make([]time.Duration, 0, n)
+	for _, id := range ids {
+		r := h.d.Response(id)
+		if r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+			t.Errorf("interaction %s acknowledged with type %d", id, r.Type)
+		}
+		lat = append(lat, r.Latency)
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	p50, p99 := lat[n/2], lat[n*99/100]
+	t.Logf("ack latency over %d simultaneous /ask: p50 %v, p99 %v, max %v", n, p50, p99, lat[n-1])
+	if p99 > 3*time.Second {
+		t.Errorf("p99 acknowledgement latency %v exceeds Discord's 3 s", p99)
+	}
+}

@@ -1,0 +1,336 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/retrieval"
+)
+
+// onInteraction routes every interaction. Each path acknowledges first —
+// Discord gives 3 seconds — and does the slow work afterwards.
+func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	i := ic.Interaction
+	if b.closing.Load() && i.Type != discordgo.InteractionApplicationCommandAutocomplete {
+		b.replyEphemeral(i, "readout is restarting; try again in a minute.")
+		return
+	}
+	if i.GuildID == "" && !b.cfg.AllowDMs && i.Type != discordgo.InteractionApplicationCommandAutocomplete {
+		b.replyEphemeral(i, "readout does not answer in direct messages here; ask in a server channel.")
+		return
+	}
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		data := i.ApplicationCommandData()
+		switch data.Name {
+		case "ask":
+			b.handleAsk(i, data)
+		case "search":
+			b.handleSearch(i, data)
+		case "corpus":
+			b.handleCorpus(i, data)
+		default:
+			b.replyEphemeral(i, "I don't know that command; the bot may be updating. Try again in a minute.")
+		}
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		b.handleAutocomplete(i)
+	case discordgo.InteractionMessageComponent:
+		b.handleComponent(i)
+	}
+}
+
+// replyEphemeral acknowledges with a message only the user sees.
+func (b *Bot) replyEphemeral(i *discordgo.Interaction, text string) {
+	err := b.s.InteractionRespond(i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: neutralise(truncate(text, maxContent)), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
+	})
+	if err != nil {
+		b.log.Warn("reply to interaction", "interaction", i.ID, "error", err)
+	}
+}
+
+// defer acknowledges an interaction whose answer comes later.
+func (b *Bot) deferReply(i *discordgo.Interaction, ephemeral bool) error {
+	d := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
+	if ephemeral {
+		d.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return b.s.InteractionRespond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: d})
+}
+
+// editOriginal replaces the deferred response's content.
+func (b *Bot) editOriginal(i *discordgo.Interaction, content string, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
+	e := &discordgo.WebhookEdit{Content: &content, AllowedMentions: noMentions()}
+	if comps != nil {
+		e.Components = &comps
+	}
+	return b.s.InteractionResponseEdit(i, e)
+}
+
+// followup posts another message for the interaction.
+func (b *Bot) followup(i *discordgo.Interaction, content string, ephemeral bool, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
+	p := &discordgo.WebhookParams{Content: content, AllowedMentions: noMentions(), Components: comps}
+	if ephemeral {
+		p.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return b.s.FollowupMessageCreate(i, true, p)
+}
+
+// send posts a message in a channel or thread, as a reply when ref is set.
+func (b *Bot) send(channelID, content string, ref *discordgo.MessageReference, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
+	m := &discordgo.MessageSend{Content: content, AllowedMentions: noMentions(), Components: comps, Reference: ref}
+	if ref != nil {
+		f := false
+		ref.FailIfNotExists = &f
+	}
+	return b.s.ChannelMessageSendComplex(channelID, m)
+}
+
+// tokenGone reports an interaction token Discord no longer accepts (it
+// lasts 15 minutes): the answer must go to the channel instead.
+func tokenGone(err error) bool {
+	var re *discordgo.RESTError
+	if !errors.As(err, &re) || re.Response == nil {
+		return false
+	}
+	if re.Response.StatusCode == http.StatusUnauthorized {
+		return true
+	}
+	return re.Message != nil && (re.Message.Code == 50027 || re.Message.Code == 10015 || re.Message.Code == 10062)
+}
+
+// userMessage turns an answering error into one sentence for the user.
+func userMessage(err error) string {
+	var ue *answer.UserError
+	switch {
+	case errors.As(err, &ue):
+		return ue.Msg
+	case errors.Is(err, context.DeadlineExceeded):
+		return "The answer took too long to prepare; try a narrower question or try again later."
+	case errors.Is(err, context.Canceled):
+		return "readout stopped before the answer was ready; ask again in a minute."
+	}
+	return "Something went wrong while answering; please try again in a minute."
+}
+
+// askRequest is one question on its way to an answer, from /ask or a
+// thread message.
+type askRequest struct {
+	key      string // cache key carried by the answer's buttons
+	question string
+	history  []answer.Turn
+	filters  retrieval.SearchOptions
+	user     string
+
+	// edit shows text in the answer's first message (streaming and final).
+	edit func(content string, comps []discordgo.MessageComponent) error
+	// more posts an extra part.
+	more func(content string, comps []discordgo.MessageComponent) error
+}
+
+func (b *Bot) handleAsk(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
+	opts := options(data.Options)
+	q := optString(opts, "question")
+	since, err := parseDate("since", optString(opts, "since"))
+	if err == nil {
+		var until time.Time
+		until, err = parseDate("until", optString(opts, "until"))
+		if err == nil && !until.IsZero() {
+			until = until.Add(24*time.Hour - time.Nanosecond)
+		}
+		if err == nil {
+			b.ask(i, q, retrieval.SearchOptions{Since: since, Until: until}, optBool(opts, "private"))
+			return
+		}
+	}
+	b.replyEphemeral(i, err.Error()+".")
+}
+
+func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOptions, private bool) {
+	user := interactionUser(i).ID
+	if q == "" {
+		b.replyEphemeral(i, "Ask a question, for example: /ask question: What did the ministry say about the talks?")
+		return
+	}
+	release, wait := b.limits.acquire(user)
+	if release == nil {
+		b.replyEphemeral(i, busyMessage(wait))
+		return
+	}
+	b.wg.Add(1)
+	defer b.wg.Done()
+	defer release()
+	if err := b.deferReply(i, private); err != nil {
+		b.log.Error("acknowledge /ask", "interaction", i.ID, "error", err)
+		return
+	}
+	channelOnly := false
+	req := &askRequest{key: i.ID, question: q, filters: filters, user: user}
+	req.edit = func(content string, comps []discordgo.MessageComponent) error {
+		if channelOnly {
+			_, err := b.send(i.ChannelID, content, nil, comps)
+			return err
+		}
+		_, err := b.editOriginal(i, content, comps)
+		if err != nil && tokenGone(err) && !private {
+			// The model was slower than the token's 15 minutes: post in
+			// the channel instead.
+			channelOnly = true
+			_, err = b.send(i.ChannelID, content, nil, comps)
+		}
+		return err
+	}
+	var thread string
+	req.more = func(content string, comps []discordgo.MessageComponent) error {
+		if thread != "" {
+			_, err := b.send(thread, content, nil, comps)
+			return err
+		}
+		if channelOnly {
+			_, err := b.send(i.ChannelID, content, nil, comps)
+			return err
+		}
+		_, err := b.followup(i, content, private, comps)
+		return err
+	}
+	// Open the thread right after the first part is final, so the other
+	// parts and the follow-ups go there.
+	afterFirst := func() {
+		if private || channelOnly || i.GuildID == "" {
+			return
+		}
+		thread = b.openThread(i, q)
+	}
+	b.answer(req, afterFirst)
+}
+
+// openThread starts a public thread from the answer message; on failure
+// the answer simply stays in the channel.
+func (b *Bot) openThread(i *discordgo.Interaction, q string) string {
+	msg, err := b.s.InteractionResponse(i)
+	if err != nil {
+		b.log.Warn("find the answer message to open a thread", "interaction", i.ID, "error", err)
+		return ""
+	}
+	name := truncate(oneLine(q), maxThreadName)
+	th, err := b.s.MessageThreadStartComplex(i.ChannelID, msg.ID, &discordgo.ThreadStart{Name: name, AutoArchiveDuration: 1440})
+	if err != nil {
+		b.warnOnce("thread:"+i.ChannelID, "cannot open a thread for answers; they stay in the channel (give the bot Create Public Threads and Send Messages in Threads)",
+			"channel", i.ChannelID, "error", err)
+		return ""
+	}
+	b.threads.put(th.ID, true)
+	return th.ID
+}
+
+// answer runs the pipeline for req, streaming partial text into the first
+// message at most once per EditInterval, then posts the final form.
+func (b *Bot) answer(req *askRequest, afterFirst func()) {
+	ctx, cancel := context.WithTimeout(b.work, b.cfg.AnswerTimeout)
+	defer cancel()
+	st := newStreamer(b.cfg.EditInterval, func(text string) {
+		if err := req.edit(renderPartial(req.question, text), nil); err != nil {
+			b.log.Debug("streaming edit", "error", err)
+		}
+	})
+	a, err := b.deps.Answerer.AskStream(ctx, req.question, req.history, req.filters, st.update)
+	st.stop()
+	if err != nil {
+		b.log.Error("answer failed", "question", req.question, "user", req.user, "error", err)
+		if e := req.edit(neutralise(userMessage(err)), []discordgo.MessageComponent{}); e != nil {
+			b.log.Warn("report answer error", "error", e)
+		}
+		return
+	}
+	b.answers.put(req.key, &cachedAnswer{Question: req.question, Answer: a})
+	parts := splitMessage(renderAnswer(req.question, a), maxContent)
+	buttons := answerButtons(req.key, a)
+	for n, p := range parts {
+		var comps []discordgo.MessageComponent
+		if n == len(parts)-1 {
+			comps = buttons
+		} else if n == 0 {
+			comps = []discordgo.MessageComponent{}
+		}
+		var err error
+		if n == 0 {
+			err = req.edit(p, comps)
+			if err == nil && afterFirst != nil {
+				afterFirst()
+			}
+		} else {
+			err = req.more(p, comps)
+		}
+		if err != nil {
+			b.log.Error("deliver answer", "part", n+1, "of", len(parts), "error", err)
+			return
+		}
+	}
+	b.log.Info("answered", "user", req.user, "question", req.question, "mode", a.Mode, "citations", len(a.Citations), "snapshot", a.Snapshot, "parts", len(parts))
+}
+
+// streamer coalesces partial answers into edits at most once per interval.
+type streamer struct {
+	mu      sync.Mutex
+	latest  string
+	pending bool
+	wake    chan struct{}
+	done    chan struct{}
+	stopped chan struct{}
+}
+
+func newStreamer(interval time.Duration, edit func(string)) *streamer {
+	s := &streamer{wake: make(chan struct{}, 1), done: make(chan struct{}), stopped: make(chan struct{})}
+	go func() {
+		defer close(s.stopped)
+		t := time.NewTimer(0)
+		defer t.Stop()
+		<-t.C
+		for {
+			select {
+			case <-s.done:
+				return
+			case <-s.wake:
+			}
+			s.mu.Lock()
+			text, pending := s.latest, s.pending
+			s.pending = false
+			s.mu.Unlock()
+			if pending && strings.TrimSpace(text) != "" {
+				edit(text)
+			}
+			// Wait out the interval before the next edit.
+			t.Reset(interval)
+			select {
+			case <-s.done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return s
+}
+
+func (s *streamer) update(text string) {
+	s.mu.Lock()
+	s.latest, s.pending = text, true
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// stop ends streaming and waits for an edit in progress, so the final edit
+// cannot be overtaken by a late partial one.
+func (s *streamer) stop() {
+	close(s.done)
+	<-s.stopped
+}

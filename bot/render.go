@@ -1,0 +1,214 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/answer"
+)
+
+// Discord limits the renderer keeps to.
+const (
+	maxContent    = 2000
+	maxThreadName = 100
+	maxEmbedDesc  = 4096
+	maxEmbedTitle = 256
+	maxEmbedTotal = 6000
+	maxEmbeds     = 10
+)
+
+// noMentions is attached to every message the bot sends: whatever the model
+// or a document writes, nobody is pinged. A nil Parse would serialise as
+// null, which Discord reads as "the defaults" (pings allowed).
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// neutralise breaks @everyone and @here with a zero-width joiner, in case a
+// message ever goes out without allowed_mentions (defence in depth).
+func neutralise(s string) string {
+	s = strings.ReplaceAll(s, "@everyone", "@\u200deveryone")
+	return strings.ReplaceAll(s, "@here", "@\u200dhere")
+}
+
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// truncate cuts s to at most n runes, ending with "…" when cut.
+func truncate(s string, n int) string {
+	if runes(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// oneLine collapses whitespace so text fits a heading or a thread name.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// questionHeader is the first line of every answer message: it shows what
+// was asked and lets a thread's history be rebuilt from its messages alone.
+func questionHeader(q string) string {
+	return "> " + neutralise(truncate(oneLine(q), 300)) + "\n"
+}
+
+// parseQuestionHeader returns the question of an answer message and the
+// answer text after the header.
+func parseQuestionHeader(content string) (question, rest string, ok bool) {
+	if !strings.HasPrefix(content, "> ") {
+		return "", content, false
+	}
+	line, rest, _ := strings.Cut(content, "\n")
+	q := strings.ReplaceAll(strings.TrimPrefix(line, "> "), "\u200d", "")
+	return q, strings.TrimLeft(rest, "\n"), true
+}
+
+// sourcesHeading separates the answer from its footnotes.
+const sourcesHeading = "**Sources**"
+
+// stripSources drops the footnotes of an answer message (for history).
+func stripSources(s string) string {
+	if i := strings.Index(s, "\n"+sourcesHeading); i >= 0 {
+		return strings.TrimSpace(s[:i])
+	}
+	return strings.TrimSpace(s)
+}
+
+// footnote renders one citation: [1] ARMENPRESS — 2023-09-28 — headline,
+// the headline linked when the URL is known (<> keeps Discord from adding a
+// preview embed per source).
+func footnote(c answer.Citation) string {
+	parts := []string{fmt.Sprintf("[%d]", c.N)}
+	var meta []string
+	if c.Outlet != "" {
+		meta = append(meta, oneLine(c.Outlet))
+	}
+	if c.Date != "" {
+		meta = append(meta, c.Date)
+	}
+	title := truncate(oneLine(c.Title), 150)
+	if title == "" {
+		title = c.Doc
+	}
+	// Brackets in a title would end the link text early.
+	title = strings.NewReplacer("[", "(", "]", ")").Replace(title)
+	if c.URL != "" && (strings.HasPrefix(c.URL, "http://") || strings.HasPrefix(c.URL, "https://")) && !strings.ContainsAny(c.URL, " <>") {
+		title = "[" + title + "](<" + c.URL + ">)"
+	}
+	meta = append(meta, title)
+	return parts[0] + " " + strings.Join(meta, " — ")
+}
+
+// renderAnswer is the final text of an answer: the question, the answer,
+// its warnings, then the sources as footnotes.
+func renderAnswer(question string, a *answer.Answer) string {
+	var b strings.Builder
+	b.WriteString(questionHeader(question))
+	text := strings.TrimSpace(a.Text)
+	if text == "" {
+		text = "I found nothing in the record that answers this."
+	}
+	b.WriteString(text)
+	for _, w := range a.Warnings {
+		if w = strings.TrimSpace(w); w != "" {
+			b.WriteString("\n\n-# ⚠️ " + oneLine(w))
+		}
+	}
+	if len(a.Citations) > 0 {
+		b.WriteString("\n\n" + sourcesHeading)
+		for _, c := range a.Citations {
+			b.WriteString("\n" + footnote(c))
+		}
+	}
+	return neutralise(b.String())
+}
+
+// renderPartial is what a streaming edit shows: the answer so far, cut to
+// fit one message.
+func renderPartial(question, partial string) string {
+	s := questionHeader(question) + neutralise(strings.TrimSpace(partial)) + " …"
+	return truncate(s, maxContent-10)
+}
+
+// splitMessage splits s into parts of at most limit runes, at paragraph,
+// line, sentence or word boundaries in that order of preference, never
+// inside a quotation or a bracketed citation marker or link text. Only text
+// with no such boundary at all is cut mid-word.
+func splitMessage(s string, limit int) []string {
+	var parts []string
+	for runes(s) > limit {
+		cut := cutPoint(s, limit)
+		part := strings.TrimRight(s[:cut], " \n")
+		if part == "" { // nothing but whitespace before the cut
+			part = s[:cut]
+		}
+		parts = append(parts, part)
+		s = strings.TrimLeft(s[cut:], " \n")
+	}
+	if strings.TrimSpace(s) != "" || len(parts) == 0 {
+		parts = append(parts, s)
+	}
+	return parts
+}
+
+// cutPoint returns the byte index at which to end the first part of s.
+func cutPoint(s string, limit int) int {
+	// best[k] is the last safe boundary of kind k within the limit:
+	// 0 paragraph, 1 line, 2 sentence, 3 word; loose* ignore quotations (for
+	// text whose quote marks do not balance).
+	var best, loose [4]int
+	inQuote, inBracket := false, false
+	n := 0
+	end := len(s)
+	for i, r := range s {
+		if n == limit {
+			end = i
+			break
+		}
+		n++
+		if i > 0 {
+			kind := -1
+			prev := s[i-1]
+			switch {
+			case prev == '\n' && i >= 2 && s[i-2] == '\n':
+				kind = 0
+			case prev == '\n':
+				kind = 1
+			case prev == ' ' && i >= 2 && strings.ContainsRune(".?!", rune(s[i-2])):
+				kind = 2
+			case prev == ' ':
+				kind = 3
+			}
+			if kind >= 0 && !inBracket {
+				loose[kind] = i
+				if !inQuote {
+					best[kind] = i
+				}
+			}
+		}
+		switch r {
+		case '"':
+			inQuote = !inQuote
+		case '“':
+			inQuote = true
+		case '”':
+			inQuote = false
+		case '[':
+			inBracket = true
+		case ']', '\n':
+			inBracket = false
+		}
+	}
+	// Prefer a boundary that leaves a part of reasonable size, then any.
+	for _, min := range []int{end / 3, 1} {
+		for _, set := range [][4]int{best, loose} {
+			for _, p := range set {
+				if p >= min {
+					return p
+				}
+			}
+		}
+	}
+	return end
+}

@@ -1,0 +1,83 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/retrieval"
+)
+
+// handleSearch shows the best passages with outlet, date, speakers and
+// link; no model is involved.
+func (b *Bot) handleSearch(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
+	opts := options(data.Options)
+	q := optString(opts, "query")
+	since, err := parseDate("since", optString(opts, "since"))
+	var until time.Time
+	if err == nil {
+		until, err = parseDate("until", optString(opts, "until"))
+	}
+	switch {
+	case err != nil:
+		b.replyEphemeral(i, err.Error()+".")
+		return
+	case q == "":
+		b.replyEphemeral(i, "Say what to search for.")
+		return
+	case b.deps.Searcher == nil:
+		b.replyEphemeral(i, "Search is not available in this deployment; try /ask.")
+		return
+	}
+	if !until.IsZero() {
+		until = until.Add(24*time.Hour - time.Nanosecond)
+	}
+	if err := b.deferReply(i, false); err != nil {
+		b.log.Error("acknowledge /search", "error", err)
+		return
+	}
+	b.wg.Add(1)
+	defer b.wg.Done()
+	ctx, cancel := context.WithTimeout(b.work, b.cfg.AnswerTimeout)
+	defer cancel()
+	hits, err := b.deps.Searcher.Search(ctx, q, retrieval.SearchOptions{K: 5, Since: since, Until: until})
+	var text string
+	switch {
+	case err != nil:
+		b.log.Error("search failed", "query", q, "error", err)
+		text = "The search failed; please try again in a minute."
+	case len(hits) == 0:
+		text = questionHeader(q) + "Nothing in the record matches."
+	default:
+		text = renderHits(q, hits)
+	}
+	parts := splitMessage(text, maxContent)
+	for n, p := range parts {
+		if n == 0 {
+			_, err = b.editOriginal(i, p, nil)
+		} else {
+			_, err = b.followup(i, p, false, nil)
+		}
+		if err != nil {
+			b.log.Warn("deliver search results", "error", err)
+			return
+		}
+	}
+}
+
+func renderHits(q string, hits []retrieval.Hit) string {
+	var sb strings.Builder
+	sb.WriteString(questionHeader(q))
+	for n, h := range hits {
+		c := citationOf(n+1, h)
+		sb.WriteString("\n" + footnote(c))
+		if len(c.Speakers) > 0 {
+			fmt.Fprintf(&sb, "\n-# Speakers: %s", truncate(strings.Join(c.Speakers, ", "), 200))
+		}
+		passage := truncate(oneLine(c.Passage), 300)
+		sb.WriteString("\n> " + passage + "\n")
+	}
+	return neutralise(sb.String())
+}

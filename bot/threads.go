@@ -1,0 +1,162 @@
+package bot
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/retrieval"
+)
+
+// onMessage answers follow-ups: a message in a thread the bot opened. It
+// ignores its own and other bots' messages. Without the Message Content
+// intent Discord sends content only for messages that mention the bot, so
+// those are the follow-ups it can see.
+func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
+	m := mc.Message
+	if m.Author == nil || m.Author.Bot || m.Author.ID == b.botIDs() || b.closing.Load() {
+		return
+	}
+	if m.GuildID == "" || !b.isOurThread(m.ChannelID) {
+		return
+	}
+	q := strings.TrimSpace(b.stripMention(m.Content))
+	if q == "" {
+		if !b.cfg.MessageContent {
+			b.warnOnce("nocontent", "a message in an answer thread arrived without content; without the Message Content intent only messages that mention the bot are read")
+		}
+		return
+	}
+	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+	release, wait := b.limits.acquire(m.Author.ID)
+	if release == nil {
+		if _, err := b.send(m.ChannelID, busyMessage(wait), ref, nil); err != nil {
+			b.log.Warn("reply busy in thread", "error", err)
+		}
+		return
+	}
+	b.wg.Add(1)
+	defer b.wg.Done()
+	defer release()
+	_ = b.s.ChannelTyping(m.ChannelID)
+	history := b.threadHistory(m.ChannelID, m.ID)
+	placeholder, err := b.send(m.ChannelID, questionHeader(q)+"…", ref, nil)
+	if err != nil {
+		b.log.Error("answer in thread", "thread", m.ChannelID, "error", err)
+		return
+	}
+	req := &askRequest{key: m.ID, question: q, history: history, user: m.Author.ID}
+	req.edit = func(content string, comps []discordgo.MessageComponent) error {
+		e := discordgo.NewMessageEdit(m.ChannelID, placeholder.ID).SetContent(content)
+		e.AllowedMentions = noMentions()
+		if comps != nil {
+			e.Components = &comps
+		}
+		_, err := b.s.ChannelMessageEditComplex(e)
+		return err
+	}
+	req.more = func(content string, comps []discordgo.MessageComponent) error {
+		_, err := b.send(m.ChannelID, content, nil, comps)
+		return err
+	}
+	req.filters = retrieval.SearchOptions{}
+	b.answer(req, nil)
+}
+
+func (b *Bot) stripMention(s string) string {
+	id := b.botIDs()
+	if id == "" {
+		return s
+	}
+	s = strings.ReplaceAll(s, "<@"+id+">", "")
+	return strings.ReplaceAll(s, "<@!"+id+">", "")
+}
+
+// isOurThread reports whether a channel is a thread the bot opened.
+func (b *Bot) isOurThread(id string) bool {
+	if ours, known := b.threads.get(id); known {
+		return ours
+	}
+	ch, err := b.s.Channel(id)
+	if err != nil {
+		b.log.Debug("look up channel", "channel", id, "error", err)
+		return false
+	}
+	ours := ch.IsThread() && ch.OwnerID != "" && ch.OwnerID == b.botIDs()
+	b.threads.put(id, ours)
+	return ours
+}
+
+// threadHistory rebuilds the conversation from the thread's own messages:
+// the starter message (the first answer, in the parent channel, with the
+// first question in its header), then each user message and the bot's
+// answer to it. It keeps the most recent turns within the configured
+// bounds. A restart loses nothing because nothing else is stored.
+func (b *Bot) threadHistory(threadID, beforeID string) []answer.Turn {
+	var turns []answer.Turn
+	if ch, err := b.s.Channel(threadID); err == nil && ch.ParentID != "" {
+		// A thread started from a message has that message's id.
+		if start, err := b.s.ChannelMessage(ch.ParentID, threadID); err == nil {
+			if q, a, ok := parseQuestionHeader(start.Content); ok {
+				turns = append(turns, answer.Turn{Question: q, Answer: stripSources(a)})
+			}
+		}
+	}
+	msgs, err := b.s.ChannelMessages(threadID, 50, beforeID, "", "")
+	if err != nil {
+		b.log.Warn("read thread history", "thread", threadID, "error", err)
+	}
+	sort.Slice(msgs, func(i, j int) bool { return idLess(msgs[i].ID, msgs[j].ID) })
+	bot := b.botIDs()
+	for _, m := range msgs {
+		if m.Author == nil {
+			continue
+		}
+		if m.Author.ID == bot {
+			q, a, ok := parseQuestionHeader(m.Content)
+			a = stripSources(a)
+			switch {
+			case ok && (len(turns) == 0 || turns[len(turns)-1].Answer != ""):
+				turns = append(turns, answer.Turn{Question: q, Answer: a})
+			case len(turns) > 0:
+				t := &turns[len(turns)-1]
+				t.Answer = strings.TrimSpace(t.Answer + "\n\n" + a)
+			}
+			continue
+		}
+		if m.Author.Bot {
+			continue
+		}
+		if q := strings.TrimSpace(b.stripMention(m.Content)); q != "" {
+			turns = append(turns, answer.Turn{Question: q})
+		}
+	}
+	// Drop unanswered questions (the answer failed or is still coming).
+	kept := turns[:0]
+	for _, t := range turns {
+		if t.Answer != "" {
+			kept = append(kept, t)
+		}
+	}
+	turns = kept
+	if len(turns) > b.cfg.HistoryTurns {
+		turns = turns[len(turns)-b.cfg.HistoryTurns:]
+	}
+	total := 0
+	for i := len(turns) - 1; i >= 0; i-- {
+		total += runes(turns[i].Question) + runes(turns[i].Answer)
+		if total > b.cfg.HistoryChars {
+			turns = turns[i+1:]
+			break
+		}
+	}
+	return turns
+}
+
+func idLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}

@@ -1,0 +1,126 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/internal/testsupport"
+)
+
+// echoAnswerer answers each question with a fixed sentence naming it.
+func echoAnswerer() *fakeAnswerer {
+	return &fakeAnswerer{fn: func(_ context.Context, q string, h []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		return sampleAnswer("Answer about " + q + " [1]."), nil
+	}}
+}
+
+func TestFollowUpInThreadUsesEarlierTurn(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name           string
+		messageContent bool
+		mention        bool
+	}{
+		{"message content intent", true, false},
+		{"no intent, mentioning the bot", false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fa := echoAnswerer()
+			h := start(t, Config{MessageContent: tc.messageContent}, Deps{Answerer: fa})
+			in := h.ask("What did Jane Example say after the call with Minister Sam Sample?")
+			h.wait("thread", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
+			th := h.d.Threads()[0]
+
+			// The bot's own and other bots' messages are not questions.
+			h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, AuthorID: "9999", Bot: true, Content: "I am another bot"})
+			h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "And what did she tell the ambassador?", MentionBot: tc.mention})
+			h.wait("follow-up answer", func() bool {
+				for _, m := range h.d.Messages(th.ID) {
+					if strings.Contains(m.Content, "Answer about And what did she tell the ambassador?") && strings.Contains(m.Content, "[1] Example Wire") {
+						return true
+					}
+				}
+				return false
+			})
+			calls := fa.Calls()
+			if len(calls) != 2 {
+				t.Fatalf("answerer called %d times, want 2 (the bot's and other bots' messages ignored)", len(calls))
+			}
+			hist := calls[1].History
+			if len(hist) != 1 || hist[0].Question != "What did Jane Example say after the call with Minister Sam Sample?" ||
+				!strings.Contains(hist[0].Answer, "Answer about What did Jane Example say") || strings.Contains(hist[0].Answer, "Sources") {
+				t.Errorf("history given to the follow-up: %+v", hist)
+			}
+			if calls[1].Question != "And what did she tell the ambassador?" {
+				t.Errorf("follow-up question %q", calls[1].Question)
+			}
+			checkRequests(t, h.d)
+		})
+	}
+}
+
+func TestSecondFollowUpSeesTwoTurns(t *testing.T) {
+	t.Parallel()
+	fa := echoAnswerer()
+	h := start(t, Config{MessageContent: true}, Deps{Answerer: fa})
+	in := h.ask("First question?")
+	h.wait("thread", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
+	th := h.d.Threads()[0]
+	answered := func(q string) func() bool {
+		return func() bool {
+			for _, m := range h.d.Messages(th.ID) {
+				if strings.Contains(m.Content, "Answer about "+q) && strings.Contains(m.Content, "Sources") {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "Second question?"})
+	h.wait("second", answered("Second question?"))
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "Third question?"})
+	h.wait("third", answered("Third question?"))
+	hist := fa.Calls()[2].History
+	if len(hist) != 2 || hist[0].Question != "First question?" || hist[1].Question != "Second question?" || !strings.Contains(hist[1].Answer, "Answer about Second question?") {
+		t.Errorf("history: %+v", hist)
+	}
+}
+
+func TestMessagesOutsideBotThreadsAreIgnored(t *testing.T) {
+	t.Parallel()
+	fa := echoAnswerer()
+	h := start(t, Config{MessageContent: true}, Deps{Answerer: fa})
+	h.d.SendMessage(testsupport.UserMessage{Content: "a message in the channel"})
+	// A later /ask proves the message was processed (dispatch is in order).
+	in := h.ask("Only this?")
+	h.wait("answer", func() bool { return h.settled(in.ID) })
+	if n := len(fa.Calls()); n != 1 {
+		t.Errorf("answerer called %d times; a channel message is not a question", n)
+	}
+}
+
+func TestThreadDeniedAnswerStaysInChannel(t *testing.T) {
+	t.Parallel()
+	fa := echoAnswerer()
+	h := start(t, Config{}, Deps{Answerer: fa})
+	h.d.DenyThreads(true)
+	in := h.ask("Where does this go?")
+	h.wait("answer", func() bool {
+		return h.settled(in.ID) && len(h.d.Requests(func(r testsupport.Request) bool { return strings.HasSuffix(r.Path, "/threads") })) == 1
+	})
+	if n := len(h.d.Threads()); n != 0 {
+		t.Errorf("%d threads", n)
+	}
+	if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, "Answer about Where does this go?") {
+		t.Errorf("answer: %q", c)
+	}
+	if err := h.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(h.logs.String(), "cannot open a thread") {
+		t.Error("the failure is not logged")
+	}
+}

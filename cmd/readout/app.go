@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/config"
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/record"
+	"github.com/readout/readout/retrieval"
+)
+
+// app is the core wired from the configuration: the same for every command.
+type app struct {
+	cfg  config.Config
+	log  *slog.Logger
+	idx  *retrieval.Index
+	lib  *record.Library
+	pipe *answer.Pipeline
+}
+
+// loadConfig reads the config file and applies the command-line overrides.
+func loadConfig(f *commonFlags) (config.Config, error) {
+	cfg, err := config.Load(f.config, os.Getenv)
+	if err != nil {
+		return config.Config{}, err
+	}
+	if len(f.corpus) > 0 {
+		cfg.Corpus.Sources = append([]string(nil), f.corpus...)
+	}
+	if f.data != "" {
+		cfg.DataDir = f.data
+	}
+	return cfg, cfg.Validate()
+}
+
+// newLogger logs to w: text on a terminal, JSON otherwise (or as configured).
+func newLogger(w io.Writer, cfg config.Config, level slog.Level) *slog.Logger {
+	format := cfg.Log.Format
+	if format == "auto" {
+		format = "json"
+		if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			format = "text"
+		}
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if format == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+func configLevel(cfg config.Config) slog.Level {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(cfg.Log.Level)); err != nil {
+		return slog.LevelInfo
+	}
+	return l
+}
+
+// cliLevel keeps the command line quiet unless asked: warnings by default,
+// info with -v, debug with -vv.
+func cliLevel(v countFlag) slog.Level {
+	switch {
+	case v >= 2:
+		return slog.LevelDebug
+	case v == 1:
+		return slog.LevelInfo
+	default:
+		return slog.LevelWarn
+	}
+}
+
+// newEmbedder returns the configured embedder: the endpoint's model when
+// model.embed_model is set, else the embedded default.
+func newEmbedder(cfg config.Config) (retrieval.Embedder, error) {
+	if cfg.Model.EmbedModel == "" {
+		return retrieval.NewBuiltinEmbedder(cfg.Retrieval.BuiltinDimensions), nil
+	}
+	return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{
+		BaseURL:    cfg.Model.BaseURL,
+		APIKey:     cfg.Model.APIKey,
+		Model:      cfg.Model.EmbedModel,
+		BatchSize:  cfg.Model.EmbedBatchSize,
+		Timeout:    cfg.Model.Timeout,
+		Dimensions: cfg.Model.EmbedDimensions,
+	})
+}
+
+// newChat returns the configured chat model, or nil for extractive answers.
+func newChat(cfg config.Config) answer.ChatModel {
+	if cfg.Model.ChatModel == "" {
+		return nil
+	}
+	return answer.NewOpenAIChat(answer.OpenAIChatConfig{
+		BaseURL:     cfg.Model.BaseURL,
+		APIKey:      cfg.Model.APIKey,
+		Model:       cfg.Model.ChatModel,
+		Timeout:     cfg.Model.Timeout,
+		MaxTokens:   cfg.Model.MaxTokens,
+		Temperature: cfg.Model.Temperature,
+	})
+}
+
+// openApp wires the core. rebuild discards an existing snapshot (needed
+// after changing the embedder).
+func openApp(cfg config.Config, log *slog.Logger, rebuild bool) (*app, error) {
+	emb, err := newEmbedder(cfg)
+	if err != nil {
+		return nil, err
+	}
+	opts := retrieval.IndexOptions{
+		Chunk:     corpus.ChunkOptions{MaxBytes: cfg.Corpus.ChunkBytes, Overlap: cfg.Corpus.ChunkOverlap},
+		BatchSize: cfg.Model.EmbedBatchSize,
+		Logger:    log,
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("create the data folder: %w", err)
+	}
+	if rebuild {
+		err := os.Remove(filepath.Join(cfg.DataDir, retrieval.SnapshotFile))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("discard the old index: %w", err)
+		}
+	}
+	idx, err := retrieval.Open(cfg.DataDir, emb, opts)
+	if err != nil {
+		return nil, err
+	}
+	lib := record.New(idx, record.Options{
+		Sources: cfg.Corpus.Sources,
+		Uploads: cfg.UploadsDir(),
+		DataDir: cfg.DataDir,
+		Load:    corpus.LoadOptions{MaxFileSize: cfg.Corpus.MaxFileBytes},
+		Fetch:   record.FetchOptions{AllowPrivate: cfg.Corpus.AllowPrivateURLs},
+		Logger:  log,
+	})
+	pipe := &answer.Pipeline{Index: idx, Chat: newChat(cfg), Logger: log, Passages: cfg.Retrieval.Passages}
+	return &app{cfg: cfg, log: log, idx: idx, lib: lib, pipe: pipe}, nil
+}
+
+// ensureIndex builds the index when there is none yet, or brings it up to
+// date with the sources when asked to. It reports what it does on w.
+func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
+	if !always && a.idx.Stats().Docs > 0 {
+		return nil
+	}
+	start := time.Now()
+	change, err := a.lib.Refresh(ctx, "cli", nil)
+	if err != nil {
+		return fmt.Errorf("index the record: %w", err)
+	}
+	if n := len(change.Stats.Added) + len(change.Stats.Changed) + len(change.Stats.Removed); n > 0 {
+		fmt.Fprintf(w, "indexed the record: %d documents, %d passages (%s)\n",
+			a.idx.Stats().Docs, a.idx.Stats().Chunks, time.Since(start).Round(time.Millisecond))
+	}
+	if a.idx.Stats().Docs == 0 {
+		return errors.New("the record is empty: no document could be read from the sources (run `readout index` to see why)")
+	}
+	return nil
+}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/retrieval"
+)
+
+func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var f commonFlags
+	fs := newFlagSet("ask", stderr, &f, true)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: readout ask QUESTION [--since DATE] [--until DATE] [--corpus DIR]... [--data DIR] [--config FILE] [--json]")
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagErr(err)
+	}
+	question := strings.TrimSpace(strings.Join(pos, " "))
+	if question == "" {
+		return usageError{`give a question, e.g. readout ask "What did the State Department say about the international mission?"`}
+	}
+	a, err := setupQuery(ctx, &f, stderr)
+	if err != nil {
+		return err
+	}
+	ans, err := a.pipe.Ask(ctx, question, nil, f.filters())
+	if err != nil {
+		return userFacing(err)
+	}
+	return printAnswer(stdout, ans, f.json)
+}
+
+func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	var f commonFlags
+	fs := newFlagSet("chat", stderr, &f, true)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagErr(err)
+	}
+	if len(pos) > 0 {
+		return usageError{"chat reads its questions from standard input, one per line"}
+	}
+	a, err := setupQuery(ctx, &f, stderr)
+	if err != nil {
+		return err
+	}
+	interactive := false
+	if file, ok := stdin.(*os.File); ok {
+		if st, err := file.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			interactive = true
+		}
+	}
+	var history []answer.Turn
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for {
+		if interactive && !f.json {
+			fmt.Fprint(stderr, "> ")
+		}
+		if !sc.Scan() {
+			break
+		}
+		q := strings.TrimSpace(sc.Text())
+		if q == "" {
+			continue
+		}
+		ans, err := a.pipe.Ask(ctx, q, history, f.filters())
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			// One bad question does not end the conversation.
+			fmt.Fprintf(stderr, "readout: %v\n", userFacing(err))
+			if f.json {
+				json.NewEncoder(stdout).Encode(map[string]string{"question": q, "error": userFacing(err).Error()})
+			}
+			continue
+		}
+		if err := printAnswer(stdout, ans, f.json); err != nil {
+			return err
+		}
+		if !f.json {
+			fmt.Fprintln(stdout)
+		}
+		history = append(history, answer.Turn{Question: q, Answer: ans.Text})
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read standard input: %w", err)
+	}
+	return nil
+}
+
+// setupQuery loads the config and the index for ask and chat.
+func setupQuery(ctx context.Context, f *commonFlags, stderr io.Writer) (*app, error) {
+	cfg, err := loadConfig(f)
+	if err != nil {
+		return nil, err
+	}
+	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), false)
+	if err != nil {
+		return nil, err
+	}
+	// A named corpus, or the small bundled sample, is brought up to date on
+	// every run; a configured record is indexed by `readout index`.
+	always := len(f.corpus) > 0 || len(cfg.Corpus.Sources) == 0
+	if err := a.ensureIndex(ctx, stderr, always); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func (f *commonFlags) filters() retrieval.SearchOptions {
+	return retrieval.SearchOptions{Since: f.since.t, Until: f.until.t}
+}
+
+// userFacing returns the sentence meant for the person asking when err
+// carries one.
+func userFacing(err error) error {
+	var ue *answer.UserError
+	if errors.As(err, &ue) {
+		return errors.New(ue.Msg)
+	}
+	return err
+}
+
+func flagErr(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return errHelp
+	}
+	return usageError{err.Error()}
+}
+
+// printAnswer writes an answer as text with footnotes, or as one JSON line.
+func printAnswer(w io.Writer, ans *answer.Answer, asJSON bool) error {
+	if asJSON {
+		if ans.Citations == nil {
+			ans.Citations = []answer.Citation{}
+		}
+		if ans.Warnings == nil {
+			ans.Warnings = []string{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(ans)
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(ans.Text))
+	b.WriteString("\n")
+	if len(ans.Citations) > 0 {
+		b.WriteString("\nSources:\n")
+		for _, c := range ans.Citations {
+			b.WriteString(footnote(c))
+			b.WriteString("\n")
+		}
+	}
+	for _, warn := range ans.Warnings {
+		fmt.Fprintf(&b, "\nNote: %s", warn)
+	}
+	if len(ans.Warnings) > 0 {
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// footnote renders "[1] ARMENPRESS — 2023-09-28 — headline (doc)\n    url".
+func footnote(c answer.Citation) string {
+	parts := []string{}
+	for _, p := range []string{c.Outlet, c.Date, c.Title} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	s := fmt.Sprintf("[%d] %s (%s)", c.N, strings.Join(parts, " — "), c.Doc)
+	if len(c.Speakers) > 0 {
+		s += "\n    quoted: " + strings.Join(c.Speakers, ", ")
+	}
+	if c.URL != "" {
+		s += "\n    " + c.URL
+	}
+	return s
+}

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/retrieval"
+)
+
+// evalQuestion is one line of an evaluation file (shared/eval/public.jsonl).
+type evalQuestion struct {
+	ID       string   `json:"id"`
+	Question string   `json:"question"`
+	Answer   string   `json:"answer"`
+	MustCite []string `json:"must_cite"`
+	Quote    string   `json:"quote"`
+	Kind     string   `json:"kind"`
+	Follows  string   `json:"follows"`
+}
+
+// evalResult is what eval measured for one question.
+type evalResult struct {
+	ID          string   `json:"id"`
+	Kind        string   `json:"kind"`
+	Mode        string   `json:"mode"`
+	Rank        int      `json:"rank"` // 1-based rank of the first must_cite document among the passages; 0 if absent
+	HitAt1      bool     `json:"hit_at_1"`
+	HitAt5      bool     `json:"hit_at_5"`
+	CitationHit bool     `json:"citation_hit"`
+	Declined    bool     `json:"declined"`
+	OutOfScope  bool     `json:"out_of_scope"`
+	Quotes      int      `json:"quotes_posted"`
+	Verified    int      `json:"quotes_verified"`
+	Repaired    int      `json:"quotes_repaired"`
+	Unquoted    int      `json:"quotes_unquoted"`
+	Seconds     float64  `json:"seconds"`
+	Error       string   `json:"error,omitempty"`
+	Cited       []string `json:"cited"`
+}
+
+// evalSummary aggregates the results.
+type evalSummary struct {
+	Questions      int     `json:"questions"`
+	Answerable     int     `json:"answerable"`
+	HitAt1         float64 `json:"hit_at_1"`
+	HitAt5         float64 `json:"hit_at_5"`
+	MRR            float64 `json:"mrr"`
+	CitationHit    float64 `json:"citation_hit"`
+	OOS            int     `json:"out_of_scope"`
+	OOSDeclined    int     `json:"out_of_scope_declined"`
+	WrongDeclines  int     `json:"wrong_declines"`
+	QuotesPosted   int     `json:"quotes_posted"`
+	QuotesVerified int     `json:"quotes_verified"`
+	QuotesRepaired int     `json:"quotes_repaired"`
+	QuotesUnquoted int     `json:"quotes_unquoted"`
+	Errors         int     `json:"errors"`
+	MeanSeconds    float64 `json:"mean_seconds"`
+	MaxSeconds     float64 `json:"max_seconds"`
+}
+
+func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var f commonFlags
+	fs := newFlagSet("eval", stderr, &f, false)
+	fs.BoolVar(&f.json, "json", false, "print the results as JSON")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagErr(err)
+	}
+	if len(pos) != 1 {
+		return usageError{"usage: readout eval FILE.jsonl [--corpus DIR]... [--data DIR] [--config FILE] [--json]"}
+	}
+	questions, err := readEval(pos[0])
+	if err != nil {
+		return err
+	}
+	a, err := setupQuery(ctx, &f, stderr)
+	if err != nil {
+		return err
+	}
+	results, sum := runEval(ctx, a.pipe, a.idx, questions)
+	if f.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"results": results, "summary": sum, "snapshot": a.idx.SnapshotID()})
+	}
+	printEval(stdout, results, sum)
+	return nil
+}
+
+func readEval(file string) ([]evalQuestion, error) {
+	fh, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("read questions: %w", err)
+	}
+	defer fh.Close()
+	var qs []evalQuestion
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var q evalQuestion
+		if err := json.Unmarshal([]byte(line), &q); err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", file, n, err)
+		}
+		if q.ID == "" || strings.TrimSpace(q.Question) == "" {
+			return nil, fmt.Errorf("%s line %d: a question needs an id and a question", file, n)
+		}
+		qs = append(qs, q)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	return qs, nil
+}
+
+// searcher is what eval needs of the index to rank documents.
+type searcher interface {
+	Search(ctx context.Context, query string, opts retrieval.SearchOptions) ([]retrieval.Hit, error)
+}
+
+// runEval asks every question through the pipeline; a follow-up is asked
+// with the conversation of the question it follows.
+func runEval(ctx context.Context, pipe *answer.Pipeline, idx searcher, qs []evalQuestion) ([]evalResult, evalSummary) {
+	histories := map[string][]answer.Turn{}
+	var results []evalResult
+	for _, q := range qs {
+		var history []answer.Turn
+		if q.Follows != "" {
+			history = histories[q.Follows]
+		}
+		start := time.Now()
+		ans, err := pipe.Ask(ctx, q.Question, history, retrieval.SearchOptions{})
+		r := evalResult{ID: q.ID, Kind: q.Kind, OutOfScope: len(q.MustCite) == 0, Seconds: time.Since(start).Seconds(), Cited: []string{}}
+		if err != nil {
+			r.Error = userFacing(err).Error()
+			results = append(results, r)
+			continue
+		}
+		histories[q.ID] = append(append([]answer.Turn(nil), history...), answer.Turn{Question: q.Question, Answer: ans.Text})
+		r.Mode = string(ans.Mode)
+		r.Declined = ans.Mode == answer.ModeDeclined
+		must := map[string]bool{}
+		for _, m := range q.MustCite {
+			must[m] = true
+		}
+		for _, c := range ans.Citations {
+			r.Cited = append(r.Cited, c.Doc)
+			if must[c.Doc] || must[path.Base(c.Doc)] {
+				r.CitationHit = true
+			}
+		}
+		query := ans.Standalone
+		if query == "" {
+			query = q.Question
+		}
+		if hits, err := idx.Search(ctx, query, retrieval.SearchOptions{K: 10}); err == nil {
+			for i, h := range hits {
+				if must[h.Doc.ID] || must[path.Base(h.Doc.ID)] {
+					r.Rank = i + 1
+					break
+				}
+			}
+		}
+		r.HitAt1 = r.Rank == 1
+		r.HitAt5 = r.Rank >= 1 && r.Rank <= 5
+		r.Quotes, r.Verified, r.Repaired, r.Unquoted = quoteCounts(ans)
+		results = append(results, r)
+	}
+	return results, summarise(results)
+}
+
+func summarise(results []evalResult) evalSummary {
+	var s evalSummary
+	var rr float64
+	for _, r := range results {
+		s.Questions++
+		s.MeanSeconds += r.Seconds
+		s.MaxSeconds = max(s.MaxSeconds, r.Seconds)
+		if r.Error != "" {
+			s.Errors++
+		}
+		s.QuotesPosted += r.Quotes
+		s.QuotesVerified += r.Verified
+		s.QuotesRepaired += r.Repaired
+		s.QuotesUnquoted += r.Unquoted
+		if r.OutOfScope {
+			s.OOS++
+			if r.Declined {
+				s.OOSDeclined++
+			}
+			continue
+		}
+		s.Answerable++
+		if r.Declined {
+			s.WrongDeclines++
+		}
+		if r.HitAt1 {
+			s.HitAt1++
+		}
+		if r.HitAt5 {
+			s.HitAt5++
+		}
+		if r.Rank > 0 {
+			rr += 1 / float64(r.Rank)
+		}
+		if r.CitationHit {
+			s.CitationHit++
+		}
+	}
+	if s.Answerable > 0 {
+		n := float64(s.Answerable)
+		s.HitAt1 /= n
+		s.HitAt5 /= n
+		s.CitationHit /= n
+		s.MRR = rr / n
+	}
+	if s.Questions > 0 {
+		s.MeanSeconds /= float64(s.Questions)
+	}
+	return s
+}
+
+func printEval(w io.Writer, results []evalResult, s evalSummary) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "id\tkind\tmode\trank\tcited must_cite\tquotes (posted/verified/repaired/unquoted)\tseconds\terror")
+	for _, r := range results {
+		rank := "-"
+		if r.Rank > 0 {
+			rank = fmt.Sprint(r.Rank)
+		}
+		cited := yesNo(r.CitationHit)
+		if r.OutOfScope {
+			cited = "n/a (declined: " + yesNo(r.Declined) + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d/%d/%d\t%.3f\t%s\n", r.ID, r.Kind, r.Mode, rank, cited,
+			r.Quotes, r.Verified, r.Repaired, r.Unquoted, r.Seconds, r.Error)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\n%d questions (%d answerable, %d out of scope)\n", s.Questions, s.Answerable, s.OOS)
+	fmt.Fprintf(w, "retrieval: hit@1 %.2f  hit@5 %.2f  MRR %.3f\n", s.HitAt1, s.HitAt5, s.MRR)
+	fmt.Fprintf(w, "citations: %.2f of answerable questions cite a must_cite document\n", s.CitationHit)
+	fmt.Fprintf(w, "declines: %d/%d out-of-scope declined, %d answerable wrongly declined\n", s.OOSDeclined, s.OOS, s.WrongDeclines)
+	fmt.Fprintf(w, "quotations: %d posted, %d verified, %d repaired, %d unquoted\n", s.QuotesPosted, s.QuotesVerified, s.QuotesRepaired, s.QuotesUnquoted)
+	fmt.Fprintf(w, "latency: mean %.3f s, max %.3f s; errors %d\n", s.MeanSeconds, s.MaxSeconds, s.Errors)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// quoteCounts returns what quote verification did to an answer's quotations.
+func quoteCounts(ans *answer.Answer) (posted, verified, repaired, unquoted int) {
+	q := ans.Quotes
+	return q.Posted, q.Verified, q.Repaired, q.Unquoted
+}

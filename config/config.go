@@ -1,0 +1,369 @@
+// Package config reads readout's YAML configuration, applies the environment
+// overrides for secrets and model choices, fills in defaults and validates
+// the result, with errors that name the key and say what is wrong.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the whole configuration. The zero value plus Defaults is the
+// offline setup: the bundled sample record, the embedded embedder and
+// extractive answers.
+type Config struct {
+	// DataDir holds the index snapshot and documents added by moderators.
+	DataDir   string    `yaml:"data_dir"`
+	Corpus    Corpus    `yaml:"corpus"`
+	Model     Model     `yaml:"model"`
+	Retrieval Retrieval `yaml:"retrieval"`
+	Discord   Discord   `yaml:"discord"`
+	HTTP      HTTP      `yaml:"http"`
+	Log       Log       `yaml:"log"`
+}
+
+// Corpus says where the record comes from.
+type Corpus struct {
+	// Sources are folders (walked recursively), single files or .tar.gz
+	// archives. Empty means the bundled sample record.
+	Sources []string `yaml:"sources"`
+	// Uploads is where /corpus add stores documents; it is always read as
+	// one more source. Default: <data_dir>/uploads.
+	Uploads string `yaml:"uploads"`
+	// MaxFileBytes skips larger files.
+	MaxFileBytes int64 `yaml:"max_file_bytes"`
+	// ChunkBytes and ChunkOverlap size the passages.
+	ChunkBytes   int `yaml:"chunk_bytes"`
+	ChunkOverlap int `yaml:"chunk_overlap"`
+	// AllowPrivateURLs lets /corpus add fetch from loopback and private
+	// addresses (off: only public http and https).
+	AllowPrivateURLs bool `yaml:"allow_private_urls"`
+}
+
+// Model configures the OpenAI-compatible endpoint.
+type Model struct {
+	// BaseURL of the OpenAI-compatible API, e.g. http://localhost:11434/v1.
+	BaseURL string `yaml:"base_url"`
+	// APIKey is sent as a bearer token when set. Prefer OPENAI_API_KEY.
+	APIKey string `yaml:"api_key"`
+	// ChatModel turns on generated answers; empty means extractive answers.
+	ChatModel string `yaml:"chat_model"`
+	// EmbedModel replaces the embedded embedder with the endpoint's model.
+	EmbedModel      string        `yaml:"embed_model"`
+	EmbedDimensions int           `yaml:"embed_dimensions"`
+	EmbedBatchSize  int           `yaml:"embed_batch_size"`
+	Timeout         time.Duration `yaml:"timeout"`
+	MaxTokens       int           `yaml:"max_tokens"`
+	Temperature     float32       `yaml:"temperature"`
+}
+
+// Retrieval tunes search.
+type Retrieval struct {
+	// Passages is how many passages an answer is drawn from.
+	Passages int `yaml:"passages"`
+	// BuiltinDimensions is the vector size of the embedded embedder.
+	BuiltinDimensions int `yaml:"builtin_dimensions"`
+}
+
+// Discord configures the bot.
+type Discord struct {
+	// Token of the bot. Prefer DISCORD_TOKEN.
+	Token string `yaml:"token"`
+	// APIURL is Discord's base URL; point it at a compatible or test server.
+	APIURL        string `yaml:"api_url"`
+	ApplicationID string `yaml:"application_id"`
+	// GuildIDs register commands per guild (instant); empty means global.
+	GuildIDs         []string `yaml:"guild_ids"`
+	ModeratorRoleIDs []string `yaml:"moderator_role_ids"`
+	// MessageContent must match the privileged intent in the portal.
+	MessageContent bool          `yaml:"message_content"`
+	AllowDMs       bool          `yaml:"allow_dms"`
+	Cooldown       time.Duration `yaml:"cooldown"`
+	MaxInFlight    int           `yaml:"max_in_flight"`
+	EditInterval   time.Duration `yaml:"edit_interval"`
+	AnswerTimeout  time.Duration `yaml:"answer_timeout"`
+	ShutdownGrace  time.Duration `yaml:"shutdown_grace"`
+	ShardID        int           `yaml:"shard_id"`
+	ShardCount     int           `yaml:"shard_count"`
+}
+
+// HTTP configures the health and metrics endpoint.
+type HTTP struct {
+	// Addr to listen on ("127.0.0.1:9090"); empty turns it off.
+	Addr string `yaml:"addr"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error
+	Format string `yaml:"format"` // auto, text, json
+}
+
+// DefaultDiscordAPI is Discord's own API base URL.
+const DefaultDiscordAPI = "https://discord.com"
+
+// Default returns the configuration used when there is no file.
+func Default() Config {
+	return Config{
+		DataDir: "readout-data",
+		Corpus: Corpus{
+			MaxFileBytes: 16 << 20,
+			ChunkBytes:   1000,
+			ChunkOverlap: 200,
+		},
+		Model: Model{
+			EmbedBatchSize: 64,
+			Timeout:        90 * time.Second,
+			MaxTokens:      800,
+		},
+		Retrieval: Retrieval{Passages: 8, BuiltinDimensions: 384},
+		Discord: Discord{
+			APIURL:         DefaultDiscordAPI,
+			MessageContent: true,
+			Cooldown:       10 * time.Second,
+			MaxInFlight:    4,
+			EditInterval:   time.Second,
+			AnswerTimeout:  2 * time.Minute,
+			ShutdownGrace:  30 * time.Second,
+			ShardCount:     1,
+		},
+		Log: Log{Level: "info", Format: "auto"},
+	}
+}
+
+// Load reads the file at path (empty: no file), applies env (usually
+// os.Getenv; nil means no environment) and validates.
+func Load(path string, env func(string) string) (Config, error) {
+	cfg := Default()
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return Config{}, fmt.Errorf("read config: %w", err)
+		}
+		if err := Parse(data, &cfg); err != nil {
+			return Config{}, fmt.Errorf("config %s: %w", path, err)
+		}
+		cfg.resolvePaths(filepath.Dir(path))
+	}
+	if env != nil {
+		cfg.applyEnv(env)
+	}
+	if err := cfg.Validate(); err != nil {
+		if path != "" {
+			return Config{}, fmt.Errorf("config %s: %w", path, err)
+		}
+		return Config{}, fmt.Errorf("config: %w", err)
+	}
+	return cfg, nil
+}
+
+// Parse decodes YAML into cfg over its current values, refusing unknown keys.
+func Parse(data []byte, cfg *Config) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil {
+		if errors.Is(err, io.EOF) { // an empty file: all defaults
+			return nil
+		}
+		return fmt.Errorf("%s", nameKeys(data, strings.TrimPrefix(err.Error(), "yaml: ")))
+	}
+	return nil
+}
+
+var lineRef = regexp.MustCompile(`line (\d+)`)
+
+// nameKeys rewrites yaml's "line N: ..." messages to name the key at that
+// line, so "line 2: cannot unmarshal !!str `soon` into time.Duration"
+// becomes "discord.cooldown (line 2): cannot unmarshal ...".
+func nameKeys(data []byte, msg string) string {
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
+		return msg
+	}
+	keys := map[int]string{}
+	var walk func(n *yaml.Node, prefix string)
+	walk = func(n *yaml.Node, prefix string) {
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			keys[k.Line] = prefix + k.Value
+			if v.Line != k.Line {
+				keys[v.Line] = prefix + k.Value
+			}
+			walk(v, prefix+k.Value+".")
+		}
+	}
+	walk(root.Content[0], "")
+	return lineRef.ReplaceAllStringFunc(msg, func(m string) string {
+		n, _ := strconv.Atoi(strings.TrimPrefix(m, "line "))
+		if k, ok := keys[n]; ok {
+			return k + " (" + m + ")"
+		}
+		return m
+	})
+}
+
+// resolvePaths makes relative paths in the file relative to the file's folder.
+func (c *Config) resolvePaths(dir string) {
+	abs := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, p)
+	}
+	c.DataDir = abs(c.DataDir)
+	c.Corpus.Uploads = abs(c.Corpus.Uploads)
+	for i, s := range c.Corpus.Sources {
+		c.Corpus.Sources[i] = abs(s)
+	}
+}
+
+// applyEnv lets the environment override the file.
+func (c *Config) applyEnv(env func(string) string) {
+	set := func(dst *string, key string) {
+		if v := strings.TrimSpace(env(key)); v != "" {
+			*dst = v
+		}
+	}
+	set(&c.Discord.Token, "DISCORD_TOKEN")
+	set(&c.Model.BaseURL, "OPENAI_BASE_URL")
+	set(&c.Model.APIKey, "OPENAI_API_KEY")
+	set(&c.Model.ChatModel, "READOUT_CHAT_MODEL")
+	set(&c.Model.EmbedModel, "READOUT_EMBED_MODEL")
+	set(&c.DataDir, "READOUT_DATA")
+}
+
+// UploadsDir is where added documents are stored.
+func (c *Config) UploadsDir() string {
+	if c.Corpus.Uploads != "" {
+		return c.Corpus.Uploads
+	}
+	return filepath.Join(c.DataDir, "uploads")
+}
+
+// Validate checks every value and names the first key that is wrong.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+	}
+	if strings.TrimSpace(c.DataDir) == "" {
+		bad("data_dir", "must not be empty")
+	}
+	for i, s := range c.Corpus.Sources {
+		if strings.TrimSpace(s) == "" {
+			bad(fmt.Sprintf("corpus.sources[%d]", i), "must not be empty")
+		}
+	}
+	if c.Corpus.MaxFileBytes <= 0 {
+		bad("corpus.max_file_bytes", "must be positive, got %d", c.Corpus.MaxFileBytes)
+	}
+	if c.Corpus.ChunkBytes < 200 || c.Corpus.ChunkBytes > 20000 {
+		bad("corpus.chunk_bytes", "must be between 200 and 20000, got %d", c.Corpus.ChunkBytes)
+	}
+	if c.Corpus.ChunkOverlap < 0 || c.Corpus.ChunkOverlap >= c.Corpus.ChunkBytes {
+		bad("corpus.chunk_overlap", "must be at least 0 and less than chunk_bytes, got %d", c.Corpus.ChunkOverlap)
+	}
+	if c.Model.BaseURL != "" {
+		if u, err := url.Parse(c.Model.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad("model.base_url", "must be an http or https URL such as http://localhost:11434/v1, got %q", c.Model.BaseURL)
+		}
+	}
+	if (c.Model.ChatModel != "" || c.Model.EmbedModel != "") && c.Model.BaseURL == "" {
+		bad("model.base_url", "is required when model.chat_model or model.embed_model is set (for OpenAI use https://api.openai.com/v1, for Ollama http://localhost:11434/v1)")
+	}
+	if c.Model.EmbedDimensions < 0 {
+		bad("model.embed_dimensions", "must not be negative")
+	}
+	if c.Model.EmbedBatchSize < 1 || c.Model.EmbedBatchSize > 2048 {
+		bad("model.embed_batch_size", "must be between 1 and 2048, got %d", c.Model.EmbedBatchSize)
+	}
+	if c.Model.Timeout <= 0 {
+		bad("model.timeout", "must be a positive duration such as 90s")
+	}
+	if c.Model.MaxTokens < 1 {
+		bad("model.max_tokens", "must be positive")
+	}
+	if c.Model.Temperature < 0 || c.Model.Temperature > 2 {
+		bad("model.temperature", "must be between 0 and 2")
+	}
+	if c.Retrieval.Passages < 1 || c.Retrieval.Passages > 50 {
+		bad("retrieval.passages", "must be between 1 and 50, got %d", c.Retrieval.Passages)
+	}
+	if c.Retrieval.BuiltinDimensions < 64 || c.Retrieval.BuiltinDimensions > 4096 {
+		bad("retrieval.builtin_dimensions", "must be between 64 and 4096, got %d", c.Retrieval.BuiltinDimensions)
+	}
+	if u, err := url.Parse(c.Discord.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad("discord.api_url", "must be an http or https URL, got %q", c.Discord.APIURL)
+	}
+	for i, id := range c.Discord.GuildIDs {
+		if !isSnowflake(id) {
+			bad(fmt.Sprintf("discord.guild_ids[%d]", i), "must be a numeric Discord id, got %q", id)
+		}
+	}
+	for i, id := range c.Discord.ModeratorRoleIDs {
+		if !isSnowflake(id) {
+			bad(fmt.Sprintf("discord.moderator_role_ids[%d]", i), "must be a numeric Discord id, got %q", id)
+		}
+	}
+	if c.Discord.ApplicationID != "" && !isSnowflake(c.Discord.ApplicationID) {
+		bad("discord.application_id", "must be a numeric Discord id, got %q", c.Discord.ApplicationID)
+	}
+	if c.Discord.Cooldown < 0 {
+		bad("discord.cooldown", "must not be negative")
+	}
+	if c.Discord.MaxInFlight < 1 {
+		bad("discord.max_in_flight", "must be at least 1, got %d", c.Discord.MaxInFlight)
+	}
+	if c.Discord.EditInterval < 200*time.Millisecond {
+		bad("discord.edit_interval", "must be at least 200ms (Discord rate-limits edits), got %s", c.Discord.EditInterval)
+	}
+	if c.Discord.AnswerTimeout <= 0 || c.Discord.AnswerTimeout > 14*time.Minute {
+		bad("discord.answer_timeout", "must be positive and under 14m (interaction tokens last 15 minutes), got %s", c.Discord.AnswerTimeout)
+	}
+	if c.Discord.ShutdownGrace < 0 {
+		bad("discord.shutdown_grace", "must not be negative")
+	}
+	if c.Discord.ShardCount < 1 {
+		bad("discord.shard_count", "must be at least 1, got %d", c.Discord.ShardCount)
+	}
+	if c.Discord.ShardID < 0 || c.Discord.ShardID >= c.Discord.ShardCount {
+		bad("discord.shard_id", "must be between 0 and shard_count-1, got %d", c.Discord.ShardID)
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("log.level", "must be debug, info, warn or error, got %q", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "auto", "text", "json":
+	default:
+		bad("log.format", "must be auto, text or json, got %q", c.Log.Format)
+	}
+	return errors.Join(errs...)
+}
+
+func isSnowflake(s string) bool {
+	if len(s) < 1 || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

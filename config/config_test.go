@@ -1,0 +1,188 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+func envOf(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestDefaultsAreValid(t *testing.T) {
+	cfg, err := Load("", nil)
+	if err != nil {
+		t.Fatalf("defaults: %v", err)
+	}
+	if cfg.Model.ChatModel != "" || cfg.Model.EmbedModel != "" || len(cfg.Corpus.Sources) != 0 {
+		t.Errorf("defaults must be offline with the sample record: %+v", cfg)
+	}
+}
+
+// The example file documents every key with its default: loading it must
+// give exactly Default(), and its keys must be exactly the keys the code reads.
+func TestExampleMatchesCode(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "config.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Default()
+	// Start from zero so a key missing from the file cannot hide behind a default.
+	var fromFile Config
+	if err := Parse(data, &fromFile); err != nil {
+		t.Fatalf("example does not parse: %v", err)
+	}
+	if !reflect.DeepEqual(normalise(fromFile), normalise(cfg)) {
+		t.Errorf("example values differ from Default():\nexample %+v\ndefault %+v", fromFile, cfg)
+	}
+
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		t.Fatal(err)
+	}
+	inFile := map[string]bool{}
+	collectKeys(root.Content[0], "", inFile)
+	inCode := map[string]bool{}
+	collectFields(reflect.TypeOf(Config{}), "", inCode)
+	var missing, unknown []string
+	for k := range inCode {
+		if !inFile[k] {
+			missing = append(missing, k)
+		}
+	}
+	for k := range inFile {
+		if !inCode[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(missing)
+	sort.Strings(unknown)
+	if len(missing) > 0 {
+		t.Errorf("keys the code reads but config.example.yaml lacks: %v", missing)
+	}
+	if len(unknown) > 0 {
+		t.Errorf("keys in config.example.yaml the code does not know: %v", unknown)
+	}
+}
+
+// normalise maps nil and empty slices together for comparison.
+func normalise(c Config) Config {
+	if len(c.Corpus.Sources) == 0 {
+		c.Corpus.Sources = nil
+	}
+	if len(c.Discord.GuildIDs) == 0 {
+		c.Discord.GuildIDs = nil
+	}
+	if len(c.Discord.ModeratorRoleIDs) == 0 {
+		c.Discord.ModeratorRoleIDs = nil
+	}
+	return c
+}
+
+func collectKeys(n *yaml.Node, prefix string, out map[string]bool) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key := prefix + n.Content[i].Value
+		out[key] = true
+		collectKeys(n.Content[i+1], key+".", out)
+	}
+}
+
+func collectFields(t reflect.Type, prefix string, out map[string]bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		key := prefix + tag
+		out[key] = true
+		if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(time.Duration(0)) {
+			collectFields(f.Type, key+".", out)
+		}
+	}
+}
+
+func TestEnvironmentOverridesFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	os.WriteFile(path, []byte("model:\n  base_url: http://file.example/v1\n  chat_model: from-file\ndiscord:\n  token: file-token\ncorpus:\n  sources: [records]\n"), 0o600)
+	cfg, err := Load(path, envOf(map[string]string{
+		"DISCORD_TOKEN":       "env-token",
+		"OPENAI_BASE_URL":     "http://localhost:11434/v1",
+		"OPENAI_API_KEY":      "sk-env",
+		"READOUT_CHAT_MODEL":  "llama3.1:8b",
+		"READOUT_EMBED_MODEL": "nomic-embed-text",
+		"READOUT_DATA":        "/var/lib/readout",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ name, got, want string }{
+		{"token", cfg.Discord.Token, "env-token"},
+		{"base_url", cfg.Model.BaseURL, "http://localhost:11434/v1"},
+		{"api_key", cfg.Model.APIKey, "sk-env"},
+		{"chat_model", cfg.Model.ChatModel, "llama3.1:8b"},
+		{"embed_model", cfg.Model.EmbedModel, "nomic-embed-text"},
+		{"data_dir", cfg.DataDir, "/var/lib/readout"},
+		{"sources resolved against the file", cfg.Corpus.Sources[0], filepath.Join(dir, "records")},
+		{"uploads default", cfg.UploadsDir(), filepath.Join("/var/lib/readout", "uploads")},
+	}
+	for _, w := range want {
+		if w.got != w.want {
+			t.Errorf("%s = %q, want %q", w.name, w.got, w.want)
+		}
+	}
+}
+
+func TestErrorsNameTheKey(t *testing.T) {
+	cases := []struct {
+		name, yaml, wantKey string
+	}{
+		{"unknown key", "modle:\n  chat_model: x\n", "modle"},
+		{"unknown nested key", "discord:\n  tokn: x\n", "tokn"},
+		{"bad duration", "discord:\n  cooldown: soon\n", "cooldown"},
+		{"bad url", "model:\n  base_url: localhost:11434\n", "model.base_url"},
+		{"chat without url", "model:\n  chat_model: llama3\n", "model.base_url"},
+		{"bad guild", "discord:\n  guild_ids: [general]\n", "discord.guild_ids[0]"},
+		{"shard out of range", "discord:\n  shard_id: 2\n  shard_count: 2\n", "discord.shard_id"},
+		{"overlap too big", "corpus:\n  chunk_bytes: 500\n  chunk_overlap: 600\n", "corpus.chunk_overlap"},
+		{"edit too often", "discord:\n  edit_interval: 10ms\n", "discord.edit_interval"},
+		{"bad level", "log:\n  level: loud\n", "log.level"},
+		{"not yaml", "model: [\n", "line"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.yaml")
+			os.WriteFile(path, []byte(c.yaml), 0o600)
+			_, err := Load(path, nil)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if !strings.Contains(err.Error(), c.wantKey) {
+				t.Errorf("error %q does not name %q", err, c.wantKey)
+			}
+		})
+	}
+}
+
+func TestEmptyFileMeansDefaults(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(path, nil, 0o600)
+	cfg, err := Load(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Retrieval.Passages != Default().Retrieval.Passages || cfg.Discord.Cooldown != 10*time.Second {
+		t.Errorf("empty file lost defaults: %+v", cfg)
+	}
+}

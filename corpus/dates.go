@@ -1,0 +1,151 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// months maps lower-case month names and abbreviations to months.
+var months = map[string]time.Month{
+	"january": time.January, "jan": time.January,
+	"february": time.February, "feb": time.February,
+	"march": time.March, "mar": time.March,
+	"april": time.April, "apr": time.April,
+	"may":  time.May,
+	"june": time.June, "jun": time.June,
+	"july": time.July, "jul": time.July,
+	"august": time.August, "aug": time.August,
+	"september": time.September, "sep": time.September, "sept": time.September,
+	"october": time.October, "oct": time.October,
+	"november": time.November, "nov": time.November,
+	"december": time.December, "dec": time.December,
+}
+
+// weekdays maps weekday names to weekdays.
+var weekdays = map[string]time.Weekday{
+	"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday,
+	"Wednesday": time.Wednesday, "Thursday": time.Thursday,
+	"Friday": time.Friday, "Saturday": time.Saturday,
+}
+
+const monthPattern = `January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.`
+
+// monthDayRe finds "September 28", "Nov. 7", "Sept. 19, 2022" in running
+// text. Month names must be capitalised as in prose.
+var monthDayRe = regexp.MustCompile(`\b(` + monthPattern + `) (\d{1,2})(?:st|nd|rd|th)?(?:, (\d{4}))?\b`)
+
+// weekdayRe finds a weekday name in running text.
+var weekdayRe = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+
+// day returns midnight UTC of the calendar date, the one form of date the
+// package stores, so that dates compare by day whatever zone they came in.
+func day(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// validDay reports whether y-m-d is a real calendar date.
+func validDay(y int, m time.Month, d int) bool {
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	t := day(y, m, d)
+	return t.Day() == d && t.Month() == m
+}
+
+// monthOf parses a month name or abbreviation ("Sept.", "SEPTEMBER").
+func monthOf(s string) (time.Month, bool) {
+	m, ok := months[strings.ToLower(strings.TrimSuffix(s, "."))]
+	return m, ok
+}
+
+// inferYear returns the latest date with the given month and day that is not
+// after ref: a report mentions past events, so "September 28" written on
+// 2023-10-19 is 2023-09-28 and written on 2023-01-05 is 2022-09-28.
+func inferYear(m time.Month, d int, ref time.Time) (time.Time, bool) {
+	if ref.IsZero() {
+		return time.Time{}, false
+	}
+	for y := ref.Year(); y >= ref.Year()-1; y-- {
+		if !validDay(y, m, d) {
+			continue
+		}
+		if t := day(y, m, d); !t.After(ref) {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// lastWeekday returns the latest day on or before ref that falls on wd:
+// "on Monday" in a report captured on a Tuesday means the day before.
+func lastWeekday(wd time.Weekday, ref time.Time) (time.Time, bool) {
+	if ref.IsZero() {
+		return time.Time{}, false
+	}
+	diff := (int(ref.Weekday()) - int(wd) + 7) % 7
+	return ref.AddDate(0, 0, -diff), true
+}
+
+// dateLayouts are the forms accepted in headers, front matter, JSON and HTML
+// meta tags.
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006/01/02",
+	"January 2, 2006",
+	"Jan 2, 2006",
+	"Jan. 2, 2006",
+	"2 January 2006",
+	"2 Jan 2006",
+	time.RFC1123,
+	time.RFC1123Z,
+}
+
+// parseDate reads a date written in one of dateLayouts and returns its
+// calendar date (in the zone it was written in) as midnight UTC.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), `"'`))
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return day(t.Year(), t.Month(), t.Day()), true
+		}
+	}
+	// A longer timestamp that starts with a date ("2022-09-13 10:00 EDT").
+	if len(s) > 10 {
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return day(t.Year(), t.Month(), t.Day()), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// resolveMonthDay turns a monthDayRe submatch into a date: an explicit year
+// wins, else the year is inferred from ref.
+func resolveMonthDay(monthName, dayStr, yearStr string, ref time.Time) (time.Time, bool) {
+	m, ok := monthOf(monthName)
+	if !ok {
+		return time.Time{}, false
+	}
+	d, err := strconv.Atoi(dayStr)
+	if err != nil {
+		return time.Time{}, false
+	}
+	if yearStr != "" {
+		y, err := strconv.Atoi(yearStr)
+		if err != nil || !validDay(y, m, d) {
+			return time.Time{}, false
+		}
+		return day(y, m, d), true
+	}
+	return inferYear(m, d, ref)
+}

@@ -1,0 +1,300 @@
+package corpus
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// parseFile parses a testdata fixture.
+func parseFile(t *testing.T, name string) ([]*Document, error) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Parse(name, data)
+}
+
+// one parses a fixture that must give exactly one document.
+func one(t *testing.T, name string) *Document {
+	t.Helper()
+	docs, err := parseFile(t, name)
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	if len(docs) != 1 {
+		t.Fatalf("Parse(%s) gave %d documents", name, len(docs))
+	}
+	return docs[0]
+}
+
+func TestHeaderTranscript(t *testing.T) {
+	d := one(t, "briefing.txt")
+	if d.Format != FormatHeader {
+		t.Errorf("Format = %q", d.Format)
+	}
+	if d.Title != "Press Briefing by Press Secretary Jane Example and Coordinator for Example Affairs John Sample" {
+		t.Errorf("Title = %q", d.Title)
+	}
+	if d.Outlet != "The Example House" || d.Category != "press-briefings" || d.URL != "https://example.invalid/briefing-room/2031/04/02/press-briefing/" {
+		t.Errorf("Outlet %q Category %q URL %q", d.Outlet, d.Category, d.URL)
+	}
+	if d.DateString() != "2031-04-02" || d.Captured.Format("2006-01-02") != "2031-04-02" {
+		t.Errorf("Date %v Captured %v", d.Date, d.Captured)
+	}
+	want := []Speaker{
+		{Name: "Jane Example", Title: "Press Secretary"},
+		{Name: "John Sample", Title: "Coordinator for Example Affairs"},
+	}
+	if !reflect.DeepEqual(d.Speakers, want) {
+		t.Errorf("Speakers = %+v, want %+v", d.Speakers, want)
+	}
+	if strings.HasPrefix(d.Text, "title:") || !strings.HasPrefix(d.Text, "Example Briefing Room") {
+		t.Errorf("Text starts %q", d.Text[:30])
+	}
+	at := func(s string) int {
+		i := strings.Index(d.Text, s)
+		if i < 0 {
+			t.Fatalf("%q not in text", s)
+		}
+		return i
+	}
+	for _, tt := range []struct {
+		at   string
+		want string
+	}{
+		{"Example Briefing Room", ""},
+		{"Good afternoon", "Jane Example"},
+		{"The Example Council meets", "Jane Example"},
+		{"no example solution", "John Sample"},
+		{"Is that a change", ""},
+		{"same policy", "John Sample"},
+		{"Last question", "Moderator"},
+		{"Thanks, everybody", "Jane Example"},
+	} {
+		if got := d.SpeakerAt(at(tt.at)); got != tt.want {
+			t.Errorf("SpeakerAt(%q) = %q, want %q", tt.at, got, tt.want)
+		}
+	}
+	// A copy decoded from JSON has no cache and must still answer.
+	c := &Document{ID: d.ID, Title: d.Title, Text: d.Text}
+	if got := c.SpeakerAt(at("same policy")); got != "John Sample" {
+		t.Errorf("uncached SpeakerAt = %q", got)
+	}
+	if d.SpeakerAt(-1) != "" || d.SpeakerAt(len(d.Text)+1) != "" {
+		t.Error("SpeakerAt out of range should be empty")
+	}
+}
+
+// sharedDir is the team's shared data, beside the repository.
+var sharedDir = filepath.Join("..", "..", "shared")
+
+// archiveMember reads one member of the White House archive.
+func archiveMember(t *testing.T, name string) []byte {
+	t.Helper()
+	path := filepath.Join(sharedDir, "corpus", "whitehouse-briefings.tar.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("White House archive not available (%v): skipping the real-record test", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err != nil {
+			t.Fatalf("member %s not found: %v", name, err)
+		}
+		if strings.TrimPrefix(h.Name, "./") == name {
+			data, err := io.ReadAll(tr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return data
+		}
+	}
+}
+
+func TestWhiteHouseRec05(t *testing.T) {
+	const id = "2022-09-13_press-briefing-by-press-secretary-karine-jean-pier_6991170d.txt"
+	docs, err := Parse(id, archiveMember(t, id))
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("Parse: %d docs, %v", len(docs), err)
+	}
+	d := docs[0]
+	if d.Outlet != "The White House" || d.DateString() != "2022-09-13" || d.Category != "press-briefings" {
+		t.Errorf("Outlet %q Date %q Category %q", d.Outlet, d.DateString(), d.Category)
+	}
+	kirby := Speaker{Name: "John Kirby", Title: "NSC Coordinator for Strategic Communications"}
+	jp := Speaker{Name: "Karine Jean-Pierre", Title: "Press Secretary"}
+	var found int
+	for _, s := range d.Speakers {
+		if s == kirby || s == jp {
+			found++
+		}
+		if s.Name == "Q" || s.Name == "" {
+			t.Errorf("bad speaker %+v", s)
+		}
+	}
+	if found != 2 {
+		t.Errorf("Speakers = %+v, want Jean-Pierre and Kirby with titles", d.Speakers)
+	}
+	quote := "there can be no military solution to this conflict"
+	i := strings.Index(d.Text, quote)
+	if i < 0 {
+		t.Fatalf("quote not in text")
+	}
+	if got := d.SpeakerAt(i); got != "John Kirby" {
+		t.Errorf("SpeakerAt(quote) = %q, want John Kirby", got)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	d := one(t, "page.html")
+	if d.Format != FormatHTML || d.Title != "Spokesperson Jane Example Comments on Example Talks" {
+		t.Errorf("Format %q Title %q", d.Format, d.Title)
+	}
+	if d.Outlet != "Example Wire" || d.URL != "https://example.invalid/news/example-talks" || d.Category != "Diplomacy" {
+		t.Errorf("Outlet %q URL %q Category %q", d.Outlet, d.URL, d.Category)
+	}
+	if d.DateString() != "2031-03-05" {
+		t.Errorf("Date = %q, want the published date as written", d.DateString())
+	}
+	for _, bad := range []string{"tracking", "alert", "color: red", "Example Wire home", "Politics", "newsletter", "Copyright"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("Text contains page chrome %q:\n%s", bad, d.Text)
+		}
+	}
+	for _, good := range []string{"“We are committed to the example process,” Example said. It was the third round.", "\n\nThe next round is set for April."} {
+		if !strings.Contains(d.Text, good) {
+			t.Errorf("Text lacks %q:\n%s", good, d.Text)
+		}
+	}
+	want := []Speaker{{Name: "Jane Example", Title: "Example Ministry spokesperson"}}
+	if !reflect.DeepEqual(d.Speakers, want) {
+		t.Errorf("Speakers = %+v, want %+v", d.Speakers, want)
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	d := one(t, "note.md")
+	if d.Format != FormatMarkdown || d.Title != "Example Talks Resume" || d.Outlet != "Example Quarterly" {
+		t.Errorf("Format %q Title %q Outlet %q", d.Format, d.Title, d.Outlet)
+	}
+	if d.DateString() != "2031-05-06" || d.URL != "https://example.invalid/md/example-talks" || d.Category != "analysis" {
+		t.Errorf("Date %q URL %q Category %q", d.DateString(), d.URL, d.Category)
+	}
+	if !reflect.DeepEqual(d.Speakers, []Speaker{{Name: "Jane Example", Title: "Example Ministry spokesperson"}}) {
+		t.Errorf("Speakers = %+v", d.Speakers)
+	}
+	for _, good := range []string{"A heading that is not the title", "The example talks resumed on Tuesday after a long pause.", "First item of a list\nSecond item"} {
+		if !strings.Contains(d.Text, good) {
+			t.Errorf("Text lacks %q:\n%s", good, d.Text)
+		}
+	}
+	if strings.ContainsAny(d.Text, "#*[]") || strings.Contains(d.Text, "---") {
+		t.Errorf("Markdown markup left in text:\n%s", d.Text)
+	}
+
+	// Without front matter the first heading is the title.
+	docs, err := Parse("plain.md", []byte("# Example Heading\n\nBody text here.\n"))
+	if err != nil || len(docs) != 1 || docs[0].Title != "Example Heading" {
+		t.Fatalf("plain markdown: %v %+v", err, docs)
+	}
+	if _, err := Parse("bad.md", []byte("---\ntitle: [unclosed\n---\nBody.\n")); err == nil {
+		t.Error("bad front matter: want an error")
+	}
+}
+
+func TestJSONL(t *testing.T) {
+	docs, err := parseFile(t, "records.jsonl")
+	if len(docs) != 3 {
+		t.Fatalf("got %d docs, want 3 (err %v)", len(docs), err)
+	}
+	ids := []string{docs[0].ID, docs[1].ID, docs[2].ID}
+	if !reflect.DeepEqual(ids, []string{"records.jsonl#a1", "records.jsonl#2", "records.jsonl#a6"}) {
+		t.Errorf("IDs = %v", ids)
+	}
+	a1 := docs[0]
+	if a1.Title != "Example One" || a1.Outlet != "Example Wire" || a1.DateString() != "2031-01-02" || a1.URL != "https://example.invalid/1" || a1.Format != FormatJSONL {
+		t.Errorf("a1 = %+v", a1)
+	}
+	if !reflect.DeepEqual(a1.Speakers, []Speaker{{Name: "Jane Example", Title: "Spokesperson"}}) {
+		t.Errorf("a1 speakers = %+v", a1.Speakers)
+	}
+	if docs[1].Outlet != "Example Daily" || !reflect.DeepEqual(docs[1].Speakers, []Speaker{{Name: "John Sample"}}) {
+		t.Errorf("record 2 = %+v", docs[1])
+	}
+	if docs[2].Title != "A third record with no title." {
+		t.Errorf("record a6 title = %q", docs[2].Title)
+	}
+	var recErrs []string
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var re *RecordError
+		if !errors.As(e, &re) {
+			t.Errorf("error %v is not a RecordError", e)
+			continue
+		}
+		recErrs = append(recErrs, re.ID)
+	}
+	if !reflect.DeepEqual(recErrs, []string{"records.jsonl#3", "records.jsonl#a4"}) {
+		t.Errorf("record errors = %v (%v)", recErrs, err)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	docs, err := parseFile(t, "records.json")
+	if err != nil || len(docs) != 2 {
+		t.Fatalf("Parse: %d docs, %v", len(docs), err)
+	}
+	if docs[0].ID != "records.json#7" || docs[0].Outlet != "Example Wire" || docs[0].DateString() != "2031-02-03" || docs[0].Format != FormatJSON {
+		t.Errorf("doc 0 = %+v", docs[0])
+	}
+	if docs[1].ID != "records.json#2" || docs[1].Title != "Second Array Record" {
+		t.Errorf("doc 1 = %+v", docs[1])
+	}
+	one, err := Parse("single.json", []byte(`{"id":"x","title":"Single","text":"Only one."}`))
+	if err != nil || len(one) != 1 || one[0].ID != "single.json#x" {
+		t.Errorf("single object: %v %+v", err, one)
+	}
+	if _, err := Parse("bad.json", []byte(`{"text": `)); err == nil {
+		t.Error("truncated JSON: want an error")
+	}
+	if _, err := Parse("num.json", []byte(`42`)); err == nil {
+		t.Error("JSON number: want an error")
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	tests := []struct {
+		name string
+		id   string
+		data []byte
+		want error
+	}{
+		{"binary", "a.txt", []byte("abc\x00def"), ErrBinary},
+		{"invalid utf-8", "a.txt", []byte("abc \xff\xfe def"), ErrInvalidUTF8},
+		{"empty", "a.txt", []byte(""), ErrEmpty},
+		{"whitespace", "a.md", []byte(" \n\t\n "), ErrEmpty},
+		{"only furniture", "a.txt", []byte(" date 2031-01-01 "), ErrEmpty},
+		{"unknown extension", "a.pdf", []byte("%PDF"), ErrUnknownFormat},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, err := Parse(tt.id, tt.data)
+			if !errors.Is(err, tt.want) || docs != nil {
+				t.Errorf("Parse = %v, %v; want %v", docs, err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,353 @@
+package corpus
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Errors a file can be skipped for. Load reports them as Skipped reasons;
+// Parse wraps them with the document ID.
+var (
+	// ErrBinary marks data with NUL bytes: not a text document.
+	ErrBinary = errors.New("binary data (NUL bytes)")
+	// ErrInvalidUTF8 marks data that is not UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrEmpty marks a document with no text (or only page furniture).
+	ErrEmpty = errors.New("empty document")
+	// ErrUnknownFormat marks a file extension no loader reads.
+	ErrUnknownFormat = errors.New("unknown file extension")
+	// ErrTooLarge marks a file over LoadOptions.MaxFileSize.
+	ErrTooLarge = errors.New("file too large")
+)
+
+// RecordError is the failure of one record of a JSON or JSONL file: the
+// other records still load. Parse returns them joined (errors.Join).
+type RecordError struct {
+	// ID names the record: "<file id>#<record id or line number>".
+	ID  string
+	Err error
+}
+
+// Error implements error.
+func (e *RecordError) Error() string { return e.ID + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// Format names, as stored in Document.Format.
+const (
+	FormatText     = "text"
+	FormatHeader   = "header"
+	FormatMarkdown = "markdown"
+	FormatHTML     = "html"
+	FormatJSON     = "json"
+	FormatJSONL    = "jsonl"
+)
+
+// formatOf returns the loader for a file name, or "" when none reads it.
+// Header files are .txt files too; Parse tells them apart by content.
+func formatOf(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".text", "":
+		return FormatText
+	case ".md", ".markdown":
+		return FormatMarkdown
+	case ".html", ".htm":
+		return FormatHTML
+	case ".json":
+		return FormatJSON
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	}
+	return ""
+}
+
+// Supported reports whether Parse has a loader for the file name's
+// extension.
+func Supported(name string) bool { return formatOf(name) != "" }
+
+// checkText rejects data that is not a text document.
+func checkText(data []byte) error {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return ErrBinary
+	}
+	if !utf8.Valid(data) {
+		return ErrInvalidUTF8
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return ErrEmpty
+	}
+	return nil
+}
+
+// Parse reads one file's bytes into documents, choosing the loader by the
+// extension of id and, for text files, by content (a "key: value" header
+// block makes a header document). JSON and JSONL files give one document
+// per record; a bad record is reported in the returned error (RecordErrors
+// joined) while the others are returned. Parse never panics on input.
+func Parse(id string, data []byte) ([]*Document, error) {
+	format := formatOf(id)
+	if format == "" {
+		return nil, fmt.Errorf("parse %s: %w %q", id, ErrUnknownFormat, path.Ext(id))
+	}
+	if err := checkText(data); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", id, err)
+	}
+	var (
+		d   *Document
+		err error
+	)
+	switch format {
+	case FormatText:
+		if looksLikeHeader(data) {
+			d, err = parseHeader(id, string(data))
+		} else {
+			d, err = build(id, FormatText, string(data), meta{})
+		}
+	case FormatMarkdown:
+		d, err = parseMarkdown(id, string(data))
+	case FormatHTML:
+		d, err = parseHTML(id, data)
+	case FormatJSON:
+		return parseJSON(id, data)
+	case FormatJSONL:
+		return parseJSONL(id, data)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("parse %s: %w", id, err)
+	}
+	return []*Document{d}, nil
+}
+
+// meta is what a format's own metadata says about a document before the
+// text is read for more.
+type meta struct {
+	Title, Outlet, URL, Category string
+	Date, Captured               time.Time
+	Speakers                     []Speaker
+}
+
+// build cleans the body and completes the metadata from the text: the
+// common second half of every loader.
+func build(id, format, body string, m meta) (*Document, error) {
+	text := normalize(body)
+	if loc := captureRe.FindStringSubmatchIndex(text); loc != nil {
+		if t, ok := parseDate(text[loc[2]:loc[3]]); ok {
+			if m.Captured.IsZero() {
+				m.Captured = t
+			}
+			text = strings.TrimLeft(text[loc[1]:], " \t\n")
+		}
+	}
+	text = stripFurniture(text)
+	if strings.TrimSpace(text) == "" {
+		return nil, ErrEmpty
+	}
+	d := &Document{ID: id, Format: format, Text: text,
+		Title: m.Title, Outlet: m.Outlet, URL: m.URL, Category: m.Category,
+		Captured: m.Captured, Speakers: m.Speakers}
+
+	ref := m.Captured
+	dl, hasDL := findDateline(text, ref)
+	if ref.IsZero() {
+		ref = dl.date
+	}
+	if d.Outlet == "" && hasDL {
+		d.Outlet = dl.outlet
+	}
+	if d.Outlet == "" {
+		d.Outlet = outletFromText(text)
+	}
+	if d.Title == "" {
+		if h, ok := headline(text); ok {
+			d.Title = h
+		}
+	}
+	sents := Sentences(text)
+	if d.Title == "" {
+		for _, s := range sents {
+			if s[1] <= dl.end {
+				continue
+			}
+			d.Title = shortTitle(text[max(s[0], dl.end):s[1]])
+			break
+		}
+	}
+	switch {
+	case !m.Date.IsZero():
+		d.Date = m.Date
+	default:
+		if t, ok := statementDate(text, sents, dl.end, ref); ok {
+			d.Date = t
+		} else if !dl.date.IsZero() {
+			d.Date = dl.date
+		} else {
+			d.Date = m.Captured
+		}
+	}
+	turns := findTurns(text)
+	ti := &turnIndex{}
+	if turns != nil {
+		sp, names := transcriptSpeakers(turns, d.Title, text)
+		if d.Speakers == nil {
+			d.Speakers = sp
+		}
+		ti.starts = make([]int, len(turns))
+		for i, t := range turns {
+			ti.starts[i] = t.at
+		}
+		ti.names = names
+	} else if d.Speakers == nil {
+		d.Speakers = textSpeakers(text)
+	}
+	d.turns = ti
+	d.Hash = d.ComputeHash()
+	return d, nil
+}
+
+// ComputeHash returns the hex SHA-256 of the document's ID, format, cleaned
+// text and metadata (title, outlet, URL, category, dates, speakers): what
+// must change for the document to need re-indexing. Source is left out so
+// the same record read from a folder or an archive hashes the same.
+func (d *Document) ComputeHash() string {
+	h := sha256.New()
+	var n [8]byte
+	field := func(s string) {
+		binary.BigEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format(time.RFC3339)
+	}
+	field(d.ID)
+	field(d.Format)
+	field(d.Title)
+	field(d.Outlet)
+	field(d.URL)
+	field(d.Category)
+	field(date(d.Date))
+	field(date(d.Captured))
+	field(fmt.Sprint(len(d.Speakers)))
+	for _, s := range d.Speakers {
+		field(s.Name)
+		field(s.Title)
+	}
+	field(d.Text)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// headerKeyRe matches one line of a "key: value" header block.
+var headerKeyRe = regexp.MustCompile(`^([A-Za-z][A-Za-z_-]{0,30}):(?:[ \t]+(.*))?$`)
+
+// headerKeys are the keys that make a leading block a header.
+var headerKeys = setOf("title", "date", "source", "category", "url", "outlet", "author", "speakers", "captured", "id", "published", "link")
+
+// looksLikeHeader reports text that starts with a "key: value" block using
+// known keys ("title: …", "date: …").
+func looksLikeHeader(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	known := 0
+	for n := 0; n < 20 && len(data) > 0; n++ {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		data = rest
+		l := strings.TrimRight(string(line), "\r \t")
+		if l == "" {
+			break
+		}
+		m := headerKeyRe.FindStringSubmatch(l)
+		if m == nil {
+			return false
+		}
+		if headerKeys[strings.ToLower(m[1])] {
+			known++
+		}
+	}
+	return known >= 2
+}
+
+// outletFromSource turns a header's source line into an outlet name: "The
+// White House Briefing Room (whitehouse.gov); dataset …" → "The White House".
+func outletFromSource(s string) string {
+	s, _, _ = strings.Cut(s, ";")
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			s = s[:i]
+			break
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	for _, suf := range []string{" Briefing Room", " Press Office", " Newsroom", " News Room", " Press Room", " Press Releases"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
+			s = strings.TrimSuffix(s, suf)
+			break
+		}
+	}
+	return s
+}
+
+// parseHeader reads the White House record's format: a "key: value" block,
+// a blank line, and the body (one paragraph or speaker turn per line).
+func parseHeader(id, data string) (*Document, error) {
+	data = strings.TrimPrefix(data, "\uFEFF")
+	var m meta
+	rest := data
+	for rest != "" {
+		line, r, found := strings.Cut(rest, "\n")
+		line = strings.TrimRight(line, "\r \t")
+		if !found {
+			r = ""
+		}
+		rest = r
+		if line == "" {
+			break
+		}
+		km := headerKeyRe.FindStringSubmatch(line)
+		if km == nil {
+			break
+		}
+		v := strings.TrimSpace(km[2])
+		switch strings.ToLower(km[1]) {
+		case "title":
+			m.Title = v
+		case "date", "published":
+			if t, ok := parseDate(v); ok {
+				m.Date = t
+				if m.Captured.IsZero() {
+					m.Captured = t
+				}
+			}
+		case "captured":
+			if t, ok := parseDate(v); ok {
+				m.Captured = t
+			}
+		case "source", "outlet":
+			if o := outletFromSource(v); o != "" && (m.Outlet == "" || strings.ToLower(km[1]) == "outlet") {
+				m.Outlet = o
+			}
+		case "category":
+			m.Category = v
+		case "url", "link":
+			m.URL = v
+		}
+	}
+	return build(id, FormatHeader, rest, m)
+}

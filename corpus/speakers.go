@@ -1,0 +1,587 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// titleWords are words that make up a person's title rather than their name
+// ("U.S. State Department spokesperson", "Secretary of State"). A capitalised
+// run of words before a speech verb splits into title and name at the last
+// of these.
+var titleWords = setOf(
+	"secretary", "state", "department", "department's", "department’s", "spokesperson", "spokesman",
+	"spokeswoman", "spokespeople", "president", "vice", "prime", "minister", "foreign", "deputy",
+	"assistant", "under", "undersecretary", "under-secretary", "ambassador", "envoy", "special",
+	"senior", "principal", "chief", "official", "officials", "u.s.", "us", "u.n.", "un", "eu", "nato", "nsc",
+	"white", "house", "press", "coordinator", "director", "general", "senator", "sen.", "rep.",
+	"representative", "congressman", "congresswoman", "governor", "gov.", "mayor", "chair",
+	"chairman", "chairwoman", "administrator", "adviser", "advisor", "national", "security",
+	"council", "strategic", "communications", "affairs", "european", "eurasian", "defense",
+	"treasury", "attorney", "commerce", "homeland", "leader", "speaker", "majority", "minority",
+	"first", "lady", "mr.", "ms.", "mrs.", "dr.", "prof.", "lt.", "gen.", "col.", "adm.", "sgt.",
+	"capt.", "commissioner", "high", "mp", "counselor", "counsellor", "head", "agency", "ministry",
+	"office", "mission", "embassy", "acting", "former", "top", "diplomat", "officer", "correspondent",
+	"reporter", "lawmaker", "member", "justice", "judge", "king", "queen", "prince", "chancellor",
+	"premier", "emir", "sheikh", "pope", "government", "executive", "federal", "army", "navy",
+	"staff", "cabinet", "senate", "congress", "of", "for", "and",
+)
+
+// titleNouns are the words without which a phrase is no title.
+var titleNouns = setOf(
+	"secretary", "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador",
+	"envoy", "official", "coordinator", "director", "senator", "representative", "governor",
+	"mayor", "chair", "chairman", "chairwoman", "administrator", "adviser", "advisor", "leader",
+	"speaker", "commissioner", "counselor", "counsellor", "head", "diplomat", "officer",
+	"correspondent", "undersecretary", "under-secretary", "chancellor", "premier", "king", "queen", "mp",
+	"judge", "justice", "lady", "general", "congressman", "congresswoman", "chief", "press",
+)
+
+// connectors may sit inside a title ("Secretary of State for ...") but never
+// at its ends.
+var connectors = setOf("of", "for", "and", "on")
+
+// notNames are capitalised words that start sentences or name things, never
+// a person's given name or surname.
+var notNames = setOf(
+	"the", "a", "an", "he", "she", "it", "we", "they", "i", "you", "this", "that", "these", "those",
+	"his", "her", "their", "our", "its", "there", "here", "who", "what", "when", "where", "why", "how",
+	"meanwhile", "however", "also", "and", "but", "yet", "so", "then", "asked", "according", "in",
+	"on", "at", "as", "after", "before", "while", "if", "earlier", "later", "separately", "still",
+	"speaking", "yesterday", "today", "previously", "now", "both", "all", "each", "some", "many",
+	"officials", "january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "department", "ministry", "government", "house", "office",
+	"embassy", "council", "administration", "news", "agency", "press", "kremlin", "pentagon",
+	"congress", "senate", "committee", "commission", "union", "nations", "states", "republic",
+	"times", "post", "reuters", "newswire", "service", "center", "centre", "institute", "bank",
+	"fund", "organization", "group", "party", "army", "forces", "court", "parliament", "assembly",
+	"south", "north", "east", "west", "new", "united", "saudi", "central", "latin", "hong", "sri",
+	"san", "los", "costa", "el", "la", "le", "de", "not", "no", "yes", "one", "every", "today's",
+	"washington", "moscow", "russia", "ukraine", "china", "america", "armenia", "azerbaijan",
+	"iran", "israel", "turkey", "europe", "baku", "yerevan", "kyiv", "beijing", "london", "paris",
+	"thank", "thanks", "okay", "well", "please", "sir", "ma'am", "folks", "everybody", "everyone",
+	"question", "answer", "statement", "readout", "release", "report", "reports", "briefing",
+	"during", "honoring", "with", "by", "from", "to", "joined", "including", "like", "said", "says",
+)
+
+// setOf builds a lookup set.
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// token is a whitespace-separated word of a line with its byte range.
+type token struct {
+	s          string
+	start, end int
+}
+
+// closers end a phrase when they trail a word.
+const closers = `,;:”"’)]}!?—–`
+
+// openers end a phrase (scanning backwards) when they lead a word.
+const openers = `“"‘([{—–`
+
+// isInitial reports "R." style initials.
+func isInitial(w string) bool {
+	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
+}
+
+// isNameWord reports a capitalised word that can be part of a person's
+// name: "Price", "O'Brien", "Jean-Pierre", "McCarthy".
+func isNameWord(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	lower := 0
+	for _, c := range w[n:] {
+		switch {
+		case unicode.IsLetter(c):
+			if unicode.IsLower(c) {
+				lower++
+			}
+		case c == '\'' || c == '’' || c == '-':
+		default:
+			return false
+		}
+	}
+	if lower == 0 || notNames[strings.ToLower(w)] || titleWords[strings.ToLower(w)] || strings.Contains(w, "-based") {
+		return false
+	}
+	return !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")
+}
+
+// isTitleWord reports a word that can sit in a title phrase: a known title
+// word, a connector, or a capitalised word or abbreviation ("U.S.", "NSC").
+func isTitleWord(w string) bool {
+	lw := strings.ToLower(w)
+	if titleWords[lw] || connectors[lw] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLetter(c) && c != '.' && c != '-' && c != '&' {
+			return false
+		}
+	}
+	return true
+}
+
+// tokensBefore returns up to n tokens of line ending at end, last first.
+func tokensBefore(line string, end, n int) []token {
+	var out []token
+	i := end
+	for len(out) < n {
+		for i > 0 && (line[i-1] == ' ' || line[i-1] == '\t') {
+			i--
+		}
+		if i == 0 {
+			break
+		}
+		j := i
+		for j > 0 && line[j-1] != ' ' && line[j-1] != '\t' {
+			j--
+		}
+		out = append(out, token{line[j:i], j, i})
+		i = j
+	}
+	return out
+}
+
+// tokensAfter returns up to n tokens of line starting at start.
+func tokensAfter(line string, start, n int) []token {
+	var out []token
+	i := start
+	for len(out) < n {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i >= len(line) {
+			break
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+			j++
+		}
+		out = append(out, token{line[i:j], i, j})
+		i = j
+	}
+	return out
+}
+
+// trailsCloser reports a word that ends a phrase: it carries trailing
+// punctuation, or a period that is not an abbreviation's.
+func trailsCloser(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	if strings.ContainsRune(closers, r) {
+		return true
+	}
+	if r == '.' {
+		return !isAbbrev(w)
+	}
+	return false
+}
+
+// isAbbrev reports words whose final period is part of the word: initials
+// and "U.S."-style abbreviations, "Mr.", "Dr.".
+func isAbbrev(w string) bool {
+	if isInitial(w) || titleWords[strings.ToLower(w)] {
+		return true
+	}
+	// U.S., D.C., U.N.: letters separated by periods.
+	if len(w) >= 4 && len(w)%2 == 0 {
+		for i := 0; i < len(w); i += 2 {
+			if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// mention is one place where a person is introduced as speaking.
+type mention struct {
+	name   []string // name words, surname last
+	title  string
+	strong bool // the verb is one people use, not agencies ("told", "said")
+}
+
+// personVerbs introduce people far more often than companies or agencies,
+// unlike "announced" or "confirmed".
+var personVerbs = setOf("said", "says", "told", "added", "stressed", "emphasized", "emphasised", "noted",
+	"continued", "went on to say", "insisted", "warned", "remarked", "explained", "replied")
+
+// nameBefore reads a name ending at tokens[0] (tokens last first): an
+// optional given name and initials before the surname. It returns the name
+// words in reading order and how many tokens they used.
+func nameBefore(toks []token) ([]string, int) {
+	if len(toks) == 0 {
+		return nil, 0
+	}
+	last := strings.TrimRight(toks[0].s, ",")
+	lead := strings.TrimLeft(last, openers)
+	if !isNameWord(lead) {
+		return nil, 0
+	}
+	if lead != last {
+		return []string{lead}, 1
+	}
+	name := []string{last}
+	i := 1
+	for i < len(toks) && i < 3 && isInitial(toks[i].s) {
+		name = append([]string{toks[i].s}, name...)
+		i++
+	}
+	if i < len(toks) {
+		w := toks[i].s
+		if lw := strings.TrimLeft(w, openers); !trailsCloser(w) && isNameWord(lw) {
+			name = append([]string{lw}, name...)
+			i++
+		} else if i > 1 {
+			// Initials without a given name are not a name we can trust.
+			return name[i-1:], 1
+		}
+	}
+	return name, i
+}
+
+// titleBefore reads a title phrase ending at toks[0] (last first) and
+// returns it in reading order, or "" when the words are not a title.
+func titleBefore(toks []token) string {
+	var words []string
+	for i, t := range toks {
+		w := t.s
+		if trailsCloser(w) {
+			break
+		}
+		lw := strings.TrimLeft(w, openers)
+		if lw == "" || !isTitleWord(lw) {
+			break
+		}
+		if l := strings.ToLower(lw); notNames[l] && !titleWords[l] {
+			break // "During Vice President Harris": a sentence opening
+		}
+		if r, _ := utf8.DecodeRuneInString(lw); unicode.IsUpper(r) && !titleWords[strings.ToLower(lw)] && (strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s")) {
+			break
+		}
+		// "and" joins title words ("European and Eurasian Affairs"), not a
+		// name to a title ("Karine Jean-Pierre and NSC Coordinator").
+		if strings.ToLower(lw) == "and" && len(words) > 0 {
+			if k := len(words); !titleWords[strings.ToLower(words[k-1])] || i+1 >= len(toks) || !titleWords[strings.ToLower(toks[i+1].s)] {
+				break
+			}
+		}
+		words = append(words, lw)
+		if lw != w {
+			break
+		}
+		if len(words) >= 10 {
+			break
+		}
+	}
+	return titlePhrase(reverse(words))
+}
+
+// titlePhrase trims connectors from both ends and checks that a title noun
+// is present.
+func titlePhrase(words []string) string {
+	for len(words) > 0 && connectors[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	for len(words) > 0 && connectors[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
+	for _, w := range words {
+		if titleNouns[strings.ToLower(strings.TrimRight(w, "."))] {
+			return strings.Join(words, " ")
+		}
+	}
+	return ""
+}
+
+// reverse returns s reversed.
+func reverse(s []string) []string {
+	out := make([]string, len(s))
+	for i, w := range s {
+		out[len(s)-1-i] = w
+	}
+	return out
+}
+
+// appositiveLinks may follow the title noun of an appositive.
+var appositiveLinks = setOf("of", "for", "at", "to")
+
+// auxiliaries may stand between a name and its verb ("Blinken has said").
+var auxiliaries = setOf("has", "had", "also", "later", "then", "again", "further", "previously", "earlier", "once")
+
+// mentionBefore reads "<title> <name> [aux] VERB" or
+// "<name>, <appositive title>, VERB" ending at end (the verb's start).
+func mentionBefore(line string, end int) (mention, bool) {
+	toks := tokensBefore(line, end, 24)
+	for n := 0; n < 2 && len(toks) > 0 && auxiliaries[toks[0].s]; n++ {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return mention{}, false
+	}
+	appositive := ""
+	if strings.HasSuffix(toks[0].s, ",") {
+		// "Ned Price, the Department's spokesperson, said": look for the
+		// comma that closes the name.
+		for k := 1; k < len(toks) && k <= 10; k++ {
+			w := toks[k].s
+			if strings.ContainsAny(w, `“”"`) {
+				break
+			}
+			if strings.HasSuffix(w, ",") {
+				phrase := make([]string, 0, k)
+				for j := k - 1; j >= 0; j-- {
+					phrase = append(phrase, toks[j].s)
+				}
+				ap := strings.TrimSuffix(strings.Join(phrase, " "), ",")
+				first := strings.ToLower(phrase[0])
+				if first == "the" || first == "a" || first == "an" || titleWords[first] {
+					// The title noun ends the phrase or heads an "of"
+					// phrase: "the Department's spokesperson", "the head of
+					// the agency", not "a clear leader in the field".
+					for q, p := range phrase {
+						if !titleNouns[strings.ToLower(strings.Trim(p, ",."))] {
+							continue
+						}
+						if q == len(phrase)-1 || appositiveLinks[strings.ToLower(phrase[q+1])] {
+							appositive = ap
+							break
+						}
+					}
+				}
+				if appositive != "" {
+					toks = toks[k:]
+				}
+				break
+			}
+		}
+		if appositive == "" {
+			return mention{}, false
+		}
+	}
+	name, used := nameBefore(toks)
+	if name == nil {
+		return mention{}, false
+	}
+	title := appositive
+	if title == "" && used < len(toks) && !strings.ContainsAny(toks[used-1].s[:1], openers) {
+		title = titleBefore(toks[used:])
+	}
+	return mention{name: name, title: title}, true
+}
+
+// mentionAfter reads "…,” said <title> <name>" starting at start (the end of
+// the verb).
+func mentionAfter(line string, start int) (mention, bool) {
+	toks := tokensAfter(line, start, 12)
+	var words []string
+	for _, t := range toks {
+		w := t.s
+		stop := false
+		if trailsCloser(w) {
+			w = strings.TrimRight(w, closers+".")
+			stop = true
+		}
+		if w == "" || !(isTitleWord(w) || isNameWord(w)) {
+			break
+		}
+		words = append(words, w)
+		if stop {
+			break
+		}
+	}
+	// The name is the tail of the run: surname, initials, given name.
+	n := len(words)
+	if n == 0 || !isNameWord(words[n-1]) {
+		return mention{}, false
+	}
+	i := n - 1
+	for i > 0 && isInitial(words[i-1]) {
+		i--
+	}
+	if i > 0 && isNameWord(words[i-1]) {
+		i--
+	}
+	return mention{name: words[i:], title: titlePhrase(words[:i])}, true
+}
+
+// textSpeakers finds the people a report quotes, in order of first
+// appearance, with the title the text gives them. A surname alone resolves
+// to the full name used elsewhere in the text; one that never does is
+// dropped, because a lone capitalised word before "said" is as often a
+// country or an agency as a person.
+func textSpeakers(text string) []Speaker {
+	var mentions []mention
+	for _, v := range findVerbs(text) {
+		ls := lineStart(text, v[0], 400)
+		le := min(len(text)-v[1], 200)
+		if k := strings.IndexByte(text[v[1]:v[1]+le], '\n'); k >= 0 {
+			le = k
+		}
+		line := text[ls : v[1]+le]
+		strong := personVerbs[text[v[0]:v[1]]]
+		if m, ok := mentionBefore(line, v[0]-ls); ok {
+			m.strong = strong
+			mentions = append(mentions, m)
+			continue
+		}
+		// "…,” said Price": only after a quotation or a comma, so that
+		// "Price said Blinken met" does not make Blinken a speaker.
+		before := strings.TrimRight(line[:v[0]-ls], " ")
+		if r, _ := utf8.DecodeLastRuneInString(before); r == ',' || r == '”' || r == '"' || r == '—' {
+			if m, ok := mentionAfter(line, v[1]-ls); ok {
+				m.strong = strong
+				mentions = append(mentions, m)
+			}
+		}
+	}
+	type found struct {
+		name  []string
+		title string
+	}
+	cache := map[string]found{}
+	// lookup is findFullName, once per surname: a text that repeats an
+	// unresolved name must not be rescanned for each mention.
+	lookup := func(surname string) ([]string, string) {
+		f, ok := cache[surname]
+		if !ok {
+			f.name, f.title = findFullName(text, surname)
+			cache[surname] = f
+		}
+		return f.name, f.title
+	}
+	var out []Speaker
+	var count []int // further mentions of out[i]
+	seen := map[string]int{}
+	full := map[string]int{} // surname -> index in out
+	for _, m := range mentions {
+		name, title := m.name, m.title
+		if len(name) == 1 {
+			if i, ok := full[name[0]]; ok {
+				if out[i].Title == "" {
+					out[i].Title = title
+				}
+				count[i]++
+				continue
+			}
+			fn, ft := lookup(name[0])
+			if fn == nil {
+				continue
+			}
+			name = fn
+			if title == "" {
+				title = ft
+			}
+		}
+		key := strings.Join(name, " ")
+		if i, ok := seen[key]; ok {
+			if out[i].Title == "" {
+				out[i].Title = title
+			}
+			count[i]++
+			continue
+		}
+		if len(m.name) == 1 {
+			// Resolved from a surname: the full name is used elsewhere.
+			seen[key] = len(out)
+			full[name[len(name)-1]] = len(out)
+			out = append(out, Speaker{Name: asciiApostrophes(key), Title: title})
+			count = append(count, 1)
+			continue
+		}
+		if title == "" {
+			_, title = lookup(name[len(name)-1])
+		}
+		seen[key] = len(out)
+		full[name[len(name)-1]] = len(out)
+		out = append(out, Speaker{Name: asciiApostrophes(key), Title: title})
+		if m.strong {
+			count = append(count, 1)
+		} else {
+			count = append(count, 0)
+		}
+	}
+	// Keep only names with evidence of a person: a title, a second
+	// mention, a mention by surname alone, or a verb people use. A single
+	// untitled "Schneider Electric announced" is a company.
+	kept := out[:0]
+	for i, sp := range out {
+		if sp.Title != "" || count[i] > 0 {
+			kept = append(kept, sp)
+		}
+	}
+	return kept
+}
+
+// findFullName looks for the surname preceded by a given name anywhere in
+// the text ("Secretary of State Antony Blinken") and returns the name words
+// and the title before them.
+func findFullName(text, surname string) ([]string, string) {
+	var bestTitle string
+	var best []string
+	off := 0
+	for n := 0; n < 200; n++ {
+		i := strings.Index(text[off:], surname)
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len(surname)
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		if off < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[off:]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		ls := lineStart(text, i, 300)
+		toks := tokensBefore(text[ls:off], off-ls, 16)
+		name, used := nameBefore(toks)
+		if len(name) < 2 {
+			continue
+		}
+		title := titleBefore(toks[used:])
+		if best == nil {
+			best, bestTitle = name, title
+		}
+		if title != "" {
+			return name, title
+		}
+		if bestTitle == "" && title != "" {
+			bestTitle = title
+		}
+	}
+	return best, bestTitle
+}
+
+// lineStart returns the start of the line holding offset i, looking back at
+// most limit bytes: bounded so that scanning every verb of a text with no
+// line breaks stays linear.
+func lineStart(text string, i, limit int) int {
+	lo := max(0, i-limit)
+	return lo + strings.LastIndexByte(text[lo:i], '\n') + 1
+}
+
+// asciiApostrophes writes names with a plain apostrophe ("O'Brien"), the
+// form people type when they filter by speaker.
+func asciiApostrophes(s string) string {
+	return strings.ReplaceAll(s, "’", "'")
+}

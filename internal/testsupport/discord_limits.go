@@ -1,0 +1,220 @@
+package testsupport
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Discord's documented limits, enforced by the fake like Discord does.
+const (
+	MaxContent          = 2000
+	MaxEmbeds           = 10
+	MaxEmbedTitle       = 256
+	MaxEmbedDescription = 4096
+	MaxEmbedFields      = 25
+	MaxFieldName        = 256
+	MaxFieldValue       = 1024
+	MaxFooter           = 2048
+	MaxAuthorName       = 256
+	MaxEmbedTotal       = 6000
+	MaxActionRows       = 5
+	MaxRowComponents    = 5
+	MaxCustomID         = 100
+	MaxButtonLabel      = 80
+	MaxThreadName       = 100
+)
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// invalidForm builds Discord's 400 "Invalid Form Body" (50035) with the
+// nested errors object naming the offending field.
+func invalidForm(field, code, message string) *httpError {
+	return &httpError{status: http.StatusBadRequest, body: apiError{
+		Code: 50035, Message: "Invalid Form Body",
+		Errors: map[string]any{field: map[string]any{"_errors": []any{map[string]any{"code": code, "message": message}}}},
+	}}
+}
+
+func tooLong(field string, max int) *httpError {
+	return invalidForm(field, "BASE_TYPE_MAX_LENGTH", fmt.Sprintf("Must be %d or fewer in length.", max))
+}
+
+// CheckMessage applies Discord's message limits to a create or edit payload
+// (decoded JSON) and returns a description of the first violation, or "".
+// Tests use it to assert that every recorded request obeys the limits.
+func CheckMessage(data map[string]any, create bool) string {
+	if herr := validateMessage(data, create); herr != nil {
+		return fmt.Sprintf("%d %v", herr.body.Code, herr.body.Errors)
+	}
+	return ""
+}
+
+func validateMessage(data map[string]any, create bool) *httpError {
+	content, _ := data["content"].(string)
+	if runeLen(content) > MaxContent {
+		return tooLong("content", MaxContent)
+	}
+	embeds, _ := data["embeds"].([]any)
+	if len(embeds) > MaxEmbeds {
+		return tooLong("embeds", MaxEmbeds)
+	}
+	total := 0
+	for i, e := range embeds {
+		em, _ := e.(map[string]any)
+		field := func(f string) string { return fmt.Sprintf("embeds.%d.%s", i, f) }
+		str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
+		if n := runeLen(str(em, "title")); n > MaxEmbedTitle {
+			return tooLong(field("title"), MaxEmbedTitle)
+		} else {
+			total += n
+		}
+		if n := runeLen(str(em, "description")); n > MaxEmbedDescription {
+			return tooLong(field("description"), MaxEmbedDescription)
+		} else {
+			total += n
+		}
+		fields, _ := em["fields"].([]any)
+		if len(fields) > MaxEmbedFields {
+			return tooLong(field("fields"), MaxEmbedFields)
+		}
+		for j, f := range fields {
+			fm, _ := f.(map[string]any)
+			name, value := str(fm, "name"), str(fm, "value")
+			if runeLen(name) > MaxFieldName {
+				return tooLong(field(fmt.Sprintf("fields.%d.name", j)), MaxFieldName)
+			}
+			if runeLen(value) > MaxFieldValue {
+				return tooLong(field(fmt.Sprintf("fields.%d.value", j)), MaxFieldValue)
+			}
+			if name == "" || value == "" {
+				return invalidForm(field(fmt.Sprintf("fields.%d", j)), "BASE_TYPE_REQUIRED", "This field is required")
+			}
+			total += runeLen(name) + runeLen(value)
+		}
+		if ft, ok := em["footer"].(map[string]any); ok {
+			if n := runeLen(str(ft, "text")); n > MaxFooter {
+				return tooLong(field("footer.text"), MaxFooter)
+			} else {
+				total += n
+			}
+		}
+		if au, ok := em["author"].(map[string]any); ok {
+			if n := runeLen(str(au, "name")); n > MaxAuthorName {
+				return tooLong(field("author.name"), MaxAuthorName)
+			} else {
+				total += n
+			}
+		}
+	}
+	if total > MaxEmbedTotal {
+		return invalidForm("embeds", "BASE_TYPE_MAX_LENGTH", fmt.Sprintf("Embed size exceeds maximum size of %d", MaxEmbedTotal))
+	}
+	rows, _ := data["components"].([]any)
+	if len(rows) > MaxActionRows {
+		return tooLong("components", MaxActionRows)
+	}
+	for i, r := range rows {
+		row, _ := r.(map[string]any)
+		if t, _ := row["type"].(float64); int(t) != int(discordgo.ActionsRowComponent) {
+			return invalidForm(fmt.Sprintf("components.%d.type", i), "UNION_TYPE_CHOICES", "Value of field \"type\" must be one of (1,).")
+		}
+		comps, _ := row["components"].([]any)
+		if len(comps) == 0 || len(comps) > MaxRowComponents {
+			return invalidForm(fmt.Sprintf("components.%d.components", i), "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.")
+		}
+		for j, c := range comps {
+			cm, _ := c.(map[string]any)
+			f := fmt.Sprintf("components.%d.components.%d", i, j)
+			id, _ := cm["custom_id"].(string)
+			label, _ := cm["label"].(string)
+			style, _ := cm["style"].(float64)
+			url, _ := cm["url"].(string)
+			if runeLen(id) > MaxCustomID {
+				return tooLong(f+".custom_id", MaxCustomID)
+			}
+			if runeLen(label) > MaxButtonLabel {
+				return tooLong(f+".label", MaxButtonLabel)
+			}
+			if discordgo.ButtonStyle(style) == discordgo.LinkButton {
+				if url == "" {
+					return invalidForm(f+".url", "BASE_TYPE_REQUIRED", "This field is required")
+				}
+			} else if id == "" {
+				return invalidForm(f+".custom_id", "BASE_TYPE_REQUIRED", "This field is required")
+			}
+		}
+	}
+	if create && content == "" && len(embeds) == 0 && len(rows) == 0 {
+		return errorf(http.StatusBadRequest, 50006, "Cannot send an empty message")
+	}
+	return nil
+}
+
+var commandName = regexp.MustCompile(`^[-_\p{Ll}\p{N}\p{Lo}]{1,32}$`)
+
+func validateCommands(cmds []*discordgo.ApplicationCommand) *httpError {
+	if len(cmds) > 100 {
+		return tooLong("_", 100)
+	}
+	seen := map[string]bool{}
+	for i, c := range cmds {
+		f := fmt.Sprintf("%d", i)
+		if !commandName.MatchString(c.Name) {
+			return invalidForm(f+".name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
+		}
+		if seen[c.Name] {
+			return invalidForm(f+".name", "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique")
+		}
+		seen[c.Name] = true
+		if n := runeLen(c.Description); c.Type <= discordgo.ChatApplicationCommand && (n < 1 || n > 100) {
+			return invalidForm(f+".description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+		}
+		if herr := validateOptions(f+".options", c.Options, 0); herr != nil {
+			return herr
+		}
+	}
+	return nil
+}
+
+func validateOptions(f string, opts []*discordgo.ApplicationCommandOption, depth int) *httpError {
+	if len(opts) > 25 {
+		return tooLong(f, 25)
+	}
+	optional := false
+	for i, o := range opts {
+		of := fmt.Sprintf("%s.%d", f, i)
+		if !commandName.MatchString(o.Name) {
+			return invalidForm(of+".name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
+		}
+		if n := runeLen(o.Description); n < 1 || n > 100 {
+			return invalidForm(of+".description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+		}
+		if len(o.Choices) > 25 {
+			return tooLong(of+".choices", 25)
+		}
+		if o.Autocomplete && len(o.Choices) > 0 {
+			return invalidForm(of+".autocomplete", "APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE", "Autocomplete cannot be set with choices")
+		}
+		sub := o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup
+		if sub {
+			if depth > 1 {
+				return invalidForm(of, "APPLICATION_COMMAND_OPTIONS_TOO_DEEP", "Options nested too deeply")
+			}
+			if herr := validateOptions(of+".options", o.Options, depth+1); herr != nil {
+				return herr
+			}
+			continue
+		}
+		if o.Required && optional {
+			return invalidForm(of+".required", "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID", "Required options must be placed before non-required options")
+		}
+		if !o.Required {
+			optional = true
+		}
+	}
+	return nil
+}

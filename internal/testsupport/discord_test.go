@@ -1,0 +1,227 @@
+package testsupport
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/bot"
+)
+
+// connect opens a real discordgo session against the fake.
+func connect(t *testing.T, d *Discord, intents discordgo.Intent) *discordgo.Session {
+	t.Helper()
+	s, err := discordgo.New(d.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, err := bot.NewRewriteTransport(d.URL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Client = &http.Client{Transport: rt, Timeout: 10 * time.Second}
+	s.Identify.Intents = intents
+	s.LogLevel = -1
+	if err := s.Open(); err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+func waitCtx(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+func TestDiscordInteractionRoundTrip(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	s := connect(t, d, discordgo.IntentsGuildMessages)
+	got := make(chan *discordgo.InteractionCreate, 1)
+	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) { got <- ic })
+
+	in := d.SendInteraction(Interaction{Command: "ask", Options: []*discordgo.ApplicationCommandInteractionDataOption{Opt("question", "what?")}, Permissions: 32})
+	var ic *discordgo.InteractionCreate
+	select {
+	case ic = <-got:
+	case <-waitCtx(t).Done():
+		t.Fatal("no interaction received")
+	}
+	if ic.ID != in.ID || ic.ApplicationCommandData().Options[0].StringValue() != "what?" || ic.Member.Permissions != 32 {
+		t.Fatalf("interaction not as sent: %+v", ic.Interaction)
+	}
+	if err := s.InteractionRespond(ic.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
+		t.Fatal(err)
+	}
+	// A second acknowledgement is refused like Discord does.
+	err := s.InteractionRespond(ic.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+	var rest *discordgo.RESTError
+	if !errors.As(err, &rest) || rest.Message == nil || rest.Message.Code != 40060 {
+		t.Fatalf("second ack: want 40060, got %v", err)
+	}
+	content := strings.Repeat("x", 2001)
+	_, err = s.InteractionResponseEdit(ic.Interaction, &discordgo.WebhookEdit{Content: &content})
+	if !errors.As(err, &rest) || rest.Message.Code != 50035 {
+		t.Fatalf("over-long edit: want 50035, got %v", err)
+	}
+	content = "fine"
+	if _, err := s.InteractionResponseEdit(ic.Interaction, &discordgo.WebhookEdit{Content: &content}); err != nil {
+		t.Fatal(err)
+	}
+	if r := d.Response(in.ID); !r.Acked || r.Original == nil || r.Original.Content != "fine" {
+		t.Fatalf("response: %+v", r)
+	}
+}
+
+func TestDiscordAckDeadline(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	s := connect(t, d, discordgo.IntentsGuildMessages)
+	in := d.SendInteraction(Interaction{Command: "ask"})
+	d.Advance(3*time.Second + time.Millisecond)
+	err := s.InteractionRespond(in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+	var rest *discordgo.RESTError
+	if !errors.As(err, &rest) || rest.Response.StatusCode != 404 || rest.Message.Code != 10062 {
+		t.Fatalf("late ack: want 404/10062, got %v", err)
+	}
+}
+
+func TestDiscordResumeReplaysMissedDispatches(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	s := connect(t, d, discordgo.IntentsGuildMessages)
+	got := make(chan string, 4)
+	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) { got <- ic.ID })
+	d.DropConnection()
+	in := d.SendInteraction(Interaction{Command: "ask"}) // sent while disconnected
+	select {
+	case id := <-got:
+		if id != in.ID {
+			t.Fatalf("got %s, want %s", id, in.ID)
+		}
+	case <-waitCtx(t).Done():
+		t.Fatal("dispatch not replayed after resume")
+	}
+	if id, res, _ := d.GatewayStats(); id != 1 || res != 1 {
+		t.Fatalf("identifies=%d resumes=%d, want 1 and 1", id, res)
+	}
+}
+
+func TestDiscordMessageContentIntent(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		intents discordgo.Intent
+		mention bool
+		want    string
+	}{
+		{"with intent", discordgo.IntentsGuildMessages | discordgo.IntentMessageContent, false, "hello"},
+		{"without intent", discordgo.IntentsGuildMessages, false, ""},
+		{"without intent, mentioned", discordgo.IntentsGuildMessages, true, "hello"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := NewDiscord(t)
+			s := connect(t, d, tc.intents)
+			got := make(chan string, 1)
+			s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { got <- m.Content })
+			d.SendMessage(UserMessage{Content: "hello", MentionBot: tc.mention})
+			select {
+			case c := <-got:
+				if !strings.Contains(c, tc.want) || tc.want == "" && c != "" {
+					t.Fatalf("content %q, want %q", c, tc.want)
+				}
+			case <-waitCtx(t).Done():
+				t.Fatal("no message")
+			}
+		})
+	}
+}
+
+func TestDiscordDisallowedIntentCloses4014(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	d.SetMessageContentAllowed(false)
+	s, _ := discordgo.New(d.Token)
+	rt, _ := bot.NewRewriteTransport(d.URL, nil)
+	s.Client = &http.Client{Transport: rt}
+	s.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentMessageContent
+	s.LogLevel = -1
+	err := s.Open()
+	if err == nil || !strings.Contains(err.Error(), "4014") {
+		t.Fatalf("open: want a 4014 close, got %v", err)
+	}
+}
+
+func TestDiscordRateLimitIsRetried(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	s := connect(t, d, discordgo.IntentsGuildMessages)
+	d.RateLimit(http.MethodPost, "/channels/", 1, 20*time.Millisecond)
+	m, err := s.ChannelMessageSendComplex(d.ChannelID, &discordgo.MessageSend{Content: "hi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(d.Requests(func(r Request) bool { return r.Method == "POST" && r.Status == 429 })); n != 1 || m.Content != "hi" {
+		t.Fatalf("want one 429 then success, got %d 429s and %+v", n, m)
+	}
+}
+
+func TestDiscordThreadsAndHistory(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	s := connect(t, d, discordgo.IntentsGuildMessages)
+	m, err := s.ChannelMessageSendComplex(d.ChannelID, &discordgo.MessageSend{Content: "answer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.MessageThreadStartComplex(d.ChannelID, m.ID, &discordgo.ThreadStart{Name: strings.Repeat("q", 101)})
+	var rest *discordgo.RESTError
+	if !errors.As(err, &rest) || rest.Message.Code != 50035 {
+		t.Fatalf("long thread name: want 50035, got %v", err)
+	}
+	th, err := s.MessageThreadStartComplex(d.ChannelID, m.ID, &discordgo.ThreadStart{Name: "question"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if th.ID != m.ID || th.ParentID != d.ChannelID || th.OwnerID != d.BotID {
+		t.Fatalf("thread: %+v", th)
+	}
+	d.SendMessage(UserMessage{ChannelID: th.ID, Content: "one"})
+	d.SendMessage(UserMessage{ChannelID: th.ID, Content: "two"})
+	msgs, err := s.ChannelMessages(th.ID, 10, "", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(msgs) != 2 || msgs[0].Content != "two" || msgs[1].Content != "one" {
+		t.Fatalf("history newest first: %+v", msgs)
+	}
+	d.DenyThreads(true)
+	m2, _ := s.ChannelMessageSendComplex(d.ChannelID, &discordgo.MessageSend{Content: "answer 2"})
+	_, err = s.MessageThreadStartComplex(d.ChannelID, m2.ID, &discordgo.ThreadStart{Name: "q"})
+	if !errors.As(err, &rest) || rest.Response.StatusCode != 403 || rest.Message.Code != 50013 {
+		t.Fatalf("denied thread: want 403/50013, got %v", err)
+	}
+}
+
+func TestDiscordCommandValidation(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	s := connect(t, d, discordgo.IntentsGuildMessages)
+	_, err := s.ApplicationCommandBulkOverwrite(d.AppID, d.GuildID, []*discordgo.ApplicationCommand{{Name: "Ask", Description: "x"}})
+	var rest *discordgo.RESTError
+	if !errors.As(err, &rest) || rest.Message.Code != 50035 {
+		t.Fatalf("upper-case name: want 50035, got %v", err)
+	}
+	if _, err := s.ApplicationCommandBulkOverwrite(d.AppID, d.GuildID, []*discordgo.ApplicationCommand{{Name: "ask", Description: "Ask"}}); err != nil {
+		t.Fatal(err)
+	}
+	if c := d.Commands(d.GuildID); len(c) != 1 || c[0].Name != "ask" {
+		t.Fatalf("commands: %+v", c)
+	}
+}

@@ -1,0 +1,125 @@
+package record
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// excludedFile lists, one per line, the IDs of source documents that
+// moderators removed.
+const excludedFile = "removed-documents.txt"
+
+func (l *Library) excludedPath() string {
+	if l.opts.DataDir == "" {
+		return ""
+	}
+	return filepath.Join(l.opts.DataDir, excludedFile)
+}
+
+// excluded returns the set of removed document IDs.
+func (l *Library) excluded() (map[string]bool, error) {
+	l.exMu.Lock()
+	defer l.exMu.Unlock()
+	return l.excludedLocked()
+}
+
+func (l *Library) excludedLocked() (map[string]bool, error) {
+	set := map[string]bool{}
+	p := l.excludedPath()
+	if p == "" {
+		for id := range l.exMemory {
+			set[id] = true
+		}
+		return set, nil
+	}
+	data, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return set, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read the list of removed documents: %w", err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		if id := strings.TrimSpace(sc.Text()); id != "" {
+			set[id] = true
+		}
+	}
+	return set, nil
+}
+
+func (l *Library) setExcluded(id string, on bool) error {
+	l.exMu.Lock()
+	defer l.exMu.Unlock()
+	set, err := l.excludedLocked()
+	if err != nil {
+		return err
+	}
+	if set[id] == on {
+		return nil
+	}
+	if on {
+		set[id] = true
+	} else {
+		delete(set, id)
+	}
+	p := l.excludedPath()
+	if p == "" {
+		l.exMemory = set
+		return nil
+	}
+	ids := make([]string, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var buf bytes.Buffer
+	for _, id := range ids {
+		buf.WriteString(id)
+		buf.WriteByte('\n')
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("save the list of removed documents: %w", err)
+	}
+	return writeFileAtomic(p, buf.Bytes())
+}
+
+func (l *Library) exclude(id string) error   { return l.setExcluded(id, true) }
+func (l *Library) unexclude(id string) error { return l.setExcluded(id, false) }
+
+// writeFileAtomic writes data to a temporary file beside path, syncs it and
+// renames it over path, so a crash leaves either the old file or the new.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}

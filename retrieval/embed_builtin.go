@@ -1,0 +1,209 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+)
+
+// builtinVersion names the feature recipe; bump it whenever Terms, Stem or
+// the features below change, so old snapshots are refused instead of being
+// queried with different vectors.
+const builtinVersion = "builtin-hash-v1"
+
+// DefaultBuiltinDim is the builtin embedder's dimension when none is given.
+const DefaultBuiltinDim = 384
+
+// Feature weights, chosen by measuring recall on the public questions.
+const (
+	unigramWeight = 1.0
+	bigramWeight  = 0.5
+	// Character 4-grams of long words make inflections and transliterations
+	// ("Azerbaijani"/"Azerbaijan's") land near each other even when Stem
+	// misses them. They are spread thin so they never outweigh whole words.
+	charGramWeight = 0.25
+	charGramMinLen = 7
+	charGramN      = 4
+)
+
+// BuiltinEmbedder is the offline default embedder: signed feature hashing
+// of word stems, stem bigrams and character n-grams of long words, with
+// sublinear term frequency, into Dimension buckets. It needs no model and
+// no downloaded data and is deterministic, so it works anywhere Go runs. It
+// captures shared words, not meaning: the lexical index and fusion make up
+// for part of that, a real embedding model for the rest.
+//
+// It is safe for concurrent use. Embed spreads large inputs over GOMAXPROCS
+// goroutines.
+type BuiltinEmbedder struct {
+	dim int
+}
+
+// NewBuiltinEmbedder returns a builtin embedder with dim buckets (0 means
+// DefaultBuiltinDim).
+func NewBuiltinEmbedder(dim int) *BuiltinEmbedder {
+	if dim <= 0 {
+		dim = DefaultBuiltinDim
+	}
+	return &BuiltinEmbedder{dim: dim}
+}
+
+// Name returns "builtin-hash-v1-<dim>".
+func (e *BuiltinEmbedder) Name() string { return fmt.Sprintf("%s-%d", builtinVersion, e.dim) }
+
+// Dimension returns the vector length.
+func (e *BuiltinEmbedder) Dimension() int { return e.dim }
+
+// Embed returns one L2-normalised vector per text. A text without any
+// informative term gets a fixed unit vector rather than a zero vector, so
+// cosine similarity stays defined.
+func (e *BuiltinEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	out := make([][]float32, len(texts))
+	// One backing array for the batch: fewer allocations, better locality.
+	backing := make([]float32, len(texts)*e.dim)
+	for i := range out {
+		out[i] = backing[i*e.dim : (i+1)*e.dim : (i+1)*e.dim]
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(texts))
+	if workers <= 1 || len(texts) < 8 {
+		f := newFeaturizer()
+		for i, t := range texts {
+			if i%64 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			f.embed(t, out[i])
+		}
+		return out, nil
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, len(texts))
+	for i := range texts {
+		next <- i
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := newFeaturizer()
+			for i := range next {
+				if ctx.Err() != nil {
+					return
+				}
+				f.embed(texts[i], out[i])
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+type feature struct {
+	n int32
+	w float32
+}
+
+// featurizer holds the per-goroutine scratch space of the builtin embedder.
+type featurizer struct {
+	counts map[uint64]feature
+	terms  []string
+}
+
+func newFeaturizer() *featurizer {
+	return &featurizer{counts: make(map[uint64]feature, 512)}
+}
+
+// Hash salts keep the three feature kinds apart in the same buckets.
+const (
+	saltUnigram = 0x9e3779b97f4a7c15
+	saltBigram  = 0xc2b2ae3d27d4eb4f
+	saltChar    = 0x165667b19e3779f9
+)
+
+func (f *featurizer) embed(text string, v []float32) {
+	clear(f.counts)
+	f.terms = f.terms[:0]
+	forEachWord(text, func(w string) {
+		if IsStopword(w) {
+			return
+		}
+		f.terms = append(f.terms, Stem(w))
+		if len(w) >= charGramMinLen {
+			for i := 0; i+charGramN <= len(w); i++ {
+				f.add(hashString(w[i:i+charGramN], saltChar), charGramWeight)
+			}
+		}
+	})
+	var prev uint64
+	for i, t := range f.terms {
+		h := hashString(t, saltUnigram)
+		f.add(h, unigramWeight)
+		if i > 0 {
+			f.add(mix(prev^saltBigram, h), bigramWeight)
+		}
+		prev = h
+	}
+	clear(v)
+	if len(f.counts) == 0 {
+		v[0] = 1
+		return
+	}
+	dim := uint64(len(v))
+	for h, ft := range f.counts {
+		x := ft.w * float32(1+math.Log(float64(ft.n)))
+		if h>>63 == 1 {
+			x = -x
+		}
+		v[(h&(1<<63-1))%dim] += x
+	}
+	normalize(v)
+}
+
+func (f *featurizer) add(h uint64, w float32) {
+	ft := f.counts[h]
+	ft.n++
+	ft.w = w
+	f.counts[h] = ft
+}
+
+// hashString is FNV-1a over s, finished with a mixer so the low bits used
+// for the bucket are well spread.
+func hashString(s string, salt uint64) uint64 {
+	h := uint64(14695981039346656037) ^ salt
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return mix(h, salt)
+}
+
+// mix combines two 64-bit values (the splitmix64 finaliser of a^b·k).
+func mix(a, b uint64) uint64 {
+	x := a ^ (b * 0xbf58476d1ce4e5b9)
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// normalize scales v to unit length in place; a zero vector is left alone.
+func normalize(v []float32) {
+	var s float64
+	for _, x := range v {
+		s += float64(x) * float64(x)
+	}
+	if s == 0 {
+		return
+	}
+	inv := float32(1 / math.Sqrt(s))
+	for i := range v {
+		v[i] *= inv
+	}
+}

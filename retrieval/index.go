@@ -1,0 +1,513 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/readout/readout/corpus"
+)
+
+// IndexOptions configures an Index. The zero value works.
+type IndexOptions struct {
+	// Chunk says how documents are split into passages; the zero value
+	// uses the corpus package's defaults.
+	Chunk corpus.ChunkOptions
+	// BatchSize is how many chunks go to the embedder per call (default 64).
+	BatchSize int
+	// Concurrency is how many embedding calls Sync keeps in flight
+	// (default 2).
+	Concurrency int
+	// Rebuild makes Open ignore an existing snapshot file (a damaged one,
+	// or one built with another embedder): the next Sync embeds every
+	// document again and replaces the file.
+	Rebuild bool
+	// Logger receives progress and warnings; nil logs nothing.
+	Logger *slog.Logger
+}
+
+// Progress reports how far a Sync has got. Stage is "reading" (comparing
+// documents with the index), "embedding" (Done of Total chunks embedded) or
+// "writing" (the snapshot file).
+type Progress struct {
+	Stage       string
+	Done, Total int
+}
+
+// SyncStats says what a Sync changed. The lists hold document IDs, sorted.
+type SyncStats struct {
+	Added, Changed, Removed, Unchanged []string
+	// Chunks is the number of chunks in the new snapshot; Embedded how many
+	// of them were embedded by this Sync.
+	Chunks, Embedded int
+	// Snapshot is the new snapshot's ID.
+	Snapshot string
+	Duration time.Duration
+}
+
+// Stats describes the live snapshot.
+type Stats struct {
+	Docs, Chunks int
+	Embedder     string
+	Dim          int
+	Snapshot     string
+	// Built is when the snapshot was built.
+	Built time.Time
+	// First and Last are the earliest and latest document dates (zero when
+	// no document has a date).
+	First, Last time.Time
+	// Bytes is the snapshot file's size, or the estimated memory of an
+	// in-memory index.
+	Bytes int64
+}
+
+// MismatchError is returned by Open when the snapshot on disk was built with
+// a different embedder (name or dimension) than the one configured: their
+// vectors cannot be compared.
+type MismatchError struct {
+	Path                      string
+	BuiltName, ConfiguredName string
+	BuiltDim, ConfiguredDim   int
+}
+
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("index %s was built with embedder %s (dimension %d) but %s (dimension %s) is configured: "+
+		"rebuild it with `readout index --rebuild` (or delete %s), or configure the embedder it was built with",
+		e.Path, e.BuiltName, e.BuiltDim, e.ConfiguredName, dimString(e.ConfiguredDim), e.Path)
+}
+
+func dimString(d int) string {
+	if d == 0 {
+		return "unknown until first use"
+	}
+	return fmt.Sprint(d)
+}
+
+// Index is the searchable record: an immutable snapshot (chunks, vectors in
+// a chromem-go collection and a contiguous matrix, a BM25 index) that Sync
+// replaces in one atomic step. Search is safe to call at any time from any
+// number of goroutines, including during Sync; Sync calls are serialised.
+type Index struct {
+	dir  string
+	emb  Embedder
+	opts IndexOptions
+	log  *slog.Logger
+
+	cur    atomic.Pointer[snapshot]
+	syncMu sync.Mutex
+}
+
+// Open returns the index kept in dir, loading dir/index.snap when present.
+// dir "" keeps the index in memory only. A snapshot built with another
+// embedder is refused with a *MismatchError, a damaged one with an error
+// wrapping ErrCorrupt; opts.Rebuild skips loading in both cases.
+func Open(dir string, emb Embedder, opts IndexOptions) (*Index, error) {
+	if emb == nil {
+		return nil, errors.New("open index: no embedder")
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 64
+	}
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 2
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	ix := &Index{dir: dir, emb: emb, opts: opts, log: log}
+	ix.cur.Store(ix.emptySnapshot())
+	if dir == "" {
+		return ix, nil
+	}
+	ix.removeStaleTemps()
+	if opts.Rebuild {
+		return ix, nil
+	}
+	path := ix.path()
+	hdr, err := readHeader(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return ix, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	if err := ix.checkEmbedder(hdr.Embedder, hdr.Dim); err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	snap, err := loadSnapshot(context.Background(), path)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	ix.cur.Store(snap)
+	log.Info("index loaded", "path", path, "docs", len(snap.docs), "chunks", len(snap.chunks),
+		"snapshot", snap.id, "took", time.Since(start).Round(time.Millisecond))
+	return ix, nil
+}
+
+func (ix *Index) path() string { return filepath.Join(ix.dir, SnapshotFile) }
+
+// staleTempAge is how old a temporary snapshot file must be before Open
+// deletes it: old enough that no other readout process is still writing it.
+const staleTempAge = time.Hour
+
+// removeStaleTemps deletes temporary snapshot files left by a process that
+// died while writing.
+func (ix *Index) removeStaleTemps() {
+	matches, _ := filepath.Glob(filepath.Join(ix.dir, ".index.snap.tmp-*"))
+	for _, m := range matches {
+		if fi, err := os.Stat(m); err == nil && time.Since(fi.ModTime()) > staleTempAge {
+			if err := os.Remove(m); err == nil {
+				ix.log.Info("removed a temporary snapshot left by an interrupted write", "path", m)
+			}
+		}
+	}
+}
+
+func (ix *Index) checkEmbedder(name string, dim int) error {
+	cfgDim := ix.emb.Dimension()
+	if name != ix.emb.Name() || (cfgDim != 0 && dim != 0 && cfgDim != dim) {
+		return &MismatchError{Path: ix.path(), BuiltName: name, BuiltDim: dim,
+			ConfiguredName: ix.emb.Name(), ConfiguredDim: cfgDim}
+	}
+	return nil
+}
+
+func (ix *Index) emptySnapshot() *snapshot {
+	s := &snapshot{embedder: ix.emb.Name(), dim: ix.emb.Dimension(), chunkOpts: ix.opts.Chunk}
+	// An empty snapshot cannot fail to build.
+	_ = s.finish(context.Background())
+	return s
+}
+
+// docHash returns the document's content hash, computing one when the
+// caller left it empty.
+func docHash(d *corpus.Document) string {
+	if d.Hash != "" {
+		return d.Hash
+	}
+	return d.ComputeHash()
+}
+
+// Sync makes the index hold exactly docs. Documents whose Hash is unchanged
+// keep their chunks and vectors (nothing is embedded when nothing changed);
+// new and changed ones are split and embedded in batches; missing ones are
+// dropped. progress (which may be nil) is called from one goroutine at a
+// time. The new snapshot is built beside the live one, written to disk
+// (when the index has a folder) and then swapped in; on any error the live
+// snapshot stays as it was. The index keeps the Document pointers: do not
+// modify them afterwards.
+func (ix *Index) Sync(ctx context.Context, docs []*corpus.Document, progress func(Progress)) (SyncStats, error) {
+	return ix.sync(ctx, docs, progress, false)
+}
+
+// Rebuild is Sync that embeds every document again, for a new embedder or
+// a suspect snapshot.
+func (ix *Index) Rebuild(ctx context.Context, docs []*corpus.Document, progress func(Progress)) (SyncStats, error) {
+	return ix.sync(ctx, docs, progress, true)
+}
+
+func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress func(Progress), all bool) (SyncStats, error) {
+	ix.syncMu.Lock()
+	defer ix.syncMu.Unlock()
+	start := time.Now()
+	if progress == nil {
+		progress = func(Progress) {}
+	}
+	old := ix.cur.Load()
+	var st SyncStats
+
+	// Reading: sort, check and compare with the live snapshot.
+	sorted := make([]*corpus.Document, 0, len(docs))
+	hashes := make(map[string]string, len(docs))
+	for i, d := range docs {
+		if d == nil {
+			return st, fmt.Errorf("sync: document %d is nil", i)
+		}
+		if d.ID == "" {
+			return st, fmt.Errorf("sync: document %d has no ID", i)
+		}
+		if _, dup := hashes[d.ID]; dup {
+			return st, fmt.Errorf("sync: document %s appears twice", d.ID)
+		}
+		hashes[d.ID] = docHash(d)
+		sorted = append(sorted, d)
+		if i%1024 == 0 {
+			progress(Progress{Stage: "reading", Done: i, Total: len(docs)})
+		}
+	}
+	progress(Progress{Stage: "reading", Done: len(docs), Total: len(docs)})
+	slices.SortFunc(sorted, func(a, b *corpus.Document) int { return strings.Compare(a.ID, b.ID) })
+
+	reuse := !all && old.embedder == ix.emb.Name() && old.chunkOpts == ix.opts.Chunk
+	type plan struct {
+		chunks []corpus.Chunk
+		oldAt  int32 // first chunk in old snapshot, or -1 to embed
+	}
+	plans := make([]plan, len(sorted))
+	var toEmbed []string
+	for i, d := range sorted {
+		oi, inOld := old.docIndex[d.ID]
+		if reuse && inOld && docHash(old.docs[oi]) == hashes[d.ID] {
+			r := old.docChunks[oi]
+			// Same hash, same text: cut the chunk texts from the new
+			// document so the old copy of the text can be freed.
+			chunks := slices.Clone(old.chunks[r[0]:r[1]])
+			for j := range chunks {
+				chunks[j].Text = d.Text[chunks[j].Start:chunks[j].End]
+			}
+			plans[i] = plan{chunks: chunks, oldAt: r[0]}
+			st.Unchanged = append(st.Unchanged, d.ID)
+			continue
+		}
+		if inOld {
+			st.Changed = append(st.Changed, d.ID)
+		} else {
+			st.Added = append(st.Added, d.ID)
+		}
+		chunks := corpus.Split(d, ix.opts.Chunk)
+		for _, c := range chunks {
+			toEmbed = append(toEmbed, passageText(d, c))
+		}
+		plans[i] = plan{chunks: chunks, oldAt: -1}
+	}
+	for _, d := range old.docs {
+		if _, ok := hashes[d.ID]; !ok {
+			st.Removed = append(st.Removed, d.ID)
+		}
+	}
+
+	// Embedding.
+	newVecs, dim, err := ix.embedAll(ctx, toEmbed, progress)
+	if err != nil {
+		return st, err
+	}
+	if dim == 0 {
+		dim = old.dim
+	}
+	if len(st.Unchanged) > 0 && len(toEmbed) > 0 && dim != old.dim {
+		return st, &MismatchError{Path: ix.path(), BuiltName: old.embedder, BuiltDim: old.dim,
+			ConfiguredName: ix.emb.Name(), ConfiguredDim: dim}
+	}
+	st.Embedded = len(toEmbed)
+	id := snapshotID(ix.emb.Name(), ix.opts.Chunk, sorted, hashes)
+	if id == old.id && len(toEmbed) == 0 && (ix.dir == "" || (old.bytes > 0 && fileExists(ix.path()))) {
+		// Nothing changed: the live snapshot already is the result.
+		st.Chunks, st.Snapshot, st.Duration = len(old.chunks), old.id, time.Since(start)
+		ix.log.Info("index unchanged", "snapshot", old.id, "docs", len(old.docs), "chunks", len(old.chunks))
+		return st, nil
+	}
+
+	// Assemble the new snapshot.
+	next := &snapshot{
+		embedder: ix.emb.Name(), dim: dim, created: time.Now().UTC(), chunkOpts: ix.opts.Chunk,
+		docs: sorted, id: id,
+	}
+	total := 0
+	for _, p := range plans {
+		total += len(p.chunks)
+	}
+	next.chunks = make([]corpus.Chunk, 0, total)
+	next.vectors = make([]float32, 0, total*dim)
+	k := 0
+	for _, p := range plans {
+		for j, c := range p.chunks {
+			next.chunks = append(next.chunks, c)
+			if p.oldAt >= 0 {
+				next.vectors = append(next.vectors, old.vector(int(p.oldAt)+j)...)
+			} else {
+				next.vectors = append(next.vectors, newVecs[k]...)
+				k++
+			}
+		}
+	}
+	if err := next.finish(ctx); err != nil {
+		return st, fmt.Errorf("sync: build snapshot: %w", err)
+	}
+	st.Chunks = len(next.chunks)
+	st.Snapshot = next.id
+
+	// Writing: skipped when the snapshot on disk already holds exactly this.
+	if ix.dir != "" {
+		progress(Progress{Stage: "writing", Done: 0, Total: 1})
+		n, err := next.write(ix.path())
+		if err != nil {
+			return st, fmt.Errorf("sync: %w", err)
+		}
+		next.bytes = n
+		progress(Progress{Stage: "writing", Done: 1, Total: 1})
+	}
+	ix.cur.Store(next)
+	st.Duration = time.Since(start)
+	ix.log.Info("index synced", "snapshot", st.Snapshot, "added", len(st.Added), "changed", len(st.Changed),
+		"removed", len(st.Removed), "unchanged", len(st.Unchanged), "chunks", st.Chunks,
+		"embedded", st.Embedded, "took", st.Duration.Round(time.Millisecond))
+	return st, nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// embedAll embeds texts in batches of BatchSize, Concurrency batches at a
+// time, and returns unit vectors and their dimension.
+func (ix *Index) embedAll(ctx context.Context, texts []string, progress func(Progress)) ([][]float32, int, error) {
+	out := make([][]float32, len(texts))
+	if len(texts) == 0 {
+		return out, 0, nil
+	}
+	progress(Progress{Stage: "embedding", Done: 0, Total: len(texts)})
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		done     int
+		firstErr error
+		wg       sync.WaitGroup
+		sem      = make(chan struct{}, ix.opts.Concurrency)
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+			cancel()
+		}
+		mu.Unlock()
+	}
+	for s := 0; s < len(texts) && ctx.Err() == nil; s += ix.opts.BatchSize {
+		e := min(s+ix.opts.BatchSize, len(texts))
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			continue
+		}
+		wg.Add(1)
+		go func(s, e int) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			vecs, err := ix.emb.Embed(ctx, texts[s:e])
+			if err != nil {
+				fail(fmt.Errorf("embed chunks %d-%d of %d: %w", s+1, e, len(texts), err))
+				return
+			}
+			if len(vecs) != e-s {
+				fail(fmt.Errorf("embedder %s returned %d vectors for %d texts", ix.emb.Name(), len(vecs), e-s))
+				return
+			}
+			copy(out[s:e], vecs)
+			// Report under the lock so the callback is never called
+			// concurrently and Done only grows.
+			mu.Lock()
+			done += e - s
+			progress(Progress{Stage: "embedding", Done: done, Total: len(texts)})
+			mu.Unlock()
+		}(s, e)
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, 0, fmt.Errorf("sync: %w", firstErr)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, 0, fmt.Errorf("sync: %w", err)
+	}
+	dim := len(out[0])
+	for i, v := range out {
+		if len(v) != dim || dim == 0 {
+			return nil, 0, fmt.Errorf("sync: embedder %s returned vectors of lengths %d and %d", ix.emb.Name(), dim, len(v))
+		}
+		u, err := unitVector(v)
+		if err != nil {
+			return nil, 0, fmt.Errorf("sync: embedder %s: chunk text %.40q: %w", ix.emb.Name(), texts[i], err)
+		}
+		out[i] = u
+	}
+	return out, dim, nil
+}
+
+// unitVector returns v scaled to unit length (a copy: the embedder's slice
+// is not ours to change), refusing zero and non-finite vectors.
+func unitVector(v []float32) ([]float32, error) {
+	var s float64
+	for _, x := range v {
+		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+			return nil, errors.New("vector is not finite")
+		}
+		s += float64(x) * float64(x)
+	}
+	if s == 0 || math.IsInf(s, 0) {
+		return nil, errors.New("vector has zero or infinite length")
+	}
+	inv := 1 / math.Sqrt(s)
+	u := make([]float32, len(v))
+	for i, x := range v {
+		u[i] = float32(float64(x) * inv)
+	}
+	return u, nil
+}
+
+// SnapshotID returns the live snapshot's ID ("" before the first Sync of a
+// new index).
+func (ix *Index) SnapshotID() string { return ix.cur.Load().id }
+
+// Embedder returns the index's embedder.
+func (ix *Index) Embedder() Embedder { return ix.emb }
+
+// Coverage returns the earliest and latest document dates and the number
+// of documents.
+func (ix *Index) Coverage() (first, last time.Time, docs int) {
+	s := ix.cur.Load()
+	return s.first, s.last, len(s.docs)
+}
+
+// Stats describes the live snapshot.
+func (ix *Index) Stats() Stats {
+	s := ix.cur.Load()
+	b := s.bytes
+	if b == 0 {
+		b = int64(len(s.vectors)) * 4
+		for _, d := range s.docs {
+			b += int64(len(d.Text))
+		}
+	}
+	return Stats{Docs: len(s.docs), Chunks: len(s.chunks), Embedder: s.embedder, Dim: s.dim,
+		Snapshot: s.id, Built: s.created, First: s.first, Last: s.last, Bytes: b}
+}
+
+// Documents returns the indexed documents sorted by ID. The slice is a
+// copy; the documents are shared and must not be modified.
+func (ix *Index) Documents() []*corpus.Document {
+	return slices.Clone(ix.cur.Load().docs)
+}
+
+// Document returns the indexed document with the given ID.
+func (ix *Index) Document(id string) (*corpus.Document, bool) {
+	s := ix.cur.Load()
+	i, ok := s.docIndex[id]
+	if !ok {
+		return nil, false
+	}
+	return s.docs[i], true
+}
+
+// Chunks returns the chunks of document id, in order.
+func (ix *Index) Chunks(id string) []corpus.Chunk {
+	s := ix.cur.Load()
+	i, ok := s.docIndex[id]
+	if !ok {
+		return nil
+	}
+	r := s.docChunks[i]
+	return slices.Clone(s.chunks[r[0]:r[1]])
+}

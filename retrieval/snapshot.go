@@ -1,0 +1,478 @@
+package retrieval
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	chromem "github.com/philippgille/chromem-go"
+
+	"github.com/readout/readout/corpus"
+)
+
+// SnapshotFile is the name of the snapshot file inside an index folder.
+const SnapshotFile = "index.snap"
+
+// snapshotMagic opens every snapshot file; snapshotVersion is bumped when
+// the layout changes, and an old file is then refused with advice to
+// rebuild.
+const (
+	snapshotMagic   = "RDOUTIX\x00"
+	snapshotVersion = 1
+)
+
+// ErrCorrupt is wrapped by the error Open returns for a snapshot file that
+// is truncated, damaged, or of an unknown format.
+var ErrCorrupt = errors.New("index snapshot is damaged")
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// snapshot is one immutable, complete state of the index. Searches hold a
+// pointer to one while Sync builds the next.
+type snapshot struct {
+	id        string
+	embedder  string
+	dim       int
+	created   time.Time
+	chunkOpts corpus.ChunkOptions
+
+	docs     []*corpus.Document // sorted by ID
+	docIndex map[string]int32
+	// chunks are ordered by document (in docs order), then by position;
+	// docChunks[d] is the range of document d's chunks.
+	chunks    []corpus.Chunk
+	chunkDoc  []int32
+	docChunks [][2]int32
+	chunkPos  map[string]int32
+	// vectors is the contiguous row-major matrix of the chunks' unit
+	// vectors, dim floats per chunk. It is what gets persisted; the chromem
+	// collection's embeddings are slices of it.
+	vectors []float32
+	coll    *chromem.Collection
+	lex     *lexicalIndex
+
+	first, last time.Time
+	bytes       int64 // file size when persisted
+}
+
+// vector returns chunk i's row of the matrix.
+func (s *snapshot) vector(i int) []float32 {
+	return s.vectors[i*s.dim : (i+1)*s.dim : (i+1)*s.dim]
+}
+
+// refuseEmbedding is the collection's embedding function. The index hands
+// chromem precomputed vectors only; chromem falls back to OpenAI's API when
+// given a nil function, so it gets this one, which fails loudly instead.
+func refuseEmbedding(context.Context, string) ([]float32, error) {
+	return nil, errors.New("retrieval: the chromem collection must never embed text itself")
+}
+
+// snapshotID is a short hash of what the snapshot holds: the embedder, the
+// chunking and each document's id and content hash.
+func snapshotID(embedder string, opts corpus.ChunkOptions, docs []*corpus.Document, hashes map[string]string) string {
+	h := sha256.New()
+	o, _ := json.Marshal(opts)
+	fmt.Fprintf(h, "%s\n%s\n", embedder, o)
+	for _, d := range docs {
+		fmt.Fprintf(h, "%s\x00%s\n", d.ID, hashes[d.ID])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// finish builds everything derived from docs, chunks and vectors: lookup
+// maps, the chromem collection, the lexical index (unless already loaded)
+// and the date coverage.
+func (s *snapshot) finish(ctx context.Context) error {
+	s.docIndex = make(map[string]int32, len(s.docs))
+	for i, d := range s.docs {
+		s.docIndex[d.ID] = int32(i)
+		if !d.Date.IsZero() {
+			if s.first.IsZero() || d.Date.Before(s.first) {
+				s.first = d.Date
+			}
+			if s.last.IsZero() || d.Date.After(s.last) {
+				s.last = d.Date
+			}
+		}
+	}
+	s.chunkDoc = make([]int32, len(s.chunks))
+	s.docChunks = make([][2]int32, len(s.docs))
+	s.chunkPos = make(map[string]int32, len(s.chunks))
+	texts := make([]string, len(s.chunks))
+	for i, c := range s.chunks {
+		di, ok := s.docIndex[c.DocID]
+		if !ok {
+			return fmt.Errorf("chunk %s: no document %q", c.ID, c.DocID)
+		}
+		if i > 0 && s.chunkDoc[i-1] > di {
+			return fmt.Errorf("chunk %s: chunks out of document order", c.ID)
+		}
+		if _, dup := s.chunkPos[c.ID]; dup {
+			return fmt.Errorf("chunk id %s appears twice", c.ID)
+		}
+		s.chunkDoc[i] = di
+		if s.docChunks[di][1] == 0 {
+			s.docChunks[di][0] = int32(i)
+		}
+		s.docChunks[di][1] = int32(i + 1)
+		s.chunkPos[c.ID] = int32(i)
+		texts[i] = passageText(s.docs[di], c)
+	}
+	db := chromem.NewDB()
+	coll, err := db.CreateCollection("chunks", nil, refuseEmbedding)
+	if err != nil {
+		return fmt.Errorf("create chromem collection: %w", err)
+	}
+	// AddDocument one by one: AddDocuments starts a goroutine per document,
+	// which at 150k chunks costs more than it saves.
+	for i, c := range s.chunks {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err := coll.AddDocument(ctx, chromem.Document{ID: c.ID, Embedding: s.vector(i), Content: c.Text}); err != nil {
+			return fmt.Errorf("add chunk %s to chromem: %w", c.ID, err)
+		}
+	}
+	s.coll = coll
+	if s.lex == nil {
+		s.lex = buildLexical(texts)
+	}
+	if s.lex.numChunks() != len(s.chunks) {
+		return fmt.Errorf("lexical index has %d chunks, snapshot %d", s.lex.numChunks(), len(s.chunks))
+	}
+	return nil
+}
+
+// passageText is what gets embedded and indexed for chunk c of d: the
+// chunk with a line of the document's title, outlet and date in front, so
+// that questions naming a date, an outlet or a briefing's title find
+// passages whose own words do not repeat them.
+func passageText(d *corpus.Document, c corpus.Chunk) string {
+	var b strings.Builder
+	b.Grow(len(c.Text) + len(d.Title) + 48)
+	b.WriteString(d.Title)
+	if d.Outlet != "" {
+		b.WriteString(" — ")
+		b.WriteString(d.Outlet)
+	}
+	if !d.Date.IsZero() {
+		b.WriteString(" — ")
+		b.WriteString(d.Date.Format("January 2, 2006"))
+	}
+	b.WriteString("\n")
+	b.WriteString(c.Text)
+	return b.String()
+}
+
+// snapshotHeader is the JSON header of a snapshot file.
+type snapshotHeader struct {
+	Embedder  string              `json:"embedder"`
+	Dim       int                 `json:"dim"`
+	Snapshot  string              `json:"snapshot"`
+	Created   time.Time           `json:"created"`
+	Docs      int                 `json:"docs"`
+	Chunks    int                 `json:"chunks"`
+	ChunkOpts corpus.ChunkOptions `json:"chunk_options"`
+}
+
+// chunkRecord is a chunk as stored: its text is cut from the document's on
+// load instead of being stored twice.
+type chunkRecord struct {
+	ID         string
+	Doc        int32
+	Index      int32
+	Start, End int32
+}
+
+type snapshotBody struct {
+	Docs   []*corpus.Document
+	Chunks []chunkRecord
+}
+
+// write stores s as path: to a temporary file in the same folder, fsynced,
+// renamed over path, and the folder fsynced, so a crash at any moment
+// leaves either the old file or the new one.
+func (s *snapshot) write(path string) (int64, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, fmt.Errorf("create index folder: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, ".index.snap.tmp-*")
+	if err != nil {
+		return 0, fmt.Errorf("create temporary snapshot: %w", err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	crc := crc32.New(crcTable)
+	bw := bufio.NewWriterSize(io.MultiWriter(tmp, crc), 1<<20)
+	if err := s.encode(bw); err != nil {
+		return 0, fmt.Errorf("write snapshot: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, fmt.Errorf("write snapshot: %w", err)
+	}
+	if err := binary.Write(tmp, binary.LittleEndian, crc.Sum32()); err != nil {
+		return 0, fmt.Errorf("write snapshot checksum: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return 0, fmt.Errorf("sync snapshot: %w", err)
+	}
+	st, err := tmp.Stat()
+	if err != nil {
+		return 0, fmt.Errorf("stat snapshot: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return 0, fmt.Errorf("close snapshot: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return 0, fmt.Errorf("replace snapshot: %w", err)
+	}
+	ok = true
+	if d, err := os.Open(dir); err == nil {
+		// Persist the rename itself; some filesystems refuse to sync a
+		// folder, which is not worth failing the write for.
+		_ = d.Sync()
+		_ = d.Close()
+	}
+	return st.Size(), nil
+}
+
+// encode writes everything but the trailing checksum.
+func (s *snapshot) encode(w io.Writer) error {
+	hdr, err := json.Marshal(snapshotHeader{
+		Embedder: s.embedder, Dim: s.dim, Snapshot: s.id, Created: s.created,
+		Docs: len(s.docs), Chunks: len(s.chunks), ChunkOpts: s.chunkOpts,
+	})
+	if err != nil {
+		return err
+	}
+	body := snapshotBody{Docs: s.docs, Chunks: make([]chunkRecord, len(s.chunks))}
+	for i, c := range s.chunks {
+		body.Chunks[i] = chunkRecord{ID: c.ID, Doc: s.chunkDoc[i], Index: int32(c.Index), Start: int32(c.Start), End: int32(c.End)}
+	}
+	var gb bytes.Buffer
+	if err := gob.NewEncoder(&gb).Encode(body); err != nil {
+		return fmt.Errorf("encode documents: %w", err)
+	}
+	if _, err := io.WriteString(w, snapshotMagic); err != nil {
+		return err
+	}
+	var n [8]byte
+	binary.LittleEndian.PutUint32(n[:4], snapshotVersion)
+	binary.LittleEndian.PutUint32(n[4:], uint32(len(hdr)))
+	if _, err := w.Write(n[:]); err != nil {
+		return err
+	}
+	if _, err := w.Write(hdr); err != nil {
+		return err
+	}
+	binary.LittleEndian.PutUint64(n[:], uint64(gb.Len()))
+	if _, err := w.Write(n[:]); err != nil {
+		return err
+	}
+	if _, err := w.Write(gb.Bytes()); err != nil {
+		return err
+	}
+	binary.LittleEndian.PutUint64(n[:], uint64(len(s.vectors))*4)
+	if _, err := w.Write(n[:]); err != nil {
+		return err
+	}
+	buf := make([]byte, 0, 1<<16)
+	for _, x := range s.vectors {
+		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(x))
+		if len(buf) == cap(buf) {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	if _, err := w.Write(buf); err != nil {
+		return err
+	}
+	lex := s.lex.appendTo(nil)
+	binary.LittleEndian.PutUint64(n[:], uint64(len(lex)))
+	if _, err := w.Write(n[:]); err != nil {
+		return err
+	}
+	_, err = w.Write(lex)
+	return err
+}
+
+// readHeader reads only the magic, version and JSON header of a snapshot
+// file, to check the embedder before loading everything.
+func readHeader(path string) (snapshotHeader, error) {
+	var hdr snapshotHeader
+	f, err := os.Open(path)
+	if err != nil {
+		return hdr, err
+	}
+	defer f.Close()
+	var pre [16]byte
+	if _, err := io.ReadFull(f, pre[:]); err != nil {
+		return hdr, corrupt(path, "too short for a snapshot header")
+	}
+	if err := checkPrefix(path, pre[:]); err != nil {
+		return hdr, err
+	}
+	n := binary.LittleEndian.Uint32(pre[12:])
+	if n > 1<<20 {
+		return hdr, corrupt(path, "header length out of range")
+	}
+	raw := make([]byte, n)
+	if _, err := io.ReadFull(f, raw); err != nil {
+		return hdr, corrupt(path, "truncated header")
+	}
+	if err := json.Unmarshal(raw, &hdr); err != nil {
+		return hdr, corrupt(path, "unreadable header: "+err.Error())
+	}
+	return hdr, nil
+}
+
+func checkPrefix(path string, pre []byte) error {
+	if string(pre[:8]) != snapshotMagic {
+		return corrupt(path, "not a readout index snapshot")
+	}
+	if v := binary.LittleEndian.Uint32(pre[8:]); v != snapshotVersion {
+		return corrupt(path, fmt.Sprintf("snapshot format version %d, this readout reads version %d", v, snapshotVersion))
+	}
+	return nil
+}
+
+func corrupt(path, why string) error {
+	return fmt.Errorf("%w: %s: %s: run `readout index --rebuild` to rebuild it", ErrCorrupt, path, why)
+}
+
+// loadSnapshot reads and verifies path in one go. Nothing is returned
+// unless the whole file checks out.
+func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read index snapshot: %w", err)
+	}
+	if len(data) < 16+4 {
+		return nil, corrupt(path, "file too short")
+	}
+	if err := checkPrefix(path, data); err != nil {
+		return nil, err
+	}
+	payload, tail := data[:len(data)-4], data[len(data)-4:]
+	if crc32.Checksum(payload, crcTable) != binary.LittleEndian.Uint32(tail) {
+		return nil, corrupt(path, "checksum mismatch (truncated or damaged file)")
+	}
+	r := payload[12:]
+	take := func(n uint64) ([]byte, error) {
+		if n > uint64(len(r)) {
+			return nil, corrupt(path, "section runs past the end of the file")
+		}
+		b := r[:n]
+		r = r[n:]
+		return b, nil
+	}
+	lenField := func(size int) (uint64, error) {
+		b, err := take(uint64(size))
+		if err != nil {
+			return 0, err
+		}
+		if size == 4 {
+			return uint64(binary.LittleEndian.Uint32(b)), nil
+		}
+		return binary.LittleEndian.Uint64(b), nil
+	}
+	n, err := lenField(4)
+	if err != nil {
+		return nil, err
+	}
+	rawHdr, err := take(n)
+	if err != nil {
+		return nil, err
+	}
+	var hdr snapshotHeader
+	if err := json.Unmarshal(rawHdr, &hdr); err != nil {
+		return nil, corrupt(path, "unreadable header: "+err.Error())
+	}
+	if n, err = lenField(8); err != nil {
+		return nil, err
+	}
+	rawBody, err := take(n)
+	if err != nil {
+		return nil, err
+	}
+	var body snapshotBody
+	if err := gob.NewDecoder(bytes.NewReader(rawBody)).Decode(&body); err != nil {
+		return nil, corrupt(path, "unreadable documents: "+err.Error())
+	}
+	if n, err = lenField(8); err != nil {
+		return nil, err
+	}
+	rawVec, err := take(n)
+	if err != nil {
+		return nil, err
+	}
+	if n, err = lenField(8); err != nil {
+		return nil, err
+	}
+	rawLex, err := take(n)
+	if err != nil {
+		return nil, err
+	}
+	if len(r) != 0 {
+		return nil, corrupt(path, "unexpected bytes at the end")
+	}
+	if hdr.Dim <= 0 && hdr.Chunks > 0 || len(body.Docs) != hdr.Docs || len(body.Chunks) != hdr.Chunks ||
+		uint64(len(rawVec)) != uint64(hdr.Chunks)*uint64(max(hdr.Dim, 0))*4 {
+		return nil, corrupt(path, "counts in the header do not match the contents")
+	}
+	s := &snapshot{
+		id: hdr.Snapshot, embedder: hdr.Embedder, dim: hdr.Dim, created: hdr.Created,
+		chunkOpts: hdr.ChunkOpts, docs: body.Docs, bytes: int64(len(data)),
+	}
+	s.vectors = make([]float32, len(rawVec)/4)
+	for i := range s.vectors {
+		s.vectors[i] = math.Float32frombits(binary.LittleEndian.Uint32(rawVec[4*i:]))
+	}
+	if s.lex, err = decodeLexical(rawLex, hdr.Chunks); err != nil {
+		return nil, corrupt(path, err.Error())
+	}
+	s.chunks = make([]corpus.Chunk, len(body.Chunks))
+	for i, c := range body.Chunks {
+		if c.Doc < 0 || int(c.Doc) >= len(s.docs) || s.docs[c.Doc] == nil {
+			return nil, corrupt(path, "chunk refers to a missing document")
+		}
+		d := s.docs[c.Doc]
+		if c.Start < 0 || c.End < c.Start || int(c.End) > len(d.Text) {
+			return nil, corrupt(path, fmt.Sprintf("chunk %s offsets out of range", c.ID))
+		}
+		s.chunks[i] = corpus.Chunk{ID: c.ID, DocID: d.ID, Index: int(c.Index), Start: int(c.Start), End: int(c.End), Text: d.Text[c.Start:c.End]}
+	}
+	if !slices.IsSortedFunc(s.docs, func(a, b *corpus.Document) int { return strings.Compare(a.ID, b.ID) }) {
+		return nil, corrupt(path, "documents out of order")
+	}
+	if err := s.finish(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, corrupt(path, err.Error())
+	}
+	return s, nil
+}
