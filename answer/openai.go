@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -77,6 +78,8 @@ type OpenAIChat struct {
 	client *openai.Client
 	// invalid is why cfg cannot work; Complete returns it.
 	invalid error
+	// shownURL is the base URL as error messages may show it.
+	shownURL string
 }
 
 // NewOpenAIChat returns a chat model for cfg. It makes no request; a
@@ -88,9 +91,13 @@ func NewOpenAIChat(cfg OpenAIChatConfig) *OpenAIChat {
 	if strings.TrimSpace(cfg.Model) == "" {
 		invalid = errors.New("chat model: no model name configured")
 	} else if !strings.HasPrefix(cfg.BaseURL, "http://") && !strings.HasPrefix(cfg.BaseURL, "https://") {
-		invalid = fmt.Errorf("chat model: base URL %q must start with http:// or https://", cfg.BaseURL)
+		invalid = errors.New("chat model: the base URL must start with http:// or https://")
 	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	shown := cfg.BaseURL
+	if u, err := url.Parse(cfg.BaseURL); err == nil {
+		shown = u.Redacted() // never repeat a password given in the URL
+	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultChatTimeout
 	}
@@ -112,7 +119,7 @@ func NewOpenAIChat(cfg OpenAIChatConfig) *OpenAIChat {
 	oc := openai.DefaultConfig(cfg.APIKey)
 	oc.BaseURL = cfg.BaseURL
 	oc.HTTPClient = &hc
-	return &OpenAIChat{cfg: cfg, client: openai.NewClientWithConfig(oc), invalid: invalid}
+	return &OpenAIChat{cfg: cfg, client: openai.NewClientWithConfig(oc), invalid: invalid, shownURL: shown}
 }
 
 // Name identifies the model in logs and answers: "openai:<model>".
@@ -232,9 +239,9 @@ func (c *OpenAIChat) explain(ctx context.Context, err error) error {
 	case errors.As(err, &apiErr):
 		return fmt.Errorf("%s: the model server refused (HTTP %d): %s: %w", c.Name(), apiErr.HTTPStatusCode, statusAdvice(apiErr.HTTPStatusCode), err)
 	case errors.As(err, &netErr):
-		return fmt.Errorf("%s: cannot reach the model server at %s; check that it is running and the base URL is right: %w", c.Name(), c.cfg.BaseURL, err)
+		return fmt.Errorf("%s: cannot reach the model server at %s; check that it is running and the base URL is right: %w", c.Name(), c.shownURL, err)
 	}
-	return fmt.Errorf("%s: the model server's answer could not be read; check that %s is an OpenAI-compatible API: %w", c.Name(), c.cfg.BaseURL, err)
+	return fmt.Errorf("%s: the model server's answer could not be read; check that %s is an OpenAI-compatible API: %w", c.Name(), c.shownURL, err)
 }
 
 // statusAdvice says what to do about an HTTP status from the model server.

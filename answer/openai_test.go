@@ -160,3 +160,11 @@ func TestOpenAIChatReasoningModelRequest(t *testing.T) {
 		t.Fatalf("reasoning model request %+v", r)
 	}
 }
+
+func TestOpenAIChatUnreachableRedactsURL(t *testing.T) {
+	c := NewOpenAIChat(OpenAIChatConfig{BaseURL: "http://user:hunter2@127.0.0.1:1/v1", Model: "m", MaxRetries: -1, Timeout: 5 * time.Second})
+	_, err := c.Complete(context.Background(), testMsgs, nil)
+	if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "running") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"regexp"
 	"strings"
 	"time"
 
@@ -145,6 +146,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	}
 
 	text = defuseMentions(text)
+	text = namedCitationRe.ReplaceAllString(text, "[$1]")
 	text, order := Renumber(text, len(hits))
 	cites := BuildCitations(order, hits)
 	if len(cites) == 0 {
@@ -273,6 +275,10 @@ func dateString(t time.Time) string {
 	}
 	return t.Format("2006-01-02")
 }
+
+// namedCitationRe matches citations some models write despite the prompt:
+// "[Passage 2]", "[source 1]".
+var namedCitationRe = regexp.MustCompile(`(?i)\[(?:passage|source|doc|document)\s*#?\s*(\d{1,3})\]`)
 
 // notCovered are phrases with which a model says the passages do not
 // answer the question.

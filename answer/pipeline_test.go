@@ -415,3 +415,17 @@ func TestPipelineSearchErrorAndDefaults(t *testing.T) {
 		t.Fatal("pipeline without index answered")
 	}
 }
+
+func TestPipelineNamedCitations(t *testing.T) {
+	p, _, _ := newPipeline(t, func(r testsupport.ChatRequest) string {
+		return "Jane Example said the talks would resume [Passage 2]. The border was calm [source 1]."
+	})
+	ans, err := p.Ask(context.Background(), "When do the talks resume?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode != ModeGenerated || len(ans.Citations) != 2 || ans.Citations[0].Doc != "times/border.txt" ||
+		ans.Text != "Jane Example said the talks would resume [1]. The border was calm [2]." {
+		t.Fatalf("answer %+v", ans)
+	}
+}

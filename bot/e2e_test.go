@@ -84,7 +84,7 @@ func TestEndToEndWithRealPipeline(t *testing.T) {
 	h.d.SendMessage(testsupport.UserMessage{ChannelID: thread.ID, Content: "And what did he tell President Aliyev?"})
 	h.waitNoFatal("follow-up answered", func() bool {
 		for _, m := range h.d.Messages(thread.ID) {
-			if strings.HasPrefix(m.Content, "> And what did he tell President Aliyev?") && !strings.HasSuffix(m.Content, "…") {
+			if strings.HasPrefix(m.Content, "> And what did he tell President Aliyev?") && strings.Contains(m.Content, sourcesHeading) {
 				return true
 			}
 		}

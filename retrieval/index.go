@@ -80,6 +80,7 @@ type MismatchError struct {
 	BuiltDim, ConfiguredDim   int
 }
 
+// Error says what was built, what is configured, and how to rebuild.
 func (e *MismatchError) Error() string {
 	return fmt.Sprintf("index %s was built with embedder %s (dimension %d) but %s (dimension %s) is configured: "+
 		"rebuild it with `readout index --rebuild` (or delete %s), or configure the embedder it was built with",

@@ -94,11 +94,20 @@ func TestMeasureRetrieval(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	st, err := ix.Sync(context.Background(), docs, nil)
+	stageStart := map[string]time.Time{}
+	st, err := ix.Sync(context.Background(), docs, func(p Progress) {
+		if _, ok := stageStart[p.Stage]; !ok {
+			stageStart[p.Stage] = time.Now()
+		}
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("indexed %d documents, %d chunks in %v; snapshot %d bytes", len(docs), st.Chunks, time.Since(start), ix.Stats().Bytes)
+	t.Logf("indexed %d documents, %d chunks in %v (split %v, embed %v, build+write %v); snapshot %d bytes",
+		len(docs), st.Chunks, time.Since(start).Round(time.Millisecond),
+		stageStart["embedding"].Sub(start).Round(time.Millisecond),
+		stageStart["writing"].Sub(stageStart["embedding"]).Round(time.Millisecond),
+		time.Since(stageStart["writing"]).Round(time.Millisecond), ix.Stats().Bytes)
 	ix = nil
 	runtime.GC()
 	start = time.Now()
