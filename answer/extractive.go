@@ -130,8 +130,9 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 				score *= 0.3
 			}
 		}
-		// Passage rank: the retriever already weighed the whole passage.
-		c.score = score / (1 + 0.15*float64(c.hit))
+		// The retriever already weighed the whole passage: its rank, and
+		// how much of the question it covers.
+		c.score = score * (0.5 + top[c.hit].Coverage) / (1 + 0.15*float64(c.hit))
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 

@@ -108,7 +108,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			"total_ms", time.Since(began).Milliseconds())
 	}()
 
-	if !p.relevant(hits) {
+	if !p.relevant(standalone, hits) {
 		ans.Mode = ModeDeclined
 		ans.Text = "The record does not cover this question. " + coverage
 		if len(hits) == 0 && filtered(filters) {
@@ -239,14 +239,19 @@ func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, his
 	return RuleCondense(q, history)
 }
 
-// relevant reports whether some hit covers the question well enough.
-func (p *Pipeline) relevant(hits []retrieval.Hit) bool {
+// relevant reports whether some hit covers the query well enough: its
+// passage holds enough of the query's informative terms (Hit.Coverage),
+// and its document's retrieved passages name every name the query asks
+// about (entityTerms).
+func (p *Pipeline) relevant(query string, hits []retrieval.Hit) bool {
 	threshold := p.MinCoverage
 	if threshold <= 0 {
 		threshold = DefaultMinCoverage
 	}
+	names := entityTerms(query)
+	cache := map[string]map[string]bool{}
 	for _, h := range hits {
-		if h.Coverage >= threshold {
+		if h.Coverage >= threshold && (len(names) == 0 || namesAll(h, hits, names, cache)) {
 			return true
 		}
 	}

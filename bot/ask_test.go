@@ -167,9 +167,14 @@ func TestAnswerErrorsAreOneClearSentence(t *testing.T) {
 			fa := &fakeAnswerer{fn: func(context.Context, string, []answer.Turn, func(string)) (*answer.Answer, error) { return nil, tc.err }}
 			h := start(t, Config{}, Deps{Answerer: fa})
 			in := h.ask("What?")
-			h.wait("the error", func() bool { return h.settled(in.ID) })
-			if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, tc.want) || strings.Contains(c, "boom") {
-				t.Errorf("error message %q, want %q without internals", c, tc.want)
+			h.wait("the error", func() bool { return len(h.d.Response(in.ID).Followups) == 1 })
+			r := h.d.Response(in.ID)
+			if r.Original != nil {
+				t.Errorf("the public placeholder is left: %q", r.Original.Content)
+			}
+			f := r.Followups[0]
+			if !strings.Contains(f.Content, tc.want) || strings.Contains(f.Content, "boom") || f.Flags&discordgo.MessageFlagsEphemeral == 0 {
+				t.Errorf("error message %q (flags %d), want ephemeral %q without internals", f.Content, f.Flags, tc.want)
 			}
 		})
 	}
@@ -245,5 +250,59 @@ func TestCooldownTellsWhenToRetry(t *testing.T) {
 	h.wait("second", func() bool { return h.settled(second.ID) })
 	if c := h.d.Response(second.ID).Original.Content; !strings.Contains(c, "try again in 3600 s") && !strings.Contains(c, "try again in 3599 s") {
 		t.Errorf("cooldown reply %q", c)
+	}
+}
+
+func TestStreamingEditsAreRateBounded(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name     string
+		interval time.Duration
+		min, max int // streaming edits expected
+	}{
+		{"long interval: one draft edit", time.Hour, 1, 1},
+		{"short interval: drafts shown", time.Millisecond, 1, 50},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var h *harness
+			ready := make(chan struct{})
+			draftSeen := func() bool {
+				return len(h.d.Requests(func(r testsupport.Request) bool {
+					c, _ := r.JSON()["content"].(string)
+					return r.Method == "PATCH" && strings.HasSuffix(c, " …")
+				})) > 0
+			}
+			fa := &fakeAnswerer{fn: func(ctx context.Context, _ string, _ []answer.Turn, onPartial func(string)) (*answer.Answer, error) {
+				<-ready
+				text := ""
+				for k := 0; k < 100; k++ {
+					text += "word "
+					onPartial(text)
+					if k == 49 { // let the first draft reach Discord
+						if err := h.d.WaitFor(ctx, draftSeen); err != nil {
+							return nil, err
+						}
+					}
+				}
+				return sampleAnswer("Final answer [1]."), nil
+			}}
+			h = start(t, Config{EditInterval: tc.interval}, Deps{Answerer: fa})
+			close(ready)
+			in := h.ask("Stream?")
+			h.wait("answer", func() bool { return h.settled(in.ID) })
+			drafts := 0
+			for _, r := range h.d.Requests(func(r testsupport.Request) bool { return r.Method == "PATCH" && strings.Contains(r.Path, in.Token) }) {
+				if c, _ := r.JSON()["content"].(string); strings.HasSuffix(c, " …") {
+					drafts++
+				}
+			}
+			if drafts < tc.min || drafts > tc.max {
+				t.Errorf("%d draft edits, want %d..%d", drafts, tc.min, tc.max)
+			}
+			if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, "Final answer [1].") {
+				t.Errorf("final: %q", c)
+			}
+		})
 	}
 }

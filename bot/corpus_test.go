@@ -2,11 +2,15 @@ package bot
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/internal/testsupport"
+	"github.com/readout/readout/record"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -144,7 +148,9 @@ func TestButtonsShowPassagesAndFeedback(t *testing.T) {
 	press := func(label string) testsupport.Response {
 		t.Helper()
 		p := h.d.SendInteraction(testsupport.Interaction{Type: discordgo.InteractionMessageComponent, CustomID: ids[label], MessageID: orig.ID, UserID: "6060"})
-		h.wait(label, func() bool { return h.settled(p.ID) || h.d.Response(p.ID).Original != nil && len(h.d.Response(p.ID).Original.Embeds) > 0 })
+		h.wait(label, func() bool {
+			return h.settled(p.ID) || h.d.Response(p.ID).Original != nil && len(h.d.Response(p.ID).Original.Embeds) > 0
+		})
 		return h.d.Response(p.ID)
 	}
 	r := press("Show passages")
@@ -192,4 +198,79 @@ func TestSearchShowsPassages(t *testing.T) {
 		t.Errorf("search results:\n%s", c)
 	}
 	checkRequests(t, h.d)
+}
+
+func TestCorpusAddFromAttachment(t *testing.T) {
+	t.Parallel()
+	files := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte("Spokesperson Jane Example said the talks would resume."))
+	}))
+	defer files.Close()
+	rec := &addRecord{}
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Record: rec})
+	in := h.d.SendInteraction(testsupport.Interaction{Command: "corpus", Permissions: int64(discordgo.PermissionManageGuild),
+		Options:     corpusCmd("add", &discordgo.ApplicationCommandInteractionDataOption{Name: "file", Type: discordgo.ApplicationCommandOptionAttachment, Value: "att1"}),
+		Attachments: map[string]*discordgo.MessageAttachment{"att1": {ID: "att1", Filename: "statement.txt", URL: files.URL + "/statement.txt", Size: 55}}})
+	h.wait("added", func() bool { return h.settled(in.ID) })
+	if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, "Added `statement.txt`") {
+		t.Errorf("add: %q", c)
+	}
+	if rec.name != "statement.txt" || !strings.Contains(rec.data, "talks would resume") || rec.by != "2001" {
+		t.Errorf("record got %q %q by %q", rec.name, rec.data, rec.by)
+	}
+}
+
+// addRecord records AddFile.
+type addRecord struct {
+	fakeRecord
+	name, data, by string
+}
+
+func (r *addRecord) AddFile(ctx context.Context, name string, data []byte, by string) (string, *record.Change, error) {
+	r.name, r.data, r.by = name, string(data), by
+	return r.fakeRecord.AddFile(ctx, name, data, by)
+}
+
+func TestCommandsRegisteredWithOneBulkOverwrite(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer()})
+	puts := h.d.Requests(func(r testsupport.Request) bool { return r.Method == "PUT" })
+	if len(puts) != 1 || !strings.HasSuffix(puts[0].Path, "/guilds/"+h.d.GuildID+"/commands") {
+		t.Fatalf("registration requests: %+v", puts)
+	}
+	names := map[string]*discordgo.ApplicationCommand{}
+	for _, c := range h.d.Commands(h.d.GuildID) {
+		names[c.Name] = c
+	}
+	if names["ask"] == nil || names["search"] == nil || names["corpus"] == nil {
+		t.Fatalf("commands: %v", names)
+	}
+	if p := names["corpus"].DefaultMemberPermissions; p == nil || *p != int64(discordgo.PermissionManageGuild) {
+		t.Errorf("corpus default_member_permissions = %v, want Manage Server", p)
+	}
+	if !strings.Contains(string(puts[0].Body), `"default_member_permissions":"32"`) {
+		t.Errorf("permissions not sent as the string \"32\": %s", puts[0].Body)
+	}
+}
+
+func TestCommandsRegisteredGloballyWithoutGuilds(t *testing.T) {
+	t.Parallel()
+	d := testsupport.NewDiscord(t)
+	b, err := New(Config{Token: "test-token", APIURL: d.URL}, Deps{Answerer: echoAnswerer(), Logger: discardLogger()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Session().LogLevel = -1
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	wctx, wcancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer wcancel()
+	if err := d.WaitFor(wctx, func() bool { return len(d.Commands("")) == 3 }); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
 }

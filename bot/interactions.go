@@ -133,6 +133,10 @@ type askRequest struct {
 	edit func(content string, comps []discordgo.MessageComponent) error
 	// more posts an extra part.
 	more func(content string, comps []discordgo.MessageComponent) error
+	// draft shows a streaming draft; nil means edit.
+	draft func(content string) error
+	// fail tells the user the answer failed; nil means edit.
+	fail func(text string) error
 }
 
 func (b *Bot) handleAsk(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
@@ -173,6 +177,37 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 	}
 	channelOnly := false
 	req := &askRequest{key: i.ID, question: q, filters: filters, user: user}
+	// /ask inside an answer thread continues its conversation (the way to
+	// ask follow-ups without the Message Content intent).
+	inThread := i.GuildID != "" && b.isOurThread(i.ChannelID)
+	if inThread {
+		req.history = b.threadHistory(i.ChannelID, "")
+	}
+	req.draft = func(content string) error {
+		if channelOnly {
+			return nil // drafts are not worth a channel message each
+		}
+		_, err := b.editOriginal(i, content, nil)
+		if err != nil && tokenGone(err) {
+			channelOnly = !private
+		}
+		return err
+	}
+	req.fail = func(text string) error {
+		// Errors are private: drop the (public) placeholder and tell the
+		// user alone.
+		if !private && !channelOnly {
+			if err := b.s.InteractionResponseDelete(i); err != nil {
+				b.log.Debug("delete placeholder", "error", err)
+			}
+		}
+		if channelOnly {
+			_, err := b.send(i.ChannelID, "<@"+user+"> "+text, nil, nil)
+			return err
+		}
+		_, err := b.followup(i, text, true, nil)
+		return err
+	}
 	req.edit = func(content string, comps []discordgo.MessageComponent) error {
 		if channelOnly {
 			_, err := b.send(i.ChannelID, content, nil, comps)
@@ -203,7 +238,7 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 	// Open the thread right after the first part is final, so the other
 	// parts and the follow-ups go there.
 	afterFirst := func() {
-		if private || channelOnly || i.GuildID == "" {
+		if private || channelOnly || inThread || i.GuildID == "" {
 			return
 		}
 		thread = b.openThread(i, q)
@@ -236,7 +271,11 @@ func (b *Bot) answer(req *askRequest, afterFirst func()) {
 	ctx, cancel := context.WithTimeout(b.work, b.cfg.AnswerTimeout)
 	defer cancel()
 	st := newStreamer(b.cfg.EditInterval, func(text string) {
-		if err := req.edit(renderPartial(req.question, text), nil); err != nil {
+		draft := req.draft
+		if draft == nil {
+			draft = func(c string) error { return req.edit(c, nil) }
+		}
+		if err := draft(renderPartial(req.question, text)); err != nil {
 			b.log.Debug("streaming edit", "error", err)
 		}
 	})
@@ -244,7 +283,11 @@ func (b *Bot) answer(req *askRequest, afterFirst func()) {
 	st.stop()
 	if err != nil {
 		b.log.Error("answer failed", "question", req.question, "user", req.user, "error", err)
-		if e := req.edit(neutralise(userMessage(err)), []discordgo.MessageComponent{}); e != nil {
+		fail := req.fail
+		if fail == nil {
+			fail = func(text string) error { return req.edit(text, []discordgo.MessageComponent{}) }
+		}
+		if e := fail(neutralise(userMessage(err))); e != nil {
 			b.log.Warn("report answer error", "error", e)
 		}
 		return

@@ -15,7 +15,10 @@ import (
 // those are the follow-ups it can see.
 func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	m := mc.Message
-	if m.Author == nil || m.Author.Bot || m.Author.ID == b.botIDs() || b.closing.Load() {
+	if m.Author == nil || m.Author.Bot || m.Author.System || m.WebhookID != "" || m.Author.ID == b.botIDs() || b.closing.Load() {
+		return
+	}
+	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
 		return
 	}
 	if m.GuildID == "" || !b.isOurThread(m.ChannelID) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/answer"
 	"github.com/readout/readout/internal/testsupport"
 )
@@ -122,5 +123,46 @@ func TestThreadDeniedAnswerStaysInChannel(t *testing.T) {
 	}
 	if !strings.Contains(h.logs.String(), "cannot open a thread") {
 		t.Error("the failure is not logged")
+	}
+}
+
+func TestAskInsideThreadContinuesConversation(t *testing.T) {
+	t.Parallel()
+	fa := echoAnswerer()
+	h := start(t, Config{}, Deps{Answerer: fa}) // no Message Content intent
+	first := h.ask("First question?")
+	h.wait("thread", func() bool { return h.settled(first.ID) && len(h.d.Threads()) == 1 })
+	th := h.d.Threads()[0]
+	// Without the intent a plain message in the thread is not readable.
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "unreadable follow-up"})
+	second := h.d.SendInteraction(testsupport.Interaction{Command: "ask", ChannelID: th.ID,
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "Second question?")}})
+	h.wait("second", func() bool { return h.settled(second.ID) })
+	calls := fa.Calls()
+	if len(calls) != 2 || len(calls[1].History) != 1 || calls[1].History[0].Question != "First question?" {
+		t.Errorf("calls: %+v", calls)
+	}
+	if n := len(h.d.Threads()); n != 1 {
+		t.Errorf("%d threads; /ask inside a thread must not open another", n)
+	}
+}
+
+func TestDirectMessages(t *testing.T) {
+	t.Parallel()
+	for _, allow := range []bool{false, true} {
+		t.Run(map[bool]string{false: "refused", true: "answered"}[allow], func(t *testing.T) {
+			t.Parallel()
+			h := start(t, Config{AllowDMs: allow}, Deps{Answerer: echoAnswerer()})
+			in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", DM: true, ChannelID: h.d.AddDMChannel(),
+				Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "In private?")}})
+			h.wait("reply", func() bool { return h.settled(in.ID) })
+			c := h.d.Response(in.ID).Original.Content
+			if allow != strings.Contains(c, "Answer about In private?") {
+				t.Errorf("allow=%v: %q", allow, c)
+			}
+			if len(h.d.Threads()) != 0 {
+				t.Error("a DM opened a thread")
+			}
+		})
 	}
 }

@@ -489,6 +489,9 @@ func parseJSON(id string, data []byte) ([]*Document, error) {
 		}
 		docs = append(docs, d)
 	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("parse %s: no records: %w", id, ErrEmpty)
+	}
 	return docs, errors.Join(errs...)
 }
 
@@ -530,6 +533,9 @@ func parseJSONL(id string, data []byte) ([]*Document, error) {
 	}
 	if err := sc.Err(); err != nil {
 		errs = append(errs, fmt.Errorf("parse %s: %w", id, err))
+	}
+	if len(docs) == 0 && len(errs) == 0 {
+		return nil, fmt.Errorf("parse %s: no records: %w", id, ErrEmpty)
 	}
 	return docs, errors.Join(errs...)
 }

@@ -64,6 +64,15 @@ var notNames = setOf(
 	"thank", "thanks", "okay", "well", "please", "sir", "ma'am", "folks", "everybody", "everyone",
 	"question", "answer", "statement", "readout", "release", "report", "reports", "briefing",
 	"during", "honoring", "with", "by", "from", "to", "joined", "including", "like", "said", "says",
+	// Organisations and groups that "announce" and "say" in official
+	// releases.
+	"company", "companies", "association", "partnership", "energy", "labor", "republicans", "democrats",
+	"americans", "advisers", "advisors", "motors", "corporation", "corp", "inc", "industries",
+	"international", "laboratories", "services", "development", "minerals", "partners", "technologies",
+	"systems", "alliance", "coalition", "foundation", "university", "college", "school", "hospital",
+	"health", "care", "rulemaking", "act", "program", "initiative", "plan", "airlines", "airways",
+	"electric", "power", "solutions", "capital", "holdings", "networks", "workers", "leaders", "members",
+	"families", "businesses", "governors", "mayors", "senators", "lawmakers", "allies", "partners'",
 )
 
 // setOf builds a lookup set.
@@ -112,6 +121,10 @@ func isNameWord(w string) bool {
 		}
 	}
 	if lower == 0 || notNames[strings.ToLower(w)] || titleWords[strings.ToLower(w)] || strings.Contains(w, "-based") {
+		return false
+	}
+	// "Lowering Health Care Costs": a heading's gerund, not a given name.
+	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return false
 	}
 	return !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")
@@ -379,7 +392,8 @@ func mentionBefore(line string, end int) (mention, bool) {
 		return mention{}, false
 	}
 	title := appositive
-	if title == "" && used < len(toks) && !strings.ContainsAny(toks[used-1].s[:1], openers) {
+	// A name that opens a quotation ("“Sample said") has no title before it.
+	if r, _ := utf8.DecodeRuneInString(toks[used-1].s); title == "" && used < len(toks) && !strings.ContainsRune(openers, r) {
 		title = titleBefore(toks[used:])
 	}
 	return mention{name: name, title: title}, true

@@ -16,14 +16,19 @@ const builtinVersion = "builtin-hash-v1"
 // DefaultBuiltinDim is the builtin embedder's dimension when none is given.
 const DefaultBuiltinDim = 384
 
-// Feature weights, chosen by measuring recall on the public questions.
-const (
-	unigramWeight = 1.0
-	bigramWeight  = 0.5
+// Feature weights. They are variables only so that the measurement
+// (TestMeasureRetrieval with READOUT_SWEEP) can vary them; changing them
+// changes the vectors, so builtinVersion must change with them.
+var (
+	unigramWeight float32 = 1.0
+	bigramWeight  float32 = 0.5
 	// Character 4-grams of long words make inflections and transliterations
 	// ("Azerbaijani"/"Azerbaijan's") land near each other even when Stem
 	// misses them. They are spread thin so they never outweigh whole words.
-	charGramWeight = 0.25
+	charGramWeight float32 = 0.25
+)
+
+const (
 	charGramMinLen = 7
 	charGramN      = 4
 )

@@ -82,6 +82,25 @@ func TestMeasureRetrieval(t *testing.T) {
 	h1, h5, mrr, n := evalReport(t, ix, seedQs, true)
 	t.Logf("sample record: %d questions: hit@1 %.2f hit@5 %.2f MRR %.3f", n, h1, h5, mrr)
 
+	if os.Getenv("READOUT_SWEEP") == "features" {
+		big := loadBig(t)
+		all := append(append([]*corpus.Document{}, seeds...), big...)
+		defer func(u, b, c float32) { unigramWeight, bigramWeight, charGramWeight = u, b, c }(unigramWeight, bigramWeight, charGramWeight)
+		for _, w := range [][3]float32{{1, 0, 0.1}, {1, 0, 0.5}, {1, 0.1, 0.25}} {
+			unigramWeight, bigramWeight, charGramWeight = w[0], w[1], w[2]
+			ix, err := Open("", NewBuiltinEmbedder(0), IndexOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ix.Sync(context.Background(), all, nil); err != nil {
+				t.Fatal(err)
+			}
+			h1, h5, mrr, n := evalReport(t, ix, qs, false)
+			vh1, vh5, vmrr := vectorOnly(t, ix, qs)
+			t.Logf("sweep features %v: fused hit@1 %.2f hit@5 %.2f MRR %.3f; vector only hit@1 %.2f hit@5 %.2f MRR %.3f (n=%d)", w, h1, h5, mrr, vh1, vh5, vmrr, n)
+		}
+		return
+	}
 	if os.Getenv("READOUT_BIG") == "" {
 		t.Log("set READOUT_BIG=1 to measure over the White House record too")
 		return
@@ -148,4 +167,12 @@ func TestMeasureRetrieval(t *testing.T) {
 		}
 	}
 	t.Logf("search: %v per query", time.Since(start)/rounds)
+}
+
+// vectorOnly measures the vector ranking alone (lexical weight 0).
+func vectorOnly(t *testing.T, ix *Index, qs []evalQuestion) (hit1, hit5, mrr float64) {
+	defer func(l float64) { lexicalWeight = l }(lexicalWeight)
+	lexicalWeight = 0
+	hit1, hit5, mrr, _ = evalReport(t, ix, qs, false)
+	return
 }

@@ -27,6 +27,7 @@ Usage:
   readout index [flags]          build or update the index of the record
   readout serve [flags]          run the Discord bot
   readout eval FILE.jsonl        measure answers against evaluation questions
+  readout check [flags]          test everything the configuration names
   readout health [--url URL]     ask a running bot's health endpoint (for containers)
   readout version                print the version
 
@@ -70,6 +71,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdIndex(ctx, rest, stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, rest, stdout, stderr)
+	case "check":
+		err = cmdCheck(ctx, rest, stdout, stderr)
 	case "eval":
 		err = cmdEval(ctx, rest, stdout, stderr)
 	case "health":

@@ -271,7 +271,9 @@ func (d *Discord) Messages(channelID string) []*discordgo.Message {
 	defer d.mu.Unlock()
 	var out []*discordgo.Message
 	for _, id := range d.order[channelID] {
-		out = append(out, copyMessage(d.messages[id]))
+		if m := d.messages[id]; m != nil { // nil: deleted
+			out = append(out, copyMessage(m))
+		}
 	}
 	return out
 }
@@ -334,6 +336,27 @@ func (d *Discord) Response(interactionID string) Response {
 		r.Followups = append(r.Followups, copyMessage(d.messages[id]))
 	}
 	return r
+}
+
+// visibleLocked is a message as the bot may read it over REST: without the
+// Message Content intent granted in the portal, content of others' messages
+// that do not mention the bot reads as empty.
+func (d *Discord) visibleLocked(m *discordgo.Message) any {
+	if d.allowContent || m.Author == nil || m.Author.ID == d.BotID || mentions(m, d.BotID) {
+		return wire(m)
+	}
+	c := *m
+	c.Content = ""
+	return wire(&c)
+}
+
+func mentions(m *discordgo.Message, id string) bool {
+	for _, u := range m.Mentions {
+		if u != nil && u.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // wireMessage is a message as Discord sends it: discordgo's Message does not
@@ -719,7 +742,7 @@ func (d *Discord) channelLocked(method string, seg []string, q map[string][]stri
 		if msg == nil || msg.ChannelID != ch.ID {
 			return 0, nil, errorf(http.StatusNotFound, 10008, "Unknown Message")
 		}
-		return 200, wire(msg), nil
+		return 200, d.visibleLocked(msg), nil
 	case len(seg) == 4 && seg[2] == "messages" && method == http.MethodPatch:
 		msg := d.messages[seg[3]]
 		if msg == nil || msg.ChannelID != ch.ID {
@@ -809,7 +832,7 @@ func (d *Discord) listMessagesLocked(channelID string, q map[string][]string) []
 			if m == nil || m.Flags&discordgo.MessageFlagsEphemeral != 0 || !idLess(after, id) {
 				continue
 			}
-			out = append(out, wire(m))
+			out = append(out, d.visibleLocked(m))
 			if len(out) == limit {
 				break
 			}
@@ -824,7 +847,7 @@ func (d *Discord) listMessagesLocked(channelID string, q map[string][]string) []
 		if m == nil || m.Flags&discordgo.MessageFlagsEphemeral != 0 || before != "" && !idLess(ids[i], before) {
 			continue
 		}
-		out = append(out, wire(m))
+		out = append(out, d.visibleLocked(m))
 	}
 	return out
 }
@@ -994,7 +1017,7 @@ func (d *Discord) SendMessage(spec UserMessage) *discordgo.Message {
 	}
 	d.storeMessageLocked(msg)
 	sent := *msg
-	if d.gw.intents&discordgo.IntentMessageContent == 0 && !spec.MentionBot {
+	if d.gw.intents&discordgo.IntentMessageContent == 0 && !spec.MentionBot && spec.AuthorID != d.BotID {
 		sent.Content = ""
 	}
 	d.gw.dispatchLocked(d, "MESSAGE_CREATE", wire(&sent))

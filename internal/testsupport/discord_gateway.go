@@ -151,6 +151,7 @@ func (g *gateway) serve(d *Discord, w http.ResponseWriter, r *http.Request) {
 	}
 	g.all[c] = true
 	g.wg.Add(1)
+	d.notifyLocked()
 	hb := g.heartbeatMS
 	d.mu.Unlock()
 	defer g.wg.Done()

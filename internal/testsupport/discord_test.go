@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 	"github.com/readout/readout/bot"
 )
 
@@ -223,5 +224,69 @@ func TestDiscordCommandValidation(t *testing.T) {
 	}
 	if c := d.Commands(d.GuildID); len(c) != 1 || c[0].Name != "ask" {
 		t.Fatalf("commands: %+v", c)
+	}
+}
+
+func TestCheckMessageLimits(t *testing.T) {
+	t.Parallel()
+	row := func(n int, id string) map[string]any {
+		var cs []any
+		for i := 0; i < n; i++ {
+			cs = append(cs, map[string]any{"type": 2.0, "style": 2.0, "label": "x", "custom_id": id})
+		}
+		return map[string]any{"type": 1.0, "components": cs}
+	}
+	embed := func(desc string) map[string]any { return map[string]any{"title": "t", "description": desc} }
+	for _, tc := range []struct {
+		name string
+		msg  map[string]any
+		bad  bool
+	}{
+		{"ok", map[string]any{"content": "hi"}, false},
+		{"content 2001", map[string]any{"content": strings.Repeat("x", 2001)}, true},
+		{"content 2000 multibyte", map[string]any{"content": strings.Repeat("é", 2000)}, false},
+		{"empty create", map[string]any{}, true},
+		{"11 embeds", map[string]any{"embeds": func() []any {
+			var e []any
+			for i := 0; i < 11; i++ {
+				e = append(e, embed("d"))
+			}
+			return e
+		}()}, true},
+		{"description 4097", map[string]any{"embeds": []any{embed(strings.Repeat("x", 4097))}}, true},
+		{"embeds total over 6000", map[string]any{"embeds": []any{embed(strings.Repeat("x", 4000)), embed(strings.Repeat("x", 2500))}}, true},
+		{"6 rows", map[string]any{"content": "x", "components": []any{row(1, "a"), row(1, "b"), row(1, "c"), row(1, "d"), row(1, "e"), row(1, "f")}}, true},
+		{"6 buttons", map[string]any{"content": "x", "components": []any{row(6, "a")}}, true},
+		{"custom_id 101", map[string]any{"content": "x", "components": []any{row(1, strings.Repeat("i", 101))}}, true},
+		{"buttons ok", map[string]any{"content": "x", "components": []any{row(5, "a")}}, false},
+	} {
+		if got := CheckMessage(tc.msg, true); (got != "") != tc.bad {
+			t.Errorf("%s: CheckMessage = %q, want bad=%v", tc.name, got, tc.bad)
+		}
+	}
+}
+
+func TestDiscordCloseEndsGatewayGoroutines(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	// A client that connects and then never speaks or closes.
+	c, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(d.URL, "http")+"/gateway", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := d.WaitFor(waitCtx(t), func() bool {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		return len(d.gw.all) == 1
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d.Close() // returns only when the connection's goroutine has ended
+	d.mu.Lock()
+	n := len(d.gw.all)
+	d.mu.Unlock()
+	if n != 0 {
+		t.Errorf("%d gateway connections left after Close", n)
 	}
 }
