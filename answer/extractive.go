@@ -37,7 +37,18 @@ type scoredSentence struct {
 	start, end int // byte range in the hit's chunk text
 	score      float64
 	stems      map[string]bool
+	// asked are the stems of the reporter's question this sentence
+	// answers, in a transcript: an answer rarely repeats the question's
+	// words ("bogged down" → "preoccupied").
+	asked map[string]bool
 }
+
+// answerReach is how many sentences after a reporter's question inherit
+// its words, and askedWeight how much they count.
+const (
+	answerReach = 6
+	askedWeight = 0.5
+)
 
 // Extractive composes an answer of 2–3 verbatim sentences from the top
 // hits, most relevant first, each quoted with outlet, date, speaker and
@@ -68,21 +79,42 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	top := hits[:min(len(hits), extractivePassages)]
 	var cands []scoredSentence
 	for hi, h := range top {
+		var asked map[string]bool
+		reach := 0
 		for _, r := range passageSentences(h.Chunk.Text) {
 			// A transcript turn's label ("MR. SAMPLE:") is not part of
 			// what was said; a reporter's question ("Q:") is not a
-			// statement of the record.
+			// statement of the record, but says what the answer is about.
 			if m := turnLabelRe.FindStringSubmatch(h.Chunk.Text[r[0]:r[1]]); m != nil {
 				if m[1] == "Q" {
+					asked, reach = stemSet(h.Chunk.Text[r[0]:r[1]]), -1
 					continue
 				}
 				r[0] += len(m[0])
+				if reach < 0 {
+					reach = answerReach
+				}
+			}
+			if reach < 0 {
+				// Still inside the question: more of its sentences.
+				if r[0] > 0 && h.Chunk.Text[r[0]-1] != '\n' {
+					for t := range stemSet(h.Chunk.Text[r[0]:r[1]]) {
+						asked[t] = true
+					}
+					continue
+				}
+				reach = 0
 			}
 			s := h.Chunk.Text[r[0]:r[1]]
 			if len(strings.Fields(s)) < 3 {
 				continue // headings, bylines, "Politics"
 			}
-			cands = append(cands, scoredSentence{hit: hi, start: r[0], end: r[1], stems: stemSet(s)})
+			c := scoredSentence{hit: hi, start: r[0], end: r[1], stems: stemSet(s)}
+			if reach > 0 {
+				c.asked = asked
+				reach--
+			}
+			cands = append(cands, c)
 		}
 	}
 	if len(cands) == 0 {
@@ -110,9 +142,11 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		sentence := top[c.hit].Chunk.Text[c.start:c.end]
 		var score float64
 		for t, w := range weights {
+			d := float64(df[t])
 			if c.stems[t] {
-				d := float64(df[t])
 				score += w * math.Log(1+(n-d+0.5)/(d+0.5))
+			} else if c.asked[t] {
+				score += askedWeight * w * math.Log(1+(n-d+0.5)/(d+0.5))
 			}
 		}
 		words := len(strings.Fields(sentence))
@@ -247,7 +281,8 @@ var quoteMarkRe = regexp.MustCompile(`[“”"]`)
 
 // turnLabelRe matches a transcript turn's speaker label at the start of a
 // line: "Q:", "MR. KIRBY:", "MS. JEAN-PIERRE:", "THE PRESIDENT:".
-var turnLabelRe = regexp.MustCompile(`^(Q|[A-Z][A-Z.'’\- ]{1,40}):\s+`)
+// White House transcripts write the reporter's turn as "Q " with no colon.
+var turnLabelRe = regexp.MustCompile(`^(?:(Q)[:.]?|([A-Z][A-Z.'’\- ]{1,40}):)\s+`)
 
 func isCloser(m string) bool { return m == "”" || m == "\"" }
 

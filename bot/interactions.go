@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -141,20 +142,31 @@ type askRequest struct {
 
 func (b *Bot) handleAsk(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
 	opts := options(data.Options)
-	q := optString(opts, "question")
-	since, err := parseDate("since", optString(opts, "since"))
-	if err == nil {
-		var until time.Time
-		until, err = parseDate("until", optString(opts, "until"))
-		if err == nil && !until.IsZero() {
-			until = until.Add(24*time.Hour - time.Nanosecond)
-		}
-		if err == nil {
-			b.ask(i, q, retrieval.SearchOptions{Since: since, Until: until}, optBool(opts, "private"))
-			return
-		}
+	filters, err := dateFilters(opts)
+	if err != nil {
+		b.replyEphemeral(i, err.Error()+".")
+		return
 	}
-	b.replyEphemeral(i, err.Error()+".")
+	b.ask(i, optString(opts, "question"), filters, optBool(opts, "private"))
+}
+
+// dateFilters reads the since and until options; until includes its day.
+func dateFilters(opts map[string]*discordgo.ApplicationCommandInteractionDataOption) (retrieval.SearchOptions, error) {
+	since, err := parseDate("since", optString(opts, "since"))
+	if err != nil {
+		return retrieval.SearchOptions{}, err
+	}
+	until, err := parseDate("until", optString(opts, "until"))
+	if err != nil {
+		return retrieval.SearchOptions{}, err
+	}
+	if !until.IsZero() {
+		until = until.Add(24*time.Hour - time.Nanosecond)
+	}
+	if !since.IsZero() && !until.IsZero() && until.Before(since) {
+		return retrieval.SearchOptions{}, fmt.Errorf("until (%s) is before since (%s)", until.Format("2006-01-02"), since.Format("2006-01-02"))
+	}
+	return retrieval.SearchOptions{Since: since, Until: until}, nil
 }
 
 func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOptions, private bool) {

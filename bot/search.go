@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/retrieval"
@@ -15,11 +14,7 @@ import (
 func (b *Bot) handleSearch(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
 	opts := options(data.Options)
 	q := optString(opts, "query")
-	since, err := parseDate("since", optString(opts, "since"))
-	var until time.Time
-	if err == nil {
-		until, err = parseDate("until", optString(opts, "until"))
-	}
+	filters, err := dateFilters(opts)
 	switch {
 	case err != nil:
 		b.replyEphemeral(i, err.Error()+".")
@@ -31,9 +26,7 @@ func (b *Bot) handleSearch(i *discordgo.Interaction, data discordgo.ApplicationC
 		b.replyEphemeral(i, "Search is not available in this deployment; try /ask.")
 		return
 	}
-	if !until.IsZero() {
-		until = until.Add(24*time.Hour - time.Nanosecond)
-	}
+	filters.K = 5
 	if err := b.deferReply(i, false); err != nil {
 		b.log.Error("acknowledge /search", "error", err)
 		return
@@ -42,7 +35,7 @@ func (b *Bot) handleSearch(i *discordgo.Interaction, data discordgo.ApplicationC
 	defer b.wg.Done()
 	ctx, cancel := context.WithTimeout(b.work, b.cfg.AnswerTimeout)
 	defer cancel()
-	hits, err := b.deps.Searcher.Search(ctx, q, retrieval.SearchOptions{K: 5, Since: since, Until: until})
+	hits, err := b.deps.Searcher.Search(ctx, q, filters)
 	var text string
 	switch {
 	case err != nil:

@@ -88,7 +88,7 @@ func (f fieldMap) speakers(keys ...string) []Speaker {
 	return nil
 }
 
-// metaOf reads the metadata fields shared by front matter and JSON records.
+// meta reads the metadata fields shared by front matter and JSON records.
 func (f fieldMap) meta() meta {
 	m := meta{
 		Title:    f.str("title", "headline"),

@@ -83,6 +83,12 @@ func TestHeaderTranscript(t *testing.T) {
 			t.Errorf("SpeakerAt(%q) = %q, want %q", tt.at, got, tt.want)
 		}
 	}
+	if got := d.SpeakersIn(at("Good afternoon"), at("same policy")+4); !reflect.DeepEqual(got, []string{"Jane Example", "John Sample"}) {
+		t.Errorf("SpeakersIn = %v", got)
+	}
+	if got := d.SpeakersIn(at("Is that a change"), at("Is that a change")+5); got != nil {
+		t.Errorf("SpeakersIn(question) = %v, want nil", got)
+	}
 	// A copy decoded from JSON has no cache and must still answer.
 	c := &Document{ID: d.ID, Title: d.Title, Text: d.Text}
 	if got := c.SpeakerAt(at("same policy")); got != "John Sample" {
@@ -296,5 +302,25 @@ func TestParseRejects(t *testing.T) {
 				t.Errorf("Parse = %v, %v; want %v", docs, err, tt.want)
 			}
 		})
+	}
+}
+
+func TestSniffWithoutExtension(t *testing.T) {
+	tests := []struct {
+		data   string
+		format string
+	}{
+		{"<!DOCTYPE html><html><body><p>Example page text.</p></body></html>", FormatHTML},
+		{"  <html><body><p>Example page text.</p></body></html>", FormatHTML},
+		{`{"title":"Example","text":"Example JSON text."}`, FormatJSON},
+		{"[Updated] Example text that merely starts with a bracket.", FormatText},
+		{"title: Example\ndate: 2031-01-01\n\nBody.", FormatHeader},
+		{"Plain example text.", FormatText},
+	}
+	for _, tt := range tests {
+		docs, err := Parse("page", []byte(tt.data))
+		if err != nil || len(docs) != 1 || docs[0].Format != tt.format {
+			t.Errorf("Parse(%.30q): %v, format %v; want %s", tt.data, err, docs, tt.format)
+		}
 	}
 }

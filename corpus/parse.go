@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
@@ -102,6 +103,9 @@ func Parse(id string, data []byte) ([]*Document, error) {
 	if err := checkText(data); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", id, err)
 	}
+	if path.Ext(id) == "" {
+		format = sniff(data)
+	}
 	var (
 		d   *Document
 		err error
@@ -126,6 +130,20 @@ func Parse(id string, data []byte) ([]*Document, error) {
 		return nil, fmt.Errorf("parse %s: %w", id, err)
 	}
 	return []*Document{d}, nil
+}
+
+// sniff picks the loader for a file without an extension by its content:
+// an HTML page, a JSON document, else text.
+func sniff(data []byte) string {
+	head := bytes.TrimLeft(data[:min(len(data), 512)], " \t\r\n\uFEFF")
+	lower := bytes.ToLower(head[:min(len(head), 14)])
+	switch {
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
+		return FormatHTML
+	case (bytes.HasPrefix(head, []byte("{")) || bytes.HasPrefix(head, []byte("["))) && json.Valid(data):
+		return FormatJSON
+	}
+	return FormatText
 }
 
 // meta is what a format's own metadata says about a document before the
@@ -347,6 +365,12 @@ func parseHeader(id, data string) (*Document, error) {
 			m.Category = v
 		case "url", "link":
 			m.URL = v
+		case "speakers", "speaker":
+			for _, n := range strings.Split(v, ",") {
+				if n = strings.TrimSpace(n); n != "" {
+					m.Speakers = append(m.Speakers, Speaker{Name: n})
+				}
+			}
 		}
 	}
 	return build(id, FormatHeader, rest, m)

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -363,4 +364,32 @@ func (d *Document) SpeakerAt(offset int) string {
 		return ""
 	}
 	return ti.names[i]
+}
+
+// SpeakersIn returns who speaks in the byte range [start, end) of a
+// transcript: the distinct names of the turns that overlap it, in order,
+// reporters' questions left out. It returns nil for documents that are not
+// transcripts. A chunk that spans a question and its answer is attributed
+// to the person who answered.
+func (d *Document) SpeakersIn(start, end int) []string {
+	if d == nil {
+		return nil
+	}
+	start, end = max(start, 0), min(end, len(d.Text))
+	if start >= end {
+		return nil
+	}
+	ti := d.turns
+	if ti == nil {
+		ti = buildTurnIndex(d)
+	}
+	i := max(sort.SearchInts(ti.starts, start+1)-1, 0)
+	var out []string
+	for ; i < len(ti.starts) && ti.starts[i] < end; i++ {
+		n := ti.names[i]
+		if n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }

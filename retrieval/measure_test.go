@@ -85,9 +85,9 @@ func TestMeasureRetrieval(t *testing.T) {
 	if os.Getenv("READOUT_SWEEP") == "features" {
 		big := loadBig(t)
 		all := append(append([]*corpus.Document{}, seeds...), big...)
-		defer func(u, b, c float32) { unigramWeight, bigramWeight, charGramWeight = u, b, c }(unigramWeight, bigramWeight, charGramWeight)
-		for _, w := range [][3]float32{{1, 0, 0.1}, {1, 0, 0.5}, {1, 0.1, 0.25}} {
-			unigramWeight, bigramWeight, charGramWeight = w[0], w[1], w[2]
+		defer func(c float32) { charGramWeight = c }(charGramWeight)
+		for _, w := range []float32{0, 0.1, 0.25, 0.5} {
+			charGramWeight = w
 			ix, err := Open("", NewBuiltinEmbedder(0), IndexOptions{})
 			if err != nil {
 				t.Fatal(err)
@@ -97,7 +97,7 @@ func TestMeasureRetrieval(t *testing.T) {
 			}
 			h1, h5, mrr, n := evalReport(t, ix, qs, false)
 			vh1, vh5, vmrr := vectorOnly(t, ix, qs)
-			t.Logf("sweep features %v: fused hit@1 %.2f hit@5 %.2f MRR %.3f; vector only hit@1 %.2f hit@5 %.2f MRR %.3f (n=%d)", w, h1, h5, mrr, vh1, vh5, vmrr, n)
+			t.Logf("sweep character 4-gram weight %v: fused hit@1 %.2f hit@5 %.2f MRR %.3f; vector only hit@1 %.2f hit@5 %.2f MRR %.3f (n=%d)", w, h1, h5, mrr, vh1, vh5, vmrr, n)
 		}
 		return
 	}

@@ -528,8 +528,10 @@ func (d *Discord) callbackLocked(id, token string, body []byte) (int, any, *http
 	autocomplete := in.typ == discordgo.InteractionApplicationCommandAutocomplete
 	valid := false
 	switch resp.Type {
+	case discordgo.InteractionResponsePong:
+		valid = in.typ == discordgo.InteractionPing
 	case discordgo.InteractionResponseChannelMessageWithSource, discordgo.InteractionResponseDeferredChannelMessageWithSource, discordgo.InteractionResponseModal:
-		valid = !autocomplete
+		valid = !autocomplete && in.typ != discordgo.InteractionPing
 	case discordgo.InteractionResponseDeferredMessageUpdate, discordgo.InteractionResponseUpdateMessage:
 		valid = component
 	case discordgo.InteractionApplicationCommandAutocompleteResult:

@@ -290,3 +290,35 @@ func TestDiscordCloseEndsGatewayGoroutines(t *testing.T) {
 		t.Errorf("%d gateway connections left after Close", n)
 	}
 }
+
+func TestDiscordResponseTypesAndDeletedChannel(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	s := connect(t, d, discordgo.IntentsGuildMessages)
+	var rest *discordgo.RESTError
+	// An autocomplete interaction only takes choices.
+	ac := d.SendInteraction(Interaction{Type: discordgo.InteractionApplicationCommandAutocomplete, Command: "corpus"})
+	err := s.InteractionRespond(ac, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+	if !errors.As(err, &rest) || rest.Message.Code != 50035 {
+		t.Errorf("deferred reply to autocomplete: want 50035, got %v", err)
+	}
+	if err := s.InteractionRespond(ac, &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{{Name: "a", Value: "a"}}}}); err != nil {
+		t.Errorf("choices: %v", err)
+	}
+	// A button press may update its message.
+	m, _ := s.ChannelMessageSendComplex(d.ChannelID, &discordgo.MessageSend{Content: "with a button"})
+	bt := d.SendInteraction(Interaction{Type: discordgo.InteractionMessageComponent, CustomID: "x", MessageID: m.ID})
+	if err := s.InteractionRespond(bt, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage,
+		Data: &discordgo.InteractionResponseData{Content: "updated"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Message(m.ID).Content; got != "updated" {
+		t.Errorf("updated message: %q", got)
+	}
+	d.DeleteChannel(d.ChannelID)
+	_, err = s.ChannelMessageSendComplex(d.ChannelID, &discordgo.MessageSend{Content: "hi"})
+	if !errors.As(err, &rest) || rest.Response.StatusCode != 404 || rest.Message.Code != 10003 {
+		t.Errorf("deleted channel: want 404/10003, got %v", err)
+	}
+}
