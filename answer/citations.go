@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -218,4 +219,80 @@ func BuildCitations(order []int, hits []retrieval.Hit) []Citation {
 		out = append(out, CitationFor(i+1, hits[n-1]))
 	}
 	return out
+}
+
+// minSupportWords: a sentence with fewer informative words is too vague to
+// judge its citations by their words.
+const minSupportWords = 3
+
+// CheckSupport looks at each sentence's citations (numbered as in the
+// prompt: passage n is passages[n-1]): a citation of a passage that shares
+// none of the sentence's informative words cannot support it. It is moved
+// to the passage that shares the most words when that one shares at least
+// two and a third of them, and dropped otherwise. Numbers that name no
+// passage are left for Renumber. It returns the new text and how many
+// citations were moved and dropped.
+func CheckSupport(text string, passages []string) (out string, moved, dropped int) {
+	markers := ParseCitations(text)
+	if len(markers) == 0 {
+		return text, 0, 0
+	}
+	pstems := make([]map[string]bool, len(passages))
+	for i, p := range passages {
+		pstems[i] = stemSet(p)
+	}
+	overlap := func(a, b map[string]bool) int {
+		n := 0
+		for t := range a {
+			if b[t] {
+				n++
+			}
+		}
+		return n
+	}
+	sentences := answerSentences(text)
+	var b strings.Builder
+	last := 0
+	for _, m := range markers {
+		lo, hi := sentenceAround(sentences, m.Start, m.End)
+		words := stemSet(citationGroupRe.ReplaceAllString(text[lo:hi], " "))
+		var keep []int
+		for _, n := range m.Numbers {
+			if n < 1 || n > len(passages) || len(words) < minSupportWords || overlap(words, pstems[n-1]) > 0 {
+				keep = append(keep, n)
+				continue
+			}
+			best, bestN := 0, 0
+			for i, ps := range pstems {
+				if o := overlap(words, ps); o > best {
+					best, bestN = o, i+1
+				}
+			}
+			if best >= 2 && 3*best >= len(words) && !slices.Contains(keep, bestN) && !slices.Contains(m.Numbers, bestN) {
+				keep = append(keep, bestN)
+				moved++
+			} else {
+				dropped++
+			}
+		}
+		prefix := text[last:m.Start]
+		var group strings.Builder
+		if len(keep) > 0 {
+			group.WriteString("[")
+			for i, n := range keep {
+				if i > 0 {
+					group.WriteString(", ")
+				}
+				group.WriteString(strconv.Itoa(n))
+			}
+			group.WriteString("]")
+		} else {
+			prefix = strings.TrimRight(prefix, " \t")
+		}
+		b.WriteString(prefix)
+		b.WriteString(group.String())
+		last = m.End
+	}
+	b.WriteString(text[last:])
+	return b.String(), moved, dropped
 }

@@ -106,6 +106,8 @@ func FuzzRenumber(f *testing.F) {
 		if n < 0 || n > 50 {
 			return
 		}
+		// CheckSupport runs first in the pipeline; it must not panic either.
+		_, _, _ = CheckSupport(text, []string{"Jane Example spoke.", "Example Wire reported talks.", ""}[:min(n, 3)])
 		out, order := Renumber(text, n)
 		seen := map[int]bool{}
 		for _, o := range order {
@@ -122,4 +124,31 @@ func FuzzRenumber(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCheckSupport(t *testing.T) {
+	passages := []string{
+		"Spokesperson Jane Example said the talks between Freedonia and Sylvania would resume in April.",
+		"Minister John Sample said the border had been calm for three weeks.",
+	}
+	tests := []struct {
+		name           string
+		text, want     string
+		moved, dropped int
+	}{
+		{"supported kept", "The talks would resume in April [1].", "The talks would resume in April [1].", 0, 0},
+		{"wrong passage moved", "The talks between Freedonia and Sylvania would resume in April [2].", "The talks between Freedonia and Sylvania would resume in April [1].", 1, 0},
+		{"no passage fits, dropped", "Ruritania annexed Zenda yesterday evening [2].", "Ruritania annexed Zenda yesterday evening.", 0, 1},
+		{"vague sentence left alone", "He said so [2].", "He said so [2].", 0, 0},
+		{"dangling left for Renumber", "The talks resume in April [7].", "The talks resume in April [7].", 0, 0},
+		{"group keeps the good one", "The border had been calm for three weeks [1, 2].", "The border had been calm for three weeks [2].", 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, moved, dropped := CheckSupport(tt.text, passages)
+			if got != tt.want || moved != tt.moved || dropped != tt.dropped {
+				t.Fatalf("got %q moved %d dropped %d", got, moved, dropped)
+			}
+		})
+	}
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -66,6 +67,9 @@ func RuleCondense(q string, history []Turn) string {
 	return q + " (context: " + strings.Join(terms, " ") + ")"
 }
 
+// errUnusableRewrite: the model answered, but not with a question.
+var errUnusableRewrite = errors.New("unusable rewrite")
+
 // maxStandaloneRunes: a longer "standalone question" from the model is a
 // sign it answered or rambled instead of rewriting.
 const maxStandaloneRunes = 500
@@ -100,7 +104,7 @@ func modelCondense(ctx context.Context, chat ChatModel, q string, history []Turn
 	line = strings.Trim(line, "\"“”'‘’ ")
 	cleaned, err := CleanQuestion(line)
 	if err != nil || utf8.RuneCountInString(cleaned) > maxStandaloneRunes {
-		return "", fmt.Errorf("condense follow-up: unusable rewrite %q", snippet(line, 80))
+		return "", fmt.Errorf("condense follow-up: %w %q", errUnusableRewrite, snippet(line, 80))
 	}
 	return cleaned, nil
 }

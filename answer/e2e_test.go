@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -102,7 +103,7 @@ func TestSampleExtractiveAnswer(t *testing.T) {
 		if !strings.Contains(line, "84,770") {
 			continue
 		}
-		if !strings.HasPrefix(line, "- ARMENPRESS ("+cite.Date+")") || !strings.HasSuffix(line, "” ["+itoaTest(cite.N)+"]") {
+		if !strings.HasPrefix(line, "- ARMENPRESS ("+cite.Date+")") || !strings.HasSuffix(line, "” ["+strconv.Itoa(cite.N)+"]") {
 			t.Errorf("line %q", line)
 		}
 		open := strings.Index(line, "“")
@@ -116,8 +117,6 @@ func TestSampleExtractiveAnswer(t *testing.T) {
 	}
 	checkQuotations(t, ans)
 }
-
-func itoaTest(n int) string { return string(rune('0' + n)) }
 
 // TestDeclineThreshold runs the public questions over the sample record:
 // every seed question must be answered and cite its document, every
@@ -210,7 +209,7 @@ func TestSampleGenerated(t *testing.T) {
 				continue
 			}
 			s := ps[n][sents[0][0]:sents[0][1]]
-			b.WriteString("The report says “" + strings.TrimSuffix(s, ".") + "” [" + itoaTest(n) + "]. ")
+			b.WriteString("The report says “" + strings.TrimSuffix(s, ".") + "” [" + strconv.Itoa(n) + "]. ")
 		}
 		// And one fabricated quotation, cited to passage 1.
 		b.WriteString("It also says “the mission will start next week with five hundred observers” [1].")

@@ -155,6 +155,10 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		} else if words > 70 {
 			score *= 0.8
 		}
+		if words <= 12 && attributionOnlyRe.MatchString(sentence) && !quoteMarkRe.MatchString(sentence) {
+			// "X told reporters on Monday.": who spoke, not what was said.
+			score *= 0.1
+		}
 		if cue != nil && cue(sentence) {
 			score *= 1.3
 		}
@@ -259,7 +263,7 @@ func spokenWords(text string, start, end int) (int, int) {
 	case first[0] == 0:
 		// A quotation that runs on past this sentence.
 		ws = first[1]
-	case startsQuoted(text, start) && isCloser(s[first[0]:first[1]]):
+	case s[first[0]:first[1]] == "”" || (s[first[0]:first[1]] == "\"" && startsQuoted(text, start)):
 		// Words carried over from an earlier sentence, then attribution.
 		we = first[0]
 	default:
@@ -283,8 +287,6 @@ var quoteMarkRe = regexp.MustCompile(`[“”"]`)
 // line: "Q:", "MR. KIRBY:", "MS. JEAN-PIERRE:", "THE PRESIDENT:".
 // White House transcripts write the reporter's turn as "Q " with no colon.
 var turnLabelRe = regexp.MustCompile(`^(?:(Q)[:.]?|([A-Z][A-Z.'’\- ]{1,40}):)\s+`)
-
-func isCloser(m string) bool { return m == "”" || m == "\"" }
 
 // attribution writes "Outlet (date) — Speaker: " for a sentence of a hit.
 func attribution(h retrieval.Hit, start, end int) string {
@@ -353,8 +355,10 @@ func sentenceSpeaker(h retrieval.Hit, start, end int) (name string, sure bool) {
 	}
 	text := h.Chunk.Text
 	sentence := text[start:end]
-	// Named in the sentence: "Miller said", "spokesperson Ned Price said".
-	if s := firstNamed(sentence, names); s != "" {
+	// Named in the sentence as its speaker: "Miller said", "said Price",
+	// "according to Blinken" (not "Trump hosted Aliyev", which is the
+	// reporter's sentence about him).
+	if s := speakingName(sentence, names); s != "" {
 		return s, true
 	}
 	// A quotation's attribution usually follows its closing mark in the
@@ -375,6 +379,33 @@ func sentenceSpeaker(h retrieval.Hit, start, end int) (name string, sure bool) {
 		}
 	}
 	return names[0], false
+}
+
+// speechVerbRe matches the verbs that attribute words to a speaker.
+var speechVerbRe = regexp.MustCompile(`\b(?:said|says|told|added|stated|noted|stressed|emphasized|emphasised|continued|remarked|explained|declared|announced|underscored|replied|answered|according to)\b`)
+
+// attributionOnlyRe matches a sentence that only says who spoke: "Price
+// told reporters on Monday.", "the spokesperson added."
+var attributionOnlyRe = regexp.MustCompile(`(?i)(?:\btold (?:reporters|journalists|the press)\b[^.]*|\b(?:said|added|noted|continued)(?: on \w+| at [^.]{0,40})?)\.?$`)
+
+// speechWindow is how far (bytes) a name may sit from its speech verb.
+const speechWindow = 60
+
+// speakingName returns the speaker named next to a speech verb in s.
+func speakingName(s string, names []string) string {
+	for _, v := range speechVerbRe.FindAllStringIndex(s, -1) {
+		lo, hi := max(0, v[0]-speechWindow), min(len(s), v[1]+speechWindow)
+		for lo > 0 && !utf8.RuneStart(s[lo]) {
+			lo--
+		}
+		for hi < len(s) && !utf8.RuneStart(s[hi]) {
+			hi++
+		}
+		if n := firstNamed(s[lo:hi], names); n != "" {
+			return n
+		}
+	}
+	return ""
 }
 
 // startsQuoted reports whether the paragraph holding offset start opens

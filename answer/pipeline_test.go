@@ -13,6 +13,7 @@ import (
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/telemetry"
 )
 
 // fakeIndex is a Retriever that returns fixed hits and records queries.
@@ -235,7 +236,7 @@ func TestPipelineModelDeclinesOrCitesNothing(t *testing.T) {
 			}
 		}
 		if strings.Contains(r.LastUser(), subject) {
-			return "The record does not cover this; the passages do not mention the population."
+			return "The record does not cover this; the passages do not mention the “population of Freedonia”."
 		}
 		return "The talks resume in April."
 	}
@@ -244,7 +245,7 @@ func TestPipelineModelDeclinesOrCitesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ans.Mode != ModeDeclined || !strings.Contains(ans.Text, "2024-01-02 to 2024-06-30") {
+	if ans.Mode != ModeDeclined || !strings.Contains(ans.Text, "2024-01-02 to 2024-06-30") || strings.ContainsAny(ans.Text, "“”") {
 		t.Fatalf("model decline: %+v", ans)
 	}
 	ans, err = p.Ask(context.Background(), "When do the talks resume?", nil, retrieval.SearchOptions{})
@@ -358,11 +359,32 @@ func TestPipelineFollowUps(t *testing.T) {
 	t.Run("model fails, rule used", func(t *testing.T) {
 		p, idx, f := newPipeline(t, func(r testsupport.ChatRequest) string { return "unused" })
 		f.FailNext(1, testsupport.Fault{Kind: testsupport.FaultCutStream})
-		if _, err := p.Ask(context.Background(), "Did she say where they would be held?", history, retrieval.SearchOptions{}); err != nil {
+		ans, err := p.Ask(context.Background(), "Did she say where they would be held?", history, retrieval.SearchOptions{})
+		if err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(idx.queries[0], "(context: ") {
 			t.Fatalf("searched %q", idx.queries[0])
+		}
+		// A model that just failed is not asked again for the answer.
+		if n := f.RequestCount(testsupport.EndpointChat); n != 1 || ans.Mode != ModeExtractive || len(ans.Warnings) != 1 {
+			t.Fatalf("%d chat requests, answer %+v", n, ans)
+		}
+	})
+
+	t.Run("unusable rewrite, rule used, model still answers", func(t *testing.T) {
+		p, idx, f := newPipeline(t, func(r testsupport.ChatRequest) string {
+			if strings.Contains(r.LastUser(), "Rewrite the follow-up") {
+				return strings.Repeat("This is not a question but a long ramble. ", 20)
+			}
+			return "Quoting “" + firstSentence(promptPassages(r.LastUser())[1]) + "” [1]."
+		})
+		ans, err := p.Ask(context.Background(), "Did she say where they would be held?", history, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(idx.queries[0], "(context: ") || ans.Mode != ModeGenerated || f.RequestCount(testsupport.EndpointChat) != 2 {
+			t.Fatalf("searched %q, answer %+v", idx.queries[0], ans)
 		}
 	})
 }
@@ -418,14 +440,104 @@ func TestPipelineSearchErrorAndDefaults(t *testing.T) {
 
 func TestPipelineNamedCitations(t *testing.T) {
 	p, _, _ := newPipeline(t, func(r testsupport.ChatRequest) string {
-		return "Jane Example said the talks would resume [Passage 2]. The border was calm [source 1]."
+		return "The border was calm [Passage 2]. Jane Example said the talks would resume [source 1]."
 	})
 	ans, err := p.Ask(context.Background(), "When do the talks resume?", nil, retrieval.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ans.Mode != ModeGenerated || len(ans.Citations) != 2 || ans.Citations[0].Doc != "times/border.txt" ||
-		ans.Text != "Jane Example said the talks would resume [1]. The border was calm [2]." {
+		ans.Text != "The border was calm [1]. Jane Example said the talks would resume [2]." {
+		t.Fatalf("answer %+v", ans)
+	}
+}
+
+func TestPipelineMetrics(t *testing.T) {
+	p, _, f := newPipeline(t, func(r testsupport.ChatRequest) string {
+		return "Quoting “" + firstSentence(promptPassages(r.LastUser())[1]) + "” [1] and “invented words here” [1]."
+	})
+	p.Metrics = telemetry.New()
+	if _, err := p.Ask(context.Background(), "What did Jane Example say about the talks?", nil, retrieval.SearchOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f.SetFault(testsupport.Fault{Kind: testsupport.FaultStatus, Status: 503})
+	if _, err := p.Ask(context.Background(), "What did Jane Example say about the talks?", nil, retrieval.SearchOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	families, err := p.Metrics.Registry.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, fam := range families {
+		for _, m := range fam.GetMetric() {
+			key := fam.GetName()
+			for _, l := range m.GetLabel() {
+				key += "/" + l.GetValue()
+			}
+			switch {
+			case m.GetCounter() != nil:
+				got[key] = m.GetCounter().GetValue()
+			case m.GetHistogram() != nil:
+				got[key] = float64(m.GetHistogram().GetSampleCount())
+			}
+		}
+	}
+	want := map[string]float64{
+		"generated": 1, "extractive": 1, "posted": 4, "verified": 3, "unquoted": 1, "model": 1,
+	}
+	for suffix, v := range want {
+		found := false
+		for k, gv := range got {
+			if strings.HasSuffix(k, "/"+suffix) {
+				found = true
+				if gv != v {
+					t.Errorf("%s = %v, want %v", k, gv, v)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no metric labelled %q in %v", suffix, got)
+		}
+	}
+}
+
+func TestPipelineTruncatedAnswerWarns(t *testing.T) {
+	p, _, f := newPipeline(t, func(r testsupport.ChatRequest) string {
+		return "Jane Example said the talks would resume [1]. She added more about the border [2] and much else besides."
+	})
+	f.SetFault(testsupport.Fault{Kind: testsupport.FaultTruncated})
+	ans, err := p.Ask(context.Background(), "When do the talks resume?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode != ModeGenerated || len(ans.Citations) == 0 || len(ans.Warnings) != 1 || !strings.Contains(ans.Warnings[0], "length limit") {
+		t.Fatalf("answer %+v", ans)
+	}
+}
+
+func TestPipelineMovesUnsupportedCitation(t *testing.T) {
+	p, _, _ := newPipeline(t, func(r testsupport.ChatRequest) string {
+		return "The talks would resume in April, the spokesperson said [2]."
+	})
+	ans, err := p.Ask(context.Background(), "When do the talks resume?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Citations) != 1 || ans.Citations[0].Doc != "wire/talks.txt" || len(ans.Warnings) != 1 || !strings.Contains(ans.Warnings[0], "moved") {
+		t.Fatalf("answer %+v", ans)
+	}
+}
+
+func TestPipelineDropsModelSourcesList(t *testing.T) {
+	p, _, _ := newPipeline(t, func(r testsupport.ChatRequest) string {
+		return "The talks resume in April [1].\n\n**Sources:**\n[2] Sample Times, “a made-up headline”\n[1] Example Wire"
+	})
+	ans, err := p.Ask(context.Background(), "When do the talks resume?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Text != "The talks resume in April [1]." || len(ans.Citations) != 1 || ans.Citations[0].Doc != "wire/talks.txt" || len(ans.Warnings) != 0 {
 		t.Fatalf("answer %+v", ans)
 	}
 }

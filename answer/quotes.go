@@ -33,6 +33,11 @@ func (s QuoteStats) Add(o QuoteStats) QuoteStats {
 // keeps a short span from "matching" a long quotation it only starts.
 const RepairThreshold = 0.8
 
+// maxRepairWords bounds the quotations repair tries to align (the
+// alignment costs words² per passage position): a longer misquotation is
+// unquoted instead.
+const maxRepairWords = 150
+
 // minSingleQuoteWords: text in single curly quotes counts as a quotation
 // only when this long, because ’ is also the apostrophe and single quotes
 // often mark terms rather than quote anyone.
@@ -70,6 +75,10 @@ func findQuotes(text string) []quoteSpan {
 		j := -1
 		if r == '‘' {
 			j = singleClose(text, innerStart)
+			if j >= 0 {
+				_, n := utf8.DecodeRuneInString(text[j:])
+				closer = text[j : j+n] // ’ or a straight '
+			}
 		} else if k := strings.Index(text[innerStart:], closer); k >= 0 {
 			j = innerStart + k
 		}
@@ -267,7 +276,7 @@ func bestSpan(q, passage string) (start, end int, sim float64) {
 	qt := tokenize(q)
 	pt := tokenize(passage)
 	m := len(qt)
-	if m == 0 || len(pt) == 0 {
+	if m == 0 || len(pt) == 0 || m > maxRepairWords {
 		return 0, 0, 0
 	}
 	slack := m/4 + 2
@@ -318,10 +327,28 @@ func containsWord(ts []token, w string) bool {
 // exact words; any other loses its quotation marks. It returns the new
 // text, the counts and the warnings to show.
 func VerifyQuotes(text string, cites []Citation) (string, QuoteStats, []string) {
+	out, stats, changed := verifyPass(text, cites)
+	// Removing one pair of marks can pair the marks left over into a new
+	// "quotation" (“a “b” c” → a “b c”): check again until nothing
+	// changes. Each pass that changes something removes marks or replaces
+	// a quotation by the record's words, so this ends; the bound is a
+	// guard.
+	for pass := 0; changed && pass < 10; pass++ {
+		var more QuoteStats
+		out, more, changed = verifyPass(out, cites)
+		stats.Repaired += more.Repaired
+		stats.Unquoted += more.Unquoted
+		stats.Posted += more.Repaired + more.Unquoted
+	}
+	return out, stats, quoteWarnings(stats)
+}
+
+// verifyPass is one pass of VerifyQuotes; changed reports an edit.
+func verifyPass(text string, cites []Citation) (string, QuoteStats, bool) {
 	quotes := findQuotes(text)
 	var stats QuoteStats
 	if len(quotes) == 0 {
-		return text, stats, nil
+		return text, stats, false
 	}
 	sentences := answerSentences(text)
 	markers := ParseCitations(text)
@@ -335,7 +362,6 @@ func VerifyQuotes(text string, cites []Citation) (string, QuoteStats, []string) 
 		repl       string
 	}
 	var edits []edit
-	var repaired, unquoted []string
 	for _, q := range quotes {
 		stats.Posted++
 		lo, hi := sentenceAround(sentences, q.open, q.close+q.closeLen)
@@ -371,30 +397,45 @@ func VerifyQuotes(text string, cites []Citation) (string, QuoteStats, []string) 
 		}
 		if fix, good := repairQuote(bare, passages); good {
 			stats.Repaired++
-			repaired = append(repaired, fix)
 			edits = append(edits, edit{q.inner[0], q.inner[1], fix})
+			// Keep a citation that was inside the marks, after them.
+			if cited := citationGroupRe.FindAllString(inner, -1); len(cited) > 0 {
+				at := q.close + q.closeLen
+				edits = append(edits, edit{at, at, " " + strings.Join(cited, "")})
+			}
 			continue
 		}
 		stats.Unquoted++
-		unquoted = append(unquoted, bare)
 		edits = append(edits, edit{q.open, q.inner[0], ""}, edit{q.close, q.close + q.closeLen, ""})
 	}
-	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
+	// Apply from the end, and at one position the removal before the
+	// insertion, so no edit shifts another.
+	sort.Slice(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start > edits[j].start
+		}
+		return edits[i].end > edits[j].end
+	})
 	for _, e := range edits {
 		text = text[:e.start] + e.repl + text[e.end:]
 	}
-	// Warnings give counts, not the words: repeating an unverified
-	// quotation in a warning would post it after all.
+	return text, stats, len(edits) > 0
+}
+
+// quoteWarnings says what verification changed. Warnings give counts, not
+// the words: repeating an unverified quotation in a warning would post it
+// after all.
+func quoteWarnings(stats QuoteStats) []string {
 	var warnings []string
-	if len(repaired) > 0 {
+	if stats.Repaired > 0 {
 		warnings = append(warnings, fmt.Sprintf("%s corrected to the record's exact words.",
-			plural(len(repaired), "quotation was", "quotations were")))
+			plural(stats.Repaired, "quotation was", "quotations were")))
 	}
-	if len(unquoted) > 0 {
+	if stats.Unquoted > 0 {
 		warnings = append(warnings, fmt.Sprintf("%s not found word for word in the cited sources, so %s shown as a paraphrase, not as a quotation.",
-			plural(len(unquoted), "quotation was", "quotations were"), pick(len(unquoted), "it is", "they are")))
+			plural(stats.Unquoted, "quotation was", "quotations were"), pick(stats.Unquoted, "it is", "they are")))
 	}
-	return text, stats, warnings
+	return warnings
 }
 
 // repairQuote returns the exact words of the passage span closest to q when

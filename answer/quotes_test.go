@@ -86,6 +86,20 @@ func TestVerifyQuotes(t *testing.T) {
 			stats: QuoteStats{Posted: 1, Verified: 1},
 		},
 		{
+			name:     "citation inside a repaired quotation kept after it",
+			text:     `Example said “the talks will resume in April [1]”.`,
+			want:     `Example said “the talks would resume in April” [1].`,
+			stats:    QuoteStats{Posted: 1, Repaired: 1},
+			warnings: 1,
+		},
+		{
+			name:     "repaired next to an unquoted one",
+			text:     `Example said “the talks will resume in April [1]”“war is over” [1].`,
+			want:     `Example said “the talks would resume in April” [1]war is over [1].`,
+			stats:    QuoteStats{Posted: 2, Repaired: 1, Unquoted: 1},
+			warnings: 2,
+		},
+		{
 			name:  "apostrophes are not quotations",
 			text:  `The Example Republic’s ministers’ meeting went ahead [2].`,
 			want:  `The Example Republic’s ministers’ meeting went ahead [2].`,
@@ -136,5 +150,43 @@ func TestBestSpanThreshold(t *testing.T) {
 	// Words shuffled: same words, wrong order, not a quotation.
 	if fix, ok := repairQuote("April in resume would talks the", []string{passageA}); ok {
 		t.Fatalf("shuffled words repaired to %q", fix)
+	}
+}
+
+// FuzzVerifyQuotes checks that whatever the model writes, the verified
+// text has no quotation left to change: verifying it again repairs and
+// unquotes nothing, and leaves it as it is.
+func FuzzVerifyQuotes(f *testing.F) {
+	for _, s := range []string{
+		`Example said: “We are ready to meet our partners at any time” [1].`,
+		`“x “y” z” [1]`,
+		`"door remains open." "talks" "would" [2]`,
+		`‘We are ready to meet our partners’ and ‘x’ [1]`,
+		`Example said “We are ready … durable agreement” [1] and «never» [2].`,
+		`“the talks will resume in April” [1]`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		out, stats, _ := VerifyQuotes(text, cites2())
+		if stats.Posted != stats.Verified+stats.Repaired+stats.Unquoted {
+			t.Fatalf("stats %+v", stats)
+		}
+		again, stats2, _ := VerifyQuotes(out, cites2())
+		if again != out || stats2.Repaired != 0 || stats2.Unquoted != 0 {
+			t.Fatalf("not stable:\n in %q\nout %q\nagain %q (%+v)", text, out, again, stats2)
+		}
+	})
+}
+
+func TestVerifyQuotesLongInputIsFast(t *testing.T) {
+	long := "“" + strings.Repeat("we are ready to meet our partners at any time ", 400) + "” [1]. "
+	text := strings.Repeat(long, 3) + strings.Repeat("“a” ", 500)
+	// Long quotations are not aligned word by word (that costs words²):
+	// they are unquoted, and the call returns promptly. ("a" is in the
+	// passage.)
+	out, stats, _ := VerifyQuotes(text, cites2())
+	if stats.Posted != 503 || stats.Unquoted != 3 || stats.Verified != 500 || strings.Contains(out, "“we are") {
+		t.Fatalf("stats %+v", stats)
 	}
 }

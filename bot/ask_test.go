@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/answer"
 	"github.com/readout/readout/internal/testsupport"
+	"github.com/readout/readout/telemetry"
 )
 
 func TestAskAnswersWithFootnotesAndThread(t *testing.T) {
@@ -23,8 +24,8 @@ func TestAskAnswersWithFootnotesAndThread(t *testing.T) {
 	h.wait("the answer", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
 
 	r := h.d.Response(in.ID)
-	if r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
-		t.Errorf("acknowledged with type %d, want a deferred reply (5)", r.Type)
+	if r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || r.Latency >= 3*time.Second {
+		t.Errorf("acknowledged with type %d after %v, want a deferred reply (5) within 3 s", r.Type, r.Latency)
 	}
 	c := r.Original.Content
 	for _, want := range []string{
@@ -304,5 +305,41 @@ func TestStreamingEditsAreRateBounded(t *testing.T) {
 				t.Errorf("final: %q", c)
 			}
 		})
+	}
+}
+
+func TestMetricsRecordAcksAndOutcomes(t *testing.T) {
+	t.Parallel()
+	m := telemetry.New()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Metrics: m})
+	in := h.ask("Counted?")
+	h.wait("answer", func() bool { return h.settled(in.ID) })
+	if err := h.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	fams, err := m.Registry.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var acks uint64
+	answered := 0.0
+	for _, f := range fams {
+		for _, mm := range f.GetMetric() {
+			switch f.GetName() {
+			case "readout_ack_latency_seconds":
+				acks += mm.GetHistogram().GetSampleCount()
+			case "readout_interactions_total":
+				labels := map[string]string{}
+				for _, l := range mm.GetLabel() {
+					labels[l.GetName()] = l.GetValue()
+				}
+				if labels["command"] == "ask" && labels["outcome"] == "answered" {
+					answered += mm.GetCounter().GetValue()
+				}
+			}
+		}
+	}
+	if acks != 1 || answered != 1 {
+		t.Errorf("acks observed %d, ask answered %v; want 1 and 1", acks, answered)
 	}
 }

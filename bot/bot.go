@@ -31,12 +31,15 @@ type Bot struct {
 	threads *threadCache
 
 	closing  atomic.Bool
+	workMu   sync.Mutex     // orders begin's check-and-add before shutdown's Wait
 	stopping chan struct{}  // closed when shutdown begins
+	dead     atomic.Bool    // a fatal close was seen: dial no more
 	wg       sync.WaitGroup // handlers doing work that must finish on shutdown
 	work     context.Context
 	stop     context.CancelFunc
 	fatal    chan error
 	warned   sync.Map // one-time warnings already logged
+	received sync.Map // interaction id → time.Time of receipt, until acknowledged
 }
 
 // New checks the configuration and prepares a session; nothing connects
@@ -70,7 +73,8 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	s.ShouldReconnectOnError = true
 	s.ShouldRetryOnRateLimit = true
 	s.MaxRestRetries = 3
-	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	// Guild messages carry thread follow-ups; interactions need no intent.
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages
 	if cfg.MessageContent {
 		s.Identify.Intents |= discordgo.IntentMessageContent
 	}
@@ -102,6 +106,14 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	return b, nil
 }
 
+// Connected reports whether the gateway connection is up (for readiness
+// checks).
+func (b *Bot) Connected() bool {
+	b.s.RLock()
+	defer b.s.RUnlock()
+	return b.s.DataReady
+}
+
 // Session is the underlying discordgo session (for tests and tooling).
 func (b *Bot) Session() *discordgo.Session { return b.s }
 
@@ -115,7 +127,7 @@ func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 	if b.appIDs() == "" && r.Application != nil {
 		b.appID.Store(r.Application.ID)
 	}
-	b.log.Info("discord gateway ready", "session", r.SessionID, "user", userID(r.User))
+	b.log.Debug("discord gateway ready", "session", r.SessionID, "user", userID(r.User))
 }
 
 func userID(u *discordgo.User) string {
@@ -140,11 +152,20 @@ func (b *Bot) Run(ctx context.Context) error {
 		}
 		return fmt.Errorf("connect to the discord gateway: %w", err)
 	}
+	// discordgo stores READY before Open returns; the onReady handler runs
+	// on its own goroutine and may come later.
+	b.s.State.RLock()
+	ready := b.s.State.Ready
+	b.s.State.RUnlock()
+	b.onReady(b.s, &ready)
 	if err := b.registerCommands(); err != nil {
 		b.shutdown()
 		return err
 	}
-	b.log.Info("readout bot serving", "guilds", b.cfg.GuildIDs, "app", b.appIDs())
+	b.log.Info("readout bot serving", "guilds", b.cfg.GuildIDs, "app", b.appIDs(), "message_content", b.cfg.MessageContent)
+	if !b.cfg.MessageContent {
+		b.log.Info("without the Message Content intent, follow-ups in threads must mention the bot or use /ask inside the thread")
+	}
 	select {
 	case <-ctx.Done():
 		b.shutdown()
@@ -159,9 +180,11 @@ func (b *Bot) Run(ctx context.Context) error {
 // shutdown stops taking questions, waits for answers in progress up to the
 // grace period, then cancels what is left and closes the gateway.
 func (b *Bot) shutdown() {
+	b.workMu.Lock()
 	if !b.closing.Swap(true) {
 		close(b.stopping)
 	}
+	b.workMu.Unlock()
 	done := make(chan struct{})
 	go func() { b.wg.Wait(); close(done) }()
 	t := time.NewTimer(b.cfg.ShutdownGrace)
@@ -212,6 +235,7 @@ type FatalCloseError struct {
 	Advice string
 }
 
+// Error says which code Discord sent and what to do about it.
 func (e *FatalCloseError) Error() string {
 	return fmt.Sprintf("discord closed the gateway with code %d: %s", e.Code, e.Advice)
 }
@@ -250,12 +274,26 @@ func asFatal(err error) *FatalCloseError {
 func (b *Bot) onGatewayClose(code int) {
 	b.log.Debug("gateway close frame", "code", code)
 	if adv := fatalAdvice(code); adv != "" {
+		b.dead.Store(true)
 		b.s.ShouldReconnectOnError = false
 		select {
 		case b.fatal <- &FatalCloseError{Code: code, Advice: adv}:
 		default:
 		}
 	}
+}
+
+// begin registers a handler's work so shutdown waits for it; it returns
+// false once shutdown has begun. Checking and adding under one lock keeps
+// WaitGroup.Add from racing with Wait.
+func (b *Bot) begin() bool {
+	b.workMu.Lock()
+	defer b.workMu.Unlock()
+	if b.closing.Load() {
+		return false
+	}
+	b.wg.Add(1)
+	return true
 }
 
 // warnOnce logs a warning the first time key is seen.

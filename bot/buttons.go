@@ -73,6 +73,7 @@ func (b *Bot) feedback(i *discordgo.Interaction, vote, key, snap string) {
 		q, text, _ = parseQuestionHeader(i.Message.Content)
 		text = stripSources(text)
 	}
+	b.count("feedback", vote)
 	b.log.Info("feedback", "vote", vote, "user", interactionUser(i).ID, "question", q, "answer", text, "snapshot", snap, "key", key)
 	b.replyEphemeral(i, "Thanks for the feedback.")
 }
@@ -98,8 +99,6 @@ func (b *Bot) showPassages(i *discordgo.Interaction, key string) {
 		b.log.Warn("acknowledge show passages", "error", err)
 		return
 	}
-	b.wg.Add(1)
-	defer b.wg.Done()
 	hits, err := b.deps.Searcher.Search(b.work, q, retrieval.SearchOptions{K: 5})
 	if err != nil {
 		b.log.Error("search for passages", "error", err)
@@ -130,7 +129,7 @@ func (b *Bot) respondEmbeds(i *discordgo.Interaction, content string, embeds []*
 	if len(embeds) == 0 && content == "" {
 		content = "This answer cites no passages."
 	}
-	err := b.s.InteractionRespond(i, &discordgo.InteractionResponse{
+	err := b.respond(i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Content: content, Embeds: embeds, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
 	})

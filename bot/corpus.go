@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"path"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -35,6 +34,7 @@ func (b *Bot) handleCorpus(i *discordgo.Interaction, data discordgo.ApplicationC
 	// Discord hides moderator commands by default_member_permissions, but a
 	// server admin can change that: check again, every time.
 	if !b.isModerator(i) {
+		b.count("corpus "+sub.Name, "refused")
 		b.log.Info("moderator command refused", "command", sub.Name, "user", interactionUser(i).ID, "guild", i.GuildID)
 		b.replyEphemeral(i, "Only moderators (Manage Server, or a moderator role) can change the record.")
 		return
@@ -141,35 +141,29 @@ func (b *Bot) refresh(i *discordgo.Interaction) {
 		b.log.Error("acknowledge /corpus refresh", "error", err)
 		return
 	}
-	b.wg.Add(1)
-	defer b.wg.Done()
 	by := interactionUser(i).ID
 	b.log.Info("refresh requested", "moderator", by, "guild", i.GuildID)
-	var mu sync.Mutex
-	last := time.Time{}
-	progress := func(p retrieval.Progress) {
-		mu.Lock()
-		defer mu.Unlock()
-		// Bounded rate: Discord allows about five edits per five seconds.
-		if time.Since(last) < b.cfg.EditInterval && !(p.Total > 0 && p.Done == p.Total) {
-			return
-		}
-		last = time.Now()
-		if _, err := b.editOriginal(i, progressText(p), nil); err != nil {
+	// Progress edits go through a streamer: at most one per EditInterval,
+	// and a slow or rate-limited edit never holds the refresh up.
+	st := newStreamer(b.cfg.EditInterval, func(text string) {
+		if _, err := b.editOriginal(i, text, nil); err != nil {
 			b.log.Debug("refresh progress edit", "error", err)
 		}
-	}
-	c, err := b.deps.Record.Refresh(b.work, by, progress)
-	mu.Lock()
-	defer mu.Unlock()
+	})
+	c, err := b.deps.Record.Refresh(b.work, by, func(p retrieval.Progress) { st.update(progressText(p)) })
+	st.stop()
 	var text string
 	switch msg, busy := busyText(err); {
 	case busy:
+		b.count("corpus refresh", "busy")
 		text = msg
 	case err != nil:
+		b.count("corpus refresh", "error")
 		b.log.Error("refresh failed", "moderator", by, "error", err)
 		text = "The refresh failed and the record is unchanged; the log says why."
 	default:
+		b.count("corpus refresh", "done")
+		b.log.Info("refresh done", "moderator", by, "added", len(c.Stats.Added), "changed", len(c.Stats.Changed), "removed", len(c.Stats.Removed), "snapshot", c.Stats.Snapshot)
 		text = renderChange(c)
 	}
 	if _, err := b.editOriginal(i, text, nil); err != nil {
@@ -208,8 +202,6 @@ func (b *Bot) add(i *discordgo.Interaction, opts map[string]*discordgo.Applicati
 		b.log.Error("acknowledge /corpus add", "error", err)
 		return
 	}
-	b.wg.Add(1)
-	defer b.wg.Done()
 	by := interactionUser(i).ID
 	var (
 		id  string
@@ -272,8 +264,6 @@ func (b *Bot) remove(i *discordgo.Interaction, doc string) {
 		b.log.Error("acknowledge /corpus remove", "error", err)
 		return
 	}
-	b.wg.Add(1)
-	defer b.wg.Done()
 	by := interactionUser(i).ID
 	c, err := b.deps.Record.Remove(b.work, doc, by)
 	var text string
@@ -316,7 +306,7 @@ func (b *Bot) handleAutocomplete(i *discordgo.Interaction) {
 			}
 		}
 	}
-	err := b.s.InteractionRespond(i, &discordgo.InteractionResponse{
+	err := b.respond(i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	})

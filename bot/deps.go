@@ -8,6 +8,7 @@ import (
 	"github.com/readout/readout/answer"
 	"github.com/readout/readout/record"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/telemetry"
 )
 
 // Answerer answers a question with citations; *answer.Pipeline is one.
@@ -38,6 +39,9 @@ type Deps struct {
 	Record   Record
 	// Logger receives the bot's logs (nil: slog.Default()).
 	Logger *slog.Logger
+	// Metrics receives interaction counts and acknowledgement latencies
+	// (nil records nothing).
+	Metrics *telemetry.Metrics
 	// HTTPClient downloads attachments given to /corpus add (nil: a client
 	// with a 30 s timeout).
 	HTTPClient *http.Client

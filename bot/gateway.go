@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/binary"
+	"errors"
 	"net"
 	"time"
 
@@ -15,9 +16,15 @@ import (
 // connection, a fatal close only feeds its endless reconnect loop.
 func (b *Bot) gatewayDialer() *websocket.Dialer {
 	nd := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
+	// A reconnect loop discordgo started before the fatal close cannot be
+	// stopped; refusing to dial keeps it from reaching Discord again.
+	errDead := errors.New("the gateway closed for good; not reconnecting")
 	return &websocket.Dialer{
 		HandshakeTimeout: 45 * time.Second,
 		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if b.dead.Load() {
+				return nil, errDead
+			}
 			c, err := nd.DialContext(ctx, network, addr)
 			if err != nil {
 				return nil, err
@@ -26,6 +33,9 @@ func (b *Bot) gatewayDialer() *websocket.Dialer {
 		},
 		// wss: do the TLS handshake here so the sniffer sees plain frames.
 		NetDialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if b.dead.Load() {
+				return nil, errDead
+			}
 			c, err := nd.DialContext(ctx, network, addr)
 			if err != nil {
 				return nil, err

@@ -71,6 +71,22 @@ func TestFatalCloseStopsRunWithAdvice(t *testing.T) {
 			t.Fatal("Run kept reconnecting after a fatal close")
 		}
 	})
+	t.Run("while reconnecting", func(t *testing.T) {
+		t.Parallel()
+		h := start(t, Config{}, Deps{Answerer: echoAnswerer()})
+		h.d.DropConnection()
+		h.d.CloseWith(4004) // the token was reset meanwhile: every reconnection is refused
+		select {
+		case err := <-h.done:
+			h.once.Do(func() {})
+			var fe *FatalCloseError
+			if !errors.As(err, &fe) || fe.Code != 4004 || !strings.Contains(err.Error(), "DISCORD_TOKEN") {
+				t.Fatalf("Run: %v", err)
+			}
+		case <-h.ctx.Done():
+			t.Fatal("Run kept reconnecting after a fatal close")
+		}
+	})
 }
 
 func TestShutdownFinishesAnswersInProgress(t *testing.T) {

@@ -18,10 +18,15 @@ import (
 // Discord gives 3 seconds — and does the slow work afterwards.
 func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 	i := ic.Interaction
-	if b.closing.Load() && i.Type != discordgo.InteractionApplicationCommandAutocomplete {
-		b.replyEphemeral(i, "readout is restarting; try again in a minute.")
+	b.received.Store(i.ID, time.Now())
+	if !b.begin() {
+		if i.Type != discordgo.InteractionApplicationCommandAutocomplete {
+			b.count("any", "shutting_down")
+			b.replyEphemeral(i, "readout is restarting; try again in a minute.")
+		}
 		return
 	}
+	defer b.wg.Done()
 	if i.GuildID == "" && !b.cfg.AllowDMs && i.Type != discordgo.InteractionApplicationCommandAutocomplete {
 		b.replyEphemeral(i, "readout does not answer in direct messages here; ask in a server channel.")
 		return
@@ -46,9 +51,25 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	}
 }
 
+// respond acknowledges an interaction (once: Discord refuses a second
+// acknowledgement) and records how long that took.
+func (b *Bot) respond(i *discordgo.Interaction, r *discordgo.InteractionResponse) error {
+	err := b.s.InteractionRespond(i, r)
+	if t, ok := b.received.LoadAndDelete(i.ID); ok && err == nil {
+		b.deps.Metrics.Ack(time.Since(t.(time.Time)).Seconds())
+	}
+	if err != nil {
+		b.deps.Metrics.Error("discord")
+	}
+	return err
+}
+
+// count records the outcome of a command.
+func (b *Bot) count(command, outcome string) { b.deps.Metrics.Interaction(command, outcome) }
+
 // replyEphemeral acknowledges with a message only the user sees.
 func (b *Bot) replyEphemeral(i *discordgo.Interaction, text string) {
-	err := b.s.InteractionRespond(i, &discordgo.InteractionResponse{
+	err := b.respond(i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Content: neutralise(truncate(text, maxContent)), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
 	})
@@ -63,7 +84,7 @@ func (b *Bot) deferReply(i *discordgo.Interaction, ephemeral bool) error {
 	if ephemeral {
 		d.Flags = discordgo.MessageFlagsEphemeral
 	}
-	return b.s.InteractionRespond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: d})
+	return b.respond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: d})
 }
 
 // editOriginal replaces the deferred response's content.
@@ -124,6 +145,7 @@ func userMessage(err error) string {
 // askRequest is one question on its way to an answer, from /ask or a
 // thread message.
 type askRequest struct {
+	command  string // "ask" or "followup", for metrics
 	key      string // cache key carried by the answer's buttons
 	question string
 	history  []answer.Turn
@@ -177,18 +199,17 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 	}
 	release, wait := b.limits.acquire(user)
 	if release == nil {
+		b.count("ask", "busy")
 		b.replyEphemeral(i, busyMessage(wait))
 		return
 	}
-	b.wg.Add(1)
-	defer b.wg.Done()
 	defer release()
 	if err := b.deferReply(i, private); err != nil {
 		b.log.Error("acknowledge /ask", "interaction", i.ID, "error", err)
 		return
 	}
 	channelOnly := false
-	req := &askRequest{key: i.ID, question: q, filters: filters, user: user}
+	req := &askRequest{command: "ask", key: i.ID, question: q, filters: filters, user: user}
 	// /ask inside an answer thread continues its conversation (the way to
 	// ask follow-ups without the Message Content intent).
 	inThread := i.GuildID != "" && b.isOurThread(i.ChannelID)
@@ -295,6 +316,7 @@ func (b *Bot) answer(req *askRequest, afterFirst func()) {
 	st.stop()
 	if err != nil {
 		b.log.Error("answer failed", "question", req.question, "user", req.user, "error", err)
+		b.count(req.command, "error")
 		fail := req.fail
 		if fail == nil {
 			fail = func(text string) error { return req.edit(text, []discordgo.MessageComponent{}) }
@@ -328,6 +350,7 @@ func (b *Bot) answer(req *askRequest, afterFirst func()) {
 			return
 		}
 	}
+	b.count(req.command, "answered")
 	b.log.Info("answered", "user", req.user, "question", req.question, "mode", a.Mode, "citations", len(a.Citations), "snapshot", a.Snapshot, "parts", len(parts))
 }
 

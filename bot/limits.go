@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"strconv"
 	"sync"
 	"time"
 
@@ -59,11 +60,7 @@ func busyMessage(wait time.Duration) string {
 	if s < 1 {
 		s = 1
 	}
-	return "I'm busy with other questions right now; try again in " + itoa(s) + " s."
-}
-
-func itoa(n int) string {
-	return formatInt(int64(n))
+	return "I'm busy with other questions right now; try again in " + strconv.Itoa(s) + " s."
 }
 
 // answerCache keeps recent answers by key (the id carried by their

@@ -79,7 +79,6 @@ func stripSources(s string) string {
 // the headline linked when the URL is known (<> keeps Discord from adding a
 // preview embed per source).
 func footnote(c answer.Citation) string {
-	parts := []string{fmt.Sprintf("[%d]", c.N)}
 	var meta []string
 	if c.Outlet != "" {
 		meta = append(meta, oneLine(c.Outlet))
@@ -97,7 +96,7 @@ func footnote(c answer.Citation) string {
 		title = "[" + title + "](<" + c.URL + ">)"
 	}
 	meta = append(meta, title)
-	return parts[0] + " " + strings.Join(meta, " — ")
+	return fmt.Sprintf("[%d] ", c.N) + strings.Join(meta, " — ")
 }
 
 // renderAnswer is the final text of an answer: the question, the answer,
@@ -201,10 +200,10 @@ func cutPoint(s string, limit int) int {
 		}
 	}
 	// Prefer a boundary that leaves a part of reasonable size, then any.
-	for _, min := range []int{end / 3, 1} {
+	for _, least := range []int{end / 3, 1} {
 		for _, set := range [][4]int{best, loose} {
 			for _, p := range set {
-				if p >= min {
+				if p >= least {
 					return p
 				}
 			}

@@ -31,8 +31,6 @@ func (b *Bot) handleSearch(i *discordgo.Interaction, data discordgo.ApplicationC
 		b.log.Error("acknowledge /search", "error", err)
 		return
 	}
-	b.wg.Add(1)
-	defer b.wg.Done()
 	ctx, cancel := context.WithTimeout(b.work, b.cfg.AnswerTimeout)
 	defer cancel()
 	hits, err := b.deps.Searcher.Search(ctx, q, filters)
@@ -40,10 +38,12 @@ func (b *Bot) handleSearch(i *discordgo.Interaction, data discordgo.ApplicationC
 	switch {
 	case err != nil:
 		b.log.Error("search failed", "query", q, "error", err)
+		b.count("search", "error")
 		text = "The search failed; please try again in a minute."
 	case len(hits) == 0:
 		text = questionHeader(q) + "Nothing in the record matches."
 	default:
+		b.count("search", "answered")
 		text = renderHits(q, hits)
 	}
 	parts := splitMessage(text, maxContent)

@@ -15,9 +15,13 @@ import (
 // those are the follow-ups it can see.
 func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	m := mc.Message
-	if m.Author == nil || m.Author.Bot || m.Author.System || m.WebhookID != "" || m.Author.ID == b.botIDs() || b.closing.Load() {
+	if m.Author == nil || m.Author.Bot || m.Author.System || m.WebhookID != "" || m.Author.ID == b.botIDs() {
 		return
 	}
+	if !b.begin() {
+		return
+	}
+	defer b.wg.Done()
 	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
 		return
 	}
@@ -34,13 +38,12 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
 	release, wait := b.limits.acquire(m.Author.ID)
 	if release == nil {
+		b.count("followup", "busy")
 		if _, err := b.send(m.ChannelID, busyMessage(wait), ref, nil); err != nil {
 			b.log.Warn("reply busy in thread", "error", err)
 		}
 		return
 	}
-	b.wg.Add(1)
-	defer b.wg.Done()
 	defer release()
 	_ = b.s.ChannelTyping(m.ChannelID)
 	history := b.threadHistory(m.ChannelID, m.ID)
@@ -49,7 +52,7 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		b.log.Error("answer in thread", "thread", m.ChannelID, "error", err)
 		return
 	}
-	req := &askRequest{key: m.ID, question: q, history: history, user: m.Author.ID}
+	req := &askRequest{command: "followup", key: m.ID, question: q, history: history, user: m.Author.ID}
 	req.edit = func(content string, comps []discordgo.MessageComponent) error {
 		e := discordgo.NewMessageEdit(m.ChannelID, placeholder.ID).SetContent(content)
 		e.AllowedMentions = noMentions()
@@ -143,6 +146,10 @@ func (b *Bot) threadHistory(threadID, beforeID string) []answer.Turn {
 		}
 	}
 	turns = kept
+	// One long answer must not crowd out the rest of the conversation.
+	for i := range turns {
+		turns[i].Answer = truncate(turns[i].Answer, b.cfg.HistoryChars/2)
+	}
 	if len(turns) > b.cfg.HistoryTurns {
 		turns = turns[len(turns)-b.cfg.HistoryTurns:]
 	}

@@ -63,10 +63,39 @@ func TestFollowUpInThreadUsesEarlierTurn(t *testing.T) {
 	}
 }
 
-func TestSecondFollowUpSeesTwoTurns(t *testing.T) {
+func TestFollowUpHistoryIsBounded(t *testing.T) {
 	t.Parallel()
-	fa := echoAnswerer()
-	h := start(t, Config{MessageContent: true}, Deps{Answerer: fa})
+	for _, tc := range []struct {
+		name      string
+		turns     int
+		wantFirst []string // questions of the third call's history
+	}{
+		{"all turns", 0, []string{"First question?", "Second question?"}},
+		{"one turn", 1, []string{"Second question?"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fa := echoAnswerer()
+			h := start(t, Config{MessageContent: true, HistoryTurns: tc.turns}, Deps{Answerer: fa})
+			followUps(t, h)
+			hist := fa.Calls()[2].History
+			var qs []string
+			for _, turn := range hist {
+				qs = append(qs, turn.Question)
+			}
+			if strings.Join(qs, "|") != strings.Join(tc.wantFirst, "|") {
+				t.Errorf("history questions %q, want %q", qs, tc.wantFirst)
+			}
+			if !strings.Contains(hist[len(hist)-1].Answer, "Answer about Second question?") {
+				t.Errorf("last turn's answer: %q", hist[len(hist)-1].Answer)
+			}
+		})
+	}
+}
+
+// followUps asks a question and two follow-ups in its thread.
+func followUps(t *testing.T, h *harness) {
+	t.Helper()
 	in := h.ask("First question?")
 	h.wait("thread", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
 	th := h.d.Threads()[0]
@@ -84,10 +113,6 @@ func TestSecondFollowUpSeesTwoTurns(t *testing.T) {
 	h.wait("second", answered("Second question?"))
 	h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "Third question?"})
 	h.wait("third", answered("Third question?"))
-	hist := fa.Calls()[2].History
-	if len(hist) != 2 || hist[0].Question != "First question?" || hist[1].Question != "Second question?" || !strings.Contains(hist[1].Answer, "Answer about Second question?") {
-		t.Errorf("history: %+v", hist)
-	}
 }
 
 func TestMessagesOutsideBotThreadsAreIgnored(t *testing.T) {

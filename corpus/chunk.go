@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -277,6 +278,13 @@ func Split(d *Document, opts ChunkOptions) []Chunk {
 	paraBreakAfter := func(k int) bool {
 		return k+1 < len(units) && strings.IndexByte(text[units[k][1]:units[k+1][0]], '\n') >= 0
 	}
+	// In a transcript, a chunk repeats no sentence from an earlier speaker's
+	// turn, so the speaker at its start is the speaker of its new text.
+	ti := d.turns
+	if ti == nil {
+		ti = buildTurnIndex(d)
+	}
+	turnOf := func(off int) int { return sort.SearchInts(ti.starts, off+1) }
 	var chunks []Chunk
 	for i := 0; i < len(units); {
 		j := i
@@ -305,7 +313,8 @@ func Split(d *Document, opts ChunkOptions) []Chunk {
 			break
 		}
 		k := j + 1
-		for k-1 > i && units[j][1]-units[k-1][0] <= opts.Overlap && units[j+1][1]-units[k-1][0] <= opts.MaxBytes {
+		for k-1 > i && units[j][1]-units[k-1][0] <= opts.Overlap && units[j+1][1]-units[k-1][0] <= opts.MaxBytes &&
+			turnOf(units[k-1][0]) == turnOf(units[j+1][0]) {
 			k--
 		}
 		i = k

@@ -89,6 +89,17 @@ func TestHeaderTranscript(t *testing.T) {
 	if got := d.SpeakersIn(at("Is that a change"), at("Is that a change")+5); got != nil {
 		t.Errorf("SpeakersIn(question) = %v, want nil", got)
 	}
+	// Chunk overlaps never carry an earlier speaker's words into the next
+	// speaker's chunk.
+	opts := ChunkOptions{MaxBytes: 120, Overlap: 60}
+	chunks := Split(d, opts)
+	checkChunks(t, d, opts, chunks)
+	for i := 1; i < len(chunks); i++ {
+		c, prev := chunks[i], chunks[i-1]
+		if c.Start < prev.End && d.SpeakerAt(c.Start) != d.SpeakerAt(prev.End+1) {
+			t.Errorf("chunk %d repeats %q's words before %q's", i, d.SpeakerAt(c.Start), d.SpeakerAt(prev.End+1))
+		}
+	}
 	// A copy decoded from JSON has no cache and must still answer.
 	c := &Document{ID: d.ID, Title: d.Title, Text: d.Text}
 	if got := c.SpeakerAt(at("same policy")); got != "John Sample" {

@@ -34,7 +34,8 @@ var (
 // other records still load. Parse returns them joined (errors.Join).
 type RecordError struct {
 	// ID names the record: "<file id>#<record id or line number>".
-	ID  string
+	ID string
+	// Err is why the record was not loaded.
 	Err error
 }
 

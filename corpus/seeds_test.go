@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"bytes"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -169,5 +172,23 @@ func TestHashChangesWithMetadata(t *testing.T) {
 	c.Source = "elsewhere"
 	if c.ComputeHash() != h {
 		t.Error("hash depends on Source")
+	}
+}
+
+func TestSeedsMatchSharedRecord(t *testing.T) {
+	shared := filepath.Join(sharedDir, "corpus", "seeds")
+	entries, err := os.ReadDir(shared)
+	if err != nil {
+		t.Skipf("shared seeds not available (%v): cannot compare the bundled copy", err)
+	}
+	for _, e := range entries {
+		want, err := os.ReadFile(filepath.Join(shared, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := fs.ReadFile(Sample(), e.Name())
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("bundled %s differs from the shared record (%v)", e.Name(), err)
+		}
 	}
 }

@@ -339,7 +339,8 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 	st.Chunks = len(next.chunks)
 	st.Snapshot = next.id
 
-	// Writing: skipped when the snapshot on disk already holds exactly this.
+	// Writing: the file is replaced before the swap, so memory and disk
+	// never disagree after a failed write.
 	if ix.dir != "" {
 		progress(Progress{Stage: "writing", Done: 0, Total: 1})
 		n, err := next.write(ix.path())

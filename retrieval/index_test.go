@@ -3,13 +3,16 @@ package retrieval
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/corpus"
 )
@@ -443,8 +446,8 @@ func TestSearchFilterScansWhenChromemFindsTooFew(t *testing.T) {
 	// filtered subset must be scanned directly.
 	var docs []*corpus.Document
 	for i := range 300 {
-		docs = append(docs, exampleDoc(strings.Repeat("0", 3-len(itoa(i)))+itoa(i)+".txt", "Example Wire", "2023-01-01", "",
-			"Spokesperson Jane Example discussed the bridge reconstruction and the river floods, item "+itoa(i)+"."))
+		docs = append(docs, exampleDoc(fmt.Sprintf("%03d.txt", i), "Example Wire", "2023-01-01", "",
+			"Spokesperson Jane Example discussed the bridge reconstruction and the river floods, item "+strconv.Itoa(i)+"."))
 	}
 	docs = append(docs, exampleDoc("zz.txt", "Rare Bulletin", "2023-01-01", "", "A note on pottery glazes."))
 	ix := mustOpen(t, "", NewBuiltinEmbedder(64), IndexOptions{})
@@ -465,8 +468,8 @@ func TestSearchFilterAfterChromemOverfetch(t *testing.T) {
 	var docs []*corpus.Document
 	for i := range 520 {
 		docs = append(docs,
-			exampleDoc("wire-"+fmtInt(1000+i)+".txt", "Example Wire", "", "", "The bridge reconstruction over the river continues, report "+fmtInt(i)+"."),
-			exampleDoc("rare-"+fmtInt(1000+i)+".txt", "Rare Bulletin", "", "", "Pottery glazes and kilns, note "+fmtInt(i)+"."))
+			exampleDoc("wire-"+strconv.Itoa(1000+i)+".txt", "Example Wire", "", "", "The bridge reconstruction over the river continues, report "+strconv.Itoa(i)+"."),
+			exampleDoc("rare-"+strconv.Itoa(1000+i)+".txt", "Rare Bulletin", "", "", "Pottery glazes and kilns, note "+strconv.Itoa(i)+"."))
 	}
 	ix := mustOpen(t, "", NewBuiltinEmbedder(64), IndexOptions{})
 	mustSync(t, ix, docs)
@@ -482,19 +485,6 @@ func TestSearchFilterAfterChromemOverfetch(t *testing.T) {
 			t.Errorf("hit %s (vector rank %d): want a Rare Bulletin passage ranked by vector", h.Chunk.DocID, h.VectorRank)
 		}
 	}
-}
-
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
-
-func fmtInt(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; i > 0; i /= 10 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-	}
-	return string(b)
 }
 
 func TestSearchClampsAndEmpty(t *testing.T) {
@@ -540,7 +530,7 @@ func TestSearchIsStable(t *testing.T) {
 	// calls.
 	var docs []*corpus.Document
 	for _, id := range []string{"t1.txt", "t2.txt", "t3.txt", "t4.txt"} {
-		docs = append(docs, exampleDoc(id, "Example Wire", "", "", "Jane Example "+strings.Repeat("opened the bridge. ", 1)+id))
+		docs = append(docs, exampleDoc(id, "Example Wire", "", "", "Jane Example opened the bridge. "+id))
 	}
 	ix := mustOpen(t, "", NewBuiltinEmbedder(32), IndexOptions{})
 	mustSync(t, ix, docs)
@@ -585,7 +575,7 @@ func TestNearDuplicatesFolded(t *testing.T) {
 	// Overlapping neighbour chunks of one long document fold too.
 	var b strings.Builder
 	for i := range 40 {
-		b.WriteString("Sentence " + itoa(i) + " mentions the mountain road and the winter convoy. ")
+		b.WriteString("Sentence " + strconv.Itoa(i) + " mentions the mountain road and the winter convoy. ")
 	}
 	long := exampleDoc("long.txt", "Example Wire", "", "", b.String())
 	opts := IndexOptions{Chunk: corpus.ChunkOptions{MaxBytes: 300, Overlap: 200}}
@@ -656,5 +646,65 @@ func TestConcurrentSearchDuringSync(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+func TestSyncCancelledKeepsLiveSnapshot(t *testing.T) {
+	ix := mustOpen(t, t.TempDir(), NewBuiltinEmbedder(32), IndexOptions{BatchSize: 1, Concurrency: 1})
+	before := mustSync(t, ix, exampleDocs()[:1])
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := ix.Sync(ctx, exampleDocs(), func(p Progress) {
+		if p.Stage == "embedding" && p.Done > 0 {
+			cancel() // the operator gives up half-way
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Sync = %v, want context.Canceled", err)
+	}
+	if ix.SnapshotID() != before.Snapshot || ix.Stats().Docs != 1 {
+		t.Error("a cancelled Sync changed the live snapshot")
+	}
+}
+
+func TestCollectionNeverEmbedsText(t *testing.T) {
+	ix := mustOpen(t, "", NewBuiltinEmbedder(32), IndexOptions{})
+	st := mustSync(t, ix, exampleDocs())
+	s := ix.cur.Load()
+	if s.coll.Count() != st.Chunks {
+		t.Fatalf("collection holds %d documents, snapshot %d chunks", s.coll.Count(), st.Chunks)
+	}
+	// A text query makes chromem call the collection's embedding function,
+	// which must refuse rather than fall back to a remote API.
+	if _, err := s.coll.Query(context.Background(), "bridge", 1, nil, nil); err == nil {
+		t.Error("the chromem collection embedded a query itself")
+	}
+	stats := ix.Stats()
+	if stats.Docs != 4 || stats.Chunks != st.Chunks || stats.Embedder != "builtin-hash-v1-32" || stats.Dim != 32 ||
+		stats.Snapshot != st.Snapshot || stats.Built.IsZero() || !stats.First.Equal(day("2023-01-10")) ||
+		!stats.Last.Equal(day("2023-06-20")) || stats.Bytes <= 0 {
+		t.Errorf("Stats() = %+v", stats)
+	}
+}
+
+func TestOpenRemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".index.snap.tmp-123")
+	fresh := filepath.Join(dir, ".index.snap.tmp-456")
+	for _, p := range []string{stale, fresh} {
+		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * staleTempAge)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	mustOpen(t, dir, NewBuiltinEmbedder(32), IndexOptions{})
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Error("stale temporary snapshot kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a temporary snapshot another process may be writing was removed")
 	}
 }

@@ -32,6 +32,30 @@ type lexicalIndex struct {
 	// docLen is each chunk's number of terms.
 	docLen []int32
 	avgLen float64
+	// norm is BM25's length normalisation of each chunk,
+	// k1·(1 − b + b·len/avgLen), computed once so a query does only a
+	// multiply-add and a divide per posting.
+	norm []float32
+	// accs holds []float32 score accumulators of numChunks entries, all
+	// zero when put back, so a query allocates nothing in proportion to
+	// the record.
+	accs sync.Pool
+}
+
+// setLengths sets docLen's derived values: avgLen and norm.
+func (ix *lexicalIndex) setLengths() {
+	var total int64
+	for _, l := range ix.docLen {
+		total += int64(l)
+	}
+	ix.avgLen = 0
+	if len(ix.docLen) > 0 {
+		ix.avgLen = float64(total) / float64(len(ix.docLen))
+	}
+	ix.norm = make([]float32, len(ix.docLen))
+	for i, l := range ix.docLen {
+		ix.norm[i] = float32(bm25K1 * (1 - bm25B + bm25B*float64(l)/ix.avgLen))
+	}
 }
 
 // buildLexical indexes texts (one per chunk, in chunk order).
@@ -58,7 +82,6 @@ func buildLexical(texts []string) *lexicalIndex {
 	perChunk := make([][]tc, n)
 	var df []int32
 	local := make(map[int32]int32)
-	var total int64
 	for i, ts := range terms {
 		clear(local)
 		for _, t := range ts {
@@ -77,12 +100,9 @@ func buildLexical(texts []string) *lexicalIndex {
 		}
 		perChunk[i] = list
 		ix.docLen[i] = int32(len(ts))
-		total += int64(len(ts))
 		terms[i] = nil
 	}
-	if n > 0 {
-		ix.avgLen = float64(total) / float64(n)
-	}
+	ix.setLengths()
 	ix.off = make([]int32, len(df)+1)
 	for t, d := range df {
 		ix.off[t+1] = ix.off[t] + d
@@ -151,44 +171,45 @@ type scored struct {
 // only chunks for which keep returns true (nil keeps all). Ties are broken
 // by chunk order, which follows chunk IDs.
 func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scored {
-	if n <= 0 {
+	if n <= 0 || ix.numChunks() == 0 {
 		return nil
 	}
 	// A dense accumulator beats a map once common terms touch a large
-	// share of the chunks; touched remembers which ones to read back.
-	acc := make([]float64, ix.numChunks())
+	// share of the chunks; touched remembers which ones to read back and
+	// to zero again before the accumulator returns to the pool.
+	acc, _ := ix.accs.Get().([]float32)
+	if len(acc) != ix.numChunks() {
+		acc = make([]float32, ix.numChunks())
+	}
 	var touched []int32
 	for _, t := range q {
 		if t.id < 0 {
 			continue
 		}
-		for j := ix.off[t.id]; j < ix.off[t.id+1]; j++ {
-			c := ix.chunk[j]
-			tf := float64(ix.tf[j])
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(ix.docLen[c])/ix.avgLen)
+		lo, hi := ix.off[t.id], ix.off[t.id+1]
+		chunks, tfs := ix.chunk[lo:hi], ix.tf[lo:hi]
+		tfs = tfs[:len(chunks)]
+		w := float32(t.weight * (bm25K1 + 1))
+		for j, c := range chunks {
+			tf := float32(tfs[j])
 			if acc[c] == 0 {
 				touched = append(touched, c)
 			}
-			acc[c] += t.weight * tf * (bm25K1 + 1) / (tf + norm)
+			acc[c] += w * tf / (tf + ix.norm[c])
 		}
 	}
-	out := make([]scored, 0, len(touched))
+	top := topK{n: n, items: make([]scored, 0, min(n, len(touched)))}
 	for _, c := range touched {
-		if keep != nil && !keep(int(c)) {
-			continue
+		if keep == nil || keep(int(c)) {
+			s := float64(acc[c])
+			if len(top.items) < n || s >= top.items[0].score {
+				top.push(scored{c, s})
+			}
 		}
-		out = append(out, scored{c, acc[c]})
+		acc[c] = 0
 	}
-	slices.SortFunc(out, func(a, b scored) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.chunk, b.chunk)
-	})
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
+	ix.accs.Put(acc) //nolint:staticcheck // a slice header is small; the array is what is reused
+	return top.sorted()
 }
 
 // coverage returns, for each chunk in chunks, the IDF-weighted share of the
@@ -316,20 +337,16 @@ func decodeLexical(b []byte, nChunks int) (*lexicalIndex, error) {
 			prev = c
 		}
 	}
-	var sum int64
 	for i := range ix.docLen {
 		l, err := next()
 		if err != nil {
 			return nil, err
 		}
 		ix.docLen[i] = int32(l)
-		sum += int64(l)
 	}
 	if len(b) != 0 {
 		return nil, errors.New("unexpected bytes after the lexical index")
 	}
-	if nChunks > 0 {
-		ix.avgLen = float64(sum) / float64(nChunks)
-	}
+	ix.setLengths()
 	return ix, nil
 }

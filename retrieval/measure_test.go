@@ -60,9 +60,11 @@ func evalReport(t *testing.T, ix *Index, qs []evalQuestion, verbose bool) (hit1,
 
 // TestMeasureRetrieval logs retrieval quality on the public questions over
 // the sample record. It asserts nothing: it is the measurement behind the
-// fusion constants. With READOUT_BIG=1 it also indexes the White House
-// record together with the sample record and reports quality, indexing
-// time, snapshot size and load time.
+// fusion and feature constants. With READOUT_BIG=1 it also indexes the
+// White House record together with the sample record and reports quality,
+// indexing time, snapshot size, load time and search time;
+// READOUT_BIG=1 READOUT_SWEEP=1 adds a sweep of the fusion parameters, and
+// READOUT_SWEEP=features a sweep of the builtin embedder's feature weights.
 func TestMeasureRetrieval(t *testing.T) {
 	qs := loadEval(t)
 	seeds := loadSeeds(t)
@@ -118,14 +120,18 @@ func TestMeasureRetrieval(t *testing.T) {
 		if _, ok := stageStart[p.Stage]; !ok {
 			stageStart[p.Stage] = time.Now()
 		}
+		if p.Stage == "embedding" && p.Done == p.Total {
+			stageStart["embedded"] = time.Now()
+		}
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("indexed %d documents, %d chunks in %v (split %v, embed %v, build+write %v); snapshot %d bytes",
+	t.Logf("indexed %d documents, %d chunks in %v (read+split %v, embed %v, build chromem+BM25 %v, write %v); snapshot %d bytes",
 		len(docs), st.Chunks, time.Since(start).Round(time.Millisecond),
 		stageStart["embedding"].Sub(start).Round(time.Millisecond),
-		stageStart["writing"].Sub(stageStart["embedding"]).Round(time.Millisecond),
+		stageStart["embedded"].Sub(stageStart["embedding"]).Round(time.Millisecond),
+		stageStart["writing"].Sub(stageStart["embedded"]).Round(time.Millisecond),
 		time.Since(stageStart["writing"]).Round(time.Millisecond), ix.Stats().Bytes)
 	ix = nil
 	runtime.GC()
@@ -135,6 +141,10 @@ func TestMeasureRetrieval(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("reopened in %v", time.Since(start))
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("heap in use with the reopened index (and the loaded documents) alive: %d MB", ms.HeapInuse>>20)
 	start = time.Now()
 	st2, err := ix2.Sync(context.Background(), docs, nil)
 	if err != nil {

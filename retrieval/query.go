@@ -32,8 +32,8 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	if len(s.chunks) == 0 {
 		return nil, nil
 	}
-	keep, allowed := s.filter(opts)
-	if allowed == 0 {
+	f := s.filter(opts)
+	if f.allowed == 0 {
 		return nil, nil
 	}
 	// Fetch more candidates than asked for: folding removes some, and
@@ -41,7 +41,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	depth := max(5*k, 50)
 
 	qterms := s.lex.queryTerms(query)
-	lex := s.lex.search(qterms, depth, keep)
+	lex := s.lex.search(qterms, depth, f.keep)
 
 	var vec []scored
 	qv, err := ix.queryVector(ctx, query, s.dim)
@@ -51,7 +51,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	case err != nil:
 		ix.log.Warn("query embedding failed; ranking by words only", "embedder", ix.emb.Name(), "err", err)
 	case qv != nil:
-		vec, err = s.vectorSearch(ctx, qv, depth, keep, allowed)
+		vec, err = s.vectorSearch(ctx, qv, depth, f.ranges)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
@@ -89,42 +89,65 @@ func (ix *Index) queryVector(ctx context.Context, query string, dim int) ([]floa
 	return u, nil
 }
 
-// filter returns the chunk predicate for opts (nil when opts filter
-// nothing) and the number of chunks it lets through.
-func (s *snapshot) filter(opts SearchOptions) (func(int) bool, int) {
+// rowFilter is what a search's filters let through: keep (nil when
+// nothing is filtered) tells the lexical search which chunks count, and
+// ranges are the same chunks as sorted ranges of matrix rows for the
+// vector scan; allowed is how many chunks that is.
+type rowFilter struct {
+	keep    func(int) bool
+	ranges  []rowRange
+	allowed int
+}
+
+// filter returns the chunks opts lets through. It reads only per-document
+// values precomputed by finish (day numbers, lowercase outlets and
+// speakers), so filtering 100k chunks costs well under a millisecond.
+func (s *snapshot) filter(opts SearchOptions) rowFilter {
 	outlet := strings.ToLower(strings.TrimSpace(opts.Outlet))
 	speaker := strings.ToLower(strings.TrimSpace(opts.Speaker))
 	if opts.Since.IsZero() && opts.Until.IsZero() && outlet == "" && speaker == "" {
-		return nil, len(s.chunks)
+		return rowFilter{ranges: []rowRange{{0, int32(len(s.chunks))}}, allowed: len(s.chunks)}
 	}
-	since, until := dayNumber(opts.Since), dayNumber(opts.Until)
+	byDate := !opts.Since.IsZero() || !opts.Until.IsZero()
+	since, until := int32(0), int32(1<<31-1)
+	if !opts.Since.IsZero() {
+		since = int32(dayNumber(opts.Since))
+	}
+	if !opts.Until.IsZero() {
+		until = int32(dayNumber(opts.Until))
+	}
 	okDoc := make([]bool, len(s.docs))
-	allowed := 0
-	for i, d := range s.docs {
-		ok := true
-		if !opts.Since.IsZero() || !opts.Until.IsZero() {
-			day := dayNumber(d.Date)
-			ok = !d.Date.IsZero() && (opts.Since.IsZero() || day >= since) && (opts.Until.IsZero() || day <= until)
-		}
-		if ok && outlet != "" {
-			ok = strings.Contains(strings.ToLower(d.Outlet), outlet)
-		}
-		if ok && speaker != "" {
-			ok = false
-			for _, sp := range d.Speakers {
-				if strings.Contains(strings.ToLower(sp.Name), speaker) {
-					ok = true
-					break
-				}
+	f := rowFilter{}
+	for i := range s.docs {
+		if byDate {
+			// docDay is 0 for an undated document, which no date bound
+			// admits.
+			if d := s.docDay[i]; d == 0 || d < since || d > until {
+				continue
 			}
 		}
-		okDoc[i] = ok
-		if ok {
-			r := s.docChunks[i]
-			allowed += int(r[1] - r[0])
+		if outlet != "" && !strings.Contains(s.docOutlet[i], outlet) {
+			continue
+		}
+		if speaker != "" && !strings.Contains(s.docSpeakers[i], speaker) {
+			continue
+		}
+		okDoc[i] = true
+		r := s.docChunks[i]
+		if r[1] <= r[0] {
+			continue
+		}
+		f.allowed += int(r[1] - r[0])
+		// Documents are in chunk order, so adjacent documents' chunks
+		// join into one range.
+		if n := len(f.ranges); n > 0 && f.ranges[n-1].hi == r[0] {
+			f.ranges[n-1].hi = r[1]
+		} else {
+			f.ranges = append(f.ranges, rowRange{r[0], r[1]})
 		}
 	}
-	return func(c int) bool { return okDoc[s.chunkDoc[c]] }, allowed
+	f.keep = func(c int) bool { return okDoc[s.chunkDoc[c]] }
+	return f
 }
 
 // dayNumber is t's calendar date (in t's own location) as yyyymmdd, so
@@ -134,63 +157,15 @@ func dayNumber(t time.Time) int {
 	return y*10000 + int(m)*100 + d
 }
 
-// vectorSearch returns the n chunks nearest to the unit vector qv that
-// keep accepts. Without a filter it asks chromem for them; with one it
-// over-fetches from chromem and, when too few survive the filter, scans
-// the allowed chunks directly.
-func (s *snapshot) vectorSearch(ctx context.Context, qv []float32, n int, keep func(int) bool, allowed int) ([]scored, error) {
-	count := s.coll.Count()
-	if count == 0 {
-		return nil, nil
-	}
-	want := min(n, allowed)
-	fetch := want
-	if keep != nil {
-		fetch = want * 10
-	}
-	// A filter that keeps few chunks: scanning them beats asking chromem
-	// for many it will throw away.
-	if keep != nil && allowed <= fetch {
-		return s.scan(qv, want, keep), nil
-	}
-	fetch = min(fetch, count)
-	res, err := s.coll.QueryEmbedding(ctx, qv, fetch, nil, nil)
+// vectorSearch returns the n chunks nearest to the unit vector qv among
+// the rows ranges hold, by an exhaustive scan of the contiguous matrix
+// (see matrix.go for why not chromem's QueryEmbedding).
+func (s *snapshot) vectorSearch(ctx context.Context, qv []float32, n int, ranges []rowRange) ([]scored, error) {
+	out, err := matrixTopK(ctx, s.vectors, s.dim, qv, n, ranges)
 	if err != nil {
-		return nil, fmt.Errorf("vector query: %w", err)
-	}
-	out := make([]scored, 0, len(res))
-	for _, r := range res {
-		c, ok := s.chunkPos[r.ID]
-		if !ok || (keep != nil && !keep(int(c))) {
-			continue
-		}
-		out = append(out, scored{chunk: c, score: float64(r.Similarity)})
-	}
-	if len(out) < want && keep != nil {
-		return s.scan(qv, want, keep), nil
-	}
-	sortScored(out)
-	if len(out) > want {
-		out = out[:want]
+		return nil, fmt.Errorf("vector scan: %w", err)
 	}
 	return out, nil
-}
-
-// scan is the exhaustive search over the contiguous matrix, restricted to
-// the chunks keep accepts.
-func (s *snapshot) scan(qv []float32, n int, keep func(int) bool) []scored {
-	var out []scored
-	for i := range s.chunks {
-		if keep != nil && !keep(i) {
-			continue
-		}
-		out = append(out, scored{chunk: int32(i), score: float64(dot(qv, s.vector(i)))})
-	}
-	sortScored(out)
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
 }
 
 // sortScored orders by score, ties by chunk position for stable output.
@@ -201,21 +176,6 @@ func sortScored(x []scored) {
 		}
 		return cmp.Compare(a.chunk, b.chunk)
 	})
-}
-
-func dot(a, b []float32) float32 {
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
-	}
-	for ; i < len(a); i++ {
-		s0 += a[i] * b[i]
-	}
-	return s0 + s1 + s2 + s3
 }
 
 // fold walks the fused candidates best first and keeps up to k of them,

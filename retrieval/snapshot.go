@@ -59,6 +59,12 @@ type snapshot struct {
 	chunkDoc  []int32
 	docChunks [][2]int32
 	chunkPos  map[string]int32
+	// Per document, for filters: the date as yyyymmdd (0 when undated),
+	// the outlet in lower case, and the speakers' names in lower case
+	// joined by a NUL (which no query contains).
+	docDay      []int32
+	docOutlet   []string
+	docSpeakers []string
 	// vectors is the contiguous row-major matrix of the chunks' unit
 	// vectors, dim floats per chunk. It is what gets persisted; the chromem
 	// collection's embeddings are slices of it.
@@ -99,8 +105,22 @@ func snapshotID(embedder string, opts corpus.ChunkOptions, docs []*corpus.Docume
 // and the date coverage.
 func (s *snapshot) finish(ctx context.Context) error {
 	s.docIndex = make(map[string]int32, len(s.docs))
+	s.docDay = make([]int32, len(s.docs))
+	s.docOutlet = make([]string, len(s.docs))
+	s.docSpeakers = make([]string, len(s.docs))
 	for i, d := range s.docs {
 		s.docIndex[d.ID] = int32(i)
+		if !d.Date.IsZero() {
+			s.docDay[i] = int32(dayNumber(d.Date))
+		}
+		s.docOutlet[i] = strings.ToLower(d.Outlet)
+		if len(d.Speakers) > 0 {
+			names := make([]string, len(d.Speakers))
+			for j, sp := range d.Speakers {
+				names[j] = strings.ToLower(sp.Name)
+			}
+			s.docSpeakers[i] = strings.Join(names, "\x00")
+		}
 		if !d.Date.IsZero() {
 			if s.first.IsZero() || d.Date.Before(s.first) {
 				s.first = d.Date
@@ -113,7 +133,13 @@ func (s *snapshot) finish(ctx context.Context) error {
 	s.chunkDoc = make([]int32, len(s.chunks))
 	s.docChunks = make([][2]int32, len(s.docs))
 	s.chunkPos = make(map[string]int32, len(s.chunks))
-	texts := make([]string, len(s.chunks))
+	// The passage texts are needed only to build the lexical index; a
+	// loaded snapshot brings its own, and making 100k strings for nothing
+	// doubled the text's memory at load.
+	var texts []string
+	if s.lex == nil {
+		texts = make([]string, len(s.chunks))
+	}
 	for i, c := range s.chunks {
 		di, ok := s.docIndex[c.DocID]
 		if !ok {
@@ -131,7 +157,9 @@ func (s *snapshot) finish(ctx context.Context) error {
 		}
 		s.docChunks[di][1] = int32(i + 1)
 		s.chunkPos[c.ID] = int32(i)
-		texts[i] = passageText(s.docs[di], c)
+		if texts != nil {
+			texts[i] = passageText(s.docs[di], c)
+		}
 	}
 	db := chromem.NewDB()
 	coll, err := db.CreateCollection("chunks", nil, refuseEmbedding)

@@ -3,9 +3,163 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/readout/readout/bot"
+	"github.com/readout/readout/config"
+	"github.com/readout/readout/telemetry"
 )
 
+// defaultHTTPAddr is where serve listens for health and metrics when the
+// config names no address.
+const defaultHTTPAddr = "127.0.0.1:9090"
+
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("serve: wiring in progress")
+	var f commonFlags
+	fs := newFlagSet("serve", stderr, &f, false)
+	httpAddr := fs.String("http", "", "address of /healthz, /readyz and /metrics (default http.addr, else "+defaultHTTPAddr+"; \"off\" turns it off)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagErr(err)
+	}
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
+	}
+	cfg, err := loadConfig(&f)
+	if err != nil {
+		return err
+	}
+	level := configLevel(cfg)
+	if f.verbose > 0 {
+		level = cliLevel(f.verbose)
+	}
+	log := newLogger(stderr, cfg, level)
+	if cfg.Discord.Token == "" {
+		return errors.New("no Discord token: set DISCORD_TOKEN (see the README's Discord section)")
+	}
+	addr := *httpAddr
+	if addr == "" {
+		addr = cfg.HTTP.Addr
+	}
+	if addr == "" {
+		addr = defaultHTTPAddr
+	}
+
+	a, err := openApp(cfg, log, false)
+	if err != nil {
+		return err
+	}
+	metrics := telemetry.New()
+	a.pipe.Metrics = metrics
+	var b *bot.Bot
+	var bmu sync.Mutex
+	srv := telemetry.NewServer(metrics, log)
+	srv.AddCheck("index", func(context.Context) error {
+		if a.idx.Stats().Docs == 0 {
+			return errors.New("the index is empty or still being built")
+		}
+		return nil
+	})
+	srv.AddCheck("gateway", func(context.Context) error {
+		bmu.Lock()
+		defer bmu.Unlock()
+		if b == nil || !b.Connected() {
+			return errors.New("not connected to the Discord gateway")
+		}
+		return nil
+	})
+	srv.AddCheck("model", modelCheck(cfg))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	httpDone := make(chan error, 1)
+	if addr != "off" {
+		go func() { httpDone <- srv.ListenAndServe(ctx, addr) }()
+	} else {
+		httpDone <- nil
+	}
+
+	if err := a.ensureIndex(ctx, io.Discard, len(cfg.Corpus.Sources) == 0); err != nil {
+		return err
+	}
+	st := a.idx.Stats()
+	metrics.IndexDocs.Set(float64(st.Docs))
+	metrics.IndexChunks.Set(float64(st.Chunks))
+	log.Info("record loaded", "documents", st.Docs, "passages", st.Chunks, "embedder", st.Embedder, "snapshot", st.Snapshot)
+
+	bb, err := bot.New(bot.Config{
+		Token:            cfg.Discord.Token,
+		APIURL:           cfg.Discord.APIURL,
+		ApplicationID:    cfg.Discord.ApplicationID,
+		GuildIDs:         cfg.Discord.GuildIDs,
+		ModeratorRoleIDs: cfg.Discord.ModeratorRoleIDs,
+		Cooldown:         cfg.Discord.Cooldown,
+		MaxInFlight:      cfg.Discord.MaxInFlight,
+		AllowDMs:         cfg.Discord.AllowDMs,
+		MessageContent:   cfg.Discord.MessageContent,
+		ShardID:          cfg.Discord.ShardID,
+		ShardCount:       cfg.Discord.ShardCount,
+		EditInterval:     cfg.Discord.EditInterval,
+		AnswerTimeout:    cfg.Discord.AnswerTimeout,
+		ShutdownGrace:    cfg.Discord.ShutdownGrace,
+	}, bot.Deps{Answerer: a.pipe, Searcher: a.idx, Record: a.lib, Logger: log, Metrics: metrics})
+	if err != nil {
+		return err
+	}
+	bmu.Lock()
+	b = bb
+	bmu.Unlock()
+	runErr := b.Run(ctx)
+	cancel()
+	if err := <-httpDone; err != nil && runErr == nil {
+		runErr = err
+	}
+	return runErr
+}
+
+// modelCheck is the readiness check of the model server: reachable when a
+// model is configured, else extractive mode is declared and always ready.
+// Results are cached briefly so probes do not hammer the server.
+func modelCheck(cfg config.Config) func(context.Context) error {
+	if cfg.Model.ChatModel == "" && cfg.Model.EmbedModel == "" {
+		return func(context.Context) error { return nil }
+	}
+	var mu sync.Mutex
+	var last time.Time
+	var lastErr error
+	client := &http.Client{Timeout: 3 * time.Second}
+	url := strings.TrimSuffix(cfg.Model.BaseURL, "/") + "/models"
+	return func(ctx context.Context) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if time.Since(last) < 15*time.Second && !last.IsZero() {
+			return lastErr
+		}
+		last = time.Now()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err == nil {
+			if cfg.Model.APIKey != "" {
+				req.Header.Set("Authorization", "Bearer "+cfg.Model.APIKey)
+			}
+			var resp *http.Response
+			resp, err = client.Do(req)
+			if err == nil {
+				resp.Body.Close()
+				if resp.StatusCode >= 500 {
+					err = fmt.Errorf("answered %s", resp.Status)
+				}
+			}
+		}
+		if err != nil {
+			lastErr = fmt.Errorf("model server at %s unreachable (answers fall back to extractive): %w", cfg.Model.BaseURL, err)
+		} else {
+			lastErr = nil
+		}
+		return lastErr
+	}
 }

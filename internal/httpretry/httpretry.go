@@ -120,6 +120,19 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 }
 
+// CloseIdleConnections closes the idle connections of Base when it keeps
+// any, so http.Client.CloseIdleConnections reaches through the wrapper.
+func (t *Transport) CloseIdleConnections() {
+	type closeIdler interface{ CloseIdleConnections() }
+	base := t.Base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	if ci, ok := base.(closeIdler); ok {
+		ci.CloseIdleConnections()
+	}
+}
+
 func (t *Transport) maxWait() time.Duration {
 	if t.MaxWait > 0 {
 		return t.MaxWait

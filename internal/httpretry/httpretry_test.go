@@ -222,3 +222,20 @@ func TestNegativeMaxRetriesNeverRetries(t *testing.T) {
 		t.Errorf("calls = %d, want 1", calls.Load())
 	}
 }
+
+// idleCounter records CloseIdleConnections calls.
+type idleCounter struct {
+	http.RoundTripper
+	closed int
+}
+
+func (c *idleCounter) CloseIdleConnections() { c.closed++ }
+
+func TestCloseIdleConnectionsReachesBase(t *testing.T) {
+	base := &idleCounter{RoundTripper: http.DefaultTransport}
+	client := &http.Client{Transport: &Transport{Base: base}}
+	client.CloseIdleConnections()
+	if base.closed != 1 {
+		t.Errorf("base saw %d CloseIdleConnections calls, want 1", base.closed)
+	}
+}

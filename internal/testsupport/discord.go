@@ -419,6 +419,11 @@ func (d *Discord) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 8<<20))
 	d.mu.Lock()
 	status, resp, hdr := d.routeLocked(r, body)
+	// Encode under the lock: resp may point into the fake's live state.
+	var out []byte
+	if resp != nil {
+		out, _ = json.Marshal(resp)
+	}
 	d.requests = append(d.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: body, Status: status, At: d.now()})
 	d.notifyLocked()
 	d.mu.Unlock()
@@ -432,7 +437,7 @@ func (d *Discord) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(resp)
+	_, _ = w.Write(out)
 }
 
 // routeLocked handles one REST request with d.mu held.
@@ -628,10 +633,6 @@ func applyMessage(msg *discordgo.Message, data map[string]any) {
 	if p.Flags != nil && *p.Flags&discordgo.MessageFlagsSuppressEmbeds != 0 {
 		msg.Flags |= discordgo.MessageFlagsSuppressEmbeds
 	}
-	var am struct {
-		AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
-	}
-	_ = json.Unmarshal(b, &am)
 }
 
 func (d *Discord) webhookLocked(method string, seg []string, q map[string][]string, body []byte) (int, any, *httpError) {
@@ -915,14 +916,13 @@ type Interaction struct {
 // Opt builds a command option; nested options make a subcommand.
 func Opt(name string, value any, sub ...*discordgo.ApplicationCommandInteractionDataOption) *discordgo.ApplicationCommandInteractionDataOption {
 	o := &discordgo.ApplicationCommandInteractionDataOption{Name: name, Value: value, Options: sub}
-	switch v := value.(type) {
+	switch value.(type) {
 	case string:
 		o.Type = discordgo.ApplicationCommandOptionString
 	case bool:
 		o.Type = discordgo.ApplicationCommandOptionBoolean
 	case int, float64:
 		o.Type = discordgo.ApplicationCommandOptionInteger
-		_ = v
 	case nil:
 		o.Type = discordgo.ApplicationCommandOptionSubCommand
 	}

@@ -1,0 +1,78 @@
+package corpus
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestTextSpeakers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []Speaker
+	}{
+		{"title before name",
+			"“We are ready,” Example Ministry spokesperson Jane Example said on Monday.",
+			[]Speaker{{Name: "Jane Example", Title: "Example Ministry spokesperson"}}},
+		{"appositive title",
+			"“We are ready,” John Sample, the Ministry's spokesperson, said.",
+			[]Speaker{{Name: "John Sample", Title: "the Ministry's spokesperson"}}},
+		{"verb before name after a quotation",
+			"Envoy John Sample met them. “It went well,” said Sample.",
+			[]Speaker{{Name: "John Sample", Title: "Envoy"}}},
+		{"surname resolves to the full name used elsewhere, in order of first appearance",
+			"Secretary of Examples Jane Q. Example hosted talks. “Good,” Sample told reporters. Example added that talks went on. Deputy Envoy John Sample was there.",
+			[]Speaker{{Name: "John Sample", Title: "Deputy Envoy"}, {Name: "Jane Q. Example", Title: "Secretary of Examples"}}},
+		{"apostrophes and according to",
+			"“Fine,” Jane O’Example said, according to a release. Spokesperson Jane O’Example spoke.",
+			[]Speaker{{Name: "Jane O'Example", Title: "Spokesperson"}}},
+		{"no duplicates, aux verbs",
+			"Spokesperson Jane Example said yes. Jane Example has said so before. Example later said no.",
+			[]Speaker{{Name: "Jane Example", Title: "Spokesperson"}}},
+		{"non-persons",
+			"The State Department said so. Exampleland said it agreed. The Secretary of State said more. He added that it was fine. Example Electric announced a plant.",
+			nil},
+		{"unresolved surname is dropped",
+			"“Fine,” Sample said.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := textSpeakers(tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("textSpeakers = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTurnSpeaker(t *testing.T) {
+	const title = "Remarks by President Example and Vice President Sample at a Press Conference with Secretary of Examples Jane Doe-Example"
+	const text = "President John Example spoke. Vice President Mary Sample spoke."
+	tests := []struct {
+		label   string
+		want    Speaker
+		generic bool
+	}{
+		{"THE PRESIDENT", Speaker{Name: "John Example", Title: "President"}, false},
+		{"THE VICE PRESIDENT", Speaker{Name: "Mary Sample", Title: "Vice President"}, false},
+		{"SECRETARY DOE-EXAMPLE", Speaker{Name: "Jane Doe-Example", Title: "Secretary of Examples"}, false},
+		{"MS. DOE-EXAMPLE", Speaker{Name: "Jane Doe-Example", Title: "Secretary of Examples"}, false},
+		{"MR. NOBODY", Speaker{Name: "Nobody"}, false},
+		{"SENIOR ADMINISTRATION OFFICIAL", Speaker{Name: "Senior Administration Official"}, true},
+		{"MODERATOR", Speaker{Name: "Moderator"}, true},
+	}
+	for _, tt := range tests {
+		got, generic := turnSpeaker(tt.label, title, text)
+		if got != tt.want || generic != tt.generic {
+			t.Errorf("turnSpeaker(%q) = %+v %v, want %+v %v", tt.label, got, generic, tt.want, tt.generic)
+		}
+	}
+	for label, want := range map[string]bool{
+		"MR. KIRBY": true, "THE PRESIDENT": true, "SECRETARY MAYORKAS": true, "MODERATOR": true,
+		"SECURING THE GRID": false, "NOTE": false, "VICE PRESIDENT HARRIS": true, "NOMINATIONS SENT TO THE SENATE": false,
+	} {
+		if isTurnLabel(label) != want {
+			t.Errorf("isTurnLabel(%q) = %v", label, !want)
+		}
+	}
+}
