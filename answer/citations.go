@@ -14,6 +14,10 @@ import (
 // ("[September 27]") is not a citation.
 var citationGroupRe = regexp.MustCompile(`\[\s*\d{1,3}(?:\s*(?:[,;]|-|–|—)\s*\d{1,3})*\s*\]`)
 
+// zeroMarkerRe matches a bracketed zero (with the space before it), which
+// a model obeying a document may write and which names no passage.
+var zeroMarkerRe = regexp.MustCompile(`[ \t]*\[\s*0+\s*\]`)
+
 // maxRange bounds an expanded range like [1-3]: anything wider is not a
 // citation a model meant.
 const maxRange = 10
@@ -128,6 +132,8 @@ func Renumber(text string, nPassages int) (out string, order []int) {
 	}
 	b.WriteString(text[last:])
 	out = b.String()
+	// "[0]" is not a citation group, but a reader would take it for one.
+	out = zeroMarkerRe.ReplaceAllString(out, "")
 	// Removing a marker can join brackets around it into a new one
 	// ("[[9]1]" → "[1]"); drop any that names no citation. Each pass
 	// removes at least one marker, so this ends.

@@ -109,6 +109,9 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 			if len(strings.Fields(s)) < 3 {
 				continue // headings, bylines, "Politics"
 			}
+			if unquotable(s) {
+				continue
+			}
 			c := scoredSentence{hit: hi, start: r[0], end: r[1], stems: stemSet(s)}
 			if reach > 0 {
 				c.asked = asked

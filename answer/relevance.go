@@ -55,20 +55,27 @@ func entityTerms(q string) []string {
 	return out
 }
 
-// namesAll reports whether the retrieved passages of hit's document,
-// together with its title, contain every term. Only retrieved passages
-// count: a long briefing mentions everything somewhere.
+// namesAll reports whether the hit's passage, with its neighbouring
+// retrieved passages of the same document (one chunk either side) and the
+// document's title, outlet and speakers, contains the terms (all of one
+// or two, two thirds of more). Only nearby
+// text counts: a long briefing mentions everything somewhere, and a name
+// far from the words that matched does not make the passage about it.
 func namesAll(hit retrieval.Hit, hits []retrieval.Hit, terms []string, cache map[string]map[string]bool) bool {
-	id := hit.Chunk.DocID
+	id := hit.Chunk.ID
 	set, ok := cache[id]
 	if !ok {
 		set = map[string]bool{}
 		var b strings.Builder
-		if hit.Doc != nil {
-			b.WriteString(hit.Doc.Title)
+		if d := hit.Doc; d != nil {
+			// The metadata names the document's subject as surely as its text.
+			b.WriteString(d.Title + "\n" + d.Outlet)
+			for _, s := range d.Speakers {
+				b.WriteString("\n" + s.Name)
+			}
 		}
 		for _, h := range hits {
-			if h.Chunk.DocID == id {
+			if h.Chunk.DocID == hit.Chunk.DocID && h.Chunk.Index >= hit.Chunk.Index-1 && h.Chunk.Index <= hit.Chunk.Index+1 {
 				b.WriteString("\n")
 				b.WriteString(h.Chunk.Text)
 			}
@@ -78,10 +85,40 @@ func namesAll(hit retrieval.Hit, hits []retrieval.Hit, terms []string, cache map
 		}
 		cache[id] = set
 	}
+	found := 0
 	for _, t := range terms {
-		if !set[t] {
-			return false
+		if set[t] {
+			found++
 		}
 	}
-	return true
+	// One name in three may be missing: a question that names three
+	// countries is answered by a passage that names two of them ("is
+	// Azerbaijan taking advantage of Russia being bogged down in Ukraine?").
+	return found*3 >= len(terms)*2
+}
+
+// topicCoverage is Hit.Coverage restricted to the query terms that are not
+// names: a passage that names the subject of a question ("Azerbaijan") and
+// the institution asked about ("the State Department") but none of what is
+// asked ("travel advisory level") does not answer it. A question made only
+// of names counts as fully covered here; namesAll judges it.
+func topicCoverage(h retrieval.Hit, names []string) float64 {
+	isName := make(map[string]bool, len(names))
+	for _, n := range names {
+		isName[n] = true
+	}
+	var got, total float64
+	for _, t := range h.Terms {
+		if isName[t.Term] {
+			continue
+		}
+		total += t.Weight
+		if t.Found {
+			got += t.Weight
+		}
+	}
+	if total == 0 {
+		return 1
+	}
+	return got / total
 }

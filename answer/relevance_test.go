@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -39,5 +40,37 @@ func TestPipelineDeclinesUnnamedSubject(t *testing.T) {
 	ans, _ = p.Ask(context.Background(), "When would the talks between Freedonia and Sylvania resume?", nil, retrieval.SearchOptions{})
 	if ans.Mode != ModeExtractive {
 		t.Fatalf("declined a covered question: %+v", ans)
+	}
+}
+
+// A passage that names the subject of a question but holds little of what
+// is asked does not make the question answerable.
+func TestTopicCoverageNeedsWhatIsAsked(t *testing.T) {
+	doc := &corpus.Document{ID: "x.txt", Title: "Example Wire report"}
+	terms := func(found ...string) []retrieval.TermMatch {
+		var out []retrieval.TermMatch
+		for _, tm := range []retrieval.TermMatch{{Term: "travel", Weight: 3}, {Term: "advisori", Weight: 4}, {Term: "level", Weight: 2}, {Term: "exampleland", Weight: 5}} {
+			for _, f := range found {
+				if f == tm.Term {
+					tm.Found = true
+				}
+			}
+			out = append(out, tm)
+		}
+		return out
+	}
+	namesOnly := retrieval.Hit{Doc: doc, Chunk: corpus.Chunk{ID: "x.txt#0", DocID: "x.txt", Text: "Exampleland talks"}, Coverage: 0.45, Terms: terms("exampleland", "level")}
+	if got := topicCoverage(namesOnly, []string{"exampleland"}); got >= DefaultMinCoverage {
+		t.Errorf("topic coverage of a passage naming only the subject = %.2f", got)
+	}
+	p := &Pipeline{}
+	if p.relevant("What travel advisory level does Exampleland have?", []retrieval.Hit{namesOnly}) {
+		t.Error("a passage with the subject but not the topic made the question answerable")
+	}
+	full := namesOnly
+	full.Chunk.Text = "Exampleland travel advisory level"
+	full.Coverage, full.Terms = 1, terms("exampleland", "travel", "advisori", "level")
+	if !p.relevant("What travel advisory level does Exampleland have?", []retrieval.Hit{full}) {
+		t.Error("a passage with subject and topic was judged irrelevant")
 	}
 }

@@ -151,8 +151,8 @@ func passageEmbeds(cites []answer.Citation) []*discordgo.MessageEmbed {
 	var out []*discordgo.MessageEmbed
 	for _, c := range cites {
 		title := fmt.Sprintf("[%d] %s", c.N, strings.Join(nonEmpty(c.Outlet, c.Date, oneLine(c.Title)), " — "))
-		title = truncate(title, 200)
-		desc := neutralise(strings.TrimSpace(c.Passage))
+		title = defuse(truncate(title, 200))
+		desc := defuse(strings.TrimSpace(c.Passage))
 		if len(c.Speakers) > 0 {
 			desc = "Speakers: " + strings.Join(c.Speakers, ", ") + "\n\n" + desc
 		}

@@ -287,7 +287,7 @@ func (b *Bot) openThread(i *discordgo.Interaction, q string) string {
 		b.log.Warn("find the answer message to open a thread", "interaction", i.ID, "error", err)
 		return ""
 	}
-	name := truncate(oneLine(q), maxThreadName)
+	name := truncate(defuse(oneLine(q)), maxThreadName)
 	th, err := b.s.MessageThreadStartComplex(i.ChannelID, msg.ID, &discordgo.ThreadStart{Name: name, AutoArchiveDuration: 1440})
 	if err != nil {
 		b.warnOnce("thread:"+i.ChannelID, "cannot open a thread for answers; they stay in the channel (give the bot Create Public Threads and Send Messages in Threads)",
@@ -346,7 +346,10 @@ func (b *Bot) answer(req *askRequest, afterFirst func()) {
 			err = req.more(p, comps)
 		}
 		if err != nil {
-			b.log.Error("deliver answer", "part", n+1, "of", len(parts), "error", err)
+			// Nobody can be told: the message, thread or token is gone.
+			b.log.Error("deliver answer", "command", req.command, "user", req.user, "part", n+1, "of", len(parts), "error", err)
+			b.count(req.command, "undelivered")
+			b.deps.Metrics.Error("discord")
 			return
 		}
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -30,7 +31,20 @@ func noMentions() *discordgo.MessageAllowedMentions {
 // message ever goes out without allowed_mentions (defence in depth).
 func neutralise(s string) string {
 	s = strings.ReplaceAll(s, "@everyone", "@\u200deveryone")
+	s = strings.ReplaceAll(s, "<@&", "<@\u200d&") // the bot never names a role
 	return strings.ReplaceAll(s, "@here", "@\u200dhere")
+}
+
+// userMentionRe matches a user mention, <@123> or <@!123>.
+var userMentionRe = regexp.MustCompile(`<@(!?\d)`)
+
+// defuse is neutralise for text the bot did not write (questions, answers,
+// passages, document titles): user mentions are broken too, so a mention
+// typed by a user, a model or a document shows as text and never even
+// highlights anyone. The bot's own messages keep their deliberate <@id>
+// (who started a refresh), which allowed_mentions keeps silent.
+func defuse(s string) string {
+	return userMentionRe.ReplaceAllString(neutralise(s), "<@\u200d$1")
 }
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
@@ -50,7 +64,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // questionHeader is the first line of every answer message: it shows what
 // was asked and lets a thread's history be rebuilt from its messages alone.
 func questionHeader(q string) string {
-	return "> " + neutralise(truncate(oneLine(q), 300)) + "\n"
+	return "> " + defuse(truncate(oneLine(q), 300)) + "\n"
 }
 
 // parseQuestionHeader returns the question of an answer message and the
@@ -120,13 +134,13 @@ func renderAnswer(question string, a *answer.Answer) string {
 			b.WriteString("\n" + footnote(c))
 		}
 	}
-	return neutralise(b.String())
+	return defuse(b.String())
 }
 
 // renderPartial is what a streaming edit shows: the answer so far, cut to
 // fit one message.
 func renderPartial(question, partial string) string {
-	s := questionHeader(question) + neutralise(strings.TrimSpace(partial)) + " …"
+	s := questionHeader(question) + defuse(strings.TrimSpace(partial)) + " …"
 	return truncate(s, maxContent-10)
 }
 

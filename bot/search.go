@@ -72,5 +72,5 @@ func renderHits(q string, hits []retrieval.Hit) string {
 		passage := truncate(oneLine(c.Passage), 300)
 		sb.WriteString("\n> " + passage + "\n")
 	}
-	return neutralise(sb.String())
+	return defuse(sb.String())
 }

@@ -289,6 +289,31 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 		}
 	}
 
+	// The BM25 index needs only the texts, so it is built while the
+	// embedder works: with a remote model Sync would otherwise wait for
+	// the network and then tokenise, one after the other. It is only worth
+	// it when something is embedded; otherwise finish builds it (or Sync
+	// returns early with nothing to build). On an error below the
+	// goroutine finishes on its own and its result is dropped.
+	var lexDone chan *lexicalIndex
+	if len(toEmbed) > 0 {
+		texts := make([]string, 0, len(old.chunks)+len(toEmbed))
+		k := 0
+		for i, p := range plans {
+			if p.oldAt < 0 {
+				// The new chunks' texts are the ones being embedded.
+				texts = append(texts, toEmbed[k:k+len(p.chunks)]...)
+				k += len(p.chunks)
+				continue
+			}
+			for _, c := range p.chunks {
+				texts = append(texts, passageText(sorted[i], c))
+			}
+		}
+		lexDone = make(chan *lexicalIndex, 1)
+		go func() { lexDone <- buildLexical(texts) }()
+	}
+
 	// Embedding.
 	newVecs, dim, err := ix.embedAll(ctx, toEmbed, progress)
 	if err != nil {
@@ -332,6 +357,9 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 				k++
 			}
 		}
+	}
+	if lexDone != nil {
+		next.lex = <-lexDone
 	}
 	if err := next.finish(ctx); err != nil {
 		return st, fmt.Errorf("sync: build snapshot: %w", err)
@@ -408,7 +436,16 @@ func (ix *Index) embedAll(ctx context.Context, texts []string, progress func(Pro
 				fail(fmt.Errorf("embedder %s returned %d vectors for %d texts", ix.emb.Name(), len(vecs), e-s))
 				return
 			}
-			copy(out[s:e], vecs)
+			// Normalise here, while other batches are still with the
+			// embedder, rather than in one pass at the end.
+			for j, v := range vecs {
+				u, err := unitVector(v)
+				if err != nil {
+					fail(fmt.Errorf("embedder %s: chunk text %.40q: %w", ix.emb.Name(), texts[s+j], err))
+					return
+				}
+				out[s+j] = u
+			}
 			// Report under the lock so the callback is never called
 			// concurrently and Done only grows.
 			mu.Lock()
@@ -425,15 +462,10 @@ func (ix *Index) embedAll(ctx context.Context, texts []string, progress func(Pro
 		return nil, 0, fmt.Errorf("sync: %w", err)
 	}
 	dim := len(out[0])
-	for i, v := range out {
+	for _, v := range out {
 		if len(v) != dim || dim == 0 {
 			return nil, 0, fmt.Errorf("sync: embedder %s returned vectors of lengths %d and %d", ix.emb.Name(), dim, len(v))
 		}
-		u, err := unitVector(v)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sync: embedder %s: chunk text %.40q: %w", ix.emb.Name(), texts[i], err)
-		}
-		out[i] = u
 	}
 	return out, dim, nil
 }

@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -36,7 +35,7 @@ type lexicalIndex struct {
 	// k1·(1 − b + b·len/avgLen), computed once so a query does only a
 	// multiply-add and a divide per posting.
 	norm []float32
-	// accs holds []float32 score accumulators of numChunks entries, all
+	// accs holds *[]float32 score accumulators of numChunks entries, all
 	// zero when put back, so a query allocates nothing in proportion to
 	// the record.
 	accs sync.Pool
@@ -177,10 +176,12 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 	// A dense accumulator beats a map once common terms touch a large
 	// share of the chunks; touched remembers which ones to read back and
 	// to zero again before the accumulator returns to the pool.
-	acc, _ := ix.accs.Get().([]float32)
-	if len(acc) != ix.numChunks() {
-		acc = make([]float32, ix.numChunks())
+	accp, _ := ix.accs.Get().(*[]float32)
+	if accp == nil || len(*accp) != ix.numChunks() {
+		a := make([]float32, ix.numChunks())
+		accp = &a
 	}
+	acc := *accp
 	var touched []int32
 	for _, t := range q {
 		if t.id < 0 {
@@ -208,7 +209,7 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 		}
 		acc[c] = 0
 	}
-	ix.accs.Put(acc) //nolint:staticcheck // a slice header is small; the array is what is reused
+	ix.accs.Put(accp)
 	return top.sorted()
 }
 

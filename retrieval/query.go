@@ -63,8 +63,9 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	for i := range hits {
 		chunkIdx[i] = s.chunkPos[hits[i].Chunk.ID]
 	}
-	for i, c := range s.lex.coverage(qterms, chunkIdx) {
-		hits[i].Coverage = c
+	cov, terms := s.windowCoverage(qterms, chunkIdx)
+	for i := range hits {
+		hits[i].Coverage, hits[i].Terms = cov[i], terms[i]
 	}
 	return hits, nil
 }

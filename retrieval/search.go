@@ -31,7 +31,19 @@ type Hit struct {
 	LexicalRank int
 	VectorRank  int
 	// Coverage is the share (0..1) of the query's informative terms,
-	// weighted by inverse document frequency, that occur in the passage. The
+	// weighted by inverse document frequency, that occur in the passage or
+	// its neighbouring passages of the same document. The
 	// answer pipeline declines when no passage covers the question enough.
 	Coverage float64
+	// Terms are the query's informative terms with the weight each has in
+	// Coverage and whether the passage (or a neighbour) holds it, so a
+	// caller can judge coverage of a part of the question.
+	Terms []TermMatch
+}
+
+// TermMatch is one query term's share in a hit's Coverage.
+type TermMatch struct {
+	Term   string  // as Terms makes it (lower case, stemmed)
+	Weight float64 // inverse document frequency, discounted for common words
+	Found  bool
 }

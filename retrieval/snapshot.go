@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	chromem "github.com/philippgille/chromem-go"
 
@@ -29,11 +30,15 @@ import (
 const SnapshotFile = "index.snap"
 
 // snapshotMagic opens every snapshot file; snapshotVersion is bumped when
-// the layout changes, and an old file is then refused with advice to
-// rebuild.
+// the layout changes, and a file of a version this code cannot read is
+// then refused with advice to rebuild. Version 1 stored the documents as
+// one gob value, which the decoder must hold in memory whole before
+// decoding it; version 2 stores one gob value per document, then the chunk
+// records, so loading streams. Both are read; version 2 is written.
 const (
-	snapshotMagic   = "RDOUTIX\x00"
-	snapshotVersion = 1
+	snapshotMagic     = "RDOUTIX\x00"
+	snapshotVersion   = 2
+	snapshotVersionV1 = 1
 )
 
 // ErrCorrupt is wrapped by the error Open returns for a snapshot file that
@@ -294,13 +299,19 @@ func (s *snapshot) encode(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	body := snapshotBody{Docs: s.docs, Chunks: make([]chunkRecord, len(s.chunks))}
+	records := make([]chunkRecord, len(s.chunks))
 	for i, c := range s.chunks {
-		body.Chunks[i] = chunkRecord{ID: c.ID, Doc: s.chunkDoc[i], Index: int32(c.Index), Start: int32(c.Start), End: int32(c.End)}
+		records[i] = chunkRecord{ID: c.ID, Doc: s.chunkDoc[i], Index: int32(c.Index), Start: int32(c.Start), End: int32(c.End)}
 	}
 	var gb bytes.Buffer
-	if err := gob.NewEncoder(&gb).Encode(body); err != nil {
-		return fmt.Errorf("encode documents: %w", err)
+	enc := gob.NewEncoder(&gb)
+	for _, d := range s.docs {
+		if err := enc.Encode(d); err != nil {
+			return fmt.Errorf("encode document %s: %w", d.ID, err)
+		}
+	}
+	if err := enc.Encode(records); err != nil {
+		return fmt.Errorf("encode chunks: %w", err)
 	}
 	if _, err := io.WriteString(w, snapshotMagic); err != nil {
 		return err
@@ -381,7 +392,7 @@ func checkPrefix(path string, pre []byte) error {
 	if string(pre[:8]) != snapshotMagic {
 		return corrupt(path, "not a readout index snapshot")
 	}
-	if v := binary.LittleEndian.Uint32(pre[8:]); v != snapshotVersion {
+	if v := binary.LittleEndian.Uint32(pre[8:]); v != snapshotVersion && v != snapshotVersionV1 {
 		return corrupt(path, fmt.Sprintf("snapshot format version %d, this readout reads version %d", v, snapshotVersion))
 	}
 	return nil
@@ -391,41 +402,60 @@ func corrupt(path, why string) error {
 	return fmt.Errorf("%w: %s: %s: run `readout index --rebuild` to rebuild it", ErrCorrupt, path, why)
 }
 
-// loadSnapshot reads and verifies path in one go. Nothing is returned
-// unless the whole file checks out.
+// loadSnapshot reads and verifies path. It streams the file once: the
+// documents are decoded as they are read, the vectors are read straight
+// into the matrix (no second copy of the largest section), and the
+// checksum is computed on the way. Nothing is returned unless the whole
+// file checks out; every length is checked against the file's size before
+// anything is allocated for it.
 func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read index snapshot: %w", err)
 	}
-	if len(data) < 16+4 {
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read index snapshot: %w", err)
+	}
+	size := fi.Size()
+	if size < 16+4 {
 		return nil, corrupt(path, "file too short")
 	}
-	if err := checkPrefix(path, data); err != nil {
+	crc := crc32.New(crcTable)
+	// The last 4 bytes are the checksum of everything before them.
+	payload := io.LimitReader(f, size-4)
+	r := &countingReader{r: io.TeeReader(bufio.NewReaderSize(payload, 1<<20), crc)}
+	remaining := func() uint64 { return uint64(size - 4 - r.n) }
+	var pre [12]byte
+	if _, err := io.ReadFull(r, pre[:]); err != nil {
+		return nil, corrupt(path, "too short for a snapshot header")
+	}
+	if err := checkPrefix(path, pre[:]); err != nil {
 		return nil, err
 	}
-	payload, tail := data[:len(data)-4], data[len(data)-4:]
-	if crc32.Checksum(payload, crcTable) != binary.LittleEndian.Uint32(tail) {
-		return nil, corrupt(path, "checksum mismatch (truncated or damaged file)")
+	lenField := func(size int) (uint64, error) {
+		var b [8]byte
+		if _, err := io.ReadFull(r, b[:size]); err != nil {
+			return 0, corrupt(path, "section runs past the end of the file")
+		}
+		var n uint64
+		if size == 4 {
+			n = uint64(binary.LittleEndian.Uint32(b[:]))
+		} else {
+			n = binary.LittleEndian.Uint64(b[:])
+		}
+		if n > remaining() {
+			return 0, corrupt(path, "section runs past the end of the file")
+		}
+		return n, nil
 	}
-	r := payload[12:]
 	take := func(n uint64) ([]byte, error) {
-		if n > uint64(len(r)) {
+		b := make([]byte, n)
+		if _, err := io.ReadFull(r, b); err != nil {
 			return nil, corrupt(path, "section runs past the end of the file")
 		}
-		b := r[:n]
-		r = r[n:]
 		return b, nil
-	}
-	lenField := func(size int) (uint64, error) {
-		b, err := take(uint64(size))
-		if err != nil {
-			return 0, err
-		}
-		if size == 4 {
-			return uint64(binary.LittleEndian.Uint32(b)), nil
-		}
-		return binary.LittleEndian.Uint64(b), nil
 	}
 	n, err := lenField(4)
 	if err != nil {
@@ -439,23 +469,48 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	if err := json.Unmarshal(rawHdr, &hdr); err != nil {
 		return nil, corrupt(path, "unreadable header: "+err.Error())
 	}
+	if hdr.Dim < 0 || hdr.Chunks < 0 || hdr.Docs < 0 || (hdr.Dim == 0 && hdr.Chunks > 0) {
+		return nil, corrupt(path, "counts in the header do not match the contents")
+	}
 	if n, err = lenField(8); err != nil {
 		return nil, err
 	}
-	rawBody, err := take(n)
-	if err != nil {
-		return nil, err
-	}
+	// The documents are decoded as they stream by; a damaged section fails
+	// to decode or, at the latest, fails the checksum below.
 	var body snapshotBody
-	if err := gob.NewDecoder(bytes.NewReader(rawBody)).Decode(&body); err != nil {
-		return nil, corrupt(path, "unreadable documents: "+err.Error())
+	lr := &io.LimitedReader{R: r, N: int64(n)}
+	dec := gob.NewDecoder(lr)
+	if binary.LittleEndian.Uint32(pre[8:]) == snapshotVersionV1 {
+		if err := dec.Decode(&body); err != nil {
+			return nil, corrupt(path, "unreadable documents: "+err.Error())
+		}
+	} else {
+		// The header's count is not trusted for the allocation: a
+		// damaged one is caught by the checksum, after the decoding.
+		body.Docs = make([]*corpus.Document, 0, min(hdr.Docs, 1<<16))
+		for range hdr.Docs {
+			d := new(corpus.Document)
+			if err := dec.Decode(d); err != nil {
+				return nil, corrupt(path, "unreadable documents: "+err.Error())
+			}
+			body.Docs = append(body.Docs, d)
+		}
+		if err := dec.Decode(&body.Chunks); err != nil {
+			return nil, corrupt(path, "unreadable chunks: "+err.Error())
+		}
+	}
+	if lr.N != 0 {
+		return nil, corrupt(path, "unexpected bytes after the documents")
 	}
 	if n, err = lenField(8); err != nil {
 		return nil, err
 	}
-	rawVec, err := take(n)
-	if err != nil {
-		return nil, err
+	if n != uint64(hdr.Chunks)*uint64(hdr.Dim)*4 {
+		return nil, corrupt(path, "counts in the header do not match the contents")
+	}
+	vectors := make([]float32, n/4)
+	if err := readFloats(r, vectors); err != nil {
+		return nil, corrupt(path, "truncated vectors")
 	}
 	if n, err = lenField(8); err != nil {
 		return nil, err
@@ -464,20 +519,22 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(r) != 0 {
+	if remaining() != 0 {
 		return nil, corrupt(path, "unexpected bytes at the end")
 	}
-	if hdr.Dim <= 0 && hdr.Chunks > 0 || len(body.Docs) != hdr.Docs || len(body.Chunks) != hdr.Chunks ||
-		uint64(len(rawVec)) != uint64(hdr.Chunks)*uint64(max(hdr.Dim, 0))*4 {
+	var tail [4]byte
+	if _, err := io.ReadFull(f, tail[:]); err != nil {
+		return nil, corrupt(path, "file too short")
+	}
+	if crc.Sum32() != binary.LittleEndian.Uint32(tail[:]) {
+		return nil, corrupt(path, "checksum mismatch (truncated or damaged file)")
+	}
+	if len(body.Docs) != hdr.Docs || len(body.Chunks) != hdr.Chunks {
 		return nil, corrupt(path, "counts in the header do not match the contents")
 	}
 	s := &snapshot{
 		id: hdr.Snapshot, embedder: hdr.Embedder, dim: hdr.Dim, created: hdr.Created,
-		chunkOpts: hdr.ChunkOpts, docs: body.Docs, bytes: int64(len(data)),
-	}
-	s.vectors = make([]float32, len(rawVec)/4)
-	for i := range s.vectors {
-		s.vectors[i] = math.Float32frombits(binary.LittleEndian.Uint32(rawVec[4*i:]))
+		chunkOpts: hdr.ChunkOpts, docs: body.Docs, bytes: size, vectors: vectors,
 	}
 	if s.lex, err = decodeLexical(rawLex, hdr.Chunks); err != nil {
 		return nil, corrupt(path, err.Error())
@@ -503,4 +560,46 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 		return nil, corrupt(path, err.Error())
 	}
 	return s, nil
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// nativeLittleEndian is true on the machines readout runs on (amd64,
+// arm64), where the file's little-endian floats can be read straight into
+// memory.
+var nativeLittleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// readFloats fills v with little-endian float32s from r. On a little-endian
+// machine it reads the bytes directly into v's memory, so loading the
+// matrix needs no buffer as large as the matrix.
+func readFloats(r io.Reader, v []float32) error {
+	if len(v) == 0 {
+		return nil
+	}
+	if nativeLittleEndian {
+		_, err := io.ReadFull(r, unsafe.Slice((*byte)(unsafe.Pointer(&v[0])), len(v)*4))
+		return err
+	}
+	var buf [4096]byte
+	for len(v) > 0 {
+		k := min(len(v), len(buf)/4)
+		if _, err := io.ReadFull(r, buf[:k*4]); err != nil {
+			return err
+		}
+		for i := range k {
+			v[i] = math.Float32frombits(binary.LittleEndian.Uint32(buf[4*i:]))
+		}
+		v = v[k:]
+	}
+	return nil
 }

@@ -176,6 +176,9 @@ according said says say tell told ask asked mr ms mrs dr many much quote quoted 
 // deliberately light: it strips inflection and a few derivational endings
 // and never looks words up. Digits-only words are returned unchanged.
 func Stem(w string) string {
+	if full, ok := aliases[w]; ok {
+		w = full
+	}
 	if len(w) <= 3 || !isASCIILetters(w) {
 		return w
 	}
@@ -252,4 +255,20 @@ func hasVowel(w string) bool {
 		}
 	}
 	return false
+}
+
+// aliases map abbreviations and irregular forms to the word they stand for,
+// so "Nov. 7" meets "November 7" and "took place" meets "take place".
+var aliases = map[string]string{
+	"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+	"aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+	"took": "take", "taken": "take", "said": "say", "says": "say", "told": "tell", "met": "meet",
+	"held": "hold", "gave": "give", "given": "give", "spoke": "speak", "spoken": "speak", "made": "make",
+	"went": "go", "gone": "go", "came": "come", "left": "leave", "brought": "bring", "sought": "seek",
+	"thought": "think", "began": "begin", "begun": "begin", "fought": "fight", "won": "win",
+	"lost": "lose", "chose": "choose", "chosen": "choose", "wrote": "write", "written": "write",
+	"knew": "know", "known": "know", "saw": "see", "seen": "see", "became": "become", "sent": "send",
+	"kept": "keep", "led": "lead", "paid": "pay", "sold": "sell", "struck": "strike", "stood": "stand",
+	"understood": "understand", "withdrew": "withdraw", "withdrawn": "withdraw", "fled": "flee",
+	"killed": "kill", "dead": "death", "died": "death",
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/answer"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -29,22 +30,25 @@ type evalQuestion struct {
 
 // evalResult is what eval measured for one question.
 type evalResult struct {
-	ID          string   `json:"id"`
-	Kind        string   `json:"kind"`
-	Mode        string   `json:"mode"`
-	Rank        int      `json:"rank"` // 1-based rank of the first must_cite document among the passages; 0 if absent
-	HitAt1      bool     `json:"hit_at_1"`
-	HitAt5      bool     `json:"hit_at_5"`
-	CitationHit bool     `json:"citation_hit"`
-	Declined    bool     `json:"declined"`
-	OutOfScope  bool     `json:"out_of_scope"`
-	Quotes      int      `json:"quotes_posted"`
-	Verified    int      `json:"quotes_verified"`
-	Repaired    int      `json:"quotes_repaired"`
-	Unquoted    int      `json:"quotes_unquoted"`
-	Seconds     float64  `json:"seconds"`
-	Error       string   `json:"error,omitempty"`
-	Cited       []string `json:"cited"`
+	ID          string `json:"id"`
+	Kind        string `json:"kind"`
+	Mode        string `json:"mode"`
+	Rank        int    `json:"rank"` // 1-based rank of the first must_cite document among the passages; 0 if absent
+	HitAt1      bool   `json:"hit_at_1"`
+	HitAt5      bool   `json:"hit_at_5"`
+	CitationHit bool   `json:"citation_hit"`
+	Declined    bool   `json:"declined"`
+	OutOfScope  bool   `json:"out_of_scope"`
+	// Absent: none of the must_cite documents is in the indexed record, so
+	// the question is out of scope for this record and should be declined.
+	Absent   bool     `json:"absent,omitempty"`
+	Quotes   int      `json:"quotes_posted"`
+	Verified int      `json:"quotes_verified"`
+	Repaired int      `json:"quotes_repaired"`
+	Unquoted int      `json:"quotes_unquoted"`
+	Seconds  float64  `json:"seconds"`
+	Error    string   `json:"error,omitempty"`
+	Cited    []string `json:"cited"`
 }
 
 // evalSummary aggregates the results.
@@ -128,6 +132,7 @@ func readEval(file string) ([]evalQuestion, error) {
 // searcher is what eval needs of the index to rank documents.
 type searcher interface {
 	Search(ctx context.Context, query string, opts retrieval.SearchOptions) ([]retrieval.Hit, error)
+	Document(id string) (*corpus.Document, bool)
 }
 
 // runEval asks every question through the pipeline; a follow-up is asked
@@ -143,6 +148,9 @@ func runEval(ctx context.Context, pipe *answer.Pipeline, idx searcher, qs []eval
 		start := time.Now()
 		ans, err := pipe.Ask(ctx, q.Question, history, retrieval.SearchOptions{})
 		r := evalResult{ID: q.ID, Kind: q.Kind, OutOfScope: len(q.MustCite) == 0, Seconds: time.Since(start).Seconds(), Cited: []string{}}
+		if !r.OutOfScope && !anyIndexed(idx, q.MustCite) {
+			r.OutOfScope, r.Absent = true, true
+		}
 		if err != nil {
 			r.Error = userFacing(err).Error()
 			results = append(results, r)
@@ -179,6 +187,17 @@ func runEval(ctx context.Context, pipe *answer.Pipeline, idx searcher, qs []eval
 		results = append(results, r)
 	}
 	return results, summarise(results)
+}
+
+// anyIndexed reports whether one of the documents is in the index, by ID
+// or by file name.
+func anyIndexed(idx searcher, ids []string) bool {
+	for _, id := range ids {
+		if _, ok := idx.Document(id); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func summarise(results []evalResult) evalSummary {
@@ -241,14 +260,16 @@ func printEval(w io.Writer, results []evalResult, s evalSummary) {
 			rank = fmt.Sprint(r.Rank)
 		}
 		cited := yesNo(r.CitationHit)
-		if r.OutOfScope {
+		if r.Absent {
+			cited = "n/a: not in this record (declined: " + yesNo(r.Declined) + ")"
+		} else if r.OutOfScope {
 			cited = "n/a (declined: " + yesNo(r.Declined) + ")"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d/%d/%d\t%.3f\t%s\n", r.ID, r.Kind, r.Mode, rank, cited,
 			r.Quotes, r.Verified, r.Repaired, r.Unquoted, r.Seconds, r.Error)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\n%d questions (%d answerable, %d out of scope)\n", s.Questions, s.Answerable, s.OOS)
+	fmt.Fprintf(w, "\n%d questions (%d answerable from this record, %d out of scope or about documents not in it)\n", s.Questions, s.Answerable, s.OOS)
 	fmt.Fprintf(w, "retrieval: hit@1 %.2f  hit@5 %.2f  MRR %.3f\n", s.HitAt1, s.HitAt5, s.MRR)
 	fmt.Fprintf(w, "citations: %.2f of answerable questions cite a must_cite document\n", s.CitationHit)
 	fmt.Fprintf(w, "declines: %d/%d out-of-scope declined, %d answerable wrongly declined\n", s.OOSDeclined, s.OOS, s.WrongDeclines)

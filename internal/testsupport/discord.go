@@ -480,7 +480,16 @@ func (d *Discord) faultLocked(method, path string) *fault {
 func (d *Discord) dispatchRESTLocked(r *http.Request, path string, body []byte) (int, any, *httpError) {
 	seg := strings.Split(strings.Trim(path, "/"), "/")
 	m := r.Method
+	// Like Discord, everything but the gateway URL, interaction callbacks
+	// and interaction webhooks (authorised by their token in the path)
+	// needs the bot token.
+	public := len(seg) == 1 && seg[0] == "gateway" || len(seg) > 0 && (seg[0] == "interactions" || seg[0] == "webhooks")
+	if !public && r.Header.Get("Authorization") != d.Token {
+		return 0, nil, errorf(http.StatusUnauthorized, 0, "401: Unauthorized")
+	}
 	switch {
+	case len(seg) == 3 && seg[0] == "users" && seg[1] == "@me" && seg[2] == "guilds" && m == http.MethodGet:
+		return 200, []map[string]any{{"id": d.GuildID, "name": "Example Guild", "permissions": "0"}}, nil
 	case len(seg) == 1 && seg[0] == "gateway" && m == http.MethodGet:
 		return 200, map[string]any{"url": d.gw.url(d)}, nil
 	case len(seg) == 2 && seg[0] == "gateway" && seg[1] == "bot" && m == http.MethodGet:
@@ -490,7 +499,11 @@ func (d *Discord) dispatchRESTLocked(r *http.Request, path string, body []byte) 
 		return 200, d.botUser(), nil
 	case (len(seg) == 2 && seg[0] == "applications" && seg[1] == "@me" ||
 		len(seg) == 3 && seg[0] == "oauth2" && seg[1] == "applications" && seg[2] == "@me") && m == http.MethodGet:
-		return 200, map[string]any{"id": d.AppID, "name": "readout-test", "bot": d.botUser()}, nil
+		flags := 0
+		if d.allowContent {
+			flags = 1 << 18 // GATEWAY_MESSAGE_CONTENT: the portal grants the intent
+		}
+		return 200, map[string]any{"id": d.AppID, "name": "readout-test", "bot": d.botUser(), "flags": flags}, nil
 	case len(seg) == 3 && seg[0] == "applications" && seg[2] == "commands" && m == http.MethodPut:
 		return d.putCommandsLocked(seg[1], "", body)
 	case len(seg) == 5 && seg[0] == "applications" && seg[2] == "guilds" && seg[4] == "commands" && m == http.MethodPut:

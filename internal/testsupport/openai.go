@@ -12,6 +12,7 @@ import (
 	"hash/fnv"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -202,6 +203,7 @@ type OpenAI struct {
 	chats      []ChatRequest
 	embedCalls int
 	embedTexts int
+	conns      map[net.Conn]http.ConnState // open client connections and their state
 }
 
 type queuedFault struct {
@@ -226,9 +228,40 @@ func NewOpenAI(t testing.TB, opts ...OpenAIOption) *OpenAI {
 	mux.HandleFunc("POST "+EndpointChat, f.handleChat)
 	mux.HandleFunc("POST "+EndpointEmbeddings, f.handleEmbeddings)
 	mux.HandleFunc("GET "+EndpointModels, f.handleModels)
-	f.srv = httptest.NewServer(f.record(mux))
+	f.srv = httptest.NewUnstartedServer(f.record(mux))
+	f.conns = map[net.Conn]http.ConnState{}
+	f.srv.Config.ConnState = f.trackConn
+	f.srv.Start()
 	t.Cleanup(f.Close)
 	return f
+}
+
+// trackConn follows every client connection's state, so a test can tell a
+// leaked connection (one left active after its caller returned) from one
+// kept idle in a client's pool.
+func (f *OpenAI) trackConn(c net.Conn, st http.ConnState) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if st == http.StateClosed || st == http.StateHijacked {
+		delete(f.conns, c)
+		return
+	}
+	f.conns[c] = st
+}
+
+// Conns reports the client connections open now and how many of them are
+// in the middle of a request (http.StateNew or StateActive). After a
+// client has finished every call, active should be 0: a response body
+// never closed, or a stream never drained, keeps its connection active.
+func (f *OpenAI) Conns() (open, active int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, st := range f.conns {
+		if st == http.StateNew || st == http.StateActive {
+			active++
+		}
+	}
+	return len(f.conns), active
 }
 
 // URL is the base URL clients are configured with; it ends in /v1.

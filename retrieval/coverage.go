@@ -1,0 +1,71 @@
+package retrieval
+
+import "strings"
+
+// windowCoverage returns, for each chunk, the IDF-weighted share of the
+// query's terms that occur in the chunk or in its neighbours of the same
+// document (one chunk either side). A question is often answered across a
+// chunk boundary ("The Nov. 7 meeting took place at Blair House" in one
+// chunk, the ministers it brought together in the one before), and chunk
+// boundaries are an artefact of indexing, not of the record.
+func (s *snapshot) windowCoverage(q []queryTerm, chunks []int32) ([]float64, [][]TermMatch) {
+	out := make([]float64, len(chunks))
+	matches := make([][]TermMatch, len(chunks))
+	weights := make([]float64, len(q))
+	var total float64
+	for i, t := range q {
+		weights[i] = t.weight
+		if commonWords[t.term] {
+			weights[i] *= commonWeight
+		}
+		total += weights[i]
+	}
+	if total == 0 {
+		return out, matches
+	}
+	n := int32(len(s.chunkDoc))
+	for i, c := range chunks {
+		var got float64
+		matches[i] = make([]TermMatch, len(q))
+		for j, t := range q {
+			matches[i][j] = TermMatch{Term: t.term, Weight: weights[j]}
+			if t.id < 0 {
+				continue
+			}
+			for _, w := range [3]int32{c, c - 1, c + 1} {
+				if w < 0 || w >= n || s.chunkDoc[w] != s.chunkDoc[c] {
+					continue
+				}
+				if s.lex.contains(t.id, w) {
+					got += weights[j]
+					matches[i][j].Found = true
+					break
+				}
+			}
+		}
+		out[i] = got / total
+	}
+	return out, matches
+}
+
+// commonWeight scales the weight of common English words in coverage: in a
+// small record a word such as "take" or "place" may be absent and so get
+// the highest inverse document frequency, though a question's subject is
+// never carried by it.
+const commonWeight = 0.3
+
+// commonWords are stems of frequent English words that are not stopwords.
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`take place give make go come get put set keep let see look know think want need
+	use find tell ask work seem feel try leave call say speak mean become show hear play run move live believe
+	hold bring happen write provide sit stand lose pay meet include continue learn change lead understand watch
+	follow stop create open walk win offer remember love consider appear buy wait serve send expect build stay
+	fall cut reach kill remain suggest raise pass sell require report decide pull people time year day way thing
+	man woman child world life hand part case week point number group problem fact current currently today
+	now new old good great first last long little own other right big high different small large next early
+	young important few public bad same able`) {
+		m[Stem(w)] = true
+	}
+	return m
+}()
