@@ -70,7 +70,10 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	qid := newQuestionID()
+	qid := QuestionID(ctx)
+	if qid == "" {
+		qid = newQuestionID()
+	}
 	log = log.With("qid", qid)
 	began := time.Now()
 

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"regexp"
 	"strconv"
 	"strings"
@@ -539,5 +540,17 @@ func TestPipelineDropsModelSourcesList(t *testing.T) {
 	}
 	if ans.Text != "The talks resume in April [1]." || len(ans.Citations) != 1 || ans.Citations[0].Doc != "wire/talks.txt" || len(ans.Warnings) != 0 {
 		t.Fatalf("answer %+v", ans)
+	}
+}
+
+func TestQuestionIDFromContextReachesTheLogs(t *testing.T) {
+	var logs strings.Builder
+	idx := sampleIndex(t)
+	p := &Pipeline{Index: idx, Logger: slog.New(slog.NewJSONHandler(&logs, nil))}
+	if _, err := p.Ask(WithQuestionID(context.Background(), "interaction-4242"), "How many forcibly displaced persons had crossed into Armenia?", nil, retrieval.SearchOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), `"qid":"interaction-4242"`) {
+		t.Errorf("the caller's question id is not in the pipeline's logs:\n%s", logs.String())
 	}
 }

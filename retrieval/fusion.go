@@ -77,38 +77,47 @@ func fuse(vec []scored, lex []scored) []candidate {
 }
 
 // shingles returns the set of hashed word 3-grams of text (the words
-// themselves for texts shorter than three words).
-func shingles(text string) map[uint64]struct{} {
-	words := Words(text)
-	set := make(map[uint64]struct{}, len(words))
-	if len(words) < shingleSize {
-		for _, w := range words {
-			set[hashString(w, saltUnigram)] = struct{}{}
+// themselves for texts shorter than three words), as a sorted slice
+// without repeats: folding compares a few dozen such sets per search, and
+// merging sorted slices measured several times faster than building and
+// probing maps.
+func shingles(text string) []uint64 {
+	var hs []uint64
+	var w0, w1 uint64
+	n := 0
+	forEachWord(text, func(w string) {
+		h := hashString(w, saltUnigram)
+		if n >= shingleSize-1 {
+			hs = append(hs, mix(mix(mix(0, w0), w1), h))
 		}
-		return set
+		w0, w1 = w1, h
+		n++
+	})
+	if n < shingleSize {
+		hs = hs[:0]
+		forEachWord(text, func(w string) { hs = append(hs, hashString(w, saltUnigram)) })
 	}
-	for i := 0; i+shingleSize <= len(words); i++ {
-		h := uint64(0)
-		for _, w := range words[i : i+shingleSize] {
-			h = mix(h, hashString(w, saltUnigram))
-		}
-		set[h] = struct{}{}
-	}
-	return set
+	slices.Sort(hs)
+	return slices.Compact(hs)
 }
 
-// jaccard is |a∩b| / |a∪b|; two empty sets are identical.
-func jaccard(a, b map[uint64]struct{}) float64 {
+// jaccard is |a∩b| / |a∪b| of two sorted sets without repeats; two empty
+// sets are identical.
+func jaccard(a, b []uint64) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
 	inter := 0
-	for h := range a {
-		if _, ok := b[h]; ok {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			inter++
+			i++
+			j++
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)

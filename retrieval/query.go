@@ -186,7 +186,7 @@ func sortScored(x []scored) {
 func (s *snapshot) fold(cands []candidate, k int) []Hit {
 	type kept struct {
 		chunk int32
-		sh    map[uint64]struct{}
+		sh    []uint64
 	}
 	var ks []kept
 	var hits []Hit

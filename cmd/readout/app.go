@@ -16,6 +16,7 @@ import (
 	"github.com/readout/readout/answer"
 	"github.com/readout/readout/config"
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/record"
 	"github.com/readout/readout/retrieval"
 )
@@ -27,7 +28,22 @@ type app struct {
 	idx  *retrieval.Index
 	lib  *record.Library
 	pipe *answer.Pipeline
+	// lock is the data folder's lock; nil when another process holds it
+	// and this one only reads the index as it is.
+	lock *datalock.Lock
 }
+
+// lockMode says what a command does when another readout holds the data
+// folder.
+type lockMode int
+
+const (
+	// mustLock: the command writes the index (index, serve); it stops.
+	mustLock lockMode = iota
+	// mayRead: the command only needs to read (ask, chat, eval); it answers
+	// from the index as it is, without updating it.
+	mayRead
+)
 
 // loadConfig reads the config file and applies the command-line overrides.
 func loadConfig(f *commonFlags) (config.Config, error) {
@@ -113,8 +129,9 @@ func newChat(cfg config.Config) answer.ChatModel {
 }
 
 // openApp wires the core. rebuild discards an existing snapshot (needed
-// after changing the embedder).
-func openApp(cfg config.Config, log *slog.Logger, rebuild bool) (*app, error) {
+// after changing the embedder). The data folder is locked so that two
+// processes never write one index.
+func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode) (*app, error) {
 	emb, err := newEmbedder(cfg)
 	if err != nil {
 		return nil, err
@@ -127,6 +144,14 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool) (*app, error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("create the data folder: %w", err)
 	}
+	lock, err := datalock.Acquire(cfg.DataDir)
+	if err != nil {
+		var held *datalock.HeldError
+		if mode == mustLock || rebuild || !errors.As(err, &held) {
+			return nil, err
+		}
+		log.Warn("another readout holds the data folder: answering from its index as it is, without updating it", "pid", held.PID)
+	}
 	if rebuild {
 		err := os.Remove(filepath.Join(cfg.DataDir, retrieval.SnapshotFile))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -135,6 +160,7 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool) (*app, error) {
 	}
 	idx, err := retrieval.Open(cfg.DataDir, emb, opts)
 	if err != nil {
+		lock.Release()
 		return nil, err
 	}
 	lib := record.New(idx, record.Options{
@@ -146,12 +172,18 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool) (*app, error) {
 		Logger:  log,
 	})
 	pipe := &answer.Pipeline{Index: idx, Chat: newChat(cfg), Logger: log, Passages: cfg.Retrieval.Passages}
-	return &app{cfg: cfg, log: log, idx: idx, lib: lib, pipe: pipe}, nil
+	return &app{cfg: cfg, log: log, idx: idx, lib: lib, pipe: pipe, lock: lock}, nil
 }
 
 // ensureIndex builds the index when there is none yet, or brings it up to
 // date with the sources when asked to. It reports what it does on w.
 func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
+	if a.lock == nil {
+		if a.idx.Stats().Docs == 0 {
+			return errors.New("the index is not built yet and another readout holds the data folder: wait for it, or use another --data folder")
+		}
+		return nil
+	}
 	if !always && a.idx.Stats().Docs > 0 {
 		return nil
 	}
@@ -168,4 +200,9 @@ func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
 		return errors.New("the record is empty: no document could be read from the sources (run `readout index` to see why)")
 	}
 	return nil
+}
+
+// close releases the data folder.
+func (a *app) close() {
+	a.lock.Release()
 }

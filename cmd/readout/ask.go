@@ -34,6 +34,7 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	ans, err := a.pipe.Ask(ctx, question, nil, f.filters())
 	if err != nil {
 		return userFacing(err)
@@ -55,6 +56,7 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	interactive := false
 	if file, ok := stdin.(*os.File); ok {
 		if st, err := file.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
@@ -107,7 +109,7 @@ func setupQuery(ctx context.Context, f *commonFlags, stderr io.Writer) (*app, er
 	if err != nil {
 		return nil, err
 	}
-	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), false)
+	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), false, mayRead)
 	if err != nil {
 		return nil, err
 	}
@@ -115,6 +117,7 @@ func setupQuery(ctx context.Context, f *commonFlags, stderr io.Writer) (*app, er
 	// every run; a configured record is indexed by `readout index`.
 	always := len(f.corpus) > 0 || len(cfg.Corpus.Sources) == 0
 	if err := a.ensureIndex(ctx, stderr, always); err != nil {
+		a.close()
 		return nil, err
 	}
 	return a, nil

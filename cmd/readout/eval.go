@@ -90,6 +90,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	results, sum := runEval(ctx, a.pipe, a.idx, questions)
 	if f.json {
 		enc := json.NewEncoder(stdout)

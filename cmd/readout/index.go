@@ -31,10 +31,11 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), f.rebuild)
+	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), f.rebuild, mustLock)
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	progress, finish := newProgress(stderr)
 	change, err := a.lib.Refresh(ctx, "cli", progress)
 	finish()

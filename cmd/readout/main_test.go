@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/internal/testsupport"
 )
 
@@ -280,5 +281,32 @@ func TestCommandLineMistakes(t *testing.T) {
 		if code != c.code || !strings.Contains(errOut, c.want) {
 			t.Errorf("readout %v: exit %d, %q; want exit %d and %q", c.args, code, errOut, c.code, c.want)
 		}
+	}
+}
+
+// Two processes on one data folder: the writer that comes second stops
+// with a message naming the first; a question is still answered from the
+// index as it is.
+func TestDataFolderIsLocked(t *testing.T) {
+	data := t.TempDir()
+	if code, _, errOut := runCLI(t, "", "index", "--data", data); code != 0 {
+		t.Fatal(errOut)
+	}
+	other, err := datalock.Acquire(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Release()
+	code, _, errOut := runCLI(t, "", "index", "--data", data)
+	if code == 0 || !strings.Contains(errOut, "pid") {
+		t.Errorf("second writer: exit %d, %q", code, errOut)
+	}
+	code, out, errOut := runCLI(t, "", "ask", "--data", data, crossedQuestion)
+	if code != 0 || !strings.Contains(out, "84,770") {
+		t.Errorf("a question while the folder is held: exit %d, %s %s", code, out, errOut)
+	}
+	other.Release()
+	if code, _, errOut := runCLI(t, "", "index", "--data", data); code != 0 {
+		t.Errorf("after the other released: %s", errOut)
 	}
 }

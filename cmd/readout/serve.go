@@ -50,10 +50,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		addr = defaultHTTPAddr
 	}
 
-	a, err := openApp(cfg, log, false)
+	a, err := openApp(cfg, log, false, mustLock)
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	metrics := telemetry.New()
 	a.pipe.Metrics = metrics
 	var b *bot.Bot
