@@ -199,7 +199,9 @@ func (s *snapshot) fold(cands []candidate, k int) []Hit {
 		if perDocCap > 0 && perDoc[ch.DocID] >= perDocCap {
 			continue
 		}
-		sh := shingles(ch.Text)
+		// The overlap test is cheap; shingles are made only for a
+		// candidate that passes it (they were most of a search's time on
+		// small records).
 		dup := false
 		for _, o := range ks {
 			oc := s.chunks[o.chunk]
@@ -207,7 +209,16 @@ func (s *snapshot) fold(cands []candidate, k int) []Hit {
 				dup = true
 				break
 			}
-			if jaccard(o.sh, sh) >= foldJaccard {
+		}
+		if dup {
+			continue
+		}
+		sh := shingles(ch.Text)
+		for _, o := range ks {
+			// |a∩b|/|a∪b| ≤ min/max: sets of very different sizes
+			// cannot reach the threshold.
+			lo, hi := min(len(o.sh), len(sh)), max(len(o.sh), len(sh))
+			if float64(lo) >= foldJaccard*float64(hi) && jaccard(o.sh, sh) >= foldJaccard {
 				dup = true
 				break
 			}

@@ -31,6 +31,8 @@ type app struct {
 	// lock is the data folder's lock; nil when another process holds it
 	// and this one only reads the index as it is.
 	lock *datalock.Lock
+	// damaged: the snapshot on disk was damaged and must be rebuilt.
+	damaged bool
 }
 
 // lockMode says what a command does when another readout holds the data
@@ -152,13 +154,23 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode) (
 		}
 		log.Warn("another readout holds the data folder: answering from its index as it is, without updating it", "pid", held.PID)
 	}
-	if rebuild {
+	if rebuild && lock != nil {
 		err := os.Remove(filepath.Join(cfg.DataDir, retrieval.SnapshotFile))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			lock.Release()
 			return nil, fmt.Errorf("discard the old index: %w", err)
 		}
 	}
 	idx, err := retrieval.Open(cfg.DataDir, emb, opts)
+	damaged := false
+	if errors.Is(err, retrieval.ErrCorrupt) && lock != nil {
+		// Never half-load: say so, and rebuild from the sources. The damaged
+		// file is replaced only when the new snapshot is complete.
+		log.Error("the index snapshot is damaged; rebuilding it from the sources", "error", err)
+		opts.Rebuild = true
+		idx, err = retrieval.Open(cfg.DataDir, emb, opts)
+		damaged = true
+	}
 	if err != nil {
 		lock.Release()
 		return nil, err
@@ -172,7 +184,7 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode) (
 		Logger:  log,
 	})
 	pipe := &answer.Pipeline{Index: idx, Chat: newChat(cfg), Logger: log, Passages: cfg.Retrieval.Passages}
-	return &app{cfg: cfg, log: log, idx: idx, lib: lib, pipe: pipe, lock: lock}, nil
+	return &app{cfg: cfg, log: log, idx: idx, lib: lib, pipe: pipe, lock: lock, damaged: damaged}, nil
 }
 
 // ensureIndex builds the index when there is none yet, or brings it up to
@@ -184,7 +196,7 @@ func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
 		}
 		return nil
 	}
-	if !always && a.idx.Stats().Docs > 0 {
+	if !always && !a.damaged && a.idx.Stats().Docs > 0 {
 		return nil
 	}
 	start := time.Now()

@@ -310,3 +310,30 @@ func TestDataFolderIsLocked(t *testing.T) {
 		t.Errorf("after the other released: %s", errOut)
 	}
 }
+
+// A damaged snapshot is detected at start, reported, and rebuilt from the
+// sources; it is never half-loaded.
+func TestDamagedSnapshotIsRebuilt(t *testing.T) {
+	data := t.TempDir()
+	if code, _, errOut := runCLI(t, "", "index", "--data", data); code != 0 {
+		t.Fatal(errOut)
+	}
+	snap := filepath.Join(data, "index.snap")
+	b, err := os.ReadFile(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(snap, b[:len(b)/2], 0o600) // truncated, as by a full disk
+	code, out, errOut := runCLI(t, "", "ask", "-v", "--data", data, "--corpus", "../../corpus/seeds", crossedQuestion)
+	if code != 0 || !strings.Contains(out, "84,770") {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "damaged") {
+		t.Errorf("the damage was not reported: %s", errOut)
+	}
+	// The rebuilt snapshot is whole again.
+	code, out, _ = runCLI(t, "", "index", "--data", data, "--corpus", "../../corpus/seeds")
+	if code != 0 || !strings.Contains(out, "unchanged 5") {
+		t.Errorf("after the rebuild: %s", out)
+	}
+}
