@@ -291,35 +291,37 @@ var quoteMarkRe = regexp.MustCompile(`[“”"]`)
 // White House transcripts write the reporter's turn as "Q " with no colon.
 var turnLabelRe = regexp.MustCompile(`^(?:(Q)[:.]?|([A-Z][A-Z.'’\- ]{1,40}):)\s+`)
 
-// attribution writes "Outlet (date) — Speaker: " for a sentence of a hit.
+// attribution writes "Outlet (date) — Speaker: " for a sentence of a hit,
+// leaving out what the record does not say: "2022-09-26 — Ned Price: "
+// without an outlet, "Reporting Matthew Miller: " with neither, where the
+// sentence is the reporter's words about the speaker rather than a quotation.
+// The footnote of the citation names the document in full.
 func attribution(h retrieval.Hit, start, end int) string {
-	var b strings.Builder
-	source := ""
-	date := ""
+	var source, date string
 	if h.Doc != nil {
 		source = h.Doc.Outlet
-		if source == "" {
-			source = shortTitle(h.Doc.Title)
-		}
-		if source == "" {
-			source = h.Doc.ID
-		}
 		date = h.Doc.DateString()
 	}
-	if source == "" {
-		source = h.Chunk.DocID
-	}
-	b.WriteString(source)
-	if date != "" {
-		b.WriteString(" (" + date + ")")
+	var b strings.Builder
+	switch {
+	case source != "" && date != "":
+		b.WriteString(source + " (" + date + ")")
+	case source != "":
+		b.WriteString(source)
+	case date != "":
+		b.WriteString(date)
 	}
 	speaker, sure := sentenceSpeaker(h, start, end)
 	switch {
-	case speaker != "" && sure:
+	case speaker != "" && sure && b.Len() > 0:
 		b.WriteString(" — " + speaker + ": ")
+	case speaker != "" && sure:
+		b.WriteString(speaker + ": ")
+	case speaker != "" && b.Len() > 0:
+		b.WriteString(", reporting " + speaker + ": ")
 	case speaker != "":
-		b.WriteString(", in a report quoting " + speaker + ": ")
-	default:
+		b.WriteString("Reporting " + speaker + ": ")
+	case b.Len() > 0:
 		b.WriteString(": ")
 	}
 	return b.String()
@@ -362,7 +364,9 @@ func sentenceSpeaker(h retrieval.Hit, start, end int) (name string, sure bool) {
 	// "according to Blinken" (not "Trump hosted Aliyev", which is the
 	// reporter's sentence about him).
 	if s := speakingName(sentence, names); s != "" {
-		return s, true
+		// "Miller said that …" without quotation marks is the reporter's
+		// paraphrase: his name, not his words.
+		return s, strings.ContainsAny(sentence, "\"“”")
 	}
 	// A quotation's attribution usually follows its closing mark in the
 	// same paragraph ("…,” Miller said.") or, for a pronoun ("he added"),

@@ -89,7 +89,7 @@ func TestExtractiveShape(t *testing.T) {
 			t.Fatalf("%q is not a byte-exact substring of a cited passage", q)
 		}
 	}
-	if !strings.Contains(lines[1], "would resume in April") || !strings.HasPrefix(lines[1], "- Example Wire (2024-03-05) — Jane Example: ") {
+	if !strings.Contains(lines[1], "would resume in April") || !strings.HasPrefix(lines[1], "- Example Wire (2024-03-05), reporting Jane Example: ") {
 		t.Fatalf("first line %q", lines[1])
 	}
 	if got, _, _ := Extractive("anything", nil); got != "" {

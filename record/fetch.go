@@ -33,6 +33,11 @@ type FetchOptions struct {
 	Timeout time.Duration
 	// Client, when set, is used as is (tests); its transport is trusted.
 	Client *http.Client
+
+	// isPublic replaces publicAddr in tests, so a test server on one
+	// loopback address can stand for a public host while another loopback
+	// address stays private.
+	isPublic func(netip.Addr) bool
 }
 
 const maxRedirects = 5
@@ -54,7 +59,11 @@ func (o FetchOptions) client() *http.Client {
 		if err != nil {
 			return fmt.Errorf("unexpected address %q", address)
 		}
-		if !publicAddr(ip) {
+		public := publicAddr
+		if o.isPublic != nil {
+			public = o.isPublic
+		}
+		if !public(ip) {
 			return fmt.Errorf("%s is a private, loopback or reserved address", ip)
 		}
 		return nil
