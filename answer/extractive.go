@@ -385,7 +385,9 @@ func sentenceSpeaker(h retrieval.Hit, start, end int) (name string, sure bool) {
 			return s, true
 		}
 	}
-	return names[0], false
+	// Nothing ties the sentence to a speaker: it is the report's own words,
+	// and naming one of the document's speakers would put them in his mouth.
+	return "", false
 }
 
 // speechVerbRe matches the verbs that attribute words to a speaker.
