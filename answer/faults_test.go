@@ -98,7 +98,7 @@ func TestModelServerFaults(t *testing.T) {
 		}, reason: "could not be reached"},
 		{name: "DNS failure", baseURL: func(*testing.T, *testsupport.OpenAI) string {
 			return "http://readout-test.invalid/v1"
-		}},
+		}, reason: "could not be reached"},
 		{name: "429 with Retry-After", fault: testsupport.Fault{Kind: testsupport.FaultRateLimit, RetryAfter: "1"}, reason: "HTTP 429"},
 		{name: "429 without Retry-After", fault: testsupport.Fault{Kind: testsupport.FaultRateLimit}, reason: "HTTP 429"},
 		{name: "500", fault: testsupport.Fault{Kind: testsupport.FaultStatus, Status: 500}, reason: "HTTP 500"},
@@ -108,7 +108,7 @@ func TestModelServerFaults(t *testing.T) {
 		{name: "stream cut before [DONE]", fault: testsupport.Fault{Kind: testsupport.FaultCutStream}, reason: "cut off mid-stream"},
 		{name: "stream stalls half-way", fault: testsupport.Fault{Kind: testsupport.FaultStallStream}, reason: "timed out"},
 		{name: "error mid-stream", fault: testsupport.Fault{Kind: testsupport.FaultMidStreamError, Message: "overloaded"}, reason: "mid-answer"},
-		{name: "malformed JSON", fault: testsupport.Fault{Kind: testsupport.FaultMalformedJSON}},
+		{name: "malformed JSON", fault: testsupport.Fault{Kind: testsupport.FaultMalformedJSON}, reason: "could not be read"},
 		{name: "empty answer", fault: testsupport.Fault{Kind: testsupport.FaultEmptyAnswer}, reason: "empty answer"},
 		{name: "ollama error body", fault: testsupport.Fault{Kind: testsupport.FaultOllamaError, Status: 500}, reason: "HTTP 500"},
 	}
@@ -145,6 +145,7 @@ func TestModelServerFaults(t *testing.T) {
 				t.Fatalf("answer %+v", ans)
 			}
 			checkQuotations(t, ans)
+			t.Logf("notice: %q", ans.Warnings)
 			if len(ans.Warnings) != 1 || !strings.HasPrefix(ans.Warnings[0], "The model server did not answer (") ||
 				!strings.Contains(ans.Warnings[0], tt.reason) {
 				t.Errorf("notice %q, want one naming %q", ans.Warnings, tt.reason)

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -12,7 +13,7 @@ import (
 // echoShingle is the length, in words, of the word sequences compared by
 // echoesPrompt: long enough that ordinary answers never share one with the
 // instructions by chance, short enough to catch a paraphrased leak.
-const echoShingle = 6
+const echoShingle = 8
 
 // echoMin is how many of the instructions' word sequences an answer must
 // repeat to count as repeating them.
@@ -30,7 +31,11 @@ func echoesPrompt(text, instructions string) bool {
 	set := map[string]bool{}
 	iw := echoWords(instructions)
 	for i := 0; i+echoShingle <= len(iw); i++ {
-		set[strings.Join(iw[i:i+echoShingle], " ")] = true
+		// Sequences with numbers (the record's dates and size) are what
+		// an honest answer repeats when it says what the record covers.
+		if !slices.ContainsFunc(iw[i:i+echoShingle], hasDigit) {
+			set[strings.Join(iw[i:i+echoShingle], " ")] = true
+		}
 	}
 	tw := echoWords(text)
 	n := 0
@@ -45,6 +50,8 @@ func echoesPrompt(text, instructions string) bool {
 	}
 	return false
 }
+
+func hasDigit(w string) bool { return strings.ContainsFunc(w, unicode.IsDigit) }
 
 // echoWords lower-cases text into words of letters and digits.
 func echoWords(s string) []string {

@@ -236,3 +236,48 @@ func TestEmbeddingFaultsFallBackToWords(t *testing.T) {
 		})
 	}
 }
+
+// TestTenMegabyteSingleLineDocument indexes a 10 MB document with no line
+// break or sentence end beside a normal one: it is read, chunked by bytes
+// and searched without hanging, and the answer still comes from the
+// normal document.
+func TestTenMegabyteSingleLineDocument(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10 MB document: skipped with -short")
+	}
+	words := []string{"Freedonia", "border", "wheat", "harbour", "example", "talks", "tariff", "envoy"}
+	var b strings.Builder
+	for i := 0; b.Len() < 10<<20; i++ {
+		b.WriteString(words[i%len(words)])
+		b.WriteString(" @everyone <@&123> ")
+	}
+	huge, err := corpus.Parse("huge.txt", []byte(b.String()))
+	if err != nil || len(huge) != 1 {
+		t.Fatalf("parse: %v", err)
+	}
+	docs := append(hostileDocs(t), huge...)
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	indexed := time.Since(start)
+	p := &Pipeline{Index: idx}
+	ans, err := p.Ask(context.Background(), "When would the talks between Freedonia and Sylvania resume?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkContained(t, ans, idx)
+	if !strings.Contains(ans.Text, "resume in April") {
+		t.Errorf("answer %q", ans.Text)
+	}
+	for _, c := range idx.Chunks("huge.txt")[:3] {
+		if len(c.Text) > 4096 {
+			t.Errorf("a chunk of the single line is %d bytes", len(c.Text))
+		}
+	}
+	t.Logf("10 MB single line: indexed in %v (%d chunks), answered in %v", indexed, len(idx.Chunks("huge.txt")), time.Since(start)-indexed)
+}

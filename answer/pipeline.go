@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	openai "github.com/sashabaranov/go-openai"
 
@@ -82,7 +84,9 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		log.Info("question rejected", "reason", err.Error())
 		return nil, err
 	}
-	log.Debug("question", "text", q, "history", len(history))
+	// The question's words are the adapter's to log or not (a private
+	// Discord answer must not reach the logs); here only its size.
+	log.Debug("question", "runes", utf8.RuneCountInString(q), "history", len(history))
 	ans := &Answer{Question: q, Citations: []Citation{}, Warnings: []string{}}
 
 	standalone := q
@@ -417,6 +421,8 @@ func failureReason(err error) string {
 	var apiErr *openai.APIError
 	var reqErr *openai.RequestError
 	var netErr net.Error
+	var synErr *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return "it timed out"
@@ -436,6 +442,8 @@ func failureReason(err error) string {
 		return fmt.Sprintf("HTTP %d", apiErr.HTTPStatusCode)
 	case errors.As(err, &netErr):
 		return "it could not be reached"
+	case errors.As(err, &synErr), errors.As(err, &typeErr):
+		return "its answer could not be read"
 	}
 	return "it failed"
 }

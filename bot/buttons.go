@@ -62,8 +62,10 @@ func (b *Bot) handleComponent(i *discordgo.Interaction) {
 // feedback logs a vote with what it judges; the reply is private.
 func (b *Bot) feedback(i *discordgo.Interaction, vote, key, snap string) {
 	q, text := "", ""
+	private := i.Message != nil && i.Message.Flags&discordgo.MessageFlagsEphemeral != 0
 	if c := b.answers.get(key); c != nil {
 		q, text = c.Question, c.Answer.Text
+		private = private || c.Private
 		if snap == "" {
 			snap = c.Answer.Snapshot
 		}
@@ -72,6 +74,9 @@ func (b *Bot) feedback(i *discordgo.Interaction, vote, key, snap string) {
 		// answered.
 		q, text, _ = parseQuestionHeader(i.Message.Content)
 		text = stripSources(text)
+	}
+	if private {
+		q, text = "(private)", "(private)"
 	}
 	b.count("feedback", vote)
 	b.log.Info("feedback", "vote", vote, "user", interactionUser(i).ID, "question", q, "answer", text, "snapshot", snap, "key", key)

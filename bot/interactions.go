@@ -151,6 +151,9 @@ type askRequest struct {
 	history  []answer.Turn
 	filters  retrieval.SearchOptions
 	user     string
+	// private answers are seen by the asker alone: their question and
+	// answer never go to the logs.
+	private bool
 
 	// edit shows text in the answer's first message (streaming and final).
 	edit func(content string, comps []discordgo.MessageComponent) error
@@ -197,6 +200,14 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 		b.replyEphemeral(i, "Ask a question, for example: /ask question: What did the ministry say about the talks?")
 		return
 	}
+	// A question the pipeline would refuse (blank, invisible, too long)
+	// is answered at once and costs the asker neither a slot nor their
+	// cooldown.
+	if _, err := answer.CleanQuestion(q); err != nil {
+		b.count("ask", "refused")
+		b.replyEphemeral(i, userMessage(err))
+		return
+	}
 	release, wait := b.limits.acquire(user)
 	if release == nil {
 		b.count("ask", "busy")
@@ -209,21 +220,38 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 		return
 	}
 	channelOnly := false
-	req := &askRequest{command: "ask", key: i.ID, question: q, filters: filters, user: user}
+	req := &askRequest{command: "ask", key: i.ID, question: q, filters: filters, user: user, private: private}
 	// /ask inside an answer thread continues its conversation (the way to
 	// ask follow-ups without the Message Content intent).
 	inThread := i.GuildID != "" && b.isOurThread(i.ChannelID)
 	if inThread {
 		req.history = b.threadHistory(i.ChannelID, "")
 	}
+	// dm is the asker's direct-message channel, once the token of a
+	// private answer has expired: a private answer must not go to the
+	// channel, so it goes to the asker alone.
+	dm, tokenLost := "", false
 	req.draft = func(content string) error {
-		if channelOnly {
+		if channelOnly || tokenLost {
 			return nil // drafts are not worth a channel message each
 		}
 		_, err := b.editOriginal(i, content, nil)
 		if err != nil && tokenGone(err) {
+			tokenLost = true
 			channelOnly = !private
 		}
+		return err
+	}
+	toDM := func(content string, comps []discordgo.MessageComponent) error {
+		if dm == "" {
+			ch, err := b.s.UserChannelCreate(user)
+			if err != nil {
+				return fmt.Errorf("open a direct message to deliver a private answer: %w", err)
+			}
+			dm = ch.ID
+			b.log.Info("interaction token expired; sending the private answer by direct message", "interaction", i.ID, "user", user)
+		}
+		_, err := b.send(dm, content, nil, comps)
 		return err
 	}
 	req.fail = func(text string) error {
@@ -238,6 +266,9 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 			_, err := b.send(i.ChannelID, "<@"+user+"> "+text, nil, nil)
 			return err
 		}
+		if private && tokenLost {
+			return toDM(text, nil)
+		}
 		_, err := b.followup(i, text, true, nil)
 		return err
 	}
@@ -246,10 +277,17 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 			_, err := b.send(i.ChannelID, content, nil, comps)
 			return err
 		}
+		if private && tokenLost {
+			return toDM(content, comps)
+		}
 		_, err := b.editOriginal(i, content, comps)
-		if err != nil && tokenGone(err) && !private {
+		if err != nil && tokenGone(err) {
 			// The model was slower than the token's 15 minutes: post in
-			// the channel instead.
+			// the channel instead, or to the asker alone when private.
+			tokenLost = true
+			if private {
+				return toDM(content, comps)
+			}
 			channelOnly = true
 			_, err = b.send(i.ChannelID, content, nil, comps)
 		}
@@ -264,6 +302,9 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 		if channelOnly {
 			_, err := b.send(i.ChannelID, content, nil, comps)
 			return err
+		}
+		if private && tokenLost {
+			return toDM(content, comps)
 		}
 		_, err := b.followup(i, content, private, comps)
 		return err
@@ -301,8 +342,14 @@ func (b *Bot) openThread(i *discordgo.Interaction, q string) string {
 // answer runs the pipeline for req, streaming partial text into the first
 // message at most once per EditInterval, then posts the final form.
 func (b *Bot) answer(req *askRequest, afterFirst func()) {
-	ctx, cancel := context.WithTimeout(b.work, b.cfg.AnswerTimeout)
+	// The question id (the interaction or message id) ties the pipeline's
+	// log lines to the bot's.
+	ctx, cancel := context.WithTimeout(answer.WithQuestionID(b.work, req.key), b.cfg.AnswerTimeout)
 	defer cancel()
+	logged := req.question
+	if req.private {
+		logged = "(private)"
+	}
 	st := newStreamer(b.cfg.EditInterval, func(text string) {
 		draft := req.draft
 		if draft == nil {
@@ -315,7 +362,7 @@ func (b *Bot) answer(req *askRequest, afterFirst func()) {
 	a, err := b.deps.Answerer.AskStream(ctx, req.question, req.history, req.filters, st.update)
 	st.stop()
 	if err != nil {
-		b.log.Error("answer failed", "question", req.question, "user", req.user, "error", err)
+		b.log.Error("answer failed", "qid", req.key, "question", logged, "user", req.user, "error", err)
 		b.count(req.command, "error")
 		fail := req.fail
 		if fail == nil {
@@ -326,7 +373,7 @@ func (b *Bot) answer(req *askRequest, afterFirst func()) {
 		}
 		return
 	}
-	b.answers.put(req.key, &cachedAnswer{Question: req.question, Answer: a})
+	b.answers.put(req.key, &cachedAnswer{Question: req.question, Answer: a, Private: req.private})
 	parts := splitMessage(renderAnswer(req.question, a), maxContent)
 	buttons := answerButtons(req.key, a)
 	for n, p := range parts {
@@ -347,14 +394,14 @@ func (b *Bot) answer(req *askRequest, afterFirst func()) {
 		}
 		if err != nil {
 			// Nobody can be told: the message, thread or token is gone.
-			b.log.Error("deliver answer", "command", req.command, "user", req.user, "part", n+1, "of", len(parts), "error", err)
+			b.log.Error("deliver answer", "qid", req.key, "command", req.command, "user", req.user, "part", n+1, "of", len(parts), "error", err)
 			b.count(req.command, "undelivered")
 			b.deps.Metrics.Error("discord")
 			return
 		}
 	}
 	b.count(req.command, "answered")
-	b.log.Info("answered", "user", req.user, "question", req.question, "mode", a.Mode, "citations", len(a.Citations), "snapshot", a.Snapshot, "parts", len(parts))
+	b.log.Info("answered", "qid", req.key, "user", req.user, "question", logged, "mode", a.Mode, "citations", len(a.Citations), "snapshot", a.Snapshot, "parts", len(parts))
 }
 
 // streamer coalesces partial answers into edits at most once per interval.

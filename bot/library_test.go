@@ -196,15 +196,22 @@ func TestConcurrentQuestionsAndChanges(t *testing.T) {
 			t.Errorf("interaction failed: %q", c)
 		}
 	}
-	h.wait("follow-ups", func() bool {
+	h.waitNoFatal("follow-ups", func() bool {
 		n := 0
 		for _, m := range h.d.Messages(th.ID) {
-			if strings.HasPrefix(m.Content, "> And about treaty") && !strings.HasSuffix(m.Content, "…") {
+			// Settled: neither the placeholder ("> q\n…") nor a draft (" …").
+			if strings.HasPrefix(m.Content, "> And about treaty") && !strings.HasSuffix(m.Content, "\n…") && !strings.HasSuffix(m.Content, " …") {
 				n++
 			}
 		}
 		return n == 20
 	})
+	if t.Failed() {
+		for _, m := range h.d.Messages(th.ID) {
+			t.Logf("thread message: %.200q", m.Content)
+		}
+		t.FailNow()
+	}
 	if err := h.shutdown(); err != nil {
 		t.Fatal(err)
 	}

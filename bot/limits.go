@@ -76,6 +76,7 @@ type answerCache struct {
 type cachedAnswer struct {
 	Question string
 	Answer   *answer.Answer
+	Private  bool // seen by the asker alone: never logged
 }
 
 func newAnswerCache(max int) *answerCache {

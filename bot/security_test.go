@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -181,63 +182,260 @@ func TestModelServerDownThroughBot(t *testing.T) {
 	}
 }
 
-// TestThreadDeletedBeforeAnswer deletes the thread while a follow-up is
-// being answered: the bot logs the lost delivery, counts it, and keeps
-// answering elsewhere.
-func TestThreadDeletedBeforeAnswer(t *testing.T) {
+// TestThreadGoneBeforeAnswer deletes, or archives and locks, the thread
+// while a follow-up is being answered: the bot logs the lost delivery,
+// counts it, and keeps answering elsewhere.
+func TestThreadGoneBeforeAnswer(t *testing.T) {
 	t.Parallel()
-	gate := make(chan struct{})
-	started := make(chan struct{}, 4)
-	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, h []answer.Turn, _ func(string)) (*answer.Answer, error) {
-		if strings.HasPrefix(q, "slow") {
-			started <- struct{}{}
+	for _, tc := range []struct {
+		name string
+		gone func(d *testsupport.Discord, id string)
+	}{
+		{"deleted", (*testsupport.Discord).DeleteChannel},
+		{"archived and locked", (*testsupport.Discord).ArchiveThread},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			gate := make(chan struct{})
+			started := make(chan struct{}, 4)
+			fa := &fakeAnswerer{fn: func(ctx context.Context, q string, h []answer.Turn, _ func(string)) (*answer.Answer, error) {
+				if strings.HasPrefix(q, "slow") {
+					started <- struct{}{}
+					select {
+					case <-gate:
+					case <-ctx.Done():
+						return nil, ctx.Err()
+					}
+				}
+				return sampleAnswer("Answer about " + q + " [1]."), nil
+			}}
+			m := telemetry.New()
+			h := start(t, Config{MessageContent: true}, Deps{Answerer: fa, Metrics: m})
+			in := h.ask("First question?")
+			h.wait("thread", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
+			th := h.d.Threads()[0]
+			h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "slow follow-up?"})
 			select {
-			case <-gate:
-			case <-ctx.Done():
-				return nil, ctx.Err()
+			case <-started:
+			case <-h.ctx.Done():
+				t.Fatal("follow-up never reached the answerer")
+			}
+			tc.gone(h.d, th.ID)
+			close(gate)
+			// The bot is still serving.
+			next := h.ask("Still there?")
+			h.wait("next answer", func() bool { return h.settled(next.ID) })
+			if err := h.shutdown(); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(h.logs.String(), "deliver answer") {
+				t.Errorf("the lost delivery is not logged:\n%s", h.logs)
+			}
+			fams, _ := m.Registry.Gather()
+			found := false
+			for _, fam := range fams {
+				if fam.GetName() != "readout_interactions_total" {
+					continue
+				}
+				for _, mm := range fam.GetMetric() {
+					var labels []string
+					for _, l := range mm.GetLabel() {
+						labels = append(labels, l.GetValue())
+					}
+					if strings.Join(labels, "/") == "followup/undelivered" && mm.GetCounter().GetValue() == 1 {
+						found = true
+					}
+				}
+			}
+			if !found {
+				t.Error("the undelivered follow-up is not counted")
+			}
+		})
+	}
+}
+
+// TestGatewayCloseMidAnswerResumes closes the gateway with resumable codes
+// while an answer is being prepared: the answer still arrives, the session
+// resumes, and the next question is answered.
+func TestGatewayCloseMidAnswerResumes(t *testing.T) {
+	t.Parallel()
+	for _, code := range []int{4000, 1001} {
+		t.Run(fmt.Sprint(code), func(t *testing.T) {
+			t.Parallel()
+			release := make(chan struct{})
+			fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, onPartial func(string)) (*answer.Answer, error) {
+				if q == "slow?" {
+					onPartial("Half an answer")
+					<-release
+				}
+				return sampleAnswer("Answer about " + q + " [1]."), nil
+			}}
+			h := start(t, Config{}, Deps{Answerer: fa})
+			slow := h.ask("slow?")
+			h.wait("streaming", func() bool {
+				r := h.d.Response(slow.ID)
+				return r.Original != nil && strings.Contains(r.Original.Content, "Half an answer")
+			})
+			h.d.CloseWith(code)
+			close(release)
+			h.wait("slow answer", func() bool { return h.settled(slow.ID) })
+			h.wait("reconnected", func() bool { _, resumes, _ := h.d.GatewayStats(); return resumes >= 1 && h.d.Connected() })
+			next := h.ask("next?")
+			h.wait("next answer", func() bool { return h.settled(next.ID) })
+			if ids, _, _ := h.d.GatewayStats(); ids != 1 {
+				t.Errorf("identified %d times: want the session resumed", ids)
+			}
+			if c := h.d.Response(slow.ID).Original.Content; !strings.Contains(c, "Answer about slow?") {
+				t.Errorf("answer: %q", c)
+			}
+		})
+	}
+}
+
+// TestExpiredTokenPrivateAnswerGoesByDM: a private answer whose token
+// expired while the model was slow must not be posted in the channel; it
+// reaches the asker alone, by direct message.
+func TestExpiredTokenPrivateAnswerGoesByDM(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		<-release
+		return sampleAnswer("Late and private [1]."), nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: fa})
+	in := h.ask("very slow and private?", testsupport.Opt("private", true))
+	h.wait("acknowledged", func() bool { return h.d.Response(in.ID).Acked })
+	h.d.Advance(16 * time.Minute) // the interaction token is now invalid
+	close(release)
+	h.wait("answer by DM", func() bool {
+		dm := h.d.DMChannel("2001")
+		if dm == "" {
+			return false
+		}
+		for _, m := range h.d.Messages(dm) {
+			if strings.Contains(m.Content, "Late and private") {
+				return true
 			}
 		}
-		return sampleAnswer("Answer about " + q + " [1]."), nil
-	}}
-	m := telemetry.New()
-	h := start(t, Config{MessageContent: true}, Deps{Answerer: fa, Metrics: m})
-	in := h.ask("First question?")
-	h.wait("thread", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
-	th := h.d.Threads()[0]
-	h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "slow follow-up?"})
-	select {
-	case <-started:
-	case <-h.ctx.Done():
-		t.Fatal("follow-up never reached the answerer")
+		return false
+	})
+	for _, m := range h.d.Messages(h.d.ChannelID) {
+		if strings.Contains(m.Content, "Late and private") {
+			t.Errorf("a private answer was posted in the channel: %q", m.Content)
+		}
 	}
-	h.d.DeleteChannel(th.ID)
-	close(gate)
-	// The bot is still serving.
-	next := h.ask("Still there?")
-	h.wait("next answer", func() bool { return h.settled(next.ID) })
 	if err := h.shutdown(); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(h.logs.String(), "deliver answer") {
-		t.Errorf("the lost delivery is not logged:\n%s", h.logs)
+	if !strings.Contains(h.logs.String(), "sending the private answer by direct message") {
+		t.Error("not logged")
 	}
-	fams, _ := m.Registry.Gather()
-	found := false
-	for _, fam := range fams {
-		if fam.GetName() != "readout_interactions_total" {
-			continue
+	checkRequests(t, h.d)
+}
+
+// TestBadQuestionsThroughRealPipeline: questions the pipeline refuses end
+// in one private sentence that says what to do, and cost no cooldown.
+func TestBadQuestionsThroughRealPipeline(t *testing.T) {
+	t.Parallel()
+	lib, _, _ := realLibrary(t, 3)
+	h := start(t, Config{Cooldown: time.Hour, MessageContent: true}, Deps{Answerer: &answer.Pipeline{Index: lib.Index()}})
+	for _, tc := range []struct{ name, q, want string }{
+		{"white space", " \t ", "question"},
+		{"zero-width only", "\u200b\u200d\u2060", "Please type a question"},
+		{"6,000 characters", strings.Repeat("treaty ", 857), "please shorten it"},
+		{"control characters only", "\x00\x07\x1b", "Please type a question"},
+	} {
+		in := h.ask(tc.q)
+		h.wait(tc.name, func() bool {
+			r := h.d.Response(in.ID)
+			return r.Acked && (len(r.Followups) == 1 || r.Original != nil && r.Original.Content != "")
+		})
+		r := h.d.Response(in.ID)
+		var got string
+		var flags discordgo.MessageFlags
+		if len(r.Followups) == 1 {
+			got, flags = r.Followups[0].Content, r.Followups[0].Flags
+		} else {
+			got, flags = r.Original.Content, r.Flags
 		}
-		for _, mm := range fam.GetMetric() {
-			var labels []string
-			for _, l := range mm.GetLabel() {
-				labels = append(labels, l.GetValue())
+		if !strings.Contains(got, tc.want) || flags&discordgo.MessageFlagsEphemeral == 0 {
+			t.Errorf("%s: %q (flags %d), want a private %q", tc.name, got, flags, tc.want)
+		}
+	}
+	// Refused questions cost no cooldown: a real question is answered.
+	in := h.ask("What did Jane Example say about treaty number 1?")
+	h.wait("answer", func() bool { return h.settled(in.ID) })
+	if c := h.d.Response(in.ID).Original.Content; strings.Contains(c, "busy") {
+		t.Errorf("refused questions used up the cooldown: %q", c)
+	}
+	// The same for follow-ups in the answer's thread.
+	h.wait("thread", func() bool { return len(h.d.Threads()) == 1 })
+	th := h.d.Threads()[0].ID
+	long := h.d.SendMessage(testsupport.UserMessage{ChannelID: th, AuthorID: "2002", Content: strings.Repeat("treaty ", 500)})
+	h.wait("long follow-up refused", func() bool {
+		for _, m := range h.d.Messages(th) {
+			if m.MessageReference != nil && m.MessageReference.MessageID == long.ID && strings.Contains(m.Content, "please shorten it") {
+				return true
 			}
-			if strings.Join(labels, "/") == "followup/undelivered" && mm.GetCounter().GetValue() == 1 {
-				found = true
+		}
+		return false
+	})
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: th, AuthorID: "2002", Content: "And about treaty number 2?"})
+	h.wait("follow-up answered", func() bool {
+		for _, m := range h.d.Messages(th) {
+			if strings.HasPrefix(m.Content, "> And about treaty number 2?") && !strings.HasSuffix(m.Content, "…") {
+				return true
+			}
+			if strings.Contains(m.Content, "busy") {
+				t.Errorf("the refused follow-up used up the cooldown: %q", m.Content)
+				return true
+			}
+		}
+		return false
+	})
+	checkRequests(t, h.d)
+}
+
+// A private answer's question and answer never reach the logs, neither
+// when it is answered nor when it gets feedback; a public one's do, with
+// the question id the pipeline logs too.
+func TestPrivateAnswersStayOutOfTheLogs(t *testing.T) {
+	const secretQ = "What did Spokesperson Jane Example tell the quartermaster privately?"
+	ans := &fakeAnswerer{fn: func(ctx context.Context, q string, h []answer.Turn, onPartial func(string)) (*answer.Answer, error) {
+		if answer.QuestionID(ctx) == "" {
+			t.Error("the bot passed no question id to the pipeline")
+		}
+		return sampleAnswer("Jane Example said the talks were constructive [1]."), nil
+	}}
+	h := start(t, Config{}, Deps{Answerer: ans})
+	in := h.ask(secretQ, testsupport.Opt("private", true))
+	h.wait("private answer", func() bool { return h.settled(in.ID) })
+	orig := h.d.Response(in.ID).Original
+	var vote string
+	for _, row := range orig.Components {
+		if r, ok := row.(*discordgo.ActionsRow); ok {
+			for _, c := range r.Components {
+				if btn, ok := c.(*discordgo.Button); ok && btn.Label == "👍" {
+					vote = btn.CustomID
+				}
 			}
 		}
 	}
-	if !found {
-		t.Error("the undelivered follow-up is not counted")
+	if vote == "" {
+		t.Fatal("no feedback button on the private answer")
+	}
+	fb := h.d.SendInteraction(testsupport.Interaction{Type: discordgo.InteractionMessageComponent, CustomID: vote, MessageID: orig.ID})
+	h.wait("feedback acknowledged", func() bool { return h.d.Response(fb.ID).Acked })
+	pub := h.ask("What did Spokesperson Jane Example say in public?")
+	h.wait("public answer", func() bool { return h.settled(pub.ID) })
+	if err := h.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	logs := h.logs.String()
+	if strings.Contains(logs, "quartermaster") || strings.Contains(logs, "talks were constructive") {
+		t.Errorf("the private question or answer is in the logs:\n%s", logs)
+	}
+	if !strings.Contains(logs, "say in public") || !strings.Contains(logs, `"qid":"`+pub.ID+`"`) {
+		t.Errorf("the public answer is not logged with its question id:\n%s", logs)
 	}
 }

@@ -36,6 +36,14 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		return
 	}
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+	if _, err := answer.CleanQuestion(q); err != nil {
+		// Refused at once: no slot, no cooldown spent.
+		b.count("followup", "refused")
+		if _, err := b.send(m.ChannelID, neutralise(userMessage(err)), ref, nil); err != nil {
+			b.log.Warn("reply to a refused follow-up", "error", err)
+		}
+		return
+	}
 	release, wait := b.limits.acquire(m.Author.ID)
 	if release == nil {
 		b.count("followup", "busy")

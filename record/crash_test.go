@@ -6,13 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/retrieval"
 )
@@ -262,41 +263,114 @@ func TestDamagedSnapshotIsReportedAndRebuilt(t *testing.T) {
 			if err := os.WriteFile(snap, tc.damage(raw), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			// A temporary file a killed writer left behind.
-			write(t, filepath.Join(data, ".index.snap.tmp-12345"), "half a snapshot")
+			// A temporary file a writer killed long ago left behind.
+			stale := filepath.Join(data, ".index.snap.tmp-12345")
+			write(t, stale, "half a snapshot")
+			old := time.Now().Add(-48 * time.Hour)
+			if err := os.Chtimes(stale, old, old); err != nil {
+				t.Fatal(err)
+			}
 
 			if _, err := retrieval.Open(data, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{}); !errors.Is(err, retrieval.ErrCorrupt) {
 				t.Fatalf("plain Open of the damaged snapshot: %v, want ErrCorrupt", err)
 			}
-			logs := &strings.Builder{}
-			idx, damaged, err := OpenIndex(data, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{}, newTextLogger(logs))
-			if err != nil || !errors.Is(damaged, retrieval.ErrCorrupt) {
-				t.Fatalf("OpenIndex: damaged %v, err %v", damaged, err)
+			// What readout does at start (cmd/readout openApp): open again
+			// with Rebuild, which loads nothing, then refresh from the
+			// sources; the damaged file is replaced only then.
+			idx, err := retrieval.Open(data, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{Rebuild: true})
+			if err != nil {
+				t.Fatal(err)
 			}
 			if n := idx.Stats().Docs; n != 0 {
 				t.Fatalf("a damaged snapshot was half-loaded: %d documents", n)
 			}
-			if !strings.Contains(logs.String(), "damaged") {
-				t.Errorf("not reported in the log: %s", logs)
-			}
-			aside, _ := filepath.Glob(snap + ".damaged-*")
-			if len(aside) != 1 {
-				t.Errorf("the damaged file was not kept aside: %v", aside)
-			}
 			if left, _ := filepath.Glob(filepath.Join(data, ".index.snap.tmp-*")); len(left) != 0 {
 				t.Errorf("stale temporary files left: %v", left)
 			}
-			// Rebuilt from the sources by the next refresh, and it opens.
 			fresh := New(idx, lib.opts)
 			if _, err := fresh.Refresh(ctx, "m", nil); err != nil {
 				t.Fatal(err)
 			}
-			again, damaged, err := OpenIndex(data, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{}, nil)
-			if err != nil || damaged != nil || again.Stats().Docs != 2 {
-				t.Fatalf("after the rebuild: %v %v %+v", damaged, err, again.Stats())
+			again, err := retrieval.Open(data, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+			if err != nil || again.Stats().Docs != 2 {
+				t.Fatalf("after the rebuild: %v %+v", err, again.Stats())
+			}
+			hits, err := again.Search(ctx, "example lake treaty", retrieval.SearchOptions{K: 1})
+			if err != nil || len(hits) == 0 || hits[0].Doc.ID != "b.txt" {
+				t.Errorf("search after the rebuild: %v %v", hits, err)
 			}
 		})
 	}
 }
 
-func newTextLogger(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }
+const diskFullEnv = "READOUT_DISKFULL_LIMIT"
+
+// TestHelperDiskFull is not a test: in the child process it runs a refresh
+// with the file size limit (RLIMIT_FSIZE) set below the new snapshot's
+// size, so writing it fails half-way as on a full disk (EFBIG instead of
+// ENOSPC: the same failed write; Go ignores SIGXFSZ).
+func TestHelperDiskFull(t *testing.T) {
+	limit := os.Getenv(diskFullEnv)
+	if limit == "" {
+		t.Skip("helper process only")
+	}
+	var n uint64
+	fmt.Sscan(limit, &n)
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+		fmt.Println("error setrlimit", err)
+		os.Exit(1)
+	}
+	data, src := os.Getenv(crashEnvData), os.Getenv(crashEnvSrc)
+	idx, err := retrieval.Open(data, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	lib := New(idx, Options{Sources: []string{src}, DataDir: data})
+	_, err = lib.Refresh(context.Background(), "disk-full-test", nil)
+	if err == nil {
+		fmt.Println("done")
+		os.Exit(0)
+	}
+	// The live index must still answer from the old snapshot.
+	fmt.Printf("refused %d %v\n", idx.Stats().Docs, err)
+	os.Exit(0)
+}
+
+func TestDiskFullWhileWritingKeepsOldSnapshot(t *testing.T) {
+	src, data := t.TempDir(), t.TempDir()
+	writeRecord(t, src, 100, 0, 1)
+	idx, err := retrieval.Open(data, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(idx, Options{Sources: []string{src}, DataDir: data}).Refresh(context.Background(), "m", nil); err != nil {
+		t.Fatal(err)
+	}
+	v1, _ := recordState(t, data)
+	st, err := os.Stat(filepath.Join(data, retrieval.SnapshotFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Version 2 is three times larger: its snapshot cannot fit.
+	for i := 100; i < 300; i++ {
+		write(t, filepath.Join(src, fmt.Sprintf("doc%05d.txt", i)), crashDoc(i, 2))
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperDiskFull$")
+	cmd.Env = append(os.Environ(), crashEnvData+"="+data, crashEnvSrc+"="+src, fmt.Sprintf("%s=%d", diskFullEnv, st.Size()))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	line := string(out)
+	if !strings.HasPrefix(line, "refused 100 ") || !strings.Contains(line, "file too large") {
+		t.Fatalf("the refresh on a full disk: %q, want it refused with the old 100 documents still live", line)
+	}
+	got, _ := recordState(t, data)
+	if !sameState(got, v1) {
+		t.Fatalf("after the failed write the folder holds %d documents, want the old %d", len(got), len(v1))
+	}
+	if left, _ := filepath.Glob(filepath.Join(data, ".index.snap.tmp-*")); len(left) != 0 {
+		t.Errorf("the failed write left %v", left)
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -256,6 +257,11 @@ func cleanName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || name != path.Base(name) || strings.ContainsAny(name, `/\`+"\x00") || name == "." || name == ".." || strings.HasPrefix(name, ".") {
 		return "", inputErrorf("the file name %q is not allowed: use a plain name such as statement.txt, without folders", name)
+	}
+	if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) {
+		// Right-to-left overrides and zero-width characters make a name
+		// display as something else ("report\u202etxt.exe").
+		return "", inputErrorf("the file name %q holds invisible or control characters: rename the file", name)
 	}
 	if len(name) > 120 {
 		return "", inputErrorf("the file name is too long (%d characters; at most 120)", len(name))

@@ -35,10 +35,17 @@ type lexicalIndex struct {
 	// k1·(1 − b + b·len/avgLen), computed once so a query does only a
 	// multiply-add and a divide per posting.
 	norm []float32
-	// accs holds *[]float32 score accumulators of numChunks entries, all
-	// zero when put back, so a query allocates nothing in proportion to
-	// the record.
-	accs sync.Pool
+	// scratch holds *lexScratch for queries, so a query allocates nothing
+	// in proportion to the record.
+	scratch sync.Pool
+}
+
+// lexScratch is one query's working memory: a score accumulator of
+// numChunks entries, all zero whenever it is in the pool, and the list of
+// chunks a query touched.
+type lexScratch struct {
+	acc     []float32
+	touched []int32
 }
 
 // setLengths sets docLen's derived values: avgLen and norm.
@@ -176,13 +183,11 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 	// A dense accumulator beats a map once common terms touch a large
 	// share of the chunks; touched remembers which ones to read back and
 	// to zero again before the accumulator returns to the pool.
-	accp, _ := ix.accs.Get().(*[]float32)
-	if accp == nil || len(*accp) != ix.numChunks() {
-		a := make([]float32, ix.numChunks())
-		accp = &a
+	sc, _ := ix.scratch.Get().(*lexScratch)
+	if sc == nil {
+		sc = &lexScratch{acc: make([]float32, ix.numChunks())}
 	}
-	acc := *accp
-	var touched []int32
+	acc, touched := sc.acc, sc.touched[:0]
 	for _, t := range q {
 		if t.id < 0 {
 			continue
@@ -209,7 +214,8 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 		}
 		acc[c] = 0
 	}
-	ix.accs.Put(accp)
+	sc.touched = touched
+	ix.scratch.Put(sc)
 	return top.sorted()
 }
 

@@ -1,8 +1,14 @@
 package retrieval
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
+	"encoding/gob"
+	"encoding/json"
 	"errors"
+	"hash/crc32"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,5 +63,56 @@ func TestLoadedVectorsAreTheWrittenOnes(t *testing.T) {
 	}
 	if &res[0].Embedding[0] != &s.vector(int(s.chunkPos[res[0].ID]))[0] {
 		t.Error("chromem holds a copy of a vector instead of the matrix row")
+	}
+}
+
+// TestLoadSnapshotVersion1 keeps snapshots written before format version 2
+// (all documents in one gob value) loadable, so an upgrade does not force
+// a re-embedding.
+func TestLoadSnapshotVersion1(t *testing.T) {
+	dir := t.TempDir()
+	ix := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	mustSync(t, ix, exampleDocs())
+	s := ix.cur.Load()
+	// Write s as version 1 did.
+	body := snapshotBody{Docs: s.docs}
+	for i, c := range s.chunks {
+		body.Chunks = append(body.Chunks, chunkRecord{ID: c.ID, Doc: s.chunkDoc[i], Index: int32(c.Index), Start: int32(c.Start), End: int32(c.End)})
+	}
+	var gb bytes.Buffer
+	if err := gob.NewEncoder(&gb).Encode(body); err != nil {
+		t.Fatal(err)
+	}
+	hdr, err := json.Marshal(snapshotHeader{Embedder: s.embedder, Dim: s.dim, Snapshot: s.id, Created: s.created,
+		Docs: len(s.docs), Chunks: len(s.chunks), ChunkOpts: s.chunkOpts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f []byte
+	f = append(f, snapshotMagic...)
+	f = binary.LittleEndian.AppendUint32(f, snapshotVersionV1)
+	f = binary.LittleEndian.AppendUint32(f, uint32(len(hdr)))
+	f = append(f, hdr...)
+	f = binary.LittleEndian.AppendUint64(f, uint64(gb.Len()))
+	f = append(f, gb.Bytes()...)
+	f = binary.LittleEndian.AppendUint64(f, uint64(len(s.vectors)*4))
+	for _, x := range s.vectors {
+		f = binary.LittleEndian.AppendUint32(f, math.Float32bits(x))
+	}
+	lex := s.lex.appendTo(nil)
+	f = binary.LittleEndian.AppendUint64(f, uint64(len(lex)))
+	f = append(f, lex...)
+	f = binary.LittleEndian.AppendUint32(f, crc32.Checksum(f, crcTable))
+	if err := os.WriteFile(filepath.Join(dir, SnapshotFile), f, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	re := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	got := re.cur.Load()
+	if got.id != s.id || !slices.Equal(got.vectors, s.vectors) || len(got.chunks) != len(s.chunks) || len(got.docs) != len(s.docs) {
+		t.Fatalf("version 1 snapshot loaded as %s with %d chunks, want %s with %d", got.id, len(got.chunks), s.id, len(s.chunks))
+	}
+	hits, err := re.Search(context.Background(), "bridge reconstruction", SearchOptions{K: 1})
+	if err != nil || len(hits) != 1 || hits[0].Chunk.DocID != "a.txt" {
+		t.Errorf("search after loading version 1: %v, %v", hits, err)
 	}
 }

@@ -204,6 +204,49 @@ func (d *Discord) AddDMChannel() string {
 	return id
 }
 
+// openDMLocked opens (or finds) the direct-message channel with the user
+// named by the body's recipient_id, as POST /users/@me/channels does.
+func (d *Discord) openDMLocked(body []byte) (int, any, *httpError) {
+	var req struct {
+		RecipientID string `json:"recipient_id"`
+	}
+	if err := json.Unmarshal(body, &req); err != nil || req.RecipientID == "" {
+		return 0, nil, errorf(http.StatusBadRequest, 50035, "Invalid Form Body")
+	}
+	for _, ch := range d.channels {
+		if ch.Type == discordgo.ChannelTypeDM && len(ch.Recipients) == 1 && ch.Recipients[0].ID == req.RecipientID {
+			return 200, ch, nil
+		}
+	}
+	ch := &discordgo.Channel{ID: d.newIDLocked(), Type: discordgo.ChannelTypeDM, Recipients: []*discordgo.User{{ID: req.RecipientID}}}
+	d.channels[ch.ID] = ch
+	return 200, ch, nil
+}
+
+// DMChannel returns the id of the direct-message channel opened with user,
+// or "" when the bot opened none.
+func (d *Discord) DMChannel(user string) string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, ch := range d.channels {
+		if ch.Type == discordgo.ChannelTypeDM && len(ch.Recipients) == 1 && ch.Recipients[0].ID == user {
+			return ch.ID
+		}
+	}
+	return ""
+}
+
+// ArchiveThread archives and locks a thread, as a moderator would: later
+// messages and edits in it answer 400 Thread is archived (50083).
+func (d *Discord) ArchiveThread(id string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if ch := d.channels[id]; ch != nil {
+		ch.ThreadMetadata = &discordgo.ThreadMetadata{Archived: true, Locked: true}
+		d.notifyLocked()
+	}
+}
+
 // DeleteChannel removes a channel: later requests for it answer 404 Unknown
 // Channel (10003).
 func (d *Discord) DeleteChannel(id string) {
@@ -497,6 +540,8 @@ func (d *Discord) dispatchRESTLocked(r *http.Request, path string, body []byte) 
 			"session_start_limit": map[string]any{"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}}, nil
 	case len(seg) == 2 && seg[0] == "users" && seg[1] == "@me" && m == http.MethodGet:
 		return 200, d.botUser(), nil
+	case len(seg) == 3 && seg[0] == "users" && seg[1] == "@me" && seg[2] == "channels" && m == http.MethodPost:
+		return d.openDMLocked(body)
 	case (len(seg) == 2 && seg[0] == "applications" && seg[1] == "@me" ||
 		len(seg) == 3 && seg[0] == "oauth2" && seg[1] == "applications" && seg[2] == "@me") && m == http.MethodGet:
 		flags := 0
@@ -728,6 +773,12 @@ func (d *Discord) channelLocked(method string, seg []string, q map[string][]stri
 	ch := d.channels[seg[1]]
 	if ch == nil {
 		return 0, nil, errorf(http.StatusNotFound, 10003, "Unknown Channel")
+	}
+	// A locked, archived thread takes no new message and no edit from a
+	// member without Manage Threads (the bot has none).
+	writes := method == http.MethodPost && len(seg) >= 3 && seg[2] == "messages" || method == http.MethodPatch && len(seg) == 4 && seg[2] == "messages"
+	if writes && ch.ThreadMetadata != nil && ch.ThreadMetadata.Archived && ch.ThreadMetadata.Locked {
+		return 0, nil, errorf(http.StatusBadRequest, 50083, "Thread is archived")
 	}
 	switch {
 	case len(seg) == 2 && method == http.MethodGet:
