@@ -22,6 +22,7 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/telemetry"
 )
 
 // Status describes what is indexed.
@@ -82,6 +83,9 @@ type Options struct {
 	DataDir string
 	// Load limits what is read.
 	Load corpus.LoadOptions
+	// Metrics counts changes (readout_refreshes_total by outcome, their
+	// duration) and keeps the index size gauges current; nil counts nothing.
+	Metrics *telemetry.Metrics
 	// Fetch controls AddURL.
 	Fetch  FetchOptions
 	Logger *slog.Logger
@@ -139,16 +143,21 @@ func (l *Library) begin(kind, by string) (func(*Change), error) {
 	defer l.mu.Unlock()
 	if l.running != nil {
 		busy := *l.running
+		if m := l.opts.Metrics; m != nil {
+			m.Refreshes.WithLabelValues("busy").Inc()
+		}
 		return nil, &busy
 	}
-	l.running = &BusyError{Kind: kind, By: by, Since: time.Now()}
+	start := time.Now()
+	l.running = &BusyError{Kind: kind, By: by, Since: start}
 	return func(c *Change) {
 		l.mu.Lock()
-		defer l.mu.Unlock()
 		l.running = nil
 		if c != nil {
 			l.last = c
 		}
+		l.mu.Unlock()
+		l.count(kind, c != nil, time.Since(start))
 	}, nil
 }
 
@@ -240,6 +249,24 @@ func (l *Library) Refresh(ctx context.Context, by string, progress func(retrieva
 	change = &Change{Kind: "refresh", By: by, At: start, Duration: time.Since(start), Stats: stats, Skipped: skipped}
 	l.logChange(change)
 	return change, nil
+}
+
+// count records a finished change in the metrics.
+func (l *Library) count(kind string, ok bool, d time.Duration) {
+	m := l.opts.Metrics
+	if m == nil {
+		return
+	}
+	outcome := "ok"
+	if !ok {
+		outcome = "error"
+		m.Error("refresh")
+	}
+	m.Refreshes.WithLabelValues(outcome).Inc()
+	m.RefreshSeconds.Observe(d.Seconds())
+	st := l.idx.Stats()
+	m.IndexDocs.Set(float64(st.Docs))
+	m.IndexChunks.Set(float64(st.Chunks))
 }
 
 func (l *Library) logChange(c *Change) {

@@ -11,8 +11,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/telemetry"
 )
 
 // gateEmbedder wraps the builtin embedder; when gate is set, Embed blocks
@@ -296,5 +298,38 @@ func TestAddURL(t *testing.T) {
 	}
 	if d.URL != srv.URL+"/news/treaty" || strings.Contains(d.Text, "alert(1)") || strings.Contains(d.Text, "Home | News") || !strings.Contains(d.Text, "committed to the example river treaty") {
 		t.Errorf("fetched document: url %q text %q", d.URL, d.Text)
+	}
+}
+
+func TestChangesAreCounted(t *testing.T) {
+	lib, emb, src := newLibrary(t)
+	m := telemetry.New()
+	lib.opts.Metrics = m
+	write(t, filepath.Join(src, "a.txt"), statement)
+	if _, err := lib.Refresh(context.Background(), "m", nil); err != nil {
+		t.Fatal(err)
+	}
+	emb.mu.Lock()
+	emb.gate, emb.entered = make(chan struct{}), make(chan struct{}, 1)
+	emb.mu.Unlock()
+	write(t, filepath.Join(src, "b.txt"), strings.ReplaceAll(statement, "river", "lake"))
+	done := make(chan error, 1)
+	go func() { _, err := lib.Refresh(context.Background(), "m", nil); done <- err }()
+	<-emb.entered
+	if _, err := lib.Refresh(context.Background(), "m2", nil); err == nil {
+		t.Fatal("second refresh accepted")
+	}
+	close(emb.gate)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := testutil.ToFloat64(m.Refreshes.WithLabelValues("ok")); got != 2 {
+		t.Errorf("ok refreshes = %v", got)
+	}
+	if got := testutil.ToFloat64(m.Refreshes.WithLabelValues("busy")); got != 1 {
+		t.Errorf("busy refreshes = %v", got)
+	}
+	if got := testutil.ToFloat64(m.IndexDocs); got != 2 {
+		t.Errorf("index documents gauge = %v", got)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/telemetry"
 )
 
 // IndexOptions configures an Index. The zero value works.
@@ -34,6 +35,10 @@ type IndexOptions struct {
 	Rebuild bool
 	// Logger receives progress and warnings; nil logs nothing.
 	Logger *slog.Logger
+	// Metrics counts search-time failures (errors of kind "embed": the
+	// question was ranked by words only) and search latency; nil counts
+	// nothing.
+	Metrics *telemetry.Metrics
 }
 
 // Progress reports how far a Sync has got. Stage is "reading" (comparing

@@ -50,6 +50,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 		return nil, fmt.Errorf("search: %w", ctx.Err())
 	case err != nil:
 		ix.log.Warn("query embedding failed; ranking by words only", "embedder", ix.emb.Name(), "err", err)
+		ix.opts.Metrics.Error("embed")
 	case qv != nil:
 		vec, err = s.vectorSearch(ctx, qv, depth, f.ranges)
 		if err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/record"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/telemetry"
 )
 
 // app is the core wired from the configuration: the same for every command.
@@ -133,7 +134,7 @@ func newChat(cfg config.Config) answer.ChatModel {
 // openApp wires the core. rebuild discards an existing snapshot (needed
 // after changing the embedder). The data folder is locked so that two
 // processes never write one index.
-func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode) (*app, error) {
+func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode, metrics *telemetry.Metrics) (*app, error) {
 	emb, err := newEmbedder(cfg)
 	if err != nil {
 		return nil, err
@@ -142,6 +143,7 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode) (
 		Chunk:     corpus.ChunkOptions{MaxBytes: cfg.Corpus.ChunkBytes, Overlap: cfg.Corpus.ChunkOverlap},
 		BatchSize: cfg.Model.EmbedBatchSize,
 		Logger:    log,
+		Metrics:   metrics,
 	}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("create the data folder: %w", err)
@@ -182,8 +184,9 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode) (
 		Load:    corpus.LoadOptions{MaxFileSize: cfg.Corpus.MaxFileBytes},
 		Fetch:   record.FetchOptions{AllowPrivate: cfg.Corpus.AllowPrivateURLs},
 		Logger:  log,
+		Metrics: metrics,
 	})
-	pipe := &answer.Pipeline{Index: idx, Chat: newChat(cfg), Logger: log, Passages: cfg.Retrieval.Passages}
+	pipe := &answer.Pipeline{Index: idx, Chat: newChat(cfg), Logger: log, Passages: cfg.Retrieval.Passages, Metrics: metrics}
 	return &app{cfg: cfg, log: log, idx: idx, lib: lib, pipe: pipe, lock: lock, damaged: damaged}, nil
 }
 

@@ -109,7 +109,7 @@ func setupQuery(ctx context.Context, f *commonFlags, stderr io.Writer) (*app, er
 	if err != nil {
 		return nil, err
 	}
-	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), false, mayRead)
+	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), false, mayRead, nil)
 	if err != nil {
 		return nil, err
 	}

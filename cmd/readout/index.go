@@ -31,7 +31,7 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), f.rebuild, mustLock)
+	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), f.rebuild, mustLock, nil)
 	if err != nil {
 		return err
 	}

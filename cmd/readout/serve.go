@@ -50,13 +50,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		addr = defaultHTTPAddr
 	}
 
-	a, err := openApp(cfg, log, false, mustLock)
+	metrics := telemetry.New()
+	a, err := openApp(cfg, log, false, mustLock, metrics)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	metrics := telemetry.New()
-	a.pipe.Metrics = metrics
 	var b *bot.Bot
 	var bmu sync.Mutex
 	srv := telemetry.NewServer(metrics, log)
