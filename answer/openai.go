@@ -15,6 +15,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/readout/readout/internal/httpretry"
+	"github.com/readout/readout/telemetry"
 )
 
 // Defaults for OpenAIChatConfig's zero fields.
@@ -69,6 +70,9 @@ type OpenAIChatConfig struct {
 	RetryMaxWait time.Duration
 	// Logger receives retry warnings; nil logs nothing.
 	Logger *slog.Logger
+	// Metrics counts the tokens the server reports (prompt, completion);
+	// nil counts nothing.
+	Metrics *telemetry.Metrics
 }
 
 // OpenAIChat is a ChatModel served by an OpenAI-compatible API (OpenAI,
@@ -153,7 +157,10 @@ func (c *OpenAIChat) Complete(ctx context.Context, msgs []Message, onDelta func(
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 
-	req := openai.ChatCompletionRequest{Model: c.cfg.Model, Stream: true}
+	// include_usage asks for the token counts in a last chunk; servers that
+	// do not know it ignore it.
+	req := openai.ChatCompletionRequest{Model: c.cfg.Model, Stream: true,
+		StreamOptions: &openai.StreamOptions{IncludeUsage: true}}
 	for _, m := range msgs {
 		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: m.Role, Content: m.Content})
 	}
@@ -183,6 +190,10 @@ func (c *OpenAIChat) Complete(ctx context.Context, msgs []Message, onDelta func(
 		}
 		if err != nil {
 			return "", c.explain(ctx, err)
+		}
+		if u := resp.Usage; u != nil && c.cfg.Metrics != nil {
+			c.cfg.Metrics.ModelTokens.WithLabelValues("prompt").Add(float64(u.PromptTokens))
+			c.cfg.Metrics.ModelTokens.WithLabelValues("completion").Add(float64(u.CompletionTokens))
 		}
 		for _, ch := range resp.Choices {
 			if ch.Index != 0 {

@@ -117,7 +117,7 @@ func newEmbedder(cfg config.Config) (retrieval.Embedder, error) {
 }
 
 // newChat returns the configured chat model, or nil for extractive answers.
-func newChat(cfg config.Config) answer.ChatModel {
+func newChat(cfg config.Config, metrics *telemetry.Metrics) answer.ChatModel {
 	if cfg.Model.ChatModel == "" {
 		return nil
 	}
@@ -128,6 +128,7 @@ func newChat(cfg config.Config) answer.ChatModel {
 		Timeout:     cfg.Model.Timeout,
 		MaxTokens:   cfg.Model.MaxTokens,
 		Temperature: cfg.Model.Temperature,
+		Metrics:     metrics,
 	})
 }
 
@@ -186,7 +187,7 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode, m
 		Logger:  log,
 		Metrics: metrics,
 	})
-	pipe := &answer.Pipeline{Index: idx, Chat: newChat(cfg), Logger: log, Passages: cfg.Retrieval.Passages, Metrics: metrics}
+	pipe := &answer.Pipeline{Index: idx, Chat: newChat(cfg, metrics), Logger: log, Passages: cfg.Retrieval.Passages, Metrics: metrics}
 	return &app{cfg: cfg, log: log, idx: idx, lib: lib, pipe: pipe, lock: lock, damaged: damaged}, nil
 }
 

@@ -156,7 +156,7 @@ func checkEmbedder(ctx context.Context, c *checker, cfg config.Config, indexDim 
 }
 
 func checkChat(ctx context.Context, c *checker, cfg config.Config) {
-	chat := newChat(cfg)
+	chat := newChat(cfg, nil)
 	if chat == nil {
 		c.skip("chat", "extractive answers (no model.chat_model)")
 		return

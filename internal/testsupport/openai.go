@@ -496,6 +496,9 @@ type wireChatRequest struct {
 	Temperature         *float64 `json:"temperature"`
 	MaxTokens           int      `json:"max_tokens"`
 	MaxCompletionTokens int      `json:"max_completion_tokens"`
+	StreamOptions       *struct {
+		IncludeUsage bool `json:"include_usage"`
+	} `json:"stream_options"`
 }
 
 func decodeContent(raw json.RawMessage) string {
@@ -561,7 +564,18 @@ func (f *OpenAI) handleChat(w http.ResponseWriter, r *http.Request) {
 		f.writeChatJSON(w, model, reply, finish, fault)
 		return
 	}
-	f.writeChatStream(w, r, model, reply, finish, fault)
+	var usage map[string]any
+	if wire.StreamOptions != nil && wire.StreamOptions.IncludeUsage {
+		// Like OpenAI: one more chunk before [DONE], with no choices and the
+		// token counts (words stand in for tokens here).
+		var prompt int
+		for _, m := range req.Messages {
+			prompt += len(strings.Fields(m.Content))
+		}
+		completion := len(strings.Fields(reply))
+		usage = map[string]any{"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+	}
+	f.writeChatStream(w, r, model, reply, finish, fault, usage)
 }
 
 // halfway returns a byte index near the middle of s on a rune boundary.
@@ -627,7 +641,7 @@ func streamPieces(reply string) []string {
 	return pieces
 }
 
-func (f *OpenAI) writeChatStream(w http.ResponseWriter, r *http.Request, model, reply, finish string, fault Fault) {
+func (f *OpenAI) writeChatStream(w http.ResponseWriter, r *http.Request, model, reply, finish string, fault Fault, usage map[string]any) {
 	flusher, _ := w.(http.Flusher)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
@@ -673,6 +687,13 @@ func (f *OpenAI) writeChatStream(w http.ResponseWriter, r *http.Request, model, 
 		return
 	}
 	send(map[string]any{}, finish)
+	if usage != nil {
+		b, _ := json.Marshal(map[string]any{
+			"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": fixedCreated,
+			"model": model, "system_fingerprint": "fp_fake", "choices": []any{}, "usage": usage,
+		})
+		fmt.Fprintf(w, "data: %s\n\n", b)
+	}
 	_, _ = io.WriteString(w, "data: [DONE]\n\n")
 	if flusher != nil {
 		flusher.Flush()
