@@ -1,14 +1,12 @@
 package answer
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"net"
 	"net/http"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,24 +17,6 @@ import (
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/telemetry"
 )
-
-// lockedBuffer is a log sink safe for concurrent writers.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // waitGoroutines waits, up to a deadline, for the goroutine count to come
 // back to at most want, and fails with a dump of the goroutines if it does
@@ -127,7 +107,7 @@ func TestModelServerFaults(t *testing.T) {
 			before := runtime.NumGoroutine()
 
 			transport := &http.Transport{}
-			logs := &lockedBuffer{}
+			logs := &testsupport.LogBuffer{}
 			p := &Pipeline{
 				Index: &fakeIndex{hits: exampleHits()},
 				Chat: NewOpenAIChat(OpenAIChatConfig{

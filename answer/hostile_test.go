@@ -204,7 +204,7 @@ func TestEmbeddingFaultsFallBackToWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &lockedBuffer{}
+	logs := &testsupport.LogBuffer{}
 	idx, err := retrieval.Open("", emb, retrieval.IndexOptions{Logger: slog.New(slog.NewJSONHandler(logs, nil))})
 	if err != nil {
 		t.Fatal(err)

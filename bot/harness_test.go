@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -135,29 +134,11 @@ func (r *fakeRecord) Refreshes() int {
 	return r.refreshes
 }
 
-// syncBuffer is a log sink safe for concurrent handlers.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 type harness struct {
 	t    *testing.T
 	d    *testsupport.Discord
 	b    *Bot
-	logs *syncBuffer
+	logs *testsupport.LogBuffer
 	ctx  context.Context // bounds every wait of the test
 	done chan error
 	stop context.CancelFunc
@@ -201,7 +182,7 @@ func startOn(t *testing.T, d *testsupport.Discord, cfg Config, deps Deps) *harne
 	if cfg.ShutdownGrace == 0 {
 		cfg.ShutdownGrace = 5 * time.Second
 	}
-	logs := &syncBuffer{}
+	logs := &testsupport.LogBuffer{}
 	deps.Logger = slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	b, err := New(cfg, deps)
 	if err != nil {

@@ -207,7 +207,7 @@ func bruteForce(m []float32, dim int, q []float32, k int, allowed []bool) []floo
 		if allowed != nil && !allowed[i] {
 			continue
 		}
-		s := floorDot(q, m[i*dim:(i+1)*dim])
+		s := dotUnrolled(q, m[i*dim:(i+1)*dim])
 		if len(h) < k {
 			heap.Push(&h, floorItem{i, s})
 		} else if s > h[0].score {
@@ -216,30 +216,6 @@ func bruteForce(m []float32, dim int, q []float32, k int, allowed []bool) []floo
 		}
 	}
 	return h
-}
-
-// floorDot is the baseline's dot product: eight independent sums so the
-// loop is bound by memory, not by the latency of one chain of additions,
-// and the bounds checks hoisted by reslicing.
-func floorDot(a, b []float32) float32 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3, s4, s5, s6, s7 float32
-	i := 0
-	for ; i+8 <= len(a); i += 8 {
-		aa, bb := a[i:i+8:i+8], b[i:i+8:i+8]
-		s0 += aa[0] * bb[0]
-		s1 += aa[1] * bb[1]
-		s2 += aa[2] * bb[2]
-		s3 += aa[3] * bb[3]
-		s4 += aa[4] * bb[4]
-		s5 += aa[5] * bb[5]
-		s6 += aa[6] * bb[6]
-		s7 += aa[7] * bb[7]
-	}
-	for ; i < len(a); i++ {
-		s0 += a[i] * b[i]
-	}
-	return (s0 + s1) + (s2 + s3) + (s4 + s5) + (s6 + s7)
 }
 
 // floorNsPerOp times the floor over at least 200 ms (and at least 3 runs).
