@@ -3,7 +3,6 @@ package answer_test
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/readout/readout/answer"
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -116,54 +116,9 @@ func benchIndex(b *testing.B, n int) (*retrieval.Index, string) {
 	return ix, question
 }
 
-// inventedRecord returns documents of invented words (a fixed vocabulary
-// drawn with a Zipf distribution, so posting lists have realistic
-// lengths) holding at least n chunks, all quoting "Spokesperson Jane
-// Example" of "Example Wire" and the like.
+// inventedRecord returns invented documents holding at least n chunks,
+// all quoting "Spokesperson Jane Example" of "Example Wire" and the like.
 func inventedRecord(n int) []*corpus.Document {
-	cons := []string{"b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr", "sk"}
-	vows := []string{"a", "e", "i", "o", "u", "ai", "ou"}
-	r := rand.New(rand.NewPCG(1, 2))
-	seen := map[string]bool{}
-	var vocab []string
-	for len(vocab) < 30000 {
-		var w strings.Builder
-		for range 2 + r.IntN(3) {
-			w.WriteString(cons[r.IntN(len(cons))])
-			w.WriteString(vows[r.IntN(len(vows))])
-		}
-		if s := w.String(); !seen[s] && !retrieval.IsStopword(s) {
-			seen[s] = true
-			vocab = append(vocab, s)
-		}
-	}
-	zipf := rand.NewZipf(rand.New(rand.NewPCG(uint64(n), 8)), 1.1, 1, uint64(len(vocab)-1))
-	outlets := []string{"Example Wire", "Sample Gazette", "Demo Herald", "Placeholder Post"}
-	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	var docs []*corpus.Document
-	for i, chunks := 0, 0; chunks < n; i++ {
-		var t strings.Builder
-		t.WriteString("Spokesperson Jane Example said: ")
-		for t.Len() < 2400 {
-			for j := range 8 + r.IntN(12) {
-				if j > 0 {
-					t.WriteByte(' ')
-				}
-				t.WriteString(vocab[zipf.Uint64()])
-			}
-			t.WriteString(". ")
-		}
-		d := &corpus.Document{
-			ID:       fmt.Sprintf("invented/%07d.txt", i),
-			Title:    "Briefing " + vocab[zipf.Uint64()],
-			Outlet:   outlets[i%len(outlets)],
-			Date:     base.AddDate(0, 0, r.IntN(4*365)),
-			Speakers: []corpus.Speaker{{Name: "Jane Example", Title: "spokesperson"}},
-			Text:     strings.TrimSpace(t.String()),
-		}
-		d.Hash = d.ComputeHash()
-		chunks += len(corpus.Split(d, corpus.ChunkOptions{}))
-		docs = append(docs, d)
-	}
+	docs, _ := testsupport.InventedRecord(n, testsupport.InventedVocabulary(retrieval.IsStopword))
 	return docs
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -69,66 +68,11 @@ func fillRandom(v []float32, seed uint64) {
 }
 
 // synthVocab is a fixed vocabulary of invented words, most frequent first.
-var synthVocab = sync.OnceValue(func() []string {
-	cons := []string{"b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr", "sk"}
-	vows := []string{"a", "e", "i", "o", "u", "ai", "ou"}
-	r := rand.New(rand.NewPCG(1, 2))
-	seen := map[string]bool{}
-	var out []string
-	for len(out) < 30000 {
-		var b strings.Builder
-		for range 2 + r.IntN(3) {
-			b.WriteString(cons[r.IntN(len(cons))])
-			b.WriteString(vows[r.IntN(len(vows))])
-		}
-		w := b.String()
-		if seen[w] || IsStopword(w) {
-			continue
-		}
-		seen[w] = true
-		out = append(out, w)
-	}
-	return out
-})
-
-var synthOutlets = []string{"Example Wire", "Sample Gazette", "Demo Herald", "Placeholder Post"}
+var synthVocab = sync.OnceValue(func() []string { return testsupport.InventedVocabulary(IsStopword) })
 
 // synthDocs returns invented documents holding at least n chunks (with the
 // default chunk options) and their chunk count.
-func synthDocs(n int) ([]*corpus.Document, int) {
-	vocab := synthVocab()
-	r := rand.New(rand.NewPCG(uint64(n), 7))
-	zipf := rand.NewZipf(rand.New(rand.NewPCG(uint64(n), 8)), 1.1, 1, uint64(len(vocab)-1))
-	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	var docs []*corpus.Document
-	chunks := 0
-	for i := 0; chunks < n; i++ {
-		var b strings.Builder
-		b.WriteString("Spokesperson Jane Example said: ")
-		// About 2,400 bytes: three chunks of up to 1,000 bytes with overlap.
-		for b.Len() < 2400 {
-			for j := range 8 + r.IntN(12) {
-				if j > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(vocab[zipf.Uint64()])
-			}
-			b.WriteString(". ")
-		}
-		d := &corpus.Document{
-			ID:       fmt.Sprintf("synth/%07d.txt", i),
-			Title:    "Briefing " + vocab[zipf.Uint64()] + " " + vocab[zipf.Uint64()],
-			Outlet:   synthOutlets[i%len(synthOutlets)],
-			Date:     base.AddDate(0, 0, r.IntN(4*365)),
-			Speakers: []corpus.Speaker{{Name: "Jane Example", Title: "spokesperson"}},
-			Text:     strings.TrimSpace(b.String()),
-		}
-		d.Hash = d.ComputeHash()
-		chunks += len(corpus.Split(d, corpus.ChunkOptions{}))
-		docs = append(docs, d)
-	}
-	return docs, chunks
-}
+func synthDocs(n int) ([]*corpus.Document, int) { return testsupport.InventedRecord(n, synthVocab()) }
 
 // synthQuery is a typical eight-term question: words of middling
 // frequency (ranks 100 to 3,000 of the Zipf vocabulary), each found in
