@@ -123,3 +123,30 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// sourcesFile names, one per line, the sources the index was last
+// refreshed from, so a later run configured differently can say so instead
+// of silently answering from another record.
+const sourcesFile = "indexed-sources.txt"
+
+func (l *Library) saveIndexedSources() error {
+	if l.opts.DataDir == "" {
+		return nil
+	}
+	return writeFileAtomic(filepath.Join(l.opts.DataDir, sourcesFile), []byte(strings.Join(l.sourceNames(), "\n")+"\n"))
+}
+
+// SourcesChanged reports whether the index was last refreshed from other
+// sources than the configured ones, and which; false when unknown (no
+// refresh recorded yet).
+func (l *Library) SourcesChanged() (indexed []string, changed bool) {
+	if l.opts.DataDir == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(filepath.Join(l.opts.DataDir, sourcesFile))
+	if err != nil {
+		return nil, false
+	}
+	indexed = strings.Split(strings.TrimSpace(string(data)), "\n")
+	return indexed, strings.Join(indexed, "\n") != strings.Join(l.sourceNames(), "\n")
+}

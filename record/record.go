@@ -248,6 +248,9 @@ func (l *Library) Refresh(ctx context.Context, by string, progress func(retrieva
 	}
 	change = &Change{Kind: "refresh", By: by, At: start, Duration: time.Since(start), Stats: stats, Skipped: skipped}
 	l.logChange(change)
+	if err := l.saveIndexedSources(); err != nil {
+		l.log.Warn("remember the indexed sources", "error", err)
+	}
 	return change, nil
 }
 

@@ -113,9 +113,17 @@ func setupQuery(ctx context.Context, f *commonFlags, stderr io.Writer) (*app, er
 	if err != nil {
 		return nil, err
 	}
-	// A named corpus, or the small bundled sample, is brought up to date on
-	// every run; a configured record is indexed by `readout index`.
-	always := len(f.corpus) > 0 || len(cfg.Corpus.Sources) == 0
+	// A corpus named on the command line is brought up to date on every
+	// run; otherwise the index is built when there is none and kept as it
+	// is (`readout index` updates it), so a folder built from one record is
+	// never silently re-indexed from another.
+	always := len(f.corpus) > 0
+	if !always {
+		if indexed, changed := a.lib.SourcesChanged(); changed {
+			fmt.Fprintf(stderr, "note: the index in %s was built from %s, not from the configured %s; run `readout index` to index those\n",
+				cfg.DataDir, strings.Join(indexed, ", "), strings.Join(a.lib.Status().Sources, ", "))
+		}
+	}
 	if err := a.ensureIndex(ctx, stderr, always); err != nil {
 		a.close()
 		return nil, err

@@ -337,3 +337,25 @@ func TestDamagedSnapshotIsRebuilt(t *testing.T) {
 		t.Errorf("after the rebuild: %s", out)
 	}
 }
+
+// An index built from one record is not silently re-indexed from another
+// (here the default sample) when a later run names no corpus: the run
+// answers from the index as built and says how to change it.
+func TestIndexIsNotReplacedByTheDefaultRecord(t *testing.T) {
+	data, src := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(src, "a.txt"), []byte("EXAMPLE CITY, MARCH 3, EXAMPLE WIRE. Spokesperson Jane Example said on March 2 that the example river treaty talks would resume in April.\n"), 0o644)
+	if code, _, errOut := runCLI(t, "", "index", "--corpus", src, "--data", data); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, errOut := runCLI(t, "", "ask", "--data", data, "When will the example river treaty talks resume?")
+	if code != 0 || !strings.Contains(out, "a.txt") {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "readout index") {
+		t.Errorf("no note that the index holds another record: %q", errOut)
+	}
+	code, out, _ = runCLI(t, "", "index", "--corpus", src, "--data", data)
+	if code != 0 || !strings.Contains(out, "unchanged 1") {
+		t.Errorf("the index was re-indexed from the default record:\n%s", out)
+	}
+}

@@ -84,7 +84,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		httpDone <- nil
 	}
 
-	if err := a.ensureIndex(ctx, io.Discard, len(cfg.Corpus.Sources) == 0); err != nil {
+	// The index is built at first start; after that moderators refresh it
+	// (/corpus refresh) or the operator runs `readout index`.
+	if indexed, changed := a.lib.SourcesChanged(); changed {
+		log.Warn("the index was built from other sources than the configured ones; run /corpus refresh or readout index", "indexed", indexed, "configured", a.lib.Status().Sources)
+	}
+	if err := a.ensureIndex(ctx, io.Discard, false); err != nil {
 		return err
 	}
 	st := a.idx.Stats()
