@@ -3,6 +3,7 @@ package record
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -149,4 +150,35 @@ func (l *Library) SourcesChanged() (indexed []string, changed bool) {
 	}
 	indexed = strings.Split(strings.TrimSpace(string(data)), "\n")
 	return indexed, strings.Join(indexed, "\n") != strings.Join(l.sourceNames(), "\n")
+}
+
+// lastChangeFile keeps the last change of the record across restarts, for
+// /corpus status.
+const lastChangeFile = "last-change.json"
+
+func (l *Library) saveLastChange(c *Change) error {
+	if l.opts.DataDir == "" {
+		return nil
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("encode the last change: %w", err)
+	}
+	return writeFileAtomic(filepath.Join(l.opts.DataDir, lastChangeFile), b)
+}
+
+// loadLastChange returns the saved last change, or nil.
+func (l *Library) loadLastChange() *Change {
+	if l.opts.DataDir == "" {
+		return nil
+	}
+	b, err := os.ReadFile(filepath.Join(l.opts.DataDir, lastChangeFile))
+	if err != nil {
+		return nil
+	}
+	var c Change
+	if json.Unmarshal(b, &c) != nil || c.Kind == "" {
+		return nil
+	}
+	return &c
 }

@@ -33,7 +33,7 @@ type Status struct {
 	Dim          int
 	Snapshot     string
 	Sources      []string
-	LastChange   *Change // nil before the first change of this process
+	LastChange   *Change // the last refresh, addition or removal; nil before the first
 }
 
 // Change is the outcome of a refresh, an addition or a removal.
@@ -111,7 +111,9 @@ func New(idx *retrieval.Index, opts Options) *Library {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Library{idx: idx, opts: opts, log: log}
+	l := &Library{idx: idx, opts: opts, log: log}
+	l.last = l.loadLastChange()
+	return l
 }
 
 // Index is the library's index.
@@ -157,6 +159,11 @@ func (l *Library) begin(kind, by string) (func(*Change), error) {
 			l.last = c
 		}
 		l.mu.Unlock()
+		if c != nil {
+			if err := l.saveLastChange(c); err != nil {
+				l.log.Warn("remember the last change of the record", "error", err)
+			}
+		}
 		l.count(kind, c != nil, time.Since(start))
 	}, nil
 }

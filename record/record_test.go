@@ -333,3 +333,17 @@ func TestChangesAreCounted(t *testing.T) {
 		t.Errorf("index documents gauge = %v", got)
 	}
 }
+
+// /corpus status names the last change even after a restart.
+func TestLastChangeSurvivesARestart(t *testing.T) {
+	lib, _, src := newLibrary(t)
+	write(t, filepath.Join(src, "a.txt"), statement)
+	if _, err := lib.Refresh(context.Background(), "moderator-7", nil); err != nil {
+		t.Fatal(err)
+	}
+	again := New(lib.Index(), lib.opts)
+	c := again.Status().LastChange
+	if c == nil || c.By != "moderator-7" || c.Kind != "refresh" || len(c.Stats.Added) != 1 || c.At.IsZero() {
+		t.Errorf("after a restart the last change is %+v", c)
+	}
+}
