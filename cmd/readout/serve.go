@@ -79,7 +79,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer cancel()
 	httpDone := make(chan error, 1)
 	if addr != "off" {
-		go func() { httpDone <- srv.ListenAndServe(ctx, addr) }()
+		go func() {
+			err := srv.ListenAndServe(ctx, addr)
+			if err != nil {
+				// The bot serves on without it; say so now, not at exit.
+				log.Error("health and metrics endpoint stopped; the bot goes on without it (set --http or http.addr)", "error", err)
+			}
+			httpDone <- err
+		}()
 	} else {
 		httpDone <- nil
 	}
@@ -121,9 +128,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	bmu.Unlock()
 	runErr := b.Run(ctx)
 	cancel()
-	if err := <-httpDone; err != nil && runErr == nil {
-		runErr = err
-	}
+	<-httpDone // its failure was logged when it happened
 	return runErr
 }
 
