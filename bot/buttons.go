@@ -3,9 +3,11 @@ package bot
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/answer"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -88,7 +90,7 @@ func (b *Bot) feedback(i *discordgo.Interaction, vote, key, snap string) {
 func (b *Bot) showPassages(i *discordgo.Interaction, key string) {
 	c := b.answers.get(key)
 	if c != nil {
-		embeds := passageEmbeds(c.Answer.Citations)
+		embeds := passageEmbeds(c.Answer.Citations, b.surroundings)
 		b.respondEmbeds(i, "", embeds)
 		return
 	}
@@ -114,7 +116,7 @@ func (b *Bot) showPassages(i *discordgo.Interaction, key string) {
 	for n, h := range hits {
 		cites = append(cites, citationOf(n+1, h))
 	}
-	embeds := passageEmbeds(cites)
+	embeds := passageEmbeds(cites, b.surroundings)
 	note := "This answer's passages are no longer in memory (the bot restarted); these are the passages that best match the question now."
 	e := &discordgo.WebhookEdit{Content: &note, Embeds: &embeds, AllowedMentions: noMentions()}
 	if _, err := b.s.InteractionResponseEdit(i, e); err != nil {
@@ -143,9 +145,63 @@ func (b *Bot) respondEmbeds(i *discordgo.Interaction, content string, embeds []*
 	}
 }
 
+// documentSource gives a document's cleaned text; *retrieval.Index is one.
+type documentSource interface {
+	Document(id string) (*corpus.Document, bool)
+}
+
+// contextBytes is how much of the document Show passages shows on each side
+// of a cited passage.
+const contextBytes = 240
+
+// surroundings returns a little of the document's text before and after a
+// cited passage, cut at word boundaries; empty when the document is not at
+// hand (no index, or it changed since the answer).
+func (b *Bot) surroundings(c answer.Citation) (before, after string) {
+	docs, ok := b.deps.Searcher.(documentSource)
+	if !ok || docs == nil {
+		return "", ""
+	}
+	d, ok := docs.Document(c.Doc)
+	if !ok || c.Start < 0 || c.End > len(d.Text) || c.Start > c.End || d.Text[c.Start:c.End] != c.Passage {
+		return "", ""
+	}
+	from := max(0, c.Start-contextBytes)
+	for from > 0 && from < c.Start && !utf8.RuneStart(d.Text[from]) {
+		from++
+	}
+	if from > 0 {
+		if sp := strings.IndexAny(d.Text[from:c.Start], " \n"); sp >= 0 {
+			from += sp + 1
+		}
+	}
+	to := min(len(d.Text), c.End+contextBytes)
+	for to < len(d.Text) && to > c.End && !utf8.RuneStart(d.Text[to]) {
+		to--
+	}
+	if to < len(d.Text) {
+		if sp := strings.LastIndexAny(d.Text[c.End:to], " \n"); sp >= 0 {
+			to = c.End + sp
+		}
+	}
+	before, after = d.Text[from:c.Start], d.Text[c.End:to]
+	if from > 0 && strings.TrimSpace(before) != "" {
+		before = "…" + before
+	}
+	if to < len(d.Text) && strings.TrimSpace(after) != "" {
+		after += "…"
+	}
+	return before, after
+}
+
+// markdownEscaper keeps record text from being read as Discord markdown.
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`)
+
 // passageEmbeds renders citations as embeds within Discord's limits: at
-// most 10, each description cut so all of them fit 6,000 characters.
-func passageEmbeds(cites []answer.Citation) []*discordgo.MessageEmbed {
+// most 10, each description cut so all of them fit 6,000 characters. With
+// around, each cited passage is shown in bold inside a little of the text
+// around it.
+func passageEmbeds(cites []answer.Citation, around func(answer.Citation) (string, string)) []*discordgo.MessageEmbed {
 	if len(cites) > maxEmbeds {
 		cites = cites[:maxEmbeds]
 	}
@@ -157,9 +213,9 @@ func passageEmbeds(cites []answer.Citation) []*discordgo.MessageEmbed {
 	for _, c := range cites {
 		title := fmt.Sprintf("[%d] %s", c.N, strings.Join(nonEmpty(c.Outlet, c.Date, oneLine(c.Title)), " — "))
 		title = defuse(truncate(title, 200))
-		desc := defuse(strings.TrimSpace(c.Passage))
+		head := ""
 		if len(c.Speakers) > 0 {
-			desc = "Speakers: " + strings.Join(c.Speakers, ", ") + "\n\n" + desc
+			head = "Speakers: " + markdownEscaper.Replace(strings.Join(c.Speakers, ", ")) + "\n\n"
 		}
 		limit := budget - runes(title)
 		if limit > maxEmbedDesc {
@@ -168,7 +224,21 @@ func passageEmbeds(cites []answer.Citation) []*discordgo.MessageEmbed {
 		if limit < 20 {
 			limit = 20
 		}
-		e := &discordgo.MessageEmbed{Title: title, Description: truncate(desc, limit)}
+		passage := markdownEscaper.Replace(strings.TrimSpace(c.Passage))
+		desc := head + passage
+		if around != nil {
+			before, after := around(c)
+			before, after = markdownEscaper.Replace(before), markdownEscaper.Replace(after)
+			// The context gives way first when the budget is tight.
+			if room := limit - runes(head) - runes(passage) - 4; room > 0 {
+				if runes(before)+runes(after) > room {
+					before = tail(before, room/2)
+					after = truncate(after, room/2)
+				}
+				desc = head + before + "**" + passage + "**" + after
+			}
+		}
+		e := &discordgo.MessageEmbed{Title: title, Description: truncate(defuse(desc), limit)}
 		if strings.HasPrefix(c.URL, "http://") || strings.HasPrefix(c.URL, "https://") {
 			e.URL = c.URL
 		}
@@ -185,4 +255,16 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
+}
+
+// tail returns the last n runes of s, marked as cut.
+func tail(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	if n < 2 {
+		return ""
+	}
+	return "…" + string(r[len(r)-n+1:])
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/answer"
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/testsupport"
@@ -78,6 +79,57 @@ func TestEndToEndWithRealPipeline(t *testing.T) {
 		}
 		if c.Date != d.DateString() || c.Outlet != d.Outlet {
 			t.Errorf("citation [%d] says %s %s, the record %s %s", c.N, c.Outlet, c.Date, d.Outlet, d.DateString())
+		}
+	}
+
+	// Show passages: each cited passage in bold inside a little of the
+	// document's text around it.
+	orig := h.d.Response(in.ID).Original
+	show := ""
+	for _, row := range orig.Components {
+		if r, ok := row.(*discordgo.ActionsRow); ok {
+			for _, c := range r.Components {
+				if btn, ok := c.(*discordgo.Button); ok && btn.Label == "Show passages" {
+					show = btn.CustomID
+				}
+			}
+		}
+	}
+	if show == "" {
+		// The last part carries the buttons when the answer was split.
+		for _, m := range h.d.Messages(thread.ID) {
+			for _, row := range m.Components {
+				if r, ok := row.(*discordgo.ActionsRow); ok {
+					for _, c := range r.Components {
+						if btn, ok := c.(*discordgo.Button); ok && btn.Label == "Show passages" {
+							show = btn.CustomID
+						}
+					}
+				}
+			}
+		}
+	}
+	p := h.d.SendInteraction(testsupport.Interaction{Type: discordgo.InteractionMessageComponent, CustomID: show, MessageID: orig.ID})
+	h.wait("passages shown", func() bool { r := h.d.Response(p.ID); return r.Original != nil && len(r.Original.Embeds) > 0 })
+	first := a.Answer.Citations[0]
+	desc := h.d.Response(p.ID).Original.Embeds[0].Description
+	d := byID[first.Doc]
+	words := strings.Fields(first.Passage)
+	if !strings.Contains(desc, "**") || !strings.Contains(desc, words[0]) {
+		t.Errorf("the cited passage is not marked in %q", desc)
+	}
+	if first.Start > 0 || first.End < len(d.Text) {
+		// Some text of the document outside the passage is shown too.
+		outside := strings.Fields(d.Text[:first.Start] + " " + d.Text[first.End:])
+		shown := false
+		for _, w := range outside {
+			if len(w) > 6 && strings.Contains(strings.Replace(desc, strings.TrimSpace(first.Passage), "", 1), w) {
+				shown = true
+				break
+			}
+		}
+		if !shown {
+			t.Errorf("no surrounding context in %q", desc)
 		}
 	}
 
