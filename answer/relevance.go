@@ -32,7 +32,7 @@ func init() {
 func entityTerms(q string) []string {
 	var out []string
 	seen := map[string]bool{}
-	toks := tokenize(q)
+	toks := nameTokens(q)
 	capital := func(i int) bool {
 		w := q[toks[i].start:toks[i].end]
 		return unicode.IsUpper([]rune(w)[0])
@@ -121,4 +121,25 @@ func topicCoverage(h retrieval.Hit, names []string) float64 {
 		return 1
 	}
 	return got / total
+}
+
+// nameTokens is tokenize with words joined across an apostrophe, as the
+// index joins them: "O'Brien" and "O’Brien" are one name ("obrien"), not
+// "O" and "Brien".
+func nameTokens(q string) []token {
+	toks := tokenize(q)
+	var out []token
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		for i+1 < len(toks) {
+			gap := q[t.end:toks[i+1].start]
+			if gap != "'" && gap != "’" {
+				break
+			}
+			i++
+			t = token{t.w + toks[i].w, t.start, toks[i].end}
+		}
+		out = append(out, t)
+	}
+	return out
 }

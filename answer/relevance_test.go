@@ -74,3 +74,11 @@ func TestTopicCoverageNeedsWhatIsAsked(t *testing.T) {
 		t.Error("a passage with subject and topic was judged irrelevant")
 	}
 }
+
+func TestEntityTermsKeepApostropheNames(t *testing.T) {
+	for _, q := range []string{"What trade route did James O'Brien describe?", "What trade route did James O’Brien describe?"} {
+		if got := entityTerms(q); !reflect.DeepEqual(got, retrieval.Terms("OBrien")) {
+			t.Errorf("entityTerms(%q) = %v, want the index's term for O'Brien %v", q, got, retrieval.Terms("O'Brien"))
+		}
+	}
+}

@@ -59,6 +59,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	}
 
 	cands := fuse(vec, lex)
+	s.boostDates(cands, parseQueryDates(query))
 	hits := s.fold(cands, k)
 	chunkIdx := make([]int32, len(hits))
 	for i := range hits {
