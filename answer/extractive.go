@@ -109,7 +109,7 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 			if len(strings.Fields(s)) < 3 {
 				continue // headings, bylines, "Politics"
 			}
-			if unquotable(s) {
+			if unquotable(s) || stageDirection(s) {
 				continue
 			}
 			c := scoredSentence{hit: hi, start: r[0], end: r[1], stems: stemSet(s)}
@@ -534,4 +534,12 @@ func stem(w string) string {
 		}
 	}
 	return w
+}
+
+// stageDirection reports a transcript's note of what happened rather than
+// what was said: "(Laughter.)", "(President Biden gives a thumbs up.)".
+func stageDirection(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "(") && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, ").")) &&
+		strings.Count(s, "(") == 1
 }

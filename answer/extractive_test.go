@@ -107,3 +107,17 @@ func TestShortTitle(t *testing.T) {
 		t.Fatal("short title changed")
 	}
 }
+
+func TestStageDirectionsAreNotQuoted(t *testing.T) {
+	for s, want := range map[string]bool{
+		"(Laughter.)":                              true,
+		"(President Example gives a thumbs up.)":   true,
+		"(Applause.)":                              true,
+		"We will continue (as we said) to engage.": false,
+		"The talks (in Example City) resumed.":     false,
+	} {
+		if got := stageDirection(s); got != want {
+			t.Errorf("stageDirection(%q) = %v", s, got)
+		}
+	}
+}
