@@ -145,7 +145,17 @@ func userID(u *discordgo.User) string {
 func (b *Bot) Run(ctx context.Context) error {
 	b.work, b.stop = context.WithCancel(context.WithoutCancel(ctx))
 	defer b.stop()
-	if err := b.s.Open(); err != nil {
+	err := b.s.Open()
+	if fe := asFatal(err); fe != nil && fe.Code == 4014 && b.cfg.MessageContent {
+		// The portal does not grant the Message Content intent. Rather than
+		// not serving at all, serve without it: everything works but plain
+		// follow-ups in threads, which must then mention the bot.
+		b.log.Error("Discord refused the Message Content intent; serving without it, so follow-ups in threads must mention the bot or use /ask there",
+			"fix", "enable it in the developer portal (Bot → Privileged Gateway Intents → Message Content Intent), or set discord.message_content: false to silence this")
+		b.withoutMessageContent()
+		err = b.s.Open()
+	}
+	if err != nil {
 		if fe := asFatal(err); fe != nil {
 			b.log.Error("discord refused the connection", "code", fe.Code, "advice", fe.Advice)
 			return fe
@@ -264,6 +274,21 @@ func asFatal(err error) *FatalCloseError {
 		return &FatalCloseError{Code: ce.Code, Advice: fatalAdvice(ce.Code)}
 	}
 	return nil
+}
+
+// withoutMessageContent drops the Message Content intent after Discord
+// refused it at the first connection, and undoes what the refusal set:
+// the dialer's stop, the pending fatal error, the reconnect switch. It runs
+// before any event handler does (no connection was made).
+func (b *Bot) withoutMessageContent() {
+	b.cfg.MessageContent = false
+	b.s.Identify.Intents &^= discordgo.IntentMessageContent
+	b.dead.Store(false)
+	b.s.ShouldReconnectOnError = true
+	select {
+	case <-b.fatal:
+	default:
+	}
 }
 
 // onGatewayClose is called with the code of every close frame Discord

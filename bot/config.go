@@ -37,7 +37,8 @@ type Config struct {
 	AllowDMs bool
 	// MessageContent asks for the privileged Message Content intent, needed
 	// to read follow-ups in threads that do not mention the bot. It must be
-	// enabled in the developer portal too, or Discord closes with 4014.
+	// enabled in the developer portal too, or Discord closes with 4014 (the
+	// bot then serves without it and logs what to do).
 	MessageContent bool
 	// ShardID and ShardCount, for large deployments (ShardCount ≤ 1: none).
 	ShardID, ShardCount int

@@ -39,20 +39,40 @@ func TestGatewayDropMidAnswerResumes(t *testing.T) {
 	}
 }
 
+// A portal that does not grant the Message Content intent: the bot says so
+// with what to do and serves without it: /ask is still answered.
+func TestRefusedMessageContentServesWithoutIt(t *testing.T) {
+	t.Parallel()
+	d := testsupport.NewDiscord(t)
+	d.SetMessageContentAllowed(false)
+	h := startOn(t, d, Config{MessageContent: true}, Deps{Answerer: echoAnswerer()})
+	_, _, intents := d.GatewayStats()
+	if intents&discordgo.IntentMessageContent != 0 {
+		t.Errorf("the bot still identifies with the Message Content intent: %b", intents)
+	}
+	in := h.ask("What did Spokesperson Jane Example say?")
+	h.wait("answered without the intent", func() bool { return h.settled(in.ID) })
+	if err := h.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	if logs := h.logs.String(); !strings.Contains(logs, "Privileged Gateway Intents") {
+		t.Errorf("the refusal was not reported with what to do:\n%s", logs)
+	}
+}
+
 func TestFatalCloseStopsRunWithAdvice(t *testing.T) {
 	t.Parallel()
 	t.Run("at connection", func(t *testing.T) {
 		t.Parallel()
 		d := testsupport.NewDiscord(t)
-		d.SetMessageContentAllowed(false)
-		b, err := New(Config{Token: "test-token", APIURL: d.URL, MessageContent: true}, Deps{Answerer: echoAnswerer(), Logger: discardLogger()})
+		b, err := New(Config{Token: "not-the-token", APIURL: d.URL}, Deps{Answerer: echoAnswerer(), Logger: discardLogger()})
 		if err != nil {
 			t.Fatal(err)
 		}
 		b.Session().LogLevel = -1
 		err = b.Run(context.Background())
 		var fe *FatalCloseError
-		if !errors.As(err, &fe) || fe.Code != 4014 || !strings.Contains(err.Error(), "Message Content Intent") || !strings.Contains(err.Error(), "message_content: false") {
+		if !errors.As(err, &fe) || fe.Code != 4004 || !strings.Contains(err.Error(), "DISCORD_TOKEN") {
 			t.Fatalf("Run: %v", err)
 		}
 	})
