@@ -11,7 +11,7 @@ import (
 // builtinVersion names the feature recipe; bump it whenever Terms, Stem or
 // the features below change, so old snapshots are refused instead of being
 // queried with different vectors.
-const builtinVersion = "builtin-hash-v1"
+const builtinVersion = "builtin-hash-v2"
 
 // DefaultBuiltinDim is the builtin embedder's dimension when none is given.
 const DefaultBuiltinDim = 384
@@ -59,7 +59,7 @@ func NewBuiltinEmbedder(dim int) *BuiltinEmbedder {
 	return &BuiltinEmbedder{dim: dim}
 }
 
-// Name returns "builtin-hash-v1-<dim>".
+// Name returns "builtin-hash-v2-<dim>".
 func (e *BuiltinEmbedder) Name() string { return fmt.Sprintf("%s-%d", builtinVersion, e.dim) }
 
 // Dimension returns the vector length.

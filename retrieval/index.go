@@ -432,7 +432,7 @@ func (ix *Index) embedAll(ctx context.Context, texts []string, progress func(Pro
 		go func(s, e int) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			vecs, err := ix.emb.Embed(ctx, texts[s:e])
+			vecs, err := ix.embed(ctx, texts[s:e])
 			if err != nil {
 				fail(fmt.Errorf("embed chunks %d-%d of %d: %w", s+1, e, len(texts), err))
 				return
@@ -549,4 +549,14 @@ func (ix *Index) Chunks(id string) []corpus.Chunk {
 	}
 	r := s.docChunks[i]
 	return slices.Clone(s.chunks[r[0]:r[1]])
+}
+
+// embed calls the embedder and records its latency (kind "embed").
+func (ix *Index) embed(ctx context.Context, texts []string) ([][]float32, error) {
+	start := time.Now()
+	vecs, err := ix.emb.Embed(ctx, texts)
+	if m := ix.opts.Metrics; m != nil {
+		m.ModelLatency.WithLabelValues("embed").Observe(time.Since(start).Seconds())
+	}
+	return vecs, err
 }

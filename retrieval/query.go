@@ -78,7 +78,7 @@ func (ix *Index) queryVector(ctx context.Context, query string, dim int) ([]floa
 	if dim == 0 {
 		return nil, nil
 	}
-	vs, err := ix.emb.Embed(ctx, []string{query})
+	vs, err := ix.embed(ctx, []string{query})
 	if err != nil {
 		return nil, err
 	}

@@ -111,7 +111,7 @@ func TestServe(t *testing.T) {
 		_, metrics = httpGet("http://" + addr + "/metrics")
 		return strings.Contains(metrics, `readout_interactions_total{command="ask"`)
 	})
-	for _, want := range []string{`readout_interactions_total{command="ask"`, `readout_answers_total{mode="generated"} 1`, "readout_ack_latency_seconds_count 1", "readout_index_documents 5", `readout_refreshes_total{outcome="ok"} 1`, "readout_retrieval_seconds_count 1", `readout_model_tokens_total{kind="completion"}`, `readout_model_seconds_count{kind="chat"} 1`} {
+	for _, want := range []string{`readout_interactions_total{command="ask"`, `readout_answers_total{mode="generated"} 1`, "readout_ack_latency_seconds_count 1", "readout_index_documents 5", `readout_refreshes_total{outcome="ok"} 1`, "readout_retrieval_seconds_count 1", `readout_model_tokens_total{kind="completion"}`, `readout_model_seconds_count{kind="chat"} 1`, `readout_model_seconds_count{kind="embed"}`} {
 		if !strings.Contains(metrics, want) {
 			t.Errorf("metrics lack %q", want)
 		}
