@@ -139,6 +139,7 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		weights[t] = 1
 	}
 	cue := questionCue(q.Question)
+	quoted := quotedInQuestion(q.Question)
 	prev, _ := fold(q.Previous)
 	for i := range cands {
 		c := &cands[i]
@@ -164,6 +165,16 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		}
 		if cue != nil && cue(sentence) {
 			score *= 1.3
+		}
+		// A question that quotes words ("who said \"there can be no
+		// military solution\"?") is answered by the sentence holding them.
+		if f, _ := fold(sentence); len(quoted) > 0 {
+			for _, qw := range quoted {
+				if strings.Contains(f, qw) {
+					score *= 4
+					break
+				}
+			}
 		}
 		if prev != "" {
 			ws, we := spokenWords(top[c.hit].Chunk.Text, c.start, c.end)
@@ -542,4 +553,19 @@ func stageDirection(s string) bool {
 	s = strings.TrimSpace(s)
 	return strings.HasPrefix(s, "(") && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, ").")) &&
 		strings.Count(s, "(") == 1
+}
+
+// questionQuoteRe finds the quoted spans of a question, in straight or
+// curly double quotes, of at least three words.
+var questionQuoteRe = regexp.MustCompile(`["“]([^"“”]+\s[^"“”]+\s[^"“”]+)["”]`)
+
+// quotedInQuestion returns the folded spans a question quotes.
+func quotedInQuestion(q string) []string {
+	var out []string
+	for _, m := range questionQuoteRe.FindAllStringSubmatch(q, -1) {
+		if f, _ := fold(m[1]); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -121,3 +121,21 @@ func TestStageDirectionsAreNotQuoted(t *testing.T) {
 		}
 	}
 }
+
+// A question that quotes words is answered first by the sentence that holds
+// them, even when another passage shares more of its other words.
+func TestExtractivePrefersTheQuotedWords(t *testing.T) {
+	doc1 := &corpus.Document{ID: "a.txt", Outlet: "Example Wire", Speakers: []corpus.Speaker{{Name: "Jane Example"}},
+		Text: "On March 3 in Example City, Spokesperson Jane Example spoke about the Freedonia and Sylvania border talks at length with reporters."}
+	doc2 := &corpus.Document{ID: "b.txt", Outlet: "Sample Gazette", Speakers: []corpus.Speaker{{Name: "John Sample"}},
+		Text: "\"There is no shortcut to a lasting settlement,\" John Sample said."}
+	hits := []retrieval.Hit{
+		{Doc: doc1, Chunk: corpus.Chunk{ID: "a.txt#0", DocID: "a.txt", Text: doc1.Text, End: len(doc1.Text)}, Coverage: 0.8},
+		{Doc: doc2, Chunk: corpus.Chunk{ID: "b.txt#0", DocID: "b.txt", Text: doc2.Text, End: len(doc2.Text)}, Coverage: 0.6},
+	}
+	text, cites, _ := Extractive(`Who said on March 3 in Example City about the Freedonia and Sylvania talks that "there is no shortcut to a lasting settlement"?`, hits)
+	lines := strings.Split(text, "\n")
+	if len(lines) < 2 || !strings.Contains(lines[1], "no shortcut") || cites[0].Doc != "b.txt" {
+		t.Errorf("the sentence with the quoted words is not first:\n%s", text)
+	}
+}
