@@ -138,19 +138,30 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	for t := range stemSet(q.Question) {
 		weights[t] = 1
 	}
+	titles := map[string]map[string]bool{}
 	cue := questionCue(q.Question)
 	quoted := quotedInQuestion(q.Question)
+	named := map[string]bool{}
+	for _, t := range askedSpeaker(q.Question) {
+		named[t] = true
+	}
 	prev, _ := fold(q.Previous)
 	for i := range cands {
 		c := &cands[i]
 		sentence := top[c.hit].Chunk.Text[c.start:c.end]
 		var score float64
+		title := titleStems(top[c.hit], titles)
 		for t, w := range weights {
 			d := float64(df[t])
-			if c.stems[t] {
+			switch {
+			case c.stems[t]:
 				score += w * math.Log(1+(n-d+0.5)/(d+0.5))
-			} else if c.asked[t] {
+			case c.asked[t]:
 				score += askedWeight * w * math.Log(1+(n-d+0.5)/(d+0.5))
+			case title[t]:
+				// The title says what every sentence of a statement is
+				// about ("… on Armenian Remembrance Day").
+				score += titleWeight * w * math.Log(1+(n-d+0.5)/(d+0.5))
 			}
 		}
 		words := len(strings.Fields(sentence))
@@ -165,6 +176,11 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		}
 		if cue != nil && cue(sentence) {
 			score *= 1.3
+		}
+		// "What did Biden say …" is answered by Biden's words: a sentence
+		// he speaks, or one of a document issued in his name.
+		if len(named) > 0 && speaksFor(top[c.hit], c.start, c.end, named) {
+			score *= 1.4
 		}
 		// A question that quotes words ("who said \"there can be no
 		// military solution\"?") is answered by the sentence holding them.
@@ -470,7 +486,15 @@ func nameIndex(s, name string, last bool) int {
 		return -1
 	}
 	idx := -1
-	for _, cand := range []string{name, fields[len(fields)-1]} {
+	cands := []string{name, fields[len(fields)-1]}
+	if strings.Contains(name, "'") {
+		// Names are stored with a plain apostrophe; texts often curl it
+		// ("O’Brien").
+		for _, c := range cands[:2] {
+			cands = append(cands, strings.ReplaceAll(c, "'", "’"))
+		}
+	}
+	for _, cand := range cands {
 		from := 0
 		for {
 			k := strings.Index(s[from:], cand)
@@ -568,4 +592,52 @@ func quotedInQuestion(q string) []string {
 		}
 	}
 	return out
+}
+
+// speaksFor reports whether the sentence's speaker, or the title of its
+// document ("Statement by President Joe Biden on …"), names one of the
+// named terms.
+func speaksFor(h retrieval.Hit, start, end int, named map[string]bool) bool {
+	who, _ := sentenceSpeaker(h, start, end)
+	if h.Doc != nil {
+		who += " " + h.Doc.Title
+	}
+	for _, t := range retrieval.Terms(who) {
+		if named[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// askedSpeakerRe finds whose words a question asks for: "What did
+// (President) Biden say", "Did Ned Price tell", "What has Kirby described".
+var askedSpeakerRe = regexp.MustCompile(`\b(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(?:(?:President|Secretary|Spokesperson|Spokesman|Spokeswoman|Minister|Prime Minister|Foreign Minister|Ambassador|Senator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*((?:[A-Z][\p{L}'’.-]*\s+){0,2}[A-Z][\p{L}'’-]*)\s+(?:say|says|said|tell|told|describe|described|mean|announce|announced|state|stated|claim|argue|call|called|think|write|wrote|add|added|stress|emphasize|warn|warned|urge|urged)\b`)
+
+// askedSpeaker returns the index terms of the person whose words the
+// question asks for, or nil.
+func askedSpeaker(q string) []string {
+	m := askedSpeakerRe.FindStringSubmatch(q)
+	if m == nil {
+		return nil
+	}
+	return retrieval.Terms(m[1])
+}
+
+// titleWeight is the share of a question word's weight a sentence earns
+// when the word is in its document's title rather than in the sentence.
+const titleWeight = 0.5
+
+// titleStems returns the stems of the hit's document title, cached per
+// document in cache.
+func titleStems(h retrieval.Hit, cache map[string]map[string]bool) map[string]bool {
+	if h.Doc == nil {
+		return nil
+	}
+	set, ok := cache[h.Doc.ID]
+	if !ok {
+		set = stemSet(h.Doc.Title)
+		cache[h.Doc.ID] = set
+	}
+	return set
 }

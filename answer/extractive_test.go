@@ -139,3 +139,45 @@ func TestExtractivePrefersTheQuotedWords(t *testing.T) {
 		t.Errorf("the sentence with the quoted words is not first:\n%s", text)
 	}
 }
+
+func TestNamesMatchWhateverTheApostrophe(t *testing.T) {
+	if i := nameIndex("“It is a trade route,” O’Example said.", "Jim O'Example", false); i < 0 {
+		t.Error("a curly apostrophe in the text does not match the stored name")
+	}
+}
+
+func TestAskedSpeaker(t *testing.T) {
+	for q, want := range map[string]string{
+		"What did President Biden say on Remembrance Day?":   "Biden",
+		"What did Ned Price tell TURAN about the meeting?":   "Ned Price",
+		"What did Kirby say about Russia being preoccupied?": "Kirby",
+		"Who said the talks would resume?":                   "",
+		"What trade route did James O'Brien describe?":       "James O'Brien",
+	} {
+		got := askedSpeaker(q)
+		if want == "" && got != nil || want != "" && !reflect.DeepEqual(got, retrieval.Terms(want)) {
+			t.Errorf("askedSpeaker(%q) = %v, want the terms of %q", q, got, want)
+		}
+	}
+}
+
+// A statement's title says what each of its sentences is about: asked what
+// someone said on a day named in a title, the statement's words are quoted.
+func TestExtractiveCountsTheTitle(t *testing.T) {
+	brief := &corpus.Document{ID: "a.txt", Outlet: "Example Wire", Title: "Daily briefing",
+		Text: "Asked about it, an official said they expect to say more about Founders Day on Saturday."}
+	statement := &corpus.Document{ID: "b.txt", Outlet: "Example Wire", Title: "Statement by Governor Jane Example on Founders Day",
+		Text: "We honour the settlers of Exampleland and renew our pledge to their memory with gratitude."}
+	hits := []retrieval.Hit{
+		{Doc: brief, Chunk: corpus.Chunk{ID: "a.txt#0", DocID: "a.txt", Text: brief.Text, End: len(brief.Text)}, Coverage: 0.7},
+		{Doc: statement, Chunk: corpus.Chunk{ID: "b.txt#0", DocID: "b.txt", Text: statement.Text, End: len(statement.Text)}, Coverage: 0.7},
+	}
+	text, cites, _ := Extractive("What did Governor Example say on Founders Day?", hits)
+	found := false
+	for _, c := range cites {
+		found = found || c.Doc == "b.txt"
+	}
+	if !found {
+		t.Errorf("the statement is not quoted:\n%s", text)
+	}
+}
