@@ -167,7 +167,10 @@ func (c *OpenAIChat) Complete(ctx context.Context, msgs []Message, onDelta func(
 	if reasoningModel(c.cfg.Model) {
 		req.MaxCompletionTokens = c.cfg.MaxTokens
 	} else {
-		req.MaxTokens = c.cfg.MaxTokens
+		// max_tokens, not max_completion_tokens: Ollama, llama.cpp server
+		// and vLLM read the former, and OpenAI still accepts it for
+		// non-reasoning models.
+		req.MaxTokens = c.cfg.MaxTokens //lint:ignore SA1019 see above
 		req.Temperature = c.cfg.Temperature
 		if req.Temperature <= 0 {
 			req.Temperature = minTemperature

@@ -27,8 +27,8 @@ type Bot struct {
 	appID, botID atomic.Value // string, from READY
 
 	limits  *limiter
-	answers *answerCache
-	threads *threadCache
+	answers *recent[*cachedAnswer]
+	threads *recent[bool]
 
 	closing  atomic.Bool
 	workMu   sync.Mutex     // orders begin's check-and-add before shutdown's Wait
@@ -92,8 +92,8 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	b := &Bot{
 		cfg: cfg, deps: deps, log: log, s: s, http: hc,
 		limits:   newLimiter(cfg.Cooldown, cfg.MaxInFlight),
-		answers:  newAnswerCache(512),
-		threads:  newThreadCache(4096),
+		answers:  newRecent[*cachedAnswer](512),
+		threads:  newRecent[bool](4096),
 		fatal:    make(chan error, 1),
 		stopping: make(chan struct{}),
 	}

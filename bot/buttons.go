@@ -65,7 +65,7 @@ func (b *Bot) handleComponent(i *discordgo.Interaction) {
 func (b *Bot) feedback(i *discordgo.Interaction, vote, key, snap string) {
 	q, text := "", ""
 	private := i.Message != nil && i.Message.Flags&discordgo.MessageFlagsEphemeral != 0
-	if c := b.answers.get(key); c != nil {
+	if c, _ := b.answers.get(key); c != nil {
 		q, text = c.Question, c.Answer.Text
 		private = private || c.Private
 		if snap == "" {
@@ -88,7 +88,7 @@ func (b *Bot) feedback(i *discordgo.Interaction, vote, key, snap string) {
 // showPassages replies privately with the cited passages; after a restart
 // (or once the answer left the cache) it searches again for the question.
 func (b *Bot) showPassages(i *discordgo.Interaction, key string) {
-	c := b.answers.get(key)
+	c, _ := b.answers.get(key)
 	if c != nil {
 		embeds := passageEmbeds(c.Answer.Citations, b.surroundings)
 		b.respondEmbeds(i, "", embeds)

@@ -180,7 +180,7 @@ func TestShowPassagesAfterRestartSearchesAgain(t *testing.T) {
 	in := h.ask("What about the talks?")
 	h.wait("answer", func() bool { return h.settled(in.ID) })
 	orig := h.d.Response(in.ID).Original
-	h.b.answers = newAnswerCache(1) // as after a restart: the cache is empty
+	h.b.answers = newRecent[*cachedAnswer](1) // as after a restart: the cache is empty
 	row := orig.Components[0].(*discordgo.ActionsRow)
 	p := h.d.SendInteraction(testsupport.Interaction{Type: discordgo.InteractionMessageComponent, CustomID: row.Components[0].(*discordgo.Button).CustomID, MessageID: orig.ID})
 	h.wait("passages", func() bool { r := h.d.Response(p.ID); return r.Original != nil && len(r.Original.Embeds) == 1 })

@@ -54,7 +54,7 @@ func TestEndToEndWithRealPipeline(t *testing.T) {
 	in := h.ask("What did Blinken discuss in his call with Prime Minister Pashinyan?")
 	h.wait("answer and thread", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
 
-	a := h.b.answers.get(in.ID)
+	a, _ := h.b.answers.get(in.ID)
 	if a == nil || len(a.Answer.Citations) == 0 {
 		t.Fatalf("no cited answer: %+v\n%s", a, h.d.Response(in.ID).Original.Content)
 	}
@@ -85,28 +85,10 @@ func TestEndToEndWithRealPipeline(t *testing.T) {
 	// Show passages: each cited passage in bold inside a little of the
 	// document's text around it.
 	orig := h.d.Response(in.ID).Original
-	show := ""
-	for _, row := range orig.Components {
-		if r, ok := row.(*discordgo.ActionsRow); ok {
-			for _, c := range r.Components {
-				if btn, ok := c.(*discordgo.Button); ok && btn.Label == "Show passages" {
-					show = btn.CustomID
-				}
-			}
-		}
-	}
-	if show == "" {
-		// The last part carries the buttons when the answer was split.
-		for _, m := range h.d.Messages(thread.ID) {
-			for _, row := range m.Components {
-				if r, ok := row.(*discordgo.ActionsRow); ok {
-					for _, c := range r.Components {
-						if btn, ok := c.(*discordgo.Button); ok && btn.Label == "Show passages" {
-							show = btn.CustomID
-						}
-					}
-				}
-			}
+	show := buttonID(orig, "Show passages")
+	for _, m := range h.d.Messages(thread.ID) {
+		if show == "" { // the last part carries the buttons when the answer was split
+			show = buttonID(m, "Show passages")
 		}
 	}
 	p := h.d.SendInteraction(testsupport.Interaction{Type: discordgo.InteractionMessageComponent, CustomID: show, MessageID: orig.ID})

@@ -274,3 +274,18 @@ func sampleHitChunk() corpus.Chunk {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// buttonID returns the custom id of the message's button with that label,
+// or "".
+func buttonID(m *discordgo.Message, label string) string {
+	for _, row := range m.Components {
+		if r, ok := row.(*discordgo.ActionsRow); ok {
+			for _, c := range r.Components {
+				if btn, ok := c.(*discordgo.Button); ok && btn.Label == label {
+					return btn.CustomID
+				}
+			}
+		}
+	}
+	return ""
+}

@@ -63,27 +63,32 @@ func busyMessage(wait time.Duration) string {
 	return "I'm busy with other questions right now; try again in " + strconv.Itoa(s) + " s."
 }
 
-// answerCache keeps recent answers by key (the id carried by their
-// buttons) so Show passages and feedback work without another store. It is
-// bounded; after a restart or eviction the buttons fall back gracefully.
-type answerCache struct {
+// recent is a bounded map that forgets its oldest keys first. The bot
+// keeps two: recent answers by the key their buttons carry (so Show
+// passages and feedback work without another store; after a restart or
+// eviction the buttons fall back gracefully), and which channels are
+// threads it opened (so a message costs no REST call to classify).
+type recent[V any] struct {
 	mu    sync.Mutex
 	max   int
 	order []string
-	m     map[string]*cachedAnswer
+	m     map[string]V
 }
 
-type cachedAnswer struct {
-	Question string
-	Answer   *answer.Answer
-	Private  bool // seen by the asker alone: never logged
+func newRecent[V any](max int) *recent[V] {
+	return &recent[V]{max: max, m: map[string]V{}}
 }
 
-func newAnswerCache(max int) *answerCache {
-	return &answerCache{max: max, m: map[string]*cachedAnswer{}}
+// get returns the value for key and whether it is known.
+func (c *recent[V]) get(key string) (V, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[key]
+	return v, ok
 }
 
-func (c *answerCache) put(key string, v *cachedAnswer) {
+// put stores v, forgetting the oldest keys beyond max.
+func (c *recent[V]) put(key string, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.m[key]; !ok {
@@ -96,41 +101,9 @@ func (c *answerCache) put(key string, v *cachedAnswer) {
 	}
 }
 
-func (c *answerCache) get(key string) *cachedAnswer {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.m[key]
-}
-
-// threadCache remembers which channels are threads the bot opened, so a
-// message does not cost a REST call to classify its channel.
-type threadCache struct {
-	mu    sync.Mutex
-	max   int
-	order []string
-	m     map[string]bool
-}
-
-func newThreadCache(max int) *threadCache {
-	return &threadCache{max: max, m: map[string]bool{}}
-}
-
-func (c *threadCache) get(id string) (ours, known bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	ours, known = c.m[id]
-	return ours, known
-}
-
-func (c *threadCache) put(id string, ours bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.m[id]; !ok {
-		c.order = append(c.order, id)
-	}
-	c.m[id] = ours
-	for len(c.order) > c.max {
-		delete(c.m, c.order[0])
-		c.order = c.order[1:]
-	}
+// cachedAnswer is what the answer buttons need of an answer.
+type cachedAnswer struct {
+	Question string
+	Answer   *answer.Answer
+	Private  bool // seen by the asker alone: never logged
 }

@@ -66,11 +66,9 @@ func TestLoadAsksAndFollowUps(t *testing.T) {
 	h := start(t, Config{MessageContent: true, Cooldown: cooldown, MaxInFlight: 64, EditInterval: 200 * time.Millisecond}, Deps{Answerer: fa})
 
 	// Answer threads for the follow-ups.
-	var seeds []string
 	for k := 0; k < threads; k++ {
-		in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: fmt.Sprint(9000 + k),
+		h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: fmt.Sprint(9000 + k),
 			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", fmt.Sprintf("seed %d?", k))}})
-		seeds = append(seeds, in.ID)
 	}
 	h.wait("threads", func() bool { return len(h.d.Threads()) == threads })
 	ths := h.d.Threads()

@@ -411,16 +411,7 @@ func TestPrivateAnswersStayOutOfTheLogs(t *testing.T) {
 	in := h.ask(secretQ, testsupport.Opt("private", true))
 	h.wait("private answer", func() bool { return h.settled(in.ID) })
 	orig := h.d.Response(in.ID).Original
-	var vote string
-	for _, row := range orig.Components {
-		if r, ok := row.(*discordgo.ActionsRow); ok {
-			for _, c := range r.Components {
-				if btn, ok := c.(*discordgo.Button); ok && btn.Label == "👍" {
-					vote = btn.CustomID
-				}
-			}
-		}
-	}
+	vote := buttonID(orig, "👍")
 	if vote == "" {
 		t.Fatal("no feedback button on the private answer")
 	}

@@ -101,18 +101,13 @@ func findDateline(text string, ref time.Time) (dateline, bool) {
 	}
 	for _, s := range starts {
 		head := text[s:min(len(text), s+200)]
-		if m := datelineRe.FindStringSubmatchIndex(head); m != nil {
-			dl := dateline{outlet: head[m[10]:m[11]], end: s + m[1]}
-			year := ""
-			if m[8] >= 0 {
-				year = head[m[8]:m[9]]
+		// Both forms share their groups: 2 month, 3 day, 4 year (optional),
+		// 5 outlet; the parenthesised one may lack the date.
+		for _, re := range []*regexp.Regexp{datelineRe, parenDatelineRe} {
+			m := re.FindStringSubmatchIndex(head)
+			if m == nil {
+				continue
 			}
-			if t, ok := resolveMonthDay(head[m[4]:m[5]], head[m[6]:m[7]], year, ref); ok {
-				dl.date = t
-			}
-			return dl, true
-		}
-		if m := parenDatelineRe.FindStringSubmatchIndex(head); m != nil {
 			dl := dateline{outlet: head[m[10]:m[11]], end: s + m[1]}
 			if m[4] >= 0 {
 				year := ""

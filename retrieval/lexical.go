@@ -219,29 +219,6 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 	return top.sorted()
 }
 
-// coverage returns, for each chunk in chunks, the IDF-weighted share of the
-// query's terms that occur in it.
-func (ix *lexicalIndex) coverage(q []queryTerm, chunks []int32) []float64 {
-	out := make([]float64, len(chunks))
-	var total float64
-	for _, t := range q {
-		total += t.weight
-	}
-	if total == 0 {
-		return out
-	}
-	for i, c := range chunks {
-		var got float64
-		for _, t := range q {
-			if t.id >= 0 && ix.contains(t.id, c) {
-				got += t.weight
-			}
-		}
-		out[i] = got / total
-	}
-	return out
-}
-
 // contains reports whether term id occurs in chunk c (binary search in its
 // sorted posting list).
 func (ix *lexicalIndex) contains(id, c int32) bool {

@@ -748,16 +748,7 @@ func (d *Discord) webhookLocked(method string, seg []string, q map[string][]stri
 	case http.MethodGet:
 		return 200, wire(msg), nil
 	case http.MethodPatch:
-		var data map[string]any
-		if err := json.Unmarshal(body, &data); err != nil {
-			return 0, nil, errorf(http.StatusBadRequest, 50109, "The request body contains invalid JSON.")
-		}
-		if herr := validateMessage(data, false); herr != nil {
-			return 0, nil, herr
-		}
-		applyMessage(msg, data)
-		msg.EditedTimestamp = ptrTime(d.now())
-		return 200, wire(msg), nil
+		return d.editMessageLocked(msg, body)
 	case http.MethodDelete:
 		delete(d.messages, id)
 		return http.StatusNoContent, nil, nil
@@ -818,16 +809,7 @@ func (d *Discord) channelLocked(method string, seg []string, q map[string][]stri
 		if msg.Author == nil || msg.Author.ID != d.BotID {
 			return 0, nil, errorf(http.StatusForbidden, 50005, "Cannot edit a message authored by another user")
 		}
-		var data map[string]any
-		if err := json.Unmarshal(body, &data); err != nil {
-			return 0, nil, errorf(http.StatusBadRequest, 50109, "The request body contains invalid JSON.")
-		}
-		if herr := validateMessage(data, false); herr != nil {
-			return 0, nil, herr
-		}
-		applyMessage(msg, data)
-		msg.EditedTimestamp = ptrTime(d.now())
-		return 200, wire(msg), nil
+		return d.editMessageLocked(msg, body)
 	case len(seg) == 5 && seg[2] == "messages" && seg[4] == "threads" && method == http.MethodPost:
 		msg := d.messages[seg[3]]
 		if msg == nil || msg.ChannelID != ch.ID || msg.Flags&discordgo.MessageFlagsEphemeral != 0 {
@@ -1088,4 +1070,19 @@ func (d *Discord) SendMessage(spec UserMessage) *discordgo.Message {
 	}
 	d.gw.dispatchLocked(d, "MESSAGE_CREATE", wire(&sent))
 	return copyMessage(msg)
+}
+
+// editMessageLocked applies a PATCH body to a message as Discord does:
+// checked against the limits, then merged, with an edit timestamp.
+func (d *Discord) editMessageLocked(msg *discordgo.Message, body []byte) (int, any, *httpError) {
+	var data map[string]any
+	if err := json.Unmarshal(body, &data); err != nil {
+		return 0, nil, errorf(http.StatusBadRequest, 50109, "The request body contains invalid JSON.")
+	}
+	if herr := validateMessage(data, false); herr != nil {
+		return 0, nil, herr
+	}
+	applyMessage(msg, data)
+	msg.EditedTimestamp = ptrTime(d.now())
+	return 200, wire(msg), nil
 }
