@@ -280,11 +280,14 @@ func Split(d *Document, opts ChunkOptions) []Chunk {
 	}
 	// In a transcript, a chunk repeats no sentence from an earlier speaker's
 	// turn, so the speaker at its start is the speaker of its new text.
-	ti := d.turns
-	if ti == nil {
-		ti = buildTurnIndex(d)
+	var starts []int
+	if labels := findTurns(text); labels != nil {
+		starts = make([]int, len(labels))
+		for i, l := range labels {
+			starts[i] = l.at
+		}
 	}
-	turnOf := func(off int) int { return sort.SearchInts(ti.starts, off+1) }
+	turnOf := func(off int) int { return sort.SearchInts(starts, off+1) }
 	var chunks []Chunk
 	for i := 0; i < len(units); {
 		j := i

@@ -45,10 +45,11 @@ type Document struct {
 	// it changes exactly when the document must be re-indexed.
 	Hash string `json:"hash"`
 
-	// turns caches the transcript turns for SpeakerAt. Loaders fill it;
-	// it is not serialised, and a Document built any other way computes the
-	// turns on demand.
-	turns *turnIndex
+	// turns are who speaks from which byte to which (see Turns). Loaders
+	// fill them and index snapshots restore them; they are not part of
+	// the JSON form, and a Document built any other way computes them on
+	// demand.
+	turns []Turn
 }
 
 // DateString returns Date as YYYY-MM-DD, or "" when unknown.

@@ -213,22 +213,19 @@ func build(id, format, body string, m meta) (*Document, error) {
 			d.Date = m.Captured
 		}
 	}
-	turns := findTurns(text)
-	ti := &turnIndex{}
-	if turns != nil {
-		sp, names := transcriptSpeakers(turns, d.Title, text)
-		if d.Speakers == nil {
-			d.Speakers = sp
+	labels := findTurns(text)
+	fromText := d.Speakers == nil
+	if fromText {
+		if labels != nil {
+			d.Speakers = transcriptSpeakers(labels, d.Title, text)
+		} else {
+			d.Speakers = textSpeakers(text)
 		}
-		ti.starts = make([]int, len(turns))
-		for i, t := range turns {
-			ti.starts[i] = t.at
-		}
-		ti.names = names
-	} else if d.Speakers == nil {
-		d.Speakers = textSpeakers(text)
 	}
-	d.turns = ti
+	d.turns = turnsOf(d, labels)
+	if fromText && labels == nil {
+		d.Speakers = withTurnSpeakers(d.Speakers, d.turns, d.Outlet)
+	}
 	d.Hash = d.ComputeHash()
 	return d, nil
 }

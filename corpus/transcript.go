@@ -1,8 +1,6 @@
 package corpus
 
 import (
-	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -296,100 +294,21 @@ func titleCase(s string) string {
 }
 
 // transcriptSpeakers resolves the turn labels of a transcript into the
-// document's speakers (named people only) and the name to report for each
-// turn.
-func transcriptSpeakers(turns []turn, docTitle, text string) ([]Speaker, []string) {
-	cache := map[string]Speaker{}
-	generic := map[string]bool{}
+// document's speakers: the named people, in order of first turn.
+func transcriptSpeakers(turns []turn, docTitle, text string) []Speaker {
+	cache := map[string]bool{}
 	var speakers []Speaker
 	seen := map[string]bool{}
-	names := make([]string, len(turns))
-	for i, t := range turns {
-		if t.label == "Q" {
+	for _, t := range turns {
+		if t.label == "Q" || cache[t.label] {
 			continue
 		}
-		sp, ok := cache[t.label]
-		if !ok {
-			var g bool
-			sp, g = turnSpeaker(t.label, docTitle, text)
-			cache[t.label] = sp
-			generic[t.label] = g
-		}
-		names[i] = sp.Name
-		if !generic[t.label] && !seen[sp.Name] {
+		cache[t.label] = true
+		sp, generic := turnSpeaker(t.label, docTitle, text)
+		if !generic && !seen[sp.Name] {
 			seen[sp.Name] = true
 			speakers = append(speakers, sp)
 		}
 	}
-	return speakers, names
-}
-
-// turnIndex is a document's transcript turns with their resolved names,
-// ready for binary search.
-type turnIndex struct {
-	starts []int
-	names  []string
-}
-
-// buildTurnIndex prepares SpeakerAt for a document.
-func buildTurnIndex(d *Document) *turnIndex {
-	turns := findTurns(d.Text)
-	if turns == nil {
-		return &turnIndex{}
-	}
-	_, names := transcriptSpeakers(turns, d.Title, d.Text)
-	ti := &turnIndex{starts: make([]int, len(turns)), names: names}
-	for i, t := range turns {
-		ti.starts[i] = t.at
-	}
-	return ti
-}
-
-// SpeakerAt returns who holds the floor at byte offset in a transcript: the
-// full name (or role label, such as "Moderator") of the turn in effect, so a
-// passage cut from the middle of an answer can be attributed. It returns ""
-// for a reporter's question, before the first turn, and for documents that
-// are not transcripts. Loaders precompute the turns; a Document decoded from
-// JSON computes them on each call (a linear scan of the text).
-func (d *Document) SpeakerAt(offset int) string {
-	if d == nil || offset < 0 || offset > len(d.Text) {
-		return ""
-	}
-	ti := d.turns
-	if ti == nil {
-		ti = buildTurnIndex(d)
-	}
-	i := sort.SearchInts(ti.starts, offset+1) - 1
-	if i < 0 {
-		return ""
-	}
-	return ti.names[i]
-}
-
-// SpeakersIn returns who speaks in the byte range [start, end) of a
-// transcript: the distinct names of the turns that overlap it, in order,
-// reporters' questions left out. It returns nil for documents that are not
-// transcripts. A chunk that spans a question and its answer is attributed
-// to the person who answered.
-func (d *Document) SpeakersIn(start, end int) []string {
-	if d == nil {
-		return nil
-	}
-	start, end = max(start, 0), min(end, len(d.Text))
-	if start >= end {
-		return nil
-	}
-	ti := d.turns
-	if ti == nil {
-		ti = buildTurnIndex(d)
-	}
-	i := max(sort.SearchInts(ti.starts, start+1)-1, 0)
-	var out []string
-	for ; i < len(ti.starts) && ti.starts[i] < end; i++ {
-		n := ti.names[i]
-		if n != "" && !slices.Contains(out, n) {
-			out = append(out, n)
-		}
-	}
-	return out
+	return speakers
 }

@@ -30,15 +30,13 @@ import (
 const SnapshotFile = "index.snap"
 
 // snapshotMagic opens every snapshot file; snapshotVersion is bumped when
-// the layout changes, and a file of a version this code cannot read is
-// then refused with advice to rebuild. Version 1 stored the documents as
-// one gob value, which the decoder must hold in memory whole before
-// decoding it; version 2 stores one gob value per document, then the chunk
-// records, so loading streams. Both are read; version 2 is written.
+// the layout changes, and a file of another version is then refused with
+// advice to rebuild. Version 2 stored one gob value per document, then the
+// chunk records, so loading streams; version 3 follows each document with
+// its turns (who speaks from which byte to which), which older files lack.
 const (
-	snapshotMagic     = "RDOUTIX\x00"
-	snapshotVersion   = 2
-	snapshotVersionV1 = 1
+	snapshotMagic   = "RDOUTIX\x00"
+	snapshotVersion = 3
 )
 
 // ErrCorrupt is wrapped by the error Open returns for a snapshot file that
@@ -237,6 +235,70 @@ type snapshotBody struct {
 	Chunks []chunkRecord
 }
 
+// noDay stands for an undated turn in turnRecord.Day.
+const noDay = math.MinInt32
+
+// turnsRecord is a document's turns as stored: each speaker and role
+// once, and per turn its end (turns are contiguous from byte 0), speaker,
+// role and day.
+type turnsRecord struct {
+	Speakers []corpus.Speaker
+	Roles    []corpus.Role
+	Turns    []turnRecord
+}
+
+type turnRecord struct {
+	End           int32
+	Speaker, Role int32
+	Day           int32 // days since 1970-01-01, or noDay
+}
+
+// packTurns encodes a document's turns.
+func packTurns(ts []corpus.Turn) turnsRecord {
+	var r turnsRecord
+	sp := map[corpus.Speaker]int32{}
+	ro := map[corpus.Role]int32{}
+	r.Turns = make([]turnRecord, len(ts))
+	for i, t := range ts {
+		si, ok := sp[t.Speaker]
+		if !ok {
+			si = int32(len(r.Speakers))
+			sp[t.Speaker] = si
+			r.Speakers = append(r.Speakers, t.Speaker)
+		}
+		ri, ok := ro[t.Role]
+		if !ok {
+			ri = int32(len(r.Roles))
+			ro[t.Role] = ri
+			r.Roles = append(r.Roles, t.Role)
+		}
+		day := int32(noDay)
+		if !t.Date.IsZero() {
+			day = int32(t.Date.Unix() / 86400)
+		}
+		r.Turns[i] = turnRecord{End: int32(t.End), Speaker: si, Role: ri, Day: day}
+	}
+	return r
+}
+
+// unpackTurns decodes a document's turns, checking every index.
+func unpackTurns(r turnsRecord) ([]corpus.Turn, error) {
+	out := make([]corpus.Turn, len(r.Turns))
+	start := 0
+	for i, t := range r.Turns {
+		if t.Speaker < 0 || int(t.Speaker) >= len(r.Speakers) || t.Role < 0 || int(t.Role) >= len(r.Roles) {
+			return nil, fmt.Errorf("turn %d refers to a missing speaker or role", i)
+		}
+		var date time.Time
+		if t.Day != noDay {
+			date = time.Unix(int64(t.Day)*86400, 0).UTC()
+		}
+		out[i] = corpus.Turn{Start: start, End: int(t.End), Speaker: r.Speakers[t.Speaker], Role: r.Roles[t.Role], Date: date}
+		start = int(t.End)
+	}
+	return out, nil
+}
+
 // write stores s as path: to a temporary file in the same folder, fsynced,
 // renamed over path, and the folder fsynced, so a crash at any moment
 // leaves either the old file or the new one.
@@ -308,6 +370,9 @@ func (s *snapshot) encode(w io.Writer) error {
 	for _, d := range s.docs {
 		if err := enc.Encode(d); err != nil {
 			return fmt.Errorf("encode document %s: %w", d.ID, err)
+		}
+		if err := enc.Encode(packTurns(d.Turns())); err != nil {
+			return fmt.Errorf("encode turns of %s: %w", d.ID, err)
 		}
 	}
 	if err := enc.Encode(records); err != nil {
@@ -392,7 +457,7 @@ func checkPrefix(path string, pre []byte) error {
 	if string(pre[:8]) != snapshotMagic {
 		return corrupt(path, "not a readout index snapshot")
 	}
-	if v := binary.LittleEndian.Uint32(pre[8:]); v != snapshotVersion && v != snapshotVersionV1 {
+	if v := binary.LittleEndian.Uint32(pre[8:]); v != snapshotVersion {
 		return corrupt(path, fmt.Sprintf("snapshot format version %d, this readout reads version %d", v, snapshotVersion))
 	}
 	return nil
@@ -480,24 +545,29 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	var body snapshotBody
 	lr := &io.LimitedReader{R: r, N: int64(n)}
 	dec := gob.NewDecoder(lr)
-	if binary.LittleEndian.Uint32(pre[8:]) == snapshotVersionV1 {
-		if err := dec.Decode(&body); err != nil {
+	// The header's count is not trusted for the allocation: a damaged one
+	// is caught by the checksum, after the decoding.
+	body.Docs = make([]*corpus.Document, 0, min(hdr.Docs, 1<<16))
+	for range hdr.Docs {
+		d := new(corpus.Document)
+		if err := dec.Decode(d); err != nil {
 			return nil, corrupt(path, "unreadable documents: "+err.Error())
 		}
-	} else {
-		// The header's count is not trusted for the allocation: a
-		// damaged one is caught by the checksum, after the decoding.
-		body.Docs = make([]*corpus.Document, 0, min(hdr.Docs, 1<<16))
-		for range hdr.Docs {
-			d := new(corpus.Document)
-			if err := dec.Decode(d); err != nil {
-				return nil, corrupt(path, "unreadable documents: "+err.Error())
-			}
-			body.Docs = append(body.Docs, d)
+		var tr turnsRecord
+		if err := dec.Decode(&tr); err != nil {
+			return nil, corrupt(path, "unreadable turns: "+err.Error())
 		}
-		if err := dec.Decode(&body.Chunks); err != nil {
-			return nil, corrupt(path, "unreadable chunks: "+err.Error())
+		ts, err := unpackTurns(tr)
+		if err == nil {
+			err = d.SetTurns(ts)
 		}
+		if err != nil {
+			return nil, corrupt(path, fmt.Sprintf("document %s: %v", d.ID, err))
+		}
+		body.Docs = append(body.Docs, d)
+	}
+	if err := dec.Decode(&body.Chunks); err != nil {
+		return nil, corrupt(path, "unreadable chunks: "+err.Error())
 	}
 	if lr.N != 0 {
 		return nil, corrupt(path, "unexpected bytes after the documents")

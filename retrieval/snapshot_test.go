@@ -11,8 +11,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/readout/readout/corpus"
 )
 
 // TestLoadSnapshotRefusesEveryDamagedByte flips bytes all over a small
@@ -66,10 +70,10 @@ func TestLoadedVectorsAreTheWrittenOnes(t *testing.T) {
 	}
 }
 
-// TestLoadSnapshotVersion1 keeps snapshots written before format version 2
-// (all documents in one gob value) loadable, so an upgrade does not force
-// a re-embedding.
-func TestLoadSnapshotVersion1(t *testing.T) {
+// TestOldSnapshotRefused: a snapshot of an older format (here version 1,
+// all documents in one gob value, no turns) is refused with the advice to
+// rebuild, not loaded without the turns answers attribute quotations by.
+func TestOldSnapshotRefused(t *testing.T) {
 	dir := t.TempDir()
 	ix := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
 	mustSync(t, ix, exampleDocs())
@@ -90,7 +94,7 @@ func TestLoadSnapshotVersion1(t *testing.T) {
 	}
 	var f []byte
 	f = append(f, snapshotMagic...)
-	f = binary.LittleEndian.AppendUint32(f, snapshotVersionV1)
+	f = binary.LittleEndian.AppendUint32(f, 1)
 	f = binary.LittleEndian.AppendUint32(f, uint32(len(hdr)))
 	f = append(f, hdr...)
 	f = binary.LittleEndian.AppendUint64(f, uint64(gb.Len()))
@@ -106,13 +110,42 @@ func TestLoadSnapshotVersion1(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, SnapshotFile), f, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	re := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
-	got := re.cur.Load()
-	if got.id != s.id || !slices.Equal(got.vectors, s.vectors) || len(got.chunks) != len(s.chunks) || len(got.docs) != len(s.docs) {
-		t.Fatalf("version 1 snapshot loaded as %s with %d chunks, want %s with %d", got.id, len(got.chunks), s.id, len(s.chunks))
+	_, err = loadSnapshot(context.Background(), filepath.Join(dir, SnapshotFile))
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "readout index --rebuild") {
+		t.Fatalf("loading a version 1 snapshot: %v, want ErrCorrupt with the rebuild advice", err)
 	}
-	hits, err := re.Search(context.Background(), "bridge reconstruction", SearchOptions{K: 1})
-	if err != nil || len(hits) != 1 || hits[0].Chunk.DocID != "a.txt" {
-		t.Errorf("search after loading version 1: %v, %v", hits, err)
+}
+
+// TestSnapshotKeepsTurns: who speaks from which byte to which is stored in
+// the snapshot and comes back exactly, for a transcript and a report.
+func TestSnapshotKeepsTurns(t *testing.T) {
+	briefing := "title: Press Briefing by Press Secretary Zara Quillfeather\ndate: 2031-04-02\nsource: The Example House\n\n" +
+		"MS. QUILLFEATHER: Good afternoon. The bridge reconstruction is on schedule.\n\n" +
+		"Q Will the bridge open this year?\n\n" +
+		"MS. QUILLFEATHER: It will open in the spring.\n\n" +
+		"MR. PLACEHOLDER: And the tunnels follow.\n"
+	report := "NOWHERE CITY, MARCH 3, EXAMPLE WIRE. “The bridge will open in the spring,” spokesperson Odo Placeholder said on Monday.\n"
+	var docs []*corpus.Document
+	for name, text := range map[string]string{"brief.txt": briefing, "report.txt": report} {
+		ds, err := corpus.Parse(name, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, ds...)
+	}
+	dir := t.TempDir()
+	ix := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	mustSync(t, ix, docs)
+	re := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	for _, d := range re.cur.Load().docs {
+		var want []corpus.Turn
+		for _, o := range docs {
+			if o.ID == d.ID {
+				want = o.Turns()
+			}
+		}
+		if len(want) < 2 || !reflect.DeepEqual(d.Turns(), want) {
+			t.Errorf("%s: turns after reload\n%+v\nwant\n%+v", d.ID, d.Turns(), want)
+		}
 	}
 }

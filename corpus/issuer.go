@@ -1,0 +1,254 @@
+package corpus
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// titleAbbrevs are the abbreviations the record's titles use for an
+// official's title, with the title a reader knows.
+var titleAbbrevs = map[string]string{
+	"APNSA": "National Security Advisor",
+	"NSA":   "National Security Advisor",
+	"DNSA":  "Deputy National Security Advisor",
+}
+
+// issuerKinds are the title openings of documents issued in one voice,
+// with the role of that voice: "Statement from Press Secretary …",
+// "Readout of APNSA Jake Sullivan's Call …", "Remarks by President …".
+// The person follows the opening; documents with no person in the title
+// ("Fact Sheet: …") are issued by the outlet.
+var issuerKinds = []struct {
+	prefix string
+	role   Role
+	person bool // the title names who issues it after the prefix
+}{
+	{"statement from ", RoleIssuer, true},
+	{"statement by ", RoleIssuer, true},
+	{"statement of ", RoleIssuer, true},
+	{"readout of ", RoleIssuer, true},
+	{"readout from ", RoleIssuer, true},
+	{"remarks as prepared for delivery by ", RoleOfficial, true},
+	{"remarks by ", RoleOfficial, true},
+	{"remarks of ", RoleOfficial, true},
+	{"letter from ", RoleIssuer, true},
+	{"message from ", RoleIssuer, true},
+	{"joint statement", RoleIssuer, false},
+	{"fact sheet", RoleIssuer, false},
+	{"press release", RoleIssuer, false},
+	{"readout", RoleIssuer, false},
+	{"statement", RoleIssuer, false},
+}
+
+// issuerCategories are header categories of documents issued by the
+// outlet itself (the White House record's).
+var issuerCategories = setOf("statements-releases", "presidential-actions", "briefing-room", "speeches-remarks", "press-briefings")
+
+// issuer returns who speaks in a document without transcript labels, and in
+// what role: the person or office its title says issued it, or the outlet
+// narrating a news report.
+func issuer(d *Document) (Speaker, Role) {
+	outlet := Speaker{Name: d.Outlet}
+	lt := strings.ToLower(d.Title)
+	for _, k := range issuerKinds {
+		if !strings.HasPrefix(lt, k.prefix) {
+			continue
+		}
+		if k.person {
+			if sp, ok := titlePerson(d.Title[len(k.prefix):], d.Text); ok {
+				return sp, k.role
+			}
+		}
+		if outlet.Name == "" {
+			return Speaker{}, RoleUnknown
+		}
+		return outlet, RoleIssuer
+	}
+	if d.Format == FormatHeader && issuerCategories[strings.ToLower(d.Category)] && outlet.Name != "" {
+		return outlet, RoleIssuer
+	}
+	return outlet, RoleNarration
+}
+
+// titleStops end the person named after a title's opening: "Statement from
+// Press Secretary Karine Jean-Pierre on …", "Readout of President Biden's
+// Call with …".
+var titleStops = setOf("on", "at", "in", "to", "for", "with", "announcing", "regarding", "about", "after",
+	"before", "during", "upon", "honoring", "marking", "celebrating", "call", "calls", "meeting", "meetings",
+	"phone", "virtual", "bilateral", "trip", "visit", "conversation", "engagement", "engagements", "travel",
+	"discussion", "discussions", "video", "roundtable", "as", "following", "commemorating", "recognizing")
+
+// titlePerson reads the person at the start of s (the rest of a title):
+// title words, then a name, up to a stop word, a possessive or a comma
+// that is not a name's suffix ("Joseph R. Biden, Jr."). A surname alone is
+// completed from the text. ok is false when s names no one, or names two
+// ("President Biden and Prime Minister Kishida": the office issues it).
+func titlePerson(s, text string) (Speaker, bool) {
+	words := strings.Fields(s)
+	var run []string
+	possessive := false
+	for i, w := range words {
+		lw := strings.ToLower(strings.TrimRight(w, ",:"))
+		if titleStops[lw] || lw == "the" && i > 0 {
+			break
+		}
+		if lw == "and" || lw == "&" {
+			return Speaker{}, false
+		}
+		if base, ok := strings.CutSuffix(w, "’s"); ok {
+			w, possessive = base, true
+		} else if base, ok := strings.CutSuffix(w, "'s"); ok {
+			w, possessive = base, true
+		}
+		comma := strings.HasSuffix(w, ",")
+		w = strings.TrimRight(w, ",:")
+		if lw == "jr." || lw == "jr" || lw == "sr." {
+			// "Joseph R. Biden, Jr.": the suffix belongs to the name.
+			if len(run) > 0 {
+				run[len(run)-1] += ","
+			}
+			run = append(run, w)
+			if possessive || comma {
+				break
+			}
+			continue
+		}
+		run = append(run, w)
+		if possessive {
+			break
+		}
+		if comma && !(i+1 < len(words) && strings.HasPrefix(strings.ToLower(words[i+1]), "jr")) {
+			break
+		}
+	}
+	if len(run) > 0 && strings.EqualFold(run[0], "the") {
+		run = run[1:]
+	}
+	if len(run) == 0 {
+		return Speaker{}, false
+	}
+	// The name is the tail of capitalised name words, initials and a
+	// suffix; the title is what comes before.
+	n := len(run)
+	i := n
+	for i > 0 {
+		w := strings.TrimRight(run[i-1], ",")
+		lw := strings.ToLower(w)
+		if isNameWord(w) || isInitial(w) || lw == "jr." || lw == "jr" || lw == "sr." {
+			i--
+			continue
+		}
+		break
+	}
+	title := expandTitle(run[:i])
+	name := run[i:]
+	if len(name) == 0 {
+		// "Statement from the Press Secretary": the office speaks.
+		if title == "" {
+			return Speaker{}, false
+		}
+		return Speaker{Name: title}, true
+	}
+	full := strings.TrimRight(strings.Join(name, " "), ",")
+	if len(name) == 1 {
+		// "President Biden": complete the name from the text.
+		if title != "" {
+			if f := nameWithRole(text, name[0], lastWord(title)); f != "" {
+				full = f
+			}
+		}
+		if !strings.Contains(full, " ") {
+			if fn, _ := findFullName(text, name[0]); len(fn) >= 2 {
+				full = strings.Join(fn, " ")
+			}
+		}
+	}
+	return Speaker{Name: asciiApostrophes(full), Title: title}, true
+}
+
+// expandTitle writes title words as a title, spelling out the record's
+// abbreviations ("APNSA" → "National Security Advisor").
+func expandTitle(words []string) string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if t, ok := titleAbbrevs[w]; ok {
+			out = append(out, t)
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// lastWord returns the last word of s.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// openingMaxAge bounds how long before its publication a statement's
+// opening may date it: a readout of "Monday's call" is published within
+// days; a date further back is an event the statement recalls.
+const openingMaxAge = 7 * 24 * time.Hour
+
+// openingDate is the day the opening sentence of a statement or readout
+// gives for itself ("Today, President Biden spoke with …", "On Monday,
+// …"), resolved against the publication date.
+func openingDate(text string, pub time.Time) (time.Time, bool) {
+	if pub.IsZero() {
+		return time.Time{}, false
+	}
+	para := text
+	if i := strings.IndexByte(para, '\n'); i >= 0 {
+		para = para[:i]
+	}
+	sents := Sentences(para)
+	if len(sents) == 0 {
+		return time.Time{}, false
+	}
+	s := para[sents[0][0]:sents[0][1]]
+	type found struct {
+		at int
+		t  time.Time
+	}
+	var best *found
+	consider := func(at int, t time.Time, ok bool) {
+		if ok && (best == nil || at < best.at) && !t.After(pub) && pub.Sub(t) <= openingMaxAge {
+			best = &found{at, t}
+		}
+	}
+	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
+		yy := ""
+		if m[6] >= 0 {
+			yy = s[m[6]:m[7]]
+		}
+		t, ok := resolveMonthDay(s[m[2]:m[3]], s[m[4]:m[5]], yy, pub)
+		consider(m[0], t, ok)
+	}
+	for _, m := range weekdayRe.FindAllStringIndex(s, -1) {
+		t, ok := lastWeekday(weekdays[s[m[0]:m[1]]], pub)
+		consider(m[0], t, ok)
+	}
+	for _, m := range relDayRe.FindAllStringIndex(strings.ToLower(s), -1) {
+		back := 0
+		if strings.EqualFold(s[m[0]:m[1]], "yesterday") {
+			back = 1
+		}
+		consider(m[0], pub.AddDate(0, 0, -back), true)
+	}
+	if best == nil {
+		return time.Time{}, false
+	}
+	return best.t, true
+}
+
+// capitalised reports a word that starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,861 @@
+package corpus
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quotation is one quoted span of a text: [start, end) with its marks.
+type quotation struct {
+	start, end int
+	para       int  // index of its paragraph
+	open       bool // runs to the paragraph's end without a closing mark
+	// cont is the index of the quotation it continues (a quotation running
+	// over several paragraphs reopens each one), or -1.
+	cont int
+}
+
+// maxSingleQuote bounds a span in single quotation marks: past it the
+// opening mark was an apostrophe ("‘90s") or a quotation never closed.
+const maxSingleQuote = 300
+
+// quoteOpen returns the size of an opening quotation mark at i of p (0 if
+// none): curly, low and guillemet double quotes, two backticks, and a
+// straight or fullwidth double quote at the start of a word.
+func quoteOpen(p string, i int) int {
+	switch {
+	case strings.HasPrefix(p[i:], "“"):
+		return len("“")
+	case strings.HasPrefix(p[i:], "„"):
+		return len("„")
+	case strings.HasPrefix(p[i:], "«"):
+		return len("«")
+	case strings.HasPrefix(p[i:], "``"):
+		return 2
+	case p[i] == '"' && wordStartAt(p, i) && i+1 < len(p) && !isSpace(p[i+1]):
+		return 1
+	case strings.HasPrefix(p[i:], "＂") && wordStartAt(p, i):
+		return len("＂")
+	}
+	return 0
+}
+
+// quoteClose returns the size of a closing double quotation mark at i of
+// p (0 if none).
+func quoteClose(p string, i int) int {
+	switch {
+	case strings.HasPrefix(p[i:], "”"):
+		return len("”")
+	case strings.HasPrefix(p[i:], "»"):
+		return len("»")
+	case strings.HasPrefix(p[i:], "''"):
+		return 2
+	case p[i] == '"':
+		return 1
+	case strings.HasPrefix(p[i:], "＂"):
+		return len("＂")
+	case strings.HasPrefix(p[i:], "“") && i > 0 && !isSpace(p[i-1]) && (i+len("“") == len(p) || !isWordByte(p[i+len("“")])):
+		// A curly opening mark typed where the closing one belongs
+		// ("…the region.“ he said").
+		return len("“")
+	}
+	return 0
+}
+
+// wordStartAt reports whether i starts a word: at the start of p or after
+// white space, an opening bracket or a dash.
+func wordStartAt(p string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(p[:i])
+	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-:", r)
+}
+
+// findQuotations lists the quotations of text, paragraph by paragraph
+// (one paragraph a line). A double quotation left open at a paragraph's
+// end closes there, and continues into the next paragraph when that one
+// opens with a quotation mark, as reports write quotations of several
+// paragraphs. Single quotation marks (‘…’ or ‘…') quote when they close
+// within maxSingleQuote bytes before a non-letter; otherwise they are
+// apostrophes.
+func findQuotations(text string) []quotation {
+	var out []quotation
+	para := 0
+	prevOpen := -1 // index in out of a quotation left open at the previous paragraph's end
+	for ps := 0; ps < len(text); para++ {
+		pe := strings.IndexByte(text[ps:], '\n')
+		if pe < 0 {
+			pe = len(text)
+		} else {
+			pe += ps
+		}
+		p := text[ps:pe]
+		var local []quotation
+		in, single := false, false
+		open := 0
+		noSingle := -1 // a ‘ at this offset was an apostrophe
+		for i := 0; ; {
+			if i >= len(p) {
+				if in && single {
+					// Never closed: an apostrophe after all. Scan on
+					// from just after it.
+					in, single, noSingle = false, false, open
+					i = open + len("‘")
+					continue
+				}
+				break
+			}
+			c := p[i]
+			if c < 0x80 && c != '"' && c != '`' && c != '\'' {
+				i++
+				continue
+			}
+			switch {
+			case in && !single:
+				if n := quoteClose(p, i); n > 0 {
+					local = append(local, quotation{start: ps + open, end: ps + i + n, para: para, cont: -1})
+					in = false
+					i += n
+					continue
+				}
+			case in && single:
+				if (strings.HasPrefix(p[i:], "’") || c == '\'') && !letterAt(p, i+runeLen(p, i)) {
+					n := runeLen(p, i)
+					local = append(local, quotation{start: ps + open, end: ps + i + n, para: para, cont: -1})
+					in, single = false, false
+					i += n
+					continue
+				}
+				if i-open > maxSingleQuote {
+					// Not a quotation: rescan after the mark.
+					in, single, noSingle = false, false, open
+					i = open + len("‘")
+					continue
+				}
+			default:
+				if n := quoteOpen(p, i); n > 0 {
+					in, open = true, i
+					i += n
+					continue
+				}
+				if strings.HasPrefix(p[i:], "‘") && wordStartAt(p, i) && i != noSingle {
+					in, single, open = true, true, i
+					i += len("‘")
+					continue
+				}
+			}
+			i += runeLen(p, i)
+		}
+		if in {
+			local = append(local, quotation{start: ps + open, end: pe, para: para, open: true, cont: -1})
+		}
+		// The first quotation continues the previous paragraph's open one
+		// when it opens this paragraph.
+		if prevOpen >= 0 && len(local) > 0 && strings.TrimLeft(text[ps:local[0].start], " \t") == "" {
+			local[0].cont = prevOpen
+		}
+		prevOpen = -1
+		out = append(out, local...)
+		if in {
+			prevOpen = len(out) - 1
+		}
+		ps = pe + 1
+	}
+	return out
+}
+
+// runeLen returns the size of the character at i of s.
+func runeLen(s string, i int) int {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return max(n, 1)
+}
+
+// letterAt reports a letter at i of s.
+func letterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// pronounsSingular refer back to the last person quoted.
+var pronounsSingular = setOf("he", "she")
+
+// pronounsIssuer refer to whoever issues the document.
+var pronounsIssuer = setOf("i", "we")
+
+// attribVerbs are the verbs that attribute a quotation to its source,
+// beyond the speech verbs: what people write and post.
+var attribVerbs = setOf("tweeted", "posted", "wrote", "writes", "reported", "reports", "tweets", "posts",
+	"argued", "argues", "responded", "responds", "adds", "told", "tells", "asked")
+
+// isAttribVerb reports a verb that attributes a quotation.
+func isAttribVerb(w string) bool {
+	return speechVerbs[w] || attribVerbs[w]
+}
+
+// clauseToken is a word of an attribution clause with its offsets in the
+// masked text.
+type clauseToken struct {
+	w          string // the word without surrounding punctuation
+	raw        string
+	start, end int
+}
+
+// clauseTokens splits masked[lo:hi] into words; masked quotation bytes
+// (NUL) are a word of their own that names nobody.
+func clauseTokens(masked string, lo, hi int) []clauseToken {
+	var out []clauseToken
+	i := lo
+	for i < hi {
+		for i < hi && (isSpace(masked[i])) {
+			i++
+		}
+		if i >= hi {
+			break
+		}
+		j := i
+		for j < hi && !isSpace(masked[j]) {
+			j++
+		}
+		raw := masked[i:j]
+		w := strings.Trim(raw, "\x00"+closers+openers+".")
+		out = append(out, clauseToken{w: w, raw: raw, start: i, end: j})
+		i = j
+	}
+	return out
+}
+
+// reporter attributes the quotations of one document.
+type reporter struct {
+	text, masked string
+	def          Speaker
+	defRole      Role
+	pub          time.Time
+	last         *Speaker // the last person a quotation was attributed to
+	lastDate     map[string]time.Time
+	names        map[string][]nameMention // surname → full-name mentions
+}
+
+// nameMention is a full name written in the text, with its title.
+type nameMention struct {
+	name  string
+	title string
+	at    int
+}
+
+// reportedTurns splits a document spoken in one voice (def, in role) into
+// turns: its own words, dated date (a news report's narration is dated
+// paragraph by paragraph), and the quotations it attributes to someone
+// else, each a turn of reported speech.
+func reportedTurns(text string, def Speaker, role Role, date, pub time.Time) []Turn {
+	quotes := findQuotations(text)
+	r := &reporter{text: text, def: def, defRole: role, pub: pub, lastDate: map[string]time.Time{}}
+	if len(quotes) > 0 {
+		m := []byte(text)
+		for _, q := range quotes {
+			for i := q.start; i < q.end; i++ {
+				m[i] = 0
+			}
+		}
+		r.masked = string(m)
+	} else {
+		r.masked = text
+	}
+	speakers := make([]*Speaker, len(quotes))
+	dates := make([]time.Time, len(quotes))
+	for i, q := range quotes {
+		if q.cont >= 0 && speakers[q.cont] != nil {
+			speakers[i], dates[i] = speakers[q.cont], dates[q.cont]
+			continue
+		}
+		sp, d, ok := r.attribute(quotes, i)
+		if !ok {
+			continue
+		}
+		speakers[i], dates[i] = &sp, d
+		// The parts of a quotation over several paragraphs, attributed at
+		// its end, share the speaker.
+		for k := q.cont; k >= 0 && speakers[k] == nil; k = quotes[k].cont {
+			speakers[k], dates[k] = &sp, d
+		}
+	}
+	// A quotation of a paragraph with no attribution of its own is the
+	// speaker's whose quotation shares the paragraph; a paragraph that is
+	// all quotation follows the previous paragraph's speaker.
+	for i, q := range quotes {
+		if speakers[i] != nil {
+			continue
+		}
+		for _, k := range []int{i - 1, i + 1} {
+			if k >= 0 && k < len(quotes) && quotes[k].para == q.para && speakers[k] != nil {
+				speakers[i], dates[i] = speakers[k], dates[k]
+				break
+			}
+		}
+		if speakers[i] == nil && i > 0 && speakers[i-1] != nil && quotes[i-1].para == q.para-1 && allQuoted(text, r.masked, q) {
+			speakers[i], dates[i] = speakers[i-1], dates[i-1]
+		}
+	}
+	// One title for each person: the first the text gives.
+	titles := map[string]string{}
+	for _, sp := range speakers {
+		if sp != nil && sp.Title != "" && titles[sp.Name] == "" {
+			titles[sp.Name] = sp.Title
+		}
+	}
+	for _, sp := range speakers {
+		if sp != nil && sp.Title == "" {
+			sp.Title = titles[sp.Name]
+		}
+	}
+	var out []Turn
+	at := 0
+	emitDefault := func(end int) {
+		for at < end {
+			stop := end
+			if role == RoleNarration {
+				// Narration is dated paragraph by paragraph.
+				if k := strings.IndexByte(text[at:end], '\n'); k >= 0 {
+					stop = at + k + 1
+				}
+			}
+			d := date
+			if role == RoleNarration {
+				if t, ok := narrationDate(r.masked[at:stop], pub); ok {
+					d = t
+				}
+			}
+			if n := len(out); n > 0 && strings.TrimSpace(text[at:stop]) == "" {
+				// White space between paragraphs goes with the turn before.
+				out[n-1].End = stop
+			} else {
+				out = append(out, Turn{Start: at, End: stop, Speaker: def, Role: role, Date: d})
+			}
+			at = stop
+		}
+	}
+	for i, q := range quotes {
+		if speakers[i] == nil || *speakers[i] == def {
+			continue
+		}
+		emitDefault(q.start)
+		d := dates[i]
+		if d.IsZero() {
+			d = date
+		}
+		out = append(out, Turn{Start: q.start, End: q.end, Speaker: *speakers[i], Role: RoleReported, Date: d})
+		at = q.end
+	}
+	emitDefault(len(text))
+	return mergeTurns(out)
+}
+
+// mergeTurns joins neighbouring turns of the same speaker, role and date.
+func mergeTurns(ts []Turn) []Turn {
+	out := ts[:0]
+	for _, t := range ts {
+		if n := len(out); n > 0 && out[n-1].Speaker == t.Speaker && out[n-1].Role == t.Role && out[n-1].Date.Equal(t.Date) {
+			out[n-1].End = t.End
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// allQuoted reports a quotation that is its whole paragraph, apart from
+// punctuation.
+func allQuoted(text, masked string, q quotation) bool {
+	ps := strings.LastIndexByte(text[:q.start], '\n') + 1
+	pe := strings.IndexByte(text[q.end:], '\n')
+	if pe < 0 {
+		pe = len(text)
+	} else {
+		pe += q.end
+	}
+	rest := masked[ps:q.start] + masked[q.end:pe]
+	return strings.Trim(rest, " \t.,;:\x00") == ""
+}
+
+// narrationDate is the day a paragraph of a report gives for what it
+// states: "as of Friday morning", or a date next to a speech verb ("said
+// on Monday"), resolved against the publication date.
+func narrationDate(para string, pub time.Time) (time.Time, bool) {
+	if pub.IsZero() {
+		return time.Time{}, false
+	}
+	if i := strings.Index(para, "as of "); i >= 0 {
+		rest := para[i+len("as of "):]
+		rest = rest[:min(len(rest), 40)]
+		if m := weekdayRe.FindStringIndex(rest); m != nil && m[0] == 0 {
+			return lastWeekday(weekdays[rest[m[0]:m[1]]], pub)
+		}
+		if m := monthDayRe.FindStringSubmatchIndex(rest); m != nil && m[0] == 0 {
+			yy := ""
+			if m[6] >= 0 {
+				yy = rest[m[6]:m[7]]
+			}
+			return resolveMonthDay(rest[m[2]:m[3]], rest[m[4]:m[5]], yy, pub)
+		}
+		if strings.HasPrefix(rest, "today") || strings.HasPrefix(rest, "this morning") {
+			return pub, true
+		}
+	}
+	return statementDate(para, Sentences(para), 0, pub)
+}
+
+// attribute finds who a quotation is attributed to: the source its
+// sentence names next to a speech verb, after the quotation ("…,” Price
+// said", "…,” said Price", "…,” according to Price") or before it ("Price
+// wrote: “…”", "According to Price, “…”"), or at the end of the paragraph
+// before it ("Price said:"). Names inside quotations never count.
+func (r *reporter) attribute(quotes []quotation, i int) (Speaker, time.Time, bool) {
+	q := quotes[i]
+	ps := strings.LastIndexByte(r.text[:q.start], '\n') + 1
+	pe := strings.IndexByte(r.text[q.end:], '\n')
+	if pe < 0 {
+		pe = len(r.text)
+	} else {
+		pe += q.end
+	}
+	// The clause after the quotation runs to the next quotation or the
+	// end of its sentence; the one before from the previous quotation or
+	// the start of its sentence.
+	afterEnd := pe
+	if i+1 < len(quotes) && quotes[i+1].start < afterEnd {
+		afterEnd = quotes[i+1].start
+	}
+	if k := sentenceEnd(r.masked, q.end, afterEnd); k >= 0 {
+		afterEnd = k
+	}
+	beforeStart := ps
+	if i > 0 && quotes[i-1].end > beforeStart {
+		beforeStart = quotes[i-1].end
+	}
+	beforeStart = max(beforeStart, sentenceStart(r.masked, beforeStart, q.start))
+	if sp, ok := r.after(q.end, afterEnd); ok {
+		return r.found(sp, ps, pe)
+	}
+	if sp, ok := r.before(beforeStart, q.start); ok {
+		return r.found(sp, ps, pe)
+	}
+	// "Price said:" closing the paragraph before a quoted paragraph.
+	if strings.TrimLeft(r.masked[ps:q.start], " \t") == "" && ps > 1 {
+		prevEnd := ps - 1
+		prev := strings.LastIndexByte(r.masked[:prevEnd], '\n') + 1
+		line := strings.TrimRight(r.masked[prev:prevEnd], " \t")
+		if strings.HasSuffix(line, ":") {
+			lo := max(prev, sentenceStart(r.masked, prev, prev+len(line)))
+			if sp, ok := r.before(lo, prev+len(line)); ok {
+				return r.found(sp, prev, prevEnd)
+			}
+		}
+	}
+	return Speaker{}, time.Time{}, false
+}
+
+// found records a quotation's speaker and finds its date in the
+// paragraph [ps, pe): a date next to the attribution's verb, else the
+// speaker's previous statement's date.
+func (r *reporter) found(sp Speaker, ps, pe int) (Speaker, time.Time, bool) {
+	para := r.masked[ps:pe]
+	d, ok := statementDate(para, Sentences(para), 0, r.pub)
+	if !ok {
+		d = r.lastDate[sp.Name]
+	}
+	r.lastDate[sp.Name] = d
+	if sp.Name != r.def.Name {
+		s := sp
+		r.last = &s
+	}
+	return sp, d, true
+}
+
+// sentenceEnd returns the end of the sentence of masked that starts at or
+// before from, looking no further than limit; -1 when it runs past limit.
+func sentenceEnd(masked string, from, limit int) int {
+	for i := from; i < limit; i++ {
+		switch masked[i] {
+		case '.', '!', '?':
+			if i+1 >= limit || isSpace(masked[i+1]) {
+				w := wordBefore(masked, from, i)
+				if periodEnds(masked, from, i, min(i+2, len(masked))) || w == "" {
+					return i + 1
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// sentenceStart returns the start of the sentence holding to, looking no
+// further back than lo.
+func sentenceStart(masked string, lo, to int) int {
+	for i := to - 1; i > lo; i-- {
+		switch masked[i-1] {
+		case '.', '!', '?':
+			if isSpace(masked[i]) && periodEnds(masked, lo, i-1, min(i+1, len(masked))) {
+				return i
+			}
+		}
+	}
+	return lo
+}
+
+// maxAttribGap is how many words may stand between a quotation and the
+// verb attributing it ("…,” U.S. State Department spokesperson Matthew
+// Miller said"); beyond it the verb belongs to another clause.
+const maxAttribGap = 9
+
+// after reads the attribution following a quotation in masked[lo:hi]:
+// "said Price", "Price said", "according to Price", "he added".
+func (r *reporter) after(lo, hi int) (Speaker, bool) {
+	toks := clauseTokens(r.masked, lo, hi)
+	for k, t := range toks {
+		if k > maxAttribGap {
+			break
+		}
+		lw := strings.ToLower(t.w)
+		if lw == "according" && k+1 < len(toks) && strings.EqualFold(toks[k+1].w, "to") {
+			return r.subjectAfter(toks[k+2:], lo)
+		}
+		verb := isAttribVerb(lw) || lw == "went" && k+3 < len(toks) && toks[k+3].w == "say"
+		if !verb {
+			continue
+		}
+		if k == 0 {
+			// "…,” said Price."
+			return r.subjectAfter(toks[1:], lo)
+		}
+		return r.subjectBefore(toks[:k], lo)
+	}
+	return Speaker{}, false
+}
+
+// before reads the attribution leading to a quotation in masked[lo:hi]:
+// "Price wrote:", "Price went on to say,", "according to Price,", "Price
+// said that the country is".
+func (r *reporter) before(lo, hi int) (Speaker, bool) {
+	toks := clauseTokens(r.masked, lo, hi)
+	for k := len(toks) - 1; k >= 0; k-- {
+		t := toks[k]
+		lw := strings.ToLower(t.w)
+		if lw == "according" && k+1 < len(toks) && strings.EqualFold(toks[k+1].w, "to") {
+			return r.subjectAfter(toks[k+2:], lo)
+		}
+		if lw == "say" && k >= 3 && strings.EqualFold(toks[k-3].w, "went") {
+			return r.subjectBefore(toks[:k-3], lo)
+		}
+		if !isAttribVerb(lw) {
+			continue
+		}
+		// "Price told TURAN’s correspondent: “…”" and "Price told
+		// reporters that “…”": the verb governs the quotation.
+		return r.subjectBefore(toks[:k], lo)
+	}
+	return Speaker{}, false
+}
+
+// subjectBefore reads the source ending the tokens before a verb: a name
+// with its title ("State Department spokesperson Ned Price"), a name with
+// an appositive ("Ned Price, the Department's spokesperson,"), a pronoun,
+// or a description ("the State Department spokesperson").
+func (r *reporter) subjectBefore(toks []clauseToken, lo int) (Speaker, bool) {
+	for len(toks) > 0 && auxiliaries[strings.ToLower(toks[len(toks)-1].w)] {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 {
+		return Speaker{}, false
+	}
+	lastTok := toks[len(toks)-1]
+	if pr := strings.ToLower(lastTok.w); pronounsSingular[pr] || pronounsIssuer[pr] {
+		return r.pronoun(pr)
+	}
+	// A name (with its title or appositive) ends right before the verb.
+	line := r.masked[lo:lastTok.end]
+	if m, ok := mentionBefore(line, len(line)); ok && !strings.ContainsRune(line[m0(line, m):], 0) {
+		return r.resolve(m.name, m.title, lo)
+	}
+	// A description: "the State Department spokesperson", "a
+	// spokesperson", "the ministry".
+	var words []string
+	for k := len(toks) - 1; k >= 0 && len(words) < 6; k-- {
+		w := toks[k]
+		if strings.ContainsRune(w.raw, 0) || w.w == "" {
+			break
+		}
+		lw := strings.ToLower(w.w)
+		words = append([]string{w.w}, words...)
+		if lw == "the" || lw == "a" || lw == "an" {
+			return r.description(words)
+		}
+		if trailsCloser(w.raw) && k < len(toks)-1 {
+			break
+		}
+	}
+	// An organisation the text says spoke: "The State Department said",
+	// "Reuters reported".
+	if len(words) > 0 && capitalised(words[0]) {
+		org := orgRun(words)
+		if org != "" {
+			return Speaker{Name: org}, true
+		}
+	}
+	return Speaker{}, false
+}
+
+// m0 returns where mention m's name starts in line (its first name word).
+func m0(line string, m mention) int {
+	if len(m.name) == 0 {
+		return len(line)
+	}
+	if i := strings.LastIndex(line, m.name[0]); i >= 0 {
+		return i
+	}
+	return 0
+}
+
+// subjectAfter reads the source following a verb or "according to": "Ned
+// Price", "State Department spokesperson Ned Price", "the spokesperson".
+func (r *reporter) subjectAfter(toks []clauseToken, lo int) (Speaker, bool) {
+	if len(toks) == 0 {
+		return Speaker{}, false
+	}
+	if pr := strings.ToLower(toks[0].w); pronounsSingular[pr] || pronounsIssuer[pr] {
+		return r.pronoun(pr)
+	}
+	if strings.ContainsRune(toks[0].raw, 0) {
+		return Speaker{}, false
+	}
+	line := r.masked[toks[0].start:toks[len(toks)-1].end]
+	if m, ok := mentionAfter(line, 0); ok {
+		return r.resolve(m.name, m.title, toks[0].start)
+	}
+	var words []string
+	for _, t := range toks {
+		if strings.ContainsRune(t.raw, 0) || t.w == "" {
+			break
+		}
+		words = append(words, t.w)
+		if trailsCloser(t.raw) || len(words) >= 6 {
+			break
+		}
+	}
+	if len(words) > 0 {
+		if lw := strings.ToLower(words[0]); lw == "the" || lw == "a" || lw == "an" {
+			return r.description(words)
+		}
+		if org := orgRun(words); org != "" {
+			return Speaker{Name: org}, true
+		}
+	}
+	return Speaker{}, false
+}
+
+// pronoun resolves "he"/"she" to the last person quoted and "I"/"we" to
+// the document's own voice.
+func (r *reporter) pronoun(p string) (Speaker, bool) {
+	if pronounsIssuer[p] {
+		if r.defRole == RoleIssuer || r.defRole == RoleOfficial {
+			return r.def, true
+		}
+		return Speaker{}, false
+	}
+	if r.last != nil {
+		return *r.last, true
+	}
+	return Speaker{}, false
+}
+
+// description resolves "the State Department spokesperson" to the last
+// person quoted whose title ends in the same noun; a description that
+// fits nobody quoted so far stands for its own ("a State Department
+// spokesperson").
+func (r *reporter) description(words []string) (Speaker, bool) {
+	body := words[1:]
+	if len(body) == 0 {
+		return Speaker{}, false
+	}
+	head := strings.ToLower(strings.TrimRight(body[len(body)-1], ",.;:"))
+	if !titleNouns[head] && !orgNouns[head] {
+		return Speaker{}, false
+	}
+	if r.last != nil && titleNouns[head] {
+		for _, w := range strings.Fields(strings.ToLower(r.last.Title)) {
+			if w == head {
+				return *r.last, true
+			}
+		}
+	}
+	name := strings.TrimRight(strings.Join(body, " "), ",.;:")
+	if strings.EqualFold(words[0], "the") && titleNouns[head] && capitalised(body[0]) {
+		// "the President", "the Secretary of State": the holder the text
+		// names ("President Joe Biden").
+		if n, _ := roleHolder(r.masked, name); n != "" {
+			if strings.Contains(n, " ") {
+				return Speaker{Name: asciiApostrophes(n), Title: name}, true
+			}
+			if full := nameWithRole(r.masked, n, name); full != "" {
+				return Speaker{Name: full, Title: name}, true
+			}
+			if fn, _ := findFullName(r.masked, n); len(fn) >= 2 {
+				return Speaker{Name: asciiApostrophes(strings.Join(fn, " ")), Title: name}, true
+			}
+		}
+	}
+	return Speaker{Name: upperFirst(name)}, true
+}
+
+// orgNouns end the name of an organisation that can speak.
+var orgNouns = setOf("department", "ministry", "office", "embassy", "government", "agency", "council",
+	"kremlin", "pentagon", "commission", "committee", "service", "mission", "administration", "spokesperson")
+
+// orgRun reads a capitalised name of an organisation or outlet from the
+// start of words ("State Department", "TURAN", "Reuters"): capitalised
+// words and abbreviations, none of them a pronoun or a sentence opener.
+func orgRun(words []string) string {
+	var run []string
+	for _, w := range words {
+		w = strings.TrimRight(w, ",.;:")
+		if w == "" || !capitalised(w) {
+			break
+		}
+		run = append(run, w)
+	}
+	if len(run) == 0 || len(run) != len(words) {
+		return ""
+	}
+	if l := strings.ToLower(run[0]); (notNames[l] && !orgNouns[l] && l != "kremlin" && l != "pentagon") && len(run) == 1 {
+		return ""
+	}
+	if sentenceStarters[run[0]] && len(run) == 1 {
+		return ""
+	}
+	return strings.Join(run, " ")
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// resolve turns a name read at an attribution into a speaker: a full name
+// as written, a surname to the full name the text gives it (of two people
+// with one surname, the one whose title matches, else the one named last
+// before the quotation), an unresolved single word as written.
+func (r *reporter) resolve(name []string, title string, at int) (Speaker, bool) {
+	if len(name) == 0 {
+		return Speaker{}, false
+	}
+	if len(name) >= 2 {
+		full := asciiApostrophes(strings.Join(name, " "))
+		if title == "" {
+			for _, m := range r.mentions(name[len(name)-1]) {
+				if m.name == full && m.title != "" {
+					title = m.title
+					break
+				}
+			}
+		}
+		return Speaker{Name: full, Title: title}, true
+	}
+	ms := r.mentions(name[0])
+	var best *nameMention
+	for k := range ms {
+		m := &ms[k]
+		if title != "" && m.title != "" && titleMatches(title, m.title) {
+			best = m
+			break
+		}
+		if m.at < at && (best == nil || m.at > best.at) {
+			best = m
+		}
+	}
+	if best == nil && len(ms) > 0 {
+		best = &ms[0]
+	}
+	if best == nil {
+		return Speaker{Name: asciiApostrophes(name[0]), Title: title}, true
+	}
+	if title == "" {
+		title = best.title
+	}
+	return Speaker{Name: best.name, Title: title}, true
+}
+
+// titleMatches reports titles sharing their last word ("Governor" and
+// "Deputy Governor of Example Province").
+func titleMatches(a, b string) bool {
+	la, lb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	for _, x := range la {
+		if !titleNouns[x] {
+			continue
+		}
+		for _, y := range lb {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentions returns the full names ending in surname written in the text
+// (outside quotations), each with its title and offset, cached.
+func (r *reporter) mentions(surname string) []nameMention {
+	if r.names == nil {
+		r.names = map[string][]nameMention{}
+	}
+	if ms, ok := r.names[surname]; ok {
+		return ms
+	}
+	var ms []nameMention
+	text := r.masked
+	off := 0
+	for n := 0; n < 200; n++ {
+		i := strings.Index(text[off:], surname)
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len(surname)
+		if i > 0 {
+			if c, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsLetter(c) {
+				continue
+			}
+		}
+		if off < len(text) {
+			if c, _ := utf8.DecodeRuneInString(text[off:]); unicode.IsLetter(c) {
+				continue
+			}
+		}
+		ls := lineStart(text, i, 300)
+		toks := tokensBefore(text[ls:off], off-ls, 16)
+		name, used := nameBefore(toks)
+		if len(name) < 2 {
+			continue
+		}
+		full := asciiApostrophes(strings.Join(name, " "))
+		title := titleBefore(toks[used:])
+		dup := false
+		for k := range ms {
+			if ms[k].name == full {
+				if ms[k].title == "" {
+					ms[k].title = title
+				}
+				dup = true
+			}
+		}
+		if !dup {
+			ms = append(ms, nameMention{name: full, title: title, at: i})
+		}
+	}
+	r.names[surname] = ms
+	return ms
+}

@@ -1,0 +1,133 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// checkTurns asserts the invariants of a document's turns: contiguous,
+// non-empty, covering the whole text, and TurnAt agreeing with them.
+func checkTurns(t *testing.T, d *Document) {
+	t.Helper()
+	ts := d.Turns()
+	if len(ts) == 0 {
+		t.Fatalf("%s: no turns", d.ID)
+	}
+	at := 0
+	for i, tr := range ts {
+		if tr.Start != at || tr.End <= tr.Start {
+			t.Fatalf("%s: turn %d is [%d, %d), want a start at %d", d.ID, i, tr.Start, tr.End, at)
+		}
+		if got, ok := d.TurnAt(tr.Start); !ok || got != tr {
+			t.Fatalf("%s: TurnAt(%d) = %+v, want %+v", d.ID, tr.Start, got, tr)
+		}
+		at = tr.End
+	}
+	if at != len(d.Text) {
+		t.Fatalf("%s: turns end at %d of %d bytes", d.ID, at, len(d.Text))
+	}
+	if _, ok := d.TurnAt(len(d.Text)); ok {
+		t.Errorf("%s: TurnAt past the end found a turn", d.ID)
+	}
+}
+
+// turnOf returns the turn holding the first occurrence of s in d's text.
+func turnOf(t *testing.T, d *Document, s string) Turn {
+	t.Helper()
+	i := strings.Index(d.Text, s)
+	if i < 0 {
+		t.Fatalf("%s: %q not in text", d.ID, s)
+	}
+	tr, ok := d.TurnAt(i)
+	if !ok {
+		t.Fatalf("%s: no turn at %q", d.ID, s)
+	}
+	return tr
+}
+
+func TestTranscriptTurnsFixture(t *testing.T) {
+	d := one(t, "briefing.txt")
+	checkTurns(t, d)
+	for _, tt := range []struct {
+		at, speaker, title string
+		role               Role
+	}{
+		{"Example Briefing Room", "", "", RoleUnknown},
+		{"Good afternoon", "Jane Example", "Press Secretary", RoleOfficial},
+		{"no example solution", "John Sample", "Coordinator for Example Affairs", RoleOfficial},
+		{"Is that a change", "Reporter", "", RoleReporter},
+		{"Last question", "Moderator", "", RoleModerator},
+	} {
+		tr := turnOf(t, d, tt.at)
+		if tr.Speaker.Name != tt.speaker || tr.Speaker.Title != tt.title || tr.Role != tt.role {
+			t.Errorf("turn at %q: %+v %q, want %q (%q) %q", tt.at, tr.Speaker, tr.Role, tt.speaker, tt.title, tt.role)
+		}
+		if tr.DateString() != "2031-04-02" {
+			t.Errorf("turn at %q dated %q", tt.at, tr.DateString())
+		}
+	}
+	// A copy decoded from JSON (no turns cached) computes the same turns.
+	c := &Document{ID: d.ID, Title: d.Title, Text: d.Text, Date: d.Date, Format: d.Format}
+	if got, want := len(c.Turns()), len(d.Turns()); got != want {
+		t.Errorf("uncached copy has %d turns, want %d", got, want)
+	}
+}
+
+// TestSeedTurns: in each report of the sample record, every quotation is
+// its source's, dated as the text dates it; the report's own words are the
+// outlet's narration. Seed 000's figure "as of Friday morning" is dated by
+// the Friday of its dateline (September 29, 2023), not by the briefing it
+// follows.
+func TestSeedTurns(t *testing.T) {
+	docs := loadSample(t)
+	type want struct {
+		at, speaker, title string
+		role               Role
+		date               string
+	}
+	for id, wants := range map[string][]want{
+		"000_796cebcc88a1bf3f.txt": {
+			{"We are quite serious about the international mission", "Matthew Miller", "U.S. State Department spokesperson", RoleReported, "2023-09-28"},
+			{"We think the international mission is important", "Matthew Miller", "U.S. State Department spokesperson", RoleReported, "2023-09-28"},
+			{"I can’t preview specifics", "Matthew Miller", "U.S. State Department spokesperson", RoleReported, "2023-09-28"},
+			{"Miller did not disclose", "ARMENPRESS", "", RoleNarration, "2023-09-29"},
+			{"84,770 forcibly displaced", "ARMENPRESS", "", RoleNarration, "2023-09-29"},
+			{"The United States has once again", "ARMENPRESS", "", RoleNarration, "2023-09-29"},
+		},
+		"001_a5096ebbdc57aca1.txt": {
+			{"Secretary Blinken has emphasized this repeatedly", "Ned Price", "the Department's spokesperson", RoleReported, ""},
+			{"We believe direct dialogue is key", "Ned Price", "the Department's spokesperson", RoleReported, ""},
+			{"We were not a participant", "Ned Price", "the Department's spokesperson", RoleReported, ""},
+			{"Price's comments came", "TURAN", "", RoleNarration, ""},
+		},
+		"002_69e751255ff0b80c.txt": {
+			{"Our message has been consistent", "Ned Price", "State Department spokesperson", RoleReported, "2022-09-26"},
+			{"We’ve made that clear privately", "Ned Price", "State Department spokesperson", RoleReported, "2022-09-26"},
+			{"made clear to both foreign ministers", "Ned Price", "State Department spokesperson", RoleReported, "2022-09-26"},
+			{"A State Department spokesperson on Monday said", "", "", RoleNarration, "2022-09-26"},
+		},
+		"003_712cea4203d5c32e.txt": {
+			{"U.S. support for efforts to achieve", "Matthew Miller", "State Department spokesman", RoleReported, ""},
+			{"The Secretary of State said he understands", "Matthew Miller", "State Department spokesman", RoleReported, ""},
+			{"For example, if goods could be shipped", "James O'Brien", "Undersecretary of State for European and Eurasian Affairs", RoleReported, ""},
+		},
+		"004_ed5a135d6ad044a9.txt": {
+			{"The United States is committed to the peace", "Antony Blinken", "U.S. Secretary of State", RoleReported, ""},
+			{"The United States strongly supports", "Antony Blinken", "U.S. Secretary of State", RoleReported, ""},
+			{"Both countries are working to that end", "Antony Blinken", "U.S. Secretary of State", RoleReported, ""},
+			{"Blinken commented on the costs", "State Newswire", "", RoleNarration, ""},
+		},
+	} {
+		d := docs[id]
+		if d == nil {
+			t.Fatalf("seed %s missing", id)
+		}
+		checkTurns(t, d)
+		for _, w := range wants {
+			tr := turnOf(t, d, w.at)
+			if tr.Speaker.Name != w.speaker || tr.Speaker.Title != w.title || tr.Role != w.role || tr.DateString() != w.date {
+				t.Errorf("%s at %q: %+v %q %q, want %q (%q) %q %q", id, w.at, tr.Speaker, tr.Role, tr.DateString(), w.speaker, w.title, w.role, w.date)
+			}
+		}
+	}
+}
