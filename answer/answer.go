@@ -36,6 +36,9 @@ type Answer struct {
 	// Quotes counts the answer's quotations and what verification did to
 	// them (omitted from JSON when the answer quotes nothing).
 	Quotes QuoteStats `json:"quotes,omitzero"`
+	// Explain says why the answer is what it is; filled when
+	// Pipeline.Explain is set.
+	Explain *Explanation `json:"explain,omitempty"`
 }
 
 // Citation is one numbered source of an answer; N matches the [N] markers

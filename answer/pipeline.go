@@ -11,6 +11,7 @@ import (
 	"net"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -51,6 +52,12 @@ type Pipeline struct {
 	// Metrics, when not nil, receives retrieval and model latencies,
 	// answer modes, quotation counts and errors.
 	Metrics *telemetry.Metrics
+	// Explain makes every Answer carry its Explanation.
+	Explain bool
+
+	mu    sync.Mutex
+	pp    *people // the record's speakers, for snapshot ppFor
+	ppFor string
 }
 
 // Ask answers question, with history the earlier turns of the conversation.
@@ -101,20 +108,17 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 	}
 
-	opts := filters
-	if opts.K <= 0 {
-		opts.K = p.Passages
-		if opts.K <= 0 {
-			opts.K = DefaultK
-		}
-	}
 	searchStart := time.Now()
-	hits, err := p.Index.Search(ctx, standalone, opts)
+	r, err := p.retrieve(ctx, q, standalone, filters)
 	if err != nil {
 		if p.Metrics != nil {
 			p.Metrics.Error("index")
 		}
 		return nil, fmt.Errorf("search the record: %w", err)
+	}
+	hits := r.hits
+	if p.Explain {
+		ans.Explain = r.explanation()
 	}
 	retrieveMS := time.Since(searchStart).Milliseconds()
 	if p.Metrics != nil {
@@ -134,12 +138,9 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		p.record(ans)
 	}()
 
-	if !p.relevant(q, hits) {
+	if !r.decision.Answer {
 		ans.Mode = ModeDeclined
-		ans.Text = "The record does not cover this question. " + coverage
-		if len(hits) == 0 && filtered(filters) {
-			ans.Text = "No document in the record matches this question within the filters you gave (date, outlet or speaker). " + coverage
-		}
+		ans.Text = r.decline
 		return ans, nil
 	}
 
@@ -330,29 +331,6 @@ func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, his
 		}
 	}
 	return RuleCondense(q, history), modelErr
-}
-
-// relevant reports whether some hit covers the question well enough: its
-// passage holds enough of the searched query's informative terms
-// (Hit.Coverage) and enough of those that are not names (topicCoverage:
-// what is asked, not only whom it is about), and it or its neighbours name
-// the names the question asks about (entityTerms). The names come from the question as asked, not
-// from its condensed form: a follow-up need not repeat every name of the
-// conversation it continues.
-func (p *Pipeline) relevant(question string, hits []retrieval.Hit) bool {
-	threshold := p.MinCoverage
-	if threshold <= 0 {
-		threshold = DefaultMinCoverage
-	}
-	names := entityTerms(question)
-	cache := map[string]map[string]bool{}
-	for _, h := range hits {
-		if h.Coverage >= threshold && topicCoverage(h, names) >= threshold &&
-			(len(names) == 0 || namesAll(h, hits, names, cache)) {
-			return true
-		}
-	}
-	return false
 }
 
 func filtered(o retrieval.SearchOptions) bool {

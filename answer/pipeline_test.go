@@ -202,10 +202,13 @@ func TestPipelineModelFailureFallsBackToExtractive(t *testing.T) {
 	}
 }
 
+// A retrieval that holds none of the question's words is declined without
+// asking the model; anything more the model judges (see
+// TestPipelineModelDeclinesOrCitesNothing).
 func TestPipelineDeclines(t *testing.T) {
 	p, idx, f := newPipeline(t, func(testsupport.ChatRequest) string { return "unused" })
 	for i := range idx.hits {
-		idx.hits[i].Coverage = 0.2
+		idx.hits[i].Coverage = 0
 	}
 	ans, err := p.Ask(context.Background(), "What is the population of Example City?", nil, retrieval.SearchOptions{})
 	if err != nil {

@@ -64,13 +64,13 @@ func TestTopicCoverageNeedsWhatIsAsked(t *testing.T) {
 		t.Errorf("topic coverage of a passage naming only the subject = %.2f", got)
 	}
 	p := &Pipeline{}
-	if p.relevant("What travel advisory level does Exampleland have?", []retrieval.Hit{namesOnly}) {
+	if p.decide("What travel advisory level does Exampleland have?", Constraints{}, []retrieval.Hit{namesOnly}).Answer {
 		t.Error("a passage with the subject but not the topic made the question answerable")
 	}
 	full := namesOnly
 	full.Chunk.Text = "Exampleland travel advisory level"
 	full.Coverage, full.Terms = 1, terms("exampleland", "travel", "advisori", "level")
-	if !p.relevant("What travel advisory level does Exampleland have?", []retrieval.Hit{full}) {
+	if !p.decide("What travel advisory level does Exampleland have?", Constraints{}, []retrieval.Hit{full}).Answer {
 		t.Error("a passage with subject and topic was judged irrelevant")
 	}
 }

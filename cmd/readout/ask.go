@@ -19,7 +19,7 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var f commonFlags
 	fs := newFlagSet("ask", stderr, &f, true)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: readout ask QUESTION [--since DATE] [--until DATE] [--corpus DIR]... [--data DIR] [--config FILE] [--json]")
+		fmt.Fprintln(stderr, "usage: readout ask QUESTION [--since DATE] [--until DATE] [--corpus DIR]... [--data DIR] [--config FILE] [--json] [--explain]")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
@@ -35,6 +35,7 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer a.close()
+	a.pipe.Explain = f.explain
 	ans, err := a.pipe.Ask(ctx, question, nil, f.filters())
 	if err != nil {
 		return userFacing(err)
@@ -57,6 +58,7 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return err
 	}
 	defer a.close()
+	a.pipe.Explain = f.explain
 	interactive := false
 	if file, ok := stdin.(*os.File); ok {
 		if st, err := file.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
@@ -180,6 +182,10 @@ func printAnswer(w io.Writer, ans *answer.Answer, asJSON bool) error {
 	}
 	if len(ans.Warnings) > 0 {
 		b.WriteString("\n")
+	}
+	if ans.Explain != nil {
+		b.WriteString("\nWhy this answer\n")
+		b.WriteString(ans.Explain.Text(0))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

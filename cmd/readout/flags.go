@@ -16,6 +16,7 @@ type commonFlags struct {
 	since   dateFlag
 	until   dateFlag
 	json    bool
+	explain bool
 	verbose countFlag
 	rebuild bool
 }
@@ -31,6 +32,7 @@ func newFlagSet(name string, stderr io.Writer, f *commonFlags, query bool) *flag
 		fs.Var(&f.since, "since", "only documents dated on or after `DATE` (YYYY-MM-DD)")
 		fs.Var(&f.until, "until", "only documents dated on or before `DATE` (YYYY-MM-DD)")
 		fs.BoolVar(&f.json, "json", false, "print answers as JSON")
+		fs.BoolVar(&f.explain, "explain", false, "after each answer, print why: the constraints read from the question, the passages with their scores, the decision and the sentences chosen")
 	}
 	return fs
 }

@@ -1,0 +1,526 @@
+package answer
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/readout/readout/retrieval"
+)
+
+// Order says which of several matching statements a question wants.
+type Order string
+
+// The orders a question can ask for.
+const (
+	OrderAny   Order = ""
+	OrderFirst Order = "first"
+	OrderLast  Order = "last"
+)
+
+// AnswerType is the kind of answer a question asks for.
+type AnswerType string
+
+// The answer types a question can ask for.
+const (
+	WantAny       AnswerType = ""
+	WantDate      AnswerType = "date"
+	WantPerson    AnswerType = "person"
+	WantNumber    AnswerType = "number"
+	WantQuotation AnswerType = "quotation"
+	WantPlace     AnswerType = "place"
+	WantYesNo     AnswerType = "yes/no"
+)
+
+// Period is a span of dates a question names; a zero bound is open.
+type Period struct {
+	Since time.Time `json:"since,omitzero"`
+	Until time.Time `json:"until,omitzero"`
+	// Phrase is the question's words for it ("in late September 2023").
+	Phrase string `json:"phrase,omitempty"`
+}
+
+// IsZero reports whether the period bounds nothing.
+func (p Period) IsZero() bool { return p.Since.IsZero() && p.Until.IsZero() }
+
+// String is the period as a reader checks it: "2023-09-21 to 2023-09-30".
+func (p Period) String() string {
+	switch {
+	case p.IsZero():
+		return ""
+	case p.Since.IsZero():
+		return "until " + dateString(p.Until)
+	case p.Until.IsZero():
+		return "from " + dateString(p.Since)
+	case p.Since.Equal(p.Until):
+		return dateString(p.Since)
+	}
+	return dateString(p.Since) + " to " + dateString(p.Until)
+}
+
+// Constraints are what a question says about the answer it wants, read
+// before the record is searched: whose words, from which outlet, from
+// when, which of several, and what kind of answer.
+type Constraints struct {
+	// Speaker is whose words the question asks for ("What did Kirby
+	// say …", "the national security adviser's words"), resolved against
+	// the record's speakers; nil when the question asks for nobody's in
+	// particular or the person could not be resolved.
+	Speaker *Person `json:"speaker,omitempty"`
+	// SpeakerAsked is the question's words for the speaker, set whenever
+	// the question asks for someone's words, resolved or not.
+	SpeakerAsked string `json:"speaker_asked,omitempty"`
+	// Holders are the people who held an asked title when the period
+	// does not say which of them is meant (no speaker filter then).
+	Holders []string `json:"holders,omitempty"`
+	// Named are the record's speakers the question names in any role.
+	Named []*Person `json:"named,omitempty"`
+	// Outlet is the record's outlet the question names ("according to
+	// ARMENPRESS").
+	Outlet string `json:"outlet,omitempty"`
+	Period Period `json:"period,omitzero"`
+	Order  Order  `json:"order,omitempty"`
+	// OrderPhrase is the question's words for the order ("the first time").
+	OrderPhrase string     `json:"order_phrase,omitempty"`
+	Want        AnswerType `json:"want,omitempty"`
+	// Search is the question without the words that became filters or
+	// orderings: what the record is searched for.
+	Search string `json:"search"`
+	// Topic is what the question is about, for sentences that say what
+	// the record lacks ("on the Lachin corridor").
+	Topic string `json:"topic,omitempty"`
+}
+
+// Options returns filters narrowed by the constraints: a period within
+// the given dates, the speaker's and outlet's filters. A filter the caller
+// set wins over the question's.
+func (c Constraints) Options(filters retrieval.SearchOptions) retrieval.SearchOptions {
+	o := filters
+	if !c.Period.Since.IsZero() && (o.Since.IsZero() || c.Period.Since.After(o.Since)) {
+		o.Since = c.Period.Since
+	}
+	if !c.Period.Until.IsZero() && (o.Until.IsZero() || c.Period.Until.Before(o.Until)) {
+		o.Until = c.Period.Until
+	}
+	if o.Speaker == "" && c.Speaker != nil {
+		o.Speaker = c.Speaker.Filter
+	}
+	if o.Outlet == "" && c.Outlet != "" {
+		o.Outlet = c.Outlet
+	}
+	return o
+}
+
+// qtok is a word of a question: lower case, with its byte range and
+// whether it was written with a capital. A possessive "'s" is a token of
+// its own, so "Price's" is the name "price" and "s".
+type qtok struct {
+	w          string
+	start, end int
+	upper      bool
+}
+
+func questionTokens(q string) []qtok {
+	var out []qtok
+	for _, t := range tokenize(q) {
+		r := []rune(q[t.start:t.end])
+		out = append(out, qtok{t.w, t.start, t.end, unicode.IsUpper(r[0])})
+	}
+	// Join "O'Brien" as the index does, but not a possessive "'s".
+	var joined []qtok
+	for i := 0; i < len(out); i++ {
+		t := out[i]
+		for i+1 < len(out) {
+			gap := q[t.end:out[i+1].start]
+			if (gap != "'" && gap != "’") || out[i+1].w == "s" {
+				break
+			}
+			i++
+			t = qtok{t.w + out[i].w, t.start, out[i].end, t.upper}
+		}
+		joined = append(joined, t)
+	}
+	return joined
+}
+
+// ReadQuestion reads a question's constraints. pp is the record's alias
+// table (nil: no speaker is resolved); end is the date of the record's
+// latest document, which relative periods ("last week") count back from.
+func ReadQuestion(q string, pp *people, end time.Time) Constraints {
+	toks := questionTokens(q)
+	var c Constraints
+	drop := make([]bool, len(toks)) // tokens that became a filter or an order
+	c.Period = readPeriod(q, toks, end, drop)
+	c.Order, c.OrderPhrase = readOrder(q, toks, pp, drop)
+	c.Want = readWant(toks)
+	if pp != nil {
+		readPeople(q, toks, pp, &c)
+		c.Outlet = readOutlet(toks, pp)
+	}
+	var b strings.Builder
+	last := 0
+	for i, t := range toks {
+		if drop[i] {
+			b.WriteString(q[last:t.start])
+			last = t.end
+		}
+	}
+	b.WriteString(q[last:])
+	c.Search = strings.Join(strings.Fields(b.String()), " ")
+	if strings.Trim(c.Search, " ?.!,") == "" {
+		c.Search = q
+	}
+	c.Topic = readTopic(q, toks, drop)
+	return c
+}
+
+// readWant is the kind of answer the question's first question word asks
+// for; a question that opens with an auxiliary ("Did …", "Has …") wants a
+// yes or no.
+func readWant(toks []qtok) AnswerType {
+	for i, t := range toks {
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].w
+		}
+		switch t.w {
+		case "when":
+			return WantDate
+		case "who", "whom":
+			return WantPerson
+		case "where":
+			return WantPlace
+		case "quote", "quotes", "verbatim", "words":
+			return WantQuotation
+		case "how":
+			switch next {
+			case "many", "much", "long", "old", "often", "far":
+				return WantNumber
+			}
+		case "what", "which":
+			switch next {
+			case "date", "day", "year", "month":
+				return WantDate
+			case "number", "percentage", "percent", "share", "amount", "figure", "toll":
+				return WantNumber
+			case "city", "country", "place", "town", "venue", "location":
+				return WantPlace
+			case "official", "officials", "person", "spokesperson", "minister", "leader":
+				return WantPerson
+			}
+			if saysVerbAfter(toks, i+1) {
+				return WantQuotation
+			}
+		}
+	}
+	if len(toks) > 0 && yesNoOpeners[toks[0].w] {
+		return WantYesNo
+	}
+	return WantAny
+}
+
+// yesNoOpeners are the auxiliaries that open a yes/no question.
+var yesNoOpeners = map[string]bool{"did": true, "does": true, "do": true, "is": true, "was": true, "were": true,
+	"are": true, "has": true, "have": true, "had": true, "will": true, "would": true, "can": true, "could": true,
+	"should": true}
+
+// saysVerbAfter reports whether "what did X say"-like wording follows
+// position i: an auxiliary, up to four words, and a verb of saying.
+func saysVerbAfter(toks []qtok, i int) bool {
+	if i >= len(toks) || !yesNoOpeners[toks[i].w] {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+6; j++ {
+		if isAskVerb(toks[j].w) {
+			return true
+		}
+	}
+	return false
+}
+
+// askVerbs are the forms in which questions ask for someone's words, as
+// well as the past forms speechVerbRe knows: "did X say", "has X
+// described".
+var askVerbs = map[string]bool{"say": true, "tell": true, "state": true, "announce": true, "describe": true,
+	"described": true, "call": true, "called": true, "claim": true, "claimed": true, "warn": true, "write": true,
+	"add": true, "mean": true, "meant": true, "respond": true, "reply": true, "comment": true, "urge": true,
+	"urged": true, "argue": true, "note": true, "stress": true, "tweet": true, "tweeted": true, "put": true,
+	"characterize": true, "characterized": true, "characterise": true, "characterised": true}
+
+func isAskVerb(w string) bool { return askVerbs[w] || speechVerbRe.MatchString(w) }
+
+// orderSkip are words after "first" or "last" that make it something
+// other than an order: a period ("last week"), a follow-up's pointer
+// ("the first one"), a figure ("the first 100 days").
+var orderSkip = map[string]bool{"week": true, "month": true, "year": true, "day": true, "days": true, "weeks": true,
+	"months": true, "years": true, "night": true, "one": true, "ones": true, "two": true, "three": true, "few": true,
+	"of": true, "and": true, "summer": true, "winter": true, "spring": true, "autumn": true, "fall": true,
+	"quarter": true}
+
+// readOrder finds "first"/"earliest" or "last"/"latest"/"most recent".
+// A "first" that starts a title the record knows ("First Lady") is not an
+// order.
+func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
+	for i, t := range toks {
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].w
+		}
+		var o Order
+		n := 1
+		switch t.w {
+		case "earliest", "initially", "originally":
+			o = OrderFirst
+		case "first":
+			if orderSkip[next] || (pp != nil && pp.titleStarting("first "+next)) || isNumber(next) {
+				continue
+			}
+			o = OrderFirst
+		case "latest", "lately":
+			o = OrderLast
+		case "most":
+			if next == "recent" || next == "recently" {
+				o, n = OrderLast, 2
+			}
+		case "last":
+			if orderSkip[next] || isNumber(next) {
+				continue
+			}
+			o = OrderLast
+		}
+		if o == OrderAny {
+			continue
+		}
+		start, end := i, i+n
+		// "the first time", "for the first time": all of it is the order.
+		if end < len(toks) && toks[end].w == "time" {
+			end++
+		}
+		if start > 0 && toks[start-1].w == "the" {
+			start--
+			if start > 0 && toks[start-1].w == "for" {
+				start--
+			}
+		}
+		for j := start; j < end; j++ {
+			drop[j] = true
+		}
+		return o, q[toks[start].start:toks[end-1].end]
+	}
+	return OrderAny, ""
+}
+
+func isNumber(w string) bool {
+	_, err := strconv.Atoi(w)
+	return err == nil
+}
+
+// titleStarting reports whether some title the record gives starts with
+// words.
+func (pp *people) titleStarting(words string) bool {
+	for t := range pp.byTitle {
+		if t == words || strings.HasPrefix(t, words+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// readOutlet returns the record's outlet the question names, as the record
+// spells it.
+func readOutlet(toks []qtok, pp *people) string {
+	for i := range toks {
+		for n := min(4, len(toks)-i); n >= 1; n-- {
+			key := joinQ(toks[i : i+n])
+			if o, ok := pp.outlets[key]; ok && !(n == 1 && retrieval.IsStopword(key)) {
+				return o
+			}
+		}
+	}
+	return ""
+}
+
+func joinQ(toks []qtok) string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = t.w
+	}
+	return strings.Join(ws, " ")
+}
+
+// readTopic is the words after the question's "about", "on" or
+// "regarding", without constraint words; else its content words.
+func readTopic(q string, toks []qtok, drop []bool) string {
+	from := -1
+	for i, t := range toks {
+		switch t.w {
+		case "about", "regarding", "concerning", "on", "over":
+			if i+1 < len(toks) && !drop[i+1] && !isMonth(toks[i+1].w) && !isNumber(toks[i+1].w) {
+				from = i + 1
+			}
+		}
+		if from >= 0 {
+			break
+		}
+	}
+	if from < 0 {
+		return ""
+	}
+	to := from
+	for to < len(toks) && !drop[to] {
+		to++
+	}
+	s := strings.TrimRight(q[toks[from].start:toks[to-1].end], " ?.!,")
+	for _, w := range []string{" in", " on", " during", " between", " since", " before", " after", " by"} {
+		s = strings.TrimSuffix(s, w)
+	}
+	return s
+}
+
+// mention is a person or title the question names: tokens [start, end).
+type mention struct {
+	start, end int
+	persons    []*Person // candidates, most documents first
+	title      string    // set when named by title
+}
+
+// findMentions finds the record's names and titles in the question,
+// longest first. A surname alone counts only when written with a capital
+// (or when the whole question is in lower case): "price" is a word,
+// "Price" a spokesman.
+func findMentions(q string, toks []qtok, pp *people) []mention {
+	lower := strings.ToLower(q) == q
+	var out []mention
+	for i := 0; i < len(toks); {
+		found := false
+		for n := min(pp.longest, len(toks)-i); n >= 1 && !found; n-- {
+			key := joinQ(toks[i : i+n])
+			if ps, ok := pp.byAlias[key]; ok {
+				if n == 1 && (!(toks[i].upper || lower) || retrieval.IsStopword(key) || isMonth(key) || len(key) < 3) {
+					continue
+				}
+				out = append(out, mention{start: i, end: i + n, persons: ps})
+				i, found = i+n, true
+				continue
+			}
+			t := normTitle(key)
+			if _, ok := pp.byTitle[t]; ok {
+				// "President Biden": the name after the title says who;
+				// "the president of Azerbaijan" is not the record's
+				// president; a one-word title needs its article.
+				if i+n < len(toks) && (startsName(toks[i+n:], pp) || toks[i+n].w == "of") {
+					continue
+				}
+				if n == 1 && (i == 0 || toks[i-1].w != "the") {
+					continue
+				}
+				out = append(out, mention{start: i, end: i + n, title: t})
+				i, found = i+n, true
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
+
+// startsName reports whether the tokens start with a name of the record.
+func startsName(toks []qtok, pp *people) bool {
+	for n := min(pp.longest, len(toks)); n >= 1; n-- {
+		if _, ok := pp.byAlias[joinQ(toks[:n])]; ok && toks[0].upper {
+			return true
+		}
+	}
+	return false
+}
+
+// readPeople resolves the people the question names and decides whose
+// words it asks for.
+func readPeople(q string, toks []qtok, pp *people, c *Constraints) {
+	for _, m := range findMentions(q, toks, pp) {
+		var who *Person
+		var holders []*Person
+		if m.title != "" {
+			holders = pp.holders(m.title, c.Period.Since, c.Period.Until)
+			if len(holders) == 1 || (len(holders) > 1 && !c.Period.IsZero()) {
+				who = holders[0]
+			}
+		} else {
+			who = m.persons[0]
+		}
+		if who != nil && !containsPerson(c.Named, who) {
+			c.Named = append(c.Named, who)
+		}
+		if c.SpeakerAsked != "" || !asksWordsOf(toks, m.start, m.end) {
+			continue
+		}
+		c.SpeakerAsked = q[toks[m.start].start:toks[m.end-1].end]
+		c.Speaker = who
+		if who == nil {
+			for _, h := range holders {
+				c.Holders = append(c.Holders, h.Name)
+			}
+		}
+	}
+}
+
+func containsPerson(ps []*Person, p *Person) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerLinks may sit between a name and its verb of saying: "Kirby has
+// ever said", "did Price also tell".
+var speakerLinks = map[string]bool{"has": true, "have": true, "had": true, "ever": true, "also": true,
+	"first": true, "last": true, "recently": true, "just": true, "not": true, "publicly": true,
+	"previously": true, "already": true, "actually": true, "really": true, "once": true, "then": true,
+	"specifically": true, "exactly": true, "originally": true, "initially": true}
+
+// wordsNouns name what someone said: "Kirby's words", "the statement by".
+var wordsNouns = map[string]bool{"words": true, "statement": true, "statements": true, "remarks": true,
+	"comments": true, "comment": true, "quote": true, "quotes": true, "message": true, "answer": true,
+	"response": true, "reply": true, "position": true, "view": true, "views": true, "readout": true,
+	"testimony": true, "speech": true, "tweet": true, "post": true, "address": true}
+
+// asksWordsOf reports whether the name at tokens [start, end) is whose
+// words the question asks for: the subject of a verb of saying ("what did
+// Kirby say", "Kirby has described"), after "according to", "quote" or a
+// statement noun with "by"/"from"/"of", or before a possessive statement
+// noun ("Kirby's words").
+func asksWordsOf(toks []qtok, start, end int) bool {
+	j := end
+	for j < len(toks) && j < end+3 && speakerLinks[toks[j].w] {
+		j++
+	}
+	if j < len(toks) && isAskVerb(toks[j].w) {
+		return true
+	}
+	if end+1 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+1].w] {
+		return true
+	}
+	if end+2 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+2].w] {
+		return true // "Price's exact words"
+	}
+	k := start - 1
+	for k >= 0 && (toks[k].w == "the" || toks[k].w == "mr" || toks[k].w == "ms" || toks[k].w == "mrs" || toks[k].w == "dr") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].w {
+	case "quote":
+		return true
+	case "to":
+		return k > 0 && toks[k-1].w == "according"
+	case "by", "from", "of":
+		return k > 0 && wordsNouns[toks[k-1].w]
+	}
+	return false
+}

@@ -1,0 +1,257 @@
+package answer
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/readout/readout/corpus"
+)
+
+// Person is someone the record quotes, with the names and titles under
+// which the record knows them.
+type Person struct {
+	// Name is the fullest form the record gives most often ("Jake Sullivan").
+	Name string `json:"name"`
+	// Filter is what a speaker filter matches the record's speaker lists
+	// with: the surname in lower case, which every variant of the name the
+	// record writes ("Biden", "Joe Biden", "Joseph R. Biden") contains.
+	Filter string `json:"filter"`
+	// Titles are the titles the record gives them, each with the period
+	// of the documents that give it.
+	Titles []TitleSpan `json:"titles,omitempty"`
+	// Docs is how many documents quote them.
+	Docs int `json:"docs"`
+
+	variants []string // lower-case token sequences joined by one space
+}
+
+// TitleSpan is a title a person held in the record: the dates of the
+// first and last documents that give it, and how many do.
+type TitleSpan struct {
+	Title       string    `json:"title"`
+	First, Last time.Time `json:"-"`
+	Docs        int       `json:"docs"`
+}
+
+// people is the record's speakers as an alias table: full names and
+// surnames, and the normalised titles with their holders.
+type people struct {
+	persons []*Person
+	// byAlias maps a lower-case name (token sequence joined by spaces) to
+	// the persons it may mean, most documents first.
+	byAlias map[string][]*Person
+	// byTitle maps a normalised title to its holders.
+	byTitle map[string][]*Person
+	// longest is the most tokens any alias or title has.
+	longest int
+	// outlets are the record's outlets, lower case, as token sequences.
+	outlets map[string]string
+}
+
+// minTitleDocs is how many documents must give a title before a question
+// can resolve it: a title the record gives once is more likely a parsing
+// slip ("Deputy Defense Secretary Hicks" as Sullivan's title) than a post.
+const minTitleDocs = 2
+
+// titleQualifiers are words in front of a title that do not change the
+// post: "U.S. Secretary of State", "White House Press Secretary".
+var titleQualifiers = map[string]bool{"u": true, "s": true, "us": true, "white": true, "house": true, "the": true}
+
+// buildPeople reads the speakers of docs into an alias table.
+func buildPeople(docs []*corpus.Document) *people {
+	type variant struct {
+		name string
+		toks []string
+		docs int
+	}
+	type titleKey struct{ name, title string }
+	variants := map[string]*variant{}
+	spans := map[titleKey]*TitleSpan{}
+	pp := &people{byAlias: map[string][]*Person{}, byTitle: map[string][]*Person{}, outlets: map[string]string{}}
+	for _, d := range docs {
+		if o := strings.TrimSpace(d.Outlet); o != "" {
+			if key := joinTokens(o); key != "" {
+				pp.outlets[key] = o
+			}
+		}
+		seen := map[string]bool{}
+		for _, s := range d.Speakers {
+			toks := tokenWords(s.Name)
+			if len(toks) == 0 || toks[0] == "the" {
+				continue // "The President": a role, resolved by title
+			}
+			key := strings.Join(toks, " ")
+			v := variants[key]
+			if v == nil {
+				v = &variant{name: s.Name, toks: toks}
+				variants[key] = v
+			}
+			if !seen[key] {
+				seen[key] = true
+				v.docs++
+			}
+			if t := normTitle(s.Title); t != "" && !d.Date.IsZero() {
+				k := titleKey{key, t}
+				sp := spans[k]
+				if sp == nil {
+					sp = &TitleSpan{Title: t, First: d.Date, Last: d.Date}
+					spans[k] = sp
+				}
+				sp.Docs++
+				if d.Date.Before(sp.First) {
+					sp.First = d.Date
+				}
+				if d.Date.After(sp.Last) {
+					sp.Last = d.Date
+				}
+			}
+		}
+	}
+	// Full names first, most documents first, so that a surname alone
+	// joins the person the record quotes most under it.
+	vs := make([]*variant, 0, len(variants))
+	for _, v := range variants {
+		vs = append(vs, v)
+	}
+	slices.SortFunc(vs, func(a, b *variant) int {
+		if c := boolCmp(len(a.toks) > 1, len(b.toks) > 1); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.docs, a.docs); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.name, b.name)
+	})
+	byKey := map[string]*Person{}
+	bySurname := map[string][]*Person{}
+	for _, v := range vs {
+		sur := v.toks[len(v.toks)-1]
+		var p *Person
+		if len(v.toks) > 1 {
+			// "Joe Biden" and "Joseph R. Biden": same surname, same initial.
+			for _, q := range bySurname[sur] {
+				if strings.Fields(q.variants[0])[0][0] == v.toks[0][0] {
+					p = q
+					break
+				}
+			}
+		} else if ps := bySurname[sur]; len(ps) > 0 {
+			p = ps[0]
+		}
+		if p == nil {
+			p = &Person{Name: v.name, Filter: sur}
+			pp.persons = append(pp.persons, p)
+			bySurname[sur] = append(bySurname[sur], p)
+		}
+		key := strings.Join(v.toks, " ")
+		p.variants = append(p.variants, key)
+		p.Docs += v.docs
+		byKey[key] = p
+	}
+	for k, sp := range spans {
+		p := byKey[k.name]
+		i := slices.IndexFunc(p.Titles, func(t TitleSpan) bool { return t.Title == sp.Title })
+		if i < 0 {
+			p.Titles = append(p.Titles, *sp)
+			continue
+		}
+		t := &p.Titles[i]
+		t.Docs += sp.Docs
+		if sp.First.Before(t.First) {
+			t.First = sp.First
+		}
+		if sp.Last.After(t.Last) {
+			t.Last = sp.Last
+		}
+	}
+	for _, p := range pp.persons {
+		slices.SortFunc(p.Titles, func(a, b TitleSpan) int { return cmp.Compare(b.Docs, a.Docs) })
+		aliases := slices.Clone(p.variants)
+		aliases = append(aliases, p.Filter)
+		for _, a := range aliases {
+			if !slices.Contains(pp.byAlias[a], p) {
+				pp.byAlias[a] = append(pp.byAlias[a], p)
+			}
+			pp.longest = max(pp.longest, len(strings.Fields(a)))
+		}
+		for _, t := range p.Titles {
+			if t.Docs >= minTitleDocs {
+				pp.byTitle[t.Title] = append(pp.byTitle[t.Title], p)
+				pp.longest = max(pp.longest, len(strings.Fields(t.Title)))
+			}
+		}
+	}
+	for _, l := range pp.byAlias {
+		slices.SortStableFunc(l, func(a, b *Person) int { return cmp.Compare(b.Docs, a.Docs) })
+	}
+	return pp
+}
+
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
+	}
+	return 1
+}
+
+// holders returns who held title during [since, until] (zero bounds are
+// open), the one with most documents under it first; with no period, all
+// holders.
+func (pp *people) holders(title string, since, until time.Time) []*Person {
+	type held struct {
+		p    *Person
+		docs int
+	}
+	var hs []held
+	for _, p := range pp.byTitle[title] {
+		for _, t := range p.Titles {
+			if t.Title != title {
+				continue
+			}
+			if (!until.IsZero() && t.First.After(until)) || (!since.IsZero() && t.Last.Before(since)) {
+				continue
+			}
+			hs = append(hs, held{p, t.Docs})
+		}
+	}
+	slices.SortStableFunc(hs, func(a, b held) int { return cmp.Compare(b.docs, a.docs) })
+	out := make([]*Person, len(hs))
+	for i, h := range hs {
+		out[i] = h.p
+	}
+	return out
+}
+
+// normTitle is a title as questions are matched against it: lower-case
+// words, without the qualifiers that do not change the post, with
+// "advisor" spelt "adviser".
+func normTitle(t string) string {
+	toks := tokenWords(t)
+	for len(toks) > 0 && titleQualifiers[toks[0]] {
+		toks = toks[1:]
+	}
+	for i, w := range toks {
+		if w == "advisor" {
+			toks[i] = "adviser"
+		}
+	}
+	return strings.Join(toks, " ")
+}
+
+// tokenWords is the lower-case words of s, joined across apostrophes as
+// names are ("O'Brien" → "obrien").
+func tokenWords(s string) []string {
+	toks := nameTokens(s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.w
+	}
+	return out
+}
+
+func joinTokens(s string) string { return strings.Join(tokenWords(s), " ") }

@@ -1,0 +1,277 @@
+package answer
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// orderDepth is how many passages a question with an order ("the first
+// time") is searched for: the earliest or latest relevant statement need
+// not be among the best few by score.
+const orderDepth = 40
+
+// absentDepth is how many passages are searched without the question's
+// constraints when they found nothing, to say what the record does hold.
+const absentDepth = 50
+
+// documentLister is implemented by an index that can list its documents
+// (retrieval.Index): the record's speakers and outlets come from them.
+type documentLister interface {
+	Documents() []*corpus.Document
+}
+
+// people returns the record's alias table, built once per snapshot.
+func (p *Pipeline) people() *people {
+	dl, ok := p.Index.(documentLister)
+	if !ok {
+		return nil
+	}
+	id := p.Index.SnapshotID()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.pp != nil && p.ppFor == id {
+		return p.pp
+	}
+	p.pp, p.ppFor = buildPeople(dl.Documents()), id
+	return p.pp
+}
+
+// retrieval is what the search found for a question under its
+// constraints, and what was decided from it.
+type retrieved struct {
+	c    Constraints
+	opts retrieval.SearchOptions
+	// searched are the hits as the search ranked them; hits are those the
+	// answer is drawn from, in the order the question's order asks.
+	searched, hits []retrieval.Hit
+	decision       Decision
+	// decline is the text of a declined answer.
+	decline string
+	notes   []string
+}
+
+// retrieve reads the question's constraints, searches within them, orders
+// the hits when the question asks for the first or last statement, and
+// decides whether to answer. question is the question as asked, standalone
+// its searched form.
+func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, filters retrieval.SearchOptions) (*retrieved, error) {
+	first, last, docs := p.Index.Coverage()
+	pp := p.people()
+	r := &retrieved{c: ReadQuestion(standalone, pp, last)}
+	r.opts = r.c.Options(filters)
+	k := r.opts.K
+	if k <= 0 {
+		k = p.Passages
+		if k <= 0 {
+			k = DefaultK
+		}
+	}
+	r.opts.K = k
+	if r.c.Order != OrderAny {
+		r.opts.K = max(k, orderDepth)
+	}
+	hits, err := p.Index.Search(ctx, r.c.Search, r.opts)
+	if err != nil {
+		return nil, err
+	}
+	r.searched = hits
+	r.decision = p.decide(question, r.c, hits)
+	if !r.decision.Answer {
+		r.decline = "The record does not cover this question. " + coverageSentence(first, last, docs)
+		if len(hits) == 0 && filtered(filters) {
+			r.decline = "No document in the record matches this question within the filters you gave (date, outlet or speaker). " + coverageSentence(first, last, docs)
+		}
+		if narrowed(filters, r.opts) {
+			if s, err := p.absent(ctx, question, r.c, filters); err != nil {
+				return nil, err
+			} else if s != "" {
+				r.decline = s
+			}
+		}
+		return r, nil
+	}
+	r.hits = hits
+	if r.c.Order != OrderAny {
+		r.hits, r.notes = p.ordered(question, r.c, hits, k)
+	}
+	return r, nil
+}
+
+// narrowed reports whether the question's constraints narrowed the
+// caller's filters.
+func narrowed(filters, opts retrieval.SearchOptions) bool {
+	return !opts.Since.Equal(filters.Since) || !opts.Until.Equal(filters.Until) ||
+		opts.Speaker != filters.Speaker || opts.Outlet != filters.Outlet
+}
+
+// ordered keeps, of the hits that cover the question, the earliest or
+// latest document's passages first and the others after them by date, at
+// most k.
+func (p *Pipeline) ordered(question string, c Constraints, hits []retrieval.Hit, k int) ([]retrieval.Hit, []string) {
+	var ok []retrieval.Hit
+	for _, h := range hits {
+		if p.covers(question, c, h, hits) && h.Doc != nil && !h.Doc.Date.IsZero() {
+			ok = append(ok, h)
+		}
+	}
+	if len(ok) == 0 {
+		return hits[:min(k, len(hits))], []string{"no dated passage covers the question, so the order was not applied"}
+	}
+	slices.SortStableFunc(ok, func(a, b retrieval.Hit) int {
+		if c.Order == OrderLast {
+			return b.Doc.Date.Compare(a.Doc.Date)
+		}
+		return a.Doc.Date.Compare(b.Doc.Date)
+	})
+	// The chosen document's passages, best first, lead.
+	chosen := ok[0].Chunk.DocID
+	var out, rest []retrieval.Hit
+	for _, h := range hits {
+		if h.Chunk.DocID == chosen {
+			out = append(out, h)
+		}
+	}
+	for _, h := range ok {
+		if h.Chunk.DocID != chosen {
+			rest = append(rest, h)
+		}
+	}
+	out = append(out, rest...)
+	word := "earliest"
+	if c.Order == OrderLast {
+		word = "latest"
+	}
+	note := fmt.Sprintf("ordered by date: %s is the %s of %d matching passages (from %d searched)",
+		chosen+" ("+ok[0].Doc.DateString()+")", word, len(ok), len(hits))
+	return out[:min(k, len(out))], []string{note}
+}
+
+// absent says what the record holds when the question's own constraints
+// (speaker, period, outlet) found nothing that covers it: the same
+// question searched without them. "" when that finds nothing either.
+func (p *Pipeline) absent(ctx context.Context, question string, c Constraints, filters retrieval.SearchOptions) (string, error) {
+	wide := filters
+	wide.K = absentDepth
+	hits, err := p.Index.Search(ctx, c.Search, wide)
+	if err != nil {
+		return "", err
+	}
+	var docs []*corpus.Document
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if h.Doc == nil || seen[h.Chunk.DocID] || !p.covers(question, c, h, hits) {
+			continue
+		}
+		seen[h.Chunk.DocID] = true
+		docs = append(docs, h.Doc)
+	}
+	if len(docs) == 0 {
+		return "", nil
+	}
+	slices.SortStableFunc(docs, func(a, b *corpus.Document) int { return a.Date.Compare(b.Date) })
+	topic := "this"
+	if c.Topic != "" {
+		topic = c.Topic
+	}
+	var miss []string
+	if c.Speaker != nil && wide.Speaker == "" {
+		miss = append(miss, "by "+c.Speaker.Name)
+	}
+	if c.Outlet != "" && wide.Outlet == "" {
+		miss = append(miss, "from "+c.Outlet)
+	}
+	if !c.Period.IsZero() {
+		miss = append(miss, fmt.Sprintf("%s (%s)", c.Period.Phrase, c.Period))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "The record has no statement %s on %s. ", strings.Join(miss, " "), topic)
+	noun := "statements"
+	if len(docs) == 1 {
+		noun = "statement"
+	}
+	fmt.Fprintf(&b, "It holds %d %s on %s", len(docs), noun, topic)
+	if c.Speaker != nil && wide.Speaker == "" {
+		if others := otherSpeakers(docs, c.Speaker, 3); len(others) > 0 {
+			b.WriteString(" by other officials (" + strings.Join(others, ", ") + ")")
+		} else {
+			b.WriteString(" by others")
+		}
+	}
+	d1, d2 := docs[0].DateString(), docs[len(docs)-1].DateString()
+	switch {
+	case d1 == "":
+	case d1 == d2:
+		fmt.Fprintf(&b, ", dated %s", d1)
+	default:
+		fmt.Fprintf(&b, ", from %s to %s", d1, d2)
+	}
+	b.WriteString("; ask without the ")
+	var parts []string
+	if c.Speaker != nil && wide.Speaker == "" {
+		parts = append(parts, "speaker")
+	}
+	if c.Outlet != "" && wide.Outlet == "" {
+		parts = append(parts, "outlet")
+	}
+	if !c.Period.IsZero() {
+		parts = append(parts, "period")
+	}
+	b.WriteString(strings.Join(parts, " and ") + " to read them.")
+	return b.String(), nil
+}
+
+// otherSpeakers are the first speakers of docs other than p, most
+// documents first, at most n.
+func otherSpeakers(docs []*corpus.Document, p *Person, n int) []string {
+	count := map[string]int{}
+	for _, d := range docs {
+		for _, s := range d.Speakers {
+			if strings.Contains(strings.ToLower(s.Name), p.Filter) {
+				continue
+			}
+			count[s.Name]++
+			break
+		}
+	}
+	names := make([]string, 0, len(count))
+	for n := range count {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if c := cmp.Compare(count[b], count[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return names[:min(n, len(names))]
+}
+
+// explanation builds the explanation of a retrieval.
+func (r *retrieved) explanation() *Explanation {
+	e := &Explanation{Constraints: r.c, Filters: r.opts, Passages: tracePassages(r.searched),
+		Decision: r.decision, Notes: r.notes}
+	used := map[string]bool{}
+	for _, h := range r.hits {
+		used[h.Chunk.ID] = true
+	}
+	for i, h := range r.searched {
+		e.Passages[i].Used = used[h.Chunk.ID]
+	}
+	return e
+}
+
+// since is a helper for tests and notes: whether t falls in the period.
+func (pr Period) contains(t time.Time) bool {
+	if t.IsZero() {
+		return false
+	}
+	d := dayOf(t.Year(), t.Month(), t.Day())
+	return (pr.Since.IsZero() || !d.Before(pr.Since)) && (pr.Until.IsZero() || !d.After(pr.Until))
+}
