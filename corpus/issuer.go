@@ -44,7 +44,8 @@ var issuerKinds = []struct {
 
 // issuerCategories are header categories of documents issued by the
 // outlet itself (the White House record's).
-var issuerCategories = setOf("statements-releases", "presidential-actions", "briefing-room", "speeches-remarks", "press-briefings")
+var issuerCategories = setOf("statements-releases", "presidential-actions", "briefing-room", "speeches-remarks",
+	"press-briefings", "briefings-statements", "fact-sheets", "releases", "remarks", "articles", "blog")
 
 // issuer returns who speaks in a document without transcript labels, and in
 // what role: the person or office its title says issued it, or the outlet
@@ -203,7 +204,8 @@ func openingDate(text string, pub time.Time) (time.Time, bool) {
 	if pub.IsZero() {
 		return time.Time{}, false
 	}
-	para := text
+	// The opening sentence sits in the first few hundred bytes.
+	para := text[:min(len(text), 600)]
 	if i := strings.IndexByte(para, '\n'); i >= 0 {
 		para = para[:i]
 	}
@@ -222,24 +224,34 @@ func openingDate(text string, pub time.Time) (time.Time, bool) {
 			best = &found{at, t}
 		}
 	}
-	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
-		yy := ""
-		if m[6] >= 0 {
-			yy = s[m[6]:m[7]]
-		}
-		t, ok := resolveMonthDay(s[m[2]:m[3]], s[m[4]:m[5]], yy, pub)
-		consider(m[0], t, ok)
+	// Cheap checks first: a month and day has digits, every weekday and
+	// "today" end in "day".
+	digits, days := strings.ContainsAny(s, "0123456789"), strings.Contains(s, "day")
+	if !digits && !days {
+		return time.Time{}, false
 	}
-	for _, m := range weekdayRe.FindAllStringIndex(s, -1) {
-		t, ok := lastWeekday(weekdays[s[m[0]:m[1]]], pub)
-		consider(m[0], t, ok)
-	}
-	for _, m := range relDayRe.FindAllStringIndex(strings.ToLower(s), -1) {
-		back := 0
-		if strings.EqualFold(s[m[0]:m[1]], "yesterday") {
-			back = 1
+	if digits {
+		for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
+			yy := ""
+			if m[6] >= 0 {
+				yy = s[m[6]:m[7]]
+			}
+			t, ok := resolveMonthDay(s[m[2]:m[3]], s[m[4]:m[5]], yy, pub)
+			consider(m[0], t, ok)
 		}
-		consider(m[0], pub.AddDate(0, 0, -back), true)
+	}
+	if days {
+		for _, m := range weekdayRe.FindAllStringIndex(s, -1) {
+			t, ok := lastWeekday(weekdays[s[m[0]:m[1]]], pub)
+			consider(m[0], t, ok)
+		}
+		for _, m := range relDayRe.FindAllStringIndex(strings.ToLower(s), -1) {
+			back := 0
+			if strings.EqualFold(s[m[0]:m[1]], "yesterday") {
+				back = 1
+			}
+			consider(m[0], pub.AddDate(0, 0, -back), true)
+		}
 	}
 	if best == nil {
 		return time.Time{}, false

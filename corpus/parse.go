@@ -213,18 +213,18 @@ func build(id, format, body string, m meta) (*Document, error) {
 			d.Date = m.Captured
 		}
 	}
-	labels := findTurns(text)
 	fromText := d.Speakers == nil
-	if fromText {
-		if labels != nil {
-			d.Speakers = transcriptSpeakers(labels, d.Title, text)
-		} else {
-			d.Speakers = textSpeakers(text)
+	if labels := findTurns(text); labels != nil {
+		var people []Speaker
+		d.turns, people = transcriptTurnsSpeakers(d, labels)
+		if fromText {
+			d.Speakers = people
 		}
-	}
-	d.turns = turnsOf(d, labels)
-	if fromText && labels == nil {
-		d.Speakers = withTurnSpeakers(d.Speakers, d.turns, d.Outlet)
+	} else {
+		d.turns = turnsOf(d, nil)
+		if fromText {
+			d.Speakers = withTurnSpeakers(textSpeakers(text), d.turns, d.Outlet)
+		}
 	}
 	d.Hash = d.ComputeHash()
 	return d, nil

@@ -236,7 +236,8 @@ type reporter struct {
 	def          Speaker
 	defRole      Role
 	pub          time.Time
-	last         *Speaker // the last person a quotation was attributed to
+	last         *Speaker  // the last person a quotation was attributed to
+	history      []Speaker // everyone quotations were attributed to, in order
 	lastDate     map[string]time.Time
 	names        map[string][]nameMention // surname → full-name mentions
 }
@@ -472,6 +473,7 @@ func (r *reporter) found(sp Speaker, ps, pe int) (Speaker, time.Time, bool) {
 	if sp.Name != r.def.Name {
 		s := sp
 		r.last = &s
+		r.history = append(r.history, sp)
 	}
 	return sp, d, true
 }
@@ -576,6 +578,15 @@ func (r *reporter) subjectBefore(toks []clauseToken, lo int) (Speaker, bool) {
 	if pr := strings.ToLower(lastTok.w); pronounsSingular[pr] || pronounsIssuer[pr] {
 		return r.pronoun(pr)
 	}
+	// "Spokesperson Zara Quillfeather of Nowhereland said": the name ends
+	// before the "of" that follows it.
+	for k := len(toks) - 2; k >= max(1, len(toks)-4); k-- {
+		if toks[k].raw == "of" && isNameWord(toks[k-1].raw) {
+			toks = toks[:k]
+			lastTok = toks[k-1]
+			break
+		}
+	}
 	// A name (with its title or appositive) ends right before the verb.
 	line := r.masked[lo:lastTok.end]
 	if m, ok := mentionBefore(line, len(line)); ok && !strings.ContainsRune(line[m0(line, m):], 0) {
@@ -673,7 +684,7 @@ func (r *reporter) pronoun(p string) (Speaker, bool) {
 }
 
 // description resolves "the State Department spokesperson" to the last
-// person quoted whose title ends in the same noun; a description that
+// person quoted whose title holds the same noun; a description that
 // fits nobody quoted so far stands for its own ("a State Department
 // spokesperson").
 func (r *reporter) description(words []string) (Speaker, bool) {
@@ -685,10 +696,13 @@ func (r *reporter) description(words []string) (Speaker, bool) {
 	if !titleNouns[head] && !orgNouns[head] {
 		return Speaker{}, false
 	}
-	if r.last != nil && titleNouns[head] {
-		for _, w := range strings.Fields(strings.ToLower(r.last.Title)) {
-			if w == head {
-				return *r.last, true
+	if titleNouns[head] {
+		// The nearest person quoted before with that title.
+		for k := len(r.history) - 1; k >= 0; k-- {
+			for _, w := range strings.Fields(strings.ToLower(r.history[k].Title)) {
+				if w == head {
+					return r.history[k], true
+				}
 			}
 		}
 	}

@@ -292,23 +292,3 @@ func titleCase(s string) string {
 	}
 	return string(b)
 }
-
-// transcriptSpeakers resolves the turn labels of a transcript into the
-// document's speakers: the named people, in order of first turn.
-func transcriptSpeakers(turns []turn, docTitle, text string) []Speaker {
-	cache := map[string]bool{}
-	var speakers []Speaker
-	seen := map[string]bool{}
-	for _, t := range turns {
-		if t.label == "Q" || cache[t.label] {
-			continue
-		}
-		cache[t.label] = true
-		sp, generic := turnSpeaker(t.label, docTitle, text)
-		if !generic && !seen[sp.Name] {
-			seen[sp.Name] = true
-			speakers = append(speakers, sp)
-		}
-	}
-	return speakers
-}

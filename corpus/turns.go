@@ -242,7 +242,22 @@ func publicationDate(d *Document) time.Time {
 // before the first label is of unknown origin; each label's turn runs to
 // the next label.
 func transcriptTurns(d *Document, labels []turn) []Turn {
-	speakers, roles := transcriptRoles(labels, d.Title, d.Text)
+	ts, _ := transcriptTurnsSpeakers(d, labels)
+	return ts
+}
+
+// transcriptTurnsSpeakers is transcriptTurns that also returns the named
+// people who speak, in order of first turn: the transcript's speakers.
+func transcriptTurnsSpeakers(d *Document, labels []turn) ([]Turn, []Speaker) {
+	speakers, roles, named := transcriptRoles(labels, d.Title, d.Text)
+	var people []Speaker
+	seen := map[string]bool{}
+	for i, sp := range speakers {
+		if named[i] && !seen[sp.Name] {
+			seen[sp.Name] = true
+			people = append(people, sp)
+		}
+	}
 	date := d.Date
 	var out []Turn
 	if labels[0].at > 0 {
@@ -254,12 +269,12 @@ func transcriptTurns(d *Document, labels []turn) []Turn {
 			end = labels[i+1].at
 		}
 		role := roles[i]
-		if role == RoleOfficial && floorOnly(d.Text[l.at:end]) {
+		if role == RoleOfficial && floorOnly(d.Text[min(l.at+len(l.label)+1, end):end]) {
 			role = RoleModerator
 		}
 		out = append(out, Turn{Start: l.at, End: end, Speaker: speakers[i], Role: role, Date: date})
 	}
-	return out
+	return out, people
 }
 
 // transcriptRoles resolves each label to its speaker and role: "Q" is a
@@ -268,11 +283,12 @@ func transcriptTurns(d *Document, labels []turn) []Turn {
 // interview is an official here too: the share of turns asking a question
 // does not tell them apart (on the White House record MR. COOPER asks in
 // 41% of his turns, THE PRESIDENT in 36%).
-func transcriptRoles(labels []turn, docTitle, text string) ([]Speaker, []Role) {
+func transcriptRoles(labels []turn, docTitle, text string) ([]Speaker, []Role, []bool) {
 	cache := map[string]Speaker{}
 	generic := map[string]bool{}
 	speakers := make([]Speaker, len(labels))
 	roles := make([]Role, len(labels))
+	named := make([]bool, len(labels))
 	for i, l := range labels {
 		if l.label == "Q" {
 			speakers[i], roles[i] = Speaker{Name: "Reporter"}, RoleReporter
@@ -287,6 +303,7 @@ func transcriptRoles(labels []turn, docTitle, text string) ([]Speaker, []Role) {
 			generic[l.label] = g
 		}
 		speakers[i] = sp
+		named[i] = !generic[l.label]
 		switch {
 		case l.label == "MODERATOR":
 			roles[i] = RoleModerator
@@ -302,7 +319,7 @@ func transcriptRoles(labels []turn, docTitle, text string) ([]Speaker, []Role) {
 			roles[i] = RoleOfficial
 		}
 	}
-	return speakers, roles
+	return speakers, roles, named
 }
 
 // floorPhrases are what a speaker says to run a call rather than to make a
@@ -311,7 +328,8 @@ var floorPhrases = []string{
 	"go to the line of", "next question", "last question", "one more question", "unmute yourself",
 	"turn it over to", "hand it over to", "open it up for", "open up for questions", "take your questions",
 	"on background", "embargoed", "attributable to", "for a question", "the floor is yours",
-	"you should be able to", "go ahead with your question",
+	"you should be able to", "go ahead with your question", "we’ll go to", "we'll go to", "let’s go to",
+	"let's go to", "raise your hand", "raise their hands", "queue up",
 }
 
 // floorOnly reports a turn whose sentences mostly run the call ("Thanks.
@@ -319,6 +337,17 @@ var floorPhrases = []string{
 // it.
 func floorOnly(turn string) bool {
 	if len(turn) > floorMaxBytes {
+		return false
+	}
+	lower := strings.ToLower(turn)
+	mentioned := false
+	for _, p := range floorPhrases {
+		if strings.Contains(lower, p) {
+			mentioned = true
+			break
+		}
+	}
+	if !mentioned {
 		return false
 	}
 	sents := Sentences(turn)

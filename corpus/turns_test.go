@@ -131,3 +131,62 @@ func TestSeedTurns(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedSpeech: in a news report with invented speakers, each
+// quotation is its source's, whichever verb attributes it and whether the
+// attribution comes before or after it; a name inside a quotation never
+// is; two people with one surname are told apart by their titles; a
+// speaker the document's speaker list misses is still found.
+func TestReportedSpeech(t *testing.T) {
+	d := one(t, "reported.txt")
+	checkTurns(t, d)
+	for _, tt := range []struct {
+		at, speaker, title string
+		role               Role
+		date               string
+	}{
+		{"a settled matter", "EXAMPLE WIRE", "", RoleNarration, ""},
+		{"The bridge will open in the spring", "Zara Quillfeather", "Spokesperson", RoleReported, "2031-03-02"},
+		// wrote, before the quotation; another person named inside it.
+		{"We will not be moved", "Zara Quillfeather", "Spokesperson", RoleReported, ""},
+		// tweeted, with an appositive title.
+		{"The bridge is a fantasy", "Odo Placeholder", "the opposition leader", RoleReported, ""},
+		// told, after the quotation; a surname alone.
+		{"Nobody asked the fishermen", "Odo Placeholder", "the opposition leader", RoleReported, "2031-03-03"},
+		// added, with a pronoun.
+		{"The plan has no budget", "Odo Placeholder", "the opposition leader", RoleReported, ""},
+		// according to, before the quotation.
+		{"the budget is settled", "Brannoch Quillfeather", "Finance Minister", RoleReported, ""},
+		// responded, typewriter quotes, a description.
+		{"We have the money", "Brannoch Quillfeather", "Finance Minister", RoleReported, ""},
+		// argued; the surname two people share, told apart by the title.
+		{"has never read the plan", "Zara Quillfeather", "Spokesperson", RoleReported, ""},
+		// tweeted, by someone no other sentence names.
+		{"Every bridge starts as a fantasy", "Nilo Farrowmere", "", RoleReported, ""},
+		// reports, before the quotation.
+		{"The bridge site is empty", "Pell Umber", "Correspondent", RoleReported, ""},
+		// an organisation the text says spoke.
+		{"The bridge is ours to build", "Nowhereland Foreign Ministry", "", RoleReported, ""},
+		// said, before the name.
+		{"The critics will be proven wrong", "Zara Quillfeather", "Spokesperson", RoleReported, ""},
+	} {
+		tr := turnOf(t, d, tt.at)
+		if tr.Speaker.Name != tt.speaker || tr.Speaker.Title != tt.title || tr.Role != tt.role {
+			t.Errorf("turn at %q: %+v %q, want %q (%q) %q", tt.at, tr.Speaker, tr.Role, tt.speaker, tt.title, tt.role)
+		}
+		if tt.date != "" && tr.DateString() != tt.date {
+			t.Errorf("turn at %q dated %q, want %q", tt.at, tr.DateString(), tt.date)
+		}
+	}
+	// The attribution around a quotation is the report's own words.
+	if tr := turnOf(t, d, "Placeholder told Example Wire"); tr.Role != RoleNarration {
+		t.Errorf("attribution is %q, want narration", tr.Role)
+	}
+	var names []string
+	for _, s := range d.Speakers {
+		names = append(names, s.Name)
+	}
+	if !containsString(names, "Nilo Farrowmere") {
+		t.Errorf("Speakers %v lack the source only a turn finds", names)
+	}
+}
