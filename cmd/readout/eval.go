@@ -26,6 +26,12 @@ type evalQuestion struct {
 	Quote    string   `json:"quote"`
 	Kind     string   `json:"kind"`
 	Follows  string   `json:"follows"`
+	// MustContain lists what a correct answer's text must all contain; an
+	// item "a|b" is met by either alternative (see containsItem).
+	MustContain []string `json:"must_contain"`
+	// Speaker is, for attribution questions, the person whose words the
+	// answer must quote.
+	Speaker string `json:"speaker"`
 }
 
 // evalResult is what eval measured for one question.
@@ -49,6 +55,18 @@ type evalResult struct {
 	Seconds  float64  `json:"seconds"`
 	Error    string   `json:"error,omitempty"`
 	Cited    []string `json:"cited"`
+	// CiteHit5: a must_cite document is among the top five passages
+	// retrieved or among the answer's citations.
+	CiteHit5 bool   `json:"cite_hit_at_5"`
+	Speaker  string `json:"speaker,omitempty"`
+	// Contains is nil when the question has no must_contain; Missing lists
+	// the items the answer lacks.
+	Contains *bool    `json:"contains,omitempty"`
+	Missing  []string `json:"missing,omitempty"`
+	// SpeakerQuotes counts, for a question with a speaker, the quotations
+	// the answer posts; SpeakerRight those shown as that speaker's words.
+	SpeakerQuotes int `json:"speaker_quotes,omitempty"`
+	SpeakerRight  int `json:"speaker_right,omitempty"`
 }
 
 // evalSummary aggregates the results.
@@ -69,18 +87,31 @@ type evalSummary struct {
 	Errors         int     `json:"errors"`
 	MeanSeconds    float64 `json:"mean_seconds"`
 	MaxSeconds     float64 `json:"max_seconds"`
+	// CiteHitAt5 is the share of answerable questions with CiteHit5.
+	CiteHitAt5 float64 `json:"cite_hit_at_5"`
+	// ContainsN answerable questions have must_contain; Contains is the
+	// share of them whose answer holds every item.
+	ContainsN int     `json:"contains_n"`
+	Contains  float64 `json:"answer_contains"`
+	// SpeakerQuotes quotations were posted for questions with a speaker;
+	// SpeakerRight of them show that speaker (SpeakerShare = right/posted).
+	SpeakerQuestions int     `json:"speaker_questions"`
+	SpeakerQuotes    int     `json:"speaker_quotes"`
+	SpeakerRight     int     `json:"speaker_right"`
+	SpeakerShare     float64 `json:"speaker_share"`
 }
 
 func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f commonFlags
 	fs := newFlagSet("eval", stderr, &f, false)
 	fs.BoolVar(&f.json, "json", false, "print the results as JSON")
+	summaryOnly := fs.Bool("summary", false, "print only the per-kind table, no per-question results (for a held-out set)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagErr(err)
 	}
 	if len(pos) != 1 {
-		return usageError{"usage: readout eval FILE.jsonl [--corpus DIR]... [--data DIR] [--config FILE] [--json]"}
+		return usageError{"usage: readout eval FILE.jsonl [--corpus DIR]... [--data DIR] [--config FILE] [--json] [--summary]"}
 	}
 	questions, err := readEval(pos[0])
 	if err != nil {
@@ -92,12 +123,21 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	defer a.close()
 	results, sum := runEval(ctx, a.pipe, a.idx, questions)
+	kinds := summariseKinds(results)
 	if f.json {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"results": results, "summary": sum, "snapshot": a.idx.SnapshotID()})
+		out := map[string]any{"summary": sum, "kinds": kinds, "snapshot": a.idx.SnapshotID()}
+		if !*summaryOnly {
+			out["results"] = results
+		}
+		return enc.Encode(out)
 	}
-	printEval(stdout, results, sum)
+	if !*summaryOnly {
+		printEval(stdout, results, sum)
+		fmt.Fprintln(stdout)
+	}
+	printKinds(stdout, kinds)
 	return nil
 }
 
@@ -148,7 +188,7 @@ func runEval(ctx context.Context, pipe *answer.Pipeline, idx searcher, qs []eval
 		}
 		start := time.Now()
 		ans, err := pipe.Ask(ctx, q.Question, history, retrieval.SearchOptions{})
-		r := evalResult{ID: q.ID, Kind: q.Kind, OutOfScope: len(q.MustCite) == 0, Seconds: time.Since(start).Seconds(), Cited: []string{}}
+		r := evalResult{ID: q.ID, Kind: q.Kind, Speaker: q.Speaker, OutOfScope: len(q.MustCite) == 0, Seconds: time.Since(start).Seconds(), Cited: []string{}}
 		if !r.OutOfScope && !anyIndexed(idx, q.MustCite) {
 			r.OutOfScope, r.Absent = true, true
 		}
@@ -184,7 +224,21 @@ func runEval(ctx context.Context, pipe *answer.Pipeline, idx searcher, qs []eval
 		}
 		r.HitAt1 = r.Rank == 1
 		r.HitAt5 = r.Rank >= 1 && r.Rank <= 5
+		r.CiteHit5 = r.HitAt5 || r.CitationHit
 		r.Quotes, r.Verified, r.Repaired, r.Unquoted = quoteCounts(ans)
+		if len(q.MustContain) > 0 {
+			r.Missing = missingItems(ans.Text, q.MustContain)
+			ok := len(r.Missing) == 0
+			r.Contains = &ok
+		}
+		if q.Speaker != "" {
+			for _, label := range quotationLabels(ans.Text) {
+				r.SpeakerQuotes++
+				if showsSpeaker(label, q.Speaker) {
+					r.SpeakerRight++
+				}
+			}
+		}
 		results = append(results, r)
 	}
 	return results, summarise(results)
@@ -215,6 +269,11 @@ func summarise(results []evalResult) evalSummary {
 		s.QuotesVerified += r.Verified
 		s.QuotesRepaired += r.Repaired
 		s.QuotesUnquoted += r.Unquoted
+		if r.Speaker != "" {
+			s.SpeakerQuestions++
+			s.SpeakerQuotes += r.SpeakerQuotes
+			s.SpeakerRight += r.SpeakerRight
+		}
 		if r.OutOfScope {
 			s.OOS++
 			if r.Declined {
@@ -238,13 +297,29 @@ func summarise(results []evalResult) evalSummary {
 		if r.CitationHit {
 			s.CitationHit++
 		}
+		if r.CiteHit5 {
+			s.CiteHitAt5++
+		}
+		if r.Contains != nil {
+			s.ContainsN++
+			if *r.Contains {
+				s.Contains++
+			}
+		}
 	}
 	if s.Answerable > 0 {
 		n := float64(s.Answerable)
 		s.HitAt1 /= n
 		s.HitAt5 /= n
 		s.CitationHit /= n
+		s.CiteHitAt5 /= n
 		s.MRR = rr / n
+	}
+	if s.ContainsN > 0 {
+		s.Contains /= float64(s.ContainsN)
+	}
+	if s.SpeakerQuotes > 0 {
+		s.SpeakerShare = float64(s.SpeakerRight) / float64(s.SpeakerQuotes)
 	}
 	if s.Questions > 0 {
 		s.MeanSeconds /= float64(s.Questions)
@@ -272,7 +347,13 @@ func printEval(w io.Writer, results []evalResult, s evalSummary) {
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d questions (%d answerable from this record, %d out of scope or about documents not in it)\n", s.Questions, s.Answerable, s.OOS)
 	fmt.Fprintf(w, "retrieval: hit@1 %.2f  hit@5 %.2f  MRR %.3f\n", s.HitAt1, s.HitAt5, s.MRR)
-	fmt.Fprintf(w, "citations: %.2f of answerable questions cite a must_cite document\n", s.CitationHit)
+	fmt.Fprintf(w, "citations: %.2f of answerable questions cite a must_cite document; cite-hit@5 %.2f\n", s.CitationHit, s.CiteHitAt5)
+	if s.ContainsN > 0 {
+		fmt.Fprintf(w, "answer-contains: %.2f of %d answerable questions with must_contain\n", s.Contains, s.ContainsN)
+	}
+	if s.SpeakerQuestions > 0 {
+		fmt.Fprintf(w, "attribution: %d/%d quotations show the expected speaker (%d questions with a speaker)\n", s.SpeakerRight, s.SpeakerQuotes, s.SpeakerQuestions)
+	}
 	fmt.Fprintf(w, "declines: %d/%d out-of-scope declined, %d answerable wrongly declined\n", s.OOSDeclined, s.OOS, s.WrongDeclines)
 	fmt.Fprintf(w, "quotations: %d posted, %d verified, %d repaired, %d unquoted\n", s.QuotesPosted, s.QuotesVerified, s.QuotesRepaired, s.QuotesUnquoted)
 	fmt.Fprintf(w, "latency: mean %.3f s, max %.3f s; errors %d\n", s.MeanSeconds, s.MaxSeconds, s.Errors)

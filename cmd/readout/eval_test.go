@@ -57,3 +57,99 @@ func TestEvalRejectsBadFiles(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 }
+
+func TestMissingItems(t *testing.T) {
+	tests := []struct {
+		name, text string
+		items      []string
+		missing    []string
+	}{
+		{"thousands separator either way", "84770 people had crossed.", []string{"84,770"}, nil},
+		{"separator in the answer", "By then 84,770 had crossed.", []string{"84770"}, nil},
+		{"percent sign", "It fell to 3.8% in February.", []string{"3.8 percent"}, nil},
+		{"case and curly apostrophe", "He said it’s QUITE SERIOUS.", []string{"it's quite serious"}, nil},
+		{"any alternative", "The ceasefire starts at 4 a.m. local time.", []string{"4:00|4 a.m"}, nil},
+		{"every item is needed", "Schumer was thanked.", []string{"Schumer", "McConnell"}, []string{"McConnell"}},
+		{"a number inside a longer one is not the number", "In 2021 the statement said so.", []string{"21"}, []string{"21"}},
+		{"a word inside a longer word is not the word", "It was unannounced.", []string{"no"}, []string{"no"}},
+		{"nothing asked", "anything", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := missingItems(tt.text, tt.items)
+			if strings.Join(got, ";") != strings.Join(tt.missing, ";") {
+				t.Errorf("missingItems(%q, %q) = %q, want %q", tt.text, tt.items, got, tt.missing)
+			}
+		})
+	}
+}
+
+func TestQuotationSpeakers(t *testing.T) {
+	tests := []struct {
+		name, text, speaker string
+		quotes, right       int
+	}{
+		{"labelled line", "- The White House (2023-01-09) — Zara Quillfeather: “We will not negotiate in public.” [1]", "Zara Quillfeather", 1, 1},
+		{"surname alone", "Quillfeather said: “We will not negotiate in public.” [1]", "Zara Quillfeather", 1, 1},
+		{"a reporter's words under the office's name", "- The White House (2023-01-09): “Is that something the U.S. is considering?” [1]\n- The White House (2023-01-09) — Zara Quillfeather: “We remain in close touch.” [1]", "Zara Quillfeather", 2, 1},
+		{"someone else quoted", "- Nowhereland Times — Bertram Oddsock: “The talks went well.” [1]", "Zara Quillfeather", 1, 0},
+		{"a quotation on its own line under its speaker", "Zara Quillfeather (2024-11-26):\n“The topic never came up.” [2]", "Zara Quillfeather", 1, 1},
+		{"a title as the speaker", "- Senior Administration Official: “It is none of their business.” [1]", "Senior Administration Official", 1, 1},
+		{"no quotation", "Quillfeather spoke on Tuesday.", "Zara Quillfeather", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			labels := quotationLabels(tt.text)
+			right := 0
+			for _, l := range labels {
+				if showsSpeaker(l, tt.speaker) {
+					right++
+				}
+			}
+			if len(labels) != tt.quotes || right != tt.right {
+				t.Errorf("%d quotations, %d show %s; want %d, %d (labels %q)", len(labels), right, tt.speaker, tt.quotes, tt.right, labels)
+			}
+		})
+	}
+}
+
+func TestEvalReportsPerKind(t *testing.T) {
+	lines := []string{
+		`{"id":"a","question":"how many displaced ppl had crossed into armenia from karabakh as of friday morning","must_cite":["000_796cebcc88a1bf3f.txt"],"kind":"casual","must_contain":["84,770"]}`,
+		`{"id":"b","question":"how many had crossed?","must_cite":["000_796cebcc88a1bf3f.txt"],"kind":"follow-up","follows":"a","must_contain":["nobody said this"]}`,
+		`{"id":"c","question":"What did Ned Price say about the Sochi meeting?","must_cite":["001_a5096ebbdc57aca1.txt"],"kind":"speaker","speaker":"Ned Price"}`,
+		`{"id":"d","question":"What is the current population of Stepanakert?","must_cite":[],"kind":"out-of-scope"}`,
+	}
+	file := filepath.Join(t.TempDir(), "q.jsonl")
+	os.WriteFile(file, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	code, out, errOut := runCLI(t, "", "eval", file, "--json", "--summary", "--data", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res struct {
+		Results []evalResult
+		Summary evalSummary
+		Kinds   []evalKind
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if res.Results != nil {
+		t.Errorf("--summary printed per-question results: %s", out)
+	}
+	if s := res.Summary; s.ContainsN != 2 || s.Contains != 0.5 || s.CiteHitAt5 != 1 || s.SpeakerQuestions != 1 || s.SpeakerQuotes == 0 {
+		t.Errorf("summary: %+v", s)
+	}
+	kinds := map[string]evalSummary{}
+	for _, k := range res.Kinds {
+		kinds[k.Kind] = k.evalSummary
+	}
+	if kinds["casual"].Contains != 1 || kinds["follow-up"].Contains != 0 || kinds["out-of-scope"].OOSDeclined != 1 || kinds["all"].Questions != 4 {
+		t.Errorf("per kind: %+v", res.Kinds)
+	}
+
+	code, out, _ = runCLI(t, "", "eval", file, "--summary", "--data", t.TempDir())
+	if code != 0 || strings.Contains(out, "seconds") || !strings.Contains(out, "| casual | 1 | 1.00 | 1.00 (1) |") || !strings.Contains(out, "| out-of-scope | 1 | - | - | 1/1 |") {
+		t.Errorf("summary table:\n%s", out)
+	}
+}

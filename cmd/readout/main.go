@@ -26,7 +26,7 @@ Usage:
   readout chat [flags]           answer each line of standard input as one conversation
   readout index [flags]          build or update the index of the record
   readout serve [flags]          run the Discord bot
-  readout eval FILE.jsonl        measure answers against evaluation questions
+  readout eval FILE.jsonl        measure answers against evaluation questions (--summary: per-kind table only)
   readout check [flags]          test everything the configuration names
   readout health [--url URL]     ask a running bot's health endpoint (for containers)
   readout version                print the version

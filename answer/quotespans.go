@@ -1,0 +1,13 @@
+package answer
+
+// QuotationSpans returns the byte ranges [start, end) of the quotations in
+// text, marks included, as quote verification finds them; callers outside
+// the package (the evaluation's attribution check) use it so that what
+// counts as a quotation is decided in one place.
+func QuotationSpans(text string) [][2]int {
+	var out [][2]int
+	for _, q := range findQuotes(text) {
+		out = append(out, [2]int{q.open, q.close + q.closeLen})
+	}
+	return out
+}
