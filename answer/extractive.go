@@ -244,10 +244,12 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		b.WriteString("” [")
 		b.WriteString(strconv.Itoa(k))
 		b.WriteString("]")
-		stats.Posted++
-		stats.Verified++
 	}
-	return b.String(), cites, stats
+	// The sentences are the record's own words, so this keeps them all;
+	// it also finds any quotation the record's text nests in them, and
+	// counts what a reader sees as quoted.
+	text, stats, _ = VerifyQuotes(b.String(), cites)
+	return text, cites, stats
 }
 
 // questionCue returns a test for sentences of the kind the question asks

@@ -310,6 +310,7 @@ func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.H
 	ans.Text = text
 	ans.Citations = cites
 	ans.Quotes = stats
+	ans.Warnings = append(ans.Warnings, quoteWarnings(stats)...)
 }
 
 // condense turns a follow-up into a standalone question: with the chat

@@ -98,7 +98,7 @@ func newPipeline(t *testing.T, reply func(testsupport.ChatRequest) string) (*Pip
 func checkQuotations(t *testing.T, ans *Answer) {
 	t.Helper()
 	for _, q := range findQuotes(ans.Text) {
-		inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(ans.Text[q.inner[0]:q.inner[1]], ""))
+		inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(ans.Text), ""))
 		ok := false
 		for _, c := range ans.Citations {
 			if quoteIn(inner, c.Passage) {

@@ -38,86 +38,315 @@ const RepairThreshold = 0.8
 // unquoted instead.
 const maxRepairWords = 150
 
-// minSingleQuoteWords: text in single curly quotes counts as a quotation
-// only when this long, because ’ is also the apostrophe and single quotes
-// often mark terms rather than quote anyone.
-const minSingleQuoteWords = 4
-
-// quoteSpan is one quotation in a text.
+// quoteSpan is one quotation in a text: the byte ranges of its marks (an
+// opening and a closing mark, only an opening one when the quotation runs
+// unclosed to the end of its line, or each line's "> " of a Markdown
+// blockquote) and of the words they quote.
 type quoteSpan struct {
-	open, close int // byte offsets of the opening and closing marks
-	inner       [2]int
-	closeLen    int
+	inner [2]int   // from the first to the last byte of the quoted words
+	marks [][2]int // the marks, in order; a blockquote's later markers lie inside inner
+	block bool     // a Markdown blockquote
 }
 
-// findQuotes returns the quotations of text: “…”, «…», "…" (paired in
-// order) and ‘…’ when long. Quotations do not nest: marks inside one are
-// part of it.
+// start is the byte offset where the quotation begins, marks included.
+func (q quoteSpan) start() int { return min(q.marks[0][0], q.inner[0]) }
+
+// end is the byte offset just past the quotation, marks included.
+func (q quoteSpan) end() int { return max(q.marks[len(q.marks)-1][1], q.inner[1]) }
+
+// words returns the quoted words: the text between the marks, with a
+// blockquote's inner line markers read as spaces.
+func (q quoteSpan) words(text string) string {
+	var b strings.Builder
+	at := q.inner[0]
+	for _, m := range q.marks {
+		if m[0] >= q.inner[0] && m[1] <= q.inner[1] {
+			b.WriteString(text[at:m[0]])
+			b.WriteByte(' ')
+			at = m[1]
+		}
+	}
+	b.WriteString(text[at:q.inner[1]])
+	return b.String()
+}
+
+// doubleClosers maps each mark that always opens a quotation to the marks
+// that close it: English and straight double quotes, German and Polish
+// „…“ „…”, guillemets «…» ‹…›, fullwidth ＂…＂ and CJK corner brackets.
+// None of them is ever an apostrophe.
+var doubleClosers = map[rune]string{
+	'"': `"`, '“': "”", '„': "“”", '«': "»", '‹': "›", '＂': "＂", '「': "」", '『': "』",
+}
+
+// singleClosers maps the single quotation marks that may open a quotation
+// to the marks that close it. ' and ’ are also apostrophes and ‘ also
+// opens an elision (‘90s), so singleOpens and singleClose judge each one.
+var singleClosers = map[rune]string{
+	'\'': "'", '‘': "’'", '‚': "‘’",
+}
+
+// openingPunct may stand right before an opening single quote.
+const openingPunct = "([{<“\"„«‹「『—–-/*_"
+
+// elisions are the words English writes with a leading apostrophe: rock
+// 'n' roll, 'em, 'til. An apostrophe before one of them, or before two
+// digits ('90s, '24), opens no quotation.
+var elisions = map[string]bool{"n": true, "em": true, "til": true, "tis": true, "twas": true, "cause": true, "bout": true}
+
+// findQuotes returns the quotations of text, in order: Markdown blockquotes
+// (consecutive "> " lines form one), text between double quotation marks of
+// any script (paired in order; one left open runs to the end of its line),
+// and text between single quotation marks that are not apostrophes (see
+// singleOpens). Quotations do not nest: marks inside one are part of it, and
+// VerifyQuotes looks again at what an unquoted one held. Every step moves
+// forward, so the scan is linear in the text apart from the search for a
+// closing mark.
 func findQuotes(text string) []quoteSpan {
 	var out []quoteSpan
+	add := func(q quoteSpan) {
+		if strings.TrimSpace(q.words(text)) != "" {
+			out = append(out, q)
+		}
+	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		var closer string
-		switch r {
-		case '“':
-			closer = "”"
-		case '«':
-			closer = "»"
-		case '"':
-			closer = `"`
-		case '‘':
-			closer = "’"
-		default:
-			i += size
-			continue
-		}
-		innerStart := i + size
-		j := -1
-		if r == '‘' {
-			j = singleClose(text, innerStart)
-			if j >= 0 {
-				_, n := utf8.DecodeRuneInString(text[j:])
-				closer = text[j : j+n] // ’ or a straight '
+		if i == 0 || text[i-1] == '\n' {
+			if q, next, ok := blockquoteAt(text, i); ok {
+				add(q)
+				i = next
+				continue
 			}
-		} else if k := strings.Index(text[innerStart:], closer); k >= 0 {
-			j = innerStart + k
 		}
-		if j < 0 {
-			i += size
-			continue
+		r, size := utf8.DecodeRuneInString(text[i:])
+		innerStart := i + size
+		if closers, ok := doubleClosers[r]; ok {
+			if k := strings.IndexAny(text[innerStart:], closers); k >= 0 {
+				j := innerStart + k
+				_, n := utf8.DecodeRuneInString(text[j:])
+				add(quoteSpan{inner: [2]int{innerStart, j}, marks: [][2]int{{i, innerStart}, {j, j + n}}})
+				i = j + n
+				continue
+			}
+			if opensWord(text, innerStart) {
+				// Left open: a reader takes the rest of the line as quoted.
+				eol := lineEnd(text, innerStart)
+				add(quoteSpan{inner: [2]int{innerStart, eol}, marks: [][2]int{{i, innerStart}}})
+				i = eol
+				continue
+			}
 		}
-		if r == '‘' && len(strings.Fields(text[innerStart:j])) < minSingleQuoteWords {
-			i = j + len(closer)
-			continue
+		if _, ok := singleClosers[r]; ok && singleOpens(text, i) {
+			if j := singleClose(text, i); j >= 0 {
+				_, n := utf8.DecodeRuneInString(text[j:])
+				add(quoteSpan{inner: [2]int{innerStart, j}, marks: [][2]int{{i, innerStart}, {j, j + n}}})
+				i = j + n
+				continue
+			}
 		}
-		if strings.TrimSpace(text[innerStart:j]) != "" {
-			out = append(out, quoteSpan{open: i, close: j, inner: [2]int{innerStart, j}, closeLen: len(closer)})
-		}
-		i = j + len(closer)
+		i += size
 	}
 	return out
 }
 
-// singleClose finds the ’ that closes a ‘ quotation: one not followed by a
-// letter (which would make it an apostrophe, as in "we’re").
-func singleClose(text string, from int) int {
-	for k := from; k < len(text); {
-		r, size := utf8.DecodeRuneInString(text[k:])
-		if r == '’' || r == '\'' {
-			next, _ := utf8.DecodeRuneInString(text[k+size:])
-			if k+size >= len(text) || !unicode.IsLetter(next) {
+// opensWord reports whether a word (not a space, not the end) starts at i.
+func opensWord(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return !unicode.IsSpace(r)
+}
+
+func lineEnd(text string, from int) int {
+	if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
+		return from + k
+	}
+	return len(text)
+}
+
+// blockquoteAt reads the Markdown blockquote starting at line start i, if
+// any: up to three spaces, then ">" (nested "> >" and ">>" too) followed by
+// a space or the end of the line, on this and each following line. ">50"
+// is not a blockquote. Discord's ">>> " quotes everything after it.
+func blockquoteAt(text string, i int) (q quoteSpan, next int, ok bool) {
+	for line := i; line < len(text); {
+		n := blockMarker(text, line)
+		if n == 0 {
+			break
+		}
+		eol := lineEnd(text, line)
+		if strings.HasPrefix(text[line:], ">>> ") && !q.block {
+			// Discord: the rest of the message is quoted.
+			eol = len(text)
+		}
+		q.marks = append(q.marks, [2]int{line, line + n})
+		if !q.block {
+			q.inner[0] = line + n
+		}
+		q.block = true
+		q.inner[1] = eol
+		if eol == len(text) {
+			return q, eol, true
+		}
+		line = eol + 1
+	}
+	if !q.block {
+		return q, i, false
+	}
+	return q, q.inner[1], true
+}
+
+// blockMarker returns the length of the blockquote marker at line start i,
+// or 0.
+func blockMarker(text string, i int) int {
+	j := i
+	for j < len(text) && j-i < 3 && text[j] == ' ' {
+		j++
+	}
+	if j >= len(text) || text[j] != '>' {
+		return 0
+	}
+	for j < len(text) && text[j] == '>' {
+		j++
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+	}
+	if prev := text[j-1]; prev != ' ' && prev != '\t' && j < len(text) && text[j] != '\n' && text[j] != '\r' {
+		return 0 // ">50 people": a sign, not a quotation
+	}
+	return j - i
+}
+
+// singleOpens reports whether the single mark at i opens a quotation: ‚
+// always does; ' and ‘ do when they follow a space, the start of the text or
+// an opening bracket, dash or quote, and precede a word that is not an
+// elision ('90s, rock 'n' roll, 'em). An apostrophe inside a word
+// (don't, O'Brien) or after one (leaders') never opens.
+func singleOpens(text string, i int) bool {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if !opensWord(text, i+size) {
+		return false
+	}
+	if r == '‚' {
+		return true
+	}
+	if i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(prev) && !strings.ContainsRune(openingPunct, prev) {
+			return false
+		}
+	}
+	return !elided(text[i+size:])
+}
+
+// elided reports whether rest, the text after an apostrophe, starts with
+// an elided word.
+func elided(rest string) bool {
+	if len(rest) >= 2 && isDigitByte(rest[0]) && isDigitByte(rest[1]) &&
+		(len(rest) == 2 || !isDigitByte(rest[2])) {
+		return true // '90s, '24
+	}
+	k := 0
+	for k < len(rest) && k < 8 && (rest[k] >= 'a' && rest[k] <= 'z' || rest[k] >= 'A' && rest[k] <= 'Z') {
+		k++
+	}
+	if k == 0 || k == 8 {
+		return false
+	}
+	if k < len(rest) {
+		if r, _ := utf8.DecodeRuneInString(rest[k:]); unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return elisions[strings.ToLower(rest[:k])]
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// maxSingleQuoteBytes bounds the search for the mark that closes a single
+// quotation (about 150 words, as maxRepairWords): single quotes hold short
+// quotations, and an unbounded search would make a line of stray marks
+// quadratic.
+const maxSingleQuoteBytes = 1000
+
+// singleClose finds the mark that closes the single quotation opened at
+// i, on the same line: one that follows a word and is not followed by a
+// letter or digit (which would make it an apostrophe: we're, Biden's). A
+// mark after an s followed by a word ("the leaders' meeting") may be a
+// plural possessive: it closes only if no other mark does before the next
+// quotation opens. One quotation of the same kind nested inside is opened
+// and closed. -1 when nothing closes it.
+func singleClose(text string, i int) int {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	closers := singleClosers[r]
+	eol := min(lineEnd(text, i), i+maxSingleQuoteBytes)
+	maybe, depth := -1, 0
+	for k := i + size; k < eol; {
+		if b := text[k]; b != '\'' && b != 0xE2 {
+			k++ // neither ' nor the first byte of ‘ ’ ‚
+			continue
+		}
+		c, n := utf8.DecodeRuneInString(text[k:])
+		if _, opens := singleClosers[c]; opens && c == r && singleOpens(text, k) {
+			if maybe >= 0 || depth > 0 {
+				// Another quotation opens, or a second one nested in
+				// this one, which English does not write.
+				return maybe
+			}
+			depth++
+			k += n
+			continue
+		}
+		if strings.ContainsRune(closers, c) && k > i+size {
+			prev, _ := utf8.DecodeLastRuneInString(text[:k])
+			next, _ := utf8.DecodeRuneInString(text[k+n:])
+			closes := !unicode.IsSpace(prev) && (k+n == len(text) || !(unicode.IsLetter(next) || unicode.IsDigit(next))) &&
+				!secondOfN(text, k)
+			switch {
+			case !closes:
+			case depth > 0:
+				depth--
+			case (prev == 's' || prev == 'S') && possessiveAfter(text[k+n:]):
+				if maybe < 0 {
+					maybe = k
+				}
+			default:
 				return k
 			}
 		}
-		k += size
+		k += n
 	}
-	return -1
+	return maybe
+}
+
+// secondOfN reports the closing mark of rock 'n' roll's 'n'.
+func secondOfN(text string, k int) bool {
+	if k < 2 || (text[k-1] != 'n' && text[k-1] != 'N') {
+		return false
+	}
+	prev, n := utf8.DecodeLastRuneInString(text[:k-1])
+	if prev != '\'' && prev != '‘' && prev != '’' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:k-1-n])
+	return k-1-n == 0 || unicode.IsSpace(before)
+}
+
+// possessiveAfter reports whether the text after a mark continues the
+// sentence with a word, as after a plural possessive ("leaders' meeting").
+func possessiveAfter(rest string) bool {
+	t := strings.TrimLeft(rest, " \t")
+	if len(t) == len(rest) || t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // isQuoteMark reports the quote marks folded together.
 func isQuoteMark(r rune) bool {
 	switch r {
-	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', '`', '´', '′', '″':
+	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', '`', '´', '′', '″', '＂', '「', '」', '『', '』':
 		return true
 	}
 	return false
@@ -202,11 +431,16 @@ func splitElisions(q string) []string {
 // quoteIn reports whether quotation q appears in passage, word for word
 // after folding (fragments around an ellipsis in order).
 func quoteIn(q, passage string) bool {
+	fp, _ := fold(passage)
+	return quoteInFolded(q, fp)
+}
+
+// quoteInFolded is quoteIn with the passage already folded.
+func quoteInFolded(q, fp string) bool {
 	frags := splitElisions(q)
 	if len(frags) == 0 {
 		return false
 	}
-	fp, _ := fold(passage)
 	pos := 0
 	for _, f := range frags {
 		ff, _ := fold(f)
@@ -320,31 +554,94 @@ func containsWord(ts []token, w string) bool {
 	return false
 }
 
-// VerifyQuotes checks every quotation of text against the passages of the
-// citations in its sentence (or, for a quotation with no citation in its
-// sentence, against all of them). A quotation found word for word stays;
-// one close to a passage (RepairThreshold) is replaced by the passage's
-// exact words; any other loses its quotation marks. It returns the new
-// text, the counts and the warnings to show.
+// VerifyQuotes checks every quotation of text (see findQuotes: any
+// script's quotation marks, single quotes that are not apostrophes, and
+// Markdown blockquotes) against the passages of the citations in its
+// sentence (or, for a quotation with no citation in its sentence, against
+// all of them). A quotation found word for word stays; one close to a
+// passage (RepairThreshold) is replaced by the passage's exact words; any
+// other loses its quotation marks (a blockquote its "> "). It returns the
+// new text, the counts and the warnings to show.
 func VerifyQuotes(text string, cites []Citation) (string, QuoteStats, []string) {
-	out, stats, changed := verifyPass(text, cites)
+	v := &verifier{cites: cites, folded: map[string]string{}, repairs: maxRepairAttempts}
+	out, last, changed := v.pass(text)
+	stats := last
 	// Removing one pair of marks can pair the marks left over into a new
-	// "quotation" (“a “b” c” → a “b c”): check again until nothing
-	// changes. Each pass that changes something removes marks or replaces
-	// a quotation by the record's words, so this ends; the bound is a
-	// guard.
-	for pass := 0; changed && pass < 10; pass++ {
-		var more QuoteStats
-		out, more, changed = verifyPass(out, cites)
-		stats.Repaired += more.Repaired
-		stats.Unquoted += more.Unquoted
-		stats.Posted += more.Repaired + more.Unquoted
+	// "quotation" (“a “b” c” → a “b c”), or show the quotation an unquoted
+	// one held: check again until nothing changes. A pass that changes
+	// something removes marks or puts the record's words (which hold no
+	// quotation marks, see repairQuote) in place of a quotation. Text
+	// nested deeper than maxVerifyPasses loses every quotation mark.
+	for pass := 0; changed && pass < maxVerifyPasses; pass++ {
+		out, last, changed = v.pass(out)
+		stats.Repaired += last.Repaired
+		stats.Unquoted += last.Unquoted
 	}
+	if changed {
+		stats.Unquoted += len(findQuotes(out))
+		out = stripQuotations(out)
+		last = QuoteStats{}
+	}
+	// The last pass found every quotation left, the repaired ones among
+	// them, each verified.
+	stats.Verified = max(0, last.Verified-stats.Repaired+last.Repaired)
+	stats.Posted = stats.Verified + stats.Repaired + stats.Unquoted
 	return out, stats, quoteWarnings(stats)
 }
 
-// verifyPass is one pass of VerifyQuotes; changed reports an edit.
-func verifyPass(text string, cites []Citation) (string, QuoteStats, bool) {
+// maxVerifyPasses bounds VerifyQuotes' passes: an answer needs one more
+// pass per level of quotations nested in an unquoted one, rarely two.
+const maxVerifyPasses = 10
+
+// maxRepairAttempts bounds the quotations of one answer that repair tries
+// to align (see maxRepairWords); the others are unquoted when not verbatim.
+const maxRepairAttempts = 32
+
+// stripQuotations removes every quotation mark of text that is not an
+// apostrophe inside a word, and every blockquote marker, so that nothing
+// is left presented as a quotation.
+func stripQuotations(text string) string {
+	var b strings.Builder
+	lineStart := true
+	for i, r := range text {
+		if lineStart && (r == ' ' || r == '>') {
+			continue
+		}
+		lineStart = r == '\n'
+		if isQuoteMark(r) {
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			if !(unicode.IsLetter(prev) && unicode.IsLetter(next)) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// quoteMarkCount counts the runes and lines of text that could mark a
+// quotation.
+func quoteMarkCount(text string) int {
+	n := strings.Count(text, "\n")
+	for _, r := range text {
+		if isQuoteMark(r) || r == '>' {
+			n++
+		}
+	}
+	return n
+}
+
+// verifier is the state VerifyQuotes keeps across its passes.
+type verifier struct {
+	cites   []Citation
+	folded  map[string]string // passage → fold(passage)
+	repairs int               // repair attempts left
+}
+
+// pass is one pass of VerifyQuotes; changed reports an edit.
+func (v *verifier) pass(text string) (string, QuoteStats, bool) {
+	cites := v.cites
 	quotes := findQuotes(text)
 	var stats QuoteStats
 	if len(quotes) == 0 {
@@ -356,15 +653,7 @@ func verifyPass(text string, cites []Citation) (string, QuoteStats, bool) {
 	for _, c := range cites {
 		byN[c.N] = c
 	}
-
-	type edit struct {
-		start, end int
-		repl       string
-	}
-	var edits []edit
-	for _, q := range quotes {
-		stats.Posted++
-		lo, hi := sentenceAround(sentences, q.open, q.close+q.closeLen)
+	citedIn := func(lo, hi int) []string {
 		var passages []string
 		for _, m := range markers {
 			if m.End > lo && m.Start < hi {
@@ -375,18 +664,47 @@ func verifyPass(text string, cites []Citation) (string, QuoteStats, bool) {
 				}
 			}
 		}
+		return passages
+	}
+
+	type edit struct {
+		start, end int
+		repl       string
+	}
+	var edits []edit
+	for _, q := range quotes {
+		stats.Posted++
+		var passages []string
+		if q.block {
+			// A blockquote's citation is inside it, on the line that
+			// introduces it ("Example said [1]:"), or on the line after.
+			passages = citedIn(q.start(), q.end())
+			if len(passages) == 0 {
+				passages = citedIn(lineStart(text, max(0, q.start()-1)), q.start())
+			}
+			if len(passages) == 0 && q.end() < len(text) {
+				passages = citedIn(q.end(), lineEnd(text, q.end()+1))
+			}
+		} else {
+			passages = citedIn(sentenceAround(sentences, q.start(), q.end()))
+		}
 		if len(passages) == 0 {
 			for _, c := range cites {
 				passages = append(passages, c.Passage)
 			}
 		}
-		inner := text[q.inner[0]:q.inner[1]]
+		inner := q.words(text)
 		// A citation inside the quotation marks is not part of the quote.
 		bare := strings.TrimSpace(citationGroupRe.ReplaceAllString(inner, ""))
 
 		ok := false
 		for _, p := range passages {
-			if quoteIn(bare, p) {
+			fp, seen := v.folded[p]
+			if !seen {
+				fp, _ = fold(p)
+				v.folded[p] = fp
+			}
+			if quoteInFolded(bare, fp) {
 				ok = true
 				break
 			}
@@ -395,18 +713,23 @@ func verifyPass(text string, cites []Citation) (string, QuoteStats, bool) {
 			stats.Verified++
 			continue
 		}
-		if fix, good := repairQuote(bare, passages); good {
+		if fix, good := v.repair(bare, passages); good {
 			stats.Repaired++
+			if q.block {
+				fix = strings.Join(strings.Fields(fix), " ") // one blockquote line
+			}
 			edits = append(edits, edit{q.inner[0], q.inner[1], fix})
 			// Keep a citation that was inside the marks, after them.
 			if cited := citationGroupRe.FindAllString(inner, -1); len(cited) > 0 {
-				at := q.close + q.closeLen
+				at := q.end()
 				edits = append(edits, edit{at, at, " " + strings.Join(cited, "")})
 			}
 			continue
 		}
 		stats.Unquoted++
-		edits = append(edits, edit{q.open, q.inner[0], ""}, edit{q.close, q.close + q.closeLen, ""})
+		for _, m := range q.marks {
+			edits = append(edits, edit{m[0], m[1], ""})
+		}
 	}
 	// Apply from the end, and at one position the removal before the
 	// insertion, so no edit shifts another.
@@ -420,6 +743,10 @@ func verifyPass(text string, cites []Citation) (string, QuoteStats, bool) {
 		text = text[:e.start] + e.repl + text[e.end:]
 	}
 	return text, stats, len(edits) > 0
+}
+
+func lineStart(text string, at int) int {
+	return strings.LastIndexByte(text[:at], '\n') + 1
 }
 
 // quoteWarnings says what verification changed. Warnings give counts, not
@@ -438,9 +765,19 @@ func quoteWarnings(stats QuoteStats) []string {
 	return warnings
 }
 
+// repair is repairQuote within the attempts left.
+func (v *verifier) repair(q string, passages []string) (string, bool) {
+	if v.repairs <= 0 {
+		return "", false
+	}
+	v.repairs--
+	return repairQuote(q, passages)
+}
+
 // repairQuote returns the exact words of the passage span closest to q when
 // it is similar enough and is itself a clean quotation (no quote marks of
-// its own inside, which would garble the answer's quotation).
+// its own inside, which would garble the answer's quotation and could pair
+// with the marks around it).
 func repairQuote(q string, passages []string) (string, bool) {
 	if len(splitElisions(q)) != 1 {
 		return "", false // an elided quotation is checked fragment by fragment only
@@ -452,10 +789,30 @@ func repairQuote(q string, passages []string) (string, bool) {
 			best, bestSim = p[s:e], sim
 		}
 	}
-	if bestSim < RepairThreshold || strings.ContainsAny(best, "\"“”«»") {
+	if bestSim < RepairThreshold || holdsQuoteMark(best) {
 		return "", false
 	}
 	return best, true
+}
+
+// holdsQuoteMark reports a quotation mark in s other than an apostrophe
+// inside a word, or a line that would read as a blockquote.
+func holdsQuoteMark(s string) bool {
+	if strings.Contains(s, "\n>") || strings.HasPrefix(s, ">") {
+		return true
+	}
+	for i, r := range s {
+		if !isQuoteMark(r) {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+		if (r == '\'' || r == '’') && unicode.IsLetter(prev) && unicode.IsLetter(next) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // sentenceAround returns the byte range from the start of the sentence

@@ -127,7 +127,7 @@ func TestVerifyQuotes(t *testing.T) {
 			}
 			// Whatever is still quoted must now verify.
 			for _, q := range findQuotes(got) {
-				inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(got[q.inner[0]:q.inner[1]], ""))
+				inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(got), ""))
 				if !quoteIn(inner, passageA) && !quoteIn(inner, passageB) {
 					t.Errorf("unverified quotation left: %q", inner)
 				}
@@ -164,6 +164,11 @@ func FuzzVerifyQuotes(f *testing.F) {
 		`‘We are ready to meet our partners’ and ‘x’ [1]`,
 		`Example said “We are ready … durable agreement” [1] and «never» [2].`,
 		`“the talks will resume in April” [1]`,
+		`He said 'We are ready to meet our partners' and 'never' [1]; the '90s, rock 'n' roll, O'Brien, leaders' talks.`,
+		`„wir sind bereit“ ‚x‘ «a ‹b› c» ＂d＂ 「e」 『f』 [2]`,
+		"Intro [1]:\n> We are ready to meet\n> our partners\n\n>>> the talks will resume in April\n> x",
+		`“they said ‘We are ready’ and 'the leaders' “door remains open.”’ then” [1]`,
+		"“unclosed at the end [1]\n'half open",
 	} {
 		f.Add(s)
 	}
@@ -175,6 +180,13 @@ func FuzzVerifyQuotes(f *testing.F) {
 		again, stats2, _ := VerifyQuotes(out, cites2())
 		if again != out || stats2.Repaired != 0 || stats2.Unquoted != 0 {
 			t.Fatalf("not stable:\n in %q\nout %q\nagain %q (%+v)", text, out, again, stats2)
+		}
+		// Every quotation left holds the record's words.
+		for _, q := range findQuotes(out) {
+			inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(out), ""))
+			if !quoteIn(inner, passageA) && !quoteIn(inner, passageB) {
+				t.Fatalf("unverified quotation %q left in %q (from %q)", inner, out, text)
+			}
 		}
 	})
 }
@@ -188,5 +200,171 @@ func TestVerifyQuotesLongInputIsFast(t *testing.T) {
 	out, stats, _ := VerifyQuotes(text, cites2())
 	if stats.Posted != 503 || stats.Unquoted != 3 || stats.Verified != 500 || strings.Contains(out, "“we are") {
 		t.Fatalf("stats %+v", stats)
+	}
+	// Dense stray marks of every kind, nested deeper than the passes go:
+	// every search is bounded, and nothing is left quoted.
+	for _, dense := range []string{
+		strings.Repeat("'a ", 5000),
+		strings.Repeat("‘a ", 3000) + strings.Repeat("b’ ", 3000),
+		strings.Repeat("“a ‘b «c „d ＂e 「f '", 800),
+		strings.Repeat("> x\n>>> y\n", 2000),
+	} {
+		out, _, _ := VerifyQuotes(dense, cites2())
+		for _, q := range findQuotes(out) {
+			if w := strings.TrimSpace(q.words(out)); !quoteIn(w, passageA) && !quoteIn(w, passageB) {
+				t.Fatalf("unverified quotation left: %.80q", w)
+			}
+		}
+	}
+}
+
+func TestFindQuotesMarks(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // the quoted words, in order
+	}{
+		{"straight double", `He said "we are ready" today.`, []string{"we are ready"}},
+		{"curly double", `He said “we are ready” today.`, []string{"we are ready"}},
+		{"straight single", `He said 'we are ready' today.`, []string{"we are ready"}},
+		{"curly single", `He said ‘we are ready’ today.`, []string{"we are ready"}},
+		{"one word in single quotes", `He called it 'historic'.`, []string{"historic"}},
+		{"German double", `Er sagte „wir sind bereit“ heute.`, []string{"wir sind bereit"}},
+		{"Polish double", `Powiedział „jesteśmy gotowi” dziś.`, []string{"jesteśmy gotowi"}},
+		{"German single", `Er sagte ‚wir sind bereit‘ heute.`, []string{"wir sind bereit"}},
+		{"guillemets", `Il a dit «nous sommes prêts» hier.`, []string{"nous sommes prêts"}},
+		{"single guillemets", `Il a dit ‹nous sommes prêts› hier.`, []string{"nous sommes prêts"}},
+		{"fullwidth", `He said ＂we are ready＂ today.`, []string{"we are ready"}},
+		{"corner brackets", `He said 「we are ready」 today.`, []string{"we are ready"}},
+		{"blockquote", "Example said [1]:\n> We are ready to meet\n> our partners.\nThen she left.", []string{"We are ready to meet\n our partners."}},
+		{"nested blockquote marker", ">> We are ready\n", []string{"We are ready"}},
+		{"Discord multi-line blockquote", "Intro:\n>>> We are ready\nto meet", []string{"We are ready\nto meet"}},
+		{"not a blockquote", ">50 people crossed.\n=> arrow", nil},
+		{"unclosed double runs to the end of the line", "He said “we are ready\nNext line.", []string{"we are ready"}},
+		{"double holding single", `He said “they called it ‘a farce’ at once” [1].`, []string{"they called it ‘a farce’ at once"}},
+		{"single holding double", `He said 'they called it "a farce" at once' [1].`, []string{`they called it "a farce" at once`}},
+		{"contractions", `We don't know; it isn't so; O'Brien's team won't.`, nil},
+		{"possessives", `Biden's aides and the leaders' meeting; James' book.`, nil},
+		{"decades and elisions", `In the '90s and in '24 they played rock 'n' roll and told 'em so.`, nil},
+		{"curly elisions", `In the ’90s they played rock ‘n’ roll.`, nil},
+		{"plural possessive inside a quotation", `She said 'we back the leaders' decision fully,' and left.`, []string{"we back the leaders' decision fully,"}},
+		{"plural possessive closing", `the 'good guys' and the 'bad guys' met`, []string{"good guys", "bad guys"}},
+		{"rock 'n' roll inside a quotation", `He said 'we love rock 'n' roll' twice.`, []string{"we love rock 'n' roll"}},
+		{"single quote after a bracket", `(‘we are ready’) [1]`, []string{"we are ready"}},
+		{"single quotes do not cross lines", "He said 'we are\nready' today.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range findQuotes(tt.text) {
+				got = append(got, q.words(tt.text))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("findQuotes(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestVerifyQuotesEveryMark: an invented quotation in each quotation style
+// loses its marks with a warning; the record's words in each style stay.
+func TestVerifyQuotesEveryMark(t *testing.T) {
+	const good = "We are ready to meet our partners at any time"
+	const bad = "Freedonia will never negotiate with anyone again"
+	styles := []struct{ name, open, close string }{
+		{"straight double", `"`, `"`},
+		{"curly double", "“", "”"},
+		{"straight single", "'", "'"},
+		{"curly single", "‘", "’"},
+		{"German double", "„", "“"},
+		{"German single", "‚", "‘"},
+		{"guillemets", "«", "»"},
+		{"single guillemets", "‹", "›"},
+		{"fullwidth", "＂", "＂"},
+		{"corner brackets", "「", "」"},
+		{"blockquote", "Example said:\n> ", "\n"},
+		{"Discord blockquote", "Example said:\n>>> ", ""},
+	}
+	for _, s := range styles {
+		t.Run(s.name+" invented", func(t *testing.T) {
+			text := "Example said " + s.open + bad + s.close + " [1]."
+			got, stats, warnings := VerifyQuotes(text, cites2())
+			if stats != (QuoteStats{Posted: 1, Unquoted: 1}) || len(warnings) != 1 || !strings.Contains(got, bad) {
+				t.Fatalf("%q → %q %+v %q", text, got, stats, warnings)
+			}
+			if strings.Contains(got, s.open) || strings.Contains(got, strings.TrimSpace(s.close)) && strings.TrimSpace(s.close) != "" {
+				t.Errorf("marks left: %q", got)
+			}
+			if len(findQuotes(got)) != 0 {
+				t.Errorf("a quotation is left in %q", got)
+			}
+		})
+		t.Run(s.name+" verbatim", func(t *testing.T) {
+			text := "Example said " + s.open + good + s.close + " [1]."
+			got, stats, warnings := VerifyQuotes(text, cites2())
+			if got != text || stats != (QuoteStats{Posted: 1, Verified: 1}) || len(warnings) != 0 {
+				t.Fatalf("%q → %q %+v %q", text, got, stats, warnings)
+			}
+		})
+	}
+}
+
+func TestVerifyQuotesNestedAndBlocks(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		want  string
+		stats QuoteStats
+	}{
+		{
+			name:  "double quotation holding the record's own quotation",
+			text:  `Example said “the Example Republic's "door remains open."” [1]`,
+			want:  `Example said “the Example Republic's "door remains open."” [1]`,
+			stats: QuoteStats{Posted: 1, Verified: 1},
+		},
+		{
+			name:  "invented double holding a correct single one",
+			text:  `He wrote “they said ‘We are ready to meet our partners’ and then left for good” [1].`,
+			want:  `He wrote they said ‘We are ready to meet our partners’ and then left for good [1].`,
+			stats: QuoteStats{Posted: 2, Verified: 1, Unquoted: 1},
+		},
+		{
+			name:  "invented double holding an invented single one",
+			text:  `He wrote “they said ‘Freedonia will never negotiate’ and left for good” [1].`,
+			want:  `He wrote they said Freedonia will never negotiate and left for good [1].`,
+			stats: QuoteStats{Posted: 2, Unquoted: 2},
+		},
+		{
+			name:  "blockquote of the record kept",
+			text:  "Example told reporters [1]:\n> We are ready to meet our partners at any time – and\n> we will keep working until there is a durable agreement\n\nThe ministers met [2].",
+			want:  "Example told reporters [1]:\n> We are ready to meet our partners at any time – and\n> we will keep working until there is a durable agreement\n\nThe ministers met [2].",
+			stats: QuoteStats{Posted: 1, Verified: 1},
+		},
+		{
+			name:  "invented blockquote unquoted line by line",
+			text:  "Example told reporters [1]:\n> Freedonia will never negotiate\n> with anyone again.\n\nThe ministers met [2].",
+			want:  "Example told reporters [1]:\nFreedonia will never negotiate\nwith anyone again.\n\nThe ministers met [2].",
+			stats: QuoteStats{Posted: 1, Unquoted: 1},
+		},
+		{
+			name:  "misquoting blockquote repaired on one line",
+			text:  "> the talks will resume in April [1]",
+			want:  "> the talks would resume in April [1]",
+			stats: QuoteStats{Posted: 1, Repaired: 1},
+		},
+		{
+			name:  "blockquote checked against the passage its introduction cites",
+			text:  "The ministers said [2]:\n> We are ready to meet our partners at any time\n",
+			want:  "The ministers said [2]:\nWe are ready to meet our partners at any time\n",
+			stats: QuoteStats{Posted: 1, Unquoted: 1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, stats, _ := VerifyQuotes(tt.text, cites2())
+			if got != tt.want || stats != tt.stats {
+				t.Errorf("text\n got %q\nwant %q\nstats %+v, want %+v", got, tt.want, stats, tt.stats)
+			}
+		})
 	}
 }

@@ -7,7 +7,7 @@ package answer
 func QuotationSpans(text string) [][2]int {
 	var out [][2]int
 	for _, q := range findQuotes(text) {
-		out = append(out, [2]int{q.open, q.close + q.closeLen})
+		out = append(out, [2]int{q.start(), q.end()})
 	}
 	return out
 }
