@@ -156,41 +156,6 @@ func Renumber(text string, nPassages int) (out string, order []int) {
 	}
 }
 
-// speakerAt is the optional method of corpus.Document that names who is
-// speaking at a byte offset of a transcript ("" when nobody is).
-type speakerAt interface {
-	SpeakerAt(offset int) string
-}
-
-// passageSpeakers names the speakers of a hit's passage: for a transcript,
-// who speaks at the start of the passage and at the start of each of its
-// lines; otherwise the document's speakers.
-func passageSpeakers(h retrieval.Hit) []string {
-	if h.Doc == nil {
-		return nil
-	}
-	if sa, ok := any(h.Doc).(speakerAt); ok {
-		var names []string
-		seen := map[string]bool{}
-		add := func(off int) {
-			if name := sa.SpeakerAt(off); name != "" && !seen[name] {
-				seen[name] = true
-				names = append(names, name)
-			}
-		}
-		add(h.Chunk.Start)
-		for i := 0; i < len(h.Chunk.Text); i++ {
-			if h.Chunk.Text[i] == '\n' && i+1 < len(h.Chunk.Text) {
-				add(h.Chunk.Start + i + 1)
-			}
-		}
-		if len(names) > 0 {
-			return names
-		}
-	}
-	return h.Doc.SpeakerNames()
-}
-
 // CitationFor builds the citation numbered n for a retrieved passage.
 func CitationFor(n int, h retrieval.Hit) Citation {
 	c := Citation{

@@ -105,6 +105,21 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 				}
 				reach = 0
 			}
+			if t, ok := sentenceTurn(h, r[0], r[1]); !quotableTurn(t, ok) {
+				// Never the record's statement: a question asked (whose
+				// words still say what the answer is about), a
+				// moderator's or operator's line, words of unknown origin.
+				if t.Role == corpus.RoleReporter {
+					if reach >= 0 {
+						asked = map[string]bool{}
+					}
+					for w := range stemSet(h.Chunk.Text[r[0]:r[1]]) {
+						asked[w] = true
+					}
+					reach = -1
+				}
+				continue
+			}
 			s := h.Chunk.Text[r[0]:r[1]]
 			if len(strings.Fields(s)) < 3 {
 				continue // headings, bylines, "Politics"
@@ -224,7 +239,8 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		picked = append(picked, c)
 	}
 
-	// Number the passages in order of first use.
+	// Number the passages in order of first use; each citation names the
+	// speakers actually quoted from it.
 	num := map[int]int{}
 	var b strings.Builder
 	b.WriteString(ExtractiveLead)
@@ -235,6 +251,10 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 			k = len(cites) + 1
 			num[c.hit] = k
 			cites = append(cites, CitationFor(k, h))
+			cites[k-1].Speakers = []string{}
+		}
+		if t, ok := sentenceTurn(h, c.start, c.end); ok && t.Role.Statement() && t.Speaker.Name != "" && !containsName(cites[k-1].Speakers, t.Speaker.Name) {
+			cites[k-1].Speakers = append(cites[k-1].Speakers, t.Speaker.Name)
 		}
 		ws, we := spokenWords(h.Chunk.Text, c.start, c.end)
 		b.WriteString("\n- ")
@@ -320,16 +340,22 @@ var quoteMarkRe = regexp.MustCompile(`[“”"]`)
 // White House transcripts write the reporter's turn as "Q " with no colon.
 var turnLabelRe = regexp.MustCompile(`^(?:(Q)[:.]?|([A-Z][A-Z.'’\- ]{1,40}):)\s+`)
 
-// attribution writes "Outlet (date) — Speaker: " for a sentence of a hit,
-// leaving out what the record does not say: "2022-09-26 — Ned Price: "
-// without an outlet, "Reporting Matthew Miller: " with neither, where the
-// sentence is the reporter's words about the speaker rather than a quotation.
-// The footnote of the citation names the document in full.
+// attribution writes "Outlet (date) — Speaker, Title: " for a sentence of
+// a hit, leaving out what the record does not say: the speaker is the one
+// of the turn the quoted words come from, with the title the document
+// gives them, and the date is the statement's as the text gives it
+// (a briefing's day, "as of Friday morning"), else the document's. A
+// report's own sentence about a speaker ("Miller said that …") is the
+// outlet "reporting" them, not their words.
 func attribution(h retrieval.Hit, start, end int) string {
 	var source, date string
 	if h.Doc != nil {
 		source = h.Doc.Outlet
 		date = h.Doc.DateString()
+	}
+	t, hasTurn := sentenceTurn(h, start, end)
+	if hasTurn && !t.Date.IsZero() {
+		date = t.DateString()
 	}
 	var b strings.Builder
 	switch {
@@ -341,6 +367,13 @@ func attribution(h retrieval.Hit, start, end int) string {
 		b.WriteString(date)
 	}
 	speaker, sure := sentenceSpeaker(h, start, end)
+	if sure && hasTurn && t.Speaker.Name == speaker {
+		speaker = speakerLabel(t.Speaker)
+	}
+	if sure && speaker == source {
+		// An office issuing its own statement: the source says it.
+		speaker = ""
+	}
 	switch {
 	case speaker != "" && sure && b.Len() > 0:
 		b.WriteString(" — " + speaker + ": ")
@@ -371,51 +404,24 @@ func shortTitle(t string) string {
 	return strings.TrimRight(string(r[:cut]), " ,;:…") + "…"
 }
 
-// sentenceSpeaker names who said a sentence of a hit's passage. sure is
-// false when only the document's list of speakers is known (the sentence
-// may be the reporter's own words).
+// sentenceSpeaker names who said a sentence of a hit's passage: the
+// speaker of the turn its quoted words come from. sure is false for a
+// report's own sentence that names a speaker next to a speech verb
+// ("Miller said that …": his name, not his words), and the name is empty
+// when nothing ties the sentence to anyone.
 func sentenceSpeaker(h retrieval.Hit, start, end int) (name string, sure bool) {
 	if h.Doc == nil {
 		return "", false
 	}
-	if sa, ok := any(h.Doc).(speakerAt); ok {
-		if s := sa.SpeakerAt(h.Chunk.Start + start); s != "" {
-			return s, true
-		}
+	t, ok := sentenceTurn(h, start, end)
+	if ok && t.Role != corpus.RoleNarration {
+		return t.Speaker.Name, t.Speaker.Name != ""
 	}
-	names := h.Doc.SpeakerNames()
-	if len(names) == 0 {
-		return "", false
+	// The report's own words: a speaker named next to a speech verb is
+	// reported, not quoted ("Miller said that …", "according to Blinken").
+	if s := speakingName(h.Chunk.Text[start:end], h.Doc.SpeakerNames()); s != "" {
+		return s, false
 	}
-	text := h.Chunk.Text
-	sentence := text[start:end]
-	// Named in the sentence as its speaker: "Miller said", "said Price",
-	// "according to Blinken" (not "Trump hosted Aliyev", which is the
-	// reporter's sentence about him).
-	if s := speakingName(sentence, names); s != "" {
-		// "Miller said that …" without quotation marks is the reporter's
-		// paraphrase: his name, not his words.
-		return s, strings.ContainsAny(sentence, "\"“”")
-	}
-	// A quotation's attribution usually follows its closing mark in the
-	// same paragraph ("…,” Miller said.") or, for a pronoun ("he added"),
-	// precedes it.
-	paraEnd := strings.IndexByte(text[end:], '\n')
-	if paraEnd < 0 {
-		paraEnd = len(text)
-	} else {
-		paraEnd += end
-	}
-	if s := firstNamed(text[end:paraEnd], names); s != "" && startsQuoted(text, start) {
-		return s, true
-	}
-	if startsQuoted(text, start) {
-		if s := lastNamed(text[max(0, start-600):start], names); s != "" {
-			return s, true
-		}
-	}
-	// Nothing ties the sentence to a speaker: it is the report's own words,
-	// and naming one of the document's speakers would put them in his mouth.
 	return "", false
 }
 

@@ -89,7 +89,8 @@ func TestExtractiveShape(t *testing.T) {
 			t.Fatalf("%q is not a byte-exact substring of a cited passage", q)
 		}
 	}
-	if !strings.Contains(lines[1], "would resume in April") || !strings.HasPrefix(lines[1], "- Example Wire (2024-03-05), reporting Jane Example: ") {
+	// The report of March 5 dates the statement "on Monday": March 4.
+	if !strings.Contains(lines[1], "would resume in April") || !strings.HasPrefix(lines[1], "- Example Wire (2024-03-04), reporting Jane Example: ") {
 		t.Fatalf("first line %q", lines[1])
 	}
 	if got, _, _ := Extractive("anything", nil); got != "" {

@@ -1,0 +1,193 @@
+package answer
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// whiteHouseDocs parses the named members of the White House archive, or
+// skips the test when the archive is not beside the repository.
+func whiteHouseDocs(t *testing.T, names ...string) []*corpus.Document {
+	t.Helper()
+	path := filepath.Join("..", "..", "shared", "corpus", "whitehouse-briefings.tar.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("White House record not available (%v): run inside the project workspace with ../../shared", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	var docs []*corpus.Document
+	tr := tar.NewReader(zr)
+	for len(docs) < len(names) {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimPrefix(h.Name, "./")
+		if !want[name] {
+			continue
+		}
+		data, err := io.ReadAll(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := corpus.Parse(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, ds...)
+	}
+	if len(docs) != len(names) {
+		t.Fatalf("found %d of %d members", len(docs), len(names))
+	}
+	return docs
+}
+
+// quotations returns each quoted span of an extractive answer with the
+// label before it.
+func quotations(text string) (labels, quotes []string) {
+	for _, line := range strings.Split(text, "\n") {
+		open, close := strings.Index(line, "“"), strings.LastIndex(line, "”")
+		if !strings.HasPrefix(line, "- ") || open < 0 || close < open {
+			continue
+		}
+		labels = append(labels, line[2:open])
+		quotes = append(quotes, line[open+len("“"):close])
+	}
+	return labels, quotes
+}
+
+// TestReporterQuestionNotQuotedAsOfficial: the question's best lexical
+// match in a real briefing is a reporter's question (its second paragraph,
+// which no "Q" label opens). The answer quotes the Press Secretary's
+// answer, attributed to her with her title and the briefing's date, and
+// never the reporter's words, as hers or anyone's; the citation names her
+// alone as quoted.
+func TestReporterQuestionNotQuotedAsOfficial(t *testing.T) {
+	docs := whiteHouseDocs(t,
+		"2021-02-04_press-briefing-by-press-secretary-jen-psaki-and-na_46a3b4f7.txt",
+		"2021-02-19_press-gaggle-by-press-secretary-jen-psaki-aboard-a_45437ce7.txt",
+		"2021-03-08_background-press-call-by-senior-administration-off_78ac01b7.txt",
+	)
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	p := &Pipeline{Index: idx}
+	const question = "Is the administration considering or planning to implement a color-coded national alert system to tell states when to reopen or shut down?"
+	ans, err := p.Ask(context.Background(), question, nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("answer:\n%s", ans.Text)
+	briefing := docs[0]
+	for _, d := range docs {
+		if strings.HasPrefix(d.ID, "2021-02-04") {
+			briefing = d
+		}
+	}
+	// The reporter's words are the best match of the question.
+	reporter := strings.Index(briefing.Text, "Is that something that the administration is planning to implement")
+	if tr, ok := briefing.TurnAt(reporter); reporter < 0 || !ok || tr.Role != corpus.RoleReporter {
+		t.Fatalf("the reporter's question is not a reporter's turn: %+v", tr)
+	}
+	labels, quotes := quotations(ans.Text)
+	if len(quotes) == 0 {
+		t.Fatalf("no quotations in %q", ans.Text)
+	}
+	psaki := false
+	for i, q := range quotes {
+		for _, d := range docs {
+			at := strings.Index(d.Text, q)
+			if at < 0 {
+				continue
+			}
+			tr, _ := d.TurnAt(at)
+			if tr.Role.Floor() || tr.Role == corpus.RoleUnknown {
+				t.Errorf("quoted %q words as %q: %q", tr.Role, labels[i], q)
+			}
+		}
+		if strings.Contains(q, "Dr. Vivek Murthy") || strings.Contains(q, "color-coded system") {
+			t.Errorf("quoted the reporter's question: %q", q)
+		}
+		if strings.Contains(q, "a number of options are under consideration") {
+			psaki = true
+			if want := "The White House (2021-02-04) — Jen Psaki, Press Secretary: "; labels[i] != want {
+				t.Errorf("label %q, want %q", labels[i], want)
+			}
+		}
+	}
+	if !psaki {
+		t.Errorf("the Press Secretary's answer is not quoted")
+	}
+	for _, c := range ans.Citations {
+		for _, s := range c.Speakers {
+			if s != "Jen Psaki" && s != "Senior Administration Official" {
+				t.Errorf("citation %d lists %q as quoted", c.N, s)
+			}
+		}
+	}
+}
+
+// TestQuotedListsOnlyQuotedSpeakers: a citation's speakers are the people
+// the answer quotes from it, not everyone its passage or document names.
+// The sample answer quotes ARMENPRESS's own figure (dated as the report
+// dates it) from one passage: that citation lists nobody.
+func TestQuotedListsOnlyQuotedSpeakers(t *testing.T) {
+	p := &Pipeline{Index: sampleIndex(t)}
+	for _, q := range []string{
+		"How many people had crossed into Armenia from Nagorno-Karabakh by the end of September 2023?",
+		"What did Ned Price say about direct dialogue between Armenia and Azerbaijan?",
+		"Is the United States serious about an international mission to Nagorno-Karabakh?",
+	} {
+		ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(ans.Text, "\n")
+		for _, c := range ans.Citations {
+			var labels, cited []string
+			for _, l := range lines {
+				if strings.HasSuffix(l, "["+strconv.Itoa(c.N)+"]") {
+					labels = append(labels, l[:max(strings.Index(l, "“"), 0)])
+					cited = append(cited, l)
+				}
+			}
+			for _, s := range c.Speakers {
+				found := false
+				for _, l := range labels {
+					found = found || strings.Contains(l, "— "+s)
+				}
+				if !found {
+					t.Errorf("%q: citation %d lists %q, whom no quotation of it is attributed to:\n%s", q, c.N, s, ans.Text)
+				}
+			}
+			if len(cited) == 1 && strings.Contains(cited[0], "84,770") && len(c.Speakers) != 0 {
+				t.Errorf("the figure's citation lists %v", c.Speakers)
+			}
+		}
+	}
+}
