@@ -1,7 +1,12 @@
 package answer
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/prompts"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -69,4 +74,158 @@ func containsName(names []string, n string) bool {
 		}
 	}
 	return false
+}
+
+// maxPromptTurns bounds the "who speaks" lines of one passage: a passage
+// of a report can hold many short quotations.
+const maxPromptTurns = 12
+
+// promptTurns says who speaks where in a hit's passage, for the prompt:
+// each turn's first words and its speaker in the role the record gives.
+func promptTurns(h retrieval.Hit) []prompts.Turn {
+	if h.Doc == nil {
+		return nil
+	}
+	var out []prompts.Turn
+	for _, t := range h.Doc.TurnsIn(h.Chunk.Start, h.Chunk.End) {
+		words := strings.Fields(h.Doc.Text[t.Start:t.End])
+		if len(words) == 0 {
+			continue
+		}
+		if len(out) == maxPromptTurns {
+			break
+		}
+		out = append(out, prompts.Turn{Opening: strings.Join(words[:min(len(words), 8)], " "), Who: turnWho(t)})
+	}
+	return out
+}
+
+// turnWho describes a turn's speaker for the prompt.
+func turnWho(t corpus.Turn) string {
+	date := ""
+	if d := t.DateString(); d != "" {
+		date = ", " + d
+	}
+	name := speakerLabel(t.Speaker)
+	switch t.Role {
+	case corpus.RoleOfficial, corpus.RoleIssuer, corpus.RoleReported:
+		if name == "" {
+			return "unnamed" + date
+		}
+		return name + date
+	case corpus.RoleNarration:
+		if name == "" {
+			return "the report's own words" + date
+		}
+		return "the report's own words (" + name + ")" + date
+	case corpus.RoleReporter:
+		return "a reporter's question, not a statement"
+	case corpus.RoleModerator, corpus.RoleOperator:
+		if name == "" || name == "Moderator" || name == "Operator" {
+			return "the " + string(t.Role) + ", running the call, not a statement"
+		}
+		return name + " running the call, not a statement"
+	}
+	if name != "" {
+		return name + ", not an official"
+	}
+	return "not attributed by the record"
+}
+
+// contextCues are the words with which an answer labels a quotation as the
+// question asked rather than a statement ("a reporter asked, “…”").
+var contextCues = []string{"asked", "asking", "question", "reporter", "moderator", "operator", "journalist"}
+
+// checkAttribution looks up where each quotation of a generated answer
+// comes from in the passages it cites. A quotation found only in a
+// reporter's question, a moderator's or operator's line or text of unknown
+// origin loses its quotation marks unless its sentence says it is the
+// question asked; each citation then lists as quoted only the speakers
+// whose statements the answer quotes from it. cites are citations of
+// hits (see BuildCitations). It returns the text, how many quotations it
+// unquoted, and the warning to show.
+func checkAttribution(text string, cites []Citation, hits []retrieval.Hit) (string, int, []string) {
+	docOf := func(c Citation) *corpus.Document {
+		for _, h := range hits {
+			if h.Doc != nil && h.Doc.ID == c.Doc && h.Chunk.Start == c.Start {
+				return h.Doc
+			}
+		}
+		return nil
+	}
+	quoted := make([][]string, len(cites))
+	sentences := answerSentences(text)
+	markers := ParseCitations(text)
+	type cut struct{ start, end int }
+	var cuts []cut
+	for _, q := range findQuotes(text) {
+		if q.block {
+			continue
+		}
+		lo, hi := sentenceAround(sentences, q.start(), q.end())
+		var inSentence []int
+		for _, m := range markers {
+			if m.End > lo && m.Start < hi {
+				inSentence = append(inSentence, m.Numbers...)
+			}
+		}
+		words := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(text), ""))
+		words = strings.TrimRight(words, ",.;:")
+		if words == "" {
+			continue
+		}
+		found, statement := false, false
+		for i, c := range cites {
+			if len(inSentence) > 0 && !slices.Contains(inSentence, c.N) {
+				continue
+			}
+			at := strings.Index(c.Passage, words)
+			d := docOf(c)
+			if at < 0 || d == nil {
+				continue
+			}
+			found = true
+			for _, t := range d.TurnsIn(c.Start+at, c.Start+at+len(words)) {
+				if t.Role.Statement() || t.Role == corpus.RoleNarration {
+					statement = true
+				}
+				if t.Role.Statement() && t.Speaker.Name != "" && !containsName(quoted[i], t.Speaker.Name) {
+					quoted[i] = append(quoted[i], t.Speaker.Name)
+				}
+			}
+		}
+		if !found || statement {
+			continue
+		}
+		sentence := strings.ToLower(text[lo:hi])
+		labelled := false
+		for _, cue := range contextCues {
+			labelled = labelled || strings.Contains(sentence, cue)
+		}
+		if !labelled {
+			cuts = append(cuts, cut{q.start(), q.end()})
+		}
+	}
+	for i := range cites {
+		cites[i].Speakers = quoted[i]
+		if cites[i].Speakers == nil {
+			cites[i].Speakers = []string{}
+		}
+	}
+	if len(cuts) == 0 {
+		return text, 0, nil
+	}
+	// Unquote from the end, so earlier offsets stay valid.
+	for k := len(cuts) - 1; k >= 0; k-- {
+		c := cuts[k]
+		var q quoteSpan
+		for _, f := range findQuotes(text) {
+			if f.start() == c.start && f.end() == c.end {
+				q = f
+			}
+		}
+		text = text[:c.start] + q.words(text) + text[c.end:]
+	}
+	return text, len(cuts), []string{fmt.Sprintf("%s of a reporter's question or a moderator's line %s presented as a statement, so %s no longer quoted.",
+		plural(len(cuts), "quotation", "quotations"), pick(len(cuts), "was", "were"), pick(len(cuts), "it is", "they are"))}
 }

@@ -7,11 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -189,5 +192,59 @@ func TestQuotedListsOnlyQuotedSpeakers(t *testing.T) {
 				t.Errorf("the figure's citation lists %v", c.Speakers)
 			}
 		}
+	}
+}
+
+// TestGeneratedAnswerAttribution: with the shared fake model server over an
+// invented briefing, the prompt tells the model who speaks where; a
+// reporter's question quoted as the Press Secretary's words is not posted
+// as a quotation; the same question quoted as the question asked is kept;
+// a citation lists as quoted only the official whose words are quoted.
+func TestGeneratedAnswerAttribution(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "corpus", "testdata", "briefing.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := corpus.Parse("briefing.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	hits := []retrieval.Hit{{Doc: d, Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, Start: 0, End: len(d.Text), Text: d.Text}, Coverage: 0.9}}
+	for _, tt := range []struct {
+		name, reply string
+		kept        bool // the reporter's words stay quoted
+		speakers    []string
+	}{
+		{"question as the official's words", `Jane Example said "Is that a change in policy?" [1] John Sample said "It is the same policy we have held for years." [1]`, false, []string{"John Sample"}},
+		{"question labelled as asked", `A reporter asked "Is that a change in policy?" and John Sample said "It is the same policy we have held for years." [1]`, true, []string{"John Sample"}},
+		{"nobody quoted", `John Sample said the policy has not changed [1].`, false, []string{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var prompt string
+			f := testsupport.NewOpenAI(t, testsupport.WithChat(func(r testsupport.ChatRequest) string {
+				prompt = r.LastUser()
+				return tt.reply
+			}))
+			p := &Pipeline{Index: &fakeIndex{hits: hits}, Chat: newTestChat(f, 2*time.Second)}
+			ans, err := p.Ask(context.Background(), "Is that a change in policy?", nil, retrieval.SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(prompt, `- from "Q Thanks, John. Is that a change in…": a reporter's question, not a statement`) ||
+				!strings.Contains(prompt, `- from "MR. SAMPLE: It is not a change. It…": John Sample, Coordinator for Example Affairs, 2031-04-02`) {
+				t.Errorf("the prompt does not say who speaks where:\n%s", prompt)
+			}
+			quoted := strings.Contains(ans.Text, `"Is that a change in policy?"`)
+			if quoted != tt.kept {
+				t.Errorf("reporter's words quoted = %v, want %v: %s (warnings %v)", quoted, tt.kept, ans.Text, ans.Warnings)
+			}
+			if !tt.kept && strings.Contains(tt.reply, `"Is that`) && len(ans.Warnings) == 0 {
+				t.Error("no warning for the unquoted question")
+			}
+			if len(ans.Citations) != 1 || !slices.Equal(ans.Citations[0].Speakers, tt.speakers) {
+				t.Errorf("citations %+v, want speakers %v", ans.Citations, tt.speakers)
+			}
+		})
 	}
 }

@@ -225,6 +225,10 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 	text, stats, warnings := VerifyQuotes(text, cites)
+	text, unquoted, misattributed := checkAttribution(text, cites, hits)
+	stats.Verified -= unquoted
+	stats.Unquoted += unquoted
+	warnings = append(warnings, misattributed...)
 	ans.Mode = ModeGenerated
 	ans.Text = text
 	ans.Citations = cites
@@ -268,7 +272,7 @@ func (p *Pipeline) generate(ctx context.Context, question string, hits []retriev
 	for i, h := range hits {
 		c := CitationFor(i+1, h)
 		passages[i] = prompts.Passage{N: i + 1, Doc: c.Doc, Title: c.Title, Outlet: c.Outlet, Date: c.Date,
-			URL: c.URL, Speakers: c.Speakers, Text: h.Chunk.Text}
+			URL: c.URL, Speakers: c.Speakers, Turns: promptTurns(h), Text: h.Chunk.Text}
 	}
 	user, err := prompts.Answer(question, passages)
 	if err != nil {

@@ -38,7 +38,19 @@ type Passage struct {
 	Date     string // YYYY-MM-DD, or "" when unknown
 	URL      string
 	Speakers []string
-	Text     string
+	// Turns say who speaks where in Text, in order: each the first words
+	// of a turn and its speaker ("Jen Psaki, Press Secretary,
+	// 2021-02-04", "a reporter's question"), so that the model attributes
+	// a quotation to the turn it comes from.
+	Turns []Turn
+	Text  string
+}
+
+// Turn is one speaker's stretch of a passage: its opening words and who
+// speaks them.
+type Turn struct {
+	Opening string
+	Who     string
 }
 
 // Exchange is one earlier question and answer of a conversation.
@@ -92,6 +104,9 @@ func Answer(question string, passages []Passage) (string, error) {
 		}
 		for _, s := range p.Speakers {
 			safe[i].Speakers = append(safe[i].Speakers, m.line(s))
+		}
+		for _, t := range p.Turns {
+			safe[i].Turns = append(safe[i].Turns, Turn{Opening: m.line(t.Opening), Who: m.line(t.Who)})
 		}
 	}
 	return render("answer.tmpl", map[string]any{
