@@ -84,3 +84,8 @@ type Retriever interface {
 	// SnapshotID identifies the index state answers were drawn from.
 	SnapshotID() string
 }
+
+// TurnOf is the turn an answer adds to its conversation.
+func TurnOf(a *Answer) Turn {
+	return Turn{Question: a.Question, Answer: a.Text}
+}

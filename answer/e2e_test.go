@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,7 +16,7 @@ import (
 )
 
 // sampleIndex indexes the bundled sample record with the builtin embedder.
-func sampleIndex(t *testing.T) *retrieval.Index {
+func sampleIndex(t testing.TB) *retrieval.Index {
 	t.Helper()
 	docs, skipped, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
 	if err != nil || len(skipped) != 0 || len(docs) == 0 {
@@ -46,7 +45,7 @@ type evalQuestion struct {
 // when the shared folder is not beside the repository.
 func publicQuestions(t *testing.T) []evalQuestion {
 	t.Helper()
-	path := filepath.Join("..", "..", "shared", "eval", "public.jsonl")
+	path := sharedPath("eval", "public.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("evaluation questions not available (%v): run inside the project workspace with ../../shared", err)

@@ -1,10 +1,7 @@
 package answer
 
 import (
-	"math"
 	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,15 +10,8 @@ import (
 	"github.com/readout/readout/retrieval"
 )
 
-// Extractive answers are built from the sentences of the top passages.
-const (
-	extractivePassages     = 5 // passages whose sentences compete
-	extractiveMaxSentences = 3
-	extractiveMinSentences = 2
-	// extractiveKeep: a further sentence is added only if it scores at
-	// least this share of the best one.
-	extractiveKeep = 0.35
-)
+// extractivePassages is how many of the top passages' sentences compete.
+const extractivePassages = 5
 
 // ExtractiveLead opens every extractive answer, so no reader takes the
 // quotations for a summary.
@@ -31,30 +21,13 @@ const ExtractiveLead = "From the record (verbatim quotations):"
 // corpus's splitter knows the record's abbreviations and line layout.
 var passageSentences = corpus.Sentences
 
-// scoredSentence is a candidate sentence of the extractive answer.
-type scoredSentence struct {
-	hit        int // index into hits
-	start, end int // byte range in the hit's chunk text
-	score      float64
-	stems      map[string]bool
-	// asked are the stems of the reporter's question this sentence
-	// answers, in a transcript: an answer rarely repeats the question's
-	// words ("bogged down" → "preoccupied").
-	asked map[string]bool
-}
-
-// answerReach is how many sentences after a reporter's question inherit
-// its words, and askedWeight how much they count.
-const (
-	answerReach = 6
-	askedWeight = 0.5
-)
-
-// Extractive composes an answer of 2–3 verbatim sentences from the top
-// hits, most relevant first, each quoted with outlet, date, speaker and
-// citation. The sentences are byte-exact substrings of their passages.
+// Extractive composes an answer of verbatim sentences from the top hits:
+// first the one that answers what was asked, then up to two that support
+// it, each quoted with outlet, date, speaker and citation. The sentences
+// are byte-exact substrings of their passages.
 func Extractive(question string, hits []retrieval.Hit) (text string, cites []Citation, stats QuoteStats) {
-	return extractive(ExtractiveQuery{Question: question}, hits)
+	text, cites, stats, _ = extractive(ExtractiveQuery{Question: question}, hits)
+	return text, cites, stats
 }
 
 // ExtractiveQuery is what an extractive answer is chosen for.
@@ -65,234 +38,38 @@ type ExtractiveQuery struct {
 	// weigh less than the follow-up's own.
 	Context string
 	// Previous is the previous answer's text: sentences it already quoted
-	// are demoted, so a follow-up gets something new.
+	// are demoted (or, with NewOnly, left out), so a follow-up gets
+	// something new.
 	Previous string
+	NewOnly  bool
+	// Type is the kind of answer wanted; WantAny reads it from Question.
+	Type AnswerType
+	// Speaker, when set, are the index terms of the speaker whose words
+	// are wanted (a follow-up's "he"); else the question's own.
+	Speaker []string
+	// PrevDocs are the documents (IDs, URLs or titles) the previous answer
+	// cited: their sentences are preferred.
+	PrevDocs map[string]bool
 }
 
-// contextWeight is how much a word only in the context counts.
-const contextWeight = 0.35
-
-func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []Citation, stats QuoteStats) {
+// extractive picks and renders the sentences, with the reasons.
+func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []Citation, stats QuoteStats, why []SentenceReason) {
 	if len(hits) == 0 {
-		return "", nil, stats
+		return "", nil, stats, nil
 	}
-	top := hits[:min(len(hits), extractivePassages)]
-	var cands []scoredSentence
-	for hi, h := range top {
-		var asked map[string]bool
-		reach := 0
-		for _, r := range passageSentences(h.Chunk.Text) {
-			// A transcript turn's label ("MR. SAMPLE:") is not part of
-			// what was said; a reporter's question ("Q:") is not a
-			// statement of the record, but says what the answer is about.
-			if m := turnLabelRe.FindStringSubmatch(h.Chunk.Text[r[0]:r[1]]); m != nil {
-				if m[1] == "Q" {
-					asked, reach = stemSet(h.Chunk.Text[r[0]:r[1]]), -1
-					continue
-				}
-				r[0] += len(m[0])
-				if reach < 0 {
-					reach = answerReach
-				}
-			}
-			if reach < 0 {
-				// Still inside the question: more of its sentences.
-				if r[0] > 0 && h.Chunk.Text[r[0]-1] != '\n' {
-					for t := range stemSet(h.Chunk.Text[r[0]:r[1]]) {
-						asked[t] = true
-					}
-					continue
-				}
-				reach = 0
-			}
-			if t, ok := sentenceTurn(h, r[0], r[1]); !quotableTurn(t, ok) {
-				// Never the record's statement: a question asked (whose
-				// words still say what the answer is about), a
-				// moderator's or operator's line, words of unknown origin.
-				if t.Role == corpus.RoleReporter {
-					if reach >= 0 {
-						asked = map[string]bool{}
-					}
-					for w := range stemSet(h.Chunk.Text[r[0]:r[1]]) {
-						asked[w] = true
-					}
-					reach = -1
-				}
-				continue
-			}
-			s := h.Chunk.Text[r[0]:r[1]]
-			if len(strings.Fields(s)) < 3 {
-				continue // headings, bylines, "Politics"
-			}
-			if unquotable(s) || stageDirection(s) {
-				continue
-			}
-			c := scoredSentence{hit: hi, start: r[0], end: r[1], stems: stemSet(s)}
-			if reach > 0 {
-				c.asked = asked
-				reach--
-			}
-			cands = append(cands, c)
-		}
+	n := extractivePassages
+	if len(comparisonSides(q.Question)) >= 2 {
+		n = len(hits) // each side's passages are among them
 	}
-	if len(cands) == 0 {
-		return "", nil, stats
+	top := hits[:min(len(hits), n)]
+	cands, picked := chooseSentences(q, top, DefaultWeights)
+	why = reasons(cands, picked, top)
+	if len(picked) == 0 {
+		return "", nil, stats, why
 	}
-	// BM25-like idf over the candidate sentences.
-	df := map[string]int{}
-	for _, c := range cands {
-		for t := range c.stems {
-			df[t]++
-		}
-	}
-	n := float64(len(cands))
-	weights := map[string]float64{}
-	for t := range stemSet(q.Context) {
-		weights[t] = contextWeight
-	}
-	for t := range stemSet(q.Question) {
-		weights[t] = 1
-	}
-	titles := map[string]map[string]bool{}
-	cue := questionCue(q.Question)
-	quoted := quotedInQuestion(q.Question)
-	named := map[string]bool{}
-	for _, t := range askedSpeaker(q.Question) {
-		named[t] = true
-	}
-	prev, _ := fold(q.Previous)
-	for i := range cands {
-		c := &cands[i]
-		sentence := top[c.hit].Chunk.Text[c.start:c.end]
-		var score float64
-		title := titleStems(top[c.hit], titles)
-		for t, w := range weights {
-			d := float64(df[t])
-			switch {
-			case c.stems[t]:
-				score += w * math.Log(1+(n-d+0.5)/(d+0.5))
-			case c.asked[t]:
-				score += askedWeight * w * math.Log(1+(n-d+0.5)/(d+0.5))
-			case title[t]:
-				// The title says what every sentence of a statement is
-				// about ("… on Armenian Remembrance Day").
-				score += titleWeight * w * math.Log(1+(n-d+0.5)/(d+0.5))
-			}
-		}
-		words := len(strings.Fields(sentence))
-		if words < 6 {
-			score *= 0.6
-		} else if words > 70 {
-			score *= 0.8
-		}
-		if words <= 12 && attributionOnlyRe.MatchString(sentence) && !quoteMarkRe.MatchString(sentence) {
-			// "X told reporters on Monday.": who spoke, not what was said.
-			score *= 0.1
-		}
-		if cue != nil && cue(sentence) {
-			score *= 1.3
-		}
-		// "What did Biden say …" is answered by Biden's words: a sentence
-		// he speaks, or one of a document issued in his name.
-		if len(named) > 0 && speaksFor(top[c.hit], c.start, c.end, named) {
-			score *= 1.4
-		}
-		// A question that quotes words ("who said \"there can be no
-		// military solution\"?") is answered by the sentence holding them.
-		if f, _ := fold(sentence); len(quoted) > 0 {
-			for _, qw := range quoted {
-				if strings.Contains(f, qw) {
-					score *= 4
-					break
-				}
-			}
-		}
-		if prev != "" {
-			ws, we := spokenWords(top[c.hit].Chunk.Text, c.start, c.end)
-			if f, _ := fold(top[c.hit].Chunk.Text[ws:we]); strings.Contains(prev, f) {
-				score *= 0.3
-			}
-		}
-		// The retriever already weighed the whole passage: its rank, and
-		// how much of the question it covers.
-		c.score = score * (0.5 + top[c.hit].Coverage) / (1 + 0.15*float64(c.hit))
-	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-
-	var picked []scoredSentence
-	seen := map[string]bool{}
-	for _, c := range cands {
-		if len(picked) >= extractiveMaxSentences {
-			break
-		}
-		if len(picked) > 0 && c.score <= 0 {
-			break
-		}
-		if len(picked) >= extractiveMinSentences && c.score < extractiveKeep*picked[0].score {
-			break
-		}
-		key, _ := fold(top[c.hit].Chunk.Text[c.start:c.end])
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		picked = append(picked, c)
-	}
-
-	// Number the passages in order of first use; each citation names the
-	// speakers actually quoted from it.
-	num := map[int]int{}
-	var b strings.Builder
-	b.WriteString(ExtractiveLead)
-	for _, c := range picked {
-		h := top[c.hit]
-		k, ok := num[c.hit]
-		if !ok {
-			k = len(cites) + 1
-			num[c.hit] = k
-			cites = append(cites, CitationFor(k, h))
-			cites[k-1].Speakers = []string{}
-		}
-		if t, ok := sentenceTurn(h, c.start, c.end); ok && t.Role.Statement() && t.Speaker.Name != "" && !containsName(cites[k-1].Speakers, t.Speaker.Name) {
-			cites[k-1].Speakers = append(cites[k-1].Speakers, t.Speaker.Name)
-		}
-		ws, we := spokenWords(h.Chunk.Text, c.start, c.end)
-		b.WriteString("\n- ")
-		b.WriteString(attribution(h, c.start, c.end))
-		b.WriteString("“")
-		b.WriteString(h.Chunk.Text[ws:we])
-		b.WriteString("” [")
-		b.WriteString(strconv.Itoa(k))
-		b.WriteString("]")
-	}
-	// The sentences are the record's own words, so this keeps them all;
-	// it also finds any quotation the record's text nests in them, and
-	// counts what a reader sees as quoted.
-	text, stats, _ = VerifyQuotes(b.String(), cites)
-	return text, cites, stats
+	text, cites, stats = render(cands, picked, top)
+	return text, cites, stats, why
 }
-
-// questionCue returns a test for sentences of the kind the question asks
-// for (a place, a time, a number), or nil.
-func questionCue(q string) func(string) bool {
-	lower := " " + strings.ToLower(q) + " "
-	switch {
-	case strings.Contains(lower, " where "):
-		return func(s string) bool {
-			return strings.Contains(s, "took place") || placeRe.MatchString(s)
-		}
-	case strings.Contains(lower, " when ") || strings.Contains(lower, " what date") || strings.Contains(lower, " what day"):
-		return dateRe.MatchString
-	case strings.Contains(lower, " how many ") || strings.Contains(lower, " how much ") || strings.Contains(lower, " what number"):
-		return func(s string) bool { return strings.ContainsAny(s, "0123456789") }
-	}
-	return nil
-}
-
-var (
-	placeRe = regexp.MustCompile(`\b(?:at|in) (?:the )?[A-Z][a-z]+`)
-	dateRe  = regexp.MustCompile(`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:19|20)\d\d\b`)
-)
 
 // spokenWords narrows a sentence to the words inside its quotation marks
 // when it mixes a quotation with the reporter's attribution ("“We are
@@ -430,7 +207,7 @@ var speechVerbRe = regexp.MustCompile(`\b(?:said|says|told|added|stated|noted|st
 
 // attributionOnlyRe matches a sentence that only says who spoke: "Price
 // told reporters on Monday.", "the spokesperson added."
-var attributionOnlyRe = regexp.MustCompile(`(?i)(?:\btold (?:reporters|journalists|the press)\b[^.]*|\b(?:said|added|noted|continued)(?: on \w+| at [^.]{0,40})?)\.?$`)
+var attributionOnlyRe = regexp.MustCompile(`(?i)(?:\b(?:told|said to|speaking to|in an interview with)\s+(?:[\p{L}'’]+\s+){0,3}(?:reporters|journalists|the press|correspondents?|interviewers?|agency|newspaper|outlet|channel|broadcaster|network)\b[^.]*|\b(?:said|added|noted|continued)(?: on \w+| at [^.]{0,40})?)\.?$`)
 
 // speechWindow is how far (bytes) a name may sit from its speech verb.
 const speechWindow = 60

@@ -120,6 +120,12 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if p.Explain {
 		ans.Explain = r.explanation()
 	}
+	if sides := comparisonSides(standalone); len(sides) >= 2 && len(hits) > 0 {
+		hits, err = p.sideHits(ctx, standalone, r.opts, sides, hits)
+		if err != nil {
+			return nil, err
+		}
+	}
 	retrieveMS := time.Since(searchStart).Milliseconds()
 	if p.Metrics != nil {
 		p.Metrics.Retrieval.Observe(time.Since(searchStart).Seconds())
@@ -144,7 +150,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
-	eq := ExtractiveQuery{Question: q}
+	eq := ExtractiveQuery{Question: q, Type: r.c.Want}
 	if standalone != q {
 		eq.Context = standalone
 	}
@@ -237,6 +243,64 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	return ans, nil
 }
 
+// sidePassages is how many passages each side of a comparison brings.
+const sidePassages = 4
+
+// sideHits searches again for each side of a comparison question (a year,
+// or a speaker), so that each side's best passages are among those
+// answered from; they come first, alternating, then the rest of hits.
+func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.SearchOptions, sides []side, hits []retrieval.Hit) ([]retrieval.Hit, error) {
+	// Each side is searched for what is compared, not for the sides'
+	// years, which the filter already holds.
+	if sides[0].year != 0 {
+		query = yearRe.ReplaceAllString(query, "")
+	}
+	var per [][]retrieval.Hit
+	for _, sd := range sides {
+		o := opts
+		o.K = sidePassages
+		sq := query
+		for _, other := range sides {
+			if other.label != sd.label && other.year == 0 {
+				sq = strings.ReplaceAll(sq, other.label, "")
+			}
+		}
+		if sd.year != 0 {
+			from := time.Date(sd.year, 1, 1, 0, 0, 0, 0, time.UTC)
+			to := time.Date(sd.year, 12, 31, 0, 0, 0, 0, time.UTC)
+			if (o.Since.IsZero() || !o.Since.After(from)) && (o.Until.IsZero() || !o.Until.Before(to)) {
+				o.Since, o.Until = from, to
+			}
+		} else if o.Speaker == "" {
+			o.Speaker = sd.label
+		}
+		h, err := p.Index.Search(ctx, sq, o)
+		if err != nil {
+			return nil, fmt.Errorf("search the record for %s: %w", sd.label, err)
+		}
+		per = append(per, h)
+	}
+	var out []retrieval.Hit
+	seen := map[string]bool{}
+	add := func(h retrieval.Hit) {
+		if !seen[h.Chunk.ID] {
+			seen[h.Chunk.ID] = true
+			out = append(out, h)
+		}
+	}
+	for k := range sidePassages {
+		for _, h := range per {
+			if k < len(h) {
+				add(h[k])
+			}
+		}
+	}
+	for _, h := range hits {
+		add(h)
+	}
+	return out, nil
+}
+
 // supportFix says what CheckSupport did.
 func supportFix(moved, dropped int) string {
 	switch {
@@ -300,7 +364,10 @@ func (p *Pipeline) generate(ctx context.Context, question string, hits []retriev
 // extractive fills ans with an extractive answer, or declines when the
 // passages have no usable sentence.
 func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.Hit, warning string) {
-	text, cites, stats := extractive(q, hits)
+	text, cites, stats, why := extractive(q, hits)
+	if ans.Explain != nil {
+		ans.Explain.Sentences = sentenceTraces(why, ans.Explain.Passages)
+	}
 	if warning != "" {
 		ans.Warnings = append(ans.Warnings, warning)
 	}

@@ -1,0 +1,260 @@
+package answer
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// whiteHouseSample are real documents of the White House record that the
+// answer-first and conversation tests ask about.
+var whiteHouseSample = []string{
+	"2023-09-26_statement-by-national-security-council-spokesperso_fbf536be.txt",
+	"2022-09-13_press-briefing-by-press-secretary-karine-jean-pier_6991170d.txt",
+	"2021-12-15_statement-by-nsc-spokesperson-emily-horne-on-natio_faf5591b.txt",
+	"2021-04-24_statement-by-president-joe-biden-on-armenian-remem_f1a4bcfb.txt",
+	"2022-04-24_statement-by-president-joe-biden-on-armenian-remem_a3c86440.txt",
+	"2023-04-24_statement-from-president-joe-biden-on-armenian-rem_60ea87b2.txt",
+	"2024-04-24_statement-by-president-joe-biden-on-armenian-remem_12fd5d0d.txt",
+	"2025-04-24_presidential-message-on-armenian-remembrance-day-2_ad07f3ef.txt",
+	"2025-08-08_president-trump-brokers-another-historic-peace-dea_183c31e3.txt",
+}
+
+var (
+	mixedOnce sync.Once
+	mixedIdx  *retrieval.Index
+	mixedErr  error
+)
+
+// mixedIndex indexes the sample record plus whiteHouseSample, read from the
+// shared archive in one pass; the test is skipped when the archive is not
+// beside the repository.
+func mixedIndex(t testing.TB) *retrieval.Index {
+	t.Helper()
+	path := sharedPath("corpus", "whitehouse-briefings.tar.gz")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("White House record not available: %v", err)
+	}
+	mixedOnce.Do(func() {
+		docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
+		if err != nil {
+			mixedErr = err
+			return
+		}
+		want := map[string]bool{}
+		for _, n := range whiteHouseSample {
+			want[n] = true
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			mixedErr = err
+			return
+		}
+		defer f.Close()
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			mixedErr = err
+			return
+		}
+		tr := tar.NewReader(zr)
+		for len(want) > 0 {
+			h, err := tr.Next()
+			if err != nil {
+				mixedErr = err
+				return
+			}
+			name := strings.TrimPrefix(h.Name, "./")
+			if !want[name] {
+				continue
+			}
+			delete(want, name)
+			data, err := io.ReadAll(tr)
+			if err != nil {
+				mixedErr = err
+				return
+			}
+			ds, err := corpus.Parse(name, data)
+			if err != nil {
+				mixedErr = err
+				return
+			}
+			docs = append(docs, ds...)
+		}
+		idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+		if err != nil {
+			mixedErr = err
+			return
+		}
+		if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+			mixedErr = err
+			return
+		}
+		mixedIdx = idx
+	})
+	if mixedErr != nil {
+		t.Fatal(mixedErr)
+	}
+	return mixedIdx
+}
+
+// sharedPath is a file of the team's shared folder, beside the repository
+// (../shared) or beside a worktree's folder (../../shared).
+func sharedPath(parts ...string) string {
+	for _, up := range []string{filepath.Join("..", ".."), filepath.Join("..", "..", "..")} {
+		p := filepath.Join(append([]string{up, "shared"}, parts...)...)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return filepath.Join(append([]string{"..", "..", "shared"}, parts...)...)
+}
+
+// firstQuote returns the first quotation line of an extractive answer.
+func firstQuote(text string) string {
+	lines := strings.Split(text, "\n")
+	if len(lines) < 2 {
+		return ""
+	}
+	return lines[1]
+}
+
+// TestAnswerFirst: the first quotation of an extractive answer holds what
+// was asked, for each kind of answer, over the sample and real White House
+// documents.
+func TestAnswerFirst(t *testing.T) {
+	idx := mixedIndex(t)
+	p := &Pipeline{Index: idx, Explain: true}
+	tests := []struct {
+		name, question string
+		typ            AnswerType
+		first          []string // the first quotation holds all of these
+	}{
+		{"how many", "How many people died in the 2020 war between Armenia and Azerbaijan according to State Newswire?", WantNumber, []string{"6,700"}},
+		{"how many, statement", "How many people were killed in the fuel depot explosion in Nagorno-Karabakh?", WantNumber, []string{"68 people", "2023-09-26"}},
+		{"where", "Where did the November 7 meeting between the Armenian and Azerbaijani foreign ministers, facilitated by Blinken, take place?", WantPlace, []string{"Blair House"}},
+		{"who", "Who said there can be no military solution to the conflict between Armenia and Azerbaijan in September 2022?", WantPerson, []string{"— John Kirby", "no military solution"}},
+		{"when", "When did Ottoman authorities arrest Armenian intellectuals in Constantinople?", WantDate, []string{"April 24, 1915"}},
+		{"quote", "Quote Ned Price's exact words on whether there is a military solution to the Armenia-Azerbaijan conflict.", WantQuotation, []string{"— Ned Price", "there is no military solution"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := answerTypeOf(tt.question); got != tt.typ {
+				t.Errorf("answer type %q, want %q", got, tt.typ)
+			}
+			ans, err := p.Ask(context.Background(), tt.question, nil, retrieval.SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := firstQuote(ans.Text)
+			for _, w := range tt.first {
+				if !strings.Contains(first, w) {
+					t.Errorf("first quotation %q lacks %q; answer:\n%s", first, w, ans.Text)
+				}
+			}
+			checkQuotations(t, ans)
+			if ans.Explain == nil || len(ans.Explain.Sentences) == 0 || ans.Explain.Sentences[0].Reason != "answer" ||
+				!strings.Contains(ans.Explain.Sentences[0].Sentence, first[strings.Index(first, "“")+len("“"):strings.LastIndex(first, "”")]) {
+				t.Errorf("no trace of the first sentence: %+v", ans.Explain)
+			}
+		})
+	}
+}
+
+// TestNoDuplicateQuotations: an answer never quotes two sentences of which
+// one repeats the other ("We are quite serious about the international
+// mission" after the sentence that holds those words).
+func TestNoDuplicateQuotations(t *testing.T) {
+	idx := sampleIndex(t)
+	p := &Pipeline{Index: idx}
+	ans, err := p.Ask(context.Background(), "According to the ARMENPRESS report, how serious is the U.S. about sending an international mission to Nagorno-Karabakh, and what did the Secretary do about it?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quotes []string
+	for _, l := range strings.Split(ans.Text, "\n")[1:] {
+		quotes = append(quotes, l[strings.Index(l, "“"):])
+	}
+	for i, a := range quotes {
+		for _, b := range quotes[i+1:] {
+			sa, sb := stemSet(a), stemSet(b)
+			shared := 0
+			for s := range sa {
+				if sb[s] {
+					shared++
+				}
+			}
+			if float64(shared) >= DefaultWeights.Duplicate*float64(min(len(sa), len(sb))) {
+				t.Errorf("%s\nrepeats\n%s", b, a)
+			}
+		}
+	}
+}
+
+// TestFillerNeverFirst: courtesies, turn-taking and non-answers of real
+// briefings are never quoted, however many of the question's words they hold.
+func TestFillerNeverFirst(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Thank you.":               true,
+		"Thank you all very much.": true,
+		"Next question.":           true,
+		"Go ahead.":                true,
+		"Some of you have asked about the Freedonia talks and the border.":       true,
+		"I don’t have anything else to add on the Freedonia talks.":              true,
+		"I expect we will have more to say about Remembrance Day on Saturday.":   true,
+		"But I don’t have anything to get ahead of that at this point in time.":  true,
+		"I’m not going to get ahead of the President on the talks.":              true,
+		"The talks between Freedonia and Sylvania will resume in April.":         false,
+		"Thank you for the question: the talks resume in April in Example City.": false,
+	} {
+		if got := filler(s); got != want {
+			t.Errorf("filler(%q) = %v, want %v", s, got, want)
+		}
+	}
+	d := &corpus.Document{ID: "briefing.txt", Title: "Press Briefing by Spokesperson Zara Quillfeather of Nowhereland", Outlet: "Nowhereland Briefing Room"}
+	d.Text = "MS. QUILLFEATHER: Some of you have asked when the Freedonia and Sylvania talks will resume.\n" +
+		"Thank you.\n" +
+		"MS. QUILLFEATHER: The talks resume in April in Example City.\n"
+	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "briefing.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	text, _, _ := Extractive("When will the Freedonia and Sylvania talks resume?", []retrieval.Hit{h})
+	if first := firstQuote(text); !strings.Contains(first, "April") || strings.Contains(text, "Some of you") || strings.Contains(text, "“Thank you") {
+		t.Errorf("answer:\n%s", text)
+	}
+}
+
+// TestComparisonCitesBothSides: a question comparing two years quotes a
+// statement of each.
+func TestComparisonCitesBothSides(t *testing.T) {
+	idx := mixedIndex(t)
+	p := &Pipeline{Index: idx}
+	q := "How did the Armenian Remembrance Day message change between 2021 and 2025?"
+	if sides := comparisonSides(q); len(sides) != 2 || sides[0].year != 2021 || sides[1].year != 2025 {
+		t.Fatalf("sides %+v", sides)
+	}
+	ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	years := map[string]bool{}
+	for _, c := range ans.Citations {
+		years[c.Date[:4]] = true
+	}
+	if !years["2021"] || !years["2025"] {
+		t.Errorf("cites %v, want 2021 and 2025:\n%s", years, ans.Text)
+	}
+	checkQuotations(t, ans)
+	if sides := comparisonSides("Did Quillfeather call it what Ned Example called it?"); len(sides) != 2 || sides[0].label != "Quillfeather" || sides[1].label != "Ned Example" {
+		t.Errorf("speaker sides %+v", sides)
+	}
+	if comparisonSides("What did Ned Example say in 2022 about the talks?") != nil {
+		t.Error("a question naming one year compares nothing")
+	}
+}
