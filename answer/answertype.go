@@ -103,7 +103,7 @@ func comparisonSides(q string) []side {
 			}
 			name = strings.TrimSpace(rest)
 		}
-		terms := entityTerms(name)
+		terms := surnameTerms(name)
 		if len(terms) == 0 || monthOrDay(name) {
 			continue
 		}

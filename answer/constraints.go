@@ -155,7 +155,21 @@ func ReadQuestion(q string, pp *people, end time.Time) Constraints {
 	c.Order, c.OrderPhrase = readOrder(q, toks, pp, drop)
 	c.Want = readWant(toks)
 	if pp != nil {
-		readPeople(q, toks, pp, &c)
+		if m, ok := readPeople(q, toks, pp, &c); ok && c.Speaker != nil {
+			// The speaker filter holds them; left in the searched words,
+			// their name would match every passage of theirs, on any
+			// subject.
+			from, to := m.start, m.end
+			for from > 0 && (toks[from-1].w == "the" || honorifics[toks[from-1].w]) {
+				from--
+			}
+			if to < len(toks) && toks[to].w == "s" {
+				to++
+			}
+			for j := from; j < to; j++ {
+				drop[j] = true
+			}
+		}
 		c.Outlet = readOutlet(toks, pp)
 	}
 	var b strings.Builder
@@ -246,7 +260,8 @@ var askVerbs = map[string]bool{"say": true, "tell": true, "state": true, "announ
 	"described": true, "call": true, "called": true, "claim": true, "claimed": true, "warn": true, "write": true,
 	"add": true, "mean": true, "meant": true, "respond": true, "reply": true, "comment": true, "urge": true,
 	"urged": true, "argue": true, "note": true, "stress": true, "tweet": true, "tweeted": true, "put": true,
-	"characterize": true, "characterized": true, "characterise": true, "characterised": true}
+	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
+	"commented": true, "warned": true, "argued": true, "responded": true, "wrote": true}
 
 func isAskVerb(w string) bool { return askVerbs[w] || speechVerbRe.MatchString(w) }
 
@@ -284,7 +299,8 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 				o, n = OrderLast, 2
 			}
 		case "last":
-			if orderSkip[next] || isNumber(next) {
+			// "how long would it last?": a verb.
+			if orderSkip[next] || isNumber(next) || next == "" {
 				continue
 			}
 			o = OrderLast
@@ -438,7 +454,7 @@ func startsName(toks []qtok, pp *people) bool {
 
 // readPeople resolves the people the question names and decides whose
 // words it asks for.
-func readPeople(q string, toks []qtok, pp *people, c *Constraints) {
+func readPeople(q string, toks []qtok, pp *people, c *Constraints) (speaker mention, asked bool) {
 	for _, m := range findMentions(q, toks, pp) {
 		var who *Person
 		var holders []*Person
@@ -458,13 +474,19 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints) {
 		}
 		c.SpeakerAsked = q[toks[m.start].start:toks[m.end-1].end]
 		c.Speaker = who
+		speaker, asked = m, true
 		if who == nil {
 			for _, h := range holders {
 				c.Holders = append(c.Holders, h.Name)
 			}
 		}
 	}
+	return speaker, asked
 }
+
+// honorifics may stand before a name or a title ("Ms. Quillfeather",
+// "Secretary Blinken" is a title the record knows).
+var honorifics = map[string]bool{"mr": true, "ms": true, "mrs": true, "dr": true, "miss": true}
 
 func containsPerson(ps []*Person, p *Person) bool {
 	for _, q := range ps {
@@ -499,7 +521,13 @@ func asksWordsOf(toks []qtok, start, end int) bool {
 		j++
 	}
 	if j < len(toks) && isAskVerb(toks[j].w) {
-		return true
+		// A verb's base form is a verb only in a question's inversion
+		// ("did Kirby say", "what does Price mean"); without it, "call"
+		// or "comment" after a name is a noun ("the Trump Zelenskyy
+		// call").
+		if speechVerbRe.MatchString(toks[j].w) || strings.HasSuffix(toks[j].w, "ed") || inverted(toks, start) {
+			return true
+		}
 	}
 	if end+1 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+1].w] {
 		return true
@@ -508,7 +536,7 @@ func asksWordsOf(toks []qtok, start, end int) bool {
 		return true // "Price's exact words"
 	}
 	k := start - 1
-	for k >= 0 && (toks[k].w == "the" || toks[k].w == "mr" || toks[k].w == "ms" || toks[k].w == "mrs" || toks[k].w == "dr") {
+	for k >= 0 && (toks[k].w == "the" || honorifics[toks[k].w]) {
 		k--
 	}
 	if k < 0 {
@@ -521,6 +549,17 @@ func asksWordsOf(toks []qtok, start, end int) bool {
 		return k > 0 && toks[k-1].w == "according"
 	case "by", "from", "of":
 		return k > 0 && wordsNouns[toks[k-1].w]
+	}
+	return false
+}
+
+// inverted reports whether an auxiliary comes shortly before the name at
+// start ("did President Biden", "has the press secretary").
+func inverted(toks []qtok, start int) bool {
+	for k := start - 1; k >= 0 && k >= start-4; k-- {
+		if yesNoOpeners[toks[k].w] {
+			return true
+		}
 	}
 	return false
 }

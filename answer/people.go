@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
 )
 
 // Person is someone the record quotes, with the names and titles under
@@ -70,6 +71,25 @@ func buildPeople(docs []*corpus.Document) *people {
 	variants := map[string]*variant{}
 	spans := map[titleKey]*TitleSpan{}
 	pp := &people{byAlias: map[string][]*Person{}, byTitle: map[string][]*Person{}, outlets: map[string]string{}}
+	// The words of the record's titles: a "speaker" named only with them
+	// ("White House", "Vice President") is an office or a role, which a
+	// question reaches through the titles.
+	titleWords := map[string]bool{}
+	for _, d := range docs {
+		for _, s := range d.Speakers {
+			for _, w := range tokenWords(s.Title) {
+				titleWords[w] = true
+			}
+		}
+	}
+	office := func(toks []string) bool {
+		for _, w := range toks {
+			if !titleWords[w] && !titleQualifiers[w] {
+				return false
+			}
+		}
+		return true
+	}
 	for _, d := range docs {
 		if o := strings.TrimSpace(d.Outlet); o != "" {
 			if key := joinTokens(o); key != "" {
@@ -79,8 +99,8 @@ func buildPeople(docs []*corpus.Document) *people {
 		seen := map[string]bool{}
 		for _, s := range d.Speakers {
 			toks := tokenWords(s.Name)
-			if len(toks) == 0 || toks[0] == "the" {
-				continue // "The President": a role, resolved by title
+			if len(toks) == 0 || toks[0] == "the" || office(toks) {
+				continue // "The President", "White House": resolved by title
 			}
 			key := strings.Join(toks, " ")
 			v := variants[key]
@@ -141,7 +161,7 @@ func buildPeople(docs []*corpus.Document) *people {
 			p = ps[0]
 		}
 		if p == nil {
-			p = &Person{Name: v.name, Filter: sur}
+			p = &Person{Name: v.name, Filter: writtenSurname(v.name)}
 			pp.persons = append(pp.persons, p)
 			bySurname[sur] = append(bySurname[sur], p)
 		}
@@ -169,7 +189,7 @@ func buildPeople(docs []*corpus.Document) *people {
 	for _, p := range pp.persons {
 		slices.SortFunc(p.Titles, func(a, b TitleSpan) int { return cmp.Compare(b.Docs, a.Docs) })
 		aliases := slices.Clone(p.variants)
-		aliases = append(aliases, p.Filter)
+		aliases = append(aliases, p.variants[0][strings.LastIndexByte(p.variants[0], ' ')+1:])
 		for _, a := range aliases {
 			if !slices.Contains(pp.byAlias[a], p) {
 				pp.byAlias[a] = append(pp.byAlias[a], p)
@@ -255,3 +275,45 @@ func tokenWords(s string) []string {
 }
 
 func joinTokens(s string) string { return strings.Join(tokenWords(s), " ") }
+
+// writtenSurname is the last word of name in lower case as the record
+// writes it ("o'brien", "jean-pierre"): the speaker filter matches the
+// record's speaker lists by substring.
+func writtenSurname(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,")
+}
+
+// nameTokens is tokenize with words joined across an apostrophe, as the
+// index joins them: "O'Brien" and "O’Brien" are one name ("obrien"), not
+// "O" and "Brien".
+func nameTokens(q string) []token {
+	toks := tokenize(q)
+	var out []token
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		for i+1 < len(toks) {
+			gap := q[t.end:toks[i+1].start]
+			if gap != "'" && gap != "’" {
+				break
+			}
+			i++
+			t = token{t.w + toks[i].w, t.start, toks[i].end}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// surnameTerms are the index terms of a name's last word: reports drop
+// first names ("Ned Price" → price).
+func surnameTerms(name string) []string {
+	toks := tokenWords(name)
+	if len(toks) == 0 {
+		return nil
+	}
+	return retrieval.Terms(toks[len(toks)-1])
+}

@@ -11,8 +11,9 @@ import (
 // week"), after a preposition that makes it the time of the statement:
 // "in April 2023", "on September 13, 2022", "between March and May 2022",
 // "since 2024", "before June 2023". A year used as a name ("the 2020
-// war", "Remembrance Day 2025") has no preposition and bounds nothing;
-// retrieval still raises documents of that year.
+// war") bounds nothing, though retrieval still raises documents of that
+// year; one that closes the question after a name ("Remembrance Day
+// 2025?") dates it.
 
 // monthOf parses a month name or abbreviation with the standard library's
 // own month names (matched without regard to case).
@@ -234,10 +235,10 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 		// Relative periods need no preposition: "what did she say last week".
 		if s, ok := readRelative(toks, i, end); ok {
 			from := i
-			if from > 0 && (toks[from-1].w == "in" || toks[from-1].w == "during" || toks[from-1].w == "over") {
+			if from > 0 && toks[from-1].w == "the" {
 				from--
 			}
-			if from > 0 && toks[from].w == "the" && (toks[from-1].w == "in" || toks[from-1].w == "over") {
+			if from > 0 && (toks[from-1].w == "in" || toks[from-1].w == "during" || toks[from-1].w == "over") {
 				from--
 			}
 			return mark(q, toks, drop, from, s.next, Period{Since: s.since, Until: s.until})
@@ -245,7 +246,7 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 		var p Period
 		var stop int
 		switch w {
-		case "in", "on", "during", "at", "around", "throughout", "of":
+		case "in", "on", "during", "at", "around", "throughout":
 			s, ok := readDate(toks, i+1, 0)
 			if !ok || !s.dated {
 				continue
@@ -302,7 +303,14 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			p, stop = Period{Since: s.since, Until: s.until}, s.next
 			return mark(q, toks, drop, i, stop, p)
 		default:
-			continue
+			// A year that closes the question after a name ("on Armenian
+			// Remembrance Day 2025?", "at UNGA 2022?") dates it; one
+			// before a noun ("the 2020 war") names a thing.
+			y, ok := yearOf(w)
+			if !ok || i != len(toks)-1 || i == 0 || toks[i-1].w == "the" || isNumber(toks[i-1].w) || isMonth(toks[i-1].w) {
+				continue
+			}
+			return mark(q, toks, drop, i, i+1, Period{Since: dayOf(y, 1, 1), Until: dayOf(y, 12, 31)})
 		}
 		return mark(q, toks, drop, i, stop, p)
 	}

@@ -25,19 +25,6 @@ import (
 // DefaultK is how many passages are retrieved for a question.
 const DefaultK = 8
 
-// DefaultMinCoverage is the least Hit.Coverage (IDF-weighted share of the
-// question's informative terms found in a passage and its neighbours) that
-// some retrieved passage must reach for the question to be answered rather
-// than declined; the same passage must reach it on the terms that are not
-// names (topicCoverage) and name the names the question asks about (see
-// relevant). Measured on the public questions (cmd/readout eval): over the
-// sample record the answerable ones reach 0.64 and more, the out-of-scope
-// ones at most 0.21; over the White House record the out-of-scope travel-
-// advisory question finds passages above 0.6 that lack its subject (the
-// name check declines them) and one that names its subject but little of
-// what it asks, which stays under 0.4.
-const DefaultMinCoverage = 0.4
-
 // Pipeline answers questions from the record. The zero value is not usable:
 // Index is required; Chat may be nil for extractive answers.
 type Pipeline struct {
@@ -47,13 +34,14 @@ type Pipeline struct {
 	// Passages is how many passages to retrieve when the filters do not
 	// say (DefaultK when 0).
 	Passages int
-	// MinCoverage overrides DefaultMinCoverage when positive.
-	MinCoverage float64
 	// Metrics, when not nil, receives retrieval and model latencies,
 	// answer modes, quotation counts and errors.
 	Metrics *telemetry.Metrics
 	// Explain makes every Answer carry its Explanation.
 	Explain bool
+
+	// decision overrides defaultDecision (measurements sweep it).
+	decision *decisionWeights
 
 	mu    sync.Mutex
 	pp    *people // the record's speakers, for snapshot ppFor

@@ -82,16 +82,26 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		return nil, err
 	}
 	r.searched = hits
-	r.decision = p.decide(question, r.c, hits)
+	r.decision = p.decide(r.c, hits)
 	if !r.decision.Answer {
 		r.decline = "The record does not cover this question. " + coverageSentence(first, last, docs)
 		if len(hits) == 0 && filtered(filters) {
 			r.decline = "No document in the record matches this question within the filters you gave (date, outlet or speaker). " + coverageSentence(first, last, docs)
 		}
 		if narrowed(filters, r.opts) {
-			if s, err := p.absent(ctx, question, r.c, filters); err != nil {
+			named, s, err := p.absent(ctx, r.c, filters, r.opts)
+			if err != nil {
 				return nil, err
-			} else if s != "" {
+			}
+			if len(named) > 0 {
+				// Nothing the speaker said, but statements about what they
+				// did (a readout of their call): answer from those, saying so.
+				r.hits, r.decision.Answer = named[:min(k, len(named))], true
+				r.decision.Reason = "no passage by " + r.c.Speaker.Name + " covers the question; passages that name them do"
+				r.notes = append(r.notes, r.decision.Reason)
+				return r, nil
+			}
+			if s != "" {
 				r.decline = s
 			}
 		}
@@ -99,7 +109,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	}
 	r.hits = hits
 	if r.c.Order != OrderAny {
-		r.hits, r.notes = p.ordered(question, r.c, hits, k)
+		r.hits, r.notes = p.ordered(r.c, hits, k)
 	}
 	return r, nil
 }
@@ -114,10 +124,10 @@ func narrowed(filters, opts retrieval.SearchOptions) bool {
 // ordered keeps, of the hits that cover the question, the earliest or
 // latest document's passages first and the others after them by date, at
 // most k.
-func (p *Pipeline) ordered(question string, c Constraints, hits []retrieval.Hit, k int) ([]retrieval.Hit, []string) {
+func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrieval.Hit, []string) {
 	var ok []retrieval.Hit
 	for _, h := range hits {
-		if p.covers(question, c, h, hits) && h.Doc != nil && !h.Doc.Date.IsZero() {
+		if p.covers(c, h, hits) && h.Doc != nil && !h.Doc.Date.IsZero() {
 			ok = append(ok, h)
 		}
 	}
@@ -156,24 +166,48 @@ func (p *Pipeline) ordered(question string, c Constraints, hits []retrieval.Hit,
 // absent says what the record holds when the question's own constraints
 // (speaker, period, outlet) found nothing that covers it: the same
 // question searched without them. "" when that finds nothing either.
-func (p *Pipeline) absent(ctx context.Context, question string, c Constraints, filters retrieval.SearchOptions) (string, error) {
+//
+// When the speaker was the constraint and some covering passages name the
+// speaker (a statement on their call), those are returned instead of a
+// sentence.
+func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retrieval.SearchOptions) ([]retrieval.Hit, string, error) {
+	if c.Speaker != nil && filters.Speaker == "" {
+		// The question's other constraints stand; only the speaker goes.
+		about := opts
+		about.Speaker = ""
+		hits, err := p.Index.Search(ctx, c.Search, about)
+		if err != nil {
+			return nil, "", err
+		}
+		var named []retrieval.Hit
+		cache := map[string]map[string]bool{}
+		term := speakerTerm(c.Speaker)
+		for _, h := range hits {
+			if p.covers(c, h, hits) && nearTerms(h, hits, cache)[term] {
+				named = append(named, h)
+			}
+		}
+		if len(named) > 0 {
+			return named, "", nil
+		}
+	}
 	wide := filters
 	wide.K = absentDepth
 	hits, err := p.Index.Search(ctx, c.Search, wide)
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
 	var docs []*corpus.Document
 	seen := map[string]bool{}
 	for _, h := range hits {
-		if h.Doc == nil || seen[h.Chunk.DocID] || !p.covers(question, c, h, hits) {
+		if h.Doc == nil || seen[h.Chunk.DocID] || !p.covers(c, h, hits) {
 			continue
 		}
 		seen[h.Chunk.DocID] = true
 		docs = append(docs, h.Doc)
 	}
 	if len(docs) == 0 {
-		return "", nil
+		return nil, "", nil
 	}
 	slices.SortStableFunc(docs, func(a, b *corpus.Document) int { return a.Date.Compare(b.Date) })
 	topic := "this"
@@ -224,7 +258,7 @@ func (p *Pipeline) absent(ctx context.Context, question string, c Constraints, f
 		parts = append(parts, "period")
 	}
 	b.WriteString(strings.Join(parts, " and ") + " to read them.")
-	return b.String(), nil
+	return nil, b.String(), nil
 }
 
 // otherSpeakers are the first speakers of docs other than p, most
@@ -274,4 +308,13 @@ func (pr Period) contains(t time.Time) bool {
 	}
 	d := dayOf(t.Year(), t.Month(), t.Day())
 	return (pr.Since.IsZero() || !d.Before(pr.Since)) && (pr.Until.IsZero() || !d.After(pr.Until))
+}
+
+// speakerTerm is the index term of a person's surname.
+func speakerTerm(p *Person) string {
+	t := retrieval.Terms(p.Filter)
+	if len(t) == 0 {
+		return ""
+	}
+	return t[len(t)-1]
 }

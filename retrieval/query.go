@@ -64,6 +64,11 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	chunkIdx := make([]int32, len(hits))
 	for i := range hits {
 		chunkIdx[i] = s.chunkPos[hits[i].Chunk.ID]
+		if qv != nil && hits[i].VectorRank == 0 {
+			// Found by its words only: its similarity still says how
+			// close it is, for the answer's decision.
+			hits[i].VectorScore = float64(dotUnrolled(qv, s.vector(int(chunkIdx[i]))))
+		}
 	}
 	cov, terms := s.windowCoverage(qterms, chunkIdx)
 	for i := range hits {

@@ -15,7 +15,10 @@ type SearchOptions struct {
 	Since time.Time `json:"since,omitempty"`
 	Until time.Time `json:"until,omitempty"`
 	// Outlet and Speaker keep only documents whose outlet, or one of whose
-	// speakers, contains the text (case-insensitive).
+	// speakers, contains the text (case-insensitive). A document whose
+	// title names the speaker counts as theirs too: a readout of their
+	// call or a statement on their meeting is issued by an office, not by
+	// them.
 	Outlet  string `json:"outlet,omitempty"`
 	Speaker string `json:"speaker,omitempty"`
 }
@@ -26,6 +29,9 @@ type Hit struct {
 	Doc   *corpus.Document
 	// Score is the fused score (higher is better); VectorRank and
 	// LexicalRank are 1-based ranks in each list, 0 when absent.
+	// VectorScore is the passage's cosine similarity to the question,
+	// also when only its words found it (0 when the search ran without
+	// vectors).
 	Score       float64
 	VectorScore float64
 	LexicalRank int

@@ -63,8 +63,8 @@ type snapshot struct {
 	docChunks [][2]int32
 	chunkPos  map[string]int32
 	// Per document, for filters: the date as yyyymmdd (0 when undated),
-	// the outlet in lower case, and the speakers' names in lower case
-	// joined by a NUL (which no query contains).
+	// the outlet in lower case, and the speakers' names and the title in
+	// lower case joined by a NUL (which no query contains).
 	docDay      []int32
 	docOutlet   []string
 	docSpeakers []string
@@ -117,13 +117,14 @@ func (s *snapshot) finish(ctx context.Context) error {
 			s.docDay[i] = int32(dayNumber(d.Date))
 		}
 		s.docOutlet[i] = strings.ToLower(d.Outlet)
-		if len(d.Speakers) > 0 {
-			names := make([]string, len(d.Speakers))
-			for j, sp := range d.Speakers {
-				names[j] = strings.ToLower(sp.Name)
-			}
-			s.docSpeakers[i] = strings.Join(names, "\x00")
+		names := make([]string, 0, len(d.Speakers)+1)
+		for _, sp := range d.Speakers {
+			names = append(names, strings.ToLower(sp.Name))
 		}
+		if d.Title != "" {
+			names = append(names, strings.ToLower(d.Title))
+		}
+		s.docSpeakers[i] = strings.Join(names, "\x00")
 		if !d.Date.IsZero() {
 			if s.first.IsZero() || d.Date.Before(s.first) {
 				s.first = d.Date

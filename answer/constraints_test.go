@@ -1,0 +1,186 @@
+package answer
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// constraintDocs loads the invented record of testdata/constraints.jsonl:
+// a spokesperson on the canal talks in March, April and May 2023, a
+// minister who spoke only on a bridge, and two press secretaries, one in
+// 2022 and one in 2024.
+func constraintDocs(t *testing.T) []*corpus.Document {
+	t.Helper()
+	data, err := os.ReadFile("testdata/constraints.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, skipped, err := corpus.LoadFS(fstest.MapFS{"record.jsonl": {Data: data}}, "test", corpus.LoadOptions{})
+	if err != nil || len(skipped) > 0 || len(docs) != 8 {
+		t.Fatalf("load: %v, skipped %v, %d docs", err, skipped, len(docs))
+	}
+	return docs
+}
+
+func constraintIndex(t *testing.T) *retrieval.Index {
+	t.Helper()
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Sync(context.Background(), constraintDocs(t), nil); err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestReadQuestionPeriods(t *testing.T) {
+	end := day("2024-05-15") // the record's latest document
+	tests := []struct {
+		q            string
+		since, until string // "" for open
+		phrase       string
+	}{
+		{"What did the spokesperson say in April 2023?", "2023-04-01", "2023-04-30", "in April 2023"},
+		{"what did she say in sept 2021", "2021-09-01", "2021-09-30", "in sept 2021"},
+		{"Who spoke on September 13, 2022 about the border?", "2022-09-13", "2022-09-13", "on September 13, 2022"},
+		{"What was said on 13 September 2022?", "2022-09-13", "2022-09-13", "on 13 September 2022"},
+		{"What happened in late September 2023?", "2023-09-21", "2023-09-30", "in late September 2023"},
+		{"How many had crossed by the end of September 2023?", "", "2023-09-30", "by the end of September 2023"},
+		{"What did they promise early 2022?", "2022-01-01", "2022-04-30", "early 2022"},
+		{"What did they say in mid-2022?", "2022-05-01", "2022-08-31", "in mid-2022"},
+		{"What was said between March and May 2022?", "2022-03-01", "2022-05-31", "between March and May 2022"},
+		{"What was said between January 2021 and June 2022?", "2021-01-01", "2022-06-30", "between January 2021 and June 2022"},
+		{"What has been said since 2024?", "2024-01-01", "", "since 2024"},
+		{"What was said after March 2024?", "2024-04-01", "", "after March 2024"},
+		{"What was said before June 2023?", "", "2023-05-31", "before June 2023"},
+		{"What did the minister say in 2021?", "2021-01-01", "2021-12-31", "in 2021"},
+		{"What did the president say on Remembrance Day 2025?", "2025-01-01", "2025-12-31", "2025"},
+		{"what did he say last week", "2024-05-09", "2024-05-15", "last week"},
+		{"What was said last month?", "2024-04-01", "2024-04-30", "last month"},
+		{"What was said last year?", "2023-01-01", "2023-12-31", "last year"},
+		{"anything in the past 30 days?", "2024-04-16", "2024-05-15", "in the past 30 days"},
+		{"What was said this year?", "2024-01-01", "2024-05-15", "this year"},
+		// A year that names a thing is no period.
+		{"How many people died in the 2020 war?", "", "", ""},
+		{"What did the statement of 1915 say?", "", "", ""},
+		{"Who said it in May?", "", "", ""},
+		{"What may happen to the talks?", "", "", ""},
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, nil, end)
+		got := [2]string{dateString(c.Period.Since), dateString(c.Period.Until)}
+		if got != [2]string{tt.since, tt.until} || c.Period.Phrase != tt.phrase {
+			t.Errorf("%q: period %v %q, want [%s %s] %q", tt.q, got, c.Period.Phrase, tt.since, tt.until, tt.phrase)
+		}
+		if tt.phrase != "" && strings.Contains(c.Search, tt.phrase) {
+			t.Errorf("%q: the period %q is still searched for: %q", tt.q, tt.phrase, c.Search)
+		}
+	}
+}
+
+func TestReadQuestionOrderAndWant(t *testing.T) {
+	pp := buildPeople(constraintDocs(t))
+	tests := []struct {
+		q     string
+		order Order
+		want  AnswerType
+	}{
+		{"When did Quillfeather first mention the canal talks?", OrderFirst, WantDate},
+		{"What did she say the first time she spoke on the canal?", OrderFirst, WantQuotation},
+		{"What was the earliest statement on the canal talks?", OrderFirst, WantAny},
+		{"What was the last thing Quillfeather said about the canal?", OrderLast, WantQuotation},
+		{"what's the most recent time sullivan talked to grigoryan", OrderLast, WantAny},
+		{"What is the latest on the grain stores?", OrderLast, WantAny},
+		{"Who spoke most recently about the bridge?", OrderLast, WantPerson},
+		// Not orders: a period, a pointer, a figure, a title.
+		{"What did she say last week?", OrderAny, WantQuotation},
+		{"How long would the first one last?", OrderAny, WantNumber},
+		{"What happened in the first 100 days?", OrderAny, WantAny},
+		{"How many people crossed into Armenia?", OrderAny, WantNumber},
+		{"How much did the tolls cost?", OrderAny, WantNumber},
+		{"Where did the canal talks open?", OrderAny, WantPlace},
+		{"Who said the festival is open to all?", OrderAny, WantPerson},
+		{"Quote Quillfeather's exact words on the canal talks.", OrderAny, WantQuotation},
+		{"Give his words.", OrderAny, WantQuotation},
+		{"Did Quillfeather say the talks would open in Lisbon?", OrderAny, WantYesNo},
+		{"Is the bridge open?", OrderAny, WantYesNo},
+		{"In which city did the talks open?", OrderAny, WantPlace},
+		{"What date did the talks open?", OrderAny, WantDate},
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, pp, day("2024-05-15"))
+		if c.Order != tt.order || c.Want != tt.want {
+			t.Errorf("%q: order %q want %q, expected %q and %q", tt.q, c.Order, c.Want, tt.order, tt.want)
+		}
+	}
+}
+
+func TestReadQuestionSpeakers(t *testing.T) {
+	pp := buildPeople(constraintDocs(t))
+	tests := []struct {
+		q       string
+		speaker string // whose words are asked for ("" none)
+		asked   string
+		holders int // holders listed when a title is ambiguous
+		named   []string
+	}{
+		{"What did Zara Quillfeather say about the canal talks?", "Zara Quillfeather", "Zara Quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"What did Quillfeather say about the canal talks?", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"what did quillfeather say abt the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"Quote Ms. Quillfeather's exact words on the canal talks.", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"According to Bram Oakhollow, when will the bridge reopen?", "Bram Oakhollow", "Bram Oakhollow", 0, []string{"Bram Oakhollow"}},
+		{"Has Oakhollow ever commented on the canal?", "Bram Oakhollow", "Oakhollow", 0, []string{"Bram Oakhollow"}},
+		// A title resolved by the period.
+		{"What did the press secretary say about the harvest festival in 2022?", "Ada Brightwater", "press secretary", 0, []string{"Ada Brightwater"}},
+		{"What did the press secretary say about the harvest festival in 2024?", "Milo Fenwick", "press secretary", 0, []string{"Milo Fenwick"}},
+		{"What did the press secretary say about the harvest festival?", "", "press secretary", 2, nil},
+		// Named, but not as the speaker.
+		{"When did Quillfeather meet the Freedonian envoy?", "", "", 0, []string{"Zara Quillfeather"}},
+		{"What did the minister of Freedonia say?", "", "", 0, nil},
+		// Capitalised words that are not the record's people.
+		{"Give his words.", "", "", 0, nil},
+		{"What did the American envoy say at Christmas about Airlines?", "", "", 0, nil},
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, pp, day("2024-05-15"))
+		got := ""
+		if c.Speaker != nil {
+			got = c.Speaker.Name
+		}
+		var named []string
+		for _, p := range c.Named {
+			named = append(named, p.Name)
+		}
+		if got != tt.speaker || !strings.EqualFold(c.SpeakerAsked, tt.asked) || len(c.Holders) != tt.holders || strings.Join(named, ",") != strings.Join(tt.named, ",") {
+			t.Errorf("%q: speaker %q asked %q holders %v named %v; want %q %q %d %v", tt.q, got, c.SpeakerAsked, c.Holders, named, tt.speaker, tt.asked, tt.holders, tt.named)
+		}
+	}
+}
+
+func TestReadQuestionOutletAndTopic(t *testing.T) {
+	pp := buildPeople(constraintDocs(t))
+	c := ReadQuestion("What did the Nowhereland Palace say about the grain stores in 2022?", pp, day("2024-05-15"))
+	if c.Outlet != "Nowhereland Palace" || c.Topic != "the grain stores" {
+		t.Errorf("outlet %q topic %q", c.Outlet, c.Topic)
+	}
+	o := c.Options(retrieval.SearchOptions{Since: day("2022-03-01")})
+	if !o.Since.Equal(day("2022-03-01")) || !o.Until.Equal(day("2022-12-31")) || o.Outlet != "Nowhereland Palace" {
+		t.Errorf("options %+v: the caller's narrower filter and the question's must both hold", o)
+	}
+}

@@ -1,0 +1,173 @@
+package answer
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/retrieval"
+)
+
+// devQuestion is a line of eval/dev.jsonl as the decision measurement
+// reads it.
+type devQuestion struct {
+	ID       string   `json:"id"`
+	Question string   `json:"question"`
+	MustCite []string `json:"must_cite"`
+	Kind     string   `json:"kind"`
+	Follows  string   `json:"follows"`
+}
+
+// TestMeasureDecision measures the answer-or-decline decision on the
+// development questions over an index built as EVALUATION.md says, and
+// with READOUT_SWEEP=1 sweeps the weights and threshold:
+//
+//	READOUT_DEV_INDEX=/tmp/wh READOUT_SWEEP=1 go test -run MeasureDecision -v ./answer
+//
+// Follow-ups are left out (their standalone form depends on the previous
+// answer). A question counts as answerable when it has must-cite
+// documents that are in the index.
+func TestMeasureDecision(t *testing.T) {
+	dir := os.Getenv("READOUT_DEV_INDEX")
+	if dir == "" {
+		t.Skip("set READOUT_DEV_INDEX to a data folder holding the sample and White House index")
+	}
+	idx, err := retrieval.Open(dir, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join("..", "eval", "dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var qs []devQuestion
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var q devQuestion
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			t.Fatal(err)
+		}
+		if q.Follows == "" && q.Kind != "follow-up" {
+			qs = append(qs, q)
+		}
+	}
+	type row struct {
+		q          devQuestion
+		answerable bool
+		sigs       []hitSignals
+		absent     bool // the pipeline's final decision: answer
+	}
+	p := &Pipeline{Index: idx}
+	var rows []row
+	for _, q := range qs {
+		r, err := p.retrieve(context.Background(), q.Question, q.Question, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		answerable := false
+		for _, id := range q.MustCite {
+			if _, ok := idx.Document(id); ok {
+				answerable = true
+			}
+		}
+		cache := map[string]map[string]bool{}
+		var sigs []hitSignals
+		for i, h := range r.searched {
+			sigs = append(sigs, signalsOf(r.c, h, i+1, r.searched, cache))
+		}
+		rows = append(rows, row{q: q, answerable: answerable, sigs: sigs, absent: r.decision.Answer})
+	}
+	eval := func(w decisionWeights) (answered, declined, nAns, nOut int) {
+		for _, r := range rows {
+			best := -1.0
+			for _, s := range r.sigs {
+				best = max(best, w.score(s))
+			}
+			yes := best >= w.threshold
+			if r.answerable {
+				nAns++
+				if yes {
+					answered++
+				}
+			} else {
+				nOut++
+				if !yes {
+					declined++
+				}
+			}
+		}
+		return
+	}
+	final := [2]int{}
+	for _, r := range rows {
+		if r.answerable && r.absent {
+			final[0]++
+		}
+		if !r.answerable && !r.absent {
+			final[1]++
+		}
+	}
+	a, d, na, no := eval(defaultDecision)
+	t.Logf("pipeline (with constraints and their fallbacks): answerable answered %d/%d, out of scope declined %d/%d", final[0], na, final[1], no)
+	t.Logf("default %+v: answerable answered %d/%d, out of scope declined %d/%d", defaultDecision, a, na, d, no)
+	for _, r := range rows {
+		best := -1.0
+		var bs hitSignals
+		for _, s := range r.sigs {
+			if sc := defaultDecision.score(s); sc > best {
+				best, bs = sc, s
+			}
+		}
+		mark := ""
+		if (best >= defaultDecision.threshold) != r.answerable {
+			mark = "  <-- wrong"
+		}
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.rank, mark, r.q.Question)
+	}
+	if os.Getenv("READOUT_SWEEP") == "" {
+		return
+	}
+	type result struct {
+		w     decisionWeights
+		a, d  int
+		score float64
+	}
+	var res []result
+	for _, wd := range []float64{0, 0.25} {
+		for _, wv := range []float64{0, 0.5, 1, 1.5, 2} {
+			for _, wn := range []float64{0, 0.25, 0.5} {
+				for _, wp := range []float64{0, 0.25, 0.5} {
+					for th := 0.3; th <= 3; th += 0.05 {
+						w := decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, threshold: th}
+						a, d, na, no := eval(w)
+						// Balanced accuracy: a wrong decline costs as much, in
+						// share, as an out-of-scope question answered.
+						res = append(res, result{w, a, d, float64(a)/float64(na) + float64(d)/float64(no)})
+					}
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(res, func(x, y result) int {
+		if x.score != y.score {
+			if x.score > y.score {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	var b strings.Builder
+	for _, r := range res[:20] {
+		fmt.Fprintf(&b, "%+v answered %d/%d declined %d/%d\n", r.w, r.a, na, r.d, no)
+	}
+	t.Logf("best weights:\n%s", b.String())
+}

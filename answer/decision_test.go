@@ -1,0 +1,104 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// Capitalised words that are not the record's names do not make a
+// question unanswerable: an imperative ("Give his words."), a nationality
+// ("American"). The capitalisation rule declined both.
+func TestNoWrongDeclineOnCapitalisedWords(t *testing.T) {
+	p := &Pipeline{Index: sampleIndex(t)}
+	ctx := context.Background()
+	ans, err := p.Ask(ctx, "What did the American spokesperson say about the international mission?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode != ModeExtractive || !citesDoc(ans, "000_796cebcc88a1bf3f.txt") {
+		t.Errorf("nationality word: %s %q", ans.Mode, ans.Text)
+	}
+	first, err := p.Ask(ctx, "What did Matthew Miller say about the international mission?", nil, retrieval.SearchOptions{})
+	if err != nil || first.Mode != ModeExtractive {
+		t.Fatalf("first question: %v %+v", err, first)
+	}
+	ans, err = p.Ask(ctx, "Give his words.", []Turn{{Question: first.Question, Answer: first.Text}}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode != ModeExtractive || !citesDoc(ans, "000_796cebcc88a1bf3f.txt") {
+		t.Errorf("imperative follow-up: %s %q", ans.Mode, ans.Text)
+	}
+}
+
+// The public out-of-scope questions stay declined over the sample record.
+func TestOutOfScopeDeclinedBySignals(t *testing.T) {
+	p := &Pipeline{Index: sampleIndex(t), Explain: true}
+	for _, q := range []string{
+		"What is the current population of Stepanakert?",
+		"What travel advisory level does the State Department currently give Azerbaijan?",
+		"Who won the hockey game in February?",
+	} {
+		ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := ans.Explain.Decision
+		if ans.Mode != ModeDeclined || d.Answer || d.By != "signals" || d.Score >= d.Threshold || len(d.Signals) == 0 {
+			t.Errorf("%q: %s %q, decision %+v", q, ans.Mode, ans.Text, d)
+		}
+	}
+}
+
+// Word pairs of the question count only when the passage holds them near
+// each other.
+func TestPhraseShare(t *testing.T) {
+	terms := []retrieval.TermMatch{{Term: "world", Weight: 2, Found: true}, {Term: "cup", Weight: 3, Found: true}}
+	hit := func(text string) retrieval.Hit {
+		return retrieval.Hit{Chunk: corpus.Chunk{Text: text}, Terms: terms}
+	}
+	together := phraseShare("What about the World Cup?", hit("He watched the World Cup final."))
+	apart := phraseShare("What about the World Cup?", hit("The world economy grew. "+strings.Repeat("Trade rose sharply again. ", 5)+"He drank from a cup."))
+	if together != 1 || apart != 0 {
+		t.Errorf("together %.2f, apart %.2f", together, apart)
+	}
+	if got := phraseShare("Cup?", hit("cup")); got != 1 {
+		t.Errorf("a question without pairs: %.2f, want 1", got)
+	}
+}
+
+// With a chat model the model decides: low lexical signals do not decline
+// a question the model might answer from the passages; only a retrieval
+// that holds none of the question's words declines without it.
+func TestModelDecidesWhenConfigured(t *testing.T) {
+	hits := exampleHits()
+	for i := range hits {
+		hits[i].Coverage, hits[i].VectorScore = 0.2, 0.1
+	}
+	p := &Pipeline{Index: &fakeIndex{hits: hits}, Chat: nopModel{}}
+	if d := p.decide(Constraints{}, hits); !d.Answer || d.By != "model" {
+		t.Errorf("with a model: %+v", d)
+	}
+	p.Chat = nil
+	if d := p.decide(Constraints{}, hits); d.Answer || d.By != "signals" {
+		t.Errorf("without a model: %+v", d)
+	}
+	for i := range hits {
+		hits[i].Coverage = 0
+	}
+	p.Chat = nopModel{}
+	if d := p.decide(Constraints{}, hits); d.Answer || d.By != "empty" {
+		t.Errorf("empty retrieval with a model: %+v", d)
+	}
+}
+
+type nopModel struct{}
+
+func (nopModel) Name() string { return "nop" }
+func (nopModel) Complete(context.Context, []Message, func(string)) (string, error) {
+	return "", nil
+}
