@@ -184,3 +184,26 @@ func TestReadQuestionOutletAndTopic(t *testing.T) {
 		t.Errorf("options %+v: the caller's narrower filter and the question's must both hold", o)
 	}
 }
+
+// Chat shorthand is spelt out before the search, and "Jill Biden" is not
+// "Joe Biden".
+func TestReadQuestionCasualAndNames(t *testing.T) {
+	c := ReadQuestion("yo what did the minister say abt the bridge pls", nil, time.Time{})
+	if c.Search != "what did the minister say about the bridge" {
+		t.Errorf("search %q", c.Search)
+	}
+	docs := constraintDocs(t)
+	docs = append(docs,
+		&corpus.Document{ID: "j1", Speakers: []corpus.Speaker{{Name: "Joe Sample"}, {Name: "Joseph R. Sample"}}},
+		&corpus.Document{ID: "j2", Speakers: []corpus.Speaker{{Name: "Joe Sample"}, {Name: "Jill Sample"}}},
+		&corpus.Document{ID: "j3", Speakers: []corpus.Speaker{{Name: "Joe Sample"}, {Name: "Sample"}}})
+	pp := buildPeople(docs)
+	c = ReadQuestion("What did Sample say about the bridge?", pp, time.Time{})
+	if c.Speaker == nil || c.Speaker.Name != "Joe Sample" || c.Speaker.Docs < 3 {
+		t.Errorf("speaker %+v", c.Speaker)
+	}
+	c = ReadQuestion("What did Jill Sample say about the bridge?", pp, time.Time{})
+	if c.Speaker == nil || c.Speaker.Name != "Jill Sample" {
+		t.Errorf("speaker %+v", c.Speaker)
+	}
+}

@@ -128,9 +128,9 @@ func (w decisionWeights) score(s hitSignals) float64 {
 // names 0–0.5, word pairs 0–0.5, threshold 0.3–3) maximises the share of
 // answerable questions answered plus the share of out-of-scope ones
 // declined. Best: coverage 1 + vector similarity 1 + word pairs 0.25 ≥
-// 0.85 answers 89/96 and declines 17/24; its neighbours (vector 1–2,
+// 0.85 answers 92/96 and declines 17/24; its neighbours (vector 1–2,
 // word pairs 0.25–0.5, threshold 0.85–1.3, with or without distinctive
-// words at 0.25) answer 88–89 and decline 17. The distinctive-words and
+// words at 0.25) answer 91–92 and decline 17. The distinctive-words and
 // named-people signals added nothing on these questions (the speaker
 // constraint already sets aside statements by someone else), so they
 // weigh 0 and are shown in --explain only. The capitalisation rule this

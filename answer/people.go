@@ -150,9 +150,10 @@ func buildPeople(docs []*corpus.Document) *people {
 		sur := v.toks[len(v.toks)-1]
 		var p *Person
 		if len(v.toks) > 1 {
-			// "Joe Biden" and "Joseph R. Biden": same surname, same initial.
+			// "Joe Biden" and "Joseph R. Biden": same surname, first names
+			// that begin alike ("Jill Biden" is someone else).
 			for _, q := range bySurname[sur] {
-				if strings.Fields(q.variants[0])[0][0] == v.toks[0][0] {
+				if sameStart(strings.Fields(q.variants[0])[0], v.toks[0]) {
 					p = q
 					break
 				}
@@ -316,4 +317,12 @@ func surnameTerms(name string) []string {
 		return nil
 	}
 	return retrieval.Terms(toks[len(toks)-1])
+}
+
+// sameStart reports whether two first names may be one person's: the
+// same first two letters ("joe", "joseph"), or one an initial of the
+// other ("j", "jake").
+func sameStart(a, b string) bool {
+	n := min(2, len(a), len(b))
+	return n > 0 && a[:n] == b[:n]
 }
