@@ -24,8 +24,22 @@ func sentenceTurn(h retrieval.Hit, start, end int) (corpus.Turn, bool) {
 	if h.Doc == nil {
 		return corpus.Turn{}, false
 	}
-	ws, _ := spokenWords(h.Chunk.Text, start, end)
+	ws, _ := quotedWords(h, start, end)
 	return h.Doc.TurnAt(h.Chunk.Start + ws)
+}
+
+// quotedWords narrows a sentence of a hit's passage to the words an answer
+// quotes: in a report, the quotation without the reporter's "X said"
+// (spokenWords); in an official's turn or a statement, the whole sentence,
+// since every word of it is theirs, the words they quote in turn included
+// ("a “D” or an “R”").
+func quotedWords(h retrieval.Hit, start, end int) (int, int) {
+	if h.Doc != nil {
+		if t, ok := h.Doc.TurnAt(h.Chunk.Start + start); ok && (t.Role == corpus.RoleOfficial || t.Role == corpus.RoleIssuer) {
+			return start, end
+		}
+	}
+	return spokenWords(h.Chunk.Text, start, end)
 }
 
 // quotableTurn reports whether words of the turn may be quoted in an

@@ -248,3 +248,30 @@ func TestGeneratedAnswerAttribution(t *testing.T) {
 		})
 	}
 }
+
+// TestOfficialQuotingWordsIsQuotedWhole: an official's sentence that holds
+// words in quotation marks is the official's, whole; only a report's
+// sentence is narrowed to the quotation it attributes.
+func TestOfficialQuotingWordsIsQuotedWhole(t *testing.T) {
+	text := "title: Press Briefing by Press Secretary Zara Quillfeather\ndate: 2031-05-06\nsource: The Example House\n\n" +
+		"MS. QUILLFEATHER: Whether you have a “D” or an “R” next to your name, the Nowhereland bridge matters to every family here.\n\n" +
+		"Q Does the bridge matter to the opposition?\n\n" +
+		"MR. PLACEHOLDER: The opposition has said so, and we welcome it.\n"
+	docs, err := corpus.Parse("brief.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	hits := []retrieval.Hit{{Doc: d, Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, Start: 0, End: len(d.Text), Text: d.Text}, Coverage: 0.9}}
+	got, cites, _ := Extractive("Does the Nowhereland bridge matter to every family, D or R?", hits)
+	want := "- The Example House (2031-05-06) — Zara Quillfeather, Press Secretary: “Whether you have a “D” or an “R” next to your name, the Nowhereland bridge matters to every family here.” [1]"
+	if !strings.Contains(got, want) {
+		t.Errorf("answer:\n%s\nwant the line\n%s", got, want)
+	}
+	if strings.Contains(got, "Does the bridge matter to the opposition") {
+		t.Errorf("the reporter's question is quoted:\n%s", got)
+	}
+	if len(cites) != 1 || slices.Contains(cites[0].Speakers, "Reporter") {
+		t.Errorf("citations %+v", cites)
+	}
+}

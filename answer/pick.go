@@ -254,7 +254,7 @@ func candidates(top []retrieval.Hit) []candidate {
 			}
 			// What the answer would quote: the spoken words, without the
 			// reporter's "X said".
-			ws, we := spokenWords(text, r[0], r[1])
+			ws, we := quotedWords(h, r[0], r[1])
 			seq := stemSeq(text[ws:we])
 			c := candidate{hit: hi, start: r[0], end: r[1], seq: seq, stems: make(map[string]bool, len(seq))}
 			for _, t := range seq {
@@ -359,7 +359,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading) {
 			f.Speaker = speaksFor(h, c.start, c.end, r.named)
 		}
 		if r.prev != "" {
-			ws, we := spokenWords(h.Chunk.Text, c.start, c.end)
+			ws, we := quotedWords(h, c.start, c.end)
 			if sw, _ := fold(h.Chunk.Text[ws:we]); strings.Contains(r.prev, sw) {
 				f.Repeat = true
 			}
@@ -567,7 +567,7 @@ func render(cands []candidate, picked []int, top []retrieval.Hit) (string, []Cit
 		if t, ok := sentenceTurn(h, c.start, c.end); ok && t.Role.Statement() && t.Speaker.Name != "" && !containsName(cites[k-1].Speakers, t.Speaker.Name) {
 			cites[k-1].Speakers = append(cites[k-1].Speakers, t.Speaker.Name)
 		}
-		ws, we := spokenWords(h.Chunk.Text, c.start, c.end)
+		ws, we := quotedWords(h, c.start, c.end)
 		b.WriteString("\n- ")
 		b.WriteString(attribution(h, c.start, c.end))
 		b.WriteString("“")
