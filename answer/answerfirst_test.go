@@ -13,6 +13,8 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // whiteHouseSample are real documents of the White House record that the
@@ -185,7 +187,7 @@ func TestNoDuplicateQuotations(t *testing.T) {
 	}
 	for i, a := range quotes {
 		for _, b := range quotes[i+1:] {
-			sa, sb := stemSet(a), stemSet(b)
+			sa, sb := text.TermSet(a), text.TermSet(b)
 			shared := 0
 			for s := range sa {
 				if sb[s] {

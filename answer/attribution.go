@@ -8,6 +8,8 @@ import (
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/prompts"
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // Attribution reads who said the words an answer quotes from the turns of
@@ -158,7 +160,7 @@ var contextCues = []string{"asked", "asking", "question", "reporter", "moderator
 // whose statements the answer quotes from it. cites are citations of
 // hits (see BuildCitations). It returns the text, how many quotations it
 // unquoted, and the warning to show.
-func checkAttribution(text string, cites []Citation, hits []retrieval.Hit) (string, int, []string) {
+func checkAttribution(src string, cites []Citation, hits []retrieval.Hit) (string, int, []string) {
 	docOf := func(c Citation) *corpus.Document {
 		for _, h := range hits {
 			if h.Doc != nil && h.Doc.ID == c.Doc && h.Chunk.Start == c.Start {
@@ -168,11 +170,11 @@ func checkAttribution(text string, cites []Citation, hits []retrieval.Hit) (stri
 		return nil
 	}
 	quoted := make([][]string, len(cites))
-	sentences := answerSentences(text)
-	markers := ParseCitations(text)
+	sentences := text.Sentences(src)
+	markers := ParseCitations(src)
 	type cut struct{ start, end int }
 	var cuts []cut
-	for _, q := range findQuotes(text) {
+	for _, q := range findQuotes(src) {
 		if q.block {
 			continue
 		}
@@ -183,7 +185,7 @@ func checkAttribution(text string, cites []Citation, hits []retrieval.Hit) (stri
 				inSentence = append(inSentence, m.Numbers...)
 			}
 		}
-		words := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(text), ""))
+		words := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(src), ""))
 		words = strings.TrimRight(words, ",.;:")
 		if words == "" {
 			continue
@@ -211,7 +213,7 @@ func checkAttribution(text string, cites []Citation, hits []retrieval.Hit) (stri
 		if !found || statement {
 			continue
 		}
-		sentence := strings.ToLower(text[lo:hi])
+		sentence := strings.ToLower(src[lo:hi])
 		labelled := false
 		for _, cue := range contextCues {
 			labelled = labelled || strings.Contains(sentence, cue)
@@ -227,19 +229,19 @@ func checkAttribution(text string, cites []Citation, hits []retrieval.Hit) (stri
 		}
 	}
 	if len(cuts) == 0 {
-		return text, 0, nil
+		return src, 0, nil
 	}
 	// Unquote from the end, so earlier offsets stay valid.
 	for k := len(cuts) - 1; k >= 0; k-- {
 		c := cuts[k]
 		var q quoteSpan
-		for _, f := range findQuotes(text) {
+		for _, f := range findQuotes(src) {
 			if f.start() == c.start && f.end() == c.end {
 				q = f
 			}
 		}
-		text = text[:c.start] + q.words(text) + text[c.end:]
+		src = src[:c.start] + q.words(src) + src[c.end:]
 	}
-	return text, len(cuts), []string{fmt.Sprintf("%s of a reporter's question or a moderator's line %s presented as a statement, so %s no longer quoted.",
+	return src, len(cuts), []string{fmt.Sprintf("%s of a reporter's question or a moderator's line %s presented as a statement, so %s no longer quoted.",
 		plural(len(cuts), "quotation", "quotations"), pick(len(cuts), "was", "were"), pick(len(cuts), "it is", "they are"))}
 }

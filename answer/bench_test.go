@@ -12,6 +12,8 @@ import (
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // BenchmarkPipelineOverhead measures one answer without the model's own
@@ -119,6 +121,6 @@ func benchIndex(b *testing.B, n int) (*retrieval.Index, string) {
 // inventedRecord returns invented documents holding at least n chunks,
 // all quoting "Spokesperson Jane Example" of "Example Wire" and the like.
 func inventedRecord(n int) []*corpus.Document {
-	docs, _ := testsupport.InventedRecord(n, testsupport.InventedVocabulary(retrieval.IsStopword))
+	docs, _ := testsupport.InventedRecord(n, testsupport.InventedVocabulary(text.IsStopword))
 	return docs
 }

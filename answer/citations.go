@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // citationGroupRe matches one bracketed citation group: [1], [1, 2],
@@ -203,14 +205,14 @@ const minSupportWords = 3
 // two and a third of them, and dropped otherwise. Numbers that name no
 // passage are left for Renumber. It returns the new text and how many
 // citations were moved and dropped.
-func CheckSupport(text string, passages []string) (out string, moved, dropped int) {
-	markers := ParseCitations(text)
+func CheckSupport(s string, passages []string) (out string, moved, dropped int) {
+	markers := ParseCitations(s)
 	if len(markers) == 0 {
-		return text, 0, 0
+		return s, 0, 0
 	}
 	pstems := make([]map[string]bool, len(passages))
 	for i, p := range passages {
-		pstems[i] = stemSet(p)
+		pstems[i] = text.TermSet(p)
 	}
 	overlap := func(a, b map[string]bool) int {
 		n := 0
@@ -221,12 +223,12 @@ func CheckSupport(text string, passages []string) (out string, moved, dropped in
 		}
 		return n
 	}
-	sentences := answerSentences(text)
+	sentences := text.Sentences(s)
 	var b strings.Builder
 	last := 0
 	for _, m := range markers {
 		lo, hi := sentenceAround(sentences, m.Start, m.End)
-		words := stemSet(citationGroupRe.ReplaceAllString(text[lo:hi], " "))
+		words := text.TermSet(citationGroupRe.ReplaceAllString(s[lo:hi], " "))
 		var keep []int
 		for _, n := range m.Numbers {
 			if n < 1 || n > len(passages) || len(words) < minSupportWords || overlap(words, pstems[n-1]) > 0 {
@@ -246,7 +248,7 @@ func CheckSupport(text string, passages []string) (out string, moved, dropped in
 				dropped++
 			}
 		}
-		prefix := text[last:m.Start]
+		prefix := s[last:m.Start]
 		var group strings.Builder
 		if len(keep) > 0 {
 			group.WriteString("[")
@@ -264,6 +266,6 @@ func CheckSupport(text string, passages []string) (out string, moved, dropped in
 		b.WriteString(group.String())
 		last = m.End
 	}
-	b.WriteString(text[last:])
+	b.WriteString(s[last:])
 	return b.String(), moved, dropped
 }

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/readout/readout/prompts"
+
+	"github.com/readout/readout/text"
 )
 
 // anaphora are words that make a follow-up depend on the conversation.
@@ -23,13 +25,13 @@ const contextTerms = 12
 // needsContext reports whether a follow-up probably cannot be searched for
 // on its own: it refers back with a pronoun, or says too little.
 func needsContext(q string) bool {
-	toks := tokenize(q)
+	toks := text.Tokens(q)
 	content := 0
 	for _, t := range toks {
-		if anaphora[t.w] {
+		if anaphora[t.Word] {
 			return true
 		}
-		if !stopwords[t.w] {
+		if !text.IsStopword(t.Word) {
 			content++
 		}
 	}
@@ -44,14 +46,14 @@ func RuleCondense(q string, history []Turn) string {
 	if len(history) == 0 || !needsContext(q) {
 		return q
 	}
-	have := stemSet(q)
+	have := text.TermSet(q)
 	var terms []string
 	seen := map[string]bool{}
 	for i := len(history) - 1; i >= 0 && i >= len(history)-2; i-- {
-		for _, t := range tokenize(history[i].Question) {
-			orig := history[i].Question[t.start:t.end]
-			st := stem(t.w)
-			if stopwords[t.w] || anaphora[t.w] || have[st] || seen[st] || utf8.RuneCountInString(t.w) < 2 {
+		for _, t := range text.Tokens(history[i].Question) {
+			orig := history[i].Question[t.Start:t.End]
+			st := text.Stem(t.Word)
+			if text.IsStopword(t.Word) || anaphora[t.Word] || have[st] || seen[st] || utf8.RuneCountInString(t.Word) < 2 {
 				continue
 			}
 			seen[st] = true

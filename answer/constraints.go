@@ -5,8 +5,11 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // Order says which of several matching statements a question wants.
@@ -123,25 +126,22 @@ type qtok struct {
 
 func questionTokens(q string) []qtok {
 	var out []qtok
-	for _, t := range tokenize(q) {
-		r := []rune(q[t.start:t.end])
-		out = append(out, qtok{t.w, t.start, t.end, unicode.IsUpper(r[0])})
-	}
-	// Join "O'Brien" as the index does, but not a possessive "'s".
-	var joined []qtok
-	for i := 0; i < len(out); i++ {
-		t := out[i]
-		for i+1 < len(out) {
-			gap := q[t.end:out[i+1].start]
-			if (gap != "'" && gap != "’") || out[i+1].w == "s" {
-				break
+	for _, t := range text.Tokens(q) {
+		r, _ := utf8.DecodeRuneInString(q[t.Start:])
+		upper := unicode.IsUpper(r)
+		// text.Tokens joins "O'Brien" as the index does, and "Price's"
+		// too: split the possessive off again.
+		if raw := q[t.Start:t.End]; len(t.Word) > 1 && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
+			apos := len("'")
+			if strings.HasSuffix(raw, "’s") {
+				apos = len("’")
 			}
-			i++
-			t = qtok{t.w + out[i].w, t.start, out[i].end, t.upper}
+			out = append(out, qtok{t.Word[:len(t.Word)-1], t.Start, t.End - 1 - apos, upper}, qtok{"s", t.End - 1, t.End, false})
+			continue
 		}
-		joined = append(joined, t)
+		out = append(out, qtok{t.Word, t.Start, t.End, upper})
 	}
-	return joined
+	return out
 }
 
 // ReadQuestion reads a question's constraints. pp is the record's alias
@@ -254,7 +254,7 @@ func saysVerbAfter(toks []qtok, i int) bool {
 }
 
 // askVerbs are the forms in which questions ask for someone's words, as
-// well as the past forms speechVerbRe knows: "did X say", "has X
+// well as the past forms text.IsSpeechVerb knows: "did X say", "has X
 // described".
 var askVerbs = map[string]bool{"say": true, "tell": true, "state": true, "announce": true, "describe": true,
 	"described": true, "call": true, "called": true, "claim": true, "claimed": true, "warn": true, "write": true,
@@ -263,7 +263,7 @@ var askVerbs = map[string]bool{"say": true, "tell": true, "state": true, "announ
 	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
 	"commented": true, "warned": true, "argued": true, "responded": true, "wrote": true}
 
-func isAskVerb(w string) bool { return askVerbs[w] || speechVerbRe.MatchString(w) }
+func isAskVerb(w string) bool { return askVerbs[w] || text.IsSpeechVerb(w) }
 
 // orderSkip are words after "first" or "last" that make it something
 // other than an order: a period ("last week"), a follow-up's pointer
@@ -349,7 +349,7 @@ func readOutlet(toks []qtok, pp *people) string {
 	for i := range toks {
 		for n := min(4, len(toks)-i); n >= 1; n-- {
 			key := joinQ(toks[i : i+n])
-			if o, ok := pp.outlets[key]; ok && !(n == 1 && retrieval.IsStopword(key)) {
+			if o, ok := pp.outlets[key]; ok && !(n == 1 && text.IsStopword(key)) {
 				return o
 			}
 		}
@@ -413,7 +413,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 		for n := min(pp.longest, len(toks)-i); n >= 1 && !found; n-- {
 			key := joinQ(toks[i : i+n])
 			if ps, ok := pp.byAlias[key]; ok {
-				if n == 1 && (!(toks[i].upper || lower) || retrieval.IsStopword(key) || isMonth(key) || len(key) < 3) {
+				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3) {
 					continue
 				}
 				out = append(out, mention{start: i, end: i + n, persons: ps})
@@ -525,7 +525,7 @@ func asksWordsOf(toks []qtok, start, end int) bool {
 		// ("did Kirby say", "what does Price mean"); without it, "call"
 		// or "comment" after a name is a noun ("the Trump Zelenskyy
 		// call").
-		if speechVerbRe.MatchString(toks[j].w) || strings.HasSuffix(toks[j].w, "ed") || inverted(toks, start) {
+		if text.IsSpeechVerb(toks[j].w) || strings.HasSuffix(toks[j].w, "ed") || inverted(toks, start) {
 			return true
 		}
 	}

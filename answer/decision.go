@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // hitSignals are the measured signals of one retrieved passage that the
@@ -63,7 +65,7 @@ func signalsOf(c Constraints, h retrieval.Hit, rank int, hits []retrieval.Hit, c
 	if len(c.Named) > 0 {
 		var surnames []string
 		for _, p := range c.Named {
-			surnames = append(surnames, retrieval.Terms(p.Filter)...)
+			surnames = append(surnames, text.Terms(p.Filter)...)
 		}
 		set := nearTerms(h, hits, cache)
 		found := 0
@@ -99,7 +101,7 @@ func nearTerms(hit retrieval.Hit, hits []retrieval.Hit, cache map[string]map[str
 		}
 	}
 	set := map[string]bool{}
-	for _, t := range retrieval.Terms(b.String()) {
+	for _, t := range text.Terms(b.String()) {
 		set[t] = true
 	}
 	cache[hit.Chunk.ID] = set
@@ -207,7 +209,7 @@ func phraseShare(question string, h retrieval.Hit) float64 {
 	for _, t := range h.Terms {
 		weight[t.Term] = t.Weight
 	}
-	q := retrieval.Terms(question)
+	q := text.Terms(question)
 	type pair struct{ a, b string }
 	var pairs []pair
 	for i := 0; i+1 < len(q); i++ {
@@ -219,7 +221,7 @@ func phraseShare(question string, h retrieval.Hit) float64 {
 		return 1
 	}
 	pos := map[string][]int{}
-	for i, t := range retrieval.Terms(h.Chunk.Text) {
+	for i, t := range text.Terms(h.Chunk.Text) {
 		if weight[t] > 0 {
 			pos[t] = append(pos[t], i)
 		}

@@ -13,6 +13,8 @@ import (
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // sampleIndex indexes the bundled sample record with the builtin embedder.
@@ -211,7 +213,7 @@ func TestSampleGenerated(t *testing.T) {
 		ps := promptPassages(r.LastUser())
 		var b strings.Builder
 		for n := 1; n <= 2 && n <= len(ps); n++ {
-			sents := corpus.Sentences(ps[n])
+			sents := text.Sentences(ps[n])
 			if len(sents) == 0 {
 				continue
 			}

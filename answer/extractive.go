@@ -3,11 +3,12 @@ package answer
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // extractivePassages is how many of the top passages' sentences compete.
@@ -16,10 +17,6 @@ const extractivePassages = 5
 // ExtractiveLead opens every extractive answer, so no reader takes the
 // quotations for a summary.
 const ExtractiveLead = "From the record (verbatim quotations):"
-
-// passageSentences splits a passage into sentence byte ranges; the
-// corpus's splitter knows the record's abbreviations and line layout.
-var passageSentences = corpus.Sentences
 
 // Extractive composes an answer of verbatim sentences from the top hits:
 // first the one that answers what was asked, then up to two that support
@@ -112,11 +109,6 @@ func spokenWords(text string, start, end int) (int, int) {
 
 var quoteMarkRe = regexp.MustCompile(`[“”"]`)
 
-// turnLabelRe matches a transcript turn's speaker label at the start of a
-// line: "Q:", "MR. KIRBY:", "MS. JEAN-PIERRE:", "THE PRESIDENT:".
-// White House transcripts write the reporter's turn as "Q " with no colon.
-var turnLabelRe = regexp.MustCompile(`^(?:(Q)[:.]?|([A-Z][A-Z.'’\- ]{1,40}):)\s+`)
-
 // attribution writes "Outlet (date) — Speaker, Title: " for a sentence of
 // a hit, leaving out what the record does not say: the speaker is the one
 // of the turn the quoted words come from, with the title the document
@@ -202,9 +194,6 @@ func sentenceSpeaker(h retrieval.Hit, start, end int) (name string, sure bool) {
 	return "", false
 }
 
-// speechVerbRe matches the verbs that attribute words to a speaker.
-var speechVerbRe = regexp.MustCompile(`\b(?:said|says|told|added|stated|noted|stressed|emphasized|emphasised|continued|remarked|explained|declared|announced|underscored|replied|answered|according to)\b`)
-
 // attributionOnlyRe matches a sentence that only says who spoke: "Price
 // told reporters on Monday.", "the spokesperson added."
 var attributionOnlyRe = regexp.MustCompile(`(?i)(?:\b(?:told|said to|speaking to|in an interview with)\s+(?:[\p{L}'’]+\s+){0,3}(?:reporters|journalists|the press|correspondents?|interviewers?|agency|newspaper|outlet|channel|broadcaster|network)\b[^.]*|\b(?:said|added|noted|continued)(?: on \w+| at [^.]{0,40})?)\.?$`)
@@ -214,7 +203,7 @@ const speechWindow = 60
 
 // speakingName returns the speaker named next to a speech verb in s.
 func speakingName(s string, names []string) string {
-	for _, v := range speechVerbRe.FindAllStringIndex(s, -1) {
+	for _, v := range text.Attributions(s) {
 		lo, hi := max(0, v[0]-speechWindow), min(len(s), v[1]+speechWindow)
 		for lo > 0 && !utf8.RuneStart(s[lo]) {
 			lo--
@@ -303,59 +292,6 @@ func nameIndex(s, name string, last bool) int {
 	return idx
 }
 
-// stopwords carry no meaning for matching questions to sentences.
-var stopwords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an the and or but if of in on at to for from by with about as into
-	onto over under after before during between through against among is are was were be been being
-	am do does did done have has had having will would shall should can could may might must
-	i me my we us our you your he him his she her it its they them their this that these those
-	what which who whom whose when where why how whether there here than then so such not no nor
-	very too also just only any all each every some more most other same own both either neither
-	said say says tell told according according report reported reports ask asked did according
-	quote exact words word please`) {
-		stopwords[w] = true
-	}
-}
-
-// stemSet returns the stems of the informative words of s.
-func stemSet(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range tokenize(s) {
-		if stopwords[t.w] || (len(t.w) < 2 && !unicode.IsDigit(rune(t.w[0]))) {
-			continue
-		}
-		out[stem(t.w)] = true
-	}
-	return out
-}
-
-// irregular maps irregular verb forms and month names to one stem.
-var irregular = map[string]string{
-	"took": "take", "taken": "take", "met": "meet", "held": "hold", "spoke": "speak",
-	"spoken": "speak", "made": "make", "gave": "give", "given": "give", "went": "go",
-	"saw": "see", "seen": "see", "began": "begin", "begun": "begin", "led": "lead",
-	"people": "person", "persons": "person",
-	"january": "jan", "february": "feb", "march": "mar", "april": "apr", "june": "jun",
-	"july": "jul", "august": "aug", "september": "sep", "sept": "sep", "october": "oct",
-	"november": "nov", "december": "dec",
-}
-
-// stem strips common English suffixes so "crossed" meets "cross" and
-// "displaced" meets "displacement".
-func stem(w string) string {
-	if s, ok := irregular[w]; ok {
-		return s
-	}
-	for _, suf := range []string{"ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	return w
-}
-
 // stageDirection reports a transcript's note of what happened rather than
 // what was said: "(Laughter.)", "(President Biden gives a thumbs up.)".
 func stageDirection(s string) bool {
@@ -387,7 +323,7 @@ func speaksFor(h retrieval.Hit, start, end int, named map[string]bool) bool {
 	if h.Doc != nil {
 		who += " " + h.Doc.Title
 	}
-	for _, t := range retrieval.Terms(who) {
+	for _, t := range text.Terms(who) {
 		if named[t] {
 			return true
 		}
@@ -406,7 +342,7 @@ func askedSpeaker(q string) []string {
 	if m == nil {
 		return nil
 	}
-	return retrieval.Terms(m[1])
+	return text.Terms(m[1])
 }
 
 // titleWeight is the share of a question word's weight a sentence earns
@@ -421,7 +357,7 @@ func titleStems(h retrieval.Hit, cache map[string]map[string]bool) map[string]bo
 	}
 	set, ok := cache[h.Doc.ID]
 	if !ok {
-		set = stemSet(h.Doc.Title)
+		set = text.TermSet(h.Doc.Title)
 		cache[h.Doc.ID] = set
 	}
 	return set

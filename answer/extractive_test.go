@@ -8,6 +8,8 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 func TestSpokenWords(t *testing.T) {
@@ -156,7 +158,7 @@ func TestAskedSpeaker(t *testing.T) {
 		"What trade route did James O'Brien describe?":       "James O'Brien",
 	} {
 		got := askedSpeaker(q)
-		if want == "" && got != nil || want != "" && !reflect.DeepEqual(got, retrieval.Terms(want)) {
+		if want == "" && got != nil || want != "" && !reflect.DeepEqual(got, text.Terms(want)) {
 			t.Errorf("askedSpeaker(%q) = %v, want the terms of %q", q, got, want)
 		}
 	}

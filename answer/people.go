@@ -7,7 +7,8 @@ import (
 	"time"
 
 	"github.com/readout/readout/corpus"
-	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // Person is someone the record quotes, with the names and titles under
@@ -267,10 +268,10 @@ func normTitle(t string) string {
 // tokenWords is the lower-case words of s, joined across apostrophes as
 // names are ("O'Brien" → "obrien").
 func tokenWords(s string) []string {
-	toks := nameTokens(s)
+	toks := text.Tokens(s)
 	out := make([]string, len(toks))
 	for i, t := range toks {
-		out[i] = t.w
+		out[i] = t.Word
 	}
 	return out
 }
@@ -288,27 +289,6 @@ func writtenSurname(name string) string {
 	return strings.Trim(f[len(f)-1], ".,")
 }
 
-// nameTokens is tokenize with words joined across an apostrophe, as the
-// index joins them: "O'Brien" and "O’Brien" are one name ("obrien"), not
-// "O" and "Brien".
-func nameTokens(q string) []token {
-	toks := tokenize(q)
-	var out []token
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		for i+1 < len(toks) {
-			gap := q[t.end:toks[i+1].start]
-			if gap != "'" && gap != "’" {
-				break
-			}
-			i++
-			t = token{t.w + toks[i].w, t.start, toks[i].end}
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
 // surnameTerms are the index terms of a name's last word: reports drop
 // first names ("Ned Price" → price).
 func surnameTerms(name string) []string {
@@ -316,7 +296,7 @@ func surnameTerms(name string) []string {
 	if len(toks) == 0 {
 		return nil
 	}
-	return retrieval.Terms(toks[len(toks)-1])
+	return text.Terms(toks[len(toks)-1])
 }
 
 // sameStart reports whether two first names may be one person's: the

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/readout/readout/text"
 )
 
 // A period in a question is a date expression (a day, a month, a year,
@@ -15,22 +17,7 @@ import (
 // year; one that closes the question after a name ("Remembrance Day
 // 2025?") dates it.
 
-// monthOf parses a month name or abbreviation with the standard library's
-// own month names (matched without regard to case).
-func monthOf(w string) (time.Month, bool) {
-	w = strings.TrimSuffix(w, ".")
-	if w == "sept" {
-		w = "sep"
-	}
-	for _, layout := range []string{"January", "Jan"} {
-		if t, err := time.Parse(layout, w); err == nil {
-			return t.Month(), true
-		}
-	}
-	return 0, false
-}
-
-func isMonth(w string) bool { _, ok := monthOf(w); return ok }
+func isMonth(w string) bool { _, ok := text.Month(w); return ok }
 
 // span is a parsed date expression: its first and last day, how many
 // tokens it took, and whether it named a year (a month or day without one
@@ -116,14 +103,14 @@ func readDate(toks []qtok, i, defaultYear int) (span, bool) {
 	}
 	if d, ok := dayNum(toks[j].w); ok && j+2 < len(toks) {
 		// "13 September 2022"
-		if m, ok := monthOf(toks[j+1].w); ok {
+		if m, ok := text.Month(toks[j+1].w); ok {
 			if y, ok := yearOf(toks[j+2].w); ok {
 				t := dayOf(y, m, d)
 				return span{t, t, j + 3, true}, true
 			}
 		}
 	}
-	if m, ok := monthOf(toks[j].w); ok {
+	if m, ok := text.Month(toks[j].w); ok {
 		k := j + 1
 		d := 0
 		if k < len(toks) {

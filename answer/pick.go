@@ -6,10 +6,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // An extractive answer is chosen in four steps, so that a maintainer can
@@ -208,25 +209,25 @@ func candidates(top []retrieval.Hit) []candidate {
 	for hi, h := range top {
 		var asked map[string]bool
 		reach := 0
-		text := h.Chunk.Text
-		for _, r := range passageSentences(text) {
+		src := h.Chunk.Text
+		for _, r := range text.Sentences(src) {
 			// A transcript turn's label ("MR. SAMPLE:") is not part of
 			// what was said; a reporter's question ("Q:") is not a
 			// statement of the record, but says what the answer is about.
-			if m := turnLabelRe.FindStringSubmatch(text[r[0]:r[1]]); m != nil {
-				if m[1] == "Q" {
-					asked, reach = stemSet(text[r[0]:r[1]]), -1
+			if label, body, ok := text.LabelAt(src, r[0]); ok && body < r[1] && text.IsTurnLabel(label) {
+				if label == "Q" {
+					asked, reach = text.TermSet(src[r[0]:r[1]]), -1
 					continue
 				}
-				r[0] += len(m[0])
+				r[0] = body
 				if reach < 0 {
 					reach = answerReach
 				}
 			}
 			if reach < 0 {
 				// Still inside the question: more of its sentences.
-				if r[0] > 0 && text[r[0]-1] != '\n' {
-					for t := range stemSet(text[r[0]:r[1]]) {
+				if r[0] > 0 && src[r[0]-1] != '\n' {
+					for t := range text.TermSet(src[r[0]:r[1]]) {
 						asked[t] = true
 					}
 					continue
@@ -241,21 +242,21 @@ func candidates(top []retrieval.Hit) []candidate {
 					if reach >= 0 {
 						asked = map[string]bool{}
 					}
-					for w := range stemSet(text[r[0]:r[1]]) {
+					for w := range text.TermSet(src[r[0]:r[1]]) {
 						asked[w] = true
 					}
 					reach = -1
 				}
 				continue
 			}
-			s := text[r[0]:r[1]]
+			s := src[r[0]:r[1]]
 			if len(strings.Fields(s)) < 3 || unquotable(s) || stageDirection(s) {
 				continue // headings, bylines, "Politics"
 			}
 			// What the answer would quote: the spoken words, without the
 			// reporter's "X said".
 			ws, we := quotedWords(h, r[0], r[1])
-			seq := stemSeq(text[ws:we])
+			seq := stemSeq(src[ws:we])
 			c := candidate{hit: hi, start: r[0], end: r[1], seq: seq, stems: make(map[string]bool, len(seq))}
 			for _, t := range seq {
 				c.stems[t] = true
@@ -286,10 +287,10 @@ type questionReading struct {
 func readQuestion(q ExtractiveQuery) questionReading {
 	r := questionReading{words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question),
 		named: map[string]bool{}, sides: comparisonSides(q.Question), newOnly: q.NewOnly, docs: q.PrevDocs}
-	for t := range stemSet(q.Context) {
+	for t := range text.TermSet(q.Context) {
 		r.words[t] = 0
 	}
-	for t := range stemSet(q.Question) {
+	for t := range text.TermSet(q.Question) {
 		r.words[t] = 1
 	}
 	if r.typ == WantAny {
@@ -638,16 +639,7 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 }
 
 // stemSeq returns the stems of the informative words of s, in order.
-func stemSeq(s string) []string {
-	var out []string
-	for _, t := range tokenize(s) {
-		if stopwords[t.w] || (len(t.w) < 2 && !unicode.IsDigit(rune(t.w[0]))) {
-			continue
-		}
-		out = append(out, stem(t.w))
-	}
-	return out
-}
+func stemSeq(s string) []string { return text.Terms(s) }
 
 // longestRun returns the length of the longest run of b found, in order
 // and unbroken, in a.

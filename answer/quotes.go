@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/readout/readout/text"
 )
 
 // QuoteStats counts what quote verification did to an answer's quotations.
@@ -478,37 +480,12 @@ func indexWords(s, sub string, from int) int {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// token is a word of a passage with its byte range.
-type token struct {
-	w          string
-	start, end int
-}
-
-func tokenize(s string) []token {
-	var out []token
-	start := -1
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if word && start < 0 {
-			start = i
-		}
-		if !word && start >= 0 {
-			out = append(out, token{strings.ToLower(s[start:i]), start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, token{strings.ToLower(s[start:]), start, len(s)})
-	}
-	return out
-}
-
 // bestSpan finds the span of passage whose words are most like q's:
 // similarity LCS/max(|q|,|span|) over word sequences. It returns the span's
 // byte range and the similarity.
 func bestSpan(q, passage string) (start, end int, sim float64) {
-	qt := tokenize(q)
-	pt := tokenize(passage)
+	qt := text.Tokens(q)
+	pt := text.Tokens(passage)
 	m := len(qt)
 	if m == 0 || len(pt) == 0 || m > maxRepairWords {
 		return 0, 0, 0
@@ -520,14 +497,14 @@ func bestSpan(q, passage string) (start, end int, sim float64) {
 	}
 	bestI, bestL := -1, 0
 	for i := 0; i < len(pt); i++ {
-		if !containsWord(qt, pt[i].w) {
+		if !containsWord(qt, pt[i].Word) {
 			continue // the best span starts with a shared word
 		}
 		maxL := min(m+slack, len(pt)-i)
 		for l := 1; l <= maxL; l++ {
-			pw := pt[i+l-1].w
+			pw := pt[i+l-1].Word
 			for j := 1; j <= m; j++ {
-				if qt[j-1].w == pw {
+				if qt[j-1].Word == pw {
 					dp[l][j] = dp[l-1][j-1] + 1
 				} else {
 					dp[l][j] = max(dp[l-1][j], dp[l][j-1])
@@ -542,12 +519,12 @@ func bestSpan(q, passage string) (start, end int, sim float64) {
 	if bestI < 0 {
 		return 0, 0, 0
 	}
-	return pt[bestI].start, pt[bestI+bestL-1].end, sim
+	return pt[bestI].Start, pt[bestI+bestL-1].End, sim
 }
 
-func containsWord(ts []token, w string) bool {
+func containsWord(ts []text.Token, w string) bool {
 	for _, t := range ts {
-		if t.w == w {
+		if t.Word == w {
 			return true
 		}
 	}
@@ -640,15 +617,15 @@ type verifier struct {
 }
 
 // pass is one pass of VerifyQuotes; changed reports an edit.
-func (v *verifier) pass(text string) (string, QuoteStats, bool) {
+func (v *verifier) pass(src string) (string, QuoteStats, bool) {
 	cites := v.cites
-	quotes := findQuotes(text)
+	quotes := findQuotes(src)
 	var stats QuoteStats
 	if len(quotes) == 0 {
-		return text, stats, false
+		return src, stats, false
 	}
-	sentences := answerSentences(text)
-	markers := ParseCitations(text)
+	sentences := text.Sentences(src)
+	markers := ParseCitations(src)
 	byN := map[int]Citation{}
 	for _, c := range cites {
 		byN[c.N] = c
@@ -680,10 +657,10 @@ func (v *verifier) pass(text string) (string, QuoteStats, bool) {
 			// introduces it ("Example said [1]:"), or on the line after.
 			passages = citedIn(q.start(), q.end())
 			if len(passages) == 0 {
-				passages = citedIn(lineStart(text, max(0, q.start()-1)), q.start())
+				passages = citedIn(lineStart(src, max(0, q.start()-1)), q.start())
 			}
-			if len(passages) == 0 && q.end() < len(text) {
-				passages = citedIn(q.end(), lineEnd(text, q.end()+1))
+			if len(passages) == 0 && q.end() < len(src) {
+				passages = citedIn(q.end(), lineEnd(src, q.end()+1))
 			}
 		} else {
 			passages = citedIn(sentenceAround(sentences, q.start(), q.end()))
@@ -693,7 +670,7 @@ func (v *verifier) pass(text string) (string, QuoteStats, bool) {
 				passages = append(passages, c.Passage)
 			}
 		}
-		inner := q.words(text)
+		inner := q.words(src)
 		// A citation inside the quotation marks is not part of the quote.
 		bare := strings.TrimSpace(citationGroupRe.ReplaceAllString(inner, ""))
 
@@ -740,9 +717,9 @@ func (v *verifier) pass(text string) (string, QuoteStats, bool) {
 		return edits[i].end > edits[j].end
 	})
 	for _, e := range edits {
-		text = text[:e.start] + e.repl + text[e.end:]
+		src = src[:e.start] + e.repl + src[e.end:]
 	}
-	return text, stats, len(edits) > 0
+	return src, stats, len(edits) > 0
 }
 
 func lineStart(text string, at int) int {

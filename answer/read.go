@@ -10,6 +10,8 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+
+	"github.com/readout/readout/text"
 )
 
 // orderDepth is how many passages a question with an order ("the first
@@ -312,7 +314,7 @@ func (pr Period) contains(t time.Time) bool {
 
 // speakerTerm is the index term of a person's surname.
 func speakerTerm(p *Person) string {
-	t := retrieval.Terms(p.Filter)
+	t := text.Terms(p.Filter)
 	if len(t) == 0 {
 		return ""
 	}

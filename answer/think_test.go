@@ -28,20 +28,3 @@ func TestStripThink(t *testing.T) {
 		})
 	}
 }
-
-func TestAnswerSentences(t *testing.T) {
-	text := "Miller said it was serious [1]. He added “We act. Now.” [2] The U.S. position holds.\nSecond line [3]"
-	var got []string
-	for _, r := range answerSentences(text) {
-		got = append(got, text[r[0]:r[1]])
-	}
-	want := []string{"Miller said it was serious [1].", "He added “We act.", "Now.” [2]", "The U.S. position holds.", "Second line [3]"}
-	if len(got) != len(want) {
-		t.Fatalf("got %q", got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("sentence %d = %q, want %q (all %q)", i, got[i], want[i], got)
-		}
-	}
-}

@@ -6,43 +6,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-)
 
-func TestSentences(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
-		{"abbreviations and initials",
-			"The U.S. State Department said so. Mr. Sample met Jane Q. Example on Nov. 7 in Washington, D.C. The next day was calm.",
-			[]string{"The U.S. State Department said so.", "Mr. Sample met Jane Q. Example on Nov. 7 in Washington, D.C.", "The next day was calm."}},
-		{"quotes close after the period",
-			"“We are serious,” he said. “It matters.” She agreed! Did he? Yes…",
-			[]string{"“We are serious,” he said.", "“It matters.”", "She agreed!", "Did he?", "Yes…"}},
-		{"numbers and lower-case continuations",
-			"84,770 people crossed. Growth was 3.5 percent, e.g. more than planned.",
-			[]string{"84,770 people crossed.", "Growth was 3.5 percent, e.g. more than planned."}},
-		{"line breaks end sentences",
-			"A headline without a period\nBody text here.\n\n  Indented paragraph  ",
-			[]string{"A headline without a period", "Body text here.", "Indented paragraph"}},
-		{"question in a quote then lower case",
-			"“Why now?” he asked. Fine.",
-			[]string{"“Why now?” he asked.", "Fine."}},
-		{"empty", " \n ", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, r := range Sentences(tt.text) {
-				got = append(got, tt.text[r[0]:r[1]])
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Sentences =\n%q\nwant\n%q", got, tt.want)
-			}
-		})
-	}
-}
+	"github.com/readout/readout/text"
+)
 
 // checkChunks asserts the invariants every Split result must keep.
 func checkChunks(t *testing.T, d *Document, opts ChunkOptions, chunks []Chunk) {
@@ -146,7 +112,7 @@ func TestSplitOverlapIsWholeSentences(t *testing.T) {
 	}
 	sentStarts := map[int]bool{}
 	sentEnds := map[int]bool{}
-	for _, s := range Sentences(d.Text) {
+	for _, s := range text.Sentences(d.Text) {
 		sentStarts[s[0]] = true
 		sentEnds[s[1]] = true
 	}

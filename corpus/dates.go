@@ -5,23 +5,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-// months maps lower-case month names and abbreviations to months.
-var months = map[string]time.Month{
-	"january": time.January, "jan": time.January,
-	"february": time.February, "feb": time.February,
-	"march": time.March, "mar": time.March,
-	"april": time.April, "apr": time.April,
-	"may":  time.May,
-	"june": time.June, "jun": time.June,
-	"july": time.July, "jul": time.July,
-	"august": time.August, "aug": time.August,
-	"september": time.September, "sep": time.September, "sept": time.September,
-	"october": time.October, "oct": time.October,
-	"november": time.November, "nov": time.November,
-	"december": time.December, "dec": time.December,
-}
+	"github.com/readout/readout/text"
+)
 
 // weekdays maps weekday names to weekdays.
 var weekdays = map[string]time.Weekday{
@@ -30,11 +16,9 @@ var weekdays = map[string]time.Weekday{
 	"Friday": time.Friday, "Saturday": time.Saturday,
 }
 
-const monthPattern = `January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.`
-
 // monthDayRe finds "September 28", "Nov. 7", "Sept. 19, 2022" in running
 // text. Month names must be capitalised as in prose.
-var monthDayRe = regexp.MustCompile(`\b(` + monthPattern + `) (\d{1,2})(?:st|nd|rd|th)?(?:, (\d{4}))?\b`)
+var monthDayRe = regexp.MustCompile(`\b(` + text.MonthPattern + `) (\d{1,2})(?:st|nd|rd|th)?(?:, (\d{4}))?\b`)
 
 // weekdayRe finds a weekday name in running text.
 var weekdayRe = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
@@ -52,12 +36,6 @@ func validDay(y int, m time.Month, d int) bool {
 	}
 	t := day(y, m, d)
 	return t.Day() == d && t.Month() == m
-}
-
-// monthOf parses a month name or abbreviation ("Sept.", "SEPTEMBER").
-func monthOf(s string) (time.Month, bool) {
-	m, ok := months[strings.ToLower(strings.TrimSuffix(s, "."))]
-	return m, ok
 }
 
 // inferYear returns the latest date with the given month and day that is not
@@ -132,7 +110,7 @@ func parseDate(s string) (time.Time, bool) {
 // resolveMonthDay turns a monthDayRe submatch into a date: an explicit year
 // wins, else the year is inferred from ref.
 func resolveMonthDay(monthName, dayStr, yearStr string, ref time.Time) (time.Time, bool) {
-	m, ok := monthOf(monthName)
+	m, ok := text.Month(monthName)
 	if !ok {
 		return time.Time{}, false
 	}

@@ -87,12 +87,5 @@ func FuzzSplit(f *testing.F) {
 		d := &Document{ID: "z", Text: text}
 		opts := ChunkOptions{MaxBytes: maxBytes, Overlap: overlap}
 		checkChunks(t, d, opts, Split(d, opts))
-		prev := 0
-		for _, r := range Sentences(text) {
-			if r[0] < prev || r[1] <= r[0] || r[1] > len(text) || strings.TrimSpace(text[prev:r[0]]) != "" {
-				t.Fatalf("bad sentence range %v after %d", r, prev)
-			}
-			prev = r[1]
-		}
 	})
 }

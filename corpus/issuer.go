@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/readout/readout/text"
 )
 
 // titleAbbrevs are the abbreviations the record's titles use for an
@@ -200,16 +202,16 @@ const openingMaxAge = 7 * 24 * time.Hour
 // openingDate is the day the opening sentence of a statement or readout
 // gives for itself ("Today, President Biden spoke with …", "On Monday,
 // …"), resolved against the publication date.
-func openingDate(text string, pub time.Time) (time.Time, bool) {
+func openingDate(src string, pub time.Time) (time.Time, bool) {
 	if pub.IsZero() {
 		return time.Time{}, false
 	}
 	// The opening sentence sits in the first few hundred bytes.
-	para := text[:min(len(text), 600)]
+	para := src[:min(len(src), 600)]
 	if i := strings.IndexByte(para, '\n'); i >= 0 {
 		para = para[:i]
 	}
-	sents := Sentences(para)
+	sents := text.Sentences(para)
 	if len(sents) == 0 {
 		return time.Time{}, false
 	}

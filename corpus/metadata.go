@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/readout/readout/text"
 )
 
 // maxTitleLen bounds a title made from the first sentence.
@@ -19,10 +21,10 @@ var captureRe = regexp.MustCompile(`^\s*date (\d{4}-\d{2}-\d{2})[ \t]*`)
 
 // datelineRe matches a news-agency dateline at the start of a paragraph:
 // "YEREVAN, SEPTEMBER 29, ARMENPRESS. " (city, date, outlet).
-var datelineRe = regexp.MustCompile(`^([A-Z][A-Z.'’ -]{1,40}), ((?i:` + monthPattern + `|january|february|march|april|may|june|july|august|september|october|november|december)) (\d{1,2})(?:, (\d{4}))?,? ([A-Z][A-Za-z0-9&'’ .-]{0,40}?[A-Za-z0-9])\.\s`)
+var datelineRe = regexp.MustCompile(`^([A-Z][A-Z.'’ -]{1,40}), ((?i:` + text.MonthPattern + `|january|february|march|april|may|june|july|august|september|october|november|december)) (\d{1,2})(?:, (\d{4}))?,? ([A-Z][A-Za-z0-9&'’ .-]{0,40}?[A-Za-z0-9])\.\s`)
 
 // parenDatelineRe matches the wire-service dateline "WASHINGTON (AP) — ".
-var parenDatelineRe = regexp.MustCompile(`^([A-Z][A-Z.'’ -]{1,40})(?:, ((?i:` + monthPattern + `)) (\d{1,2})(?:, (\d{4}))?)? \(([A-Za-z][A-Za-z0-9&'’ .-]{0,40})\) ?[—–-]+ ?`)
+var parenDatelineRe = regexp.MustCompile(`^([A-Z][A-Z.'’ -]{1,40})(?:, ((?i:` + text.MonthPattern + `)) (\d{1,2})(?:, (\d{4}))?)? \(([A-Za-z][A-Za-z0-9&'’ .-]{0,40})\) ?[—–-]+ ?`)
 
 // correspondentRe finds "TURAN's Washington correspondent reports".
 var correspondentRe = regexp.MustCompile(`\b([A-Z][A-Za-z0-9&-]*(?: [A-Z][A-Za-z0-9&-]*){0,3})['’]s (?:[A-Z][a-z]+ )?(?:correspondent|reporter|bureau) reports\b`)
@@ -30,52 +32,6 @@ var correspondentRe = regexp.MustCompile(`\b([A-Z][A-Za-z0-9&-]*(?: [A-Z][A-Za-z
 // selfReportRe finds "as previously reported by State Newswire": the outlet
 // referring to its own earlier reporting.
 var selfReportRe = regexp.MustCompile(`\bpreviously reported by ([A-Z][A-Za-z0-9&-]*(?: [A-Z][A-Za-z0-9&-]*){0,3})`)
-
-// speechVerbs are the verbs that introduce a quoted person.
-var speechVerbs = setOf("said", "says", "told", "added", "emphasized", "emphasised", "noted", "stated",
-	"continued", "stressed", "announced", "explained", "commented", "remarked", "insisted", "warned",
-	"underlined", "underscored", "reiterated", "asserted", "declared", "replied", "responded", "wrote",
-	"argued", "acknowledged", "affirmed", "recalled", "cautioned")
-
-// findVerbs returns the byte ranges of the speech verbs in s ("went on to
-// say" counts as one). A word scan rather than a regular expression: an
-// alternation of thirty words is slow in Go's regexp engine, and this runs
-// over the whole record.
-func findVerbs(s string) [][2]int {
-	var out [][2]int
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c < 'a' || c > 'z' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 0x80) {
-			j++
-		}
-		// A word starts after a non-letter (ASCII or not).
-		boundary := i == 0 || !isWordByte(s[i-1])
-		if boundary && j-i >= 4 && j-i <= 12 {
-			w := s[i:j]
-			switch {
-			case speechVerbs[w]:
-				out = append(out, [2]int{i, j})
-			case w == "went" && strings.HasPrefix(s[j:], " on to say") && (j+10 == len(s) || !isWordByte(s[j+10])):
-				out = append(out, [2]int{i, j + 10})
-				j += 10
-			}
-		}
-		i = j
-	}
-	return out
-}
-
-// isWordByte reports a byte that belongs to a word: an ASCII letter or digit
-// or part of a multi-byte (non-ASCII) character.
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
 
 // relDayRe finds "today" and "yesterday" near a speech verb.
 var relDayRe = regexp.MustCompile(`\b(today|yesterday)\b`)
@@ -144,14 +100,14 @@ func outletFromText(text string) string {
 // it ("said at a press briefing on September 28", "on Monday said",
 // "told reporters Tuesday"). Dates without a year, weekdays and
 // "yesterday" resolve against ref. from skips a dateline.
-func statementDate(text string, sents [][2]int, from int, ref time.Time) (time.Time, bool) {
+func statementDate(src string, sents [][2]int, from int, ref time.Time) (time.Time, bool) {
 	const maxGap = 80 // bytes between the verb and the date it governs
 	for _, r := range sents {
 		if r[1] <= from {
 			continue
 		}
-		s := text[max(r[0], from):r[1]]
-		verbs := findVerbs(s)
+		s := src[max(r[0], from):r[1]]
+		verbs := text.SpeechVerbs(s)
 		if verbs == nil {
 			continue
 		}

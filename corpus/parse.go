@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/readout/readout/text"
 )
 
 // Errors a file can be skipped for. Load reports them as Skipped reasons;
@@ -158,25 +160,25 @@ type meta struct {
 // build cleans the body and completes the metadata from the text: the
 // common second half of every loader.
 func build(id, format, body string, m meta) (*Document, error) {
-	text := normalize(body)
-	if loc := captureRe.FindStringSubmatchIndex(text); loc != nil {
-		if t, ok := parseDate(text[loc[2]:loc[3]]); ok {
+	src := normalize(body)
+	if loc := captureRe.FindStringSubmatchIndex(src); loc != nil {
+		if t, ok := parseDate(src[loc[2]:loc[3]]); ok {
 			if m.Captured.IsZero() {
 				m.Captured = t
 			}
-			text = strings.TrimLeft(text[loc[1]:], " \t\n")
+			src = strings.TrimLeft(src[loc[1]:], " \t\n")
 		}
 	}
-	text = stripFurniture(text)
-	if strings.TrimSpace(text) == "" {
+	src = stripFurniture(src)
+	if strings.TrimSpace(src) == "" {
 		return nil, ErrEmpty
 	}
-	d := &Document{ID: id, Format: format, Text: text,
+	d := &Document{ID: id, Format: format, Text: src,
 		Title: m.Title, Outlet: m.Outlet, URL: m.URL, Category: m.Category,
 		Captured: m.Captured, Speakers: m.Speakers}
 
 	ref := m.Captured
-	dl, hasDL := findDateline(text, ref)
+	dl, hasDL := findDateline(src, ref)
 	if ref.IsZero() {
 		ref = dl.date
 	}
@@ -184,20 +186,20 @@ func build(id, format, body string, m meta) (*Document, error) {
 		d.Outlet = dl.outlet
 	}
 	if d.Outlet == "" {
-		d.Outlet = outletFromText(text)
+		d.Outlet = outletFromText(src)
 	}
 	if d.Title == "" {
-		if h, ok := headline(text); ok {
+		if h, ok := headline(src); ok {
 			d.Title = h
 		}
 	}
-	sents := Sentences(text)
+	sents := text.Sentences(src)
 	if d.Title == "" {
 		for _, s := range sents {
 			if s[1] <= dl.end {
 				continue
 			}
-			d.Title = shortTitle(text[max(s[0], dl.end):s[1]])
+			d.Title = shortTitle(src[max(s[0], dl.end):s[1]])
 			break
 		}
 	}
@@ -205,7 +207,7 @@ func build(id, format, body string, m meta) (*Document, error) {
 	case !m.Date.IsZero():
 		d.Date = m.Date
 	default:
-		if t, ok := statementDate(text, sents, dl.end, ref); ok {
+		if t, ok := statementDate(src, sents, dl.end, ref); ok {
 			d.Date = t
 		} else if !dl.date.IsZero() {
 			d.Date = dl.date
@@ -214,7 +216,7 @@ func build(id, format, body string, m meta) (*Document, error) {
 		}
 	}
 	fromText := d.Speakers == nil
-	if labels := findTurns(text); labels != nil {
+	if labels := findTurns(src); labels != nil {
 		var people []Speaker
 		d.turns, people = transcriptTurnsSpeakers(d, labels)
 		if fromText {
@@ -223,7 +225,7 @@ func build(id, format, body string, m meta) (*Document, error) {
 	} else {
 		d.turns = turnsOf(d, nil)
 		if fromText {
-			d.Speakers = withTurnSpeakers(textSpeakers(text), d.turns, d.Outlet)
+			d.Speakers = withTurnSpeakers(textSpeakers(src), d.turns, d.Outlet)
 		}
 	}
 	d.Hash = d.ComputeHash()

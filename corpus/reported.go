@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/readout/readout/text"
 )
 
 // quotation is one quoted span of a text: [start, end) with its marks.
@@ -188,14 +190,9 @@ var pronounsSingular = setOf("he", "she")
 // pronounsIssuer refer to whoever issues the document.
 var pronounsIssuer = setOf("i", "we")
 
-// attribVerbs are the verbs that attribute a quotation to its source,
-// beyond the speech verbs: what people write and post.
-var attribVerbs = setOf("tweeted", "posted", "wrote", "writes", "reported", "reports", "tweets", "posts",
-	"argued", "argues", "responded", "responds", "adds", "told", "tells", "asked")
-
 // isAttribVerb reports a verb that attributes a quotation.
 func isAttribVerb(w string) bool {
-	return speechVerbs[w] || attribVerbs[w]
+	return text.IsAttributionVerb(w)
 }
 
 // clauseToken is a word of an attribution clause with its offsets in the
@@ -407,7 +404,7 @@ func narrationDate(para string, pub time.Time) (time.Time, bool) {
 			return pub, true
 		}
 	}
-	return statementDate(para, Sentences(para), 0, pub)
+	return statementDate(para, text.Sentences(para), 0, pub)
 }
 
 // attribute finds who a quotation is attributed to: the source its
@@ -465,7 +462,7 @@ func (r *reporter) attribute(quotes []quotation, i int) (Speaker, time.Time, boo
 // speaker's previous statement's date.
 func (r *reporter) found(sp Speaker, ps, pe int) (Speaker, time.Time, bool) {
 	para := r.masked[ps:pe]
-	d, ok := statementDate(para, Sentences(para), 0, r.pub)
+	d, ok := statementDate(para, text.Sentences(para), 0, r.pub)
 	if !ok {
 		d = r.lastDate[sp.Name]
 	}
@@ -485,8 +482,7 @@ func sentenceEnd(masked string, from, limit int) int {
 		switch masked[i] {
 		case '.', '!', '?':
 			if i+1 >= limit || isSpace(masked[i+1]) {
-				w := wordBefore(masked, from, i)
-				if periodEnds(masked, from, i, min(i+2, len(masked))) || w == "" {
+				if text.PeriodEnds(masked, from, i, min(i+2, len(masked))) {
 					return i + 1
 				}
 			}
@@ -501,7 +497,7 @@ func sentenceStart(masked string, lo, to int) int {
 	for i := to - 1; i > lo; i-- {
 		switch masked[i-1] {
 		case '.', '!', '?':
-			if isSpace(masked[i]) && periodEnds(masked, lo, i-1, min(i+1, len(masked))) {
+			if isSpace(masked[i]) && text.PeriodEnds(masked, lo, i-1, min(i+1, len(masked))) {
 				return i
 			}
 		}
@@ -693,10 +689,10 @@ func (r *reporter) description(words []string) (Speaker, bool) {
 		return Speaker{}, false
 	}
 	head := strings.ToLower(strings.TrimRight(body[len(body)-1], ",.;:"))
-	if !titleNouns[head] && !orgNouns[head] {
+	if !text.IsTitleNoun(head) && !orgNouns[head] {
 		return Speaker{}, false
 	}
-	if titleNouns[head] {
+	if text.IsTitleNoun(head) {
 		// The nearest person quoted before with that title.
 		for k := len(r.history) - 1; k >= 0; k-- {
 			for _, w := range strings.Fields(strings.ToLower(r.history[k].Title)) {
@@ -707,7 +703,7 @@ func (r *reporter) description(words []string) (Speaker, bool) {
 		}
 	}
 	name := strings.TrimRight(strings.Join(body, " "), ",.;:")
-	if strings.EqualFold(words[0], "the") && titleNouns[head] && capitalised(body[0]) {
+	if strings.EqualFold(words[0], "the") && text.IsTitleNoun(head) && capitalised(body[0]) {
 		// "the President", "the Secretary of State": the holder the text
 		// names ("President Joe Biden").
 		if n, _ := roleHolder(r.masked, name); n != "" {
@@ -747,7 +743,7 @@ func orgRun(words []string) string {
 	if l := strings.ToLower(run[0]); (notNames[l] && !orgNouns[l] && l != "kremlin" && l != "pentagon") && len(run) == 1 {
 		return ""
 	}
-	if sentenceStarters[run[0]] && len(run) == 1 {
+	if text.IsSentenceStarter(run[0]) && len(run) == 1 {
 		return ""
 	}
 	return strings.Join(run, " ")
@@ -808,7 +804,7 @@ func (r *reporter) resolve(name []string, title string, at int) (Speaker, bool) 
 func titleMatches(a, b string) bool {
 	la, lb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
 	for _, x := range la {
-		if !titleNouns[x] {
+		if !text.IsTitleNoun(x) {
 			continue
 		}
 		for _, y := range lb {
@@ -872,4 +868,10 @@ func (r *reporter) mentions(surname string) []nameMention {
 	}
 	r.names[surname] = ms
 	return ms
+}
+
+// isWordByte reports a byte that belongs to a word: an ASCII letter or digit
+// or part of a multi-byte (non-ASCII) character.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }

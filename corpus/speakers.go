@@ -4,43 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// titleWords are words that make up a person's title rather than their name
-// ("U.S. State Department spokesperson", "Secretary of State"). A capitalised
-// run of words before a speech verb splits into title and name at the last
-// of these.
-var titleWords = setOf(
-	"secretary", "state", "department", "department's", "department’s", "spokesperson", "spokesman",
-	"spokeswoman", "spokespeople", "president", "vice", "prime", "minister", "foreign", "deputy",
-	"assistant", "under", "undersecretary", "under-secretary", "ambassador", "envoy", "special",
-	"senior", "principal", "chief", "official", "officials", "u.s.", "us", "u.n.", "un", "eu", "nato", "nsc",
-	"white", "house", "press", "coordinator", "director", "general", "senator", "sen.", "rep.",
-	"representative", "congressman", "congresswoman", "governor", "gov.", "mayor", "chair",
-	"chairman", "chairwoman", "administrator", "adviser", "advisor", "national", "security",
-	"council", "strategic", "communications", "affairs", "european", "eurasian", "defense",
-	"treasury", "attorney", "commerce", "homeland", "leader", "speaker", "majority", "minority",
-	"first", "lady", "mr.", "ms.", "mrs.", "dr.", "prof.", "lt.", "gen.", "col.", "adm.", "sgt.",
-	"capt.", "commissioner", "high", "mp", "counselor", "counsellor", "head", "agency", "ministry",
-	"office", "mission", "embassy", "acting", "former", "top", "diplomat", "officer", "correspondent",
-	"reporter", "lawmaker", "member", "justice", "judge", "king", "queen", "prince", "chancellor",
-	"premier", "emir", "sheikh", "pope", "government", "executive", "federal", "army", "navy",
-	"staff", "cabinet", "senate", "congress", "of", "for", "and",
+	"github.com/readout/readout/text"
 )
-
-// titleNouns are the words without which a phrase is no title.
-var titleNouns = setOf(
-	"secretary", "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador",
-	"envoy", "official", "coordinator", "director", "senator", "representative", "governor",
-	"mayor", "chair", "chairman", "chairwoman", "administrator", "adviser", "advisor", "leader",
-	"speaker", "commissioner", "counselor", "counsellor", "head", "diplomat", "officer",
-	"correspondent", "undersecretary", "under-secretary", "chancellor", "premier", "king", "queen", "mp",
-	"judge", "justice", "lady", "general", "congressman", "congresswoman", "chief", "press",
-)
-
-// connectors may sit inside a title ("Secretary of State for ...") but never
-// at its ends.
-var connectors = setOf("of", "for", "and", "on")
 
 // notNames are capitalised words that start sentences or name things, never
 // a person's given name or surname.
@@ -120,7 +86,7 @@ func isNameWord(w string) bool {
 			return false
 		}
 	}
-	if lower == 0 || notNames[strings.ToLower(w)] || titleWords[strings.ToLower(w)] || strings.Contains(w, "-based") {
+	if lower == 0 || notNames[strings.ToLower(w)] || text.IsTitleWord(strings.ToLower(w)) || strings.Contains(w, "-based") {
 		return false
 	}
 	// "Lowering Health Care Costs": a heading's gerund, not a given name.
@@ -134,7 +100,7 @@ func isNameWord(w string) bool {
 // word, a connector, or a capitalised word or abbreviation ("U.S.", "NSC").
 func isTitleWord(w string) bool {
 	lw := strings.ToLower(w)
-	if titleWords[lw] || connectors[lw] {
+	if text.IsTitleWord(lw) || text.IsConnector(lw) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -207,7 +173,7 @@ func trailsCloser(w string) bool {
 // isAbbrev reports words whose final period is part of the word: initials
 // and "U.S."-style abbreviations, "Mr.", "Dr.".
 func isAbbrev(w string) bool {
-	if isInitial(w) || titleWords[strings.ToLower(w)] {
+	if isInitial(w) || text.IsTitleWord(strings.ToLower(w)) {
 		return true
 	}
 	// U.S., D.C., U.N.: letters separated by periods.
@@ -228,11 +194,6 @@ type mention struct {
 	title  string
 	strong bool // the verb is one people use, not agencies ("told", "said")
 }
-
-// personVerbs introduce people far more often than companies or agencies,
-// unlike "announced" or "confirmed".
-var personVerbs = setOf("said", "says", "told", "added", "stressed", "emphasized", "emphasised", "noted",
-	"continued", "went on to say", "insisted", "warned", "remarked", "explained", "replied")
 
 // nameBefore reads a name ending at tokens[0] (tokens last first): an
 // optional given name and initials before the surname. It returns the name
@@ -281,16 +242,16 @@ func titleBefore(toks []token) string {
 		if lw == "" || !isTitleWord(lw) {
 			break
 		}
-		if l := strings.ToLower(lw); notNames[l] && !titleWords[l] {
+		if l := strings.ToLower(lw); notNames[l] && !text.IsTitleWord(l) {
 			break // "During Vice President Harris": a sentence opening
 		}
-		if r, _ := utf8.DecodeRuneInString(lw); unicode.IsUpper(r) && !titleWords[strings.ToLower(lw)] && (strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s")) {
+		if r, _ := utf8.DecodeRuneInString(lw); unicode.IsUpper(r) && !text.IsTitleWord(strings.ToLower(lw)) && (strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s")) {
 			break
 		}
 		// "and" joins title words ("European and Eurasian Affairs"), not a
 		// name to a title ("Karine Jean-Pierre and NSC Coordinator").
 		if strings.ToLower(lw) == "and" && len(words) > 0 {
-			if k := len(words); !titleWords[strings.ToLower(words[k-1])] || i+1 >= len(toks) || !titleWords[strings.ToLower(toks[i+1].s)] {
+			if k := len(words); !text.IsTitleWord(strings.ToLower(words[k-1])) || i+1 >= len(toks) || !text.IsTitleWord(strings.ToLower(toks[i+1].s)) {
 				break
 			}
 		}
@@ -308,14 +269,14 @@ func titleBefore(toks []token) string {
 // titlePhrase trims connectors from both ends and checks that a title noun
 // is present.
 func titlePhrase(words []string) string {
-	for len(words) > 0 && connectors[strings.ToLower(words[0])] {
+	for len(words) > 0 && text.IsConnector(strings.ToLower(words[0])) {
 		words = words[1:]
 	}
-	for len(words) > 0 && connectors[strings.ToLower(words[len(words)-1])] {
+	for len(words) > 0 && text.IsConnector(strings.ToLower(words[len(words)-1])) {
 		words = words[:len(words)-1]
 	}
 	for _, w := range words {
-		if titleNouns[strings.ToLower(strings.TrimRight(w, "."))] {
+		if text.IsTitleNoun(strings.ToLower(strings.TrimRight(w, "."))) {
 			return strings.Join(words, " ")
 		}
 	}
@@ -363,12 +324,12 @@ func mentionBefore(line string, end int) (mention, bool) {
 				}
 				ap := strings.TrimSuffix(strings.Join(phrase, " "), ",")
 				first := strings.ToLower(phrase[0])
-				if first == "the" || first == "a" || first == "an" || titleWords[first] {
+				if first == "the" || first == "a" || first == "an" || text.IsTitleWord(first) {
 					// The title noun ends the phrase or heads an "of"
 					// phrase: "the Department's spokesperson", "the head of
 					// the agency", not "a clear leader in the field".
 					for q, p := range phrase {
-						if !titleNouns[strings.ToLower(strings.Trim(p, ",."))] {
+						if !text.IsTitleNoun(strings.ToLower(strings.Trim(p, ",."))) {
 							continue
 						}
 						if q == len(phrase)-1 || appositiveLinks[strings.ToLower(phrase[q+1])] {
@@ -439,16 +400,16 @@ func mentionAfter(line string, start int) (mention, bool) {
 // to the full name used elsewhere in the text; one that never does is
 // dropped, because a lone capitalised word before "said" is as often a
 // country or an agency as a person.
-func textSpeakers(text string) []Speaker {
+func textSpeakers(src string) []Speaker {
 	var mentions []mention
-	for _, v := range findVerbs(text) {
-		ls := lineStart(text, v[0], 400)
-		le := min(len(text)-v[1], 200)
-		if k := strings.IndexByte(text[v[1]:v[1]+le], '\n'); k >= 0 {
+	for _, v := range text.SpeechVerbs(src) {
+		ls := lineStart(src, v[0], 400)
+		le := min(len(src)-v[1], 200)
+		if k := strings.IndexByte(src[v[1]:v[1]+le], '\n'); k >= 0 {
 			le = k
 		}
-		line := text[ls : v[1]+le]
-		strong := personVerbs[text[v[0]:v[1]]]
+		line := src[ls : v[1]+le]
+		strong := text.IsPersonVerb(src[v[0]:v[1]])
 		if m, ok := mentionBefore(line, v[0]-ls); ok {
 			m.strong = strong
 			mentions = append(mentions, m)
@@ -474,7 +435,7 @@ func textSpeakers(text string) []Speaker {
 	lookup := func(surname string) ([]string, string) {
 		f, ok := cache[surname]
 		if !ok {
-			f.name, f.title = findFullName(text, surname)
+			f.name, f.title = findFullName(src, surname)
 			cache[surname] = f
 		}
 		return f.name, f.title

@@ -4,49 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/readout/readout/text"
 )
-
-// labelAt reads the speaker label that opens a transcript turn at the line
-// starting at i: "MR. KIRBY: ", "MS. JEAN-PIERRE: ", "THE PRESIDENT: ", and
-// the reporter's "Q " or "Q: ". ok is false when the line opens no turn.
-// A byte scan, not a multi-line regular expression: it runs on every line
-// of the record.
-func labelAt(text string, i int) (label string, ok bool) {
-	if strings.HasPrefix(text[i:], "Q ") || strings.HasPrefix(text[i:], "Q: ") {
-		return "Q", true
-	}
-	j := i
-	for j < len(text) && j-i <= 50 {
-		c := text[j]
-		switch {
-		case c >= 'A' && c <= 'Z', c == '.', c == '\'', c == '-', c == ' ':
-			j++
-			continue
-		case strings.HasPrefix(text[j:], "’"):
-			j += len("’")
-			continue
-		case c == ':':
-			if j+2 < len(text) && text[j+1] == ' ' && text[j+2] != ' ' && text[j+2] != '\n' && j > i && text[i] >= 'A' && text[i] <= 'Z' && text[j-1] != ' ' {
-				return text[i:j], true
-			}
-		}
-		return "", false
-	}
-	return "", false
-}
-
-// genericLabels are turn labels that name a role, not a person: they are
-// reported by SpeakerAt but never listed as speakers.
-var genericLabels = setOf(
-	"MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AUDIENCE MEMBERS", "PARTICIPANT", "PARTICIPANTS",
-	"OPERATOR", "AIDE", "CHILD", "CHILDREN", "STAFF", "REPORTER", "REPORTERS", "CROWD",
-	"SENIOR ADMINISTRATION OFFICIAL", "ADMINISTRATION OFFICIAL", "SENIOR OFFICIAL", "OFFICIAL",
-	"STUDENT", "STUDENTS", "VOICE", "VOICES", "NARRATOR", "ANNOUNCER", "SPEAKER", "INTERPRETER",
-	"PROTESTER", "PROTESTERS", "Q", "TRANSLATOR",
-)
-
-// honorifics are label prefixes that carry no title of their own.
-var honorifics = setOf("MR.", "MS.", "MRS.", "DR.", "MISS", "MX.")
 
 // turn is the start of one speaker's turn in a transcript.
 type turn struct {
@@ -54,21 +14,21 @@ type turn struct {
 	label string // the label as written ("MR. KIRBY")
 }
 
-// findTurns lists the transcript turns of text; fewer than two labelled
+// findTurns lists the transcript turns of src; fewer than two labelled
 // turns mean the text is not a transcript.
-func findTurns(text string) []turn {
+func findTurns(src string) []turn {
 	var turns []turn
 	people := 0
-	for i := 0; i < len(text); {
-		if label, ok := labelAt(text, i); ok {
+	for i := 0; i < len(src); {
+		if label, _, ok := text.LabelAt(src, i); ok {
 			if label == "Q" {
 				turns = append(turns, turn{at: i, label: label})
-			} else if len(label) >= 2 && hasUpperLetters(label, 2) && isTurnLabel(label) {
+			} else if text.IsTurnLabel(label) {
 				turns = append(turns, turn{at: i, label: label})
 				people++
 			}
 		}
-		k := strings.IndexByte(text[i:], '\n')
+		k := strings.IndexByte(src[i:], '\n')
 		if k < 0 {
 			break
 		}
@@ -80,52 +40,16 @@ func findTurns(text string) []turn {
 	return turns
 }
 
-// isTurnLabel tells a speaker label from an upper-case heading that ends in
-// a colon ("SECURING THE GRID: …" in a fact sheet): a role ("MODERATOR"),
-// an honorific and surname ("MR. KIRBY"), "THE PRESIDENT", or title words and
-// a surname ("SECRETARY MAYORKAS", "VICE PRESIDENT HARRIS").
-func isTurnLabel(label string) bool {
-	if genericLabels[label] {
-		return true
-	}
-	words := strings.Fields(label)
-	if len(words) < 2 || len(words) > 5 {
-		return false
-	}
-	if honorifics[words[0]] {
-		return len(words) <= 3
-	}
-	if words[0] == "THE" {
-		return len(words) <= 4
-	}
-	for _, w := range words[:len(words)-1] {
-		if !titleWords[strings.ToLower(w)] || connectors[strings.ToLower(w)] {
-			return false
-		}
-	}
-	return true
-}
-
-// hasUpperLetters reports at least n upper-case letters in s.
-func hasUpperLetters(s string, n int) bool {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			n--
-		}
-	}
-	return n <= 0
-}
-
 // turnSpeaker resolves a label to the person's name and title, using the
 // document's title line ("Press Briefing by Press Secretary Karine
 // Jean-Pierre and NSC Coordinator for Strategic Communications John Kirby")
 // and its text. generic is true for role labels and "Q".
-func turnSpeaker(label, docTitle, text string) (sp Speaker, generic bool) {
-	if genericLabels[label] {
+func turnSpeaker(label, docTitle, body string) (sp Speaker, generic bool) {
+	if text.IsGenericLabel(label) {
 		return Speaker{Name: titleCase(label)}, true
 	}
 	words := strings.Fields(label)
-	if lw := words[len(words)-1]; words[0] != "THE" && (genericLabels[lw] || titleWords[strings.ToLower(lw)]) {
+	if lw := words[len(words)-1]; words[0] != "THE" && (text.IsGenericLabel(lw) || text.IsTitleWord(strings.ToLower(lw))) {
 		return Speaker{Name: titleCase(label)}, true // "WHITE HOUSE AIDE"
 	}
 	var roleWords []string
@@ -138,21 +62,21 @@ func turnSpeaker(label, docTitle, text string) (sp Speaker, generic bool) {
 		if name, title := roleHolder(docTitle, role); name != "" {
 			if !strings.Contains(name, " ") {
 				// "President Biden": complete the name from the text.
-				if full := nameWithRole(docTitle+"\n"+text, name, role); full != "" {
+				if full := nameWithRole(docTitle+"\n"+body, name, role); full != "" {
 					name = full
 				}
 			}
 			return Speaker{Name: name, Title: title}, false
 		}
 		return Speaker{Name: "The " + role}, false
-	case honorifics[words[0]] && len(words) >= 2:
+	case text.IsHonorific(words[0]) && len(words) >= 2:
 		surname = strings.Join(words[1:], " ")
 	default:
 		surname = words[len(words)-1]
 		roleWords = words[:len(words)-1]
 	}
 	role := titleCase(strings.Join(roleWords, " "))
-	for _, src := range []string{docTitle, text} {
+	for _, src := range []string{docTitle, body} {
 		if name, title := nameForSurname(src, surname); name != "" {
 			if title == "" {
 				title = role

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/readout/readout/text"
 )
 
 // Role says in what capacity the speaker of a turn speaks, and so whether
@@ -350,7 +352,7 @@ func floorOnly(turn string) bool {
 	if !mentioned {
 		return false
 	}
-	sents := Sentences(turn)
+	sents := text.Sentences(turn)
 	floor := 0
 	for _, s := range sents {
 		l := strings.ToLower(turn[s[0]:s[1]])
@@ -431,7 +433,7 @@ func personName(n string) bool {
 // before the name ("Homeland Security Advisor Dr.").
 func trimHonorific(title string) string {
 	words := strings.Fields(title)
-	for len(words) > 0 && honorifics[strings.ToUpper(words[len(words)-1])] {
+	for len(words) > 0 && text.IsHonorific(strings.ToUpper(words[len(words)-1])) {
 		words = words[:len(words)-1]
 	}
 	return strings.Join(words, " ")

@@ -19,6 +19,8 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/testsupport"
+
+	"github.com/readout/readout/text"
 )
 
 // The benchmarks in this file measure retrieval against a baseline run in
@@ -68,7 +70,7 @@ func fillRandom(v []float32, seed uint64) {
 }
 
 // synthVocab is a fixed vocabulary of invented words, most frequent first.
-var synthVocab = sync.OnceValue(func() []string { return testsupport.InventedVocabulary(IsStopword) })
+var synthVocab = sync.OnceValue(func() []string { return testsupport.InventedVocabulary(text.IsStopword) })
 
 // synthDocs returns invented documents holding at least n chunks (with the
 // default chunk options) and their chunk count.

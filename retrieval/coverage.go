@@ -1,6 +1,10 @@
 package retrieval
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/readout/readout/text"
+)
 
 // windowCoverage returns, for each chunk, the IDF-weighted share of the
 // query's terms that occur in the chunk or in its neighbours of the same
@@ -65,7 +69,7 @@ var commonWords = func() map[string]bool {
 	man woman child world life hand part case week point number group problem fact current currently today
 	now new old good great first last long little own other right big high different small large next early
 	young important few public bad same able`) {
-		m[Stem(w)] = true
+		m[text.Stem(w)] = true
 	}
 	return m
 }()

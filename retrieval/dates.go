@@ -5,7 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
+
+	"github.com/readout/readout/text"
 )
 
 // A question that names when ("on September 13, 2022", "in September
@@ -21,8 +22,6 @@ const (
 )
 
 var (
-	monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-		"sep": 9, "oct": 10, "nov": 11, "dec": 12}
 	// "September 13, 2022", "Sept. 13 2022", "September 2022", "2022".
 	monthDayYearRe = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 	monthYearRe    = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
@@ -39,7 +38,7 @@ func (q queryDates) empty() bool { return len(q.days)+len(q.months)+len(q.years)
 
 func parseQueryDates(query string) queryDates {
 	var q queryDates
-	month := func(s string) int { return monthNames[strings.ToLower(s)[:3]] }
+	month := func(s string) int { m, _ := text.Month(s); return int(m) }
 	for _, m := range monthDayYearRe.FindAllStringSubmatch(query, -1) {
 		d, _ := strconv.Atoi(m[2])
 		y, _ := strconv.Atoi(m[3])

@@ -6,12 +6,14 @@ import (
 	"math"
 	"runtime"
 	"sync"
+
+	"github.com/readout/readout/text"
 )
 
-// builtinVersion names the feature recipe; bump it whenever Terms, Stem or
+// builtinVersion names the feature recipe; bump it whenever text.Terms, text.Stem or
 // the features below change, so old snapshots are refused instead of being
 // queried with different vectors.
-const builtinVersion = "builtin-hash-v2"
+const builtinVersion = "builtin-hash-v3"
 
 // DefaultBuiltinDim is the builtin embedder's dimension when none is given.
 const DefaultBuiltinDim = 384
@@ -59,7 +61,7 @@ func NewBuiltinEmbedder(dim int) *BuiltinEmbedder {
 	return &BuiltinEmbedder{dim: dim}
 }
 
-// Name returns "builtin-hash-v2-<dim>".
+// Name returns "builtin-hash-v3-<dim>".
 func (e *BuiltinEmbedder) Name() string { return fmt.Sprintf("%s-%d", builtinVersion, e.dim) }
 
 // Dimension returns the vector length.
@@ -133,14 +135,14 @@ const (
 	saltChar    = 0x165667b19e3779f9
 )
 
-func (f *featurizer) embed(text string, v []float32) {
+func (f *featurizer) embed(s string, v []float32) {
 	clear(f.counts)
 	f.terms = f.terms[:0]
-	forEachWord(text, func(w string) {
-		if IsStopword(w) {
+	text.EachWord(s, func(w string) {
+		if text.IsStopword(w) {
 			return
 		}
-		f.terms = append(f.terms, Stem(w))
+		f.terms = append(f.terms, text.Stem(w))
 		if len(w) >= charGramMinLen {
 			for i := 0; i+charGramN <= len(w); i++ {
 				f.add(hashString(w[i:i+charGramN], saltChar), charGramWeight)

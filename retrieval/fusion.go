@@ -5,6 +5,8 @@ import (
 
 	"cmp"
 	"slices"
+
+	"github.com/readout/readout/text"
 )
 
 // Fusion parameters. Measured on the public questions over the sample and
@@ -76,16 +78,16 @@ func fuse(vec []scored, lex []scored) []candidate {
 	return out
 }
 
-// shingles returns the set of hashed word 3-grams of text (the words
+// shingles returns the set of hashed word 3-grams of s (the words
 // themselves for texts shorter than three words), as a sorted slice
 // without repeats: folding compares a few dozen such sets per search, and
 // merging sorted slices measured several times faster than building and
 // probing maps.
-func shingles(text string) []uint64 {
+func shingles(s string) []uint64 {
 	var hs []uint64
 	var w0, w1 uint64
 	n := 0
-	forEachWord(text, func(w string) {
+	text.EachWord(s, func(w string) {
 		h := hashString(w, saltUnigram)
 		if n >= shingleSize-1 {
 			hs = append(hs, mix(mix(mix(0, w0), w1), h))
@@ -95,7 +97,7 @@ func shingles(text string) []uint64 {
 	})
 	if n < shingleSize {
 		hs = hs[:0]
-		forEachWord(text, func(w string) { hs = append(hs, hashString(w, saltUnigram)) })
+		text.EachWord(s, func(w string) { hs = append(hs, hashString(w, saltUnigram)) })
 	}
 	slices.Sort(hs)
 	return slices.Compact(hs)

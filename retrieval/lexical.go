@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/readout/readout/text"
 )
 
 // BM25 parameters: the usual values, which suit passages of a few hundred
@@ -77,7 +79,7 @@ func buildLexical(texts []string) *lexicalIndex {
 		go func(w int) {
 			defer wg.Done()
 			for i := w; i < n; i += workers {
-				terms[i] = Terms(texts[i])
+				terms[i] = text.Terms(texts[i])
 			}
 		}(w)
 	}
@@ -150,7 +152,7 @@ type queryTerm struct {
 func (ix *lexicalIndex) queryTerms(query string) []queryTerm {
 	var out []queryTerm
 	seen := make(map[string]bool)
-	for _, t := range Terms(query) {
+	for _, t := range text.Terms(query) {
 		if seen[t] {
 			continue
 		}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/readout/readout/corpus"
+
+	"github.com/readout/readout/text"
 )
 
 // TestLexicalSearchMatchesReference compares the BM25 search (postings,
@@ -25,7 +27,7 @@ func TestLexicalSearchMatchesReference(t *testing.T) {
 	var total float64
 	for i, tx := range texts {
 		counts[i] = map[string]int{}
-		ts := Terms(tx)
+		ts := text.Terms(tx)
 		for _, term := range ts {
 			counts[i][term]++
 		}

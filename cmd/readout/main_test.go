@@ -14,6 +14,8 @@ import (
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/internal/testsupport"
+
+	"github.com/readout/readout/text"
 )
 
 // clearEnv empties the variables readout reads, for the test's duration.
@@ -151,7 +153,7 @@ func firstPassageSentence(req testsupport.ChatRequest) string {
 		for j := i + 1; j < len(lines); j++ {
 			if strings.TrimSpace(lines[j]) == "" && j+1 < len(lines) {
 				body := lines[j+1]
-				s := corpus.Sentences(body)
+				s := text.Sentences(body)
 				if len(s) == 0 {
 					return "The record does not cover this."
 				}

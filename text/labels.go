@@ -1,0 +1,116 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+)
+
+// LabelAt reads the speaker label that opens a transcript turn at the line
+// starting at byte i of text: "MR. KIRBY: ", "MS. JEAN-PIERRE: ", "THE
+// PRESIDENT: ", and the reporter's "Q " or "Q: ". It returns the label as
+// written, without its colon ("MR. KIRBY", "Q"), and the offset where the
+// spoken words start (after the colon and the spaces). ok is false when
+// the line opens no label; an upper-case heading ending in a colon is a
+// label here, IsTurnLabel tells them apart. A byte scan, not a multi-line
+// regular expression: it runs on every line of the record.
+//
+// The extractive composer's own pattern also took "Q." and a label
+// followed by a line break; the record writes neither, and "Q." opens
+// list items, so the corpus's stricter reading is the one kept.
+func LabelAt(text string, i int) (label string, body int, ok bool) {
+	if strings.HasPrefix(text[i:], "Q ") || strings.HasPrefix(text[i:], "Q: ") {
+		return "Q", skipBlanks(text, i+1+strings.IndexByte(text[i:], ' ')), true
+	}
+	j := i
+	for j < len(text) && j-i <= 50 {
+		c := text[j]
+		switch {
+		case c >= 'A' && c <= 'Z', c == '.', c == '\'', c == '-', c == ' ':
+			j++
+			continue
+		case strings.HasPrefix(text[j:], "’"):
+			j += len("’")
+			continue
+		case c == ':':
+			if j+2 < len(text) && text[j+1] == ' ' && text[j+2] != ' ' && text[j+2] != '\n' && j > i && text[i] >= 'A' && text[i] <= 'Z' && text[j-1] != ' ' {
+				return text[i:j], j + 2, true
+			}
+		}
+		return "", 0, false
+	}
+	return "", 0, false
+}
+
+func skipBlanks(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// genericLabels are turn labels that name a role, not a person.
+var genericLabels = map[string]bool{}
+
+func init() {
+	for _, l := range []string{
+		"MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AUDIENCE MEMBERS", "PARTICIPANT", "PARTICIPANTS",
+		"OPERATOR", "AIDE", "CHILD", "CHILDREN", "STAFF", "REPORTER", "REPORTERS", "CROWD",
+		"SENIOR ADMINISTRATION OFFICIAL", "ADMINISTRATION OFFICIAL", "SENIOR OFFICIAL", "OFFICIAL",
+		"STUDENT", "STUDENTS", "VOICE", "VOICES", "NARRATOR", "ANNOUNCER", "SPEAKER", "INTERPRETER",
+		"PROTESTER", "PROTESTERS", "Q", "TRANSLATOR",
+	} {
+		genericLabels[l] = true
+	}
+}
+
+// IsGenericLabel reports whether a transcript label (upper case, as
+// LabelAt returns it) names a role rather than a person: "Q",
+// "MODERATOR", "OPERATOR", "SENIOR ADMINISTRATION OFFICIAL".
+func IsGenericLabel(label string) bool { return genericLabels[label] }
+
+// honorifics are label prefixes that carry no title of their own.
+var honorifics = setOf(`MR. MS. MRS. DR. MISS MX.`)
+
+// IsHonorific reports whether w (upper case, with its period) is an
+// honorific that opens a label before a surname: "MR.", "MS.".
+func IsHonorific(w string) bool { return honorifics[w] }
+
+// IsTurnLabel tells a speaker label from an upper-case heading that ends in
+// a colon ("SECURING THE GRID: …" in a fact sheet): "Q", a role
+// ("MODERATOR"), an honorific and surname ("MR. KIRBY"), "THE PRESIDENT",
+// or title words and a surname ("SECRETARY MAYORKAS", "VICE PRESIDENT
+// HARRIS").
+func IsTurnLabel(label string) bool {
+	if genericLabels[label] {
+		return true
+	}
+	if !hasUpperLetters(label, 2) {
+		return false
+	}
+	words := strings.Fields(label)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	if honorifics[words[0]] {
+		return len(words) <= 3
+	}
+	if words[0] == "THE" {
+		return len(words) <= 4
+	}
+	for _, w := range words[:len(words)-1] {
+		if lw := strings.ToLower(w); !titleWords[lw] || connectors[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasUpperLetters reports at least n upper-case letters in s.
+func hasUpperLetters(s string, n int) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n--
+		}
+	}
+	return n <= 0
+}

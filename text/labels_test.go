@@ -1,0 +1,72 @@
+package text
+
+import "testing"
+
+func TestLabelAt(t *testing.T) {
+	tests := []struct {
+		line    string
+		label   string // "" when the line opens no label
+		body    string // the words after the label
+		turn    bool   // IsTurnLabel
+		generic bool   // IsGenericLabel
+	}{
+		{"Q Why now?", "Q", "Why now?", true, true},
+		{"Q: And the ceasefire?", "Q", "And the ceasefire?", true, true},
+		{"MR. KIRBY: Thank you.", "MR. KIRBY", "Thank you.", true, false},
+		{"MS. JEAN-PIERRE: Good afternoon.", "MS. JEAN-PIERRE", "Good afternoon.", true, false},
+		{"MS. O’NEILL: Yes.", "MS. O’NEILL", "Yes.", true, false},
+		{"SENIOR ADMINISTRATION OFFICIAL: On background.", "SENIOR ADMINISTRATION OFFICIAL", "On background.", true, true},
+		{"MODERATOR: First up, the line of Zara Quillfeather.", "MODERATOR", "First up, the line of Zara Quillfeather.", true, true},
+		{"OPERATOR: Please go ahead.", "OPERATOR", "Please go ahead.", true, true},
+		{"THE PRESIDENT: Folks, thank you.", "THE PRESIDENT", "Folks, thank you.", true, false},
+		{"SECRETARY MAYORKAS: Thanks.", "SECRETARY MAYORKAS", "Thanks.", true, false},
+		{"VICE PRESIDENT HARRIS: Hello.", "VICE PRESIDENT HARRIS", "Hello.", true, false},
+		{"SECURING THE GRID: The plan invests …", "SECURING THE GRID", "The plan invests …", false, false},
+		{"NOMINATIONS SENT TO THE SENATE: Zara Quillfeather.", "NOMINATIONS SENT TO THE SENATE", "Zara Quillfeather.", false, false},
+		{"NOTE: none", "NOTE", "none", false, false},
+		{"Quillfeather: said", "", "", false, false},
+		{"QUESTION time", "", "", false, false},
+		{"MR. KIRBY:\nThank you.", "", "", false, false},
+		{"Q.", "", "", false, false},
+	}
+	for _, tc := range tests {
+		label, body, ok := LabelAt(tc.line, 0)
+		if ok != (tc.label != "") || label != tc.label {
+			t.Errorf("LabelAt(%q) = %q %v, want %q", tc.line, label, ok, tc.label)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if got := tc.line[body:]; got != tc.body {
+			t.Errorf("LabelAt(%q) body %q, want %q", tc.line, got, tc.body)
+		}
+		if IsTurnLabel(label) != tc.turn {
+			t.Errorf("IsTurnLabel(%q) = %v", label, !tc.turn)
+		}
+		if IsGenericLabel(label) != tc.generic {
+			t.Errorf("IsGenericLabel(%q) = %v", label, !tc.generic)
+		}
+	}
+	// A label is read where the line starts, not at the text's start.
+	text := "Intro line.\nMR. KIRBY: Thank you."
+	if label, body, ok := LabelAt(text, 12); !ok || label != "MR. KIRBY" || text[body:] != "Thank you." {
+		t.Errorf("LabelAt at a line start = %q %d %v", label, body, ok)
+	}
+	for w, want := range map[string]bool{"MR.": true, "MS.": true, "DR.": true, "MR": false, "SECRETARY": false} {
+		if IsHonorific(w) != want {
+			t.Errorf("IsHonorific(%q) = %v", w, !want)
+		}
+	}
+}
+
+func TestTitleWords(t *testing.T) {
+	for w, want := range map[string]bool{"secretary": true, "press": true, "u.s.": true, "of": true, "kirby": false} {
+		if IsTitleWord(w) != want {
+			t.Errorf("IsTitleWord(%q) = %v", w, !want)
+		}
+	}
+	if !IsTitleNoun("spokesperson") || IsTitleNoun("of") || !IsConnector("of") || IsConnector("secretary") {
+		t.Error("title nouns and connectors")
+	}
+}

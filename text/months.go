@@ -1,0 +1,43 @@
+package text
+
+import (
+	"strings"
+	"time"
+)
+
+// monthNames are the months' full names, lower case, January first.
+var monthNames = [12]string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"}
+
+// monthWords maps lower-case month names and the abbreviations the record
+// uses ("Sept.", "Nov.") to months.
+var monthWords = func() map[string]time.Month {
+	m := map[string]time.Month{"sept": time.September}
+	for i, n := range monthNames {
+		m[n] = time.Month(i + 1)
+		m[n[:3]] = time.Month(i + 1)
+	}
+	return m
+}()
+
+// Month parses a month name or abbreviation in any case, with or without
+// the abbreviation's period: "September", "SEPT.", "nov".
+func Month(s string) (time.Month, bool) {
+	m, ok := monthWords[strings.ToLower(strings.TrimSuffix(s, "."))]
+	return m, ok
+}
+
+// MonthName returns the lower-case full name of m ("november"), the form
+// Stem gives every spelling of a month.
+func MonthName(m time.Month) string {
+	if m < time.January || m > time.December {
+		return ""
+	}
+	return monthNames[m-1]
+}
+
+// MonthPattern is a regular-expression alternation of the months as prose
+// writes them, capitalised: full names and the abbreviations with their
+// period ("Nov.", "Sept."). Longer forms come first so "Sept." is not read
+// as "Sep".
+const MonthPattern = `January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.`

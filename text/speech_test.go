@@ -1,0 +1,44 @@
+package text
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSpeechVerbs(t *testing.T) {
+	tests := []struct {
+		in         string
+		verbs      []string
+		attributed []string
+	}{
+		{"“We will act,” Quillfeather said.", []string{"said"}, []string{"said"}},
+		{"Quillfeather told reporters and later tweeted: “No.”", []string{"told", "tweeted"}, []string{"told", "tweeted"}},
+		{"She wrote, argued, responded and added.", []string{"wrote", "argued", "responded", "added"}, []string{"wrote", "argued", "responded", "added"}},
+		{"He went on to say the talks failed.", []string{"went on to say"}, []string{"went on to say"}},
+		{"According to Quillfeather, it was according to plan.", nil, []string{"According to", "according to"}},
+		{"Unsaid, Said, saidx, resaid: none", nil, nil},
+	}
+	for _, tc := range tests {
+		var got, gotA []string
+		for _, v := range SpeechVerbs(tc.in) {
+			got = append(got, tc.in[v[0]:v[1]])
+		}
+		for _, v := range Attributions(tc.in) {
+			gotA = append(gotA, tc.in[v[0]:v[1]])
+		}
+		if !slices.Equal(got, tc.verbs) {
+			t.Errorf("SpeechVerbs(%q) = %q, want %q", tc.in, got, tc.verbs)
+		}
+		if !slices.Equal(gotA, tc.attributed) {
+			t.Errorf("Attributions(%q) = %q, want %q", tc.in, gotA, tc.attributed)
+		}
+	}
+	for w, want := range map[string]bool{"said": true, "told": true, "went on to say": true, "announced": false, "tweeted": false} {
+		if IsPersonVerb(w) != want {
+			t.Errorf("IsPersonVerb(%q) = %v", w, !want)
+		}
+	}
+	if !IsSpeechVerb("announced") || IsSpeechVerb("walked") {
+		t.Error("IsSpeechVerb: announced is one, walked is not")
+	}
+}

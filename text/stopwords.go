@@ -1,0 +1,23 @@
+package text
+
+// IsStopword reports whether w (a lowercase word from Words) is a function
+// word too common to tell passages apart, or a word every question about
+// the record carries ("said", "according", "quote").
+func IsStopword(w string) bool { return stopwords[w] }
+
+// stopwords is the index's list. The extractive scorer had a second
+// list with more prepositions and modals ("among", "might", "whose") and
+// "report"; the union was measured in the index and cost a development
+// question its first rank (d10 to rank 2, EVALUATION.md "One
+// vocabulary"), so the index's list is the one kept.
+var stopwords = setOf(`a about above after again against all also am an and any are aren arent as at be
+because been before being below between both but by can cannot could couldnt did didnt do does
+doesnt doing dont down during each either few for from further had hadnt has hasnt have havent
+having he hed hes her here heres hers herself him himself his how hows however i id ill im ive if
+in into is isnt it its itself just lets me more most mustnt my myself no nor not now of off on
+once only or other ought our ours ourselves out over own same shall shant she shed shell shes
+should shouldnt so some such than that thats the their theirs them themselves then there theres
+these they theyd theyll theyre theyve this those through to too under until up upon very was
+wasnt we wed well were weve werent what whats when whens where wheres which while who whos whom
+why whys will with wont would wouldnt you youd youll youre youve your yours yourself yourselves
+according said says say tell told ask asked mr ms mrs dr many much quote quoted exact exactly word words whether`)

@@ -1,0 +1,203 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Words splits text into lowercase words of Unicode letters and digits,
+// with diacritics folded ("Élysée" → "elysee"), apostrophes inside a word
+// dropped ("Armenia’s" → "armenias"), and digit groups joined across
+// separators ("84,770" → "84770"). Single letters are dropped: they are
+// initials and list markers, not content.
+func Words(text string) []string {
+	var out []string
+	EachWord(text, func(w string) { out = append(out, w) })
+	return out
+}
+
+// Terms returns the informative terms of text: Words without stopwords,
+// each reduced by Stem. The lexical index, the builtin embedder, the
+// relevance check and the extractive scorer all use it, so a query term
+// matches exactly the passages that contain it.
+func Terms(text string) []string {
+	var out []string
+	EachWord(text, func(w string) {
+		if IsStopword(w) {
+			return
+		}
+		out = append(out, Stem(w))
+	})
+	return out
+}
+
+// TermSet returns the set of Terms of text.
+func TermSet(text string) map[string]bool {
+	out := map[string]bool{}
+	EachWord(text, func(w string) {
+		if !IsStopword(w) {
+			out[Stem(w)] = true
+		}
+	})
+	return out
+}
+
+// EachWord calls fn for each word of text, as Words splits it, without
+// building a slice. The string passed to fn is freshly allocated and may
+// be retained.
+func EachWord(text string, fn func(string)) {
+	scan(text, false, func(w string, _, _ int) { fn(w) })
+}
+
+// Token is a word of a text with its byte range in that text.
+type Token struct {
+	// Word is the word as Words writes it (lowercase, folded, apostrophes
+	// and digit separators dropped).
+	Word string
+	// Start and End are the byte range of the word in the text, including
+	// any apostrophe or digit separator inside it.
+	Start, End int
+}
+
+// Tokens splits text as Words does, but keeps single letters ("a", "I")
+// and gives each word's byte range, for code that must point back into the
+// text (quotation repair, names in a question).
+func Tokens(text string) []Token {
+	var out []Token
+	scan(text, true, func(w string, start, end int) { out = append(out, Token{w, start, end}) })
+	return out
+}
+
+// scan calls fn for each word of text with its byte range; single letters
+// are passed only with singles.
+func scan(text string, singles bool, fn func(w string, start, end int)) {
+	var buf []byte
+	start, end := -1, -1
+	flush := func() {
+		if len(buf) == 0 {
+			start = -1
+			return
+		}
+		if singles || len(buf) > 1 || (buf[0] >= '0' && buf[0] <= '9') {
+			fn(string(buf), start, end)
+		}
+		buf = buf[:0]
+		start = -1
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		// ASCII fast path: most of the record is ASCII.
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				if start < 0 {
+					start = i
+				}
+				buf = append(buf, c)
+				end = i + 1
+			case c >= 'A' && c <= 'Z':
+				if start < 0 {
+					start = i
+				}
+				buf = append(buf, c+'a'-'A')
+				end = i + 1
+			case c == '\'' && len(buf) > 0 && i+1 < len(text) && isLetterAt(text, i+1):
+				// apostrophe inside a word: drop it, keep the word whole
+			case (c == ',' || c == '.') && len(buf) > 0 && isDigit(buf[len(buf)-1]) &&
+				i+1 < len(text) && isDigit(text[i+1]):
+				// digit group separator or decimal point: "84,770", "2.5"
+			default:
+				flush()
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '’' || r == 'ʼ':
+			if !(len(buf) > 0 && i+size < len(text) && isLetterAt(text, i+size)) {
+				flush()
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if start < 0 {
+				start = i
+			}
+			buf = appendFolded(buf, r)
+			end = i + size
+		default:
+			flush()
+		}
+		i += size
+	}
+	flush()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isLetterAt(s string, i int) bool {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// appendFolded appends the lowercase, diacritic-free form of r.
+func appendFolded(buf []byte, r rune) []byte {
+	if unicode.Is(unicode.Mn, r) {
+		return buf // combining mark: the base letter is already there
+	}
+	r = unicode.ToLower(r)
+	if f, ok := foldTable[r]; ok {
+		return append(buf, f...)
+	}
+	return utf8.AppendRune(buf, r)
+}
+
+// foldTable maps the accented Latin letters found in news text about the
+// region (French, German, Turkish, Azerbaijani and Armenian
+// transliterations) to plain ASCII.
+var foldTable = func() map[rune]string {
+	groups := map[string]string{
+		"a":  "àáâãäåāăąǎ",
+		"ae": "æ",
+		"c":  "çćĉċč",
+		"d":  "ďđ",
+		"e":  "èéêëēĕėęěə",
+		"g":  "ĝğġģ",
+		"h":  "ĥħ",
+		"i":  "ìíîïĩīĭįı",
+		"j":  "ĵ",
+		"k":  "ķ",
+		"l":  "ĺļľŀł",
+		"n":  "ñńņňŉ",
+		"o":  "òóôõöøōŏő",
+		"oe": "œ",
+		"r":  "ŕŗř",
+		"s":  "śŝşšș",
+		"ss": "ß",
+		"t":  "ţťŧț",
+		"u":  "ùúûüũūŭůűų",
+		"w":  "ŵ",
+		"y":  "ýÿŷ",
+		"z":  "źżž",
+	}
+	m := make(map[rune]string)
+	for to, from := range groups {
+		for _, r := range from {
+			m[r] = to
+		}
+	}
+	return m
+}()
+
+// setOf builds a lookup set of the white-space separated words of list.
+func setOf(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,155 @@
+package text
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Hello, World!", []string{"hello", "world"}},
+		{"Armenia’s sovereign territory", []string{"armenias", "sovereign", "territory"}},
+		{"don't stop", []string{"dont", "stop"}},
+		{"'quoted' words", []string{"quoted", "words"}},
+		{"84,770 people; 2.5 percent", []string{"84770", "people", "25", "percent"}},
+		{"Nagorno-Karabakh", []string{"nagorno", "karabakh"}},
+		{"Élysée Palace, Bakı, Şuşa, Gümrü", []string{"elysee", "palace", "baki", "susa", "gumru"}},
+		{"U.S. a 7 b", []string{"7"}},
+		{"e\u0301te\u0301", []string{"ete"}}, // combining accents
+		{"Привет мир", []string{"привет", "мир"}},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		if got := Words(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("Words(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	in := "I met O’Brien: 84,770 Élysée."
+	got := Tokens(in)
+	want := []struct{ word, span string }{
+		{"i", "I"}, {"met", "met"}, {"obrien", "O’Brien"}, {"84770", "84,770"}, {"elysee", "Élysée"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Tokens(%q) = %+v", in, got)
+	}
+	for i, w := range want {
+		if got[i].Word != w.word || in[got[i].Start:got[i].End] != w.span {
+			t.Errorf("token %d = %q at %q, want %q at %q", i, got[i].Word, in[got[i].Start:got[i].End], w.word, w.span)
+		}
+	}
+	// Tokens and Words agree on every word longer than a letter.
+	var long []string
+	for _, tk := range got {
+		if len(tk.Word) > 1 {
+			long = append(long, tk.Word)
+		}
+	}
+	if w := Words(in); !slices.Equal(long, w) {
+		t.Errorf("Tokens %q and Words %q disagree", long, w)
+	}
+}
+
+func TestStem(t *testing.T) {
+	// Pairs that must meet, and pairs that must stay apart.
+	same := [][2]string{
+		{"missions", "mission"},
+		{"pressed", "press"},
+		{"displacement", "displaced"},
+		{"displace", "displacing"},
+		{"countries", "country"},
+		{"hoping", "hope"},
+		{"stopped", "stop"},
+		{"seriously", "serious"},
+		{"armenians", "armenia"},
+		{"azerbaijani", "azerbaijan"},
+		{"meetings", "meeting"},
+		{"crossed", "crossing"},
+		{"took", "take"},
+		{"told", "tell"},
+	}
+	for _, p := range same {
+		if a, b := Stem(p[0]), Stem(p[1]); a != b {
+			t.Errorf("Stem(%q) = %q, Stem(%q) = %q: want equal", p[0], a, p[1], b)
+		}
+	}
+	differ := [][2]string{
+		{"nation", "notion"},
+		{"mission", "mist"},
+		{"press", "president"},
+		{"may", "march"},
+	}
+	for _, p := range differ {
+		if a, b := Stem(p[0]), Stem(p[1]); a == b {
+			t.Errorf("Stem(%q) = Stem(%q) = %q: want different", p[0], p[1], a)
+		}
+	}
+	for _, w := range []string{"bus", "gas", "is", "84770", "need", "bring", "привет"} {
+		if got := Stem(w); got == "" || !strings.HasPrefix(w, got[:min(2, len(got))]) {
+			t.Errorf("Stem(%q) = %q", w, got)
+		}
+	}
+}
+
+// TestMonthsAgree: every spelling of a month parses to that month and
+// stems to one term, the same whichever spelling the question and the
+// record use. The two stemmers this package replaced mapped months in
+// opposite directions.
+func TestMonthsAgree(t *testing.T) {
+	spellings := map[time.Month][]string{
+		time.January:   {"January", "Jan.", "jan"},
+		time.May:       {"May", "MAY"},
+		time.June:      {"June", "Jun."},
+		time.September: {"September", "Sept.", "Sep.", "SEPT"},
+		time.November:  {"November", "Nov.", "nov"},
+		time.December:  {"DECEMBER", "Dec."},
+	}
+	for m, forms := range spellings {
+		for _, f := range forms {
+			got, ok := Month(f)
+			if !ok || got != m {
+				t.Errorf("Month(%q) = %v %v, want %v", f, got, ok, m)
+			}
+			if terms := Terms(f); len(terms) != 1 || terms[0] != Stem(MonthName(m)) {
+				t.Errorf("Terms(%q) = %q, want [%q]", f, terms, Stem(MonthName(m)))
+			}
+		}
+	}
+	for _, s := range []string{"Mayday", "Novel", "", "13"} {
+		if m, ok := Month(s); ok {
+			t.Errorf("Month(%q) = %v, want none", s, m)
+		}
+	}
+	if got := Terms("Nov. 7"); !slices.Equal(got, Terms("November 7")) {
+		t.Errorf("Terms(Nov. 7) = %q, Terms(November 7) = %q", got, Terms("November 7"))
+	}
+}
+
+func TestStopwords(t *testing.T) {
+	for _, w := range []string{"the", "said", "according", "whom", "would", "mr", "quote"} {
+		if !IsStopword(w) {
+			t.Errorf("IsStopword(%q) = false", w)
+		}
+	}
+	// Content words, and the words kept out of the list on purpose.
+	for _, w := range []string{"armenia", "may", "us", "report", "mission", "84770"} {
+		if IsStopword(w) {
+			t.Errorf("IsStopword(%q) = true", w)
+		}
+	}
+	got := Terms("What did the spokesperson say about the missions to Armenia?")
+	if want := []string{"spokesperson", "mission", "armenia"}; !slices.Equal(got, want) {
+		t.Errorf("Terms = %q, want %q", got, want)
+	}
+	set := TermSet("The missions, the mission.")
+	if len(set) != 1 || !set["mission"] {
+		t.Errorf("TermSet = %v", set)
+	}
+}
