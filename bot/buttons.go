@@ -30,7 +30,45 @@ func answerButtons(key string, a *answer.Answer) []discordgo.MessageComponent {
 	if len(a.Citations) == 0 {
 		row.Components = row.Components[1:]
 	}
+	if a.Explain != nil {
+		// Everyone sees the button (Discord shows one message's buttons to
+		// all); only moderators get an answer from it.
+		row.Components = append(row.Components, discordgo.Button{Label: whyLabel, Style: discordgo.SecondaryButton, CustomID: id("w")})
+	}
 	return []discordgo.MessageComponent{row}
+}
+
+// whyLabel is the moderators' button that shows why an answer is what it is.
+const whyLabel = "Why this answer"
+
+// explain replies, to a moderator only and privately, with the answer's
+// explanation: the constraints read from the question, the passages with
+// their scores, the decision and the sentences chosen.
+func (b *Bot) explain(i *discordgo.Interaction, key string) {
+	if !b.isModerator(i) {
+		b.count("why", "refused")
+		b.replyEphemeral(i, "Only moderators can see why an answer was given.")
+		return
+	}
+	c, _ := b.answers.get(key)
+	if c == nil || c.Answer == nil || c.Answer.Explain == nil {
+		b.count("why", "gone")
+		b.replyEphemeral(i, "The reasons for this answer are no longer in memory (the bot restarted or answered many questions since); ask the question again to see them.")
+		return
+	}
+	b.count("why", "shown")
+	b.replyEphemeral(i, explainMessage(c.Answer.Explain))
+}
+
+// explainMessage renders an explanation as one Discord message: a code
+// block (so record text is never read as markdown or mentions), cut to fit
+// 2,000 characters.
+func explainMessage(e *answer.Explanation) string {
+	const fence = "```"
+	// Neutralised before it is cut: breaking a mention lengthens it.
+	body := defuse(strings.ReplaceAll(e.Text(0), fence, "ʼʼʼ"))
+	room := maxContent - runes(fence+"text\n"+"\n"+fence)
+	return fence + "text\n" + truncate(body, room) + "\n" + fence
 }
 
 func truncateBytes(s string, n int) string {
@@ -56,6 +94,8 @@ func (b *Bot) handleComponent(i *discordgo.Interaction) {
 		b.showPassages(i, key)
 	case "up", "down":
 		b.feedback(i, action, key, snap)
+	case "w":
+		b.explain(i, key)
 	default:
 		b.replyEphemeral(i, "This button is no longer supported; ask the question again.")
 	}

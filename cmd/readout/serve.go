@@ -104,6 +104,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	metrics.IndexChunks.Set(float64(st.Chunks))
 	log.Info("record loaded", "documents", st.Docs, "passages", st.Chunks, "embedder", st.Embedder, "snapshot", st.Snapshot)
 
+	// Every answer keeps its explanation for the moderators' "Why this
+	// answer" button.
+	a.pipe.Explain = true
 	bb, err := bot.New(bot.Config{
 		Token:            cfg.Discord.Token,
 		APIURL:           cfg.Discord.APIURL,
