@@ -194,65 +194,138 @@ func BuildCitations(order []int, hits []retrieval.Hit) []Citation {
 	return out
 }
 
-// minSupportWords: a sentence with fewer informative words is too vague to
-// judge its citations by their words.
-const minSupportWords = 3
+// SupportReport says what CheckSupport changed.
+type SupportReport struct {
+	// Moved citations now name a passage that supports their sentence.
+	Moved int
+	// Dropped citations named a passage that does not support their
+	// sentence, and no other one does (in sentences that stay).
+	Dropped int
+	// Unsupported sentences lost every citation they had and were removed.
+	Unsupported int
+}
 
-// CheckSupport looks at each sentence's citations (numbered as in the
-// prompt: passage n is passages[n-1]): a citation of a passage that shares
-// none of the sentence's informative words cannot support it. It is moved
-// to the passage that shares the most words when that one shares at least
-// two and a third of them, and dropped otherwise. Numbers that name no
-// passage are left for Renumber. It returns the new text and how many
-// citations were moved and dropped.
-func CheckSupport(s string, passages []string) (out string, moved, dropped int) {
+// CheckSupport looks at each citation of text (numbered as in the prompt:
+// passage n is passages[n-1], the SupportText of a hit): a citation whose
+// passage holds less than supportThreshold of its clause's claim (see
+// claimTerms) does not support it. It is moved to the passage that
+// supports the clause best when that one reaches the threshold, and
+// dropped otherwise. A sentence that loses every citation it had is
+// removed: nothing in the record says it, and an answer from the record
+// must not present it (the pipeline's warning tells the reader).
+// Numbers that name no passage are left for Renumber.
+//
+// A citation's clause is the text from the previous citation in its
+// sentence (or the sentence's start) to it, and for the sentence's last
+// citation the rest of the sentence too; a clause with no claim of its own
+// ("According to the report [1], …") is judged on the whole sentence.
+func CheckSupport(s string, passages []string) (string, SupportReport) {
+	var rep SupportReport
 	markers := ParseCitations(s)
 	if len(markers) == 0 {
-		return s, 0, 0
+		return s, rep
 	}
-	pstems := make([]map[string]bool, len(passages))
+	pterms := make([]map[string]bool, len(passages))
 	for i, p := range passages {
-		pstems[i] = text.TermSet(p)
-	}
-	overlap := func(a, b map[string]bool) int {
-		n := 0
-		for t := range a {
-			if b[t] {
-				n++
-			}
-		}
-		return n
+		pterms[i] = text.TermSet(p)
 	}
 	sentences := text.Sentences(s)
-	var b strings.Builder
-	last := 0
-	for _, m := range markers {
+	sentenceOf := func(m CitationMarker) [2]int {
 		lo, hi := sentenceAround(sentences, m.Start, m.End)
-		words := text.TermSet(citationGroupRe.ReplaceAllString(s[lo:hi], " "))
+		return [2]int{lo, hi}
+	}
+
+	keeps := make([][]int, len(markers))
+	drops := make([]int, len(markers))
+	judged := make([]bool, len(markers)) // some number named a passage
+	clauseStart := 0
+	var clauseCites []int // the passages already cited for this clause
+	for k, m := range markers {
+		sent := sentenceOf(m)
+		switch {
+		case k == 0 || sentenceOf(markers[k-1]) != sent:
+			clauseStart, clauseCites = sent[0], nil
+		case strings.TrimSpace(s[markers[k-1].End:m.Start]) != "":
+			// Consecutive groups ("[1][2]") share a clause.
+			clauseStart, clauseCites = markers[k-1].End, nil
+		}
+		clauseEnd := m.Start
+		if k+1 == len(markers) || sentenceOf(markers[k+1]) != sent {
+			clauseEnd = sent[1]
+		}
+		claim := claimTerms(citationGroupRe.ReplaceAllString(s[clauseStart:max(clauseStart, clauseEnd)], " "))
+		if claimWeight(claim) == 0 {
+			claim = claimTerms(citationGroupRe.ReplaceAllString(s[sent[0]:sent[1]], " "))
+		}
 		var keep []int
 		for _, n := range m.Numbers {
-			if n < 1 || n > len(passages) || len(words) < minSupportWords || overlap(words, pstems[n-1]) > 0 {
+			if n < 1 || n > len(passages) {
 				keep = append(keep, n)
 				continue
 			}
-			best, bestN := 0, 0
-			for i, ps := range pstems {
-				if o := overlap(words, ps); o > best {
-					best, bestN = o, i+1
+			judged[k] = true
+			if supportScore(claim, pterms[n-1]) >= supportThreshold {
+				keep = append(keep, n)
+				clauseCites = append(clauseCites, n)
+				continue
+			}
+			best, bestN := 0.0, 0
+			for i, pt := range pterms {
+				if sc := supportScore(claim, pt); sc > best {
+					best, bestN = sc, i+1
 				}
 			}
-			if best >= 2 && 3*best >= len(words) && !slices.Contains(keep, bestN) && !slices.Contains(m.Numbers, bestN) {
+			switch {
+			case best >= supportThreshold && (slices.Contains(clauseCites, bestN) || slices.Contains(m.Numbers, bestN)):
+				// The passage that supports it is cited already.
+				drops[k]++
+			case best >= supportThreshold:
 				keep = append(keep, bestN)
-				moved++
-			} else {
-				dropped++
+				clauseCites = append(clauseCites, bestN)
+				rep.Moved++
+			default:
+				drops[k]++
 			}
 		}
+		keeps[k] = keep
+	}
+
+	// A sentence whose citations were all dropped goes.
+	type sentenceFate struct{ cited, kept bool }
+	fate := map[[2]int]*sentenceFate{}
+	for k, m := range markers {
+		sent := sentenceOf(m)
+		f := fate[sent]
+		if f == nil {
+			f = &sentenceFate{}
+			fate[sent] = f
+		}
+		f.cited = f.cited || judged[k]
+		f.kept = f.kept || len(keeps[k]) > 0 || !judged[k]
+	}
+	var b strings.Builder
+	last := 0
+	for k, m := range markers {
+		if m.Start < last {
+			continue // inside a removed sentence
+		}
+		sent := sentenceOf(m)
+		if f := fate[sent]; f.cited && !f.kept {
+			rep.Unsupported++
+			b.WriteString(s[last:max(last, sent[0])])
+			last = max(last, sent[1])
+			// The space that followed the sentence goes with it.
+			for last < len(s) && (s[last] == ' ' || s[last] == '\t') {
+				last++
+			}
+			continue
+		}
+		rep.Dropped += drops[k]
 		prefix := s[last:m.Start]
 		var group strings.Builder
-		if len(keep) > 0 {
+		if len(keeps[k]) > 0 {
 			group.WriteString("[")
-			for i, n := range keep {
+			for i, n := range keeps[k] {
 				if i > 0 {
 					group.WriteString(", ")
 				}
@@ -267,5 +340,5 @@ func CheckSupport(s string, passages []string) (out string, moved, dropped int) 
 		last = m.End
 	}
 	b.WriteString(s[last:])
-	return b.String(), moved, dropped
+	return b.String(), rep
 }

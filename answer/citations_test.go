@@ -107,7 +107,7 @@ func FuzzRenumber(f *testing.F) {
 			return
 		}
 		// CheckSupport runs first in the pipeline; it must not panic either.
-		_, _, _ = CheckSupport(text, []string{"Jane Example spoke.", "Example Wire reported talks.", ""}[:min(n, 3)])
+		_, _ = CheckSupport(text, []string{"Jane Example spoke.", "Example Wire reported talks.", ""}[:min(n, 3)])
 		out, order := Renumber(text, n)
 		seen := map[int]bool{}
 		for _, o := range order {
@@ -132,22 +132,28 @@ func TestCheckSupport(t *testing.T) {
 		"Minister John Sample said the border had been calm for three weeks.",
 	}
 	tests := []struct {
-		name           string
-		text, want     string
-		moved, dropped int
+		name       string
+		text, want string
+		report     SupportReport
 	}{
-		{"supported kept", "The talks would resume in April [1].", "The talks would resume in April [1].", 0, 0},
-		{"wrong passage moved", "The talks between Freedonia and Sylvania would resume in April [2].", "The talks between Freedonia and Sylvania would resume in April [1].", 1, 0},
-		{"no passage fits, dropped", "Ruritania annexed Zenda yesterday evening [2].", "Ruritania annexed Zenda yesterday evening.", 0, 1},
-		{"vague sentence left alone", "He said so [2].", "He said so [2].", 0, 0},
-		{"dangling left for Renumber", "The talks resume in April [7].", "The talks resume in April [7].", 0, 0},
-		{"group keeps the good one", "The border had been calm for three weeks [1, 2].", "The border had been calm for three weeks [2].", 0, 1},
+		{"supported kept", "The talks would resume in April [1].", "The talks would resume in April [1].", SupportReport{}},
+		{"wrong passage moved", "The talks between Freedonia and Sylvania would resume in April [2].", "The talks between Freedonia and Sylvania would resume in April [1].", SupportReport{Moved: 1}},
+		{"no passage fits, sentence removed", "The border was calm [2]. Ruritania annexed Zenda yesterday evening [2]. The talks resume [1].", "The border was calm [2]. The talks resume [1].", SupportReport{Unsupported: 1}},
+		{"vague sentence left alone", "He said so [2].", "He said so [2].", SupportReport{}},
+		{"dangling left for Renumber", "The talks resume in April [7].", "The talks resume in April [7].", SupportReport{}},
+		{"group keeps the good one", "The border had been calm for three weeks [1, 2].", "The border had been calm for three weeks [2].", SupportReport{Dropped: 1}},
+		{"speech verbs and titles are no claim", "The moon is made of green cheese, the minister said [2].", "", SupportReport{Unsupported: 1}},
+		{"a number the passage lacks", "The border had been calm for eleven weeks since 1999, Minister Sample said [2].", "", SupportReport{Unsupported: 1}},
+		{"each clause its own citation", "The talks would resume in April [1], and the border had been calm for three weeks [2].", "The talks would resume in April [1], and the border had been calm for three weeks [2].", SupportReport{}},
+		{"crossed clauses moved", "The talks would resume in April [2], and the border had been calm for three weeks [1].", "The talks would resume in April [1], and the border had been calm for three weeks [2].", SupportReport{Moved: 2}},
+		{"citation before its claim", "According to the report [1], the talks between Freedonia and Sylvania would resume in April.", "According to the report [1], the talks between Freedonia and Sylvania would resume in April.", SupportReport{}},
+		{"one supported citation keeps the sentence", "Sylvania and Freedonia will merge into one state [1][2].", "", SupportReport{Unsupported: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, moved, dropped := CheckSupport(tt.text, passages)
-			if got != tt.want || moved != tt.moved || dropped != tt.dropped {
-				t.Fatalf("got %q moved %d dropped %d", got, moved, dropped)
+			got, rep := CheckSupport(tt.text, passages)
+			if got != tt.want || rep != tt.report {
+				t.Fatalf("got %q %+v, want %q %+v", got, rep, tt.want, tt.report)
 			}
 		})
 	}

@@ -192,13 +192,12 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	text = strings.TrimSpace(sourcesListRe.ReplaceAllString(text, ""))
 	passageTexts := make([]string, len(hits))
 	for i, h := range hits {
-		passageTexts[i] = h.Chunk.Text
+		passageTexts[i] = SupportText(h)
 	}
-	text, moved, dropped := CheckSupport(text, passageTexts)
-	if moved+dropped > 0 {
-		log.Info("citations corrected", "moved", moved, "dropped", dropped)
-		ans.Warnings = append(ans.Warnings, fmt.Sprintf("%s to passages that do not mention what the sentence says, so %s.",
-			plural(moved+dropped, "citation pointed", "citations pointed"), supportFix(moved, dropped)))
+	text, support := CheckSupport(text, passageTexts)
+	if support != (SupportReport{}) {
+		log.Info("citations corrected", "moved", support.Moved, "dropped", support.Dropped, "sentences_removed", support.Unsupported)
+		ans.Warnings = append(ans.Warnings, supportWarnings(support)...)
 	}
 	text, order := Renumber(text, len(hits))
 	cites := BuildCitations(order, hits)
@@ -289,15 +288,25 @@ func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.Se
 	return out, nil
 }
 
-// supportFix says what CheckSupport did.
-func supportFix(moved, dropped int) string {
-	switch {
-	case moved > 0 && dropped > 0:
-		return fmt.Sprintf("%d moved to the passage that does and %d removed", moved, dropped)
-	case moved > 0:
-		return pick(moved, "it was moved to the passage that does", "they were moved to the passages that do")
+// supportWarnings says what CheckSupport did.
+func supportWarnings(r SupportReport) []string {
+	var out []string
+	if n := r.Moved + r.Dropped; n > 0 {
+		fix := pick(r.Dropped, "it was removed", "they were removed")
+		switch {
+		case r.Moved > 0 && r.Dropped > 0:
+			fix = fmt.Sprintf("%d moved to the passage that does and %d removed", r.Moved, r.Dropped)
+		case r.Moved > 0:
+			fix = pick(r.Moved, "it was moved to the passage that does", "they were moved to the passages that do")
+		}
+		out = append(out, fmt.Sprintf("%s to passages that do not say what the sentence says, so %s.",
+			plural(n, "citation pointed", "citations pointed"), fix))
 	}
-	return pick(dropped, "it was removed", "they were removed")
+	if r.Unsupported > 0 {
+		out = append(out, fmt.Sprintf("%s removed from the model's answer: no retrieved passage of the record says %s.",
+			plural(r.Unsupported, "sentence was", "sentences were"), pick(r.Unsupported, "it", "them")))
+	}
+	return out
 }
 
 // record counts an answer in the metrics.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -131,8 +132,11 @@ func TestPipelineGeneratedQuotations(t *testing.T) {
 			}
 		}},
 		{"fabricated quotation not posted as one", func(p1 string) string {
+			// The record's words reordered: the same claim, so the
+			// citation stays, but not a quotation of anyone.
 			words := strings.Fields(firstSentence(p1))
-			return words[0] + " " + words[1] + " announced a ceasefire and a prisoner exchange for next winter"
+			slices.Reverse(words)
+			return strings.Join(words, " ")
 		}, QuoteStats{Posted: 1, Unquoted: 1}, func(t *testing.T, ans *Answer, _ string) {
 			if strings.ContainsAny(ans.Text, "“”") || len(ans.Warnings) != 1 || !strings.Contains(ans.Warnings[0], "paraphrase") {
 				t.Errorf("text %q warnings %q", ans.Text, ans.Warnings)
@@ -280,7 +284,9 @@ func TestPipelineInjectedInstructions(t *testing.T) {
 		t.Errorf("mention survived: %q", ans.Text)
 	}
 	checkQuotations(t, ans)
-	if ans.Quotes.Posted != 3 || ans.Quotes.Unquoted != 2 || ans.Quotes.Verified != 1 {
+	// The first sentence goes whole: nothing supports its mention's
+	// number. Of the rest, the quotation the passage holds stays.
+	if ans.Quotes.Posted != 2 || ans.Quotes.Unquoted != 1 || ans.Quotes.Verified != 1 || strings.Contains(ans.Text, "unconditionally") {
 		t.Errorf("stats %+v (text %q)", ans.Quotes, ans.Text)
 	}
 	// The system prompt told the model that passages are evidence only.

@@ -31,7 +31,9 @@ var quoteStyles = []struct{ name, open, close string }{
 // server, an invented quotation in any style is not posted as a quotation
 // (with a warning), and the record's words in any style are kept as one.
 func TestPipelineQuotationStyles(t *testing.T) {
-	const invented = "Freedonia will never negotiate with anyone again"
+	// On the passage's subject, so the sentence keeps its citation, but
+	// not what anyone said.
+	const invented = "Freedonia and Sylvania will never resume the talks"
 	for _, s := range quoteStyles {
 		for _, tc := range []struct {
 			kind  string
@@ -87,11 +89,11 @@ func TestPipelineNestedAndBlockQuotations(t *testing.T) {
 			return "Jane Example told reporters [1]:\n> " + strings.Replace(firstSentence(p1), " that ", "\n> that ", 1)
 		}, QuoteStats{Posted: 1, Verified: 1}, "\n> that the talks"},
 		{"invented blockquote unquoted", func(string) string {
-			return "Jane Example told reporters [1]:\n> Freedonia will never negotiate\n> with anyone again."
-		}, QuoteStats{Posted: 1, Unquoted: 1}, "\nFreedonia will never negotiate\nwith anyone again."},
+			return "Jane Example told reporters [1]:\n> Freedonia and Sylvania will never\n> resume the talks."
+		}, QuoteStats{Posted: 1, Unquoted: 1}, "\nFreedonia and Sylvania will never\nresume the talks."},
 		{"single-quoted record words inside an invented double quotation", func(string) string {
-			return "Jane Example said “the talks are over and ‘Freedonia and Sylvania would resume in April’ was a lie” [1]."
-		}, QuoteStats{Posted: 2, Verified: 1, Unquoted: 1}, "said the talks are over and ‘Freedonia and Sylvania would resume in April’ was"},
+			return "Jane Example said “the talks would not resume and ‘Freedonia and Sylvania would resume in April’ was wrong” [1]."
+		}, QuoteStats{Posted: 2, Verified: 1, Unquoted: 1}, "said the talks would not resume and ‘Freedonia and Sylvania would resume in April’ was"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +108,57 @@ func TestPipelineNestedAndBlockQuotations(t *testing.T) {
 				t.Errorf("quotes %+v, want %+v; text %q", ans.Quotes, tt.stats, ans.Text)
 			}
 			checkQuotations(t, ans)
+		})
+	}
+}
+
+// TestPipelineUnsupportedSentences: a cited sentence no retrieved passage
+// supports is removed with a warning, even when its passage shares its
+// speech verb and the speaker's title; a wrong citation of a supported
+// sentence moves.
+func TestPipelineUnsupportedSentences(t *testing.T) {
+	const cheese = "The moon is made of green cheese, the minister said"
+	tests := []struct {
+		name     string
+		reply    string
+		mode     Mode
+		text     string // the posted text, for generated answers
+		warnings []string
+	}{
+		{"green cheese removed, the rest kept",
+			cheese + " [2]. The border between Freedonia and Sylvania had been calm for three weeks [2].",
+			ModeGenerated, "The border between Freedonia and Sylvania had been calm for three weeks [1].",
+			[]string{"1 sentence was removed from the model's answer"}},
+		{"green cheese alone: nothing cited is left",
+			cheese + " [1].", ModeExtractive, "",
+			[]string{"1 sentence was removed from the model's answer", "cited no passage"}},
+		{"invented claim about the right parties",
+			"Freedonia and Sylvania will merge into one state next year, Minister John Sample said [2]. The talks would resume in April [1].",
+			ModeGenerated, "The talks would resume in April [1].",
+			[]string{"1 sentence was removed from the model's answer"}},
+		{"wrong figure",
+			"The border had been calm for 11 weeks [2]. The talks would resume in April [1].",
+			ModeGenerated, "The talks would resume in April [1].",
+			[]string{"1 sentence was removed from the model's answer"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, _, _ := newPipeline(t, func(testsupport.ChatRequest) string { return tt.reply })
+			ans, err := p.Ask(context.Background(), "What did the minister say about the border?", nil, retrieval.SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ans.Mode != tt.mode || (tt.text != "" && ans.Text != tt.text) || strings.Contains(ans.Text, "cheese") || strings.Contains(ans.Text, "merge") {
+				t.Fatalf("answer %q (%s)", ans.Text, ans.Mode)
+			}
+			if len(ans.Warnings) != len(tt.warnings) {
+				t.Fatalf("warnings %q", ans.Warnings)
+			}
+			for i, w := range tt.warnings {
+				if !strings.Contains(ans.Warnings[i], w) {
+					t.Errorf("warning %q, want %q", ans.Warnings[i], w)
+				}
+			}
 		})
 	}
 }
