@@ -344,7 +344,10 @@ func (p *Pipeline) generate(ctx context.Context, question string, hits []retriev
 	if onPartial != nil {
 		onDelta = func(d string) {
 			acc.WriteString(d)
-			if s := StripThink(acc.String(), true); s != "" {
+			// A draft is shown before its quotations are checked, so it
+			// shows none: its quotation marks and blockquotes are removed
+			// until the verified answer replaces it.
+			if s := stripQuotations(StripThink(acc.String(), true)); s != "" {
 				onPartial(s)
 			}
 		}

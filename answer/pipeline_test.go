@@ -318,8 +318,14 @@ func TestPipelineStreamsPartials(t *testing.T) {
 			t.Fatalf("partial %d does not extend the previous one: %q then %q", i, partials[i-1], s)
 		}
 	}
-	if partials[len(partials)-1] != ans.Text {
+	// Drafts are unverified: they show the words, never as a quotation.
+	if partials[len(partials)-1] != stripQuotations(ans.Text) || ans.Quotes.Verified != 1 {
 		t.Fatalf("last partial %q, answer %q", partials[len(partials)-1], ans.Text)
+	}
+	for _, s := range partials {
+		if len(findQuotes(s)) > 0 || strings.ContainsAny(s, "“”") {
+			t.Fatalf("a draft shows a quotation: %q", s)
+		}
 	}
 }
 

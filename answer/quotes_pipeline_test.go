@@ -2,9 +2,12 @@ package answer
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
 )
@@ -161,4 +164,47 @@ func TestPipelineUnsupportedSentences(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestExtractiveQuotationsVerifyOnTheRecord: extractive answers drawn
+// from real White House documents (every 20th; each document's first
+// passages answering its own title) post only quotations that verify,
+// whatever quotation marks and apostrophes the record's sentences hold.
+//
+//	READOUT_BIG_RECORD=1 go test -run ExtractiveQuotationsVerify -v ./answer
+func TestExtractiveQuotationsVerifyOnTheRecord(t *testing.T) {
+	if os.Getenv("READOUT_BIG_RECORD") == "" || testing.Short() {
+		t.Skip("set READOUT_BIG_RECORD=1 to run over the White House record")
+	}
+	path := os.Getenv("READOUT_WH")
+	if path == "" {
+		path = filepath.Join("..", "..", "shared", "corpus", "whitehouse-briefings.tar.gz")
+	}
+	docs, _, err := corpus.Load(path, corpus.LoadOptions{})
+	if err != nil {
+		t.Skipf("White House record not available: %v", err)
+	}
+	var total QuoteStats
+	answers := 0
+	for i := 0; i < len(docs); i += 20 {
+		d := docs[i]
+		var hits []retrieval.Hit
+		for _, c := range corpus.Split(d, corpus.ChunkOptions{}) {
+			hits = append(hits, retrieval.Hit{Doc: d, Chunk: c, Coverage: 1})
+			if len(hits) == 5 {
+				break
+			}
+		}
+		text, cites, stats := Extractive(d.Title, hits)
+		if text == "" {
+			continue
+		}
+		answers++
+		total = total.Add(stats)
+		if stats.Posted == 0 || stats.Verified != stats.Posted {
+			t.Errorf("%s: quotes %+v in\n%s", d.ID, stats, text)
+		}
+		checkQuotations(t, &Answer{Text: text, Citations: cites})
+	}
+	t.Logf("%d extractive answers, quotations %+v", answers, total)
 }

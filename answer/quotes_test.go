@@ -368,3 +368,24 @@ func TestVerifyQuotesNestedAndBlocks(t *testing.T) {
 		})
 	}
 }
+
+// TestStripQuotationsDrafts: every prefix of a streamed answer, as a draft,
+// shows no quotation in any style, keeps apostrophes inside words, and
+// extends the draft before it.
+func TestStripQuotationsDrafts(t *testing.T) {
+	const answer = "Example said 'we are ready' and “never” [1], „nie“ «jamais» ‹x› ＂y＂ 「z」 ‚w‘; O'Brien's team didn't.\n> A blockquote\n>>> and more"
+	prev := ""
+	for i := range answer {
+		draft := stripQuotations(answer[:i])
+		if len(findQuotes(draft)) > 0 {
+			t.Fatalf("draft %q shows a quotation", draft)
+		}
+		if !strings.HasPrefix(draft, prev) {
+			t.Fatalf("draft %q does not extend %q", draft, prev)
+		}
+		prev = draft
+	}
+	if want := "Example said we are ready and never [1], nie jamais x y z w; O'Brien's team didn't.\nA blockquote\nand more"; prev+"e" != want {
+		t.Fatalf("final draft %q", prev)
+	}
+}
