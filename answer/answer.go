@@ -56,10 +56,17 @@ type Citation struct {
 	End      int      `json:"end"`
 }
 
-// Turn is one earlier exchange of a conversation.
+// Turn is one earlier exchange of a conversation: what was asked, and
+// what the answer said and cited, so that a follow-up can refer to its
+// speakers, statements, dates and documents.
 type Turn struct {
 	Question string
-	Answer   string
+	// Standalone is the question as it was searched (empty when unchanged).
+	Standalone string
+	Answer     string
+	// Citations are the answer's sources; a conversation rebuilt from
+	// messages may know only some of their fields.
+	Citations []Citation
 }
 
 // Message is one chat message sent to a model.
@@ -87,5 +94,5 @@ type Retriever interface {
 
 // TurnOf is the turn an answer adds to its conversation.
 func TurnOf(a *Answer) Turn {
-	return Turn{Question: a.Question, Answer: a.Text}
+	return Turn{Question: a.Question, Standalone: a.Standalone, Answer: a.Text, Citations: a.Citations}
 }

@@ -58,7 +58,7 @@ func TestBigRecordPublicQuestions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		history[q.ID] = append(append([]Turn(nil), h...), Turn{Question: q.Question, Answer: ans.Text})
+		history[q.ID] = append(append([]Turn(nil), h...), TurnOf(ans))
 		cited := false
 		for _, d := range q.MustCite {
 			cited = cited || citesDoc(ans, d)

@@ -8,65 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/readout/readout/prompts"
-
 	"github.com/readout/readout/text"
 )
 
-// anaphora are words that make a follow-up depend on the conversation.
-var anaphora = map[string]bool{
-	"he": true, "she": true, "it": true, "they": true, "him": true, "her": true, "them": true,
-	"his": true, "hers": true, "its": true, "their": true, "that": true, "this": true,
-	"those": true, "these": true, "there": true, "then": true, "same": true, "also": true,
-}
-
-// contextTerms bounds how many words the rule borrows from the conversation.
-const contextTerms = 12
-
-// needsContext reports whether a follow-up probably cannot be searched for
-// on its own: it refers back with a pronoun, or says too little.
-func needsContext(q string) bool {
-	toks := text.Tokens(q)
-	content := 0
-	for _, t := range toks {
-		if anaphora[t.Word] {
-			return true
-		}
-		if !text.IsStopword(t.Word) {
-			content++
-		}
-	}
-	return content < 3
-}
-
-// RuleCondense rewrites a follow-up without a model: when it depends on
-// the conversation, the informative words of the last two questions are
-// appended to it, so that lexical and vector search find the same
-// documents the conversation was about. Otherwise it is returned as is.
+// RuleCondense rewrites a follow-up without a model (see ReadFollowUp);
+// a question that stands on its own is returned as is.
 func RuleCondense(q string, history []Turn) string {
-	if len(history) == 0 || !needsContext(q) {
-		return q
-	}
-	have := text.TermSet(q)
-	var terms []string
-	seen := map[string]bool{}
-	for i := len(history) - 1; i >= 0 && i >= len(history)-2; i-- {
-		for _, t := range text.Tokens(history[i].Question) {
-			orig := history[i].Question[t.Start:t.End]
-			st := text.Stem(t.Word)
-			if text.IsStopword(t.Word) || anaphora[t.Word] || have[st] || seen[st] || utf8.RuneCountInString(t.Word) < 2 {
-				continue
-			}
-			seen[st] = true
-			terms = append(terms, orig)
-			if len(terms) == contextTerms {
-				break
-			}
-		}
-	}
-	if len(terms) == 0 {
-		return q
-	}
-	return q + " (context: " + strings.Join(terms, " ") + ")"
+	return ReadFollowUp(q, history).Standalone
 }
 
 // errUnusableRewrite: the model answered, but not with a question.
@@ -109,4 +57,42 @@ func modelCondense(ctx context.Context, chat ChatModel, q string, history []Turn
 		return "", fmt.Errorf("condense follow-up: %w %q", errUnusableRewrite, snippet(line, 80))
 	}
 	return cleaned, nil
+}
+
+// checkedRewrite reports whether a model's rewrite of a follow-up can be
+// used: it keeps every name the question itself gives, and names no one
+// the question or the conversation (its questions, answers and cited
+// titles and speakers) does not.
+func checkedRewrite(q, rewrite string, history []Turn) bool {
+	have := map[string]bool{}
+	for _, t := range text.Terms(rewrite) {
+		have[t] = true
+	}
+	for _, n := range ownNames(q) {
+		for _, t := range text.Terms(n) {
+			if !have[t] {
+				return false
+			}
+		}
+	}
+	var known strings.Builder
+	known.WriteString(q)
+	for _, t := range history {
+		known.WriteString("\n" + t.Question + "\n" + t.Standalone + "\n" + t.Answer)
+		for _, c := range t.Citations {
+			known.WriteString("\n" + c.Title + "\n" + c.Outlet + "\n" + strings.Join(c.Speakers, "\n"))
+		}
+	}
+	seen := map[string]bool{}
+	for _, t := range text.Terms(known.String()) {
+		seen[t] = true
+	}
+	for _, n := range ownNames(rewrite) {
+		for _, t := range text.Terms(n) {
+			if !seen[t] {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -151,7 +151,7 @@ func TestDeclineThreshold(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Logf("%s -> %s\n%s", q.Question, ans.Standalone, ans.Text)
-			history[q.ID] = append(append([]Turn(nil), h...), Turn{Question: q.Question, Answer: ans.Text})
+			history[q.ID] = append(append([]Turn(nil), h...), TurnOf(ans))
 			if q.Kind == "out-of-scope" {
 				want := coverageSentence(first, last, docs)
 				if ans.Mode != ModeDeclined || !strings.Contains(ans.Text, want) || len(ans.Citations) != 0 {

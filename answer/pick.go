@@ -45,6 +45,8 @@ type SentenceFeatures struct {
 	// Speaker: it is spoken by, or issued in the name of, the speaker the
 	// question (or the conversation) names.
 	Speaker bool `json:"speaker,omitempty"`
+	// More: a follow-up asks what else this speaker said, and it is his.
+	More bool `json:"more,omitempty"`
 	// Quoted: it holds words the question quotes.
 	Quoted bool `json:"quoted,omitempty"`
 	// Phrase is the longest run of the question's informative words that
@@ -96,11 +98,13 @@ type Weights struct {
 	// first sentence is now chosen among fitting ones (FirstFloor), so the
 	// multiplier only orders the supporting ones.
 	Fits float64
-	// Phrase: a run of n ≥ 3 of the question's words in order multiplies
-	// the score by 1 + Phrase×(n−2). 0.5: the question "Who said there can
-	// be no military solution to the conflict … in September 2022?" over
-	// the White House record opened with a sentence sharing more single
-	// words but not the phrase; at 0.5 it opens with the phrase's.
+	// Phrase: a run of three or more of the question's words in order
+	// multiplies the score by 1 + Phrase. 0.5: the question "Who said
+	// there can be no military solution to the conflict … in September
+	// 2022?" over the White House record opened with a sentence sharing
+	// more single words but not the phrase; at 0.5 it opens with the
+	// phrase's. Growing with the run's length (×2.5 for five words) put
+	// public seed-01's answering sentence below the support floor.
 	Phrase float64
 	// Speaker 1.4 (the asked speaker's words), Quoted 4 (the question's
 	// quoted words): from the scorer before the split, public rec-05 and
@@ -129,6 +133,13 @@ type Weights struct {
 	// 0.75: "We are quite serious about the international mission"
 	// repeats the longer sentence that holds those words.
 	Duplicate float64
+	// More is the score a sentence of the speaker earns in answer to
+	// "what else did he say", before any of the topic's words: his other
+	// statements need not repeat them. 1.0 is about one informative word
+	// (idf over the candidates is 0.7–3); public rec-06 and the seed-09 →
+	// "what else did he say?" chain quote his other statements with it,
+	// and the narrator's sentences without it.
+	More float64
 	// MaxSentences bounds the quotations of one answer.
 	MaxSentences int
 }
@@ -138,7 +149,7 @@ var DefaultWeights = Weights{
 	Context: 0.35, Asked: 0.5, Title: 0.5,
 	Short: 0.6, Long: 0.8, AttributionOnly: 0.1,
 	Fits: 1.3, Phrase: 0.5, Speaker: 1.4, Quoted: 4,
-	Repeat: 0.3, PrevDoc: 1.25,
+	Repeat: 0.3, PrevDoc: 1.25, More: 1,
 	CoverageBase: 0.5, RankDecay: 0.15,
 	FirstFloor: 0.3, SupportFloor: 0.45, Duplicate: 0.75,
 	MaxSentences: 3,
@@ -150,6 +161,9 @@ func (w Weights) Score(f SentenceFeatures) float64 {
 		return 0
 	}
 	s := f.Words + w.Context*f.Context + w.Asked*f.Asked + w.Title*f.Title
+	if f.More {
+		s += w.More
+	}
 	mul := func(on bool, by float64) {
 		if on {
 			s *= by
@@ -162,7 +176,7 @@ func (w Weights) Score(f SentenceFeatures) float64 {
 	mul(f.Speaker, w.Speaker)
 	mul(f.Quoted, w.Quoted)
 	if f.Phrase >= 3 {
-		s *= 1 + w.Phrase*float64(f.Phrase-2)
+		s *= 1 + w.Phrase
 	}
 	mul(f.Repeat, w.Repeat)
 	mul(f.PrevDoc, w.PrevDoc)
@@ -358,6 +372,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading) {
 		f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
 		if len(r.named) > 0 {
 			f.Speaker = speaksFor(h, c.start, c.end, r.named)
+			f.More = f.Speaker && r.newOnly && sure
 		}
 		if r.prev != "" {
 			ws, we := quotedWords(h, c.start, c.end)
@@ -420,23 +435,34 @@ func fragment(text string, start, end int) bool {
 // pickSentences chooses the sentences to quote, in order, and marks each
 // candidate's role. cands must be sorted by score, best first.
 func pickSentences(cands []candidate, top []retrieval.Hit, r questionReading, w Weights) []int {
+	for i := range cands {
+		if cands[i].score <= 0 && cands[i].role == "" {
+			cands[i].role = "not quotable"
+		}
+	}
+	// "What else did he say": only his words, when he has any left.
+	onlySpeaker := false
+	if r.newOnly && len(r.named) > 0 {
+		for _, c := range cands {
+			if c.score > 0 && c.role == "" && !c.features.Repeat && c.features.Speaker {
+				onlySpeaker = true
+				break
+			}
+		}
+	}
+	eligible := func(i int) bool {
+		f := cands[i].features
+		return cands[i].score > 0 && cands[i].role == "" && !(r.newOnly && f.Repeat) && (!onlySpeaker || f.Speaker)
+	}
 	best := -1
-	for i, c := range cands {
-		if c.score > 0 && !(r.newOnly && c.features.Repeat) {
+	for i := range cands {
+		if eligible(i) {
 			best = i
 			break
 		}
 	}
-	for i := range cands {
-		if cands[i].score <= 0 {
-			cands[i].role = "not quotable"
-		}
-	}
 	if best < 0 {
 		return nil
-	}
-	eligible := func(i int) bool {
-		return cands[i].score > 0 && cands[i].role == "" && !(r.newOnly && cands[i].features.Repeat)
 	}
 	var picked []int
 	take := func(i int, role string) {
@@ -716,6 +742,7 @@ func (f SentenceFeatures) signals(w Weights) []Signal {
 		num("question phrase (words in order)", float64(f.Phrase), w.Phrase)
 	}
 	flag("the asked speaker's words", f.Speaker, w.Speaker)
+	flag("more of the speaker's words asked for", f.More, w.More)
 	flag("holds the question's quoted words", f.Quoted, w.Quoted)
 	flag("already quoted in the previous answer", f.Repeat, w.Repeat)
 	flag("document cited by the previous answer", f.PrevDoc, w.PrevDoc)

@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -111,6 +112,61 @@ func footnote(c answer.Citation) string {
 	}
 	meta = append(meta, title)
 	return fmt.Sprintf("[%d] ", c.N) + strings.Join(meta, " — ")
+}
+
+// footnoteRe reads a footnote back: "[n] rest".
+var footnoteRe = regexp.MustCompile(`^\[(\d{1,3})\] (.+)$`)
+
+// footnoteLinkRe reads a linked title back: "[title](<url>)".
+var footnoteLinkRe = regexp.MustCompile(`^\[(.*)\]\(<(\S+)>\)$`)
+
+// footnoteDateRe is a footnote's date part.
+var footnoteDateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// parseSources reads the citations back from an answer message's
+// footnotes (see footnote): number, outlet, date, title and URL. A
+// conversation rebuilt from a thread after a restart knows its earlier
+// answers' sources this way; the document ID and passage are not in the
+// message, so a follow-up matches the documents by URL or title.
+func parseSources(content string) []answer.Citation {
+	_, notes, ok := strings.Cut(content, "\n"+sourcesHeading)
+	if !ok {
+		return nil
+	}
+	var out []answer.Citation
+	for _, line := range strings.Split(notes, "\n") {
+		line = strings.TrimSpace(strings.ReplaceAll(line, "\u200d", ""))
+		m := footnoteRe.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		c := answer.Citation{N: n}
+		parts := strings.Split(m[2], " — ")
+		date := -1
+		for i, p := range parts {
+			if footnoteDateRe.MatchString(p) {
+				date = i
+				break
+			}
+		}
+		title := m[2]
+		switch {
+		case date >= 0:
+			c.Date = parts[date]
+			c.Outlet = strings.Join(parts[:date], " — ")
+			title = strings.Join(parts[date+1:], " — ")
+		case len(parts) > 1:
+			c.Outlet = parts[0]
+			title = strings.Join(parts[1:], " — ")
+		}
+		if l := footnoteLinkRe.FindStringSubmatch(title); l != nil {
+			title, c.URL = l[1], l[2]
+		}
+		c.Title = title
+		out = append(out, c)
+	}
+	return out
 }
 
 // renderAnswer is the final text of an answer: the question, the answer,

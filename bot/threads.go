@@ -113,7 +113,9 @@ func (b *Bot) threadHistory(threadID, beforeID string) []answer.Turn {
 		// A thread started from a message has that message's id.
 		if start, err := b.s.ChannelMessage(ch.ParentID, threadID); err == nil {
 			if q, a, ok := parseQuestionHeader(start.Content); ok {
-				turns = append(turns, answer.Turn{Question: q, Answer: stripSources(a)})
+				t := answer.Turn{Question: q, Answer: stripSources(a)}
+				b.recoverSources(&t, start)
+				turns = append(turns, t)
 			}
 		}
 	}
@@ -136,6 +138,9 @@ func (b *Bot) threadHistory(threadID, beforeID string) []answer.Turn {
 			case len(turns) > 0:
 				t := &turns[len(turns)-1]
 				t.Answer = strings.TrimSpace(t.Answer + "\n\n" + a)
+			}
+			if len(turns) > 0 {
+				b.recoverSources(&turns[len(turns)-1], m)
 			}
 			continue
 		}
@@ -170,6 +175,48 @@ func (b *Bot) threadHistory(threadID, beforeID string) []answer.Turn {
 		}
 	}
 	return turns
+}
+
+// recoverSources gives a turn rebuilt from an answer message what the
+// answer cited: from the answer cache, keyed by the id the message's
+// buttons carry (with the searched question too), else from the
+// message's footnotes.
+func (b *Bot) recoverSources(t *answer.Turn, m *discordgo.Message) {
+	if key := answerKey(m); key != "" {
+		if c, _ := b.answers.get(key); c != nil && c.Answer != nil {
+			t.Citations = c.Answer.Citations
+			t.Standalone = c.Answer.Standalone
+			return
+		}
+	}
+	t.Citations = append(t.Citations, parseSources(m.Content)...)
+}
+
+// answerKey returns the cache key an answer message's buttons carry
+// ("ro:<action>:<key>:<snapshot>"), or "".
+func answerKey(m *discordgo.Message) string {
+	for _, row := range m.Components {
+		var comps []discordgo.MessageComponent
+		switch r := row.(type) {
+		case *discordgo.ActionsRow:
+			comps = r.Components
+		case discordgo.ActionsRow:
+			comps = r.Components
+		}
+		for _, c := range comps {
+			id := ""
+			switch btn := c.(type) {
+			case *discordgo.Button:
+				id = btn.CustomID
+			case discordgo.Button:
+				id = btn.CustomID
+			}
+			if parts := strings.SplitN(strings.TrimPrefix(id, buttonPrefix), ":", 3); strings.HasPrefix(id, buttonPrefix) && len(parts) >= 2 {
+				return parts[1]
+			}
+		}
+	}
+	return ""
 }
 
 func idLess(a, b string) bool {

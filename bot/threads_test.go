@@ -191,3 +191,79 @@ func TestDirectMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowUpHistoryCarriesCitations: the conversation a follow-up is
+// answered with holds what the earlier answer cited, from the answer cache
+// while the bot runs and from the answer's footnotes after a restart.
+func TestFollowUpHistoryCarriesCitations(t *testing.T) {
+	t.Parallel()
+	want := sampleAnswer("").Citations[0]
+	fa := echoAnswerer()
+	h := start(t, Config{MessageContent: true}, Deps{Answerer: fa})
+	in := h.ask("What did Jane Example say after the call?")
+	h.wait("thread", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
+	th := h.d.Threads()[0]
+	answered := func(h *harness, q string) func() bool {
+		return func() bool {
+			for _, m := range h.d.Messages(th.ID) {
+				if strings.Contains(m.Content, "Answer about "+q) && strings.Contains(m.Content, "Sources") {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "What else did she say?"})
+	h.wait("follow-up", answered(h, "What else did she say?"))
+	hist := fa.Calls()[1].History
+	if len(hist) != 1 || len(hist[0].Citations) != 1 || hist[0].Citations[0].Doc != want.Doc || hist[0].Citations[0].Passage != want.Passage {
+		t.Fatalf("history from the cache: %+v", hist)
+	}
+	if err := h.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A restarted bot has no cache: the footnotes say what was cited.
+	fa2 := echoAnswerer()
+	h2 := startOn(t, h.d, Config{MessageContent: true}, Deps{Answerer: fa2})
+	h2.wait("reconnected", func() bool { ids, _, _ := h2.d.GatewayStats(); return ids == 2 })
+	h2.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "When was that?"})
+	h2.wait("after restart", answered(h2, "When was that?"))
+	hist = fa2.Calls()[0].History
+	if len(hist) != 2 {
+		t.Fatalf("history after restart: %+v", hist)
+	}
+	for _, turn := range hist {
+		if len(turn.Citations) != 1 {
+			t.Fatalf("turn %q: citations %+v", turn.Question, turn.Citations)
+		}
+		c := turn.Citations[0]
+		if c.N != 1 || c.Outlet != want.Outlet || c.Date != want.Date || c.Title != want.Title || c.URL != want.URL {
+			t.Errorf("turn %q: citation %+v, want outlet, date, title and URL of %+v", turn.Question, c, want)
+		}
+	}
+}
+
+func TestParseSourcesReadsFootnotes(t *testing.T) {
+	cites := []answer.Citation{
+		{N: 1, Outlet: "Example Wire", Date: "2023-09-28", Title: "Talks [resume] — soon", URL: "https://example.org/a"},
+		{N: 2, Date: "2024-01-02", Title: "No outlet"},
+		{N: 3, Outlet: "Sample Times", Title: "No date", URL: "https://example.org/b c"},
+	}
+	msg := renderAnswer("Q?", &answer.Answer{Text: "Text [1][2][3].", Citations: cites})
+	got := parseSources(msg)
+	if len(got) != 3 {
+		t.Fatalf("parsed %+v from\n%s", got, msg)
+	}
+	wants := []answer.Citation{
+		{N: 1, Outlet: "Example Wire", Date: "2023-09-28", Title: "Talks (resume) — soon", URL: "https://example.org/a"},
+		{N: 2, Date: "2024-01-02", Title: "No outlet"},
+		{N: 3, Outlet: "Sample Times", Title: "No date"}, // a URL with a space is not linked
+	}
+	for i, w := range wants {
+		g := got[i]
+		if g.N != w.N || g.Outlet != w.Outlet || g.Date != w.Date || g.Title != w.Title || g.URL != w.URL {
+			t.Errorf("footnote %d: %+v, want %+v", i+1, g, w)
+		}
+	}
+}

@@ -97,7 +97,7 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if !f.json {
 			fmt.Fprintln(stdout)
 		}
-		history = append(history, answer.Turn{Question: q, Answer: ans.Text})
+		history = append(history, answer.TurnOf(ans))
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("read standard input: %w", err)

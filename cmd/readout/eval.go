@@ -197,7 +197,7 @@ func runEval(ctx context.Context, pipe *answer.Pipeline, idx searcher, qs []eval
 			results = append(results, r)
 			continue
 		}
-		histories[q.ID] = append(append([]answer.Turn(nil), history...), answer.Turn{Question: q.Question, Answer: ans.Text})
+		histories[q.ID] = append(append([]answer.Turn(nil), history...), answer.TurnOf(ans))
 		r.Mode = string(ans.Mode)
 		r.Declined = ans.Mode == answer.ModeDeclined
 		must := map[string]bool{}

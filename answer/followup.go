@@ -1,0 +1,517 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/readout/readout/text"
+)
+
+// A follow-up refers to the conversation's state, which is more than its
+// words: the previous answer's statements, their speakers, dates and
+// documents, and the topic the conversation is on. Pronouns and ellipsis
+// are resolved against that state without a model:
+//
+//	he / she / they        → the previous answer's speaker
+//	that / this / it       → its statement, or the topic
+//	"when was that?"       → the date of the statement just quoted, answered
+//	                         from its citation directly
+//	"what else did he say" → other statements by the same speaker on the
+//	                         same topic, leaving out those already quoted
+//	"the first one"        → the first item (statement) of the previous answer
+//	"and the other side?"  → the counterpart of whom the previous answer quoted
+//
+// A question that names its own subject starts a new topic.
+
+// FollowUpKind says how a question was read against the conversation.
+type FollowUpKind string
+
+// The ways a question relates to the conversation before it.
+const (
+	NewTopic    FollowUpKind = ""            // stands on its own
+	RefSpeaker  FollowUpKind = "speaker"     // he/she/they → the previous speaker
+	RefTopic    FollowUpKind = "topic"       // that/it, or too short to stand alone
+	RefDate     FollowUpKind = "date"        // when was that → the statement's date
+	RefMore     FollowUpKind = "more"        // what else did he say
+	RefItem     FollowUpKind = "item"        // the first one
+	Counterpart FollowUpKind = "counterpart" // the other side
+)
+
+// FollowUp is a question read against the conversation.
+type FollowUp struct {
+	Kind FollowUpKind
+	// Standalone is the question rewritten to stand on its own.
+	Standalone string
+	// Speaker is the previous speaker a pronoun refers to, if any.
+	Speaker string
+	// Statement is the previous statement the question refers to (for
+	// RefDate and RefItem), if any.
+	Statement *Statement
+	// Docs are the documents the previous answer cited (IDs, URLs and
+	// titles), preferred when answering a follow-up.
+	Docs map[string]bool
+}
+
+// Statement is one quotation of an earlier answer, with its citation.
+type Statement struct {
+	Text    string
+	Speaker string
+	// Reported is the person the answer's line reports ("reporting
+	// Name"), whose words these are not, but whom "he" may mean.
+	Reported string
+	// Date is the date the answer showed for it (its attribution), else
+	// its citation's.
+	Date string
+	Cite Citation
+	// HasCite is false when the answer's citations were not kept (a
+	// conversation rebuilt from text alone).
+	HasCite bool
+}
+
+// Turn-state words. One list each; they are the conversation's grammar,
+// not the record's vocabulary.
+var (
+	personPronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true, "hers": true,
+		"they": true, "them": true, "their": true, "theirs": true}
+	demonstratives = map[string]bool{"that": true, "this": true, "it": true, "those": true, "these": true, "there": true, "then": true, "same": true}
+	// moreRe: a request for more of the same speaker's words.
+	moreRe = regexp.MustCompile(`(?i)\b(?:else|more|further|other (?:things|statements|remarks))\b`)
+	// itemRe: a pointer to an item of the previous answer.
+	itemRe = regexp.MustCompile(`(?i)\bthe (first|second|third|last|former|latter)(?: one| statement| quote| quotation| item| point)?\b`)
+	// otherSideRe: the counterpart of whom the previous answer quoted.
+	otherSideRe = regexp.MustCompile(`(?i)\b(?:the )?other (?:side|party|country|government|camp)\b|\bcounterparts?\b|\bthe opposite side\b`)
+	// subjectRe: where a question says what it is about.
+	subjectRe = regexp.MustCompile(`(?i)\b(?:about|on|regarding|concerning|over)\s+(.+)`)
+	// clauseEndRe: where a subject phrase ends.
+	clauseEndRe = regexp.MustCompile(`(?i)[,;?!.]|\s+and\s+(?:what|who|when|where|how|why|did|does|is|was)\b|\s+(?:in|on) (?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)
+	// statementRe finds the quotations of an answer with their citation
+	// marker: “…” [n].
+	statementRe = regexp.MustCompile(`[“"]([^”"]{8,})[”"]\s*\[(\d{1,3})\]`)
+	// isoDateRe finds a YYYY-MM-DD date in an attribution.
+	isoDateRe = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+)
+
+// ReadFollowUp reads a question against the conversation before it
+// without a model. A question that stands on its own, or an empty
+// history, gives Kind NewTopic and the question unchanged.
+func ReadFollowUp(q string, history []Turn) FollowUp {
+	f := FollowUp{Standalone: q}
+	if len(history) == 0 {
+		return f
+	}
+	prev := history[len(history)-1]
+	toks := text.Tokens(q)
+	var pronoun, demonstrative bool
+	content := 0
+	for _, t := range toks {
+		switch {
+		case personPronouns[t.Word]:
+			pronoun = true
+		case demonstratives[t.Word]:
+			demonstrative = true
+		case !text.IsStopword(t.Word) && !questionWord(t.Word):
+			content++
+		}
+	}
+	own := ownNames(q)
+	more := moreRe.MatchString(q) && (pronoun || content <= 2)
+	item := itemRe.FindStringSubmatch(q)
+	other := otherSideRe.MatchString(q)
+	if len(own) > 0 && !pronoun && !more && item == nil && !other && content >= 2 {
+		return f // names its own subject: a new topic
+	}
+	if !pronoun && !demonstrative && !more && item == nil && !other && content >= 4 {
+		return f // says enough on its own
+	}
+	statements := previousStatements(prev)
+	speaker := previousSpeaker(prev, statements)
+	topic := previousTopic(history, speaker)
+	f.Docs = turnDocs(prev)
+	f.Speaker = speaker
+	date := answerTypeOf(q) == WantDate
+	switch {
+	case other:
+		f.Kind = Counterpart
+		cp := counterpart(prev, speaker)
+		subject := cp
+		if subject == "" {
+			subject = "the other side"
+		}
+		f.Speaker = ""
+		f.Standalone = "What did " + subject + " say" + aboutTopic(topic) + "?"
+	case item != nil && len(statements) > 0 && !date:
+		f.Kind = RefItem
+		s := statements[itemIndex(item[1], len(statements))]
+		f.Statement = &s
+		f.Speaker = s.Speaker
+		// The item's words, not as a quotation: what is asked is about
+		// it, not the same sentence again.
+		f.Standalone = itemRe.ReplaceAllString(q, "the statement that "+strings.TrimRight(clip(s.Text, 100), "…. "))
+		if pronoun && s.Speaker != "" {
+			f.Standalone = replacePronoun(f.Standalone, s.Speaker)
+		}
+	case date && (content <= 1 || item != nil) && len(statements) > 0:
+		f.Kind = RefDate
+		s := statements[0]
+		if item != nil {
+			s = statements[itemIndex(item[1], len(statements))]
+		}
+		f.Statement = &s
+		f.Speaker = s.Speaker
+		who := s.Speaker
+		if who == "" {
+			who = "it"
+		}
+		f.Standalone = "When did " + strings.TrimSuffix(who, " it") + " say “" + clip(s.Text, 120) + "”?"
+		if who == "it" {
+			f.Standalone = "When was “" + clip(s.Text, 120) + "” said?"
+		}
+	case more && speaker != "":
+		f.Kind = RefMore
+		f.Standalone = "What else did " + speaker + " say" + aboutTopic(topic) + "?"
+	case pronoun && speaker != "":
+		f.Kind = RefSpeaker
+		f.Standalone = replacePronoun(q, speaker)
+		if len(own) == 0 {
+			f.Standalone = withTopic(f.Standalone, topic)
+		}
+	default:
+		f.Kind = RefTopic
+		f.Standalone = withTopic(q, topic)
+	}
+	return f
+}
+
+// questionWord reports the words that ask rather than say what about.
+func questionWord(w string) bool {
+	switch w {
+	case "what", "who", "whom", "when", "where", "why", "how", "which", "whose", "else", "anything", "something",
+		"one", "ones", "side", "say", "said", "tell", "told", "mean", "meant", "think", "thought", "first", "second",
+		"last", "former", "latter", "and", "other":
+		return true
+	}
+	return false
+}
+
+// ownNames returns the question's names: capitalised words that are not
+// its first word, a question or auxiliary word, or a role.
+func ownNames(q string) []string {
+	var out []string
+	for i, t := range text.Tokens(q) {
+		w := q[t.Start:t.End]
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || len(r) < 2 {
+			continue
+		}
+		if i == 0 || text.IsStopword(t.Word) || roleOrTime(t.Word) || questionWord(t.Word) || personPronouns[t.Word] || demonstratives[t.Word] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// roleOrTime reports a capitalised word that names a role or a time
+// rather than whom a question is about ("Secretary", "September").
+func roleOrTime(w string) bool {
+	if text.IsTitleWord(w) {
+		return true
+	}
+	if _, ok := text.Month(w); ok {
+		return true
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(w, d.String()) {
+			return true
+		}
+	}
+	return false
+}
+
+// previousStatements reads the quotations of a turn's answer, in order,
+// each with its speaker (from the answer's attribution, else the only
+// speaker its citation quotes) and citation.
+func previousStatements(t Turn) []Statement {
+	var out []Statement
+	for _, m := range statementRe.FindAllStringSubmatchIndex(t.Answer, -1) {
+		s := Statement{Text: strings.TrimSpace(t.Answer[m[2]:m[3]])}
+		n := atoi(t.Answer[m[4]:m[5]])
+		for _, c := range t.Citations {
+			if c.N == n {
+				s.Cite, s.HasCite = c, true
+				s.Date = c.Date
+				break
+			}
+		}
+		line := t.Answer[strings.LastIndexByte(t.Answer[:m[0]], '\n')+1 : m[0]]
+		s.Speaker, s.Reported = attributedSpeaker(line)
+		if d := isoDateRe.FindString(line); d != "" {
+			s.Date = d
+		}
+		if s.Speaker == "" && s.HasCite && len(s.Cite.Speakers) == 1 {
+			s.Speaker = s.Cite.Speakers[0]
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// attributedSpeaker reads the speaker of an extractive answer's line:
+// "- Outlet (date) — Name, Title: " or "- Name: "; "…, reporting Name: "
+// gives the reported person instead.
+func attributedSpeaker(line string) (speaker, reported string) {
+	line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "-"))
+	if !strings.HasSuffix(line, ":") {
+		return "", ""
+	}
+	line = strings.TrimSuffix(line, ":")
+	lower := strings.ToLower(line)
+	if i := strings.LastIndex(lower, "reporting "); i >= 0 {
+		name, _, _ := strings.Cut(line[i+len("reporting "):], ",")
+		return "", strings.TrimSpace(name)
+	}
+	if i := strings.LastIndex(line, " — "); i >= 0 {
+		line = line[i+len(" — "):]
+	} else if strings.ContainsAny(line, "()") || isoDateRe.MatchString(line) {
+		return "", "" // an outlet or a date, no speaker
+	}
+	name, _, _ := strings.Cut(line, ",")
+	return strings.TrimSpace(name), ""
+}
+
+// previousSpeaker is whom "he" or "she" refers to: the speaker of the
+// previous answer's first statement, else the speaker its question asked
+// about, else the only speaker its citations quote.
+func previousSpeaker(t Turn, statements []Statement) string {
+	for _, s := range statements {
+		if s.Speaker != "" {
+			return s.Speaker
+		}
+	}
+	for _, s := range statements {
+		if s.Reported != "" {
+			return s.Reported
+		}
+	}
+	q := t.Standalone
+	if q == "" {
+		q = t.Question
+	}
+	if m := askedSpeakerRe.FindStringSubmatch(q); m != nil {
+		return m[1]
+	}
+	seen := map[string]bool{}
+	var names []string
+	for _, c := range t.Citations {
+		for _, s := range c.Speakers {
+			if !seen[s] {
+				seen[s] = true
+				names = append(names, s)
+			}
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return ""
+}
+
+// previousTopic is what the conversation is about: the subject phrase
+// ("about …") of the latest question that has one, searching back through
+// the conversation (a "when was that?" in between names none), else the
+// informative words of the previous question without the speaker's name.
+func previousTopic(history []Turn, speaker string) string {
+	for i := len(history) - 1; i >= 0; i-- {
+		if s := subjectPhrase(history[i].Standalone); s != "" {
+			return s
+		}
+		if s := subjectPhrase(history[i].Question); s != "" {
+			return s
+		}
+	}
+	t := history[len(history)-1]
+	q := t.Standalone
+	if q == "" {
+		q = t.Question
+	}
+	skip := map[string]bool{}
+	for _, t := range text.Tokens(speaker) {
+		skip[t.Word] = true
+	}
+	var words []string
+	for _, tk := range text.Tokens(q) {
+		if text.IsStopword(tk.Word) || questionWord(tk.Word) || personPronouns[tk.Word] || demonstratives[tk.Word] || skip[tk.Word] || text.IsAttributionVerb(tk.Word) {
+			continue
+		}
+		words = append(words, q[tk.Start:tk.End])
+		if len(words) == contextTerms {
+			break
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// subjectPhrase is what a question says it is about: the words after
+// "about", "on", "regarding" … up to the end of the clause, unless they
+// are only a pronoun.
+func subjectPhrase(q string) string {
+	for _, m := range subjectRe.FindAllStringSubmatch(q, -1) {
+		s := m[1]
+		if loc := clauseEndRe.FindStringIndex(s); loc != nil {
+			s = s[:loc[0]]
+		}
+		s = strings.TrimSpace(s)
+		f := strings.Fields(s)
+		if len(f) == 0 || personPronouns[strings.ToLower(f[0])] || demonstratives[strings.ToLower(f[0])] ||
+			dateRe.MatchString(f[0]) || unicode.IsDigit([]rune(f[0])[0]) {
+			continue // "on it", "on September 13": not a subject
+		}
+		return s
+	}
+	return ""
+}
+
+// contextTerms bounds how many words a topic borrows from a question.
+const contextTerms = 12
+
+// aboutTopic is " about <topic>", or "" without one.
+func aboutTopic(topic string) string {
+	if topic == "" {
+		return ""
+	}
+	return " about " + topic
+}
+
+// withTopic adds the conversation's topic to a follow-up that does not
+// name it: a trailing "it"/"that" is replaced by it, else it is appended.
+func withTopic(q, topic string) string {
+	if topic == "" {
+		return q
+	}
+	trimmed := strings.TrimRight(q, "?.! ")
+	for _, d := range []string{" about it", " about that", " about this", " on it", " on that", " on this"} {
+		if strings.HasSuffix(strings.ToLower(trimmed), d) {
+			return trimmed[:len(trimmed)-len(d)] + aboutTopic(topic) + "?"
+		}
+	}
+	return trimmed + ", about " + topic + "?"
+}
+
+// replacePronoun puts the speaker's name in place of the question's first
+// personal pronoun ("his" → "Name's").
+func replacePronoun(q, speaker string) string {
+	for _, t := range text.Tokens(q) {
+		if !personPronouns[t.Word] {
+			continue
+		}
+		name := speaker
+		if t.Word == "his" || t.Word == "their" || t.Word == "hers" || t.Word == "theirs" || (t.Word == "her" && possessiveHer(q, t.End)) {
+			name += "’s"
+		}
+		return q[:t.Start] + name + q[t.End:]
+	}
+	return q
+}
+
+// possessiveHer guesses whether "her" at end is possessive ("her words")
+// rather than an object ("told her"): a noun follows, not a preposition or
+// the question's end.
+func possessiveHer(q string, end int) bool {
+	rest := strings.Fields(q[end:])
+	if len(rest) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(rest[0], "?.,!;:"))
+	return w != "" && !text.IsStopword(w)
+}
+
+// turnDocs are the documents a turn's answer cited, by ID, URL and title
+// (a conversation rebuilt from messages may know only the last two).
+func turnDocs(t Turn) map[string]bool {
+	if len(t.Citations) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, c := range t.Citations {
+		for _, k := range []string{c.Doc, c.URL, c.Title} {
+			if k != "" {
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// counterpart is the other side of whom the previous answer quoted: a
+// name the previous question or the quoted statements give that is not
+// the previous speaker's or the side the question asked about, the most
+// often named first.
+func counterpart(t Turn, speaker string) string {
+	q := t.Standalone
+	if q == "" {
+		q = t.Question
+	}
+	asked := map[string]bool{}
+	for _, tk := range text.Tokens(speaker) {
+		asked[tk.Word] = true
+	}
+	qNames := ownNames(q)
+	if m := askedSpeakerRe.FindStringSubmatch(q); m != nil {
+		for _, tk := range text.Tokens(m[1]) {
+			asked[tk.Word] = true
+		}
+	} else if len(qNames) > 0 {
+		// "What did Armenia say …": the first name is the side asked.
+		for _, tk := range text.Tokens(qNames[0]) {
+			asked[tk.Word] = true
+		}
+	}
+	count := map[string]int{}
+	var order []string
+	add := func(names []string, weight int) {
+		for _, n := range names {
+			k := strings.ToLower(n)
+			if asked[k] || roleOrTime(k) {
+				continue
+			}
+			if count[n] == 0 {
+				order = append(order, n)
+			}
+			count[n] += weight
+		}
+	}
+	add(qNames, 2)
+	for _, s := range previousStatements(t) {
+		add(ownNames("x "+s.Text), 1)
+	}
+	best := ""
+	for _, n := range order {
+		if best == "" || count[n] > count[best] {
+			best = n
+		}
+	}
+	return best
+}
+
+// itemIndex maps "first", "second", "last" … to a statement index.
+func itemIndex(word string, n int) int {
+	switch strings.ToLower(word) {
+	case "second":
+		return min(1, n-1)
+	case "third":
+		return min(2, n-1)
+	case "last", "latter":
+		return n - 1
+	}
+	return 0
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
