@@ -36,8 +36,8 @@ func addFixtures(f *testing.F, add func(ext byte, data []byte)) {
 }
 
 // FuzzParse checks that no input makes Parse panic and that every document
-// it returns is well formed: valid UTF-8 text, a hash that matches, chunks
-// that slice the text exactly.
+// it returns is well formed: valid UTF-8 text, a hash that matches, turns
+// that tile the text, chunks that slice the text exactly.
 func FuzzParse(f *testing.F) {
 	addFixtures(f, func(ext byte, data []byte) { f.Add(ext, data) })
 	f.Fuzz(func(t *testing.T, ext byte, data []byte) {
@@ -64,6 +64,7 @@ func FuzzParse(f *testing.F) {
 			for _, off := range []int{0, len(d.Text) / 2, len(d.Text)} {
 				_ = d.SpeakerAt(off)
 			}
+			checkTurns(t, d)
 			for _, c := range Split(d, ChunkOptions{MaxBytes: 64, Overlap: 16}) {
 				if c.Text != d.Text[c.Start:c.End] || len(c.Text) > 64 || !utf8.ValidString(c.Text) {
 					t.Fatalf("bad chunk %+v", c)

@@ -13,6 +13,7 @@ import (
 type quotation struct {
 	start, end int
 	para       int  // index of its paragraph
+	ps, pe     int  // its paragraph's byte range
 	open       bool // runs to the paragraph's end without a closing mark
 	// cont is the index of the quotation it continues (a quotation running
 	// over several paragraphs reopens each one), or -1.
@@ -118,7 +119,7 @@ func findQuotations(text string) []quotation {
 			switch {
 			case in && !single:
 				if n := quoteClose(p, i); n > 0 {
-					local = append(local, quotation{start: ps + open, end: ps + i + n, para: para, cont: -1})
+					local = append(local, quotation{start: ps + open, end: ps + i + n, para: para, ps: ps, pe: pe, cont: -1})
 					in = false
 					i += n
 					continue
@@ -126,7 +127,7 @@ func findQuotations(text string) []quotation {
 			case in && single:
 				if (strings.HasPrefix(p[i:], "’") || c == '\'') && !letterAt(p, i+runeLen(p, i)) {
 					n := runeLen(p, i)
-					local = append(local, quotation{start: ps + open, end: ps + i + n, para: para, cont: -1})
+					local = append(local, quotation{start: ps + open, end: ps + i + n, para: para, ps: ps, pe: pe, cont: -1})
 					in, single = false, false
 					i += n
 					continue
@@ -152,7 +153,7 @@ func findQuotations(text string) []quotation {
 			i += runeLen(p, i)
 		}
 		if in {
-			local = append(local, quotation{start: ps + open, end: pe, para: para, open: true, cont: -1})
+			local = append(local, quotation{start: ps + open, end: pe, para: para, ps: ps, pe: pe, open: true, cont: -1})
 		}
 		// The first quotation continues the previous paragraph's open one
 		// when it opens this paragraph.
@@ -295,7 +296,7 @@ func reportedTurns(text string, def Speaker, role Role, date, pub time.Time) []T
 				break
 			}
 		}
-		if speakers[i] == nil && i > 0 && speakers[i-1] != nil && quotes[i-1].para == q.para-1 && allQuoted(text, r.masked, q) {
+		if speakers[i] == nil && i > 0 && speakers[i-1] != nil && quotes[i-1].para == q.para-1 && allQuoted(r.masked, q) {
 			speakers[i], dates[i] = speakers[i-1], dates[i-1]
 		}
 	}
@@ -368,16 +369,9 @@ func mergeTurns(ts []Turn) []Turn {
 
 // allQuoted reports a quotation that is its whole paragraph, apart from
 // punctuation.
-func allQuoted(text, masked string, q quotation) bool {
-	ps := strings.LastIndexByte(text[:q.start], '\n') + 1
-	pe := strings.IndexByte(text[q.end:], '\n')
-	if pe < 0 {
-		pe = len(text)
-	} else {
-		pe += q.end
-	}
-	rest := masked[ps:q.start] + masked[q.end:pe]
-	return strings.Trim(rest, " \t.,;:\x00") == ""
+func allQuoted(masked string, q quotation) bool {
+	const punct = " \t.,;:\x00"
+	return strings.Trim(masked[q.ps:q.start], punct) == "" && strings.Trim(masked[q.end:q.pe], punct) == ""
 }
 
 // narrationDate is the day a paragraph of a report gives for what it
@@ -414,54 +408,52 @@ func narrationDate(para string, pub time.Time) (time.Time, bool) {
 // before it ("Price said:"). Names inside quotations never count.
 func (r *reporter) attribute(quotes []quotation, i int) (Speaker, time.Time, bool) {
 	q := quotes[i]
-	ps := strings.LastIndexByte(r.text[:q.start], '\n') + 1
-	pe := strings.IndexByte(r.text[q.end:], '\n')
-	if pe < 0 {
-		pe = len(r.text)
-	} else {
-		pe += q.end
-	}
+	ps, pe := q.ps, q.pe
 	// The clause after the quotation runs to the next quotation or the
 	// end of its sentence; the one before from the previous quotation or
 	// the start of its sentence.
-	afterEnd := pe
+	afterEnd := min(pe, q.end+attribWindow)
 	if i+1 < len(quotes) && quotes[i+1].start < afterEnd {
 		afterEnd = quotes[i+1].start
 	}
 	if k := sentenceEnd(r.masked, q.end, afterEnd); k >= 0 {
 		afterEnd = k
 	}
-	beforeStart := ps
+	beforeStart := max(ps, q.start-attribWindow)
 	if i > 0 && quotes[i-1].end > beforeStart {
 		beforeStart = quotes[i-1].end
 	}
 	beforeStart = max(beforeStart, sentenceStart(r.masked, beforeStart, q.start))
 	if sp, ok := r.after(q.end, afterEnd); ok {
-		return r.found(sp, ps, pe)
+		return r.found(sp, beforeStart, afterEnd)
 	}
 	if sp, ok := r.before(beforeStart, q.start); ok {
-		return r.found(sp, ps, pe)
+		return r.found(sp, beforeStart, afterEnd)
 	}
 	// "Price said:" closing the paragraph before a quoted paragraph.
 	if strings.TrimLeft(r.masked[ps:q.start], " \t") == "" && ps > 1 {
 		prevEnd := ps - 1
-		prev := strings.LastIndexByte(r.masked[:prevEnd], '\n') + 1
+		prev := max(strings.LastIndexByte(r.masked[:prevEnd], '\n')+1, prevEnd-attribWindow)
 		line := strings.TrimRight(r.masked[prev:prevEnd], " \t")
 		if strings.HasSuffix(line, ":") {
 			lo := max(prev, sentenceStart(r.masked, prev, prev+len(line)))
 			if sp, ok := r.before(lo, prev+len(line)); ok {
-				return r.found(sp, prev, prevEnd)
+				return r.found(sp, lo, prevEnd)
 			}
 		}
 	}
 	return Speaker{}, time.Time{}, false
 }
 
-// found records a quotation's speaker and finds its date in the
-// paragraph [ps, pe): a date next to the attribution's verb, else the
+// attribWindow bounds how far (bytes) from a quotation its attribution is
+// looked for, so a paragraph of thousands of quotations stays linear.
+const attribWindow = 400
+
+// found records a quotation's speaker and finds its date in the clauses
+// around it, [lo, hi): a date next to the attribution's verb, else the
 // speaker's previous statement's date.
-func (r *reporter) found(sp Speaker, ps, pe int) (Speaker, time.Time, bool) {
-	para := r.masked[ps:pe]
+func (r *reporter) found(sp Speaker, lo, hi int) (Speaker, time.Time, bool) {
+	para := r.masked[lo:hi]
 	d, ok := statementDate(para, text.Sentences(para), 0, r.pub)
 	if !ok {
 		d = r.lastDate[sp.Name]
