@@ -3,6 +3,8 @@ package answer
 import (
 	"regexp"
 	"strings"
+
+	"github.com/readout/readout/text"
 )
 
 // answerTypeOf reads from a question the kind of answer it wants (the
@@ -19,7 +21,7 @@ var (
 	// placeRe: where something happened ("took place at Blair House", "held
 	// in Baku"); a bare "in <Name>" is too common to count.
 	placeRe = regexp.MustCompile(`\bat (?:the )?[A-Z][a-z]+|\b(?:took place|was held|were held|will be held|held|hosted|located|convened|gathered) (?:at|in) (?:the )?[A-Z]`)
-	dateRe  = regexp.MustCompile(`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:19|20)\d\d\b|\b(?:today|yesterday|tomorrow|this (?:morning|afternoon|week)|last (?:week|month|night))\b`)
+	dateRe  = regexp.MustCompile(`\b(?:` + text.MonthPattern + `) \d{1,2}\b|\b(?:` + text.WeekdayPattern + `)\b|\b(?:19|20)\d\d\b|\b(?:today|yesterday|tomorrow|this (?:morning|afternoon|week)|last (?:week|month|night))\b`)
 	// numberRe: figures and number words ("84,770", "three", "a dozen").
 	// A number word joined to a unit ("six-week war") describes, it does
 	// not count.

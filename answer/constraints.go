@@ -160,7 +160,7 @@ func ReadQuestion(q string, pp *people, end time.Time) Constraints {
 			// their name would match every passage of theirs, on any
 			// subject.
 			from, to := m.start, m.end
-			for from > 0 && (toks[from-1].w == "the" || honorifics[toks[from-1].w]) {
+			for from > 0 && (toks[from-1].w == "the" || text.IsHonorific(toks[from-1].w)) {
 				from--
 			}
 			if to < len(toks) && toks[to].w == "s" {
@@ -484,10 +484,6 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints) (speaker ment
 	return speaker, asked
 }
 
-// honorifics may stand before a name or a title ("Ms. Quillfeather",
-// "Secretary Blinken" is a title the record knows).
-var honorifics = map[string]bool{"mr": true, "ms": true, "mrs": true, "dr": true, "miss": true}
-
 func containsPerson(ps []*Person, p *Person) bool {
 	for _, q := range ps {
 		if q == p {
@@ -536,7 +532,7 @@ func asksWordsOf(toks []qtok, start, end int) bool {
 		return true // "Price's exact words"
 	}
 	k := start - 1
-	for k >= 0 && (toks[k].w == "the" || honorifics[toks[k].w]) {
+	for k >= 0 && (toks[k].w == "the" || text.IsHonorific(toks[k].w)) {
 		k--
 	}
 	if k < 0 {

@@ -9,19 +9,12 @@ import (
 	"github.com/readout/readout/text"
 )
 
-// weekdays maps weekday names to weekdays.
-var weekdays = map[string]time.Weekday{
-	"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday,
-	"Wednesday": time.Wednesday, "Thursday": time.Thursday,
-	"Friday": time.Friday, "Saturday": time.Saturday,
-}
-
 // monthDayRe finds "September 28", "Nov. 7", "Sept. 19, 2022" in running
 // text. Month names must be capitalised as in prose.
 var monthDayRe = regexp.MustCompile(`\b(` + text.MonthPattern + `) (\d{1,2})(?:st|nd|rd|th)?(?:, (\d{4}))?\b`)
 
 // weekdayRe finds a weekday name in running text.
-var weekdayRe = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+var weekdayRe = regexp.MustCompile(`\b(` + text.WeekdayPattern + `)\b`)
 
 // day returns midnight UTC of the calendar date, the one form of date the
 // package stores, so that dates compare by day whatever zone they came in.

@@ -21,7 +21,7 @@ var captureRe = regexp.MustCompile(`^\s*date (\d{4}-\d{2}-\d{2})[ \t]*`)
 
 // datelineRe matches a news-agency dateline at the start of a paragraph:
 // "YEREVAN, SEPTEMBER 29, ARMENPRESS. " (city, date, outlet).
-var datelineRe = regexp.MustCompile(`^([A-Z][A-Z.'’ -]{1,40}), ((?i:` + text.MonthPattern + `|january|february|march|april|may|june|july|august|september|october|november|december)) (\d{1,2})(?:, (\d{4}))?,? ([A-Z][A-Za-z0-9&'’ .-]{0,40}?[A-Za-z0-9])\.\s`)
+var datelineRe = regexp.MustCompile(`^([A-Z][A-Z.'’ -]{1,40}), ((?i:` + text.MonthPattern + `)) (\d{1,2})(?:, (\d{4}))?,? ([A-Z][A-Za-z0-9&'’ .-]{0,40}?[A-Za-z0-9])\.\s`)
 
 // parenDatelineRe matches the wire-service dateline "WASHINGTON (AP) — ".
 var parenDatelineRe = regexp.MustCompile(`^([A-Z][A-Z.'’ -]{1,40})(?:, ((?i:` + text.MonthPattern + `)) (\d{1,2})(?:, (\d{4}))?)? \(([A-Za-z][A-Za-z0-9&'’ .-]{0,40})\) ?[—–-]+ ?`)
@@ -124,7 +124,7 @@ func statementDate(src string, sents [][2]int, from int, ref time.Time) (time.Ti
 			ms = append(ms, mention{m[0], m[1], func() (time.Time, bool) { return resolveMonthDay(mon, dd, yy, ref) }})
 		}
 		for _, m := range weekdayRe.FindAllStringIndex(s, -1) {
-			wd := weekdays[s[m[0]:m[1]]]
+			wd, _ := text.Weekday(s[m[0]:m[1]])
 			ms = append(ms, mention{m[0], m[1], func() (time.Time, bool) { return lastWeekday(wd, ref) }})
 		}
 		for _, m := range relDayRe.FindAllStringIndex(s, -1) {

@@ -385,7 +385,8 @@ func narrationDate(para string, pub time.Time) (time.Time, bool) {
 		rest := para[i+len("as of "):]
 		rest = rest[:min(len(rest), 40)]
 		if m := weekdayRe.FindStringIndex(rest); m != nil && m[0] == 0 {
-			return lastWeekday(weekdays[rest[m[0]:m[1]]], pub)
+			wd, _ := text.Weekday(rest[m[0]:m[1]])
+			return lastWeekday(wd, pub)
 		}
 		if m := monthDayRe.FindStringSubmatchIndex(rest); m != nil && m[0] == 0 {
 			yy := ""

@@ -1,8 +1,6 @@
 package retrieval
 
 import (
-	"strings"
-
 	"github.com/readout/readout/text"
 )
 
@@ -19,7 +17,7 @@ func (s *snapshot) windowCoverage(q []queryTerm, chunks []int32) ([]float64, [][
 	var total float64
 	for i, t := range q {
 		weights[i] = t.weight
-		if commonWords[t.term] {
+		if text.IsCommon(t.term) {
 			weights[i] *= commonWeight
 		}
 		total += weights[i]
@@ -57,19 +55,3 @@ func (s *snapshot) windowCoverage(q []queryTerm, chunks []int32) ([]float64, [][
 // the highest inverse document frequency, though a question's subject is
 // never carried by it.
 const commonWeight = 0.3
-
-// commonWords are stems of frequent English words that are not stopwords.
-var commonWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`take place give make go come get put set keep let see look know think want need
-	use find tell ask work seem feel try leave call say speak mean become show hear play run move live believe
-	hold bring happen write provide sit stand lose pay meet include continue learn change lead understand watch
-	follow stop create open walk win offer remember love consider appear buy wait serve send expect build stay
-	fall cut reach kill remain suggest raise pass sell require report decide pull people time year day way thing
-	man woman child world life hand part case week point number group problem fact current currently today
-	now new old good great first last long little own other right big high different small large next early
-	young important few public bad same able`) {
-		m[text.Stem(w)] = true
-	}
-	return m
-}()

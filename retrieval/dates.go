@@ -23,8 +23,8 @@ const (
 
 var (
 	// "September 13, 2022", "Sept. 13 2022", "September 2022", "2022".
-	monthDayYearRe = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
-	monthYearRe    = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
+	monthDayYearRe = regexp.MustCompile(`(?i)\b(` + text.MonthPrefixPattern + `)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
+	monthYearRe    = regexp.MustCompile(`(?i)\b(` + text.MonthPrefixPattern + `)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
 	yearRe         = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
 )
 

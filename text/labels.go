@@ -68,12 +68,14 @@ func init() {
 // "MODERATOR", "OPERATOR", "SENIOR ADMINISTRATION OFFICIAL".
 func IsGenericLabel(label string) bool { return genericLabels[label] }
 
-// honorifics are label prefixes that carry no title of their own.
-var honorifics = setOf(`MR. MS. MRS. DR. MISS MX.`)
+// honorifics stand before a surname and carry no title of their own.
+var honorifics = setOf(`MR MS MRS DR MISS MX`)
 
-// IsHonorific reports whether w (upper case, with its period) is an
-// honorific that opens a label before a surname: "MR.", "MS.".
-func IsHonorific(w string) bool { return honorifics[w] }
+// IsHonorific reports whether w is an honorific that stands before a
+// surname, in any case, with or without its period: "MR." (a transcript
+// label's), "Ms.", "dr". The question reader and the transcript parser
+// used to keep a list each.
+func IsHonorific(w string) bool { return honorifics[strings.ToUpper(strings.TrimSuffix(w, "."))] }
 
 // IsTurnLabel tells a speaker label from an upper-case heading that ends in
 // a colon ("SECURING THE GRID: …" in a fact sheet): "Q", a role
@@ -91,7 +93,7 @@ func IsTurnLabel(label string) bool {
 	if len(words) < 2 || len(words) > 5 {
 		return false
 	}
-	if honorifics[words[0]] {
+	if IsHonorific(words[0]) {
 		return len(words) <= 3
 	}
 	if words[0] == "THE" {

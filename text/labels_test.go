@@ -53,7 +53,7 @@ func TestLabelAt(t *testing.T) {
 	if label, body, ok := LabelAt(text, 12); !ok || label != "MR. KIRBY" || text[body:] != "Thank you." {
 		t.Errorf("LabelAt at a line start = %q %d %v", label, body, ok)
 	}
-	for w, want := range map[string]bool{"MR.": true, "MS.": true, "DR.": true, "MR": false, "SECRETARY": false} {
+	for w, want := range map[string]bool{"MR.": true, "MS.": true, "DR.": true, "Mrs.": true, "miss": true, "mr": true, "SECRETARY": false, "M.": false} {
 		if IsHonorific(w) != want {
 			t.Errorf("IsHonorific(%q) = %v", w, !want)
 		}

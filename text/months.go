@@ -41,3 +41,27 @@ func MonthName(m time.Month) string {
 // period ("Nov.", "Sept."). Longer forms come first so "Sept." is not read
 // as "Sep".
 const MonthPattern = `January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.`
+
+// MonthPrefixPattern is a regular-expression alternation of the first
+// letters of every month ("jan", "sept", "nov"), for patterns that accept
+// the rest of the name and any case: `(?i)\b(` + MonthPrefixPattern +
+// `)[a-z]*\.?`. Month parses what it matched.
+const MonthPrefixPattern = `jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec`
+
+// weekdayNames are the weekdays as prose writes them, Sunday first as in
+// time.Weekday.
+var weekdayNames = [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+// Weekday parses a weekday's name in any case: "Monday", "FRIDAY".
+func Weekday(s string) (time.Weekday, bool) {
+	for i, n := range weekdayNames {
+		if strings.EqualFold(s, n) {
+			return time.Weekday(i), true
+		}
+	}
+	return 0, false
+}
+
+// WeekdayPattern is a regular-expression alternation of the weekdays'
+// names, capitalised as prose writes them.
+const WeekdayPattern = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`

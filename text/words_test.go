@@ -153,3 +153,24 @@ func TestStopwords(t *testing.T) {
 		t.Errorf("TermSet = %v", set)
 	}
 }
+
+func TestCommonAndWeekdays(t *testing.T) {
+	for _, w := range []string{"take", "took", "places", "people", "years"} {
+		if !IsCommon(Stem(Words(w)[0])) {
+			t.Errorf("IsCommon(Stem(%q)) = false", w)
+		}
+	}
+	for _, w := range []string{"armenia", "ceasefire", "corridor"} {
+		if IsCommon(Stem(w)) {
+			t.Errorf("IsCommon(Stem(%q)) = true", w)
+		}
+	}
+	for s, want := range map[string]time.Weekday{"Monday": time.Monday, "SUNDAY": time.Sunday, "friday": time.Friday} {
+		if got, ok := Weekday(s); !ok || got != want {
+			t.Errorf("Weekday(%q) = %v %v, want %v", s, got, ok, want)
+		}
+	}
+	if _, ok := Weekday("Mon"); ok {
+		t.Error("Weekday(Mon) parsed")
+	}
+}
