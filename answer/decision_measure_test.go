@@ -30,6 +30,9 @@ type devQuestion struct {
 //
 //	READOUT_DEV_INDEX=/tmp/wh READOUT_SWEEP=1 go test -run MeasureDecision -v ./answer
 //
+// READOUT_PUBLIC_EVAL names a second file of questions to add (the public
+// questions, ../shared/eval/public.jsonl).
+//
 // Follow-ups are left out (their standalone form depends on the previous
 // answer). A question counts as answerable when it has must-cite
 // documents that are in the index.
@@ -42,21 +45,27 @@ func TestMeasureDecision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join("..", "eval", "dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
+	files := []string{filepath.Join("..", "eval", "dev.jsonl")}
+	if pub := os.Getenv("READOUT_PUBLIC_EVAL"); pub != "" {
+		files = append(files, pub)
 	}
-	defer f.Close()
 	var qs []devQuestion
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var q devQuestion
-		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if q.Follows == "" && q.Kind != "follow-up" {
-			qs = append(qs, q)
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			var q devQuestion
+			if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+				t.Fatal(err)
+			}
+			if q.Follows == "" && q.Kind != "follow-up" {
+				qs = append(qs, q)
+			}
 		}
+		f.Close()
 	}
 	type row struct {
 		q          devQuestion
@@ -78,9 +87,10 @@ func TestMeasureDecision(t *testing.T) {
 			}
 		}
 		cache := map[string]map[string]bool{}
+		names := questionNames(r.c, r.searched)
 		var sigs []hitSignals
 		for i, h := range r.searched {
-			sigs = append(sigs, signalsOf(r.c, h, i+1, r.searched, cache))
+			sigs = append(sigs, signalsOf(r.c, names, h, i+1, r.searched, cache))
 		}
 		rows = append(rows, row{q: q, answerable: answerable, sigs: sigs, absent: r.decision.Answer})
 	}
@@ -141,9 +151,9 @@ func TestMeasureDecision(t *testing.T) {
 		score float64
 	}
 	var res []result
-	for _, wd := range []float64{0, 0.25} {
+	for _, wd := range []float64{0, 0.25, 0.5, 1} {
 		for _, wv := range []float64{0, 0.5, 1, 1.5, 2} {
-			for _, wn := range []float64{0, 0.25, 0.5} {
+			for _, wn := range []float64{0, 0.25, 0.5, 0.75, 1} {
 				for _, wp := range []float64{0, 0.25, 0.5} {
 					for th := 0.3; th <= 3; th += 0.05 {
 						w := decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, threshold: th}

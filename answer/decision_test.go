@@ -7,6 +7,7 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
 )
 
 // Capitalised words that are not the record's names do not make a
@@ -101,4 +102,18 @@ type nopModel struct{}
 func (nopModel) Name() string { return "nop" }
 func (nopModel) Complete(context.Context, []Message, func(string)) (string, error) {
 	return "", nil
+}
+
+// The names a question asks about are the words the retrieved passages
+// write as names inside sentences, not the question's capitals.
+func TestQuestionNames(t *testing.T) {
+	hits := []retrieval.Hit{
+		{Chunk: corpus.Chunk{ID: "a#0", Text: "Officials said Freedonia would talk. Talks with Freedonia resume in Lisbon, where the trade routes meet."}},
+		{Chunk: corpus.Chunk{ID: "b#0", Text: "Trade fell. The trade minister met envoys from Freedonia and spoke of trade."}},
+	}
+	c := Constraints{Search: "Give the Trade words on Freedonia and Lisbon"}
+	got := questionNames(c, hits)
+	if strings.Join(got, " ") != strings.Join(text.Terms("Freedonia"), " ") {
+		t.Errorf("names %q: want only Freedonia (Lisbon is used once, Trade opens sentences, Give is the question's)", got)
+	}
 }

@@ -56,6 +56,9 @@ type Decision struct {
 	Score     float64  `json:"score"`
 	Threshold float64  `json:"threshold"`
 	Signals   []Signal `json:"signals,omitempty"`
+	// Names are the index terms of the names the question asks about, as
+	// the record writes them (the "named" signal looks for them).
+	Names []string `json:"names,omitempty"`
 }
 
 // Signal is one named, weighted input of a decision or a choice.
@@ -137,6 +140,9 @@ func (e *Explanation) Text(limit int) string {
 		verdict = "answer"
 	}
 	fmt.Fprintf(&b, "Decision: %s (by %s) — %s\n", verdict, d.By, d.Reason)
+	if len(d.Names) > 0 {
+		fmt.Fprintf(&b, "  names the record knows in the question: %s\n", strings.Join(d.Names, ", "))
+	}
 	if d.Threshold != 0 || d.Score != 0 {
 		fmt.Fprintf(&b, "  best passage's score %.3f, threshold %.3f\n", d.Score, d.Threshold)
 	}

@@ -100,8 +100,11 @@ func buildPeople(docs []*corpus.Document) *people {
 		seen := map[string]bool{}
 		for _, s := range d.Speakers {
 			toks := tokenWords(s.Name)
-			if len(toks) == 0 || toks[0] == "the" || office(toks) {
-				continue // "The President", "White House": resolved by title
+			if len(toks) == 0 || toks[0] == "the" || office(toks) || text.IsTitleWord(toks[len(toks)-1]) {
+				// "The President", "White House", "Latest White House": an
+				// office or a role, resolved by title; nobody's surname is
+				// "House".
+				continue
 			}
 			key := strings.Join(toks, " ")
 			v := variants[key]

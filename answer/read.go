@@ -98,7 +98,8 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 			if len(named) > 0 {
 				// Nothing the speaker said, but statements about what they
 				// did (a readout of their call): answer from those, saying so.
-				r.hits, r.decision.Answer = named[:min(k, len(named))], true
+				r.hits, r.decision.Answer, r.decision.By = named[:min(k, len(named))], true, "signals"
+				r.searched = r.hits
 				r.decision.Reason = "no passage by " + r.c.Speaker.Name + " covers the question; passages that name them do"
 				r.notes = append(r.notes, r.decision.Reason)
 				return r, nil
