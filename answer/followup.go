@@ -83,7 +83,7 @@ var (
 	// otherSideRe: the counterpart of whom the previous answer quoted.
 	otherSideRe = regexp.MustCompile(`(?i)\b(?:the )?other (?:side|party|country|government|camp)\b|\bcounterparts?\b|\bthe opposite side\b`)
 	// subjectRe: where a question says what it is about.
-	subjectRe = regexp.MustCompile(`(?i)\b(?:about|on|regarding|concerning|over)\s+(.+)`)
+	subjectRe = regexp.MustCompile(`(?i)\b(?:about|regarding|concerning)\s+(.+)`)
 	// clauseEndRe: where a subject phrase ends.
 	clauseEndRe = regexp.MustCompile(`(?i)[,;?!.]|\s+and\s+(?:what|who|when|where|how|why|did|does|is|was)\b|\s+(?:in|on) (?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)
 	// statementRe finds the quotations of an answer with their citation
@@ -97,6 +97,17 @@ var (
 // without a model. A question that stands on its own, or an empty
 // history, gives Kind NewTopic and the question unchanged.
 func ReadFollowUp(q string, history []Turn) FollowUp {
+	return readFollowUp(q, history, nil)
+}
+
+// personsIn names the people of the record a text names (nil: unknown).
+type personsIn func(string) []string
+
+// readFollowUp is ReadFollowUp with the record's people at hand: a
+// question that names a person of the record is about them ("he" then
+// means them), and "he" after a question that named someone means that
+// person rather than the spokesperson who answered.
+func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	f := FollowUp{Standalone: q}
 	if len(history) == 0 {
 		return f
@@ -105,21 +116,28 @@ func ReadFollowUp(q string, history []Turn) FollowUp {
 	toks := text.Tokens(q)
 	var pronoun, demonstrative bool
 	content := 0
-	for _, t := range toks {
+	for i, t := range toks {
 		switch {
 		case personPronouns[t.Word]:
 			pronoun = true
 		case demonstratives[t.Word]:
-			demonstrative = true
+			demonstrative = demonstrative || pointsBack(toks, i)
 		case !text.IsStopword(t.Word) && !questionWord(t.Word):
 			content++
 		}
 	}
 	own := ownNames(q)
+	var ownPeople []string
+	if persons != nil {
+		ownPeople = persons(q)
+	}
 	more := moreRe.MatchString(q) && (pronoun || content <= 2)
 	item := itemRe.FindStringSubmatch(q)
 	other := otherSideRe.MatchString(q)
-	if len(own) > 0 && !pronoun && !more && item == nil && !other && content >= 2 {
+	if len(ownPeople) > 0 && !demonstrative && !more && item == nil && !other {
+		return f // about a person it names ("he" is them): a new topic
+	}
+	if len(own) > 0 && !pronoun && !demonstrative && !more && item == nil && !other && content >= 2 {
 		return f // names its own subject: a new topic
 	}
 	if !pronoun && !demonstrative && !more && item == nil && !other && content >= 4 {
@@ -127,6 +145,16 @@ func ReadFollowUp(q string, history []Turn) FollowUp {
 	}
 	statements := previousStatements(prev)
 	speaker := previousSpeaker(prev, statements)
+	if persons != nil && !more {
+		// "he" after "what did Biden do …" is Biden, not the
+		// spokesperson whose words answered.
+		if named := persons(prevQuestion(prev)); len(named) > 0 && named[0] != speaker {
+			speaker = named[0]
+		}
+	}
+	if len(ownPeople) > 0 {
+		speaker = ownPeople[0]
+	}
 	topic := previousTopic(history, speaker)
 	f.Docs = turnDocs(prev)
 	f.Speaker = speaker
@@ -171,7 +199,7 @@ func ReadFollowUp(q string, history []Turn) FollowUp {
 	case more && speaker != "":
 		f.Kind = RefMore
 		f.Standalone = "What else did " + speaker + " say" + aboutTopic(topic) + "?"
-	case pronoun && speaker != "":
+	case pronoun && speaker != "" && len(ownPeople) == 0:
 		f.Kind = RefSpeaker
 		f.Standalone = replacePronoun(q, speaker)
 		if len(own) == 0 {
@@ -182,6 +210,51 @@ func ReadFollowUp(q string, history []Turn) FollowUp {
 		f.Standalone = withTopic(q, topic)
 	}
 	return f
+}
+
+// prevQuestion is a turn's question as it was searched.
+func prevQuestion(t Turn) string {
+	if t.Standalone != "" {
+		return t.Standalone
+	}
+	return t.Question
+}
+
+// pointsBack reports whether the demonstrative toks[i] refers back to the
+// conversation rather than joining a clause: "when was that?", "what did
+// he say there", "was that the first time" — not "the strike that killed
+// ten" or "is there a plan".
+func pointsBack(toks []text.Token, i int) bool {
+	w := toks[i].Word
+	prev, next := "", ""
+	if i > 0 {
+		prev = toks[i-1].Word
+	}
+	if i+1 < len(toks) {
+		next = toks[i+1].Word
+	}
+	switch w {
+	case "there":
+		// "is there", "there are": existential, not a place.
+		return !yesNoOpeners[prev] && !yesNoOpeners[next] && next != "s"
+	case "then":
+		return true
+	case "same":
+		return prev == "the"
+	}
+	// that, this, it, those, these: the last word or the determiner of
+	// the last ("in that group"), or the subject or object of the
+	// question's opening ("was that …", "did he say that").
+	return i >= len(toks)-2 || i <= 2 || yesNoOpeners[prev] || prev == "about" || prev == "on" || text.IsSpeechVerb(prev) || prev == "say"
+}
+
+// whWord reports the words that only ask ("what", "how").
+func whWord(w string) bool {
+	switch w {
+	case "what", "who", "whom", "when", "where", "why", "how", "which", "whose", "else", "anything", "something", "say", "said", "tell", "told":
+		return true
+	}
+	return false
 }
 
 // questionWord reports the words that ask rather than say what about.
@@ -336,13 +409,11 @@ func previousTopic(history []Turn, speaker string) string {
 	if q == "" {
 		q = t.Question
 	}
-	skip := map[string]bool{}
-	for _, t := range text.Tokens(speaker) {
-		skip[t.Word] = true
-	}
+	skip := text.TermSet(speaker)
 	var words []string
 	for _, tk := range text.Tokens(q) {
-		if text.IsStopword(tk.Word) || questionWord(tk.Word) || personPronouns[tk.Word] || demonstratives[tk.Word] || skip[tk.Word] || text.IsAttributionVerb(tk.Word) {
+		st := text.Terms(q[tk.Start:tk.End])
+		if len(st) == 0 || whWord(tk.Word) || personPronouns[tk.Word] || demonstratives[tk.Word] || skip[st[0]] || text.IsAttributionVerb(tk.Word) {
 			continue
 		}
 		words = append(words, q[tk.Start:tk.End])

@@ -108,7 +108,7 @@ func TestFollowUpChains(t *testing.T) {
 		}},
 		{"quote → what else → the first one", []step{
 			{q: "Quote Ned Price's exact words on whether there is a military solution to the Armenia-Azerbaijan conflict.", cite: "002_69e751255ff0b80c.txt"},
-			{q: "what else did he say?", cite: "002_69e751255ff0b80c.txt", speaker: "Ned Price"},
+			{q: "what else did he say?", speaker: "Ned Price"},
 			{q: "when did he say the first one?", contains: []string{"That was on 2022-09-2"}, restates: true},
 		}},
 	}

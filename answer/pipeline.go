@@ -10,10 +10,12 @@ import (
 	"log/slog"
 	"net"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	openai "github.com/sashabaranov/go-openai"
@@ -414,7 +416,7 @@ func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.H
 // rule. modelErr is set when the model itself failed (not when its
 // rewrite was unusable), so the caller need not wait for it again.
 func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, history []Turn) (f FollowUp, modelErr error) {
-	f = ReadFollowUp(q, history)
+	f = readFollowUp(q, history, p.personsIn())
 	if p.Chat != nil {
 		s, err := modelCondense(ctx, p.Chat, q, history)
 		switch {
@@ -437,6 +439,53 @@ func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, his
 		}
 	}
 	return f, modelErr
+}
+
+// personsIn names the record's people a question names, with the
+// question reader's index of speakers; nil without one.
+func (p *Pipeline) personsIn() personsIn {
+	pp := p.people()
+	if pp == nil {
+		return nil
+	}
+	_, last, _ := p.Index.Coverage()
+	return func(q string) []string {
+		c := ReadQuestion(q, pp, last)
+		var out []string
+		add := func(n *Person) {
+			if n != nil && namedIn(q, n.Name) && !slices.Contains(out, n.Name) {
+				out = append(out, n.Name)
+			}
+		}
+		add(c.Speaker)
+		for _, n := range c.Named {
+			add(n)
+		}
+		return out
+	}
+}
+
+// namedIn reports whether q writes a person's surname as a name: with a
+// capital, or, in a question typed in lower case, a surname too long to be
+// an ordinary word the index mistook for a name ("day", "group").
+func namedIn(q, name string) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return false
+	}
+	surname := text.Terms(f[len(f)-1])
+	if len(surname) == 0 {
+		return false
+	}
+	for _, t := range text.Tokens(q) {
+		if st := text.Terms(q[t.Start:t.End]); len(st) == 0 || st[0] != surname[0] {
+			continue
+		}
+		if r := []rune(q[t.Start:t.End]); unicode.IsUpper(r[0]) || len(r) >= 6 {
+			return true
+		}
+	}
+	return false
 }
 
 // prevDocBoost multiplies the fused score of a passage of a document the
