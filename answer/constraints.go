@@ -261,7 +261,9 @@ var askVerbs = map[string]bool{"say": true, "tell": true, "state": true, "announ
 	"add": true, "mean": true, "meant": true, "respond": true, "reply": true, "comment": true, "urge": true,
 	"urged": true, "argue": true, "note": true, "stress": true, "tweet": true, "tweeted": true, "put": true,
 	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
-	"commented": true, "warned": true, "argued": true, "responded": true, "wrote": true}
+	"commented": true, "warned": true, "argued": true, "responded": true, "wrote": true,
+	// What someone thinks is asked of their words too: "did Kirby think".
+	"think": true, "believe": true, "feel": true, "expect": true, "consider": true}
 
 func isAskVerb(w string) bool { return askVerbs[w] || text.IsSpeechVerb(w) }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,8 +34,9 @@ type devQuestion struct {
 // READOUT_PUBLIC_EVAL names a second file of questions to add (the public
 // questions, ../shared/eval/public.jsonl).
 //
-// Follow-ups are left out (their standalone form depends on the previous
-// answer). A question counts as answerable when it has must-cite
+// A follow-up is measured after its chain's earlier questions are
+// answered, with its standalone form and the documents they cited. A
+// question counts as answerable when it has must-cite
 // documents that are in the index.
 func TestMeasureDecision(t *testing.T) {
 	dir := os.Getenv("READOUT_DEV_INDEX")
@@ -61,9 +63,7 @@ func TestMeasureDecision(t *testing.T) {
 			if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
 				t.Fatal(err)
 			}
-			if q.Follows == "" && q.Kind != "follow-up" {
-				qs = append(qs, q)
-			}
+			qs = append(qs, q)
 		}
 		f.Close()
 	}
@@ -75,8 +75,29 @@ func TestMeasureDecision(t *testing.T) {
 	}
 	p := &Pipeline{Index: idx}
 	var rows []row
+	histories := map[string][]Turn{}
 	for _, q := range qs {
-		r, err := p.retrieve(context.Background(), q.Question, q.Question, retrieval.SearchOptions{})
+		// A follow-up is asked after the questions it follows, as
+		// readout eval does.
+		var history []Turn
+		if q.Follows != "" {
+			history = histories[q.Follows]
+		}
+		ans, err := p.Ask(context.Background(), q.Question, history, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		histories[q.ID] = append(append([]Turn(nil), history...), TurnOf(ans))
+		standalone := q.Question
+		var prev map[string]bool
+		if len(history) > 0 {
+			f, _ := p.condense(context.Background(), slog.New(slog.DiscardHandler), q.Question, history)
+			standalone = f.Standalone
+			if f.Kind != NewTopic {
+				prev = f.Docs
+			}
+		}
+		r, err := p.retrieve(context.Background(), q.Question, standalone, retrieval.SearchOptions{}, prev)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +111,9 @@ func TestMeasureDecision(t *testing.T) {
 		names := questionNames(r.c, r.searched)
 		var sigs []hitSignals
 		for i, h := range r.searched {
-			sigs = append(sigs, signalsOf(r.c, names, h, i+1, r.searched, cache))
+			sig := signalsOf(r.c, names, h, i+1, r.searched, cache)
+			sig.continued = citedBefore(h, prev)
+			sigs = append(sigs, sig)
 		}
 		rows = append(rows, row{q: q, answerable: answerable, sigs: sigs, absent: r.decision.Answer})
 	}
@@ -155,12 +178,14 @@ func TestMeasureDecision(t *testing.T) {
 		for _, wv := range []float64{0, 0.5, 1, 1.5, 2} {
 			for _, wn := range []float64{0, 0.25, 0.5, 0.75, 1} {
 				for _, wp := range []float64{0, 0.25, 0.5} {
-					for th := 0.3; th <= 3; th += 0.05 {
-						w := decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, threshold: th}
-						a, d, na, no := eval(w)
-						// Balanced accuracy: a wrong decline costs as much, in
-						// share, as an out-of-scope question answered.
-						res = append(res, result{w, a, d, float64(a)/float64(na) + float64(d)/float64(no)})
+					for _, wc := range []float64{0, 0.25, 0.5, 1} {
+						for th := 0.3; th <= 3; th += 0.05 {
+							w := decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, threshold: th}
+							a, d, na, no := eval(w)
+							// Balanced accuracy: a wrong decline costs as much, in
+							// share, as an out-of-scope question answered.
+							res = append(res, result{w, a, d, float64(a)/float64(na) + float64(d)/float64(no)})
+						}
 					}
 				}
 			}

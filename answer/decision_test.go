@@ -81,18 +81,18 @@ func TestModelDecidesWhenConfigured(t *testing.T) {
 		hits[i].Coverage, hits[i].VectorScore = 0.2, 0.1
 	}
 	p := &Pipeline{Index: &fakeIndex{hits: hits}, Chat: nopModel{}}
-	if d := p.decide(Constraints{}, hits); !d.Answer || d.By != "model" {
+	if d := p.decide(Constraints{}, hits, nil); !d.Answer || d.By != "model" {
 		t.Errorf("with a model: %+v", d)
 	}
 	p.Chat = nil
-	if d := p.decide(Constraints{}, hits); d.Answer || d.By != "signals" {
+	if d := p.decide(Constraints{}, hits, nil); d.Answer || d.By != "signals" {
 		t.Errorf("without a model: %+v", d)
 	}
 	for i := range hits {
 		hits[i].Coverage = 0
 	}
 	p.Chat = nopModel{}
-	if d := p.decide(Constraints{}, hits); d.Answer || d.By != "empty" {
+	if d := p.decide(Constraints{}, hits, nil); d.Answer || d.By != "empty" {
 		t.Errorf("empty retrieval with a model: %+v", d)
 	}
 }

@@ -108,7 +108,11 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	}
 
 	searchStart := time.Now()
-	r, err := p.retrieve(ctx, q, standalone, filters)
+	var prev map[string]bool
+	if follow.Kind != NewTopic {
+		prev = follow.Docs
+	}
+	r, err := p.retrieve(ctx, q, standalone, filters, prev)
 	if err != nil {
 		if p.Metrics != nil {
 			p.Metrics.Error("index")

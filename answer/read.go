@@ -63,7 +63,10 @@ type retrieved struct {
 // the hits when the question asks for the first or last statement, and
 // decides whether to answer. question is the question as asked, standalone
 // its searched form.
-func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, filters retrieval.SearchOptions) (*retrieved, error) {
+//
+// prev are the documents the previous answer cited when the question
+// follows it up (nil for a new topic).
+func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, filters retrieval.SearchOptions, prev map[string]bool) (*retrieved, error) {
 	first, last, docs := p.Index.Coverage()
 	pp := p.people()
 	r := &retrieved{c: ReadQuestion(standalone, pp, last)}
@@ -84,7 +87,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		return nil, err
 	}
 	r.searched = hits
-	r.decision = p.decide(r.c, hits)
+	r.decision = p.decide(r.c, hits, prev)
 	if !r.decision.Answer {
 		r.decline = "The record does not cover this question. " + coverageSentence(first, last, docs)
 		if len(hits) == 0 && filtered(filters) {
