@@ -320,6 +320,11 @@ func quotedInQuestion(q string) []string {
 // named terms.
 func speaksFor(h retrieval.Hit, start, end int, named map[string]bool) bool {
 	who, _ := sentenceSpeaker(h, start, end)
+	return speakerIsNamed(h, who, named)
+}
+
+// speakerIsNamed is speaksFor for a sentence whose speaker is known.
+func speakerIsNamed(h retrieval.Hit, who string, named map[string]bool) bool {
 	if h.Doc != nil {
 		who += " " + h.Doc.Title
 	}

@@ -203,6 +203,7 @@ const maxReasons = 12
 type candidate struct {
 	hit        int // index into the hits
 	start, end int // byte range in the hit's chunk text
+	ws, we     int // the words quoted, within start:end
 	stems      map[string]bool
 	seq        []string // the stems in order
 	// asked are the stems of the reporter's question this sentence
@@ -271,7 +272,7 @@ func candidates(top []retrieval.Hit) []candidate {
 			// reporter's "X said".
 			ws, we := quotedWords(h, r[0], r[1])
 			seq := stemSeq(src[ws:we])
-			c := candidate{hit: hi, start: r[0], end: r[1], seq: seq, stems: make(map[string]bool, len(seq))}
+			c := candidate{hit: hi, start: r[0], end: r[1], ws: ws, we: we, seq: seq, stems: make(map[string]bool, len(seq))}
 			for _, t := range seq {
 				c.stems[t] = true
 			}
@@ -360,23 +361,24 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading) {
 		words := len(strings.Fields(sentence))
 		f.Short, f.Long = words < 6, words > 70
 		f.AttributionOnly = words <= 12 && attributionOnlyRe.MatchString(sentence) && !quoteMarkRe.MatchString(sentence)
-		folded, _ := fold(sentence)
-		for _, qw := range r.quoted {
-			if strings.Contains(folded, qw) {
-				f.Quoted = true
-				break
+		if len(r.quoted) > 0 {
+			folded, _ := fold(sentence)
+			for _, qw := range r.quoted {
+				if strings.Contains(folded, qw) {
+					f.Quoted = true
+					break
+				}
 			}
 		}
 		speaker, sure := sentenceSpeaker(h, c.start, c.end)
 		names := h.Doc != nil && firstNamed(sentence, h.Doc.SpeakerNames()) != ""
 		f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
 		if len(r.named) > 0 {
-			f.Speaker = speaksFor(h, c.start, c.end, r.named)
+			f.Speaker = speakerIsNamed(h, speaker, r.named)
 			f.More = f.Speaker && r.newOnly && sure
 		}
 		if r.prev != "" {
-			ws, we := quotedWords(h, c.start, c.end)
-			if sw, _ := fold(h.Chunk.Text[ws:we]); strings.Contains(r.prev, sw) {
+			if sw, _ := fold(h.Chunk.Text[c.ws:c.we]); strings.Contains(r.prev, sw) {
 				f.Repeat = true
 			}
 		}
@@ -387,27 +389,52 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading) {
 	}
 }
 
-// fillerRe matches sentences that are said around an answer rather than
-// answering: courtesies, turn-taking, pointers to other questions, and
-// declining to add anything.
-var fillerRe = regexp.MustCompile(`(?i)^(?:` +
+// fillerShortRe matches a whole short sentence said around an answer:
+// courtesies and turn-taking.
+var fillerShortRe = regexp.MustCompile(`(?i)^(?:` +
 	`(?:thank you|thanks)(?: (?:so much|very much|all|everybody|everyone|guys|again))*[.!,]?|` +
-	`(?:next question|go ahead|sure|okay|ok|all right|alright|yeah|great|good (?:morning|afternoon|evening)(?: everyone| everybody)?)[.!,]?|` +
-	`.{0,60}\b(?:some|many|a few|several|a number) of you (?:have )?(?:asked|wondered|raised)\b.*|` +
-	`.{0,40}\b(?:I )?(?:don['’]t|do not) have anything (?:else |more |further )?(?:to (?:add|share|say|offer|announce|read out)|for you)\b.*|` +
-	`.{0,40}\b(?:I['’]ve|I have) (?:got )?nothing (?:else |more |further )?to (?:add|share|say)\b.*|` +
-	`.{0,40}\b(?:let me|I['’]ll|I will) (?:take|get to) (?:a few|a couple of|some|your) questions\b.*|` +
-	`.{0,40}\b(?:we|I) (?:will|['’]ll|expect (?:we will|to|that we will)|may|might) have (?:more|something more|more information) to (?:say|share)\b.*|` +
-	`.{0,40}\b(?:I['’]m|I am) not going to (?:get ahead of|preview|speculate)\b.*|` +
-	`.{0,40}\b(?:don['’]t|do not) (?:have anything to |want to )?get ahead of\b.*|` +
-	`.{0,40}\b(?:I don['’]t|I do not) have (?:an update|any update|anything new|more details|any more details)\b.*|` +
-	`(?:with that|and with that),? .{0,60}\b(?:questions|turn it over|hand it over)\b.*` +
+	`(?:next question|go ahead|sure|okay|ok|all right|alright|yeah|great|good (?:morning|afternoon|evening)(?: everyone| everybody)?)[.!,]?` +
 	`)$`)
+
+// fillerLeadRe matches, near a sentence's start, the words of a pointer
+// to other questions or of declining to add anything.
+var fillerLeadRe = regexp.MustCompile(`(?i)^.{0,60}?\b(?:` +
+	`(?:some|many|a few|several|a number) of you (?:have )?(?:asked|wondered|raised)|` +
+	`(?:don['’]t|do not) have anything (?:else |more |further )?(?:to (?:add|share|say|offer|announce|read out)|for you)|` +
+	`(?:I['’]ve|I have) (?:got )?nothing (?:else |more |further )?to (?:add|share|say)|` +
+	`(?:let me|I['’]ll|I will) (?:take|get to) (?:a few|a couple of|some|your) questions|` +
+	`(?:we|I) (?:will|['’]ll|expect (?:we will|to|that we will)|may|might) have (?:more|something more|more information) to (?:say|share)|` +
+	`(?:I['’]m|I am) not going to (?:get ahead of|preview|speculate)|` +
+	`(?:don['’]t|do not) (?:have anything to |want to )?get ahead of|` +
+	`(?:I don['’]t|I do not) have (?:an update|any update|anything new|more details|any more details)|` +
+	`(?:with that|and with that),? .{0,60}\b(?:questions|turn it over|hand it over)` +
+	`)\b`)
+
+// fillerLead bounds how much of a sentence fillerLeadRe reads: its
+// phrases start within the first 60 bytes.
+const fillerLead = 200
 
 // filler reports a sentence said around an answer rather than answering.
 func filler(s string) bool {
-	return fillerRe.MatchString(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if len(s) <= 60 && fillerShortRe.MatchString(s) {
+		return true
+	}
+	if len(s) > fillerLead {
+		s = s[:fillerLead]
+	}
+	// The expression backtracks; most sentences hold none of its words.
+	lower := strings.ToLower(s)
+	for _, w := range fillerWords {
+		if strings.Contains(lower, w) {
+			return fillerLeadRe.MatchString(s)
+		}
+	}
+	return false
 }
+
+// fillerWords: one of these is in every sentence fillerLeadRe matches.
+var fillerWords = []string{"of you", "anything", "nothing", "questions", "have more", "have something", "get ahead", "not going to", "update", "more details"}
 
 // fragment reports a piece of a sentence: one cut at the passage's start
 // (it opens in lower case or with a closing mark) or end (no closing
@@ -594,7 +621,7 @@ func render(cands []candidate, picked []int, top []retrieval.Hit) (string, []Cit
 		if t, ok := sentenceTurn(h, c.start, c.end); ok && t.Role.Statement() && t.Speaker.Name != "" && !containsName(cites[k-1].Speakers, t.Speaker.Name) {
 			cites[k-1].Speakers = append(cites[k-1].Speakers, t.Speaker.Name)
 		}
-		ws, we := quotedWords(h, c.start, c.end)
+		ws, we := c.ws, c.we
 		b.WriteString("\n- ")
 		b.WriteString(attribution(h, c.start, c.end))
 		b.WriteString("“")
