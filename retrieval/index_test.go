@@ -253,7 +253,7 @@ func TestOpenRefusesOtherEmbedder(t *testing.T) {
 				t.Fatalf("Open = %v, want *MismatchError", err)
 			}
 			msg := err.Error()
-			for _, want := range []string{"builtin-hash-v3-64", tc.emb.Name(), "readout index --rebuild", SnapshotFile} {
+			for _, want := range []string{"builtin-hash-v4-64", tc.emb.Name(), "readout index --rebuild", SnapshotFile} {
 				if !strings.Contains(msg, want) {
 					t.Errorf("message %q lacks %q", msg, want)
 				}
@@ -680,7 +680,7 @@ func TestCollectionNeverEmbedsText(t *testing.T) {
 		t.Error("the chromem collection embedded a query itself")
 	}
 	stats := ix.Stats()
-	if stats.Docs != 4 || stats.Chunks != st.Chunks || stats.Embedder != "builtin-hash-v3-32" || stats.Dim != 32 ||
+	if stats.Docs != 4 || stats.Chunks != st.Chunks || stats.Embedder != "builtin-hash-v4-32" || stats.Dim != 32 ||
 		stats.Snapshot != st.Snapshot || stats.Built.IsZero() || !stats.First.Equal(day("2023-01-10")) ||
 		!stats.Last.Equal(day("2023-06-20")) || stats.Bytes <= 0 {
 		t.Errorf("Stats() = %+v", stats)
