@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -307,14 +306,6 @@ func (r *retrieved) explanation() *Explanation {
 	return e
 }
 
-// since is a helper for tests and notes: whether t falls in the period.
-func (pr Period) contains(t time.Time) bool {
-	if t.IsZero() {
-		return false
-	}
-	d := dayOf(t.Year(), t.Month(), t.Day())
-	return (pr.Since.IsZero() || !d.Before(pr.Since)) && (pr.Until.IsZero() || !d.After(pr.Until))
-}
 
 // speakerTerm is the index term of a person's surname.
 func speakerTerm(p *Person) string {
