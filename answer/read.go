@@ -306,7 +306,6 @@ func (r *retrieved) explanation() *Explanation {
 	return e
 }
 
-
 // speakerTerm is the index term of a person's surname.
 func speakerTerm(p *Person) string {
 	t := text.Terms(p.Filter)
