@@ -232,21 +232,11 @@ func startsQuoted(text string, start int) bool {
 }
 
 // firstNamed returns the speaker whose full name or surname occurs first in
-// s; lastNamed the one occurring last.
+// s.
 func firstNamed(s string, names []string) string {
 	best, at := "", len(s)+1
 	for _, n := range names {
 		if i := nameIndex(s, n, false); i >= 0 && i < at {
-			best, at = n, i
-		}
-	}
-	return best
-}
-
-func lastNamed(s string, names []string) string {
-	best, at := "", -1
-	for _, n := range names {
-		if i := nameIndex(s, n, true); i > at {
 			best, at = n, i
 		}
 	}
@@ -349,10 +339,6 @@ func askedSpeaker(q string) []string {
 	}
 	return text.Terms(m[1])
 }
-
-// titleWeight is the share of a question word's weight a sentence earns
-// when the word is in its document's title rather than in the sentence.
-const titleWeight = 0.5
 
 // titleStems returns the stems of the hit's document title, cached per
 // document in cache.

@@ -597,18 +597,6 @@ func stripQuotations(text string) string {
 	return b.String()
 }
 
-// quoteMarkCount counts the runes and lines of text that could mark a
-// quotation.
-func quoteMarkCount(text string) int {
-	n := strings.Count(text, "\n")
-	for _, r := range text {
-		if isQuoteMark(r) || r == '>' {
-			n++
-		}
-	}
-	return n
-}
-
 // verifier is the state VerifyQuotes keeps across its passes.
 type verifier struct {
 	cites   []Citation

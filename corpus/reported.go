@@ -221,7 +221,7 @@ func clauseTokens(masked string, lo, hi int) []clauseToken {
 			j++
 		}
 		raw := masked[i:j]
-		w := strings.Trim(raw, "\x00"+closers+openers+".")
+		w := strings.Trim(raw, tokenTrim)
 		out = append(out, clauseToken{w: w, raw: raw, start: i, end: j})
 		i = j
 	}

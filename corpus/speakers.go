@@ -62,6 +62,23 @@ const closers = `,;:”"’)]}!?—–`
 // openers end a phrase (scanning backwards) when they lead a word.
 const openers = `“"‘([{—–`
 
+// tokenTrim is what a reported-speech token is trimmed of: masked bytes,
+// closers, openers and a full stop, each once.
+var tokenTrim = uniqueRunes("\x00" + closers + openers + ".")
+
+// uniqueRunes returns s with every rune after its first occurrence removed.
+func uniqueRunes(s string) string {
+	seen := map[rune]bool{}
+	var b strings.Builder
+	for _, r := range s {
+		if !seen[r] {
+			seen[r] = true
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // isInitial reports "R." style initials.
 func isInitial(w string) bool {
 	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
