@@ -174,6 +174,7 @@ func checkAttribution(src string, cites []Citation, hits []retrieval.Hit) (strin
 	markers := ParseCitations(src)
 	type cut struct{ start, end int }
 	var cuts []cut
+	var misnamed []string // "X's words credited to Y"
 	for _, q := range findQuotes(src) {
 		if q.block {
 			continue
@@ -191,6 +192,9 @@ func checkAttribution(src string, cites []Citation, hits []retrieval.Hit) (strin
 			continue
 		}
 		found, statement := false, false
+		var speakers []corpus.Speaker // of the statement turns holding the words
+		var others []string           // other speakers of those documents
+		var adds []quotedBy           // who each citation quotes, if the quotation stays
 		for i, c := range cites {
 			if len(inSentence) > 0 && !slices.Contains(inSentence, c.N) {
 				continue
@@ -205,10 +209,32 @@ func checkAttribution(src string, cites []Citation, hits []retrieval.Hit) (strin
 				if t.Role.Statement() || t.Role == corpus.RoleNarration {
 					statement = true
 				}
-				if t.Role.Statement() && t.Speaker.Name != "" && !containsName(quoted[i], t.Speaker.Name) {
-					quoted[i] = append(quoted[i], t.Speaker.Name)
+				if t.Role.Statement() && t.Speaker.Name != "" {
+					speakers = append(speakers, t.Speaker)
+					adds = append(adds, quotedBy{i, t.Speaker.Name})
 				}
 			}
+			for _, t := range d.Turns() {
+				if t.Role.Statement() && personName(t.Speaker.Name) && !containsName(others, t.Speaker.Name) {
+					others = append(others, t.Speaker.Name)
+				}
+			}
+		}
+		if found && len(speakers) > 0 {
+			// The sentence credits the words to another person of the
+			// document, and not to the one whose turn holds them.
+			outside := src[lo:q.start()] + " " + src[q.end():hi]
+			if who := creditedTo(outside, speakers, others); who != "" {
+				cuts = append(cuts, cut{q.start(), q.end()})
+				misnamed = append(misnamed, fmt.Sprintf("words of %s were credited to %s", speakerLabel(speakers[0]), who))
+				continue
+			}
+			for _, a := range adds {
+				if !containsName(quoted[a.cite], a.name) {
+					quoted[a.cite] = append(quoted[a.cite], a.name)
+				}
+			}
+			continue
 		}
 		if !found || statement {
 			continue
@@ -242,6 +268,61 @@ func checkAttribution(src string, cites []Citation, hits []retrieval.Hit) (strin
 		}
 		src = src[:c.start] + q.words(src) + src[c.end:]
 	}
-	return src, len(cuts), []string{fmt.Sprintf("%s of a reporter's question or a moderator's line %s presented as a statement, so %s no longer quoted.",
-		plural(len(cuts), "quotation", "quotations"), pick(len(cuts), "was", "were"), pick(len(cuts), "it is", "they are"))}
+	var warnings []string
+	if n := len(cuts) - len(misnamed); n > 0 {
+		warnings = append(warnings, fmt.Sprintf("%s of a reporter's question or a moderator's line %s presented as a statement, so %s no longer quoted.",
+			plural(n, "quotation", "quotations"), pick(n, "was", "were"), pick(n, "it is", "they are")))
+	}
+	for _, m := range misnamed {
+		warnings = append(warnings, "A quotation's "+m+", so it is no longer quoted.")
+	}
+	return src, len(cuts), warnings
+}
+
+// quotedBy is a speaker a citation's passage is quoted for.
+type quotedBy struct {
+	cite int
+	name string
+}
+
+// creditedTo returns the person of others that the words around a
+// quotation name, when they name none of the speakers whose words it is.
+// A sentence naming nobody ("the spokesperson said") credits no one.
+func creditedTo(around string, speakers []corpus.Speaker, others []string) string {
+	for _, sp := range speakers {
+		if namesPerson(around, sp.Name) {
+			return ""
+		}
+	}
+	for _, o := range others {
+		if namesPerson(around, o) {
+			return o
+		}
+	}
+	return ""
+}
+
+// namesPerson reports whether s names the person, by full name or surname,
+// as whole words.
+func namesPerson(s, name string) bool {
+	words := strings.Fields(strings.TrimSuffix(strings.TrimSuffix(name, ", Jr."), " Jr."))
+	if len(words) == 0 {
+		return false
+	}
+	return nameIndex(s, name, false) >= 0 || nameIndex(s, words[len(words)-1], false) >= 0
+}
+
+// personName reports a name of two or more capitalised words: a person,
+// not a role ("Reporter") or an office ("The White House").
+func personName(n string) bool {
+	words := strings.Fields(n)
+	if len(words) < 2 || strings.EqualFold(words[0], "the") {
+		return false
+	}
+	for _, w := range words {
+		if r := []rune(w)[0]; r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -219,6 +219,7 @@ func TestGeneratedAnswerAttribution(t *testing.T) {
 		{"question as the official's words", `Jane Example said "Is that a change in policy?" [1] John Sample said "It is the same policy we have held for years." [1]`, false, []string{"John Sample"}},
 		{"question labelled as asked", `A reporter asked "Is that a change in policy?" and John Sample said "It is the same policy we have held for years." [1]`, true, []string{"John Sample"}},
 		{"nobody quoted", `John Sample said the policy has not changed [1].`, false, []string{}},
+		{"an official's words credited to another", `Jane Example said "It is the same policy we have held for years." [1]`, false, []string{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var prompt string
@@ -241,6 +242,15 @@ func TestGeneratedAnswerAttribution(t *testing.T) {
 			}
 			if !tt.kept && strings.Contains(tt.reply, `"Is that`) && len(ans.Warnings) == 0 {
 				t.Error("no warning for the unquoted question")
+			}
+			// John Sample's words stay quoted only where he is named as
+			// their speaker.
+			sample := strings.Contains(ans.Text, `"It is the same policy we have held for years."`)
+			if credited := strings.Contains(tt.reply, `John Sample said "It is`); sample != credited {
+				t.Errorf("John Sample's words quoted = %v, want %v: %s (warnings %v)", sample, credited, ans.Text, ans.Warnings)
+			}
+			if strings.HasPrefix(tt.reply, "Jane Example said \"It is") && !strings.Contains(strings.Join(ans.Warnings, " "), "words of John Sample, Coordinator for Example Affairs were credited to Jane Example") {
+				t.Errorf("warnings %v", ans.Warnings)
 			}
 			if len(ans.Citations) != 1 || !slices.Equal(ans.Citations[0].Speakers, tt.speakers) {
 				t.Errorf("citations %+v, want speakers %v", ans.Citations, tt.speakers)
