@@ -162,6 +162,14 @@ func TestAnswerFirst(t *testing.T) {
 					t.Errorf("first quotation %q lacks %q; answer:\n%s", first, w, ans.Text)
 				}
 			}
+			if tt.typ == WantQuotation {
+				// Asked for someone's words, the answer quotes only them.
+				for _, l := range strings.Split(ans.Text, "\n")[1:] {
+					if !strings.Contains(l, "— Ned Price") {
+						t.Errorf("quotation of someone else: %q", l)
+					}
+				}
+			}
 			checkQuotations(t, ans)
 			if ans.Explain == nil || len(ans.Explain.Sentences) == 0 || ans.Explain.Sentences[0].Reason != "answer" ||
 				!strings.Contains(ans.Explain.Sentences[0].Sentence, first[strings.Index(first, "“")+len("“"):strings.LastIndex(first, "”")]) {

@@ -467,9 +467,10 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r questionReading, w 
 			cands[i].role = "not quotable"
 		}
 	}
-	// "What else did he say": only his words, when he has any left.
+	// "What else did he say", "quote X's words": only his words, when
+	// he has any left.
 	onlySpeaker := false
-	if r.newOnly && len(r.named) > 0 {
+	if (r.newOnly || r.typ == WantQuotation) && len(r.named) > 0 {
 		for _, c := range cands {
 			if c.score > 0 && c.role == "" && !c.features.Repeat && c.features.Speaker {
 				onlySpeaker = true

@@ -168,6 +168,11 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if len(history) > 0 {
 		eq.Previous = history[len(history)-1].Answer
 	}
+	if r.c.Speaker != nil {
+		// The speaker the question reader resolved ("Quote Ned Price's
+		// words", "the press secretary in 2024").
+		eq.Speaker = text.Terms(r.c.Speaker.Name)
+	}
 	if follow.Kind != NewTopic {
 		eq.PrevDocs = follow.Docs
 		eq.NewOnly = follow.Kind == RefMore
