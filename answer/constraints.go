@@ -246,26 +246,12 @@ func saysVerbAfter(toks []qtok, i int) bool {
 		return false
 	}
 	for j := i + 1; j < len(toks) && j <= i+6; j++ {
-		if isAskVerb(toks[j].w) {
+		if text.IsAskVerb(toks[j].w) {
 			return true
 		}
 	}
 	return false
 }
-
-// askVerbs are the forms in which questions ask for someone's words, as
-// well as the past forms text.IsSpeechVerb knows: "did X say", "has X
-// described".
-var askVerbs = map[string]bool{"say": true, "tell": true, "state": true, "announce": true, "describe": true,
-	"described": true, "call": true, "called": true, "claim": true, "claimed": true, "warn": true, "write": true,
-	"add": true, "mean": true, "meant": true, "respond": true, "reply": true, "comment": true, "urge": true,
-	"urged": true, "argue": true, "note": true, "stress": true, "tweet": true, "tweeted": true, "put": true,
-	"characterize": true, "characterized": true, "characterise": true, "characterised": true,
-	"commented": true, "warned": true, "argued": true, "responded": true, "wrote": true,
-	// What someone thinks is asked of their words too: "did Kirby think".
-	"think": true, "believe": true, "feel": true, "expect": true, "consider": true}
-
-func isAskVerb(w string) bool { return askVerbs[w] || text.IsSpeechVerb(w) }
 
 // orderSkip are words after "first" or "last" that make it something
 // other than an order: a period ("last week"), a follow-up's pointer
@@ -518,7 +504,7 @@ func asksWordsOf(toks []qtok, start, end int) bool {
 	for j < len(toks) && j < end+3 && speakerLinks[toks[j].w] {
 		j++
 	}
-	if j < len(toks) && isAskVerb(toks[j].w) {
+	if j < len(toks) && text.IsAskVerb(toks[j].w) {
 		// A verb's base form is a verb only in a question's inversion
 		// ("did Kirby say", "what does Price mean"); without it, "call"
 		// or "comment" after a name is a noun ("the Trump Zelenskyy

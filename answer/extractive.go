@@ -328,7 +328,7 @@ func speakerIsNamed(h retrieval.Hit, who string, named map[string]bool) bool {
 
 // askedSpeakerRe finds whose words a question asks for: "What did
 // (President) Biden say", "Did Ned Price tell", "What has Kirby described".
-var askedSpeakerRe = regexp.MustCompile(`\b(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(?:(?:President|Secretary|Spokesperson|Spokesman|Spokeswoman|Minister|Prime Minister|Foreign Minister|Ambassador|Senator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*((?:[A-Z][\p{L}'’.-]*\s+){0,2}[A-Z][\p{L}'’-]*)\s+(?:say|says|said|tell|told|describe|described|mean|announce|announced|state|stated|claim|argue|call|called|think|write|wrote|add|added|stress|emphasize|warn|warned|urge|urged)\b`)
+var askedSpeakerRe = regexp.MustCompile(`\b(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(?:(?:President|Secretary|Spokesperson|Spokesman|Spokeswoman|Minister|Prime Minister|Foreign Minister|Ambassador|Senator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*((?:[A-Z][\p{L}'’.-]*\s+){0,2}[A-Z][\p{L}'’-]*)\s+(?:` + text.AskVerbPattern + `)\b`)
 
 // askedSpeaker returns the index terms of the person whose words the
 // question asks for, or nil.

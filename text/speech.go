@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // speechVerbs introduce the words of a speaker: "Price said", "…,” she
 // added", "Miller wrote". It is the union of what the corpus's speaker
@@ -23,6 +26,42 @@ var attribVerbs = setOf(`posted writes reported reports tweets posts argues resp
 // IsAttributionVerb reports whether w (lower case) attributes a quotation
 // to its source: a speech verb, or "posted", "reports", "tells", "asked".
 func IsAttributionVerb(w string) bool { return speechVerbs[w] || attribVerbs[w] }
+
+// askVerbs are the forms in which a question asks for someone's words
+// ("did X say", "has X described", "what does X mean"), beyond the speech
+// verbs. What someone thinks is asked of their words too ("did Kirby
+// think"). The question reader and the extractive composer each had a
+// list of these.
+var askVerbs = setOf(`say tell state announce describe described call called claim claimed warn write
+add mean meant respond reply comment urge urged argue note stress emphasize emphasise tweet tweeted put
+characterize characterized characterise characterised commented warned argued responded wrote
+think believe feel expect consider`)
+
+// IsAskVerb reports whether w (lower case) is a form in which a question
+// asks for someone's words: a speech verb, or "say", "describe", "mean",
+// "think".
+func IsAskVerb(w string) bool { return askVerbs[w] || speechVerbs[w] }
+
+// AskVerbPattern is a regular-expression alternation of every word
+// IsAskVerb accepts, longest first.
+var AskVerbPattern = func() string {
+	var all []string
+	for w := range askVerbs {
+		all = append(all, w)
+	}
+	for w := range speechVerbs {
+		if !askVerbs[w] {
+			all = append(all, w)
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if len(all[i]) != len(all[j]) {
+			return len(all[i]) > len(all[j])
+		}
+		return all[i] < all[j]
+	})
+	return strings.Join(all, "|")
+}()
 
 // IsSpeechVerb reports whether w (lower case, as written) is a verb that
 // introduces a speaker's words.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -40,5 +41,20 @@ func TestSpeechVerbs(t *testing.T) {
 	}
 	if !IsSpeechVerb("announced") || IsSpeechVerb("walked") {
 		t.Error("IsSpeechVerb: announced is one, walked is not")
+	}
+}
+
+func TestAskVerbs(t *testing.T) {
+	for w, want := range map[string]bool{"say": true, "described": true, "think": true, "tweeted": true,
+		"reiterated": true, "went": false, "visit": false, "": false} {
+		if IsAskVerb(w) != want {
+			t.Errorf("IsAskVerb(%q) = %v", w, !want)
+		}
+	}
+	re := regexp.MustCompile(`^(?:` + AskVerbPattern + `)$`)
+	for _, w := range []string{"say", "said", "characterised", "according"} {
+		if re.MatchString(w) != IsAskVerb(w) {
+			t.Errorf("AskVerbPattern and IsAskVerb disagree on %q", w)
+		}
 	}
 }
