@@ -15,6 +15,7 @@ var titleAbbrevs = map[string]string{
 	"APNSA": "National Security Advisor",
 	"NSA":   "National Security Advisor",
 	"DNSA":  "Deputy National Security Advisor",
+	"PDNSA": "Principal Deputy National Security Advisor",
 }
 
 // issuerKinds are the title openings of documents issued in one voice,
@@ -92,10 +93,20 @@ func titlePerson(s, text string) (Speaker, bool) {
 	words := strings.Fields(s)
 	var run []string
 	possessive := false
+	named := false // a name word has been taken
 	for i, w := range words {
 		lw := strings.ToLower(strings.TrimRight(w, ",:"))
 		if titleStops[lw] || lw == "the" && i > 0 {
 			break
+		}
+		// Once a name has begun, a word that is neither name nor title
+		// ends it: "… Jake Sullivan Welcoming Constructive Dialogue",
+		// "… Jake Sullivan 54th Washington Conference".
+		if bare := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"), ",:"); named &&
+			!isNameWord(bare) && !isInitial(bare) && !isTitleToken(bare) && lw != "jr." && lw != "jr" && lw != "sr." {
+			break
+		} else if isNameWord(bare) {
+			named = true
 		}
 		if lw == "and" || lw == "&" {
 			return Speaker{}, false
@@ -163,12 +174,29 @@ func titlePerson(s, text string) (Speaker, bool) {
 			}
 		}
 		if !strings.Contains(full, " ") {
-			if fn, _ := findFullName(text, name[0]); len(fn) >= 2 {
+			// A full name found elsewhere in the text is taken only with
+			// the title's role: "President Biden"'s statement mentioning
+			// "Beau Biden" is not Beau Biden's.
+			if fn, ft := findFullName(text, name[0]); len(fn) >= 2 && (title == "" || strings.EqualFold(lastWord(ft), lastWord(title))) {
 				full = strings.Join(fn, " ")
 			}
 		}
 	}
 	return Speaker{Name: asciiApostrophes(full), Title: title}, true
+}
+
+// isTitleToken reports a word that may stand in a title before a name: a
+// title word ("Secretary"), a connector ("of") or an abbreviation the
+// record uses ("APNSA", "NSC").
+func isTitleToken(w string) bool {
+	lw := strings.ToLower(w)
+	if text.IsTitleWord(lw) || text.IsConnector(lw) {
+		return true
+	}
+	if _, ok := titleAbbrevs[w]; ok {
+		return true
+	}
+	return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // expandTitle writes title words as a title, spelling out the record's

@@ -1,0 +1,31 @@
+package corpus
+
+import "testing"
+
+// TestTitlePersonEndsAtTheName: the person a title names ends where a word
+// that is neither name nor title follows, and a surname is completed from
+// the text only with the title's role (a namesake mentioned in the text is
+// someone else). Titles are the record's shapes with invented people.
+func TestTitlePersonEndsAtTheName(t *testing.T) {
+	tests := []struct {
+		title, text string
+		name, role  string
+	}{
+		{"National Security Advisor Zara Quillfeather Welcoming Constructive Dialogue Between Nowhereland and Elsewhere", "", "Zara Quillfeather", "National Security Advisor"},
+		{"National Security Advisor Zara Quillfeather Congratulating Inaugural Quad Fellows", "", "Zara Quillfeather", "National Security Advisor"},
+		{"National Security Advisor Zara Quillfeather 54th Nowhere Conference", "", "Zara Quillfeather", "National Security Advisor"},
+		{"NSC Spokesperson Odo Brambleby Condemning Terrorist Attacks Against Nowhereland", "", "Odo Brambleby", "NSC Spokesperson"},
+		{"President Quillfeather Welcoming Ally Nowhereland", "", "Quillfeather", "President"},
+		{"PDNSA Odo Brambleby", "", "Odo Brambleby", "Principal Deputy National Security Advisor"},
+		{"President Quillfeather on the Anniversary", "My son Pip Quillfeather served. Grandpop Quillfeather smiled.", "Quillfeather", "President"},
+		{"President Quillfeather on the Anniversary", "Today President Zara Quillfeather spoke.", "Zara Quillfeather", "President"},
+		{"Press Secretary Odo Brambleby on Nowhereland", "", "Odo Brambleby", "Press Secretary"},
+		{"Secretary of State Odo Brambleby", "", "Odo Brambleby", "Secretary of State"},
+	}
+	for _, tc := range tests {
+		sp, ok := titlePerson(tc.title, tc.text)
+		if !ok || sp.Name != tc.name || sp.Title != tc.role {
+			t.Errorf("titlePerson(%q) = %q, %q, %v; want %q, %q", tc.title, sp.Name, sp.Title, ok, tc.name, tc.role)
+		}
+	}
+}
