@@ -48,6 +48,12 @@ func defuse(s string) string {
 	return userMentionRe.ReplaceAllString(neutralise(s), "<@\u200d$1")
 }
 
+// unlink breaks Markdown's masked-link syntax "[text](url)" with a
+// zero-width joiner in text the bot did not write (a question, an answer
+// quoting the record): a link whose shown text hides where it goes is never
+// posted under the bot's name. The bot's own footnote links are added after.
+func unlink(s string) string { return strings.ReplaceAll(s, "](", "]\u200d(") }
+
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
 // truncate cuts s to at most n runes, ending with "…" when cut.
@@ -65,7 +71,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // questionHeader is the first line of every answer message: it shows what
 // was asked and lets a thread's history be rebuilt from its messages alone.
 func questionHeader(q string) string {
-	return "> " + defuse(truncate(oneLine(q), 300)) + "\n"
+	return "> " + unlink(defuse(truncate(oneLine(q), 300))) + "\n"
 }
 
 // parseQuestionHeader returns the question of an answer message and the
@@ -178,10 +184,10 @@ func renderAnswer(question string, a *answer.Answer) string {
 	if text == "" {
 		text = "I found nothing in the record that answers this."
 	}
-	b.WriteString(text)
+	b.WriteString(unlink(text))
 	for _, w := range a.Warnings {
 		if w = strings.TrimSpace(w); w != "" {
-			b.WriteString("\n\n-# ⚠️ " + oneLine(w))
+			b.WriteString("\n\n-# ⚠️ " + unlink(oneLine(w)))
 		}
 	}
 	if len(a.Citations) > 0 {
@@ -196,7 +202,7 @@ func renderAnswer(question string, a *answer.Answer) string {
 // renderPartial is what a streaming edit shows: the answer so far, cut to
 // fit one message.
 func renderPartial(question, partial string) string {
-	s := questionHeader(question) + defuse(strings.TrimSpace(partial)) + " …"
+	s := questionHeader(question) + unlink(defuse(strings.TrimSpace(partial))) + " …"
 	return truncate(s, maxContent-10)
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -141,5 +142,32 @@ func TestRewriteTransport(t *testing.T) {
 	}
 	if !isDiscordAPI("") || !isDiscordAPI("https://discord.com/") || isDiscordAPI(srv.URL) {
 		t.Error("isDiscordAPI")
+	}
+}
+
+// TestNoDisguisedLinks: a masked link typed in a question, quoted from the
+// record or streamed in a draft is never posted as a link whose shown text
+// hides its target; the bot's own footnote links stay links and the
+// question still reads back from the header.
+func TestNoDisguisedLinks(t *testing.T) {
+	t.Parallel()
+	masked := regexp.MustCompile(`\]\(<?https?://evil`)
+	q := "what did [the ministry](https://evil.example/x) say?"
+	a := sampleAnswer("The ministry said “see [here](<https://evil.example/y>)” [1].")
+	a.Warnings = []string{"[click](https://evil.example/z)"}
+	for name, got := range map[string]string{
+		"answer":  renderAnswer(q, a),
+		"partial": renderPartial(q, "See [here](https://evil.example/y"),
+	} {
+		if masked.MatchString(got) {
+			t.Errorf("%s carries a masked link: %q", name, got)
+		}
+	}
+	out := renderAnswer(q, a)
+	if !strings.Contains(out, "](<") {
+		t.Errorf("the footnote lost its own link: %q", out)
+	}
+	if back, _, ok := parseQuestionHeader(out); !ok || back != q {
+		t.Errorf("header round trip = %q, %v; want %q", back, ok, q)
 	}
 }
