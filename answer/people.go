@@ -281,15 +281,15 @@ func tokenWords(s string) []string {
 
 func joinTokens(s string) string { return strings.Join(tokenWords(s), " ") }
 
-// writtenSurname is the last word of name in lower case as the record
-// writes it ("o'brien", "jean-pierre"): the speaker filter matches the
-// record's speaker lists by substring.
+// writtenSurname is the last word of name as the speaker filter matches
+// it (text.NameKey: "o'brien" → "obrien", "Jean-Pierre" → "jean pierre"):
+// the filter and the record's speaker lists are keyed alike.
 func writtenSurname(name string) string {
-	f := strings.Fields(strings.ToLower(name))
+	f := strings.Fields(name)
 	if len(f) == 0 {
 		return ""
 	}
-	return strings.Trim(f[len(f)-1], ".,")
+	return text.NameKey(f[len(f)-1])
 }
 
 // surnameTerms are the index terms of a name's last word: reports drop

@@ -272,7 +272,7 @@ func otherSpeakers(docs []*corpus.Document, p *Person, n int) []string {
 	count := map[string]int{}
 	for _, d := range docs {
 		for _, s := range d.Speakers {
-			if strings.Contains(strings.ToLower(s.Name), p.Filter) {
+			if strings.Contains(text.NameKey(s.Name), p.Filter) {
 				continue
 			}
 			count[s.Name]++

@@ -708,3 +708,38 @@ func TestOpenRemovesStaleTemporaryFiles(t *testing.T) {
 		t.Error("a temporary snapshot another process may be writing was removed")
 	}
 }
+
+// TestSearchFilterNameForms: a speaker or outlet filter finds the record's
+// name whatever apostrophe, hyphen, accent or case either side writes.
+func TestSearchFilterNameForms(t *testing.T) {
+	ix := mustOpen(t, "", NewBuiltinEmbedder(64), IndexOptions{})
+	mustSync(t, ix, []*corpus.Document{
+		exampleDoc("a.txt", "Nowhere Wire", "2023-01-10", "Zara O'Quillfeather", "The ministry supports the bridge."),
+		exampleDoc("b.txt", "Élan Gazette", "2023-01-11", "Ada Jean-Fictif", "The ministry supports the bridge too."),
+		exampleDoc("c.txt", "Other Post", "2023-01-12", "Bo Quill", "The ministry opposes the bridge."),
+	})
+	tests := []struct {
+		name string
+		opts SearchOptions
+		want []string
+	}{
+		{"straight apostrophe", SearchOptions{Speaker: "o'quillfeather"}, []string{"a.txt"}},
+		{"curly apostrophe", SearchOptions{Speaker: "O’Quillfeather"}, []string{"a.txt"}},
+		{"apostrophe dropped", SearchOptions{Speaker: "oquillfeather"}, []string{"a.txt"}},
+		{"hyphen as space", SearchOptions{Speaker: "jean fictif"}, []string{"b.txt"}},
+		{"hyphen", SearchOptions{Speaker: "Jean-Fictif"}, []string{"b.txt"}},
+		{"outlet accent folded", SearchOptions{Outlet: "elan gazette"}, []string{"b.txt"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.opts.K = 20
+			hits, err := ix.Search(context.Background(), "ministry bridge", tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hitDocs(hits); !slices.Equal(got, tc.want) {
+				t.Errorf("documents = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/readout/readout/text"
 )
 
 // DefaultK is the number of passages Search returns when SearchOptions.K
@@ -107,12 +109,21 @@ type rowFilter struct {
 	allowed int
 }
 
+// filterKey is an outlet or speaker filter as the precomputed outlets and
+// speaker lists are written (text.NameKey), so "O’Brien" finds "O'Brien";
+// a filter with no word in it is matched as written, lower case.
+func filterKey(s string) string {
+	if k := text.NameKey(s); k != "" {
+		return k
+	}
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
 // filter returns the chunks opts lets through. It reads only per-document
 // values precomputed by finish (day numbers, lowercase outlets and
 // speakers), so filtering 100k chunks costs well under a millisecond.
 func (s *snapshot) filter(opts SearchOptions) rowFilter {
-	outlet := strings.ToLower(strings.TrimSpace(opts.Outlet))
-	speaker := strings.ToLower(strings.TrimSpace(opts.Speaker))
+	outlet, speaker := filterKey(opts.Outlet), filterKey(opts.Speaker)
 	if opts.Since.IsZero() && opts.Until.IsZero() && outlet == "" && speaker == "" {
 		return rowFilter{ranges: []rowRange{{0, int32(len(s.chunks))}}, allowed: len(s.chunks)}
 	}

@@ -24,6 +24,7 @@ import (
 	chromem "github.com/philippgille/chromem-go"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/text"
 )
 
 // SnapshotFile is the name of the snapshot file inside an index folder.
@@ -116,13 +117,13 @@ func (s *snapshot) finish(ctx context.Context) error {
 		if !d.Date.IsZero() {
 			s.docDay[i] = int32(dayNumber(d.Date))
 		}
-		s.docOutlet[i] = strings.ToLower(d.Outlet)
+		s.docOutlet[i] = text.NameKey(d.Outlet)
 		names := make([]string, 0, len(d.Speakers)+1)
 		for _, sp := range d.Speakers {
-			names = append(names, strings.ToLower(sp.Name))
+			names = append(names, text.NameKey(sp.Name))
 		}
 		if d.Title != "" {
-			names = append(names, strings.ToLower(d.Title))
+			names = append(names, text.NameKey(d.Title))
 		}
 		s.docSpeakers[i] = strings.Join(names, "\x00")
 		if !d.Date.IsZero() {

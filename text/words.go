@@ -201,3 +201,20 @@ func setOf(list string) map[string]bool {
 	}
 	return m
 }
+
+// NameKey is a name as names are compared: its Tokens' words, lower case
+// and folded, apostrophes inside a word dropped, joined by single spaces
+// ("O’Brien" and "O'Brien" → "obrien", "Jean-Pierre" → "jean pierre").
+// A speaker filter and the speaker lists it is matched against both use
+// it, so a name written with a curly apostrophe, a hyphen or an accent on
+// one side matches the other.
+func NameKey(name string) string {
+	var b strings.Builder
+	scan(name, true, func(w string, _, _ int) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	})
+	return b.String()
+}

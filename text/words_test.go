@@ -174,3 +174,21 @@ func TestCommonAndWeekdays(t *testing.T) {
 		t.Error("Weekday(Mon) parsed")
 	}
 }
+
+func TestNameKey(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"O'Brien", "O’Brien"},
+		{"Jim O’Brien", "jim o'brien"},
+		{"Karine Jean-Pierre", "Karine Jean Pierre"},
+		{"Amb. Hélène Dupont", "amb helene dupont"},
+		{"MR. O'BRIEN:", "Mr O’Brien"},
+	}
+	for _, tc := range tests {
+		if ka, kb := NameKey(tc.a), NameKey(tc.b); ka != kb || ka == "" {
+			t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q; want equal and non-empty", tc.a, ka, tc.b, kb)
+		}
+	}
+	if got := NameKey("Jim O’Brien"); got != "jim obrien" {
+		t.Errorf(`NameKey("Jim O’Brien") = %q, want "jim obrien"`, got)
+	}
+}
