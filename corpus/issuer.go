@@ -22,7 +22,9 @@ var titleAbbrevs = map[string]string{
 // with the role of that voice: "Statement from Press Secretary …",
 // "Readout of APNSA Jake Sullivan's Call …", "Remarks by President …".
 // The person follows the opening; documents with no person in the title
-// ("Fact Sheet: …") are issued by the outlet.
+// ("Fact Sheet: …") are issued by the outlet. A readout is the outlet's
+// account of someone's call or meeting, in the third person ("Mr. Sullivan
+// urged both sides …"): its words are the outlet's, never the person's.
 var issuerKinds = []struct {
 	prefix string
 	role   Role
@@ -31,8 +33,6 @@ var issuerKinds = []struct {
 	{"statement from ", RoleIssuer, true},
 	{"statement by ", RoleIssuer, true},
 	{"statement of ", RoleIssuer, true},
-	{"readout of ", RoleIssuer, true},
-	{"readout from ", RoleIssuer, true},
 	{"remarks as prepared for delivery by ", RoleOfficial, true},
 	{"remarks by ", RoleOfficial, true},
 	{"remarks of ", RoleOfficial, true},
