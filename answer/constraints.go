@@ -169,6 +169,9 @@ func ReadQuestion(q string, pp *people, end time.Time) Constraints {
 			for j := from; j < to; j++ {
 				drop[j] = true
 			}
+			if m.verb >= 0 {
+				drop[m.verb] = true
+			}
 		}
 		c.Outlet = readOutlet(toks, pp)
 	}
@@ -181,7 +184,16 @@ func ReadQuestion(q string, pp *people, end time.Time) Constraints {
 		}
 	}
 	b.WriteString(q[last:])
-	c.Search = casualWords(strings.Join(strings.Fields(b.String()), " "))
+	// What dropping left of punctuation ("Ms." → ".", "in May 2023?" →
+	// " ?") goes with it.
+	words := strings.FieldsFunc(b.String(), unicode.IsSpace)
+	kept := words[:0]
+	for _, w := range words {
+		if strings.Trim(w, ".,;:?!") != "" {
+			kept = append(kept, w)
+		}
+	}
+	c.Search = casualWords(strings.Join(kept, " "))
 	if strings.Trim(c.Search, " ?.!,") == "" {
 		c.Search = q
 	}
@@ -387,6 +399,7 @@ type mention struct {
 	start, end int
 	persons    []*Person // candidates, most documents first
 	title      string    // set when named by title
+	verb       int       // the verb of saying after it, -1 when none
 }
 
 // findMentions finds the record's names and titles in the question,
@@ -457,11 +470,13 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints) (speaker ment
 		if who != nil && !containsPerson(c.Named, who) {
 			c.Named = append(c.Named, who)
 		}
-		if c.SpeakerAsked != "" || !asksWordsOf(toks, m.start, m.end) {
+		asks, verb := asksWordsOf(toks, m.start, m.end)
+		if c.SpeakerAsked != "" || !asks {
 			continue
 		}
 		c.SpeakerAsked = q[toks[m.start].start:toks[m.end-1].end]
 		c.Speaker = who
+		m.verb = verb
 		speaker, asked = m, true
 		if who == nil {
 			for _, h := range holders {
@@ -499,7 +514,11 @@ var wordsNouns = map[string]bool{"words": true, "statement": true, "statements":
 // Kirby say", "Kirby has described"), after "according to", "quote" or a
 // statement noun with "by"/"from"/"of", or before a possessive statement
 // noun ("Kirby's words").
-func asksWordsOf(toks []qtok, start, end int) bool {
+//
+// verb is the token of the verb of saying ("say", "think"), -1 when none:
+// like the name, it frames the question rather than saying what it is
+// about.
+func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 	j := end
 	for j < len(toks) && j < end+3 && speakerLinks[toks[j].w] {
 		j++
@@ -510,31 +529,31 @@ func asksWordsOf(toks []qtok, start, end int) bool {
 		// or "comment" after a name is a noun ("the Trump Zelenskyy
 		// call").
 		if text.IsSpeechVerb(toks[j].w) || strings.HasSuffix(toks[j].w, "ed") || inverted(toks, start) {
-			return true
+			return true, j
 		}
 	}
 	if end+1 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+1].w] {
-		return true
+		return true, -1
 	}
 	if end+2 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+2].w] {
-		return true // "Price's exact words"
+		return true, -1 // "Price's exact words"
 	}
 	k := start - 1
 	for k >= 0 && (toks[k].w == "the" || text.IsHonorific(toks[k].w)) {
 		k--
 	}
 	if k < 0 {
-		return false
+		return false, -1
 	}
 	switch toks[k].w {
 	case "quote":
-		return true
+		return true, -1
 	case "to":
-		return k > 0 && toks[k-1].w == "according"
+		return k > 0 && toks[k-1].w == "according", -1
 	case "by", "from", "of":
-		return k > 0 && wordsNouns[toks[k-1].w]
+		return k > 0 && wordsNouns[toks[k-1].w], -1
 	}
-	return false
+	return false, -1
 }
 
 // inverted reports whether an auxiliary comes shortly before the name at
