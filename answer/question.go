@@ -20,8 +20,9 @@ type UserError struct {
 func (e *UserError) Error() string { return e.Msg }
 
 // CleanQuestion makes a question safe to search and prompt with: invalid
-// UTF-8 is replaced, control and zero-width characters are removed, and
-// white space is collapsed. An empty or over-long question is a *UserError.
+// UTF-8 is replaced, control and zero-width characters and Discord mentions
+// (@everyone, @here, <@id>, <@&role>: whom the message pings, not what it
+// asks) are removed, and white space is collapsed. An empty or over-long question is a *UserError.
 func CleanQuestion(q string) (string, error) {
 	if !utf8.ValidString(q) {
 		q = strings.ToValidUTF8(q, "\uFFFD")
@@ -37,6 +38,7 @@ func CleanQuestion(q string) (string, error) {
 		}
 		return r
 	}, q)
+	q = mentionRe.ReplaceAllString(q, " ")
 	q = strings.Join(strings.Fields(q), " ")
 	if q == "" {
 		return "", &UserError{Msg: "Please type a question about the record, for example: What did the State Department say about the peace talks?"}
