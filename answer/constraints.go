@@ -83,7 +83,12 @@ type Constraints struct {
 	// ARMENPRESS").
 	Outlet string `json:"outlet,omitempty"`
 	Period Period `json:"period,omitzero"`
-	Order  Order  `json:"order,omitempty"`
+	// PeriodTopic is a date phrase of the question read as part of its
+	// subject, not as a filter: a year long before the record's first
+	// statement ("the events of 1915"), or one of two years a comparison
+	// names ("in 2025 … like in 2021").
+	PeriodTopic string `json:"period_topic,omitempty"`
+	Order       Order  `json:"order,omitempty"`
 	// OrderPhrase is the question's words for the order ("the first time").
 	OrderPhrase string     `json:"order_phrase,omitempty"`
 	Want        AnswerType `json:"want,omitempty"`
@@ -148,10 +153,32 @@ func questionTokens(q string) []qtok {
 // table (nil: no speaker is resolved); end is the date of the record's
 // latest document, which relative periods ("last week") count back from.
 func ReadQuestion(q string, pp *people, end time.Time) Constraints {
+	return readQuestionFrom(q, pp, time.Time{}, end)
+}
+
+// historyYears is how long before the record's first statement a period
+// stops being the time of a statement and becomes history the statements
+// talk about: "what did Biden say about the events of 1915" asks about
+// 1915, not for statements dated 1915, while "what did the department say
+// in 2019", a few years before a record that starts in 2021, asks for a
+// period the record does not hold (said plainly). Chosen, not measured:
+// the development questions name history (1915, the 1990s war) decades
+// before the record and statement periods within a few years of it.
+const historyYears = 10
+
+// readQuestionFrom is ReadQuestion knowing the record's first date too
+// (zero: unknown), so that a period long before it is read as history.
+func readQuestionFrom(q string, pp *people, first, end time.Time) Constraints {
 	toks := questionTokens(q)
 	var c Constraints
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
 	c.Period = readPeriod(q, toks, end, drop)
+	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period)) {
+		// The phrase stays in the searched words: it is the subject.
+		c.PeriodTopic = c.Period.Phrase
+		c.Period = Period{}
+		clear(drop)
+	}
 	c.Order, c.OrderPhrase = readOrder(q, toks, pp, drop)
 	c.Want = readWant(toks)
 	if pp != nil {
@@ -199,6 +226,29 @@ func ReadQuestion(q string, pp *people, end time.Time) Constraints {
 	}
 	c.Topic = readTopic(q, toks, drop)
 	return c
+}
+
+// historical reports whether p ends more than historyYears before first,
+// the record's earliest statement.
+func historical(p Period, first time.Time) bool {
+	return !first.IsZero() && !p.Until.IsZero() && p.Until.Before(first.AddDate(-historyYears, 0, 0))
+}
+
+// otherYear reports whether the question names a year outside the
+// period's phrase that the period does not cover: a comparison of two
+// times ("did the 2025 message say what the one in 2021 did"), which one
+// date filter would cut to one side.
+func otherYear(toks []qtok, drop []bool, p Period) bool {
+	for i, t := range toks {
+		y, ok := yearOf(t.w)
+		if !ok || drop[i] || (i > 0 && toks[i-1].w == "the") {
+			continue // "the 2020 war" names a thing
+		}
+		if (!p.Since.IsZero() && y < p.Since.Year()) || (!p.Until.IsZero() && y > p.Until.Year()) {
+			return true
+		}
+	}
+	return false
 }
 
 // readWant is the kind of answer the question's first question word asks

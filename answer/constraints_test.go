@@ -223,3 +223,57 @@ func TestReadQuestionSearchesWithoutTheFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestReadQuestionPeriodAsSubject: a date that is the question's subject
+// (history long before the record, a year after "about", one of two years
+// compared) filters nothing and stays in the searched words; a period near
+// the record is still a filter.
+func TestReadQuestionPeriodAsSubject(t *testing.T) {
+	first, end := day("2021-01-15"), day("2024-05-15")
+	tests := []struct {
+		q            string
+		since, until string // the filter; "" for open
+		topic        string // PeriodTopic
+	}{
+		{"What did the spokesperson say about the massacre in 1915?", "", "", "in 1915"},
+		{"What did the spokesperson say about 1915?", "", "", ""},
+		{"Did the minister's 2024 message say what the one in 2022 said?", "", "", "in 2022"},
+		{"What did the spokesperson say in 2019?", "2019-01-01", "2019-12-31", ""},
+		{"What did the spokesperson say in 2022?", "2022-01-01", "2022-12-31", ""},
+		{"What did the president say on Remembrance Day 2023?", "2023-01-01", "2023-12-31", ""},
+		{"How many died in the 2020 war, as said in 2022?", "2022-01-01", "2022-12-31", ""},
+	}
+	for _, tt := range tests {
+		c := readQuestionFrom(tt.q, nil, first, end)
+		got := [2]string{dateString(c.Period.Since), dateString(c.Period.Until)}
+		if got != [2]string{tt.since, tt.until} || c.PeriodTopic != tt.topic {
+			t.Errorf("%q: period %v, as subject %q; want [%s %s], %q", tt.q, got, c.PeriodTopic, tt.since, tt.until, tt.topic)
+		}
+		if tt.topic != "" && !strings.Contains(c.Search, tt.topic) {
+			t.Errorf("%q: the subject %q is not searched for: %q", tt.q, tt.topic, c.Search)
+		}
+	}
+}
+
+// TestOutsideCoverage: a period wholly before or after the record's dates
+// is said plainly with the record's dates; one that overlaps them is
+// searched.
+func TestOutsideCoverage(t *testing.T) {
+	first, last := day("2021-01-15"), day("2024-05-15")
+	tests := []struct {
+		q    string
+		want string // "" when the period is searched
+	}{
+		{"What did the spokesperson say in 2019?", "The record has no statement in 2019 (2019-01-01 to 2019-12-31). It covers 2021-01-15 to 2024-05-15."},
+		{"What was said about the canal in March 2025?", "The record has no statement in March 2025 (2025-03-01 to 2025-03-31) on the canal. It covers 2021-01-15 to 2024-05-15."},
+		{"What was said between 2019 and 2022?", ""},
+		{"What was said in 2022?", ""},
+		{"What was said about the canal?", ""},
+	}
+	for _, tt := range tests {
+		c := readQuestionFrom(tt.q, nil, first, last)
+		if got := outsideCoverage(c, c.Options(retrieval.SearchOptions{}), first, last); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

@@ -126,6 +126,9 @@ func (e *Explanation) Text(limit int) string {
 	if !c.Period.IsZero() {
 		line("period", fmt.Sprintf("%s (%q)", c.Period, c.Period.Phrase))
 	}
+	if c.PeriodTopic != "" {
+		line("period", fmt.Sprintf("none (%q read as the subject, not as the statements' date)", c.PeriodTopic))
+	}
 	if c.Order != OrderAny {
 		line("order", fmt.Sprintf("%s (%q)", c.Order, c.OrderPhrase))
 	}

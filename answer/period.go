@@ -293,8 +293,9 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			// A year that closes the question after a name ("on Armenian
 			// Remembrance Day 2025?", "at UNGA 2022?") dates it; one
 			// before a noun ("the 2020 war") names a thing.
+			// After a function word ("say about 1915?") it is the subject.
 			y, ok := yearOf(w)
-			if !ok || i != len(toks)-1 || i == 0 || toks[i-1].w == "the" || isNumber(toks[i-1].w) || isMonth(toks[i-1].w) {
+			if !ok || i != len(toks)-1 || i == 0 || text.IsStopword(toks[i-1].w) || isNumber(toks[i-1].w) || isMonth(toks[i-1].w) {
 				continue
 			}
 			return mark(q, toks, drop, i, i+1, Period{Since: dayOf(y, 1, 1), Until: dayOf(y, 12, 31)})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -68,7 +69,7 @@ type retrieved struct {
 func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, filters retrieval.SearchOptions, prev map[string]bool) (*retrieved, error) {
 	first, last, docs := p.Index.Coverage()
 	pp := p.people()
-	r := &retrieved{c: ReadQuestion(standalone, pp, last)}
+	r := &retrieved{c: readQuestionFrom(standalone, pp, first, last)}
 	r.opts = r.c.Options(filters)
 	k := r.opts.K
 	if k <= 0 {
@@ -80,6 +81,14 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	r.opts.K = k
 	if r.c.Order != OrderAny {
 		r.opts.K = max(k, orderDepth)
+	}
+	if s := outsideCoverage(r.c, r.opts, first, last); s != "" {
+		// Searching would find nothing and the sentence saying so would
+		// list what the record holds on the subject at other times, not
+		// that it holds nothing then.
+		r.decline = s
+		r.decision = Decision{By: "empty", Reason: "the question's period lies outside the record's dates"}
+		return r, nil
 	}
 	hits, err := p.Index.Search(ctx, r.c.Search, r.opts)
 	if err != nil {
@@ -117,6 +126,29 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		r.hits, r.notes = p.ordered(r.c, hits, k)
 	}
 	return r, nil
+}
+
+// outsideCoverage is the plain answer to a question whose own period
+// lies wholly before or after the record's dates ("The record has no
+// statement in 2019; it covers 2021-01-15 to 2026-08-21."); "" when the
+// period overlaps them, the question has none, or the record is undated.
+func outsideCoverage(c Constraints, opts retrieval.SearchOptions, first, last time.Time) string {
+	if c.Period.IsZero() || first.IsZero() || last.IsZero() {
+		return ""
+	}
+	if !(!opts.Until.IsZero() && opts.Until.Before(first)) && !(!opts.Since.IsZero() && opts.Since.After(last)) {
+		return ""
+	}
+	by := ""
+	if c.Speaker != nil {
+		by = " by " + c.Speaker.Name
+	}
+	on := ""
+	if c.Topic != "" {
+		on = " on " + c.Topic
+	}
+	return fmt.Sprintf("The record has no statement%s %s (%s)%s. It covers %s to %s.",
+		by, c.Period.Phrase, c.Period, on, dateString(first), dateString(last))
 }
 
 // narrowed reports whether the question's constraints narrowed the
