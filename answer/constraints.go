@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -515,7 +516,7 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints) (speaker ment
 				who = holders[0]
 			}
 		} else {
-			who = m.persons[0]
+			who = titledBefore(toks, m.start, m.persons)
 		}
 		if who != nil && !containsPerson(c.Named, who) {
 			c.Named = append(c.Named, who)
@@ -535,6 +536,32 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints) (speaker ment
 		}
 	}
 	return speaker, asked
+}
+
+// titledBefore chooses among the persons a name may mean (most
+// documents first) the one whose record titles hold the title words
+// written before the name: "President Biden" is the Biden the record
+// titles president most often (a parsing slip may title another
+// president once or twice), "First Lady Biden" another; with no title
+// words, or none that any of them holds, the first.
+func titledBefore(toks []qtok, start int, persons []*Person) *Person {
+	var words []string
+	for k := start - 1; k >= 0 && start-k <= 4 && text.IsTitleWord(toks[k].w); k-- {
+		words = append(words, toks[k].w)
+	}
+	if len(words) == 0 || len(persons) < 2 {
+		return persons[0]
+	}
+	best, most := persons[0], 0
+	for _, p := range persons {
+		for _, t := range p.Titles {
+			tw := strings.Fields(t.Title)
+			if t.Docs > most && !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(tw, w) }) {
+				best, most = p, t.Docs
+			}
+		}
+	}
+	return best
 }
 
 func containsPerson(ps []*Person, p *Person) bool {

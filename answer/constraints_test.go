@@ -277,3 +277,33 @@ func TestOutsideCoverage(t *testing.T) {
 		}
 	}
 }
+
+// TestReadQuestionTitleBeforeSurname: a title before a surname several
+// people share chooses the one the record gives that title most often,
+// though the other is quoted in more documents (and titled so once, by a
+// parsing slip).
+func TestReadQuestionTitleBeforeSurname(t *testing.T) {
+	d := func(id, date string, sp ...corpus.Speaker) *corpus.Document {
+		return &corpus.Document{ID: id, Date: day(date), Speakers: sp}
+	}
+	gov := corpus.Speaker{Name: "Odo Quillfeather", Title: "Governor of Nowhereland"}
+	lady := corpus.Speaker{Name: "Ida Quillfeather", Title: "First Spouse"}
+	slip := corpus.Speaker{Name: "Ida Quillfeather", Title: "Governor"}
+	pp := buildPeople([]*corpus.Document{
+		d("a", "2023-01-01", gov), d("b", "2023-01-02", gov), d("c", "2023-01-03", gov),
+		d("e", "2023-01-04", lady), d("f", "2023-01-05", lady), d("g", "2023-01-06", lady),
+		d("h", "2023-01-07", lady), d("i", "2023-01-08", slip), d("j", "2023-01-09", slip),
+	})
+	tests := []struct{ q, want string }{
+		{"What did Governor Quillfeather say about the canal?", "Odo Quillfeather"},
+		{"what did governor quillfeather say about the canal", "Odo Quillfeather"},
+		{"What did First Spouse Quillfeather say about the canal?", "Ida Quillfeather"},
+		{"What did Quillfeather say about the canal?", "Ida Quillfeather"}, // most documents
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, pp, time.Time{})
+		if c.Speaker == nil || c.Speaker.Name != tt.want {
+			t.Errorf("%q: speaker %+v, want %s", tt.q, c.Speaker, tt.want)
+		}
+	}
+}
