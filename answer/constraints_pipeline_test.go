@@ -2,9 +2,11 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -105,5 +107,37 @@ func TestTitleResolvedByPeriod(t *testing.T) {
 	}
 	if s := ans.Explain.Constraints.Speaker; s == nil || s.Name != "Milo Fenwick" {
 		t.Fatalf("speaker %+v", s)
+	}
+}
+
+// Of the documents a speaker filter keeps, only the asked speaker's own
+// passages, or those that name them, answer for them; another official's
+// words in the same briefing do not.
+func TestSpokenOrNamedBy(t *testing.T) {
+	text := "MS. QUILLFEATHER: The canal talks went well. MR. OAKHOLLOW: The bridge opens in spring. MS. QUILLFEATHER: Ask Mr. Oakhollow about tolls."
+	doc := &corpus.Document{ID: "briefing.txt", Text: text}
+	a, b := strings.Index(text, "MR. OAKHOLLOW"), strings.LastIndex(text, "MS. QUILLFEATHER")
+	if err := doc.SetTurns([]corpus.Turn{
+		{Start: 0, End: a, Speaker: corpus.Speaker{Name: "Zara Quillfeather"}, Role: corpus.RoleOfficial},
+		{Start: a, End: b, Speaker: corpus.Speaker{Name: "Bram Oakhollow"}, Role: corpus.RoleOfficial},
+		{Start: b, End: len(text), Speaker: corpus.Speaker{Name: "Zara Quillfeather"}, Role: corpus.RoleOfficial},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	hit := func(i, start, end int) retrieval.Hit {
+		return retrieval.Hit{Doc: doc, Chunk: corpus.Chunk{ID: fmt.Sprintf("briefing.txt#%d", i), DocID: doc.ID, Index: i, Start: start, End: end, Text: text[start:end]}}
+	}
+	hits := []retrieval.Hit{hit(0, 0, a), hit(1, a, b), hit(2, b, len(text))}
+	oak := &Person{Name: "Bram Oakhollow", Filter: "oakhollow"}
+	kept, own := spokenOrNamedBy(hits, oak)
+	if len(kept) != 2 || kept[0].Chunk.Index != 1 || kept[1].Chunk.Index != 2 || !own {
+		t.Errorf("kept %v own %v: want his turn and the passage naming him", kept, own)
+	}
+	kept, own = spokenOrNamedBy([]retrieval.Hit{hits[2]}, oak)
+	if len(kept) != 1 || own {
+		t.Errorf("a passage only naming him: kept %d, own %v", len(kept), own)
+	}
+	if kept, _ = spokenOrNamedBy([]retrieval.Hit{hits[0]}, oak); len(kept) != 0 {
+		t.Errorf("another official's words kept for him")
 	}
 }

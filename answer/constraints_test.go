@@ -197,11 +197,20 @@ func TestReadQuestionCasualAndNames(t *testing.T) {
 	docs = append(docs,
 		&corpus.Document{ID: "j1", Speakers: []corpus.Speaker{{Name: "Joe Sample"}, {Name: "Joseph R. Sample"}}},
 		&corpus.Document{ID: "j2", Speakers: []corpus.Speaker{{Name: "Joe Sample"}, {Name: "Jill Sample"}}},
-		&corpus.Document{ID: "j3", Speakers: []corpus.Speaker{{Name: "Joe Sample"}, {Name: "Sample"}}})
+		&corpus.Document{ID: "j3", Speakers: []corpus.Speaker{{Name: "Joe Sample"}, {Name: "Sample"}}},
+		// A title that repeats a name does not make the name a title,
+		// and an office is no person.
+		&corpus.Document{ID: "j4", Speakers: []corpus.Speaker{{Name: "Quinn Marlow", Title: "Spokesperson Quinn Marlow"}, {Name: "White House"}}})
 	pp := buildPeople(docs)
 	c = ReadQuestion("What did Sample say about the bridge?", pp, time.Time{})
 	if c.Speaker == nil || c.Speaker.Name != "Joe Sample" || c.Speaker.Docs < 3 {
 		t.Errorf("speaker %+v", c.Speaker)
+	}
+	if c = ReadQuestion("What did Quinn Marlow say about the bridge?", pp, time.Time{}); c.Speaker == nil || c.Speaker.Name != "Quinn Marlow" {
+		t.Errorf("speaker %+v", c.Speaker)
+	}
+	if c = ReadQuestion("What did the White House say about the bridge?", pp, time.Time{}); c.Speaker != nil {
+		t.Errorf("an office taken for a person: %+v", c.Speaker)
 	}
 	c = ReadQuestion("What did Jill Sample say about the bridge?", pp, time.Time{})
 	if c.Speaker == nil || c.Speaker.Name != "Jill Sample" {

@@ -136,9 +136,9 @@ func (w decisionWeights) score(s hitSignals) float64 {
 // bar) and ranks them by out-of-scope questions declined, then answerable
 // ones answered. Chosen, the first of the ranking: coverage 1 + vector
 // similarity 1 + word pairs 0.25 + cited before 0.25 ≥ 0.85 answers
-// 122/125 and declines 18/26 (builtin-hash-v4). A dozen neighbours
-// (distinctive words 0.25–0.5, vector 1.5–2, word pairs 0.5, threshold
-// 1.15–1.4) do exactly as well. "Cited before" changes no figure here (0
+// 121/125 and declines 19/26 (builtin-hash-v4; answers for a speaker only
+// from their own passages or those naming them). Neighbours (distinctive
+// words 0.25, vector 1.5, word pairs 0.5, ≥ 1.15) do exactly as well. "Cited before" changes no figure here (0
 // to 1 alike); it weighs a little because a follow-up about the document
 // just quoted is about that document even when worded apart from it.
 // Ranked by balanced accuracy instead, the sweep prefers a

@@ -72,20 +72,12 @@ func buildPeople(docs []*corpus.Document) *people {
 	variants := map[string]*variant{}
 	spans := map[titleKey]*TitleSpan{}
 	pp := &people{byAlias: map[string][]*Person{}, byTitle: map[string][]*Person{}, outlets: map[string]string{}}
-	// The words of the record's titles: a "speaker" named only with them
-	// ("White House", "Vice President") is an office or a role, which a
-	// question reaches through the titles.
-	titleWords := map[string]bool{}
-	for _, d := range docs {
-		for _, s := range d.Speakers {
-			for _, w := range tokenWords(s.Title) {
-				titleWords[w] = true
-			}
-		}
-	}
+	// A "speaker" named only with title words ("White House", "Vice
+	// President") is an office or a role, which a question reaches through
+	// the titles.
 	office := func(toks []string) bool {
 		for _, w := range toks {
-			if !titleWords[w] && !titleQualifiers[w] {
+			if !text.IsTitleWord(w) && !titleQualifiers[w] {
 				return false
 			}
 		}

@@ -120,6 +120,9 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return nil, fmt.Errorf("search the record: %w", err)
 	}
 	hits := r.hits
+	if r.notice != "" && r.decision.Answer {
+		ans.Warnings = append(ans.Warnings, r.notice)
+	}
 	if p.Explain {
 		ans.Explain = r.explanation()
 	}

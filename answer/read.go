@@ -56,6 +56,9 @@ type retrieved struct {
 	decision       Decision
 	// decline is the text of a declined answer.
 	decline string
+	// notice, when set, is said with the answer: the asked speaker's own
+	// words were not found, only passages that name them.
+	notice string
 	notes   []string
 }
 
@@ -95,6 +98,17 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		return nil, err
 	}
 	r.searched = hits
+	if r.c.Speaker != nil && filters.Speaker == "" {
+		// The filter keeps the documents the speaker speaks in; of their
+		// passages, only the speaker's own, or those that name them,
+		// answer for them: another official's words in the same briefing
+		// are not theirs.
+		var own bool
+		hits, own = spokenOrNamedBy(hits, r.c.Speaker)
+		if len(hits) > 0 && !own {
+			r.notice = "No passage of the record holds " + r.c.Speaker.Name + "'s own words on this; the passages quoted name them, and each quotation says whose words it is."
+		}
+	}
 	r.decision = p.decide(r.c, hits, prev)
 	if !r.decision.Answer {
 		r.decline = "The record does not cover this question. " + coverageSentence(first, last, docs)
@@ -110,6 +124,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 				// Nothing the speaker said, but statements about what they
 				// did (a readout of their call): answer from those, saying so.
 				r.hits, r.decision.Answer, r.decision.By = named[:min(k, len(named))], true, "signals"
+				r.notice = "No passage of the record holds " + r.c.Speaker.Name + "'s own words on this; the passages quoted name them, and each quotation says whose words it is."
 				r.searched = r.hits
 				r.decision.Reason = "no passage by " + r.c.Speaker.Name + " covers the question; passages that name them do"
 				r.notes = append(r.notes, r.decision.Reason)
@@ -345,4 +360,26 @@ func speakerTerm(p *Person) string {
 		return ""
 	}
 	return t[len(t)-1]
+}
+
+// spokenOrNamedBy keeps the hits whose passage the person speaks in or
+// names; own reports whether any is theirs.
+func spokenOrNamedBy(hits []retrieval.Hit, p *Person) (kept []retrieval.Hit, own bool) {
+	key := " " + text.NameKey(p.Filter) + " "
+	for _, h := range hits {
+		spoken := false
+		if h.Doc != nil {
+			for _, n := range h.Doc.SpeakersIn(h.Chunk.Start, h.Chunk.End) {
+				if strings.Contains(" "+text.NameKey(n)+" ", key) {
+					spoken = true
+					break
+				}
+			}
+		}
+		if spoken || strings.Contains(" "+text.NameKey(h.Chunk.Text)+" ", key) {
+			kept = append(kept, h)
+			own = own || spoken
+		}
+	}
+	return kept, own
 }
