@@ -59,7 +59,7 @@ type retrieved struct {
 	// notice, when set, is said with the answer: the asked speaker's own
 	// words were not found, only passages that name them.
 	notice string
-	notes   []string
+	notes  []string
 }
 
 // retrieve reads the question's constraints, searches within them, orders
