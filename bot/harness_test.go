@@ -189,7 +189,7 @@ func startOn(t *testing.T, d *testsupport.Discord, cfg Config, deps Deps) *harne
 		t.Fatal(err)
 	}
 	b.Session().LogLevel = -1 // discordgo's own logging: quiet in tests
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), waitBudget(t))
 	t.Cleanup(cancel)
 	runCtx, stop := context.WithCancel(context.Background())
 	h := &harness{t: t, d: d, b: b, logs: logs, ctx: ctx, done: make(chan error, 1), stop: stop}
@@ -197,6 +197,18 @@ func startOn(t *testing.T, d *testsupport.Discord, cfg Config, deps Deps) *harne
 	t.Cleanup(func() { _ = h.shutdown() })
 	h.wait("commands registered", func() bool { return len(d.Commands(d.GuildID)) > 0 })
 	return h
+}
+
+// waitBudget bounds how long a test's waits may take in all: long enough
+// for the load tests' simulated model latency (about 20 s of 1–3 s answers)
+// under -race on a loaded 2-core machine, where 30 s was not, yet short of
+// go test's own deadline so that a hang fails with what was awaited.
+func waitBudget(t *testing.T) time.Duration {
+	budget := 3 * time.Minute
+	if d, ok := t.Deadline(); ok {
+		budget = min(budget, time.Until(d)-10*time.Second)
+	}
+	return max(budget, 30*time.Second)
 }
 
 func (h *harness) wait(what string, cond func() bool) {
