@@ -79,7 +79,7 @@ var (
 	// moreRe: a request for more of the same speaker's words.
 	moreRe = regexp.MustCompile(`(?i)\b(?:else|more|further|other (?:things|statements|remarks))\b`)
 	// itemRe: a pointer to an item of the previous answer.
-	itemRe = regexp.MustCompile(`(?i)\bthe (first|second|third|last|former|latter)(?: one| statement| quote| quotation| item| point)?\b`)
+	itemRe = regexp.MustCompile(`(?i)\bthe (first|second|third|last|former|latter)( one| statement| quote| quotation| item| point)?\b`)
 	// otherSideRe: the counterpart of whom the previous answer quoted.
 	otherSideRe = regexp.MustCompile(`(?i)\b(?:the )?other (?:side|party|country|government|camp)\b|\bcounterparts?\b|\bthe opposite side\b`)
 	// subjectRe: where a question says what it is about.
@@ -92,6 +92,27 @@ var (
 	// isoDateRe finds a YYYY-MM-DD date in an attribution.
 	isoDateRe = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
 )
+
+// itemRef finds a pointer to an item of the previous answer ("the second
+// one", "and the last?", "the first of them"): an ordinal followed by a
+// word of its own ("the last press secretary", "the first time") orders
+// the question instead, and is no pointer.
+func itemRef(q string) []string {
+	for _, m := range itemRe.FindAllStringSubmatchIndex(q, -1) {
+		if m[4] < 0 {
+			next := strings.TrimLeft(q[m[1]:], " ")
+			end := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) })
+			if end < 0 {
+				end = len(next)
+			}
+			if w := strings.ToLower(next[:end]); w != "" && !text.IsStopword(w) {
+				continue
+			}
+		}
+		return []string{q[m[0]:m[1]], q[m[2]:m[3]]}
+	}
+	return nil
+}
 
 // ReadFollowUp reads a question against the conversation before it
 // without a model. A question that stands on its own, or an empty
@@ -132,7 +153,7 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		ownPeople = persons(q)
 	}
 	more := moreRe.MatchString(q) && (pronoun || content <= 2)
-	item := itemRe.FindStringSubmatch(q)
+	item := itemRef(q)
 	other := otherSideRe.MatchString(q)
 	if len(ownPeople) > 0 && !demonstrative && !more && item == nil && !other {
 		return f // about a person it names ("he" is them): a new topic
@@ -176,7 +197,7 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		f.Speaker = s.Speaker
 		// The item's words, not as a quotation: what is asked is about
 		// it, not the same sentence again.
-		f.Standalone = itemRe.ReplaceAllString(q, "the statement that "+strings.TrimRight(clip(s.Text, 100), "…. "))
+		f.Standalone = strings.Replace(q, item[0], "the statement that "+strings.TrimRight(clip(s.Text, 100), "…. "), 1)
 		if pronoun && s.Speaker != "" {
 			f.Standalone = replacePronoun(f.Standalone, s.Speaker)
 		}

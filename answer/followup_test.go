@@ -36,6 +36,13 @@ func TestReadFollowUp(t *testing.T) {
 		{"when was that?", RefDate, "", []string{"Zara Quillfeather", "resume in April"}},
 		{"What else did she say?", RefMore, "What else did Zara Quillfeather say about the border talks between Freedonia and Sylvania?", nil},
 		{"how long would the second one take?", RefItem, "", []string{"withdraw its troops"}},
+		{"and the last?", RefItem, "", []string{"the statement that"}},
+		// "first"/"last" before a noun of their own orders the question;
+		// they do not point at an item of the previous answer.
+		{"who was the last press secretary to talk about the river crossing", NewTopic,
+			"who was the last press secretary to talk about the river crossing", nil},
+		{"when was the first time the ministry mentioned a ceasefire?", NewTopic,
+			"when was the first time the ministry mentioned a ceasefire?", nil},
 		{"and the other side?", Counterpart, "", []string{"What did ", "say about the border talks"}},
 		{"what about it?", RefTopic, "", []string{"border talks between Freedonia and Sylvania"}},
 		// Questions that name their own subject start a new topic.
