@@ -201,7 +201,16 @@ func readQuestionFrom(q string, pp *people, first, end time.Time) Constraints {
 				drop[m.verb] = true
 			}
 		}
-		c.Outlet = readOutlet(toks, pp)
+		var from, to int
+		c.Outlet, from, to = readOutlet(toks, pp)
+		// The outlet filter holds it; left in the searched words, "White
+		// House" would match every passage that names the building.
+		for j := from; j < to; j++ {
+			drop[j] = true
+		}
+		for j := from - 1; j >= 0 && to > from && toks[j].w == "the"; j-- {
+			drop[j] = true
+		}
 	}
 	var b strings.Builder
 	last := 0
@@ -395,17 +404,17 @@ func (pp *people) titleStarting(words string) bool {
 }
 
 // readOutlet returns the record's outlet the question names, as the record
-// spells it.
-func readOutlet(toks []qtok, pp *people) string {
+// spells it, and the tokens [from, to) that name it.
+func readOutlet(toks []qtok, pp *people) (outlet string, from, to int) {
 	for i := range toks {
 		for n := min(4, len(toks)-i); n >= 1; n-- {
 			key := joinQ(toks[i : i+n])
 			if o, ok := pp.outlets[key]; ok && !(n == 1 && text.IsStopword(key)) {
-				return o
+				return o, i, i + n
 			}
 		}
 	}
-	return ""
+	return "", 0, 0
 }
 
 func joinQ(toks []qtok) string {

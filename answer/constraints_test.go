@@ -316,3 +316,22 @@ func TestReadQuestionTitleBeforeSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestReadQuestionOutletNotSearched: the outlet the question names is a
+// filter, not searched words (an issuing office such as "the Nowhereland
+// Palace" would otherwise match every passage naming the building), and
+// it is no person whose words are asked for.
+func TestReadQuestionOutletNotSearched(t *testing.T) {
+	pp := buildPeople(constraintDocs(t))
+	tests := []struct{ q, outlet, search string }{
+		{"What did the Nowhereland Palace say about the grain stores?", "Nowhereland Palace", "What did say about the grain stores?"},
+		{"what did nowhereland ministry say about the canal", "Nowhereland Ministry", "what did say about the canal"},
+		{"What was said about the canal?", "", "What was said about the canal?"},
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, pp, time.Time{})
+		if c.Outlet != tt.outlet || c.Search != tt.search || c.Speaker != nil && tt.outlet != "" {
+			t.Errorf("%q: outlet %q, search %q, speaker %v; want %q, %q, none", tt.q, c.Outlet, c.Search, c.Speaker, tt.outlet, tt.search)
+		}
+	}
+}
