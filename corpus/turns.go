@@ -261,6 +261,9 @@ func transcriptTurnsSpeakers(d *Document, labels []turn) ([]Turn, []Speaker) {
 		}
 	}
 	date := d.Date
+	if t, ok := transcriptDate(d.Title, d.Text[:min(labels[0].at, 600)], d.Date); ok {
+		date = t
+	}
 	var out []Turn
 	if labels[0].at > 0 {
 		out = append(out, Turn{Start: 0, End: labels[0].at, Role: RoleUnknown, Date: date})
@@ -277,6 +280,27 @@ func transcriptTurnsSpeakers(d *Document, labels []turn) ([]Turn, []Speaker) {
 		out = append(out, Turn{Start: l.at, End: end, Speaker: speakers[i], Role: role, Date: date})
 	}
 	return out, people
+}
+
+// transcriptDate is the day a transcript's title or preamble gives for
+// the event ("…, December 7, 2023", "(December 7, 2023)") when it is
+// published later, within openingMaxAge: the words were said that day.
+func transcriptDate(title, preamble string, pub time.Time) (time.Time, bool) {
+	if pub.IsZero() {
+		return time.Time{}, false
+	}
+	for _, s := range []string{title, preamble} {
+		for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
+			if m[6] < 0 {
+				continue // a year is needed: a bare "May 5" may be anything
+			}
+			t, ok := resolveMonthDay(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]], pub)
+			if ok && !t.After(pub) && pub.Sub(t) <= openingMaxAge {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 // transcriptRoles resolves each label to its speaker and role: "Q" is a
