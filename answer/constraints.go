@@ -474,7 +474,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 		for n := min(pp.longest, len(toks)-i); n >= 1 && !found; n-- {
 			key := joinQ(toks[i : i+n])
 			if ps, ok := pp.byAlias[key]; ok {
-				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3) {
+				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || insideName(toks, i, ps)) {
 					continue
 				}
 				out = append(out, mention{start: i, end: i + n, persons: ps})
@@ -501,6 +501,30 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 		}
 	}
 	return out
+}
+
+// insideName reports whether the capitalised word at i ends another
+// proper name: "Remembrance Day", "Gaza Health Ministry" hold no person
+// called Day or Health. The word before it is capitalised mid-sentence
+// and neither a title (one the record gives the person included) nor an
+// honorific ("President Biden"), nor a
+// possessive ("Armenia's Price" is no name of one).
+func insideName(toks []qtok, i int, ps []*Person) bool {
+	if !toks[i].upper || i < 2 {
+		return false
+	}
+	prev := toks[i-1]
+	if !prev.upper || prev.w == "s" || text.IsTitleWord(prev.w) || text.IsHonorific(prev.w) {
+		return false
+	}
+	for _, p := range ps {
+		for _, t := range p.Titles {
+			if slices.Contains(strings.Fields(t.Title), prev.w) {
+				return false // a title the record gives them ("First Spouse")
+			}
+		}
+	}
+	return true
 }
 
 // startsName reports whether the tokens start with a name of the record.

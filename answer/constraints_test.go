@@ -335,3 +335,32 @@ func TestReadQuestionOutletNotSearched(t *testing.T) {
 		}
 	}
 }
+
+// TestReadQuestionSurnameInsideAnotherName: a one-word surname that ends
+// another proper name of the question ("Remembrance Day", "Harbour
+// Ministry") names nobody; after a title, or opening a name, it does.
+func TestReadQuestionSurnameInsideAnotherName(t *testing.T) {
+	pp := buildPeople([]*corpus.Document{
+		{ID: "a", Speakers: []corpus.Speaker{{Name: "Ivo Day"}}},
+		{ID: "b", Speakers: []corpus.Speaker{{Name: "Zara Quillfeather", Title: "Spokesperson"}}},
+	})
+	tests := []struct {
+		q     string
+		named bool // whether Ivo Day is named
+	}{
+		{"What was said on Nowhereland Remembrance Day?", false},
+		{"What did Spokesperson Day say about the canal?", true},
+		{"What did Day say about the canal?", true},
+		{"What did Ivo Day say about the canal?", true},
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, pp, time.Time{})
+		named := false
+		for _, p := range c.Named {
+			named = named || p.Name == "Ivo Day"
+		}
+		if named != tt.named {
+			t.Errorf("%q: Ivo Day named %v, want %v", tt.q, named, tt.named)
+		}
+	}
+}
