@@ -264,6 +264,17 @@ func (d *Document) ComputeHash() string {
 		field(s.Title)
 	}
 	field(d.Text)
+	// The turns are derived from the text, but by code that improves: a
+	// document whose speakers, roles or statement dates are read
+	// differently now must be re-indexed, or the index keeps answering
+	// with the old attribution. Only the documents whose turns changed are.
+	for _, t := range d.Turns() {
+		field(fmt.Sprintf("%d-%d", t.Start, t.End))
+		field(string(t.Role))
+		field(t.Speaker.Name)
+		field(t.Speaker.Title)
+		field(date(t.Date))
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // loadSample loads the bundled sample and indexes it by ID.
@@ -172,6 +173,30 @@ func TestHashChangesWithMetadata(t *testing.T) {
 	c.Source = "elsewhere"
 	if c.ComputeHash() != h {
 		t.Error("hash depends on Source")
+	}
+}
+
+// A document read the same but attributed differently (a better turn
+// parser) must be re-indexed, so its hash changes with its turns.
+func TestHashChangesWithTurns(t *testing.T) {
+	d := &Document{ID: "x.txt", Text: "MR. QUILLFEATHER: We welcome the talks.\nQ And the border?\nMR. QUILLFEATHER: No comment.\n"}
+	turns := append([]Turn(nil), d.Turns()...)
+	h := d.ComputeHash()
+	for name, mutate := range map[string]func(*Turn){
+		"speaker": func(t *Turn) { t.Speaker.Name = "Zara Example" },
+		"title":   func(t *Turn) { t.Speaker.Title = "Spokesperson" },
+		"role":    func(t *Turn) { t.Role = RoleReporter },
+		"date":    func(t *Turn) { t.Date = time.Date(2031, 1, 2, 0, 0, 0, 0, time.UTC) },
+	} {
+		c := *d
+		ts := append([]Turn(nil), turns...)
+		mutate(&ts[0])
+		if err := c.SetTurns(ts); err != nil {
+			t.Fatal(err)
+		}
+		if c.ComputeHash() == h {
+			t.Errorf("hash unchanged after changing a turn's %s", name)
+		}
 	}
 }
 
