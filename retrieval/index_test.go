@@ -743,3 +743,38 @@ func TestSearchFilterNameForms(t *testing.T) {
 		})
 	}
 }
+
+// A briefing held on one day and published the next holds words said on
+// the first: a period filter for that day finds it, one for a later day
+// does not.
+func TestPeriodFilterUsesStatementDates(t *testing.T) {
+	d := &corpus.Document{ID: "brief.txt", Title: "Press Briefing by Spokesperson Zara Quillfeather, December 7, 2031",
+		Date: day("2031-12-08"), Format: corpus.FormatHeader,
+		Text: "Briefing Room\n\nMS. QUILLFEATHER: The ministry supports the bridge reconstruction.\n\nQ What about the quotas?\n\nMS. QUILLFEATHER: The quotas stay as they are.\n"}
+	if got := d.Turns()[1].Date; !got.Equal(day("2031-12-07")) {
+		t.Fatalf("turn dated %v, want 2031-12-07 (the corpus dates transcripts by their event)", got)
+	}
+	d.Hash = d.ComputeHash()
+	ix := mustOpen(t, "", NewBuiltinEmbedder(64), IndexOptions{})
+	mustSync(t, ix, []*corpus.Document{d})
+	for _, tc := range []struct {
+		name         string
+		since, until string
+		want         []string
+	}{
+		{"the day it was said", "2031-12-07", "2031-12-07", []string{"brief.txt"}},
+		{"the day it was published", "2031-12-08", "2031-12-08", []string{"brief.txt"}},
+		{"the day before", "2031-12-06", "2031-12-06", nil},
+		{"the day after", "2031-12-09", "2031-12-09", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			hits, err := ix.Search(context.Background(), "bridge quotas", SearchOptions{K: 5, Since: day(tc.since), Until: day(tc.until)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hitDocs(hits); !slices.Equal(got, tc.want) {
+				t.Errorf("documents = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -140,8 +140,9 @@ func (s *snapshot) filter(opts SearchOptions) rowFilter {
 	for i := range s.docs {
 		if byDate {
 			// docDay is 0 for an undated document, which no date bound
-			// admits.
-			if d := s.docDay[i]; d == 0 || d < since || d > until {
+			// admits; a document is admitted when the days it reports
+			// [docFirstDay, docDay] meet [since, until].
+			if d := s.docDay[i]; d == 0 || d < since || s.docFirstDay[i] > until {
 				continue
 			}
 		}

@@ -69,6 +69,12 @@ type snapshot struct {
 	docDay      []int32
 	docOutlet   []string
 	docSpeakers []string
+	// docFirstDay is the earliest day a statement of the document was
+	// made (its turns' dates), else docDay: a briefing held on December 7
+	// and published on December 8 holds words said on December 7, so a
+	// period filter admits a document whose days [docFirstDay, docDay]
+	// meet the period.
+	docFirstDay []int32
 	// vectors is the contiguous row-major matrix of the chunks' unit
 	// vectors, dim floats per chunk. It is what gets persisted; the chromem
 	// collection's embeddings are slices of it.
@@ -110,12 +116,19 @@ func snapshotID(embedder string, opts corpus.ChunkOptions, docs []*corpus.Docume
 func (s *snapshot) finish(ctx context.Context) error {
 	s.docIndex = make(map[string]int32, len(s.docs))
 	s.docDay = make([]int32, len(s.docs))
+	s.docFirstDay = make([]int32, len(s.docs))
 	s.docOutlet = make([]string, len(s.docs))
 	s.docSpeakers = make([]string, len(s.docs))
 	for i, d := range s.docs {
 		s.docIndex[d.ID] = int32(i)
 		if !d.Date.IsZero() {
 			s.docDay[i] = int32(dayNumber(d.Date))
+		}
+		s.docFirstDay[i] = s.docDay[i]
+		for _, t := range d.Turns() {
+			if day := int32(dayNumber(t.Date)); !t.Date.IsZero() && (s.docFirstDay[i] == 0 || day < s.docFirstDay[i]) {
+				s.docFirstDay[i] = day
+			}
 		}
 		s.docOutlet[i] = text.NameKey(d.Outlet)
 		names := make([]string, 0, len(d.Speakers)+1)
