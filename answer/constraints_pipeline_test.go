@@ -141,3 +141,39 @@ func TestSpokenOrNamedBy(t *testing.T) {
 		t.Errorf("another official's words kept for him")
 	}
 }
+
+// "first" orders the passages that answer, not every passage that passes
+// the decision: an early passing mention loses to a later statement that
+// answers much better.
+func TestOrderIgnoresPassingMentions(t *testing.T) {
+	hit := func(id, date string, coverage, vector float64) retrieval.Hit {
+		d := &corpus.Document{ID: id, Date: day(date)}
+		return retrieval.Hit{Chunk: corpus.Chunk{ID: id + "#0", DocID: id}, Doc: d, Coverage: coverage, VectorScore: vector}
+	}
+	weak := hit("mention.txt", "2021-01-05", 0.8, 0.1)  // passes the decision
+	strong := hit("answer.txt", "2022-03-01", 1.0, 0.6) // answers
+	later := hit("later.txt", "2023-06-01", 1.0, 0.55)
+	p := &Pipeline{}
+	c := Constraints{Order: OrderFirst, Search: "canal talks"}
+	w := p.weights()
+	if s := w.score(signalsOf(c, nil, weak, 1, nil, map[string]map[string]bool{})); s < w.threshold {
+		t.Fatalf("the weak passage scores %.2f, under the decision threshold %.2f: the test does not test the floor", s, w.threshold)
+	}
+	got, _ := p.ordered(c, []retrieval.Hit{strong, later, weak}, 3)
+	if len(got) == 0 || got[0].Chunk.DocID != "answer.txt" {
+		t.Fatalf("first picks %v, want answer.txt", hitIDs(got))
+	}
+	c.Order = OrderLast
+	got, _ = p.ordered(c, []retrieval.Hit{strong, later, weak}, 3)
+	if len(got) == 0 || got[0].Chunk.DocID != "later.txt" {
+		t.Fatalf("last picks %v, want later.txt", hitIDs(got))
+	}
+}
+
+func hitIDs(hits []retrieval.Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Chunk.DocID)
+	}
+	return out
+}
