@@ -819,46 +819,19 @@ func (r *reporter) mentions(surname string) []nameMention {
 		return ms
 	}
 	var ms []nameMention
-	text := r.masked
-	off := 0
-	for n := 0; n < 200; n++ {
-		i := strings.Index(text[off:], surname)
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + len(surname)
-		if i > 0 {
-			if c, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsLetter(c) {
-				continue
-			}
-		}
-		if off < len(text) {
-			if c, _ := utf8.DecodeRuneInString(text[off:]); unicode.IsLetter(c) {
-				continue
-			}
-		}
-		ls := lineStart(text, i, 300)
-		toks := tokensBefore(text[ls:off], off-ls, 16)
-		name, used := nameBefore(toks)
-		if len(name) < 2 {
-			continue
-		}
+	fullNames(r.masked, surname, func(at int, name []string, title string) bool {
 		full := asciiApostrophes(strings.Join(name, " "))
-		title := titleBefore(toks[used:])
-		dup := false
 		for k := range ms {
 			if ms[k].name == full {
 				if ms[k].title == "" {
 					ms[k].title = title
 				}
-				dup = true
+				return true
 			}
 		}
-		if !dup {
-			ms = append(ms, nameMention{name: full, title: title, at: i})
-		}
-	}
+		ms = append(ms, nameMention{name: full, title: title, at: at})
+		return true
+	})
 	r.names[surname] = ms
 	return ms
 }

@@ -520,17 +520,17 @@ func textSpeakers(src string) []Speaker {
 	return kept
 }
 
-// findFullName looks for the surname preceded by a given name anywhere in
-// the text ("Secretary of State Antony Blinken") and returns the name words
-// and the title before them.
-func findFullName(text, surname string) ([]string, string) {
-	var bestTitle string
-	var best []string
+// fullNames calls fn for each place the surname stands as a whole word
+// preceded by a given name ("Secretary of State Antony Blinken"), with the
+// name words, the title before them and the surname's offset, until fn
+// returns false. At most 200 occurrences of the surname are looked at, so
+// a surname repeated through a long transcript costs a bounded scan.
+func fullNames(text, surname string, fn func(at int, name []string, title string) bool) {
 	off := 0
 	for n := 0; n < 200; n++ {
 		i := strings.Index(text[off:], surname)
 		if i < 0 {
-			break
+			return
 		}
 		i += off
 		off = i + len(surname)
@@ -550,17 +550,29 @@ func findFullName(text, surname string) ([]string, string) {
 		if len(name) < 2 {
 			continue
 		}
-		title := titleBefore(toks[used:])
-		if best == nil {
-			best, bestTitle = name, title
-		}
-		if title != "" {
-			return name, title
-		}
-		if bestTitle == "" && title != "" {
-			bestTitle = title
+		if !fn(i, name, titleBefore(toks[used:])) {
+			return
 		}
 	}
+}
+
+// findFullName looks for the surname preceded by a given name anywhere in
+// the text ("Secretary of State Antony Blinken") and returns the name words
+// and the title before them: the first mention with a title, else the
+// first mention.
+func findFullName(text, surname string) ([]string, string) {
+	var best []string
+	var bestTitle string
+	fullNames(text, surname, func(_ int, name []string, title string) bool {
+		if title != "" {
+			best, bestTitle = name, title
+			return false
+		}
+		if best == nil {
+			best = name
+		}
+		return true
+	})
 	return best, bestTitle
 }
 
