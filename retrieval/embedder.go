@@ -1,8 +1,9 @@
 // Package retrieval finds the passages of the record that answer a question:
-// it embeds chunks in batches, keeps them in a chromem-go collection and a
-// lexical (BM25) index, fuses the two rankings, filters by date, outlet and
-// speaker, folds near-duplicate passages, and persists everything as one
-// snapshot file that is swapped in atomically on refresh.
+// it embeds chunks in batches, keeps them in chromem-go collections (one per
+// year, which answer the vector query) and a lexical (BM25) index, fuses the
+// two rankings, filters by date, outlet and speaker, folds near-duplicate
+// passages, and persists everything as one snapshot file that is swapped in
+// atomically on refresh.
 package retrieval
 
 import "context"

@@ -54,7 +54,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 		ix.log.Warn("query embedding failed; ranking by words only", "embedder", ix.emb.Name(), "err", err)
 		ix.opts.Metrics.Error("embed")
 	case qv != nil:
-		vec, err = s.vectorSearch(ctx, qv, depth, f.ranges)
+		vec, err = s.vectorSearch(ctx, qv, depth, f)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
@@ -69,7 +69,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 		if qv != nil && hits[i].VectorRank == 0 {
 			// Found by its words only: its similarity still says how
 			// close it is, for the answer's decision.
-			hits[i].VectorScore = float64(dotUnrolled(qv, s.vector(int(chunkIdx[i]))))
+			hits[i].VectorScore = float64(dotProduct(qv, s.vector(int(chunkIdx[i]))))
 		}
 	}
 	cov, terms := s.windowCoverage(qterms, chunkIdx)
@@ -100,13 +100,17 @@ func (ix *Index) queryVector(ctx context.Context, query string, dim int) ([]floa
 }
 
 // rowFilter is what a search's filters let through: keep (nil when
-// nothing is filtered) tells the lexical search which chunks count, and
-// ranges are the same chunks as sorted ranges of matrix rows for the
-// vector scan; allowed is how many chunks that is.
+// nothing is filtered) tells which chunks count, ranges are the same
+// chunks as sorted ranges of chunk positions, and allowed is how many
+// chunks that is. byDate says a date bound was given, since and until
+// are its days (yyyymmdd), so the vector query can skip the periods
+// outside it.
 type rowFilter struct {
-	keep    func(int) bool
-	ranges  []rowRange
-	allowed int
+	keep         func(int) bool
+	ranges       []rowRange
+	allowed      int
+	byDate       bool
+	since, until int32
 }
 
 // filterKey is an outlet or speaker filter as the precomputed outlets and
@@ -136,7 +140,7 @@ func (s *snapshot) filter(opts SearchOptions) rowFilter {
 		until = int32(dayNumber(opts.Until))
 	}
 	okDoc := make([]bool, len(s.docs))
-	f := rowFilter{}
+	f := rowFilter{byDate: byDate, since: since, until: until}
 	for i := range s.docs {
 		if byDate {
 			// docDay is 0 for an undated document, which no date bound
@@ -175,17 +179,6 @@ func (s *snapshot) filter(opts SearchOptions) rowFilter {
 func dayNumber(t time.Time) int {
 	y, m, d := t.Date()
 	return y*10000 + int(m)*100 + d
-}
-
-// vectorSearch returns the n chunks nearest to the unit vector qv among
-// the rows ranges hold, by an exhaustive scan of the contiguous matrix
-// (see matrix.go for why not chromem's QueryEmbedding).
-func (s *snapshot) vectorSearch(ctx context.Context, qv []float32, n int, ranges []rowRange) ([]scored, error) {
-	out, err := matrixTopK(ctx, s.vectors, s.dim, qv, n, ranges)
-	if err != nil {
-		return nil, fmt.Errorf("vector scan: %w", err)
-	}
-	return out, nil
 }
 
 // sortScored orders by score, ties by chunk position for stable output.

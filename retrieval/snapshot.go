@@ -21,8 +21,6 @@ import (
 	"time"
 	"unsafe"
 
-	chromem "github.com/philippgille/chromem-go"
-
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/text"
 )
@@ -75,11 +73,11 @@ type snapshot struct {
 	// period filter admits a document whose days [docFirstDay, docDay]
 	// meet the period.
 	docFirstDay []int32
-	// vectors is the contiguous row-major matrix of the chunks' unit
-	// vectors, dim floats per chunk. It is what gets persisted; the chromem
-	// collection's embeddings are slices of it.
+	// vectors is the one copy of the chunks' unit vectors, row-major, dim
+	// floats per chunk. It is what gets persisted; the embeddings of the
+	// chromem collections in periods are slices of it.
 	vectors []float32
-	coll    *chromem.Collection
+	periods []period
 	lex     *lexicalIndex
 
 	first, last time.Time
@@ -111,7 +109,7 @@ func snapshotID(embedder string, opts corpus.ChunkOptions, docs []*corpus.Docume
 }
 
 // finish builds everything derived from docs, chunks and vectors: lookup
-// maps, the chromem collection, the lexical index (unless already loaded)
+// maps, the chromem collections (one per year), the lexical index (unless already loaded)
 // and the date coverage.
 func (s *snapshot) finish(ctx context.Context) error {
 	s.docIndex = make(map[string]int32, len(s.docs))
@@ -179,22 +177,9 @@ func (s *snapshot) finish(ctx context.Context) error {
 			texts[i] = passageText(s.docs[di], c)
 		}
 	}
-	db := chromem.NewDB()
-	coll, err := db.CreateCollection("chunks", nil, refuseEmbedding)
-	if err != nil {
-		return fmt.Errorf("create chromem collection: %w", err)
+	if err := s.buildPeriods(ctx); err != nil {
+		return err
 	}
-	// AddDocument one by one: AddDocuments starts a goroutine per document,
-	// which at 150k chunks costs more than it saves.
-	for i, c := range s.chunks {
-		if i%4096 == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if err := coll.AddDocument(ctx, chromem.Document{ID: c.ID, Embedding: s.vector(i), Content: c.Text}); err != nil {
-			return fmt.Errorf("add chunk %s to chromem: %w", c.ID, err)
-		}
-	}
-	s.coll = coll
 	if s.lex == nil {
 		s.lex = buildLexical(texts)
 	}
