@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/readout/readout/internal/datalock"
 )
 
 // excludedFile lists, one per line, the IDs of source documents that
@@ -95,11 +98,32 @@ func (l *Library) setExcluded(id string, on bool) error {
 func (l *Library) exclude(id string) error   { return l.setExcluded(id, true) }
 func (l *Library) unexclude(id string) error { return l.setExcluded(id, false) }
 
+// tempPrefix starts the names of the temporary files writeFileAtomic
+// writes beside path.
+func tempPrefix(path string) string { return "." + filepath.Base(path) + ".tmp-" }
+
+// removeStaleTemps deletes temporary files of the folder's own files that
+// killed processes left behind (only those no live process writes).
+func (l *Library) removeStaleTemps() {
+	if l.opts.DataDir == "" {
+		return
+	}
+	for _, name := range []string{SourcesFile, sourcesFile, lastChangeFile, excludedFile} {
+		removed, err := datalock.RemoveStaleTemps(l.opts.DataDir, tempPrefix(name))
+		if err != nil {
+			l.log.Warn("look for temporary files left by interrupted writes", "error", err)
+		}
+		for _, p := range removed {
+			l.log.Info("removed a temporary file left by an interrupted write", "path", p)
+		}
+	}
+}
+
 // writeFileAtomic writes data to a temporary file beside path, syncs it and
 // renames it over path, so a crash leaves either the old file or the new.
 func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := datalock.CreateTemp(dir, tempPrefix(path))
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -125,31 +149,18 @@ func writeFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-// sourcesFile names, one per line, the sources the index was last
-// refreshed from, so a later run configured differently can say so instead
-// of silently answering from another record.
+// sourcesFile names, one per line, the sources the record was built from,
+// for people; SourcesFile is the machine-readable account.
 const sourcesFile = "indexed-sources.txt"
 
-func (l *Library) saveIndexedSources() error {
-	if l.opts.DataDir == "" {
-		return nil
-	}
-	return writeFileAtomic(filepath.Join(l.opts.DataDir, sourcesFile), []byte(strings.Join(l.sourceNames(), "\n")+"\n"))
-}
-
-// SourcesChanged reports whether the index was last refreshed from other
-// sources than the configured ones, and which; false when unknown (no
-// refresh recorded yet).
+// SourcesChanged reports whether the record was built from other sources
+// than the ones a refresh would read now, and which; false when unknown.
 func (l *Library) SourcesChanged() (indexed []string, changed bool) {
-	if l.opts.DataDir == "" {
+	built, ok := l.builtFrom()
+	if !ok {
 		return nil, false
 	}
-	data, err := os.ReadFile(filepath.Join(l.opts.DataDir, sourcesFile))
-	if err != nil {
-		return nil, false
-	}
-	indexed = strings.Split(strings.TrimSpace(string(data)), "\n")
-	return indexed, strings.Join(indexed, "\n") != strings.Join(l.sourceNames(), "\n")
+	return displayNames(built), !slices.Equal(built, l.sources())
 }
 
 // lastChangeFile keeps the last change of the record across restarts, for

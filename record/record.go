@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,8 +33,15 @@ type Status struct {
 	Embedder     string
 	Dim          int
 	Snapshot     string
-	Sources      []string
-	LastChange   *Change // the last refresh, addition or removal; nil before the first
+	// Sources are the sources the record was built from, as people name
+	// them; nil when the data folder does not say.
+	Sources []string
+	// Configured are the sources the next refresh reads; SourcesDiffer
+	// says they are not the ones the record was built from, so a refresh
+	// would change which record this is.
+	Configured    []string
+	SourcesDiffer bool
+	LastChange    *Change // the last refresh, addition or removal; nil before the first
 }
 
 // Change is the outcome of a refresh, an addition or a removal.
@@ -72,8 +80,9 @@ func inputErrorf(format string, args ...any) error {
 
 // Options configures a Library.
 type Options struct {
-	// Sources are folders, files or .tar.gz archives. Empty means the
-	// bundled sample record.
+	// Sources are folders, files or .tar.gz archives a refresh reads.
+	// Empty means the sources the data folder's record was built from
+	// (SourcesFile), or the bundled sample record for a new folder.
 	Sources []string
 	// Uploads is the folder where added documents are stored; it is read as
 	// one more source when it exists. Empty disables AddFile and AddURL.
@@ -86,6 +95,13 @@ type Options struct {
 	// Metrics counts changes (readout_refreshes_total by outcome, their
 	// duration) and keeps the index size gauges current; nil counts nothing.
 	Metrics *telemetry.Metrics
+	// Force lets a refresh remove more of the record than the removal
+	// guard allows (see guardShare).
+	Force bool
+	// Rebuild makes Refresh embed every document again (a new embedder,
+	// a suspect snapshot); the old snapshot answers until the new one is
+	// complete.
+	Rebuild bool
 	// Fetch controls AddURL.
 	Fetch  FetchOptions
 	Logger *slog.Logger
@@ -103,6 +119,11 @@ type Library struct {
 
 	exMu     sync.Mutex // guards exMemory and the exclusions file
 	exMemory map[string]bool
+
+	// memBuilt is what an in-memory library (no DataDir) was built from;
+	// memKnown says whether it was built. Guarded by mu.
+	memBuilt []string
+	memKnown bool
 }
 
 // New returns a Library over idx.
@@ -112,6 +133,7 @@ func New(idx *retrieval.Index, opts Options) *Library {
 		log = slog.New(slog.DiscardHandler)
 	}
 	l := &Library{idx: idx, opts: opts, log: log}
+	l.removeStaleTemps()
 	l.last = l.loadLastChange()
 	return l
 }
@@ -125,18 +147,38 @@ func (l *Library) Status() Status {
 	l.mu.Lock()
 	last := l.last
 	l.mu.Unlock()
-	return Status{
+	status := Status{
 		Docs: st.Docs, Chunks: st.Chunks, First: st.First, Last: st.Last,
 		Embedder: st.Embedder, Dim: st.Dim, Snapshot: st.Snapshot,
-		Sources: l.sourceNames(), LastChange: last,
+		LastChange: last,
 	}
+	next := l.sources()
+	status.Configured = displayNames(next)
+	if built, ok := l.builtFrom(); ok {
+		status.Sources = displayNames(built)
+		status.SourcesDiffer = !slices.Equal(built, next)
+	}
+	return status
 }
 
-func (l *Library) sourceNames() []string {
-	if len(l.opts.Sources) == 0 {
-		return []string{"bundled sample record"}
+// sources are the sources a refresh reads: the configured ones, else the
+// ones the record was built from, else (empty) the bundled sample.
+func (l *Library) sources() []string {
+	if len(l.opts.Sources) > 0 {
+		return absSources(l.opts.Sources)
 	}
-	return append([]string(nil), l.opts.Sources...)
+	built, _ := l.builtFrom()
+	return built
+}
+
+// keptSources are the sources an addition or a removal reads: the ones the
+// record was built from, so changing one document never switches the
+// record to other configured sources (only a refresh does that).
+func (l *Library) keptSources() []string {
+	if built, ok := l.builtFrom(); ok {
+		return built
+	}
+	return l.sources()
 }
 
 // begin claims the right to change the record, or says who holds it.
@@ -168,9 +210,16 @@ func (l *Library) begin(kind, by string) (func(*Change), error) {
 	}, nil
 }
 
-// ReadSources reads every source and the uploads folder, without indexing.
-// Documents whose ID appears in an earlier source are skipped.
+// ReadSources reads every source a refresh reads and the uploads folder,
+// without indexing. Documents whose ID appears in an earlier source are
+// skipped.
 func (l *Library) ReadSources() ([]*corpus.Document, []corpus.Skipped, error) {
+	return l.readSources(l.sources())
+}
+
+// readSources reads srcs (empty: the bundled sample) and the uploads
+// folder, without the documents moderators removed.
+func (l *Library) readSources(srcs []string) ([]*corpus.Document, []corpus.Skipped, error) {
 	var docs []*corpus.Document
 	var skipped []corpus.Skipped
 	seen := map[string]string{}
@@ -185,14 +234,14 @@ func (l *Library) ReadSources() ([]*corpus.Document, []corpus.Skipped, error) {
 			docs = append(docs, d)
 		}
 	}
-	if len(l.opts.Sources) == 0 {
+	if len(srcs) == 0 {
 		ds, sk, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, l.opts.Load)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read the bundled sample record: %w", err)
 		}
 		add(corpus.SampleSource, ds, sk)
 	}
-	for _, src := range l.opts.Sources {
+	for _, src := range srcs {
 		ds, sk, err := corpus.Load(src, l.opts.Load)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read source %s: %w", src, err)
@@ -233,9 +282,40 @@ func (l *Library) ReadSources() ([]*corpus.Document, []corpus.Skipped, error) {
 // "added/<file name>".
 const uploadPrefix = "added/"
 
-// Refresh re-reads every source and updates the index.
+// Refresh re-reads every source and updates the index. It stops with a
+// *RemovalError when that would remove too much of the record (see
+// guardShare) unless Options.Force is set. The live snapshot answers until
+// the new one is complete; on any error or cancellation it stays.
 func (l *Library) Refresh(ctx context.Context, by string, progress func(retrieval.Progress)) (*Change, error) {
-	done, err := l.begin("refresh", by)
+	return l.refresh(ctx, "refresh", by, l.sources(), l.opts.Rebuild, true, progress)
+}
+
+// ErrUnknownSources is returned by Repair for a data folder that does not
+// say which sources its record was built from.
+var ErrUnknownSources = errors.New("the data folder does not say which sources its record was built from")
+
+// Repair rebuilds the record from the sources it was built from (never
+// from the bundled sample unless it was built from it), for a damaged
+// snapshot: every document is read and embedded again, and the damaged
+// file is replaced only when the new snapshot is complete. With no record
+// of its sources it uses the configured ones, or fails with
+// ErrUnknownSources.
+func (l *Library) Repair(ctx context.Context, by string, progress func(retrieval.Progress)) (*Change, error) {
+	srcs, ok := l.builtFrom()
+	if !ok {
+		if len(l.opts.Sources) == 0 {
+			return nil, fmt.Errorf("rebuild the record: %w: name them with `readout index --corpus SOURCE --rebuild`", ErrUnknownSources)
+		}
+		srcs = absSources(l.opts.Sources)
+	}
+	// The damaged snapshot was not loaded: there is nothing to guard.
+	return l.refresh(ctx, "refresh", by, srcs, true, false, progress)
+}
+
+// refresh reads srcs and makes the index hold them; rebuild embeds every
+// document again; guard applies the removal guard.
+func (l *Library) refresh(ctx context.Context, kind, by string, srcs []string, rebuild, guard bool, progress func(retrieval.Progress)) (*Change, error) {
+	done, err := l.begin(kind, by)
 	if err != nil {
 		return nil, err
 	}
@@ -245,20 +325,49 @@ func (l *Library) Refresh(ctx context.Context, by string, progress func(retrieva
 	if progress != nil {
 		progress(retrieval.Progress{Stage: "reading"})
 	}
-	docs, skipped, err := l.ReadSources()
+	docs, skipped, err := l.readSources(srcs)
 	if err != nil {
 		return nil, err
 	}
-	stats, err := l.idx.Sync(ctx, docs, progress)
+	if guard {
+		if err := l.checkRemovals(docs, srcs, nil); err != nil {
+			return nil, err
+		}
+	}
+	stats, err := l.sync(ctx, docs, srcs, rebuild, progress)
 	if err != nil {
 		return nil, fmt.Errorf("update the index: %w", err)
 	}
-	change = &Change{Kind: "refresh", By: by, At: start, Duration: time.Since(start), Stats: stats, Skipped: skipped}
+	change = &Change{Kind: kind, By: by, At: start, Duration: time.Since(start), Stats: stats, Skipped: skipped}
 	l.logChange(change)
-	if err := l.saveIndexedSources(); err != nil {
-		l.log.Warn("remember the indexed sources", "error", err)
-	}
 	return change, nil
+}
+
+// sync makes the index hold docs read from srcs, and records srcs as what
+// the record is built from: noted as pending before the snapshot is
+// replaced and as built after, so a process killed at any point leaves a
+// folder that knows its sources.
+func (l *Library) sync(ctx context.Context, docs []*corpus.Document, srcs []string, rebuild bool, progress func(retrieval.Progress)) (retrieval.SyncStats, error) {
+	if err := l.beginSources(srcs); err != nil {
+		return retrieval.SyncStats{}, err
+	}
+	testPoint("sources-pending")
+	var stats retrieval.SyncStats
+	var err error
+	if rebuild {
+		stats, err = l.idx.Rebuild(ctx, docs, progress)
+	} else {
+		stats, err = l.idx.Sync(ctx, docs, progress)
+	}
+	if err != nil {
+		return stats, err
+	}
+	testPoint("snapshot-replaced")
+	if err := l.commitSources(srcs, stats.Snapshot); err != nil {
+		// The snapshot is complete; the pending note still names srcs.
+		l.log.Warn("remember the record's sources", "error", err)
+	}
+	return stats, nil
 }
 
 // count records a finished change in the metrics.
@@ -362,11 +471,15 @@ func (l *Library) AddFile(ctx context.Context, name string, data []byte, by stri
 	if err := l.unexclude(id); err != nil {
 		return "", nil, err
 	}
-	docs, skipped, err := l.ReadSources()
+	srcs := l.keptSources()
+	docs, skipped, err := l.readSources(srcs)
 	if err != nil {
 		return "", nil, err
 	}
-	stats, err := l.idx.Sync(ctx, docs, nil)
+	if err := l.checkRemovals(docs, srcs, nil); err != nil {
+		return "", nil, err
+	}
+	stats, err := l.sync(ctx, docs, srcs, false, nil)
 	if err != nil {
 		// The file stays with the sources: the next refresh indexes it.
 		return "", nil, fmt.Errorf("index %s: %w", name, err)
@@ -401,11 +514,15 @@ func (l *Library) Remove(ctx context.Context, docID, by string) (*Change, error)
 	} else if err := l.exclude(docID); err != nil {
 		return nil, err
 	}
-	docs, skipped, err := l.ReadSources()
+	srcs := l.keptSources()
+	docs, skipped, err := l.readSources(srcs)
 	if err != nil {
 		return nil, err
 	}
-	stats, err := l.idx.Sync(ctx, docs, nil)
+	if err := l.checkRemovals(docs, srcs, map[string]bool{docID: true}); err != nil {
+		return nil, err
+	}
+	stats, err := l.sync(ctx, docs, srcs, false, nil)
 	if err != nil {
 		return nil, fmt.Errorf("update the index: %w", err)
 	}

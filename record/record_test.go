@@ -99,6 +99,13 @@ func TestRefreshAddsChangesRemovesAndSkips(t *testing.T) {
 
 	write(t, filepath.Join(src, "a.txt"), statement+"\nShe added that the next round would be in Example City.\n")
 	os.Remove(filepath.Join(src, "sub", "b.txt"))
+	// Half the record would go: the guard stops, and nothing changes.
+	_, err = lib.Refresh(ctx, "moderator-2", nil)
+	var guard *RemovalError
+	if !errors.As(err, &guard) || strings.Join(guard.Removed, ",") != "sub/b.txt" || len(lib.DocumentIDs()) != 2 {
+		t.Fatalf("refresh removing half the record: %v, %v", err, lib.DocumentIDs())
+	}
+	lib.opts.Force = true
 	c, err = lib.Refresh(ctx, "moderator-2", nil)
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/telemetry"
 )
 
@@ -164,20 +165,19 @@ func Open(dir string, emb Embedder, opts IndexOptions) (*Index, error) {
 
 func (ix *Index) path() string { return filepath.Join(ix.dir, SnapshotFile) }
 
-// staleTempAge is how old a temporary snapshot file must be before Open
-// deletes it: old enough that no other readout process is still writing it.
-const staleTempAge = time.Hour
+// tempPrefix starts the names of temporary snapshot files.
+const tempPrefix = ".index.snap.tmp-"
 
 // removeStaleTemps deletes temporary snapshot files left by a process that
-// died while writing.
+// died while writing; a file a live process is writing is kept, however
+// old (datalock.RemoveStaleTemps).
 func (ix *Index) removeStaleTemps() {
-	matches, _ := filepath.Glob(filepath.Join(ix.dir, ".index.snap.tmp-*"))
-	for _, m := range matches {
-		if fi, err := os.Stat(m); err == nil && time.Since(fi.ModTime()) > staleTempAge {
-			if err := os.Remove(m); err == nil {
-				ix.log.Info("removed a temporary snapshot left by an interrupted write", "path", m)
-			}
-		}
+	removed, err := datalock.RemoveStaleTemps(ix.dir, tempPrefix)
+	if err != nil {
+		ix.log.Warn("look for temporary snapshots left by interrupted writes", "error", err)
+	}
+	for _, m := range removed {
+		ix.log.Info("removed a temporary snapshot left by an interrupted write", "path", m)
 	}
 }
 

@@ -6,15 +6,16 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/datalock"
 )
 
 func mustOpen(t *testing.T, dir string, emb Embedder, opts IndexOptions) *Index {
@@ -693,23 +694,27 @@ func TestCollectionNeverEmbedsText(t *testing.T) {
 
 func TestOpenRemovesStaleTemporaryFiles(t *testing.T) {
 	dir := t.TempDir()
-	stale := filepath.Join(dir, ".index.snap.tmp-123")
-	fresh := filepath.Join(dir, ".index.snap.tmp-456")
-	for _, p := range []string{stale, fresh} {
-		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	old := time.Now().Add(-2 * staleTempAge)
-	if err := os.Chtimes(stale, old, old); err != nil {
+	// A process that has exited: its pid names a writer that is gone.
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
 		t.Fatal(err)
 	}
+	stale := filepath.Join(dir, fmt.Sprintf("%s%d-123", tempPrefix, dead.Process.Pid))
+	if err := os.WriteFile(stale, []byte("partial"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A write in progress: created and locked as snapshot.write does.
+	live, err := datalock.CreateTemp(dir, tempPrefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
 	mustOpen(t, dir, NewBuiltinEmbedder(32), IndexOptions{})
 	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
 		t.Error("stale temporary snapshot kept")
 	}
-	if _, err := os.Stat(fresh); err != nil {
-		t.Error("a temporary snapshot another process may be writing was removed")
+	if _, err := os.Stat(live.Name()); err != nil {
+		t.Error("a temporary snapshot a live writer holds was removed")
 	}
 }
 

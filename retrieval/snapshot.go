@@ -22,6 +22,7 @@ import (
 	"unsafe"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/text"
 )
 
@@ -307,7 +308,7 @@ func (s *snapshot) write(path string) (int64, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, fmt.Errorf("create index folder: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, ".index.snap.tmp-*")
+	tmp, err := datalock.CreateTemp(dir, tempPrefix)
 	if err != nil {
 		return 0, fmt.Errorf("create temporary snapshot: %w", err)
 	}

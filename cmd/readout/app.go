@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"time"
 
 	"golang.org/x/term"
@@ -132,10 +130,20 @@ func newChat(cfg config.Config, metrics *telemetry.Metrics) answer.ChatModel {
 	})
 }
 
-// openApp wires the core. rebuild discards an existing snapshot (needed
-// after changing the embedder). The data folder is locked so that two
-// processes never write one index.
-func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode, metrics *telemetry.Metrics) (*app, error) {
+// changeOpts say how `readout index` may change the record.
+type changeOpts struct {
+	// rebuild embeds every document again (needed after changing the
+	// embedder); the old snapshot stays until the new one replaces it.
+	rebuild bool
+	// force lets a refresh remove more of the record than the removal
+	// guard allows.
+	force bool
+}
+
+// openApp wires the core. The data folder is locked so that two processes
+// never write one index.
+func openApp(cfg config.Config, log *slog.Logger, change changeOpts, mode lockMode, metrics *telemetry.Metrics) (*app, error) {
+	rebuild := change.rebuild
 	emb, err := newEmbedder(cfg)
 	if err != nil {
 		return nil, err
@@ -157,19 +165,20 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode, m
 		}
 		log.Warn("another readout holds the data folder: answering from its index as it is, without updating it", "pid", held.PID)
 	}
-	if rebuild && lock != nil {
-		err := os.Remove(filepath.Join(cfg.DataDir, retrieval.SnapshotFile))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			lock.Release()
-			return nil, fmt.Errorf("discard the old index: %w", err)
-		}
-	}
+	// The old snapshot stays on disk, and answers other processes, until
+	// a complete new one is renamed over it.
 	idx, err := retrieval.Open(cfg.DataDir, emb, opts)
+	var mismatch *retrieval.MismatchError
+	if rebuild && errors.As(err, &mismatch) {
+		opts.Rebuild = true
+		idx, err = retrieval.Open(cfg.DataDir, emb, opts)
+	}
 	damaged := false
 	if errors.Is(err, retrieval.ErrCorrupt) && lock != nil {
-		// Never half-load: say so, and rebuild from the sources. The damaged
-		// file is replaced only when the new snapshot is complete.
-		log.Error("the index snapshot is damaged; rebuilding it from the sources", "error", err)
+		// Never half-load: say so, and rebuild from the sources the folder
+		// was built from. The damaged file is replaced only when the new
+		// snapshot is complete.
+		log.Error("the index snapshot is damaged; rebuilding it from the record's sources", "error", err)
 		opts.Rebuild = true
 		idx, err = retrieval.Open(cfg.DataDir, emb, opts)
 		damaged = true
@@ -184,6 +193,8 @@ func openApp(cfg config.Config, log *slog.Logger, rebuild bool, mode lockMode, m
 		DataDir: cfg.DataDir,
 		Load:    corpus.LoadOptions{MaxFileSize: cfg.Corpus.MaxFileBytes},
 		Fetch:   record.FetchOptions{AllowPrivate: cfg.Corpus.AllowPrivateURLs},
+		Force:   change.force,
+		Rebuild: rebuild,
 		Logger:  log,
 		Metrics: metrics,
 	})
@@ -204,7 +215,7 @@ func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
 		return nil
 	}
 	start := time.Now()
-	change, err := a.lib.Refresh(ctx, "cli", nil)
+	change, err := a.refresh(ctx, always, nil)
 	if err != nil {
 		return fmt.Errorf("index the record: %w", err)
 	}
@@ -216,6 +227,16 @@ func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
 		return errors.New("the record is empty: no document could be read from the sources (run `readout index` to see why)")
 	}
 	return nil
+}
+
+// refresh updates the record; a damaged snapshot is rebuilt from the
+// sources the folder was built from unless sources were named on the
+// command line (named).
+func (a *app) refresh(ctx context.Context, named bool, progress func(retrieval.Progress)) (*record.Change, error) {
+	if a.damaged && !named {
+		return a.lib.Repair(ctx, "cli", progress)
+	}
+	return a.lib.Refresh(ctx, "cli", progress)
 }
 
 // close releases the data folder.

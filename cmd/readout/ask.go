@@ -111,21 +111,15 @@ func setupQuery(ctx context.Context, f *commonFlags, stderr io.Writer) (*app, er
 	if err != nil {
 		return nil, err
 	}
-	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), false, mayRead, nil)
+	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), changeOpts{}, mayRead, nil)
 	if err != nil {
 		return nil, err
 	}
 	// A corpus named on the command line is brought up to date on every
-	// run; otherwise the index is built when there is none and kept as it
-	// is (`readout index` updates it), so a folder built from one record is
-	// never silently re-indexed from another.
+	// run; otherwise the folder's record answers as it is (`readout index`
+	// refreshes it from its own sources), and is built only when there is
+	// none.
 	always := len(f.corpus) > 0
-	if !always {
-		if indexed, changed := a.lib.SourcesChanged(); changed {
-			fmt.Fprintf(stderr, "note: the index in %s was built from %s, not from the configured %s; run `readout index` to index those\n",
-				cfg.DataDir, strings.Join(indexed, ", "), strings.Join(a.lib.Status().Sources, ", "))
-		}
-	}
 	if err := a.ensureIndex(ctx, stderr, always); err != nil {
 		a.close()
 		return nil, err

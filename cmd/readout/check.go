@@ -17,6 +17,7 @@ import (
 	"github.com/readout/readout/bot"
 	"github.com/readout/readout/config"
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/record"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -123,7 +124,23 @@ func checkIndex(c *checker, cfg config.Config) int {
 	}
 	st := idx.Stats()
 	c.ok("index", "%d documents, %d passages, embedder %s (%d dimensions), snapshot %s", st.Docs, st.Chunks, st.Embedder, st.Dim, st.Snapshot)
+	checkRecordSources(c, cfg, idx)
 	return st.Dim
+}
+
+// checkRecordSources says which sources the record was built from and,
+// once, when a refresh would read other ones.
+func checkRecordSources(c *checker, cfg config.Config, idx *retrieval.Index) {
+	rs := record.New(idx, record.Options{Sources: cfg.Corpus.Sources, DataDir: cfg.DataDir}).Status()
+	switch {
+	case rs.Sources == nil:
+		c.ok("record", "the data folder does not say which sources it was built from; `readout index --corpus SOURCE` records them")
+	case rs.SourcesDiffer:
+		c.ok("record", "built from %s; the configured sources are %s: `readout index` would switch to them",
+			strings.Join(rs.Sources, ", "), strings.Join(rs.Configured, ", "))
+	default:
+		c.ok("record", "built from %s", strings.Join(rs.Sources, ", "))
+	}
 }
 
 func checkEmbedder(ctx context.Context, c *checker, cfg config.Config, indexDim int) {

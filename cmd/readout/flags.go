@@ -19,6 +19,7 @@ type commonFlags struct {
 	explain bool
 	verbose countFlag
 	rebuild bool
+	force   bool
 }
 
 func newFlagSet(name string, stderr io.Writer, f *commonFlags, query bool) *flag.FlagSet {

@@ -19,7 +19,8 @@ import (
 func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f commonFlags
 	fs := newFlagSet("index", stderr, &f, false)
-	fs.BoolVar(&f.rebuild, "rebuild", false, "discard the existing index and embed everything again (needed after changing the embedder)")
+	fs.BoolVar(&f.rebuild, "rebuild", false, "embed everything again (needed after changing the embedder); the old index answers until the new one is complete")
+	fs.BoolVar(&f.force, "force", false, "remove documents even when that removes more than 10% or 100 documents of the record")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagErr(err)
@@ -31,13 +32,13 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), f.rebuild, mustLock, nil)
+	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), changeOpts{rebuild: f.rebuild, force: f.force}, mustLock, nil)
 	if err != nil {
 		return err
 	}
 	defer a.close()
 	progress, finish := newProgress(stderr)
-	change, err := a.lib.Refresh(ctx, "cli", progress)
+	change, err := a.refresh(ctx, len(f.corpus) > 0, progress)
 	finish()
 	if err != nil {
 		return err

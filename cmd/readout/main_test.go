@@ -340,24 +340,60 @@ func TestDamagedSnapshotIsRebuilt(t *testing.T) {
 	}
 }
 
-// An index built from one record is not silently re-indexed from another
-// (here the default sample) when a later run names no corpus: the run
-// answers from the index as built and says how to change it.
-func TestIndexIsNotReplacedByTheDefaultRecord(t *testing.T) {
+// A data folder knows its record: a later run that names no corpus
+// answers from it without a note on every run, `readout index` refreshes
+// exactly its sources, a run that would replace it by another record stops
+// and says what it would remove unless --force, a damaged snapshot is
+// rebuilt from its own sources (not the bundled sample), and `check` says
+// once what it was built from.
+func TestDataFolderKnowsItsRecord(t *testing.T) {
 	data, src := t.TempDir(), t.TempDir()
-	os.WriteFile(filepath.Join(src, "a.txt"), []byte("EXAMPLE CITY, MARCH 3, EXAMPLE WIRE. Spokesperson Jane Example said on March 2 that the example river treaty talks would resume in April.\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "a.txt"), []byte("EXAMPLE CITY, MARCH 3, EXAMPLE WIRE. Spokesperson Zara Quillfeather of Nowhereland said on March 2 that the example river treaty talks would resume in April.\n"), 0o644)
 	if code, _, errOut := runCLI(t, "", "index", "--corpus", src, "--data", data); code != 0 {
 		t.Fatal(errOut)
 	}
-	code, out, errOut := runCLI(t, "", "ask", "--data", data, "When will the example river treaty talks resume?")
+	const q = "When will the example river treaty talks resume?"
+	code, out, errOut := runCLI(t, "", "ask", "--data", data, q)
 	if code != 0 || !strings.Contains(out, "a.txt") {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
-	if !strings.Contains(errOut, "readout index") {
-		t.Errorf("no note that the index holds another record: %q", errOut)
+	if errOut != "" {
+		t.Errorf("ask printed a note: %q", errOut)
 	}
-	code, out, _ = runCLI(t, "", "index", "--corpus", src, "--data", data)
-	if code != 0 || !strings.Contains(out, "unchanged 1") {
-		t.Errorf("the index was re-indexed from the default record:\n%s", out)
+	code, out, _ = runCLI(t, "", "index", "--data", data)
+	if code != 0 || !strings.Contains(out, "unchanged 1") || !strings.Contains(out, "Indexed 1 ") {
+		t.Errorf("index with no --corpus did not refresh the folder's own sources:\n%s", out)
+	}
+
+	// Another record would remove the whole of this one: stopped.
+	code, _, errOut = runCLI(t, "", "index", "--data", data, "--corpus", "../../corpus/seeds")
+	if code == 0 || !strings.Contains(errOut, "remove 1 of the record's 1 documents (a.txt)") || !strings.Contains(errOut, "--force") {
+		t.Errorf("switching records without --force: exit %d, %q", code, errOut)
+	}
+	if code, out, errOut := runCLI(t, "", "check", "--data", data); !strings.Contains(out, "built from "+src) {
+		t.Errorf("check does not say what the record was built from (exit %d): %s %s", code, out, errOut)
+	}
+
+	// A flipped byte: rebuilt from src, not from the sample.
+	snap := filepath.Join(data, "index.snap")
+	b, err := os.ReadFile(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/3] ^= 0x40
+	os.WriteFile(snap, b, 0o600)
+	code, out, errOut = runCLI(t, "", "ask", "--data", data, q)
+	if code != 0 || !strings.Contains(out, "a.txt") {
+		t.Fatalf("after damage: exit %d: %s %s", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "", "index", "--data", data)
+	if code != 0 || !strings.Contains(out, "Indexed 1 ") || !strings.Contains(out, "unchanged 1") {
+		t.Errorf("after the repair the folder holds another record:\n%s", out)
+	}
+
+	// With --force the switch goes ahead.
+	code, out, errOut = runCLI(t, "", "index", "--data", data, "--corpus", "../../corpus/seeds", "--force")
+	if code != 0 || !strings.Contains(out, "removed 1") {
+		t.Errorf("--force: exit %d: %s %s", code, out, errOut)
 	}
 }

@@ -51,7 +51,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	metrics := telemetry.New()
-	a, err := openApp(cfg, log, false, mustLock, metrics)
+	a, err := openApp(cfg, log, changeOpts{}, mustLock, metrics)
 	if err != nil {
 		return err
 	}
