@@ -31,6 +31,10 @@ type Config struct {
 	Discord   Discord   `yaml:"discord"`
 	HTTP      HTTP      `yaml:"http"`
 	Log       Log       `yaml:"log"`
+	// FromEnv maps a key ("model.base_url") to the environment variable
+	// that set its value, so a message about the value names where it came
+	// from.
+	FromEnv map[string]string `yaml:"-"`
 }
 
 // Corpus says where the record comes from.
@@ -142,6 +146,37 @@ func Default() Config {
 	}
 }
 
+// SearchPaths are where Find looks for a configuration file when none is
+// named, in order: ./readout.yaml, ./config.yaml, then
+// $XDG_CONFIG_HOME/readout/config.yaml ($HOME/.config when XDG_CONFIG_HOME
+// is not set), as the XDG base directory specification has it.
+func SearchPaths(env func(string) string) []string {
+	paths := []string{"readout.yaml", "config.yaml"}
+	dir := env("XDG_CONFIG_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		if home := env("HOME"); home != "" {
+			dir = filepath.Join(home, ".config")
+		} else {
+			dir = ""
+		}
+	}
+	if dir != "" {
+		paths = append(paths, filepath.Join(dir, "readout", "config.yaml"))
+	}
+	return paths
+}
+
+// Find returns the first of SearchPaths that is a file, or "" when there
+// is none (the defaults apply).
+func Find(env func(string) string) string {
+	for _, p := range SearchPaths(env) {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p
+		}
+	}
+	return ""
+}
+
 // Load reads the file at path (empty: no file), applies env (usually
 // os.Getenv; nil means no environment) and validates.
 func Load(path string, env func(string) string) (Config, error) {
@@ -160,7 +195,10 @@ func Load(path string, env func(string) string) (Config, error) {
 		cfg.applyEnv(env)
 	}
 	if err := cfg.Validate(); err != nil {
-		if path != "" {
+		switch {
+		case cfg.onlyEnvBlamed(err):
+			return Config{}, fmt.Errorf("environment: %w", err)
+		case path != "":
 			return Config{}, fmt.Errorf("config %s: %w", path, err)
 		}
 		return Config{}, fmt.Errorf("config: %w", err)
@@ -233,17 +271,48 @@ func (c *Config) resolvePaths(dir string) {
 
 // applyEnv lets the environment override the file.
 func (c *Config) applyEnv(env func(string) string) {
-	set := func(dst *string, key string) {
-		if v := strings.TrimSpace(env(key)); v != "" {
+	set := func(dst *string, name, key string) {
+		if v := strings.TrimSpace(env(name)); v != "" {
 			*dst = v
+			if c.FromEnv == nil {
+				c.FromEnv = map[string]string{}
+			}
+			c.FromEnv[key] = name
 		}
 	}
-	set(&c.Discord.Token, "DISCORD_TOKEN")
-	set(&c.Model.BaseURL, "OPENAI_BASE_URL")
-	set(&c.Model.APIKey, "OPENAI_API_KEY")
-	set(&c.Model.ChatModel, "READOUT_CHAT_MODEL")
-	set(&c.Model.EmbedModel, "READOUT_EMBED_MODEL")
-	set(&c.DataDir, "READOUT_DATA")
+	set(&c.Discord.Token, "DISCORD_TOKEN", "discord.token")
+	set(&c.Model.BaseURL, "OPENAI_BASE_URL", "model.base_url")
+	set(&c.Model.APIKey, "OPENAI_API_KEY", "model.api_key")
+	set(&c.Model.ChatModel, "READOUT_CHAT_MODEL", "model.chat_model")
+	set(&c.Model.EmbedModel, "READOUT_EMBED_MODEL", "model.embed_model")
+	set(&c.DataDir, "READOUT_DATA", "data_dir")
+}
+
+// Source names where a key's value came from: "OPENAI_BASE_URL (model.base_url)"
+// when the environment set it, else the key.
+func (c *Config) Source(key string) string {
+	if name := c.FromEnv[key]; name != "" {
+		return name + " (" + key + ")"
+	}
+	return key
+}
+
+// onlyEnvBlamed says whether every problem Validate found is in a value
+// the environment set: then the file is not to blame.
+func (c *Config) onlyEnvBlamed(err error) bool {
+	lines := strings.Split(err.Error(), "\n")
+	for _, l := range lines {
+		blamed := false
+		for _, name := range c.FromEnv {
+			if strings.HasPrefix(l, name+" (") {
+				blamed = true
+			}
+		}
+		if !blamed {
+			return false
+		}
+	}
+	return len(lines) > 0
 }
 
 // UploadsDir is where added documents are stored.
@@ -258,7 +327,7 @@ func (c *Config) UploadsDir() string {
 func (c *Config) Validate() error {
 	var errs []error
 	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+		errs = append(errs, fmt.Errorf("%s: %s", c.Source(key), fmt.Sprintf(format, args...)))
 	}
 	if strings.TrimSpace(c.DataDir) == "" {
 		bad("data_dir", "must not be empty")

@@ -48,6 +48,9 @@ const (
 
 // loadConfig reads the config file and applies the command-line overrides.
 func loadConfig(f *commonFlags) (config.Config, error) {
+	if f.config == "" {
+		f.config = config.Find(os.Getenv)
+	}
 	cfg, err := config.Load(f.config, os.Getenv)
 	if err != nil {
 		return config.Config{}, err
@@ -70,11 +73,20 @@ func newLogger(w io.Writer, cfg config.Config, level slog.Level) *slog.Logger {
 			format = "text"
 		}
 	}
-	opts := &slog.HandlerOptions{Level: level}
+	opts := &slog.HandlerOptions{Level: level, ReplaceAttr: durationsAsText}
 	if format == "text" {
 		return slog.New(slog.NewTextHandler(w, opts))
 	}
 	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// durationsAsText logs a duration as Go writes it ("4ms", "1m30s"), not
+// as a count of nanoseconds.
+func durationsAsText(_ []string, a slog.Attr) slog.Attr {
+	if a.Value.Kind() == slog.KindDuration {
+		a.Value = slog.StringValue(a.Value.Duration().String())
+	}
+	return a
 }
 
 func configLevel(cfg config.Config) slog.Level {
@@ -215,13 +227,15 @@ func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
 		return nil
 	}
 	start := time.Now()
-	change, err := a.refresh(ctx, always, nil)
+	progress, finish := newProgress(w)
+	change, err := a.refresh(ctx, always, progress)
+	finish(err == nil)
 	if err != nil {
 		return fmt.Errorf("index the record: %w", err)
 	}
 	if n := len(change.Stats.Added) + len(change.Stats.Changed) + len(change.Stats.Removed); n > 0 {
-		fmt.Fprintf(w, "indexed the record: %d documents, %d passages (%s)\n",
-			a.idx.Stats().Docs, a.idx.Stats().Chunks, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(w, "indexed the record: %s, %s (%s)\n",
+			plural(a.idx.Stats().Docs, "document"), plural(a.idx.Stats().Chunks, "passage"), time.Since(start).Round(time.Millisecond))
 	}
 	if a.idx.Stats().Docs == 0 {
 		return errors.New("the record is empty: no document could be read from the sources (run `readout index` to see why)")

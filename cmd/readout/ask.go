@@ -5,55 +5,46 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/readout/readout/answer"
-	"github.com/readout/readout/retrieval"
 )
 
-func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var f commonFlags
-	fs := newFlagSet("ask", stderr, &f, true)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: readout ask QUESTION [--since DATE] [--until DATE] [--corpus DIR]... [--data DIR] [--config FILE] [--json] [--explain]")
-		fs.PrintDefaults()
-	}
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagErr(err)
-	}
+func cmdAsk(ctx context.Context, f *commonFlags, pos []string, s streams) error {
 	question := strings.TrimSpace(strings.Join(pos, " "))
 	if question == "" {
 		return usageError{`give a question, e.g. readout ask "What did the State Department say about the international mission?"`}
 	}
-	a, err := setupQuery(ctx, &f, stderr)
+	filters, err := f.filters()
+	if err != nil {
+		return err
+	}
+	a, err := setupQuery(ctx, f, s.stderr)
 	if err != nil {
 		return err
 	}
 	defer a.close()
 	a.pipe.Explain = f.explain
-	ans, err := a.pipe.Ask(ctx, question, nil, f.filters())
+	ans, err := a.pipe.Ask(ctx, question, nil, filters)
 	if err != nil {
 		return userFacing(err)
 	}
-	return printAnswer(stdout, ans, f.json)
+	return printAnswer(s.stdout, ans, f.json)
 }
 
-func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	var f commonFlags
-	fs := newFlagSet("chat", stderr, &f, true)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagErr(err)
-	}
+func cmdChat(ctx context.Context, f *commonFlags, pos []string, s streams) error {
 	if len(pos) > 0 {
-		return usageError{"chat reads its questions from standard input, one per line"}
+		return usageError{"chat reads its questions from standard input, one per line; give no argument"}
 	}
-	a, err := setupQuery(ctx, &f, stderr)
+	filters, err := f.filters()
+	if err != nil {
+		return err
+	}
+	stdin, stdout, stderr := s.stdin, s.stdout, s.stderr
+	a, err := setupQuery(ctx, f, stderr)
 	if err != nil {
 		return err
 	}
@@ -79,7 +70,7 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if q == "" {
 			continue
 		}
-		ans, err := a.pipe.Ask(ctx, q, history, f.filters())
+		ans, err := a.pipe.Ask(ctx, q, history, filters)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -127,10 +118,6 @@ func setupQuery(ctx context.Context, f *commonFlags, stderr io.Writer) (*app, er
 	return a, nil
 }
 
-func (f *commonFlags) filters() retrieval.SearchOptions {
-	return retrieval.SearchOptions{Since: f.since.t, Until: f.until.t}
-}
-
 // userFacing returns the sentence meant for the person asking when err
 // carries one.
 func userFacing(err error) error {
@@ -139,13 +126,6 @@ func userFacing(err error) error {
 		return errors.New(ue.Msg)
 	}
 	return err
-}
-
-func flagErr(err error) error {
-	if errors.Is(err, flag.ErrHelp) {
-		return errHelp
-	}
-	return usageError{err.Error()}
 }
 
 // printAnswer writes an answer as text with footnotes, or as one JSON line.

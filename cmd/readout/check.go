@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -35,6 +36,24 @@ func (c *checker) skip(name, format string, args ...any) {
 	fmt.Fprintf(c.w, "skip  %-10s %s\n", name, fmt.Sprintf(format, args...))
 }
 
+// warn prints what is probably a mistake but does not fail the check.
+func (c *checker) warn(name, problem, fix string) {
+	fmt.Fprintf(c.w, "warn  %-10s %s\n", name, problem)
+	if fix != "" {
+		fmt.Fprintf(c.w, "      %-10s fix: %s\n", "", fix)
+	}
+}
+
+// sortedKeys returns m's keys in order, for stable output.
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // fail prints what is wrong and, on a second line, how to fix it.
 func (c *checker) fail(name, problem, fix string) {
 	c.failed++
@@ -46,23 +65,33 @@ func (c *checker) fail(name, problem, fix string) {
 
 // cmdCheck tests everything the configuration names and says how to fix
 // what fails. It exits 0 only if every check passes.
-func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var f commonFlags
-	fs := newFlagSet("check", stderr, &f, false)
-	if _, err := parseInterspersed(fs, args); err != nil {
-		return flagErr(err)
+func cmdCheck(ctx context.Context, f *commonFlags, pos []string, s streams) error {
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
 	}
+	stdout := s.stdout
 	c := &checker{w: stdout}
-	cfg, err := loadConfig(&f)
+	cfg, err := loadConfig(f)
 	if err != nil {
-		c.fail("config", err.Error(), "correct the key it names (config.example.yaml documents every key)")
-		return fmt.Errorf("%d check failed", c.failed)
+		c.fail("config", err.Error(), "correct the key or the environment variable it names (config.example.yaml documents every key)")
+		return fmt.Errorf("%s failed", plural(c.failed, "check"))
 	}
 	where := f.config
 	if where == "" {
-		where = "no file: defaults and environment"
+		where = "no file (looked for " + strings.Join(config.SearchPaths(os.Getenv), ", ") + "): defaults"
+	}
+	if len(cfg.FromEnv) > 0 {
+		var set []string
+		for _, key := range sortedKeys(cfg.FromEnv) {
+			set = append(set, cfg.Source(key))
+		}
+		where += "; from the environment: " + strings.Join(set, ", ")
 	}
 	c.ok("config", "%s", where)
+	if cfg.Model.BaseURL != "" && cfg.Model.ChatModel == "" && cfg.Model.EmbedModel == "" {
+		c.warn("model", cfg.Source("model.base_url")+" is set to "+cfg.Model.BaseURL+" but nothing uses it: no model.chat_model or model.embed_model",
+			"set READOUT_CHAT_MODEL / model.chat_model (and READOUT_EMBED_MODEL / model.embed_model) to use it, or unset it")
+	}
 
 	checkCorpus(c, cfg)
 	dim := checkIndex(c, cfg)
@@ -70,7 +99,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	checkChat(ctx, c, cfg)
 	checkDiscord(ctx, c, cfg)
 	if c.failed > 0 {
-		return fmt.Errorf("%d check(s) failed", c.failed)
+		return fmt.Errorf("%s failed", plural(c.failed, "check"))
 	}
 	fmt.Fprintln(stdout, "all checks passed")
 	return nil
@@ -150,7 +179,7 @@ func checkEmbedder(ctx context.Context, c *checker, cfg config.Config, indexDim 
 	}
 	emb, err := newEmbedder(cfg)
 	if err != nil {
-		c.fail("embedder", err.Error(), "fix model.base_url and model.embed_model")
+		c.fail("embedder", err.Error(), "fix "+cfg.Source("model.base_url")+" and "+cfg.Source("model.embed_model"))
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, cfg.Model.Timeout)

@@ -101,23 +101,17 @@ type evalSummary struct {
 	SpeakerShare     float64 `json:"speaker_share"`
 }
 
-func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var f commonFlags
-	fs := newFlagSet("eval", stderr, &f, false)
-	fs.BoolVar(&f.json, "json", false, "print the results as JSON")
-	summaryOnly := fs.Bool("summary", false, "print only the per-kind table, no per-question results (for a held-out set)")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagErr(err)
-	}
+func cmdEval(ctx context.Context, f *commonFlags, pos []string, s streams) error {
 	if len(pos) != 1 {
-		return usageError{"usage: readout eval FILE.jsonl [--corpus DIR]... [--data DIR] [--config FILE] [--json] [--summary]"}
+		return usageError{"give one file of questions (JSON lines), e.g. readout eval questions.jsonl"}
 	}
+	stdout, stderr := s.stdout, s.stderr
+	summaryOnly := &f.summary
 	questions, err := readEval(pos[0])
 	if err != nil {
 		return err
 	}
-	a, err := setupQuery(ctx, &f, stderr)
+	a, err := setupQuery(ctx, f, stderr)
 	if err != nil {
 		return err
 	}

@@ -1,50 +1,47 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
-	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/readout/readout/retrieval"
 )
 
-// commonFlags are the flags every command shares.
+// commonFlags holds every flag of every command; each command defines the
+// ones it takes (see command.flagSet).
 type commonFlags struct {
 	config  string
 	data    string
 	corpus  listFlag
 	since   dateFlag
 	until   dateFlag
+	speaker string
+	outlet  string
 	json    bool
 	explain bool
 	verbose countFlag
 	rebuild bool
 	force   bool
-}
-
-func newFlagSet(name string, stderr io.Writer, f *commonFlags, query bool) *flag.FlagSet {
-	fs := flag.NewFlagSet("readout "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&f.config, "config", "", "YAML configuration `file`")
-	fs.StringVar(&f.data, "data", "", "data `folder` (index snapshot, added documents)")
-	fs.Var(&f.corpus, "corpus", "a source of the record: folder, file or .tar.gz (repeatable)")
-	fs.Var(&f.verbose, "v", "log more (repeat for debug)")
-	if query {
-		fs.Var(&f.since, "since", "only documents dated on or after `DATE` (YYYY-MM-DD)")
-		fs.Var(&f.until, "until", "only documents dated on or before `DATE` (YYYY-MM-DD)")
-		fs.BoolVar(&f.json, "json", false, "print answers as JSON")
-		fs.BoolVar(&f.explain, "explain", false, "after each answer, print why: the constraints read from the question, the passages with their scores, the decision and the sentences chosen")
-	}
-	return fs
+	summary bool
+	limit   int
+	http    string
+	url     string
 }
 
 // parseInterspersed parses flags that may come before or after the
-// positional arguments ("ask QUESTION --json" as well as "ask --json QUESTION").
+// positional arguments ("ask QUESTION --json" as well as "ask --json
+// QUESTION"). Its errors are usage errors that name the flag as the
+// README writes it (--flag); -h and --help give errHelp.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			return nil, flagError(fs, err)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -58,6 +55,59 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// The flag package's messages, read back to say them the README's way.
+var (
+	undefinedRe = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	invalidRe   = regexp.MustCompile(`^invalid (?:boolean )?value "(?:[^"\\]|\\.)*" for (?:flag )?-+([^:]+): (.*)$`)
+	needsArgRe  = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+)
+
+// flagError turns the flag package's error into one usage error.
+func flagError(fs *flag.FlagSet, err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return errHelp
+	}
+	msg := err.Error()
+	if m := undefinedRe.FindStringSubmatch(msg); m != nil {
+		s := fmt.Sprintf("unknown flag %s", dashed(m[1]))
+		var names []string
+		fs.VisitAll(func(fl *flag.Flag) { names = append(names, fl.Name) })
+		if sug := suggest(m[1], names); sug != "" {
+			s += fmt.Sprintf("; did you mean %s?", dashed(sug))
+		}
+		return usageError{s}
+	}
+	if m := invalidRe.FindStringSubmatch(msg); m != nil {
+		return usageError{fmt.Sprintf("%s: %s", dashed(m[1]), m[2])}
+	}
+	if m := needsArgRe.FindStringSubmatch(msg); m != nil {
+		return usageError{fmt.Sprintf("%s needs a value", dashed(m[1]))}
+	}
+	return usageError{msg}
+}
+
+// dashed writes a flag's name as the help does: -v, --everything-else.
+func dashed(name string) string {
+	if name == "v" || name == "h" {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// filters are the search options the flags ask for.
+func (f *commonFlags) filters() (retrieval.SearchOptions, error) {
+	o := retrieval.SearchOptions{
+		Since:   f.since.t,
+		Until:   f.until.t,
+		Speaker: strings.TrimSpace(f.speaker),
+		Outlet:  strings.TrimSpace(f.outlet),
+	}
+	if !o.Since.IsZero() && !o.Until.IsZero() && o.Since.After(o.Until) {
+		return o, usageError{fmt.Sprintf("--since %s is after --until %s: no day is in both; swap them", f.since.raw, f.until.raw)}
+	}
+	return o, nil
+}
+
 type listFlag []string
 
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
@@ -69,7 +119,15 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-type dateFlag struct{ t time.Time }
+// dateFlag is a day, a month or a year. A month or a year stands for its
+// first day after --since and for its last day after --until, so
+// "--since 2023-09 --until 2023-09" is September 2023.
+type dateFlag struct {
+	t   time.Time
+	raw string
+	// last: the flag stands for the last day of its period (--until).
+	last bool
+}
 
 func (d *dateFlag) String() string {
 	if d.t.IsZero() {
@@ -78,13 +136,49 @@ func (d *dateFlag) String() string {
 	return d.t.Format(time.DateOnly)
 }
 
+var partialDateRe = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$`)
+
 func (d *dateFlag) Set(v string) error {
-	t, err := time.Parse(time.DateOnly, strings.TrimSpace(v))
+	v = strings.TrimSpace(v)
+	first, last, err := parsePeriod(v)
 	if err != nil {
-		return fmt.Errorf("%q is not a date: write it as YYYY-MM-DD", v)
+		return err
 	}
-	d.t = t
+	d.raw = v
+	d.t = first
+	if d.last {
+		d.t = last
+	}
 	return nil
+}
+
+// parsePeriod reads YYYY, YYYY-MM or YYYY-MM-DD as the first and last day
+// of the period it names.
+func parsePeriod(v string) (first, last time.Time, err error) {
+	m := partialDateRe.FindStringSubmatch(v)
+	if m == nil {
+		return first, last, fmt.Errorf("%q is not a date: write 2023, 2023-09 or 2023-09-28", v)
+	}
+	year, _ := strconv.Atoi(m[1])
+	if m[2] == "" {
+		first = time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+		return first, first.AddDate(1, 0, -1), nil
+	}
+	month, _ := strconv.Atoi(m[2])
+	if month < 1 || month > 12 {
+		return first, last, fmt.Errorf("%q: there is no month %d; months run from 01 to 12", v, month)
+	}
+	first = time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
+	monthLast := first.AddDate(0, 1, -1)
+	if m[3] == "" {
+		return first, monthLast, nil
+	}
+	day, _ := strconv.Atoi(m[3])
+	if day < 1 || day > monthLast.Day() {
+		return first, last, fmt.Errorf("%q: that day does not exist: %s %d has %d days", v, first.Month(), year, monthLast.Day())
+	}
+	first = time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	return first, first, nil
 }
 
 type countFlag int

@@ -2,22 +2,20 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"io"
+
 	"net/http"
 	"time"
 )
 
 // cmdHealth asks a running readout's health endpoint whether it is alive:
 // the container HEALTHCHECK, where the image has no shell or curl.
-func cmdHealth(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("readout health", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	url := fs.String("url", "http://127.0.0.1:9090/healthz", "the endpoint to ask")
-	if err := fs.Parse(args); err != nil {
-		return flagErr(err)
+func cmdHealth(ctx context.Context, f *commonFlags, pos []string, s streams) error {
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q: name the endpoint with --url", pos[0])}
 	}
+	stdout := s.stdout
+	url := &f.url
 	ctx, cancel := context.WithTimeout(ctx, 4*time.Second)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)

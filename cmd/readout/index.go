@@ -16,19 +16,12 @@ import (
 	"github.com/readout/readout/retrieval"
 )
 
-func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var f commonFlags
-	fs := newFlagSet("index", stderr, &f, false)
-	fs.BoolVar(&f.rebuild, "rebuild", false, "embed everything again (needed after changing the embedder); the old index answers until the new one is complete")
-	fs.BoolVar(&f.force, "force", false, "remove documents even when that removes more than 10% or 100 documents of the record")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagErr(err)
-	}
+func cmdIndex(ctx context.Context, f *commonFlags, pos []string, s streams) error {
 	if len(pos) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q: name sources with --corpus", pos[0])}
 	}
-	cfg, err := loadConfig(&f)
+	stdout, stderr := s.stdout, s.stderr
+	cfg, err := loadConfig(f)
 	if err != nil {
 		return err
 	}
@@ -39,21 +32,21 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer a.close()
 	progress, finish := newProgress(stderr)
 	change, err := a.refresh(ctx, len(f.corpus) > 0, progress)
-	finish()
+	finish(err == nil)
 	if err != nil {
 		return err
 	}
 	st := a.idx.Stats()
-	s := change.Stats
-	fmt.Fprintf(stdout, "Indexed %d documents (%d passages) into %s\n", st.Docs, st.Chunks, cfg.DataDir)
-	fmt.Fprintf(stdout, "  added %d, changed %d, removed %d, unchanged %d; %d passages embedded with %s\n",
-		len(s.Added), len(s.Changed), len(s.Removed), len(s.Unchanged), s.Embedded, st.Embedder)
+	sy := change.Stats
+	fmt.Fprintf(stdout, "Indexed %s (%s) into %s\n", plural(st.Docs, "document"), plural(st.Chunks, "passage"), cfg.DataDir)
+	fmt.Fprintf(stdout, "  added %d, changed %d, removed %d, unchanged %d; %s embedded with %s\n",
+		len(sy.Added), len(sy.Changed), len(sy.Removed), len(sy.Unchanged), plural(sy.Embedded, "passage"), st.Embedder)
 	if !st.First.IsZero() {
 		fmt.Fprintf(stdout, "  period covered: %s to %s\n", st.First.Format(time.DateOnly), st.Last.Format(time.DateOnly))
 	}
 	fmt.Fprintf(stdout, "  snapshot %s, %s\n", st.Snapshot, change.Duration.Round(time.Millisecond))
 	if len(change.Skipped) > 0 {
-		fmt.Fprintf(stdout, "  skipped %d files:\n", len(change.Skipped))
+		fmt.Fprintf(stdout, "  skipped %s:\n", plural(len(change.Skipped), "file"))
 		reasons := map[string]int{}
 		for i, sk := range change.Skipped {
 			reasons[sk.Reason]++
@@ -77,40 +70,77 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// newProgress returns a progress callback that draws a bar on a terminal
-// and says nothing otherwise, and a function that clears the bar.
-func newProgress(w io.Writer) (func(retrieval.Progress), func()) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return nil, func() {}
+// progressDelay: work that ends sooner shows no bar; longer work shows
+// one from this moment on, so a long index is never silent.
+const progressDelay = time.Second
+
+// newProgress returns a progress callback that draws a bar per stage on w
+// when w is a terminal, once the work has lasted progressDelay, and a
+// function to call at the end: ok fills the last bar to 100%.
+func newProgress(w io.Writer) (func(retrieval.Progress), func(ok bool)) {
+	f, isFile := w.(*os.File)
+	if !isFile || !term.IsTerminal(int(f.Fd())) {
+		return nil, func(bool) {}
 	}
-	var mu sync.Mutex
-	var bar *progressbar.ProgressBar
-	stage := ""
-	return func(p retrieval.Progress) {
-			mu.Lock()
-			defer mu.Unlock()
-			if p.Stage != stage || bar == nil {
-				if bar != nil {
-					bar.Finish()
-				}
-				stage = p.Stage
-				bar = progressbar.NewOptions(max(p.Total, 1),
-					progressbar.OptionSetWriter(w),
-					progressbar.OptionSetDescription(stage),
-					progressbar.OptionShowCount(),
-					progressbar.OptionThrottle(100*time.Millisecond),
-					progressbar.OptionClearOnFinish())
-			}
-			if p.Total > 0 {
-				bar.ChangeMax(p.Total)
-			}
-			bar.Set(p.Done)
-		}, func() {
-			mu.Lock()
-			defer mu.Unlock()
-			if bar != nil {
-				bar.Finish()
-			}
+	p := &progress{w: w, now: time.Now}
+	p.start = p.now()
+	return p.update, p.finish
+}
+
+// progress draws one bar per stage of an index (reading, embedding,
+// writing). Each bar is left on its own line, full, when its stage ends.
+type progress struct {
+	w     io.Writer
+	now   func() time.Time
+	start time.Time
+
+	mu    sync.Mutex
+	stage string
+	bar   *progressbar.ProgressBar
+}
+
+func (p *progress) update(u retrieval.Progress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if u.Stage != p.stage {
+		p.endBar(true) // a stage that gave way to the next is complete
+		p.stage = u.Stage
+	}
+	if p.bar == nil {
+		if p.now().Sub(p.start) < progressDelay {
+			return
 		}
+		w := p.w
+		p.bar = progressbar.NewOptions(max(u.Total, 1),
+			progressbar.OptionSetWriter(w),
+			progressbar.OptionSetDescription(fmt.Sprintf("%-9s", u.Stage)),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionOnCompletion(func() { fmt.Fprintln(w) }))
+	}
+	if u.Total > 0 {
+		p.bar.ChangeMax(u.Total)
+	}
+	p.bar.Set(min(u.Done, max(u.Total, 1)))
+}
+
+// finish ends the last bar: full when the work succeeded, as it stood
+// otherwise.
+func (p *progress) finish(ok bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.endBar(ok)
+}
+
+func (p *progress) endBar(full bool) {
+	if p.bar == nil {
+		return
+	}
+	if full {
+		p.bar.Finish()
+	} else {
+		p.bar.Exit()
+	}
+	p.bar = nil
 }

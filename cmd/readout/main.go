@@ -3,10 +3,14 @@
 // bot. With no configuration it answers from the bundled sample record with
 // the embedded embedder and extractive answers: no model server, no network.
 //
-//	readout ask QUESTION [--since DATE] [--until DATE] [--corpus DIR]... [--data DIR] [--config FILE] [--json]
+//	readout ask QUESTION [--since DATE] [--until DATE] [--speaker NAME] [--outlet NAME] [--json]
 //	readout chat [same flags]          one conversation, a question per input line
+//	readout search QUERY [same flags]  the best passages, no answer composed
 //	readout index [--corpus DIR]... [--data DIR] [--rebuild]
-//	readout serve [--config FILE]       the Discord bot
+//	readout status                     what the data folder holds
+//	readout serve [--config FILE]      the Discord bot
+//
+// `readout help COMMAND` or `readout COMMAND --help` shows a command's flags.
 package main
 
 import (
@@ -16,36 +20,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
-
-const usage = `readout answers questions about the diplomatic record, with citations.
-
-Usage:
-  readout ask QUESTION [flags]   answer one question
-  readout chat [flags]           answer each line of standard input as one conversation
-  readout index [flags]          build or update the index of the record
-  readout serve [flags]          run the Discord bot
-  readout eval FILE.jsonl        measure answers against evaluation questions (--summary: per-kind table only)
-  readout check [flags]          test everything the configuration names
-  readout health [--url URL]     ask a running bot's health endpoint (for containers)
-  readout version                print the version
-
-Common flags:
-  --config FILE    YAML configuration (see config.example.yaml); default none
-  --corpus DIR     a source of the record (folder, file or .tar.gz); repeatable;
-                   default: the configured sources, else the bundled sample record
-  --data DIR       the data folder (index snapshot, added documents)
-  --since DATE     only documents dated on or after DATE (YYYY-MM-DD)
-  --until DATE     only documents dated on or before DATE
-  --json           print answers as JSON
-  -v               log more (repeat for debug)
-
-Run "readout COMMAND -h" for the flags of one command.
-`
-
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -54,52 +31,100 @@ func main() {
 	os.Exit(code)
 }
 
+// streams are the standard files of one run.
+type streams struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// Exit codes, as git, gh and kubectl use them.
+const (
+	exitOK    = 0
+	exitError = 1 // the command ran and failed
+	exitUsage = 2 // the command line is wrong
+)
+
 // run is main without the process: it returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	s := streams{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return 2
+		io.WriteString(stderr, mainUsage())
+		return exitUsage
 	}
-	cmd, rest := args[0], args[1:]
-	var err error
-	switch cmd {
-	case "ask":
-		err = cmdAsk(ctx, rest, stdout, stderr)
-	case "chat":
-		err = cmdChat(ctx, rest, stdin, stdout, stderr)
-	case "index":
-		err = cmdIndex(ctx, rest, stdout, stderr)
-	case "serve":
-		err = cmdServe(ctx, rest, stdout, stderr)
-	case "check":
-		err = cmdCheck(ctx, rest, stdout, stderr)
-	case "eval":
-		err = cmdEval(ctx, rest, stdout, stderr)
-	case "health":
-		err = cmdHealth(ctx, rest, stdout, stderr)
-	case "version", "--version":
-		fmt.Fprintln(stdout, "readout", version)
-		return 0
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
-	default:
-		fmt.Fprintf(stderr, "readout: unknown command %q\n\n%s", cmd, usage)
-		return 2
+	name, rest := args[0], args[1:]
+	switch name {
+	case "-h", "--help", "-help":
+		io.WriteString(stdout, mainUsage())
+		return exitOK
+	case "--version", "-version":
+		name = "version"
 	}
+	cmd := lookup(name)
+	if cmd == nil {
+		msg := fmt.Sprintf("unknown command %q", name)
+		if strings.HasPrefix(name, "-") {
+			msg = fmt.Sprintf("unknown flag %s before a command", name)
+		}
+		if s := suggest(name, commandNames()); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		fmt.Fprintf(stderr, "readout: %s\nsee 'readout --help'\n", msg)
+		return exitUsage
+	}
+	var f commonFlags
+	fs := cmd.flagSet(&f)
+	pos, err := parseInterspersed(fs, rest)
 	if err != nil {
-		var ue usageError
-		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "readout %s: %v\n", cmd, err)
-			return 2
-		}
 		if errors.Is(err, errHelp) {
-			return 0
+			io.WriteString(stdout, cmd.usage())
+			return exitOK
 		}
-		fmt.Fprintf(stderr, "readout %s: %v\n", cmd, err)
-		return 1
+		return report(s, cmd, f.json || wantsJSON(rest), err)
 	}
-	return 0
+	if err := cmd.run(ctx, &f, pos, s); err != nil {
+		return report(s, cmd, f.json, err)
+	}
+	return exitOK
+}
+
+// report prints err as one line (as JSON on standard output with --json)
+// and returns the exit status: 2 for a mistake in the command line.
+func report(s streams, cmd *command, asJSON bool, err error) int {
+	var ue usageError
+	isUsage := errors.As(err, &ue)
+	msg := oneLine(err.Error())
+	if asJSON {
+		writeJSON(s.stdout, map[string]string{"error": msg})
+	} else {
+		fmt.Fprintf(s.stderr, "readout %s: %s\n", cmd.name, msg)
+		if isUsage {
+			fmt.Fprintf(s.stderr, "see 'readout %s --help'\n", cmd.name)
+		}
+	}
+	if isUsage {
+		return exitUsage
+	}
+	return exitError
+}
+
+// oneLine joins a multi-line error (errors.Join of several config keys)
+// into one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
+}
+
+// wantsJSON says whether the arguments ask for JSON, for errors raised
+// before the flags were all read.
+func wantsJSON(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "--json" || a == "-json" || a == "--json=true" || a == "-json=true" {
+			return true
+		}
+	}
+	return false
 }
 
 // usageError is a mistake in the command line.
@@ -107,4 +132,5 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-var errHelp = errors.New("help shown")
+// errHelp is returned by the flag parser when -h or --help was given.
+var errHelp = errors.New("help requested")

@@ -23,7 +23,13 @@ func clearEnv(t *testing.T) {
 	for _, k := range []string{"DISCORD_TOKEN", "OPENAI_BASE_URL", "OPENAI_API_KEY", "READOUT_CHAT_MODEL", "READOUT_EMBED_MODEL", "READOUT_DATA"} {
 		t.Setenv(k, "")
 	}
+	// No configuration file of the machine's user is found by accident.
+	t.Setenv("XDG_CONFIG_HOME", emptyConfigHome)
+	t.Setenv("HOME", emptyConfigHome)
 }
+
+// emptyConfigHome is a folder with no readout configuration in it.
+const emptyConfigHome = "/nonexistent/readout-test-home"
 
 const crossedQuestion = "How many people had crossed into Armenia from Nagorno-Karabakh by the end of September 2023?"
 
@@ -274,7 +280,7 @@ func TestCommandLineMistakes(t *testing.T) {
 		{nil, 2, "Usage"},
 		{[]string{"frobnicate"}, 2, "unknown command"},
 		{[]string{"ask"}, 2, "give a question"},
-		{[]string{"ask", "--since", "yesterday", "q"}, 2, "YYYY-MM-DD"},
+		{[]string{"ask", "--since", "yesterday", "q"}, 2, "2023-09-28"},
 		{[]string{"ask", "--config", "/nonexistent/c.yaml", "q"}, 1, "read config"},
 		{[]string{"ask", "--data", "", "   "}, 2, "give a question"},
 	}

@@ -19,18 +19,12 @@ import (
 // config names no address.
 const defaultHTTPAddr = "127.0.0.1:9090"
 
-func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var f commonFlags
-	fs := newFlagSet("serve", stderr, &f, false)
-	httpAddr := fs.String("http", "", "address of /healthz, /readyz and /metrics (default http.addr, else "+defaultHTTPAddr+"; \"off\" turns it off)")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagErr(err)
-	}
+func cmdServe(ctx context.Context, f *commonFlags, pos []string, s streams) error {
 	if len(pos) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
 	}
-	cfg, err := loadConfig(&f)
+	stderr := s.stderr
+	cfg, err := loadConfig(f)
 	if err != nil {
 		return err
 	}
@@ -42,7 +36,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if cfg.Discord.Token == "" {
 		return errors.New("no Discord token: set DISCORD_TOKEN (see the README's Discord section)")
 	}
-	addr := *httpAddr
+	addr := f.http
 	if addr == "" {
 		addr = cfg.HTTP.Addr
 	}
