@@ -126,3 +126,111 @@ func comparisonSides(q string) []side {
 func monthOrDay(s string) bool {
 	return dateRe.MatchString(s) && !strings.ContainsAny(s, "0123456789")
 }
+
+// figure is what a question that asks for a figure says about it: its
+// unit ("what percent", "how much did it cost") and the words of what it
+// counts ("how many Russian peacekeepers").
+type figure struct {
+	unit    figureUnit
+	counted []string // index terms; nil when the question does not say
+}
+
+// figureUnit is the unit a figure asked for is given in.
+type figureUnit int
+
+const (
+	anyUnit figureUnit = iota
+	percentUnit
+	moneyUnit
+)
+
+var (
+	// percentAskRe: a question about a share or a rate wants a percentage.
+	percentAskRe = regexp.MustCompile(`(?i)\b(?:percent|percentage|per cent|share|proportion|rate)\b`)
+	// moneyAskRe: "how much … cost/spend/pay …" wants an amount of money.
+	moneyAskRe = regexp.MustCompile(`(?i)\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|price|worth|money|fund|funded|funding|budget|dollars|invest|invested)\b`)
+	percentRe  = regexp.MustCompile(`(?i)%|\bper ?cent\b|\bpercentage points?\b`)
+	moneyRe    = regexp.MustCompile(`(?i)[$€£]\s?\d|\b\d[\d,.]*\s?(?:thousand |million |billion |trillion )?(?:dollars|euros|pounds)\b|\b(?:million|billion|trillion) (?:dollars|euros)\b`)
+)
+
+// countedStops end what a "how many …" question counts: an auxiliary,
+// a preposition or a verb's particle.
+var countedStops = map[string]bool{"in": true, "of": true, "from": true, "at": true, "by": true, "to": true,
+	"on": true, "for": true, "during": true, "since": true, "after": true, "before": true, "under": true,
+	"over": true, "that": true, "did": true, "does": true, "do": true, "were": true, "was": true, "are": true,
+	"is": true, "have": true, "has": true, "had": true, "will": true, "would": true, "could": true, "can": true}
+
+// maxCounted is how many words after "how many" name what is counted.
+const maxCounted = 4
+
+// figureOf reads the figure a question asks for; ok is false when it asks
+// for none.
+func figureOf(q string) (f figure, ok bool) {
+	toks := questionTokens(casualWords(q))
+	if readWant(toks) != WantNumber {
+		return f, false
+	}
+	switch {
+	case percentAskRe.MatchString(q):
+		f.unit = percentUnit
+	case moneyAskRe.MatchString(q):
+		f.unit = moneyUnit
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].w != "how" || toks[i+1].w != "many" {
+			continue
+		}
+		if i+2 < len(toks) && pastTense(toks[i+2].w) {
+			// "how many died": people, whichever word the record uses.
+			break
+		}
+		var words []string
+		for j := i + 2; j < len(toks) && j < i+2+maxCounted && !countedStops[toks[j].w]; j++ {
+			words = append(words, toks[j].w)
+		}
+		f.counted = text.Terms(strings.Join(words, " "))
+		break
+	}
+	return f, true
+}
+
+// heldBy reports whether a sentence gives the figure: a number of its
+// unit (a date's year or day is no figure) and, when the question says
+// what it counts, one of those words.
+func (f figure) heldBy(sentence string) bool {
+	undated := dateRe.ReplaceAllString(sentence, "")
+	switch f.unit {
+	case percentUnit:
+		if !percentRe.MatchString(undated) {
+			return false
+		}
+	case moneyUnit:
+		if !moneyRe.MatchString(undated) {
+			return false
+		}
+	default:
+		if !numberRe.MatchString(strings.ToLower(undated)) {
+			return false
+		}
+	}
+	if len(f.counted) == 0 {
+		return true
+	}
+	terms := text.TermSet(sentence)
+	for _, t := range f.counted {
+		if terms[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTense reports a verb's past form ("died", "attended", "came"): after
+// "how many" it says what happened, not what is counted.
+func pastTense(w string) bool {
+	switch w {
+	case "came", "went", "fled", "left", "got", "were", "was":
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+}

@@ -166,8 +166,8 @@ func TestMeasureDecision(t *testing.T) {
 		if (best >= defaultDecision.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.rank, mark, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.rank, mark, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return
@@ -183,18 +183,20 @@ func TestMeasureDecision(t *testing.T) {
 			for _, wn := range []float64{0, 0.25, 0.5, 0.75, 1} {
 				for _, wp := range []float64{0, 0.25, 0.5} {
 					for _, wc := range []float64{0, 0.25, 0.5, 1} {
-						for th := 0.3; th <= 3; th += 0.05 {
-							w := decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, threshold: th}
-							a, d, na, no := eval(w)
-							// The bar first: at most maxWrongDeclines of
-							// the answerable questions declined; then as many
-							// out-of-scope ones declined as possible, then as
-							// many answerable ones answered.
-							score := float64(d) + float64(a)/float64(na+1)
-							if float64(na-a) > maxWrongDeclines*float64(na) {
-								score -= float64(no + 1)
+						for _, wf := range []float64{0, 0.25, 0.5, 1} {
+							for th := 0.3; th <= 3; th += 0.05 {
+								w := decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, threshold: th}
+								a, d, na, no := eval(w)
+								// The bar first: at most maxWrongDeclines of
+								// the answerable questions declined; then as many
+								// out-of-scope ones declined as possible, then as
+								// many answerable ones answered.
+								score := float64(d) + float64(a)/float64(na+1)
+								if float64(na-a) > maxWrongDeclines*float64(na) {
+									score -= float64(no + 1)
+								}
+								res = append(res, result{w, a, d, score})
 							}
-							res = append(res, result{w, a, d, score})
 						}
 					}
 				}

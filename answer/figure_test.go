@@ -1,0 +1,55 @@
+package answer
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFigureOf(t *testing.T) {
+	tests := []struct {
+		q       string
+		ok      bool
+		unit    figureUnit
+		counted []string
+	}{
+		{"How many Russian peacekeepers were deployed in Nowhereland?", true, anyUnit, []string{"russia", "peacekeeper"}},
+		{"what percent of voters rejected the amendment", true, percentUnit, nil},
+		{"how much did the quillfeather program cost to build", true, moneyUnit, nil},
+		{"how many died at the school according to the spokesperson", true, anyUnit, nil},
+		{"what did the spokesperson say about the talks", false, anyUnit, nil},
+	}
+	for _, tt := range tests {
+		f, ok := figureOf(tt.q)
+		if ok != tt.ok || f.unit != tt.unit || !slices.Equal(f.counted, tt.counted) {
+			t.Errorf("figureOf(%q) = %+v, %v; want unit %v counted %v, %v", tt.q, f, ok, tt.unit, tt.counted, tt.ok)
+		}
+	}
+}
+
+func TestFigureHeldBy(t *testing.T) {
+	tests := []struct {
+		q, sentence string
+		want        bool
+	}{
+		// A figure of something else is not the one asked for.
+		{"How many Russian peacekeepers were deployed?", "By September 28, 84,770 people had crossed into Nowhereland.", false},
+		{"How many Russian peacekeepers were deployed?", "About 2,000 Russian peacekeepers were deployed.", true},
+		// A date is no figure.
+		{"how many ships docked?", "The ships docked on March 3, 2024.", false},
+		{"what percent of voters rejected it", "Voters rejected the amendment decisively.", false},
+		{"what percent of voters rejected it", "Voters rejected it by 59 percent.", true},
+		{"what share did the agency pay", "The agency paid 75% of the costs.", true},
+		{"how much did the program cost", "The program took three years.", false},
+		{"how much did the program cost", "The program cost $4.2 billion.", true},
+		{"how much did the program cost", "It cost 12 million dollars.", true},
+	}
+	for _, tt := range tests {
+		f, ok := figureOf(tt.q)
+		if !ok {
+			t.Fatalf("figureOf(%q) asks for no figure", tt.q)
+		}
+		if got := f.heldBy(tt.sentence); got != tt.want {
+			t.Errorf("%q heldBy(%q) = %v, want %v", tt.q, tt.sentence, got, tt.want)
+		}
+	}
+}
