@@ -101,16 +101,28 @@ type Constraints struct {
 	Topic string `json:"topic,omitempty"`
 }
 
+// reportLag is how many days after a period a figure for it is still
+// looked for: "how many were apprehended in January 2025" is answered by
+// the figures published on February 18, "how many jobs were added in
+// February 2022" by the report of March 4. A month covers the monthly
+// reports; measured in the commit that added it.
+const reportLag = 31
+
 // Options returns filters narrowed by the constraints: a period within
-// the given dates, the speaker's and outlet's filters. A filter the caller
+// the given dates (for a figure, until reportLag days after it), the
+// speaker's and outlet's filters. A filter the caller
 // set wins over the question's.
 func (c Constraints) Options(filters retrieval.SearchOptions) retrieval.SearchOptions {
 	o := filters
 	if !c.Period.Since.IsZero() && (o.Since.IsZero() || c.Period.Since.After(o.Since)) {
 		o.Since = c.Period.Since
 	}
-	if !c.Period.Until.IsZero() && (o.Until.IsZero() || c.Period.Until.Before(o.Until)) {
-		o.Until = c.Period.Until
+	until := c.Period.Until
+	if !until.IsZero() && c.Want == WantNumber {
+		until = until.AddDate(0, 0, reportLag)
+	}
+	if !until.IsZero() && (o.Until.IsZero() || until.Before(o.Until)) {
+		o.Until = until
 	}
 	if o.Speaker == "" && c.Speaker != nil {
 		o.Speaker = c.Speaker.Filter

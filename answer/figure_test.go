@@ -3,6 +3,8 @@ package answer
 import (
 	"slices"
 	"testing"
+
+	"github.com/readout/readout/retrieval"
 )
 
 func TestFigureOf(t *testing.T) {
@@ -50,6 +52,25 @@ func TestFigureHeldBy(t *testing.T) {
 		}
 		if got := f.heldBy(tt.sentence); got != tt.want {
 			t.Errorf("%q heldBy(%q) = %v, want %v", tt.q, tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// A figure for a period is looked for in what was published up to a
+// month after it; other questions keep the period as asked.
+func TestOptionsReportLag(t *testing.T) {
+	tests := []struct {
+		q     string
+		until string
+	}{
+		{"how many grain ships left Nowhereland in January 2025", "2025-03-03"},
+		{"what did the Nowhereland minister say about grain ships in January 2025", "2025-01-31"},
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, nil, day("2025-12-31"))
+		o := c.Options(retrieval.SearchOptions{})
+		if got := o.Until.Format("2006-01-02"); got != tt.until || !o.Since.Equal(day("2025-01-01")) {
+			t.Errorf("%q: since %v until %s, want until %s", tt.q, o.Since, got, tt.until)
 		}
 	}
 }

@@ -288,12 +288,17 @@ func candidates(top []retrieval.Hit) []candidate {
 
 // questionReading is what the scorer reads from the question once.
 type questionReading struct {
-	words   map[string]float64 // stem → 1 (question) or 0 (context only)
-	seq     []string           // the question's stems in order
-	typ     AnswerType
-	quoted  []string
-	named   map[string]bool
-	sides   []side
+	words  map[string]float64 // stem → 1 (question) or 0 (context only)
+	seq    []string           // the question's stems in order
+	typ    AnswerType
+	quoted []string
+	named  map[string]bool
+	sides  []side
+	// fig is the figure a "how many"/"what percent" question asks for
+	// (hasFig): a sentence fits only when it gives one of its unit and,
+	// when the question says what it counts, names it.
+	fig     figure
+	hasFig  bool
 	prev    string // the folded previous answer
 	newOnly bool
 	docs    map[string]bool
@@ -310,6 +315,9 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	}
 	if r.typ == WantAny {
 		r.typ = answerTypeOf(q.Question)
+	}
+	if r.typ == WantNumber {
+		r.fig, r.hasFig = figureOf(q.Question)
 	}
 	speaker := askedSpeaker(q.Question)
 	if len(q.Speaker) > 0 {
@@ -372,7 +380,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading) {
 		}
 		speaker, sure := sentenceSpeaker(h, c.start, c.end)
 		names := h.Doc != nil && firstNamed(sentence, h.Doc.SpeakerNames()) != ""
-		f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
+		f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names) && (!r.hasFig || r.fig.heldBy(sentence))
 		if len(r.named) > 0 {
 			f.Speaker = speakerIsNamed(h, speaker, r.named)
 			f.More = f.Speaker && r.newOnly && sure
