@@ -278,7 +278,7 @@ func passageEmbeds(cites []answer.Citation, around func(answer.Citation) (string
 				desc = head + before + "**" + passage + "**" + after
 			}
 		}
-		e := &discordgo.MessageEmbed{Title: title, Description: truncate(defuse(desc), limit)}
+		e := &discordgo.MessageEmbed{Title: title, Description: truncate(unlink(defuse(desc)), limit)}
 		if strings.HasPrefix(c.URL, "http://") || strings.HasPrefix(c.URL, "https://") {
 			e.URL = c.URL
 		}

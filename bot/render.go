@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/answer"
+	"github.com/readout/readout/internal/safetext"
 )
 
 // Discord limits the renderer keeps to.
@@ -48,11 +49,11 @@ func defuse(s string) string {
 	return userMentionRe.ReplaceAllString(neutralise(s), "<@\u200d$1")
 }
 
-// unlink breaks Markdown's masked-link syntax "[text](url)" with a
-// zero-width joiner in text the bot did not write (a question, an answer
-// quoting the record): a link whose shown text hides where it goes is never
-// posted under the bot's name. The bot's own footnote links are added after.
-func unlink(s string) string { return strings.ReplaceAll(s, "](", "]\u200d(") }
+// unlink neutralises masked links ("[text](url)") in text the bot did not
+// write: a question, a passage or title of the record, a model's answer.
+// A link whose shown text hides where it goes is never posted under the
+// bot's name; the bot's own footnote links are added after.
+func unlink(s string) string { return safetext.Unlink(s) }
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
@@ -102,7 +103,7 @@ func stripSources(s string) string {
 func footnote(c answer.Citation) string {
 	var meta []string
 	if c.Outlet != "" {
-		meta = append(meta, oneLine(c.Outlet))
+		meta = append(meta, unlink(oneLine(c.Outlet)))
 	}
 	if c.Date != "" {
 		meta = append(meta, c.Date)

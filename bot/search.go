@@ -67,9 +67,9 @@ func renderHits(q string, hits []retrieval.Hit) string {
 		c := citationOf(n+1, h)
 		sb.WriteString("\n" + footnote(c))
 		if len(c.Speakers) > 0 {
-			fmt.Fprintf(&sb, "\n-# Speakers: %s", truncate(strings.Join(c.Speakers, ", "), 200))
+			fmt.Fprintf(&sb, "\n-# Speakers: %s", unlink(truncate(strings.Join(c.Speakers, ", "), 200)))
 		}
-		passage := truncate(oneLine(c.Passage), 300)
+		passage := unlink(truncate(oneLine(c.Passage), 300))
 		sb.WriteString("\n> " + passage + "\n")
 	}
 	return defuse(sb.String())

@@ -69,7 +69,7 @@ func newLogger(w io.Writer, cfg config.Config, level slog.Level) *slog.Logger {
 	format := cfg.Log.Format
 	if format == "auto" {
 		format = "json"
-		if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if isTerminal(w) {
 			format = "text"
 		}
 	}
@@ -87,6 +87,15 @@ func durationsAsText(_ []string, a slog.Attr) slog.Attr {
 		a.Value = slog.StringValue(a.Value.Duration().String())
 	}
 	return a
+}
+
+// isTerminal says whether w (or the writer it wraps) is a terminal.
+func isTerminal(w io.Writer) bool {
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap()
+	}
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 func configLevel(cfg config.Config) slog.Level {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/readout/readout/config"
+	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -372,5 +373,39 @@ func TestProgressShowsLongWorkAndEndsFull(t *testing.T) {
 		if !strings.Contains(rest, "100%") {
 			t.Errorf("the %s bar ends at %q, not 100%%", stage, rest)
 		}
+	}
+}
+
+// Nothing readout prints can drive the terminal: escape sequences in a
+// document, a question or a model's answer are removed from the output.
+func TestOutputCarriesNoTerminalEscapes(t *testing.T) {
+	src, data := t.TempDir(), t.TempDir()
+	doc := "Title: Nowhereland river talks \x1b]0;owned\x07\n\nNOWHERE CITY, MARCH 3. Spokesperson Zara Quillfeather of Nowhereland said on March 2 that the river treaty talks \x1b[2J\x1b[Hwould resume in April\u009b31m.\n"
+	os.WriteFile(filepath.Join(src, "river\x1b[31m.txt"), []byte(doc), 0o644)
+	fake := testsupport.NewOpenAI(t, testsupport.WithChat(func(testsupport.ChatRequest) string {
+		return "\x1b]0;pwned\x07The talks resume in April [1].\x1b[2J"
+	}))
+	runs := [][]string{
+		{"index", "--corpus", src, "--data", data},
+		{"search", "--data", data, "river treaty talks \x1b[2J"},
+		{"ask", "--data", data, "When will the river treaty talks resume?\x1b]0;t\x07"},
+		{"ask", "--data", data, "--json", "When will the river treaty talks resume?"},
+		{"status", "--data", data},
+		{"ask", "--data", data, "--since", "2023\x1b[2J", "q"},
+	}
+	for _, args := range runs {
+		code, out, errOut := runCLI(t, "", args...)
+		if strings.ContainsAny(out+errOut, "\x1b\u009b\x07") {
+			t.Errorf("readout %q (exit %d) printed a control sequence:\n%q\n%q", args, code, out, errOut)
+		}
+	}
+	// The model's answer too.
+	clearEnv(t)
+	t.Setenv("OPENAI_BASE_URL", fake.URL())
+	t.Setenv("READOUT_CHAT_MODEL", "fake-chat")
+	var out, errb bytes.Buffer
+	run(t.Context(), []string{"ask", "--data", data, "When will the river treaty talks resume?"}, strings.NewReader(""), &out, &errb)
+	if strings.ContainsAny(out.String()+errb.String(), "\x1b\u009b\x07") || !strings.Contains(out.String(), "April") {
+		t.Errorf("the model's answer drives the terminal or is lost:\n%q\n%q", out.String(), errb.String())
 	}
 }

@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
 
 	"github.com/readout/readout/retrieval"
 )
@@ -78,9 +76,11 @@ const progressDelay = time.Second
 // when w is a terminal, once the work has lasted progressDelay, and a
 // function to call at the end: ok fills the last bar to 100%.
 func newProgress(w io.Writer) (func(retrieval.Progress), func(ok bool)) {
-	f, isFile := w.(*os.File)
-	if !isFile || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(w) {
 		return nil, func(bool) {}
+	}
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap() // the bar's own escapes must reach the terminal
 	}
 	p := &progress{w: w, now: time.Now}
 	p.start = p.now()

@@ -22,6 +22,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/readout/readout/internal/safetext"
 )
 
 func main() {
@@ -46,6 +48,9 @@ const (
 
 // run is main without the process: it returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Whatever a document, a question or a model holds, nothing printed
+	// drives the terminal (progress bars draw on the writer underneath).
+	stdout, stderr = safetext.NewWriter(stdout), safetext.NewWriter(stderr)
 	s := streams{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		io.WriteString(stderr, mainUsage())
