@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/readout/readout/corpus"
 )
 
 // Config is the whole configuration. The zero value plus Defaults is the
@@ -47,6 +49,14 @@ type Corpus struct {
 	Uploads string `yaml:"uploads"`
 	// MaxFileBytes skips larger files.
 	MaxFileBytes int64 `yaml:"max_file_bytes"`
+	// MaxTotalBytes and MaxDocuments bound what one reading of the sources
+	// may bring in, archives counted as they expand; a refresh past either
+	// stops and the record stays as it was.
+	MaxTotalBytes int64 `yaml:"max_total_bytes"`
+	MaxDocuments  int   `yaml:"max_documents"`
+	// FollowSymlinks reads files that links in a source folder point to
+	// outside it (off: such links are skipped and reported).
+	FollowSymlinks bool `yaml:"follow_symlinks"`
 	// ChunkBytes and ChunkOverlap size the passages.
 	ChunkBytes   int `yaml:"chunk_bytes"`
 	ChunkOverlap int `yaml:"chunk_overlap"`
@@ -122,9 +132,11 @@ func Default() Config {
 	return Config{
 		DataDir: "readout-data",
 		Corpus: Corpus{
-			MaxFileBytes: 16 << 20,
-			ChunkBytes:   1000,
-			ChunkOverlap: 200,
+			MaxFileBytes:  16 << 20,
+			MaxTotalBytes: corpus.DefaultMaxTotalBytes,
+			MaxDocuments:  corpus.DefaultMaxDocuments,
+			ChunkBytes:    1000,
+			ChunkOverlap:  200,
 		},
 		Model: Model{
 			EmbedBatchSize: 64,
@@ -339,6 +351,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Corpus.MaxFileBytes <= 0 {
 		bad("corpus.max_file_bytes", "must be positive, got %d", c.Corpus.MaxFileBytes)
+	}
+	if c.Corpus.MaxTotalBytes <= 0 {
+		bad("corpus.max_total_bytes", "must be positive, got %d", c.Corpus.MaxTotalBytes)
+	}
+	if c.Corpus.MaxDocuments <= 0 {
+		bad("corpus.max_documents", "must be positive, got %d", c.Corpus.MaxDocuments)
 	}
 	if c.Corpus.ChunkBytes < 200 || c.Corpus.ChunkBytes > 20000 {
 		bad("corpus.chunk_bytes", "must be between 200 and 20000, got %d", c.Corpus.ChunkBytes)

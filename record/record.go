@@ -220,6 +220,11 @@ func (l *Library) ReadSources() ([]*corpus.Document, []corpus.Skipped, error) {
 // readSources reads srcs (empty: the bundled sample) and the uploads
 // folder, without the documents moderators removed.
 func (l *Library) readSources(srcs []string) ([]*corpus.Document, []corpus.Skipped, error) {
+	opts := l.opts.Load
+	if opts.Budget == nil {
+		// The limits hold for all the sources of one reading together.
+		opts.Budget = &corpus.Budget{}
+	}
 	var docs []*corpus.Document
 	var skipped []corpus.Skipped
 	seen := map[string]string{}
@@ -235,14 +240,14 @@ func (l *Library) readSources(srcs []string) ([]*corpus.Document, []corpus.Skipp
 		}
 	}
 	if len(srcs) == 0 {
-		ds, sk, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, l.opts.Load)
+		ds, sk, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, opts)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read the bundled sample record: %w", err)
 		}
 		add(corpus.SampleSource, ds, sk)
 	}
 	for _, src := range srcs {
-		ds, sk, err := corpus.Load(src, l.opts.Load)
+		ds, sk, err := corpus.Load(src, opts)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read source %s: %w", src, err)
 		}
@@ -250,7 +255,7 @@ func (l *Library) readSources(srcs []string) ([]*corpus.Document, []corpus.Skipp
 	}
 	if l.opts.Uploads != "" {
 		if _, err := os.Stat(l.opts.Uploads); err == nil {
-			ds, sk, err := corpus.Load(l.opts.Uploads, l.opts.Load)
+			ds, sk, err := corpus.Load(l.opts.Uploads, opts)
 			if err != nil {
 				return nil, nil, fmt.Errorf("read added documents in %s: %w", l.opts.Uploads, err)
 			}

@@ -354,3 +354,44 @@ func TestLastChangeSurvivesARestart(t *testing.T) {
 		t.Errorf("after a restart the last change is %+v", c)
 	}
 }
+
+// A reading of the sources past the load limits stops the refresh with the
+// record as it was; a link to a file outside a source folder is not
+// indexed, and the refresh says so.
+func TestRefreshIsBoundedAndKeepsToItsFolders(t *testing.T) {
+	lib, _, src := newLibrary(t)
+	ctx := context.Background()
+	write(t, filepath.Join(src, "a.txt"), statement)
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	write(t, secret, "Spokesperson Zara Quillfeather of Nowhereland said the vault code is 4242.\n")
+	if err := os.Symlink(secret, filepath.Join(src, "secret.txt")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := lib.Refresh(ctx, "m", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := lib.DocumentIDs(); len(ids) != 1 || ids[0] != "a.txt" {
+		t.Errorf("indexed %v, want only a.txt", ids)
+	}
+	reported := false
+	for _, sk := range c.Skipped {
+		reported = reported || sk.Path == "secret.txt" && strings.Contains(sk.Reason, "outside the source folder")
+	}
+	if !reported {
+		t.Errorf("the link out of the folder was not reported: %v", c.Skipped)
+	}
+
+	// Two more documents against a limit of two: the whole reading fails.
+	write(t, filepath.Join(src, "b.txt"), strings.ReplaceAll(statement, "river", "lake"))
+	write(t, filepath.Join(src, "c.txt"), strings.ReplaceAll(statement, "river", "sea"))
+	lib.opts.Load.MaxDocuments = 2
+	_, err = lib.Refresh(ctx, "m", nil)
+	var le *corpus.LimitError
+	if !errors.As(err, &le) || le.What != "documents" {
+		t.Fatalf("refresh past the document limit: %v", err)
+	}
+	if ids := lib.DocumentIDs(); len(ids) != 1 {
+		t.Errorf("after the refused refresh the record holds %v", ids)
+	}
+}

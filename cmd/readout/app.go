@@ -212,7 +212,7 @@ func openApp(cfg config.Config, log *slog.Logger, change changeOpts, mode lockMo
 		Sources: cfg.Corpus.Sources,
 		Uploads: cfg.UploadsDir(),
 		DataDir: cfg.DataDir,
-		Load:    corpus.LoadOptions{MaxFileSize: cfg.Corpus.MaxFileBytes},
+		Load:    loadOptions(cfg),
 		Fetch:   record.FetchOptions{AllowPrivate: cfg.Corpus.AllowPrivateURLs},
 		Force:   change.force,
 		Rebuild: rebuild,
@@ -250,6 +250,16 @@ func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
 		return errors.New("the record is empty: no document could be read from the sources (run `readout index` to see why)")
 	}
 	return nil
+}
+
+// loadOptions are the configured limits on reading the sources.
+func loadOptions(cfg config.Config) corpus.LoadOptions {
+	return corpus.LoadOptions{
+		MaxFileSize:    cfg.Corpus.MaxFileBytes,
+		MaxTotalBytes:  cfg.Corpus.MaxTotalBytes,
+		MaxDocuments:   cfg.Corpus.MaxDocuments,
+		FollowSymlinks: cfg.Corpus.FollowSymlinks,
+	}
 }
 
 // refresh updates the record; a damaged snapshot is rebuilt from the

@@ -106,7 +106,7 @@ func cmdCheck(ctx context.Context, f *commonFlags, pos []string, s streams) erro
 }
 
 func checkCorpus(c *checker, cfg config.Config) {
-	opts := corpus.LoadOptions{MaxFileSize: cfg.Corpus.MaxFileBytes}
+	opts := loadOptions(cfg)
 	if len(cfg.Corpus.Sources) == 0 {
 		docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, opts)
 		if err != nil {
