@@ -44,7 +44,10 @@ type FollowUp struct {
 	Kind FollowUpKind
 	// Standalone is the question rewritten to stand on its own.
 	Standalone string
-	// Speaker is the previous speaker a pronoun refers to, if any.
+	// Speaker is the person whose words the follow-up asks for ("what
+	// else did he say", "did she think …", a statement's speaker), if any:
+	// the answer quotes them. A pronoun that asks what someone did ("where
+	// was he going") names them in Standalone but leaves Speaker empty.
 	Speaker string
 	// Statement is the previous statement the question refers to (for
 	// RefDate and RefItem), if any.
@@ -166,24 +169,52 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	}
 	statements := previousStatements(prev)
 	speaker := previousSpeaker(prev, statements)
-	if persons != nil && !more {
+	if !personLike(speaker, prev) {
+		speaker = "" // an office or a bare title ("The White House", "Press Secretary")
+	}
+	words := more || asksWords(toks)
+	person := speaker // whom "he" means
+	var named []string
+	if persons != nil {
+		named = persons(prevQuestion(prev))
+	}
+	if len(named) > 0 && !more {
 		// "he" after "what did Biden do …" is Biden, not the
 		// spokesperson whose words answered.
-		if named := persons(prevQuestion(prev)); len(named) > 0 && named[0] != speaker {
-			speaker = named[0]
+		person = named[0]
+	} else if !words && len(statements) > 0 {
+		// "what did he do then?" is about the person the answer spoke
+		// of, not the spokesperson who spoke: one of the record's people
+		// the first statement names, or, after "who …?" or "which …?",
+		// the name it gives.
+		if n := otherPerson(persons, statements[0].Text, speaker, answerTypeOf(prevQuestion(prev)) == WantPerson); n != "" {
+			person = n
+		}
+	}
+	if pluralOnly(toks) {
+		// "they" is the people the previous question named together, or
+		// what it was about; one speaker is no "they".
+		person = ""
+		if len(named) >= 2 {
+			person = named[0] + " and " + named[1]
 		}
 	}
 	if len(ownPeople) > 0 {
-		speaker = ownPeople[0]
+		person = ownPeople[0]
 	}
-	topic := previousTopic(history, speaker)
+	if words {
+		speaker = person
+	} else {
+		speaker = "" // what he did or where he went, not his words
+	}
+	topic := previousTopic(history, person)
 	f.Docs = turnDocs(prev)
 	f.Speaker = speaker
 	date := answerTypeOf(q) == WantDate
 	switch {
 	case other:
 		f.Kind = Counterpart
-		cp := counterpart(prev, speaker)
+		cp := counterpart(prev, person)
 		subject := cp
 		if subject == "" {
 			subject = "the other side"
@@ -220,9 +251,9 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	case more && speaker != "":
 		f.Kind = RefMore
 		f.Standalone = "What else did " + speaker + " say" + aboutTopic(topic) + "?"
-	case pronoun && speaker != "" && len(ownPeople) == 0:
+	case pronoun && person != "" && len(ownPeople) == 0:
 		f.Kind = RefSpeaker
-		f.Standalone = replacePronoun(q, speaker)
+		f.Standalone = replacePronoun(q, person)
 		if len(own) == 0 {
 			f.Standalone = withTopic(f.Standalone, topic)
 		}
@@ -232,6 +263,92 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	}
 	return f
 }
+
+// asksWords reports whether a question asks for someone's words ("what
+// did he say", "did she think", "how did they describe it").
+func asksWords(toks []text.Token) bool {
+	for _, t := range toks {
+		if text.IsAskVerb(t.Word) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralOnly reports whether a question's personal pronouns are all
+// plural ("they", "them", "their").
+func pluralOnly(toks []text.Token) bool {
+	seen := false
+	for _, t := range toks {
+		switch t.Word {
+		case "they", "them", "their", "theirs":
+			seen = true
+		default:
+			if personPronouns[t.Word] {
+				return false
+			}
+		}
+	}
+	return seen
+}
+
+// personLike reports whether an answer's speaker label names a person,
+// not the office that issued the document ("The White House", its outlet)
+// or a bare title ("Press Secretary").
+func personLike(name string, t Turn) bool {
+	if name == "" {
+		return false
+	}
+	for _, c := range t.Citations {
+		if strings.EqualFold(name, c.Outlet) {
+			return false
+		}
+	}
+	for _, w := range text.Words(name) {
+		if !text.IsStopword(w) && !text.IsTitleWord(w) && !text.IsTitleNoun(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareName is a run of capitalised words without its leading titles
+// ("Vice Premier He Lifeng" → "He Lifeng"), or "" when fewer than two
+// words remain.
+func bareName(run string) string {
+	var kept []string
+	for _, w := range strings.Fields(run) {
+		if lw := strings.ToLower(w); len(kept) == 0 && (text.IsTitleWord(lw) || text.IsTitleNoun(lw) || text.IsStopword(lw) || roleOrTime(lw)) {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(kept) < 2 {
+		return ""
+	}
+	return strings.Join(kept, " ")
+}
+
+// otherPerson is the first person a statement names other than its
+// speaker: a name of two or more capitalised words that is one of the
+// record's people ("President Biden"), or, when the question before asked
+// who (named says so), any such name ("Rafael Caro Quintero").
+func otherPerson(persons personsIn, statement, speaker string, named bool) string {
+	for _, m := range fullNameRe.FindAllString(statement, -1) {
+		if persons != nil {
+			if ps := persons(m); len(ps) > 0 && ps[0] != speaker {
+				return ps[0]
+			}
+		}
+		if n := bareName(m); named && n != "" && (speaker == "" || !strings.Contains(speaker, n[strings.LastIndexByte(n, ' ')+1:])) {
+			return n
+		}
+	}
+	return ""
+}
+
+// fullNameRe finds runs of two to five capitalised words.
+var fullNameRe = regexp.MustCompile(`\b\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,4}`)
 
 // prevQuestion is a turn's question as it was searched.
 func prevQuestion(t Turn) string {

@@ -1,9 +1,17 @@
 package answer
 
 import (
+	"archive/tar"
+	"compress/gzip"
 	"context"
+	"fmt"
+	"io"
+	"os"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/readout/readout/corpus"
 
 	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
@@ -216,5 +224,302 @@ func TestModelRewriteIsChecked(t *testing.T) {
 				t.Errorf("searched %q (rewrite %q, rule %q)", got, tt.rewrite, rule)
 			}
 		})
+	}
+}
+
+// chainDocs are the White House documents the conversation tests below
+// ask about, with near neighbours that compete with them (the other
+// years' remembrance statements, another formula flight, the President's
+// own remarks in Belvidere).
+var chainDocs = []string{
+	"2025-02-28_statement-from-the-press-secretary-19a9_6de8781b.txt",
+	"2023-11-09_press-gaggle-by-principal-deputy-press-secretary-o_a28fa43a.txt",
+	"2023-11-09_remarks-by-president-biden-on-delivering-for-worki_b222bb42.txt",
+	"2025-02-04_fact-sheet-president-donald-j-trump-restores-maxim_c7a1da28.txt",
+	"2022-05-22_biden-administration-announces-second-operation-fl_6efcfe85.txt",
+	"2022-06-22_president-biden-announces-tenth-operation-fly-form_ed0f4b45.txt",
+	"2025-03-16_statement-from-the-press-secretary-50c7_4dd81dca.txt",
+	"2021-04-24_statement-by-president-joe-biden-on-armenian-remem_f1a4bcfb.txt",
+	"2022-04-24_statement-by-president-joe-biden-on-armenian-remem_a3c86440.txt",
+	"2023-04-24_statement-from-president-joe-biden-on-armenian-rem_60ea87b2.txt",
+	"2025-02-14_fact-sheet-president-donald-j-trump-establishes-th_d457cbfc.txt",
+	"2024-10-11_statement-from-national-security-advisor-jake-sull_2c9ec04f.txt",
+	"2021-05-07_remarks-by-president-biden-on-the-april-jobs-repor_b44221db.txt",
+	"2025-04-28_promises-made-promises-kept-border-security-achiev_7e553953.txt",
+}
+
+var (
+	chainOnce sync.Once
+	chainIdx  *retrieval.Index
+	chainErr  error
+)
+
+// chainIndex indexes the sample record plus chainDocs, read from the
+// shared archive; the test is skipped when the archive is not beside the
+// repository.
+func chainIndex(t testing.TB) *retrieval.Index {
+	t.Helper()
+	path := sharedPath("corpus", "whitehouse-briefings.tar.gz")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("White House record not available: %v", err)
+	}
+	chainOnce.Do(func() {
+		chainIdx, chainErr = indexWith(path, chainDocs)
+	})
+	if chainErr != nil {
+		t.Fatal(chainErr)
+	}
+	return chainIdx
+}
+
+// indexWith indexes the sample record plus the named documents of the
+// archive at path.
+func indexWith(path string, names []string) (*retrieval.Index, error) {
+	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	tr := tar.NewReader(zr)
+	for len(want) > 0 {
+		h, err := tr.Next()
+		if err != nil {
+			return nil, fmt.Errorf("read %s (looking for %v): %w", path, want, err)
+		}
+		name := strings.TrimPrefix(h.Name, "./")
+		if !want[name] {
+			continue
+		}
+		delete(want, name)
+		data, err := io.ReadAll(tr)
+		if err != nil {
+			return nil, err
+		}
+		ds, err := corpus.Parse(name, data)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, ds...)
+	}
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+		return nil, err
+	}
+	return idx, nil
+}
+
+// TestConversationState asks chains written for this test (not from the
+// development set) over real White House documents without a model. Each
+// follow-up is resolved against the previous answer's statements, the
+// people it names and the documents it cited:
+//
+//   - "he" in a question about what someone did is the person the answer
+//     spoke of, not the spokesperson who spoke;
+//   - a question in its own words that the cited document answers is
+//     answered from it, not from the whole record;
+//   - a question with its own subject starts a new topic.
+func TestConversationState(t *testing.T) {
+	idx := chainIndex(t)
+	p := &Pipeline{Index: idx}
+	type step struct {
+		q        string
+		cite     string   // a document the answer must cite
+		contains []string // the answer holds all of these
+		newTopic bool     // searched as asked, not rewritten
+	}
+	const (
+		cartel    = "2025-02-28_statement-from-the-press-secretary-19a9_6de8781b.txt"
+		belvidere = "2023-11-09_press-gaggle-by-principal-deputy-press-secretary-o_a28fa43a.txt"
+		iran      = "2025-02-04_fact-sheet-president-donald-j-trump-restores-maxim_c7a1da28.txt"
+		armenia21 = "2021-04-24_statement-by-president-joe-biden-on-armenian-remem_f1a4bcfb.txt"
+	)
+	chains := []struct {
+		name  string
+		steps []step
+	}{
+		{"who → he did", []step{
+			{q: "How many Mexican cartel members were sent to the United States at the end of February 2025?", cite: cartel, contains: []string{"29"}},
+			{q: "which of them was the most notorious?", cite: cartel, contains: []string{"Caro Quintero"}},
+			{q: "whom did he torture and kill?", cite: cartel, contains: []string{"Camerena"}},
+		}},
+		{"own words, cited document", []step{
+			{q: "Which plant was the President going to see reopen in Belvidere, Illinois?", cite: belvidere, contains: []string{"Belvidere Assembly Plant"}},
+			{q: "how many jobs had been lost at the plant?", cite: belvidere, contains: []string{"1,200"}},
+			{q: "when was that?", cite: belvidere, contains: []string{"2023-11-09"}},
+		}},
+		{"own words, then a new topic", []step{
+			{q: "What did the February 2025 Iran memorandum direct the Treasury Secretary to do?", cite: iran, contains: []string{"maximum economic pressure"}},
+			{q: "and what was the goal for Iranian oil exports?", cite: iran, contains: []string{"zero"}},
+			{q: "What did Biden say in 2021 about the Armenians who were deported and massacred?", cite: armenia21, contains: []string{"one and a half million"}, newTopic: true},
+		}},
+	}
+	for _, c := range chains {
+		t.Run(c.name, func(t *testing.T) {
+			var history []Turn
+			for i, s := range c.steps {
+				ans, err := p.Ask(context.Background(), s.q, history, retrieval.SearchOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("%s → %q\n%s", s.q, ans.Standalone, ans.Text)
+				if ans.Mode == ModeDeclined {
+					t.Fatalf("turn %d declined", i+1)
+				}
+				if !citesDoc(ans, s.cite) {
+					t.Errorf("turn %d cites none of %s", i+1, s.cite)
+				}
+				for _, w := range s.contains {
+					if !strings.Contains(ans.Text, w) {
+						t.Errorf("turn %d lacks %q", i+1, w)
+					}
+				}
+				if s.newTopic && ans.Standalone != "" {
+					t.Errorf("turn %d was rewritten as %q, want a new topic", i+1, ans.Standalone)
+				}
+				checkQuotations(t, ans)
+				history = append(history, TurnOf(ans))
+			}
+		})
+	}
+}
+
+// TestFollowUpReferents: whom a pronoun means depends on what the
+// follow-up asks. Asking for words ("did she say") means the previous
+// answer's speaker, whose words are then quoted; asking what someone did
+// means the person the answer spoke of, and restricts no quotation; an
+// office that issued a statement is nobody's "they".
+func TestFollowUpReferents(t *testing.T) {
+	office := Turn{
+		Question: "Where did the Freedonian and Sylvanian ministers meet?",
+		Answer:   ExtractiveLead + "\n- Nowhere Office (2024-05-02): “Minister Orlo Vexbridge met Minister Zara Quillfeather at Castle Dunmere, and following the meeting they toured the canal works.” [1]",
+		Citations: []Citation{{N: 1, Doc: "office/meeting.txt", Outlet: "Nowhere Office", Date: "2024-05-02",
+			Speakers: []string{"Nowhere Office"}}},
+	}
+	who := Turn{
+		Question: "Who led the delegation that crossed the river?",
+		Answer:   ExtractiveLead + "\n- Nowhere Wire (2024-03-04) — Zara Quillfeather, Spokesperson: “The delegation was led by Captain Bram Oakhollow, who later signed the accord.” [1]",
+		Citations: []Citation{{N: 1, Doc: "wire/talks.txt", Outlet: "Nowhere Wire", Date: "2024-03-04",
+			Speakers: []string{"Zara Quillfeather"}}},
+	}
+	tests := []struct {
+		name        string
+		prev        Turn
+		q           string
+		speaker     string   // FollowUp.Speaker: whose words are quoted
+		contains    []string // in Standalone
+		notContains []string
+	}{
+		{"words: the speaker", quillfeatherTurn(), "Did she say where they would be held?", "Zara Quillfeather", []string{"Zara Quillfeather"}, nil},
+		{"deeds: named, no quotation restricted", quillfeatherTurn(), "where was she travelling next?", "", []string{"Zara Quillfeather"}, nil},
+		{"an office is no they", office, "what did they do after the meeting?", "", []string{"what did they do"}, []string{"Nowhere Office"}},
+		{"after who: the person the answer named", who, "what did he sign?", "", []string{"Bram Oakhollow"}, []string{"Zara Quillfeather"}},
+		{"after who, words: still the speaker", who, "what else did she say?", "Zara Quillfeather", []string{"Zara Quillfeather"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := ReadFollowUp(tt.q, []Turn{tt.prev})
+			if f.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want %q (standalone %q)", f.Speaker, tt.speaker, f.Standalone)
+			}
+			for _, w := range tt.contains {
+				if !strings.Contains(f.Standalone, w) {
+					t.Errorf("standalone %q lacks %q", f.Standalone, w)
+				}
+			}
+			for _, w := range tt.notContains {
+				if strings.Contains(f.Standalone, w) {
+					t.Errorf("standalone %q holds %q", f.Standalone, w)
+				}
+			}
+		})
+	}
+}
+
+// docsIndex is a Retriever whose search of the whole record finds record
+// and whose search restricted to documents (SearchOptions.Docs) finds cited.
+type docsIndex struct {
+	fakeIndex
+	record, cited []retrieval.Hit
+}
+
+func (d *docsIndex) Search(ctx context.Context, q string, o retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	d.fakeIndex.hits = d.record
+	if len(o.Docs) > 0 {
+		d.fakeIndex.hits = nil
+		for _, h := range d.cited {
+			for _, id := range o.Docs {
+				if h.Doc.ID == id {
+					d.fakeIndex.hits = append(d.fakeIndex.hits, h)
+				}
+			}
+		}
+	}
+	return d.fakeIndex.Search(ctx, q, o)
+}
+
+// TestConversationHits: a question of a conversation is searched again in
+// the documents the conversation cited; their passages come first when
+// they cover the question as well as the record's best (a question in its
+// own words), or half as well (a question that points back).
+func TestConversationHits(t *testing.T) {
+	record, cited := exampleHits()[1], exampleHits()[0] // times/border.txt, wire/talks.txt
+	prev := []Turn{{Question: "When will the talks resume?", Answer: "…", Citations: []Citation{{N: 1, Doc: "wire/talks.txt"}}}}
+	tests := []struct {
+		name          string
+		kind          FollowUpKind
+		record, cited float64 // coverage of the best passage of each search
+		first         bool    // the cited document's passage comes first
+	}{
+		{"own words, cited covers more", NewTopic, 0.6, 0.9, true},
+		{"own words, cited covers as much", NewTopic, 0.6, 0.6, true},
+		{"own words, record covers more", NewTopic, 0.9, 0.6, false},
+		{"points back, cited covers half", RefTopic, 0.9, 0.5, true},
+		{"points back, cited covers little", RefTopic, 0.9, 0.3, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, c := record, cited
+			r.Coverage, c.Coverage = tt.record, tt.cited
+			idx := &docsIndex{record: []retrieval.Hit{r}, cited: []retrieval.Hit{c}}
+			p := &Pipeline{Index: idx}
+			got, err := p.conversationHits(context.Background(), "q", "q", retrieval.SearchOptions{}, prev, FollowUp{Kind: tt.kind}, []retrieval.Hit{r})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first := len(got) > 0 && got[0].Doc.ID == "wire/talks.txt"; first != tt.first {
+				t.Errorf("conversation hits %v, want the cited document first: %v", got, tt.first)
+			}
+			if o := idx.opts[0]; len(o.Docs) != 1 || o.Docs[0] != "wire/talks.txt" {
+				t.Errorf("searched with %+v, want the cited document only", o)
+			}
+		})
+	}
+	// Through Ask: a question in its own words is answered from the
+	// document the conversation cited, and counts as a follow-up.
+	r, c := record, cited
+	r.Coverage, c.Coverage = 0.5, 0.9
+	idx := &docsIndex{record: []retrieval.Hit{r}, cited: []retrieval.Hit{c}}
+	p := &Pipeline{Index: idx}
+	ans, err := p.Ask(context.Background(), "Where would the talks between Freedonia and Sylvania be held?", prev, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !citesDoc(ans, "wire/talks.txt") || citesDoc(ans, "times/border.txt") && ans.Citations[0].Doc != "wire/talks.txt" {
+		t.Errorf("answer cites %+v, want wire/talks.txt first:\n%s", ans.Citations, ans.Text)
 	}
 }

@@ -119,6 +119,11 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 		return nil, fmt.Errorf("search the record: %w", err)
 	}
+	if len(history) > 0 {
+		if err := p.withConversation(ctx, r, q, standalone, history, &follow); err != nil {
+			return nil, err
+		}
+	}
 	hits := r.hits
 	if r.notice != "" && r.decision.Answer {
 		ans.Warnings = append(ans.Warnings, r.notice)
@@ -168,7 +173,9 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if standalone != q {
 		eq.Context = standalone
 	}
-	if len(history) > 0 {
+	if len(history) > 0 && follow.Kind == RefMore {
+		// Only "what else" wants what was not quoted yet; "who did he
+		// murder?" may be answered by the sentence just quoted.
 		eq.Previous = history[len(history)-1].Answer
 	}
 	if r.c.Speaker != nil {
@@ -498,6 +505,141 @@ func namedIn(q, name string) bool {
 		}
 	}
 	return false
+}
+
+// convTurns is how many of the latest turns' cited documents a question
+// of a conversation is searched in again.
+const convTurns = 2
+
+// convPassages is how many passages of those documents are searched.
+const convPassages = 4
+
+// conversationDocs are the IDs of the documents the latest convTurns
+// answers cited, the latest first.
+func conversationDocs(history []Turn) []string {
+	var out []string
+	for i := len(history) - 1; i >= 0 && i >= len(history)-convTurns; i-- {
+		for _, c := range history[i].Citations {
+			if c.Doc != "" && !slices.Contains(out, c.Doc) {
+				out = append(out, c.Doc)
+			}
+		}
+	}
+	return out
+}
+
+// withConversation puts first the passages of the documents the
+// conversation cited when they answer the question (conversationHits),
+// deciding again with them when the record's passages were declined. A
+// question in its own words that they answer becomes a follow-up.
+func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standalone string, history []Turn, follow *FollowUp) error {
+	base := r.hits
+	if !r.decision.Answer {
+		base = r.searched
+	}
+	conv, err := p.conversationHits(ctx, q, standalone, r.opts, history, *follow, base)
+	if err != nil || len(conv) == 0 {
+		return err
+	}
+	hits := mergeHits(conv, base)
+	if !r.decision.Answer {
+		cited := map[string]bool{}
+		for _, h := range conv {
+			cited[h.Doc.ID] = true
+		}
+		d := p.decide(r.c, hits, cited)
+		if !d.Answer {
+			return nil
+		}
+		r.decision, r.decline = d, ""
+	}
+	r.hits = hits
+	r.notes = append(r.notes, fmt.Sprintf("%d passages of the documents the conversation cited answer the question as well as the record's best; they come first", len(conv)))
+	if follow.Kind == NewTopic {
+		// Asked in its own words, but what it asks is in what the
+		// conversation cited: a follow-up after all.
+		follow.Kind, follow.Docs = RefTopic, turnDocs(history[len(history)-1])
+	}
+	return nil
+}
+
+// conversationHits searches the question again in the documents the
+// conversation cited. Their passages are returned when the best of them
+// covers the question at least as well as the best passage of the whole
+// record (hits) does, or half as well when the question points back
+// ("that", "he"), or covers the question's own words as well as the
+// record's best: it then asks about what the conversation was reading,
+// whether or not it says so.
+func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, opts retrieval.SearchOptions, history []Turn, f FollowUp, hits []retrieval.Hit) ([]retrieval.Hit, error) {
+	docs := conversationDocs(history)
+	if len(docs) == 0 || len(hits) == 0 {
+		return nil, nil
+	}
+	all := opts
+	all.K = convPassages
+	opts.K, opts.Docs = convPassages, docs
+	if q != standalone {
+		// First the question's own words, in the conversation's documents
+		// and in the whole record: the rewrite's borrowed words may
+		// mislead when the conversation's topic was itself a wrong turn.
+		conv, err := p.Index.Search(ctx, q, opts)
+		if err != nil {
+			return nil, fmt.Errorf("search the conversation's documents: %w", err)
+		}
+		own, err := p.Index.Search(ctx, q, all)
+		if err != nil {
+			return nil, fmt.Errorf("search the record: %w", err)
+		}
+		if len(conv) > 0 && len(own) > 0 && conv[0].Coverage > 0 && conv[0].Coverage >= own[0].Coverage*convCoverageShare {
+			return coveringHits(conv), nil
+		}
+	}
+	// Then as hits were searched (the standalone question, the question's
+	// period, speaker or outlet), so that their coverage compares.
+	conv, err := p.Index.Search(ctx, standalone, opts)
+	if err != nil {
+		return nil, fmt.Errorf("search the conversation's documents: %w", err)
+	}
+	share := convCoverageShare
+	if f.Kind != NewTopic {
+		share = pointedCoverageShare
+	}
+	if len(conv) > 0 && conv[0].Coverage >= hits[0].Coverage*share {
+		return coveringHits(conv), nil
+	}
+	return nil, nil
+}
+
+// coveringHits are the passages that cover as much as the first.
+func coveringHits(conv []retrieval.Hit) []retrieval.Hit {
+	var out []retrieval.Hit
+	for _, h := range conv {
+		if h.Coverage >= conv[0].Coverage*convCoverageShare {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// convCoverageShare: the conversation's documents answer a question when
+// their best passage covers at least this share of what the record's best
+// passage covers of the question's own words.
+const convCoverageShare = 1.0
+
+// pointedCoverageShare is convCoverageShare for a question that points
+// back ("that statement", "he", "it"): what it asks is in what the
+// conversation read even when other documents hold more of its words.
+const pointedCoverageShare = 0.5
+
+// mergeHits puts first's passages before rest's, each once.
+func mergeHits(first, rest []retrieval.Hit) []retrieval.Hit {
+	out := append([]retrieval.Hit(nil), first...)
+	for _, h := range rest {
+		if !slices.ContainsFunc(first, func(x retrieval.Hit) bool { return x.Chunk.ID == h.Chunk.ID }) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // prevDocBoost multiplies the fused score of a passage of a document the

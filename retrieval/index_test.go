@@ -421,6 +421,9 @@ func TestSearchFilters(t *testing.T) {
 		{"speaker surname", SearchOptions{Speaker: "Placeholder"}, []string{"b.txt"}},
 		{"speaker and date", SearchOptions{Speaker: "jane", Since: day("2023-02-01")}, []string{"c.txt"}},
 		{"nothing matches", SearchOptions{Outlet: "No Such Outlet"}, nil},
+		{"documents, unknown ID ignored", SearchOptions{Docs: []string{"d.txt", "b.txt", "zz.txt"}}, []string{"b.txt", "d.txt"}},
+		{"documents and outlet", SearchOptions{Docs: []string{"a.txt", "d.txt"}, Outlet: "herald"}, []string{"d.txt"}},
+		{"only unknown documents", SearchOptions{Docs: []string{"zz.txt"}}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -128,7 +128,7 @@ func filterKey(s string) string {
 // speakers), so filtering 100k chunks costs well under a millisecond.
 func (s *snapshot) filter(opts SearchOptions) rowFilter {
 	outlet, speaker := filterKey(opts.Outlet), filterKey(opts.Speaker)
-	if opts.Since.IsZero() && opts.Until.IsZero() && outlet == "" && speaker == "" {
+	if opts.Since.IsZero() && opts.Until.IsZero() && outlet == "" && speaker == "" && len(opts.Docs) == 0 {
 		return rowFilter{ranges: []rowRange{{0, int32(len(s.chunks))}}, allowed: len(s.chunks)}
 	}
 	byDate := !opts.Since.IsZero() || !opts.Until.IsZero()
@@ -139,9 +139,21 @@ func (s *snapshot) filter(opts SearchOptions) rowFilter {
 	if !opts.Until.IsZero() {
 		until = int32(dayNumber(opts.Until))
 	}
+	var only map[int32]bool
+	if len(opts.Docs) > 0 {
+		only = make(map[int32]bool, len(opts.Docs))
+		for _, id := range opts.Docs {
+			if i, ok := s.docIndex[id]; ok {
+				only[i] = true
+			}
+		}
+	}
 	okDoc := make([]bool, len(s.docs))
 	f := rowFilter{byDate: byDate, since: since, until: until}
 	for i := range s.docs {
+		if only != nil && !only[int32(i)] {
+			continue
+		}
 		if byDate {
 			// docDay is 0 for an undated document, which no date bound
 			// admits; a document is admitted when the days it reports

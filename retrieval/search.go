@@ -21,6 +21,10 @@ type SearchOptions struct {
 	// them.
 	Outlet  string `json:"outlet,omitempty"`
 	Speaker string `json:"speaker,omitempty"`
+	// Docs, when not empty, keeps only the documents with these IDs (a
+	// conversation's cited documents, searched again for a follow-up);
+	// IDs the index does not hold are ignored.
+	Docs []string `json:"docs,omitempty"`
 }
 
 // Hit is one retrieved passage.
