@@ -7,14 +7,17 @@ import (
 	"encoding/gob"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/readout/readout/corpus"
 )
@@ -48,8 +51,9 @@ func TestLoadSnapshotRefusesEveryDamagedByte(t *testing.T) {
 	}
 }
 
-// TestLoadedVectorsAreTheWrittenOnes checks the direct read of the matrix
-// into memory: the reopened index holds bit for bit the vectors written.
+// TestLoadedVectorsAreTheWrittenOnes checks the vectors used in place: the
+// reopened index holds bit for bit the vectors written, and they are the
+// mapped file itself, not a copy on the heap.
 func TestLoadedVectorsAreTheWrittenOnes(t *testing.T) {
 	dir := t.TempDir()
 	ix := mustOpen(t, dir, NewBuiltinEmbedder(24), IndexOptions{})
@@ -60,6 +64,34 @@ func TestLoadedVectorsAreTheWrittenOnes(t *testing.T) {
 	if !slices.Equal(s.vectors, want) || len(want) == 0 {
 		t.Fatalf("reloaded %d floats, wrote %d (or they differ)", len(s.vectors), len(want))
 	}
+	if runtime.GOOS == "linux" && !mappedFrom(t, unsafe.Pointer(&s.vectors[0]), SnapshotFile) {
+		t.Error("the vectors are not the mapped snapshot file")
+	}
+	if runtime.GOOS == "linux" && !mappedFrom(t, unsafe.Pointer(unsafe.StringData(s.docs[0].Text)), SnapshotFile) {
+		t.Error("the document texts are not read from the mapped snapshot file")
+	}
+}
+
+// mappedFrom reports whether p lies in a mapping of a file named name
+// (from /proc/self/maps).
+func mappedFrom(t *testing.T, p unsafe.Pointer, name string) bool {
+	t.Helper()
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		t.Skip(err)
+	}
+	addr := uint64(uintptr(p))
+	for _, line := range strings.Split(string(maps), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 6 || !strings.HasSuffix(f[5], "/"+name) {
+			continue
+		}
+		var lo, hi uint64
+		if _, err := fmt.Sscanf(f[0], "%x-%x", &lo, &hi); err == nil && addr >= lo && addr < hi {
+			return true
+		}
+	}
+	return false
 }
 
 // TestOldSnapshotRefused: a snapshot of an older format (here version 1,
@@ -71,7 +103,17 @@ func TestOldSnapshotRefused(t *testing.T) {
 	mustSync(t, ix, exampleDocs())
 	s := ix.cur.Load()
 	// Write s as version 1 did.
-	body := snapshotBody{Docs: s.docs}
+	type chunkRecord struct {
+		ID         string
+		Doc        int32
+		Index      int32
+		Start, End int32
+	}
+	var body struct {
+		Docs   []*corpus.Document
+		Chunks []chunkRecord
+	}
+	body.Docs = s.docs
 	for i, c := range s.chunks {
 		body.Chunks = append(body.Chunks, chunkRecord{ID: c.ID, Doc: s.chunkDoc[i], Index: int32(c.Index), Start: int32(c.Start), End: int32(c.End)})
 	}

@@ -1,0 +1,479 @@
+package retrieval
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/gob"
+	"encoding/json"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unsafe"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/datalock"
+)
+
+// The snapshot file (format version 4) is laid out to be used in place:
+//
+//	magic (8) | version (4) | header length (4) | JSON header
+//	section count (4) | per section: kind (4), CRC-32C (4), offset (8), length (8)
+//	CRC-32C of everything above (4)
+//	sections, each starting on a page boundary, zero bytes between them
+//
+// Open maps the file into memory (read-only, shared) and checks every
+// section's checksum and the zero padding, so a damaged byte anywhere is
+// found before anything is used. Then nothing large is decoded or copied:
+// the vectors chromem-go holds are the mapped section itself, and the
+// documents' and chunks' texts and IDs are strings pointing into it, read
+// from the page cache when a question needs them. Only the documents'
+// metadata (gob), the chunk table and the BM25 index are decoded onto the
+// heap. A mapping is never unmapped: strings into it may be held by any
+// caller for as long as it likes; Sync replaces the file by rename, so the
+// mapped (old) file stays intact while the process lives.
+
+// Section kinds, in file order.
+const (
+	secTexts    = 1 // the documents' texts, concatenated
+	secDocs     = 2 // gob: per document its metadata (Text empty), turns and text span
+	secChunkIDs = 3 // the chunks' IDs, concatenated
+	secChunks   = 4 // per chunk a chunkRecord, little-endian
+	secVectors  = 5 // the unit vectors, float32 little-endian, row-major
+	secLexical  = 6 // the BM25 index (lexicalIndex.appendTo)
+	numSections = 6
+)
+
+// sectionAlign is the alignment of every section: a page, so a section can
+// be advised to the kernel on its own and the vectors are aligned for any
+// access.
+const sectionAlign = 4096
+
+// chunkRecordSize is the size of a stored chunk record: document, index,
+// start, end, and the offset and length of its ID in secChunkIDs, each a
+// little-endian int32.
+const chunkRecordSize = 24
+
+// section is one entry of the section table.
+type section struct {
+	kind     uint32
+	crc      uint32
+	off, len uint64
+}
+
+// docSpan is where a document's text lies in secTexts.
+type docSpan struct{ Off, Len int64 }
+
+// tableSize is the size of the section table with its count and checksum.
+func tableSize(n int) int { return 4 + n*24 + 4 }
+
+// write stores s as path: to a temporary file in the same folder, fsynced,
+// renamed over path, and the folder fsynced, so a crash at any moment
+// leaves either the old file or the new one.
+func (s *snapshot) write(path string) (int64, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, fmt.Errorf("create index folder: %w", err)
+	}
+	tmp, err := datalock.CreateTemp(dir, tempPrefix)
+	if err != nil {
+		return 0, fmt.Errorf("create temporary snapshot: %w", err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	size, err := s.encode(tmp)
+	if err != nil {
+		return 0, fmt.Errorf("write snapshot: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return 0, fmt.Errorf("sync snapshot: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return 0, fmt.Errorf("close snapshot: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return 0, fmt.Errorf("replace snapshot: %w", err)
+	}
+	ok = true
+	if d, err := os.Open(dir); err == nil {
+		// Persist the rename itself; some filesystems refuse to sync a
+		// folder, which is not worth failing the write for.
+		_ = d.Sync()
+		_ = d.Close()
+	}
+	return size, nil
+}
+
+// sectionWriter writes sections one after another at page boundaries,
+// each through a buffer and a running checksum.
+type sectionWriter struct {
+	f    *os.File
+	pos  int64
+	secs []section
+	bw   *bufio.Writer
+	crc  hashWriter
+	cur  section
+}
+
+type hashWriter interface {
+	io.Writer
+	Sum32() uint32
+}
+
+func (w *sectionWriter) begin(kind uint32) error {
+	pad := (sectionAlign - w.pos%sectionAlign) % sectionAlign
+	if pad > 0 {
+		if _, err := w.f.Write(make([]byte, pad)); err != nil {
+			return err
+		}
+		w.pos += pad
+	}
+	w.cur = section{kind: kind, off: uint64(w.pos)}
+	w.crc = crc32.New(crcTable)
+	w.bw.Reset(io.MultiWriter(w.f, w.crc))
+	return nil
+}
+
+func (w *sectionWriter) Write(p []byte) (int, error) {
+	n, err := w.bw.Write(p)
+	w.cur.len += uint64(n)
+	return n, err
+}
+
+func (w *sectionWriter) end() error {
+	if err := w.bw.Flush(); err != nil {
+		return err
+	}
+	w.cur.crc = w.crc.Sum32()
+	w.pos += int64(w.cur.len)
+	w.secs = append(w.secs, w.cur)
+	return nil
+}
+
+// encode writes the whole file to f (at its start) and returns its size.
+func (s *snapshot) encode(f *os.File) (int64, error) {
+	hdr, err := json.Marshal(snapshotHeader{
+		Embedder: s.embedder, Dim: s.dim, Snapshot: s.id, Created: s.created,
+		Docs: len(s.docs), Chunks: len(s.chunks), ChunkOpts: s.chunkOpts,
+	})
+	if err != nil {
+		return 0, err
+	}
+	prefix := 16 + len(hdr)
+	w := &sectionWriter{f: f, pos: int64(prefix + tableSize(numSections)), bw: bufio.NewWriterSize(nil, 1<<20)}
+	// The prefix and table are written last, once the sections are known.
+	if _, err := f.Seek(w.pos, io.SeekStart); err != nil {
+		return 0, err
+	}
+	sec := func(kind uint32, body func() error) error {
+		if err := w.begin(kind); err != nil {
+			return err
+		}
+		if err := body(); err != nil {
+			return err
+		}
+		return w.end()
+	}
+	spans := make([]docSpan, len(s.docs))
+	if err := sec(secTexts, func() error {
+		var off int64
+		for i, d := range s.docs {
+			if _, err := io.WriteString(w, d.Text); err != nil {
+				return err
+			}
+			spans[i] = docSpan{off, int64(len(d.Text))}
+			off += int64(len(d.Text))
+		}
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	if err := sec(secDocs, func() error {
+		enc := gob.NewEncoder(w)
+		for i, d := range s.docs {
+			meta := *d
+			meta.Text = ""
+			if err := enc.Encode(&meta); err != nil {
+				return fmt.Errorf("encode document %s: %w", d.ID, err)
+			}
+			if err := enc.Encode(packTurns(d.Turns())); err != nil {
+				return fmt.Errorf("encode turns of %s: %w", d.ID, err)
+			}
+			if err := enc.Encode(spans[i]); err != nil {
+				return fmt.Errorf("encode document %s: %w", d.ID, err)
+			}
+		}
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	if err := sec(secChunkIDs, func() error {
+		for _, c := range s.chunks {
+			if _, err := io.WriteString(w, c.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	if err := sec(secChunks, func() error {
+		var rec [chunkRecordSize]byte
+		idOff := 0
+		for i, c := range s.chunks {
+			for j, v := range []int{int(s.chunkDoc[i]), c.Index, c.Start, c.End, idOff, len(c.ID)} {
+				binary.LittleEndian.PutUint32(rec[4*j:], uint32(int32(v)))
+			}
+			idOff += len(c.ID)
+			if _, err := w.Write(rec[:]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	if err := sec(secVectors, func() error {
+		buf := make([]byte, 0, 1<<16)
+		for _, x := range s.vectors {
+			buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(x))
+			if len(buf) == cap(buf) {
+				if _, err := w.Write(buf); err != nil {
+					return err
+				}
+				buf = buf[:0]
+			}
+		}
+		_, err := w.Write(buf)
+		return err
+	}); err != nil {
+		return 0, err
+	}
+	if err := sec(secLexical, func() error {
+		_, err := w.Write(s.lex.appendTo(nil))
+		return err
+	}); err != nil {
+		return 0, err
+	}
+	// Prefix, header and table.
+	head := make([]byte, 0, prefix+tableSize(numSections))
+	head = append(head, snapshotMagic...)
+	head = binary.LittleEndian.AppendUint32(head, snapshotVersion)
+	head = binary.LittleEndian.AppendUint32(head, uint32(len(hdr)))
+	head = append(head, hdr...)
+	head = binary.LittleEndian.AppendUint32(head, uint32(len(w.secs)))
+	for _, sc := range w.secs {
+		head = binary.LittleEndian.AppendUint32(head, sc.kind)
+		head = binary.LittleEndian.AppendUint32(head, sc.crc)
+		head = binary.LittleEndian.AppendUint64(head, sc.off)
+		head = binary.LittleEndian.AppendUint64(head, sc.len)
+	}
+	head = binary.LittleEndian.AppendUint32(head, crc32.Checksum(head, crcTable))
+	if _, err := f.WriteAt(head, 0); err != nil {
+		return 0, err
+	}
+	return w.pos, nil
+}
+
+// loadSnapshot maps path and checks it: the table's checksum, every
+// section's checksum, the zero bytes between sections, and every count and
+// offset against the sizes they index. Nothing is returned unless all of
+// it checks out.
+func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
+	data, err := mapFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read index snapshot: %w", err)
+	}
+	size := len(data)
+	if size < 16 {
+		return nil, corrupt(path, "file too short")
+	}
+	if err := checkPrefix(path, data[:12]); err != nil {
+		return nil, err
+	}
+	hlen := int(binary.LittleEndian.Uint32(data[12:16]))
+	if hlen > 1<<20 || 16+hlen+tableSize(0) > size {
+		return nil, corrupt(path, "header runs past the end of the file")
+	}
+	var hdr snapshotHeader
+	if err := json.Unmarshal(data[16:16+hlen], &hdr); err != nil {
+		return nil, corrupt(path, "unreadable header: "+err.Error())
+	}
+	if hdr.Dim < 0 || hdr.Chunks < 0 || hdr.Docs < 0 || (hdr.Dim == 0 && hdr.Chunks > 0) {
+		return nil, corrupt(path, "counts in the header do not match the contents")
+	}
+	t := 16 + hlen
+	if n := binary.LittleEndian.Uint32(data[t:]); n != numSections || t+tableSize(numSections) > size {
+		return nil, corrupt(path, "damaged section table")
+	}
+	tend := t + tableSize(numSections)
+	if crc32.Checksum(data[:tend-4], crcTable) != binary.LittleEndian.Uint32(data[tend-4:]) {
+		return nil, corrupt(path, "checksum mismatch in the header or section table")
+	}
+	secs := make([][]byte, numSections+1)
+	prev := uint64(tend)
+	for i := range numSections {
+		e := data[t+4+24*i:]
+		sc := section{kind: binary.LittleEndian.Uint32(e), crc: binary.LittleEndian.Uint32(e[4:]),
+			off: binary.LittleEndian.Uint64(e[8:]), len: binary.LittleEndian.Uint64(e[16:])}
+		if sc.kind != uint32(i+1) || sc.off < prev || sc.off%sectionAlign != 0 || sc.off > uint64(size) || sc.len > uint64(size)-sc.off {
+			return nil, corrupt(path, "damaged section table")
+		}
+		if !allZero(data[prev:sc.off]) {
+			return nil, corrupt(path, fmt.Sprintf("damaged bytes before section %d", sc.kind))
+		}
+		b := data[sc.off : sc.off+sc.len]
+		if crc32.Checksum(b, crcTable) != sc.crc {
+			return nil, corrupt(path, fmt.Sprintf("checksum mismatch in section %d (truncated or damaged file)", sc.kind))
+		}
+		secs[sc.kind] = b
+		if sc.kind == secTexts {
+			// Not needed to open the snapshot: resident again only where
+			// a question reads them.
+			releasePages(b)
+		}
+		prev = sc.off + sc.len
+	}
+	if prev != uint64(size) {
+		return nil, corrupt(path, "unexpected bytes at the end")
+	}
+	texts := secs[secTexts]
+
+	// Documents: metadata from gob, text in place.
+	dec := gob.NewDecoder(bytes.NewReader(secs[secDocs]))
+	docs := make([]*corpus.Document, 0, min(hdr.Docs, 1<<16))
+	for range hdr.Docs {
+		d := new(corpus.Document)
+		if err := dec.Decode(d); err != nil {
+			return nil, corrupt(path, "unreadable documents: "+err.Error())
+		}
+		var tr turnsRecord
+		if err := dec.Decode(&tr); err != nil {
+			return nil, corrupt(path, "unreadable turns: "+err.Error())
+		}
+		var sp docSpan
+		if err := dec.Decode(&sp); err != nil {
+			return nil, corrupt(path, "unreadable documents: "+err.Error())
+		}
+		if sp.Off < 0 || sp.Len < 0 || sp.Off > int64(len(texts)) || sp.Len > int64(len(texts))-sp.Off {
+			return nil, corrupt(path, fmt.Sprintf("document %s: text out of range", d.ID))
+		}
+		d.Text = inPlace(texts[sp.Off : sp.Off+sp.Len])
+		ts, err := unpackTurns(tr)
+		if err == nil {
+			err = d.SetTurns(ts)
+		}
+		if err != nil {
+			return nil, corrupt(path, fmt.Sprintf("document %s: %v", d.ID, err))
+		}
+		docs = append(docs, d)
+	}
+	if !slices.IsSortedFunc(docs, func(a, b *corpus.Document) int { return strings.Compare(a.ID, b.ID) }) {
+		return nil, corrupt(path, "documents out of order")
+	}
+
+	// Chunks: a table on the heap, texts and IDs in place.
+	recs, ids := secs[secChunks], secs[secChunkIDs]
+	if len(recs) != hdr.Chunks*chunkRecordSize {
+		return nil, corrupt(path, "counts in the header do not match the contents")
+	}
+	chunks := make([]corpus.Chunk, hdr.Chunks)
+	for i := range chunks {
+		var v [6]int
+		for j := range v {
+			v[j] = int(int32(binary.LittleEndian.Uint32(recs[i*chunkRecordSize+4*j:])))
+		}
+		di, idx, start, end, idOff, idLen := v[0], v[1], v[2], v[3], v[4], v[5]
+		if di < 0 || di >= len(docs) {
+			return nil, corrupt(path, "chunk refers to a missing document")
+		}
+		d := docs[di]
+		if idOff < 0 || idLen <= 0 || idOff > len(ids) || idLen > len(ids)-idOff {
+			return nil, corrupt(path, "chunk ID out of range")
+		}
+		id := inPlace(ids[idOff : idOff+idLen])
+		if start < 0 || end < start || end > len(d.Text) {
+			return nil, corrupt(path, fmt.Sprintf("chunk %s offsets out of range", id))
+		}
+		chunks[i] = corpus.Chunk{ID: id, DocID: d.ID, Index: idx, Start: start, End: end, Text: d.Text[start:end]}
+	}
+
+	vb := secs[secVectors]
+	if uint64(len(vb)) != uint64(hdr.Chunks)*uint64(hdr.Dim)*4 {
+		return nil, corrupt(path, "counts in the header do not match the contents")
+	}
+	s := &snapshot{
+		id: hdr.Snapshot, embedder: hdr.Embedder, dim: hdr.Dim, created: hdr.Created,
+		chunkOpts: hdr.ChunkOpts, docs: docs, chunks: chunks, bytes: int64(size),
+		vectors: floatsInPlace(vb),
+	}
+	if s.lex, err = decodeLexical(secs[secLexical], hdr.Chunks); err != nil {
+		return nil, corrupt(path, err.Error())
+	}
+	if err := s.finish(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, corrupt(path, err.Error())
+	}
+	// Every section was read once for its checksum. All but the vectors
+	// (which every query reads) give their pages back: they stay in the
+	// page cache, and only the texts a question touches come back.
+	for k, b := range secs {
+		if k != secVectors {
+			releasePages(b)
+		}
+	}
+	return s, nil
+}
+
+// allZero reports whether b holds only zero bytes.
+func allZero(b []byte) bool {
+	for _, x := range b {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// inPlace is the string whose bytes are b, without a copy: b is mapped
+// read-only and never unmapped, so the string stays valid and unchanged.
+func inPlace(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// nativeLittleEndian is true on the machines readout runs on (amd64,
+// arm64), where the file's little-endian floats can be used in place.
+var nativeLittleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// floatsInPlace returns the little-endian float32s of b: b's own memory on
+// a little-endian machine (b is page-aligned), else a converted copy.
+func floatsInPlace(b []byte) []float32 {
+	n := len(b) / 4
+	if n == 0 {
+		return nil
+	}
+	if nativeLittleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
+		return unsafe.Slice((*float32)(unsafe.Pointer(&b[0])), n)
+	}
+	out := make([]float32, n)
+	for i := range out {
+		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return out
+}
