@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/readout/readout/retrieval"
 )
 
 // SourcesFile is the data folder's machine-readable account of its record:
@@ -186,4 +188,33 @@ func testPoint(name string) {
 	if testPointHook != nil {
 		testPointHook(name)
 	}
+}
+
+// OpenIndex opens the index kept in dataDir as every readout command does.
+// The snapshot on disk is never removed here: it answers (this process and
+// others) until a complete new one is renamed over it. With rebuild, a
+// snapshot built with another embedder is not loaded (the next Refresh,
+// with Options.Rebuild, embeds everything again). A writer (the process
+// holding the data folder's lock) does not load a damaged snapshot either:
+// damaged is true, and Repair rebuilds it from the folder's own sources;
+// anyone else gets the error.
+func OpenIndex(dataDir string, emb retrieval.Embedder, opts retrieval.IndexOptions, rebuild, writer bool) (idx *retrieval.Index, damaged bool, err error) {
+	idx, err = retrieval.Open(dataDir, emb, opts)
+	var mismatch *retrieval.MismatchError
+	if rebuild && writer && errors.As(err, &mismatch) {
+		opts.Rebuild = true
+		idx, err = retrieval.Open(dataDir, emb, opts)
+	}
+	if errors.Is(err, retrieval.ErrCorrupt) && writer {
+		if opts.Logger != nil {
+			opts.Logger.Error("the index snapshot is damaged; rebuilding it from the record's sources", "error", err)
+		}
+		opts.Rebuild = true
+		idx, err = retrieval.Open(dataDir, emb, opts)
+		damaged = true
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return idx, damaged, nil
 }

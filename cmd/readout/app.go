@@ -188,22 +188,7 @@ func openApp(cfg config.Config, log *slog.Logger, change changeOpts, mode lockMo
 	}
 	// The old snapshot stays on disk, and answers other processes, until
 	// a complete new one is renamed over it.
-	idx, err := retrieval.Open(cfg.DataDir, emb, opts)
-	var mismatch *retrieval.MismatchError
-	if rebuild && errors.As(err, &mismatch) {
-		opts.Rebuild = true
-		idx, err = retrieval.Open(cfg.DataDir, emb, opts)
-	}
-	damaged := false
-	if errors.Is(err, retrieval.ErrCorrupt) && lock != nil {
-		// Never half-load: say so, and rebuild from the sources the folder
-		// was built from. The damaged file is replaced only when the new
-		// snapshot is complete.
-		log.Error("the index snapshot is damaged; rebuilding it from the record's sources", "error", err)
-		opts.Rebuild = true
-		idx, err = retrieval.Open(cfg.DataDir, emb, opts)
-		damaged = true
-	}
+	idx, damaged, err := record.OpenIndex(cfg.DataDir, emb, opts, rebuild, lock != nil)
 	if err != nil {
 		lock.Release()
 		return nil, err
