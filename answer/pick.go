@@ -642,7 +642,8 @@ func render(cands []candidate, picked []int, top []retrieval.Hit) (string, []Cit
 	// The sentences are the record's own words, so this keeps them all;
 	// it also finds any quotation the record's text nests in them, and
 	// counts what a reader sees as quoted.
-	text, stats, _ := VerifyQuotes(b.String(), cites)
+	text, cites := MergeByDocument(b.String(), cites, top)
+	text, stats, _ := VerifyQuotes(text, cites)
 	return text, cites, stats
 }
 

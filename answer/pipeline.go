@@ -246,6 +246,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	}
 	text, order := Renumber(text, len(hits))
 	cites := BuildCitations(order, hits)
+	text, cites = MergeByDocument(text, cites, hits)
 	if len(cites) == 0 {
 		if saysNotCovered(text) {
 			// Nothing is cited, so nothing it quotes can be verified.

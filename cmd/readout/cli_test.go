@@ -409,3 +409,20 @@ func TestOutputCarriesNoTerminalEscapes(t *testing.T) {
 		t.Errorf("the model's answer drives the terminal or is lost:\n%q\n%q", out.String(), errb.String())
 	}
 }
+
+// A document the answer quotes from two passages is one source, listed
+// once.
+func TestOneSourceListedOnce(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "ask", "--data", t.TempDir(), "--json", "What did the State Department say about Nagorno-Karabakh?")
+	var ans struct{ Citations []struct{ Doc string } }
+	if err := json.Unmarshal([]byte(out), &ans); code != 0 || err != nil || len(ans.Citations) == 0 {
+		t.Fatalf("exit %d %v: %s %s", code, err, out, errOut)
+	}
+	seen := map[string]bool{}
+	for _, c := range ans.Citations {
+		if seen[c.Doc] {
+			t.Errorf("%s is listed twice: %s", c.Doc, out)
+		}
+		seen[c.Doc] = true
+	}
+}
