@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/record"
 	"github.com/readout/readout/retrieval"
 )
@@ -61,6 +62,9 @@ func renderStatus(st record.Status) string {
 	fmt.Fprintf(&sb, ".\nEmbedder: %s (%d dimensions). Snapshot: `%s`.", orDash(st.Embedder), st.Dim, orDash(st.Snapshot))
 	if len(st.Sources) > 0 {
 		fmt.Fprintf(&sb, "\nSources: %s.", truncate(strings.Join(st.Sources, ", "), 500))
+	}
+	if st.SourcesDiffer {
+		fmt.Fprintf(&sb, "\nConfigured sources: %s (the next refresh reads these instead).", truncate(strings.Join(st.Configured, ", "), 500))
 	}
 	if c := st.LastChange; c != nil {
 		fmt.Fprintf(&sb, "\nLast change: %s by %s <t:%d:R> — %s.", c.Kind, who(c.By), c.At.Unix(), changeCounts(c))
@@ -160,7 +164,7 @@ func (b *Bot) refresh(i *discordgo.Interaction) {
 	case err != nil:
 		b.count("corpus refresh", "error")
 		b.log.Error("refresh failed", "moderator", by, "error", err)
-		text = "The refresh failed and the record is unchanged; the log says why."
+		text = refusedText(err)
 	default:
 		b.count("corpus refresh", "done")
 		b.log.Info("refresh done", "moderator", by, "added", len(c.Stats.Added), "changed", len(c.Stats.Changed), "removed", len(c.Stats.Removed), "snapshot", c.Stats.Snapshot)
@@ -168,6 +172,30 @@ func (b *Bot) refresh(i *discordgo.Interaction) {
 	}
 	if _, err := b.editOriginal(i, text, nil); err != nil {
 		b.log.Warn("refresh summary", "error", err)
+	}
+}
+
+// refusedText says why a refresh left the record unchanged: what the
+// removal guard or the load limits stopped, or that the log says why.
+func refusedText(err error) string {
+	var removal *record.RemovalError
+	var limit *corpus.LimitError
+	switch {
+	case errors.As(err, &removal):
+		shown := removal.Removed
+		if len(shown) > 5 {
+			shown = shown[:5]
+		}
+		list := "`" + strings.Join(shown, "`, `") + "`"
+		if more := len(removal.Removed) - len(shown); more > 0 {
+			list += fmt.Sprintf(" and %d more", more)
+		}
+		return truncate(neutralise(fmt.Sprintf("The refresh stopped and the record is unchanged: it would remove %d of the record's %d documents (%s), which are no longer in its sources. "+
+			"If that is intended, the operator can run `readout index --force`; otherwise restore the sources.", len(removal.Removed), removal.Of, list)), maxContent)
+	case errors.As(err, &limit):
+		return fmt.Sprintf("The refresh stopped and the record is unchanged: the sources hold more than the configured limit of %d %s. The operator can split the record or raise the limit.", limit.Limit, limit.What)
+	default:
+		return "The refresh failed and the record is unchanged; the log says why."
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/record"
 	"github.com/readout/readout/retrieval"
@@ -91,6 +92,41 @@ func TestCorpusRefreshProgressSummaryAndConcurrency(t *testing.T) {
 		t.Errorf("%d refreshes ran, want 1", rec.Refreshes())
 	}
 	checkRequests(t, h.d)
+}
+
+// A refresh the record refuses (it would remove too much, or read too
+// much) tells the moderator what and how to go ahead, not "see the log".
+func TestCorpusRefreshRefusedByTheRecord(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		err  error
+		want []string
+	}{
+		{"removal guard", &record.RemovalError{Removed: []string{"a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt", "g.txt"}, Of: 8, Sources: []string{"/srv/record"}},
+			[]string{"record is unchanged", "remove 7 of the record's 8 documents", "`a.txt`", "and 2 more", "readout index --force"}},
+		{"load limit", &corpus.LimitError{Source: "/srv/record.tar.gz", What: "bytes", Limit: 1 << 20},
+			[]string{"record is unchanged", "limit of 1048576 bytes"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := &fakeRecord{refuse: tc.err}
+			h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Record: rec})
+			in := h.d.SendInteraction(testsupport.Interaction{Command: "corpus", Options: corpusCmd("refresh"), UserID: "4242", Permissions: int64(discordgo.PermissionManageGuild)})
+			h.wait("refused", func() bool {
+				r := h.d.Response(in.ID)
+				return r.Original != nil && strings.Contains(r.Original.Content, "unchanged")
+			})
+			c := h.d.Response(in.ID).Original.Content
+			for _, want := range tc.want {
+				if !strings.Contains(c, want) {
+					t.Errorf("reply lacks %q:\n%s", want, c)
+				}
+			}
+			if strings.Contains(c, "/srv/") {
+				t.Errorf("reply shows a server path: %s", c)
+			}
+		})
+	}
 }
 
 func TestCorpusStatusRemoveAndAutocomplete(t *testing.T) {

@@ -65,6 +65,8 @@ type fakeRecord struct {
 	release   chan struct{}
 	docs      []string
 	removed   []string
+	// refuse, when set, is what Refresh returns after its progress.
+	refuse error
 }
 
 func (r *fakeRecord) Status() record.Status {
@@ -104,6 +106,9 @@ func (r *fakeRecord) Refresh(ctx context.Context, by string, progress func(retri
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
+	}
+	if r.refuse != nil {
+		return nil, r.refuse
 	}
 	progress(retrieval.Progress{Stage: "chunks embedded", Done: 12, Total: 12})
 	return &record.Change{Kind: "refresh", By: by, At: time.Now(), Duration: time.Second,
