@@ -113,7 +113,7 @@ func checkCorpus(c *checker, cfg config.Config) {
 			c.fail("corpus", "the bundled sample record: "+err.Error(), "rebuild the binary from a clean checkout")
 			return
 		}
-		c.ok("corpus", "no sources configured: the bundled sample record (%d documents)", len(docs))
+		c.ok("corpus", "no sources configured: the bundled sample record (%s)", plural(len(docs), "document"))
 		return
 	}
 	for _, src := range cfg.Corpus.Sources {
@@ -124,7 +124,7 @@ func checkCorpus(c *checker, cfg config.Config) {
 		case len(docs) == 0:
 			c.fail("corpus", fmt.Sprintf("%s: no readable document (%d skipped)", src, len(skipped)), "put .txt, .md, .html, .json or .jsonl documents there; `readout index -v` lists what was skipped and why")
 		default:
-			c.ok("corpus", "%s: %d documents, %d files skipped", src, len(docs), len(skipped))
+			c.ok("corpus", "%s: %s, %s skipped", src, plural(len(docs), "document"), plural(len(skipped), "file"))
 		}
 	}
 }
@@ -152,7 +152,7 @@ func checkIndex(c *checker, cfg config.Config) int {
 		return 0
 	}
 	st := idx.Stats()
-	c.ok("index", "%d documents, %d passages, embedder %s (%d dimensions), snapshot %s", st.Docs, st.Chunks, st.Embedder, st.Dim, st.Snapshot)
+	c.ok("index", "%s, %s, embedder %s (%d dimensions), snapshot %s", plural(st.Docs, "document"), plural(st.Chunks, "passage"), st.Embedder, st.Dim, st.Snapshot)
 	checkRecordSources(c, cfg, idx)
 	return st.Dim
 }

@@ -79,7 +79,8 @@ func zshCompletion() string {
 	}
 	b.WriteString("  esac\n")
 	b.WriteString("  if [[ $PREFIX == -* || $words[2] == completion || $words[2] == help ]]; then\n    compadd -- $opts\n  else\n    _files\n  fi\n}\n")
-	b.WriteString("compdef _readout readout\n")
+	// Sourced, it registers itself; autoloaded from $fpath, it completes.
+	b.WriteString("if [ \"$funcstack[1]\" = \"_readout\" ]; then\n  _readout \"$@\"\nelse\n  compdef _readout readout\nfi\n")
 	return b.String()
 }
 

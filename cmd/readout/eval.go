@@ -339,7 +339,7 @@ func printEval(w io.Writer, results []evalResult, s evalSummary) {
 			r.Quotes, r.Verified, r.Repaired, r.Unquoted, r.Seconds, r.Error)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\n%d questions (%d answerable from this record, %d out of scope or about documents not in it)\n", s.Questions, s.Answerable, s.OOS)
+	fmt.Fprintf(w, "\n%s (%d answerable from this record, %d out of scope or about documents not in it)\n", plural(s.Questions, "question"), s.Answerable, s.OOS)
 	fmt.Fprintf(w, "retrieval: hit@1 %.2f  hit@5 %.2f  MRR %.3f\n", s.HitAt1, s.HitAt5, s.MRR)
 	fmt.Fprintf(w, "citations: %.2f of answerable questions cite a must_cite document; cite-hit@5 %.2f\n", s.CitationHit, s.CiteHitAt5)
 	if s.ContainsN > 0 {
