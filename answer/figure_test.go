@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -72,5 +73,25 @@ func TestOptionsReportLag(t *testing.T) {
 		if got := o.Until.Format("2006-01-02"); got != tt.until || !o.Since.Equal(day("2025-01-01")) {
 			t.Errorf("%q: since %v until %s, want until %s", tt.q, o.Since, got, tt.until)
 		}
+	}
+}
+
+// 'First' and 'last' order passages by the day their statement was
+// made, which a transcript published later gives in its turns.
+func TestStatedOn(t *testing.T) {
+	body := "Spokesperson Zara Quillfeather said the grain stores are full."
+	published := &corpus.Document{ID: "late.txt", Date: day("2024-03-09"), Text: body}
+	if err := published.SetTurns([]corpus.Turn{{Start: 0, End: len(body), Date: day("2024-03-01")}}); err != nil {
+		t.Fatal(err)
+	}
+	plain := &corpus.Document{ID: "plain.txt", Date: day("2024-03-05"), Text: body}
+	hit := func(d *corpus.Document) retrieval.Hit {
+		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, End: len(body), Text: body}}
+	}
+	if got := statedOn(hit(published)); !got.Equal(day("2024-03-01")) {
+		t.Errorf("published 2024-03-09, stated 2024-03-01: statedOn = %v", got)
+	}
+	if got := statedOn(hit(plain)); !got.Equal(day("2024-03-05")) {
+		t.Errorf("no turn date: statedOn = %v, want the document's", got)
 	}
 }

@@ -184,7 +184,14 @@ func buildPeople(docs []*corpus.Document) *people {
 		}
 	}
 	for _, p := range pp.persons {
-		slices.SortFunc(p.Titles, func(a, b TitleSpan) int { return cmp.Compare(b.Docs, a.Docs) })
+		// Most documents first; ties by title, so that the order (and the
+		// title an answer shows) does not follow the map's.
+		slices.SortFunc(p.Titles, func(a, b TitleSpan) int {
+			if c := cmp.Compare(b.Docs, a.Docs); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Title, b.Title)
+		})
 		aliases := slices.Clone(p.variants)
 		aliases = append(aliases, p.variants[0][strings.LastIndexByte(p.variants[0], ' ')+1:])
 		for _, a := range aliases {

@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -289,6 +291,7 @@ func candidates(top []retrieval.Hit) []candidate {
 // questionReading is what the scorer reads from the question once.
 type questionReading struct {
 	words  map[string]float64 // stem → 1 (question) or 0 (context only)
+	order  []string           // words' keys, sorted: sums in a fixed order
 	seq    []string           // the question's stems in order
 	typ    AnswerType
 	quoted []string
@@ -328,6 +331,7 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	}
 	r.prev, _ = fold(q.Previous)
 	r.seq = stemSeq(q.Question)
+	r.order = slices.Sorted(maps.Keys(r.words))
 	return r
 }
 
@@ -347,7 +351,8 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading) {
 		sentence := h.Chunk.Text[c.start:c.end]
 		f := &c.features
 		title := titleStems(h, titles)
-		for t, own := range r.words {
+		for _, t := range r.order {
+			own := r.words[t]
 			d := float64(df[t])
 			idf := math.Log(1 + (n-d+0.5)/(d+0.5))
 			switch {

@@ -200,7 +200,7 @@ func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrie
 	}
 	var ok []retrieval.Hit
 	for i, h := range hits {
-		if scores[i] >= w.threshold && scores[i] >= OrderFloor*best && h.Doc != nil && !h.Doc.Date.IsZero() {
+		if scores[i] >= w.threshold && scores[i] >= OrderFloor*best && !statedOn(h).IsZero() {
 			ok = append(ok, h)
 		}
 	}
@@ -209,9 +209,9 @@ func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrie
 	}
 	slices.SortStableFunc(ok, func(a, b retrieval.Hit) int {
 		if c.Order == OrderLast {
-			return b.Doc.Date.Compare(a.Doc.Date)
+			return statedOn(b).Compare(statedOn(a))
 		}
-		return a.Doc.Date.Compare(b.Doc.Date)
+		return statedOn(a).Compare(statedOn(b))
 	})
 	// The chosen document's passages, best first, lead.
 	chosen := ok[0].Chunk.DocID
@@ -231,9 +231,28 @@ func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrie
 	if c.Order == OrderLast {
 		word = "latest"
 	}
-	note := fmt.Sprintf("ordered by date: %s is the %s of %d matching passages (from %d searched)",
-		chosen+" ("+ok[0].Doc.DateString()+")", word, len(ok), len(hits))
+	note := fmt.Sprintf("ordered by the date of the statement: %s is the %s of %d matching passages (from %d searched)",
+		chosen+" ("+dateString(statedOn(ok[0]))+")", word, len(ok), len(hits))
 	return out[:min(k, len(out))], []string{note}
+}
+
+// statedOn is the day a passage's statement was made: the earliest date
+// its turns give (a briefing published the next day, a statement quoted
+// from an earlier one), else its document's date; zero when unknown.
+func statedOn(h retrieval.Hit) time.Time {
+	if h.Doc == nil {
+		return time.Time{}
+	}
+	var day time.Time
+	for _, t := range h.Doc.TurnsIn(h.Chunk.Start, h.Chunk.End) {
+		if !t.Date.IsZero() && (day.IsZero() || t.Date.Before(day)) {
+			day = t.Date
+		}
+	}
+	if day.IsZero() {
+		return h.Doc.Date
+	}
+	return day
 }
 
 // absent says what the record holds when the question's own constraints
