@@ -47,6 +47,9 @@ type ExtractiveQuery struct {
 	// PrevDocs are the documents (IDs, URLs or titles) the previous answer
 	// cited: their sentences are preferred.
 	PrevDocs map[string]bool
+	// ownFirst: the pipeline answers from Question's words alone first,
+	// and with Context only when they find no sentence.
+	ownFirst bool
 }
 
 // extractive picks and renders the sentences, with the reasons.

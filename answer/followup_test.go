@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/corpus"
 
@@ -521,5 +522,40 @@ func TestConversationHits(t *testing.T) {
 	}
 	if !citesDoc(ans, "wire/talks.txt") || citesDoc(ans, "times/border.txt") && ans.Citations[0].Doc != "wire/talks.txt" {
 		t.Errorf("answer cites %+v, want wire/talks.txt first:\n%s", ans.Citations, ans.Text)
+	}
+}
+
+// TestFollowUpOwnWordsChoose: a follow-up's own words choose the sentence
+// it is answered with; the topic its rewrite borrows would choose the
+// sentence that restates what was already answered. Without own words
+// that find anything, the topic still answers.
+func TestFollowUpOwnWordsChoose(t *testing.T) {
+	d := &corpus.Document{ID: "office/meeting.txt", Title: "Ministers meet", Outlet: "Nowhere Office",
+		Date: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)}
+	d.Text = "Minister Orlo Vexbridge of Freedonia and Minister Zara Quillfeather of Sylvania held talks today at Castle Dunmere in Freedonia.\n" +
+		"Following the meeting, they toured the canal works with the engineers of both countries."
+	hit := retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, End: len(d.Text), Text: d.Text}, Coverage: 0.8}
+	prev := Turn{
+		Question:  "Where did Minister Orlo Vexbridge of Freedonia and Minister Zara Quillfeather of Sylvania hold talks?",
+		Answer:    ExtractiveLead + "\n- Nowhere Office (2024-05-02): “Minister Orlo Vexbridge of Freedonia and Minister Zara Quillfeather of Sylvania held talks today at Castle Dunmere in Freedonia.” [1]",
+		Citations: []Citation{{N: 1, Doc: d.ID, Outlet: "Nowhere Office", Date: "2024-05-02"}},
+	}
+	tests := []struct {
+		q, first string
+	}{
+		{"what did they do after the meeting?", "toured the canal works"},
+		{"and then?", "Castle Dunmere"}, // nothing of its own: the topic answers
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			p := &Pipeline{Index: &fakeIndex{hits: []retrieval.Hit{hit}}}
+			ans, err := p.Ask(context.Background(), tt.q, []Turn{prev}, retrieval.SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(firstQuote(ans.Text), tt.first) {
+				t.Errorf("first quotation %q, want the sentence with %q (standalone %q)\n%s", firstQuote(ans.Text), tt.first, ans.Standalone, ans.Text)
+			}
+		})
 	}
 }

@@ -186,6 +186,12 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if follow.Kind != NewTopic {
 		eq.PrevDocs = follow.Docs
 		eq.NewOnly = follow.Kind == RefMore
+		// The follow-up's own words choose its sentence; the words its
+		// rewrite borrows from the conversation only when they find none
+		// (every sentence of the cited documents shares the topic, and
+		// the one restating it is what was already answered). "What else
+		// did he say" keeps the topic: the same subject is asked.
+		eq.ownFirst = follow.Kind != RefMore
 		if follow.Speaker != "" {
 			eq.Speaker = text.Terms(follow.Speaker)
 		}
@@ -410,7 +416,18 @@ func (p *Pipeline) generate(ctx context.Context, question string, hits []retriev
 // extractive fills ans with an extractive answer, or declines when the
 // passages have no usable sentence.
 func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.Hit, warning string) {
-	text, cites, stats, why := extractive(q, hits)
+	var text string
+	var cites []Citation
+	var stats QuoteStats
+	var why []SentenceReason
+	if q.ownFirst && q.Context != "" {
+		own := q
+		own.Context = ""
+		text, cites, stats, why = extractive(own, hits)
+	}
+	if text == "" {
+		text, cites, stats, why = extractive(q, hits)
+	}
 	if ans.Explain != nil {
 		ans.Explain.Sentences = sentenceTraces(why, ans.Explain.Passages)
 	}
