@@ -82,7 +82,7 @@ func TestAskBadDateIsRefusedClearly(t *testing.T) {
 	in := h.ask("Anything?", testsupport.Opt("until", "28/09/2023"))
 	h.wait("the refusal", func() bool { return h.settled(in.ID) })
 	r := h.d.Response(in.ID)
-	if r.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Original.Content, "until must be a date") {
+	if r.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Original.Content, `until: "28/09/2023" is not a date`) {
 		t.Errorf("refusal: %+v %q", r.Flags, r.Original.Content)
 	}
 }

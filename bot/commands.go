@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/readout/readout/retrieval"
 )
 
 // manageGuild is the Manage Server permission moderator commands default to.
@@ -24,8 +26,8 @@ func commands() []*discordgo.ApplicationCommand {
 			DMPermission: &dm,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question", Required: true, MaxLength: 1000},
-				dateOpt("since", "Only documents from this date on (YYYY-MM-DD)"),
-				dateOpt("until", "Only documents up to this date (YYYY-MM-DD)"),
+				dateOpt("since", "Only documents from this date on: 2023, 2023-09 or 2023-09-28"),
+				dateOpt("until", "Only documents up to this date: 2023, 2023-09 or 2023-09-28"),
 				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private", Description: "Answer only to you (no thread)"},
 			},
 		},
@@ -34,8 +36,8 @@ func commands() []*discordgo.ApplicationCommand {
 			DMPermission: &dm,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "query", Description: "What to look for", Required: true, MaxLength: 500},
-				dateOpt("since", "Only documents from this date on (YYYY-MM-DD)"),
-				dateOpt("until", "Only documents up to this date (YYYY-MM-DD)"),
+				dateOpt("since", "Only documents from this date on: 2023, 2023-09 or 2023-09-28"),
+				dateOpt("until", "Only documents up to this date: 2023, 2023-09 or 2023-09-28"),
 			},
 		},
 		{
@@ -85,16 +87,21 @@ func optBool(m map[string]*discordgo.ApplicationCommandInteractionDataOption, na
 	return false
 }
 
-// parseDate reads a since/until option; until is inclusive of its day.
+// parseDate reads a since/until option: a year, a month or a day (see
+// retrieval.ParsePeriod). since starts on the period's first day, until
+// ends on its last (inclusive of that day).
 func parseDate(name, s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse("2006-01-02", s)
+	first, last, err := retrieval.ParsePeriod(s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s must be a date like 2023-09-28, not %q", name, truncate(s, 20))
+		return time.Time{}, fmt.Errorf("%s: %s", name, truncate(err.Error(), 120))
 	}
-	return t, nil
+	if name == "until" {
+		return last, nil
+	}
+	return first, nil
 }
 
 func formatInt(n int64) string { return strconv.FormatInt(n, 10) }

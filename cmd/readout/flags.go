@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -136,11 +135,9 @@ func (d *dateFlag) String() string {
 	return d.t.Format(time.DateOnly)
 }
 
-var partialDateRe = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$`)
-
 func (d *dateFlag) Set(v string) error {
 	v = strings.TrimSpace(v)
-	first, last, err := parsePeriod(v)
+	first, last, err := retrieval.ParsePeriod(v)
 	if err != nil {
 		return err
 	}
@@ -150,35 +147,6 @@ func (d *dateFlag) Set(v string) error {
 		d.t = last
 	}
 	return nil
-}
-
-// parsePeriod reads YYYY, YYYY-MM or YYYY-MM-DD as the first and last day
-// of the period it names.
-func parsePeriod(v string) (first, last time.Time, err error) {
-	m := partialDateRe.FindStringSubmatch(v)
-	if m == nil {
-		return first, last, fmt.Errorf("%q is not a date: write 2023, 2023-09 or 2023-09-28", v)
-	}
-	year, _ := strconv.Atoi(m[1])
-	if m[2] == "" {
-		first = time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
-		return first, first.AddDate(1, 0, -1), nil
-	}
-	month, _ := strconv.Atoi(m[2])
-	if month < 1 || month > 12 {
-		return first, last, fmt.Errorf("%q: there is no month %d; months run from 01 to 12", v, month)
-	}
-	first = time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
-	monthLast := first.AddDate(0, 1, -1)
-	if m[3] == "" {
-		return first, monthLast, nil
-	}
-	day, _ := strconv.Atoi(m[3])
-	if day < 1 || day > monthLast.Day() {
-		return first, last, fmt.Errorf("%q: that day does not exist: %s %d has %d days", v, first.Month(), year, monthLast.Day())
-	}
-	first = time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-	return first, first, nil
 }
 
 type countFlag int
