@@ -271,7 +271,7 @@ func TestStoppedChangeLeavesACompleteRecord(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test runs child processes; skipped with -short")
 	}
-	const n, changed = 300, 100
+	const n, changed = 150, 50
 	// Version 2 changes and adds documents: in the source folder itself
 	// for a refresh and a rebuild, or as another source that replaces it.
 	other := t.TempDir()
