@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -187,71 +188,147 @@ func (e testError) Error() string { return string(e) }
 
 const errTest = testError("boom: connection refused to 10.0.0.1")
 
-func TestTooManyQuestionsAreAllAcknowledgedExcessBusy(t *testing.T) {
+// TestQuestionsBeyondTheSlotsWaitTheirTurn: six members ask at once with
+// two model slots. All six are acknowledged at once; four show their place
+// in the queue, which moves as answers finish; all six are answered.
+func TestQuestionsBeyondTheSlotsWaitTheirTurn(t *testing.T) {
 	t.Parallel()
-	release := make(chan struct{})
-	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
-		<-release
+	gate := make(chan struct{}) // one answer finishes per value sent
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, onPartial func(string)) (*answer.Answer, error) {
+		onPartial("working on " + q)
+		select {
+		case <-gate:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 		return sampleAnswer("Answer to " + q + " [1]."), nil
 	}}
-	h := start(t, Config{MaxInFlight: 2}, Deps{Answerer: fa})
+	h := start(t, Config{ModelAnswers: true, ModelConcurrency: 2, QueueEditInterval: 5 * time.Millisecond}, Deps{Answerer: fa})
 	var ids []string
 	for u := 0; u < 6; u++ {
 		in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: formatInt(int64(3000 + u)),
 			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "q"+formatInt(int64(u)))}})
 		ids = append(ids, in.ID)
 	}
-	busy := func() int {
+	places := func() map[string]bool {
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if r := h.d.Response(id); r.Original != nil {
+				if _, rest, _ := strings.Cut(r.Original.Content, "\n"); strings.HasPrefix(rest, queuedPrefix) {
+					seen[rest] = true
+				}
+			}
+		}
+		return seen
+	}
+	working := func() int {
 		n := 0
 		for _, id := range ids {
-			if r := h.d.Response(id); r.Acked && r.Original != nil && strings.Contains(r.Original.Content, "busy") {
+			if r := h.d.Response(id); r.Original != nil && strings.Contains(r.Original.Content, "working on") {
 				n++
 			}
 		}
 		return n
 	}
-	h.wait("all acknowledged, 4 busy", func() bool {
+	h.wait("all acknowledged, two answering, four queued", func() bool {
 		for _, id := range ids {
 			if !h.d.Response(id).Acked {
 				return false
 			}
 		}
-		return busy() == 4
+		return working() == 2 && len(places()) == 4
 	})
-	close(release)
-	h.wait("two answers", func() bool {
-		n := 0
-		for _, id := range ids {
-			if h.settled(id) {
-				n++
-			}
-		}
-		return n == 6
-	})
-	for _, id := range ids {
-		if r := h.d.Response(id); strings.Contains(r.Original.Content, "busy") && r.Flags&discordgo.MessageFlagsEphemeral == 0 {
-			t.Errorf("busy reply is not ephemeral")
+	for _, want := range []string{"Queued — yours is next.", "Queued — 1 question ahead of yours.", "Queued — 2 questions ahead of yours.", "Queued — 3 questions ahead of yours."} {
+		if !places()[want] {
+			t.Errorf("no question shows %q; places: %v", want, places())
 		}
 	}
-	if n := len(fa.Calls()); n != 2 {
-		t.Errorf("answerer called %d times, want 2", n)
+	gate <- struct{}{}
+	defer func() { t.Logf("places %v", places()) }()
+	h.wait("the places move up", func() bool {
+		p := places()
+		return len(p) == 3 && p["Queued — 2 questions ahead of yours."] && !p["Queued — 3 questions ahead of yours."]
+	})
+	close(gate)
+	h.wait("all six answered", func() bool {
+		for _, id := range ids {
+			if !h.settled(id) {
+				return false
+			}
+		}
+		return true
+	})
+	for _, id := range ids {
+		if c := h.d.Response(id).Original.Content; !strings.Contains(c, "Answer to q") {
+			t.Errorf("%s ended as %q", id, c)
+		}
+	}
+	if n := len(fa.Calls()); n != 6 {
+		t.Errorf("answerer called %d times, want 6", n)
 	}
 	checkRequests(t, h.d)
 }
 
-func TestCooldownTellsWhenToRetry(t *testing.T) {
+var nextIn = regexp.MustCompile(`next question is possible in (59|5[0-8]) s`)
+
+// TestAskRateIsPerMemberAndSparesFollowUps: the /ask rate stops a member
+// who asks too often with a message that says the limit is theirs and
+// when the next question is possible; moderators are exempt; a follow-up
+// in the answer's thread one second after the answer is answered.
+func TestAskRateIsPerMemberAndSparesFollowUps(t *testing.T) {
 	t.Parallel()
-	fa := &fakeAnswerer{fn: func(context.Context, string, []answer.Turn, func(string)) (*answer.Answer, error) {
-		return sampleAnswer("ok [1]"), nil
+	fa := &fakeAnswerer{fn: func(_ context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		return sampleAnswer("Answer to " + q + " [1]."), nil
 	}}
-	h := start(t, Config{Cooldown: time.Hour}, Deps{Answerer: fa})
-	first := h.ask("one?")
-	h.wait("first", func() bool { return h.settled(first.ID) })
-	second := h.ask("two?")
-	h.wait("second", func() bool { return h.settled(second.ID) })
-	if c := h.d.Response(second.ID).Original.Content; !strings.Contains(c, "try again in 3600 s") && !strings.Contains(c, "try again in 3599 s") {
-		t.Errorf("cooldown reply %q", c)
+	h := start(t, Config{AskPerMinute: 1, AskBurst: 1, MessageContent: true}, Deps{Answerer: fa})
+	askAs := func(user string, perms int64, q string) string {
+		in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: user, Permissions: perms,
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", q)}})
+		h.wait(q, func() bool { return h.settled(in.ID) })
+		return h.d.Response(in.ID).Original.Content
 	}
+	first := askAs("4001", 0, "member one?")
+	if !strings.Contains(first, "Answer to member one?") {
+		t.Fatalf("first question: %q", first)
+	}
+	// A follow-up one second after the answer, in its thread.
+	h.wait("thread", func() bool { return len(h.d.Threads()) == 1 })
+	th := h.d.Threads()[0].ID
+	h.d.Advance(time.Second)
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: th, AuthorID: "4001", Content: "and then?"})
+	h.wait("follow-up answered", func() bool {
+		for _, m := range h.d.Messages(th) {
+			if strings.Contains(m.Content, "Answer to and then?") {
+				return true
+			}
+		}
+		return false
+	})
+	for _, tc := range []struct {
+		name, user string
+		perms      int64
+		q          string
+		refused    bool
+	}{
+		{"the member's second /ask", "4001", 0, "member two?", true},
+		{"another member", "4002", 0, "other one?", false},
+		{"a moderator's first", "4003", discordgo.PermissionManageGuild, "mod one?", false},
+		{"a moderator's second", "4003", discordgo.PermissionManageGuild, "mod two?", false},
+	} {
+		got := askAs(tc.user, tc.perms, tc.q)
+		if tc.refused {
+			// 60 s after the first question, less the second the test
+			// moved the clock and the time the test took.
+			if !strings.Contains(got, "per member") || !nextIn.MatchString(got) || strings.Contains(got, "busy") {
+				t.Errorf("%s: %q, want the per-member limit and when to ask next", tc.name, got)
+			}
+			continue
+		}
+		if !strings.Contains(got, "Answer to "+tc.q) {
+			t.Errorf("%s: %q, want an answer", tc.name, got)
+		}
+	}
+	checkRequests(t, h.d)
 }
 
 func TestStreamingEditsAreRateBounded(t *testing.T) {
@@ -341,5 +418,144 @@ func TestMetricsRecordAcksAndOutcomes(t *testing.T) {
 	}
 	if acks != 1 || answered != 1 {
 		t.Errorf("acks observed %d, ask answered %v; want 1 and 1", acks, answered)
+	}
+}
+
+// TestWaitPastTheTokenIsNeverLeftThinking: a question still queued when
+// its interaction token would run out before an answer could finish says
+// where the answer will come, and it comes there: in the channel, or by
+// direct message when private.
+func TestWaitPastTheTokenIsNeverLeftThinking(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		private bool
+		where   string
+	}{
+		{"public", false, "posted in this channel"},
+		{"private", true, "by direct message"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			gate := make(chan struct{})
+			fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+				select {
+				case <-gate:
+				case <-ctx.Done():
+					return nil, ctx.Err()
+				}
+				return sampleAnswer("Answer to " + q + " [1]."), nil
+			}}
+			h := start(t, Config{ModelAnswers: true, ModelConcurrency: 1, QueueEditInterval: 5 * time.Millisecond}, Deps{Answerer: fa})
+			first := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "6001",
+				Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "first?")}})
+			h.wait("first acknowledged", func() bool { return h.d.Response(first.ID).Acked })
+			late := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "6002",
+				Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "late?"), testsupport.Opt("private", tc.private)}})
+			content := func() string {
+				if r := h.d.Response(late.ID); r.Original != nil {
+					return r.Original.Content
+				}
+				return ""
+			}
+			h.wait("queued", func() bool { return strings.Contains(content(), "Queued — yours is next.") })
+			h.d.Advance(14 * time.Minute) // too late to start a 2-minute answer
+			h.wait("told where the answer will come", func() bool { return strings.Contains(content(), tc.where) })
+			if !strings.Contains(content(), "Still queued") {
+				t.Errorf("reply %q", content())
+			}
+			h.d.Advance(2 * time.Minute) // the token is gone
+			close(gate)
+			where := h.d.ChannelID
+			if tc.private {
+				h.wait("direct message channel", func() bool { return h.d.DMChannel("6002") != "" })
+				where = h.d.DMChannel("6002")
+			}
+			h.wait("answered", func() bool {
+				for _, m := range h.d.Messages(where) {
+					if strings.Contains(m.Content, "Answer to late?") {
+						return true
+					}
+				}
+				return false
+			})
+			if tc.private {
+				for _, m := range h.d.Messages(h.d.ChannelID) {
+					if strings.Contains(m.Content, "Answer to late?") {
+						t.Errorf("a private answer was posted in the channel")
+					}
+				}
+			}
+			checkRequests(t, h.d)
+		})
+	}
+}
+
+// TestQueueIsVisible: /corpus status answers at once while every model
+// slot is taken, and shows the queue; the metrics count what waits, how
+// long, and what was refused and why.
+func TestQueueIsVisible(t *testing.T) {
+	t.Parallel()
+	gate := make(chan struct{})
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		select {
+		case <-gate:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		return sampleAnswer("Answer to " + q + " [1]."), nil
+	}}
+	m := telemetry.New()
+	h := start(t, Config{ModelAnswers: true, ModelConcurrency: 1, AskPerMinute: 1, AskBurst: 1}, Deps{Answerer: fa, Record: &fakeRecord{}, Metrics: m})
+	var ids []string
+	for _, u := range []string{"7001", "7002", "7003", "7001"} {
+		in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: u,
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "from "+u+"?")}})
+		h.wait("acknowledged", func() bool { return h.d.Response(in.ID).Acked })
+		ids = append(ids, in.ID)
+	}
+	st := h.d.SendInteraction(testsupport.Interaction{Command: "corpus", Options: corpusCmd("status")})
+	h.wait("status", func() bool { return h.settled(st.ID) })
+	if c := h.d.Response(st.ID).Original.Content; !strings.Contains(c, "model answers: 1 of 1 being answered, 2 waiting from 2 members") {
+		t.Errorf("status does not show the queue: %q", c)
+	}
+	value := func(name, label, want string) float64 {
+		fams, err := m.Registry.Gather()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fams {
+			if f.GetName() != name {
+				continue
+			}
+			for _, mm := range f.GetMetric() {
+				for _, l := range mm.GetLabel() {
+					if l.GetName() == label && l.GetValue() == want {
+						if hist := mm.GetHistogram(); hist != nil {
+							return float64(hist.GetSampleCount())
+						}
+						return mm.GetGauge().GetValue() + mm.GetCounter().GetValue()
+					}
+				}
+			}
+		}
+		return 0
+	}
+	if n := value("readout_queue_length", "lane", "model"); n != 2 {
+		t.Errorf("queue length %v, want 2", n)
+	}
+	if n := value("readout_refusals_total", "reason", "rate"); n != 1 {
+		t.Errorf("refusals for rate %v, want 1", n)
+	}
+	close(gate)
+	h.wait("answered", func() bool { return h.settled(ids[1]) && h.settled(ids[2]) })
+	if err := h.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	if n := value("readout_queue_wait_seconds", "lane", "model"); n != 3 {
+		t.Errorf("waits observed %v, want 3", n)
+	}
+	if n := value("readout_queue_length", "lane", "model"); n != 0 {
+		t.Errorf("queue length %v after, want 0", n)
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
+	"golang.org/x/time/rate"
 )
 
 // Bot is the running Discord adapter. Create it with New and start it with
@@ -26,9 +27,14 @@ type Bot struct {
 
 	appID, botID atomic.Value // string, from READY
 
-	limits  *limiter
-	answers *recent[*cachedAnswer]
-	threads *recent[bool]
+	rate  *askLimiter
+	model *lane // answers that call the chat model
+	quick *lane // extractive answers
+	now   func() time.Time
+	// placeEdits is the budget of edits showing queue places.
+	placeEdits *rate.Limiter
+	answers    *recent[*cachedAnswer]
+	threads    *recent[bool]
 
 	closing  atomic.Bool
 	workMu   sync.Mutex     // orders begin's check-and-add before shutdown's Wait
@@ -91,12 +97,17 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	}
 	b := &Bot{
 		cfg: cfg, deps: deps, log: log, s: s, http: hc,
-		limits:   newLimiter(cfg.Cooldown, cfg.MaxInFlight),
-		answers:  newRecent[*cachedAnswer](512),
-		threads:  newRecent[bool](4096),
-		fatal:    make(chan error, 1),
-		stopping: make(chan struct{}),
+		rate:       newAskLimiter(cfg.AskPerMinute, cfg.AskBurst),
+		now:        time.Now,
+		placeEdits: rate.NewLimiter(placeEditsPerSecond, placeEditsPerSecond),
+		answers:    newRecent[*cachedAnswer](512),
+		threads:    newRecent[bool](4096),
+		fatal:      make(chan error, 1),
+		stopping:   make(chan struct{}),
 	}
+	clock := func() time.Time { return b.now() } // tests replace b.now after New
+	b.model = newLane("model", cfg.ModelConcurrency, cfg.QueueLength, cfg.QueuePerUser, deps.Metrics, clock)
+	b.quick = newLane("quick", quickSlots(), cfg.QueueLength, cfg.QueuePerUser, deps.Metrics, clock)
 	b.appID.Store(cfg.ApplicationID)
 	b.botID.Store("")
 	s.Dialer = b.gatewayDialer()

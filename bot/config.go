@@ -29,10 +29,26 @@ type Config struct {
 	// ModeratorRoleIDs may use moderator commands besides members with the
 	// Manage Server or Administrator permission.
 	ModeratorRoleIDs []string
-	// Cooldown is the minimum time between two questions of one user.
-	Cooldown time.Duration
-	// MaxInFlight bounds the answers being prepared at once (default 4).
-	MaxInFlight int
+	// AskPerMinute and AskBurst are one member's rate of /ask: AskBurst
+	// questions at once, then AskPerMinute a minute (defaults 6 and 3; a
+	// negative AskPerMinute turns the limit off). Follow-ups in threads and
+	// moderators are not limited.
+	AskPerMinute, AskBurst int
+	// ModelAnswers says the Answerer calls a chat model: its answers then
+	// share ModelConcurrency slots (default 4: what the model server can
+	// take). Without it answers are extractive, cheap, and share as many
+	// slots as there are CPUs.
+	ModelAnswers     bool
+	ModelConcurrency int
+	// QueueLength bounds the questions waiting for a slot in each lane, and
+	// QueuePerUser one member's questions waiting or being answered
+	// (defaults 1000 and 20). Beyond them /ask is refused with the reason;
+	// follow-ups in threads are never refused.
+	QueueLength, QueuePerUser int
+	// QueueEditInterval is the least time between two updates of a waiting
+	// question's place (default 3 s: a message is edited at most 5 times
+	// in 5 s, and each queued question has its own).
+	QueueEditInterval time.Duration
 	// AllowDMs makes the bot answer in direct messages.
 	AllowDMs bool
 	// MessageContent asks for the privileged Message Content intent, needed
@@ -57,17 +73,37 @@ type Config struct {
 
 // Defaults applied by New to zero fields.
 const (
-	DefaultMaxInFlight   = 4
-	DefaultEditInterval  = time.Second
-	DefaultAnswerTimeout = 2 * time.Minute
-	DefaultShutdownGrace = 30 * time.Second
-	DefaultHistoryTurns  = 6
-	DefaultHistoryChars  = 6000
+	DefaultAskPerMinute      = 6
+	DefaultAskBurst          = 3
+	DefaultModelConcurrency  = 4
+	DefaultQueueLength       = 1000
+	DefaultQueuePerUser      = 20
+	DefaultQueueEditInterval = 3 * time.Second
+	DefaultEditInterval      = time.Second
+	DefaultAnswerTimeout     = 2 * time.Minute
+	DefaultShutdownGrace     = 30 * time.Second
+	DefaultHistoryTurns      = 6
+	DefaultHistoryChars      = 6000
 )
 
 func (c Config) withDefaults() Config {
-	if c.MaxInFlight <= 0 {
-		c.MaxInFlight = DefaultMaxInFlight
+	if c.AskPerMinute == 0 {
+		c.AskPerMinute = DefaultAskPerMinute
+	}
+	if c.AskBurst <= 0 {
+		c.AskBurst = DefaultAskBurst
+	}
+	if c.ModelConcurrency <= 0 {
+		c.ModelConcurrency = DefaultModelConcurrency
+	}
+	if c.QueueLength <= 0 {
+		c.QueueLength = DefaultQueueLength
+	}
+	if c.QueuePerUser <= 0 {
+		c.QueuePerUser = DefaultQueuePerUser
+	}
+	if c.QueueEditInterval <= 0 {
+		c.QueueEditInterval = DefaultQueueEditInterval
 	}
 	if c.EditInterval <= 0 {
 		c.EditInterval = DefaultEditInterval
@@ -93,9 +129,6 @@ func (c Config) validate() error {
 	}
 	if c.ShardCount > 1 && (c.ShardID < 0 || c.ShardID >= c.ShardCount) {
 		return fmt.Errorf("discord.shard_id %d must be in [0, shard_count=%d)", c.ShardID, c.ShardCount)
-	}
-	if c.Cooldown < 0 {
-		return errors.New("discord cooldown must not be negative")
 	}
 	return nil
 }

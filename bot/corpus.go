@@ -29,7 +29,7 @@ func (b *Bot) handleCorpus(i *discordgo.Interaction, data discordgo.ApplicationC
 		return
 	}
 	if sub.Name == "status" {
-		b.replyEphemeral(i, renderStatus(b.deps.Record.Status()))
+		b.replyEphemeral(i, renderStatus(b.deps.Record.Status())+"\n"+b.queueStatus())
 		return
 	}
 	// Discord hides moderator commands by default_member_permissions, but a

@@ -136,3 +136,52 @@ func TestEndToEndWithRealPipeline(t *testing.T) {
 	}
 	checkRequests(t, h.d)
 }
+
+// TestBurstOfThirtyWithDefaults: thirty members ask /ask at the same moment
+// with the default configuration (extractive answers over the bundled
+// sample record): every one gets a cited answer, none is refused.
+func TestBurstOfThirtyWithDefaults(t *testing.T) {
+	t.Parallel()
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	// The harness turns the rate off unless it is set: set the default.
+	h := start(t, Config{AskPerMinute: DefaultAskPerMinute}, Deps{Answerer: &answer.Pipeline{Index: idx}, Searcher: idx})
+	const members = 30
+	ids := make([]string, members)
+	var wg sync.WaitGroup
+	for k := range members {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: formatInt(int64(8000 + k)),
+				Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question",
+					"How many people had crossed into Armenia from Nagorno-Karabakh by the end of September 2023?")}})
+			ids[k] = in.ID
+		}()
+	}
+	wg.Wait()
+	h.wait("thirty answers", func() bool {
+		for _, id := range ids {
+			if !h.settled(id) {
+				return false
+			}
+		}
+		return true
+	})
+	for _, id := range ids {
+		a, _ := h.b.answers.get(id)
+		if a == nil || len(a.Answer.Citations) == 0 {
+			t.Errorf("%s: no cited answer: %q", id, h.d.Response(id).Original.Content)
+		}
+	}
+	checkRequests(t, h.d)
+}

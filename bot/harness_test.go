@@ -184,6 +184,10 @@ func startOn(t *testing.T, d *testsupport.Discord, cfg Config, deps Deps) *harne
 	if cfg.EditInterval == 0 {
 		cfg.EditInterval = 5 * time.Millisecond
 	}
+	if cfg.AskPerMinute == 0 {
+		// Tests ask many questions as one member; the rate has its own.
+		cfg.AskPerMinute = -1
+	}
 	if cfg.ShutdownGrace == 0 {
 		cfg.ShutdownGrace = 5 * time.Second
 	}
@@ -194,6 +198,7 @@ func startOn(t *testing.T, d *testsupport.Discord, cfg Config, deps Deps) *harne
 		t.Fatal(err)
 	}
 	b.Session().LogLevel = -1 // discordgo's own logging: quiet in tests
+	b.now = d.Now             // the bot's clock moves with the fake's Advance
 	ctx, cancel := context.WithTimeout(context.Background(), waitBudget(t))
 	t.Cleanup(cancel)
 	runCtx, stop := context.WithCancel(context.Background())
@@ -238,10 +243,12 @@ func (h *harness) ask(q string, extra ...*discordgo.ApplicationCommandInteractio
 }
 
 // settled reports whether an interaction's response is final: acknowledged
-// and its original message carries content that is not a streaming draft.
+// and its original message carries content that is not a streaming draft
+// or a place in the queue.
 func (h *harness) settled(id string) bool {
 	r := h.d.Response(id)
-	return r.Acked && r.Original != nil && r.Original.Content != "" && !strings.HasSuffix(r.Original.Content, " …") && r.Original.Flags&discordgo.MessageFlagsLoading == 0
+	return r.Acked && r.Original != nil && r.Original.Content != "" && !strings.HasSuffix(r.Original.Content, " …") && r.Original.Flags&discordgo.MessageFlagsLoading == 0 &&
+		!strings.Contains(r.Original.Content, queuedPrefix)
 }
 
 // checkRequests asserts that every message the bot sent or edited has

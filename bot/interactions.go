@@ -163,6 +163,15 @@ type askRequest struct {
 	draft func(content string) error
 	// fail tells the user the answer failed; nil means edit.
 	fail func(text string) error
+	// release gives back the answer's slot once the answer is prepared:
+	// delivering it to Discord needs none. Nil when it holds none.
+	release func()
+}
+
+// holdSlot makes req release t's slot in l, once, however it ends.
+func (req *askRequest) holdSlot(l *lane, t *ticket) {
+	var once sync.Once
+	req.release = func() { once.Do(func() { l.release(t) }) }
 }
 
 func (b *Bot) handleAsk(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
@@ -201,21 +210,46 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 		return
 	}
 	// A question the pipeline would refuse (blank, invisible, too long)
-	// is answered at once and costs the asker neither a slot nor their
-	// cooldown.
+	// is answered at once and costs the asker neither a place nor their
+	// rate.
 	if _, err := answer.CleanQuestion(q); err != nil {
 		b.count("ask", "refused")
+		b.deps.Metrics.Refusal("invalid")
 		b.replyEphemeral(i, userMessage(err))
 		return
 	}
-	release, wait := b.limits.acquire(user)
-	if release == nil {
-		b.count("ask", "busy")
-		b.replyEphemeral(i, busyMessage(wait))
+	arrived := b.now()
+	giveBack := func() {}
+	if !b.isModerator(i) {
+		wait, undo := b.rate.take(user, arrived)
+		if undo == nil {
+			b.count("ask", "rate_limited")
+			b.deps.Metrics.Refusal("rate")
+			b.replyEphemeral(i, rateMessage(b.cfg.AskPerMinute, b.cfg.AskBurst, wait))
+			return
+		}
+		giveBack = undo
+	}
+	l := b.laneFor()
+	t, no := l.enter(user, false, arrived)
+	if no != nil {
+		giveBack()
+		b.count("ask", no.reason)
+		b.deps.Metrics.Refusal(no.reason)
+		b.replyEphemeral(i, no.msg)
 		return
 	}
-	defer release()
-	if err := b.deferReply(i, private); err != nil {
+	// Acknowledge at once: with the place in the queue when the question
+	// waits, else as "thinking".
+	ahead := l.ahead(t)
+	var err error
+	if ahead >= 0 {
+		err = b.replyQueued(i, queuedText(q, ahead), private)
+	} else {
+		err = b.deferReply(i, private)
+	}
+	if err != nil {
+		l.leave(t)
 		b.log.Error("acknowledge /ask", "interaction", i.ID, "error", err)
 		return
 	}
@@ -317,7 +351,55 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 		}
 		thread = b.openThread(i, q)
 	}
+	if ahead >= 0 {
+		// The reply can be edited only while the token lives: an answer
+		// that could not start in time to finish within it goes to the
+		// channel (or, private, to the asker's direct messages), and the
+		// reply says so rather than being left as it is.
+		startBy := arrived.Add(tokenLife - b.cfg.AnswerTimeout)
+		show := func(n int) error { _, err := b.editOriginal(i, queuedText(q, n), nil); return err }
+		expire := func(n int) {
+			if _, err := b.editOriginal(i, expiryText(q, n, private), nil); err != nil {
+				b.log.Warn("say where a late answer will go", "interaction", i.ID, "error", err)
+			}
+			tokenLost, channelOnly = true, !private
+			b.log.Info("question waited past its interaction token; the answer goes to the channel or direct message", "interaction", i.ID, "user", user)
+		}
+		if err := b.waitTurn(l, t, ahead, show, startBy, expire); err != nil {
+			if e := req.fail(neutralise(userMessage(err))); e != nil {
+				b.log.Warn("tell a waiting question the bot stopped", "error", e)
+			}
+			b.count("ask", "stopped")
+			return
+		}
+		if !tokenLost {
+			if _, err := b.editOriginal(i, renderPartial(q, ""), nil); err != nil {
+				b.log.Debug("show the answer is under way", "error", err)
+			}
+		}
+	}
+	req.holdSlot(l, t)
+	defer req.release()
 	b.answer(req, afterFirst)
+}
+
+// replyQueued acknowledges a question that waits its turn with its place.
+func (b *Bot) replyQueued(i *discordgo.Interaction, text string, private bool) error {
+	d := &discordgo.InteractionResponseData{Content: neutralise(truncate(text, maxContent)), AllowedMentions: noMentions()}
+	if private {
+		d.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return b.respond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: d})
+}
+
+// expiryText replaces a waiting question's place once its reply can no
+// longer be edited in time, and says where the answer will come.
+func expiryText(q string, ahead int, private bool) string {
+	where := "it will be posted in this channel when it is ready"
+	if private {
+		where = "it will come to you by direct message when it is ready"
+	}
+	return questionHeader(q) + "Still queued — " + plural(ahead, "question") + " ahead of yours. Discord lets me edit this reply for 15 minutes only, so " + where + "."
 }
 
 // openThread starts a public thread from the answer message; on failure
@@ -360,6 +442,9 @@ func (b *Bot) answer(req *askRequest, afterFirst func()) {
 		}
 	})
 	a, err := b.deps.Answerer.AskStream(ctx, req.question, req.history, req.filters, st.update)
+	if req.release != nil {
+		req.release()
+	}
 	st.stop()
 	if err != nil {
 		b.log.Error("answer failed", "qid", req.key, "question", logged, "user", req.user, "error", err)

@@ -154,7 +154,7 @@ func TestConcurrentQuestionsAndChanges(t *testing.T) {
 	t.Cleanup(files.Close)
 	lib, src, _ := realLibrary(t, 20)
 	pipe := &answer.Pipeline{Index: lib.Index()}
-	h := start(t, Config{MessageContent: true, MaxInFlight: 64}, Deps{Answerer: pipe, Searcher: lib.Index(), Record: lib})
+	h := start(t, Config{MessageContent: true, AskPerMinute: -1}, Deps{Answerer: pipe, Searcher: lib.Index(), Record: lib})
 	first := h.ask("What did Jane Example say about treaty number 3?")
 	h.wait("first answer", func() bool { return h.settled(first.ID) && len(h.d.Threads()) == 1 })
 	th := h.d.Threads()[0]

@@ -6,61 +6,86 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/readout/readout/answer"
 )
 
-// limiter enforces the per-user cooldown and the bound on answers in
-// progress. A refused question is still acknowledged, with a "busy" reply.
-type limiter struct {
-	mu       sync.Mutex
-	cooldown time.Duration
-	max      int
-	inFlight int
-	last     map[string]time.Time
+// askLimiter is the per-user rate of /ask: a token bucket per user
+// (golang.org/x/time/rate) that refills at perMinute questions a minute and
+// holds burst of them, so a member can ask a few questions in a row and then
+// one every 60/perMinute seconds. It only stops abuse: thread follow-ups and
+// moderators never meet it, and load is the queue's business, not its.
+type askLimiter struct {
+	mu    sync.Mutex
+	every rate.Limit // tokens a second; 0: no limit
+	burst int
+	users map[string]*rate.Limiter
 }
 
-func newLimiter(cooldown time.Duration, max int) *limiter {
-	return &limiter{cooldown: cooldown, max: max, last: map[string]time.Time{}}
+func newAskLimiter(perMinute, burst int) *askLimiter {
+	l := &askLimiter{burst: max(burst, 1), users: map[string]*rate.Limiter{}}
+	if perMinute > 0 {
+		l.every = rate.Limit(float64(perMinute) / 60)
+	}
+	return l
 }
 
-// acquire takes a slot for user; when refused it returns how long to wait.
-func (l *limiter) acquire(user string) (release func(), wait time.Duration) {
+// forgetAbove bounds the users remembered: past it, users whose bucket is
+// full again (they have not asked for a while) are forgotten, which changes
+// nothing for them.
+const forgetAbove = 10000
+
+// take spends one of user's questions at now. When none is left it spends
+// nothing and returns how long until the next one; undo gives the question
+// back (when the queue then refuses it).
+func (l *askLimiter) take(user string, now time.Time) (wait time.Duration, undo func()) {
+	if l == nil || l.every == 0 {
+		return 0, func() {}
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now := time.Now()
-	if t, ok := l.last[user]; ok && l.cooldown > 0 {
-		if left := l.cooldown - now.Sub(t); left > 0 {
-			return nil, left
-		}
-	}
-	if l.inFlight >= l.max {
-		return nil, 10 * time.Second
-	}
-	l.inFlight++
-	l.last[user] = now
-	if len(l.last) > 10000 { // forget users whose cooldown is long over
-		for u, t := range l.last {
-			if now.Sub(t) > l.cooldown {
-				delete(l.last, u)
+	lim := l.users[user]
+	if lim == nil {
+		if len(l.users) >= forgetAbove {
+			for u, ul := range l.users {
+				if ul.TokensAt(now) >= float64(l.burst) {
+					delete(l.users, u)
+				}
 			}
 		}
+		lim = rate.NewLimiter(l.every, l.burst)
+		l.users[user] = lim
 	}
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			l.mu.Lock()
-			l.inFlight--
-			l.mu.Unlock()
-		})
-	}, 0
+	r := lim.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
+		return d, nil
+	}
+	return 0, func() { r.CancelAt(now) }
 }
 
-func busyMessage(wait time.Duration) string {
+// rateMessage tells a member who asked too often that the limit is theirs
+// (not the bot being busy) and when the next question is possible.
+func rateMessage(perMinute, burst int, wait time.Duration) string {
 	s := int(math.Ceil(wait.Seconds()))
 	if s < 1 {
 		s = 1
 	}
-	return "I'm busy with other questions right now; try again in " + strconv.Itoa(s) + " s."
+	at := ""
+	if burst > 1 {
+		at = ", " + strconv.Itoa(burst) + " at once"
+	}
+	return "This limit is per member: " + plural(perMinute, "question") + " a minute" + at + ". Your next question is possible in " +
+		strconv.Itoa(s) + " s; follow-ups in an answer's thread are not limited."
+}
+
+// plural spells a count with its noun ("1 question", "3 questions").
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // recent is a bounded map that forgets its oldest keys first. The bot

@@ -334,11 +334,12 @@ func TestExpiredTokenPrivateAnswerGoesByDM(t *testing.T) {
 }
 
 // TestBadQuestionsThroughRealPipeline: questions the pipeline refuses end
-// in one private sentence that says what to do, and cost no cooldown.
+// in one private sentence that says what to do, and cost nothing of the
+// asker's rate.
 func TestBadQuestionsThroughRealPipeline(t *testing.T) {
 	t.Parallel()
 	lib, _, _ := realLibrary(t, 3)
-	h := start(t, Config{Cooldown: time.Hour, MessageContent: true}, Deps{Answerer: &answer.Pipeline{Index: lib.Index()}})
+	h := start(t, Config{AskPerMinute: 1, AskBurst: 1, MessageContent: true}, Deps{Answerer: &answer.Pipeline{Index: lib.Index()}})
 	for _, tc := range []struct{ name, q, want string }{
 		{"white space", " \t ", "question"},
 		{"zero-width only", "\u200b\u200d\u2060", "Please type a question"},
@@ -362,11 +363,12 @@ func TestBadQuestionsThroughRealPipeline(t *testing.T) {
 			t.Errorf("%s: %q (flags %d), want a private %q", tc.name, got, flags, tc.want)
 		}
 	}
-	// Refused questions cost no cooldown: a real question is answered.
+	// Refused questions cost nothing of the rate: a real question (the
+	// one a minute allows) is answered.
 	in := h.ask("What did Jane Example say about treaty number 1?")
 	h.wait("answer", func() bool { return h.settled(in.ID) })
-	if c := h.d.Response(in.ID).Original.Content; strings.Contains(c, "busy") {
-		t.Errorf("refused questions used up the cooldown: %q", c)
+	if c := h.d.Response(in.ID).Original.Content; strings.Contains(c, "per member") {
+		t.Errorf("refused questions used up the rate: %q", c)
 	}
 	// The same for follow-ups in the answer's thread.
 	h.wait("thread", func() bool { return len(h.d.Threads()) == 1 })
@@ -386,8 +388,8 @@ func TestBadQuestionsThroughRealPipeline(t *testing.T) {
 			if strings.HasPrefix(m.Content, "> And about treaty number 2?") && !strings.HasSuffix(m.Content, "…") {
 				return true
 			}
-			if strings.Contains(m.Content, "busy") {
-				t.Errorf("the refused follow-up used up the cooldown: %q", m.Content)
+			if strings.Contains(m.Content, "per member") {
+				t.Errorf("the follow-up was held to the /ask rate: %q", m.Content)
 				return true
 			}
 		}

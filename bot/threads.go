@@ -3,6 +3,7 @@ package bot
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/answer"
@@ -37,30 +38,53 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	}
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
 	if _, err := answer.CleanQuestion(q); err != nil {
-		// Refused at once: no slot, no cooldown spent.
+		// Refused at once: no place in the queue taken.
 		b.count("followup", "refused")
 		if _, err := b.send(m.ChannelID, neutralise(userMessage(err)), ref, nil); err != nil {
 			b.log.Warn("reply to a refused follow-up", "error", err)
 		}
 		return
 	}
-	release, wait := b.limits.acquire(m.Author.ID)
-	if release == nil {
-		b.count("followup", "busy")
-		if _, err := b.send(m.ChannelID, busyMessage(wait), ref, nil); err != nil {
-			b.log.Warn("reply busy in thread", "error", err)
-		}
-		return
-	}
-	defer release()
+	// A follow-up is never refused: it passes the queue's bounds and the
+	// /ask rate, and waits its turn like any question.
+	l := b.laneFor()
+	t, _ := l.enter(m.Author.ID, true, b.now())
 	_ = b.s.ChannelTyping(m.ChannelID)
-	history := b.threadHistory(m.ChannelID, m.ID)
-	placeholder, err := b.send(m.ChannelID, questionHeader(q)+"…", ref, nil)
+	ahead := l.ahead(t)
+	text := questionHeader(q) + "…"
+	if ahead >= 0 {
+		text = queuedText(q, ahead)
+	}
+	placeholder, err := b.send(m.ChannelID, text, ref, nil)
 	if err != nil {
+		l.leave(t)
 		b.log.Error("answer in thread", "thread", m.ChannelID, "error", err)
 		return
 	}
+	editPlaceholder := func(content string) error {
+		e := discordgo.NewMessageEdit(m.ChannelID, placeholder.ID).SetContent(content)
+		e.AllowedMentions = noMentions()
+		_, err := b.s.ChannelMessageEditComplex(e)
+		return err
+	}
+	if ahead >= 0 {
+		show := func(n int) error { return editPlaceholder(queuedText(q, n)) }
+		if err := b.waitTurn(l, t, ahead, show, time.Time{}, nil); err != nil {
+			if e := editPlaceholder(questionHeader(q) + neutralise(userMessage(err))); e != nil {
+				b.log.Warn("tell a waiting follow-up the bot stopped", "error", e)
+			}
+			b.count("followup", "stopped")
+			return
+		}
+		if err := editPlaceholder(questionHeader(q) + "…"); err != nil {
+			b.log.Debug("show the answer is under way", "error", err)
+		}
+	}
+	// Read after the wait, so answers posted meanwhile are in it.
+	history := b.threadHistory(m.ChannelID, m.ID)
 	req := &askRequest{command: "followup", key: m.ID, question: q, history: history, user: m.Author.ID}
+	req.holdSlot(l, t)
+	defer req.release()
 	req.edit = func(content string, comps []discordgo.MessageComponent) error {
 		e := discordgo.NewMessageEdit(m.ChannelID, placeholder.ID).SetContent(content)
 		e.AllowedMentions = noMentions()
@@ -131,6 +155,9 @@ func (b *Bot) threadHistory(threadID, beforeID string) []answer.Turn {
 		}
 		if m.Author.ID == bot {
 			q, a, ok := parseQuestionHeader(m.Content)
+			if ok && isQueuedText(a) {
+				continue // a question still waiting its turn: not an answer
+			}
 			a = stripSources(a)
 			switch {
 			case ok && (len(turns) == 0 || turns[len(turns)-1].Answer != ""):

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -80,6 +81,9 @@ type Model struct {
 	Timeout         time.Duration `yaml:"timeout"`
 	MaxTokens       int           `yaml:"max_tokens"`
 	Temperature     float32       `yaml:"temperature"`
+	// MaxConcurrency is how many answers may call the chat model at once:
+	// what the model server can take. More questions wait their turn.
+	MaxConcurrency int `yaml:"max_concurrency"`
 }
 
 // Retrieval tunes search.
@@ -101,15 +105,28 @@ type Discord struct {
 	GuildIDs         []string `yaml:"guild_ids"`
 	ModeratorRoleIDs []string `yaml:"moderator_role_ids"`
 	// MessageContent must match the privileged intent in the portal.
-	MessageContent bool          `yaml:"message_content"`
-	AllowDMs       bool          `yaml:"allow_dms"`
-	Cooldown       time.Duration `yaml:"cooldown"`
-	MaxInFlight    int           `yaml:"max_in_flight"`
-	EditInterval   time.Duration `yaml:"edit_interval"`
-	AnswerTimeout  time.Duration `yaml:"answer_timeout"`
-	ShutdownGrace  time.Duration `yaml:"shutdown_grace"`
-	ShardID        int           `yaml:"shard_id"`
-	ShardCount     int           `yaml:"shard_count"`
+	MessageContent bool `yaml:"message_content"`
+	AllowDMs       bool `yaml:"allow_dms"`
+	// AskPerMinute and AskBurst are one member's rate of /ask: AskBurst
+	// questions at once, then AskPerMinute a minute (0: no limit).
+	// Follow-ups in threads and moderators are not limited.
+	AskPerMinute int `yaml:"ask_per_minute"`
+	AskBurst     int `yaml:"ask_burst"`
+	// QueueLength bounds the questions waiting their turn, QueuePerUser
+	// one member's questions waiting or being answered; beyond them /ask
+	// is refused with the reason. Follow-ups are never refused.
+	QueueLength  int `yaml:"queue_length"`
+	QueuePerUser int `yaml:"queue_per_user"`
+	// Cooldown and MaxInFlight are the old names of the limits, read with
+	// a deprecation warning: Cooldown becomes AskPerMinute (one question
+	// per cooldown) and MaxInFlight model.max_concurrency.
+	Cooldown      time.Duration `yaml:"cooldown"`
+	MaxInFlight   int           `yaml:"max_in_flight"`
+	EditInterval  time.Duration `yaml:"edit_interval"`
+	AnswerTimeout time.Duration `yaml:"answer_timeout"`
+	ShutdownGrace time.Duration `yaml:"shutdown_grace"`
+	ShardID       int           `yaml:"shard_id"`
+	ShardCount    int           `yaml:"shard_count"`
 }
 
 // HTTP configures the health and metrics endpoint.
@@ -142,13 +159,16 @@ func Default() Config {
 			EmbedBatchSize: 64,
 			Timeout:        90 * time.Second,
 			MaxTokens:      800,
+			MaxConcurrency: 4,
 		},
 		Retrieval: Retrieval{Passages: 8, BuiltinDimensions: 384},
 		Discord: Discord{
 			APIURL:         DefaultDiscordAPI,
 			MessageContent: true,
-			Cooldown:       10 * time.Second,
-			MaxInFlight:    4,
+			AskPerMinute:   6,
+			AskBurst:       3,
+			QueueLength:    1000,
+			QueuePerUser:   20,
 			EditInterval:   time.Second,
 			AnswerTimeout:  2 * time.Minute,
 			ShutdownGrace:  30 * time.Second,
@@ -202,6 +222,7 @@ func Load(path string, env func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("config %s: %w", path, err)
 		}
 		cfg.resolvePaths(filepath.Dir(path))
+		cfg.renameDeprecated(slog.Default())
 	}
 	if env != nil {
 		cfg.applyEnv(env)
@@ -264,6 +285,32 @@ func nameKeys(data []byte, msg string) string {
 		}
 		return m
 	})
+}
+
+// DeprecatedKeys maps keys still read, with a warning, to what replaces
+// them; config.example.yaml documents only the replacements.
+var DeprecatedKeys = map[string]string{
+	"discord.cooldown":      "discord.ask_per_minute and discord.ask_burst",
+	"discord.max_in_flight": "model.max_concurrency",
+}
+
+// renameDeprecated reads the limits' old keys into the new ones, with a
+// warning that says what to write instead. discord.cooldown (a gap between
+// two questions of one member) becomes a rate of one question per gap;
+// discord.max_in_flight becomes model.max_concurrency.
+func (c *Config) renameDeprecated(log *slog.Logger) {
+	if c.Discord.Cooldown > 0 {
+		per := max(int(time.Minute/c.Discord.Cooldown), 1)
+		log.Warn("config: discord.cooldown is deprecated; it is read as discord.ask_per_minute with ask_burst 1, and follow-ups in threads are no longer limited",
+			"cooldown", c.Discord.Cooldown, "ask_per_minute", per)
+		c.Discord.AskPerMinute, c.Discord.AskBurst = per, 1
+	}
+	if c.Discord.MaxInFlight > 0 {
+		log.Warn("config: discord.max_in_flight is deprecated; it is read as model.max_concurrency, and questions beyond it wait their turn instead of being refused",
+			"max_in_flight", c.Discord.MaxInFlight)
+		c.Model.MaxConcurrency = c.Discord.MaxInFlight
+	}
+	c.Discord.Cooldown, c.Discord.MaxInFlight = 0, 0
 }
 
 // resolvePaths makes relative paths in the file relative to the file's folder.
@@ -410,10 +457,25 @@ func (c *Config) Validate() error {
 		bad("discord.application_id", "must be a numeric Discord id, got %q", c.Discord.ApplicationID)
 	}
 	if c.Discord.Cooldown < 0 {
-		bad("discord.cooldown", "must not be negative")
+		bad("discord.cooldown", "must not be negative (it is deprecated: use discord.ask_per_minute)")
 	}
-	if c.Discord.MaxInFlight < 1 {
-		bad("discord.max_in_flight", "must be at least 1, got %d", c.Discord.MaxInFlight)
+	if c.Discord.MaxInFlight < 0 {
+		bad("discord.max_in_flight", "must not be negative (it is deprecated: use model.max_concurrency)")
+	}
+	if c.Model.MaxConcurrency < 1 {
+		bad("model.max_concurrency", "must be at least 1, got %d", c.Model.MaxConcurrency)
+	}
+	if c.Discord.AskPerMinute < 0 {
+		bad("discord.ask_per_minute", "must not be negative (0 turns the limit off), got %d", c.Discord.AskPerMinute)
+	}
+	if c.Discord.AskBurst < 1 {
+		bad("discord.ask_burst", "must be at least 1, got %d", c.Discord.AskBurst)
+	}
+	if c.Discord.QueueLength < 1 {
+		bad("discord.queue_length", "must be at least 1, got %d", c.Discord.QueueLength)
+	}
+	if c.Discord.QueuePerUser < 1 {
+		bad("discord.queue_per_user", "must be at least 1, got %d", c.Discord.QueuePerUser)
 	}
 	if c.Discord.EditInterval < 200*time.Millisecond {
 		bad("discord.edit_interval", "must be at least 200ms (Discord rate-limits edits), got %s", c.Discord.EditInterval)

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"bytes"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -105,6 +107,9 @@ func collectFields(t reflect.Type, prefix string, out map[string]bool) {
 			continue
 		}
 		key := prefix + tag
+		if _, old := DeprecatedKeys[key]; old {
+			continue // read, but no longer documented
+		}
 		out[key] = true
 		if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(time.Duration(0)) {
 			collectFields(f.Type, key+".", out)
@@ -151,6 +156,9 @@ func TestErrorsNameTheKey(t *testing.T) {
 		{"unknown key", "modle:\n  chat_model: x\n", "modle"},
 		{"unknown nested key", "discord:\n  tokn: x\n", "tokn"},
 		{"bad duration", "discord:\n  cooldown: soon\n", "cooldown"},
+		{"no model slot", "model:\n  max_concurrency: 0\n", "model.max_concurrency"},
+		{"negative rate", "discord:\n  ask_per_minute: -1\n", "discord.ask_per_minute"},
+		{"no queue", "discord:\n  queue_length: 0\n", "discord.queue_length"},
 		{"bad url", "model:\n  base_url: localhost:11434\n", "model.base_url"},
 		{"chat without url", "model:\n  chat_model: llama3\n", "model.base_url"},
 		{"bad guild", "discord:\n  guild_ids: [general]\n", "discord.guild_ids[0]"},
@@ -182,7 +190,43 @@ func TestEmptyFileMeansDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Retrieval.Passages != Default().Retrieval.Passages || cfg.Discord.Cooldown != 10*time.Second {
+	if cfg.Retrieval.Passages != Default().Retrieval.Passages || cfg.Discord.AskPerMinute != 6 || cfg.Model.MaxConcurrency != 4 {
 		t.Errorf("empty file lost defaults: %+v", cfg)
+	}
+}
+
+// TestDeprecatedLimitKeys: the old cooldown and max_in_flight are still
+// read, as the rate and the model's concurrency, each with a warning.
+func TestDeprecatedLimitKeys(t *testing.T) {
+	for _, c := range []struct {
+		name, yaml       string
+		perMinute, burst int
+		concurrency      int
+		warnings         int
+	}{
+		{"new keys", "discord:\n  ask_per_minute: 10\n  ask_burst: 5\nmodel:\n  max_concurrency: 8\n", 10, 5, 8, 0},
+		{"cooldown", "discord:\n  cooldown: 20s\n", 3, 1, 4, 1},
+		{"max_in_flight", "discord:\n  max_in_flight: 2\n", 6, 3, 2, 1},
+		{"both", "discord:\n  cooldown: 2m\n  max_in_flight: 6\n", 1, 1, 6, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var logs bytes.Buffer
+			prev := slog.Default()
+			slog.SetDefault(slog.New(slog.NewTextHandler(&logs, nil)))
+			defer slog.SetDefault(prev)
+			path := filepath.Join(t.TempDir(), "c.yaml")
+			os.WriteFile(path, []byte(c.yaml), 0o600)
+			cfg, err := Load(path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Discord.AskPerMinute != c.perMinute || cfg.Discord.AskBurst != c.burst || cfg.Model.MaxConcurrency != c.concurrency {
+				t.Errorf("ask_per_minute %d, ask_burst %d, max_concurrency %d; want %d, %d, %d",
+					cfg.Discord.AskPerMinute, cfg.Discord.AskBurst, cfg.Model.MaxConcurrency, c.perMinute, c.burst, c.concurrency)
+			}
+			if n := strings.Count(logs.String(), "is deprecated"); n != c.warnings {
+				t.Errorf("%d deprecation warnings, want %d: %s", n, c.warnings, logs.String())
+			}
+		})
 	}
 }

@@ -24,7 +24,10 @@ type Metrics struct {
 	RefreshSeconds prometheus.Histogram
 	IndexDocs      prometheus.Gauge
 	IndexChunks    prometheus.Gauge
-	Errors         *prometheus.CounterVec // kind
+	Errors         *prometheus.CounterVec   // kind
+	Queued         *prometheus.GaugeVec     // lane: questions waiting for a slot
+	QueueWaits     *prometheus.HistogramVec // lane: seconds from arrival to a slot
+	Refusals       *prometheus.CounterVec   // reason: questions not taken, and why
 }
 
 // New registers readout's metrics (and the Go and process collectors) in a
@@ -70,9 +73,22 @@ func New() *Metrics {
 		Errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "readout_errors_total", Help: "Errors by kind.",
 		}, []string{"kind"}),
+		Queued: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "readout_queue_length", Help: "Questions waiting for an answer slot, by lane (model, quick).",
+		}, []string{"lane"}),
+		// From a few milliseconds (a slot free at once) to the 15 minutes
+		// an interaction token lives.
+		QueueWaits: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "readout_queue_wait_seconds", Help: "Time from a question's arrival to its answer slot, by lane (model, quick).",
+			Buckets: []float64{.01, .05, .25, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 900},
+		}, []string{"lane"}),
+		Refusals: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "readout_refusals_total", Help: "Questions refused, by reason (rate, user_share, queue_full, invalid, shutting_down).",
+		}, []string{"reason"}),
 	}
 	reg.MustRegister(m.Interactions, m.AckLatency, m.Retrieval, m.ModelLatency, m.ModelTokens, m.Answers,
-		m.Quotes, m.Refreshes, m.RefreshSeconds, m.IndexDocs, m.IndexChunks, m.Errors)
+		m.Quotes, m.Refreshes, m.RefreshSeconds, m.IndexDocs, m.IndexChunks, m.Errors,
+		m.Queued, m.QueueWaits, m.Refusals)
 	return m
 }
 
@@ -94,5 +110,26 @@ func (m *Metrics) Ack(seconds float64) {
 func (m *Metrics) Error(kind string) {
 	if m != nil {
 		m.Errors.WithLabelValues(kind).Inc()
+	}
+}
+
+// QueueLength sets how many questions wait in a lane.
+func (m *Metrics) QueueLength(lane string, n int) {
+	if m != nil {
+		m.Queued.WithLabelValues(lane).Set(float64(n))
+	}
+}
+
+// QueueWait records how long a question waited for its slot in a lane.
+func (m *Metrics) QueueWait(lane string, seconds float64) {
+	if m != nil {
+		m.QueueWaits.WithLabelValues(lane).Observe(seconds)
+	}
+}
+
+// Refusal counts a question not taken, by reason.
+func (m *Metrics) Refusal(reason string) {
+	if m != nil {
+		m.Refusals.WithLabelValues(reason).Inc()
 	}
 }

@@ -107,8 +107,12 @@ func cmdServe(ctx context.Context, f *commonFlags, pos []string, s streams) erro
 		ApplicationID:    cfg.Discord.ApplicationID,
 		GuildIDs:         cfg.Discord.GuildIDs,
 		ModeratorRoleIDs: cfg.Discord.ModeratorRoleIDs,
-		Cooldown:         cfg.Discord.Cooldown,
-		MaxInFlight:      cfg.Discord.MaxInFlight,
+		AskPerMinute:     askPerMinute(cfg.Discord.AskPerMinute),
+		AskBurst:         cfg.Discord.AskBurst,
+		ModelAnswers:     a.pipe.Chat != nil,
+		ModelConcurrency: cfg.Model.MaxConcurrency,
+		QueueLength:      cfg.Discord.QueueLength,
+		QueuePerUser:     cfg.Discord.QueuePerUser,
 		AllowDMs:         cfg.Discord.AllowDMs,
 		MessageContent:   cfg.Discord.MessageContent,
 		ShardID:          cfg.Discord.ShardID,
@@ -127,6 +131,15 @@ func cmdServe(ctx context.Context, f *commonFlags, pos []string, s streams) erro
 	cancel()
 	<-httpDone // its failure was logged when it happened
 	return runErr
+}
+
+// askPerMinute maps the config's rate, where 0 means no limit, to the
+// bot's, where 0 means the default and a negative rate no limit.
+func askPerMinute(n int) int {
+	if n == 0 {
+		return -1
+	}
+	return n
 }
 
 // modelCheck is the readiness check of the model server: reachable when a

@@ -66,7 +66,7 @@ func TestServe(t *testing.T) {
 	t.Setenv("OPENAI_API_KEY", apiKey)
 	cfg := filepath.Join(t.TempDir(), "c.yaml")
 	os.WriteFile(cfg, []byte("data_dir: "+t.TempDir()+"\nmodel:\n  base_url: "+ai.URL()+"\n  chat_model: fake-chat\n"+
-		"discord:\n  api_url: "+d.URL+"\n  guild_ids: [\""+d.GuildID+"\"]\n  edit_interval: 200ms\n  cooldown: 0s\n  shutdown_grace: 5s\n"+
+		"discord:\n  api_url: "+d.URL+"\n  guild_ids: [\""+d.GuildID+"\"]\n  edit_interval: 200ms\n  ask_per_minute: 0\n  shutdown_grace: 5s\n"+
 		"log:\n  level: debug\n  format: json\n"), 0o600)
 	addr := freeAddr(t)
 
@@ -111,7 +111,7 @@ func TestServe(t *testing.T) {
 		_, metrics = httpGet("http://" + addr + "/metrics")
 		return strings.Contains(metrics, `readout_interactions_total{command="ask"`)
 	})
-	for _, want := range []string{`readout_interactions_total{command="ask"`, `readout_answers_total{mode="generated"} 1`, "readout_ack_latency_seconds_count 1", "readout_index_documents 5", `readout_refreshes_total{outcome="ok"} 1`, "readout_retrieval_seconds_count 1", `readout_model_tokens_total{kind="completion"}`, `readout_model_seconds_count{kind="chat"} 1`, `readout_model_seconds_count{kind="embed"}`} {
+	for _, want := range []string{`readout_interactions_total{command="ask"`, `readout_answers_total{mode="generated"} 1`, "readout_ack_latency_seconds_count 1", "readout_index_documents 5", `readout_refreshes_total{outcome="ok"} 1`, "readout_retrieval_seconds_count 1", `readout_model_tokens_total{kind="completion"}`, `readout_model_seconds_count{kind="chat"} 1`, `readout_model_seconds_count{kind="embed"}`, `readout_queue_wait_seconds_count{lane="model"} 1`, `readout_queue_length{lane="model"} 0`} {
 		if !strings.Contains(metrics, want) {
 			t.Errorf("metrics lack %q", want)
 		}

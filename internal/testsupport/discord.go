@@ -137,6 +137,14 @@ func (d *Discord) Close() {
 // now is the fake's clock: wall time plus whatever Advance added.
 func (d *Discord) now() time.Time { return time.Now().Add(d.offset) }
 
+// Now is the fake's clock, for a bot under test to share, so that Advance
+// moves the bot's notion of time with Discord's.
+func (d *Discord) Now() time.Time {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.now()
+}
+
 // Advance moves the fake's clock forward, so tests can expire interaction
 // deadlines and tokens without waiting.
 func (d *Discord) Advance(dt time.Duration) {
@@ -315,6 +323,21 @@ func (d *Discord) Messages(channelID string) []*discordgo.Message {
 	var out []*discordgo.Message
 	for _, id := range d.order[channelID] {
 		if m := d.messages[id]; m != nil { // nil: deleted
+			out = append(out, copyMessage(m))
+		}
+	}
+	return out
+}
+
+// Replies returns copies of the messages in a channel that reply to the
+// message with id (their message reference names it), oldest first. It
+// copies only those, so tests may call it after every change.
+func (d *Discord) Replies(channelID, id string) []*discordgo.Message {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var out []*discordgo.Message
+	for _, mid := range d.order[channelID] {
+		if m := d.messages[mid]; m != nil && m.MessageReference != nil && m.MessageReference.MessageID == id {
 			out = append(out, copyMessage(m))
 		}
 	}
