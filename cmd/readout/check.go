@@ -73,7 +73,7 @@ func cmdCheck(ctx context.Context, f *commonFlags, pos []string, s streams) erro
 	c := &checker{w: stdout}
 	cfg, err := loadConfig(f)
 	if err != nil {
-		c.fail("config", err.Error(), "correct the key or the environment variable it names (config.example.yaml documents every key)")
+		c.fail("config", oneLine(err.Error()), "correct the key or the environment variable it names (config.example.yaml documents every key)")
 		return fmt.Errorf("%s failed", plural(c.failed, "check"))
 	}
 	where := f.config
