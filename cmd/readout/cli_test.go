@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -294,7 +295,7 @@ func TestCheckNamesTheEnvironment(t *testing.T) {
 	t.Setenv("OPENAI_BASE_URL", "notaurl")
 	var out, errb bytes.Buffer
 	code := run(t.Context(), []string{"check", "--config", cfg}, strings.NewReader(""), &out, &errb)
-	if code == 0 || !strings.Contains(out.String(), "OPENAI_BASE_URL (model.base_url)") || strings.Contains(out.String(), "config "+cfg) {
+	if code == 0 || !strings.Contains(out.String(), "OPENAI_BASE_URL (model.base_url)") || strings.Contains(out.String(), "config "+cfg) || !strings.Contains(errb.String(), "1 check failed\n") {
 		t.Errorf("a bad OPENAI_BASE_URL: exit %d\n%s%s", code, out.String(), errb.String())
 	}
 	t.Setenv("OPENAI_BASE_URL", "http://127.0.0.1:1/v1")
@@ -398,5 +399,57 @@ func TestOneSourceListedOnce(t *testing.T) {
 			t.Errorf("%s is listed twice: %s", c.Doc, out)
 		}
 		seen[c.Doc] = true
+	}
+}
+
+// Every field a --json output can carry is documented in the README.
+func TestREADMEDocumentsEveryJSONField(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	var keys []string
+	collect := func(line string) {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("not JSON: %v %s", err, line)
+		}
+		for k, v := range m {
+			keys = append(keys, k)
+			var inner []map[string]json.RawMessage
+			if json.Unmarshal(v, &inner) == nil {
+				for _, o := range inner {
+					for k := range o {
+						keys = append(keys, k)
+					}
+				}
+			}
+			var obj map[string]json.RawMessage
+			if json.Unmarshal(v, &obj) == nil && k != "explain" {
+				for k := range obj {
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	in := "What did Miller say about the international mission?\nDid he say who would take part?\n"
+	_, out, _ := runCLI(t, in, "chat", "--json", "--explain", "--data", data)
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		collect(line)
+	}
+	for _, args := range [][]string{{"search", "--json", "--data", data, "mission"}, {"status", "--json", "--data", data}, {"ask", "--json", "--since", "nope", "q"}} {
+		_, out, _ := runCLI(t, "", args...)
+		collect(out)
+	}
+	for _, k := range keys {
+		if !strings.Contains(string(readme), `"`+k+`"`) {
+			t.Errorf("the README does not document the JSON field %q", k)
+		}
+	}
+	for _, k := range []string{"standalone", "quotes"} {
+		if !slices.Contains(keys, k) {
+			t.Errorf("the test saw no %q field: it no longer checks it", k)
+		}
 	}
 }
