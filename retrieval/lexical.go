@@ -4,10 +4,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/readout/readout/text"
 )
@@ -68,47 +71,79 @@ func (ix *lexicalIndex) setLengths() {
 
 // buildLexical indexes texts (one per chunk, in chunk order).
 func buildLexical(texts []string) *lexicalIndex {
-	n := len(texts)
-	// Tokenising is the expensive part: spread it over the CPUs, then
-	// number the terms in one pass so term ids do not depend on timing.
-	terms := make([][]string, n)
+	return buildLexicalFunc(len(texts), func(i int) string { return texts[i] })
+}
+
+// lexBlock is how many chunks a tokenising worker takes at a time.
+const lexBlock = 512
+
+// buildLexicalFunc indexes n chunks whose texts textAt returns (called
+// once per chunk, from several goroutines). Tokenising, the expensive
+// part, runs on every CPU a block of chunks at a time; the blocks are
+// numbered in chunk order, so term ids do not depend on timing, and each
+// block's term lists are dropped once counted: memory holds the blocks in
+// flight, not every chunk's terms.
+func buildLexicalFunc(n int, textAt func(int) string) *lexicalIndex {
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := w; i < n; i += workers {
-				terms[i] = text.Terms(texts[i])
-			}
-		}(w)
+	nBlocks := (n + lexBlock - 1) / lexBlock
+	blocks := make([]chan [][]string, nBlocks)
+	for b := range blocks {
+		blocks[b] = make(chan [][]string, 1)
 	}
-	wg.Wait()
+	// At most 2×workers blocks tokenised ahead of the counting.
+	ahead := make(chan struct{}, 2*workers)
+	var next atomic.Int64
+	for range workers {
+		go func() {
+			for {
+				// Take a place before a block number, so the places are
+				// held by the oldest blocks not yet counted.
+				ahead <- struct{}{}
+				b := int(next.Add(1) - 1)
+				if b >= nBlocks {
+					<-ahead
+					return
+				}
+				lo, hi := b*lexBlock, min((b+1)*lexBlock, n)
+				out := make([][]string, hi-lo)
+				for i := lo; i < hi; i++ {
+					out[i-lo] = text.Terms(textAt(i))
+				}
+				blocks[b] <- out
+			}
+		}()
+	}
 
 	ix := &lexicalIndex{vocab: make(map[string]int32), docLen: make([]int32, n)}
 	type tc struct{ term, count int32 }
-	perChunk := make([][]tc, n)
+	// Every chunk's (term, count) pairs, flat; chunk i's are
+	// pairs[start[i]:start[i+1]].
+	var pairs []tc
+	start := make([]int, n+1)
 	var df []int32
 	local := make(map[int32]int32)
-	for i, ts := range terms {
-		clear(local)
-		for _, t := range ts {
-			id, ok := ix.vocab[t]
-			if !ok {
-				id = int32(len(ix.vocab))
-				ix.vocab[t] = id
-				df = append(df, 0)
+	for b := range blocks {
+		terms := <-blocks[b]
+		<-ahead
+		for k, ts := range terms {
+			i := b*lexBlock + k
+			clear(local)
+			for _, t := range ts {
+				id, ok := ix.vocab[t]
+				if !ok {
+					id = int32(len(ix.vocab))
+					ix.vocab[t] = id
+					df = append(df, 0)
+				}
+				local[id]++
 			}
-			local[id]++
+			for id, c := range local {
+				pairs = append(pairs, tc{id, c})
+				df[id]++
+			}
+			ix.docLen[i] = int32(len(ts))
+			start[i+1] = len(pairs)
 		}
-		list := make([]tc, 0, len(local))
-		for id, c := range local {
-			list = append(list, tc{id, c})
-			df[id]++
-		}
-		perChunk[i] = list
-		ix.docLen[i] = int32(len(ts))
-		terms[i] = nil
 	}
 	ix.setLengths()
 	ix.off = make([]int32, len(df)+1)
@@ -119,8 +154,8 @@ func buildLexical(texts []string) *lexicalIndex {
 	ix.tf = make([]uint16, ix.off[len(df)])
 	fill := slices.Clone(ix.off[:len(df)])
 	// Visiting chunks in order keeps every posting list sorted by chunk.
-	for i, list := range perChunk {
-		for _, p := range list {
+	for i := range n {
+		for _, p := range pairs[start[i]:start[i+1]] {
 			j := fill[p.term]
 			ix.chunk[j] = int32(i)
 			ix.tf[j] = uint16(min(p.count, math.MaxUint16))
@@ -229,109 +264,166 @@ func (ix *lexicalIndex) contains(id, c int32) bool {
 	return found
 }
 
-// appendTo appends the index in its stored form: the vocabulary (terms by
-// id, each uvarint length + bytes), then per term its document frequency,
-// then the postings as uvarint deltas of chunk numbers with uvarint term
-// frequencies, then the chunk lengths. Rebuilding from the texts at load
-// took about 2 s for the White House record on 2 cores; decoding this takes
-// a small fraction of it.
-func (ix *lexicalIndex) appendTo(b []byte) []byte {
+// The BM25 index as stored (the snapshot's lexical section), laid out to
+// be used in place: four little-endian uint32 counts (terms, chunks,
+// postings, bytes of term text), then the arrays off, chunk and docLen
+// (int32), termOff (uint32, where each term's text starts), tf (uint16),
+// zero padding to four bytes, and the terms' text. Every array starts four
+// bytes aligned when the section does.
+
+// writeTo writes the index in the stored layout.
+func (ix *lexicalIndex) writeTo(w io.Writer) error {
 	terms := make([]string, len(ix.vocab))
 	for t, id := range ix.vocab {
 		terms[id] = t
 	}
-	b = binary.AppendUvarint(b, uint64(len(terms)))
-	b = binary.AppendUvarint(b, uint64(len(ix.docLen)))
-	for _, t := range terms {
-		b = binary.AppendUvarint(b, uint64(len(t)))
-		b = append(b, t...)
+	termOff := make([]uint32, len(terms)+1)
+	for i, t := range terms {
+		termOff[i+1] = termOff[i] + uint32(len(t))
 	}
-	for t := range terms {
-		b = binary.AppendUvarint(b, uint64(ix.off[t+1]-ix.off[t]))
+	var hdr [16]byte
+	for i, v := range []int{len(terms), len(ix.docLen), len(ix.chunk), int(termOff[len(terms)])} {
+		binary.LittleEndian.PutUint32(hdr[4*i:], uint32(v))
 	}
-	for t := range terms {
-		prev := int32(-1)
-		for j := ix.off[t]; j < ix.off[t+1]; j++ {
-			b = binary.AppendUvarint(b, uint64(ix.chunk[j]-prev))
-			b = binary.AppendUvarint(b, uint64(ix.tf[j]))
-			prev = ix.chunk[j]
+	if _, err := w.Write(hdr[:]); err != nil {
+		return err
+	}
+	for _, a := range [][]int32{ix.off, ix.chunk, ix.docLen} {
+		if err := writeLE(w, a); err != nil {
+			return err
 		}
 	}
-	for _, l := range ix.docLen {
-		b = binary.AppendUvarint(b, uint64(l))
+	if err := writeLE(w, termOff); err != nil {
+		return err
 	}
-	return b
+	if err := writeLE(w, ix.tf); err != nil {
+		return err
+	}
+	if len(ix.tf)%2 == 1 {
+		if _, err := w.Write([]byte{0, 0}); err != nil {
+			return err
+		}
+	}
+	for _, t := range terms {
+		if _, err := io.WriteString(w, t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// decodeLexical reads what appendTo wrote for an index of nChunks chunks.
+// writeLE writes a slice of fixed-size integers little-endian, a block at
+// a time.
+func writeLE[T int32 | uint32 | uint16](w io.Writer, a []T) error {
+	buf := make([]byte, 0, 1<<16)
+	for len(a) > 0 {
+		n := min(len(a), cap(buf)/4)
+		buf, _ = binary.Append(buf[:0], binary.LittleEndian, a[:n])
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		a = a[n:]
+	}
+	return nil
+}
+
+// fixedInPlace returns the n little-endian integers at the start of b
+// (and the rest of b): b's own memory on a little-endian machine when it
+// is aligned, else a converted copy. ok is false when b is too short.
+func fixedInPlace[T int32 | uint32 | uint16](b []byte, n int) (out []T, rest []byte, ok bool) {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	if n < 0 || n > len(b)/size {
+		return nil, nil, false
+	}
+	if n == 0 {
+		return nil, b, true
+	}
+	raw := b[:n*size]
+	if nativeLittleEndian && uintptr(unsafe.Pointer(&raw[0]))%uintptr(size) == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(&raw[0])), n), b[n*size:], true
+	}
+	out = make([]T, n)
+	if _, err := binary.Decode(raw, binary.LittleEndian, out); err != nil {
+		return nil, nil, false
+	}
+	return out, b[n*size:], true
+}
+
+// decodeLexical returns the index stored in b (writeTo's layout) for
+// nChunks chunks, using b in place: only the term map and the length
+// normalisation are made on the heap. Every offset and posting is checked,
+// so a search can index by them without further checks.
 func decodeLexical(b []byte, nChunks int) (*lexicalIndex, error) {
 	errShort := errors.New("lexical index truncated")
-	next := func() (uint64, error) {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			return 0, errShort
-		}
-		b = b[n:]
-		return v, nil
+	if len(b) < 16 {
+		return nil, errShort
 	}
-	nTerms, err := next()
-	if err != nil {
-		return nil, err
+	var c [4]int
+	for i := range c {
+		c[i] = int(binary.LittleEndian.Uint32(b[4*i:]))
 	}
-	nc, err := next()
-	if err != nil {
-		return nil, err
-	}
-	if int(nc) != nChunks || nTerms > uint64(len(b)) {
+	nTerms, nc, nPost, nText := c[0], c[1], c[2], c[3]
+	if nc != nChunks {
 		return nil, fmt.Errorf("lexical index counts (%d terms, %d chunks) do not match %d chunks", nTerms, nc, nChunks)
 	}
-	ix := &lexicalIndex{vocab: make(map[string]int32, nTerms), off: make([]int32, nTerms+1), docLen: make([]int32, nChunks)}
-	for t := range int32(nTerms) {
-		l, err := next()
-		if err != nil || l > uint64(len(b)) {
+	ix := &lexicalIndex{}
+	rest := b[16:]
+	var ok bool
+	var termOff []uint32
+	if ix.off, rest, ok = fixedInPlace[int32](rest, nTerms+1); !ok {
+		return nil, errShort
+	}
+	if ix.chunk, rest, ok = fixedInPlace[int32](rest, nPost); !ok {
+		return nil, errShort
+	}
+	if ix.docLen, rest, ok = fixedInPlace[int32](rest, nChunks); !ok {
+		return nil, errShort
+	}
+	if termOff, rest, ok = fixedInPlace[uint32](rest, nTerms+1); !ok {
+		return nil, errShort
+	}
+	if ix.tf, rest, ok = fixedInPlace[uint16](rest, nPost); !ok {
+		return nil, errShort
+	}
+	if nPost%2 == 1 {
+		if len(rest) < 2 {
 			return nil, errShort
 		}
-		ix.vocab[string(b[:l])] = t
-		b = b[l:]
+		rest = rest[2:]
 	}
+	if len(rest) != nText {
+		return nil, errors.New("lexical index: unexpected length of the term text")
+	}
+	if ix.off[0] != 0 || int(ix.off[nTerms]) != nPost || termOff[0] != 0 || int(termOff[nTerms]) != nText {
+		return nil, errors.New("lexical index offsets out of range")
+	}
+	ix.vocab = make(map[string]int32, nTerms)
 	for t := range nTerms {
-		df, err := next()
-		if err != nil || df > uint64(nChunks) {
-			return nil, errShort
+		lo, hi := ix.off[t], ix.off[t+1]
+		if hi < lo {
+			return nil, errors.New("lexical index offsets out of range")
 		}
-		ix.off[t+1] = ix.off[t] + int32(df)
-	}
-	total := ix.off[nTerms]
-	ix.chunk = make([]int32, total)
-	ix.tf = make([]uint16, total)
-	for t := range nTerms {
-		prev := int64(-1)
-		for j := ix.off[t]; j < ix.off[t+1]; j++ {
-			d, err := next()
-			if err != nil {
-				return nil, err
-			}
-			tf, err := next()
-			if err != nil {
-				return nil, err
-			}
-			c := prev + int64(d)
-			if d == 0 || c >= int64(nChunks) || tf > math.MaxUint16 {
+		prev := int32(-1)
+		for _, ch := range ix.chunk[lo:hi] {
+			if ch <= prev || int(ch) >= nChunks {
 				return nil, errors.New("lexical index posting out of range")
 			}
-			ix.chunk[j], ix.tf[j] = int32(c), uint16(tf)
-			prev = c
+			prev = ch
 		}
-	}
-	for i := range ix.docLen {
-		l, err := next()
-		if err != nil {
-			return nil, err
+		tlo, thi := termOff[t], termOff[t+1]
+		if thi < tlo {
+			return nil, errors.New("lexical index term text out of range")
 		}
-		ix.docLen[i] = int32(l)
+		ix.vocab[inPlace(rest[tlo:thi])] = int32(t)
 	}
-	if len(b) != 0 {
-		return nil, errors.New("unexpected bytes after the lexical index")
+	if len(ix.vocab) != nTerms {
+		return nil, errors.New("lexical index: a term appears twice")
+	}
+	for _, l := range ix.docLen {
+		if l < 0 {
+			return nil, errors.New("lexical index: negative chunk length")
+		}
 	}
 	ix.setLengths()
 	return ix, nil

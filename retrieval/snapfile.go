@@ -21,7 +21,7 @@ import (
 	"github.com/readout/readout/internal/datalock"
 )
 
-// The snapshot file (format version 4) is laid out to be used in place:
+// The snapshot file (format version 5) is laid out to be used in place:
 //
 //	magic (8) | version (4) | header length (4) | JSON header
 //	section count (4) | per section: kind (4), CRC-32C (4), offset (8), length (8)
@@ -34,8 +34,8 @@ import (
 // the vectors chromem-go holds are the mapped section itself, and the
 // documents' and chunks' texts and IDs are strings pointing into it, read
 // from the page cache when a question needs them. Only the documents'
-// metadata (gob), the chunk table and the BM25 index are decoded onto the
-// heap. A mapping is never unmapped: strings into it may be held by any
+// metadata (gob), the chunk table and the BM25 index's term map are decoded
+// onto the heap; its postings are used in place too. A mapping is never unmapped: strings into it may be held by any
 // caller for as long as it likes; Sync replaces the file by rename, so the
 // mapped (old) file stays intact while the process lives.
 
@@ -46,7 +46,7 @@ const (
 	secChunkIDs = 3 // the chunks' IDs, concatenated
 	secChunks   = 4 // per chunk a chunkRecord, little-endian
 	secVectors  = 5 // the unit vectors, float32 little-endian, row-major
-	secLexical  = 6 // the BM25 index (lexicalIndex.appendTo)
+	secLexical  = 6 // the BM25 index (lexicalIndex.writeTo), used in place
 	numSections = 6
 )
 
@@ -261,8 +261,7 @@ func (s *snapshot) encode(f *os.File) (int64, error) {
 		return 0, err
 	}
 	if err := sec(secLexical, func() error {
-		_, err := w.Write(s.lex.appendTo(nil))
-		return err
+		return s.lex.writeTo(w)
 	}); err != nil {
 		return 0, err
 	}
@@ -429,7 +428,8 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	}
 	// Every section was read once for its checksum. All but the vectors
 	// (which every query reads) give their pages back: they stay in the
-	// page cache, and only the texts a question touches come back.
+	// page cache, and only the texts and posting lists a question touches
+	// come back.
 	for k, b := range secs {
 		if k != secVectors {
 			releasePages(b)

@@ -27,10 +27,11 @@ const SnapshotFile = "index.snap"
 // advice to rebuild (a data folder rebuilds it from its sources). Version 2
 // stored one gob value per document, then the chunk records; version 3
 // added each document's turns; version 4 is the sectioned layout that is
-// memory-mapped and used in place (snapfile.go).
+// memory-mapped and used in place (snapfile.go); version 5 stores the BM25
+// postings as fixed arrays used in place too.
 const (
 	snapshotMagic   = "RDOUTIX\x00"
-	snapshotVersion = 4
+	snapshotVersion = 5
 )
 
 // ErrCorrupt is wrapped by the error Open returns for a snapshot file that
@@ -144,13 +145,6 @@ func (s *snapshot) finish(ctx context.Context) error {
 	s.chunkDoc = make([]int32, len(s.chunks))
 	s.docChunks = make([][2]int32, len(s.docs))
 	s.chunkPos = make(map[string]int32, len(s.chunks))
-	// The passage texts are needed only to build the lexical index; a
-	// loaded snapshot brings its own, and making 100k strings for nothing
-	// doubled the text's memory at load.
-	var texts []string
-	if s.lex == nil {
-		texts = make([]string, len(s.chunks))
-	}
 	for i, c := range s.chunks {
 		di, ok := s.docIndex[c.DocID]
 		if !ok {
@@ -168,15 +162,16 @@ func (s *snapshot) finish(ctx context.Context) error {
 		}
 		s.docChunks[di][1] = int32(i + 1)
 		s.chunkPos[c.ID] = int32(i)
-		if texts != nil {
-			texts[i] = passageText(s.docs[di], c)
-		}
 	}
 	if err := s.buildPeriods(ctx); err != nil {
 		return err
 	}
 	if s.lex == nil {
-		s.lex = buildLexical(texts)
+		// A loaded snapshot brings its own; the passage texts are made
+		// a block at a time while tokenising, never all at once.
+		s.lex = buildLexicalFunc(len(s.chunks), func(i int) string {
+			return passageText(s.docs[s.chunkDoc[i]], s.chunks[i])
+		})
 	}
 	if s.lex.numChunks() != len(s.chunks) {
 		return fmt.Errorf("lexical index has %d chunks, snapshot %d", s.lex.numChunks(), len(s.chunks))
