@@ -34,6 +34,7 @@ const (
 	RefSpeaker  FollowUpKind = "speaker"     // he/she/they → the previous speaker
 	RefTopic    FollowUpKind = "topic"       // that/it, or too short to stand alone
 	RefDate     FollowUpKind = "date"        // when was that → the statement's date
+	RefWho      FollowUpKind = "who"         // who said that → the statement's speaker
 	RefMore     FollowUpKind = "more"        // what else did he say
 	RefItem     FollowUpKind = "item"        // the first one
 	Counterpart FollowUpKind = "counterpart" // the other side
@@ -50,7 +51,7 @@ type FollowUp struct {
 	// was he going") names them in Standalone but leaves Speaker empty.
 	Speaker string
 	// Statement is the previous statement the question refers to (for
-	// RefDate and RefItem), if any.
+	// RefDate, RefWho and RefItem), if any.
 	Statement *Statement
 	// Docs are the documents the previous answer cited (IDs, URLs and
 	// titles), preferred when answering a follow-up.
@@ -221,6 +222,14 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		}
 		f.Speaker = ""
 		f.Standalone = "What did " + subject + " say" + aboutTopic(topic) + "?"
+	case answerTypeOf(q) == WantPerson && asksWords(toks) && !pronoun && (demonstrative || item != nil) && content <= 1 && pointedStatement(statements, item).Speaker != "":
+		// "who said that?": the speaker of the statement just quoted,
+		// answered from its citation.
+		f.Kind = RefWho
+		s := pointedStatement(statements, item)
+		f.Statement = &s
+		f.Speaker = s.Speaker
+		f.Standalone = "Who said “" + clip(s.Text, 120) + "”?"
 	case item != nil && len(statements) > 0 && !date:
 		f.Kind = RefItem
 		s := statements[itemIndex(item[1], len(statements))]
@@ -702,6 +711,18 @@ func counterpart(t Turn, speaker string) string {
 		}
 	}
 	return best
+}
+
+// pointedStatement is the statement a follow-up points to: the item it names, else
+// the first; the zero Statement when there is none.
+func pointedStatement(statements []Statement, item []string) Statement {
+	switch {
+	case len(statements) == 0:
+		return Statement{}
+	case item != nil:
+		return statements[itemIndex(item[1], len(statements))]
+	}
+	return statements[0]
 }
 
 // itemIndex maps "first", "second", "last" … to a statement index.

@@ -43,6 +43,10 @@ func TestReadFollowUp(t *testing.T) {
 		{"Did she say where they would be held?", RefSpeaker,
 			"Did Zara Quillfeather say where they would be held, about the border talks between Freedonia and Sylvania?", nil},
 		{"when was that?", RefDate, "", []string{"Zara Quillfeather", "resume in April"}},
+		{"who said that?", RefWho, "", []string{"resume in April"}},
+		{"and who said the second one?", RefWho, "", []string{"withdraw its troops"}},
+		// Who someone in the answer is, not whose words it was.
+		{"who was that?", RefTopic, "", []string{"border talks"}},
 		{"What else did she say?", RefMore, "What else did Zara Quillfeather say about the border talks between Freedonia and Sylvania?", nil},
 		{"how long would the second one take?", RefItem, "", []string{"withdraw its troops"}},
 		{"and the last?", RefItem, "", []string{"the statement that"}},
@@ -555,6 +559,32 @@ func TestFollowUpOwnWordsChoose(t *testing.T) {
 			}
 			if !strings.Contains(firstQuote(ans.Text), tt.first) {
 				t.Errorf("first quotation %q, want the sentence with %q (standalone %q)\n%s", firstQuote(ans.Text), tt.first, ans.Standalone, ans.Text)
+			}
+		})
+	}
+}
+
+// TestWhoSaidThat: "who said that?" and "when was that?" are answered from
+// the previous answer's citation, verified, without searching the record.
+func TestWhoSaidThat(t *testing.T) {
+	tests := []struct{ q, lead, quote string }{
+		{"who said that?", "That was Zara Quillfeather, to whom the record attributes this statement:", "resume in April"},
+		{"who said the second one?", "That was Zara Quillfeather", "withdraw its troops"},
+		{"when was that?", "That was on 2024-03-04", "resume in April"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			idx := &fakeIndex{hits: exampleHits()}
+			p := &Pipeline{Index: idx}
+			ans, err := p.Ask(context.Background(), tt.q, []Turn{quillfeatherTurn()}, retrieval.SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(ans.Text, tt.lead) || !strings.Contains(ans.Text, tt.quote) || len(idx.queries) != 0 {
+				t.Errorf("answer (after %d searches):\n%s\nwant it to open with %q and quote %q", len(idx.queries), ans.Text, tt.lead, tt.quote)
+			}
+			if ans.Quotes.Posted == 0 || ans.Quotes.Verified != ans.Quotes.Posted || !citesDoc(ans, "wire/talks.txt") {
+				t.Errorf("quotes %+v, citations %+v", ans.Quotes, ans.Citations)
 			}
 		})
 	}

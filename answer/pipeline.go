@@ -100,7 +100,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		if standalone != q {
 			ans.Standalone = standalone
 		}
-		if follow.Kind == RefDate && p.answerDate(ans, follow) {
+		if (follow.Kind == RefDate || follow.Kind == RefWho) && p.answerFromStatement(ans, follow) {
 			log.Info("answered", "mode", ans.Mode, "from", "previous citation", "total_ms", time.Since(began).Milliseconds())
 			p.record(ans)
 			return ans, nil
@@ -459,7 +459,7 @@ func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, his
 		switch {
 		case err == nil && checkedRewrite(q, s, history):
 			f.Standalone = s
-			if f.Kind == RefDate {
+			if f.Kind == RefDate || f.Kind == RefWho {
 				f.Kind = RefTopic // the model's reading is searched
 			}
 			return f, nil
@@ -532,14 +532,18 @@ const convTurns = 2
 // convPassages is how many passages of those documents are searched.
 const convPassages = 4
 
-// conversationDocs are the IDs of the documents the latest convTurns
-// answers cited, the latest first.
+// conversationDocs are the IDs (else URLs) of the documents the latest
+// convTurns answers cited, the latest first.
 func conversationDocs(history []Turn) []string {
 	var out []string
 	for i := len(history) - 1; i >= 0 && i >= len(history)-convTurns; i-- {
 		for _, c := range history[i].Citations {
-			if c.Doc != "" && !slices.Contains(out, c.Doc) {
-				out = append(out, c.Doc)
+			id := c.Doc
+			if id == "" {
+				id = c.URL // a conversation rebuilt from chat messages
+			}
+			if id != "" && !slices.Contains(out, id) {
+				out = append(out, id)
 			}
 		}
 	}
@@ -683,20 +687,32 @@ func preferDocs(hits []retrieval.Hit, docs map[string]bool) []retrieval.Hit {
 	return out
 }
 
-// answerDate answers "when was that?" from the previous answer's
-// citation: the statement's date first, then the statement, verified
-// against its passage. It reports false when the citation is not at hand
-// or does not hold the statement, so that the record is searched instead.
-func (p *Pipeline) answerDate(ans *Answer, f FollowUp) bool {
+// answerFromStatement answers "when was that?" (RefDate) or "who said
+// that?" (RefWho) from the previous answer's citation: the statement's
+// date or speaker first, then the statement, verified against its
+// passage. It reports false when the citation is not at hand or does not
+// hold the statement, so that the record is searched instead.
+func (p *Pipeline) answerFromStatement(ans *Answer, f FollowUp) bool {
 	s := f.Statement
-	if s == nil || !s.HasCite || s.Date == "" {
+	if s == nil || !s.HasCite {
+		return false
+	}
+	var lead string
+	switch {
+	case f.Kind == RefDate && s.Date != "":
+		lead = "That was on " + s.Date + ", the date the record gives for this statement:\n- "
+	case f.Kind == RefWho && s.Speaker != "":
+		lead = "That was " + s.Speaker + ", to whom the record attributes this statement:\n- "
+	default:
 		return false
 	}
 	c := s.Cite
 	c.N = 1
 	var b strings.Builder
-	b.WriteString("That was on " + s.Date + ", the date the record gives for this statement:\n- ")
+	b.WriteString(lead)
 	switch {
+	case s.Date == "" && s.Speaker != "":
+		b.WriteString(s.Speaker + ": ")
 	case c.Outlet != "" && s.Speaker != "":
 		b.WriteString(c.Outlet + " (" + s.Date + ") — " + s.Speaker + ": ")
 	case s.Speaker != "":

@@ -444,6 +444,26 @@ func TestSearchFilters(t *testing.T) {
 	}
 }
 
+// TestSearchDocsByURL: a conversation rebuilt from chat messages knows
+// its cited documents by URL; the Docs filter finds them so.
+func TestSearchDocsByURL(t *testing.T) {
+	ix := mustOpen(t, "", NewBuiltinEmbedder(64), IndexOptions{})
+	docs := exampleDocs()
+	for _, d := range docs {
+		d.URL = "https://example.org/" + d.ID
+		d.Hash = d.ComputeHash()
+	}
+	mustSync(t, ix, docs)
+	hits, err := ix.Search(context.Background(), "ministry spokesperson bridge quotas museum snow tunnels",
+		SearchOptions{K: 20, Docs: []string{"https://example.org/c.txt", "a.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitDocs(hits); !slices.Equal(got, []string{"a.txt", "c.txt"}) {
+		t.Errorf("documents = %v, want a.txt (by ID) and c.txt (by URL)", got)
+	}
+}
+
 func TestSearchFilterScansWhenChromemFindsTooFew(t *testing.T) {
 	// Many documents from one outlet and one from another: the vector
 	// ranking's over-fetch holds none of the rare outlet's chunks, so the

@@ -142,9 +142,24 @@ func (s *snapshot) filter(opts SearchOptions) rowFilter {
 	var only map[int32]bool
 	if len(opts.Docs) > 0 {
 		only = make(map[int32]bool, len(opts.Docs))
+		var urls map[string]bool
 		for _, id := range opts.Docs {
 			if i, ok := s.docIndex[id]; ok {
 				only[i] = true
+			} else if id != "" {
+				if urls == nil {
+					urls = map[string]bool{}
+				}
+				urls[id] = true
+			}
+		}
+		if urls != nil {
+			// A conversation rebuilt from chat messages knows its
+			// sources by URL only.
+			for i, d := range s.docs {
+				if d.URL != "" && urls[d.URL] {
+					only[int32(i)] = true
+				}
 			}
 		}
 	}

@@ -21,9 +21,9 @@ type SearchOptions struct {
 	// them.
 	Outlet  string `json:"outlet,omitempty"`
 	Speaker string `json:"speaker,omitempty"`
-	// Docs, when not empty, keeps only the documents with these IDs (a
-	// conversation's cited documents, searched again for a follow-up);
-	// IDs the index does not hold are ignored.
+	// Docs, when not empty, keeps only the documents with these IDs or
+	// URLs (a conversation's cited documents, searched again for a
+	// follow-up); those the index does not hold are ignored.
 	Docs []string `json:"docs,omitempty"`
 }
 
