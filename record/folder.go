@@ -206,7 +206,9 @@ func OpenIndex(dataDir string, emb retrieval.Embedder, opts retrieval.IndexOptio
 		idx, err = retrieval.Open(dataDir, emb, opts)
 	}
 	if errors.Is(err, retrieval.ErrCorrupt) && writer {
-		if opts.Logger != nil {
+		if opts.Logger != nil && errors.Is(err, retrieval.ErrOldFormat) {
+			opts.Logger.Info("the index was written by an older readout; rebuilding it from the record's sources", "reason", err)
+		} else if opts.Logger != nil {
 			opts.Logger.Error("the index snapshot is damaged; rebuilding it from the record's sources", "error", err)
 		}
 		opts.Rebuild = true

@@ -38,6 +38,11 @@ const (
 // is truncated, damaged, or of an unknown format.
 var ErrCorrupt = errors.New("index snapshot is damaged")
 
+// ErrOldFormat is wrapped, beside ErrCorrupt, by the error Open returns for
+// an intact snapshot written by an older readout in a format this one no
+// longer reads: it is rebuilt like a damaged one, but nothing is wrong.
+var ErrOldFormat = errors.New("index snapshot was written by an older readout")
+
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // snapshot is one immutable, complete state of the index. Searches hold a
@@ -309,8 +314,11 @@ func checkPrefix(path string, pre []byte) error {
 	if string(pre[:8]) != snapshotMagic {
 		return corrupt(path, "not a readout index snapshot")
 	}
-	if v := binary.LittleEndian.Uint32(pre[8:]); v != snapshotVersion {
-		return corrupt(path, fmt.Sprintf("snapshot format version %d, this readout reads version %d", v, snapshotVersion))
+	if v := binary.LittleEndian.Uint32(pre[8:]); v < snapshotVersion {
+		return fmt.Errorf("%w (%w): %s: snapshot format version %d, this readout reads version %d: run `readout index --rebuild` to rebuild it",
+			ErrOldFormat, ErrCorrupt, path, v, snapshotVersion)
+	} else if v != snapshotVersion {
+		return corrupt(path, fmt.Sprintf("snapshot format version %d (a newer readout's), this readout reads version %d", v, snapshotVersion))
 	}
 	return nil
 }

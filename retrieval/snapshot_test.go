@@ -159,8 +159,8 @@ func TestOldSnapshotRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = loadSnapshot(context.Background(), filepath.Join(dir, SnapshotFile))
-	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "readout index --rebuild") {
-		t.Fatalf("loading a version 1 snapshot: %v, want ErrCorrupt with the rebuild advice", err)
+	if !errors.Is(err, ErrCorrupt) || !errors.Is(err, ErrOldFormat) || !strings.Contains(err.Error(), "readout index --rebuild") {
+		t.Fatalf("loading a version 1 snapshot: %v, want ErrCorrupt and ErrOldFormat with the rebuild advice", err)
 	}
 }
 
