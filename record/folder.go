@@ -123,6 +123,7 @@ func absSources(srcs []string) []string {
 // beginSources notes, before the snapshot is replaced, that a change from
 // srcs is under way (only when they differ from the recorded ones).
 func (l *Library) beginSources(srcs []string) error {
+	srcs = absSources(srcs)
 	p := l.folderPath()
 	if p == "" {
 		return nil
@@ -150,6 +151,9 @@ func (l *Library) beginSources(srcs []string) error {
 // commitSources records that the live snapshot, snapshot, was built from
 // srcs: in SourcesFile, and in the human list beside it.
 func (l *Library) commitSources(srcs []string, snapshot string) error {
+	// Relative names (from a folder written before SourcesFile existed)
+	// are made absolute from where they were just read.
+	srcs = absSources(srcs)
 	if l.opts.DataDir == "" {
 		l.mu.Lock()
 		l.memBuilt, l.memKnown = srcs, true

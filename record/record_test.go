@@ -395,3 +395,29 @@ func TestRefreshIsBoundedAndKeepsToItsFolders(t *testing.T) {
 		t.Errorf("after the refused refresh the record holds %v", ids)
 	}
 }
+
+// A folder written before sources.json named its sources in
+// indexed-sources.txt as they were given, perhaps relative: a refresh with
+// no sources named reads those and records them as absolute paths.
+func TestLegacySourcesListIsReadAndMadeAbsolute(t *testing.T) {
+	parent := t.TempDir()
+	t.Chdir(parent)
+	write(t, filepath.Join(parent, "rec", "a.txt"), statement)
+	data := t.TempDir()
+	write(t, filepath.Join(data, sourcesFile), "rec\n")
+	idx, err := retrieval.Open(data, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := New(idx, Options{DataDir: data})
+	if _, err := lib.Refresh(context.Background(), "cli", nil); err != nil {
+		t.Fatal(err)
+	}
+	if ids := lib.DocumentIDs(); len(ids) != 1 || ids[0] != "a.txt" {
+		t.Fatalf("indexed %v, want the legacy source's a.txt", ids)
+	}
+	r, err := readFolderRecord(data)
+	if err != nil || r.BuiltFrom == nil || len(r.BuiltFrom.Sources) != 1 || !filepath.IsAbs(r.BuiltFrom.Sources[0]) {
+		t.Errorf("recorded %+v, %v; want the absolute path of rec", r.BuiltFrom, err)
+	}
+}
