@@ -105,11 +105,24 @@ func tempPrefix(path string) string { return "." + filepath.Base(path) + ".tmp-"
 // removeStaleTemps deletes temporary files of the folder's own files that
 // killed processes left behind (only those no live process writes).
 func (l *Library) removeStaleTemps() {
-	if l.opts.DataDir == "" {
-		return
+	type temps struct{ dir, prefix string }
+	var all []temps
+	if l.opts.DataDir != "" {
+		for _, name := range []string{SourcesFile, sourcesFile, lastChangeFile, excludedFile} {
+			all = append(all, temps{l.opts.DataDir, tempPrefix(name)})
+		}
 	}
-	for _, name := range []string{SourcesFile, sourcesFile, lastChangeFile, excludedFile} {
-		removed, err := datalock.RemoveStaleTemps(l.opts.DataDir, tempPrefix(name))
+	if l.opts.Uploads != "" {
+		// Added documents are written as .<name>.tmp-<pid>-<n> beside
+		// their final name.
+		matches, _ := filepath.Glob(filepath.Join(l.opts.Uploads, ".*.tmp-*"))
+		for _, m := range matches {
+			base := filepath.Base(m)
+			all = append(all, temps{l.opts.Uploads, base[:strings.LastIndex(base, ".tmp-")+len(".tmp-")]})
+		}
+	}
+	for _, tp := range all {
+		removed, err := datalock.RemoveStaleTemps(tp.dir, tp.prefix)
 		if err != nil {
 			l.log.Warn("look for temporary files left by interrupted writes", "error", err)
 		}

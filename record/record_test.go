@@ -3,6 +3,7 @@ package record
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/telemetry"
 )
@@ -419,5 +421,35 @@ func TestLegacySourcesListIsReadAndMadeAbsolute(t *testing.T) {
 	r, err := readFolderRecord(data)
 	if err != nil || r.BuiltFrom == nil || len(r.BuiltFrom.Sources) != 1 || !filepath.IsAbs(r.BuiltFrom.Sources[0]) {
 		t.Errorf("recorded %+v, %v; want the absolute path of rec", r.BuiltFrom, err)
+	}
+}
+
+// Temporary files that killed writers left in the data folder and the
+// uploads folder are removed when the record is opened again; one a live
+// writer holds is kept.
+func TestLeftoverTemporaryFilesAreRemoved(t *testing.T) {
+	lib, _, _ := newLibrary(t)
+	dead := deadPID(t)
+	stale := []string{
+		filepath.Join(lib.opts.DataDir, fmt.Sprintf(".%s.tmp-%d-7", SourcesFile, dead)),
+		filepath.Join(lib.opts.DataDir, fmt.Sprintf(".%s.tmp-%d-8", lastChangeFile, dead)),
+		filepath.Join(lib.opts.Uploads, fmt.Sprintf(".note.txt.tmp-%d-9", dead)),
+	}
+	for _, p := range stale {
+		write(t, p, "half written")
+	}
+	live, err := datalock.CreateTemp(lib.opts.DataDir, tempPrefix(SourcesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	New(lib.Index(), lib.opts)
+	for _, p := range stale {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s was left", p)
+		}
+	}
+	if _, err := os.Stat(live.Name()); err != nil {
+		t.Errorf("the file a live writer holds was removed: %v", err)
 	}
 }
