@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -93,5 +95,40 @@ func TestStatedOn(t *testing.T) {
 	}
 	if got := statedOn(hit(plain)); !got.Equal(day("2024-03-05")) {
 		t.Errorf("no turn date: statedOn = %v, want the document's", got)
+	}
+}
+
+// A first name alone names the person the record quotes under it far
+// more than anyone else of that name; a shared one names nobody.
+func TestFirstNameAlone(t *testing.T) {
+	var docs []*corpus.Document
+	add := func(n int, names ...string) {
+		for i := 0; i < n; i++ {
+			d := &corpus.Document{ID: fmt.Sprintf("d%d.txt", len(docs))}
+			for _, name := range names {
+				d.Speakers = append(d.Speakers, corpus.Speaker{Name: name})
+			}
+			docs = append(docs, d)
+		}
+	}
+	add(firstNameDocs*2, "Zara Quillfeather")
+	add(1, "Zara Brightwater")
+	add(firstNameDocs, "Milo Fernsby")
+	add(firstNameDocs, "Milo Ashgrove")
+	pp := buildPeople(docs)
+	tests := []struct{ q, want string }{
+		{"what did zara say about the canal", "Zara Quillfeather"},
+		{"What did Zara say about the canal?", "Zara Quillfeather"},
+		{"what did milo say about the canal", ""},
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, pp, time.Time{})
+		got := ""
+		if c.Speaker != nil {
+			got = c.Speaker.Name
+		}
+		if got != tt.want {
+			t.Errorf("%q: speaker %q, want %q", tt.q, got, tt.want)
+		}
 	}
 }
