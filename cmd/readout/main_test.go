@@ -388,6 +388,9 @@ func TestDataFolderKnowsItsRecord(t *testing.T) {
 	}
 	b[len(b)/3] ^= 0x40
 	os.WriteFile(snap, b, 0o600)
+	if code, out, _ := runCLI(t, "", "status", "--data", data); code != 0 || !strings.Contains(out, "damaged") || !strings.Contains(out, src) {
+		t.Errorf("status of a damaged index: exit %d, %s", code, out)
+	}
 	code, out, errOut = runCLI(t, "", "ask", "--data", data, q)
 	if code != 0 || !strings.Contains(out, "a.txt") {
 		t.Fatalf("after damage: exit %d: %s %s", code, out, errOut)

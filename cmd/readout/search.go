@@ -98,6 +98,15 @@ func cmdStatus(_ context.Context, f *commonFlags, pos []string, s streams) error
 		return writeJSON(s.stdout, out)
 	}
 	var b strings.Builder
+	if st.Docs == 0 && a.damaged {
+		from := "its sources"
+		if len(st.Sources) > 0 {
+			from = strings.Join(st.Sources, ", ")
+		}
+		fmt.Fprintf(&b, "The index in %s is damaged or was written by an older readout: the next `readout index` or `readout ask` rebuilds it from %s.\n", cfg.DataDir, from)
+		_, err := io.WriteString(s.stdout, b.String())
+		return err
+	}
 	if st.Docs == 0 {
 		fmt.Fprintf(&b, "No index in %s yet: run `readout index` to build it.\n", cfg.DataDir)
 		_, err := io.WriteString(s.stdout, b.String())
