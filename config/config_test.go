@@ -164,6 +164,8 @@ func TestErrorsNameTheKey(t *testing.T) {
 		{"bad guild", "discord:\n  guild_ids: [general]\n", "discord.guild_ids[0]"},
 		{"shard out of range", "discord:\n  shard_id: 2\n  shard_count: 2\n", "discord.shard_id"},
 		{"overlap too big", "corpus:\n  chunk_bytes: 500\n  chunk_overlap: 600\n", "corpus.chunk_overlap"},
+		{"no load bytes", "corpus:\n  max_total_bytes: 0\n", "corpus.max_total_bytes"},
+		{"no load documents", "corpus:\n  max_documents: -5\n", "corpus.max_documents"},
 		{"edit too often", "discord:\n  edit_interval: 10ms\n", "discord.edit_interval"},
 		{"bad level", "log:\n  level: loud\n", "log.level"},
 		{"not yaml", "model: [\n", "line"},

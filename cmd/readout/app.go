@@ -184,7 +184,10 @@ func openApp(cfg config.Config, log *slog.Logger, change changeOpts, mode lockMo
 		if mode == mustLock || rebuild || !errors.As(err, &held) {
 			return nil, err
 		}
-		log.Warn("another readout holds the data folder: answering from its index as it is, without updating it", "pid", held.PID)
+		// Said at info level: a question answered from the record as it is
+		// needs no note on every run (ensureIndex warns when sources named
+		// on the command line cannot be read in).
+		log.Info("another readout holds the data folder: answering from its index as it is, without updating it", "pid", held.PID)
 	}
 	// The old snapshot stays on disk, and answers other processes, until
 	// a complete new one is renamed over it.
@@ -214,6 +217,9 @@ func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
 	if a.lock == nil {
 		if a.idx.Stats().Docs == 0 {
 			return errors.New("the index is not built yet and another readout holds the data folder: wait for it, or use another --data folder")
+		}
+		if always {
+			a.log.Warn("another readout holds the data folder: answering from its record as it is, without reading the sources named with --corpus")
 		}
 		return nil
 	}

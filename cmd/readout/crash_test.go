@@ -177,6 +177,9 @@ func TestStoppedIndexKeepsTheOldRecord(t *testing.T) {
 		if code != 0 || !strings.Contains(out, "doc0077.txt") {
 			t.Errorf("ask during the change: exit %d\n%s\n%s", code, out, errOut)
 		}
+		if errOut != "" {
+			t.Errorf("ask printed a note: %s", errOut)
+		}
 	}
 
 	for _, mode := range []struct {
