@@ -83,7 +83,7 @@ func New() *Metrics {
 			Buckets: []float64{.01, .05, .25, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 900},
 		}, []string{"lane"}),
 		Refusals: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "readout_refusals_total", Help: "Questions refused, by reason (rate, user_share, queue_full, invalid, shutting_down).",
+			Name: "readout_refusals_total", Help: "Questions refused, by reason (rate, user_share, queue_full, invalid).",
 		}, []string{"reason"}),
 	}
 	reg.MustRegister(m.Interactions, m.AckLatency, m.Retrieval, m.ModelLatency, m.ModelTokens, m.Answers,
