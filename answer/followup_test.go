@@ -589,3 +589,25 @@ func TestWhoSaidThat(t *testing.T) {
 		})
 	}
 }
+
+// TestAskedOf: a question typed in lower case asks for a person's words
+// when the surname sits between an auxiliary and a verb asking for words;
+// a short surname elsewhere in lower case may be an ordinary word.
+func TestAskedOf(t *testing.T) {
+	tests := []struct {
+		q, name string
+		want    bool
+	}{
+		{"what did quill say there about the canal", "Zara Quill", true},
+		{"did quill tell reporters about the canal?", "Zara Quill", true},
+		{"has Quill described the talks", "Zara Quill", true},
+		{"what did the quill do", "Zara Quill", false},
+		{"a quill and ink statement", "Zara Quill", false},
+		{"what did quill", "Zara Quill", false},
+	}
+	for _, tt := range tests {
+		if got := askedOf(tt.q, tt.name); got != tt.want {
+			t.Errorf("askedOf(%q, %q) = %v, want %v", tt.q, tt.name, got, tt.want)
+		}
+	}
+}

@@ -494,12 +494,42 @@ func (p *Pipeline) personsIn() personsIn {
 				out = append(out, n.Name)
 			}
 		}
+		if c.Speaker != nil && askedOf(q, c.Speaker.Name) {
+			out = append(out, c.Speaker.Name)
+		}
 		add(c.Speaker)
 		for _, n := range c.Named {
 			add(n)
 		}
 		return out
 	}
+}
+
+// askedOf reports whether q asks for the words of the person name,
+// however it is typed: "what did fauci say", "did rice mention" (the
+// surname between an auxiliary and a verb asking for words).
+func askedOf(q, name string) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return false
+	}
+	surname := text.Terms(f[len(f)-1])
+	if len(surname) == 0 {
+		return false
+	}
+	toks := text.Tokens(q)
+	for i := 1; i+1 < len(toks); i++ {
+		if st := text.Terms(q[toks[i].Start:toks[i].End]); len(st) == 0 || st[0] != surname[0] {
+			continue
+		}
+		switch toks[i-1].Word {
+		case "did", "does", "do", "has", "have", "had", "would", "will":
+			if text.IsAskVerb(toks[i+1].Word) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedIn reports whether q writes a person's surname as a name: with a
