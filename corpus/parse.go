@@ -173,9 +173,19 @@ func build(id, format, body string, m meta) (*Document, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, ErrEmpty
 	}
+	// The header's values are substrings of the whole file as read; copies
+	// let the file's bytes go once the text is cleaned (on the White House
+	// record they kept every file alive beside its text: 130 MB).
+	speakers := make([]Speaker, len(m.Speakers))
+	for i, sp := range m.Speakers {
+		speakers[i] = Speaker{Name: strings.Clone(sp.Name), Title: strings.Clone(sp.Title)}
+	}
+	if len(speakers) == 0 {
+		speakers = m.Speakers
+	}
 	d := &Document{ID: id, Format: format, Text: src,
-		Title: m.Title, Outlet: m.Outlet, URL: m.URL, Category: m.Category,
-		Captured: m.Captured, Speakers: m.Speakers}
+		Title: strings.Clone(m.Title), Outlet: strings.Clone(m.Outlet), URL: strings.Clone(m.URL),
+		Category: strings.Clone(m.Category), Captured: m.Captured, Speakers: speakers}
 
 	ref := m.Captured
 	dl, hasDL := findDateline(src, ref)
