@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -558,4 +559,62 @@ func TestQueueIsVisible(t *testing.T) {
 	if n := value("readout_queue_length", "lane", "model"); n != 0 {
 		t.Errorf("queue length %v after, want 0", n)
 	}
+}
+
+// TestAnswersUnderDiscordsGlobalRateLimit: with the fake enforcing
+// Discord's global rate limit (scaled down from 50 a second so a small
+// burst meets it), a burst of /ask and thread follow-ups is still answered,
+// every one, once: the limited requests are retried after the wait Discord
+// names, and queue places and answers go through.
+func TestAnswersUnderDiscordsGlobalRateLimit(t *testing.T) {
+	t.Parallel()
+	d := testsupport.NewDiscord(t)
+	h := startOn(t, d, Config{MessageContent: true, QueueEditInterval: 50 * time.Millisecond}, Deps{Answerer: echoAnswerer()})
+	d.SetGlobalRateLimit(15)
+	const members = 10
+	var ids []string
+	for u := 0; u < members; u++ {
+		ids = append(ids, d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: formatInt(int64(7100 + u)),
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "first of "+formatInt(int64(u))+"?")}}).ID)
+	}
+	h.wait("every /ask answered and its thread open", func() bool {
+		for _, id := range ids {
+			if !h.settled(id) {
+				return false
+			}
+		}
+		return len(d.Threads()) == members
+	})
+	type sent struct{ thread, id, q string }
+	var fus []sent
+	for k, th := range d.Threads() {
+		q := "and then " + formatInt(int64(k)) + "?"
+		fus = append(fus, sent{th.ID, d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, AuthorID: "7200", Content: q}).ID, q})
+	}
+	answered := func(f sent) int {
+		n := 0
+		for _, m := range d.Replies(f.thread, f.id) {
+			if strings.Contains(m.Content, "Answer about "+f.q) {
+				n++
+			}
+		}
+		return n
+	}
+	h.wait("every follow-up answered", func() bool {
+		for _, f := range fus {
+			if answered(f) == 0 {
+				return false
+			}
+		}
+		return true
+	})
+	for _, f := range fus {
+		if n := answered(f); n != 1 {
+			t.Errorf("%s answered %d times", f.q, n)
+		}
+	}
+	if n := len(d.Requests(func(r testsupport.Request) bool { return r.Status == http.StatusTooManyRequests })); n == 0 {
+		t.Error("the burst never met the rate limit; the test shows nothing")
+	}
+	checkRequests(t, d)
 }

@@ -53,7 +53,9 @@ type Discord struct {
 	commands      map[string][]*discordgo.ApplicationCommand
 	faults        []*fault
 	threadsDenied bool
-	allowContent  bool // whether the portal grants the Message Content intent
+	allowContent  bool        // whether the portal grants the Message Content intent
+	globalLimit   int         // requests a second on bot routes; 0: no limit
+	globalRecent  []time.Time // when the bot routes' recent requests were taken
 
 	gw gateway
 }
@@ -175,6 +177,39 @@ func (d *Discord) DenyThreads(deny bool) {
 	d.mu.Lock()
 	d.threadsDenied = deny
 	d.mu.Unlock()
+}
+
+// SetGlobalRateLimit enforces Discord's global rate limit: at most n
+// requests in any second (Discord's is 50) on the routes authorised by the
+// bot token; interaction responses and follow-ups, which Discord exempts,
+// are not counted. A request past it answers 429 with the global flag and
+// the time to wait, as Discord does. 0 turns it off (the default).
+func (d *Discord) SetGlobalRateLimit(n int) {
+	d.mu.Lock()
+	d.globalLimit = n
+	d.globalRecent = nil
+	d.mu.Unlock()
+}
+
+// globalLimitedLocked reports whether a request on path is over the
+// global limit now, and if so how long until it would not be.
+func (d *Discord) globalLimitedLocked(path string) (time.Duration, bool) {
+	if d.globalLimit <= 0 || strings.HasPrefix(path, "/interactions/") || strings.HasPrefix(path, "/webhooks/") {
+		return 0, false
+	}
+	now := d.now()
+	kept := d.globalRecent[:0]
+	for _, t := range d.globalRecent {
+		if now.Sub(t) < time.Second {
+			kept = append(kept, t)
+		}
+	}
+	d.globalRecent = kept
+	if len(kept) >= d.globalLimit {
+		return time.Second - now.Sub(kept[0]), true
+	}
+	d.globalRecent = append(d.globalRecent, now)
+	return 0, false
 }
 
 // RateLimit makes the next n requests whose method matches and whose path
@@ -509,6 +544,15 @@ func (d *Discord) serveHTTP(w http.ResponseWriter, r *http.Request) {
 // routeLocked handles one REST request with d.mu held.
 func (d *Discord) routeLocked(r *http.Request, body []byte) (int, any, http.Header) {
 	path := strings.TrimPrefix(r.URL.Path, "/api/v9")
+	if wait, limited := d.globalLimitedLocked(path); limited {
+		secs := strconv.FormatFloat(wait.Seconds(), 'f', 3, 64)
+		h := http.Header{}
+		h.Set("Retry-After", secs)
+		h.Set("X-RateLimit-Global", "true")
+		h.Set("X-RateLimit-Scope", "global")
+		h.Set("X-RateLimit-Reset-After", secs)
+		return http.StatusTooManyRequests, map[string]any{"message": "You are being rate limited.", "retry_after": wait.Seconds(), "global": true}, h
+	}
 	if f := d.faultLocked(r.Method, path); f != nil {
 		if f.status == http.StatusTooManyRequests {
 			secs := f.retryAfter.Seconds()

@@ -3,6 +3,7 @@ package testsupport
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -170,6 +171,64 @@ func TestDiscordRateLimitIsRetried(t *testing.T) {
 	}
 	if n := len(d.Requests(func(r Request) bool { return r.Method == "POST" && r.Status == 429 })); n != 1 || m.Content != "hi" {
 		t.Fatalf("want one 429 then success, got %d 429s and %+v", n, m)
+	}
+}
+
+// TestDiscordGlobalRateLimit: past the global limit the fake answers 429
+// with the global flag, discordgo waits and retries, every message arrives,
+// and no second holds more accepted requests than the limit; interaction
+// routes are exempt, as on Discord.
+func TestDiscordGlobalRateLimit(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	s := connect(t, d, discordgo.IntentsGuildMessages)
+	const limit = 3
+	d.SetGlobalRateLimit(limit)
+	for k := 0; k < 2*limit; k++ {
+		if _, err := s.ChannelMessageSendComplex(d.ChannelID, &discordgo.MessageSend{Content: fmt.Sprint("m", k)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(d.Messages(d.ChannelID)); n != 2*limit {
+		t.Errorf("%d messages arrived, want %d", n, 2*limit)
+	}
+	posts := d.Requests(func(r Request) bool { return r.Method == "POST" && strings.HasSuffix(r.Path, "/messages") })
+	limited := 0
+	for i, r := range posts {
+		if r.Status == http.StatusTooManyRequests {
+			limited++
+			continue
+		}
+		inSecond := 0
+		for _, q := range posts[:i+1] {
+			// At is stamped after the request is handled, a little after
+			// the limiter took it: allow that much.
+			if q.Status < 300 && r.At.Sub(q.At) < time.Second-50*time.Millisecond {
+				inSecond++
+			}
+		}
+		if inSecond > limit {
+			t.Errorf("%d requests accepted within a second, limit %d", inSecond, limit)
+		}
+	}
+	if limited == 0 {
+		t.Error("no request was limited")
+	}
+	for _, tc := range []struct {
+		path   string
+		exempt bool
+	}{
+		{"/interactions/1/tok/callback", true},
+		{"/webhooks/1/tok/messages/@original", true},
+		{"/channels/1/messages", false},
+	} {
+		d.mu.Lock()
+		d.globalLimit, d.globalRecent = 1, []time.Time{d.now()}
+		_, limited := d.globalLimitedLocked(tc.path)
+		d.mu.Unlock()
+		if limited == tc.exempt {
+			t.Errorf("%s: limited %v, want exempt %v", tc.path, limited, tc.exempt)
+		}
 	}
 }
 
