@@ -90,7 +90,13 @@ type Model struct {
 type Retrieval struct {
 	// Passages is how many passages an answer is drawn from.
 	Passages int `yaml:"passages"`
-	// BuiltinDimensions is the vector size of the embedded embedder.
+	// Builtin chooses the embedded embedder used when model.embed_model is
+	// empty: "hash" (hashed word stems: matches shared words only),
+	// "static" (word vectors distilled from a sentence encoder: meaning
+	// only) or "hash+static" (both joined).
+	Builtin string `yaml:"builtin"`
+	// BuiltinDimensions is the vector size of the hash embedder (the static
+	// one has the size of its table).
 	BuiltinDimensions int `yaml:"builtin_dimensions"`
 }
 
@@ -141,6 +147,13 @@ type Log struct {
 	Format string `yaml:"format"` // auto, text, json
 }
 
+// The embedded embedders retrieval.builtin chooses between.
+const (
+	BuiltinStatic = "static"
+	BuiltinHash   = "hash"
+	BuiltinHybrid = "hash+static"
+)
+
 // DefaultDiscordAPI is Discord's own API base URL.
 const DefaultDiscordAPI = "https://discord.com"
 
@@ -161,7 +174,7 @@ func Default() Config {
 			MaxTokens:      800,
 			MaxConcurrency: 4,
 		},
-		Retrieval: Retrieval{Passages: 8, BuiltinDimensions: 384},
+		Retrieval: Retrieval{Passages: 8, Builtin: BuiltinHash, BuiltinDimensions: 384},
 		Discord: Discord{
 			APIURL:         DefaultDiscordAPI,
 			MessageContent: true,
@@ -345,6 +358,7 @@ func (c *Config) applyEnv(env func(string) string) {
 	set(&c.Model.ChatModel, "READOUT_CHAT_MODEL", "model.chat_model")
 	set(&c.Model.EmbedModel, "READOUT_EMBED_MODEL", "model.embed_model")
 	set(&c.DataDir, "READOUT_DATA", "data_dir")
+	set(&c.Retrieval.Builtin, "READOUT_BUILTIN", "retrieval.builtin")
 }
 
 // Source names where a key's value came from: "OPENAI_BASE_URL (model.base_url)"
@@ -436,6 +450,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Retrieval.Passages < 1 || c.Retrieval.Passages > 50 {
 		bad("retrieval.passages", "must be between 1 and 50, got %d", c.Retrieval.Passages)
+	}
+	if c.Retrieval.Builtin != BuiltinHash && c.Retrieval.Builtin != BuiltinStatic && c.Retrieval.Builtin != BuiltinHybrid {
+		bad("retrieval.builtin", "must be %q, %q or %q, got %q", BuiltinHybrid, BuiltinHash, BuiltinStatic, c.Retrieval.Builtin)
 	}
 	if c.Retrieval.BuiltinDimensions < 64 || c.Retrieval.BuiltinDimensions > 4096 {
 		bad("retrieval.builtin_dimensions", "must be between 64 and 4096, got %d", c.Retrieval.BuiltinDimensions)

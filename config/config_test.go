@@ -128,6 +128,7 @@ func TestEnvironmentOverridesFile(t *testing.T) {
 		"READOUT_CHAT_MODEL":  "llama3.1:8b",
 		"READOUT_EMBED_MODEL": "nomic-embed-text",
 		"READOUT_DATA":        "/var/lib/readout",
+		"READOUT_BUILTIN":     "hash+static",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -139,6 +140,7 @@ func TestEnvironmentOverridesFile(t *testing.T) {
 		{"chat_model", cfg.Model.ChatModel, "llama3.1:8b"},
 		{"embed_model", cfg.Model.EmbedModel, "nomic-embed-text"},
 		{"data_dir", cfg.DataDir, "/var/lib/readout"},
+		{"builtin", cfg.Retrieval.Builtin, "hash+static"},
 		{"sources resolved against the file", cfg.Corpus.Sources[0], filepath.Join(dir, "records")},
 		{"uploads default", cfg.UploadsDir(), filepath.Join("/var/lib/readout", "uploads")},
 	}
@@ -168,6 +170,7 @@ func TestErrorsNameTheKey(t *testing.T) {
 		{"no load documents", "corpus:\n  max_documents: -5\n", "corpus.max_documents"},
 		{"edit too often", "discord:\n  edit_interval: 10ms\n", "discord.edit_interval"},
 		{"bad level", "log:\n  level: loud\n", "log.level"},
+		{"unknown embedded embedder", "retrieval:\n  builtin: bert\n", "retrieval.builtin"},
 		{"not yaml", "model: [\n", "line"},
 	}
 	for _, c := range cases {

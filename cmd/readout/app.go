@@ -17,6 +17,7 @@ import (
 	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/record"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/retrieval/static"
 	"github.com/readout/readout/telemetry"
 )
 
@@ -119,11 +120,26 @@ func cliLevel(v countFlag) slog.Level {
 	}
 }
 
+// hybridWeight is the hash embedder's share of the hash+static embedder's
+// cosine (EVALUATION.md, "Embedded embedders").
+var hybridWeight = 0.5
+
 // newEmbedder returns the configured embedder: the endpoint's model when
-// model.embed_model is set, else the embedded default.
+// model.embed_model is set, else the embedded one retrieval.builtin names.
 func newEmbedder(cfg config.Config) (retrieval.Embedder, error) {
 	if cfg.Model.EmbedModel == "" {
-		return retrieval.NewBuiltinEmbedder(cfg.Retrieval.BuiltinDimensions), nil
+		hash := retrieval.NewBuiltinEmbedder(cfg.Retrieval.BuiltinDimensions)
+		switch cfg.Retrieval.Builtin {
+		case config.BuiltinStatic:
+			return static.New()
+		case config.BuiltinHybrid:
+			st, err := static.New()
+			if err != nil {
+				return nil, err
+			}
+			return retrieval.NewHybridEmbedder(hash, st, hybridWeight)
+		}
+		return hash, nil
 	}
 	return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{
 		BaseURL:    cfg.Model.BaseURL,

@@ -1,0 +1,156 @@
+package retrieval
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/retrieval/static"
+)
+
+// TestMeasureVectorLeg logs, per kind of the development questions
+// (eval/dev.jsonl), how often the vector ranking alone finds an answering
+// document in its top 20 (recall@20) and how often the fused ranking has
+// it in the top 5, over an index built by `readout index`. It asserts
+// nothing: it is the measurement behind the fusion constants and the
+// choice of the embedded embedder (EVALUATION.md).
+//
+//	READOUT_MEASURE_INDEX=/tmp/x READOUT_MEASURE_EMBEDDER=static go test ./retrieval -run MeasureVectorLeg -v
+func TestMeasureVectorLeg(t *testing.T) {
+	dir := os.Getenv("READOUT_MEASURE_INDEX")
+	if dir == "" {
+		t.Skip("set READOUT_MEASURE_INDEX to an index folder (and READOUT_MEASURE_EMBEDDER=hash|static|hash+static)")
+	}
+	var emb Embedder = NewBuiltinEmbedder(0)
+	switch os.Getenv("READOUT_MEASURE_EMBEDDER") {
+	case "static", "hash+static":
+		s, err := static.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		emb = s
+		if os.Getenv("READOUT_MEASURE_EMBEDDER") == "hash+static" {
+			w, err := strconv.ParseFloat(cmp.Or(os.Getenv("READOUT_MEASURE_WEIGHT"), "0.5"), 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if emb, err = NewHybridEmbedder(NewBuiltinEmbedder(0), s, w); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	ix, err := Open(dir, emb, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := readDev(t)
+	byID := map[string]evalQuestion{}
+	for _, q := range qs {
+		byID[q.ID] = q
+	}
+	type tally struct{ n, vec20, fused5 int }
+	kinds := map[string]*tally{}
+	for _, q := range qs {
+		if len(q.MustCite) == 0 {
+			continue
+		}
+		k := kinds[q.Kind]
+		if k == nil {
+			k = &tally{}
+			kinds[q.Kind] = k
+		}
+		k.n++
+		query := searchText(q, byID)
+		fused, err := ix.Search(context.Background(), query, SearchOptions{K: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := rankOf(fused, q.MustCite); r > 0 {
+			k.fused5++
+		}
+		func() {
+			defer func(l float64) { lexicalWeight = l }(lexicalWeight)
+			lexicalWeight = 0
+			vec, err := ix.Search(context.Background(), query, SearchOptions{K: 20})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := rankOf(vec, q.MustCite); r > 0 {
+				k.vec20++
+			} else if q.Kind == "paraphrase" {
+				t.Logf("vector leg misses %s %q", q.ID, q.Question)
+			}
+		}()
+	}
+	names := make([]string, 0, len(kinds))
+	for k := range kinds {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	var all tally
+	for _, name := range names {
+		k := kinds[name]
+		all.n, all.vec20, all.fused5 = all.n+k.n, all.vec20+k.vec20, all.fused5+k.fused5
+		t.Logf("%-12s n=%2d vector recall@20 %.2f fused hit@5 %.2f", name, k.n, float64(k.vec20)/float64(k.n), float64(k.fused5)/float64(k.n))
+	}
+	t.Logf("%-12s n=%2d vector recall@20 %.2f fused hit@5 %.2f (%s)", "all", all.n, float64(all.vec20)/float64(all.n), float64(all.fused5)/float64(all.n), emb.Name())
+	if os.Getenv("READOUT_SWEEP") == "" {
+		return
+	}
+	defer func(k, v float64) { rrfK, vectorWeight = k, v }(rrfK, vectorWeight)
+	for _, k := range []float64{20, 60} {
+		for _, v := range []float64{0.25, 0.5, 0.75, 1} {
+			rrfK, vectorWeight = k, v
+			per := map[string]int{}
+			total := 0
+			for _, q := range qs {
+				if len(q.MustCite) == 0 {
+					continue
+				}
+				hits, err := ix.Search(context.Background(), searchText(q, byID), SearchOptions{K: 5})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rankOf(hits, q.MustCite) > 0 {
+					per[q.Kind]++
+					total++
+				}
+			}
+			line := ""
+			for _, name := range names {
+				line += fmt.Sprintf(" %s %.2f", name, float64(per[name])/float64(kinds[name].n))
+			}
+			t.Logf("sweep k=%v vector weight %.2f: fused hit@5 all %.2f;%s", k, v, float64(total)/float64(all.n), line)
+		}
+	}
+}
+
+func readDev(t *testing.T) []evalQuestion {
+	t.Helper()
+	f, err := os.Open("../eval/dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var qs []evalQuestion
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var q evalQuestion
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			t.Fatal(err)
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
