@@ -618,3 +618,49 @@ func TestAnswersUnderDiscordsGlobalRateLimit(t *testing.T) {
 	}
 	checkRequests(t, d)
 }
+
+// TestShutdownTellsWaitingQuestions: when the bot stops, a question still
+// waiting its turn is told at once to ask again, not left showing its
+// place; the one being answered has the grace period to finish.
+func TestShutdownTellsWaitingQuestions(t *testing.T) {
+	t.Parallel()
+	gate := make(chan struct{})
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		select {
+		case <-gate:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		return sampleAnswer("Answer to " + q + " [1]."), nil
+	}}
+	h := start(t, Config{ModelAnswers: true, ModelConcurrency: 1, ShutdownGrace: time.Minute}, Deps{Answerer: fa})
+	first := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "7301",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "first?")}})
+	h.wait("first acknowledged", func() bool { return h.d.Response(first.ID).Acked })
+	waiting := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "7302",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "waiting?")}})
+	h.wait("queued", func() bool {
+		r := h.d.Response(waiting.ID)
+		return r.Original != nil && strings.Contains(r.Original.Content, queuedPrefix)
+	})
+	stopped := make(chan error, 1)
+	go func() { stopped <- h.shutdown() }()
+	h.wait("the waiting question told", func() bool {
+		for _, f := range h.d.Response(waiting.ID).Followups {
+			if strings.Contains(f.Content, "ask again in a minute") {
+				return true
+			}
+		}
+		return false
+	})
+	close(gate) // the answer in progress finishes within the grace period
+	if err := <-stopped; err != nil {
+		t.Fatal(err)
+	}
+	if c := h.d.Response(first.ID).Original.Content; !strings.Contains(c, "Answer to first?") {
+		t.Errorf("the answer in progress did not finish: %q", c)
+	}
+	if n := len(fa.Calls()); n != 1 {
+		t.Errorf("answerer called %d times, want 1 (the waiting question must not start)", n)
+	}
+}
