@@ -560,7 +560,7 @@ func namedIn(q, name string) bool {
 const convTurns = 2
 
 // convPassages is how many passages of those documents are searched.
-const convPassages = 4
+const convPassages = 6
 
 // conversationDocs are the IDs (else URLs) of the documents the latest
 // convTurns answers cited, the latest first.
@@ -627,39 +627,64 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 	if len(docs) == 0 || len(hits) == 0 {
 		return nil, nil
 	}
-	all := opts
-	all.K = convPassages
-	opts.K, opts.Docs = convPassages, docs
-	if q != standalone {
-		// First the question's own words, in the conversation's documents
-		// and in the whole record: the rewrite's borrowed words may
-		// mislead when the conversation's topic was itself a wrong turn.
-		conv, err := p.Index.Search(ctx, q, opts)
-		if err != nil {
-			return nil, fmt.Errorf("search the conversation's documents: %w", err)
-		}
-		own, err := p.Index.Search(ctx, q, all)
-		if err != nil {
-			return nil, fmt.Errorf("search the record: %w", err)
-		}
-		if len(conv) > 0 && len(own) > 0 && conv[0].Coverage > 0 && conv[0].Coverage >= own[0].Coverage*convCoverageShare {
-			return coveringHits(conv), nil
-		}
-	}
-	// Then as hits were searched (the standalone question, the question's
+	// Searched as hits were (the standalone question, the question's
 	// period, speaker or outlet), so that their coverage compares.
+	opts.K, opts.Docs = convPassages, docs
 	conv, err := p.Index.Search(ctx, standalone, opts)
 	if err != nil {
 		return nil, fmt.Errorf("search the conversation's documents: %w", err)
+	}
+	if len(conv) == 0 {
+		return nil, nil
+	}
+	if q != standalone {
+		// First the question's own words (their share of each passage's
+		// coverage): the rewrite's borrowed words may mislead when the
+		// conversation's topic was itself a wrong turn.
+		own := text.TermSet(q)
+		best, bestConv := 0.0, 0.0
+		for _, h := range hits {
+			best = max(best, ownCoverage(h, own))
+		}
+		var mine []retrieval.Hit
+		for _, h := range conv {
+			bestConv = max(bestConv, ownCoverage(h, own))
+		}
+		if bestConv > 0 && bestConv >= best*convCoverageShare {
+			for _, h := range conv {
+				if ownCoverage(h, own) >= bestConv*convCoverageShare {
+					mine = append(mine, h)
+				}
+			}
+			return mine, nil
+		}
 	}
 	share := convCoverageShare
 	if f.Kind != NewTopic {
 		share = pointedCoverageShare
 	}
-	if len(conv) > 0 && conv[0].Coverage >= hits[0].Coverage*share {
+	if conv[0].Coverage >= hits[0].Coverage*share {
 		return coveringHits(conv), nil
 	}
 	return nil, nil
+}
+
+// ownCoverage is the share of the weight of a question's own terms (own)
+// that a passage holds, read from its coverage of the rewritten question.
+func ownCoverage(h retrieval.Hit, own map[string]bool) float64 {
+	var held, all float64
+	for _, t := range h.Terms {
+		if own[t.Term] {
+			all += t.Weight
+			if t.Found {
+				held += t.Weight
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return held / all
 }
 
 // coveringHits are the passages that cover as much as the first.
