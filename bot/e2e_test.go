@@ -182,6 +182,10 @@ func TestBurstOfThirtyWithDefaults(t *testing.T) {
 		if a == nil || len(a.Answer.Citations) == 0 {
 			t.Errorf("%s: no cited answer: %q", id, h.d.Response(id).Original.Content)
 		}
+		// Quick answers wait milliseconds: "thinking", not a place.
+		if typ := h.d.Response(id).Type; typ != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+			t.Errorf("%s acknowledged with type %d, want deferred", id, typ)
+		}
 	}
 	checkRequests(t, h.d)
 }

@@ -240,11 +240,14 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 		return
 	}
 	// Acknowledge at once: with the place in the queue when the question
-	// waits, else as "thinking".
+	// waits for the model, else as "thinking" (a quick answer's wait is
+	// too short to be worth showing; a long one shows at the next update).
 	ahead := l.ahead(t)
+	shown := -1
 	var err error
-	if ahead >= 0 {
+	if ahead >= 0 && l == b.model {
 		err = b.replyQueued(i, queuedText(q, ahead), private)
+		shown = ahead
 	} else {
 		err = b.deferReply(i, private)
 	}
@@ -357,7 +360,13 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 		// channel (or, private, to the asker's direct messages), and the
 		// reply says so rather than being left as it is.
 		startBy := arrived.Add(tokenLife - b.cfg.AnswerTimeout)
-		show := func(n int) error { _, err := b.editOriginal(i, queuedText(q, n), nil); return err }
+		show := func(n int) error {
+			_, err := b.editOriginal(i, queuedText(q, n), nil)
+			if err == nil {
+				shown = n
+			}
+			return err
+		}
 		expire := func(n int) {
 			if _, err := b.editOriginal(i, expiryText(q, n, private), nil); err != nil {
 				b.log.Warn("say where a late answer will go", "interaction", i.ID, "error", err)
@@ -365,14 +374,14 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 			tokenLost, channelOnly = true, !private
 			b.log.Info("question waited past its interaction token; the answer goes to the channel or direct message", "interaction", i.ID, "user", user)
 		}
-		if err := b.waitTurn(l, t, ahead, show, startBy, expire); err != nil {
+		if err := b.waitTurn(l, t, shown, show, startBy, expire); err != nil {
 			if e := req.fail(neutralise(userMessage(err))); e != nil {
 				b.log.Warn("tell a waiting question the bot stopped", "error", e)
 			}
 			b.count("ask", "stopped")
 			return
 		}
-		if !tokenLost {
+		if !tokenLost && shown >= 0 { // else the reply still says "thinking"
 			if _, err := b.editOriginal(i, renderPartial(q, ""), nil); err != nil {
 				b.log.Debug("show the answer is under way", "error", err)
 			}

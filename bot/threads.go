@@ -50,10 +50,13 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	l := b.laneFor()
 	t, _ := l.enter(m.Author.ID, true, b.now())
 	_ = b.s.ChannelTyping(m.ChannelID)
+	// The place is shown at once when the question waits for the model;
+	// a quick answer's wait shows only if it lasts to the next update.
 	ahead := l.ahead(t)
+	shown := -1
 	text := questionHeader(q) + "…"
-	if ahead >= 0 {
-		text = queuedText(q, ahead)
+	if ahead >= 0 && l == b.model {
+		text, shown = queuedText(q, ahead), ahead
 	}
 	placeholder, err := b.send(m.ChannelID, text, ref, nil)
 	if err != nil {
@@ -68,16 +71,24 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		return err
 	}
 	if ahead >= 0 {
-		show := func(n int) error { return editPlaceholder(queuedText(q, n)) }
-		if err := b.waitTurn(l, t, ahead, show, time.Time{}, nil); err != nil {
+		show := func(n int) error {
+			err := editPlaceholder(queuedText(q, n))
+			if err == nil {
+				shown = n
+			}
+			return err
+		}
+		if err := b.waitTurn(l, t, shown, show, time.Time{}, nil); err != nil {
 			if e := editPlaceholder(questionHeader(q) + neutralise(userMessage(err))); e != nil {
 				b.log.Warn("tell a waiting follow-up the bot stopped", "error", e)
 			}
 			b.count("followup", "stopped")
 			return
 		}
-		if err := editPlaceholder(questionHeader(q) + "…"); err != nil {
-			b.log.Debug("show the answer is under way", "error", err)
+		if shown >= 0 {
+			if err := editPlaceholder(questionHeader(q) + "…"); err != nil {
+				b.log.Debug("show the answer is under way", "error", err)
+			}
 		}
 	}
 	// Read after the wait, so answers posted meanwhile are in it.
