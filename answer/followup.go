@@ -14,16 +14,25 @@ import (
 // documents, and the topic the conversation is on. Pronouns and ellipsis
 // are resolved against that state without a model:
 //
-//	he / she / they        → the previous answer's speaker
+//	"did he say …"         → the previous answer's speaker, whose words
+//	                         are then quoted
+//	"where did he go …"    → the person the previous question named, or
+//	                         whom the answer spoke of (after "who …?"),
+//	                         restricting no quotation; "they" is never an
+//	                         office that issued a statement
 //	that / this / it       → its statement, or the topic
 //	"when was that?"       → the date of the statement just quoted, answered
-//	                         from its citation directly
+//	"who said that?"         from its citation directly (its speaker)
 //	"what else did he say" → other statements by the same speaker on the
 //	                         same topic, leaving out those already quoted
 //	"the first one"        → the first item (statement) of the previous answer
 //	"and the other side?"  → the counterpart of whom the previous answer quoted
 //
-// A question that names its own subject starts a new topic.
+// A question that names its own subject starts a new topic. Every question
+// of a conversation is also searched in the documents the conversation
+// cited (Pipeline.conversationHits): when they cover it as well as the
+// whole record does, or half as well for a question that points back, it
+// is answered from them, and its own words choose the sentence.
 
 // FollowUpKind says how a question was read against the conversation.
 type FollowUpKind string
