@@ -132,3 +132,35 @@ func TestFirstNameAlone(t *testing.T) {
 		}
 	}
 }
+
+// A word the whole record holds ("palace") does not outweigh the rare
+// word asked about ("quillmoor"), however rare it is among the few
+// candidate sentences.
+func TestRecordRarity(t *testing.T) {
+	a := "The Palace will reopen its doors for public tours on Tuesday with a new route."
+	b := "The Quillmoor plant will reopen next spring with its workers."
+	c := "The Quillmoor plant closed in 2023, the company said."
+	terms := []retrieval.TermMatch{{Term: "palac", Weight: 0.3, Found: true}, {Term: "quillmoor", Weight: 9, Found: true}, {Term: "reopen", Weight: 4, Found: true}}
+	var hits []retrieval.Hit
+	for i, s := range []string{a, b + " " + c} {
+		d := &corpus.Document{ID: fmt.Sprintf("r%d.txt", i), Text: s, Date: day("2025-05-01")}
+		hits = append(hits, retrieval.Hit{Doc: d, Coverage: 0.6, Terms: terms,
+			Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, End: len(s), Text: s}})
+	}
+	q := ExtractiveQuery{Question: "what did the palace say about the quillmoor reopening"}
+	for _, tt := range []struct {
+		rarity float64
+		want   string
+	}{{0, a}, {DefaultWeights.Rarity, b}} {
+		w := DefaultWeights
+		w.Rarity = tt.rarity
+		cands, picked := chooseSentences(q, hits, w)
+		if len(picked) == 0 {
+			t.Fatalf("rarity %v: nothing picked", tt.rarity)
+		}
+		got := hits[cands[picked[0]].hit].Chunk.Text[cands[picked[0]].start:cands[picked[0]].end]
+		if got != tt.want {
+			t.Errorf("rarity %v: first sentence %q, want %q", tt.rarity, got, tt.want)
+		}
+	}
+}
