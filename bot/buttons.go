@@ -164,10 +164,13 @@ func (b *Bot) showPassages(i *discordgo.Interaction, key string) {
 	}
 }
 
+// citationOf is answer.CitationFor naming the whole document's speakers,
+// as the bot's passage lists do, rather than only the passage's.
 func citationOf(n int, h retrieval.Hit) answer.Citation {
-	c := answer.Citation{N: n, Passage: h.Chunk.Text, Start: h.Chunk.Start, End: h.Chunk.End, Doc: h.Chunk.DocID}
+	c := answer.CitationFor(n, h)
+	c.Speakers = nil
 	if h.Doc != nil {
-		c.Title, c.Outlet, c.Date, c.URL, c.Speakers = h.Doc.Title, h.Doc.Outlet, h.Doc.DateString(), h.Doc.URL, h.Doc.SpeakerNames()
+		c.Speakers = h.Doc.SpeakerNames()
 	}
 	return c
 }
