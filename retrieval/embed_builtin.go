@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/readout/readout/internal/vecmath"
 	"github.com/readout/readout/text"
 )
 
@@ -165,7 +166,7 @@ func (f *featurizer) embed(s string, v []float32) {
 		}
 		v[(h&(1<<63-1))%dim] += x
 	}
-	normalize(v)
+	vecmath.Normalize(v)
 }
 
 func (f *featurizer) add(h uint64, w float32) {
@@ -195,19 +196,4 @@ func mix(a, b uint64) uint64 {
 	x *= 0x94d049bb133111eb
 	x ^= x >> 31
 	return x
-}
-
-// normalize scales v to unit length in place; a zero vector is left alone.
-func normalize(v []float32) {
-	var s float64
-	for _, x := range v {
-		s += float64(x) * float64(x)
-	}
-	if s == 0 {
-		return
-	}
-	inv := float32(1 / math.Sqrt(s))
-	for i := range v {
-		v[i] *= inv
-	}
 }

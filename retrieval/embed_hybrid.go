@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+
+	"github.com/readout/readout/internal/vecmath"
 )
 
 // HybridEmbedder joins two embedders' unit vectors, scaled so that the
@@ -62,8 +64,8 @@ func (e *HybridEmbedder) Embed(ctx context.Context, texts []string) ([][]float32
 			return nil, fmt.Errorf("hybrid embedder: vector %d has %d+%d dimensions, want %d+%d", i, len(va[i]), len(vb[i]), da, db)
 		}
 		v := backing[i*(da+db) : (i+1)*(da+db) : (i+1)*(da+db)]
-		normalize(va[i])
-		normalize(vb[i])
+		vecmath.Normalize(va[i])
+		vecmath.Normalize(vb[i])
 		for k, x := range va[i] {
 			v[k] = e.wa * x
 		}

@@ -26,6 +26,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/readout/readout/internal/vecmath"
 	"github.com/readout/readout/text"
 )
 
@@ -252,7 +253,7 @@ func (t *table) embed(s string, v []float32) {
 		v[0] = 1
 		return
 	}
-	normalize(v)
+	vecmath.Normalize(v)
 }
 
 // add adds weight times row r to v.
@@ -303,19 +304,4 @@ func (t *table) addPieces(v []float32, w string) bool {
 		t.add(v, r, 1/float32(k))
 	}
 	return true
-}
-
-// normalize scales v to unit length in place; a zero vector is left alone.
-func normalize(v []float32) {
-	var s float64
-	for _, x := range v {
-		s += float64(x) * float64(x)
-	}
-	if s == 0 {
-		return
-	}
-	inv := float32(1 / math.Sqrt(s))
-	for i := range v {
-		v[i] *= inv
-	}
 }
