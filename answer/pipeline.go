@@ -509,17 +509,13 @@ func (p *Pipeline) personsIn() personsIn {
 // however it is typed: "what did fauci say", "did rice mention" (the
 // surname between an auxiliary and a verb asking for words).
 func askedOf(q, name string) bool {
-	f := strings.Fields(name)
-	if len(f) == 0 {
-		return false
-	}
-	surname := text.Terms(f[len(f)-1])
-	if len(surname) == 0 {
+	surname, ok := surnameTerm(name)
+	if !ok {
 		return false
 	}
 	toks := text.Tokens(q)
 	for i := 1; i+1 < len(toks); i++ {
-		if st := text.Terms(q[toks[i].Start:toks[i].End]); len(st) == 0 || st[0] != surname[0] {
+		if st := text.Terms(q[toks[i].Start:toks[i].End]); len(st) == 0 || st[0] != surname {
 			continue
 		}
 		switch toks[i-1].Word {
@@ -532,20 +528,30 @@ func askedOf(q, name string) bool {
 	return false
 }
 
+// surnameTerm returns the index term of a person name's last word, and
+// false when the name has none.
+func surnameTerm(name string) (string, bool) {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return "", false
+	}
+	t := text.Terms(f[len(f)-1])
+	if len(t) == 0 {
+		return "", false
+	}
+	return t[0], true
+}
+
 // namedIn reports whether q writes a person's surname as a name: with a
 // capital, or, in a question typed in lower case, a surname too long to be
 // an ordinary word the index mistook for a name ("day", "group").
 func namedIn(q, name string) bool {
-	f := strings.Fields(name)
-	if len(f) == 0 {
-		return false
-	}
-	surname := text.Terms(f[len(f)-1])
-	if len(surname) == 0 {
+	surname, ok := surnameTerm(name)
+	if !ok {
 		return false
 	}
 	for _, t := range text.Tokens(q) {
-		if st := text.Terms(q[t.Start:t.End]); len(st) == 0 || st[0] != surname[0] {
+		if st := text.Terms(q[t.Start:t.End]); len(st) == 0 || st[0] != surname {
 			continue
 		}
 		if r := []rune(q[t.Start:t.End]); unicode.IsUpper(r[0]) || len(r) >= 6 {

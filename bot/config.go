@@ -90,37 +90,24 @@ func (c Config) withDefaults() Config {
 	if c.AskPerMinute == 0 {
 		c.AskPerMinute = DefaultAskPerMinute
 	}
-	if c.AskBurst <= 0 {
-		c.AskBurst = DefaultAskBurst
-	}
-	if c.ModelConcurrency <= 0 {
-		c.ModelConcurrency = DefaultModelConcurrency
-	}
-	if c.QueueLength <= 0 {
-		c.QueueLength = DefaultQueueLength
-	}
-	if c.QueuePerUser <= 0 {
-		c.QueuePerUser = DefaultQueuePerUser
-	}
-	if c.QueueEditInterval <= 0 {
-		c.QueueEditInterval = DefaultQueueEditInterval
-	}
-	if c.EditInterval <= 0 {
-		c.EditInterval = DefaultEditInterval
-	}
-	if c.AnswerTimeout <= 0 {
-		c.AnswerTimeout = DefaultAnswerTimeout
-	}
-	if c.ShutdownGrace <= 0 {
-		c.ShutdownGrace = DefaultShutdownGrace
-	}
-	if c.HistoryTurns <= 0 {
-		c.HistoryTurns = DefaultHistoryTurns
-	}
-	if c.HistoryChars <= 0 {
-		c.HistoryChars = DefaultHistoryChars
-	}
+	defaultIfUnset(&c.AskBurst, DefaultAskBurst)
+	defaultIfUnset(&c.ModelConcurrency, DefaultModelConcurrency)
+	defaultIfUnset(&c.QueueLength, DefaultQueueLength)
+	defaultIfUnset(&c.QueuePerUser, DefaultQueuePerUser)
+	defaultIfUnset(&c.QueueEditInterval, DefaultQueueEditInterval)
+	defaultIfUnset(&c.EditInterval, DefaultEditInterval)
+	defaultIfUnset(&c.AnswerTimeout, DefaultAnswerTimeout)
+	defaultIfUnset(&c.ShutdownGrace, DefaultShutdownGrace)
+	defaultIfUnset(&c.HistoryTurns, DefaultHistoryTurns)
+	defaultIfUnset(&c.HistoryChars, DefaultHistoryChars)
 	return c
+}
+
+// defaultIfUnset sets *v to def when it is zero or negative (unset).
+func defaultIfUnset[T int | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
 
 func (c Config) validate() error {
