@@ -1,10 +1,7 @@
 package answer
 
 import (
-	"archive/tar"
-	"compress/gzip"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,60 +44,7 @@ func mixedIndex(t testing.TB) *retrieval.Index {
 		t.Skipf("White House record not available: %v", err)
 	}
 	mixedOnce.Do(func() {
-		docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
-		if err != nil {
-			mixedErr = err
-			return
-		}
-		want := map[string]bool{}
-		for _, n := range whiteHouseSample {
-			want[n] = true
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			mixedErr = err
-			return
-		}
-		defer f.Close()
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			mixedErr = err
-			return
-		}
-		tr := tar.NewReader(zr)
-		for len(want) > 0 {
-			h, err := tr.Next()
-			if err != nil {
-				mixedErr = err
-				return
-			}
-			name := strings.TrimPrefix(h.Name, "./")
-			if !want[name] {
-				continue
-			}
-			delete(want, name)
-			data, err := io.ReadAll(tr)
-			if err != nil {
-				mixedErr = err
-				return
-			}
-			ds, err := corpus.Parse(name, data)
-			if err != nil {
-				mixedErr = err
-				return
-			}
-			docs = append(docs, ds...)
-		}
-		idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-		if err != nil {
-			mixedErr = err
-			return
-		}
-		if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
-			mixedErr = err
-			return
-		}
-		mixedIdx = idx
+		mixedIdx, mixedErr = indexWith(path, whiteHouseSample)
 	})
 	if mixedErr != nil {
 		t.Fatal(mixedErr)

@@ -33,18 +33,7 @@ func (r *recordingAnswerer) AskStream(ctx context.Context, q string, h []answer.
 // model), then asks a follow-up in the thread.
 func TestEndToEndWithRealPipeline(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(ctx, docs, nil); err != nil {
-		t.Fatal(err)
-	}
+	idx, docs := sampleIndex(t)
 	byID := map[string]*corpus.Document{}
 	for _, d := range docs {
 		byID[d.ID] = d
@@ -142,17 +131,7 @@ func TestEndToEndWithRealPipeline(t *testing.T) {
 // sample record): every one gets a cited answer, none is refused.
 func TestBurstOfThirtyWithDefaults(t *testing.T) {
 	t.Parallel()
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
-		t.Fatal(err)
-	}
+	idx, _ := sampleIndex(t)
 	// The harness turns the rate off unless it is set: set the default.
 	h := start(t, Config{AskPerMinute: DefaultAskPerMinute}, Deps{Answerer: &answer.Pipeline{Index: idx}, Searcher: idx})
 	const members = 30

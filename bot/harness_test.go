@@ -313,3 +313,21 @@ func buttonID(m *discordgo.Message, label string) string {
 	}
 	return ""
 }
+
+// sampleIndex indexes the bundled sample record in memory with the builtin
+// embedder, and returns the index and the documents in it.
+func sampleIndex(t *testing.T) (*retrieval.Index, []*corpus.Document) {
+	t.Helper()
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	return idx, docs
+}

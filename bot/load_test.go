@@ -14,7 +14,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/answer"
-	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/telemetry"
@@ -378,17 +377,7 @@ func TestLoadExtractiveBurst(t *testing.T) {
 		t.Skip("load test; skipped with -short")
 	}
 	// Not parallel: alone, its figures are the bot's, not its neighbours'.
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
-		t.Fatal(err)
-	}
+	idx, _ := sampleIndex(t)
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)

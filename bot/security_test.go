@@ -10,9 +10,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/answer"
-	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/testsupport"
-	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/telemetry"
 )
 
@@ -132,17 +130,7 @@ func TestModelServerDownThroughBot(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
-				t.Fatal(err)
-			}
+			idx, _ := sampleIndex(t)
 			f := testsupport.NewOpenAI(t)
 			f.SetFault(tc.fault)
 			m := telemetry.New()
