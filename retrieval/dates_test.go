@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,6 +20,10 @@ func TestParseQueryDates(t *testing.T) {
 		{"What happened in 2021 and 2024?", queryDates{years: []int{2021, 2024}}},
 		{"How many were there by the end of September 2023?", queryDates{months: []int{202309}, years: []int{2023}}},
 		{"What did the spokesperson say?", queryDates{}},
+		// The forms answer reads as a period are raised too: the same
+		// reader (ReadDate) reads both.
+		{"What was said on 13 September 2022?", queryDates{days: []int{20220913}, years: []int{2022}}},
+		{"What was said in late October 2023?", queryDates{months: []int{202310}, years: []int{2023}}},
 	}
 	for _, c := range cases {
 		if got := parseQueryDates(c.q); !reflect.DeepEqual(got, c.want) {
@@ -56,6 +61,31 @@ func TestQuestionDatesRaiseDocumentsOfThatTime(t *testing.T) {
 		}
 		if hits[0].Doc.ID != want {
 			t.Errorf("%q: first %s, want %s", q, hits[0].Doc.ID, want)
+		}
+	}
+}
+
+func TestReadDate(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	cases := []struct {
+		words        string
+		since, until time.Time
+		next         int
+		ok           bool
+	}{
+		{"september 13 2022 briefing", day(2022, 9, 13), day(2022, 9, 13), 3, true},
+		{"13th september 2022", day(2022, 9, 13), day(2022, 9, 13), 3, true},
+		{"sept 2023", day(2023, 9, 1), day(2023, 9, 30), 2, true},
+		{"early 2022", day(2022, 1, 1), day(2022, 4, 30), 2, true},
+		{"the end of march 2024", day(2024, 3, 21), day(2024, 3, 31), 5, true},
+		{"mid february 2024", day(2024, 2, 11), day(2024, 2, 20), 3, true},
+		{"may", time.Time{}, time.Time{}, 1, false},
+		{"talks", time.Time{}, time.Time{}, 0, false},
+	}
+	for _, c := range cases {
+		s, ok := ReadDate(strings.Fields(c.words), 0, 0)
+		if ok != c.ok || !s.Since.Equal(c.since) || !s.Until.Equal(c.until) || s.Next != c.next {
+			t.Errorf("ReadDate(%q) = %+v, %v; want %v..%v next %d, %v", c.words, s, ok, c.since, c.until, c.next, c.ok)
 		}
 	}
 }
