@@ -261,6 +261,21 @@ func historical(p Period, first time.Time) bool {
 // times ("did the 2025 message say what the one in 2021 did"), which one
 // date filter would cut to one side.
 func otherYear(toks []qtok, drop []bool, p Period) bool {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.w
+	}
+	for i := range toks {
+		// Another month or day outside the period ("the feb 2022 jobs
+		// report vs the oct 2022 one") is the other side.
+		if drop[i] || !startsDate(toks, i) {
+			continue
+		}
+		s, ok := retrieval.ReadDate(words, i, 0)
+		if ok && s.Dated && ((!p.Since.IsZero() && s.Since.Before(p.Since)) || (!p.Until.IsZero() && s.Until.After(p.Until))) {
+			return true
+		}
+	}
 	for i, t := range toks {
 		y, ok := yearOf(t.w)
 		if !ok || drop[i] || (i > 0 && toks[i-1].w == "the") {

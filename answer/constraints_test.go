@@ -251,6 +251,7 @@ func TestReadQuestionPeriodAsSubject(t *testing.T) {
 		{"What did the spokesperson say in 2022?", "2022-01-01", "2022-12-31", ""},
 		{"What did the president say on Remembrance Day 2023?", "2023-01-01", "2023-12-31", ""},
 		{"How many died in the 2020 war, as said in 2022?", "2022-01-01", "2022-12-31", ""},
+		{"unemployment rate in feb 2022 vs the oct 2022 report", "", "", "in feb 2022"},
 	}
 	for _, tt := range tests {
 		c := readQuestionFrom(tt.q, nil, first, end)

@@ -181,6 +181,16 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 	return Period{}
 }
 
+// startsDate reports whether a month ("may 2019") or a day before one
+// ("13 september 2022") starts at i.
+func startsDate(toks []qtok, i int) bool {
+	if isMonth(toks[i].w) {
+		return true
+	}
+	_, ok := retrieval.DayNum(toks[i].w)
+	return ok && i+1 < len(toks) && isMonth(toks[i+1].w)
+}
+
 // mark records tokens [from, to) as the period's phrase.
 func mark(q string, toks []qtok, drop []bool, from, to int, p Period) Period {
 	for j := from; j < to; j++ {
