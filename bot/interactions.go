@@ -219,8 +219,14 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 		return
 	}
 	arrived := b.now()
+	// /ask inside an answer thread is a follow-up (the way to ask one
+	// without the Message Content intent): it meets neither the /ask rate
+	// nor the queue's bounds. Only the threads already known count here,
+	// so the acknowledgement waits for no REST call.
+	known, _ := b.threads.get(i.ChannelID)
+	followUp := i.GuildID != "" && known
 	giveBack := func() {}
-	if !b.isModerator(i) {
+	if !followUp && !b.isModerator(i) {
 		wait, undo := b.rate.take(user, arrived)
 		if undo == nil {
 			b.count("ask", "rate_limited")
@@ -231,7 +237,7 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 		giveBack = undo
 	}
 	l := b.laneFor()
-	t, no := l.enter(user, false, arrived)
+	t, no := l.enter(user, followUp, arrived)
 	if no != nil {
 		giveBack()
 		b.count("ask", no.reason)
@@ -258,9 +264,11 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 	}
 	channelOnly := false
 	req := &askRequest{command: "ask", key: i.ID, question: q, filters: filters, user: user, private: private}
-	// /ask inside an answer thread continues its conversation (the way to
-	// ask follow-ups without the Message Content intent).
+	// /ask inside an answer thread continues its conversation.
 	inThread := i.GuildID != "" && b.isOurThread(i.ChannelID)
+	if inThread && !followUp {
+		giveBack() // a thread not known before (a restart): no rate spent
+	}
 	if inThread {
 		req.history = b.threadHistory(i.ChannelID, "")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/answer"
@@ -266,4 +267,39 @@ func TestParseSourcesReadsFootnotes(t *testing.T) {
 			t.Errorf("footnote %d: %+v, want %+v", i+1, g, w)
 		}
 	}
+}
+
+// TestAskInsideThreadIsNotRateLimited: /ask inside an answer's thread is
+// the way to ask a follow-up without the Message Content intent, so the
+// asker's follow-ups there are not stopped by the /ask rate.
+func TestAskInsideThreadIsNotRateLimited(t *testing.T) {
+	t.Parallel()
+	// The first answer is long: its second part goes to the thread once
+	// the bot has opened (and so knows) it.
+	fa := &fakeAnswerer{fn: func(_ context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		text := "Answer to " + q + " [1]."
+		if q == "First question?" {
+			text = strings.Repeat("The talks went on. ", 150) + text
+		}
+		return sampleAnswer(text), nil
+	}}
+	h := start(t, Config{AskPerMinute: 1, AskBurst: 1}, Deps{Answerer: fa}) // no Message Content intent
+	first := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "7001",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "First question?")}})
+	h.wait("thread", func() bool { return h.settled(first.ID) && len(h.d.Threads()) == 1 })
+	th := h.d.Threads()[0]
+	h.wait("second part in the thread", func() bool { return len(h.d.Messages(th.ID)) > 0 })
+	for _, q := range []string{"Second question?", "Third question?"} {
+		h.d.Advance(time.Second)
+		in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", ChannelID: th.ID, UserID: "7001",
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", q)}})
+		h.wait(q, func() bool { return h.settled(in.ID) })
+		if got := h.d.Response(in.ID).Original.Content; strings.Contains(got, "per member") {
+			t.Errorf("/ask %q in the answer's thread refused: %q", q, got)
+		}
+	}
+	if n := len(fa.Calls()); n != 3 {
+		t.Errorf("%d questions answered, want 3", n)
+	}
+	checkRequests(t, h.d)
 }
