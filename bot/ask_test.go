@@ -664,3 +664,53 @@ func TestShutdownTellsWaitingQuestions(t *testing.T) {
 		t.Errorf("answerer called %d times, want 1 (the waiting question must not start)", n)
 	}
 }
+
+// TestThreadFloodIsBoundedByShare: anyone may post in a public answer
+// thread, so a member's follow-ups pass the queue's length but not their
+// share of it; the one past the share is told so in the thread, and the
+// others are answered.
+func TestThreadFloodIsBoundedByShare(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		if strings.HasPrefix(q, "flood") {
+			select {
+			case <-release:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		return sampleAnswer("Answer to " + q + " [1]."), nil
+	}}
+	h := start(t, Config{QueuePerUser: 2, MessageContent: true}, Deps{Answerer: fa})
+	in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "4001",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "first?")}})
+	h.wait("first answer", func() bool { return h.settled(in.ID) })
+	h.wait("thread", func() bool { return len(h.d.Threads()) == 1 })
+	th := h.d.Threads()[0].ID
+	count := func(sub string) int {
+		n := 0
+		for _, m := range h.d.Messages(th) {
+			if strings.Contains(m.Content, sub) {
+				n++
+			}
+		}
+		return n
+	}
+	// Another member posts three follow-ups while the first two are still
+	// being answered.
+	for _, q := range []string{"flood one?", "flood two?"} {
+		h.d.SendMessage(testsupport.UserMessage{ChannelID: th, AuthorID: "4009", Content: q})
+	}
+	h.wait("two placeholders", func() bool { return count("flood") >= 2 })
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: th, AuthorID: "4009", Content: "flood three?"})
+	h.wait("the third refused", func() bool { return count("You already have 2 questions") == 1 })
+	close(release)
+	h.wait("the first two answered", func() bool {
+		return count("Answer to flood one?") == 1 && count("Answer to flood two?") == 1
+	})
+	if n := count("Answer to flood three?"); n != 0 {
+		t.Errorf("the follow-up past the share was answered %d times", n)
+	}
+	checkRequests(t, h.d)
+}

@@ -43,7 +43,7 @@ type Config struct {
 	// QueueLength bounds the questions waiting for a slot in each lane, and
 	// QueuePerUser one member's questions waiting or being answered
 	// (defaults 1000 and 20). Beyond them /ask is refused with the reason;
-	// follow-ups in threads are never refused.
+	// a follow-up in a thread passes the length, not one member's share.
 	QueueLength, QueuePerUser int
 	// QueueEditInterval is the least time between two updates of a waiting
 	// question's place (default 3 s: a message is edited at most 5 times

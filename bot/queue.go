@@ -56,8 +56,11 @@ func newLane(name string, slots, maxLen, maxPerUser int, m *telemetry.Metrics, n
 
 // enter gives user a place: a slot at once when one is free and nobody
 // waits, else a place at the end of the user's list. Beyond the bounds it
-// refuses, unless exempt (follow-ups).
-func (l *lane) enter(user string, exempt bool, now time.Time) (*ticket, *refusal) {
+// refuses. A follow-up (followUp) passes the queue's length, so a
+// conversation under way is never refused because others are waiting, but
+// not one member's share: anyone can post in a public answer thread, and
+// without the share one member's messages there could fill the queue.
+func (l *lane) enter(user string, followUp bool, now time.Time) (*ticket, *refusal) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	t := &ticket{user: user, ready: make(chan struct{}), enqueued: now}
@@ -65,11 +68,11 @@ func (l *lane) enter(user string, exempt bool, now time.Time) (*ticket, *refusal
 		l.admitLocked(t)
 		return t, nil
 	}
-	if !exempt {
-		if l.maxPerUser > 0 && len(l.waiting[user])+l.runningBy[user] >= l.maxPerUser {
-			return nil, &refusal{reason: "user_share", msg: "You already have " + plural(len(l.waiting[user])+l.runningBy[user], "question") +
-				" waiting or being answered, the most one member may have at once; ask again when one of them is answered."}
-		}
+	if l.maxPerUser > 0 && len(l.waiting[user])+l.runningBy[user] >= l.maxPerUser {
+		return nil, &refusal{reason: "user_share", msg: "You already have " + plural(len(l.waiting[user])+l.runningBy[user], "question") +
+			" waiting or being answered, the most one member may have at once; ask again when one of them is answered."}
+	}
+	if !followUp {
 		if l.maxLen > 0 && l.queued >= l.maxLen {
 			return nil, &refusal{reason: "queue_full", msg: "The queue is full: " + plural(l.queued, "question") +
 				" are waiting for an answer. Please ask again in a few minutes."}

@@ -74,8 +74,9 @@ func TestLaneServesUsersInTurn(t *testing.T) {
 }
 
 // TestLaneBounds: past the queue's length or one user's share a question
-// is refused with its reason, a follow-up never; a question that leaves
-// frees its place.
+// is refused with its reason; a follow-up passes the length but not the
+// share (anyone may post in a public thread); a question that leaves frees
+// its place.
 func TestLaneBounds(t *testing.T) {
 	now := time.Unix(0, 0)
 	l := newLane("test", 1, 3, 2, nil, time.Now)
@@ -88,9 +89,10 @@ func TestLaneBounds(t *testing.T) {
 		{"a", false, ""},
 		{"a", false, ""},
 		{"a", false, "user_share"},
-		{"a", true, ""}, // a follow-up passes the share
+		{"a", true, "user_share"}, // a follow-up does not pass the share
+		{"b", false, ""},
 		{"b", false, "queue_full"},
-		{"b", true, ""}, // and the length
+		{"b", true, ""}, // but passes the length
 	} {
 		tk, no := l.enter(tc.user, tc.exempt, now)
 		got := ""

@@ -45,10 +45,19 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		}
 		return
 	}
-	// A follow-up is never refused: it passes the queue's bounds and the
-	// /ask rate, and waits its turn like any question.
+	// A follow-up passes the /ask rate and the queue's length, and waits
+	// its turn like any question; only a member who already has a full
+	// share of questions waiting is told to wait for one of them.
 	l := b.laneFor()
-	t, _ := l.enter(m.Author.ID, true, b.now())
+	t, no := l.enter(m.Author.ID, true, b.now())
+	if no != nil {
+		b.count("followup", no.reason)
+		b.deps.Metrics.Refusal(no.reason)
+		if _, err := b.send(m.ChannelID, no.msg, ref, nil); err != nil {
+			b.log.Warn("reply to a refused follow-up", "error", err)
+		}
+		return
+	}
 	_ = b.s.ChannelTyping(m.ChannelID)
 	// The place is shown at once when the question waits for the model;
 	// a quick answer's wait shows only if it lasts to the next update.
