@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
-	"sync"
 
 	"github.com/readout/readout/internal/vecmath"
 	"github.com/readout/readout/text"
@@ -72,47 +70,7 @@ func (e *BuiltinEmbedder) Dimension() int { return e.dim }
 // informative term gets a fixed unit vector rather than a zero vector, so
 // cosine similarity stays defined.
 func (e *BuiltinEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
-	out := make([][]float32, len(texts))
-	// One backing array for the batch: fewer allocations, better locality.
-	backing := make([]float32, len(texts)*e.dim)
-	for i := range out {
-		out[i] = backing[i*e.dim : (i+1)*e.dim : (i+1)*e.dim]
-	}
-	workers := min(runtime.GOMAXPROCS(0), len(texts))
-	if workers <= 1 || len(texts) < 8 {
-		f := newFeaturizer()
-		for i, t := range texts {
-			if i%64 == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			f.embed(t, out[i])
-		}
-		return out, nil
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, len(texts))
-	for i := range texts {
-		next <- i
-	}
-	close(next)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f := newFeaturizer()
-			for i := range next {
-				if ctx.Err() != nil {
-					return
-				}
-				f.embed(texts[i], out[i])
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return vecmath.EmbedBatch(ctx, texts, e.dim, func() func(string, []float32) { return newFeaturizer().embed })
 }
 
 type feature struct {

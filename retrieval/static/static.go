@@ -22,7 +22,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -189,45 +188,7 @@ func (e *Embedder) Dimension() int { return e.t.dim }
 // Embed returns one L2-normalised vector per text. A text without any word
 // the table can place gets a fixed unit vector, so cosine stays defined.
 func (e *Embedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
-	dim := e.t.dim
-	out := make([][]float32, len(texts))
-	backing := make([]float32, len(texts)*dim)
-	for i := range out {
-		out[i] = backing[i*dim : (i+1)*dim : (i+1)*dim]
-	}
-	workers := min(runtime.GOMAXPROCS(0), len(texts))
-	if workers <= 1 || len(texts) < 8 {
-		for i, s := range texts {
-			if i%64 == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			e.t.embed(s, out[i])
-		}
-		return out, nil
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, len(texts))
-	for i := range texts {
-		next <- i
-	}
-	close(next)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if ctx.Err() != nil {
-					return
-				}
-				e.t.embed(texts[i], out[i])
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return vecmath.EmbedBatch(ctx, texts, e.t.dim, func() func(string, []float32) { return e.t.embed })
 }
 
 // embed writes the normalised weighted mean of s's word vectors into v.
