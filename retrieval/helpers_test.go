@@ -83,9 +83,19 @@ type evalQuestion struct {
 // loadEval reads the public questions, or skips the test when absent.
 func loadEval(t testing.TB) []evalQuestion {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedDir, "eval", "public.jsonl"))
-	if err != nil {
+	path := filepath.Join(sharedDir, "eval", "public.jsonl")
+	if _, err := os.Stat(path); err != nil {
 		t.Skipf("public questions not available (%v): run inside the readout workspace", err)
+	}
+	return readQuestions(t, path)
+}
+
+// readQuestions reads a JSON-lines question file, one question a line.
+func readQuestions(t testing.TB, path string) []evalQuestion {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
 	}
 	defer f.Close()
 	var qs []evalQuestion
@@ -97,7 +107,7 @@ func loadEval(t testing.TB) []evalQuestion {
 		}
 		var q evalQuestion
 		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
-			t.Fatalf("public.jsonl: %v", err)
+			t.Fatalf("%s: %v", filepath.Base(path), err)
 		}
 		qs = append(qs, q)
 	}

@@ -1,15 +1,12 @@
 package retrieval
 
 import (
-	"bufio"
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/readout/readout/retrieval/static"
@@ -134,23 +131,5 @@ func TestMeasureVectorLeg(t *testing.T) {
 
 func readDev(t *testing.T) []evalQuestion {
 	t.Helper()
-	f, err := os.Open("../eval/dev.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var qs []evalQuestion
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var q evalQuestion
-		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
-			t.Fatal(err)
-		}
-		qs = append(qs, q)
-	}
-	return qs
+	return readQuestions(t, "../eval/dev.jsonl")
 }
