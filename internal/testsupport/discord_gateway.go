@@ -58,7 +58,12 @@ func (c *gwConn) closeWith(code int, text string) {
 const replayLimit = 1000
 
 func (g *gateway) init() {
-	g.heartbeatMS = 1000
+	// Discord's HELLO asks for about 41.25 s. A short interval made every
+	// test that ran past it race discordgo's own heartbeat goroutine, which
+	// reconnects when a heartbeat write meets a connection the test has just
+	// closed (a discordgo data race, seen under -race on a slow machine).
+	// Tests of heartbeats set their own interval.
+	g.heartbeatMS = 41250
 	g.all = map[*gwConn]bool{}
 }
 
