@@ -1024,6 +1024,12 @@ type Interaction struct {
 	// CustomID and MessageID for a button press on that message.
 	CustomID  string
 	MessageID string
+	// CommandType is the command's type (default CHAT_INPUT). A USER or
+	// MESSAGE (context-menu) command takes no options: it is used on
+	// TargetID, a user's or a message's id, which the interaction carries
+	// as data.target_id with the target in data.resolved.
+	CommandType discordgo.ApplicationCommandType
+	TargetID    string
 }
 
 // Opt builds a command option; nested options make a subcommand.
@@ -1084,9 +1090,33 @@ func (d *Discord) SendInteraction(spec Interaction) *discordgo.Interaction {
 			raw["message"] = wire(m)
 		}
 	default:
-		data := map[string]any{"id": "cmd-" + spec.Command, "name": spec.Command, "type": discordgo.ChatApplicationCommand, "options": spec.Options}
+		ctype := spec.CommandType
+		if ctype == 0 {
+			ctype = discordgo.ChatApplicationCommand
+		}
+		data := map[string]any{"id": "cmd-" + spec.Command, "name": spec.Command, "type": ctype}
+		resolved := map[string]any{}
+		if ctype == discordgo.ChatApplicationCommand {
+			data["options"] = spec.Options
+		} else {
+			data["target_id"] = spec.TargetID
+		}
 		if len(spec.Attachments) > 0 {
-			data["resolved"] = map[string]any{"attachments": spec.Attachments}
+			resolved["attachments"] = spec.Attachments
+		}
+		switch ctype {
+		case discordgo.MessageApplicationCommand:
+			// The target message in full, content included: Discord's
+			// documented exception to the Message Content intent ("content
+			// of the message a message context menu command is used on").
+			if m := d.messages[spec.TargetID]; m != nil {
+				resolved["messages"] = map[string]any{m.ID: wire(m)}
+			}
+		case discordgo.UserApplicationCommand:
+			resolved["users"] = map[string]any{spec.TargetID: map[string]any{"id": spec.TargetID, "username": "user" + spec.TargetID}}
+		}
+		if len(resolved) > 0 {
+			data["resolved"] = resolved
 		}
 		raw["data"] = data
 	}
@@ -1109,6 +1139,9 @@ type UserMessage struct {
 	// MentionBot adds the bot to the message's mentions (and, as a user
 	// would type it, "<@bot id> " before the content).
 	MentionBot bool
+	// Embeds are the message's embeds (a link preview, an image): a
+	// message may have them and no text.
+	Embeds []*discordgo.MessageEmbed
 }
 
 // SendMessage stores a message in a channel or thread and dispatches
@@ -1125,7 +1158,7 @@ func (d *Discord) SendMessage(spec UserMessage) *discordgo.Message {
 		spec.ChannelID = d.ChannelID
 	}
 	msg := &discordgo.Message{ChannelID: spec.ChannelID, Content: spec.Content,
-		Author: &discordgo.User{ID: spec.AuthorID, Username: "user" + spec.AuthorID, Bot: spec.Bot}}
+		Author: &discordgo.User{ID: spec.AuthorID, Username: "user" + spec.AuthorID, Bot: spec.Bot}, Embeds: spec.Embeds}
 	if spec.MentionBot {
 		msg.Content = "<@" + d.BotID + "> " + spec.Content
 		msg.Mentions = []*discordgo.User{d.botUser()}
@@ -1133,7 +1166,7 @@ func (d *Discord) SendMessage(spec UserMessage) *discordgo.Message {
 	d.storeMessageLocked(msg)
 	sent := *msg
 	if d.gw.intents&discordgo.IntentMessageContent == 0 && !spec.MentionBot && spec.AuthorID != d.BotID {
-		sent.Content = ""
+		sent.Content, sent.Embeds = "", nil
 	}
 	d.gw.dispatchLocked(d, "MESSAGE_CREATE", wire(&sent))
 	return copyMessage(msg)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -154,28 +156,94 @@ func validateMessage(data map[string]any, create bool) *httpError {
 	return nil
 }
 
-var commandName = regexp.MustCompile(`^[-_\p{Ll}\p{N}\p{Lo}]{1,32}$`)
+// chatInputName is Discord's documented rule for the names of CHAT_INPUT
+// (slash) commands and of every command option; Go spells the scripts
+// \p{sc=Deva} and \p{sc=Thai} as \p{Devanagari} and \p{Thai}. Letters with
+// a lower-case form must also be lower case (see lowerCaseName).
+var chatInputName = regexp.MustCompile(`^[-_'\p{L}\p{N}\p{Devanagari}\p{Thai}]{1,32}$`)
+
+// validChatInputName applies Discord's naming rule for slash commands and
+// options: the regular expression, in lower case wherever a letter has a
+// lower-case form.
+func validChatInputName(name string) bool {
+	if !chatInputName.MatchString(name) {
+		return false
+	}
+	for _, r := range name {
+		if unicode.ToLower(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+// validMenuName applies Discord's naming rule for USER and MESSAGE
+// (context-menu) commands: 1 to 32 characters, mixed case and spaces
+// allowed; a name of blanks or with control characters is no name.
+func validMenuName(name string) bool {
+	if n := runeLen(name); n < 1 || n > 32 || strings.TrimSpace(name) == "" {
+		return false
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// MaxOptionLength is the largest min_length or max_length Discord accepts
+// on a string option.
+const MaxOptionLength = 6000
 
 func validateCommands(cmds []*discordgo.ApplicationCommand) *httpError {
 	if len(cmds) > 100 {
 		return tooLong("_", 100)
 	}
-	seen := map[string]bool{}
+	// Names are unique within a type: a slash command and a message
+	// command may share one.
+	type key struct {
+		typ  discordgo.ApplicationCommandType
+		name string
+	}
+	seen := map[key]bool{}
 	for i, c := range cmds {
 		f := fmt.Sprintf("%d", i)
-		if !commandName.MatchString(c.Name) {
-			return invalidForm(f+".name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
+		typ := c.Type
+		if typ == 0 {
+			typ = discordgo.ChatApplicationCommand // the default
 		}
-		if seen[c.Name] {
+		switch typ {
+		case discordgo.ChatApplicationCommand:
+			if !validChatInputName(c.Name) {
+				return invalidForm(f+".name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
+			}
+			if n := runeLen(c.Description); n < 1 || n > 100 {
+				return invalidForm(f+".description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+			}
+			if herr := validateOptions(f+".options", c.Options, 0); herr != nil {
+				return herr
+			}
+		case discordgo.UserApplicationCommand, discordgo.MessageApplicationCommand:
+			if !validMenuName(c.Name) {
+				return invalidForm(f+".name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
+			}
+			// "The description field is not allowed when creating user
+			// [or message] commands", nor are options (CHAT_INPUT only).
+			if c.Description != "" {
+				return invalidForm(f+".description", "APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION", "Context menu commands cannot have description")
+			}
+			if len(c.Options) > 0 {
+				return invalidForm(f+".options", "APPLICATION_COMMAND_CONTEXT_MENU_OPTIONS", "Context menu commands cannot have options")
+			}
+		default:
+			return invalidForm(f+".type", "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3}.")
+		}
+		k := key{typ, c.Name}
+		if seen[k] {
 			return invalidForm(f+".name", "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique")
 		}
-		seen[c.Name] = true
-		if n := runeLen(c.Description); c.Type <= discordgo.ChatApplicationCommand && (n < 1 || n > 100) {
-			return invalidForm(f+".description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
-		}
-		if herr := validateOptions(f+".options", c.Options, 0); herr != nil {
-			return herr
-		}
+		seen[k] = true
 	}
 	return nil
 }
@@ -187,11 +255,17 @@ func validateOptions(f string, opts []*discordgo.ApplicationCommandOption, depth
 	optional := false
 	for i, o := range opts {
 		of := fmt.Sprintf("%s.%d", f, i)
-		if !commandName.MatchString(o.Name) {
+		if !validChatInputName(o.Name) {
 			return invalidForm(of+".name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
 		}
 		if n := runeLen(o.Description); n < 1 || n > 100 {
 			return invalidForm(of+".description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+		}
+		if o.MinLength != nil && (*o.MinLength < 0 || *o.MinLength > MaxOptionLength) {
+			return invalidForm(of+".min_length", "NUMBER_TYPE_MAX", fmt.Sprintf("int value should be between 0 and %d.", MaxOptionLength))
+		}
+		if o.MaxLength < 0 || o.MaxLength > MaxOptionLength {
+			return invalidForm(of+".max_length", "NUMBER_TYPE_MAX", fmt.Sprintf("int value should be between 1 and %d.", MaxOptionLength))
 		}
 		if len(o.Choices) > 25 {
 			return tooLong(of+".choices", 25)

@@ -269,20 +269,98 @@ func TestDiscordThreadsAndHistory(t *testing.T) {
 	}
 }
 
+// TestDiscordCommandValidation registers commands as Discord documents
+// them: slash commands and options lower case by the naming regex, with a
+// description and string lengths within bounds, required options first;
+// context-menu (USER and MESSAGE) commands 1–32 characters, capitals and
+// spaces allowed, with no description and no options.
 func TestDiscordCommandValidation(t *testing.T) {
 	t.Parallel()
 	d := NewDiscord(t)
 	s := connect(t, d, discordgo.IntentsGuildMessages)
-	_, err := s.ApplicationCommandBulkOverwrite(d.AppID, d.GuildID, []*discordgo.ApplicationCommand{{Name: "Ask", Description: "x"}})
-	var rest *discordgo.RESTError
-	if !errors.As(err, &rest) || rest.Message.Code != 50035 {
-		t.Fatalf("upper-case name: want 50035, got %v", err)
+	str := func(name string, required bool, maxLen int) *discordgo.ApplicationCommandOption {
+		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name, Description: "d", Required: required, MaxLength: maxLen}
 	}
-	if _, err := s.ApplicationCommandBulkOverwrite(d.AppID, d.GuildID, []*discordgo.ApplicationCommand{{Name: "ask", Description: "Ask"}}); err != nil {
-		t.Fatal(err)
+	slash := func(name string, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {
+		return &discordgo.ApplicationCommand{Name: name, Description: "d", Options: opts}
 	}
-	if c := d.Commands(d.GuildID); len(c) != 1 || c[0].Name != "ask" {
-		t.Fatalf("commands: %+v", c)
+	menu := func(typ discordgo.ApplicationCommandType, name string) *discordgo.ApplicationCommand {
+		return &discordgo.ApplicationCommand{Type: typ, Name: name}
+	}
+	withDesc := menu(discordgo.MessageApplicationCommand, "Check quotes")
+	withDesc.Description = "Check the quotes"
+	withOpts := menu(discordgo.MessageApplicationCommand, "Check quotes")
+	withOpts.Options = []*discordgo.ApplicationCommandOption{str("quote", true, 0)}
+	for _, tc := range []struct {
+		name string
+		cmds []*discordgo.ApplicationCommand
+		ok   bool
+	}{
+		{"slash lower case", []*discordgo.ApplicationCommand{slash("ask")}, true},
+		{"slash with an apostrophe and a hyphen", []*discordgo.ApplicationCommand{slash("who's-who")}, true},
+		{"slash upper case", []*discordgo.ApplicationCommand{slash("Ask")}, false},
+		{"slash with a space", []*discordgo.ApplicationCommand{slash("check quotes")}, false},
+		{"slash of 33 characters", []*discordgo.ApplicationCommand{slash(strings.Repeat("a", 33))}, false},
+		{"slash without description", []*discordgo.ApplicationCommand{{Name: "ask"}}, false},
+		{"option upper case", []*discordgo.ApplicationCommand{slash("verify", str("Quote", true, 0))}, false},
+		{"required option after an optional one", []*discordgo.ApplicationCommand{slash("verify", str("since", false, 10), str("quote", true, 0))}, false},
+		{"option max_length over 6000", []*discordgo.ApplicationCommand{slash("verify", str("quote", true, 6001))}, false},
+		{"option max_length 6000", []*discordgo.ApplicationCommand{slash("verify", str("quote", true, 6000))}, true},
+		{"message command with capitals and a space", []*discordgo.ApplicationCommand{menu(discordgo.MessageApplicationCommand, "Check quotes")}, true},
+		{"user command with capitals and a space", []*discordgo.ApplicationCommand{menu(discordgo.UserApplicationCommand, "High Five")}, true},
+		{"message command of 33 characters", []*discordgo.ApplicationCommand{menu(discordgo.MessageApplicationCommand, strings.Repeat("A", 33))}, false},
+		{"message command of blanks", []*discordgo.ApplicationCommand{menu(discordgo.MessageApplicationCommand, "   ")}, false},
+		{"message command with a description", []*discordgo.ApplicationCommand{withDesc}, false},
+		{"message command with options", []*discordgo.ApplicationCommand{withOpts}, false},
+		{"one name for a slash and a message command", []*discordgo.ApplicationCommand{slash("verify"), menu(discordgo.MessageApplicationCommand, "verify")}, true},
+		{"one name twice in a type", []*discordgo.ApplicationCommand{menu(discordgo.MessageApplicationCommand, "Check quotes"), menu(discordgo.MessageApplicationCommand, "Check quotes")}, false},
+		{"unknown type", []*discordgo.ApplicationCommand{menu(9, "x")}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := s.ApplicationCommandBulkOverwrite(d.AppID, d.GuildID, tc.cmds)
+			var rest *discordgo.RESTError
+			switch {
+			case tc.ok && err != nil:
+				t.Fatalf("refused: %v", err)
+			case !tc.ok && (!errors.As(err, &rest) || rest.Message == nil || rest.Message.Code != 50035):
+				t.Fatalf("want 50035 Invalid Form Body, got %v", err)
+			case tc.ok:
+				got := d.Commands(d.GuildID)
+				if len(got) != len(tc.cmds) || got[0].Name != tc.cmds[0].Name {
+					t.Fatalf("commands: %+v", got)
+				}
+			}
+		})
+	}
+}
+
+// TestDiscordMessageCommandInteraction: a message command's interaction
+// carries the target's id in data.target_id and the message in
+// data.resolved.messages, its content included even without the Message
+// Content intent (Discord's documented exception).
+func TestDiscordMessageCommandInteraction(t *testing.T) {
+	t.Parallel()
+	d := NewDiscord(t)
+	s := connect(t, d, discordgo.IntentsGuildMessages) // no Message Content intent
+	got := make(chan *discordgo.InteractionCreate, 1)
+	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) { got <- ic })
+	m := d.SendMessage(UserMessage{AuthorID: "3003", Content: `She said "we will never accept it".`})
+	d.SendInteraction(Interaction{Command: "Check quotes", CommandType: discordgo.MessageApplicationCommand, TargetID: m.ID})
+	var ic *discordgo.InteractionCreate
+	select {
+	case ic = <-got:
+	case <-waitCtx(t).Done():
+		t.Fatal("no interaction received")
+	}
+	data := ic.ApplicationCommandData()
+	if data.CommandType != discordgo.MessageApplicationCommand || data.Name != "Check quotes" || data.TargetID != m.ID || len(data.Options) != 0 {
+		t.Fatalf("data: %+v", data)
+	}
+	if data.Resolved == nil || data.Resolved.Messages[m.ID] == nil {
+		t.Fatalf("no resolved target message: %+v", data.Resolved)
+	}
+	if tm := data.Resolved.Messages[m.ID]; tm.Content != m.Content || tm.Author == nil || tm.Author.ID != "3003" || tm.ChannelID != d.ChannelID {
+		t.Fatalf("resolved message: %+v", tm)
 	}
 }
 
