@@ -175,18 +175,18 @@ func checkAttribution(src string, cites []Citation, hits []retrieval.Hit) (strin
 	type cut struct{ start, end int }
 	var cuts []cut
 	var misnamed []string // "X's words credited to Y"
-	for _, q := range findQuotes(src) {
-		if q.block {
+	for _, q := range text.FindQuotes(src) {
+		if q.Block {
 			continue
 		}
-		lo, hi := sentenceAround(sentences, q.start(), q.end())
+		lo, hi := sentenceAround(sentences, q.Start(), q.End())
 		var inSentence []int
 		for _, m := range markers {
 			if m.End > lo && m.Start < hi {
 				inSentence = append(inSentence, m.Numbers...)
 			}
 		}
-		words := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(src), ""))
+		words := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.Words(src), ""))
 		words = strings.TrimRight(words, ",.;:")
 		if words == "" {
 			continue
@@ -223,9 +223,9 @@ func checkAttribution(src string, cites []Citation, hits []retrieval.Hit) (strin
 		if found && len(speakers) > 0 {
 			// The sentence credits the words to another person of the
 			// document, and not to the one whose turn holds them.
-			outside := src[lo:q.start()] + " " + src[q.end():hi]
+			outside := src[lo:q.Start()] + " " + src[q.End():hi]
 			if who := creditedTo(outside, speakers, others); who != "" {
-				cuts = append(cuts, cut{q.start(), q.end()})
+				cuts = append(cuts, cut{q.Start(), q.End()})
 				misnamed = append(misnamed, fmt.Sprintf("words of %s were credited to %s", speakerLabel(speakers[0]), who))
 				continue
 			}
@@ -245,7 +245,7 @@ func checkAttribution(src string, cites []Citation, hits []retrieval.Hit) (strin
 			labelled = labelled || strings.Contains(sentence, cue)
 		}
 		if !labelled {
-			cuts = append(cuts, cut{q.start(), q.end()})
+			cuts = append(cuts, cut{q.Start(), q.End()})
 		}
 	}
 	for i := range cites {
@@ -260,13 +260,13 @@ func checkAttribution(src string, cites []Citation, hits []retrieval.Hit) (strin
 	// Unquote from the end, so earlier offsets stay valid.
 	for k := len(cuts) - 1; k >= 0; k-- {
 		c := cuts[k]
-		var q quoteSpan
-		for _, f := range findQuotes(src) {
-			if f.start() == c.start && f.end() == c.end {
+		var q text.QuoteSpan
+		for _, f := range text.FindQuotes(src) {
+			if f.Start() == c.start && f.End() == c.end {
 				q = f
 			}
 		}
-		src = src[:c.start] + q.words(src) + src[c.end:]
+		src = src[:c.start] + q.Words(src) + src[c.end:]
 	}
 	var warnings []string
 	if n := len(cuts) - len(misnamed); n > 0 {

@@ -269,8 +269,8 @@ func nameIndex(s, name string, last bool) int {
 				break
 			}
 			k += from
-			endOK := k+len(cand) == len(s) || !isWordRune(rune(s[k+len(cand)]))
-			startOK := k == 0 || !isWordRune(rune(s[k-1]))
+			endOK := k+len(cand) == len(s) || !text.IsWordRune(rune(s[k+len(cand)]))
+			startOK := k == 0 || !text.IsWordRune(rune(s[k-1]))
 			if endOK && startOK {
 				if idx < 0 || (last && k > idx) || (!last && k < idx) {
 					idx = k
@@ -301,7 +301,7 @@ var questionQuoteRe = regexp.MustCompile(`["“]([^"“”]+\s[^"“”]+\s[^"�
 func quotedInQuestion(q string) []string {
 	var out []string
 	for _, m := range questionQuoteRe.FindAllStringSubmatch(q, -1) {
-		if f, _ := fold(m[1]); f != "" {
+		if f, _ := text.FoldQuote(m[1]); f != "" {
 			out = append(out, f)
 		}
 	}

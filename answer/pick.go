@@ -340,7 +340,7 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	for _, t := range speaker {
 		r.named[t] = true
 	}
-	r.prev, _ = fold(q.Previous)
+	r.prev, _ = text.FoldQuote(q.Previous)
 	r.seq = stemSeq(q.Question)
 	r.order = slices.Sorted(maps.Keys(r.words))
 	return r
@@ -398,7 +398,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		f.Short, f.Long = words < 6, words > 70
 		f.AttributionOnly = words <= 12 && attributionOnlyRe.MatchString(sentence) && !quoteMarkRe.MatchString(sentence)
 		if len(r.quoted) > 0 {
-			folded, _ := fold(sentence)
+			folded, _ := text.FoldQuote(sentence)
 			for _, qw := range r.quoted {
 				if strings.Contains(folded, qw) {
 					f.Quoted = true
@@ -414,7 +414,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.More = f.Speaker && r.newOnly && sure
 		}
 		if r.prev != "" {
-			if sw, _ := fold(h.Chunk.Text[c.ws:c.we]); strings.Contains(r.prev, sw) {
+			if sw, _ := text.FoldQuote(h.Chunk.Text[c.ws:c.we]); strings.Contains(r.prev, sw) {
 				f.Repeat = true
 			}
 		}

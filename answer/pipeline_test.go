@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"errors"
+	"github.com/readout/readout/text"
 	"log/slog"
 	"regexp"
 	"slices"
@@ -98,11 +99,11 @@ func newPipeline(t *testing.T, reply func(testsupport.ChatRequest) string) (*Pip
 // for word in a citation of the answer.
 func checkQuotations(t *testing.T, ans *Answer) {
 	t.Helper()
-	for _, q := range findQuotes(ans.Text) {
-		inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(ans.Text), ""))
+	for _, q := range text.FindQuotes(ans.Text) {
+		inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.Words(ans.Text), ""))
 		ok := false
 		for _, c := range ans.Citations {
-			if quoteIn(inner, c.Passage) {
+			if text.QuoteIn(inner, c.Passage) {
 				ok = true
 			}
 		}
@@ -323,7 +324,7 @@ func TestPipelineStreamsPartials(t *testing.T) {
 		t.Fatalf("last partial %q, answer %q", partials[len(partials)-1], ans.Text)
 	}
 	for _, s := range partials {
-		if len(findQuotes(s)) > 0 || strings.ContainsAny(s, "“”") {
+		if len(text.FindQuotes(s)) > 0 || strings.ContainsAny(s, "“”") {
 			t.Fatalf("a draft shows a quotation: %q", s)
 		}
 	}

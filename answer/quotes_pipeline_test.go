@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"github.com/readout/readout/text"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +64,7 @@ func TestPipelineQuotationStyles(t *testing.T) {
 					if ans.Quotes != (QuoteStats{Posted: 1, Unquoted: 1}) || len(ans.Warnings) != 1 || !strings.Contains(ans.Warnings[0], "paraphrase") {
 						t.Errorf("quotes %+v warnings %q", ans.Quotes, ans.Warnings)
 					}
-					if len(findQuotes(ans.Text)) != 0 || !strings.Contains(ans.Text, invented) {
+					if len(text.FindQuotes(ans.Text)) != 0 || !strings.Contains(ans.Text, invented) {
 						t.Errorf("invented quotation still quoted: %q", ans.Text)
 					}
 					return

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"github.com/readout/readout/text"
 	"strings"
 	"testing"
 )
@@ -11,31 +12,6 @@ const passageB = `The ministers of Freedonia and Sylvania met on Tuesday in Exam
 
 func cites2() []Citation {
 	return []Citation{{N: 1, Passage: passageA}, {N: 2, Passage: passageB}}
-}
-
-func TestQuoteIn(t *testing.T) {
-	tests := []struct {
-		q    string
-		want bool
-	}{
-		{"We are ready to meet our partners at any time", true},
-		{"we are READY to meet our   partners at any time", true},      // case, spaces
-		{"at any time—and we will keep working", true},                 // dash and space folding
-		{"at any time - and we will keep working", true},               // hyphen for en dash
-		{"door remains open.", true},                                   // edge punctuation
-		{"“We are ready to meet our partners", true},                   // quote mark folding
-		{"We are ready … until there is a durable agreement", true},    // ellipsis, in order
-		{"until there is a durable agreement ... We are ready", false}, // ellipsis, wrong order
-		{"We are ready to meet our allies at any time", false},         // one word changed
-		{"are ready to mee", false},                                    // not on word boundaries
-		{"the talks would resume in May", false},                       // fabricated
-		{"", false},
-	}
-	for _, tt := range tests {
-		if got := quoteIn(tt.q, passageA); got != tt.want {
-			t.Errorf("quoteIn(%q) = %v, want %v", tt.q, got, tt.want)
-		}
-	}
 }
 
 func TestVerifyQuotes(t *testing.T) {
@@ -126,9 +102,9 @@ func TestVerifyQuotes(t *testing.T) {
 				t.Errorf("warnings %q", warnings)
 			}
 			// Whatever is still quoted must now verify.
-			for _, q := range findQuotes(got) {
-				inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(got), ""))
-				if !quoteIn(inner, passageA) && !quoteIn(inner, passageB) {
+			for _, q := range text.FindQuotes(got) {
+				inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.Words(got), ""))
+				if !text.QuoteIn(inner, passageA) && !text.QuoteIn(inner, passageB) {
 					t.Errorf("unverified quotation left: %q", inner)
 				}
 			}
@@ -172,20 +148,20 @@ func FuzzVerifyQuotes(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, text string) {
-		out, stats, _ := VerifyQuotes(text, cites2())
+	f.Fuzz(func(t *testing.T, src string) {
+		out, stats, _ := VerifyQuotes(src, cites2())
 		if stats.Posted != stats.Verified+stats.Repaired+stats.Unquoted {
 			t.Fatalf("stats %+v", stats)
 		}
 		again, stats2, _ := VerifyQuotes(out, cites2())
 		if again != out || stats2.Repaired != 0 || stats2.Unquoted != 0 {
-			t.Fatalf("not stable:\n in %q\nout %q\nagain %q (%+v)", text, out, again, stats2)
+			t.Fatalf("not stable:\n in %q\nout %q\nagain %q (%+v)", src, out, again, stats2)
 		}
 		// Every quotation left holds the record's words.
-		for _, q := range findQuotes(out) {
-			inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.words(out), ""))
-			if !quoteIn(inner, passageA) && !quoteIn(inner, passageB) {
-				t.Fatalf("unverified quotation %q left in %q (from %q)", inner, out, text)
+		for _, q := range text.FindQuotes(out) {
+			inner := strings.TrimSpace(citationGroupRe.ReplaceAllString(q.Words(out), ""))
+			if !text.QuoteIn(inner, passageA) && !text.QuoteIn(inner, passageB) {
+				t.Fatalf("unverified quotation %q left in %q (from %q)", inner, out, src)
 			}
 		}
 	})
@@ -193,11 +169,11 @@ func FuzzVerifyQuotes(f *testing.F) {
 
 func TestVerifyQuotesLongInputIsFast(t *testing.T) {
 	long := "“" + strings.Repeat("we are ready to meet our partners at any time ", 400) + "” [1]. "
-	text := strings.Repeat(long, 3) + strings.Repeat("“a” ", 500)
+	src := strings.Repeat(long, 3) + strings.Repeat("“a” ", 500)
 	// Long quotations are not aligned word by word (that costs words²):
 	// they are unquoted, and the call returns promptly. ("a" is in the
 	// passage.)
-	out, stats, _ := VerifyQuotes(text, cites2())
+	out, stats, _ := VerifyQuotes(src, cites2())
 	if stats.Posted != 503 || stats.Unquoted != 3 || stats.Verified != 500 || strings.Contains(out, "“we are") {
 		t.Fatalf("stats %+v", stats)
 	}
@@ -210,59 +186,11 @@ func TestVerifyQuotesLongInputIsFast(t *testing.T) {
 		strings.Repeat("> x\n>>> y\n", 2000),
 	} {
 		out, _, _ := VerifyQuotes(dense, cites2())
-		for _, q := range findQuotes(out) {
-			if w := strings.TrimSpace(q.words(out)); !quoteIn(w, passageA) && !quoteIn(w, passageB) {
+		for _, q := range text.FindQuotes(out) {
+			if w := strings.TrimSpace(q.Words(out)); !text.QuoteIn(w, passageA) && !text.QuoteIn(w, passageB) {
 				t.Fatalf("unverified quotation left: %.80q", w)
 			}
 		}
-	}
-}
-
-func TestFindQuotesMarks(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string // the quoted words, in order
-	}{
-		{"straight double", `He said "we are ready" today.`, []string{"we are ready"}},
-		{"curly double", `He said “we are ready” today.`, []string{"we are ready"}},
-		{"straight single", `He said 'we are ready' today.`, []string{"we are ready"}},
-		{"curly single", `He said ‘we are ready’ today.`, []string{"we are ready"}},
-		{"one word in single quotes", `He called it 'historic'.`, []string{"historic"}},
-		{"German double", `Er sagte „wir sind bereit“ heute.`, []string{"wir sind bereit"}},
-		{"Polish double", `Powiedział „jesteśmy gotowi” dziś.`, []string{"jesteśmy gotowi"}},
-		{"German single", `Er sagte ‚wir sind bereit‘ heute.`, []string{"wir sind bereit"}},
-		{"guillemets", `Il a dit «nous sommes prêts» hier.`, []string{"nous sommes prêts"}},
-		{"single guillemets", `Il a dit ‹nous sommes prêts› hier.`, []string{"nous sommes prêts"}},
-		{"fullwidth", `He said ＂we are ready＂ today.`, []string{"we are ready"}},
-		{"corner brackets", `He said 「we are ready」 today.`, []string{"we are ready"}},
-		{"blockquote", "Example said [1]:\n> We are ready to meet\n> our partners.\nThen she left.", []string{"We are ready to meet\n our partners."}},
-		{"nested blockquote marker", ">> We are ready\n", []string{"We are ready"}},
-		{"Discord multi-line blockquote", "Intro:\n>>> We are ready\nto meet", []string{"We are ready\nto meet"}},
-		{"not a blockquote", ">50 people crossed.\n=> arrow", nil},
-		{"unclosed double runs to the end of the line", "He said “we are ready\nNext line.", []string{"we are ready"}},
-		{"double holding single", `He said “they called it ‘a farce’ at once” [1].`, []string{"they called it ‘a farce’ at once"}},
-		{"single holding double", `He said 'they called it "a farce" at once' [1].`, []string{`they called it "a farce" at once`}},
-		{"contractions", `We don't know; it isn't so; O'Brien's team won't.`, nil},
-		{"possessives", `Biden's aides and the leaders' meeting; James' book.`, nil},
-		{"decades and elisions", `In the '90s and in '24 they played rock 'n' roll and told 'em so.`, nil},
-		{"curly elisions", `In the ’90s they played rock ‘n’ roll.`, nil},
-		{"plural possessive inside a quotation", `She said 'we back the leaders' decision fully,' and left.`, []string{"we back the leaders' decision fully,"}},
-		{"plural possessive closing", `the 'good guys' and the 'bad guys' met`, []string{"good guys", "bad guys"}},
-		{"rock 'n' roll inside a quotation", `He said 'we love rock 'n' roll' twice.`, []string{"we love rock 'n' roll"}},
-		{"single quote after a bracket", `(‘we are ready’) [1]`, []string{"we are ready"}},
-		{"single quotes do not cross lines", "He said 'we are\nready' today.", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, q := range findQuotes(tt.text) {
-				got = append(got, q.words(tt.text))
-			}
-			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-				t.Errorf("findQuotes(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
 	}
 }
 
@@ -287,15 +215,15 @@ func TestVerifyQuotesEveryMark(t *testing.T) {
 	}
 	for _, s := range styles {
 		t.Run(s.name+" invented", func(t *testing.T) {
-			text := "Example said " + s.open + bad + s.close + " [1]."
-			got, stats, warnings := VerifyQuotes(text, cites2())
+			src := "Example said " + s.open + bad + s.close + " [1]."
+			got, stats, warnings := VerifyQuotes(src, cites2())
 			if stats != (QuoteStats{Posted: 1, Unquoted: 1}) || len(warnings) != 1 || !strings.Contains(got, bad) {
-				t.Fatalf("%q → %q %+v %q", text, got, stats, warnings)
+				t.Fatalf("%q → %q %+v %q", src, got, stats, warnings)
 			}
 			if strings.Contains(got, s.open) || strings.Contains(got, strings.TrimSpace(s.close)) && strings.TrimSpace(s.close) != "" {
 				t.Errorf("marks left: %q", got)
 			}
-			if len(findQuotes(got)) != 0 {
+			if len(text.FindQuotes(got)) != 0 {
 				t.Errorf("a quotation is left in %q", got)
 			}
 		})
@@ -377,7 +305,7 @@ func TestStripQuotationsDrafts(t *testing.T) {
 	prev := ""
 	for i := range answer {
 		draft := stripQuotations(answer[:i])
-		if len(findQuotes(draft)) > 0 {
+		if len(text.FindQuotes(draft)) > 0 {
 			t.Fatalf("draft %q shows a quotation", draft)
 		}
 		if !strings.HasPrefix(draft, prev) {
