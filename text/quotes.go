@@ -379,8 +379,31 @@ func FoldQuote(s string) (string, []int) {
 // quotation ending "ongoing." may quote "ongoing," mid-sentence.
 const edgePunct = ".,;:!? \t\n"
 
-// ellipsisMarks split a quotation into fragments that must appear in order.
+// ellipsisMarks split a quotation into fragments that must appear in
+// order, bracketed forms first.
 var ellipsisMarks = []string{"[...]", "[…]", "(...)", "(…)", "...", "…"}
+
+// Ellipses returns the byte ranges of the ellipses of a quotation ("...",
+// "…", and either in brackets), in order: the places where it leaves out
+// words.
+func Ellipses(q string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(q); {
+		found := false
+		for _, m := range ellipsisMarks {
+			if strings.HasPrefix(q[i:], m) {
+				out = append(out, [2]int{i, i + len(m)})
+				i += len(m)
+				found = true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
 
 // SplitEllipses splits a quotation at its ellipses ("...", "…", and either
 // in brackets), trimming edge punctuation from each fragment: the

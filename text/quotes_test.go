@@ -79,3 +79,15 @@ func TestFindQuotesMarks(t *testing.T) {
 		})
 	}
 }
+
+func TestEllipses(t *testing.T) {
+	tests := []struct {
+		q    string
+		want int
+	}{{"a … b ... c [...] d (…) e", 4}, {"no omission here.", 0}, {"....", 1}}
+	for _, tt := range tests {
+		if got := Ellipses(tt.q); len(got) != tt.want {
+			t.Errorf("Ellipses(%q) = %v, want %d", tt.q, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,320 @@
+package verify
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/readout/readout/text"
+)
+
+// word is one word of a claim or of the record: its comparison key (see
+// wordKey) and its byte range in its text.
+type word struct {
+	key        string
+	start, end int
+}
+
+// wordKey is the form two words are compared in: the word as text.Tokens
+// folds it (case, apostrophes, diacritics), with British and American
+// spellings joined (text.SpellingKey). A number keeps its decimal point
+// ("2.5" is not "25") and drops its group separators ("84,770" is
+// "84770").
+func wordKey(src string, t text.Token) string {
+	if hasDigit(t.Word) {
+		raw := src[t.Start:t.End]
+		if strings.ContainsAny(raw, ".,") {
+			var b strings.Builder
+			for i := 0; i < len(raw); i++ {
+				if c := raw[i]; c != ',' && c != '\'' {
+					b.WriteByte(c)
+				}
+			}
+			return strings.ToLower(b.String())
+		}
+		return t.Word
+	}
+	return text.SpellingKey(t.Word)
+}
+
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// words splits src into words with their keys.
+func words(src string) []word {
+	toks := text.Tokens(src)
+	out := make([]word, len(toks))
+	for i, t := range toks {
+		out[i] = word{key: wordKey(src, t), start: t.Start, end: t.End}
+	}
+	return out
+}
+
+// claimWords is a parsed claim: its words, and which of them follow an
+// ellipsis (the claim leaves out words before them).
+type claimWords struct {
+	text  string
+	words []word
+	// afterGap[j] says words[j] follows an ellipsis (j > 0).
+	afterGap []bool
+	query    string // the claim without ellipses, for the lexical search
+}
+
+// parseClaim reads a claim's words and ellipses.
+func parseClaim(s string) (*claimWords, error) {
+	ws := words(s)
+	if len(ws) == 0 {
+		return nil, ErrEmpty
+	}
+	if len(ws) > MaxClaimWords {
+		return nil, fmt.Errorf("%w: %d words; check at most %d at a time", ErrTooLong, len(ws), MaxClaimWords)
+	}
+	q := &claimWords{text: s, words: ws, afterGap: make([]bool, len(ws))}
+	for _, e := range text.Ellipses(s) {
+		for j, w := range ws {
+			if j > 0 && w.start >= e[1] && ws[j-1].end <= e[0] {
+				q.afterGap[j] = true
+			}
+		}
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString(s[w.start:w.end])
+		b.WriteByte(' ')
+	}
+	q.query = b.String()
+	if len(text.Terms(q.query)) == 0 {
+		return nil, fmt.Errorf("%w (%q): quote more of it, or a rarer part", ErrOnlyCommon, truncate(strings.TrimSpace(q.query), 60))
+	}
+	return q, nil
+}
+
+// Alignment costs, in half words: a word changed, added or dropped costs
+// 2; joining two sentences the record has apart costs 3, so that leaving
+// out one word is a drop and leaving out a sentence of two or more words
+// is a join; a hyphenated word against its halves, and words left out at
+// the claim's ellipsis, cost nothing.
+const (
+	costEdit = 2
+	costJump = 3
+)
+
+// step kinds of an alignment.
+const (
+	stSame   = iota // one claim word, one record word, equal
+	stMergeC        // two claim words written as one record word
+	stMergeR        // one claim word written as two record words
+	stSub           // one claim word, one record word, different
+	stAdd           // a claim word the record lacks
+	stDrop          // a record word the claim lacks
+	stGap           // a record word left out at the claim's ellipsis
+	stJump          // record words of whole sentences the claim joins over
+)
+
+// step is one step of an alignment: claim words [j0, j1) against record
+// words [i0, i1).
+type step struct {
+	kind           int
+	j0, j1, i0, i1 int
+}
+
+// aligner holds the interned keys of one check and reusable buffers.
+type aligner struct {
+	ids   map[string]int32
+	c     []int32 // claim word ids
+	cpair []int32 // id of claim words j and j+1 written together, or -1
+	gap   []bool  // claim row j+1 may skip record words free (after j+1 words comes an ellipsis)
+	m     int
+	d     []int32 // (m+1)×(n+1) costs, reused
+}
+
+func newAligner(q *claimWords) *aligner {
+	a := &aligner{ids: map[string]int32{}, m: len(q.words)}
+	id := func(k string) int32 {
+		v, ok := a.ids[k]
+		if !ok {
+			v = int32(len(a.ids))
+			a.ids[k] = v
+		}
+		return v
+	}
+	for _, w := range q.words {
+		a.c = append(a.c, id(w.key))
+	}
+	a.cpair = make([]int32, len(q.words))
+	for j := range q.words {
+		a.cpair[j] = -1
+		if j+1 < len(q.words) {
+			a.cpair[j] = id(text.SpellingKey(q.words[j].key + q.words[j+1].key))
+		}
+	}
+	a.gap = make([]bool, len(q.words)+1)
+	for j := 1; j < len(q.words); j++ {
+		a.gap[j] = q.afterGap[j]
+	}
+	return a
+}
+
+// recordIDs returns the ids of the record words (-1 for a word the claim
+// does not have) and of each pair of neighbours written together.
+func (a *aligner) recordIDs(ws []word) (r, rpair []int32) {
+	r = make([]int32, len(ws))
+	rpair = make([]int32, len(ws))
+	for i, w := range ws {
+		r[i], rpair[i] = -1, -1
+		if v, ok := a.ids[w.key]; ok {
+			r[i] = v
+		}
+		if i+1 < len(ws) {
+			if v, ok := a.ids[text.SpellingKey(w.key+ws[i+1].key)]; ok {
+				rpair[i] = v
+			}
+		}
+	}
+	return r, rpair
+}
+
+// align aligns the whole claim with the best stretch of the record words
+// r (free start and end in the record). boundary has len(r)+1 entries:
+// boundary[i] says a sentence of the record ends before word i and another
+// starts at it (boundary[len(r)] is true, the end). It returns the
+// cost and the steps, in order.
+func (a *aligner) align(r, rpair []int32, boundary []bool) (int32, []step) {
+	m, n := a.m, len(r)
+	w := n + 1
+	if need := (m + 1) * w; cap(a.d) < need {
+		a.d = make([]int32, need)
+	} else {
+		a.d = a.d[:need]
+	}
+	d := a.d
+	for i := 0; i <= n; i++ {
+		d[i] = 0
+	}
+	const inf = int32(1 << 29)
+	for j := 1; j <= m; j++ {
+		row, prev := d[j*w:(j+1)*w], d[(j-1)*w:j*w]
+		cj := a.c[j-1]
+		row[0] = prev[0] + costEdit
+		jump := inf // the least cost of row j at a sentence boundary so far
+		if boundary[0] {
+			jump = row[0]
+		}
+		for i := 1; i <= n; i++ {
+			best := prev[i] + costEdit // add
+			if v := prev[i-1]; r[i-1] == cj {
+				best = min(best, v)
+			} else {
+				best = min(best, v+costEdit)
+			}
+			if v := row[i-1]; a.gap[j] {
+				best = min(best, v)
+			} else {
+				best = min(best, v+costEdit)
+			}
+			if j >= 2 && a.cpair[j-2] >= 0 && a.cpair[j-2] == r[i-1] {
+				best = min(best, d[(j-2)*w+i-1])
+			}
+			if i >= 2 && rpair[i-2] >= 0 && rpair[i-2] == cj {
+				best = min(best, prev[i-2])
+			}
+			if boundary[i] {
+				if j < m && jump < inf {
+					best = min(best, jump+costJump)
+				}
+				jump = min(jump, best)
+			}
+			row[i] = best
+		}
+	}
+	last := d[m*w : (m+1)*w]
+	end := 0
+	for i := 1; i <= n; i++ {
+		if last[i] < last[end] {
+			end = i
+		}
+	}
+	return last[end], a.trace(r, rpair, boundary, end)
+}
+
+// trace walks the cost table back from (m, end) and returns the steps.
+func (a *aligner) trace(r, rpair []int32, boundary []bool, end int) []step {
+	w := len(r) + 1
+	d := a.d
+	at := func(j, i int) int32 { return d[j*w+i] }
+	var steps []step
+	j, i := a.m, end
+	for j > 0 {
+		cur := at(j, i)
+		switch {
+		case i >= 1 && r[i-1] == a.c[j-1] && at(j-1, i-1) == cur:
+			steps = append(steps, step{stSame, j - 1, j, i - 1, i})
+			j, i = j-1, i-1
+		case j >= 2 && i >= 1 && a.cpair[j-2] >= 0 && a.cpair[j-2] == r[i-1] && at(j-2, i-1) == cur:
+			steps = append(steps, step{stMergeC, j - 2, j, i - 1, i})
+			j, i = j-2, i-1
+		case i >= 2 && rpair[i-2] >= 0 && rpair[i-2] == a.c[j-1] && at(j-1, i-2) == cur:
+			steps = append(steps, step{stMergeR, j - 1, j, i - 2, i})
+			j, i = j-1, i-2
+		case i >= 1 && a.gap[j] && at(j, i-1) == cur:
+			steps = append(steps, step{stGap, j, j, i - 1, i})
+			i--
+		case i >= 1 && at(j-1, i-1)+costEdit == cur:
+			steps = append(steps, step{stSub, j - 1, j, i - 1, i})
+			j, i = j-1, i-1
+		case i >= 1 && at(j, i-1)+costEdit == cur:
+			steps = append(steps, step{stDrop, j, j, i - 1, i})
+			i--
+		case at(j-1, i)+costEdit == cur:
+			steps = append(steps, step{stAdd, j - 1, j, i, i})
+			j--
+		default:
+			// A join: the claim goes on at sentence boundary i from an
+			// earlier boundary p.
+			p := -1
+			if boundary[i] {
+				for k := i - 1; k >= 0; k-- {
+					if boundary[k] && at(j, k)+costJump == cur {
+						p = k
+						break
+					}
+				}
+			}
+			if p < 0 {
+				// Unreachable: every cost comes from one of the cases.
+				return nil
+			}
+			steps = append(steps, step{stJump, j, j, p, i})
+			i = p
+		}
+	}
+	for l, r := 0, len(steps)-1; l < r; l, r = l+1, r-1 {
+		steps[l], steps[r] = steps[r], steps[l]
+	}
+	// Gap steps of one ellipsis are one step.
+	out := steps[:0]
+	for _, s := range steps {
+		if n := len(out); n > 0 && s.kind == stGap && out[n-1].kind == stGap && out[n-1].i1 == s.i0 {
+			out[n-1].i1 = s.i1
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// truncate shortens s to at most n runes, with "…".
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimRightFunc(string(r[:n-1]), unicode.IsSpace) + "…"
+}

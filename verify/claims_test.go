@@ -1,0 +1,40 @@
+package verify
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestFindClaims(t *testing.T) {
+	tests := []struct {
+		name, msg string
+		want      []Claim
+	}{
+		{"speaker before", `Quillfeather said "Nowhereland will never accept the blockade" yesterday.`,
+			[]Claim{{Text: "Nowhereland will never accept the blockade", Speaker: "Quillfeather"}}},
+		{"speaker after", `“We are not abandoning anything,” Zara Quillfeather told reporters.`,
+			[]Claim{{Text: "We are not abandoning anything,", Speaker: "Zara Quillfeather"}}},
+		{"said after the quotation", `'The talks continue on Thursday,' said Coordinator Otto Brambleworth.`,
+			[]Claim{{Text: "The talks continue on Thursday,", Speaker: "Coordinator Otto Brambleworth"}}},
+		{"according to", `According to the Spokesperson, «the talks continue on Thursday».`,
+			[]Claim{{Text: "the talks continue on Thursday", Speaker: "the Spokesperson"}}},
+		{"a pronoun names no one", `She said "the talks continue".`,
+			[]Claim{{Text: "the talks continue"}}},
+		{"two quotations", `Quillfeather said “never accept” and then „we say it again“.`,
+			[]Claim{{Text: "never accept", Speaker: "Quillfeather"}, {Text: "we say it again", Speaker: "Quillfeather"}}},
+		{"blockquote", "> Nowhereland will never accept the blockade\n",
+			[]Claim{{Text: "Nowhereland will never accept the blockade"}}},
+		{"said that, no quotation marks", `Brambleworth said that the convoy of 12 trucks reached the border on Monday.`,
+			[]Claim{{Text: "the convoy of 12 trucks reached the border on Monday", Speaker: "Brambleworth"}}},
+		{"no claim", `What did the coordinator say about the convoy?`, nil},
+		{"apostrophes are no quotation", `Nowhereland's ministers' meeting didn't happen.`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FindClaims(tt.msg)
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("FindClaims(%q)\n got %+v\nwant %+v", tt.msg, got, tt.want)
+			}
+		})
+	}
+}

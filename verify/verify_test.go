@@ -1,0 +1,197 @@
+package verify
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+var (
+	fixtureOnce sync.Once
+	fixtureIx   *retrieval.Index
+	fixtureErr  error
+)
+
+// fixtureChecker is a Checker over the invented record in testdata: a
+// briefing of 2031-04-02 (Spokesperson Zara Quillfeather, Coordinator Otto
+// Brambleworth, a reporter's question, a moderator) and a statement by
+// Brambleworth of 2031-06-10.
+func fixtureChecker(t testing.TB) *Checker {
+	t.Helper()
+	fixtureOnce.Do(func() {
+		docs, _, err := corpus.Load("testdata", corpus.LoadOptions{})
+		if err != nil {
+			fixtureErr = err
+			return
+		}
+		ix, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+		if err != nil {
+			fixtureErr = err
+			return
+		}
+		if _, err := ix.Sync(context.Background(), docs, nil); err != nil {
+			fixtureErr = err
+			return
+		}
+		fixtureIx = ix
+	})
+	if fixtureErr != nil {
+		t.Fatal(fixtureErr)
+	}
+	return New(fixtureIx)
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestCheckVerdicts(t *testing.T) {
+	c := fixtureChecker(t)
+	tests := []struct {
+		name    string
+		claim   Claim
+		verdict Verdict
+		speaker string
+		date    string
+		changes []string
+		record  string // a part of Result.Record, when set
+		joined  bool
+	}{
+		{name: "exact", claim: Claim{Text: "The ministry organised the delivery of 84,770 tonnes of grain in September."},
+			verdict: Exact, speaker: "Zara Quillfeather", date: "2031-04-02", record: "The ministry organised the delivery of 84,770 tonnes of grain in September"},
+		{name: "exact with the claimed speaker and period", claim: Claim{Text: "“the MINISTRY organised the delivery — of 84,770 tonnes”", Speaker: "Quillfeather", Since: day("2031-04-01"), Until: day("2031-04-30")},
+			verdict: Exact, speaker: "Zara Quillfeather"},
+		{name: "title as the speaker", claim: Claim{Text: "The ministry organised the delivery of 84,770 tonnes of grain", Speaker: "the Spokesperson"},
+			verdict: Exact, speaker: "Zara Quillfeather"},
+		{name: "control characters around the words", claim: Claim{Text: "\x1b[0mThe ministry organised\x07 the delivery of 84,770 tonnes of grain"},
+			verdict: Exact, speaker: "Zara Quillfeather"},
+		{name: "American spelling of British words", claim: Claim{Text: "We recognize the center of the problem is the harbor at Port Vellum"},
+			verdict: Exact, speaker: "Zara Quillfeather", record: "We recognise the centre of the problem is the harbour at Port Vellum"},
+		{name: "words of two statements are not one quotation", claim: Claim{Text: "Our defense program has a well known purpose, and our cooperation with the coordinator is close"},
+			verdict: NotFound},
+		{name: "hyphenated word written together", claim: Claim{Text: "our cooperation with the coordinator is close"},
+			verdict: Exact, record: "our co-operation with the coordinator is close"},
+		{name: "halves of a hyphenated word", claim: Claim{Text: "Our defence programme has a well known purpose"},
+			verdict: Exact},
+		{name: "ellipsis", claim: Claim{Text: "Nowhereland will never accept … we say it again"},
+			verdict: Exact, record: "Nowhereland will never accept … we say it again"},
+		{name: "three dots", claim: Claim{Text: "Nowhereland will never accept...the channels of dialogue open"},
+			verdict: Exact},
+		{name: "stitched from two sentences", claim: Claim{Text: "Nowhereland will never accept the blockade of the Sapphire Strait. The ministry organised the delivery of 84,770 tonnes of grain in September."},
+			verdict: Exact, joined: true},
+		{name: "one word changed", claim: Claim{Text: "we will keep the channels of communication open with our partners in Elsewhere"},
+			verdict: Close},
+		{name: "negation flipped", claim: Claim{Text: "Nowhereland will always accept the blockade of the Sapphire Strait"},
+			verdict: Close, changes: []string{"negation"}},
+		{name: "negation added", claim: Claim{Text: "We are abandoning everything. The talks continue on Thursday in Port Vellum"},
+			verdict: Close, changes: []string{"negation"}},
+		{name: "number changed", claim: Claim{Text: "The ministry organised the delivery of 48,770 tonnes of grain in September"},
+			verdict: Close, changes: []string{"number"}},
+		{name: "name changed", claim: Claim{Text: "The talks continue on Thursday in Port Ashgrove, and our co-operation with the coordinator is close"},
+			verdict: Close, changes: []string{"name"}},
+		{name: "a reporter's question", claim: Claim{Text: "Is Nowhereland prepared to abandon the talks with Elsewhere altogether?", Speaker: "Zara Quillfeather"},
+			verdict: QuestionOnly, speaker: "Reporter"},
+		{name: "a reporter's question, no speaker claimed", claim: Claim{Text: "Nowhereland prepared to abandon the talks with Elsewhere"},
+			verdict: QuestionOnly},
+		{name: "another speaker", claim: Claim{Text: "It carried medicine for the hospitals of the north", Speaker: "Zara Quillfeather"},
+			verdict: OtherSpeaker, speaker: "Otto Brambleworth"},
+		{name: "the right speaker by surname", claim: Claim{Text: "It carried medicine for the hospitals of the north", Speaker: "Coordinator Brambleworth"},
+			verdict: Exact, speaker: "Otto Brambleworth"},
+		{name: "another date", claim: Claim{Text: "We are grateful to the people of Port Vellum for their patience", Until: day("2031-03-31")},
+			verdict: OtherDate, date: "2031-06-10"},
+		{name: "not in the record", claim: Claim{Text: "Nowhereland has purchased four submarines from the moon"},
+			verdict: NotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Check(context.Background(), tt.claim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Verdict != tt.verdict {
+				t.Fatalf("verdict %s, want %s: %+v", res.Verdict, tt.verdict, res)
+			}
+			if tt.speaker != "" && res.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want %q", res.Speaker, tt.speaker)
+			}
+			if tt.date != "" && res.Date != tt.date {
+				t.Errorf("date %q, want %q", res.Date, tt.date)
+			}
+			if !slices.Equal(res.Changes, tt.changes) {
+				t.Errorf("changes %q, want %q (diff %+v)", res.Changes, tt.changes, res.Diff)
+			}
+			if tt.record != "" && !strings.Contains(res.Record, tt.record) {
+				t.Errorf("record %q, want it to hold %q", res.Record, tt.record)
+			}
+			if res.Joined != tt.joined {
+				t.Errorf("joined %v, want %v", res.Joined, tt.joined)
+			}
+			if res.Verdict == NotFound {
+				if res.Covers != [2]string{"2031-04-02", "2031-06-10"} || len(res.Nearest) == 0 {
+					t.Errorf("not found without the record's period or nearest passages: %+v", res)
+				}
+				return
+			}
+			if res.Citation == nil || res.Citation.Doc == "" || res.Citation.URL == "" || res.Citation.Date == "" {
+				t.Errorf("citation %+v", res.Citation)
+			}
+			if res.Verdict == Exact {
+				for _, op := range res.Diff {
+					if op.Op != OpSame {
+						t.Errorf("exact with a difference: %+v", res.Diff)
+					}
+				}
+			}
+		})
+	}
+}
+
+// The sentences around exact words are the context, and Before + Record +
+// After read on in the record.
+func TestCheckContext(t *testing.T) {
+	c := fixtureChecker(t)
+	res, err := c.Check(context.Background(), Claim{Text: "Our defence programme has a well-known purpose"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Context.Before != "We have said so before and we say it again." ||
+		res.Context.After != ", and we will keep the channels of dialogue open with our partners in Elsewhere. The ministry organised the delivery of 84,770 tonnes of grain in September." {
+		t.Errorf("context %+v", res.Context)
+	}
+}
+
+// A claim that cannot be checked is an error saying why, never a verdict.
+func TestCheckBadClaims(t *testing.T) {
+	c := fixtureChecker(t)
+	tests := []struct {
+		name string
+		text string
+		want error
+	}{
+		{"empty", "", ErrEmpty},
+		{"only punctuation", " … ?!“” -- ", ErrEmpty},
+		{"control characters", "\x00\x1b\x07\u200b", ErrEmpty},
+		{"one common word", "the", ErrOnlyCommon},
+		{"only common words", "it is what it is", ErrOnlyCommon},
+		{"too long", strings.Repeat("Nowhereland will never accept the blockade. ", 800), ErrTooLong},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := c.Check(context.Background(), Claim{Text: tt.text})
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("error %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
