@@ -42,6 +42,20 @@ func SpellingKey(w string) string {
 	return w
 }
 
+// SpellingKeyKeepsStart reports whether SpellingKey(w) begins with the
+// first three letters of w (the whole of a shorter w), which holds for
+// every word but a few irregular ones ("kerb", "tyre", "sceptic"): a
+// caller comparing many words with a few may skip the key of a word whose
+// start no key of the few has.
+func SpellingKeyKeepsStart(w string) bool {
+	k, ok := spellingWords[w]
+	if !ok {
+		return true
+	}
+	n := min(3, len(w))
+	return len(k) >= n && k[:n] == w[:n]
+}
+
 // spellingWords are the British spellings no suffix rule reaches, with
 // their inflections, mapped to the American ones.
 var spellingWords = func() map[string]string {

@@ -19,6 +19,14 @@ func TestSpellingKey(t *testing.T) {
 			t.Errorf("SpellingKey(%q) = %q, SpellingKey(%q) = %q: want equal", p[0], a, p[1], b)
 		}
 	}
+	// The key keeps a word's first three letters, or says it does not.
+	for _, w := range []string{"colour", "organisations", "travelled", "centred", "dialogues", "programme", "grey", "kerb", "tyre", "sceptic", "defence", "analysing", "logue", "the", "a"} {
+		k := SpellingKey(w)
+		n := min(3, len(w))
+		if kept := len(k) >= n && k[:n] == w[:n]; kept != SpellingKeyKeepsStart(w) {
+			t.Errorf("SpellingKey(%q) = %q, SpellingKeyKeepsStart = %v", w, k, SpellingKeyKeepsStart(w))
+		}
+	}
 	// Different words stay different.
 	differ := [][2]string{
 		{"four", "for"}, {"hour", "hor"}, {"your", "yor"}, {"scoured", "scored"}, {"tour", "tor"},

@@ -9,10 +9,11 @@ import (
 	"github.com/readout/readout/text"
 )
 
-// word is one word of a claim or of the record: its comparison key (see
-// wordKey) and its byte range in its text.
+// word is one word of a claim or of the record: the word as text.Tokens
+// folds it, its comparison key (see wordKey; left empty for a record
+// word no claim word can match) and its byte range in its text.
 type word struct {
-	key        string
+	word, key  string
 	start, end int
 }
 
@@ -52,7 +53,18 @@ func words(src string) []word {
 	toks := text.Tokens(src)
 	out := make([]word, len(toks))
 	for i, t := range toks {
-		out[i] = word{key: wordKey(src, t), start: t.Start, end: t.End}
+		out[i] = word{word: t.Word, key: wordKey(src, t), start: t.Start, end: t.End}
+	}
+	return out
+}
+
+// bareWords splits src into words without their keys (recordIDs makes the
+// keys it needs).
+func bareWords(src string) []word {
+	toks := text.Tokens(src)
+	out := make([]word, len(toks))
+	for i, t := range toks {
+		out[i] = word{word: t.Word, start: t.Start, end: t.End}
 	}
 	return out
 }
@@ -127,16 +139,21 @@ type step struct {
 
 // aligner holds the interned keys of one check and reusable buffers.
 type aligner struct {
-	ids   map[string]int32
-	c     []int32 // claim word ids
-	cpair []int32 // id of claim words j and j+1 written together, or -1
-	gap   []bool  // claim row j+1 may skip record words free (after j+1 words comes an ellipsis)
-	m     int
-	d     []int32 // (m+1)×(n+1) costs, reused
+	ids map[string]int32
+	// starts are the first one, two and three letters of every claim
+	// word and key: a record word whose start3 is not among them matches
+	// no claim word, alone (text.SpellingKeyKeepsStart) or as the first
+	// half of a hyphenated word ("co" of "co-operation").
+	starts map[string]bool
+	c      []int32 // claim word ids
+	cpair  []int32 // id of claim words j and j+1 written together, or -1
+	gap    []bool  // claim row j+1 may skip record words free (after j+1 words comes an ellipsis)
+	m      int
+	d      []int32 // (m+1)×(n+1) costs, reused
 }
 
 func newAligner(q *claimWords) *aligner {
-	a := &aligner{ids: map[string]int32{}, m: len(q.words)}
+	a := &aligner{ids: map[string]int32{}, starts: map[string]bool{}, m: len(q.words)}
 	id := func(k string) int32 {
 		v, ok := a.ids[k]
 		if !ok {
@@ -147,12 +164,17 @@ func newAligner(q *claimWords) *aligner {
 	}
 	for _, w := range q.words {
 		a.c = append(a.c, id(w.key))
+		for _, s := range []string{w.word, w.key} {
+			for n := 1; n <= min(3, len(s)); n++ {
+				a.starts[s[:n]] = true
+			}
+		}
 	}
 	a.cpair = make([]int32, len(q.words))
 	for j := range q.words {
 		a.cpair[j] = -1
 		if j+1 < len(q.words) {
-			a.cpair[j] = id(text.SpellingKey(q.words[j].key + q.words[j+1].key))
+			a.cpair[j] = id(text.SpellingKey(q.words[j].word + q.words[j+1].word))
 		}
 	}
 	a.gap = make([]bool, len(q.words)+1)
@@ -162,19 +184,29 @@ func newAligner(q *claimWords) *aligner {
 	return a
 }
 
-// recordIDs returns the ids of the record words (-1 for a word the claim
-// does not have) and of each pair of neighbours written together.
-func (a *aligner) recordIDs(ws []word) (r, rpair []int32) {
+// start3 is the first three bytes of w (all of a shorter w).
+func start3(w string) string { return w[:min(3, len(w))] }
+
+// recordIDs fills in the keys of the record words src holds that may
+// match a claim word, and returns the words' ids (-1 for a word the claim
+// does not have) and those of each pair of neighbours written together.
+// Most words of the record share no start with the claim's few: their
+// keys are never made.
+func (a *aligner) recordIDs(src string, ws []word) (r, rpair []int32) {
 	r = make([]int32, len(ws))
 	rpair = make([]int32, len(ws))
-	for i, w := range ws {
+	for i := range ws {
+		w := &ws[i]
 		r[i], rpair[i] = -1, -1
-		if v, ok := a.ids[w.key]; ok {
-			r[i] = v
-		}
-		if i+1 < len(ws) {
-			if v, ok := a.ids[text.SpellingKey(w.key+ws[i+1].key)]; ok {
-				rpair[i] = v
+		if a.starts[start3(w.word)] || hasDigit(w.word) || !text.SpellingKeyKeepsStart(w.word) {
+			w.key = wordKey(src, text.Token{Word: w.word, Start: w.start, End: w.end})
+			if v, ok := a.ids[w.key]; ok {
+				r[i] = v
+			}
+			if i+1 < len(ws) && !hasDigit(w.word) {
+				if v, ok := a.ids[text.SpellingKey(w.word+ws[i+1].word)]; ok {
+					rpair[i] = v
+				}
 			}
 		}
 	}

@@ -130,7 +130,7 @@ type Result struct {
 	// common (1 for exact); the verdict is close from CloseThreshold.
 	Similarity float64    `json:"similarity"`
 	Nearest    []Citation `json:"nearest,omitempty"` // not-found: nearest passages on the subject
-	Covers     [2]string  `json:"covers,omitempty"`  // not-found: the record's first and last date
+	Covers     [2]string  `json:"covers,omitzero"`   // not-found: the record's first and last date
 }
 
 // Errors of a claim that cannot be checked. Check wraps them with what
@@ -161,6 +161,14 @@ func New(ix *retrieval.Index) *Checker {
 	return &Checker{ix: ix}
 }
 
+// Validate reports why the claim cannot be checked (ErrEmpty, ErrTooLong,
+// ErrOnlyCommon, wrapped with what was wrong), without searching: a caller
+// can refuse it before loading an index or acknowledging a command.
+func (cl Claim) Validate() error {
+	_, err := parseClaim(safetext.Terminal(cl.Text))
+	return err
+}
+
 // Check gives the verdict on one claim. It returns an error only for a
 // claim that cannot be checked (ErrEmpty, ErrTooLong, ErrOnlyCommon) or a
 // cancelled context; a claim the record does not hold is a NotFound
@@ -181,7 +189,7 @@ func (c *Checker) Check(ctx context.Context, cl Claim) (Result, error) {
 		return Result{}, err
 	}
 	if best == nil {
-		return c.notFound(ctx, cl), nil
+		return s.notFound(), nil
 	}
 	return s.result(best), nil
 }

@@ -52,6 +52,18 @@ func init() {
 			extra: func(fs *flag.FlagSet, f *commonFlags) {
 				fs.IntVar(&f.limit, "limit", searchLimit, "show `N` passages (1–50)")
 			}},
+		{name: "verify", args: "QUOTATION", summary: "check a quotation against the record, word by word",
+			about: "The command-line twin of the bot's /verify. Says whether the record holds the quotation: exact, close,\n" +
+				"said by someone else, at another time, only asked by a reporter, or not found; then the record's words\n" +
+				"with the differences marked (~~the quotation's~~ **the record's**), the speaker, the date, the source\n" +
+				"and the sentences around them. \"…\" or \"...\" in the quotation stands for words left out.",
+			groups: []flagGroup{recordFlags, jsonFlag}, run: cmdVerify,
+			extra: func(fs *flag.FlagSet, f *commonFlags) {
+				f.until.last = true
+				fs.StringVar(&f.speaker, "speaker", "", "who the quotation is attributed to: `NAME` or title (\"Kirby\", \"the Press Secretary\")")
+				fs.Var(&f.since, "since", "the quotation is said to be from `DATE` or later: 2023, 2023-09 or 2023-09-28")
+				fs.Var(&f.until, "until", "the quotation is said to be from `DATE` or earlier: 2023, 2023-09 or 2023-09-28")
+			}},
 		{name: "index", summary: "build or update the index of the record",
 			about:  "Reads the sources and embeds what changed; with no --corpus, the sources named by the configuration.",
 			groups: []flagGroup{recordFlags}, run: cmdIndex,
