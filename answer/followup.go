@@ -27,8 +27,12 @@ import (
 //	                         same topic, leaving out those already quoted
 //	"the first one"        → the first item (statement) of the previous answer
 //	"and the other side?"  → the counterpart of whom the previous answer quoted
+//	"and in 2023?"         → the previous question (its subject and speaker)
+//	"a year later?"          asked of that period (timeEllipsis)
 //
-// A question that names its own subject starts a new topic. Every question
+// Whether a question continues the conversation at all is decided from
+// measured signals (contSignals, in continuation.go): a question that
+// names its own subject starts a new topic. Every question
 // of a conversation is also searched in the documents the conversation
 // cited (Pipeline.conversationHits): when they cover it as well as the
 // whole record does, or half as well for a question that points back, it
@@ -47,6 +51,7 @@ const (
 	RefMore     FollowUpKind = "more"        // what else did he say
 	RefItem     FollowUpKind = "item"        // the first one
 	Counterpart FollowUpKind = "counterpart" // the other side
+	RefPeriod   FollowUpKind = "period"      // and in 2023? → the same question then
 )
 
 // FollowUp is a question read against the conversation.
@@ -148,18 +153,7 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	}
 	prev := history[len(history)-1]
 	toks := text.Tokens(q)
-	var pronoun, demonstrative bool
-	content := 0
-	for i, t := range toks {
-		switch {
-		case personPronouns[t.Word]:
-			pronoun = true
-		case demonstratives[t.Word]:
-			demonstrative = demonstrative || pointsBack(toks, i)
-		case !text.IsStopword(t.Word) && !questionWord(t.Word):
-			content++
-		}
-	}
+	pronoun, demonstrative, content := referenceWords(toks)
 	own := ownNames(q)
 	var ownPeople []string
 	if persons != nil {
@@ -168,14 +162,14 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	more := moreRe.MatchString(q) && (pronoun || content <= 2)
 	item := itemRef(q)
 	other := otherSideRe.MatchString(q)
-	if len(ownPeople) > 0 && !demonstrative && !more && item == nil && !other {
-		return f // about a person it names ("he" is them): a new topic
+	if !contWeights.continues(continuationOf(q, history, ownPeople)) {
+		return f // stands on its own: a new topic
 	}
-	if len(own) > 0 && !pronoun && !demonstrative && !more && item == nil && !other && content >= 2 {
-		return f // names its own subject: a new topic
-	}
-	if !pronoun && !demonstrative && !more && item == nil && !other && content >= 4 {
-		return f // says enough on its own
+	if s, ok := timeEllipsis(q, prev); ok {
+		// "and in 2023?": the same question at another time; what the
+		// previous answer cited is of the other time.
+		f.Kind, f.Standalone = RefPeriod, s
+		return f
 	}
 	statements := previousStatements(prev)
 	speaker := previousSpeaker(prev, statements)
@@ -280,6 +274,35 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		f.Standalone = withTopic(q, topic)
 	}
 	return f
+}
+
+// referenceWords reads a question's words: whether it holds a personal
+// pronoun, a demonstrative that points back (pointsBack), and how many
+// informative words.
+func referenceWords(toks []text.Token) (pronoun, demonstrative bool, content int) {
+	for i, t := range toks {
+		switch {
+		case personPronouns[t.Word]:
+			pronoun = true
+		case demonstratives[t.Word]:
+			demonstrative = demonstrative || pointsBack(toks, i)
+		case !text.IsStopword(t.Word) && !questionWord(t.Word):
+			content++
+		}
+	}
+	return pronoun, demonstrative, content
+}
+
+// continuationOf measures a question against the conversation (see
+// contSignals); people are the record's people it names.
+func continuationOf(q string, history []Turn, people []string) contSignals {
+	toks := text.Tokens(q)
+	pronoun, demonstrative, content := referenceWords(toks)
+	more := moreRe.MatchString(q) && (pronoun || content <= 2)
+	// A pronoun of a question that names a person is theirs ("did Fauci
+	// say he …"), not the conversation's.
+	anaphora := demonstrative || more || itemRef(q) != nil || otherSideRe.MatchString(q) || (pronoun && len(people) == 0)
+	return measureContinuation(q, history, anaphora, content, ownNames(q), people)
 }
 
 // asksWords reports whether a question asks for someone's words ("what
