@@ -50,6 +50,9 @@ type Document struct {
 	// the JSON form, and a Document built any other way computes them on
 	// demand.
 	turns []Turn
+	// spill is where Text went when the document was loaded with
+	// LoadOptions.Spill (Text is then empty); nil otherwise.
+	spill *spillRef
 }
 
 // DateString returns Date as YYYY-MM-DD, or "" when unknown.

@@ -53,6 +53,11 @@ type LoadOptions struct {
 	// have the record quote /etc/passwd; links to files inside the folder
 	// are read either way.
 	FollowSymlinks bool
+	// Spill, when set, takes each document's text as soon as it is
+	// parsed (Text is left empty; TextOf reads it back), so a load holds
+	// the documents' metadata but not their texts. The caller closes it
+	// once the documents are indexed.
+	Spill *Spill
 	// Budget, when set, counts for several loads together (all the sources
 	// of one refresh), so the totals bound them as a whole; nil gives each
 	// load a budget of its own.
@@ -123,7 +128,13 @@ type loader struct {
 	mu      sync.Mutex
 	docs    []*Document
 	skipped []Skipped
+	// fatal is the first error that fails the whole load (a text that
+	// could not be written to the Spill).
+	fatal atomic.Pointer[error]
 }
+
+// fail makes the load fail with err (the first such error wins).
+func (l *loader) fail(err error) { l.fatal.CompareAndSwap(nil, &err) }
 
 // loadJob is one file to parse.
 type loadJob struct {
@@ -147,6 +158,13 @@ func newLoader(source string, opts LoadOptions) *loader {
 			defer l.wg.Done()
 			for j := range l.jobs {
 				docs, err := Parse(j.id, j.data)
+				if sp := l.opts.Spill; sp != nil {
+					for _, d := range docs {
+						if serr := sp.put(d); serr != nil {
+							l.fail(serr)
+						}
+					}
+				}
 				l.add(j.id, docs, err)
 			}
 		}()
@@ -194,8 +212,12 @@ func (l *loader) add(id string, docs []*Document, err error) {
 	}
 }
 
-// over returns the LimitError of a load past its totals, or nil.
+// over returns the LimitError of a load past its totals, the error that
+// failed it, or nil.
 func (l *loader) over() error {
+	if e := l.fatal.Load(); e != nil {
+		return *e
+	}
 	if n := l.opts.maxTotal(); l.budget.bytes.Load() > n {
 		return &LimitError{Source: l.source, What: "bytes", Limit: n}
 	}

@@ -214,13 +214,32 @@ func (l *Library) begin(kind, by string) (func(*Change), error) {
 // without indexing. Documents whose ID appears in an earlier source are
 // skipped.
 func (l *Library) ReadSources() ([]*corpus.Document, []corpus.Skipped, error) {
-	return l.readSources(l.sources())
+	return l.readSources(l.sources(), nil)
+}
+
+// newSpill returns where one change keeps the texts of the documents it
+// reads until they are indexed: a spill file in the data folder, so a
+// change holds every document's metadata but never every text (issue 11,
+// bounded input). An in-memory library (no data folder) keeps texts in
+// memory and gets nil.
+func (l *Library) newSpill() (*corpus.Spill, error) {
+	if l.opts.DataDir == "" {
+		return nil, nil
+	}
+	if err := os.MkdirAll(l.opts.DataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("create the data folder: %w", err)
+	}
+	return corpus.NewSpill(l.opts.DataDir)
 }
 
 // readSources reads srcs (empty: the bundled sample) and the uploads
-// folder, without the documents moderators removed.
-func (l *Library) readSources(srcs []string) ([]*corpus.Document, []corpus.Skipped, error) {
+// folder, without the documents moderators removed; with a spill, the
+// documents' texts go to it as they are read.
+func (l *Library) readSources(srcs []string, spill *corpus.Spill) ([]*corpus.Document, []corpus.Skipped, error) {
 	opts := l.opts.Load
+	if spill != nil {
+		opts.Spill = spill
+	}
 	if opts.Budget == nil {
 		// The limits hold for all the sources of one reading together.
 		opts.Budget = &corpus.Budget{}
@@ -330,7 +349,12 @@ func (l *Library) refresh(ctx context.Context, kind, by string, srcs []string, r
 	if progress != nil {
 		progress(retrieval.Progress{Stage: "reading"})
 	}
-	docs, skipped, err := l.readSources(srcs)
+	spill, err := l.newSpill()
+	if err != nil {
+		return nil, err
+	}
+	defer spill.Close()
+	docs, skipped, err := l.readSources(srcs, spill)
 	if err != nil {
 		return nil, err
 	}
@@ -477,7 +501,12 @@ func (l *Library) AddFile(ctx context.Context, name string, data []byte, by stri
 		return "", nil, err
 	}
 	srcs := l.keptSources()
-	docs, skipped, err := l.readSources(srcs)
+	spill, err := l.newSpill()
+	if err != nil {
+		return "", nil, err
+	}
+	defer spill.Close()
+	docs, skipped, err := l.readSources(srcs, spill)
 	if err != nil {
 		return "", nil, err
 	}
@@ -520,7 +549,12 @@ func (l *Library) Remove(ctx context.Context, docID, by string) (*Change, error)
 		return nil, err
 	}
 	srcs := l.keptSources()
-	docs, skipped, err := l.readSources(srcs)
+	spill, err := l.newSpill()
+	if err != nil {
+		return nil, err
+	}
+	defer spill.Close()
+	docs, skipped, err := l.readSources(srcs, spill)
 	if err != nil {
 		return nil, err
 	}

@@ -717,3 +717,23 @@ func BenchmarkVectorLeg(b *testing.B) {
 	}
 	b.ReportMetric(allLeg/1e6, "ms-leg-all")
 }
+
+// BenchmarkOpenRecord measures Open of the snapshot in the folder
+// READOUT_BENCH_DATA (built by `readout index` with the builtin embedder),
+// the part of a one-shot `readout ask` before the question is searched;
+// it skips without the variable. Profile it with -cpuprofile.
+func BenchmarkOpenRecord(b *testing.B) {
+	dir := os.Getenv("READOUT_BENCH_DATA")
+	if dir == "" {
+		b.Skip("set READOUT_BENCH_DATA to a data folder")
+	}
+	hdr, err := readHeader(filepath.Join(dir, SnapshotFile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Open(dir, NewBuiltinEmbedder(hdr.Dim), IndexOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

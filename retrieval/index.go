@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -266,15 +267,20 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 	}
 	plans := make([]plan, len(sorted))
 	total, toEmbed := 0, 0
+	var split []int // positions in sorted of the documents to split
 	for i, d := range sorted {
 		oi, inOld := old.docIndex[d.ID]
 		if reuse && inOld && docHash(old.docs[oi]) == hashes[d.ID] {
 			r := old.docChunks[oi]
 			// Same hash, same text: cut the chunk texts from the new
-			// document so the old copy of the text can be freed.
+			// document so the old copy of the text can be freed (a
+			// spilled document's are read back at the end).
 			chunks := slices.Clone(old.chunks[r[0]:r[1]])
 			for j := range chunks {
-				chunks[j].Text = d.Text[chunks[j].Start:chunks[j].End]
+				chunks[j].Text = ""
+				if !d.Spilled() {
+					chunks[j].Text = d.Text[chunks[j].Start:chunks[j].End]
+				}
 			}
 			plans[i] = plan{chunks: chunks, n: len(chunks), oldAt: r[0]}
 			st.Unchanged = append(st.Unchanged, d.ID)
@@ -286,10 +292,23 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 		} else {
 			st.Added = append(st.Added, d.ID)
 		}
-		chunks := corpus.Split(d, ix.opts.Chunk)
-		plans[i] = plan{chunks: chunks, n: len(chunks), oldAt: -1}
-		total += len(chunks)
-		toEmbed += len(chunks)
+		plans[i].oldAt = -1
+		split = append(split, i)
+	}
+	// Splitting on every core, a document at a time: a spilled
+	// document's text is read back for it and dropped after.
+	if err := forEach(ctx, len(split), func(k int) error {
+		i := split[k]
+		d := sorted[i]
+		chunks, err := splitDoc(d, ix.opts.Chunk)
+		plans[i].chunks, plans[i].n = chunks, len(chunks)
+		return err
+	}); err != nil {
+		return st, fmt.Errorf("sync: %w", err)
+	}
+	for _, i := range split {
+		total += plans[i].n
+		toEmbed += plans[i].n
 	}
 	for _, d := range old.docs {
 		if _, ok := hashes[d.ID]; !ok {
@@ -324,18 +343,39 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 		}
 		plans[i].chunks = nil
 	}
-	textAt := func(row int) string { return passageText(sorted[chunkDoc[row]], next.chunks[row]) }
+	// A spilled document's passages are read back from the spill when
+	// they are embedded and indexed; the first read error fails the Sync.
+	var readErr atomic.Pointer[error]
+	textAt := func(row int) string {
+		d, c := sorted[chunkDoc[row]], next.chunks[row]
+		if c.Text == "" && d.Spilled() {
+			t, err := corpus.TextRange(d, c.Start, c.End)
+			if err != nil {
+				readErr.CompareAndSwap(nil, &err)
+			}
+			c.Text = t
+		}
+		return passageText(d, c)
+	}
 
 	// The BM25 index needs only the texts, so it is built while the
 	// embedder works: with a remote model Sync would otherwise wait for
 	// the network and then tokenise, one after the other. It is only worth
-	// it when something is embedded; otherwise finish builds it. On an
+	// it when something is embedded; otherwise it is built after. On an
 	// error below the goroutine finishes on its own and its result is
 	// dropped.
 	var lexDone chan *lexicalIndex
 	if toEmbed > 0 {
 		lexDone = make(chan *lexicalIndex, 1)
 		go func() { lexDone <- buildLexicalFunc(total, textAt) }()
+	}
+
+	if old.mappedVectors != nil {
+		// The old snapshot's vectors are read once more at most (copied
+		// for unchanged documents): their pages go back to the page
+		// cache until then, so the build does not hold them beside its
+		// own (a query on the old snapshot reads them again).
+		releasePages(old.mappedVectors)
 	}
 
 	// Embedding, straight into the rows of the one block of vectors.
@@ -378,11 +418,24 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 		}
 		row += p.n
 	}
+	if old.mappedVectors != nil {
+		releasePages(old.mappedVectors) // copied: given back again
+	}
 	if lexDone != nil {
 		next.lex = <-lexDone
+	} else {
+		next.lex = buildLexicalFunc(total, textAt)
+	}
+	if e := readErr.Load(); e != nil {
+		return st, fmt.Errorf("sync: %w", *e)
 	}
 	if err := next.finish(ctx); err != nil {
 		return st, fmt.Errorf("sync: build snapshot: %w", err)
+	}
+	// Last, once the build's own working memory is garbage: the spilled
+	// documents' texts, in one block.
+	if err := next.restoreTexts(chunkDoc); err != nil {
+		return st, fmt.Errorf("sync: %w", err)
 	}
 	st.Chunks = len(next.chunks)
 	st.Snapshot = next.id
@@ -404,6 +457,99 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 		"removed", len(st.Removed), "unchanged", len(st.Unchanged), "chunks", st.Chunks,
 		"embedded", st.Embedded, "took", st.Duration.Round(time.Millisecond))
 	return st, nil
+}
+
+// splitDoc splits d into chunks; a spilled document's text is read back
+// for it, and its chunks keep no text (restoreTexts gives it back).
+func splitDoc(d *corpus.Document, opts corpus.ChunkOptions) ([]corpus.Chunk, error) {
+	if !d.Spilled() {
+		return corpus.Split(d, opts), nil
+	}
+	text, err := corpus.TextOf(d)
+	if err != nil {
+		return nil, err
+	}
+	chunks := corpus.Split(d.WithText(text), opts)
+	for j := range chunks {
+		chunks[j].Text = ""
+	}
+	return chunks, nil
+}
+
+// forEach calls fn(0) … fn(n-1) on every core and returns the first
+// error; after an error or a cancelled ctx no new call starts.
+func forEach(ctx context.Context, n int, fn func(int) error) error {
+	var (
+		next     atomic.Int64
+		firstErr atomic.Pointer[error]
+		wg       sync.WaitGroup
+	)
+	for range max(1, min(runtime.GOMAXPROCS(0), n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= n || firstErr.Load() != nil {
+					return
+				}
+				if err := ctx.Err(); err != nil {
+					firstErr.CompareAndSwap(nil, &err)
+					return
+				}
+				if err := fn(k); err != nil {
+					firstErr.CompareAndSwap(nil, &err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if e := firstErr.Load(); e != nil {
+		return *e
+	}
+	return nil
+}
+
+// restoreTexts gives the spilled documents of s their texts back, read
+// into one block once everything else of the build is done (so the build
+// never holds the texts beside its own working memory), and points their
+// chunks' texts into them. chunkDoc maps each chunk to its document.
+func (s *snapshot) restoreTexts(chunkDoc []int32) error {
+	total := 0
+	for _, d := range s.docs {
+		if d.Spilled() {
+			total += d.TextLen()
+		}
+	}
+	if total == 0 {
+		return nil
+	}
+	// The build's garbage goes back to the system before the block is
+	// made, so the peak is the snapshot, not the snapshot and the
+	// build's leftovers.
+	debug.FreeOSMemory()
+	block := make([]byte, total)
+	off := 0
+	for i, d := range s.docs {
+		if !d.Spilled() {
+			continue
+		}
+		n := d.TextLen()
+		text, err := corpus.ReadTextInto(d, block[off:off+n:off+n])
+		if err != nil {
+			return err
+		}
+		off += n
+		s.docs[i] = d.WithText(text)
+	}
+	for i := range s.chunks {
+		c := &s.chunks[i]
+		if c.Text == "" {
+			c.Text = s.docs[chunkDoc[i]].Text[c.Start:c.End]
+		}
+	}
+	return nil
 }
 
 // buildGCPercent is the garbage collector's target (GOGC) while Sync

@@ -415,7 +415,7 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	s := &snapshot{
 		id: hdr.Snapshot, embedder: hdr.Embedder, dim: hdr.Dim, created: hdr.Created,
 		chunkOpts: hdr.ChunkOpts, docs: docs, chunks: chunks, bytes: int64(size),
-		vectors: floatsInPlace(vb),
+		vectors: floatsInPlace(vb), mappedVectors: vb,
 	}
 	if s.lex, err = decodeLexical(secs[secLexical], hdr.Chunks); err != nil {
 		return nil, corrupt(path, err.Error())

@@ -80,6 +80,10 @@ type snapshot struct {
 	vectors []float32
 	periods []period
 	lex     *lexicalIndex
+	// mappedVectors is the vectors' section of the mapped file the
+	// snapshot was loaded from (nil when built in memory), so a Sync can
+	// give its pages back once it no longer reads them.
+	mappedVectors []byte
 
 	first, last time.Time
 	bytes       int64 // file size when persisted
