@@ -69,9 +69,22 @@ func Tokens(text string) []Token {
 	return out
 }
 
+// ScanTokens calls fn for each word of text as Tokens splits it, with its
+// byte range, without allocating: word is valid only during the call (a
+// caller that keeps it copies it; a map lookup with string(word) does not
+// allocate). For code that looks up every word of many passages.
+func ScanTokens(text string, fn func(word []byte, start, end int)) {
+	scanBytes(text, true, fn)
+}
+
 // scan calls fn for each word of text with its byte range; single letters
 // are passed only with singles.
 func scan(text string, singles bool, fn func(w string, start, end int)) {
+	scanBytes(text, singles, func(w []byte, start, end int) { fn(string(w), start, end) })
+}
+
+// scanBytes is scan passing the word's bytes, valid during the call.
+func scanBytes(text string, singles bool, fn func(w []byte, start, end int)) {
 	var buf []byte
 	start, end := -1, -1
 	flush := func() {
@@ -80,7 +93,7 @@ func scan(text string, singles bool, fn func(w string, start, end int)) {
 			return
 		}
 		if singles || len(buf) > 1 || (buf[0] >= '0' && buf[0] <= '9') {
-			fn(string(buf), start, end)
+			fn(buf, start, end)
 		}
 		buf = buf[:0]
 		start = -1

@@ -77,7 +77,17 @@ type claimWords struct {
 	// afterGap[j] says words[j] follows an ellipsis (j > 0).
 	afterGap []bool
 	query    string // the claim without ellipses, for the lexical search
+	// common says every word of the claim is a function word, which the
+	// lexical index does not hold: the record is scanned for anchor (see
+	// scanRegions) instead.
+	common bool
+	anchor string
 }
+
+// minCommonWords is the fewest words a claim of function words only
+// must have to be looked for ("we have said so before and we say it
+// again"); a shorter one ("it is", "the") is everywhere and says nothing.
+const minCommonWords = 4
 
 // parseClaim reads a claim's words and ellipses.
 func parseClaim(s string) (*claimWords, error) {
@@ -102,10 +112,47 @@ func parseClaim(s string) (*claimWords, error) {
 		b.WriteByte(' ')
 	}
 	q.query = b.String()
+	q.anchor = anchorOf(s, ws)
 	if len(text.Terms(q.query)) == 0 {
-		return nil, fmt.Errorf("%w (%q): quote more of it, or a rarer part", ErrOnlyCommon, truncate(strings.TrimSpace(q.query), 60))
+		if len(ws) < minCommonWords {
+			return nil, fmt.Errorf("%w (%q): quote more of it, or a rarer part", ErrOnlyCommon, truncate(strings.TrimSpace(q.query), 60))
+		}
+		q.common = true
 	}
 	return q, nil
+}
+
+// anchorOf is the longest stretch of a claim of common words that the
+// record writes the same way, to scan the record for: two neighbouring
+// words of plain letters with one space between them, else the longest
+// word of plain letters, in lower case.
+func anchorOf(s string, ws []word) string {
+	plain := func(w word) bool {
+		for i := w.start; i < w.end; i++ {
+			if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				return false
+			}
+		}
+		return true
+	}
+	best := ""
+	for j := range ws {
+		if !plain(ws[j]) {
+			continue
+		}
+		if c := s[ws[j].start:ws[j].end]; len(c) > len(best) && j > 0 {
+			best = c // not the first word: a capital there is the sentence's
+		}
+		if j+1 < len(ws) && plain(ws[j+1]) && ws[j+1].start == ws[j].end+1 && s[ws[j].end] == ' ' {
+			if c := s[ws[j].start:ws[j+1].end]; len(c) > len(best) {
+				best = c
+			}
+		}
+	}
+	if best == "" && len(ws) > 0 && plain(ws[0]) {
+		best = s[ws[0].start:ws[0].end]
+	}
+	return strings.ToLower(best)
 }
 
 // Alignment costs, in half words: a word changed, added or dropped costs
@@ -145,15 +192,22 @@ type aligner struct {
 	// no claim word, alone (text.SpellingKeyKeepsStart) or as the first
 	// half of a hyphenated word ("co" of "co-operation").
 	starts map[string]bool
-	c      []int32 // claim word ids
-	cpair  []int32 // id of claim words j and j+1 written together, or -1
-	gap    []bool  // claim row j+1 may skip record words free (after j+1 words comes an ellipsis)
-	m      int
-	d      []int32 // (m+1)×(n+1) costs, reused
+	// heads are the proper beginnings of every claim word and key: only
+	// a record word among them can be the first half of a hyphenated
+	// word that a claim word writes whole.
+	heads map[string]bool
+	// keys caches the keys of the record's words (wordKey without
+	// digits), which repeat across passages.
+	keys  map[string]string
+	c     []int32 // claim word ids
+	cpair []int32 // id of claim words j and j+1 written together, or -1
+	gap   []bool  // claim row j+1 may skip record words free (after j+1 words comes an ellipsis)
+	m     int
+	d     []int32 // (m+1)×(n+1) costs, reused
 }
 
 func newAligner(q *claimWords) *aligner {
-	a := &aligner{ids: map[string]int32{}, starts: map[string]bool{}, m: len(q.words)}
+	a := &aligner{ids: map[string]int32{}, starts: map[string]bool{}, heads: map[string]bool{}, keys: map[string]string{}, m: len(q.words)}
 	id := func(k string) int32 {
 		v, ok := a.ids[k]
 		if !ok {
@@ -167,6 +221,9 @@ func newAligner(q *claimWords) *aligner {
 		for _, s := range []string{w.word, w.key} {
 			for n := 1; n <= min(3, len(s)); n++ {
 				a.starts[s[:n]] = true
+			}
+			for n := 1; n < len(s); n++ {
+				a.heads[s[:n]] = true
 			}
 		}
 	}
@@ -184,6 +241,47 @@ func newAligner(q *claimWords) *aligner {
 	return a
 }
 
+// poolIDs returns the ids of the words of src (-1 for a word the claim
+// does not have), reusing out: recordIDs without keeping the words, for
+// scoring many passages.
+func (a *aligner) poolIDs(src string, out []int32) []int32 {
+	out = out[:0]
+	text.ScanTokens(src, func(w []byte, start, end int) {
+		out = append(out, a.idOfBytes(src, w, start, end))
+	})
+	return out
+}
+
+// idOfBytes is the id of the word w at [start, end) of src, or -1.
+func (a *aligner) idOfBytes(src string, w []byte, start, end int) int32 {
+	digits := hasDigitBytes(w)
+	if !a.starts[string(w[:min(3, len(w))])] && !digits && (len(w) < 4 || text.SpellingKeyKeepsStart(string(w))) {
+		return -1
+	}
+	var key string
+	if digits {
+		key = wordKey(src, text.Token{Word: string(w), Start: start, End: end})
+	} else if k, ok := a.keys[string(w)]; ok {
+		key = k
+	} else {
+		key = text.SpellingKey(string(w))
+		a.keys[string(w)] = key
+	}
+	if v, ok := a.ids[key]; ok {
+		return v
+	}
+	return -1
+}
+
+func hasDigitBytes(w []byte) bool {
+	for _, c := range w {
+		if c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // start3 is the first three bytes of w (all of a shorter w).
 func start3(w string) string { return w[:min(3, len(w))] }
 
@@ -199,11 +297,18 @@ func (a *aligner) recordIDs(src string, ws []word) (r, rpair []int32) {
 		w := &ws[i]
 		r[i], rpair[i] = -1, -1
 		if a.starts[start3(w.word)] || hasDigit(w.word) || !text.SpellingKeyKeepsStart(w.word) {
-			w.key = wordKey(src, text.Token{Word: w.word, Start: w.start, End: w.end})
+			if hasDigit(w.word) {
+				w.key = wordKey(src, text.Token{Word: w.word, Start: w.start, End: w.end})
+			} else if k, ok := a.keys[w.word]; ok {
+				w.key = k
+			} else {
+				w.key = text.SpellingKey(w.word)
+				a.keys[w.word] = w.key
+			}
 			if v, ok := a.ids[w.key]; ok {
 				r[i] = v
 			}
-			if i+1 < len(ws) && !hasDigit(w.word) {
+			if i+1 < len(ws) && a.heads[w.word] && !hasDigit(w.word) {
 				if v, ok := a.ids[text.SpellingKey(w.word+ws[i+1].word)]; ok {
 					rpair[i] = v
 				}

@@ -110,6 +110,12 @@ func TestCheckVerdicts(t *testing.T) {
 			verdict: Exact, speaker: "Otto Brambleworth"},
 		{name: "another date", claim: Claim{Text: "We are grateful to the people of Port Vellum for their patience", Until: day("2031-03-31")},
 			verdict: OtherDate, date: "2031-06-10"},
+		{name: "only common words", claim: Claim{Text: "“We have said so before, and we say it again.”"},
+			verdict: Exact, speaker: "Zara Quillfeather", record: "We have said so before and we say it again"},
+		{name: "only common words, one changed", claim: Claim{Text: "We have said so before and we will say it again"},
+			verdict: Close, speaker: "Zara Quillfeather"},
+		{name: "only common words, not in the record", claim: Claim{Text: "we have never said so and we will not say it"},
+			verdict: NotFound},
 		{name: "not in the record", claim: Claim{Text: "Nowhereland has purchased four submarines from the moon"},
 			verdict: NotFound},
 	}
@@ -138,7 +144,7 @@ func TestCheckVerdicts(t *testing.T) {
 				t.Errorf("joined %v, want %v", res.Joined, tt.joined)
 			}
 			if res.Verdict == NotFound {
-				if res.Covers != [2]string{"2031-04-02", "2031-06-10"} || len(res.Nearest) == 0 {
+				if res.Covers != [2]string{"2031-04-02", "2031-06-10"} || len(res.Nearest) == 0 && !strings.Contains(tt.name, "common") {
 					t.Errorf("not found without the record's period or nearest passages: %+v", res)
 				}
 				return
@@ -183,7 +189,7 @@ func TestCheckBadClaims(t *testing.T) {
 		{"only punctuation", " … ?!“” -- ", ErrEmpty},
 		{"control characters", "\x00\x1b\x07\u200b", ErrEmpty},
 		{"one common word", "the", ErrOnlyCommon},
-		{"only common words", "it is what it is", ErrOnlyCommon},
+		{"only common words", "it is", ErrOnlyCommon},
 		{"too long", strings.Repeat("Nowhereland will never accept the blockade. ", 800), ErrTooLong},
 	}
 	for _, tt := range tests {
