@@ -14,7 +14,8 @@ import (
 // manageGuild is the Manage Server permission moderator commands default to.
 var manageGuild = int64(discordgo.PermissionManageGuild)
 
-// commands are the slash commands, registered with one bulk overwrite.
+// commands are the slash commands and the message command, registered
+// with one bulk overwrite.
 func commands() []*discordgo.ApplicationCommand {
 	dateOpt := func(name, desc string) *discordgo.ApplicationCommandOption {
 		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name, Description: desc, MaxLength: 10}
@@ -40,6 +41,19 @@ func commands() []*discordgo.ApplicationCommand {
 				dateOpt("until", "Only documents up to this date: 2023, 2023-09 or 2023-09-28"),
 			},
 		},
+		{
+			Name: "verify", Description: "Check a quotation against the record: who said it, when, and word for word",
+			DMPermission: &dm,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "quote", Description: "The words to check (… for words left out)", Required: true, MaxLength: maxQuoteRunes},
+				{Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Description: "Who is said to have spoken them", MaxLength: 100},
+				dateOpt("since", "Said on this date or later: 2023, 2023-09 or 2023-09-28"),
+				dateOpt("until", "Said on this date or earlier: 2023, 2023-09 or 2023-09-28"),
+			},
+		},
+		// A message command (Apps → Check quotes): no description and no
+		// options, as Discord requires of context-menu commands.
+		{Type: discordgo.MessageApplicationCommand, Name: checkQuotesCommand, DMPermission: &dm},
 		{
 			Name: "corpus", Description: "What the record holds; moderators can change it",
 			DefaultMemberPermissions: &manageGuild,

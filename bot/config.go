@@ -49,6 +49,10 @@ type Config struct {
 	// question's place (default 3 s: a message is edited at most 5 times
 	// in 5 s, and each queued question has its own).
 	QueueEditInterval time.Duration
+	// CheckQuotesInReply makes Check quotes post its verdicts as a reply to
+	// the checked message, for everyone in the channel; by default they go
+	// privately to the member who asked.
+	CheckQuotesInReply bool
 	// AllowDMs makes the bot answer in direct messages.
 	AllowDMs bool
 	// MessageContent asks for the privileged Message Content intent, needed

@@ -302,7 +302,7 @@ func TestCommandsRegisteredGloballyWithoutGuilds(t *testing.T) {
 	go func() { done <- b.Run(ctx) }()
 	wctx, wcancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer wcancel()
-	if err := d.WaitFor(wctx, func() bool { return len(d.Commands("")) == 3 }); err != nil {
+	if err := d.WaitFor(wctx, func() bool { return len(d.Commands("")) == len(commands()) }); err != nil {
 		t.Fatal(err)
 	}
 	cancel()

@@ -9,6 +9,7 @@ import (
 	"github.com/readout/readout/record"
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/telemetry"
+	"github.com/readout/readout/verify"
 )
 
 // Answerer answers a question with citations; *answer.Pipeline is one.
@@ -19,6 +20,11 @@ type Answerer interface {
 // Searcher finds passages; *retrieval.Index is one.
 type Searcher interface {
 	Search(ctx context.Context, query string, opts retrieval.SearchOptions) ([]retrieval.Hit, error)
+}
+
+// Verifier checks a quotation against the record; *verify.Checker is one.
+type Verifier interface {
+	Check(ctx context.Context, cl verify.Claim) (verify.Result, error)
 }
 
 // Record is the record moderators change; *record.Library is one.
@@ -32,10 +38,12 @@ type Record interface {
 }
 
 // Deps are what the bot adapts to Discord. Answerer is required; without
-// Searcher /search says it is unavailable, without Record /corpus does.
+// Searcher /search says it is unavailable, without Verifier /verify and
+// Check quotes do, without Record /corpus does.
 type Deps struct {
 	Answerer Answerer
 	Searcher Searcher
+	Verifier Verifier
 	Record   Record
 	// Logger receives the bot's logs (nil: slog.Default()).
 	Logger *slog.Logger

@@ -34,7 +34,17 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		data := i.ApplicationCommandData()
+		if data.CommandType == discordgo.MessageApplicationCommand {
+			if data.Name == checkQuotesCommand {
+				b.handleCheckQuotes(i, data)
+			} else {
+				b.replyEphemeral(i, "I don't know that command; the bot may be updating. Try again in a minute.")
+			}
+			return
+		}
 		switch data.Name {
+		case "verify":
+			b.handleVerify(i, data)
 		case "ask":
 			b.handleAsk(i, data)
 		case "search":

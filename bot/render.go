@@ -55,6 +55,13 @@ func defuse(s string) string {
 // bot's name; the bot's own footnote links are added after.
 func unlink(s string) string { return safetext.Unlink(s) }
 
+// untrusted prepares words the bot quotes as they are, a quotation or the
+// record's words, for a line the bot formats itself: their Markdown is
+// escaped, so the bot's own marks (~~struck~~, **bold**) cannot be broken
+// or faked, and their masked links are neutralised. Mentions are defused
+// over the whole message.
+func untrusted(s string) string { return unlink(markdownEscaper.Replace(s)) }
+
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
 // truncate cuts s to at most n runes, ending with "…" when cut.

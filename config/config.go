@@ -113,6 +113,10 @@ type Discord struct {
 	// MessageContent must match the privileged intent in the portal.
 	MessageContent bool `yaml:"message_content"`
 	AllowDMs       bool `yaml:"allow_dms"`
+	// CheckQuotes says where the Check quotes message command answers:
+	// CheckQuotesPrivate (to the member who asked alone) or
+	// CheckQuotesReply (a reply to the checked message, for everyone).
+	CheckQuotes string `yaml:"check_quotes"`
 	// AskPerMinute and AskBurst are one member's rate of /ask: AskBurst
 	// questions at once, then AskPerMinute a minute (0: no limit).
 	// Follow-ups in threads and moderators are not limited.
@@ -154,6 +158,12 @@ const (
 	BuiltinHybrid = "hash+static"
 )
 
+// Where the Check quotes message command answers (discord.check_quotes).
+const (
+	CheckQuotesPrivate = "private"
+	CheckQuotesReply   = "reply"
+)
+
 // DefaultDiscordAPI is Discord's own API base URL.
 const DefaultDiscordAPI = "https://discord.com"
 
@@ -178,6 +188,7 @@ func Default() Config {
 		Discord: Discord{
 			APIURL:         DefaultDiscordAPI,
 			MessageContent: true,
+			CheckQuotes:    CheckQuotesPrivate,
 			AskPerMinute:   6,
 			AskBurst:       3,
 			QueueLength:    1000,
@@ -472,6 +483,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Discord.ApplicationID != "" && !isSnowflake(c.Discord.ApplicationID) {
 		bad("discord.application_id", "must be a numeric Discord id, got %q", c.Discord.ApplicationID)
+	}
+	if c.Discord.CheckQuotes != CheckQuotesPrivate && c.Discord.CheckQuotes != CheckQuotesReply {
+		bad("discord.check_quotes", "must be %q (verdicts to the member who asked) or %q (a reply to the message, for everyone), got %q", CheckQuotesPrivate, CheckQuotesReply, c.Discord.CheckQuotes)
 	}
 	if c.Discord.Cooldown < 0 {
 		bad("discord.cooldown", "must not be negative (it is deprecated: use discord.ask_per_minute)")

@@ -164,6 +164,7 @@ func TestErrorsNameTheKey(t *testing.T) {
 		{"bad url", "model:\n  base_url: localhost:11434\n", "model.base_url"},
 		{"chat without url", "model:\n  chat_model: llama3\n", "model.base_url"},
 		{"bad guild", "discord:\n  guild_ids: [general]\n", "discord.guild_ids[0]"},
+		{"check quotes nowhere", "discord:\n  check_quotes: public\n", "discord.check_quotes"},
 		{"shard out of range", "discord:\n  shard_id: 2\n  shard_count: 2\n", "discord.shard_id"},
 		{"overlap too big", "corpus:\n  chunk_bytes: 500\n  chunk_overlap: 600\n", "corpus.chunk_overlap"},
 		{"no load bytes", "corpus:\n  max_total_bytes: 0\n", "corpus.max_total_bytes"},

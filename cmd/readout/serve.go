@@ -13,6 +13,7 @@ import (
 	"github.com/readout/readout/bot"
 	"github.com/readout/readout/config"
 	"github.com/readout/readout/telemetry"
+	"github.com/readout/readout/verify"
 )
 
 // defaultHTTPAddr is where serve listens for health and metrics when the
@@ -102,25 +103,26 @@ func cmdServe(ctx context.Context, f *commonFlags, pos []string, s streams) erro
 	// answer" button.
 	a.pipe.Explain = true
 	bb, err := bot.New(bot.Config{
-		Token:            cfg.Discord.Token,
-		APIURL:           cfg.Discord.APIURL,
-		ApplicationID:    cfg.Discord.ApplicationID,
-		GuildIDs:         cfg.Discord.GuildIDs,
-		ModeratorRoleIDs: cfg.Discord.ModeratorRoleIDs,
-		AskPerMinute:     askPerMinute(cfg.Discord.AskPerMinute),
-		AskBurst:         cfg.Discord.AskBurst,
-		ModelAnswers:     a.pipe.Chat != nil,
-		ModelConcurrency: cfg.Model.MaxConcurrency,
-		QueueLength:      cfg.Discord.QueueLength,
-		QueuePerUser:     cfg.Discord.QueuePerUser,
-		AllowDMs:         cfg.Discord.AllowDMs,
-		MessageContent:   cfg.Discord.MessageContent,
-		ShardID:          cfg.Discord.ShardID,
-		ShardCount:       cfg.Discord.ShardCount,
-		EditInterval:     cfg.Discord.EditInterval,
-		AnswerTimeout:    cfg.Discord.AnswerTimeout,
-		ShutdownGrace:    cfg.Discord.ShutdownGrace,
-	}, bot.Deps{Answerer: a.pipe, Searcher: a.idx, Record: a.lib, Logger: log, Metrics: metrics})
+		Token:              cfg.Discord.Token,
+		APIURL:             cfg.Discord.APIURL,
+		ApplicationID:      cfg.Discord.ApplicationID,
+		GuildIDs:           cfg.Discord.GuildIDs,
+		ModeratorRoleIDs:   cfg.Discord.ModeratorRoleIDs,
+		AskPerMinute:       askPerMinute(cfg.Discord.AskPerMinute),
+		AskBurst:           cfg.Discord.AskBurst,
+		ModelAnswers:       a.pipe.Chat != nil,
+		ModelConcurrency:   cfg.Model.MaxConcurrency,
+		QueueLength:        cfg.Discord.QueueLength,
+		QueuePerUser:       cfg.Discord.QueuePerUser,
+		AllowDMs:           cfg.Discord.AllowDMs,
+		CheckQuotesInReply: cfg.Discord.CheckQuotes == config.CheckQuotesReply,
+		MessageContent:     cfg.Discord.MessageContent,
+		ShardID:            cfg.Discord.ShardID,
+		ShardCount:         cfg.Discord.ShardCount,
+		EditInterval:       cfg.Discord.EditInterval,
+		AnswerTimeout:      cfg.Discord.AnswerTimeout,
+		ShutdownGrace:      cfg.Discord.ShutdownGrace,
+	}, bot.Deps{Answerer: a.pipe, Searcher: a.idx, Verifier: verify.New(a.idx), Record: a.lib, Logger: log, Metrics: metrics})
 	if err != nil {
 		return err
 	}

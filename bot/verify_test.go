@@ -1,0 +1,295 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/answer"
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/testsupport"
+	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/verify"
+)
+
+// The fixture record (testdata/verify): a briefing by Press Secretary Zara
+// Quillfeather (2023-05-04) and a statement by Foreign Minister Orrin
+// Vantablack (2023-06-12), both invented.
+const (
+	exactQuote    = "We will never accept a blockade of the northern harbour"
+	inventedQuote = "the ministers agreed to abolish every tariff on wool by Friday"
+	briefingURL   = "https://example.org/briefings/2023/05/04/press-briefing-by-press-secretary-zara-quillfeather/"
+)
+
+// countingVerifier passes checks to the real verifier and counts them.
+type countingVerifier struct {
+	v     Verifier
+	calls atomic.Int32
+}
+
+func (c *countingVerifier) Check(ctx context.Context, cl verify.Claim) (verify.Result, error) {
+	c.calls.Add(1)
+	return c.v.Check(ctx, cl)
+}
+
+// fixtureVerifier indexes the fixture record and returns a verifier over it.
+func fixtureVerifier(t *testing.T) *countingVerifier {
+	t.Helper()
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _, err := corpus.LoadFS(os.DirFS("testdata/verify"), "testdata/verify", corpus.LoadOptions{})
+	if err != nil || len(docs) != 2 {
+		t.Fatalf("fixture record: %d documents, %v", len(docs), err)
+	}
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	return &countingVerifier{v: verify.New(idx)}
+}
+
+func verifyOpts(quote string, extra ...*discordgo.ApplicationCommandInteractionDataOption) []*discordgo.ApplicationCommandInteractionDataOption {
+	return append([]*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("quote", quote)}, extra...)
+}
+
+func TestVerifyAndCheckQuotesAreRegistered(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Verifier: fixtureVerifier(t)})
+	var slash, menu *discordgo.ApplicationCommand
+	for _, c := range h.d.Commands(h.d.GuildID) {
+		switch {
+		case c.Name == "verify" && c.Type <= discordgo.ChatApplicationCommand:
+			slash = c
+		case c.Name == checkQuotesCommand:
+			menu = c
+		}
+	}
+	if slash == nil || len(slash.Options) != 4 || slash.Options[0].Name != "quote" || !slash.Options[0].Required {
+		t.Fatalf("/verify not registered with quote first and required: %+v", slash)
+	}
+	for _, o := range slash.Options[1:] {
+		if o.Required || o.MaxLength == 0 {
+			t.Errorf("option %s: required %v, max_length %d", o.Name, o.Required, o.MaxLength)
+		}
+	}
+	if menu == nil || menu.Type != discordgo.MessageApplicationCommand || menu.Description != "" || len(menu.Options) != 0 {
+		t.Fatalf("Check quotes not registered as a message command (type 3, no description, no options): %+v", menu)
+	}
+	puts := h.d.Requests(func(r testsupport.Request) bool { return r.Method == "PUT" })
+	var sent []map[string]any
+	if len(puts) != 1 || json.Unmarshal(puts[0].Body, &sent) != nil {
+		t.Fatalf("registration: %+v", puts)
+	}
+	for _, c := range sent {
+		if c["name"] == checkQuotesCommand && (c["type"] != float64(3) || c["description"] != nil) {
+			t.Errorf("Check quotes sent as %v", c)
+		}
+	}
+}
+
+// TestVerifyAnswersWithOneVerdict: /verify is acknowledged at once
+// (deferred, public) and answered with the verdict over the fixture record:
+// exact with speaker, date, citation link and the sentences around it;
+// not found with the period the record covers.
+func TestVerifyAnswersWithOneVerdict(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Verifier: fixtureVerifier(t)})
+	for _, tc := range []struct {
+		name    string
+		opts    []*discordgo.ApplicationCommandInteractionDataOption
+		want    []string
+		notWant []string
+	}{
+		{"exact", verifyOpts(exactQuote),
+			[]string{"> " + exactQuote, "**Exact**", "Zara Quillfeather", "2023-05-04", "](<" + briefingURL + ">)",
+				"three hours at the harbour office", "The talks resume on Monday"},
+			[]string{"Not in the record"}},
+		{"exact, in the period given", verifyOpts(exactQuote, testsupport.Opt("since", "2023-05"), testsupport.Opt("until", "2023")),
+			[]string{"**Exact**", "Zara Quillfeather"}, nil},
+		{"not found", verifyOpts(inventedQuote),
+			[]string{"> " + inventedQuote, "**Not in the record**", "2023-05-04 to 2023-06-12"},
+			[]string{"**Exact**"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := h.d.SendInteraction(testsupport.Interaction{Command: "verify", Options: tc.opts})
+			h.wait("verdict", func() bool { return h.settled(in.ID) })
+			r := h.d.Response(in.ID)
+			if r.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || r.Flags&discordgo.MessageFlagsEphemeral != 0 {
+				t.Errorf("acknowledged with type %d flags %d, want a public deferral", r.Type, r.Flags)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(r.Original.Content, w) {
+					t.Errorf("verdict lacks %q:\n%s", w, r.Original.Content)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(r.Original.Content, w) {
+					t.Errorf("verdict has %q:\n%s", w, r.Original.Content)
+				}
+			}
+		})
+	}
+	checkRequests(t, h.d)
+}
+
+// TestVerifyRefusesClearly: a bad period, a missing verifier.
+func TestVerifyRefusesClearly(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name     string
+		verifier bool
+		opts     []*discordgo.ApplicationCommandInteractionDataOption
+		want     string
+	}{
+		{"bad date", true, verifyOpts(exactQuote, testsupport.Opt("since", "someday")), "since:"},
+		{"until before since", true, verifyOpts(exactQuote, testsupport.Opt("since", "2023-06"), testsupport.Opt("until", "2023-05")), "before since"},
+		{"blank quote", true, verifyOpts("   "), "Give the words to check"},
+		{"no verifier", false, verifyOpts(exactQuote), "not available"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			deps := Deps{Answerer: echoAnswerer()}
+			if tc.verifier {
+				deps.Verifier = fixtureVerifier(t)
+			}
+			h := start(t, Config{}, deps)
+			in := h.d.SendInteraction(testsupport.Interaction{Command: "verify", Options: tc.opts})
+			h.wait("refusal", func() bool { return h.d.Response(in.ID).Acked })
+			r := h.d.Response(in.ID)
+			if r.Flags&discordgo.MessageFlagsEphemeral == 0 || r.Original == nil || !strings.Contains(r.Original.Content, tc.want) {
+				t.Fatalf("want a private %q, got flags %d: %+v", tc.want, r.Flags, r.Original)
+			}
+		})
+	}
+}
+
+// targetText quotes two passages: one in the record, one invented that
+// carries a mention and a masked link, neither of which may come back.
+const targetText = `<@4242> look what Quillfeather said: "` + exactQuote + `" and then “the ministers agreed with <@4242> to abolish [every tariff](https://evil.example/x) on wool by Friday”`
+
+// TestCheckQuotesOnAMessage: the message command checks each quotation of
+// the message it is used on (taken from the interaction's resolved
+// message), privately by default or as a reply to the message when so
+// configured, and never reproduces a mention or a masked link.
+func TestCheckQuotesOnAMessage(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		reply bool
+	}{
+		{"private", false},
+		{"reply to the message", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			// Without the Message Content intent: the command's target
+			// carries its content all the same.
+			h := start(t, Config{CheckQuotesInReply: tc.reply}, Deps{Answerer: echoAnswerer(), Verifier: fixtureVerifier(t)})
+			target := h.d.SendMessage(testsupport.UserMessage{AuthorID: "3003", Content: targetText})
+			in := h.d.SendInteraction(testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand, TargetID: target.ID})
+			var verdicts string
+			if tc.reply {
+				h.wait("reply to the message", func() bool { return len(h.d.Replies(h.d.ChannelID, target.ID)) > 0 && h.settled(in.ID) })
+				verdicts = h.d.Replies(h.d.ChannelID, target.ID)[0].Content
+				if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, "replied") {
+					t.Errorf("the asker is not told where the verdicts went: %q", c)
+				}
+			} else {
+				h.wait("private verdicts", func() bool { return h.settled(in.ID) })
+				verdicts = h.d.Response(in.ID).Original.Content
+				for _, m := range h.d.Messages(h.d.ChannelID) {
+					if m.ID != target.ID && m.Flags&discordgo.MessageFlagsEphemeral == 0 {
+						t.Errorf("a public message in the channel: %q", m.Content)
+					}
+				}
+			}
+			if r := h.d.Response(in.ID); r.Flags&discordgo.MessageFlagsEphemeral == 0 {
+				t.Errorf("acknowledgement flags %d, want ephemeral", r.Flags)
+			}
+			for _, w := range []string{"2 quotations", "**Exact**", "Zara Quillfeather", "**Not in the record**", "](<" + briefingURL + ">)"} {
+				if !strings.Contains(verdicts, w) {
+					t.Errorf("verdicts lack %q:\n%s", w, verdicts)
+				}
+			}
+			if strings.Contains(verdicts, "<@4242>") || strings.Contains(verdicts, "](https://evil.example") {
+				t.Errorf("a mention or a masked link of the message came back:\n%s", verdicts)
+			}
+			if !strings.Contains(verdicts, "every tariff") {
+				t.Errorf("the second quotation is not shown:\n%s", verdicts)
+			}
+			checkRequests(t, h.d)
+		})
+	}
+}
+
+// TestCheckQuotesWithNothingToCheck: a message without quotations, or
+// without text, gets a clear private reply and no check is run.
+func TestCheckQuotesWithNothingToCheck(t *testing.T) {
+	t.Parallel()
+	v := fixtureVerifier(t)
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Verifier: v})
+	for _, tc := range []struct {
+		name string
+		msg  testsupport.UserMessage
+		want string
+	}{
+		{"no quotation", testsupport.UserMessage{Content: "I think the harbour talks went rather well this week."}, "no quotation"},
+		{"no text", testsupport.UserMessage{Embeds: []*discordgo.MessageEmbed{{Title: "A picture", Image: &discordgo.MessageEmbedImage{URL: "https://example.org/p.png"}}}}, "cannot see any text"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			target := h.d.SendMessage(tc.msg)
+			in := h.d.SendInteraction(testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand, TargetID: target.ID})
+			h.wait("reply", func() bool { return h.d.Response(in.ID).Acked })
+			r := h.d.Response(in.ID)
+			if r.Type != discordgo.InteractionResponseChannelMessageWithSource || r.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Original.Content, tc.want) || !strings.Contains(r.Original.Content, "/verify") {
+				t.Fatalf("want a private %q pointing to /verify, got type %d flags %d: %q", tc.want, r.Type, r.Flags, r.Original.Content)
+			}
+		})
+	}
+	if n := v.calls.Load(); n != 0 {
+		t.Errorf("%d checks run on messages with nothing to check", n)
+	}
+}
+
+// TestVerifyDoesNotWaitBehindModelAnswers: with the model's one slot taken
+// and a question waiting for it, /verify is answered at once (quick lane).
+func TestVerifyDoesNotWaitBehindModelAnswers(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	var once sync.Once
+	unblock := func() { once.Do(func() { close(release) }) }
+	t.Cleanup(unblock)
+	slow := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, onPartial func(string)) (*answer.Answer, error) {
+		onPartial("working on it")
+		select {
+		case <-release:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		return sampleAnswer("Answer [1]."), nil
+	}}
+	h := start(t, Config{ModelAnswers: true, ModelConcurrency: 1}, Deps{Answerer: slow, Verifier: fixtureVerifier(t)})
+	first := h.ask("What did the press secretary say about the harbour?")
+	h.wait("first question answering", func() bool {
+		r := h.d.Response(first.ID)
+		return r.Original != nil && strings.Contains(r.Original.Content, "working on it")
+	})
+	second := h.ask("And about the bridge?")
+	h.wait("second question queued", func() bool {
+		r := h.d.Response(second.ID)
+		return r.Original != nil && strings.Contains(r.Original.Content, queuedPrefix)
+	})
+	in := h.d.SendInteraction(testsupport.Interaction{Command: "verify", Options: verifyOpts(exactQuote)})
+	h.wait("verdict while the model is busy", func() bool { return h.settled(in.ID) })
+	if !strings.Contains(h.d.Response(in.ID).Original.Content, "**Exact**") || h.settled(first.ID) || len(slow.Calls()) != 1 {
+		t.Fatalf("verdict %q; first answered %v; model calls %d", h.d.Response(in.ID).Original.Content, h.settled(first.ID), len(slow.Calls()))
+	}
+	unblock()
+	h.wait("questions answered", func() bool { return h.settled(first.ID) && h.settled(second.ID) })
+}
