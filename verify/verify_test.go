@@ -3,6 +3,7 @@ package verify
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -190,7 +191,7 @@ func TestCheckBadClaims(t *testing.T) {
 		{"control characters", "\x00\x1b\x07\u200b", ErrEmpty},
 		{"one common word", "the", ErrOnlyCommon},
 		{"only common words", "it is", ErrOnlyCommon},
-		{"too long", strings.Repeat("Nowhereland will never accept the blockade. ", 800), ErrTooLong},
+		{"5,000 words", strings.Repeat("Nowhereland will never accept the blockade ", 715), ErrTooLong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -199,5 +200,52 @@ func TestCheckBadClaims(t *testing.T) {
 				t.Fatalf("error %v, want %v", err, tt.want)
 			}
 		})
+	}
+}
+
+// A sentence said in 500 places: the claimed speaker's one statement is
+// found among them (the filtered search), the claimed period's too, and a
+// claim naming no one gets the earliest statement the search saw.
+func TestCheckWordsSaidInManyPlaces(t *testing.T) {
+	const said = "The river talks will resume in the spring, and Nowhereland will attend them."
+	var docs []*corpus.Document
+	add := func(id, speaker, date string) {
+		src := fmt.Sprintf("title: Statement by %s on the river talks\ndate: %s\nsource: The Nowhereland Briefing Room (example.invalid)\nurl: https://example.invalid/%s\n\nToday we repeat it. %s We thank our partners.\n",
+			speaker, date, id, said)
+		ds, err := corpus.Parse(id+".txt", []byte(src))
+		if err != nil || len(ds) != 1 {
+			t.Fatalf("parse %s: %v", id, err)
+		}
+		docs = append(docs, ds[0])
+	}
+	base := day("2031-01-01")
+	for i := range 500 {
+		add(fmt.Sprintf("q%03d", i), "Spokesperson Zara Quillfeather", base.AddDate(0, 0, i).Format("2006-01-02"))
+	}
+	add("otto", "Coordinator Otto Brambleworth", "2033-06-01")
+	ix, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	c := New(ix)
+	tests := []struct {
+		claim         Claim
+		speaker, date string
+	}{
+		{Claim{Text: said}, "Zara Quillfeather", "2031-01-01"},
+		{Claim{Text: said, Speaker: "Brambleworth"}, "Otto Brambleworth", "2033-06-01"},
+		{Claim{Text: said, Since: day("2032-01-01")}, "Zara Quillfeather", "2032-01-01"},
+	}
+	for _, tt := range tests {
+		res, err := c.Check(context.Background(), tt.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Verdict != Exact || res.Speaker != tt.speaker || res.Date != tt.date {
+			t.Errorf("%+v: %s by %q on %s, want exact by %q on %s", tt.claim, res.Verdict, res.Speaker, res.Date, tt.speaker, tt.date)
+		}
 	}
 }
