@@ -293,3 +293,57 @@ func TestVerifyDoesNotWaitBehindModelAnswers(t *testing.T) {
 	unblock()
 	h.wait("questions answered", func() bool { return h.settled(first.ID) && h.settled(second.ID) })
 }
+
+// TestCheckQuotesReplyRefusedGoesPrivately: in reply mode, a channel where
+// the bot may not post gets no reply; the verdicts go to the asker alone,
+// saying why.
+func TestCheckQuotesReplyRefusedGoesPrivately(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{CheckQuotesInReply: true}, Deps{Answerer: echoAnswerer(), Verifier: fixtureVerifier(t)})
+	h.d.Fail("POST", "/channels/"+h.d.ChannelID+"/messages", 1, 403, 50013, "Missing Permissions")
+	target := h.d.SendMessage(testsupport.UserMessage{Content: `Quillfeather said "` + exactQuote + `"`})
+	in := h.d.SendInteraction(testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand, TargetID: target.ID})
+	h.wait("verdicts", func() bool { return h.settled(in.ID) })
+	r := h.d.Response(in.ID)
+	if r.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Original.Content, "could not reply") || !strings.Contains(r.Original.Content, "**Exact**") {
+		t.Fatalf("want the verdict privately with the reason, got flags %d: %q", r.Flags, r.Original.Content)
+	}
+	if n := len(h.d.Replies(h.d.ChannelID, target.ID)); n != 0 {
+		t.Errorf("%d replies in the channel", n)
+	}
+}
+
+// TestCheckQuotesChecksAtMostFive: a message quoting seven passages gets
+// five verdicts and says two were left out.
+func TestCheckQuotesChecksAtMostFive(t *testing.T) {
+	t.Parallel()
+	v := fixtureVerifier(t)
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Verifier: v})
+	var quotes []string
+	for _, q := range []string{exactQuote, "The talks resume on Monday in the capital", "Our answer will come next week",
+		"The bridge reopens on the first of June", "Repairs cost twelve million crowns", "It is the first agreement of its kind in the region",
+		"I thank the negotiators of every delegation for their persistence"} {
+		quotes = append(quotes, `"`+q+`"`)
+	}
+	target := h.d.SendMessage(testsupport.UserMessage{Content: "They said " + strings.Join(quotes, ", then ")})
+	in := h.d.SendInteraction(testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand, TargetID: target.ID})
+	h.wait("verdicts", func() bool {
+		r := h.d.Response(in.ID)
+		return h.settled(in.ID) && len(r.Followups) > 0 && strings.Contains(r.Followups[len(r.Followups)-1].Content, "not checked")
+	})
+	r := h.d.Response(in.ID)
+	all := r.Original.Content
+	for _, f := range r.Followups {
+		all += "\n" + f.Content
+		if f.Flags&discordgo.MessageFlagsEphemeral == 0 {
+			t.Errorf("a public follow-up: %q", f.Content)
+		}
+	}
+	if !strings.Contains(all, "7 quotations") || !strings.Contains(all, "the first 5") || !strings.Contains(all, "2 more quotations not checked") {
+		t.Errorf("the reply does not say two were left out:\n%s", all)
+	}
+	if n := v.calls.Load(); n != maxClaims {
+		t.Errorf("%d checks, want %d", n, maxClaims)
+	}
+	checkRequests(t, h.d)
+}
