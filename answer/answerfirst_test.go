@@ -190,7 +190,7 @@ func TestComparisonCitesBothSides(t *testing.T) {
 	idx := mixedIndex(t)
 	p := &Pipeline{Index: idx}
 	q := "How did the Armenian Remembrance Day message change between 2021 and 2025?"
-	if sides := comparisonSides(q); len(sides) != 2 || sides[0].year != 2021 || sides[1].year != 2025 {
+	if sides := comparisonSides(q); len(sides) != 2 || sides[0].label != "2021" || sides[1].label != "2025" {
 		t.Fatalf("sides %+v", sides)
 	}
 	ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})

@@ -3,6 +3,9 @@ package answer
 import (
 	"regexp"
 	"strings"
+	"time"
+
+	"github.com/readout/readout/retrieval"
 
 	"github.com/readout/readout/text"
 )
@@ -52,19 +55,27 @@ func fitsType(t AnswerType, sentence string, quoted bool, speaker string, sure, 
 	return false
 }
 
-// side is one side of a comparison question: a period (a year) or a
-// speaker, with the label the trace shows.
+// side is one side of a comparison question: a period (a year, a month
+// or a day) or a speaker, with the label the trace shows.
 type side struct {
 	label string
-	year  int      // a period side: the documents of this year
-	terms []string // a speaker side: the index terms of the name
+	// since and until bound a period side's documents (both zero for a
+	// speaker side).
+	since, until time.Time
+	terms        []string // a speaker side: the index terms of the name
+}
+
+// dated reports whether the side is a period.
+func (sd side) dated() bool { return !sd.since.IsZero() }
+
+// holds reports whether a document of day t belongs to a period side.
+func (sd side) holds(t time.Time) bool {
+	return !t.IsZero() && !t.Before(sd.since) && !t.After(sd.until)
 }
 
 // comparisonCueRe: words by which a question compares two periods or two
 // speakers.
 var comparisonCueRe = regexp.MustCompile(`(?i)\b(?:chang(?:e|ed|es|ing)|compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|evolv(?:e|ed|ing)|shift(?:ed)?|the same (?:as|way)|between\b.*\band\b|from (?:19|20)\d\d to|what\b.{1,60}\bcalled\b|both)`)
-
-var yearRe = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 
 // speakingNameRe finds capitalised names of one to three words followed
 // by a verb of saying ("did Kirby call it what Blinken called it"): the
@@ -72,29 +83,19 @@ var yearRe = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 var speakingNameRe = regexp.MustCompile(`\b([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})\s+(?:call|calls|called|say|says|said|describe|describes|described|term|termed|name|named|put|puts|characteri[sz]e|characteri[sz]ed)\b`)
 
 // comparisonSides returns the two (or more) sides a comparison question
-// asks about, or nil when the question compares nothing: two years ("how
-// did X change between 2022 and 2024") or two named speakers ("did A call
-// it what B called it").
+// asks about, or nil when the question compares nothing: two periods
+// ("how did X change between 2022 and 2024", "the feb 2022 jobs report vs
+// the oct 2022 one") or two named speakers ("did A call it what B called
+// it").
 func comparisonSides(q string) []side {
 	if !comparisonCueRe.MatchString(q) {
 		return nil
 	}
-	var sides []side
-	seen := map[string]bool{}
-	for _, y := range yearRe.FindAllString(q, -1) {
-		if !seen[y] {
-			seen[y] = true
-			n := 0
-			for _, c := range y {
-				n = n*10 + int(c-'0')
-			}
-			sides = append(sides, side{label: y, year: n})
-		}
-	}
-	if len(sides) >= 2 {
+	if sides := periodSides(q); len(sides) >= 2 {
 		return sides
 	}
-	sides = nil
+	var sides []side
+	seen := map[string]bool{}
 	for _, m := range speakingNameRe.FindAllStringSubmatchIndex(q, -1) {
 		name := q[m[2]:m[3]]
 		if m[2] == 0 {
@@ -120,6 +121,42 @@ func comparisonSides(q string) []side {
 		return sides
 	}
 	return nil
+}
+
+// periodSides are the distinct periods a question names, in order: a
+// month or a day ("feb 2022", "13 September 2022"), or a year not part of
+// one. A month's or a day's side reaches reportLag days past it, as a
+// figure asked for it does: a month is compared through the statements
+// that report on it, published after it ("the February jobs report" of
+// March 4).
+func periodSides(q string) []side {
+	toks := questionTokens(q)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.w
+	}
+	var sides []side
+	add := func(sd side) {
+		for _, o := range sides {
+			if o.since.Equal(sd.since) && o.until.Equal(sd.until) {
+				return
+			}
+		}
+		sides = append(sides, sd)
+	}
+	for i := 0; i < len(toks); i++ {
+		if startsDate(toks, i) {
+			if s, ok := retrieval.ReadDate(words, i, 0); ok && s.Dated && s.Next > i {
+				add(side{label: q[toks[i].start:toks[s.Next-1].end], since: s.Since, until: s.Until.AddDate(0, 0, reportLag)})
+				i = s.Next - 1
+				continue
+			}
+		}
+		if y, ok := yearOf(words[i]); ok {
+			add(side{label: words[i], since: dayOf(y, 1, 1), until: dayOf(y, 12, 31)})
+		}
+	}
+	return sides
 }
 
 // monthOrDay reports a capitalised word that names a month or a weekday.

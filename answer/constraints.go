@@ -325,6 +325,12 @@ func readWant(toks []qtok) AnswerType {
 			if saysVerbAfter(toks, i+1) {
 				return WantQuotation
 			}
+			if i+1 < len(toks) && yesNoOpeners[toks[i+1].w] {
+				// "what did Sullivan praise Azerbaijan for when he met
+				// Hajiyev": the question's own word asked for no kind of
+				// answer; a "when" or "who" after it opens a clause.
+				return WantAny
+			}
 		}
 	}
 	if len(toks) > 0 && yesNoOpeners[toks[0].w] {
@@ -501,7 +507,10 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 		for n := min(pp.longest, len(toks)-i); n >= 1 && !found; n-- {
 			key := joinQ(toks[i : i+n])
 			if ps, ok := pp.byAlias[key]; ok {
-				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || insideName(toks, i, ps)) {
+				// In lower case, a common word ("who won the game") is no
+				// surname, whoever the record quotes under it.
+				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 ||
+					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps)) {
 					continue
 				}
 				out = append(out, mention{start: i, end: i + n, persons: ps})

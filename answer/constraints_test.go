@@ -122,6 +122,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"Is the bridge open?", OrderAny, WantYesNo},
 		{"In which city did the talks open?", OrderAny, WantPlace},
 		{"What date did the talks open?", OrderAny, WantDate},
+		// A "when" or "who" of a clause after the question's own word.
+		{"what did quillfeather praise the minister for when she met him", OrderAny, WantAny},
 	}
 	for _, tt := range tests {
 		c := ReadQuestion(tt.q, pp, day("2024-05-15"))

@@ -47,6 +47,11 @@ type ExtractiveQuery struct {
 	// PrevDocs are the documents (IDs, URLs or titles) the previous answer
 	// cited: their sentences are preferred.
 	PrevDocs map[string]bool
+	// Filtered are the question's words that became a filter of the
+	// search (the period's phrase, "in march 2025"): every passage
+	// answered from is already within it, so a sentence that repeats
+	// them ("on March 11th") says no more than its neighbours.
+	Filtered string
 	// ownFirst: the pipeline answers from Question's words alone first,
 	// and with Context only when they find no sentence.
 	ownFirst bool

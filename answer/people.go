@@ -67,6 +67,8 @@ func buildPeople(docs []*corpus.Document) *people {
 		name string
 		toks []string
 		docs int
+		// places is how many of its documents write it as a place.
+		places int
 	}
 	type titleKey struct{ name, title string }
 	variants := map[string]*variant{}
@@ -107,6 +109,9 @@ func buildPeople(docs []*corpus.Document) *people {
 			if !seen[key] {
 				seen[key] = true
 				v.docs++
+				if s.Title == "" && writtenAsPlace(d.Text, s.Name) {
+					v.places++
+				}
 			}
 			if t := normTitle(s.Title); t != "" && !d.Date.IsZero() {
 				k := titleKey{key, t}
@@ -129,6 +134,12 @@ func buildPeople(docs []*corpus.Document) *people {
 	// joins the person the record quotes most under it.
 	vs := make([]*variant, 0, len(variants))
 	for _, v := range variants {
+		if 2*v.places >= v.docs {
+			// A heading read as a speaker ("Attract Investment to
+			// Southern Mexico: …"): a place, which no question asks the
+			// words of.
+			continue
+		}
 		vs = append(vs, v)
 	}
 	slices.SortFunc(vs, func(a, b *variant) int {
@@ -257,6 +268,52 @@ func (pp *people) addFirstNames() {
 		}
 		if ps[0].Docs >= firstNameDocs && ps[0].Docs >= firstNameLead*max(second, 1) {
 			pp.byAlias[f] = []*Person{ps[0]}
+		}
+	}
+}
+
+// placePrepositions put a place after them, never a person.
+var placePrepositions = []string{"in", "across", "throughout"}
+
+// writtenAsPlace reports whether doc writes name after a preposition of
+// place ("in southern Mexico"), in any case: the record's speaker lists
+// hold headings that are places, and a person is never "in" someone.
+func writtenAsPlace(doc, name string) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return false
+	}
+	// The name's last word, in the case the text writes it, then the
+	// words before it (which a place may write in lower case).
+	last := f[len(f)-1]
+	for i := 0; ; {
+		j := strings.Index(doc[i:], last)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len(last)
+		start := at
+		ok := true
+		for k := len(f) - 2; k >= 0 && ok; k-- {
+			before := strings.TrimRight(doc[:start], " ")
+			if len(before) == len(doc[:start]) || !strings.HasSuffix(strings.ToLower(before), strings.ToLower(f[k])) {
+				ok = false
+				break
+			}
+			start = len(before) - len(f[k])
+		}
+		if !ok {
+			continue
+		}
+		before := strings.TrimRight(doc[:start], " ")
+		if len(before) == start {
+			continue
+		}
+		for _, p := range placePrepositions {
+			if strings.HasSuffix(before, " "+p) || before == p {
+				return true
+			}
 		}
 	}
 }

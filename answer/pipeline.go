@@ -169,7 +169,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
-	eq := ExtractiveQuery{Question: q, Type: r.c.Want}
+	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase}
 	if standalone != q {
 		eq.Context = standalone
 	}
@@ -290,9 +290,11 @@ const sidePassages = 4
 // answered from; they come first, alternating, then the rest of hits.
 func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.SearchOptions, sides []side, hits []retrieval.Hit) ([]retrieval.Hit, error) {
 	// Each side is searched for what is compared, not for the sides'
-	// years, which the filter already holds.
-	if sides[0].year != 0 {
-		query = yearRe.ReplaceAllString(query, "")
+	// periods, which the filter already holds.
+	for _, sd := range sides {
+		if sd.dated() {
+			query = strings.ReplaceAll(query, sd.label, "")
+		}
 	}
 	var per [][]retrieval.Hit
 	for _, sd := range sides {
@@ -300,15 +302,13 @@ func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.Se
 		o.K = sidePassages
 		sq := query
 		for _, other := range sides {
-			if other.label != sd.label && other.year == 0 {
+			if other.label != sd.label && !other.dated() {
 				sq = strings.ReplaceAll(sq, other.label, "")
 			}
 		}
-		if sd.year != 0 {
-			from := time.Date(sd.year, 1, 1, 0, 0, 0, 0, time.UTC)
-			to := time.Date(sd.year, 12, 31, 0, 0, 0, 0, time.UTC)
-			if (o.Since.IsZero() || !o.Since.After(from)) && (o.Until.IsZero() || !o.Until.Before(to)) {
-				o.Since, o.Until = from, to
+		if sd.dated() {
+			if (o.Since.IsZero() || !o.Since.After(sd.since)) && (o.Until.IsZero() || !o.Until.Before(sd.until)) {
+				o.Since, o.Until = sd.since, sd.until
 			}
 		} else if o.Speaker == "" {
 			o.Speaker = sd.label
