@@ -15,6 +15,7 @@ import (
 	"github.com/readout/readout/answer"
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/verify"
 )
 
 // evalQuestion is one line of an evaluation file (shared/eval/public.jsonl).
@@ -107,7 +108,7 @@ func cmdEval(ctx context.Context, f *commonFlags, pos []string, s streams) error
 	}
 	stdout, stderr := s.stdout, s.stderr
 	summaryOnly := &f.summary
-	questions, err := readEval(pos[0])
+	questions, claims, err := readEval(pos[0])
 	if err != nil {
 		return err
 	}
@@ -116,32 +117,66 @@ func cmdEval(ctx context.Context, f *commonFlags, pos []string, s streams) error
 		return err
 	}
 	defer a.close()
-	results, sum := runEval(ctx, a.pipe, a.idx, questions)
-	kinds := summariseKinds(results)
-	if f.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		out := map[string]any{"summary": sum, "kinds": kinds, "snapshot": a.idx.SnapshotID()}
+	out := map[string]any{"snapshot": a.idx.SnapshotID()}
+	var results []evalResult
+	var sum evalSummary
+	var kinds []evalKind
+	if len(questions) > 0 || len(claims) == 0 {
+		results, sum = runEval(ctx, a.pipe, a.idx, questions)
+		kinds = summariseKinds(results)
+		out["summary"], out["kinds"] = sum, kinds
 		if !*summaryOnly {
 			out["results"] = results
 		}
+	}
+	// Quotation checks (lines with a "claim") are measured apart: a
+	// verdict per claim, against the one expected.
+	var checks []verifyResult
+	var vsum verifySummary
+	if len(claims) > 0 {
+		checks = runVerifyEval(ctx, verify.New(a.idx), claims)
+		vsum = summariseVerify(checks)
+		v := map[string]any{"kinds": vsum.Kinds, "verdicts": vsum.Verdicts}
+		if !*summaryOnly {
+			v["results"] = checks
+		}
+		out["verify"] = v
+	}
+	if f.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	if !*summaryOnly {
-		printEval(stdout, results, sum)
-		fmt.Fprintln(stdout)
+	if len(questions) > 0 || len(claims) == 0 {
+		if !*summaryOnly {
+			printEval(stdout, results, sum)
+			fmt.Fprintln(stdout)
+		}
+		printKinds(stdout, kinds)
 	}
-	printKinds(stdout, kinds)
+	if len(claims) > 0 {
+		if len(questions) > 0 {
+			fmt.Fprintln(stdout)
+		}
+		if !*summaryOnly {
+			printVerifyResults(stdout, checks)
+			fmt.Fprintln(stdout)
+		}
+		printVerifySummary(stdout, vsum)
+	}
 	return nil
 }
 
-func readEval(file string) ([]evalQuestion, error) {
+// readEval reads a file of questions and quotation checks: a line with a
+// "claim" is a quotation check (verifyItem), any other a question.
+func readEval(file string) ([]evalQuestion, []verifyItem, error) {
 	fh, err := os.Open(file)
 	if err != nil {
-		return nil, fmt.Errorf("read questions: %w", err)
+		return nil, nil, fmt.Errorf("read questions: %w", err)
 	}
 	defer fh.Close()
 	var qs []evalQuestion
+	var vs []verifyItem
 	sc := bufio.NewScanner(fh)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -149,19 +184,36 @@ func readEval(file string) ([]evalQuestion, error) {
 		if line == "" {
 			continue
 		}
+		var kind struct {
+			Claim *string `json:"claim"`
+		}
+		if err := json.Unmarshal([]byte(line), &kind); err != nil {
+			return nil, nil, fmt.Errorf("%s line %d: %w", file, n, err)
+		}
+		if kind.Claim != nil {
+			var v verifyItem
+			if err := json.Unmarshal([]byte(line), &v); err != nil {
+				return nil, nil, fmt.Errorf("%s line %d: %w", file, n, err)
+			}
+			if err := v.check(); err != nil {
+				return nil, nil, fmt.Errorf("%s line %d: %w", file, n, err)
+			}
+			vs = append(vs, v)
+			continue
+		}
 		var q evalQuestion
 		if err := json.Unmarshal([]byte(line), &q); err != nil {
-			return nil, fmt.Errorf("%s line %d: %w", file, n, err)
+			return nil, nil, fmt.Errorf("%s line %d: %w", file, n, err)
 		}
 		if q.ID == "" || strings.TrimSpace(q.Question) == "" {
-			return nil, fmt.Errorf("%s line %d: a question needs an id and a question", file, n)
+			return nil, nil, fmt.Errorf("%s line %d: a question needs an id and a question", file, n)
 		}
 		qs = append(qs, q)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+		return nil, nil, fmt.Errorf("read %s: %w", file, err)
 	}
-	return qs, nil
+	return qs, vs, nil
 }
 
 // searcher is what eval needs of the index to rank documents.
