@@ -32,7 +32,7 @@ func renderVerdicts(vs []verdict) string {
 	n := 0
 	for _, v := range vs {
 		if v.problem != "" {
-			blocks = append(blocks, claimLine(v.claim, v.claim.Text)+"\n⚪ **Not checked** — "+untrusted(oneLine(v.problem))+".")
+			blocks = append(blocks, claimLine(v.claim, v.claim.Text)+"\n⚪ Not checked: "+untrusted(oneLine(v.problem))+".")
 			continue
 		}
 		blocks = append(blocks, renderVerdict(v.claim, v.result, &n))
@@ -40,14 +40,14 @@ func renderVerdicts(vs []verdict) string {
 	return strings.Join(blocks, "\n\n")
 }
 
-// claimLine is a verdict's first line: the claimed words, and who they are
-// said to be by.
+// claimLine is a verdict's first line: the claimed words, who they are
+// said to be by and when.
 func claimLine(c verify.Claim, claimed string) string {
 	s := "> " + untrusted(truncate(oneLine(claimed), 300))
 	if c.Speaker != "" {
 		s += " — " + untrusted(truncate(oneLine(c.Speaker), 80))
 	}
-	return s
+	return s + periodOf(c)
 }
 
 // renderVerdict is one claim's block: the claim, the verdict, the record's
@@ -61,7 +61,7 @@ func renderVerdict(c verify.Claim, r verify.Result, n *int) string {
 		claimed = c.Text
 	}
 	sb.WriteString(claimLine(c, claimed))
-	sb.WriteString("\n" + verdictLine(c, r))
+	sb.WriteString("\n" + verdictLine(r))
 	if r.Verdict == verify.NotFound {
 		for k, near := range r.Nearest {
 			if k == verdictNearest {
@@ -82,13 +82,18 @@ func renderVerdict(c verify.Claim, r verify.Result, n *int) string {
 	// record's words goes with them, not at the start of the next line.
 	after := oneLine(r.Context.After)
 	ends := strings.TrimLeftFunc(after, isClosingPunct)
-	if words := renderDiff(r, verdictRecordRunes); words != "" {
+	if words := markedWords(r, verdictRecordRunes); words != "" {
 		sb.WriteString("\n> " + words + untrusted(after[:len(after)-len(ends)]))
 	}
 	if ends = strings.TrimSpace(ends); ends != "" {
 		sb.WriteString("\n-# " + untrusted(truncate(ends, verdictContextRunes)))
 	}
-	if ch := meaningChanges(r.Changes); ch != "" {
+	if differs(r.Diff) {
+		sb.WriteString("\n-# ~~Struck~~: only in the quotation; **bold**: only in the record.")
+	}
+	// The summary names the meaning changes of a close quotation; a
+	// quotation said by someone else or at another time can have them too.
+	if ch := meaningChanges(r.Changes); ch != "" && r.Verdict != verify.Close {
 		sb.WriteString("\n-# ⚠️ The differences change the meaning: " + ch + ".")
 	}
 	if r.Citation != nil {
@@ -98,63 +103,20 @@ func renderVerdict(c verify.Claim, r verify.Result, n *int) string {
 	return sb.String()
 }
 
-// verdictLine says in one line what the verdict means, who spoke the
-// words and when.
-func verdictLine(c verify.Claim, r verify.Result) string {
-	by := ""
-	if r.Speaker != "" {
-		by = " by **" + untrusted(oneLine(r.Speaker)) + "**"
-		if r.SpeakerTitle != "" {
-			by += " (" + untrusted(oneLine(r.SpeakerTitle)) + ")"
-		}
+// verdictMarks are the signs that open each verdict's line.
+var verdictMarks = map[verify.Verdict]string{
+	verify.Exact: "✅", verify.Close: "🟡", verify.OtherSpeaker: "🔁", verify.OtherDate: "📅",
+	verify.QuestionOnly: "❓", verify.NotFound: "❌",
+}
+
+// verdictLine is the verdict in one sentence (verify's Summary, as the
+// command line shows it), in bold after its sign.
+func verdictLine(r verify.Result) string {
+	mark := verdictMarks[r.Verdict]
+	if mark == "" {
+		mark = "•"
 	}
-	joined := ""
-	if r.Joined {
-		joined = " The quotation joins sentences that are apart in the record."
-	}
-	on := ""
-	if r.Date != "" {
-		on = " on " + untrusted(r.Date)
-	}
-	// Words that differ from the record are marked in its words below;
-	// the line says how to read the marks.
-	words, legend := "these words", ""
-	if differs(r.Diff) {
-		words, legend = "nearly these words", ": ~~struck~~ words are only in the quotation, **bold** ones only in the record"
-	}
-	switch r.Verdict {
-	case verify.Exact:
-		return "✅ **Exact** — the record has these words, said" + by + on + "." + joined
-	case verify.Close:
-		return "🟡 **Close** — the record has nearly these words, said" + by + on + legend + "." + joined
-	case verify.OtherSpeaker:
-		not := ""
-		if c.Speaker != "" {
-			not = ", not " + untrusted(truncate(oneLine(c.Speaker), 80))
-			if on != "" {
-				not += ","
-			}
-		}
-		return "🔁 **Said by someone else** — the record has " + words + ", said" + by + not + on + legend + "."
-	case verify.OtherDate:
-		return "📅 **Said at another time** — the record has " + words + ", said" + by + on + ", outside the period given" + periodOf(c) + legend + "."
-	case verify.QuestionOnly:
-		return "❓ **A reporter's question** — a reporter asked " + words + on + "; the official answering did not repeat them" + legend + "."
-	case verify.NotFound:
-		s := "❌ **Not in the record** — nothing close to these words"
-		if p := periodOf(c); p != "" {
-			s += " in the period given" + p
-		}
-		s += " in the record"
-		if r.Covers[0] != "" && r.Covers[1] != "" {
-			s += ", which covers " + untrusted(r.Covers[0]) + " to " + untrusted(r.Covers[1])
-		}
-		if len(r.Nearest) > 0 {
-			return s + ". The nearest passages on the subject:"
-		}
-		return s + "."
-	}
-	return "**" + untrusted(string(r.Verdict)) + "**" + by + on + "."
+	return mark + " **" + untrusted(oneLine(r.Summary())) + "**"
 }
 
 // periodOf spells the claim's period, " (2023-01-01 to 2023-12-31)", or
@@ -172,57 +134,38 @@ func periodOf(c verify.Claim) string {
 	return ""
 }
 
-// renderDiff is the record's words with the differences from the claim
-// marked word by word: ~~words only in the claim~~ **words only in the
-// record**. It stops at about budget runes, with "…".
-func renderDiff(r verify.Result, budget int) string {
+// markedWords is the record's words with the differences from the claim
+// marked (verify's Result.Marked: ~~only in the claim~~ **only in the
+// record**), escaped, within about budget runes: the steps of the diff
+// past it are left out, with "…".
+func markedWords(r verify.Result, budget int) string {
 	if !differs(r.Diff) {
 		if r.Record == "" {
 			return ""
 		}
 		return untrusted(truncate(oneLine(r.Record), budget))
 	}
-	var parts []string
-	used := 0
+	fit := r
+	fit.Diff = make([]verify.DiffOp, 0, len(r.Diff))
+	used, cut := 0, false
 	for _, op := range r.Diff {
-		claimed, record := oneLine(op.Claimed), oneLine(op.Record)
-		var s string
-		if op.Op == verify.OpSame {
-			same := record
-			if same == "" {
-				same = claimed
+		n := runes(op.Claimed) + runes(op.Record) + len("~~~~ ****")
+		if used+n > budget {
+			if left := budget - used; op.Op == verify.OpSame && left > 20 {
+				op.Record = truncate(oneLine(op.Record), left)
+				fit.Diff = append(fit.Diff, op)
 			}
-			if left := budget - used; runes(same) > left {
-				if left > 20 {
-					parts = append(parts, untrusted(truncate(same, left)))
-				} else {
-					parts = append(parts, "…")
-				}
-				break
-			}
-			s = untrusted(same)
-		} else {
-			if claimed != "" {
-				s = "~~" + untrusted(claimed) + "~~"
-			}
-			if record != "" {
-				if s != "" {
-					s += " "
-				}
-				s += "**" + untrusted(record) + "**"
-			}
-			if used+runes(s) > budget {
-				parts = append(parts, "…")
-				break
-			}
+			cut = true
+			break
 		}
-		if s == "" {
-			continue
-		}
-		parts = append(parts, s)
-		used += runes(s) + 1
+		fit.Diff = append(fit.Diff, op)
+		used += n
 	}
-	return strings.Join(parts, " ")
+	s := fit.Marked(func(w string) string { return untrusted(oneLine(w)) })
+	if cut && !strings.HasSuffix(s, "…") {
+		s += " …"
+	}
+	return s
 }
 
 // differs reports a diff with a difference in it.

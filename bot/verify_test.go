@@ -107,14 +107,14 @@ func TestVerifyAnswersWithOneVerdict(t *testing.T) {
 		notWant []string
 	}{
 		{"exact", verifyOpts(exactQuote),
-			[]string{"> " + exactQuote, "**Exact**", "Zara Quillfeather", "2023-05-04", "](<" + briefingURL + ">)",
+			[]string{"> " + exactQuote, "✅ **Exact:", "Zara Quillfeather", "2023-05-04", "](<" + briefingURL + ">)",
 				"three hours at the harbour office", "The talks resume on Monday"},
 			[]string{"Not in the record"}},
 		{"exact, in the period given", verifyOpts(exactQuote, testsupport.Opt("since", "2023-05"), testsupport.Opt("until", "2023")),
-			[]string{"**Exact**", "Zara Quillfeather"}, nil},
+			[]string{"✅ **Exact:", "Zara Quillfeather"}, nil},
 		{"not found", verifyOpts(inventedQuote),
-			[]string{"> " + inventedQuote, "**Not in the record**", "2023-05-04 to 2023-06-12"},
-			[]string{"**Exact**"}},
+			[]string{"> " + inventedQuote, "❌ **Not in the record", "2023-05-04 to 2023-06-12"},
+			[]string{"✅ **Exact:"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := h.d.SendInteraction(testsupport.Interaction{Command: "verify", Options: tc.opts})
@@ -212,7 +212,7 @@ func TestCheckQuotesOnAMessage(t *testing.T) {
 			if r := h.d.Response(in.ID); r.Flags&discordgo.MessageFlagsEphemeral == 0 {
 				t.Errorf("acknowledgement flags %d, want ephemeral", r.Flags)
 			}
-			for _, w := range []string{"2 quotations", "**Exact**", "Zara Quillfeather", "**Not in the record**", "](<" + briefingURL + ">)"} {
+			for _, w := range []string{"2 quotations", "✅ **Exact:", "Zara Quillfeather", "❌ **Not in the record", "](<" + briefingURL + ">)"} {
 				if !strings.Contains(verdicts, w) {
 					t.Errorf("verdicts lack %q:\n%s", w, verdicts)
 				}
@@ -287,7 +287,7 @@ func TestVerifyDoesNotWaitBehindModelAnswers(t *testing.T) {
 	})
 	in := h.d.SendInteraction(testsupport.Interaction{Command: "verify", Options: verifyOpts(exactQuote)})
 	h.wait("verdict while the model is busy", func() bool { return h.settled(in.ID) })
-	if !strings.Contains(h.d.Response(in.ID).Original.Content, "**Exact**") || h.settled(first.ID) || len(slow.Calls()) != 1 {
+	if !strings.Contains(h.d.Response(in.ID).Original.Content, "✅ **Exact:") || h.settled(first.ID) || len(slow.Calls()) != 1 {
 		t.Fatalf("verdict %q; first answered %v; model calls %d", h.d.Response(in.ID).Original.Content, h.settled(first.ID), len(slow.Calls()))
 	}
 	unblock()
@@ -305,7 +305,7 @@ func TestCheckQuotesReplyRefusedGoesPrivately(t *testing.T) {
 	in := h.d.SendInteraction(testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand, TargetID: target.ID})
 	h.wait("verdicts", func() bool { return h.settled(in.ID) })
 	r := h.d.Response(in.ID)
-	if r.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Original.Content, "could not reply") || !strings.Contains(r.Original.Content, "**Exact**") {
+	if r.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Original.Content, "could not reply") || !strings.Contains(r.Original.Content, "✅ **Exact:") {
 		t.Fatalf("want the verdict privately with the reason, got flags %d: %q", r.Flags, r.Original.Content)
 	}
 	if n := len(h.d.Replies(h.d.ChannelID, target.ID)); n != 0 {
