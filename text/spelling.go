@@ -26,7 +26,7 @@ import "strings"
 //     "cancelling", "counsellor"; "filled", "yelled" and "called" stay);
 //   - a few whole words that follow no rule (programme, manoeuvre,
 //     aluminium, ageing, judgement, grey, sceptic, fulfil, enrol, skilful,
-//     plough, mould).
+//     plough, mould, adviser).
 func SpellingKey(w string) string {
 	if k, ok := spellingWords[w]; ok {
 		return k
@@ -66,7 +66,7 @@ aluminium:aluminum ageing:aging judgement:judgment judgements:judgments acknowle
 acknowledgements:acknowledgments grey:gray sceptic:skeptic sceptics:skeptics sceptical:skeptical
 scepticism:skepticism fulfil:fulfill fulfils:fulfills fulfilment:fulfillment enrol:enroll enrols:enrolls
 enrolment:enrollment skilful:skillful wilful:willful plough:plow ploughs:plows mould:mold moulds:molds
-cheque:check cheques:checks tyre:tire tyres:tires kerb:curb jewellery:jewelry`) {
+adviser:advisor advisers:advisors cheque:check cheques:checks tyre:tire tyres:tires kerb:curb jewellery:jewelry`) {
 		k, v, _ := strings.Cut(p, ":")
 		m[k] = v
 	}

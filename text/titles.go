@@ -38,3 +38,12 @@ func IsTitleNoun(w string) bool { return titleNouns[w] }
 // IsConnector reports whether w (lower case) joins the words of a title
 // ("of", "for") and so never ends one.
 func IsConnector(w string) bool { return connectors[w] }
+
+// rankModifiers make a lesser or different post of the title after them:
+// a Vice President is not the President, a Deputy Press Secretary not the
+// Press Secretary.
+var rankModifiers = setOf(`vice deputy assistant principal acting former associate under senior interim`)
+
+// IsRankModifier reports whether w (lower case) in front of a title makes
+// it another post: "vice", "deputy", "principal", "acting", "former".
+func IsRankModifier(w string) bool { return rankModifiers[w] }

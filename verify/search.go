@@ -475,7 +475,7 @@ func (s *search) satisfies(m *match) bool {
 }
 
 func (s *search) speakerOK(m *match) bool {
-	return s.cl.Speaker == "" || speakerMatches(s.cl.Speaker, m.reg.turn.Speaker)
+	return s.cl.Speaker == "" || speakerMatches(s.cl.Speaker, m.reg.turn.Speaker, m.reg.doc, s.c.names.fullNames(s.c.ix))
 }
 
 func (s *search) dateOK(m *match) bool {
@@ -516,7 +516,7 @@ func (s *search) result(m *match) Result {
 	}
 	res.Diff, res.Record = s.diff(m)
 	res.Changes = s.changes(m)
-	res.Speaker = t.Speaker.Name
+	res.Speaker = fullName(t.Speaker, d, s.c.names.fullNames(s.c.ix))
 	if res.Speaker == "" {
 		res.Speaker = t.Speaker.Title
 	}
