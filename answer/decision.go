@@ -202,7 +202,7 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		}
 		bestCov = max(bestCov, h.Coverage)
 	}
-	d.Score = bestScore
+	d.Score, d.Best = bestScore, hits[best].Chunk.ID
 	d.Signals = []Signal{
 		{Name: "coverage", Value: bs.coverage, Weight: w.coverage},
 		{Name: "distinctive words found", Value: bs.distinct, Weight: w.distinct},

@@ -59,6 +59,8 @@ type Decision struct {
 	// Names are the index terms of the names the question asks about, as
 	// the record writes them (the "named" signal looks for them).
 	Names []string `json:"names,omitempty"`
+	// Best is the chunk ID of the passage that scored best.
+	Best string `json:"best,omitempty"`
 }
 
 // Signal is one named, weighted input of a decision or a choice.

@@ -139,8 +139,32 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	r.hits = hits
 	if r.c.Order != OrderAny {
 		r.hits, r.notes = p.ordered(r.c, hits, k)
+	} else if lead := leadWith(hits, r.decision.Best); lead != nil {
+		r.hits = lead
+		r.notes = append(r.notes, "the passage that scored best for the decision ("+r.decision.Best+") is answered from first")
 	}
 	return r, nil
+}
+
+// leadWith moves the passage id to the front of hits, the others
+// keeping their order; nil when it is first already or absent. The
+// decision's signals (coverage of the question's words, their pairs, the
+// figure asked for) say which passage answers better than the fused rank
+// does. Measured on dev (140 questions, /tmp/wh of main 0efea2e):
+// cite-hit@5 0.78 -> 0.80 and answer-contains 0.62 -> 0.64 ("when did the
+// us hit half of adults fully vaccinated", "what share did the feds pay
+// for louisiana's winter storm emergency", the OMB freeze and "feckless"
+// questions gain; one gas-price answer loses its figure); declines are
+// not changed by it; public stays at cite-hit 1.00.
+func leadWith(hits []retrieval.Hit, id string) []retrieval.Hit {
+	i := slices.IndexFunc(hits, func(h retrieval.Hit) bool { return h.Chunk.ID == id })
+	if i <= 0 {
+		return nil
+	}
+	out := make([]retrieval.Hit, 0, len(hits))
+	out = append(out, hits[i])
+	out = append(out, hits[:i]...)
+	return append(out, hits[i+1:]...)
 }
 
 // outsideCoverage is the plain answer to a question whose own period

@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -111,5 +113,31 @@ func TestFilteredWordsDoNotChoose(t *testing.T) {
 	text, _, _, _ := extractive(q, []retrieval.Hit{h})
 	if first := firstQuote(text); !strings.Contains(first, "grain") {
 		t.Errorf("first quotation %q, want the grain shipments:\n%s", first, text)
+	}
+}
+
+// TestAnswersFromTheDecisionsBestPassage: the passage whose signals
+// answer the question best is answered from, even when the fused ranking
+// put it below the passages an extractive answer reads.
+func TestAnswersFromTheDecisionsBestPassage(t *testing.T) {
+	var hits []retrieval.Hit
+	for i := range 6 {
+		d := &corpus.Document{ID: fmt.Sprintf("wire/%d.txt", i), Title: "Harbour news", Outlet: "Example Wire",
+			Date: time.Date(2024, 3, 1+i, 0, 0, 0, 0, time.UTC)}
+		d.Text = "Spokesperson Jane Example said the harbour would reopen for trade after the storm repairs."
+		hits = append(hits, retrieval.Hit{Doc: d, Coverage: 0.3, VectorScore: 0.1,
+			Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, End: len(d.Text), Text: d.Text}})
+	}
+	d := &corpus.Document{ID: "wire/tolls.txt", Title: "Canal tolls", Outlet: "Example Wire",
+		Date: time.Date(2024, 4, 2, 0, 0, 0, 0, time.UTC)}
+	d.Text = "Minister Zara Quillfeather said the canal tolls of Nowhereland would rise by 4 percent in May."
+	best := retrieval.Hit{Doc: d, Coverage: 1, VectorScore: 0.4, Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	p := &Pipeline{Index: &fakeIndex{hits: append(hits, best)}, Explain: true}
+	ans, err := p.Ask(context.Background(), "By how much would the Nowhereland canal tolls rise?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode != ModeExtractive || !strings.Contains(firstQuote(ans.Text), "4 percent") {
+		t.Errorf("mode %s, answer:\n%s", ans.Mode, ans.Text)
 	}
 }
