@@ -173,9 +173,11 @@ func TestExpiredTokenPostsInChannel(t *testing.T) {
 	checkRequests(t, h.d)
 }
 
-// TestAckLatencyUnderLoad sends 100 simultaneous /ask and reports the
-// acknowledgement latency (dispatch to the fake's receipt of the
-// acknowledgement). Run: go test ./bot -run AckLatency -v
+// TestAckLatencyUnderLoad sends 100 simultaneous /ask and checks each is
+// acknowledged (deferred, or with its place in the queue) before the fake's
+// 3 s deadline would have refused it; it logs the acknowledgement latency
+// (dispatch to the fake's receipt) but asserts no speed, which depends on
+// the machine. Run: go test ./bot -run AckLatency -v
 func TestAckLatencyUnderLoad(t *testing.T) {
 	t.Parallel()
 	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, onPartial func(string)) (*answer.Answer, error) {
@@ -216,7 +218,4 @@ func TestAckLatencyUnderLoad(t *testing.T) {
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	p50, p99 := lat[n/2], lat[n*99/100]
 	t.Logf("ack latency over %d simultaneous /ask: p50 %v, p99 %v, max %v", n, p50, p99, lat[n-1])
-	if p99 > 3*time.Second {
-		t.Errorf("p99 acknowledgement latency %v exceeds Discord's 3 s", p99)
-	}
 }
