@@ -23,8 +23,11 @@ func answerTypeOf(q string) AnswerType {
 var (
 	// placeRe: where something happened ("took place at Blair House", "held
 	// in Baku"); a bare "in <Name>" is too common to count.
-	placeRe = regexp.MustCompile(`\bat (?:the )?[A-Z][a-z]+|\b(?:took place|was held|were held|will be held|held|hosted|located|convened|gathered) (?:at|in) (?:the )?[A-Z]`)
-	dateRe  = regexp.MustCompile(`\b(?:` + text.MonthPattern + `) \d{1,2}\b|\b(?:` + text.WeekdayPattern + `)\b|\b(?:19|20)\d\d\b|\b(?:today|yesterday|tomorrow|this (?:morning|afternoon|week)|last (?:week|month|night))\b`)
+	placeRe = regexp.MustCompile(`\bat (?:the )?[A-Z][a-z]+|\b(?:took place|was held|were held|will be held|held|hosted|located|convened|gathered) (?:at|in) (?:the )?[A-Z]` +
+		// Where someone or something went: "will travel to Rosemount",
+		// "is headed to chilly Minnesota", "were removed to El Salvador".
+		`|\b(?:travel|travels|traveled|travelled|traveling|travelling|trip|visit|visits|visited|head|heads|headed|heading|go|goes|going|went|fly|flies|flew|flown|sent|send|sends|removed|deported|transferred|returned|moved|arrive|arrives|arrived|bound) (?:back )?(?:to|for) (?:[a-z]+ )?(?:the )?[A-Z]`)
+	dateRe = regexp.MustCompile(`\b(?:` + text.MonthPattern + `) \d{1,2}\b|\b(?:` + text.WeekdayPattern + `)\b|\b(?:19|20)\d\d\b|\b(?:today|yesterday|tomorrow|this (?:morning|afternoon|week)|last (?:week|month|night))\b`)
 	// numberRe: figures and number words ("84,770", "three", "a dozen").
 	// A number word joined to a unit ("six-week war") describes, it does
 	// not count.

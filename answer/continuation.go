@@ -293,3 +293,23 @@ func shiftedPeriod(from time.Time, old Period, n int, unit string) string {
 	t := from.AddDate(0, 0, n)
 	return fmt.Sprintf("on %s %d, %d", t.Month(), t.Day(), t.Year())
 }
+
+// statementDayRe finds a day given relative to the conversation's
+// statement ("the next day", "the day before", "that day").
+var statementDayRe = regexp.MustCompile(`(?i)\b(?:the (?:next|following) day|the day after|the (?:previous|preceding) day|the day before|that (?:same )?day|the same day)\b`)
+
+// statementDays writes a day given relative to the statement the
+// conversation is on as the statement itself wrote it: its next day is
+// its "tomorrow", the day before its "yesterday", its own day "today".
+func statementDays(q string) string {
+	return statementDayRe.ReplaceAllStringFunc(q, func(m string) string {
+		l := strings.ToLower(m)
+		switch {
+		case strings.Contains(l, "next") || strings.Contains(l, "following") || strings.Contains(l, "after"):
+			return "tomorrow"
+		case strings.Contains(l, "previous") || strings.Contains(l, "preceding") || strings.Contains(l, "before"):
+			return "yesterday"
+		}
+		return "today"
+	})
+}

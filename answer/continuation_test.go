@@ -2,11 +2,16 @@ package answer
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
 )
 
 // TestMeasureContinuation measures the decision to continue a
@@ -158,5 +163,78 @@ func TestTimeEllipsis(t *testing.T) {
 	// Not a time ellipsis: it says more than when.
 	if f := ReadFollowUp("and what did she say about the dam in 2023?", []Turn{withYear}); f.Kind == RefPeriod {
 		t.Errorf("read as a time ellipsis: %q", f.Standalone)
+	}
+}
+
+// inventedIndex indexes invented documents (name → text with the record's
+// header lines).
+func inventedIndex(t *testing.T, docs map[string]string) *retrieval.Index {
+	t.Helper()
+	var all []*corpus.Document
+	for name, body := range docs {
+		ds, err := corpus.Parse(name, []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, ds...)
+	}
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Sync(context.Background(), all, nil); err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
+// TestFollowUpReadsOnInTheCitedDocument: a follow-up that points back is
+// answered from the document the conversation cited, even from a passage
+// far from the one quoted and with words of its own ("the next day" is
+// that briefing's "tomorrow"), not from another document that shares a
+// word ("going").
+func TestFollowUpReadsOnInTheCitedDocument(t *testing.T) {
+	var summit strings.Builder
+	summit.WriteString("title: Briefing by Spokesperson Zara Quillfeather\ndate: 2024-05-06\nsource: Nowhereland Press Office\n\n")
+	summit.WriteString("SPOKESPERSON QUILLFEATHER: Good afternoon. The grain summit of the river states opened this morning in Dunmere. ")
+	summit.WriteString("The grain summit brought together the ministers of Freedonia and Sylvania to agree on tariffs for the harvest.\n\n")
+	for i := range 8 {
+		fmt.Fprintf(&summit, "The ministers discussed quota number %d of the canal tolls, the storage silos and the barge inspections in detail, and asked their experts to report back by the end of the season. ", i+1)
+		summit.WriteString("\n\n")
+	}
+	summit.WriteString("On the schedule: the Chancellor is headed to Port Amberly tomorrow to open the new terminal on the estuary.\n")
+	other := "title: Statement of the Sylvanian Chancellery\ndate: 2024-07-01\nsource: Sylvania Gazette\n\n" +
+		"The Chancellor of Sylvania is going to Lake Verrin next month, and the whole delegation is going there with him to inspect the going rate of the ferries.\n"
+	idx := inventedIndex(t, map[string]string{"nowhere/briefing.txt": summit.String(), "sylvania/statement.txt": other})
+	p := &Pipeline{Index: idx}
+	first, err := p.Ask(context.Background(), "What did Zara Quillfeather say about the grain summit?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !citesDoc(first, "nowhere/briefing.txt") {
+		t.Fatalf("first answer cites the wrong document:\n%s", first.Text)
+	}
+	ans, err := p.Ask(context.Background(), "where was the chancellor going the next day?", []Turn{TurnOf(first)}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(firstQuote(ans.Text), "Port Amberly") || !citesDoc(ans, "nowhere/briefing.txt") {
+		t.Errorf("answer (searched as %q):\n%s", ans.Standalone, ans.Text)
+	}
+}
+
+// TestStatementDays: a day given relative to the statement is written as
+// the statement wrote it.
+func TestStatementDays(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"where was he going the next day?", "where was he going tomorrow?"},
+		{"what happened the day before?", "what happened yesterday?"},
+		{"who did she meet that day", "who did she meet today"},
+		{"what did he say about the following day's vote", "what did he say about tomorrow's vote"},
+		{"what day is it", "what day is it"},
+	} {
+		if got := statementDays(tt.q); got != tt.want {
+			t.Errorf("statementDays(%q) = %q, want %q", tt.q, got, tt.want)
+		}
 	}
 }

@@ -301,7 +301,9 @@ func continuationOf(q string, history []Turn, people []string) contSignals {
 	more := moreRe.MatchString(q) && (pronoun || content <= 2)
 	// A pronoun of a question that names a person is theirs ("did Fauci
 	// say he …"), not the conversation's.
-	anaphora := demonstrative || more || itemRef(q) != nil || otherSideRe.MatchString(q) || (pronoun && len(people) == 0)
+	// "The next day" is the day after the conversation's statement.
+	anaphora := demonstrative || more || itemRef(q) != nil || otherSideRe.MatchString(q) || (pronoun && len(people) == 0) ||
+		statementDayRe.MatchString(q)
 	return measureContinuation(q, history, anaphora, content, ownNames(q), people)
 }
 

@@ -502,7 +502,7 @@ func TestConversationHits(t *testing.T) {
 			r.Coverage, c.Coverage = tt.record, tt.cited
 			idx := &docsIndex{record: []retrieval.Hit{r}, cited: []retrieval.Hit{c}}
 			p := &Pipeline{Index: idx}
-			got, err := p.conversationHits(context.Background(), "q", "q", retrieval.SearchOptions{}, prev, FollowUp{Kind: tt.kind}, []retrieval.Hit{r})
+			got, _, err := p.conversationHits(context.Background(), "q", "q", retrieval.SearchOptions{}, prev, FollowUp{Kind: tt.kind}, []retrieval.Hit{r})
 			if err != nil {
 				t.Fatal(err)
 			}

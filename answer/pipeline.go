@@ -119,8 +119,10 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 		return nil, fmt.Errorf("search the record: %w", err)
 	}
+	pointed := follow.Kind != NewTopic // the question itself points back
+	var conv []retrieval.Hit           // passages of the conversation's documents that answer it
 	if len(history) > 0 {
-		if err := p.withConversation(ctx, r, q, standalone, history, &follow); err != nil {
+		if conv, err = p.withConversation(ctx, r, q, standalone, history, &follow); err != nil {
 			return nil, err
 		}
 	}
@@ -184,6 +186,9 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		eq.Speaker = text.Terms(r.c.Speaker.Name)
 	}
 	if follow.Kind != NewTopic {
+		// "Where was he going the next day?": the statement the
+		// conversation is on wrote that day as "tomorrow".
+		eq.Question = statementDays(q)
 		eq.PrevDocs = follow.Docs
 		eq.NewOnly = follow.Kind == RefMore
 		// The follow-up's own words choose its sentence; the words its
@@ -197,6 +202,10 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 	}
 	if p.Chat == nil {
+		if pointed && len(conv) > 0 && p.extractiveFrom(ans, eq, conv) {
+			// "Where were they sent?": what the conversation read holds it.
+			return ans, nil
+		}
 		p.extractive(ans, eq, hits, "")
 		return ans, nil
 	}
@@ -447,6 +456,25 @@ func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.H
 	ans.Warnings = append(ans.Warnings, quoteWarnings(stats)...)
 }
 
+// extractiveFrom answers a follow-up that points back ("where was he
+// going the next day?") from the passages of the documents the
+// conversation cited alone, so that a sentence of another document
+// sharing a word ("going to Tulsa") does not outrank what the
+// conversation was reading. Only the follow-up's own words choose there
+// (the topic's words find what was already answered); it reports false,
+// leaving ans as it was, when they find no sentence.
+func (p *Pipeline) extractiveFrom(ans *Answer, q ExtractiveQuery, conv []retrieval.Hit) bool {
+	q.Context, q.ownFirst = "", false
+	try := *ans
+	try.Warnings = slices.Clone(ans.Warnings)
+	p.extractive(&try, q, conv, "")
+	if try.Mode != ModeExtractive {
+		return false
+	}
+	*ans = try
+	return true
+}
+
 // condense reads a follow-up against the conversation: with the chat
 // model's rewrite when there is one and it keeps the question's own names
 // without inventing others (checkedRewrite), else with ReadFollowUp's
@@ -565,6 +593,13 @@ func namedIn(q, name string) bool {
 // of a conversation is searched in again.
 const convTurns = 2
 
+// ownSearchWords is how many informative words a follow-up needs of its
+// own for the conversation's documents to be searched for them alone as
+// well: one word ("where were they sent") finds any passage using it
+// ("send me down there"); dev v111 "where was he going the next day?"
+// (going, tomorrow) is answered with two.
+const ownSearchWords = 2
+
 // convPassages is how many passages of those documents are searched.
 const convPassages = 6
 
@@ -588,16 +623,17 @@ func conversationDocs(history []Turn) []string {
 
 // withConversation puts first the passages of the documents the
 // conversation cited when they answer the question (conversationHits),
-// deciding again with them when the record's passages were declined. A
-// question in its own words that they answer becomes a follow-up.
-func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standalone string, history []Turn, follow *FollowUp) error {
+// deciding again with them when the record's passages were declined, and
+// returns them. A question in its own words that they answer becomes a
+// follow-up.
+func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standalone string, history []Turn, follow *FollowUp) ([]retrieval.Hit, error) {
 	base := r.hits
 	if !r.decision.Answer {
 		base = r.searched
 	}
-	conv, err := p.conversationHits(ctx, q, standalone, r.opts, history, *follow, base)
+	conv, searched, err := p.conversationHits(ctx, q, standalone, r.opts, history, *follow, base)
 	if err != nil || len(conv) == 0 {
-		return err
+		return nil, err
 	}
 	hits := mergeHits(conv, base)
 	if !r.decision.Answer {
@@ -607,7 +643,7 @@ func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standa
 		}
 		d := p.decide(r.c, hits, cited)
 		if !d.Answer {
-			return nil
+			return nil, nil
 		}
 		r.decision, r.decline = d, ""
 	}
@@ -618,7 +654,18 @@ func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standa
 		// conversation cited: a follow-up after all.
 		follow.Kind, follow.Docs = RefTopic, turnDocs(history[len(history)-1])
 	}
-	return nil
+	// All that was found of those documents, the answering passages first.
+	ofConv := map[string]bool{}
+	for _, h := range searched {
+		ofConv[h.Doc.ID] = true
+	}
+	var theirs []retrieval.Hit
+	for _, h := range mergeHits(conv, append(slices.Clone(searched), base...)) {
+		if ofConv[h.Doc.ID] {
+			theirs = append(theirs, h)
+		}
+	}
+	return theirs, nil
 }
 
 // conversationHits searches the question again in the documents the
@@ -628,26 +675,37 @@ func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standa
 // ("that", "he"), or covers the question's own words as well as the
 // record's best: it then asks about what the conversation was reading,
 // whether or not it says so.
-func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, opts retrieval.SearchOptions, history []Turn, f FollowUp, hits []retrieval.Hit) ([]retrieval.Hit, error) {
+func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, opts retrieval.SearchOptions, history []Turn, f FollowUp, hits []retrieval.Hit) (answering, searched []retrieval.Hit, err error) {
 	docs := conversationDocs(history)
 	if len(docs) == 0 || len(hits) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	// Searched as hits were (the standalone question, the question's
 	// period, speaker or outlet), so that their coverage compares.
 	opts.K, opts.Docs = convPassages, docs
-	conv, err := p.Index.Search(ctx, standalone, opts)
+	conv, err := p.Index.Search(ctx, statementDays(standalone), opts)
 	if err != nil {
-		return nil, fmt.Errorf("search the conversation's documents: %w", err)
+		return nil, nil, fmt.Errorf("search the conversation's documents: %w", err)
+	}
+	if _, _, content := referenceWords(text.Tokens(statementDays(q))); q != standalone && f.Kind != NewTopic && content >= ownSearchWords {
+		// And for the question's own words alone: in a long briefing the
+		// rewrite's topic words find the passage already read, not the
+		// one further on that holds what is asked now ("where was he
+		// going the next day?").
+		own, err := p.Index.Search(ctx, statementDays(q), opts)
+		if err != nil {
+			return nil, nil, fmt.Errorf("search the conversation's documents: %w", err)
+		}
+		conv = mergeHits(conv, own)
 	}
 	if len(conv) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if q != standalone {
 		// First the question's own words (their share of each passage's
 		// coverage): the rewrite's borrowed words may mislead when the
 		// conversation's topic was itself a wrong turn.
-		own := text.TermSet(q)
+		own := text.TermSet(statementDays(q))
 		best, bestConv := 0.0, 0.0
 		for _, h := range hits {
 			best = max(best, ownCoverage(h, own))
@@ -662,7 +720,7 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 					mine = append(mine, h)
 				}
 			}
-			return mine, nil
+			return mine, conv, nil
 		}
 	}
 	share := convCoverageShare
@@ -670,9 +728,9 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 		share = pointedCoverageShare
 	}
 	if conv[0].Coverage >= hits[0].Coverage*share {
-		return coveringHits(conv), nil
+		return coveringHits(conv), conv, nil
 	}
-	return nil, nil
+	return nil, conv, nil
 }
 
 // ownCoverage is the share of the weight of a question's own terms (own)
