@@ -34,12 +34,14 @@ func (ix *Index) LexicalSearch(query string, opts SearchOptions) []Hit {
 	return hits
 }
 
-// RarestTerm returns how many passages hold the rarest informative term
-// of query (text.Terms) that the index holds, and how many passages the
-// index has: a query whose rarest term is in a large share of the
-// passages ranks them poorly, and a caller may look for it another way.
-// rarest is 0 when the index holds none of the query's terms.
-func (ix *Index) RarestTerm(query string) (rarest, passages int) {
+// RarestTerm returns the rarest informative term of query (text.Terms)
+// that the index holds, how many passages hold it, and how many passages
+// the index has: a query whose rarest term is in a large share of the
+// passages ranks them poorly, and one whose rarest term is far rarer than
+// the others is ranked by that term alone, so a caller may look for it
+// another way. term is "" and rarest 0 when the index holds none of the
+// query's terms.
+func (ix *Index) RarestTerm(query string) (term string, rarest, passages int) {
 	s := ix.cur.Load()
 	for _, t := range s.lex.queryTerms(query) {
 		if t.id < 0 {
@@ -47,8 +49,8 @@ func (ix *Index) RarestTerm(query string) (rarest, passages int) {
 		}
 		df := int(s.lex.off[t.id+1] - s.lex.off[t.id])
 		if rarest == 0 || df < rarest {
-			rarest = df
+			term, rarest = t.term, df
 		}
 	}
-	return rarest, len(s.chunks)
+	return term, rarest, len(s.chunks)
 }

@@ -84,6 +84,26 @@ type claimWords struct {
 	anchor string
 }
 
+// without returns the claim's words (as its query) without those that
+// make the index term t, and how many distinct informative terms are left.
+func (q *claimWords) without(t string) (string, int) {
+	var b strings.Builder
+	terms := map[string]bool{}
+	for _, w := range q.words {
+		raw := q.text[w.start:w.end]
+		ts := text.Terms(raw)
+		if len(ts) == 1 && ts[0] == t {
+			continue
+		}
+		for _, x := range ts {
+			terms[x] = true
+		}
+		b.WriteString(raw)
+		b.WriteByte(' ')
+	}
+	return b.String(), len(terms)
+}
+
 // minCommonWords is the fewest words a claim of function words only
 // must have to be looked for ("we have said so before and we say it
 // again"); a shorter one ("it is", "the") is everywhere and says nothing.
@@ -155,14 +175,19 @@ func anchorOf(s string, ws []word) string {
 	return strings.ToLower(best)
 }
 
-// Alignment costs, in half words: a word changed, added or dropped costs
-// 2; joining two sentences the record has apart costs 3, so that leaving
-// out one word is a drop and leaving out a sentence of two or more words
-// is a join; a hyphenated word against its halves, and words left out at
-// the claim's ellipsis, cost nothing.
+// Alignment costs: a word changed, added or dropped costs costEdit;
+// joining two sentences the record has apart costs one and a half of it,
+// so that leaving out one word is a drop and leaving out a sentence of two
+// or more words is a join; words left out at the claim's ellipsis cost
+// nothing. A word the claim and the record share (a hyphenated word
+// against its halves too) earns costSame, far smaller than an edit: of two
+// alignments with the same edits, the one sharing more words wins ("it is
+// impractical" against "it is not impractical" drops "not", rather than
+// stopping at "is" and adding "impractical").
 const (
-	costEdit = 2
-	costJump = 3
+	costEdit = 32
+	costJump = 48
+	costSame = -1
 )
 
 // step kinds of an alignment.
@@ -347,7 +372,7 @@ func (a *aligner) align(r, rpair []int32, boundary []bool) (int32, []step) {
 		for i := 1; i <= n; i++ {
 			best := prev[i] + costEdit // add
 			if v := prev[i-1]; r[i-1] == cj {
-				best = min(best, v)
+				best = min(best, v+costSame)
 			} else {
 				best = min(best, v+costEdit)
 			}
@@ -357,10 +382,10 @@ func (a *aligner) align(r, rpair []int32, boundary []bool) (int32, []step) {
 				best = min(best, v+costEdit)
 			}
 			if j >= 2 && a.cpair[j-2] >= 0 && a.cpair[j-2] == r[i-1] {
-				best = min(best, d[(j-2)*w+i-1])
+				best = min(best, d[(j-2)*w+i-1]+costSame)
 			}
 			if i >= 2 && rpair[i-2] >= 0 && rpair[i-2] == cj {
-				best = min(best, prev[i-2])
+				best = min(best, prev[i-2]+costSame)
 			}
 			if boundary[i] {
 				if j < m && jump < inf {
@@ -391,13 +416,13 @@ func (a *aligner) trace(r, rpair []int32, boundary []bool, end int) []step {
 	for j > 0 {
 		cur := at(j, i)
 		switch {
-		case i >= 1 && r[i-1] == a.c[j-1] && at(j-1, i-1) == cur:
+		case i >= 1 && r[i-1] == a.c[j-1] && at(j-1, i-1)+costSame == cur:
 			steps = append(steps, step{stSame, j - 1, j, i - 1, i})
 			j, i = j-1, i-1
-		case j >= 2 && i >= 1 && a.cpair[j-2] >= 0 && a.cpair[j-2] == r[i-1] && at(j-2, i-1) == cur:
+		case j >= 2 && i >= 1 && a.cpair[j-2] >= 0 && a.cpair[j-2] == r[i-1] && at(j-2, i-1)+costSame == cur:
 			steps = append(steps, step{stMergeC, j - 2, j, i - 1, i})
 			j, i = j-2, i-1
-		case i >= 2 && rpair[i-2] >= 0 && rpair[i-2] == a.c[j-1] && at(j-1, i-2) == cur:
+		case i >= 2 && rpair[i-2] >= 0 && rpair[i-2] == a.c[j-1] && at(j-1, i-2)+costSame == cur:
 			steps = append(steps, step{stMergeR, j - 1, j, i - 2, i})
 			j, i = j-1, i-2
 		case i >= 1 && a.gap[j] && at(j, i-1) == cur:
