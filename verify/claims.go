@@ -48,7 +48,8 @@ func FindClaims(message string) []Claim {
 // speakerAround finds the speaker a message names for the quotation at
 // [qs, qe) in its sentence [lo, hi): the name before a speech verb in
 // front of the quotation ("Kirby said"), else after one behind it ("said
-// Kirby", "Kirby told reporters").
+// Kirby", "Kirby told reporters"), else a caption's ("“…” — Kirby",
+// "John Kirby: “…”").
 func speakerAround(msg string, lo, qs, qe, hi int) string {
 	before := msg[lo:qs]
 	if vs := text.Attributions(before); len(vs) > 0 {
@@ -67,6 +68,22 @@ func speakerAround(msg string, lo, qs, qe, hi int) string {
 			return n
 		}
 		return nameAfter(after[v[1]:])
+	}
+	// A caption's attribution: the quotation, then a dash and the name,
+	// on its line or the next ("“…” — John Kirby", "> …\n- Kirby").
+	rest := strings.TrimLeft(msg[qe:], " \t\r\n,")
+	if r, n := utf8.DecodeRuneInString(rest); r == '~' || text.IsDash(r) {
+		line, _, _ := strings.Cut(rest[n:], "\n")
+		return nameAfter(line)
+	}
+	// A name and a colon on the line before, or in front of, the
+	// quotation: "John Kirby: “…”". One word before a colon is as often a
+	// heading ("Update:") as a name, so it takes two.
+	head := strings.TrimRight(msg[:qs], " \t\r\n")
+	if line, ok := strings.CutSuffix(head[strings.LastIndexByte(head, '\n')+1:], ":"); ok {
+		if n := nameBefore(line); n != "" && strings.TrimSpace(line) == n && len(strings.Fields(n)) >= 2 {
+			return n
+		}
 	}
 	return ""
 }
