@@ -71,8 +71,8 @@ func changeList(cs []string) string {
 // record's words the claim changed or left out**, so "~~never~~ **not**"
 // reads "the claim says never, the record not". Omissions the claim marks
 // with an ellipsis, and sentences it joins over, are "…". The words are
-// as the record and the claim write them; a caller rendering Markdown
-// escapes them first (mark receives each piece).
+// as the record and the claim write them: a caller rendering Markdown
+// passes escape, which receives each piece (nil leaves them as they are).
 func (r Result) Marked(escape func(string) string) string {
 	if escape == nil {
 		escape = func(s string) string { return s }

@@ -255,3 +255,39 @@ func TestCheckWordsSaidInManyPlaces(t *testing.T) {
 		}
 	}
 }
+
+// One Checker serves many checks at once (the bot's quick lane runs
+// several): each gets its own verdict.
+func TestCheckConcurrent(t *testing.T) {
+	c := fixtureChecker(t)
+	claims := map[string]Verdict{
+		"The ministry organised the delivery of 84,770 tonnes of grain in September": Exact,
+		"Nowhereland will always accept the blockade of the Sapphire Strait":         Close,
+		"Is Nowhereland prepared to abandon the talks with Elsewhere altogether?":    QuestionOnly,
+		"Nowhereland has purchased four submarines from the moon":                    NotFound,
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		for text, want := range claims {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				res, err := c.Check(context.Background(), Claim{Text: text})
+				if err != nil || res.Verdict != want {
+					t.Errorf("%q: %s %v, want %s", text, res.Verdict, err, want)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+}
+
+// A cancelled check stops with the context's error.
+func TestCheckCancelled(t *testing.T) {
+	c := fixtureChecker(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.Check(ctx, Claim{Text: "The ministry organised the delivery of grain"}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+}
