@@ -39,8 +39,11 @@ func (r Result) Summary() string {
 		return "Said at another time: " + who + " said these words" + on + ", outside the period claimed."
 	case QuestionOnly:
 		what := "a reporter's question"
-		if r.Role != "reporter" {
-			what = "a " + strings.TrimSpace(r.Role) + "'s line"
+		if role := strings.TrimSpace(r.Role); role != "reporter" {
+			what = "a " + role + "'s line"
+			if role != "" && strings.ContainsRune("aeiou", rune(role[0])) {
+				what = "an " + role + "'s line" // an operator's
+			}
 		}
 		return "Only asked: these words are " + what + on + ", which no official repeated; they are nobody's statement."
 	case NotFound:
