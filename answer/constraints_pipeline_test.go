@@ -8,6 +8,7 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
 )
 
 // ask answers q over the invented record with explanations on.
@@ -176,4 +177,85 @@ func hitIDs(hits []retrieval.Hit) []string {
 		out = append(out, h.Chunk.DocID)
 	}
 	return out
+}
+
+// datedIndex ranks its passages in the order given and returns at most
+// depth of those inside a search's dates: a record where the earliest and
+// latest statements are not among the best-ranked few.
+type datedIndex struct {
+	fakeIndex
+	depth int
+}
+
+func (f *datedIndex) Search(_ context.Context, _ string, o retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	var out []retrieval.Hit
+	for _, h := range f.hits {
+		d := h.Doc.Date
+		if (!o.Since.IsZero() && d.Before(o.Since)) || (!o.Until.IsZero() && d.After(o.Until)) {
+			continue
+		}
+		if len(out) < f.depth {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// "first" and "last" search again beyond the earliest and latest
+// answering statement the best passages hold, so the record's earliest
+// (latest) statement is found even when dozens of others outscore it.
+func TestOrderSearchesBeyondTheBestPassages(t *testing.T) {
+	hit := func(id, date string) retrieval.Hit {
+		d := &corpus.Document{ID: id, Date: day(date)}
+		return retrieval.Hit{Chunk: corpus.Chunk{ID: id + "#0", DocID: id}, Doc: d, Coverage: 1, VectorScore: 0.6}
+	}
+	// Best-ranked first: the middle of the record, then its ends.
+	ranked := []retrieval.Hit{hit("mid-1.txt", "2023-05-01"), hit("mid-2.txt", "2023-06-01"),
+		hit("early-2.txt", "2022-02-01"), hit("late-2.txt", "2024-09-01"), hit("early-1.txt", "2021-03-01"), hit("late-1.txt", "2025-01-01")}
+	idx := &datedIndex{fakeIndex: fakeIndex{hits: ranked}, depth: 2}
+	p := &Pipeline{Index: idx}
+	tests := []struct {
+		order Order
+		want  string
+	}{
+		{OrderFirst, "early-1.txt"},
+		{OrderLast, "late-1.txt"},
+	}
+	for _, tt := range tests {
+		c := Constraints{Order: tt.order, Search: "canal talks"}
+		first, _ := idx.Search(context.Background(), c.Search, retrieval.SearchOptions{})
+		wide, note, err := p.beyond(context.Background(), c, retrieval.SearchOptions{}, first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := p.ordered(c, wide, 3)
+		if len(got) == 0 || got[0].Chunk.DocID != tt.want {
+			t.Errorf("%s: ordered %v (%s), want %s first", tt.order, hitIDs(got), note, tt.want)
+		}
+	}
+}
+
+// A question that names a kind of document ("the last canal commission
+// briefing") is ordered among the documents so titled: a later briefing
+// that mentions the commission in passing is not the commission's.
+func TestOrderKeepsTitledDocuments(t *testing.T) {
+	var terms []retrieval.TermMatch
+	for _, t := range text.Terms("canal commission briefing") {
+		terms = append(terms, retrieval.TermMatch{Term: t, Weight: 1, Found: true})
+	}
+	hit := func(id, title, date string) retrieval.Hit {
+		d := &corpus.Document{ID: id, Title: title, Date: day(date)}
+		return retrieval.Hit{Chunk: corpus.Chunk{ID: id + "#0", DocID: id}, Doc: d, Coverage: 1, VectorScore: 0.6, Terms: terms}
+	}
+	hits := []retrieval.Hit{
+		hit("commission-1.txt", "Press Briefing by the Canal Commission", "2023-01-10"),
+		hit("commission-2.txt", "Press Briefing by the Canal Commission", "2023-05-10"),
+		hit("press-later.txt", "Press Briefing by Spokesperson Zara Quillfeather", "2024-02-01"),
+	}
+	p := &Pipeline{}
+	c := Constraints{Order: OrderLast, Search: "canal commission briefing"}
+	got, _ := p.ordered(c, hits, 3)
+	if len(got) == 0 || got[0].Chunk.DocID != "commission-2.txt" {
+		t.Errorf("last picks %v, want commission-2.txt", hitIDs(got))
+	}
 }

@@ -138,7 +138,16 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	}
 	r.hits = hits
 	if r.c.Order != OrderAny {
-		r.hits, r.notes = p.ordered(r.c, hits, k)
+		wide, note, err := p.beyond(ctx, r.c, r.opts, hits)
+		if err != nil {
+			return nil, err
+		}
+		if note != "" {
+			r.notes = append(r.notes, note)
+		}
+		var notes []string
+		r.hits, notes = p.ordered(r.c, wide, k)
+		r.notes = append(r.notes, notes...)
 	} else if lead := leadWith(hits, r.decision.Best); lead != nil {
 		r.hits = lead
 		r.notes = append(r.notes, "the passage that scored best for the decision ("+r.decision.Best+") is answered from first")
@@ -165,6 +174,98 @@ func leadWith(hits []retrieval.Hit, id string) []retrieval.Hit {
 	out = append(out, hits[i])
 	out = append(out, hits[:i]...)
 	return append(out, hits[i+1:]...)
+}
+
+// orderRounds bounds the searches beyond the earliest (latest) answering
+// statement found so far: each round searches only the days before (after)
+// it, so the first round of a question about a subject spoken of for years
+// finds the statements the best-scored orderDepth passages left out.
+const orderRounds = 4
+
+// beyond looks for answering passages earlier (for "first") or later (for
+// "last") than those hits holds: the best passages by score need not
+// include the earliest or the latest statement (the record's first
+// readout of a call is one of dozens that mention it). It searches the
+// days before the earliest (after the latest) answering passage again,
+// with the question's other filters, and adds what answers there, until a
+// round finds nothing earlier (later) or orderRounds have run. An
+// answering passage scores at least the decision's threshold and
+// OrderFloor of the best passage of hits, as in ordered.
+func (p *Pipeline) beyond(ctx context.Context, c Constraints, opts retrieval.SearchOptions, hits []retrieval.Hit) ([]retrieval.Hit, string, error) {
+	w := p.weights()
+	scores := orderScores(c, w, hits)
+	floor := w.threshold
+	for _, s := range scores {
+		floor = max(floor, OrderFloor*s)
+	}
+	titled := false
+	for i, h := range hits {
+		titled = titled || (scores[i] >= floor && titleShare(h) >= titledShare)
+	}
+	// edge is the date of the earliest (latest) answering passage of hs.
+	edge := func(hs []retrieval.Hit) (time.Time, bool) {
+		var e time.Time
+		for i, s := range orderScores(c, w, hs) {
+			d := statedOn(hs[i])
+			if d.IsZero() || s < floor || (titled && titleShare(hs[i]) < titledShare) {
+				continue
+			}
+			if e.IsZero() || (c.Order == OrderFirst && d.Before(e)) || (c.Order == OrderLast && d.After(e)) {
+				e = d
+			}
+		}
+		return e, !e.IsZero()
+	}
+	out := hits
+	e, ok := edge(hits)
+	added := 0
+	for round := 0; ok && round < orderRounds; round++ {
+		o := opts
+		if c.Order == OrderFirst {
+			o.Until = e.AddDate(0, 0, -1)
+			if !o.Since.IsZero() && o.Until.Before(o.Since) {
+				break
+			}
+		} else {
+			o.Since = e.AddDate(0, 0, 1)
+			if !o.Until.IsZero() && o.Since.After(o.Until) {
+				break
+			}
+		}
+		more, err := p.Index.Search(ctx, c.Search, o)
+		if err != nil {
+			return nil, "", err
+		}
+		next, found := edge(more)
+		if !found || (c.Order == OrderFirst && !next.Before(e)) || (c.Order == OrderLast && !next.After(e)) {
+			break
+		}
+		out = mergeHits(out, more)
+		added += len(more)
+		e = next
+	}
+	if added == 0 {
+		return hits, "", nil
+	}
+	return out, fmt.Sprintf("searched again beyond the %s answering statement: %d more passages, reaching %s", orderWord(c.Order), added, dateString(e)), nil
+}
+
+// orderScores are the decision's scores of hits, each as if alone.
+func orderScores(c Constraints, w decisionWeights, hits []retrieval.Hit) []float64 {
+	names, cache := questionNames(c, hits), map[string]map[string]bool{}
+	out := make([]float64, len(hits))
+	for i, h := range hits {
+		out[i] = w.score(signalsOf(c, names, h, 1, hits, cache))
+	}
+	return out
+}
+
+// orderWord is "earliest" or "latest".
+func orderWord(o Order) string {
+	if o == OrderLast {
+		return "latest"
+	}
+	return "earliest"
 }
 
 // outsideCoverage is the plain answer to a question whose own period
@@ -215,18 +316,21 @@ const OrderFloor = 0.75
 // most k.
 func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrieval.Hit, []string) {
 	w := p.weights()
-	names := questionNames(c, hits)
-	scores := make([]float64, len(hits))
+	scores := orderScores(c, w, hits)
 	best := 0.0
-	for i, h := range hits {
-		scores[i] = w.score(signalsOf(c, names, h, 1, hits, map[string]map[string]bool{}))
-		best = max(best, scores[i])
+	for _, s := range scores {
+		best = max(best, s)
 	}
 	var ok []retrieval.Hit
+	titled := false
 	for i, h := range hits {
 		if scores[i] >= w.threshold && scores[i] >= OrderFloor*best && !statedOn(h).IsZero() {
 			ok = append(ok, h)
+			titled = titled || titleShare(h) >= titledShare
 		}
+	}
+	if titled {
+		ok = slices.DeleteFunc(ok, func(h retrieval.Hit) bool { return titleShare(h) < titledShare })
 	}
 	if len(ok) == 0 {
 		return hits[:min(k, len(hits))], []string{"no dated passage covers the question, so the order was not applied"}
@@ -251,13 +355,38 @@ func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrie
 		}
 	}
 	out = append(out, rest...)
-	word := "earliest"
-	if c.Order == OrderLast {
-		word = "latest"
-	}
 	note := fmt.Sprintf("ordered by the date of the statement: %s is the %s of %d matching passages (from %d searched)",
-		chosen+" ("+dateString(statedOn(ok[0]))+")", word, len(ok), len(hits))
+		chosen+" ("+dateString(statedOn(ok[0]))+")", orderWord(c.Order), len(ok), len(hits))
 	return out[:min(k, len(out))], []string{note}
+}
+
+// titledShare is the share of a question's searched words (weighted as
+// in coverage) that a document's title must hold for the question to name
+// that kind of document: "the last covid response team briefing", "the
+// first Operation Fly Formula mission", "the latest Armenian Remembrance
+// Day message". When an answering passage's document is so titled, only
+// documents so titled take part in a "first"/"last" order; a briefing
+// that mentions the team in passing is not the team's briefing.
+const titledShare = 0.6
+
+// titleShare is the share of the hit's searched terms, weighted as in its
+// coverage, that its document's title holds.
+func titleShare(h retrieval.Hit) float64 {
+	if h.Doc == nil || h.Doc.Title == "" {
+		return 0
+	}
+	title := text.TermSet(h.Doc.Title)
+	var got, total float64
+	for _, t := range h.Terms {
+		total += t.Weight
+		if title[t.Term] {
+			got += t.Weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
 }
 
 // statedOn is the day a passage's statement was made: the earliest date
