@@ -84,6 +84,19 @@ var titleStops = setOf("on", "at", "in", "to", "for", "with", "announcing", "reg
 	"phone", "virtual", "bilateral", "trip", "visit", "conversation", "engagement", "engagements", "travel",
 	"discussion", "discussions", "video", "roundtable", "as", "following", "commemorating", "recognizing")
 
+// PersonAfterBy returns the person a title names after its " by " ("Inaugural
+// Address by President Joseph R. Biden, Jr." → Joseph R. Biden, Jr.,
+// President), read as the issuing person of a statement's title is (a
+// surname alone completed from text); ok is false when the title has no
+// " by " or names no one, or two, after it.
+func PersonAfterBy(title, text string) (Speaker, bool) {
+	_, by, found := strings.Cut(title, " by ")
+	if !found {
+		return Speaker{}, false
+	}
+	return titlePerson(by, text)
+}
+
 // titlePerson reads the person at the start of s (the rest of a title):
 // title words, then a name, up to a stop word, a possessive or a comma
 // that is not a name's suffix ("Joseph R. Biden, Jr."). A surname alone is

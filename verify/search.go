@@ -495,20 +495,27 @@ func (s *search) satisfies(m *match) bool {
 }
 
 func (s *search) speakerOK(m *match) bool {
+	ok, _ := s.speakerOf(m)
+	return ok
+}
+
+// speakerOf reports whether the match is the claimed speaker's, and, when
+// it is by the title of a document the outlet issues, who the title says
+// speaks. A document the outlet issues with no speaker labels, titled as
+// someone's ("Inaugural Address by President Joseph R. Biden, Jr."), is
+// that person's words; a readout ("Readout of President Biden's Call with
+// …") is the outlet's account, and its title has no "by".
+func (s *search) speakerOf(m *match) (ok bool, byTitle corpus.Speaker) {
 	if s.cl.Speaker == "" || speakerMatches(s.cl.Speaker, m.reg.turn.Speaker, m.reg.doc, s.c.names.fullNames(s.c.ix)) {
-		return true
+		return true, corpus.Speaker{}
 	}
-	// A document the outlet issues with no speaker labels, titled as
-	// someone's ("Inaugural Address by President Joseph R. Biden, Jr."),
-	// is that person's words; a readout ("Readout of President Biden's
-	// Call with …") is the outlet's account, and its title has no "by".
 	t, d := m.reg.turn, m.reg.doc
 	if t.Role == corpus.RoleIssuer && t.Speaker.Name == d.Outlet {
-		if _, by, ok := strings.Cut(d.Title, " by "); ok {
-			return speakerMatches(s.cl.Speaker, corpus.Speaker{Name: by, Title: by}, nil, nil)
+		if sp, found := corpus.PersonAfterBy(d.Title, d.Text); found && speakerMatches(s.cl.Speaker, sp, d, s.c.names.fullNames(s.c.ix)) {
+			return true, sp
 		}
 	}
-	return false
+	return false, corpus.Speaker{}
 }
 
 func (s *search) dateOK(m *match) bool {
@@ -554,6 +561,9 @@ func (s *search) result(m *match) Result {
 		res.Speaker = t.Speaker.Title
 	}
 	res.SpeakerTitle = t.Speaker.Title
+	if _, by := s.speakerOf(m); by.Name != "" {
+		res.Speaker, res.SpeakerTitle = by.Name, by.Title
+	}
 	if res.SpeakerTitle == res.Speaker {
 		res.SpeakerTitle = ""
 	}

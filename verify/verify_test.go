@@ -118,7 +118,7 @@ func TestCheckVerdicts(t *testing.T) {
 		{name: "only common words, not in the record", claim: Claim{Text: "we have never said so and we will not say it"},
 			verdict: NotFound},
 		{name: "an address the office issues, titled as the speaker's", claim: Claim{Text: "The harbour at Port Vellum will reopen to all ships in the autumn", Speaker: "Otto Brambleworth"},
-			verdict: Exact, speaker: "The Nowhereland"},
+			verdict: Exact, speaker: "Otto Brambleworth"},
 		{name: "an address titled as another's", claim: Claim{Text: "The harbour at Port Vellum will reopen to all ships in the autumn", Speaker: "Zara Quillfeather"},
 			verdict: OtherSpeaker},
 		{name: "a readout is the office's account, not the minister's words", claim: Claim{Text: "the ferry service across the strait will resume in June", Speaker: "Minister Ada Pennywhistle"},
