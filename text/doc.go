@@ -5,10 +5,12 @@
 // IsPersonVerb, SpeechVerbs, Attributions), month names and abbreviations
 // (Month, MonthPattern), the words of people's titles (IsTitleWord),
 // transcript speaker labels (LabelAt, IsTurnLabel, IsGenericLabel,
-// IsHonorific) and sentence boundaries (Sentences). corpus, retrieval and
-// answer all read text through it, so the index, the relevance check and
-// the extractive scorer agree on every word. It imports nothing from the
-// project.
+// IsHonorific), sentence boundaries (Sentences), quotations (FindQuotes,
+// FoldQuote, QuoteIn, Ellipses), British and American spellings
+// (SpellingKey), negations (IsNegation) and number words (NumberValue).
+// corpus, retrieval, answer and verify all read text through it, so the
+// index, the relevance check, the extractive scorer and the quotation
+// checks agree on every word. It imports nothing from the project.
 //
 // Changing how words are split, folded, stemmed or dropped changes the
 // builtin embedder's vectors and the lexical index: bump builtinVersion in
