@@ -119,8 +119,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 		return nil, fmt.Errorf("search the record: %w", err)
 	}
-	pointed := follow.Kind != NewTopic // the question itself points back
-	var conv []retrieval.Hit           // passages of the conversation's documents that answer it
+	var conv []retrieval.Hit // passages of the conversation's documents that answer it
 	if len(history) > 0 {
 		if conv, err = p.withConversation(ctx, r, q, standalone, history, &follow); err != nil {
 			return nil, err
@@ -202,8 +201,8 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 	}
 	if p.Chat == nil {
-		if pointed && len(conv) > 0 && p.extractiveFrom(ans, eq, conv) {
-			// "Where were they sent?": what the conversation read holds it.
+		if len(conv) > 0 && p.extractiveFrom(ans, eq, conv) {
+			// What the conversation read holds it (see extractiveFrom).
 			return ans, nil
 		}
 		p.extractive(ans, eq, hits, "")
