@@ -256,14 +256,53 @@ func (f figure) heldBy(sentence string) bool {
 	if len(f.counted) == 0 {
 		return true
 	}
-	terms := text.TermSet(sentence)
+	// A figure counts a specific thing asked for when one of its words
+	// stands within countedReach words of a number ("more than 6,700 people",
+	// "84,770 forcibly displaced persons", "refugees: 100,000"); a
+	// sentence that gives a figure of something else and names the
+	// asked thing elsewhere does not answer.
+	counted := map[string]bool{}
+	specific := false
 	for _, t := range f.counted {
-		if terms[t] {
-			return true
+		counted[t] = true
+		specific = specific || !text.IsCommon(t)
+	}
+	if !specific {
+		// "How many people": the record counts them as persons,
+		// refugees, Americans … next to the figure; any figure of a
+		// sentence that speaks of people will do.
+		terms := text.TermSet(sentence)
+		for _, t := range f.counted {
+			if terms[t] {
+				return true
+			}
+		}
+		return false
+	}
+	var near []int // token positions of numbers
+	toks := text.Tokens(undated)
+	for i, tk := range toks {
+		if numberRe.MatchString(strings.ToLower(tk.Word) + " ") {
+			near = append(near, i)
+		}
+	}
+	for i, tk := range toks {
+		ts := text.Terms(undated[tk.Start:tk.End])
+		if len(ts) != 1 || !counted[ts[0]] {
+			continue
+		}
+		for _, n := range near {
+			if n-i <= countedReach && i-n <= countedReach {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// countedReach is how many words apart a figure and a word of what it
+// counts may stand: "84,770 forcibly displaced persons" is three.
+const countedReach = 4
 
 // pastTense reports a verb's past form ("died", "attended", "came"): after
 // "how many" it says what happened, not what is counted.

@@ -43,6 +43,10 @@ type Period struct {
 	Until time.Time `json:"until,omitzero"`
 	// Phrase is the question's words for it ("in late September 2023").
 	Phrase string `json:"phrase,omitempty"`
+	// Deadline: the question asks for the state of things by Until ("how
+	// many had crossed by the end of September"), not for something said
+	// within the period.
+	Deadline bool `json:"deadline,omitempty"`
 }
 
 // IsZero reports whether the period bounds nothing.
@@ -118,7 +122,7 @@ func (c Constraints) Options(filters retrieval.SearchOptions) retrieval.SearchOp
 		o.Since = c.Period.Since
 	}
 	until := c.Period.Until
-	if !until.IsZero() && c.Want == WantNumber {
+	if !until.IsZero() && c.Want == WantNumber && !c.Period.Deadline {
 		until = until.AddDate(0, 0, reportLag)
 	}
 	if !until.IsZero() && (o.Until.IsZero() || until.Before(o.Until)) {
@@ -194,6 +198,11 @@ func readQuestionFrom(q string, pp *people, first, end time.Time) Constraints {
 	}
 	c.Order, c.OrderPhrase = readOrder(q, toks, pp, drop)
 	c.Want = readWant(toks)
+	if c.Period.Deadline && c.Want == WantNumber && c.Order == OrderAny {
+		// "How many had crossed by the end of September?": the figure as
+		// of the deadline is the latest given by then.
+		c.Order, c.OrderPhrase = OrderLast, c.Period.Phrase
+	}
 	if pp != nil {
 		if m, ok := readPeople(q, toks, pp, &c); ok && c.Speaker != nil {
 			// The speaker filter holds them; left in the searched words,

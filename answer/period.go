@@ -156,6 +156,7 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			if w == "before" {
 				p.Until = s.Since.AddDate(0, 0, -1)
 			}
+			p.Deadline = w == "by"
 			stop = s.Next
 		case "early", "mid", "late":
 			// "early 2022" with no preposition still names a time.

@@ -141,3 +141,121 @@ func TestAnswersFromTheDecisionsBestPassage(t *testing.T) {
 		t.Errorf("mode %s, answer:\n%s", ans.Mode, ans.Text)
 	}
 }
+
+// TestDeadlineAsksForTheLatestFigure: "how many … by <date>" asks for the
+// figure as of the deadline: the latest given by then, not one published
+// after it, nor an earlier one that matches the words better.
+func TestDeadlineAsksForTheLatestFigure(t *testing.T) {
+	c := ReadQuestion("How many travellers had crossed the Freedonia border by the end of March 2023?", nil, time.Time{})
+	if c.Order != OrderLast || !c.Period.Deadline || dateString(c.Period.Until) != "2023-03-31" {
+		t.Fatalf("constraints %+v", c)
+	}
+	if o := c.Options(retrieval.SearchOptions{}); dateString(o.Until) != "2023-03-31" {
+		t.Errorf("searched until %s: a figure as of a deadline is published by it", dateString(o.Until))
+	}
+	if c := ReadQuestion("How many travellers crossed the Freedonia border in March 2023?", nil, time.Time{}); c.Order != OrderAny || c.Period.Deadline {
+		t.Errorf("a period is no deadline: %+v", c)
+	}
+	var docs []*corpus.Document
+	for _, f := range []struct{ day, text string }{
+		{"2023-03-05", "Spokesperson Zara Quillfeather said 1,200 travellers had crossed the Freedonia border since the border crossing at the Freedonia border opened, and the travellers crossing the Freedonia border were welcome."},
+		{"2023-03-20", "Spokesperson Zara Quillfeather said 3,400 travellers had crossed the Freedonia border by then."},
+		{"2023-04-10", "Spokesperson Zara Quillfeather said 7,900 travellers had crossed the Freedonia border, travellers crossing the Freedonia border each day."},
+	} {
+		docs = append(docs, &corpus.Document{ID: "crossing-" + f.day + ".txt", Title: "Statement on the Freedonia border", Outlet: "Nowhereland Ministry",
+			Date: day(f.day), Speakers: []corpus.Speaker{{Name: "Zara Quillfeather", Title: "Spokesperson"}}, Text: f.text})
+	}
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := (&Pipeline{Index: idx}).Ask(context.Background(), "How many travellers had crossed the Freedonia border by the end of March 2023?", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := firstQuote(ans.Text); !strings.Contains(first, "3,400") {
+		t.Errorf("first quotation %q, want the 3,400 of March 20:\n%s", first, ans.Text)
+	}
+}
+
+// TestFigureCountsWhatWasAsked: a "how many X" question is answered by a
+// figure of X, not by a figure of something else in a sentence that names
+// X elsewhere.
+func TestFigureCountsWhatWasAsked(t *testing.T) {
+	f, ok := figureOf("How many Sylvanian peacekeepers were deployed in Freedonia?")
+	if !ok {
+		t.Fatal("no figure read")
+	}
+	for _, tc := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"About 2,000 Sylvanian peacekeepers were deployed along the line.", true},
+		{"The peacekeepers numbered 2,000 by June.", true},
+		{"84,770 displaced persons have crossed into Freedonia, where the convoy was escorted past the checkpoints by Sylvanian peacekeepers.", false},
+		{"Sylvanian peacekeepers were deployed.", false},
+	} {
+		if got := f.heldBy(tc.sentence); got != tc.want {
+			t.Errorf("heldBy(%q) = %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}
+
+// TestFigureOfPeople: "how many people" is answered by a figure of
+// persons, refugees or travellers in a sentence about people, wherever
+// the word stands.
+func TestFigureOfPeople(t *testing.T) {
+	f, ok := figureOf("How many people had crossed into Freedonia?")
+	if !ok {
+		t.Fatal("no figure read")
+	}
+	if !f.heldBy("84,770 displaced persons have crossed into Freedonia, and more people are expected.") {
+		t.Error("a figure of persons in a sentence about people should answer")
+	}
+}
+
+// byFilterIndex returns one set of hits to a search narrowed by dates and
+// another to a search without them.
+type byFilterIndex struct {
+	fakeIndex
+	narrowed, wide []retrieval.Hit
+}
+
+func (f *byFilterIndex) Search(_ context.Context, _ string, o retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	if !o.Since.IsZero() || !o.Until.IsZero() {
+		return f.narrowed, nil
+	}
+	return f.wide, nil
+}
+
+// TestNoFalseAbsence: when the question's period declines but the record's
+// covering statement lies within that period after all, the answer does
+// not claim the record has no statement then.
+func TestNoFalseAbsence(t *testing.T) {
+	doc := func(id, date, text string) retrieval.Hit {
+		d := &corpus.Document{ID: id, Title: "Statement", Outlet: "Nowhereland Ministry", Date: day(date), Text: text}
+		return retrieval.Hit{Doc: d, Coverage: 1, VectorScore: 0.4, Chunk: corpus.Chunk{ID: id + "#0", DocID: id, End: len(text), Text: text}}
+	}
+	weak := doc("other.txt", "2024-03-02", "The ministry said the harbour reopened.")
+	weak.Coverage, weak.VectorScore = 0.1, 0.05
+	for _, tc := range []struct {
+		date      string
+		wantClaim bool
+	}{
+		{"2024-05-20", true},  // outside March: "no statement in march 2024" is true
+		{"2024-03-20", false}, // inside March: it would be false
+	} {
+		covering := doc("tolls.txt", tc.date, "Spokesperson Zara Quillfeather said the canal tolls would rise by 4 percent.")
+		p := &Pipeline{Index: &byFilterIndex{narrowed: []retrieval.Hit{weak}, wide: []retrieval.Hit{covering}}}
+		ans, err := p.Ask(context.Background(), "What did the ministry say about the canal tolls in March 2024?", nil, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(ans.Text, "has no statement"); ans.Mode != ModeDeclined || got != tc.wantClaim {
+			t.Errorf("statement of %s: mode %s, claims absence %v, want %v:\n%s", tc.date, ans.Mode, got, tc.wantClaim, ans.Text)
+		}
+	}
+}
