@@ -195,7 +195,7 @@ func (ix *Index) checkEmbedder(name string, dim int) error {
 func (ix *Index) emptySnapshot() *snapshot {
 	s := &snapshot{embedder: ix.emb.Name(), dim: ix.emb.Dimension(), chunkOpts: ix.opts.Chunk}
 	// An empty snapshot cannot fail to build.
-	_ = s.finish(context.Background())
+	_ = s.finish(context.Background(), nil)
 	return s
 }
 
@@ -429,7 +429,7 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 	if e := readErr.Load(); e != nil {
 		return st, fmt.Errorf("sync: %w", *e)
 	}
-	if err := next.finish(ctx); err != nil {
+	if err := next.finish(ctx, nil); err != nil {
 		return st, fmt.Errorf("sync: build snapshot: %w", err)
 	}
 	// Last, once the build's own working memory is garbage: the spilled

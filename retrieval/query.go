@@ -65,7 +65,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	hits := s.fold(cands, k)
 	chunkIdx := make([]int32, len(hits))
 	for i := range hits {
-		chunkIdx[i] = s.chunkPos[hits[i].Chunk.ID]
+		chunkIdx[i] = s.position(hits[i].Chunk)
 		if qv != nil && hits[i].VectorRank == 0 {
 			// Found by its words only: its similarity still says how
 			// close it is, for the answer's decision.
@@ -165,6 +165,10 @@ func (s *snapshot) filter(opts SearchOptions) rowFilter {
 	}
 	okDoc := make([]bool, len(s.docs))
 	f := rowFilter{byDate: byDate, since: since, until: until}
+	var docOutlet, docSpeakers []string
+	if outlet != "" || speaker != "" {
+		docOutlet, docSpeakers = s.names()
+	}
 	for i := range s.docs {
 		if only != nil && !only[int32(i)] {
 			continue
@@ -177,10 +181,10 @@ func (s *snapshot) filter(opts SearchOptions) rowFilter {
 				continue
 			}
 		}
-		if outlet != "" && !strings.Contains(s.docOutlet[i], outlet) {
+		if outlet != "" && !strings.Contains(docOutlet[i], outlet) {
 			continue
 		}
-		if speaker != "" && !strings.Contains(s.docSpeakers[i], speaker) {
+		if speaker != "" && !strings.Contains(docSpeakers[i], speaker) {
 			continue
 		}
 		okDoc[i] = true

@@ -15,13 +15,15 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/datalock"
 )
 
-// The snapshot file (format version 5) is laid out to be used in place:
+// The snapshot file (format version 6; 5 is still read) is laid out to be
+// used in place:
 //
 //	magic (8) | version (4) | header length (4) | JSON header
 //	section count (4) | per section: kind (4), CRC-32C (4), offset (8), length (8)
@@ -30,19 +32,22 @@ import (
 //
 // Open maps the file into memory (read-only, shared) and checks every
 // section's checksum and the zero padding, so a damaged byte anywhere is
-// found before anything is used. Then nothing large is decoded or copied:
-// the vectors chromem-go holds are the mapped section itself, and the
-// documents' and chunks' texts and IDs are strings pointing into it, read
-// from the page cache when a question needs them. Only the documents'
-// metadata (gob), the chunk table and the BM25 index's term map are decoded
-// onto the heap; its postings are used in place too. A mapping is never unmapped: strings into it may be held by any
-// caller for as long as it likes; Sync replaces the file by rename, so the
-// mapped (old) file stays intact while the process lives.
+// found before anything is used (the large sections' checksums on other
+// cores while the small ones are decoded). Then nothing large is decoded
+// or copied: the vectors chromem-go holds are the mapped section itself,
+// and the documents' and chunks' texts and IDs and the documents'
+// metadata strings point into it, read from the page cache when a question
+// needs them. Only the chunk table, the documents' records (version 5:
+// their metadata from gob) and the BM25 index's term map are decoded onto
+// the heap; its postings are used in place too. A mapping is never
+// unmapped: strings into it may be held by any caller for as long as it
+// likes; Sync replaces the file by rename, so the mapped (old) file stays
+// intact while the process lives.
 
 // Section kinds, in file order.
 const (
 	secTexts    = 1 // the documents' texts, concatenated
-	secDocs     = 2 // gob: per document its metadata (Text empty), turns and text span
+	secDocs     = 2 // per document its metadata, turns and text span (docrecord.go; version 5: gob)
 	secChunkIDs = 3 // the chunks' IDs, concatenated
 	secChunks   = 4 // per chunk a chunkRecord, little-endian
 	secVectors  = 5 // the unit vectors, float32 little-endian, row-major
@@ -161,8 +166,13 @@ func (w *sectionWriter) end() error {
 	return nil
 }
 
-// encode writes the whole file to f (at its start) and returns its size.
-func (s *snapshot) encode(f *os.File) (int64, error) {
+// encode writes the whole file to f (at its start) in the current
+// format and returns its size.
+func (s *snapshot) encode(f *os.File) (int64, error) { return s.encodeVersion(f, snapshotVersion) }
+
+// encodeVersion writes the file in format version 5 (documents' metadata
+// in gob, kept for tests of reading it) or 6.
+func (s *snapshot) encodeVersion(f *os.File, version uint32) (int64, error) {
 	hdr, err := json.Marshal(snapshotHeader{
 		Embedder: s.embedder, Dim: s.dim, Snapshot: s.id, Created: s.created,
 		Docs: len(s.docs), Chunks: len(s.chunks), ChunkOpts: s.chunkOpts,
@@ -200,6 +210,19 @@ func (s *snapshot) encode(f *os.File) (int64, error) {
 		return 0, err
 	}
 	if err := sec(secDocs, func() error {
+		if version >= 6 {
+			var rec []byte
+			for i, d := range s.docs {
+				var err error
+				if rec, err = appendDoc(rec[:0], d, packTurns(d.Turns()), spans[i]); err != nil {
+					return err
+				}
+				if _, err := w.Write(rec); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		enc := gob.NewEncoder(w)
 		for i, d := range s.docs {
 			meta := *d
@@ -268,7 +291,7 @@ func (s *snapshot) encode(f *os.File) (int64, error) {
 	// Prefix, header and table.
 	head := make([]byte, 0, prefix+tableSize(numSections))
 	head = append(head, snapshotMagic...)
-	head = binary.LittleEndian.AppendUint32(head, snapshotVersion)
+	head = binary.LittleEndian.AppendUint32(head, version)
 	head = binary.LittleEndian.AppendUint32(head, uint32(len(hdr)))
 	head = append(head, hdr...)
 	head = binary.LittleEndian.AppendUint32(head, uint32(len(w.secs)))
@@ -301,6 +324,7 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	if err := checkPrefix(path, data[:12]); err != nil {
 		return nil, err
 	}
+	version := binary.LittleEndian.Uint32(data[8:12])
 	hlen := int(binary.LittleEndian.Uint32(data[12:16]))
 	if hlen > 1<<20 || 16+hlen+tableSize(0) > size {
 		return nil, corrupt(path, "header runs past the end of the file")
@@ -321,6 +345,7 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 		return nil, corrupt(path, "checksum mismatch in the header or section table")
 	}
 	secs := make([][]byte, numSections+1)
+	crcs := make([]uint32, numSections+1)
 	prev := uint64(tend)
 	for i := range numSections {
 		e := data[t+4+24*i:]
@@ -332,41 +357,49 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 		if !allZero(data[prev:sc.off]) {
 			return nil, corrupt(path, fmt.Sprintf("damaged bytes before section %d", sc.kind))
 		}
-		b := data[sc.off : sc.off+sc.len]
-		if crc32.Checksum(b, crcTable) != sc.crc {
-			return nil, corrupt(path, fmt.Sprintf("checksum mismatch in section %d (truncated or damaged file)", sc.kind))
-		}
-		secs[sc.kind] = b
-		if sc.kind == secTexts {
-			// Not needed to open the snapshot: resident again only where
-			// a question reads them.
-			releasePages(b)
-		}
+		secs[sc.kind] = data[sc.off : sc.off+sc.len]
+		crcs[sc.kind] = sc.crc
 		prev = sc.off + sc.len
 	}
 	if prev != uint64(size) {
 		return nil, corrupt(path, "unexpected bytes at the end")
 	}
+	// Every section's checksum is checked before anything reads its bytes
+	// (making strings that point into a section reads nothing). The two
+	// large ones, the texts and the vectors, are checked on other cores
+	// while the small ones are checked and decoded; chromem-go is handed
+	// the vectors only once theirs matched, and the snapshot is returned
+	// only once every checksum matched.
+	check := func(kind int) error {
+		if crc32.Checksum(secs[kind], crcTable) != crcs[kind] {
+			return corrupt(path, fmt.Sprintf("checksum mismatch in section %d (truncated or damaged file)", kind))
+		}
+		return nil
+	}
+	textsOK, vectorsOK := make(chan error, 1), make(chan error, 1)
+	var checking sync.WaitGroup
+	checking.Go(func() {
+		textsOK <- check(secTexts)
+		// Not needed to open the snapshot: resident again only where a
+		// question reads them.
+		releasePages(secs[secTexts])
+	})
+	checking.Go(func() { vectorsOK <- check(secVectors) })
+	// Nothing reads the mapping after loadSnapshot returns, whatever it
+	// returns (a damaged file may be rewritten at once).
+	defer checking.Wait()
+	for _, k := range []int{secDocs, secChunkIDs, secChunks, secLexical} {
+		if err := check(k); err != nil {
+			return nil, err
+		}
+	}
 	texts := secs[secTexts]
 
-	// Documents: metadata from gob, text in place.
-	dec := gob.NewDecoder(bytes.NewReader(secs[secDocs]))
+	// Documents: metadata in place (version 5: from gob), text in place.
 	docs := make([]*corpus.Document, 0, min(hdr.Docs, 1<<16))
-	for range hdr.Docs {
-		d := new(corpus.Document)
-		if err := dec.Decode(d); err != nil {
-			return nil, corrupt(path, "unreadable documents: "+err.Error())
-		}
-		var tr turnsRecord
-		if err := dec.Decode(&tr); err != nil {
-			return nil, corrupt(path, "unreadable turns: "+err.Error())
-		}
-		var sp docSpan
-		if err := dec.Decode(&sp); err != nil {
-			return nil, corrupt(path, "unreadable documents: "+err.Error())
-		}
+	add := func(d *corpus.Document, tr turnsRecord, sp docSpan) error {
 		if sp.Off < 0 || sp.Len < 0 || sp.Off > int64(len(texts)) || sp.Len > int64(len(texts))-sp.Off {
-			return nil, corrupt(path, fmt.Sprintf("document %s: text out of range", d.ID))
+			return corrupt(path, fmt.Sprintf("document %s: text out of range", d.ID))
 		}
 		d.Text = inPlace(texts[sp.Off : sp.Off+sp.Len])
 		ts, err := unpackTurns(tr)
@@ -374,9 +407,44 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 			err = d.SetTurns(ts)
 		}
 		if err != nil {
-			return nil, corrupt(path, fmt.Sprintf("document %s: %v", d.ID, err))
+			return corrupt(path, fmt.Sprintf("document %s: %v", d.ID, err))
 		}
 		docs = append(docs, d)
+		return nil
+	}
+	if version >= 6 {
+		r := &docReader{b: secs[secDocs]}
+		for range hdr.Docs {
+			d, tr, sp := r.doc()
+			if r.err != nil {
+				return nil, corrupt(path, "unreadable documents: "+r.err.Error())
+			}
+			if err := add(d, tr, sp); err != nil {
+				return nil, err
+			}
+		}
+		if len(r.b) != 0 {
+			return nil, corrupt(path, "unexpected bytes after the documents")
+		}
+	} else {
+		dec := gob.NewDecoder(bytes.NewReader(secs[secDocs]))
+		for range hdr.Docs {
+			d := new(corpus.Document)
+			if err := dec.Decode(d); err != nil {
+				return nil, corrupt(path, "unreadable documents: "+err.Error())
+			}
+			var tr turnsRecord
+			if err := dec.Decode(&tr); err != nil {
+				return nil, corrupt(path, "unreadable turns: "+err.Error())
+			}
+			var sp docSpan
+			if err := dec.Decode(&sp); err != nil {
+				return nil, corrupt(path, "unreadable documents: "+err.Error())
+			}
+			if err := add(d, tr, sp); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if !slices.IsSortedFunc(docs, func(a, b *corpus.Document) int { return strings.Compare(a.ID, b.ID) }) {
 		return nil, corrupt(path, "documents out of order")
@@ -420,11 +488,18 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	if s.lex, err = decodeLexical(secs[secLexical], hdr.Chunks); err != nil {
 		return nil, corrupt(path, err.Error())
 	}
-	if err := s.finish(ctx); err != nil {
-		if ctx.Err() != nil {
+	var damaged error
+	if err := s.finish(ctx, func() error {
+		damaged = <-vectorsOK
+		return damaged
+	}); err != nil {
+		if ctx.Err() != nil || damaged != nil {
 			return nil, err
 		}
 		return nil, corrupt(path, err.Error())
+	}
+	if err := <-textsOK; err != nil {
+		return nil, err
 	}
 	// Every section was read once for its checksum. All but the vectors
 	// (which every query reads) give their pages back: they stay in the
@@ -448,8 +523,10 @@ func allZero(b []byte) bool {
 	return true
 }
 
-// inPlace is the string whose bytes are b, without a copy: b is mapped
-// read-only and never unmapped, so the string stays valid and unchanged.
+// inPlace is the string whose bytes are b, without a copy. b must never
+// change afterwards: a mapped file's bytes (mapped read-only and never
+// unmapped) or a heap block its owner no longer writes to (the string
+// keeps it alive).
 func inPlace(b []byte) string {
 	if len(b) == 0 {
 		return ""

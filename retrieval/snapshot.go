@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/readout/readout/corpus"
@@ -28,10 +29,13 @@ const SnapshotFile = "index.snap"
 // stored one gob value per document, then the chunk records; version 3
 // added each document's turns; version 4 is the sectioned layout that is
 // memory-mapped and used in place (snapfile.go); version 5 stores the BM25
-// postings as fixed arrays used in place too.
+// postings as fixed arrays used in place too; version 6 stores the
+// documents' metadata as fixed records used in place instead of gob
+// (docrecord.go). Version 5 is still read.
 const (
-	snapshotMagic   = "RDOUTIX\x00"
-	snapshotVersion = 5
+	snapshotMagic     = "RDOUTIX\x00"
+	snapshotVersion   = 6
+	oldestReadVersion = 5
 )
 
 // ErrCorrupt is wrapped by the error Open returns for a snapshot file that
@@ -61,11 +65,12 @@ type snapshot struct {
 	chunks    []corpus.Chunk
 	chunkDoc  []int32
 	docChunks [][2]int32
-	chunkPos  map[string]int32
 	// Per document, for filters: the date as yyyymmdd (0 when undated),
 	// the outlet in lower case, and the speakers' names and the title in
-	// lower case joined by a NUL (which no query contains).
+	// lower case joined by a NUL (which no query contains). The last two
+	// are made by names, once.
 	docDay      []int32
+	namesOnce   sync.Once
 	docOutlet   []string
 	docSpeakers []string
 	// docFirstDay is the earliest day a statement of the document was
@@ -87,6 +92,11 @@ type snapshot struct {
 
 	first, last time.Time
 	bytes       int64 // file size when persisted
+}
+
+// position returns c's position in chunks (c must be a chunk of s).
+func (s *snapshot) position(c corpus.Chunk) int32 {
+	return s.docChunks[s.docIndex[c.DocID]][0] + int32(c.Index)
 }
 
 // vector returns chunk i's row of the matrix.
@@ -113,15 +123,37 @@ func snapshotID(embedder string, opts corpus.ChunkOptions, docs []*corpus.Docume
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
+// names returns the documents' outlets and their speakers' names and
+// titles in the lower case the outlet and speaker filters compare (see
+// docOutlet), made on the first filter that needs them rather than at
+// every open.
+func (s *snapshot) names() (outlet, speakers []string) {
+	s.namesOnce.Do(func() {
+		s.docOutlet = make([]string, len(s.docs))
+		s.docSpeakers = make([]string, len(s.docs))
+		for i, d := range s.docs {
+			s.docOutlet[i] = text.NameKey(d.Outlet)
+			names := make([]string, 0, len(d.Speakers)+1)
+			for _, sp := range d.Speakers {
+				names = append(names, text.NameKey(sp.Name))
+			}
+			if d.Title != "" {
+				names = append(names, text.NameKey(d.Title))
+			}
+			s.docSpeakers[i] = strings.Join(names, "\x00")
+		}
+	})
+	return s.docOutlet, s.docSpeakers
+}
+
 // finish builds everything derived from docs, chunks and vectors: lookup
 // maps, the chromem collections (one per year), the lexical index (unless already loaded)
-// and the date coverage.
-func (s *snapshot) finish(ctx context.Context) error {
+// and the date coverage. vectorsReady, when not nil, is called before
+// anything reads the vectors, and an error from it stops finish.
+func (s *snapshot) finish(ctx context.Context, vectorsReady func() error) error {
 	s.docIndex = make(map[string]int32, len(s.docs))
 	s.docDay = make([]int32, len(s.docs))
 	s.docFirstDay = make([]int32, len(s.docs))
-	s.docOutlet = make([]string, len(s.docs))
-	s.docSpeakers = make([]string, len(s.docs))
 	for i, d := range s.docs {
 		s.docIndex[d.ID] = int32(i)
 		if !d.Date.IsZero() {
@@ -133,15 +165,6 @@ func (s *snapshot) finish(ctx context.Context) error {
 				s.docFirstDay[i] = day
 			}
 		}
-		s.docOutlet[i] = text.NameKey(d.Outlet)
-		names := make([]string, 0, len(d.Speakers)+1)
-		for _, sp := range d.Speakers {
-			names = append(names, text.NameKey(sp.Name))
-		}
-		if d.Title != "" {
-			names = append(names, text.NameKey(d.Title))
-		}
-		s.docSpeakers[i] = strings.Join(names, "\x00")
 		if !d.Date.IsZero() {
 			if s.first.IsZero() || d.Date.Before(s.first) {
 				s.first = d.Date
@@ -153,7 +176,6 @@ func (s *snapshot) finish(ctx context.Context) error {
 	}
 	s.chunkDoc = make([]int32, len(s.chunks))
 	s.docChunks = make([][2]int32, len(s.docs))
-	s.chunkPos = make(map[string]int32, len(s.chunks))
 	for i, c := range s.chunks {
 		di, ok := s.docIndex[c.DocID]
 		if !ok {
@@ -162,15 +184,21 @@ func (s *snapshot) finish(ctx context.Context) error {
 		if i > 0 && s.chunkDoc[i-1] > di {
 			return fmt.Errorf("chunk %s: chunks out of document order", c.ID)
 		}
-		if _, dup := s.chunkPos[c.ID]; dup {
-			return fmt.Errorf("chunk id %s appears twice", c.ID)
-		}
 		s.chunkDoc[i] = di
 		if s.docChunks[di][1] == 0 {
 			s.docChunks[di][0] = int32(i)
 		}
 		s.docChunks[di][1] = int32(i + 1)
-		s.chunkPos[c.ID] = int32(i)
+		// A document's chunks are numbered from 0 in order, so a chunk's
+		// position is its document's first plus its index (position).
+		if c.Index != i-int(s.docChunks[di][0]) {
+			return fmt.Errorf("chunk %s: index %d out of order", c.ID, c.Index)
+		}
+	}
+	if vectorsReady != nil {
+		if err := vectorsReady(); err != nil {
+			return err
+		}
 	}
 	if err := s.buildPeriods(ctx); err != nil {
 		return err
@@ -318,11 +346,11 @@ func checkPrefix(path string, pre []byte) error {
 	if string(pre[:8]) != snapshotMagic {
 		return corrupt(path, "not a readout index snapshot")
 	}
-	if v := binary.LittleEndian.Uint32(pre[8:]); v < snapshotVersion {
-		return fmt.Errorf("%w (%w): %s: snapshot format version %d, this readout reads version %d: run `readout index --rebuild` to rebuild it",
-			ErrOldFormat, ErrCorrupt, path, v, snapshotVersion)
-	} else if v != snapshotVersion {
-		return corrupt(path, fmt.Sprintf("snapshot format version %d (a newer readout's), this readout reads version %d", v, snapshotVersion))
+	if v := binary.LittleEndian.Uint32(pre[8:]); v < oldestReadVersion {
+		return fmt.Errorf("%w (%w): %s: snapshot format version %d, this readout reads versions %d to %d: run `readout index --rebuild` to rebuild it",
+			ErrOldFormat, ErrCorrupt, path, v, oldestReadVersion, snapshotVersion)
+	} else if v > snapshotVersion {
+		return corrupt(path, fmt.Sprintf("snapshot format version %d (a newer readout's), this readout reads versions %d to %d", v, oldestReadVersion, snapshotVersion))
 	}
 	return nil
 }

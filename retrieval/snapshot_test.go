@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/readout/readout/corpus"
@@ -195,5 +196,92 @@ func TestSnapshotKeepsTurns(t *testing.T) {
 		if len(want) < 2 || !reflect.DeepEqual(d.Turns(), want) {
 			t.Errorf("%s: turns after reload\n%+v\nwant\n%+v", d.ID, d.Turns(), want)
 		}
+	}
+}
+
+// TestLargeSectionsCheckedBeforeUse: the texts' and vectors' checksums
+// are checked on other cores while the rest is decoded; a damaged byte in
+// either still fails the load with that section named, and finish hands
+// chromem-go no vector when the vectors' check fails.
+func TestLargeSectionsCheckedBeforeUse(t *testing.T) {
+	dir := t.TempDir()
+	ix := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	mustSync(t, ix, exampleDocs())
+	path := filepath.Join(dir, SnapshotFile)
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl := 16 + int(binary.LittleEndian.Uint32(good[12:16]))
+	for _, kind := range []int{secTexts, secVectors} {
+		e := good[tbl+4+24*(kind-1):]
+		off, n := binary.LittleEndian.Uint64(e[8:]), binary.LittleEndian.Uint64(e[16:])
+		for _, at := range []uint64{off, off + n/2, off + n - 1} {
+			b := slices.Clone(good)
+			b[at] ^= 0x01
+			bad := filepath.Join(t.TempDir(), SnapshotFile)
+			if err := os.WriteFile(bad, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := loadSnapshot(context.Background(), bad)
+			if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), fmt.Sprintf("section %d", kind)) {
+				t.Errorf("section %d, byte %d flipped: %v", kind, at, err)
+			}
+		}
+	}
+	s := ix.cur.Load()
+	damaged := errors.New("damaged vectors")
+	c := &snapshot{docs: s.docs, chunks: s.chunks, vectors: s.vectors, dim: s.dim, lex: s.lex}
+	if err := c.finish(context.Background(), func() error { return damaged }); !errors.Is(err, damaged) || len(c.periods) != 0 {
+		t.Errorf("finish with damaged vectors: %v, %d collections built", err, len(c.periods))
+	}
+}
+
+// TestDocumentRecordsInPlace: version 6 stores the documents' metadata as
+// fixed records read in place (no gob); a version 5 file (gob) is still
+// read, to the same documents, turns included.
+func TestDocumentRecordsInPlace(t *testing.T) {
+	dir := t.TempDir()
+	ix := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	docs := append(loadSeeds(t), exampleDocs()...)
+	docs[0].Captured = day("2023-09-28").Add(90 * time.Minute)
+	mustSync(t, ix, docs)
+	path := filepath.Join(dir, SnapshotFile)
+	v6, err := loadSnapshot(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(t.TempDir(), SnapshotFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.cur.Load().encodeVersion(f, 5); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	v5, err := loadSnapshot(context.Background(), f.Name())
+	if err != nil {
+		t.Fatalf("a version 5 snapshot: %v", err)
+	}
+	if len(v6.docs) != len(docs) || len(v5.docs) != len(docs) {
+		t.Fatalf("%d and %d documents, want %d", len(v6.docs), len(v5.docs), len(docs))
+	}
+	for i, want := range ix.cur.Load().docs {
+		for name, d := range map[string]*corpus.Document{"v6": v6.docs[i], "v5": v5.docs[i]} {
+			if d.ID != want.ID || d.Source != want.Source || d.Format != want.Format || d.Title != want.Title ||
+				d.Outlet != want.Outlet || d.URL != want.URL || d.Category != want.Category || d.Hash != want.Hash ||
+				!d.Date.Equal(want.Date) || !d.Captured.Equal(want.Captured) || d.Text != want.Text ||
+				!slices.Equal(d.Speakers, want.Speakers) || !reflect.DeepEqual(d.Turns(), want.Turns()) {
+				t.Errorf("%s: document %s differs:\n%+v\n%+v", name, want.ID, *d, *want)
+			}
+		}
+	}
+	if runtime.GOOS == "linux" && !mappedFrom(t, unsafe.Pointer(unsafe.StringData(v6.docs[0].ID)), SnapshotFile) {
+		t.Error("version 6 document IDs are not read in place from the mapped file")
+	}
+	// A record cut short is refused, not read past its section.
+	r := &docReader{b: []byte{5, 0, 0, 0, 'a', 'b'}}
+	if r.doc(); r.err == nil {
+		t.Error("a record running past its section was read")
 	}
 }

@@ -128,7 +128,9 @@ func (s *snapshot) buildPeriods(ctx context.Context) error {
 
 // collection returns a chromem-go collection of the chunks at rows, whose
 // embeddings are the snapshot's own rows (unit vectors, so chromem keeps
-// them rather than copying).
+// them rather than copying). A chunk's chromem ID is its position in the
+// snapshot, in decimal: a result maps back to its chunk without a map of
+// every chunk ID.
 func (s *snapshot) collection(ctx context.Context, name string, rows []int32) (*chromem.Collection, error) {
 	coll, err := chromem.NewDB().CreateCollection(name, nil, refuseEmbedding)
 	if err != nil {
@@ -136,11 +138,16 @@ func (s *snapshot) collection(ctx context.Context, name string, rows []int32) (*
 	}
 	// AddDocument one by one: AddDocuments starts a goroutine per document,
 	// which at 150k chunks costs more than it saves.
+	// The IDs are written into one block (room for ten digits each, so it
+	// never moves) rather than allocated one by one.
+	ids := make([]byte, 0, 10*len(rows))
 	for j, i := range rows {
 		if j%4096 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if err := coll.AddDocument(ctx, chromem.Document{ID: s.chunks[i].ID, Embedding: s.vector(int(i))}); err != nil {
+		at := len(ids)
+		ids = strconv.AppendInt(ids, int64(i), 10)
+		if err := coll.AddDocument(ctx, chromem.Document{ID: inPlace(ids[at:]), Embedding: s.vector(int(i))}); err != nil {
 			return nil, fmt.Errorf("add chunk %s to chromem: %w", s.chunks[i].ID, err)
 		}
 	}
@@ -219,12 +226,12 @@ func (s *snapshot) queryPeriods(ctx context.Context, ps []*period, qv []float32,
 			}
 			got := make([]scored, 0, len(rs))
 			for _, r := range rs {
-				pos, ok := s.chunkPos[r.ID]
-				if !ok {
+				pos, err := strconv.Atoi(r.ID)
+				if err != nil || pos < 0 || pos >= len(s.chunks) {
 					return nil, fmt.Errorf("period %s: chromem returned unknown chunk %q", p.name, r.ID)
 				}
-				if keep == nil || keep(int(pos)) {
-					got = append(got, scored{chunk: pos, score: float64(r.Similarity)})
+				if keep == nil || keep(pos) {
+					got = append(got, scored{chunk: int32(pos), score: float64(r.Similarity)})
 				}
 			}
 			res[i] = got

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/readout/readout/answer"
@@ -22,6 +23,7 @@ func cmdAsk(ctx context.Context, f *commonFlags, pos []string, s streams) error 
 	if err != nil {
 		return err
 	}
+	defer oneShotGC()()
 	a, err := setupQuery(ctx, f, s.stderr)
 	if err != nil {
 		return err
@@ -94,6 +96,28 @@ func cmdChat(ctx context.Context, f *commonFlags, pos []string, s streams) error
 		return fmt.Errorf("read standard input: %w", err)
 	}
 	return nil
+}
+
+// oneShotGCPercent is the garbage collector's target (GOGC) while a
+// one-shot command (ask, search) opens the record and answers. Its heap is
+// small beside the mapped snapshot (55 MiB live after opening the White
+// House record) and lives about a second, so collecting it at every
+// doubling costs time and saves little: `readout ask` over that record,
+// 7 runs paired with the default of 100 on 2 cores, took 0.73 s of CPU
+// instead of 0.82 s (median), with a peak resident set of 385 MiB
+// instead of 379 MiB. An index built on the way lowers it for its own
+// duration (retrieval's build target).
+const oneShotGCPercent = 400
+
+// oneShotGC raises the garbage collector's target to oneShotGCPercent
+// (unless it is higher already, or off) until the returned function is
+// called.
+func oneShotGC() (restore func()) {
+	old := debug.SetGCPercent(oneShotGCPercent)
+	if old < 0 || old > oneShotGCPercent {
+		debug.SetGCPercent(old)
+	}
+	return func() { debug.SetGCPercent(old) }
 }
 
 // setupQuery loads the config and the index for ask and chat.

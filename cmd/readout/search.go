@@ -31,6 +31,7 @@ func cmdSearch(ctx context.Context, f *commonFlags, pos []string, s streams) err
 		return err
 	}
 	filters.K = f.limit
+	defer oneShotGC()()
 	a, err := setupQuery(ctx, f, s.stderr)
 	if err != nil {
 		return err
