@@ -215,7 +215,10 @@ func docHash(d *corpus.Document) string {
 // time. The new snapshot is built beside the live one, written to disk
 // (when the index has a folder) and then swapped in; on any error the live
 // snapshot stays as it was. The index keeps the Document pointers: do not
-// modify them afterwards.
+// modify them afterwards. Documents whose texts were spilled
+// (corpus.LoadOptions.Spill) are read back a passage at a time while they
+// are indexed, and the index keeps copies holding their texts, so the
+// spill may be closed once Sync returns.
 func (ix *Index) Sync(ctx context.Context, docs []*corpus.Document, progress func(Progress)) (SyncStats, error) {
 	return ix.sync(ctx, docs, progress, false)
 }
