@@ -27,10 +27,13 @@ type Bot struct {
 
 	appID, botID atomic.Value // string, from READY
 
-	rate  *askLimiter
-	model *lane // answers that call the chat model
-	quick *lane // extractive answers
-	now   func() time.Time
+	rate *askLimiter
+	// checkRate is one member's rate of /verify and Check quotes: /ask's
+	// rate, in a bucket of its own.
+	checkRate *askLimiter
+	model     *lane // answers that call the chat model
+	quick     *lane // extractive answers
+	now       func() time.Time
 	// placeEdits is the budget of edits showing queue places.
 	placeEdits *rate.Limiter
 	answers    *recent[*cachedAnswer]
@@ -98,6 +101,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	b := &Bot{
 		cfg: cfg, deps: deps, log: log, s: s, http: hc,
 		rate:       newAskLimiter(cfg.AskPerMinute, cfg.AskBurst),
+		checkRate:  newAskLimiter(cfg.AskPerMinute, cfg.AskBurst),
 		now:        time.Now,
 		placeEdits: rate.NewLimiter(placeEditsPerSecond, placeEditsPerSecond),
 		answers:    newRecent[*cachedAnswer](512),

@@ -32,7 +32,8 @@ type Config struct {
 	// AskPerMinute and AskBurst are one member's rate of /ask: AskBurst
 	// questions at once, then AskPerMinute a minute (defaults 6 and 3; a
 	// negative AskPerMinute turns the limit off). Follow-ups in threads and
-	// moderators are not limited.
+	// moderators are not limited. /verify and Check quotes together have
+	// the same rate, counted apart from /ask's.
 	AskPerMinute, AskBurst int
 	// ModelAnswers says the Answerer calls a chat model: its answers then
 	// share ModelConcurrency slots (default 4: what the model server can

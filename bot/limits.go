@@ -11,7 +11,8 @@ import (
 	"github.com/readout/readout/answer"
 )
 
-// askLimiter is the per-user rate of /ask: a token bucket per user
+// askLimiter is one member's rate of a command (/ask; /verify and Check
+// quotes share another): a token bucket per user
 // (golang.org/x/time/rate) that refills at perMinute questions a minute and
 // holds burst of them, so a member can ask a few questions in a row and then
 // one every 60/perMinute seconds. It only stops abuse: thread follow-ups and
@@ -68,6 +69,17 @@ func (l *askLimiter) take(user string, now time.Time) (wait time.Duration, undo 
 // rateMessage tells a member who asked too often that the limit is theirs
 // (not the bot being busy) and when the next question is possible.
 func rateMessage(perMinute, burst int, wait time.Duration) string {
+	return limitMessage("question", perMinute, burst, wait) + "; follow-ups in an answer's thread are not limited."
+}
+
+// checkRateMessage is rateMessage for /verify and Check quotes.
+func checkRateMessage(perMinute, burst int, wait time.Duration) string {
+	return limitMessage("check", perMinute, burst, wait) + "."
+}
+
+// limitMessage says a member's limit is theirs, what it is, and when the
+// next of what (a question, a check) is possible.
+func limitMessage(what string, perMinute, burst int, wait time.Duration) string {
 	s := int(math.Ceil(wait.Seconds()))
 	if s < 1 {
 		s = 1
@@ -76,8 +88,8 @@ func rateMessage(perMinute, burst int, wait time.Duration) string {
 	if burst > 1 {
 		at = ", " + strconv.Itoa(burst) + " at once"
 	}
-	return "This limit is per member: " + plural(perMinute, "question") + " a minute" + at + ". Your next question is possible in " +
-		strconv.Itoa(s) + " s; follow-ups in an answer's thread are not limited."
+	return "This limit is per member: " + plural(perMinute, what) + " a minute" + at + ". Your next " + what + " is possible in " +
+		strconv.Itoa(s) + " s"
 }
 
 // plural spells a count with its noun ("1 question", "3 questions").

@@ -60,6 +60,13 @@ func (b *Bot) handleVerify(i *discordgo.Interaction, data discordgo.ApplicationC
 		return
 	}
 	claim := verify.Claim{Text: quote, Speaker: optString(opts, "speaker"), Since: period.Since, Until: period.Until}
+	// A quotation the verifier would refuse is answered at once, privately,
+	// and costs neither a place in the lane nor the member's rate.
+	if err := claim.Validate(); err != nil {
+		b.count("verify", "refused")
+		b.replyEphemeral(i, "Not checked: "+err.Error()+". Give the words as they were quoted, for example: /verify quote: we will never accept the blockade")
+		return
+	}
 	b.runVerify(i, verifyJob{command: "verify", claims: []verify.Claim{claim}})
 }
 
@@ -128,9 +135,24 @@ func checkedHeader(guild, channel, message string, found, skipped int) string {
 func (b *Bot) runVerify(i *discordgo.Interaction, job verifyJob) {
 	user := interactionUser(i).ID
 	arrived := b.now()
+	// One member's checks are limited like their questions (moderators
+	// are not): each costs the verifier's work, and a reply mode's verdicts
+	// are public.
+	giveBack := func() {}
+	if !b.isModerator(i) {
+		wait, undo := b.checkRate.take(user, arrived)
+		if undo == nil {
+			b.count(job.command, "rate_limited")
+			b.deps.Metrics.Refusal("rate")
+			b.replyEphemeral(i, checkRateMessage(b.cfg.AskPerMinute, b.cfg.AskBurst, wait))
+			return
+		}
+		giveBack = undo
+	}
 	l := b.quick
 	t, no := l.enter(user, false, arrived)
 	if no != nil {
+		giveBack()
 		b.count(job.command, no.reason)
 		b.deps.Metrics.Refusal(no.reason)
 		b.replyEphemeral(i, no.msg)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -344,6 +345,60 @@ func TestCheckQuotesChecksAtMostFive(t *testing.T) {
 	}
 	if n := v.calls.Load(); n != maxClaims {
 		t.Errorf("%d checks, want %d", n, maxClaims)
+	}
+	checkRequests(t, h.d)
+}
+
+// TestVerifyRateIsPerMember: /verify and Check quotes share one member's
+// rate (/ask's, in a bucket of its own): past it a check is refused
+// privately, saying the limit is the member's and when the next check is
+// possible, and nothing is checked; other members and moderators are not
+// held back, and /ask keeps its own bucket. A quotation the verifier would
+// refuse costs no rate.
+func TestVerifyRateIsPerMember(t *testing.T) {
+	t.Parallel()
+	v := fixtureVerifier(t)
+	h := start(t, Config{AskPerMinute: 1, AskBurst: 1}, Deps{Answerer: echoAnswerer(), Verifier: v})
+	target := h.d.SendMessage(testsupport.UserMessage{AuthorID: "3003", Content: `Quillfeather said "` + exactQuote + `"`})
+	nextCheck := regexp.MustCompile(`next check is possible in (59|60|5[0-8]) s`)
+	for _, tc := range []struct {
+		name, user string
+		perms      int64
+		in         testsupport.Interaction
+		refused    string // "" for a verdict
+	}{
+		{"words the verifier refuses cost nothing", "4001", 0, testsupport.Interaction{Command: "verify", Options: verifyOpts("… — !!!")}, "nothing to check"},
+		{"the member's first /verify", "4001", 0, testsupport.Interaction{Command: "verify", Options: verifyOpts(exactQuote)}, ""},
+		{"the member's second /verify", "4001", 0, testsupport.Interaction{Command: "verify", Options: verifyOpts(exactQuote)}, "per member"},
+		{"the member's Check quotes", "4001", 0, testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand, TargetID: target.ID}, "per member"},
+		{"another member", "4002", 0, testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand, TargetID: target.ID}, ""},
+		{"a moderator's first", "4003", discordgo.PermissionManageGuild, testsupport.Interaction{Command: "verify", Options: verifyOpts(exactQuote)}, ""},
+		{"a moderator's second", "4003", discordgo.PermissionManageGuild, testsupport.Interaction{Command: "verify", Options: verifyOpts(exactQuote)}, ""},
+	} {
+		calls := v.calls.Load()
+		tc.in.UserID, tc.in.Permissions = tc.user, tc.perms
+		in := h.d.SendInteraction(tc.in)
+		h.wait(tc.name, func() bool { return h.settled(in.ID) })
+		r := h.d.Response(in.ID)
+		got := r.Original.Content
+		if tc.refused == "" {
+			if !strings.Contains(got, "✅ **Exact:") {
+				t.Errorf("%s: %q, want a verdict", tc.name, got)
+			}
+			continue
+		}
+		if !strings.Contains(got, tc.refused) || r.Flags&discordgo.MessageFlagsEphemeral == 0 || v.calls.Load() != calls {
+			t.Errorf("%s: flags %d, %d checks run, %q; want a private %q and no check", tc.name, r.Flags, v.calls.Load()-calls, got, tc.refused)
+		}
+		if tc.refused == "per member" && !nextCheck.MatchString(got) {
+			t.Errorf("%s: %q does not say when the next check is possible", tc.name, got)
+		}
+	}
+	ask := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "4001",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "Is /ask still open?")}})
+	h.wait("/ask", func() bool { return h.settled(ask.ID) })
+	if got := h.d.Response(ask.ID).Original.Content; !strings.Contains(got, "Answer about Is /ask still open?") {
+		t.Errorf("/ask refused to the member who checked: %q", got)
 	}
 	checkRequests(t, h.d)
 }

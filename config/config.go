@@ -119,7 +119,8 @@ type Discord struct {
 	CheckQuotes string `yaml:"check_quotes"`
 	// AskPerMinute and AskBurst are one member's rate of /ask: AskBurst
 	// questions at once, then AskPerMinute a minute (0: no limit).
-	// Follow-ups in threads and moderators are not limited.
+	// Follow-ups in threads and moderators are not limited. /verify and
+	// Check quotes together have the same rate, counted apart.
 	AskPerMinute int `yaml:"ask_per_minute"`
 	AskBurst     int `yaml:"ask_burst"`
 	// QueueLength bounds the questions waiting their turn, QueuePerUser
