@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/readout/readout/answer"
 	"github.com/readout/readout/verify"
 )
 
@@ -44,7 +45,7 @@ type verifyJob struct {
 func (b *Bot) handleVerify(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
 	opts := options(data.Options)
 	period, err := dateFilters(opts)
-	quote := optString(opts, "quote")
+	quote := words(optString(opts, "quote"))
 	switch {
 	case err != nil:
 		b.replyEphemeral(i, err.Error()+".")
@@ -59,7 +60,7 @@ func (b *Bot) handleVerify(i *discordgo.Interaction, data discordgo.ApplicationC
 		b.replyEphemeral(i, "Checking quotations is not available in this deployment; try /search.")
 		return
 	}
-	claim := verify.Claim{Text: quote, Speaker: optString(opts, "speaker"), Since: period.Since, Until: period.Until}
+	claim := verify.Claim{Text: quote, Speaker: words(optString(opts, "speaker")), Since: period.Since, Until: period.Until}
 	// A quotation the verifier would refuse is answered at once, privately,
 	// and costs neither a place in the lane nor the member's rate.
 	if err := claim.Validate(); err != nil {
@@ -92,7 +93,12 @@ func (b *Bot) handleCheckQuotes(i *discordgo.Interaction, data discordgo.Applica
 		b.replyEphemeral(i, noTextMessage)
 		return
 	}
-	claims := verify.FindClaims(content)
+	var claims []verify.Claim
+	for _, c := range verify.FindClaims(content) {
+		if c.Text, c.Speaker = words(c.Text), words(c.Speaker); c.Text != "" {
+			claims = append(claims, c)
+		}
+	}
 	if len(claims) == 0 {
 		b.count("check_quotes", "no_quotes")
 		b.replyEphemeral(i, "I found no quotation in that message: no words in quotation marks, and no “someone said that …”. To check words anyway, use /verify quote: with them.")
@@ -107,6 +113,23 @@ func (b *Bot) handleCheckQuotes(i *discordgo.Interaction, data discordgo.Applica
 		job.reply = &discordgo.MessageReference{MessageID: msg.ID, ChannelID: i.ChannelID, GuildID: i.GuildID}
 	}
 	b.runVerify(i, job)
+}
+
+// words is what a member typed, as the verifier should read it: a mention
+// (<@id>, <@&role>, @everyone) pings, it is no word of a quotation (a role's
+// id would read as a changed number), and invisible characters (zero
+// width, right-to-left overrides) would disguise the words as shown; they
+// go, as from /ask's questions (answer.CleanQuestion, the one place that
+// knows them), word by word: a quotation may be longer than a question.
+func words(s string) string {
+	fields := strings.Fields(s)
+	out := fields[:0]
+	for _, f := range fields {
+		if c, err := answer.CleanQuestion(f); err == nil {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // noTextMessage answers Check quotes on a message whose text the bot was

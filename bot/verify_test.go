@@ -402,3 +402,40 @@ func TestVerifyRateIsPerMember(t *testing.T) {
 	}
 	checkRequests(t, h.d)
 }
+
+// TestVerifyReadsWordsNotDiscordSyntax: a mention inside a quotation is
+// no word of it (a role's id would read as a changed number), and an
+// invisible character (a right-to-left override, a zero-width space) is
+// neither checked nor shown back, through /verify and Check quotes alike.
+func TestVerifyReadsWordsNotDiscordSyntax(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Verifier: fixtureVerifier(t)})
+	for _, tc := range []struct {
+		name  string
+		in    testsupport.Interaction
+		quote string // the message Check quotes is used on
+	}{
+		{"/verify with a role mention", testsupport.Interaction{Command: "verify", Options: verifyOpts("We will never accept a blockade of the northern <@&555> harbour", testsupport.Opt("speaker", "<@4242> Quillfeather"))}, ""},
+		{"/verify with invisible characters", testsupport.Interaction{Command: "verify", Options: verifyOpts("We will never ac\u200bcept a \u202eblockade of the northern harbour")}, ""},
+		{"Check quotes with mentions", testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand},
+			`@everyone Quillfeather said "We will never accept a blockade of the <@4242> northern harbour <@&555>" @here`},
+		{"Check quotes with invisible characters", testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand},
+			"Quillfeather said \"We will never accept a \u202eblockade of the nor\u200bthern harbour\u2066\""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.quote != "" {
+				tc.in.TargetID = h.d.SendMessage(testsupport.UserMessage{AuthorID: "3003", Content: tc.quote}).ID
+			}
+			in := h.d.SendInteraction(tc.in)
+			h.wait("verdict", func() bool { return h.settled(in.ID) })
+			got := h.d.Response(in.ID).Original.Content
+			if !strings.Contains(got, "✅ **Exact:") || !strings.Contains(got, "> "+exactQuote) {
+				t.Errorf("want the exact verdict with the quotation's words alone:\n%s", got)
+			}
+			if strings.ContainsAny(got, "\u200b\u202e\u2066") || strings.Contains(got, "555") || strings.Contains(got, "4242") {
+				t.Errorf("an invisible character or a mention's id is shown back:\n%q", got)
+			}
+		})
+	}
+	checkRequests(t, h.d)
+}
