@@ -49,6 +49,7 @@ func commands() []*discordgo.ApplicationCommand {
 				{Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Description: "Who is said to have spoken them", MaxLength: 100},
 				dateOpt("since", "Said on this date or later: 2023, 2023-09 or 2023-09-28"),
 				dateOpt("until", "Said on this date or earlier: 2023, 2023-09 or 2023-09-28"),
+				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private", Description: "Answer only to you"},
 			},
 		},
 		// A message command (Apps → Check quotes): no description and no

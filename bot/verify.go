@@ -41,7 +41,8 @@ type verifyJob struct {
 }
 
 // handleVerify checks one quotation: /verify quote: [speaker:] [since:]
-// [until:]. The period reads like /ask's.
+// [until:] [private:]. The period reads like /ask's; private, as /ask's,
+// answers the asker alone.
 func (b *Bot) handleVerify(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
 	opts := options(data.Options)
 	period, err := dateFilters(opts)
@@ -68,7 +69,7 @@ func (b *Bot) handleVerify(i *discordgo.Interaction, data discordgo.ApplicationC
 		b.replyEphemeral(i, "Not checked: "+err.Error()+". Give the words as they were quoted, for example: /verify quote: we will never accept the blockade")
 		return
 	}
-	b.runVerify(i, verifyJob{command: "verify", claims: []verify.Claim{claim}})
+	b.runVerify(i, verifyJob{command: "verify", claims: []verify.Claim{claim}, private: optBool(opts, "private")})
 }
 
 // handleCheckQuotes verifies the quotations in the message the command was

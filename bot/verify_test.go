@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"regexp"
 	"strings"
@@ -71,11 +72,11 @@ func TestVerifyAndCheckQuotesAreRegistered(t *testing.T) {
 			menu = c
 		}
 	}
-	if slash == nil || len(slash.Options) != 4 || slash.Options[0].Name != "quote" || !slash.Options[0].Required {
+	if slash == nil || len(slash.Options) != 5 || slash.Options[0].Name != "quote" || !slash.Options[0].Required {
 		t.Fatalf("/verify not registered with quote first and required: %+v", slash)
 	}
 	for _, o := range slash.Options[1:] {
-		if o.Required || o.MaxLength == 0 {
+		if o.Required || (o.Type == discordgo.ApplicationCommandOptionString && o.MaxLength == 0) {
 			t.Errorf("option %s: required %v, max_length %d", o.Name, o.Required, o.MaxLength)
 		}
 	}
@@ -438,4 +439,48 @@ func TestVerifyReadsWordsNotDiscordSyntax(t *testing.T) {
 		})
 	}
 	checkRequests(t, h.d)
+}
+
+// failingVerifier fails every check, as an index gone bad would.
+type failingVerifier struct{}
+
+func (failingVerifier) Check(context.Context, verify.Claim) (verify.Result, error) {
+	return verify.Result{}, errors.New("index unreadable")
+}
+
+// TestVerifyPrivateStaysPrivate: /verify private: true is acknowledged
+// privately and its verdict, or its failure, is seen by the asker alone:
+// nothing of it reaches the channel.
+func TestVerifyPrivateStaysPrivate(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name     string
+		verifier Verifier
+		want     string
+	}{
+		{"verdict", fixtureVerifier(t), "✅ **Exact:"},
+		{"failure", failingVerifier{}, "went wrong"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Verifier: tc.verifier})
+			in := h.d.SendInteraction(testsupport.Interaction{Command: "verify", Options: verifyOpts(exactQuote, testsupport.Opt("private", true))})
+			h.wait("verdict", func() bool { return h.settled(in.ID) })
+			r := h.d.Response(in.ID)
+			if r.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Original.Content, tc.want) {
+				t.Errorf("want a private %q, got flags %d: %q", tc.want, r.Flags, r.Original.Content)
+			}
+			for _, f := range r.Followups {
+				if f.Flags&discordgo.MessageFlagsEphemeral == 0 {
+					t.Errorf("a public follow-up: %q", f.Content)
+				}
+			}
+			for _, m := range h.d.Messages(h.d.ChannelID) {
+				if m.Flags&discordgo.MessageFlagsEphemeral == 0 {
+					t.Errorf("a public message in the channel: %q", m.Content)
+				}
+			}
+			checkRequests(t, h.d)
+		})
+	}
 }
