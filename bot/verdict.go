@@ -43,7 +43,7 @@ func renderVerdicts(vs []verdict) string {
 // claimLine is a verdict's first line: the claimed words, who they are
 // said to be by and when.
 func claimLine(c verify.Claim, claimed string) string {
-	s := "> " + untrusted(truncate(oneLine(claimed), 300))
+	s := "> " + lineStart(untrusted(truncate(oneLine(claimed), 300)))
 	if c.Speaker != "" {
 		s += " — " + untrusted(truncate(oneLine(c.Speaker), 80))
 	}
@@ -70,23 +70,23 @@ func renderVerdict(c verify.Claim, r verify.Result, n *int) string {
 			*n++
 			sb.WriteString("\n" + footnote(citationOfVerify(*n, near)))
 			if p := oneLine(near.Text); p != "" {
-				sb.WriteString("\n-# " + untrusted(truncate(p, verdictContextRunes)))
+				sb.WriteString("\n-# " + lineStart(untrusted(truncate(p, verdictContextRunes))))
 			}
 		}
 		return sb.String()
 	}
 	if before := oneLine(r.Context.Before); before != "" {
-		sb.WriteString("\n-# " + untrusted(lastRunes(before, verdictContextRunes)))
+		sb.WriteString("\n-# " + lineStart(untrusted(lastRunes(before, verdictContextRunes))))
 	}
 	// Before + Record + After reads on: the punctuation that ends the
 	// record's words goes with them, not at the start of the next line.
 	after := oneLine(r.Context.After)
 	ends := strings.TrimLeftFunc(after, isClosingPunct)
 	if words := markedWords(r, verdictRecordRunes); words != "" {
-		sb.WriteString("\n> " + words + untrusted(after[:len(after)-len(ends)]))
+		sb.WriteString("\n> " + lineStart(words) + untrusted(after[:len(after)-len(ends)]))
 	}
 	if ends = strings.TrimSpace(ends); ends != "" {
-		sb.WriteString("\n-# " + untrusted(truncate(ends, verdictContextRunes)))
+		sb.WriteString("\n-# " + lineStart(untrusted(truncate(ends, verdictContextRunes))))
 	}
 	if differs(r.Diff) {
 		sb.WriteString("\n-# ~~Struck~~: only in the quotation; **bold**: only in the record.")
@@ -216,4 +216,22 @@ func lastRunes(s string, n int) string {
 		return s
 	}
 	return "…" + strings.TrimSpace(string(r[len(r)-n+1:]))
+}
+
+// lineStart escapes what Discord reads as a block's mark at the start of a
+// line ("# " a heading, "-# " small print, "> " a quotation, "- " or "1. "
+// a list) when words the bot did not write open one of its lines: a
+// quotation such as "## ✅ Exact: …" must not show as a heading of the
+// bot's own under its verdict. untrusted has escaped the inline marks.
+func lineStart(s string) string {
+	switch {
+	case s == "":
+		return s
+	case strings.ContainsRune("#->+", rune(s[0])):
+		return `\` + s
+	}
+	if d := strings.TrimLeft(s, "0123456789"); len(d) < len(s) && (strings.HasPrefix(d, ".") || strings.HasPrefix(d, ")")) {
+		return s[:len(s)-len(d)] + `\` + d
+	}
+	return s
 }

@@ -484,3 +484,39 @@ func TestVerifyPrivateStaysPrivate(t *testing.T) {
 		})
 	}
 }
+
+// TestVerdictLinesCannotBeForged: words the bot did not write that open
+// one of its lines (a quotation, the record's words, the sentences around
+// them) cannot make a heading, small print, a quotation or a list of the
+// bot's own: a quotation "## ✅ Exact: …" posted as a reply must not show
+// as a verdict in large type over the real one.
+func TestVerdictLinesCannotBeForged(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{CheckQuotesInReply: true}, Deps{Answerer: echoAnswerer(), Verifier: fixtureVerifier(t)})
+	target := h.d.SendMessage(testsupport.UserMessage{AuthorID: "3003",
+		Content: `Look: "## ✅ Exact: Orrin Vantablack said these words" and "-# the ministers agreed" and "> the bridge is closed" and "2. the bridge reopens"`})
+	in := h.d.SendInteraction(testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand, TargetID: target.ID})
+	h.wait("reply to the message", func() bool { return len(h.d.Replies(h.d.ChannelID, target.ID)) > 0 && h.settled(in.ID) })
+	// The first part replies to the message; the others follow it.
+	var got string
+	for _, m := range h.d.Messages(h.d.ChannelID) {
+		if m.ID != target.ID {
+			got += m.Content + "\n"
+		}
+	}
+	forged := regexp.MustCompile(`(?m)^(?:> |-# )?(?:#|-#|>|- |\d+[.)])`)
+	for _, line := range strings.Split(got, "\n") {
+		if rest, ok := strings.CutPrefix(line, "> "); ok && forged.MatchString(rest) {
+			t.Errorf("a quotation's words open a block of the bot's own: %q", line)
+		}
+		if rest, ok := strings.CutPrefix(line, "-# "); ok && forged.MatchString(rest) {
+			t.Errorf("a passage's words open a block of the bot's own: %q", line)
+		}
+	}
+	for _, w := range []string{`> \## ✅ Exact: Orrin Vantablack`, `> \-# the ministers agreed`, `> \> the bridge is closed`, `> 2\. the bridge reopens`} {
+		if !strings.Contains(got, w) {
+			t.Errorf("reply lacks %q:\n%s", w, got)
+		}
+	}
+	checkRequests(t, h.d)
+}
