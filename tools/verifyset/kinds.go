@@ -107,7 +107,8 @@ func (g *generator) maybeSpeaker(s sentence, tenths int) string {
 	return ""
 }
 
-// exact: the sentence as the record has it; a third with a claimed
+// exact: the sentence as the record has it, half of them with the
+// surface of a pasted quotation (see paste); a third with a claimed
 // period of a month around its date.
 func (g *generator) exact(s sentence) (item, bool) {
 	if !g.r.unique(s.text) {
@@ -116,6 +117,9 @@ func (g *generator) exact(s sentence) (item, bool) {
 	it := item{Claim: s.text, Speaker: g.maybeSpeaker(s, 7), Record: s.text}
 	if d, err := time.Parse(time.DateOnly, s.date()); err == nil && g.rng.IntN(3) == 0 {
 		it.Since, it.Until = d.AddDate(0, 0, -15).Format(time.DateOnly), d.AddDate(0, 0, 15).Format(time.DateOnly)
+	}
+	if g.rng.IntN(2) == 0 {
+		it.Claim, it.Form = paste(it.Claim, g.rng, g.r.british)
 	}
 	return it, true
 }
@@ -148,13 +152,20 @@ func (g *generator) number(s sentence) (item, bool) {
 }
 
 // truncated: a faithful truncation is an exact quotation, so it expects
-// exact. A prefix or suffix must itself be found in one place only.
+// exact. A prefix or suffix must itself be found in one place only. A
+// third have the surface of a pasted quotation.
 func (g *generator) truncated(s sentence) (item, bool) {
 	c, form, ok := truncate(s.text, g.rng)
 	if !ok || !g.r.unique(s.text) || (form != "elided" && !g.r.unique(strings.Trim(c, ellipsis))) {
 		return item{}, false
 	}
-	return item{Claim: c, Speaker: g.maybeSpeaker(s, 5), Record: s.text, Form: form}, true
+	it := item{Claim: c, Speaker: g.maybeSpeaker(s, 5), Record: s.text, Form: form}
+	if g.rng.IntN(3) == 0 {
+		var pasted string
+		it.Claim, pasted = paste(it.Claim, g.rng, g.r.british)
+		it.Form += "," + pasted
+	}
+	return it, true
 }
 
 // stitchReach is how many sentences later, in the same statement, the

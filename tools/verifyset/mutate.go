@@ -374,3 +374,75 @@ func clauseAfter(b string) (string, bool) {
 	}
 	return tail, true
 }
+
+// britishCandidates returns the British spellings an American word may
+// have, by the reverse of text.SpellingKey's suffix rules; most are not
+// words ("motour"), so the caller keeps only those the record writes.
+func britishCandidates(w string) []string {
+	var out []string
+	if i := strings.LastIndex(w, "or"); i >= 3 {
+		out = append(out, w[:i]+"our"+w[i+2:])
+	}
+	if i := strings.LastIndex(w, "iz"); i >= 3 {
+		out = append(out, w[:i]+"is"+w[i+2:])
+	}
+	if i := strings.LastIndex(w, "yz"); i >= 2 {
+		out = append(out, w[:i]+"ys"+w[i+2:])
+	}
+	for _, e := range [][2]string{{"ter", "tre"}, {"ters", "tres"}, {"ense", "ence"}, {"log", "logue"}, {"logs", "logues"}} {
+		if stem, ok := strings.CutSuffix(w, e[0]); ok && len(stem) >= 3 {
+			out = append(out, stem+e[1])
+		}
+	}
+	for _, suf := range []string{"ed", "ing", "er", "ers", "or", "ors"} {
+		if stem, ok := strings.CutSuffix(w, "l"+suf); ok && len(stem) >= 3 && !strings.HasSuffix(stem, "l") {
+			out = append(out, stem+"ll"+suf)
+		}
+	}
+	var kept []string
+	for _, c := range out {
+		if c != w && text.SpellingKey(c) == text.SpellingKey(w) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// paste gives s the surface a Discord user gives a quotation they paste,
+// each change drawn at random, at least one: a word in British spelling
+// (british says which exist), lower case throughout, straight
+// apostrophes, the final stop dropped, quote marks around it. No change
+// touches a word as the checker compares words, so the claim is still the
+// record's words. The second result lists the changes made.
+func paste(s string, rng *rand.Rand, british func(string) (string, bool)) (string, string) {
+	var done []string
+	for len(done) == 0 {
+		if rng.IntN(2) == 0 {
+			for _, t := range text.Tokens(s) {
+				sf := s[t.Start:t.End]
+				// only a word of letters alone, lower case or capitalised
+				lower := strings.ToLower(sf)
+				if b, ok := british(t.Word); ok && isLowerWord(lower) && sf[1:] == lower[1:] {
+					if sf != lower {
+						b = strings.ToUpper(b[:1]) + b[1:]
+					}
+					s, done = s[:t.Start]+b+s[t.End:], append(done, "british")
+					break
+				}
+			}
+		}
+		if rng.IntN(2) == 0 {
+			s, done = strings.ToLower(s), append(done, "lower")
+		}
+		if rng.IntN(2) == 0 && strings.Contains(s, "’") {
+			s, done = strings.ReplaceAll(s, "’", "'"), append(done, "apostrophes")
+		}
+		if rng.IntN(2) == 0 && strings.HasSuffix(s, ".") {
+			s, done = strings.TrimSuffix(s, "."), append(done, "no-stop")
+		}
+		if rng.IntN(2) == 0 {
+			s, done = "“"+s+"”", append(done, "quoted")
+		}
+	}
+	return s, strings.Join(done, ",")
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -155,6 +156,63 @@ func TestSamePerson(t *testing.T) {
 	for _, tt := range tests {
 		if got := samePerson(tt.a, tt.b); got != tt.same {
 			t.Errorf("samePerson(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
+
+func TestBritishCandidates(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // one of the candidates; "" for none
+	}{
+		{"organization", "organisation"},
+		{"labor", "labour"},
+		{"center", "centre"},
+		{"defense", "defence"},
+		{"traveled", "travelled"},
+		{"dialog", "dialogue"},
+		{"analyze", "analyse"},
+		{"called", ""}, // "callled" is no spelling SpellingKey joins
+		{"four", ""},
+	}
+	for _, tt := range tests {
+		got := britishCandidates(tt.in)
+		if (tt.want == "") != (len(got) == 0) || (tt.want != "" && !slices.Contains(got, tt.want)) {
+			t.Errorf("britishCandidates(%q) = %q, want %q among them", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPasteKeepsTheWords(t *testing.T) {
+	british := func(w string) (string, bool) {
+		if w == "organization" {
+			return "organisation", true
+		}
+		return "", false
+	}
+	in := "Zara Quillfeather’s Organization said the talks in Nowhereland would resume on Tuesday."
+	seen := map[string]bool{}
+	for seed := range uint64(40) {
+		got, form := paste(in, rand.New(rand.NewPCG(seed, 0)), british)
+		if form == "" || got == in {
+			t.Fatalf("seed %d: paste(%q) = %q, %q: nothing changed", seed, in, got, form)
+		}
+		for _, f := range strings.Split(form, ",") {
+			seen[f] = true
+		}
+		key := func(s string) string {
+			return strings.ReplaceAll(strings.Join(text.Words(s), " "), "organisation", "organization")
+		}
+		if key(got) != key(in) {
+			t.Errorf("seed %d: paste changed the words: %q (%s)", seed, got, form)
+		}
+		if strings.Contains(form, "british") && !strings.Contains(got, "rganisation") {
+			t.Errorf("seed %d: %q says british but is not", seed, got)
+		}
+	}
+	for _, f := range []string{"british", "lower", "apostrophes", "no-stop", "quoted"} {
+		if !seen[f] {
+			t.Errorf("paste never made the change %q in 40 draws", f)
 		}
 	}
 }

@@ -230,6 +230,23 @@ func (r *record) isName(name string) bool {
 	return true
 }
 
+// minBritish is how often the record must write a British spelling for
+// it to be used: a spelling the record's British and Commonwealth
+// speakers use ("organisation", "labour"), not a word of another language
+// that a rule happens to make ("membres" from "members" at two uses).
+const minBritish = 5
+
+// british returns the British spelling of the American word w when the
+// record writes it at least minBritish times.
+func (r *record) british(w string) (string, bool) {
+	for _, c := range britishCandidates(w) {
+		if n := r.capital[c]; n[0]+n[1] >= minBritish {
+			return c, true
+		}
+	}
+	return "", false
+}
+
 // lowerWord reports whether w is written in lower case at least nineteen
 // times in twenty: an ordinary word, not a name.
 func (r *record) lowerWord(w string) bool {
