@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,7 +77,11 @@ type claimWords struct {
 	words []word
 	// afterGap[j] says words[j] follows an ellipsis (j > 0).
 	afterGap []bool
-	query    string // the claim without ellipses, for the lexical search
+	// sentStart[j] says words[j] starts a sentence of the claim (j > 0):
+	// only there may the claim join sentences that are apart in the
+	// record.
+	sentStart []bool
+	query     string // the claim without ellipses, for the lexical search
 	// common says every word of the claim is a function word, which the
 	// lexical index does not hold: the record is scanned for anchor (see
 	// scanRegions) instead.
@@ -118,12 +123,21 @@ func parseClaim(s string) (*claimWords, error) {
 	if len(ws) > MaxClaimWords {
 		return nil, fmt.Errorf("%w: %d words; check at most %d at a time", ErrTooLong, len(ws), MaxClaimWords)
 	}
-	q := &claimWords{text: s, words: ws, afterGap: make([]bool, len(ws))}
+	q := &claimWords{text: s, words: ws, afterGap: make([]bool, len(ws)), sentStart: make([]bool, len(ws))}
 	for _, e := range text.Ellipses(s) {
 		for j, w := range ws {
 			if j > 0 && w.start >= e[1] && ws[j-1].end <= e[0] {
 				q.afterGap[j] = true
 			}
+		}
+	}
+	j := 0
+	for _, sn := range text.Sentences(s) {
+		for j < len(ws) && ws[j].start < sn[0] {
+			j++
+		}
+		if j > 0 && j < len(ws) {
+			q.sentStart[j] = true
 		}
 	}
 	var b strings.Builder
@@ -227,8 +241,11 @@ type aligner struct {
 	c     []int32 // claim word ids
 	cpair []int32 // id of claim words j and j+1 written together, or -1
 	gap   []bool  // claim row j+1 may skip record words free (after j+1 words comes an ellipsis)
-	m     int
-	d     []int32 // (m+1)×(n+1) costs, reused
+	// join[j]: after j claim words the claim may go on at a later
+	// sentence of the record (claim word j starts a sentence).
+	join []bool
+	m    int
+	d    []int32 // (m+1)×(n+1) costs, reused
 }
 
 func newAligner(q *claimWords) *aligner {
@@ -260,8 +277,10 @@ func newAligner(q *claimWords) *aligner {
 		}
 	}
 	a.gap = make([]bool, len(q.words)+1)
+	a.join = make([]bool, len(q.words)+1)
 	for j := 1; j < len(q.words); j++ {
 		a.gap[j] = q.afterGap[j]
+		a.join[j] = q.sentStart[j]
 	}
 	return a
 }
@@ -346,8 +365,12 @@ func (a *aligner) recordIDs(src string, ws []word) (r, rpair []int32) {
 // align aligns the whole claim with the best stretch of the record words
 // r (free start and end in the record). boundary has len(r)+1 entries:
 // boundary[i] says a sentence of the record ends before word i and another
-// starts at it (boundary[len(r)] is true, the end). It returns the
-// cost and the steps, in order.
+// starts at it (boundary[len(r)] is true, the end). The claim joins
+// sentences apart in the record only where a sentence of its own starts:
+// words added in the middle of a claimed sentence are never bridged to a
+// later sentence's words ("we're not looking for a war with the Houthis"
+// is not "… a war. … The Houthis"). It returns the cost and the steps, in
+// order.
 func (a *aligner) align(r, rpair []int32, boundary []bool) (int32, []step) {
 	m, n := a.m, len(r)
 	w := n + 1
@@ -388,7 +411,7 @@ func (a *aligner) align(r, rpair []int32, boundary []bool) (int32, []step) {
 				best = min(best, prev[i-2]+costSame)
 			}
 			if boundary[i] {
-				if j < m && jump < inf {
+				if a.join[j] && jump < inf {
 					best = min(best, jump+costJump)
 				}
 				jump = min(jump, best)
@@ -441,7 +464,7 @@ func (a *aligner) trace(r, rpair []int32, boundary []bool, end int) []step {
 			// A join: the claim goes on at sentence boundary i from an
 			// earlier boundary p.
 			p := -1
-			if boundary[i] {
+			if boundary[i] && a.join[j] {
 				for k := i - 1; k >= 0; k-- {
 					if boundary[k] && at(j, k)+costJump == cur {
 						p = k
@@ -468,6 +491,38 @@ func (a *aligner) trace(r, rpair []int32, boundary []bool, end int) []step {
 			continue
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// endAsChange reads the words a claim adds after the last word it shares
+// with the record as changing the record's next words, as far as both the
+// claim's sentence and the record's go on: "one way or the other" against
+// the record's "one way or another." changes "the other" to "another"
+// rather than adding "the other" and leaving the record's own word out of
+// its quotation. The alignment costs the same either way (a change and an
+// addition are one edit each).
+func (a *aligner) endAsChange(steps []step, boundary []bool) []step {
+	k := len(steps)
+	for k > 0 && steps[k-1].kind == stAdd {
+		k--
+	}
+	if k == 0 || k == len(steps) {
+		return steps
+	}
+	adds := slices.Clone(steps[k:])
+	n := len(boundary) - 1
+	out := steps[:k]
+	i := adds[0].i0
+	stopped := false
+	for _, st := range adds {
+		if !stopped && i < n && !boundary[i] && !a.join[st.j0] {
+			out = append(out, step{stSub, st.j0, st.j1, i, i + 1})
+			i++
+			continue
+		}
+		stopped = true
+		out = append(out, step{stAdd, st.j0, st.j1, i, i})
 	}
 	return out
 }

@@ -411,6 +411,7 @@ func (s *search) alignRegion(r *region) *match {
 	if steps == nil {
 		return nil
 	}
+	steps = s.al.endAsChange(steps, boundary)
 	m := &match{reg: r, ws: ws, steps: steps, first: -1}
 	for _, st := range steps {
 		switch st.kind {
@@ -569,7 +570,7 @@ func (s *search) result(m *match) Result {
 	}
 	res.Role = string(t.Role)
 	res.Date = dateOf(m)
-	start, end := m.ws[m.first].start, m.ws[m.last-1].end
+	start, end := m.lead(m.first), m.ws[m.last-1].end
 	res.Citation = s.citation(d, start, end)
 	res.Context = contextAround(d.Text, start, end)
 	return res
@@ -585,13 +586,25 @@ func (s *search) diff(m *match) ([]DiffOp, string) {
 		if j1 <= j0 {
 			return ""
 		}
-		return claim[cw[j0].start:cw[j1-1].end]
+		start, end := cw[j0].start, cw[j1-1].end
+		if j0 > 0 {
+			_, next := attach(claim[cw[j0-1].end:start])
+			start -= next
+		} else {
+			_, next := attach(claim[:start])
+			start -= next
+		}
+		if j1 < len(cw) {
+			prev, _ := attach(claim[end:cw[j1].start])
+			end += prev
+		}
+		return claim[start:end]
 	}
 	rText := func(i0, i1 int) string {
 		if i1 <= i0 {
 			return ""
 		}
-		return rec[m.ws[i0].start:m.ws[i1-1].end]
+		return rec[m.lead(i0):m.trail(i1)]
 	}
 	var ops []DiffOp
 	var record []string
@@ -650,6 +663,52 @@ func (s *search) diff(m *match) ([]DiffOp, string) {
 	}
 	flushRecord()
 	return ops, strings.Join(record, " … ")
+}
+
+// lead is where the record word i starts with what belongs to it before
+// it: "$1" for the word "1" (see attach).
+func (m *match) lead(i int) int {
+	lo := m.reg.lo
+	if i > 0 {
+		lo = m.ws[i-1].end
+	}
+	_, next := attach(m.reg.doc.Text[lo:m.ws[i].start])
+	return m.ws[i].start - next
+}
+
+// trail is where the record words up to i1 end, with the punctuation that
+// closes word i1-1 when the match goes on after it ("interests," before
+// "our"); the match's last word ends at its own end, its punctuation left
+// to the context.
+func (m *match) trail(i1 int) int {
+	end := m.ws[i1-1].end
+	if i1 < m.last {
+		prev, _ := attach(m.reg.doc.Text[end:m.ws[i1].start])
+		end += prev
+	}
+	return end
+}
+
+// attach splits g, the text between two neighbouring words, into what
+// belongs to the word before it (the punctuation that closes it, up to the
+// first space: ",", ".", "%", "”") and what belongs to the word after it
+// (symbols and opening marks glued to it: "$", "€", "(", "“"), so that the
+// words shown in pieces of a diff keep them: the claim's "$2" changed to
+// the record's "$1", not "2" to "1".
+func attach(g string) (toPrev, toNext int) {
+	for toNext < len(g) {
+		r, size := utf8.DecodeLastRuneInString(g[:len(g)-toNext])
+		if !unicode.IsSymbol(r) && !unicode.In(r, unicode.Ps, unicode.Pi) && r != '#' {
+			break
+		}
+		toNext += size
+	}
+	rest := g[:len(g)-toNext]
+	toPrev = len(rest)
+	if k := strings.IndexFunc(rest, unicode.IsSpace); k >= 0 {
+		toPrev = k
+	}
+	return toPrev, toNext
 }
 
 // changes names the differences of a match that change its meaning.

@@ -291,3 +291,71 @@ func TestCheckCancelled(t *testing.T) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
 }
+
+// The record's words a verdict shows are the record's own: a changed last
+// word is changed, not pushed into the context; a symbol glued to a
+// changed number stays with it; words a claim adds inside a sentence are
+// never bridged to a later sentence of the record.
+func TestCheckShowsTheRecordsWords(t *testing.T) {
+	c := fixtureChecker(t)
+	tests := []struct {
+		name    string
+		claim   string
+		verdict Verdict
+		marked  string // Result.Marked(nil)
+		changes []string
+		notIn   string // not in Record, nor in Marked
+	}{
+		{name: "a changed last word", claim: "We do not signal our moves one way or the other.",
+			verdict: Close, marked: "We do not signal our moves one way or ~~the other~~ **another**"},
+		{name: "a changed last word, one for one", claim: "Nowhereland will never accept the blockade of the Sapphire Sea",
+			verdict: Close, marked: "Nowhereland will never accept the blockade of the Sapphire ~~Sea~~ **Strait**", changes: []string{"name"}},
+		{name: "a currency sign next to a changed number", claim: "The lighthouse fund pays $5 million to the keepers of the northern coast this year.",
+			verdict: Close, marked: "The lighthouse fund pays ~~$5~~ **$4** million to the keepers of the northern coast this year", changes: []string{"number"}},
+		{name: "a skipped sentence is not bridged", claim: "We are not seeking a quarrel with the fishermen of the northern provinces this winter or next with the Glimmerfolk.",
+			verdict: Close, marked: "We are not seeking a quarrel with the fishermen of the northern provinces this winter or next ~~with the Glimmerfolk~~", changes: []string{"name"}, notIn: "widen"},
+		{name: "punctuation stays with its word", claim: "Nowhereland will never accept the blockade of the Sapphire Strait. We have said so before and we say it again. Our offence programme has a well-known purpose",
+			verdict: Close, marked: "Nowhereland will never accept the blockade of the Sapphire Strait. We have said so before and we say it again. Our ~~offence~~ **defence** programme has a well-known purpose"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Check(context.Background(), Claim{Text: tt.claim})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Verdict != tt.verdict {
+				t.Fatalf("verdict %s, want %s: %+v", res.Verdict, tt.verdict, res)
+			}
+			if got := res.Marked(nil); got != tt.marked {
+				t.Errorf("marked\n got %s\nwant %s", got, tt.marked)
+			}
+			if !slices.Equal(res.Changes, tt.changes) {
+				t.Errorf("changes %q, want %q", res.Changes, tt.changes)
+			}
+			if res.Joined {
+				t.Errorf("joined: %+v", res.Diff)
+			}
+			if tt.notIn != "" && (strings.Contains(res.Record, tt.notIn) || strings.Contains(res.Marked(nil), tt.notIn)) {
+				t.Errorf("record %q holds %q", res.Record, tt.notIn)
+			}
+			// The record's words are the record's, and the context reads on
+			// from them in the record.
+			doc := strings.Join(strings.Fields(res.Context.Before+res.Record+res.Context.After), "")
+			if !strings.Contains(strings.Join(strings.Fields(fixtureText(t, res.Citation.Doc)), ""), doc) {
+				t.Errorf("before + record + after %q is not the record's text", doc)
+			}
+		})
+	}
+}
+
+// fixtureText is the text of the fixture document id.
+func fixtureText(t *testing.T, id string) string {
+	t.Helper()
+	for _, d := range fixtureIx.Documents() {
+		if d.ID == id {
+			return d.Text
+		}
+	}
+	t.Fatalf("no document %s", id)
+	return ""
+}
