@@ -116,9 +116,15 @@ func buildLexicalFunc(n int, textAt func(int) string) *lexicalIndex {
 
 	ix := &lexicalIndex{vocab: make(map[string]int32), docLen: make([]int32, n)}
 	type tc struct{ term, count int32 }
-	// Every chunk's (term, count) pairs, flat; chunk i's are
-	// pairs[start[i]:start[i+1]].
-	var pairs []tc
+	// Every chunk's (term, count) pairs, in chunk order, in blocks of
+	// pairBlock; chunk i's are at positions start[i] to start[i+1]. Blocks,
+	// not one slice: growing one slice of ten million pairs holds the old
+	// array beside the new one at every step (about 70 MiB more at the
+	// peak of indexing the White House record), and a block can be
+	// dropped as soon as the postings are filled from it.
+	const pairBlock = 1 << 16
+	var pairs [][]tc
+	npairs := 0
 	start := make([]int, n+1)
 	var df []int32
 	local := make(map[int32]int32)
@@ -138,11 +144,15 @@ func buildLexicalFunc(n int, textAt func(int) string) *lexicalIndex {
 				local[id]++
 			}
 			for id, c := range local {
-				pairs = append(pairs, tc{id, c})
+				if npairs%pairBlock == 0 {
+					pairs = append(pairs, make([]tc, 0, pairBlock))
+				}
+				pairs[len(pairs)-1] = append(pairs[len(pairs)-1], tc{id, c})
+				npairs++
 				df[id]++
 			}
 			ix.docLen[i] = int32(len(ts))
-			start[i+1] = len(pairs)
+			start[i+1] = npairs
 		}
 	}
 	ix.setLengths()
@@ -155,7 +165,11 @@ func buildLexicalFunc(n int, textAt func(int) string) *lexicalIndex {
 	fill := slices.Clone(ix.off[:len(df)])
 	// Visiting chunks in order keeps every posting list sorted by chunk.
 	for i := range n {
-		for _, p := range pairs[start[i]:start[i+1]] {
+		for k := start[i]; k < start[i+1]; k++ {
+			p := pairs[k/pairBlock][k%pairBlock]
+			if k%pairBlock == pairBlock-1 {
+				pairs[k/pairBlock] = nil // read to its end
+			}
 			j := fill[p.term]
 			ix.chunk[j] = int32(i)
 			ix.tf[j] = uint16(min(p.count, math.MaxUint16))
