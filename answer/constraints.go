@@ -326,6 +326,12 @@ func readWant(toks []qtok) AnswerType {
 				return WantDate
 			case "number", "percentage", "percent", "share", "amount", "figure", "toll":
 				return WantNumber
+			case "is", "was", "s", "are", "were":
+				// "what was the unemployment rate", "what's the death
+				// toll": the noun asked about is a quantity.
+				if quantityAfter(toks, i+2) {
+					return WantNumber
+				}
 			case "city", "country", "place", "town", "venue", "location":
 				return WantPlace
 			case "official", "officials", "person", "spokesperson", "minister", "leader":
@@ -346,6 +352,35 @@ func readWant(toks []qtok) AnswerType {
 		return WantYesNo
 	}
 	return WantAny
+}
+
+// quantityNouns name a quantity: a question asking what one was wants a
+// figure.
+var quantityNouns = map[string]bool{"rate": true, "number": true, "percentage": true, "share": true,
+	"amount": true, "toll": true, "total": true, "count": true, "cost": true, "price": true}
+
+// quantityAfter reports whether the noun phrase at i ("the unemployment
+// rate", "the death toll") ends in a quantity noun: its first noun
+// after the article and up to two modifiers, before "of", "in", "for" or
+// the question's end.
+func quantityAfter(toks []qtok, i int) bool {
+	if i < len(toks) && toks[i].w == "the" {
+		i++
+	}
+	for j := i; j < len(toks) && j <= i+2; j++ {
+		if !quantityNouns[toks[j].w] {
+			continue
+		}
+		if j+1 == len(toks) {
+			return true
+		}
+		switch toks[j+1].w {
+		case "of", "in", "for", "on", "at", "after", "before", "during", "when", "that":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // yesNoOpeners are the auxiliaries that open a yes/no question.

@@ -122,6 +122,11 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"Is the bridge open?", OrderAny, WantYesNo},
 		{"In which city did the talks open?", OrderAny, WantPlace},
 		{"What date did the talks open?", OrderAny, WantDate},
+		// What a quantity was asks for a figure.
+		{"What was the unemployment rate in February?", OrderAny, WantNumber},
+		{"what's the death toll of the flood", OrderAny, WantNumber},
+		{"What was the rate hike about?", OrderAny, WantAny},
+		{"What is the grain price policy?", OrderAny, WantAny},
 		// A "when" or "who" of a clause after the question's own word.
 		{"what did quillfeather praise the minister for when she met him", OrderAny, WantAny},
 	}
