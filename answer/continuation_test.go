@@ -238,3 +238,46 @@ func TestStatementDays(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongTurnDoesNotDoomTheChain: when the question rewritten with the
+// conversation's words is declined (the conversation's first question was
+// about something the record does not hold), the follow-up is answered as
+// asked if the record answers that.
+func TestWrongTurnDoesNotDoomTheChain(t *testing.T) {
+	terminal := "title: Chancellery readout\ndate: 2024-05-07\nsource: Sylvania Gazette\n\n" +
+		"The Chancellor opened the Port Amberly grain terminal on Tuesday, the first deep-water berth on the estuary.\n"
+	idx := inventedIndex(t, map[string]string{"sylvania/terminal.txt": terminal})
+	p := &Pipeline{Index: idx}
+	declined := Turn{
+		Question: "What did Zara Quillfeather say about the volcanic ash treaty negotiations in Quorvath?",
+		Answer:   "The record does not cover this question.",
+	}
+	ans, err := p.Ask(context.Background(), "what about the port amberly terminal, did the chancellor open it?", []Turn{declined}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode == ModeDeclined || !citesDoc(ans, "sylvania/terminal.txt") {
+		t.Errorf("answer (searched as %q):\n%s", ans.Standalone, ans.Text)
+	}
+}
+
+// TestWhenWasThatThing: "when was that?" is the date of the statement just
+// quoted, and so is "when was that report?" when the report is what the
+// answer cited; "when was that gaggle?" after an answer citing no gaggle
+// means something else, and is searched.
+func TestWhenWasThatThing(t *testing.T) {
+	prev := quillfeatherTurn() // cites "Talks to resume", a report
+	prev.Citations[0].Title = "Report: talks to resume"
+	for _, tt := range []struct {
+		q    string
+		want FollowUpKind
+	}{
+		{"when was that?", RefDate},
+		{"when was that report?", RefDate},
+		{"when was that gaggle", RefTopic},
+	} {
+		if f := ReadFollowUp(tt.q, []Turn{prev}); f.Kind != tt.want {
+			t.Errorf("%q read as %s (%q), want %s", tt.q, f.Kind, f.Standalone, tt.want)
+		}
+	}
+}

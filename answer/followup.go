@@ -244,7 +244,7 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		if pronoun && s.Speaker != "" {
 			f.Standalone = replacePronoun(f.Standalone, s.Speaker)
 		}
-	case date && (content <= 1 || item != nil) && len(statements) > 0:
+	case date && (content <= 1 || item != nil) && len(statements) > 0 && !pointsElsewhere(q, prev):
 		f.Kind = RefDate
 		s := statements[0]
 		if item != nil {
@@ -305,6 +305,34 @@ func continuationOf(q string, history []Turn, people []string) contSignals {
 	anaphora := demonstrative || more || itemRef(q) != nil || otherSideRe.MatchString(q) || (pronoun && len(people) == 0) ||
 		statementDayRe.MatchString(q)
 	return measureContinuation(q, history, anaphora, content, ownNames(q), people)
+}
+
+// pointsElsewhere reports whether a question points at a thing of its
+// own kind ("when was that gaggle?", "that call") that none of the
+// documents the previous answer cited is titled as: the statement just
+// quoted is then not what it means, and the record is searched instead.
+// A turn whose citations are unknown points nowhere else.
+func pointsElsewhere(q string, prev Turn) bool {
+	if len(prev.Citations) == 0 {
+		return false
+	}
+	toks := text.Tokens(q)
+	for i := 0; i+1 < len(toks); i++ {
+		if w := toks[i].Word; w != "that" && w != "this" {
+			continue
+		}
+		noun := text.Terms(q[toks[i+1].Start:toks[i+1].End])
+		if len(noun) == 0 || text.IsStopword(toks[i+1].Word) {
+			continue
+		}
+		for _, c := range prev.Citations {
+			if text.TermSet(c.Title)[noun[0]] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // asksWords reports whether a question asks for someone's words ("what

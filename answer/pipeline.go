@@ -125,6 +125,22 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			return nil, err
 		}
 	}
+	if !r.decision.Answer && standalone != q && follow.Kind != NewTopic {
+		// The words the rewrite borrowed may be the conversation's wrong
+		// turn (an earlier answer declined or off the subject): a
+		// follow-up the record answers as asked is answered so, and the
+		// conversation is not doomed by its first answer.
+		asked, err := p.retrieve(ctx, q, q, filters, nil)
+		if err != nil {
+			return nil, fmt.Errorf("search the record: %w", err)
+		}
+		if asked.decision.Answer {
+			r, standalone, conv = asked, q, nil
+			follow = FollowUp{Standalone: q}
+			ans.Standalone = ""
+			r.notes = append(r.notes, "the question rewritten with the conversation's words was declined; it is answered as asked")
+		}
+	}
 	hits := r.hits
 	if r.notice != "" && r.decision.Answer {
 		ans.Warnings = append(ans.Warnings, r.notice)
