@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -33,6 +34,44 @@ thirteen fourteen fifteen sixteen seventeen eighteen nineteen`) {
 	}
 	return m
 }()
+
+// cardinals are the number words a numeral writes the same ("three" is
+// "3", "twelve" is "12"), by value: the words of one number, not the
+// scale words ("million"), ordinals ("third") or counts ("twice", "a
+// dozen") that numberWords also knows.
+var cardinals = strings.Fields(`zero one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety`)
+
+// Numeral returns the digits of a number word a numeral writes the same,
+// as Words writes it: "three" → "3", "twelve" → "12", "forty" → "40".
+// ok is false for any other word, "million", "third" and "twice"
+// included.
+func Numeral(w string) (digits string, ok bool) {
+	if len(w) < 3 || w[0] < 'e' || w[0] > 'z' {
+		return "", false
+	}
+	v, ok := numberWords[w]
+	if !ok || !slices.Contains(cardinals, w) {
+		return "", false
+	}
+	return strconv.Itoa(int(v)), true
+}
+
+// NumberWord returns the number word of the digits of a whole number
+// Numeral knows: "3" → "three"; ok is false for any other.
+func NumberWord(digits string) (w string, ok bool) {
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 0 || digits != strconv.Itoa(n) {
+		return "", false
+	}
+	switch {
+	case n < 20:
+		return cardinals[n], true
+	case n < 100 && n%10 == 0:
+		return cardinals[20+(n-20)/10], true
+	}
+	return "", false
+}
 
 // NumberValue returns the value of a word that states a number, as Words
 // writes it, or a number written with digits and a decimal point: digits

@@ -206,6 +206,25 @@ var foldTable = func() map[rune]string {
 	return m
 }()
 
+// DropFormat removes the invisible format characters of s (Unicode
+// category Cf: zero-width spaces and joiners, soft hyphens, byte-order
+// marks, bidirectional overrides such as U+202E): pasted into a word they
+// split it or disguise it ("de\u202efend" is "defend"), and printed back
+// they reorder what a reader sees.
+func DropFormat(s string) string {
+	if !strings.ContainsFunc(s, isFormat) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isFormat(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isFormat(r rune) bool { return r >= 0xad && unicode.Is(unicode.Cf, r) }
+
 // setOf builds a lookup set of the white-space separated words of list.
 func setOf(list string) map[string]bool {
 	m := map[string]bool{}

@@ -37,7 +37,17 @@ func wordKey(src string, t text.Token) string {
 		}
 		return t.Word
 	}
-	return text.SpellingKey(t.Word)
+	return foldKey(t.Word)
+}
+
+// foldKey is the key of a word without digits: a number word is its
+// numeral ("three" is "3", so "3-month" is "three-month"), any other
+// word its spelling key.
+func foldKey(w string) string {
+	if d, ok := text.Numeral(w); ok {
+		return d
+	}
+	return text.SpellingKey(w)
 }
 
 func hasDigit(w string) bool {
@@ -260,7 +270,9 @@ func newAligner(q *claimWords) *aligner {
 	}
 	for _, w := range q.words {
 		a.c = append(a.c, id(w.key))
-		for _, s := range []string{w.word, w.key} {
+		// A numeral matches its number word in the record ("3", "three").
+		nw, _ := text.NumberWord(w.key)
+		for _, s := range []string{w.word, w.key, nw} {
 			for n := 1; n <= min(3, len(s)); n++ {
 				a.starts[s[:n]] = true
 			}
@@ -308,7 +320,7 @@ func (a *aligner) idOfBytes(src string, w []byte, start, end int) int32 {
 	} else if k, ok := a.keys[string(w)]; ok {
 		key = k
 	} else {
-		key = text.SpellingKey(string(w))
+		key = foldKey(string(w))
 		a.keys[string(w)] = key
 	}
 	if v, ok := a.ids[key]; ok {
@@ -346,7 +358,7 @@ func (a *aligner) recordIDs(src string, ws []word) (r, rpair []int32) {
 			} else if k, ok := a.keys[w.word]; ok {
 				w.key = k
 			} else {
-				w.key = text.SpellingKey(w.word)
+				w.key = foldKey(w.word)
 				a.keys[w.word] = w.key
 			}
 			if v, ok := a.ids[w.key]; ok {

@@ -572,7 +572,13 @@ func (s *search) result(m *match) Result {
 	res.Date = dateOf(m)
 	start, end := m.lead(m.first), m.ws[m.last-1].end
 	res.Citation = s.citation(d, start, end)
-	res.Context = contextAround(d.Text, start, end)
+	// The context is the turn's own words: never the previous turn, nor
+	// this one's speaker label.
+	from := t.Start
+	if _, body, ok := text.LabelAt(d.Text, t.Start); ok && body <= start {
+		from = body
+	}
+	res.Context = contextAround(d.Text, start, end, from, max(t.End, end))
 	return res
 }
 
@@ -822,14 +828,15 @@ func (s *search) citation(d *corpus.Document, start, end int) *Citation {
 const contextBytes = 2000
 
 // contextAround returns the text from the start of the sentence before
-// [start, end) to the end of the sentence after it.
-func contextAround(doc string, start, end int) Context {
-	lo, hi := max(0, start-contextBytes), min(len(doc), end+contextBytes)
+// [start, end) to the end of the sentence after it, within the turn's
+// words [turnStart, turnEnd).
+func contextAround(doc string, start, end, turnStart, turnEnd int) Context {
+	lo, hi := max(turnStart, start-contextBytes), min(turnEnd, end+contextBytes)
 	// Cut the window at white space so no word is split.
-	if k := strings.IndexAny(doc[lo:start], " \n"); lo > 0 && k >= 0 {
+	if k := strings.IndexAny(doc[lo:start], " \n"); lo > turnStart && k >= 0 {
 		lo += k + 1
 	}
-	if k := strings.LastIndexAny(doc[end:hi], " \n"); hi < len(doc) && k >= 0 {
+	if k := strings.LastIndexAny(doc[end:hi], " \n"); hi < turnEnd && k >= 0 {
 		hi = end + k
 	}
 	sents := text.Sentences(doc[lo:hi])

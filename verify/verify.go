@@ -26,6 +26,7 @@ import (
 
 	"github.com/readout/readout/internal/safetext"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
 )
 
 // Claim is a quotation to check.
@@ -165,8 +166,16 @@ func New(ix *retrieval.Index) *Checker {
 // ErrOnlyCommon, wrapped with what was wrong), without searching: a caller
 // can refuse it before loading an index or acknowledging a command.
 func (cl Claim) Validate() error {
-	_, err := parseClaim(safetext.Terminal(cl.Text))
+	_, err := parseClaim(cleanClaim(cl.Text))
 	return err
+}
+
+// cleanClaim removes what is no part of a pasted quotation's words:
+// terminal escapes and control characters, and invisible format
+// characters (text.DropFormat), so no caller (the command line, the bot,
+// the evaluation) checks or prints them back.
+func cleanClaim(s string) string {
+	return text.DropFormat(safetext.Terminal(s))
 }
 
 // Check gives the verdict on one claim. It returns an error only for a
@@ -174,8 +183,7 @@ func (cl Claim) Validate() error {
 // cancelled context; a claim the record does not hold is a NotFound
 // Result.
 func (c *Checker) Check(ctx context.Context, cl Claim) (Result, error) {
-	// A terminal escape in a pasted quotation is no part of its words.
-	cl.Text = safetext.Terminal(cl.Text)
+	cl.Text, cl.Speaker = cleanClaim(cl.Text), cleanClaim(cl.Speaker)
 	q, err := parseClaim(cl.Text)
 	if err != nil {
 		return Result{}, err

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -358,4 +359,47 @@ func fixtureText(t *testing.T, id string) string {
 	}
 	t.Fatalf("no document %s", id)
 	return ""
+}
+
+// A numeral is its number word, a format character pasted into a word is
+// no part of it, and the context is the turn's own words.
+func TestCheckFoldsNumbersAndFormat(t *testing.T) {
+	c := fixtureChecker(t)
+	tests := []struct {
+		name    string
+		claim   string
+		verdict Verdict
+		changes []string
+		before  string // Context.Before, when not "-"
+	}{
+		{name: "a numeral for a number word", claim: "We and our 11 partners in the Glimmer League signed the charter at dawn.", verdict: Exact, before: "-"},
+		{name: "a numeral joined to a unit", claim: "The 9-month programme will train pilots for the harbour", verdict: Exact, before: "-"},
+		{name: "a number word for a numeral", claim: "The convoy of twelve trucks reached the border on Monday.", verdict: Exact, before: "Thank you, Zara."},
+		{name: "another number", claim: "We and our twelve partners in the Glimmer League signed the charter at dawn.", verdict: Close, changes: []string{"number"}, before: "-"},
+		{name: "a right-to-left override inside a word", claim: "The nine-month pro\u202egramme will train pilots for the harbour", verdict: Exact, before: "-"},
+		{name: "a soft hyphen and a zero-width joiner", claim: "We do not sig\u00adnal our mo\u200dves one way or another", verdict: Exact, before: "-"},
+		{name: "the context starts with the turn", claim: "We are not seeking a quarrel with the fishermen of the northern provinces this winter or next", verdict: Exact, before: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Check(context.Background(), Claim{Text: tt.claim})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Verdict != tt.verdict {
+				t.Fatalf("verdict %s, want %s: %+v", res.Verdict, tt.verdict, res.Diff)
+			}
+			if !slices.Equal(res.Changes, tt.changes) {
+				t.Errorf("changes %q, want %q", res.Changes, tt.changes)
+			}
+			if tt.before != "-" && res.Context.Before != tt.before {
+				t.Errorf("context before %q, want %q", res.Context.Before, tt.before)
+			}
+			for _, s := range []string{res.Claimed, res.Marked(nil)} {
+				if strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) {
+					t.Errorf("a format character in %q", s)
+				}
+			}
+		})
+	}
 }

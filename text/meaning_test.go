@@ -1,0 +1,31 @@
+package text
+
+import "testing"
+
+func TestNumeralAndDropFormat(t *testing.T) {
+	numerals := []struct{ w, digits string }{
+		{"three", "3"}, {"twelve", "12"}, {"forty", "40"}, {"zero", "0"},
+		{"million", ""}, {"third", ""}, {"twice", ""}, {"dozen", ""}, {"threat", ""},
+	}
+	for _, tt := range numerals {
+		d, ok := Numeral(tt.w)
+		if d != tt.digits || ok != (tt.digits != "") {
+			t.Errorf("Numeral(%q) = %q, %v; want %q", tt.w, d, ok, tt.digits)
+		}
+		if ok {
+			if w, _ := NumberWord(d); w != tt.w {
+				t.Errorf("NumberWord(%q) = %q, want %q", d, w, tt.w)
+			}
+		}
+	}
+	for _, d := range []string{"21", "100", "03", "-1", "2.5"} {
+		if w, ok := NumberWord(d); ok {
+			t.Errorf("NumberWord(%q) = %q", d, w)
+		}
+	}
+	for in, want := range map[string]string{"de\u202efend": "defend", "co\u00adoperate": "cooperate", "a\u200bb\u200dc\ufeff": "abc", "plain é": "plain é"} {
+		if got := DropFormat(in); got != want {
+			t.Errorf("DropFormat(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
