@@ -58,9 +58,28 @@ func unlink(s string) string { return safetext.Unlink(s) }
 // untrusted prepares words the bot quotes as they are, a quotation or the
 // record's words, for a line the bot formats itself: their Markdown is
 // escaped, so the bot's own marks (~~struck~~, **bold**) cannot be broken
-// or faked, and their masked links are neutralised. Mentions are defused
-// over the whole message.
-func untrusted(s string) string { return unlink(markdownEscaper.Replace(s)) }
+// or faked, their masked links are neutralised, and a bare link is kept
+// from unfolding a preview (<link>): a member must not get the bot to
+// show a picture or page where members may not embed links. Mentions are
+// defused over the whole message.
+func untrusted(s string) string {
+	var b strings.Builder
+	for {
+		loc := bareLinkRe.FindStringIndex(s)
+		if loc == nil {
+			break
+		}
+		link := strings.TrimRight(s[loc[0]:loc[1]], ".,;:!?)]}'\"”’")
+		b.WriteString(markdownEscaper.Replace(s[:loc[0]]) + "<" + link + ">")
+		s = s[loc[0]+len(link):]
+	}
+	b.WriteString(markdownEscaper.Replace(s))
+	return unlink(b.String())
+}
+
+// bareLinkRe matches a link Discord would unfold: http(s) up to a space or
+// an angle bracket (the punctuation ending a sentence is trimmed after).
+var bareLinkRe = regexp.MustCompile(`(?i)https?://[^\s<>]+`)
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
 

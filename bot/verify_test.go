@@ -520,3 +520,36 @@ func TestVerdictLinesCannotBeForged(t *testing.T) {
 	}
 	checkRequests(t, h.d)
 }
+
+// TestVerdictLinksDoNotUnfold: a link in a quotation comes back as text
+// Discord does not unfold into a preview (<link>), bare or masked, so no
+// member gets the bot to show a picture or page where members may not
+// embed links; the bot's own source link is kept.
+func TestVerdictLinksDoNotUnfold(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Verifier: fixtureVerifier(t)})
+	for _, tc := range []struct {
+		name, quote string
+		want        []string
+	}{
+		{"bare", "We will never accept https://evil.example/shock.gif a blockade of the northern harbour.",
+			[]string{"<https://evil.example/shock.gif>"}},
+		{"masked and at the end", "We will never accept a [blockade](http://evil.example/a_b) of the northern harbour, HTTPS://EVIL.example/x?y=1).",
+			[]string{"<http://evil.example/a_b>", "<HTTPS://EVIL.example/x?y=1>"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := h.d.SendInteraction(testsupport.Interaction{Command: "verify", Options: verifyOpts(tc.quote)})
+			h.wait("verdict", func() bool { return h.settled(in.ID) })
+			got := h.d.Response(in.ID).Original.Content
+			for _, w := range append(tc.want, "](<"+briefingURL+">)") {
+				if !strings.Contains(got, w) {
+					t.Errorf("verdict lacks %q:\n%s", w, got)
+				}
+			}
+			if bare := regexp.MustCompile(`(?i)[^<]https?://evil`); bare.MatchString(got) {
+				t.Errorf("a link that unfolds: %q", bare.FindString(got))
+			}
+		})
+	}
+	checkRequests(t, h.d)
+}
