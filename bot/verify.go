@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -121,9 +122,11 @@ func (b *Bot) handleCheckQuotes(i *discordgo.Interaction, data discordgo.Applica
 // id would read as a changed number), and invisible characters (zero
 // width, right-to-left overrides) would disguise the words as shown; they
 // go, as from /ask's questions (answer.CleanQuestion, the one place that
-// knows them), word by word: a quotation may be longer than a question.
+// knows them), word by word: a quotation may be longer than a question. A
+// masked link ("[blockade](https://…)", as a pasted article carries) is
+// its text: the words quoted, not the address.
 func words(s string) string {
-	fields := strings.Fields(s)
+	fields := strings.Fields(maskedLinkRe.ReplaceAllString(s, "$1"))
 	out := fields[:0]
 	for _, f := range fields {
 		if c, err := answer.CleanQuestion(f); err == nil {
@@ -132,6 +135,9 @@ func words(s string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// maskedLinkRe matches a masked link, [text](http…), as Discord shows one.
+var maskedLinkRe = regexp.MustCompile(`\[([^\[\]]*)\]\(\s*<?` + bareLinkRe.String() + `>?\s*\)`)
 
 // noTextMessage answers Check quotes on a message whose text the bot was
 // not given: one of only images, embeds or a forwarded message, or text

@@ -405,8 +405,8 @@ func TestVerifyRateIsPerMember(t *testing.T) {
 }
 
 // TestVerifyReadsWordsNotDiscordSyntax: a mention inside a quotation is
-// no word of it (a role's id would read as a changed number), and an
-// invisible character (a right-to-left override, a zero-width space) is
+// no word of it (a role's id would read as a changed number), a masked
+// link's words are its text, not its address, and an invisible character (a right-to-left override, a zero-width space) is
 // neither checked nor shown back, through /verify and Check quotes alike.
 func TestVerifyReadsWordsNotDiscordSyntax(t *testing.T) {
 	t.Parallel()
@@ -420,6 +420,9 @@ func TestVerifyReadsWordsNotDiscordSyntax(t *testing.T) {
 		{"/verify with invisible characters", testsupport.Interaction{Command: "verify", Options: verifyOpts("We will never ac\u200bcept a \u202eblockade of the northern harbour")}, ""},
 		{"Check quotes with mentions", testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand},
 			`@everyone Quillfeather said "We will never accept a blockade of the <@4242> northern harbour <@&555>" @here`},
+		{"/verify with a masked link", testsupport.Interaction{Command: "verify", Options: verifyOpts("We will never accept a [blockade](https://evil.example/555) of the northern harbour")}, ""},
+		{"Check quotes with a masked link", testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand},
+			`Quillfeather said "We will never accept a blockade of the [northern harbour](<http://evil.example/4242>)" [source](https://evil.example/555)`},
 		{"Check quotes with invisible characters", testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand},
 			"Quillfeather said \"We will never accept a \u202eblockade of the nor\u200bthern harbour\u2066\""},
 	} {
@@ -534,8 +537,8 @@ func TestVerdictLinksDoNotUnfold(t *testing.T) {
 	}{
 		{"bare", "We will never accept https://evil.example/shock.gif a blockade of the northern harbour.",
 			[]string{"<https://evil.example/shock.gif>"}},
-		{"masked and at the end", "We will never accept a [blockade](http://evil.example/a_b) of the northern harbour, HTTPS://EVIL.example/x?y=1).",
-			[]string{"<http://evil.example/a_b>", "<HTTPS://EVIL.example/x?y=1>"}},
+		{"at the end, after a masked one (read as its text)", "We will never accept a [blockade](http://evil.example/a_b) of the northern harbour, HTTPS://EVIL.example/x?y=1).",
+			[]string{"accept a blockade of", "<HTTPS://EVIL.example/x?y=1>)."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := h.d.SendInteraction(testsupport.Interaction{Command: "verify", Options: verifyOpts(tc.quote)})
