@@ -110,6 +110,10 @@ func TestContinuation(t *testing.T) {
 		{"What did Orlo Vexbridge announce about grain tariffs?", false, "new names"},
 		{"How many soldiers were stationed at the river crossing in March?", false, "four words say enough"},
 		{"and in 2025?", true, "a time ellipsis"},
+		{"Did she think Sylvania was taking advantage of Farland being bogged down in Eastmarch?", true,
+			"a pronoun naming no person: its places are no new subject"},
+		{"Did Orlo Vexbridge think Sylvania was taking advantage of Farland being bogged down?", false,
+			"a named person and new places: a question of its own"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -304,7 +304,15 @@ func continuationOf(q string, history []Turn, people []string) contSignals {
 	// "The next day" is the day after the conversation's statement.
 	anaphora := demonstrative || more || itemRef(q) != nil || otherSideRe.MatchString(q) || (pronoun && len(people) == 0) ||
 		statementDayRe.MatchString(q)
-	return measureContinuation(q, history, anaphora, content, ownNames(q), people)
+	own := ownNames(q)
+	if singularPronoun(toks) && len(people) == 0 {
+		// "Did he think Azerbaijan was taking advantage of Russia …?":
+		// the person it asks about is the conversation's, so the places
+		// and things it names are not a new subject that would start a
+		// new topic; only a person it names could be.
+		own = nil
+	}
+	return measureContinuation(q, history, anaphora, content, own, people)
 }
 
 // pointsElsewhere reports whether a question points at a thing of its
@@ -346,18 +354,30 @@ func asksWords(toks []text.Token) bool {
 	return false
 }
 
+// singularPronoun reports whether a question holds "he", "she" or their
+// other forms, which point at one person.
+func singularPronoun(toks []text.Token) bool {
+	for _, t := range toks {
+		if personPronouns[t.Word] && !pluralPronouns[t.Word] {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralPronouns are the personal pronouns that point at more than one.
+var pluralPronouns = map[string]bool{"they": true, "them": true, "their": true, "theirs": true}
+
 // pluralOnly reports whether a question's personal pronouns are all
 // plural ("they", "them", "their").
 func pluralOnly(toks []text.Token) bool {
 	seen := false
 	for _, t := range toks {
-		switch t.Word {
-		case "they", "them", "their", "theirs":
+		switch {
+		case pluralPronouns[t.Word]:
 			seen = true
-		default:
-			if personPronouns[t.Word] {
-				return false
-			}
+		case personPronouns[t.Word]:
+			return false
 		}
 	}
 	return seen
