@@ -408,6 +408,23 @@ func (s *search) alignRegion(r *region) *match {
 		ws[i].end += r.lo
 	}
 	_, steps := s.al.align(rid, rpair, boundary)
+	// An ellipsis leaves out words before words of the claim's; when the
+	// words after it match almost nothing where the alignment went on,
+	// the record holds them nowhere near: align again without leaving
+	// words out there.
+	var closed []int
+	for tries := 0; steps != nil && tries < 3; tries++ {
+		j := s.weakGap(steps)
+		if j < 0 {
+			break
+		}
+		s.al.gap[j] = false
+		closed = append(closed, j)
+		_, steps = s.al.align(rid, rpair, boundary)
+	}
+	for _, j := range closed {
+		s.al.gap[j] = true
+	}
 	if steps == nil {
 		return nil
 	}
@@ -440,6 +457,49 @@ func (s *search) alignRegion(r *region) *match {
 	}
 	m.sim = float64(m.same) / float64(s.al.m+m.drops)
 	return m
+}
+
+// weakGap returns the claim word after an ellipsis where the alignment
+// leaves out record words although the claim's words from there to its
+// next ellipsis (or end) match few of the record's: fewer than half, or
+// none but function words ("… The Houthis did that" against "… the impact
+// that"). -1 when there is none.
+func (s *search) weakGap(steps []step) int {
+	for _, g := range steps {
+		if g.kind != stGap {
+			continue
+		}
+		j0, j1 := g.j0, g.j0+1
+		for j1 < len(s.q.words) && !s.q.afterGap[j1] {
+			j1++
+		}
+		same, informative, sameInformative := 0, 0, 0
+		matched := make([]bool, j1-j0)
+		for _, st := range steps {
+			if st.kind == stSame || st.kind == stMergeC || st.kind == stMergeR {
+				for j := max(st.j0, j0); j < min(st.j1, j1); j++ {
+					matched[j-j0] = true
+				}
+			}
+		}
+		for k, ok := range matched {
+			w := s.q.words[j0+k].word
+			inf := !text.IsStopword(w)
+			if inf {
+				informative++
+			}
+			if ok {
+				same++
+				if inf {
+					sameInformative++
+				}
+			}
+		}
+		if 2*same < j1-j0 || informative > 0 && sameInformative == 0 {
+			return j0
+		}
+	}
+	return -1
 }
 
 // choose picks the match a reader means among those close enough: the

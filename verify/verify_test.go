@@ -126,6 +126,12 @@ func TestCheckVerdicts(t *testing.T) {
 			verdict: OtherSpeaker, speaker: "The Nowhereland"},
 		{name: "not in the record", claim: Claim{Text: "Nowhereland has purchased four submarines from the moon"},
 			verdict: NotFound},
+		{name: "an ellipsis does not reach words sharing only function words", claim: Claim{Text: "Nowhereland will never accept the blockade of the Sapphire Strait … and the smugglers did it again"},
+			verdict: NotFound},
+		{name: "an ellipsis does not reach another sentence's subject", claim: Claim{Text: "We are not seeking a quarrel with the fishermen of the northern provinces … the pirates have a boat"},
+			verdict: NotFound},
+		{name: "an ellipsis reaches a later sentence with one word changed", claim: Claim{Text: "We are not seeking a quarrel with the fishermen of the northern provinces … the Glimmerfolk have a choice to make, and they still have days"},
+			verdict: Close},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
