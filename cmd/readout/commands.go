@@ -81,10 +81,10 @@ func init() {
 				fs.StringVar(&f.http, "http", "", "`ADDR` of /healthz, /readyz and /metrics (default http.addr, else "+defaultHTTPAddr+`; "off" turns it off)`)
 			}},
 		{name: "eval", args: "FILE.jsonl", summary: "measure answers against evaluation questions",
-			about:  "Asks every question of the file and measures retrieval, citations, quotations and declines.",
+			about:  "Asks every question of the file and measures retrieval, citations, quotations and declines; a line with a claim is a quotation check, measured per kind and per verdict.",
 			groups: []flagGroup{recordFlags, jsonFlag}, run: cmdEval,
 			extra: func(fs *flag.FlagSet, f *commonFlags) {
-				fs.BoolVar(&f.summary, "summary", false, "print only the per-kind table, no per-question results (for a held-out set)")
+				fs.BoolVar(&f.summary, "summary", false, "print only the per-kind tables, no per-question or per-claim results (for a held-out set)")
 			}},
 		{name: "check", summary: "test everything the configuration names",
 			about:  "Tests the config, the sources, the index, the model server and Discord, and says how to fix what fails.",

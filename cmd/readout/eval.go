@@ -104,7 +104,7 @@ type evalSummary struct {
 
 func cmdEval(ctx context.Context, f *commonFlags, pos []string, s streams) error {
 	if len(pos) != 1 {
-		return usageError{"give one file of questions (JSON lines), e.g. readout eval questions.jsonl"}
+		return usageError{"give one file of questions or quotation checks (JSON lines), e.g. readout eval questions.jsonl"}
 	}
 	stdout, stderr := s.stdout, s.stderr
 	summaryOnly := &f.summary
