@@ -15,13 +15,43 @@ import (
 // speaker when the message names one next to a speech verb ("Kirby said
 // '…'", "'…,' Kirby told reporters", "according to the Press Secretary,
 // '…'"). A pronoun ("she said") names no one.
+//
+// A quotation that reports another ("he said 'she said “…” yesterday'")
+// is the claim of the quotation it reports, when a speech verb next to
+// that one says so; one quoting a phrase of its own ("we call it the
+// 'harbour plan' and we mean it") is the whole. A speaker is looked for
+// between the quotation and its neighbours only: words of another
+// quotation never name this one's speaker.
 func FindClaims(message string) []Claim {
+	out := quotedClaims(message, true)
+	if len(out) > 0 {
+		return out
+	}
+	sents := text.Sentences(message)
+	for _, s := range sents {
+		if c, ok := reportedClaim(message[s[0]:s[1]]); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// quotedClaims are the claims of the quotations of message; nested looks
+// for a reported quotation inside each.
+func quotedClaims(message string, nested bool) []Claim {
 	var out []Claim
 	sents := text.Sentences(message)
-	for _, q := range text.FindQuotes(message) {
+	quotes := text.FindQuotes(message)
+	for k, q := range quotes {
 		words := strings.TrimSpace(q.Words(message))
 		if len(text.Tokens(words)) == 0 {
 			continue
+		}
+		if nested {
+			if inner := reported(words); len(inner) > 0 {
+				out = append(out, inner...)
+				continue
+			}
 		}
 		lo, hi := q.Start(), q.End()
 		for _, s := range sents {
@@ -32,17 +62,38 @@ func FindClaims(message string) []Claim {
 				hi = s[1]
 			}
 		}
-		out = append(out, Claim{Text: words, Speaker: speakerAround(message, lo, q.Start(), q.End(), hi)})
-	}
-	if len(out) > 0 {
-		return out
-	}
-	for _, s := range sents {
-		if c, ok := reportedClaim(message[s[0]:s[1]]); ok {
-			out = append(out, c)
-		}
+		out = append(out, Claim{Text: words, Speaker: speakerAround(othersBlank(message, quotes, k), lo, q.Start(), q.End(), hi)})
 	}
 	return out
+}
+
+// othersBlank is message with the quotations other than quotes[k] blanked
+// out (offsets kept), so their words name no speaker of this one.
+func othersBlank(message string, quotes []text.QuoteSpan, k int) string {
+	if len(quotes) == 1 {
+		return message
+	}
+	b := []byte(message)
+	for l, q := range quotes {
+		if l != k {
+			for i := q.Start(); i < q.End(); i++ {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// reported returns the claims of the quotations inside the quoted words
+// that a speech verb beside them reports ("she said '…' yesterday", "'…,'
+// Kirby told reporters"), or nil when words quote no one.
+func reported(words string) []Claim {
+	for _, q := range text.FindQuotes(words) {
+		if len(text.Attributions(words[:q.Start()])) == 0 && len(text.Attributions(words[q.End():])) == 0 {
+			return nil
+		}
+	}
+	return quotedClaims(words, false)
 }
 
 // speakerAround finds the speaker a message names for the quotation at
