@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/readout/readout/internal/safetext"
 	"github.com/readout/readout/text"
 )
 
@@ -124,8 +125,10 @@ func (q *claimWords) without(t string) (string, int) {
 // again"); a shorter one ("it is", "the") is everywhere and says nothing.
 const minCommonWords = 4
 
-// parseClaim reads a claim's words and ellipses.
+// parseClaim reads a claim's words and ellipses; a bare address in it
+// ("https://x.example/a") is no words.
 func parseClaim(s string) (*claimWords, error) {
+	s = safetext.BlankLinks(s)
 	ws := words(s)
 	if len(ws) == 0 {
 		return nil, ErrEmpty

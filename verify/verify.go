@@ -171,11 +171,13 @@ func (cl Claim) Validate() error {
 }
 
 // cleanClaim removes what is no part of a pasted quotation's words:
-// terminal escapes and control characters, and invisible format
-// characters (text.DropFormat), so no caller (the command line, the bot,
-// the evaluation) checks or prints them back.
+// terminal escapes and control characters, invisible format characters
+// (text.DropFormat) and a masked link's address (the link is its text:
+// safetext.LinkText), so no caller (the command line, the bot, the
+// evaluation) checks or prints them back. A bare address stays in the
+// claim as written but is no words of it (parseClaim).
 func cleanClaim(s string) string {
-	return text.DropFormat(safetext.Terminal(s))
+	return safetext.LinkText(text.DropFormat(safetext.Terminal(s)))
 }
 
 // Check gives the verdict on one claim. It returns an error only for a

@@ -368,7 +368,8 @@ func fixtureText(t *testing.T, id string) string {
 }
 
 // A numeral is its number word, a format character pasted into a word is
-// no part of it, and the context is the turn's own words.
+// no part of it, nor is a link's address, and the context is the turn's
+// own words.
 func TestCheckFoldsNumbersAndFormat(t *testing.T) {
 	c := fixtureChecker(t)
 	tests := []struct {
@@ -384,6 +385,8 @@ func TestCheckFoldsNumbersAndFormat(t *testing.T) {
 		{name: "another number", claim: "We and our twelve partners in the Glimmer League signed the charter at dawn.", verdict: Close, changes: []string{"number"}, before: "-"},
 		{name: "a right-to-left override inside a word", claim: "The nine-month pro\u202egramme will train pilots for the harbour", verdict: Exact, before: "-"},
 		{name: "a soft hyphen and a zero-width joiner", claim: "We do not sig\u00adnal our mo\u200dves one way or another", verdict: Exact, before: "-"},
+		{name: "a masked link is its text", claim: "We do not signal our [moves](https://evil.example/a_b) one way or another", verdict: Exact, before: "-"},
+		{name: "a bare address is no words", claim: "We do not signal our moves one way or another https://evil.example/moves_2031", verdict: Exact, before: "-"},
 		{name: "the context starts with the turn", claim: "We are not seeking a quarrel with the fishermen of the northern provinces this winter or next", verdict: Exact, before: ""},
 	}
 	for _, tt := range tests {
@@ -402,8 +405,8 @@ func TestCheckFoldsNumbersAndFormat(t *testing.T) {
 				t.Errorf("context before %q, want %q", res.Context.Before, tt.before)
 			}
 			for _, s := range []string{res.Claimed, res.Marked(nil)} {
-				if strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) {
-					t.Errorf("a format character in %q", s)
+				if strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) || strings.Contains(s, "evil.example/a_b") {
+					t.Errorf("a format character or a masked link's address in %q", s)
 				}
 			}
 		})

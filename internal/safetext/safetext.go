@@ -9,6 +9,7 @@ package safetext
 
 import (
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -161,3 +162,28 @@ func Unlink(s string) string { return strings.ReplaceAll(s, "](", "]"+Joiner+"("
 
 // Joiner is the zero-width joiner Unlink inserts.
 const Joiner = "\u200d"
+
+// LinkText reads a pasted text's masked links as the words they show:
+// "[blockade](https://x.example/a)", as a pasted article carries one, is
+// "blockade".
+func LinkText(s string) string {
+	if !strings.Contains(s, "://") {
+		return s
+	}
+	return maskedLinkRe.ReplaceAllString(s, "$1")
+}
+
+// BlankLinks replaces each bare address in s ("https://x.example/a",
+// "<https://x.example/a>") with as many spaces, so that words read from s
+// keep their offsets and an address is no words at all.
+func BlankLinks(s string) string {
+	if !strings.Contains(s, "://") {
+		return s
+	}
+	return bareLinkRe.ReplaceAllStringFunc(s, func(l string) string { return strings.Repeat(" ", len(l)) })
+}
+
+var (
+	bareLinkRe   = regexp.MustCompile(`(?i)<?\bhttps?://[^\s<>]+>?`)
+	maskedLinkRe = regexp.MustCompile(`\[([^\[\]]*)\]\(\s*<?(?i:https?://[^\s<>()]+)>?\s*\)`)
+)

@@ -64,3 +64,23 @@ func TestUnlink(t *testing.T) {
 		t.Errorf("citations changed: %q", got)
 	}
 }
+
+func TestLinkText(t *testing.T) {
+	for in, want := range map[string]string{
+		"never accept a [blockade](http://evil.example/a_b) of": "never accept a blockade of",
+		"[text] (not a link) and a:b":                           "[text] (not a link) and a:b",
+	} {
+		if got := LinkText(in); got != want {
+			t.Errorf("LinkText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"see https://x.example/a?b=1 now": "see                         now",
+		"see <HTTPS://x.example/a> now":   "see                       now",
+		"no address: a:b":                 "no address: a:b",
+	} {
+		if got := BlankLinks(in); got != want {
+			t.Errorf("BlankLinks(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
