@@ -224,7 +224,7 @@ func TestOrderSearchesBeyondTheBestPassages(t *testing.T) {
 	for _, tt := range tests {
 		c := Constraints{Order: tt.order, Search: "canal talks"}
 		first, _ := idx.Search(context.Background(), c.Search, retrieval.SearchOptions{})
-		wide, note, err := p.beyond(context.Background(), c, retrieval.SearchOptions{}, first, 2)
+		wide, note, err := p.beyond(context.Background(), c, retrieval.SearchOptions{}, first)
 		if err != nil {
 			t.Fatal(err)
 		}
