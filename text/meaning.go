@@ -94,3 +94,50 @@ func NumberValue(w string) (v float64, ok bool) {
 	v, ok = numberWords[w]
 	return v, ok
 }
+
+// contractions maps two words to the contraction that writes them as one,
+// as Words writes it (apostrophe dropped): "do not" → "dont", "we are" →
+// "were", "it is" and "it has" → "its". Possessives ("Kirby’s") are not
+// contractions; neither is "cannot", one word.
+var contractions = func() map[[2]string]string {
+	m := map[[2]string]string{}
+	add := func(second, suffix, firsts string) {
+		for _, f := range strings.Fields(firsts) {
+			m[[2]string{f, second}] = f + suffix
+		}
+	}
+	add("not", "nt", "do does did is are was were have has had could should would must need might")
+	m[[2]string{"will", "not"}] = "wont"
+	m[[2]string{"can", "not"}] = "cant"
+	add("are", "re", "we you they")
+	add("have", "ve", "i we you they who would could should might must")
+	add("will", "ll", "i we you they he she it that there")
+	add("am", "m", "i")
+	for _, v := range []string{"is", "has"} {
+		add(v, "s", "it that there here what where who he she how")
+	}
+	add("us", "s", "let")
+	for _, v := range []string{"would", "had"} {
+		add(v, "d", "i we you they he she it")
+	}
+	return m
+}()
+
+var contracted = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range contractions {
+		m[c] = true
+	}
+	return m
+}()
+
+// Contraction returns the contraction that writes the words a and b (as
+// Words writes them) as one: "do", "not" → "dont"; "we", "are" → "were".
+func Contraction(a, b string) (string, bool) {
+	c, ok := contractions[[2]string{a, b}]
+	return c, ok
+}
+
+// IsContraction reports whether w, as Words writes it, is a contraction
+// when written with an apostrophe ("dont", "were" for "we’re").
+func IsContraction(w string) bool { return contracted[w] }

@@ -29,3 +29,18 @@ func TestNumeralAndDropFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestContraction(t *testing.T) {
+	for _, tt := range []struct{ a, b, want string }{
+		{"do", "not", "dont"}, {"we", "are", "were"}, {"it", "has", "its"}, {"will", "not", "wont"},
+		{"kirby", "is", ""}, {"we", "were", ""},
+	} {
+		got, ok := Contraction(tt.a, tt.b)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("Contraction(%q, %q) = %q, %v; want %q", tt.a, tt.b, got, ok, tt.want)
+		}
+		if ok && !IsContraction(got) {
+			t.Errorf("IsContraction(%q) false", got)
+		}
+	}
+}

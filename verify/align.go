@@ -38,7 +38,18 @@ func wordKey(src string, t text.Token) string {
 		}
 		return t.Word
 	}
+	if contracted(src[t.Start:t.End], t.Word) {
+		return "'" + t.Word
+	}
 	return foldKey(t.Word)
+}
+
+// contracted reports whether raw, a word as written, is a contraction
+// written with its apostrophe ("we’re", "don't"): its key is apart from the
+// word without one ("were") and equal to the two words it stands for
+// ("we are", see newAligner and recordIDs).
+func contracted(raw, w string) bool {
+	return strings.ContainsAny(raw, "'’ʼ") && text.IsContraction(w)
 }
 
 // foldKey is the key of a word without digits: a number word is its
@@ -250,10 +261,13 @@ type aligner struct {
 	heads map[string]bool
 	// keys caches the keys of the record's words (wordKey without
 	// digits), which repeat across passages.
-	keys  map[string]string
-	c     []int32 // claim word ids
-	cpair []int32 // id of claim words j and j+1 written together, or -1
-	gap   []bool  // claim row j+1 may skip record words free (after j+1 words comes an ellipsis)
+	keys map[string]string
+	// contractions says the claim writes a contraction ("don't"), which
+	// the record may write as two words ("do not").
+	contractions bool
+	c            []int32 // claim word ids
+	cpair        []int32 // id of claim words j and j+1 written together, or -1
+	gap          []bool  // claim row j+1 may skip record words free (after j+1 words comes an ellipsis)
 	// join[j]: after j claim words the claim may go on at a later
 	// sentence of the record (claim word j starts a sentence).
 	join []bool
@@ -288,7 +302,20 @@ func newAligner(q *claimWords) *aligner {
 	for j := range q.words {
 		a.cpair[j] = -1
 		if j+1 < len(q.words) {
+			if c, ok := text.Contraction(q.words[j].word, q.words[j+1].word); ok {
+				// "do not" is the record's "don’t".
+				a.cpair[j] = id("'" + c)
+				for n := 1; n <= min(3, len(c)); n++ {
+					a.starts[c[:n]] = true
+				}
+				continue
+			}
 			a.cpair[j] = id(text.SpellingKey(q.words[j].word + q.words[j+1].word))
+		}
+	}
+	for _, w := range q.words {
+		if strings.HasPrefix(w.key, "'") {
+			a.contractions = true
 		}
 	}
 	a.gap = make([]bool, len(q.words)+1)
@@ -318,7 +345,7 @@ func (a *aligner) idOfBytes(src string, w []byte, start, end int) int32 {
 		return -1
 	}
 	var key string
-	if digits {
+	if digits || contracted(src[start:end], string(w)) {
 		key = wordKey(src, text.Token{Word: string(w), Start: start, End: end})
 	} else if k, ok := a.keys[string(w)]; ok {
 		key = k
@@ -356,7 +383,7 @@ func (a *aligner) recordIDs(src string, ws []word) (r, rpair []int32) {
 		w := &ws[i]
 		r[i], rpair[i] = -1, -1
 		if a.starts[start3(w.word)] || hasDigit(w.word) || !text.SpellingKeyKeepsStart(w.word) {
-			if hasDigit(w.word) {
+			if hasDigit(w.word) || contracted(src[w.start:w.end], w.word) {
 				w.key = wordKey(src, text.Token{Word: w.word, Start: w.start, End: w.end})
 			} else if k, ok := a.keys[w.word]; ok {
 				w.key = k
@@ -370,6 +397,14 @@ func (a *aligner) recordIDs(src string, ws []word) (r, rpair []int32) {
 			if i+1 < len(ws) && a.heads[w.word] && !hasDigit(w.word) {
 				if v, ok := a.ids[text.SpellingKey(w.word+ws[i+1].word)]; ok {
 					rpair[i] = v
+				}
+			}
+			if i+1 < len(ws) && a.contractions {
+				// The record's "do not" is the claim's "don't".
+				if c, ok := text.Contraction(w.word, ws[i+1].word); ok {
+					if v, ok := a.ids["'"+c]; ok {
+						rpair[i] = v
+					}
 				}
 			}
 		}

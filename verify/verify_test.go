@@ -387,6 +387,9 @@ func TestCheckFoldsNumbersAndFormat(t *testing.T) {
 		{name: "a soft hyphen and a zero-width joiner", claim: "We do not sig\u00adnal our mo\u200dves one way or another", verdict: Exact, before: "-"},
 		{name: "a masked link is its text", claim: "We do not signal our [moves](https://evil.example/a_b) one way or another", verdict: Exact, before: "-"},
 		{name: "a bare address is no words", claim: "We do not signal our moves one way or another https://evil.example/moves_2031", verdict: Exact, before: "-"},
+		{name: "two words for a contraction", claim: "we are not looking for a feud with the lighthouse keepers of the southern isles", verdict: Exact, before: "-"},
+		{name: "a contraction for two words", claim: "We don't signal our moves one way or another", verdict: Exact, before: "-"},
+		{name: "a contraction is not the word without its apostrophe", claim: "were not looking for a feud with the lighthouse keepers of the southern isles", verdict: Close, before: "-"},
 		{name: "the context starts with the turn", claim: "We are not seeking a quarrel with the fishermen of the northern provinces this winter or next", verdict: Exact, before: ""},
 	}
 	for _, tt := range tests {
