@@ -14,7 +14,7 @@ treasury attorney commerce homeland leader speaker majority minority first lady 
 dr. prof. lt. gen. col. adm. sgt. capt. commissioner high mp counselor counsellor head agency
 ministry office mission embassy acting former top diplomat officer correspondent reporter
 lawmaker member justice judge king queen prince chancellor premier emir sheikh pope government
-executive federal army navy staff cabinet senate congress of for and`)
+executive federal army navy staff cabinet senate congress admiral rear colonel captain of for and`)
 
 // titleNouns are the words without which a phrase is no title.
 var titleNouns = setOf(`secretary spokesperson spokesman spokeswoman president minister ambassador envoy official

@@ -28,7 +28,7 @@ func readSpeaker(s string) claimedSpeaker {
 		w := t.Word
 		switch {
 		case speakerQualifiers[w] || text.IsHonorific(w) || text.IsStopword(w):
-		case text.IsTitleWord(w) || titleLike[w]:
+		case text.IsTitleWord(w):
 			c.title = append(c.title, w)
 		default:
 			c.name = append(c.name, w)
@@ -36,10 +36,6 @@ func readSpeaker(s string) claimedSpeaker {
 	}
 	return c
 }
-
-// titleLike are military and diplomatic ranks used before a name that
-// text's title words leave out.
-var titleLike = map[string]bool{"admiral": true, "rear": true, "general": true, "colonel": true, "captain": true}
 
 // speakerMatches reports whether the claimed speaker can be the turn's
 // (in document d): the claimed surname (the last name word) is one of the
