@@ -297,7 +297,7 @@ func writtenAsPlace(doc, name string) bool {
 		ok := true
 		for k := len(f) - 2; k >= 0 && ok; k-- {
 			before := strings.TrimRight(doc[:start], " ")
-			if len(before) == len(doc[:start]) || !strings.HasSuffix(strings.ToLower(before), strings.ToLower(f[k])) {
+			if len(before) == start || len(before) < len(f[k]) || !strings.EqualFold(before[len(before)-len(f[k]):], f[k]) {
 				ok = false
 				break
 			}
