@@ -138,6 +138,22 @@ func Contraction(a, b string) (string, bool) {
 	return c, ok
 }
 
+// Expansions returns the pairs of words the contraction w (as Words
+// writes it) stands for: "wont" → "will not"; "its" → "it is", "it has".
+// The first word need not start like the contraction ("won’t").
+func Expansions(w string) [][2]string { return expansions[w] }
+
+var expansions = func() map[string][][2]string {
+	m := map[string][][2]string{}
+	for k, c := range contractions {
+		m[c] = append(m[c], k)
+	}
+	for _, e := range m {
+		slices.SortFunc(e, func(a, b [2]string) int { return strings.Compare(a[0]+" "+a[1], b[0]+" "+b[1]) })
+	}
+	return m
+}()
+
 // IsContraction reports whether w, as Words writes it, is a contraction
 // when written with an apostrophe ("dont", "were" for "we’re").
 func IsContraction(w string) bool { return contracted[w] }

@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestNumeralAndDropFormat(t *testing.T) {
 	numerals := []struct{ w, digits string }{
@@ -41,6 +44,27 @@ func TestContraction(t *testing.T) {
 		}
 		if ok && !IsContraction(got) {
 			t.Errorf("IsContraction(%q) false", got)
+		}
+		if ok && !slices.Contains(Expansions(got), [2]string{tt.a, tt.b}) {
+			t.Errorf("Expansions(%q) = %q, want it to hold %q %q", got, Expansions(got), tt.a, tt.b)
+		}
+	}
+}
+
+func TestExpansions(t *testing.T) {
+	for _, tt := range []struct {
+		w    string
+		want [][2]string
+	}{
+		{"wont", [][2]string{{"will", "not"}}},
+		{"dont", [][2]string{{"do", "not"}}},
+		{"its", [][2]string{{"it", "has"}, {"it", "is"}}},
+		{"mustnt", [][2]string{{"must", "not"}}},
+		{"cannot", nil},
+		{"kirbys", nil},
+	} {
+		if got := Expansions(tt.w); !slices.Equal(got, tt.want) {
+			t.Errorf("Expansions(%q) = %q, want %q", tt.w, got, tt.want)
 		}
 	}
 }

@@ -103,7 +103,10 @@ type claimWords struct {
 	// only there may the claim join sentences that are apart in the
 	// record.
 	sentStart []bool
-	query     string // the claim without ellipses, for the lexical search
+	query     string // the claim without ellipses
+	// lookup is query and the words its contractions stand for, for
+	// the lexical search.
+	lookup string
 	// common says every word of the claim is a function word, which the
 	// lexical index does not hold: the record is scanned for anchor (see
 	// scanRegions) instead.
@@ -170,6 +173,17 @@ func parseClaim(s string) (*claimWords, error) {
 		b.WriteByte(' ')
 	}
 	q.query = b.String()
+	// A contraction is looked up as the words it stands for too: the
+	// record may write "must not" for the claim's "mustn’t", whose
+	// term it lacks. They do not make a claim of common words rare.
+	for _, w := range ws {
+		if strings.HasPrefix(w.key, "'") {
+			for _, e := range text.Expansions(w.word) {
+				b.WriteString(e[0] + " " + e[1] + " ")
+			}
+		}
+	}
+	q.lookup = b.String()
 	q.anchor = anchorOf(s, ws)
 	if len(text.Terms(q.query)) == 0 {
 		if len(ws) < minCommonWords {
@@ -316,6 +330,14 @@ func newAligner(q *claimWords) *aligner {
 	for _, w := range q.words {
 		if strings.HasPrefix(w.key, "'") {
 			a.contractions = true
+			// The record's "will not" is the claim's "won’t": the
+			// first word of the pair must pass recordIDs' test of
+			// starts though it does not start like the contraction.
+			for _, e := range text.Expansions(w.word) {
+				for n := 1; n <= min(3, len(e[0])); n++ {
+					a.starts[e[0][:n]] = true
+				}
+			}
 		}
 	}
 	a.gap = make([]bool, len(q.words)+1)

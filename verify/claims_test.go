@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -50,6 +51,41 @@ func TestFindClaims(t *testing.T) {
 			got := FindClaims(tt.msg)
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("FindClaims(%q)\n got %+v\nwant %+v", tt.msg, got, tt.want)
+			}
+		})
+	}
+}
+
+// A contraction of the claim is looked up as the words it stands for
+// too, which the record may write instead; they do not make a claim of
+// common words rare.
+func TestLookupExpandsContractions(t *testing.T) {
+	tests := []struct {
+		claim  string
+		want   []string // in the lookup
+		common bool
+	}{
+		{claim: "Nowhereland won't surrender the Amber Causeway", want: []string{"will not"}},
+		{claim: "We mustn’t abandon the ferry pilots", want: []string{"must not"}},
+		{claim: "We will not abandon the ferry pilots", want: nil},
+		{claim: "let's not do that again now", want: []string{"let us"}, common: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.claim, func(t *testing.T) {
+			q, err := parseClaim(tt.claim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(q.lookup, w) {
+					t.Errorf("lookup %q lacks %q", q.lookup, w)
+				}
+			}
+			if tt.want == nil && q.lookup != q.query {
+				t.Errorf("lookup %q, want the claim's words %q", q.lookup, q.query)
+			}
+			if q.common != tt.common {
+				t.Errorf("common %v, want %v", q.common, tt.common)
 			}
 		})
 	}

@@ -124,10 +124,10 @@ func (s *search) run(ctx context.Context) (*match, error) {
 		return s.choose(good), nil
 	}
 	filtered := s.cl.Speaker != "" || !s.cl.Since.IsZero() || !s.cl.Until.IsZero()
-	s.hits = s.c.ix.LexicalSearch(s.q.query, retrieval.SearchOptions{K: pool})
+	s.hits = s.c.ix.LexicalSearch(s.q.lookup, retrieval.SearchOptions{K: pool})
 	var more []retrieval.Hit
 	if filtered {
-		more = s.c.ix.LexicalSearch(s.q.query, retrieval.SearchOptions{K: pool,
+		more = s.c.ix.LexicalSearch(s.q.lookup, retrieval.SearchOptions{K: pool,
 			Speaker: speakerFilter(s.cl.Speaker), Since: s.cl.Since, Until: s.cl.Until})
 	}
 	first := append(slices.Clone(s.hits[:min(candidates, len(s.hits))]), more[:min(candidates, len(more))]...)

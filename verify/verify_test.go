@@ -389,6 +389,9 @@ func TestCheckFoldsNumbersAndFormat(t *testing.T) {
 		{name: "a bare address is no words", claim: "We do not signal our moves one way or another https://evil.example/moves_2031", verdict: Exact, before: "-"},
 		{name: "two words for a contraction", claim: "we are not looking for a feud with the lighthouse keepers of the southern isles", verdict: Exact, before: "-"},
 		{name: "a contraction for two words", claim: "We don't signal our moves one way or another", verdict: Exact, before: "-"},
+		{name: "won't for the record's will not", claim: "Nowhereland won't surrender the Amber Causeway to the marsh barons", verdict: Exact, before: "-"},
+		{name: "will not for the record's won't", claim: "We will not abandon the ferry pilots of the western estuary", verdict: Exact, before: "-"},
+		{name: "won't for will not, typed apostrophe", claim: "Nowhereland won’t surrender the Amber Causeway to the marsh barons", verdict: Exact, before: "-"},
 		{name: "a contraction is not the word without its apostrophe", claim: "were not looking for a feud with the lighthouse keepers of the southern isles", verdict: Close, before: "-"},
 		{name: "the context starts with the turn", claim: "We are not seeking a quarrel with the fishermen of the northern provinces this winter or next", verdict: Exact, before: ""},
 	}
