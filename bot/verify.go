@@ -96,7 +96,7 @@ func (b *Bot) handleCheckQuotes(i *discordgo.Interaction, data discordgo.Applica
 		return
 	}
 	var claims []verify.Claim
-	for _, c := range verify.FindClaims(content) {
+	for _, c := range verify.FindClaims(lines(content)) {
 		if c.Text, c.Speaker = words(c.Text), words(c.Speaker); c.Text != "" {
 			claims = append(claims, c)
 		}
@@ -134,6 +134,18 @@ func words(s string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// lines is words line by line: the message as FindClaims should read
+// it, its lines kept (the attribution under a block quote, "— Zara
+// Quillfeather", is known by its line) and no invisible character left
+// before them to hide one.
+func lines(s string) string {
+	ls := strings.Split(s, "\n")
+	for n, l := range ls {
+		ls[n] = words(l)
+	}
+	return strings.Join(ls, "\n")
 }
 
 // maskedLinkRe matches a masked link, [text](http…), as Discord shows one.

@@ -556,3 +556,36 @@ func TestVerdictLinksDoNotUnfold(t *testing.T) {
 	}
 	checkRequests(t, h.d)
 }
+
+// TestCheckQuotesReadsTheAttributionLine: a block quote's speaker on the
+// line under it ("— Vantablack") is the speaker claimed, though invisible
+// characters, a mention or a masked link sit in the message: the words the
+// record gives Zara Quillfeather are then said by someone else.
+func TestCheckQuotesReadsTheAttributionLine(t *testing.T) {
+	t.Parallel()
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Verifier: fixtureVerifier(t)})
+	for _, tc := range []struct {
+		name, msg, want string
+	}{
+		{"plain", "> " + exactQuote + "\n— Foreign Minister Orrin Vantablack", "🔁 **Said by someone else:"},
+		{"the speaker it was", "> " + exactQuote + "\n— Press Secretary Zara Quillfeather", "✅ **Exact:"},
+		{"a zero-width space before the dash", "> " + exactQuote + "\n\u200b— Orrin Vantablack", "🔁 **Said by someone else:"},
+		{"an isolate around the name", "> " + exactQuote + "\n\u2066— Orrin Vantablack\u2069", "🔁 **Said by someone else:"},
+		{"a byte-order mark before the quote", "\ufeff> " + exactQuote + "\n\u200b\u200b— Vantablack", "🔁 **Said by someone else:"},
+		{"a mention and a masked link", "<@4242> look:\n> We will never accept a [blockade](https://evil.example/555) of the northern harbour\n\u200d— <@&555> Vantablack", "🔁 **Said by someone else:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			target := h.d.SendMessage(testsupport.UserMessage{AuthorID: "3003", Content: tc.msg})
+			in := h.d.SendInteraction(testsupport.Interaction{Command: checkQuotesCommand, CommandType: discordgo.MessageApplicationCommand, TargetID: target.ID})
+			h.wait("verdict", func() bool { return h.settled(in.ID) })
+			got := h.d.Response(in.ID).Original.Content
+			if !strings.Contains(got, "1 quotation") || !strings.Contains(got, tc.want) {
+				t.Errorf("want one quotation, %q:\n%s", tc.want, got)
+			}
+			if strings.ContainsAny(got, "\u200b\u200d\u2066\u2069\ufeff") || strings.Contains(got, "555") || strings.Contains(got, "4242") {
+				t.Errorf("an invisible character or a mention's id is shown back:\n%q", got)
+			}
+		})
+	}
+	checkRequests(t, h.d)
+}
