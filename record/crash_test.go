@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/readout/readout/internal/datalock"
+	"github.com/readout/readout/internal/testsupport"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -142,22 +143,6 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 	write(t, to, string(data))
-}
-
-// copyFolder copies the files of a data folder (not its lock) to a new one.
-func copyFolder(t *testing.T, from string) string {
-	t.Helper()
-	to := t.TempDir()
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if e.Type().IsRegular() && e.Name() != datalock.FileName {
-			copyFile(t, filepath.Join(from, e.Name()), filepath.Join(to, e.Name()))
-		}
-	}
-	return to
 }
 
 // crashRun is one child run: its folder and sources, what it does, where it
@@ -314,7 +299,7 @@ func TestStoppedChangeLeavesACompleteRecord(t *testing.T) {
 					copyFile(t, filepath.Join(other, e.Name()), filepath.Join(src, e.Name()))
 				}
 			}
-			full := copyFolder(t, base)
+			full := testsupport.CopyDataFolder(t, base)
 			total, how := (crashRun{data: full, srcs: newSrcs, rebuild: sc.rebuild, force: sc.newSrc}).run(t)
 			if how != "done" {
 				t.Fatalf("the full change: %s", how)
@@ -332,7 +317,7 @@ func TestStoppedChangeLeavesACompleteRecord(t *testing.T) {
 					continue
 				}
 				for _, sig := range []os.Signal{syscall.SIGKILL, syscall.SIGINT} {
-					data := copyFolder(t, base)
+					data := testsupport.CopyDataFolder(t, base)
 					concurrent := func() {
 						// `ask` while the change runs: a complete record.
 						st, idx, _ := reader(t, data)

@@ -190,7 +190,7 @@ func TestStoppedIndexKeepsTheOldRecord(t *testing.T) {
 		{"index --rebuild", []string{"--rebuild"}},
 	} {
 		// How many batches a full run embeds.
-		full := copyDataFolder(t, base)
+		full := testsupport.CopyDataFolder(t, base)
 		gate.reset(0)
 		if code, _, errOut := runCLI(t, "", append([]string{"index", "--config", cfgPath, "--data", full}, mode.args...)...); code != 0 {
 			t.Fatalf("%s: %s", mode.name, errOut)
@@ -202,7 +202,7 @@ func TestStoppedIndexKeepsTheOldRecord(t *testing.T) {
 		for _, at := range []int{1, (batches + 1) / 2, batches} {
 			for _, sig := range []os.Signal{syscall.SIGKILL, syscall.SIGINT} {
 				t.Run(fmt.Sprintf("%s/%v at batch %d of %d", mode.name, sig, at, batches), func(t *testing.T) {
-					data := copyDataFolder(t, base)
+					data := testsupport.CopyDataFolder(t, base)
 					gate.reset(at)
 					cmd, out := startReadout(t, append([]string{"index", "--config", cfgPath, "--data", data}, mode.args...)...)
 					exited := make(chan struct{})
@@ -233,27 +233,4 @@ func TestStoppedIndexKeepsTheOldRecord(t *testing.T) {
 			}
 		}
 	}
-}
-
-// copyDataFolder copies a data folder's files (not its lock).
-func copyDataFolder(t *testing.T, from string) string {
-	t.Helper()
-	to := t.TempDir()
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if !e.Type().IsRegular() || e.Name() == "readout.lock" {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(from, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(to, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return to
 }
