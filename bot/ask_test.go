@@ -439,14 +439,7 @@ func TestWaitPastTheTokenIsNeverLeftThinking(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			gate := make(chan struct{})
-			fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
-				select {
-				case <-gate:
-				case <-ctx.Done():
-					return nil, ctx.Err()
-				}
-				return sampleAnswer("Answer to " + q + " [1]."), nil
-			}}
+			fa := gatedAnswerer(gate)
 			h := start(t, Config{ModelAnswers: true, ModelConcurrency: 1, QueueEditInterval: 5 * time.Millisecond}, Deps{Answerer: fa})
 			first := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "6001",
 				Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "first?")}})
@@ -498,14 +491,7 @@ func TestWaitPastTheTokenIsNeverLeftThinking(t *testing.T) {
 func TestQueueIsVisible(t *testing.T) {
 	t.Parallel()
 	gate := make(chan struct{})
-	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
-		select {
-		case <-gate:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		return sampleAnswer("Answer to " + q + " [1]."), nil
-	}}
+	fa := gatedAnswerer(gate)
 	m := telemetry.New()
 	h := start(t, Config{ModelAnswers: true, ModelConcurrency: 1, AskPerMinute: 1, AskBurst: 1}, Deps{Answerer: fa, Record: &fakeRecord{}, Metrics: m})
 	var ids []string
@@ -625,14 +611,7 @@ func TestAnswersUnderDiscordsGlobalRateLimit(t *testing.T) {
 func TestShutdownTellsWaitingQuestions(t *testing.T) {
 	t.Parallel()
 	gate := make(chan struct{})
-	fa := &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
-		select {
-		case <-gate:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		return sampleAnswer("Answer to " + q + " [1]."), nil
-	}}
+	fa := gatedAnswerer(gate)
 	h := start(t, Config{ModelAnswers: true, ModelConcurrency: 1, ShutdownGrace: time.Minute}, Deps{Answerer: fa})
 	first := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "7301",
 		Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "first?")}})

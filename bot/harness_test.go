@@ -45,6 +45,19 @@ func (f *fakeAnswerer) Calls() []askCall {
 	return append([]askCall(nil), f.calls...)
 }
 
+// gatedAnswerer answers "Answer to <question> [1]." once a value is sent on
+// gate (or gate is closed), or fails with the context's error.
+func gatedAnswerer(gate <-chan struct{}) *fakeAnswerer {
+	return &fakeAnswerer{fn: func(ctx context.Context, q string, _ []answer.Turn, _ func(string)) (*answer.Answer, error) {
+		select {
+		case <-gate:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		return sampleAnswer("Answer to " + q + " [1]."), nil
+	}}
+}
+
 // sampleAnswer is an answer in the record's shape with invented content.
 func sampleAnswer(text string) *answer.Answer {
 	return &answer.Answer{
