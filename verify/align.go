@@ -184,7 +184,7 @@ func parseClaim(s string) (*claimWords, error) {
 		}
 	}
 	q.lookup = b.String()
-	q.anchor = anchorOf(s, ws)
+	q.anchor = anchorOf(s, ws, nil)
 	if len(text.Terms(q.query)) == 0 {
 		if len(ws) < minCommonWords {
 			return nil, fmt.Errorf("%w (%q): quote more of it, or a rarer part", ErrOnlyCommon, truncate(strings.TrimSpace(q.query), 60))
@@ -197,9 +197,13 @@ func parseClaim(s string) (*claimWords, error) {
 // anchorOf is the longest stretch of a claim of common words that the
 // record writes the same way, to scan the record for: two neighbouring
 // words of plain letters with one space between them, else the longest
-// word of plain letters, in lower case.
-func anchorOf(s string, ws []word) string {
+// word of plain letters, in lower case. Words avoid reports (a nil avoid
+// none) are left out of it.
+func anchorOf(s string, ws []word, avoid func(word) bool) string {
 	plain := func(w word) bool {
+		if avoid != nil && avoid(w) {
+			return false
+		}
 		for i := w.start; i < w.end; i++ {
 			if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
 				return false

@@ -118,7 +118,7 @@ func (s *search) run(ctx context.Context) (*match, error) {
 		return best != nil && best.edits() == 0 && s.satisfies(best)
 	}
 	if s.q.common {
-		if err := alignAll(s.scanRegions()); err != nil {
+		if err := alignAll(s.scanRegions(s.q.anchor, nil)); err != nil {
 			return nil, err
 		}
 		return s.choose(good), nil
@@ -149,20 +149,50 @@ func (s *search) run(ctx context.Context) (*match, error) {
 	// by that word alone: look again without it.
 	term, rarest, passages := s.c.ix.RarestTerm(s.q.query)
 	if len(good) == 0 && term != "" {
-		if q, n := s.q.without(term); n >= 2 && n <= maxLeaveOutTerms {
-			if err := alignAll(regions(s.rankPool(s.c.ix.LexicalSearch(q, retrieval.SearchOptions{K: pool})))); err != nil {
-				return nil, err
+		if q, n := s.q.without(term); n <= maxLeaveOutTerms {
+			if n >= 2 {
+				if err := alignAll(regions(s.rankPool(s.c.ix.LexicalSearch(q, retrieval.SearchOptions{K: pool})))); err != nil {
+					return nil, err
+				}
+			}
+			// What is left without that word is too little or too
+			// common for a BM25 pool ("I wish you could see what I'm
+			// looking at" with "wish" changed leaves "see" and
+			// "looking"): scan the record for the claim, anchored on
+			// words the record holds other than that one.
+			if _, left, _ := s.c.ix.RarestTerm(q); len(good) == 0 && (n < 2 || float64(left) > weakShare*float64(passages)) {
+				avoid := s.unknownOr(term)
+				if err := alignAll(s.scanRegions(anchorOf(s.q.text, s.q.words, avoid), avoid)); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
 	// A claim of frequent words ("we are not going to do that") has its
 	// passage beyond any BM25 pool: scan the record for it too.
 	if !found() && float64(rarest) > weakShare*float64(passages) {
-		if err := alignAll(s.scanRegions()); err != nil {
+		if err := alignAll(s.scanRegions(s.q.anchor, nil)); err != nil {
 			return nil, err
 		}
 	}
 	return s.choose(good), nil
+}
+
+// unknownOr reports the claim's words that make the index term t or a
+// term the record does not hold: one of them is likely the word a close
+// claim changed.
+func (s *search) unknownOr(t string) func(word) bool {
+	return func(w word) bool {
+		ts := text.Terms(s.q.text[w.start:w.end])
+		if len(ts) != 1 {
+			return false
+		}
+		if ts[0] == t {
+			return true
+		}
+		known, _, _ := s.c.ix.RarestTerm(ts[0])
+		return known == ""
+	}
 }
 
 // maxLeaveOutTerms bounds the claims looked for again without their
@@ -190,8 +220,10 @@ const maxScanRegions = 1000
 // long, is a region. It reads the whole record (113 MB of text for the
 // White House record, about a tenth of a second), which only these
 // claims need.
-func (s *search) scanRegions() []*region {
-	a := s.q.anchor
+//
+// Words avoid reports (a nil avoid none) are neither the anchor nor
+// looked for around it: a claim's changed word is in no document.
+func (s *search) scanRegions(a string, avoid func(word) bool) []*region {
 	if a == "" {
 		return nil
 	}
@@ -201,6 +233,9 @@ func (s *search) scanRegions() []*region {
 	// capitalise), which a document holding the claim holds too.
 	var others []string
 	for j, w := range s.q.words {
+		if avoid != nil && avoid(w) {
+			continue
+		}
 		if raw := s.q.text[w.start:w.end]; j > 0 && len(raw) >= 3 && raw == w.word && !strings.Contains(a, raw) {
 			others = append(others, raw)
 		}

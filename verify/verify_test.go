@@ -418,3 +418,54 @@ func TestCheckFoldsNumbersAndFormat(t *testing.T) {
 		})
 	}
 }
+
+// A short claim with one word changed is found though the words it keeps
+// are too few or too common for the lexical index to rank its passage
+// among the first hundreds: the record is scanned for the rest of it.
+func TestCheckChangedWordAmongCommonOnes(t *testing.T) {
+	var docs []*corpus.Document
+	add := func(id, speaker, date, body string) {
+		src := fmt.Sprintf("title: Remarks by %s\ndate: %s\nsource: The Nowhereland Briefing Room (example.invalid)\nurl: https://example.invalid/%s\n\n%s\n",
+			speaker, date, id, body)
+		ds, err := corpus.Parse(id+".txt", []byte(src))
+		if err != nil || len(ds) != 1 {
+			t.Fatalf("parse %s: %v", id, err)
+		}
+		docs = append(docs, ds[0])
+	}
+	base := day("2031-01-01")
+	for i := range 400 {
+		add(fmt.Sprintf("q%03d", i), "Spokesperson Zara Quillfeather", base.AddDate(0, 0, i).Format("2006-01-02"),
+			"We are proud. Proud partners see it, and we see what we are looking at. Proud, looking, seeing.")
+	}
+	add("pump", "Spokesperson Zara Quillfeather", "2032-03-01", "The new pump station on the river opened today.")
+	add("otto", "Coordinator Otto Brambleworth", "2033-06-01",
+		"Thank you all for coming to the valley this morning after the long drive from the capital. "+
+			"That has been a proud moment for me. I wish you could see what I'm looking at. "+
+			"The orchards on the ridge were planted by the families who came back after the floods.")
+	ix, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	c := New(ix)
+	for _, claim := range []string{
+		"That has been a proud incest for me.",      // the changed word is in no document
+		"I pump you could see what I'm looking at.", // the changed word is the rarest the record holds
+		"That has been a proud moment for me.",      // unchanged: exact
+	} {
+		res, err := c.Check(context.Background(), Claim{Text: claim})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Close
+		if !strings.Contains(claim, "incest") && !strings.Contains(claim, "pump") {
+			want = Exact
+		}
+		if res.Verdict != want || res.Speaker != "Otto Brambleworth" {
+			t.Errorf("%q: %s by %q, want %s by Otto Brambleworth", claim, res.Verdict, res.Speaker, want)
+		}
+	}
+}
