@@ -8,6 +8,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -43,6 +44,7 @@ type lexicalIndex struct {
 	// scratch holds *lexScratch for queries, so a query allocates nothing
 	// in proportion to the record.
 	scratch sync.Pool
+	spellState
 }
 
 // lexScratch is one query's working memory: a score accumulator of
@@ -195,27 +197,105 @@ type queryTerm struct {
 	term   string
 	id     int32 // -1 when not in the vocabulary
 	weight float64
+	// alt is a much more frequent term one or two edits from a rare term
+	// (spelling.go), whose passages count as the term's; -1 when none.
+	alt int32
+	// typed is the stem as the query had it when term is its correction,
+	// else "".
+	typed string
 }
 
-// queryTerms returns the distinct terms of query with their IDF weights.
+// queryTerms returns the distinct terms of query with their IDF weights,
+// as the query spells them.
 func (ix *lexicalIndex) queryTerms(query string) []queryTerm {
-	var out []queryTerm
+	q, _ := ix.correctedTerms(query, false)
+	return q
+}
+
+// correctedTerms returns the distinct terms of query with their IDF
+// weights. With correct, a chat abbreviation stands for the words it
+// abbreviates (text.ChatExpansion; its rarest term the record holds
+// counts as it), a word the index does not hold is replaced by its
+// correction, and a rare one is given its frequent neighbour as an
+// alternative (spelling.go). fixes maps each word of the query so changed
+// (lower case, as text.Words writes it) to the words that replace it in
+// the vector query.
+func (ix *lexicalIndex) correctedTerms(query string, correct bool) (out []queryTerm, fixes map[string]string) {
 	seen := make(map[string]bool)
-	for _, t := range text.Terms(query) {
-		if seen[t] {
-			continue
+	fix := func(w, by string) {
+		if fixes == nil {
+			fixes = map[string]string{}
 		}
-		seen[t] = true
+		fixes[w] = by
+	}
+	text.EachWord(query, func(w string) {
+		var exp []string
+		if correct {
+			exp = text.ChatExpansion(w)
+		}
+		if text.IsStopword(w) && exp == nil {
+			return
+		}
+		t := text.Stem(w)
+		if seen[t] {
+			return
+		}
 		id, ok := ix.vocab[t]
 		df := 0
 		if ok {
-			df = int(ix.off[id+1] - ix.off[id])
+			df = ix.df(id)
 		} else {
 			id = -1
 		}
-		out = append(out, queryTerm{term: t, id: id, weight: ix.idf(df)})
+		q := queryTerm{term: t, id: id, weight: ix.idf(df), alt: -1}
+		var c int32 = -1
+		switch {
+		case exp != nil:
+			fix(w, strings.Join(exp, " "))
+			c = ix.rarestTerm(exp)
+			if c < 0 && (id < 0 || text.IsStopword(w)) {
+				return // "abt": a stopword; "ppl" where the record has no "people"
+			}
+		case correct:
+			if cc, ok := ix.correction(w, t, df); ok {
+				c = cc
+				if ct := ix.spellerOf().terms[c]; text.Stem(ct) == ct {
+					fix(w, ct)
+				}
+			}
+		}
+		seen[t] = true
+		if c >= 0 {
+			ct := ix.spellerOf().terms[c]
+			if id < 0 || text.IsStopword(w) {
+				if seen[ct] {
+					return
+				}
+				seen[ct] = true
+				q = queryTerm{term: ct, id: c, weight: ix.idf(ix.df(c)), alt: -1, typed: t}
+			} else if c != id {
+				q.alt = c
+				q.weight = ix.idf(df + ix.df(c))
+			}
+		}
+		out = append(out, q)
+	})
+	return out, fixes
+}
+
+// rarestTerm returns the id of the rarest term of words that the index
+// holds, -1 when it holds none.
+func (ix *lexicalIndex) rarestTerm(words []string) int32 {
+	best, bestDF := int32(-1), 0
+	for _, w := range words {
+		if text.IsStopword(w) {
+			continue
+		}
+		if id, ok := ix.vocab[text.Stem(w)]; ok && (best < 0 || ix.df(id) < bestDF) {
+			best, bestDF = id, ix.df(id)
+		}
 	}
-	return out
+	return best
 }
 
 // scored is a chunk with a score.
@@ -240,19 +320,21 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 	}
 	acc, touched := sc.acc, sc.touched[:0]
 	for _, t := range q {
-		if t.id < 0 {
-			continue
-		}
-		lo, hi := ix.off[t.id], ix.off[t.id+1]
-		chunks, tfs := ix.chunk[lo:hi], ix.tf[lo:hi]
-		tfs = tfs[:len(chunks)]
 		w := float32(t.weight * (bm25K1 + 1))
-		for j, c := range chunks {
-			tf := float32(tfs[j])
-			if acc[c] == 0 {
-				touched = append(touched, c)
+		for _, id := range [2]int32{t.id, t.alt} {
+			if id < 0 {
+				continue
 			}
-			acc[c] += w * tf / (tf + ix.norm[c])
+			lo, hi := ix.off[id], ix.off[id+1]
+			chunks, tfs := ix.chunk[lo:hi], ix.tf[lo:hi]
+			tfs = tfs[:len(chunks)]
+			for j, c := range chunks {
+				tf := float32(tfs[j])
+				if acc[c] == 0 {
+					touched = append(touched, c)
+				}
+				acc[c] += w * tf / (tf + ix.norm[c])
+			}
 		}
 	}
 	top := topK{n: n, items: make([]scored, 0, min(n, len(touched)))}

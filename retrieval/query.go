@@ -42,11 +42,11 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	// fusion needs depth in both lists to reward agreement.
 	depth := max(5*k, 50)
 
-	qterms := s.lex.queryTerms(query)
+	qterms, fixes := s.lex.correctedTerms(query, true)
 	lex := s.lex.search(qterms, depth, f.keep)
 
 	var vec []scored
-	qv, err := ix.queryVector(ctx, query, s.dim)
+	qv, err := ix.queryVector(ctx, correctedQuery(query, fixes), s.dim)
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("search: %w", ctx.Err())
@@ -77,6 +77,28 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 		hits[i].Coverage, hits[i].Terms = cov[i], terms[i]
 	}
 	return hits, nil
+}
+
+// correctedQuery is query with each word that fixes holds replaced by
+// its replacement, for the vector query: the embedder then sees the
+// record's spelling and the words an abbreviation stands for.
+func correctedQuery(query string, fixes map[string]string) string {
+	if len(fixes) == 0 {
+		return query
+	}
+	var b strings.Builder
+	last := 0
+	for _, tk := range text.Tokens(query) {
+		c, ok := fixes[tk.Word]
+		if !ok {
+			continue
+		}
+		b.WriteString(query[last:tk.Start])
+		b.WriteString(c)
+		last = tk.End
+	}
+	b.WriteString(query[last:])
+	return b.String()
 }
 
 // queryVector embeds the query as a unit vector; nil when it has no

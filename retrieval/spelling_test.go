@@ -1,0 +1,137 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/corpus"
+)
+
+// spellTexts is a small record where each name and word occurs a known
+// number of times: "quillfeather" and "nowhereland" often, "quilfeather"
+// (a rare variant) twice, below spellMinDF, "zarkovy" often beside the rare "zarkov", and
+// "kelin" (a rare name) once beside the frequent "karin".
+func spellTexts() []string {
+	var texts []string
+	add := func(n int, s string) {
+		for range n {
+			texts = append(texts, s)
+		}
+	}
+	add(60, "Spokesperson Zara Quillfeather of Nowhereland spoke about the harbour agreement.")
+	add(2, "Quilfeather arrived late.")
+	add(3, "Minister Zarkov arrived.")
+	add(80, "Minister Zarkovy met the delegation about fisheries.")
+	add(1, "Advisor Kelin met the delegation.")
+	add(60, "Karin welcomed the delegation.")
+	add(30, "The president met the council on fisheries.")
+	add(20, "Unrelated filler about weather and markets.")
+	return texts
+}
+
+// TestCorrectedTerms checks which query words are corrected, to what, and
+// which are left alone.
+func TestCorrectedTerms(t *testing.T) {
+	ix := buildLexical(spellTexts())
+	cases := []struct {
+		name  string
+		query string
+		// want is each resulting term with its alternative ("term|alt").
+		want []string
+	}{
+		{"unknown word one edit from a frequent one", "what did quillfeathr say", []string{"quillfeather"}},
+		{"two neighbours swapped", "nowhereladn harbour", []string{"nowhereland", "harbour"}},
+		{"a known rare word gets its one-letter-longer neighbour", "zarkov fisheries", []string{"zarkov|zarkovi", "fisheri"}},
+		{"a rare variant below spellMinDF is no correction", "quilfeather", []string{"quilfeather|quillfeather"}},
+		{"a known rare name is not changed into another", "kelin", []string{"kelin"}},
+		{"a known word is kept", "quillfeather", []string{"quillfeather"}},
+		{"a word the record does not know and nothing near stays", "xylophone", []string{"xylophon"}},
+		{"short words are not corrected", "karn", []string{"karn"}},
+		{"a changed first letter is not corrected", "buillfeather", []string{"buillfeather"}},
+		{"a chat abbreviation stands for the record's word", "potus on fisheries", []string{"president", "fisheri"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			q, _ := ix.correctedTerms(tc.query, true)
+			var got []string
+			for _, qt := range q {
+				s := qt.term
+				if qt.alt >= 0 {
+					s += "|" + ix.spellerOf().terms[qt.alt]
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("correctedTerms(%q) = %v, want %v", tc.query, got, tc.want)
+			}
+			plain := ix.queryTerms(tc.query)
+			for _, p := range plain {
+				if p.alt >= 0 || p.typed != "" {
+					t.Errorf("queryTerms(%q) corrected %q: only correctedTerms corrects", tc.query, p.term)
+				}
+			}
+		})
+	}
+}
+
+// TestSearchFindsMisspelledName checks that Search ranks the passages of
+// a name typed with a typo as it ranks the name spelled right, and that
+// the vector query reads the correction too.
+func TestSearchFindsMisspelledName(t *testing.T) {
+	ix := newTestIndex(t, spellTexts())
+	for _, q := range []string{"quillfeather harbour", "quillfeathr harbour", "quilfeather harbour"} {
+		hits, err := ix.Search(context.Background(), q, SearchOptions{K: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 || !strings.Contains(hits[0].Chunk.Text, "Quillfeather of Nowhereland") {
+			t.Fatalf("Search(%q) first hit %v, want the Quillfeather passage", q, hits)
+		}
+		if hits[0].Coverage < 0.99 {
+			t.Errorf("Search(%q) coverage %.2f, want the corrected name counted as found", q, hits[0].Coverage)
+		}
+	}
+	if got := correctedQuery("What did Quilfeathr say?", map[string]string{"quilfeathr": "quillfeather"}); got != "What did quillfeather say?" {
+		t.Errorf("correctedQuery = %q", got)
+	}
+}
+
+// TestEditDistance checks the bounded optimal-string-alignment distance.
+func TestEditDistance(t *testing.T) {
+	cases := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"kirby", "kirby", 2, 0},
+		{"kirbi", "kirby", 2, 1},
+		{"blinkin", "blinken", 2, 1},
+		{"sulivan", "sullivan", 2, 1},
+		{"erdgoan", "erdogan", 2, 1},
+		{"zelenski", "zelenskyy", 2, 2},
+		{"abc", "xyz", 1, 2},
+		{"ab", "abcdef", 2, 3},
+	}
+	for _, tc := range cases {
+		if got := editDistance(tc.a, tc.b, tc.limit); got != tc.want {
+			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.limit, got, tc.want)
+		}
+	}
+}
+
+// newTestIndex is an in-memory index of texts, one invented document
+// each.
+func newTestIndex(t *testing.T, texts []string) *Index {
+	t.Helper()
+	ix := mustOpen(t, "", NewBuiltinEmbedder(64), IndexOptions{})
+	docs := make([]*corpus.Document, len(texts))
+	for i, tx := range texts {
+		docs[i] = exampleDoc(fmt.Sprintf("d%03d.txt", i), "Example Wire", "2031-05-01", "", tx)
+	}
+	if _, err := ix.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
