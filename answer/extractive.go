@@ -44,6 +44,9 @@ type ExtractiveQuery struct {
 	// Speaker, when set, are the index terms of the speaker whose words
 	// are wanted (a follow-up's "he"); else the question's own.
 	Speaker []string
+	// SpeakerName is that speaker's name as the record writes it, for
+	// saying the record does not show them saying what was asked.
+	SpeakerName string
 	// PrevDocs are the documents (IDs, URLs or titles) the previous answer
 	// cited: their sentences are preferred.
 	PrevDocs map[string]bool
@@ -67,12 +70,14 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		n = len(hits) // each side's passages are among them
 	}
 	top := hits[:min(len(hits), n)]
-	cands, picked := chooseSentences(q, top, DefaultWeights)
+	cands, picked, v := chooseSentences(q, top, DefaultWeights)
 	why = reasons(cands, picked, top)
 	if len(picked) == 0 {
 		return "", nil, stats, why
 	}
-	text, cites, stats = render(cands, picked, top)
+	first := cands[picked[0]]
+	why[0].Verdict = v.trace()
+	text, cites, stats = render(cands, picked, top, v.line(top[first.hit], first.start, first.end))
 	return text, cites, stats, why
 }
 
@@ -336,16 +341,16 @@ func speakerIsNamed(h retrieval.Hit, who string, named map[string]bool) bool {
 
 // askedSpeakerRe finds whose words a question asks for: "What did
 // (President) Biden say", "Did Ned Price tell", "What has Kirby described".
-var askedSpeakerRe = regexp.MustCompile(`\b(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(?:(?:President|Secretary|Spokesperson|Spokesman|Spokeswoman|Minister|Prime Minister|Foreign Minister|Ambassador|Senator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*((?:[A-Z][\p{L}'’.-]*\s+){0,2}[A-Z][\p{L}'’-]*)\s+(?:` + text.AskVerbPattern + `)\b`)
+var askedSpeakerRe = regexp.MustCompile(`\b(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(?:(?:President|Secretary|Spokesperson|Spokesman|Spokeswoman|Minister|Prime Minister|Foreign Minister|Ambassador|Senator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*((?:[A-Z][\p{L}'’.-]*\s+){0,2}[A-Z][\p{L}'’-]*)\s+(?:` + text.AskVerbPattern + `)\b`)
 
 // askedSpeaker returns the index terms of the person whose words the
-// question asks for, or nil.
-func askedSpeaker(q string) []string {
+// question asks for, and the name as written, or nil.
+func askedSpeaker(q string) ([]string, string) {
 	m := askedSpeakerRe.FindStringSubmatch(q)
 	if m == nil {
-		return nil
+		return nil, ""
 	}
-	return text.Terms(m[1])
+	return text.Terms(m[1]), m[1]
 }
 
 // titleStems returns the stems of the hit's document title, cached per

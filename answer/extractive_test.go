@@ -157,7 +157,7 @@ func TestAskedSpeaker(t *testing.T) {
 		"Who said the talks would resume?":                   "",
 		"What trade route did James O'Brien describe?":       "James O'Brien",
 	} {
-		got := askedSpeaker(q)
+		got, _ := askedSpeaker(q)
 		if want == "" && got != nil || want != "" && !reflect.DeepEqual(got, text.Terms(want)) {
 			t.Errorf("askedSpeaker(%q) = %v, want the terms of %q", q, got, want)
 		}

@@ -154,7 +154,7 @@ func TestRecordRarity(t *testing.T) {
 	}{{0, a}, {DefaultWeights.Rarity, b}} {
 		w := DefaultWeights
 		w.Rarity = tt.rarity
-		cands, picked := chooseSentences(q, hits, w)
+		cands, picked, _ := chooseSentences(q, hits, w)
 		if len(picked) == 0 {
 			t.Fatalf("rarity %v: nothing picked", tt.rarity)
 		}

@@ -220,6 +220,9 @@ type SentenceReason struct {
 	// (one side of a comparison), or why it was left out: "duplicate",
 	// "below floor", "not quotable", "not chosen".
 	Role string `json:"role"`
+	// Verdict, on the first sentence of a yes/no question's answer, is
+	// how it settled the question (or why it did not).
+	Verdict string `json:"verdict,omitempty"`
 }
 
 // maxReasons bounds the trace: the picked sentences and the best of the rest.
@@ -330,11 +333,14 @@ type questionReading struct {
 	// fig is the figure a "how many"/"what percent" question asks for
 	// (hasFig): a sentence fits only when it gives one of its unit and,
 	// when the question says what it counts, names it.
-	fig     figure
-	hasFig  bool
-	prev    string // the folded previous answer
-	newOnly bool
-	docs    map[string]bool
+	fig    figure
+	hasFig bool
+	prev   string // the folded previous answer
+	// speakerName is the asked speaker's name as the record or the
+	// question writes it ("" when unknown).
+	speakerName string
+	newOnly     bool
+	docs        map[string]bool
 }
 
 func readQuestion(q ExtractiveQuery) questionReading {
@@ -355,9 +361,10 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	if r.typ == WantNumber {
 		r.fig, r.hasFig = figureOf(q.Question)
 	}
-	speaker := askedSpeaker(q.Question)
+	var speaker []string
+	speaker, r.speakerName = askedSpeaker(q.Question)
 	if len(q.Speaker) > 0 {
-		speaker = q.Speaker
+		speaker, r.speakerName = q.Speaker, q.SpeakerName
 	}
 	for _, t := range speaker {
 		r.named[t] = true
@@ -669,10 +676,13 @@ func repeats(cands []candidate, picked []int, i int, w Weights) bool {
 
 // render writes the picked sentences, numbering the passages in order of
 // first use; each citation names the speakers actually quoted from it.
-func render(cands []candidate, picked []int, top []retrieval.Hit) (string, []Citation, QuoteStats) {
+func render(cands []candidate, picked []int, top []retrieval.Hit, verdict string) (string, []Citation, QuoteStats) {
 	var cites []Citation
 	num := map[int]int{}
 	var b strings.Builder
+	if verdict != "" {
+		b.WriteString(verdict + "\n")
+	}
 	b.WriteString(ExtractiveLead)
 	for _, i := range picked {
 		c := cands[i]
@@ -733,11 +743,12 @@ func reasons(cands []candidate, picked []int, top []retrieval.Hit) []SentenceRea
 	return out
 }
 
-// chooseSentences runs the four steps over the top hits.
-func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands []candidate, picked []int) {
+// chooseSentences runs the four steps over the top hits, and reads the
+// verdict of a yes/no question from the sentence picked first.
+func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands []candidate, picked []int, v verdict) {
 	cands = candidates(top)
 	if len(cands) == 0 {
-		return nil, nil
+		return nil, nil, v
 	}
 	r := readQuestion(q)
 	measure(cands, top, r, w)
@@ -755,7 +766,11 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 		}
 		seen[key] = true
 	}
-	return cands, pickSentences(cands, top, r, w)
+	picked = pickSentences(cands, top, r, w)
+	if len(picked) > 0 {
+		v = judge(cands, picked[0], top, q.Question, r)
+	}
+	return cands, picked, v
 }
 
 // stemSeq returns the stems of the informative words of s, in order.
@@ -808,7 +823,11 @@ func sentenceTraces(why []SentenceReason, passages []PassageTrace) []SentenceTra
 				break
 			}
 		}
-		out = append(out, SentenceTrace{Sentence: r.Sentence, Passage: n, Reason: r.Role, Score: r.Score,
+		reason := r.Role
+		if r.Verdict != "" {
+			reason += "; " + r.Verdict
+		}
+		out = append(out, SentenceTrace{Sentence: r.Sentence, Passage: n, Reason: reason, Score: r.Score,
 			Features: r.Features.signals(DefaultWeights)})
 	}
 	return out

@@ -198,7 +198,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if r.c.Speaker != nil {
 		// The speaker the question reader resolved ("Quote Ned Price's
 		// words", "the press secretary in 2024").
-		eq.Speaker = text.Terms(r.c.Speaker.Name)
+		eq.Speaker, eq.SpeakerName = text.Terms(r.c.Speaker.Name), r.c.Speaker.Name
 	}
 	if follow.Kind != NewTopic {
 		// "Where was he going the next day?": the statement the
@@ -213,7 +213,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		// did he say" keeps the topic: the same subject is asked.
 		eq.ownFirst = follow.Kind != RefMore
 		if follow.Speaker != "" {
-			eq.Speaker = text.Terms(follow.Speaker)
+			eq.Speaker, eq.SpeakerName = text.Terms(follow.Speaker), follow.Speaker
 		}
 	}
 	if p.Chat == nil {

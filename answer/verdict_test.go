@@ -1,0 +1,80 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// briefingHits parses invented briefings (title, then a body of labelled
+// turns) into one whole-document hit each.
+func briefingHits(t *testing.T, briefings ...[2]string) []retrieval.Hit {
+	t.Helper()
+	var hits []retrieval.Hit
+	for i, b := range briefings {
+		text := "title: " + b[0] + "\ndate: 2031-05-0" + string(rune('1'+i)) + "\nsource: The Example House\n\n" + b[1]
+		docs, err := corpus.Parse("brief"+string(rune('a'+i))+".txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := docs[0]
+		hits = append(hits, retrieval.Hit{Doc: d, Coverage: 0.8,
+			Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, End: len(d.Text), Text: d.Text}})
+	}
+	return hits
+}
+
+// A yes/no question opens with a verdict only when the sentence quoted
+// first settles it: its words assert the claim (yes), or a negation
+// stands before them (no); else the answer says the record does not show
+// it, and quotes the nearest.
+func TestYesNoVerdict(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Press Briefing by Press Secretary Zara Quillfeather",
+			"MS. QUILLFEATHER: The Glimmerford canal will reopen to barges in May.\n\n" +
+				"Q And the toll?\n\n" +
+				"MS. QUILLFEATHER: We do not support a toll on the Glimmerford canal.\n"},
+		[2]string{"Remarks by Minister Ned Example",
+			"MR. EXAMPLE: The Brackenwick bridge toll will rise next year, and the ferries will keep their fares.\n"})
+	tests := []struct {
+		name, q, want string
+	}{
+		{"asserted", "did quillfeather say the glimmerford canal would reopen to barges?", "Yes — Zara Quillfeather said so on 2031-05-01 [1]."},
+		{"negated in the record", "does nowhereland support a glimmerford canal toll", "No — Zara Quillfeather said otherwise on 2031-05-01 [1]."},
+		{"another speaker's words", "Did Quillfeather say the Brackenwick bridge toll would rise?", "The record does not show Quillfeather saying that; the nearest:"},
+		{"words not held", "did the glimmerford canal flood the brackenwick valley in april?", "The record does not say so in those words; the nearest:"},
+		{"negated question", "didn't the glimmerford canal reopen to barges?", ExtractiveLead},
+		{"not a yes/no question", "what did quillfeather say about the glimmerford canal?", ExtractiveLead},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, stats := Extractive(tt.q, hits)
+			if first, _, _ := strings.Cut(got, "\n"); first != tt.want {
+				t.Errorf("%q: first line %q, want %q\n%s", tt.q, first, tt.want, got)
+			}
+			if stats.Posted == 0 || stats.Verified != stats.Posted {
+				t.Errorf("%q: quotations %+v, want all verified\n%s", tt.q, stats, got)
+			}
+		})
+	}
+}
+
+func TestNegationBefore(t *testing.T) {
+	tests := []struct {
+		s     string
+		claim []string
+		want  string
+	}{
+		{"The Quad is not a military alliance.", []string{"quad", "militari", "allianc"}, "not"},
+		{"Taiwan won’t be part of the launch.", []string{"taiwan", "part", "launch"}, "won’t"},
+		{"Nothing has changed about our view that a major ground operation would be a mistake.", []string{"ground", "mistak"}, ""},
+		{"We condemn the attack.", []string{"condemn", "attack"}, ""},
+	}
+	for _, tt := range tests {
+		if got := negationBefore(tt.s, tt.claim); got != tt.want {
+			t.Errorf("negationBefore(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
