@@ -5,9 +5,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/retrieval/static"
 )
@@ -20,13 +22,30 @@ import (
 // choice of the embedded embedder (EVALUATION.md).
 //
 //	READOUT_MEASURE_INDEX=/tmp/x READOUT_MEASURE_EMBEDDER=static go test ./retrieval -run MeasureVectorLeg -v
+//
+// READOUT_MEASURE_EMBEDDER=openai embeds the questions with the model
+// READOUT_MEASURE_MODEL served at READOUT_MEASURE_BASE_URL (the teacher
+// encoder through the OpenAI-compatible path). READOUT_MEASURE_QUESTIONS
+// names another question file (default eval/dev.jsonl); questions none of
+// whose documents are in the index are left out, so an index of a subset
+// of the record is measured on the questions it can answer.
 func TestMeasureVectorLeg(t *testing.T) {
 	dir := os.Getenv("READOUT_MEASURE_INDEX")
 	if dir == "" {
-		t.Skip("set READOUT_MEASURE_INDEX to an index folder (and READOUT_MEASURE_EMBEDDER=hash|static|hash+static)")
+		t.Skip("set READOUT_MEASURE_INDEX to an index folder (and READOUT_MEASURE_EMBEDDER=hash|static|hash+static|openai)")
 	}
 	var emb Embedder = NewBuiltinEmbedder(0)
 	switch os.Getenv("READOUT_MEASURE_EMBEDDER") {
+	case "openai":
+		o, err := NewOpenAIEmbedder(OpenAIEmbedderConfig{
+			BaseURL: os.Getenv("READOUT_MEASURE_BASE_URL"),
+			Model:   os.Getenv("READOUT_MEASURE_MODEL"),
+			Timeout: 10 * time.Minute,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		emb = o
 	case "static", "hash+static":
 		s, err := static.New()
 		if err != nil {
@@ -48,14 +67,29 @@ func TestMeasureVectorLeg(t *testing.T) {
 		t.Fatal(err)
 	}
 	qs := readDev(t)
+	if f := os.Getenv("READOUT_MEASURE_QUESTIONS"); f != "" {
+		qs = readQuestions(t, f)
+	}
 	byID := map[string]evalQuestion{}
 	for _, q := range qs {
 		byID[q.ID] = q
 	}
+	indexed := map[string]bool{}
+	for _, d := range ix.Documents() {
+		indexed[path.Base(d.ID)] = true
+	}
+	answerable := func(q evalQuestion) bool {
+		for _, d := range q.MustCite {
+			if indexed[path.Base(d)] {
+				return true
+			}
+		}
+		return false
+	}
 	type tally struct{ n, vec20, fused5 int }
 	kinds := map[string]*tally{}
 	for _, q := range qs {
-		if len(q.MustCite) == 0 {
+		if !answerable(q) {
 			continue
 		}
 		k := kinds[q.Kind]
@@ -108,7 +142,7 @@ func TestMeasureVectorLeg(t *testing.T) {
 			per := map[string]int{}
 			total := 0
 			for _, q := range qs {
-				if len(q.MustCite) == 0 {
+				if !answerable(q) {
 					continue
 				}
 				hits, err := ix.Search(context.Background(), searchText(q, byID), SearchOptions{K: 5})

@@ -194,27 +194,34 @@ func (e *Embedder) Embed(ctx context.Context, texts []string) ([][]float32, erro
 // embed writes the normalised weighted mean of s's word vectors into v.
 func (t *table) embed(s string, v []float32) {
 	clear(v)
-	n := 0
-	text.EachWord(s, func(w string) {
-		if r, ok := t.words[w]; ok {
-			t.add(v, r, 1)
-			n++
-			return
-		}
-		if r, ok := t.stems[text.Stem(w)]; ok {
-			t.add(v, r, 1)
-			n++
-			return
-		}
-		if t.addPieces(v, w) {
-			n++
-		}
-	})
-	if n == 0 {
+	if t.eachRow(s, func(r int32, weight float32) { t.add(v, r, weight) }) == 0 {
 		v[0] = 1
 		return
 	}
 	vecmath.Normalize(v)
+}
+
+// eachRow calls fn with the row and weight of every word of s the table can
+// place (a piece of a split word weighs 1/pieces), and returns how many
+// words it placed: the one lookup behind embed and Table.EachRow.
+func (t *table) eachRow(s string, fn func(row int32, weight float32)) int {
+	n := 0
+	text.EachWord(s, func(w string) {
+		if r, ok := t.words[w]; ok {
+			fn(r, 1)
+			n++
+			return
+		}
+		if r, ok := t.stems[text.Stem(w)]; ok {
+			fn(r, 1)
+			n++
+			return
+		}
+		if t.eachPiece(w, fn) {
+			n++
+		}
+	})
+	return n
 }
 
 // add adds weight times row r to v.
@@ -226,10 +233,10 @@ func (t *table) add(v []float32, r int32, weight float32) {
 	}
 }
 
-// addPieces splits "▁"+w into the most probable sequence of the teacher's
-// pieces (unigram Viterbi, as SentencePiece does) and adds their mean. It
-// reports whether w was split.
-func (t *table) addPieces(v []float32, w string) bool {
+// eachPiece splits "▁"+w into the most probable sequence of the teacher's
+// pieces (unigram Viterbi, as SentencePiece does) and calls fn with each
+// piece's row weighted 1/pieces. It reports whether w was split.
+func (t *table) eachPiece(w string, fn func(row int32, weight float32)) bool {
 	s := "\u2581" + w
 	if len(s) > 64 {
 		return false
@@ -262,7 +269,7 @@ func (t *table) addPieces(v []float32, w string) bool {
 		k++
 	}
 	for _, r := range rows[:k] {
-		t.add(v, r, 1/float32(k))
+		fn(r, 1/float32(k))
 	}
 	return true
 }
