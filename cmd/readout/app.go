@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
+	"syscall"
 	"time"
 
 	"golang.org/x/term"
@@ -28,9 +30,12 @@ type app struct {
 	idx  *retrieval.Index
 	lib  *record.Library
 	pipe *answer.Pipeline
-	// lock is the data folder's lock; nil when another process holds it
-	// and this one only reads the index as it is.
+	// lock is the data folder's lock; nil when this process only reads
+	// the index as it is (unlocked says why).
 	lock *datalock.Lock
+	// unlocked says why the folder is not locked: another readout holds
+	// it, or it cannot be written.
+	unlocked string
 	// damaged: the snapshot on disk was damaged and must be rebuilt.
 	damaged bool
 }
@@ -192,18 +197,31 @@ func openApp(cfg config.Config, log *slog.Logger, change changeOpts, mode lockMo
 		Metrics:   metrics,
 	}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
-		return nil, fmt.Errorf("create the data folder: %w", err)
+		return nil, dataFolderError(cfg.DataDir, err)
 	}
-	lock, err := datalock.Acquire(cfg.DataDir)
+	unlocked := ""
+	lock, err := acquireLock(cfg.DataDir)
 	if err != nil {
 		var held *datalock.HeldError
-		if mode == mustLock || rebuild || !errors.As(err, &held) {
+		readOnly := cannotWrite(err)
+		switch {
+		case mode == mustLock || rebuild || !readOnly && !errors.As(err, &held):
+			if readOnly {
+				return nil, dataFolderError(cfg.DataDir, err)
+			}
 			return nil, err
+		case readOnly:
+			// A folder mounted read-only (a container's prebuilt index)
+			// answers as it is; only index and serve need to write.
+			unlocked = readOnlyFolder
+			log.Info(unlocked+": answering from its index as it is, without updating it", "dir", cfg.DataDir, "error", err)
+		default:
+			// Said at info level: a question answered from the record as
+			// it is needs no note on every run (ensureIndex warns when
+			// sources named on the command line cannot be read in).
+			unlocked = heldFolder
+			log.Info(unlocked+": answering from its index as it is, without updating it", "pid", held.PID)
 		}
-		// Said at info level: a question answered from the record as it is
-		// needs no note on every run (ensureIndex warns when sources named
-		// on the command line cannot be read in).
-		log.Info("another readout holds the data folder: answering from its index as it is, without updating it", "pid", held.PID)
 	}
 	// The old snapshot stays on disk, and answers other processes, until
 	// a complete new one is renamed over it.
@@ -224,7 +242,36 @@ func openApp(cfg config.Config, log *slog.Logger, change changeOpts, mode lockMo
 		Metrics: metrics,
 	})
 	pipe := &answer.Pipeline{Index: idx, Chat: newChat(cfg, metrics), Logger: log, Passages: cfg.Retrieval.Passages, Metrics: metrics}
-	return &app{cfg: cfg, log: log, idx: idx, lib: lib, pipe: pipe, lock: lock, damaged: damaged}, nil
+	return &app{cfg: cfg, log: log, idx: idx, lib: lib, pipe: pipe, lock: lock, unlocked: unlocked, damaged: damaged}, nil
+}
+
+// Why a command reads the data folder without locking it (app.unlocked).
+const (
+	heldFolder     = "another readout holds the data folder"
+	readOnlyFolder = "the data folder cannot be written"
+)
+
+// acquireLock locks the data folder (a variable so tests can make the
+// folder read-only for a root user, who can write any folder).
+var acquireLock = datalock.Acquire
+
+// cannotWrite reports an error that says the data folder cannot be
+// written: a read-only file system or no permission.
+func cannotWrite(err error) bool {
+	return errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission)
+}
+
+// dataFolderError says what is wrong with the data folder dir and what to
+// do, for the errors a person can mend: a file in its place, a folder that
+// cannot be written.
+func dataFolderError(dir string, err error) error {
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		return fmt.Errorf("the data folder %s cannot be made: a file is in its place (%w); give a folder with --data or data_dir", dir, err)
+	case cannotWrite(err):
+		return fmt.Errorf("the data folder %s cannot be written (%w); index and serve write there: make it writable, or give another folder with --data or data_dir", dir, err)
+	}
+	return fmt.Errorf("create the data folder %s: %w", dir, err)
 }
 
 // ensureIndex builds the index when there is none yet, or brings it up to
@@ -232,10 +279,14 @@ func openApp(cfg config.Config, log *slog.Logger, change changeOpts, mode lockMo
 func (a *app) ensureIndex(ctx context.Context, w io.Writer, always bool) error {
 	if a.lock == nil {
 		if a.idx.Stats().Docs == 0 {
-			return errors.New("the index is not built yet and another readout holds the data folder: wait for it, or use another --data folder")
+			todo := "wait for it, or use another --data folder"
+			if a.unlocked == readOnlyFolder {
+				todo = "run `readout index` where it can be written, or use another --data folder"
+			}
+			return fmt.Errorf("the index is not built yet and %s: %s", a.unlocked, todo)
 		}
 		if always {
-			a.log.Warn("another readout holds the data folder: answering from its record as it is, without reading the sources named with --corpus")
+			a.log.Warn(a.unlocked + ": answering from its record as it is, without reading the sources named with --corpus")
 		}
 		return nil
 	}

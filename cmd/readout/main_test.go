@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/readout/readout/corpus"
@@ -316,6 +319,62 @@ func TestDataFolderIsLocked(t *testing.T) {
 	other.Release()
 	if code, _, errOut := runCLI(t, "", "index", "--data", data); code != 0 {
 		t.Errorf("after the other released: %s", errOut)
+	}
+}
+
+// A data folder that cannot be written (mounted read-only, or owned by
+// someone else) still answers from the index it holds; the commands that
+// must write it say so and what to do, in one line. The lock is made to
+// fail as a read-only file system would: the tests may run as root, who
+// can write any folder.
+func TestReadOnlyDataFolder(t *testing.T) {
+	built := t.TempDir()
+	if code, _, errOut := runCLI(t, "", "index", "--data", built); code != 0 {
+		t.Fatal(errOut)
+	}
+	empty := t.TempDir()
+	for _, errno := range []syscall.Errno{syscall.EROFS, syscall.EACCES} {
+		acquireLock = func(dir string) (*datalock.Lock, error) {
+			return nil, fmt.Errorf("lock the data folder: %w", &fs.PathError{Op: "open", Path: filepath.Join(dir, datalock.FileName), Err: errno})
+		}
+		t.Cleanup(func() { acquireLock = datalock.Acquire })
+		tests := []struct {
+			name string
+			args []string
+			code int
+			want string
+		}{
+			{"ask answers from the index", []string{"ask", "--data", built, crossedQuestion}, 0, "84,770"},
+			{"search reads it", []string{"search", "--data", built, "Armenia"}, 0, "[1]"},
+			{"index says what to do", []string{"index", "--data", built}, 1, "cannot be written"},
+			{"no index yet", []string{"ask", "--data", empty, crossedQuestion}, 1, "run `readout index` where it can be written"},
+		}
+		for _, tc := range tests {
+			t.Run(errno.Error()+"/"+tc.name, func(t *testing.T) {
+				code, out, errOut := runCLI(t, "", tc.args...)
+				if code != tc.code {
+					t.Fatalf("exit %d, want %d: %s%s", code, tc.code, out, errOut)
+				}
+				if !strings.Contains(out+errOut, tc.want) {
+					t.Errorf("output lacks %q: %s%s", tc.want, out, errOut)
+				}
+				if code != 0 && strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+					t.Errorf("error is not one line: %q", errOut)
+				}
+			})
+		}
+	}
+}
+
+// A file where the data folder should be is named as such, with what to do.
+func TestDataFolderIsAFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "data")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "", "ask", "--data", file, crossedQuestion)
+	if code != 1 || !strings.Contains(errOut, "a file is in its place") || !strings.Contains(errOut, "--data") {
+		t.Errorf("exit %d: %q", code, errOut)
 	}
 }
 
