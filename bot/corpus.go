@@ -170,9 +170,32 @@ func (b *Bot) refresh(i *discordgo.Interaction) {
 		b.log.Info("refresh done", "moderator", by, "added", len(c.Stats.Added), "changed", len(c.Stats.Changed), "removed", len(c.Stats.Removed), "snapshot", c.Stats.Snapshot)
 		text = renderChange(c)
 	}
-	if _, err := b.editOriginal(i, text, nil); err != nil {
-		b.log.Warn("refresh summary", "error", err)
+	b.report(i, text, "refresh summary")
+}
+
+// report shows the result of a moderator's change in its private reply.
+// A change can outlast the reply's token (Discord's 15 minutes: a refresh
+// that embeds the whole record with a slow model server); the result then
+// reaches the moderator alone, by direct message, and never the channel.
+func (b *Bot) report(i *discordgo.Interaction, text, what string) {
+	_, err := b.editOriginal(i, text, nil)
+	if err == nil {
+		return
 	}
+	if !tokenGone(err) {
+		b.log.Warn(what, "error", err)
+		return
+	}
+	user := interactionUser(i).ID
+	ch, err := b.s.UserChannelCreate(user)
+	if err == nil {
+		_, err = b.send(ch.ID, text, nil, nil)
+	}
+	if err != nil {
+		b.log.Warn(what+": the interaction token expired and no direct message could be sent", "moderator", user, "error", err)
+		return
+	}
+	b.log.Info("interaction token expired; sent the result by direct message", "what", what, "moderator", user)
 }
 
 // refusedText says why a refresh left the record unchanged: what the
@@ -255,9 +278,7 @@ func (b *Bot) add(i *discordgo.Interaction, opts map[string]*discordgo.Applicati
 		b.log.Info("document added", "moderator", by, "doc", id)
 		text = "Added `" + id + "`.\n" + renderChange(c)
 	}
-	if _, err := b.editOriginal(i, truncate(neutralise(text), maxContent), nil); err != nil {
-		b.log.Warn("add summary", "error", err)
-	}
+	b.report(i, truncate(neutralise(text), maxContent), "add summary")
 }
 
 func (b *Bot) download(url string) ([]byte, error) {
@@ -307,9 +328,7 @@ func (b *Bot) remove(i *discordgo.Interaction, doc string) {
 		b.log.Info("document removed", "moderator", by, "doc", doc)
 		text = "Removed `" + truncate(doc, 100) + "`.\n" + renderChange(c)
 	}
-	if _, err := b.editOriginal(i, truncate(neutralise(text), maxContent), nil); err != nil {
-		b.log.Warn("remove summary", "error", err)
-	}
+	b.report(i, truncate(neutralise(text), maxContent), "remove summary")
 }
 
 // handleAutocomplete suggests document ids for /corpus remove.

@@ -94,6 +94,42 @@ func TestCorpusRefreshProgressSummaryAndConcurrency(t *testing.T) {
 	checkRequests(t, h.d)
 }
 
+// A refresh that outlasts the interaction token (15 minutes) still tells
+// the moderator how it ended: by direct message, never in the channel.
+func TestCorpusRefreshOutlastingTheTokenReportsByDM(t *testing.T) {
+	t.Parallel()
+	rec := &fakeRecord{release: make(chan struct{})}
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer(), Record: rec})
+	in := h.d.SendInteraction(testsupport.Interaction{Command: "corpus", Options: corpusCmd("refresh"), UserID: "4242", Permissions: int64(discordgo.PermissionManageGuild)})
+	h.wait("progress", func() bool {
+		r := h.d.Response(in.ID)
+		return r.Original != nil && strings.Contains(r.Original.Content, "documents read: 3 of 3")
+	})
+	h.d.Advance(16 * time.Minute) // the interaction token is now invalid
+	close(rec.release)
+	h.wait("summary by DM", func() bool {
+		dm := h.d.DMChannel("4242")
+		if dm == "" {
+			return false
+		}
+		for _, m := range h.d.Messages(dm) {
+			if strings.Contains(m.Content, "Refresh done") {
+				return true
+			}
+		}
+		return false
+	})
+	for _, m := range h.d.Messages(h.d.ChannelID) {
+		if strings.Contains(m.Content, "Refresh done") {
+			t.Errorf("a moderator's summary was posted in the channel: %q", m.Content)
+		}
+	}
+	if err := h.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	checkRequests(t, h.d)
+}
+
 // A refresh the record refuses (it would remove too much, or read too
 // much) tells the moderator what and how to go ahead, not "see the log".
 func TestCorpusRefreshRefusedByTheRecord(t *testing.T) {
