@@ -59,20 +59,30 @@ func cmdChat(ctx context.Context, f *commonFlags, pos []string, s streams) error
 		}
 	}
 	var history []answer.Turn
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	in := bufio.NewReader(stdin)
 	for {
 		if interactive && !f.json {
 			fmt.Fprint(stderr, "> ")
 		}
-		if !sc.Scan() {
+		line, tooLong, err := readLine(in, maxChatLine)
+		if err == io.EOF && line == "" && !tooLong {
 			break
 		}
-		q := strings.TrimSpace(sc.Text())
-		if q == "" {
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read standard input: %w", err)
+		}
+		q := strings.TrimSpace(line)
+		if q == "" && !tooLong {
 			continue
 		}
-		ans, err := a.pipe.Ask(ctx, q, history, filters)
+		var ans *answer.Answer
+		if tooLong {
+			// Said like any refused question; the conversation goes on.
+			err = &answer.UserError{Msg: fmt.Sprintf("Your question is longer than %d bytes; please shorten it to at most %d characters and ask again.", maxChatLine, answer.MaxQuestionRunes)}
+			q = truncate(q, 80)
+		} else {
+			ans, err = a.pipe.Ask(ctx, q, history, filters)
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -92,10 +102,30 @@ func cmdChat(ctx context.Context, f *commonFlags, pos []string, s streams) error
 		}
 		history = append(history, answer.TurnOf(ans))
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read standard input: %w", err)
-	}
 	return nil
+}
+
+// maxChatLine bounds the bytes of one chat line kept in memory; a longer
+// line is read to its end and refused, far beyond any question's length.
+const maxChatLine = 64 << 10
+
+// readLine reads one line of r without its line ending, keeping at most
+// max bytes of it: the rest of a longer line is read and dropped, and
+// tooLong says so. At the end of the input err is io.EOF, with the last
+// line if it had no line ending.
+func readLine(r *bufio.Reader, max int) (line string, tooLong bool, err error) {
+	var b []byte
+	for {
+		chunk, prefix, err := r.ReadLine()
+		if len(b)+len(chunk) > max {
+			tooLong = true
+			chunk = chunk[:max-min(len(b), max)]
+		}
+		b = append(b, chunk...)
+		if err != nil || !prefix {
+			return string(b), tooLong, err
+		}
+	}
 }
 
 // oneShotGCPercent is the garbage collector's target (GOGC) while a

@@ -220,6 +220,40 @@ func TestAskWithAModelServer(t *testing.T) {
 	}
 }
 
+// A chat line far longer than any question is refused like one, and the
+// conversation goes on with the next line; so does a last line without
+// a line ending.
+func TestChatSurvivesAHugeLine(t *testing.T) {
+	huge := strings.Repeat("armenia ", 300<<10) // 2.4 MB on one line
+	for _, tc := range []struct {
+		name, in string
+		json     bool
+	}{
+		{"text", huge + "\n" + crossedQuestion, false},
+		{"json", huge + "\n" + crossedQuestion + "\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := []string{"chat", "--data", t.TempDir()}
+			if tc.json {
+				args = append(args, "--json")
+			}
+			code, out, errOut := runCLI(t, tc.in, args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if !strings.Contains(errOut, "please shorten it") || strings.Count(strings.TrimSpace(errOut), "\n") > 1 {
+				t.Errorf("the long line is not refused in one line: %q", truncate(errOut, 400))
+			}
+			if !strings.Contains(out, "84,770") {
+				t.Errorf("the next question was not answered: %s", truncate(out, 400))
+			}
+			if len(out) > 10000 {
+				t.Errorf("the long line is echoed: %d bytes of output", len(out))
+			}
+		})
+	}
+}
+
 func TestChatAnswersFollowUps(t *testing.T) {
 	in := "According to the ARMENPRESS report, how serious is the U.S. about sending an international mission to Nagorno-Karabakh?\nDid he say who would take part in it or what its scope would be?\n"
 	code, out, errOut := runCLI(t, in, "chat", "--json", "--data", t.TempDir())
