@@ -282,7 +282,7 @@ func passageEmbeds(cites []answer.Citation, around func(answer.Citation) (string
 			}
 		}
 		e := &discordgo.MessageEmbed{Title: title, Description: truncate(unlink(defuse(desc)), limit)}
-		if strings.HasPrefix(c.URL, "http://") || strings.HasPrefix(c.URL, "https://") {
+		if linkable(c.URL) {
 			e.URL = c.URL
 		}
 		out = append(out, e)

@@ -2,9 +2,11 @@ package bot
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -140,11 +142,25 @@ func footnote(c answer.Citation) string {
 	}
 	// Brackets in a title would end the link text early.
 	title = strings.NewReplacer("[", "(", "]", ")").Replace(title)
-	if c.URL != "" && (strings.HasPrefix(c.URL, "http://") || strings.HasPrefix(c.URL, "https://")) && !strings.ContainsAny(c.URL, " <>") {
+	if linkable(c.URL) {
 		title = "[" + title + "](<" + c.URL + ">)"
 	}
 	meta = append(meta, title)
 	return fmt.Sprintf("[%d] ", c.N) + strings.Join(meta, " — ")
+}
+
+// linkable reports whether a document's URL may be linked from a message
+// or an embed: an absolute http(s) address with a host, and nothing that
+// would end the link early or that Discord refuses as "not a well formed
+// URL" (blanks, control characters, angle brackets). The record's URLs
+// are data: one that is not linkable is shown as no link at all, and
+// never costs the message it is in.
+func linkable(u string) bool {
+	if u == "" || strings.ContainsFunc(u, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == '<' || r == '>' }) {
+		return false
+	}
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && p.Hostname() != ""
 }
 
 // footnoteRe reads a footnote back: "[n] rest".

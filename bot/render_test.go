@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/readout/readout/answer"
+	"github.com/readout/readout/internal/testsupport"
 )
 
 func TestSplitMessage(t *testing.T) {
@@ -82,9 +83,20 @@ func TestFootnoteAndNeutralise(t *testing.T) {
 		{answer.Citation{N: 1, Outlet: "ARMENPRESS", Date: "2023-09-28", Title: "Headline", URL: "https://example.org/x"}, "[1] ARMENPRESS — 2023-09-28 — [Headline](<https://example.org/x>)"},
 		{answer.Citation{N: 2, Date: "2022-01-02", Title: "No [link] here"}, "[2] 2022-01-02 — No (link) here"},
 		{answer.Citation{N: 3, Doc: "doc.txt", URL: "javascript:alert(1)"}, "[3] doc.txt"},
+		{answer.Citation{N: 4, Doc: "doc.txt", URL: "https://"}, "[4] doc.txt"},
+		{answer.Citation{N: 5, Doc: "doc.txt", URL: "https://example.org/a\tb"}, "[5] doc.txt"},
+		{answer.Citation{N: 6, Doc: "doc.txt", URL: "https:///path-only"}, "[6] doc.txt"},
+		{answer.Citation{N: 7, Doc: "doc.txt", URL: "http://exa mple.org/"}, "[7] doc.txt"},
 	} {
 		if got := footnote(tc.c); got != tc.want {
 			t.Errorf("footnote = %q, want %q", got, tc.want)
+		}
+		// Show passages' embeds link the same addresses, and Discord
+		// refuses the whole reply for one it cannot read.
+		e := passageEmbeds([]answer.Citation{tc.c}, nil)
+		data := map[string]any{"embeds": []any{map[string]any{"title": e[0].Title, "description": e[0].Description, "url": e[0].URL}}}
+		if msg := testsupport.CheckMessage(data, true); msg != "" {
+			t.Errorf("%q: embed refused: %s", tc.c.URL, msg)
 		}
 	}
 	if got := neutralise("hi @everyone and @here"); strings.Contains(got, "@everyone") || strings.Contains(got, "@here") {

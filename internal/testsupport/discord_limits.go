@@ -3,6 +3,7 @@ package testsupport
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -69,6 +70,9 @@ func validateMessage(data map[string]any, create bool) *httpError {
 		em, _ := e.(map[string]any)
 		field := func(f string) string { return fmt.Sprintf("embeds.%d.%s", i, f) }
 		str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
+		if u := str(em, "url"); u != "" && !wellFormedURL(u) {
+			return invalidForm(field("url"), "URL_TYPE_INVALID_URL", "Not a well formed URL.")
+		}
 		if n := runeLen(str(em, "title")); n > MaxEmbedTitle {
 			return tooLong(field("title"), MaxEmbedTitle)
 		} else {
@@ -154,6 +158,25 @@ func validateMessage(data map[string]any, create bool) *httpError {
 		return errorf(http.StatusBadRequest, 50006, "Cannot send an empty message")
 	}
 	return nil
+}
+
+// wellFormedURL is what Discord accepts as an embed's url: an absolute
+// http(s) (or attachment) address with a host and no blanks.
+func wellFormedURL(s string) bool {
+	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	switch u.Scheme {
+	case "http", "https":
+		return u.Hostname() != ""
+	case "attachment":
+		return u.Opaque != "" || u.Host != ""
+	}
+	return false
 }
 
 // chatInputName is Discord's documented rule for the names of CHAT_INPUT
