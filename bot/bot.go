@@ -31,9 +31,11 @@ type Bot struct {
 	// checkRate is one member's rate of /verify and Check quotes: /ask's
 	// rate, in a bucket of its own.
 	checkRate *askLimiter
-	model     *lane // answers that call the chat model
-	quick     *lane // extractive answers
-	now       func() time.Time
+	// searchRate is one member's rate of /search, in a bucket of its own.
+	searchRate *askLimiter
+	model      *lane // answers that call the chat model
+	quick      *lane // extractive answers
+	now        func() time.Time
 	// placeEdits is the budget of edits showing queue places.
 	placeEdits *rate.Limiter
 	answers    *recent[*cachedAnswer]
@@ -102,6 +104,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		cfg: cfg, deps: deps, log: log, s: s, http: hc,
 		rate:       newAskLimiter(cfg.AskPerMinute, cfg.AskBurst),
 		checkRate:  newAskLimiter(cfg.AskPerMinute, cfg.AskBurst),
+		searchRate: newAskLimiter(cfg.AskPerMinute, cfg.AskBurst),
 		now:        time.Now,
 		placeEdits: rate.NewLimiter(placeEditsPerSecond, placeEditsPerSecond),
 		answers:    newRecent[*cachedAnswer](512),

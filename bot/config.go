@@ -33,7 +33,7 @@ type Config struct {
 	// questions at once, then AskPerMinute a minute (defaults 6 and 3; a
 	// negative AskPerMinute turns the limit off). Follow-ups in threads and
 	// moderators are not limited. /verify and Check quotes together have
-	// the same rate, counted apart from /ask's.
+	// the same rate, counted apart from /ask's, and so does /search.
 	AskPerMinute, AskBurst int
 	// ModelAnswers says the Answerer calls a chat model: its answers then
 	// share ModelConcurrency slots (default 4: what the model server can

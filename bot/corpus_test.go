@@ -4,7 +4,9 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -259,6 +261,62 @@ func TestShowPassagesAfterRestartSearchesAgain(t *testing.T) {
 	if c := h.d.Response(p.ID).Original.Content; !strings.Contains(c, "no longer in memory") {
 		t.Errorf("fallback not explained: %q", c)
 	}
+}
+
+// countingSearcher is fakeSearcher counting its searches.
+type countingSearcher struct {
+	fakeSearcher
+	calls atomic.Int32
+}
+
+func (c *countingSearcher) Search(ctx context.Context, q string, o retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	c.calls.Add(1)
+	return c.fakeSearcher.Search(ctx, q, o)
+}
+
+// One member's /search is limited like their questions, privately and
+// saying when the next is possible, and runs no search when refused;
+// other members and moderators are not held back, and /ask keeps its own
+// bucket.
+func TestSearchRateIsPerMember(t *testing.T) {
+	t.Parallel()
+	s := &countingSearcher{fakeSearcher: fakeSearcher{hits: []retrieval.Hit{{Chunk: sampleHitChunk()}}}}
+	h := start(t, Config{AskPerMinute: 1, AskBurst: 1}, Deps{Answerer: echoAnswerer(), Searcher: s})
+	nextSearch := regexp.MustCompile(`next search is possible in (59|60|5[0-8]) s`)
+	for _, tc := range []struct {
+		name, user string
+		perms      int64
+		refused    bool
+	}{
+		{"the member's first", "4001", 0, false},
+		{"the member's second", "4001", 0, true},
+		{"another member", "4002", 0, false},
+		{"a moderator's first", "4003", discordgo.PermissionManageGuild, false},
+		{"a moderator's second", "4003", discordgo.PermissionManageGuild, false},
+	} {
+		calls := s.calls.Load()
+		in := h.d.SendInteraction(testsupport.Interaction{Command: "search", UserID: tc.user, Permissions: tc.perms,
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("query", "talks")}})
+		h.wait(tc.name, func() bool { return h.settled(in.ID) })
+		r := h.d.Response(in.ID)
+		got := r.Original.Content
+		if !tc.refused {
+			if !strings.Contains(got, "Jane Example said the talks") || s.calls.Load() != calls+1 {
+				t.Errorf("%s: %q, want results", tc.name, got)
+			}
+			continue
+		}
+		if !nextSearch.MatchString(got) || r.Flags&discordgo.MessageFlagsEphemeral == 0 || s.calls.Load() != calls {
+			t.Errorf("%s: flags %d, %d searches run, %q; want a private refusal saying when, and no search", tc.name, r.Flags, s.calls.Load()-calls, got)
+		}
+	}
+	ask := h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: "4001",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "Is /ask still open?")}})
+	h.wait("/ask", func() bool { return h.settled(ask.ID) })
+	if got := h.d.Response(ask.ID).Original.Content; !strings.Contains(got, "Answer about Is /ask still open?") {
+		t.Errorf("/ask refused to the member who searched: %q", got)
+	}
+	checkRequests(t, h.d)
 }
 
 func TestSearchShowsPassages(t *testing.T) {

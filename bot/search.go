@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/readout/readout/retrieval"
@@ -27,13 +28,51 @@ func (b *Bot) handleSearch(i *discordgo.Interaction, data discordgo.ApplicationC
 		return
 	}
 	filters.K = 5
+	// A search is a retrieval over the whole record (and, with a model
+	// server, a call to its embedder): one member's searches are limited
+	// like their questions, in a bucket of their own, and take a place in
+	// the quick lane, so a flood of them cannot hold every CPU while
+	// questions wait.
+	user := interactionUser(i).ID
+	arrived := b.now()
+	giveBack := func() {}
+	if !b.isModerator(i) {
+		wait, undo := b.searchRate.take(user, arrived)
+		if undo == nil {
+			b.count("search", "rate_limited")
+			b.deps.Metrics.Refusal("rate")
+			b.replyEphemeral(i, limitMessage("search", b.cfg.AskPerMinute, b.cfg.AskBurst, wait)+".")
+			return
+		}
+		giveBack = undo
+	}
+	l := b.quick
+	t, no := l.enter(user, false, arrived)
+	if no != nil {
+		giveBack()
+		b.count("search", no.reason)
+		b.deps.Metrics.Refusal(no.reason)
+		b.replyEphemeral(i, no.msg)
+		return
+	}
 	if err := b.deferReply(i, false); err != nil {
+		l.leave(t)
 		b.log.Error("acknowledge /search", "error", err)
 		return
+	}
+	if l.ahead(t) >= 0 {
+		show := func(n int) error { _, err := b.editOriginal(i, queuedText(q, n), nil); return err }
+		// Quick work: the wait ends long before the token's 15 minutes.
+		if err := b.waitTurn(l, t, -1, show, time.Time{}, nil); err != nil {
+			b.editOrLog(i, userMessage(err))
+			b.count("search", "stopped")
+			return
+		}
 	}
 	ctx, cancel := context.WithTimeout(b.work, b.cfg.AnswerTimeout)
 	defer cancel()
 	hits, err := b.deps.Searcher.Search(ctx, q, filters)
+	l.release(t)
 	var text string
 	switch {
 	case err != nil:

@@ -120,7 +120,8 @@ type Discord struct {
 	// AskPerMinute and AskBurst are one member's rate of /ask: AskBurst
 	// questions at once, then AskPerMinute a minute (0: no limit).
 	// Follow-ups in threads and moderators are not limited. /verify and
-	// Check quotes together have the same rate, counted apart.
+	// Check quotes together have the same rate, counted apart, and so
+	// does /search.
 	AskPerMinute int `yaml:"ask_per_minute"`
 	AskBurst     int `yaml:"ask_burst"`
 	// QueueLength bounds the questions waiting their turn, QueuePerUser
