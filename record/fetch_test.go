@@ -47,6 +47,33 @@ func TestAddURLRedirectToPrivateAddressRefused(t *testing.T) {
 	}
 }
 
+// TestAddURLZeroNetworkIsTheMachine: Linux connects 0.x.y.z to the
+// machine itself, so a link to http://0.0.0.1:port reaches a service
+// listening on this machine; it is refused like 127.0.0.1, with the
+// default address rules.
+func TestAddURLZeroNetworkIsTheMachine(t *testing.T) {
+	local := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte(statement))
+	}))
+	t.Cleanup(local.Close)
+	_, port, err := net.SplitHostPort(local.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, _, _ := newLibrary(t)
+	for _, host := range []string{"0.0.0.1", "0.1.2.3"} {
+		_, _, err := lib.AddURL(context.Background(), "http://"+host+":"+port+"/secret.txt", "m")
+		var ie *InputError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), "private, loopback or reserved") {
+			t.Errorf("%s: %v, want the address refused", host, err)
+		}
+	}
+	if n := len(lib.DocumentIDs()); n != 0 {
+		t.Fatalf("the record changed: %d documents", n)
+	}
+}
+
 func TestAddURLLimits(t *testing.T) {
 	stall := make(chan struct{})
 	t.Cleanup(func() { close(stall) })
@@ -99,6 +126,14 @@ func TestPublicAddr(t *testing.T) {
 		"127.0.0.1": false, "::1": false, "::ffff:127.0.0.1": false, "0.0.0.0": false, "::": false,
 		"10.1.2.3": false, "172.16.0.1": false, "192.168.1.1": false, "100.64.0.1": false,
 		"169.254.169.254": false, "fe80::1": false, "fc00::1": false, "224.0.0.1": false, "255.255.255.255": false,
+		// Linux connects 0.x.y.z to the machine itself.
+		"0.0.0.1": false, "0.1.2.3": false,
+		// Reserved, benchmarking and documentation space.
+		"240.0.0.1": false, "198.18.0.1": false, "192.0.0.8": false, "192.0.2.1": false, "203.0.113.9": false,
+		// IPv6 that embeds an IPv4 address a gateway reaches: NAT64, 6to4, Teredo.
+		"64:ff9b::7f00:1": false, "2002:7f00:1::1": false, "2001::1": false, "fec0::1": false, "2001:db8::1": false,
+		// Public neighbours of those blocks stay public.
+		"1.1.1.1": true, "198.20.0.1": true, "2001:4860:4860::8888": true, "2003::1": true,
 	} {
 		if got := publicAddr(netip.MustParseAddr(addr)); got != want {
 			t.Errorf("publicAddr(%s) = %v, want %v", addr, got, want)
