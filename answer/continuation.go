@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/readout/readout/text"
 )
@@ -108,6 +109,21 @@ func (w contWeighting) score(s contSignals) float64 {
 // conversation.
 func (w contWeighting) continues(s contSignals) bool { return w.score(s) >= w.Threshold }
 
+// chatOpenerRe: the words a chat message opens with before what it asks
+// ("ok what about in 2023", "hm, and the other side?", "thanks! when was
+// that"): an acknowledgement or a hesitation, never the subject.
+var chatOpenerRe = regexp.MustCompile(`(?i)^\s*(?:(?:ok(?:ay)?|k+|so|right|alright|all right|cool|nice|great|interesting|thanks|thank you|thx|ty|hm+|um+|uh+|ah+|oh+|wow|huh|lol|got it|i see|yeah|yep|sure)(?:\s+|[,.!:;]+\s*|$))+`)
+
+// withoutOpener is q without the words it opens with before what it asks
+// (chatOpenerRe); q itself when nothing else would be left.
+func withoutOpener(q string) string {
+	rest := chatOpenerRe.ReplaceAllString(q, "")
+	if strings.TrimFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) == "" {
+		return q
+	}
+	return rest
+}
+
 // ellipsisRe: a question that opens as a continuation of the one before.
 var ellipsisRe = regexp.MustCompile(`(?i)^\s*(?:and|also|plus|but|what about|how about|same (?:for|with|about)|and what about|what of)\b`)
 
@@ -180,7 +196,7 @@ var relShiftRe = regexp.MustCompile(`(?i)\b(?:(a|an|one|two|three|four|five|six|
 // conversation's.
 func onlyWhen(q string) bool {
 	rest := relShiftRe.ReplaceAllString(q, " ")
-	if p := ReadQuestion(rest, nil, time.Time{}).Period; p.Phrase != "" {
+	if p := periodOf(rest); p.Phrase != "" {
 		rest = strings.Replace(rest, p.Phrase, " ", 1)
 	} else if rest == q {
 		return false
@@ -193,6 +209,26 @@ func onlyWhen(q string) bool {
 		return false
 	}
 	return true
+}
+
+// bareYearRe finds a year said alone ("and 2023?").
+var bareYearRe = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+
+// periodOf is the period a question names; a year said alone ("what
+// about 2023?") is that year.
+func periodOf(q string) Period {
+	if p := ReadQuestion(q, nil, time.Time{}).Period; p.Phrase != "" {
+		return p
+	}
+	y := bareYearRe.FindString(q)
+	if y == "" {
+		return Period{}
+	}
+	p := ReadQuestion("in "+y, nil, time.Time{}).Period
+	if p.Phrase != "" {
+		p.Phrase = y
+	}
+	return p
 }
 
 // timeEllipsis rewrites a question that says only when ("and in 2023?",
@@ -224,7 +260,7 @@ func timeEllipsis(q string, prev Turn) (string, bool) {
 		}
 		phrase = shiftedPeriod(from, old, n*sign, unit)
 	} else {
-		p := ReadQuestion(q, nil, time.Time{}).Period
+		p := periodOf(q)
 		if p.Phrase == "" {
 			return "", false
 		}
@@ -232,11 +268,42 @@ func timeEllipsis(q string, prev Turn) (string, bool) {
 		if !strings.Contains(strings.ToLower(phrase), "in ") && !strings.Contains(strings.ToLower(phrase), "on ") {
 			phrase = "in " + phrase
 		}
+		if y, ok := wholeYear(p); ok {
+			// "january 2022 … what about 2023?": the same month (or day)
+			// of the other year.
+			phrase = sameTimeIn(old, y, phrase)
+		}
 	}
 	if old.Phrase != "" {
 		return strings.Replace(base, old.Phrase, phrase, 1), true
 	}
 	return strings.TrimRight(base, "?.! ") + " " + phrase + "?", true
+}
+
+// wholeYear reports whether a period is one calendar year, and which.
+func wholeYear(p Period) (int, bool) {
+	if p.Since.IsZero() || p.Until.IsZero() {
+		return 0, false
+	}
+	ok := p.Since.Month() == 1 && p.Since.Day() == 1 && p.Until.Month() == 12 && p.Until.Day() == 31 && p.Since.Year() == p.Until.Year()
+	return p.Since.Year(), ok
+}
+
+// sameTimeIn is the phrase of old's month or day in year y ("in January
+// 2023", "on March 3, 2023"), or phrase when old is a year, longer than a
+// month, or none.
+func sameTimeIn(old Period, y int, phrase string) string {
+	if old.Since.IsZero() || old.Until.IsZero() {
+		return phrase
+	}
+	s, u := old.Since, old.Until
+	switch {
+	case s.Equal(u):
+		return fmt.Sprintf("on %s %d, %d", s.Month(), s.Day(), y)
+	case s.Day() == 1 && s.Year() == u.Year() && s.Month() == u.Month() && u.AddDate(0, 0, 1).Day() == 1:
+		return fmt.Sprintf("in %s %d", s.Month(), y)
+	}
+	return phrase
 }
 
 // shiftOf reads a relShiftRe match: how many units, which, and +1 for

@@ -137,6 +137,8 @@ func TestTimeEllipsis(t *testing.T) {
 			Speakers: []string{"Zara Quillfeather"}}},
 	}
 	noPeriod := quillfeatherTurn() // quotes a statement of 2024-03-04
+	monthly := Turn{Question: "How many refugees crossed the Murl in March 2024?",
+		Answer: ExtractiveLead + "\n- Nowhere Wire (2024-04-02): “In March, 4,000 refugees crossed the Murl.” [1]"}
 	declined := Turn{
 		Question: "What did Zara Quillfeather say about grain tariffs in March 2023?",
 		Answer:   "The record has no statement in March 2023 on this.",
@@ -152,6 +154,10 @@ func TestTimeEllipsis(t *testing.T) {
 		{noPeriod, "and two months later?", "What did Spokesperson Zara Quillfeather say about the border talks between Freedonia and Sylvania in May 2024?"},
 		{noPeriod, "and the next day?", "What did Spokesperson Zara Quillfeather say about the border talks between Freedonia and Sylvania on March 5, 2024?"},
 		{noPeriod, "and in October 2024?", "What did Spokesperson Zara Quillfeather say about the border talks between Freedonia and Sylvania in October 2024?"},
+		// A chat opener hides no ellipsis; another year of a month's
+		// question is that month of the year.
+		{monthly, "ok what about in 2025", "How many refugees crossed the Murl in March 2025?"},
+		{monthly, "hm and 2023?", "How many refugees crossed the Murl in March 2023?"},
 		// The previous answer declined: its question still holds the
 		// subject and the speaker.
 		{declined, "and in april 2023?", "What did Zara Quillfeather say about grain tariffs in april 2023?"},

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -52,6 +53,7 @@ const (
 	RefItem     FollowUpKind = "item"        // the first one
 	Counterpart FollowUpKind = "counterpart" // the other side
 	RefPeriod   FollowUpKind = "period"      // and in 2023? → the same question then
+	RefSource   FollowUpKind = "source"      // source? → the previous answer's documents
 )
 
 // FollowUp is a question read against the conversation.
@@ -70,6 +72,11 @@ type FollowUp struct {
 	// Docs are the documents the previous answer cited (IDs, URLs and
 	// titles), preferred when answering a follow-up.
 	Docs map[string]bool
+	// Resolved is the question with what it points at written out ("how
+	// long would the first phase last", "where were tren de aragua
+	// members sent"), without the topic Standalone adds: its words choose
+	// the sentence. "" when nothing was written out.
+	Resolved string
 }
 
 // Statement is one quotation of an earlier answer, with its citation.
@@ -94,6 +101,11 @@ var (
 	personPronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true, "hers": true,
 		"they": true, "them": true, "their": true, "theirs": true}
 	demonstratives = map[string]bool{"that": true, "this": true, "it": true, "those": true, "these": true, "there": true, "then": true, "same": true}
+	// sourceRe: a request for where the previous answer comes from
+	// ("source?", "link pls", "where's that from", "got a link?"); a
+	// question about a source of something else names that thing too
+	// (sourceRequest).
+	sourceRe = regexp.MustCompile(`(?i)\b(?:sources?|links?|citations?|refs?|references?|receipts|url)\b|\bwhere(?:['’]s| is| was| did)? (?:that|this|it|you get (?:that|this|it)) (?:from|come from)\b|\bwhere did you (?:get|find|read) (?:that|this|it)\b`)
 	// moreRe: a request for more of the same speaker's words.
 	moreRe = regexp.MustCompile(`(?i)\b(?:else|more|further|other (?:things|statements|remarks))\b`)
 	// itemRe: a pointer to an item of the previous answer.
@@ -151,6 +163,8 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	if len(history) == 0 {
 		return f
 	}
+	asked := q
+	q = withoutOpener(q)
 	prev := history[len(history)-1]
 	toks := text.Tokens(q)
 	pronoun, demonstrative, content := referenceWords(toks)
@@ -163,6 +177,7 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	item := itemRef(q)
 	other := otherSideRe.MatchString(q)
 	if !contWeights.continues(continuationOf(q, history, ownPeople)) {
+		f.Standalone = asked
 		return f // stands on its own: a new topic
 	}
 	if s, ok := timeEllipsis(q, prev); ok {
@@ -176,11 +191,12 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	if !personLike(speaker, prev) {
 		speaker = "" // an office or a bare title ("The White House", "Press Secretary")
 	}
+	quoted := speaker // whose words the previous answer quoted
 	words := more || asksWords(toks)
 	person := speaker // whom "he" means
 	var named []string
 	if persons != nil {
-		named = persons(prevQuestion(prev))
+		named = persons(prevQuestion(subjectTurn(history)))
 	}
 	if len(named) > 0 && !more {
 		// "he" after "what did Biden do …" is Biden, not the
@@ -216,9 +232,18 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	f.Speaker = speaker
 	date := answerTypeOf(q) == WantDate
 	switch {
+	case sourceRequest(toks, q) && len(statements) > 0:
+		f.Kind = RefSource
+		s := statements[0]
+		f.Statement = &s
+		f.Standalone = prevQuestion(subjectTurn(history))
 	case other:
 		f.Kind = Counterpart
-		cp := counterpart(prev, person)
+		side := quoted // the side whose words were quoted, else whom it spoke of
+		if side == "" {
+			side = person
+		}
+		cp := counterpart(prev, side)
 		subject := cp
 		if subject == "" {
 			subject = "the other side"
@@ -233,6 +258,13 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		f.Statement = &s
 		f.Speaker = s.Speaker
 		f.Standalone = "Who said “" + clip(s.Text, 120) + "”?"
+	case item != nil && strings.HasSuffix(strings.ToLower(item[0]), " one") && itemNoun(history) != "":
+		// "how long would the first one last?" after "the 3 phase
+		// proposal": the first of the things the conversation counted,
+		// not the first sentence the answer happened to quote.
+		f.Kind = RefTopic
+		f.Resolved = strings.Replace(q, item[0], "the "+strings.ToLower(item[1])+" "+itemNoun(history), 1)
+		f.Standalone = withTopic(f.Resolved, topic)
 	case item != nil && len(statements) > 0 && !date:
 		f.Kind = RefItem
 		s := statements[itemIndex(item[1], len(statements))]
@@ -263,6 +295,12 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	case more && speaker != "":
 		f.Kind = RefMore
 		f.Standalone = "What else did " + speaker + " say" + aboutTopic(topic) + "?"
+	case more:
+		// "what else did they talk about?" after a readout, whose
+		// "speaker" is an office: more of the same documents' statements
+		// on the topic, leaving out what was quoted.
+		f.Kind = RefMore
+		f.Standalone = withTopic(q, topic)
 	case pronoun && person != "" && len(ownPeople) == 0:
 		f.Kind = RefSpeaker
 		f.Standalone = replacePronoun(q, person)
@@ -274,6 +312,32 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		f.Standalone = withTopic(q, topic)
 	}
 	return f
+}
+
+// sourceRequest reports whether a question asks only where the previous
+// answer comes from: a request for its source (sourceRe) and no
+// informative word besides.
+func sourceRequest(toks []text.Token, q string) bool {
+	if !sourceRe.MatchString(q) {
+		return false
+	}
+	for _, t := range toks {
+		if !text.IsStopword(t.Word) && !questionWord(t.Word) && !demonstratives[t.Word] && !personPronouns[t.Word] && !sourceWord(t.Word) {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceWord reports the words that ask for a source ("source", "link",
+// "pls", "from").
+func sourceWord(w string) bool {
+	switch w {
+	case "source", "sources", "link", "links", "citation", "citations", "ref", "refs", "reference", "references", "receipts", "url",
+		"from", "get", "got", "find", "read", "come", "give", "send", "post", "share", "pls", "plz", "please", "you", "me", "the", "a":
+		return true
+	}
+	return false
 }
 
 // referenceWords reads a question's words: whether it holds a personal
@@ -303,7 +367,7 @@ func continuationOf(q string, history []Turn, people []string) contSignals {
 	// say he …"), not the conversation's.
 	// "The next day" is the day after the conversation's statement.
 	anaphora := demonstrative || more || itemRef(q) != nil || otherSideRe.MatchString(q) || (pronoun && len(people) == 0) ||
-		statementDayRe.MatchString(q)
+		statementDayRe.MatchString(q) || sourceRequest(toks, q)
 	own := ownNames(q)
 	if singularPronoun(toks) && len(people) == 0 {
 		// "Did he think Azerbaijan was taking advantage of Russia …?":
@@ -633,11 +697,7 @@ func previousTopic(history []Turn, speaker string) string {
 			return s
 		}
 	}
-	t := history[len(history)-1]
-	q := t.Standalone
-	if q == "" {
-		q = t.Question
-	}
+	q := prevQuestion(topicTurn(history))
 	skip := text.TermSet(speaker)
 	var words []string
 	for _, tk := range text.Tokens(q) {
@@ -651,6 +711,63 @@ func previousTopic(history []Turn, speaker string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// subjectTurn is the latest turn whose question says something of its
+// own, else the latest: "when was that?" or "source?" in between (no
+// informative word, or one beside a word pointing back or a request for
+// the source) says nothing of the topic, and its rewrite is a quotation,
+// not a subject.
+func subjectTurn(history []Turn) Turn {
+	for i := len(history) - 1; i >= 0; i-- {
+		q := withoutOpener(history[i].Question)
+		_, demonstrative, content := referenceWords(text.Tokens(q))
+		if content >= 2 || (content == 1 && !demonstrative && !sourceRe.MatchString(q)) {
+			return history[i]
+		}
+	}
+	return history[len(history)-1]
+}
+
+// countedRe finds what a question counts or lists: "the 3 phase
+// proposal", "two sanctions packages", "what were the new measures".
+var countedRe = regexp.MustCompile(`(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)[ -]([a-z]{3,})\b|\bwhat (?:were|are) (?:the|its|their|his|her) (?:[a-z]+ )?([a-z]{3,}s)\b`)
+
+// itemNoun is the noun "one" stands for in "the first one": what the
+// topic's question counted or listed ("3 phase" → "phase"), singular; ""
+// when it counted nothing.
+func itemNoun(history []Turn) string {
+	m := countedRe.FindStringSubmatch(topicTurn(history).Question)
+	if m == nil {
+		return ""
+	}
+	n := strings.ToLower(m[1] + m[2])
+	if text.IsStopword(n) || questionWord(n) {
+		return ""
+	}
+	if strings.HasSuffix(n, "ies") {
+		return strings.TrimSuffix(n, "ies") + "y"
+	}
+	if strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") {
+		return strings.TrimSuffix(n, "s")
+	}
+	return n
+}
+
+// topicTurn is the turn that opened the conversation's topic: the latest
+// one asked in its own words (searched as asked, no rewrite) that says
+// something of its own, else subjectTurn's.
+func topicTurn(history []Turn) Turn {
+	for i := len(history) - 1; i >= 0; i-- {
+		t := history[i]
+		if t.Standalone != "" && t.Standalone != t.Question {
+			continue
+		}
+		if _, _, content := referenceWords(text.Tokens(withoutOpener(t.Question))); content >= 2 {
+			return t
+		}
+	}
+	return subjectTurn(history)
 }
 
 // subjectPhrase is what a question says it is about: the words after
@@ -768,6 +885,9 @@ func counterpart(t Turn, speaker string) string {
 			asked[tk.Word] = true
 		}
 	}
+	if n := pairedName(t, asked); n != "" {
+		return n
+	}
 	count := map[string]int{}
 	var order []string
 	add := func(names []string, weight int) {
@@ -793,6 +913,54 @@ func counterpart(t Turn, speaker string) string {
 		}
 	}
 	return best
+}
+
+// pairRe finds two sides written together: "A and B", "A or B", "A with
+// B", "between A and B", "A versus B", each side a run of capitalised
+// words (with its titles and country, "Azerbaijani President Ilham Aliyev
+// and Armenian Prime Minister Nikol Pashinyan", "Prime Minister Nikol
+// Pashinyan of Armenia and President Ilham Aliyev").
+var pairRe = regexp.MustCompile(`(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,5}(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})?)(?:['’]s)?,?\s+(?:and|or|with|versus|vs\.?|against)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,5})`)
+
+// pairedName is the other side of a two-sided story: the name the
+// previous answer's passages (or its question) write together with the
+// side that was asked (asked: its words, lower case) — "Aliyev and
+// Pashinyan", "Armenia and Azerbaijan". "" when none is.
+func pairedName(t Turn, asked map[string]bool) string {
+	if len(asked) == 0 {
+		return ""
+	}
+	texts := []string{prevQuestion(t), t.Answer}
+	for _, c := range t.Citations {
+		texts = append(texts, c.Passage)
+	}
+	holds := func(run string) bool {
+		for _, tk := range text.Tokens(run) {
+			if asked[tk.Word] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tx := range texts {
+		for _, m := range pairRe.FindAllStringSubmatch(tx, -1) {
+			a, b := m[1], m[2]
+			switch {
+			case holds(a) && !holds(b):
+			case holds(b) && !holds(a):
+				a, b = b, a
+			default:
+				continue
+			}
+			if n := bareName(b); n != "" {
+				return n
+			}
+			if f := strings.Fields(b); len(f) == 1 && !roleOrTime(strings.ToLower(f[0])) && !text.IsStopword(strings.ToLower(f[0])) {
+				return f[0]
+			}
+		}
+	}
+	return ""
 }
 
 // pointedStatement is the statement a follow-up points to: the item it names, else
@@ -826,4 +994,57 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// answerFromSources answers "source?" (RefSource) from the previous
+// answer's citations: each document it quoted, with the first statement
+// quoted from it, verified against its passage. It reports false when the
+// citations are not at hand, so that the record is searched instead.
+func (p *Pipeline) answerFromSources(ans *Answer, history []Turn) bool {
+	if len(history) == 0 {
+		return false
+	}
+	var b strings.Builder
+	var cites []Citation
+	seen := map[string]bool{}
+	for _, s := range previousStatements(history[len(history)-1]) {
+		key := s.Cite.Doc + "\x00" + s.Cite.URL
+		if !s.HasCite || seen[key] {
+			continue
+		}
+		seen[key] = true
+		c := s.Cite
+		c.N = len(cites) + 1
+		cites = append(cites, c)
+		b.WriteString("\n- ")
+		if c.Title != "" {
+			b.WriteString(c.Title + " — ")
+		}
+		switch {
+		case c.Outlet != "" && s.Speaker != "" && !strings.EqualFold(s.Speaker, c.Outlet):
+			b.WriteString(c.Outlet + " (" + s.Date + ") — " + s.Speaker + ": ")
+		case c.Outlet != "":
+			b.WriteString(c.Outlet + " (" + s.Date + "): ")
+		case s.Speaker != "":
+			b.WriteString(s.Date + " — " + s.Speaker + ": ")
+		}
+		b.WriteString("“" + s.Text + "” [" + strconv.Itoa(c.N) + "]")
+	}
+	if len(cites) == 0 {
+		return false
+	}
+	lead := "That answer quoted this document:"
+	if len(cites) > 1 {
+		lead = "That answer quoted these " + strconv.Itoa(len(cites)) + " documents:"
+	}
+	text, stats, _ := VerifyQuotes(lead+b.String(), cites)
+	if stats.Posted == 0 || stats.Verified != stats.Posted {
+		return false
+	}
+	ans.Mode = ModeExtractive
+	ans.Text = text
+	ans.Citations = cites
+	ans.Quotes = stats
+	ans.Snapshot = p.Index.SnapshotID()
+	return true
 }

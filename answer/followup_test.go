@@ -611,3 +611,86 @@ func TestAskedOf(t *testing.T) {
 		}
 	}
 }
+
+// officeTurn is an exchange whose answer quotes an office's readout, no
+// person: "they" is the two ministers it reports.
+func officeTurn() Turn {
+	passage := "Foreign Minister Ona Vexley of Freedonia and Foreign Minister Tarin Holloway of Sylvania met today. The ministers discussed the dam dispute on the Murl river. They also agreed to reopen river shipping."
+	return Turn{
+		Question: "did the freedonian foreign minister raise the dam dispute when she met her sylvanian counterpart",
+		Answer:   ExtractiveLead + "\n- Nowhere Office (2024-05-02): “The ministers discussed the dam dispute on the Murl river.” [1]",
+		Citations: []Citation{{N: 1, Doc: "office/readout.txt", Title: "Readout of the Ministers' Meeting", Outlet: "Nowhere Office", Date: "2024-05-02",
+			Speakers: []string{}, Passage: passage, End: len(passage)}},
+	}
+}
+
+// TestFollowUpState: the conversation's state, not only its words, reads
+// a chat follow-up: an opener ("ok", "hm,") hides no ellipsis, "source?"
+// asks for the previous answer's documents, "when was that?" in between
+// is no topic, "the first one" is the first of what was counted, and
+// "the other side" is the one written together
+// with the side quoted.
+func TestFollowUpState(t *testing.T) {
+	office := officeTurn()
+	when := Turn{Question: "when was that", Standalone: "When was “The ministers discussed the dam dispute on the Murl river.” said?",
+		Answer:    "That was on 2024-05-02, the date the record gives for this statement:\n- Nowhere Office (2024-05-02): “The ministers discussed the dam dispute on the Murl river.” [1]",
+		Citations: office.Citations}
+	counted := Turn{Question: "what were the three demands sylvania made at the murl talks",
+		Answer: ExtractiveLead + "\n- Nowhere Wire (2024-05-03) — Zara Quillfeather, Spokesperson: “Sylvania wants the dam opened.” [1]"}
+	vexley := Turn{Question: "what did vexley say at the signing",
+		Answer: ExtractiveLead + "\n- Nowhere Office (2024-05-02) — Ona Vexley, Foreign Minister: “Today the river belongs to both our peoples.” [1]",
+		Citations: []Citation{{N: 1, Doc: "office/signing.txt", Outlet: "Nowhere Office", Date: "2024-05-02", Speakers: []string{"Ona Vexley"},
+			Passage: "Foreign Minister Ona Vexley of Freedonia and Foreign Minister Tarin Holloway of Sylvania signed the accord. “Today the river belongs to both our peoples,” said Foreign Minister Vexley."}}}
+	tests := []struct {
+		history  []Turn
+		q        string
+		kind     FollowUpKind
+		contains []string // in Standalone
+		resolved string   // in Resolved
+	}{
+		{[]Turn{quillfeatherTurn()}, "ok what about it?", RefTopic, []string{"border talks between Freedonia and Sylvania"}, ""},
+		{[]Turn{quillfeatherTurn()}, "hm, and the other side?", Counterpart, []string{"What did "}, ""},
+		{[]Turn{office}, "source?", RefSource, nil, ""},
+		{[]Turn{office}, "where's that from", RefSource, nil, ""},
+		{[]Turn{office}, "link pls", RefSource, nil, ""},
+		{[]Turn{office, when}, "what else did they talk about", RefMore, []string{"dam dispute"}, ""},
+		{[]Turn{counted}, "how long would the first one take", RefTopic, []string{"the first demand"}, "the first demand"},
+		{[]Turn{vexley}, "and the other side?", Counterpart, []string{"Tarin Holloway"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			f := ReadFollowUp(tt.q, tt.history)
+			if f.Kind != tt.kind {
+				t.Errorf("kind %q, want %q (standalone %q)", f.Kind, tt.kind, f.Standalone)
+			}
+			for _, w := range tt.contains {
+				if !strings.Contains(f.Standalone, w) {
+					t.Errorf("standalone %q lacks %q", f.Standalone, w)
+				}
+			}
+			if !strings.Contains(f.Resolved, tt.resolved) {
+				t.Errorf("resolved %q lacks %q", f.Resolved, tt.resolved)
+			}
+		})
+	}
+	// A question about a source of something else is no request for the
+	// answer's source.
+	if f := ReadFollowUp("what was the source of the dam leak", []Turn{office}); f.Kind == RefSource {
+		t.Errorf("read as a request for the source: %q", f.Standalone)
+	}
+}
+
+// TestAnswerFromSources: "source?" lists the previous answer's documents
+// with the statement quoted from each, verified, without searching.
+func TestAnswerFromSources(t *testing.T) {
+	p := &Pipeline{Index: inventedIndex(t, map[string]string{})}
+	office := officeTurn()
+	ans, err := p.Ask(context.Background(), "source?", []Turn{office}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Citations) != 1 || ans.Citations[0].Doc != "office/readout.txt" || ans.Quotes.Verified != 1 ||
+		!strings.Contains(ans.Text, "Readout of the Ministers' Meeting") {
+		t.Errorf("answer %q, citations %+v, quotes %+v", ans.Text, ans.Citations, ans.Quotes)
+	}
+}

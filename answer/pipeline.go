@@ -100,7 +100,8 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		if standalone != q {
 			ans.Standalone = standalone
 		}
-		if (follow.Kind == RefDate || follow.Kind == RefWho) && p.answerFromStatement(ans, follow) {
+		if ((follow.Kind == RefDate || follow.Kind == RefWho) && p.answerFromStatement(ans, follow)) ||
+			(follow.Kind == RefSource && p.answerFromSources(ans, history)) {
 			log.Info("answered", "mode", ans.Mode, "from", "previous citation", "total_ms", time.Since(began).Milliseconds())
 			p.record(ans)
 			return ans, nil
@@ -119,9 +120,13 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 		return nil, fmt.Errorf("search the record: %w", err)
 	}
+	own := q // the follow-up's own words, what it points at written out
+	if follow.Resolved != "" {
+		own = follow.Resolved
+	}
 	var conv []retrieval.Hit // passages of the conversation's documents that answer it
 	if len(history) > 0 {
-		if conv, err = p.withConversation(ctx, r, q, standalone, history, &follow); err != nil {
+		if conv, err = p.withConversation(ctx, r, own, standalone, history, &follow); err != nil {
 			return nil, err
 		}
 	}
@@ -135,7 +140,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			return nil, fmt.Errorf("search the record: %w", err)
 		}
 		if asked.decision.Answer {
-			r, standalone, conv = asked, q, nil
+			r, standalone, conv, own = asked, q, nil, q
 			follow = FollowUp{Standalone: q}
 			ans.Standalone = ""
 			r.notes = append(r.notes, "the question rewritten with the conversation's words was declined; it is answered as asked")
@@ -203,7 +208,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if follow.Kind != NewTopic {
 		// "Where was he going the next day?": the statement the
 		// conversation is on wrote that day as "tomorrow".
-		eq.Question = statementDays(q)
+		eq.Question = statementDays(own)
 		eq.PrevDocs = follow.Docs
 		eq.NewOnly = follow.Kind == RefMore
 		// The follow-up's own words choose its sentence; the words its
