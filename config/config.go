@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/typo"
 )
 
 // Config is the whole configuration. The zero value plus Defaults is the
@@ -273,9 +275,111 @@ func Parse(data []byte, cfg *Config) error {
 		if errors.Is(err, io.EOF) { // an empty file: all defaults
 			return nil
 		}
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			// One line per mistake, each naming its key and what to write.
+			msgs := make([]string, len(te.Errors))
+			for i, e := range te.Errors {
+				msgs[i] = plainTypeError(nameKeys(data, e))
+			}
+			return errors.New(strings.Join(msgs, "; "))
+		}
 		return fmt.Errorf("%s", nameKeys(data, strings.TrimPrefix(err.Error(), "yaml: ")))
 	}
 	return nil
+}
+
+// unknownField and cannotUnmarshal are yaml's words for a key the
+// configuration does not have and a value of the wrong kind, after
+// nameKeys: "discord.tokn (line 2): field tokn not found in type
+// config.Discord", "retrieval.passages (line 2): cannot unmarshal !!str
+// `lots` into int".
+var (
+	unknownField    = regexp.MustCompile(`^(\S+) \(line \d+\): field \S+ not found in type \S+$`)
+	cannotUnmarshal = regexp.MustCompile(`cannot unmarshal !!\w+ (.*) into (\S+)$`)
+)
+
+// wantedKinds says, for the Go types of the configuration's values, what
+// a value must look like.
+var wantedKinds = map[string]string{
+	"int": "a whole number", "int64": "a whole number", "float64": "a number", "float32": "a number",
+	"bool": "true or false", "string": "a text", "time.Duration": "a duration such as 30s or 2m",
+	"[]string": "a list", "[]int64": "a list",
+}
+
+// plainTypeError rewrites one of yaml's type errors in the words of the
+// configuration: an unknown key with the key it probably meant, a value
+// of the wrong kind with the kind wanted.
+func plainTypeError(msg string) string {
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		key := m[1]
+		parent, name := "", key
+		if i := strings.LastIndex(key, "."); i >= 0 {
+			parent, name = key[:i], key[i+1:]
+		}
+		out := msg[:strings.Index(msg, "): ")+3] + "no such key"
+		if sug := typo.Suggest(name, keysUnder(parent)); sug != "" {
+			if parent != "" {
+				sug = parent + "." + sug
+			}
+			out += "; did you mean " + sug + "?"
+		}
+		return out
+	}
+	if m := cannotUnmarshal.FindStringSubmatchIndex(msg); m != nil {
+		value, into := msg[m[2]:m[3]], msg[m[4]:m[5]]
+		if kind, ok := wantedKinds[into]; ok {
+			return msg[:m[0]] + value + " is not " + kind
+		}
+	}
+	return msg
+}
+
+// keysUnder lists the keys the configuration takes under the dotted key
+// parent ("" for the top level), read from the yaml tags of Config.
+func keysUnder(parent string) []string {
+	t := reflect.TypeOf(Config{})
+	if parent != "" {
+		for _, part := range strings.Split(parent, ".") {
+			f, ok := fieldByKey(t, part)
+			if !ok {
+				return nil
+			}
+			t = f.Type
+		}
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var keys []string
+	for i := 0; i < t.NumField(); i++ {
+		if k := yamlKey(t.Field(i)); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// fieldByKey finds the field of struct type t whose yaml key is key.
+func fieldByKey(t reflect.Type, key string) (reflect.StructField, bool) {
+	if t.Kind() != reflect.Struct {
+		return reflect.StructField{}, false
+	}
+	for i := 0; i < t.NumField(); i++ {
+		if yamlKey(t.Field(i)) == key {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// yamlKey is the key a field is read from; "" for none.
+func yamlKey(f reflect.StructField) string {
+	k, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if k == "-" || !f.IsExported() {
+		return ""
+	}
+	return k
 }
 
 var lineRef = regexp.MustCompile(`line (\d+)`)

@@ -189,6 +189,46 @@ func TestErrorsNameTheKey(t *testing.T) {
 	}
 }
 
+// A mistyped key or a value of the wrong kind is said in the words of the
+// configuration, with what to write: the key probably meant, the kind of
+// value wanted; never yaml's or Go's words ("unmarshal", "config.Discord",
+// "!!str").
+func TestTypeErrorsSayWhatToWrite(t *testing.T) {
+	cases := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"top-level typo", "modle:\n  chat_model: x\n", []string{"modle (line 1): no such key; did you mean model?"}},
+		{"nested typo", "discord:\n  tokn: x\n", []string{"discord.tokn (line 2): no such key; did you mean discord.token?"}},
+		{"two at once", "discord:\n  tokn: x\nmodel:\n  chat_modle: y\n", []string{"discord.token?", "model.chat_modle (line 4): no such key; did you mean model.chat_model?"}},
+		{"nothing close", "discord:\n  zzzzzzzz: x\n", []string{"discord.zzzzzzzz (line 2): no such key"}},
+		{"not a number", "retrieval:\n  passages: lots\n", []string{"retrieval.passages (line 2): `lots` is not a whole number"}},
+		{"not a duration", "discord:\n  edit_interval: soon\n", []string{"`soon` is not a duration such as 30s or 2m"}},
+		{"not a bool", "discord:\n  allow_dms: maybe\n", []string{"`maybe` is not true or false"}},
+		{"not a list", "discord:\n  guild_ids: 5\n", []string{"`5` is not a list"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.yaml")
+			os.WriteFile(path, []byte(c.yaml), 0o600)
+			_, err := Load(path, nil)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+			for _, jargon := range []string{"unmarshal", "config.", "!!", "not found in type", "\n"} {
+				if strings.Contains(err.Error(), jargon) {
+					t.Errorf("error %q says %q", err, jargon)
+				}
+			}
+		})
+	}
+}
+
 func TestEmptyFileMeansDefaults(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.yaml")
 	os.WriteFile(path, nil, 0o600)

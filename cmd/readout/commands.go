@@ -7,6 +7,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/readout/readout/internal/typo"
 )
 
 // command is one subcommand: its synopsis, its flags and what it does.
@@ -252,49 +254,10 @@ func cmdHelp(_ context.Context, _ *commonFlags, pos []string, s streams) error {
 	}
 }
 
-// suggest returns the candidate closest to what was typed, when it is
-// close enough to be a typo (as git's "did you mean"): at most two edits,
-// or one for a word of three letters or fewer.
+// suggest returns the command or flag closest to what was typed (its
+// dashes aside), when it is close enough to be a typo.
 func suggest(typed string, candidates []string) string {
-	typed = strings.TrimLeft(typed, "-")
-	best, bestD := "", 3
-	if len(typed) <= 3 {
-		bestD = 2
-	}
-	for _, c := range candidates {
-		if d := editDistance(typed, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the optimal-string-alignment distance: insertions,
-// deletions, substitutions and swaps of two neighbours count one each, so
-// "aks" is one edit from "ask".
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
+	return typo.Suggest(strings.TrimLeft(typed, "-"), candidates)
 }
 
 // flagNames lists a command's flags as --name, sorted (for completion and
