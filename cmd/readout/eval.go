@@ -213,6 +213,10 @@ func readEval(file string) ([]evalQuestion, []verifyItem, error) {
 	if err := sc.Err(); err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", file, err)
 	}
+	if len(qs) == 0 && len(vs) == 0 {
+		// A summary of nothing would read as a measurement.
+		return nil, nil, fmt.Errorf("%s holds no questions or quotation checks: give one JSON object a line (see EVALUATION.md)", file)
+	}
 	return qs, vs, nil
 }
 

@@ -50,11 +50,21 @@ func TestEvalMeasuresTheSample(t *testing.T) {
 }
 
 func TestEvalRejectsBadFiles(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "q.jsonl")
-	os.WriteFile(file, []byte("{\"id\":\"a\",\"question\":\"q\"}\nnot json\n"), 0o644)
-	code, _, errOut := runCLI(t, "", "eval", file, "--data", t.TempDir())
-	if code != 1 || !strings.Contains(errOut, "line 2") {
-		t.Errorf("exit %d: %s", code, errOut)
+	for _, tc := range []struct{ name, text, want string }{
+		{"a line not JSON", "{\"id\":\"a\",\"question\":\"q\"}\nnot json\n", "line 2"},
+		// An empty file measures nothing: a summary of zeros would read
+		// as a result.
+		{"empty", "", "holds no questions"},
+		{"blank lines only", "\n  \n\n", "holds no questions"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "q.jsonl")
+			os.WriteFile(file, []byte(tc.text), 0o644)
+			code, out, errOut := runCLI(t, "", "eval", file, "--data", t.TempDir())
+			if code != 1 || !strings.Contains(errOut, tc.want) || out != "" {
+				t.Errorf("exit %d: %s%s", code, out, errOut)
+			}
+		})
 	}
 }
 
