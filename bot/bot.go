@@ -239,7 +239,7 @@ func (b *Bot) registerCommands() error {
 		app = u.ID
 		b.appID.Store(app)
 	}
-	cmds := commands()
+	cmds := commands(b.cfg.AllowDMs)
 	guilds := b.cfg.GuildIDs
 	if len(guilds) == 0 {
 		guilds = []string{""}

@@ -15,12 +15,15 @@ import (
 var manageGuild = int64(discordgo.PermissionManageGuild)
 
 // commands are the slash commands and the message command, registered
-// with one bulk overwrite.
-func commands() []*discordgo.ApplicationCommand {
+// with one bulk overwrite. They are offered in direct messages only when
+// the bot answers there (allowDMs): otherwise a member would see them in
+// a DM and be refused on every use. (Discord reads dm_permission on
+// global commands; guild commands are never offered in DMs.)
+func commands(allowDMs bool) []*discordgo.ApplicationCommand {
 	dateOpt := func(name, desc string) *discordgo.ApplicationCommandOption {
 		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name, Description: desc, MaxLength: 10}
 	}
-	dm := true
+	dm := allowDMs
 	return []*discordgo.ApplicationCommand{
 		{
 			Name: "ask", Description: "Ask about the diplomatic record; the answer cites its sources",
@@ -57,7 +60,7 @@ func commands() []*discordgo.ApplicationCommand {
 		{Type: discordgo.MessageApplicationCommand, Name: checkQuotesCommand, DMPermission: &dm},
 		{
 			Name: "corpus", Description: "What the record holds; moderators can change it",
-			DefaultMemberPermissions: &manageGuild,
+			DefaultMemberPermissions: &manageGuild, DMPermission: &dm,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "status", Description: "Documents indexed, period covered, last refresh"},
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "refresh", Description: "Re-read the sources and update the index (moderators)"},

@@ -383,24 +383,34 @@ func TestCommandsRegisteredWithOneBulkOverwrite(t *testing.T) {
 	}
 }
 
+// Without guilds the commands are global, and offered in direct messages
+// only when the bot answers there: else a member would see /ask in a DM
+// and be refused on every use.
 func TestCommandsRegisteredGloballyWithoutGuilds(t *testing.T) {
 	t.Parallel()
-	d := testsupport.NewDiscord(t)
-	b, err := New(Config{Token: "test-token", APIURL: d.URL}, Deps{Answerer: echoAnswerer(), Logger: discardLogger()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.Session().LogLevel = -1
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- b.Run(ctx) }()
-	wctx, wcancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer wcancel()
-	if err := d.WaitFor(wctx, func() bool { return len(d.Commands("")) == len(commands()) }); err != nil {
-		t.Fatal(err)
-	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
+	for _, allowDMs := range []bool{false, true} {
+		d := testsupport.NewDiscord(t)
+		b, err := New(Config{Token: "test-token", APIURL: d.URL, AllowDMs: allowDMs}, Deps{Answerer: echoAnswerer(), Logger: discardLogger()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Session().LogLevel = -1
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- b.Run(ctx) }()
+		wctx, wcancel := context.WithTimeout(context.Background(), 20*time.Second)
+		if err := d.WaitFor(wctx, func() bool { return len(d.Commands("")) == len(commands(allowDMs)) }); err != nil {
+			t.Fatal(err)
+		}
+		wcancel()
+		for _, c := range d.Commands("") {
+			if c.DMPermission == nil || *c.DMPermission != allowDMs {
+				t.Errorf("allow_dms %v: %s has dm_permission %v", allowDMs, c.Name, c.DMPermission)
+			}
+		}
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
 	}
 }
