@@ -3,13 +3,16 @@ package corpus
 import (
 	"archive/tar"
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // parseFile parses a testdata fixture.
@@ -300,7 +303,8 @@ func TestParseRejects(t *testing.T) {
 		want error
 	}{
 		{"binary", "a.txt", []byte("abc\x00def"), ErrBinary},
-		{"invalid utf-8", "a.txt", []byte("abc \xff\xfe def"), ErrInvalidUTF8},
+		{"invalid utf-8", "a.txt", []byte("abc \xff\x01 def"), ErrInvalidUTF8},
+		{"not utf-8, a byte Windows-1252 leaves undefined", "a.txt", []byte("caf\xe9 \x81 menu"), ErrInvalidUTF8},
 		{"empty", "a.txt", []byte(""), ErrEmpty},
 		{"whitespace", "a.md", []byte(" \n\t\n "), ErrEmpty},
 		{"only furniture", "a.txt", []byte(" date 2031-01-01 "), ErrEmpty},
@@ -311,6 +315,46 @@ func TestParseRejects(t *testing.T) {
 			docs, err := Parse(tt.id, tt.data)
 			if !errors.Is(err, tt.want) || docs != nil {
 				t.Errorf("Parse = %v, %v; want %v", docs, err, tt.want)
+			}
+		})
+	}
+}
+
+// Text saved by Windows tools is read: UTF-16 with its byte-order mark,
+// UTF-8 with one, Windows-1252, and an HTML page in the encoding its meta
+// tag declares.
+func TestParseDecodesTextEncodings(t *testing.T) {
+	const body = "Spokesperson Zara Quillfeather said the café talks in Nowhereland resume – today."
+	header := "title: Encoded statement\ndate: 2031-04-04\n\n" + body + "\n"
+	inUTF16 := func(order binary.AppendByteOrder, bom []byte) []byte {
+		out := slices.Clone(bom)
+		for _, u := range utf16.Encode([]rune(header)) {
+			out = order.AppendUint16(out, u)
+		}
+		return out
+	}
+	cp1252 := []byte(strings.NewReplacer("é", "\xe9", "–", "\x96").Replace(header))
+	html := []byte(`<html><head><meta charset="iso-8859-1"><title>Encoded page</title></head><body><p>` +
+		strings.NewReplacer("é", "\xe9", "–", "-").Replace(body) + `</p></body></html>`)
+	tests := []struct {
+		name, id string
+		data     []byte
+		want     string
+	}{
+		{"UTF-16 little-endian", "a.txt", inUTF16(binary.LittleEndian, []byte{0xFF, 0xFE}), body},
+		{"UTF-16 big-endian", "a.txt", inUTF16(binary.BigEndian, []byte{0xFE, 0xFF}), body},
+		{"UTF-8 with a byte-order mark", "a.txt", append([]byte{0xEF, 0xBB, 0xBF}, header...), body},
+		{"Windows-1252", "a.txt", cp1252, body},
+		{"HTML declaring Latin-1", "a.html", html, strings.ReplaceAll(body, "–", "-")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, err := Parse(tt.id, tt.data)
+			if err != nil || len(docs) != 1 {
+				t.Fatalf("Parse = %v, %v", docs, err)
+			}
+			if !strings.Contains(docs[0].Text, tt.want) {
+				t.Errorf("text %q does not hold %q", docs[0].Text, tt.want)
 			}
 		})
 	}

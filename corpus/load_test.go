@@ -56,7 +56,8 @@ func TestLoadDirectory(t *testing.T) {
 		".git/config.txt":       goodText,
 		"a/.cache/d.txt":        goodText,
 		"binary.txt":            "abc\x00def",
-		"latin1.txt":            "caf\xe9 au lait",
+		"latin1.txt":            "caf\xe9 au lait",          // Windows-1252: read
+		"garbled.txt":           "caf\xe9 \x01\x81 au lait", // neither UTF-8 nor Windows-1252
 		"empty.txt":             "  \n\n ",
 		"big.txt":               strings.Repeat("Example sentence. ", 200),
 		"notes.pdf":             "%PDF-1.4",
@@ -68,7 +69,7 @@ func TestLoadDirectory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantIDs := []string{"a/deep/c.md", "a/x.html", "b.txt", "bad.jsonl#ok", "noext"}
+	wantIDs := []string{"a/deep/c.md", "a/x.html", "b.txt", "bad.jsonl#ok", "latin1.txt", "noext"}
 	if !reflect.DeepEqual(ids(docs), wantIDs) {
 		t.Errorf("IDs = %v, want %v", ids(docs), wantIDs)
 	}
@@ -80,7 +81,7 @@ func TestLoadDirectory(t *testing.T) {
 	r := reasons(skipped)
 	for path, want := range map[string]string{
 		"binary.txt":            "binary",
-		"latin1.txt":            "invalid UTF-8",
+		"garbled.txt":           "not UTF-8",
 		"empty.txt":             "empty",
 		"big.txt":               "too large",
 		"notes.pdf":             "unknown file extension",

@@ -14,6 +14,11 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/readout/readout/text"
 )
 
@@ -22,8 +27,9 @@ import (
 var (
 	// ErrBinary marks data with NUL bytes: not a text document.
 	ErrBinary = errors.New("binary data (NUL bytes)")
-	// ErrInvalidUTF8 marks data that is not UTF-8.
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrInvalidUTF8 marks data that is neither UTF-8 (or UTF-16 with its
+	// byte-order mark) nor plain Windows-1252 text.
+	ErrInvalidUTF8 = errors.New("not UTF-8 text (save it as UTF-8, e.g. iconv -f windows-1252 -t utf-8)")
 	// ErrEmpty marks a document with no text (or only page furniture).
 	ErrEmpty = errors.New("empty document")
 	// ErrUnknownFormat marks a file extension no loader reads.
@@ -93,6 +99,41 @@ func checkText(data []byte) error {
 	return nil
 }
 
+// toUTF8 returns a file's text as UTF-8, as the tools that write press
+// releases save it: UTF-16 with its byte-order mark (Notepad, PowerShell's
+// ">") is decoded and a UTF-8 byte-order mark dropped; a file that is not
+// UTF-8 is read in the encoding an HTML page declares (golang.org/x/net's
+// html/charset, as browsers do) or, for other formats, as Windows-1252 (the
+// superset of Latin-1 older Windows tools write), but only when no byte of
+// it is a control character or undefined there: random bytes stay
+// ErrInvalidUTF8 for checkText. Data that is UTF-8 is returned as it is.
+func toUTF8(data []byte, format string) []byte {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		if out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data); err == nil {
+			return out
+		}
+		return data
+	}
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	if utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return data
+	}
+	enc := encoding.Encoding(charmap.Windows1252)
+	if format == FormatHTML {
+		enc, _, _ = charset.DetermineEncoding(data, "text/html")
+	} else {
+		for _, c := range data {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F || c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D {
+				return data
+			}
+		}
+	}
+	if out, err := enc.NewDecoder().Bytes(data); err == nil && utf8.Valid(out) {
+		return out
+	}
+	return data
+}
+
 // Parse reads one file's bytes into documents, choosing the loader by the
 // extension of id and, for text files, by content (a "key: value" header
 // block makes a header document). JSON and JSONL files give one document
@@ -103,6 +144,7 @@ func Parse(id string, data []byte) ([]*Document, error) {
 	if format == "" {
 		return nil, fmt.Errorf("parse %s: %w %q", id, ErrUnknownFormat, path.Ext(id))
 	}
+	data = toUTF8(data, format)
 	if err := checkText(data); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", id, err)
 	}
