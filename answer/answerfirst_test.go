@@ -190,7 +190,7 @@ func TestComparisonCitesBothSides(t *testing.T) {
 	idx := mixedIndex(t)
 	p := &Pipeline{Index: idx}
 	q := "How did the Armenian Remembrance Day message change between 2021 and 2025?"
-	if sides := comparisonSides(q); len(sides) != 2 || sides[0].label != "2021" || sides[1].label != "2025" {
+	if sides := comparisonSides(q, nil); len(sides) != 2 || sides[0].label != "2021" || sides[1].label != "2025" {
 		t.Fatalf("sides %+v", sides)
 	}
 	ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
@@ -205,10 +205,10 @@ func TestComparisonCitesBothSides(t *testing.T) {
 		t.Errorf("cites %v, want 2021 and 2025:\n%s", years, ans.Text)
 	}
 	checkQuotations(t, ans)
-	if sides := comparisonSides("Did Quillfeather call it what Ned Example called it?"); len(sides) != 2 || sides[0].label != "Quillfeather" || sides[1].label != "Ned Example" {
+	if sides := comparisonSides("Did Quillfeather call it what Ned Example called it?", nil); len(sides) != 2 || sides[0].label != "Quillfeather" || sides[1].label != "Ned Example" {
 		t.Errorf("speaker sides %+v", sides)
 	}
-	if comparisonSides("What did Ned Example say in 2022 about the talks?") != nil {
+	if comparisonSides("What did Ned Example say in 2022 about the talks?", nil) != nil {
 		t.Error("a question naming one year compares nothing")
 	}
 }

@@ -66,6 +66,9 @@ type side struct {
 	// speaker side).
 	since, until time.Time
 	terms        []string // a speaker side: the index terms of the name
+	// filter is a speaker side's search filter (Person.Filter) when the
+	// record's people resolved it, else "" and the label serves.
+	filter string
 }
 
 // dated reports whether the side is a period.
@@ -78,7 +81,7 @@ func (sd side) holds(t time.Time) bool {
 
 // comparisonCueRe: words by which a question compares two periods or two
 // speakers.
-var comparisonCueRe = regexp.MustCompile(`(?i)\b(?:chang(?:e|ed|es|ing)|compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|evolv(?:e|ed|ing)|shift(?:ed)?|the same (?:as|way)|between\b.*\band\b|from (?:19|20)\d\d to|what\b.{1,60}\bcalled\b|both)`)
+var comparisonCueRe = regexp.MustCompile(`(?i)\b(?:chang(?:e|ed|es|ing)|compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|evolv(?:e|ed|ing)|shift(?:ed)?|the same (?:as|way)|between\b.*\band\b|from (?:19|20)\d\d to|what\b.{1,60}\bcalled\b|both|each (?:say|said|call|called|describe|put)|(?:like|as)\b.{1,60}\b(?:did|does|had|has)\b)`)
 
 // speakingNameRe finds capitalised names of one to three words followed
 // by a verb of saying ("did Kirby call it what Blinken called it"): the
@@ -89,8 +92,11 @@ var speakingNameRe = regexp.MustCompile(`\b([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'
 // asks about, or nil when the question compares nothing: two periods
 // ("how did X change between 2022 and 2024", "the feb 2022 jobs report vs
 // the oct 2022 one") or two named speakers ("did A call it what B called
-// it").
-func comparisonSides(q string) []side {
+// it"). named are the record's people the question names (Constraints.
+// Named): they are the sides when it compares exactly two of them and
+// does not name them with capitals ("what did kirby and jean-pierre each
+// say about …").
+func comparisonSides(q string, named []*Person) []side {
 	if !comparisonCueRe.MatchString(q) {
 		return nil
 	}
@@ -121,6 +127,13 @@ func comparisonSides(q string) []side {
 		sides = append(sides, side{label: name, terms: terms})
 	}
 	if len(sides) == 2 {
+		return sides
+	}
+	if len(named) == 2 && named[0].Name != named[1].Name {
+		sides = sides[:0]
+		for _, p := range named {
+			sides = append(sides, side{label: p.Name, terms: surnameTerms(p.Name), filter: p.Filter})
+		}
 		return sides
 	}
 	return nil

@@ -44,6 +44,9 @@ type ExtractiveQuery struct {
 	// Speaker, when set, are the index terms of the speaker whose words
 	// are wanted (a follow-up's "he"); else the question's own.
 	Speaker []string
+	// Named are the record's people the question names (a comparison's
+	// sides when it compares two of them).
+	Named []*Person
 	// SpeakerName is that speaker's name as the record writes it, for
 	// saying the record does not show them saying what was asked.
 	SpeakerName string
@@ -66,7 +69,7 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		return "", nil, stats, nil
 	}
 	n := extractivePassages
-	if len(comparisonSides(q.Question)) >= 2 {
+	if len(comparisonSides(q.Question, q.Named)) >= 2 {
 		n = len(hits) // each side's passages are among them
 	}
 	top := hits[:min(len(hits), n)]
@@ -75,9 +78,8 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	if len(picked) == 0 {
 		return "", nil, stats, why
 	}
-	first := cands[picked[0]]
 	why[0].Verdict = v.trace()
-	text, cites, stats = render(cands, picked, top, v.line(top[first.hit], first.start, first.end))
+	text, cites, stats = render(cands, picked, top, v)
 	return text, cites, stats, why
 }
 
@@ -323,12 +325,24 @@ func quotedInQuestion(q string) []string {
 // named terms.
 func speaksFor(h retrieval.Hit, start, end int, named map[string]bool) bool {
 	who, _ := sentenceSpeaker(h, start, end)
-	return speakerIsNamed(h, who, named)
+	return speakerIsNamed(h, who, inTranscript(h, start, end), named)
 }
 
-// speakerIsNamed is speaksFor for a sentence whose speaker is known.
-func speakerIsNamed(h retrieval.Hit, who string, named map[string]bool) bool {
-	if h.Doc != nil {
+// inTranscript reports whether a sentence is a named official's turn of a
+// transcript: then its speaker alone says whose words they are. A joint
+// briefing's title names everyone who took the podium ("Press Briefing
+// by Press Secretary Karine Jean-Pierre and … John Kirby"), so the title
+// would make each of them the speaker of every sentence.
+func inTranscript(h retrieval.Hit, start, end int) bool {
+	t, ok := sentenceTurn(h, start, end)
+	return ok && t.Role == corpus.RoleOfficial && t.Speaker.Name != ""
+}
+
+// speakerIsNamed is speaksFor for a sentence whose speaker is known; the
+// document's title counts only outside a transcript's turns (a readout
+// of the named person's call, a statement issued in their name).
+func speakerIsNamed(h retrieval.Hit, who string, turn bool, named map[string]bool) bool {
+	if h.Doc != nil && !turn {
 		who += " " + h.Doc.Title
 	}
 	for _, t := range text.Terms(who) {

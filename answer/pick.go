@@ -323,19 +323,25 @@ func candidates(top []retrieval.Hit) []candidate {
 
 // questionReading is what the scorer reads from the question once.
 type questionReading struct {
-	words  map[string]float64 // stem → 1 (question) or 0 (context only)
-	order  []string           // words' keys, sorted: sums in a fixed order
-	seq    []string           // the question's stems in order
-	typ    AnswerType
-	quoted []string
-	named  map[string]bool
-	sides  []side
+	question string
+	words    map[string]float64 // stem → 1 (question) or 0 (context only)
+	order    []string           // words' keys, sorted: sums in a fixed order
+	seq      []string           // the question's stems in order
+	typ      AnswerType
+	quoted   []string
+	named    map[string]bool
+	sides    []side
 	// fig is the figure a "how many"/"what percent" question asks for
 	// (hasFig): a sentence fits only when it gives one of its unit and,
 	// when the question says what it counts, names it.
 	fig    figure
 	hasFig bool
 	prev   string // the folded previous answer
+	// missing are the comparison's sides for which no candidate holds what
+	// is compared (set by pickSentences), and keyWord that word as the
+	// question writes it.
+	missing []string
+	keyWord string
 	// speakerName is the asked speaker's name as the record or the
 	// question writes it ("" when unknown).
 	speakerName string
@@ -343,9 +349,102 @@ type questionReading struct {
 	docs        map[string]bool
 }
 
+// topicKey is the stem of what a comparison compares: the question's own
+// word, other than its sides' names and periods and a verb asking for
+// words, that weighs most in the record among those some candidate holds
+// ("" when none does). It sets r.keyWord to the word as asked.
+func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) string {
+	rec := map[string]float64{}
+	for _, h := range top {
+		for _, t := range h.Terms {
+			rec[t.Term] = max(rec[t.Term], t.Weight)
+		}
+	}
+	side := map[string]bool{}
+	for _, sd := range r.sides {
+		for _, t := range text.Terms(sd.label) {
+			side[t] = true
+		}
+		for _, t := range sd.terms {
+			side[t] = true
+		}
+	}
+	held := map[string]bool{}
+	for _, c := range cands {
+		for t := range c.stems {
+			held[t] = true
+		}
+	}
+	titled := map[string]bool{}
+	for _, h := range top {
+		if h.Doc != nil {
+			for t := range text.TermSet(h.Doc.Title) {
+				titled[t] = true
+			}
+		}
+	}
+	type word struct {
+		t, as  string
+		weight float64
+	}
+	var words []word
+	top1 := 0.0
+	for _, tk := range text.Tokens(r.question) {
+		if text.IsStopword(tk.Word) || text.IsAskVerb(tk.Word) || comparisonWord(tk.Word) {
+			continue
+		}
+		t := text.Stem(tk.Word)
+		if side[t] || r.words[t] != 1 || !held[t] {
+			continue
+		}
+		words = append(words, word{t, r.question[tk.Start:tk.End], rec[t]})
+		top1 = max(top1, rec[t])
+	}
+	// The word that weighs most in the record, unless one nearly as
+	// informative is in none of the documents' titles: a title names
+	// what they are about (each year's "Armenian Remembrance Day"
+	// statement), the other word what is said of it ("genocide").
+	key, best := "", -1.0
+	for _, titledOK := range []bool{false, true} {
+		for _, w := range words {
+			if (titledOK || !titled[w.t]) && w.weight >= keyTitleShare*top1 && w.weight > best {
+				key, best, r.keyWord = w.t, w.weight, w.as
+			}
+		}
+		if key != "" {
+			break
+		}
+	}
+	return key
+}
+
+// holdsKey reports whether a candidate speaks to what a comparison
+// compares: its sentence holds the key word, or, for a word of the titles
+// (what the documents are about), its document's title does.
+func holdsKey(c candidate, h retrieval.Hit, key string) bool {
+	if key == "" || c.stems[key] {
+		return true
+	}
+	return h.Doc != nil && text.TermSet(h.Doc.Title)[key]
+}
+
+// keyTitleShare: a word of no title is what a comparison compares when
+// its record weight is at least this share of the question's heaviest
+// word's. 0.5: "genocide" (6.8) over "armenia" (7.6) in the question
+// comparing two years' Armenian Remembrance Day messages, "belvidere"
+// (titled, and far heavier) over "talked" in the one comparing what two
+// administrations said of the Belvidere plant.
+const keyTitleShare = 0.5
+
+// comparisonWord reports a word by which a question compares ("versus",
+// "changed", "both", "like"), not what it compares.
+func comparisonWord(w string) bool {
+	return comparisonCueRe.MatchString(w) || w == "like" || w == "each" || w == "same" || w == "as"
+}
+
 func readQuestion(q ExtractiveQuery) questionReading {
-	r := questionReading{words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question),
-		named: map[string]bool{}, sides: comparisonSides(q.Question), newOnly: q.NewOnly, docs: q.PrevDocs}
+	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question),
+		named: map[string]bool{}, sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, docs: q.PrevDocs}
 	for t := range text.TermSet(q.Context) {
 		r.words[t] = 0
 	}
@@ -446,7 +545,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.Before = before
 		}
 		if len(r.named) > 0 {
-			f.Speaker = speakerIsNamed(h, speaker, r.named)
+			f.Speaker = speakerIsNamed(h, speaker, inTranscript(h, c.start, c.end), r.named)
 			f.More = f.Speaker && r.newOnly && sure
 		}
 		if r.prev != "" {
@@ -533,7 +632,7 @@ func fragment(text string, start, end int) bool {
 
 // pickSentences chooses the sentences to quote, in order, and marks each
 // candidate's role. cands must be sorted by score, best first.
-func pickSentences(cands []candidate, top []retrieval.Hit, r questionReading, w Weights) []int {
+func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w Weights) []int {
 	for i := range cands {
 		if cands[i].score <= 0 && cands[i].role == "" {
 			cands[i].role = "not quotable"
@@ -569,22 +668,31 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r questionReading, w 
 		cands[i].role = role
 		picked = append(picked, i)
 	}
-	// A comparison cites each side: the best sentence of each.
+	// A comparison cites each side: the best sentence of each that holds
+	// what is compared (the topic's most informative word some candidate
+	// holds: "genocide" in "did biden call it genocide in both 2021 and
+	// 2022", not "biden"); a side with none is said to have none.
 	if len(r.sides) >= 2 {
+		key := r.topicKey(cands, top)
+		found := 0
 		for _, sd := range r.sides {
+			got := false
 			for i := range cands {
-				if eligible(i) && onSide(top[cands[i].hit], cands[i], sd) && !repeats(cands, picked, i, w) {
+				c := cands[i]
+				if eligible(i) && onSide(top[c.hit], c, sd) && holdsKey(c, top[c.hit], key) && !repeats(cands, picked, i, w) {
 					take(i, "side "+sd.label)
+					got = true
 					break
 				}
 			}
-		}
-		if len(picked) < 2 {
-			// Only one side found: an ordinary answer.
-			for _, i := range picked {
-				cands[i].role = ""
+			if got {
+				found++
+			} else {
+				r.missing = append(r.missing, sd.label)
 			}
-			picked = nil
+		}
+		if found == 0 {
+			r.missing = nil
 		}
 	}
 	if len(picked) == 0 {
@@ -674,19 +782,56 @@ func repeats(cands []candidate, picked []int, i int, w Weights) bool {
 	return false
 }
 
+// sideDated reports whether the comparison side labelled label is a
+// period (its label then opens its line).
+func sideDated(label string, v verdict) bool {
+	for _, sd := range v.sides {
+		if sd.label == label {
+			return sd.dated()
+		}
+	}
+	return false
+}
+
+// writeMissing writes a line for each side of a comparison that no
+// passage found speaks to.
+func writeMissing(b *strings.Builder, v verdict) {
+	for _, label := range v.missing {
+		b.WriteString("\n- " + label + ": ")
+		if v.keyWord != "" {
+			b.WriteString("none of the passages found for it mentions " + v.keyWord + ".")
+		} else {
+			b.WriteString("no passage found for it.")
+		}
+	}
+}
+
 // render writes the picked sentences, numbering the passages in order of
 // first use; each citation names the speakers actually quoted from it.
-func render(cands []candidate, picked []int, top []retrieval.Hit, verdict string) (string, []Citation, QuoteStats) {
+func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict) (string, []Citation, QuoteStats) {
 	var cites []Citation
 	num := map[int]int{}
 	var b strings.Builder
-	if verdict != "" {
-		b.WriteString(verdict + "\n")
+	if len(picked) > 0 {
+		first := cands[picked[0]]
+		if line := v.line(top[first.hit], first.start, first.end); line != "" {
+			b.WriteString(line + "\n")
+		}
 	}
 	b.WriteString(ExtractiveLead)
-	for _, i := range picked {
+	for n, i := range picked {
 		c := cands[i]
 		h := top[c.hit]
+		if n > 0 && strings.HasPrefix(cands[picked[n-1]].role, "side ") && !strings.HasPrefix(c.role, "side ") {
+			writeMissing(&b, v)
+		}
+		if label, ok := strings.CutPrefix(c.role, "side "); ok && sideDated(label, v) {
+			// A period's side says which period; a speaker's is said by
+			// the attribution.
+			b.WriteString("\n- " + label + ": ")
+		} else {
+			b.WriteString("\n- ")
+		}
 		k, ok := num[c.hit]
 		if !ok {
 			k = len(cites) + 1
@@ -698,13 +843,15 @@ func render(cands []candidate, picked []int, top []retrieval.Hit, verdict string
 			cites[k-1].Speakers = append(cites[k-1].Speakers, t.Speaker.Name)
 		}
 		ws, we := c.ws, c.we
-		b.WriteString("\n- ")
 		b.WriteString(attribution(h, c.start, c.end))
 		b.WriteString("“")
 		b.WriteString(h.Chunk.Text[ws:we])
 		b.WriteString("” [")
 		b.WriteString(strconv.Itoa(k))
 		b.WriteString("]")
+	}
+	if n := len(picked); n > 0 && strings.HasPrefix(cands[picked[n-1]].role, "side ") {
+		writeMissing(&b, v)
 	}
 	// The sentences are the record's own words, so this keeps them all;
 	// it also finds any quotation the record's text nests in them, and
@@ -766,10 +913,11 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 		}
 		seen[key] = true
 	}
-	picked = pickSentences(cands, top, r, w)
+	picked = pickSentences(cands, top, &r, w)
 	if len(picked) > 0 {
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
+	v.missing, v.keyWord, v.sides = r.missing, r.keyWord, r.sides
 	return cands, picked, v
 }
 

@@ -161,7 +161,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	} else if len(history) > 0 && ans.Explain != nil {
 		ans.Explain.Notes = append(ans.Explain.Notes, "the question names its own subject: a new topic, not condensed with the conversation")
 	}
-	if sides := comparisonSides(standalone); len(sides) >= 2 && len(hits) > 0 {
+	if sides := comparisonSides(standalone, r.c.Named); len(sides) >= 2 && len(hits) > 0 {
 		hits, err = p.sideHits(ctx, standalone, r.opts, sides, hits)
 		if err != nil {
 			return nil, err
@@ -191,7 +191,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
-	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase}
+	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named}
 	if standalone != q {
 		eq.Context = standalone
 	}
@@ -314,6 +314,57 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 // sidePassages is how many passages each side of a comparison brings.
 const sidePassages = 4
 
+// speakerSideDepth: a speaker's side is searched this many times deeper,
+// for passages in which the speaker speaks. 3: on the probe "what did
+// kirby and jean-pierre each say about a ground op in rafah", the first
+// 4 passages of her briefings are Kirby's answers; within 12 are hers.
+const speakerSideDepth = 3
+
+// spokenIn keeps the hits whose passage a speaker side speaks in (all of
+// them when none does: a readout names the person it reports).
+func spokenIn(hits []retrieval.Hit, sd side) []retrieval.Hit {
+	var kept []retrieval.Hit
+	for _, h := range hits {
+		if h.Doc == nil {
+			continue
+		}
+		for _, n := range h.Doc.SpeakersIn(h.Chunk.Start, h.Chunk.End) {
+			if speakerIsNamed(retrieval.Hit{}, n, true, termSet(sd.terms)) {
+				kept = append(kept, h)
+				break
+			}
+		}
+	}
+	if len(kept) == 0 {
+		return hits[:min(len(hits), sidePassages)]
+	}
+	return kept[:min(len(kept), sidePassages)]
+}
+
+// withoutName drops from q the words of a name (its index terms), as the
+// question writes them ("kirby" for John Kirby).
+func withoutName(q string, terms []string) string {
+	name := termSet(terms)
+	f := strings.Fields(q)
+	out := f[:0]
+	for _, w := range f {
+		if ts := text.Terms(w); len(ts) == 1 && name[ts[0]] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// termSet is the set of terms.
+func termSet(terms []string) map[string]bool {
+	m := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		m[t] = true
+	}
+	return m
+}
+
 // sideHits searches again for each side of a comparison question (a year,
 // or a speaker), so that each side's best passages are among those
 // answered from; they come first, alternating, then the rest of hits.
@@ -332,19 +383,31 @@ func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.Se
 		sq := query
 		for _, other := range sides {
 			if other.label != sd.label && !other.dated() {
-				sq = strings.ReplaceAll(sq, other.label, "")
+				sq = withoutName(strings.ReplaceAll(sq, other.label, ""), other.terms)
 			}
 		}
 		if sd.dated() {
 			if (o.Since.IsZero() || !o.Since.After(sd.since)) && (o.Until.IsZero() || !o.Until.Before(sd.until)) {
 				o.Since, o.Until = sd.since, sd.until
 			}
+		} else if sd.filter != "" {
+			// Each side's own words, whoever the question's speaker
+			// filter named first.
+			o.Speaker = sd.filter
 		} else if o.Speaker == "" {
 			o.Speaker = sd.label
+		}
+		if !sd.dated() {
+			// A speaker's documents are often joint briefings: searched
+			// deeper, only the passages in which the side speaks are kept.
+			o.K = sidePassages * speakerSideDepth
 		}
 		h, err := p.Index.Search(ctx, sq, o)
 		if err != nil {
 			return nil, fmt.Errorf("search the record for %s: %w", sd.label, err)
+		}
+		if !sd.dated() {
+			h = spokenIn(h, sd)
 		}
 		per = append(per, h)
 	}

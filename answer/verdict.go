@@ -73,6 +73,11 @@ type verdict struct {
 	// rarest word that some candidate holds ("ICE" in "did the private
 	// prisons order cover ICE detention centers?").
 	lacksRarest bool
+	// sides, missing and keyWord are the comparison's (see
+	// questionReading), rendered with the verdict.
+	sides   []side
+	missing []string
+	keyWord string
 }
 
 // frameWords only frame a yes/no question; they assert nothing. The

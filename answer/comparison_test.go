@@ -1,0 +1,79 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
+)
+
+// TestComparisonSpeakerSides: a lower-case question comparing two of the
+// record's people quotes each one's own words, though one joint
+// briefing's title names both (the title does not make the press
+// secretary the speaker of the minister's answers).
+func TestComparisonSpeakerSides(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Press Briefing by Press Secretary Zara Quillfeather and Minister Ned Example",
+			"MR. EXAMPLE: The Glimmerford canal toll will double for foreign barges, and we stand by that decision.\n\n" +
+				"Q And the canal toll for local barges?\n\n" +
+				"MS. QUILLFEATHER: Local barges on the Glimmerford canal will pay no toll at all this year.\n"})
+	named := []*Person{{Name: "Zara Quillfeather", Filter: "quillfeather"}, {Name: "Ned Example", Filter: "example"}}
+	q := ExtractiveQuery{Question: "what did quillfeather and example each say about the glimmerford canal toll", Named: named}
+	got, _, stats, why := extractive(q, hits)
+	sides := map[string]string{}
+	for _, r := range why {
+		if label, ok := strings.CutPrefix(r.Role, "side "); ok {
+			sides[label] = r.Sentence
+		}
+	}
+	if !strings.Contains(sides["Zara Quillfeather"], "Local barges") || !strings.Contains(sides["Ned Example"], "double") {
+		t.Errorf("sides %q, want each one's own sentence", sides)
+	}
+	for _, want := range []string{
+		"Zara Quillfeather, Press Secretary: “Local barges on the Glimmerford canal will pay no toll at all this year.”",
+		"Ned Example, Minister: “The Glimmerford canal toll will double for foreign barges, and we stand by that decision.”",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("answer lacks %q:\n%s", want, got)
+		}
+	}
+	if stats.Verified != stats.Posted {
+		t.Errorf("quotations %+v", stats)
+	}
+}
+
+// TestComparisonSideWithoutTheWord: each period's side is quoted with a
+// sentence holding what is compared; a period whose passages never say
+// it is said to have none, rather than quoted with a sentence that does
+// not speak to it.
+func TestComparisonSideWithoutTheWord(t *testing.T) {
+	var hits []retrieval.Hit
+	for _, d := range [][2]string{
+		{"2031-04-24", "MR. EXAMPLE: On Founders Day we remember the Glimmerford famine, and we call it a catastrophe.\n"},
+		{"2032-04-24", "MR. EXAMPLE: On Founders Day we remember those lost to hunger in Glimmerford.\n"},
+	} {
+		docs, err := corpus.Parse(d[0]+".txt", []byte("title: Statement by Minister Ned Example on Founders Day\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The record's weights of the searched words: the compared word
+		// weighs about as much as the subject's.
+		var terms []retrieval.TermMatch
+		for i, w := range []string{"glimmerford", "famine", "catastrophe"} {
+			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(5 + i), Found: true})
+		}
+		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
+			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
+	}
+	got, _, _ := Extractive("did example call the glimmerford famine a catastrophe in 2032 like he did in 2031?", hits)
+	for _, want := range []string{
+		"- 2031: The Example House (2031-04-24) — Ned Example, Minister: “On Founders Day we remember the Glimmerford famine, and we call it a catastrophe.”",
+		"- 2032: none of the passages found for it mentions catastrophe.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("answer lacks %q:\n%s", want, got)
+		}
+	}
+}
