@@ -132,38 +132,47 @@ func (ix *lexicalIndex) correction(w, stem string, known int) (int32, bool) {
 		maxDist = 2
 	}
 	best, bestDist, bestDF := int32(-1), maxDist+1, 0
+	consider := func(q string, key uint64) {
+		j, _ := slices.BinarySearch(sp.keys, key)
+		for ; j < len(sp.keys) && sp.keys[j] == key; j++ {
+			id := sp.ids[j]
+			t := sp.terms[id]
+			if t == stem || t[0] != w[0] || known > 0 && len(t) != len(q)+1 {
+				continue
+			}
+			d := min(editDistance(w, t, maxDist), editDistance(stem, t, maxDist))
+			df := ix.df(id)
+			if d > maxDist || df < spellMinDF || df <= spellRatio*known {
+				continue
+			}
+			if d < bestDist || d == bestDist && df > bestDF {
+				best, bestDist, bestDF = id, d, df
+			}
+		}
+	}
 	var buf []byte
 	for _, q := range []string{w, stem} {
 		if q == "" || !lowerASCII(q) {
 			continue
 		}
-		for i := -1; i < len(q); i++ {
-			if known > 0 && i >= 0 {
-				// Only terms one of whose deletions is q: q plus a letter.
-				break
+		consider(q, maphash.String(sp.seed, q))
+		if known > 0 {
+			// Only terms one of whose deletions is q: q plus a letter.
+			continue
+		}
+		for i := range len(q) {
+			buf = append(append(buf[:0], q[:i]...), q[i+1:]...)
+			consider(q, maphash.Bytes(sp.seed, buf))
+			if maxDist < 2 {
+				continue
 			}
-			var key uint64
-			if i < 0 {
-				key = maphash.String(sp.seed, q)
-			} else {
-				buf = append(append(buf[:0], q[:i]...), q[i+1:]...)
-				key = maphash.Bytes(sp.seed, buf)
-			}
-			j, _ := slices.BinarySearch(sp.keys, key)
-			for ; j < len(sp.keys) && sp.keys[j] == key; j++ {
-				id := sp.ids[j]
-				t := sp.terms[id]
-				if t == stem || t[0] != w[0] || known > 0 && len(t) != len(q)+1 {
-					continue
-				}
-				d := min(editDistance(w, t, maxDist), editDistance(stem, t, maxDist))
-				df := ix.df(id)
-				if d > maxDist || df < spellMinDF || df <= spellRatio*known {
-					continue
-				}
-				if d < bestDist || d == bestDist && df > bestDF {
-					best, bestDist, bestDF = id, d, df
-				}
+			// A long word with a letter too many and another changed
+			// ("quilllfeathar"): its deletions of two letters meet one of
+			// the term's deletions. (Two letters missing would need the
+			// terms' deletions of two letters, ten times the memory.)
+			for k := i + 1; k < len(q); k++ {
+				b2 := append(append(append([]byte(nil), q[:i]...), q[i+1:k]...), q[k+1:]...)
+				consider(q, maphash.Bytes(sp.seed, b2))
 			}
 		}
 	}

@@ -43,6 +43,7 @@ func TestCorrectedTerms(t *testing.T) {
 	}{
 		{"unknown word one edit from a frequent one", "what did quillfeathr say", []string{"quillfeather"}},
 		{"two neighbours swapped", "nowhereladn harbour", []string{"nowhereland", "harbour"}},
+		{"a letter too many and one changed in a long word", "quilllfeathar", []string{"quillfeather"}},
 		{"a known rare word gets its one-letter-longer neighbour", "zarkov fisheries", []string{"zarkov|zarkovi", "fisheri"}},
 		{"a rare variant below spellMinDF is no correction", "quilfeather", []string{"quilfeather|quillfeather"}},
 		{"a known rare name is not changed into another", "kelin", []string{"kelin"}},
