@@ -44,6 +44,9 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 
 	qterms, fixes := s.lex.correctedTerms(query, true)
 	lex := s.lex.search(qterms, depth, f.keep)
+	if feedbackDocs > 0 {
+		lex = s.lex.search(s.expandQuery(qterms, lex), depth, f.keep)
+	}
 
 	var vec []scored
 	qv, err := ix.queryVector(ctx, correctedQuery(query, fixes), s.dim)
