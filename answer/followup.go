@@ -1,12 +1,15 @@
 package answer
 
 import (
+	"context"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/text"
 )
 
@@ -249,7 +252,15 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 			subject = "the other side"
 		}
 		f.Speaker = ""
+		if n := bareName(cp); n != "" {
+			f.Speaker = n // a person: their words are what is asked
+		}
 		f.Standalone = "What did " + subject + " say" + aboutTopic(topic) + "?"
+		if cp != "" {
+			// "the other side" says nothing itself ("side" finds "the two
+			// sides"): the rewrite's words choose the sentence.
+			f.Resolved = f.Standalone
+		}
 	case answerTypeOf(q) == WantPerson && asksWords(toks) && !pronoun && (demonstrative || item != nil) && content <= 1 && pointedStatement(statements, item).Speaker != "":
 		// "who said that?": the speaker of the statement just quoted,
 		// answered from its citation.
@@ -1047,4 +1058,44 @@ func (p *Pipeline) answerFromSources(ans *Answer, history []Turn) bool {
 	ans.Quotes = stats
 	ans.Snapshot = p.Index.SnapshotID()
 	return true
+}
+
+// otherSidePassages is how many passages of the quoted documents are read for
+// the other side of the one quoted.
+const otherSidePassages = 4
+
+// withSidePassages is the conversation with its last turn's citations
+// joined by the passages of the same documents that name the side quoted
+// (its speaker), so that "the other side" is found where the record names
+// both ("President Ilham Aliyev and Prime Minister Nikol Pashinyan" opens
+// the statement whose later passage was quoted). nil when there is nothing
+// to add.
+func (p *Pipeline) withSidePassages(ctx context.Context, history []Turn) []Turn {
+	if len(history) == 0 || p.Index == nil {
+		return nil
+	}
+	last := history[len(history)-1]
+	side := previousSpeaker(last, previousStatements(last))
+	var docs []string
+	for _, c := range last.Citations {
+		if c.Doc != "" && !slices.Contains(docs, c.Doc) {
+			docs = append(docs, c.Doc)
+		}
+	}
+	if side == "" || len(docs) == 0 {
+		return nil
+	}
+	hits, err := p.Index.Search(ctx, side, retrieval.SearchOptions{K: otherSidePassages, Docs: docs})
+	if err != nil || len(hits) == 0 {
+		return nil
+	}
+	more := last
+	more.Citations = slices.Clone(last.Citations)
+	for _, h := range hits {
+		// N 0: no statement of the answer cites it; only its words are read.
+		more.Citations = append(more.Citations, Citation{Doc: h.Chunk.DocID, Passage: h.Chunk.Text})
+	}
+	out := slices.Clone(history)
+	out[len(out)-1] = more
+	return out
 }

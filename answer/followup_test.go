@@ -655,7 +655,7 @@ func TestFollowUpState(t *testing.T) {
 		{[]Turn{office}, "link pls", RefSource, nil, ""},
 		{[]Turn{office, when}, "what else did they talk about", RefMore, []string{"dam dispute"}, ""},
 		{[]Turn{counted}, "how long would the first one take", RefTopic, []string{"the first demand"}, "the first demand"},
-		{[]Turn{vexley}, "and the other side?", Counterpart, []string{"Tarin Holloway"}, ""},
+		{[]Turn{vexley}, "and the other side?", Counterpart, []string{"Tarin Holloway"}, "Tarin Holloway"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -670,6 +670,9 @@ func TestFollowUpState(t *testing.T) {
 			}
 			if !strings.Contains(f.Resolved, tt.resolved) {
 				t.Errorf("resolved %q lacks %q", f.Resolved, tt.resolved)
+			}
+			if f.Kind == Counterpart && tt.resolved != "" && f.Speaker != tt.resolved {
+				t.Errorf("speaker %q, want %q: the other side's words are asked", f.Speaker, tt.resolved)
 			}
 		})
 	}
@@ -692,5 +695,28 @@ func TestAnswerFromSources(t *testing.T) {
 	if len(ans.Citations) != 1 || ans.Citations[0].Doc != "office/readout.txt" || ans.Quotes.Verified != 1 ||
 		!strings.Contains(ans.Text, "Readout of the Ministers' Meeting") {
 		t.Errorf("answer %q, citations %+v, quotes %+v", ans.Text, ans.Citations, ans.Quotes)
+	}
+}
+
+// TestOtherSideElsewhereInTheDocument: the other side is found where the
+// quoted document names both sides, though the passage quoted names one.
+func TestOtherSideElsewhereInTheDocument(t *testing.T) {
+	idx := inventedIndex(t, map[string]string{"accord.txt": "title: Freedonia and Sylvania Sign the Murl Accord\ndate: 2024-05-02\noutlet: Nowhere Office\n\n" +
+		"Today, Foreign Minister Ona Vexley of Freedonia and Foreign Minister Tarin Holloway of Sylvania signed the Murl Accord after a decade of dispute over the river.\n\n" +
+		strings.Repeat("The accord sets out how the dam will be run, who inspects it, and how disputes over its water are settled between the parties. ", 12) + "\n\n" +
+		"“Today the river belongs to both our peoples,” said Foreign Minister Vexley.\n\n" +
+		"“We have waited ten years for this day,” said Foreign Minister Holloway.\n"})
+	p := &Pipeline{Index: idx}
+	first, err := p.Ask(context.Background(), "what did vexley say when the murl accord was signed", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s", first.Text)
+	ans, err := p.Ask(context.Background(), "and the other side?", []Turn{TurnOf(first)}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Standalone, "Holloway") || !strings.Contains(ans.Text, "waited ten years") {
+		t.Errorf("standalone %q, answer:\n%s", ans.Standalone, ans.Text)
 	}
 }

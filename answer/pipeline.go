@@ -565,6 +565,13 @@ func (p *Pipeline) extractiveFrom(ans *Answer, q ExtractiveQuery, conv []retriev
 // rewrite was unusable), so the caller need not wait for it again.
 func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, history []Turn) (f FollowUp, modelErr error) {
 	f = readFollowUp(q, history, p.personsIn())
+	if f.Kind == Counterpart {
+		// The other side may be written with the side quoted elsewhere
+		// in the documents quoted (their opening paragraph).
+		if more := p.withSidePassages(ctx, history); more != nil {
+			f = readFollowUp(q, more, p.personsIn())
+		}
+	}
 	if p.Chat != nil {
 		s, err := modelCondense(ctx, p.Chat, q, history)
 		switch {
