@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -24,6 +26,11 @@ func cmdIndex(ctx context.Context, f *commonFlags, pos []string, s streams) erro
 		return err
 	}
 	a, err := openApp(cfg, newLogger(stderr, cfg, cliLevel(f.verbose)), changeOpts{rebuild: f.rebuild, force: f.force}, mustLock, nil)
+	var held *datalock.HeldError
+	if errors.As(err, &held) {
+		// The holder is usually the bot itself, which can do the job.
+		return fmt.Errorf("%w; a running bot updates its record with /corpus refresh", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -343,7 +343,7 @@ func TestDataFolderIsLocked(t *testing.T) {
 	}
 	defer other.Release()
 	code, _, errOut := runCLI(t, "", "index", "--data", data)
-	if code == 0 || !strings.Contains(errOut, "pid") {
+	if code == 0 || !strings.Contains(errOut, "pid") || !strings.Contains(errOut, "/corpus refresh") {
 		t.Errorf("second writer: exit %d, %q", code, errOut)
 	}
 	code, out, errOut := runCLI(t, "", "ask", "--data", data, crossedQuestion)
