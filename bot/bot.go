@@ -79,7 +79,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		}
 		transport = rt
 	}
-	s.Client = &http.Client{Transport: transport, Timeout: 20 * time.Second}
+	s.Client = &http.Client{Transport: newRetryServerErrors(transport), Timeout: 20 * time.Second}
 	s.StateEnabled = false
 	s.ShouldReconnectOnError = true
 	s.ShouldRetryOnRateLimit = true

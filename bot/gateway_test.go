@@ -150,6 +150,39 @@ func TestRateLimitedEditStillDelivers(t *testing.T) {
 	}
 }
 
+// A passing server error from Discord on an answer's edit is retried: one
+// 500 or 503 lost the whole answer. A new message that met a server error
+// is not sent again (Discord may have stored it): it is posted once.
+func TestDiscordServerErrorsAreRetriedWhenSafe(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{http.StatusInternalServerError, http.StatusServiceUnavailable, http.StatusGatewayTimeout} {
+		h := start(t, Config{}, Deps{Answerer: echoAnswerer()})
+		h.d.Fail(http.MethodPatch, "/messages/@original", 1, status, 0, http.StatusText(status))
+		in := h.ask("server error?")
+		h.wait("answer", func() bool { return h.settled(in.ID) })
+		if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, "Answer about server error?") {
+			t.Errorf("%d: %q", status, c)
+		}
+		edits := h.d.Requests(func(r testsupport.Request) bool {
+			return r.Method == http.MethodPatch && strings.HasSuffix(r.Path, "/messages/@original")
+		})
+		if len(edits) != 2 || edits[0].Status != status {
+			t.Errorf("%d: %d edits, want the failed one and its retry", status, len(edits))
+		}
+	}
+	h := start(t, Config{}, Deps{Answerer: echoAnswerer()})
+	h.d.Fail(http.MethodPost, "/channels/"+h.d.ChannelID+"/messages", 1, http.StatusInternalServerError, 0, "Internal Server Error")
+	if _, err := h.b.send(h.d.ChannelID, "once", nil, nil); err == nil {
+		t.Error("a new message that met a server error reported success")
+	}
+	posts := h.d.Requests(func(r testsupport.Request) bool {
+		return r.Method == http.MethodPost && strings.HasSuffix(r.Path, "/channels/"+h.d.ChannelID+"/messages")
+	})
+	if len(posts) != 1 {
+		t.Errorf("a new message was sent %d times after a server error, want once", len(posts))
+	}
+}
+
 func TestExpiredTokenPostsInChannel(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})

@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
+
+	"github.com/readout/readout/internal/httpretry"
 )
 
 // DiscordAPIURL is Discord's own API base; a Config.APIURL equal to it (or
@@ -66,4 +69,42 @@ func (t *RewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 func isDiscordAPI(apiURL string) bool {
 	s := strings.TrimSuffix(strings.TrimSpace(apiURL), "/")
 	return s == "" || s == DiscordAPIURL || s == "https://discord.com/api"
+}
+
+// retryServerErrors sends the requests that may be sent twice (GET, PUT,
+// PATCH, DELETE: an answer's edits, a thread's history) through a
+// transport that retries Discord's passing server errors (500, 502, 503,
+// 504) a few times with backoff: one 500 on an answer's final edit lost
+// the whole answer, since discordgo retries only 502. A POST (a new
+// message, a follow-up) is never repeated, so a server error after
+// Discord stored it cannot post it twice; 429 is left to discordgo, which
+// keeps the rate-limit buckets.
+type retryServerErrors struct {
+	retry, base http.RoundTripper
+}
+
+// maxServerErrorWait caps one wait before retrying a Discord request.
+const maxServerErrorWait = 5 * time.Second
+
+func newRetryServerErrors(base http.RoundTripper) *retryServerErrors {
+	return &retryServerErrors{base: base, retry: &httpretry.Transport{
+		Base:    base,
+		MaxWait: maxServerErrorWait,
+		RetryStatus: func(status int) bool {
+			switch status {
+			case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+				return true
+			}
+			return false
+		},
+	}}
+}
+
+// RoundTrip retries the requests that may be sent twice.
+func (t *retryServerErrors) RoundTrip(req *http.Request) (*http.Response, error) {
+	switch req.Method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodPatch, http.MethodDelete:
+		return t.retry.RoundTrip(req)
+	}
+	return t.base.RoundTrip(req)
 }

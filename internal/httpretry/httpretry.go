@@ -46,6 +46,10 @@ type Transport struct {
 	MaxWait time.Duration
 	// Logger receives one Warn line per retry; nil logs nothing.
 	Logger *slog.Logger
+	// RetryStatus, when set, says which answered statuses are retried
+	// (a client that keeps its own rate-limit state, like discordgo, must
+	// see every 429); nil retries 429, 500, 502, 503 and 504.
+	RetryStatus func(status int) bool
 
 	// sleep waits for d or until ctx is done; tests replace it so they
 	// never wait for real.
@@ -97,7 +101,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			wait = t.backoff(attempt)
 			reason = err.Error()
-		case retryableStatus(resp.StatusCode):
+		case t.retryStatus(resp.StatusCode):
 			wait = t.backoff(attempt)
 			if ra, ok := t.retryAfter(resp.Header.Get("Retry-After")); ok {
 				wait = min(ra, t.maxWait())
@@ -186,6 +190,13 @@ func (t *Transport) doSleep(ctx context.Context, d time.Duration) error {
 	case <-timer.C:
 		return nil
 	}
+}
+
+func (t *Transport) retryStatus(code int) bool {
+	if t.RetryStatus != nil {
+		return t.RetryStatus(code)
+	}
+	return retryableStatus(code)
 }
 
 func retryableStatus(code int) bool {

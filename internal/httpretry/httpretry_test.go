@@ -58,6 +58,10 @@ func TestRoundTripRetries(t *testing.T) {
 		{"retry-after capped", []int{429, 200}, "3600", 200, 2, []time.Duration{10 * time.Second}},
 		{"retry-after date", []int{503, 200}, now.Add(4 * time.Second).Format(http.TimeFormat), 200, 2, []time.Duration{4 * time.Second}},
 		{"retry-after garbage uses backoff", []int{503, 200}, "soon", 200, 2, []time.Duration{375 * time.Millisecond}},
+		// RetryStatus narrows what is retried: a 429 is left to the
+		// caller, a 503 still retried.
+		{"narrowed: 429 handed back", []int{429, 200}, "", 429, 1, nil},
+		{"narrowed: 503 retried", []int{503, 200}, "", 200, 2, []time.Duration{375 * time.Millisecond}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -79,7 +83,11 @@ func TestRoundTripRetries(t *testing.T) {
 			}))
 			defer srv.Close()
 			fs := &fakeSleep{}
-			client := &http.Client{Transport: newTestTransport(fs, now)}
+			tr := newTestTransport(fs, now)
+			if strings.HasPrefix(tc.name, "narrowed") {
+				tr.RetryStatus = func(status int) bool { return status >= 500 }
+			}
+			client := &http.Client{Transport: tr}
 			resp, err := client.Post(srv.URL, "application/json", strings.NewReader(`{"input":"x"}`))
 			if err != nil {
 				t.Fatalf("Post: %v", err)
