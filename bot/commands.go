@@ -15,19 +15,24 @@ import (
 var manageGuild = int64(discordgo.PermissionManageGuild)
 
 // commands are the slash commands and the message command, registered
-// with one bulk overwrite. They are offered in direct messages only when
-// the bot answers there (allowDMs): otherwise a member would see them in
-// a DM and be refused on every use. (Discord reads dm_permission on
-// global commands; guild commands are never offered in DMs.)
+// with one bulk overwrite. They are offered in direct messages with the
+// bot only when it answers there (allowDMs): otherwise a member would see
+// them in a DM and be refused on every use. (Discord reads contexts on
+// global commands, in place of the deprecated dm_permission; guild
+// commands are never offered in DMs.)
 func commands(allowDMs bool) []*discordgo.ApplicationCommand {
 	dateOpt := func(name, desc string) *discordgo.ApplicationCommandOption {
 		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name, Description: desc, MaxLength: 10}
 	}
-	dm := allowDMs
+	where := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+	if allowDMs {
+		where = append(where, discordgo.InteractionContextBotDM)
+	}
+	dm := &where
 	return []*discordgo.ApplicationCommand{
 		{
 			Name: "ask", Description: "Ask about the diplomatic record; the answer cites its sources",
-			DMPermission: &dm,
+			Contexts: dm,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question", Required: true, MaxLength: 1000},
 				dateOpt("since", "Only documents from this date on: 2023, 2023-09 or 2023-09-28"),
@@ -37,7 +42,7 @@ func commands(allowDMs bool) []*discordgo.ApplicationCommand {
 		},
 		{
 			Name: "search", Description: "Show the passages of the record that best match, without a model",
-			DMPermission: &dm,
+			Contexts: dm,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "query", Description: "What to look for", Required: true, MaxLength: 500},
 				dateOpt("since", "Only documents from this date on: 2023, 2023-09 or 2023-09-28"),
@@ -46,7 +51,7 @@ func commands(allowDMs bool) []*discordgo.ApplicationCommand {
 		},
 		{
 			Name: "verify", Description: "Check a quotation against the record: who said it, when, and word for word",
-			DMPermission: &dm,
+			Contexts: dm,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "quote", Description: "The words to check (… for words left out)", Required: true, MaxLength: maxQuoteRunes},
 				{Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Description: "Who is said to have spoken them", MaxLength: 100},
@@ -57,10 +62,10 @@ func commands(allowDMs bool) []*discordgo.ApplicationCommand {
 		},
 		// A message command (Apps → Check quotes): no description and no
 		// options, as Discord requires of context-menu commands.
-		{Type: discordgo.MessageApplicationCommand, Name: checkQuotesCommand, DMPermission: &dm},
+		{Type: discordgo.MessageApplicationCommand, Name: checkQuotesCommand, Contexts: dm},
 		{
 			Name: "corpus", Description: "What the record holds; moderators can change it",
-			DefaultMemberPermissions: &manageGuild, DMPermission: &dm,
+			DefaultMemberPermissions: &manageGuild, Contexts: dm,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "status", Description: "Documents indexed, period covered, last refresh"},
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "refresh", Description: "Re-read the sources and update the index (moderators)"},

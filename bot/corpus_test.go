@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -403,9 +404,13 @@ func TestCommandsRegisteredGloballyWithoutGuilds(t *testing.T) {
 			t.Fatal(err)
 		}
 		wcancel()
+		want := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+		if allowDMs {
+			want = append(want, discordgo.InteractionContextBotDM)
+		}
 		for _, c := range d.Commands("") {
-			if c.DMPermission == nil || *c.DMPermission != allowDMs {
-				t.Errorf("allow_dms %v: %s has dm_permission %v", allowDMs, c.Name, c.DMPermission)
+			if c.Contexts == nil || !slices.Equal(*c.Contexts, want) {
+				t.Errorf("allow_dms %v: %s has contexts %v, want %v", allowDMs, c.Name, c.Contexts, want)
 			}
 		}
 		cancel()
