@@ -117,3 +117,28 @@ func TestQuestionNames(t *testing.T) {
 		t.Errorf("names %q: want only Freedonia (Lisbon is used once, Trade opens sentences, Give is the question's)", got)
 	}
 }
+
+// A figure that only a reporter's question gives is no figure the record
+// states: the figure signal counts the officials' sentences only.
+func TestFigureInReportersQuestion(t *testing.T) {
+	body := "MS. QUILLFEATHER: Good afternoon, everyone.\n\n" +
+		"Q On the canal, thousands of refugees are leaving the valley. How concerned is the Chancellor?\n\n" +
+		"MS. QUILLFEATHER: We are watching closely the reports.\n\n" +
+		"Q And the border?\n\n" +
+		"MS. QUILLFEATHER: By Friday, 4,200 refugees had crossed into Nowhereland.\n"
+	doc := &corpus.Document{ID: "briefing.txt", Title: "Press Briefing by Spokesperson Zara Quillfeather", Text: body}
+	c := Constraints{Search: "how many refugees left the valley", Want: WantNumber}
+	for _, tc := range []struct {
+		passage string
+		want    float64
+	}{
+		{"Q On the canal, thousands of refugees are leaving the valley. How concerned is the Chancellor?", 0},
+		{"MS. QUILLFEATHER: By Friday, 4,200 refugees had crossed into Nowhereland.", 1},
+	} {
+		start := strings.Index(body, tc.passage)
+		h := retrieval.Hit{Doc: doc, Chunk: corpus.Chunk{DocID: doc.ID, Start: start, End: start + len(tc.passage), Text: tc.passage}}
+		if got := figureShown(c, h); got != tc.want {
+			t.Errorf("%q: figure shown %v, want %v (turns %+v)", tc.passage, got, tc.want, doc.Turns())
+		}
+	}
+}
