@@ -205,6 +205,11 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		// "he" after "what did Biden do …" is Biden, not the
 		// spokesperson whose words answered.
 		person = named[0]
+	} else if n := askedName(prevQuestion(subjectTurn(history)), statements, speaker); n != "" && !words {
+		// "which paper did he work for?" after "what did the white
+		// house say when evan gershkovich was detained": the person the
+		// question typed in lower case and the answer wrote as a name.
+		person = n
 	} else if !words && len(statements) > 0 {
 		// "what did he do then?" is about the person the answer spoke
 		// of, not the spokesperson who spoke: one of the record's people
@@ -508,6 +513,31 @@ func otherPerson(persons personsIn, statement, speaker string, named bool) strin
 		}
 		if n := bareName(m); named && n != "" && (speaker == "" || !strings.Contains(speaker, n[strings.LastIndexByte(n, ' ')+1:])) {
 			return n
+		}
+	}
+	return ""
+}
+
+// askedName is a person's name, two or more capitalised words without
+// their titles, that the answer's statements write and whose every word
+// the question asked (in any case: "evan gershkovich"), other than the
+// speaker's; "" when none is.
+func askedName(q string, statements []Statement, speaker string) string {
+	asked := text.TermSet(q)
+	for _, st := range statements {
+		for _, m := range fullNameRe.FindAllString(st.Text, -1) {
+			n := bareName(strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s"))
+			if n == "" || (speaker != "" && strings.Contains(speaker, n)) {
+				continue
+			}
+			terms := text.Terms(n)
+			all := len(terms) >= 2
+			for _, t := range terms {
+				all = all && asked[t]
+			}
+			if all {
+				return n
+			}
 		}
 	}
 	return ""

@@ -720,3 +720,17 @@ func TestOtherSideElsewhereInTheDocument(t *testing.T) {
 		t.Errorf("standalone %q, answer:\n%s", ans.Standalone, ans.Text)
 	}
 }
+
+// TestHeIsWhomTheQuestionAsked: "he" after a question typed in lower case
+// about a person is that person, whom the answer writes as a name, not
+// the spokesperson who answered nor an institution the statement names.
+func TestHeIsWhomTheQuestionAsked(t *testing.T) {
+	prev := Turn{Question: "what did the ministry say when orla brightwater was detained in sylvania",
+		Answer: ExtractiveLead + "\n- Nowhere Office (2024-05-02) — Zara Quillfeather, Spokesperson: “Officials spoke with Ms. Brightwater’s employer, the Freedonia Evening Ledger.” [1]" +
+			"\n- Nowhere Office (2024-05-02) — Zara Quillfeather, Spokesperson: “We are deeply concerned that Orla Brightwater, a Freedonian citizen, has been detained.” [1]",
+		Citations: []Citation{{N: 1, Doc: "office/detained.txt", Outlet: "Nowhere Office", Date: "2024-05-02", Speakers: []string{"Zara Quillfeather"}}}}
+	f := ReadFollowUp("which paper did she work for", []Turn{prev})
+	if !strings.Contains(f.Standalone, "Orla Brightwater") {
+		t.Errorf("%s: %q", f.Kind, f.Standalone)
+	}
+}
