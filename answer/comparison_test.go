@@ -77,3 +77,29 @@ func TestComparisonSideWithoutTheWord(t *testing.T) {
 		}
 	}
 }
+
+// TestReadoutReportsThePersonAsked: a readout's sentences are the
+// office's account of the person it reports: a sentence that names them,
+// or opens with "He", is shown as reporting them; one that does not
+// refer to them is shown as the office's alone.
+func TestReadoutReportsThePersonAsked(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Readout of Minister Ned Farrowby’s Call with Governor Ilsa Brackenwick",
+			"Minister Ned Farrowby spoke today with Governor Ilsa Brackenwick about the Glimmerford canal toll. " +
+				"He welcomed the governor’s plan to lower the Glimmerford canal toll for local barges. " +
+				"The Glimmerford canal toll will be reviewed again in the spring by both offices.\n"})
+	q := ExtractiveQuery{Question: "what did ned farrowby tell brackenwick about the glimmerford canal toll",
+		Speaker: text.Terms("Ned Farrowby"), SpeakerName: "Ned Farrowby"}
+	got, _, _, _ := extractive(q, hits)
+	for _, want := range []string{
+		"- The Example House (2031-05-01), reporting Ned Farrowby: “He welcomed the governor’s plan",
+		"- The Example House (2031-05-01), reporting Ned Farrowby: “Minister Ned Farrowby spoke today",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("answer lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "reporting Ned Farrowby: “The Glimmerford canal toll will be reviewed") {
+		t.Errorf("a sentence that does not refer to him is shown as reporting him:\n%s", got)
+	}
+}

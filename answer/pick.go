@@ -793,6 +793,37 @@ func sideDated(label string, v verdict) bool {
 	return false
 }
 
+// reportingAsked adds to a quotation's attribution the person the
+// question asks about (whose words it asks for, else the one person it
+// names) when the sentence is an office's account of them:
+// a readout or a spokesperson's statement on their meeting, whose
+// sentence names them or opens with "He" or "She" ("Mr. Sullivan
+// commended Azerbaijan …" is the NSC spokesperson's sentence, reporting
+// Jake Sullivan). attr is attribution's "Outlet (date) — Speaker: ".
+func reportingAsked(attr string, h retrieval.Hit, c candidate, v verdict) string {
+	if v.asked == "" || inTranscript(h, c.start, c.end) || strings.Contains(attr, "reporting") {
+		return attr
+	}
+	who, _ := sentenceSpeaker(h, c.start, c.end)
+	if !speakerIsNamed(h, who, false, v.named) {
+		return attr // neither the statement's issuer nor its title names them
+	}
+	for _, t := range text.Terms(who) {
+		if v.named[t] {
+			return attr // their own statement
+		}
+	}
+	s := h.Chunk.Text[c.start:c.end]
+	names := false
+	for _, t := range text.Terms(s) {
+		names = names || v.named[t]
+	}
+	if !names && !strings.HasPrefix(s, "He ") && !strings.HasPrefix(s, "She ") {
+		return attr
+	}
+	return strings.TrimSuffix(attr, ": ") + ", reporting " + v.asked + ": "
+}
+
 // writeMissing writes a line for each side of a comparison that no
 // passage found speaks to.
 func writeMissing(b *strings.Builder, v verdict) {
@@ -843,7 +874,7 @@ func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict) (st
 			cites[k-1].Speakers = append(cites[k-1].Speakers, t.Speaker.Name)
 		}
 		ws, we := c.ws, c.we
-		b.WriteString(attribution(h, c.start, c.end))
+		b.WriteString(reportingAsked(attribution(h, c.start, c.end), h, c, v))
 		b.WriteString("“")
 		b.WriteString(h.Chunk.Text[ws:we])
 		b.WriteString("” [")
@@ -918,6 +949,12 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
 	v.missing, v.keyWord, v.sides = r.missing, r.keyWord, r.sides
+	v.asked, v.named = r.speakerName, r.named
+	if v.asked == "" && len(q.Named) == 1 {
+		// "what did sullivan praise azerbaijan for": no verb asks for his
+		// words, but the one person named is whom a readout reports.
+		v.asked, v.named = q.Named[0].Name, termSet(text.Terms(q.Named[0].Name))
+	}
 	return cands, picked, v
 }
 

@@ -68,7 +68,9 @@ type verdict struct {
 	kind  verdictKind
 	share float64 // the share of the claim's weight the sentence holds
 	neg   string  // the negation found, if any
-	asked string  // the asked speaker's name, for verdictOther
+	asked string  // the asked speaker's name
+	// named are the index terms of the asked speaker's name.
+	named map[string]bool
 	// lacksRarest: the sentence (and its context) lacks the claim's
 	// rarest word that some candidate holds ("ICE" in "did the private
 	// prisons order cover ICE detention centers?").
