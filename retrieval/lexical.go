@@ -232,6 +232,9 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool) (out []queryT
 		var exp []string
 		if correct {
 			exp = text.ChatExpansion(w)
+			if b, ok := strings.CutSuffix(w, "s"); ok && exp == nil {
+				exp = text.ChatExpansion(b) // "doj's", typed "dojs"
+			}
 		}
 		if text.IsStopword(w) && exp == nil {
 			return

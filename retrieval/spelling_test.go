@@ -52,6 +52,7 @@ func TestCorrectedTerms(t *testing.T) {
 		{"short words are not corrected", "karn", []string{"karn"}},
 		{"a changed first letter is not corrected", "buillfeather", []string{"buillfeather"}},
 		{"a chat abbreviation stands for the record's word", "potus on fisheries", []string{"president", "fisheri"}},
+		{"a chat abbreviation's possessive too", "the potus's fisheries", []string{"president", "fisheri"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

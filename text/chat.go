@@ -30,6 +30,8 @@ var chatWords = map[string]string{
 	"amb": "ambassador", "ambo": "ambassador", "kjp": "karine jean pierre",
 	"admin": "administration", "govt": "government",
 	"intl": "international", "natsec": "national security", "dept": "department",
+	"doj": "justice department", "dod": "defense department", "dhs": "homeland security",
+	"hhs": "health human services", "epa": "environmental protection agency",
 	// Chat shorthand.
 	"ppl": "people", "abt": "about", "bc": "because", "cuz": "because", "bcuz": "because",
 	"tho": "though", "thru": "through",
