@@ -3,6 +3,7 @@ package answer
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/text"
@@ -75,6 +76,9 @@ type verdict struct {
 	// rarest word that some candidate holds ("ICE" in "did the private
 	// prisons order cover ICE detention centers?").
 	lacksRarest bool
+	// unsure says why a sentence holding the claim leaves it open (see
+	// unsettled).
+	unsure string
 	// sides, missing and keyWord are the comparison's (see
 	// questionReading), rendered with the verdict.
 	sides   []side
@@ -177,11 +181,60 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		v.lacksRarest = !rarestHeld
 		return v
 	}
-	v.kind = verdictYes
-	if neg := negationBefore(h.Chunk.Text[c.ws:c.we], claim); neg != "" {
+	sent := h.Chunk.Text[c.ws:c.we]
+	if neg := negationBefore(sent, claim); neg != "" {
 		v.kind, v.neg = verdictNo, neg
+		return v
 	}
+	if why := unsettled(sent); why != "" {
+		v.kind, v.unsure = verdictOpen, why
+		return v
+	}
+	v.kind = verdictYes
 	return v
+}
+
+// disputeWords say a sentence reports a claim to deny or doubt it
+// ("outlandish and baseless claims that Ukraine committed a genocide"),
+// not to assert it: the claim's words in it say nothing of yes.
+var disputeWords = map[string]bool{"claim": true, "claims": true, "claimed": true, "baseless": true,
+	"false": true, "falsely": true, "lie": true, "lies": true, "disinformation": true,
+	"misinformation": true, "propaganda": true, "allegation": true, "allegations": true,
+	"alleged": true, "allegedly": true, "accused": true, "accusation": true, "accusations": true,
+	"rumor": true, "rumors": true, "rumour": true, "rumours": true, "speculation": true,
+	"pretext": true, "fabricated": true, "myth": true}
+
+// conditionWords open a sentence that supposes rather than asserts ("If
+// it turns out that they were … weather balloons").
+var conditionWords = map[string]bool{"if": true, "whether": true, "unless": true, "suppose": true, "assuming": true}
+
+// unsettled says why a sentence holding a yes/no question's claim does not
+// settle it as yes, or "": a yes must be the sentence's plain assertion, so
+// a negation anywhere in it ("No. The only U.S. military personnel … in
+// Ukraine …", "there's no discussion underway of a change … regarding the
+// Beijing Olympics" for "would the us boycott the beijing olympics"), a
+// question, a supposition or a disputed claim leaves it open. Found by
+// asking yes/no questions whose answer the record gives as no (troops to
+// Ukraine, a boycott of the Beijing Olympics, a weather balloon, Russia's
+// claim of a genocide in Ukraine): each got a yes before this check, none
+// after; a wrong yes costs more than the quotations without one.
+func unsettled(sent string) string {
+	s := strings.TrimSpace(sent)
+	if strings.HasSuffix(strings.TrimRight(s, "”\"’' )"), "?") {
+		return "the sentence asks"
+	}
+	toks := text.Tokens(s)
+	for i, tk := range toks {
+		switch {
+		case text.IsNegation(tk.Word):
+			return "a negation (“" + s[tk.Start:tk.End] + "”) in the sentence"
+		case i == 0 && conditionWords[tk.Word]:
+			return "the sentence supposes (“" + s[tk.Start:tk.End] + "”)"
+		case disputeWords[tk.Word]:
+			return "the sentence disputes a claim (“" + s[tk.Start:tk.End] + "”)"
+		}
+	}
+	return ""
 }
 
 // negationBefore returns the negation that stands within negationReach
@@ -246,6 +299,9 @@ func (v verdict) trace() string {
 	case verdictOpen:
 		if v.lacksRarest {
 			return "no verdict: lacks the claim's rarest word that the passages hold"
+		}
+		if v.unsure != "" {
+			return "no verdict: holds " + share + " of the claim's weight, but " + v.unsure
 		}
 		return "no verdict: holds " + share + " of the claim's weight, below the floor " + formatShare(verdictFloor)
 	}

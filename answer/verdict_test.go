@@ -37,13 +37,15 @@ func TestYesNoVerdict(t *testing.T) {
 				"Q And the toll?\n\n" +
 				"MS. QUILLFEATHER: We do not support a toll on the Glimmerford canal.\n"},
 		[2]string{"Remarks by Minister Ned Example",
-			"MR. EXAMPLE: The Brackenwick bridge toll will rise next year, and the ferries will keep their fares.\n"})
+			"MR. EXAMPLE: The Brackenwick bridge toll will rise next year, and the ferries will keep their fares.\n\n" +
+				"MR. EXAMPLE: Outlandish and baseless claims that the Sylvanian navy mined the Osterhaven harbour are everywhere this week.\n"})
 	tests := []struct {
 		name, q, want string
 	}{
 		{"asserted", "did quillfeather say the glimmerford canal would reopen to barges?", "Yes — Zara Quillfeather said so on 2031-05-01 [1]."},
 		{"negated in the record", "does nowhereland support a glimmerford canal toll", "No — Zara Quillfeather said otherwise on 2031-05-01 [1]."},
 		{"another speaker's words", "Did Quillfeather say the Brackenwick bridge toll would rise?", "The record does not show Quillfeather saying that; the nearest:"},
+		{"a claim the sentence disputes", "did the sylvanian navy mine the osterhaven harbour?", "The record does not say so in those words; the nearest:"},
 		{"words not held", "did the glimmerford canal flood the brackenwick valley in april?", "The record does not say so in those words; the nearest:"},
 		{"negated question", "didn't the glimmerford canal reopen to barges?", ExtractiveLead},
 		{"not a yes/no question", "what did quillfeather say about the glimmerford canal?", ExtractiveLead},
@@ -75,6 +77,28 @@ func TestNegationBefore(t *testing.T) {
 	for _, tt := range tests {
 		if got := negationBefore(tt.s, tt.claim); got != tt.want {
 			t.Errorf("negationBefore(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+// A sentence that holds a yes/no question's claim settles it as yes only
+// when it plainly asserts it.
+func TestUnsettled(t *testing.T) {
+	tests := []struct {
+		s    string
+		open bool
+	}{
+		{"The canal will reopen to barges in May.", false},
+		{"No. The only barges on the canal are the ministry's own.", true},
+		{"There's no discussion underway of a change in our plans regarding the games.", true},
+		{"If it turns out that they were weather balloons, isn't that a better outcome?", true},
+		{"Is the canal going to reopen to barges?", true},
+		{"Baseless claims that the navy mined the harbour are everywhere.", true},
+		{"We will never accept the blockade.", true},
+	}
+	for _, tt := range tests {
+		if got := unsettled(tt.s); (got != "") != tt.open {
+			t.Errorf("unsettled(%q) = %q, want open %v", tt.s, got, tt.open)
 		}
 	}
 }
