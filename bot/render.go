@@ -142,8 +142,15 @@ func footnote(c answer.Citation) string {
 	}
 	// Brackets in a title would end the link text early.
 	title = strings.NewReplacer("[", "(", "]", ")").Replace(title)
-	if linkable(c.URL) {
+	switch {
+	case linkable(c.URL) && !addressLike.MatchString(title):
 		title = "[" + title + "](<" + c.URL + ">)"
+	case linkable(c.URL):
+		// A title that reads as an address ("www.state.gov briefing")
+		// would disguise where the link goes: the address is shown as it
+		// is instead.
+		meta = append(meta, title)
+		title = "<" + c.URL + ">"
 	}
 	meta = append(meta, title)
 	return fmt.Sprintf("[%d] ", c.N) + strings.Join(meta, " — ")
@@ -162,6 +169,11 @@ func linkable(u string) bool {
 	p, err := url.Parse(u)
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && p.Hostname() != ""
 }
+
+// addressLike matches text that reads as a web address: a scheme, or a
+// host name ending in a top-level domain of letters ("state.gov",
+// "www.example.org/x"). "U.S." and "H.R. 2670" are not addresses.
+var addressLike = regexp.MustCompile(`(?i)://|\bwww\.|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b`)
 
 // footnoteRe reads a footnote back: "[n] rest".
 var footnoteRe = regexp.MustCompile(`^\[(\d{1,3})\] (.+)$`)
@@ -211,6 +223,8 @@ func parseSources(content string) []answer.Citation {
 		}
 		if l := footnoteLinkRe.FindStringSubmatch(title); l != nil {
 			title, c.URL = l[1], l[2]
+		} else if i := strings.LastIndex(title, " — <"); i >= 0 && strings.HasSuffix(title, ">") {
+			title, c.URL = title[:i], title[i+len(" — <"):len(title)-1]
 		}
 		c.Title = title
 		out = append(out, c)

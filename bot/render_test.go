@@ -87,6 +87,11 @@ func TestFootnoteAndNeutralise(t *testing.T) {
 		{answer.Citation{N: 5, Doc: "doc.txt", URL: "https://example.org/a\tb"}, "[5] doc.txt"},
 		{answer.Citation{N: 6, Doc: "doc.txt", URL: "https:///path-only"}, "[6] doc.txt"},
 		{answer.Citation{N: 7, Doc: "doc.txt", URL: "http://exa mple.org/"}, "[7] doc.txt"},
+		// A title that reads as an address would disguise the link's
+		// target: the address is shown as it is.
+		{answer.Citation{N: 8, Outlet: "Wire", Title: "www.state.gov briefing", URL: "https://evil.example/x"}, "[8] Wire — www.state.gov briefing — <https://evil.example/x>"},
+		{answer.Citation{N: 9, Title: "Read https://state.gov/a", URL: "https://evil.example/x"}, "[9] Read https://state.gov/a — <https://evil.example/x>"},
+		{answer.Citation{N: 10, Title: "Remarks on the U.S. and H.R. 2670", URL: "https://example.org/x"}, "[10] [Remarks on the U.S. and H.R. 2670](<https://example.org/x>)"},
 	} {
 		if got := footnote(tc.c); got != tc.want {
 			t.Errorf("footnote = %q, want %q", got, tc.want)

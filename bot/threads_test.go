@@ -250,16 +250,18 @@ func TestParseSourcesReadsFootnotes(t *testing.T) {
 		{N: 1, Outlet: "Example Wire", Date: "2023-09-28", Title: "Talks [resume] — soon", URL: "https://example.org/a"},
 		{N: 2, Date: "2024-01-02", Title: "No outlet"},
 		{N: 3, Outlet: "Sample Times", Title: "No date", URL: "https://example.org/b c"},
+		{N: 4, Outlet: "Wire", Date: "2023-01-02", Title: "see state.gov", URL: "https://example.org/d"},
 	}
 	msg := renderAnswer("Q?", &answer.Answer{Text: "Text [1][2][3].", Citations: cites})
 	got := parseSources(msg)
-	if len(got) != 3 {
+	if len(got) != 4 {
 		t.Fatalf("parsed %+v from\n%s", got, msg)
 	}
 	wants := []answer.Citation{
 		{N: 1, Outlet: "Example Wire", Date: "2023-09-28", Title: "Talks (resume) — soon", URL: "https://example.org/a"},
 		{N: 2, Date: "2024-01-02", Title: "No outlet"},
-		{N: 3, Outlet: "Sample Times", Title: "No date"}, // a URL with a space is not linked
+		{N: 3, Outlet: "Sample Times", Title: "No date"},                                                 // a URL with a space is not linked
+		{N: 4, Outlet: "Wire", Date: "2023-01-02", Title: "see state.gov", URL: "https://example.org/d"}, // shown, not masked
 	}
 	for i, w := range wants {
 		g := got[i]
