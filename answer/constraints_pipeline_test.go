@@ -156,7 +156,7 @@ func TestOrderIgnoresPassingMentions(t *testing.T) {
 	later := hit("later.txt", "2023-06-01", 1.0, 0.55)
 	p := &Pipeline{}
 	c := Constraints{Order: OrderFirst, Search: "canal talks"}
-	w := p.weights()
+	w := p.weights(nil)
 	if s := w.score(signalsOf(c, nil, weak, 1, nil, map[string]map[string]bool{})); s < w.threshold {
 		t.Fatalf("the weak passage scores %.2f, under the decision threshold %.2f: the test does not test the floor", s, w.threshold)
 	}

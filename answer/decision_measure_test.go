@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -47,7 +48,8 @@ func TestMeasureDecision(t *testing.T) {
 	if dir == "" {
 		t.Skip("set READOUT_DEV_INDEX to a data folder holding the sample and White House index")
 	}
-	idx, err := retrieval.Open(dir, retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	emb := &switchedEmbedder{Embedder: retrieval.NewBuiltinEmbedder(0)}
+	idx, err := retrieval.Open(dir, emb, retrieval.IndexOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,49 +80,62 @@ func TestMeasureDecision(t *testing.T) {
 		absent     bool // the pipeline's final decision: answer
 	}
 	p := &Pipeline{Index: idx}
-	var rows []row
-	histories := map[string][]Turn{}
-	for _, q := range qs {
-		// A follow-up is asked after the questions it follows, as
-		// readout eval does.
-		var history []Turn
-		if q.Follows != "" {
-			history = histories[q.Follows]
-		}
-		ans, err := p.Ask(context.Background(), q.Question, history, retrieval.SearchOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		histories[q.ID] = append(append([]Turn(nil), history...), TurnOf(ans))
-		standalone := q.Question
-		var prev map[string]bool
-		if len(history) > 0 {
-			f, _ := p.condense(context.Background(), slog.New(slog.DiscardHandler), q.Question, history)
-			standalone = f.Standalone
-			if f.Kind != NewTopic {
-				prev = f.Docs
+	collect := func() []row {
+		var rows []row
+		histories := map[string][]Turn{}
+		for _, q := range qs {
+			// A follow-up is asked after the questions it follows, as
+			// readout eval does.
+			var history []Turn
+			if q.Follows != "" {
+				history = histories[q.Follows]
 			}
-		}
-		r, err := p.retrieve(context.Background(), q.Question, standalone, retrieval.SearchOptions{}, prev)
-		if err != nil {
-			t.Fatal(err)
-		}
-		answerable := false
-		for _, id := range q.MustCite {
-			if _, ok := idx.Document(id); ok {
-				answerable = true
+			ans, err := p.Ask(context.Background(), q.Question, history, retrieval.SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
 			}
+			histories[q.ID] = append(append([]Turn(nil), history...), TurnOf(ans))
+			standalone := q.Question
+			var prev map[string]bool
+			if len(history) > 0 {
+				f, _ := p.condense(context.Background(), slog.New(slog.DiscardHandler), q.Question, history)
+				standalone = f.Standalone
+				if f.Kind != NewTopic {
+					prev = f.Docs
+				}
+			}
+			r, err := p.retrieve(context.Background(), q.Question, standalone, retrieval.SearchOptions{}, prev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			answerable := false
+			for _, id := range q.MustCite {
+				if _, ok := idx.Document(id); ok {
+					answerable = true
+				}
+			}
+			cache := map[string]map[string]bool{}
+			names := questionNames(r.c, r.searched)
+			var sigs []hitSignals
+			for i, h := range r.searched {
+				sig := signalsOf(r.c, names, h, i+1, r.searched, cache)
+				sig.continued = citedBefore(h, prev)
+				sigs = append(sigs, sig)
+			}
+			rows = append(rows, row{q: q, answerable: answerable, sigs: sigs, absent: r.decision.Answer})
 		}
-		cache := map[string]map[string]bool{}
-		names := questionNames(r.c, r.searched)
-		var sigs []hitSignals
-		for i, h := range r.searched {
-			sig := signalsOf(r.c, names, h, i+1, r.searched, cache)
-			sig.continued = citedBefore(h, prev)
-			sigs = append(sigs, sig)
-		}
-		rows = append(rows, row{q: q, answerable: answerable, sigs: sigs, absent: r.decision.Answer})
+		return rows
 	}
+	// With READOUT_WORDS_ONLY=1 the question's embedding fails, as with
+	// the embedding server down: retrieval ranks by words only and
+	// wordsOnlyDecision decides.
+	wordsOnlyRun := os.Getenv("READOUT_WORDS_ONLY") != ""
+	emb.down = wordsOnlyRun
+	def := defaultDecision
+	if wordsOnlyRun {
+		def = wordsOnlyDecision
+	}
+	rows := collect()
 	eval := func(w decisionWeights) (answered, declined, nAns, nOut int) {
 		for _, r := range rows {
 			best := -1.0
@@ -151,19 +166,19 @@ func TestMeasureDecision(t *testing.T) {
 			final[1]++
 		}
 	}
-	a, d, na, no := eval(defaultDecision)
+	a, d, na, no := eval(def)
 	t.Logf("pipeline (with constraints and their fallbacks): answerable answered %d/%d, out of scope declined %d/%d", final[0], na, final[1], no)
-	t.Logf("default %+v: answerable answered %d/%d, out of scope declined %d/%d", defaultDecision, a, na, d, no)
+	t.Logf("default %+v: answerable answered %d/%d, out of scope declined %d/%d", def, a, na, d, no)
 	for _, r := range rows {
 		best := -1.0
 		var bs hitSignals
 		for _, s := range r.sigs {
-			if sc := defaultDecision.score(s); sc > best {
+			if sc := def.score(s); sc > best {
 				best, bs = sc, s
 			}
 		}
 		mark := ""
-		if (best >= defaultDecision.threshold) != r.answerable {
+		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
 		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f lex=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
@@ -185,7 +200,13 @@ func TestMeasureDecision(t *testing.T) {
 	// The README's first question over the bundled sample alone must be
 	// answered by any weights the sweep keeps: the sample's few passages
 	// give other similarities and IDFs than the whole record's.
-	sp := &Pipeline{Index: sampleIndex(t)}
+	sample := sampleIndex(t)
+	if wordsOnlyRun {
+		se := &switchedEmbedder{Embedder: retrieval.NewBuiltinEmbedder(0)}
+		sample = sampleIndexWith(t, se)
+		se.down = true
+	}
+	sp := &Pipeline{Index: sample}
 	for _, q := range []string{readmeQuestion} {
 		r, err := sp.retrieve(context.Background(), q, q, retrieval.SearchOptions{}, nil)
 		if err != nil {
@@ -214,6 +235,20 @@ func TestMeasureDecision(t *testing.T) {
 		}
 		t.Logf("  best on all questions:\n%s", b.String())
 	}
+}
+
+// switchedEmbedder is an embedder that fails, as an embedding server
+// that is down does, while down is set.
+type switchedEmbedder struct {
+	retrieval.Embedder
+	down bool
+}
+
+func (e *switchedEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	if e.down {
+		return nil, errors.New("embedding server down (measurement)")
+	}
+	return e.Embedder.Embed(ctx, texts)
 }
 
 // decisionFolds is how many folds the sweep's cross-validation holds out

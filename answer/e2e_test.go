@@ -20,11 +20,17 @@ import (
 // sampleIndex indexes the bundled sample record with the builtin embedder.
 func sampleIndex(t testing.TB) *retrieval.Index {
 	t.Helper()
+	return sampleIndexWith(t, retrieval.NewBuiltinEmbedder(0))
+}
+
+// sampleIndexWith is sampleIndex embedded by emb.
+func sampleIndexWith(t testing.TB, emb retrieval.Embedder) *retrieval.Index {
+	t.Helper()
 	docs, skipped, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
 	if err != nil || len(skipped) != 0 || len(docs) == 0 {
 		t.Fatalf("load sample: %v, skipped %v", err, skipped)
 	}
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	idx, err := retrieval.Open("", emb, retrieval.IndexOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,8 +47,10 @@ type PassageTrace struct {
 // Decision is whether to answer and why.
 type Decision struct {
 	Answer bool `json:"answer"`
-	// By says who decided: "signals" (the measured rule), "model" (a chat
-	// model saw the passages), "empty" (nothing was retrieved).
+	// By says who decided: "signals" (the measured rule), "signals, words
+	// only" (its words-only weights: the question could not be embedded),
+	// "model" (a chat model saw the passages), "empty" (nothing was
+	// retrieved).
 	By     string `json:"by"`
 	Reason string `json:"reason"`
 	// Score and Threshold are the best passage's combined signal and the

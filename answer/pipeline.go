@@ -147,6 +147,12 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 	}
 	hits := r.hits
+	if err := embedFailure(r.searched); err != nil {
+		// The decision weighed the passages without vector similarity
+		// (wordsOnlyDecision); the reader is told why the answer may be
+		// thinner than usual.
+		ans.Warnings = append(ans.Warnings, "The embedding server did not answer ("+failureReason(err)+"); passages were found by their words only.")
+	}
 	if r.notice != "" && r.decision.Answer {
 		ans.Warnings = append(ans.Warnings, r.notice)
 	}

@@ -20,7 +20,8 @@ const DefaultK = 8
 // and BM25 rankings fused, filtered by opts, with near-identical passages
 // folded into the best of them. An empty index returns no hits and no
 // error. When the embedder fails (a model server down) Search logs it and
-// ranks by BM25 alone rather than answering nothing.
+// ranks by BM25 alone rather than answering nothing; each hit's
+// QueryVectorErr then says why.
 func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) ([]Hit, error) {
 	query = strings.TrimSpace(query)
 	if query == "" {
@@ -50,6 +51,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 
 	var vec []scored
 	qv, err := ix.queryVector(ctx, correctedQuery(query, fixes), s.dim)
+	embedErr := err
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("search: %w", ctx.Err())
@@ -77,7 +79,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	}
 	cov, terms := s.windowCoverage(qterms, chunkIdx)
 	for i := range hits {
-		hits[i].Coverage, hits[i].Terms = cov[i], terms[i]
+		hits[i].Coverage, hits[i].Terms, hits[i].QueryVectorErr = cov[i], terms[i], embedErr
 	}
 	return hits, nil
 }

@@ -45,6 +45,11 @@ type Hit struct {
 	// its neighbouring passages of the same document. The
 	// answer pipeline declines when no passage covers the question enough.
 	Coverage float64
+	// QueryVectorErr is why the question could not be embedded (the
+	// embedding server down or refusing), nil when it was: the search then
+	// ranked by words only and VectorScore is 0 for want of a measurement,
+	// not a measured dissimilarity.
+	QueryVectorErr error
 	// Terms are the query's informative terms with the weight each has in
 	// Coverage and whether the passage (or a neighbour) holds it, so a
 	// caller can judge coverage of a part of the question.
