@@ -11,6 +11,8 @@ import (
 // passages, and the passage that names only the accord is found in the
 // second search, not in the first.
 func TestExpandQueryFindsOtherWording(t *testing.T) {
+	defer func(d int) { feedbackDocs = d }(feedbackDocs)
+	feedbackDocs = 10
 	var texts []string
 	for range 6 {
 		texts = append(texts, "The harbour treaty, the maritime accord of Nowhereland, was signed by Spokesperson Zara Quillfeather.")
