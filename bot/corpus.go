@@ -246,7 +246,7 @@ func (b *Bot) add(i *discordgo.Interaction, opts map[string]*discordgo.Applicati
 		return
 	}
 	if att != nil && att.Size > maxAttachment {
-		b.replyEphemeral(i, fmt.Sprintf("That file is too large (%d MB); the limit is 10 MB.", att.Size>>20))
+		b.replyEphemeral(i, fmt.Sprintf("That file is too large (%.1f MB); the limit is %d MB.", float64(att.Size)/(1<<20), maxAttachment>>20))
 		return
 	}
 	if err := b.deferReply(i, true); err != nil {

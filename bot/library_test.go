@@ -92,6 +92,7 @@ func TestCorpusAddHostileInputs(t *testing.T) {
 		want string
 	}{
 		{"declared too large", func() *discordgo.Interaction { return addFile(h, "big.txt", files.URL+"/never.txt", 50<<20) }, "too large"},
+		{"declared just too large", func() *discordgo.Interaction { return addFile(h, "big2.txt", files.URL+"/never.txt", 10<<20+1<<19) }, "too large (10.5 MB); the limit is 10 MB"},
 		{"lies about its size", func() *discordgo.Interaction { return addFile(h, "huge.txt", files.URL+"/huge.txt", 100) }, "larger than 10 MB"},
 		{"binary", func() *discordgo.Interaction { return addFile(h, "blob.txt", files.URL+"/blob.txt", 12) }, "could not add"},
 		{"duplicate text", func() *discordgo.Interaction { return addFile(h, "dup.txt", files.URL+"/dup.txt", 300) }, "already in the record"},
