@@ -79,6 +79,16 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		return "", nil, stats, why
 	}
 	why[0].Verdict = v.trace()
+	for i := range why {
+		if strings.HasPrefix(why[i].Role, "side ") && v.keyWord != "" {
+			// The side's sentence was the best that holds what is
+			// compared (pickSentences); say so, and which sides had none.
+			why[i].Verdict = "the best of its side holding what is compared (" + v.keyWord + ", or its document's title does)"
+			if len(v.missing) > 0 {
+				why[i].Verdict += "; no sentence of " + strings.Join(v.missing, ", ") + " holds it"
+			}
+		}
+	}
 	text, cites, stats = render(cands, picked, top, v)
 	return text, cites, stats, why
 }
