@@ -301,8 +301,8 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		f.Statement = &s
 		f.Speaker = s.Speaker
 		who := s.Speaker
-		if who == "" {
-			who = "it"
+		if who == "" || strings.EqualFold(who, s.Cite.Outlet) {
+			who = "it" // none, or the office that issued it
 		}
 		f.Standalone = "When did " + strings.TrimSuffix(who, " it") + " say “" + clip(s.Text, 120) + "”?"
 		if who == "it" {
@@ -804,7 +804,15 @@ func topicTurn(history []Turn) Turn {
 		if t.Standalone != "" && t.Standalone != t.Question {
 			continue
 		}
-		if _, _, content := referenceWords(text.Tokens(withoutOpener(t.Question))); content >= 2 {
+		q := withoutOpener(t.Question)
+		toks := text.Tokens(q)
+		pronoun, demonstrative, content := referenceWords(toks)
+		if i > 0 && t.Standalone == "" && (pronoun || demonstrative || itemRef(q) != nil || ellipsisRe.MatchString(q)) {
+			// A conversation rebuilt from messages keeps no rewrite: a
+			// question pointing back did not open the topic.
+			continue
+		}
+		if content >= 2 {
 			return t
 		}
 	}
@@ -1128,4 +1136,32 @@ func (p *Pipeline) withSidePassages(ctx context.Context, history []Turn) []Turn 
 	out := slices.Clone(history)
 	out[len(out)-1] = more
 	return out
+}
+
+// extractiveIn answers "what else did they talk about?", asked of an
+// office's readout rather than a person, from the passages of the
+// documents the conversation cited alone: what else was discussed is in
+// the same readout, not in another document sharing the topic's words.
+// The topic's words choose; what was quoted is left out (q.NewOnly). It
+// reports false, leaving ans as it was, when they find no sentence.
+func (p *Pipeline) extractiveIn(ans *Answer, q ExtractiveQuery, conv []retrieval.Hit) bool {
+	q.ownFirst = false
+	try := *ans
+	try.Warnings = slices.Clone(ans.Warnings)
+	p.extractive(&try, q, conv, "")
+	if try.Mode != ModeExtractive {
+		return false
+	}
+	*ans = try
+	return true
+}
+
+// conversationAnswers is every answer of the conversation, the latest
+// last.
+func conversationAnswers(history []Turn) string {
+	var b strings.Builder
+	for _, t := range history {
+		b.WriteString(t.Answer + "\n")
+	}
+	return b.String()
 }

@@ -734,3 +734,59 @@ func TestHeIsWhomTheQuestionAsked(t *testing.T) {
 		t.Errorf("%s: %q", f.Kind, f.Standalone)
 	}
 }
+
+// TestTopicOfARebuiltConversation: a conversation rebuilt from messages
+// keeps no rewrites; a question that pointed back ("how long would the
+// first one take") still does not become the topic.
+func TestTopicOfARebuiltConversation(t *testing.T) {
+	history := []Turn{
+		{Question: "what were the three demands sylvania made at the murl talks",
+			Answer: ExtractiveLead + "\n- Nowhere Wire (2024-05-03) — Zara Quillfeather, Spokesperson: “Sylvania wants the dam opened.” [1]"},
+		{Question: "how long would the first one take",
+			Answer: ExtractiveLead + "\n- Nowhere Wire (2024-05-03) — Zara Quillfeather, Spokesperson: “Opening the dam would take a month.” [1]"},
+	}
+	f := ReadFollowUp("who would pay for it", history)
+	if !strings.Contains(f.Standalone, "demands") {
+		t.Errorf("%s: %q", f.Kind, f.Standalone)
+	}
+}
+
+// TestWhatElseOfAReadout: "what else did they talk about?" after an
+// office's readout and a "when was that?" quotes more of the same readout,
+// nothing the conversation quoted already, and not another document on
+// the topic.
+func TestWhatElseOfAReadout(t *testing.T) {
+	idx := inventedIndex(t, map[string]string{
+		"readout.txt": "title: Readout of the Foreign Minister's Call with Foreign Minister Tarin Holloway of Sylvania\ndate: 2024-05-02\noutlet: Nowhere Office\n\n" +
+			"Foreign Minister Ona Vexley spoke today with Foreign Minister Tarin Holloway of Sylvania about the Murl dam dispute. " +
+			"The ministers agreed that the dam's sluice gates would be inspected jointly. " +
+			"They also discussed reopening river shipping before the harvest. " +
+			"The ministers exchanged views on the fishing quotas of the upper Murl.\n",
+		"other.txt": "title: Press Briefing on the Murl Dam\ndate: 2024-06-10\noutlet: Nowhere Wire\n\n" +
+			"Reporters asked again about the Murl dam dispute and the call between the ministers. Nobody would talk about the dam dispute today, the spokesperson said of the call.\n",
+	})
+	p := &Pipeline{Index: idx}
+	var history []Turn
+	quoted := map[string]bool{}
+	for _, q := range []string{"did vexley bring up the murl dam dispute on her call with holloway", "when was that", "what else did they talk about"} {
+		ans, err := p.Ask(context.Background(), q, history, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s → %q\n%s", q, ans.Standalone, ans.Text)
+		if q == "what else did they talk about" {
+			if !citesDoc(ans, "readout.txt") || citesDoc(ans, "other.txt") {
+				t.Errorf("cites %+v, want only the readout", ans.Citations)
+			}
+			for _, st := range previousStatements(TurnOf(ans)) {
+				if quoted[st.Text] {
+					t.Errorf("repeats %q", st.Text)
+				}
+			}
+		}
+		for _, st := range previousStatements(TurnOf(ans)) {
+			quoted[st.Text] = true
+		}
+		history = append(history, TurnOf(ans))
+	}
+}

@@ -203,8 +203,10 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	}
 	if len(history) > 0 && follow.Kind == RefMore {
 		// Only "what else" wants what was not quoted yet; "who did he
-		// murder?" may be answered by the sentence just quoted.
-		eq.Previous = history[len(history)-1].Answer
+		// murder?" may be answered by the sentence just quoted. Not yet
+		// anywhere in the conversation: a "when was that?" in between
+		// quoted one statement of several.
+		eq.Previous = conversationAnswers(history)
 	}
 	if r.c.Speaker != nil {
 		// The speaker the question reader resolved ("Quote Ned Price's
@@ -228,6 +230,11 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 	}
 	if p.Chat == nil {
+		if len(conv) > 0 && follow.Kind == RefMore && follow.Speaker == "" && p.extractiveIn(ans, eq, conv) {
+			// "What else did they talk about?" after a readout: more of
+			// what the conversation read (see extractiveIn).
+			return ans, nil
+		}
 		if len(conv) > 0 && p.extractiveFrom(ans, eq, conv) {
 			// What the conversation read holds it (see extractiveFrom).
 			return ans, nil
@@ -797,6 +804,11 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 	if len(conv) == 0 {
 		return nil, nil, nil
 	}
+	if f.Kind == RefMore && f.Speaker == "" {
+		// "What else did they talk about?": what the conversation read
+		// is what is asked about, whatever else shares its words.
+		return conv, conv, nil
+	}
 	if q != standalone {
 		// First the question's own words (their share of each passage's
 		// coverage): the rewrite's borrowed words may mislead when the
@@ -913,6 +925,9 @@ func (p *Pipeline) answerFromStatement(ans *Answer, f FollowUp) bool {
 		return false
 	}
 	var lead string
+	if strings.EqualFold(s.Speaker, s.Cite.Outlet) {
+		s.Speaker = "" // the office that issued it, already named as the outlet
+	}
 	switch {
 	case f.Kind == RefDate && s.Date != "":
 		lead = "That was on " + s.Date + ", the date the record gives for this statement:\n- "
