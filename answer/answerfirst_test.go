@@ -157,10 +157,13 @@ func TestNoDuplicateQuotations(t *testing.T) {
 // briefings are never quoted, however many of the question's words they hold.
 func TestFillerNeverFirst(t *testing.T) {
 	for s, want := range map[string]bool{
-		"Thank you.":               true,
-		"Thank you all very much.": true,
-		"Next question.":           true,
-		"Go ahead.":                true,
+		"Thank you.":                                true,
+		"Thank you all very much.":                  true,
+		"Next question.":                            true,
+		"Go ahead.":                                 true,
+		"Way in the back, go ahead.":                true,
+		"Go ahead, Zara.":                           true,
+		"We will go ahead with the talks in April.": false,
 		"Some of you have asked about the Freedonia talks and the border.":       true,
 		"I don’t have anything else to add on the Freedonia talks.":              true,
 		"I expect we will have more to say about Remembrance Day on Saturday.":   true,

@@ -564,7 +564,10 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 // courtesies and turn-taking.
 var fillerShortRe = regexp.MustCompile(`(?i)^(?:` +
 	`(?:thank you|thanks)(?: (?:so much|very much|all|everybody|everyone|guys|again))*[.!,]?|` +
-	`(?:next question|go ahead|sure|okay|ok|all right|alright|yeah|great|good (?:morning|afternoon|evening)(?: everyone| everybody)?)[.!,]?` +
+	`(?:next question|go ahead|sure|okay|ok|all right|alright|yeah|great|good (?:morning|afternoon|evening)(?: everyone| everybody)?)[.!,]?|` +
+	// Handing the floor to a reporter: "Way in the back, go ahead.",
+	// "Go ahead, Jacqui."
+	`(?:[\p{L} ]{1,25}, )?go ahead(?:, [\p{L}. ]{1,20})?[.!]?` +
 	`)$`)
 
 // fillerLeadRe matches, near a sentence's start, the words of a pointer
