@@ -219,7 +219,7 @@ const maxCounted = 4
 // figureOf reads the figure a question asks for; ok is false when it asks
 // for none.
 func figureOf(q string) (f figure, ok bool) {
-	toks := questionTokens(casualWords(q))
+	toks := questionTokens(text.SpellOutChat(q))
 	if readWant(toks) != WantNumber {
 		return f, false
 	}

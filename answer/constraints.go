@@ -251,7 +251,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time) Constraints {
 			kept = append(kept, w)
 		}
 	}
-	c.Search = casualWords(strings.Join(kept, " "))
+	c.Search = text.SpellOutChat(strings.Join(kept, " "))
 	if strings.Trim(c.Search, " ?.!,") == "" {
 		c.Search = q
 	}
@@ -755,28 +755,4 @@ func inverted(toks []qtok, start int) bool {
 		}
 	}
 	return false
-}
-
-// casual maps the shorthand of chat to the words the record uses, and
-// drops the words of chat that ask nothing ("yo", "pls"): a question
-// typed in a Discord channel is searched as if it were spelt out.
-var casual = map[string]string{"abt": "about", "bc": "because", "b/c": "because", "w": "with", "w/": "with",
-	"n": "and", "ppl": "people", "u": "you", "ur": "your", "thx": "", "pls": "", "plz": "", "yo": "",
-	"tldr": "", "lol": "", "pres": "president", "govt": "government", "intl": "international"}
-
-// casualWords spells out a question's chat shorthand.
-func casualWords(q string) string {
-	f := strings.Fields(q)
-	out := f[:0]
-	for _, w := range f {
-		core := strings.TrimRight(strings.ToLower(w), "?.!,")
-		if full, ok := casual[core]; ok {
-			if full == "" {
-				continue
-			}
-			w = full + w[len(core):]
-		}
-		out = append(out, w)
-	}
-	return strings.Join(out, " ")
 }

@@ -98,7 +98,7 @@ var frameWords = map[string]bool{"ever": true, "according": true, "record": true
 // question is itself negated.
 func claimOf(q string, r questionReading) (claim []string, negated bool) {
 	seen := map[string]bool{}
-	text.EachWord(casualWords(q), func(w string) {
+	text.EachWord(text.SpellOutChat(q), func(w string) {
 		if text.IsNegation(w) {
 			negated = true
 		}

@@ -6,36 +6,72 @@ import "strings"
 // spelling stands for, as a question typed in a Discord channel writes
 // them and the record spells them out: "potus" → "president", "wh" →
 // "white house", "nsc" → "national security council", "govt" →
-// "government", "gonna" → "going". w is lower case, as Words writes it;
+// "government", "gonna" → "going to". w is lower case, as Words writes it;
 // the result is nil for any other word. Retrieval uses it on questions
 // only: the record itself is indexed as written.
 func ChatExpansion(w string) []string {
-	if e, ok := chatWords[w]; ok {
+	if e, ok := officeWords[w]; ok {
+		return strings.Fields(e)
+	}
+	if e, ok := shorthandWords[w]; ok {
 		return strings.Fields(e)
 	}
 	return nil
 }
 
-// chatWords are the abbreviations of office titles and institutions that
-// the record writes in full, and the common chat shorthand for ordinary
-// words.
-var chatWords = map[string]string{
-	// Offices and titles.
+// SpellOutChat returns a question with its chat shorthand spelt out
+// ("abt" → "about", "bout" → "about", "ppl" → "people") and the words of
+// chat that ask nothing ("yo", "pls", "lol") dropped, so that a question
+// typed in a Discord channel is read as if it were written out. Office
+// abbreviations ("potus", "wh") are left for retrieval (ChatExpansion),
+// which weighs them against the record's own spelling.
+func SpellOutChat(q string) string {
+	f := strings.Fields(q)
+	out := f[:0]
+	for _, w := range f {
+		core := strings.TrimRight(strings.ToLower(w), "?.!,")
+		if fillerWords[core] {
+			continue
+		}
+		if full, ok := shorthandWords[core]; ok {
+			w = full + w[len(core):]
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// officeWords are the abbreviations of office titles and institutions
+// that the record writes in full.
+var officeWords = map[string]string{
 	"potus": "president", "vpotus": "vice president", "flotus": "first lady",
-	"pres": "president", "prez": "president", "vp": "vice president",
+	"prez": "president", "vp": "vice president",
 	"wh": "white house", "nsc": "national security council",
 	"nsa": "national security advisor", "apnsa": "national security advisor",
 	"secstate": "secretary state", "sos": "secretary state", "sec": "secretary",
 	"secdef": "secretary defense", "pm": "prime minister", "fm": "foreign minister",
 	"amb": "ambassador", "ambo": "ambassador", "kjp": "karine jean pierre",
-	"admin": "administration", "govt": "government",
-	"intl": "international", "natsec": "national security", "dept": "department",
+	"admin": "administration", "natsec": "national security", "dept": "department",
 	"doj": "justice department", "dod": "defense department", "dhs": "homeland security",
 	"hhs": "health human services", "epa": "environmental protection agency",
-	// Chat shorthand.
-	"ppl": "people", "abt": "about", "bc": "because", "cuz": "because", "bcuz": "because",
-	"tho": "though", "thru": "through",
+}
+
+// shorthandWords are the common chat shorthand and spoken spellings of
+// ordinary words.
+var shorthandWords = map[string]string{
+	"ppl": "people", "abt": "about", "bout": "about", "bc": "because", "b/c": "because",
+	"cuz": "because", "bcuz": "because", "w": "with", "w/": "with", "n": "and",
+	"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what",
+	"tho": "though", "thru": "through", "gonna": "going to", "wanna": "want to",
+	"gotta": "got to", "kinda": "kind of",
+	"pres": "president", "govt": "government", "intl": "international",
 	"wo": "without", "msg": "message", "mtg": "meeting", "convo": "conversation",
 	"info": "information", "approx": "approximately", "yr": "year", "yrs": "years",
 	"mo": "month", "mos": "months", "wk": "week", "wks": "weeks",
+}
+
+// fillerWords are the words of chat that ask nothing.
+var fillerWords = map[string]bool{
+	"yo": true, "pls": true, "plz": true, "thx": true, "ty": true, "lol": true,
+	"lmao": true, "tldr": true, "bruh": true, "ngl": true, "tbh": true, "imo": true,
 }

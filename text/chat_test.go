@@ -20,3 +20,21 @@ func TestChatExpansion(t *testing.T) {
 		}
 	}
 }
+
+// A question typed in chat is read as if written out: shorthand spelt
+// out, the words that ask nothing dropped, office abbreviations left to
+// retrieval, punctuation kept.
+func TestSpellOutChat(t *testing.T) {
+	cases := []struct{ q, want string }{
+		{"yo what did kirby say bout the balloon", "what did kirby say about the balloon"},
+		{"wat did the pres say abt ppl leaving?", "what did the president say about people leaving?"},
+		{"pls who is gonna lead the talks lol", "who is going to lead the talks"},
+		{"what did potus say to the wh press corps", "what did potus say to the wh press corps"},
+		{"When did Quillfeather speak?", "When did Quillfeather speak?"},
+	}
+	for _, tc := range cases {
+		if got := SpellOutChat(tc.q); got != tc.want {
+			t.Errorf("SpellOutChat(%q) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
