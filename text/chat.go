@@ -10,6 +10,12 @@ import "strings"
 // the result is nil for any other word. Retrieval uses it on questions
 // only: the record itself is indexed as written.
 func ChatExpansion(w string) []string {
+	if len(w) < 2 {
+		// "u", "r", "n": spelt out for reading the question
+		// (SpellOutChat), but stopwords to a search, and "us" read as
+		// a plural of "u" would be "you".
+		return nil
+	}
 	if e, ok := officeWords[w]; ok {
 		return strings.Fields(e)
 	}

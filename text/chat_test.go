@@ -13,6 +13,7 @@ func TestChatExpansion(t *testing.T) {
 		{"govt", "government"},
 		{"president", ""},
 		{"sullivan", ""},
+		{"u", ""}, // a stopword to a search; "us" is not its plural
 	}
 	for _, tc := range cases {
 		if got := strings.Join(ChatExpansion(tc.word), " "); got != tc.want {
