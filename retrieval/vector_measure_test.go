@@ -120,6 +120,43 @@ func TestMeasureVectorLeg(t *testing.T) {
 			}
 		}()
 	}
+	// The cosines the embedder gives: the best passage's vector cosine for
+	// the questions the index can answer (at the answering document, and
+	// at the top) and for the out-of-scope ones, for the answer decision.
+	var atAnswer, atTop, outOfScope []float64
+	for _, q := range qs {
+		oos := q.Kind == "out-of-scope"
+		if !oos && !answerable(q) {
+			continue
+		}
+		func() {
+			defer func(l float64) { lexicalWeight = l }(lexicalWeight)
+			lexicalWeight = 0
+			vec, err := ix.Search(context.Background(), searchText(q, byID), SearchOptions{K: 20})
+			if err != nil || len(vec) == 0 {
+				return
+			}
+			if oos {
+				outOfScope = append(outOfScope, vec[0].VectorScore)
+				return
+			}
+			atTop = append(atTop, vec[0].VectorScore)
+			if r := rankOf(vec, q.MustCite); r > 0 {
+				atAnswer = append(atAnswer, vec[r-1].VectorScore)
+			}
+		}()
+	}
+	for _, c := range []struct {
+		name string
+		v    []float64
+	}{{"answering document (when in the top 20)", atAnswer}, {"top passage, answerable", atTop}, {"top passage, out of scope", outOfScope}} {
+		if len(c.v) == 0 {
+			continue
+		}
+		slices.Sort(c.v)
+		q := func(f float64) float64 { return c.v[int(f*float64(len(c.v)-1))] }
+		t.Logf("vector cosine, %s: n=%d p10 %.3f p50 %.3f p90 %.3f", c.name, len(c.v), q(0.1), q(0.5), q(0.9))
+	}
 	names := make([]string, 0, len(kinds))
 	for k := range kinds {
 		names = append(names, k)
