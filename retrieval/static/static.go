@@ -32,7 +32,7 @@ import (
 // Version names the distillation recipe and its table. Bump it whenever
 // tools/distil or the run-time lookup (text.Words, text.Stem, the piece
 // fallback) changes, so snapshots embedded with the old table are refused.
-const Version = "static-use-lite-v1"
+const Version = "static-use-lite-v2"
 
 //go:embed table.bin
 var tableBin []byte
@@ -179,7 +179,7 @@ func New() (*Embedder, error) {
 	return &Embedder{t: t}, nil
 }
 
-// Name returns Version and the dimension ("static-use-lite-v1-256").
+// Name returns Version and the dimension ("static-use-lite-v2-256").
 func (e *Embedder) Name() string { return fmt.Sprintf("%s-%d", Version, e.t.dim) }
 
 // Dimension returns the vector length.
