@@ -181,8 +181,8 @@ func TestMeasureDecision(t *testing.T) {
 		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f lex=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.lexical, bs.rank, mark, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f lex=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.lexical, bs.rank, mark, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return
@@ -250,6 +250,25 @@ func (e *switchedEmbedder) Embed(ctx context.Context, texts []string) ([][]float
 	}
 	return e.Embedder.Embed(ctx, texts)
 }
+
+// rankGrid are the weights the sweep tries for 1/word rank and 1/fused
+// rank: 0 and 0.5 (swept 0–1 before, they entered two folds' choice of
+// five); READOUT_SWEEP_RANKS=1 sweeps 0, 0.25, 0.5, 1.
+var rankGrid = func() []float64 {
+	if os.Getenv("READOUT_SWEEP_RANKS") != "" {
+		return []float64{0, 0.25, 0.5, 1}
+	}
+	return []float64{0, 0.5}
+}()
+
+// typedGrid are the weights the sweep tries for hitSignals.typed;
+// READOUT_SWEEP_NO_TYPED=1 leaves it at 0, to compare.
+var typedGrid = func() []float64 {
+	if os.Getenv("READOUT_SWEEP_NO_TYPED") != "" {
+		return []float64{0}
+	}
+	return []float64{0, 0.25, 0.5, 1}
+}()
 
 // decisionFolds is how many folds the sweep's cross-validation holds out
 // in turn.
@@ -343,9 +362,11 @@ func sweepDecision(rows []sweepRow, folds int, bar float64) sweepResult {
 					for _, wp := range []float64{0, 0.25, 0.5} {
 						for _, wc := range []float64{0, 0.25, 0.5} {
 							for _, wf := range []float64{0, 0.25, 0.5, 1} {
-								for _, wl := range []float64{0, 0.25, 0.5, 1} {
-									for _, wr := range []float64{0, 0.25, 0.5, 1} {
-										yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, lexical: wl, fused: wr})
+								for _, wl := range rankGrid {
+									for _, wr := range rankGrid {
+										for _, wt := range typedGrid {
+											yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, lexical: wl, fused: wr})
+										}
 									}
 								}
 							}
