@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"golang.org/x/time/rate"
 
 	"github.com/readout/readout/answer"
@@ -143,4 +144,34 @@ type cachedAnswer struct {
 	Question string
 	Answer   *answer.Answer
 	Private  bool // seen by the asker alone: never logged
+}
+
+// enterQuick admits a member's quick command (/search, /verify, Check
+// quotes) to the quick lane: a member who is not a moderator first takes
+// a token from bucket, refused with limited(wait) when none is left; then a
+// place in the lane, refused with the lane's reason (the token given
+// back). A refusal is counted, answered privately and reported as nil.
+func (b *Bot) enterQuick(i *discordgo.Interaction, command string, bucket *askLimiter, limited func(wait time.Duration) string) *ticket {
+	user := interactionUser(i).ID
+	arrived := b.now()
+	giveBack := func() {}
+	if !b.isModerator(i) {
+		wait, undo := bucket.take(user, arrived)
+		if undo == nil {
+			b.count(command, "rate_limited")
+			b.deps.Metrics.Refusal("rate")
+			b.replyEphemeral(i, limited(wait))
+			return nil
+		}
+		giveBack = undo
+	}
+	t, no := b.quick.enter(user, false, arrived)
+	if no != nil {
+		giveBack()
+		b.count(command, no.reason)
+		b.deps.Metrics.Refusal(no.reason)
+		b.replyEphemeral(i, no.msg)
+		return nil
+	}
+	return t
 }

@@ -33,28 +33,13 @@ func (b *Bot) handleSearch(i *discordgo.Interaction, data discordgo.ApplicationC
 	// like their questions, in a bucket of their own, and take a place in
 	// the quick lane, so a flood of them cannot hold every CPU while
 	// questions wait.
-	user := interactionUser(i).ID
-	arrived := b.now()
-	giveBack := func() {}
-	if !b.isModerator(i) {
-		wait, undo := b.searchRate.take(user, arrived)
-		if undo == nil {
-			b.count("search", "rate_limited")
-			b.deps.Metrics.Refusal("rate")
-			b.replyEphemeral(i, limitMessage("search", b.cfg.AskPerMinute, b.cfg.AskBurst, wait)+".")
-			return
-		}
-		giveBack = undo
-	}
-	l := b.quick
-	t, no := l.enter(user, false, arrived)
-	if no != nil {
-		giveBack()
-		b.count("search", no.reason)
-		b.deps.Metrics.Refusal(no.reason)
-		b.replyEphemeral(i, no.msg)
+	t := b.enterQuick(i, "search", b.searchRate, func(wait time.Duration) string {
+		return limitMessage("search", b.cfg.AskPerMinute, b.cfg.AskBurst, wait) + "."
+	})
+	if t == nil {
 		return
 	}
+	l := b.quick
 	if err := b.deferReply(i, false); err != nil {
 		l.leave(t)
 		b.log.Error("acknowledge /search", "error", err)

@@ -176,30 +176,16 @@ func checkedHeader(guild, channel, message string, found, skipped int) string {
 // checks each claim and delivers the verdicts.
 func (b *Bot) runVerify(i *discordgo.Interaction, job verifyJob) {
 	user := interactionUser(i).ID
-	arrived := b.now()
 	// One member's checks are limited like their questions (moderators
 	// are not): each costs the verifier's work, and a reply mode's verdicts
 	// are public.
-	giveBack := func() {}
-	if !b.isModerator(i) {
-		wait, undo := b.checkRate.take(user, arrived)
-		if undo == nil {
-			b.count(job.command, "rate_limited")
-			b.deps.Metrics.Refusal("rate")
-			b.replyEphemeral(i, checkRateMessage(b.cfg.AskPerMinute, b.cfg.AskBurst, wait))
-			return
-		}
-		giveBack = undo
-	}
-	l := b.quick
-	t, no := l.enter(user, false, arrived)
-	if no != nil {
-		giveBack()
-		b.count(job.command, no.reason)
-		b.deps.Metrics.Refusal(no.reason)
-		b.replyEphemeral(i, no.msg)
+	t := b.enterQuick(i, job.command, b.checkRate, func(wait time.Duration) string {
+		return checkRateMessage(b.cfg.AskPerMinute, b.cfg.AskBurst, wait)
+	})
+	if t == nil {
 		return
 	}
+	l := b.quick
 	// Reply mode acknowledges privately: the verdicts go to the channel
 	// as a reply to the message, and the asker is told so.
 	if err := b.deferReply(i, job.private || job.reply != nil); err != nil {
