@@ -1145,6 +1145,13 @@ func (p *Pipeline) withSidePassages(ctx context.Context, history []Turn) []Turn 
 // The topic's words choose; what was quoted is left out (q.NewOnly). It
 // reports false, leaving ans as it was, when they find no sentence.
 func (p *Pipeline) extractiveIn(ans *Answer, q ExtractiveQuery, conv []retrieval.Hit) bool {
+	return p.extractiveWithin(ans, q, conv)
+}
+
+// extractiveWithin answers from the passages conv alone, in one pass
+// (not from the question's words alone first): it reports false, leaving
+// ans as it was, when they give no extractive answer.
+func (p *Pipeline) extractiveWithin(ans *Answer, q ExtractiveQuery, conv []retrieval.Hit) bool {
 	q.ownFirst = false
 	try := *ans
 	try.Warnings = slices.Clone(ans.Warnings)

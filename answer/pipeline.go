@@ -560,15 +560,8 @@ func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.H
 // (the topic's words find what was already answered); it reports false,
 // leaving ans as it was, when they find no sentence.
 func (p *Pipeline) extractiveFrom(ans *Answer, q ExtractiveQuery, conv []retrieval.Hit) bool {
-	q.Context, q.ownFirst = "", false
-	try := *ans
-	try.Warnings = slices.Clone(ans.Warnings)
-	p.extractive(&try, q, conv, "")
-	if try.Mode != ModeExtractive {
-		return false
-	}
-	*ans = try
-	return true
+	q.Context = ""
+	return p.extractiveWithin(ans, q, conv)
 }
 
 // condense reads a follow-up against the conversation: with the chat
