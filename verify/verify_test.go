@@ -223,27 +223,15 @@ func TestCheckWordsSaidInManyPlaces(t *testing.T) {
 	const said = "The river talks will resume in the spring, and Nowhereland will attend them."
 	var docs []*corpus.Document
 	add := func(id, speaker, date string) {
-		src := fmt.Sprintf("title: Statement by %s on the river talks\ndate: %s\nsource: The Nowhereland Briefing Room (example.invalid)\nurl: https://example.invalid/%s\n\nToday we repeat it. %s We thank our partners.\n",
-			speaker, date, id, said)
-		ds, err := corpus.Parse(id+".txt", []byte(src))
-		if err != nil || len(ds) != 1 {
-			t.Fatalf("parse %s: %v", id, err)
-		}
-		docs = append(docs, ds[0])
+		docs = append(docs, inventedDoc(t, id, "Statement by "+speaker+" on the river talks", date,
+			"Today we repeat it. "+said+" We thank our partners."))
 	}
 	base := day("2031-01-01")
 	for i := range 500 {
 		add(fmt.Sprintf("q%03d", i), "Spokesperson Zara Quillfeather", base.AddDate(0, 0, i).Format("2006-01-02"))
 	}
 	add("otto", "Coordinator Otto Brambleworth", "2033-06-01")
-	ix, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ix.Sync(context.Background(), docs, nil); err != nil {
-		t.Fatal(err)
-	}
-	c := New(ix)
+	c := checkerOver(t, docs)
 	tests := []struct {
 		claim         Claim
 		speaker, date string
@@ -425,13 +413,7 @@ func TestCheckFoldsNumbersAndFormat(t *testing.T) {
 func TestCheckChangedWordAmongCommonOnes(t *testing.T) {
 	var docs []*corpus.Document
 	add := func(id, speaker, date, body string) {
-		src := fmt.Sprintf("title: Remarks by %s\ndate: %s\nsource: The Nowhereland Briefing Room (example.invalid)\nurl: https://example.invalid/%s\n\n%s\n",
-			speaker, date, id, body)
-		ds, err := corpus.Parse(id+".txt", []byte(src))
-		if err != nil || len(ds) != 1 {
-			t.Fatalf("parse %s: %v", id, err)
-		}
-		docs = append(docs, ds[0])
+		docs = append(docs, inventedDoc(t, id, "Remarks by "+speaker, date, body))
 	}
 	base := day("2031-01-01")
 	for i := range 400 {
@@ -443,14 +425,7 @@ func TestCheckChangedWordAmongCommonOnes(t *testing.T) {
 		"Thank you all for coming to the valley this morning after the long drive from the capital. "+
 			"That has been a proud moment for me. I wish you could see what I'm looking at. "+
 			"The orchards on the ridge were planted by the families who came back after the floods.")
-	ix, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ix.Sync(context.Background(), docs, nil); err != nil {
-		t.Fatal(err)
-	}
-	c := New(ix)
+	c := checkerOver(t, docs)
 	for _, claim := range []string{
 		"That has been a proud incest for me.",      // the changed word is in no document
 		"I pump you could see what I'm looking at.", // the changed word is the rarest the record holds
@@ -468,4 +443,30 @@ func TestCheckChangedWordAmongCommonOnes(t *testing.T) {
 			t.Errorf("%q: %s by %q, want %s by Otto Brambleworth", claim, res.Verdict, res.Speaker, want)
 		}
 	}
+}
+
+// inventedDoc is a document of the invented Nowhereland record: title,
+// date, body.
+func inventedDoc(t *testing.T, id, title, date, body string) *corpus.Document {
+	t.Helper()
+	src := fmt.Sprintf("title: %s\ndate: %s\nsource: The Nowhereland Briefing Room (example.invalid)\nurl: https://example.invalid/%s\n\n%s\n",
+		title, date, id, body)
+	ds, err := corpus.Parse(id+".txt", []byte(src))
+	if err != nil || len(ds) != 1 {
+		t.Fatalf("parse %s: %v", id, err)
+	}
+	return ds[0]
+}
+
+// checkerOver is a Checker over docs alone.
+func checkerOver(t *testing.T, docs []*corpus.Document) *Checker {
+	t.Helper()
+	ix, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	return New(ix)
 }
