@@ -172,6 +172,27 @@ func periodSides(q string) []side {
 			add(side{label: words[i], since: dayOf(y, 1, 1), until: dayOf(y, 12, 31)})
 		}
 	}
+	return unlagged(sides)
+}
+
+// unlagged ends a day's side's reportLag where a later side begins: a
+// statement made on or after a later side's day belongs to that side, not
+// to the earlier day it follows within the lag ("on August 22 and on
+// August 30": an August 31 briefing speaks for the 30th). A month keeps
+// its lag (the February jobs report of March 4 is February's, compared
+// with March's), and so does a side holding another without the lag.
+func unlagged(sides []side) []side {
+	for i := range sides {
+		end := sides[i].until.AddDate(0, 0, -reportLag)
+		if !end.Equal(sides[i].since) {
+			continue // not a day
+		}
+		for _, o := range sides {
+			if o.since.After(sides[i].since) && o.since.After(end) && !o.since.After(sides[i].until) {
+				sides[i].until = o.since.AddDate(0, 0, -1)
+			}
+		}
+	}
 	return sides
 }
 
