@@ -679,16 +679,30 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		key := r.topicKey(cands, top)
 		found := 0
 		for _, sd := range r.sides {
-			got := false
-			for i := range cands {
+			ofSide := func(i int) bool {
 				c := cands[i]
-				if eligible(i) && onSide(top[c.hit], c, sd) && holdsKey(c, top[c.hit], key) && !repeats(cands, picked, i, w) {
-					take(i, "side "+sd.label)
-					got = true
+				return eligible(i) && onSide(top[c.hit], c, sd) && holdsKey(c, top[c.hit], key) && !repeats(cands, picked, i, w)
+			}
+			side := -1
+			for i := range cands {
+				if ofSide(i) {
+					side = i
 					break
 				}
 			}
-			if got {
+			// As the first sentence of an answer: the side's best one
+			// holding the kind of answer asked (the figure of "compare how
+			// many …") within FirstFloor of the side's best.
+			if side >= 0 && r.typ != WantAny && r.typ != WantYesNo && !cands[side].features.Fits {
+				for i := side + 1; i < len(cands) && cands[i].score >= w.FirstFloor*cands[side].score; i++ {
+					if cands[i].features.Fits && ofSide(i) {
+						side = i
+						break
+					}
+				}
+			}
+			if side >= 0 {
+				take(side, "side "+sd.label)
 				found++
 			} else {
 				r.missing = append(r.missing, sd.label)
