@@ -190,6 +190,10 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		v.kind, v.unsure = verdictOpen, why
 		return v
 	}
+	if outOfOrder(sent, claim) {
+		v.kind, v.unsure = verdictOpen, "the sentence holds the claim's words in another order"
+		return v
+	}
 	v.kind = verdictYes
 	return v
 }
@@ -235,6 +239,36 @@ func unsettled(sent string) string {
 		}
 	}
 	return ""
+}
+
+// outOfOrder reports whether the claim's words that the sentence holds
+// stand there in another order than the question's: "did the us say it
+// would defend taiwan?" against "… transits through the Taiwan Strait …
+// our longstanding approach to defending freedom of the seas" shares the
+// words, not the claim, and so does a claim with its roles swapped ("did
+// Russia say Ukraine committed …" against "… Ukraine … Russia …"). Each
+// word counts at its first place in the sentence.
+func outOfOrder(sent string, claim []string) bool {
+	at := map[string]int{}
+	for i, tk := range text.Tokens(sent) {
+		if t := text.Stem(tk.Word); !text.IsStopword(tk.Word) {
+			if _, ok := at[t]; !ok {
+				at[t] = i
+			}
+		}
+	}
+	last := -1
+	for _, t := range claim {
+		i, ok := at[t]
+		if !ok {
+			continue
+		}
+		if i < last {
+			return true
+		}
+		last = i
+	}
+	return false
 }
 
 // negationBefore returns the negation that stands within negationReach

@@ -102,3 +102,24 @@ func TestUnsettled(t *testing.T) {
 		}
 	}
 }
+
+// A yes needs the claim's words in the question's order: the same words
+// in another order are another claim.
+func TestOutOfOrder(t *testing.T) {
+	tests := []struct {
+		s     string
+		claim []string
+		want  bool
+	}{
+		{"The canal will reopen to barges in May.", []string{"canal", "reopen", "barg"}, false},
+		{"Barges will reopen the canal in May.", []string{"canal", "reopen", "barg"}, true},
+		{"Transits through the Glimmer Strait are our approach to defending the seas.", []string{"defend", "glimmer"}, true},
+		{"We will defend Glimmer.", []string{"defend", "glimmer"}, false},
+		{"The canal reopens.", []string{"canal", "toll", "reopen"}, false}, // a word not held does not count
+	}
+	for _, tt := range tests {
+		if got := outOfOrder(tt.s, tt.claim); got != tt.want {
+			t.Errorf("outOfOrder(%q, %v) = %v, want %v", tt.s, tt.claim, got, tt.want)
+		}
+	}
+}
