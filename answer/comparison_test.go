@@ -109,24 +109,12 @@ func TestReadoutReportsThePersonAsked(t *testing.T) {
 // is that day's, though it falls within the lag the earlier day's figure
 // may be reported in.
 func TestComparisonDaySidesDoNotOverlap(t *testing.T) {
-	var hits []retrieval.Hit
-	for _, d := range [][2]string{
+	hits := ferryHits(t, [][2]string{
 		// The later briefing shares more of the question's words, so
 		// without the cut it would speak for both days.
 		{"2031-08-31", "MS. QUILLFEATHER: In all, the Glimmerford canal ferries have now carried more than 9,400 people across the canal since the flood began."},
 		{"2031-08-22", "MR. EXAMPLE: So far the ferries carried 2,100 people across Glimmerford."},
-	} {
-		docs, err := corpus.Parse(d[0]+".txt", []byte("title: Remarks on the Glimmerford flood\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var terms []retrieval.TermMatch
-		for i, w := range []string{"glimmerford", "ferries", "carried", "people"} {
-			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(5 + i), Found: true})
-		}
-		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
-			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
-	}
+	})
 	tests := []struct{ question, side, want string }{
 		{"compare how many people the glimmerford ferries carried on august 22, 2031 and on august 30, 2031", "august 22, 2031", "2,100"},
 		{"compare how many people the glimmerford ferries carried on august 22, 2031 and on august 30, 2031", "august 30, 2031", "9,400"},
@@ -134,29 +122,31 @@ func TestComparisonDaySidesDoNotOverlap(t *testing.T) {
 		// A month keeps its lag: a statement of the next month may report on it.
 		{"how many people had the glimmerford ferries carried in july 2031 vs august 2031", "july 2031", "9,400"},
 	}
-	for _, tc := range tests {
-		got, _, _ := Extractive(tc.question, hits)
-		var line string
-		for _, l := range strings.Split(got, "\n") {
-			if strings.HasPrefix(l, "- "+tc.side+":") {
-				line = l
-			}
-		}
-		if !strings.Contains(line, tc.want) {
-			t.Errorf("%q: side %q = %q, want %q:\n%s", tc.question, tc.side, line, tc.want, got)
-		}
-	}
+	checkSides(t, hits, tests)
 }
 
 // TestComparisonSideGivesTheFigure: a side of a question asking for a
 // figure quotes its sentence holding one, though a sentence without a
 // figure shares more of the question's words.
 func TestComparisonSideGivesTheFigure(t *testing.T) {
-	var hits []retrieval.Hit
-	for _, d := range [][2]string{
+	hits := ferryHits(t, [][2]string{
 		{"2031-08-22", "MR. EXAMPLE: The Glimmerford ferries carried people across the canal through the night, and the ferries carried more people at dawn. So far the ferries carried 2,100 people."},
 		{"2031-08-30", "MS. QUILLFEATHER: Since the flood began, the Glimmerford ferries have carried 9,400 people."},
-	} {
+	})
+	tests := []struct{ question, side, want string }{
+		{"compare how many people the glimmerford ferries carried on august 22, 2031 and on august 30, 2031", "august 22, 2031", "2,100"},
+		{"how many people did the glimmerford ferries carry on august 30, 2031 vs august 22, 2031", "august 22, 2031", "2,100"},
+	}
+	checkSides(t, hits, tests)
+}
+
+// ferryHits parses invented remarks on the Glimmerford flood, one
+// [date, turn] each, into whole-document hits that hold the comparison
+// questions' words.
+func ferryHits(t *testing.T, days [][2]string) []retrieval.Hit {
+	t.Helper()
+	var hits []retrieval.Hit
+	for _, d := range days {
 		docs, err := corpus.Parse(d[0]+".txt", []byte("title: Remarks on the Glimmerford flood\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
 		if err != nil {
 			t.Fatal(err)
@@ -168,10 +158,13 @@ func TestComparisonSideGivesTheFigure(t *testing.T) {
 		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
 			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
 	}
-	tests := []struct{ question, side, want string }{
-		{"compare how many people the glimmerford ferries carried on august 22, 2031 and on august 30, 2031", "august 22, 2031", "2,100"},
-		{"how many people did the glimmerford ferries carry on august 30, 2031 vs august 22, 2031", "august 22, 2031", "2,100"},
-	}
+	return hits
+}
+
+// checkSides asks each comparison question and checks that the line of
+// its side holds want.
+func checkSides(t *testing.T, hits []retrieval.Hit, tests []struct{ question, side, want string }) {
+	t.Helper()
 	for _, tc := range tests {
 		got, _, _ := Extractive(tc.question, hits)
 		var line string
