@@ -135,10 +135,7 @@ func TestCheckVerdicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Check(context.Background(), tt.claim)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := mustCheck(t, c, tt.claim)
 			if res.Verdict != tt.verdict {
 				t.Fatalf("verdict %s, want %s: %+v", res.Verdict, tt.verdict, res)
 			}
@@ -241,10 +238,7 @@ func TestCheckWordsSaidInManyPlaces(t *testing.T) {
 		{Claim{Text: said, Since: day("2032-01-01")}, "Zara Quillfeather", "2032-01-01"},
 	}
 	for _, tt := range tests {
-		res, err := c.Check(context.Background(), tt.claim)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := mustCheck(t, c, tt.claim)
 		if res.Verdict != Exact || res.Speaker != tt.speaker || res.Date != tt.date {
 			t.Errorf("%+v: %s by %q on %s, want exact by %q on %s", tt.claim, res.Verdict, res.Speaker, res.Date, tt.speaker, tt.date)
 		}
@@ -314,10 +308,7 @@ func TestCheckShowsTheRecordsWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Check(context.Background(), Claim{Text: tt.claim})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := mustCheck(t, c, Claim{Text: tt.claim})
 			if res.Verdict != tt.verdict {
 				t.Fatalf("verdict %s, want %s: %+v", res.Verdict, tt.verdict, res)
 			}
@@ -385,10 +376,7 @@ func TestCheckFoldsNumbersAndFormat(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := c.Check(context.Background(), Claim{Text: tt.claim})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := mustCheck(t, c, Claim{Text: tt.claim})
 			if res.Verdict != tt.verdict {
 				t.Fatalf("verdict %s, want %s: %+v", res.Verdict, tt.verdict, res.Diff)
 			}
@@ -431,10 +419,7 @@ func TestCheckChangedWordAmongCommonOnes(t *testing.T) {
 		"I pump you could see what I'm looking at.", // the changed word is the rarest the record holds
 		"That has been a proud moment for me.",      // unchanged: exact
 	} {
-		res, err := c.Check(context.Background(), Claim{Text: claim})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := mustCheck(t, c, Claim{Text: claim})
 		want := Close
 		if !strings.Contains(claim, "incest") && !strings.Contains(claim, "pump") {
 			want = Exact
@@ -469,4 +454,14 @@ func checkerOver(t *testing.T, docs []*corpus.Document) *Checker {
 		t.Fatal(err)
 	}
 	return New(ix)
+}
+
+// mustCheck checks claim, failing the test on an error.
+func mustCheck(t *testing.T, c *Checker, claim Claim) Result {
+	t.Helper()
+	res, err := c.Check(context.Background(), claim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
