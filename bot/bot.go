@@ -39,7 +39,7 @@ type Bot struct {
 	// placeEdits is the budget of edits showing queue places.
 	placeEdits *rate.Limiter
 	answers    *recent[*cachedAnswer]
-	threads    *recent[bool]
+	threads    *recent[channelKind]
 
 	closing  atomic.Bool
 	workMu   sync.Mutex     // orders begin's check-and-add before shutdown's Wait
@@ -108,7 +108,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		now:        time.Now,
 		placeEdits: rate.NewLimiter(placeEditsPerSecond, placeEditsPerSecond),
 		answers:    newRecent[*cachedAnswer](512),
-		threads:    newRecent[bool](4096),
+		threads:    newRecent[channelKind](4096),
 		fatal:      make(chan error, 1),
 		stopping:   make(chan struct{}),
 	}

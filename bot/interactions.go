@@ -233,8 +233,8 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 	// without the Message Content intent): it meets neither the /ask rate
 	// nor the queue's bounds. Only the threads already known count here,
 	// so the acknowledgement waits for no REST call.
-	known, _ := b.threads.get(i.ChannelID)
-	followUp := i.GuildID != "" && known
+	kind, known := b.threads.get(i.ChannelID)
+	followUp := i.GuildID != "" && known && kind == ourThread
 	giveBack := func() {}
 	if !followUp && !b.isModerator(i) {
 		wait, undo := b.rate.take(user, arrived)
@@ -275,7 +275,11 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 	channelOnly := false
 	req := &askRequest{command: "ask", key: i.ID, question: q, filters: filters, user: user, private: private}
 	// /ask inside an answer thread continues its conversation.
-	inThread := i.GuildID != "" && b.isOurThread(i.ChannelID)
+	kind = plainChannel
+	if i.GuildID != "" {
+		kind = b.channelKind(i.ChannelID)
+	}
+	inThread := kind == ourThread
 	if inThread && !followUp {
 		giveBack() // a thread not known before (a restart): no rate spent
 	}
@@ -367,8 +371,8 @@ func (b *Bot) ask(i *discordgo.Interaction, q string, filters retrieval.SearchOp
 	// Open the thread right after the first part is final, so the other
 	// parts and the follow-ups go there.
 	afterFirst := func() {
-		if private || channelOnly || inThread || i.GuildID == "" {
-			return
+		if private || channelOnly || kind != plainChannel || i.GuildID == "" {
+			return // a thread (the bot's or another's) holds no thread
 		}
 		thread = b.openThread(i, q)
 	}
@@ -444,7 +448,7 @@ func (b *Bot) openThread(i *discordgo.Interaction, q string) string {
 			"channel", i.ChannelID, "error", err)
 		return ""
 	}
-	b.threads.put(th.ID, true)
+	b.threads.put(th.ID, ourThread)
 	return th.ID
 }
 

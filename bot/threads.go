@@ -131,19 +131,43 @@ func (b *Bot) stripMention(s string) string {
 	return strings.ReplaceAll(s, "<@!"+id+">", "")
 }
 
+// channelKind is what the bot knows of a channel it was asked in.
+type channelKind uint8
+
+const (
+	// plainChannel is not a thread: an answer there opens one.
+	plainChannel channelKind = iota
+	// otherThread is a thread someone else opened: an answer stays in it,
+	// since Discord opens no thread inside a thread.
+	otherThread
+	// ourThread is a thread the bot opened for an answer: a question there
+	// continues its conversation.
+	ourThread
+)
+
 // isOurThread reports whether a channel is a thread the bot opened.
-func (b *Bot) isOurThread(id string) bool {
-	if ours, known := b.threads.get(id); known {
-		return ours
+func (b *Bot) isOurThread(id string) bool { return b.channelKind(id) == ourThread }
+
+// channelKind looks up (once, then from memory) whether a channel is a
+// thread, and whether the bot opened it.
+func (b *Bot) channelKind(id string) channelKind {
+	if k, known := b.threads.get(id); known {
+		return k
 	}
 	ch, err := b.s.Channel(id)
 	if err != nil {
 		b.log.Debug("look up channel", "channel", id, "error", err)
-		return false
+		return plainChannel
 	}
-	ours := ch.IsThread() && ch.OwnerID != "" && ch.OwnerID == b.botIDs()
-	b.threads.put(id, ours)
-	return ours
+	k := plainChannel
+	switch {
+	case ch.IsThread() && ch.OwnerID != "" && ch.OwnerID == b.botIDs():
+		k = ourThread
+	case ch.IsThread():
+		k = otherThread
+	}
+	b.threads.put(id, k)
+	return k
 }
 
 // threadHistory rebuilds the conversation from the thread's own messages:

@@ -173,6 +173,34 @@ func TestAskInsideThreadContinuesConversation(t *testing.T) {
 	}
 }
 
+func TestAskInsideAnotherThreadAnswersThere(t *testing.T) {
+	t.Parallel()
+	fa := echoAnswerer()
+	h := start(t, Config{}, Deps{Answerer: fa})
+	// A thread a member opened: Discord opens no thread inside a thread, so
+	// the answer stays where it was asked, with no attempt and no warning.
+	th := h.d.AddChannel(discordgo.ChannelTypeGuildPublicThread, h.d.ChannelID)
+	in := h.d.SendInteraction(testsupport.Interaction{Command: "ask", ChannelID: th,
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", "Asked in a member's thread?")}})
+	h.wait("answer", func() bool { return h.settled(in.ID) })
+	if c := h.d.Response(in.ID).Original.Content; !strings.Contains(c, "Answer about Asked in a member's thread?") {
+		t.Errorf("answer: %q", c)
+	}
+	if calls := fa.Calls(); len(calls) != 1 || len(calls[0].History) != 0 {
+		t.Errorf("calls: %+v; a member's thread holds no conversation of the bot", calls)
+	}
+	if err := h.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(h.logs.String(), "cannot open a thread") {
+		t.Error("a misleading permission warning was logged")
+	}
+	// After shutdown every request the answer made is in.
+	if n := len(h.d.Requests(func(r testsupport.Request) bool { return strings.HasSuffix(r.Path, "/threads") })); n != 0 {
+		t.Errorf("%d requests to open a thread inside a thread", n)
+	}
+}
+
 func TestDirectMessages(t *testing.T) {
 	t.Parallel()
 	for _, allow := range []bool{false, true} {
