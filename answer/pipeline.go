@@ -108,6 +108,12 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 	}
 
+	if follow.Kind == NewTopic && p.answerFromTitles(ctx, ans, standalone) {
+		log.Info("answered", "mode", ans.Mode, "from", "speaker lists", "total_ms", time.Since(began).Milliseconds())
+		p.record(ans)
+		return ans, nil
+	}
+
 	searchStart := time.Now()
 	var prev map[string]bool
 	if follow.Kind != NewTopic {

@@ -1,0 +1,89 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// A question asking who held a post is answered from the speaker lists:
+// the holders the record titles so in the period asked, in order, each
+// cited with a document of theirs and a sentence showing them with the
+// title; a question with a subject of its own is searched as usual.
+func TestWhoHeldThePost(t *testing.T) {
+	p := &Pipeline{Index: constraintIndex(t), Explain: true}
+	tests := []struct {
+		q          string
+		want, not  []string // names the answer holds, and must not hold
+		firstNamed string   // the name the answer gives first
+	}{
+		{"who was the press secretary in 2022", []string{"Ada Brightwater"}, []string{"Milo Fenwick"}, "Ada Brightwater"},
+		{"who was press secretary in 2024?", []string{"Milo Fenwick"}, []string{"Ada Brightwater"}, "Milo Fenwick"},
+		{"Who was the press secretary?", []string{"Ada Brightwater", "Milo Fenwick"}, nil, "Ada Brightwater"},
+		{"who's the current press secretary", []string{"Ada Brightwater", "Milo Fenwick"}, nil, "Milo Fenwick"},
+		{"who was the first press secretary", []string{"Ada Brightwater"}, []string{"Milo Fenwick"}, "Ada Brightwater"},
+	}
+	for _, tt := range tests {
+		ans := askExplained(t, p, tt.q)
+		if ans.Explain.Decision.By != "titles" || ans.Mode != ModeExtractive {
+			t.Errorf("%q: not answered from the speaker lists (%s, by %q):\n%s", tt.q, ans.Mode, ans.Explain.Decision.By, ans.Text)
+			continue
+		}
+		for _, n := range tt.want {
+			if !strings.Contains(ans.Text, n) {
+				t.Errorf("%q: %s missing:\n%s", tt.q, n, ans.Text)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(ans.Text, n) {
+				t.Errorf("%q: %s held the post outside the period asked:\n%s", tt.q, n, ans.Text)
+			}
+		}
+		first := len(ans.Text)
+		for _, n := range tt.want {
+			if i := strings.Index(ans.Text, n); i >= 0 && i < first {
+				first = i
+			}
+		}
+		if !strings.HasPrefix(ans.Text[first:], tt.firstNamed) {
+			t.Errorf("%q: %s is not named first:\n%s", tt.q, tt.firstNamed, ans.Text)
+		}
+		if len(ans.Citations) != len(tt.want) || ans.Quotes.Posted != len(tt.want) || ans.Quotes.Verified != ans.Quotes.Posted {
+			t.Errorf("%q: %d citations, quotes %+v; want one cited, verified sentence per holder:\n%s", tt.q, len(ans.Citations), ans.Quotes, ans.Text)
+		}
+		for _, c := range ans.Citations {
+			if !strings.Contains(c.Title, "Press Secretary") {
+				t.Errorf("%q cites %q, which does not title its speaker so", tt.q, c.Title)
+			}
+		}
+	}
+	// A post with a subject of its own is a question for the passages.
+	for _, q := range []string{
+		"who did the press secretary say the harvest festival would welcome",
+		"what did the press secretary say about the grain stores in 2022",
+	} {
+		if ans := askExplained(t, p, q); ans.Explain.Decision.By == "titles" {
+			t.Errorf("%q was answered from the speaker lists:\n%s", q, ans.Text)
+		}
+	}
+}
+
+// The sentence that shows a holder must give them the post, not merely
+// hold the post's words and their name.
+func TestTitledNear(t *testing.T) {
+	post := []string{"national", "security", "adviser"}
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"national security adviser jake sullivan met the minister", true},
+		{"jake sullivan the national security adviser met the minister", true},
+		{"mr sullivan he was advised by our national security adviser", false},
+		{"national security adviser akiba and sullivan met", false},
+		{"sullivan met national security adviser cho", false},
+	}
+	for _, tt := range tests {
+		if got := titledNear(strings.Fields(tt.s), []string{"sullivan"}, post); got != tt.want {
+			t.Errorf("%q: %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
