@@ -34,14 +34,27 @@ func sentenceTurn(h retrieval.Hit, start, end int) (corpus.Turn, bool) {
 // quotes: in a report, the quotation without the reporter's "X said"
 // (spokenWords); in an official's turn or a statement, the whole sentence,
 // since every word of it is theirs, the words they quote in turn included
-// ("a “D” or an “R”").
+// ("a “D” or an “R”"), unless it holds a quotation the record credits to
+// someone else: a release's "- Secretary Rubio: “…”" quotes Rubio.
 func quotedWords(h retrieval.Hit, start, end int) (int, int) {
 	if h.Doc != nil {
-		if t, ok := h.Doc.TurnAt(h.Chunk.Start + start); ok && (t.Role == corpus.RoleOfficial || t.Role == corpus.RoleIssuer) {
+		if t, ok := h.Doc.TurnAt(h.Chunk.Start + start); ok && (t.Role == corpus.RoleOfficial || t.Role == corpus.RoleIssuer) &&
+			!holdsReported(h.Doc, h.Chunk.Start+start, h.Chunk.Start+end) {
 			return start, end
 		}
 	}
 	return spokenWords(h.Chunk.Text, start, end)
+}
+
+// holdsReported reports whether the text [start, end) of d holds words
+// the record credits to a quoted source (corpus.RoleReported).
+func holdsReported(d *corpus.Document, start, end int) bool {
+	for _, t := range d.TurnsIn(start, end) {
+		if t.Role == corpus.RoleReported {
+			return true
+		}
+	}
+	return false
 }
 
 // quotableTurn reports whether words of the turn may be quoted in an

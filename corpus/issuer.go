@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -70,10 +71,32 @@ func issuer(d *Document) (Speaker, Role) {
 		}
 		return outlet, RoleIssuer
 	}
+	if sp, ok := personStatement(d.Title, d.Text); ok {
+		return sp, RoleIssuer
+	}
 	if d.Format == FormatHeader && issuerCategories[strings.ToLower(d.Category)] && outlet.Name != "" {
 		return outlet, RoleIssuer
 	}
 	return outlet, RoleNarration
+}
+
+// personStatement reads a title that names the person issuing a
+// statement before the word ("Vice President Kamala Harris Statement on
+// the April Jobs Report", "NEC Director Deese Statement on …"): the words
+// before it must be a person with a title, as a label writes one
+// (labelPerson), so that "Joint Leaders Statement" or "U.S.-Canada Joint
+// Statement" stay the office's.
+func personStatement(title, text string) (Speaker, bool) {
+	lt := strings.ToLower(title)
+	i := strings.Index(lt, " statement")
+	if i <= 0 || (i+len(" statement") < len(lt) && lt[i+len(" statement")] != ' ') {
+		return Speaker{}, false
+	}
+	if _, t, ok := labelPerson(title[:i]); !ok || t == "" {
+		return Speaker{}, false
+	}
+	sp, ok := titlePerson(title[:i], text)
+	return sp, ok && sp.Name != ""
 }
 
 // titleStops end the person named after a title's opening: "Statement from
@@ -307,4 +330,77 @@ func openingDate(src string, pub time.Time) (time.Time, bool) {
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// maxLabelWords bounds a speaker label ("White House Deputy Press
+// Secretary Kush Desai"): a longer run of words is a sentence.
+const maxLabelWords = 10
+
+// labelPerson reads a line that is nothing but a person, as labels and
+// signatures write one: title words, then a name ("Secretary of State
+// Marco Rubio", "Karoline Leavitt"), optionally
+// followed by a comma and a title ("Karoline Leavitt, White House Press
+// Secretary") or a date. The words before the name must be a title (a
+// title noun among capitalised words and title words: "Energy
+// Secretary"), so that a heading ("On Ukrainian President Zelensky",
+// "Protect the civil rights of …", "Economist Steve Moore") or a clause
+// ("President Trump asserted …") is no person: a label missed is a quotation left to
+// its document, a label misread would credit words to the wrong person.
+// The name is at most the last two name words (three with an initial or
+// a suffix). ok is false for anything else.
+func labelPerson(s string) (name []string, title string, ok bool) {
+	head, tail, _ := strings.Cut(strings.TrimSpace(s), ",")
+	words := strings.Fields(strings.TrimRight(head, "*:"))
+	if len(words) == 0 || len(words) > maxLabelWords {
+		return nil, "", false
+	}
+	if first := strings.ToLower(words[0]); text.IsConnector(first) || first == "the" {
+		return nil, "", false
+	}
+	// The name: name words and initials at the end.
+	i := len(words)
+	for i > 0 && (isNameWord(words[i-1]) || isInitial(words[i-1])) {
+		i--
+	}
+	if i == len(words) || !isNameWord(words[len(words)-1]) {
+		return nil, "", false
+	}
+	keep := 2
+	if slices.ContainsFunc(words[i:], isInitial) || strings.EqualFold(strings.TrimSpace(tail), "Jr.") {
+		keep = 3
+	}
+	i = max(i, len(words)-keep)
+	noun := false
+	for _, w := range words[:i] {
+		if !isTitleToken(w) && !capitalised(w) {
+			return nil, "", false
+		}
+		noun = noun || text.IsTitleNoun(strings.ToLower(w))
+	}
+	if i > 0 && !noun {
+		// "Economist Steve Moore", "Deport Hamas Sympathizers": no title.
+		return nil, "", false
+	}
+	if len(words)-i == 1 && i == 0 {
+		// A lone capitalised word ("Russia:") is no one in particular.
+		return nil, "", false
+	}
+	title = expandTitle(words[:i])
+	if tw := strings.Fields(tail); len(tw) > 0 && !slices.ContainsFunc(tw, func(w string) bool {
+		w = strings.TrimRight(w, ",.")
+		return !isTitleToken(w) && !isNameWord(w)
+	}) && slices.ContainsFunc(tw, func(w string) bool { return text.IsTitleNoun(strings.ToLower(w)) }) {
+		// "Karoline Leavitt, White House Press Secretary".
+		if title == "" {
+			title = strings.TrimRight(strings.TrimSpace(tail), ",.")
+		}
+	} else if strings.TrimSpace(tail) != "" && !monthDayRe.MatchString(tail) && !strings.EqualFold(strings.TrimSpace(tail), "Jr.") {
+		return nil, "", false
+	}
+	name = slices.Clone(words[i:])
+	if strings.EqualFold(strings.TrimSpace(tail), "Jr.") {
+		name[len(name)-1] += ","
+		name = append(name, "Jr.")
+	}
+	return name, title, true
 }

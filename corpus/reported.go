@@ -443,7 +443,72 @@ func (r *reporter) attribute(quotes []quotation, i int) (Speaker, time.Time, boo
 			}
 		}
 	}
+	if sp, ok := r.label(q); ok {
+		return r.found(sp, ps, q.start)
+	}
+	if sp, ok := r.signature(quotes, i); ok {
+		return r.found(sp, q.start, q.end)
+	}
 	return Speaker{}, time.Time{}, false
+}
+
+// dashMarks open a signature line; with bulletMarks, a list item.
+const (
+	dashMarks   = "-–—"
+	bulletMarks = dashMarks + "•*·"
+)
+
+// label reads the person labelling a quotation at the start of its
+// paragraph, with nothing but a colon between ("- Secretary of State
+// Marco Rubio: “…”", "Press Secretary Karoline Leavitt: “…”"), as
+// releases list what officials and others said.
+func (r *reporter) label(q quotation) (Speaker, bool) {
+	lead := strings.TrimSpace(r.masked[q.ps:q.start])
+	lead = strings.TrimSpace(strings.TrimLeft(lead, bulletMarks))
+	if !strings.HasSuffix(lead, ":") || strings.ContainsRune(lead, 0) {
+		return Speaker{}, false
+	}
+	return r.person(strings.TrimSuffix(lead, ":"), q.ps)
+}
+
+// signature reads the line signing a quotation that is its whole
+// paragraph: the next line holds only a dash and a person ("“…”⏎⏎–
+// National Security Advisor Mike Waltz", "-Karoline Leavitt, White House
+// Press Secretary"), as statements and releases are signed.
+func (r *reporter) signature(quotes []quotation, i int) (Speaker, bool) {
+	q := quotes[i]
+	if q.open && i+1 < len(quotes) && quotes[i+1].cont == i {
+		return Speaker{}, false // the quotation runs on: its last part is signed
+	}
+	if !allQuoted(r.masked, q) {
+		return Speaker{}, false
+	}
+	rest := r.masked[q.pe:]
+	next := strings.TrimLeft(rest, "\n \t")
+	at := q.pe + len(rest) - len(next)
+	line, _, _ := strings.Cut(next, "\n")
+	r0, n := utf8.DecodeRuneInString(line)
+	if n == 0 || !strings.ContainsRune(dashMarks, r0) || strings.ContainsRune(line, 0) {
+		return Speaker{}, false
+	}
+	return r.person(strings.TrimSpace(line[n:]), at)
+}
+
+// person resolves a label or signature to the person it names (see
+// labelPerson), a surname completed from the text.
+func (r *reporter) person(s string, at int) (Speaker, bool) {
+	name, title, ok := labelPerson(s)
+	if !ok {
+		return Speaker{}, false
+	}
+	if len(name) == 1 && title == "" {
+		return Speaker{}, false
+	}
+	sp, ok := r.resolve(name, title, at)
+	if ok && sp.Title == "" {
+		sp.Title = title
+	}
+	return sp, ok
 }
 
 // attribWindow bounds how far (bytes) from a quotation its attribution is

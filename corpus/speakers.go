@@ -30,6 +30,8 @@ var notNames = setOf(
 	"thank", "thanks", "okay", "well", "please", "sir", "ma'am", "folks", "everybody", "everyone",
 	"question", "answer", "statement", "readout", "release", "report", "reports", "briefing",
 	"during", "honoring", "with", "by", "from", "to", "joined", "including", "like", "said", "says",
+	// Adverbs that open a sentence before a name ("Only Harry Reid would …").
+	"only", "even", "just", "perhaps", "indeed", "instead", "together", "again", "finally", "once", "thus",
 	// Organisations and groups that "announce" and "say" in official
 	// releases.
 	"company", "companies", "association", "partnership", "energy", "labor", "republicans", "democrats",
