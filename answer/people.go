@@ -57,10 +57,6 @@ type people struct {
 // slip ("Deputy Defense Secretary Hicks" as Sullivan's title) than a post.
 const minTitleDocs = 2
 
-// titleQualifiers are words in front of a title that do not change the
-// post: "U.S. Secretary of State", "White House Press Secretary".
-var titleQualifiers = map[string]bool{"u": true, "s": true, "us": true, "white": true, "house": true, "the": true}
-
 // buildPeople reads the speakers of docs into an alias table.
 func buildPeople(docs []*corpus.Document) *people {
 	type variant struct {
@@ -79,7 +75,7 @@ func buildPeople(docs []*corpus.Document) *people {
 	// the titles.
 	office := func(toks []string) bool {
 		for _, w := range toks {
-			if !text.IsTitleWord(w) && !titleQualifiers[w] {
+			if !text.IsTitleWord(w) && !text.IsTitleQualifier(w) {
 				return false
 			}
 		}
@@ -160,7 +156,7 @@ func buildPeople(docs []*corpus.Document) *people {
 			// "Joe Biden" and "Joseph R. Biden": same surname, first names
 			// that begin alike ("Jill Biden" is someone else).
 			for _, q := range bySurname[sur] {
-				if sameStart(strings.Fields(q.variants[0])[0], v.toks[0]) {
+				if text.SameGivenName(strings.Fields(q.variants[0])[0], v.toks[0]) {
 					p = q
 					break
 				}
@@ -361,7 +357,7 @@ func (pp *people) holders(title string, since, until time.Time) []*Person {
 // "advisor" spelt "adviser".
 func normTitle(t string) string {
 	toks := tokenWords(t)
-	for len(toks) > 0 && titleQualifiers[toks[0]] {
+	for len(toks) > 0 && text.IsTitleQualifier(toks[0]) {
 		toks = toks[1:]
 	}
 	for i, w := range toks {
@@ -404,12 +400,4 @@ func surnameTerms(name string) []string {
 		return nil
 	}
 	return text.Terms(toks[len(toks)-1])
-}
-
-// sameStart reports whether two first names may be one person's: the
-// same first two letters ("joe", "joseph"), or one an initial of the
-// other ("j", "jake").
-func sameStart(a, b string) bool {
-	n := min(2, len(a), len(b))
-	return n > 0 && a[:n] == b[:n]
 }

@@ -61,7 +61,7 @@ func askedPost(q string, pp *people, first, last time.Time) (string, Constraints
 		if w == "advisor" {
 			w = "adviser" // as normTitle spells the post
 		}
-		if !inPost[w] && !roleWords[w] && !text.IsStopword(w) && !titleQualifiers[w] {
+		if !inPost[w] && !roleWords[w] && !text.IsStopword(w) && !text.IsTitleQualifier(w) {
 			return "", c
 		}
 	}

@@ -47,3 +47,20 @@ var rankModifiers = setOf(`vice deputy assistant principal acting former associa
 // IsRankModifier reports whether w (lower case) in front of a title makes
 // it another post: "vice", "deputy", "principal", "acting", "former".
 func IsRankModifier(w string) bool { return rankModifiers[w] }
+
+// titleQualifiers stand in front of a title without changing the post:
+// "U.S. Secretary of State", "the White House Press Secretary" (lower
+// case, as Tokens writes them).
+var titleQualifiers = setOf(`the u s us white house`)
+
+// IsTitleQualifier reports whether w (lower case) in front of a title
+// leaves the post the same: "the", "u", "s", "us", "white", "house".
+func IsTitleQualifier(w string) bool { return titleQualifiers[w] }
+
+// SameGivenName reports whether two given names (lower case) may be one
+// person's: the same first two letters ("joe", "joseph"), or one an
+// initial of the other ("j", "jake").
+func SameGivenName(a, b string) bool {
+	n := min(2, len(a), len(b))
+	return n > 0 && a[:n] == b[:n]
+}

@@ -10,10 +10,11 @@ import (
 	"github.com/readout/readout/text"
 )
 
-// speakerQualifiers are words in front of a title that do not change who
-// is meant ("the White House Press Secretary", "U.S. Secretary of State"),
-// as the answer pipeline reads a title.
-var speakerQualifiers = map[string]bool{"the": true, "u": true, "s": true, "us": true, "white": true, "house": true, "of": true}
+// speakerQualifier reports a word of a title that does not change who is
+// meant: a title qualifier ("the White House Press Secretary", "U.S.
+// Secretary of State", text.IsTitleQualifier), and "of", since titles are
+// compared word by word ("Secretary of State", "State Secretary").
+func speakerQualifier(w string) bool { return text.IsTitleQualifier(w) || w == "of" }
 
 // claimedSpeaker is a claimed speaker read into name words and title
 // words, lower case as text.Tokens writes them: "Admiral John Kirby" →
@@ -27,7 +28,7 @@ func readSpeaker(s string) claimedSpeaker {
 	for _, t := range text.Tokens(s) {
 		w := t.Word
 		switch {
-		case speakerQualifiers[w] || text.IsHonorific(w) || text.IsStopword(w):
+		case speakerQualifier(w) || text.IsHonorific(w) || text.IsStopword(w):
 		case text.IsTitleWord(w):
 			c.title = append(c.title, w)
 		default:
@@ -54,7 +55,8 @@ func speakerMatches(claimed string, sp corpus.Speaker, d *corpus.Document, full 
 		nameWords := text.Words(fullName(sp, d, full))
 		has := func(w string, prefix bool) bool {
 			for _, n := range nameWords {
-				if n == w || prefix && len(w) >= 2 && len(n) >= 2 && w[:2] == n[:2] || prefix && len(w) == 1 && n[0] == w[0] {
+				// Words drops single letters, so n is never an initial.
+				if n == w || prefix && text.SameGivenName(w, n) {
 					return true
 				}
 			}
@@ -87,13 +89,13 @@ func speakerMatches(claimed string, sp corpus.Speaker, d *corpus.Document, full 
 func titleHolds(title string, claimed []string) bool {
 	var tw []string
 	for _, t := range text.Tokens(title) {
-		if !speakerQualifiers[t.Word] {
+		if !speakerQualifier(t.Word) {
 			tw = append(tw, text.SpellingKey(t.Word))
 		}
 	}
 	cw := make([]string, 0, len(claimed))
 	for _, w := range claimed {
-		if !speakerQualifiers[w] {
+		if !speakerQualifier(w) {
 			cw = append(cw, text.SpellingKey(w))
 		}
 	}
@@ -197,7 +199,7 @@ func (nc *nameCache) load(ix *retrieval.Index) {
 func titleKey(title string) string {
 	var out []string
 	for _, t := range text.Tokens(title) {
-		if !speakerQualifiers[t.Word] {
+		if !speakerQualifier(t.Word) {
 			out = append(out, text.SpellingKey(t.Word))
 		}
 	}
