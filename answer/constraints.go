@@ -693,6 +693,25 @@ var speakerLinks = map[string]bool{"has": true, "have": true, "had": true, "ever
 	"previously": true, "already": true, "actually": true, "really": true, "once": true, "then": true,
 	"specifically": true, "exactly": true, "originally": true, "initially": true}
 
+// linksSpeaker reports whether w may stand between a name and its verb
+// of saying: one of speakerLinks, an adverb in -ly ("what did Biden
+// personally say", "did Kirby explicitly rule out") or a reflexive ("did
+// Biden himself say"). Without it the name was not read as the speaker
+// and the answer quoted whoever the passages held.
+func linksSpeaker(w string) bool {
+	switch {
+	case speakerLinks[w]:
+		return true
+	case len(w) > 4 && strings.HasSuffix(w, "ly") && !text.IsStopword(w):
+		return true
+	}
+	switch w {
+	case "himself", "herself", "themselves", "themself":
+		return true
+	}
+	return false
+}
+
 // wordsNouns name what someone said: "Kirby's words", "the statement by".
 var wordsNouns = map[string]bool{"words": true, "statement": true, "statements": true, "remarks": true,
 	"comments": true, "comment": true, "quote": true, "quotes": true, "message": true, "answer": true,
@@ -710,7 +729,7 @@ var wordsNouns = map[string]bool{"words": true, "statement": true, "statements":
 // about.
 func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 	j := end
-	for j < len(toks) && j < end+3 && speakerLinks[toks[j].w] {
+	for j < len(toks) && j < end+3 && linksSpeaker(toks[j].w) {
 		j++
 	}
 	if j < len(toks) && text.IsAskVerb(toks[j].w) {

@@ -154,6 +154,9 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		{"According to Bram Oakhollow, when will the bridge reopen?", "Bram Oakhollow", "Bram Oakhollow", 0, []string{"Bram Oakhollow"}},
 		{"Has Oakhollow ever commented on the canal?", "Bram Oakhollow", "Oakhollow", 0, []string{"Bram Oakhollow"}},
 		{"Did Quillfeather think the talks would fail?", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
+		// An adverb or a reflexive between the name and the verb.
+		{"What did Zara Quillfeather personally say about the canal talks?", "Zara Quillfeather", "Zara Quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"did quillfeather herself say the talks would fail", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		// A title resolved by the period.
 		{"What did the press secretary say about the harvest festival in 2022?", "Ada Brightwater", "press secretary", 0, []string{"Ada Brightwater"}},
 		{"What did the press secretary say about the harvest festival in 2024?", "Milo Fenwick", "press secretary", 0, []string{"Milo Fenwick"}},
