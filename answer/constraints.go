@@ -93,7 +93,11 @@ type Constraints struct {
 	// statement ("the events of 1915"), or one of two years a comparison
 	// names ("in 2025 … like in 2021").
 	PeriodTopic string `json:"period_topic,omitempty"`
-	Order       Order  `json:"order,omitempty"`
+	// Dates are the dates the question names that are not its period
+	// ("the October 7 attack", "the November 2026 midterms"): evidence
+	// a passage must hold, not a filter.
+	Dates []NamedDate `json:"dates,omitempty"`
+	Order Order       `json:"order,omitempty"`
 	// OrderPhrase is the question's words for the order ("the first time").
 	OrderPhrase string     `json:"order_phrase,omitempty"`
 	Want        AnswerType `json:"want,omitempty"`
@@ -233,6 +237,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time) Constraints {
 			drop[j] = true
 		}
 	}
+	c.Dates = readNamedDates(q, toks, drop, first)
 	var b strings.Builder
 	last := 0
 	for i, t := range toks {

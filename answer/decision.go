@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,6 +58,20 @@ type hitSignals struct {
 	// the subject that gives no such answer ("the population of Baku", a
 	// passage on Baku with no figure) does not answer.
 	typed float64
+	// dated is, for a question that names a date that is not its period
+	// ("the October 7 attack", "the November 2026 midterms"), 1 when the
+	// passage's document is dated then or its words or title name a date
+	// within it (see passageDates.holds), else 0; 1 for other questions.
+	// Psaki's May 2021 words on Hamas rockets do not answer for October 7.
+	dated float64
+	// lead is how much more of the question the passage covers than the
+	// best passage of any other document retrieved (0 when another covers
+	// as much): a passage that answers stands out from the rest of its
+	// search, while an out-of-scope question's passages each hold a few of
+	// its words. It matters most where the question's own period or
+	// speaker narrowed the search to a few documents, whose best passage
+	// competes with fewer and scores lower than a whole-record search's.
+	lead float64
 	// lexical is 1/r for the passage's rank r in the word (BM25) ranking,
 	// 0 when only the vectors found it: the words' own judgement of the
 	// passage, apart from the fusion's.
@@ -84,6 +99,14 @@ func signalsOf(c Constraints, names []string, h retrieval.Hit, rank int, hits []
 	s.phrases = phraseShare(c.Search, h)
 	s.figure = figureShown(c, h)
 	s.typed = typedShown(c, h)
+	s.dated = datesShown(c, h)
+	s.lead = h.Coverage
+	for _, o := range hits {
+		if o.Chunk.DocID != h.Chunk.DocID {
+			s.lead = min(s.lead, h.Coverage-o.Coverage)
+		}
+	}
+	s.lead = max(s.lead, 0)
 	terms := slices.Clone(h.Terms)
 	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
 	var got, total float64
@@ -141,13 +164,13 @@ func nearTerms(hit retrieval.Hit, hits []retrieval.Hit, cache map[string]map[str
 // decisionWeights weigh the signals into one score per passage; the
 // question is answered when its best passage reaches threshold.
 type decisionWeights struct {
-	coverage, distinct, vector, names, phrases, continued, figure, typed, lexical, fused float64
-	threshold                                                                            float64
+	coverage, distinct, vector, names, phrases, continued, figure, typed, dated, lead, lexical, fused float64
+	threshold                                                                                         float64
 }
 
 func (w decisionWeights) score(s hitSignals) float64 {
 	return w.coverage*s.coverage + w.distinct*s.distinct + w.vector*s.vector + w.names*s.names + w.phrases*s.phrases +
-		w.continued*s.continued + w.figure*s.figure + w.typed*s.typed + w.lexical*s.lexical + w.fused*s.fused
+		w.continued*s.continued + w.figure*s.figure + w.typed*s.typed + w.dated*s.dated + w.lead*s.lead + w.lexical*s.lexical + w.fused*s.fused
 }
 
 // defaultDecision are the weights in use. Measured on the development
@@ -299,6 +322,8 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		{Name: "document cited by the answer followed up", Value: bs.continued, Weight: w.continued},
 		{Name: "the figure asked for given", Value: bs.figure, Weight: w.figure},
 		{Name: "an answer of the type asked for given", Value: bs.typed, Weight: w.typed},
+		{Name: "the dates the question names held", Value: bs.dated, Weight: w.dated},
+		{Name: "coverage ahead of other documents' passages", Value: bs.lead, Weight: w.lead},
 		{Name: "1/word rank", Value: bs.lexical, Weight: w.lexical},
 		{Name: "1/fused rank", Value: bs.fused, Weight: w.fused},
 		{Name: "fused rank", Value: float64(bs.rank)},
@@ -597,4 +622,24 @@ func asking(h retrieval.Hit, offset int) bool {
 	}
 	t, ok := h.Doc.TurnAt(h.Chunk.Start + offset)
 	return ok && (t.Role == corpus.RoleReporter || t.Role == corpus.RoleModerator)
+}
+
+// datesShown measures hitSignals.dated.
+func datesShown(c Constraints, h retrieval.Hit) float64 {
+	if len(c.Dates) == 0 {
+		return 1
+	}
+	src := h.Chunk.Text
+	var on time.Time
+	if h.Doc != nil {
+		src = h.Doc.Title + "\n" + src
+		on = statedOn(h)
+	}
+	pd := datesIn(src)
+	for _, d := range c.Dates {
+		if pd.holds(d, on) {
+			return 1
+		}
+	}
+	return 0
 }

@@ -181,8 +181,8 @@ func TestMeasureDecision(t *testing.T) {
 		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f lex=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.lexical, bs.rank, mark, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f lead=%.2f lex=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.lead, bs.lexical, bs.rank, mark, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return
@@ -268,6 +268,24 @@ var typedGrid = func() []float64 {
 		return []float64{0}
 	}
 	return []float64{0, 0.25, 0.5, 1}
+}()
+
+// datedGrid are the weights the sweep tries for hitSignals.dated;
+// READOUT_SWEEP_NO_DATED=1 leaves it at 0, to compare.
+var datedGrid = func() []float64 {
+	if os.Getenv("READOUT_SWEEP_NO_DATED") != "" {
+		return []float64{0}
+	}
+	return []float64{0, 0.5, 1}
+}()
+
+// leadGrid are the weights the sweep tries for hitSignals.lead;
+// READOUT_SWEEP_NO_LEAD=1 leaves it at 0, to compare.
+var leadGrid = func() []float64 {
+	if os.Getenv("READOUT_SWEEP_NO_LEAD") != "" {
+		return []float64{0}
+	}
+	return []float64{0, 1, 2}
 }()
 
 // decisionFolds is how many folds the sweep's cross-validation holds out
@@ -365,7 +383,11 @@ func sweepDecision(rows []sweepRow, folds int, bar float64) sweepResult {
 								for _, wl := range rankGrid {
 									for _, wr := range rankGrid {
 										for _, wt := range typedGrid {
-											yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, lexical: wl, fused: wr})
+											for _, wdt := range datedGrid {
+												for _, wld := range leadGrid {
+													yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, lead: wld, lexical: wl, fused: wr})
+												}
+											}
 										}
 									}
 								}

@@ -133,6 +133,13 @@ func (e *Explanation) Text(limit int) string {
 	if c.PeriodTopic != "" {
 		line("period", fmt.Sprintf("none (%q read as the subject, not as the statements' date)", c.PeriodTopic))
 	}
+	var dates []string
+	for _, d := range c.Dates {
+		dates = append(dates, fmt.Sprintf("%s (%q)", d, d.Phrase))
+	}
+	if len(dates) > 0 {
+		line("dates named", strings.Join(dates, "; ")+", held by a passage's date or words, not a filter")
+	}
 	if c.Order != OrderAny {
 		line("order", fmt.Sprintf("%s (%q)", c.Order, c.OrderPhrase))
 	}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -199,4 +200,156 @@ func mark(q string, toks []qtok, drop []bool, from, to int, p Period) Period {
 	}
 	p.Phrase = q[toks[from].start:toks[to-1].end]
 	return p
+}
+
+// NamedDate is a date the question names that is not its period: the
+// day of an event ("the October 7 attack"), a date after "the" ("the
+// November 2026 midterm elections"), or a period read as the subject
+// (PeriodTopic). It filters nothing, but a passage that answers holds it,
+// by its document's date or in its words (see datesShown).
+type NamedDate struct {
+	Phrase string `json:"phrase"`
+	// Since and Until bound a date with its year; both zero for a day
+	// named without one ("October 7"), given by Month and Day.
+	Since time.Time  `json:"since,omitzero"`
+	Until time.Time  `json:"until,omitzero"`
+	Month time.Month `json:"month,omitempty"`
+	Day   int        `json:"day,omitempty"`
+}
+
+// Dated reports whether the date has its year.
+func (d NamedDate) Dated() bool { return !d.Since.IsZero() }
+
+// String is the date as a reader checks it.
+func (d NamedDate) String() string {
+	if !d.Dated() {
+		return fmt.Sprintf("%s %d, any year", d.Month, d.Day)
+	}
+	return Period{Since: d.Since, Until: d.Until}.String()
+}
+
+// readNamedDates finds the dates among the tokens that did not become a
+// filter: a date with its year (a day, a month, a part of a year, a year
+// no earlier than historyYears before first, the record's first date:
+// older years are history, and "2000 troops" counts troops), or a month
+// and day without one.
+func readNamedDates(q string, toks []qtok, drop []bool, first time.Time) []NamedDate {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.w
+	}
+	var out []NamedDate
+	for i := 0; i < len(toks); i++ {
+		if drop[i] {
+			continue
+		}
+		if s, ok := retrieval.ReadDate(words, i, 0); ok && s.Dated && !anyDropped(drop, i, s.Next) {
+			if first.IsZero() || !s.Until.Before(first.AddDate(-historyYears, 0, 0)) {
+				out = append(out, NamedDate{Phrase: q[toks[i].start:toks[s.Next-1].end], Since: s.Since, Until: s.Until})
+			}
+			i = s.Next - 1
+			continue
+		}
+		if m, d, ok := monthDay(words, i); ok && !drop[i+1] {
+			out = append(out, NamedDate{Phrase: q[toks[i].start:toks[i+1].end], Month: m, Day: d})
+			i++
+		}
+	}
+	return out
+}
+
+func anyDropped(drop []bool, from, to int) bool {
+	for j := from; j < to && j < len(drop); j++ {
+		if drop[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// monthDay reads a month and a day of it with no year after them at i:
+// "october 7", "oct 7th".
+func monthDay(words []string, i int) (time.Month, int, bool) {
+	if i+1 >= len(words) {
+		return 0, 0, false
+	}
+	m, ok := text.Month(words[i])
+	if !ok {
+		return 0, 0, false
+	}
+	d, ok := retrieval.DayNum(words[i+1])
+	if !ok || len(words[i+1]) > 4 {
+		return 0, 0, false
+	}
+	if i+2 < len(words) {
+		if _, ok := yearOf(words[i+2]); ok {
+			return 0, 0, false
+		}
+	}
+	return m, d, true
+}
+
+// passageDates are the dates a passage's words name: those with their
+// year as spans, the days without one as month*100+day.
+type passageDates struct {
+	spans []retrieval.DateSpan
+	days  map[int]bool
+}
+
+// datesIn reads the dates a text names.
+func datesIn(s string) passageDates {
+	var words []string
+	for _, t := range text.Tokens(s) {
+		words = append(words, t.Word)
+	}
+	pd := passageDates{days: map[int]bool{}}
+	for i := 0; i < len(words); i++ {
+		if sp, ok := retrieval.ReadDate(words, i, 0); ok && sp.Dated {
+			pd.spans = append(pd.spans, sp)
+			if sp.Since.Equal(sp.Until) {
+				pd.days[int(sp.Since.Month())*100+sp.Since.Day()] = true
+			}
+			i = sp.Next - 1
+			continue
+		}
+		if m, d, ok := monthDay(words, i); ok {
+			pd.days[int(m)*100+d] = true
+		}
+	}
+	return pd
+}
+
+// holds reports whether a passage of a document dated on, naming the
+// dates pd, is about the named date d: its document is dated within d or
+// up to reportLag days after it (the April jobs report is published in
+// May; for a day without a year, in any year), or its words name a date
+// within d. "2026" in a passage does not hold "November 2026".
+func (pd passageDates) holds(d NamedDate, on time.Time) bool {
+	if !d.Dated() {
+		if pd.days[int(d.Month)*100+d.Day] {
+			return true
+		}
+		if on.IsZero() {
+			return false
+		}
+		for _, y := range []int{on.Year(), on.Year() - 1} {
+			if day := dayOf(y, d.Month, d.Day); !on.Before(day) && !on.After(day.AddDate(0, 0, reportLag)) {
+				return true
+			}
+		}
+		return false
+	}
+	if !on.IsZero() && !on.Before(d.Since) && !on.After(d.Until.AddDate(0, 0, reportLag)) {
+		return true
+	}
+	if d.Since.Equal(d.Until) && !on.IsZero() && !on.Before(d.Since) && on.Before(d.Since.AddDate(1, 0, 0)) &&
+		pd.days[int(d.Since.Month())*100+d.Since.Day()] {
+		return true // "the October 7th attacks" in a statement of that October
+	}
+	for _, s := range pd.spans {
+		if !s.Since.Before(d.Since) && !s.Until.After(d.Until) {
+			return true
+		}
+	}
+	return false
 }

@@ -114,6 +114,11 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 			r.notice = "No passage of the record holds " + r.c.Speaker.Name + "'s own words on this; the passages quoted name them, and each quotation says whose words it is."
 		}
 	}
+	if s := afterCoverage(r.c, hits, first, last); s != "" {
+		r.decline = s
+		r.decision = Decision{By: "empty", Reason: "the dates the question names lie after the record's last date, and no passage names them"}
+		return r, nil
+	}
 	r.decision = p.decide(r.c, hits, prev)
 	if !r.decision.Answer {
 		r.decline = "The record does not cover this question. " + coverageSentence(first, last, docs)
@@ -121,7 +126,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 			r.decline = "No document in the record matches this question within the filters you gave (date, outlet or speaker). " + coverageSentence(first, last, docs)
 		}
 		if narrowed(filters, r.opts) {
-			named, s, err := p.absent(ctx, r.c, filters, r.opts)
+			named, s, err := p.absent(ctx, r.c, filters, r.opts, nearestOf(r.c, hits, r.decision.Best))
 			if err != nil {
 				return nil, err
 			}
@@ -305,6 +310,32 @@ func outsideCoverage(c Constraints, opts retrieval.SearchOptions, first, last ti
 		by, c.Period.Phrase, c.Period, on, dateString(first), dateString(last))
 }
 
+// afterCoverage is the plain answer to a question about a date after the
+// record's last one that no retrieved passage names ("what did the White
+// House say about the results of the November 2026 midterms" of a record
+// ending in August 2026): whatever the passages say of the subject, they
+// were said before it. "" when the question names no such date, or a
+// passage names it (a plan for "the 2028 Olympics").
+func afterCoverage(c Constraints, hits []retrieval.Hit, first, last time.Time) string {
+	if len(c.Dates) == 0 || last.IsZero() {
+		return ""
+	}
+	var phrases []string
+	for _, d := range c.Dates {
+		if !d.Dated() || !d.Since.After(last) {
+			return ""
+		}
+		phrases = append(phrases, d.Phrase)
+	}
+	for _, h := range hits {
+		if datesShown(c, h) == 1 {
+			return ""
+		}
+	}
+	return fmt.Sprintf("The record has nothing on %s: it covers %s to %s, and none of the passages found names that date.",
+		strings.Join(phrases, " or "), dateString(first), dateString(last))
+}
+
 // narrowed reports whether the question's constraints narrowed the
 // caller's filters.
 func narrowed(filters, opts retrieval.SearchOptions) bool {
@@ -429,7 +460,11 @@ func statedOn(h retrieval.Hit) time.Time {
 // When the speaker was the constraint and some covering passages name the
 // speaker (a statement on their call), those are returned instead of a
 // sentence.
-func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retrieval.SearchOptions) ([]retrieval.Hit, string, error) {
+//
+// nearest is the best passage the narrowed search found (nil: none worth
+// naming): when the period held one, the sentence names it instead of
+// saying the period holds no statement on the subject.
+func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retrieval.SearchOptions, nearest *retrieval.Hit) ([]retrieval.Hit, string, error) {
 	if c.Speaker != nil && filters.Speaker == "" {
 		// The question's other constraints stand; only the speaker goes.
 		about := opts
@@ -494,12 +529,23 @@ func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retr
 		miss = append(miss, fmt.Sprintf("%s (%s)", c.Period.Phrase, c.Period))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "The record has no statement %s on %s. ", strings.Join(miss, " "), topic)
+	if nearest != nil && (c.Speaker == nil || wide.Speaker != "") {
+		// The period held a passage on the subject that the decision did
+		// not trust: "no statement then" would be false if it answers.
+		fmt.Fprintf(&b, "No passage of the record %s clearly answers this; the nearest is “%s” (%s). ",
+			strings.Join(miss, " "), nearest.Doc.Title, nearest.Doc.DateString())
+	} else {
+		fmt.Fprintf(&b, "The record has no statement %s on %s. ", strings.Join(miss, " "), topic)
+	}
 	noun := "statements"
 	if len(docs) == 1 {
 		noun = "statement"
 	}
-	fmt.Fprintf(&b, "It holds %d %s on %s", len(docs), noun, topic)
+	at := ""
+	if nearest != nil && !c.Period.IsZero() {
+		at = " at other times"
+	}
+	fmt.Fprintf(&b, "It holds %d %s on %s%s", len(docs), noun, topic, at)
 	if c.Speaker != nil && wide.Speaker == "" {
 		if others := otherSpeakers(docs, c.Speaker, 3); len(others) > 0 {
 			b.WriteString(" by other officials (" + strings.Join(others, ", ") + ")")
@@ -528,6 +574,25 @@ func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retr
 	}
 	b.WriteString(strings.Join(parts, " and ") + " to read them.")
 	return nil, b.String(), nil
+}
+
+// nearestOf is the hit id among hits when the question's period narrowed
+// the search and the passage holds one of the question's most distinctive
+// words (hitSignals.distinct): the period's nearest statement on the
+// subject, worth naming when it is not trusted to answer. nil otherwise.
+func nearestOf(c Constraints, hits []retrieval.Hit, id string) *retrieval.Hit {
+	if c.Period.IsZero() {
+		return nil
+	}
+	for i, h := range hits {
+		if h.Chunk.ID != id || h.Doc == nil {
+			continue
+		}
+		if s := signalsOf(c, nil, h, i+1, hits, map[string]map[string]bool{}); s.distinct > 0 {
+			return &hits[i]
+		}
+	}
+	return nil
 }
 
 // inPeriod reports whether day t lies within p (open bounds allowed).

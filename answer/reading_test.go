@@ -259,3 +259,35 @@ func TestNoFalseAbsence(t *testing.T) {
 		}
 	}
 }
+
+// TestNearestInPeriodNamed: when the question's period holds a passage on
+// the subject that the decision does not trust, the decline names it and
+// does not claim the period holds no statement; one on another subject is
+// not named.
+func TestNearestInPeriodNamed(t *testing.T) {
+	doc := func(id, date, title, text string) retrieval.Hit {
+		d := &corpus.Document{ID: id, Title: title, Outlet: "Nowhereland Ministry", Date: day(date), Text: text}
+		return retrieval.Hit{Doc: d, Coverage: 1, VectorScore: 0.4, Chunk: corpus.Chunk{ID: id + "#0", DocID: id, End: len(text), Text: text}}
+	}
+	covering := doc("tolls.txt", "2024-05-20", "Statement on tolls", "Spokesperson Zara Quillfeather said the canal tolls would rise by 4 percent.")
+	for _, tc := range []struct {
+		name  string
+		found bool // the passage holds the question's most distinctive word
+		want  string
+	}{
+		{"on the subject", true, "No passage of the record in March 2024 (2024-03-01 to 2024-03-31) clearly answers this; the nearest is “Readout of the toll call” (2024-03-02). It holds 1 statement on the canal tolls at other times, dated 2024-05-20"},
+		{"another subject", false, "The record has no statement in March 2024 (2024-03-01 to 2024-03-31) on the canal tolls. It holds 1 statement on the canal tolls, dated 2024-05-20"},
+	} {
+		weak := doc("call.txt", "2024-03-02", "Readout of the toll call", "The ministry said the harbour reopened after the toll call.")
+		weak.Coverage, weak.VectorScore = 0.3, 0.05
+		weak.Terms = []retrieval.TermMatch{{Term: "toll", Weight: 2, Found: tc.found}, {Term: "canal", Weight: 1}}
+		p := &Pipeline{Index: &byFilterIndex{narrowed: []retrieval.Hit{weak}, wide: []retrieval.Hit{covering}}}
+		ans, err := p.Ask(context.Background(), "What did the ministry say about the canal tolls in March 2024?", nil, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Mode != ModeDeclined || !strings.HasPrefix(ans.Text, tc.want) {
+			t.Errorf("%s: mode %s:\n%s\nwant it to start\n%s", tc.name, ans.Mode, ans.Text, tc.want)
+		}
+	}
+}
