@@ -339,7 +339,10 @@ func readWant(toks []qtok) AnswerType {
 				}
 			case "city", "country", "place", "town", "venue", "location":
 				return WantPlace
-			case "official", "officials", "person", "spokesperson", "minister", "leader":
+			case "official", "officials", "person", "spokesperson", "minister", "leader",
+				// An organisation is named as a person is: "which company
+				// was flying it", "what agency ran it".
+				"company", "firm", "agency", "organization", "organisation", "group", "airline", "carrier", "contractor":
 				return WantPerson
 			}
 			if saysVerbAfter(toks, i+1) {

@@ -58,6 +58,11 @@ type ExtractiveQuery struct {
 	// answered from is already within it, so a sentence that repeats
 	// them ("on March 11th") says no more than its neighbours.
 	Filtered string
+	// Anchors are a follow-up's previous quotations (folded), Said the
+	// conversation's words (text.Tokens): sentences next to the first,
+	// giving what was asked anew, are preferred (followFeatures).
+	Anchors []string
+	Said    map[string]bool
 	// ownFirst: the pipeline answers from Question's words alone first,
 	// and with Context only when they find no sentence.
 	ownFirst bool

@@ -235,6 +235,17 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			eq.Speaker, eq.SpeakerName = text.Terms(follow.Speaker), follow.Speaker
 		}
 	}
+	if anchoredKind(follow.Kind) {
+		// What the follow-up asks goes on about what was just quoted
+		// (followpick.go): the passages around it compete too.
+		eq.Anchors, eq.Said = followAnchors(history, q)
+		if len(eq.Anchors) > 0 {
+			if len(conv) > 0 {
+				conv = p.anchorHits(ctx, standalone, r.opts, history[len(history)-1], conv)
+			}
+			hits = p.anchorHits(ctx, standalone, r.opts, history[len(history)-1], hits)
+		}
+	}
 	if p.Chat == nil {
 		if len(conv) > 0 && follow.Kind == RefMore && follow.Speaker == "" && p.extractiveIn(ans, eq, conv) {
 			// "What else did they talk about?" after a readout: more of

@@ -1,0 +1,124 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// glimmerfordDocs are invented statements: the answer to each follow-up
+// below sits next to the sentence the first answer quotes and shares no
+// word with the follow-up.
+var glimmerfordDocs = map[string]string{
+	"2031-05-02_glimmerford-ferry_aaaa0001.txt": `title: Nowhereland Announces Second Glimmerford Ferry Run
+date: 2031-05-02
+source: Invented test record
+category: statements-releases
+url: https://example.invalid/glimmerford-ferry
+
+Today, the Nowhereland Ministry of Transport has sourced a second Glimmerford ferry run to carry 412 crates of lantern oil across the Quiet Strait. From there, the crates will be moved by road to a depot in Quillshire. The Ministry is contracting with Brightwave Freight to handle the shipment from the pier. The run and the road transport will take place in the coming days. More details on timing will be announced when available.
+
+Spokesperson Zara Quillfeather of Nowhereland said the lantern oil shortage had lasted since the winter storms.
+`,
+	"2031-05-09_glimmerford-harbour_aaaa0002.txt": `title: Glimmerford Harbour Works Update
+date: 2031-05-09
+source: Invented test record
+category: statements-releases
+url: https://example.invalid/glimmerford-harbour
+
+The Glimmerford harbour works continue on schedule. The Ministry expects the new pier to open in the autumn. Officials thanked the harbour workers for their patience during the ferry runs.
+`,
+}
+
+// glimmerfordIndex indexes glimmerfordDocs with the sample record.
+func glimmerfordIndex(t *testing.T) *retrieval.Index {
+	t.Helper()
+	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range glimmerfordDocs {
+		ds, err := corpus.Parse(name, []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, ds...)
+	}
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
+// TestFollowUpAnswerNextToTheQuote: a follow-up whose words the answering
+// sentence does not hold ("which company was handling it", "where did
+// they end up") opens with the sentence next to the statement just
+// quoted that gives the asked kind of answer (a name, a place) anew.
+// Without Near and Novel, none of those sentences holds a word of the
+// follow-up and the answer restates the first.
+func TestFollowUpAnswerNextToTheQuote(t *testing.T) {
+	p := &Pipeline{Index: glimmerfordIndex(t)}
+	first := "how many crates of lantern oil did the second glimmerford ferry run carry"
+	cases := []struct {
+		q, want string
+	}{
+		{"which company was handling it", "Brightwave Freight"},
+		{"where did they end up", "Quillshire"},
+	}
+	for _, c := range cases {
+		t.Run(c.q, func(t *testing.T) {
+			ans, err := p.Ask(context.Background(), first, nil, retrieval.SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(ans.Text, "412 crates") {
+				t.Fatalf("first answer lacks the crates:\n%s", ans.Text)
+			}
+			if strings.Contains(ans.Text, c.want) {
+				t.Fatalf("first answer already holds %q:\n%s", c.want, ans.Text)
+			}
+			got, err := p.Ask(context.Background(), c.q, []Turn{TurnOf(ans)}, retrieval.SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q := firstQuote(got.Text); !strings.Contains(q, c.want) {
+				t.Errorf("follow-up %q opens with %q, want the sentence holding %q\n%s", c.q, q, c.want, got.Text)
+			}
+			checkQuotations(t, got)
+		})
+	}
+}
+
+// TestNovel: a sentence gives the asked kind of answer anew when the
+// conversation has not said it: a name not after a locative for "who", one
+// after a locative for "where", a figure or a date not said.
+func TestNovel(t *testing.T) {
+	said := map[string]bool{"nowhereland": true, "ministry": true, "412": true, "glimmerford": true}
+	cases := []struct {
+		t        AnswerType
+		sentence string
+		want     bool
+	}{
+		{WantPerson, "The Ministry is contracting with Brightwave Freight to handle it.", true},
+		{WantPerson, "The crates will be moved to a depot in Quillshire.", false},
+		{WantPlace, "The crates will be moved to a depot in Quillshire.", true},
+		{WantPlace, "The Ministry is contracting with Brightwave Freight to handle it.", false},
+		{WantPerson, "Officials of Nowhereland thanked the Ministry.", false},
+		{WantNumber, "The run will carry 412 crates.", false},
+		{WantNumber, "The run will carry 96 barrels.", true},
+		{WantDate, "The pier opens on June 3.", true},
+		{WantAny, "The Ministry is contracting with Brightwave Freight.", false},
+	}
+	for _, c := range cases {
+		if got := novel(c.t, c.sentence, said); got != c.want {
+			t.Errorf("novel(%s, %q) = %v, want %v", c.t, c.sentence, got, c.want)
+		}
+	}
+}
