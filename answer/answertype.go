@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/readout/readout/retrieval"
-
 	"github.com/readout/readout/text"
 )
 
@@ -69,6 +67,9 @@ type side struct {
 	// filter is a speaker side's search filter (Person.Filter) when the
 	// record's people resolved it, else "" and the label serves.
 	filter string
+	// end is where a period side's own period ends, before the days after
+	// it that until reaches (reportLag).
+	end time.Time
 }
 
 // dated reports whether the side is a period.
@@ -81,7 +82,7 @@ func (sd side) holds(t time.Time) bool {
 
 // comparisonCueRe: words by which a question compares two periods or two
 // speakers.
-var comparisonCueRe = regexp.MustCompile(`(?i)\b(?:chang(?:e|ed|es|ing)|compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|evolv(?:e|ed|ing)|shift(?:ed)?|the same (?:as|way)|between\b.*\band\b|from (?:19|20)\d\d to|what\b.{1,60}\bcalled\b|both|each (?:say|said|call|called|describe|put)|(?:like|as)\b.{1,60}\b(?:did|does|had|has)\b)`)
+var comparisonCueRe = regexp.MustCompile(`(?i)\b(?:chang(?:e|ed|es|ing)|compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|evolv(?:e|ed|ing)|shift(?:ed)?|the same\b|between\b.*\band\b|from (?:19|20)\d\d to|what\b.{1,60}\bcalled\b|both|each (?:say|said|call|called|describe|put)|(?:like|as)\b.{1,60}\b(?:did|does|had|has)\b)`)
 
 // speakingNameRe finds capitalised names of one to three words followed
 // by a verb of saying ("did Kirby call it what Blinken called it"): the
@@ -161,15 +162,15 @@ func periodSides(q string) []side {
 		sides = append(sides, sd)
 	}
 	for i := 0; i < len(toks); i++ {
-		if startsDate(toks, i) {
-			if s, ok := retrieval.ReadDate(words, i, 0); ok && s.Dated && s.Next > i {
-				add(side{label: q[toks[i].start:toks[s.Next-1].end], since: s.Since, until: s.Until.AddDate(0, 0, reportLag)})
+		if startsDate(toks, i) || (partWords[words[i]] && i+1 < len(toks) && startsDate(toks, i+1)) {
+			if s, ok := sideDate(words, i); ok && s.Dated && s.Next > i {
+				add(side{label: q[toks[i].start:toks[s.Next-1].end], since: s.Since, until: s.Until.AddDate(0, 0, reportLag), end: s.Until})
 				i = s.Next - 1
 				continue
 			}
 		}
 		if y, ok := yearOf(words[i]); ok {
-			add(side{label: words[i], since: dayOf(y, 1, 1), until: dayOf(y, 12, 31)})
+			add(side{label: words[i], since: dayOf(y, 1, 1), until: dayOf(y, 12, 31), end: dayOf(y, 12, 31)})
 		}
 	}
 	return unlagged(sides)

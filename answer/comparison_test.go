@@ -119,10 +119,61 @@ func TestComparisonDaySidesDoNotOverlap(t *testing.T) {
 		{"compare how many people the glimmerford ferries carried on august 22, 2031 and on august 30, 2031", "august 22, 2031", "2,100"},
 		{"compare how many people the glimmerford ferries carried on august 22, 2031 and on august 30, 2031", "august 30, 2031", "9,400"},
 		{"how many people had the glimmerford ferries carried on august 30, 2031 vs august 22, 2031", "august 22, 2031", "2,100"},
-		// A month keeps its lag: a statement of the next month may report on it.
-		{"how many people had the glimmerford ferries carried in july 2031 vs august 2031", "july 2031", "9,400"},
 	}
 	checkSides(t, hits, tests)
+}
+
+// TestComparisonMonthSides: a month's side reaches into the next month
+// only for a statement titled with it (the report on the month,
+// published after it); a statement of a day within the other side's own
+// month is that side's.
+func TestComparisonMonthSides(t *testing.T) {
+	hits := ferryHits(t, [][2]string{
+		{"2031-08-31", "MS. QUILLFEATHER: In all, the Glimmerford canal ferries have now carried more than 9,400 people across the canal since the flood began."},
+		{"2031-08-22", "MR. EXAMPLE: So far the ferries carried 2,100 people across Glimmerford."},
+	})
+	tests := []struct{ question, side, want string }{
+		{"how many people had the glimmerford ferries carried in july 2031 vs august 2031", "july 2031", "none of the passages"},
+		{"how many people had the glimmerford ferries carried in july 2031 vs august 2031", "august 2031", "9,400"},
+	}
+	checkSides(t, hits, tests)
+	report := ferryHit(t, "2031-08-04", "Statement on the July Glimmerford Ferry Report",
+		"MR. EXAMPLE: In July the Glimmerford ferries carried 1,300 people across the canal.")
+	tests = []struct{ question, side, want string }{
+		{"how many people had the glimmerford ferries carried in july 2031 vs august 2031", "july 2031", "1,300"},
+		{"how many people had the glimmerford ferries carried in july 2031 vs august 2031", "august 2031", "9,400"},
+	}
+	checkSides(t, append(hits, report), tests)
+}
+
+// TestComparisonOfAQuantity: a comparison that names a quantity ("the
+// same number of …", "the … rate in … vs …") quotes each side's sentence
+// giving a figure of it, though a sentence without one shares more of
+// the question's words; a day without its year takes the next day's.
+func TestComparisonOfAQuantity(t *testing.T) {
+	hits := ferryHits(t, [][2]string{
+		{"2031-08-22", "MR. EXAMPLE: The Glimmerford ferries carried people across the canal through the night, and the ferries carried more people at dawn. So far the ferries carried 2,100 people."},
+		{"2031-08-30", "MS. QUILLFEATHER: The Glimmerford ferries carried people all week, and people thanked the ferries. The ferries have carried 9,400 people."},
+	})
+	tests := []struct{ question, side, want string }{
+		{"did example and quillfeather give the same number of people the glimmerford ferries carried on aug 22 and aug 30 2031?", "aug 22", "2,100"},
+		{"did example and quillfeather give the same number of people the glimmerford ferries carried on aug 22 and aug 30 2031?", "aug 30 2031", "9,400"},
+		{"the count of people the glimmerford ferries carried on august 22, 2031 vs august 30, 2031", "august 30, 2031", "9,400"},
+	}
+	checkSides(t, hits, tests)
+}
+
+// TestChangeGivesBothValues: a question asking what a thing was before a
+// change and what it became opens with the sentence that gives both.
+func TestChangeGivesBothValues(t *testing.T) {
+	hits := []retrieval.Hit{ferryHit(t, "2031-05-14", "Fact Sheet: The Glimmerford Canal Toll",
+		"The Glimmerford canal toll on foreign barges, 100 crowns, is a burden the minister has heard about from every barge owner on the canal. "+
+			"The toll on foreign barges will go from 25 crowns to 100 crowns.")}
+	got, _, _ := Extractive("what was the glimmerford canal toll on foreign barges before may 2031 and what did it become?", hits)
+	first, _, _ := strings.Cut(strings.TrimPrefix(got, ExtractiveLead+"\n"), "\n")
+	if !strings.Contains(first, "The toll on foreign barges will go from 25 crowns to 100 crowns.") {
+		t.Errorf("first line %q, want the sentence giving both values:\n%s", first, got)
+	}
 }
 
 // TestComparisonSideGivesTheFigure: a side of a question asking for a
@@ -147,18 +198,25 @@ func ferryHits(t *testing.T, days [][2]string) []retrieval.Hit {
 	t.Helper()
 	var hits []retrieval.Hit
 	for _, d := range days {
-		docs, err := corpus.Parse(d[0]+".txt", []byte("title: Remarks on the Glimmerford flood\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var terms []retrieval.TermMatch
-		for i, w := range []string{"glimmerford", "ferries", "carried", "people"} {
-			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(5 + i), Found: true})
-		}
-		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
-			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
+		hits = append(hits, ferryHit(t, d[0], "Remarks on the Glimmerford flood", d[1]))
 	}
 	return hits
+}
+
+// ferryHit parses one invented document of a day into a whole-document
+// hit that holds the comparison questions' words.
+func ferryHit(t *testing.T, date, title, body string) retrieval.Hit {
+	t.Helper()
+	docs, err := corpus.Parse(date+".txt", []byte("title: "+title+"\ndate: "+date+"\nsource: The Example House\n\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []retrieval.TermMatch
+	for i, w := range []string{"glimmerford", "ferries", "carried", "people"} {
+		terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(5 + i), Found: true})
+	}
+	return retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
+		Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}}
 }
 
 // checkSides asks each comparison question and checks that the line of

@@ -69,6 +69,11 @@ func TestReadQuestionPeriods(t *testing.T) {
 		{"What has been said since 2024?", "2024-01-01", "", "since 2024"},
 		{"What was said after March 2024?", "2024-04-01", "", "after March 2024"},
 		{"What was said before June 2023?", "", "2023-05-31", "before June 2023"},
+		// "Before" and "after" that mark the moment of a change asked
+		// about: the period is that moment, when the change is announced.
+		{"What was the toll before May 2024 and what did it become?", "2024-05-01", "2024-05-31", "before May 2024"},
+		{"what was the toll before may 2024 and what did it go up to", "2024-05-01", "2024-05-31", "before may 2024"},
+		{"the toll before and after March 2024", "2024-03-01", "2024-03-31", "after March 2024"},
 		{"What did the minister say in 2021?", "2021-01-01", "2021-12-31", "in 2021"},
 		{"What did the president say on Remembrance Day 2025?", "2025-01-01", "2025-12-31", "2025"},
 		{"what did he say last week", "2024-05-09", "2024-05-15", "last week"},

@@ -147,6 +147,9 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			if w == "after" {
 				p.Since = s.Until.AddDate(0, 0, 1)
 			}
+			if w == "after" && asksChange(words, i) {
+				p = Period{Since: s.Since, Until: s.Until}
+			}
 			stop = s.Next
 		case "before", "until", "till", "by", "through":
 			s, ok := retrieval.ReadDate(words, i+1, 0)
@@ -158,6 +161,9 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 				p.Until = s.Since.AddDate(0, 0, -1)
 			}
 			p.Deadline = w == "by"
+			if w == "before" && asksChange(words, i) {
+				p = Period{Since: s.Since, Until: s.Until}
+			}
 			stop = s.Next
 		case "early", "mid", "late":
 			// "early 2022" with no preposition still names a time.

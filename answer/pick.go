@@ -356,6 +356,9 @@ type questionReading struct {
 	// when the question says what it counts, names it.
 	fig    figure
 	hasFig bool
+	// change: the question asks what a thing was before a change and
+	// what it became; a sentence fits only when it gives both.
+	change bool
 	prev   string // the folded previous answer
 	// missing are the comparison's sides for which no candidate holds what
 	// is compared (set by pickSentences), and keyWord that word as the
@@ -485,6 +488,18 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	if r.typ == WantNumber {
 		r.fig, r.hasFig = figureOf(q.Question)
 	}
+	if len(r.sides) >= 2 && !r.hasFig {
+		// A comparison of a quantity wants a figure on each side (see
+		// comparedFigure), whichever way it is asked.
+		if f, ok := comparedFigure(q.Question); ok {
+			r.fig, r.hasFig, r.typ = f, true, WantNumber
+		}
+	}
+	if (r.typ == WantAny || r.typ == WantNumber) && asksChangeOf(q.Question) {
+		// "What was the tariff before May 2024 and what did it become?":
+		// the answer gives both values (changedFromRe).
+		r.change, r.typ = true, WantNumber
+	}
 	var speaker []string
 	speaker, r.speakerName = askedSpeaker(q.Question)
 	if len(q.Speaker) > 0 {
@@ -565,7 +580,8 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		}
 		speaker, sure := sentenceSpeaker(h, c.start, c.end)
 		names := h.Doc != nil && firstNamed(sentence, h.Doc.SpeakerNames()) != ""
-		f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names) && (!r.hasFig || r.fig.heldBy(sentence))
+		f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names) && (!r.hasFig || r.fig.heldBy(sentence)) && (!r.change || changedFromRe.MatchString(sentence)) &&
+			(len(r.sides) < 2 || !r.hasFig || countsSomething(sentence))
 		if f.Fits && (r.typ == WantDate || r.typ == WantNumber || r.typ == WantPlace) {
 			f.Before = before
 		}
@@ -709,7 +725,12 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		for _, sd := range r.sides {
 			ofSide := func(i int) bool {
 				c := cands[i]
-				return eligible(i) && onSide(top[c.hit], c, sd) && holdsKey(c, top[c.hit], key) && !repeats(cands, picked, i, w)
+				// A side's figure of what is counted speaks to what is
+				// compared whether or not it repeats the key word ("22
+				// Americans lost their lives", for the number of
+				// Americans killed by Hamas).
+				about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits)
+				return eligible(i) && onSide(top[c.hit], c, sd) && !laterSides(top[c.hit], sd, r.sides) && about && !repeats(cands, picked, i, w)
 			}
 			side := -1
 			for i := range cands {

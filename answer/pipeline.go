@@ -400,17 +400,14 @@ func termSet(terms []string) map[string]bool {
 // answered from; they come first, alternating, then the rest of hits.
 func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.SearchOptions, sides []side, hits []retrieval.Hit) ([]retrieval.Hit, error) {
 	// Each side is searched for what is compared, not for the sides'
-	// periods, which the filter already holds.
-	for _, sd := range sides {
-		if sd.dated() {
-			query = strings.ReplaceAll(query, sd.label, "")
-		}
-	}
+	// periods, which the filter already holds (but for its month: see
+	// sideQuery).
+	fig, asksFig := comparedFigure(query)
 	var per [][]retrieval.Hit
 	for _, sd := range sides {
 		o := opts
 		o.K = sidePassages
-		sq := query
+		sq := sideQuery(query, sides, sd)
 		for _, other := range sides {
 			if other.label != sd.label && !other.dated() {
 				sq = withoutName(strings.ReplaceAll(sq, other.label, ""), other.terms)
@@ -419,6 +416,9 @@ func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.Se
 		if sd.dated() {
 			if (o.Since.IsZero() || !o.Since.After(sd.since)) && (o.Until.IsZero() || !o.Until.Before(sd.until)) {
 				o.Since, o.Until = sd.since, sd.until
+			}
+			if monthWords(sd.label) != "" || asksFig {
+				o.K = sidePassages * periodSideDepth
 			}
 		} else if sd.filter != "" {
 			// Each side's own words, whoever the question's speaker
@@ -432,12 +432,33 @@ func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.Se
 			// deeper, only the passages in which the side speaks are kept.
 			o.K = sidePassages * speakerSideDepth
 		}
-		h, err := p.Index.Search(ctx, sq, o)
-		if err != nil {
-			return nil, fmt.Errorf("search the record for %s: %w", sd.label, err)
+		var h []retrieval.Hit
+		var err error
+		if sd.dated() && dayLabel(sd.label) && sd.since.Equal(o.Since) {
+			// A day's side is first what was said that day: the figures
+			// published in the days after it (reportLag) are its side
+			// only when the day itself has none.
+			day := o
+			day.Until = sd.since
+			if h, err = p.Index.Search(ctx, sq, day); err != nil {
+				return nil, fmt.Errorf("search the record for %s: %w", sd.label, err)
+			}
+		}
+		if len(h) == 0 {
+			if h, err = p.Index.Search(ctx, sq, o); err != nil {
+				return nil, fmt.Errorf("search the record for %s: %w", sd.label, err)
+			}
 		}
 		if !sd.dated() {
 			h = spokenIn(h, sd)
+		} else {
+			h = ownSide(h, sd, sides)
+		}
+		if sd.dated() && len(h) > sidePassages {
+			if asksFig {
+				h = figureFirst(h, fig)
+			}
+			h = monthFirst(h, sd.label)[:sidePassages]
 		}
 		per = append(per, h)
 	}

@@ -1,0 +1,301 @@
+package answer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
+)
+
+// A comparison that names a quantity ("the unemployment rate in the feb
+// 2022 jobs report vs the oct 2022 one", "did they give the same number
+// of Americans killed on October 10 and October 11") is answered by a
+// figure on each side, whether or not it opens with "how many": each
+// side's first sentence is its best one giving a figure of what is
+// counted, as a "how many" question's answer is.
+
+// sizeWords after "how" ask for a size: "how big was the investment".
+var sizeWords = map[string]bool{"big": true, "large": true, "high": true, "low": true, "small": true}
+
+// comparedFigure reads the figure a comparison asks of each side: a
+// "how many" figure (figureOf), a quantity noun anywhere in the question
+// ("the same number of …", "the unemployment rate in … vs …"), or a size
+// ("how big was …"). ok is false when it asks for none.
+func comparedFigure(q string) (f figure, ok bool) {
+	if f, ok := figureOf(q); ok {
+		return f, true
+	}
+	toks := questionTokens(text.SpellOutChat(q))
+	for i, t := range toks {
+		switch {
+		case quantityNouns[t.w]:
+			f.counted = countedAfter(toks, i+1)
+		case t.w == "how" && i+1 < len(toks) && sizeWords[toks[i+1].w]:
+		default:
+			continue
+		}
+		switch {
+		case percentAskRe.MatchString(q):
+			f.unit = percentUnit
+		case moneyAskRe.MatchString(q):
+			f.unit = moneyUnit
+		}
+		return f, true
+	}
+	return figure{}, false
+}
+
+// countedAfter reads what a quantity noun counts: the words after its
+// "of" ("the number of Americans killed by Hamas" → americans, killed),
+// up to maxCounted and a preposition or auxiliary; nil when no "of"
+// follows.
+func countedAfter(toks []qtok, i int) []string {
+	if i >= len(toks) || toks[i].w != "of" {
+		return nil
+	}
+	var words []string
+	for j := i + 1; j < len(toks) && j < i+1+maxCounted && !countedStops[toks[j].w]; j++ {
+		words = append(words, toks[j].w)
+	}
+	return text.Terms(strings.Join(words, " "))
+}
+
+// sideQuery is what a period side of a comparison is searched for: the
+// question without the sides' periods, but with the side's own month
+// ("the feb 2022 jobs report" is titled "… the February Jobs Report" and
+// published in March, among the month's other statements on jobs).
+func sideQuery(query string, sides []side, own side) string {
+	for _, sd := range sides {
+		if !sd.dated() {
+			continue
+		}
+		keep := ""
+		if sd.label == own.label {
+			keep = monthWords(sd.label)
+		}
+		query = strings.ReplaceAll(query, sd.label, keep)
+	}
+	return query
+}
+
+// monthWords returns the words of a month's label that name it ("feb" of
+// "feb 2022"), "" when none does or the label is a day's: a day's
+// statements are found by their date, and the month's name would raise
+// every briefing titled with it ("August 30, 2021").
+func monthWords(label string) string {
+	if dayLabel(label) {
+		return ""
+	}
+	var out []string
+	for _, t := range questionTokens(label) {
+		if isMonth(t.w) {
+			out = append(out, label[t.start:t.end])
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// dayLabel reports whether a period side's label names a day ("oct 11",
+// "October 10, 2023"), not a month or a year.
+func dayLabel(label string) bool {
+	for _, t := range questionTokens(label) {
+		if _, day := retrieval.DayNum(t.w); day {
+			return true
+		}
+	}
+	return false
+}
+
+// sideDate reads the date of a comparison's side at i: a month or a day
+// without a year takes the year of the next date the question gives ("on
+// oct 11 and oct 12 2023"), as "between March and May 2022" does.
+func sideDate(words []string, i int) (retrieval.DateSpan, bool) {
+	s, ok := retrieval.ReadDate(words, i, 0)
+	if ok || s.Next <= i {
+		return s, ok
+	}
+	for j := s.Next; j < len(words); j++ {
+		if y, isYear := yearOf(words[j]); isYear {
+			s, ok = retrieval.ReadDate(words, i, y)
+			s.Dated = ok
+			return s, ok
+		}
+	}
+	return s, false
+}
+
+// changeRe: the question asks what a thing became ("and what did it
+// become", "went up to", "after it"), besides what it was before.
+var changeRe = regexp.MustCompile(`\b(?:after(?:wards?)?|bec[oa]mes?|now|(?:go|goes|went|gone|chang\w*|rais\w*|increas\w*|lower\w*|cut|reduc\w*|ris\w*|rose|fell|drop\w*|jump\w*|move[sd]?)\s+(?:up\s+|down\s+)?to)\b`)
+
+// asksChange reports whether "before" or "after" at words[i] marks the
+// moment of a change the question asks about, not a bound of when it was
+// said: "what was the tariff before May 2024 and what did it become",
+// "before and after the june 2026 proclamation". Its period is then the
+// moment itself, when the record announces the change (and usually says
+// from what to what); a bound would hide that statement.
+func asksChange(words []string, i int) bool {
+	switch words[i] {
+	case "before":
+		return changeRe.MatchString(strings.Join(words[i+1:], " "))
+	case "after":
+		return slices.Contains(words[:i], "before")
+	}
+	return false
+}
+
+// periodSideDepth: a period's side is searched this many times deeper
+// when it is a month (its documents titled with the month, monthFirst,
+// come first) or the question asks for a figure (passages giving one,
+// figureFirst, come first). 3: on the probe "jobs added in the jan 2022
+// jobs report vs the jan 2023 one" the report on January 2022 ("… on the
+// January Jobs Report", February 4) is the side's 6th passage, after the
+// December report of January 7; on "did sullivan and biden give the same
+// number of americans killed by hamas on october 10 and october 11" the
+// passage of October 10's briefing giving "at least 14 Americans" is not
+// among the side's first 4.
+const periodSideDepth = 3
+
+// figureFirst puts first the hits whose passage gives the figure asked
+// for (figure.heldBy, sentence by sentence).
+func figureFirst(hits []retrieval.Hit, f figure) []retrieval.Hit {
+	var held, rest []retrieval.Hit
+	for _, h := range hits {
+		if givesFigure(h.Chunk.Text, f) {
+			held = append(held, h)
+		} else {
+			rest = append(rest, h)
+		}
+	}
+	return append(held, rest...)
+}
+
+// givesFigure reports whether one of the sentences of a passage gives the
+// figure.
+func givesFigure(passage string, f figure) bool {
+	for _, se := range text.Sentences(passage) {
+		if f.heldBy(passage[se[0]:se[1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthFirst puts first the hits whose document's title names the
+// month of a month's label other than as a date ("Statement … on the
+// February Jobs Report", not "Press Briefing …, February 16, 2022"): they
+// report on the month compared. It returns hits unchanged for a side that
+// is not a month.
+func monthFirst(hits []retrieval.Hit, label string) []retrieval.Hit {
+	mw := monthWords(label)
+	if mw == "" {
+		return hits
+	}
+	m, _ := text.Month(strings.ToLower(strings.Fields(mw)[0]))
+	var titled, rest []retrieval.Hit
+	for _, h := range hits {
+		if h.Doc != nil && namesMonth(h.Doc.Title, m) {
+			titled = append(titled, h)
+		} else {
+			rest = append(rest, h)
+		}
+	}
+	return append(titled, rest...)
+}
+
+// namesMonth reports whether a title names month m as a subject, not in
+// a date (a day number or a year follows it).
+func namesMonth(title string, m time.Month) bool {
+	toks := questionTokens(title)
+	for i, t := range toks {
+		if tm, ok := text.Month(t.w); !ok || tm != m {
+			continue
+		}
+		if i+1 < len(toks) {
+			if _, day := retrieval.DayNum(toks[i+1].w); day {
+				continue
+			}
+			if _, year := yearOf(toks[i+1].w); year {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// asksChangeOf reports whether a question asks what a thing was before a
+// change and what it became (asksChange at any "before" or "after").
+func asksChangeOf(q string) bool {
+	toks := questionTokens(q)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.w
+	}
+	for i, w := range words {
+		if (w == "before" || w == "after") && asksChange(words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// changedFromRe finds a change given with both its values and up to two
+// words of unit: "will increase from 25% to 100%", "from $2,000 to
+// $3,000", "from 55 percent to 75 percent", "from 14.5 to 15.2 million
+// doses".
+var changedFromRe = regexp.MustCompile(`(?i)\bfrom\s+\S*\d\S*(?:\s+\p{L}+){0,2}\s+to\s+\S*\d`)
+
+// partWords open a part of a month ("late October 2024", "mid-November").
+var partWords = map[string]bool{"early": true, "mid": true, "middle": true, "late": true}
+
+// laterSides reports whether a hit reaches a period side sd only through
+// the days after sd's own period (reportLag) while another side's own
+// period holds it: "late October 2024 versus mid-November 2024" gives a
+// November 15 statement to November, not to October. A document titled
+// with sd's month (the February jobs report, published in March) stays
+// sd's.
+func laterSides(h retrieval.Hit, sd side, sides []side) bool {
+	if !sd.dated() || h.Doc == nil || sd.end.IsZero() || !h.Doc.Date.After(sd.end) {
+		return false
+	}
+	if mw := monthWords(sd.label); mw != "" {
+		if m, ok := text.Month(strings.ToLower(strings.Fields(mw)[0])); ok && namesMonth(h.Doc.Title, m) {
+			return false
+		}
+	}
+	for _, o := range sides {
+		if o.label != sd.label && o.dated() && !h.Doc.Date.Before(o.since) && !h.Doc.Date.After(o.end) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownSide drops the hits a period side reaches only through another
+// side's own period (laterSides).
+func ownSide(hits []retrieval.Hit, sd side, sides []side) []retrieval.Hit {
+	var out []retrieval.Hit
+	for _, h := range hits {
+		if !laterSides(h, sd, sides) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// countsSomething reports whether a sentence gives a figure other than
+// "one", which a comparison's side seldom means as a count ("one would
+// think", "one of the …"): a side's figure is compared with the other's.
+func countsSomething(sentence string) bool {
+	undated := strings.ToLower(dateRe.ReplaceAllString(sentence, ""))
+	for _, m := range numberRe.FindAllString(undated, -1) {
+		if strings.TrimRight(m, " \t\n,.;:") != "one" {
+			return true
+		}
+	}
+	return false
+}
