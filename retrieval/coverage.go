@@ -38,7 +38,7 @@ func (s *snapshot) windowCoverage(q []queryTerm, chunks []int32) ([]float64, [][
 				if w < 0 || w >= n || s.chunkDoc[w] != s.chunkDoc[c] {
 					continue
 				}
-				if s.lex.contains(t.id, w) || t.alt >= 0 && s.lex.contains(t.alt, w) {
+				if s.lex.containsAny(t, w) {
 					got += weights[j]
 					matches[i][j].Found = true
 					break

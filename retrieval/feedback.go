@@ -121,7 +121,7 @@ func (s *snapshot) expandQuery(q []queryTerm, top []scored) []queryTerm {
 	}
 	for _, c := range cs {
 		out = append(out, queryTerm{
-			term: c.term, id: c.id, alt: -1,
+			term: c.term, id: c.id,
 			weight: s.lex.idf(s.lex.df(c.id)) * (1 - feedbackOrig) * float64(len(q)) * c.p / sum,
 		})
 	}

@@ -197,9 +197,15 @@ type queryTerm struct {
 	term   string
 	id     int32 // -1 when not in the vocabulary
 	weight float64
-	// alt is a much more frequent term one or two edits from a rare term
-	// (spelling.go), whose passages count as the term's; -1 when none.
-	alt int32
+	// alts are other terms whose passages count as the term's: a much
+	// more frequent term one or two edits from a rare term (spelling.go),
+	// the words a chat abbreviation stands for, an abbreviation the record
+	// defines and its long form (abbrev.go).
+	alts []int32
+	// phrase is the chunks, sorted, that hold every term of the long form
+	// of the abbreviation the term is (abbrev.go); they count as holding
+	// the term.
+	phrase []int32
 	// typed is the stem as the query had it when term is its correction,
 	// else "".
 	typed string
@@ -208,7 +214,7 @@ type queryTerm struct {
 // queryTerms returns the distinct terms of query with their IDF weights,
 // as the query spells them.
 func (ix *lexicalIndex) queryTerms(query string) []queryTerm {
-	q, _ := ix.correctedTerms(query, false)
+	q, _ := ix.correctedTerms(query, false, nil)
 	return q
 }
 
@@ -217,10 +223,17 @@ func (ix *lexicalIndex) queryTerms(query string) []queryTerm {
 // abbreviates (text.ChatExpansion; its rarest term the record holds
 // counts as it), a word the index does not hold is replaced by its
 // correction, and a rare one is given its frequent neighbour as an
-// alternative (spelling.go). fixes maps each word of the query so changed
-// (lower case, as text.Words writes it) to the words that replace it in
-// the vector query.
-func (ix *lexicalIndex) correctedTerms(query string, correct bool) (out []queryTerm, fixes map[string]string) {
+// alternative (spelling.go). With forms, an abbreviation the record
+// defines counts the passages that hold its long form's every word, and
+// its other spelling ("evs"), as its own, and each word of a long form
+// counts its abbreviation (abbrev.go). fixes maps each word of the
+// query so changed (lower case, as text.Words writes it) to the words
+// that replace it in the vector query.
+func (ix *lexicalIndex) correctedTerms(query string, correct bool, forms *recordForms) (out []queryTerm, fixes map[string]string) {
+	var abbrevs *abbrevTable
+	if forms != nil {
+		abbrevs = forms.abbrevs
+	}
 	seen := make(map[string]bool)
 	fix := func(w, by string) {
 		if fixes == nil {
@@ -236,6 +249,10 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool) (out []queryT
 				exp = text.ChatExpansion(b) // "doj's", typed "dojs"
 			}
 		}
+		var ab *abbrev
+		if correct && exp == nil && !text.IsStopword(w) {
+			ab = abbrevs.lookup(w)
+		}
 		if text.IsStopword(w) && exp == nil {
 			return
 		}
@@ -250,7 +267,7 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool) (out []queryT
 		} else {
 			id = -1
 		}
-		q := queryTerm{term: t, id: id, weight: ix.idf(df), alt: -1}
+		q := queryTerm{term: t, id: id, weight: ix.idf(df)}
 		var c int32 = -1
 		switch {
 		case exp != nil:
@@ -275,15 +292,77 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool) (out []queryT
 					return
 				}
 				seen[ct] = true
-				q = queryTerm{term: ct, id: c, weight: ix.idf(ix.df(c)), alt: -1, typed: t}
+				q = queryTerm{term: ct, id: c, weight: ix.idf(ix.df(c)), typed: t}
 			} else if c != id {
-				q.alt = c
+				q.alts = []int32{c}
 				q.weight = ix.idf(df + ix.df(c))
 			}
 		}
+		if ab != nil {
+			fix(w, ab.longWords)
+			q.phrase = ix.holdingAll(ab.long)
+			ix.addAlts(&q, ab.shortIDs)
+		}
 		out = append(out, q)
 	})
+	if correct && abbrevs != nil {
+		// A passage that writes the abbreviation holds every word of its
+		// long form.
+		for _, a := range abbrevs.longForms(text.Terms(query)) {
+			for i := range out {
+				if slices.Contains(a.long, out[i].term) {
+					ix.addAlts(&out[i], a.shortIDs)
+				}
+			}
+		}
+	}
 	return out, fixes
+}
+
+// addAlts adds ids to q's alternatives (those it does not hold already)
+// and weighs q by the passages that hold it or any alternative.
+func (ix *lexicalIndex) addAlts(q *queryTerm, ids []int32) {
+	for _, id := range ids {
+		if id >= 0 && id != q.id && !slices.Contains(q.alts, id) {
+			q.alts = append(q.alts, id)
+		}
+	}
+	if q.id < 0 && len(q.alts) > 0 {
+		q.id, q.alts = q.alts[0], q.alts[1:]
+	}
+	df := 0
+	if q.id >= 0 {
+		df = ix.df(q.id)
+	}
+	for _, a := range q.alts {
+		df += ix.df(a)
+	}
+	q.weight = ix.idf(df + len(q.phrase))
+}
+
+// holdingAll returns the chunks, sorted, that hold every one of terms
+// (stems); none when the index lacks one of them.
+func (ix *lexicalIndex) holdingAll(terms []string) []int32 {
+	var out []int32
+	for i, t := range terms {
+		id, ok := ix.vocab[t]
+		if !ok {
+			return nil
+		}
+		list := ix.chunk[ix.off[id]:ix.off[id+1]]
+		if i == 0 {
+			out = slices.Clone(list)
+			continue
+		}
+		kept := out[:0]
+		for _, c := range out {
+			if _, found := slices.BinarySearch(list, c); found {
+				kept = append(kept, c)
+			}
+		}
+		out = kept
+	}
+	return out
 }
 
 // rarestTerm returns the id of the rarest term of words that the index
@@ -324,7 +403,11 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 	acc, touched := sc.acc, sc.touched[:0]
 	for _, t := range q {
 		w := float32(t.weight * (bm25K1 + 1))
-		for _, id := range [2]int32{t.id, t.alt} {
+		for k := -1; k < len(t.alts); k++ {
+			id := t.id
+			if k >= 0 {
+				id = t.alts[k]
+			}
 			if id < 0 {
 				continue
 			}
@@ -338,6 +421,12 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 				}
 				acc[c] += w * tf / (tf + ix.norm[c])
 			}
+		}
+		for _, c := range t.phrase {
+			if acc[c] == 0 {
+				touched = append(touched, c)
+			}
+			acc[c] += w / (1 + ix.norm[c])
 		}
 	}
 	top := topK{n: n, items: make([]scored, 0, min(n, len(touched)))}
@@ -353,6 +442,21 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 	sc.touched = touched
 	ix.scratch.Put(sc)
 	return top.sorted()
+}
+
+// containsAny reports whether chunk c holds query term t or one of its
+// alternatives.
+func (ix *lexicalIndex) containsAny(t queryTerm, c int32) bool {
+	if t.id >= 0 && ix.contains(t.id, c) {
+		return true
+	}
+	for _, a := range t.alts {
+		if ix.contains(a, c) {
+			return true
+		}
+	}
+	_, found := slices.BinarySearch(t.phrase, c)
+	return found
 }
 
 // contains reports whether term id occurs in chunk c (binary search in its

@@ -43,7 +43,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	// fusion needs depth in both lists to reward agreement.
 	depth := max(5*k, 50)
 
-	qterms, fixes := s.lex.correctedTerms(query, true)
+	qterms, fixes := s.lex.correctedTerms(query, true, s.forms())
 	lex := s.lex.search(qterms, depth, f.keep)
 	if feedbackDocs > 0 {
 		lex = s.lex.search(s.expandQuery(qterms, lex), depth, f.keep)

@@ -85,6 +85,10 @@ type snapshot struct {
 	vectors []float32
 	periods []period
 	lex     *lexicalIndex
+	// abbrevTab is the abbreviations the record defines, made by abbrevs
+	// on the first search.
+	abbrevOnce sync.Once
+	abbrevTab  *abbrevTable
 	// mappedVectors is the vectors' section of the mapped file the
 	// snapshot was loaded from (nil when built in memory), so a Sync can
 	// give its pages back once it no longer reads them.

@@ -56,12 +56,12 @@ func TestCorrectedTerms(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			q, _ := ix.correctedTerms(tc.query, true)
+			q, _ := ix.correctedTerms(tc.query, true, nil)
 			var got []string
 			for _, qt := range q {
 				s := qt.term
-				if qt.alt >= 0 {
-					s += "|" + ix.spellerOf().terms[qt.alt]
+				for _, a := range qt.alts {
+					s += "|" + ix.spellerOf().terms[a]
 				}
 				got = append(got, s)
 			}
@@ -70,7 +70,7 @@ func TestCorrectedTerms(t *testing.T) {
 			}
 			plain := ix.queryTerms(tc.query)
 			for _, p := range plain {
-				if p.alt >= 0 || p.typed != "" {
+				if len(p.alts) > 0 || p.typed != "" {
 					t.Errorf("queryTerms(%q) corrected %q: only correctedTerms corrects", tc.query, p.term)
 				}
 			}

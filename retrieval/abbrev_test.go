@@ -1,0 +1,68 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+)
+
+// abbrevTexts is a small record that defines the Glimmerford Ferry
+// Authority (GFA) twice, then writes it one way or the other, with
+// distractors that hold a question's other word only; it also defines
+// "ACT" twice while using "act" as a word in many passages.
+func abbrevTexts() []string {
+	var texts []string
+	add := func(n int, s string) {
+		for range n {
+			texts = append(texts, s)
+		}
+	}
+	add(1, "Bridge tolls rose in Nowhereland this spring.")
+	add(1, "Train timetables changed in Nowhereland this spring.")
+	add(2, "Spokesperson Zara Quillfeather announced the Glimmerford Ferry Authority (GFA) would open.")
+	add(1, "The Glimmerford Ferry Authority doubled its tolls.")
+	add(1, "The GFA published new timetables.")
+	add(2, "The Accelerated Care Tools (ACT) were described.")
+	add(100, "Congress must act on the harbour budget.")
+	add(2, "The Promise to Address Comprehensive Tolls (PACT) passed.")
+	add(3, "The harbour pact was signed.")
+	add(30, "Unrelated filler about weather and markets.")
+	return texts
+}
+
+// TestAbbreviationsLearned checks that a question's abbreviation finds the
+// passages that write its long form and the other way round, and that an
+// English word is not taken for an abbreviation.
+func TestAbbreviationsLearned(t *testing.T) {
+	texts := abbrevTexts()
+	lex := buildLexical(texts)
+	tab := buildAbbrevs(lex, texts, func(c int32) string { return texts[c] })
+	if a := tab.lookup("act"); a != nil {
+		t.Errorf("lookup(act) = %v: an English word the record uses everywhere is no abbreviation", a.longWords)
+	}
+	if a := tab.lookup("pact"); a != nil {
+		t.Errorf("lookup(pact) = %v: the record writes it as a word more often than as an abbreviation", a.longWords)
+	}
+	if a := tab.lookup("gfas"); a == nil || a.longWords != "glimmerford ferry authority" {
+		t.Fatalf("lookup(gfas) = %v, want the Glimmerford Ferry Authority", a)
+	}
+	cases := []struct{ query, want string }{
+		{"gfa tolls", "doubled its tolls"},
+		{"glimmerford ferry authority timetables", "new timetables"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.query, func(t *testing.T) {
+			q, fixes := lex.correctedTerms(tc.query, true, &recordForms{abbrevs: tab})
+			top := lex.search(q, 1, nil)
+			if len(top) == 0 || !strings.Contains(texts[top[0].chunk], tc.want) {
+				got := ""
+				if len(top) > 0 {
+					got = texts[top[0].chunk]
+				}
+				t.Errorf("search(%q) ranks first %q, want the passage with %q", tc.query, got, tc.want)
+			}
+			if strings.HasPrefix(tc.query, "gfa") && fixes["gfa"] != "glimmerford ferry authority" {
+				t.Errorf("the vector query replaces gfa by %q, want its long form", fixes["gfa"])
+			}
+		})
+	}
+}
