@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/readout/readout/text"
 )
@@ -32,6 +34,115 @@ var (
 	numberRe = regexp.MustCompile(`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|half|percent)(?:[\s,.;:]|$)`)
 )
 
+// holdsFigure reports whether s (its dates already taken out) gives a
+// figure: numberRe's number, but not a number that names rather than
+// counts — one glued to letters ("G7", "COVID-19", "F-16", "5G", "19th")
+// or after a label ("Section 301", "Title 42") — nor the pronoun "one"
+// ("One would think", "one of them", "no one").
+func holdsFigure(s string) bool {
+	lower := strings.ToLower(s)
+	for _, m := range numberRe.FindAllStringIndex(lower, -1) {
+		if i := m[0]; lower[i] >= '0' && lower[i] <= '9' {
+			if i > 0 && (isDigit(lower[i-1]) || i > 1 && (lower[i-1] == ',' || lower[i-1] == '.') && isDigit(lower[i-2])) {
+				continue // within a number already read
+			}
+			if !namingNumber(lower, i) {
+				return true
+			}
+			continue
+		}
+		if !strings.HasPrefix(lower[m[0]:], "one") || !pronounOne(lower, m[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberLabelRe matches, at the end of the text before a number, a word
+// that makes the number a name: "Section 301", "Title 42", "No. 5".
+var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate)\s+$`)
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// labelledNumbers returns an expression matching the numbers passage
+// gives after a label ("Section 301", "Title 42") as whole words
+// anywhere, so that its sentences that name them bare ("previous rounds
+// on 301") are read as naming, not counting; cached per passage in
+// cache. It matches nothing when the passage labels no number.
+func labelledNumbers(passage string, cache map[string]*regexp.Regexp) *regexp.Regexp {
+	if re, ok := cache[passage]; ok {
+		return re
+	}
+	var alts []string
+	seen := map[string]bool{}
+	for _, m := range labelNumberRe.FindAllStringSubmatch(passage, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			alts = append(alts, regexp.QuoteMeta(m[1]))
+		}
+	}
+	re := matchNothing
+	if len(alts) > 0 {
+		re = regexp.MustCompile(`(?:^|[^\d.,])(?:` + strings.Join(alts, "|") + `)(?:$|[^\d])`)
+	}
+	cache[passage] = re
+	return re
+}
+
+// matchNothing matches no text.
+var matchNothing = regexp.MustCompile(`[^\s\S]`)
+
+// labelNumberRe finds a label and the number it names.
+var labelNumberRe = regexp.MustCompile(`(?i)\b(?:section|title|article|chapter|resolution|order|part|phase|tier)\s+(\d[\d.]*\d|\d)\b`)
+
+// namingNumber reports whether the number starting at i of the
+// lower-cased s names rather than counts.
+func namingNumber(lower string, i int) bool {
+	j := i
+	for j < len(lower) && (isDigit(lower[j]) || lower[j] == ',' || lower[j] == '.') {
+		j++
+	}
+	for j > i && (lower[j-1] == ',' || lower[j-1] == '.') {
+		j-- // the sentence's punctuation
+	}
+	if i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(lower[:i])
+		if unicode.IsLetter(prev) {
+			return true // "g7", "h1b"
+		}
+		if prev == '-' && i > 1 {
+			before, _ := utf8.DecodeLastRuneInString(lower[:i-1])
+			if unicode.IsLetter(before) {
+				return true // "covid-19", "f-16"
+			}
+		}
+	}
+	if j < len(lower) {
+		next, _ := utf8.DecodeRuneInString(lower[j:])
+		if unicode.IsLetter(next) {
+			return true // "5g", "19th"
+		}
+	}
+	return numberLabelRe.MatchString(lower[max(0, i-20):i])
+}
+
+// pronounOneRe matches what makes "one" a pronoun: before it ("no one",
+// "the one", "this one") or after it ("one of", "one another").
+var (
+	pronounOneBeforeRe = regexp.MustCompile(`\b(?:no|any|every|each|the|this|that|which|someone|anyone|everyone|last|next|only|first)\s+$`)
+	pronounOneAfterRe  = regexp.MustCompile(`^one(?:\s+(?:of|another|would|could|should|might|must|can|may|will|who|that|thing|way|day|side|hand|more|another|time|last)\b|['’]s)`)
+)
+
+// pronounOne reports whether "one" at i of the lower-cased s is a
+// pronoun or an idiom, not a count: it opens the sentence ("One would
+// think"), or pronounOne*Re match around it.
+func pronounOne(lower string, i int) bool {
+	if strings.TrimSpace(lower[:i]) == "" {
+		return true
+	}
+	return pronounOneBeforeRe.MatchString(lower[max(0, i-12):i]) || pronounOneAfterRe.MatchString(lower[i:])
+}
+
 // fitsType reports whether a sentence holds the kind of answer asked for:
 // a date for "when", a figure for "how many", a named speaker or person
 // for "who", a place for "where", a named speaker's own words (or the
@@ -45,7 +156,7 @@ func fitsType(t AnswerType, sentence string, quoted bool, speaker string, sure, 
 		return dateRe.MatchString(sentence)
 	case WantNumber:
 		// A year or a day of the month is a date, not the figure asked for.
-		return numberRe.MatchString(strings.ToLower(dateRe.ReplaceAllString(sentence, "")))
+		return holdsFigure(dateRe.ReplaceAllString(sentence, ""))
 	case WantPerson:
 		return quoted || (speaker != "" && sure) || names
 	case WantPlace:
@@ -284,7 +395,7 @@ func (f figure) heldBy(sentence string) bool {
 			return false
 		}
 	default:
-		if !numberRe.MatchString(strings.ToLower(undated)) {
+		if !holdsFigure(undated) {
 			return false
 		}
 	}

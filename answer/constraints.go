@@ -324,6 +324,9 @@ func readWant(toks []qtok) AnswerType {
 			switch next {
 			case "many", "much", "long", "old", "often", "far":
 				return WantNumber
+			case "high", "big", "large", "low", "steep", "deep", "fast", "tall", "heavy", "severe":
+				// "how high did the tariff go": a measure, given as a figure.
+				return WantNumber
 			}
 		case "what", "which":
 			switch next {
