@@ -66,11 +66,12 @@ func sharedPath(parts ...string) string {
 
 // firstQuote returns the first quotation line of an extractive answer.
 func firstQuote(text string) string {
-	lines := strings.Split(text, "\n")
-	if len(lines) < 2 {
-		return ""
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, "- ") {
+			return l
+		}
 	}
-	return lines[1]
+	return ""
 }
 
 // TestAnswerFirst: the first quotation of an extractive answer holds what
@@ -114,8 +115,11 @@ func TestAnswerFirst(t *testing.T) {
 					}
 				}
 			}
+			if tt.typ == WantPerson && !strings.HasPrefix(ans.Text, "John Kirby, ") {
+				t.Errorf("a who question's answer does not name the person first:\n%s", ans.Text)
+			}
 			checkQuotations(t, ans)
-			if ans.Explain == nil || len(ans.Explain.Sentences) == 0 || ans.Explain.Sentences[0].Reason != "answer" ||
+			if ans.Explain == nil || len(ans.Explain.Sentences) == 0 || !strings.HasPrefix(ans.Explain.Sentences[0].Reason, "answer") ||
 				!strings.Contains(ans.Explain.Sentences[0].Sentence, first[strings.Index(first, "“")+len("“"):strings.LastIndex(first, "”")]) {
 				t.Errorf("no trace of the first sentence: %+v", ans.Explain)
 			}

@@ -339,3 +339,58 @@ func personName(n string) bool {
 	}
 	return true
 }
+
+// whoLinks may stand between "who" and the verb of a question asking who
+// made a statement: "who first said", "who actually called".
+var whoLinks = map[string]bool{"first": true, "last": true, "else": true, "actually": true, "publicly": true,
+	"originally": true, "also": true, "ever": true, "just": true, "recently": true}
+
+// asksWhoSpoke reports whether a question asks who made a statement:
+// "who" as the subject of a verb of saying or of a past-tense verb ("who
+// said …", "who called … feckless", "who put out the statement", "who
+// credited …"). "who did Kirby blame" asks for the one blamed, and "who
+// is the press secretary" for a post's holder: neither is asked this way.
+func asksWhoSpoke(q string) bool {
+	toks := text.Tokens(text.SpellOutChat(q))
+	for i, t := range toks {
+		if t.Word != "who" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && whoLinks[toks[j].Word] {
+			j++
+		}
+		if j >= len(toks) {
+			return false
+		}
+		w := toks[j].Word
+		return text.IsAskVerb(w) || strings.HasSuffix(w, "ed") && !text.IsStopword(w)
+	}
+	return false
+}
+
+// whoSpoke names the person whose statement the sentence [start, end) of
+// a hit is, as an answer's first line names who said what was asked:
+// "Karoline Leavitt, White House Press Secretary, said it on 2025-06-07
+// [1]." It returns "" when the sentence is an office's, a report's own
+// or words its speaker quotes from someone else (“He said, “…””): the
+// turn's speaker did not say them first.
+func whoSpoke(h retrieval.Hit, start, end int) string {
+	t, ok := sentenceTurn(h, start, end)
+	if !ok || !t.Role.Statement() || !personName(t.Speaker.Name) {
+		return ""
+	}
+	ws, we := quotedWords(h, start, end)
+	if quoteMarkRe.MatchString(strings.Trim(h.Chunk.Text[ws:we], "“”\" ")) {
+		return ""
+	}
+	line := speakerLabel(t.Speaker)
+	if t.Speaker.Title != "" {
+		line += ","
+	}
+	line += " said it"
+	if d := t.DateString(); d != "" {
+		line += " on " + d
+	}
+	return line + " [1]."
+}

@@ -285,3 +285,38 @@ func TestOfficialQuotingWordsIsQuotedWhole(t *testing.T) {
 		t.Errorf("citations %+v", cites)
 	}
 }
+
+// TestWhoSaidNamesTheSpeakerFirst: a question asking who made a
+// statement is answered by a first line naming the speaker of the
+// sentence quoted first, the signer of a signed statement included; a
+// question asking whom someone blamed, a sentence quoting someone else,
+// and a sentence that does not hold what was said get no such line.
+func TestWhoSaidNamesTheSpeakerFirst(t *testing.T) {
+	statement := "title: Statement from the Palace\ndate: 2031-05-06\nsource: The Example House\ncategory: statements-releases\n\n" +
+		"“The Nowhereland bridge will open in the spring, and the ferry strike will not delay it.”\n\n" +
+		"– Press Secretary Zara Quillfeather\n"
+	briefing := "title: Press Briefing by Press Secretary Zara Quillfeather\ndate: 2031-05-07\nsource: The Example House\n\n" +
+		"MS. QUILLFEATHER: I spoke to the harbour master this morning. He said, “The ferry strike is worse than the flood.” We blame the ferry union for the delay.\n"
+	hitsOf := func(src string) []retrieval.Hit {
+		docs, err := corpus.Parse("doc.txt", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := docs[0]
+		return []retrieval.Hit{{Doc: d, Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, Start: 0, End: len(d.Text), Text: d.Text}, Coverage: 0.9}}
+	}
+	for _, tt := range []struct {
+		question, src, first string
+	}{
+		{"who said the nowhereland bridge would open in the spring", statement,
+			"Zara Quillfeather, Press Secretary, said it on 2031-05-06 [1]."},
+		{"who said the ferry strike was worse than the flood", briefing, ExtractiveLead},
+		{"who did quillfeather blame for the delay", briefing, ExtractiveLead},
+		{"who said the bridge tolls would be cut", statement, ExtractiveLead},
+	} {
+		got, _, _ := Extractive(tt.question, hitsOf(tt.src))
+		if line, _, _ := strings.Cut(got, "\n"); line != tt.first {
+			t.Errorf("%q: first line %q, want %q\n%s", tt.question, line, tt.first, got)
+		}
+	}
+}

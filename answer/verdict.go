@@ -62,6 +62,7 @@ const (
 	verdictNo                       // the sentence negates the claim
 	verdictOpen                     // the sentence does not hold the claim
 	verdictOther                    // the named speaker is not the one quoted
+	verdictWho                      // a "who said" question: the sentence's speaker answers
 )
 
 // verdict is the outcome with the evidence behind it, for the trace.
@@ -121,12 +122,15 @@ func claimOf(q string, r questionReading) (claim []string, negated bool) {
 // judge reads the verdict of a yes/no question from the candidate quoted
 // first.
 func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questionReading) verdict {
-	if r.typ != WantYesNo || len(r.sides) >= 2 {
+	// "who said …": the sentence's speaker is named first when the
+	// sentence holds what was said, as a yes needs it held.
+	who := r.typ == WantPerson && asksWhoSpoke(q)
+	if r.typ != WantYesNo && !who || len(r.sides) >= 2 {
 		// A comparison is settled by its sides, each quoted.
 		return verdict{}
 	}
 	claim, negated := claimOf(q, r)
-	if negated || len(claim) == 0 {
+	if negated && !who || len(claim) == 0 {
 		return verdict{}
 	}
 	df := map[string]int{}
@@ -172,6 +176,12 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		return verdict{}
 	}
 	v := verdict{share: held / total, asked: r.speakerName}
+	if who {
+		if v.share >= verdictFloor && rarestHeld {
+			v.kind = verdictWho
+		}
+		return v
+	}
 	if len(r.named) > 0 && !c.features.Speaker {
 		v.kind = verdictOther
 		return v
@@ -296,6 +306,9 @@ func negationBefore(s string, claim []string) string {
 // line is the verdict's opening line, citing the first quotation as [1];
 // "" when there is no verdict.
 func (v verdict) line(h retrieval.Hit, start, end int) string {
+	if v.kind == verdictWho {
+		return whoSpoke(h, start, end)
+	}
 	who, when := statementOf(h, start, end)
 	switch v.kind {
 	case verdictYes:
@@ -330,6 +343,8 @@ func (v verdict) trace() string {
 		return "verdict no: holds " + share + " of the claim's weight, negated by “" + v.neg + "”"
 	case verdictOther:
 		return "no verdict: not the asked speaker's words"
+	case verdictWho:
+		return "who said it: the first sentence's speaker, named first"
 	case verdictOpen:
 		if v.lacksRarest {
 			return "no verdict: lacks the claim's rarest word that the passages hold"

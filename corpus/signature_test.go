@@ -91,6 +91,7 @@ func TestSentenceAdverbIsNoGivenName(t *testing.T) {
 	for _, src := range []string{
 		"Only Zara would build a bridge there. Thanks, Zara.",
 		"Even Zara laughed. Perhaps Zara knew.",
+		"Above Zara, the sky. Thanks, Zara.",
 	} {
 		if name, _ := findFullName(src, "Zara"); name != nil {
 			t.Errorf("%q: full name %v, want none", src, name)

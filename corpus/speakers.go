@@ -237,7 +237,9 @@ func nameBefore(toks []token) ([]string, int) {
 	}
 	if i < len(toks) {
 		w := toks[i].s
-		if lw := strings.TrimLeft(w, openers); !trailsCloser(w) && isNameWord(lw) {
+		// A function word opening the sentence ("Above Harry Reid's
+		// name …") is no given name.
+		if lw := strings.TrimLeft(w, openers); !trailsCloser(w) && isNameWord(lw) && !text.IsStopword(strings.ToLower(lw)) {
 			name = append([]string{lw}, name...)
 			i++
 		} else if i > 1 {
