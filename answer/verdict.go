@@ -30,9 +30,10 @@ import (
 //   - it says no when a negation ("not", "won't", "never") stands within
 //     negationReach words before one of the claim's words in it; else yes.
 //
-// Otherwise the answer says plainly that the record's nearest sentences do
-// not show it, and quotes them. A question that is itself negated ("didn't
-// he …") gets no verdict: which way "no" points is unclear.
+// Otherwise the answer says plainly that the record says neither yes nor
+// no (verdictOpenLine), and quotes its nearest sentences. A question that
+// is itself negated ("didn't he …") gets no verdict: which way "no"
+// points is unclear.
 
 // verdictFloor, contextShare and negationReach: chosen on 8 yes/no probe
 // questions written from the White House record for this rule (a ground
@@ -52,6 +53,13 @@ const (
 	contextShare  = 0.5
 	negationReach = 4
 )
+
+// verdictOpenLine opens a yes/no answer whose first sentence settles
+// nothing plainly: "in those words" read as a no to a question the record
+// answers in other words ("annually" for "every year", "won't be inside
+// Ukraine" after the reporter's question), so the line says the record's
+// nearest sentences follow, without leaning either way.
+const verdictOpenLine = "The record does not say yes or no; it holds:"
 
 // verdictKind is what the first sentence says of a yes/no question.
 type verdictKind int
@@ -328,7 +336,10 @@ func (v verdict) line(h retrieval.Hit, start, end int) string {
 		if v.kind == verdictOther {
 			return "The record does not show the person named saying that; the nearest:"
 		}
-		return "The record does not say so in those words; the nearest:"
+		// Neither yes nor no: the sentences that come nearest may say
+		// it in other words ("annually" for "every year") or hedge it;
+		// the reader judges from them.
+		return verdictOpenLine
 	}
 	return ""
 }

@@ -45,8 +45,8 @@ func TestYesNoVerdict(t *testing.T) {
 		{"asserted", "did quillfeather say the glimmerford canal would reopen to barges?", "Yes — Zara Quillfeather said so on 2031-05-01 [1]."},
 		{"negated in the record", "does nowhereland support a glimmerford canal toll", "No — Zara Quillfeather said otherwise on 2031-05-01 [1]."},
 		{"another speaker's words", "Did Quillfeather say the Brackenwick bridge toll would rise?", "The record does not show Quillfeather saying that; the nearest:"},
-		{"a claim the sentence disputes", "did the sylvanian navy mine the osterhaven harbour?", "The record does not say so in those words; the nearest:"},
-		{"words not held", "did the glimmerford canal flood the brackenwick valley in april?", "The record does not say so in those words; the nearest:"},
+		{"a claim the sentence disputes", "did the sylvanian navy mine the osterhaven harbour?", verdictOpenLine},
+		{"words not held", "did the glimmerford canal flood the brackenwick valley in april?", verdictOpenLine},
 		{"negated question", "didn't the glimmerford canal reopen to barges?", ExtractiveLead},
 		{"not a yes/no question", "what did quillfeather say about the glimmerford canal?", ExtractiveLead},
 	}
