@@ -375,7 +375,11 @@ func labelPerson(s string) (name []string, title string, ok bool) {
 		if !isTitleToken(w) && !capitalised(w) {
 			return nil, "", false
 		}
-		noun = noun || text.IsTitleNoun(strings.ToLower(w))
+		lw := strings.ToLower(w)
+		// An abbreviated title ("Rep.", "Sen.", "Dr.") stands for its
+		// noun; "U.S." does not.
+		abbrev := strings.HasSuffix(lw, ".") && text.IsTitleWord(lw) && !strings.Contains(strings.TrimSuffix(lw, "."), ".")
+		noun = noun || text.IsTitleNoun(lw) || abbrev
 	}
 	if i > 0 && !noun {
 		// "Economist Steve Moore", "Deport Hamas Sympathizers": no title.

@@ -468,8 +468,17 @@ func (r *reporter) label(q quotation) (Speaker, bool) {
 	if !strings.HasSuffix(lead, ":") || strings.ContainsRune(lead, 0) {
 		return Speaker{}, false
 	}
-	return r.person(strings.TrimSuffix(lead, ":"), q.ps)
+	lead = strings.TrimSpace(strings.TrimSuffix(lead, ":"))
+	// "Rep. Zara Quillfeather (N-NL):": the party and state, or an
+	// affiliation, follow the person in brackets.
+	if i := strings.LastIndexByte(lead, '('); i > 0 && strings.HasSuffix(lead, ")") && len(lead)-i <= maxAffiliation {
+		lead = strings.TrimSpace(lead[:i])
+	}
+	return r.person(lead, q.ps)
 }
+
+// maxAffiliation bounds the bracketed words after a label's person.
+const maxAffiliation = 40
 
 // signature reads the line signing a quotation that is its whole
 // paragraph: the next line holds only a dash and a person ("“…”⏎⏎–
