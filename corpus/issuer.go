@@ -332,6 +332,9 @@ func capitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// maxNameWords bounds the name words of a label after its title.
+const maxNameWords = 4
+
 // maxLabelWords bounds a speaker label ("White House Deputy Press
 // Secretary Kush Desai"): a longer run of words is a sentence.
 const maxLabelWords = 10
@@ -346,8 +349,8 @@ const maxLabelWords = 10
 // "Protect the civil rights of …", "Economist Steve Moore") or a clause
 // ("President Trump asserted …") is no person: a label missed is a quotation left to
 // its document, a label misread would credit words to the wrong person.
-// The name is at most the last two name words (three with an initial or
-// a suffix). ok is false for anything else.
+// With no title, the name is at most the last two name words (three with
+// an initial or a suffix). ok is false for anything else.
 func labelPerson(s string) (name []string, title string, ok bool) {
 	head, tail, _ := strings.Cut(strings.TrimSpace(s), ",")
 	words := strings.Fields(strings.TrimRight(head, "*:"))
@@ -369,7 +372,13 @@ func labelPerson(s string) (name []string, title string, ok bool) {
 	if slices.ContainsFunc(words[i:], isInitial) || strings.EqualFold(strings.TrimSpace(tail), "Jr.") {
 		keep = 3
 	}
-	i = max(i, len(words)-keep)
+	if i == 0 || len(words)-i > maxNameWords {
+		// With no title before it, a name is its last words: a word
+		// before them must then be a title ("Economist Steve Moore" is
+		// no three-word name); after a title, every name word counts
+		// ("Sen. Shelley Moore Capito").
+		i = max(i, len(words)-keep)
+	}
 	noun := false
 	for _, w := range words[:i] {
 		if !isTitleToken(w) && !capitalised(w) {
