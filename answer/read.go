@@ -126,9 +126,19 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 			r.decline = "No document in the record matches this question within the filters you gave (date, outlet or speaker). " + coverageSentence(first, last, docs)
 		}
 		if narrowed(filters, r.opts) {
-			named, s, err := p.absent(ctx, r.c, filters, r.opts, nearestOf(r.c, hits, r.decision.Best))
+			named, within, s, err := p.absent(ctx, r.c, filters, r.opts, nearestOf(r.c, hits, r.decision.Best))
 			if err != nil {
 				return nil, err
+			}
+			if len(within) > 0 {
+				// The whole record's search found passages of the period
+				// that cover the question, which the period's own search
+				// ranked or cut apart: answer from them.
+				r.hits, r.decision.Answer, r.decision.By = within[:min(k, len(within))], true, "signals"
+				r.searched = r.hits
+				r.decision.Reason = fmt.Sprintf("no passage the period's search found covers the question; %d passages of the period the whole record's search found do", len(within))
+				r.notes = append(r.notes, r.decision.Reason)
+				return r, nil
 			}
 			if len(named) > 0 {
 				// Nothing the speaker said, but statements about what they
@@ -458,22 +468,23 @@ func statedOn(h retrieval.Hit) time.Time {
 // question searched without them. "" when that finds nothing either.
 //
 // When the speaker was the constraint and some covering passages name the
-// speaker (a statement on their call), those are returned instead of a
-// sentence.
+// speaker (a statement on their call), those are returned (named) instead
+// of a sentence. When only the period was, and the whole record's search
+// finds covering passages dated within it, those are returned (within):
+// "no statement then" would be false.
 //
 // nearest is the best passage the narrowed search found (nil: none worth
 // naming): when the period held one, the sentence names it instead of
 // saying the period holds no statement on the subject.
-func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retrieval.SearchOptions, nearest *retrieval.Hit) ([]retrieval.Hit, string, error) {
+func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retrieval.SearchOptions, nearest *retrieval.Hit) (named, within []retrieval.Hit, sentence string, err error) {
 	if c.Speaker != nil && filters.Speaker == "" {
 		// The question's other constraints stand; only the speaker goes.
 		about := opts
 		about.Speaker = ""
 		hits, err := p.Index.Search(ctx, c.Search, about)
 		if err != nil {
-			return nil, "", err
+			return nil, nil, "", err
 		}
-		var named []retrieval.Hit
 		cache := map[string]map[string]bool{}
 		term := speakerTerm(c.Speaker)
 		for _, h := range hits {
@@ -482,36 +493,41 @@ func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retr
 			}
 		}
 		if len(named) > 0 {
-			return named, "", nil
+			return named, nil, "", nil
 		}
 	}
 	wide := filters
 	wide.K = absentDepth
 	hits, err := p.Index.Search(ctx, c.Search, wide)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
 	var docs []*corpus.Document
 	seen := map[string]bool{}
+	onlyPeriod := !c.Period.IsZero() && (c.Speaker == nil || wide.Speaker != "") && (c.Outlet == "" || wide.Outlet != "")
 	for _, h := range hits {
-		if h.Doc == nil || seen[h.Chunk.DocID] || !p.covers(c, h, hits) {
+		if h.Doc == nil || !p.covers(c, h, hits) {
 			continue
 		}
-		seen[h.Chunk.DocID] = true
-		docs = append(docs, h.Doc)
+		if onlyPeriod && inPeriod(h.Doc.Date, c.Period) {
+			// Of the period after all (below the passages searched
+			// there): "no statement in the period" would be false.
+			within = append(within, h)
+		}
+		if !seen[h.Chunk.DocID] {
+			seen[h.Chunk.DocID] = true
+			docs = append(docs, h.Doc)
+		}
+	}
+	if len(within) > 0 {
+		return nil, within, "", nil
 	}
 	if len(docs) == 0 {
-		return nil, "", nil
-	}
-	if !c.Period.IsZero() && (c.Speaker == nil || wide.Speaker != "") && (c.Outlet == "" || wide.Outlet != "") {
-		for _, d := range docs {
-			if inPeriod(d.Date, c.Period) {
-				// One of them is of the period after all (below the
-				// passages searched there): "no statement in the period"
-				// would be false.
-				return nil, "", nil
-			}
+		if nearest != nil && onlyPeriod {
+			return nil, nil, fmt.Sprintf("No passage of the record %s (%s) clearly answers this; the nearest is “%s” (%s).",
+				c.Period.Phrase, c.Period, nearest.Doc.Title, nearest.Doc.DateString()), nil
 		}
+		return nil, nil, "", nil
 	}
 	slices.SortStableFunc(docs, func(a, b *corpus.Document) int { return a.Date.Compare(b.Date) })
 	topic := "this"
@@ -573,7 +589,7 @@ func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retr
 		parts = append(parts, "period")
 	}
 	b.WriteString(strings.Join(parts, " and ") + " to read them.")
-	return nil, b.String(), nil
+	return nil, nil, b.String(), nil
 }
 
 // nearestOf is the hit id among hits when the question's period narrowed

@@ -232,8 +232,8 @@ func (f *byFilterIndex) Search(_ context.Context, _ string, o retrieval.SearchOp
 }
 
 // TestNoFalseAbsence: when the question's period declines but the record's
-// covering statement lies within that period after all, the answer does
-// not claim the record has no statement then.
+// covering statement lies within that period after all, the answer
+// quotes it instead of claiming the record has no statement then.
 func TestNoFalseAbsence(t *testing.T) {
 	doc := func(id, date, text string) retrieval.Hit {
 		d := &corpus.Document{ID: id, Title: "Statement", Outlet: "Nowhereland Ministry", Date: day(date), Text: text}
@@ -244,9 +244,10 @@ func TestNoFalseAbsence(t *testing.T) {
 	for _, tc := range []struct {
 		date      string
 		wantClaim bool
+		mode      Mode
 	}{
-		{"2024-05-20", true},  // outside March: "no statement in march 2024" is true
-		{"2024-03-20", false}, // inside March: it would be false
+		{"2024-05-20", true, ModeDeclined},    // outside March: "no statement in march 2024" is true
+		{"2024-03-20", false, ModeExtractive}, // inside March: it answers
 	} {
 		covering := doc("tolls.txt", tc.date, "Spokesperson Zara Quillfeather said the canal tolls would rise by 4 percent.")
 		p := &Pipeline{Index: &byFilterIndex{narrowed: []retrieval.Hit{weak}, wide: []retrieval.Hit{covering}}}
@@ -254,7 +255,8 @@ func TestNoFalseAbsence(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := strings.Contains(ans.Text, "has no statement"); ans.Mode != ModeDeclined || got != tc.wantClaim {
+		if got := strings.Contains(ans.Text, "has no statement"); ans.Mode != tc.mode || got != tc.wantClaim ||
+			(tc.mode == ModeExtractive && !strings.Contains(ans.Text, "4 percent")) {
 			t.Errorf("statement of %s: mode %s, claims absence %v, want %v:\n%s", tc.date, ans.Mode, got, tc.wantClaim, ans.Text)
 		}
 	}
@@ -289,5 +291,16 @@ func TestNearestInPeriodNamed(t *testing.T) {
 		if ans.Mode != ModeDeclined || !strings.HasPrefix(ans.Text, tc.want) {
 			t.Errorf("%s: mode %s:\n%s\nwant it to start\n%s", tc.name, ans.Mode, ans.Text, tc.want)
 		}
+	}
+	// Nothing on the subject at other times either: the nearest is still
+	// named.
+	weak := doc("call.txt", "2024-03-02", "Readout of the toll call", "The ministry said the harbour reopened after the toll call.")
+	weak.Coverage, weak.VectorScore = 0.3, 0.05
+	weak.Terms = []retrieval.TermMatch{{Term: "toll", Weight: 2, Found: true}, {Term: "canal", Weight: 1}}
+	p := &Pipeline{Index: &byFilterIndex{narrowed: []retrieval.Hit{weak}, wide: []retrieval.Hit{weak}}}
+	ans, err := p.Ask(context.Background(), "What did the ministry say about the canal tolls in March 2024?", nil, retrieval.SearchOptions{})
+	want := "No passage of the record in March 2024 (2024-03-01 to 2024-03-31) clearly answers this; the nearest is “Readout of the toll call” (2024-03-02)."
+	if err != nil || ans.Mode != ModeDeclined || ans.Text != want {
+		t.Errorf("nothing at other times: %v %s:\n%s\nwant\n%s", err, ans.Mode, ans.Text, want)
 	}
 }
