@@ -122,3 +122,33 @@ func TestNovel(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnAntecedentStartsNewTopic: a question whose pronoun or relative
+// day points at something the question itself names ("did the
+// ministry say it …", "the day after the election") stands on its own and
+// starts a new topic; the same words pointing at the conversation still
+// continue it.
+func TestOwnAntecedentStartsNewTopic(t *testing.T) {
+	prev := Turn{Question: "how many crates of lantern oil did the second glimmerford ferry run carry",
+		Answer: ExtractiveLead + "\n- Nowhere Office (2031-05-02): “Today, the Nowhereland Ministry of Transport has sourced a second Glimmerford ferry run to carry 412 crates of lantern oil.” [1]"}
+	cases := []struct {
+		q         string
+		continues bool
+	}{
+		{"did the sylvanian foreign ministry say it supports the harbour treaty", false},
+		{"when did the quillshire port authority announce it would close the pier", false},
+		{"what did the harbour workers union say they wanted from the ministry", false},
+		{"what was said the day before the dunmere summit opened", false},
+		{"what did officials announce the day after vexbridge's visit to the canal", false},
+		{"did they say it would happen again", true},
+		{"what did he say it would cost", true},
+		{"and what happened the day after", true},
+		{"where were the crates the next day?", true},
+	}
+	for _, c := range cases {
+		f := ReadFollowUp(c.q, []Turn{prev})
+		if got := f.Kind != NewTopic; got != c.continues {
+			t.Errorf("%q: continues = %v (%s, %q), want %v", c.q, got, f.Kind, f.Standalone, c.continues)
+		}
+	}
+}

@@ -363,7 +363,9 @@ func referenceWords(toks []text.Token) (pronoun, demonstrative bool, content int
 	for i, t := range toks {
 		switch {
 		case personPronouns[t.Word]:
-			pronoun = true
+			// "did the union say they …": the union's, not the
+			// conversation's.
+			pronoun = pronoun || !reportedSubject(toks, i)
 		case demonstratives[t.Word]:
 			demonstrative = demonstrative || pointsBack(toks, i)
 		case !text.IsStopword(t.Word) && !questionWord(t.Word):
@@ -383,7 +385,7 @@ func continuationOf(q string, history []Turn, people []string) contSignals {
 	// say he …"), not the conversation's.
 	// "The next day" is the day after the conversation's statement.
 	anaphora := demonstrative || more || itemRef(q) != nil || otherSideRe.MatchString(q) || (pronoun && len(people) == 0) ||
-		statementDayRe.MatchString(q) || sourceRequest(toks, q)
+		relativeDay(q) || sourceRequest(toks, q)
 	own := ownNames(q)
 	if singularPronoun(toks) && len(people) == 0 {
 		// "Did he think Azerbaijan was taking advantage of Russia …?":
@@ -579,7 +581,36 @@ func pointsBack(toks []text.Token, i int) bool {
 	// that, this, it, those, these: the last word or the determiner of
 	// the last ("in that group"), or the subject or object of the
 	// question's opening ("was that …", "did he say that").
-	return i >= len(toks)-2 || i <= 2 || yesNoOpeners[prev] || prev == "about" || prev == "on" || text.IsSpeechVerb(prev) || prev == "say"
+	return i >= len(toks)-2 || i <= 2 || yesNoOpeners[prev] || prev == "about" || prev == "on" ||
+		((text.IsSpeechVerb(prev) || prev == "say") && !reportedSubject(toks, i))
+}
+
+// reportedSubject reports whether the word at i opens what a subject the
+// question names says ("… government say it supports", "… union said
+// they wanted"): it is that subject.
+func reportedSubject(toks []text.Token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	prev := toks[i-1].Word
+	return (text.IsSpeechVerb(prev) || prev == "say") && ownSubject(toks[:i-1])
+}
+
+// ownSubject reports whether the words before a verb of saying name who
+// says it: two informative words and no pronoun ("did the azerbaijani
+// government say it supports …": "it" is the government, not the
+// conversation's statement; "did he say it …" points back).
+func ownSubject(toks []text.Token) bool {
+	n := 0
+	for _, t := range toks {
+		switch {
+		case personPronouns[t.Word] || demonstratives[t.Word]:
+			return false
+		case !text.IsStopword(t.Word) && !questionWord(t.Word):
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // whWord reports the words that only ask ("what", "how").
