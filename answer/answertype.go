@@ -156,7 +156,7 @@ func fitsType(t AnswerType, sentence string, quoted bool, speaker string, sure, 
 		return dateRe.MatchString(sentence)
 	case WantNumber:
 		// A year or a day of the month is a date, not the figure asked for.
-		return holdsFigure(dateRe.ReplaceAllString(sentence, ""))
+		return numberRe.MatchString(strings.ToLower(dateRe.ReplaceAllString(sentence, "")))
 	case WantPerson:
 		return quoted || (speaker != "" && sure) || names
 	case WantPlace:
@@ -395,7 +395,7 @@ func (f figure) heldBy(sentence string) bool {
 			return false
 		}
 	default:
-		if !holdsFigure(undated) {
+		if !numberRe.MatchString(strings.ToLower(undated)) {
 			return false
 		}
 	}

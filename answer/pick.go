@@ -630,8 +630,10 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names) && (!r.hasFig || r.fig.heldBy(sentence)) && (!r.change || changedFromRe.MatchString(sentence)) &&
 			(len(r.sides) < 2 || !r.hasFig || countsSomething(sentence))
 		if f.Fits && r.typ == WantNumber {
-			// "Section 301" in the passage makes its "previous rounds on
-			// 301" a name, not a figure.
+			// Of the numbers fitsType reads, a figure counts (holdsFigure),
+			// and "Section 301" in the passage makes its "previous rounds
+			// on 301" a name. (The decision's signals keep fitsType's
+			// reading, which their threshold was measured with.)
 			f.Fits = holdsFigure(dateRe.ReplaceAllString(labelledNumbers(h.Chunk.Text, labels).ReplaceAllString(sentence, ""), ""))
 		}
 		if f.Fits && (r.typ == WantDate || r.typ == WantNumber || r.typ == WantPlace) {
