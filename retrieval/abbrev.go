@@ -250,12 +250,50 @@ func mostlyLower(lex *lexicalIndex, short string, ids []int32, chunkText func(in
 }
 
 // recordForms is what the record's own writing tells about a question's
-// words: the abbreviations it defines.
+// words: the abbreviations it defines, and which terms it writes as names.
 type recordForms struct {
 	abbrevs *abbrevTable
+	// named reports whether the record writes term id mostly with a
+	// capital letter ("Iran", "Iranian"; not "civil", "civilian").
+	named func(id int32) bool
 }
 
 // forms returns the snapshot's recordForms.
 func (s *snapshot) forms() *recordForms {
-	return &recordForms{abbrevs: s.abbrevs()}
+	return &recordForms{abbrevs: s.abbrevs(), named: s.named}
+}
+
+// named reports whether the record writes term id mostly with a capital
+// first letter (writtenAsName), cached.
+func (s *snapshot) named(id int32) bool {
+	if v, ok := s.isNamed.Load(id); ok {
+		return v.(bool)
+	}
+	v := writtenAsName(s.lex, id, func(c int32) string { return s.chunks[c].Text })
+	s.isNamed.Store(id, v)
+	return v
+}
+
+// writtenAsName reports whether most occurrences of term id, in a sample
+// of abbrevSample of the passages holding it spread over the record, are
+// written with a capital first letter; chunkText returns a chunk's text.
+func writtenAsName(lex *lexicalIndex, id int32, chunkText func(int32) string) bool {
+	term := lex.spellerOf().terms[id]
+	upper, lower := 0, 0
+	list := lex.chunk[lex.off[id]:lex.off[id+1]]
+	step := max(1, len(list)/abbrevSample)
+	for i := 0; i < len(list); i += step {
+		t := chunkText(list[i])
+		text.ScanTokens(t, func(w []byte, start, _ int) {
+			if len(w) < 2 || len(term) < 2 || string(w[:2]) != term[:2] || text.Stem(string(w)) != term {
+				return
+			}
+			if c := t[start]; c >= 'A' && c <= 'Z' {
+				upper++
+			} else {
+				lower++
+			}
+		})
+	}
+	return upper > lower
 }

@@ -66,3 +66,37 @@ func TestAbbreviationsLearned(t *testing.T) {
 		})
 	}
 }
+
+// TestDemonymPlacesSearched checks that a demonym finds the passages that
+// name its place when the record writes both as names, and that two
+// lower-case words DemonymPlaces pairs ("civilian", "civil") are left apart.
+func TestDemonymPlacesSearched(t *testing.T) {
+	var texts []string
+	add := func(n int, s string) {
+		for range n {
+			texts = append(texts, s)
+		}
+	}
+	add(1, "Bridge fees rose in Ostmark this spring.")
+	add(1, "Bridge fees rose in Quillmark this spring.")
+	add(3, "Quillmark opened a harbour.")
+	add(3, "Quillmarkian ferries were inspected.")
+	add(5, "the civil courts met again.")
+	add(5, "a civilian board met.")
+	add(30, "Unrelated filler about weather and markets.")
+	lex := buildLexical(texts)
+	forms := &recordForms{named: func(id int32) bool {
+		return writtenAsName(lex, id, func(c int32) string { return texts[c] })
+	}}
+	q, _ := lex.correctedTerms("quillmarkian bridge fees", true, forms)
+	top := lex.search(q, 1, nil)
+	if len(top) == 0 || !strings.Contains(texts[top[0].chunk], "in Quillmark") {
+		t.Errorf("search(quillmarkian bridge fees) ranks first %v, want the passage on Quillmark's bridge fees", top)
+	}
+	q, _ = lex.correctedTerms("civilian courts", true, forms)
+	for _, qt := range q {
+		if len(qt.alts) > 0 {
+			t.Errorf("correctedTerms(civilian courts): %q has alternatives %v; lower-case words are not names", qt.term, qt.alts)
+		}
+	}
+}

@@ -226,7 +226,9 @@ func (ix *lexicalIndex) queryTerms(query string) []queryTerm {
 // alternative (spelling.go). With forms, an abbreviation the record
 // defines counts the passages that hold its long form's every word, and
 // its other spelling ("evs"), as its own, and each word of a long form
-// counts its abbreviation (abbrev.go). fixes maps each word of the
+// counts its abbreviation (abbrev.go); a demonym counts its place when
+// the record writes both as names (text.DemonymPlaces: "iranians" and
+// "Iran"). fixes maps each word of the
 // query so changed (lower case, as text.Words writes it) to the words
 // that replace it in the vector query.
 func (ix *lexicalIndex) correctedTerms(query string, correct bool, forms *recordForms) (out []queryTerm, fixes map[string]string) {
@@ -302,6 +304,12 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool, forms *record
 			fix(w, ab.longWords)
 			q.phrase = ix.holdingAll(ab.long)
 			ix.addAlts(&q, ab.shortIDs)
+		} else if correct && exp == nil && forms != nil && forms.named != nil && !text.IsStopword(w) {
+			for _, f := range text.DemonymPlaces(w) {
+				if fid, ok := ix.vocab[f]; ok && ix.df(fid) >= spellMinDF && (q.id < 0 || forms.named(q.id)) && forms.named(fid) {
+					ix.addAlts(&q, []int32{fid})
+				}
+			}
 		}
 		out = append(out, q)
 	})

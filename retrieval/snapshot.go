@@ -89,6 +89,9 @@ type snapshot struct {
 	// on the first search.
 	abbrevOnce sync.Once
 	abbrevTab  *abbrevTable
+	// isNamed caches named: term id → whether the record writes it
+	// capitalised.
+	isNamed sync.Map
 	// mappedVectors is the vectors' section of the mapped file the
 	// snapshot was loaded from (nil when built in memory), so a Sync can
 	// give its pages back once it no longer reads them.

@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Stem reduces an English word (lowercase, from Words) to a crude stem so
 // that inflections meet: "missions"/"mission", "pressed"/"press",
@@ -123,3 +126,41 @@ var aliases = func() map[string]string {
 	}
 	return m
 }()
+
+// DemonymPlaces returns the stems (as Stem makes them) that the place a
+// demonym names may have, for a lower-case word w as Words writes it:
+// "iranians" → "iran", "chinese" → "china", "korean" → "korea",
+// "israeli" → "israel", "haitian" → "haiti". They are guesses made from
+// the English suffixes alone ("civilian" → "civil" among them): a caller
+// keeps only those its record holds and writes as names. Stem already
+// makes most demonyms in -ian meet their place ("armenian" → "armenia");
+// these are the others. A place's own name gets none: the record names
+// a place's demonym less often than the place, and a question naming the
+// place is about it.
+func DemonymPlaces(w string) []string {
+	if len(w) < 4 || !isASCIILetters(w) {
+		return nil
+	}
+	own := Stem(w)
+	var out []string
+	add := func(forms ...string) {
+		for _, f := range forms {
+			if s := Stem(f); len(s) >= 4 && s != own && !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	d := strings.TrimSuffix(w, "s")
+	switch {
+	case strings.HasSuffix(d, "ese"):
+		b := d[:len(d)-3]
+		add(b, b+"a")
+	case strings.HasSuffix(d, "ian"):
+		if b := d[:len(d)-3]; !strings.HasSuffix(b, "ic") { // not "musician"
+			add(b, b+"e", b+"a", b+"i", b+"y")
+		}
+	case strings.HasSuffix(d, "an"), strings.HasSuffix(d, "i"):
+		add(d[:len(d)-1])
+	}
+	return out
+}
