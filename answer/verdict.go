@@ -330,8 +330,14 @@ func (v verdict) line(h retrieval.Hit, start, end int) string {
 		}
 		return "No — the record says otherwise (" + when + ") [1]."
 	case verdictOther, verdictOpen:
-		if v.asked != "" {
+		if v.asked != "" && !saidBy(who, v.asked) {
 			return "The record does not show " + v.asked + " saying that; the nearest:"
+		}
+		if v.asked != "" {
+			// The person asked about speaks the nearest sentence ("did
+			// biden meet xi": "I met with Xi yesterday"), which does not
+			// settle it plainly: the reader judges from their words.
+			return verdictOpenLine
 		}
 		if v.kind == verdictOther {
 			return "The record does not show the person named saying that; the nearest:"
@@ -369,6 +375,13 @@ func (v verdict) trace() string {
 }
 
 func formatShare(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
+
+// saidBy reports whether who, a statement's speaker as the record gives
+// it, is the person asked about: the same surname.
+func saidBy(who, asked string) bool {
+	sur := writtenSurname(asked)
+	return who != "" && sur != "" && strings.Contains(" "+text.NameKey(who)+" ", " "+sur+" ")
+}
 
 // statementOf names who made a sentence's statement ("" when the record
 // does not say, or only an office issued it) and when: its turn's date,

@@ -123,3 +123,23 @@ func TestOutOfOrder(t *testing.T) {
 		}
 	}
 }
+
+// A yes/no question about what someone did, not said, whose nearest
+// sentence is that person's own does not claim the record fails to show
+// them saying it: "did biden meet xi" quoted "I met with Xi yesterday".
+func TestOpenVerdictOfThePersonAsked(t *testing.T) {
+	hits := briefingHits(t, [2]string{"Remarks by Minister Ned Example",
+		"MR. EXAMPLE: I met the Sylvanian envoy yesterday, and we talked for hours.\n"})
+	h := hits[0]
+	start := strings.Index(h.Chunk.Text, "I met")
+	end := strings.Index(h.Chunk.Text, "hours.") + len("hours.")
+	for _, tt := range []struct{ asked, want string }{
+		{"Ned Example", verdictOpenLine},
+		{"Zara Quillfeather", "The record does not show Zara Quillfeather saying that; the nearest:"},
+	} {
+		v := verdict{kind: verdictOpen, asked: tt.asked}
+		if got := v.line(h, start, end); got != tt.want {
+			t.Errorf("asked %s: %q, want %q", tt.asked, got, tt.want)
+		}
+	}
+}
