@@ -1117,16 +1117,7 @@ func (p *Pipeline) answerFromSources(ans *Answer, history []Turn) bool {
 	if len(cites) > 1 {
 		lead = "That answer quoted these " + strconv.Itoa(len(cites)) + " documents:"
 	}
-	text, stats, _ := VerifyQuotes(lead+b.String(), cites)
-	if stats.Posted == 0 || stats.Verified != stats.Posted {
-		return false
-	}
-	ans.Mode = ModeExtractive
-	ans.Text = text
-	ans.Citations = cites
-	ans.Quotes = stats
-	ans.Snapshot = p.Index.SnapshotID()
-	return true
+	return p.answerVerified(ans, lead+b.String(), cites, true)
 }
 
 // otherSidePassages is how many passages of the quoted documents are read for

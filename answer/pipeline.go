@@ -982,13 +982,21 @@ func (p *Pipeline) answerFromStatement(ans *Answer, f FollowUp) bool {
 		b.WriteString(c.Outlet + " (" + s.Date + "): ")
 	}
 	b.WriteString("“" + s.Text + "” [1]")
-	text, stats, _ := VerifyQuotes(b.String(), []Citation{c})
-	if stats.Posted == 0 || stats.Verified != stats.Posted {
+	return p.answerVerified(ans, b.String(), []Citation{c}, true)
+}
+
+// answerVerified makes ans the extractive answer src, citing cites, when
+// every quotation it posts is verified word for word against its
+// passage (and, with quoted, when it posts one at all); it reports
+// whether it did.
+func (p *Pipeline) answerVerified(ans *Answer, src string, cites []Citation, quoted bool) bool {
+	text, stats, _ := VerifyQuotes(src, cites)
+	if (quoted && stats.Posted == 0) || stats.Verified != stats.Posted {
 		return false
 	}
 	ans.Mode = ModeExtractive
 	ans.Text = text
-	ans.Citations = []Citation{c}
+	ans.Citations = cites
 	ans.Quotes = stats
 	ans.Snapshot = p.Index.SnapshotID()
 	return true

@@ -149,15 +149,11 @@ func (p *Pipeline) answerFromTitles(ctx context.Context, ans *Answer, q string) 
 		b.Reset()
 		b.WriteString(" " + body)
 	}
-	txt, stats, _ := VerifyQuotes(lead+b.String(), cites)
-	if stats.Posted != stats.Verified {
+	// A holder may be cited with no sentence that shows them so: the
+	// answer then quotes nothing of theirs, and their documents say it.
+	if !p.answerVerified(ans, lead+b.String(), cites, false) {
 		return false
 	}
-	ans.Mode = ModeExtractive
-	ans.Text = txt
-	ans.Citations = cites
-	ans.Quotes = stats
-	ans.Snapshot = p.Index.SnapshotID()
 	if p.Explain {
 		ans.Explain = &Explanation{Constraints: c,
 			Decision: Decision{Answer: true, By: "titles", Reason: "the question asks who held the post " + post + "; answered from the record's speaker lists"}}

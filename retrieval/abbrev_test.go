@@ -10,22 +10,17 @@ import (
 // distractors that hold a question's other word only; it also defines
 // "ACT" twice while using "act" as a word in many passages.
 func abbrevTexts() []string {
-	var texts []string
-	add := func(n int, s string) {
-		for range n {
-			texts = append(texts, s)
-		}
-	}
-	add(1, "Bridge tolls rose in Nowhereland this spring.")
-	add(1, "Train timetables changed in Nowhereland this spring.")
-	add(2, "Spokesperson Zara Quillfeather announced the Glimmerford Ferry Authority (GFA) would open.")
-	add(1, "The Glimmerford Ferry Authority doubled its tolls.")
-	add(1, "The GFA published new timetables.")
-	add(2, "The Accelerated Care Tools (ACT) were described.")
-	add(100, "Congress must act on the harbour budget.")
-	add(2, "The Promise to Address Comprehensive Tolls (PACT) passed.")
-	add(3, "The harbour pact was signed.")
-	add(30, "Unrelated filler about weather and markets.")
+	var texts repeated
+	texts.add(1, "Bridge tolls rose in Nowhereland this spring.")
+	texts.add(1, "Train timetables changed in Nowhereland this spring.")
+	texts.add(2, "Spokesperson Zara Quillfeather announced the Glimmerford Ferry Authority (GFA) would open.")
+	texts.add(1, "The Glimmerford Ferry Authority doubled its tolls.")
+	texts.add(1, "The GFA published new timetables.")
+	texts.add(2, "The Accelerated Care Tools (ACT) were described.")
+	texts.add(100, "Congress must act on the harbour budget.")
+	texts.add(2, "The Promise to Address Comprehensive Tolls (PACT) passed.")
+	texts.add(3, "The harbour pact was signed.")
+	texts.add(30, "Unrelated filler about weather and markets.")
 	return texts
 }
 
@@ -71,19 +66,14 @@ func TestAbbreviationsLearned(t *testing.T) {
 // name its place when the record writes both as names, and that two
 // lower-case words DemonymPlaces pairs ("civilian", "civil") are left apart.
 func TestDemonymPlacesSearched(t *testing.T) {
-	var texts []string
-	add := func(n int, s string) {
-		for range n {
-			texts = append(texts, s)
-		}
-	}
-	add(1, "Bridge fees rose in Ostmark this spring.")
-	add(1, "Bridge fees rose in Quillmark this spring.")
-	add(3, "Quillmark opened a harbour.")
-	add(3, "Quillmarkian ferries were inspected.")
-	add(5, "the civil courts met again.")
-	add(5, "a civilian board met.")
-	add(30, "Unrelated filler about weather and markets.")
+	var texts repeated
+	texts.add(1, "Bridge fees rose in Ostmark this spring.")
+	texts.add(1, "Bridge fees rose in Quillmark this spring.")
+	texts.add(3, "Quillmark opened a harbour.")
+	texts.add(3, "Quillmarkian ferries were inspected.")
+	texts.add(5, "the civil courts met again.")
+	texts.add(5, "a civilian board met.")
+	texts.add(30, "Unrelated filler about weather and markets.")
 	lex := buildLexical(texts)
 	forms := &recordForms{named: func(id int32) bool {
 		return writtenAsName(lex, id, func(c int32) string { return texts[c] })

@@ -149,3 +149,14 @@ func sortedIDs(docs []*corpus.Document) []string {
 	sort.Strings(ids)
 	return ids
 }
+
+// repeated is a small record in which each text occurs a known number of
+// times, so that a test knows every word's document frequency.
+type repeated []string
+
+// add appends s n times.
+func (r *repeated) add(n int, s string) {
+	for range n {
+		*r = append(*r, s)
+	}
+}

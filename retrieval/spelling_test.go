@@ -14,20 +14,15 @@ import (
 // (a rare variant) twice, below spellMinDF, "zarkovy" often beside the rare "zarkov", and
 // "kelin" (a rare name) once beside the frequent "karin".
 func spellTexts() []string {
-	var texts []string
-	add := func(n int, s string) {
-		for range n {
-			texts = append(texts, s)
-		}
-	}
-	add(60, "Spokesperson Zara Quillfeather of Nowhereland spoke about the harbour agreement.")
-	add(2, "Quilfeather arrived late.")
-	add(3, "Minister Zarkov arrived.")
-	add(80, "Minister Zarkovy met the delegation about fisheries.")
-	add(1, "Advisor Kelin met the delegation.")
-	add(60, "Karin welcomed the delegation.")
-	add(30, "The president met the council on fisheries.")
-	add(20, "Unrelated filler about weather and markets.")
+	var texts repeated
+	texts.add(60, "Spokesperson Zara Quillfeather of Nowhereland spoke about the harbour agreement.")
+	texts.add(2, "Quilfeather arrived late.")
+	texts.add(3, "Minister Zarkov arrived.")
+	texts.add(80, "Minister Zarkovy met the delegation about fisheries.")
+	texts.add(1, "Advisor Kelin met the delegation.")
+	texts.add(60, "Karin welcomed the delegation.")
+	texts.add(30, "The president met the council on fisheries.")
+	texts.add(20, "Unrelated filler about weather and markets.")
 	return texts
 }
 
