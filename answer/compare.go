@@ -287,15 +287,9 @@ func ownSide(hits []retrieval.Hit, sd side, sides []side) []retrieval.Hit {
 	return out
 }
 
-// countsSomething reports whether a sentence gives a figure other than
-// "one", which a comparison's side seldom means as a count ("one would
-// think", "one of the …"): a side's figure is compared with the other's.
+// countsSomething reports whether a sentence gives a figure, its dates
+// aside (holdsFigure: a number that names, "Section 301", or the pronoun
+// "one" counts nothing): a side's figure is compared with the other's.
 func countsSomething(sentence string) bool {
-	undated := strings.ToLower(dateRe.ReplaceAllString(sentence, ""))
-	for _, m := range numberRe.FindAllString(undated, -1) {
-		if strings.TrimRight(m, " \t\n,.;:") != "one" {
-			return true
-		}
-	}
-	return false
+	return holdsFigure(dateRe.ReplaceAllString(sentence, ""))
 }
