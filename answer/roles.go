@@ -193,7 +193,7 @@ func (p *Pipeline) titledIn(ctx context.Context, person *Person, post string, sp
 		if title == "" {
 			continue
 		}
-		quote := sentenceNaming(h.Chunk.Text, surname, postWords)
+		quote := sentenceNaming(h.Chunk.Text, text.NameKey(person.Name), postWords)
 		if best == nil || (bestQuote == "" && quote != "") {
 			best, bestTitle, bestQuote = h, title, quote
 		}
@@ -224,8 +224,11 @@ const maxTitleQuote = 300
 // post ("Jake Sullivan, National Security Advisor"); "" when none does. A
 // sentence that only holds both ("MR. KIRBY: … our National Security
 // Advisor …") shows nobody under the title.
-func sentenceNaming(passage, surname string, post []string) string {
-	sur := strings.Fields(surname)
+//
+// The person is named in full ("President Joe Biden"): by surname alone,
+// "President Biden" would show Jill Biden as president too.
+func sentenceNaming(passage, name string, post []string) string {
+	sur := strings.Fields(name)
 	for _, sp := range text.Sentences(passage) {
 		s := strings.TrimSpace(passage[sp[0]:sp[1]])
 		if len(s) > maxTitleQuote || strings.ContainsAny(s, "“”\"") {

@@ -86,4 +86,13 @@ func TestTitledNear(t *testing.T) {
 			t.Errorf("%q: %v, want %v", tt.s, got, tt.want)
 		}
 	}
+	// Named in full: "President Example" shows Ned Example as president,
+	// not Nell Example, who shares his surname.
+	passage := "It is my honour to introduce President Example. President Ned Example spoke next."
+	if got := sentenceNaming(passage, "nell example", []string{"president"}); got != "" {
+		t.Errorf("Nell Example shown as president by %q", got)
+	}
+	if got := sentenceNaming(passage, "ned example", []string{"president"}); got != "President Ned Example spoke next." {
+		t.Errorf("Ned Example: %q", got)
+	}
 }
