@@ -361,11 +361,18 @@ func normTitle(t string) string {
 		toks = toks[1:]
 	}
 	for i, w := range toks {
-		if w == "advisor" {
-			toks[i] = "adviser"
-		}
+		toks[i] = postSpelling(w)
 	}
 	return strings.Join(toks, " ")
+}
+
+// postSpelling is a word of a post as titles are matched: "advisor"
+// spelt "adviser", the record's two spellings of one post.
+func postSpelling(w string) string {
+	if w == "advisor" {
+		return "adviser"
+	}
+	return w
 }
 
 // tokenWords is the lower-case words of s, joined across apostrophes as

@@ -38,19 +38,24 @@ var roleWords = map[string]bool{
 // askedPost returns the post a question asks the holder of, with the
 // question's reading, or "" when the question asks something else.
 func askedPost(q string, pp *people, first, last time.Time) (string, Constraints) {
-	c := readQuestionFrom(q, pp, first, last)
-	if c.Want != WantPerson || c.Speaker != nil || c.SpeakerAsked != "" {
-		return "", c
-	}
+	// Every question passes here before its search: the cheap readings
+	// first, the whole constraint reading only for a post's question.
 	toks := questionTokens(q)
+	if readWant(toks) != WantPerson {
+		return "", Constraints{}
+	}
 	var post string
 	for _, m := range findMentions(q, toks, pp) {
 		if m.title == "" || post != "" {
-			return "", c // a person named, or two posts: a question of its own
+			return "", Constraints{} // a person named, or two posts: a question of its own
 		}
 		post = m.title
 	}
 	if post == "" {
+		return "", Constraints{}
+	}
+	c := readQuestionFrom(q, pp, first, last)
+	if c.Speaker != nil || c.SpeakerAsked != "" {
 		return "", c
 	}
 	inPost := map[string]bool{}
@@ -58,10 +63,7 @@ func askedPost(q string, pp *people, first, last time.Time) (string, Constraints
 		inPost[w] = true
 	}
 	for _, w := range tokenWords(c.Search) {
-		if w == "advisor" {
-			w = "adviser" // as normTitle spells the post
-		}
-		if !inPost[w] && !roleWords[w] && !text.IsStopword(w) && !text.IsTitleQualifier(w) {
+		if w = postSpelling(w); !inPost[w] && !roleWords[w] && !text.IsStopword(w) && !text.IsTitleQualifier(w) {
 			return "", c
 		}
 	}
@@ -236,9 +238,7 @@ func sentenceNaming(passage, name string, post []string) string {
 		}
 		words := tokenWords(s)
 		for i, w := range words {
-			if w == "advisor" {
-				words[i] = "adviser"
-			}
+			words[i] = postSpelling(w)
 		}
 		if titledNear(words, sur, post) {
 			return s
