@@ -125,7 +125,7 @@ func PersonAfterBy(title, text string) (Speaker, bool) {
 // that is not a name's suffix ("Joseph R. Biden, Jr."). A surname alone is
 // completed from the text. ok is false when s names no one, or names two
 // ("President Biden and Prime Minister Kishida": the office issues it).
-func titlePerson(s, text string) (Speaker, bool) {
+func titlePerson(s, body string) (Speaker, bool) {
 	words := strings.Fields(s)
 	var run []string
 	possessive := false
@@ -133,6 +133,12 @@ func titlePerson(s, text string) (Speaker, bool) {
 	for i, w := range words {
 		lw := strings.ToLower(strings.TrimRight(w, ",:"))
 		if titleStops[lw] || lw == "the" && i > 0 {
+			break
+		}
+		// A preposition or a number word ends a name however a title
+		// capitalises it: "Vice President Harris Aboard USS Tulsa",
+		// "Vice President Kamala Harris Three Years After …".
+		if _, num := text.Numeral(lw); named && (num || text.IsPreposition(lw)) {
 			break
 		}
 		// Once a name has begun, a word that is neither name nor title
@@ -205,7 +211,7 @@ func titlePerson(s, text string) (Speaker, bool) {
 	if len(name) == 1 {
 		// "President Biden": complete the name from the text.
 		if title != "" {
-			if f := nameWithRole(text, name[0], lastWord(title)); f != "" {
+			if f := nameWithRole(body, name[0], lastWord(title)); f != "" {
 				full = f
 			}
 		}
@@ -213,7 +219,7 @@ func titlePerson(s, text string) (Speaker, bool) {
 			// A full name found elsewhere in the text is taken only with
 			// the title's role: "President Biden"'s statement mentioning
 			// "Beau Biden" is not Beau Biden's.
-			if fn, ft := findFullName(text, name[0]); len(fn) >= 2 && (title == "" || strings.EqualFold(lastWord(ft), lastWord(title))) {
+			if fn, ft := findFullName(body, name[0]); len(fn) >= 2 && (title == "" || strings.EqualFold(lastWord(ft), lastWord(title))) {
 				full = strings.Join(fn, " ")
 			}
 		}

@@ -21,6 +21,11 @@ func TestTitlePersonEndsAtTheName(t *testing.T) {
 		{"President Quillfeather on the Anniversary", "Today President Zara Quillfeather spoke.", "Zara Quillfeather", "President"},
 		{"Press Secretary Odo Brambleby on Nowhereland", "", "Odo Brambleby", "Press Secretary"},
 		{"Secretary of State Odo Brambleby", "", "Odo Brambleby", "Secretary of State"},
+		// A preposition or a number word ends the name however a title
+		// capitalises it.
+		{"Vice President Quillfeather Aboard HMS Nowhere in Elsewhere", "", "Quillfeather", "Vice President"},
+		{"Vice President Zara Quillfeather Three Years After the Flood", "", "Zara Quillfeather", "Vice President"},
+		{"Special Envoy Odo Brambleby Alongside Nowhereland Partners", "", "Odo Brambleby", "Special Envoy"},
 	}
 	for _, tc := range tests {
 		sp, ok := titlePerson(tc.title, tc.text)

@@ -21,3 +21,14 @@ these they theyd theyll theyre theyve this those through to too under until up u
 wasnt we wed well were weve werent what whats when whens where wheres which while who whos whom
 why whys will with wont would wouldnt you youd youll youre youve your yours yourself yourselves
 according said says say tell told ask asked mr ms mrs dr many much quote quoted exact exactly word words whether`)
+
+// IsPreposition reports whether w (lower case) is an English preposition,
+// a closed class: a word that ends a name run in a title ("Remarks by Vice
+// President Harris Aboard USS Tulsa") however it is capitalised.
+func IsPreposition(w string) bool { return prepositions[w] }
+
+var prepositions = setOf(`aboard about above across after against along alongside amid amidst among
+amongst around as at atop before behind below beneath beside besides between beyond by despite down
+during except for from in inside into like near nearby of off on onto opposite out outside over past
+per regarding since than through throughout till to toward towards under underneath unlike until
+unto up upon versus via with within without`)
