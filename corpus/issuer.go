@@ -130,8 +130,20 @@ func titlePerson(s, body string) (Speaker, bool) {
 	var run []string
 	possessive := false
 	named := false // a name word has been taken
+	skip := 0
 	for i, w := range words {
+		if skip > 0 {
+			skip--
+			continue
+		}
 		lw := strings.ToLower(strings.TrimRight(w, ",:"))
+		// "Press Secretary to the Vice President Kirsten Allen": a post
+		// held to another's is one title, before any name.
+		if lw == "to" && !named && len(run) > 0 && i+2 < len(words) && strings.EqualFold(words[i+1], "the") && isTitleToken(words[i+2]) {
+			run = append(run, "to", "the")
+			skip = 1
+			continue
+		}
 		if titleStops[lw] || lw == "the" && i > 0 {
 			break
 		}

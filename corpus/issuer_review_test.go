@@ -26,6 +26,10 @@ func TestTitlePersonEndsAtTheName(t *testing.T) {
 		{"Vice President Quillfeather Aboard HMS Nowhere in Elsewhere", "", "Quillfeather", "Vice President"},
 		{"Vice President Zara Quillfeather Three Years After the Flood", "", "Zara Quillfeather", "Vice President"},
 		{"Special Envoy Odo Brambleby Alongside Nowhereland Partners", "", "Odo Brambleby", "Special Envoy"},
+		// A post held to another's is one title.
+		{"Press Secretary to the Vice President Zara Quillfeather on the Summit", "", "Zara Quillfeather", "Press Secretary to the Vice President"},
+		{"Senior Advisor to the President Odo Brambleby", "", "Odo Brambleby", "Senior Advisor to the President"},
+		{"Press Secretary Odo Brambleby to the Nowhere Conference", "", "Odo Brambleby", "Press Secretary"},
 	}
 	for _, tc := range tests {
 		sp, ok := titlePerson(tc.title, tc.text)
