@@ -375,19 +375,38 @@ func anchoredKind(k FollowUpKind) bool {
 
 // followFirst picks the first sentence of a follow-up's answer among those
 // scoring at least w.FirstFloor of the best (cands sorted, best first):
-// the best giving the asked kind of answer anew next to a statement just
-// quoted, else the best giving it anew anywhere. ok is false when none
-// does.
+// of those giving the asked kind of answer anew next to a statement just
+// quoted, the one holding most of the follow-up's own words (the best
+// scoring of equals), else the best giving it anew anywhere. ok is false
+// when none does.
+//
+// Next to what was quoted, the follow-up's own words decide rather than
+// the score: the passages around the statements quoted are read whole
+// (anchorHits), ranked after their documents' first, and what ranks them
+// says nothing of which sentence there answers. "and what was it when
+// biden took office?" after "will hit 50 percent" opens with "The number
+// was 1 percent when we entered office", not "over 95 percent" beside
+// another statement quoted.
 func followFirst(cands []candidate, best int, eligible func(int) bool, w Weights) (first int, ok bool) {
-	for _, near := range []bool{true, false} {
-		for i := range cands {
-			if cands[i].score < w.FirstFloor*cands[best].score {
-				break
-			}
-			f := cands[i].features
-			if eligible(i) && f.Novel && (f.Near > 0 || !near) {
-				return i, true
-			}
+	first = -1
+	for i := range cands {
+		if cands[i].score < w.FirstFloor*cands[best].score {
+			break
+		}
+		f := cands[i].features
+		if eligible(i) && f.Novel && f.Near > 0 && (first < 0 || f.Words > cands[first].features.Words) {
+			first = i
+		}
+	}
+	if first >= 0 {
+		return first, true
+	}
+	for i := range cands {
+		if cands[i].score < w.FirstFloor*cands[best].score {
+			break
+		}
+		if eligible(i) && cands[i].features.Novel {
+			return i, true
 		}
 	}
 	return best, false

@@ -31,6 +31,16 @@ url: https://example.invalid/glimmerford-harbour
 
 The Glimmerford harbour works continue on schedule. The Ministry expects the new pier to open in the autumn. Officials thanked the harbour workers for their patience during the ferry runs.
 `,
+	"2031-06-01_lighthouse-relighting_aaaa0003.txt": `title: Briefing by Keeper-General Orrin Vastelby of Nowhereland on the Lighthouse Relighting
+date: 2031-06-01
+source: Invented test record
+category: press-briefings
+url: https://example.invalid/lighthouse-relighting
+
+KEEPER-GENERAL VASTELBY: Good morning. This week, 64 percent of the coastal lighthouses of Nowhereland are lit again. The start of the year was hard on the crews of the Quiet Strait, who worked through the storms. The figure was 9 percent in January.
+
+Elsewhere, the Guild reports that its keepers have finished their winter training.
+`,
 }
 
 // glimmerfordIndex indexes glimmerfordDocs with the sample record.
@@ -149,6 +159,87 @@ func TestOwnAntecedentStartsNewTopic(t *testing.T) {
 		f := ReadFollowUp(c.q, []Turn{prev})
 		if got := f.Kind != NewTopic; got != c.continues {
 			t.Errorf("%q: continues = %v (%s, %q), want %v", c.q, got, f.Kind, f.Standalone, c.continues)
+		}
+	}
+}
+
+// TestFigureAskedBack: "what was it when …" after an answer that gave a
+// figure asks for the same measure at another time, a figure in its unit;
+// without a figure before, or without another time, it asks nothing of
+// the kind.
+func TestFigureAskedBack(t *testing.T) {
+	percent := []Statement{{Text: "This week, 64 percent of the coastal lighthouses of Nowhereland are lit again."}}
+	money := []Statement{{Text: "The Guild spent $4.2 million on the lamps on March 3, 2031."}}
+	count := []Statement{{Text: "Crews have also repaired 12 fog horns along the Quiet Strait."}}
+	words := []Statement{{Text: "The Guild took charge of the lighthouses."}}
+	cases := []struct {
+		q          string
+		statements []Statement
+		want       string
+	}{
+		{"and what was it when the guild took charge?", percent, "and what percent was it when the guild took charge?"},
+		{"what was that number back then", percent, "what percent was that number back then"},
+		{"what's it in 2030?", percent, "what percent's it in 2030?"},
+		{"and what was it before?", money, "and how much money was it before?"},
+		{"what was it at the start", count, "what number was it at the start"},
+		{"and what was it when the guild took charge?", words, ""},
+		{"what was it about?", percent, ""},
+		{"who was it when the guild took charge?", percent, ""},
+	}
+	for _, c := range cases {
+		if got := figureAskedBack(c.q, c.statements); got != c.want {
+			t.Errorf("figureAskedBack(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// TestFigureAtAnotherTime: "and what was it when …?" after a figure is
+// answered by the figure of that unit beside the one quoted, not by
+// another figure of the same passage or a neighbouring one.
+func TestFigureAtAnotherTime(t *testing.T) {
+	p := &Pipeline{Index: glimmerfordIndex(t)}
+	ans, err := p.Ask(context.Background(), "what share of the lighthouses of nowhereland were lit again by june 2031", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := firstQuote(ans.Text); !strings.Contains(q, "64 percent") {
+		t.Fatalf("first answer opens with %q, want 64 percent:\n%s", q, ans.Text)
+	}
+	got, err := p.Ask(context.Background(), "and what was it at the start of the year?", []Turn{TurnOf(ans)}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := firstQuote(got.Text); !strings.Contains(q, "9 percent") {
+		t.Errorf("follow-up opens with %q, want the 9 percent sentence\n%s", q, got.Text)
+	}
+	checkQuotations(t, got)
+}
+
+// TestFollowFirstByOwnWords: of the sentences next to a statement just
+// quoted that give the asked kind anew, the one holding most of the
+// follow-up's own words opens the answer, whatever their passages' rank
+// made of their scores; a sentence giving it anew away from the
+// statements comes only when none beside them does.
+func TestFollowFirstByOwnWords(t *testing.T) {
+	cand := func(score, words, near float64, novel bool) candidate {
+		return candidate{score: score, features: SentenceFeatures{Words: words, Near: near, Novel: novel}}
+	}
+	all := func(int) bool { return true }
+	cases := []struct {
+		name  string
+		cands []candidate
+		want  int
+		ok    bool
+	}{
+		{"own words over score beside the quote", []candidate{cand(9, 1, 0.5, true), cand(8, 3.5, 0.5, true), cand(7, 5, 0, true)}, 1, true},
+		{"beside the quote before anywhere", []candidate{cand(9, 1, 0, true), cand(8, 0.5, 1, true)}, 1, true},
+		{"anywhere when none beside", []candidate{cand(9, 1, 0, false), cand(8, 0.5, 0, true)}, 1, true},
+		{"below the floor is no answer", []candidate{cand(9, 1, 0, false), cand(1, 9, 1, true)}, 0, false},
+	}
+	for _, c := range cases {
+		got, ok := followFirst(c.cands, 0, all, DefaultWeights)
+		if got != c.want || ok != c.ok {
+			t.Errorf("%s: followFirst = %d, %v; want %d, %v", c.name, got, ok, c.want, c.ok)
 		}
 	}
 }

@@ -274,6 +274,13 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		f.Statement = &s
 		f.Speaker = s.Speaker
 		f.Standalone = "Who said “" + clip(s.Text, 120) + "”?"
+	case figureAskedBack(q, statements) != "":
+		// "and what was it when biden took office?" after "50 percent
+		// of adults": the same measure at another time, a figure in the
+		// unit the previous answer gave it in.
+		f.Kind = RefTopic
+		f.Resolved = figureAskedBack(q, statements)
+		f.Standalone = withTopic(f.Resolved, topic)
 	case item != nil && strings.HasSuffix(strings.ToLower(item[0]), " one") && itemNoun(history) != "":
 		// "how long would the first one last?" after "the 3 phase
 		// proposal": the first of the things the conversation counted,
@@ -1193,4 +1200,46 @@ func conversationAnswers(history []Turn) string {
 		b.WriteString(t.Answer + "\n")
 	}
 	return b.String()
+}
+
+// figureBackRe: a question asking what a thing pointed back at was
+// ("what was it", "what's that", "what was that number"), the words
+// after "what" in group 1.
+var figureBackRe = regexp.MustCompile(`(?i)\bwhat((?:\s+(?:is|was|were|are)|['’]s)\s+(?:it|that|this|that number|the number|that figure|the figure))\b`)
+
+// otherTimeRe: a question placing what it asks at another time than the
+// conversation's ("when biden took office", "before", "back then", "at
+// the start").
+var otherTimeRe = regexp.MustCompile(`(?i)\b(?:when|before|earlier|previously|originally|initially|at first|back then|at the (?:start|time|beginning|outset)|a year (?:ago|earlier|before)|last year)\b`)
+
+// figureAskedBack rewrites a question asking what the figure the
+// previous answer gave was at another time ("what was it when biden took
+// office?", "what was that number before?") as asking for a figure in
+// that figure's unit ("what percent was it when biden took office?");
+// "" when the question is not such, or the previous answer's statements
+// give no figure. The figure is the first its statements give, dates
+// aside.
+func figureAskedBack(q string, statements []Statement) string {
+	m := figureBackRe.FindStringSubmatchIndex(q)
+	if m == nil || answerTypeOf(q) != WantAny && answerTypeOf(q) != WantNumber {
+		return ""
+	}
+	if !otherTimeRe.MatchString(q[m[1]:]) && periodOf(q).Phrase == "" {
+		return ""
+	}
+	for _, s := range statements {
+		undated := dateRe.ReplaceAllString(s.Text, "")
+		if !holdsFigure(undated) {
+			continue
+		}
+		unit := "what number"
+		switch {
+		case percentRe.MatchString(undated):
+			unit = "what percent"
+		case moneyRe.MatchString(undated):
+			unit = "how much money"
+		}
+		return q[:m[0]] + unit + q[m[2]:]
+	}
+	return ""
 }
