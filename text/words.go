@@ -50,6 +50,14 @@ func EachWord(text string, fn func(string)) {
 	scan(text, false, func(w string, _, _ int) { fn(w) })
 }
 
+// EachWordBytes calls fn for each word of text as EachWord splits it,
+// without allocating: word is valid only during the call (a map lookup
+// with string(word) does not allocate). For code that looks up every word
+// of many passages, such as an embedder.
+func EachWordBytes(text string, fn func(word []byte)) {
+	scanBytes(text, false, func(w []byte, _, _ int) { fn(w) })
+}
+
 // Token is a word of a text with its byte range in that text.
 type Token struct {
 	// Word is the word as Words writes it (lowercase, folded, apostrophes

@@ -25,6 +25,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/viterin/vek/vek32"
+
 	"github.com/readout/readout/internal/vecmath"
 	"github.com/readout/readout/text"
 )
@@ -45,10 +47,17 @@ const magic = "RDSTATIC1\n"
 // table is the decoded embedding table.
 type table struct {
 	dim int
-	// rows are int8 components; row r is rows[r*dim:(r+1)*dim], scaled by
-	// scale[r] (the smooth-inverse-frequency weight times the row's norm
-	// over 127).
-	rows  []int8
+	// rows are the table's rows as the embedder adds them: row r is
+	// rows[r*dim:(r+1)*dim], the stored int8 components times the row's
+	// scale (the smooth-inverse-frequency weight times the row's norm over
+	// 127). They are widened to float32 once, when the table is decoded
+	// (4 bytes a component instead of 1: 60 MB for 58,000 rows of 256), so
+	// that pooling a passage is a SIMD multiply-add per distinct word
+	// rather than a conversion per component: indexing the record with
+	// the int8 rows converted at every addition cost more CPU than the
+	// hash embedder (BenchmarkEmbed in retrieval, EVALUATION.md "Embedded
+	// embedders").
+	rows  []float32
 	scale []float32
 	// words and stems map a word, or a stem of a word outside the table,
 	// to its row.
@@ -102,12 +111,14 @@ func decode(b []byte, wantSum string) (*table, error) {
 	if dim <= 0 || dim > 4096 || len(b)-p < nrows*(4+dim) {
 		return nil, errors.New("static embedder: table is truncated: regenerate it with tools/distil")
 	}
-	t := &table{dim: dim, rows: make([]int8, nrows*dim), scale: make([]float32, nrows)}
+	t := &table{dim: dim, rows: make([]float32, nrows*dim), scale: make([]float32, nrows)}
 	for r := 0; r < nrows; r++ {
-		t.scale[r] = math.Float32frombits(le.Uint32(b[p:]))
+		sc := math.Float32frombits(le.Uint32(b[p:]))
+		t.scale[r] = sc
 		p += 4
-		for i := 0; i < dim; i++ {
-			t.rows[r*dim+i] = int8(b[p+i])
+		row := t.rows[r*dim : (r+1)*dim]
+		for i, x := range b[p : p+dim] {
+			row[i] = sc * float32(int8(x))
 		}
 		p += dim
 	}
@@ -188,13 +199,63 @@ func (e *Embedder) Dimension() int { return e.t.dim }
 // Embed returns one L2-normalised vector per text. A text without any word
 // the table can place gets a fixed unit vector, so cosine stays defined.
 func (e *Embedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
-	return vecmath.EmbedBatch(ctx, texts, e.t.dim, func() func(string, []float32) { return e.t.embed })
+	var (
+		mu   sync.Mutex
+		used []*pooler
+	)
+	defer func() {
+		for _, p := range used {
+			poolers.Put(p)
+		}
+	}()
+	return vecmath.EmbedBatch(ctx, texts, e.t.dim, func() func(string, []float32) {
+		p := e.t.pooler()
+		mu.Lock()
+		used = append(used, p)
+		mu.Unlock()
+		return p.embed
+	})
+}
+
+// pooler is the scratch space of one goroutine's embedding: the weight
+// gathered so far for each row of the text being embedded, and the rows
+// touched, so that a word used ten times in a passage is added once with
+// ten times the weight.
+type pooler struct {
+	t       *table
+	weight  []float32 // by row; zero for rows not (yet) in the text
+	touched []int32
+	tmp     []float32
+}
+
+// poolers recycles poolers across batches: a pooler holds a weight per
+// row of the table (230 kB), too much to allocate per batch of 64.
+var poolers sync.Pool
+
+func (t *table) pooler() *pooler {
+	if p, ok := poolers.Get().(*pooler); ok && p.t == t {
+		return p
+	}
+	return &pooler{t: t, weight: make([]float32, len(t.scale)), tmp: make([]float32, t.dim)}
 }
 
 // embed writes the normalised weighted mean of s's word vectors into v.
-func (t *table) embed(s string, v []float32) {
+func (p *pooler) embed(s string, v []float32) {
+	t := p.t
 	clear(v)
-	if t.eachRow(s, func(r int32, weight float32) { t.add(v, r, weight) }) == 0 {
+	n := t.eachRow(s, func(r int32, w float32) {
+		if p.weight[r] == 0 {
+			p.touched = append(p.touched, r)
+		}
+		p.weight[r] += w
+	})
+	for _, r := range p.touched {
+		vek32.MulNumber_Into(p.tmp, t.rows[int(r)*t.dim:int(r+1)*t.dim], p.weight[r])
+		vek32.Add_Inplace(v, p.tmp)
+		p.weight[r] = 0
+	}
+	p.touched = p.touched[:0]
+	if n == 0 {
 		v[0] = 1
 		return
 	}
@@ -203,15 +264,17 @@ func (t *table) embed(s string, v []float32) {
 
 // eachRow calls fn with the row and weight of every word of s the table can
 // place (a piece of a split word weighs 1/pieces), and returns how many
-// words it placed: the one lookup behind embed and Table.EachRow.
+// words it placed: the one lookup behind embed and Table.EachRow. A word
+// found whole costs no allocation.
 func (t *table) eachRow(s string, fn func(row int32, weight float32)) int {
 	n := 0
-	text.EachWord(s, func(w string) {
-		if r, ok := t.words[w]; ok {
+	text.EachWordBytes(s, func(b []byte) {
+		if r, ok := t.words[string(b)]; ok {
 			fn(r, 1)
 			n++
 			return
 		}
+		w := string(b)
 		if r, ok := t.stems[text.Stem(w)]; ok {
 			fn(r, 1)
 			n++
@@ -226,10 +289,9 @@ func (t *table) eachRow(s string, fn func(row int32, weight float32)) int {
 
 // add adds weight times row r to v.
 func (t *table) add(v []float32, r int32, weight float32) {
-	s := t.scale[r] * weight
 	row := t.rows[int(r)*t.dim : int(r+1)*t.dim]
 	for i, x := range row {
-		v[i] += s * float32(x)
+		v[i] += weight * x
 	}
 }
 

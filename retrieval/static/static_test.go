@@ -154,3 +154,36 @@ func BenchmarkEmbedQuery(b *testing.B) {
 		}
 	}
 }
+
+// TestPoolerReuse checks that a text embeds the same alone as after other
+// texts in a batch: the pooler's per-row weights, reused across texts and
+// batches, start from zero for every text, and a word repeated in a text
+// counts as often as it appears.
+func TestPoolerReuse(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"The ceasefire ceasefire ceasefire held along the border.",
+		"Spokesperson Zara Quillfeather of Nowhereland praised the ceasefire.",
+		"glorptastic quillfeatherish ceasefires",
+		"",
+	}
+	for i := 0; i < 40; i++ { // enough texts to spread over goroutines
+		texts = append(texts, texts[i%4])
+	}
+	batch, err := e.Embed(context.Background(), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range texts {
+		if c := cosine(batch[i], embedOne(t, e, s)); c < 0.99999 {
+			t.Errorf("text %d %q: cosine %.6f between its batch and lone vectors", i, s, c)
+		}
+	}
+	once, thrice := embedOne(t, e, "ceasefire border"), embedOne(t, e, texts[0])
+	if cosine(once, thrice) > 0.9999 {
+		t.Error("a word repeated three times weighs as much as once")
+	}
+}
