@@ -37,7 +37,9 @@ type devQuestion struct {
 //	READOUT_DEV_INDEX=/tmp/wh READOUT_SWEEP=1 go test -run MeasureDecision -v ./answer
 //
 // READOUT_PUBLIC_EVAL names a second file of questions to add (the public
-// questions, ../shared/eval/public.jsonl).
+// questions, ../shared/eval/public.jsonl). READOUT_DEV_EMBEDDER=hash+static
+// measures an index built with that embedder (READOUT_BUILTIN=hash+static
+// readout index ...) against the weights the pipeline uses with it.
 //
 // A follow-up is measured after its chain's earlier questions are
 // answered, with its standalone form and the documents they cited. A
@@ -49,6 +51,13 @@ func TestMeasureDecision(t *testing.T) {
 		t.Skip("set READOUT_DEV_INDEX to a data folder holding the sample and White House index")
 	}
 	emb := &switchedEmbedder{Embedder: retrieval.NewBuiltinEmbedder(0)}
+	if os.Getenv("READOUT_DEV_EMBEDDER") == "hash+static" {
+		hs, err := retrieval.NewHashStatic(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		emb.Embedder = hs
+	}
 	idx, err := retrieval.Open(dir, emb, retrieval.IndexOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +140,7 @@ func TestMeasureDecision(t *testing.T) {
 	// wordsOnlyDecision decides.
 	wordsOnlyRun := os.Getenv("READOUT_WORDS_ONLY") != ""
 	emb.down = wordsOnlyRun
-	def := defaultDecision
+	def := p.weights(nil)
 	if wordsOnlyRun {
 		def = wordsOnlyDecision
 	}
@@ -200,9 +209,9 @@ func TestMeasureDecision(t *testing.T) {
 	// The README's first question over the bundled sample alone must be
 	// answered by any weights the sweep keeps: the sample's few passages
 	// give other similarities and IDFs than the whole record's.
-	sample := sampleIndex(t)
+	sample := sampleIndexWith(t, emb.Embedder)
 	if wordsOnlyRun {
-		se := &switchedEmbedder{Embedder: retrieval.NewBuiltinEmbedder(0)}
+		se := &switchedEmbedder{Embedder: emb.Embedder}
 		sample = sampleIndexWith(t, se)
 		se.down = true
 	}

@@ -55,7 +55,7 @@ func BenchmarkEmbed(b *testing.B) {
 		b.Fatal(err)
 	}
 	hash := NewBuiltinEmbedder(0)
-	hybrid, err := NewHybridEmbedder(hash, st, 0.5)
+	hybrid, err := NewHashStatic(0)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/readout/readout/internal/vecmath"
+	"github.com/readout/readout/retrieval/static"
 )
 
 // HybridEmbedder joins two embedders' unit vectors, scaled so that the
@@ -19,6 +20,22 @@ import (
 type HybridEmbedder struct {
 	a, b   Embedder
 	wa, wb float32 // square roots of the weights
+}
+
+// hashStaticWeight is the hash embedder's share of the hash+static
+// embedder's cosine (EVALUATION.md, "Embedded embedders").
+const hashStaticWeight = 0.5
+
+// NewHashStatic returns the hash+static embedder (retrieval.builtin
+// "hash+static"): the builtin hash embedder with dim buckets (0 means
+// DefaultBuiltinDim) joined with the static embedder, each weighing half
+// of the cosine.
+func NewHashStatic(dim int) (*HybridEmbedder, error) {
+	st, err := static.New()
+	if err != nil {
+		return nil, err
+	}
+	return NewHybridEmbedder(NewBuiltinEmbedder(dim), st, hashStaticWeight)
 }
 
 // NewHybridEmbedder returns the join of a (with weight wa, 0 < wa < 1) and

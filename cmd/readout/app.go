@@ -125,10 +125,6 @@ func cliLevel(v countFlag) slog.Level {
 	}
 }
 
-// hybridWeight is the hash embedder's share of the hash+static embedder's
-// cosine (EVALUATION.md, "Embedded embedders").
-var hybridWeight = 0.5
-
 // newEmbedder returns the configured embedder: the endpoint's model when
 // model.embed_model is set, else the embedded one retrieval.builtin names.
 func newEmbedder(cfg config.Config) (retrieval.Embedder, error) {
@@ -138,11 +134,7 @@ func newEmbedder(cfg config.Config) (retrieval.Embedder, error) {
 		case config.BuiltinStatic:
 			return static.New()
 		case config.BuiltinHybrid:
-			st, err := static.New()
-			if err != nil {
-				return nil, err
-			}
-			return retrieval.NewHybridEmbedder(hash, st, hybridWeight)
+			return retrieval.NewHashStatic(cfg.Retrieval.BuiltinDimensions)
 		}
 		return hash, nil
 	}
