@@ -459,3 +459,244 @@ func pastTense(w string) bool {
 	}
 	return len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
+
+// personInSentence reports whether a question asking for a person wants
+// one named in the answering sentence — "who met …", "who attended …",
+// "who was at …", "who led …", "who did Kirby blame" — rather than the
+// one who says it ("who said …", "who called it …", "who warned …"): the
+// speaker is the answer only when a verb of asking for words follows
+// "who". A question asking for a person without "who" ("which cabinet
+// secretary attended …") wants the one named too.
+func personInSentence(q string) bool {
+	toks := text.Tokens(text.SpellOutChat(q))
+	for i, t := range toks {
+		if t.Word != "who" && t.Word != "whom" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && whoLinks[toks[j].Word] {
+			j++
+		}
+		return j < len(toks) && !text.IsAskVerb(toks[j].Word)
+	}
+	return true
+}
+
+// maxListModifiers is how many words may stand between "which" and the
+// plural noun of a question asking for several things ("which ai
+// companies", "which gulf state leaders").
+const maxListModifiers = 2
+
+// asksList reports whether a question asks which of several things:
+// "which"/"what" and a plural noun ("which countries signed …", "which
+// ceos came to …", "what companies attended …"). Its answer is a sentence
+// that names several of them.
+func asksList(q string) bool {
+	toks := text.Tokens(text.SpellOutChat(q))
+	for i, t := range toks {
+		if t.Word != "which" && t.Word != "what" {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+1+maxListModifiers; j++ {
+			w := toks[j].Word
+			if text.IsStopword(w) || text.IsAskVerb(w) {
+				break
+			}
+			if pluralNoun(w) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// pluralNoun reports whether w (lower case) looks like a plural noun: longer
+// than three letters, ending in "s" but not in "ss", "us" or "is".
+func pluralNoun(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// nameRun is a run of capitalised words in a sentence ("Special Envoy
+// Witkoff", "Secretary of Education Miguel Cardona"), split at its last
+// title word into the title and the name.
+type nameRun struct {
+	title, name []text.Token
+	// first: the run opens the sentence, where any word is capitalised.
+	first bool
+	// apposed: a title follows the name after a comma ("David Marchick,
+	// Chief Operating Officer").
+	apposed bool
+}
+
+// nameRuns returns the runs of capitalised words of s. Lower-case "of",
+// "for" and "the" after a title word may join a run's words ("Secretary
+// of State Antony Blinken"); a comma or any other word ends it.
+func nameRuns(s string) []nameRun {
+	toks := text.Tokens(s)
+	capital := func(t text.Token) bool {
+		r, _ := utf8.DecodeRuneInString(s[t.Start:])
+		return unicode.IsUpper(r)
+	}
+	joined := func(a, b text.Token) bool {
+		gap := s[a.End:b.Start]
+		return strings.Trim(gap, " .") == "" && len(gap) <= 2
+	}
+	var runs []nameRun
+	for i := 0; i < len(toks); {
+		if !capital(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && joined(toks[j-1], toks[j]) {
+			if capital(toks[j]) {
+				j++
+				continue
+			}
+			// A connector inside a title, followed by a capitalised word
+			// ("Secretary of Education Miguel Cardona"; not "Lena Marrow
+			// of the Department of State").
+			if !text.IsTitleWord(toks[j-1].Word) {
+				break
+			}
+			k := j
+			for k < len(toks) && !capital(toks[k]) && (toks[k].Word == "of" || toks[k].Word == "for" || toks[k].Word == "the") && joined(toks[k-1], toks[k]) {
+				k++
+			}
+			if k > j && k < len(toks) && capital(toks[k]) && joined(toks[k-1], toks[k]) {
+				j = k + 1
+				continue
+			}
+			break
+		}
+		run := toks[i:j]
+		cut := 0 // the title is run[:cut]
+		for k, t := range run {
+			if text.IsTitleWord(t.Word) || text.IsHonorific(t.Word) || text.IsTitleQualifier(t.Word) {
+				cut = k + 1
+			}
+		}
+		nr := nameRun{title: run[:cut], name: run[cut:], first: strings.TrimSpace(s[:run[0].Start]) == ""}
+		if j < len(toks) && strings.TrimSpace(s[run[len(run)-1].End:toks[j].Start]) == "," && capital(toks[j]) &&
+			(text.IsTitleWord(toks[j].Word) || text.IsRankModifier(toks[j].Word)) {
+			nr.apposed = true
+		}
+		runs = append(runs, nr)
+		i = j
+	}
+	return runs
+}
+
+// titled reports whether a run names a person by a title ("Secretary
+// Rubio", "Mr. Jared Kushner", "Assistant Secretary Brian Nichols"), not
+// only an office ("The White House", "Secretary of State"): its title
+// holds a title noun or an honorific and a name follows it.
+func (nr nameRun) titled() bool {
+	if len(nr.name) == 0 {
+		return false
+	}
+	for _, t := range nr.title {
+		if text.IsTitleNoun(t.Word) || text.IsHonorific(t.Word) {
+			return true
+		}
+	}
+	return false
+}
+
+// honorific reports whether the run's title holds an honorific ("Mr.").
+func (nr nameRun) honorific() bool {
+	for _, t := range nr.title {
+		if text.IsHonorific(t.Word) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedBy reports whether the question (its stems) names the run's
+// person: by the name's last word ("Finer", "Zelenskyy"), or by every
+// word of the title ("the colombian acting foreign minister" names
+// "Colombian Acting Foreign Minister Luis Murillo").
+func (nr nameRun) askedBy(q map[string]bool) bool {
+	if len(nr.name) > 0 {
+		for _, t := range text.Terms(nr.name[len(nr.name)-1].Word) {
+			if q[t] {
+				return true
+			}
+		}
+	}
+	own, all := 0, 0
+	for _, tk := range nr.title {
+		for _, t := range text.Terms(tk.Word) {
+			all++
+			if q[t] {
+				own++
+			}
+		}
+	}
+	return all > 0 && own == all
+}
+
+// minListNames is how many things a sentence names, one after another
+// ("Google, Anthropic, Microsoft, and OpenAI"), to answer a question
+// asking which of several things (asksList). 3: two names joined by "and"
+// are as often one name's words ("Energy and Climate").
+const minListNames = 3
+
+// listGapRe matches what stands between two items of an enumeration.
+var listGapRe = regexp.MustCompile(`^\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?$`)
+
+// namesOthers reports whether a sentence names what a question asking for
+// a person or for several things wants, other than what the question (its
+// stems q) names. For a person (list false): someone named with a title,
+// with a title after their name, or by a name of the record's people (pp,
+// may be nil); an office ("The White House") or the issuer of the
+// statement is nobody named. For several things (list): at least
+// minListNames names of any kind, not the sentence's first word alone.
+func namesOthers(s string, q map[string]bool, pp *people, list bool) bool {
+	n, end := 0, -1 // the items of the enumeration so far, and where the last ends
+	for _, nr := range nameRuns(s) {
+		if list {
+			if len(nr.name) == 0 || nr.first && len(nr.title)+len(nr.name) == 1 || nr.askedBy(q) {
+				n = 0
+				continue
+			}
+			from, to := nr.name[0].Start, nr.name[len(nr.name)-1].End
+			if len(nr.title) > 0 {
+				from = nr.title[0].Start
+			}
+			if monthOrDay(s[from:to]) {
+				n = 0
+				continue
+			}
+			if n == 0 || !listGapRe.MatchString(s[end:from]) {
+				n = 0
+			}
+			n, end = n+1, to
+			if n >= minListNames {
+				return true
+			}
+			continue
+		}
+		if nr.askedBy(q) {
+			continue
+		}
+		if len(nr.name) == 0 || nr.first && len(nr.title)+len(nr.name) == 1 {
+			continue
+		}
+		var words []string
+		for _, t := range nr.name {
+			words = append(words, t.Word)
+		}
+		// A name the record's people have, or a full name (two words or
+		// more) given a title; a single word after a title may be an
+		// office's ("U.N. General Assembly").
+		known := pp != nil && len(pp.byAlias[strings.Join(words, " ")]) > 0
+		if known || (nr.titled() || nr.apposed) && (len(nr.name) > 1 || nr.honorific()) {
+			return true
+		}
+	}
+	return false
+}

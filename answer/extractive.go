@@ -63,6 +63,9 @@ type ExtractiveQuery struct {
 	// giving what was asked anew, are preferred (followFeatures).
 	Anchors []string
 	Said    map[string]bool
+	// pp is the record's people, who a sentence naming a person may name
+	// (nil: titled names only).
+	pp *people
 	// ownFirst: the pipeline answers from Question's words alone first,
 	// and with Context only when they find no sentence.
 	ownFirst bool

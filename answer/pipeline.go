@@ -203,7 +203,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
-	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named}
+	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named, pp: p.people()}
 	if standalone != q {
 		eq.Context = standalone
 	}

@@ -1,0 +1,87 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
+)
+
+// A "who" question wants the speaker only when a verb of saying follows
+// "who"; "which" and a plural noun asks for several things.
+func TestPersonAndListAsks(t *testing.T) {
+	tests := []struct {
+		q                string
+		inSentence, list bool
+	}{
+		{"who said the canal would reopen", false, false},
+		{"who called the talks productive", false, false},
+		{"who warned about the flooding in nowhereland", false, false},
+		{"who met the nowhereland envoy in geneva", true, false},
+		{"who was at the quillmoor talks for our side", true, false},
+		{"who did zara blame for the outage", true, false},
+		{"which ceos came to the quillmoor roundtable", true, true},
+		{"which countries signed the canal accord", false, true},
+		{"what companies attended the summit", false, true},
+		{"what does the accord say", false, false},
+		{"what is the status of the canal", false, false},
+	}
+	for _, tt := range tests {
+		if got := personInSentence(tt.q); got != tt.inSentence && answerTypeOf(tt.q) == WantPerson {
+			t.Errorf("%q: person in the sentence %v, want %v", tt.q, got, tt.inSentence)
+		}
+		if got := asksList(tt.q); got != tt.list {
+			t.Errorf("%q: asks a list %v, want %v", tt.q, got, tt.list)
+		}
+	}
+}
+
+// A sentence answers "who was there" when it names someone the question
+// does not: by a title, with a title after the name, or by a name of the
+// record's people; an office or the question's own people do not count.
+func TestNamesOthers(t *testing.T) {
+	pp := buildPeople([]*corpus.Document{{ID: "a", Speakers: []corpus.Speaker{{Name: "Zara Quillfeather", Title: "Spokesperson"}}}})
+	q := text.TermSet("who went with envoy milo brask to meet the nowhereland acting foreign minister")
+	tests := []struct {
+		s          string
+		list, want bool
+	}{
+		{"Envoy Brask was joined by Assistant Secretary Lena Marrow of the Department of State.", false, true},
+		{"Envoy Brask hosted Nowhereland Acting Foreign Minister Ivo Tarn at the White House.", false, false},
+		{"The White House welcomed the steady progress made in the talks.", false, false},
+		{"Brask was joined by Oskar Vell, Chief Operating Officer of the Canal Fund.", false, true},
+		{"Mr. Brask thanked Quillfeather for her work on the accord.", false, true},
+		{"They discussed the upcoming U.N. General Assembly session.", false, false},
+		{"The leaders of Avalonia, Borduria, Syldavia, and the Canal Commission joined the call.", true, true},
+		{"The Forum on Energy and Climate met on Monday.", true, false},
+	}
+	for _, tt := range tests {
+		if got := namesOthers(tt.s, q, pp, tt.list); got != tt.want {
+			t.Errorf("%q (list %v): names others %v, want %v", tt.s, tt.list, got, tt.want)
+		}
+	}
+}
+
+// "Who was at the talks" opens with the sentence naming who was, not with
+// the one that repeats the question's words under the issuer's name.
+func TestWhoWasThereFirst(t *testing.T) {
+	title := "Readout of Canal Talks in Quillmoor"
+	a := "On Monday, representatives of Nowhereland and Avalonia met in Quillmoor for talks on the canal."
+	b := "Special Envoy Milo Brask and his team reiterated the firm commitment of Nowhereland to the canal accord."
+	terms := []retrieval.TermMatch{{Term: "quillmoor", Weight: 8, Found: true}, {Term: "talk", Weight: 3, Found: true}, {Term: "canal", Weight: 5, Found: true}}
+	var hits []retrieval.Hit
+	for i, s := range []string{a, b} {
+		d := &corpus.Document{ID: "r" + string(rune('0'+i)) + ".txt", Title: title, Outlet: "Office of Nowhereland", Text: s, Date: day("2025-05-01")}
+		hits = append(hits, retrieval.Hit{Doc: d, Coverage: 0.8, Terms: terms,
+			Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, End: len(s), Text: s}})
+	}
+	q := ExtractiveQuery{Question: "who was at the quillmoor canal talks for nowhereland"}
+	cands, picked, _ := chooseSentences(q, hits, DefaultWeights)
+	if len(picked) == 0 {
+		t.Fatal("nothing picked")
+	}
+	if got := hits[cands[picked[0]].hit].Chunk.Text[cands[picked[0]].start:cands[picked[0]].end]; got != b {
+		t.Errorf("first sentence %q, want %q", got, b)
+	}
+}
