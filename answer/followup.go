@@ -80,6 +80,11 @@ type FollowUp struct {
 	// members sent"), without the topic Standalone adds: its words choose
 	// the sentence. "" when nothing was written out.
 	Resolved string
+	// NewNames, of a question read as a new topic, is how many names it
+	// gives that the conversation has not (contSignals.NewNames): one
+	// that gives none may still ask about what the conversation read
+	// (conversationHits).
+	NewNames int
 }
 
 // Statement is one quotation of an earlier answer, with its citation.
@@ -179,8 +184,9 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	more := moreRe.MatchString(q) && (pronoun || content <= 2)
 	item := itemRef(q)
 	other := otherSideRe.MatchString(q)
-	if !contWeights.continues(continuationOf(q, history, ownPeople)) {
+	if sig := continuationOf(q, history, ownPeople); !contWeights.continues(sig) {
 		f.Standalone = asked
+		f.NewNames = sig.NewNames
 		return f // stands on its own: a new topic
 	}
 	if s, ok := timeEllipsis(q, prev); ok {

@@ -487,14 +487,18 @@ func TestConversationHits(t *testing.T) {
 	tests := []struct {
 		name          string
 		kind          FollowUpKind
+		newNames      int     // names of its own the conversation has not given
 		record, cited float64 // coverage of the best passage of each search
 		first         bool    // the cited document's passage comes first
 	}{
-		{"own words, cited covers more", NewTopic, 0.6, 0.9, true},
-		{"own words, cited covers as much", NewTopic, 0.6, 0.6, true},
-		{"own words, record covers more", NewTopic, 0.9, 0.6, false},
-		{"points back, cited covers half", RefTopic, 0.9, 0.5, true},
-		{"points back, cited covers little", RefTopic, 0.9, 0.3, false},
+		{"own words, cited covers more", NewTopic, 1, 0.6, 0.9, true},
+		{"own words, cited covers as much", NewTopic, 1, 0.6, 0.6, true},
+		{"own words, record covers more", NewTopic, 1, 0.9, 0.6, false},
+		{"own words and a name, record covers a little more", NewTopic, 1, 1.0, 0.95, false},
+		{"own words, no name, record covers a little more", NewTopic, 0, 1.0, 0.95, true},
+		{"own words, no name, record covers more", NewTopic, 0, 1.0, 0.8, false},
+		{"points back, cited covers half", RefTopic, 0, 0.9, 0.5, true},
+		{"points back, cited covers little", RefTopic, 0, 0.9, 0.3, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -502,7 +506,7 @@ func TestConversationHits(t *testing.T) {
 			r.Coverage, c.Coverage = tt.record, tt.cited
 			idx := &docsIndex{record: []retrieval.Hit{r}, cited: []retrieval.Hit{c}}
 			p := &Pipeline{Index: idx}
-			got, _, err := p.conversationHits(context.Background(), "q", "q", retrieval.SearchOptions{}, prev, FollowUp{Kind: tt.kind}, []retrieval.Hit{r})
+			got, _, err := p.conversationHits(context.Background(), "q", "q", retrieval.SearchOptions{}, prev, FollowUp{Kind: tt.kind, NewNames: tt.newNames}, []retrieval.Hit{r})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -788,5 +792,30 @@ func TestWhatElseOfAReadout(t *testing.T) {
 			quoted[st.Text] = true
 		}
 		history = append(history, TurnOf(ans))
+	}
+}
+
+// TestNewTopicCountsItsNames: a question read as a new topic says how
+// many names of its own it gives that the conversation has not, so that
+// one naming nothing new may still be answered from what the
+// conversation read (unnamedCoverageShare).
+func TestNewTopicCountsItsNames(t *testing.T) {
+	prev := []Turn{{Question: "how many crates of lantern oil did the second glimmerford ferry run carry",
+		Answer: ExtractiveLead + "\n- Nowhere Office (2031-05-02): “Today, the Nowhereland Ministry of Transport has sourced a second Glimmerford ferry run to carry 412 crates of lantern oil.” [1]"}}
+	cases := []struct {
+		q     string
+		names int
+	}{
+		{"what happened to the harbour workers on night shifts during the storms?", 0},
+		{"what did Orlo Vexbridge say about the Sylvania canal works in Castle Dunmere?", 5}, // each capitalised word
+	}
+	for _, c := range cases {
+		f := ReadFollowUp(c.q, prev)
+		if f.Kind != NewTopic {
+			t.Fatalf("%q read as a follow-up (%s), want a new topic", c.q, f.Kind)
+		}
+		if f.NewNames != c.names {
+			t.Errorf("%q: NewNames %d, want %d", c.q, f.NewNames, c.names)
+		}
 	}
 }
