@@ -99,8 +99,12 @@ type Constraints struct {
 	Dates []NamedDate `json:"dates,omitempty"`
 	Order Order       `json:"order,omitempty"`
 	// OrderPhrase is the question's words for the order ("the first time").
-	OrderPhrase string     `json:"order_phrase,omitempty"`
-	Want        AnswerType `json:"want,omitempty"`
+	OrderPhrase string `json:"order_phrase,omitempty"`
+	// Mention: the order asks when the subject was spoken of at all
+	// ("when did it first come up"), so any statement that names it
+	// counts, not only documents titled for it (text.IsMentionAt).
+	Mention bool       `json:"mention,omitempty"`
+	Want    AnswerType `json:"want,omitempty"`
 	// Search is the question without the words that became filters or
 	// orderings: what the record is searched for.
 	Search string `json:"search"`
@@ -201,6 +205,15 @@ func readQuestionFrom(q string, pp *people, first, end time.Time) Constraints {
 		clear(drop)
 	}
 	c.Order, c.OrderPhrase = readOrder(q, toks, pp, drop)
+	if c.Order != OrderAny {
+		words := make([]string, len(toks))
+		for i, t := range toks {
+			words[i] = t.w
+		}
+		for i := range words {
+			c.Mention = c.Mention || text.IsMentionAt(words, i)
+		}
+	}
 	c.Want = readWant(toks)
 	if c.Period.Deadline && c.Want == WantNumber && c.Order == OrderAny {
 		// "How many had crossed by the end of September?": the figure as

@@ -69,6 +69,10 @@ type ExtractiveQuery struct {
 	// ownFirst: the pipeline answers from Question's words alone first,
 	// and with Context only when they find no sentence.
 	ownFirst bool
+	// Pool is how many of the hits' passages compete (extractivePassages
+	// when 0): the pipeline adds the top documents' other passages after
+	// the top ones (sentencePool).
+	Pool int
 }
 
 // extractive picks and renders the sentences, with the reasons.
@@ -77,6 +81,9 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 		return "", nil, stats, nil
 	}
 	n := extractivePassages
+	if q.Pool > 0 {
+		n = q.Pool
+	}
 	if len(comparisonSides(q.Question, q.Named)) >= 2 {
 		n = len(hits) // each side's passages are among them
 	}

@@ -222,20 +222,23 @@ const orderRoundDepth = 20
 func (p *Pipeline) beyond(ctx context.Context, c Constraints, opts retrieval.SearchOptions, hits []retrieval.Hit) ([]retrieval.Hit, string, error) {
 	w := p.weights(hits)
 	scores := orderScores(c, w, hits)
+	names := subjectRuns(c, hits)
 	floor := w.threshold
 	for _, s := range scores {
-		floor = max(floor, OrderFloor*s)
+		if len(names) == 0 {
+			floor = max(floor, OrderFloor*s)
+		}
 	}
 	titled := false
 	for i, h := range hits {
-		titled = titled || (scores[i] >= floor && titleShare(h) >= titledShare)
+		titled = titled || (!c.Mention && scores[i] >= floor && titleShare(h) >= titledShare)
 	}
 	// edge is the date of the earliest (latest) answering passage of hs.
 	edge := func(hs []retrieval.Hit) (time.Time, bool) {
 		var e time.Time
 		for i, s := range orderScores(c, w, hs) {
 			d := statedOn(hs[i])
-			if d.IsZero() || s < floor || (titled && titleShare(hs[i]) < titledShare) {
+			if d.IsZero() || s < floor || (titled && titleShare(hs[i]) < titledShare) || !namesSubject(names, hs[i]) {
 				continue
 			}
 			if e.IsZero() || (c.Order == OrderFirst && d.Before(e)) || (c.Order == OrderLast && d.After(e)) {
@@ -378,10 +381,17 @@ func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrie
 	}
 	var ok []retrieval.Hit
 	titled := false
+	names := subjectRuns(c, hits)
+	if len(names) > 0 {
+		// A mention of the subject, however brief, is what was asked:
+		// the subject written as the question writes it stands for the
+		// floor.
+		best = 0
+	}
 	for i, h := range hits {
-		if scores[i] >= w.threshold && scores[i] >= OrderFloor*best && !statedOn(h).IsZero() {
+		if scores[i] >= w.threshold && scores[i] >= OrderFloor*best && !statedOn(h).IsZero() && namesSubject(names, h) {
 			ok = append(ok, h)
-			titled = titled || titleShare(h) >= titledShare
+			titled = titled || (!c.Mention && titleShare(h) >= titledShare)
 		}
 	}
 	if titled {
@@ -421,8 +431,56 @@ func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrie
 // first Operation Fly Formula mission", "the latest Armenian Remembrance
 // Day message". When an answering passage's document is so titled, only
 // documents so titled take part in a "first"/"last" order; a briefing
-// that mentions the team in passing is not the team's briefing.
+// that mentions the team in passing is not the team's briefing. A
+// question that asks when its subject came up at all (Constraints.Mention:
+// "when was nord stream 2 first mentioned") names no kind of document:
+// the statement titled for the subject came later than the briefing that
+// first spoke of it.
 const titledShare = 0.6
+
+// subjectRuns are, for a question that asks when its subject came up
+// (Constraints.Mention), the runs of consecutive words of its searched
+// text that are names (questionNames), as index terms: "east palestine",
+// "silicon valley bank". nil for any other question.
+func subjectRuns(c Constraints, hits []retrieval.Hit) [][]string {
+	if !c.Mention {
+		return nil
+	}
+	names := termSet(questionNames(c, hits))
+	var runs [][]string
+	var run []string
+	for _, t := range append(text.Terms(c.Search), "") {
+		if names[t] {
+			run = append(run, t)
+			continue
+		}
+		if len(run) > 0 {
+			runs = append(runs, run)
+			run = nil
+		}
+	}
+	return runs
+}
+
+// namesSubject reports whether h's passage writes each of runs word
+// after word: a mention of East Palestine is not "East" in one sentence
+// and "Palestinian" in the next, nor a bank in Silicon Valley.
+func namesSubject(runs [][]string, h retrieval.Hit) bool {
+	if len(runs) == 0 {
+		return true
+	}
+	terms := text.Terms(h.Chunk.Text)
+	for _, r := range runs {
+		found := false
+		for i := 0; i+len(r) <= len(terms) && !found; i++ {
+			found = slices.Equal(terms[i:i+len(r)], r)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
 
 // titleShare is the share of the hit's searched terms, weighted as in its
 // coverage, that its document's title holds.

@@ -66,6 +66,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	}
 
 	cands := fuse(vec, lex)
+	s.boostCoverage(cands, qterms)
 	s.boostDates(cands, parseQueryDates(query))
 	hits := s.fold(cands, k)
 	chunkIdx := make([]int32, len(hits))

@@ -42,6 +42,31 @@ think believe feel expect consider`)
 // "think".
 func IsAskVerb(w string) bool { return askVerbs[w] || speechVerbs[w] }
 
+// mentionVerbs ask whether a subject was spoken of at all: "when was
+// it first mentioned", "when did it last come up", "first brought up",
+// "first talked about". "come", "came", "bring", "brought" count only
+// with "up"; "talk", "spoke" and their forms only with "about" or "on".
+var (
+	mentionVerbs  = setOf(`mention mentioned mentions raise raised discuss discussed`)
+	mentionUp     = setOf(`come came comes coming bring brought`)
+	mentionAbout  = setOf(`talk talked talking speak spoke spoken`)
+	mentionAfters = setOf(`about on`)
+)
+
+// IsMentionAt reports whether words[i] (lower case, as Words writes them)
+// begins a phrase asking whether a subject was spoken of at all ("first
+// mentioned", "came up", "talk about"), not for a statement of a kind:
+// a "first"/"last" question so phrased is answered by any statement
+// that names its subject, whatever the document is about.
+func IsMentionAt(words []string, i int) bool {
+	w := words[i]
+	next := ""
+	if i+1 < len(words) {
+		next = words[i+1]
+	}
+	return mentionVerbs[w] || (mentionUp[w] && next == "up") || (mentionAbout[w] && mentionAfters[next])
+}
+
 // AskVerbPattern is a regular-expression alternation of every word
 // IsAskVerb accepts, longest first.
 var AskVerbPattern = func() string {

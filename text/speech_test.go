@@ -3,6 +3,7 @@ package text
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -55,6 +56,31 @@ func TestAskVerbs(t *testing.T) {
 	for _, w := range []string{"say", "said", "characterised", "according"} {
 		if re.MatchString(w) != IsAskVerb(w) {
 			t.Errorf("AskVerbPattern and IsAskVerb disagree on %q", w)
+		}
+	}
+}
+
+func TestIsMentionAt(t *testing.T) {
+	tests := []struct {
+		q    string
+		at   int
+		want bool
+	}{
+		{"when was it first mentioned", 4, true},
+		{"when did it first come up", 4, true},
+		{"first time the canal tolls came up in a briefing", 4, false}, // "tolls"
+		{"first time the canal tolls came up in a briefing", 5, true},
+		{"when did she first bring up the bridge", 4, true},
+		{"when did the office first talk about the canal", 5, true},
+		{"when did she first talk to the minister", 4, false},
+		{"when did the first convoy come", 5, false},
+		{"when did the first convoy come", 0, false},
+		{"when did they first discuss the canal", 4, true},
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.q)
+		if got := IsMentionAt(words, tt.at); got != tt.want {
+			t.Errorf("IsMentionAt(%q, %d [%s]) = %v, want %v", tt.q, tt.at, words[tt.at], got, tt.want)
 		}
 	}
 }

@@ -1,0 +1,56 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// TestReadQuestionMention checks which "first"/"last" questions ask when
+// their subject came up at all, so that a statement titled for the
+// subject does not stand in for the first that named it.
+func TestReadQuestionMention(t *testing.T) {
+	pp := buildPeople(constraintDocs(t))
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"When did Quillfeather first mention the canal talks?", true},
+		{"when did the glimmerford canal first come up in a briefing", true},
+		{"when did the office first talk about the glimmerford canal", true},
+		{"What was the earliest statement on the canal talks?", false},
+		{"what was the last canal response team briefing about", false},
+		{"when did the minister first talk to quillfeather", false},
+		// Not an order: nothing to read.
+		{"When did the canal come up in talks?", false},
+	}
+	for _, tt := range tests {
+		if got := ReadQuestion(tt.q, pp, day("2024-05-15")).Mention; got != tt.want {
+			t.Errorf("%q: Mention = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestNamesSubject checks that a passage names the subject of a mention
+// question only when it writes the subject's names word after word.
+func TestNamesSubject(t *testing.T) {
+	runs := [][]string{{"glimmerford", "canal"}, {"quillfeather"}}
+	hit := func(s string) retrieval.Hit { return retrieval.Hit{Chunk: corpus.Chunk{Text: s}} }
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Quillfeather spoke of the Glimmerford Canal this morning.", true},
+		{"Quillfeather visited Glimmerford harbour and its canal.", false},
+		{"The Glimmerford canal reopened.", false},
+	}
+	for _, tt := range tests {
+		if got := namesSubject(runs, hit(tt.text)); got != tt.want {
+			t.Errorf("namesSubject(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	if !namesSubject(nil, hit("anything")) {
+		t.Error("no runs: every passage should pass")
+	}
+}
