@@ -81,7 +81,6 @@ type feature struct {
 // featurizer holds the per-goroutine scratch space of the builtin embedder.
 type featurizer struct {
 	counts map[uint64]feature
-	terms  []string
 }
 
 func newFeaturizer() *featurizer {
@@ -94,23 +93,22 @@ const (
 	saltChar    = 0x165667b19e3779f9
 )
 
+// embed writes s's features into v. Words are read without allocating
+// (text.EachWordBytes); only a word that is not a stopword is copied, for
+// its stem.
 func (f *featurizer) embed(s string, v []float32) {
 	clear(f.counts)
-	f.terms = f.terms[:0]
-	text.EachWord(s, func(w string) {
-		if text.IsStopword(w) {
+	text.EachWordBytes(s, func(w []byte) {
+		if text.IsStopword(string(w)) {
 			return
 		}
-		f.terms = append(f.terms, text.Stem(w))
 		if len(w) >= charGramMinLen {
 			for i := 0; i+charGramN <= len(w); i++ {
 				f.add(hashString(w[i:i+charGramN], saltChar), charGramWeight)
 			}
 		}
+		f.add(hashString(text.Stem(string(w)), saltUnigram), unigramWeight)
 	})
-	for _, t := range f.terms {
-		f.add(hashString(t, saltUnigram), unigramWeight)
-	}
 	clear(v)
 	if len(f.counts) == 0 {
 		v[0] = 1
@@ -118,13 +116,30 @@ func (f *featurizer) embed(s string, v []float32) {
 	}
 	dim := uint64(len(v))
 	for h, ft := range f.counts {
-		x := ft.w * float32(1+math.Log(float64(ft.n)))
+		x := ft.w * sublinear(ft.n)
 		if h>>63 == 1 {
 			x = -x
 		}
 		v[(h&(1<<63-1))%dim] += x
 	}
 	vecmath.Normalize(v)
+}
+
+// sublinearTable holds 1+ln(n) for the counts a passage usually has.
+var sublinearTable = func() [64]float32 {
+	var t [64]float32
+	for n := 1; n < len(t); n++ {
+		t[n] = float32(1 + math.Log(float64(n)))
+	}
+	return t
+}()
+
+// sublinear is the term-frequency damping 1+ln(n).
+func sublinear(n int32) float32 {
+	if n > 0 && int(n) < len(sublinearTable) {
+		return sublinearTable[n]
+	}
+	return float32(1 + math.Log(float64(n)))
 }
 
 func (f *featurizer) add(h uint64, w float32) {
@@ -136,7 +151,7 @@ func (f *featurizer) add(h uint64, w float32) {
 
 // hashString is FNV-1a over s, finished with a mixer so the low bits used
 // for the bucket are well spread.
-func hashString(s string, salt uint64) uint64 {
+func hashString[T string | []byte](s T, salt uint64) uint64 {
 	h := uint64(14695981039346656037) ^ salt
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
