@@ -303,6 +303,33 @@ var defaultDecision = decisionWeights{coverage: 1, vector: 1.5, phrases: 0.25, c
 // Cited before ties at 0–0.5 and keeps 0.25 for follow-ups, as above.
 var wordsOnlyDecision = decisionWeights{coverage: 1, names: 0.25, phrases: 0.5, continued: 0.25, figure: 0.5, lexical: 0.25, threshold: 1.6}
 
+// embedderDecisions are the weights in use with an embedded embedder other
+// than the hash one, by the embedder's name (retrieval.Embedder.Name): its
+// cosines sit in another range than the hash embedder's, so
+// defaultDecision's vector weight and threshold do not carry over (with
+// them, hash+static declined 16/25 out-of-scope questions against the
+// hash embedder's 22/25). A name not listed, such as a newer table's,
+// falls back to defaultDecision until it is measured.
+//
+// hash+static (retrieval.NewHashStatic; table static-use-lite-v2),
+// measured by the same sweep and cross-validation as defaultDecision on an
+// index of main da3afb4 plus the static embedder's speed-up, built with
+// READOUT_BUILTIN=hash+static (EVALUATION.md, "Embedded embedders"):
+//
+//	READOUT_DEV_EMBEDDER=hash+static READOUT_PUBLIC_EVAL=../shared/eval/public.jsonl \
+//		READOUT_DEV_INDEX=/tmp/wh-hs READOUT_SWEEP=1 go test -run MeasureDecision -v ./answer
+//
+// Chosen on all questions (at most 5% declined, and at 3% alike; the
+// first of the ranking): coverage 1 + vector 1 + cited before 0.5 +
+// figure 0.5 + dated 1 ≥ 2.4 answers 123/126 and declines 23/25;
+// cross-validated 121/126 and 20/25 (four folds of five chose these
+// weights, cited before 0 or 0.5). The hash embedder's index, same code
+// and sweep: defaultDecision chosen again, 122/126 and 23/25;
+// cross-validated 119/126 and 19/25.
+var embedderDecisions = map[string]decisionWeights{
+	"builtin-hash-v4-384+static-use-lite-v2-256@0.50": {coverage: 1, vector: 1, continued: 0.5, figure: 0.5, dated: 1, threshold: 2.4},
+}
+
 // decide says whether the hits answer the question. Without a chat model
 // the measured signals decide; with one, the model reads the passages and
 // decides, and only a retrieval that holds none of the question's words
@@ -370,14 +397,20 @@ func (p *Pipeline) covers(c Constraints, h retrieval.Hit, hits []retrieval.Hit) 
 	return w.score(signalsOf(c, questionNames(c, hits), h, 1, hits, map[string]map[string]bool{})) >= w.threshold
 }
 
-// weights are the decision's weights for hits: a test's own, or the
-// words-only ones when the question could not be embedded.
+// weights are the decision's weights for hits: a test's own, the
+// words-only ones when the question could not be embedded, else those
+// measured for the index's embedder.
 func (p *Pipeline) weights(hits []retrieval.Hit) decisionWeights {
 	switch {
 	case p.decision != nil:
 		return *p.decision
 	case wordsOnly(hits):
 		return wordsOnlyDecision
+	}
+	if ix, ok := p.Index.(interface{ Embedder() retrieval.Embedder }); ok {
+		if w, ok := embedderDecisions[ix.Embedder().Name()]; ok {
+			return w
+		}
 	}
 	return defaultDecision
 }
