@@ -91,7 +91,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	standalone := q
 	var follow FollowUp
 	var modelDown error // the chat model failed while condensing
-	if len(history) > 0 {
+	if len(history) > 0 && !p.asksPostAnew(q, history) {
 		follow, modelDown = p.condense(ctx, log, q, history)
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("answer %s: %w", qid, ctx.Err())

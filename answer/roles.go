@@ -70,6 +70,20 @@ func askedPost(q string, pp *people, first, last time.Time) (string, Constraints
 	return post, c
 }
 
+// asksPostAnew reports whether a chat question asks who holds a post and
+// points back at nothing ("who is the press secretary" after a turn on
+// another official's words): the record's speaker lists answer it as a new
+// topic. "who was the press secretary then?" points back and is read
+// against the conversation.
+func (p *Pipeline) asksPostAnew(q string, history []Turn) bool {
+	if sig := continuationOf(withoutOpener(q), history, nil); sig.Anaphora || sig.Ellipsis {
+		return false
+	}
+	first, last, _ := p.Index.Coverage()
+	post, _ := askedPost(q, p.people(), first, last)
+	return post != ""
+}
+
 // answerFromTitles answers a question asking who held a post from the
 // record's speaker lists. It reports false when the question asks
 // something else or the record titles nobody so in its period.

@@ -1,8 +1,11 @@
 package answer
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/readout/readout/retrieval"
 )
 
 // A question asking who held a post is answered from the speaker lists:
@@ -64,6 +67,29 @@ func TestWhoHeldThePost(t *testing.T) {
 		if ans := askExplained(t, p, q); ans.Explain.Decision.By == "titles" {
 			t.Errorf("%q was answered from the speaker lists:\n%s", q, ans.Text)
 		}
+	}
+}
+
+// In a chat, "who is the press secretary" after a turn on another
+// subject is a new question for the speaker lists; "then" ties it to the
+// conversation.
+func TestWhoHeldThePostInAChat(t *testing.T) {
+	p := &Pipeline{Index: constraintIndex(t), Explain: true}
+	first := askExplained(t, p, "what did the press secretary say about the grain stores in 2022")
+	history := []Turn{{Question: first.Question, Answer: first.Text, Citations: first.Citations}}
+	ans, err := p.Ask(context.Background(), "who is the press secretary", history, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Explain == nil || ans.Explain.Decision.By != "titles" || !strings.Contains(ans.Text, "Milo Fenwick") {
+		t.Errorf("after a turn on another subject, a post's holder was not answered from the speaker lists:\n%s", ans.Text)
+	}
+	ans, err = p.Ask(context.Background(), "and who was the press secretary then?", history, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Explain != nil && ans.Explain.Decision.By == "titles" {
+		t.Errorf("'then' did not tie the question to the conversation:\n%s", ans.Text)
 	}
 }
 
