@@ -340,7 +340,36 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		f.Kind = RefTopic
 		f.Standalone = withTopic(q, topic)
 	}
+	switch f.Kind {
+	case RefTopic, RefSpeaker, RefMore, RefItem, Counterpart:
+		f.Standalone = withPeriod(f.Standalone, q, history)
+	}
 	return f
+}
+
+// withPeriod adds to a follow-up's rewrite the period the conversation
+// asked about ("… in march 2023"), which the topic it borrows leaves out:
+// "what else did she say about it?" after "what did she say about the
+// strike in september 2022" is asked of september 2022 too. A follow-up
+// that says when itself, or places what it asks at another time ("when
+// biden took office", "the month before", "the next day"), keeps its
+// own.
+func withPeriod(standalone, q string, history []Turn) string {
+	if periodOf(q).Phrase != "" || otherTimeRe.MatchString(q) || relShiftRe.MatchString(q) || statementDayRe.MatchString(q) {
+		return standalone
+	}
+	p := periodOf(prevQuestion(history[len(history)-1])).Phrase
+	if p == "" {
+		p = periodOf(prevQuestion(topicTurn(history))).Phrase
+	}
+	if p == "" || strings.Contains(strings.ToLower(standalone), strings.ToLower(p)) {
+		return standalone
+	}
+	if !strings.HasPrefix(strings.ToLower(p), "in ") && !strings.HasPrefix(strings.ToLower(p), "on ") &&
+		!strings.HasPrefix(strings.ToLower(p), "between ") && !strings.HasPrefix(strings.ToLower(p), "during ") {
+		p = "in " + p
+	}
+	return strings.TrimRight(standalone, "?.! ") + " " + p + "?"
 }
 
 // sourceRequest reports whether a question asks only where the previous

@@ -819,3 +819,31 @@ func TestNewTopicCountsItsNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpKeepsThePeriod: a follow-up that does not say when is asked
+// of the period the conversation asked about; one that says when, or
+// places what it asks at another time, keeps its own.
+func TestFollowUpKeepsThePeriod(t *testing.T) {
+	prev := []Turn{{Question: "what did Zara Quillfeather say about the lantern oil shortage in march 2031",
+		Answer: ExtractiveLead + "\n- Nowhere Office (2031-03-04) — Zara Quillfeather, Spokesperson: “The lantern oil shortage will end within weeks.” [1]"}}
+	cases := []struct {
+		q      string
+		period bool // the rewrite asks of march 2031
+	}{
+		{"what else did she say about it?", true},
+		{"did she say why?", true},
+		{"and what did she say in june 2031?", false},
+		{"what was it the month before?", false},
+		{"what did she say the next day?", false},
+		{"when was that?", false},
+	}
+	for _, c := range cases {
+		f := ReadFollowUp(c.q, prev)
+		if f.Kind == NewTopic {
+			t.Fatalf("%q read as a new topic", c.q)
+		}
+		if got := strings.Contains(strings.ToLower(f.Standalone), "march 2031"); got != c.period {
+			t.Errorf("%q rewritten %q: asks of march 2031 %v, want %v", c.q, f.Standalone, got, c.period)
+		}
+	}
+}
