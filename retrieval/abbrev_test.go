@@ -90,3 +90,26 @@ func TestDemonymPlacesSearched(t *testing.T) {
 		}
 	}
 }
+
+// TestChatDemonymSearched checks that a chat abbreviation standing for a
+// demonym ("nk", "north korean") finds the passages that name the place
+// too ("North Korea"), as the demonym typed in full does.
+func TestChatDemonymSearched(t *testing.T) {
+	var texts repeated
+	texts.add(1, "Bridge fees rose in Ostmark this spring.")
+	texts.add(1, "Bridge fees rose in North Korea this spring.")
+	texts.add(3, "North Korea opened a harbour.")
+	texts.add(3, "North Korean ferries were inspected.")
+	texts.add(30, "Unrelated filler about weather and markets.")
+	lex := buildLexical(texts)
+	forms := &recordForms{named: func(id int32) bool {
+		return writtenAsName(lex, id, func(c int32) string { return texts[c] })
+	}}
+	for _, q := range []string{"nk bridge fees", "north korean bridge fees"} {
+		terms, _ := lex.correctedTerms(q, true, forms)
+		top := lex.search(terms, 1, nil)
+		if len(top) == 0 || !strings.Contains(texts[top[0].chunk], "in North Korea") {
+			t.Errorf("search(%s) ranks first %v, want the passage on North Korea's bridge fees", q, top)
+		}
+	}
+}

@@ -304,8 +304,22 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool, forms *record
 			fix(w, ab.longWords)
 			q.phrase = ix.holdingAll(ab.long)
 			ix.addAlts(&q, ab.shortIDs)
-		} else if correct && exp == nil && forms != nil && forms.named != nil && !text.IsStopword(w) {
-			for _, f := range text.DemonymPlaces(w) {
+		} else if correct && forms != nil && forms.named != nil && (exp != nil || !text.IsStopword(w)) {
+			base := w
+			if exp != nil {
+				// "nk" stands for "north korean": "North Korea" counts too.
+				// With "feds", "gop", "nk", "sk" read (text.ChatExpansion),
+				// measured on main a3a5291 (/tmp/wh6): eval/dev.jsonl wrong
+				// declines 3/117 -> 2/117 ("what share did the feds pay for
+				// louisiana's winter storm emergency"), cite-hit@5 0.94 both;
+				// the casual probes (/tmp/ret4-probe.jsonl) one wrong decline
+				// fewer ("how many nk troops ..."), cite-hit@5 0.82 both.
+				if c < 0 {
+					return
+				}
+				base = ix.spellerOf().terms[c]
+			}
+			for _, f := range text.DemonymPlaces(base) {
 				if fid, ok := ix.vocab[f]; ok && ix.df(fid) >= spellMinDF && (q.id < 0 || forms.named(q.id)) && forms.named(fid) {
 					ix.addAlts(&q, []int32{fid})
 				}

@@ -47,8 +47,10 @@ func SpellOutChat(q string) string {
 	return strings.Join(out, " ")
 }
 
-// officeWords are the abbreviations of office titles and institutions
-// that the record writes in full.
+// officeWords are the abbreviations of office titles, institutions,
+// parties and countries that the record writes in full. A demonym's
+// ("nk": "north korean") passages naming the place count too
+// (retrieval's DemonymPlaces alternatives).
 var officeWords = map[string]string{
 	"potus": "president", "vpotus": "vice president", "flotus": "first lady",
 	"prez": "president", "vp": "vice president",
@@ -60,6 +62,8 @@ var officeWords = map[string]string{
 	"admin": "administration", "natsec": "national security", "dept": "department",
 	"doj": "justice department", "dod": "defense department", "dhs": "homeland security",
 	"hhs": "health human services", "epa": "environmental protection agency",
+	"feds": "federal", "dems": "democrats", "gop": "republicans", "repubs": "republicans",
+	"nk": "north korean", "sk": "south korean", "ukr": "ukraine",
 }
 
 // shorthandWords are the common chat shorthand and spoken spellings of
