@@ -578,7 +578,8 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				// In lower case, a common word ("who won the game") is no
 				// surname, whoever the record quotes under it.
 				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 ||
-					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps)) {
+					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
+					(lower && inWrittenName(toks, i, pp))) {
 					continue
 				}
 				out = append(out, mention{start: i, end: i + n, persons: ps})
@@ -629,6 +630,30 @@ func insideName(toks []qtok, i int, ps []*Person) bool {
 		}
 	}
 	return true
+}
+
+// inWrittenName reports whether the lower-case surname at i stands inside
+// a longer name that the record writes with the word before it: "half
+// moon bay" → "Half Moon Bay", "hunter biden" → "Hunter Biden". It is then a word of that name, not the person. A name the
+// surname opens ("the trump administration") stays theirs. A question
+// typed in lower case gives no capital letters to tell them apart
+// (insideName), so the record is asked.
+func inWrittenName(toks []qtok, i int, pp *people) bool {
+	if pp.oneName == nil || i == 0 || !nameNeighbour(toks[i-1].w) {
+		return false
+	}
+	return pp.oneName([]string{toks[i-1].w, toks[i].w})
+}
+
+// nameNeighbour reports whether a word beside a surname may belong to a
+// longer name with it: not a function word, a question word, a title, an
+// honorific or an abbreviation of one ("president moon", "gen milley",
+// "vp harris" are the person).
+func nameNeighbour(w string) bool {
+	if text.IsStopword(w) || questionWord(w) || text.IsTitleWord(w) || text.IsHonorific(w) || text.IsHonorificAbbrev(w) || isMonth(w) {
+		return false
+	}
+	return !slices.ContainsFunc(text.ChatExpansion(w), text.IsTitleWord)
 }
 
 // startsName reports whether the tokens start with a name of the record.

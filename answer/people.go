@@ -50,6 +50,10 @@ type people struct {
 	longest int
 	// outlets are the record's outlets, lower case, as token sequences.
 	outlets map[string]string
+	// oneName reports whether the record writes lower-case words as one
+	// capitalised name ("half moon bay" → "Half Moon Bay"); nil when the
+	// index cannot be searched for them.
+	oneName func(words []string) bool
 }
 
 // minTitleDocs is how many documents must give a title before a question

@@ -4,9 +4,12 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -42,7 +45,61 @@ func (p *Pipeline) people() *people {
 		return p.pp
 	}
 	p.pp, p.ppFor = buildPeople(dl.Documents()), id
+	if ls, ok := p.Index.(lexicalSearcher); ok {
+		p.pp.oneName = writtenAsOneName(ls)
+	}
 	return p.pp
+}
+
+// lexicalSearcher is implemented by an index that can rank passages by
+// their words alone (retrieval.Index).
+type lexicalSearcher interface {
+	LexicalSearch(query string, opts retrieval.SearchOptions) []retrieval.Hit
+}
+
+// oneNameDepth is how many passages holding a question's words are read
+// to see how the record writes them together.
+const oneNameDepth = 8
+
+// writtenAsOneName returns people.oneName over an index: the words are
+// one name when the passages that hold them write them together with
+// every word capitalised ("Half Moon Bay") at least twice and more often
+// than not.
+func writtenAsOneName(ix lexicalSearcher) func(words []string) bool {
+	return func(words []string) bool {
+		parts := make([]string, len(words))
+		for i, w := range words {
+			parts[i] = regexp.QuoteMeta(w)
+		}
+		re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, `\s+`) + `\b`)
+		if err != nil {
+			return false
+		}
+		titled, other := 0, 0
+		for _, h := range ix.LexicalSearch(strings.Join(words, " "), retrieval.SearchOptions{K: oneNameDepth}) {
+			for _, m := range re.FindAllString(h.Chunk.Text, -1) {
+				if allCapitalised(m) {
+					titled++
+				} else {
+					other++
+				}
+			}
+		}
+		return titled >= 2 && titled > other
+	}
+}
+
+// allCapitalised reports whether every word of s begins with a capital
+// and goes on in lower case, as a name's words are written ("Half Moon";
+// not "VP Harris", whose "VP" abbreviates a title).
+func allCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, n := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ToUpper(w[n:]) == w[n:] {
+			return false
+		}
+	}
+	return true
 }
 
 // retrieval is what the search found for a question under its

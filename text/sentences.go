@@ -10,6 +10,10 @@ import (
 var honorificAbbrevs = setOf(`mr mrs ms dr prof sr st gen col lt sgt capt gov sen rep rev hon pres adm
 cmdr maj brig amb supt messrs vs v no nos fig figs art sec para pp p op vol`)
 
+// IsHonorificAbbrev reports whether w (lower case, without its period) is
+// an abbreviation written before a name or a number ("gen", "sen", "amb").
+func IsHonorificAbbrev(w string) bool { return honorificAbbrevs[w] }
+
 // otherAbbrevs end a sentence only when a typical sentence opening follows
 // ("… in the U.S. The next day …").
 var otherAbbrevs = setOf(`jan feb mar apr jun jul aug sep sept oct nov dec jr inc ltd co corp approx

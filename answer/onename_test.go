@@ -1,0 +1,55 @@
+package answer
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// oneNameRecord holds a spokesperson, Odo Brambleby, and a harbour the
+// record writes as a name with his surname in it, Port Brambleby.
+const oneNameRecord = `{"id": "s1.txt", "title": "Statement by Spokesperson Odo Brambleby on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2023-03-10", "speakers": [{"name": "Odo Brambleby", "title": "Spokesperson"}], "text": "Spokesperson Odo Brambleby said the grain convoy would leave on Monday. \"The convoy is ready,\" Brambleby said."}
+{"id": "s2.txt", "title": "Statement by Spokesperson Odo Brambleby on the fishing quota", "outlet": "Nowhereland Ministry", "date": "2023-04-12", "speakers": [{"name": "Odo Brambleby", "title": "Spokesperson"}], "text": "Spokesperson Odo Brambleby said the fishing quota would be raised. \"The quota rises this spring,\" Brambleby said."}
+{"id": "h1.txt", "title": "Storm damage at Port Brambleby", "outlet": "Nowhereland Ministry", "date": "2023-05-02", "text": "The storm broke the sea wall at Port Brambleby overnight. Crews reached Port Brambleby at dawn and the port reopened."}
+{"id": "h2.txt", "title": "Repairs at Port Brambleby", "outlet": "Nowhereland Ministry", "date": "2023-06-20", "text": "Repairs to the sea wall of Port Brambleby were finished after the storm. Ships use Port Brambleby again."}
+{"id": "v1.txt", "title": "VP Brambleby visits the convoy", "outlet": "Nowhereland Ministry", "date": "2023-07-01", "text": "VP Brambleby met the convoy crews. VP Brambleby thanked them."}
+`
+
+// A surname typed in lower case inside a longer name the record writes
+// capitalised ("port brambleby" → "Port Brambleby") is not the person: the
+// question is not narrowed to his statements. The surname alone, or
+// beside words the record does not write with it as a name, still is.
+func TestSurnameInsideAWrittenName(t *testing.T) {
+	docs, skipped, err := corpus.LoadFS(fstest.MapFS{"record.jsonl": {Data: []byte(oneNameRecord)}}, "test", corpus.LoadOptions{})
+	if err != nil || len(skipped) > 0 || len(docs) != 5 {
+		t.Fatalf("load: %v, skipped %v, %d docs", err, skipped, len(docs))
+	}
+	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	p := &Pipeline{Index: idx, Explain: true}
+	tests := []struct {
+		q     string
+		named bool // Brambleby read as a person the question names
+	}{
+		{"what happened to the sea wall at port brambleby", false},
+		{"when did port brambleby reopen after the storm", false},
+		{"what did brambleby say about the grain convoy", true},
+		{"what did brambleby convoy officials say", true},       // "Brambleby Convoy" is no name of the record
+		{"what did vp brambleby say to the convoy crews", true}, // a title's abbreviation, not a name
+	}
+	for _, tt := range tests {
+		ans := askExplained(t, p, tt.q)
+		c := ans.Explain.Constraints
+		if got := len(c.Named) > 0 || c.Speaker != nil; got != tt.named {
+			t.Errorf("%q: Brambleby read as a person = %v, want %v (constraints %+v)", tt.q, got, tt.named, c)
+		}
+	}
+}
