@@ -700,3 +700,81 @@ func namesOthers(s string, q map[string]bool, pp *people, list bool) bool {
 	}
 	return false
 }
+
+// objectReach is how many words before the question's verb a sentence
+// may name its subject ("President Zelenskyy also asked for …").
+const objectReach = 3
+
+// questionObject reads what a question asks about beyond the names it
+// holds: its action, the verb its named subject does ("what did
+// zelenskyy ask trump for" → zelenskyy, ask), unless the verb asks for
+// words ("say", "describe"); and the head of its topic, the last word
+// of the phrase after "about", "on", "of" or "regarding" ("what did biden
+// say about the doj's uvalde report" → report). Each is a stem, "" when
+// the question has none. named are the terms of the people it names.
+func questionObject(q string, named map[string]bool) (subject, verb, head string) {
+	toks := text.Tokens(text.SpellOutChat(q))
+	for i := 0; i+2 < len(toks); i++ {
+		if !yesNoOpeners[toks[i].Word] || !named[termOf(toks[i+1].Word)] {
+			continue
+		}
+		j := i + 1
+		for j+1 < len(toks) && named[termOf(toks[j+1].Word)] {
+			j++ // "joe biden"
+		}
+		if j+1 < len(toks) && !text.IsAskVerb(toks[j+1].Word) && !yesNoOpeners[toks[j+1].Word] {
+			// The verb may be a stopword of the index ("ask"): its stem.
+			subject, verb = termOf(toks[j].Word), text.Stem(toks[j+1].Word)
+		}
+		break
+	}
+	for i, t := range toks {
+		if t.Word != "about" && t.Word != "on" && t.Word != "of" && t.Word != "regarding" {
+			continue
+		}
+		last := ""
+		for _, u := range toks[i+1:] {
+			if countedStops[u.Word] || u.Word == "and" {
+				break
+			}
+			last = u.Word
+		}
+		if last != "" && !text.IsStopword(last) && !named[termOf(last)] && !dateRe.MatchString(last) {
+			head = text.Stem(last)
+		}
+		break
+	}
+	return subject, verb, head
+}
+
+// holdsObject reports whether sentence s holds what the question asks
+// about (questionObject): its subject doing its verb, or its topic's head.
+func holdsObject(s, subject, verb, head string) bool {
+	if verb == "" && head == "" {
+		return false
+	}
+	toks := text.Tokens(s)
+	for k, t := range toks {
+		st := text.Stem(t.Word)
+		if head != "" && st == head {
+			return true
+		}
+		if verb == "" || st != verb {
+			continue
+		}
+		for _, u := range toks[max(0, k-objectReach):k] {
+			if termOf(u.Word) == subject {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// termOf is the index term of one word ("" for a stopword).
+func termOf(w string) string {
+	if ts := text.Terms(w); len(ts) > 0 {
+		return ts[0]
+	}
+	return ""
+}

@@ -85,3 +85,46 @@ func TestWhoWasThereFirst(t *testing.T) {
 		t.Errorf("first sentence %q, want %q", got, b)
 	}
 }
+
+// What a question asks about beyond its names: its subject's verb, unless
+// the verb asks for words, and the head of its topic.
+func TestQuestionObject(t *testing.T) {
+	named := text.TermSet("Zara Quillfeather Milo Brask")
+	tests := []struct {
+		q                   string
+		subject, verb, head string
+	}{
+		{"what did quillfeather ask brask for on their call", "quillfeather", "ask", "call"},
+		{"what did zara quillfeather say about the canal report", "", "", "report"},
+		{"tldr of the brask quillfeather call in march 2025", "", "", "call"},
+		{"what did brask promise", "brask", "promise", ""},
+		{"how is the weather", "", "", ""},
+	}
+	for _, tt := range tests {
+		s, v, h := questionObject(tt.q, named)
+		if s != termOf(tt.subject) || v != stemOf(tt.verb) || h != stemOf(tt.head) {
+			t.Errorf("%q: (%q, %q, %q), want (%q, %q, %q)", tt.q, s, v, h, tt.subject, tt.verb, tt.head)
+		}
+	}
+	s, v, h := questionObject("what did quillfeather ask brask for on their call", named)
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"Spokesperson Quillfeather asked for more canal pumps to protect the towns.", true},
+		{"Envoy Brask also asked Quillfeather about the missing barges.", false},
+		{"Quillfeather thanked Brask for the productive start of the talks.", false},
+		{"They agreed to call again next week.", true},
+	} {
+		if got := holdsObject(tt.sentence, s, v, h); got != tt.want {
+			t.Errorf("%q: holds the object %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func stemOf(w string) string {
+	if w == "" {
+		return ""
+	}
+	return text.Stem(w)
+}
