@@ -79,9 +79,11 @@ func followAnchors(history []Turn, q string) (anchors []string, said map[string]
 // anchorHits returns a passage of the record around each statement of the
 // previous answer that no passage of pool holds, whose document one of
 // pool's passages, or a search of that document, gives: the sentences that go on about what was quoted,
-// which the follow-up's words may not find. Each is placed after the
-// first passage of its document in pool (else at the end of the passages
-// an extractive answer reads), and pool is returned with them.
+// which the follow-up's words may not find (or finds only among passages
+// an extractive answer does not read). Each is placed after the first
+// passage of its document in pool when an extractive answer reads that
+// far, else at the end of the passages it reads, and pool is returned
+// with them.
 func (p *Pipeline) anchorHits(ctx context.Context, query string, opts retrieval.SearchOptions, prev Turn, pool []retrieval.Hit) []retrieval.Hit {
 	docs := map[string]*retrieval.Hit{}
 	for i := range pool {
@@ -107,7 +109,7 @@ func (p *Pipeline) anchorHits(ctx context.Context, query string, opts retrieval.
 			docs[s.Cite.Doc] = base
 		}
 		stmt := strings.TrimRight(strings.TrimSpace(s.Text), "…. ")
-		if slices.ContainsFunc(pool, func(x retrieval.Hit) bool { return docID(x) == s.Cite.Doc && strings.Contains(x.Chunk.Text, stmt) }) {
+		if j := slices.IndexFunc(pool, func(x retrieval.Hit) bool { return docID(x) == s.Cite.Doc && strings.Contains(x.Chunk.Text, stmt) }); j >= 0 && j < extractivePassages-1 {
 			continue // its passage competes already
 		}
 		h, ok := anchorHit(*base, s.Text)
@@ -124,9 +126,11 @@ func (p *Pipeline) anchorHits(ctx context.Context, query string, opts retrieval.
 	}
 	var out []retrieval.Hit
 	placed := map[string]bool{}
-	for _, h := range pool {
+	for i, h := range pool {
 		out = append(out, h)
-		if id := docID(h); added[id] != nil && !placed[id] {
+		// After the first passage of its document, if an extractive
+		// answer reads that far; else among the passages it reads (below).
+		if id := docID(h); added[id] != nil && !placed[id] && i < extractivePassages-1 {
 			out = append(out, added[id]...)
 			placed[id] = true
 		}

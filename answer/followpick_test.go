@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -241,5 +242,32 @@ func TestFollowFirstByOwnWords(t *testing.T) {
 		if got != c.want || ok != c.ok {
 			t.Errorf("%s: followFirst = %d, %v; want %d, %v", c.name, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// TestAnchorWithinReach: the passage around a statement the previous
+// answer quoted is among those an extractive answer reads, even when the
+// search ranked the passage holding it below them.
+func TestAnchorWithinReach(t *testing.T) {
+	doc := &corpus.Document{ID: "office/lamps.txt", Title: "Lamps",
+		Text: "The Guild lit 64 percent of the lamps this week. The start of the year was hard. The figure was 9 percent in January."}
+	other := &corpus.Document{ID: "office/other.txt", Title: "Other", Text: "Unrelated words of another office."}
+	hit := func(d *corpus.Document, n int) retrieval.Hit {
+		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: d.ID + "#" + strconv.Itoa(n), DocID: d.ID, Text: d.Text, End: len(d.Text)}}
+	}
+	var pool []retrieval.Hit
+	for i := range extractivePassages {
+		pool = append(pool, hit(other, i))
+	}
+	pool = append(pool, hit(doc, 0))
+	prev := Turn{Answer: ExtractiveLead + "\n- Office (2031-06-01): “The Guild lit 64 percent of the lamps this week.” [1]",
+		Citations: []Citation{{N: 1, Doc: doc.ID}}}
+	got := (&Pipeline{}).anchorHits(context.Background(), "q", retrieval.SearchOptions{}, prev, pool)
+	read := false
+	for _, h := range got[:extractivePassages] {
+		read = read || strings.Contains(h.Chunk.Text, "9 percent")
+	}
+	if !read {
+		t.Errorf("the passage around the statement quoted is not among the first %d read: %v", extractivePassages, got)
 	}
 }
