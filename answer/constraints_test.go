@@ -60,10 +60,14 @@ func TestReadQuestionPeriods(t *testing.T) {
 		{"what did she say in sept 2021", "2021-09-01", "2021-09-30", "in sept 2021"},
 		{"Who spoke on September 13, 2022 about the border?", "2022-09-13", "2022-09-13", "on September 13, 2022"},
 		{"What was said on 13 September 2022?", "2022-09-13", "2022-09-13", "on 13 September 2022"},
-		{"What happened in late September 2023?", "2023-09-21", "2023-09-30", "in late September 2023"},
+		// A part's edges inside the month or year are widened
+		// (widenPart): "late September" takes in the 18th–20th.
+		{"What happened in late September 2023?", "2023-09-18", "2023-09-30", "in late September 2023"},
+		{"what happened in mid march 2022", "2022-03-08", "2022-03-23", "in mid march 2022"},
+		{"what was said in early july 2021", "2021-07-01", "2021-07-13", "in early july 2021"},
 		{"How many had crossed by the end of September 2023?", "", "2023-09-30", "by the end of September 2023"},
-		{"What did they promise early 2022?", "2022-01-01", "2022-04-30", "early 2022"},
-		{"What did they say in mid-2022?", "2022-05-01", "2022-08-31", "in mid-2022"},
+		{"What did they promise early 2022?", "2022-01-01", "2022-05-15", "early 2022"},
+		{"What did they say in mid-2022?", "2022-04-16", "2022-09-15", "in mid-2022"},
 		{"What was said between March and May 2022?", "2022-03-01", "2022-05-31", "between March and May 2022"},
 		{"What was said between January 2021 and June 2022?", "2021-01-01", "2022-06-30", "between January 2021 and June 2022"},
 		{"What has been said since 2024?", "2024-01-01", "", "since 2024"},

@@ -190,8 +190,8 @@ func TestMeasureDecision(t *testing.T) {
 		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f lead=%.2f lex=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.lead, bs.lexical, bs.rank, mark, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f lead=%.2f lex=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.lead, bs.lexical, bs.rank, mark, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return
@@ -230,16 +230,16 @@ func TestMeasureDecision(t *testing.T) {
 		sweep = append(sweep, sweepRow{id: "sample: " + q, answerable: true, must: true, sigs: sigs})
 	}
 	type variant struct {
-		name  string
-		dated []float64
+		name      string
+		attribute []float64
 	}
-	variants := []variant{{"", datedGrid}}
-	if len(datedGrid) > 1 {
-		// The same sweep without the named dates, to compare.
-		variants = append(variants, variant{"without the named dates' signal: ", []float64{0}})
+	variants := []variant{{"", attributeGrid}}
+	if len(attributeGrid) > 1 {
+		// The same sweep without the asked attribute, to compare.
+		variants = append(variants, variant{"without the asked attribute's signal: ", []float64{0}})
 	}
 	for _, v := range variants {
-		datedGrid = v.dated
+		attributeGrid = v.attribute
 		for _, bar := range []float64{maxWrongDeclines, 0.03} {
 			sweepAt(t, v.name, sweep, len(rows), bar)
 		}
@@ -287,10 +287,12 @@ var rankGrid = func() []float64 {
 	return []float64{0, 0.5}
 }()
 
-// typedGrid are the weights the sweep tries for hitSignals.typed;
-// READOUT_SWEEP_NO_TYPED=1 leaves it at 0, to compare.
+// typedGrid are the weights the sweep tries for hitSignals.typed: 0
+// (swept 0–1 on main bb50b64 and a3944e6 it was chosen at 0, and the
+// asked attribute's signal reads what it reached for);
+// READOUT_SWEEP_TYPED=1 sweeps 0, 0.25, 0.5, 1.
 var typedGrid = func() []float64 {
-	if os.Getenv("READOUT_SWEEP_NO_TYPED") != "" {
+	if os.Getenv("READOUT_SWEEP_TYPED") == "" {
 		return []float64{0}
 	}
 	return []float64{0, 0.25, 0.5, 1}
@@ -300,6 +302,15 @@ var typedGrid = func() []float64 {
 // READOUT_SWEEP_NO_DATED=1 leaves it at 0, to compare.
 var datedGrid = func() []float64 {
 	if os.Getenv("READOUT_SWEEP_NO_DATED") != "" {
+		return []float64{0}
+	}
+	return []float64{0, 0.5, 1}
+}()
+
+// attributeGrid are the weights the sweep tries for hitSignals.attribute;
+// READOUT_SWEEP_NO_ATTRIBUTE=1 leaves it at 0, to compare.
+var attributeGrid = func() []float64 {
+	if os.Getenv("READOUT_SWEEP_NO_ATTRIBUTE") != "" {
 		return []float64{0}
 	}
 	return []float64{0, 0.5, 1}
@@ -412,7 +423,9 @@ func sweepDecision(rows []sweepRow, folds int, bar float64) sweepResult {
 										for _, wt := range typedGrid {
 											for _, wdt := range datedGrid {
 												for _, wld := range leadGrid {
-													yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, lead: wld, lexical: wl, fused: wr})
+													for _, wat := range attributeGrid {
+														yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, lead: wld, lexical: wl, fused: wr})
+													}
 												}
 											}
 										}

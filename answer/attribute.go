@@ -1,0 +1,289 @@
+package answer
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
+)
+
+// A question near a topic the record holds often asks for an attribute
+// the record never gives of a subject it does hold: "what's kirby's
+// salary", "how old is karine jean-pierre", "which russian prisoner did
+// the us hand over for marc fogel", "who won the usa canada hockey game".
+// Every passage on the subject holds the subject's words, so coverage,
+// vectors and word pairs all see a match. What is missing is the asked
+// thing itself standing with the subject: an age beside the person, the
+// word "salary" in a sentence naming Kirby, a winner of the game.
+//
+// attribute is that asked thing, read from the question's wording:
+//   - "how old" wants an age ("45 years old", "aged 45", "a 45-year-old"),
+//     "how tall" a height: a value of that kind;
+//   - "what/which is the NOUN of …", "what's X's NOUN", "which [adjective]
+//     NOUN did …" want the head noun (salary, population, score,
+//     prisoner): the noun itself, in any inflection;
+//   - "who won/lost/beat …" wants the contest's outcome (won, winner,
+//     victory, defeated), and "where/when was X born" the word "born".
+//
+// A question that names its subject only by a pronoun ("which company
+// was flying it") asks about the conversation's subject, which the
+// passage's sentence cannot be checked for: it asks for no attribute.
+//
+// Nouns whose answer is what someone said (message, reaction, position,
+// plan) and the nouns that only name the answer's type (name, date,
+// place, person; a quantity is the figure signal's) ask for no attribute.
+type attribute struct {
+	// terms are the index terms that name the attribute; a sentence
+	// holding any of them holds it. Empty when only value counts.
+	terms []string
+	// value is a value of the attribute a sentence must give; nil when a
+	// term is enough.
+	value *regexp.Regexp
+	// label names the attribute for --explain.
+	label string
+	// asking are the index terms of the question's words that ask for it
+	// ("old" of "how old"): no sign of the subject.
+	asking []string
+}
+
+var (
+	// ageRe: an age, "45 years old", "a 45-year-old", "aged 45", "age
+	// 45", "his 80th birthday", "turns 80".
+	ageRe = regexp.MustCompile(`(?i)\b(?:\d{1,3}|[a-z]+ty(?:-[a-z]+)?)[- ]years?[- ]old\b|\bage(?:d)? (?:of )?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th) birthday\b|\bturn(?:s|ed|ing)? \d{1,3}\b`)
+	// heightRe: a person's height, "6 feet", "6'2", "1.8 meters".
+	heightRe = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?(?:feet|foot|ft|inches|cm|centimeters|centimetres|meters|metres)\b|\b\d['’]\s?\d{1,2}\b`)
+)
+
+// statedNouns are nouns whose answer is what someone said or did, not a
+// fact the record names with the noun: "what was biden's message to
+// netanyahu" is answered by the message, which never says "message".
+// typeNouns name only the type of answer wanted; quantityNouns (a figure)
+// are the figure signal's.
+var (
+	statedNouns = map[string]bool{"message": true, "reaction": true, "response": true, "view": true, "views": true,
+		"position": true, "stance": true, "take": true, "comment": true, "comments": true, "statement": true,
+		"statements": true, "plan": true, "plans": true, "goal": true, "goals": true, "target": true, "targets": true, "aim": true, "objective": true, "purpose": true, "reason": true,
+		"reasons": true, "point": true, "outcome": true, "result": true, "results": true, "status": true,
+		"focus": true, "priority": true, "priorities": true, "concern": true, "concerns": true, "argument": true,
+		"thing": true, "things": true, "issue": true, "issues": true, "topic": true, "topics": true, "subject": true,
+		"update": true, "news": true, "latest": true, "deal": true, "agreement": true, "word": true, "words": true,
+		"answer": true, "explanation": true, "justification": true, "advice": true, "warning": true,
+		"criticism": true, "complaint": true, "request": true, "demand": true, "demands": true, "promise": true,
+		"pledge": true, "commitment": true, "policy": true, "approach": true, "strategy": true, "role": true,
+		"significance": true, "impact": true, "effect": true, "difference": true, "problem": true, "idea": true,
+		"one": true, "ones": true, "kind": true, "sort": true, "type": true, "way": true, "deal's": true}
+	typeNouns = map[string]bool{"name": true, "names": true, "date": true, "day": true, "days": true, "year": true,
+		"years": true, "month": true, "months": true, "time": true, "times": true, "week": true, "place": true,
+		"city": true, "country": true, "countries": true, "town": true, "venue": true, "location": true,
+		"person": true, "people": true, "official": true, "officials": true, "figure": true, "percent": true}
+	// outcomeVerbs ask who won a contest; outcomeTerms are the index
+	// terms that say so.
+	outcomeVerbs = map[string]bool{"won": true, "win": true, "wins": true, "lost": true, "lose": true,
+		"beat": true, "defeated": true}
+	outcomeTerms = text.Terms("won winner victory victorious defeated lost")
+	// subjectPronouns stand for a subject the question does not name.
+	subjectPronouns = map[string]bool{"it": true, "its": true, "that": true, "this": true, "he": true, "she": true,
+		"him": true, "his": true, "her": true, "they": true, "them": true, "their": true, "those": true, "these": true}
+	// askingWords follow "what" without naming a thing: "what else did he
+	// say", "what exactly did she mean".
+	askingWords = map[string]bool{"else": true, "exactly": true, "specifically": true, "precisely": true,
+		"more": true, "other": true, "all": true, "ever": true}
+	// whoAdverbs stand between "who" and its verb: "who first announced".
+	whoAdverbs = map[string]bool{"first": true, "last": true, "ever": true, "also": true, "just": true,
+		"actually": true, "really": true, "originally": true, "initially": true, "recently": true, "finally": true}
+	// nounPhraseEnd ends the noun phrase after "what"/"which": a
+	// preposition, an auxiliary, a wh-word or a conjunction.
+	nounPhraseEnd = map[string]bool{"of": true, "for": true, "in": true, "on": true, "at": true, "to": true, "from": true,
+		"by": true, "with": true, "about": true, "during": true, "after": true, "before": true, "between": true,
+		"among": true, "under": true, "over": true, "that": true, "when": true, "where": true, "who": true,
+		"and": true, "or": true, "than": true, "since": true, "as": true}
+)
+
+// attributeOf reads the attribute a question asks of its subject; ok is
+// false when it asks for none.
+func attributeOf(q string) (a attribute, ok bool) {
+	toks := questionTokens(text.SpellOutChat(q))
+	if slices.ContainsFunc(toks, func(t qtok) bool { return subjectPronouns[t.w] }) {
+		return a, false
+	}
+	w := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].w
+	}
+	for i := range toks {
+		switch w(i) {
+		case "how":
+			switch w(i + 1) {
+			case "old":
+				return attribute{value: ageRe, label: "an age", asking: text.Terms("old")}, true
+			case "tall":
+				return attribute{value: heightRe, label: "a height", asking: text.Terms("tall")}, true
+			}
+			return a, false
+		case "where", "when":
+			for j := i + 1; j < len(toks) && j <= i+6; j++ {
+				if w(j) == "born" {
+					return attribute{terms: []string{text.Stem("born")}, label: "born"}, true
+				}
+			}
+			return a, false
+		case "who":
+			j := i + 1
+			if whoAdverbs[w(j)] {
+				j++ // "who first announced"
+			}
+			v := w(j)
+			switch v {
+			case "is", "was", "s", "are", "were":
+				// "who is the mayor of yerevan": the post is the
+				// attribute.
+				return headNoun(toks, i)
+			}
+			if !outcomeVerbs[v] {
+				// "who represented china": the record names who did
+				// most things in other words ("led by").
+				return a, false
+			}
+			return attribute{terms: outcomeTerms, label: "a winner"}, true
+		case "what", "whats", "which":
+			return headNoun(toks, i)
+		}
+	}
+	return a, false
+}
+
+// headNoun reads the noun a "what"/"which" question asks for, from its
+// wh-word at i: "what's the population of armenia" → population, "what's
+// kirby's salary" → salary, "which russian prisoner did …" → prisoner.
+func headNoun(toks []qtok, i int) (attribute, bool) {
+	j := i + 1
+	copula := toks[i].w == "whats"
+	if j < len(toks) {
+		switch toks[j].w {
+		case "is", "was", "s", "are", "were":
+			copula = true
+			j++
+		}
+	}
+	if j < len(toks) && (toks[j].w == "the" || toks[j].w == "a" || toks[j].w == "an") {
+		j++
+	}
+	var phrase []string
+	for ; j < len(toks); j++ {
+		t := toks[j].w
+		if nounPhraseEnd[t] || yesNoOpeners[t] {
+			break
+		}
+		if t == "s" {
+			// "kirby's salary": the possessor is the subject.
+			phrase = phrase[:0]
+			continue
+		}
+		if pastTense(t) || strings.HasSuffix(t, "ing") {
+			// "what was united airlines giving away": a verb, no noun
+			// phrase.
+			return attribute{}, false
+		}
+		phrase = append(phrase, t)
+	}
+	if len(phrase) == 0 || len(phrase) > maxNounPhrase {
+		// A longer run of words is a clause ("who was the american
+		// witkoff brought home"), not a noun phrase.
+		return attribute{}, false
+	}
+	// Without a copula, the phrase is a noun only when an auxiliary
+	// follows it ("which prisoner did …"); "what happened" and "what
+	// caused it" ask with a verb.
+	if !copula && !(j < len(toks) && yesNoOpeners[toks[j].w]) {
+		return attribute{}, false
+	}
+	head := phrase[len(phrase)-1]
+	if askingWords[head] || statedNouns[head] || typeNouns[head] || quantityNouns[head] || text.IsStopword(head) ||
+		text.IsAskVerb(head) || isNumber(head) || isMonth(head) {
+		return attribute{}, false
+	}
+	if _, ok := yearOf(head); ok {
+		return attribute{}, false
+	}
+	ts := text.Terms(head)
+	if len(ts) != 1 {
+		return attribute{}, false
+	}
+	return attribute{terms: ts, label: head}, true
+}
+
+// maxNounPhrase is the most words headNoun reads as one noun phrase
+// ("the final score", "travel advisory level").
+const maxNounPhrase = 3
+
+// heldWith reports whether a sentence holds the attribute.
+func (a attribute) heldWith(sentence string) bool {
+	if a.value != nil {
+		return a.value.MatchString(dateRe.ReplaceAllString(sentence, ""))
+	}
+	terms := text.TermSet(sentence)
+	return slices.ContainsFunc(a.terms, func(t string) bool { return terms[t] })
+}
+
+// attributeShown measures hitSignals.attribute: 1 when a sentence of the
+// passage outside a reporter's turn holds the attribute the question asks
+// for together with its subject (one of the question's distinctive words
+// besides the attribute's own, or of the people and bodies it names),
+// else 0; 1 when the question asks for no attribute.
+func attributeShown(c Constraints, h retrieval.Hit) float64 {
+	a, ok := attributeOf(c.Search)
+	if !ok {
+		return 1
+	}
+	own := map[string]bool{}
+	for _, t := range append(slices.Clone(a.terms), a.asking...) {
+		own[t] = true
+	}
+	terms := slices.Clone(h.Terms)
+	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
+	subject := map[string]bool{}
+	n := 0
+	for _, t := range terms {
+		if own[t.Term] {
+			continue
+		}
+		if n++; n > distinctWords {
+			break
+		}
+		if t.Found {
+			subject[t.Term] = true
+		}
+	}
+	// The people and bodies the question names are its subject too:
+	// "who was the chief of the border patrol mayorkas mentioned" asks
+	// the Border Patrol's chief, though "mayorkas" and "mentioned" are
+	// its rarer words.
+	for _, p := range c.Named {
+		for _, t := range text.Terms(p.Filter) {
+			if !own[t] {
+				subject[t] = true
+			}
+		}
+	}
+	if len(subject) == 0 {
+		return 0
+	}
+	body := h.Chunk.Text
+	for _, sp := range text.Sentences(body) {
+		s := body[sp[0]:sp[1]]
+		if asking(h, sp[0]) || !a.heldWith(s) {
+			continue
+		}
+		for t := range text.TermSet(s) {
+			if subject[t] {
+				return 1
+			}
+		}
+	}
+	return 0
+}

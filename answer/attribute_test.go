@@ -1,0 +1,112 @@
+package answer
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
+
+// The attribute a question asks of its subject is read from its wording;
+// questions that ask for what someone said, or only for a type of answer,
+// ask for none.
+func TestAttributeOf(t *testing.T) {
+	for _, tc := range []struct {
+		q     string
+		terms []string // nil: a value pattern or no attribute
+		value bool
+		ok    bool
+	}{
+		{"how old is zara quillfeather", nil, true, true},
+		{"how tall is the chancellor of nowhereland", nil, true, true},
+		{"what's quillfeather's salary", []string{"salari"}, false, true},
+		{"whats the population of nowhereland", []string{"population"}, false, true},
+		{"which nowhereland prisoner did the chancellor hand over", []string{"prisoner"}, false, true},
+		{"who is the mayor of quillton", []string{"mayor"}, false, true},
+		{"who won the quillton canal race", outcomeTerms, false, true},
+		{"who first won the canal race", outcomeTerms, false, true},
+		{"where was zara quillfeather born", []string{"born"}, false, true},
+		// What someone said, or did, asks no attribute.
+		{"what did quillfeather say about the canal", nil, false, false},
+		{"what was quillfeather's message to the chancellor", nil, false, false},
+		{"what happened at the canal", nil, false, false},
+		{"what else did quillfeather say about the canal", nil, false, false},
+		{"what was the canal company giving away", nil, false, false},
+		{"who said the canal would open", nil, false, false},
+		{"who did quillfeather blame for the flood", nil, false, false},
+		{"who represented quillton at the talks", nil, false, false},
+		// The subject is the conversation's.
+		{"which company was flying it", nil, false, false},
+		// A type of answer, or a figure, is another signal's.
+		{"what is the name of the canal's engineer", nil, false, false},
+		{"what was the unemployment rate in nowhereland", nil, false, false},
+		{"how many refugees crossed the canal", nil, false, false},
+		// A clause, not a noun phrase.
+		{"who was the envoy quillfeather brought home from quillton", nil, false, false},
+	} {
+		a, ok := attributeOf(tc.q)
+		if ok != tc.ok || ok && ((a.value != nil) != tc.value || tc.terms != nil && !slices.Equal(a.terms, tc.terms)) {
+			t.Errorf("%q: %+v %v, want terms %v value %v ok %v", tc.q, a, ok, tc.terms, tc.value, tc.ok)
+		}
+	}
+}
+
+// A passage on the subject answers an attribute question only when one
+// of its sentences holds the attribute beside the subject; a figure of
+// that kind elsewhere, or the subject's words alone, do not.
+func TestAttributeShown(t *testing.T) {
+	for _, tc := range []struct {
+		q, passage string
+		terms      []retrieval.TermMatch
+		want       float64
+	}{
+		{"how old is zara quillfeather",
+			"Spokesperson Zara Quillfeather, 52, took questions. An 18-year-old should not own a canal boat.",
+			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true}, {Term: "quillfeather", Weight: 4, Found: true}}, 0},
+		{"how tall is zara quillfeather",
+			"Zara Quillfeather took questions. My mother was all of 5 feet tall.",
+			[]retrieval.TermMatch{{Term: "tall", Weight: 5, Found: true}, {Term: "zara", Weight: 3, Found: true}, {Term: "quillfeather", Weight: 4, Found: true}}, 0},
+		{"how old is zara quillfeather",
+			"Zara Quillfeather, 52 years old, took questions.",
+			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true}, {Term: "quillfeather", Weight: 4, Found: true}}, 1},
+		{"whats quillfeathers salary",
+			"Quillfeather spoke on the canal. The canal workers' salary rose by a tenth.",
+			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true}, {Term: "salari", Weight: 3, Found: true}}, 0},
+		{"whats quillfeathers salary",
+			"Quillfeather's salary is set by the canal board.",
+			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true}, {Term: "salari", Weight: 3, Found: true}}, 1},
+		{"what did quillfeather say about the canal",
+			"Quillfeather spoke on the canal.",
+			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true}, {Term: "canal", Weight: 3, Found: true}}, 1},
+	} {
+		h := retrieval.Hit{Chunk: corpus.Chunk{Text: tc.passage}, Terms: tc.terms}
+		if got := attributeShown(Constraints{Search: tc.q}, h); got != tc.want {
+			t.Errorf("%q over %q: %v, want %v", tc.q, tc.passage, got, tc.want)
+		}
+	}
+}
+
+// A question's word the passage spells with other vowels, as a name
+// ("emir" for the record's "Amir"), counts as found; a common word one
+// vowel from another ("send", "sand") does not, nor a variant the passage
+// writes in lower case.
+func TestVariantShare(t *testing.T) {
+	terms := func(missing string) []retrieval.TermMatch {
+		return []retrieval.TermMatch{{Term: "quillton", Weight: 1, Found: true}, {Term: missing, Weight: 3}}
+	}
+	for _, tc := range []struct {
+		passage, missing string
+		want             float64
+	}{
+		{"The Chancellor spoke today with Amir Zara of Quillton.", "emir", 0.75},
+		{"The Chancellor spoke today with the amir of Quillton.", "emir", 0},
+		{"The Chancellor spoke today with Amira Zara of Quillton.", "emir", 0},
+		{"Quillton will Sand the grain.", "send", 0},
+	} {
+		h := retrieval.Hit{Chunk: corpus.Chunk{Text: tc.passage}, Terms: terms(tc.missing)}
+		if got := variantShare(h); got != tc.want {
+			t.Errorf("%q for %q: %v, want %v", tc.passage, tc.missing, got, tc.want)
+		}
+	}
+}
