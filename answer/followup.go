@@ -336,6 +336,12 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		if len(own) == 0 {
 			f.Standalone = withTopic(f.Standalone, topic)
 		}
+	case swappedSubject(q, history) != "":
+		// "what about uvalde?" after "what did the white house say about
+		// the half moon bay shooting": the same question of a new
+		// subject, not the old subject with the new word added.
+		f.Kind = RefTopic
+		f.Standalone = swappedSubject(q, history)
 	default:
 		f.Kind = RefTopic
 		f.Standalone = withTopic(q, topic)
@@ -910,6 +916,52 @@ func subjectPhrase(q string) string {
 		return s
 	}
 	return ""
+}
+
+// whatAboutRe: a follow-up that is only "what about <subject>?" ("how
+// about", "and what about", "and <subject>?" is not: "and" alone opens
+// too many questions).
+var whatAboutRe = regexp.MustCompile(`(?i)^\s*(?:and\s+)?(?:what|how)\s+about\s+([^?,;:]+?)\s*[?.!]*\s*$`)
+
+// maxSwapWords bounds the subject a "what about …" follow-up may name:
+// longer, it is a question of its own ("what about brazil, was biden
+// gonna call lula?" has a comma and is not swapped either).
+const maxSwapWords = 6
+
+// swappedSubject returns the previous question asked of the subject a
+// "what about <subject>?" follow-up names, when that subject is new to the
+// conversation (a word of it the conversation has not said) and the
+// previous question says what it was about (subjectPhrase); "" otherwise.
+func swappedSubject(q string, history []Turn) string {
+	m := whatAboutRe.FindStringSubmatch(q)
+	if m == nil {
+		return ""
+	}
+	subject := strings.TrimSpace(m[1])
+	toks := text.Tokens(subject)
+	if len(toks) == 0 || len(toks) > maxSwapWords {
+		return ""
+	}
+	known := text.TermSet(conversationText(history))
+	fresh := false
+	for _, tk := range toks {
+		if personPronouns[tk.Word] || demonstratives[tk.Word] {
+			return "" // "what about him?", "what about that one?"
+		}
+		for _, st := range text.Terms(subject[tk.Start:tk.End]) {
+			fresh = fresh || !known[st]
+		}
+	}
+	if !fresh {
+		return ""
+	}
+	prev := prevQuestion(subjectTurn(history))
+	old := subjectPhrase(prev)
+	i := strings.Index(prev, old)
+	if old == "" || i < 0 {
+		return ""
+	}
+	return prev[:i] + subject + prev[i+len(old):]
 }
 
 // contextTerms bounds how many words a topic borrows from a question.

@@ -58,6 +58,11 @@ func TestReadFollowUp(t *testing.T) {
 			"when was the first time the ministry mentioned a ceasefire?", nil},
 		{"and the other side?", Counterpart, "", []string{"What did ", "say about the border talks"}},
 		{"what about it?", RefTopic, "", []string{"border talks between Freedonia and Sylvania"}},
+		// "what about <a new subject>?" asks the same question of it; a
+		// subject the conversation already holds stays with its topic.
+		{"what about the fishing quota?", RefTopic, "What did Spokesperson Zara Quillfeather say about the fishing quota?", nil},
+		{"ok how about grain exports", RefTopic, "What did Spokesperson Zara Quillfeather say about grain exports?", nil},
+		{"what about the river crossing?", RefTopic, "", []string{"river crossing", "border talks"}},
 		// Questions that name their own subject start a new topic.
 		{"What did Minister Sam Sample of Sylvania say about the river crossing?", NewTopic,
 			"What did Minister Sam Sample of Sylvania say about the river crossing?", nil},
