@@ -117,31 +117,33 @@ func buildAbbrevs(lex *lexicalIndex, texts []string, chunkText func(int32) strin
 		}()
 	}
 	wg.Wait()
+	// The parts' counts are summed before any choice, so the table does
+	// not depend on how many cores read the record.
+	defs := map[def]int{}
+	for _, m := range parts {
+		for d, n := range m {
+			defs[d] += n
+		}
+	}
 	type form struct {
-		n     int
-		words string // most frequent writing
-		wn    int
+		n      int
+		writes map[string]int // the long form's writings (lower case) and their counts
 	}
 	byShort := map[string]map[string]*form{}
 	total := map[string]int{}
-	for _, m := range parts {
-		for d, n := range m {
-			key := strings.Join(text.Terms(d.long), " ")
-			if byShort[d.short] == nil {
-				byShort[d.short] = map[string]*form{}
-			}
-			f := byShort[d.short][key]
-			if f == nil {
-				f = &form{}
-				byShort[d.short][key] = f
-			}
-			f.n += n
-			words := strings.Join(text.Words(d.long), " ")
-			if n > f.wn || n == f.wn && words < f.words {
-				f.words, f.wn = words, n
-			}
-			total[d.short] += n
+	for d, n := range defs {
+		key := strings.Join(text.Terms(d.long), " ")
+		if byShort[d.short] == nil {
+			byShort[d.short] = map[string]*form{}
 		}
+		f := byShort[d.short][key]
+		if f == nil {
+			f = &form{writes: map[string]int{}}
+			byShort[d.short][key] = f
+		}
+		f.n += n
+		f.writes[strings.Join(text.Words(d.long), " ")] += n
+		total[d.short] += n
 	}
 	tab := &abbrevTable{byShort: map[string]*abbrev{}, byFirst: map[string][]*abbrev{}}
 	shorts := make([]string, 0, len(byShort))
@@ -164,7 +166,7 @@ func buildAbbrevs(lex *lexicalIndex, texts []string, chunkText func(int32) strin
 		if bf.n < abbrevMinDefs || float64(bf.n) < abbrevShare*float64(total[short]) || len(long) < 2 {
 			continue
 		}
-		a := &abbrev{short: short, long: long, longWords: bf.words}
+		a := &abbrev{short: short, long: long, longWords: mostWritten(bf.writes)}
 		uses := 0
 		for _, t := range []string{text.Stem(short), text.Stem(short + "s")} {
 			if id, ok := lex.vocab[t]; ok && !slices.Contains(a.shortIDs, id) {
@@ -179,6 +181,19 @@ func buildAbbrevs(lex *lexicalIndex, texts []string, chunkText func(int32) strin
 		tab.byFirst[long[0]] = append(tab.byFirst[long[0]], a)
 	}
 	return tab
+}
+
+// mostWritten returns the writing counted most often in writes, the
+// first in byte order of those counted equally.
+func mostWritten(writes map[string]int) string {
+	var best string
+	bn := 0
+	for w, n := range writes {
+		if n > bn || n == bn && w < best {
+			best, bn = w, n
+		}
+	}
+	return best
 }
 
 // lookup returns the abbreviation the query word w (lower case) writes,

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -110,6 +111,37 @@ func TestChatDemonymSearched(t *testing.T) {
 		top := lex.search(terms, 1, nil)
 		if len(top) == 0 || !strings.Contains(texts[top[0].chunk], "in North Korea") {
 			t.Errorf("search(%s) ranks first %v, want the passage on North Korea's bridge fees", q, top)
+		}
+	}
+}
+
+// TestAbbreviationsSameOnEveryCore checks that the long form an
+// abbreviation is learned with does not depend on how many cores read
+// the record: the record writes "Glimmerford Ferry Authority (GFA)" five
+// times and "Glimmerford Ferry Authorities (GFA)" four, placed so that
+// each core's share alone holds the plural at least as often.
+func TestAbbreviationsSameOnEveryCore(t *testing.T) {
+	texts := make([]string, 300)
+	for i := range texts {
+		texts[i] = "Unrelated filler about weather and markets."
+	}
+	for _, i := range []int{0, 1, 2, 4} {
+		texts[i] = "Spokesperson Zara Quillfeather opened the Glimmerford Ferry Authorities (GFA) today."
+	}
+	for _, i := range []int{3, 5, 6, 7, 8} {
+		texts[i] = "Spokesperson Zara Quillfeather opened the Glimmerford Ferry Authority (GFA) today."
+	}
+	lex := buildLexical(texts)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 2, 4} {
+		runtime.GOMAXPROCS(procs)
+		tab := buildAbbrevs(lex, texts, func(c int32) string { return texts[c] })
+		if a := tab.lookup("gfa"); a == nil || a.longWords != "glimmerford ferry authority" {
+			got := "nothing"
+			if a != nil {
+				got = a.longWords
+			}
+			t.Errorf("GOMAXPROCS=%d: lookup(gfa) = %s, want glimmerford ferry authority (5 definitions of 9)", procs, got)
 		}
 	}
 }
