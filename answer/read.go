@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -61,32 +62,59 @@ type lexicalSearcher interface {
 // to see how the record writes them together.
 const oneNameDepth = 8
 
+// oneNameMemo bounds how many word runs writtenAsOneName remembers before
+// it forgets them all: a question is read several times (its post, its
+// constraints, its follow-up), and each reading asks the same run.
+const oneNameMemo = 1024
+
 // writtenAsOneName returns people.oneName over an index: the words are
 // one name when the passages that hold them write them together with
 // every word capitalised ("Half Moon Bay") at least twice and more often
-// than not.
+// than not. The answer for a run is remembered for the snapshot the
+// people table was built from.
 func writtenAsOneName(ix lexicalSearcher) func(words []string) bool {
+	var mu sync.Mutex
+	memo := map[string]bool{}
 	return func(words []string) bool {
-		parts := make([]string, len(words))
-		for i, w := range words {
-			parts[i] = regexp.QuoteMeta(w)
+		key := strings.Join(words, " ")
+		mu.Lock()
+		v, ok := memo[key]
+		mu.Unlock()
+		if ok {
+			return v
 		}
-		re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, `\s+`) + `\b`)
-		if err != nil {
-			return false
+		v = oneNameIn(ix, words)
+		mu.Lock()
+		if len(memo) >= oneNameMemo {
+			clear(memo)
 		}
-		titled, other := 0, 0
-		for _, h := range ix.LexicalSearch(strings.Join(words, " "), retrieval.SearchOptions{K: oneNameDepth}) {
-			for _, m := range re.FindAllString(h.Chunk.Text, -1) {
-				if allCapitalised(m) {
-					titled++
-				} else {
-					other++
-				}
+		memo[key] = v
+		mu.Unlock()
+		return v
+	}
+}
+
+// oneNameIn is writtenAsOneName's reading of the record, unremembered.
+func oneNameIn(ix lexicalSearcher, words []string) bool {
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = regexp.QuoteMeta(w)
+	}
+	re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, `\s+`) + `\b`)
+	if err != nil {
+		return false
+	}
+	titled, other := 0, 0
+	for _, h := range ix.LexicalSearch(strings.Join(words, " "), retrieval.SearchOptions{K: oneNameDepth}) {
+		for _, m := range re.FindAllString(h.Chunk.Text, -1) {
+			if allCapitalised(m) {
+				titled++
+			} else {
+				other++
 			}
 		}
-		return titled >= 2 && titled > other
 	}
+	return titled >= 2 && titled > other
 }
 
 // allCapitalised reports whether every word of s begins with a capital
