@@ -22,20 +22,32 @@ func constraintDocs(t *testing.T) []*corpus.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return jsonlDocs(t, data, 8)
+}
+
+// jsonlDocs loads a JSONL record of want documents.
+func jsonlDocs(t *testing.T, data []byte, want int) []*corpus.Document {
+	t.Helper()
 	docs, skipped, err := corpus.LoadFS(fstest.MapFS{"record.jsonl": {Data: data}}, "test", corpus.LoadOptions{})
-	if err != nil || len(skipped) > 0 || len(docs) != 8 {
-		t.Fatalf("load: %v, skipped %v, %d docs", err, skipped, len(docs))
+	if err != nil || len(skipped) > 0 || len(docs) != want {
+		t.Fatalf("load: %v, skipped %v, %d docs, want %d", err, skipped, len(docs), want)
 	}
 	return docs
 }
 
 func constraintIndex(t *testing.T) *retrieval.Index {
 	t.Helper()
+	return memIndex(t, constraintDocs(t))
+}
+
+// memIndex indexes docs in memory with the built-in embedder.
+func memIndex(t *testing.T, docs []*corpus.Document) *retrieval.Index {
+	t.Helper()
 	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := idx.Sync(context.Background(), constraintDocs(t), nil); err != nil {
+	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
 		t.Fatal(err)
 	}
 	return idx

@@ -1,13 +1,6 @@
 package answer
 
-import (
-	"context"
-	"testing"
-	"testing/fstest"
-
-	"github.com/readout/readout/corpus"
-	"github.com/readout/readout/retrieval"
-)
+import "testing"
 
 // oneNameRecord holds a spokesperson, Odo Brambleby, and a harbour the
 // record writes as a name with his surname in it, Port Brambleby.
@@ -23,17 +16,7 @@ const oneNameRecord = `{"id": "s1.txt", "title": "Statement by Spokesperson Odo 
 // question is not narrowed to his statements. The surname alone, or
 // beside words the record does not write with it as a name, still is.
 func TestSurnameInsideAWrittenName(t *testing.T) {
-	docs, skipped, err := corpus.LoadFS(fstest.MapFS{"record.jsonl": {Data: []byte(oneNameRecord)}}, "test", corpus.LoadOptions{})
-	if err != nil || len(skipped) > 0 || len(docs) != 5 {
-		t.Fatalf("load: %v, skipped %v, %d docs", err, skipped, len(docs))
-	}
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, jsonlDocs(t, []byte(oneNameRecord), 5))
 	p := &Pipeline{Index: idx, Explain: true}
 	tests := []struct {
 		q     string
