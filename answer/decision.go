@@ -179,9 +179,6 @@ func variantShare(h retrieval.Hit) float64 {
 			}
 		}
 	}
-	if total == 0 {
-		return 0
-	}
 	return got / total
 }
 
@@ -201,15 +198,13 @@ func vowelVariant(a, b string) bool {
 		if a[i] == b[i] {
 			continue
 		}
-		if !isVowel(a[i]) || !isVowel(b[i]) {
+		if !text.IsVowel(a[i]) || !text.IsVowel(b[i]) {
 			return false
 		}
 		diff++
 	}
 	return diff <= 2
 }
-
-func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 
 // nearTerms are the index terms of a hit's passage, the retrieved
 // passages of the same document next to it, and its document's title,

@@ -75,7 +75,7 @@ func Stem(w string) string {
 // double ("called", "passed", "buzzed") as in English spelling.
 func undouble(w string) string {
 	n := len(w)
-	if n >= 3 && w[n-1] == w[n-2] && !isVowel(w[n-1]) && w[n-1] != 'l' && w[n-1] != 's' && w[n-1] != 'z' {
+	if n >= 3 && w[n-1] == w[n-2] && !IsVowel(w[n-1]) && w[n-1] != 'l' && w[n-1] != 's' && w[n-1] != 'z' {
 		return w[:n-1]
 	}
 	return w
@@ -90,11 +90,12 @@ func isASCIILetters(w string) bool {
 	return true
 }
 
-func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
+// IsVowel reports whether c is a lower-case vowel letter (a, e, i, o, u).
+func IsVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
 
 func hasVowel(w string) bool {
 	for i := 0; i < len(w); i++ {
-		if isVowel(w[i]) || (i > 0 && w[i] == 'y') {
+		if IsVowel(w[i]) || (i > 0 && w[i] == 'y') {
 			return true
 		}
 	}
