@@ -76,6 +76,17 @@ func TestAttributeShown(t *testing.T) {
 		{"whats quillfeathers salary",
 			"Quillfeather's salary is set by the canal board.",
 			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true}, {Term: "salari", Weight: 3, Found: true}}, 1},
+		// A sentence naming no one of its own goes on about the subject
+		// of the sentence before it; one naming someone else does not.
+		{"how old was the boy hurt at quillfeather academy",
+			"Two boys were hurt outside Quillfeather Academy in Nowhereville. One young man, just 15 years old, was badly hurt.",
+			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true}, {Term: "academi", Weight: 4, Found: true}, {Term: "hurt", Weight: 2, Found: true}}, 1},
+		{"how old was the boy hurt at quillfeather academy",
+			"Two boys were hurt outside Quillfeather Academy in Nowhereville. Jon Fenwick, just 15 years old, was badly hurt at the canal.",
+			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true}, {Term: "academi", Weight: 4, Found: true}, {Term: "hurt", Weight: 2, Found: true}}, 0},
+		{"how old was the boy hurt at quillfeather academy",
+			"Two boys were hurt outside Quillfeather Academy in Nowhereville. Nobody spoke. One young man, just 15 years old, was badly hurt.",
+			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true}, {Term: "academi", Weight: 4, Found: true}, {Term: "hurt", Weight: 2, Found: true}}, 0},
 		{"what did quillfeather say about the canal",
 			"Quillfeather spoke on the canal.",
 			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true}, {Term: "canal", Weight: 3, Found: true}}, 1},
