@@ -63,33 +63,33 @@ func TestAttributeShown(t *testing.T) {
 	}{
 		{"how old is zara quillfeather",
 			"Spokesperson Zara Quillfeather, 52, took questions. An 18-year-old should not own a canal boat.",
-			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true}, {Term: "quillfeather", Weight: 4, Found: true}}, 0},
+			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true, Share: 1}, {Term: "quillfeather", Weight: 4, Found: true, Share: 1}}, 0},
 		{"how tall is zara quillfeather",
 			"Zara Quillfeather took questions. My mother was all of 5 feet tall.",
-			[]retrieval.TermMatch{{Term: "tall", Weight: 5, Found: true}, {Term: "zara", Weight: 3, Found: true}, {Term: "quillfeather", Weight: 4, Found: true}}, 0},
+			[]retrieval.TermMatch{{Term: "tall", Weight: 5, Found: true, Share: 1}, {Term: "zara", Weight: 3, Found: true, Share: 1}, {Term: "quillfeather", Weight: 4, Found: true, Share: 1}}, 0},
 		{"how old is zara quillfeather",
 			"Zara Quillfeather, 52 years old, took questions.",
-			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true}, {Term: "quillfeather", Weight: 4, Found: true}}, 1},
+			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true, Share: 1}, {Term: "quillfeather", Weight: 4, Found: true, Share: 1}}, 1},
 		{"whats quillfeathers salary",
 			"Quillfeather spoke on the canal. The canal workers' salary rose by a tenth.",
-			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true}, {Term: "salari", Weight: 3, Found: true}}, 0},
+			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true, Share: 1}, {Term: "salari", Weight: 3, Found: true, Share: 1}}, 0},
 		{"whats quillfeathers salary",
 			"Quillfeather's salary is set by the canal board.",
-			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true}, {Term: "salari", Weight: 3, Found: true}}, 1},
+			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true, Share: 1}, {Term: "salari", Weight: 3, Found: true, Share: 1}}, 1},
 		// A sentence naming no one of its own goes on about the subject
 		// of the sentence before it; one naming someone else does not.
 		{"how old was the boy hurt at quillfeather academy",
 			"Two boys were hurt outside Quillfeather Academy in Nowhereville. One young man, just 15 years old, was badly hurt.",
-			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true}, {Term: "academi", Weight: 4, Found: true}, {Term: "hurt", Weight: 2, Found: true}}, 1},
+			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true, Share: 1}, {Term: "academi", Weight: 4, Found: true, Share: 1}, {Term: "hurt", Weight: 2, Found: true, Share: 1}}, 1},
 		{"how old was the boy hurt at quillfeather academy",
 			"Two boys were hurt outside Quillfeather Academy in Nowhereville. Jon Fenwick, just 15 years old, was badly hurt at the canal.",
-			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true}, {Term: "academi", Weight: 4, Found: true}, {Term: "hurt", Weight: 2, Found: true}}, 0},
+			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true, Share: 1}, {Term: "academi", Weight: 4, Found: true, Share: 1}, {Term: "hurt", Weight: 2, Found: true, Share: 1}}, 0},
 		{"how old was the boy hurt at quillfeather academy",
 			"Two boys were hurt outside Quillfeather Academy in Nowhereville. Nobody spoke. One young man, just 15 years old, was badly hurt.",
-			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true}, {Term: "academi", Weight: 4, Found: true}, {Term: "hurt", Weight: 2, Found: true}}, 0},
+			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true, Share: 1}, {Term: "academi", Weight: 4, Found: true, Share: 1}, {Term: "hurt", Weight: 2, Found: true, Share: 1}}, 0},
 		{"what did quillfeather say about the canal",
 			"Quillfeather spoke on the canal.",
-			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true}, {Term: "canal", Weight: 3, Found: true}}, 1},
+			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true, Share: 1}, {Term: "canal", Weight: 3, Found: true, Share: 1}}, 1},
 	} {
 		h := retrieval.Hit{Chunk: corpus.Chunk{Text: tc.passage}, Terms: tc.terms}
 		if got := attributeShown(Constraints{Search: tc.q}, h); got != tc.want {
@@ -104,7 +104,7 @@ func TestAttributeShown(t *testing.T) {
 // writes in lower case.
 func TestVariantShare(t *testing.T) {
 	terms := func(missing string) []retrieval.TermMatch {
-		return []retrieval.TermMatch{{Term: "quillton", Weight: 1, Found: true}, {Term: missing, Weight: 3}}
+		return []retrieval.TermMatch{{Term: "quillton", Weight: 1, Found: true, Share: 1}, {Term: missing, Weight: 3}}
 	}
 	for _, tc := range []struct {
 		passage, missing string

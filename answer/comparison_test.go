@@ -62,7 +62,7 @@ func TestComparisonSideWithoutTheWord(t *testing.T) {
 		// weighs about as much as the subject's.
 		var terms []retrieval.TermMatch
 		for i, w := range []string{"glimmerford", "famine", "catastrophe"} {
-			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(5 + i), Found: true})
+			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(5 + i), Found: true, Share: 1})
 		}
 		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
 			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
@@ -213,7 +213,7 @@ func ferryHit(t *testing.T, date, title, body string) retrieval.Hit {
 	}
 	var terms []retrieval.TermMatch
 	for i, w := range []string{"glimmerford", "ferries", "carried", "people"} {
-		terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(5 + i), Found: true})
+		terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(5 + i), Found: true, Share: 1})
 	}
 	return retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
 		Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}}

@@ -241,7 +241,7 @@ func TestOrderSearchesBeyondTheBestPassages(t *testing.T) {
 func TestOrderKeepsTitledDocuments(t *testing.T) {
 	var terms []retrieval.TermMatch
 	for _, t := range text.Terms("canal commission briefing") {
-		terms = append(terms, retrieval.TermMatch{Term: t, Weight: 1, Found: true})
+		terms = append(terms, retrieval.TermMatch{Term: t, Weight: 1, Found: true, Share: 1})
 	}
 	hit := func(id, title, date string) retrieval.Hit {
 		d := &corpus.Document{ID: id, Title: title, Date: day(date)}

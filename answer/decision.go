@@ -122,9 +122,7 @@ func signalsOf(c Constraints, names []string, h retrieval.Hit, rank int, hits []
 	var got, total float64
 	for _, t := range terms[:min(distinctWords, len(terms))] {
 		total += t.Weight
-		if t.Found {
-			got += t.Weight
-		}
+		got += t.Share * t.Weight
 	}
 	if total > 0 {
 		s.distinct = got / total
@@ -154,7 +152,7 @@ func variantShare(h retrieval.Hit) float64 {
 	var missing []retrieval.TermMatch
 	for _, t := range h.Terms {
 		total += t.Weight
-		if !t.Found && len(t.Term) >= minVariantLen && !text.IsCommon(t.Term) {
+		if t.Share < 1 && len(t.Term) >= minVariantLen && !text.IsCommon(t.Term) {
 			missing = append(missing, t)
 		}
 	}
@@ -174,7 +172,7 @@ func variantShare(h retrieval.Hit) float64 {
 	for _, t := range missing {
 		for w := range names {
 			if vowelVariant(t.Term, w) {
-				got += t.Weight
+				got += (1 - t.Share) * t.Weight
 				break
 			}
 		}

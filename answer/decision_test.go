@@ -58,7 +58,7 @@ func TestOutOfScopeDeclinedBySignals(t *testing.T) {
 // Word pairs of the question count only when the passage holds them near
 // each other.
 func TestPhraseShare(t *testing.T) {
-	terms := []retrieval.TermMatch{{Term: "world", Weight: 2, Found: true}, {Term: "cup", Weight: 3, Found: true}}
+	terms := []retrieval.TermMatch{{Term: "world", Weight: 2, Found: true, Share: 1}, {Term: "cup", Weight: 3, Found: true, Share: 1}}
 	hit := func(text string) retrieval.Hit {
 		return retrieval.Hit{Chunk: corpus.Chunk{Text: text}, Terms: terms}
 	}

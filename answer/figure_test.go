@@ -140,7 +140,7 @@ func TestRecordRarity(t *testing.T) {
 	a := "The Palace will reopen its doors for public tours on Tuesday with a new route."
 	b := "The Quillmoor plant will reopen next spring with its workers."
 	c := "The Quillmoor plant closed in 2023, the company said."
-	terms := []retrieval.TermMatch{{Term: "palac", Weight: 0.3, Found: true}, {Term: "quillmoor", Weight: 9, Found: true}, {Term: "reopen", Weight: 4, Found: true}}
+	terms := []retrieval.TermMatch{{Term: "palac", Weight: 0.3, Found: true, Share: 1}, {Term: "quillmoor", Weight: 9, Found: true, Share: 1}, {Term: "reopen", Weight: 4, Found: true, Share: 1}}
 	var hits []retrieval.Hit
 	for i, s := range []string{a, b + " " + c} {
 		d := &corpus.Document{ID: fmt.Sprintf("r%d.txt", i), Text: s, Date: day("2025-05-01")}

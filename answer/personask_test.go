@@ -69,7 +69,7 @@ func TestWhoWasThereFirst(t *testing.T) {
 	title := "Readout of Canal Talks in Quillmoor"
 	a := "On Monday, representatives of Nowhereland and Avalonia met in Quillmoor for talks on the canal."
 	b := "Special Envoy Milo Brask and his team reiterated the firm commitment of Nowhereland to the canal accord."
-	terms := []retrieval.TermMatch{{Term: "quillmoor", Weight: 8, Found: true}, {Term: "talk", Weight: 3, Found: true}, {Term: "canal", Weight: 5, Found: true}}
+	terms := []retrieval.TermMatch{{Term: "quillmoor", Weight: 8, Found: true, Share: 1}, {Term: "talk", Weight: 3, Found: true, Share: 1}, {Term: "canal", Weight: 5, Found: true, Share: 1}}
 	var hits []retrieval.Hit
 	for i, s := range []string{a, b} {
 		d := &corpus.Document{ID: "r" + string(rune('0'+i)) + ".txt", Title: title, Outlet: "Office of Nowhereland", Text: s, Date: day("2025-05-01")}

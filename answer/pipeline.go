@@ -911,9 +911,7 @@ func ownCoverage(h retrieval.Hit, own map[string]bool) float64 {
 	for _, t := range h.Terms {
 		if own[t.Term] {
 			all += t.Weight
-			if t.Found {
-				held += t.Weight
-			}
+			held += t.Share * t.Weight
 		}
 	}
 	if all == 0 {

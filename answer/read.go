@@ -159,6 +159,9 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	pp := p.people()
 	r := &retrieved{c: readQuestionFrom(standalone, pp, first, last)}
 	r.opts = r.c.Options(filters)
+	if standalone != question {
+		r.opts.Asked = question
+	}
 	k := r.opts.K
 	if k <= 0 {
 		k = p.Passages

@@ -282,7 +282,7 @@ func TestNearestInPeriodNamed(t *testing.T) {
 	} {
 		weak := doc("call.txt", "2024-03-02", "Readout of the toll call", "The ministry said the harbour reopened after the toll call.")
 		weak.Coverage, weak.VectorScore = 0.3, 0.05
-		weak.Terms = []retrieval.TermMatch{{Term: "toll", Weight: 2, Found: tc.found}, {Term: "canal", Weight: 1}}
+		weak.Terms = []retrieval.TermMatch{{Term: "toll", Weight: 2, Found: tc.found, Share: map[bool]float64{true: 1}[tc.found]}, {Term: "canal", Weight: 1}}
 		p := &Pipeline{Index: &byFilterIndex{narrowed: []retrieval.Hit{weak}, wide: []retrieval.Hit{covering}}}
 		ans, err := p.Ask(context.Background(), "What did the ministry say about the canal tolls in March 2024?", nil, retrieval.SearchOptions{})
 		if err != nil {
@@ -296,7 +296,7 @@ func TestNearestInPeriodNamed(t *testing.T) {
 	// named.
 	weak := doc("call.txt", "2024-03-02", "Readout of the toll call", "The ministry said the harbour reopened after the toll call.")
 	weak.Coverage, weak.VectorScore = 0.3, 0.05
-	weak.Terms = []retrieval.TermMatch{{Term: "toll", Weight: 2, Found: true}, {Term: "canal", Weight: 1}}
+	weak.Terms = []retrieval.TermMatch{{Term: "toll", Weight: 2, Found: true, Share: 1}, {Term: "canal", Weight: 1}}
 	p := &Pipeline{Index: &byFilterIndex{narrowed: []retrieval.Hit{weak}, wide: []retrieval.Hit{weak}}}
 	ans, err := p.Ask(context.Background(), "What did the ministry say about the canal tolls in March 2024?", nil, retrieval.SearchOptions{})
 	want := "No passage of the record in March 2024 (2024-03-01 to 2024-03-31) clearly answers this; the nearest is “Readout of the toll call” (2024-03-02)."

@@ -50,7 +50,7 @@ func subjectHit(id, title, body string, terms map[string]float64) retrieval.Hit 
 	doc := &corpus.Document{ID: id, Outlet: "Example Wire", Title: title, Text: body}
 	var tm []retrieval.TermMatch
 	for t, w := range terms {
-		tm = append(tm, retrieval.TermMatch{Term: t, Weight: w, Found: true})
+		tm = append(tm, retrieval.TermMatch{Term: t, Weight: w, Found: true, Share: 1})
 	}
 	return retrieval.Hit{Doc: doc, Chunk: corpus.Chunk{ID: id + "#0", DocID: id, Text: body, End: len(body)}, Coverage: 0.8, Terms: tm}
 }

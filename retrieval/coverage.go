@@ -31,18 +31,25 @@ func (s *snapshot) windowCoverage(q []queryTerm, chunks []int32) ([]float64, [][
 		matches[i] = make([]TermMatch, len(q))
 		for j, t := range q {
 			matches[i][j] = TermMatch{Term: t.term, Weight: weights[j]}
-			if t.id < 0 {
+			if t.id < 0 && len(t.syn) == 0 {
 				continue
 			}
+			share := 0.0
 			for _, w := range [3]int32{c, c - 1, c + 1} {
 				if w < 0 || w >= n || s.chunkDoc[w] != s.chunkDoc[c] {
 					continue
 				}
-				if s.lex.containsAny(t, w) {
-					got += weights[j]
-					matches[i][j].Found = true
+				if t.id >= 0 && s.lex.containsAny(t, w) {
+					share = 1
 					break
 				}
+				if share == 0 && s.lex.containsSynonym(t, w) {
+					share = SynonymShare
+				}
+			}
+			if share > 0 {
+				got += share * weights[j]
+				matches[i][j].Found, matches[i][j].Share = true, share
 			}
 		}
 		out[i] = got / total

@@ -44,6 +44,11 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	depth := max(5*k, 50)
 
 	qterms, fixes := s.lex.correctedTerms(query, true, s.forms())
+	asked := opts.Asked
+	if asked == "" {
+		asked = query
+	}
+	s.lex.withSynonyms(qterms, asked)
 	lex := s.lex.search(qterms, depth, f.keep)
 	if feedbackDocs > 0 {
 		lex = s.lex.search(s.expandQuery(qterms, lex), depth, f.keep)

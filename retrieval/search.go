@@ -25,6 +25,10 @@ type SearchOptions struct {
 	// URLs (a conversation's cited documents, searched again for a
 	// follow-up); those the index does not hold are ignored.
 	Docs []string `json:"docs,omitempty"`
+	// Asked, when the query rewrites a question with the conversation's
+	// words (a follow-up), is the question as the user wrote it: only its
+	// words are searched with their synonyms. Empty: the query's.
+	Asked string `json:"asked,omitempty"`
 }
 
 // Hit is one retrieved passage.
@@ -60,5 +64,9 @@ type Hit struct {
 type TermMatch struct {
 	Term   string  // as Terms makes it (lower case, stemmed)
 	Weight float64 // inverse document frequency, discounted for common words
-	Found  bool
+	Found  bool    // the passage holds the term, an alternative or a synonym
+	// Share is the share of Weight the passage earns: 1 for the term or
+	// an alternative of it (a correction, an abbreviation's long form),
+	// SynonymShare for only a synonym, 0 when not Found.
+	Share float64
 }

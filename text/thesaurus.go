@@ -1,0 +1,106 @@
+package text
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed" // the synonym table
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// thesaurusGz is the synonym table tools/thesaurus writes from WordNet 3.0
+// (THESAURUS-LICENSE): a key (a stem, or two stems separated by a space),
+// a tab, and the key's synonyms (stems) separated by spaces, one key a line.
+//
+//go:embed thesaurus.tsv.gz
+var thesaurusGz []byte
+
+// thesaurus is the decoded table, read on first use.
+var thesaurus = sync.OnceValues(func() (map[string][]string, error) {
+	return decodeThesaurus(thesaurusGz)
+})
+
+// decodeThesaurus reads a table as tools/thesaurus writes it.
+func decodeThesaurus(gz []byte) (map[string][]string, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("read the synonym table: %w", err)
+	}
+	m := make(map[string][]string, 1<<16)
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		key, vals, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || key == "" || vals == "" {
+			return nil, fmt.Errorf("read the synonym table: malformed line %q", sc.Text())
+		}
+		m[key] = strings.Fields(vals)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read the synonym table: %w", err)
+	}
+	return m, nil
+}
+
+// ThesaurusErr reports whether the embedded synonym table can be read; a
+// binary built without a readable table finds no synonyms.
+func ThesaurusErr() error {
+	_, err := thesaurus()
+	return err
+}
+
+// Synonyms returns the synonyms of a term (a stem, as Terms writes it),
+// as stems: the other words of the term's most frequent WordNet senses
+// ("duti" → "obligation", "responsibiliti", "tariff"), never a common
+// word (IsCommon) or the term itself. The slice is shared: do not modify
+// it.
+func Synonyms(term string) []string {
+	m, err := thesaurus()
+	if err != nil {
+		return nil
+	}
+	return m[term]
+}
+
+// TermSynonyms returns the synonyms (Synonyms) of each term of s, keyed
+// by the term as Terms writes it, with those of each two consecutive
+// words read as one phrase added to the phrase's word that is no stopword
+// ("every year" → "year": "annual"; "talk about" → "talk": "discuss").
+// Terms without synonyms are absent.
+func TermSynonyms(s string) map[string][]string {
+	m, err := thesaurus()
+	if err != nil {
+		return nil
+	}
+	var out map[string][]string
+	add := func(t string, vs []string) {
+		for _, v := range vs {
+			if v == t || slices.Contains(out[t], v) {
+				continue
+			}
+			if out == nil {
+				out = map[string][]string{}
+			}
+			out[t] = append(out[t], v)
+		}
+	}
+	prev, prevStop := "", true
+	EachWord(s, func(w string) {
+		t, stop := Stem(w), IsStopword(w)
+		if !stop {
+			add(t, m[t])
+		}
+		if prev != "" {
+			switch vs := m[prev+" "+t]; {
+			case !stop:
+				add(t, vs)
+			case !prevStop:
+				add(prev, vs)
+			}
+		}
+		prev, prevStop = t, stop
+	})
+	return out
+}

@@ -1,0 +1,60 @@
+package text
+
+import (
+	"slices"
+	"testing"
+)
+
+// The embedded table reads, and gives a word the synonyms of its usual
+// senses: not those of a rarer part of speech, a proper noun's synset, or
+// a common word.
+func TestSynonyms(t *testing.T) {
+	if err := ThesaurusErr(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		word       string
+		has, lacks []string
+	}{
+		{"duty", []string{"tariff"}, nil},
+		{"tariffs", []string{"duty"}, nil},
+		{"salary", []string{"remuneration"}, nil},
+		{"china", nil, []string{"taiwan"}},    // "China" is a name
+		{"long", nil, []string{"yearn"}},      // the verb, rarely tagged
+		{"died", nil, []string{"go", "pass"}}, // common words
+	} {
+		term := Stem(tc.word)
+		got := Synonyms(term)
+		for _, w := range tc.has {
+			if !slices.Contains(got, Stem(w)) {
+				t.Errorf("Synonyms(%q) = %v, want %q among them", term, got, Stem(w))
+			}
+		}
+		for _, w := range tc.lacks {
+			if slices.Contains(got, Stem(w)) {
+				t.Errorf("Synonyms(%q) = %v, want no %q", term, got, Stem(w))
+			}
+		}
+	}
+}
+
+// A two-word phrase's synonyms go to its word that is not a stopword.
+func TestTermSynonyms(t *testing.T) {
+	got := TermSynonyms("did they agree to meet every year, and what did they talk about")
+	if !slices.Contains(got["year"], "annual") {
+		t.Errorf(`"every year": %v, want "annual" under "year"`, got["year"])
+	}
+	if !slices.Contains(got["talk"], "discuss") {
+		t.Errorf(`"talk about": %v, want "discuss" under "talk"`, got["talk"])
+	}
+	if _, ok := got["about"]; ok {
+		t.Errorf("a stopword got synonyms: %v", got["about"])
+	}
+}
+
+// A malformed table is an error, not a panic or a silent empty table.
+func TestDecodeThesaurusBad(t *testing.T) {
+	if _, err := decodeThesaurus([]byte("not gzip")); err == nil {
+		t.Error("want an error for a table that is not gzip")
+	}
+}
