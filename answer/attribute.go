@@ -244,6 +244,20 @@ func attributeShown(c Constraints, h retrieval.Hit) float64 {
 	for _, t := range append(slices.Clone(a.terms), a.asking...) {
 		own[t] = true
 	}
+	if besideSubject(c, h, own, a.heldWith) {
+		return 1
+	}
+	return 0
+}
+
+// besideSubject reports whether a sentence of the passage outside a
+// reporter's turn holds what held looks for together with the question's
+// subject: one of its distinctWords highest-weighted words other than
+// own (the words asking for the thing), or of the people and bodies it
+// names. A sentence that names no one of its own right after a sentence
+// naming the subject goes on about that subject: it counts when it holds
+// another of the question's words.
+func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held func(sentence string) bool) bool {
 	terms := slices.Clone(h.Terms)
 	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
 	// subject are the question's distinctWords highest-weighted words;
@@ -272,22 +286,20 @@ func attributeShown(c Constraints, h retrieval.Hit) float64 {
 		}
 	}
 	if len(subject) == 0 {
-		return 0
+		return false
 	}
 	body := h.Chunk.Text
 	// prevSubject: the sentence before holds the subject.
 	prevSubject := false
 	for _, sp := range text.Sentences(body) {
 		s := body[sp[0]:sp[1]]
-		terms := text.TermSet(s)
-		hasSubject := false
-		hasOther := false
-		for t := range terms {
+		hasSubject, hasOther := false, false
+		for t := range text.TermSet(s) {
 			hasSubject = hasSubject || subject[t]
 			hasOther = hasOther || other[t]
 		}
-		held := !asking(h, sp[0]) && a.heldWith(s)
-		// The attribute beside the subject, or beside another of the
+		ok := !asking(h, sp[0]) && held(s)
+		// The thing beside the subject, or beside another of the
 		// question's words in a sentence that names no one of its own
 		// right after a sentence naming the subject: it goes on about
 		// that subject. "… shot outside East High School in Des Moines.
@@ -300,12 +312,12 @@ func attributeShown(c Constraints, h retrieval.Hit) float64 {
 		// record 1 → 0 wrong declines, dev and public unchanged. Taking
 		// every word of the question as the subject instead answered
 		// "who won the world cup final in qatar" from a Stanley Cup speech.
-		if held && (hasSubject || hasOther && prevSubject && namesNoOne(s)) {
-			return 1
+		if ok && (hasSubject || hasOther && prevSubject && namesNoOne(s)) {
+			return true
 		}
 		prevSubject = hasSubject
 	}
-	return 0
+	return false
 }
 
 // namesNoOne reports whether a sentence names no one of its own: no word
