@@ -74,8 +74,15 @@ func TestAttributeShown(t *testing.T) {
 			"Quillfeather spoke on the canal. The canal workers' salary rose by a tenth.",
 			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true, Share: 1}, {Term: "salari", Weight: 3, Found: true, Share: 1}}, 0},
 		{"whats quillfeathers salary",
-			"Quillfeather's salary is set by the canal board.",
+			"Quillfeather's salary is 90,000 crowns a year, set by the canal board.",
 			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true, Share: 1}, {Term: "salari", Weight: 3, Found: true, Share: 1}}, 1},
+		// A measured attribute is given by a figure beside its word.
+		{"whats the population of quillfeather island",
+			"All islands, regardless of their size or population, stand equal, Quillfeather Island said.",
+			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true, Share: 1}, {Term: "island", Weight: 2, Found: true, Share: 1}}, 0},
+		{"whats the population of quillfeather island",
+			"Quillfeather Island, with a population of 3,000, voted today.",
+			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true, Share: 1}, {Term: "island", Weight: 2, Found: true, Share: 1}}, 1},
 		// A sentence naming no one of its own goes on about the subject
 		// of the sentence before it; one naming someone else does not.
 		{"how old was the boy hurt at quillfeather academy",
