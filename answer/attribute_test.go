@@ -76,6 +76,16 @@ func TestAttributeShown(t *testing.T) {
 		{"whats quillfeathers salary",
 			"Quillfeather's salary is 90,000 crowns a year, set by the canal board.",
 			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true, Share: 1}, {Term: "salari", Weight: 3, Found: true, Share: 1}}, 1},
+		// "when was X born" wants "born" and a year, not "borne".
+		{"when was zara quillfeather born",
+			"MS. QUILLFEATHER: Those forecasts have not borne out, certainly not back in 2029.",
+			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true, Share: 1}, {Term: "quillfeath", Weight: 4, Found: true, Share: 1}}, 0},
+		{"when was zara quillfeather born",
+			"Zara Quillfeather was born in Port Vell and came to the ministry.",
+			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true, Share: 1}, {Term: "quillfeath", Weight: 4, Found: true, Share: 1}}, 0},
+		{"when was zara quillfeather born",
+			"Zara Quillfeather was born in 1971 in Port Vell.",
+			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true, Share: 1}, {Term: "quillfeath", Weight: 4, Found: true, Share: 1}}, 1},
 		// A measured attribute is given by a figure beside its word.
 		{"whats the population of quillfeather island",
 			"All islands, regardless of their size or population, stand equal, Quillfeather Island said.",
