@@ -1,0 +1,46 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/retrieval"
+)
+
+// The passages of the answering document that the top passages lack are
+// read too: the sentence that answers may sit paragraphs away from the
+// passage the search ranked first.
+func TestDocumentPassages(t *testing.T) {
+	filler := strings.Repeat("The harbour office keeps its ledgers in the old customs house by the quay. ", 16)
+	rec := `{"id": "long.txt", "title": "Statement by Spokesperson Odo Brambleby on Nowhereland harbour tariffs", "outlet": "Nowhereland Ministry", "date": "2031-03-10", "text": "Spokesperson Odo Brambleby spoke on Nowhereland harbour tariffs today.\n\n` + filler + `\n\n` + filler + `\n\nNext, a 60 percent tariff on lamp oil from Quillmark, Brambleby said."}
+{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
+`
+	idx := memIndex(t, jsonlDocs(t, []byte(rec), 2))
+	p := &Pipeline{Index: idx}
+	q := "how high is the nowhereland tariff on quillmark lamp oil"
+	all, err := idx.Search(context.Background(), "brambleby harbour ledgers lamp oil", retrieval.SearchOptions{K: 10, Docs: []string{"record.jsonl#long.txt"}})
+	if err != nil || len(all) < 3 {
+		t.Fatalf("the test wants the document in several passages: %v, %v", all, err)
+	}
+	var top []retrieval.Hit
+	for _, h := range all {
+		if h.Chunk.Start == 0 {
+			top = append(top, h) // its opening passage, without the answer
+		}
+	}
+	if len(top) != 1 || strings.Contains(top[0].Chunk.Text, "lamp oil") {
+		t.Fatalf("want one opening passage without the answer: %v", top)
+	}
+	got, pool := p.documentPassages(context.Background(), q, retrieval.SearchOptions{}, top)
+	if pool != len(got) || pool < 2 {
+		t.Fatalf("pool %d of %d passages, want the added ones to compete", pool, len(got))
+	}
+	found := false
+	for _, h := range got[1:] {
+		found = found || h.Chunk.DocID == "record.jsonl#long.txt" && strings.Contains(h.Chunk.Text, "60 percent tariff on lamp oil")
+	}
+	if !found {
+		t.Errorf("the document's passage on lamp oil was not added: %v", got)
+	}
+}
