@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -487,26 +488,58 @@ func personInSentence(q string) bool {
 // companies", "which gulf state leaders").
 const maxListModifiers = 2
 
-// asksList reports whether a question asks which of several things:
-// "which"/"what" and a plural noun ("which countries signed …", "which
-// ceos came to …", "what companies attended …"). Its answer is a sentence
-// that names several of them.
-func asksList(q string) bool {
+// asksList reports how many names a sentence answering a question that
+// asks which of several things gives: "which"/"what" and a plural noun
+// ("which countries signed …", "which ceos came to …", "what companies
+// attended …"), minListNames; "who were/are the <plural noun>" ("who were
+// the two leaders", "who are the hostages"), the number it says, else
+// two. 0: it asks for no list.
+func asksList(q string) int {
 	toks := text.Tokens(text.SpellOutChat(q))
 	for i, t := range toks {
-		if t.Word != "which" && t.Word != "what" {
-			continue
-		}
-		for j := i + 1; j < len(toks) && j <= i+1+maxListModifiers; j++ {
-			w := toks[j].Word
-			if text.IsStopword(w) || text.IsAskVerb(w) {
-				break
+		switch {
+		case t.Word == "which" || t.Word == "what":
+			if pluralAfter(toks, i+1) {
+				return minListNames
 			}
-			if pluralNoun(w) {
-				return true
+			return 0
+		case t.Word == "who":
+			j := i + 1
+			if j >= len(toks) || toks[j].Word != "were" && toks[j].Word != "are" {
+				return 0
 			}
+			if j++; j < len(toks) && toks[j].Word == "the" {
+				j++
+			}
+			n := 2
+			if j < len(toks) {
+				if d, ok := text.Numeral(toks[j].Word); ok {
+					if v, err := strconv.Atoi(d); err == nil && v >= 2 {
+						n = v
+						j++
+					}
+				}
+			}
+			if pluralAfter(toks, j) {
+				return n
+			}
+			return 0
 		}
-		return false
+	}
+	return 0
+}
+
+// pluralAfter reports whether a plural noun stands at i or after at most
+// maxListModifiers modifiers, before any stopword or verb of asking.
+func pluralAfter(toks []text.Token, i int) bool {
+	for j := i; j < len(toks) && j <= i+maxListModifiers; j++ {
+		w := toks[j].Word
+		if text.IsStopword(w) || text.IsAskVerb(w) {
+			return false
+		}
+		if pluralNoun(w) {
+			return true
+		}
 	}
 	return false
 }
@@ -653,12 +686,13 @@ var listGapRe = regexp.MustCompile(`^\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?$`)
 // stems q) names. For a person (list false): someone named with a title,
 // with a title after their name, or by a name of the record's people (pp,
 // may be nil); an office ("The White House") or the issuer of the
-// statement is nobody named. For several things (list): at least
-// minListNames names of any kind, not the sentence's first word alone.
-func namesOthers(s string, q map[string]bool, pp *people, list bool) bool {
+// statement is nobody named. For several things (list > 0): at least
+// list names of any kind, one after another, not the sentence's first
+// word alone.
+func namesOthers(s string, q map[string]bool, pp *people, list int) bool {
 	n, end := 0, -1 // the items of the enumeration so far, and where the last ends
 	for _, nr := range nameRuns(s) {
-		if list {
+		if list > 0 {
 			if len(nr.name) == 0 || nr.first && len(nr.title)+len(nr.name) == 1 || nr.askedBy(q) {
 				n = 0
 				continue
@@ -675,7 +709,7 @@ func namesOthers(s string, q map[string]bool, pp *people, list bool) bool {
 				n = 0
 			}
 			n, end = n+1, to
-			if n >= minListNames {
+			if n >= list {
 				return true
 			}
 			continue

@@ -434,9 +434,12 @@ type questionReading struct {
 	// (personInSentence), not its speaker; list: it asks which of several
 	// things (asksList). own are the question's stems, pp the record's
 	// people (nil without a record).
-	inSentence, list bool
-	own              map[string]bool
-	pp               *people
+	inSentence bool
+	// list: how many names a sentence must give (asksList); 0 when the
+	// question asks for no list.
+	list int
+	own  map[string]bool
+	pp   *people
 	// subject, verb and head: what the question asks about
 	// (questionObject).
 	subject, verb, head string
@@ -603,7 +606,9 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		r.subject, r.verb, r.head = questionObject(q.Question, names)
 	}
 	r.inSentence = r.typ == WantPerson && personInSentence(q.Question)
-	r.list = (r.typ == WantAny || r.typ == WantPerson) && len(r.sides) < 2 && asksList(q.Question)
+	if (r.typ == WantAny || r.typ == WantPerson) && len(r.sides) < 2 {
+		r.list = asksList(q.Question)
+	}
 	r.order = slices.Sorted(maps.Keys(r.words))
 	return r
 }
@@ -696,10 +701,10 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		speaker, sure := sentenceSpeaker(h, c.start, c.end)
 		names := h.Doc != nil && firstNamed(sentence, h.Doc.SpeakerNames()) != ""
 		switch {
-		case r.list:
-			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, true)
+		case r.list > 0:
+			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, r.list)
 		case r.inSentence:
-			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, false)
+			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0)
 		default:
 			f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
 		}
@@ -716,7 +721,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.Before = before
 			subject += w.Before * subjectBefore
 		}
-		if f.Fits && (r.inSentence || r.list) {
+		if f.Fits && (r.inSentence || r.list > 0) {
 			// Who was there, or which were, is said once the title has
 			// said of what: "Secretary Rubio and his team reiterated …"
 			// under "Readout of Peace Talks in Geneva". With the person
@@ -971,7 +976,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 			// and gives what was asked anew, else anything giving it anew.
 			first, quotedFirst = followFirst(cands, best, eligible, w)
 		}
-		if !quotedFirst && (r.typ != WantAny && r.typ != WantYesNo || r.list) {
+		if !quotedFirst && (r.typ != WantAny && r.typ != WantYesNo || r.list > 0) {
 			subject := w.FirstWords * subjectTop(cands, eligible)
 			for i := range cands {
 				if cands[i].score < w.FirstFloor*cands[best].score {
