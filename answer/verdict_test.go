@@ -35,7 +35,8 @@ func TestYesNoVerdict(t *testing.T) {
 		[2]string{"Press Briefing by Press Secretary Zara Quillfeather",
 			"MS. QUILLFEATHER: The Glimmerford canal will reopen to barges in May.\n\n" +
 				"Q And the toll?\n\n" +
-				"MS. QUILLFEATHER: We do not support a toll on the Glimmerford canal.\n"},
+				"MS. QUILLFEATHER: We do not support a toll on the Glimmerford canal.\n\n" +
+				"MS. QUILLFEATHER: We have long supported the bid from Avalonia.\n"},
 		[2]string{"Remarks by Minister Ned Example",
 			"MR. EXAMPLE: The Brackenwick bridge toll will rise next year, and the ferries will keep their fares.\n\n" +
 				"MR. EXAMPLE: Outlandish and baseless claims that the Sylvanian navy mined the Osterhaven harbour are everywhere this week.\n"})
@@ -46,6 +47,7 @@ func TestYesNoVerdict(t *testing.T) {
 		{"negated in the record", "does nowhereland support a glimmerford canal toll", "No — Zara Quillfeather said otherwise on 2031-05-01 [1]."},
 		{"another speaker's words", "Did Quillfeather say the Brackenwick bridge toll would rise?", "The record does not show Quillfeather saying that; the nearest:"},
 		{"a claim the sentence disputes", "did the sylvanian navy mine the osterhaven harbour?", verdictOpenLine},
+		{"a synonym asserted", "did quillfeather back the bid from avalonia for the council?", "Yes — Zara Quillfeather said so on 2031-05-01 [1]."},
 		{"words not held", "did the glimmerford canal flood the brackenwick valley in april?", verdictOpenLine},
 		{"negated question", "didn't the glimmerford canal reopen to barges?", ExtractiveLead},
 		{"not a yes/no question", "what did quillfeather say about the glimmerford canal?", ExtractiveLead},
