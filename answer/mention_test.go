@@ -1,10 +1,12 @@
 package answer
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
 )
 
 // TestReadQuestionMention checks which "first"/"last" questions ask when
@@ -52,5 +54,29 @@ func TestNamesSubject(t *testing.T) {
 	}
 	if !namesSubject(nil, hit("anything")) {
 		t.Error("no runs: every passage should pass")
+	}
+}
+
+// A name the record writes with a following word ("Glimmerford Canal
+// Authority") takes that word into the subject, though the word alone is
+// no name ("authority"); a word the record writes in lower case after the
+// name does not join it.
+func TestSubjectRunsGoOn(t *testing.T) {
+	hit := func(id, s string) retrieval.Hit {
+		return retrieval.Hit{Chunk: corpus.Chunk{ID: id, Text: s}}
+	}
+	hits := []retrieval.Hit{
+		hit("a#0", "Spokesperson Zara Quillfeather said the Glimmerford Canal Authority would meet. The authority meets often; its authority is wide."),
+		hit("b#0", "On Monday the Glimmerford Canal Authority met under the authority of the board."),
+		hit("c#0", "Staff of the Glimmerford Canal Authority spoke, and the Glimmerford Canal boats waited."),
+	}
+	c := Constraints{Mention: true, Search: "mentioned glimmerford canal authority"}
+	runs := subjectRuns(c, hits)
+	if len(runs) != 1 || !slices.Equal(runs[0], text.Terms("glimmerford canal authority")) {
+		t.Errorf("runs %v, want the whole name", runs)
+	}
+	c.Search = "mentioned glimmerford canal boats"
+	if runs := subjectRuns(c, hits); len(runs) != 1 || slices.Contains(runs[0], text.Stem("boats")) {
+		t.Errorf("runs %v, want the name without the lower-case word after it", runs)
 	}
 }
