@@ -477,18 +477,8 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 			if k >= 0 {
 				id = t.alts[k]
 			}
-			if id < 0 {
-				continue
-			}
-			lo, hi := ix.off[id], ix.off[id+1]
-			chunks, tfs := ix.chunk[lo:hi], ix.tf[lo:hi]
-			tfs = tfs[:len(chunks)]
-			for j, c := range chunks {
-				tf := float32(tfs[j])
-				if acc[c] == 0 {
-					touched = append(touched, c)
-				}
-				acc[c] += w * tf / (tf + ix.norm[c])
+			if id >= 0 {
+				touched = ix.accumulate(acc, touched, id, w)
 			}
 		}
 		for _, c := range t.phrase {
@@ -497,18 +487,8 @@ func (ix *lexicalIndex) search(q []queryTerm, n int, keep func(int) bool) []scor
 			}
 			acc[c] += w / (1 + ix.norm[c])
 		}
-		ws := w * SynonymShare
 		for _, id := range t.syn {
-			lo, hi := ix.off[id], ix.off[id+1]
-			chunks, tfs := ix.chunk[lo:hi], ix.tf[lo:hi]
-			tfs = tfs[:len(chunks)]
-			for j, c := range chunks {
-				tf := float32(tfs[j])
-				if acc[c] == 0 {
-					touched = append(touched, c)
-				}
-				acc[c] += ws * tf / (tf + ix.norm[c])
-			}
+			touched = ix.accumulate(acc, touched, id, w*SynonymShare)
 		}
 	}
 	top := topK{n: n, items: make([]scored, 0, min(n, len(touched)))}
@@ -539,6 +519,23 @@ func (ix *lexicalIndex) containsAny(t queryTerm, c int32) bool {
 	}
 	_, found := slices.BinarySearch(t.phrase, c)
 	return found
+}
+
+// accumulate adds term id's BM25 share, at weight w, to the score of each
+// chunk that holds it, and returns touched with the chunks scored first
+// now.
+func (ix *lexicalIndex) accumulate(acc []float32, touched []int32, id int32, w float32) []int32 {
+	lo, hi := ix.off[id], ix.off[id+1]
+	chunks, tfs := ix.chunk[lo:hi], ix.tf[lo:hi]
+	tfs = tfs[:len(chunks)]
+	for j, c := range chunks {
+		tf := float32(tfs[j])
+		if acc[c] == 0 {
+			touched = append(touched, c)
+		}
+		acc[c] += w * tf / (tf + ix.norm[c])
+	}
+	return touched
 }
 
 // containsSynonym reports whether chunk c holds one of t's synonyms.
