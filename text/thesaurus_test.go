@@ -19,6 +19,8 @@ func TestSynonyms(t *testing.T) {
 		{"duty", []string{"tariff"}, nil},
 		{"tariffs", []string{"duty"}, nil},
 		{"salary", []string{"remuneration"}, nil},
+		{"represented", []string{"representative"}, nil}, // a derivation
+		{"evacuate", []string{"evacuation"}, nil},
 		{"china", nil, []string{"taiwan"}},    // "China" is a name
 		{"long", nil, []string{"yearn"}},      // the verb, rarely tagged
 		{"died", nil, []string{"go", "pass"}}, // common words
