@@ -27,3 +27,39 @@ func TestSynonymAnswersFirst(t *testing.T) {
 		t.Errorf("want the first quotation to be what they discussed:\n%s", ans.Text)
 	}
 }
+
+// A question that names nothing it is about is told so, not answered
+// with whatever passage shares its verb; asked in a conversation, the
+// same words follow the conversation's subject.
+func TestNamesNothing(t *testing.T) {
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(synonymRecord), 2))}
+	for _, q := range []string{"what did they talk about", "what happened?", "tell me more", "what did he say?"} {
+		ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Mode != ModeDeclined || ans.Text != noSubjectSentence {
+			t.Errorf("%q: %s\n%s", q, ans.Mode, ans.Text)
+		}
+	}
+	first, err := p.Ask(context.Background(), "what did brambleby and the nowhereland harbour chief talk about", nil, retrieval.SearchOptions{})
+	if err != nil || first.Mode == ModeDeclined {
+		t.Fatalf("first turn: %v %v", err, first)
+	}
+	ans, err := p.Ask(context.Background(), "tell me more", []Turn{TurnOf(first)}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Text == noSubjectSentence {
+		t.Errorf("a follow-up in a conversation was told it names nothing:\n%s", ans.Text)
+	}
+	for _, q := range []string{"what did brambleby say", "what happened in march 2031"} {
+		ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Text == noSubjectSentence {
+			t.Errorf("%q names a speaker or a period, but was told it names nothing", q)
+		}
+	}
+}
