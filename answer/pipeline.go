@@ -276,6 +276,10 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		}
 		if follow.Kind == NewTopic && len(sides) < 2 {
 			hits, eq.Pool = p.documentPassages(ctx, r.c.Search, r.opts, hits)
+			if eq.Pool > extractivePassages && ans.Explain != nil {
+				ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("%d more passages of %s, which the question finds there, compete for the answer too",
+					eq.Pool-extractivePassages, hits[0].Chunk.DocID))
+			}
 		}
 		p.extractive(ans, eq, hits, "")
 		return ans, nil
