@@ -92,13 +92,7 @@ func TestReporterQuestionNotQuotedAsOfficial(t *testing.T) {
 		"2021-02-19_press-gaggle-by-press-secretary-jen-psaki-aboard-a_45437ce7.txt",
 		"2021-03-08_background-press-call-by-senior-administration-off_78ac01b7.txt",
 	)
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, docs)
 	p := &Pipeline{Index: idx}
 	const question = "Is the administration considering or planning to implement a color-coded national alert system to tell states when to reopen or shut down?"
 	ans, err := p.Ask(context.Background(), question, nil, retrieval.SearchOptions{})

@@ -33,13 +33,7 @@ func TestBigRecordPublicQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, docs)
 	t.Logf("indexed %d documents in %s", len(docs), time.Since(began).Round(time.Second))
 	p := &Pipeline{Index: idx}
 	history := map[string][]Turn{}

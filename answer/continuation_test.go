@@ -188,13 +188,7 @@ func inventedIndex(t *testing.T, docs map[string]string) *retrieval.Index {
 		}
 		all = append(all, ds...)
 	}
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(context.Background(), all, nil); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, all)
 	return idx
 }
 

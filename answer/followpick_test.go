@@ -58,13 +58,7 @@ func glimmerfordIndex(t *testing.T) *retrieval.Index {
 		}
 		docs = append(docs, ds...)
 	}
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, docs)
 	return idx
 }
 

@@ -95,13 +95,7 @@ var citationMarkRe = regexp.MustCompile(`\[(\d+)\]`)
 
 func hostileIndex(t *testing.T) *retrieval.Index {
 	t.Helper()
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(context.Background(), hostileDocs(t), nil); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, hostileDocs(t))
 	return idx
 }
 

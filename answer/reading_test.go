@@ -165,13 +165,7 @@ func TestDeadlineAsksForTheLatestFigure(t *testing.T) {
 		docs = append(docs, &corpus.Document{ID: "crossing-" + f.day + ".txt", Title: "Statement on the Freedonia border", Outlet: "Nowhereland Ministry",
 			Date: day(f.day), Speakers: []corpus.Speaker{{Name: "Zara Quillfeather", Title: "Spokesperson"}}, Text: f.text})
 	}
-	idx, err := retrieval.Open("", retrieval.NewBuiltinEmbedder(0), retrieval.IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := idx.Sync(context.Background(), docs, nil); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, docs)
 	ans, err := (&Pipeline{Index: idx}).Ask(context.Background(), "How many travellers had crossed the Freedonia border by the end of March 2023?", nil, retrieval.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)
