@@ -190,3 +190,41 @@ func TestReportedSpeech(t *testing.T) {
 		t.Errorf("Speakers %v lack the source only a turn finds", names)
 	}
 }
+
+// TestQuotationLists: in an article, a list of items that are nothing
+// but quotations is the words of the one person introducing it — the
+// subject of the lead paragraph, of a heading ("Deputy Minister … on
+// Morning Example") or of the paragraph before a "Here is …:" line —
+// but not when a bullet of other words or a source's label stands
+// between, nor when the introducer is a capitalised phrase no title
+// makes a person.
+func TestQuotationLists(t *testing.T) {
+	d := one(t, "quotelist.txt")
+	checkTurns(t, d)
+	for _, tt := range []struct {
+		at, speaker string
+		role        Role
+	}{
+		// The lead paragraph's subject, after "This morning,".
+		{"The bridge will open in the spring", "Zara Quillfeather", RoleReported},
+		{"Nothing has changed about that", "Zara Quillfeather", RoleReported},
+		{"we have the steel", "Zara Quillfeather", RoleReported},
+		// A heading names who speaks; the items carry topic labels.
+		{"Every coin is accounted for", "Odo Placeholder", RoleReported},
+		{"and it stands", "Odo Placeholder", RoleReported},
+		// A plain bullet ends the list: the company's words are not the
+		// introducer's, and neither is the quotation after them.
+		{"The river has never looked busier", "The Ministry of Examples of Nowhereland", RoleIssuer},
+		// A source's label makes its list another's.
+		{"Critics remain unconvinced", "The Ministry of Examples of Nowhereland", RoleIssuer},
+		// "Radical Example Voices" is no person.
+		{"The bridge is a fantasy", "The Ministry of Examples of Nowhereland", RoleIssuer},
+		// The lead paragraph itself stays the issuer's.
+		{"joined two news programs", "The Ministry of Examples of Nowhereland", RoleIssuer},
+	} {
+		tr := turnOf(t, d, tt.at)
+		if tr.Speaker.Name != tt.speaker || tr.Role != tt.role {
+			t.Errorf("turn at %q: %+v %q, want %q %q", tt.at, tr.Speaker, tr.Role, tt.speaker, tt.role)
+		}
+	}
+}

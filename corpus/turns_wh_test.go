@@ -129,6 +129,19 @@ func TestWhiteHouseTurns(t *testing.T) {
 			{"My mother would say", "Joe Biden", "President", RoleOfficial},
 			{"Hi, welcome to Milwaukee", "Audience Member", "", RoleUnknown},
 		},
+		// Articles quoting a speech or an interview in a list under the
+		// person introducing it: the lead paragraph's subject, a heading.
+		"2026-01-04_rubio-this-is-our-hemisphere-and-president-trump-w_c2546538.txt": {
+			{"joined multiple news programs", "The White House", "", RoleIssuer},
+			{"They were on the ground for about two hours", "Marco Rubio", "Secretary", RoleReported},
+		},
+		"2025-06-22_sunday-shows-president-trumps-pursuit-of-peace-thr_74bd0801.txt": {
+			{"We’re not at war with Iran", "JD Vance", "Vice President", RoleReported},
+			{"What happens next will now depend", "Marco Rubio", "Secretary of State", RoleReported},
+		},
+		"2026-01-21_in-davos-president-trump-outlines-bold-vision-for_f677c679.txt": {
+			{"Homeownership has always been", "Donald J. Trump", "President", RoleReported},
+		},
 		// Statements and readouts: the issuing person or office.
 		// A readout is the White House's account of the call, not the
 		// words of the person whose call it was.
