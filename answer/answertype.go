@@ -683,17 +683,18 @@ var listGapRe = regexp.MustCompile(`^\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?$`)
 
 // namesOthers reports whether a sentence names what a question asking for
 // a person or for several things wants, other than what the question (its
-// stems q) names. For a person (list false): someone named with a title,
+// stems q) names. For a person (list 0): someone named with a title,
 // with a title after their name, or by a name of the record's people (pp,
 // may be nil); an office ("The White House") or the issuer of the
 // statement is nobody named. For several things (list > 0): at least
-// list names of any kind, one after another, not the sentence's first
-// word alone.
-func namesOthers(s string, q map[string]bool, pp *people, list int) bool {
+// list names one after another, not the sentence's first word alone; of
+// any kind, or, when people is set ("who were the two leaders"), each a
+// person as above: "Japan and the ROK" names no leaders.
+func namesOthers(s string, q map[string]bool, pp *people, list int, people bool) bool {
 	n, end := 0, -1 // the items of the enumeration so far, and where the last ends
 	for _, nr := range nameRuns(s) {
 		if list > 0 {
-			if len(nr.name) == 0 || nr.first && len(nr.title)+len(nr.name) == 1 || nr.askedBy(q) {
+			if len(nr.name) == 0 || nr.first && len(nr.title)+len(nr.name) == 1 || nr.askedBy(q) || people && !nr.person(pp) {
 				n = 0
 				continue
 			}
@@ -720,19 +721,23 @@ func namesOthers(s string, q map[string]bool, pp *people, list int) bool {
 		if len(nr.name) == 0 || nr.first && len(nr.title)+len(nr.name) == 1 {
 			continue
 		}
-		var words []string
-		for _, t := range nr.name {
-			words = append(words, t.Word)
-		}
-		// A name the record's people have, or a full name (two words or
-		// more) given a title; a single word after a title may be an
-		// office's ("U.N. General Assembly").
-		known := pp != nil && len(pp.byAlias[strings.Join(words, " ")]) > 0
-		if known || (nr.titled() || nr.apposed) && (len(nr.name) > 1 || nr.honorific()) {
+		if nr.person(pp) {
 			return true
 		}
 	}
 	return false
+}
+
+// person reports a run naming a person: a name the record's people have
+// (pp, may be nil), or a full name (two words or more) given a title; a
+// single word after a title may be an office's ("U.N. General Assembly").
+func (nr nameRun) person(pp *people) bool {
+	var words []string
+	for _, t := range nr.name {
+		words = append(words, t.Word)
+	}
+	known := pp != nil && len(pp.byAlias[strings.Join(words, " ")]) > 0
+	return known || (nr.titled() || nr.apposed) && (len(nr.name) > 1 || nr.honorific())
 }
 
 // objectReach is how many words before the question's verb a sentence

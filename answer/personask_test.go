@@ -49,23 +49,28 @@ func TestNamesOthers(t *testing.T) {
 	pp := buildPeople([]*corpus.Document{{ID: "a", Speakers: []corpus.Speaker{{Name: "Zara Quillfeather", Title: "Spokesperson"}}}})
 	q := text.TermSet("who went with envoy milo brask to meet the nowhereland acting foreign minister")
 	tests := []struct {
-		s    string
-		list int
-		want bool
+		s      string
+		list   int
+		people bool
+		want   bool
 	}{
-		{"Envoy Brask was joined by Assistant Secretary Lena Marrow of the Department of State.", 0, true},
-		{"Envoy Brask hosted Nowhereland Acting Foreign Minister Ivo Tarn at the White House.", 0, false},
-		{"The White House welcomed the steady progress made in the talks.", 0, false},
-		{"Brask was joined by Oskar Vell, Chief Operating Officer of the Canal Fund.", 0, true},
-		{"Mr. Brask thanked Quillfeather for her work on the accord.", 0, true},
-		{"They discussed the upcoming U.N. General Assembly session.", 0, false},
-		{"The leaders of Avalonia, Borduria, Syldavia, and the Canal Commission joined the call.", minListNames, true},
-		{"The Forum on Energy and Climate met on Monday.", minListNames, false},
-		{"Envoy Brask welcomed Prime Minister Ivo Tarn and President Oskar Vell to the summit.", 2, true},
-		{"Envoy Brask welcomed the leaders to the summit.", 2, false},
+		{"Envoy Brask was joined by Assistant Secretary Lena Marrow of the Department of State.", 0, false, true},
+		{"Envoy Brask hosted Nowhereland Acting Foreign Minister Ivo Tarn at the White House.", 0, false, false},
+		{"The White House welcomed the steady progress made in the talks.", 0, false, false},
+		{"Brask was joined by Oskar Vell, Chief Operating Officer of the Canal Fund.", 0, false, true},
+		{"Mr. Brask thanked Quillfeather for her work on the accord.", 0, false, true},
+		{"They discussed the upcoming U.N. General Assembly session.", 0, false, false},
+		{"The leaders of Avalonia, Borduria, Syldavia, and the Canal Commission joined the call.", minListNames, false, true},
+		{"The Forum on Energy and Climate met on Monday.", minListNames, false, false},
+		{"Envoy Brask welcomed Prime Minister Ivo Tarn and President Oskar Vell to the summit.", 2, true, true},
+		{"Envoy Brask welcomed the leaders to the summit.", 2, true, false},
+		// "Who were the two leaders": places are not people, though they
+		// are two names one after another.
+		{"His first two visits abroad were Avalonia and the Syldavia.", 2, true, false},
+		{"His first two visits abroad were Avalonia and the Syldavia.", 2, false, true},
 	}
 	for _, tt := range tests {
-		if got := namesOthers(tt.s, q, pp, tt.list); got != tt.want {
+		if got := namesOthers(tt.s, q, pp, tt.list, tt.people || tt.list == 0); got != tt.want {
 			t.Errorf("%q (list %v): names others %v, want %v", tt.s, tt.list, got, tt.want)
 		}
 	}

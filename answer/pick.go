@@ -702,9 +702,9 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		names := h.Doc != nil && firstNamed(sentence, h.Doc.SpeakerNames()) != ""
 		switch {
 		case r.list > 0:
-			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, r.list)
+			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, r.list, r.typ == WantPerson)
 		case r.inSentence:
-			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0)
+			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0, true)
 		default:
 			f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
 		}
