@@ -171,6 +171,30 @@ func TestOrderIgnoresPassingMentions(t *testing.T) {
 	}
 }
 
+// "first" orders the passages about what is asked: an earlier passage
+// that scores as well on the question's other words but lacks its rarest
+// one ("pier" in "who first announced the temporary pier for gaza") is
+// not the first statement on it.
+func TestOrderNeedsTheRarestWord(t *testing.T) {
+	hit := func(id, date string, pier float64) retrieval.Hit {
+		d := &corpus.Document{ID: id, Date: day(date)}
+		return retrieval.Hit{Chunk: corpus.Chunk{ID: id + "#0", DocID: id}, Doc: d, Coverage: 0.9, VectorScore: 0.5,
+			Terms: []retrieval.TermMatch{
+				{Term: "announc", Weight: 2, Found: true, Share: 1},
+				{Term: "gaza", Weight: 4, Found: true, Share: 1},
+				{Term: "pier", Weight: 9, Found: pier > 0, Share: pier},
+			}}
+	}
+	aid := hit("aid.txt", "2024-02-27", 0)
+	pier := hit("pier.txt", "2024-03-07", 1)
+	p := &Pipeline{}
+	c := Constraints{Order: OrderFirst, Search: "who announced the temporary pier for gaza"}
+	got, _ := p.ordered(c, []retrieval.Hit{pier, aid}, 2)
+	if len(got) == 0 || got[0].Chunk.DocID != "pier.txt" {
+		t.Fatalf("first picks %v, want pier.txt", hitIDs(got))
+	}
+}
+
 func hitIDs(hits []retrieval.Hit) []string {
 	var out []string
 	for _, h := range hits {
