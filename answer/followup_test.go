@@ -852,3 +852,30 @@ func TestFollowUpKeepsThePeriod(t *testing.T) {
 		}
 	}
 }
+
+// "when did it launch?" after a statement that gives the launch's day is
+// answered with that day, not with the day the statement was made; the
+// statement is read whole though it quotes a name of its own.
+func TestFollowUpEventDate(t *testing.T) {
+	passage := "Minister Zara Quillfeather and Envoy Milo Brask discussed the launch of the “Safe Crossings” program on June 12, which both governments agreed to. They spoke again today."
+	turn := Turn{
+		Question: "what program did quillfeather and brask talk about",
+		Answer: ExtractiveLead + "\n- Nowhere Wire (2031-06-20): “Minister Zara Quillfeather and Envoy Milo Brask discussed the launch of the “Safe Crossings” program on June 12, which both governments agreed to.” [1]" +
+			"\n- Nowhere Wire (2031-06-20): “They spoke again today.” [1]",
+		Citations: []Citation{{N: 1, Doc: "wire/crossings.txt", Title: "Crossings", Outlet: "Nowhere Wire", Date: "2031-06-20",
+			URL: "https://example.org/crossings", Passage: passage, End: len(passage)}},
+	}
+	f := ReadFollowUp("when did it launch?", []Turn{turn})
+	if f.Kind != RefDate || !f.EventDate || f.Statement == nil || !strings.Contains(f.Statement.Text, "on June 12") {
+		t.Fatalf("kind %q, event date %v, statement %+v: want the statement giving the launch's day", f.Kind, f.EventDate, f.Statement)
+	}
+	// "when was that?" asks when it was said.
+	if f := ReadFollowUp("when was that?", []Turn{turn}); f.Kind != RefDate || f.EventDate {
+		t.Errorf("when was that: kind %q, event date %v", f.Kind, f.EventDate)
+	}
+	p := &Pipeline{Index: memIndex(t, nil)}
+	ans := &Answer{}
+	if !p.answerFromStatement(ans, f) || !strings.HasPrefix(ans.Text, "June 12, as the statement says") {
+		t.Errorf("answer %q: want it to open with the day the statement gives", ans.Text)
+	}
+}

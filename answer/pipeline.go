@@ -1068,6 +1068,11 @@ func (p *Pipeline) answerFromStatement(ans *Answer, f FollowUp) bool {
 		s.Speaker = "" // the office that issued it, already named as the outlet
 	}
 	switch {
+	case f.Kind == RefDate && f.EventDate:
+		lead = "The statement says when:\n- "
+		if ds := absoluteDateRe.FindAllString(s.Text, 2); len(ds) == 1 {
+			lead = ds[0] + ", as the statement says:\n- "
+		}
 	case f.Kind == RefDate && s.Date != "":
 		lead = "That was on " + s.Date + ", the date the record gives for this statement:\n- "
 	case f.Kind == RefWho && s.Speaker != "":
