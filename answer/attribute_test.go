@@ -38,6 +38,11 @@ func TestAttributeOf(t *testing.T) {
 		{"who represented quillton at the talks", nil, false, false},
 		// The subject is the conversation's.
 		{"which company was flying it", nil, false, false},
+		{"how old was he", nil, false, false},
+		// A pronoun in a clause of the question's own stands for the
+		// subject it names.
+		{"how old was brannoch quillfeather when he died", nil, true, true},
+		{"where was zara quillfeather born before she moved to quillton", []string{"born"}, false, true},
 		// A type of answer, or a figure, is another signal's.
 		{"what is the name of the canal's engineer", nil, false, false},
 		{"what was the unemployment rate in nowhereland", nil, false, false},
