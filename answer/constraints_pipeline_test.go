@@ -283,3 +283,19 @@ func TestOrderKeepsTitledDocuments(t *testing.T) {
 		t.Errorf("last picks %v, want commission-2.txt", hitIDs(got))
 	}
 }
+
+// "When did the Houthis first come up in a White House briefing": the
+// White House is the briefing's outlet, not a word its passages say; a
+// passage naming the Houthis in a White House document names the subject.
+func TestNamesSubjectByOutlet(t *testing.T) {
+	runs := [][]string{text.Terms("Nowhere Ministry"), text.Terms("Quillmoor")}
+	doc := &corpus.Document{ID: "b.txt", Title: "Press Briefing by the Spokesperson", Outlet: "The Nowhere Ministry"}
+	h := retrieval.Hit{Doc: doc, Chunk: corpus.Chunk{ID: "b.txt#0", DocID: "b.txt", Text: "We condemn the attack on Quillmoor today."}}
+	if !namesSubject(runs, h) {
+		t.Errorf("a passage naming Quillmoor in the ministry's own briefing does not name the subject")
+	}
+	h.Chunk.Text = "We condemn the attack on the airport today."
+	if namesSubject(runs, h) {
+		t.Errorf("a passage not naming Quillmoor names the subject")
+	}
+}
