@@ -32,7 +32,7 @@ var (
 	// numberRe: figures and number words ("84,770", "three", "a dozen").
 	// A number word joined to a unit ("six-week war") describes, it does
 	// not count.
-	numberRe = regexp.MustCompile(`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|half|percent)(?:[\s,.;:]|$)`)
+	numberRe = regexp.MustCompile(`\d|\b(?:` + text.CountingWordPattern + `|dozens|hundreds|thousands|millions|billions|percent)(?:[\s,.;:]|$)`)
 )
 
 // holdsFigure reports whether s (its dates already taken out) gives a

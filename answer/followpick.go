@@ -272,7 +272,7 @@ var locatives = map[string]bool{"in": true, "at": true, "to": true, "from": true
 	"toward": true, "towards": true, "across": true, "throughout": true, "outside": true, "inside": true}
 
 // figureTokenRe is a figure of a sentence: digits, or a number word.
-var figureTokenRe = regexp.MustCompile(`(?i)\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half)\b`)
+var figureTokenRe = regexp.MustCompile(`(?i)\d[\d,.]*|\b(?:` + text.CountingWordPattern + `)\b`)
 
 // novel reports whether a sentence holds the kind of answer t asks for
 // that the conversation (said: its words) has not given: a name not said

@@ -42,6 +42,17 @@ thirteen fourteen fifteen sixteen seventeen eighteen nineteen`) {
 var cardinals = strings.Fields(`zero one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety`)
 
+// CountingWordPattern is a regular-expression alternation of the number
+// words that count ("three", "forty", "million", "a dozen", "half"): the
+// cardinals from one, the scale words, "dozen" and "half"; not "zero"
+// ("zero tolerance"), ordinals or "once"/"twice". Longest first.
+var CountingWordPattern = func() string {
+	words := slices.Clone(cardinals[1:])
+	words = append(words, "hundred", "thousand", "million", "billion", "trillion", "dozen", "half")
+	slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
+	return strings.Join(words, "|")
+}()
+
 // Numeral returns the digits of a number word a numeral writes the same,
 // as Words writes it: "three" → "3", "twelve" → "12", "forty" → "40".
 // ok is false for any other word, "million", "third" and "twice"

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -65,6 +66,19 @@ func TestExpansions(t *testing.T) {
 	} {
 		if got := Expansions(tt.w); !slices.Equal(got, tt.want) {
 			t.Errorf("Expansions(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
+
+// The counting words are the one list behind the answer's figure
+// patterns: cardinals from one, scale words, "dozen", "half"; longer
+// words first, so that "seventy" is not read as "seven".
+func TestCountingWordPattern(t *testing.T) {
+	re := regexp.MustCompile(`^(?:` + CountingWordPattern + `)`)
+	for w, want := range map[string]string{"seventy": "seventy", "seventeen": "seventeen", "million": "million",
+		"dozen": "dozen", "half": "half", "zero": "", "twice": "", "third": ""} {
+		if got := re.FindString(w); got != want {
+			t.Errorf("%q reads %q, want %q", w, got, want)
 		}
 	}
 }
