@@ -285,3 +285,15 @@ func TestWhenWasThatThing(t *testing.T) {
 		}
 	}
 }
+
+// A question on what the conversation said in other words continues it:
+// "shut down" after "the shutdown of its yard" (a synonym the thesaurus
+// gives), though none of its own words is the conversation's.
+func TestContinuationBySynonym(t *testing.T) {
+	h := []Turn{{Question: "what caused the shortage of canal boats",
+		Answer: "- Nowhere Wire (2031-06-20): “The shortage followed a recall by Quillboat and the shutdown of its yard in Quillton.” [1]"}}
+	s := continuationOf("where was the plant that shut down", h, nil)
+	if s.Overlap == 0 || !contWeights.continues(s) {
+		t.Errorf("signals %+v: a question on the conversation's shutdown, in other words, starts a new topic", s)
+	}
+}
