@@ -175,6 +175,13 @@ func TestFillerNeverFirst(t *testing.T) {
 		"I’m not going to get ahead of the President on the talks.":              true,
 		"The talks between Freedonia and Sylvania will resume in April.":         false,
 		"Thank you for the question: the talks resume in April in Example City.": false,
+		// Deflections answer nothing; a referral says where to ask.
+		"I just don’t have it right now.":                                                true,
+		"I don’t have any new assessment for you on the canal.":                          true,
+		"We’ll get back to you on the number of boats.":                                  true,
+		"We’re making a good-faith effort to try to get a better answer to you on that.": true,
+		"I would refer you to the Canal Authority on how the exemptions work.":           false,
+		"We don’t have a timeline problem; the canal opens in April.":                    false,
 	} {
 		if got := filler(s); got != want {
 			t.Errorf("filler(%q) = %v, want %v", s, got, want)

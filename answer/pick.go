@@ -840,6 +840,9 @@ func filler(s string) bool {
 	if len(s) > fillerLead {
 		s = s[:fillerLead]
 	}
+	if deflectionRe.MatchString(s) {
+		return true
+	}
 	// The expression backtracks; most sentences hold none of its words.
 	lower := strings.ToLower(s)
 	for _, w := range fillerWords {
@@ -849,6 +852,16 @@ func filler(s string) bool {
 	}
 	return false
 }
+
+// deflectionRe matches, near a sentence's start, a deflection that
+// answers nothing: "I just don't have it right now", "I don't have any
+// new assessment for you on …", "we'll get back to you", "try to get a
+// better answer to you". (Not "I'd refer you to OFAC": where to ask is
+// what was said, and may be what is asked.)
+var deflectionRe = regexp.MustCompile(`(?i)^.{0,40}?\b(?:` +
+	`(?:I|we) (?:just )?(?:don['’]t|do not) have (?:it|that|the number|a number|a date|any (?:new )?(?:assessment|numbers|specifics|details))(?:[.,;!]| (?:for you|on|about|right now|today|at this (?:time|point))\b)|` +
+	`(?:get|come) back to you\b|` +
+	`(?:try|trying) to get (?:a better |an )?answer\b)`)
 
 // fillerWords: one of these is in every sentence fillerLeadRe matches.
 var fillerWords = []string{"of you", "anything", "nothing", "questions", "have more", "have something", "get ahead", "not going to", "update", "more details"}
