@@ -261,6 +261,18 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			own := sameDocument(hits, hits[0].Chunk.DocID)
 			q := eq
 			q.Pool = len(own)
+			if wide, n := p.documentPassages(ctx, r.c.Search, r.opts, own); n > 0 {
+				// The passage the order found may name the subject only
+				// in its neighbour (coverage reads a passage with the
+				// ones beside it): the document's passages that hold the
+				// question's words compete too. Measured (main 22c538f,
+				// index rebuilt): 15 first/last probes written from the
+				// record 10 → 11 ("first time the white house mentioned
+				// the houthis" quotes Psaki condemning the Houthi attack
+				// of 2021-02-10, not sentences on Iran beside it); dev,
+				// fresh and the other probes unchanged.
+				own, q.Pool = wide, n
+			}
 			if p.extractiveWithin(ans, q, own) {
 				return ans, nil
 			}
