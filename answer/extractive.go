@@ -58,6 +58,10 @@ type ExtractiveQuery struct {
 	// answered from is already within it, so a sentence that repeats
 	// them ("on March 11th") says no more than its neighbours.
 	Filtered string
+	// Mention: the question asks when its subject came up at all
+	// (Constraints.Mention): the day of the statement answers, not a day
+	// the statement speaks of.
+	Mention bool
 	// Anchors are a follow-up's previous quotations (folded), Said the
 	// conversation's words (text.Tokens): sentences next to the first,
 	// giving what was asked anew, are preferred (followFeatures).

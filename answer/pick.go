@@ -425,6 +425,7 @@ type questionReading struct {
 	// question writes it ("" when unknown).
 	speakerName string
 	newOnly     bool
+	mention     bool // ExtractiveQuery.Mention
 	docs        map[string]bool
 	// anchors and said: a follow-up's previous quotations and the
 	// conversation's words (ExtractiveQuery).
@@ -542,7 +543,7 @@ func comparisonWord(w string) bool {
 
 func readQuestion(q ExtractiveQuery) questionReading {
 	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question),
-		named: map[string]bool{}, sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, docs: q.PrevDocs,
+		named: map[string]bool{}, sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
 		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question)}
 	for t := range text.TermSet(q.Context) {
 		r.words[t] = 0

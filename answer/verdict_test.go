@@ -3,6 +3,7 @@ package answer
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -142,6 +143,30 @@ func TestOpenVerdictOfThePersonAsked(t *testing.T) {
 		v := verdict{kind: verdictOpen, asked: tt.asked}
 		if got := v.line(h, start, end); got != tt.want {
 			t.Errorf("asked %s: %q, want %q", tt.asked, got, tt.want)
+		}
+	}
+}
+
+// "When did the minister visit Quillton?" answered by "… will visit
+// Quillton tomorrow", said on 2031-03-31: the answer opens with the day,
+// not with a word the reader must count from the statement's date.
+func TestWhenLeadResolvesRelativeDay(t *testing.T) {
+	hit := func(s string) retrieval.Hit {
+		d := &corpus.Document{ID: "s.txt", Date: time.Date(2031, 3, 31, 0, 0, 0, 0, time.UTC), Text: s}
+		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "s.txt#0", DocID: "s.txt", End: len(s), Text: s}}
+	}
+	for s, want := range map[string]string{
+		"Minister Ada Vexlund will visit Quillton tomorrow to open the canal.": "On 2031-04-01 (“tomorrow” in the statement below) [1].",
+		"Yesterday, Minister Ada Vexlund opened the canal.":                    "On 2031-03-30 (“Yesterday” in the statement below) [1].",
+		"Today the minister opened the canal.":                                 "On 2031-03-31 (“Today” in the statement below) [1].",
+		// A date of its own speaks for itself.
+		"The minister said today that the canal opened on March 12.": "",
+		"The canal opened in the spring.":                            "",
+	} {
+		h := hit(s)
+		v := whenOf(h, 0, len(s))
+		if got := v.line(h, 0, len(s)); got != want {
+			t.Errorf("%q: line %q, want %q", s, got, want)
 		}
 	}
 }
