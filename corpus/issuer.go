@@ -131,6 +131,7 @@ func titlePerson(s, body string) (Speaker, bool) {
 	possessive := false
 	named := false // a name word has been taken
 	skip := 0
+	list := false // a comma ended the run and an enumeration goes on
 	for i, w := range words {
 		if skip > 0 {
 			skip--
@@ -188,6 +189,7 @@ func titlePerson(s, body string) (Speaker, bool) {
 			break
 		}
 		if comma && !(i+1 < len(words) && strings.HasPrefix(strings.ToLower(words[i+1]), "jr")) {
+			list = enumerates(words[i+1:])
 			break
 		}
 	}
@@ -209,6 +211,19 @@ func titlePerson(s, body string) (Speaker, bool) {
 			continue
 		}
 		break
+	}
+	if i == 0 && list {
+		// "Statement from Asian American, Native Hawaiian and Pacific
+		// Islander Senior Liaison Erika Moritsugu on …", "Statement by
+		// Australia, Japan, New Zealand …": capitalised words without a
+		// title, first of an enumeration, are no person ("Dana A. Remus,
+		// Counsel to the President" is). Over the White House record
+		// this changes two documents' issuers, "Asian American" and
+		// "Australia", both to the office; the first had made "the
+		// american witkoff brought home" name a person "Asian American"
+		// (dev v125's rewrite cited the Waltz statement through it: its
+		// cite-hit is lost, the answer was wrong before and after).
+		return Speaker{}, false
 	}
 	title := expandTitle(run[:i])
 	name := run[i:]
@@ -237,6 +252,25 @@ func titlePerson(s, body string) (Speaker, bool) {
 		}
 	}
 	return Speaker{Name: asciiApostrophes(full), Title: title}, true
+}
+
+// enumerates reports whether the words after a comma go on listing, up to
+// a title's stop word: another comma, or "and"; not when they open with a
+// title ("Raj Panjabi, Director of …, on …": an appositive).
+func enumerates(words []string) bool {
+	if len(words) > 0 && isTitleToken(strings.TrimRight(words[0], ",:")) {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.TrimRight(w, ",:"))
+		if titleStops[lw] {
+			return false
+		}
+		if lw == "and" || lw == "&" || strings.HasSuffix(w, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // isTitleToken reports a word that may stand in a title before a name: a

@@ -38,3 +38,27 @@ func TestTitlePersonEndsAtTheName(t *testing.T) {
 		}
 	}
 }
+
+// A title that opens with an enumeration of groups or countries names no
+// person with its first words ("Statement from Avalonian American, Native
+// Syldavian and Pacific Islander Senior Liaison …", "Statement by
+// Avalonia, Syldavia, Nowhereland …"); a name followed by its title after
+// a comma still is one.
+func TestTitlePersonNotAnEnumeration(t *testing.T) {
+	for _, s := range []string{
+		"Avalonian American, Native Syldavian and Pacific Islander Senior Liaison Zara Quillfeather on the Museum",
+		"Avalonia, Syldavia, Nowhereland, and the Canal Commission on the Canal",
+	} {
+		if sp, ok := titlePerson(s, ""); ok {
+			t.Errorf("titlePerson(%q) = %q: an enumeration read as a person", s, sp.Name)
+		}
+	}
+	for s, want := range map[string]string{
+		"Odo A. Brambleby, Counsel to the Minister, on the Canal":             "Odo A. Brambleby",
+		"Odo Brambleby, Director of the Canal Preparedness Office, on Floods": "Odo Brambleby",
+	} {
+		if sp, ok := titlePerson(s, ""); !ok || sp.Name != want {
+			t.Errorf("titlePerson(%q) = %q, %v; want %q", s, sp.Name, ok, want)
+		}
+	}
+}
