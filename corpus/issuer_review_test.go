@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTitlePersonEndsAtTheName: the person a title names ends where a word
 // that is neither name nor title follows, and a surname is completed from
@@ -60,5 +63,27 @@ func TestTitlePersonNotAnEnumeration(t *testing.T) {
 		if sp, ok := titlePerson(s, ""); !ok || sp.Name != want {
 			t.Errorf("titlePerson(%q) = %q, %v; want %q", s, sp.Name, ok, want)
 		}
+	}
+}
+
+// A label names its person through a post held to a country or a body
+// ("Former Ambassador to Avalonia Zara Quillfeather") and a given name of
+// two capital initials ("Rep. ZQ Quillfeather"); a title's abbreviation
+// ("PM Quillfeather") is no given name.
+func TestLabelPersonPostsAndInitials(t *testing.T) {
+	for s, want := range map[string][2]string{
+		"Former Ambassador to Avalonia Zara Quillfeather": {"Zara Quillfeather", "Former Ambassador to Avalonia"},
+		"Rep. ZQ Quillfeather":                            {"ZQ Quillfeather", "Rep."},
+	} {
+		name, title, ok := labelPerson(s)
+		if got := strings.Join(name, " "); !ok || got != want[0] || title != want[1] {
+			t.Errorf("labelPerson(%q) = %q, %q, %v; want %q, %q", s, got, title, ok, want[0], want[1])
+		}
+	}
+	if name, _, _ := labelPerson("PM Quillfeather"); strings.Join(name, " ") == "PM Quillfeather" {
+		t.Errorf("a title's abbreviation read as initials")
+	}
+	if _, _, ok := labelPerson("Travel to Avalonia"); ok {
+		t.Errorf("a heading read as a person")
 	}
 }

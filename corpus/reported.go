@@ -553,7 +553,7 @@ func withInitials(line string, m mention) mention {
 		return m
 	}
 	w := tw[len(tw)-1]
-	if len(w) != 2 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'A' || w[1] > 'Z' || !strings.Contains(line, w+" "+m.name[0]) {
+	if !initialsName(w) || !strings.Contains(line, w+" "+m.name[0]) {
 		return m
 	}
 	m.name = []string{w, m.name[0]}
