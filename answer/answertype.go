@@ -29,6 +29,10 @@ var (
 		// "is headed to chilly Minnesota", "were removed to El Salvador".
 		`|\b(?:travel|travels|traveled|travelled|traveling|travelling|trip|visit|visits|visited|head|heads|headed|heading|go|goes|going|went|fly|flies|flew|flown|sent|send|sends|removed|deported|transferred|returned|moved|arrive|arrives|arrived|bound) (?:back )?(?:to|for) (?:[a-z]+ )?(?:the )?[A-Z]`)
 	dateRe = regexp.MustCompile(`\b(?:` + text.MonthPattern + `) \d{1,2}\b|\b(?:` + text.WeekdayPattern + `)\b|\b(?:19|20)\d\d\b|\b(?:today|yesterday|tomorrow|this (?:morning|afternoon|week)|last (?:week|month|night))\b`)
+	// absoluteDateRe: a day of a month ("June 12", "August 23rd") or a
+	// year, not a weekday or a relative day ("today"), which only a
+	// statement's own date places.
+	absoluteDateRe = regexp.MustCompile(`\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b`)
 	// numberRe: figures and number words ("84,770", "three", "a dozen").
 	// A number word joined to a unit ("six-week war") describes, it does
 	// not count.

@@ -445,10 +445,6 @@ func eventDated(q string, statements []Statement) int {
 	return -1
 }
 
-// absoluteDateRe matches a day of a month ("June 12", "August 23rd") or a
-// year, not a relative day ("today").
-var absoluteDateRe = regexp.MustCompile(`\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b`)
-
 // referenceWords reads a question's words: whether it holds a personal
 // pronoun, a demonstrative that points back (pointsBack), and how many
 // informative words.

@@ -639,10 +639,7 @@ func namesSubject(runs [][]string, h retrieval.Hit) bool {
 		return true
 	}
 	terms := text.Terms(h.Chunk.Text)
-	var about []string // the document's title and outlet
-	if h.Doc != nil {
-		about = text.Terms(h.Doc.Title + " . " + h.Doc.Outlet)
-	}
+	var about []string // the document's title and outlet, read when needed
 	holds := func(terms, r []string) bool {
 		for i := 0; i+len(r) <= len(terms); i++ {
 			if slices.Equal(terms[i:i+len(r)], r) {
@@ -652,7 +649,13 @@ func namesSubject(runs [][]string, h retrieval.Hit) bool {
 		return false
 	}
 	for _, r := range runs {
-		if !holds(terms, r) && !holds(about, r) {
+		if holds(terms, r) {
+			continue
+		}
+		if about == nil && h.Doc != nil {
+			about = text.Terms(h.Doc.Title + " . " + h.Doc.Outlet)
+		}
+		if !holds(about, r) {
 			return false
 		}
 	}

@@ -378,12 +378,9 @@ func (v verdict) line(h retrieval.Hit, start, end int) string {
 	return ""
 }
 
-// relativeDayRe: a day a statement gives relative to its own ("today",
-// "tomorrow", "yesterday", "tonight", "this morning", "last night").
-var relativeDayRe = regexp.MustCompile(`(?i)\b(today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|last night)\b`)
-
-// relativeShift is the days each relative day moves its statement's.
-var relativeShift = map[string]int{"tomorrow": 1, "yesterday": -1, "last night": -1}
+// relativeDayRe: a day a statement gives relative to its own
+// (text.RelativeDayPattern).
+var relativeDayRe = regexp.MustCompile(`(?i)\b(?:` + text.RelativeDayPattern + `)\b`)
 
 // whenOf is the verdict of a "when" question answered by a sentence that
 // gives the day relative to its statement's ("President Zelenskyy will be
@@ -413,7 +410,7 @@ func whenOf(h retrieval.Hit, start, end int) verdict {
 	if d.IsZero() {
 		return verdict{}
 	}
-	return verdict{kind: verdictWhen, day: d.AddDate(0, 0, relativeShift[strings.ToLower(m)]).Format("2006-01-02"), relative: m}
+	return verdict{kind: verdictWhen, day: d.AddDate(0, 0, text.RelativeDayShift(m)).Format("2006-01-02"), relative: m}
 }
 
 // trace says how the verdict was reached, for --explain.

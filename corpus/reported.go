@@ -385,7 +385,7 @@ func (r *reporter) listQuotes(quotes []quotation, speakers []*Speaker) {
 		}
 		sp, ok := intro[q.ps]
 		if !ok {
-			sp = r.listSpeaker(q.ps, labelled)
+			sp = r.listSpeaker(q.ps, labelled, intro)
 			intro[q.ps] = sp
 		}
 		if sp != nil {
@@ -432,8 +432,10 @@ func (r *reporter) listPara(ps, pe int) bool {
 // above that when the first names no one and ends in a colon ("Here are
 // the highlights:"). It returns nil when no one person is the subject,
 // when an item of the list is attributed to someone already, or when a
-// bullet of other words stands between.
-func (r *reporter) listSpeaker(ps int, labelled map[int]bool) *Speaker {
+// bullet of other words stands between. intro holds the introducers
+// found for the items above: an item's walk up the list stops at the
+// first item it has found one for, whose walk would go on the same way.
+func (r *reporter) listSpeaker(ps int, labelled map[int]bool, intro map[int]*Speaker) *Speaker {
 	for hops := 0; hops < 2 && ps > 0; {
 		end := ps - 1
 		start := strings.LastIndexByte(r.masked[:end], '\n') + 1
@@ -447,6 +449,9 @@ func (r *reporter) listSpeaker(ps int, labelled map[int]bool) *Speaker {
 			// of other words ("- IBM announced …") stands between.
 			if labelled[start] || !r.listPara(start, end) {
 				return nil
+			}
+			if sp, ok := intro[start]; ok && hops == 0 {
+				return sp
 			}
 			continue
 		}

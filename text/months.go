@@ -65,3 +65,23 @@ func Weekday(s string) (time.Weekday, bool) {
 // WeekdayPattern is a regular-expression alternation of the weekdays'
 // names, capitalised as prose writes them.
 const WeekdayPattern = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
+
+// RelativeDayPattern is a regular-expression alternation of the words by
+// which a statement gives a day relative to its own: "today", "tonight",
+// "tomorrow", "yesterday", "this morning", "last night" (lower case; use
+// with (?i)).
+const RelativeDayPattern = `today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|last night`
+
+// RelativeDayShift returns how many days a relative day (as
+// RelativeDayPattern matches it, in any case) moves from the day of the
+// statement that says it: "tomorrow" 1, "yesterday" and "last night" −1,
+// the others 0.
+func RelativeDayShift(w string) int {
+	switch strings.ToLower(w) {
+	case "tomorrow":
+		return 1
+	case "yesterday", "last night":
+		return -1
+	}
+	return 0
+}
