@@ -21,6 +21,11 @@ func answerTypeOf(q string) AnswerType {
 	return t
 }
 
+// absoluteDatePattern is a day of a month, with or without its ordinal
+// ("June 12", "August 23rd": a third of the White House record's days are
+// written the second way), or a year.
+const absoluteDatePattern = `\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b`
+
 var (
 	// placeRe: where something happened ("took place at Blair House", "held
 	// in Baku"); a bare "in <Name>" is too common to count.
@@ -28,11 +33,13 @@ var (
 		// Where someone or something went: "will travel to Rosemount",
 		// "is headed to chilly Minnesota", "were removed to El Salvador".
 		`|\b(?:travel|travels|traveled|travelled|traveling|travelling|trip|visit|visits|visited|head|heads|headed|heading|go|goes|going|went|fly|flies|flew|flown|sent|send|sends|removed|deported|transferred|returned|moved|arrive|arrives|arrived|bound) (?:back )?(?:to|for) (?:[a-z]+ )?(?:the )?[A-Z]`)
-	dateRe = regexp.MustCompile(`\b(?:` + text.MonthPattern + `) \d{1,2}\b|\b(?:` + text.WeekdayPattern + `)\b|\b(?:19|20)\d\d\b|\b(?:today|yesterday|tomorrow|this (?:morning|afternoon|week)|last (?:week|month|night))\b`)
+	// dateRe: a date of any kind a sentence may answer "when" with: a day
+	// of a month, a weekday, a year or a relative day.
+	dateRe = regexp.MustCompile(absoluteDatePattern + `|\b(?:` + text.WeekdayPattern + `)\b|\b(?:today|yesterday|tomorrow|this (?:morning|afternoon|week)|last (?:week|month|night))\b`)
 	// absoluteDateRe: a day of a month ("June 12", "August 23rd") or a
 	// year, not a weekday or a relative day ("today"), which only a
 	// statement's own date places.
-	absoluteDateRe = regexp.MustCompile(`\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b`)
+	absoluteDateRe = regexp.MustCompile(absoluteDatePattern)
 	// numberRe: figures and number words ("84,770", "three", "a dozen").
 	// A number word joined to a unit ("six-week war") describes, it does
 	// not count.

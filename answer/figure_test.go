@@ -164,3 +164,26 @@ func TestRecordRarity(t *testing.T) {
 		}
 	}
 }
+
+// A day written with its ordinal ("August 23rd", a third of the White
+// House record's days) is a date: it answers "when", and it is no figure
+// for "how many".
+func TestOrdinalDayIsADate(t *testing.T) {
+	for _, tc := range []struct {
+		want     AnswerType
+		sentence string
+		fits     bool
+	}{
+		{WantDate, "The crash took place on August 23rd.", true},
+		{WantDate, "The crash took place on August 23.", true},
+		{WantDate, "The crash took place on a Wednesday.", true},
+		{WantDate, "The crash took place near Tver.", false},
+		{WantNumber, "We will brief you again on August 23rd.", false},
+		{WantNumber, "We will brief you again on September 1st, 2023.", false},
+		{WantNumber, "Sixteen people were released on August 1st.", true},
+	} {
+		if got := fitsType(tc.want, tc.sentence, false, "", false, false); got != tc.fits {
+			t.Errorf("fitsType(%s, %q) = %v, want %v", tc.want, tc.sentence, got, tc.fits)
+		}
+	}
+}
