@@ -14,6 +14,7 @@ import (
 
 	"github.com/readout/readout/answer"
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/internal/evalmatch"
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/verify"
 )
@@ -277,7 +278,7 @@ func runEval(ctx context.Context, pipe *answer.Pipeline, idx searcher, qs []eval
 		r.CiteHit5 = r.HitAt5 || r.CitationHit
 		r.Quotes, r.Verified, r.Repaired, r.Unquoted = quoteCounts(ans)
 		if len(q.MustContain) > 0 {
-			r.Missing = missingItems(ans.Text, q.MustContain)
+			r.Missing = evalmatch.Missing(ans.Text, q.MustContain)
 			ok := len(r.Missing) == 0
 			r.Contains = &ok
 		}

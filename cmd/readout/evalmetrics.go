@@ -3,13 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/readout/readout/answer"
+	"github.com/readout/readout/internal/evalmatch"
 )
 
 // evalKind is the summary of the questions of one kind.
@@ -70,71 +70,6 @@ func printKinds(w io.Writer, kinds []evalKind) {
 	}
 }
 
-// missingItems returns the must_contain items the answer text lacks. An
-// item "a|b" is met by any of its alternatives.
-func missingItems(text string, items []string) []string {
-	norm := normaliseForMatch(text)
-	var missing []string
-	for _, item := range items {
-		found := false
-		for _, alt := range strings.Split(item, "|") {
-			if alt = normaliseForMatch(alt); alt != "" && containsWhole(norm, alt) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			missing = append(missing, item)
-		}
-	}
-	return missing
-}
-
-// thousands matches a digit group separator: "84,770" and "84770" are the
-// same number.
-var thousands = regexp.MustCompile(`(\d),(\d{3})`)
-
-// normaliseForMatch lower-cases text and irons out differences of form that
-// do not change what it says: curly quotes and apostrophes, thousands
-// separators, "%" for "percent", runs of white space.
-func normaliseForMatch(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "\u00a0", " ", "%", " percent").Replace(s)
-	for {
-		t := thousands.ReplaceAllString(s, "$1$2")
-		if t == s {
-			break
-		}
-		s = t
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// containsWhole reports whether sub occurs in s as whole words: a letter or
-// digit at either end of sub is not continued by another in s ("21" is not
-// found in "2021").
-func containsWhole(s, sub string) bool {
-	first, _ := utf8.DecodeRuneInString(sub)
-	last, _ := utf8.DecodeLastRuneInString(sub)
-	for from := 0; from <= len(s)-len(sub); {
-		i := strings.Index(s[from:], sub)
-		if i < 0 {
-			return false
-		}
-		i += from
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+len(sub):])
-		if !(isWordRune(first) && i > 0 && isWordRune(before)) &&
-			!(isWordRune(last) && i+len(sub) < len(s) && isWordRune(after)) {
-			return true
-		}
-		from = i + 1
-	}
-	return false
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
 // quotationLabels returns, for each quotation the answer text posts, the
 // words it is shown with: its line without the quotations on it, or, when
 // that line holds nothing but the quotation (a quotation set on a line of
@@ -173,14 +108,14 @@ func hasLetters(s string) bool {
 // speaker: the whole name, or its last word (a surname, or "Official" in
 // "Senior Administration Official") when that is not a short word.
 func showsSpeaker(label, speaker string) bool {
-	l, sp := normaliseForMatch(label), normaliseForMatch(speaker)
+	l, sp := evalmatch.Normalise(label), evalmatch.Normalise(speaker)
 	if sp == "" {
 		return false
 	}
-	if containsWhole(l, sp) {
+	if evalmatch.ContainsWhole(l, sp) {
 		return true
 	}
 	words := strings.Fields(sp)
 	last := strings.Trim(words[len(words)-1], ".,")
-	return utf8.RuneCountInString(last) >= 4 && containsWhole(l, last)
+	return utf8.RuneCountInString(last) >= 4 && evalmatch.ContainsWhole(l, last)
 }
