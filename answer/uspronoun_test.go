@@ -1,0 +1,26 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/retrieval"
+)
+
+// The record writes the country "U.S." and the pronoun "us"; a question
+// typed in lower case writes both "us". A sentence's pronoun ("who worked
+// with us") is not the country a question's "the us" names.
+func TestPronounUsIsNotTheCountry(t *testing.T) {
+	rec := `{"id": "swap.txt", "title": "Background call on the release of Quillan Marsh", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "The exchange was Mr. Dorrel Vask for Quillan Marsh. We thank Governor Tam Bellow, who worked with us tirelessly for Quillan Marsh."}
+{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
+`
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 2))}
+	ans, err := p.Ask(context.Background(), "who did the us swap for quillan marsh", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := firstQuote(ans.Text); !strings.Contains(first, "Dorrel Vask") {
+		t.Errorf("the first quotation is not the one naming whom the country exchanged:\n%s", ans.Text)
+	}
+}
