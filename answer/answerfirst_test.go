@@ -225,4 +225,13 @@ func TestComparisonCitesBothSides(t *testing.T) {
 	if comparisonSides("What did Ned Example say in 2022 about the talks?", nil) != nil {
 		t.Error("a question naming one year compares nothing")
 	}
+	// Two people named, one asked for his words about a change the other
+	// made: no comparison of the two. Asked for each one's words, they are.
+	two := []*Person{{Name: "Ned Example", Filter: "example"}, {Name: "Zara Quillfeather", Filter: "quillfeather"}}
+	if sides := comparisonSides("give me example's exact words on whether quillfeather changed the canal policy", two); sides != nil {
+		t.Errorf("a change one person made, asked of another's words, compares %+v", sides)
+	}
+	if sides := comparisonSides("what did example and quillfeather each say about the canal", two); len(sides) != 2 {
+		t.Errorf("each one's words compare the two: %+v", sides)
+	}
 }

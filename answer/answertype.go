@@ -207,6 +207,11 @@ func (sd side) holds(t time.Time) bool {
 // speakers.
 var comparisonCueRe = regexp.MustCompile(`(?i)\b(?:chang(?:e|ed|es|ing)|compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|evolv(?:e|ed|ing)|shift(?:ed)?|the same\b|between\b.*\band\b|from (?:19|20)\d\d to|what\b.{1,60}\bcalled\b|both|each (?:say|said|call|called|describe|put)|(?:like|as)\b.{1,60}\b(?:did|does|had|has)\b)`)
 
+// speakersCueRe: the words of comparisonCueRe by which a question compares
+// two speakers; a change ("whether biden changed taiwan policy", asked of
+// Sullivan's words) compares periods, not the people it names.
+var speakersCueRe = regexp.MustCompile(`(?i)\b(?:compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|the same\b|between\b.*\band\b|what\b.{1,60}\bcalled\b|both|each (?:say|said|call|called|describe|put)|(?:like|as)\b.{1,60}\b(?:did|does|had|has)\b)`)
+
 // speakingNameRe finds capitalised names of one to three words followed
 // by a verb of saying ("did Kirby call it what Blinken called it"): the
 // people a question compares.
@@ -226,6 +231,9 @@ func comparisonSides(q string, named []*Person) []side {
 	}
 	if sides := periodSides(q); len(sides) >= 2 {
 		return sides
+	}
+	if !speakersCueRe.MatchString(q) {
+		return nil
 	}
 	var sides []side
 	seen := map[string]bool{}
