@@ -48,6 +48,8 @@ func (p *Pipeline) people() *people {
 	p.pp, p.ppFor = buildPeople(dl.Documents()), id
 	if ls, ok := p.Index.(lexicalSearcher); ok {
 		p.pp.oneName = writtenAsOneName(ls)
+		p.pp.writtenAsName = remembered(func(words []string) bool { return asNameIn(ls, words[0]) })
+		p.pp.writtenAsPlace = remembered(func(words []string) bool { return asPlaceIn(ls, words[0]) })
 	}
 	return p.pp
 }
@@ -62,7 +64,7 @@ type lexicalSearcher interface {
 // to see how the record writes them together.
 const oneNameDepth = 8
 
-// oneNameMemo bounds how many word runs writtenAsOneName remembers before
+// oneNameMemo bounds how many word runs remembered remembers before
 // it forgets them all: a question is read several times (its post, its
 // constraints, its follow-up), and each reading asks the same run.
 const oneNameMemo = 1024
@@ -70,9 +72,15 @@ const oneNameMemo = 1024
 // writtenAsOneName returns people.oneName over an index: the words are
 // one name when the passages that hold them write them together with
 // every word capitalised ("Half Moon Bay") at least twice and more often
-// than not. The answer for a run is remembered for the snapshot the
-// people table was built from.
+// than not.
 func writtenAsOneName(ix lexicalSearcher) func(words []string) bool {
+	return remembered(func(words []string) bool { return oneNameIn(ix, words) })
+}
+
+// remembered returns read with its answer for a run of words remembered
+// for the snapshot the people table was built from (at most oneNameMemo
+// runs at a time).
+func remembered(read func(words []string) bool) func(words []string) bool {
 	var mu sync.Mutex
 	memo := map[string]bool{}
 	return func(words []string) bool {
@@ -83,7 +91,7 @@ func writtenAsOneName(ix lexicalSearcher) func(words []string) bool {
 		if ok {
 			return v
 		}
-		v = oneNameIn(ix, words)
+		v = read(words)
 		mu.Lock()
 		if len(memo) >= oneNameMemo {
 			clear(memo)
@@ -115,6 +123,58 @@ func oneNameIn(ix lexicalSearcher, words []string) bool {
 		}
 	}
 	return titled >= 2 && titled > other
+}
+
+// asNameDepth is how many passages holding a word are read to see how the
+// record writes it.
+const asNameDepth = 20
+
+// asNameIn reports people.writtenAsName over an index: of the word's
+// occurrences in the passages that hold it, those capitalised inside a
+// sentence outnumber those in lower case (a capital opening a sentence
+// says nothing).
+func asNameIn(ix lexicalSearcher, w string) bool {
+	re, err := regexp.Compile(`(?i)\b` + regexp.QuoteMeta(w) + `\b`)
+	if err != nil {
+		return true
+	}
+	name, word := 0, 0
+	for _, h := range ix.LexicalSearch(w, retrieval.SearchOptions{K: asNameDepth}) {
+		for _, m := range re.FindAllStringIndex(h.Chunk.Text, -1) {
+			r, _ := utf8.DecodeRuneInString(h.Chunk.Text[m[0]:])
+			switch {
+			case !unicode.IsUpper(r):
+				word++
+			case !sentenceStart(h.Chunk.Text, m[0]):
+				name++
+			}
+		}
+	}
+	return name > word
+}
+
+// minPlaceUses is how many times the passages holding a word must write
+// it as a place for asPlaceIn.
+const minPlaceUses = 2
+
+// placeBeforeRe: a capitalised word after a preposition or verb of place,
+// not followed by another capitalised word ("in Japan", "to Australia";
+// not "in Lantern Bay", where the word is a longer place's).
+var placeBeforeRe = regexp.MustCompile(`\b(?:in|to|from|across|visit|visited|visiting|throughout)\s+([A-Z][\p{L}'’-]+)\b(\s+[A-Z])?`)
+
+// asPlaceIn reports people.writtenAsPlace over an index: the passages that
+// hold the word write it, capitalised, as a place at least minPlaceUses
+// times.
+func asPlaceIn(ix lexicalSearcher, w string) bool {
+	n := 0
+	for _, h := range ix.LexicalSearch(w, retrieval.SearchOptions{K: asNameDepth}) {
+		for _, m := range placeBeforeRe.FindAllStringSubmatch(h.Chunk.Text, -1) {
+			if m[2] == "" && strings.EqualFold(m[1], w) {
+				n++
+			}
+		}
+	}
+	return n >= minPlaceUses
 }
 
 // allCapitalised reports whether every word of s begins with a capital
