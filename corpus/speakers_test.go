@@ -68,3 +68,24 @@ func TestTurnSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// A titled label's surname is not completed from a namesake the text
+// names after an honorific ("PRESIDENT EXAMPLE" in remarks that thank "my
+// wife, Dr. Ida Example"); a lower-case "miss" before the name is no
+// honorific.
+func TestTurnSpeakerNamesake(t *testing.T) {
+	const title = "Remarks by President Example at the Naval Base"
+	for _, tt := range []struct {
+		label, text string
+		want        Speaker
+	}{
+		{"PRESIDENT EXAMPLE", "PRESIDENT EXAMPLE: Thank you. My wife, Dr. Ida Example, sponsors the ship.", Speaker{Name: "Example", Title: "President"}},
+		{"PRESIDENT EXAMPLE", "PRESIDENT EXAMPLE: Thank you. My mother, Mrs. Ida Example, sponsors the ship.", Speaker{Name: "Example", Title: "President"}},
+		{"ACTING ADMINISTRATOR SAMPLE", "ACTING ADMINISTRATOR SAMPLE: We will miss Ned Sample. Thanks.", Speaker{Name: "Ned Sample", Title: "Acting Administrator"}},
+		{"MS. EXAMPLE", "MS. EXAMPLE: Thank you. Dr. Ida Example spoke first.", Speaker{Name: "Ida Example"}},
+	} {
+		if got, _ := turnSpeaker(tt.label, title, tt.text); got != tt.want {
+			t.Errorf("turnSpeaker(%q) over %q = %+v, want %+v", tt.label, tt.text, got, tt.want)
+		}
+	}
+}

@@ -77,7 +77,7 @@ func turnSpeaker(label, docTitle, body string) (sp Speaker, generic bool) {
 	}
 	role := titleCase(strings.Join(roleWords, " "))
 	for _, src := range []string{docTitle, body} {
-		if name, title := nameForSurname(src, surname); name != "" {
+		if name, title := nameForSurname(src, surname, role != ""); name != "" {
 			if title == "" {
 				title = role
 			}
@@ -164,8 +164,15 @@ func nameWithRole(s, surname, role string) string {
 }
 
 // nameForSurname finds a full name ending in the upper-case surname of a
-// label ("KIRBY" → "John Kirby") in s, with the title before it.
-func nameForSurname(s, surname string) (string, string) {
+// label ("KIRBY" → "John Kirby") in s, with the title before it. For a
+// label holding a title (titled: "PRESIDENT BIDEN"), a name after an
+// honorific is a namesake's ("My wife, Dr. Jill Biden"), not the
+// speaker's: it is passed over. Measured over the White House record
+// (every document's turns dumped before and after, main 4404579): 22
+// turns of 10 documents change, each a namesake gone: "PRESIDENT BIDEN"
+// was Jill Biden in 20 turns, "VICE PRESIDENT HARRIS" Shyamala Harris in
+// 2; they are now "Biden, President" and "Harris, Vice President".
+func nameForSurname(s, surname string, titled bool) (string, string) {
 	// Compare case-insensitively but return the text's spelling.
 	lower := strings.ToLower(s)
 	ls := strings.ToLower(surname)
@@ -197,9 +204,20 @@ func nameForSurname(s, surname string) (string, string) {
 		if len(name) < 2 {
 			continue
 		}
+		if titled && used < len(toks) && honorificWord(toks[used].s) {
+			continue
+		}
 		return asciiApostrophes(strings.Join(name, " ")), titleBefore(toks[used:])
 	}
 	return "", ""
+}
+
+// honorificWord reports whether w is an honorific as a text writes one
+// before a name: capitalised ("Dr.", "Mrs."; "we will miss Andy Slavitt"
+// has none).
+func honorificWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && text.IsHonorific(w)
 }
 
 // titleCase writes an upper-case label in title case ("JEAN-PIERRE" →
