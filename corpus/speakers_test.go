@@ -89,3 +89,20 @@ func TestTurnSpeakerNamesake(t *testing.T) {
 		}
 	}
 }
+
+// A title read back from a name in a heading stops at the heading's event
+// ("Press Gaggle") and at another name joined by "and".
+func TestTitleStopsAtHeading(t *testing.T) {
+	for _, tt := range []struct {
+		label, title string
+		want         Speaker
+	}{
+		{"MR. EXAMPLE", "On-the-Record Press Gaggle APNSA Jane Example at the Summit", Speaker{Name: "Jane Example"}},
+		{"MR. SAMPLE", "Interview of President Example and Ned Sample by Example News", Speaker{Name: "Ned Sample"}},
+		{"MR. SAMPLE", "Remarks by Deputy Secretary of Examples Ned Sample", Speaker{Name: "Ned Sample", Title: "Deputy Secretary of Examples"}},
+	} {
+		if got, _ := turnSpeaker(tt.label, tt.title, tt.label+": Thank you."); got != tt.want {
+			t.Errorf("turnSpeaker(%q) under %q = %+v, want %+v", tt.label, tt.title, got, tt.want)
+		}
+	}
+}
