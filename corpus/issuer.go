@@ -101,11 +101,13 @@ func personStatement(title, text string) (Speaker, bool) {
 
 // titleStops end the person named after a title's opening: "Statement from
 // Press Secretary Karine Jean-Pierre on …", "Readout of President Biden's
-// Call with …".
+// Call with …", "Remarks by President Biden Ahead of …", "Press Gaggle by
+// President Trump Aboard Air Force One".
 var titleStops = setOf("on", "at", "in", "to", "for", "with", "announcing", "regarding", "about", "after",
 	"before", "during", "upon", "honoring", "marking", "celebrating", "call", "calls", "meeting", "meetings",
 	"phone", "virtual", "bilateral", "trip", "visit", "conversation", "engagement", "engagements", "travel",
-	"discussion", "discussions", "video", "roundtable", "as", "following", "commemorating", "recognizing")
+	"discussion", "discussions", "video", "roundtable", "as", "following", "commemorating", "recognizing",
+	"ahead", "aboard", "onboard", "en", "amid", "from")
 
 // PersonAfterBy returns the person a title names after its " by " ("Inaugural
 // Address by President Joseph R. Biden, Jr." → Joseph R. Biden, Jr.,

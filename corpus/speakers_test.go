@@ -91,7 +91,8 @@ func TestTurnSpeakerNamesake(t *testing.T) {
 }
 
 // A title read back from a name in a heading stops at the heading's event
-// ("Press Gaggle") and at another name joined by "and".
+// ("Press Gaggle") and at another name joined by "and"; a name read after
+// a role stops at the heading's next link ("Aboard", "Upon").
 func TestTitleStopsAtHeading(t *testing.T) {
 	for _, tt := range []struct {
 		label, title string
@@ -100,6 +101,9 @@ func TestTitleStopsAtHeading(t *testing.T) {
 		{"MR. EXAMPLE", "On-the-Record Press Gaggle APNSA Jane Example at the Summit", Speaker{Name: "Jane Example"}},
 		{"MR. SAMPLE", "Interview of President Example and Ned Sample by Example News", Speaker{Name: "Ned Sample"}},
 		{"MR. SAMPLE", "Remarks by Deputy Secretary of Examples Ned Sample", Speaker{Name: "Ned Sample", Title: "Deputy Secretary of Examples"}},
+		// A heading in title case goes on after the name.
+		{"THE PRESIDENT", "Press Gaggle by President Example Aboard Air Force One", Speaker{Name: "Example", Title: "President"}},
+		{"THE VICE PRESIDENT", "Remarks by Vice President Sample Upon Return", Speaker{Name: "Sample", Title: "Vice President"}},
 	} {
 		if got, _ := turnSpeaker(tt.label, tt.title, tt.label+": Thank you."); got != tt.want {
 			t.Errorf("turnSpeaker(%q) under %q = %+v, want %+v", tt.label, tt.title, got, tt.want)

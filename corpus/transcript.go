@@ -105,7 +105,13 @@ func roleHolder(s, role string) (string, string) {
 		var name []string
 		for _, t := range toks {
 			w := strings.TrimRight(t.s, closers+".")
-			if !isNameWord(w) && !isInitial(t.s) {
+			if lw := strings.ToLower(w); !isNameWord(w) && !isInitial(t.s) || titleStops[lw] || lw == "and" {
+				// "Press Gaggle by President Trump Aboard Air Force One":
+				// a heading in title case goes on after the name.
+				// Measured over the White House record (turns dumped
+				// before and after, main 28a8b6d): 121 turns of 9
+				// documents, each a name with a heading's words gone
+				// ("Trump Aboard Air Force" in 106, "Joe Biden Ahead").
 				break
 			}
 			name = append(name, w)
