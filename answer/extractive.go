@@ -108,7 +108,7 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 			}
 		}
 	}
-	text, cites, stats = render(cands, picked, top, v)
+	text, cites, stats = render(cands, picked, top, v, q.pp)
 	return text, cites, stats, why
 }
 
@@ -160,7 +160,10 @@ var quoteMarkRe = regexp.MustCompile(`[“”"]`)
 // (a briefing's day, "as of Friday morning"), else the document's. A
 // report's own sentence about a speaker ("Miller said that …") is the
 // outlet "reporting" them, not their words.
-func attribution(h retrieval.Hit, start, end int) string {
+//
+// A speaker the document names by surname alone is named in full when the
+// record's people (pp, may be nil) say who it is (people.fullName).
+func attribution(h retrieval.Hit, start, end int, pp *people) string {
 	var source, date string
 	if h.Doc != nil {
 		source = h.Doc.Outlet
@@ -181,7 +184,7 @@ func attribution(h retrieval.Hit, start, end int) string {
 	}
 	speaker, sure := sentenceSpeaker(h, start, end)
 	if sure && hasTurn && t.Speaker.Name == speaker {
-		speaker = speakerLabel(t.Speaker)
+		speaker = speakerLabel(pp.fullName(t.Speaker))
 	}
 	if sure && speaker == source {
 		// An office issuing its own statement: the source says it.

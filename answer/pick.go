@@ -1164,7 +1164,7 @@ func writeMissing(b *strings.Builder, v verdict) {
 
 // render writes the picked sentences, numbering the passages in order of
 // first use; each citation names the speakers actually quoted from it.
-func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict) (string, []Citation, QuoteStats) {
+func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict, pp *people) (string, []Citation, QuoteStats) {
 	var cites []Citation
 	num := map[int]int{}
 	var b strings.Builder
@@ -1195,11 +1195,13 @@ func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict) (st
 			cites = append(cites, CitationFor(k, h))
 			cites[k-1].Speakers = []string{}
 		}
-		if t, ok := sentenceTurn(h, c.start, c.end); ok && t.Role.Statement() && t.Speaker.Name != "" && !containsName(cites[k-1].Speakers, t.Speaker.Name) {
-			cites[k-1].Speakers = append(cites[k-1].Speakers, t.Speaker.Name)
+		if t, ok := sentenceTurn(h, c.start, c.end); ok && t.Role.Statement() && t.Speaker.Name != "" {
+			if n := pp.fullName(t.Speaker).Name; !containsName(cites[k-1].Speakers, n) {
+				cites[k-1].Speakers = append(cites[k-1].Speakers, n)
+			}
 		}
 		ws, we := c.ws, c.we
-		b.WriteString(reportingAsked(attribution(h, c.start, c.end), h, c, v))
+		b.WriteString(reportingAsked(attribution(h, c.start, c.end, pp), h, c, v))
 		b.WriteString("“")
 		b.WriteString(h.Chunk.Text[ws:we])
 		b.WriteString("” [")

@@ -1,6 +1,14 @@
 package answer
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/retrieval"
+)
 
 // surnameRecord: a minister quoted once whose surname is also a word the
 // record writes in lower case (Ivo Harbour, "the harbour"), and a tourist
@@ -43,5 +51,52 @@ func TestSurnameAlone(t *testing.T) {
 		if ok := tt.want == "" && len(got) == 0 || tt.want != "" && len(got) > 0 && got[0] == tt.want; !ok {
 			t.Errorf("%q names %v, want %q", tt.q, got, tt.want)
 		}
+	}
+}
+
+// A speaker their document names by surname alone is named in full when
+// the record's people say who it is: the one of that surname holding the
+// title given, or the only one of that surname; else as the document has
+// it.
+func TestFullName(t *testing.T) {
+	on := func(d string) time.Time { return day(d) }
+	pp := buildPeople([]*corpus.Document{
+		{ID: "a", Date: on("2031-01-02"), Speakers: []corpus.Speaker{{Name: "Ida Example", Title: "President"}, {Name: "Zed Sample", Title: "Coordinator"}}},
+		{ID: "b", Date: on("2031-02-02"), Speakers: []corpus.Speaker{{Name: "Ida Example", Title: "President"}, {Name: "Ned Example", Title: "Senator"}}},
+		{ID: "c", Date: on("2031-03-02"), Speakers: []corpus.Speaker{{Name: "Ned Example", Title: "Senator"}}},
+	})
+	for _, tt := range []struct{ in, want corpus.Speaker }{
+		{corpus.Speaker{Name: "Example", Title: "President"}, corpus.Speaker{Name: "Ida Example", Title: "President"}},
+		{corpus.Speaker{Name: "Example", Title: "Senator"}, corpus.Speaker{Name: "Ned Example", Title: "Senator"}},
+		{corpus.Speaker{Name: "Example"}, corpus.Speaker{Name: "Example"}},
+		{corpus.Speaker{Name: "Example", Title: "Governor"}, corpus.Speaker{Name: "Example", Title: "Governor"}},
+		{corpus.Speaker{Name: "Sample"}, corpus.Speaker{Name: "Zed Sample"}},
+		{corpus.Speaker{Name: "Unknown"}, corpus.Speaker{Name: "Unknown"}},
+	} {
+		if got := pp.fullName(tt.in); got != tt.want {
+			t.Errorf("fullName(%+v) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+	var none *people
+	if got := none.fullName(corpus.Speaker{Name: "Example"}); got.Name != "Example" {
+		t.Errorf("without the record's people: %+v", got)
+	}
+}
+
+// An answer quoting a transcript whose label gives a surname alone
+// ("PRESIDENT EXAMPLE:") names the speaker in full, as the record's other
+// documents do.
+func TestAnswerNamesSpeakerInFull(t *testing.T) {
+	rec := `{"id": "s1.txt", "title": "Statement by President Ida Example on the canal", "outlet": "Nowhereland Ministry", "date": "2031-03-10", "speakers": [{"name": "Ida Example", "title": "President"}], "text": "President Ida Example said the canal would open in May."}
+{"id": "s2.txt", "title": "Statement by President Ida Example on the bridge", "outlet": "Nowhereland Ministry", "date": "2031-04-10", "speakers": [{"name": "Ida Example", "title": "President"}], "text": "President Ida Example said the bridge would open in June."}
+{"id": "r1.txt", "title": "Remarks by President Example at the Lighthouse", "outlet": "Nowhereland Ministry", "date": "2031-05-10", "text": "PRESIDENT EXAMPLE: Thank you all. The lighthouse keepers of Quillmark will get their new lamps this winter."}
+`
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 3))}
+	ans, err := p.Ask(context.Background(), "what did the president say about the lighthouse keepers of quillmark", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := firstQuote(ans.Text); !strings.Contains(first, "— Ida Example, President: “") {
+		t.Errorf("the label names the speaker by surname alone:\n%s", ans.Text)
 	}
 }
