@@ -678,8 +678,8 @@ var ownedAfterName = map[string]bool{"administration": true, "administrations": 
 
 // bySurnameAlone keeps the persons a surname alone names: not a body
 // read as a person in one document without a title whose "surname" the
-// record writes as a place ("Fulbright Japan", "Finance Australia":
-// "in Japan", "to Australia"). Measured with surnameAsWritten (main
+// record writes as a place ("Fulbright Japan", "Finance Australia": "in
+// Japan", "across Australia"). Measured with surnameAsWritten (main
 // 4404579, /tmp/wh9n) over the 229 questions of dev, fresh, public and
 // the probe files asked alone: the people read from 19 changed, each a
 // misreading gone ("the oil price cap" was Ned Price, "mass graves" Sam
@@ -698,7 +698,7 @@ func bySurnameAlone(ps []*Person, key string, pp *people, lower bool) []*Person 
 	var out []*Person
 	for _, p := range ps {
 		weak := len(p.Titles) == 0 && p.Docs < 2 && !slices.Contains(p.variants, key)
-		if weak && (lower || pp.writtenAsPlace != nil && pp.writtenAsPlace([]string{key})) {
+		if weak && (lower || pp.asPlace != nil && pp.asPlace([]string{key})) {
 			continue
 		}
 		out = append(out, p)
@@ -712,7 +712,7 @@ func bySurnameAlone(ps []*Person, key string, pp *people, lower bool) []*Person 
 // than as a word ("power", "graves", "policy" are the record's words
 // first, whoever it quotes under them).
 func surnameAsWritten(w string, pp *people) bool {
-	return pp.writtenAsName == nil || pp.writtenAsName([]string{w})
+	return pp.asName == nil || pp.asName([]string{w})
 }
 
 // nameNeighbour reports whether a word beside a surname may belong to a

@@ -54,13 +54,13 @@ type people struct {
 	// capitalised name ("half moon bay" → "Half Moon Bay"); nil when the
 	// index cannot be searched for them.
 	oneName func(words []string) bool
-	// writtenAsName reports whether the record writes a word capitalised
-	// inside its sentences (as a name) more often than in lower case;
-	// nil when the index cannot be searched for it.
-	writtenAsName func(words []string) bool
-	// writtenAsPlace reports whether the record writes a word as a place
-	// ("in Japan", "to Australia"); nil when the index cannot be searched.
-	writtenAsPlace func(words []string) bool
+	// asName reports whether the record writes a word capitalised inside
+	// its sentences (as a name) more often than in lower case; nil when
+	// the index cannot be searched for it.
+	asName func(words []string) bool
+	// asPlace reports whether the record writes a word as a place ("in
+	// Japan"); nil when the index cannot be searched for it.
+	asPlace func(words []string) bool
 }
 
 // minTitleDocs is how many documents must give a title before a question

@@ -47,9 +47,9 @@ func (p *Pipeline) people() *people {
 	}
 	p.pp, p.ppFor = buildPeople(dl.Documents()), id
 	if ls, ok := p.Index.(lexicalSearcher); ok {
-		p.pp.oneName = writtenAsOneName(ls)
-		p.pp.writtenAsName = remembered(func(words []string) bool { return asNameIn(ls, words[0]) })
-		p.pp.writtenAsPlace = remembered(func(words []string) bool { return asPlaceIn(ls, words[0]) })
+		p.pp.oneName = remembered(func(words []string) bool { return oneNameIn(ls, words) })
+		p.pp.asName = remembered(func(words []string) bool { return asNameIn(ls, words[0]) })
+		p.pp.asPlace = remembered(func(words []string) bool { return asPlaceIn(ls, words[0]) })
 	}
 	return p.pp
 }
@@ -64,18 +64,10 @@ type lexicalSearcher interface {
 // to see how the record writes them together.
 const oneNameDepth = 8
 
-// oneNameMemo bounds how many word runs remembered remembers before
+// oneNameMemo bounds how many word runs each remembered reading keeps before
 // it forgets them all: a question is read several times (its post, its
 // constraints, its follow-up), and each reading asks the same run.
 const oneNameMemo = 1024
-
-// writtenAsOneName returns people.oneName over an index: the words are
-// one name when the passages that hold them write them together with
-// every word capitalised ("Half Moon Bay") at least twice and more often
-// than not.
-func writtenAsOneName(ix lexicalSearcher) func(words []string) bool {
-	return remembered(func(words []string) bool { return oneNameIn(ix, words) })
-}
 
 // remembered returns read with its answer for a run of words remembered
 // for the snapshot the people table was built from (at most oneNameMemo
@@ -102,7 +94,9 @@ func remembered(read func(words []string) bool) func(words []string) bool {
 	}
 }
 
-// oneNameIn is writtenAsOneName's reading of the record, unremembered.
+// oneNameIn reports people.oneName over an index: the words are one name
+// when the passages that hold them write them together with every word
+// capitalised ("Half Moon Bay") at least twice and more often than not.
 func oneNameIn(ix lexicalSearcher, words []string) bool {
 	parts := make([]string, len(words))
 	for i, w := range words {
@@ -129,7 +123,7 @@ func oneNameIn(ix lexicalSearcher, words []string) bool {
 // record writes it.
 const asNameDepth = 20
 
-// asNameIn reports people.writtenAsName over an index: of the word's
+// asNameIn reports people.asName over an index: of the word's
 // occurrences in the passages that hold it, those capitalised inside a
 // sentence outnumber those in lower case (a capital opening a sentence
 // says nothing).
@@ -153,28 +147,23 @@ func asNameIn(ix lexicalSearcher, w string) bool {
 	return name > word
 }
 
-// minPlaceUses is how many times the passages holding a word must write
+// minPlacePassages is how many of the passages holding a word must write
 // it as a place for asPlaceIn.
-const minPlaceUses = 2
+const minPlacePassages = 2
 
-// placeBeforeRe: a capitalised word after a preposition or verb of place,
-// not followed by another capitalised word ("in Japan", "to Australia";
-// not "in Lantern Bay", where the word is a longer place's).
-var placeBeforeRe = regexp.MustCompile(`\b(?:in|to|from|across|visit|visited|visiting|throughout)\s+([A-Z][\p{L}'’-]+)\b(\s+[A-Z])?`)
-
-// asPlaceIn reports people.writtenAsPlace over an index: the passages that
-// hold the word write it, capitalised, as a place at least minPlaceUses
-// times.
+// asPlaceIn reports people.asPlace over an index: at least
+// minPlacePassages of the passages holding the word write it, capitalised,
+// after a preposition of place (writtenAsPlace: "in Japan").
 func asPlaceIn(ix lexicalSearcher, w string) bool {
-	n := 0
+	r, n := utf8.DecodeRuneInString(w)
+	name := string(unicode.ToUpper(r)) + w[n:]
+	k := 0
 	for _, h := range ix.LexicalSearch(w, retrieval.SearchOptions{K: asNameDepth}) {
-		for _, m := range placeBeforeRe.FindAllStringSubmatch(h.Chunk.Text, -1) {
-			if m[2] == "" && strings.EqualFold(m[1], w) {
-				n++
-			}
+		if writtenAsPlace(h.Chunk.Text, name) {
+			k++
 		}
 	}
-	return n >= minPlaceUses
+	return k >= minPlacePassages
 }
 
 // allCapitalised reports whether every word of s begins with a capital

@@ -18,7 +18,7 @@ const surnameRecord = `{"id": "m1.txt", "title": "Minister Ivo Harbour on port f
 {"id": "h1.txt", "title": "Storm at the harbour", "outlet": "Nowhereland Ministry", "date": "2023-05-02", "text": "The storm broke the sea wall of the harbour overnight. Crews reached the harbour at dawn, and the harbour reopened."}
 {"id": "h2.txt", "title": "Harbour repairs", "outlet": "Nowhereland Ministry", "date": "2023-06-20", "text": "Repairs to the harbour wall were finished. Ships use the harbour again, and the harbour fees were kept."}
 {"id": "q1.txt", "title": "Tourism in Quillmark", "outlet": "Nowhereland Ministry", "date": "2023-07-01", "speakers": [{"name": "Visit Quillmark"}], "text": "Visit Quillmark said hotels in Quillmark were full. Ferries to Quillmark ran twice a day."}
-{"id": "q2.txt", "title": "Ferries to Quillmark", "outlet": "Nowhereland Ministry", "date": "2023-08-01", "text": "Ferries to Quillmark were cancelled in the storm. Quillmark harbour closed for a day."}
+{"id": "q2.txt", "title": "Ferries to Quillmark", "outlet": "Nowhereland Ministry", "date": "2023-08-01", "text": "Ferries to Quillmark were cancelled in the storm, and shops in Quillmark closed for a day."}
 `
 
 // A surname alone names a person only when the record knows them by it:
