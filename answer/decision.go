@@ -723,14 +723,7 @@ func typedShown(c Constraints, h retrieval.Hit) float64 {
 	default:
 		return 1
 	}
-	terms := slices.Clone(h.Terms)
-	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
-	subject := map[string]bool{}
-	for _, t := range terms[:min(distinctWords, len(terms))] {
-		if t.Found {
-			subject[t.Term] = true
-		}
-	}
+	subject := distinctFound(h)
 	if len(subject) == 0 {
 		return 0
 	}
@@ -760,6 +753,20 @@ func typedShown(c Constraints, h retrieval.Hit) float64 {
 		}
 	}
 	return 0
+}
+
+// distinctFound returns those of the question's distinctWords
+// highest-weighted words that the passage holds.
+func distinctFound(h retrieval.Hit) map[string]bool {
+	terms := slices.Clone(h.Terms)
+	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
+	found := map[string]bool{}
+	for _, t := range terms[:min(distinctWords, len(terms))] {
+		if t.Found {
+			found[t.Term] = true
+		}
+	}
+	return found
 }
 
 // figureShown measures hitSignals.figure.

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -422,20 +421,10 @@ const widenDeep = 12
 
 // givesAsked reports whether a passage has a sentence, outside a
 // reporter's question, giving the kind of answer asked (a figure or a
-// date) beside one of the two rarest of the question's words the passage
-// holds.
+// date) beside one of the question's rarest words (distinctFound): the
+// decision's typedShown, read of one sentence rather than beside one.
 func givesAsked(h retrieval.Hit, want AnswerType) bool {
-	terms := slices.Clone(h.Terms)
-	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
-	rare := map[string]bool{}
-	for _, t := range terms {
-		if len(rare) == distinctWords {
-			break
-		}
-		if t.Found {
-			rare[t.Term] = true
-		}
-	}
+	rare := distinctFound(h)
 	body := h.Chunk.Text
 	for _, sp := range text.Sentences(body) {
 		if asking(h, sp[0]) {
