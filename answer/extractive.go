@@ -184,7 +184,7 @@ func attribution(h retrieval.Hit, start, end int, pp *people) string {
 	}
 	speaker, sure := sentenceSpeaker(h, start, end)
 	if sure && hasTurn && t.Speaker.Name == speaker {
-		speaker = speakerLabel(pp.fullName(t.Speaker))
+		speaker = speakerLabel(pp.fullName(t.Speaker, statedOn(h)))
 	}
 	if sure && speaker == source {
 		// An office issuing its own statement: the source says it.

@@ -234,16 +234,33 @@ func buildPeople(docs []*corpus.Document) *people {
 
 // fullName completes a speaker their document names by surname alone
 // ("Biden, President", "Zients") from the record's people: the one person
-// of that surname the record gives that title, or, with no title, the one
-// person of that surname it knows by a full name. Anything less sure keeps
-// the document's own word: "Sullivan" alone may be Jake or Dan.
-// Measured (main 0efd610, /tmp/wh10b) over the 229 questions of dev,
-// fresh, public and the probe files asked alone: 28 answers name 39
+// of that surname the record gives that title (dominant), or, with no
+// title, the one person of that surname it knows by a full name. A role
+// named without its holder ("The Vice President") is completed the same
+// way from the holders of the title on the statement's day (on). Anything
+// less sure keeps the document's own word: "Sullivan" alone may be Jake
+// or Dan. Measured (main 0efd610, /tmp/wh10b) over the 229 questions of
+// dev, fresh, public and the probe files asked alone: 28 answers name 39
 // quotations' speakers in full ("Biden, President" → "Joe Biden,
 // President" 32 times; Andy Slavitt, Jeff Zients, Kamala Harris), and no
-// other line of any answer changes; every figure unchanged.
-func (pp *people) fullName(sp corpus.Speaker) corpus.Speaker {
-	if pp == nil || sp.Name == "" || strings.ContainsAny(strings.TrimSpace(sp.Name), " .") {
+// other line of any answer changes; every figure unchanged. A role alone
+// (main 64f809b): none of the 229 answers quotes one; "who said their
+// brother-in-law is a california firefighter" now shows "Kamala Harris,
+// Vice President", not "The Vice President" (about 90 turns of the
+// record are labelled with a role alone).
+func (pp *people) fullName(sp corpus.Speaker, on time.Time) corpus.Speaker {
+	if pp == nil || sp.Name == "" {
+		return sp
+	}
+	if role, ok := strings.CutPrefix(sp.Name, "The "); ok && sp.Title == "" && !on.IsZero() {
+		if t := normTitle(role); t != "" {
+			if p := dominant(pp.byTitle[t], t, on); p != nil {
+				sp.Name, sp.Title = p.Name, role
+			}
+		}
+		return sp
+	}
+	if strings.ContainsAny(strings.TrimSpace(sp.Name), " .") {
 		return sp
 	}
 	var full []*Person
@@ -253,25 +270,8 @@ func (pp *people) fullName(sp corpus.Speaker) corpus.Speaker {
 		}
 	}
 	if t := normTitle(sp.Title); t != "" {
-		// The holder the record gives the title most, when it gives it
-		// to the others at most a tenth as often: its speaker lists also
-		// hold a president's family under his title (Jill Biden's
-		// "President" of 10 documents beside Joe Biden's 2,968).
-		best, next := 0, 0
-		var holder *Person
-		for _, p := range full {
-			for _, ts := range p.Titles {
-				switch {
-				case ts.Title != t || ts.Docs < minTitleDocs:
-				case ts.Docs > best:
-					best, next, holder = ts.Docs, best, p
-				case ts.Docs > next:
-					next = ts.Docs
-				}
-			}
-		}
-		if holder != nil && best >= fullNameLead*next {
-			sp.Name = holder.Name
+		if p := dominant(full, t, time.Time{}); p != nil {
+			sp.Name = p.Name
 		}
 		return sp
 	}
@@ -281,9 +281,35 @@ func (pp *people) fullName(sp corpus.Speaker) corpus.Speaker {
 	return sp
 }
 
+// dominant returns the one of ps the record gives title most (on day on,
+// when on is not zero), when it gives it to the others at most
+// 1/fullNameLead as often: the record's speaker lists also hold a
+// president's family under his title (Jill Biden's "President" of 10
+// documents beside Joe Biden's 2,968); nil when none leads so.
+func dominant(ps []*Person, title string, on time.Time) *Person {
+	best, next := 0, 0
+	var holder *Person
+	for _, p := range ps {
+		for _, ts := range p.Titles {
+			switch {
+			case ts.Title != title || ts.Docs < minTitleDocs:
+			case !on.IsZero() && (on.Before(ts.First) || on.After(ts.Last)):
+			case ts.Docs > best:
+				best, next, holder = ts.Docs, best, p
+			case ts.Docs > next:
+				next = ts.Docs
+			}
+		}
+	}
+	if holder == nil || best < fullNameLead*next {
+		return nil
+	}
+	return holder
+}
+
 // fullNameLead is how many times more often the record must give a title
-// to one person of a surname than to any other for a label of that
-// surname and title to name them (people.fullName).
+// to one person than to any other for a label of that title to name them
+// (people.fullName, dominant).
 const fullNameLead = 10
 
 // A first name alone ("what did jake say") means the person the record

@@ -1196,7 +1196,7 @@ func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict, pp 
 			cites[k-1].Speakers = []string{}
 		}
 		if t, ok := sentenceTurn(h, c.start, c.end); ok && t.Role.Statement() && t.Speaker.Name != "" {
-			if n := pp.fullName(t.Speaker).Name; !containsName(cites[k-1].Speakers, n) {
+			if n := pp.fullName(t.Speaker, statedOn(h)).Name; !containsName(cites[k-1].Speakers, n) {
 				cites[k-1].Speakers = append(cites[k-1].Speakers, n)
 			}
 		}

@@ -73,30 +73,46 @@ func TestFullName(t *testing.T) {
 		{corpus.Speaker{Name: "Sample"}, corpus.Speaker{Name: "Zed Sample"}},
 		{corpus.Speaker{Name: "Unknown"}, corpus.Speaker{Name: "Unknown"}},
 	} {
-		if got := pp.fullName(tt.in); got != tt.want {
+		if got := pp.fullName(tt.in, time.Time{}); got != tt.want {
 			t.Errorf("fullName(%+v) = %+v, want %+v", tt.in, got, tt.want)
 		}
 	}
+	// A role named without its holder: the one holding it that day.
+	if got := pp.fullName(corpus.Speaker{Name: "The President"}, on("2031-01-20")); got != (corpus.Speaker{Name: "Ida Example", Title: "President"}) {
+		t.Errorf("The President on 2031-01-20: %+v", got)
+	}
+	if got := pp.fullName(corpus.Speaker{Name: "The President"}, on("2032-06-01")); got.Name != "The President" {
+		t.Errorf("The President on a day no one holds it in the record: %+v", got)
+	}
 	var none *people
-	if got := none.fullName(corpus.Speaker{Name: "Example"}); got.Name != "Example" {
+	if got := none.fullName(corpus.Speaker{Name: "Example"}, time.Time{}); got.Name != "Example" {
 		t.Errorf("without the record's people: %+v", got)
 	}
 }
 
 // An answer quoting a transcript whose label gives a surname alone
-// ("PRESIDENT EXAMPLE:") names the speaker in full, as the record's other
-// documents do.
+// ("PRESIDENT EXAMPLE:") or a role alone ("THE PRESIDENT:") names the
+// speaker in full, as the record's other documents do.
 func TestAnswerNamesSpeakerInFull(t *testing.T) {
 	rec := `{"id": "s1.txt", "title": "Statement by President Ida Example on the canal", "outlet": "Nowhereland Ministry", "date": "2031-03-10", "speakers": [{"name": "Ida Example", "title": "President"}], "text": "President Ida Example said the canal would open in May."}
 {"id": "s2.txt", "title": "Statement by President Ida Example on the bridge", "outlet": "Nowhereland Ministry", "date": "2031-04-10", "speakers": [{"name": "Ida Example", "title": "President"}], "text": "President Ida Example said the bridge would open in June."}
 {"id": "r1.txt", "title": "Remarks by President Example at the Lighthouse", "outlet": "Nowhereland Ministry", "date": "2031-05-10", "text": "PRESIDENT EXAMPLE: Thank you all. The lighthouse keepers of Quillmark will get their new lamps this winter."}
+{"id": "r2.txt", "title": "Remarks at the Ferry Terminal", "outlet": "Nowhereland Ministry", "date": "2031-03-20", "text": "THE PRESIDENT: Welcome, everyone. The ferry crews of Quillmark will get new life jackets this spring.\n\nQ When will the jackets arrive?\n\nTHE PRESIDENT: Before the ferries run again."}
 `
-	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 3))}
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 4))}
 	ans, err := p.Ask(context.Background(), "what did the president say about the lighthouse keepers of quillmark", nil, retrieval.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if first := firstQuote(ans.Text); !strings.Contains(first, "— Ida Example, President: “") {
 		t.Errorf("the label names the speaker by surname alone:\n%s", ans.Text)
+	}
+	// A role named without its holder: the one holding it that day.
+	ans, err = p.Ask(context.Background(), "who said the ferry crews of quillmark would get new life jackets", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := firstQuote(ans.Text); !strings.Contains(first, "— Ida Example, President: “") {
+		t.Errorf("the label names the role alone:\n%s", ans.Text)
 	}
 }
