@@ -698,7 +698,7 @@ func bySurnameAlone(ps []*Person, key string, pp *people, lower bool) []*Person 
 	var out []*Person
 	for _, p := range ps {
 		weak := len(p.Titles) == 0 && p.Docs < 2 && !slices.Contains(p.variants, key)
-		if weak && (lower || pp.asPlace != nil && pp.asPlace([]string{key})) {
+		if weak && (lower || pp.wordUse != nil && pp.wordUse([]string{key}).place) {
 			continue
 		}
 		out = append(out, p)
@@ -712,7 +712,7 @@ func bySurnameAlone(ps []*Person, key string, pp *people, lower bool) []*Person 
 // than as a word ("power", "graves", "policy" are the record's words
 // first, whoever it quotes under them).
 func surnameAsWritten(w string, pp *people) bool {
-	return pp.asName == nil || pp.asName([]string{w})
+	return pp.wordUse == nil || pp.wordUse([]string{w}).name
 }
 
 // nameNeighbour reports whether a word beside a surname may belong to a

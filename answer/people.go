@@ -54,13 +54,9 @@ type people struct {
 	// capitalised name ("half moon bay" → "Half Moon Bay"); nil when the
 	// index cannot be searched for them.
 	oneName func(words []string) bool
-	// asName reports whether the record writes a word capitalised inside
-	// its sentences (as a name) more often than in lower case; nil when
-	// the index cannot be searched for it.
-	asName func(words []string) bool
-	// asPlace reports whether the record writes a word as a place ("in
-	// Japan"); nil when the index cannot be searched for it.
-	asPlace func(words []string) bool
+	// wordUse reports how the record writes a word: as a name, as a
+	// place (see wordUse); nil when the index cannot be searched for it.
+	wordUse func(words []string) wordUse
 }
 
 // minTitleDocs is how many documents must give a title before a question

@@ -48,8 +48,7 @@ func (p *Pipeline) people() *people {
 	p.pp, p.ppFor = buildPeople(dl.Documents()), id
 	if ls, ok := p.Index.(lexicalSearcher); ok {
 		p.pp.oneName = remembered(func(words []string) bool { return oneNameIn(ls, words) })
-		p.pp.asName = remembered(func(words []string) bool { return asNameIn(ls, words[0]) })
-		p.pp.asPlace = remembered(func(words []string) bool { return asPlaceIn(ls, words[0]) })
+		p.pp.wordUse = remembered(func(words []string) wordUse { return wordUseIn(ls, words[0]) })
 	}
 	return p.pp
 }
@@ -72,10 +71,10 @@ const oneNameMemo = 1024
 // remembered returns read with its answer for a run of words remembered
 // for the snapshot the people table was built from (at most oneNameMemo
 // runs at a time).
-func remembered(read func(words []string) bool) func(words []string) bool {
+func remembered[T any](read func(words []string) T) func(words []string) T {
 	var mu sync.Mutex
-	memo := map[string]bool{}
-	return func(words []string) bool {
+	memo := map[string]T{}
+	return func(words []string) T {
 		key := strings.Join(words, " ")
 		mu.Lock()
 		v, ok := memo[key]
@@ -119,21 +118,32 @@ func oneNameIn(ix lexicalSearcher, words []string) bool {
 	return titled >= 2 && titled > other
 }
 
-// asNameDepth is how many passages holding a word are read to see how the
-// record writes it.
-const asNameDepth = 20
+// wordUseDepth is how many passages holding a word are read to see how
+// the record writes it.
+const wordUseDepth = 20
 
-// asNameIn reports people.asName over an index: of the word's
-// occurrences in the passages that hold it, those capitalised inside a
-// sentence outnumber those in lower case (a capital opening a sentence
-// says nothing).
-func asNameIn(ix lexicalSearcher, w string) bool {
+// minPlacePassages is how many of the passages holding a word must write
+// it as a place for wordUse.place.
+const minPlacePassages = 2
+
+// wordUse is how the record writes a word (people.wordUse): name, when
+// its occurrences capitalised inside a sentence outnumber those in lower
+// case (a capital opening a sentence says nothing); place, when at least
+// minPlacePassages of the passages holding it write it, capitalised,
+// after a preposition of place (writtenAsPlace: "in Japan").
+type wordUse struct{ name, place bool }
+
+// wordUseIn reads a word's use from the passages holding it, one search
+// for both readings.
+func wordUseIn(ix lexicalSearcher, w string) wordUse {
 	re, err := regexp.Compile(`(?i)\b` + regexp.QuoteMeta(w) + `\b`)
 	if err != nil {
-		return true
+		return wordUse{name: true}
 	}
-	name, word := 0, 0
-	for _, h := range ix.LexicalSearch(w, retrieval.SearchOptions{K: asNameDepth}) {
+	r, n := utf8.DecodeRuneInString(w)
+	capital := string(unicode.ToUpper(r)) + w[n:]
+	name, word, places := 0, 0, 0
+	for _, h := range ix.LexicalSearch(w, retrieval.SearchOptions{K: wordUseDepth}) {
 		for _, m := range re.FindAllStringIndex(h.Chunk.Text, -1) {
 			r, _ := utf8.DecodeRuneInString(h.Chunk.Text[m[0]:])
 			switch {
@@ -143,27 +153,11 @@ func asNameIn(ix lexicalSearcher, w string) bool {
 				name++
 			}
 		}
-	}
-	return name > word
-}
-
-// minPlacePassages is how many of the passages holding a word must write
-// it as a place for asPlaceIn.
-const minPlacePassages = 2
-
-// asPlaceIn reports people.asPlace over an index: at least
-// minPlacePassages of the passages holding the word write it, capitalised,
-// after a preposition of place (writtenAsPlace: "in Japan").
-func asPlaceIn(ix lexicalSearcher, w string) bool {
-	r, n := utf8.DecodeRuneInString(w)
-	name := string(unicode.ToUpper(r)) + w[n:]
-	k := 0
-	for _, h := range ix.LexicalSearch(w, retrieval.SearchOptions{K: asNameDepth}) {
-		if writtenAsPlace(h.Chunk.Text, name) {
-			k++
+		if writtenAsPlace(h.Chunk.Text, capital) {
+			places++
 		}
 	}
-	return k >= minPlacePassages
+	return wordUse{name: name > word, place: places >= minPlacePassages}
 }
 
 // allCapitalised reports whether every word of s begins with a capital
