@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -23,25 +22,12 @@ import (
 //
 //	READOUT_SIGNALS=1 go test -run MeasureContinuation -v ./answer
 func TestMeasureContinuation(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "eval", "dev.jsonl"))
-	if err != nil {
+	name := filepath.Join("..", "eval", "dev.jsonl")
+	if _, err := os.Stat(name); err != nil {
 		t.Skip("no development set:", err)
 	}
-	defer f.Close()
-	var qs []devQuestion
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		var q devQuestion
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
-			t.Fatal(err)
-		}
-		qs = append(qs, q)
-	}
-	byID := map[string]devQuestion{}
+	qs := readEvalLines(t, name)
+	byID := map[string]evalLine{}
 	for _, q := range qs {
 		byID[q.ID] = q
 	}

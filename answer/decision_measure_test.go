@@ -1,9 +1,7 @@
 package answer
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -19,16 +17,6 @@ import (
 // maxWrongDeclines is the share of answerable questions the decision may
 // decline (issue 10's bar: 5%).
 const maxWrongDeclines = 0.05
-
-// devQuestion is a line of eval/dev.jsonl as the decision measurement
-// reads it.
-type devQuestion struct {
-	ID       string   `json:"id"`
-	Question string   `json:"question"`
-	MustCite []string `json:"must_cite"`
-	Kind     string   `json:"kind"`
-	Follows  string   `json:"follows"`
-}
 
 // TestMeasureDecision measures the answer-or-decline decision on the
 // development questions over an index built as EVALUATION.md says, and
@@ -66,24 +54,12 @@ func TestMeasureDecision(t *testing.T) {
 	if pub := os.Getenv("READOUT_PUBLIC_EVAL"); pub != "" {
 		files = append(files, pub)
 	}
-	var qs []devQuestion
+	var qs []evalLine
 	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			var q devQuestion
-			if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
-				t.Fatal(err)
-			}
-			qs = append(qs, q)
-		}
-		f.Close()
+		qs = append(qs, readEvalLines(t, name)...)
 	}
 	type row struct {
-		q          devQuestion
+		q          evalLine
 		answerable bool
 		sigs       []hitSignals
 		absent     bool // the pipeline's final decision: answer

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,13 +16,14 @@ import (
 	"github.com/readout/readout/retrieval"
 )
 
-// evalLine is a line of an eval file as the sentence-choice measurement
-// reads it.
+// evalLine is a line of an eval file as the measurements of the answer
+// package read it (TestMeasureDecision, TestMeasurePick).
 type evalLine struct {
 	ID          string   `json:"id"`
 	Question    string   `json:"question"`
 	MustCite    []string `json:"must_cite"`
 	MustContain []string `json:"must_contain"`
+	Kind        string   `json:"kind"`
 	Follows     string   `json:"follows"`
 }
 
@@ -37,7 +39,7 @@ func readEvalLines(t *testing.T, name string) []evalLine {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
-		if len(sc.Bytes()) == 0 {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
 			continue
 		}
 		var q evalLine
