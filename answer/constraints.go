@@ -342,6 +342,12 @@ func readWant(toks []qtok) AnswerType {
 				return WantNumber
 			}
 		case "what", "which":
+			if quantityNouns[next] && (i+2 == len(toks) || yesNoOpeners[toks[i+2].w]) {
+				// "what price was the cap set at", "which rate did they
+				// set": the noun asked for is a quantity ("what rate
+				// hike" names a thing).
+				return WantNumber
+			}
 			switch next {
 			case "date", "day", "year", "month":
 				return WantDate

@@ -148,6 +148,10 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"what's the death toll of the flood", OrderAny, WantNumber},
 		{"What was the rate hike about?", OrderAny, WantAny},
 		{"What is the grain price policy?", OrderAny, WantAny},
+		{"what price was the cap set at", OrderAny, WantNumber},
+		{"Which rate did the bank set?", OrderAny, WantNumber},
+		{"What percentage?", OrderAny, WantNumber},
+		{"What rate hike did they announce?", OrderAny, WantAny},
 		// A "when" or "who" of a clause after the question's own word.
 		{"what did quillfeather praise the minister for when she met him", OrderAny, WantAny},
 	}
