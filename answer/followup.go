@@ -860,10 +860,16 @@ func previousTopic(history []Turn, speaker string) string {
 	}
 	q := prevQuestion(topicTurn(history))
 	skip := text.TermSet(speaker)
+	// The order the topic's question asked ("who first announced the
+	// pier") is that question's: "how much aid was it supposed to bring
+	// in?" after it asks for no first statement, and a follow-up that
+	// does says so itself.
+	from, to := orderSpan(q)
 	var words []string
 	for _, tk := range text.Tokens(q) {
 		st := text.Terms(q[tk.Start:tk.End])
-		if len(st) == 0 || whWord(tk.Word) || personPronouns[tk.Word] || demonstratives[tk.Word] || skip[st[0]] || text.IsAttributionVerb(tk.Word) {
+		if len(st) == 0 || whWord(tk.Word) || personPronouns[tk.Word] || demonstratives[tk.Word] || skip[st[0]] || text.IsAttributionVerb(tk.Word) ||
+			(tk.Start >= from && tk.End <= to) {
 			continue
 		}
 		words = append(words, q[tk.Start:tk.End])
@@ -872,6 +878,18 @@ func previousTopic(history []Turn, speaker string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// orderSpan is the byte range of q's order phrase ("first", "the most
+// recent"; see readOrder), or an empty range.
+func orderSpan(q string) (from, to int) {
+	toks := questionTokens(q)
+	if _, phrase := readOrder(q, toks, nil, make([]bool, len(toks))); phrase != "" {
+		if i := strings.Index(q, phrase); i >= 0 {
+			return i, i + len(phrase)
+		}
+	}
+	return 0, 0
 }
 
 // subjectTurn is the latest turn whose question says something of its

@@ -879,3 +879,28 @@ func TestFollowUpEventDate(t *testing.T) {
 		t.Errorf("answer %q: want it to open with the day the statement gives", ans.Text)
 	}
 }
+
+// TestFollowUpLeavesTheTopicsOrder: the order the topic's question asked
+// ("who first announced the pier") is not the follow-up's: "how much aid
+// was it supposed to bring in per day?" asks for no first statement.
+func TestFollowUpLeavesTheTopicsOrder(t *testing.T) {
+	passage := "“Tonight I am announcing a floating pier off the Sylvanian coast,” Spokesperson Zara Quillfeather said."
+	prev := Turn{
+		Question: "Who first announced the floating pier for Sylvania?",
+		Answer:   ExtractiveLead + "\n- Nowhere Wire (2024-03-04) — Zara Quillfeather, Spokesperson: “Tonight I am announcing a floating pier off the Sylvanian coast” [1]",
+		Citations: []Citation{{N: 1, Doc: "wire/pier.txt", Title: "Pier announced", Outlet: "Nowhere Wire", Date: "2024-03-04",
+			Speakers: []string{"Zara Quillfeather"}, Passage: passage, End: len(passage)}},
+	}
+	for _, q := range []string{"and how much aid was it supposed to bring in per day?", "how long would it take to build"} {
+		f := ReadFollowUp(q, []Turn{prev})
+		if f.Kind == NewTopic {
+			t.Fatalf("%q read as a new topic", q)
+		}
+		if !strings.Contains(f.Standalone, "pier") {
+			t.Errorf("%q: standalone %q lacks the topic", q, f.Standalone)
+		}
+		if c := ReadQuestion(f.Standalone, nil, day("2024-05-15")); c.Order != OrderAny {
+			t.Errorf("%q: standalone %q asks order %q", q, f.Standalone, c.Order)
+		}
+	}
+}
