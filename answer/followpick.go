@@ -405,11 +405,17 @@ func followFirst(cands []candidate, best int, eligible func(int) bool, w Weights
 	if first >= 0 {
 		return first, true
 	}
+	// Away from what was quoted, a sentence giving the asked kind anew
+	// must say it of the subject, as a first question's must (FirstWords):
+	// a long speech's other figures ("100 more immigration judges" in the
+	// State of the Union that announced the Gaza pier) answer nothing
+	// asked of the pier.
+	subject := w.FirstWords * subjectTop(cands, eligible)
 	for i := range cands {
 		if cands[i].score < w.FirstFloor*cands[best].score {
 			break
 		}
-		if eligible(i) && cands[i].features.Novel {
+		if eligible(i) && cands[i].features.Novel && cands[i].features.Subject >= subject {
 			return i, true
 		}
 	}

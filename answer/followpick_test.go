@@ -265,3 +265,31 @@ func TestAnchorWithinReach(t *testing.T) {
 		t.Errorf("the passage around the statement quoted is not among the first %d read: %v", extractivePassages, got)
 	}
 }
+
+// TestFollowFirstSaysItOfTheSubject: away from the statement just quoted,
+// a follow-up asking a figure of the conversation's subject ("how much
+// aid was it supposed to bring in per day?" after the Gaza pier's
+// announcement in a State of the Union) opens with a sentence giving a
+// figure only when it holds the subject as a first question's must
+// (FirstWords): not the speech's "100 more immigration judges".
+func TestFollowFirstSaysItOfTheSubject(t *testing.T) {
+	w := DefaultWeights
+	cands := []candidate{
+		// The speech's other figure: the best score, no word of the pier.
+		{score: 4.8, features: SentenceFeatures{Novel: true, Fits: true, Subject: 0}},
+		// On the pier, no figure.
+		{score: 4.2, features: SentenceFeatures{Subject: 0.3}},
+		// On the pier with a figure, a little lower.
+		{score: 3.9, features: SentenceFeatures{Novel: true, Fits: true, Subject: 0.25}},
+	}
+	all := func(int) bool { return true }
+	if first, ok := followFirst(cands, 0, all, w); !ok || first != 2 {
+		t.Errorf("followFirst = %d, %v; want 2 (the pier's figure), true", first, ok)
+	}
+	// With no sentence giving a figure of the subject, none is forced
+	// first: the caller's choice (the best on the subject) stands.
+	cands[2].features.Novel = false
+	if first, ok := followFirst(cands, 0, all, w); ok {
+		t.Errorf("followFirst = %d, true; want no sentence forced first", first)
+	}
+}
