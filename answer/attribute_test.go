@@ -81,6 +81,11 @@ func TestAttributeShown(t *testing.T) {
 		{"whats quillfeathers salary",
 			"Quillfeather's salary is 90,000 crowns a year, set by the canal board.",
 			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true, Share: 1}, {Term: "salari", Weight: 3, Found: true, Share: 1}}, 1},
+		// The record names the attribute in other words: a duty is a
+		// tariff.
+		{"what import duty did the chancellor put on every canal boat",
+			"The Chancellor set a 10% tariff on every canal boat from Quillton.",
+			[]retrieval.TermMatch{{Term: "canal", Weight: 4, Found: true, Share: 1}, {Term: "chancellor", Weight: 3, Found: true, Share: 1}}, 1},
 		// "when was X born" wants "born" and a year, not "borne".
 		{"when was zara quillfeather born",
 			"MS. QUILLFEATHER: Those forecasts have not borne out, certainly not back in 2029.",

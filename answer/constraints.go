@@ -857,7 +857,7 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 	for j < len(toks) && j < end+3 && linksSpeaker(toks[j].w) {
 		j++
 	}
-	if j < len(toks) && text.IsAskVerb(toks[j].w) {
+	if j < len(toks) && text.IsAskVerb(toks[j].w) && !putsThing(toks, j) {
 		// A verb's base form is a verb only in a question's inversion
 		// ("did Kirby say", "what does Price mean"); without it, "call"
 		// or "comment" after a name is a noun ("the Trump Zelenskyy
@@ -888,6 +888,25 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 		return k > 0 && wordsNouns[toks[k-1].w], -1
 	}
 	return false, -1
+}
+
+// putsThing reports whether the verb at j is "put" with a thing for its
+// object rather than words: "how did Kirby put it" asks how he said it,
+// "what duty did Trump put on every country" what he did. "put" frames
+// words only with a pronoun for what was said ("it", "that", "this") or
+// "things".
+func putsThing(toks []qtok, j int) bool {
+	if toks[j].w != "put" {
+		return false
+	}
+	if j+1 >= len(toks) {
+		return true
+	}
+	switch toks[j+1].w {
+	case "it", "that", "this", "things":
+		return false
+	}
+	return true
 }
 
 // inverted reports whether an auxiliary comes shortly before the name at

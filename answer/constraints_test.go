@@ -189,6 +189,10 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		// Named, but not as the speaker.
 		{"When did Quillfeather meet the Freedonian envoy?", "", "", 0, []string{"Zara Quillfeather"}},
 		{"What did the minister of Freedonia say?", "", "", 0, nil},
+		// "put" frames words only with "it"/"that": with a thing for its
+		// object it is what someone did.
+		{"How did Quillfeather put it?", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"What duty did Quillfeather put on every canal boat?", "", "", 0, []string{"Zara Quillfeather"}},
 		// Capitalised words that are not the record's people.
 		{"Give his words.", "", "", 0, nil},
 		{"What did the American envoy say at Christmas about Airlines?", "", "", 0, nil},

@@ -601,7 +601,11 @@ func phraseShare(question string, h retrieval.Hit) float64 {
 // the question's words that the retrieved passages write as names, with a
 // capital inside a sentence at least nameShare of the times they use them
 // ("Azerbaijan", "Stepanakert"; not "American" if the record writes
-// "american-made", nor a word that only opens the question).
+// "american-made", nor a word that only opens the question). A month or
+// a weekday is written with a capital but names a date, which the
+// passage's date holds as well as its words (the dates signal): "What
+// duty did Trump put on every country in April 2025" is not missing a
+// name from the fact sheet of 2025-04-02 that never writes "April".
 func questionNames(c Constraints, hits []retrieval.Hit) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -625,7 +629,7 @@ func questionNames(c Constraints, hits []retrieval.Hit) []string {
 	}
 	want := map[string]bool{}
 	for _, t := range text.Terms(c.Search) {
-		if !seen[t] {
+		if !seen[t] && !text.IsCalendarWord(t) {
 			want[t] = true
 		}
 	}

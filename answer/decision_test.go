@@ -116,6 +116,13 @@ func TestQuestionNames(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(text.Terms("Freedonia"), " ") {
 		t.Errorf("names %q: want only Freedonia (Lisbon is used once, Trade opens sentences, Give is the question's)", got)
 	}
+	// A month or a weekday is capitalised inside a sentence, but names a
+	// date, not the subject.
+	hits = append(hits, retrieval.Hit{Chunk: corpus.Chunk{ID: "c#0", Text: "On Monday in April the envoys of Freedonia met. Since Monday they talk, as in April."}})
+	c = Constraints{Search: "Freedonia talks on Monday in April 2031"}
+	if got := questionNames(c, hits); strings.Join(got, " ") != strings.Join(text.Terms("Freedonia"), " ") {
+		t.Errorf("names %q: want only Freedonia (April and Monday are dates)", got)
+	}
 }
 
 // A figure that only a reporter's question gives is no figure the record

@@ -66,6 +66,25 @@ func Weekday(s string) (time.Weekday, bool) {
 // names, capitalised as prose writes them.
 const WeekdayPattern = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
 
+// IsCalendarWord reports whether w, a lower-case word or its stem, is a
+// month's full name or a weekday's: a word prose capitalises that names a
+// date, not a person or a place.
+func IsCalendarWord(w string) bool { return calendarWords[w] }
+
+// calendarWords are the months' full names and the weekdays' names, lower
+// case, with their stems ("mondai").
+var calendarWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range monthNames {
+		m[n], m[Stem(n)] = true, true
+	}
+	for _, n := range weekdayNames {
+		l := strings.ToLower(n)
+		m[l], m[Stem(l)] = true, true
+	}
+	return m
+}()
+
 // RelativeDayPattern is a regular-expression alternation of the words by
 // which a statement gives a day relative to its own: "today", "tonight",
 // "tomorrow", "yesterday", "this morning", "last night" (lower case; use
