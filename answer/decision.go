@@ -502,10 +502,15 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		return d
 	}
 	d.Answer = bestScore >= w.threshold
+	// The passages weighed are those left after the question's own
+	// filters (a speaker's own words, a period), which may be fewer or
+	// ordered otherwise than the passages --explain lists: the place is
+	// given among the weighed ones, and the passage by its ID.
+	place := fmt.Sprintf("%s (%d of the %d passages weighed)", hits[best].Chunk.ID, best+1, len(hits))
 	if d.Answer {
-		d.Reason = fmt.Sprintf("passage %d (%s) scores %.3f ≥ %.3f", best+1, hits[best].Chunk.ID, bestScore, w.threshold)
+		d.Reason = fmt.Sprintf("passage %s scores %.3f ≥ %.3f", place, bestScore, w.threshold)
 	} else {
-		d.Reason = fmt.Sprintf("the best passage, %d (%s), scores %.3f < %.3f", best+1, hits[best].Chunk.ID, bestScore, w.threshold)
+		d.Reason = fmt.Sprintf("the best passage, %s, scores %.3f < %.3f", place, bestScore, w.threshold)
 	}
 	return d
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -87,6 +88,11 @@ func TestModelDecidesWhenConfigured(t *testing.T) {
 	p.Chat = nil
 	if d := p.decide(Constraints{}, hits, nil); d.Answer || d.By != "signals" {
 		t.Errorf("without a model: %+v", d)
+	} else if want := fmt.Sprintf("of the %d passages weighed", len(hits)); !strings.Contains(d.Reason, want) {
+		// --explain lists the retrieval, which filters may have
+		// narrowed for the decision: the place is given among those
+		// weighed.
+		t.Errorf("reason %q does not say %q", d.Reason, want)
 	}
 	for i := range hits {
 		hits[i].Coverage = 0
