@@ -1276,7 +1276,7 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
 	v.missing, v.keyWord, v.sides = r.missing, r.keyWord, r.sides
-	v.asked, v.named = r.speakerName, r.named
+	v.asked, v.named, v.saidAsked = r.speakerName, r.named, r.speakerName != ""
 	if v.asked == "" && len(q.Named) == 1 {
 		// "what did sullivan praise azerbaijan for": no verb asks for his
 		// words, but the one person named is whom a readout reports.

@@ -83,6 +83,10 @@ type verdict struct {
 	share float64 // the share of the claim's weight the sentence holds
 	neg   string  // the negation found, if any
 	asked string  // the asked speaker's name
+	// saidAsked: the question asks for the asked person's words ("did
+	// kirby say …"); without it the person is only named, as the one who
+	// did what is asked ("did biden and xi agree to …").
+	saidAsked bool
 	// named are the index terms of the asked speaker's name.
 	named map[string]bool
 	// lacksRarest: the sentence (and its context) lacks the claim's
@@ -358,13 +362,17 @@ func (v verdict) line(h retrieval.Hit, start, end int) string {
 		}
 		return "No — the record says otherwise (" + when + ") [1]."
 	case verdictOther, verdictOpen:
-		if v.asked != "" && !saidBy(who, v.asked) {
+		if v.asked != "" && v.saidAsked && !saidBy(who, v.asked) {
 			return "The record does not show " + v.asked + " saying that; the nearest:"
 		}
 		if v.asked != "" {
 			// The person asked about speaks the nearest sentence ("did
-			// biden meet xi": "I met with Xi yesterday"), which does not
-			// settle it plainly: the reader judges from their words.
+			// biden meet xi": "I met with Xi yesterday"), or the question
+			// asks what they did, not said ("did biden and xi agree to
+			// restart military talks?", answered by an official's account
+			// of the talks): a line saying the record does not show them
+			// saying it would read as a no. The reader judges from the
+			// sentences.
 			return verdictOpenLine
 		}
 		if v.kind == verdictOther {

@@ -127,22 +127,31 @@ func TestOutOfOrder(t *testing.T) {
 	}
 }
 
-// A yes/no question about what someone did, not said, whose nearest
-// sentence is that person's own does not claim the record fails to show
-// them saying it: "did biden meet xi" quoted "I met with Xi yesterday".
+// A yes/no question about what someone did, not said, does not claim the
+// record fails to show them saying it: not when the nearest sentence is
+// their own ("did biden meet xi" quoted "I met with Xi yesterday"), nor
+// when it is another's account of what they did ("did biden and xi agree
+// to restart military talks"). Only a question that asks for their words
+// ("did kirby say …") is told the record does not show them saying it.
 func TestOpenVerdictOfThePersonAsked(t *testing.T) {
 	hits := briefingHits(t, [2]string{"Remarks by Minister Ned Example",
 		"MR. EXAMPLE: I met the Sylvanian envoy yesterday, and we talked for hours.\n"})
 	h := hits[0]
 	start := strings.Index(h.Chunk.Text, "I met")
 	end := strings.Index(h.Chunk.Text, "hours.") + len("hours.")
-	for _, tt := range []struct{ asked, want string }{
-		{"Ned Example", verdictOpenLine},
-		{"Zara Quillfeather", "The record does not show Zara Quillfeather saying that; the nearest:"},
+	for _, tt := range []struct {
+		asked string
+		said  bool
+		want  string
+	}{
+		{"Ned Example", true, verdictOpenLine},
+		{"Ned Example", false, verdictOpenLine},
+		{"Zara Quillfeather", true, "The record does not show Zara Quillfeather saying that; the nearest:"},
+		{"Zara Quillfeather", false, verdictOpenLine},
 	} {
-		v := verdict{kind: verdictOpen, asked: tt.asked}
+		v := verdict{kind: verdictOpen, asked: tt.asked, saidAsked: tt.said}
 		if got := v.line(h, start, end); got != tt.want {
-			t.Errorf("asked %s: %q, want %q", tt.asked, got, tt.want)
+			t.Errorf("asked %s (words asked %v): %q, want %q", tt.asked, tt.said, got, tt.want)
 		}
 	}
 }
