@@ -42,11 +42,12 @@ type attribute struct {
 	// synonyms are the index terms of the attribute's synonyms
 	// (text.Synonyms): the record may name it in other words, "what
 	// baseline import duty did Trump put on every country" answered by "a
-	// 10% tariff on all countries". Measured (main 1d75934, index rebuilt):
-	// that fresh question, declined for want of "duty" beside its subject,
-	// is answered with the 10% baseline; no other answer of the 199
-	// questions of dev, fresh, public and the decision probes changes, and
-	// the 15 near-topic probes out of scope stay declined as before (10/15).
+	// 10% tariff on all countries". Measured (main 1d75934, index built by
+	// session 10's code): that fresh question, declined for want of "duty"
+	// beside its subject, is answered with the 10% baseline; no other
+	// answer of the 199 questions of dev, fresh, public and the decision
+	// probes changes, and the 15 near-topic probes out of scope stay
+	// declined as before (10/15).
 	synonyms []string
 	// value is a value of the attribute a sentence must give; nil when a
 	// term is enough.

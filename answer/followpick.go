@@ -355,14 +355,7 @@ func capitalised(s string, tk text.Token) bool {
 // plainCapital reports a capitalised word that names no one: a title
 // ("President"), a month or a weekday, a stopword ("The", "I").
 func plainCapital(w string) bool {
-	if text.IsStopword(w) || text.IsTitleWord(w) || text.IsHonorific(w) {
-		return true
-	}
-	if _, ok := text.Month(w); ok {
-		return true
-	}
-	_, ok := text.Weekday(w)
-	return ok
+	return text.IsStopword(w) || text.IsTitleWord(w) || text.IsHonorific(w) || text.NamesDate(w)
 }
 
 // anchoredKind reports the follow-ups answered next to what the previous

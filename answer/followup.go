@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/readout/readout/retrieval"
@@ -743,18 +742,7 @@ func ownNames(q string) []string {
 // roleOrTime reports a capitalised word that names a role or a time
 // rather than whom a question is about ("Secretary", "September").
 func roleOrTime(w string) bool {
-	if text.IsTitleWord(w) {
-		return true
-	}
-	if _, ok := text.Month(w); ok {
-		return true
-	}
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		if strings.EqualFold(w, d.String()) {
-			return true
-		}
-	}
-	return false
+	return text.IsTitleWord(w) || text.NamesDate(w)
 }
 
 // previousStatements reads the quotations of a turn's answer, in order,

@@ -66,6 +66,17 @@ func Weekday(s string) (time.Weekday, bool) {
 // names, capitalised as prose writes them.
 const WeekdayPattern = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
 
+// NamesDate reports whether w, a word in any case, is a month's name or
+// abbreviation (Month) or a weekday's name (Weekday): a capitalised word
+// that names a time, not a person or a place.
+func NamesDate(w string) bool {
+	if _, ok := Month(w); ok {
+		return true
+	}
+	_, ok := Weekday(w)
+	return ok
+}
+
 // IsCalendarWord reports whether w, a lower-case word or its stem, is a
 // month's full name or a weekday's: a word prose capitalises that names a
 // date, not a person or a place.

@@ -14,3 +14,16 @@ func TestIsCalendarWord(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesDate(t *testing.T) {
+	for _, w := range []string{"September", "SEPT.", "nov", "Monday", "friday"} {
+		if !NamesDate(w) {
+			t.Errorf("NamesDate(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"Secretary", "Lago", "mondai", ""} {
+		if NamesDate(w) {
+			t.Errorf("NamesDate(%q) = true, want false", w)
+		}
+	}
+}
