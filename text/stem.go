@@ -40,6 +40,9 @@ func Stem(w string) string {
 	// Past tense, gerund, adverb, a few nominal endings; keep at least a
 	// three-letter stem with a vowel so "need", "bring", "only" survive.
 	for _, suf := range []string{"ingly", "edly", "ing", "ed", "ly", "ment", "ness"} {
+		if suf == "ed" && longEed(w) {
+			break // "agreed" is "agree" + "d", taken below
+		}
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 && hasVowel(w[:len(w)-len(suf)]) {
 			w = w[:len(w)-len(suf)]
 			if suf == "ing" || suf == "ed" || suf == "ingly" || suf == "edly" {
@@ -47,6 +50,12 @@ func Stem(w string) string {
 			}
 			break
 		}
+	}
+	// A verb in -ee meets its past and gerund: "agreed", "agreeing" and
+	// "agree" are one term, as "freed"/"free" and "guaranteed"/"guarantee";
+	// "need" and "feed" (one letter before "eed") keep their d.
+	if longEed(w) {
+		w = w[:len(w)-1]
 	}
 	// Demonyms meet their country: "armenians"/"armenian" → "armenia",
 	// "azerbaijani" → "azerbaijan".
@@ -70,6 +79,11 @@ func Stem(w string) string {
 	}
 	return w
 }
+
+// longEed reports whether w ends in "eed" after at least two letters
+// ("agreed", "proceed", "speed"), where the d is taken off so the verb
+// meets its forms in -ee; "need", "feed", "seed" are left whole.
+func longEed(w string) bool { return len(w) >= 5 && strings.HasSuffix(w, "eed") }
 
 // undouble turns "stopp" (from "stopped") into "stop"; l, s and z are kept
 // double ("called", "passed", "buzzed") as in English spelling.

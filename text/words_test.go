@@ -74,6 +74,13 @@ func TestStem(t *testing.T) {
 		{"crossed", "crossing"},
 		{"took", "take"},
 		{"told", "tell"},
+		{"agreed", "agree"},
+		{"agreeing", "agrees"},
+		{"agreement", "agreed"},
+		{"guaranteed", "guarantee"},
+		{"proceeded", "proceed"},
+		{"proceeding", "proceeds"},
+		{"needed", "need"},
 	}
 	for _, p := range same {
 		if a, b := Stem(p[0]), Stem(p[1]); a != b {
@@ -85,6 +92,7 @@ func TestStem(t *testing.T) {
 		{"mission", "mist"},
 		{"press", "president"},
 		{"may", "march"},
+		{"feed", "fee"},
 	}
 	for _, p := range differ {
 		if a, b := Stem(p[0]), Stem(p[1]); a == b {
