@@ -64,6 +64,11 @@ func Synonyms(term string) []string {
 	return m[term]
 }
 
+// particles are the stopwords that close a verb's phrase after its object
+// ("turned it down", "hand them over"); the other stopwords after an
+// object open a phrase of their own ("call it genocide in 2021").
+var particles = setOf("down up out off over")
+
 // TermSynonyms returns the synonyms (Synonyms) of each term of s, keyed
 // by the term as Terms writes it, with those of each two consecutive
 // words read as one phrase added to the phrase's word that is no stopword
@@ -86,21 +91,39 @@ func TermSynonyms(s string) map[string][]string {
 			out[t] = append(out[t], v)
 		}
 	}
-	prev, prevStop := "", true
+	// The last three words: a phrase is read from two consecutive words,
+	// and a verb's phrase also around the one or two words of its object
+	// ("let Trevor Reed go" is "let go": "release"; "turned it down").
+	type seen struct {
+		t    string
+		stop bool
+	}
+	var last [3]seen
 	EachWord(s, func(w string) {
 		t, stop := Stem(w), IsStopword(w)
 		if !stop {
 			add(t, m[t])
 		}
-		if prev != "" {
-			switch vs := m[prev+" "+t]; {
+		for back, p := range last {
+			if p.t == "" || (back > 0 && (p.stop || (stop && !particles[w]))) {
+				// A split phrase opens with its verb, no stopword, and
+				// closes with an adverb ("go", "free") or a particle:
+				// "call it genocide in 2021" is no "call in".
+				continue
+			}
+			vs, ok := m[p.t+" "+t]
+			if !ok {
+				continue
+			}
+			switch {
 			case !stop:
 				add(t, vs)
-			case !prevStop:
-				add(prev, vs)
+			case !p.stop:
+				add(p.t, vs)
 			}
+			break
 		}
-		prev, prevStop = t, stop
+		last[2], last[1], last[0] = last[1], last[0], seen{t, stop}
 	})
 	return out
 }

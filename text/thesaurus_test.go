@@ -52,6 +52,21 @@ func TestTermSynonyms(t *testing.T) {
 	if _, ok := got["about"]; ok {
 		t.Errorf("a stopword got synonyms: %v", got["about"])
 	}
+	// A verb's phrase around its object.
+	for _, q := range []string{"when did russia let trevor reed go", "did they let him go"} {
+		if got := TermSynonyms(q); !slices.Contains(got["go"], "releas") {
+			t.Errorf(`%q: "go" has %v, want "releas" from "let go"`, q, got["go"])
+		}
+	}
+	if got := TermSynonyms("did they turn the offer down"); !slices.Contains(got["turn"], "reject") {
+		t.Errorf(`"turn the offer down": "turn" has %v, want "reject"`, got["turn"])
+	}
+	if got := TermSynonyms("did biden call it genocide in 2021"); slices.Contains(got["call"], "visit") {
+		t.Errorf(`"call it genocide in" read as "call in": %v`, got["call"])
+	}
+	if got := TermSynonyms("let the three of them go"); slices.Contains(got["go"], "releas") {
+		t.Errorf(`"let" three words before "go" made a phrase: %v`, got["go"])
+	}
 }
 
 // A malformed table is an error, not a panic or a silent empty table.
