@@ -34,8 +34,9 @@ var (
 		// "is headed to chilly Minnesota", "were removed to El Salvador".
 		`|\b(?:travel|travels|traveled|travelled|traveling|travelling|trip|visit|visits|visited|head|heads|headed|heading|go|goes|going|went|fly|flies|flew|flown|sent|send|sends|removed|deported|transferred|returned|moved|arrive|arrives|arrived|bound) (?:back )?(?:to|for) (?:[a-z]+ )?(?:the )?[A-Z]`)
 	// dateRe: a date of any kind a sentence may answer "when" with: a day
-	// of a month, a weekday, a year or a relative day.
-	dateRe = regexp.MustCompile(absoluteDatePattern + `|\b(?:` + text.WeekdayPattern + `)\b|\b(?:today|yesterday|tomorrow|this (?:morning|afternoon|week)|last (?:week|month|night))\b`)
+	// of a month, a weekday, a year or a relative day in any case ("Today,
+	// I signed a pardon …" opens a statement as often as "… met today").
+	dateRe = regexp.MustCompile(absoluteDatePattern + `|\b(?:` + text.WeekdayPattern + `)\b|(?i:\b(?:` + text.RelativeDayPattern + `|this week|last (?:week|month))\b)`)
 	// absoluteDateRe: a day of a month ("June 12", "August 23rd") or a
 	// year, not a weekday or a relative day ("today"), which only a
 	// statement's own date places.

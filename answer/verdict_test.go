@@ -179,3 +179,20 @@ func TestWhenLeadResolvesRelativeDay(t *testing.T) {
 		}
 	}
 }
+
+// A statement that opens "Today, …" answers "when" as one saying "…
+// today": the relative day is read in any case, so the answer opens with
+// the day, and the sentence giving it leads a sentence without one.
+func TestWhenLeadCapitalisedToday(t *testing.T) {
+	d := &corpus.Document{ID: "s.txt", Title: "Statement by Minister Ada Vexlund", Date: time.Date(2031, 3, 31, 0, 0, 0, 0, time.UTC)}
+	d.Text = "The Quillton canal has been a long time coming for the people of Nowhereland.\n" +
+		"Today, I opened the Quillton canal.\n"
+	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "s.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	text, _, _ := Extractive("When did Vexlund open the Quillton canal?", []retrieval.Hit{h})
+	if !strings.HasPrefix(text, "On 2031-03-31 (“Today” in the statement below) [1].") || !strings.Contains(firstQuote(text), "Today, I opened") {
+		t.Errorf("answer:\n%s", text)
+	}
+	if !fitsType(WantDate, "Tonight, the minister opened the canal.", false, "", false, false) {
+		t.Error(`"Tonight, …" holds no date for "when"`)
+	}
+}
