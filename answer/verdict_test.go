@@ -196,3 +196,16 @@ func TestWhenLeadCapitalisedToday(t *testing.T) {
 		t.Error(`"Tonight, …" holds no date for "when"`)
 	}
 }
+
+// A place opening its sentence is a place: "At Camp David, …" answers
+// "where" as "… met at Camp David" does.
+func TestPlaceOpeningTheSentence(t *testing.T) {
+	for _, s := range []string{"At Quillton Hall, the ministers signed the accord.", "The ministers met at Quillton Hall."} {
+		if !fitsType(WantPlace, s, false, "", false, false) {
+			t.Errorf("%q holds no place for \"where\"", s)
+		}
+	}
+	if fitsType(WantPlace, "At this point, the ministers have not met.", false, "", false, false) {
+		t.Error(`"At this point" read as a place`)
+	}
+}
