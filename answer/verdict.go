@@ -182,6 +182,20 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 	if h.Doc != nil {
 		source, title = text.TermSet(h.Doc.Outlet), text.TermSet(h.Doc.Title)
 	}
+	// The claim's rarest word is the record's rarest (the retrieval's
+	// weight of the word over the whole record), among those some
+	// candidate holds: rarest among the candidates alone, the subject a
+	// question names is rare there whatever the record says, and "did
+	// biden ever call xi a dictator" was answered yes by "He bragged
+	// about calling Xi Jinping a “king.”", which holds "xi" (in 486 of the
+	// record's documents, 20 of the candidates) and lacks "dictator" (in
+	// 246, 45 of the candidates).
+	record := map[string]float64{}
+	for _, h := range top {
+		for _, t := range h.Terms {
+			record[t.Term] = max(record[t.Term], t.Weight)
+		}
+	}
 	n := float64(len(cands))
 	held, total := 0.0, 0.0
 	rarest, rarestHeld := 0.0, false
@@ -205,8 +219,12 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		default:
 			in = false
 		}
-		if df[t] > 0 && idf > rarest {
-			rarest, rarestHeld = idf, in
+		rare := idf
+		if w, ok := record[t]; ok {
+			rare = w
+		}
+		if df[t] > 0 && rare > rarest {
+			rarest, rarestHeld = rare, in
 		}
 	}
 	if total == 0 {

@@ -209,3 +209,31 @@ func TestPlaceOpeningTheSentence(t *testing.T) {
 		t.Error(`"At this point" read as a place`)
 	}
 }
+
+// The claim's rarest word is the record's rarest: "did example ever call
+// quillfeather a tyrant" is no yes from "… calling Zara Quillfeather a
+// duke", though among the sentences found "tyrant" is common and the
+// named subject rare.
+func TestYesNoRarestOfTheRecord(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Remarks by Minister Ned Example on Zara Quillfeather",
+			"MR. EXAMPLE: He bragged about calling Zara Quillfeather a duke.\n\n" +
+				"MR. EXAMPLE: The tyrant of Sylvania closed the canal.\n\n" +
+				"MR. EXAMPLE: Tyrants everywhere fear the ballot.\n\n" +
+				"MR. EXAMPLE: No tyrant will hold the Osterhaven harbour.\n\n" +
+				"MR. EXAMPLE: A tyrant's promise is worth nothing.\n"})
+	q := "did ned example ever call quillfeather a tyrant"
+	for i := range hits {
+		// The record's weights: "tyrant" is rarer in the whole record
+		// than the subject the question names.
+		hits[i].Terms = []retrieval.TermMatch{
+			{Term: "call", Weight: 1, Found: true, Share: 1},
+			{Term: "quillfeath", Weight: 2, Found: true, Share: 1},
+			{Term: "tyrant", Weight: 4, Found: true, Share: 1},
+		}
+	}
+	got, _, _ := Extractive(q, hits)
+	if first, _, _ := strings.Cut(got, "\n"); strings.HasPrefix(first, "Yes") {
+		t.Errorf("%q: a yes without the claim's rarest word:\n%s", q, got)
+	}
+}
