@@ -283,3 +283,23 @@ func TestContinuationBySynonym(t *testing.T) {
 		t.Errorf("signals %+v: a question on the conversation's shutdown, in other words, starts a new topic", s)
 	}
 }
+
+// "when was it shot down?" asks the day of an event, not of the statement
+// that spoke of it: it is searched for. "when did she say it?", "when
+// was that, exactly?" ask the statement's day.
+func TestWhenFollowUpOfAnEvent(t *testing.T) {
+	prev := quillfeatherTurn()
+	for _, tt := range []struct {
+		q    string
+		want FollowUpKind
+	}{
+		{"when was it shot down?", RefTopic},
+		{"when did they sign it", RefTopic},
+		{"when did she say it?", RefDate},
+		{"when was that, exactly?", RefDate},
+	} {
+		if f := ReadFollowUp(tt.q, []Turn{prev}); f.Kind != tt.want {
+			t.Errorf("%q read as %s (%q), want %s", tt.q, f.Kind, f.Standalone, tt.want)
+		}
+	}
+}

@@ -311,7 +311,11 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		if pronoun && s.Speaker != "" {
 			f.Standalone = replacePronoun(f.Standalone, s.Speaker)
 		}
-	case date && (content <= 1 || item != nil) && len(statements) > 0 && !pointsElsewhere(q, prev):
+	case date && (eventWords(toks) == 0 || item != nil || eventDated(q, statements) >= 0) && len(statements) > 0 && !pointsElsewhere(q, prev):
+		// "when was that?", "when did he say it?": the statement's day.
+		// "when was it shot down?" asks the day of an event the
+		// statement may only speak of: searched for, unless the
+		// statement itself dates it (eventDated).
 		f.Kind = RefDate
 		s := statements[0]
 		if item != nil {
@@ -443,6 +447,26 @@ func eventDated(q string, statements []Statement) int {
 	}
 	return -1
 }
+
+// eventWords counts the informative words of a "when" follow-up that
+// say what happened: not a verb of saying ("when did he say it?"), the
+// noun a determiner points with ("when was that report?") or a manner
+// adverb ("when was that, exactly?"), which ask about the statement
+// itself.
+func eventWords(toks []text.Token) int {
+	n := 0
+	for i, t := range toks {
+		w := t.Word
+		pointed := i > 0 && determiners[toks[i-1].Word]
+		if !text.IsStopword(w) && !questionWord(w) && !text.IsAskVerb(w) && !pointed && !strings.HasSuffix(w, "ly") {
+			n++
+		}
+	}
+	return n
+}
+
+// determiners point with a noun ("that report", "this statement").
+var determiners = map[string]bool{"that": true, "this": true, "those": true, "these": true, "same": true}
 
 // referenceWords reads a question's words: whether it holds a personal
 // pronoun, a demonstrative that points back (pointsBack), and how many
