@@ -303,3 +303,22 @@ func TestWhenFollowUpOfAnEvent(t *testing.T) {
 		}
 	}
 }
+
+// "what did sylvania say about it?" after Quillfeather's words asks for
+// Sylvania's, not hers: a follow-up naming who it asks, with words other
+// than a pronoun, does not inherit the previous speaker.
+func TestFollowUpNamesItsOwnSayer(t *testing.T) {
+	prev := quillfeatherTurn()
+	for _, tt := range []struct {
+		q, want string
+	}{
+		{"what did sylvania say about it?", ""},
+		{"what did the foreign ministry say about that", ""},
+		{"what did she say about it?", "Zara Quillfeather"},
+		{"and what else did she say", "Zara Quillfeather"},
+	} {
+		if f := ReadFollowUp(tt.q, []Turn{prev}); f.Speaker != tt.want {
+			t.Errorf("%q: speaker %q (%s, %q), want %q", tt.q, f.Speaker, f.Kind, f.Standalone, tt.want)
+		}
+	}
+}

@@ -242,7 +242,11 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	if len(ownPeople) > 0 {
 		person = ownPeople[0]
 	}
-	if words {
+	if words && len(ownPeople) == 0 && namesSayer(toks) {
+		// "what did china say about it?" after Kirby's words: the one
+		// asked is named, not pointed at; no one's words are filtered for.
+		speaker = ""
+	} else if words {
 		speaker = person
 	} else {
 		speaker = "" // what he did or where he went, not his words
@@ -547,6 +551,32 @@ func asksWords(toks []text.Token) bool {
 	}
 	return false
 }
+
+// namesSayer reports whether a question names who is asked for words
+// between its auxiliary and its verb of saying with words other than
+// pronouns ("what did china say", "what did the white house say"), not
+// "what did he say", "what else did they say", "what was said".
+func namesSayer(toks []text.Token) bool {
+	for i, t := range toks {
+		if !auxiliaries[t.Word] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+5; j++ {
+			w := toks[j].Word
+			if text.IsAskVerb(w) {
+				return j > i+1 && !personPronouns[toks[j-1].Word] && !demonstratives[toks[j-1].Word]
+			}
+			if personPronouns[w] || w == "else" {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// auxiliaries open a question's inversion ("what did …", "has …").
+var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "will": true, "would": true}
 
 // singularPronoun reports whether a question holds "he", "she" or their
 // other forms, which point at one person.
