@@ -235,3 +235,27 @@ func TestComparisonCitesBothSides(t *testing.T) {
 		t.Errorf("each one's words compare the two: %+v", sides)
 	}
 }
+
+// TestFragmentNeverQuoted: a sentence its speaker broke off, or one of
+// fewer than four words (a dash is no word), is never quoted.
+func TestFragmentNeverQuoted(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Without speaking to —":                               true,
+		"We are going to make sure that the canal –":          true,
+		"The ministers will meet — and I mean it — in April.": false,
+		"The talks resume in April.":                          false,
+		"Go to Quillton.":                                     true,
+	} {
+		if got := fragment(s, 0, len(s)); got != want {
+			t.Errorf("fragment(%q) = %v, want %v", s, got, want)
+		}
+	}
+	d := &corpus.Document{ID: "briefing.txt", Title: "Press Briefing by Spokesperson Zara Quillfeather of Nowhereland", Outlet: "Nowhereland Briefing Room"}
+	d.Text = "MS. QUILLFEATHER: Without speaking to the Sylvanian canal talks —\n" +
+		"MS. QUILLFEATHER: The Sylvanian canal talks resume in April in Example City.\n"
+	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "briefing.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	text, _, _ := Extractive("What did Quillfeather say about the Sylvanian canal talks?", []retrieval.Hit{h})
+	if strings.Contains(text, "Without speaking") || !strings.Contains(text, "resume in April") {
+		t.Errorf("answer:\n%s", text)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -897,10 +898,20 @@ var fillerWords = []string{"of you", "anything", "nothing", "questions", "have m
 
 // fragment reports a piece of a sentence: one cut at the passage's start
 // (it opens in lower case or with a closing mark) or end (no closing
-// punctuation), or too short to say anything.
+// punctuation), one its speaker broke off ("Without speaking to —"), or
+// too short to say anything (under four words; a dash is no word).
 func fragment(text string, start, end int) bool {
 	s := strings.TrimSpace(text[start:end])
-	if len(strings.Fields(s)) < 4 {
+	words := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			words++
+		}
+	}
+	if words < 4 {
+		return true
+	}
+	if t := strings.TrimRight(s, "\"”’ "); strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, " -") || strings.HasSuffix(t, "--") {
 		return true
 	}
 	if start == 0 || strings.TrimSpace(text[:start]) == "" {
