@@ -598,7 +598,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				i, found = i+n, true
 				continue
 			}
-			t := normTitle(key)
+			t := normTitle(officeSpelt(key))
 			if _, ok := pp.byTitle[t]; ok {
 				// "President Biden": the name after the title says who;
 				// "the president of Azerbaijan" is not the record's

@@ -453,6 +453,20 @@ func normTitle(t string) string {
 	return strings.Join(toks, " ")
 }
 
+// officeSpelt spells out the office abbreviations among a question's
+// words (space-separated, lower case) that stand for a title's words
+// (text.ChatExpansion): "press sec" → "press secretary", "nsa" →
+// "national security advisor". The record's titles are written out.
+func officeSpelt(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if e := text.ChatExpansion(w); len(e) > 0 && !slices.ContainsFunc(e, func(x string) bool { return !text.IsTitleWord(x) }) {
+			f[i] = strings.Join(e, " ")
+		}
+	}
+	return strings.Join(f, " ")
+}
+
 // postSpelling is a word of a post as titles are matched: "advisor"
 // spelt "adviser", the record's two spellings of one post.
 func postSpelling(w string) string {

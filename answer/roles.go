@@ -62,7 +62,7 @@ func askedPost(q string, pp *people, first, last time.Time) (string, Constraints
 	for _, w := range tokenWords(post) {
 		inPost[w] = true
 	}
-	for _, w := range tokenWords(c.Search) {
+	for _, w := range strings.Fields(officeSpelt(strings.Join(tokenWords(c.Search), " "))) {
 		if w = postSpelling(w); !inPost[w] && !roleWords[w] && !text.IsStopword(w) && !text.IsTitleQualifier(w) {
 			return "", c
 		}

@@ -24,6 +24,9 @@ func TestWhoHeldThePost(t *testing.T) {
 		{"Who was the press secretary?", []string{"Ada Brightwater", "Milo Fenwick"}, nil, "Ada Brightwater"},
 		{"who's the current press secretary", []string{"Ada Brightwater", "Milo Fenwick"}, nil, "Milo Fenwick"},
 		{"who was the first press secretary", []string{"Ada Brightwater"}, []string{"Milo Fenwick"}, "Ada Brightwater"},
+		// A post in chat shorthand, as the speaker lists write it out.
+		{"who was the press sec in 2022", []string{"Ada Brightwater"}, []string{"Milo Fenwick"}, "Ada Brightwater"},
+		{"who was press sec in 2024?", []string{"Milo Fenwick"}, []string{"Ada Brightwater"}, "Milo Fenwick"},
 	}
 	for _, tt := range tests {
 		ans := askExplained(t, p, tt.q)
