@@ -187,3 +187,41 @@ func TestOrdinalDayIsADate(t *testing.T) {
 		}
 	}
 }
+
+// The initials of a name of three words name its person as a chat does
+// ("kjp"), when they say who is meant as a first name must and are no
+// chat shorthand for something else ("nsc").
+func TestInitialsAlone(t *testing.T) {
+	var docs []*corpus.Document
+	add := func(n int, names ...string) {
+		for i := 0; i < n; i++ {
+			d := &corpus.Document{ID: fmt.Sprintf("d%d.txt", len(docs))}
+			for _, name := range names {
+				d.Speakers = append(d.Speakers, corpus.Speaker{Name: name})
+			}
+			docs = append(docs, d)
+		}
+	}
+	add(firstNameDocs*2, "Zara Quill-Feather")
+	add(firstNameDocs, "Ada Bright Water")
+	add(firstNameDocs, "Anna Bell Wick")
+	add(firstNameDocs*2, "Nora Sable Crane")
+	add(firstNameDocs*2, "Milo Fernsby")
+	pp := buildPeople(docs)
+	tests := []struct{ q, want string }{
+		{"what did zqf say about the canal", "Zara Quill-Feather"},
+		{"what did abw say about the canal", ""},
+		{"what did the nsc say about the canal", ""},
+		{"what did mf say about the canal", ""},
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, pp, time.Time{})
+		got := ""
+		if c.Speaker != nil {
+			got = c.Speaker.Name
+		}
+		if got != tt.want {
+			t.Errorf("%q: speaker %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

@@ -225,6 +225,7 @@ func buildPeople(docs []*corpus.Document) *people {
 		slices.SortStableFunc(l, func(a, b *Person) int { return cmp.Compare(b.Docs, a.Docs) })
 	}
 	pp.addFirstNames()
+	pp.addInitials()
 	return pp
 }
 
@@ -353,6 +354,70 @@ func (pp *people) addFirstNames() {
 			pp.byAlias[f] = []*Person{ps[0]}
 		}
 	}
+}
+
+// addInitials adds the initials of a name of three words or more as an
+// alias ("kjp" for Karine Jean-Pierre, "djt" for Donald J. Trump), as a
+// chat names the person, when they say who is meant as a first name must
+// (firstNameDocs, firstNameLead) and are no word, title, chat shorthand or
+// alias of their own. Two-letter initials ("js") say too little.
+func (pp *people) addInitials() {
+	byInit := map[string][]*Person{}
+	var inits []string
+	for _, p := range pp.persons {
+		toks := initialled(p)
+		if len(toks) < 3 {
+			continue
+		}
+		var b strings.Builder
+		for _, t := range toks {
+			b.WriteByte(t[0])
+		}
+		in := b.String()
+		if len(byInit[in]) == 0 {
+			inits = append(inits, in)
+		}
+		byInit[in] = append(byInit[in], p)
+	}
+	for _, in := range inits {
+		ps := byInit[in]
+		slices.SortStableFunc(ps, func(a, b *Person) int { return cmp.Compare(b.Docs, a.Docs) })
+		if _, taken := pp.byAlias[in]; taken || !isASCIIWord(in) || text.IsStopword(in) || text.IsCommon(text.Stem(in)) ||
+			text.IsTitleWord(in) || text.IsHonorific(in) || isMonth(in) || len(text.Synonyms(text.Stem(in))) > 0 {
+			continue
+		}
+		if e := text.ChatExpansion(in); e != nil && strings.Join(e, " ") != strings.Join(initialled(ps[0]), " ") {
+			// Chat shorthand for something else ("nsc").
+			continue
+		}
+		second := 0
+		if len(ps) > 1 {
+			second = ps[1].Docs
+		}
+		if ps[0].Docs >= firstNameDocs && ps[0].Docs >= firstNameLead*max(second, 1) {
+			pp.byAlias[in] = []*Person{ps[0]}
+		}
+	}
+}
+
+// initialled is the words of p's name whose initials addInitials reads:
+// its first variant without "jr" or "sr".
+func initialled(p *Person) []string {
+	toks := strings.Fields(p.variants[0])
+	if n := len(toks); n > 0 && (toks[n-1] == "jr" || toks[n-1] == "sr") {
+		toks = toks[:n-1]
+	}
+	return toks
+}
+
+// isASCIIWord reports whether w is lower-case ASCII letters only.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // placePrepositions put a place after them, never a person.
