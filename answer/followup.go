@@ -251,7 +251,15 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 	} else {
 		speaker = "" // what he did or where he went, not his words
 	}
-	topic := previousTopic(history, person)
+	// The person "he" or the speaker filter carries is left out of the
+	// topic's words; a follow-up that points at nobody ("and who did the
+	// us release in return?" after "when did russia let trevor reed go")
+	// keeps them: they are what it is about.
+	carried := ""
+	if pronoun || speaker != "" {
+		carried = person
+	}
+	topic := previousTopic(history, carried)
 	f.Docs = turnDocs(prev)
 	f.Speaker = speaker
 	date := answerTypeOf(q) == WantDate

@@ -904,3 +904,27 @@ func TestFollowUpLeavesTheTopicsOrder(t *testing.T) {
 		}
 	}
 }
+
+// A follow-up that points at nobody keeps the person the topic's
+// question named: "and who did nowhereland release in return?" after
+// "when did sylvania let ada brightwater go" is still about Brightwater;
+// "what did she do next?" carries her by the pronoun instead.
+func TestFollowUpKeepsThePersonOfTheTopic(t *testing.T) {
+	passage := "Ada Brightwater is free and on her way home, Spokesperson Milo Fenwick of Nowhereland said."
+	prev := Turn{
+		Question: "when did sylvania let ada brightwater go",
+		Answer:   ExtractiveLead + "\n- Nowhere Wire (2024-03-04) — Milo Fenwick, Spokesperson: “Ada Brightwater is free and on her way home” [1]",
+		Citations: []Citation{{N: 1, Doc: "wire/free.txt", Title: "Brightwater freed", Outlet: "Nowhere Wire", Date: "2024-03-04",
+			Speakers: []string{"Milo Fenwick"}, Passage: passage, End: len(passage)}},
+	}
+	persons := func(s string) []string {
+		if strings.Contains(strings.ToLower(s), "ada brightwater") {
+			return []string{"Ada Brightwater"}
+		}
+		return nil
+	}
+	f := readFollowUp("and who did nowhereland release in return?", []Turn{prev}, persons)
+	if !strings.Contains(strings.ToLower(f.Standalone), "brightwater") {
+		t.Errorf("searched as %q (%s): the topic lost its person", f.Standalone, f.Kind)
+	}
+}
