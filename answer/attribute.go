@@ -335,10 +335,27 @@ func attributeShown(c Constraints, h retrieval.Hit) float64 {
 	for _, t := range append(slices.Clone(a.terms), a.asking...) {
 		own[t] = true
 	}
-	if besideSubject(c, h, own, a.heldWith) {
+	if !hasSubject(c, h, own) || besideSubject(c, h, own, a.heldWith) {
 		return 1
 	}
 	return 0
+}
+
+// hasSubject reports whether the question has a subject besides the
+// words asking for the attribute (own): a word of its search, or a person
+// or body it names. "what was inflation in june 2022" has none (its
+// period is a filter): it asks about inflation itself, which no
+// attribute of a subject stands beside; it was declined.
+func hasSubject(c Constraints, h retrieval.Hit, own map[string]bool) bool {
+	if len(c.Named) > 0 {
+		return true
+	}
+	for _, t := range h.Terms {
+		if !own[t.Term] {
+			return true
+		}
+	}
+	return false
 }
 
 // besideSubject reports whether a sentence of the passage outside a

@@ -96,6 +96,14 @@ func TestAttributeShown(t *testing.T) {
 		{"when was zara quillfeather born",
 			"Zara Quillfeather was born in 1971 in Port Vell.",
 			[]retrieval.TermMatch{{Term: "zara", Weight: 3, Found: true, Share: 1}, {Term: "quillfeath", Weight: 4, Found: true, Share: 1}}, 1},
+		// A question whose only word is the thing asked asks about the
+		// thing itself: no attribute of a subject to stand beside it.
+		{"what was inflation",
+			"Inflation is a problem we must tackle.",
+			[]retrieval.TermMatch{{Term: "inflation", Weight: 3, Found: true, Share: 1}}, 1},
+		{"what was the inflation of quillfeather island",
+			"Quillfeather Island voted today.",
+			[]retrieval.TermMatch{{Term: "quillfeath", Weight: 5, Found: true, Share: 1}, {Term: "island", Weight: 2, Found: true, Share: 1}, {Term: "inflation", Weight: 3}}, 0},
 		// A measured attribute is given by a figure beside its word.
 		{"whats the population of quillfeather island",
 			"All islands, regardless of their size or population, stand equal, Quillfeather Island said.",
