@@ -236,6 +236,7 @@ type reporter struct {
 	defRole      Role
 	pub          time.Time
 	last         *Speaker  // the last person a quotation was attributed to
+	lastAt       int       // where the clause attributing it ends
 	history      []Speaker // everyone quotations were attributed to, in order
 	lastDate     map[string]time.Time
 	names        map[string][]nameMention // surname → full-name mentions
@@ -749,6 +750,7 @@ func (r *reporter) found(sp Speaker, lo, hi int) (Speaker, time.Time, bool) {
 	if sp.Name != r.def.Name {
 		s := sp
 		r.last = &s
+		r.lastAt = hi
 		r.history = append(r.history, sp)
 	}
 	return sp, d, true
@@ -851,7 +853,7 @@ func (r *reporter) subjectBefore(toks []clauseToken, lo int) (Speaker, bool) {
 	}
 	lastTok := toks[len(toks)-1]
 	if pr := strings.ToLower(lastTok.w); pronounsSingular[pr] || pronounsIssuer[pr] {
-		return r.pronoun(pr)
+		return r.pronoun(pr, lastTok.start)
 	}
 	// "Spokesperson Zara Quillfeather of Nowhereland said": the name ends
 	// before the "of" that follows it.
@@ -913,7 +915,7 @@ func (r *reporter) subjectAfter(toks []clauseToken, lo int) (Speaker, bool) {
 		return Speaker{}, false
 	}
 	if pr := strings.ToLower(toks[0].w); pronounsSingular[pr] || pronounsIssuer[pr] {
-		return r.pronoun(pr)
+		return r.pronoun(pr, toks[0].start)
 	}
 	if strings.ContainsRune(toks[0].raw, 0) {
 		return Speaker{}, false
@@ -945,17 +947,34 @@ func (r *reporter) subjectAfter(toks []clauseToken, lo int) (Speaker, bool) {
 
 // pronoun resolves "he"/"she" to the last person quoted and "I"/"we" to
 // the document's own voice.
-func (r *reporter) pronoun(p string) (Speaker, bool) {
+func (r *reporter) pronoun(p string, at int) (Speaker, bool) {
 	if pronounsIssuer[p] {
 		if r.defRole == RoleIssuer || r.defRole == RoleOfficial {
 			return r.def, true
 		}
 		return Speaker{}, false
 	}
-	if r.last != nil {
+	if r.last != nil && !namesAnother(r.masked[min(r.lastAt, at):at], *r.last) {
 		return *r.last, true
 	}
 	return Speaker{}, false
+}
+
+// namesAnother reports whether text between the last attributed quotation
+// and a pronoun names someone other than last with an honorific ("before
+// Dr. Kissinger died … he said, “…”"): the pronoun may be theirs, and is
+// not resolved to last.
+func namesAnother(between string, last Speaker) bool {
+	toks := text.Tokens(between)
+	own := text.TermSet(last.Name)
+	for k := 0; k+1 < len(toks); k++ {
+		w := between[toks[k].Start:toks[k].End]
+		next := between[toks[k+1].Start:toks[k+1].End]
+		if text.IsHonorific(w) && next != "" && next[0] >= 'A' && next[0] <= 'Z' && !own[text.Stem(toks[k+1].Word)] {
+			return true
+		}
+	}
+	return false
 }
 
 // description resolves "the State Department spokesperson" to the last

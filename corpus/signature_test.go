@@ -107,3 +107,26 @@ func TestSentenceAdverbIsNoGivenName(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounAfterAnotherNamed: "he said" after the text has named
+// someone else with an honorific since the last quotation is not that
+// quotation's speaker ("before Dr. Kissinger died … he said, “…”" in a
+// speech that quoted Trump earlier).
+func TestPronounAfterAnotherNamed(t *testing.T) {
+	body := "Finance Minister Brannoch Quillfeather said, “The budget is settled.”\n\n" +
+		"Before Dr. Farrowmere retired, I called him, and he said, “The bridge will outlast us all.”\n"
+	d := headerDoc(t, "Bridges Are Back", "articles", body)
+	d.Outlet = "The White House"
+	d.turns = nil
+	if tr := turnOf(t, d, "outlast us all"); tr.Speaker.Name == "Brannoch Quillfeather" {
+		t.Errorf("“he” after Dr. Farrowmere was named credited to %q", tr.Speaker.Name)
+	}
+	body = "Finance Minister Brannoch Quillfeather said, “The budget is settled.”\n\n" +
+		"Later that day, he said, “We have the money.”\n"
+	d = headerDoc(t, "Bridges Are Back", "articles", body)
+	d.Outlet = "The White House"
+	d.turns = nil
+	if tr := turnOf(t, d, "have the money"); tr.Speaker.Name != "Brannoch Quillfeather" {
+		t.Errorf("“he” with no one else named between: %+v %q, want Brannoch Quillfeather", tr.Speaker, tr.Role)
+	}
+}
