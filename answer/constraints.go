@@ -181,6 +181,16 @@ func ReadQuestion(q string, pp *people, end time.Time) Constraints {
 	return readQuestionFrom(q, pp, time.Time{}, end)
 }
 
+// instructionVerbs open a question that says what to do with the
+// record's words rather than what they are about.
+var instructionVerbs = map[string]bool{"compare": true, "contrast": true, "summarize": true, "summarise": true, "list": true}
+
+// opensWithInstruction reports whether a question opens with one of
+// instructionVerbs and goes on ("compare what biden and trump said").
+func opensWithInstruction(toks []qtok) bool {
+	return len(toks) > 1 && instructionVerbs[toks[0].w]
+}
+
 // historyYears is how long before the record's first statement a period
 // stops being the time of a statement and becomes history the statements
 // talk about: "what did Biden say about the events of 1915" asks about
@@ -215,6 +225,12 @@ func readQuestionFrom(q string, pp *people, first, end time.Time) Constraints {
 		}
 	}
 	c.Want = readWant(toks)
+	if opensWithInstruction(toks) {
+		// "compare what biden and trump said about nato": what to do
+		// with the answer, not a word of it ("… compared to Biden's final
+		// 150 days" is no answer).
+		drop[0] = true
+	}
 	if c.Period.Deadline && c.Want == WantNumber && c.Order == OrderAny {
 		// "How many had crossed by the end of September?": the figure as
 		// of the deadline is the latest given by then.

@@ -404,3 +404,23 @@ func TestReadQuestionSurnameInsideAnotherName(t *testing.T) {
 		}
 	}
 }
+
+// A question opening with what to do with the record's words ("compare
+// …", "summarize …") searches for what it is about, not for the verb:
+// "… compared to last year" answers nothing asked.
+func TestInstructionVerbNotSearched(t *testing.T) {
+	for _, q := range []string{"compare what quillfeather and fenwick said about the canal", "summarize the canal talks"} {
+		c := ReadQuestion(q, nil, time.Time{})
+		for _, w := range strings.Fields(c.Search) {
+			if instructionVerbs[w] {
+				t.Errorf("%q searched as %q", q, c.Search)
+			}
+		}
+		if !strings.Contains(c.Search, "canal") {
+			t.Errorf("%q searched as %q, want its subject", q, c.Search)
+		}
+	}
+	if c := ReadQuestion("did quillfeather compare the canal to the bridge", nil, time.Time{}); !strings.Contains(c.Search, "compare") {
+		t.Errorf("a verb asked about was dropped: %q", c.Search)
+	}
+}

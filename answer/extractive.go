@@ -357,7 +357,19 @@ func quotedInQuestion(q string) []string {
 // named terms.
 func speaksFor(h retrieval.Hit, start, end int, named map[string]bool) bool {
 	who, _ := sentenceSpeaker(h, start, end)
-	return speakerIsNamed(h, who, inTranscript(h, start, end), named)
+	return speakerIsNamed(h, who, inTranscript(h, start, end) || quotedPerson(h, start, end), named)
+}
+
+// quotedPerson reports whether a sentence is a quotation the document
+// attributes to a named person (a reported turn): then that person alone
+// says whose words it holds, as a transcript's turn does, and a title
+// naming someone else ("President Trump's Leadership Vision Drives NATO
+// Breakthrough" over "Rep. Jim Jordan: “Thank goodness …”") does not make
+// them that person's. A readout's or a statement's own sentences keep
+// the title's person ("Readout of … Jake Sullivan's Call").
+func quotedPerson(h retrieval.Hit, start, end int) bool {
+	t, ok := sentenceTurn(h, start, end)
+	return ok && t.Role == corpus.RoleReported && t.Speaker.Name != ""
 }
 
 // inTranscript reports whether a sentence is a named official's turn of a

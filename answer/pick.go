@@ -583,6 +583,12 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	for t := range text.TermSet(q.Filtered) {
 		delete(r.words, t)
 	}
+	if toks := questionTokens(q.Question); opensWithInstruction(toks) {
+		// "compare what …": no word a sentence should hold.
+		for _, t := range text.Terms(toks[0].w) {
+			delete(r.words, t)
+		}
+	}
 	if r.typ == WantAny {
 		r.typ = answerTypeOf(q.Question)
 	}
@@ -767,7 +773,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.Subject = subject / subjectAll
 		}
 		if len(r.named) > 0 {
-			f.Speaker = speakerIsNamed(h, speaker, inTranscript(h, c.start, c.end), r.named)
+			f.Speaker = speakerIsNamed(h, speaker, inTranscript(h, c.start, c.end) || quotedPerson(h, c.start, c.end), r.named)
 			f.More = f.Speaker && r.newOnly && sure
 		}
 		if r.prev != "" {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
 )
 
 // briefingHits parses invented briefings (title, then a body of labelled
@@ -235,5 +236,39 @@ func TestYesNoRarestOfTheRecord(t *testing.T) {
 	got, _, _ := Extractive(q, hits)
 	if first, _, _ := strings.Cut(got, "\n"); strings.HasPrefix(first, "Yes") {
 		t.Errorf("%q: a yes without the claim's rarest word:\n%s", q, got)
+	}
+}
+
+// A quotation the document labels with another person's name is theirs,
+// though the title names the person asked: "Rep. Milo Fenwick: “…”"
+// under "Zara Quillfeather's Canal Triumph" is not Quillfeather's. A
+// readout's own sentences keep the person its title names.
+func TestQuotedPersonOverTitle(t *testing.T) {
+	parse := func(title, category, body string) retrieval.Hit {
+		src := "title: " + title + "\ndate: 2031-05-01\nsource: The Example House\ncategory: " + category + "\n\n" + body
+		docs, err := corpus.Parse("x.txt", []byte(src))
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("parse: %v", err)
+		}
+		d := docs[0]
+		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "x.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	}
+	named := map[string]bool{}
+	for _, t := range text.Terms("Zara Quillfeather") {
+		named[t] = true
+	}
+	at := func(h retrieval.Hit, s string) (int, int) {
+		i := strings.Index(h.Chunk.Text, s)
+		return i, i + len(s)
+	}
+	h := parse("Zara Quillfeather's Canal Triumph", "articles",
+		"Leaders praised the canal:\n\n- Rep. Milo Fenwick: “Thank goodness we had Zara Quillfeather at the canal.”\n")
+	if s, e := at(h, "Thank goodness we had Zara Quillfeather at the canal."); speaksFor(h, s, e, named) {
+		t.Error("Fenwick's labelled words counted as Quillfeather's")
+	}
+	h = parse("Readout of Spokesperson Zara Quillfeather's Call with the Canal Board", "statements-releases",
+		"Spokesperson Quillfeather emphasized the canal's importance to the region.\n")
+	if s, e := at(h, "Spokesperson Quillfeather emphasized the canal's importance to the region."); !speaksFor(h, s, e, named) {
+		t.Error("the readout's own sentence is not Quillfeather's")
 	}
 }
