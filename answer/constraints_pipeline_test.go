@@ -71,8 +71,17 @@ func TestOrderPicksEarliestAndLatest(t *testing.T) {
 		if ans.Mode != ModeExtractive || len(ans.Citations) == 0 || !strings.HasSuffix(ans.Citations[0].Doc, "#"+tt.doc) {
 			t.Errorf("%q: cites %v first, want %s:\n%s", tt.q, citedDocs(ans), tt.doc, ans.Text)
 		}
-		if !strings.HasPrefix(ans.Text, ExtractiveLead+"\n- ") || !strings.Contains(strings.SplitN(ans.Text, "\n", 3)[1], "[1]") {
+		if !strings.Contains(firstQuote(ans.Text), "[1]") {
 			t.Errorf("%q: the first quotation is not from the chosen statement:\n%s", tt.q, ans.Text)
+		}
+		// "When did … first …" opens with the chosen statement's day;
+		// the others open with the quotations.
+		lead := ExtractiveLead + "\n- "
+		if strings.HasPrefix(tt.q, "When") {
+			lead = "On " + ans.Citations[0].Date + ", the date of the statement below [1].\n" + ExtractiveLead + "\n- "
+		}
+		if !strings.HasPrefix(ans.Text, lead) {
+			t.Errorf("%q: want the answer to open with %q:\n%s", tt.q, lead, ans.Text)
 		}
 	}
 }

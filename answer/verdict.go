@@ -68,13 +68,14 @@ const verdictOpenLine = "The record does not say yes or no; it holds:"
 type verdictKind int
 
 const (
-	noVerdict    verdictKind = iota // not a yes/no question, or a negated one
-	verdictYes                      // the sentence asserts the claim
-	verdictNo                       // the sentence negates the claim
-	verdictOpen                     // the sentence does not hold the claim
-	verdictOther                    // the named speaker is not the one quoted
-	verdictWho                      // a "who said" question: the sentence's speaker answers
-	verdictWhen                     // a "when" question: the sentence's relative day, resolved
+	noVerdict        verdictKind = iota // not a yes/no question, or a negated one
+	verdictYes                          // the sentence asserts the claim
+	verdictNo                           // the sentence negates the claim
+	verdictOpen                         // the sentence does not hold the claim
+	verdictOther                        // the named speaker is not the one quoted
+	verdictWho                          // a "who said" question: the sentence's speaker answers
+	verdictWhen                         // a "when" question: the sentence's relative day, resolved
+	verdictMentioned                    // "when did X first mention Y": the first statement's own day
 )
 
 // verdict is the outcome with the evidence behind it, for the trace.
@@ -141,6 +142,15 @@ func claimOf(q string, r questionReading) (claim []string, negated bool) {
 // judge reads the verdict of a yes/no question from the candidate quoted
 // first.
 func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questionReading) verdict {
+	if r.typ == WantDate && r.mention && len(r.sides) < 2 {
+		// "when did the white house first mention the houthis": the
+		// day of the statement quoted first, which the order chose.
+		c := cands[first]
+		if d := statementDay(top[c.hit], c.start, c.end); !d.IsZero() {
+			return verdict{kind: verdictMentioned, day: d.Format("2006-01-02")}
+		}
+		return verdict{}
+	}
 	if r.typ == WantDate && !r.mention && len(r.sides) < 2 && cands[first].features.Fits {
 		c := cands[first]
 		return whenOf(top[c.hit], c.start, c.end)
@@ -367,6 +377,9 @@ func (v verdict) line(h retrieval.Hit, start, end int) string {
 	if v.kind == verdictWhen {
 		return "On " + v.day + " (“" + v.relative + "” in the statement below) [1]."
 	}
+	if v.kind == verdictMentioned {
+		return "On " + v.day + ", the date of the statement below [1]."
+	}
 	who, when := statementOf(h, start, end)
 	switch v.kind {
 	case verdictYes:
@@ -426,6 +439,16 @@ func whenOf(h retrieval.Hit, start, end int) verdict {
 	if m == "" || absoluteDateRe.MatchString(s) {
 		return verdict{}
 	}
+	d := statementDay(h, start, end)
+	if d.IsZero() {
+		return verdict{}
+	}
+	return verdict{kind: verdictWhen, day: d.AddDate(0, 0, text.RelativeDayShift(m)).Format("2006-01-02"), relative: m}
+}
+
+// statementDay is the day of the statement a sentence of h belongs to:
+// its turn's date, else its document's; zero when neither is known.
+func statementDay(h retrieval.Hit, start, end int) time.Time {
 	var d time.Time
 	if h.Doc != nil {
 		d = h.Doc.Date
@@ -433,10 +456,7 @@ func whenOf(h retrieval.Hit, start, end int) verdict {
 	if t, ok := sentenceTurn(h, start, end); ok && !t.Date.IsZero() {
 		d = t.Date
 	}
-	if d.IsZero() {
-		return verdict{}
-	}
-	return verdict{kind: verdictWhen, day: d.AddDate(0, 0, text.RelativeDayShift(m)).Format("2006-01-02"), relative: m}
+	return d
 }
 
 // trace says how the verdict was reached, for --explain.
@@ -453,6 +473,8 @@ func (v verdict) trace() string {
 		return "who said it: the first sentence's speaker, named first"
 	case verdictWhen:
 		return "when: “" + v.relative + "” of the statement's day, " + v.day
+	case verdictMentioned:
+		return "when it came up: the day of the statement quoted first, " + v.day
 	case verdictOpen:
 		if v.lacksRarest {
 			return "no verdict: lacks the claim's rarest word that the passages hold"
