@@ -251,6 +251,12 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		v.kind = verdictOther
 		return v
 	}
+	if p := absentPerson(r.people, c, h, title); p != "" {
+		// "has biden ever met kim jong un" is not answered yes by Trump's
+		// "I had a great relationship with Kim Jong Un".
+		v.kind, v.unsure = verdictOpen, p+" neither speaks nor is named in it"
+		return v
+	}
 	if v.share < verdictFloor || !rarestHeld {
 		v.kind = verdictOpen
 		v.lacksRarest = !rarestHeld
@@ -444,6 +450,26 @@ func whenOf(h retrieval.Hit, start, end int) verdict {
 		return verdict{}
 	}
 	return verdict{kind: verdictWhen, day: d.AddDate(0, 0, text.RelativeDayShift(m)).Format("2006-01-02"), relative: m}
+}
+
+// absentPerson returns the name of a person the question names who is
+// neither the sentence's speaker nor named in it (or in its document's
+// title, a readout's subject), "" when every one is there: a claim about
+// what someone did is settled only by a sentence about them.
+func absentPerson(people []*Person, c candidate, h retrieval.Hit, title map[string]bool) string {
+	for _, p := range people {
+		terms := text.Terms(p.Filter)
+		named := map[string]bool{}
+		there := false
+		for _, t := range terms {
+			named[t] = true
+			there = there || c.stems[t] || title[t]
+		}
+		if len(terms) > 0 && !there && !speaksFor(h, c.start, c.end, named) {
+			return p.Name
+		}
+	}
+	return ""
 }
 
 // statementDay is the day of the statement a sentence of h belongs to:

@@ -272,3 +272,24 @@ func TestQuotedPersonOverTitle(t *testing.T) {
 		t.Error("the readout's own sentence is not Quillfeather's")
 	}
 }
+
+// A claim about what a named person did is not settled by a sentence
+// neither spoken by them nor naming them: "has quillfeather ever met the
+// avalonian envoy?" gets no yes from Example's "I had a great meeting
+// with the Avalonian envoy".
+func TestYesNoAboutANamedPerson(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Remarks by Minister Ned Example",
+			"MR. EXAMPLE: I had a great meeting with the Avalonian envoy in Quillton.\n"})
+	q := ExtractiveQuery{Question: "has quillfeather ever met the avalonian envoy in quillton?",
+		Named: []*Person{{Name: "Zara Quillfeather", Filter: "quillfeather"}}}
+	got, _, _, _ := extractive(q, hits)
+	if first, _, _ := strings.Cut(got, "\n"); strings.HasPrefix(first, "Yes") {
+		t.Errorf("a yes from a sentence about someone else:\n%s", got)
+	}
+	q.Named = []*Person{{Name: "Ned Example", Filter: "example"}}
+	q.Question = "has example ever met the avalonian envoy in quillton?"
+	if got, _, _, _ := extractive(q, hits); !strings.HasPrefix(got, "Yes") {
+		t.Errorf("the person's own words settle it:\n%s", got)
+	}
+}
