@@ -338,15 +338,24 @@ func stageDirection(s string) bool {
 }
 
 // questionQuoteRe finds the quoted spans of a question, in straight or
-// curly double quotes, of at least three words.
-var questionQuoteRe = regexp.MustCompile(`["“]([^"“”]+\s[^"“”]+\s[^"“”]+)["”]`)
+// curly double quotes, of at least three words; singleQuoteRe those in
+// single quotes, as a chat types them ("who said 'we will not be
+// intimidated'"), opening after a space and closing before one or a
+// punctuation mark, so that an apostrophe inside a word ("won't") is no
+// quote.
+var (
+	questionQuoteRe = regexp.MustCompile(`["“]([^"“”]+\s[^"“”]+\s[^"“”]+)["”]`)
+	singleQuoteRe   = regexp.MustCompile(`(?:^|\s)['‘]((?:[^'‘’"“”\s]|\b['’]\b)+(?:\s+(?:[^'‘’"“”\s]|\b['’]\b)+){2,})['’](?:$|[\s?.!,;:])`)
+)
 
 // quotedInQuestion returns the folded spans a question quotes.
 func quotedInQuestion(q string) []string {
 	var out []string
-	for _, m := range questionQuoteRe.FindAllStringSubmatch(q, -1) {
-		if f, _ := text.FoldQuote(m[1]); f != "" {
-			out = append(out, f)
+	for _, re := range []*regexp.Regexp{questionQuoteRe, singleQuoteRe} {
+		for _, m := range re.FindAllStringSubmatch(q, -1) {
+			if f, _ := text.FoldQuote(m[1]); f != "" {
+				out = append(out, f)
+			}
 		}
 	}
 	return out

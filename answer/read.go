@@ -214,6 +214,62 @@ type retrieved struct {
 	notes  []string
 }
 
+// quoteDepth is how many passages holding a quotation's informative words
+// (ranked by words alone) are read for the quoted words themselves; a
+// short quotation of common words ("we will not be intimidated") is
+// searched by one word that hundreds of passages hold.
+const quoteDepth = 400
+
+// maxQuoteDocs bounds the documents holding the quoted words that are
+// searched for their passages.
+const maxQuoteDocs = 5
+
+// quotedPassages returns the passages, within opts' filters, that hold
+// the words the question quotes (three or more, in double or single
+// quotes), and those words: "who said 'we will not be intimidated'" is
+// answered by a passage saying exactly that, which a search for its one
+// informative word ranks among hundreds. Nil when the question quotes
+// nothing or the record holds no passage with the words.
+func (p *Pipeline) quotedPassages(ctx context.Context, question, search string, opts retrieval.SearchOptions) (string, []retrieval.Hit, error) {
+	quotes := quotedInQuestion(question)
+	ls, ok := p.Index.(lexicalSearcher)
+	if len(quotes) == 0 || !ok {
+		return "", nil, nil
+	}
+	quote := quotes[0]
+	holds := func(h retrieval.Hit) bool {
+		folded, _ := text.FoldQuote(h.Chunk.Text)
+		return strings.Contains(folded, quote)
+	}
+	o := opts
+	o.K = quoteDepth
+	var docs []string
+	for _, h := range ls.LexicalSearch(quote, o) {
+		if h.Doc != nil && !slices.Contains(docs, h.Doc.ID) && holds(h) {
+			docs = append(docs, h.Doc.ID)
+			if len(docs) == maxQuoteDocs {
+				break
+			}
+		}
+	}
+	if len(docs) == 0 {
+		return "", nil, nil
+	}
+	o = opts
+	o.Docs, o.K = docs, max(opts.K, 4*len(docs))
+	found, err := p.Index.Search(ctx, search, o)
+	if err != nil {
+		return "", nil, err
+	}
+	var held []retrieval.Hit
+	for _, h := range found {
+		if holds(h) {
+			held = append(held, h)
+		}
+	}
+	return quote, held, nil
+}
+
 // retrieve reads the question's constraints, searches within them, orders
 // the hits when the question asks for the first or last statement, and
 // decides whether to answer. question is the question as asked, standalone
@@ -264,6 +320,12 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	hits, err := p.Index.Search(ctx, r.c.Search, r.opts)
 	if err != nil {
 		return nil, err
+	}
+	if quote, held, err := p.quotedPassages(ctx, question, r.c.Search, r.opts); err != nil {
+		return nil, err
+	} else if len(held) > 0 {
+		hits = mergeHits(held, hits)
+		r.notes = append(r.notes, fmt.Sprintf("%d passages hold the words the question quotes (“%s”); they come first", len(held), quote))
 	}
 	r.searched = hits
 	if r.c.Speaker != nil && filters.Speaker == "" {
