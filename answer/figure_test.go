@@ -98,29 +98,31 @@ func TestStatedOn(t *testing.T) {
 	}
 }
 
-// A first name alone names the person the record quotes under it far
-// more than anyone else of that name; a shared one names nobody.
-func TestFirstNameAlone(t *testing.T) {
+// speakerRecord builds the record's people from documents that list
+// speakers: each entry of counts gives how many documents list those names.
+type speakerDocs struct {
+	n     int
+	names []string
+}
+
+func speakerRecord(counts ...speakerDocs) *people {
 	var docs []*corpus.Document
-	add := func(n int, names ...string) {
-		for i := 0; i < n; i++ {
+	for _, c := range counts {
+		for i := 0; i < c.n; i++ {
 			d := &corpus.Document{ID: fmt.Sprintf("d%d.txt", len(docs))}
-			for _, name := range names {
+			for _, name := range c.names {
 				d.Speakers = append(d.Speakers, corpus.Speaker{Name: name})
 			}
 			docs = append(docs, d)
 		}
 	}
-	add(firstNameDocs*2, "Zara Quillfeather")
-	add(1, "Zara Brightwater")
-	add(firstNameDocs, "Milo Fernsby")
-	add(firstNameDocs, "Milo Ashgrove")
-	pp := buildPeople(docs)
-	tests := []struct{ q, want string }{
-		{"what did zara say about the canal", "Zara Quillfeather"},
-		{"What did Zara say about the canal?", "Zara Quillfeather"},
-		{"what did milo say about the canal", ""},
-	}
+	return buildPeople(docs)
+}
+
+// checkSpeakers asks each question of tests (question → the speaker it
+// names, "" for none) of pp.
+func checkSpeakers(t *testing.T, pp *people, tests []struct{ q, want string }) {
+	t.Helper()
 	for _, tt := range tests {
 		c := ReadQuestion(tt.q, pp, time.Time{})
 		got := ""
@@ -131,6 +133,21 @@ func TestFirstNameAlone(t *testing.T) {
 			t.Errorf("%q: speaker %q, want %q", tt.q, got, tt.want)
 		}
 	}
+}
+
+// A first name alone names the person the record quotes under it far
+// more than anyone else of that name; a shared one names nobody.
+func TestFirstNameAlone(t *testing.T) {
+	pp := speakerRecord(
+		speakerDocs{firstNameDocs * 2, []string{"Zara Quillfeather"}},
+		speakerDocs{1, []string{"Zara Brightwater"}},
+		speakerDocs{firstNameDocs, []string{"Milo Fernsby"}},
+		speakerDocs{firstNameDocs, []string{"Milo Ashgrove"}})
+	checkSpeakers(t, pp, []struct{ q, want string }{
+		{"what did zara say about the canal", "Zara Quillfeather"},
+		{"What did Zara say about the canal?", "Zara Quillfeather"},
+		{"what did milo say about the canal", ""},
+	})
 }
 
 // A word the whole record holds ("palace") does not outweigh the rare
@@ -192,36 +209,16 @@ func TestOrdinalDayIsADate(t *testing.T) {
 // ("kjp"), when they say who is meant as a first name must and are no
 // chat shorthand for something else ("nsc").
 func TestInitialsAlone(t *testing.T) {
-	var docs []*corpus.Document
-	add := func(n int, names ...string) {
-		for i := 0; i < n; i++ {
-			d := &corpus.Document{ID: fmt.Sprintf("d%d.txt", len(docs))}
-			for _, name := range names {
-				d.Speakers = append(d.Speakers, corpus.Speaker{Name: name})
-			}
-			docs = append(docs, d)
-		}
-	}
-	add(firstNameDocs*2, "Zara Quill-Feather")
-	add(firstNameDocs, "Ada Bright Water")
-	add(firstNameDocs, "Anna Bell Wick")
-	add(firstNameDocs*2, "Nora Sable Crane")
-	add(firstNameDocs*2, "Milo Fernsby")
-	pp := buildPeople(docs)
-	tests := []struct{ q, want string }{
+	pp := speakerRecord(
+		speakerDocs{firstNameDocs * 2, []string{"Zara Quill-Feather"}},
+		speakerDocs{firstNameDocs, []string{"Ada Bright Water"}},
+		speakerDocs{firstNameDocs, []string{"Anna Bell Wick"}},
+		speakerDocs{firstNameDocs * 2, []string{"Nora Sable Crane"}},
+		speakerDocs{firstNameDocs * 2, []string{"Milo Fernsby"}})
+	checkSpeakers(t, pp, []struct{ q, want string }{
 		{"what did zqf say about the canal", "Zara Quill-Feather"},
 		{"what did abw say about the canal", ""},
 		{"what did the nsc say about the canal", ""},
 		{"what did mf say about the canal", ""},
-	}
-	for _, tt := range tests {
-		c := ReadQuestion(tt.q, pp, time.Time{})
-		got := ""
-		if c.Speaker != nil {
-			got = c.Speaker.Name
-		}
-		if got != tt.want {
-			t.Errorf("%q: speaker %q, want %q", tt.q, got, tt.want)
-		}
-	}
+	})
 }
