@@ -566,7 +566,7 @@ func asksWords(toks []text.Token) bool {
 // "what did he say", "what else did they say", "what was said".
 func namesSayer(toks []text.Token) bool {
 	for i, t := range toks {
-		if !auxiliaries[t.Word] {
+		if !yesNoOpeners[t.Word] {
 			continue
 		}
 		for j := i + 1; j < len(toks) && j <= i+5; j++ {
@@ -582,9 +582,6 @@ func namesSayer(toks []text.Token) bool {
 	}
 	return false
 }
-
-// auxiliaries open a question's inversion ("what did …", "has …").
-var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "has": true, "have": true, "had": true, "will": true, "would": true}
 
 // singularPronoun reports whether a question holds "he", "she" or their
 // other forms, which point at one person.

@@ -206,6 +206,11 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 			record[t.Term] = max(record[t.Term], t.Weight)
 		}
 	}
+	weighed := false // some claim word has the record's weight
+	for _, t := range claim {
+		_, ok := record[t]
+		weighed = weighed || ok && df[t] > 0
+	}
 	n := float64(len(cands))
 	held, total := 0.0, 0.0
 	rarest, rarestHeld := 0.0, false
@@ -229,11 +234,14 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		default:
 			in = false
 		}
-		rare := idf
-		if w, ok := record[t]; ok {
-			rare = w
+		// The two scales are not compared: with the record's weights,
+		// a claim word the search did not weigh (a name the speaker
+		// filter took out of it) is not the rarest.
+		rare, ok := record[t]
+		if !weighed {
+			rare, ok = idf, true
 		}
-		if df[t] > 0 && rare > rarest {
+		if ok && df[t] > 0 && rare > rarest {
 			rarest, rarestHeld = rare, in
 		}
 	}
