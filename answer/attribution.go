@@ -375,8 +375,13 @@ func asksWhoSpoke(q string) bool {
 // [1]." It returns "" when the sentence is an office's, a report's own
 // or words its speaker quotes from someone else (“He said, “…””): the
 // turn's speaker did not say them first.
-func whoSpoke(h retrieval.Hit, start, end int) string {
+func whoSpoke(h retrieval.Hit, start, end int, pp *people) string {
 	t, ok := sentenceTurn(h, start, end)
+	if ok {
+		// "Remarks by Vice President Harris" labels her "Harris": the
+		// record's people name her in full, as the quotation's line does.
+		t.Speaker = pp.fullName(t.Speaker, statedOn(h))
+	}
 	if !ok || !t.Role.Statement() || !personName(t.Speaker.Name) {
 		return ""
 	}

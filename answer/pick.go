@@ -1190,7 +1190,7 @@ func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict, pp 
 	var b strings.Builder
 	if len(picked) > 0 {
 		first := cands[picked[0]]
-		if line := v.line(top[first.hit], first.start, first.end); line != "" {
+		if line := v.line(top[first.hit], first.start, first.end, pp); line != "" {
 			b.WriteString(line + "\n")
 		}
 	}

@@ -383,10 +383,11 @@ func negationBefore(s string, claim []string) string {
 }
 
 // line is the verdict's opening line, citing the first quotation as [1];
-// "" when there is no verdict.
-func (v verdict) line(h retrieval.Hit, start, end int) string {
+// "" when there is no verdict. pp, the record's people, names a speaker
+// the record labels by surname in full.
+func (v verdict) line(h retrieval.Hit, start, end int, pp *people) string {
 	if v.kind == verdictWho {
-		return whoSpoke(h, start, end)
+		return whoSpoke(h, start, end, pp)
 	}
 	if v.kind == verdictWhen {
 		return "On " + v.day + " (“" + v.relative + "” in the statement below) [1]."

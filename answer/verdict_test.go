@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -151,7 +152,7 @@ func TestOpenVerdictOfThePersonAsked(t *testing.T) {
 		{"Zara Quillfeather", false, verdictOpenLine},
 	} {
 		v := verdict{kind: verdictOpen, asked: tt.asked, saidAsked: tt.said}
-		if got := v.line(h, start, end); got != tt.want {
+		if got := v.line(h, start, end, nil); got != tt.want {
 			t.Errorf("asked %s (words asked %v): %q, want %q", tt.asked, tt.said, got, tt.want)
 		}
 	}
@@ -175,7 +176,7 @@ func TestWhenLeadResolvesRelativeDay(t *testing.T) {
 	} {
 		h := hit(s)
 		v := whenOf(h, 0, len(s))
-		if got := v.line(h, 0, len(s)); got != want {
+		if got := v.line(h, 0, len(s), nil); got != want {
 			t.Errorf("%q: line %q, want %q", s, got, want)
 		}
 	}
@@ -291,5 +292,28 @@ func TestYesNoAboutANamedPerson(t *testing.T) {
 	q.Question = "has example ever met the avalonian envoy in quillton?"
 	if got, _, _, _ := extractive(q, hits); !strings.HasPrefix(got, "Yes") {
 		t.Errorf("the person's own words settle it:\n%s", got)
+	}
+}
+
+// "who said …" names in full a speaker the record labels by surname
+// ("Remarks by Minister Vexlund"), as the quotation's own line does.
+func TestWhoSpokeInFull(t *testing.T) {
+	src := "title: Remarks by Minister Vexlund on the Quillton Canal\ndate: 2031-05-01\nsource: The Example House\ncategory: speeches-remarks\n\n" +
+		"Today, our ministry is sending a very clear message. This intimidation will not stand, and we will not be intimidated.\n"
+	docs, err := corpus.Parse("v.txt", []byte(src))
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("parse: %v", err)
+	}
+	d := docs[0]
+	h := retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "v.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	s := strings.Index(d.Text, "This intimidation")
+	e := strings.Index(d.Text, "intimidated.") + len("intimidated.")
+	var record []*corpus.Document
+	for i := 0; i < minTitleDocs+1; i++ {
+		record = append(record, &corpus.Document{ID: fmt.Sprintf("r%d.txt", i), Date: day("2031-04-02").AddDate(0, 0, i),
+			Speakers: []corpus.Speaker{{Name: "Ada Vexlund", Title: "Minister"}}})
+	}
+	if got := whoSpoke(h, s, e, buildPeople(record)); !strings.HasPrefix(got, "Ada Vexlund, Minister, said it") {
+		t.Errorf("whoSpoke = %q, want Ada Vexlund named in full", got)
 	}
 }
