@@ -322,3 +322,11 @@ func TestFollowUpNamesItsOwnSayer(t *testing.T) {
 		}
 	}
 }
+
+// A preposition is no informative word of a follow-up: "how much per
+// barge?" is as short as "how much?" and goes on with the conversation.
+func TestFollowUpPrepositionSaysNothing(t *testing.T) {
+	if f := ReadFollowUp("how much per barge?", []Turn{quillfeatherTurn()}); f.Kind == NewTopic {
+		t.Errorf("read as a new topic (%q)", f.Standalone)
+	}
+}

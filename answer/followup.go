@@ -492,7 +492,9 @@ func referenceWords(toks []text.Token) (pronoun, demonstrative bool, content int
 			pronoun = pronoun || !reportedSubject(toks, i)
 		case demonstratives[t.Word]:
 			demonstrative = demonstrative || pointsBack(toks, i)
-		case !text.IsStopword(t.Word) && !questionWord(t.Word):
+		case !text.IsStopword(t.Word) && !questionWord(t.Word) && !text.IsPreposition(t.Word):
+			// A preposition the index keeps ("per", "via") says
+			// nothing of its own: "how much per borrower?" is one word.
 			content++
 		}
 	}
