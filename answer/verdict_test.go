@@ -50,6 +50,7 @@ func TestYesNoVerdict(t *testing.T) {
 		{"negated in the record", "does nowhereland support a glimmerford canal toll", "No — Zara Quillfeather said otherwise on 2031-05-01 [1]."},
 		{"another speaker's words", "Did Quillfeather say the Brackenwick bridge toll would rise?", "The record does not show Quillfeather saying that; the nearest:"},
 		{"a claim the sentence disputes", "did the sylvanian navy mine the osterhaven harbour?", verdictOpenLine},
+		{"mentioned", "did quillfeather mention avalonia?", "Yes — Zara Quillfeather said so on 2031-05-01 [1]."},
 		{"a synonym asserted", "did quillfeather back the bid from avalonia for the council?", "Yes — Zara Quillfeather said so on 2031-05-01 [1]."},
 		{"words not held", "did the glimmerford canal flood the brackenwick valley in april?", verdictOpenLine},
 		{"negated question", "didn't the glimmerford canal reopen to barges?", ExtractiveLead},

@@ -35,7 +35,7 @@ func IsAttributionVerb(w string) bool { return speechVerbs[w] || attribVerbs[w] 
 var askVerbs = setOf(`say tell state announce describe described call called claim claimed warn write
 add mean meant respond reply comment urge urged argue note stress emphasize emphasise tweet tweeted put
 characterize characterized characterise characterised commented warned argued responded wrote
-think believe feel expect consider`)
+think believe feel expect consider mention mentioned`)
 
 // IsAskVerb reports whether w (lower case) is a form in which a question
 // asks for someone's words: a speech verb, or "say", "describe", "mean",
