@@ -47,6 +47,10 @@ type ExtractiveQuery struct {
 	// Named are the record's people the question names (a comparison's
 	// sides when it compares two of them).
 	Named []*Person
+	// Names are the index terms of the names a yes/no question asks
+	// about as the record writes them (questionNames): a verdict needs
+	// what the question asserts of them, not the names alone.
+	Names []string
 	// SpeakerName is that speaker's name as the record writes it, for
 	// saying the record does not show them saying what was asked.
 	SpeakerName string

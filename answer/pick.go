@@ -438,7 +438,9 @@ type questionReading struct {
 	// people are the record's people the question names
 	// (ExtractiveQuery.Named).
 	people []*Person
-	sides  []side
+	// names are ExtractiveQuery.Names, as a set.
+	names map[string]bool
+	sides []side
 	// fig is the figure a "how many"/"what percent" question asks for
 	// (hasFig): a sentence fits only when it gives one of its unit and,
 	// when the question says what it counts, names it.
@@ -575,7 +577,7 @@ func comparisonWord(w string) bool {
 
 func readQuestion(q ExtractiveQuery) questionReading {
 	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question),
-		named: map[string]bool{}, people: q.Named, sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
+		named: map[string]bool{}, people: q.Named, names: termSet(q.Names), sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
 		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question)}
 	for t := range text.TermSet(q.Context) {
 		r.words[t] = 0

@@ -205,6 +205,9 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	}
 
 	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named, Mention: r.c.Mention, pp: p.people()}
+	if r.c.Want == WantYesNo {
+		eq.Names = questionNames(r.c, r.hits)
+	}
 	if standalone != q {
 		eq.Context = standalone
 	}

@@ -259,6 +259,13 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		v.kind = verdictOther
 		return v
 	}
+	if w := unassertedWord(claim, r.names, c, synonym); w != "" {
+		// "did the supreme court block it" is not settled by "… as set
+		// forth by the Supreme Court": the names, not what is asked of
+		// them.
+		v.kind, v.unsure = verdictOpen, "it holds none of what the claim says of its names (“"+w+"”)"
+		return v
+	}
 	if p := absentPerson(r.people, c, h, title); p != "" {
 		// "has biden ever met kim jong un" is not answered yes by Trump's
 		// "I had a great relationship with Kim Jong Un".
@@ -459,6 +466,26 @@ func whenOf(h retrieval.Hit, start, end int) verdict {
 		return verdict{}
 	}
 	return verdict{kind: verdictWhen, day: d.AddDate(0, 0, text.RelativeDayShift(m)).Format("2006-01-02"), relative: m}
+}
+
+// unassertedWord returns a word of the claim that is no name (names, as
+// the record writes them) when the sentence holds none of those words
+// nor a synonym of one; "" when it holds one, or the claim is names alone
+// ("did she mention mexico": holding the name is the yes).
+func unassertedWord(claim []string, names map[string]bool, c candidate, synonym func(candidate, string) bool) string {
+	first := ""
+	for _, t := range claim {
+		if names[t] {
+			continue
+		}
+		if c.stems[t] || synonym(c, t) {
+			return ""
+		}
+		if first == "" {
+			first = t
+		}
+	}
+	return first
 }
 
 // absentPerson returns the name of a person the question names who is

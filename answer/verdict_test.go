@@ -318,3 +318,32 @@ func TestWhoSpokeInFull(t *testing.T) {
 		t.Errorf("whoSpoke = %q, want Ada Vexlund named in full", got)
 	}
 }
+
+// A verdict needs what the question says of its names, not the names
+// alone: "did the glimmerford canal close?" is not settled by a sentence
+// holding "Glimmerford canal" and nothing of closing; "did quillfeather
+// mention the glimmerford canal?" asks only for the name.
+func TestYesNoNeedsWhatIsAsserted(t *testing.T) {
+	names := map[string]bool{"glimmerford": true, "canal": true}
+	c := candidate{stems: map[string]bool{"glimmerford": true, "canal": true, "reopen": true, "barg": true}}
+	none := func(candidate, string) bool { return false }
+	if w := unassertedWord([]string{"glimmerford", "canal", "close"}, names, c, none); w != "close" {
+		t.Errorf("unassertedWord = %q, want \"close\"", w)
+	}
+	if w := unassertedWord([]string{"glimmerford", "canal", "barg"}, names, c, none); w != "" {
+		t.Errorf("a claim word held: unassertedWord = %q", w)
+	}
+	if w := unassertedWord([]string{"glimmerford", "canal"}, names, c, none); w != "" {
+		t.Errorf("names alone: unassertedWord = %q", w)
+	}
+	hits := briefingHits(t,
+		[2]string{"Press Briefing by Press Secretary Zara Quillfeather",
+			"MS. QUILLFEATHER: The Glimmerford canal will reopen to barges in May.\n\n" +
+				"Q And the toll?\n\n" +
+				"MS. QUILLFEATHER: We have long supported the bid from Avalonia.\n"})
+	q := ExtractiveQuery{Question: "did quillfeather mention the glimmerford canal?", Names: []string{"glimmerford", "canal"},
+		Speaker: text.Terms("Zara Quillfeather"), SpeakerName: "Zara Quillfeather"}
+	if got, _, _, _ := extractive(q, hits); !strings.HasPrefix(got, "Yes") {
+		t.Errorf("holding the name asked about is the yes:\n%s", got)
+	}
+}
