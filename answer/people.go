@@ -326,68 +326,67 @@ const (
 // addFirstNames adds the first names that say who is meant as aliases;
 // a surname of the record keeps its own meaning.
 func (pp *people) addFirstNames() {
-	byFirst := map[string][]*Person{}
-	var firsts []string
-	for _, p := range pp.persons {
-		toks := strings.Fields(p.variants[0])
-		if len(toks) < 2 {
-			continue
+	pp.addTellingAliases(func(p *Person) string {
+		if toks := strings.Fields(p.variants[0]); len(toks) >= 2 && len(toks[0]) >= 3 {
+			return toks[0]
 		}
-		f := toks[0]
-		if len(byFirst[f]) == 0 {
-			firsts = append(firsts, f)
-		}
-		byFirst[f] = append(byFirst[f], p)
-	}
-	for _, f := range firsts {
-		ps := byFirst[f]
-		if _, taken := pp.byAlias[f]; taken || len(f) < 3 || text.IsStopword(f) || text.IsCommon(text.Stem(f)) ||
-			text.IsTitleWord(f) || text.IsHonorific(f) || isMonth(f) {
-			continue
-		}
-		slices.SortStableFunc(ps, func(a, b *Person) int { return cmp.Compare(b.Docs, a.Docs) })
-		second := 0
-		if len(ps) > 1 {
-			second = ps[1].Docs
-		}
-		if ps[0].Docs >= firstNameDocs && ps[0].Docs >= firstNameLead*max(second, 1) {
-			pp.byAlias[f] = []*Person{ps[0]}
-		}
-	}
+		return ""
+	}, nil)
 }
 
 // addInitials adds the initials of a name of three words or more as an
 // alias ("kjp" for Karine Jean-Pierre, "djt" for Donald J. Trump), as a
 // chat names the person, when they say who is meant as a first name must
-// (firstNameDocs, firstNameLead) and are no word, title, chat shorthand or
-// alias of their own. Two-letter initials ("js") say too little.
+// and are no word, title, chat shorthand or alias of their own.
+// Two-letter initials ("js") say too little.
 func (pp *people) addInitials() {
-	byInit := map[string][]*Person{}
-	var inits []string
-	for _, p := range pp.persons {
+	pp.addTellingAliases(func(p *Person) string {
 		toks := initialled(p)
 		if len(toks) < 3 {
-			continue
+			return ""
 		}
 		var b strings.Builder
 		for _, t := range toks {
 			b.WriteByte(t[0])
 		}
-		in := b.String()
-		if len(byInit[in]) == 0 {
-			inits = append(inits, in)
+		return b.String()
+	}, func(in string, top *Person) bool {
+		if !text.IsASCIILetters(in) || len(text.Synonyms(text.Stem(in))) > 0 {
+			return false
 		}
-		byInit[in] = append(byInit[in], p)
-	}
-	for _, in := range inits {
-		ps := byInit[in]
-		slices.SortStableFunc(ps, func(a, b *Person) int { return cmp.Compare(b.Docs, a.Docs) })
-		if _, taken := pp.byAlias[in]; taken || !isASCIIWord(in) || text.IsStopword(in) || text.IsCommon(text.Stem(in)) ||
-			text.IsTitleWord(in) || text.IsHonorific(in) || isMonth(in) || len(text.Synonyms(text.Stem(in))) > 0 {
+		// Chat shorthand for something else ("nsc") is not theirs.
+		e := text.ChatExpansion(in)
+		return e == nil || strings.Join(e, " ") == strings.Join(initialled(top), " ")
+	})
+}
+
+// addTellingAliases adds, for each key that keyOf gives the record's
+// people ("" for none), the person most quoted under it as the key's
+// alias when the key says who is meant: that person is quoted in at least
+// firstNameDocs documents and firstNameLead times as many as anyone else
+// of the key, the key is no alias already, no stopword, common word,
+// title word, honorific or month, and ok (nil: any) accepts it.
+func (pp *people) addTellingAliases(keyOf func(*Person) string, ok func(key string, top *Person) bool) {
+	byKey := map[string][]*Person{}
+	var keys []string
+	for _, p := range pp.persons {
+		k := keyOf(p)
+		if k == "" {
 			continue
 		}
-		if e := text.ChatExpansion(in); e != nil && strings.Join(e, " ") != strings.Join(initialled(ps[0]), " ") {
-			// Chat shorthand for something else ("nsc").
+		if len(byKey[k]) == 0 {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], p)
+	}
+	for _, k := range keys {
+		if _, taken := pp.byAlias[k]; taken || text.IsStopword(k) || text.IsCommon(text.Stem(k)) ||
+			text.IsTitleWord(k) || text.IsHonorific(k) || isMonth(k) {
+			continue
+		}
+		ps := byKey[k]
+		slices.SortStableFunc(ps, func(a, b *Person) int { return cmp.Compare(b.Docs, a.Docs) })
+		if ok != nil && !ok(k, ps[0]) {
 			continue
 		}
 		second := 0
@@ -395,7 +394,7 @@ func (pp *people) addInitials() {
 			second = ps[1].Docs
 		}
 		if ps[0].Docs >= firstNameDocs && ps[0].Docs >= firstNameLead*max(second, 1) {
-			pp.byAlias[in] = []*Person{ps[0]}
+			pp.byAlias[k] = []*Person{ps[0]}
 		}
 	}
 }
@@ -408,16 +407,6 @@ func initialled(p *Person) []string {
 		toks = toks[:n-1]
 	}
 	return toks
-}
-
-// isASCIIWord reports whether w is lower-case ASCII letters only.
-func isASCIIWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < 'a' || w[i] > 'z' {
-			return false
-		}
-	}
-	return w != ""
 }
 
 // placePrepositions put a place after them, never a person.

@@ -487,12 +487,7 @@ type questionReading struct {
 // words, that weighs most in the record among those some candidate holds
 // ("" when none does). It sets r.keyWord to the word as asked.
 func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) string {
-	rec := map[string]float64{}
-	for _, h := range top {
-		for _, t := range h.Terms {
-			rec[t.Term] = max(rec[t.Term], t.Weight)
-		}
-	}
+	rec := recordWeights(top)
 	side := map[string]bool{}
 	for _, sd := range r.sides {
 		for _, t := range text.Terms(sd.label) {
@@ -588,7 +583,8 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	for t := range text.TermSet(q.Filtered) {
 		delete(r.words, t)
 	}
-	if toks := questionTokens(q.Question); opensWithInstruction(toks) {
+	toks := questionTokens(q.Question)
+	if opensWithInstruction(toks) {
 		// "compare what …": no word a sentence should hold.
 		for _, t := range text.Terms(toks[0].w) {
 			delete(r.words, t)
@@ -602,7 +598,6 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		// The measure a "how high"/"how long" asks for is no word of
 		// its subject: "High levels of overcapacity" does not answer
 		// "how high did the duty go".
-		toks := questionTokens(q.Question)
 		for i := 0; i+1 < len(toks); i++ {
 			if toks[i].w == "how" {
 				for _, t := range text.Terms(toks[i+1].w) {
@@ -666,12 +661,9 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 	titles := map[string]map[string]bool{}
 	// The record's weight of each searched word, as a share of the
 	// question's rarest (see Weights.Rarity).
-	rec, top1 := map[string]float64{}, 0.0
-	for _, h := range top {
-		for _, t := range h.Terms {
-			rec[t.Term] = max(rec[t.Term], t.Weight)
-			top1 = max(top1, t.Weight)
-		}
+	rec, top1 := recordWeights(top), 0.0
+	for _, wt := range rec {
+		top1 = max(top1, wt)
 	}
 	for i := range cands {
 		c := &cands[i]
@@ -795,6 +787,19 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 	if len(r.anchors) > 0 {
 		followFeatures(cands, top, r)
 	}
+}
+
+// recordWeights is the record's weight of each searched word (the
+// retrieval's TermMatch.Weight, its inverse document frequency over the
+// whole record), as the hits give it.
+func recordWeights(top []retrieval.Hit) map[string]float64 {
+	rec := map[string]float64{}
+	for _, h := range top {
+		for _, t := range h.Terms {
+			rec[t.Term] = max(rec[t.Term], t.Weight)
+		}
+	}
+	return rec
 }
 
 // documentRanks gives each hit its document's place among the

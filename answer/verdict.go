@@ -200,12 +200,7 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 	// about calling Xi Jinping a “king.”", which holds "xi" (in 486 of the
 	// record's documents, 20 of the candidates) and lacks "dictator" (in
 	// 246, 45 of the candidates).
-	record := map[string]float64{}
-	for _, h := range top {
-		for _, t := range h.Terms {
-			record[t.Term] = max(record[t.Term], t.Weight)
-		}
-	}
+	record := recordWeights(top)
 	weighed := false // some claim word has the record's weight
 	for _, t := range claim {
 		_, ok := record[t]

@@ -24,7 +24,7 @@ func Stem(w string) string {
 	if full, ok := aliases[w]; ok {
 		w = full
 	}
-	if len(w) <= 3 || !isASCIILetters(w) {
+	if len(w) <= 3 || !IsASCIILetters(w) {
 		return w
 	}
 	// Plurals and third person.
@@ -95,7 +95,9 @@ func undouble(w string) string {
 	return w
 }
 
-func isASCIILetters(w string) bool {
+// IsASCIILetters reports whether w is lower-case ASCII letters only
+// (true for "").
+func IsASCIILetters(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < 'a' || w[i] > 'z' {
 			return false
@@ -153,7 +155,7 @@ var aliases = func() map[string]string {
 // a place's demonym less often than the place, and a question naming the
 // place is about it.
 func DemonymPlaces(w string) []string {
-	if len(w) < 4 || !isASCIILetters(w) {
+	if len(w) < 4 || !IsASCIILetters(w) {
 		return nil
 	}
 	own := Stem(w)
