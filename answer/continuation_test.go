@@ -254,7 +254,10 @@ func TestWrongTurnDoesNotDoomTheChain(t *testing.T) {
 // TestWhenWasThatThing: "when was that?" is the date of the statement just
 // quoted, and so is "when was that report?" when the report is what the
 // answer cited; "when was that gaggle?" after an answer citing no gaggle
-// means something else, and is searched.
+// means something else, and is searched. "when was it shot down?" asks
+// the day of an event, not of the statement that spoke of it: it is
+// searched for; "when did she say it?", "when was that, exactly?" ask the
+// statement's day.
 func TestWhenWasThatThing(t *testing.T) {
 	prev := quillfeatherTurn() // cites "Talks to resume", a report
 	prev.Citations[0].Title = "Report: talks to resume"
@@ -265,6 +268,10 @@ func TestWhenWasThatThing(t *testing.T) {
 		{"when was that?", RefDate},
 		{"when was that report?", RefDate},
 		{"when was that gaggle", RefTopic},
+		{"when was it shot down?", RefTopic},
+		{"when did they sign it", RefTopic},
+		{"when did she say it?", RefDate},
+		{"when was that, exactly?", RefDate},
 	} {
 		if f := ReadFollowUp(tt.q, []Turn{prev}); f.Kind != tt.want {
 			t.Errorf("%q read as %s (%q), want %s", tt.q, f.Kind, f.Standalone, tt.want)
@@ -281,26 +288,6 @@ func TestContinuationBySynonym(t *testing.T) {
 	s := continuationOf("where was the plant that shut down", h, nil)
 	if s.Overlap == 0 || !contWeights.continues(s) {
 		t.Errorf("signals %+v: a question on the conversation's shutdown, in other words, starts a new topic", s)
-	}
-}
-
-// "when was it shot down?" asks the day of an event, not of the statement
-// that spoke of it: it is searched for. "when did she say it?", "when
-// was that, exactly?" ask the statement's day.
-func TestWhenFollowUpOfAnEvent(t *testing.T) {
-	prev := quillfeatherTurn()
-	for _, tt := range []struct {
-		q    string
-		want FollowUpKind
-	}{
-		{"when was it shot down?", RefTopic},
-		{"when did they sign it", RefTopic},
-		{"when did she say it?", RefDate},
-		{"when was that, exactly?", RefDate},
-	} {
-		if f := ReadFollowUp(tt.q, []Turn{prev}); f.Kind != tt.want {
-			t.Errorf("%q read as %s (%q), want %s", tt.q, f.Kind, f.Standalone, tt.want)
-		}
 	}
 }
 

@@ -32,6 +32,18 @@ func quillfeatherTurn() Turn {
 	}
 }
 
+// wireTurn is a turn whose answer quotes one statement of an invented
+// wire report of 2024-03-04: speaker, a spokesperson, said quote, which
+// passage holds; doc and title are the cited document's.
+func wireTurn(question, doc, title, speaker, quote, passage string) Turn {
+	return Turn{
+		Question: question,
+		Answer:   ExtractiveLead + "\n- Nowhere Wire (2024-03-04) — " + speaker + ", Spokesperson: “" + quote + "” [1]",
+		Citations: []Citation{{N: 1, Doc: doc, Title: title, Outlet: "Nowhere Wire", Date: "2024-03-04",
+			Speakers: []string{speaker}, Passage: passage, End: len(passage)}},
+	}
+}
+
 func TestReadFollowUp(t *testing.T) {
 	history := []Turn{quillfeatherTurn()}
 	tests := []struct {
@@ -884,13 +896,9 @@ func TestFollowUpEventDate(t *testing.T) {
 // ("who first announced the pier") is not the follow-up's: "how much aid
 // was it supposed to bring in per day?" asks for no first statement.
 func TestFollowUpLeavesTheTopicsOrder(t *testing.T) {
-	passage := "“Tonight I am announcing a floating pier off the Sylvanian coast,” Spokesperson Zara Quillfeather said."
-	prev := Turn{
-		Question: "Who first announced the floating pier for Sylvania?",
-		Answer:   ExtractiveLead + "\n- Nowhere Wire (2024-03-04) — Zara Quillfeather, Spokesperson: “Tonight I am announcing a floating pier off the Sylvanian coast” [1]",
-		Citations: []Citation{{N: 1, Doc: "wire/pier.txt", Title: "Pier announced", Outlet: "Nowhere Wire", Date: "2024-03-04",
-			Speakers: []string{"Zara Quillfeather"}, Passage: passage, End: len(passage)}},
-	}
+	prev := wireTurn("Who first announced the floating pier for Sylvania?", "wire/pier.txt", "Pier announced", "Zara Quillfeather",
+		"Tonight I am announcing a floating pier off the Sylvanian coast",
+		"“Tonight I am announcing a floating pier off the Sylvanian coast,” Spokesperson Zara Quillfeather said.")
 	for _, q := range []string{"and how much aid was it supposed to bring in per day?", "how long would it take to build"} {
 		f := ReadFollowUp(q, []Turn{prev})
 		if f.Kind == NewTopic {
@@ -907,16 +915,11 @@ func TestFollowUpLeavesTheTopicsOrder(t *testing.T) {
 
 // A follow-up that points at nobody keeps the person the topic's
 // question named: "and who did nowhereland release in return?" after
-// "when did sylvania let ada brightwater go" is still about Brightwater;
-// "what did she do next?" carries her by the pronoun instead.
+// "when did sylvania let ada brightwater go" is still about Brightwater.
 func TestFollowUpKeepsThePersonOfTheTopic(t *testing.T) {
-	passage := "Ada Brightwater is free and on her way home, Spokesperson Milo Fenwick of Nowhereland said."
-	prev := Turn{
-		Question: "when did sylvania let ada brightwater go",
-		Answer:   ExtractiveLead + "\n- Nowhere Wire (2024-03-04) — Milo Fenwick, Spokesperson: “Ada Brightwater is free and on her way home” [1]",
-		Citations: []Citation{{N: 1, Doc: "wire/free.txt", Title: "Brightwater freed", Outlet: "Nowhere Wire", Date: "2024-03-04",
-			Speakers: []string{"Milo Fenwick"}, Passage: passage, End: len(passage)}},
-	}
+	prev := wireTurn("when did sylvania let ada brightwater go", "wire/free.txt", "Brightwater freed", "Milo Fenwick",
+		"Ada Brightwater is free and on her way home",
+		"Ada Brightwater is free and on her way home, Spokesperson Milo Fenwick of Nowhereland said.")
 	persons := func(s string) []string {
 		if strings.Contains(strings.ToLower(s), "ada brightwater") {
 			return []string{"Ada Brightwater"}
