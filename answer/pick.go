@@ -480,6 +480,10 @@ type questionReading struct {
 	subject, verb, head string
 	// syn are the synonyms of the question's words (text.TermSynonyms).
 	syn map[string][]string
+	// event: a "when" question's words that are no name (names) nor
+	// calendar word — what happened ("let … go" in "when did russia let
+	// trevor reed go"); a date answers only beside one of them.
+	event []string
 }
 
 // topicKey is the stem of what a comparison compares: the question's own
@@ -646,7 +650,28 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		r.list = asksList(q.Question)
 	}
 	r.order = slices.Sorted(maps.Keys(r.words))
+	if r.typ == WantDate {
+		for _, t := range r.order {
+			if r.words[t] == 1 && !r.names[t] && !r.named[t] && !text.IsCalendarWord(t) {
+				r.event = append(r.event, t)
+			}
+		}
+	}
 	return r
+}
+
+// holdsEvent reports whether a candidate holds one of the event's words
+// or a synonym of one (r.event; true when the question names none).
+func (r *questionReading) holdsEvent(c candidate) bool {
+	if len(r.event) == 0 {
+		return true
+	}
+	for _, t := range r.event {
+		if c.stems[t] || slices.ContainsFunc(r.syn[t], func(v string) bool { return c.stems[v] }) {
+			return true
+		}
+	}
+	return false
 }
 
 // measure fills in each candidate's features.
@@ -740,6 +765,11 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0, true)
 		default:
 			f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
+		}
+		if r.typ == WantDate {
+			// "President Biden met today with … Trevor Reed" dates a
+			// meeting, not "when did russia let trevor reed go".
+			f.Fits = f.Fits && r.holdsEvent(*c)
 		}
 		f.Fits = f.Fits && (!r.hasFig || r.fig.heldBy(sentence)) && (!r.change || changedFromRe.MatchString(sentence)) &&
 			(len(r.sides) < 2 || !r.hasFig || countsSomething(sentence))

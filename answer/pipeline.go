@@ -205,7 +205,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	}
 
 	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named, Mention: r.c.Mention, pp: p.people()}
-	if r.c.Want == WantYesNo {
+	if r.c.Want == WantYesNo || r.c.Want == WantDate {
 		eq.Names = questionNames(r.c, r.hits)
 	}
 	if standalone != q {

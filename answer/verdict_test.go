@@ -347,3 +347,19 @@ func TestYesNoNeedsWhatIsAsserted(t *testing.T) {
 		t.Errorf("holding the name asked about is the yes:\n%s", got)
 	}
 }
+
+// A "when" question asks when something happened: the date of a
+// sentence that holds none of what happened (only the names) does not
+// answer it. "When did Ada Vexlund open the Quillton canal?" is not
+// answered by the day she met its engineers.
+func TestWhenNeedsTheEvent(t *testing.T) {
+	d := &corpus.Document{ID: "s.txt", Title: "Statement by Minister Ada Vexlund", Date: time.Date(2031, 3, 31, 0, 0, 0, 0, time.UTC)}
+	d.Text = "Today, Minister Vexlund met the engineers of the Quillton canal.\n" +
+		"The ministry opened the Quillton canal to shipping after ten years of works.\n"
+	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "s.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	q := ExtractiveQuery{Question: "When did Vexlund open the Quillton canal?", Names: []string{"vexlund", "quillton", "canal"}}
+	got, _, _, _ := extractive(q, []retrieval.Hit{h})
+	if strings.HasPrefix(got, "On 2031-03-31") || !strings.Contains(firstQuote(got), "opened the Quillton canal") {
+		t.Errorf("answer:\n%s", got)
+	}
+}
