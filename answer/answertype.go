@@ -779,10 +779,18 @@ func questionObject(q string, named map[string]bool) (subject, verb, head string
 			continue
 		}
 		j := i + 1
-		for j+1 < len(toks) && named[termOf(toks[j+1].Word)] {
-			j++ // "joe biden"
+		for j+1 < len(toks) {
+			switch {
+			case named[termOf(toks[j+1].Word)]:
+				j++ // "joe biden"
+				continue
+			case j+2 < len(toks) && conjunctions[toks[j+1].Word] && named[termOf(toks[j+2].Word)]:
+				j += 2 // "biden and xi": they are the subject, "and" no verb
+				continue
+			}
+			break
 		}
-		if j+1 < len(toks) && !text.IsAskVerb(toks[j+1].Word) && !yesNoOpeners[toks[j+1].Word] {
+		if j+1 < len(toks) && !text.IsAskVerb(toks[j+1].Word) && !yesNoOpeners[toks[j+1].Word] && !conjunctions[toks[j+1].Word] {
 			// The verb may be a stopword of the index ("ask"): its stem.
 			subject, verb = termOf(toks[j].Word), text.Stem(toks[j+1].Word)
 		}
@@ -806,6 +814,10 @@ func questionObject(q string, named map[string]bool) (subject, verb, head string
 	}
 	return subject, verb, head
 }
+
+// conjunctions join a subject to more of it ("did biden and his wife
+// …"), never its verb.
+var conjunctions = map[string]bool{"and": true, "or": true, "nor": true}
 
 // holdsObject reports whether sentence s holds what the question asks
 // about (questionObject): its subject doing its verb, or its topic's head.

@@ -112,6 +112,8 @@ func TestQuestionObject(t *testing.T) {
 		{"tldr of the brask quillfeather call in march 2025", "", "", "call"},
 		{"what did brask promise", "brask", "promise", ""},
 		{"how is the weather", "", "", ""},
+		{"what did brask and quillfeather agree on the canal", "quillfeather", "agree", "canal"},
+		{"what did brask and his envoy agree", "", "", ""},
 	}
 	for _, tt := range tests {
 		s, v, h := questionObject(tt.q, named)
