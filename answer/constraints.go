@@ -604,6 +604,9 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp)) {
 					continue
 				}
+				if ps = titledAs(toks, i, ps); len(ps) == 0 {
+					continue
+				}
 				if n == 1 {
 					asks, _ := asksWordsOf(toks, i, i+1)
 					if ps = bySurnameAlone(ps, key, pp, !toks[i].upper && !asks); len(ps) == 0 || !toks[i].upper && !asks && !surnameAsWritten(toks[i].w, pp) {
@@ -799,10 +802,7 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints) (speaker ment
 // president once or twice), "First Lady Biden" another; with no title
 // words, or none that any of them holds, the first.
 func titledBefore(toks []qtok, start int, persons []*Person) *Person {
-	var words []string
-	for k := start - 1; k >= 0 && start-k <= 4 && text.IsTitleWord(toks[k].w); k-- {
-		words = append(words, toks[k].w)
-	}
+	words := titleWordsBefore(toks, start)
 	if len(words) == 0 || len(persons) < 2 {
 		return persons[0]
 	}
@@ -816,6 +816,46 @@ func titledBefore(toks []qtok, start int, persons []*Person) *Person {
 		}
 	}
 	return best
+}
+
+// titleWordsBefore are the title words written just before the name at
+// start ("speaker" in "speaker mccarthy"), nearest first.
+func titleWordsBefore(toks []qtok, start int) []string {
+	var words []string
+	for k := start - 1; k >= 0 && start-k <= 4 && text.IsTitleWord(toks[k].w); k-- {
+		words = append(words, toks[k].w)
+	}
+	return words
+}
+
+// titledAs keeps the persons a name may mean whose record titles agree
+// with the title words written before it: "speaker mccarthy" is not Gina
+// McCarthy, whom the record titles National Climate Adviser (a title
+// the record gives once, here "speaker", is a parsing slip:
+// minTitleDocs), but someone the record does not quote. A person without
+// such titles is kept (nothing to disagree with), and so is every one
+// when no title is written.
+func titledAs(toks []qtok, start int, persons []*Person) []*Person {
+	words := titleWordsBefore(toks, start)
+	if len(words) == 0 {
+		return persons
+	}
+	var out []*Person
+	for _, p := range persons {
+		known, agrees := false, false
+		for _, t := range p.Titles {
+			if t.Docs < minTitleDocs {
+				continue
+			}
+			known = true
+			tw := strings.Fields(t.Title)
+			agrees = agrees || slices.ContainsFunc(words, func(w string) bool { return slices.Contains(tw, w) })
+		}
+		if !known || agrees {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func containsPerson(ps []*Person, p *Person) bool {

@@ -116,3 +116,41 @@ func TestAnswerNamesSpeakerInFull(t *testing.T) {
 		t.Errorf("the label names the role alone:\n%s", ans.Text)
 	}
 }
+
+// titledRecord: Minister Ivo Quillhaven, titled minister in two documents
+// and, by a slip, "speaker" in one; another Quillhaven, a speaker of the
+// assembly, is only spoken of; Ola Brennock is the assembly's speaker.
+const titledRecord = `{"id": "t1.txt", "title": "Minister Ivo Quillhaven on port fees", "outlet": "Nowhereland Ministry", "date": "2023-03-10", "speakers": [{"name": "Ivo Quillhaven", "title": "Minister"}], "text": "Minister Ivo Quillhaven said the port fees would fall."}
+{"id": "t2.txt", "title": "Minister Ivo Quillhaven on ferries", "outlet": "Nowhereland Ministry", "date": "2023-04-10", "speakers": [{"name": "Ivo Quillhaven", "title": "Minister"}], "text": "Minister Ivo Quillhaven said the ferries would run twice a day."}
+{"id": "t4.txt", "title": "Speaker Ola Brennock on the assembly", "outlet": "Nowhereland Ministry", "date": "2023-02-10", "speakers": [{"name": "Ola Brennock", "title": "Speaker"}], "text": "Speaker Ola Brennock said the assembly would sit in March."}
+{"id": "t5.txt", "title": "Speaker Ola Brennock on the recess", "outlet": "Nowhereland Ministry", "date": "2023-06-10", "speakers": [{"name": "Ola Brennock", "title": "Speaker"}], "text": "Speaker Ola Brennock said the recess would end in July."}
+{"id": "t3.txt", "title": "Budget talks", "outlet": "Nowhereland Ministry", "date": "2023-05-10", "speakers": [{"name": "Ivo Quillhaven", "title": "Speaker"}], "text": "Speaker Quillhaven of the assembly said the budget talks would resume."}
+`
+
+// A title written before a name must be one the record gives the person
+// (in minTitleDocs documents or more): "speaker quillhaven" is not Minister
+// Ivo Quillhaven, whom one document's slip titles speaker, but someone the
+// record does not quote, so no speaker filter holds the question to the
+// minister's words.
+func TestTitleBeforeTheName(t *testing.T) {
+	idx := memIndex(t, jsonlDocs(t, []byte(titledRecord), 5))
+	p := &Pipeline{Index: idx, Explain: true}
+	for _, tt := range []struct{ q, want string }{
+		{"what did speaker quillhaven say about the budget talks", ""},
+		{"What did Speaker Quillhaven say about the budget talks?", ""},
+		{"what did minister quillhaven say about the port fees", "Ivo Quillhaven"},
+		{"what did quillhaven say about the port fees", "Ivo Quillhaven"},
+	} {
+		c := askExplained(t, p, tt.q).Explain.Constraints
+		var got []string
+		if c.Speaker != nil {
+			got = append(got, c.Speaker.Name)
+		}
+		for _, n := range c.Named {
+			got = append(got, n.Name)
+		}
+		if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) == 0 || got[0] != tt.want) {
+			t.Errorf("%q names %v, want %q", tt.q, got, tt.want)
+		}
+	}
+}
