@@ -255,8 +255,11 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 	}
 	// Without a copula, the phrase is a noun only when an auxiliary
 	// follows it ("which prisoner did …"); "what happened" and "what
-	// caused it" ask with a verb.
-	if !copula && !(j < len(toks) && yesNoOpeners[toks[j].w]) {
+	// caused it" ask with a verb. In a clause the question embeds
+	// ("quote kirby on what hamas should take from …", "tell me what"),
+	// the words do not invert: the phrase before the auxiliary is the
+	// clause's subject, not a noun asked for.
+	if !copula && (!(j < len(toks) && yesNoOpeners[toks[j].w]) || embedded(toks, i)) {
 		return attribute{}, false
 	}
 	head := phrase[len(phrase)-1]
@@ -276,6 +279,18 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 		a.with = func(s string) bool { return holdsFigure(dateRe.ReplaceAllString(s, "")) }
 	}
 	return a, true
+}
+
+// embedded reports whether the wh-word at i opens a clause inside the
+// question rather than the question: it follows a preposition ("on
+// what"), a verb asking for words ("quote … what", "say what") or the one
+// told ("tell me what").
+func embedded(toks []qtok, i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := toks[i-1].w
+	return text.IsPreposition(w) || text.IsAskVerb(w) || w == "me" || w == "us"
 }
 
 // writesBorn reports whether a sentence writes the word "born".

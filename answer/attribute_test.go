@@ -49,6 +49,11 @@ func TestAttributeOf(t *testing.T) {
 		{"how many refugees crossed the canal", nil, false, false},
 		// A clause, not a noun phrase.
 		{"who was the envoy quillfeather brought home from quillton", nil, false, false},
+		// A clause the question embeds: its words do not invert, and
+		// the phrase before the auxiliary is its subject.
+		{"quote quillfeather on what quillton should take from the flood", nil, false, false},
+		{"tell me what quillton should do about the canal", nil, false, false},
+		{"so which prisoner did the chancellor hand over", []string{"prisoner"}, false, true},
 	} {
 		a, ok := attributeOf(tc.q)
 		if ok != tc.ok || ok && ((a.value != nil) != tc.value || tc.terms != nil && !slices.Equal(a.terms, tc.terms)) {
