@@ -617,7 +617,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				i, found = i+n, true
 				continue
 			}
-			t := normTitle(officeSpelt(key))
+			t := pp.titleOf(key)
 			if _, ok := pp.byTitle[t]; ok {
 				// "President Biden": the name after the title says who;
 				// "the president of Azerbaijan" is not the record's

@@ -521,6 +521,24 @@ func officeSpelt(s string) string {
 	return strings.Join(f, " ")
 }
 
+// titleOf is the record's title a question's words (space-separated,
+// lower case) spell, as byTitle keys it: office abbreviations spelt out
+// (officeSpelt), and a post written without its "of" ("sec state",
+// "secretary state") read as the record's "secretary of state" when the
+// record has that title.
+func (pp *people) titleOf(words string) string {
+	t := normTitle(officeSpelt(words))
+	if _, ok := pp.byTitle[t]; ok {
+		return t
+	}
+	if head, rest, ok := strings.Cut(t, " "); ok && !strings.HasPrefix(rest, "of ") {
+		if of := head + " of " + rest; pp.byTitle[of] != nil {
+			return of
+		}
+	}
+	return t
+}
+
 // postSpelling is a word of a post as titles are matched: "advisor"
 // spelt "adviser", the record's two spellings of one post.
 func postSpelling(w string) string {

@@ -125,3 +125,25 @@ func TestTitledNear(t *testing.T) {
 		t.Errorf("Ned Example: %q", got)
 	}
 }
+
+// A post typed without its "of" is the record's post: "sec state" and
+// "secretary state" are the Secretary of State, "press sec" the press
+// secretary; a post the record does not have stays as typed.
+func TestTitleOf(t *testing.T) {
+	rec := `{"id": "s1.txt", "title": "Secretary of State Ivo Quillhaven on the canal", "outlet": "Nowhereland Ministry", "date": "2023-03-10", "speakers": [{"name": "Ivo Quillhaven", "title": "Secretary of State"}], "text": "Secretary of State Ivo Quillhaven said the canal would open."}
+{"id": "s2.txt", "title": "Secretary of State Ivo Quillhaven on ferries", "outlet": "Nowhereland Ministry", "date": "2023-04-10", "speakers": [{"name": "Ivo Quillhaven", "title": "Secretary of State"}], "text": "Secretary of State Ivo Quillhaven said the ferries would run."}
+{"id": "s3.txt", "title": "Briefing by Press Secretary Ada Brightwater", "outlet": "Nowhereland Ministry", "date": "2023-05-10", "speakers": [{"name": "Ada Brightwater", "title": "Press Secretary"}], "text": "Press Secretary Ada Brightwater said the talks would resume."}
+`
+	pp := buildPeople(jsonlDocs(t, []byte(rec), 3))
+	for _, tt := range []struct{ words, want string }{
+		{"sec state", "secretary of state"},
+		{"secretary state", "secretary of state"},
+		{"secretary of state", "secretary of state"},
+		{"press sec", "press secretary"},
+		{"secretary canal", "secretary canal"},
+	} {
+		if got := pp.titleOf(tt.words); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.words, got, tt.want)
+		}
+	}
+}
