@@ -630,6 +630,13 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	for _, t := range speaker {
 		r.named[t] = true
 	}
+	people := maps.Clone(r.named)
+	for _, p := range q.Named {
+		for _, t := range text.Terms(p.Name) {
+			people[t] = true
+		}
+	}
+	demoteWhenPhrase(q.Question, toks, r.words, people)
 	r.prev, _ = text.FoldQuote(q.Previous)
 	r.seq = stemSeq(q.Question)
 	r.own, r.pp = text.TermSet(q.Question), q.pp
@@ -658,6 +665,54 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		}
 	}
 	return r
+}
+
+// timeOpeners open a phrase that says when what is asked happened
+// ("right before russia invaded ukraine", "from before the geneva
+// summit", "ahead of the vote", "prior to the visit").
+var timeOpeners = map[string]bool{"before": true, "after": true, "during": true, "ahead": true, "prior": true,
+	"following": true, "since": true, "until": true}
+
+// demoteWhenPhrase makes the words of a phrase saying when (timeOpeners,
+// to the next comma or the question's end) words of its context (0 in
+// words) when the question asks about something besides them: "quote
+// sullivan on whether u can trust putin, from before the geneva summit"
+// wants his words on trust, not any sentence on the summit, and "where
+// did kamala sit down w the baltic leaders right before russia invaded
+// ukraine" the place of the meeting, not the invasion. The phrase still
+// finds the documents (the search keeps every word); a sentence holding
+// its words counts them as context. A question asking about nothing
+// else ("what did biden say after the uvalde shooting": the people it
+// names are whose words or deeds, not what about) keeps them: the phrase
+// is its subject.
+func demoteWhenPhrase(q string, toks []qtok, words map[string]float64, people map[string]bool) {
+	var in []string
+	rest := false
+	for i := 0; i < len(toks); i++ {
+		if i == 0 || !timeOpeners[toks[i].w] {
+			for _, t := range text.Terms(toks[i].w) {
+				if words[t] == 1 && !people[t] && !questionWord(toks[i].w) && !text.IsAskVerb(toks[i].w) {
+					rest = true
+				}
+			}
+			continue
+		}
+		j := i + 1
+		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], ",;:"); j++ {
+			for _, t := range text.Terms(toks[j].w) {
+				in = append(in, t)
+			}
+		}
+		i = j - 1
+	}
+	if !rest {
+		return
+	}
+	for _, t := range in {
+		if _, ok := words[t]; ok {
+			words[t] = 0
+		}
+	}
 }
 
 // holdsEvent reports whether a candidate holds one of the event's words

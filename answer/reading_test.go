@@ -9,6 +9,7 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
 )
 
 // TestNotAPerson: a heading the record's speaker lists hold that is a
@@ -296,5 +297,31 @@ func TestNearestInPeriodNamed(t *testing.T) {
 	want := "No passage of the record in March 2024 (2024-03-01 to 2024-03-31) clearly answers this; the nearest is “Readout of the toll call” (2024-03-02)."
 	if err != nil || ans.Mode != ModeDeclined || ans.Text != want {
 		t.Errorf("nothing at other times: %v %s:\n%s\nwant\n%s", err, ans.Mode, ans.Text, want)
+	}
+}
+
+// The words of a phrase saying when ("right before the flood reached
+// quillton") count as the question's context when it asks about
+// something else, and as its own when they are all it asks about.
+func TestWhenPhraseIsContext(t *testing.T) {
+	for _, tt := range []struct {
+		q        string
+		own, ctx []string
+	}{
+		{"where did vexlund meet the envoys right before the flood reached quillton", []string{"meet", "envoi"}, []string{"flood", "quillton"}},
+		{"quote vexlund on whether you can trust brask, from before the canal summit", []string{"trust", "brask"}, []string{"canal", "summit"}},
+		{"what did vexlund say after the quillton flood", []string{"quillton", "flood"}, nil},
+	} {
+		r := readQuestion(ExtractiveQuery{Question: tt.q, Named: []*Person{{Name: "Ada Vexlund"}}})
+		for _, w := range tt.own {
+			if r.words[text.Stem(w)] != 1 {
+				t.Errorf("%q: %q not the question's own word (%v)", tt.q, w, r.words)
+			}
+		}
+		for _, w := range tt.ctx {
+			if v, ok := r.words[text.Stem(w)]; !ok || v != 0 {
+				t.Errorf("%q: %q not context (%v)", tt.q, w, r.words)
+			}
+		}
 	}
 }
