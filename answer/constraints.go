@@ -178,7 +178,7 @@ func questionTokens(q string) []qtok {
 // table (nil: no speaker is resolved); end is the date of the record's
 // latest document, which relative periods ("last week") count back from.
 func ReadQuestion(q string, pp *people, end time.Time) Constraints {
-	return readQuestionFrom(q, pp, time.Time{}, end)
+	return readQuestionFrom(q, pp, time.Time{}, end, Period{})
 }
 
 // instructionVerbs open a question that says what to do with the
@@ -203,7 +203,13 @@ const historyYears = 10
 
 // readQuestionFrom is ReadQuestion knowing the record's first date too
 // (zero: unknown), so that a period long before it is read as history.
-func readQuestionFrom(q string, pp *people, first, end time.Time) Constraints {
+//
+// conv is the period of the conversation the question is asked in (the
+// days the previous answer cited; zero outside one): a post the question
+// names without a period of its own is resolved to its one holder then
+// ("what did the sec state warn tehran …" in a conversation about June
+// 2025 is Marco Rubio's words).
+func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) Constraints {
 	toks := questionTokens(q)
 	var c Constraints
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
@@ -237,7 +243,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time) Constraints {
 		c.Order, c.OrderPhrase = OrderLast, c.Period.Phrase
 	}
 	if pp != nil {
-		if m, ok := readPeople(q, toks, pp, &c); ok && c.Speaker != nil {
+		if m, ok := readPeople(q, toks, pp, &c, conv); ok && c.Speaker != nil {
 			// The speaker filter holds them; left in the searched words,
 			// their name would match every passage of theirs, on any
 			// subject.
@@ -763,7 +769,7 @@ func startsName(toks []qtok, pp *people) bool {
 
 // readPeople resolves the people the question names and decides whose
 // words it asks for.
-func readPeople(q string, toks []qtok, pp *people, c *Constraints) (speaker mention, asked bool) {
+func readPeople(q string, toks []qtok, pp *people, c *Constraints, conv Period) (speaker mention, asked bool) {
 	for _, m := range findMentions(q, toks, pp) {
 		var who *Person
 		var holders []*Person
@@ -771,6 +777,12 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints) (speaker ment
 			holders = pp.holders(m.title, c.Period.Since, c.Period.Until)
 			if len(holders) == 1 || (len(holders) > 1 && !c.Period.IsZero()) {
 				who = holders[0]
+			} else if len(holders) > 1 && !conv.IsZero() {
+				// The one who held it when the conversation's
+				// statements were made, if only one did.
+				if then := pp.holders(m.title, conv.Since, conv.Until); len(then) == 1 {
+					who = then[0]
+				}
 			}
 		} else {
 			who = titledBefore(toks, m.start, m.persons)

@@ -293,7 +293,7 @@ func TestReadQuestionPeriodAsSubject(t *testing.T) {
 		{"unemployment rate in feb 2022 vs the oct 2022 report", "", "", "in feb 2022"},
 	}
 	for _, tt := range tests {
-		c := readQuestionFrom(tt.q, nil, first, end)
+		c := readQuestionFrom(tt.q, nil, first, end, Period{})
 		got := [2]string{dateString(c.Period.Since), dateString(c.Period.Until)}
 		if got != [2]string{tt.since, tt.until} || c.PeriodTopic != tt.topic {
 			t.Errorf("%q: period %v, as subject %q; want [%s %s], %q", tt.q, got, c.PeriodTopic, tt.since, tt.until, tt.topic)
@@ -320,7 +320,7 @@ func TestOutsideCoverage(t *testing.T) {
 		{"What was said about the canal?", ""},
 	}
 	for _, tt := range tests {
-		c := readQuestionFrom(tt.q, nil, first, last)
+		c := readQuestionFrom(tt.q, nil, first, last, Period{})
 		if got := outsideCoverage(c, c.Options(retrieval.SearchOptions{}), first, last); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.q, got, tt.want)
 		}

@@ -89,7 +89,7 @@ func TestMeasureDecision(t *testing.T) {
 					prev = f.Docs
 				}
 			}
-			r, err := p.retrieve(context.Background(), q.Question, standalone, retrieval.SearchOptions{}, prev)
+			r, err := p.retrieve(context.Background(), q.Question, standalone, retrieval.SearchOptions{}, prev, conversationPeriod(history))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -193,7 +193,7 @@ func TestMeasureDecision(t *testing.T) {
 	}
 	sp := &Pipeline{Index: sample}
 	for _, q := range []string{readmeQuestion} {
-		r, err := sp.retrieve(context.Background(), q, q, retrieval.SearchOptions{}, nil)
+		r, err := sp.retrieve(context.Background(), q, q, retrieval.SearchOptions{}, nil, Period{})
 		if err != nil {
 			t.Fatal(err)
 		}

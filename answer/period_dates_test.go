@@ -29,7 +29,7 @@ func TestReadQuestionNamedDates(t *testing.T) {
 		{"What did the spokesperson say about the canal talks?", nil},
 	}
 	for _, tt := range tests {
-		c := readQuestionFrom(tt.q, nil, first, end)
+		c := readQuestionFrom(tt.q, nil, first, end, Period{})
 		var got []string
 		for _, d := range c.Dates {
 			got = append(got, d.String())
@@ -90,7 +90,7 @@ func TestAfterCoverage(t *testing.T) {
 		{"What did the ministry say about the canal vote?", "The canal vote was held.", ""},
 	}
 	for _, tt := range tests {
-		c := readQuestionFrom(tt.q, nil, first, last)
+		c := readQuestionFrom(tt.q, nil, first, last, Period{})
 		if got := afterCoverage(c, []retrieval.Hit{hit("2024-01-10", tt.text)}, first, last); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.q, got, tt.want)
 		}

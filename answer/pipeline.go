@@ -119,7 +119,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if follow.Kind != NewTopic {
 		prev = follow.Docs
 	}
-	r, err := p.retrieve(ctx, q, standalone, filters, prev)
+	r, err := p.retrieve(ctx, q, standalone, filters, prev, conversationPeriod(history))
 	if err != nil {
 		if p.Metrics != nil {
 			p.Metrics.Error("index")
@@ -141,7 +141,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		// turn (an earlier answer declined or off the subject): a
 		// follow-up the record answers as asked is answered so, and the
 		// conversation is not doomed by its first answer.
-		asked, err := p.retrieve(ctx, q, q, filters, nil)
+		asked, err := p.retrieve(ctx, q, q, filters, nil, conversationPeriod(history))
 		if err != nil {
 			return nil, fmt.Errorf("search the record: %w", err)
 		}
@@ -787,6 +787,28 @@ func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, his
 		}
 	}
 	return f, modelErr
+}
+
+// conversationPeriod is the span of the days the previous answer cited
+// (zero without a conversation or dated citations).
+func conversationPeriod(history []Turn) Period {
+	var p Period
+	if len(history) == 0 {
+		return p
+	}
+	for _, c := range history[len(history)-1].Citations {
+		d, err := time.Parse("2006-01-02", c.Date)
+		if err != nil {
+			continue
+		}
+		if p.Since.IsZero() || d.Before(p.Since) {
+			p.Since = d
+		}
+		if d.After(p.Until) {
+			p.Until = d
+		}
+	}
+	return p
 }
 
 // personsIn names the record's people a question names, with the

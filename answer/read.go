@@ -277,10 +277,13 @@ func (p *Pipeline) quotedPassages(ctx context.Context, question, search string, 
 //
 // prev are the documents the previous answer cited when the question
 // follows it up (nil for a new topic).
-func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, filters retrieval.SearchOptions, prev map[string]bool) (*retrieved, error) {
+//
+// conv is the conversation's period (conversationPeriod; zero for a
+// first question).
+func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, filters retrieval.SearchOptions, prev map[string]bool, conv Period) (*retrieved, error) {
 	first, last, docs := p.Index.Coverage()
 	pp := p.people()
-	r := &retrieved{c: readQuestionFrom(standalone, pp, first, last)}
+	r := &retrieved{c: readQuestionFrom(standalone, pp, first, last, conv)}
 	r.opts = r.c.Options(filters)
 	if standalone != question {
 		r.opts.Asked = question

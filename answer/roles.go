@@ -54,7 +54,7 @@ func askedPost(q string, pp *people, first, last time.Time) (string, Constraints
 	if post == "" {
 		return "", Constraints{}
 	}
-	c := readQuestionFrom(q, pp, first, last)
+	c := readQuestionFrom(q, pp, first, last, Period{})
 	if c.Speaker != nil || c.SpeakerAsked != "" {
 		return "", c
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/retrieval"
 )
@@ -145,5 +146,26 @@ func TestTitleOf(t *testing.T) {
 		if got := pp.titleOf(tt.words); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.words, got, tt.want)
 		}
+	}
+}
+
+// A post named without a period, in a conversation, is its holder when
+// the conversation's statements were made: "what did the press secretary
+// say …" after an answer citing 2024 is Milo Fenwick's words; outside a
+// conversation the post, held by two, resolves to no one.
+func TestPostInTheConversationsPeriod(t *testing.T) {
+	pp := buildPeople(constraintDocs(t))
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	q := "what did the press secretary say about the grain stores"
+	if c := readQuestionFrom(q, pp, time.Time{}, time.Time{}, Period{}); c.Speaker != nil {
+		t.Errorf("alone: speaker %s, want none", c.Speaker.Name)
+	}
+	history := []Turn{{Question: "how full were the grain stores", Citations: []Citation{{Date: "2024-05-01"}, {Date: "2024-02-01"}}}}
+	conv := conversationPeriod(history)
+	if !conv.Since.Equal(day("2024-02-01")) || !conv.Until.Equal(day("2024-05-01")) {
+		t.Fatalf("conversation's period %v", conv)
+	}
+	if c := readQuestionFrom(q, pp, time.Time{}, time.Time{}, conv); c.Speaker == nil || c.Speaker.Name != "Milo Fenwick" {
+		t.Errorf("in a 2024 conversation: speaker %v, want Milo Fenwick", c.Speaker)
 	}
 }

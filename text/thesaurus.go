@@ -72,8 +72,9 @@ var particles = setOf("down up out off over")
 // TermSynonyms returns the synonyms (Synonyms) of each term of s, keyed
 // by the term as Terms writes it, with those of each two consecutive
 // words read as one phrase added to the phrase's word that is no stopword
-// ("every year" → "year": "annual"; "talk about" → "talk": "discuss").
-// Terms without synonyms are absent.
+// ("every year" → "year": "annual"; "talk about" → "talk": "discuss"),
+// and a capital's country ("tehran" → "iran": capitalOf). Terms without
+// synonyms are absent.
 func TermSynonyms(s string) map[string][]string {
 	m, err := thesaurus()
 	if err != nil {
@@ -125,5 +126,9 @@ func TermSynonyms(s string) map[string][]string {
 		}
 		last[2], last[1], last[0] = last[1], last[0], seen{t, stop}
 	})
+	for _, t := range Terms(s) {
+		// A capital for its country and back (capitalOf).
+		add(t, capitalTerms()[t])
+	}
 	return out
 }

@@ -75,3 +75,15 @@ func TestDecodeThesaurusBad(t *testing.T) {
 		t.Error("want an error for a table that is not gzip")
 	}
 }
+
+// A capital in a question stands for its government: "tehran" is sought
+// as "iran" too, but not the other way round ("georgia" may be the state).
+func TestCapitalForCountry(t *testing.T) {
+	syn := TermSynonyms("what did the secretary warn tehran not to do")
+	if !slices.Contains(syn["tehran"], "iran") {
+		t.Errorf("tehran: %v", syn["tehran"])
+	}
+	if syn := TermSynonyms("what did biden say in georgia"); slices.Contains(syn["georgia"], "tbilisi") {
+		t.Errorf("georgia: %v", syn["georgia"])
+	}
+}
