@@ -46,7 +46,7 @@ func TestMeasureContinuation(t *testing.T) {
 		} else {
 			continue
 		}
-		got := readFollowUp(q.Question, history, nil).Kind != NewTopic
+		got := readFollowUp(q.Question, history, nil, nil).Kind != NewTopic
 		if os.Getenv("READOUT_SIGNALS") != "" {
 			sig := continuationOf(q.Question, history, nil)
 			b, _ := json.Marshal(map[string]any{"id": q.ID, "follows": q.Follows != "", "s": sig})

@@ -162,7 +162,7 @@ func itemRef(q string) []string {
 // without a model. A question that stands on its own, or an empty
 // history, gives Kind NewTopic and the question unchanged.
 func ReadFollowUp(q string, history []Turn) FollowUp {
-	return readFollowUp(q, history, nil)
+	return readFollowUp(q, history, nil, nil)
 }
 
 // personsIn names the people of the record a text names (nil: unknown).
@@ -172,7 +172,7 @@ type personsIn func(string) []string
 // question that names a person of the record is about them ("he" then
 // means them), and "he" after a question that named someone means that
 // person rather than the spokesperson who answered.
-func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
+func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) FollowUp {
 	f := FollowUp{Standalone: q}
 	if len(history) == 0 {
 		return f
@@ -237,6 +237,21 @@ func readFollowUp(q string, history []Turn, persons personsIn) FollowUp {
 		person = ""
 		if len(named) >= 2 {
 			person = named[0] + " and " + named[1]
+		}
+	}
+	if g := pronounGender(toks); g != 0 && gender != nil && person != "" && len(ownPeople) == 0 {
+		// "when did he sign it?" after the press secretary's words is
+		// not hers: the first of the conversation's people the pronoun
+		// may mean (the record says so, then it does not say otherwise),
+		// else no one.
+		var others []string
+		others = append(others, named...)
+		for _, st := range statements {
+			others = append(others, st.Speaker)
+		}
+		person = fitting(person, others, g, gender)
+		if speaker != "" && gender(speaker) != 0 && gender(speaker) != g {
+			speaker = ""
 		}
 	}
 	if len(ownPeople) > 0 {
@@ -583,6 +598,57 @@ func namesSayer(toks []text.Token) bool {
 		return false
 	}
 	return false
+}
+
+// genderOf says what the record says of a person's pronoun
+// (Person.Gender) by their name; 0 when it does not say or does not know
+// them.
+type genderOf func(name string) byte
+
+// pronounGender is 'm' for a question holding "he", "him" or "his", 'f'
+// for "she" or "hers" ("her" too), 0 for neither or both.
+func pronounGender(toks []text.Token) byte {
+	var g byte
+	for _, t := range toks {
+		var w byte
+		switch t.Word {
+		case "he", "him", "his", "himself":
+			w = 'm'
+		case "she", "her", "hers", "herself":
+			w = 'f'
+		default:
+			continue
+		}
+		if g != 0 && g != w {
+			return 0
+		}
+		g = w
+	}
+	return g
+}
+
+// fitting is person when the record does not say their pronoun is
+// another than g, else the first of others it says is g, else the first
+// it says nothing of, else "".
+func fitting(person string, others []string, g byte, gender genderOf) string {
+	if pg := gender(person); pg == 0 || pg == g {
+		return person
+	}
+	unknown := ""
+	for _, o := range others {
+		if o == "" || o == person {
+			continue
+		}
+		switch gender(o) {
+		case g:
+			return o
+		case 0:
+			if unknown == "" {
+				unknown = o
+			}
+		}
+	}
+	return unknown
 }
 
 // singularPronoun reports whether a question holds "he", "she" or their

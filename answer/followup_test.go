@@ -926,8 +926,57 @@ func TestFollowUpKeepsThePersonOfTheTopic(t *testing.T) {
 		}
 		return nil
 	}
-	f := readFollowUp("and who did nowhereland release in return?", []Turn{prev}, persons)
+	f := readFollowUp("and who did nowhereland release in return?", []Turn{prev}, persons, nil)
 	if !strings.Contains(strings.ToLower(f.Standalone), "brightwater") {
 		t.Errorf("searched as %q (%s): the topic lost its person", f.Standalone, f.Kind)
+	}
+}
+
+// "He" is not a spokesperson the record's transcripts label "MS.": after
+// Ada Brightwater's words on the grain deal, "when did he sign it?"
+// filters for no one (the record says nothing of anyone else there), and
+// "did she say when?" is still hers. Without the record's word, "he" is
+// the spokesperson as before.
+func TestPronounOfAnotherGender(t *testing.T) {
+	prev := wireTurn("what did the spokesperson say about the grain deal", "wire/grain.txt", "Grain deal", "Ada Brightwater",
+		"The grain deal will be signed by the chancellor", "The grain deal will be signed by the chancellor.")
+	persons := func(s string) []string {
+		if strings.Contains(strings.ToLower(s), "brightwater") {
+			return []string{"Ada Brightwater"}
+		}
+		return nil
+	}
+	gender := func(name string) byte {
+		if name == "Ada Brightwater" {
+			return 'f'
+		}
+		return 0
+	}
+	if f := readFollowUp("when did he sign it?", []Turn{prev}, persons, gender); strings.Contains(f.Standalone, "Brightwater") || f.Speaker != "" {
+		t.Errorf("he: searched as %q, speaker %q", f.Standalone, f.Speaker)
+	}
+	if f := readFollowUp("did she say when it would be signed?", []Turn{prev}, persons, gender); !strings.Contains(f.Standalone, "Brightwater") {
+		t.Errorf("she: searched as %q", f.Standalone)
+	}
+	if f := readFollowUp("when did he sign it?", []Turn{prev}, persons, nil); !strings.Contains(f.Standalone, "Brightwater") {
+		t.Errorf("he, no genders known: searched as %q", f.Standalone)
+	}
+}
+
+// A person's pronoun is read from the transcripts' labels: "MS." and
+// "MRS." say she, "MR." he; a person never labelled so is unknown.
+func TestGenderFromLabels(t *testing.T) {
+	rec := `{"id": "b1.txt", "title": "Briefing by Spokesperson Ada Brightwater and Envoy Milo Fenwick", "outlet": "Nowhereland Ministry", "date": "2023-03-10", "speakers": [{"name": "Ada Brightwater", "title": "Spokesperson"}, {"name": "Milo Fenwick", "title": "Envoy"}], "text": "MS. BRIGHTWATER: Good afternoon.\nQ When will the canal open?\nMR. FENWICK: In May.\nMS. BRIGHTWATER: Next question.\n"}
+{"id": "b2.txt", "title": "Briefing by Envoy Milo Fenwick", "outlet": "Nowhereland Ministry", "date": "2023-04-10", "speakers": [{"name": "Milo Fenwick", "title": "Envoy"}, {"name": "Zara Quillfeather", "title": "Chancellor"}], "text": "MR. FENWICK: The ferries run.\nQ And the tolls?\nMR. FENWICK: Lower.\nTHE CHANCELLOR: Thank you.\n"}
+`
+	pp := buildPeople(jsonlDocs(t, []byte(rec), 2))
+	for name, want := range map[string]byte{"brightwater": 'f', "fenwick": 'm', "quillfeather": 0} {
+		ps := pp.byAlias[name]
+		if len(ps) == 0 {
+			t.Fatalf("%s: not a person of the record", name)
+		}
+		if got := ps[0].Gender(); got != want {
+			t.Errorf("%s: %q (labels %v), want %q", name, got, ps[0].labelled, want)
+		}
 	}
 }

@@ -27,6 +27,61 @@ type Person struct {
 	Docs int `json:"docs"`
 
 	variants []string // lower-case token sequences joined by one space
+	// labelled counts the transcript labels that name them with an
+	// honorific: [0] "MR.", [1] "MS."/"MRS." (see Gender).
+	labelled [2]int
+}
+
+// Gender is what the record's transcripts say of a person's pronoun:
+// 'm' when the labels that give them an honorific say "MR." (nine in ten
+// of at least minGenderLabels), 'f' when they say "MS." or "MRS.", 0
+// when they say neither surely (a president is labelled "THE
+// PRESIDENT"). "He" in a follow-up is then not the press secretary
+// whose words were just quoted.
+func (p *Person) Gender() byte {
+	m, f := p.labelled[0], p.labelled[1]
+	switch {
+	case m+f < minGenderLabels:
+		return 0
+	case 10*m >= 9*(m+f):
+		return 'm'
+	case 10*f >= 9*(m+f):
+		return 'f'
+	}
+	return 0
+}
+
+// minGenderLabels is how many labelled turns Gender needs.
+const minGenderLabels = 2
+
+// honorificLabels reads the transcript labels of a text that name a
+// person with an honorific ("MS. PSAKI:", "MR. KIRBY:"), calling found
+// with the label's surname (as written) and 0 for "MR.", 1 for "MS."
+// and "MRS.".
+func honorificLabels(body string, found func(surname string, which int)) {
+	for i := 0; i < len(body); {
+		line := body[i:]
+		if k := strings.IndexByte(line, '\n'); k >= 0 {
+			line, i = line[:k], i+k+1
+		} else {
+			i = len(body)
+		}
+		which := -1
+		switch {
+		case strings.HasPrefix(line, "MR. "):
+			which, line = 0, line[4:]
+		case strings.HasPrefix(line, "MS. "):
+			which, line = 1, line[4:]
+		case strings.HasPrefix(line, "MRS. "):
+			which, line = 1, line[5:]
+		}
+		if which < 0 {
+			continue
+		}
+		if name, _, ok := strings.Cut(line, ":"); ok && name != "" && len(name) <= 40 && strings.ToUpper(name) == name {
+			found(name, which)
+		}
+	}
 }
 
 // TitleSpan is a title a person held in the record: the dates of the
@@ -77,6 +132,7 @@ func buildPeople(docs []*corpus.Document) *people {
 	variants := map[string]*variant{}
 	spans := map[titleKey]*TitleSpan{}
 	pp := &people{byAlias: map[string][]*Person{}, byTitle: map[string][]*Person{}, outlets: map[string]string{}}
+	labels := map[string][2]int{} // variant key → honorific labels (Person.labelled)
 	// A "speaker" named only with title words ("White House", "Vice
 	// President") is an office or a role, which a question reaches through
 	// the titles.
@@ -95,6 +151,18 @@ func buildPeople(docs []*corpus.Document) *people {
 			}
 		}
 		seen := map[string]bool{}
+		honorificLabels(d.Text, func(surname string, which int) {
+			sur := joinTokens(surname)
+			for _, s := range d.Speakers {
+				if toks := tokenWords(s.Name); len(toks) > 1 && strings.HasSuffix(" "+strings.Join(toks, " "), " "+sur) {
+					key := strings.Join(toks, " ")
+					l := labels[key]
+					l[which]++
+					labels[key] = l
+					return
+				}
+			}
+		})
 		for _, s := range d.Speakers {
 			toks := tokenWords(s.Name)
 			if len(toks) == 0 || toks[0] == "the" || office(toks) || text.IsTitleWord(toks[len(toks)-1]) {
@@ -180,6 +248,12 @@ func buildPeople(docs []*corpus.Document) *people {
 		p.variants = append(p.variants, key)
 		p.Docs += v.docs
 		byKey[key] = p
+	}
+	for key, l := range labels {
+		if p := byKey[key]; p != nil {
+			p.labelled[0] += l[0]
+			p.labelled[1] += l[1]
+		}
 	}
 	for k, sp := range spans {
 		p := byKey[k.name]

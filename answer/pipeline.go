@@ -757,12 +757,12 @@ func (p *Pipeline) extractiveFrom(ans *Answer, q ExtractiveQuery, conv []retriev
 // rule. modelErr is set when the model itself failed (not when its
 // rewrite was unusable), so the caller need not wait for it again.
 func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, history []Turn) (f FollowUp, modelErr error) {
-	f = readFollowUp(q, history, p.personsIn())
+	f = readFollowUp(q, history, p.personsIn(), p.genderOf())
 	if f.Kind == Counterpart {
 		// The other side may be written with the side quoted elsewhere
 		// in the documents quoted (their opening paragraph).
 		if more := p.withSidePassages(ctx, history); more != nil {
-			f = readFollowUp(q, more, p.personsIn())
+			f = readFollowUp(q, more, p.personsIn(), p.genderOf())
 		}
 	}
 	if p.Chat != nil {
@@ -809,6 +809,21 @@ func conversationPeriod(history []Turn) Period {
 		}
 	}
 	return p
+}
+
+// genderOf says what the record says of a person's pronoun, by the
+// name the record writes; nil without the record's people.
+func (p *Pipeline) genderOf() genderOf {
+	pp := p.people()
+	if pp == nil {
+		return nil
+	}
+	return func(name string) byte {
+		if ps := pp.byAlias[joinTokens(name)]; len(ps) > 0 {
+			return ps[0].Gender()
+		}
+		return 0
+	}
 }
 
 // personsIn names the record's people a question names, with the
