@@ -92,9 +92,16 @@ func readPart(words []string, i int) (part, int) {
 	return whole, i
 }
 
+// seasons are the first months of the seasons as the northern
+// hemisphere's calendar counts them (meteorological seasons: three whole
+// months each).
+var seasons = map[string]time.Month{"spring": time.March, "summer": time.June, "fall": time.September,
+	"autumn": time.September, "winter": time.December}
+
 // ReadDate reads a date expression starting at words[i] (lower-case words
 // as text.Tokens gives them): [part] month [day][,] year, [part] day month
-// year, [part] year, or a month without a year, which defaultYear (0:
+// year, [part] year, a season and its year ("summer 2024", "the spring of
+// 2022"), or a month without a year, which defaultYear (0:
 // none) completes. A month with no year and no default is not read, but
 // its Next says where it ended.
 func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
@@ -144,6 +151,24 @@ func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
 			since = Day(y, m, 21)
 		}
 		return DateSpan{since, until, k, ok}, true
+	}
+	if s := j; p == whole && s+2 < len(words) && words[s] == "the" && seasons[words[s+1]] != 0 {
+		j = s + 1 // "the summer of 2023"
+	}
+	if first, ok := seasons[words[j]]; ok && p == whole && j+1 < len(words) {
+		// "summer 2024", "spring of 2022": its three months.
+		k := j + 1
+		if words[k] == "of" && k+1 < len(words) {
+			k++
+		}
+		if y, ok := YearOf(words[k]); ok {
+			if first == 12 {
+				// Winter straddles the year: "winter 2022" is the one
+				// that ends in it (December 2021 to February 2022).
+				return DateSpan{Day(y-1, 12, 1), MonthEnd(y, 2), k + 1, true}, true
+			}
+			return DateSpan{Day(y, first, 1), MonthEnd(y, first+2), k + 1, true}, true
+		}
 	}
 	if y, ok := YearOf(words[j]); ok {
 		since, until := Day(y, 1, 1), Day(y, 12, 31)

@@ -79,6 +79,12 @@ func TestReadDate(t *testing.T) {
 		{"early 2022", day(2022, 1, 1), day(2022, 4, 30), 2, true},
 		{"the end of march 2024", day(2024, 3, 21), day(2024, 3, 31), 5, true},
 		{"mid february 2024", day(2024, 2, 11), day(2024, 2, 20), 3, true},
+		{"summer 2024", day(2024, 6, 1), day(2024, 8, 31), 2, true},
+		{"the summer of 2023 retreat", day(2023, 6, 1), day(2023, 8, 31), 4, true},
+		{"spring 2021", day(2021, 3, 1), day(2021, 5, 31), 2, true},
+		{"fall of 2022", day(2022, 9, 1), day(2022, 11, 30), 3, true},
+		{"winter 2022", day(2021, 12, 1), day(2022, 2, 28), 2, true},
+		{"summer", time.Time{}, time.Time{}, 0, false},
 		{"may", time.Time{}, time.Time{}, 1, false},
 		{"talks", time.Time{}, time.Time{}, 0, false},
 	}
