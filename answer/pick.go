@@ -699,9 +699,7 @@ func demoteWhenPhrase(q string, toks []qtok, words map[string]float64, people ma
 		}
 		j := i + 1
 		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], ",;:"); j++ {
-			for _, t := range text.Terms(toks[j].w) {
-				in = append(in, t)
-			}
+			in = append(in, text.Terms(toks[j].w)...)
 		}
 		i = j - 1
 	}

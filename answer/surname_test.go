@@ -40,18 +40,26 @@ func TestSurnameAlone(t *testing.T) {
 		{"what did ivo harbour say about the port fees", "Ivo Harbour"},
 	}
 	for _, tt := range tests {
-		c := askExplained(t, p, tt.q).Explain.Constraints
-		var got []string
-		if c.Speaker != nil {
-			got = append(got, c.Speaker.Name)
-		}
-		for _, n := range c.Named {
-			got = append(got, n.Name)
-		}
+		got := namesRead(t, p, tt.q)
 		if ok := tt.want == "" && len(got) == 0 || tt.want != "" && len(got) > 0 && got[0] == tt.want; !ok {
 			t.Errorf("%q names %v, want %q", tt.q, got, tt.want)
 		}
 	}
+}
+
+// namesRead are the people the question reader names for q: its speaker
+// first, then the others.
+func namesRead(t *testing.T, p *Pipeline, q string) []string {
+	t.Helper()
+	c := askExplained(t, p, q).Explain.Constraints
+	var got []string
+	if c.Speaker != nil {
+		got = append(got, c.Speaker.Name)
+	}
+	for _, n := range c.Named {
+		got = append(got, n.Name)
+	}
+	return got
 }
 
 // A speaker their document names by surname alone is named in full when
@@ -141,14 +149,7 @@ func TestTitleBeforeTheName(t *testing.T) {
 		{"what did minister quillhaven say about the port fees", "Ivo Quillhaven"},
 		{"what did quillhaven say about the port fees", "Ivo Quillhaven"},
 	} {
-		c := askExplained(t, p, tt.q).Explain.Constraints
-		var got []string
-		if c.Speaker != nil {
-			got = append(got, c.Speaker.Name)
-		}
-		for _, n := range c.Named {
-			got = append(got, n.Name)
-		}
+		got := namesRead(t, p, tt.q)
 		if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) == 0 || got[0] != tt.want) {
 			t.Errorf("%q names %v, want %q", tt.q, got, tt.want)
 		}
