@@ -605,7 +605,8 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 			if ps, ok := pp.byAlias[key]; ok {
 				// In lower case, a common word ("who won the game") is no
 				// surname, whoever the record quotes under it.
-				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 ||
+				// "which city" asks for a kind of thing: no surname.
+				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (i > 0 && toks[i-1].w == "which" && !toks[i].upper) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp)) {
 					continue

@@ -148,6 +148,8 @@ func TestTitleBeforeTheName(t *testing.T) {
 		{"What did Speaker Quillhaven say about the budget talks?", ""},
 		{"what did minister quillhaven say about the port fees", "Ivo Quillhaven"},
 		{"what did quillhaven say about the port fees", "Ivo Quillhaven"},
+		// A word after "which" names a kind of thing asked for.
+		{"which quillhaven did the ferries reach", ""},
 	} {
 		got := namesRead(t, p, tt.q)
 		if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) == 0 || got[0] != tt.want) {

@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // ChatExpansion returns the words that a chat abbreviation or a spoken
 // spelling stands for, as a question typed in a Discord channel writes
@@ -22,8 +25,34 @@ func ChatExpansion(w string) []string {
 	if e, ok := shorthandWords[w]; ok {
 		return strings.Fields(e)
 	}
+	if e, ok := ordinalWords[w]; ok {
+		return []string{e}
+	}
 	return nil
 }
+
+// ordinalWords spell out the ordinals a question writes in figures ("the
+// 8th baby formula flight") as the record's titles and prose write them
+// ("Eighth Operation Fly Formula Flight").
+var ordinalWords = func() map[string]string {
+	words := strings.Fields("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth " +
+		"thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")
+	m := make(map[string]string, len(words))
+	for i, w := range words {
+		n := i + 1
+		suffix := "th"
+		switch {
+		case n%10 == 1 && n != 11:
+			suffix = "st"
+		case n%10 == 2 && n != 12:
+			suffix = "nd"
+		case n%10 == 3 && n != 13:
+			suffix = "rd"
+		}
+		m[strconv.Itoa(n)+suffix] = w
+	}
+	return m
+}()
 
 // SpellOutChat returns a question with its chat shorthand spelt out
 // ("abt" → "about", "bout" → "about", "ppl" → "people") and the words of

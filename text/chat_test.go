@@ -39,3 +39,15 @@ func TestSpellOutChat(t *testing.T) {
 		}
 	}
 }
+
+// An ordinal typed in figures stands for the word the record writes.
+func TestOrdinalInFigures(t *testing.T) {
+	for w, want := range map[string]string{"8th": "eighth", "1st": "first", "2nd": "second", "3rd": "third", "11th": "eleventh", "20th": "twentieth"} {
+		if got := ChatExpansion(w); len(got) != 1 || got[0] != want {
+			t.Errorf("%s: %v, want %s", w, got, want)
+		}
+	}
+	if got := ChatExpansion("21st"); got != nil {
+		t.Errorf("21st: %v", got)
+	}
+}
