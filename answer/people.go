@@ -59,13 +59,22 @@ const minGenderLabels = 2
 // with the label's surname (as written) and 0 for "MR.", 1 for "MS."
 // and "MRS.".
 func honorificLabels(body string, found func(surname string, which int)) {
+	// Labels open lines: jump from one line opening with "M" to the
+	// next (strings.Index is fast where a byte loop over every line of
+	// the record is not).
 	for i := 0; i < len(body); {
+		if i > 0 || body[0] != 'M' {
+			k := strings.Index(body[i:], "\nM")
+			if k < 0 {
+				return
+			}
+			i += k + 1
+		}
 		line := body[i:]
 		if k := strings.IndexByte(line, '\n'); k >= 0 {
-			line, i = line[:k], i+k+1
-		} else {
-			i = len(body)
+			line = line[:k]
 		}
+		i++
 		which := -1
 		switch {
 		case strings.HasPrefix(line, "MR. "):
@@ -151,16 +160,31 @@ func buildPeople(docs []*corpus.Document) *people {
 			}
 		}
 		seen := map[string]bool{}
+		var keys []string                // the document's speakers' full names, as variant keys
+		bySurname := map[string]string{} // a label's surname → its speaker's key ("" for none)
 		honorificLabels(d.Text, func(surname string, which int) {
-			sur := joinTokens(surname)
-			for _, s := range d.Speakers {
-				if toks := tokenWords(s.Name); len(toks) > 1 && strings.HasSuffix(" "+strings.Join(toks, " "), " "+sur) {
-					key := strings.Join(toks, " ")
-					l := labels[key]
-					l[which]++
-					labels[key] = l
-					return
+			key, ok := bySurname[surname]
+			if !ok {
+				if keys == nil {
+					for _, s := range d.Speakers {
+						if toks := tokenWords(s.Name); len(toks) > 1 {
+							keys = append(keys, strings.Join(toks, " "))
+						}
+					}
 				}
+				sur := " " + joinTokens(surname)
+				for _, k := range keys {
+					if strings.HasSuffix(" "+k, sur) {
+						key = k
+						break
+					}
+				}
+				bySurname[surname] = key
+			}
+			if key != "" {
+				l := labels[key]
+				l[which]++
+				labels[key] = l
 			}
 		})
 		for _, s := range d.Speakers {
