@@ -29,10 +29,8 @@ const absoluteDatePattern = `\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|
 var (
 	// placeRe: where something happened ("took place at Blair House", "held
 	// in Baku", "At Camp David, the leaders …"); a bare "in <Name>" is too
-	// common to count, but a place written as an address is one ("met …
-	// in Munich, Germany", "in Woodside, California").
+	// common to count.
 	placeRe = regexp.MustCompile(`\b[Aa]t (?:the )?[A-Z][a-z]+|\b(?:took place|was held|were held|will be held|held|hosted|located|convened|gathered) (?:at|in) (?:the )?[A-Z]` +
-		`|\bin [A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+` +
 		// Where someone or something went: "will travel to Rosemount",
 		// "is headed to chilly Minnesota", "were removed to El Salvador".
 		`|\b(?:travel|travels|traveled|travelled|traveling|travelling|trip|visit|visits|visited|head|heads|headed|heading|go|goes|going|went|fly|flies|flew|flown|sent|send|sends|removed|deported|transferred|returned|moved|arrive|arrives|arrived|bound) (?:back )?(?:to|for) (?:[a-z]+ )?(?:the )?[A-Z]`)
