@@ -370,7 +370,14 @@ func quotedInQuestion(q string) []string {
 // named terms.
 func speaksFor(h retrieval.Hit, start, end int, named map[string]bool) bool {
 	who, _ := sentenceSpeaker(h, start, end)
-	return speakerIsNamed(h, who, inTranscript(h, start, end) || quotedPerson(h, start, end), named)
+	return speakerIsNamed(h, who, ownWords(h, start, end), named)
+}
+
+// ownWords reports whether a sentence's speaker alone says whose words it
+// holds: a named official's turn of a transcript (inTranscript) or a
+// quotation the document attributes to a named person (quotedPerson).
+func ownWords(h retrieval.Hit, start, end int) bool {
+	return inTranscript(h, start, end) || quotedPerson(h, start, end)
 }
 
 // quotedPerson reports whether a sentence is a quotation the document

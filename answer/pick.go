@@ -720,11 +720,17 @@ func (r *questionReading) holdsEvent(c candidate) bool {
 		return true
 	}
 	for _, t := range r.event {
-		if c.stems[t] || slices.ContainsFunc(r.syn[t], func(v string) bool { return c.stems[v] }) {
+		if c.stems[t] || r.holdsSynonym(c, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// holdsSynonym reports whether a candidate holds a synonym of the
+// question's word t (text.TermSynonyms of the question).
+func (r *questionReading) holdsSynonym(c candidate, t string) bool {
+	return slices.ContainsFunc(r.syn[t], func(v string) bool { return c.stems[v] })
 }
 
 // measure fills in each candidate's features.
@@ -792,7 +798,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 				// about ("… on Armenian Remembrance Day").
 				f.Title += idf
 			}
-			if own == 1 && !c.stems[t] && slices.ContainsFunc(r.syn[t], func(v string) bool { return c.stems[v] }) {
+			if own == 1 && !c.stems[t] && r.holdsSynonym(*c, t) {
 				f.Words += w.Synonym * idf
 			}
 		}
@@ -853,7 +859,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.Subject = subject / subjectAll
 		}
 		if len(r.named) > 0 {
-			f.Speaker = speakerIsNamed(h, speaker, inTranscript(h, c.start, c.end) || quotedPerson(h, c.start, c.end), r.named)
+			f.Speaker = speakerIsNamed(h, speaker, ownWords(h, c.start, c.end), r.named)
 			f.More = f.Speaker && r.newOnly && sure
 		}
 		if r.prev != "" {

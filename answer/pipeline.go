@@ -119,7 +119,8 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if follow.Kind != NewTopic {
 		prev = follow.Docs
 	}
-	r, err := p.retrieve(ctx, q, standalone, filters, prev, conversationPeriod(history))
+	period := conversationPeriod(history)
+	r, err := p.retrieve(ctx, q, standalone, filters, prev, period)
 	if err != nil {
 		if p.Metrics != nil {
 			p.Metrics.Error("index")
@@ -141,7 +142,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		// turn (an earlier answer declined or off the subject): a
 		// follow-up the record answers as asked is answered so, and the
 		// conversation is not doomed by its first answer.
-		asked, err := p.retrieve(ctx, q, q, filters, nil, conversationPeriod(history))
+		asked, err := p.retrieve(ctx, q, q, filters, nil, period)
 		if err != nil {
 			return nil, fmt.Errorf("search the record: %w", err)
 		}

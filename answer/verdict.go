@@ -3,7 +3,6 @@ package answer
 import (
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -175,9 +174,7 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 	// biden back permanent unsc seats for africa" goes from none (0.34
 	// of the claim) to yes (0.50) on Biden's "permanent seats … we've
 	// long supported … in Africa".
-	synonym := func(c candidate, t string) bool {
-		return slices.ContainsFunc(r.syn[t], func(v string) bool { return c.stems[v] })
-	}
+	synonym := r.holdsSynonym
 	df := map[string]int{}
 	for _, c := range cands {
 		for _, t := range claim {
