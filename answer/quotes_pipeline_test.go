@@ -215,26 +215,24 @@ func TestExtractiveQuotationsVerifyOnTheRecord(t *testing.T) {
 // holding those words, though its one informative word fills dozens of
 // passages that rank above it.
 func TestQuotedWordsFound(t *testing.T) {
-	var docs []*corpus.Document
+	var srcs [][2]string // name, text
 	for i := 0; i < 150; i++ {
-		src := fmt.Sprintf("title: Briefing %d on the Canal\ndate: 2031-04-%02d\nsource: Nowhereland Briefing Room\n\n"+
-			"MS. QUILLFEATHER: The fishermen felt intimidated. Intimidated again, the bargemen stayed home, intimidated by the toll.\n", i, 1+i%28)
-		ds, err := corpus.Parse(fmt.Sprintf("b%02d.txt", i), []byte(src))
+		srcs = append(srcs, [2]string{fmt.Sprintf("b%02d.txt", i), fmt.Sprintf("title: Briefing %d on the Canal\ndate: 2031-04-%02d\nsource: Nowhereland Briefing Room\n\n"+
+			"MS. QUILLFEATHER: The fishermen felt intimidated. Intimidated again, the bargemen stayed home, intimidated by the toll.\n", i, 1+i%28)})
+	}
+	srcs = append(srcs, [2]string{"fenwick.txt", "title: Remarks by Minister Milo Fenwick at the Quillton Lock\ndate: 2031-05-02\nsource: Nowhereland Briefing Room\n\n" +
+		"MINISTER FENWICK: The lock keepers have worked through a long and difficult winter on the Quillton canal, and the " +
+		"barges are moving again along the whole of its length, from the northern reservoirs to the harbour mouth at Port Vell. " +
+		"The engineers rebuilt three gates, the dredgers cleared the silted basin, and the towpath was paved for the cyclists " +
+		"who ride it every morning. We will not be intimidated. The lock opens at dawn tomorrow, and the first barge will carry grain.\n"})
+	var docs []*corpus.Document
+	for _, src := range srcs {
+		ds, err := corpus.Parse(src[0], []byte(src[1]))
 		if err != nil {
 			t.Fatal(err)
 		}
 		docs = append(docs, ds...)
 	}
-	src := "title: Remarks by Minister Milo Fenwick at the Quillton Lock\ndate: 2031-05-02\nsource: Nowhereland Briefing Room\n\n" +
-		"MINISTER FENWICK: The lock keepers have worked through a long and difficult winter on the Quillton canal, and the " +
-		"barges are moving again along the whole of its length, from the northern reservoirs to the harbour mouth at Port Vell. " +
-		"The engineers rebuilt three gates, the dredgers cleared the silted basin, and the towpath was paved for the cyclists " +
-		"who ride it every morning. We will not be intimidated. The lock opens at dawn tomorrow, and the first barge will carry grain.\n"
-	ds, err := corpus.Parse("fenwick.txt", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs = append(docs, ds...)
 	p := &Pipeline{Index: memIndex(t, docs)}
 	for _, q := range []string{"who said 'we will not be intimidated'", `who said "we will not be intimidated"`} {
 		ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
