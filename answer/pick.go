@@ -686,7 +686,26 @@ var timeOpeners = map[string]bool{"before": true, "after": true, "during": true,
 // names are whose words or deeds, not what about) keeps them: the phrase
 // is its subject.
 func demoteWhenPhrase(q string, toks []qtok, words map[string]float64, people map[string]bool) {
-	var in []string
+	for _, sp := range whenPhrases(q, toks, words, people) {
+		for _, t := range text.Terms(q[sp.start:sp.end]) {
+			if _, ok := words[t]; ok {
+				words[t] = 0
+			}
+		}
+	}
+}
+
+// whenSpan is a phrase saying when in a question: its opener ("before")
+// at q[open:start], its words at q[start:end].
+type whenSpan struct{ open, start, end int }
+
+// whenPhrases returns q's phrases saying when (a timeOpeners word, then
+// its words to the next comma or the question's end) when q asks about
+// something besides them: a word of words at 1 outside them that is no
+// person's name (people), question word or asking verb. None when q asks
+// about nothing else.
+func whenPhrases(q string, toks []qtok, words map[string]float64, people map[string]bool) []whenSpan {
+	var spans []whenSpan
 	rest := false
 	for i := 0; i < len(toks); i++ {
 		if i == 0 || !timeOpeners[toks[i].w] {
@@ -699,18 +718,16 @@ func demoteWhenPhrase(q string, toks []qtok, words map[string]float64, people ma
 		}
 		j := i + 1
 		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], ",;:"); j++ {
-			in = append(in, text.Terms(toks[j].w)...)
+		}
+		if j > i+1 {
+			spans = append(spans, whenSpan{toks[i].start, toks[i+1].start, toks[j-1].end})
 		}
 		i = j - 1
 	}
 	if !rest {
-		return
+		return nil
 	}
-	for _, t := range in {
-		if _, ok := words[t]; ok {
-			words[t] = 0
-		}
-	}
+	return spans
 }
 
 // holdsEvent reports whether a candidate holds one of the event's words

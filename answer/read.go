@@ -324,6 +324,23 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	if err != nil {
 		return nil, err
 	}
+	if core := withoutWhenPhrase(r.c); core != "" {
+		// The phrase saying when finds the documents of the day; the
+		// rest of the question finds what was said in them, which the
+		// phrase's words can outrank in its own passages.
+		o := r.opts
+		for _, h := range hits {
+			if h.Doc != nil && !slices.Contains(o.Docs, h.Doc.ID) {
+				o.Docs = append(o.Docs, h.Doc.ID)
+			}
+		}
+		more, err := p.Index.Search(ctx, core, o)
+		if err != nil {
+			return nil, err
+		}
+		hits = interleaveHits(hits, more, r.opts.K)
+		r.notes = append(r.notes, fmt.Sprintf("searched also without the phrase saying when: %q", core))
+	}
 	if quote, held, err := p.quotedPassages(ctx, question, r.c.Search, r.opts); err != nil {
 		return nil, err
 	} else if len(held) > 0 {
@@ -401,6 +418,57 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		r.notes = append(r.notes, "the passage that scored best for the decision ("+r.decision.Best+") is answered from first")
 	}
 	return r, nil
+}
+
+// withoutWhenPhrase returns the question's search without its phrases
+// saying when ("quote sullivan on whether u can trust putin, from before
+// the geneva summit" → "… trust putin"), or "" when it has none or asks
+// about nothing else (whenPhrases).
+func withoutWhenPhrase(c Constraints) string {
+	q := c.Search
+	words := map[string]float64{}
+	for t := range text.TermSet(q) {
+		words[t] = 1
+	}
+	people := map[string]bool{}
+	for _, p := range append(slices.Clip(c.Named), c.Speaker) {
+		if p != nil {
+			for _, t := range text.Terms(p.Name) {
+				people[t] = true
+			}
+		}
+	}
+	spans := whenPhrases(q, questionTokens(q), words, people)
+	if len(spans) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	at := 0
+	for _, sp := range spans {
+		b.WriteString(q[at:sp.open])
+		at = sp.end
+	}
+	b.WriteString(q[at:])
+	core := strings.Trim(b.String(), " ,;:?.!")
+	if len(text.Terms(core)) == 0 {
+		return ""
+	}
+	return core
+}
+
+// interleaveHits takes a's and b's passages in turn, each once, up to k.
+func interleaveHits(a, b []retrieval.Hit, k int) []retrieval.Hit {
+	var out []retrieval.Hit
+	seen := map[string]bool{}
+	for i := 0; i < max(len(a), len(b)) && len(out) < k; i++ {
+		for _, l := range [][]retrieval.Hit{a, b} {
+			if i < len(l) && !seen[l[i].Chunk.ID] && len(out) < k {
+				seen[l[i].Chunk.ID] = true
+				out = append(out, l[i])
+			}
+		}
+	}
+	return out
 }
 
 // leadWith moves the passage id to the front of hits, the others

@@ -325,3 +325,59 @@ func TestWhenPhraseIsContext(t *testing.T) {
 		}
 	}
 }
+
+// TestWhenPhraseSearchedApart: the words of a phrase saying when find
+// the day's briefings, and their passages on the summit outrank the one
+// that answers what was asked (whether the other leader can be trusted);
+// the question is searched again without the phrase, within the
+// documents the whole question found, so the answer quotes the reply on
+// trust.
+func TestWhenPhraseSearchedApart(t *testing.T) {
+	topics := []string{"tolls", "ferries", "barges", "locks", "dredging", "pilots", "harbours", "moorings", "cargo", "tariffs", "weather", "lighthouses"}
+	summit := func(i int) string {
+		a, b := topics[i%len(topics)], topics[(i+5)%len(topics)]
+		return fmt.Sprintf("MS. VEXLUND: At the canal summit in Quillton, Brask and the envoys will take up %s first and %s after. The Quillton summit on the canal is where Brask meets them about %s.\n\n", a, b, a)
+	}
+	filler := func(i int) string {
+		return fmt.Sprintf("Q On the harvest report number %d, what do the growers need?\n\nMS. VEXLUND: The growers need rain, seed and roads; report %d says the orchards and the wheat fields gained this season, and the mills will run longer.\n\n", i, i)
+	}
+	var b strings.Builder
+	for i := 0; i < 6; i++ {
+		b.WriteString(summit(i))
+	}
+	for i := 0; i < 4; i++ {
+		b.WriteString(filler(i))
+	}
+	b.WriteString("Q How can anyone trust Brask after what he said?\n\n" +
+		"MS. VEXLUND: Taking the measure of another leader is not about trusting them. It is a relationship of verification.\n\n")
+	for i := 4; i < 8; i++ {
+		b.WriteString(filler(i))
+	}
+	bodies := []string{b.String()}
+	for d := 0; d < 4; d++ {
+		var o strings.Builder
+		for i := 0; i < 4; i++ {
+			o.WriteString(summit(6 + 4*d + i))
+		}
+		bodies = append(bodies, o.String())
+	}
+	for i := 0; i < 12; i++ {
+		// "trust" is an everyday word of the record: the growers' trust
+		// fund, in other officials' statements.
+		bodies = append(bodies, fmt.Sprintf("MR. PLACEHOLDER: The growers' trust fund paid out %d grants this week.\n", 100+i))
+	}
+	var docs []*corpus.Document
+	for i, body := range bodies {
+		doc, err := corpus.Parse(fmt.Sprintf("briefing-%d.txt", i), []byte(fmt.Sprintf("title: Press Briefing by Envoy Ada Vexlund\ndate: 2031-%02d-%02d\nsource: The Example House\n\n%s", 6+i/25, 1+i%25, body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc...)
+	}
+	p := &Pipeline{Index: memIndex(t, docs), Explain: true}
+	const q = "quote vexlund on whether u can trust brask, from before the canal summit in quillton"
+	ans := askExplained(t, p, q)
+	if ans.Mode != ModeExtractive || !strings.Contains(ans.Text, "not about trusting them") {
+		t.Errorf("%q: %s\n%s\n%s", q, ans.Mode, ans.Text, ans.Explain.Text(0))
+	}
+}
