@@ -259,3 +259,35 @@ func TestFragmentNeverQuoted(t *testing.T) {
 		t.Errorf("answer:\n%s", text)
 	}
 }
+
+// TestHeadingNeverQuoted: a line of its own in title case without a
+// closing mark is a heading or an office's name, never a quotation; a
+// line that is a sentence, or a title-case run inside a paragraph, is
+// not.
+func TestHeadingNeverQuoted(t *testing.T) {
+	const doc = "Envoy Ada Vexlund\nThe Quillton Office of Canal Policy\n\nRemarks at the Quillton Canal Summit 2031\n\n" +
+		"Good morning, everyone. The Quillton canal summit opens today with tolls on the agenda.\n\n" +
+		"Tolls Will Fall\n- Barges (35%)\n"
+	for line, want := range map[string]bool{
+		"The Quillton Office of Canal Policy":                             true,
+		"Remarks at the Quillton Canal Summit 2031":                       true,
+		"Tolls Will Fall":                                                 true,
+		"The Quillton canal summit opens today with tolls on the agenda.": false,
+		"- Barges (35%)":                                                  false,
+	} {
+		i := strings.Index(doc, line)
+		if got := heading(doc, i, i+len(line)); got != want {
+			t.Errorf("heading(%q) = %v, want %v", line, got, want)
+		}
+	}
+	if s := "Good Morning Everyone Of Quillton"; heading(s+" and more.", 0, len(s)) {
+		t.Errorf("%q, inside a sentence, read as a heading", s)
+	}
+	d := &corpus.Document{ID: "remarks.txt", Title: "Remarks by Envoy Ada Vexlund at the Quillton Canal Summit", Outlet: "Nowhereland Briefing Room"}
+	d.Text = doc
+	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "remarks.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	text, _, _ := Extractive("what did vexlund tell the quillton canal summit", []retrieval.Hit{h})
+	if strings.Contains(text, "Remarks at the") || strings.Contains(text, "Office of Canal Policy") || !strings.Contains(text, "opens today") {
+		t.Errorf("answer:\n%s", text)
+	}
+}

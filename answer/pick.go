@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -1048,7 +1049,35 @@ func fragment(text string, start, end int) bool {
 			return true
 		}
 	}
-	return false
+	return heading(text, start, end)
+}
+
+// heading reports a line of its own in title case without a closing
+// mark: a document's heading or an office's name ("Remarks at the India
+// AI Impact Summit 2026", "The White House Office of Science and
+// Technology Policy"), not something said.
+func heading(src string, start, end int) bool {
+	before := strings.TrimRight(src[:start], " \t")
+	after := strings.TrimLeft(src[end:], " \t")
+	if before != "" && !strings.HasSuffix(before, "\n") || after != "" && !strings.HasPrefix(after, "\n") {
+		return false
+	}
+	s := strings.TrimSpace(src[start:end])
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?:;,\"”’)…", r) {
+		return false
+	}
+	long, upper := 0, 0
+	for _, f := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if utf8.RuneCountInString(f) < 4 || !unicode.IsLetter(r) || text.IsStopword(strings.ToLower(f)) {
+			continue // "of", "from", "the", "2026"
+		}
+		long++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return long > 0 && upper == long
 }
 
 // pickSentences chooses the sentences to quote, in order, and marks each
