@@ -308,3 +308,25 @@ func TestNamesSubjectByOutlet(t *testing.T) {
 		t.Errorf("a passage not naming Quillmoor names the subject")
 	}
 }
+
+// TestHolidayNamesADate: a holiday and its year name the week up to the
+// day, a date the answer's passages are weighed by but no filter (a
+// holiday's statements lie near it, not within it); one after the
+// record's last date is said to be outside it rather than answered from
+// whatever the speaker said last.
+func TestHolidayNamesADate(t *testing.T) {
+	p := &Pipeline{Index: constraintIndex(t), Explain: true}
+	// Labor Day 2024 is Monday 2 September; the record ends on 2024-05-15.
+	ans := askExplained(t, p, "what did quillfeather say in her labor day 2024 message")
+	if ans.Mode != ModeDeclined || !strings.Contains(ans.Text, "labor day 2024") {
+		t.Errorf("after the record: %s %q", ans.Mode, ans.Text)
+	}
+	c := ans.Explain.Constraints
+	if len(c.Dates) != 1 || dateString(c.Dates[0].Since) != "2024-08-26" || dateString(c.Dates[0].Until) != "2024-09-03" {
+		t.Errorf("dates named %+v", c.Dates)
+	}
+	ans = askExplained(t, p, "around thanksgiving 2023 what did quillfeather say about the canal talks")
+	if c := ans.Explain.Constraints; !c.Period.IsZero() || len(c.Dates) != 1 || dateString(c.Dates[0].Since) != "2023-11-16" {
+		t.Errorf("thanksgiving 2023: period %v, dates %+v", c.Period, c.Dates)
+	}
+}

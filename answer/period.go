@@ -111,13 +111,13 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 		var stop int
 		switch w {
 		case "in", "on", "during", "at", "around", "throughout":
-			s, ok := retrieval.ReadDate(words, i+1, 0)
+			s, ok := periodDate(words, i+1, 0)
 			if !ok || !s.Dated {
 				continue
 			}
 			p, stop = widenPart(words, i+1, Period{Since: s.Since, Until: s.Until}), s.Next
 		case "between", "from":
-			a, ok := retrieval.ReadDate(words, i+1, 0)
+			a, ok := periodDate(words, i+1, 0)
 			if !ok && a.Next == 0 {
 				continue
 			}
@@ -125,21 +125,21 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			if k >= len(toks) || !(toks[k].w == "and" || toks[k].w == "to" || toks[k].w == "until" || toks[k].w == "through" || toks[k].w == "till") {
 				continue
 			}
-			b, ok := retrieval.ReadDate(words, k+1, 0)
+			b, ok := periodDate(words, k+1, 0)
 			if !ok || !b.Dated {
 				continue
 			}
 			if !a.Dated {
 				// "between March and May 2022": the first month takes the
 				// second's year.
-				a, ok = retrieval.ReadDate(words, i+1, b.Since.Year())
+				a, ok = periodDate(words, i+1, b.Since.Year())
 				if !ok {
 					continue
 				}
 			}
 			p, stop = Period{Since: a.Since, Until: b.Until}, b.Next
 		case "since", "after":
-			s, ok := retrieval.ReadDate(words, i+1, 0)
+			s, ok := periodDate(words, i+1, 0)
 			if !ok || !s.Dated {
 				continue
 			}
@@ -152,7 +152,7 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			}
 			stop = s.Next
 		case "before", "until", "till", "by", "through":
-			s, ok := retrieval.ReadDate(words, i+1, 0)
+			s, ok := periodDate(words, i+1, 0)
 			if !ok || !s.Dated {
 				continue
 			}
@@ -167,7 +167,7 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			stop = s.Next
 		case "early", "mid", "late":
 			// "early 2022" with no preposition still names a time.
-			s, ok := retrieval.ReadDate(words, i, 0)
+			s, ok := periodDate(words, i, 0)
 			if !ok || !s.Dated {
 				continue
 			}
@@ -306,6 +306,17 @@ func readNamedDates(q string, toks []qtok, drop []bool, first time.Time) []Named
 		}
 	}
 	return out
+}
+
+// periodDate is retrieval.ReadDate for a period: a span statements lie
+// near rather than within (a holiday's week, DateSpan.Near) bounds none;
+// it stays a named date (readNamedDates).
+func periodDate(words []string, i, defaultYear int) (retrieval.DateSpan, bool) {
+	s, ok := retrieval.ReadDate(words, i, defaultYear)
+	if s.Near {
+		return retrieval.DateSpan{}, false
+	}
+	return s, ok
 }
 
 func anyDropped(drop []bool, from, to int) bool {

@@ -18,11 +18,14 @@ import (
 
 // DateSpan is a date expression read from a question's words: its first
 // and last day, the index of the word after it, and whether it named a
-// year (a month or day without one bounds nothing).
+// year (a month or day without one bounds nothing). Near marks a span
+// that statements lie near rather than within (a holiday: "labor day
+// 2026"); it names a date but bounds no period.
 type DateSpan struct {
 	Since, Until time.Time
 	Next         int
 	Dated        bool
+	Near         bool
 }
 
 // Day returns the date of y, m, d at midnight UTC.
@@ -98,10 +101,87 @@ func readPart(words []string, i int) (part, int) {
 var seasons = map[string]time.Month{"spring": time.March, "summer": time.June, "fall": time.September,
 	"autumn": time.September, "winter": time.December}
 
+// holidayLead is how many days before a holiday its span starts: a
+// President's proclamation of a day is issued up to a week before it.
+const holidayLead = 7
+
+// holidays are the United States' holidays a question names with a
+// year ("labor day 2026", "thanksgiving of 2021", "christmas 2023"),
+// each with its day in a year. The words are as text.Tokens gives them
+// ("new year's" may come as "new", "year", "s").
+var holidays = []struct {
+	words []string
+	day   func(y int) time.Time
+}{
+	{[]string{"christmas", "eve"}, fixedDay(time.December, 24)},
+	{[]string{"christmas"}, fixedDay(time.December, 25)},
+	{[]string{"new", "year", "s", "day"}, fixedDay(time.January, 1)},
+	{[]string{"new", "year's", "day"}, fixedDay(time.January, 1)},
+	{[]string{"new", "years", "day"}, fixedDay(time.January, 1)},
+	{[]string{"juneteenth"}, fixedDay(time.June, 19)},
+	{[]string{"independence", "day"}, fixedDay(time.July, 4)},
+	{[]string{"fourth", "of", "july"}, fixedDay(time.July, 4)},
+	{[]string{"veterans", "day"}, fixedDay(time.November, 11)},
+	{[]string{"memorial", "day"}, func(y int) time.Time { return lastWeekday(y, time.May, time.Monday) }},
+	{[]string{"labor", "day"}, func(y int) time.Time { return nthWeekday(y, time.September, time.Monday, 1) }},
+	{[]string{"thanksgiving"}, func(y int) time.Time { return nthWeekday(y, time.November, time.Thursday, 4) }},
+	{[]string{"mlk", "day"}, func(y int) time.Time { return nthWeekday(y, time.January, time.Monday, 3) }},
+	{[]string{"martin", "luther", "king", "day"}, func(y int) time.Time { return nthWeekday(y, time.January, time.Monday, 3) }},
+	{[]string{"martin", "luther", "king", "jr", "day"}, func(y int) time.Time { return nthWeekday(y, time.January, time.Monday, 3) }},
+	{[]string{"presidents", "day"}, func(y int) time.Time { return nthWeekday(y, time.February, time.Monday, 3) }},
+	{[]string{"columbus", "day"}, func(y int) time.Time { return nthWeekday(y, time.October, time.Monday, 2) }},
+	{[]string{"indigenous", "peoples", "day"}, func(y int) time.Time { return nthWeekday(y, time.October, time.Monday, 2) }},
+	{[]string{"easter"}, easter},
+}
+
+// holidayAt reads a holiday's name at words[i]: its day in a given year
+// and where the name ends.
+func holidayAt(words []string, i int) (func(int) time.Time, int, bool) {
+	for _, h := range holidays {
+		if i+len(h.words) <= len(words) && slices.Equal(words[i:i+len(h.words)], h.words) {
+			return h.day, i + len(h.words), true
+		}
+	}
+	return nil, i, false
+}
+
+func fixedDay(m time.Month, d int) func(int) time.Time {
+	return func(y int) time.Time { return Day(y, m, d) }
+}
+
+// nthWeekday is the nth (1-based) wd of month m of year y.
+func nthWeekday(y int, m time.Month, wd time.Weekday, n int) time.Time {
+	t := Day(y, m, 1)
+	return t.AddDate(0, 0, (int(wd)-int(t.Weekday())+7)%7+7*(n-1))
+}
+
+// lastWeekday is the last wd of month m of year y.
+func lastWeekday(y int, m time.Month, wd time.Weekday) time.Time {
+	t := MonthEnd(y, m)
+	return t.AddDate(0, 0, -((int(t.Weekday()) - int(wd) + 7) % 7))
+}
+
+// easter is Easter Sunday of year y (the Gregorian computus, Meeus/Jones/
+// Butcher).
+func easter(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return Day(y, time.Month(month), day)
+}
+
 // ReadDate reads a date expression starting at words[i] (lower-case words
 // as text.Tokens gives them): [part] month [day][,] year, [part] day month
 // year, [part] year, a season and its year ("summer 2024", "the spring of
-// 2022"), or a month without a year, which defaultYear (0:
+// 2022"), a holiday and its year ("labor day 2026": the week up to it,
+// holidayLead, Near), or a month without a year, which defaultYear (0:
 // none) completes. A month with no year and no default is not read, but
 // its Next says where it ended.
 func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
@@ -114,7 +194,7 @@ func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
 		if m, ok := text.Month(words[j+1]); ok {
 			if y, ok := YearOf(words[j+2]); ok {
 				t := Day(y, m, d)
-				return DateSpan{t, t, j + 3, true}, true
+				return DateSpan{Since: t, Until: t, Next: j + 3, Dated: true}, true
 			}
 		}
 	}
@@ -139,7 +219,7 @@ func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
 		}
 		if d > 0 {
 			t := Day(y, m, d)
-			return DateSpan{t, t, k, ok}, true
+			return DateSpan{Since: t, Until: t, Next: k, Dated: ok}, true
 		}
 		since, until := Day(y, m, 1), MonthEnd(y, m)
 		switch p {
@@ -150,7 +230,7 @@ func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
 		case late:
 			since = Day(y, m, 21)
 		}
-		return DateSpan{since, until, k, ok}, true
+		return DateSpan{Since: since, Until: until, Next: k, Dated: ok}, true
 	}
 	if s := j; p == whole && s+2 < len(words) && words[s] == "the" && seasons[words[s+1]] != 0 {
 		j = s + 1 // "the summer of 2023"
@@ -165,9 +245,22 @@ func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
 			if first == 12 {
 				// Winter straddles the year: "winter 2022" is the one
 				// that ends in it (December 2021 to February 2022).
-				return DateSpan{Day(y-1, 12, 1), MonthEnd(y, 2), k + 1, true}, true
+				return DateSpan{Since: Day(y-1, 12, 1), Until: MonthEnd(y, 2), Next: k + 1, Dated: true}, true
 			}
-			return DateSpan{Day(y, first, 1), MonthEnd(y, first+2), k + 1, true}, true
+			return DateSpan{Since: Day(y, first, 1), Until: MonthEnd(y, first+2), Next: k + 1, Dated: true}, true
+		}
+	}
+	if day, k, ok := holidayAt(words, j); ok && p == whole {
+		if k < len(words) && words[k] == "of" {
+			k++
+		}
+		if k < len(words) {
+			if y, ok := YearOf(words[k]); ok {
+				// The week up to the day: a holiday's proclamation or
+				// message is issued on it or in the days before.
+				t := day(y)
+				return DateSpan{Since: t.AddDate(0, 0, -holidayLead), Until: t.AddDate(0, 0, 1), Next: k + 1, Dated: true, Near: true}, true
+			}
 		}
 	}
 	if y, ok := YearOf(words[j]); ok {
@@ -180,7 +273,7 @@ func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
 		case late:
 			since = Day(y, 9, 1)
 		}
-		return DateSpan{since, until, j + 1, true}, true
+		return DateSpan{Since: since, Until: until, Next: j + 1, Dated: true}, true
 	}
 	return DateSpan{}, false
 }

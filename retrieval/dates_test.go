@@ -84,6 +84,17 @@ func TestReadDate(t *testing.T) {
 		{"spring 2021", day(2021, 3, 1), day(2021, 5, 31), 2, true},
 		{"fall of 2022", day(2022, 9, 1), day(2022, 11, 30), 3, true},
 		{"winter 2022", day(2021, 12, 1), day(2022, 2, 28), 2, true},
+		// A holiday and its year: the week up to the day (Labor Day
+		// 2026 is Monday 7 September; Thanksgiving 2021 Thursday 25
+		// November; Easter 2024 Sunday 31 March; Memorial Day 2023
+		// Monday 29 May).
+		{"labor day 2026 message", day(2026, 8, 31), day(2026, 9, 8), 3, true},
+		{"thanksgiving of 2021", day(2021, 11, 18), day(2021, 11, 26), 3, true},
+		{"christmas 2023", day(2023, 12, 18), day(2023, 12, 26), 2, true},
+		{"easter 2024", day(2024, 3, 24), day(2024, 4, 1), 2, true},
+		{"memorial day 2023", day(2023, 5, 22), day(2023, 5, 30), 3, true},
+		{"new year s day 2025", day(2024, 12, 25), day(2025, 1, 2), 5, true},
+		{"labor day", time.Time{}, time.Time{}, 0, false},
 		{"summer", time.Time{}, time.Time{}, 0, false},
 		{"may", time.Time{}, time.Time{}, 1, false},
 		{"talks", time.Time{}, time.Time{}, 0, false},
