@@ -521,6 +521,21 @@ func isNumber(w string) bool {
 	return err == nil
 }
 
+// titleEnding reports whether some title the record gives ends with the
+// words written before a name (nearest first, as titleWordsBefore gives
+// them): "speaker", "press secretary".
+func (pp *people) titleEnding(nearestFirst []string) bool {
+	run := slices.Clone(nearestFirst)
+	slices.Reverse(run)
+	words := strings.Join(run, " ")
+	for t := range pp.byTitle {
+		if t == words || strings.HasSuffix(t, " "+words) {
+			return true
+		}
+	}
+	return false
+}
+
 // titleStarting reports whether some title the record gives starts with
 // words.
 func (pp *people) titleStarting(words string) bool {
@@ -611,7 +626,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp)) {
 					continue
 				}
-				if ps = titledAs(toks, i, ps); len(ps) == 0 {
+				if ps = titledAs(toks, i, ps, pp); len(ps) == 0 {
 					continue
 				}
 				if n == 1 {
@@ -843,14 +858,16 @@ func titleWordsBefore(toks []qtok, start int) []string {
 
 // titledAs keeps the persons a name may mean whose record titles agree
 // with the title words written before it: "speaker mccarthy" is not Gina
-// McCarthy, whom the record titles National Climate Adviser (a title
-// the record gives once, here "speaker", is a parsing slip:
-// minTitleDocs), but someone the record does not quote. A person without
-// such titles is kept (nothing to disagree with), and so is every one
-// when no title is written.
-func titledAs(toks []qtok, start int, persons []*Person) []*Person {
+// McCarthy, whom the record titles National Climate Adviser (a title the
+// record gives once, here "speaker", is a parsing slip: minTitleDocs),
+// but someone the record does not quote; "the first foreign leader trump called" is not Melania
+// Trump for the "first" of First Lady. Words that end no title the
+// record gives ("first foreign leader") describe, they do not title:
+// every one is kept, as when no title is written, and so is a person
+// without such titles (nothing to disagree with).
+func titledAs(toks []qtok, start int, persons []*Person, pp *people) []*Person {
 	words := titleWordsBefore(toks, start)
-	if len(words) == 0 {
+	if len(words) == 0 || !pp.titleEnding(words) {
 		return persons
 	}
 	var out []*Person

@@ -139,7 +139,8 @@ const titledRecord = `{"id": "t1.txt", "title": "Minister Ivo Quillhaven on port
 // (in minTitleDocs documents or more): "speaker quillhaven" is not Minister
 // Ivo Quillhaven, whom one document's slip titles speaker, but someone the
 // record does not quote, so no speaker filter holds the question to the
-// minister's words.
+// minister's words. Title words that end no title of the record ("the
+// first foreign envoy quillhaven met") rule no one out.
 func TestTitleBeforeTheName(t *testing.T) {
 	idx := memIndex(t, jsonlDocs(t, []byte(titledRecord), 5))
 	p := &Pipeline{Index: idx, Explain: true}
@@ -150,6 +151,9 @@ func TestTitleBeforeTheName(t *testing.T) {
 		{"what did quillhaven say about the port fees", "Ivo Quillhaven"},
 		// A word after "which" names a kind of thing asked for.
 		{"which quillhaven did the ferries reach", ""},
+		// Words that end no title of the record describe who was met;
+		// they title nobody, and rule nobody out.
+		{"who was the first foreign envoy quillhaven met", "Ivo Quillhaven"},
 	} {
 		got := namesRead(t, p, tt.q)
 		if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) == 0 || got[0] != tt.want) {
