@@ -423,9 +423,13 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 // withoutWhenPhrase returns the question's search without its phrases
 // saying when ("quote sullivan on whether u can trust putin, from before
 // the geneva summit" → "… trust putin"), or "" when it has none or asks
-// about nothing else (whenPhrases).
+// about nothing else (whenPhrases), or compares (the phrase is then a
+// side).
 func withoutWhenPhrase(c Constraints) string {
 	q := c.Search
+	if len(comparisonSides(q, c.Named)) >= 2 {
+		return "" // "… vs after the feb 2026 trade deal" is a side
+	}
 	words := map[string]float64{}
 	for t := range text.TermSet(q) {
 		words[t] = 1

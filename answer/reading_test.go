@@ -381,3 +381,19 @@ func TestWhenPhraseSearchedApart(t *testing.T) {
 		t.Errorf("%q: %s\n%s\n%s", q, ans.Mode, ans.Text, ans.Explain.Text(0))
 	}
 }
+
+// TestWithoutWhenPhrase: the search without the phrase saying when keeps
+// what the question asks about; a question about nothing else, or one
+// comparing (the phrase is a side), is not searched so.
+func TestWithoutWhenPhrase(t *testing.T) {
+	named := []*Person{{Name: "Ada Vexlund"}}
+	for q, want := range map[string]string{
+		"quote vexlund on whether you can trust brask, from before the canal summit": "quote vexlund on whether you can trust brask, from",
+		"what did vexlund say after the quillton flood":                              "",
+		"the quillton toll rate announced in july 2031 vs after the march 2032 deal": "",
+	} {
+		if got := withoutWhenPhrase(Constraints{Search: q, Named: named}); got != want {
+			t.Errorf("withoutWhenPhrase(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
