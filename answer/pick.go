@@ -970,7 +970,7 @@ var fillerShortRe = regexp.MustCompile(`(?i)^(?:` +
 // to other questions or of declining to add anything.
 var fillerLeadRe = regexp.MustCompile(`(?i)^.{0,60}?\b(?:` +
 	`(?:some|many|a few|several|a number) of you (?:have )?(?:asked|wondered|raised)|` +
-	`(?:don['’]t|do not) have anything (?:else |more |further )?(?:to (?:add|share|say|offer|announce|read out)|for you)|` +
+	`(?:don['’]t|do not) have anything(?: else| more| further)?(?:, [\p{Lu}][\p{L}.’']*(?: [\p{Lu}][\p{L}.’']*)?,)? (?:to (?:add|share|say|offer|announce|read out)|for you|(?:beyond |to )?what (?:I|we) (?:said|have said|['’]ve said|shared))|` +
 	`(?:I['’]ve|I have) (?:got )?nothing (?:else |more |further )?to (?:add|share|say)|` +
 	`(?:let me|I['’]ll|I will) (?:take|get to) (?:a few|a couple of|some|your) questions|` +
 	`(?:we|I) (?:will|['’]ll|expect (?:we will|to|that we will)|may|might) have (?:more|something more|more information) to (?:say|share)|` +
@@ -1013,6 +1013,7 @@ func filler(s string) bool {
 // what was said, and may be what is asked.)
 var deflectionRe = regexp.MustCompile(`(?i)^.{0,40}?\b(?:` +
 	`(?:I|we) (?:just )?(?:don['’]t|do not) have (?:it|that|the number|a number|a date|any (?:new )?(?:assessment|numbers|specifics|details))(?:[.,;!]| (?:for you|on|about|right now|today|at this (?:time|point))\b)|` +
+	`(?:I|we) (?:just )?(?:don['’]t|do not) have any (?:[\p{L}-]+ ){1,3}to (?:speak to|preview|read out)\b|` +
 	`(?:get|come) back to you\b|` +
 	`(?:try|trying) to get (?:a better |an )?answer\b)`)
 
