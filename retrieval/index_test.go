@@ -810,3 +810,38 @@ func TestPeriodFilterUsesStatementDates(t *testing.T) {
 		})
 	}
 }
+
+// An article quoting words written years before its publication is not
+// of every period between: the quotation is history it recalls, and a
+// period filter of the years between does not find the article.
+func TestPeriodFilterIgnoresRecalledWords(t *testing.T) {
+	d := &corpus.Document{ID: "article.txt", Title: "Memos on the Quillton Canal Probe", Date: day("2036-08-05"), Format: corpus.FormatHeader,
+		Text: "The probe into the Quillton canal tolls was opened in secret, the memos show.\n\n" +
+			"“I doubt there is anything to the canal tolls story,” then-Deputy Director Ned Example wrote to a colleague on May 19, 2031.\n"}
+	var recalled bool
+	for _, tu := range d.Turns() {
+		recalled = recalled || tu.Date.Equal(day("2031-05-19"))
+	}
+	if !recalled {
+		t.Fatalf("no turn dated 2031-05-19 (the corpus dates a reported quotation by the day it gives): %+v", d.Turns())
+	}
+	d.Hash = d.ComputeHash()
+	ix := mustOpen(t, "", NewBuiltinEmbedder(64), IndexOptions{})
+	mustSync(t, ix, []*corpus.Document{d})
+	for _, tc := range []struct {
+		since, until string
+		want         []string
+	}{
+		{"2033-01-01", "2033-12-31", nil},
+		{"2031-05-19", "2031-05-19", nil},
+		{"2036-08-01", "2036-08-31", []string{"article.txt"}},
+	} {
+		hits, err := ix.Search(context.Background(), "canal tolls probe", SearchOptions{K: 5, Since: day(tc.since), Until: day(tc.until)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hitDocs(hits); !slices.Equal(got, tc.want) {
+			t.Errorf("%s..%s: documents = %v, want %v", tc.since, tc.until, got, tc.want)
+		}
+	}
+}
