@@ -253,6 +253,9 @@ func TestFragmentNeverQuoted(t *testing.T) {
 		"The ministers will meet — and I mean it — in April.": false,
 		"The talks resume in April.":                          false,
 		"Go to Quillton.":                                     true,
+		// The rest of a sentence someone broke into; a list item is whole.
+		"— and my delegation to the talks in Quillton.":   true,
+		"- The ministers will meet in April in Quillton.": false,
 	} {
 		if got := fragment(s, 0, len(s)); got != want {
 			t.Errorf("fragment(%q) = %v, want %v", s, got, want)

@@ -1038,6 +1038,14 @@ func fragment(text string, start, end int) bool {
 	if t := strings.TrimRight(s, "\"”’ "); strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, " -") || strings.HasSuffix(t, "--") {
 		return true
 	}
+	if rest, ok := cutDash(s); ok {
+		// "— and my delegation to the White House.": the rest of a
+		// sentence someone broke into (a list's "- The United States
+		// will …" opens with a capital).
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) {
+			return true
+		}
+	}
 	if start == 0 || strings.TrimSpace(text[:start]) == "" {
 		first := []rune(s)[0]
 		if first >= 'a' && first <= 'z' || strings.ContainsRune(",;:)]”’", first) {
@@ -1051,6 +1059,16 @@ func fragment(text string, start, end int) bool {
 		}
 	}
 	return heading(text, start, end)
+}
+
+// cutDash returns s after an opening dash and the spaces after it.
+func cutDash(s string) (string, bool) {
+	for _, d := range []string{"—", "–", "--", "-"} {
+		if rest, ok := strings.CutPrefix(s, d); ok {
+			return strings.TrimLeft(rest, " "), true
+		}
+	}
+	return s, false
 }
 
 // heading reports a line of its own in title case without a closing
