@@ -242,8 +242,18 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 		// of the deadline is the latest given by then.
 		c.Order, c.OrderPhrase = OrderLast, c.Period.Phrase
 	}
+	var admin adminSpan
+	if pp != nil && c.Period.IsZero() {
+		var ok bool
+		if admin, ok = readAdministration(q, toks, pp, end); ok {
+			mark(q, toks, drop, admin.from, admin.to, admin.p)
+			c.Period = admin.p
+		}
+	}
+	speakerAt := -1
 	if pp != nil {
 		if m, ok := readPeople(q, toks, pp, &c, conv); ok && c.Speaker != nil {
+			speakerAt = m.start
 			// The speaker filter holds them; left in the searched words,
 			// their name would match every passage of theirs, on any
 			// subject.
@@ -270,6 +280,15 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 		}
 		for j := from - 1; j >= 0 && to > from && toks[j].w == "the"; j-- {
 			drop[j] = true
+		}
+	}
+	if admin.president != nil && speakerAt >= 0 && speakerAt < admin.from {
+		// "what did rubio say about the reward the biden administration
+		// had offered": named after the speaker, the administration is
+		// what was spoken of, not when.
+		c.Period = Period{}
+		for j := admin.from; j < admin.to; j++ {
+			drop[j] = false
 		}
 	}
 	c.Dates = readNamedDates(q, toks, drop, first)

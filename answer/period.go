@@ -414,3 +414,100 @@ func (pd passageDates) holds(d NamedDate, on time.Time) bool {
 	}
 	return false
 }
+
+// administrationWords name a President's administration after the name:
+// "the trump wh", "biden's white house", "the biden admin".
+var administrationWords = map[string]int{"wh": 1, "white": 2, "admin": 1, "administration": 1}
+
+// adminSpan is an administration a question names: its President, its
+// days and the tokens [from, to) that name it.
+type adminSpan struct {
+	president *Person
+	p         Period
+	from, to  int
+}
+
+// readAdministration reads the first administration the question names
+// as the subject of what it asks ("when did the trump wh first say …",
+// "what did the biden administration say about …", "under trump"): the
+// days the record titles that President president, the latest
+// administration open to the record's end. A possessive ("the trump
+// administration's tariffs") is what is spoken of, not who speaks, and
+// is not read; nor are the administrations a comparison compares.
+func readAdministration(q string, toks []qtok, pp *people, end time.Time) (adminSpan, bool) {
+	if comparisonCueRe.MatchString(q) {
+		return adminSpan{}, false // "both biden's and trump's white house": each a side
+	}
+	for i, t := range toks {
+		ps, ok := pp.byAlias[t.w]
+		if !ok {
+			continue
+		}
+		pres, tenure := presidentOf(ps)
+		if pres == nil {
+			continue
+		}
+		from, to := i, i+1
+		j := to
+		if j < len(toks) && toks[j].w == "s" {
+			j++
+		}
+		switch n := 0; {
+		case i > 0 && toks[i-1].w == "under":
+			from = i - 1
+		case j < len(toks) && administrationWords[toks[j].w] > 0:
+			n = administrationWords[toks[j].w]
+			if n == 2 && (j+1 >= len(toks) || toks[j+1].w != "house") {
+				continue
+			}
+			to = j + n
+			if to < len(toks) && toks[to].w == "s" {
+				continue // "the trump administration's tariffs"
+			}
+			if from > 0 && toks[from-1].w == "the" {
+				from--
+			}
+		default:
+			continue
+		}
+		if !tenure.Until.IsZero() && end.Sub(tenure.Until) <= administrationTail {
+			tenure.Until = time.Time{} // still in office when the record ends
+		}
+		// The phrase as the answer's sentences read it: "No passage of
+		// the record from the trump wh …", "… under trump …".
+		tenure.Phrase = q[toks[from].start:toks[to-1].end]
+		if from == i || toks[from].w == "the" {
+			tenure.Phrase = "from " + tenure.Phrase
+		}
+		return adminSpan{president: pres, p: tenure, from: from, to: to}, true
+	}
+	return adminSpan{}, false
+}
+
+// administrationTail: a President the record last titles so within this
+// long of its end is in office at its end.
+const administrationTail = 30 * 24 * time.Hour
+
+// administrationDocs is how many documents must title a person president
+// for the first and last of them to bound an administration: the
+// record's own Presidents. Over the sample and White House record Joe
+// Biden is so titled in 2,968 documents and Donald J. Trump in 239; no
+// other president in more than 21 (Zelenskyy), whose titled documents
+// span only the visits and calls the record holds.
+const administrationDocs = 50
+
+// presidentOf returns the person of ps the record titles president most
+// often (in administrationDocs documents or more), with the days it does.
+func presidentOf(ps []*Person) (*Person, Period) {
+	var best *Person
+	var span Period
+	most := 0
+	for _, p := range ps {
+		for _, t := range p.Titles {
+			if t.Title == "president" && t.Docs >= administrationDocs && t.Docs > most {
+				best, most, span = p, t.Docs, Period{Since: t.First, Until: t.Last}
+			}
+		}
+	}
+	return best, span
+}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -93,6 +94,46 @@ func TestAfterCoverage(t *testing.T) {
 		c := readQuestionFrom(tt.q, nil, first, last, Period{})
 		if got := afterCoverage(c, []retrieval.Hit{hit("2024-01-10", tt.text)}, first, last); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestAdministrationPeriod: "the <president> wh", "the <president>
+// administration", "under <president>" bound the question to the days
+// the record titles that person president, the latest open to the
+// record's end; an administration spoken of (after the speaker, in a
+// possessive) or compared bounds nothing.
+func TestAdministrationPeriod(t *testing.T) {
+	var b strings.Builder
+	doc := func(id, name string, d time.Time) {
+		fmt.Fprintf(&b, `{"id": %q, "title": "Remarks by President %s on the canal", "outlet": "Nowhereland House", "date": %q, "speakers": [{"name": %q, "title": "President"}], "text": "PRESIDENT %s: The canal tolls will fall this year, and the ferries will run."}`+"\n",
+			id, name, d.Format("2006-01-02"), name, strings.ToUpper(name))
+	}
+	first := day("2031-01-20")
+	for i := range administrationDocs {
+		doc(fmt.Sprintf("v%d.txt", i), "Ada Vexlund", first.AddDate(0, 0, 7*i))
+	}
+	second := day("2035-01-20")
+	for i := range administrationDocs {
+		doc(fmt.Sprintf("q%d.txt", i), "Bo Quillton", second.AddDate(0, 0, 7*i))
+	}
+	fmt.Fprintf(&b, `{"id": "minister.txt", "title": "Minister Ned Example on the canal", "outlet": "Nowhereland House", "date": "2035-06-01", "speakers": [{"name": "Ned Example", "title": "Minister"}], "text": "MR. EXAMPLE: The Vexlund administration's tolls are gone."}`+"\n")
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(b.String()), 2*administrationDocs+1)), Explain: true}
+	lastVexlund := first.AddDate(0, 0, 7*(administrationDocs-1))
+	for _, tt := range []struct {
+		q            string
+		since, until string
+	}{
+		{"what did the vexlund wh say about the canal tolls", "2031-01-20", dateString(lastVexlund)},
+		{"when did the quillton administration first mention the ferries", "2035-01-20", ""},
+		{"under vexlund, what happened to the ferries", "2031-01-20", dateString(lastVexlund)},
+		{"what did example say about the vexlund administration's tolls", "", ""},
+		{"what did example say about the tolls the vexlund administration set", "", ""},
+		{"how did the vexlund wh and the quillton wh each describe the tolls", "", ""},
+	} {
+		c := askExplained(t, p, tt.q).Explain.Constraints
+		if got, want := dateString(c.Period.Since)+".."+dateString(c.Period.Until), tt.since+".."+tt.until; got != want {
+			t.Errorf("%q: period %s, want %s", tt.q, got, want)
 		}
 	}
 }
