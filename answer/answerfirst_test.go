@@ -180,6 +180,14 @@ func TestFillerNeverFirst(t *testing.T) {
 		"I’m not going to get ahead of the President on the talks.":                    true,
 		"The talks between Freedonia and Sylvania will resume in April.":               false,
 		"Thank you for the question: the talks resume in April in Example City.":       false,
+		// A question back about what was asked says nothing; one that
+		// makes a point may.
+		"Are you talking about the Glimmerford memorandum?": true,
+		"Sorry, which one?":                                           true,
+		"You mean the canal toll?":                                    true,
+		"What was your first question?":                               true,
+		"Why would anyone trust a toll that doubles every year?":      false,
+		"Are the ferries running? Yes, and they will run all winter.": false,
 		// Deflections answer nothing; a referral says where to ask.
 		"I just don’t have it right now.":                                           true,
 		"I don’t have any new assessment for you on the canal.":                     true,

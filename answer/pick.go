@@ -984,10 +984,18 @@ var fillerLeadRe = regexp.MustCompile(`(?i)^.{0,60}?\b(?:` +
 // phrases start within the first 60 bytes.
 const fillerLead = 200
 
+// clarifyRe matches an official's question back to the reporter about
+// what was asked ("Are you talking about the Budapest Memorandum?",
+// "Sorry, which one?", "You mean the tariff?"): it says nothing.
+var clarifyRe = regexp.MustCompile(`(?i)^(?:(?:sorry|i['’]m sorry|pardon|wait)[,.]? )?(?:are you (?:talking|asking|referring)\b|do you mean\b|you mean\b|what do you mean\b|which one\b|say (?:that )?again\b|what was (?:the|your) (?:first |second |last )?question\b|sorry\?$)[^.!]*\?$`)
+
 // filler reports a sentence said around an answer rather than answering.
 func filler(s string) bool {
 	s = strings.TrimSpace(s)
 	if len(s) <= 60 && fillerShortRe.MatchString(s) {
+		return true
+	}
+	if len(s) <= 120 && clarifyRe.MatchString(s) {
 		return true
 	}
 	if len(s) > fillerLead {
