@@ -879,11 +879,11 @@ func titleWordsBefore(toks []qtok, start int) []string {
 // with the title words written before it: "speaker mccarthy" is not Gina
 // McCarthy, whom the record titles National Climate Adviser (a title the
 // record gives once, here "speaker", is a parsing slip: minTitleDocs),
-// but someone the record does not quote; "the first foreign leader trump called" is not Melania
-// Trump for the "first" of First Lady. Words that end no title the
-// record gives ("first foreign leader") describe, they do not title:
-// every one is kept, as when no title is written, and so is a person
-// without such titles (nothing to disagree with).
+// but someone the record does not quote; "the first foreign leader
+// trump called" is not Melania Trump for the "first" of First Lady. Words
+// that end no title the record gives ("first foreign leader") describe,
+// they do not title: every one is kept, as when no title is written, and
+// so is a person without such titles (nothing to disagree with).
 func titledAs(toks []qtok, start int, persons []*Person, pp *people) []*Person {
 	words := titleWordsBefore(toks, start)
 	if len(words) == 0 || !pp.titleEnding(words) {

@@ -455,6 +455,8 @@ func readAdministration(q string, toks []qtok, pp *people, end time.Time) (admin
 		switch n := 0; {
 		case i > 0 && toks[i-1].w == "under":
 			from = i - 1
+		case i > 1 && toks[i-1].w == "president" && toks[i-2].w == "under":
+			from = i - 2 // "under president trump"
 		case j < len(toks) && administrationWords[toks[j].w] > 0:
 			n = administrationWords[toks[j].w]
 			if n == 2 && (j+1 >= len(toks) || toks[j+1].w != "house") {

@@ -127,6 +127,7 @@ func TestAdministrationPeriod(t *testing.T) {
 		{"what did the vexlund wh say about the canal tolls", "2031-01-20", dateString(lastVexlund)},
 		{"when did the quillton administration first mention the ferries", "2035-01-20", ""},
 		{"under vexlund, what happened to the ferries", "2031-01-20", dateString(lastVexlund)},
+		{"what happened to the ferries under president quillton", "2035-01-20", ""},
 		{"what did example say about the vexlund administration's tolls", "", ""},
 		{"what did example say about the tolls the vexlund administration set", "", ""},
 		{"how did the vexlund wh and the quillton wh each describe the tolls", "", ""},
