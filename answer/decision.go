@@ -80,6 +80,12 @@ type hitSignals struct {
 	// speaker narrowed the search to a few documents, whose best passage
 	// competes with fewer and scores lower than a whole-record search's.
 	lead float64
+	// title is the share of the question's searched words (weighted as in
+	// coverage) that the passage's document title holds: a question that
+	// names its document ("the temporary import duty", "the 2026 global
+	// coptic day message") is about that document's passages, however
+	// they word it.
+	title float64
 	// lexical is 1/r for the passage's rank r in the word (BM25) ranking,
 	// 0 when only the vectors found it: the words' own judgement of the
 	// passage, apart from the fusion's.
@@ -117,6 +123,7 @@ func signalsOf(c Constraints, names []string, h retrieval.Hit, rank int, hits []
 		}
 	}
 	s.lead = max(s.lead, 0)
+	s.title = titleShare(h)
 	terms := slices.Clone(h.Terms)
 	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
 	var got, total float64
@@ -236,8 +243,8 @@ func nearTerms(hit retrieval.Hit, hits []retrieval.Hit, cache map[string]map[str
 // decisionWeights weigh the signals into one score per passage; the
 // question is answered when its best passage reaches threshold.
 type decisionWeights struct {
-	coverage, distinct, vector, names, phrases, continued, figure, typed, dated, attribute, lead, lexical, fused float64
-	threshold                                                                                                    float64
+	coverage, distinct, vector, names, phrases, continued, figure, typed, dated, attribute, lead, lexical, fused, title float64
+	threshold                                                                                                           float64
 }
 
 // score weighs a passage's signals. The asked attribute weighs as a
@@ -246,7 +253,7 @@ type decisionWeights struct {
 // or without it: ordered's floor compares scores as ratios.
 func (w decisionWeights) score(s hitSignals) float64 {
 	return w.coverage*s.coverage + w.distinct*s.distinct + w.vector*s.vector + w.names*s.names + w.phrases*s.phrases +
-		w.continued*s.continued + w.figure*s.figure + w.typed*s.typed + w.dated*s.dated + w.attribute*(s.attribute-1) + w.lead*s.lead + w.lexical*s.lexical + w.fused*s.fused
+		w.continued*s.continued + w.figure*s.figure + w.typed*s.typed + w.dated*s.dated + w.attribute*(s.attribute-1) + w.lead*s.lead + w.lexical*s.lexical + w.fused*s.fused + w.title*s.title
 }
 
 // defaultDecision are the weights in use. Measured on the development
@@ -400,6 +407,19 @@ func (w decisionWeights) score(s hitSignals) float64 {
 // declined 21/23 → 22/23, wrongly declined 3/117 → 2/117; the probes
 // out of scope declined 1/10 → 7/10, period probes wrongly declined 1/10
 // → 0/10 (cite-hit@5 0.80 → 0.90, answer-contains 0.40 → 0.50).
+//
+// The title signal (the share of the question's words its best
+// passage's document title holds: "the temporary import duty", "the 2026
+// global coptic day message") was swept 0, 0.5, 1 with the others
+// (READOUT_SWEEP_TITLE=1) on the development, public, probe and channel
+// development questions (191 answerable, 48 out of scope; main 9890131,
+// these weights answering 180/191 and declining 41/48): chosen at 1,
+// 182/191 answered and 40/48 declined, cross-validated 179/191 and
+// 34/48, the same as the sweep without it (182/191, 39/48;
+// cross-validated 179/191, 34/48). Answerable questions hold more of
+// their words in the title (mean share 0.28, out of scope 0.11), but the
+// out-of-scope ones it would let through hold as much ("the elections
+// in mongolia", 0.68): it weighs 0 and is shown in --explain.
 var defaultDecision = decisionWeights{coverage: 1, vector: 1.5, phrases: 0.25, continued: 0.25, figure: 0.5, dated: 0.5, attribute: 1, threshold: 2}
 
 // wordsOnlyDecision are the weights in use when the question could not be
@@ -492,6 +512,7 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		{Name: "the dates the question names held", Value: bs.dated, Weight: w.dated},
 		{Name: "the attribute asked for held with its subject", Value: bs.attribute, Weight: w.attribute},
 		{Name: "coverage ahead of other documents' passages", Value: bs.lead, Weight: w.lead},
+		{Name: "the question's words in the document's title", Value: bs.title, Weight: w.title},
 		{Name: "1/word rank", Value: bs.lexical, Weight: w.lexical},
 		{Name: "1/fused rank", Value: bs.fused, Weight: w.fused},
 		{Name: "fused rank", Value: float64(bs.rank)},

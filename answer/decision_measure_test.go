@@ -166,8 +166,8 @@ func TestMeasureDecision(t *testing.T) {
 		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f lead=%.2f lex=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.lead, bs.lexical, bs.rank, mark, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f lead=%.2f lex=%.2f title=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return
@@ -302,6 +302,15 @@ var leadGrid = func() []float64 {
 	return []float64{0}
 }()
 
+// titleGrid are the weights the sweep tries for hitSignals.title: 0;
+// READOUT_SWEEP_TITLE=1 sweeps 0, 0.5, 1.
+var titleGrid = func() []float64 {
+	if os.Getenv("READOUT_SWEEP_TITLE") != "" {
+		return []float64{0, 0.5, 1}
+	}
+	return []float64{0}
+}()
+
 // decisionFolds is how many folds the sweep's cross-validation holds out
 // in turn.
 const decisionFolds = 5
@@ -400,7 +409,9 @@ func sweepDecision(rows []sweepRow, folds int, bar float64) sweepResult {
 											for _, wdt := range datedGrid {
 												for _, wld := range leadGrid {
 													for _, wat := range attributeGrid {
-														yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, lead: wld, lexical: wl, fused: wr})
+														for _, wti := range titleGrid {
+															yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, lead: wld, lexical: wl, fused: wr, title: wti})
+														}
 													}
 												}
 											}

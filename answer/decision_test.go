@@ -155,3 +155,16 @@ func TestFigureInReportersQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleSignal: the decision measures the share of the question's
+// searched words its passage's document title holds, weighted as
+// coverage weighs them, and shows it (weight 0, see defaultDecision).
+func TestTitleSignal(t *testing.T) {
+	d := &corpus.Document{ID: "duty.txt", Title: "Fact Sheet: Temporary Import Duty on Quillton Barges"}
+	h := retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "duty.txt#0", DocID: d.ID, Text: "The duty lasts 150 days."}, Coverage: 0.5,
+		Terms: []retrieval.TermMatch{{Term: "temporari", Weight: 2}, {Term: "duti", Weight: 1}, {Term: "last", Weight: 1}}}
+	s := signalsOf(Constraints{Search: "how long does the temporary duty last"}, nil, h, 1, []retrieval.Hit{h}, map[string]map[string]bool{})
+	if s.title != 0.75 {
+		t.Errorf("title share %.3f, want 0.75 (temporary 2 + duty 1 of 4)", s.title)
+	}
+}
