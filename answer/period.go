@@ -415,8 +415,9 @@ func (pd passageDates) holds(d NamedDate, on time.Time) bool {
 	return false
 }
 
-// administrationWords name a President's administration after the name:
-// "the trump wh", "biden's white house", "the biden admin".
+// administrationWords name a President's administration after the name
+// ("the trump wh", "biden's white house", "the biden admin"), each with
+// how many words it takes ("white house": 2).
 var administrationWords = map[string]int{"wh": 1, "white": 2, "admin": 1, "administration": 1}
 
 // adminSpan is an administration a question names: its President, its
@@ -452,13 +453,13 @@ func readAdministration(q string, toks []qtok, pp *people, end time.Time) (admin
 		if j < len(toks) && toks[j].w == "s" {
 			j++
 		}
-		switch n := 0; {
+		switch {
 		case i > 0 && toks[i-1].w == "under":
 			from = i - 1
 		case i > 1 && toks[i-1].w == "president" && toks[i-2].w == "under":
 			from = i - 2 // "under president trump"
 		case j < len(toks) && administrationWords[toks[j].w] > 0:
-			n = administrationWords[toks[j].w]
+			n := administrationWords[toks[j].w]
 			if n == 2 && (j+1 >= len(toks) || toks[j+1].w != "house") {
 				continue
 			}
