@@ -435,12 +435,20 @@ func (v verdict) line(h retrieval.Hit, start, end int, pp *people) string {
 // (text.RelativeDayPattern).
 var relativeDayRe = regexp.MustCompile(`(?i)\b(?:` + text.RelativeDayPattern + `)\b`)
 
+// agoRe finds a time a sentence gives back from its own day ("eight
+// months ago", "last week"): the sentence then dates two things, and
+// its "today" need not be the one asked about ("Today, President Biden is
+// traveling to Pittsburgh to visit the Fern Hollow Bridge, which
+// collapsed on the day the President was visiting Pittsburgh eight months
+// ago").
+var agoRe = regexp.MustCompile(`(?i)\b(?:days?|weeks?|months?|years?|decades?) ago\b|\blast (?:week|month|year|spring|summer|fall|autumn|winter)\b`)
+
 // whenOf is the verdict of a "when" question answered by a sentence that
 // gives the day relative to its statement's ("President Zelenskyy will be
 // visiting Washington tomorrow", said on 2022-12-20): the day itself, so
 // that the answer opens with it. No verdict when the sentence writes a
-// date of its own, gives none that is relative, or its statement is
-// undated; nor for a question asking when a subject came up at all,
+// date of its own or a time back from its day (agoRe), gives none that
+// is relative, or its statement is undated; nor for a question asking when a subject came up at all,
 // which the statement's own day answers (questionReading.mention).
 // Measured (main 6aea9af, index rebuilt): fresh "when did Biden host
 // Zelenskyy at the White House in 2022" opens "On 2022-12-21" from a
@@ -450,7 +458,7 @@ var relativeDayRe = regexp.MustCompile(`(?i)\b(?:` + text.RelativeDayPattern + `
 func whenOf(h retrieval.Hit, start, end int) verdict {
 	s := h.Chunk.Text[start:end]
 	m := relativeDayRe.FindString(s)
-	if m == "" || absoluteDateRe.MatchString(s) {
+	if m == "" || absoluteDateRe.MatchString(s) || agoRe.MatchString(s) {
 		return verdict{}
 	}
 	d := statementDay(h, start, end)

@@ -174,6 +174,8 @@ func TestWhenLeadResolvesRelativeDay(t *testing.T) {
 		// A date of its own speaks for itself.
 		"The minister said today that the canal opened on March 12.": "",
 		"The canal opened in the spring.":                            "",
+		// Two things dated: the "today" need not be the one asked.
+		"Today the minister visits the canal, which flooded on the day she was in Quillton eight months ago.": "",
 	} {
 		h := hit(s)
 		v := whenOf(h, 0, len(s))
