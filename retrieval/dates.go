@@ -107,7 +107,9 @@ const holidayLead = 7
 
 // holidays are the United States' holidays a question names with a
 // year ("labor day 2026", "thanksgiving of 2021", "christmas 2023"),
-// each with its day in a year. The words are as text.Tokens gives them
+// each with its day in a year. "Independence Day" is not among them:
+// every country has one ("ukraine's independence day 2023" is in
+// August); "the fourth of july" is. The words are as text.Tokens gives them
 // ("new year's" may come as "new", "year", "s").
 var holidays = []struct {
 	words []string
@@ -119,7 +121,6 @@ var holidays = []struct {
 	{[]string{"new", "year's", "day"}, fixedDay(time.January, 1)},
 	{[]string{"new", "years", "day"}, fixedDay(time.January, 1)},
 	{[]string{"juneteenth"}, fixedDay(time.June, 19)},
-	{[]string{"independence", "day"}, fixedDay(time.July, 4)},
 	{[]string{"fourth", "of", "july"}, fixedDay(time.July, 4)},
 	{[]string{"veterans", "day"}, fixedDay(time.November, 11)},
 	{[]string{"memorial", "day"}, func(y int) time.Time { return lastWeekday(y, time.May, time.Monday) }},

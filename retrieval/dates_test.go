@@ -95,6 +95,9 @@ func TestReadDate(t *testing.T) {
 		{"memorial day 2023", day(2023, 5, 22), day(2023, 5, 30), 3, true},
 		{"new year s day 2025", day(2024, 12, 25), day(2025, 1, 2), 5, true},
 		{"labor day", time.Time{}, time.Time{}, 0, false},
+		{"fourth of july 2024", day(2024, 6, 27), day(2024, 7, 5), 4, true},
+		// Every country has an independence day: no US date for it.
+		{"independence day 2023", time.Time{}, time.Time{}, 0, false},
 		{"summer", time.Time{}, time.Time{}, 0, false},
 		{"may", time.Time{}, time.Time{}, 1, false},
 		{"talks", time.Time{}, time.Time{}, 0, false},
