@@ -251,7 +251,8 @@ func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
 			return DateSpan{Since: Day(y, first, 1), Until: MonthEnd(y, first+2), Next: k + 1, Dated: true}, true
 		}
 	}
-	if day, k, ok := holidayAt(words, j); ok && p == whole {
+	if day, k, ok := holidayAt(words, j); ok && p == whole && (j == 0 || words[j-1] != "orthodox") {
+		// (Orthodox Christmas falls in January.)
 		if k < len(words) && words[k] == "of" {
 			k++
 		}

@@ -108,4 +108,8 @@ func TestReadDate(t *testing.T) {
 			t.Errorf("ReadDate(%q) = %+v, %v; want %v..%v next %d, %v", c.words, s, ok, c.since, c.until, c.next, c.ok)
 		}
 	}
+	// Orthodox Christmas falls in January: not the December holiday.
+	if s, ok := ReadDate(strings.Fields("orthodox christmas 2025"), 1, 0); ok {
+		t.Errorf("orthodox christmas 2025 read as %v..%v", s.Since, s.Until)
+	}
 }
