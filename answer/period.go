@@ -420,6 +420,12 @@ func (pd passageDates) holds(d NamedDate, on time.Time) bool {
 // how many words it takes ("white house": 2).
 var administrationWords = map[string]int{"wh": 1, "white": 2, "admin": 1, "administration": 1}
 
+// spokenOf are the words before an administration's name that make it
+// what is spoken of: "say about the biden administration", "blame on the
+// trump wh".
+var spokenOf = map[string]bool{"about": true, "on": true, "regarding": true, "against": true, "of": true,
+	"toward": true, "towards": true, "criticize": true, "criticized": true, "blame": true, "blamed": true}
+
 // adminSpan is an administration a question names: its President, its
 // days and the tokens [from, to) that name it.
 type adminSpan struct {
@@ -433,8 +439,10 @@ type adminSpan struct {
 // "what did the biden administration say about …", "under trump"): the
 // days the record titles that President president, the latest
 // administration open to the record's end. A possessive ("the trump
-// administration's tariffs") is what is spoken of, not who speaks, and
-// is not read; nor are the administrations a comparison compares.
+// administration's tariffs") or an object ("what did the wh say about
+// the biden administration", spokenOf) is what is spoken of, not who
+// speaks, and is not read; nor are the administrations a comparison
+// compares.
 func readAdministration(q string, toks []qtok, pp *people, end time.Time) (adminSpan, bool) {
 	if comparisonCueRe.MatchString(q) {
 		return adminSpan{}, false // "both biden's and trump's white house": each a side
@@ -469,6 +477,9 @@ func readAdministration(q string, toks []qtok, pp *people, end time.Time) (admin
 			}
 			if from > 0 && toks[from-1].w == "the" {
 				from--
+			}
+			if from > 0 && spokenOf[toks[from-1].w] {
+				continue // "what did the wh say about the biden administration"
 			}
 		default:
 			continue

@@ -130,6 +130,7 @@ func TestAdministrationPeriod(t *testing.T) {
 		{"what happened to the ferries under president quillton", "2035-01-20", ""},
 		{"what did example say about the vexlund administration's tolls", "", ""},
 		{"what did example say about the tolls the vexlund administration set", "", ""},
+		{"what did the house say about the vexlund administration", "", ""},
 		{"how did the vexlund wh and the quillton wh each describe the tolls", "", ""},
 	} {
 		c := askExplained(t, p, tt.q).Explain.Constraints
