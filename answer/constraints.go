@@ -246,7 +246,9 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	if pp != nil && c.Period.IsZero() {
 		var ok bool
 		if admin, ok = readAdministration(q, toks, pp, end); ok {
-			mark(q, toks, drop, admin.from, admin.to, admin.p)
+			for j := admin.from; j < admin.to; j++ {
+				drop[j] = true
+			}
 			c.Period = admin.p
 		}
 	}

@@ -84,7 +84,9 @@ type hitSignals struct {
 	// coverage) that the passage's document title holds: a question that
 	// names its document ("the temporary import duty", "the 2026 global
 	// coptic day message") is about that document's passages, however
-	// they word it.
+	// they word it. It weighs 0 (defaultDecision), so signalsOf leaves it
+	// out; decide measures it of the best passage for --explain, and the
+	// measurement of the weights of every passage.
 	title float64
 	// lexical is 1/r for the passage's rank r in the word (BM25) ranking,
 	// 0 when only the vectors found it: the words' own judgement of the
@@ -123,7 +125,6 @@ func signalsOf(c Constraints, names []string, h retrieval.Hit, rank int, hits []
 		}
 	}
 	s.lead = max(s.lead, 0)
-	s.title = titleShare(h)
 	terms := slices.Clone(h.Terms)
 	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
 	var got, total float64
@@ -500,6 +501,7 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		bestCov = max(bestCov, h.Coverage)
 	}
 	d.Score, d.Best = bestScore, hits[best].Chunk.ID
+	bs.title = titleShare(hits[best])
 	d.Signals = []Signal{
 		{Name: "coverage", Value: bs.coverage, Weight: w.coverage},
 		{Name: "distinctive words found", Value: bs.distinct, Weight: w.distinct},

@@ -105,6 +105,7 @@ func TestMeasureDecision(t *testing.T) {
 			for i, h := range r.searched {
 				sig := signalsOf(r.c, names, h, i+1, r.searched, cache)
 				sig.continued = citedBefore(h, prev)
+				sig.title = titleShare(h)
 				sigs = append(sigs, sig)
 			}
 			rows = append(rows, row{q: q, answerable: answerable, sigs: sigs, absent: r.decision.Answer})

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -163,8 +164,12 @@ func TestTitleSignal(t *testing.T) {
 	d := &corpus.Document{ID: "duty.txt", Title: "Fact Sheet: Temporary Import Duty on Quillton Barges"}
 	h := retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "duty.txt#0", DocID: d.ID, Text: "The duty lasts 150 days."}, Coverage: 0.5,
 		Terms: []retrieval.TermMatch{{Term: "temporari", Weight: 2}, {Term: "duti", Weight: 1}, {Term: "last", Weight: 1}}}
-	s := signalsOf(Constraints{Search: "how long does the temporary duty last"}, nil, h, 1, []retrieval.Hit{h}, map[string]map[string]bool{})
-	if s.title != 0.75 {
-		t.Errorf("title share %.3f, want 0.75 (temporary 2 + duty 1 of 4)", s.title)
+	if got := titleShare(h); got != 0.75 {
+		t.Errorf("title share %.3f, want 0.75 (temporary 2 + duty 1 of 4)", got)
+	}
+	p := &Pipeline{}
+	dec := p.decide(Constraints{Search: "how long does the temporary duty last"}, []retrieval.Hit{h}, nil)
+	if i := slices.IndexFunc(dec.Signals, func(s Signal) bool { return strings.HasPrefix(s.Name, "the question's words in the document's title") }); i < 0 || dec.Signals[i].Value != 0.75 || dec.Signals[i].Weight != 0 {
+		t.Errorf("signals %+v: no title share 0.75 at weight 0", dec.Signals)
 	}
 }

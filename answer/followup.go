@@ -239,19 +239,21 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 			person = named[0] + " and " + named[1]
 		}
 	}
-	if g := pronounGender(toks); g != 0 && gender != nil && person != "" && len(ownPeople) == 0 {
-		// "when did he sign it?" after the press secretary's words is
-		// not hers: the first of the conversation's people the pronoun
-		// may mean (the record says so, then it does not say otherwise),
-		// else no one.
-		var others []string
-		others = append(others, named...)
-		for _, st := range statements {
-			others = append(others, st.Speaker)
-		}
-		person = fitting(person, others, g, gender)
-		if speaker != "" && gender(speaker) != 0 && gender(speaker) != g {
-			speaker = ""
+	if gender != nil && person != "" && len(ownPeople) == 0 {
+		if g := pronounGender(toks); g != 0 {
+			// "when did he sign it?" after the press secretary's words is
+			// not hers: the first of the conversation's people the pronoun
+			// may mean (the record says so, then it does not say otherwise),
+			// else no one.
+			var others []string
+			others = append(others, named...)
+			for _, st := range statements {
+				others = append(others, st.Speaker)
+			}
+			person = fitting(person, others, g, gender)
+			if sg := gender(speaker); speaker != "" && sg != 0 && sg != g {
+				speaker = ""
+			}
 		}
 	}
 	if len(ownPeople) > 0 {

@@ -631,27 +631,15 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	for _, t := range speaker {
 		r.named[t] = true
 	}
-	people := maps.Clone(r.named)
-	for _, p := range q.Named {
-		for _, t := range text.Terms(p.Name) {
-			people[t] = true
-		}
-	}
+	// The terms of everyone the question names: the speaker and the
+	// record's people.
+	people := nameTerms(maps.Clone(r.named), q.Named...)
 	demoteWhenPhrase(q.Question, toks, r.words, people)
 	r.prev, _ = text.FoldQuote(q.Previous)
 	r.seq = stemSeq(q.Question)
 	r.own, r.pp = text.TermSet(q.Question), q.pp
 	if r.typ == WantAny || r.typ == WantQuotation {
-		names := map[string]bool{}
-		for _, p := range q.Named {
-			for _, t := range text.Terms(p.Name) {
-				names[t] = true
-			}
-		}
-		for t := range r.named {
-			names[t] = true
-		}
-		r.subject, r.verb, r.head = questionObject(q.Question, names)
+		r.subject, r.verb, r.head = questionObject(q.Question, people)
 	}
 	r.inSentence = r.typ == WantPerson && personInSentence(q.Question)
 	if (r.typ == WantAny || r.typ == WantPerson) && len(r.sides) < 2 {
@@ -666,6 +654,20 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		}
 	}
 	return r
+}
+
+// nameTerms adds the terms of the persons' names (nil ones skipped) to
+// set and returns it.
+func nameTerms(set map[string]bool, persons ...*Person) map[string]bool {
+	for _, p := range persons {
+		if p == nil {
+			continue
+		}
+		for _, t := range text.Terms(p.Name) {
+			set[t] = true
+		}
+	}
+	return set
 }
 
 // timeOpeners open a phrase that says when what is asked happened

@@ -758,12 +758,13 @@ func (p *Pipeline) extractiveFrom(ans *Answer, q ExtractiveQuery, conv []retriev
 // rule. modelErr is set when the model itself failed (not when its
 // rewrite was unusable), so the caller need not wait for it again.
 func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, history []Turn) (f FollowUp, modelErr error) {
-	f = readFollowUp(q, history, p.personsIn(), p.genderOf())
+	persons, gender := p.personsIn(), p.genderOf()
+	f = readFollowUp(q, history, persons, gender)
 	if f.Kind == Counterpart {
 		// The other side may be written with the side quoted elsewhere
 		// in the documents quoted (their opening paragraph).
 		if more := p.withSidePassages(ctx, history); more != nil {
-			f = readFollowUp(q, more, p.personsIn(), p.genderOf())
+			f = readFollowUp(q, more, persons, gender)
 		}
 	}
 	if p.Chat != nil {

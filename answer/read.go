@@ -427,24 +427,14 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 // side).
 func withoutWhenPhrase(c Constraints) string {
 	q := c.Search
-	if len(comparisonSides(q, c.Named)) >= 2 {
-		return "" // "… vs after the feb 2026 trade deal" is a side
-	}
 	words := map[string]float64{}
 	for t := range text.TermSet(q) {
 		words[t] = 1
 	}
-	people := map[string]bool{}
-	for _, p := range append(slices.Clip(c.Named), c.Speaker) {
-		if p != nil {
-			for _, t := range text.Terms(p.Name) {
-				people[t] = true
-			}
-		}
-	}
+	people := nameTerms(nameTerms(map[string]bool{}, c.Named...), c.Speaker)
 	spans := whenPhrases(q, questionTokens(q), words, people)
-	if len(spans) == 0 {
-		return ""
+	if len(spans) == 0 || len(comparisonSides(q, c.Named)) >= 2 {
+		return "" // "… vs after the feb 2026 trade deal" is a side
 	}
 	var b strings.Builder
 	at := 0

@@ -448,8 +448,9 @@ var agoRe = regexp.MustCompile(`(?i)\b(?:days?|weeks?|months?|years?|decades?) a
 // visiting Washington tomorrow", said on 2022-12-20): the day itself, so
 // that the answer opens with it. No verdict when the sentence writes a
 // date of its own or a time back from its day (agoRe), gives none that
-// is relative, or its statement is undated; nor for a question asking when a subject came up at all,
-// which the statement's own day answers (questionReading.mention).
+// is relative, or its statement is undated; nor for a question asking
+// when a subject came up at all, which the statement's own day answers
+// (questionReading.mention).
 // Measured (main 6aea9af, index rebuilt): fresh "when did Biden host
 // Zelenskyy at the White House in 2022" opens "On 2022-12-21" from a
 // background call of 2022-12-20 saying "tomorrow"; of the 11 other

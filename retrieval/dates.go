@@ -138,13 +138,25 @@ var holidays = []struct {
 // holidayAt reads a holiday's name at words[i]: its day in a given year
 // and where the name ends.
 func holidayAt(words []string, i int) (func(int) time.Time, int, bool) {
-	for _, h := range holidays {
+	for _, k := range holidaysByFirst[words[i]] {
+		h := holidays[k]
 		if i+len(h.words) <= len(words) && slices.Equal(words[i:i+len(h.words)], h.words) {
 			return h.day, i + len(h.words), true
 		}
 	}
 	return nil, i, false
 }
+
+// holidaysByFirst indexes holidays by their first word, in table order
+// ("christmas eve" before "christmas"): ReadDate reads at every word of
+// a passage.
+var holidaysByFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for k, h := range holidays {
+		m[h.words[0]] = append(m[h.words[0]], k)
+	}
+	return m
+}()
 
 func fixedDay(m time.Month, d int) func(int) time.Time {
 	return func(y int) time.Time { return Day(y, m, d) }
@@ -251,17 +263,20 @@ func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
 			return DateSpan{Since: Day(y, first, 1), Until: MonthEnd(y, first+2), Next: k + 1, Dated: true}, true
 		}
 	}
-	if day, k, ok := holidayAt(words, j); ok && p == whole && (j == 0 || words[j-1] != "orthodox") {
-		// (Orthodox Christmas falls in January.)
-		if k < len(words) && words[k] == "of" {
-			k++
-		}
-		if k < len(words) {
-			if y, ok := YearOf(words[k]); ok {
-				// The week up to the day: a holiday's proclamation or
-				// message is issued on it or in the days before.
-				t := day(y)
-				return DateSpan{Since: t.AddDate(0, 0, -holidayLead), Until: t.AddDate(0, 0, 1), Next: k + 1, Dated: true, Near: true}, true
+	// A part of a holiday is no holiday; Orthodox Christmas falls in
+	// January.
+	if p == whole && (j == 0 || words[j-1] != "orthodox") {
+		if day, k, ok := holidayAt(words, j); ok {
+			if k < len(words) && words[k] == "of" {
+				k++
+			}
+			if k < len(words) {
+				if y, ok := YearOf(words[k]); ok {
+					// The week up to the day: a holiday's proclamation or
+					// message is issued on it or in the days before.
+					t := day(y)
+					return DateSpan{Since: t.AddDate(0, 0, -holidayLead), Until: t.AddDate(0, 0, 1), Next: k + 1, Dated: true, Near: true}, true
+				}
 			}
 		}
 	}

@@ -153,10 +153,6 @@ func (s *snapshot) names() (outlet, speakers []string) {
 	return s.docOutlet, s.docSpeakers
 }
 
-// finish builds everything derived from docs, chunks and vectors: lookup
-// maps, the chromem collections (one per year), the lexical index (unless already loaded)
-// and the date coverage. vectorsReady, when not nil, is called before
-// anything reads the vectors, and an error from it stops finish.
 // reportLag is how many days before its publication a document's
 // statement may have been made and still date the document for a period
 // filter: a briefing published the next day, a readout of last week's
@@ -167,6 +163,10 @@ func (s *snapshot) names() (outlet, speakers []string) {
 // (measured 2026-12-04 with corpus.Parse over the extracted archive).
 const reportLag = 7
 
+// finish builds everything derived from docs, chunks and vectors: lookup
+// maps, the chromem collections (one per year), the lexical index (unless already loaded)
+// and the date coverage. vectorsReady, when not nil, is called before
+// anything reads the vectors, and an error from it stops finish.
 func (s *snapshot) finish(ctx context.Context, vectorsReady func() error) error {
 	s.docIndex = make(map[string]int32, len(s.docs))
 	s.docDay = make([]int32, len(s.docs))
@@ -177,8 +177,12 @@ func (s *snapshot) finish(ctx context.Context, vectorsReady func() error) error 
 			s.docDay[i] = int32(dayNumber(d.Date))
 		}
 		s.docFirstDay[i] = s.docDay[i]
+		var recalled time.Time // before it, a statement's day is history
+		if !d.Date.IsZero() {
+			recalled = d.Date.AddDate(0, 0, -reportLag)
+		}
 		for _, t := range d.Turns() {
-			if t.Date.IsZero() || !d.Date.IsZero() && t.Date.Before(d.Date.AddDate(0, 0, -reportLag)) {
+			if t.Date.IsZero() || t.Date.Before(recalled) {
 				continue // words recalled from long before: history
 			}
 			day := int32(dayNumber(t.Date))

@@ -100,10 +100,12 @@ func TermSynonyms(s string) map[string][]string {
 		stop bool
 	}
 	var last [3]seen
+	var terms []string // Terms(s), for the capitals after the walk
 	EachWord(s, func(w string) {
 		t, stop := Stem(w), IsStopword(w)
 		if !stop {
 			add(t, m[t])
+			terms = append(terms, t)
 		}
 		for back, p := range last {
 			if p.t == "" || (back > 0 && (p.stop || (stop && !particles[w]))) {
@@ -126,8 +128,8 @@ func TermSynonyms(s string) map[string][]string {
 		}
 		last[2], last[1], last[0] = last[1], last[0], seen{t, stop}
 	})
-	for _, t := range Terms(s) {
-		// A capital for its country and back (capitalOf).
+	for _, t := range terms {
+		// A capital for its country, one way (capitalOf).
 		add(t, capitalTerms()[t])
 	}
 	return out
