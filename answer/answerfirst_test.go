@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -308,5 +309,56 @@ func TestHeadingNeverQuoted(t *testing.T) {
 	text, _, _ := Extractive("what did vexlund tell the quillton canal summit", []retrieval.Hit{h})
 	if strings.Contains(text, "Remarks at the") || strings.Contains(text, "Office of Canal Policy") || !strings.Contains(text, "opens today") {
 		t.Errorf("answer:\n%s", text)
+	}
+}
+
+// TestReplyAfterTheQuestion: a passage that ends with a reporter's
+// question brings the next passage, which opens with the answer, and its
+// sentences inherit the question's words; a passage retrieved further
+// down is moved up to follow its question, and nothing is added after a
+// passage that ends with an official's words.
+func TestReplyAfterTheQuestion(t *testing.T) {
+	d := &corpus.Document{ID: "gaggle.txt", Title: "Press Gaggle by Spokesperson Zara Quillfeather of Nowhereland", Outlet: "Nowhereland Briefing Room"}
+	parts := []string{
+		"MS. QUILLFEATHER: Good afternoon. The Sylvanian ferry levy applies to barges from May.\n\n" +
+			"Q Just on that — how has the fall of the Quillton toll board altered the barge talks?\n\n",
+		"MS. QUILLFEATHER: Well, look, nobody is coming to rescue them. So they ought to settle.\n\n",
+		"Q And the ferries?\n\nMS. QUILLFEATHER: Ferries pay half.\n",
+	}
+	var chunks []corpus.Chunk
+	for i, p := range parts {
+		start := len(d.Text)
+		d.Text += p
+		chunks = append(chunks, corpus.Chunk{ID: fmt.Sprintf("gaggle.txt#%d", i), DocID: d.ID, Index: i, Start: start, End: len(d.Text), Text: p})
+	}
+	hit := func(i int) retrieval.Hit { return retrieval.Hit{Doc: d, Coverage: 1, Chunk: chunks[i]} }
+	chunksOf := func(string) []corpus.Chunk { return chunks }
+	ids := func(hs []retrieval.Hit) string {
+		var out []string
+		for _, h := range hs {
+			out = append(out, h.Chunk.ID)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		hits []retrieval.Hit
+		want string
+	}{
+		{[]retrieval.Hit{hit(0)}, "gaggle.txt#0 gaggle.txt#1"},
+		{[]retrieval.Hit{hit(0), hit(2), hit(1)}, "gaggle.txt#0 gaggle.txt#1 gaggle.txt#2"},
+		{[]retrieval.Hit{hit(1)}, "gaggle.txt#1"},
+		{[]retrieval.Hit{hit(2)}, "gaggle.txt#2"},
+	} {
+		if got := ids(withReplies(c.hits, chunksOf)); got != c.want {
+			t.Errorf("withReplies(%s) = %s, want %s", ids(c.hits), got, c.want)
+		}
+	}
+	if got := ids(withReplies([]retrieval.Hit{hit(0)}, nil)); got != "gaggle.txt#0" {
+		t.Errorf("without the index's passages: %s", got)
+	}
+	q := ExtractiveQuery{Question: "quote quillfeather on what the barge owners should take from the fall of the toll board", chunks: chunksOf}
+	text, _, _, _ := extractive(q, []retrieval.Hit{hit(0)})
+	if !strings.Contains(text, "nobody is coming to rescue them") {
+		t.Errorf("the reply to the question retrieved is not quoted:\n%s", text)
 	}
 }

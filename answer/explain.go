@@ -31,8 +31,11 @@ type Explanation struct {
 
 // PassageTrace is one retrieved passage as the search scored it.
 type PassageTrace struct {
-	N           int     `json:"n"` // 1-based rank in the fused list
-	Doc         string  `json:"doc"`
+	N   int    `json:"n"` // 1-based rank in the fused list
+	Doc string `json:"doc"`
+	// Passage is the passage's ID, "<doc id>#<index>": a long briefing
+	// has several passages retrieved.
+	Passage     string  `json:"passage"`
 	Date        string  `json:"date,omitempty"`
 	Score       float64 `json:"score"`
 	VectorRank  int     `json:"vector_rank"`
@@ -85,7 +88,7 @@ type SentenceTrace struct {
 func tracePassages(hits []retrieval.Hit) []PassageTrace {
 	out := make([]PassageTrace, len(hits))
 	for i, h := range hits {
-		out[i] = PassageTrace{N: i + 1, Doc: h.Chunk.DocID, Date: h.Doc.DateString(), Score: h.Score,
+		out[i] = PassageTrace{N: i + 1, Doc: h.Chunk.DocID, Passage: h.Chunk.ID, Date: h.Doc.DateString(), Score: h.Score,
 			VectorRank: h.VectorRank, LexicalRank: h.LexicalRank, VectorScore: h.VectorScore, Coverage: h.Coverage}
 	}
 	return out
@@ -178,7 +181,7 @@ func (e *Explanation) Text(limit int) string {
 				used = " (not used)"
 			}
 			fmt.Fprintf(&b, "  %d. %s %s  score %.4f  vec #%d %.3f  lex #%d  cov %.2f%s\n",
-				p.N, p.Doc, p.Date, p.Score, p.VectorRank, p.VectorScore, p.LexicalRank, p.Coverage, used)
+				p.N, p.Passage, p.Date, p.Score, p.VectorRank, p.VectorScore, p.LexicalRank, p.Coverage, used)
 		}
 	}
 	if len(e.Sentences) > 0 {

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -79,8 +80,13 @@ type ExtractiveQuery struct {
 	ownFirst bool
 	// Pool is how many of the hits' passages compete (extractivePassages
 	// when 0): the pipeline adds the top documents' other passages after
-	// the top ones (sentencePool).
+	// the top ones (Pipeline.documentPassages).
 	Pool int
+	// chunks are the passages of a document, in order (the index's
+	// Chunks; nil: no passage is added to those retrieved), for the
+	// answer that opens the passage after a reporter's question
+	// (withReplies).
+	chunks func(docID string) []corpus.Chunk
 }
 
 // extractive picks and renders the sentences, with the reasons.
@@ -95,7 +101,7 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	if len(comparisonSides(q.Question, q.Named)) >= 2 {
 		n = len(hits) // each side's passages are among them
 	}
-	top := hits[:min(len(hits), n)]
+	top := withReplies(hits[:min(len(hits), n)], q.chunks)
 	cands, picked, v := chooseSentences(q, top, DefaultWeights)
 	why = reasons(cands, picked, top)
 	if len(picked) == 0 {
@@ -114,6 +120,59 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	}
 	text, cites, stats = render(cands, picked, top, v, q.pp)
 	return text, cites, stats, why
+}
+
+// withReplies adds to top, after each passage that ends with a reporter's
+// question, the passage that follows it in its document, unless top holds
+// it already: a briefing is cut into passages by length, and the question
+// a search finds ("how has the fall of Assad altered the prospect for
+// hostage talks") may be answered at the start of the next passage ("Hamas
+// has got to be looking out at the world today and realizing that the
+// cavalry is not coming to rescue them"), which holds too few of the
+// question's words to be retrieved itself. The reply competes as the
+// question's passage, with the question's words (candidates). chunks nil
+// adds nothing.
+func withReplies(top []retrieval.Hit, chunks func(string) []corpus.Chunk) []retrieval.Hit {
+	if chunks == nil {
+		return top
+	}
+	at := map[string]int{}
+	for i, h := range top {
+		at[h.Chunk.ID] = i
+	}
+	moved := map[int]bool{}
+	out := make([]retrieval.Hit, 0, len(top))
+	for i, h := range top {
+		if moved[i] {
+			continue
+		}
+		out = append(out, h)
+		if h.Doc == nil {
+			continue
+		}
+		ts := h.Doc.TurnsIn(h.Chunk.Start, h.Chunk.End)
+		if len(ts) == 0 || ts[len(ts)-1].Role != corpus.RoleReporter {
+			continue
+		}
+		all := chunks(h.Chunk.DocID)
+		k := h.Chunk.Index + 1
+		if k >= len(all) || all[k].ID != h.Chunk.DocID+"#"+strconv.Itoa(k) {
+			continue
+		}
+		j, ok := at[all[k].ID]
+		switch {
+		case !ok:
+			reply := h
+			reply.Chunk = all[k]
+			at[all[k].ID] = -1
+			out = append(out, reply)
+		case j > i && !moved[j]:
+			// Retrieved further down: it goes on from here.
+			moved[j] = true
+			out = append(out, top[j])
+		}
+	}
+	return out
 }
 
 // spokenWords narrows a sentence to the words inside its quotation marks

@@ -335,12 +335,23 @@ type candidate struct {
 // its words.
 const answerReach = 6
 
+// follows reports whether b is the passage after a in their document.
+func follows(a, b retrieval.Hit) bool {
+	return a.Chunk.DocID == b.Chunk.DocID && b.Chunk.Index == a.Chunk.Index+1
+}
+
 // candidates lists the quotable sentences of the hits.
 func candidates(top []retrieval.Hit) []candidate {
 	var cands []candidate
+	var asked, before map[string]bool
+	reach := 0
 	for hi, h := range top {
-		var asked, before map[string]bool
-		reach := 0
+		if hi == 0 || !follows(top[hi-1], h) {
+			asked, before, reach = nil, nil, 0
+		}
+		// Else the passage goes on from the one before it: a reporter's
+		// question at the end of that one is answered at the start of
+		// this one (withReplies).
 		src := h.Chunk.Text
 		for _, r := range text.Sentences(src) {
 			last := before

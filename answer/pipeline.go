@@ -205,7 +205,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
-	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named, Mention: r.c.Mention, pp: p.people()}
+	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named, Mention: r.c.Mention, pp: p.people(), chunks: p.chunksOf()}
 	if r.c.Want == WantYesNo || r.c.Want == WantDate {
 		eq.Names = questionNames(r.c, r.hits)
 	}
@@ -307,6 +307,8 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
+	// The model reads the answer a passage's last question gets too.
+	hits = withReplies(hits, p.chunksOf())
 	modelStart := time.Now()
 	text, err := p.generate(ctx, standalone, hits, first, last, docs, onPartial)
 	modelMS = time.Since(modelStart).Milliseconds()

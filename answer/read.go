@@ -53,6 +53,20 @@ func (p *Pipeline) people() *people {
 	return p.pp
 }
 
+// chunkLister is implemented by an index that gives a document's
+// passages (retrieval.Index).
+type chunkLister interface {
+	Chunks(docID string) []corpus.Chunk
+}
+
+// chunksOf returns the index's Chunks, or nil when it has none.
+func (p *Pipeline) chunksOf() func(string) []corpus.Chunk {
+	if cl, ok := p.Index.(chunkLister); ok {
+		return cl.Chunks
+	}
+	return nil
+}
+
 // lexicalSearcher is implemented by an index that can rank passages by
 // their words alone (retrieval.Index).
 type lexicalSearcher interface {
