@@ -335,23 +335,35 @@ type candidate struct {
 // its words.
 const answerReach = 6
 
-// follows reports whether b is the passage after a in their document.
-func follows(a, b retrieval.Hit) bool {
-	return a.Chunk.DocID == b.Chunk.DocID && b.Chunk.Index == a.Chunk.Index+1
+// askedBefore are the words of the reporter's question whose answer opens
+// the hit's passage, when the question ends the passage before it; nil
+// when the passage opens otherwise.
+func askedBefore(h retrieval.Hit) map[string]bool {
+	if h.Doc == nil {
+		return nil
+	}
+	ts := h.Doc.Turns()
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= h.Chunk.Start })
+	if i == 0 || i == len(ts) || ts[i].Start >= h.Chunk.End || ts[i-1].Role != corpus.RoleReporter ||
+		(ts[i].Role != corpus.RoleOfficial && ts[i].Role != corpus.RoleIssuer) ||
+		strings.TrimSpace(h.Doc.Text[h.Chunk.Start:ts[i].Start]) != "" {
+		return nil
+	}
+	return text.TermSet(h.Doc.Text[ts[i-1].Start:ts[i-1].End])
 }
 
 // candidates lists the quotable sentences of the hits.
 func candidates(top []retrieval.Hit) []candidate {
 	var cands []candidate
-	var asked, before map[string]bool
-	reach := 0
 	for hi, h := range top {
-		if hi == 0 || !follows(top[hi-1], h) {
-			asked, before, reach = nil, nil, 0
+		var before map[string]bool
+		reach := 0
+		// A passage that opens with the answer to a question that ends
+		// the passage before it (withReplies).
+		asked := askedBefore(h)
+		if asked != nil {
+			reach = answerReach
 		}
-		// Else the passage goes on from the one before it: a reporter's
-		// question at the end of that one is answered at the start of
-		// this one (withReplies).
 		src := h.Chunk.Text
 		for _, r := range text.Sentences(src) {
 			last := before
