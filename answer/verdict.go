@@ -445,8 +445,9 @@ var agoRe = regexp.MustCompile(`(?i)\b(?:days?|weeks?|months?|years?|decades?) a
 
 // whenOf is the verdict of a "when" question answered by a sentence that
 // gives the day relative to its statement's ("President Zelenskyy will be
-// visiting Washington tomorrow", said on 2022-12-20): the day itself, so
-// that the answer opens with it. No verdict when the sentence writes a
+// visiting Washington tomorrow", said on 2022-12-20), or by the weekday of
+// what was done ("on Saturday, … an airstrike in Kabul … killed …", said
+// on Monday 2022-08-01): the day itself, so that the answer opens with it. No verdict when the sentence writes a
 // date of its own or a time back from its day (agoRe), gives none that
 // is relative, or its statement is undated; nor for a question asking
 // when a subject came up at all, which the statement's own day answers
@@ -459,15 +460,43 @@ var agoRe = regexp.MustCompile(`(?i)\b(?:days?|weeks?|months?|years?|decades?) a
 func whenOf(h retrieval.Hit, start, end int) verdict {
 	s := h.Chunk.Text[start:end]
 	m := relativeDayRe.FindString(s)
-	if m == "" || absoluteDateRe.MatchString(s) || agoRe.MatchString(s) {
+	wd := pastWeekdayRe.FindStringSubmatch(s)
+	if wd != nil && (futureRe.MatchString(s) || saidOnRe.MatchString(s) || monthRe.MatchString(s)) {
+		wd = nil
+	}
+	if m == "" && wd == nil || absoluteDateRe.MatchString(s) || agoRe.MatchString(s) {
 		return verdict{}
 	}
 	d := statementDay(h, start, end)
 	if d.IsZero() {
 		return verdict{}
 	}
+	if m == "" {
+		// "on Saturday", said of what was done: the latest such day
+		// up to the statement's ("last Saturday": before it).
+		day, _ := text.Weekday(wd[1])
+		if !strings.EqualFold(wd[0][:2], "on") {
+			d = d.AddDate(0, 0, -1)
+		}
+		d, _ = text.LastWeekday(day, d)
+		return verdict{kind: verdictWhen, day: d.Format("2006-01-02"), relative: wd[0]}
+	}
 	return verdict{kind: verdictWhen, day: d.AddDate(0, 0, text.RelativeDayShift(m)).Format("2006-01-02"), relative: m}
 }
+
+// pastWeekdayRe finds a day a statement names by its weekday ("on
+// Saturday", "last Tuesday", "this past Friday"); futureRe a sentence
+// that speaks of what is to come ("will travel on Saturday"), whose
+// weekday is ahead of its statement, not behind; saidOnRe a weekday that
+// dates the saying, not what was said ("said on Monday that the talks
+// would resume in April"); monthRe a month the sentence names, a date of
+// its own ("in April").
+var (
+	monthRe       = regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f|[Oo]n|[Ee]arly|[Ll]ate|[Mm]id-?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	saidOnRe      = regexp.MustCompile(`(?i)\b(?:said|says|told|tells|announced|announces|stated|wrote|added|noted|confirmed|explained)(?: [\p{L}’'-]+){0,3} (?:on|last|this past) (?:` + text.WeekdayPattern + `)\b`)
+	pastWeekdayRe = regexp.MustCompile(`\b(?:[Oo]n|[Ll]ast|[Tt]his past) (` + text.WeekdayPattern + `)\b`)
+	futureRe      = regexp.MustCompile(`(?i)\b(?:will|shall|going to|plans? to|planning to|scheduled|next|upcoming|expects? to|later)\b|['’]ll\b`)
+)
 
 // unassertedWord returns a word of the claim that is no name (names, as
 // the record writes them) when the sentence holds none of those words

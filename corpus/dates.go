@@ -49,16 +49,6 @@ func inferYear(m time.Month, d int, ref time.Time) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// lastWeekday returns the latest day on or before ref that falls on wd:
-// "on Monday" in a report captured on a Tuesday means the day before.
-func lastWeekday(wd time.Weekday, ref time.Time) (time.Time, bool) {
-	if ref.IsZero() {
-		return time.Time{}, false
-	}
-	diff := (int(ref.Weekday()) - int(wd) + 7) % 7
-	return ref.AddDate(0, 0, -diff), true
-}
-
 // dateLayouts are the forms accepted in headers, front matter, JSON and HTML
 // meta tags.
 var dateLayouts = []string{

@@ -373,7 +373,7 @@ func openingDate(src string, pub time.Time) (time.Time, bool) {
 	if days {
 		for _, m := range weekdayRe.FindAllStringIndex(s, -1) {
 			wd, _ := text.Weekday(s[m[0]:m[1]])
-			t, ok := lastWeekday(wd, pub)
+			t, ok := text.LastWeekday(wd, pub)
 			consider(m[0], t, ok)
 		}
 		for _, m := range relDayRe.FindAllStringIndex(strings.ToLower(s), -1) {

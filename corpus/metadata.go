@@ -125,7 +125,7 @@ func statementDate(src string, sents [][2]int, from int, ref time.Time) (time.Ti
 		}
 		for _, m := range weekdayRe.FindAllStringIndex(s, -1) {
 			wd, _ := text.Weekday(s[m[0]:m[1]])
-			ms = append(ms, mention{m[0], m[1], func() (time.Time, bool) { return lastWeekday(wd, ref) }})
+			ms = append(ms, mention{m[0], m[1], func() (time.Time, bool) { return text.LastWeekday(wd, ref) }})
 		}
 		for _, m := range relDayRe.FindAllStringIndex(s, -1) {
 			back := 0

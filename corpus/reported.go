@@ -599,7 +599,7 @@ func narrationDate(para string, pub time.Time) (time.Time, bool) {
 		rest = rest[:min(len(rest), 40)]
 		if m := weekdayRe.FindStringIndex(rest); m != nil && m[0] == 0 {
 			wd, _ := text.Weekday(rest[m[0]:m[1]])
-			return lastWeekday(wd, pub)
+			return text.LastWeekday(wd, pub)
 		}
 		if m := monthDayRe.FindStringSubmatchIndex(rest); m != nil && m[0] == 0 {
 			yy := ""

@@ -62,6 +62,17 @@ func Weekday(s string) (time.Weekday, bool) {
 	return 0, false
 }
 
+// LastWeekday returns the latest day on or before ref that falls on wd:
+// "on Monday" in a report captured on a Tuesday means the day before.
+// false when ref is zero.
+func LastWeekday(wd time.Weekday, ref time.Time) (time.Time, bool) {
+	if ref.IsZero() {
+		return time.Time{}, false
+	}
+	diff := (int(ref.Weekday()) - int(wd) + 7) % 7
+	return ref.AddDate(0, 0, -diff), true
+}
+
 // WeekdayPattern is a regular-expression alternation of the weekdays'
 // names, capitalised as prose writes them.
 const WeekdayPattern = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
