@@ -553,16 +553,37 @@ func asksList(q string) int {
 // pluralAfter reports whether a plural noun stands at i or after at most
 // maxListModifiers modifiers, before any stopword or verb of asking.
 func pluralAfter(toks []text.Token, i int) bool {
+	return pluralNounAfter(toks, i) != ""
+}
+
+// pluralNounAfter is the plural noun pluralAfter finds, "" when none.
+func pluralNounAfter(toks []text.Token, i int) string {
 	for j := i; j < len(toks) && j <= i+maxListModifiers; j++ {
 		w := toks[j].Word
 		if text.IsStopword(w) || text.IsAskVerb(w) {
-			return false
+			return ""
 		}
 		if pluralNoun(w) {
-			return true
+			return w
 		}
 	}
-	return false
+	return ""
+}
+
+// listNoun is the index term of the plural noun a question asking which
+// of several things names after "which"/"what" ("counties" of "which
+// alabama counties got …"), "" for any other question.
+func listNoun(q string) string {
+	toks := text.Tokens(text.SpellOutChat(q))
+	for i, t := range toks {
+		if t.Word == "which" || t.Word == "what" {
+			if w := pluralNounAfter(toks, i+1); w != "" {
+				return text.Stem(w)
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // pluralNoun reports whether w (lower case) looks like a plural noun: longer

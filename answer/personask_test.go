@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/readout/readout/corpus"
@@ -142,4 +143,26 @@ func stemOf(w string) string {
 		return ""
 	}
 	return text.Stem(w)
+}
+
+// A question asking which of several things ("which quillton counties")
+// is answered by a sentence naming two of them when the sentence says
+// they are of the things asked ("the counties of Ardmoor and Belhaven"),
+// before a sentence of another document listing three others.
+func TestListOfTwoNamedByTheAskedNoun(t *testing.T) {
+	if got := listNoun("which quillton counties got relief funding"); got != text.Stem("counties") {
+		t.Errorf("listNoun = %q", got)
+	}
+	if got := listNoun("what does the accord say"); got != "" {
+		t.Errorf("listNoun of a question asking no list = %q", got)
+	}
+	terms := map[string]float64{"quillton": 6, "counti": 2, "relief": 2, "fund": 1}
+	other := subjectHit("sylvania.txt", "Envoy Approves Sylvania Relief Declaration",
+		"The Envoy's action makes relief funding available in the counties of Cresthill, Dunmore, and Eastwick.", terms)
+	own := subjectHit("quillton.txt", "Envoy Approves Quillton Relief Declaration",
+		"The Envoy declared that a disaster exists in the Province of Quillton. The Envoy's action makes relief funding available in the counties of Ardmoor and Belhaven.", terms)
+	ans, _, _ := Extractive("which quillton counties got relief funding", []retrieval.Hit{other, own})
+	if first := firstQuote(ans); !strings.Contains(first, "Ardmoor and Belhaven") {
+		t.Errorf("first quotation %q:\n%s", first, ans)
+	}
 }

@@ -495,10 +495,12 @@ type questionReading struct {
 	// people (nil without a record).
 	inSentence bool
 	// list: how many names a sentence must give (asksList); 0 when the
-	// question asks for no list.
-	list int
-	own  map[string]bool
-	pp   *people
+	// question asks for no list. listNoun: the plural noun it asks for
+	// (listNoun); a sentence holding it needs to give only two names.
+	list     int
+	listNoun string
+	own      map[string]bool
+	pp       *people
 	// subject, verb and head: what the question asks about
 	// (questionObject).
 	subject, verb, head string
@@ -667,6 +669,9 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	r.inSentence = r.typ == WantPerson && personInSentence(q.Question)
 	if (r.typ == WantAny || r.typ == WantPerson) && len(r.sides) < 2 {
 		r.list = asksList(q.Question)
+		if r.list > 0 {
+			r.listNoun = listNoun(q.Question)
+		}
 	}
 	r.order = slices.Sorted(maps.Keys(r.words))
 	if r.typ == WantDate {
@@ -862,7 +867,13 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		names := h.Doc != nil && firstNamed(sentence, h.Doc.SpeakerNames()) != ""
 		switch {
 		case r.list > 0:
-			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, r.list, r.typ == WantPerson)
+			list := r.list
+			if r.listNoun != "" && c.stems[r.listNoun] {
+				// "… in the counties of Jefferson and Shelby": the
+				// sentence says the two names are of the things asked.
+				list = min(list, 2)
+			}
+			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, list, r.typ == WantPerson)
 		case r.inSentence:
 			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0, true)
 		default:
