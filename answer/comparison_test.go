@@ -102,6 +102,33 @@ func TestReadoutReportsThePersonAsked(t *testing.T) {
 	if strings.Contains(got, "reporting Ned Farrowby: “The Glimmerford canal toll will be reviewed") {
 		t.Errorf("a sentence that does not refer to him is shown as reporting him:\n%s", got)
 	}
+	// The person the minister spoke with is not the sentence's subject:
+	// the sentence is no account of her.
+	q = ExtractiveQuery{Question: "what did ilsa brackenwick say about the glimmerford canal toll",
+		Speaker: text.Terms("Ilsa Brackenwick"), SpeakerName: "Ilsa Brackenwick"}
+	got, _, _, _ = extractive(q, hits)
+	if strings.Contains(got, "reporting Ilsa Brackenwick: “Minister Ned Farrowby spoke today") {
+		t.Errorf("the person spoken with is shown as reported:\n%s", got)
+	}
+	if !strings.Contains(got, "Minister Ned Farrowby spoke today") {
+		t.Errorf("the sentence naming her is not quoted:\n%s", got)
+	}
+}
+
+// TestOpeningNames: the names that open a sentence, after an opening
+// phrase of time or place, are its subject; the names after its verb
+// are not.
+func TestOpeningNames(t *testing.T) {
+	for s, want := range map[string]string{
+		"Minister Ned Farrowby spoke today with Governor Ilsa Brackenwick.":           "Minister Ned Farrowby",
+		"This morning, Secretary of State Ned Farrowby joined two news programs.":     "Secretary of State Ned Farrowby",
+		"President Ned Farrowby, Jr. spoke today with President Ilsa Brackenwick.":    "Jr",
+		"The two leaders discussed the Glimmerford canal toll with Ilsa Brackenwick.": "The",
+	} {
+		if got := openingNames(s); !strings.Contains(got, want) || strings.Contains(got, "Brackenwick") {
+			t.Errorf("openingNames(%q) = %q, want it to hold %q and not the person spoken with", s, got, want)
+		}
+	}
 }
 
 // TestComparisonDaySidesDoNotOverlap: two days compared a week apart each

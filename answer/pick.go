@@ -1365,13 +1365,41 @@ func reportingAsked(attr string, h retrieval.Hit, c candidate, v verdict) string
 	}
 	s := h.Chunk.Text[c.start:c.end]
 	names := false
-	for _, t := range text.Terms(s) {
+	for _, t := range text.Terms(openingNames(s)) {
 		names = names || v.named[t]
 	}
 	if !names && !strings.HasPrefix(s, "He ") && !strings.HasPrefix(s, "She ") {
 		return attr
 	}
 	return strings.TrimSuffix(attr, ": ") + ", reporting " + v.asked + ": "
+}
+
+// openingNames is the run of capitalised words, with the connectors
+// of names and titles between them, that opens a sentence: its subject
+// when a readout says what someone did ("Mr. Sullivan commended …",
+// "Today, National Security Advisor Jake Sullivan met …"), not the
+// person done with ("President Joseph R. Biden, Jr. spoke today with
+// President Vladimir Putin": an account of Biden, not of Putin).
+func openingNames(s string) string {
+	// After an opening phrase of time or place ("This morning,", "In
+	// Geneva,"): at most four words before its comma.
+	if i := strings.Index(s, ","); i > 0 && len(strings.Fields(s[:i])) <= 4 {
+		return openingNames(strings.TrimSpace(s[:i])) + " " + openingRun(strings.TrimSpace(s[i+1:]))
+	}
+	return openingRun(s)
+}
+
+// openingRun is openingNames without an opening phrase.
+func openingRun(s string) string {
+	end := 0
+	for _, t := range text.Tokens(s) {
+		r, _ := utf8.DecodeRuneInString(s[t.Start:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && t.Word != "of" && t.Word != "for" && t.Word != "the" && t.Word != "and" {
+			break
+		}
+		end = t.End
+	}
+	return s[:end]
 }
 
 // writeMissing writes a line for each side of a comparison that no
