@@ -90,7 +90,8 @@ var (
 		"criticism": true, "complaint": true, "request": true, "demand": true, "demands": true, "promise": true,
 		"pledge": true, "commitment": true, "policy": true, "approach": true, "strategy": true, "role": true,
 		"significance": true, "impact": true, "effect": true, "difference": true, "problem": true, "idea": true,
-		"one": true, "ones": true, "kind": true, "sort": true, "type": true, "way": true, "deal's": true}
+		"one": true, "ones": true, "kind": true, "sort": true, "type": true, "way": true, "deal's": true,
+		"line": true, "lines": true}
 	typeNouns = map[string]bool{"name": true, "names": true, "date": true, "day": true, "days": true, "year": true,
 		"years": true, "month": true, "months": true, "time": true, "times": true, "week": true, "place": true,
 		"city": true, "country": true, "countries": true, "town": true, "venue": true, "location": true,

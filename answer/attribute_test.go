@@ -30,6 +30,7 @@ func TestAttributeOf(t *testing.T) {
 		// What someone said, or did, asks no attribute.
 		{"what did quillfeather say about the canal", nil, false, false},
 		{"what was quillfeather's message to the chancellor", nil, false, false},
+		{"what was the ministry's line on the canal toll", nil, false, false},
 		{"what happened at the canal", nil, false, false},
 		{"what else did quillfeather say about the canal", nil, false, false},
 		{"what was the canal company giving away", nil, false, false},

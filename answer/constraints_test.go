@@ -97,6 +97,14 @@ func TestReadQuestionPeriods(t *testing.T) {
 		{"What was said last year?", "2023-01-01", "2023-12-31", "last year"},
 		{"anything in the past 30 days?", "2024-04-16", "2024-05-15", "in the past 30 days"},
 		{"What was said this year?", "2024-01-01", "2024-05-15", "this year"},
+		// A month and a year in two digits, as chat writes them; "on"
+		// before them is a day.
+		{"what did she tell them when they met in march 21", "2021-03-01", "2021-03-31", "in march 21"},
+		{"after the meeting in oct 22, when did they start", "2022-10-01", "2022-10-31", "in oct 22"},
+		{"what did she say on oct 22", "", "", ""},
+		// A date opening the question frames it.
+		{"april 2023, what was the line on the canal toll", "2023-04-01", "2023-04-30", "april 2023"},
+		{"sept 2021 - who spoke for the ministry", "2021-09-01", "2021-09-30", "sept 2021"},
 		// A year that names a thing is no period.
 		{"How many people died in the 2020 war?", "", "", ""},
 		{"What did the statement of 1915 say?", "", "", ""},

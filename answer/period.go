@@ -109,6 +109,20 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 		}
 		var p Period
 		var stop int
+		if w == "in" || w == "during" || w == "throughout" {
+			// "in oct 22", "during march 21": a month and a year in two
+			// digits, as chat writes them ("on oct 22" is a day).
+			if s, ok := monthShortYear(words, i+1); ok {
+				return mark(q, toks, drop, i, s.Next, Period{Since: s.Since, Until: s.Until})
+			}
+		}
+		if i == 0 {
+			// "april 2025, what was the wh line on …": a date opening the
+			// question before what it asks frames all of it.
+			if s, ok := periodDate(words, 0, 0); ok && s.Dated && s.Next < len(words) && frameEnd[words[s.Next]] {
+				return mark(q, toks, drop, 0, s.Next, widenPart(words, 0, Period{Since: s.Since, Until: s.Until}))
+			}
+		}
 		switch w {
 		case "in", "on", "during", "at", "around", "throughout":
 			s, ok := periodDate(words, i+1, 0)
@@ -306,6 +320,27 @@ func readNamedDates(q string, toks []qtok, drop []bool, first time.Time) []Named
 		}
 	}
 	return out
+}
+
+// frameEnd are the words that, after a date opening a question, begin
+// what it asks.
+var frameEnd = map[string]bool{"what": true, "whats": true, "who": true, "whos": true, "when": true, "where": true, "why": true,
+	"how": true, "which": true, "did": true, "does": true, "do": true, "was": true, "were": true, "is": true, "are": true,
+	"has": true, "had": true, "quote": true}
+
+// monthShortYear reads a month and a year in two digits at i ("oct 22",
+// "march 21": October 2022, March 2021), with no third number after
+// them.
+func monthShortYear(words []string, i int) (retrieval.DateSpan, bool) {
+	if i+1 >= len(words) || !isMonth(words[i]) || len(words[i+1]) != 2 || !isNumber(words[i+1]) {
+		return retrieval.DateSpan{}, false
+	}
+	if i+2 < len(words) && isNumber(words[i+2]) {
+		return retrieval.DateSpan{}, false
+	}
+	m, _ := text.Month(words[i])
+	y := 2000 + int(words[i+1][0]-'0')*10 + int(words[i+1][1]-'0')
+	return retrieval.DateSpan{Since: dayOf(y, m, 1), Until: retrieval.MonthEnd(y, m), Next: i + 2, Dated: true}, true
 }
 
 // periodDate is retrieval.ReadDate for a period: a span statements lie
