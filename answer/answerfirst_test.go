@@ -169,8 +169,12 @@ func TestFillerNeverFirst(t *testing.T) {
 		"Way in the back, go ahead.":                true,
 		"Go ahead, Zara.":                           true,
 		"We will go ahead with the talks in April.": false,
-		"Some of you have asked about the Freedonia talks and the border.": true,
-		"I don’t have anything else to add on the Freedonia talks.":        true,
+		"Just give me a second here.":               true,
+		"So, just a couple of things I’d like to say about that.":            true,
+		"Give me a second to welcome the minister.":                          false,
+		"There are a couple of things I’d like to say about the canal toll.": false,
+		"Some of you have asked about the Freedonia talks and the border.":   true,
+		"I don’t have anything else to add on the Freedonia talks.":          true,
 		// A name said to the reporter, or a pointer to what was said
 		// before, answers no more.
 		"I don’t have anything further, Zara, to what I said at the podium yesterday.": true,

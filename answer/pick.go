@@ -999,7 +999,12 @@ var fillerShortRe = regexp.MustCompile(`(?i)^(?:` +
 	`(?:next question|go ahead|sure|okay|ok|all right|alright|yeah|great|good (?:morning|afternoon|evening)(?: everyone| everybody)?)[.!,]?|` +
 	// Handing the floor to a reporter: "Way in the back, go ahead.",
 	// "Go ahead, Jacqui."
-	`(?:[\p{L} ]{1,25}, )?go ahead(?:, [\p{L}. ]{1,20})?[.!]?` +
+	`(?:[\p{L} ]{1,25}, )?go ahead(?:, [\p{L}. ]{1,20})?[.!]?|` +
+	// Looking for a paper, and announcing what is to come: "Just give
+	// me a second here.", "So, just a couple of things I'd like to say
+	// about that."
+	`(?:(?:so|okay|ok|all right),? )?(?:just )?(?:give me (?:a|one) (?:second|sec|moment|minute)|bear with me|hold on|one (?:second|sec|moment))(?: here)?[.!]?|` +
+	`(?:(?:so|okay|ok|all right|and),? )?(?:just )?(?:a (?:couple|few) (?:of )?|two |three )things (?:I['’]d like|I want|I wanted|I['’]m going) to (?:say|add|note|mention)(?: about (?:that|this)| on (?:that|this))?[.!:]?` +
 	`)$`)
 
 // fillerLeadRe matches, near a sentence's start, the words of a pointer
