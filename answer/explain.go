@@ -180,8 +180,12 @@ func (e *Explanation) Text(limit int) string {
 			if !p.Used {
 				used = " (not used)"
 			}
+			name := p.Passage
+			if name == "" {
+				name = p.Doc
+			}
 			fmt.Fprintf(&b, "  %d. %s %s  score %.4f  vec #%d %.3f  lex #%d  cov %.2f%s\n",
-				p.N, p.Passage, p.Date, p.Score, p.VectorRank, p.VectorScore, p.LexicalRank, p.Coverage, used)
+				p.N, name, p.Date, p.Score, p.VectorRank, p.VectorScore, p.LexicalRank, p.Coverage, used)
 		}
 	}
 	if len(e.Sentences) > 0 {
