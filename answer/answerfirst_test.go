@@ -366,3 +366,60 @@ func TestReplyAfterTheQuestion(t *testing.T) {
 		t.Errorf("the reply to the question retrieved is not quoted:\n%s", text)
 	}
 }
+
+// chunkedIndex is a fakeIndex that gives a document's passages.
+type chunkedIndex struct {
+	fakeIndex
+	chunks []corpus.Chunk
+}
+
+func (c *chunkedIndex) Chunks(string) []corpus.Chunk { return c.chunks }
+
+// promptModel is a chat model that keeps the prompt it was given and
+// answers nothing the record holds.
+type promptModel struct{ prompt string }
+
+func (m *promptModel) Name() string { return "prompt" }
+
+func (m *promptModel) Complete(_ context.Context, msgs []Message, _ func(string)) (string, error) {
+	for _, msg := range msgs {
+		m.prompt += msg.Content
+	}
+	return "The record does not cover this question.", nil
+}
+
+// TestPipelineReadsTheReply: the pipeline gives the reply that opens the
+// passage after a retrieved question to the extractive answer and to the
+// chat model.
+func TestPipelineReadsTheReply(t *testing.T) {
+	d := &corpus.Document{ID: "gaggle.txt", Title: "Press Gaggle by Spokesperson Zara Quillfeather of Nowhereland", Outlet: "Nowhereland Briefing Room"}
+	parts := []string{
+		"MS. QUILLFEATHER: Good afternoon. The Sylvanian ferry levy applies to barges from May.\n\n" +
+			"Q Just on that — how has the fall of the Quillton toll board altered the barge talks?\n\n",
+		"MS. QUILLFEATHER: Well, look, nobody is coming to rescue them. So they ought to settle.\n",
+	}
+	var chunks []corpus.Chunk
+	for i, p := range parts {
+		start := len(d.Text)
+		d.Text += p
+		chunks = append(chunks, corpus.Chunk{ID: fmt.Sprintf("gaggle.txt#%d", i), DocID: d.ID, Index: i, Start: start, End: len(d.Text), Text: p})
+	}
+	idx := &chunkedIndex{fakeIndex: fakeIndex{hits: []retrieval.Hit{{Doc: d, Coverage: 1, Chunk: chunks[0]}}}, chunks: chunks}
+	const q = "quote quillfeather on what the barge owners should take from the fall of the toll board"
+	p := &Pipeline{Index: idx, decision: &decisionWeights{coverage: 1, threshold: 0.5}}
+	ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "nobody is coming to rescue them") {
+		t.Errorf("the extractive answer does not quote the reply:\n%s", ans.Text)
+	}
+	m := &promptModel{}
+	p = &Pipeline{Index: idx, Chat: m, decision: &decisionWeights{coverage: 1, threshold: 0.5}}
+	if _, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.prompt, "nobody is coming to rescue them") {
+		t.Errorf("the model was not given the reply:\n%s", m.prompt)
+	}
+}

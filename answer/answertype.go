@@ -514,20 +514,21 @@ const maxListModifiers = 2
 // ("which countries signed …", "which ceos came to …", "what companies
 // attended …"), minListNames; "who were/are the <plural noun>" ("who were
 // the two leaders", "who are the hostages"), the number it says, else
-// two. 0: it asks for no list.
-func asksList(q string) int {
+// two. 0: it asks for no list. noun is the index term of the plural noun
+// ("counti" of "which alabama counties got …"), "" with no list.
+func asksList(q string) (n int, noun string) {
 	toks := text.Tokens(text.SpellOutChat(q))
 	for i, t := range toks {
 		switch {
 		case t.Word == "which" || t.Word == "what":
-			if pluralAfter(toks, i+1) {
-				return minListNames
+			if w := pluralNounAfter(toks, i+1); w != "" {
+				return minListNames, text.Stem(w)
 			}
-			return 0
+			return 0, ""
 		case t.Word == "who":
 			j := i + 1
 			if j >= len(toks) || toks[j].Word != "were" && toks[j].Word != "are" {
-				return 0
+				return 0, ""
 			}
 			if j++; j < len(toks) && toks[j].Word == "the" {
 				j++
@@ -541,22 +542,18 @@ func asksList(q string) int {
 					}
 				}
 			}
-			if pluralAfter(toks, j) {
-				return n
+			if w := pluralNounAfter(toks, j); w != "" {
+				return n, text.Stem(w)
 			}
-			return 0
+			return 0, ""
 		}
 	}
-	return 0
+	return 0, ""
 }
 
-// pluralAfter reports whether a plural noun stands at i or after at most
-// maxListModifiers modifiers, before any stopword or verb of asking.
-func pluralAfter(toks []text.Token, i int) bool {
-	return pluralNounAfter(toks, i) != ""
-}
-
-// pluralNounAfter is the plural noun pluralAfter finds, "" when none.
+// pluralNounAfter is the plural noun after "which"/"what" (or "who were the")
+// at i: within maxListModifiers words, before any stopword or asking
+// verb; "" when none.
 func pluralNounAfter(toks []text.Token, i int) string {
 	for j := i; j < len(toks) && j <= i+maxListModifiers; j++ {
 		w := toks[j].Word
@@ -565,22 +562,6 @@ func pluralNounAfter(toks []text.Token, i int) string {
 		}
 		if pluralNoun(w) {
 			return w
-		}
-	}
-	return ""
-}
-
-// listNoun is the index term of the plural noun a question asking which
-// of several things names after "which"/"what" ("counties" of "which
-// alabama counties got …"), "" for any other question.
-func listNoun(q string) string {
-	toks := text.Tokens(text.SpellOutChat(q))
-	for i, t := range toks {
-		if t.Word == "which" || t.Word == "what" {
-			if w := pluralNounAfter(toks, i+1); w != "" {
-				return text.Stem(w)
-			}
-			return ""
 		}
 	}
 	return ""

@@ -124,6 +124,7 @@ func TestOpeningNames(t *testing.T) {
 		"This morning, Secretary of State Ned Farrowby joined two news programs.":     "Secretary of State Ned Farrowby",
 		"President Ned Farrowby, Jr. spoke today with President Ilsa Brackenwick.":    "Jr",
 		"The two leaders discussed the Glimmerford canal toll with Ilsa Brackenwick.": "The",
+		"With Governor Ilsa Brackenwick, Minister Ned Farrowby discussed the toll.":   "Minister Ned Farrowby",
 	} {
 		if got := openingNames(s); !strings.Contains(got, want) || strings.Contains(got, "Brackenwick") {
 			t.Errorf("openingNames(%q) = %q, want it to hold %q and not the person spoken with", s, got, want)

@@ -102,6 +102,7 @@ func TestReadQuestionPeriods(t *testing.T) {
 		{"what did she tell them when they met in march 21", "2021-03-01", "2021-03-31", "in march 21"},
 		{"after the meeting in oct 22, when did they start", "2022-10-01", "2022-10-31", "in oct 22"},
 		{"what did she say on oct 22", "", "", ""},
+		{"what did she say in march 31", "", "", ""}, // after the record: a day
 		// A date opening the question frames it.
 		{"april 2023, what was the line on the canal toll", "2023-04-01", "2023-04-30", "april 2023"},
 		{"sept 2021 - who spoke for the ministry", "2021-09-01", "2021-09-30", "sept 2021"},

@@ -123,8 +123,8 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 }
 
 // withReplies adds to top, after each passage that ends with a reporter's
-// question, the passage that follows it in its document, unless top holds
-// it already: a briefing is cut into passages by length, and the question
+// question, the passage that follows it in its document (moving it up
+// when top holds it further down): a briefing is cut into passages by length, and the question
 // a search finds ("how has the fall of Assad altered the prospect for
 // hostage talks") may be answered at the start of the next passage ("Hamas
 // has got to be looking out at the world today and realizing that the
@@ -156,7 +156,10 @@ func withReplies(top []retrieval.Hit, chunks func(string) []corpus.Chunk) []retr
 		}
 		all := chunks(h.Chunk.DocID)
 		k := h.Chunk.Index + 1
-		if k >= len(all) || all[k].ID != h.Chunk.DocID+"#"+strconv.Itoa(k) {
+		if k >= len(all) || all[k].ID != h.Chunk.DocID+"#"+strconv.Itoa(k) ||
+			all[k].End > len(h.Doc.Text) || h.Doc.Text[all[k].Start:all[k].End] != all[k].Text {
+			// Not the next passage of the text searched: a refresh of
+			// the record may have changed the document since.
 			continue
 		}
 		j, ok := at[all[k].ID]
@@ -170,6 +173,24 @@ func withReplies(top []retrieval.Hit, chunks func(string) []corpus.Chunk) []retr
 			// Retrieved further down: it goes on from here.
 			moved[j] = true
 			out = append(out, top[j])
+		}
+	}
+	return out
+}
+
+// modelHits are the hits a chat model reads: the first extractivePassages
+// with the replies withReplies adds after them, then the rest (so the
+// prompt grows by at most extractivePassages passages).
+func modelHits(hits []retrieval.Hit, chunks func(string) []corpus.Chunk) []retrieval.Hit {
+	n := min(len(hits), extractivePassages)
+	out := withReplies(hits[:n:n], chunks)
+	in := map[string]bool{}
+	for _, h := range out {
+		in[h.Chunk.ID] = true
+	}
+	for _, h := range hits[n:] {
+		if !in[h.Chunk.ID] {
+			out = append(out, h)
 		}
 	}
 	return out

@@ -112,7 +112,7 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 		if w == "in" || w == "during" || w == "throughout" {
 			// "in oct 22", "during march 21": a month and a year in two
 			// digits, as chat writes them ("on oct 22" is a day).
-			if s, ok := monthShortYear(words, i+1); ok {
+			if s, ok := monthShortYear(words, i+1, end); ok {
 				return mark(q, toks, drop, i, s.Next, Period{Since: s.Since, Until: s.Until})
 			}
 		}
@@ -330,8 +330,9 @@ var frameEnd = map[string]bool{"what": true, "whats": true, "who": true, "whos":
 
 // monthShortYear reads a month and a year in two digits at i ("oct 22",
 // "march 21": October 2022, March 2021), with no third number after
-// them.
-func monthShortYear(words []string, i int) (retrieval.DateSpan, bool) {
+// them, and the year no later than the record's end (end): "in march 31"
+// is a day, not 2031.
+func monthShortYear(words []string, i int, end time.Time) (retrieval.DateSpan, bool) {
 	if i+1 >= len(words) || !isMonth(words[i]) || len(words[i+1]) != 2 || !isNumber(words[i+1]) {
 		return retrieval.DateSpan{}, false
 	}
@@ -340,6 +341,9 @@ func monthShortYear(words []string, i int) (retrieval.DateSpan, bool) {
 	}
 	m, _ := text.Month(words[i])
 	y := 2000 + int(words[i+1][0]-'0')*10 + int(words[i+1][1]-'0')
+	if end.IsZero() || y > end.Year() {
+		return retrieval.DateSpan{}, false
+	}
 	return retrieval.DateSpan{Since: dayOf(y, m, 1), Until: retrieval.MonthEnd(y, m), Next: i + 2, Dated: true}, true
 }
 

@@ -37,7 +37,7 @@ func TestPersonAndListAsks(t *testing.T) {
 		if got := personInSentence(tt.q); got != tt.inSentence && answerTypeOf(tt.q) == WantPerson {
 			t.Errorf("%q: person in the sentence %v, want %v", tt.q, got, tt.inSentence)
 		}
-		if got := asksList(tt.q); got != tt.list {
+		if got, _ := asksList(tt.q); got != tt.list {
 			t.Errorf("%q: asks a list %v, want %v", tt.q, got, tt.list)
 		}
 	}
@@ -150,11 +150,11 @@ func stemOf(w string) string {
 // they are of the things asked ("the counties of Ardmoor and Belhaven"),
 // before a sentence of another document listing three others.
 func TestListOfTwoNamedByTheAskedNoun(t *testing.T) {
-	if got := listNoun("which quillton counties got relief funding"); got != text.Stem("counties") {
-		t.Errorf("listNoun = %q", got)
+	if _, got := asksList("which quillton counties got relief funding"); got != text.Stem("counties") {
+		t.Errorf("the list's noun = %q", got)
 	}
-	if got := listNoun("what does the accord say"); got != "" {
-		t.Errorf("listNoun of a question asking no list = %q", got)
+	if _, got := asksList("what does the accord say"); got != "" {
+		t.Errorf("the list's noun of a question asking no list = %q", got)
 	}
 	terms := map[string]float64{"quillton": 6, "counti": 2, "relief": 2, "fund": 1}
 	other := subjectHit("sylvania.txt", "Envoy Approves Sylvania Relief Declaration",

@@ -298,7 +298,9 @@ func (w Weights) Score(f SentenceFeatures) float64 {
 // SentenceReason is why a candidate sentence of an extractive answer was
 // quoted or not: its features, its score and the role it got.
 type SentenceReason struct {
-	Doc      string           `json:"doc"`
+	Doc string `json:"doc"`
+	// Passage is the ID of the passage the sentence is in.
+	Passage  string           `json:"passage"`
 	Sentence string           `json:"sentence"`
 	Features SentenceFeatures `json:"features"`
 	Score    float64          `json:"score"`
@@ -496,7 +498,7 @@ type questionReading struct {
 	inSentence bool
 	// list: how many names a sentence must give (asksList); 0 when the
 	// question asks for no list. listNoun: the plural noun it asks for
-	// (listNoun); a sentence holding it needs to give only two names.
+	// (asksList's term); a sentence holding it needs to give only two names.
 	list     int
 	listNoun string
 	own      map[string]bool
@@ -668,10 +670,7 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	}
 	r.inSentence = r.typ == WantPerson && personInSentence(q.Question)
 	if (r.typ == WantAny || r.typ == WantPerson) && len(r.sides) < 2 {
-		r.list = asksList(q.Question)
-		if r.list > 0 {
-			r.listNoun = listNoun(q.Question)
-		}
+		r.list, r.listNoun = asksList(q.Question)
 	}
 	r.order = slices.Sorted(maps.Keys(r.words))
 	if r.typ == WantDate {
@@ -1387,9 +1386,15 @@ func reportingAsked(attr string, h retrieval.Hit, c candidate, v verdict) string
 // President Vladimir Putin": an account of Biden, not of Putin).
 func openingNames(s string) string {
 	// After an opening phrase of time or place ("This morning,", "In
-	// Geneva,"): at most four words before its comma.
+	// Geneva,"): at most four words before its comma, whose names are the
+	// subject's only when it opens with no preposition ("Secretary
+	// Farrowby, who …"; not "With President Putin, the President …").
 	if i := strings.Index(s, ","); i > 0 && len(strings.Fields(s[:i])) <= 4 {
-		return openingNames(strings.TrimSpace(s[:i])) + " " + openingRun(strings.TrimSpace(s[i+1:]))
+		lead := strings.TrimSpace(s[:i])
+		if f := strings.Fields(lead); text.IsStopword(strings.ToLower(f[0])) {
+			lead = ""
+		}
+		return openingRun(lead) + " " + openingRun(strings.TrimSpace(s[i+1:]))
 	}
 	return openingRun(s)
 }
@@ -1487,7 +1492,7 @@ func reasons(cands []candidate, picked []int, top []retrieval.Hit) []SentenceRea
 			role = "not chosen"
 		}
 		doc := top[c.hit].Chunk.DocID
-		out = append(out, SentenceReason{Doc: doc, Sentence: top[c.hit].Chunk.Text[c.start:c.end],
+		out = append(out, SentenceReason{Doc: doc, Passage: top[c.hit].Chunk.ID, Sentence: top[c.hit].Chunk.Text[c.start:c.end],
 			Features: c.features, Score: math.Round(c.score*1000) / 1000, Role: role})
 	}
 	in := map[int]bool{}
@@ -1586,14 +1591,24 @@ func sentenceTraces(why []SentenceReason, passages []PassageTrace) []SentenceTra
 			}
 			rejected++
 		}
-		n := 0
+		// The passage it is in, else (a reply added after a retrieved
+		// question, withReplies) the first of its document, named.
+		n, listed := 0, false
 		for _, p := range passages {
-			if p.Doc == r.Doc {
-				n = p.N
+			if p.Passage == r.Passage {
+				n, listed = p.N, true
 				break
 			}
 		}
+		for _, p := range passages {
+			if n == 0 && p.Doc == r.Doc {
+				n = p.N
+			}
+		}
 		reason := r.Role
+		if !listed && r.Passage != "" {
+			reason += " (from " + r.Passage + ", the passage after a retrieved question)"
+		}
 		if r.Verdict != "" {
 			reason += "; " + r.Verdict
 		}

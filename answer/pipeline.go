@@ -307,10 +307,11 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
-	// The model reads the answer a passage's last question gets too.
-	hits = withReplies(hits, p.chunksOf())
+	// The model reads the reply a top passage's last question gets too
+	// (the extractive fallbacks add it themselves).
+	mh := modelHits(hits, p.chunksOf())
 	modelStart := time.Now()
-	text, err := p.generate(ctx, standalone, hits, first, last, docs, onPartial)
+	text, err := p.generate(ctx, standalone, mh, first, last, docs, onPartial)
 	modelMS = time.Since(modelStart).Milliseconds()
 	if p.Metrics != nil {
 		p.Metrics.ModelLatency.WithLabelValues("chat").Observe(time.Since(modelStart).Seconds())
@@ -343,8 +344,8 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	// The answer's sources are rendered from its citations; a list the
 	// model wrote itself would repeat them, unverified.
 	text = strings.TrimSpace(sourcesListRe.ReplaceAllString(text, ""))
-	passageTexts := make([]string, len(hits))
-	for i, h := range hits {
+	passageTexts := make([]string, len(mh))
+	for i, h := range mh {
 		passageTexts[i] = SupportText(h)
 	}
 	text, support := CheckSupport(text, passageTexts)
@@ -352,9 +353,9 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		log.Info("citations corrected", "moved", support.Moved, "dropped", support.Dropped, "sentences_removed", support.Unsupported)
 		ans.Warnings = append(ans.Warnings, supportWarnings(support)...)
 	}
-	text, order := Renumber(text, len(hits))
-	cites := BuildCitations(order, hits)
-	text, cites = MergeByDocument(text, cites, hits)
+	text, order := Renumber(text, len(mh))
+	cites := BuildCitations(order, mh)
+	text, cites = MergeByDocument(text, cites, mh)
 	if len(cites) == 0 {
 		if saysNotCovered(text) {
 			// Nothing is cited, so nothing it quotes can be verified.
@@ -372,7 +373,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 	text, stats, warnings := VerifyQuotes(text, cites)
-	text, unquoted, misattributed := checkAttribution(text, cites, hits)
+	text, unquoted, misattributed := checkAttribution(text, cites, mh)
 	stats.Verified -= unquoted
 	stats.Unquoted += unquoted
 	warnings = append(warnings, misattributed...)

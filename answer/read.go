@@ -59,6 +59,9 @@ type chunkLister interface {
 	Chunks(docID string) []corpus.Chunk
 }
 
+// The index gives a document's passages, or no reply is ever added.
+var _ chunkLister = (*retrieval.Index)(nil)
+
 // chunksOf returns the index's Chunks, or nil when it has none.
 func (p *Pipeline) chunksOf() func(string) []corpus.Chunk {
 	if cl, ok := p.Index.(chunkLister); ok {

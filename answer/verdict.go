@@ -447,9 +447,11 @@ var agoRe = regexp.MustCompile(`(?i)\b(?:days?|weeks?|months?|years?|decades?) a
 // gives the day relative to its statement's ("President Zelenskyy will be
 // visiting Washington tomorrow", said on 2022-12-20), or by the weekday of
 // what was done ("on Saturday, … an airstrike in Kabul … killed …", said
-// on Monday 2022-08-01): the day itself, so that the answer opens with it. No verdict when the sentence writes a
-// date of its own or a time back from its day (agoRe), gives none that
-// is relative, or its statement is undated; nor for a question asking
+// on Monday 2022-08-01): the day itself, so that the answer opens with
+// it. No verdict when the sentence writes a date of its own or a time
+// back from its day (agoRe), gives none that is relative, gives its
+// weekday of what is to come or of the saying, or its statement is
+// undated; nor for a question asking
 // when a subject came up at all, which the statement's own day answers
 // (questionReading.mention).
 // Measured (main 6aea9af, index rebuilt): fresh "when did Biden host
@@ -460,8 +462,8 @@ var agoRe = regexp.MustCompile(`(?i)\b(?:days?|weeks?|months?|years?|decades?) a
 func whenOf(h retrieval.Hit, start, end int) verdict {
 	s := h.Chunk.Text[start:end]
 	m := relativeDayRe.FindString(s)
-	wd := pastWeekdayRe.FindStringSubmatch(s)
-	if wd != nil && (futureRe.MatchString(s) || saidOnRe.MatchString(s) || monthRe.MatchString(s)) {
+	wd := pastWeekdayRe.FindStringSubmatchIndex(s)
+	if wd != nil && (futureRe.MatchString(s) || datesSaying(s, wd[0], wd[1]) || sentenceMonth(s)) {
 		wd = nil
 	}
 	if m == "" && wd == nil || absoluteDateRe.MatchString(s) || agoRe.MatchString(s) {
@@ -474,12 +476,13 @@ func whenOf(h retrieval.Hit, start, end int) verdict {
 	if m == "" {
 		// "on Saturday", said of what was done: the latest such day
 		// up to the statement's ("last Saturday": before it).
-		day, _ := text.Weekday(wd[1])
-		if !strings.EqualFold(wd[0][:2], "on") {
+		phrase := s[wd[0]:wd[1]]
+		day, _ := text.Weekday(s[wd[2]:wd[3]])
+		if !strings.EqualFold(phrase[:2], "on") {
 			d = d.AddDate(0, 0, -1)
 		}
 		d, _ = text.LastWeekday(day, d)
-		return verdict{kind: verdictWhen, day: d.Format("2006-01-02"), relative: wd[0]}
+		return verdict{kind: verdictWhen, day: d.Format("2006-01-02"), relative: phrase}
 	}
 	return verdict{kind: verdictWhen, day: d.AddDate(0, 0, text.RelativeDayShift(m)).Format("2006-01-02"), relative: m}
 }
@@ -487,16 +490,41 @@ func whenOf(h retrieval.Hit, start, end int) verdict {
 // pastWeekdayRe finds a day a statement names by its weekday ("on
 // Saturday", "last Tuesday", "this past Friday"); futureRe a sentence
 // that speaks of what is to come ("will travel on Saturday"), whose
-// weekday is ahead of its statement, not behind; saidOnRe a weekday that
-// dates the saying, not what was said ("said on Monday that the talks
-// would resume in April"); monthRe a month the sentence names, a date of
-// its own ("in April").
+// weekday is ahead of its statement, not behind; monthRe a month the
+// sentence names ("in April", "mid-April", "last April"), a date of its
+// own.
 var (
-	monthRe       = regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f|[Oo]n|[Ee]arly|[Ll]ate|[Mm]id-?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
-	saidOnRe      = regexp.MustCompile(`(?i)\b(?:said|says|told|tells|announced|announces|stated|wrote|added|noted|confirmed|explained)(?: [\p{L}’'-]+){0,3} (?:on|last|this past) (?:` + text.WeekdayPattern + `)\b`)
 	pastWeekdayRe = regexp.MustCompile(`\b(?:[Oo]n|[Ll]ast|[Tt]his past) (` + text.WeekdayPattern + `)\b`)
 	futureRe      = regexp.MustCompile(`(?i)\b(?:will|shall|going to|plans? to|planning to|scheduled|next|upcoming|expects? to|later)\b|['’]ll\b`)
+	monthRe       = regexp.MustCompile(`\b(?:` + text.MonthPattern + `)(?:[^\p{L}]|$)`)
 )
+
+// sayingReach is how many bytes from a weekday a verb of saying dates
+// the saying, not what was said ("said on Monday that …", "On Friday,
+// the spokesman said …").
+const sayingReach = 30
+
+// datesSaying reports whether the weekday phrase s[from:to] stands within
+// sayingReach of a verb of saying (text.SpeechVerbs), on either side.
+func datesSaying(s string, from, to int) bool {
+	for _, v := range text.SpeechVerbs(s) {
+		if v[1] <= from && from-v[1] <= sayingReach || v[0] >= to && v[0]-to <= sayingReach {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceMonth reports whether a sentence names a month (monthRe), other
+// than a "May" opening it, which may be the verb.
+func sentenceMonth(s string) bool {
+	for _, m := range monthRe.FindAllStringIndex(s, -1) {
+		if !(m[0] == 0 && s[m[0]:m[1]] == "May") {
+			return true
+		}
+	}
+	return false
+}
 
 // unassertedWord returns a word of the claim that is no name (names, as
 // the record writes them) when the sentence holds none of those words

@@ -173,10 +173,16 @@ func TestWhenLeadResolvesRelativeDay(t *testing.T) {
 		"Today the minister opened the canal.":                                 "On 2031-03-31 (“Today” in the statement below) [1].",
 		// A weekday of what was done: the latest such day before the
 		// statement's (2031-03-31 is a Monday); not of what is to come.
-		"On Saturday, Minister Ada Vexlund opened the canal.":         "On 2031-03-29 (“On Saturday” in the statement below) [1].",
-		"The minister opened the canal last Monday.":                  "On 2031-03-24 (“last Monday” in the statement below) [1].",
-		"The minister will open the canal on Saturday.":               "",
-		"The minister’ll be in Quillton on Friday to open the canal.": "",
+		"On Saturday, Minister Ada Vexlund opened the canal.":               "On 2031-03-29 (“On Saturday” in the statement below) [1].",
+		"The minister opened the canal last Monday.":                        "On 2031-03-24 (“last Monday” in the statement below) [1].",
+		"The minister will open the canal on Saturday.":                     "",
+		"The minister said on Saturday that the canal opens in April.":      "",
+		"The minister said on Saturday that the canal opened.":              "",
+		"On Friday, the spokesman said the canal opened.":                   "",
+		"On Saturday, the minister opened the canal she closed last April.": "",
+		"On Saturday, in mid-April, the minister opened the canal.":         "",
+		"Mayor Ada Vexlund opened the canal on Saturday.":                   "On 2031-03-29 (“on Saturday” in the statement below) [1].",
+		"The minister’ll be in Quillton on Friday to open the canal.":       "",
 		// A date of its own speaks for itself.
 		"The minister said today that the canal opened on March 12.": "",
 		"The canal opened in the spring.":                            "",

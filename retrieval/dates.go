@@ -123,7 +123,7 @@ var holidays = []struct {
 	{[]string{"juneteenth"}, fixedDay(time.June, 19)},
 	{[]string{"fourth", "of", "july"}, fixedDay(time.July, 4)},
 	{[]string{"veterans", "day"}, fixedDay(time.November, 11)},
-	{[]string{"memorial", "day"}, func(y int) time.Time { return lastWeekday(y, time.May, time.Monday) }},
+	{[]string{"memorial", "day"}, func(y int) time.Time { return lastWeekdayOfMonth(y, time.May, time.Monday) }},
 	{[]string{"labor", "day"}, func(y int) time.Time { return nthWeekday(y, time.September, time.Monday, 1) }},
 	{[]string{"thanksgiving"}, func(y int) time.Time { return nthWeekday(y, time.November, time.Thursday, 4) }},
 	{[]string{"mlk", "day"}, func(y int) time.Time { return nthWeekday(y, time.January, time.Monday, 3) }},
@@ -168,8 +168,8 @@ func nthWeekday(y int, m time.Month, wd time.Weekday, n int) time.Time {
 	return t.AddDate(0, 0, (int(wd)-int(t.Weekday())+7)%7+7*(n-1))
 }
 
-// lastWeekday is the last wd of month m of year y.
-func lastWeekday(y int, m time.Month, wd time.Weekday) time.Time {
+// lastWeekdayOfMonth is the last wd of month m of year y.
+func lastWeekdayOfMonth(y int, m time.Month, wd time.Weekday) time.Time {
 	t := MonthEnd(y, m)
 	return t.AddDate(0, 0, -((int(t.Weekday()) - int(wd) + 7) % 7))
 }

@@ -3,7 +3,8 @@
 // stems (Stem, with the abbreviations and irregular forms that meet their
 // full word), stopwords (IsStopword), speech verbs (IsSpeechVerb,
 // IsPersonVerb, SpeechVerbs, Attributions), month names and abbreviations
-// (Month, MonthPattern), the words of people's titles (IsTitleWord),
+// (Month, MonthPattern), weekdays (Weekday, WeekdayPattern, LastWeekday),
+// the words of people's titles (IsTitleWord),
 // transcript speaker labels (LabelAt, IsTurnLabel, IsGenericLabel,
 // IsHonorific), sentence boundaries (Sentences), quotations (FindQuotes,
 // FoldQuote, QuoteIn, Ellipses), British and American spellings
