@@ -519,7 +519,7 @@ func datesSaying(s string, from, to int) bool {
 // than a "May" opening it, which may be the verb.
 func sentenceMonth(s string) bool {
 	for _, m := range monthRe.FindAllStringIndex(s, -1) {
-		if !(m[0] == 0 && s[m[0]:m[1]] == "May") {
+		if !(m[0] == 0 && strings.HasPrefix(s[m[0]:m[1]], "May")) {
 			return true
 		}
 	}

@@ -182,7 +182,9 @@ func TestWhenLeadResolvesRelativeDay(t *testing.T) {
 		"On Saturday, the minister opened the canal she closed last April.": "",
 		"On Saturday, in mid-April, the minister opened the canal.":         "",
 		"Mayor Ada Vexlund opened the canal on Saturday.":                   "On 2031-03-29 (“on Saturday” in the statement below) [1].",
-		"The minister’ll be in Quillton on Friday to open the canal.":       "",
+		// "May" opening a sentence may be the verb.
+		"May I say, the minister opened the canal on Saturday.":       "On 2031-03-29 (“on Saturday” in the statement below) [1].",
+		"The minister’ll be in Quillton on Friday to open the canal.": "",
 		// A date of its own speaks for itself.
 		"The minister said today that the canal opened on March 12.": "",
 		"The canal opened in the spring.":                            "",
