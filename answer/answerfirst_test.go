@@ -316,25 +316,31 @@ func TestHeadingNeverQuoted(t *testing.T) {
 	}
 }
 
-// TestReplyAfterTheQuestion: a passage that ends with a reporter's
-// question brings the next passage, which opens with the answer, and its
-// sentences inherit the question's words; a passage retrieved further
-// down is moved up to follow its question, and nothing is added after a
-// passage that ends with an official's words.
-func TestReplyAfterTheQuestion(t *testing.T) {
+// gaggle is an invented briefing cut into passages: the first ends with a
+// reporter's question, the second opens with its reply, then more.
+func gaggle(more ...string) (*corpus.Document, []corpus.Chunk) {
 	d := &corpus.Document{ID: "gaggle.txt", Title: "Press Gaggle by Spokesperson Zara Quillfeather of Nowhereland", Outlet: "Nowhereland Briefing Room"}
-	parts := []string{
+	parts := append([]string{
 		"MS. QUILLFEATHER: Good afternoon. The Sylvanian ferry levy applies to barges from May.\n\n" +
 			"Q Just on that — how has the fall of the Quillton toll board altered the barge talks?\n\n",
 		"MS. QUILLFEATHER: Well, look, nobody is coming to rescue them. So they ought to settle.\n\n",
-		"Q And the ferries?\n\nMS. QUILLFEATHER: Ferries pay half.\n",
-	}
+	}, more...)
 	var chunks []corpus.Chunk
 	for i, p := range parts {
 		start := len(d.Text)
 		d.Text += p
 		chunks = append(chunks, corpus.Chunk{ID: fmt.Sprintf("gaggle.txt#%d", i), DocID: d.ID, Index: i, Start: start, End: len(d.Text), Text: p})
 	}
+	return d, chunks
+}
+
+// TestReplyAfterTheQuestion: a passage that ends with a reporter's
+// question brings the next passage, which opens with the answer, and its
+// sentences inherit the question's words; a passage retrieved further
+// down is moved up to follow its question, and nothing is added after a
+// passage that ends with an official's words.
+func TestReplyAfterTheQuestion(t *testing.T) {
+	d, chunks := gaggle("Q And the ferries?\n\nMS. QUILLFEATHER: Ferries pay half.\n")
 	hit := func(i int) retrieval.Hit { return retrieval.Hit{Doc: d, Coverage: 1, Chunk: chunks[i]} }
 	chunksOf := func(string) []corpus.Chunk { return chunks }
 	ids := func(hs []retrieval.Hit) string {
@@ -392,18 +398,7 @@ func (m *promptModel) Complete(_ context.Context, msgs []Message, _ func(string)
 // passage after a retrieved question to the extractive answer and to the
 // chat model.
 func TestPipelineReadsTheReply(t *testing.T) {
-	d := &corpus.Document{ID: "gaggle.txt", Title: "Press Gaggle by Spokesperson Zara Quillfeather of Nowhereland", Outlet: "Nowhereland Briefing Room"}
-	parts := []string{
-		"MS. QUILLFEATHER: Good afternoon. The Sylvanian ferry levy applies to barges from May.\n\n" +
-			"Q Just on that — how has the fall of the Quillton toll board altered the barge talks?\n\n",
-		"MS. QUILLFEATHER: Well, look, nobody is coming to rescue them. So they ought to settle.\n",
-	}
-	var chunks []corpus.Chunk
-	for i, p := range parts {
-		start := len(d.Text)
-		d.Text += p
-		chunks = append(chunks, corpus.Chunk{ID: fmt.Sprintf("gaggle.txt#%d", i), DocID: d.ID, Index: i, Start: start, End: len(d.Text), Text: p})
-	}
+	d, chunks := gaggle()
 	idx := &chunkedIndex{fakeIndex: fakeIndex{hits: []retrieval.Hit{{Doc: d, Coverage: 1, Chunk: chunks[0]}}}, chunks: chunks}
 	const q = "quote quillfeather on what the barge owners should take from the fall of the toll board"
 	p := &Pipeline{Index: idx, decision: &decisionWeights{coverage: 1, threshold: 0.5}}

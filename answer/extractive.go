@@ -124,14 +124,14 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 
 // withReplies adds to top, after each passage that ends with a reporter's
 // question, the passage that follows it in its document (moving it up
-// when top holds it further down): a briefing is cut into passages by length, and the question
-// a search finds ("how has the fall of Assad altered the prospect for
-// hostage talks") may be answered at the start of the next passage ("Hamas
-// has got to be looking out at the world today and realizing that the
-// cavalry is not coming to rescue them"), which holds too few of the
-// question's words to be retrieved itself. The reply competes as the
-// question's passage, with the question's words (candidates). chunks nil
-// adds nothing.
+// when top holds it further down): a briefing is cut into passages by
+// length, and the question a search finds ("how has the fall of Assad
+// altered the prospect for hostage talks") may be answered at the start
+// of the next passage ("Hamas has got to be looking out at the world
+// today and realizing that the cavalry is not coming to rescue them"),
+// which holds too few of the question's words to be retrieved itself.
+// The reply competes as the question's passage, with the question's words
+// (askedBefore). chunks nil adds nothing.
 func withReplies(top []retrieval.Hit, chunks func(string) []corpus.Chunk) []retrieval.Hit {
 	if chunks == nil {
 		return top

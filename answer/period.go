@@ -119,7 +119,7 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 		if i == 0 {
 			// "april 2025, what was the wh line on …": a date opening the
 			// question before what it asks frames all of it.
-			if s, ok := periodDate(words, 0, 0); ok && s.Dated && s.Next < len(words) && frameEnd[words[s.Next]] {
+			if s, ok := periodDate(words, 0, 0); ok && s.Dated && s.Next < len(words) && opensAsking(words[s.Next]) {
 				return mark(q, toks, drop, 0, s.Next, widenPart(words, 0, Period{Since: s.Since, Until: s.Until}))
 			}
 		}
@@ -322,26 +322,28 @@ func readNamedDates(q string, toks []qtok, drop []bool, first time.Time) []Named
 	return out
 }
 
-// frameEnd are the words that, after a date opening a question, begin
-// what it asks.
-var frameEnd = map[string]bool{"what": true, "whats": true, "who": true, "whos": true, "when": true, "where": true, "why": true,
-	"how": true, "which": true, "did": true, "does": true, "do": true, "was": true, "were": true, "is": true, "are": true,
-	"has": true, "had": true, "quote": true}
+// opensAsking reports whether w, after a date opening a question, begins
+// what it asks: a wh-word, "quote", or a yes/no question's auxiliary
+// (yesNoOpeners).
+func opensAsking(w string) bool { return askingOpeners[w] || yesNoOpeners[w] }
+
+// askingOpeners are the wh-words and "quote" that open what a question
+// asks.
+var askingOpeners = map[string]bool{"what": true, "whats": true, "who": true, "whos": true, "when": true, "where": true,
+	"why": true, "how": true, "which": true, "quote": true}
 
 // monthShortYear reads a month and a year in two digits at i ("oct 22",
 // "march 21": October 2022, March 2021), with no third number after
 // them, and the year no later than the record's end (end): "in march 31"
 // is a day, not 2031.
 func monthShortYear(words []string, i int, end time.Time) (retrieval.DateSpan, bool) {
-	if i+1 >= len(words) || !isMonth(words[i]) || len(words[i+1]) != 2 || !isNumber(words[i+1]) {
+	if i+1 >= len(words) || len(words[i+1]) != 2 || i+2 < len(words) && isNumber(words[i+2]) {
 		return retrieval.DateSpan{}, false
 	}
-	if i+2 < len(words) && isNumber(words[i+2]) {
-		return retrieval.DateSpan{}, false
-	}
-	m, _ := text.Month(words[i])
-	y := 2000 + int(words[i+1][0]-'0')*10 + int(words[i+1][1]-'0')
-	if end.IsZero() || y > end.Year() {
+	m, month := text.Month(words[i])
+	yy, err := strconv.Atoi(words[i+1])
+	y := 2000 + yy
+	if !month || err != nil || end.IsZero() || y > end.Year() {
 		return retrieval.DateSpan{}, false
 	}
 	return retrieval.DateSpan{Since: dayOf(y, m, 1), Until: retrieval.MonthEnd(y, m), Next: i + 2, Dated: true}, true
