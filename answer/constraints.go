@@ -362,10 +362,17 @@ func otherYear(toks []qtok, drop []bool, p Period) bool {
 // for; a question that opens with an auxiliary ("Did …", "Has …") wants a
 // yes or no.
 func readWant(toks []qtok) AnswerType {
+	yesNo := len(toks) > 0 && yesNoOpeners[toks[0].w]
 	for i, t := range toks {
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].w
+		}
+		if yesNo && i > 0 && !embeddedAsk(toks, i) {
+			// "did biden and the belgian pm talk about it when he
+			// visited": after "did", a "when" or "who" opens a clause of
+			// the yes/no question, not what it asks.
+			continue
 		}
 		switch t.w {
 		case "when":
@@ -426,6 +433,27 @@ func readWant(toks []qtok) AnswerType {
 	}
 	return WantAny
 }
+
+// embeddedAsk reports whether the wh-word at i (in a question opening
+// with a yes/no word) is what the question asks: a question embedded
+// after a verb of saying or knowing or "about" ("did sullivan say when
+// the deal would be done", "do we know who ran it", "did they say
+// anything about how many"), or one added at the end ("did they meet,
+// and when?").
+func embeddedAsk(toks []qtok, i int) bool {
+	if i+1 == len(toks) {
+		return true
+	}
+	prev := toks[i-1].w
+	return text.IsAskVerb(prev) || knowVerbs[prev] || prev == "about"
+}
+
+// knowVerbs are the verbs besides those of saying (text.IsAskVerb)
+// after which a wh-word opens the question asked: "do we know when …".
+var knowVerbs = map[string]bool{"know": true, "knew": true, "known": true, "explain": true, "explained": true,
+	"reveal": true, "revealed": true, "specify": true, "specified": true, "disclose": true, "disclosed": true,
+	"confirm": true, "confirmed": true, "mention": true, "mentioned": true, "indicate": true, "indicated": true,
+	"clarify": true, "clarified": true, "decide": true, "decided": true}
 
 // quantityNouns name a quantity: a question asking what one was wants a
 // figure.

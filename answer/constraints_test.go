@@ -150,6 +150,14 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"Give his words.", OrderAny, WantQuotation},
 		{"Did Quillfeather say the talks would open in Lisbon?", OrderAny, WantYesNo},
 		{"Is the bridge open?", OrderAny, WantYesNo},
+		// After a yes/no word, a wh-word opens a clause, unless a verb of
+		// saying or knowing embeds it or it closes the question.
+		{"did quillfeather and the minister talk about the grain when she visited in may", OrderAny, WantYesNo},
+		{"was it quillfeather who opened the canal", OrderAny, WantYesNo},
+		{"did quillfeather say when the canal would open", OrderAny, WantDate},
+		{"do we know who built the bridge", OrderAny, WantPerson},
+		{"did they say how many boats crossed", OrderAny, WantNumber},
+		{"did the talks open, and when?", OrderAny, WantDate},
 		{"In which city did the talks open?", OrderAny, WantPlace},
 		{"What date did the talks open?", OrderAny, WantDate},
 		// What a quantity was asks for a figure.

@@ -174,7 +174,7 @@ func DemonymPlaces(w string) []string {
 		add(b, b+"a")
 	case strings.HasSuffix(d, "ian"):
 		if b := d[:len(d)-3]; !strings.HasSuffix(b, "ic") { // not "musician"
-			add(b, b+"e", b+"a", b+"i", b+"y")
+			add(b, b+"e", b+"a", b+"i", b+"y", b+"ium") // "belgian" → "belgium"
 		}
 	case strings.HasSuffix(d, "an"), strings.HasSuffix(d, "i"):
 		add(d[:len(d)-1])

@@ -16,6 +16,7 @@ func TestDemonymPlaces(t *testing.T) {
 		{"korean", "korea"},
 		{"israeli", "israel"},
 		{"haitian", "haiti"},
+		{"belgians", "belgium"},
 		{"egyptian", "egypt"},
 		{"cuban", "cuba"},
 		{"musician", ""},
