@@ -350,13 +350,52 @@ const (
 	anyUnit figureUnit = iota
 	percentUnit
 	moneyUnit
+	// durationUnit: "how long is the pause supposed to last" wants a
+	// span of time ("within 180 days", "a 90-day pause", "for two
+	// years"), not the "10 percent" the question itself names.
+	durationUnit
 )
+
+// askedUnit reads the unit of the figure a question asks for. A
+// percentage or an amount the question gives ("the 10 percent duty")
+// is no unit it asks for.
+func askedUnit(q string) figureUnit {
+	switch {
+	case durationAskRe.MatchString(q) && !howLongAgoRe.MatchString(q):
+		return durationUnit
+	case asksPercent(q):
+		return percentUnit
+	case moneyAskRe.MatchString(q):
+		return moneyUnit
+	}
+	return anyUnit
+}
+
+// asksPercent reports whether a percentAskRe word of q is not a figure's
+// own unit ("10 percent").
+func asksPercent(q string) bool {
+	for _, m := range percentAskRe.FindAllStringIndex(q, -1) {
+		before := strings.TrimRight(q[:m[0]], " -")
+		if before == "" || !isDigit(before[len(before)-1]) {
+			return true
+		}
+	}
+	return false
+}
 
 var (
 	// percentAskRe: a question about a share or a rate wants a percentage.
 	percentAskRe = regexp.MustCompile(`(?i)\b(?:percent|percentage|per cent|share|proportion|rate)\b`)
 	// moneyAskRe: "how much … cost/spend/pay …" wants an amount of money.
 	moneyAskRe = regexp.MustCompile(`(?i)\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|price|worth|money|fund|funded|funding|budget|dollars|invest|invested)\b`)
+	// durationAskRe: "how long" asks for a span of time; "how long ago"
+	// (howLongAgoRe) for a date.
+	durationAskRe = regexp.MustCompile(`(?i)\bhow long\b`)
+	howLongAgoRe  = regexp.MustCompile(`(?i)\bhow long ago\b`)
+	// durationRe: a span of time, "180 days", "a 90-day pause", "two
+	// more years", "several months"; or its end, "until March", "through
+	// 2026".
+	durationRe = regexp.MustCompile(`(?i)(?:\b\d[\d,.]*|\b(?:a|an|several|few|many|` + text.CountingWordPattern + `))[\s-]+(?:(?:more|additional|full|calendar|business)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(?:until|through|till)\s+(?:` + text.MonthPattern + `|(?:19|20)\d\d)\b`)
 	percentRe  = regexp.MustCompile(`(?i)%|\bper ?cent\b|\bpercentage points?\b`)
 	moneyRe    = regexp.MustCompile(`(?i)[$€£]\s?\d|\b\d[\d,.]*\s?(?:thousand |million |billion |trillion )?(?:dollars|euros|pounds)\b|\b(?:million|billion|trillion) (?:dollars|euros)\b`)
 )
@@ -378,12 +417,7 @@ func figureOf(q string) (f figure, ok bool) {
 	if readWant(toks) != WantNumber {
 		return f, false
 	}
-	switch {
-	case percentAskRe.MatchString(q):
-		f.unit = percentUnit
-	case moneyAskRe.MatchString(q):
-		f.unit = moneyUnit
-	}
+	f.unit = askedUnit(q)
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].w != "how" || toks[i+1].w != "many" {
 			continue
@@ -408,6 +442,11 @@ func figureOf(q string) (f figure, ok bool) {
 func (f figure) heldBy(sentence string) bool {
 	undated := dateRe.ReplaceAllString(sentence, "")
 	switch f.unit {
+	case durationUnit:
+		// A span's end is a date: it is read before the dates go.
+		if !durationRe.MatchString(sentence) {
+			return false
+		}
 	case percentUnit:
 		if !percentRe.MatchString(undated) {
 			return false

@@ -37,12 +37,7 @@ func comparedFigure(q string) (f figure, ok bool) {
 		default:
 			continue
 		}
-		switch {
-		case percentAskRe.MatchString(q):
-			f.unit = percentUnit
-		case moneyAskRe.MatchString(q):
-			f.unit = moneyUnit
-		}
+		f.unit = askedUnit(q)
 		return f, true
 	}
 	return figure{}, false

@@ -22,6 +22,11 @@ func TestFigureOf(t *testing.T) {
 		{"how much did the quillfeather program cost to build", true, moneyUnit, nil},
 		{"how many died at the school according to the spokesperson", true, anyUnit, nil},
 		{"what did the spokesperson say about the talks", false, anyUnit, nil},
+		// "How long" asks for a span of time, whatever figure the
+		// question itself gives; a percentage it gives is not asked for.
+		{"how long is the temporary 10 percent canal toll supposed to last", true, durationUnit, nil},
+		{"what share of the budget is the 10% toll", true, percentUnit, nil},
+		{"how much did the 10 percent toll raise", true, anyUnit, nil},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)
@@ -47,6 +52,12 @@ func TestFigureHeldBy(t *testing.T) {
 		{"how much did the program cost", "The program took three years.", false},
 		{"how much did the program cost", "The program cost $4.2 billion.", true},
 		{"how much did the program cost", "It cost 12 million dollars.", true},
+		{"how long is the 10 percent toll supposed to last", "The toll is 10 percent of the cargo's value.", false},
+		{"how long is the 10 percent toll supposed to last", "The toll applies for a period of 150 days.", true},
+		{"how long is the toll supposed to last", "It is a 90-day toll.", true},
+		{"how long is the toll supposed to last", "The toll stays in place until March 2027.", true},
+		{"how long was she a prosecutor", "She was a prosecutor for twelve years.", true},
+		{"how long was she a prosecutor", "She was one of 12 prosecutors.", false},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)
