@@ -990,9 +990,10 @@ func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retr
 		miss = append(miss, fmt.Sprintf("%s (%s)", c.Period.Phrase, c.Period))
 	}
 	var b strings.Builder
-	if nearest != nil && (c.Speaker == nil || wide.Speaker != "") {
-		// The period held a passage on the subject that the decision did
-		// not trust: "no statement then" would be false if it answers.
+	if nearest != nil {
+		// The period, or the speaker's statements, held a passage on the
+		// subject that the decision did not trust: "no statement then"
+		// (or "by them") would be false if it answers.
 		fmt.Fprintf(&b, "No passage of the record %s clearly answers this; the nearest is “%s” (%s). ",
 			strings.Join(miss, " "), nearest.Doc.Title, nearest.Doc.DateString())
 	} else {
@@ -1037,16 +1038,18 @@ func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retr
 	return nil, nil, b.String(), nil
 }
 
-// nearestOf is the hit id among hits when the question's period narrowed
-// the search and the passage holds one of the question's most distinctive
-// words (hitSignals.distinct): the period's nearest statement on the
-// subject, worth naming when it is not trusted to answer. nil otherwise.
+// nearestOf is the hit id among hits when the question's period or
+// speaker narrowed the search and the passage holds one of the
+// question's most distinctive words (hitSignals.distinct) — and, for a
+// speaker, is theirs (spokenBy): the nearest statement on the subject
+// then, or of theirs, worth naming when it is not trusted to answer. nil
+// otherwise.
 func nearestOf(c Constraints, hits []retrieval.Hit, id string) *retrieval.Hit {
-	if c.Period.IsZero() {
+	if c.Period.IsZero() && c.Speaker == nil {
 		return nil
 	}
 	for i, h := range hits {
-		if h.Chunk.ID != id || h.Doc == nil {
+		if h.Chunk.ID != id || h.Doc == nil || (c.Speaker != nil && !spokenBy(h, c.Speaker)) {
 			continue
 		}
 		if s := signalsOf(c, nil, h, i+1, hits, map[string]map[string]bool{}); s.distinct > 0 {
@@ -1054,6 +1057,21 @@ func nearestOf(c Constraints, hits []retrieval.Hit, id string) *retrieval.Hit {
 		}
 	}
 	return nil
+}
+
+// spokenBy reports whether the person speaks in the hit's passage (a
+// turn of theirs, or the statement issued in their name).
+func spokenBy(h retrieval.Hit, p *Person) bool {
+	if h.Doc == nil {
+		return false
+	}
+	key := " " + text.NameKey(p.Filter) + " "
+	for _, n := range h.Doc.SpeakersIn(h.Chunk.Start, h.Chunk.End) {
+		if strings.Contains(" "+text.NameKey(n)+" ", key) {
+			return true
+		}
+	}
+	return false
 }
 
 // inPeriod reports whether day t lies within p (open bounds allowed).
@@ -1115,15 +1133,7 @@ func speakerTerm(p *Person) string {
 func spokenOrNamedBy(hits []retrieval.Hit, p *Person) (kept []retrieval.Hit, own bool) {
 	key := " " + text.NameKey(p.Filter) + " "
 	for _, h := range hits {
-		spoken := false
-		if h.Doc != nil {
-			for _, n := range h.Doc.SpeakersIn(h.Chunk.Start, h.Chunk.End) {
-				if strings.Contains(" "+text.NameKey(n)+" ", key) {
-					spoken = true
-					break
-				}
-			}
-		}
+		spoken := spokenBy(h, p)
 		if spoken || strings.Contains(" "+text.NameKey(h.Chunk.Text)+" ", key) {
 			kept = append(kept, h)
 			own = own || spoken

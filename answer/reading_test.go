@@ -397,3 +397,54 @@ func TestWithoutWhenPhrase(t *testing.T) {
 		}
 	}
 }
+
+// bySpeakerIndex returns narrowed for a search filtered by speaker, wide
+// otherwise, and lists docs (the record's people).
+type bySpeakerIndex struct {
+	fakeIndex
+	narrowed, wide []retrieval.Hit
+	docs           []*corpus.Document
+}
+
+func (f *bySpeakerIndex) Search(_ context.Context, _ string, o retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	if o.Speaker != "" {
+		return f.narrowed, nil
+	}
+	return f.wide, nil
+}
+
+func (f *bySpeakerIndex) Documents() []*corpus.Document { return f.docs }
+
+// TestNearestOfSpeakerNamed: when the asked speaker's own statement on
+// the subject is found but not trusted to answer, the decline names it
+// and does not claim the record holds no statement by them; a passage
+// of theirs on another subject is not named.
+func TestNearestOfSpeakerNamed(t *testing.T) {
+	hit := func(id, date, title, speaker, body string) retrieval.Hit {
+		d := &corpus.Document{ID: id, Title: title, Outlet: "Nowhereland Ministry", Date: day(date), Text: body,
+			Speakers: []corpus.Speaker{{Name: speaker, Title: "Spokesperson"}}}
+		return retrieval.Hit{Doc: d, Coverage: 1, VectorScore: 0.4, Chunk: corpus.Chunk{ID: id + "#0", DocID: id, End: len(body), Text: body}}
+	}
+	other := hit("tolls.txt", "2024-05-20", "Statement on tolls", "Bram Oakhollow", "Bram Oakhollow said the canal tolls would rise by 4 percent.")
+	for _, tc := range []struct {
+		name  string
+		found bool // the passage holds the question's most distinctive word
+		want  string
+	}{
+		{"on the subject", true, "No passage of the record by Zara Quillfeather clearly answers this; the nearest is “Statement from Spokesperson Zara Quillfeather” (2024-03-02). It holds 1 statement on the canal tolls by other officials (Bram Oakhollow)"},
+		{"another subject", false, "The record has no statement by Zara Quillfeather on the canal tolls. It holds 1 statement on the canal tolls by other officials (Bram Oakhollow)"},
+	} {
+		weak := hit("quill.txt", "2024-03-02", "Statement from Spokesperson Zara Quillfeather", "Zara Quillfeather",
+			"The harbour reopened after the toll call, and we thank the harbour staff.")
+		weak.Coverage, weak.VectorScore = 0.3, 0.05
+		weak.Terms = []retrieval.TermMatch{{Term: "toll", Weight: 2, Found: tc.found, Share: map[bool]float64{true: 1}[tc.found]}, {Term: "canal", Weight: 1}}
+		p := &Pipeline{Index: &bySpeakerIndex{narrowed: []retrieval.Hit{weak}, wide: []retrieval.Hit{other}, docs: []*corpus.Document{weak.Doc, other.Doc}}}
+		ans, err := p.Ask(context.Background(), "What did Zara Quillfeather say about the canal tolls?", nil, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Mode != ModeDeclined || !strings.HasPrefix(ans.Text, tc.want) {
+			t.Errorf("%s: mode %s:\n%s\nwant it to start\n%s", tc.name, ans.Mode, ans.Text, tc.want)
+		}
+	}
+}
