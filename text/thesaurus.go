@@ -101,6 +101,10 @@ func TermSynonyms(s string) map[string][]string {
 	}
 	var last [3]seen
 	var terms []string // Terms(s), for the capitals after the walk
+	// phrasal are the verbs read with their particle ("kicked off",
+	// "turned it down"), with the phrase's synonyms: the particle settles
+	// the verb's sense, so its own synonyms ("kick": "boot") go.
+	var phrasal map[string][]string
 	EachWord(s, func(w string) {
 		t, stop := Stem(w), IsStopword(w)
 		if !stop {
@@ -123,11 +127,21 @@ func TermSynonyms(s string) map[string][]string {
 				add(t, vs)
 			case !p.stop:
 				add(p.t, vs)
+				if particles[w] {
+					if phrasal == nil {
+						phrasal = map[string][]string{}
+					}
+					phrasal[p.t] = append(phrasal[p.t], vs...)
+				}
 			}
 			break
 		}
 		last[2], last[1], last[0] = last[1], last[0], seen{t, stop}
 	})
+	for t, vs := range phrasal {
+		delete(out, t)
+		add(t, vs)
+	}
 	for _, t := range terms {
 		// A capital for its country, one way (capitalOf).
 		add(t, capitalTerms()[t])

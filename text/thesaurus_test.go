@@ -61,6 +61,14 @@ func TestTermSynonyms(t *testing.T) {
 	if got := TermSynonyms("did they turn the offer down"); !slices.Contains(got["turn"], "reject") {
 		t.Errorf(`"turn the offer down": "turn" has %v, want "reject"`, got["turn"])
 	}
+	// A particle settles the verb's sense: "kicked off" began, it did
+	// not boot anyone.
+	if got := TermSynonyms("the strikes that kicked off in june"); !slices.Contains(got["kick"], "inaugurat") || slices.Contains(got["kick"], "boot") {
+		t.Errorf(`"kicked off": "kick" has %v, want "inaugurat" and not "boot"`, got["kick"])
+	}
+	if got := TermSynonyms("a kick in the door"); !slices.Contains(got["kick"], "boot") {
+		t.Errorf(`"kick" alone: %v, want its own synonyms`, got["kick"])
+	}
 	if got := TermSynonyms("did biden call it genocide in 2021"); slices.Contains(got["call"], "visit") {
 		t.Errorf(`"call it genocide in" read as "call in": %v`, got["call"])
 	}
