@@ -49,6 +49,21 @@ type Period struct {
 	Deadline bool `json:"deadline,omitempty"`
 }
 
+// said is the phrase as a sentence of the answer can say it: with "in"
+// when the question wrote the date bare ("the prisoner exchange of summer
+// 2024", "april 2025, what was …"), as written when it opens with a
+// preposition or is relative ("last week").
+func (p Period) said() string {
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(p.Phrase)), " ")
+	switch {
+	case first == "" || text.IsPreposition(first):
+		return p.Phrase
+	case first == "last" || first == "this" || first == "next" || first == "yesterday" || first == "today":
+		return p.Phrase
+	}
+	return "in " + p.Phrase
+}
+
 // IsZero reports whether the period bounds nothing.
 func (p Period) IsZero() bool { return p.Since.IsZero() && p.Until.IsZero() }
 

@@ -92,6 +92,9 @@ func TestReadQuestionPeriods(t *testing.T) {
 		{"the toll before and after March 2024", "2024-03-01", "2024-03-31", "after March 2024"},
 		{"What did the minister say in 2021?", "2021-01-01", "2021-12-31", "in 2021"},
 		{"What did the president say on Remembrance Day 2025?", "2025-01-01", "2025-12-31", "2025"},
+		// A season before the closing year is the period, not the year.
+		{"how many were freed in the prisoner exchange of summer 2023", "2023-06-01", "2023-08-31", "summer 2023"},
+		{"what did they say about the storms of the fall of 2022", "2022-09-01", "2022-11-30", "fall of 2022"},
 		{"what did he say last week", "2024-05-09", "2024-05-15", "last week"},
 		{"What was said last month?", "2024-04-01", "2024-04-30", "last month"},
 		{"What was said last year?", "2023-01-01", "2023-12-31", "last year"},
@@ -439,5 +442,22 @@ func TestInstructionVerbNotSearched(t *testing.T) {
 	}
 	if c := ReadQuestion("did quillfeather compare the canal to the bridge", nil, time.Time{}); !strings.Contains(c.Search, "compare") {
 		t.Errorf("a verb asked about was dropped: %q", c.Search)
+	}
+}
+
+// A period's phrase reads in a sentence of the answer: "in" is added to
+// a bare date, not to one with its preposition or a relative one.
+func TestPeriodSaid(t *testing.T) {
+	for phrase, want := range map[string]string{
+		"summer 2024":      "in summer 2024",
+		"april 2025":       "in april 2025",
+		"in april 2025":    "in april 2025",
+		"since 2024":       "since 2024",
+		"last week":        "last week",
+		"the fall of 2022": "in the fall of 2022",
+	} {
+		if got := (Period{Phrase: phrase}).said(); got != want {
+			t.Errorf("said(%q) = %q, want %q", phrase, got, want)
+		}
 	}
 }

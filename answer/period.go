@@ -193,7 +193,17 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			// before a noun ("the 2020 war") names a thing.
 			// After a function word ("say about 1915?") it is the subject.
 			y, ok := yearOf(w)
-			if !ok || i != len(toks)-1 || i == 0 || text.IsStopword(toks[i-1].w) || isNumber(toks[i-1].w) || isMonth(toks[i-1].w) {
+			if !ok || i != len(toks)-1 || i == 0 || isNumber(toks[i-1].w) || isMonth(toks[i-1].w) {
+				continue
+			}
+			// "the prisoner exchange of summer 2024?": a season (or
+			// "the fall of") before the year is the period.
+			for from := max(0, i-3); from < i; from++ {
+				if s, ok := periodDate(words, from, 0); ok && s.Dated && s.Next == i+1 && words[from] != "the" {
+					return mark(q, toks, drop, from, i+1, Period{Since: s.Since, Until: s.Until})
+				}
+			}
+			if text.IsStopword(toks[i-1].w) {
 				continue
 			}
 			return mark(q, toks, drop, i, i+1, Period{Since: dayOf(y, 1, 1), Until: dayOf(y, 12, 31)})

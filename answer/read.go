@@ -627,7 +627,7 @@ func outsideCoverage(c Constraints, opts retrieval.SearchOptions, first, last ti
 		on = " on " + c.Topic
 	}
 	return fmt.Sprintf("The record has no statement%s %s (%s)%s. It covers %s to %s.",
-		by, c.Period.Phrase, c.Period, on, dateString(first), dateString(last))
+		by, c.Period.said(), c.Period, on, dateString(first), dateString(last))
 }
 
 // afterCoverage is the plain answer to a question about a date after the
@@ -970,7 +970,7 @@ func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retr
 	if len(docs) == 0 {
 		if nearest != nil && onlyPeriod {
 			return nil, nil, fmt.Sprintf("No passage of the record %s (%s) clearly answers this; the nearest is “%s” (%s).",
-				c.Period.Phrase, c.Period, nearest.Doc.Title, nearest.Doc.DateString()), nil
+				c.Period.said(), c.Period, nearest.Doc.Title, nearest.Doc.DateString()), nil
 		}
 		return nil, nil, "", nil
 	}
@@ -987,7 +987,7 @@ func (p *Pipeline) absent(ctx context.Context, c Constraints, filters, opts retr
 		miss = append(miss, "from "+c.Outlet)
 	}
 	if !c.Period.IsZero() {
-		miss = append(miss, fmt.Sprintf("%s (%s)", c.Period.Phrase, c.Period))
+		miss = append(miss, fmt.Sprintf("%s (%s)", c.Period.said(), c.Period))
 	}
 	var b strings.Builder
 	if nearest != nil {
