@@ -413,9 +413,12 @@ func readWant(toks []qtok) AnswerType {
 				// hike" names a thing).
 				return WantNumber
 			}
+			if t, ok := askedNouns[askedNoun(toks, i+1)]; ok {
+				// "what date", "which city", "which architecture firm":
+				// the noun asked for, after up to two modifiers.
+				return t
+			}
 			switch next {
-			case "date", "day", "year", "month":
-				return WantDate
 			case "number", "percentage", "percent", "share", "amount", "figure", "toll":
 				return WantNumber
 			case "is", "was", "s", "are", "were":
@@ -424,13 +427,6 @@ func readWant(toks []qtok) AnswerType {
 				if quantityAfter(toks, i+2) {
 					return WantNumber
 				}
-			case "city", "country", "place", "town", "venue", "location":
-				return WantPlace
-			case "official", "officials", "person", "spokesperson", "minister", "leader",
-				// An organisation is named as a person is: "which company
-				// was flying it", "what agency ran it".
-				"company", "firm", "agency", "organization", "organisation", "group", "airline", "carrier", "contractor":
-				return WantPerson
 			}
 			if saysVerbAfter(toks, i+1) {
 				return WantQuotation
@@ -469,6 +465,33 @@ var knowVerbs = map[string]bool{"know": true, "knew": true, "known": true, "expl
 	"reveal": true, "revealed": true, "specify": true, "specified": true, "disclose": true, "disclosed": true,
 	"confirm": true, "confirmed": true, "mention": true, "mentioned": true, "indicate": true, "indicated": true,
 	"clarify": true, "clarified": true, "decide": true, "decided": true}
+
+// askedNoun is the noun a "what"/"which" asks for when one or two
+// modifiers stand before it ("which architecture firm", "what foreign
+// leader"): the first of the words at i to i+2 that names a kind of
+// answer (askedNouns), before any auxiliary or function word; else "".
+func askedNoun(toks []qtok, i int) string {
+	for j := i; j < len(toks) && j <= i+2; j++ {
+		w := toks[j].w
+		if _, ok := askedNouns[w]; ok {
+			return w
+		}
+		if yesNoOpeners[w] || text.IsStopword(w) {
+			break
+		}
+	}
+	return ""
+}
+
+// askedNouns are the nouns after "what"/"which" that say the kind of
+// answer wanted. An organisation is named as a person is: "which company
+// was flying it", "what agency ran it".
+var askedNouns = map[string]AnswerType{"date": WantDate, "day": WantDate, "year": WantDate, "month": WantDate,
+	"city": WantPlace, "country": WantPlace, "place": WantPlace, "town": WantPlace, "venue": WantPlace, "location": WantPlace,
+	"official": WantPerson, "officials": WantPerson, "person": WantPerson, "spokesperson": WantPerson,
+	"minister": WantPerson, "leader": WantPerson, "company": WantPerson, "firm": WantPerson, "agency": WantPerson,
+	"organization": WantPerson, "organisation": WantPerson, "group": WantPerson, "airline": WantPerson,
+	"carrier": WantPerson, "contractor": WantPerson}
 
 // quantityNouns name a quantity: a question asking what one was wants a
 // figure.

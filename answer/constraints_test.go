@@ -163,6 +163,10 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"did the talks open, and when?", OrderAny, WantDate},
 		{"In which city did the talks open?", OrderAny, WantPlace},
 		{"What date did the talks open?", OrderAny, WantDate},
+		// The noun asked for after one or two modifiers.
+		{"which architecture firm did quillfeather pick for the canal", OrderAny, WantPerson},
+		{"what border town did the minister visit", OrderAny, WantPlace},
+		{"what canal toll rise did they announce", OrderAny, WantAny},
 		// What a quantity was asks for a figure.
 		{"What was the unemployment rate in February?", OrderAny, WantNumber},
 		{"what's the death toll of the flood", OrderAny, WantNumber},
