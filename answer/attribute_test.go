@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -160,5 +161,43 @@ func TestVariantShare(t *testing.T) {
 		if got := variantShare(h); got != tc.want {
 			t.Errorf("%q for %q: %v, want %v", tc.passage, tc.missing, got, tc.want)
 		}
+	}
+}
+
+// A passage answers for the places a question names only when it, its
+// neighbour or its title names them; the decision weighs one that does
+// not below one that does.
+func TestPlaceShown(t *testing.T) {
+	hit := func(doc, title string, index int, body string) retrieval.Hit {
+		return retrieval.Hit{Doc: &corpus.Document{ID: doc, Title: title},
+			Chunk: corpus.Chunk{ID: fmt.Sprintf("%s#%d", doc, index), DocID: doc, Index: index, Text: body}}
+	}
+	q := Constraints{Search: "what did quillfeather say about the wyoming court ruling"}
+	other := hit("a.txt", "Statement", 0, "Spokesperson Zara Quillfeather said the Idaho court ruling was wrong.")
+	same := hit("b.txt", "Statement", 0, "Spokesperson Zara Quillfeather said the Wyoming court ruling was wrong.")
+	titled := hit("c.txt", "Statement on the Wyoming Ruling", 0, "Spokesperson Zara Quillfeather said the ruling was wrong.")
+	before := hit("d.txt", "Statement", 3, "In Wyoming, the court ruled today.")
+	after := hit("d.txt", "Statement", 4, "Spokesperson Zara Quillfeather called the ruling wrong.")
+	far := hit("d.txt", "Statement", 6, "Spokesperson Zara Quillfeather thanked the clerks.")
+	hits := []retrieval.Hit{other, same, titled, before, after, far}
+	for _, tc := range []struct {
+		name string
+		h    retrieval.Hit
+		want float64
+	}{
+		{"another state", other, 0}, {"the state", same, 1}, {"its title", titled, 1},
+		{"its neighbour", after, 1}, {"two passages away", far, 0},
+	} {
+		if got := placeShown(q, tc.h, hits); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	if got := placeShown(Constraints{Search: "what did quillfeather say about the court ruling"}, other, hits); got != 1 {
+		t.Errorf("no place asked: %v, want 1", got)
+	}
+	a, b := signalsOf(q, nil, same, 1, hits, map[string]map[string]bool{}), signalsOf(q, nil, other, 1, hits, map[string]map[string]bool{})
+	b.coverage, b.vector, b.distinct, b.phrases = a.coverage, a.vector, a.distinct, a.phrases
+	if da, db := defaultDecision.score(a), defaultDecision.score(b); da-db != defaultDecision.place {
+		t.Errorf("the passage on another place scores %v against %v, want %v less", db, da, defaultDecision.place)
 	}
 }

@@ -167,8 +167,8 @@ func TestMeasureDecision(t *testing.T) {
 		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f lead=%.2f lex=%.2f title=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f pl=%.2f lead=%.2f lex=%.2f title=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.place, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return
@@ -303,6 +303,15 @@ var leadGrid = func() []float64 {
 	return []float64{0}
 }()
 
+// placeGrid are the weights the sweep tries for hitSignals.place;
+// READOUT_SWEEP_NO_PLACE=1 leaves it at 0, to compare.
+var placeGrid = func() []float64 {
+	if os.Getenv("READOUT_SWEEP_NO_PLACE") != "" {
+		return []float64{0}
+	}
+	return []float64{0, 0.5, 1}
+}()
+
 // titleGrid are the weights the sweep tries for hitSignals.title: 0;
 // READOUT_SWEEP_TITLE=1 sweeps 0, 0.5, 1.
 var titleGrid = func() []float64 {
@@ -411,7 +420,9 @@ func sweepDecision(rows []sweepRow, folds int, bar float64) sweepResult {
 												for _, wld := range leadGrid {
 													for _, wat := range attributeGrid {
 														for _, wti := range titleGrid {
-															yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, lead: wld, lexical: wl, fused: wr, title: wti})
+															for _, wpl := range placeGrid {
+																yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, place: wpl, lead: wld, lexical: wl, fused: wr, title: wti})
+															}
 														}
 													}
 												}

@@ -1,0 +1,102 @@
+package text
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// placeNames are the countries and the states of the United States, each
+// by the word of its name a question and a document both write ("korea"
+// for both Koreas, "carolina" for both Carolinas, "salvador" for El
+// Salvador). A name that is as often something else is left out:
+// "Georgia", "Jordan", "Turkey", "Chad", "Washington", "New York" (a
+// city and a state), "Niger" beside "Nigeria".
+const placeNames = `afghanistan albania algeria andorra angola argentina armenia australia austria
+azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+botswana brazil brunei bulgaria burundi cambodia cameroon canada chile china colombia congo croatia
+cuba cyprus czech denmark djibouti ecuador egypt salvador eritrea estonia eswatini ethiopia fiji
+finland france gabon gambia germany ghana greece greenland grenada guatemala guyana haiti honduras
+hungary iceland india indonesia iran iraq ireland israel italy jamaica japan kazakhstan kenya korea
+kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+madagascar malawi malaysia maldives mali malta mauritania mauritius mexico moldova monaco mongolia
+montenegro morocco mozambique myanmar burma namibia nepal netherlands nicaragua nigeria norway oman
+pakistan palau panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa
+senegal serbia singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria
+taiwan tajikistan tanzania thailand togo tonga tunisia turkmenistan uganda ukraine uruguay uzbekistan
+vanuatu venezuela vietnam yemen zambia zimbabwe britain
+alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada hampshire jersey carolina dakota ohio oklahoma oregon
+pennsylvania rhode tennessee texas utah vermont wyoming wisconsin`
+
+// irregularDemonyms are the demonyms that do not begin with their
+// place's name ("chinese", "french"; "iranian" and "cuban" do).
+var irregularDemonyms = map[string]string{"chinese": "china", "french": "france", "dutch": "netherlands",
+	"swiss": "switzerland", "greek": "greece", "spanish": "spain", "thai": "thailand", "filipino": "philippines",
+	"afghan": "afghanistan", "polish": "poland", "danish": "denmark", "swedish": "sweden", "finnish": "finland",
+	"norwegian": "norway", "irish": "ireland", "argentine": "argentina", "argentinian": "argentina",
+	"mexican": "mexico", "canadian": "canada", "ukrainian": "ukraine", "lebanese": "lebanon", "belgian": "belgium",
+	"italian": "italy", "portuguese": "portugal", "moroccan": "morocco", "burmese": "burma", "haitian": "haiti",
+	"honduran": "honduras", "peruvian": "peru", "egyptian": "egypt", "texan": "texas", "british": "britain"}
+
+// places is placeNames as a set.
+var places = sync.OnceValue(func() map[string]bool { return setOf(placeNames) })
+
+// demonymEnds are the endings a demonym adds to its place's name, or to
+// the name without its final "a" or "o": "cuba-n", "iran-ian",
+// "nicaragu-an", "israel-i", "sudan-ese", "vermont-er".
+var demonymEnds = []string{"n", "an", "ian", "i", "ese", "er", "ns", "ans", "ians", "is", "ers"}
+
+// PlacesAsked returns the countries and US states a question names, by
+// name or demonym ("nicaraguan regime officials" → "nicaragua", "the
+// chinese side" → "china"), each once, as placeNames writes them.
+func PlacesAsked(q string) []string {
+	var out []string
+	EachWord(q, func(w string) {
+		if p, ok := placeOfWord(w); ok && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	})
+	return out
+}
+
+// placeOfWord reads one lower-case word as a place: its name, a demonym
+// (demonymEnds, irregularDemonyms), or either's plural.
+func placeOfWord(w string) (string, bool) {
+	set := places()
+	if set[w] {
+		return w, true
+	}
+	if p, ok := irregularDemonyms[strings.TrimSuffix(w, "s")]; ok {
+		return p, true
+	}
+	for _, end := range demonymEnds {
+		base, ok := strings.CutSuffix(w, end)
+		if !ok || len(base) < 3 {
+			continue
+		}
+		if set[base] {
+			return base, true
+		}
+		for _, v := range []string{"a", "o"} {
+			if set[base+v] {
+				return base + v, true
+			}
+		}
+	}
+	return "", false
+}
+
+// HoldsPlace reports whether s (any case) names place p (as PlacesAsked
+// gives it) by name or demonym.
+func HoldsPlace(s, p string) bool {
+	found := false
+	EachWord(s, func(w string) {
+		if !found {
+			q, ok := placeOfWord(w)
+			found = ok && q == p
+		}
+	})
+	return found
+}
