@@ -1030,7 +1030,7 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 	for j < len(toks) && j < end+3 && linksSpeaker(toks[j].w) {
 		j++
 	}
-	if j < len(toks) && text.IsAskVerb(toks[j].w) && !putsThing(toks, j) {
+	if j < len(toks) && text.IsAskVerb(toks[j].w) && !putsThing(toks, j) && !callsSomeone(toks, j) {
 		// A verb's base form is a verb only in a question's inversion
 		// ("did Kirby say", "what does Price mean"); without it, "call"
 		// or "comment" after a name is a noun ("the Trump Zelenskyy
@@ -1061,6 +1061,25 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 		return k > 0 && wordsNouns[toks[k-1].w], -1
 	}
 	return false, -1
+}
+
+// callsSomeone reports whether the verb at j is "call" in its sense of a
+// telephone call: a question asking for a person ("who was the first
+// foreign leader trump called", "who did Kirby call") asks whom, not
+// what was said ("what did Trump call it" names a thing).
+func callsSomeone(toks []qtok, j int) bool {
+	switch toks[j].w {
+	case "call", "called", "calls", "calling":
+	default:
+		return false
+	}
+	if j+1 < len(toks) {
+		switch toks[j+1].w {
+		case "it", "that", "this", "them", "for":
+			return false
+		}
+	}
+	return readWant(toks) == WantPerson
 }
 
 // putsThing reports whether the verb at j is "put" with a thing for its

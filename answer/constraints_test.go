@@ -217,6 +217,9 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		// object it is what someone did.
 		{"How did Quillfeather put it?", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
 		{"What duty did Quillfeather put on every canal boat?", "", "", 0, []string{"Zara Quillfeather"}},
+		// "call" asked of a person is a telephone call; of a thing, a name.
+		{"who was the first minister quillfeather called once in office", "", "", 0, []string{"Zara Quillfeather"}},
+		{"What did Quillfeather call it?", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
 		// Capitalised words that are not the record's people.
 		{"Give his words.", "", "", 0, nil},
 		{"What did the American envoy say at Christmas about Airlines?", "", "", 0, nil},
