@@ -845,20 +845,18 @@ func placeShown(c Constraints, h retrieval.Hit, hits []retrieval.Hit) float64 {
 	if len(asked) == 0 {
 		return 1
 	}
-	var b strings.Builder
-	if h.Doc != nil {
-		b.WriteString(h.Doc.Title)
-	}
-	for _, o := range hits {
-		if o.Chunk.DocID == h.Chunk.DocID && o.Chunk.Index >= h.Chunk.Index-1 && o.Chunk.Index <= h.Chunk.Index+1 {
-			b.WriteString("\n")
-			b.WriteString(o.Chunk.Text)
-		}
-	}
-	near := b.String()
 	held := 0
 	for _, p := range asked {
-		if text.HoldsPlace(near, p) {
+		found := h.Doc != nil && text.HoldsPlace(h.Doc.Title, p)
+		for _, o := range hits {
+			if found {
+				break
+			}
+			if o.Chunk.DocID == h.Chunk.DocID && o.Chunk.Index >= h.Chunk.Index-1 && o.Chunk.Index <= h.Chunk.Index+1 {
+				found = text.HoldsPlace(o.Chunk.Text, p)
+			}
+		}
+		if found {
 			held++
 		}
 	}

@@ -40,8 +40,38 @@ var irregularDemonyms = map[string]string{"chinese": "china", "french": "france"
 	"italian": "italy", "portuguese": "portugal", "moroccan": "morocco", "burmese": "burma", "haitian": "haiti",
 	"honduran": "honduras", "peruvian": "peru", "egyptian": "egypt", "texan": "texas", "british": "britain"}
 
-// places is placeNames as a set.
-var places = sync.OnceValue(func() map[string]bool { return setOf(placeNames) })
+// placeForms maps every form placeOfWord reads to its place: each
+// place's name, its demonyms (demonymEnds after the name, or after the
+// name without its final "a" or "o") and its irregular demonyms, with
+// their plurals. Built once, so reading a word is one lookup.
+var placeForms = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	add := func(form, place string) {
+		if _, taken := m[form]; !taken && len(form) >= 4 {
+			m[form] = place
+		}
+	}
+	names := strings.Fields(placeNames)
+	for _, p := range names {
+		m[p] = p // a name wins over another's demonym ("indiana", not India's)
+	}
+	for _, p := range names {
+		bases := []string{p}
+		if strings.HasSuffix(p, "a") || strings.HasSuffix(p, "o") {
+			bases = append(bases, p[:len(p)-1])
+		}
+		for _, b := range bases {
+			for _, end := range demonymEnds {
+				add(b+end, p)
+			}
+		}
+	}
+	for d, p := range irregularDemonyms {
+		add(d, p)
+		add(d+"s", p)
+	}
+	return m
+})
 
 // demonymEnds are the endings a demonym adds to its place's name, or to
 // the name without its final "a" or "o": "cuba-n", "iran-ian",
@@ -64,37 +94,18 @@ func PlacesAsked(q string) []string {
 // placeOfWord reads one lower-case word as a place: its name, a demonym
 // (demonymEnds, irregularDemonyms), or either's plural.
 func placeOfWord(w string) (string, bool) {
-	set := places()
-	if set[w] {
-		return w, true
-	}
-	if p, ok := irregularDemonyms[strings.TrimSuffix(w, "s")]; ok {
-		return p, true
-	}
-	for _, end := range demonymEnds {
-		base, ok := strings.CutSuffix(w, end)
-		if !ok || len(base) < 3 {
-			continue
-		}
-		if set[base] {
-			return base, true
-		}
-		for _, v := range []string{"a", "o"} {
-			if set[base+v] {
-				return base + v, true
-			}
-		}
-	}
-	return "", false
+	p, ok := placeForms()[w]
+	return p, ok
 }
 
 // HoldsPlace reports whether s (any case) names place p (as PlacesAsked
-// gives it) by name or demonym.
+// gives it) by name or demonym. It does not allocate.
 func HoldsPlace(s, p string) bool {
+	forms := placeForms()
 	found := false
-	EachWord(s, func(w string) {
+	EachWordBytes(s, func(w []byte) {
 		if !found {
-			q, ok := placeOfWord(w)
+			q, ok := forms[string(w)]
 			found = ok && q == p
 		}
 	})
