@@ -247,12 +247,19 @@ func median(ds []time.Duration) time.Duration {
 }
 
 // seedThreads asks n questions whose answers open the threads follow-ups
-// go to.
+// go to. Like the burst, every question is acknowledged before serve moves
+// the simulated clock: a move counts against the fake's 3 s deadline, so a
+// question acknowledged after it would be refused and never reach the
+// model, and serve would wait for a call that never comes.
 func seedThreads(h *harness, n int, serve func(n int)) []*discordgo.Channel {
-	for k := 0; k < n; k++ {
-		h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: fmt.Sprint(9000 + k),
-			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", fmt.Sprintf("seed %d?", k))}})
+	ids := make([]string, n)
+	for k := range ids {
+		ids[k] = h.d.SendInteraction(testsupport.Interaction{Command: "ask", UserID: fmt.Sprint(9000 + k),
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{testsupport.Opt("question", fmt.Sprintf("seed %d?", k))}}).ID
 	}
+	h.wait("seed questions acknowledged", func() bool {
+		return !slices.ContainsFunc(ids, func(id string) bool { return !h.d.Response(id).Acked })
+	})
 	if serve != nil {
 		serve(n)
 	}
