@@ -30,15 +30,15 @@ illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts mic
 mississippi missouri montana nebraska nevada hampshire jersey carolina dakota ohio oklahoma oregon
 pennsylvania rhode tennessee texas utah vermont wyoming wisconsin`
 
-// irregularDemonyms are the demonyms that do not begin with their
-// place's name ("chinese", "french"; "iranian" and "cuban" do).
-var irregularDemonyms = map[string]string{"chinese": "china", "french": "france", "dutch": "netherlands",
+// irregularDemonyms are the demonyms that demonymEnds do not make from
+// their place's name ("chinese" is; "french", "ukrainian" and "belgian"
+// are not).
+var irregularDemonyms = map[string]string{"french": "france", "dutch": "netherlands",
 	"swiss": "switzerland", "greek": "greece", "spanish": "spain", "thai": "thailand", "filipino": "philippines",
 	"afghan": "afghanistan", "polish": "poland", "danish": "denmark", "swedish": "sweden", "finnish": "finland",
-	"norwegian": "norway", "irish": "ireland", "argentine": "argentina", "argentinian": "argentina",
-	"mexican": "mexico", "canadian": "canada", "ukrainian": "ukraine", "lebanese": "lebanon", "belgian": "belgium",
-	"italian": "italy", "portuguese": "portugal", "moroccan": "morocco", "burmese": "burma", "haitian": "haiti",
-	"honduran": "honduras", "peruvian": "peru", "egyptian": "egypt", "texan": "texas", "british": "britain"}
+	"norwegian": "norway", "irish": "ireland", "argentine": "argentina", "ukrainian": "ukraine", "lebanese": "lebanon",
+	"belgian": "belgium", "italian": "italy", "portuguese": "portugal", "burmese": "burma", "honduran": "honduras",
+	"peruvian": "peru", "texan": "texas", "british": "britain"}
 
 // placeForms maps every form placeOfWord reads to its place: each
 // place's name, its demonyms (demonymEnds after the name, or after the
