@@ -172,7 +172,7 @@ func TestPlaceShown(t *testing.T) {
 		return retrieval.Hit{Doc: &corpus.Document{ID: doc, Title: title},
 			Chunk: corpus.Chunk{ID: fmt.Sprintf("%s#%d", doc, index), DocID: doc, Index: index, Text: body}}
 	}
-	q := Constraints{Search: "what did quillfeather say about the wyoming court ruling"}
+	q := Constraints{Search: "what did quillfeather say about the wyoming court ruling", Places: []string{"wyoming"}}
 	other := hit("a.txt", "Statement", 0, "Spokesperson Zara Quillfeather said the Idaho court ruling was wrong.")
 	same := hit("b.txt", "Statement", 0, "Spokesperson Zara Quillfeather said the Wyoming court ruling was wrong.")
 	titled := hit("c.txt", "Statement on the Wyoming Ruling", 0, "Spokesperson Zara Quillfeather said the ruling was wrong.")
@@ -199,5 +199,9 @@ func TestPlaceShown(t *testing.T) {
 	b.coverage, b.vector, b.distinct, b.phrases = a.coverage, a.vector, a.distinct, a.phrases
 	if da, db := defaultDecision.score(a), defaultDecision.score(b); da-db != defaultDecision.place {
 		t.Errorf("the passage on another place scores %v against %v, want %v less", db, da, defaultDecision.place)
+	}
+	// A document the conversation cited holds its places.
+	if b.setContinued(1); b.place != 1 {
+		t.Errorf("a passage of a cited document: place %v, want 1", b.place)
 	}
 }

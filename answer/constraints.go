@@ -126,6 +126,10 @@ type Constraints struct {
 	// Topic is what the question is about, for sentences that say what
 	// the record lacks ("on the Lachin corridor").
 	Topic string `json:"topic,omitempty"`
+	// Places are the countries and US states the question's own words
+	// name (text.PlacesAsked), not those a follow-up's rewrite borrows
+	// from the conversation: "what about brazil" moves on from Mexico.
+	Places []string `json:"places,omitempty"`
 }
 
 // reportLag is how many days after a period a figure for it is still

@@ -73,7 +73,7 @@ type hitSignals struct {
 	// thing does not answer.
 	attribute float64
 	// place is the share of the countries and US states the question
-	// names (text.PlacesAsked: "the wyoming supreme court", "nicaraguan
+	// names (Constraints.Places: "the wyoming supreme court", "nicaraguan
 	// officials") that the passage, its neighbours or its document's
 	// title name; 1 when it names none. A passage on the same subject
 	// elsewhere (Idaho's abortion ban, the Cuban regime) does not answer.
@@ -153,6 +153,18 @@ func signalsOf(c Constraints, names []string, h retrieval.Hit, rank int, hits []
 		s.names = float64(found) / float64(len(names))
 	}
 	return s
+}
+
+// setContinued sets the continued signal. A passage of a document the
+// conversation cited holds its places too: the conversation has found
+// the document relevant, and a follow-up on it ("what about brazil, was
+// biden gonna call lula?" after the Mexico City summit's gaggle) need
+// not name its place again.
+func (s *hitSignals) setContinued(v float64) {
+	s.continued = v
+	if v > 0 {
+		s.place = 1
+	}
 }
 
 // variantShare is the IDF-weighted share of the searched words a passage
@@ -451,9 +463,12 @@ func (w decisionWeights) score(s hitSignals) float64 {
 // the Cuban sanctions; the State Department's advisory level for
 // Azerbaijan). Through readout eval (--data /tmp/wh7): public out of
 // scope declined 1/2 → 2/2, independent 6/10 → 8/10, channel c034
-// gained; one dev follow-up chain (v041–v043) lost its third turn when
-// the second turn's rewrite, naming Mexico from the first, was declined
-// and the turn answered as asked.
+// gained, nothing lost. The places are the question's own words', and a
+// passage of a document the conversation cited holds them
+// (setContinued): before, a dev chain's turn on Brazil after the Mexico
+// City summit's gaggle (v042, whose passage names Lula, not Brazil) was
+// declined as rewritten and its next turn lost; the measure above is
+// the same either way.
 var defaultDecision = decisionWeights{coverage: 1, vector: 1.5, phrases: 0.25, continued: 0.25, figure: 0.5, dated: 0.5, attribute: 1, place: 0.5, threshold: 2}
 
 // wordsOnlyDecision are the weights in use when the question could not be
@@ -527,7 +542,7 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 	var bs hitSignals
 	for i, h := range hits {
 		s := signalsOf(c, names, h, i+1, hits, cache)
-		s.continued = citedBefore(h, prev)
+		s.setContinued(citedBefore(h, prev))
 		if sc := w.score(s); sc > bestScore {
 			best, bestScore, bs = i, sc, s
 		}
@@ -841,12 +856,11 @@ func distinctFound(h retrieval.Hit) map[string]bool {
 // placeShown measures hitSignals.place: the passage's words, its
 // neighbours' among the hits and its document's title are searched.
 func placeShown(c Constraints, h retrieval.Hit, hits []retrieval.Hit) float64 {
-	asked := text.PlacesAsked(c.Search)
-	if len(asked) == 0 {
+	if len(c.Places) == 0 {
 		return 1
 	}
 	held := 0
-	for _, p := range asked {
+	for _, p := range c.Places {
 		found := h.Doc != nil && text.HoldsPlace(h.Doc.Title, p)
 		for _, o := range hits {
 			if found {
@@ -860,7 +874,7 @@ func placeShown(c Constraints, h retrieval.Hit, hits []retrieval.Hit) float64 {
 			held++
 		}
 	}
-	return float64(held) / float64(len(asked))
+	return float64(held) / float64(len(c.Places))
 }
 
 // figureShown measures hitSignals.figure.

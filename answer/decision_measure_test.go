@@ -104,7 +104,7 @@ func TestMeasureDecision(t *testing.T) {
 			var sigs []hitSignals
 			for i, h := range r.searched {
 				sig := signalsOf(r.c, names, h, i+1, r.searched, cache)
-				sig.continued = citedBefore(h, prev)
+				sig.setContinued(citedBefore(h, prev))
 				sig.title = titleShare(h)
 				sigs = append(sigs, sig)
 			}
