@@ -451,16 +451,16 @@ func readWant(toks []qtok) AnswerType {
 
 // embeddedAsk reports whether the wh-word at i (in a question opening
 // with a yes/no word) is what the question asks: a question embedded
-// after a verb of saying or knowing or "about" ("did sullivan say when
-// the deal would be done", "do we know who ran it", "did they say
-// anything about how many"), or one added at the end ("did they meet,
-// and when?").
+// after a verb of saying or knowing or after "about", "on" or "for"
+// ("did sullivan say when the deal would be done", "do we know who ran
+// it", "is there any word on when", "did they give a date for when"),
+// or one added at the end ("did they meet, and when?").
 func embeddedAsk(toks []qtok, i int) bool {
 	if i+1 == len(toks) {
 		return true
 	}
 	prev := toks[i-1].w
-	return text.IsAskVerb(prev) || knowVerbs[prev] || prev == "about"
+	return text.IsAskVerb(prev) || knowVerbs[prev] || prev == "about" || prev == "on" || prev == "for"
 }
 
 // knowVerbs are the verbs besides those of saying (text.IsAskVerb)

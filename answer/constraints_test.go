@@ -161,6 +161,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"do we know who built the bridge", OrderAny, WantPerson},
 		{"did they say how many boats crossed", OrderAny, WantNumber},
 		{"did the talks open, and when?", OrderAny, WantDate},
+		{"is there any word on when the canal reopens", OrderAny, WantDate},
+		{"did the ministry give a date for when the toll rises", OrderAny, WantDate},
 		{"In which city did the talks open?", OrderAny, WantPlace},
 		{"What date did the talks open?", OrderAny, WantDate},
 		// The noun asked for after one or two modifiers.
