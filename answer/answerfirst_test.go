@@ -246,6 +246,14 @@ func TestComparisonCitesBothSides(t *testing.T) {
 	if comparisonSides("What did Ned Example say in 2022 about the talks?", nil) != nil {
 		t.Error("a question naming one year compares nothing")
 	}
+	// "between … and" of two dates bounds one period: one figure is asked
+	// over it. Of two people it compares them.
+	if sides := comparisonSides("how many migrants did the ministry say came between 2022 and fall 2024", nil); sides != nil {
+		t.Errorf("a range between two dates compares %+v", sides)
+	}
+	if sides := comparisonSides("what is the difference between what Quillfeather said and what Ned Example said", nil); len(sides) != 2 {
+		t.Errorf("the difference between two speakers: sides %+v", sides)
+	}
 	// Two people named, one asked for his words about a change the other
 	// made: no comparison of the two. Asked for each one's words, they are.
 	two := []*Person{{Name: "Ned Example", Filter: "example"}, {Name: "Zara Quillfeather", Filter: "quillfeather"}}

@@ -205,14 +205,30 @@ func (sd side) holds(t time.Time) bool {
 	return !t.IsZero() && !t.Before(sd.since) && !t.After(sd.until)
 }
 
+// The words by which a question compares, in three parts: those that
+// compare periods only (a change is over time), those that compare either
+// periods or speakers, and "between … and", which compares speakers
+// ("the difference between kirby and price") but of two dates bounds one
+// period ("how many migrants came between 2022 and fall 2024" asks one
+// figure over the range, not one for each year).
+const (
+	periodsCue = `chang(?:e|ed|es|ing)|evolv(?:e|ed|ing)|shift(?:ed)?|from (?:19|20)\d\d to`
+	sharedCue  = `compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|the same\b|what\b.{1,60}\bcalled\b|both|each (?:say|said|call|called|describe|put)|(?:like|as)\b.{1,60}\b(?:did|does|had|has)\b`
+	betweenCue = `between\b.*\band\b`
+)
+
 // comparisonCueRe: words by which a question compares two periods or two
 // speakers.
-var comparisonCueRe = regexp.MustCompile(`(?i)\b(?:chang(?:e|ed|es|ing)|compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|evolv(?:e|ed|ing)|shift(?:ed)?|the same\b|between\b.*\band\b|from (?:19|20)\d\d to|what\b.{1,60}\bcalled\b|both|each (?:say|said|call|called|describe|put)|(?:like|as)\b.{1,60}\b(?:did|does|had|has)\b)`)
+var comparisonCueRe = regexp.MustCompile(`(?i)\b(?:` + periodsCue + `|` + sharedCue + `|` + betweenCue + `)`)
+
+// periodsCueRe: the words of comparisonCueRe by which a question compares
+// two periods it names.
+var periodsCueRe = regexp.MustCompile(`(?i)\b(?:` + periodsCue + `|` + sharedCue + `)`)
 
 // speakersCueRe: the words of comparisonCueRe by which a question compares
 // two speakers; a change ("whether biden changed taiwan policy", asked of
 // Sullivan's words) compares periods, not the people it names.
-var speakersCueRe = regexp.MustCompile(`(?i)\b(?:compar(?:e|ed|es|ing|ison)|differ(?:ed|s|ent|ence)?|versus|vs\.?|the same\b|between\b.*\band\b|what\b.{1,60}\bcalled\b|both|each (?:say|said|call|called|describe|put)|(?:like|as)\b.{1,60}\b(?:did|does|had|has)\b)`)
+var speakersCueRe = regexp.MustCompile(`(?i)\b(?:` + sharedCue + `|` + betweenCue + `)`)
 
 // speakingNameRe finds capitalised names of one to three words followed
 // by a verb of saying ("did Kirby call it what Blinken called it"): the
@@ -231,8 +247,10 @@ func comparisonSides(q string, named []*Person) []side {
 	if !comparisonCueRe.MatchString(q) {
 		return nil
 	}
-	if sides := periodSides(q); len(sides) >= 2 {
-		return sides
+	if periodsCueRe.MatchString(q) {
+		if sides := periodSides(q); len(sides) >= 2 {
+			return sides
+		}
 	}
 	if !speakersCueRe.MatchString(q) {
 		return nil

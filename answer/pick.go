@@ -417,18 +417,6 @@ func candidates(top []retrieval.Hit) []candidate {
 			// reporter's "X said".
 			ws, we := quotedWords(h, r[0], r[1])
 			seq := stemSeq(src[ws:we])
-			if slices.Contains(seq, "us") && !namesUS(src[ws:we]) {
-				// "with us": the pronoun, not the country a question's
-				// "did the us …" names (both are the term "us"; the
-				// record's "U.S." is no term at all). Measured (main
-				// 6e71372, /tmp/wh9n): "who did the us trade for brittney
-				// griner" opens with "Mr. Bout for Brittney Griner", not
-				// with thanks to those "who have engaged with us" (probe
-				// chains 15 → 16 of 24); of 229 questions asked alone, 3
-				// answers lose a sentence held by "with us" alone; dev,
-				// fresh and public unchanged.
-				seq = slices.DeleteFunc(seq, func(t string) bool { return t == "us" })
-			}
 			c := candidate{hit: hi, start: r[0], end: r[1], ws: ws, we: we, seq: seq, stems: make(map[string]bool, len(seq)), before: last}
 			for _, t := range seq {
 				c.stems[t] = true
@@ -443,14 +431,6 @@ func candidates(top []retrieval.Hit) []candidate {
 	}
 	return cands
 }
-
-// namesUS reports whether s writes the country ("U.S.", "US"), not only
-// the pronoun "us": the record is written in proper case, so its
-// lower-case "us" is always the pronoun.
-func namesUS(s string) bool { return countryUSRe.MatchString(s) }
-
-// countryUSRe: the United States as the record abbreviates it.
-var countryUSRe = regexp.MustCompile(`\bU\.S\.|\bU\.S\b|\bUS\b`)
 
 // questionReading is what the scorer reads from the question once.
 type questionReading struct {

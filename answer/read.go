@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -365,6 +366,12 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		hits = mergeHits(held, hits)
 		r.notes = append(r.notes, fmt.Sprintf("%d passages hold the words the question quotes (“%s”); they come first", len(held), quote))
 	}
+	if later, err := p.recalling(ctx, r.c, filters, r.opts); err != nil {
+		return nil, err
+	} else if len(later) > 0 {
+		hits = mergeHits(hits, later)
+		r.notes = append(r.notes, fmt.Sprintf("%d passages dated after the period name it in their words; they follow the period's own", len(later)))
+	}
 	r.searched = hits
 	if r.c.Speaker != nil && filters.Speaker == "" {
 		// The filter keeps the documents the speaker speaks in; of their
@@ -466,6 +473,70 @@ func withoutWhenPhrase(c Constraints) string {
 		return ""
 	}
 	return core
+}
+
+// recalling returns the passages dated after the question's period that
+// name it in their own words (namesPeriod), which the period's filter
+// hides: "how many cuban migrants came to the us between 2022 and fall
+// 2024" is answered by a fact sheet of 2026 ("more than 850,000 migrants
+// arriving in America between 2022 and the fall of 2024"), what was done
+// in a year by the review published after it. Nil when the period is not
+// the question's own (the user's filters stand) or bounds a deadline.
+func (p *Pipeline) recalling(ctx context.Context, c Constraints, filters, opts retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	if c.Period.IsZero() || c.Period.Until.IsZero() || c.Period.Deadline || (opts.Since.Equal(filters.Since) && opts.Until.Equal(filters.Until)) {
+		return nil, nil
+	}
+	wide := opts
+	wide.Since, wide.Until = filters.Since, filters.Until
+	if wide.Since.IsZero() || wide.Since.Before(c.Period.Until) {
+		wide.Since = c.Period.Until.AddDate(0, 0, 1)
+	}
+	if !wide.Until.IsZero() && wide.Until.Before(wide.Since) {
+		return nil, nil
+	}
+	hits, err := p.Index.Search(ctx, c.Search, wide)
+	if err != nil {
+		return nil, fmt.Errorf("search after the period: %w", err)
+	}
+	var out []retrieval.Hit
+	for _, h := range hits {
+		if h.Doc != nil && h.Doc.Date.After(opts.Until) && namesPeriod(h.Chunk.Text, c.Period) {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// namesPeriod reports whether a passage's words name a period: each year
+// it spans from (Since) and to (Until), and its month when it lies within
+// one ("in April 2023").
+func namesPeriod(passage string, p Period) bool {
+	from, to := p.Since, p.Until
+	if from.IsZero() {
+		from = to
+	}
+	need := map[string]bool{strconv.Itoa(from.Year()): false, strconv.Itoa(to.Year()): false}
+	month := ""
+	if from.Year() == to.Year() && from.Month() == to.Month() {
+		month = text.MonthName(from.Month())
+		need[month] = false
+	}
+	left := len(need)
+	for _, t := range text.Tokens(passage) {
+		w := t.Word
+		if month != "" {
+			if m, ok := text.Month(w); ok && text.MonthName(m) == month {
+				w = month
+			}
+		}
+		if seen, ok := need[w]; ok && !seen {
+			need[w] = true
+			if left--; left == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // interleaveHits takes a's and b's passages in turn, each once, up to k.

@@ -20,6 +20,7 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/datalock"
+	"github.com/readout/readout/text"
 )
 
 // The snapshot file (format version 6; 5 is still read) is laid out to be
@@ -196,7 +197,7 @@ func (s *snapshot) encode(f *os.File) (int64, error) { return s.encodeVersion(f,
 func (s *snapshot) encodeVersion(f *os.File, version uint32) (int64, error) {
 	hdr, err := json.Marshal(snapshotHeader{
 		Embedder: s.embedder, Dim: s.dim, Snapshot: s.id, Created: s.created,
-		Docs: len(s.docs), Chunks: len(s.chunks), ChunkOpts: s.chunkOpts,
+		Docs: len(s.docs), Chunks: len(s.chunks), ChunkOpts: s.chunkOpts, Terms: text.TermsVersion,
 	})
 	if err != nil {
 		return 0, err
@@ -356,6 +357,9 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	}
 	if hdr.Dim < 0 || hdr.Chunks < 0 || hdr.Docs < 0 || (hdr.Dim == 0 && hdr.Chunks > 0) {
 		return nil, corrupt(path, "counts in the header do not match the contents")
+	}
+	if err := checkTerms(path, hdr); err != nil {
+		return nil, err
 	}
 	t := 16 + hlen
 	if n := binary.LittleEndian.Uint32(data[t:]); n != numSections || t+tableSize(numSections) > size {

@@ -271,6 +271,9 @@ type snapshotHeader struct {
 	Docs      int                 `json:"docs"`
 	Chunks    int                 `json:"chunks"`
 	ChunkOpts corpus.ChunkOptions `json:"chunk_options"`
+	// Terms is text.TermsVersion when the snapshot was written: its
+	// postings hold the terms that version reads from the record.
+	Terms int `json:"terms,omitempty"`
 }
 
 // noDay stands for an undated turn in turnRecord.Day.
@@ -364,7 +367,7 @@ func readHeader(path string) (snapshotHeader, error) {
 	if err := json.Unmarshal(raw, &hdr); err != nil {
 		return hdr, corrupt(path, "unreadable header: "+err.Error())
 	}
-	return hdr, nil
+	return hdr, checkTerms(path, hdr)
 }
 
 func checkPrefix(path string, pre []byte) error {
@@ -378,6 +381,18 @@ func checkPrefix(path string, pre []byte) error {
 		return corrupt(path, fmt.Sprintf("snapshot format version %d (a newer readout's), this readout reads versions %d to %d", v, oldestReadVersion, snapshotVersion))
 	}
 	return nil
+}
+
+// checkTerms refuses a snapshot whose postings hold the terms of another
+// text.TermsVersion, as an old format is refused: a question's terms would
+// miss the passages that hold its words ("U.S." is "usa" since version 1,
+// and was no term before).
+func checkTerms(path string, hdr snapshotHeader) error {
+	if hdr.Terms == text.TermsVersion {
+		return nil
+	}
+	return fmt.Errorf("%w (%w): %s: the index's words were read by another readout (terms version %d, this readout's %d): run `readout index --rebuild` to rebuild it",
+		ErrOldFormat, ErrCorrupt, path, hdr.Terms, text.TermsVersion)
 }
 
 func corrupt(path, why string) error {

@@ -22,6 +22,7 @@ import (
 	"unsafe"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/text"
 )
 
 // TestLoadSnapshotRefusesEveryDamagedByte flips bytes all over a small
@@ -313,5 +314,32 @@ func TestSnapshotWriteDoesNotCopyTexts(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	if got := after.TotalAlloc - before.TotalAlloc; got >= uint64(len(big)) {
 		t.Errorf("writing a snapshot with %d bytes of text allocated %d bytes", len(big), got)
+	}
+}
+
+// TestSnapshotOfOtherTermsRefused: a snapshot whose postings hold the
+// terms of another text.TermsVersion is refused as an old format, so a
+// data folder rebuilds it rather than search "U.S." passages for a term
+// they were not indexed under.
+func TestSnapshotOfOtherTermsRefused(t *testing.T) {
+	dir := t.TempDir()
+	ix := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	mustSync(t, ix, loadSeeds(t))
+	path := filepath.Join(dir, SnapshotFile)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := fmt.Sprintf(`"terms":%d`, text.TermsVersion)
+	if !bytes.Contains(data, []byte(cur)) {
+		t.Fatalf("the snapshot's header does not record %s", cur)
+	}
+	old := bytes.Replace(data, []byte(cur), []byte(fmt.Sprintf(`"terms":%d`, text.TermsVersion-1)), 1)
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(dir, NewBuiltinEmbedder(16), IndexOptions{})
+	if !errors.Is(err, ErrOldFormat) || !strings.Contains(err.Error(), "readout index --rebuild") {
+		t.Fatalf("opening a snapshot of other terms: %v, want ErrOldFormat with the rebuild advice", err)
 	}
 }

@@ -69,6 +69,11 @@ func Synonyms(term string) []string {
 // object open a phrase of their own ("call it genocide in 2021").
 var particles = setOf("down up out off over")
 
+// usaSynonyms are the terms by which the record names the United States
+// besides "U.S." ("usa", as Words writes it): "America", "American
+// troops". "United States" is two words, and a synonym is one term.
+var usaSynonyms = []string{"america", "american"}
+
 // TermSynonyms returns the synonyms (Synonyms) of each term of s, keyed
 // by the term as Terms writes it, with those of each two consecutive
 // words read as one phrase added to the phrase's word that is no stopword
@@ -143,8 +148,12 @@ func TermSynonyms(s string) map[string][]string {
 		add(t, vs)
 	}
 	for _, t := range terms {
-		// A capital for its country, one way (capitalOf).
+		// A capital for its country, one way (capitalOf), and the
+		// United States for the words the record also names it by.
 		add(t, capitalTerms()[t])
+		if t == "usa" {
+			add(t, usaSynonyms)
+		}
 	}
 	return out
 }

@@ -6,11 +6,22 @@ import (
 	"unicode/utf8"
 )
 
+// TermsVersion numbers the way Words and Terms read text. It changes when
+// a text's terms change (its words, the stopwords, Stem), so that an index
+// holding the terms of another version is rebuilt rather than searched
+// with terms it does not hold. 1: initialisms are words ("U.S." → "usa",
+// "K-9" → "k9"); 0: before.
+const TermsVersion = 1
+
 // Words splits text into lowercase words of Unicode letters and digits,
 // with diacritics folded ("Élysée" → "elysee"), apostrophes inside a word
 // dropped ("Armenia’s" → "armenias"), and digit groups joined across
-// separators ("84,770" → "84770"). Single letters are dropped: they are
-// initials and list markers, not content.
+// separators ("84,770" → "84770"). An initialism is one word, dotted
+// ("D.C." → "dc") or a letter hyphenated to its number ("K-9" → "k9",
+// written so as often as "K9"), and the United States is "usa" however
+// it is written ("U.S.", "US", "the us": namesUS), apart from the pronoun
+// "us". Other single letters are dropped: they are initials and list
+// markers, not content.
 func Words(text string) []string {
 	var out []string
 	EachWord(text, func(w string) { out = append(out, w) })
@@ -100,6 +111,9 @@ func scanBytes(text string, singles bool, fn func(w []byte, start, end int)) {
 			start = -1
 			return
 		}
+		if string(buf) == "us" && namesUS(text, start, end) {
+			buf = append(buf, 'a')
+		}
 		if singles || len(buf) > 1 || (buf[0] >= '0' && buf[0] <= '9') {
 			fn(buf, start, end)
 		}
@@ -128,6 +142,13 @@ func scanBytes(text string, singles bool, fn func(w []byte, start, end int)) {
 			case (c == ',' || c == '.') && len(buf) > 0 && isDigit(buf[len(buf)-1]) &&
 				i+1 < len(text) && isDigit(text[i+1]):
 				// digit group separator or decimal point: "84,770", "2.5"
+			case c == '.' && initialAt(text, i-1) && i+1 < len(text) && initialAt(text, i+1):
+				// a dotted initialism is one word: "U.S." is "us" as
+				// "US" is, "D.C." is "dc"
+			case c == '-' && initialAt(text, i-1) && i+1 < len(text) && isDigit(text[i+1]):
+				// a letter hyphenated to its number is one word, as
+				// written without the hyphen: "K-9" is "k9", "G-7"
+				// "g7", "F-16s" "f16s"
 			default:
 				flush()
 			}
@@ -154,7 +175,35 @@ func scanBytes(text string, singles bool, fn func(w []byte, start, end int)) {
 	flush()
 }
 
+// namesUS reports whether the word "us" at text[start:end] is the
+// country, not the pronoun: written "U.S.", "u.s." or "US", or after
+// "the" ("did the us sanction them", as a question is typed).
+func namesUS(text string, start, end int) bool {
+	w := text[start:end]
+	if w == "US" || strings.Contains(w, ".") {
+		return true
+	}
+	before := strings.TrimRight(text[:start], " ")
+	return len(before) >= 3 && strings.EqualFold(before[len(before)-3:], "the") &&
+		(len(before) == 3 || !isLetterAt(before, len(before)-4))
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// initialAt reports whether text[i] is an ASCII letter standing alone
+// between dots or word boundaries, as the letters of "U.S." and "D.C."
+// do: no letter or digit touches it but across a dot.
+func initialAt(text string, i int) bool {
+	if i < 0 || i >= len(text) || !isASCIILetter(text[i]) {
+		return false
+	}
+	alone := func(j int) bool {
+		return j < 0 || j >= len(text) || text[j] == '.' || !(isASCIILetter(text[j]) || isDigit(text[j]) || text[j] >= utf8.RuneSelf)
+	}
+	return alone(i-1) && alone(i+1)
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func isLetterAt(s string, i int) bool {
 	c := s[i]

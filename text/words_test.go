@@ -19,7 +19,16 @@ func TestWords(t *testing.T) {
 		{"84,770 people; 2.5 percent", []string{"84770", "people", "25", "percent"}},
 		{"Nagorno-Karabakh", []string{"nagorno", "karabakh"}},
 		{"Élysée Palace, Bakı, Şuşa, Gümrü", []string{"elysee", "palace", "baki", "susa", "gumru"}},
-		{"U.S. a 7 b", []string{"7"}},
+		{"a 7 b", []string{"7"}},
+		// Initialisms are words: dotted ("D.C."), a letter hyphenated to
+		// its number ("K-9"), and the country ("U.S.", "US", "the us")
+		// apart from the pronoun ("tell us").
+		{"D.C. and U.K. officials", []string{"dc", "and", "uk", "officials"}},
+		{"K-9 units, G-7 and F-16s; COVID-19", []string{"k9", "units", "g7", "and", "f16s", "covid", "19"}},
+		{"Mr. S. Smith", []string{"mr", "smith"}},
+		{"the U.S.-China talks, US troops", []string{"the", "usa", "china", "talks", "usa", "troops"}},
+		{"did the us join? tell us", []string{"did", "the", "usa", "join", "tell", "us"}},
+		{"bathe us", []string{"bathe", "us"}},
 		{"e\u0301te\u0301", []string{"ete"}}, // combining accents
 		{"Привет мир", []string{"привет", "мир"}},
 		{"", nil},

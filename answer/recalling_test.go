@@ -1,0 +1,53 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/readout/readout/retrieval"
+)
+
+// TestNamesPeriod: a passage names a period by its years, and by its
+// month when the period lies within one.
+func TestNamesPeriod(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	years := Period{Since: day(2022, 1, 1), Until: day(2024, 11, 30)}
+	april := Period{Since: day(2023, 4, 1), Until: day(2023, 4, 30)}
+	for _, tc := range []struct {
+		passage string
+		p       Period
+		want    bool
+	}{
+		{"more than 850,000 arrived between 2022 and the fall of 2024", years, true},
+		{"more than 850,000 arrived in 2024", years, false},
+		{"In April 2023, the ministry opened the canal.", april, true},
+		{"In Apr. 2023 the canal opened.", april, true},
+		{"In May 2023, the ministry opened the canal.", april, false},
+		{"The canal opened in April.", april, false},
+	} {
+		if got := namesPeriod(tc.passage, tc.p); got != tc.want {
+			t.Errorf("namesPeriod(%q, %s) = %v, want %v", tc.passage, tc.p, got, tc.want)
+		}
+	}
+}
+
+// TestLaterStatementNamingThePeriod: a figure over a range of years is
+// answered by the statement that reports it after the range, which names
+// the range in its own words; the period's own statements do not give it.
+func TestLaterStatementNamingThePeriod(t *testing.T) {
+	rec := `{"id": "early.txt", "title": "Remarks on the canal crossings", "outlet": "Nowhereland Ministry", "date": "2023-03-02", "text": "Minister Odo Brambleby said that most canal migrants now come from the northern provinces. The ministry will keep the crossings open."}
+{"id": "review.txt", "title": "Fact sheet: the canal crossings reviewed", "outlet": "Nowhereland Ministry", "date": "2026-05-01", "text": "More than 850,000 canal migrants crossed into Nowhereland between 2022 and the fall of 2024, the ministry found. The review closes the old crossings."}
+{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2024-06-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
+`
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 3))}
+	ans, err := p.Ask(context.Background(), "how many canal migrants crossed into nowhereland between 2022 and fall 2024", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := firstQuote(ans.Text); !strings.Contains(first, "850,000") {
+		t.Errorf("the answer does not open with the later statement giving the figure for the period:\n%s", ans.Text)
+	}
+	checkQuotations(t, ans)
+}
