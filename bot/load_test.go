@@ -133,8 +133,14 @@ type loadQuestion struct {
 // sendBurst sends every user's questions, the heaviest users first (a
 // first-come queue would make everyone else wait behind them), even ones
 // as /ask and odd ones as follow-ups in an answer thread of ths, one per
-// member, as members follow up on their own answers.
-func sendBurst(h *harness, ths []*discordgo.Channel) []*loadQuestion {
+// member, as members follow up on their own answers. The first lead
+// questions are acknowledged before the others are sent, so they are the
+// ones that take the free slots: the bot handles each event in a goroutine
+// of its own, so within the burst the order questions reach the queue is
+// the scheduler's, and free slots would go to whichever member's questions
+// ran first (one given three of them waits far less than others who sent
+// as many).
+func sendBurst(h *harness, ths []*discordgo.Channel, lead int) []*loadQuestion {
 	var all []*loadQuestion
 	for u, n := range loadUsers() {
 		user := fmt.Sprint(5000 + u)
@@ -150,6 +156,9 @@ func sendBurst(h *harness, ths []*discordgo.Channel) []*loadQuestion {
 				lq.message = h.d.SendMessage(testsupport.UserMessage{ChannelID: lq.thread, AuthorID: user, Content: lq.q}).ID
 			}
 			all = append(all, lq)
+			if len(all) == lead {
+				waitAll(h, "the burst's first questions acknowledged", all, func(o outcome) bool { return o.acked })
+			}
 		}
 	}
 	return all
@@ -296,7 +305,7 @@ func TestLoadFairQueue(t *testing.T) {
 	began := sim.now
 	sim.mu.Unlock()
 	realStart := time.Now()
-	all := sendBurst(h, ths)
+	all := sendBurst(h, ths, slots) // user 5000's first four take the slots
 	sent := time.Since(realStart)
 	// Every question is acknowledged (an /ask) or has its placeholder (a
 	// follow-up) before the simulated clock moves.
@@ -402,7 +411,7 @@ func TestLoadExtractiveBurst(t *testing.T) {
 	h := start(t, Config{MessageContent: true, AskPerMinute: -1}, Deps{Answerer: wrap})
 	ths := seedThreads(h, len(loadUsers()), nil)
 	realStart := time.Now()
-	all := sendBurst(h, ths)
+	all := sendBurst(h, ths, 0)
 	sent := time.Since(realStart)
 	waitAll(h, "every question answered", all, func(o outcome) bool { return o.answers > 0 })
 	took := time.Since(realStart)
