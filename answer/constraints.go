@@ -381,7 +381,8 @@ func otherYear(toks []qtok, drop []bool, p Period) bool {
 // for; a question that opens with an auxiliary ("Did …", "Has …") wants a
 // yes or no.
 func readWant(toks []qtok) AnswerType {
-	yesNo := len(toks) > 0 && yesNoOpeners[toks[0].w]
+	request := politeRequest(toks)
+	yesNo := len(toks) > 0 && yesNoOpeners[toks[0].w] && !request
 	for i, t := range toks {
 		next := ""
 		if i+1 < len(toks) {
@@ -443,25 +444,67 @@ func readWant(toks []qtok) AnswerType {
 			}
 		}
 	}
-	if len(toks) > 0 && yesNoOpeners[toks[0].w] {
+	if yesNo || (request && slices.ContainsFunc(toks, func(t qtok) bool { return t.w == "whether" || t.w == "if" })) {
+		// "can you tell me whether he said it" asks a yes or no too.
 		return WantYesNo
 	}
 	return WantAny
 }
 
+// politeRequest reports whether a question opening with an auxiliary is a
+// request, not a yes/no question: "can you tell me when the summit was
+// held", "could u quote biden on the tariffs", "would you please give me
+// his exact words". It asks what the imperative after it asks ("tell me
+// when …").
+func politeRequest(toks []qtok) bool {
+	if len(toks) < 3 || !requestOpeners[toks[0].w] || !youWords[toks[1].w] {
+		return false
+	}
+	v := toks[2].w
+	if v == "please" && len(toks) > 3 {
+		v = toks[3].w
+	}
+	return requestVerbs[v]
+}
+
+// requestOpeners, youWords and requestVerbs make a polite request
+// (politeRequest): "can", "you", "tell".
+var (
+	requestOpeners = map[string]bool{"can": true, "could": true, "would": true, "will": true}
+	youWords       = map[string]bool{"you": true, "u": true, "ya": true, "yall": true}
+	requestVerbs   = map[string]bool{"tell": true, "give": true, "show": true, "quote": true, "find": true,
+		"list": true, "share": true, "pull": true, "get": true, "remind": true, "explain": true,
+		"summarize": true, "summarise": true, "name": true, "point": true, "dig": true, "look": true}
+)
+
 // embeddedAsk reports whether the wh-word at i (in a question opening
 // with a yes/no word) is what the question asks: a question embedded
-// after a verb of saying or knowing or after "about", "on" or "for"
-// ("did sullivan say when the deal would be done", "do we know who ran
-// it", "is there any word on when", "did they give a date for when"),
-// or one added at the end ("did they meet, and when?").
+// after a verb of saying or knowing, with or without its object, or
+// after "about", "on" or "for" ("did sullivan say when the deal would be
+// done", "do we know who ran it", "did they tell us who", "is there any
+// word on when", "did they give a date for when"), one added at the end
+// ("did they meet, and when?") or a second question after "and" ("did
+// they meet and when was it").
 func embeddedAsk(toks []qtok, i int) bool {
 	if i+1 == len(toks) {
 		return true
 	}
 	prev := toks[i-1].w
+	if i > 1 && objectPronouns[prev] {
+		// "did they tell us who", "do you know when": the verb stands
+		// before its object.
+		prev = toks[i-2].w
+	}
+	if toks[i-1].w == "and" && yesNoOpeners[toks[i+1].w] {
+		// "did they meet and when was it": a second question.
+		return true
+	}
 	return text.IsAskVerb(prev) || knowVerbs[prev] || prev == "about" || prev == "on" || prev == "for"
 }
+
+// objectPronouns stand between a verb and the question it embeds ("tell
+// me when", "let us know who").
+var objectPronouns = map[string]bool{"me": true, "us": true, "him": true, "her": true, "them": true, "you": true}
 
 // knowVerbs are the verbs besides those of saying (text.IsAskVerb)
 // after which a wh-word opens the question asked: "do we know when …".

@@ -148,6 +148,18 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"How many people crossed into Armenia?", OrderAny, WantNumber},
 		{"How much did the tolls cost?", OrderAny, WantNumber},
 		{"Where did the canal talks open?", OrderAny, WantPlace},
+		// A polite request asks what its imperative asks; a wh-word
+		// after a verb and its object, or opening a second question
+		// after "and", is asked too.
+		{"can you tell me when the canal summit was held", OrderAny, WantDate},
+		{"could you tell me who leads the canal delegation", OrderAny, WantPerson},
+		{"can u tell me which country hosted the canal talks", OrderAny, WantPlace},
+		{"can you quote quillfeather on the canal tolls", OrderAny, WantQuotation},
+		{"would you please give me quillfeather's exact words on the canal", OrderAny, WantQuotation},
+		{"can you tell me whether quillfeather backed the canal deal", OrderAny, WantYesNo},
+		{"can the canal take bigger ships", OrderAny, WantYesNo},
+		{"did they tell us who ran the canal talks", OrderAny, WantPerson},
+		{"did they meet and when was it", OrderAny, WantDate},
 		{"Who said the festival is open to all?", OrderAny, WantPerson},
 		{"Quote Quillfeather's exact words on the canal talks.", OrderAny, WantQuotation},
 		{"Give his words.", OrderAny, WantQuotation},

@@ -9,9 +9,10 @@ import (
 // placeNames are the countries and the states of the United States, each
 // by the word of its name a question and a document both write ("korea"
 // for both Koreas, "carolina" for both Carolinas, "salvador" for El
-// Salvador). A name that is as often something else is left out:
-// "Georgia", "Jordan", "Turkey", "Chad", "Washington", "New York" (a
-// city and a state), "Niger" beside "Nigeria".
+// Salvador). A name that is as often something else is left out
+// ("Washington", "New York": a city and a state; "Niger" beside
+// "Nigeria") or read only in passages (namesOnlyPassages: "Georgia",
+// "Jordan", "Turkey", "Chad").
 const placeNames = `afghanistan albania algeria andorra angola argentina armenia australia austria
 azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
 botswana brazil brunei bulgaria burundi cambodia cameroon canada chile china colombia congo croatia
@@ -20,15 +21,15 @@ finland france gabon gambia germany ghana greece greenland grenada guatemala guy
 hungary iceland india indonesia iran iraq ireland israel italy jamaica japan kazakhstan kenya korea
 kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
 madagascar malawi malaysia maldives mali malta mauritania mauritius mexico moldova monaco mongolia
-montenegro morocco mozambique myanmar burma namibia nepal netherlands nicaragua nigeria norway oman
+montenegro morocco mozambique myanmar namibia nepal netherlands nicaragua nigeria norway oman
 pakistan palau panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa
 senegal serbia singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria
 taiwan tajikistan tanzania thailand togo tonga tunisia turkmenistan uganda ukraine uruguay uzbekistan
-vanuatu venezuela vietnam yemen zambia zimbabwe britain
+vanuatu venezuela vietnam yemen zambia zimbabwe britain saudi emirates zealand lanka
 alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
 mississippi missouri montana nebraska nevada hampshire jersey carolina dakota ohio oklahoma oregon
-pennsylvania rhode tennessee texas utah vermont wyoming wisconsin`
+pennsylvania rhode tennessee texas utah vermont virginia wyoming wisconsin`
 
 // irregularDemonyms are the demonyms that demonymEnds do not make from
 // their place's name ("chinese" is; "french", "ukrainian" and "belgian"
@@ -37,13 +38,33 @@ var irregularDemonyms = map[string]string{"french": "france", "dutch": "netherla
 	"swiss": "switzerland", "greek": "greece", "spanish": "spain", "thai": "thailand", "filipino": "philippines",
 	"afghan": "afghanistan", "polish": "poland", "danish": "denmark", "swedish": "sweden", "finnish": "finland",
 	"norwegian": "norway", "irish": "ireland", "argentine": "argentina", "ukrainian": "ukraine", "lebanese": "lebanon",
-	"belgian": "belgium", "italian": "italy", "portuguese": "portugal", "burmese": "burma", "honduran": "honduras",
-	"peruvian": "peru", "texan": "texas", "british": "britain"}
+	"belgian": "belgium", "italian": "italy", "portuguese": "portugal", "burmese": "myanmar", "honduran": "honduras",
+	"peruvian": "peru", "texan": "texas", "british": "britain", "congolese": "congo", "cypriot": "cyprus",
+	"laotian": "laos", "bahamian": "bahamas", "kazakh": "kazakhstan", "philippine": "philippines",
+	"emirati": "emirates", "turkish": "turkey", "jordanian": "jordan", "chadian": "chad", "georgian": "georgia"}
+
+// otherNames are the other names of a place a document or a question
+// writes: a former name, an abbreviation or a part for the whole.
+var otherNames = map[string]string{"burma": "myanmar", "dprk": "korea", "england": "britain",
+	"turkiye": "turkey"}
+
+// namesOnlyPassages are places whose own name is as often something else
+// ("Turkey" the bird, "Jordan" a name): in a passage they hold the place
+// asked by their demonym ("turkish"), but a question's "jordan" names no
+// place.
+var namesOnlyPassages = map[string]bool{"turkey": true, "jordan": true, "georgia": true, "chad": true}
+
+// notDemonyms are the forms demonymEnds make that are as often something
+// else: "ghani" (Ashraf Ghani, not of Ghana), "indian" (American Indian
+// tribes, in a White House record), "polish" (the verb).
+var notDemonyms = map[string]bool{"ghani": true, "ghanis": true, "indian": true, "indians": true, "polish": true}
 
 // placeForms maps every form placeOfWord reads to its place: each
 // place's name, its demonyms (demonymEnds after the name, or after the
 // name without its final "a" or "o") and its irregular demonyms, with
-// their plurals. Built once, so reading a word is one lookup.
+// their plurals, its other names (otherNames) and its capital (capitalOf),
+// and the possessives of its names ("chinas", as Words writes "China's"),
+// but not notDemonyms. Built once, so reading a word is one lookup.
 var placeForms = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	add := func(form, place string) {
@@ -70,6 +91,23 @@ var placeForms = sync.OnceValue(func() map[string]string {
 		add(d, p)
 		add(d+"s", p)
 	}
+	for n, p := range otherNames {
+		add(n, p)
+	}
+	for p := range namesOnlyPassages {
+		add(p, p)
+	}
+	for capital, country := range capitalOf {
+		add(capital, country) // "Beijing responded" holds China
+	}
+	for f, p := range m {
+		if f == p || otherNames[f] == p || capitalOf[f] == p {
+			add(f+"s", p) // "China's", as Words writes it: "chinas"
+		}
+	}
+	for f := range notDemonyms {
+		delete(m, f)
+	}
 	return m
 })
 
@@ -79,11 +117,16 @@ var placeForms = sync.OnceValue(func() map[string]string {
 var demonymEnds = []string{"n", "an", "ian", "i", "ese", "er", "ns", "ans", "ians", "is", "ers"}
 
 // PlacesAsked returns the countries and US states a question names, by
-// name or demonym ("nicaraguan regime officials" → "nicaragua", "the
-// chinese side" → "china"), each once, as placeNames writes them.
+// name, demonym, other name or capital ("nicaraguan regime officials" →
+// "nicaragua", "the chinese side" and "beijing" → "china", "burma" →
+// "myanmar"), each once, as placeNames writes them; a name read only in
+// passages (namesOnlyPassages) is none.
 func PlacesAsked(q string) []string {
 	var out []string
 	EachWord(q, func(w string) {
+		if namesOnlyPassages[strings.TrimSuffix(w, "s")] {
+			return
+		}
 		if p, ok := placeOfWord(w); ok && !slices.Contains(out, p) {
 			out = append(out, p)
 		}

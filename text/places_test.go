@@ -17,6 +17,14 @@ func TestPlacesAsked(t *testing.T) {
 		// Words that merely begin with a place's name are none.
 		"malign influence on the perusal":   nil,
 		"did the us and the minister agree": nil,
+		// Other names and capitals are their place; a name as often
+		// something else names none, its demonym does; a form that is
+		// another word is none.
+		"what did beijing say about the burma coup": {"china", "myanmar"},
+		"the jordan river and turkey pardons":       nil,
+		"the jordanian and turkish ministers":       {"jordan", "turkey"},
+		"what did ghani say to the indian tribes":   nil,
+		"saudi and emirati officials in sri lanka":  {"saudi", "emirates", "lanka"},
 	} {
 		if got := PlacesAsked(q); !slices.Equal(got, want) {
 			t.Errorf("PlacesAsked(%q) = %q, want %q", q, got, want)
@@ -33,6 +41,12 @@ func TestHoldsPlace(t *testing.T) {
 		{"Idaho's extreme abortion ban", "wyoming", false},
 		{"the Cuban regime's security apparatus", "nicaragua", false},
 		{"NICARAGUA: new sanctions", "nicaragua", true},
+		// Possessives, other names and capitals hold their place.
+		{"China’s foreign ministry said", "china", true},
+		{"Iran's leaders", "iran", true},
+		{"The Burmese military regime", "myanmar", true},
+		{"Beijing responded on Monday", "china", true},
+		{"President Erdogan of Turkey", "turkey", true},
 	} {
 		if got := HoldsPlace(tc.s, tc.place); got != tc.want {
 			t.Errorf("HoldsPlace(%q, %q) = %v, want %v", tc.s, tc.place, got, tc.want)
