@@ -56,6 +56,8 @@ type Period struct {
 func (p Period) said() string {
 	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(p.Phrase)), " ")
 	switch {
+	case first == "past":
+		return "in the " + p.Phrase // "past week" is a preposition's object
 	case first == "" || text.IsPreposition(first):
 		return p.Phrase
 	case first == "last" || first == "this" || first == "next" || first == "yesterday" || first == "today":
@@ -129,6 +131,8 @@ type Constraints struct {
 	// Places are the countries and US states the question's own words
 	// name (text.PlacesAsked), not those a follow-up's rewrite borrows
 	// from the conversation: "what about brazil" moves on from Mexico.
+	// Only the pipeline's retrieval, which has the question's own words
+	// beside its rewrite, sets them; ReadQuestion leaves them empty.
 	Places []string `json:"places,omitempty"`
 }
 
@@ -1113,7 +1117,8 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 // callsSomeone reports whether the verb at j is "call" in its sense of a
 // telephone call: a question asking for a person ("who was the first
 // foreign leader trump called", "who did Kirby call") asks whom, not
-// what was said ("what did Trump call it" names a thing).
+// what was said ("what did Trump call it" names a thing, "who did he
+// call a hero" a person by a name).
 func callsSomeone(toks []qtok, j int) bool {
 	switch toks[j].w {
 	case "call", "called", "calls", "calling":
@@ -1124,6 +1129,11 @@ func callsSomeone(toks []qtok, j int) bool {
 		switch toks[j+1].w {
 		case "it", "that", "this", "them", "for":
 			return false
+		}
+	}
+	for k := j + 1; k < len(toks) && k <= j+2; k++ {
+		if toks[k].w == "a" || toks[k].w == "an" {
+			return false // "who did he call a hero", "called him a liar": a name
 		}
 	}
 	return readWant(toks) == WantPerson

@@ -234,6 +234,7 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		// "call" asked of a person is a telephone call; of a thing, a name.
 		{"who was the first minister quillfeather called once in office", "", "", 0, []string{"Zara Quillfeather"}},
 		{"What did Quillfeather call it?", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"who did quillfeather call a hero", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		// Capitalised words that are not the record's people.
 		{"Give his words.", "", "", 0, nil},
 		{"What did the American envoy say at Christmas about Airlines?", "", "", 0, nil},
@@ -475,6 +476,7 @@ func TestPeriodSaid(t *testing.T) {
 		"in april 2025":    "in april 2025",
 		"since 2024":       "since 2024",
 		"last week":        "last week",
+		"past week":        "in the past week",
 		"the fall of 2022": "in the fall of 2022",
 	} {
 		if got := (Period{Phrase: phrase}).said(); got != want {
