@@ -366,12 +366,6 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		hits = mergeHits(held, hits)
 		r.notes = append(r.notes, fmt.Sprintf("%d passages hold the words the question quotes (“%s”); they come first", len(held), quote))
 	}
-	if later, err := p.recalling(ctx, r.c, filters, r.opts); err != nil {
-		return nil, err
-	} else if len(later) > 0 {
-		hits = mergeHits(hits, later)
-		r.notes = append(r.notes, fmt.Sprintf("%d passages dated after the period name it in their words; they follow the period's own", len(later)))
-	}
 	r.searched = hits
 	if r.c.Speaker != nil && filters.Speaker == "" {
 		// The filter keeps the documents the speaker speaks in; of their
@@ -390,6 +384,21 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		return r, nil
 	}
 	r.decision = p.decide(r.c, hits, prev)
+	if !r.decision.Answer {
+		// The period's own passages do not answer: a later statement
+		// naming the period may (one more search of the record, only
+		// then).
+		later, err := p.recalling(ctx, r.c, filters, r.opts)
+		if err != nil {
+			return nil, err
+		}
+		if len(later) > 0 {
+			hits = mergeHits(hits, later)
+			r.searched = hits
+			r.notes = append(r.notes, fmt.Sprintf("%d passages dated after the period name it in their words; they follow the period's own", len(later)))
+			r.decision = p.decide(r.c, hits, prev)
+		}
+	}
 	if !r.decision.Answer {
 		r.decline = "The record does not cover this question. " + coverageSentence(first, last, docs)
 		if len(hits) == 0 && filtered(filters) {

@@ -35,9 +35,10 @@ func TestNamesPeriod(t *testing.T) {
 
 // TestLaterStatementNamingThePeriod: a figure over a range of years is
 // answered by the statement that reports it after the range, which names
-// the range in its own words; the period's own statements do not give it.
+// the range in its own words, when the period's own statements do not
+// answer.
 func TestLaterStatementNamingThePeriod(t *testing.T) {
-	rec := `{"id": "early.txt", "title": "Remarks on the canal crossings", "outlet": "Nowhereland Ministry", "date": "2023-03-02", "text": "Minister Odo Brambleby said that most canal migrants now come from the northern provinces. The ministry will keep the crossings open."}
+	rec := `{"id": "early.txt", "title": "Remarks on the canal crossings", "outlet": "Nowhereland Ministry", "date": "2023-03-02", "text": "Minister Odo Brambleby said the northern provinces need more ferries. The ministry will buy two."}
 {"id": "review.txt", "title": "Fact sheet: the canal crossings reviewed", "outlet": "Nowhereland Ministry", "date": "2026-05-01", "text": "More than 850,000 canal migrants crossed into Nowhereland between 2022 and the fall of 2024, the ministry found. The review closes the old crossings."}
 {"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2024-06-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
 `
