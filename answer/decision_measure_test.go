@@ -167,8 +167,8 @@ func TestMeasureDecision(t *testing.T) {
 		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f pl=%.2f lead=%.2f lex=%.2f title=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.place, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f pl=%.2f nar=%.0f lead=%.2f lex=%.2f title=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.place, bs.narrowed, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return
@@ -312,6 +312,16 @@ var placeGrid = func() []float64 {
 	return []float64{0, 0.5, 1}
 }()
 
+// narrowedGrid are the weights the sweep tries for hitSignals.narrowed:
+// 0; READOUT_SWEEP_NARROWED=1 sweeps 0, 0.1, 0.2, 0.3 (four times as
+// long).
+var narrowedGrid = func() []float64 {
+	if os.Getenv("READOUT_SWEEP_NARROWED") != "" {
+		return []float64{0, 0.1, 0.2, 0.3}
+	}
+	return []float64{0}
+}()
+
 // titleGrid are the weights the sweep tries for hitSignals.title: 0;
 // READOUT_SWEEP_TITLE=1 sweeps 0, 0.5, 1.
 var titleGrid = func() []float64 {
@@ -421,7 +431,9 @@ func sweepDecision(rows []sweepRow, folds int, bar float64) sweepResult {
 													for _, wat := range attributeGrid {
 														for _, wti := range titleGrid {
 															for _, wpl := range placeGrid {
-																yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, place: wpl, lead: wld, lexical: wl, fused: wr, title: wti})
+																for _, wnr := range narrowedGrid {
+																	yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, place: wpl, narrowed: wnr, lead: wld, lexical: wl, fused: wr, title: wti})
+																}
 															}
 														}
 													}

@@ -69,6 +69,17 @@ func Synonyms(term string) []string {
 // object open a phrase of their own ("call it genocide in 2021").
 var particles = setOf("down up out off over")
 
+// count is how many times t occurs in terms.
+func count(terms []string, t string) int {
+	n := 0
+	for _, u := range terms {
+		if u == t {
+			n++
+		}
+	}
+	return n
+}
+
 // usaSynonyms are the terms by which the record names the United States
 // besides "U.S." ("usa", as Words writes it): "America", "American
 // troops". "United States" is two words, and a synonym is one term.
@@ -77,7 +88,9 @@ var usaSynonyms = []string{"america", "american"}
 // TermSynonyms returns the synonyms (Synonyms) of each term of s, keyed
 // by the term as Terms writes it, with those of each two consecutive
 // words read as one phrase added to the phrase's word that is no stopword
-// ("every year" → "year": "annual"; "talk about" → "talk": "discuss"),
+// ("every year" → "year": "annual"; "talk about" → "talk": "discuss"; a
+// verb read only with its particle takes the phrase's instead of its own:
+// "kicked off" → "kick": "inaugurate", not "boot"),
 // and a capital's country ("tehran" → "iran": capitalOf). Terms without
 // synonyms are absent.
 func TermSynonyms(s string) map[string][]string {
@@ -144,7 +157,11 @@ func TermSynonyms(s string) map[string][]string {
 		last[2], last[1], last[0] = last[1], last[0], seen{t, stop}
 	})
 	for t, vs := range phrasal {
-		delete(out, t)
+		if count(terms, t) == 1 {
+			// Read only with its particle: its own senses go. Written
+			// again without one ("kicked off … then kicked"), they stay.
+			delete(out, t)
+		}
 		add(t, vs)
 	}
 	for _, t := range terms {

@@ -69,6 +69,9 @@ func TestTermSynonyms(t *testing.T) {
 	if got := TermSynonyms("a kick in the door"); !slices.Contains(got["kick"], "boot") {
 		t.Errorf(`"kick" alone: %v, want its own synonyms`, got["kick"])
 	}
+	if got := TermSynonyms("the talks kicked off after a kick in the door"); !slices.Contains(got["kick"], "boot") || !slices.Contains(got["kick"], "inaugurat") {
+		t.Errorf(`"kicked off" and "kick" alone: %v, want both senses`, got["kick"])
+	}
 	if got := TermSynonyms("did biden call it genocide in 2021"); slices.Contains(got["call"], "visit") {
 		t.Errorf(`"call it genocide in" read as "call in": %v`, got["call"])
 	}
