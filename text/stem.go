@@ -11,7 +11,8 @@ import (
 // abbreviations meet their month ("nov"/"november") and irregular forms
 // their verb ("told"/"tell"). It is deliberately light: it strips
 // inflection and a few derivational endings and never looks words up.
-// Digits-only words are returned unchanged.
+// Digits-only words are returned unchanged. A change to what it returns
+// changes the record's terms: bump TermsVersion.
 //
 // The English Snowball (Porter2) stemmer of github.com/kljensen/snowball,
 // with the same aliases and demonym rule, was measured against it on the

@@ -5,7 +5,8 @@ package text
 // the record carries ("said", "according", "quote").
 func IsStopword(w string) bool { return stopwords[w] }
 
-// stopwords is the index's list. The extractive scorer had a second
+// stopwords is the index's list (a change to it changes the record's
+// terms: bump TermsVersion, so that indexes are rebuilt). The extractive scorer had a second
 // list with more prepositions and modals ("among", "might", "whose") and
 // "report"; the union was measured in the index and cost a development
 // question its first rank (d10 to rank 2, EVALUATION.md "One
