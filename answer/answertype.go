@@ -451,7 +451,34 @@ func figureOf(q string) (f figure, ok bool) {
 		f.counted = text.Terms(strings.Join(words, " "))
 		break
 	}
+	if f.counted == nil {
+		f.counted = quantityOf(toks)
+	}
 	return f, true
+}
+
+// quantityOf reads what a quantity asked after its noun and a copula
+// belongs to: "what price was the cap set at" asks the cap's price, and a
+// sentence giving
+// "$100 per barrel" that Russia earned does not answer it; "what rate did
+// they set" names nothing (nil).
+func quantityOf(toks []qtok) []string {
+	copulas := map[string]bool{"was": true, "is": true, "were": true, "are": true}
+	for i := 0; i+3 < len(toks); i++ {
+		if (toks[i].w != "what" && toks[i].w != "which") || !quantityNouns[toks[i+1].w] || !copulas[toks[i+2].w] {
+			continue // "what share did the feds pay": the feds pay it, it is not theirs
+		}
+		j := i + 3
+		if toks[j].w != "the" {
+			return nil // "what rate did they set": a pronoun, no thing
+		}
+		var words []string
+		for j++; j < len(toks) && len(words) < maxCounted && !countedStops[toks[j].w]; j++ {
+			words = append(words, toks[j].w)
+		}
+		return text.Terms(strings.Join(words, " "))
+	}
+	return nil
 }
 
 // heldBy reports whether a sentence gives the figure: a number of its

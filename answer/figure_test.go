@@ -27,12 +27,24 @@ func TestFigureOf(t *testing.T) {
 		{"how long is the temporary 10 percent canal toll supposed to last", true, durationUnit, nil},
 		{"what share of the budget is the 10% toll", true, percentUnit, nil},
 		{"how much did the 10 percent toll raise", true, anyUnit, nil},
+		// A quantity asked with a copula belongs to the thing after it;
+		// asked with "did", to no thing the sentence must name.
+		{"what price was the cap set at", true, askedUnit("what price was the cap set at"), []string{"cap", "set"}},
+		{"what share did the ministry pay for the canal", true, percentUnit, nil},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)
 		if ok != tt.ok || f.unit != tt.unit || !slices.Equal(f.counted, tt.counted) {
 			t.Errorf("figureOf(%q) = %+v, %v; want unit %v counted %v, %v", tt.q, f, ok, tt.unit, tt.counted, tt.ok)
 		}
+	}
+	// The cap's price, not another price the sentence gives.
+	f, _ := figureOf("what price was the cap set at")
+	if f.heldBy("The price will lock in a discount, in light of the $100 per barrel they earned a few months ago.") {
+		t.Error("a price of something else gives the cap's price")
+	}
+	if !f.heldBy("The canal toll cap of $60 per barge took effect today.") {
+		t.Error("the cap's own price is not given")
 	}
 }
 
