@@ -1571,8 +1571,10 @@ func sentenceTraces(why []SentenceReason, passages []PassageTrace) []SentenceTra
 			}
 			rejected++
 		}
-		// The passage it is in, else (a reply added after a retrieved
-		// question, withReplies) the first of its document, named.
+		// The passage it is in, else (one added to those retrieved: the
+		// reply after a retrieved question, withReplies, or another
+		// passage of a retrieved document, documentPassages) the first of
+		// its document, named.
 		n, listed := 0, false
 		for _, p := range passages {
 			if p.Passage == r.Passage {
@@ -1587,7 +1589,7 @@ func sentenceTraces(why []SentenceReason, passages []PassageTrace) []SentenceTra
 		}
 		reason := r.Role
 		if !listed && r.Passage != "" {
-			reason += " (from " + r.Passage + ", the passage after a retrieved question)"
+			reason += " (from " + r.Passage + ", a passage added to those retrieved: of a retrieved document, or the reply after a retrieved question)"
 		}
 		if r.Verdict != "" {
 			reason += "; " + r.Verdict
