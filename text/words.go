@@ -183,7 +183,7 @@ func namesUS(text string, start, end int) bool {
 	if w == "US" || strings.Contains(w, ".") {
 		return true
 	}
-	before := strings.TrimRight(text[:start], " ")
+	before := strings.TrimRightFunc(text[:start], unicode.IsSpace)
 	return len(before) >= 3 && strings.EqualFold(before[len(before)-3:], "the") &&
 		(len(before) == 3 || !isLetterAt(before, len(before)-4))
 }

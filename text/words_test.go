@@ -29,6 +29,7 @@ func TestWords(t *testing.T) {
 		{"the U.S.-China talks, US troops", []string{"the", "usa", "china", "talks", "usa", "troops"}},
 		{"did the us join? tell us", []string{"did", "the", "usa", "join", "tell", "us"}},
 		{"bathe us", []string{"bathe", "us"}},
+		{"the\nus team and J.D. Vance", []string{"the", "usa", "team", "and", "jd", "vance"}},
 		{"e\u0301te\u0301", []string{"ete"}}, // combining accents
 		{"Привет мир", []string{"привет", "мир"}},
 		{"", nil},
