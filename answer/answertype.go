@@ -459,11 +459,9 @@ func figureOf(q string) (f figure, ok bool) {
 
 // quantityOf reads what a quantity asked after its noun and a copula
 // belongs to: "what price was the cap set at" asks the cap's price, and a
-// sentence giving
-// "$100 per barrel" that Russia earned does not answer it; "what rate did
-// they set" names nothing (nil).
+// sentence giving "$100 per barrel" that Russia earned does not answer
+// it; "what rate did they set" names nothing (nil).
 func quantityOf(toks []qtok) []string {
-	copulas := map[string]bool{"was": true, "is": true, "were": true, "are": true}
 	for i := 0; i+3 < len(toks); i++ {
 		if (toks[i].w != "what" && toks[i].w != "which") || !quantityNouns[toks[i+1].w] || !copulas[toks[i+2].w] {
 			continue // "what share did the feds pay": the feds pay it, it is not theirs

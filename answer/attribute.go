@@ -167,8 +167,7 @@ func attributeOf(q string) (a attribute, ok bool) {
 				j++ // "who first announced"
 			}
 			v := w(j)
-			switch v {
-			case "is", "was", "s", "are", "were":
+			if copulas[v] {
 				// "who is the mayor of yerevan": the post is the
 				// attribute.
 				return headNoun(toks, i)
@@ -221,12 +220,9 @@ func pointsAway(toks []qtok) bool {
 func headNoun(toks []qtok, i int) (attribute, bool) {
 	j := i + 1
 	copula := toks[i].w == "whats"
-	if j < len(toks) {
-		switch toks[j].w {
-		case "is", "was", "s", "are", "were":
-			copula = true
-			j++
-		}
+	if j < len(toks) && copulas[toks[j].w] {
+		copula = true
+		j++
 	}
 	if j < len(toks) && (toks[j].w == "the" || toks[j].w == "a" || toks[j].w == "an") {
 		j++

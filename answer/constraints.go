@@ -427,15 +427,14 @@ func readWant(toks []qtok) AnswerType {
 				// the noun asked for, after up to two modifiers.
 				return t
 			}
-			switch next {
-			case "number", "percentage", "percent", "share", "amount", "figure", "toll":
+			switch {
+			case next == "number" || next == "percentage" || next == "percent" || next == "share" ||
+				next == "amount" || next == "figure" || next == "toll":
 				return WantNumber
-			case "is", "was", "s", "are", "were":
+			case copulas[next] && quantityAfter(toks, i+2):
 				// "what was the unemployment rate", "what's the death
 				// toll": the noun asked about is a quantity.
-				if quantityAfter(toks, i+2) {
-					return WantNumber
-				}
+				return WantNumber
 			}
 			if saysVerbAfter(toks, i+1) {
 				return WantQuotation
@@ -543,6 +542,10 @@ var askedNouns = map[string]AnswerType{"date": WantDate, "day": WantDate, "year"
 	"minister": WantPerson, "leader": WantPerson, "company": WantPerson, "firm": WantPerson, "agency": WantPerson,
 	"organization": WantPerson, "organisation": WantPerson, "group": WantPerson, "airline": WantPerson,
 	"carrier": WantPerson, "contractor": WantPerson}
+
+// copulas are the forms of "be" after a wh-word ("what was", "what's":
+// "s") by which a question asks what a thing is.
+var copulas = map[string]bool{"is": true, "was": true, "s": true, "are": true, "were": true}
 
 // quantityNouns name a quantity: a question asking what one was wants a
 // figure.

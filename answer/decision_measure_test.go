@@ -254,82 +254,51 @@ func (e *switchedEmbedder) Embed(ctx context.Context, texts []string) ([][]float
 	return e.Embedder.Embed(ctx, texts)
 }
 
+// envGrid is the grid set when the environment variable env is set,
+// else unset: the sweep's optional and comparison grids.
+func envGrid(env string, set, unset []float64) []float64 {
+	if os.Getenv(env) != "" {
+		return set
+	}
+	return unset
+}
+
 // rankGrid are the weights the sweep tries for 1/word rank and 1/fused
 // rank: 0 and 0.5 (swept 0–1 before, they entered two folds' choice of
 // five); READOUT_SWEEP_RANKS=1 sweeps 0, 0.25, 0.5, 1.
-var rankGrid = func() []float64 {
-	if os.Getenv("READOUT_SWEEP_RANKS") != "" {
-		return []float64{0, 0.25, 0.5, 1}
-	}
-	return []float64{0, 0.5}
-}()
+var rankGrid = envGrid("READOUT_SWEEP_RANKS", []float64{0, 0.25, 0.5, 1}, []float64{0, 0.5})
 
 // typedGrid are the weights the sweep tries for hitSignals.typed: 0
 // (swept 0–1 on main bb50b64 and a3944e6 it was chosen at 0, and the
 // asked attribute's signal reads what it reached for);
 // READOUT_SWEEP_TYPED=1 sweeps 0, 0.25, 0.5, 1.
-var typedGrid = func() []float64 {
-	if os.Getenv("READOUT_SWEEP_TYPED") == "" {
-		return []float64{0}
-	}
-	return []float64{0, 0.25, 0.5, 1}
-}()
+var typedGrid = envGrid("READOUT_SWEEP_TYPED", []float64{0, 0.25, 0.5, 1}, []float64{0})
 
 // datedGrid are the weights the sweep tries for hitSignals.dated;
 // READOUT_SWEEP_NO_DATED=1 leaves it at 0, to compare.
-var datedGrid = func() []float64 {
-	if os.Getenv("READOUT_SWEEP_NO_DATED") != "" {
-		return []float64{0}
-	}
-	return []float64{0, 0.5, 1}
-}()
+var datedGrid = envGrid("READOUT_SWEEP_NO_DATED", []float64{0}, []float64{0, 0.5, 1})
 
 // attributeGrid are the weights the sweep tries for hitSignals.attribute;
 // READOUT_SWEEP_NO_ATTRIBUTE=1 leaves it at 0, to compare.
-var attributeGrid = func() []float64 {
-	if os.Getenv("READOUT_SWEEP_NO_ATTRIBUTE") != "" {
-		return []float64{0}
-	}
-	return []float64{0, 0.5, 1}
-}()
+var attributeGrid = envGrid("READOUT_SWEEP_NO_ATTRIBUTE", []float64{0}, []float64{0, 0.5, 1})
 
 // leadGrid are the weights the sweep tries for hitSignals.lead: 0 (swept
 // 0, 1, 2 on main a16e1f9 it entered one fold's choice of five, at the
 // 3% bar only); READOUT_SWEEP_LEAD=1 sweeps 0, 1, 2.
-var leadGrid = func() []float64 {
-	if os.Getenv("READOUT_SWEEP_LEAD") != "" {
-		return []float64{0, 1, 2}
-	}
-	return []float64{0}
-}()
+var leadGrid = envGrid("READOUT_SWEEP_LEAD", []float64{0, 1, 2}, []float64{0})
 
 // placeGrid are the weights the sweep tries for hitSignals.place;
 // READOUT_SWEEP_NO_PLACE=1 leaves it at 0, to compare.
-var placeGrid = func() []float64 {
-	if os.Getenv("READOUT_SWEEP_NO_PLACE") != "" {
-		return []float64{0}
-	}
-	return []float64{0, 0.5, 1}
-}()
+var placeGrid = envGrid("READOUT_SWEEP_NO_PLACE", []float64{0}, []float64{0, 0.5, 1})
 
 // narrowedGrid are the weights the sweep tries for hitSignals.narrowed:
 // 0; READOUT_SWEEP_NARROWED=1 sweeps 0, 0.1, 0.2, 0.3 (four times as
 // long).
-var narrowedGrid = func() []float64 {
-	if os.Getenv("READOUT_SWEEP_NARROWED") != "" {
-		return []float64{0, 0.1, 0.2, 0.3}
-	}
-	return []float64{0}
-}()
+var narrowedGrid = envGrid("READOUT_SWEEP_NARROWED", []float64{0, 0.1, 0.2, 0.3}, []float64{0})
 
 // titleGrid are the weights the sweep tries for hitSignals.title: 0;
 // READOUT_SWEEP_TITLE=1 sweeps 0, 0.5, 1.
-var titleGrid = func() []float64 {
-	if os.Getenv("READOUT_SWEEP_TITLE") != "" {
-		return []float64{0, 0.5, 1}
-	}
-	return []float64{0}
-}()
+var titleGrid = envGrid("READOUT_SWEEP_TITLE", []float64{0, 0.5, 1}, []float64{0})
 
 // decisionFolds is how many folds the sweep's cross-validation holds out
 // in turn.

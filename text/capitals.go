@@ -7,7 +7,7 @@ import "sync"
 // did moscow say"): the seat of a government stands for the government.
 // Washington is left out (a state, a city and a president as well). One
 // way only: a capital in a question means its government, but a
-// country's name may be another thing ("Georgia", "Jordan", "Turkey"). The country is the
+// country's name may be another thing (namesOnlyPassages). The country is the
 // word of its name a document writes most surely ("korea" for both
 // Koreas, "saudi" for Saudi Arabia).
 var capitalOf = map[string]string{

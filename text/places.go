@@ -100,10 +100,19 @@ var placeForms = sync.OnceValue(func() map[string]string {
 	for capital, country := range capitalOf {
 		add(capital, country) // "Beijing responded" holds China
 	}
-	for f, p := range m {
-		if f == p || otherNames[f] == p || capitalOf[f] == p {
-			add(f+"s", p) // "China's", as Words writes it: "chinas"
-		}
+	// The possessives of the names, last: "China's", as Words writes
+	// it, is "chinas".
+	for _, p := range names {
+		add(p+"s", p)
+	}
+	for p := range namesOnlyPassages {
+		add(p+"s", p)
+	}
+	for n, p := range otherNames {
+		add(n+"s", p)
+	}
+	for capital, country := range capitalOf {
+		add(capital+"s", country)
 	}
 	for f := range notDemonyms {
 		delete(m, f)
@@ -134,15 +143,15 @@ func PlacesAsked(q string) []string {
 	return out
 }
 
-// placeOfWord reads one lower-case word as a place: its name, a demonym
-// (demonymEnds, irregularDemonyms), or either's plural.
+// placeOfWord reads one lower-case word as a place, by any of its forms
+// (placeForms).
 func placeOfWord(w string) (string, bool) {
 	p, ok := placeForms()[w]
 	return p, ok
 }
 
 // HoldsPlace reports whether s (any case) names place p (as PlacesAsked
-// gives it) by name or demonym. It does not allocate.
+// gives it) by any of its forms (placeForms). It does not allocate.
 func HoldsPlace(s, p string) bool {
 	forms := placeForms()
 	found := false
