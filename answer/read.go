@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -516,36 +515,24 @@ func (p *Pipeline) recalling(ctx context.Context, c Constraints, filters, opts r
 	return out, nil
 }
 
-// namesPeriod reports whether a passage's words name a period: each year
-// it spans from (Since) and to (Until), and its month when it lies within
-// one ("in April 2023").
+// namesPeriod reports whether a passage's dates (datesIn) name a
+// period: one in its first year, or month when it lies within one, and one
+// in its last ("between 2022 and the fall of 2024", "in April 2023").
 func namesPeriod(passage string, p Period) bool {
 	from, to := p.Since, p.Until
 	if from.IsZero() {
 		from = to
 	}
-	need := map[string]bool{strconv.Itoa(from.Year()): false, strconv.Itoa(to.Year()): false}
-	month := ""
-	if from.Year() == to.Year() && from.Month() == to.Month() {
-		month = text.MonthName(from.Month())
-		need[month] = false
+	oneMonth := from.Year() == to.Year() && from.Month() == to.Month()
+	at := func(t, end time.Time) bool {
+		return t.Year() == end.Year() && (!oneMonth || t.Month() == end.Month())
 	}
-	left := len(need)
-	for _, t := range text.Tokens(passage) {
-		w := t.Word
-		if month != "" {
-			if m, ok := text.Month(w); ok && text.MonthName(m) == month {
-				w = month
-			}
-		}
-		if seen, ok := need[w]; ok && !seen {
-			need[w] = true
-			if left--; left == 0 {
-				return true
-			}
-		}
+	var opens, closes bool
+	for _, sp := range datesIn(passage).spans {
+		opens = opens || at(sp.Since, from)
+		closes = closes || at(sp.Until, to)
 	}
-	return false
+	return opens && closes
 }
 
 // interleaveHits takes a's and b's passages in turn, each once, up to k.

@@ -9,8 +9,8 @@ import (
 	"github.com/readout/readout/retrieval"
 )
 
-// TestNamesPeriod: a passage names a period by its years, and by its
-// month when the period lies within one.
+// TestNamesPeriod: a passage names a period by dates in its first and
+// last years, or in its month when the period lies within one.
 func TestNamesPeriod(t *testing.T) {
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	years := Period{Since: day(2022, 1, 1), Until: day(2024, 11, 30)}
@@ -26,6 +26,8 @@ func TestNamesPeriod(t *testing.T) {
 		{"In Apr. 2023 the canal opened.", april, true},
 		{"In May 2023, the ministry opened the canal.", april, false},
 		{"The canal opened in April.", april, false},
+		// Its words must be a date of the period, not apart.
+		{"April saw the canal close; in 2023 the ministry reopened it.", april, false},
 	} {
 		if got := namesPeriod(tc.passage, tc.p); got != tc.want {
 			t.Errorf("namesPeriod(%q, %s) = %v, want %v", tc.passage, tc.p, got, tc.want)
