@@ -91,8 +91,9 @@ var usaSynonyms = []string{"america", "american"}
 // ("every year" → "year": "annual"; "talk about" → "talk": "discuss"; a
 // verb read only with its particle takes the phrase's instead of its own:
 // "kicked off" → "kick": "inaugurate", not "boot"),
-// and a capital's country ("tehran" → "iran": capitalOf). Terms without
-// synonyms are absent.
+// a capital's country ("tehran" → "iran": capitalOf), and a term's
+// derivational relatives ("investigat" → "investigation": Relatives).
+// Terms without synonyms are absent.
 func TermSynonyms(s string) map[string][]string {
 	m, err := thesaurus()
 	if err != nil {
@@ -171,6 +172,7 @@ func TermSynonyms(s string) map[string][]string {
 		if t == "usa" {
 			add(t, usaSynonyms)
 		}
+		add(t, Relatives(t))
 	}
 	return out
 }

@@ -1,0 +1,53 @@
+package text
+
+// derivations are the derivational endings, as Stem leaves them (a final
+// "e" gone: "architectur"), that Relatives adds to or takes from a term:
+// the action noun of a verb ("investigat" → "investigation", "elect" →
+// "election", "reduc" → "reduction", "condemn" → "condemnation"), the
+// thing made ("architect" → "architectur"), and the adjective of a noun
+// ("president" → "presidential", "architect" → "architectural"). Stem
+// itself strips only inflection, so "investigated" and "investigation"
+// are two terms of the record; a question asking whether something was
+// "investigated" is answered by a statement on "the investigation".
+var derivations = []string{"ion", "tion", "ation", "ur", "ural", "al", "ial"}
+
+// minRoot is the shortest root a derivation is taken from or added to:
+// shorter ones ("act" → "action", "part" → "partial") are too often
+// other words.
+const minRoot = 5
+
+// Relatives returns the terms (stems, as Terms writes them) that a term
+// derives from or that derive from it by one ending of derivations:
+// "investigat" → "investigation", "investigational" …; "election" →
+// "elect". Whether the record holds a relative is for its caller to look
+// up; most do not exist. A common word (IsCommon) is never one. The
+// relatives of a relative are not followed: "executive" would reach
+// "execution" through "execut".
+func Relatives(term string) []string {
+	if !IsASCIILetters(term) {
+		return nil
+	}
+	var out []string
+	add := func(r string) {
+		if r == term || IsCommon(r) {
+			return
+		}
+		for _, o := range out {
+			if o == r {
+				return
+			}
+		}
+		out = append(out, r)
+	}
+	if len(term) >= minRoot {
+		for _, d := range derivations {
+			add(term + d)
+		}
+	}
+	for _, d := range derivations {
+		if len(term)-len(d) >= minRoot && term[len(term)-len(d):] == d {
+			add(term[:len(term)-len(d)])
+		}
+	}
+	return out
+}
