@@ -426,3 +426,29 @@ func TestPipelineReadsTheReply(t *testing.T) {
 		t.Errorf("the model was not given the reply:\n%s", m.prompt)
 	}
 }
+
+// TestQuoteFinishedByItsNextSentence: a quoted sentence that the next
+// one finishes ("It's about …") is quoted with it, in one quotation; a
+// next sentence that says something of its own, or is broken off, is
+// not joined.
+func TestQuoteFinishedByItsNextSentence(t *testing.T) {
+	for _, tc := range []struct {
+		body, want, not string
+	}{
+		{"MR. EXAMPLE: The Glimmerford ferries carried people across the canal, and trust in the ferries is not about faith. It's about the ferries' record of safety. The weather stays poor.",
+			"“The Glimmerford ferries carried people across the canal, and trust in the ferries is not about faith. It's about the ferries' record of safety.”", ""},
+		{"MR. EXAMPLE: The Glimmerford ferries carried people across the canal, and trust in the ferries is not about faith. It's about the ferries' record of safety, the crews who kept every boat running through the flood week, and the harbour master.",
+			"", "It's about"},
+		{"MR. EXAMPLE: The Glimmerford ferries carried people across the canal, and trust in the ferries is not about faith. It just has —",
+			"", "It just has"},
+	} {
+		hits := []retrieval.Hit{ferryHit(t, "2031-08-22", "Remarks on the Glimmerford flood", tc.body)}
+		got, _, _ := Extractive("what did example say about trust in the glimmerford ferries that carried people", hits)
+		if tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("answer lacks the joined quotation %s:\n%s", tc.want, got)
+		}
+		if tc.not != "" && strings.Contains(got, tc.not) {
+			t.Errorf("answer joins %q:\n%s", tc.not, got)
+		}
+	}
+}

@@ -1518,6 +1518,7 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 	if len(picked) > 0 {
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
+	picked = continueQuotes(cands, picked, top)
 	v.missing, v.keyWord, v.sides = r.missing, r.keyWord, r.sides
 	v.asked, v.named, v.saidAsked = r.speakerName, r.named, r.speakerName != ""
 	if v.asked == "" && len(q.Named) == 1 {
@@ -1639,4 +1640,74 @@ func (f SentenceFeatures) signals(w Weights) []Signal {
 	num("passage coverage", f.Coverage, 1)
 	num("passage rank", float64(f.Rank), w.RankDecay)
 	return out
+}
+
+// maxContinuation is the most words a sentence that finishes the one
+// before it may have (continueQuotes).
+const maxContinuation = 12
+
+// continuationOpeners open a short sentence that finishes the one before
+// it: "… is not about a relationship of trust. It's about a relationship
+// of verification." Its pronoun stands for what the sentence before said,
+// so it says nothing quoted alone and the sentence before is half said
+// without it.
+var continuationOpeners = map[string]bool{"it": true, "it's": true, "it’s": true, "that": true, "that's": true,
+	"that’s": true, "this": true}
+
+// continueQuotes extends each picked sentence by the sentence that
+// follows it in the same paragraph of the same turn when that one is
+// short and opens with a pronoun standing for it (continuationOpeners):
+// the quotation then says the whole thought, in the record's words. A
+// sentence so joined is not quoted again on its own.
+func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit) []int {
+	type at struct{ hit, start int }
+	index := make(map[at]int, len(cands))
+	for i, c := range cands {
+		if _, dup := index[at{c.hit, c.start}]; !dup {
+			index[at{c.hit, c.start}] = i
+		}
+	}
+	joined := map[int]bool{}
+	for _, p := range picked {
+		c := &cands[p]
+		if joined[p] || c.ws != c.start || c.we != c.end {
+			continue // a report's quotation: its own words only
+		}
+		src := top[c.hit].Chunk.Text
+		gap := c.end
+		for gap < len(src) && (src[gap] == ' ' || src[gap] == '\t') {
+			gap++
+		}
+		j, ok := index[at{c.hit, gap}]
+		if !ok || j == p {
+			continue
+		}
+		n := &cands[j]
+		if n.ws != n.start || n.features.Filler || n.features.Fragment || !continuation(src[n.start:n.end]) {
+			continue
+		}
+		t1, ok1 := sentenceTurn(top[c.hit], c.start, c.end)
+		t2, ok2 := sentenceTurn(top[c.hit], n.start, n.end)
+		if !ok1 || !ok2 || t1.Start != t2.Start {
+			continue
+		}
+		c.end, c.we = n.end, n.we
+		joined[j] = true
+	}
+	if len(joined) == 0 {
+		return picked
+	}
+	return slices.DeleteFunc(slices.Clone(picked), func(i int) bool { return joined[i] })
+}
+
+// continuation reports whether s is a short sentence opening with a
+// pronoun that stands for the sentence before it, and said to its end
+// ("It just has —" is broken off).
+func continuation(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > maxContinuation || !continuationOpeners[strings.ToLower(f[0])] {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return !text.IsDash(r)
 }
