@@ -452,3 +452,47 @@ func TestQuoteFinishedByItsNextSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestNamingHitsKeepPassagesOfTheNamed: an extractive answer about the
+// one person a question names quotes only passages that name them,
+// though another passage holds more of the question's other words.
+func TestNamingHitsKeepPassagesOfTheNamed(t *testing.T) {
+	other := ferryHit(t, "2031-06-08", "Fact Sheet: The Glimmerford Partnership",
+		"In December 2030, the Example House hosted Minister Brightwater of Glimmerford for the first state visit of the ferries partnership. The visit day was a holiday.")
+	named := ferryHit(t, "2031-03-01", "Remarks welcoming Minister Quillfeather",
+		"The President will welcome Minister Quillfeather to the Example House on March 1 to talk about the ferries.")
+	c := Constraints{Search: "quillfeather visit in 2031 - what day was the president hosting her",
+		Named: []*Person{{Name: "Mara Quillfeather", Filter: "quillfeather"}}}
+	got := namingHits(c, []retrieval.Hit{other, named})
+	if len(got) != 1 || got[0].Chunk.DocID != named.Chunk.DocID {
+		t.Fatalf("namingHits kept %d hits, want only %s", len(got), named.Chunk.DocID)
+	}
+	// None names her: the hits stay as they are.
+	if got := namingHits(c, []retrieval.Hit{other}); len(got) != 1 {
+		t.Fatalf("namingHits dropped every hit: %d", len(got))
+	}
+	// A question naming no one keeps every hit.
+	if got := namingHits(Constraints{Search: "what day was the president hosting the visit"}, []retrieval.Hit{other, named}); len(got) != 2 {
+		t.Fatalf("namingHits kept %d of 2 hits of a question naming no one", len(got))
+	}
+}
+
+// TestAnswerQuotesPassagesNamingTheAsked: through the pipeline, the
+// answer about the one person a question names quotes her passage, not
+// the fact sheet that holds more of the question's other words (the
+// Macron state visit answering for Meloni's).
+func TestAnswerQuotesPassagesNamingTheAsked(t *testing.T) {
+	docs := jsonlDocs(t, []byte(`{"title":"Fact Sheet: The Glimmerford Partnership","date":"2031-06-08","outlet":"The Example House","text":"In December 2030, the President hosted Minister Brightwater at the Example House for the first state visit of the Glimmerford partnership. The state visit in 2030 was hosted with a dinner on the lawn."}
+{"title":"Remarks by the President and Minister Quillfeather","date":"2031-03-01","outlet":"The Example House","text":"THE PRESIDENT: Welcome, Minister Quillfeather, to the Example House for your visit today.\n\nMINISTER QUILLFEATHER: Thank you for hosting me, Mr. President. I am glad to visit the Example House."}
+`), 2)
+	p := &Pipeline{Index: memIndex(t, docs), Explain: true}
+	ans := askExplained(t, p, "quillfeather visit in 2031 - what day was the president hosting her")
+	if ans.Mode != ModeExtractive {
+		t.Fatalf("%s %q", ans.Mode, ans.Text)
+	}
+	for _, c := range ans.Citations {
+		if strings.Contains(c.Title, "Partnership") {
+			t.Errorf("answer cites %q, which never names Quillfeather:\n%s", c.Title, ans.Text)
+		}
+	}
+}

@@ -170,6 +170,33 @@ func signalsOf(c Constraints, names []string, h retrieval.Hit, rank int, hits []
 	return s
 }
 
+// namingHits keeps the hits that hold one of the names the question asks
+// about (questionNames), in their passage, its retrieved neighbours, or
+// their document's title and speakers (nearTerms), when any hit does: a
+// passage that never names the one person or thing asked about answers
+// nothing about it, however many of the question's other words it holds
+// ("what day was potus hosting meloni in 2024" is not answered by
+// Macron's state visit). Hits are returned as they are when none holds
+// a name, or the question names none.
+func namingHits(c Constraints, hits []retrieval.Hit) []retrieval.Hit {
+	names := questionNames(c, hits)
+	if len(names) == 0 {
+		return hits
+	}
+	cache := map[string]map[string]bool{}
+	kept := make([]retrieval.Hit, 0, len(hits))
+	for _, h := range hits {
+		set := nearTerms(h, hits, cache)
+		if slices.ContainsFunc(names, func(t string) bool { return set[t] }) {
+			kept = append(kept, h)
+		}
+	}
+	if len(kept) == 0 {
+		return hits
+	}
+	return kept
+}
+
 // setContinued sets the continued signal. A passage of a document the
 // conversation cited holds its places too: the conversation has found
 // the document relevant, and a follow-up on it ("what about brazil, was

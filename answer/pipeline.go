@@ -291,6 +291,13 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			return ans, nil
 		}
 		if follow.Kind == NewTopic && len(sides) < 2 {
+			if kept := namingHits(r.c, hits); len(kept) < len(hits) {
+				if ans.Explain != nil {
+					ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("retrieved passages not quoted: %d, which name none of the names asked about (%s)",
+						len(hits)-len(kept), strings.Join(questionNames(r.c, hits), ", ")))
+				}
+				hits = kept
+			}
 			hits, eq.Pool = p.documentPassages(ctx, r.c.Search, r.c.Want, r.opts, hits)
 			if eq.Pool > extractivePassages && ans.Explain != nil {
 				ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("%d more passages of %s, which the question finds there, compete for the answer too",
