@@ -76,6 +76,11 @@ func TestReadQuestionPeriods(t *testing.T) {
 		// (widenPart): "late September" takes in the 18th–20th.
 		{"What happened in late September 2023?", "2023-09-18", "2023-09-30", "in late September 2023"},
 		{"what happened in mid march 2022", "2022-03-08", "2022-03-23", "in mid march 2022"},
+		// A part needs no preposition: "… after that storm end of dec
+		// 2023"; "end" without "of" is no part.
+		{"quote her on the canal after that storm end of dec 2023", "2023-12-18", "2023-12-31", "end of dec 2023"},
+		{"what did she say start of 2022 on the canal", "2022-01-01", "2022-05-15", "start of 2022"},
+		{"what was the end date of the canal talks", "", "", ""},
 		{"what was said in early july 2021", "2021-07-01", "2021-07-13", "in early july 2021"},
 		{"How many had crossed by the end of September 2023?", "", "2023-09-30", "by the end of September 2023"},
 		{"What did they promise early 2022?", "2022-01-01", "2022-05-15", "early 2022"},

@@ -179,8 +179,13 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 				p = Period{Since: s.Since, Until: s.Until}
 			}
 			stop = s.Next
-		case "early", "mid", "late":
-			// "early 2022" with no preposition still names a time.
+		case "early", "mid", "late", "end", "start", "beginning", "middle":
+			// "early 2022" with no preposition still names a time, and so
+			// does "end of dec 2023" ("after that barrage end of dec
+			// 2023"); "end" alone is no part ("the end date").
+			if w != "early" && w != "mid" && w != "late" && (i+1 >= len(words) || words[i+1] != "of") {
+				continue
+			}
 			s, ok := periodDate(words, i, 0)
 			if !ok || !s.Dated {
 				continue
