@@ -167,8 +167,8 @@ func TestMeasureDecision(t *testing.T) {
 		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f pl=%.2f nar=%.0f lead=%.2f lex=%.2f title=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.place, bs.narrowed, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f pl=%.2f head=%.0f nar=%.0f lead=%.2f lex=%.2f title=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.place, bs.head, bs.narrowed, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return
@@ -296,6 +296,10 @@ var placeGrid = envGrid("READOUT_SWEEP_NO_PLACE", []float64{0}, []float64{0, 0.5
 // long).
 var narrowedGrid = envGrid("READOUT_SWEEP_NARROWED", []float64{0, 0.1, 0.2, 0.3}, []float64{0})
 
+// headGrid are the weights the sweep tries for hitSignals.head: 0;
+// READOUT_SWEEP_HEAD=1 sweeps 0, 0.5, 1 (three times longer).
+var headGrid = envGrid("READOUT_SWEEP_HEAD", []float64{0, 0.5, 1}, []float64{0})
+
 // titleGrid are the weights the sweep tries for hitSignals.title: 0;
 // READOUT_SWEEP_TITLE=1 sweeps 0, 0.5, 1.
 var titleGrid = envGrid("READOUT_SWEEP_TITLE", []float64{0, 0.5, 1}, []float64{0})
@@ -401,7 +405,9 @@ func sweepDecision(rows []sweepRow, folds int, bar float64) sweepResult {
 														for _, wti := range titleGrid {
 															for _, wpl := range placeGrid {
 																for _, wnr := range narrowedGrid {
-																	yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, place: wpl, narrowed: wnr, lead: wld, lexical: wl, fused: wr, title: wti})
+																	for _, whd := range headGrid {
+																		yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, place: wpl, head: whd, narrowed: wnr, lead: wld, lexical: wl, fused: wr, title: wti})
+																	}
 																}
 															}
 														}
