@@ -1039,8 +1039,8 @@ func containsPerson(ps []*Person, p *Person) bool {
 }
 
 // speakerLinks may sit between a name and its verb of saying: "Kirby has
-// ever said", "did Price also tell".
-var speakerLinks = map[string]bool{"has": true, "have": true, "had": true, "ever": true, "also": true,
+// ever said", "did Price also tell", "has Kirby been saying".
+var speakerLinks = map[string]bool{"has": true, "have": true, "had": true, "been": true, "ever": true, "also": true,
 	"first": true, "last": true, "recently": true, "just": true, "not": true, "publicly": true,
 	"previously": true, "already": true, "actually": true, "really": true, "once": true, "then": true,
 	"specifically": true, "exactly": true, "originally": true, "initially": true}
@@ -1064,11 +1064,17 @@ func linksSpeaker(w string) bool {
 	return false
 }
 
+// talkVerbs ask for someone's words with "about" or "on" after them:
+// "what was Kirby talking about", "Price speaking on the talks".
+var talkVerbs = map[string]bool{"talk": true, "talks": true, "talked": true, "talking": true, "speak": true,
+	"speaks": true, "spoke": true, "speaking": true}
+
 // wordsNouns name what someone said: "Kirby's words", "the statement by".
 var wordsNouns = map[string]bool{"words": true, "statement": true, "statements": true, "remarks": true,
 	"comments": true, "comment": true, "quote": true, "quotes": true, "message": true, "answer": true,
 	"response": true, "reply": true, "position": true, "view": true, "views": true, "readout": true,
-	"testimony": true, "speech": true, "tweet": true, "post": true, "address": true}
+	"testimony": true, "speech": true, "tweet": true, "post": true, "address": true, "take": true,
+	"reaction": true, "thoughts": true, "stance": true}
 
 // asksWordsOf reports whether the name at tokens [start, end) is whose
 // words the question asks for: the subject of a verb of saying ("what did
@@ -1092,6 +1098,10 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 		if text.IsSpeechVerb(toks[j].w) || strings.HasSuffix(toks[j].w, "ed") || inverted(toks, start) {
 			return true, j
 		}
+	}
+	if j+1 < len(toks) && talkVerbs[toks[j].w] && (toks[j+1].w == "about" || toks[j+1].w == "on") {
+		// "what was Kirby talking about", "Kirby speaking on the deal".
+		return true, j
 	}
 	if end+1 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+1].w] {
 		return true, -1

@@ -225,6 +225,11 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		// An adverb or a reflexive between the name and the verb.
 		{"What did Zara Quillfeather personally say about the canal talks?", "Zara Quillfeather", "Zara Quillfeather", 0, []string{"Zara Quillfeather"}},
 		{"did quillfeather herself say the talks would fail", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		// As a chat asks: the progressive, "been", talking about, a take.
+		{"what was quillfeather saying about the canal talks", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"what has quillfeather been saying about the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"quillfeather talking about the canal talks in april", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"what was quillfeather's take on the canal talks", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		// A title resolved by the period.
 		{"What did the press secretary say about the harvest festival in 2022?", "Ada Brightwater", "press secretary", 0, []string{"Ada Brightwater"}},
 		{"What did the press secretary say about the harvest festival in 2024?", "Milo Fenwick", "press secretary", 0, []string{"Milo Fenwick"}},

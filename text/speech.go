@@ -28,14 +28,15 @@ var attribVerbs = setOf(`posted writes reported reports tweets posts argues resp
 func IsAttributionVerb(w string) bool { return speechVerbs[w] || attribVerbs[w] }
 
 // askVerbs are the forms in which a question asks for someone's words
-// ("did X say", "has X described", "what does X mean"), beyond the speech
-// verbs. What someone thinks is asked of their words too ("did Kirby
+// ("did X say", "has X described", "what does X mean", "what was X
+// saying"), beyond the speech verbs. What someone thinks is asked of their words too ("did Kirby
 // think"). The question reader and the extractive composer each had a
 // list of these.
 var askVerbs = setOf(`say tell state announce describe described call called claim claimed warn write
 add mean meant respond reply comment urge urged argue note stress emphasize emphasise tweet tweeted put
 characterize characterized characterise characterised commented warned argued responded wrote
-think believe feel expect consider mention mentioned`)
+think believe feel expect consider mention mentioned
+saying telling claiming arguing describing warning stressing insisting explaining thinking`)
 
 // IsAskVerb reports whether w (lower case) is a form in which a question
 // asks for someone's words: a speech verb, or "say", "describe", "mean",
