@@ -325,7 +325,7 @@ func nearTerms(hit retrieval.Hit, hits []retrieval.Hit, cache map[string]map[str
 // question is answered when its best passage reaches threshold.
 type decisionWeights struct {
 	coverage, distinct, vector, names, phrases, continued, figure, typed, dated, attribute, place, head, narrowed, lead, lexical, fused, title float64
-	threshold                                                                                                                            float64
+	threshold                                                                                                                                  float64
 }
 
 // score weighs a passage's signals. The asked attribute weighs as a
