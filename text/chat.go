@@ -107,6 +107,8 @@ var shorthandWords = map[string]string{
 	"wo": "without", "msg": "message", "mtg": "meeting", "convo": "conversation",
 	"info": "information", "approx": "approximately", "yr": "year", "yrs": "years",
 	"mo": "month", "mos": "months", "wk": "week", "wks": "weeks",
+	"stats": "statistics", "vax": "vaccine", "econ": "economy", "intel": "intelligence",
+	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 }
 
 // fillerWords are the words of chat that ask nothing.

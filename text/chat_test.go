@@ -11,6 +11,9 @@ func TestChatExpansion(t *testing.T) {
 		{"wh", "white house"},
 		{"nsc", "national security council"},
 		{"govt", "government"},
+		{"stats", "statistics"},
+		{"eo", "executive order"},
+		{"vax", "vaccine"},
 		{"president", ""},
 		{"sullivan", ""},
 		{"u", ""}, // a stopword to a search; "us" is not its plural
