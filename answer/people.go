@@ -305,7 +305,12 @@ func buildPeople(docs []*corpus.Document) *people {
 			return cmp.Compare(a.Title, b.Title)
 		})
 		aliases := slices.Clone(p.variants)
-		aliases = append(aliases, p.variants[0][strings.LastIndexByte(p.variants[0], ' ')+1:])
+		if last := p.variants[0][strings.LastIndexByte(p.variants[0], ' ')+1:]; len(text.PlacesAsked(last)) == 0 {
+			// The last word alone, unless it names a country or a
+			// state: "india" of a question is India, not the "Air
+			// India" the record quotes, nor is "israel" a Mr. Israel.
+			aliases = append(aliases, last)
+		}
 		for _, a := range aliases {
 			if !slices.Contains(pp.byAlias[a], p) {
 				pp.byAlias[a] = append(pp.byAlias[a], p)

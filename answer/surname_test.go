@@ -161,3 +161,26 @@ func TestTitleBeforeTheName(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceIsNoSurname: a body the record quotes under a country's name
+// ("Air Iceland", here with a title in two documents, so it is read as
+// one of the record's people) is not what a question's "iceland" names;
+// its whole name still is.
+func TestPlaceIsNoSurname(t *testing.T) {
+	record := `{"id": "a1.txt", "title": "Flights resume", "outlet": "Nowhereland Ministry", "date": "2023-03-10", "speakers": [{"name": "Air Iceland", "title": "Spokesperson"}], "text": "Air Iceland said flights to Glimmerford would resume. \"We fly again in May,\" Air Iceland said."}
+{"id": "a2.txt", "title": "More flights", "outlet": "Nowhereland Ministry", "date": "2023-04-10", "speakers": [{"name": "Air Iceland", "title": "Spokesperson"}], "text": "Air Iceland said two more flights would run. \"Demand is strong,\" Air Iceland said."}
+{"id": "i1.txt", "title": "Trade with Iceland", "outlet": "Nowhereland Ministry", "date": "2023-05-02", "text": "The minister said trade with Iceland grew. Fish from Iceland reached the market."}
+`
+	idx := memIndex(t, jsonlDocs(t, []byte(record), 3))
+	p := &Pipeline{Index: idx, Explain: true}
+	for _, tt := range []struct{ q, want string }{
+		{"what did the ministry say about trade with iceland", ""},
+		{"how much fish came from iceland", ""},
+		{"what did air iceland say about the flights", "Air Iceland"},
+	} {
+		got := namesRead(t, p, tt.q)
+		if ok := tt.want == "" && len(got) == 0 || tt.want != "" && len(got) > 0 && got[0] == tt.want; !ok {
+			t.Errorf("%q names %v, want %q", tt.q, got, tt.want)
+		}
+	}
+}
