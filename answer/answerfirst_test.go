@@ -441,6 +441,15 @@ func TestQuoteFinishedByItsNextSentence(t *testing.T) {
 			"", "It's about"},
 		{"MR. EXAMPLE: The Glimmerford ferries carried people across the canal, and trust in the ferries is not about faith. It just has —",
 			"", "It just has"},
+		// Another's words quoted, or a sentence announcing what follows.
+		{"MR. EXAMPLE: The Glimmerford ferries carried people across the canal, and trust in the ferries is not about faith. This is what the mayor told me: “Trust them.”",
+			"", "This is what"},
+		{"MR. EXAMPLE: The Glimmerford ferries carried people across the canal, and trust in the ferries is not about faith. This chart shows the ferries' record:",
+			"", "This chart"},
+		// A picked sentence that continues the one before it is joined
+		// to it.
+		{"MR. EXAMPLE: The crews worked through the flood week without rest. It is how Glimmerford ferries carried people in trust.",
+			"“The crews worked through the flood week without rest. It is how Glimmerford ferries carried people in trust.”", ""},
 	} {
 		hits := []retrieval.Hit{ferryHit(t, "2031-08-22", "Remarks on the Glimmerford flood", tc.body)}
 		got, _, _ := Extractive("what did example say about trust in the glimmerford ferries that carried people", hits)
@@ -458,21 +467,42 @@ func TestQuoteFinishedByItsNextSentence(t *testing.T) {
 // though another passage holds more of the question's other words.
 func TestNamingHitsKeepPassagesOfTheNamed(t *testing.T) {
 	other := ferryHit(t, "2031-06-08", "Fact Sheet: The Glimmerford Partnership",
-		"In December 2030, the Example House hosted Minister Brightwater of Glimmerford for the first state visit of the ferries partnership. The visit day was a holiday.")
+		"In December 2030, the Example House hosted Envoy Brightwater of Glimmerford for the first state visit of the ferries partnership. The visit day was a holiday.")
 	named := ferryHit(t, "2031-03-01", "Remarks welcoming Minister Quillfeather",
 		"The President will welcome Minister Quillfeather to the Example House on March 1 to talk about the ferries.")
 	c := Constraints{Search: "quillfeather visit in 2031 - what day was the president hosting her",
 		Named: []*Person{{Name: "Mara Quillfeather", Filter: "quillfeather"}}}
-	got := namingHits(c, []retrieval.Hit{other, named})
+	got := namingHits(c, []retrieval.Hit{other, named}, "", nil)
 	if len(got) != 1 || got[0].Chunk.DocID != named.Chunk.DocID {
 		t.Fatalf("namingHits kept %d hits, want only %s", len(got), named.Chunk.DocID)
 	}
 	// None names her: the hits stay as they are.
-	if got := namingHits(c, []retrieval.Hit{other}); len(got) != 1 {
+	if got := namingHits(c, []retrieval.Hit{other}, "", nil); len(got) != 1 {
 		t.Fatalf("namingHits dropped every hit: %d", len(got))
 	}
+	// The decision's best passage stays, named or not.
+	if got := namingHits(c, []retrieval.Hit{other, named}, other.Chunk.ID, nil); len(got) != 2 {
+		t.Fatalf("namingHits dropped the decision's best passage: kept %d", len(got))
+	}
+	// A title she held when the passage was said names her.
+	titled := ferryHit(t, "2031-04-02", "Remarks on the Glimmerford ferries",
+		"The Minister thanked the ferry crews for the visit.")
+	// Brightwater, quoted less as Minister, is not named by the title.
+	minister := &Person{Name: "Mara Quillfeather", Filter: "quillfeather",
+		Titles: []TitleSpan{{Title: "Minister", First: day("2031-01-01"), Last: day("2031-12-31"), Docs: 9}}}
+	other2 := &Person{Name: "Ivo Brightwater", Filter: "brightwater",
+		Titles: []TitleSpan{{Title: "Minister", First: day("2030-01-01"), Last: day("2031-12-31"), Docs: 2}}}
+	pp := &people{byTitle: map[string][]*Person{"Minister": {minister, other2}}}
+	ct := Constraints{Search: c.Search, Named: []*Person{minister}}
+	if got := namingHits(ct, []retrieval.Hit{other, titled, named}, "", pp); len(got) != 2 || got[0].Chunk.DocID != titled.Chunk.DocID {
+		t.Fatalf("namingHits kept %d hits, want the titled passage and hers", len(got))
+	}
+	minister.Titles[0].Last = day("2031-03-31") // no longer minister in April
+	if got := namingHits(ct, []retrieval.Hit{other, titled, named}, "", pp); len(got) != 1 {
+		t.Fatalf("a title held after her term named her: kept %d", len(got))
+	}
 	// A question naming no one keeps every hit.
-	if got := namingHits(Constraints{Search: "what day was the president hosting the visit"}, []retrieval.Hit{other, named}); len(got) != 2 {
+	if got := namingHits(Constraints{Search: "what day was the president hosting the visit"}, []retrieval.Hit{other, named}, "", nil); len(got) != 2 {
 		t.Fatalf("namingHits kept %d of 2 hits of a question naming no one", len(got))
 	}
 }
@@ -494,5 +524,20 @@ func TestAnswerQuotesPassagesNamingTheAsked(t *testing.T) {
 		if strings.Contains(c.Title, "Partnership") {
 			t.Errorf("answer cites %q, which never names Quillfeather:\n%s", c.Title, ans.Text)
 		}
+	}
+}
+
+// TestJoinedQuoteReadByTheVerdict: a yes/no answer reads the whole
+// quotation, the sentence that finishes it included: "… carried people
+// safely through the flood. That is not true at all." is no yes.
+func TestJoinedQuoteReadByTheVerdict(t *testing.T) {
+	hits := []retrieval.Hit{ferryHit(t, "2031-08-22", "Remarks on the Glimmerford flood",
+		"MR. EXAMPLE: Some say the Glimmerford ferries carried people safely through the flood. That is not true at all. The weather stays poor.")}
+	got, _, _ := Extractive("did example say the glimmerford ferries carried people safely through the flood?", hits)
+	if !strings.Contains(got, "That is not true at all.") {
+		t.Fatalf("the quotation is not joined:\n%s", got)
+	}
+	if strings.HasPrefix(got, "Yes") {
+		t.Errorf("a yes for a quotation that says the opposite:\n%s", got)
 	}
 }

@@ -189,31 +189,68 @@ func signalsOf(c Constraints, names []string, h retrieval.Hit, rank int, hits []
 	return s
 }
 
-// namingHits keeps the hits that hold one of the names the question asks
-// about (questionNames), in their passage, its retrieved neighbours, or
-// their document's title and speakers (nearTerms), when any hit does: a
-// passage that never names the one person or thing asked about answers
-// nothing about it, however many of the question's other words it holds
-// ("what day was potus hosting meloni in 2024" is not answered by
-// Macron's state visit). Hits are returned as they are when none holds
-// a name, or the question names none.
-func namingHits(c Constraints, hits []retrieval.Hit) []retrieval.Hit {
-	names := questionNames(c, hits)
-	if len(names) == 0 {
+// namingHits keeps, of an extractive answer's hits, those that name one
+// of the people the question names (Constraints.Named; see hitNamesPerson),
+// and the passage that scored best for the decision (best, its chunk ID),
+// when any hit does: a passage that never names the one person asked
+// about answers nothing about them, however many of the question's other
+// words it holds ("what day was potus hosting meloni in 2024" is not
+// answered by Macron's state visit). Hits are returned as they are when
+// none names anyone asked, or the question names no one. Only people
+// count: a capitalised word the decision reads as a name ("American",
+// "Secretary") is no sign of whom a passage is about.
+func namingHits(c Constraints, hits []retrieval.Hit, best string, pp *people) []retrieval.Hit {
+	if len(c.Named) == 0 {
 		return hits
 	}
 	cache := map[string]map[string]bool{}
 	kept := make([]retrieval.Hit, 0, len(hits))
+	someone := false
 	for _, h := range hits {
-		set := nearTerms(h, hits, cache)
-		if slices.ContainsFunc(names, func(t string) bool { return set[t] }) {
+		names := slices.ContainsFunc(c.Named, func(p *Person) bool { return hitNamesPerson(pp, p, h, hits, cache) })
+		someone = someone || names
+		if names || h.Chunk.ID == best {
 			kept = append(kept, h)
 		}
 	}
-	if len(kept) == 0 {
+	if !someone {
 		return hits
 	}
 	return kept
+}
+
+// hitNamesPerson reports whether a hit names p: its passage, its retrieved
+// neighbours or its document's title and speakers (nearTerms) hold p's
+// surname (Person.Filter), or a title of which p was the record's main
+// holder (pp.holders) when the passage was said: "the President and Vice
+// President had a chance to meet" names Biden and Harris in 2024, but
+// "the Prime Minister" names whichever prime minister the record quotes
+// most then, not every one.
+func hitNamesPerson(pp *people, p *Person, h retrieval.Hit, hits []retrieval.Hit, cache map[string]map[string]bool) bool {
+	if p == nil {
+		return false
+	}
+	set := nearTerms(h, hits, cache)
+	holdsAll := func(s string) bool {
+		ts := text.Terms(s)
+		return len(ts) > 0 && !slices.ContainsFunc(ts, func(t string) bool { return !set[t] })
+	}
+	if holdsAll(p.Filter) {
+		return true
+	}
+	on := statedOn(h)
+	if on.IsZero() || pp == nil {
+		return false
+	}
+	for _, t := range p.Titles {
+		if on.Before(t.First) || on.After(t.Last) || !holdsAll(t.Title) {
+			continue
+		}
+		if hs := pp.holders(t.Title, on, on); len(hs) > 0 && hs[0] == p {
+			return true
+		}
+	}
+	return false
 }
 
 // setContinued sets the continued signal. A passage of a document the

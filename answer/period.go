@@ -186,12 +186,21 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			if w != "early" && w != "mid" && w != "late" && (i+1 >= len(words) || words[i+1] != "of") {
 				continue
 			}
+			from := i
+			if from > 0 && words[from-1] == "the" {
+				from--
+			}
+			if from > 0 && targetWords[words[from-1]] {
+				// "the plan for the beginning of 2025", "the deadline end
+				// of 2025": a date aimed at, not when it was said.
+				continue
+			}
 			s, ok := periodDate(words, i, 0)
 			if !ok || !s.Dated {
 				continue
 			}
 			p, stop = widenPart(words, i, Period{Since: s.Since, Until: s.Until}), s.Next
-			return mark(q, toks, drop, i, stop, p)
+			return mark(q, toks, drop, from, stop, p)
 		default:
 			// A year that closes the question after a name ("on Armenian
 			// Remembrance Day 2025?", "at UNGA 2022?") dates it; one
@@ -217,6 +226,12 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 	}
 	return Period{}
 }
+
+// targetWords before a part of a month or a year ("end of 2025") make it
+// a date aimed at: "the goal for the end of 2030", "the deadline end of
+// 2025", "by the start of 2026".
+var targetWords = map[string]bool{"for": true, "by": true, "until": true, "till": true, "before": true,
+	"deadline": true, "target": true, "goal": true, "plan": true, "plans": true, "aim": true}
 
 // Early, mid and late split a month into thirds (1–10, 11–20, 21–end) and
 // a year into four-month parts (retrieval.ReadDate), but a reader's

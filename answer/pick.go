@@ -1515,10 +1515,10 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 		seen[key] = true
 	}
 	picked = pickSentences(cands, top, &r, w)
+	continueQuotes(cands, picked, top)
 	if len(picked) > 0 {
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
-	picked = continueQuotes(cands, picked, top)
 	v.missing, v.keyWord, v.sides = r.missing, r.keyWord, r.sides
 	v.asked, v.named, v.saidAsked = r.speakerName, r.named, r.speakerName != ""
 	if v.asked == "" && len(q.Named) == 1 {
@@ -1656,48 +1656,72 @@ var continuationOpeners = map[string]bool{"it": true, "it's": true, "it’s": tr
 
 // continueQuotes extends each picked sentence by the sentence that
 // follows it in the same paragraph of the same turn when that one is
-// short and opens with a pronoun standing for it (continuationOpeners):
-// the quotation then says the whole thought, in the record's words. A
-// sentence so joined is not quoted again on its own.
-func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit) []int {
-	type at struct{ hit, start int }
-	index := make(map[at]int, len(cands))
+// short and opens with a pronoun standing for it (continuationOpeners),
+// and a picked sentence that is itself such a continuation by the
+// sentence before it: the quotation then says the whole thought, in the
+// record's words. Only whole sentences of an official's or a statement's
+// own words are joined (not a report's quotation, nor a sentence holding
+// quotation marks or announcing what follows with a colon), never a
+// sentence picked on its own; a sentence so joined is marked "joined"
+// and not quoted again. It runs before the verdict on a yes/no question,
+// which reads the whole quotation ("… safely through the flood. That is
+// not true at all." says no).
+func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit) {
+	type at struct{ hit, pos int }
+	starts := make(map[at]int, len(cands))
+	ends := make(map[at]int, len(cands))
 	for i, c := range cands {
-		if _, dup := index[at{c.hit, c.start}]; !dup {
-			index[at{c.hit, c.start}] = i
+		if _, dup := starts[at{c.hit, c.start}]; !dup {
+			starts[at{c.hit, c.start}] = i
+		}
+		if _, dup := ends[at{c.hit, c.end}]; !dup {
+			ends[at{c.hit, c.end}] = i
 		}
 	}
-	joined := map[int]bool{}
+	chosen := make(map[int]bool, len(picked))
+	for _, p := range picked {
+		chosen[p] = true
+	}
+	whole := func(c candidate) bool {
+		src := top[c.hit].Chunk.Text
+		return c.ws == c.start && c.we == c.end && !c.features.Filler && !c.features.Fragment &&
+			len(text.FindQuotes(src[c.start:c.end])) == 0 && !strings.HasSuffix(strings.TrimSpace(src[c.start:c.end]), ":")
+	}
+	// joinable reports whether candidate k, next to the picked c in the
+	// same paragraph, may be joined to it.
+	joinable := func(c candidate, k int) bool {
+		if chosen[k] || cands[k].role == "joined" || !whole(cands[k]) {
+			return false
+		}
+		t1, ok1 := sentenceTurn(top[c.hit], c.start, c.end)
+		t2, ok2 := sentenceTurn(top[c.hit], cands[k].start, cands[k].end)
+		return ok1 && ok2 && t1.Start == t2.Start
+	}
 	for _, p := range picked {
 		c := &cands[p]
-		if joined[p] || c.ws != c.start || c.we != c.end {
-			continue // a report's quotation: its own words only
+		if !whole(*c) {
+			continue
 		}
 		src := top[c.hit].Chunk.Text
+		if continuation(src[c.start:c.end]) {
+			back := c.start
+			for back > 0 && (src[back-1] == ' ' || src[back-1] == '\t') {
+				back--
+			}
+			if k, ok := ends[at{c.hit, back}]; ok && joinable(*c, k) {
+				c.start, c.ws = cands[k].start, cands[k].ws
+				cands[k].role = "joined"
+			}
+		}
 		gap := c.end
 		for gap < len(src) && (src[gap] == ' ' || src[gap] == '\t') {
 			gap++
 		}
-		j, ok := index[at{c.hit, gap}]
-		if !ok || j == p {
-			continue
+		if j, ok := starts[at{c.hit, gap}]; ok && joinable(*c, j) && continuation(src[cands[j].start:cands[j].end]) {
+			c.end, c.we = cands[j].end, cands[j].we
+			cands[j].role = "joined"
 		}
-		n := &cands[j]
-		if n.ws != n.start || n.features.Filler || n.features.Fragment || !continuation(src[n.start:n.end]) {
-			continue
-		}
-		t1, ok1 := sentenceTurn(top[c.hit], c.start, c.end)
-		t2, ok2 := sentenceTurn(top[c.hit], n.start, n.end)
-		if !ok1 || !ok2 || t1.Start != t2.Start {
-			continue
-		}
-		c.end, c.we = n.end, n.we
-		joined[j] = true
 	}
-	if len(joined) == 0 {
-		return picked
-	}
-	return slices.DeleteFunc(slices.Clone(picked), func(i int) bool { return joined[i] })
 }
 
 // continuation reports whether s is a short sentence opening with a

@@ -291,10 +291,14 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			return ans, nil
 		}
 		if follow.Kind == NewTopic && len(sides) < 2 {
-			if kept := namingHits(r.c, hits); len(kept) < len(hits) {
+			if kept := namingHits(r.c, hits, r.decision.Best, p.people()); len(kept) < len(hits) {
 				if ans.Explain != nil {
-					ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("retrieved passages not quoted: %d, which name none of the names asked about (%s)",
-						len(hits)-len(kept), strings.Join(questionNames(r.c, hits), ", ")))
+					var who []string
+					for _, p := range r.c.Named {
+						who = append(who, p.Name)
+					}
+					ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("retrieved passages not quoted: %d, which name none of the people asked about (%s)",
+						len(hits)-len(kept), strings.Join(who, ", ")))
 				}
 				hits = kept
 			}
