@@ -595,7 +595,7 @@ const orderRoundDepth = 20
 // answering passage scores at least the decision's threshold and
 // OrderFloor of the best passage of hits, as in ordered.
 func (p *Pipeline) beyond(ctx context.Context, c Constraints, opts retrieval.SearchOptions, hits []retrieval.Hit) ([]retrieval.Hit, string, error) {
-	w := p.weights(hits)
+	w := p.orderWeights(hits)
 	scores := orderScores(c, w, hits)
 	names := subjectRuns(c, hits)
 	floor := w.threshold
@@ -748,7 +748,7 @@ const OrderFloor = 0.75
 // latest document's passages first and the others after them by date, at
 // most k.
 func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrieval.Hit, []string) {
-	w := p.weights(hits)
+	w := p.orderWeights(hits)
 	scores := orderScores(c, w, hits)
 	best := 0.0
 	for _, s := range scores {
