@@ -446,10 +446,6 @@ func TestQuoteFinishedByItsNextSentence(t *testing.T) {
 			"", "This is what"},
 		{"MR. EXAMPLE: The Glimmerford ferries carried people across the canal, and trust in the ferries is not about faith. This chart shows the ferries' record:",
 			"", "This chart"},
-		// A picked sentence that continues the one before it is joined
-		// to it.
-		{"MR. EXAMPLE: The crews worked through the flood week without rest. It is how Glimmerford ferries carried people in trust.",
-			"“The crews worked through the flood week without rest. It is how Glimmerford ferries carried people in trust.”", ""},
 	} {
 		hits := []retrieval.Hit{ferryHit(t, "2031-08-22", "Remarks on the Glimmerford flood", tc.body)}
 		got, _, _ := Extractive("what did example say about trust in the glimmerford ferries that carried people", hits)
@@ -479,6 +475,13 @@ func TestNamingHitsKeepPassagesOfTheNamed(t *testing.T) {
 	// None names her: the hits stay as they are.
 	if got := namingHits(c, []retrieval.Hit{other}, "", nil); len(got) != 1 {
 		t.Fatalf("namingHits dropped every hit: %d", len(got))
+	}
+	// A passage covering more of the question than any naming her may
+	// name her otherwise ("she", "the minister's guest").
+	wider := other
+	wider.Coverage = 0.9
+	if got := namingHits(c, []retrieval.Hit{wider, named}, "", nil); len(got) != 2 {
+		t.Fatalf("namingHits dropped a passage covering more than hers: kept %d", len(got))
 	}
 	// The decision's best passage stays, named or not.
 	if got := namingHits(c, []retrieval.Hit{other, named}, other.Chunk.ID, nil); len(got) != 2 {

@@ -1066,15 +1066,13 @@ func linksSpeaker(w string) bool {
 
 // talkVerbs ask for someone's words with "about" or "on" after them:
 // "what was Kirby talking about", "Price speaking on the talks".
-var talkVerbs = map[string]bool{"talk": true, "talks": true, "talked": true, "talking": true, "speak": true,
-	"speaks": true, "spoke": true, "speaking": true}
+var talkVerbs = map[string]bool{"talked": true, "talking": true, "spoke": true, "speaking": true}
 
 // wordsNouns name what someone said: "Kirby's words", "the statement by".
 var wordsNouns = map[string]bool{"words": true, "statement": true, "statements": true, "remarks": true,
 	"comments": true, "comment": true, "quote": true, "quotes": true, "message": true, "answer": true,
 	"response": true, "reply": true, "position": true, "view": true, "views": true, "readout": true,
-	"testimony": true, "speech": true, "tweet": true, "post": true, "address": true, "take": true,
-	"reaction": true, "thoughts": true, "stance": true}
+	"testimony": true, "speech": true, "tweet": true, "post": true, "address": true}
 
 // asksWordsOf reports whether the name at tokens [start, end) is whose
 // words the question asks for: the subject of a verb of saying ("what did
@@ -1088,7 +1086,15 @@ var wordsNouns = map[string]bool{"words": true, "statement": true, "statements":
 func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 	j := end
 	for j < len(toks) && j < end+3 && linksSpeaker(toks[j].w) {
+		if toks[j].w == "been" && (j+1 >= len(toks) || !strings.HasSuffix(toks[j+1].w, "ing")) {
+			return false, -1 // "has putin been called …": a passive, not his words
+		}
 		j++
+	}
+	if j < len(toks) && strings.HasSuffix(toks[j].w, "ing") && !justInverted(toks, start) {
+		// "what was Kirby saying", "Kirby talking about …"; not "the
+		// reaction to Trump saying he would run".
+		return false, -1
 	}
 	if j < len(toks) && text.IsAskVerb(toks[j].w) && !putsThing(toks, j) && !callsSomeone(toks, j) {
 		// A verb's base form is a verb only in a question's inversion
@@ -1173,6 +1179,18 @@ func putsThing(toks []qtok, j int) bool {
 
 // inverted reports whether an auxiliary comes shortly before the name at
 // start ("did President Biden", "has the press secretary").
+// justInverted reports whether the name at start opens the question or
+// follows its auxiliary, with at most "the" or a title between: "what
+// was Kirby saying", "Kirby talking about …", not "the reaction to Trump
+// saying …".
+func justInverted(toks []qtok, start int) bool {
+	k := start - 1
+	for k >= 0 && (toks[k].w == "the" || text.IsTitleWord(toks[k].w) || text.IsHonorific(toks[k].w)) {
+		k--
+	}
+	return k < 0 || yesNoOpeners[toks[k].w] || questionWord(toks[k].w)
+}
+
 func inverted(toks []qtok, start int) bool {
 	for k := start - 1; k >= 0 && k >= start-4; k-- {
 		if yesNoOpeners[toks[k].w] {

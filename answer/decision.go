@@ -195,7 +195,9 @@ func signalsOf(c Constraints, names []string, h retrieval.Hit, rank int, hits []
 // when any hit does: a passage that never names the one person asked
 // about answers nothing about them, however many of the question's other
 // words it holds ("what day was potus hosting meloni in 2024" is not
-// answered by Macron's state visit). Hits are returned as they are when
+// answered by Macron's state visit), unless it covers more of the
+// question than any that does: it may name them otherwise ("he", "my
+// predecessor"). Hits are returned as they are when
 // none names anyone asked, or the question names no one. Only people
 // count: a capitalised word the decision reads as a name ("American",
 // "Secretary") is no sign of whom a passage is about.
@@ -204,17 +206,24 @@ func namingHits(c Constraints, hits []retrieval.Hit, best string, pp *people) []
 		return hits
 	}
 	cache := map[string]map[string]bool{}
-	kept := make([]retrieval.Hit, 0, len(hits))
-	someone := false
-	for _, h := range hits {
-		names := slices.ContainsFunc(c.Named, func(p *Person) bool { return hitNamesPerson(pp, p, h, hits, cache) })
-		someone = someone || names
-		if names || h.Chunk.ID == best {
-			kept = append(kept, h)
+	names := make([]bool, len(hits))
+	covered, someone := 0.0, false
+	for i, h := range hits {
+		names[i] = slices.ContainsFunc(c.Named, func(p *Person) bool { return hitNamesPerson(pp, p, h, hits, cache) })
+		if names[i] {
+			someone, covered = true, max(covered, h.Coverage)
 		}
 	}
 	if !someone {
 		return hits
+	}
+	kept := make([]retrieval.Hit, 0, len(hits))
+	for i, h := range hits {
+		// A passage that covers more of the question than every one
+		// naming them may name them otherwise ("he", "my predecessor").
+		if names[i] || h.Chunk.ID == best || h.Coverage > covered {
+			kept = append(kept, h)
+		}
 	}
 	return kept
 }
@@ -747,9 +756,10 @@ func (p *Pipeline) weights(hits []retrieval.Hit) decisionWeights {
 }
 
 // orderWeights are the weights an ordering scores hits with: those of the
-// decision, but orderDecision in place of defaultDecision.
+// decision, but orderDecision in place of defaultDecision when no weights
+// were set (Pipeline.decision).
 func (p *Pipeline) orderWeights(hits []retrieval.Hit) decisionWeights {
-	if w := p.weights(hits); w != defaultDecision {
+	if w := p.weights(hits); p.decision != nil || w != defaultDecision {
 		return w
 	}
 	return orderDecision

@@ -305,10 +305,11 @@ func buildPeople(docs []*corpus.Document) *people {
 			return cmp.Compare(a.Title, b.Title)
 		})
 		aliases := slices.Clone(p.variants)
-		if last := p.variants[0][strings.LastIndexByte(p.variants[0], ' ')+1:]; len(text.PlacesAsked(last)) == 0 {
-			// The last word alone, unless it names a country or a
-			// state: "india" of a question is India, not the "Air
-			// India" the record quotes, nor is "israel" a Mr. Israel.
+		if last := p.variants[0][strings.LastIndexByte(p.variants[0], ' ')+1:]; !slices.ContainsFunc(text.PlacesAsked(last), func(pl string) bool { return strings.EqualFold(pl, last) }) {
+			// The last word alone, unless it is a country's or a
+			// state's name: "india" of a question is India, not the
+			// "Air India" the record quotes, nor is "israel" a Mr.
+			// Israel ("French" or "Cuban" still name their people).
 			aliases = append(aliases, last)
 		}
 		for _, a := range aliases {

@@ -1656,26 +1656,25 @@ var continuationOpeners = map[string]bool{"it": true, "it's": true, "it’s": tr
 
 // continueQuotes extends each picked sentence by the sentence that
 // follows it in the same paragraph of the same turn when that one is
-// short and opens with a pronoun standing for it (continuationOpeners),
-// and a picked sentence that is itself such a continuation by the
-// sentence before it: the quotation then says the whole thought, in the
-// record's words. Only whole sentences of an official's or a statement's
-// own words are joined (not a report's quotation, nor a sentence holding
-// quotation marks or announcing what follows with a colon), never a
-// sentence picked on its own; a sentence so joined is marked "joined"
-// and not quoted again. It runs before the verdict on a yes/no question,
+// short and opens with a pronoun standing for it (continuationOpeners):
+// the quotation then says the whole thought, in the record's words. Only
+// whole sentences of an official's or a statement's own words are joined
+// (not a report's quotation, nor a sentence holding quotation marks or
+// announcing what follows with a colon), never a sentence picked on its
+// own, set aside as a duplicate or unquotable, or quoted by the answer
+// before (one below the support floor may finish a picked one); a
+// sentence so joined is marked "joined" and not quoted again. (Joining
+// a picked "It …" to the sentence before it was tried and taken out in
+// review: the verdict then read a negation of the sentence before as
+// the claim's.) It runs before the verdict on a yes/no question,
 // which reads the whole quotation ("… safely through the flood. That is
 // not true at all." says no).
 func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit) {
 	type at struct{ hit, pos int }
 	starts := make(map[at]int, len(cands))
-	ends := make(map[at]int, len(cands))
 	for i, c := range cands {
 		if _, dup := starts[at{c.hit, c.start}]; !dup {
 			starts[at{c.hit, c.start}] = i
-		}
-		if _, dup := ends[at{c.hit, c.end}]; !dup {
-			ends[at{c.hit, c.end}] = i
 		}
 	}
 	chosen := make(map[int]bool, len(picked))
@@ -1690,7 +1689,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit) {
 	// joinable reports whether candidate k, next to the picked c in the
 	// same paragraph, may be joined to it.
 	joinable := func(c candidate, k int) bool {
-		if chosen[k] || cands[k].role == "joined" || !whole(cands[k]) {
+		if chosen[k] || (cands[k].role != "" && cands[k].role != "below floor") || cands[k].features.Repeat || !whole(cands[k]) {
 			return false
 		}
 		t1, ok1 := sentenceTurn(top[c.hit], c.start, c.end)
@@ -1703,16 +1702,6 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit) {
 			continue
 		}
 		src := top[c.hit].Chunk.Text
-		if continuation(src[c.start:c.end]) {
-			back := c.start
-			for back > 0 && (src[back-1] == ' ' || src[back-1] == '\t') {
-				back--
-			}
-			if k, ok := ends[at{c.hit, back}]; ok && joinable(*c, k) {
-				c.start, c.ws = cands[k].start, cands[k].ws
-				cands[k].role = "joined"
-			}
-		}
 		gap := c.end
 		for gap < len(src) && (src[gap] == ' ' || src[gap] == '\t') {
 			gap++

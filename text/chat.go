@@ -107,7 +107,7 @@ var shorthandWords = map[string]string{
 	"wo": "without", "msg": "message", "mtg": "meeting", "convo": "conversation",
 	"info": "information", "approx": "approximately", "yr": "year", "yrs": "years",
 	"mo": "month", "mos": "months", "wk": "week", "wks": "weeks",
-	"stats": "statistics", "vax": "vaccine", "econ": "economy", "intel": "intelligence",
+	"stats": "statistics", "vax": "vaccine", "econ": "economy",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 }
 
