@@ -294,8 +294,8 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			if kept := namingHits(r.c, hits, r.decision.Best, p.people()); len(kept) < len(hits) {
 				if ans.Explain != nil {
 					var who []string
-					for _, p := range r.c.Named {
-						who = append(who, p.Name)
+					for _, named := range r.c.Named {
+						who = append(who, named.Name)
 					}
 					ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("retrieved passages not quoted: %d, which name none of the people asked about (%s)",
 						len(hits)-len(kept), strings.Join(who, ", ")))

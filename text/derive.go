@@ -1,5 +1,7 @@
 package text
 
+import "slices"
+
 // derivations are the derivational endings, as Stem leaves them (a final
 // "e" gone: "architectur"), that Relatives adds to or takes from a term:
 // the action noun of a verb ("investigat" → "investigation",
@@ -25,8 +27,8 @@ const minRoot = 6
 
 // Relatives returns the terms (stems, as Terms writes them) that a term
 // derives from or that derive from it by one ending of derivations:
-// "investigat" → "investigation", "investigational" …; "election" →
-// "elect". Whether the record holds a relative is for its caller to look
+// "investigat" → "investigation"; "negotiation" → "negotiat". Whether
+// the record holds a relative is for its caller to look
 // up; most do not exist. A common word (IsCommon) is never one. The
 // relatives of a relative are not followed: "executive" would reach
 // "execution" through "execut".
@@ -36,15 +38,9 @@ func Relatives(term string) []string {
 	}
 	var out []string
 	add := func(r string) {
-		if r == term || IsCommon(r) {
-			return
+		if r != term && !IsCommon(r) && !slices.Contains(out, r) {
+			out = append(out, r)
 		}
-		for _, o := range out {
-			if o == r {
-				return
-			}
-		}
-		out = append(out, r)
 	}
 	if len(term) >= minRoot {
 		for _, d := range derivations {
