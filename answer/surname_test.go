@@ -39,12 +39,7 @@ func TestSurnameAlone(t *testing.T) {
 		{"What did Harbour say about the port fees?", "Ivo Harbour"},
 		{"what did ivo harbour say about the port fees", "Ivo Harbour"},
 	}
-	for _, tt := range tests {
-		got := namesRead(t, p, tt.q)
-		if ok := tt.want == "" && len(got) == 0 || tt.want != "" && len(got) > 0 && got[0] == tt.want; !ok {
-			t.Errorf("%q names %v, want %q", tt.q, got, tt.want)
-		}
-	}
+	checkFirstNamed(t, p, tests)
 }
 
 // namesRead are the people the question reader names for q: its speaker
@@ -144,7 +139,7 @@ const titledRecord = `{"id": "t1.txt", "title": "Minister Ivo Quillhaven on port
 func TestTitleBeforeTheName(t *testing.T) {
 	idx := memIndex(t, jsonlDocs(t, []byte(titledRecord), 5))
 	p := &Pipeline{Index: idx, Explain: true}
-	for _, tt := range []struct{ q, want string }{
+	checkFirstNamed(t, p, []struct{ q, want string }{
 		{"what did speaker quillhaven say about the budget talks", ""},
 		{"What did Speaker Quillhaven say about the budget talks?", ""},
 		{"what did minister quillhaven say about the port fees", "Ivo Quillhaven"},
@@ -154,12 +149,7 @@ func TestTitleBeforeTheName(t *testing.T) {
 		// Words that end no title of the record describe who was met;
 		// they title nobody, and rule nobody out.
 		{"who was the first foreign envoy quillhaven met", "Ivo Quillhaven"},
-	} {
-		got := namesRead(t, p, tt.q)
-		if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) == 0 || got[0] != tt.want) {
-			t.Errorf("%q names %v, want %q", tt.q, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestPlaceIsNoSurname: a body the record quotes under a country's name
@@ -173,11 +163,18 @@ func TestPlaceIsNoSurname(t *testing.T) {
 `
 	idx := memIndex(t, jsonlDocs(t, []byte(record), 3))
 	p := &Pipeline{Index: idx, Explain: true}
-	for _, tt := range []struct{ q, want string }{
+	checkFirstNamed(t, p, []struct{ q, want string }{
 		{"what did the ministry say about trade with iceland", ""},
 		{"how much fish came from iceland", ""},
 		{"what did air iceland say about the flights", "Air Iceland"},
-	} {
+	})
+}
+
+// checkFirstNamed checks the first person the question reader names for
+// each question: want, or nobody when want is "".
+func checkFirstNamed(t *testing.T, p *Pipeline, tests []struct{ q, want string }) {
+	t.Helper()
+	for _, tt := range tests {
 		got := namesRead(t, p, tt.q)
 		if ok := tt.want == "" && len(got) == 0 || tt.want != "" && len(got) > 0 && got[0] == tt.want; !ok {
 			t.Errorf("%q names %v, want %q", tt.q, got, tt.want)
