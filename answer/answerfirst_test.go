@@ -544,3 +544,27 @@ func TestJoinedQuoteReadByTheVerdict(t *testing.T) {
 		t.Errorf("a yes for a quotation that says the opposite:\n%s", got)
 	}
 }
+
+// TestHeadShown: the head of what a question asks about ("the elections"
+// of "… about the elections in glimmerford") is held by a passage that
+// speaks of it, in any inflection, and not by one on the same place that
+// never does; a question with no such head asks for none.
+func TestHeadShown(t *testing.T) {
+	c := Constraints{Search: "what did the example house say about the elections in glimmerford"}
+	head, syns := askedHead(c, nil)
+	if head != text.Stem("elections") {
+		t.Fatalf("askedHead = %q, want %q", head, text.Stem("elections"))
+	}
+	on := ferryHit(t, "2031-05-01", "Remarks on Glimmerford", "The election in Glimmerford was free and fair.")
+	off := ferryHit(t, "2031-05-02", "Remarks on Glimmerford", "The Glimmerford ferries carried people across the canal.")
+	cache := map[string]map[string]bool{}
+	if got := headShown(head, syns, on, []retrieval.Hit{on}, cache); got != 1 {
+		t.Errorf("a passage on the election: head %v, want 1", got)
+	}
+	if got := headShown(head, syns, off, []retrieval.Hit{off}, cache); got != 0 {
+		t.Errorf("a passage on the ferries: head %v, want 0", got)
+	}
+	if h, _ := askedHead(Constraints{Search: "when did the ferries stop"}, nil); h != "" {
+		t.Errorf("askedHead of a question with no topic phrase = %q", h)
+	}
+}

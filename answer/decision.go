@@ -93,8 +93,10 @@ type hitSignals struct {
 	// 0, 0.5, 1 with the others it was chosen at 0 on all questions and
 	// by three folds of five at the 5% bar; cross-validated with it in
 	// the grid 221/236 answered and 48/58 declined, without it 225/236
-	// and 48/58 (3% bar: 225/236, 38/58 against 227/236, 45/58). Shown
-	// in --explain.
+	// and 48/58 (3% bar: 225/236, 38/58 against 227/236, 45/58). Since
+	// it weighs 0, signalsOf leaves it at 1; decide measures it of the
+	// best passage for --explain, and the measurement of the weights of
+	// every passage (askedHead once a question, headShown a passage).
 	head float64
 	// narrowed is 1 when the question's own period narrowed the search
 	// (not a deadline), else 0: its passages compete with those of a few
@@ -154,7 +156,7 @@ func signalsOf(c Constraints, names []string, h retrieval.Hit, rank int, hits []
 	s.dated = datesShown(c, h)
 	s.attribute = attributeShown(c, h)
 	s.place = placeShown(c, h, hits)
-	s.head = headShown(c, names, h, hits, cache)
+	s.head = 1 // weighs 0: measured of the best passage only (decide)
 	if !c.Period.IsZero() && !c.Period.Deadline {
 		s.narrowed = 1
 	}
@@ -688,6 +690,10 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 	}
 	d.Score, d.Best = bestScore, hits[best].Chunk.ID
 	bs.title = titleShare(hits[best])
+	if bs.continued == 0 {
+		head, syns := askedHead(c, names)
+		bs.head = headShown(head, syns, hits[best], hits, cache)
+	}
 	d.Signals = []Signal{
 		{Name: "coverage", Value: bs.coverage, Weight: w.coverage},
 		{Name: "distinctive words found", Value: bs.distinct, Weight: w.distinct},
@@ -1027,26 +1033,32 @@ func placeShown(c Constraints, h retrieval.Hit, hits []retrieval.Hit) float64 {
 	return float64(held) / float64(len(c.Places))
 }
 
-// headShown measures hitSignals.head. names are the question's names
-// (questionNames): a name is no head ("what did they say about
-// zelenskyy" asks about him, whom the names signal looks for).
-func headShown(c Constraints, names []string, h retrieval.Hit, hits []retrieval.Hit, cache map[string]map[string]bool) float64 {
+// askedHead is the head of what the question asks about
+// (questionObject), "" when it has none, and the head's synonyms. names
+// are the question's names (questionNames): a name is no head ("what did
+// they say about zelenskyy" asks about him, whom the names signal looks
+// for).
+func askedHead(c Constraints, names []string) (string, []string) {
 	named := nameTerms(termSet(names), c.Named...)
 	if c.Speaker != nil {
 		named = nameTerms(named, c.Speaker)
 	}
 	_, _, head := questionObject(c.Search, named)
 	if head == "" {
+		return "", nil
+	}
+	return head, text.TermSynonyms(c.Search)[head]
+}
+
+// headShown measures hitSignals.head of a hit for the question's head
+// and its synonyms (askedHead).
+func headShown(head string, syns []string, h retrieval.Hit, hits []retrieval.Hit, cache map[string]map[string]bool) float64 {
+	if head == "" {
 		return 1
 	}
 	set := nearTerms(h, hits, cache)
-	if set[head] {
+	if set[head] || slices.ContainsFunc(syns, func(t string) bool { return set[t] }) {
 		return 1
-	}
-	for _, t := range text.TermSynonyms(c.Search)[head] {
-		if set[t] {
-			return 1
-		}
 	}
 	return 0
 }

@@ -101,9 +101,11 @@ func TestMeasureDecision(t *testing.T) {
 			}
 			cache := map[string]map[string]bool{}
 			names := questionNames(r.c, r.searched)
+			head, syns := askedHead(r.c, names)
 			var sigs []hitSignals
 			for i, h := range r.searched {
 				sig := signalsOf(r.c, names, h, i+1, r.searched, cache)
+				sig.head = headShown(head, syns, h, r.searched, cache)
 				sig.setContinued(citedBefore(h, prev))
 				sig.title = titleShare(h)
 				sigs = append(sigs, sig)
