@@ -1091,12 +1091,13 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 		}
 		j++
 	}
-	if j < len(toks) && strings.HasSuffix(toks[j].w, "ing") && !justInverted(toks, start) {
-		// "what was Kirby saying", "Kirby talking about …"; not "the
-		// reaction to Trump saying he would run".
-		return false, -1
-	}
-	if j < len(toks) && text.IsAskVerb(toks[j].w) && !putsThing(toks, j) && !callsSomeone(toks, j) {
+	// An -ing form is the name's verb only right after the auxiliary or
+	// at the question's start ("what was Kirby saying", "Kirby talking
+	// about …"), not in "the reaction to Trump saying he would run"; the
+	// words around the name may still ask for theirs ("quote Kirby
+	// speaking on the deal").
+	verbal := j < len(toks) && (!strings.HasSuffix(toks[j].w, "ing") || justInverted(toks, start))
+	if verbal && text.IsAskVerb(toks[j].w) && !putsThing(toks, j) && !callsSomeone(toks, j) {
 		// A verb's base form is a verb only in a question's inversion
 		// ("did Kirby say", "what does Price mean"); without it, "call"
 		// or "comment" after a name is a noun ("the Trump Zelenskyy
@@ -1105,7 +1106,7 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 			return true, j
 		}
 	}
-	if j+1 < len(toks) && talkVerbs[toks[j].w] && (toks[j+1].w == "about" || toks[j+1].w == "on") {
+	if verbal && j+1 < len(toks) && talkVerbs[toks[j].w] && (toks[j+1].w == "about" || toks[j+1].w == "on") {
 		// "what was Kirby talking about", "Kirby speaking on the deal".
 		return true, j
 	}

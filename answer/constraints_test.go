@@ -236,6 +236,8 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		// nor "talks" the noun.
 		{"has quillfeather been called a hero", "", "", 0, []string{"Zara Quillfeather"}},
 		{"what was the reaction to quillfeather saying the talks would fail", "", "", 0, []string{"Zara Quillfeather"}},
+		// The words before the name still ask for hers.
+		{"quote quillfeather speaking on the canal talks", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		{"what did the ministry say about the quillfeather talks on the canal", "", "", 0, []string{"Zara Quillfeather"}},
 		// A title resolved by the period.
 		{"What did the press secretary say about the harvest festival in 2022?", "Ada Brightwater", "press secretary", 0, []string{"Ada Brightwater"}},
