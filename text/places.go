@@ -91,28 +91,28 @@ var placeForms = sync.OnceValue(func() map[string]string {
 		add(d, p)
 		add(d+"s", p)
 	}
+	// Every name a place goes by: its own, its other names, and its
+	// capital ("Beijing responded" holds China).
+	called := make(map[string]string, len(names)+len(otherNames)+len(namesOnlyPassages)+len(capitalOf))
+	for _, p := range names {
+		called[p] = p
+	}
 	for n, p := range otherNames {
+		called[n] = p
+	}
+	for p := range namesOnlyPassages {
+		called[p] = p
+	}
+	for capital, country := range capitalOf {
+		called[capital] = country
+	}
+	for n, p := range called {
 		add(n, p)
 	}
-	for p := range namesOnlyPassages {
-		add(p, p)
-	}
-	for capital, country := range capitalOf {
-		add(capital, country) // "Beijing responded" holds China
-	}
-	// The possessives of the names, last: "China's", as Words writes
-	// it, is "chinas".
-	for _, p := range names {
-		add(p+"s", p)
-	}
-	for p := range namesOnlyPassages {
-		add(p+"s", p)
-	}
-	for n, p := range otherNames {
+	// Their possessives, last: "China's", as Words writes it, is
+	// "chinas".
+	for n, p := range called {
 		add(n+"s", p)
-	}
-	for capital, country := range capitalOf {
-		add(capital+"s", country)
 	}
 	for f := range notDemonyms {
 		delete(m, f)
