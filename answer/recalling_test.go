@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/readout/readout/retrieval"
 )
@@ -12,9 +11,8 @@ import (
 // TestNamesPeriod: a passage names a period by dates in its first and
 // last years, or in its month when the period lies within one.
 func TestNamesPeriod(t *testing.T) {
-	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-	years := Period{Since: day(2022, 1, 1), Until: day(2024, 11, 30)}
-	april := Period{Since: day(2023, 4, 1), Until: day(2023, 4, 30)}
+	years := Period{Since: day("2022-01-01"), Until: day("2024-11-30")}
+	april := Period{Since: day("2023-04-01"), Until: day("2023-04-30")}
 	for _, tc := range []struct {
 		passage string
 		p       Period
