@@ -117,6 +117,17 @@ func TestReadQuestionPeriods(t *testing.T) {
 		// A date opening the question frames it.
 		{"april 2023, what was the line on the canal toll", "2023-04-01", "2023-04-30", "april 2023"},
 		{"sept 2021 - who spoke for the ministry", "2021-09-01", "2021-09-30", "sept 2021"},
+		// A month and year with no preposition date the statement unless
+		// an article or possessive before them or a noun after them makes
+		// them a thing's.
+		{"exact words from her on the plane oct 2021 about the canal toll", "2021-10-01", "2021-10-31", "oct 2021"},
+		{"canal visit dec 2022 what did she give them", "2022-12-01", "2022-12-31", "dec 2022"},
+		{"what did she say when asked why the deal would work (sept 2022)", "2022-09-01", "2022-09-30", "sept 2022"},
+		{"what did the feb 2022 canal report say", "", "", ""},
+		{"what did she ask for on their march 2023 call", "", "", ""},
+		{"how many ships passed before the minister's oct 31 2023 briefing", "", "", ""},
+		{"when did the canal toll oct 2023 rise take effect", "", "", ""},
+		{"did they give the same toll on October 10 and October 11, 2023?", "", "", ""},
 		// A year that names a thing is no period.
 		{"How many people died in the 2020 war?", "", "", ""},
 		{"What did the statement of 1915 say?", "", "", ""},

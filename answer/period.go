@@ -202,6 +202,15 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			p, stop = widenPart(words, i, Period{Since: s.Since, Until: s.Until}), s.Next
 			return mark(q, toks, drop, from, stop, p)
 		default:
+			// A month with its year and no preposition ("kjp on air force
+			// one oct 2021 about the debt", "zelensky dc visit dec 2022
+			// what did potus give him", "(sept 2024)") dates the statement
+			// when nothing makes it a thing's: no article or possessive
+			// before it ("the feb 2022 jobs report", "kirby's oct 31 2023
+			// briefing") and no noun after it.
+			if p, ok := bareDate(q, toks, words, i, drop); ok {
+				return p
+			}
 			// A year that closes the question after a name ("on Armenian
 			// Remembrance Day 2025?", "at UNGA 2022?") dates it; one
 			// before a noun ("the 2020 war") names a thing.
@@ -226,6 +235,33 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 	}
 	return Period{}
 }
+
+// bareDate reads a month with its year (or a day of one) at i, with no
+// preposition before it, as the period when the word before it is no
+// article, possessive, conjunction or number and the word after it, if
+// any, is a function word or opens what is asked.
+func bareDate(q string, toks []qtok, words []string, i int, drop []bool) (Period, bool) {
+	if i == 0 || !startsDate(toks, i) || ownerWords[words[i-1]] || joinWords[words[i-1]] || isNumber(words[i-1]) || isMonth(words[i-1]) {
+		return Period{}, false
+	}
+	s, ok := periodDate(words, i, 0)
+	if !ok || !s.Dated || !(s.Next == len(words) || text.IsStopword(words[s.Next]) || opensAsking(words[s.Next])) {
+		return Period{}, false
+	}
+	return mark(q, toks, drop, i, s.Next, Period{Since: s.Since, Until: s.Until}), true
+}
+
+// ownerWords before a date make it a thing's: "the feb 2022 jobs report",
+// "their march 2025 call", "kirby's oct 31 2023 briefing" ("s").
+var ownerWords = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
+	"those": true, "his": true, "her": true, "their": true, "its": true, "our": true, "your": true, "my": true,
+	"whose": true, "s": true}
+
+// joinWords before a date join it to another ("on October 10 and
+// October 11, 2023", "in the feb report vs oct 2022"): the two are read
+// together or as a comparison's sides, not the later one alone.
+var joinWords = map[string]bool{"and": true, "or": true, "nor": true, "vs": true, "versus": true, "than": true,
+	"to": true, "plus": true}
 
 // targetWords before a part of a month or a year ("end of 2025") make it
 // a date aimed at: "the goal for the end of 2030", "the deadline end of
