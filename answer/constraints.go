@@ -617,7 +617,7 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 		switch t.w {
 		case "earliest", "initially", "originally":
 			o = OrderFirst
-		case "first":
+		case "first", "1st":
 			if orderSkip[next] || (pp != nil && pp.titleStarting("first "+next)) || isNumber(next) {
 				continue
 			}

@@ -156,6 +156,7 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"When did Quillfeather first mention the canal talks?", OrderFirst, WantDate},
 		{"What did she say the first time she spoke on the canal?", OrderFirst, WantQuotation},
 		{"What was the earliest statement on the canal talks?", OrderFirst, WantAny},
+		{"when did quillfeather 1st bring up the canal talks", OrderFirst, WantDate},
 		{"What was the last thing Quillfeather said about the canal?", OrderLast, WantQuotation},
 		{"what's the most recent time sullivan talked to grigoryan", OrderLast, WantAny},
 		{"What is the latest on the grain stores?", OrderLast, WantAny},
