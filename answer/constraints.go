@@ -624,6 +624,18 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 			o = OrderFirst
 		case "latest", "lately":
 			o = OrderLast
+		case "recently":
+			// "what has he said recently about tariffs"; not "the
+			// recently signed deal" (an adjective's adverb) nor "until
+			// recently".
+			prev := ""
+			if i > 0 {
+				prev = toks[i-1].w
+			}
+			if participle(next) || prev == "until" || prev == "till" || prev == "since" {
+				continue
+			}
+			o = OrderLast
 		case "most":
 			if next == "recent" || next == "recently" {
 				o, n = OrderLast, 2
@@ -655,6 +667,12 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 		return o, q[toks[start].start:toks[end-1].end]
 	}
 	return OrderAny, ""
+}
+
+// participle reports whether w looks like a past participle ("signed",
+// "taken"), as a word modified by an adverb before a noun is.
+func participle(w string) bool {
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"))
 }
 
 func isNumber(w string) bool {

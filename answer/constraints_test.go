@@ -107,6 +107,9 @@ func TestReadQuestionPeriods(t *testing.T) {
 		{"What was said last month?", "2024-04-01", "2024-04-30", "last month"},
 		{"What was said last year?", "2023-01-01", "2023-12-31", "last year"},
 		{"anything in the past 30 days?", "2024-04-16", "2024-05-15", "in the past 30 days"},
+		{"what did she say in the last two weeks", "2024-05-02", "2024-05-15", "in the last two weeks"},
+		{"anything on the canal over the last couple of weeks", "2024-05-02", "2024-05-15", "over the last couple of weeks"},
+		{"what was said in the past few days", "2024-05-13", "2024-05-15", "in the past few days"},
 		{"What was said this year?", "2024-01-01", "2024-05-15", "this year"},
 		// A month and a year in two digits, as chat writes them; "on"
 		// before them is a day.
@@ -160,11 +163,14 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"What was the last thing Quillfeather said about the canal?", OrderLast, WantQuotation},
 		{"what's the most recent time sullivan talked to grigoryan", OrderLast, WantAny},
 		{"What is the latest on the grain stores?", OrderLast, WantAny},
+		{"what has quillfeather said recently about the canal", OrderLast, WantQuotation},
 		{"Who spoke most recently about the bridge?", OrderLast, WantPerson},
 		// Not orders: a period, a pointer, a figure, a title.
 		{"What did she say last week?", OrderAny, WantQuotation},
 		{"How long would the first one last?", OrderAny, WantNumber},
 		{"What happened in the first 100 days?", OrderAny, WantAny},
+		{"what did quillfeather say about the recently signed canal deal", OrderAny, WantQuotation},
+		{"was the canal open until recently", OrderAny, WantYesNo},
 		{"How many people crossed into Armenia?", OrderAny, WantNumber},
 		{"How much did the tolls cost?", OrderAny, WantNumber},
 		{"Where did the canal talks open?", OrderAny, WantPlace},

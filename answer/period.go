@@ -53,8 +53,19 @@ func readRelative(toks []qtok, i int, end time.Time) (retrieval.DateSpan, bool) 
 	case "last", "past", "this":
 		n, k := 1, i+1
 		if k < len(toks) {
-			if v, err := strconv.Atoi(toks[k].w); err == nil && v > 0 && v < 1000 {
+			// "the past 30 days", "the last two weeks", "the last couple
+			// of weeks", "the past few days" (read as three).
+			num := toks[k].w
+			if d, ok := text.Numeral(num); ok {
+				num = d
+			}
+			if v, err := strconv.Atoi(num); err == nil && v > 0 && v < 1000 {
 				n, k = v, k+1
+			} else if vague, ok := vagueCounts[num]; ok && w != "this" {
+				n, k = vague, k+1
+				if k < len(toks) && toks[k].w == "of" {
+					k++
+				}
 			}
 		}
 		if k >= len(toks) {
@@ -87,6 +98,10 @@ func readRelative(toks []qtok, i int, end time.Time) (retrieval.DateSpan, bool) 
 	}
 	return retrieval.DateSpan{}, false
 }
+
+// vagueCounts are the counts a relative period may give in words rather
+// than a number: "the last couple of weeks", "the past few days".
+var vagueCounts = map[string]int{"couple": 2, "few": 3}
 
 // readPeriod finds the question's period and marks its tokens in drop.
 func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
