@@ -428,7 +428,11 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 				r.notes = append(r.notes, r.decision.Reason)
 				return r, nil
 			}
-			if s != "" {
+			if w := p.emptyWindow(r.c, filters, r.opts); w != "" {
+				// Nothing of theirs then at all: where their documents
+				// lie says more than what others said on the subject.
+				r.decline = w
+			} else if s != "" {
 				r.decline = s
 			}
 		}
@@ -974,6 +978,50 @@ func statedOn(h retrieval.Hit) time.Time {
 		return h.Doc.Date
 	}
 	return day
+}
+
+// spanner is implemented by an index that tells which documents a filter
+// admits (retrieval.Index).
+type spanner interface {
+	Span(opts retrieval.SearchOptions) (first, last time.Time, docs int)
+}
+
+// The index tells it, or a speaker's empty period is declined plainly.
+var _ spanner = (*retrieval.Index)(nil)
+
+// emptyWindow says where the record's documents of the question's own
+// speaker (or outlet) lie when its own period holds none of them at all:
+// "The record has no statement by Karoline Leavitt in the last two weeks
+// (2026-08-08 to 2026-08-21). It holds 27 documents with Karoline Leavitt
+// among their speakers, from 2025-01-29 to 2026-04-28; ask about that
+// time, or without the period." "" when the period holds some (the
+// decline then says what the search found), or the filters came from the
+// command's flags.
+func (p *Pipeline) emptyWindow(c Constraints, filters, opts retrieval.SearchOptions) string {
+	sp, ok := p.Index.(spanner)
+	if !ok || c.Period.IsZero() || !filters.Since.IsZero() || !filters.Until.IsZero() {
+		return ""
+	}
+	var who, among string
+	switch {
+	case c.Speaker != nil && filters.Speaker == "":
+		who, among = "by "+c.Speaker.Name, "with "+c.Speaker.Name+" among their speakers"
+	case c.Outlet != "" && filters.Outlet == "":
+		who, among = "from "+c.Outlet, "from "+c.Outlet
+	default:
+		return ""
+	}
+	if _, _, n := sp.Span(opts); n > 0 {
+		return ""
+	}
+	wide := opts
+	wide.Since, wide.Until = time.Time{}, time.Time{}
+	first, last, n := sp.Span(wide)
+	if n == 0 || first.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("The record has no statement %s %s (%s). It holds %s %s, from %s to %s; ask about that time, or without the period.",
+		who, c.Period.said(), c.Period, plural(n, "document", "documents"), among, dateString(first), dateString(last))
 }
 
 // absent says what the record holds when the question's own constraints

@@ -448,3 +448,36 @@ func TestNearestOfSpeakerNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyWindowSaysWhere: when the asked speaker has no document at all
+// in the question's period, the decline says so and where the record's
+// documents of theirs lie, rather than that the record does not cover the
+// question.
+func TestEmptyWindowSaysWhere(t *testing.T) {
+	doc := func(id, date, speaker, body string) *corpus.Document {
+		return &corpus.Document{ID: id, Title: "Statement by Spokesperson " + speaker, Outlet: "Nowhereland Ministry", Date: day(date), Text: body,
+			Speakers: []corpus.Speaker{{Name: speaker, Title: "Spokesperson"}}}
+	}
+	docs := []*corpus.Document{
+		doc("q1.txt", "2024-01-10", "Zara Quillfeather", "Zara Quillfeather said the canal tolls would stay as they are this winter."),
+		doc("q2.txt", "2024-02-20", "Zara Quillfeather", "Zara Quillfeather said the canal would close for repairs in March."),
+		doc("b1.txt", "2024-05-15", "Bram Oakhollow", "Bram Oakhollow said the canal tolls would rise by 4 percent in June."),
+	}
+	p := &Pipeline{Index: memIndex(t, docs)}
+	ans, err := p.Ask(context.Background(), "what did zara quillfeather say about the canal tolls in the last two weeks", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The record has no statement by Zara Quillfeather in the last two weeks (2024-05-02 to 2024-05-15). It holds 2 documents with Zara Quillfeather among their speakers, from 2024-01-10 to 2024-02-20"
+	if ans.Mode != ModeDeclined || !strings.HasPrefix(ans.Text, want) {
+		t.Errorf("mode %s:\n%s\nwant it to start\n%s", ans.Mode, ans.Text, want)
+	}
+	// Within her dates, the question is answered.
+	ans, err = p.Ask(context.Background(), "what did zara quillfeather say about the canal tolls in january 2024", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode == ModeDeclined || strings.Contains(ans.Text, "The record has no statement") {
+		t.Errorf("in her period: mode %s:\n%s", ans.Mode, ans.Text)
+	}
+}

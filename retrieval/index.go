@@ -63,6 +63,32 @@ type SyncStats struct {
 	Duration time.Duration
 }
 
+// Span returns the earliest and latest dates of the documents opts
+// admits (its Since, Until, Outlet, Speaker and Docs; the rest is
+// ignored) and how many it admits: what a filter holds at all, for saying
+// why a search within it found nothing. Undated documents count but date
+// nothing.
+func (ix *Index) Span(opts SearchOptions) (first, last time.Time, docs int) {
+	s := ix.cur.Load()
+	f := s.filter(opts)
+	for i, d := range s.docs {
+		if f.doc != nil && !f.doc(i) {
+			continue
+		}
+		docs++
+		if d.Date.IsZero() {
+			continue
+		}
+		if first.IsZero() || d.Date.Before(first) {
+			first = d.Date
+		}
+		if d.Date.After(last) {
+			last = d.Date
+		}
+	}
+	return first, last, docs
+}
+
 // Stats describes the live snapshot.
 type Stats struct {
 	Docs, Chunks int

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/datalock"
@@ -439,6 +440,20 @@ func TestSearchFilters(t *testing.T) {
 				if h.Doc == nil || h.Doc.ID != h.Chunk.DocID {
 					t.Errorf("hit %s has Doc %v", h.Chunk.ID, h.Doc)
 				}
+			}
+			// Span admits the same documents and dates them.
+			var first, last time.Time
+			for _, id := range tc.want {
+				d, _ := ix.Document(id)
+				if !d.Date.IsZero() && (first.IsZero() || d.Date.Before(first)) {
+					first = d.Date
+				}
+				if d.Date.After(last) {
+					last = d.Date
+				}
+			}
+			if f, l, n := ix.Span(tc.opts); n != len(tc.want) || !f.Equal(first) || !l.Equal(last) {
+				t.Errorf("Span = %v %v %d, want %v %v %d", f, l, n, first, last, len(tc.want))
 			}
 		})
 	}

@@ -139,7 +139,10 @@ func (ix *Index) queryVector(ctx context.Context, query string, dim int) ([]floa
 // are its days (yyyymmdd), so the vector query can skip the periods
 // outside it.
 type rowFilter struct {
-	keep         func(int) bool
+	keep func(int) bool
+	// doc reports whether the filter admits the snapshot's document i;
+	// nil when it admits every one.
+	doc          func(int) bool
 	ranges       []rowRange
 	allowed      int
 	byDate       bool
@@ -235,6 +238,7 @@ func (s *snapshot) filter(opts SearchOptions) rowFilter {
 		}
 	}
 	f.keep = func(c int) bool { return okDoc[s.chunkDoc[c]] }
+	f.doc = func(i int) bool { return okDoc[i] }
 	return f
 }
 
