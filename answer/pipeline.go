@@ -199,6 +199,10 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		p.record(ans)
 	}()
 
+	if follow.Kind == NewTopic && p.answerFromWindow(ans, r, filters) {
+		// "What did trump say yesterday": no subject, only filters.
+		return ans, nil
+	}
 	if !r.decision.Answer {
 		ans.Mode = ModeDeclined
 		ans.Text = r.decline

@@ -980,14 +980,15 @@ func statedOn(h retrieval.Hit) time.Time {
 	return day
 }
 
-// spanner is implemented by an index that tells which documents a filter
-// admits (retrieval.Index).
-type spanner interface {
-	Span(opts retrieval.SearchOptions) (first, last time.Time, docs int)
+// admitter is implemented by an index that tells which documents a
+// filter admits (retrieval.Index).
+type admitter interface {
+	Admitted(opts retrieval.SearchOptions) []*corpus.Document
 }
 
-// The index tells it, or a speaker's empty period is declined plainly.
-var _ spanner = (*retrieval.Index)(nil)
+// The index tells it, or a speaker's empty period is declined plainly
+// and a question asking only what was said then is not answered.
+var _ admitter = (*retrieval.Index)(nil)
 
 // emptyWindow says where the record's documents of the question's own
 // speaker (or outlet) lie when its own period holds none of them at all:
@@ -998,7 +999,7 @@ var _ spanner = (*retrieval.Index)(nil)
 // decline then says what the search found), or the filters came from the
 // command's flags.
 func (p *Pipeline) emptyWindow(c Constraints, filters, opts retrieval.SearchOptions) string {
-	sp, ok := p.Index.(spanner)
+	ad, ok := p.Index.(admitter)
 	if !ok || c.Period.IsZero() || !filters.Since.IsZero() || !filters.Until.IsZero() {
 		return ""
 	}
@@ -1011,17 +1012,23 @@ func (p *Pipeline) emptyWindow(c Constraints, filters, opts retrieval.SearchOpti
 	default:
 		return ""
 	}
-	if _, _, n := sp.Span(opts); n > 0 {
+	if len(ad.Admitted(opts)) > 0 {
 		return ""
 	}
 	wide := opts
 	wide.Since, wide.Until = time.Time{}, time.Time{}
-	first, last, n := sp.Span(wide)
-	if n == 0 || first.IsZero() {
+	docs := ad.Admitted(wide)
+	if len(docs) == 0 || docs[0].Date.IsZero() {
 		return ""
 	}
+	first, last := docs[0].Date, docs[0].Date
+	for _, d := range docs {
+		if !d.Date.IsZero() {
+			last = d.Date
+		}
+	}
 	return fmt.Sprintf("The record has no statement %s %s (%s). It holds %s %s, from %s to %s; ask about that time, or without the period.",
-		who, c.Period.said(), c.Period, plural(n, "document", "documents"), among, dateString(first), dateString(last))
+		who, c.Period.said(), c.Period, plural(len(docs), "document", "documents"), among, dateString(first), dateString(last))
 }
 
 // absent says what the record holds when the question's own constraints

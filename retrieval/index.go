@@ -63,30 +63,31 @@ type SyncStats struct {
 	Duration time.Duration
 }
 
-// Span returns the earliest and latest dates of the documents opts
-// admits (its Since, Until, Outlet, Speaker and Docs; the rest is
-// ignored) and how many it admits: what a filter holds at all, for saying
-// why a search within it found nothing. Undated documents count but date
-// nothing.
-func (ix *Index) Span(opts SearchOptions) (first, last time.Time, docs int) {
+// Admitted returns the documents opts admits (its Since, Until, Outlet,
+// Speaker and Docs; the rest is ignored), oldest first and the undated
+// last: what a filter holds at all, for saying why a search within it
+// found nothing, or for listing what was said in a period. The documents
+// are shared and must not be modified.
+func (ix *Index) Admitted(opts SearchOptions) []*corpus.Document {
 	s := ix.cur.Load()
 	f := s.filter(opts)
+	var out []*corpus.Document
 	for i, d := range s.docs {
-		if f.doc != nil && !f.doc(i) {
-			continue
-		}
-		docs++
-		if d.Date.IsZero() {
-			continue
-		}
-		if first.IsZero() || d.Date.Before(first) {
-			first = d.Date
-		}
-		if d.Date.After(last) {
-			last = d.Date
+		if f.doc == nil || f.doc(i) {
+			out = append(out, d)
 		}
 	}
-	return first, last, docs
+	slices.SortStableFunc(out, func(a, b *corpus.Document) int {
+		switch {
+		case a.Date.IsZero() != b.Date.IsZero():
+			if a.Date.IsZero() {
+				return 1
+			}
+			return -1
+		}
+		return a.Date.Compare(b.Date)
+	})
+	return out
 }
 
 // Stats describes the live snapshot.
