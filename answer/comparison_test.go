@@ -264,3 +264,43 @@ func checkSides(t *testing.T, hits []retrieval.Hit, tests []struct{ question, si
 		}
 	}
 }
+
+// TestComparisonKeyIsNotTheVerb: the word after the person a comparison
+// names is what they did ("how example tied the famine to the war"), not
+// what is compared: each year's side is quoted from its statement on
+// the famine, not declared to have no sentence saying "tied".
+func TestComparisonKeyIsNotTheVerb(t *testing.T) {
+	var hits []retrieval.Hit
+	for _, d := range [][2]string{
+		{"2031-11-25", "MR. EXAMPLE: The Glimmerford famine was a crime, and today the war repeats it.\n"},
+		{"2032-11-23", "MR. EXAMPLE: The Glimmerford famine and this war share one aim.\n"},
+		// Another statement of the year holds the verb, of something else.
+		{"2032-05-25", "MR. EXAMPLE: In the fall, he had tied the boat to the pier before the war games.\n"},
+	} {
+		docs, err := corpus.Parse(d[0]+".txt", []byte("title: Statement by Minister Ned Example on the Glimmerford Famine\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// "tied" weighs most in the record and is in no title.
+		var terms []retrieval.TermMatch
+		for i, w := range []string{"glimmerford", "famine", "war", "tied"} {
+			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(4 + i), Found: true, Share: 1})
+		}
+		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
+			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
+	}
+	q := ExtractiveQuery{Question: "compare how example tied the glimmerford famine to the war in his 2031 vs 2032 statements",
+		Named: []*Person{{Name: "Ned Example", Filter: "example"}}}
+	got, _, _, _ := extractive(q, hits)
+	for _, want := range []string{
+		"- 2031: The Example House (2031-11-25) — Ned Example, Minister: “The Glimmerford famine was a crime",
+		"- 2032: The Example House (2032-11-23) — Ned Example, Minister: “The Glimmerford famine and this war share one aim.”",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("answer lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "mentions tied") || strings.Contains(got, "- 2032: The Example House (2032-05-25)") {
+		t.Errorf("the verb was taken for what is compared:\n%s", got)
+	}
+}

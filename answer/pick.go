@@ -529,7 +529,18 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 	}
 	var words []word
 	top1 := 0.0
+	// The word just after a person the question names, not in the
+	// possessive, is what they did ("how biden tied the holodomor to
+	// putin's war"), not what is compared.
+	people := nameTerms(maps.Clone(r.named), r.people...)
+	afterName := false
 	for _, tk := range text.Tokens(r.question) {
+		verb := afterName
+		raw := r.question[tk.Start:tk.End]
+		afterName = people[text.Stem(tk.Word)] && !strings.HasSuffix(raw, "'s") && !strings.HasSuffix(raw, "’s")
+		if verb && !afterName {
+			continue
+		}
 		if text.IsStopword(tk.Word) || text.IsAskVerb(tk.Word) || comparisonWord(tk.Word) {
 			continue
 		}
