@@ -304,3 +304,38 @@ func TestComparisonKeyIsNotTheVerb(t *testing.T) {
 		t.Errorf("the verb was taken for what is compared:\n%s", got)
 	}
 }
+
+// TestComparisonSideNamesThePlace: a side of a comparison that names a
+// country is quoted from a sentence (or a document titled) naming it: the
+// same month's rate for another country is no side of it.
+func TestComparisonSideNamesThePlace(t *testing.T) {
+	var hits []retrieval.Hit
+	for _, d := range [][2]string{
+		{"2031-07-07", "MR. EXAMPLE: Under this deal, Indonesia will pay a reciprocal tariff rate of 19 percent.\n"},
+		{"2032-02-09", "MR. EXAMPLE: The reciprocal tariff rate on goods of Bangladesh will fall to 19 percent.\n"},
+	} {
+		docs, err := corpus.Parse(d[0]+".txt", []byte("title: Remarks by Minister Ned Example on Trade\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var terms []retrieval.TermMatch
+		for i, w := range []string{"tariff", "rate", "bangladesh"} {
+			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(3 + i), Found: true, Share: 1})
+		}
+		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
+			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
+	}
+	q := ExtractiveQuery{Question: "bangladesh tariff rate in july 2031 vs february 2032", Places: []string{"bangladesh"}}
+	got, _, _, _ := extractive(q, hits)
+	for _, want := range []string{
+		"- february 2032: The Example House (2032-02-09) — Ned Example, Minister: “The reciprocal tariff rate on goods of Bangladesh",
+		"- july 2031: none of the passages found for it mentions",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("answer lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "- july 2031: The Example House") {
+		t.Errorf("another country's rate is quoted as the side:\n%s", got)
+	}
+}

@@ -48,6 +48,10 @@ type ExtractiveQuery struct {
 	// Named are the record's people the question names (a comparison's
 	// sides when it compares two of them).
 	Named []*Person
+	// Places are the countries and US states the question names
+	// (Constraints.Places): a comparison's side is quoted from a sentence
+	// naming them, or from a document titled for them.
+	Places []string
 	// Names are the index terms of the names a yes/no question asks
 	// about as the record writes them (questionNames): a verdict needs
 	// what the question asserts of them, not the names alone.

@@ -461,6 +461,9 @@ type questionReading struct {
 	// question writes it.
 	missing []string
 	keyWord string
+	// places are the countries and US states the question names
+	// (ExtractiveQuery.Places).
+	places []string
 	// speakerName is the asked speaker's name as the record or the
 	// question writes it ("" when unknown).
 	speakerName string
@@ -569,6 +572,31 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 	return key
 }
 
+// placeName is a place as text.PlacesAsked gives it ("united states"),
+// capitalised as a name ("United States").
+func placeName(p string) string {
+	words := strings.Fields(p)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+// placesHeld reports whether a candidate's sentence, or its document's
+// title, names every place the question names: the tariff rate of
+// "bangladesh's tariff rate in july 2025 vs after the feb 2026 deal" is
+// Bangladesh's, not Indonesia's of the same month.
+func (r *questionReading) placesHeld(c candidate, h retrieval.Hit) bool {
+	sentence := h.Chunk.Text[c.start:c.end]
+	for _, p := range r.places {
+		if !text.HoldsPlace(sentence, p) && (h.Doc == nil || !text.HoldsPlace(h.Doc.Title, p)) {
+			return false
+		}
+	}
+	return true
+}
+
 // holdsKey reports whether a candidate speaks to what a comparison
 // compares: its sentence holds the key word, or, for a word of the titles
 // (what the documents are about), its document's title does.
@@ -596,7 +624,7 @@ func comparisonWord(w string) bool {
 func readQuestion(q ExtractiveQuery) questionReading {
 	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question),
 		named: map[string]bool{}, people: q.Named, names: termSet(q.Names), sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
-		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question)}
+		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question), places: q.Places}
 	for t := range text.TermSet(q.Context) {
 		r.words[t] = 0
 	}
@@ -1191,7 +1219,8 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 				// Americans lost their lives", for the number of
 				// Americans killed by Hamas).
 				about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits)
-				return eligible(i) && onSide(top[c.hit], c, sd) && !laterSides(top[c.hit], sd, r.sides) && about && !repeats(cands, picked, i, w)
+				return eligible(i) && onSide(top[c.hit], c, sd) && !laterSides(top[c.hit], sd, r.sides) && about &&
+					r.placesHeld(c, top[c.hit]) && !repeats(cands, picked, i, w)
 			}
 			side := -1
 			for i := range cands {
@@ -1409,7 +1438,13 @@ func writeMissing(b *strings.Builder, v verdict) {
 	for _, label := range v.missing {
 		b.WriteString("\n- " + label + ": ")
 		if v.keyWord != "" {
-			b.WriteString("none of the passages found for it mentions " + v.keyWord + ".")
+			said := []string{v.keyWord}
+			for _, p := range v.places {
+				if text.Stem(strings.ToLower(v.keyWord)) != text.Stem(p) {
+					said = append(said, placeName(p))
+				}
+			}
+			b.WriteString("none of the passages found for it mentions " + strings.Join(said, " and ") + ".")
 		} else {
 			b.WriteString("no passage found for it.")
 		}
@@ -1530,7 +1565,7 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 	if len(picked) > 0 {
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
-	v.missing, v.keyWord, v.sides = r.missing, r.keyWord, r.sides
+	v.missing, v.keyWord, v.sides, v.places = r.missing, r.keyWord, r.sides, r.places
 	v.asked, v.named, v.saidAsked = r.speakerName, r.named, r.speakerName != ""
 	if v.asked == "" && len(q.Named) == 1 {
 		// "what did sullivan praise azerbaijan for": no verb asks for his

@@ -101,6 +101,7 @@ type verdict struct {
 	sides   []side
 	missing []string
 	keyWord string
+	places  []string
 	// day and relative, of verdictWhen: the day the first sentence's
 	// "tomorrow" (relative) stands for, its statement's day moved by it.
 	day, relative string
