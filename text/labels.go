@@ -100,7 +100,25 @@ func IsTurnLabel(label string) bool {
 		return len(words) <= 4
 	}
 	for _, w := range words[:len(words)-1] {
-		if lw := strings.ToLower(w); !titleWords[lw] || connectors[lw] {
+		if lw := strings.ToLower(w); !hyphenedTitleWord(lw) || connectors[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// hyphenedTitleWord reports a title word, or title words joined by
+// hyphens ("director-general", "secretary-general").
+func hyphenedTitleWord(w string) bool {
+	if titleWords[w] {
+		return true
+	}
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !titleWords[p] {
 			return false
 		}
 	}

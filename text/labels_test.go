@@ -21,6 +21,10 @@ func TestLabelAt(t *testing.T) {
 		{"THE PRESIDENT: Folks, thank you.", "THE PRESIDENT", "Folks, thank you.", true, false},
 		{"SECRETARY MAYORKAS: Thanks.", "SECRETARY MAYORKAS", "Thanks.", true, false},
 		{"VICE PRESIDENT HARRIS: Hello.", "VICE PRESIDENT HARRIS", "Hello.", true, false},
+		// Title words joined by a hyphen are a title.
+		{"DIRECTOR-GENERAL QUILLFEATHER: Mr. President, thank you.", "DIRECTOR-GENERAL QUILLFEATHER", "Mr. President, thank you.", true, false},
+		{"SECRETARY-GENERAL OAKHOLLOW: Thank you.", "SECRETARY-GENERAL OAKHOLLOW", "Thank you.", true, false},
+		{"LONG-TERM PLAN: The plan invests …", "LONG-TERM PLAN", "The plan invests …", false, false},
 		{"SECURING THE GRID: The plan invests …", "SECURING THE GRID", "The plan invests …", false, false},
 		{"NOMINATIONS SENT TO THE SENATE: Zara Quillfeather.", "NOMINATIONS SENT TO THE SENATE", "Zara Quillfeather.", false, false},
 		{"NOTE: none", "NOTE", "none", false, false},
