@@ -317,3 +317,29 @@ func TestFollowUpPrepositionSaysNothing(t *testing.T) {
 		t.Errorf("read as a new topic (%q)", f.Standalone)
 	}
 }
+
+// TestThatPeriod: "later that year", "earlier that month", "that same
+// year" in a follow-up are the dates they stand for, counted from the day
+// of the statement the previous answer quoted, and the follow-up is
+// searched within them.
+func TestThatPeriod(t *testing.T) {
+	prev := quillfeatherTurn() // quotes a statement of 2024-03-04
+	for q, want := range map[string]string{
+		"and what did they launch later that year":     "between March 5, 2024 and December 31, 2024",
+		"what did she say about it earlier that month": "between March 1, 2024 and March 3, 2024",
+		"did she say anything else that same year":     "between January 1, 2024 and December 31, 2024",
+		"and what happened later in the same month":    "between March 5, 2024 and March 31, 2024",
+	} {
+		f := ReadFollowUp(q, []Turn{prev})
+		if !strings.Contains(f.Standalone, want) {
+			t.Errorf("%q → %q, want it to hold %q", q, f.Standalone, want)
+		}
+		c := ReadQuestion(f.Standalone, nil, day("2024-12-31"))
+		if c.Period.IsZero() {
+			t.Errorf("%q: no period read from %q", q, f.Standalone)
+		}
+	}
+	if f := ReadFollowUp("and what did they launch that year", []Turn{{Question: "what did they launch?", Answer: "The record does not cover this question."}}); strings.Contains(f.Standalone, "between") {
+		t.Errorf("a period from an answer with no date: %q", f.Standalone)
+	}
+}

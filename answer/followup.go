@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/readout/readout/retrieval"
@@ -404,6 +405,14 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 // biden took office", "the month before", "the next day"), keeps its
 // own.
 func withPeriod(standalone, q string, history []Turn) string {
+	if phrase, dates, ok := thatPeriod(q, history[len(history)-1]); ok {
+		// "later that year": the dates it stands for, in place of the
+		// phrase when the rewrite kept it, else added.
+		if i := strings.Index(strings.ToLower(standalone), strings.ToLower(phrase)); i >= 0 {
+			return standalone[:i] + dates + standalone[i+len(phrase):]
+		}
+		return strings.TrimRight(standalone, "?.! ") + " " + dates + "?"
+	}
 	if periodOf(q).Phrase != "" || otherTimeRe.MatchString(q) || relShiftRe.MatchString(q) || statementDayRe.MatchString(q) {
 		return standalone
 	}
@@ -419,6 +428,56 @@ func withPeriod(standalone, q string, history []Turn) string {
 		p = "in " + p
 	}
 	return strings.TrimRight(standalone, "?.! ") + " " + p + "?"
+}
+
+// thatPeriodRe finds a period given relative to the statement the
+// conversation is on: "later that year", "earlier that month", "that
+// same year", "the same month".
+var thatPeriodRe = regexp.MustCompile(`(?i)\b(?:(later|earlier) (?:that|the same|in the same) (year|month)|(?:that|the) same (year|month)|that (year|month))\b`)
+
+// thatPeriod finds a thatPeriodRe phrase of q and writes the dates it
+// stands for, counted from the day of the statement the previous answer
+// quoted first (else of its first citation): "later that year" after a
+// statement of 2023-02-10 is "between February 11, 2023 and December 31,
+// 2023". ok is false when q has no such phrase or the previous answer no
+// date.
+func thatPeriod(q string, prev Turn) (phrase, dates string, ok bool) {
+	m := thatPeriodRe.FindStringSubmatchIndex(q)
+	if m == nil {
+		return "", "", false
+	}
+	var day time.Time
+	if st := previousStatements(prev); len(st) > 0 {
+		day, _ = time.Parse(time.DateOnly, st[0].Date)
+	}
+	if day.IsZero() && len(prev.Citations) > 0 {
+		day, _ = time.Parse(time.DateOnly, prev.Citations[0].Date)
+	}
+	if day.IsZero() {
+		return "", "", false
+	}
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return strings.ToLower(q[m[2*i]:m[2*i+1]])
+	}
+	side, unit := group(1), group(2)+group(3)+group(4)
+	since, until := dayOf(day.Year(), 1, 1), dayOf(day.Year(), 12, 31)
+	if unit == "month" {
+		since, until = dayOf(day.Year(), day.Month(), 1), retrieval.MonthEnd(day.Year(), day.Month())
+	}
+	switch side {
+	case "later":
+		since = day.AddDate(0, 0, 1)
+	case "earlier":
+		until = day.AddDate(0, 0, -1)
+	}
+	if until.Before(since) {
+		return "", "", false // "later that year" after December 31st
+	}
+	const layout = "January 2, 2006"
+	return q[m[0]:m[1]], "between " + since.Format(layout) + " and " + until.Format(layout), true
 }
 
 // sourceRequest reports whether a question asks only where the previous
