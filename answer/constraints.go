@@ -47,6 +47,11 @@ type Period struct {
 	// many had crossed by the end of September"), not for something said
 	// within the period.
 	Deadline bool `json:"deadline,omitempty"`
+	// bare: the date stood with no preposition (bareDate), which names
+	// when it was said only within the record's dates: "covid march 2020"
+	// and "the capitol riot jan 6 2021", before its first statement, are
+	// what was talked about.
+	bare bool
 }
 
 // said is the phrase as a sentence of the answer can say it: with "in"
@@ -56,6 +61,8 @@ type Period struct {
 func (p Period) said() string {
 	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(p.Phrase)), " ")
 	switch {
+	case first != "" && !text.IsPreposition(first) && !p.Since.IsZero() && p.Since.Equal(p.Until) && isMonth(first):
+		return "on " + p.Phrase // "jan 6 2021" is a day
 	case first == "past":
 		return "in the " + p.Phrase // "past week" is a preposition's object
 	case first == "" || text.IsPreposition(first):
@@ -237,7 +244,8 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	var c Constraints
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
 	c.Period = readPeriod(q, toks, end, drop)
-	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period)) {
+	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period) ||
+		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first)) {
 		// The phrase stays in the searched words: it is the subject.
 		c.PeriodTopic = c.Period.Phrase
 		c.Period = Period{}
@@ -618,6 +626,9 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 		case "earliest", "initially", "originally":
 			o = OrderFirst
 		case "first", "1st":
+			if t.w == "1st" && (next == "" || next == "of" || i > 0 && (isMonth(toks[i-1].w) || toks[i-1].w == "the" && next != "time")) {
+				continue // "march 1st", "on the 1st", "the 1st of march": a day
+			}
 			if orderSkip[next] || (pp != nil && pp.titleStarting("first "+next)) || isNumber(next) {
 				continue
 			}
@@ -626,13 +637,15 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 			o = OrderLast
 		case "recently":
 			// "what has he said recently about tariffs"; not "the
-			// recently signed deal" (an adjective's adverb) nor "until
-			// recently".
-			prev := ""
-			if i > 0 {
-				prev = toks[i-1].w
+			// recently signed deal" (an adjective's adverb), "until (very)
+			// recently" nor "as recently as 2023".
+			before := func(k int) string {
+				if i-k < 0 {
+					return ""
+				}
+				return toks[i-k].w
 			}
-			if participle(next) || prev == "until" || prev == "till" || prev == "since" {
+			if participle(next) || sinceWords[before(1)] || sinceWords[before(2)] || before(1) == "as" {
 				continue
 			}
 			o = OrderLast
@@ -670,10 +683,21 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 }
 
 // participle reports whether w looks like a past participle ("signed",
-// "taken"), as a word modified by an adverb before a noun is.
+// "taken", "built"), as a word modified by an adverb before a noun is.
 func participle(w string) bool {
-	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"))
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) || irregularParticiples[w]
 }
+
+// irregularParticiples are the past participles participle's endings miss.
+var irregularParticiples = map[string]bool{"built": true, "sworn": true, "held": true, "made": true, "won": true,
+	"lost": true, "sent": true, "paid": true, "sold": true, "set": true, "put": true, "cut": true, "hit": true,
+	"led": true, "met": true, "begun": true, "done": true, "gone": true, "seen": true, "known": true, "shown": true,
+	"grown": true, "drawn": true, "brought": true, "bought": true, "caught": true, "taught": true, "fought": true,
+	"struck": true, "kept": true, "left": true, "spent": true, "found": true, "told": true, "said": true}
+
+// sinceWords before "recently" make it the end of a time: "until
+// recently", "until very recently".
+var sinceWords = map[string]bool{"until": true, "till": true, "since": true}
 
 func isNumber(w string) bool {
 	_, err := strconv.Atoi(w)

@@ -131,6 +131,11 @@ func TestReadQuestionPeriods(t *testing.T) {
 		{"how many ships passed before the minister's oct 31 2023 briefing", "", "", ""},
 		{"when did the canal toll oct 2023 rise take effect", "", "", ""},
 		{"did they give the same toll on October 10 and October 11, 2023?", "", "", ""},
+		// One end of a range is no period of its own.
+		{"what did she say on the canal dec 2021 through march 2022", "", "2022-03-31", "through march 2022"},
+		// A relative period counted from an event the question names.
+		{"what did she say in the last few days before the canal vote", "", "", ""},
+		{"what did she say in the last two years of the canal talks", "", "", ""},
 		// A year that names a thing is no period.
 		{"How many people died in the 2020 war?", "", "", ""},
 		{"What did the statement of 1915 say?", "", "", ""},
@@ -160,6 +165,10 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"What did she say the first time she spoke on the canal?", OrderFirst, WantQuotation},
 		{"What was the earliest statement on the canal talks?", OrderFirst, WantAny},
 		{"when did quillfeather 1st bring up the canal talks", OrderFirst, WantDate},
+		// "1st" as a day is no order.
+		{"what did quillfeather say on march 1st", OrderAny, WantQuotation},
+		{"what did quillfeather say on the 1st", OrderAny, WantQuotation},
+		{"what did quillfeather say on the 1st of march", OrderAny, WantQuotation},
 		{"What was the last thing Quillfeather said about the canal?", OrderLast, WantQuotation},
 		{"what's the most recent time sullivan talked to grigoryan", OrderLast, WantAny},
 		{"What is the latest on the grain stores?", OrderLast, WantAny},
@@ -171,6 +180,9 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"What happened in the first 100 days?", OrderAny, WantAny},
 		{"what did quillfeather say about the recently signed canal deal", OrderAny, WantQuotation},
 		{"was the canal open until recently", OrderAny, WantYesNo},
+		{"was the canal open until very recently", OrderAny, WantYesNo},
+		{"was quillfeather against the canal as recently as 2023", OrderAny, WantYesNo},
+		{"what did quillfeather say about the recently built canal", OrderAny, WantQuotation},
 		{"How many people crossed into Armenia?", OrderAny, WantNumber},
 		{"How much did the tolls cost?", OrderAny, WantNumber},
 		{"Where did the canal talks open?", OrderAny, WantPlace},
@@ -519,5 +531,24 @@ func TestPeriodSaid(t *testing.T) {
 		if got := (Period{Phrase: phrase}).said(); got != want {
 			t.Errorf("said(%q) = %q, want %q", phrase, got, want)
 		}
+	}
+	// A day written bare is "on" it.
+	if got := (Period{Phrase: "jan 6 2022", Since: day("2022-01-06"), Until: day("2022-01-06")}).said(); got != "on jan 6 2022" {
+		t.Errorf("said(jan 6 2022) = %q", got)
+	}
+}
+
+// TestBareDateBeforeTheRecord: a date written bare before the record's
+// first statement names what was talked about ("the canal riot jan 6
+// 2021"), not when; within the record's dates it is when.
+func TestBareDateBeforeTheRecord(t *testing.T) {
+	first, end := day("2021-01-15"), day("2024-05-15")
+	c := readQuestionFrom("what did quillfeather say about the canal riot jan 6 2021", nil, first, end, Period{})
+	if !c.Period.IsZero() || c.PeriodTopic != "jan 6 2021" || !strings.Contains(c.Search, "jan 6 2021") {
+		t.Errorf("before the record: period %v, topic %q, search %q", c.Period, c.PeriodTopic, c.Search)
+	}
+	c = readQuestionFrom("what did quillfeather say about the canal riot jan 6 2022", nil, first, end, Period{})
+	if c.Period.IsZero() || c.Period.Since != day("2022-01-06") {
+		t.Errorf("within the record: period %v", c.Period)
 	}
 }

@@ -73,6 +73,11 @@ func readRelative(toks []qtok, i int, end time.Time) (retrieval.DateSpan, bool) 
 		}
 		unit := strings.TrimSuffix(toks[k].w, "s")
 		k++
+		if k < len(toks) && countedFromEvent[toks[k].w] {
+			// "in the last few days before the withdrawal", "the last two
+			// years of his presidency": an event's days, not the record's.
+			return retrieval.DateSpan{}, false
+		}
 		switch {
 		case w == "this" && unit == "week":
 			return relative(end.AddDate(0, 0, -6), end, k), true
@@ -98,6 +103,10 @@ func readRelative(toks []qtok, i int, end time.Time) (retrieval.DateSpan, bool) 
 	}
 	return retrieval.DateSpan{}, false
 }
+
+// countedFromEvent: these words after a relative period count it from an event the
+// question names, not from the record's end.
+var countedFromEvent = map[string]bool{"before": true, "after": true, "of": true, "leading": true, "prior": true, "ahead": true}
 
 // vagueCounts are the counts a relative period may give in words rather
 // than a number: "the last couple of weeks", "the past few days".
@@ -260,11 +269,18 @@ func bareDate(q string, toks []qtok, words []string, i int, drop []bool) (Period
 		return Period{}, false
 	}
 	s, ok := periodDate(words, i, 0)
-	if !ok || !s.Dated || !(s.Next == len(words) || text.IsStopword(words[s.Next]) || opensAsking(words[s.Next])) {
+	if !ok || !s.Dated || !(s.Next == len(words) || text.IsStopword(words[s.Next]) || opensAsking(words[s.Next])) ||
+		s.Next < len(words) && (joinWords[words[s.Next]] || rangeWords[words[s.Next]]) {
 		return Period{}, false
 	}
-	return mark(q, toks, drop, i, s.Next, Period{Since: s.Since, Until: s.Until}), true
+	p := mark(q, toks, drop, i, s.Next, Period{Since: s.Since, Until: s.Until})
+	p.bare = true
+	return p, true
 }
+
+// rangeWords after a date make it one end of a range ("dec 2021 through
+// march 2022"), which the range's own reading takes.
+var rangeWords = map[string]bool{"through": true, "thru": true, "until": true, "till": true}
 
 // ownerWords before a date make it a thing's: "the feb 2022 jobs report",
 // "their march 2025 call", "kirby's oct 31 2023 briefing" ("s").

@@ -199,7 +199,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		p.record(ans)
 	}()
 
-	if follow.Kind == NewTopic && p.answerFromWindow(ans, r, filters) {
+	if windowKind(follow.Kind) && p.answerFromWindow(ans, r, filters) {
 		// "What did trump say yesterday": no subject, only filters.
 		return ans, nil
 	}

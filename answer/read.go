@@ -204,12 +204,29 @@ func namesNothing(c Constraints) bool {
 	if c.Speaker != nil || c.Outlet != "" || len(c.Named) > 0 || !c.Period.IsZero() || len(c.Dates) > 0 {
 		return false
 	}
-	words := text.Words(c.Search)
+	return namesNoSubject(c.Search, nil)
+}
+
+// namesNoSubject reports whether a question's searched words name no
+// subject: each is a stopword, a verb asking for words, a word asking
+// whether something came up, a word so common in the record that it
+// names nothing ("happen", "thing"), or one extra reports (nil: none); a
+// word after "about", "on" or "regarding" is the subject whatever it is
+// ("what did kirby say about the call").
+func namesNoSubject(search string, extra func(string) bool) bool {
+	words := text.Words(search)
+	topic := false
 	for i, w := range words {
-		if text.IsStopword(w) || text.IsAskVerb(w) || text.IsMentionAt(words, i) || text.IsCommon(text.Stem(w)) {
-			continue
+		switch {
+		case w == "about" || w == "on" || w == "regarding":
+			topic = true
+		case text.IsStopword(w):
+		case topic:
+			return false
+		case text.IsAskVerb(w) || text.IsMentionAt(words, i) || text.IsCommon(text.Stem(w)) || extra != nil && extra(w):
+		default:
+			return false
 		}
-		return false
 	}
 	return true
 }
@@ -993,11 +1010,11 @@ var _ admitter = (*retrieval.Index)(nil)
 // emptyWindow says where the record's documents of the question's own
 // speaker (or outlet) lie when its own period holds none of them at all:
 // "The record has no statement by Karoline Leavitt in the last two weeks
-// (2026-08-08 to 2026-08-21). It holds 27 documents with Karoline Leavitt
-// among their speakers, from 2025-01-29 to 2026-04-28; ask about that
-// time, or without the period." "" when the period holds some (the
-// decline then says what the search found), or the filters came from the
-// command's flags.
+// (2026-08-08 to 2026-08-21). It holds 27 documents in which Karoline
+// Leavitt speaks, from 2025-01-29 to 2026-04-28; ask about that time, or
+// without the period." "" when the period holds some (the decline then
+// says what the search found), or the filters came from the command's
+// flags.
 func (p *Pipeline) emptyWindow(c Constraints, filters, opts retrieval.SearchOptions) string {
 	ad, ok := p.Index.(admitter)
 	if !ok || c.Period.IsZero() || !filters.Since.IsZero() || !filters.Until.IsZero() {
@@ -1006,26 +1023,22 @@ func (p *Pipeline) emptyWindow(c Constraints, filters, opts retrieval.SearchOpti
 	var who, among string
 	switch {
 	case c.Speaker != nil && filters.Speaker == "":
-		who, among = "by "+c.Speaker.Name, "with "+c.Speaker.Name+" among their speakers"
+		who, among = "by "+c.Speaker.Name, "in which "+c.Speaker.Name+" speaks"
 	case c.Outlet != "" && filters.Outlet == "":
 		who, among = "from "+c.Outlet, "from "+c.Outlet
 	default:
 		return ""
 	}
-	if len(ad.Admitted(opts)) > 0 {
+	ws, bySpeaker := windowSpeakerOf(c, opts)
+	if len(windowDocs(ad.Admitted(opts), c.Period, ws, bySpeaker)) > 0 {
 		return ""
 	}
 	wide := opts
 	wide.Since, wide.Until = time.Time{}, time.Time{}
-	docs := ad.Admitted(wide)
-	if len(docs) == 0 || docs[0].Date.IsZero() {
+	docs := windowDocs(ad.Admitted(wide), Period{}, ws, bySpeaker)
+	first, last := windowDates(docs)
+	if first.IsZero() {
 		return ""
-	}
-	first, last := docs[0].Date, docs[0].Date
-	for _, d := range docs {
-		if !d.Date.IsZero() {
-			last = d.Date
-		}
 	}
 	return fmt.Sprintf("The record has no statement %s %s (%s). It holds %s %s, from %s to %s; ask about that time, or without the period.",
 		who, c.Period.said(), c.Period, plural(len(docs), "document", "documents"), among, dateString(first), dateString(last))

@@ -468,7 +468,7 @@ func TestEmptyWindowSaysWhere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "The record has no statement by Zara Quillfeather in the last two weeks (2024-05-02 to 2024-05-15). It holds 2 documents with Zara Quillfeather among their speakers, from 2024-01-10 to 2024-02-20"
+	want := "The record has no statement by Zara Quillfeather in the last two weeks (2024-05-02 to 2024-05-15). It holds 2 documents in which Zara Quillfeather speaks, from 2024-01-10 to 2024-02-20"
 	if ans.Mode != ModeDeclined || !strings.HasPrefix(ans.Text, want) {
 		t.Errorf("mode %s:\n%s\nwant it to start\n%s", ans.Mode, ans.Text, want)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -15,9 +16,10 @@ import (
 // today", "what did kirby say on july 17 2023") names no subject: its
 // filters are the whole of it, and a search for its remaining words
 // ("what did say") finds nothing to weigh. It is answered from the
-// documents the filters admit: the most recent few, each with the first
-// sentence the asked speaker (else the document) says there, quoted and
-// cited, and the number of documents in all.
+// documents the filters admit: the most recent few (the earliest, when
+// the question asks for the first), each with the first sentence the
+// asked speaker states there, quoted and cited, and the number of
+// documents in all.
 
 // maxWindowDocs is how many documents such an answer quotes.
 const maxWindowDocs = 5
@@ -26,26 +28,20 @@ const maxWindowDocs = 5
 // entry: "Good afternoon, everybody." says nothing of what was said.
 const minWindowWords = 6
 
-// anythingWords ask for whatever was said, not for a subject: "what
-// happened", "any news from the wh today", "anything new from kirby".
+// anythingWords ask for whatever was said, not for a subject, beyond the
+// record's common words (text.IsCommon: "happen", "new", "news"): "any
+// updates from the wh today", "anything from kirby".
 var anythingWords = map[string]bool{
-	"anything": true, "something": true, "happen": true, "happened": true, "happening": true,
-	"new": true, "news": true, "update": true, "updates": true, "statement": true, "statements": true,
-	"remarks": true, "comments": true, "words": true, "said": true, "saying": true, "speak": true,
-	"spoke": true, "talk": true, "talked": true, "going": true,
+	"anything": true, "something": true, "update": true, "updates": true, "statement": true, "statements": true,
+	"remarks": true, "talk": true, "talked": true, "going": true,
 }
 
 // asksAnything reports whether the question's searched words ask for
-// nothing beyond its filters: each is a stopword, a verb asking for
-// words, a word asking for anything, or a word of an outlet's name (the
-// record's outlet, "the wh", when the whole record is its).
+// nothing beyond its filters (namesNoSubject): besides the words that
+// name no subject, a word asking for anything, or a word of the name of
+// one of the record's outlets ("the wh", whose record it is).
 func asksAnything(c Constraints, pp *people) bool {
-	for _, w := range text.Words(c.Search) {
-		if !text.IsStopword(w) && !text.IsAskVerb(w) && !anythingWords[w] && !pp.outletWord(w) {
-			return false
-		}
-	}
-	return true
+	return namesNoSubject(c.Search, func(w string) bool { return anythingWords[w] || pp.outletWord(w) })
 }
 
 // outletWord reports whether w, or every word a chat abbreviation w
@@ -73,35 +69,80 @@ func (pp *people) outletWord(w string) bool {
 	return true
 }
 
+// windowSpeaker is whom a window answer quotes: the person the question
+// names, or the name a --speaker filter gives.
+type windowSpeaker struct {
+	name string   // as shown ("Karine Jean-Pierre")
+	keys []string // the name keys (text.NameKey) a speaker must be written as
+}
+
+// speaks reports whether a speaker's name, as a document writes it, is
+// this one's: one of its name keys, whole words of it ("Dr. Jill Biden"
+// for "jill biden"), never a part of a word ("Advances" for "vance") nor
+// a namesake sharing the surname (Joe Biden for Jill Biden).
+func (ws windowSpeaker) speaks(name string) bool {
+	k := " " + text.NameKey(name) + " "
+	return slices.ContainsFunc(ws.keys, func(key string) bool { return strings.Contains(k, " "+key+" ") })
+}
+
+// windowSpeakerOf is the speaker whose words a window answer quotes: the
+// person the question names, with the record's variants of their name,
+// else the --speaker filter's name; ok is false when neither names one.
+func windowSpeakerOf(c Constraints, opts retrieval.SearchOptions) (windowSpeaker, bool) {
+	if c.Speaker != nil {
+		ws := windowSpeaker{name: c.Speaker.Name, keys: []string{text.NameKey(c.Speaker.Name)}}
+		for _, v := range c.Speaker.variants {
+			// A variant of two words or more: "biden" alone is the
+			// surname every Biden shares.
+			if strings.Contains(v, " ") {
+				ws.keys = append(ws.keys, text.NameKey(v))
+			}
+		}
+		return ws, true
+	}
+	if k := text.NameKey(opts.Speaker); k != "" {
+		return windowSpeaker{name: strings.TrimSpace(opts.Speaker), keys: []string{k}}, true
+	}
+	return windowSpeaker{}, false
+}
+
+// windowKind reports the questions a window answer may answer: a new
+// topic, or a follow-up that moves the conversation to another speaker or
+// time ("and kjp in march 2021?" after "what did kirby say yesterday"),
+// not one about what was just quoted.
+func windowKind(k FollowUpKind) bool {
+	return k == NewTopic || k == RefTopic || k == RefSpeaker || k == RefPeriod
+}
+
 // answerFromWindow answers a question asking only what was said in its
 // period, by its speaker or from its outlet (asksAnything), from the
 // documents those filters admit. It reports false when the question names
-// a subject, the question's own words set no filter (flags alone are no
-// question), or the filters admit no document (the decline then says
-// where the speaker's documents lie, emptyWindow).
+// a subject, sets no filter (a question of a command's flags alone
+// needs its own words' filter too), or the filters admit no document
+// that dates a statement of the speaker (the decline then says where the
+// speaker's documents lie, emptyWindow).
 func (p *Pipeline) answerFromWindow(ans *Answer, r *retrieved, filters retrieval.SearchOptions) bool {
 	ad, ok := p.Index.(admitter)
-	if !ok || !narrowed(filters, r.opts) || !asksAnything(r.c, p.people()) {
-		return false
-	}
-	docs := ad.Admitted(r.opts)
-	total := len(docs)
-	if total == 0 {
-		return false
-	}
-	var speaker string // the asked speaker, as the filter matches names
-	if r.c.Speaker != nil && filters.Speaker == "" {
-		speaker = text.NameKey(r.opts.Speaker)
-	}
 	chunks := p.chunksOf()
+	if !ok || chunks == nil || !narrowed(filters, r.opts) || !asksAnything(r.c, p.people()) {
+		return false
+	}
+	ws, bySpeaker := windowSpeakerOf(r.c, r.opts)
+	docs := windowDocs(ad.Admitted(r.opts), r.c.Period, ws, bySpeaker)
+	if len(docs) == 0 {
+		return false
+	}
+	if r.c.Order != OrderFirst {
+		slices.Reverse(docs) // the latest first
+	}
 	var b strings.Builder
 	var cites []Citation
-	// The most recent first among the dated: a period's latest documents,
-	// a speaker's latest words.
-	for i := len(docs) - 1; i >= 0 && len(cites) < maxWindowDocs; i-- {
-		d := docs[i]
-		t, at, end, ok := openingSentence(d, speaker)
-		if !ok || chunks == nil {
+	for _, d := range docs {
+		if len(cites) == maxWindowDocs {
+			break
+		}
+		t, at, end, ok := openingSentence(d, ws, bySpeaker)
+		if !ok {
 			continue
 		}
 		h, ok := passageHolding(d, chunks(d.ID), at, end)
@@ -122,70 +163,101 @@ func (p *Pipeline) answerFromWindow(ans *Answer, r *retrieved, filters retrieval
 	if len(cites) == 0 {
 		return false
 	}
-	var lead string
+	lead := "The record holds " + plural(len(docs), "document", "documents")
 	switch {
-	case speaker != "":
-		lead = fmt.Sprintf("The record holds %s with %s among their speakers", plural(total, "document", "documents"), r.c.Speaker.Name)
-	case r.c.Outlet != "" && filters.Outlet == "":
-		lead = fmt.Sprintf("The record holds %s from %s", plural(total, "document", "documents"), r.c.Outlet)
-	default:
-		lead = fmt.Sprintf("The record holds %s", plural(total, "document", "documents"))
+	case bySpeaker:
+		lead += " in which " + ws.name + " speaks"
+	case r.c.Outlet != "":
+		lead += " from " + r.c.Outlet
 	}
 	if !r.c.Period.IsZero() {
 		lead += fmt.Sprintf(" %s (%s)", r.c.Period.said(), r.c.Period)
 	}
+	order := "latest"
+	if r.c.Order == OrderFirst {
+		order = "earliest"
+	}
 	switch {
-	case total > len(cites):
-		lead += fmt.Sprintf("; the latest %d, each with its first statement:", len(cites))
-	case total == 1:
+	case len(docs) > len(cites):
+		lead += fmt.Sprintf("; the %s %d, each with its first statement:", order, len(cites))
+	case len(cites) == 1:
 		lead += ", with its first statement:"
 	default:
-		lead += ", the latest first, each with its first statement:"
+		lead += fmt.Sprintf(", the %s first, each with its first statement:", order)
 	}
 	tail := "\n\nThe question names no subject; ask about one to read what was said on it."
 	if !p.answerVerified(ans, lead+b.String()+tail, cites, true) {
 		return false
 	}
+	ans.Warnings = nil // the search's notices were of passages this answer does not quote
 	if p.Explain {
 		ans.Explain = r.explanation()
+		ans.Explain.Notes = nil
 		ans.Explain.Decision = Decision{Answer: true, By: "window",
-			Reason: fmt.Sprintf("the question names no subject beyond its filters; answered from the %d documents they admit", total)}
+			Reason: "the question names no subject beyond its filters; answered from the " + plural(len(docs), "document", "documents") + " they admit"}
 	}
 	return true
 }
 
-// openingSentence finds the first sentence of d that speaker (a NameKey;
-// "" for anyone) states, of minWindowWords words or more, neither a
-// question nor a courtesy: the turn it is in and its byte range. A
-// document the speaker is only named in (a readout of their call) opens
-// with its issuer's words instead.
-func openingSentence(d *corpus.Document, speaker string) (corpus.Turn, int, int, bool) {
-	for _, anyone := range []bool{false, true} {
-		if anyone && speaker == "" {
-			break
+// windowDocs keeps, of the documents a window's filters admit (oldest
+// first), those dated within its period (the filter also admits a few
+// days' reports after it) in which the speaker, when one is asked,
+// speaks under their own name: the speaker filter matches any part of a
+// speaker list or a title ("Advances" for "vance", Joe Biden for Jill).
+func windowDocs(admitted []*corpus.Document, period Period, ws windowSpeaker, bySpeaker bool) []*corpus.Document {
+	var out []*corpus.Document
+	for _, d := range admitted {
+		if d.Date.IsZero() || !period.Since.IsZero() && d.Date.Before(period.Since) || !period.Until.IsZero() && d.Date.After(period.Until) {
+			continue
 		}
-		for _, t := range d.Turns() {
-			if !t.Role.Statement() || t.End > len(d.Text) {
+		if bySpeaker && !slices.ContainsFunc(d.Speakers, func(s corpus.Speaker) bool { return ws.speaks(s.Name) }) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// openingSentence finds the first sentence of d that the asked speaker
+// (bySpeaker) states, else its issuing office or anyone: of
+// minWindowWords words or more, neither a question, a courtesy, a stage
+// direction nor a sentence the answer must not quote, and holding no
+// quotation of its own. It returns the turn it is in and its byte range.
+func openingSentence(d *corpus.Document, ws windowSpeaker, bySpeaker bool) (corpus.Turn, int, int, bool) {
+	for _, t := range d.Turns() {
+		if !t.Role.Statement() || t.End > len(d.Text) || bySpeaker && !ws.speaks(t.Speaker.Name) {
+			continue
+		}
+		span := d.Text[t.Start:t.End]
+		for _, s := range text.Sentences(span) {
+			if _, body, ok := text.LabelAt(span, s[0]); ok && body < s[1] {
+				s[0] = body // "MS. JEAN-PIERRE: So, …": her words, not her label
+			}
+			sentence := strings.TrimSpace(span[s[0]:s[1]])
+			if len(text.Words(sentence)) < minWindowWords || strings.HasSuffix(sentence, "?") || strings.HasSuffix(sentence, ":") || filler(sentence) ||
+				stageDirection(sentence) || unquotable(sentence) || strings.ContainsAny(sentence, "“”\"()") ||
+				openingCourtesy(sentence) {
 				continue
 			}
-			if !anyone && speaker != "" && !strings.Contains(text.NameKey(t.Speaker.Name), speaker) {
-				continue
-			}
-			span := d.Text[t.Start:t.End]
-			for _, s := range text.Sentences(span) {
-				if _, body, ok := text.LabelAt(span, s[0]); ok && body < s[1] {
-					s[0] = body // "MS. JEAN-PIERRE: So, …": her words, not her label
-				}
-				sentence := strings.TrimSpace(span[s[0]:s[1]])
-				if len(strings.Fields(sentence)) < minWindowWords || strings.HasSuffix(sentence, "?") || filler(sentence) ||
-					strings.ContainsAny(sentence, "“”\"") {
-					continue
-				}
-				return t, t.Start + s[0], t.Start + s[1], true
-			}
+			return t, t.Start + s[0], t.Start + s[1], true
 		}
 	}
 	return corpus.Turn{}, 0, 0, false
+}
+
+// openingCourtesy reports the sentences that open a briefing or a speech
+// without saying anything of its subject: thanks, greetings, "I don't have
+// an opening statement", "a couple of things at the top".
+func openingCourtesy(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range []string{"thank you", "thanks", "good morning", "good afternoon", "good evening", "hello", "hi ", "welcome",
+		"it's good to", "it’s good to", "it is good to", "it's so good", "it’s so good", "it is so good", "great to", "please,", "please have a seat"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return strings.Contains(l, "opening statement") || strings.Contains(l, "at the top") || strings.Contains(l, "take your questions") ||
+		strings.Contains(l, "take questions")
 }
 
 // passageHolding returns the first of a document's passages holding the
@@ -197,4 +269,19 @@ func passageHolding(d *corpus.Document, chunks []corpus.Chunk, start, end int) (
 		}
 	}
 	return retrieval.Hit{}, false
+}
+
+// windowDates are the first and last dates of documents (oldest first,
+// undated last), zero when none is dated.
+func windowDates(docs []*corpus.Document) (first, last time.Time) {
+	for _, d := range docs {
+		if d.Date.IsZero() {
+			continue
+		}
+		if first.IsZero() {
+			first = d.Date
+		}
+		last = d.Date
+	}
+	return first, last
 }
