@@ -31,14 +31,10 @@ func TestComparisonSpeakerSides(t *testing.T) {
 	if !strings.Contains(sides["Zara Quillfeather"], "Local barges") || !strings.Contains(sides["Ned Example"], "double") {
 		t.Errorf("sides %q, want each one's own sentence", sides)
 	}
-	for _, want := range []string{
+	holdsAll(t, got,
 		"Zara Quillfeather, Press Secretary: “Local barges on the Glimmerford canal will pay no toll at all this year.”",
 		"Ned Example, Minister: “The Glimmerford canal toll will double for foreign barges, and we stand by that decision.”",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("answer lacks %q:\n%s", want, got)
-		}
-	}
+	)
 	if stats.Verified != stats.Posted {
 		t.Errorf("quotations %+v", stats)
 	}
@@ -49,33 +45,17 @@ func TestComparisonSpeakerSides(t *testing.T) {
 // it is said to have none, rather than quoted with a sentence that does
 // not speak to it.
 func TestComparisonSideWithoutTheWord(t *testing.T) {
-	var hits []retrieval.Hit
-	for _, d := range [][2]string{
+	// The record's weights of the searched words: the compared word
+	// weighs about as much as the subject's.
+	hits := exampleStatements(t, "Statement by Minister Ned Example on Founders Day", [][2]string{
 		{"2031-04-24", "MR. EXAMPLE: On Founders Day we remember the Glimmerford famine, and we call it a catastrophe.\n"},
 		{"2032-04-24", "MR. EXAMPLE: On Founders Day we remember those lost to hunger in Glimmerford.\n"},
-	} {
-		docs, err := corpus.Parse(d[0]+".txt", []byte("title: Statement by Minister Ned Example on Founders Day\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The record's weights of the searched words: the compared word
-		// weighs about as much as the subject's.
-		var terms []retrieval.TermMatch
-		for i, w := range []string{"glimmerford", "famine", "catastrophe"} {
-			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(5 + i), Found: true, Share: 1})
-		}
-		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
-			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
-	}
+	}, 5, "glimmerford", "famine", "catastrophe")
 	got, _, _ := Extractive("did example call the glimmerford famine a catastrophe in 2032 like he did in 2031?", hits)
-	for _, want := range []string{
+	holdsAll(t, got,
 		"- 2031: The Example House (2031-04-24) — Ned Example, Minister: “On Founders Day we remember the Glimmerford famine, and we call it a catastrophe.”",
 		"- 2032: none of the passages found for it mentions catastrophe.",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("answer lacks %q:\n%s", want, got)
-		}
-	}
+	)
 }
 
 // TestReadoutReportsThePersonAsked: a readout's sentences are the
@@ -91,14 +71,10 @@ func TestReadoutReportsThePersonAsked(t *testing.T) {
 	q := ExtractiveQuery{Question: "what did ned farrowby tell brackenwick about the glimmerford canal toll",
 		Speaker: text.Terms("Ned Farrowby"), SpeakerName: "Ned Farrowby"}
 	got, _, _, _ := extractive(q, hits)
-	for _, want := range []string{
+	holdsAll(t, got,
 		"- The Example House (2031-05-01), reporting Ned Farrowby: “He welcomed the governor’s plan",
 		"- The Example House (2031-05-01), reporting Ned Farrowby: “Minister Ned Farrowby spoke today",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("answer lacks %q:\n%s", want, got)
-		}
-	}
+	)
 	if strings.Contains(got, "reporting Ned Farrowby: “The Glimmerford canal toll will be reviewed") {
 		t.Errorf("a sentence that does not refer to him is shown as reporting him:\n%s", got)
 	}
@@ -270,36 +246,20 @@ func checkSides(t *testing.T, hits []retrieval.Hit, tests []struct{ question, si
 // what is compared: each year's side is quoted from its statement on
 // the famine, not declared to have no sentence saying "tied".
 func TestComparisonKeyIsNotTheVerb(t *testing.T) {
-	var hits []retrieval.Hit
-	for _, d := range [][2]string{
+	// "tied" weighs most in the record and is in no title.
+	hits := exampleStatements(t, "Statement by Minister Ned Example on the Glimmerford Famine", [][2]string{
 		{"2031-11-25", "MR. EXAMPLE: The Glimmerford famine was a crime, and today the war repeats it.\n"},
 		{"2032-11-23", "MR. EXAMPLE: The Glimmerford famine and this war share one aim.\n"},
 		// Another statement of the year holds the verb, of something else.
 		{"2032-05-25", "MR. EXAMPLE: In the fall, he had tied the boat to the pier before the war games.\n"},
-	} {
-		docs, err := corpus.Parse(d[0]+".txt", []byte("title: Statement by Minister Ned Example on the Glimmerford Famine\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		// "tied" weighs most in the record and is in no title.
-		var terms []retrieval.TermMatch
-		for i, w := range []string{"glimmerford", "famine", "war", "tied"} {
-			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(4 + i), Found: true, Share: 1})
-		}
-		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
-			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
-	}
+	}, 4, "glimmerford", "famine", "war", "tied")
 	q := ExtractiveQuery{Question: "compare how example tied the glimmerford famine to the war in his 2031 vs 2032 statements",
 		Named: []*Person{{Name: "Ned Example", Filter: "example"}}}
 	got, _, _, _ := extractive(q, hits)
-	for _, want := range []string{
+	holdsAll(t, got,
 		"- 2031: The Example House (2031-11-25) — Ned Example, Minister: “The Glimmerford famine was a crime",
 		"- 2032: The Example House (2032-11-23) — Ned Example, Minister: “The Glimmerford famine and this war share one aim.”",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("answer lacks %q:\n%s", want, got)
-		}
-	}
+	)
 	if strings.Contains(got, "mentions tied") || strings.Contains(got, "- 2032: The Example House (2032-05-25)") {
 		t.Errorf("the verb was taken for what is compared:\n%s", got)
 	}
@@ -309,33 +269,49 @@ func TestComparisonKeyIsNotTheVerb(t *testing.T) {
 // country is quoted from a sentence (or a document titled) naming it: the
 // same month's rate for another country is no side of it.
 func TestComparisonSideNamesThePlace(t *testing.T) {
-	var hits []retrieval.Hit
-	for _, d := range [][2]string{
+	hits := exampleStatements(t, "Remarks by Minister Ned Example on Trade", [][2]string{
 		{"2031-07-07", "MR. EXAMPLE: Under this deal, Indonesia will pay a reciprocal tariff rate of 19 percent.\n"},
 		{"2032-02-09", "MR. EXAMPLE: The reciprocal tariff rate on goods of Bangladesh will fall to 19 percent.\n"},
-	} {
-		docs, err := corpus.Parse(d[0]+".txt", []byte("title: Remarks by Minister Ned Example on Trade\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
+	}, 3, "tariff", "rate", "bangladesh")
+	q := ExtractiveQuery{Question: "bangladesh tariff rate in july 2031 vs february 2032", Places: []string{"bangladesh"}}
+	got, _, _, _ := extractive(q, hits)
+	holdsAll(t, got,
+		"- february 2032: The Example House (2032-02-09) — Ned Example, Minister: “The reciprocal tariff rate on goods of Bangladesh",
+		"- july 2031: none of the passages found for it mentions",
+	)
+	if strings.Contains(got, "- july 2031: The Example House") {
+		t.Errorf("another country's rate is quoted as the side:\n%s", got)
+	}
+}
+
+// exampleStatements parses one statement of Minister Ned Example under
+// title for each day and body, as the hits of a search that found each of
+// words in each, the first weighing weight in the record and each next
+// one more.
+func exampleStatements(t *testing.T, title string, days [][2]string, weight float64, words ...string) []retrieval.Hit {
+	t.Helper()
+	var hits []retrieval.Hit
+	for _, d := range days {
+		docs, err := corpus.Parse(d[0]+".txt", []byte("title: "+title+"\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[1]))
 		if err != nil {
 			t.Fatal(err)
 		}
 		var terms []retrieval.TermMatch
-		for i, w := range []string{"tariff", "rate", "bangladesh"} {
-			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: float64(3 + i), Found: true, Share: 1})
+		for i, w := range words {
+			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: weight + float64(i), Found: true, Share: 1})
 		}
 		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8, Terms: terms,
 			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
 	}
-	q := ExtractiveQuery{Question: "bangladesh tariff rate in july 2031 vs february 2032", Places: []string{"bangladesh"}}
-	got, _, _, _ := extractive(q, hits)
-	for _, want := range []string{
-		"- february 2032: The Example House (2032-02-09) — Ned Example, Minister: “The reciprocal tariff rate on goods of Bangladesh",
-		"- july 2031: none of the passages found for it mentions",
-	} {
+	return hits
+}
+
+// holdsAll reports each of wants that the answer got lacks.
+func holdsAll(t *testing.T, got string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
 		if !strings.Contains(got, want) {
 			t.Errorf("answer lacks %q:\n%s", want, got)
 		}
-	}
-	if strings.Contains(got, "- july 2031: The Example House") {
-		t.Errorf("another country's rate is quoted as the side:\n%s", got)
 	}
 }
