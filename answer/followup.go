@@ -405,11 +405,11 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 // biden took office", "the month before", "the next day"), keeps its
 // own.
 func withPeriod(standalone, q string, history []Turn) string {
-	if phrase, dates, ok := thatPeriod(q, history[len(history)-1]); ok {
+	if dates, ok := thatPeriod(q, history[len(history)-1]); ok {
 		// "later that year": the dates it stands for, in place of the
 		// phrase when the rewrite kept it, else added.
-		if i := strings.Index(strings.ToLower(standalone), strings.ToLower(phrase)); i >= 0 {
-			return standalone[:i] + dates + standalone[i+len(phrase):]
+		if m := thatPeriodRe.FindStringIndex(standalone); m != nil {
+			return standalone[:m[0]] + dates + standalone[m[1]:]
 		}
 		return strings.TrimRight(standalone, "?.! ") + " " + dates + "?"
 	}
@@ -435,16 +435,15 @@ func withPeriod(standalone, q string, history []Turn) string {
 // same year", "the same month".
 var thatPeriodRe = regexp.MustCompile(`(?i)\b(?:(later|earlier) (?:that|the same|in the same) (year|month)|(?:that|the) same (year|month)|that (year|month))\b`)
 
-// thatPeriod finds a thatPeriodRe phrase of q and writes the dates it
-// stands for, counted from the day of the statement the previous answer
-// quoted first (else of its first citation): "later that year" after a
-// statement of 2023-02-10 is "between February 11, 2023 and December 31,
-// 2023". ok is false when q has no such phrase or the previous answer no
-// date.
-func thatPeriod(q string, prev Turn) (phrase, dates string, ok bool) {
+// thatPeriod writes the dates a thatPeriodRe phrase of q stands for,
+// counted from the day of the statement the previous answer quoted first
+// (else of its first citation): "later that year" after a statement of
+// 2023-02-10 is "between February 11, 2023 and December 31, 2023". ok is
+// false when q has no such phrase or the previous answer no date.
+func thatPeriod(q string, prev Turn) (dates string, ok bool) {
 	m := thatPeriodRe.FindStringSubmatchIndex(q)
 	if m == nil {
-		return "", "", false
+		return "", false
 	}
 	var day time.Time
 	if st := previousStatements(prev); len(st) > 0 {
@@ -454,7 +453,7 @@ func thatPeriod(q string, prev Turn) (phrase, dates string, ok bool) {
 		day, _ = time.Parse(time.DateOnly, prev.Citations[0].Date)
 	}
 	if day.IsZero() {
-		return "", "", false
+		return "", false
 	}
 	group := func(i int) string {
 		if m[2*i] < 0 {
@@ -474,10 +473,10 @@ func thatPeriod(q string, prev Turn) (phrase, dates string, ok bool) {
 		until = day.AddDate(0, 0, -1)
 	}
 	if until.Before(since) {
-		return "", "", false // "later that year" after December 31st
+		return "", false // "later that year" after December 31st
 	}
 	const layout = "January 2, 2006"
-	return q[m[0]:m[1]], "between " + since.Format(layout) + " and " + until.Format(layout), true
+	return "between " + since.Format(layout) + " and " + until.Format(layout), true
 }
 
 // sourceRequest reports whether a question asks only where the previous
