@@ -263,6 +263,14 @@ func TestComparisonKeyIsNotTheVerb(t *testing.T) {
 	if strings.Contains(got, "mentions tied") || strings.Contains(got, "- 2032: The Example House (2032-05-25)") {
 		t.Errorf("the verb was taken for what is compared:\n%s", got)
 	}
+	// A noun after the name is what is compared.
+	r := questionReading{question: "compare example pardons in 2031 vs 2032", words: map[string]float64{"exampl": 1, "pardon": 1},
+		named: map[string]bool{}, people: []*Person{{Name: "Ned Example"}}}
+	pardons := exampleStatements(t, "Statement by Minister Ned Example", [][2]string{{"2031-01-02", "MR. EXAMPLE: Ned Example pardons were many.\n"}}, 4, "example", "pardons")
+	cands := candidates(pardons)
+	if key := r.topicKey(cands, pardons); key != text.Stem("pardons") {
+		t.Errorf("key %q, want pardons", key)
+	}
 }
 
 // TestComparisonSideNamesThePlace: a side of a comparison that names a
@@ -282,6 +290,13 @@ func TestComparisonSideNamesThePlace(t *testing.T) {
 	if strings.Contains(got, "- july 2031: The Example House") {
 		t.Errorf("another country's rate is quoted as the side:\n%s", got)
 	}
+	// No side names the place: both are quoted as they were before.
+	hits = exampleStatements(t, "Remarks by Minister Ned Example on Trade", [][2]string{
+		{"2031-07-07", "MR. EXAMPLE: The reciprocal tariff rate will be 35 percent from August.\n"},
+		{"2032-02-09", "MR. EXAMPLE: The reciprocal tariff rate will fall to 19 percent.\n"},
+	}, 3, "tariff", "rate", "bangladesh")
+	got, _, _, _ = extractive(q, hits)
+	holdsAll(t, got, "- july 2031: The Example House (2031-07-07)", "- february 2032: The Example House (2032-02-09)")
 }
 
 // exampleStatements parses one statement of Minister Ned Example under

@@ -626,7 +626,8 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 		case "earliest", "initially", "originally":
 			o = OrderFirst
 		case "first", "1st":
-			if t.w == "1st" && (next == "" || next == "of" || i > 0 && (isMonth(toks[i-1].w) || toks[i-1].w == "the" && next != "time")) {
+			if t.w == "1st" && (next == "" || next == "of" || i > 0 && isMonth(toks[i-1].w) ||
+				i > 1 && toks[i-1].w == "the" && toks[i-2].w == "on") {
 				continue // "march 1st", "on the 1st", "the 1st of march": a day
 			}
 			if orderSkip[next] || (pp != nil && pp.titleStarting("first "+next)) || isNumber(next) {
@@ -645,7 +646,10 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 				}
 				return toks[i-k].w
 			}
-			if participle(next) || sinceWords[before(1)] || sinceWords[before(2)] || before(1) == "as" {
+			// "the recently signed deal": a participle after it, a
+			// determiner before it ("who has biden recently met" asks).
+			adjective := participle(next) && (ownerWords[before(1)] || ownerWords[before(2)])
+			if adjective || sinceWords[before(1)] || sinceWords[before(2)] || before(1) == "as" {
 				continue
 			}
 			o = OrderLast

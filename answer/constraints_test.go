@@ -183,6 +183,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"was the canal open until very recently", OrderAny, WantYesNo},
 		{"was quillfeather against the canal as recently as 2023", OrderAny, WantYesNo},
 		{"what did quillfeather say about the recently built canal", OrderAny, WantQuotation},
+		{"who has quillfeather recently met with", OrderLast, WantPerson},
+		{"what was the 1st thing quillfeather said about the canal", OrderFirst, WantQuotation},
 		{"How many people crossed into Armenia?", OrderAny, WantNumber},
 		{"How much did the tolls cost?", OrderAny, WantNumber},
 		{"Where did the canal talks open?", OrderAny, WantPlace},

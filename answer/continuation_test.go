@@ -325,10 +325,10 @@ func TestFollowUpPrepositionSaysNothing(t *testing.T) {
 func TestThatPeriod(t *testing.T) {
 	prev := quillfeatherTurn() // quotes a statement of 2024-03-04
 	for q, want := range map[string]string{
-		"and what did they launch later that year":     "between March 5, 2024 and December 31, 2024",
-		"what did she say about it earlier that month": "between March 1, 2024 and March 3, 2024",
-		"did she say anything else that same year":     "between January 1, 2024 and December 31, 2024",
-		"and what happened later in the same month":    "between March 5, 2024 and March 31, 2024",
+		"and what did they launch later that year":     "between march 5, 2024 and december 31, 2024",
+		"what did she say about it earlier that month": "between march 1, 2024 and march 3, 2024",
+		"did she say anything else that same year":     "between january 1, 2024 and december 31, 2024",
+		"and what happened later in the same month":    "between march 5, 2024 and march 31, 2024",
 	} {
 		f := ReadFollowUp(q, []Turn{prev})
 		if !strings.Contains(f.Standalone, want) {
@@ -337,6 +337,13 @@ func TestThatPeriod(t *testing.T) {
 		c := ReadQuestion(f.Standalone, nil, day("2024-12-31"))
 		if c.Period.IsZero() {
 			t.Errorf("%q: no period read from %q", q, f.Standalone)
+		}
+	}
+	// Not a time of the statement: quoted, a possessive, counted from
+	// another year.
+	for _, q := range []string{`did she ever say "that year" about it`, "what did she say about that month's canal report", "what did she say about it the same month last year"} {
+		if f := ReadFollowUp(q, []Turn{prev}); strings.Contains(f.Standalone, ", 2024") {
+			t.Errorf("%q → %q", q, f.Standalone)
 		}
 	}
 	if f := ReadFollowUp("and what did they launch that year", []Turn{{Question: "what did they launch?", Answer: "The record does not cover this question."}}); strings.Contains(f.Standalone, "between") {

@@ -408,7 +408,7 @@ func withPeriod(standalone, q string, history []Turn) string {
 	if dates, ok := thatPeriod(q, history[len(history)-1]); ok {
 		// "later that year": the dates it stands for, in place of the
 		// phrase when the rewrite kept it, else added.
-		if m := thatPeriodRe.FindStringIndex(standalone); m != nil {
+		if m := thatPeriodAt(standalone); m != nil {
 			return standalone[:m[0]] + dates + standalone[m[1]:]
 		}
 		return strings.TrimRight(standalone, "?.! ") + " " + dates + "?"
@@ -435,13 +435,43 @@ func withPeriod(standalone, q string, history []Turn) string {
 // same year", "the same month".
 var thatPeriodRe = regexp.MustCompile(`(?i)\b(?:(later|earlier) (?:that|the same|in the same) (year|month)|(?:that|the) same (year|month)|that (year|month))\b`)
 
+// thatPeriodAt returns the submatch indexes of q's first thatPeriodRe
+// phrase that names a time of the statement: not one inside quotation
+// marks ("did he ever say \"that year\""), a possessive ("that month's
+// jobs report") or one counted from elsewhere ("the same month last
+// year"); nil when none does.
+func thatPeriodAt(q string) []int {
+	for _, m := range thatPeriodRe.FindAllStringSubmatchIndex(q, -1) {
+		rest := strings.ToLower(q[m[1]:])
+		if strings.Count(q[:m[0]], "\"")%2 == 1 || strings.Count(q[:m[0]], "“") > strings.Count(q[:m[0]], "”") ||
+			strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") ||
+			strings.HasPrefix(rest, " last") || strings.HasPrefix(rest, " next") || strings.HasPrefix(rest, " ago") ||
+			strings.HasPrefix(rest, " before") || strings.HasPrefix(rest, " after") {
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// withThatPeriod is q with its thatPeriodRe phrase written as the dates
+// it stands for (thatPeriod), else q.
+func withThatPeriod(q string, prev Turn) string {
+	dates, ok := thatPeriod(q, prev)
+	if !ok {
+		return q
+	}
+	m := thatPeriodAt(q)
+	return q[:m[0]] + dates + q[m[1]:]
+}
+
 // thatPeriod writes the dates a thatPeriodRe phrase of q stands for,
 // counted from the day of the statement the previous answer quoted first
 // (else of its first citation): "later that year" after a statement of
 // 2023-02-10 is "between February 11, 2023 and December 31, 2023". ok is
 // false when q has no such phrase or the previous answer no date.
 func thatPeriod(q string, prev Turn) (dates string, ok bool) {
-	m := thatPeriodRe.FindStringSubmatchIndex(q)
+	m := thatPeriodAt(q)
 	if m == nil {
 		return "", false
 	}
@@ -475,8 +505,11 @@ func thatPeriod(q string, prev Turn) (dates string, ok bool) {
 	if until.Before(since) {
 		return "", false // "later that year" after December 31st
 	}
+	// Lower case, as chat writes: a capitalised month would make the
+	// question's other words read as written with capitals, and its
+	// lower-case names as none ("what did blinken say …").
 	const layout = "January 2, 2006"
-	return "between " + since.Format(layout) + " and " + until.Format(layout), true
+	return strings.ToLower("between " + since.Format(layout) + " and " + until.Format(layout)), true
 }
 
 // sourceRequest reports whether a question asks only where the previous

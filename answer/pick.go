@@ -532,13 +532,13 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 	}
 	var words []word
 	top1 := 0.0
-	// The word just after a person the question names, not in the
+	// A past verb just after a person the question names, not in the
 	// possessive, is what they did ("how biden tied the holodomor to
-	// putin's war"), not what is compared.
+	// putin's war"), not what is compared ("biden pardons" is).
 	people := nameTerms(maps.Clone(r.named), r.people...)
 	afterName := false
 	for _, tk := range text.Tokens(r.question) {
-		verb := afterName
+		verb := afterName && (len(tk.Word) >= 4 && strings.HasSuffix(tk.Word, "ed") || irregularParticiples[tk.Word])
 		raw := r.question[tk.Start:tk.End]
 		afterName = people[text.Stem(tk.Word)] && !strings.HasSuffix(raw, "'s") && !strings.HasSuffix(raw, "’s")
 		if verb && !afterName {
@@ -1211,40 +1211,52 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 	if len(r.sides) >= 2 {
 		key := r.topicKey(cands, top)
 		found := 0
-		for _, sd := range r.sides {
-			ofSide := func(i int) bool {
-				c := cands[i]
-				// A side's figure of what is counted speaks to what is
-				// compared whether or not it repeats the key word ("22
-				// Americans lost their lives", for the number of
-				// Americans killed by Hamas).
-				about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits)
-				return eligible(i) && onSide(top[c.hit], c, sd) && !laterSides(top[c.hit], sd, r.sides) && about &&
-					r.placesHeld(c, top[c.hit]) && !repeats(cands, picked, i, w)
-			}
-			side := -1
-			for i := range cands {
-				if ofSide(i) {
-					side = i
+		places := r.places
+		for attempt := 0; attempt < 2 && found == 0; attempt++ {
+			if attempt == 1 {
+				if len(places) == 0 {
 					break
 				}
+				// No side has a sentence naming the places: the sides are
+				// quoted as they were before places counted, rather than
+				// none at all.
+				r.places, r.missing = nil, nil
 			}
-			// As the first sentence of an answer: the side's best one
-			// holding the kind of answer asked (the figure of "compare how
-			// many …") within FirstFloor of the side's best.
-			if side >= 0 && r.typ != WantAny && r.typ != WantYesNo && !cands[side].features.Fits {
-				for i := side + 1; i < len(cands) && cands[i].score >= w.FirstFloor*cands[side].score; i++ {
-					if cands[i].features.Fits && ofSide(i) {
+			for _, sd := range r.sides {
+				ofSide := func(i int) bool {
+					c := cands[i]
+					// A side's figure of what is counted speaks to what is
+					// compared whether or not it repeats the key word ("22
+					// Americans lost their lives", for the number of
+					// Americans killed by Hamas).
+					about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits)
+					return eligible(i) && onSide(top[c.hit], c, sd) && !laterSides(top[c.hit], sd, r.sides) && about &&
+						r.placesHeld(c, top[c.hit]) && !repeats(cands, picked, i, w)
+				}
+				side := -1
+				for i := range cands {
+					if ofSide(i) {
 						side = i
 						break
 					}
 				}
-			}
-			if side >= 0 {
-				take(side, "side "+sd.label)
-				found++
-			} else {
-				r.missing = append(r.missing, sd.label)
+				// As the first sentence of an answer: the side's best one
+				// holding the kind of answer asked (the figure of "compare how
+				// many …") within FirstFloor of the side's best.
+				if side >= 0 && r.typ != WantAny && r.typ != WantYesNo && !cands[side].features.Fits {
+					for i := side + 1; i < len(cands) && cands[i].score >= w.FirstFloor*cands[side].score; i++ {
+						if cands[i].features.Fits && ofSide(i) {
+							side = i
+							break
+						}
+					}
+				}
+				if side >= 0 {
+					take(side, "side "+sd.label)
+					found++
+				} else {
+					r.missing = append(r.missing, sd.label)
+				}
 			}
 		}
 		if found == 0 {
@@ -1440,7 +1452,7 @@ func writeMissing(b *strings.Builder, v verdict) {
 		if v.keyWord != "" {
 			said := []string{v.keyWord}
 			for _, p := range v.places {
-				if text.Stem(strings.ToLower(v.keyWord)) != text.Stem(p) {
+				if !slices.Contains(text.PlacesAsked(v.keyWord), p) { // "chinese" names China
 					said = append(said, placeName(p))
 				}
 			}

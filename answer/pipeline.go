@@ -142,12 +142,13 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		// turn (an earlier answer declined or off the subject): a
 		// follow-up the record answers as asked is answered so, and the
 		// conversation is not doomed by its first answer.
-		asked, err := p.retrieve(ctx, q, q, filters, nil, period)
+		dated := withThatPeriod(q, history[len(history)-1]) // "later that year" keeps its dates
+		asked, err := p.retrieve(ctx, dated, dated, filters, nil, period)
 		if err != nil {
 			return nil, fmt.Errorf("search the record: %w", err)
 		}
 		if asked.decision.Answer {
-			r, standalone, conv, own = asked, q, nil, q
+			r, standalone, conv, own = asked, dated, nil, dated
 			follow = FollowUp{Standalone: q}
 			ans.Standalone = ""
 			r.notes = append(r.notes, "the question rewritten with the conversation's words was declined; it is answered as asked")

@@ -207,18 +207,22 @@ func namesNothing(c Constraints) bool {
 	return namesNoSubject(c.Search, nil)
 }
 
+// topicMarkers open the phrase of what a question asks about.
+var topicMarkers = map[string]bool{"about": true, "on": true, "regarding": true, "to": true, "with": true, "at": true, "for": true}
+
 // namesNoSubject reports whether a question's searched words name no
 // subject: each is a stopword, a verb asking for words, a word asking
 // whether something came up, a word so common in the record that it
 // names nothing ("happen", "thing"), or one extra reports (nil: none); a
-// word after "about", "on" or "regarding" is the subject whatever it is
-// ("what did kirby say about the call").
+// word after "about", "on", "regarding", "to", "with", "at" or "for" is
+// the subject whatever it is ("what did kirby say about the call", "what
+// did biden say to young people").
 func namesNoSubject(search string, extra func(string) bool) bool {
 	words := text.Words(search)
 	topic := false
 	for i, w := range words {
 		switch {
-		case w == "about" || w == "on" || w == "regarding":
+		case topicMarkers[w]:
 			topic = true
 		case text.IsStopword(w):
 		case topic:

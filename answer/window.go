@@ -178,6 +178,8 @@ func (p *Pipeline) answerFromWindow(ans *Answer, r *retrieved, filters retrieval
 		order = "earliest"
 	}
 	switch {
+	case len(docs) > len(cites) && len(cites) == 1:
+		lead += fmt.Sprintf("; the %s, with its first statement:", order)
 	case len(docs) > len(cites):
 		lead += fmt.Sprintf("; the %s %d, each with its first statement:", order, len(cites))
 	case len(cites) == 1:
@@ -210,7 +212,10 @@ func windowDocs(admitted []*corpus.Document, period Period, ws windowSpeaker, by
 		if d.Date.IsZero() || !period.Since.IsZero() && d.Date.Before(period.Since) || !period.Until.IsZero() && d.Date.After(period.Until) {
 			continue
 		}
-		if bySpeaker && !slices.ContainsFunc(d.Speakers, func(s corpus.Speaker) bool { return ws.speaks(s.Name) }) {
+		// A turn of theirs: a speaker list also names the people a
+		// speech mentions ("Donald Trump" in a campaign reception of
+		// Biden's).
+		if bySpeaker && !slices.ContainsFunc(d.Turns(), func(t corpus.Turn) bool { return t.Role.Statement() && ws.speaks(t.Speaker.Name) }) {
 			continue
 		}
 		out = append(out, d)

@@ -123,6 +123,7 @@ func TestAsksAnything(t *testing.T) {
 		"what did say about the call":       false,
 		"what did say about the news":       false,
 		"what did the house say about jobs": false,
+		"what did say to young people":      false,
 	} {
 		if got := asksAnything(Constraints{Search: q}, pp); got != want {
 			t.Errorf("%q: %v, want %v", q, got, want)
