@@ -264,12 +264,7 @@ func timeEllipsis(q string, prev Turn) (string, bool) {
 		n, unit, sign := shiftOf(m)
 		from := old.Since
 		if from.IsZero() {
-			if st := previousStatements(prev); len(st) > 0 {
-				from, _ = time.Parse(time.DateOnly, st[0].Date)
-			}
-			if from.IsZero() && len(prev.Citations) > 0 {
-				from, _ = time.Parse(time.DateOnly, prev.Citations[0].Date)
-			}
+			from = quotedDay(prev)
 		}
 		if from.IsZero() {
 			return "", false

@@ -465,6 +465,19 @@ func withThatPeriod(q string, prev Turn) string {
 	return q[:m[0]] + dates + q[m[1]:]
 }
 
+// quotedDay is the day of the statement an answer quoted first, else of
+// its first citation; zero when it gives none.
+func quotedDay(prev Turn) time.Time {
+	var day time.Time
+	if st := previousStatements(prev); len(st) > 0 {
+		day, _ = time.Parse(time.DateOnly, st[0].Date)
+	}
+	if day.IsZero() && len(prev.Citations) > 0 {
+		day, _ = time.Parse(time.DateOnly, prev.Citations[0].Date)
+	}
+	return day
+}
+
 // thatPeriod writes the dates a thatPeriodRe phrase of q stands for,
 // counted from the day of the statement the previous answer quoted first
 // (else of its first citation): "later that year" after a statement of
@@ -475,13 +488,7 @@ func thatPeriod(q string, prev Turn) (dates string, ok bool) {
 	if m == nil {
 		return "", false
 	}
-	var day time.Time
-	if st := previousStatements(prev); len(st) > 0 {
-		day, _ = time.Parse(time.DateOnly, st[0].Date)
-	}
-	if day.IsZero() && len(prev.Citations) > 0 {
-		day, _ = time.Parse(time.DateOnly, prev.Citations[0].Date)
-	}
+	day := quotedDay(prev)
 	if day.IsZero() {
 		return "", false
 	}
