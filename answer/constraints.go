@@ -692,6 +692,13 @@ func participle(w string) bool {
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) || irregularParticiples[w]
 }
 
+// pastVerb reports whether w looks like a verb in the past: "tied",
+// "called", "met" (a past participle's irregular forms are the past's
+// too, as often as not).
+func pastVerb(w string) bool {
+	return len(w) >= 4 && strings.HasSuffix(w, "ed") || irregularParticiples[w]
+}
+
 // irregularParticiples are the past participles participle's endings miss.
 var irregularParticiples = map[string]bool{"built": true, "sworn": true, "held": true, "made": true, "won": true,
 	"lost": true, "sent": true, "paid": true, "sold": true, "set": true, "put": true, "cut": true, "hit": true,

@@ -538,7 +538,7 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 	people := nameTerms(maps.Clone(r.named), r.people...)
 	afterName := false
 	for _, tk := range text.Tokens(r.question) {
-		verb := afterName && (len(tk.Word) >= 4 && strings.HasSuffix(tk.Word, "ed") || irregularParticiples[tk.Word])
+		verb := afterName && pastVerb(tk.Word)
 		raw := r.question[tk.Start:tk.End]
 		afterName = people[text.Stem(tk.Word)] && !strings.HasSuffix(raw, "'s") && !strings.HasSuffix(raw, "’s")
 		if verb && !afterName {
@@ -572,15 +572,11 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 	return key
 }
 
-// placeName is a place as text.PlacesAsked gives it ("united states"),
-// capitalised as a name ("United States").
+// placeName is a place as text.PlacesAsked gives it, one lower-case word
+// ("bangladesh"), capitalised as a name ("Bangladesh").
 func placeName(p string) string {
-	words := strings.Fields(p)
-	for i, w := range words {
-		r, n := utf8.DecodeRuneInString(w)
-		words[i] = string(unicode.ToUpper(r)) + w[n:]
-	}
-	return strings.Join(words, " ")
+	r, n := utf8.DecodeRuneInString(p)
+	return string(unicode.ToUpper(r)) + p[n:]
 }
 
 // placesHeld reports whether a candidate's sentence, or its document's

@@ -1039,11 +1039,11 @@ func (p *Pipeline) emptyWindow(c Constraints, filters, opts retrieval.SearchOpti
 	}
 	wide := opts
 	wide.Since, wide.Until = time.Time{}, time.Time{}
-	docs := windowDocs(ad.Admitted(wide), Period{}, ws, bySpeaker)
-	first, last := windowDates(docs)
-	if first.IsZero() {
+	docs := windowDocs(ad.Admitted(wide), Period{}, ws, bySpeaker) // dated, oldest first
+	if len(docs) == 0 {
 		return ""
 	}
+	first, last := docs[0].Date, docs[len(docs)-1].Date
 	return fmt.Sprintf("The record has no statement %s %s (%s). It holds %s %s, from %s to %s; ask about that time, or without the period.",
 		who, c.Period.said(), c.Period, plural(len(docs), "document", "documents"), among, dateString(first), dateString(last))
 }
@@ -1205,13 +1205,15 @@ func spokenBy(h retrieval.Hit, p *Person) bool {
 	if h.Doc == nil {
 		return false
 	}
-	key := " " + text.NameKey(p.Filter) + " "
-	for _, n := range h.Doc.SpeakersIn(h.Chunk.Start, h.Chunk.End) {
-		if strings.Contains(" "+text.NameKey(n)+" ", key) {
-			return true
-		}
-	}
-	return false
+	key := text.NameKey(p.Filter)
+	return slices.ContainsFunc(h.Doc.SpeakersIn(h.Chunk.Start, h.Chunk.End), func(n string) bool { return namesKey(n, key) })
+}
+
+// namesKey reports whether name, as text.NameKey writes it, holds key (a
+// NameKey) as whole words: "Dr. Jill Biden" holds "jill biden",
+// "Oakhollow" does not hold "oak".
+func namesKey(name, key string) bool {
+	return strings.Contains(" "+text.NameKey(name)+" ", " "+key+" ")
 }
 
 // inPeriod reports whether day t lies within p (open bounds allowed).

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -81,8 +80,7 @@ type windowSpeaker struct {
 // for "jill biden"), never a part of a word ("Advances" for "vance") nor
 // a namesake sharing the surname (Joe Biden for Jill Biden).
 func (ws windowSpeaker) speaks(name string) bool {
-	k := " " + text.NameKey(name) + " "
-	return slices.ContainsFunc(ws.keys, func(key string) bool { return strings.Contains(k, " "+key+" ") })
+	return slices.ContainsFunc(ws.keys, func(key string) bool { return namesKey(name, key) })
 }
 
 // windowSpeakerOf is the speaker whose words a window answer quotes: the
@@ -209,7 +207,7 @@ func (p *Pipeline) answerFromWindow(ans *Answer, r *retrieved, filters retrieval
 func windowDocs(admitted []*corpus.Document, period Period, ws windowSpeaker, bySpeaker bool) []*corpus.Document {
 	var out []*corpus.Document
 	for _, d := range admitted {
-		if d.Date.IsZero() || !period.Since.IsZero() && d.Date.Before(period.Since) || !period.Until.IsZero() && d.Date.After(period.Until) {
+		if !inPeriod(d.Date, period) {
 			continue
 		}
 		// A turn of theirs: a speaker list also names the people a
@@ -274,19 +272,4 @@ func passageHolding(d *corpus.Document, chunks []corpus.Chunk, start, end int) (
 		}
 	}
 	return retrieval.Hit{}, false
-}
-
-// windowDates are the first and last dates of documents (oldest first,
-// undated last), zero when none is dated.
-func windowDates(docs []*corpus.Document) (first, last time.Time) {
-	for _, d := range docs {
-		if d.Date.IsZero() {
-			continue
-		}
-		if first.IsZero() {
-			first = d.Date
-		}
-		last = d.Date
-	}
-	return first, last
 }
