@@ -211,6 +211,33 @@ func ReadQuestion(q string, pp *people, end time.Time) Constraints {
 	return readQuestionFrom(q, pp, time.Time{}, end, Period{})
 }
 
+// sidePeriod reports whether the question sets two things side by side
+// ("vs", "versus") and dates one of them only (drop marks the period's
+// words): "who did fema name for nicole in florida vs the new york
+// flooding from late sept 2023" dates the flooding, not every statement
+// asked for. A side that points back to the other's time ("that day",
+// "the same week") is dated too.
+func sidePeriod(toks []qtok, drop []bool) bool {
+	v := slices.IndexFunc(toks, func(t qtok) bool { return t.w == "vs" || t.w == "versus" })
+	if v < 0 {
+		return false
+	}
+	var dated [2]bool
+	for j, t := range toks {
+		_, year := yearOf(t.w)
+		back := (t.w == "that" || t.w == "same") && j+1 < len(toks) && timeUnits[toks[j+1].w]
+		if j != v && (drop[j] || year || isMonth(t.w) || back) {
+			dated[min(j/(v+1), 1)] = true
+		}
+	}
+	return dated[0] != dated[1]
+}
+
+// timeUnits are the spans a side may point back to another's time with:
+// "that day", "the same week".
+var timeUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "time": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true}
+
 // instructionVerbs open a question that says what to do with the
 // record's words rather than what they are about.
 var instructionVerbs = map[string]bool{"compare": true, "contrast": true, "summarize": true, "summarise": true, "list": true}
@@ -245,7 +272,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
 	c.Period = readPeriod(q, toks, end, drop)
 	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period) ||
-		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first)) {
+		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first) || sidePeriod(toks, drop)) {
 		// The phrase stays in the searched words: it is the subject.
 		c.PeriodTopic = c.Period.Phrase
 		c.Period = Period{}
@@ -408,6 +435,9 @@ func readWant(toks []qtok) AnswerType {
 		}
 		switch t.w {
 		case "when":
+			if subordinateWhen(toks, i) {
+				continue
+			}
 			return WantDate
 		case "who", "whom":
 			return WantPerson
@@ -460,6 +490,27 @@ func readWant(toks []qtok) AnswerType {
 		return WantYesNo
 	}
 	return WantAny
+}
+
+// subordinateWhen reports whether the "when" at i opens a clause that
+// sets the time of the question after it rather than asking the time:
+// "when finer went to delhi what did the wh say india had set up". It
+// is not followed by an auxiliary ("when did …", "when was …"), and a
+// later question word is ("what did", "how many", "who was").
+func subordinateWhen(toks []qtok, i int) bool {
+	if i+1 >= len(toks) || yesNoOpeners[toks[i+1].w] || copulas[toks[i+1].w] {
+		return false
+	}
+	for k := i + 2; k+1 < len(toks); k++ {
+		switch toks[k].w {
+		case "what", "who", "whom", "which", "where", "how":
+			next := toks[k+1].w
+			if yesNoOpeners[next] || copulas[next] || next == "many" || next == "much" || next == "long" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // politeRequest reports whether a question opening with an auxiliary is a
@@ -841,7 +892,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				if i+n < len(toks) && (startsName(toks[i+n:], pp) || toks[i+n].w == "of") {
 					continue
 				}
-				if n == 1 && (i == 0 || toks[i-1].w != "the") {
+				if n == 1 && (i == 0 || toks[i-1].w != "the") && !text.IsOfficeName(key) {
 					continue
 				}
 				out = append(out, mention{start: i, end: i + n, title: t})
@@ -980,7 +1031,22 @@ func startsName(toks []qtok, pp *people) bool {
 // readPeople resolves the people the question names and decides whose
 // words it asks for.
 func readPeople(q string, toks []qtok, pp *people, c *Constraints, conv Period) (speaker mention, asked bool) {
-	for _, m := range findMentions(q, toks, pp) {
+	mentions := findMentions(q, toks, pp)
+	var only *Person      // the one person the question names, if one
+	var byTitle []*Person // the holders of the posts it names
+	defer func() {
+		// A post's holder is named when the question names no one by
+		// name, or asks for their words: "what day was potus hosting
+		// meloni" is about Meloni, whom nearly every passage naming
+		// the President does not name.
+		named := len(c.Named) > 0
+		for _, p := range byTitle {
+			if (!named || p == c.Speaker) && !containsPerson(c.Named, p) {
+				c.Named = append(c.Named, p)
+			}
+		}
+	}()
+	for i, m := range mentions {
 		var who *Person
 		var holders []*Person
 		if m.title != "" {
@@ -997,10 +1063,20 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints, conv Period) 
 		} else {
 			who = titledBefore(toks, m.start, m.persons)
 		}
-		if who != nil && !containsPerson(c.Named, who) {
+		if who != nil && m.title != "" {
+			byTitle = append(byTitle, who)
+		} else if who != nil && !containsPerson(c.Named, who) {
 			c.Named = append(c.Named, who)
 		}
+		if len(mentions) == 1 {
+			only = who
+		}
 		asks, verb := asksWordsOf(toks, m.start, m.end)
+		if !asks && i == len(mentions)-1 && only != nil && c.SpeakerAsked == "" {
+			// "zients in late feb 2021 - what did he announce": the one
+			// person named, then a pronoun whose words are asked for.
+			asks, verb = pronounAsks(toks, m.end)
+		}
 		if c.SpeakerAsked != "" || !asks {
 			continue
 		}
@@ -1015,6 +1091,18 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints, conv Period) 
 		}
 	}
 	return speaker, asked
+}
+
+// pronounAsks reports whether a personal pronoun after token from asks
+// for its words ("… - what did he announce", "… what has she said"),
+// with the token of its verb of saying (see asksWordsOf).
+func pronounAsks(toks []qtok, from int) (bool, int) {
+	for k := from; k < len(toks); k++ {
+		if toks[k].w == "he" || toks[k].w == "she" {
+			return asksWordsOf(toks, k, k+1)
+		}
+	}
+	return false, -1
 }
 
 // titledBefore chooses among the persons a name may mean (most

@@ -173,6 +173,11 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"what's the most recent time sullivan talked to grigoryan", OrderLast, WantAny},
 		{"What is the latest on the grain stores?", OrderLast, WantAny},
 		{"what has quillfeather said recently about the canal", OrderLast, WantQuotation},
+		// A "when" clause that sets the time of the question after it.
+		{"when quillfeather went to lisbon what did she say about the canal", OrderAny, WantQuotation},
+		{"when quillfeather went to lisbon, how many boats did she count", OrderAny, WantNumber},
+		{"when quillfeather went to lisbon", OrderAny, WantDate},
+		{"when was quillfeather in lisbon and what did she say", OrderAny, WantDate},
 		{"Who spoke most recently about the bridge?", OrderLast, WantPerson},
 		// Not orders: a period, a pointer, a figure, a title.
 		{"What did she say last week?", OrderAny, WantQuotation},
@@ -306,6 +311,43 @@ func TestReadQuestionSpeakers(t *testing.T) {
 	}
 }
 
+// TestReadQuestionOfficeNamesAndPronouns: an office abbreviation used as
+// a name ("potus") is the post's holder then, and the one person a
+// question names is the speaker its pronoun's words are asked of.
+func TestReadQuestionOfficeNamesAndPronouns(t *testing.T) {
+	data, err := os.ReadFile("testdata/constraints.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, []byte(`{"id": "pres-1.txt", "title": "Remarks by President Orla Vantwist on the canal", "outlet": "Nowhereland Ministry", "date": "2023-06-01", "speakers": [{"name": "Orla Vantwist", "title": "President"}], "text": "President Orla Vantwist said the canal would stay open to every boat."}`+"\n")...)
+	data = append(data, []byte(`{"id": "pres-2.txt", "title": "Remarks by President Orla Vantwist on the bridge", "outlet": "Nowhereland Ministry", "date": "2023-07-01", "speakers": [{"name": "Orla Vantwist", "title": "President"}], "text": "President Orla Vantwist said the bridge would reopen in the autumn."}`+"\n")...)
+	pp := buildPeople(jsonlDocs(t, data, 10))
+	tests := []struct {
+		q, speaker, asked string
+	}{
+		{"what did potus say about the canal in 2023", "Orla Vantwist", "potus"},
+		{"What did the president say about the canal in 2023?", "Orla Vantwist", "the president"},
+		// A one-word title that is not an office's name needs its article.
+		{"what did president say about the canal in 2023", "", ""},
+		{"quillfeather in april 2023 - what did she say about the canal", "Zara Quillfeather", "quillfeather"},
+		{"oakhollow on the bridge, what has he said", "Bram Oakhollow", "oakhollow"},
+		// Two people named: whose words "he" asks for is not said.
+		{"quillfeather met oakhollow, what did he say", "", ""},
+		// A pronoun that asks nothing of anyone's words.
+		{"quillfeather in april 2023 - did she go to lisbon", "", ""},
+	}
+	for _, tt := range tests {
+		c := ReadQuestion(tt.q, pp, day("2024-05-15"))
+		got := ""
+		if c.Speaker != nil {
+			got = c.Speaker.Name
+		}
+		if got != tt.speaker || !strings.EqualFold(c.SpeakerAsked, tt.asked) {
+			t.Errorf("%q: speaker %q asked %q; want %q %q", tt.q, got, c.SpeakerAsked, tt.speaker, tt.asked)
+		}
+	}
+}
+
 func TestReadQuestionOutletAndTopic(t *testing.T) {
 	pp := buildPeople(constraintDocs(t))
 	c := ReadQuestion("What did the Nowhereland Palace say about the grain stores in 2022?", pp, day("2024-05-15"))
@@ -384,6 +426,9 @@ func TestReadQuestionPeriodAsSubject(t *testing.T) {
 		{"What did the president say on Remembrance Day 2023?", "2023-01-01", "2023-12-31", ""},
 		{"How many died in the 2020 war, as said in 2022?", "2022-01-01", "2022-12-31", ""},
 		{"unemployment rate in feb 2022 vs the oct 2022 report", "", "", "in feb 2022"},
+		// A period written on one side of a comparison dates that side.
+		{"what did the spokesperson say on the canal vs the bridge in april 2023", "", "", "in april 2023"},
+		{"the spokesperson in march 2023 vs the minister that same month", "2023-03-01", "2023-03-31", ""},
 	}
 	for _, tt := range tests {
 		c := readQuestionFrom(tt.q, nil, first, end, Period{})

@@ -693,6 +693,7 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 	if bs.continued == 0 {
 		head, syns := askedHead(c, names)
 		bs.head = headShown(head, syns, hits[best], hits, cache)
+		d.Head = head
 	}
 	d.Signals = []Signal{
 		{Name: "coverage", Value: bs.coverage, Weight: w.coverage},

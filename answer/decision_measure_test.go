@@ -63,6 +63,7 @@ func TestMeasureDecision(t *testing.T) {
 		answerable bool
 		sigs       []hitSignals
 		absent     bool // the pipeline's final decision: answer
+		head       string
 	}
 	p := &Pipeline{Index: idx}
 	collect := func() []row {
@@ -110,7 +111,7 @@ func TestMeasureDecision(t *testing.T) {
 				sig.title = titleShare(h)
 				sigs = append(sigs, sig)
 			}
-			rows = append(rows, row{q: q, answerable: answerable, sigs: sigs, absent: r.decision.Answer})
+			rows = append(rows, row{q: q, answerable: answerable, sigs: sigs, absent: r.decision.Answer, head: head})
 		}
 		return rows
 	}
@@ -169,8 +170,8 @@ func TestMeasureDecision(t *testing.T) {
 		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f pl=%.2f head=%.0f nar=%.0f lead=%.2f lex=%.2f title=%.2f rank=%d%s %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.place, bs.head, bs.narrowed, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f pl=%.2f head=%.0f nar=%.0f lead=%.2f lex=%.2f title=%.2f rank=%d%s %q %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.place, bs.head, bs.narrowed, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.head, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return

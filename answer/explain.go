@@ -64,6 +64,10 @@ type Decision struct {
 	// Names are the index terms of the names the question asks about, as
 	// the record writes them (the "named" signal looks for them).
 	Names []string `json:"names,omitempty"`
+	// Head is the stem of the head of what the question asks about
+	// (askedHead: "explosion" of "the chemical plant explosion in
+	// texas"), which the head signal looks for; "" when it has none.
+	Head string `json:"head,omitempty"`
 	// Best is the chunk ID of the passage that scored best.
 	Best string `json:"best,omitempty"`
 }
@@ -159,6 +163,9 @@ func (e *Explanation) Text(limit int) string {
 	fmt.Fprintf(&b, "Decision: %s (by %s) — %s\n", verdict, d.By, d.Reason)
 	if len(d.Names) > 0 {
 		fmt.Fprintf(&b, "  names the record knows in the question: %s\n", strings.Join(d.Names, ", "))
+	}
+	if d.Head != "" {
+		fmt.Fprintf(&b, "  head of what the question asks about (stem): %s\n", d.Head)
 	}
 	if d.Threshold != 0 || d.Score != 0 {
 		fmt.Fprintf(&b, "  best passage's score %.3f, threshold %.3f\n", d.Score, d.Threshold)
