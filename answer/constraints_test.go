@@ -346,6 +346,22 @@ func TestReadQuestionOfficeNamesAndPronouns(t *testing.T) {
 			t.Errorf("%q: speaker %q asked %q; want %q %q", tt.q, got, c.SpeakerAsked, tt.speaker, tt.asked)
 		}
 	}
+	// A post's holder is among the people named only when no one is
+	// named by name: nearly every passage names the President.
+	for q, want := range map[string]string{
+		"what day was potus hosting quillfeather in 2023": "Zara Quillfeather",
+		"when did potus go to lisbon in 2023":             "Orla Vantwist",
+		"what did potus say to quillfeather in 2023":      "Zara Quillfeather,Orla Vantwist",
+	} {
+		c := ReadQuestion(q, pp, day("2024-05-15"))
+		var named []string
+		for _, p := range c.Named {
+			named = append(named, p.Name)
+		}
+		if got := strings.Join(named, ","); got != want {
+			t.Errorf("%q: named %q, want %q", q, got, want)
+		}
+	}
 }
 
 func TestReadQuestionOutletAndTopic(t *testing.T) {
