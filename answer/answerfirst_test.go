@@ -504,6 +504,19 @@ func TestNamingHitsKeepPassagesOfTheNamed(t *testing.T) {
 	if got := namingHits(ct, []retrieval.Hit{other, titled, named}, "", pp); len(got) != 1 {
 		t.Fatalf("a title held after her term named her: kept %d", len(got))
 	}
+	// A post's holder named beside her ("potus") does not count: nearly
+	// every passage names the President. Asked for his words, he does.
+	president := &Person{Name: "Orla Vantwist", Filter: "vantwist"}
+	presHit := ferryHit(t, "2031-06-09", "Fact Sheet: The Glimmerford Partnership",
+		"In December 2030, President Vantwist hosted Envoy Brightwater of Glimmerford for the first state visit of the ferries partnership.")
+	cp := Constraints{Search: c.Search, Named: []*Person{c.Named[0], president}, Posts: []*Person{president}}
+	if got := namingHits(cp, []retrieval.Hit{presHit, named}, "", nil); len(got) != 1 || got[0].Chunk.DocID != named.Chunk.DocID {
+		t.Fatalf("namingHits kept %d hits for a post's holder named beside her, want only %s", len(got), named.Chunk.DocID)
+	}
+	cp.Speaker = president
+	if got := namingHits(cp, []retrieval.Hit{presHit, named}, "", nil); len(got) != 2 {
+		t.Fatalf("namingHits kept %d hits, want the speaker's passage too", len(got))
+	}
 	// A question naming no one keeps every hit.
 	if got := namingHits(Constraints{Search: "what day was the president hosting the visit"}, []retrieval.Hit{other, named}, "", nil); len(got) != 2 {
 		t.Fatalf("namingHits kept %d of 2 hits of a question naming no one", len(got))
@@ -566,5 +579,14 @@ func TestHeadShown(t *testing.T) {
 	}
 	if h, _ := askedHead(Constraints{Search: "when did the ferries stop"}, nil); h != "" {
 		t.Errorf("askedHead of a question with no topic phrase = %q", h)
+	}
+	// --explain shows the head looked for.
+	d := (&Pipeline{}).decide(c, []retrieval.Hit{off}, nil)
+	if d.Head != head {
+		t.Errorf("Decision.Head = %q, want %q", d.Head, head)
+	}
+	e := Explanation{Decision: d}
+	if out := e.Text(0); !strings.Contains(out, "head of what the question asks about (stem): "+head) {
+		t.Errorf("--explain does not show the head:\n%s", out)
 	}
 }

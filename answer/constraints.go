@@ -108,6 +108,9 @@ type Constraints struct {
 	Holders []string `json:"holders,omitempty"`
 	// Named are the record's speakers the question names in any role.
 	Named []*Person `json:"named,omitempty"`
+	// Posts are those of Named the question names only by their post
+	// ("the president", "potus"), not by name.
+	Posts []*Person `json:"posts,omitempty"`
 	// Outlet is the record's outlet the question names ("according to
 	// ARMENPRESS").
 	Outlet string `json:"outlet,omitempty"`
@@ -211,33 +214,6 @@ func ReadQuestion(q string, pp *people, end time.Time) Constraints {
 	return readQuestionFrom(q, pp, time.Time{}, end, Period{})
 }
 
-// sidePeriod reports whether the question sets two things side by side
-// ("vs", "versus") and dates one of them only (drop marks the period's
-// words): "who did fema name for nicole in florida vs the new york
-// flooding from late sept 2023" dates the flooding, not every statement
-// asked for. A side that points back to the other's time ("that day",
-// "the same week") is dated too.
-func sidePeriod(toks []qtok, drop []bool) bool {
-	v := slices.IndexFunc(toks, func(t qtok) bool { return t.w == "vs" || t.w == "versus" })
-	if v < 0 {
-		return false
-	}
-	var dated [2]bool
-	for j, t := range toks {
-		_, year := yearOf(t.w)
-		back := (t.w == "that" || t.w == "same") && j+1 < len(toks) && timeUnits[toks[j+1].w]
-		if j != v && (drop[j] || year || isMonth(t.w) || back) {
-			dated[min(j/(v+1), 1)] = true
-		}
-	}
-	return dated[0] != dated[1]
-}
-
-// timeUnits are the spans a side may point back to another's time with:
-// "that day", "the same week".
-var timeUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "time": true,
-	"morning": true, "afternoon": true, "evening": true, "night": true}
-
 // instructionVerbs open a question that says what to do with the
 // record's words rather than what they are about.
 var instructionVerbs = map[string]bool{"compare": true, "contrast": true, "summarize": true, "summarise": true, "list": true}
@@ -272,7 +248,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
 	c.Period = readPeriod(q, toks, end, drop)
 	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period) ||
-		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first) || sidePeriod(toks, drop)) {
+		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first)) {
 		// The phrase stays in the searched words: it is the subject.
 		c.PeriodTopic = c.Period.Phrase
 		c.Period = Period{}
@@ -494,11 +470,12 @@ func readWant(toks []qtok) AnswerType {
 
 // subordinateWhen reports whether the "when" at i opens a clause that
 // sets the time of the question after it rather than asking the time:
-// "when finer went to delhi what did the wh say india had set up". It
-// is not followed by an auxiliary ("when did …", "when was …"), and a
-// later question word is ("what did", "how many", "who was").
+// "when finer went to delhi what did the wh say india had set up". The
+// clause's subject follows it (clauseSubject; not "when did …", "when
+// exactly was …", "when in 2023 did …", "when and where …"), and a later
+// question word asks ("what did", "how many", "who was").
 func subordinateWhen(toks []qtok, i int) bool {
-	if i+1 >= len(toks) || yesNoOpeners[toks[i+1].w] || copulas[toks[i+1].w] {
+	if i+1 >= len(toks) || !clauseSubject(toks[i+1].w) {
 		return false
 	}
 	for k := i + 2; k+1 < len(toks); k++ {
@@ -511,6 +488,22 @@ func subordinateWhen(toks []qtok, i int) bool {
 		}
 	}
 	return false
+}
+
+// subjectWords open a clause's subject: "when the talks ended", "when
+// he went".
+var subjectWords = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "their": true,
+	"our": true, "my": true, "he": true, "she": true, "they": true, "we": true, "it": true, "i": true}
+
+// clauseSubject reports whether w may open the subject of a clause after
+// "when": one of subjectWords or a word of content ("finer", "biden"),
+// not an auxiliary, a function word, an adverb in -ly or the one asked
+// ("u", "you": "when u think biden said it").
+func clauseSubject(w string) bool {
+	if subjectWords[w] {
+		return true
+	}
+	return !yesNoOpeners[w] && !copulas[w] && !text.IsStopword(w) && w != "u" && !strings.HasSuffix(w, "ly")
 }
 
 // politeRequest reports whether a question opening with an auxiliary is a
@@ -888,11 +881,13 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 			if _, ok := pp.byTitle[t]; ok {
 				// "President Biden": the name after the title says who;
 				// "the president of Azerbaijan" is not the record's
-				// president; a one-word title needs its article.
+				// president; a one-word title needs its article, unless
+				// it is an office's abbreviation used as a name
+				// (officeName).
 				if i+n < len(toks) && (startsName(toks[i+n:], pp) || toks[i+n].w == "of") {
 					continue
 				}
-				if n == 1 && (i == 0 || toks[i-1].w != "the") && !text.IsOfficeName(key) {
+				if n == 1 && (i == 0 || toks[i-1].w != "the") && !officeName(toks, i, key) {
 					continue
 				}
 				out = append(out, mention{start: i, end: i + n, title: t})
@@ -904,6 +899,21 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 		}
 	}
 	return out
+}
+
+// officeName reports whether the one word key at i is an office
+// abbreviation standing as a name ("what did potus say"): first, or after
+// a function word, but not after "a", "an", a rank ("former potus") or
+// another word ("ukraine prez", "the first prez debate").
+func officeName(toks []qtok, i int, key string) bool {
+	if !text.IsOfficeName(key) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev := toks[i-1].w
+	return text.IsStopword(prev) && prev != "a" && prev != "an" && prev != "s" && !text.IsRankModifier(prev)
 }
 
 // insideName reports whether the capitalised word at i ends another
@@ -1032,21 +1042,7 @@ func startsName(toks []qtok, pp *people) bool {
 // words it asks for.
 func readPeople(q string, toks []qtok, pp *people, c *Constraints, conv Period) (speaker mention, asked bool) {
 	mentions := findMentions(q, toks, pp)
-	var only *Person      // the one person the question names, if one
-	var byTitle []*Person // the holders of the posts it names
-	defer func() {
-		// A post's holder is named when the question names no one by
-		// name, or asks for their words: "what day was potus hosting
-		// meloni" is about Meloni, whom nearly every passage naming
-		// the President does not name.
-		named := len(c.Named) > 0
-		for _, p := range byTitle {
-			if (!named || p == c.Speaker) && !containsPerson(c.Named, p) {
-				c.Named = append(c.Named, p)
-			}
-		}
-	}()
-	for i, m := range mentions {
+	for _, m := range mentions {
 		var who *Person
 		var holders []*Person
 		if m.title != "" {
@@ -1063,16 +1059,14 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints, conv Period) 
 		} else {
 			who = titledBefore(toks, m.start, m.persons)
 		}
-		if who != nil && m.title != "" {
-			byTitle = append(byTitle, who)
-		} else if who != nil && !containsPerson(c.Named, who) {
+		if who != nil && !containsPerson(c.Named, who) {
 			c.Named = append(c.Named, who)
-		}
-		if len(mentions) == 1 {
-			only = who
+			if m.title != "" {
+				c.Posts = append(c.Posts, who)
+			}
 		}
 		asks, verb := asksWordsOf(toks, m.start, m.end)
-		if !asks && i == len(mentions)-1 && only != nil && c.SpeakerAsked == "" {
+		if !asks && len(mentions) == 1 && who != nil {
 			// "zients in late feb 2021 - what did he announce": the one
 			// person named, then a pronoun whose words are asked for.
 			asks, verb = pronounAsks(toks, m.end)
@@ -1096,14 +1090,24 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints, conv Period) 
 // pronounAsks reports whether a personal pronoun after token from asks
 // for its words ("… - what did he announce", "… what has she said"),
 // with the token of its verb of saying (see asksWordsOf).
+// A person met on the way, whom the pronoun may mean as well ("kjp was
+// asked about the pfizer ceo, what did he say"), makes it no one's.
 func pronounAsks(toks []qtok, from int) (bool, int) {
 	for k := from; k < len(toks); k++ {
-		if toks[k].w == "he" || toks[k].w == "she" {
+		switch w := toks[k].w; {
+		case w == "he" || w == "she":
 			return asksWordsOf(toks, k, k+1)
+		case text.IsTitleNoun(w) || roleNouns[w]:
+			return false, -1
 		}
 	}
 	return false, -1
 }
+
+// roleNouns name a person by role, beside the titles' nouns
+// (text.IsTitleNoun).
+var roleNouns = map[string]bool{"ceo": true, "prince": true, "princess": true, "pope": true, "emir": true,
+	"sheikh": true, "reporter": true, "journalist": true, "man": true, "woman": true, "guy": true}
 
 // titledBefore chooses among the persons a name may mean (most
 // documents first) the one whose record titles hold the title words

@@ -178,6 +178,12 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"when quillfeather went to lisbon, how many boats did she count", OrderAny, WantNumber},
 		{"when quillfeather went to lisbon", OrderAny, WantDate},
 		{"when was quillfeather in lisbon and what did she say", OrderAny, WantDate},
+		{"when and where did quillfeather meet oakhollow", OrderAny, WantDate},
+		{"when exactly was the canal summit and what was agreed", OrderAny, WantDate},
+		{"when in 2023 did quillfeather visit lisbon and what did she say", OrderAny, WantDate},
+		{"when roughly did quillfeather visit lisbon, and how many boats did she count", OrderAny, WantDate},
+		{"when u think quillfeather first said what the goal was", OrderFirst, WantDate},
+		{"when the talks ended, what did quillfeather say", OrderAny, WantQuotation},
 		{"Who spoke most recently about the bridge?", OrderLast, WantPerson},
 		// Not orders: a period, a pointer, a figure, a title.
 		{"What did she say last week?", OrderAny, WantQuotation},
@@ -326,13 +332,20 @@ func TestReadQuestionOfficeNamesAndPronouns(t *testing.T) {
 		q, speaker, asked string
 	}{
 		{"what did potus say about the canal in 2023", "Orla Vantwist", "potus"},
+		{"Potus in 2023 - what did he say about the canal", "Orla Vantwist", "Potus"},
+		// Not after a rank, an article or another word.
+		{"what did a former potus say about the canal in 2023", "", ""},
+		{"what did freedonia prez say about the canal in 2023", "", ""},
 		{"What did the president say about the canal in 2023?", "Orla Vantwist", "the president"},
 		// A one-word title that is not an office's name needs its article.
 		{"what did president say about the canal in 2023", "", ""},
 		{"quillfeather in april 2023 - what did she say about the canal", "Zara Quillfeather", "quillfeather"},
 		{"oakhollow on the bridge, what has he said", "Bram Oakhollow", "oakhollow"},
-		// Two people named: whose words "he" asks for is not said.
+		// Two people named, or one met on the way: whose words "he"
+		// asks for is not said.
 		{"quillfeather met oakhollow, what did he say", "", ""},
+		{"quillfeather was asked about the freedonian ceo in 2023, what did he say", "", ""},
+		{"quillfeather met the crown prince in 2023 - what did he say", "", ""},
 		// A pronoun that asks nothing of anyone's words.
 		{"quillfeather in april 2023 - did she go to lisbon", "", ""},
 	}
@@ -346,20 +359,21 @@ func TestReadQuestionOfficeNamesAndPronouns(t *testing.T) {
 			t.Errorf("%q: speaker %q asked %q; want %q %q", tt.q, got, c.SpeakerAsked, tt.speaker, tt.asked)
 		}
 	}
-	// A post's holder is among the people named only when no one is
-	// named by name: nearly every passage names the President.
-	for q, want := range map[string]string{
-		"what day was potus hosting quillfeather in 2023": "Zara Quillfeather",
-		"when did potus go to lisbon in 2023":             "Orla Vantwist",
-		"what did potus say to quillfeather in 2023":      "Zara Quillfeather,Orla Vantwist",
+	// A post's holder is named, and marked as named by the post.
+	for q, want := range map[string][2]string{
+		"what day was potus hosting quillfeather in 2023": {"Orla Vantwist,Zara Quillfeather", "Orla Vantwist"},
+		"when did quillfeather go to lisbon in 2023":      {"Zara Quillfeather", ""},
 	} {
 		c := ReadQuestion(q, pp, day("2024-05-15"))
-		var named []string
+		var named, posts []string
 		for _, p := range c.Named {
 			named = append(named, p.Name)
 		}
-		if got := strings.Join(named, ","); got != want {
-			t.Errorf("%q: named %q, want %q", q, got, want)
+		for _, p := range c.Posts {
+			posts = append(posts, p.Name)
+		}
+		if got := [2]string{strings.Join(named, ","), strings.Join(posts, ",")}; got != want {
+			t.Errorf("%q: named, by post %q, want %q", q, got, want)
 		}
 	}
 }
@@ -442,9 +456,9 @@ func TestReadQuestionPeriodAsSubject(t *testing.T) {
 		{"What did the president say on Remembrance Day 2023?", "2023-01-01", "2023-12-31", ""},
 		{"How many died in the 2020 war, as said in 2022?", "2022-01-01", "2022-12-31", ""},
 		{"unemployment rate in feb 2022 vs the oct 2022 report", "", "", "in feb 2022"},
-		// A period written on one side of a comparison dates that side.
-		{"what did the spokesperson say on the canal vs the bridge in april 2023", "", "", "in april 2023"},
-		{"the spokesperson in march 2023 vs the minister that same month", "2023-03-01", "2023-03-31", ""},
+		// A period at either end of a comparison dates both sides.
+		{"what did the spokesperson say on the canal vs the bridge in april 2023", "2023-04-01", "2023-04-30", ""},
+		{"in april 2023, the canal vs the bridge", "2023-04-01", "2023-04-30", ""},
 	}
 	for _, tt := range tests {
 		c := readQuestionFrom(tt.q, nil, first, end, Period{})

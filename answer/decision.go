@@ -207,11 +207,18 @@ func namingHits(c Constraints, hits []retrieval.Hit, best string, pp *people) []
 	if len(c.Named) == 0 {
 		return hits
 	}
+	// A post's holder counts when the question names no one by name or
+	// asks for their words: "what day was potus hosting meloni" is about
+	// Meloni, and nearly every passage names the President.
+	named := c.Named
+	if len(c.Posts) > 0 && len(c.Posts) < len(c.Named) {
+		named = slices.DeleteFunc(slices.Clone(c.Named), func(p *Person) bool { return p != c.Speaker && containsPerson(c.Posts, p) })
+	}
 	cache := map[string]map[string]bool{}
 	names := make([]bool, len(hits))
 	covered, someone := 0.0, false
 	for i, h := range hits {
-		names[i] = slices.ContainsFunc(c.Named, func(p *Person) bool { return hitNamesPerson(pp, p, h, hits, cache) })
+		names[i] = slices.ContainsFunc(named, func(p *Person) bool { return hitNamesPerson(pp, p, h, hits, cache) })
 		if names[i] {
 			someone, covered = true, max(covered, h.Coverage)
 		}

@@ -97,12 +97,13 @@ var officeWords = map[string]string{
 
 // officeNames are the office abbreviations that stand for the one who
 // holds the post, with no article, as a name does: "what did potus say".
-var officeNames = map[string]bool{"potus": true, "vpotus": true, "flotus": true, "prez": true}
+// Each is one of officeWords, which spells it out.
+var officeNames = map[string]bool{"potus": true, "vpotus": true, "flotus": true, "prez": true, "vp": true}
 
 // IsOfficeName reports whether w (lower case) is an office abbreviation
 // used as the name of the post's holder ("potus", "flotus"), which a
 // question writes without "the".
-func IsOfficeName(w string) bool { return officeNames[w] }
+func IsOfficeName(w string) bool { return officeNames[w] && officeWords[w] != "" }
 
 // shorthandWords are the common chat shorthand and spoken spellings of
 // ordinary words.

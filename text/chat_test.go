@@ -54,3 +54,18 @@ func TestOrdinalInFigures(t *testing.T) {
 		t.Errorf("21st: %v", got)
 	}
 }
+
+// TestIsOfficeName: the office abbreviations used as names are spelt out
+// by ChatExpansion; other abbreviations and words are not names.
+func TestIsOfficeName(t *testing.T) {
+	for _, w := range []string{"potus", "flotus", "vpotus", "prez", "vp"} {
+		if !IsOfficeName(w) || len(ChatExpansion(w)) == 0 {
+			t.Errorf("%q: office name %v, expansion %v", w, IsOfficeName(w), ChatExpansion(w))
+		}
+	}
+	for _, w := range []string{"wh", "nsc", "president", "pm", ""} {
+		if IsOfficeName(w) {
+			t.Errorf("%q read as an office's name", w)
+		}
+	}
+}
