@@ -558,6 +558,35 @@ func TestJoinedQuoteReadByTheVerdict(t *testing.T) {
 	}
 }
 
+// TestJoinedPointingBack: a sentence going on about the picked one's
+// subject ("She has exhibited no symptoms") is joined to it when it
+// holds a rare word of the question the picked one lacks, and the
+// verdict reads it; one that adds nothing asked is not joined.
+func TestJoinedPointingBack(t *testing.T) {
+	q := "did quillfeather have any symptoms when she tested positive for the glimmer flu"
+	for _, tc := range []struct {
+		body, want, not string
+	}{
+		{"MR. EXAMPLE: Today, Minister Quillfeather tested positive for the glimmer flu on two tests. She has exhibited no symptoms, will isolate and keep working from the residence. The ferries run.",
+			"tests. She has exhibited no symptoms", ""},
+		{"MR. EXAMPLE: Today, Minister Quillfeather tested positive for the glimmer flu on two tests. She thanked the crews who tested everyone on the canal.\n\nDR. OTHERWAY: The symptoms of the glimmer flu are mild for most.",
+			"", "tests. She thanked"},
+	} {
+		h := ferryHit(t, "2031-08-22", "Statement on the Minister's health", tc.body)
+		// The record's weights: "symptoms" is the rarest word asked.
+		for w, weight := range map[string]float64{"symptoms": 12, "glimmer": 9, "flu": 8, "tested": 6, "positive": 5} {
+			h.Terms = append(h.Terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: weight, Found: true, Share: 1})
+		}
+		got, _, _ := Extractive(q, []retrieval.Hit{h})
+		if tc.want != "" && (!strings.Contains(got, tc.want) || !strings.HasPrefix(got, "No")) {
+			t.Errorf("the sentence going on is not joined, or not read as no:\n%s", got)
+		}
+		if tc.not != "" && strings.Contains(got, tc.not) {
+			t.Errorf("a sentence adding nothing asked is joined:\n%s", got)
+		}
+	}
+}
+
 // TestHeadShown: the head of what a question asks about ("the elections"
 // of "… about the elections in glimmerford") is held by a passage that
 // speaks of it, in any inflection, and not by one on the same place that

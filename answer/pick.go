@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"regexp"
@@ -1569,7 +1570,7 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 		seen[key] = true
 	}
 	picked = pickSentences(cands, top, &r, w)
-	continueQuotes(cands, picked, top)
+	continueQuotes(cands, picked, top, rareAsked(cands, top, r))
 	if len(picked) > 0 {
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
@@ -1723,7 +1724,14 @@ var continuationOpeners = map[string]bool{"it": true, "it's": true, "it’s": tr
 // the claim's.) It runs before the verdict on a yes/no question,
 // which reads the whole quotation ("… safely through the flood. That is
 // not true at all." says no).
-func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit) {
+//
+// A sentence after it that opens with a pronoun standing for its subject
+// (goesOn: "She has exhibited no symptoms, …" after "Vice President
+// Harris tested positive …") is joined too, at any length up to
+// maxPointed words, when it holds one of the question's rarest words
+// (rare) that the picked sentence lacks: the picked one named the
+// subject, the next says what was asked of it.
+func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, rare map[string]bool) {
 	type at struct{ hit, pos int }
 	starts := make(map[at]int, len(cands))
 	for i, c := range cands {
@@ -1760,11 +1768,70 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit) {
 		for gap < len(src) && (src[gap] == ' ' || src[gap] == '\t') {
 			gap++
 		}
-		if j, ok := starts[at{c.hit, gap}]; ok && joinable(*c, j) && continuation(src[cands[j].start:cands[j].end]) {
+		if j, ok := starts[at{c.hit, gap}]; ok && joinable(*c, j) && (continuation(src[cands[j].start:cands[j].end]) ||
+			goesOn(src[cands[j].start:cands[j].end]) && addsRare(cands[j], *c, rare)) {
 			c.end, c.we = cands[j].end, cands[j].we
+			// The verdict reads the words of the whole quotation.
+			c.stems = maps.Clone(c.stems)
+			maps.Copy(c.stems, cands[j].stems)
 			cands[j].role = "joined"
 		}
 	}
+}
+
+// maxPointed is the most words a sentence joined by goesOn may have.
+const maxPointed = 40
+
+// pointingOpeners are the subject pronouns by which a sentence goes on
+// speaking of the one before's subject.
+var pointingOpeners = map[string]bool{"he": true, "she": true, "they": true, "it": true, "this": true}
+
+// goesOn reports whether s opens with one of pointingOpeners and has at
+// most maxPointed words, said to its end.
+func goesOn(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > maxPointed || !pointingOpeners[strings.ToLower(f[0])] {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return !text.IsDash(r)
+}
+
+// addsRare reports whether candidate next holds a word of rare that
+// candidate c lacks.
+func addsRare(next, c candidate, rare map[string]bool) bool {
+	for t := range rare {
+		if next.stems[t] && !c.stems[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// rareAsked are the question's own words, other than names, that weigh
+// most in the record (its distinctWords heaviest) among those some
+// candidate holds: what a sentence pointing back must add (see
+// continueQuotes).
+func rareAsked(cands []candidate, top []retrieval.Hit, r questionReading) map[string]bool {
+	rec := recordWeights(top)
+	held := map[string]bool{}
+	for _, c := range cands {
+		for t := range c.stems {
+			held[t] = true
+		}
+	}
+	var ws []string
+	for _, t := range r.order {
+		if r.words[t] == 1 && held[t] && !r.named[t] && !r.names[t] {
+			ws = append(ws, t)
+		}
+	}
+	slices.SortStableFunc(ws, func(a, b string) int { return cmp.Compare(rec[b], rec[a]) })
+	out := map[string]bool{}
+	for _, t := range ws[:min(distinctWords, len(ws))] {
+		out[t] = true
+	}
+	return out
 }
 
 // continuation reports whether s is a short sentence opening with a
