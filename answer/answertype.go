@@ -884,19 +884,46 @@ func questionObject(q string, named map[string]bool) (subject, verb, head string
 		if t.Word != "about" && t.Word != "on" && t.Word != "of" && t.Word != "regarding" {
 			continue
 		}
-		last := ""
+		if t.Word == "on" && !topicOn(toks, i, named, verb) {
+			break // "a tariff on chinese goods", "put on in feb 2026": no topic said
+		}
+		last, before := "", ""
 		for _, u := range toks[i+1:] {
 			if countedStops[u.Word] || u.Word == "and" {
 				break
 			}
-			last = u.Word
+			last, before = u.Word, last
 		}
-		if last != "" && !text.IsStopword(last) && !named[termOf(last)] && !dateRe.MatchString(last) {
-			head = text.Stem(last)
+		if strings.HasSuffix(last, "ing") && before != "" {
+			// "on musk asking for …": the -ing word is what the noun
+			// before it does.
+			last = before
+		}
+		if len(last) > 1 && !text.IsStopword(last) && !named[termOf(last)] && !dateRe.MatchString(last) {
+			head = text.Stem(last) // not a letter: "medicare part d"
 		}
 		break
 	}
 	return subject, verb, head
+}
+
+// topicOn reports whether the "on" at i opens what the question asks
+// about: after a verb of saying or a statement noun ("what did kirby say
+// on …", "her remarks on …"), after a person named ("sullivan on musk
+// …", "quote melania on …"), or opening the question ("on the tariffs,
+// what …"); not after a thing it completes ("a tariff on chinese goods")
+// or a verb it belongs to ("put on").
+func topicOn(toks []text.Token, i int, named map[string]bool, verb string) bool {
+	if i == 0 {
+		return true
+	}
+	prev := toks[i-1].Word
+	if verb != "" && text.Stem(prev) == verb {
+		return true // the question's own verb: "did they agree on …"
+	}
+	// "put on" is imposing, not saying (put asks for words only with
+	// "it": "how did he put it").
+	return text.IsAskVerb(prev) && prev != "put" || wordsNouns[prev] || named[termOf(prev)] || text.IsStopword(prev)
 }
 
 // conjunctions join a subject to more of it ("did biden and his wife

@@ -115,6 +115,15 @@ func TestQuestionObject(t *testing.T) {
 		{"how is the weather", "", "", ""},
 		{"what did brask and quillfeather agree on the canal", "quillfeather", "agree", "canal"},
 		{"what did brask and his envoy agree", "", "", ""},
+		// "on" after a thing it completes or a verb it belongs to asks
+		// about nothing; an -ing word is what the noun before it does.
+		{"did brask keep a tariff on canal barges after the deal", "brask", "keep", ""},
+		{"how long is the duty brask put on supposed to last", "", "", ""},
+		{"which envoy got put on one of the canal boards", "", "", ""},
+		{"quote quillfeather on her canal gown going to the museum", "", "", "gown"},
+		{"quillfeather on brask asking for a canal exemption", "", "", ""},
+		{"what did quillfeather say on the grain deal", "", "", "deal"},
+		{"what did quillfeather say about canal part d", "", "", ""},
 	}
 	for _, tt := range tests {
 		s, v, h := questionObject(tt.q, named)
