@@ -619,3 +619,18 @@ func TestHeadShown(t *testing.T) {
 		t.Errorf("--explain does not show the head:\n%s", out)
 	}
 }
+
+// TestQuotedOverTitledNarration: asked for someone's words, a document
+// that quotes them gives those quotations, not its narration, though its
+// title names them.
+func TestQuotedOverTitledNarration(t *testing.T) {
+	h := ferryHit(t, "2031-08-22", "Minister Zara Quillfeather Hosts the Glimmerford Ferry Crews",
+		"Minister Quillfeather hosted the Glimmerford ferry crews who carried people across the canal during the flood, with music and a dinner. "+
+			"“The Glimmerford ferries carried people home when nothing else could,” exclaimed Minister Zara Quillfeather. "+
+			"The ferry crews were thanked by the people of Glimmerford.")
+	got, _, _ := Extractive("What did Quillfeather say about the Glimmerford ferry crews who carried people across the canal?", []retrieval.Hit{h})
+	first := strings.SplitN(got, "\n- ", 3)
+	if len(first) < 2 || !strings.Contains(first[1], "home when nothing else could") {
+		t.Errorf("the first quotation is not hers:\n%s", got)
+	}
+}

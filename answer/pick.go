@@ -817,6 +817,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		holdCompounds(c, r.order)
 	}
 	labels := map[string]*regexp.Regexp{}
+	quoted := map[*corpus.Document]bool{} // quotesNamed, per document
 	docRank := documentRanks(top)
 	for i := range cands {
 		c := &cands[i]
@@ -928,7 +929,12 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.Subject = subject / subjectAll
 		}
 		if len(r.named) > 0 {
-			f.Speaker = speakerIsNamed(h, speaker, ownWords(h, c.start, c.end), r.named)
+			// A document that quotes the person named in their own
+			// turns gives their words there; its narration is not
+			// theirs because its title names them ("First Lady Melania
+			// Trump's … State Dinner" around her quotation).
+			own := ownWords(h, c.start, c.end) || quotesNamed(h.Doc, r.named, quoted)
+			f.Speaker = speakerIsNamed(h, speaker, own, r.named)
 			f.More = f.Speaker && r.newOnly && sure
 		}
 		if r.prev != "" {
@@ -945,6 +951,23 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 	if len(r.anchors) > 0 {
 		followFeatures(cands, top, r)
 	}
+}
+
+// quotesNamed reports whether d has a reported turn (a quotation it
+// attributes) of a person whose name's terms are among named, cached in
+// seen.
+func quotesNamed(d *corpus.Document, named map[string]bool, seen map[*corpus.Document]bool) bool {
+	if d == nil {
+		return false
+	}
+	if v, ok := seen[d]; ok {
+		return v
+	}
+	v := slices.ContainsFunc(d.Turns(), func(t corpus.Turn) bool {
+		return t.Role == corpus.RoleReported && slices.ContainsFunc(text.Terms(t.Speaker.Name), func(w string) bool { return named[w] })
+	})
+	seen[d] = v
+	return v
 }
 
 // recordWeights is the record's weight of each searched word (the

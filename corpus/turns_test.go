@@ -169,6 +169,8 @@ func TestReportedSpeech(t *testing.T) {
 		{"The bridge is ours to build", "Nowhereland Foreign Ministry", "", RoleReported, ""},
 		// said, before the name.
 		{"The critics will be proven wrong", "Zara Quillfeather", "Spokesperson", RoleReported, ""},
+		// exclaimed, after the quotation.
+		{"The bridge honours every fisherman", "Zara Quillfeather", "Spokesperson", RoleReported, ""},
 	} {
 		tr := turnOf(t, d, tt.at)
 		if tr.Speaker.Name != tt.speaker || tr.Speaker.Title != tt.title || tr.Role != tt.role {

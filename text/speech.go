@@ -12,7 +12,7 @@ import (
 var speechVerbs = setOf(`said says told added emphasized emphasised noted stated continued stressed
 announced explained commented remarked insisted warned underlined underscored reiterated asserted
 declared replied responded answered wrote tweeted argued acknowledged affirmed recalled
-cautioned`)
+cautioned exclaimed`)
 
 // personVerbs are the speech verbs that introduce people far more often
 // than companies or agencies, unlike "announced" or "confirmed".
