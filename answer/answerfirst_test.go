@@ -571,6 +571,22 @@ func TestJoinedPointingBack(t *testing.T) {
 			"tests. She has exhibited no symptoms", ""},
 		{"MR. EXAMPLE: Today, Minister Quillfeather tested positive for the glimmer flu on two tests. She thanked the crews who tested everyone on the canal.\n\nDR. OTHERWAY: The symptoms of the glimmer flu are mild for most.",
 			"", "tests. She thanked"},
+		// Negating something else, another subject, another person,
+		// another's claim (review): no join, no "no".
+		{"MR. EXAMPLE: Today, Minister Quillfeather tested positive for the glimmer flu on two tests. She was not tested again, and her symptoms are mild.",
+			"", "tests. She was not"},
+		{"MR. EXAMPLE: Today, Minister Quillfeather tested positive for the glimmer flu on two tests. This season no symptoms have been reported among the ferry crews.",
+			"", ""},
+		{"MR. EXAMPLE: Today, Minister Quillfeather tested positive for the glimmer flu on two tests. It is known to show no symptoms in most healthy adults who catch it during the long wet season on the canal, the doctors say.",
+			"", "tests. It is known"},
+		{"MR. EXAMPLE: Today, Minister Quillfeather, who met Governor Ivo Otterby, tested positive for the glimmer flu on two tests. He has no symptoms and is well.",
+			"", "tests. He has"},
+		// A short "It …" finishes the sentence before it (continuation)
+		// and is joined, but its words are not read as the claim's.
+		{"MR. EXAMPLE: Today, Minister Quillfeather tested positive for the glimmer flu on two tests. It often shows no symptoms in adults, the doctors say.",
+			"", ""},
+		{"MR. EXAMPLE: Today, Minister Quillfeather tested positive for the glimmer flu on two tests. They say she had no symptoms, but we will see.",
+			"", "tests. They say"},
 	} {
 		h := ferryHit(t, "2031-08-22", "Statement on the Minister's health", tc.body)
 		// The record's weights: "symptoms" is the rarest word asked.
@@ -578,6 +594,9 @@ func TestJoinedPointingBack(t *testing.T) {
 			h.Terms = append(h.Terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: weight, Found: true, Share: 1})
 		}
 		got, _, _ := Extractive(q, []retrieval.Hit{h})
+		if tc.want == "" && strings.HasPrefix(got, "No") {
+			t.Errorf("a no read from a sentence that does not say it:\n%s", got)
+		}
 		if tc.want != "" && (!strings.Contains(got, tc.want) || !strings.HasPrefix(got, "No")) {
 			t.Errorf("the sentence going on is not joined, or not read as no:\n%s", got)
 		}

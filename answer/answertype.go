@@ -887,16 +887,19 @@ func questionObject(q string, named map[string]bool) (subject, verb, head string
 		if t.Word == "on" && !topicOn(toks, i, named, verb) {
 			break // "a tariff on chinese goods", "put on in feb 2026": no topic said
 		}
-		last, before := "", ""
+		last, before, after := "", "", ""
 		for _, u := range toks[i+1:] {
 			if countedStops[u.Word] || u.Word == "and" {
+				after = u.Word
 				break
 			}
 			last, before = u.Word, last
 		}
-		if strings.HasSuffix(last, "ing") && before != "" {
-			// "on musk asking for …": the -ing word is what the noun
-			// before it does.
+		if strings.HasSuffix(last, "ing") && before != "" && (named[termOf(before)] || participleObjects[after]) {
+			// "on musk asking for …", "her gown going to the
+			// smithsonian": the -ing word is what the thing or person
+			// before it does; "the shooting in uvalde", "the debt
+			// ceiling" keep theirs.
 			last = before
 		}
 		if len(last) > 1 && !text.IsStopword(last) && !named[termOf(last)] && !dateRe.MatchString(last) {
@@ -908,11 +911,14 @@ func questionObject(q string, named map[string]bool) (subject, verb, head string
 }
 
 // topicOn reports whether the "on" at i opens what the question asks
-// about: after a verb of saying or a statement noun ("what did kirby say
-// on …", "her remarks on …"), after a person named ("sullivan on musk
-// …", "quote melania on …"), or opening the question ("on the tariffs,
-// what …"); not after a thing it completes ("a tariff on chinese goods")
-// or a verb it belongs to ("put on").
+// about: after a verb of saying, a statement noun or a noun of a view
+// ("what did kirby say on …", "her remarks on …", "biden's take on
+// …"), after a person named ("sullivan on musk …", "quote melania on
+// …"), after the question's verb ("what did they agree on"), after a
+// function word (the speaker's verb taken out of the searched words:
+// "what did on …"), or opening the question; not after a thing it
+// completes ("a tariff on chinese goods") or a verb it belongs to ("put
+// on").
 func topicOn(toks []text.Token, i int, named map[string]bool, verb string) bool {
 	if i == 0 {
 		return true
@@ -923,8 +929,18 @@ func topicOn(toks []text.Token, i int, named map[string]bool, verb string) bool 
 	}
 	// "put on" is imposing, not saying (put asks for words only with
 	// "it": "how did he put it").
-	return text.IsAskVerb(prev) && prev != "put" || wordsNouns[prev] || named[termOf(prev)] || text.IsStopword(prev)
+	return text.IsAskVerb(prev) && prev != "put" || wordsNouns[prev] || viewNouns[prev] || named[termOf(prev)] || text.IsStopword(prev)
 }
+
+// participleObjects open what an -ing verb goes on to ("asking for",
+// "going to", "coming from").
+var participleObjects = map[string]bool{"to": true, "for": true, "from": true}
+
+// viewNouns name a view or news of something, which "on" then names:
+// "biden's take on crypto", "the wh policy on tiktok", "any update on
+// the hostages".
+var viewNouns = map[string]bool{"take": true, "stance": true, "policy": true, "thoughts": true, "opinion": true,
+	"update": true, "updates": true, "latest": true, "news": true}
 
 // conjunctions join a subject to more of it ("did biden and his wife
 // …"), never its verb.

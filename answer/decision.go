@@ -97,7 +97,8 @@ type hitSignals struct {
 	// more closely since ("on" opens the topic only after a verb of
 	// saying, a statement noun, a name, the question's verb or a
 	// function word: not "a tariff on chinese goods"; an -ing word gives
-	// way to the noun before it: "on musk asking for …"), it is 0 for 6
+	// way to the name or noun before it when a name or "to"/"for"/"from"
+	// shows it a verb: "on musk asking for …"), it is 0 for 6
 	// of 236 answerable best passages instead of 11, and still 19 of 58
 	// out of scope; swept again (main c810ed4 + this, /tmp/wh9 index of
 	// session 20, READOUT_SWEEP_HEAD=1) it is chosen at 0 on all

@@ -124,6 +124,12 @@ func TestQuestionObject(t *testing.T) {
 		{"quillfeather on brask asking for a canal exemption", "", "", ""},
 		{"what did quillfeather say on the grain deal", "", "", "deal"},
 		{"what did quillfeather say about canal part d", "", "", ""},
+		// A thing asked about in -ing keeps its head; a view's noun opens
+		// the topic.
+		{"what did quillfeather say about the shooting in glimmerford", "", "", "shooting"},
+		{"what did quillfeather say about the canal debt ceiling", "", "", "ceiling"},
+		{"whats quillfeathers take on crypto", "", "", "crypto"},
+		{"any update on the canal barges", "", "", "barges"},
 	}
 	for _, tt := range tests {
 		s, v, h := questionObject(tt.q, named)

@@ -1752,8 +1752,11 @@ var continuationOpeners = map[string]bool{"it": true, "it's": true, "it’s": tr
 // (goesOn: "She has exhibited no symptoms, …" after "Vice President
 // Harris tested positive …") is joined too, at any length up to
 // maxPointed words, when it holds one of the question's rarest words
-// (rare) that the picked sentence lacks: the picked one named the
-// subject, the next says what was asked of it.
+// (rare) that the picked sentence lacks, and negates nothing else
+// (negatesOnlyRare): the picked one named the subject, the next says
+// what was asked of it. Its words count in the verdict's reading of the
+// quotation (its stems join the picked one's); a short continuation's
+// do not, as before.
 func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, rare map[string]bool) {
 	type at struct{ hit, pos int }
 	starts := make(map[at]int, len(cands))
@@ -1791,14 +1794,23 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, rare m
 		for gap < len(src) && (src[gap] == ' ' || src[gap] == '\t') {
 			gap++
 		}
-		if j, ok := starts[at{c.hit, gap}]; ok && joinable(*c, j) && (continuation(src[cands[j].start:cands[j].end]) ||
-			goesOn(src[cands[j].start:cands[j].end]) && addsRare(cands[j], *c, rare)) {
-			c.end, c.we = cands[j].end, cands[j].we
-			// The verdict reads the words of the whole quotation.
+		j, ok := starts[at{c.hit, gap}]
+		if !ok || !joinable(*c, j) {
+			continue
+		}
+		next := src[cands[j].start:cands[j].end]
+		pointed := !continuation(next) && goesOn(next, src[c.start:c.end]) && addsRare(cands[j], *c, rare) && negatesOnlyRare(next, rare)
+		if !pointed && !continuation(next) {
+			continue
+		}
+		c.end, c.we = cands[j].end, cands[j].we
+		if pointed {
+			// The verdict reads what the sentence going on adds: the
+			// asked word it holds, negated or not.
 			c.stems = maps.Clone(c.stems)
 			maps.Copy(c.stems, cands[j].stems)
-			cands[j].role = "joined"
 		}
+		cands[j].role = "joined"
 	}
 }
 
@@ -1806,18 +1818,49 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, rare m
 const maxPointed = 40
 
 // pointingOpeners are the subject pronouns by which a sentence goes on
-// speaking of the one before's subject.
-var pointingOpeners = map[string]bool{"he": true, "she": true, "they": true, "it": true, "this": true}
+// speaking of the person before: "it" and "this" as often open another
+// subject ("It often shows no symptoms", "This season …").
+var pointingOpeners = map[string]bool{"he": true, "she": true, "they": true}
 
-// goesOn reports whether s opens with one of pointingOpeners and has at
-// most maxPointed words, said to its end.
-func goesOn(s string) bool {
+// goesOn reports whether s, following the sentence prev, opens with one
+// of pointingOpeners as the subject of its own words (not "they say"),
+// has at most maxPointed words said to its end, and whether prev names
+// at most one person its "he" or "she" could mean (personRe).
+func goesOn(s, prev string) bool {
 	f := strings.Fields(s)
-	if len(f) == 0 || len(f) > maxPointed || !pointingOpeners[strings.ToLower(f[0])] {
+	if len(f) < 2 || len(f) > maxPointed || !pointingOpeners[strings.ToLower(f[0])] {
+		return false
+	}
+	if next := strings.ToLower(strings.Trim(f[1], ",.")); text.IsAttributionVerb(next) || text.IsAskVerb(next) {
+		return false // "They say she had no symptoms": another's claim
+	}
+	if strings.ToLower(f[0]) != "they" && len(personRe.FindAllString(prev, 2)) > 1 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
 	return !text.IsDash(r)
+}
+
+// negatesOnlyRare reports whether every negation in s stands just before
+// one of the rare words (within negationReach): "She has exhibited no
+// symptoms" says no of what was asked, "She was not tested again, and
+// her symptoms are mild" negates something else, and the verdict, which
+// reads the joined words, would take it for a no.
+func negatesOnlyRare(s string, rare map[string]bool) bool {
+	toks := text.Tokens(s)
+	for i, tk := range toks {
+		if !text.IsNegation(tk.Word) {
+			continue
+		}
+		near := false
+		for j := i + 1; j < len(toks) && j <= i+negationReach; j++ {
+			near = near || rare[text.Stem(toks[j].Word)]
+		}
+		if !near {
+			return false
+		}
+	}
+	return true
 }
 
 // addsRare reports whether candidate next holds a word of rare that
