@@ -1064,6 +1064,9 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints, conv Period) 
 			if m.title != "" {
 				c.Posts = append(c.Posts, who)
 			}
+		} else if who != nil && m.title == "" {
+			// Named by name too: "the president, joe biden, …".
+			c.Posts = slices.DeleteFunc(c.Posts, func(p *Person) bool { return p == who })
 		}
 		asks, verb := asksWordsOf(toks, m.start, m.end)
 		if !asks && len(mentions) == 1 && who != nil {

@@ -361,8 +361,9 @@ func TestReadQuestionOfficeNamesAndPronouns(t *testing.T) {
 	}
 	// A post's holder is named, and marked as named by the post.
 	for q, want := range map[string][2]string{
-		"what day was potus hosting quillfeather in 2023": {"Orla Vantwist,Zara Quillfeather", "Orla Vantwist"},
-		"when did quillfeather go to lisbon in 2023":      {"Zara Quillfeather", ""},
+		"what day was potus hosting quillfeather in 2023":                       {"Orla Vantwist,Zara Quillfeather", "Orla Vantwist"},
+		"when did quillfeather go to lisbon in 2023":                            {"Zara Quillfeather", ""},
+		"what day was potus hosting quillfeather in 2023, orla vantwist i mean": {"Orla Vantwist,Zara Quillfeather", ""},
 	} {
 		c := ReadQuestion(q, pp, day("2024-05-15"))
 		var named, posts []string
