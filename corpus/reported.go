@@ -647,11 +647,17 @@ func (r *reporter) attribute(quotes []quotation, i int) (Speaker, time.Time, boo
 	// "Price said:" closing the paragraph before a quoted paragraph.
 	if strings.TrimLeft(r.masked[ps:q.start], " \t") == "" && ps > 1 {
 		prevEnd := ps - 1
+		for prevEnd > 0 && strings.IndexByte("\n \t", r.masked[prevEnd-1]) >= 0 {
+			prevEnd-- // the blank line between the paragraphs
+		}
 		prev := max(strings.LastIndexByte(r.masked[:prevEnd], '\n')+1, prevEnd-attribWindow)
 		line := strings.TrimRight(r.masked[prev:prevEnd], " \t")
 		if strings.HasSuffix(line, ":") {
 			lo := max(prev, sentenceStart(r.masked, prev, prev+len(line)))
 			if sp, ok := r.before(lo, prev+len(line)); ok {
+				return r.found(sp, lo, prevEnd)
+			}
+			if sp, ok := r.statementFrom(r.masked[lo:prev+len(line)], lo); ok {
 				return r.found(sp, lo, prevEnd)
 			}
 		}
@@ -664,6 +670,32 @@ func (r *reporter) attribute(quotes []quotation, i int) (Speaker, time.Time, boo
 	}
 	return Speaker{}, time.Time{}, false
 }
+
+// statementFrom reads the person a line announcing the quotation below
+// names as its source: "A statement from Director Carter on her
+// confirmation follows:", "Read the statement by Secretary Rubio
+// below:". at is the line's offset in the text.
+func (r *reporter) statementFrom(line string, at int) (Speaker, bool) {
+	lower := strings.ToLower(line)
+	for _, lead := range statementLeads {
+		k := strings.Index(lower, lead)
+		if k < 0 {
+			continue
+		}
+		rest := line[k+len(lead):]
+		end := len(rest)
+		for _, stop := range []string{" on ", " about ", " regarding ", " follows", " below", " is ", ",", ":", "(", "\n"} {
+			if j := strings.Index(rest, stop); j >= 0 && j < end {
+				end = j
+			}
+		}
+		return r.person(strings.TrimSpace(rest[:end]), at+k+len(lead))
+	}
+	return Speaker{}, false
+}
+
+// statementLeads open the source of a statement a line announces.
+var statementLeads = []string{"statement from ", "statement by ", "remarks from ", "remarks by ", "message from "}
 
 // dashMarks open a signature line; with bulletMarks, a list item.
 const (

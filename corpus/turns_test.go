@@ -171,6 +171,8 @@ func TestReportedSpeech(t *testing.T) {
 		{"The critics will be proven wrong", "Zara Quillfeather", "Spokesperson", RoleReported, ""},
 		// exclaimed, after the quotation.
 		{"The bridge honours every fisherman", "Zara Quillfeather", "Spokesperson", RoleReported, ""},
+		// A line announcing "a statement from" her, the quotation below.
+		{"The bridge opens for every boat today", "Zara Quillfeather", "Spokesperson", RoleReported, ""},
 	} {
 		tr := turnOf(t, d, tt.at)
 		if tr.Speaker.Name != tt.speaker || tr.Speaker.Title != tt.title || tr.Role != tt.role {
