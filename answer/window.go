@@ -135,16 +135,19 @@ func (p *Pipeline) answerFromWindow(ans *Answer, r *retrieved, filters retrieval
 	}
 	var b strings.Builder
 	var cites []Citation
+	skipped := false // a document passed over: nothing of it to quote
 	for _, d := range docs {
 		if len(cites) == maxWindowDocs {
 			break
 		}
 		t, at, end, ok := openingSentence(d, ws, bySpeaker)
 		if !ok {
+			skipped = true
 			continue
 		}
 		h, ok := passageHolding(d, chunks(d.ID), at, end)
 		if !ok {
+			skipped = true
 			continue
 		}
 		cite := CitationFor(len(cites)+1, h)
@@ -176,6 +179,14 @@ func (p *Pipeline) answerFromWindow(ans *Answer, r *retrieved, filters retrieval
 		order = "earliest"
 	}
 	switch {
+	case skipped && len(cites) == maxWindowDocs:
+		// Some hold nothing to quote (a line too short, a question):
+		// those listed are the latest (earliest) that do.
+		lead += fmt.Sprintf("; the %s %d with a statement to quote, each with its first statement:", order, len(cites))
+	case skipped && len(cites) == 1:
+		lead += "; the one with a statement to quote, with its first statement:"
+	case skipped:
+		lead += fmt.Sprintf("; the %d with a statement to quote, the %s first, each with its first statement:", len(cites), order)
 	case len(docs) > len(cites) && len(cites) == 1:
 		lead += fmt.Sprintf("; the %s, with its first statement:", order)
 	case len(docs) > len(cites):

@@ -130,3 +130,16 @@ func TestAsksAnything(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowSaysWhatItCouldQuote: a document with nothing to quote (a
+// courtesy only) is counted but not listed, and the answer says the
+// listed ones are those with a statement to quote, not the latest.
+func TestWindowSaysWhatItCouldQuote(t *testing.T) {
+	record := windowRecord + `{"id": "thanks.txt", "title": "Press Gaggle by Spokesperson Zara Quillfeather", "outlet": "Nowhereland Ministry", "date": "2024-05-10", "speakers": [{"name": "Zara Quillfeather", "title": "Spokesperson"}], "text": "MS. QUILLFEATHER: Good morning.\n\nMS. QUILLFEATHER: Thank you all so much for coming out today."}` + "\n"
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(record), 6))}
+	ans := askWindow(t, p, "what did zara quillfeather say in may 2024", retrieval.SearchOptions{})
+	if !strings.HasPrefix(ans.Text, "The record holds 3 documents in which Zara Quillfeather speaks") ||
+		!strings.Contains(ans.Text, "the 2 with a statement to quote, the latest first") || strings.Contains(ans.Text, "coming out") {
+		t.Errorf("a document with nothing to quote:\n%s", ans.Text)
+	}
+}
