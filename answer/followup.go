@@ -457,11 +457,10 @@ func thatPeriodAt(q string) []int {
 // withThatPeriod is q with its thatPeriodRe phrase written as the dates
 // it stands for (thatPeriod), else q.
 func withThatPeriod(q string, prev Turn) string {
-	dates, ok := thatPeriod(q, prev)
-	if !ok {
+	dates, m := thatPeriodSpan(q, prev)
+	if m == nil {
 		return q
 	}
-	m := thatPeriodAt(q)
 	return q[:m[0]] + dates + q[m[1]:]
 }
 
@@ -484,13 +483,20 @@ func quotedDay(prev Turn) time.Time {
 // 2023-02-10 is "between February 11, 2023 and December 31, 2023". ok is
 // false when q has no such phrase or the previous answer no date.
 func thatPeriod(q string, prev Turn) (dates string, ok bool) {
+	dates, m := thatPeriodSpan(q, prev)
+	return dates, m != nil
+}
+
+// thatPeriodSpan is thatPeriod with the phrase's submatch indexes in q
+// (thatPeriodAt); nil when there are no dates to write.
+func thatPeriodSpan(q string, prev Turn) (string, []int) {
 	m := thatPeriodAt(q)
 	if m == nil {
-		return "", false
+		return "", nil
 	}
 	day := quotedDay(prev)
 	if day.IsZero() {
-		return "", false
+		return "", nil
 	}
 	group := func(i int) string {
 		if m[2*i] < 0 {
@@ -510,13 +516,13 @@ func thatPeriod(q string, prev Turn) (dates string, ok bool) {
 		until = day.AddDate(0, 0, -1)
 	}
 	if until.Before(since) {
-		return "", false // "later that year" after December 31st
+		return "", nil // "later that year" after December 31st
 	}
 	// Lower case, as chat writes: a capitalised month would make the
 	// question's other words read as written with capitals, and its
 	// lower-case names as none ("what did blinken say …").
 	const layout = "January 2, 2006"
-	return strings.ToLower("between " + since.Format(layout) + " and " + until.Format(layout)), true
+	return strings.ToLower("between " + since.Format(layout) + " and " + until.Format(layout)), m
 }
 
 // sourceRequest reports whether a question asks only where the previous

@@ -513,12 +513,7 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 			side[t] = true
 		}
 	}
-	held := map[string]bool{}
-	for _, c := range cands {
-		for t := range c.stems {
-			held[t] = true
-		}
-	}
+	held := heldStems(cands)
 	titled := map[string]bool{}
 	for _, h := range top {
 		if h.Doc != nil {
@@ -1593,7 +1588,7 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 		seen[key] = true
 	}
 	picked = pickSentences(cands, top, &r, w)
-	continueQuotes(cands, picked, top, rareAsked(cands, top, r))
+	continueQuotes(cands, picked, top, &r)
 	if len(picked) > 0 {
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
@@ -1752,12 +1747,13 @@ var continuationOpeners = map[string]bool{"it": true, "it's": true, "it’s": tr
 // (goesOn: "She has exhibited no symptoms, …" after "Vice President
 // Harris tested positive …") is joined too, at any length up to
 // maxPointed words, when it holds one of the question's rarest words
-// (rare) that the picked sentence lacks, and negates nothing else
+// (rareAsked of r) that the picked sentence lacks, and negates nothing else
 // (negatesOnlyRare): the picked one named the subject, the next says
 // what was asked of it. Its words count in the verdict's reading of the
 // quotation (its stems join the picked one's); a short continuation's
 // do not, as before.
-func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, rare map[string]bool) {
+func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *questionReading) {
+	var rare map[string]bool // rareAsked, measured once a sentence may go on
 	type at struct{ hit, pos int }
 	starts := make(map[at]int, len(cands))
 	for i, c := range cands {
@@ -1799,8 +1795,15 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, rare m
 			continue
 		}
 		next := src[cands[j].start:cands[j].end]
-		pointed := !continuation(next) && goesOn(next, src[c.start:c.end]) && addsRare(cands[j], *c, rare) && negatesOnlyRare(next, rare)
-		if !pointed && !continuation(next) {
+		short := continuation(next)
+		pointed := false
+		if !short && goesOn(next, src[c.start:c.end]) {
+			if rare == nil {
+				rare = rareAsked(cands, top, r)
+			}
+			pointed = addsRare(cands[j], *c, rare) && negatesOnlyRare(next, rare)
+		}
+		if !short && !pointed {
 			continue
 		}
 		c.end, c.we = cands[j].end, cands[j].we
@@ -1837,8 +1840,7 @@ func goesOn(s, prev string) bool {
 	if strings.ToLower(f[0]) != "they" && len(personRe.FindAllString(prev, 2)) > 1 {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
-	return !text.IsDash(r)
+	return saidToEnd(s)
 }
 
 // negatesOnlyRare reports whether every negation in s stands just before
@@ -1849,14 +1851,7 @@ func goesOn(s, prev string) bool {
 func negatesOnlyRare(s string, rare map[string]bool) bool {
 	toks := text.Tokens(s)
 	for i, tk := range toks {
-		if !text.IsNegation(tk.Word) {
-			continue
-		}
-		near := false
-		for j := i + 1; j < len(toks) && j <= i+negationReach; j++ {
-			near = near || rare[text.Stem(toks[j].Word)]
-		}
-		if !near {
+		if text.IsNegation(tk.Word) && !negates(toks, i, rare) {
 			return false
 		}
 	}
@@ -1874,18 +1869,24 @@ func addsRare(next, c candidate, rare map[string]bool) bool {
 	return false
 }
 
-// rareAsked are the question's own words, other than names, that weigh
-// most in the record (its distinctWords heaviest) among those some
-// candidate holds: what a sentence pointing back must add (see
-// continueQuotes).
-func rareAsked(cands []candidate, top []retrieval.Hit, r questionReading) map[string]bool {
-	rec := recordWeights(top)
+// heldStems is the set of the stems some candidate holds.
+func heldStems(cands []candidate) map[string]bool {
 	held := map[string]bool{}
 	for _, c := range cands {
 		for t := range c.stems {
 			held[t] = true
 		}
 	}
+	return held
+}
+
+// rareAsked are the question's own words, other than names, that weigh
+// most in the record (its distinctWords heaviest) among those some
+// candidate holds: what a sentence pointing back must add (see
+// continueQuotes).
+func rareAsked(cands []candidate, top []retrieval.Hit, r *questionReading) map[string]bool {
+	rec := recordWeights(top)
+	held := heldStems(cands)
 	var ws []string
 	for _, t := range r.order {
 		if r.words[t] == 1 && held[t] && !r.named[t] && !r.names[t] {
@@ -1908,6 +1909,12 @@ func continuation(s string) bool {
 	if len(f) == 0 || len(f) > maxContinuation || !continuationOpeners[strings.ToLower(f[0])] {
 		return false
 	}
+	return saidToEnd(s)
+}
+
+// saidToEnd reports whether s is said to its end, not broken off at a
+// dash ("It just has —").
+func saidToEnd(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
 	return !text.IsDash(r)
 }

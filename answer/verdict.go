@@ -370,16 +370,22 @@ func negationBefore(s string, claim []string) string {
 	}
 	toks := text.Tokens(s)
 	for i, tk := range toks {
-		if !text.IsNegation(tk.Word) {
-			continue
-		}
-		for j := i + 1; j < len(toks) && j <= i+negationReach; j++ {
-			if inClaim[text.Stem(toks[j].Word)] {
-				return s[tk.Start:tk.End]
-			}
+		if text.IsNegation(tk.Word) && negates(toks, i, inClaim) {
+			return s[tk.Start:tk.End]
 		}
 	}
 	return ""
+}
+
+// negates reports whether one of the negationReach words after the
+// negation at toks[i] has its stem among words.
+func negates(toks []text.Token, i int, words map[string]bool) bool {
+	for j := i + 1; j < len(toks) && j <= i+negationReach; j++ {
+		if words[text.Stem(toks[j].Word)] {
+			return true
+		}
+	}
+	return false
 }
 
 // line is the verdict's opening line, citing the first quotation as [1];
