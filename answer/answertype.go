@@ -195,6 +195,10 @@ type side struct {
 	// end is where a period side's own period ends, before the days after
 	// it that until reaches (reportLag).
 	end time.Time
+	// topic: a subject side ("iwo jima" of "iwo jima vs okinawa"), whose
+	// terms a sentence, its passage or its document's title holds
+	// (aboutSide); neither a period nor a speaker.
+	topic bool
 }
 
 // dated reports whether the side is a period.
@@ -242,7 +246,8 @@ var speakingNameRe = regexp.MustCompile(`\b([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'
 // it"). named are the record's people the question names (Constraints.
 // Named): they are the sides when it compares exactly two of them and
 // does not name them with capitals ("what did kirby and jean-pierre each
-// say about …").
+// say about …"). Failing both, two subjects set side by side ("iwo jima
+// vs okinawa": topicSides).
 func comparisonSides(q string, named []*Person) []side {
 	if !comparisonCueRe.MatchString(q) {
 		return nil
@@ -288,7 +293,7 @@ func comparisonSides(q string, named []*Person) []side {
 		}
 		return sides
 	}
-	return nil
+	return topicSides(q)
 }
 
 // periodSides are the distinct periods a question names, in order: a

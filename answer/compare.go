@@ -288,3 +288,191 @@ func ownSide(hits []retrieval.Hit, sd side, sides []side) []retrieval.Hit {
 func countsSomething(sentence string) bool {
 	return holdsFigure(dateRe.ReplaceAllString(sentence, ""))
 }
+
+// maxTopicSide is the most words a subject side of a comparison takes
+// ("the new york flooding"; topicSpans).
+const maxTopicSide = 4
+
+// topicSpans finds the two subjects a question sets side by side with
+// "vs", "versus" or "compared to/with" ("iwo jima vs okinawa, how many
+// medals …", "nicole in florida vs the new york flooding"): the run of
+// content words just before the cue and just after it (an article
+// aside), each up to a function word, a punctuation mark, a date or
+// maxTopicSide words. It returns their token spans [from, to), ok false
+// when either side is empty: "2022 vs 2023" compares periods, "what he
+// said vs what she said" speakers.
+func topicSpans(q string, toks []qtok) (sides [2][2]int, ok bool) {
+	for i, t := range toks {
+		next := i + 1
+		switch {
+		case t.w == "vs" || t.w == "versus":
+		case t.w == "compared" && i+1 < len(toks) && (toks[i+1].w == "to" || toks[i+1].w == "with"):
+			next = i + 2
+		default:
+			continue
+		}
+		from := i
+		for from > 0 && i-from < maxTopicSide && topicWord(toks[from-1].w) && !punctuatedAfter(q, toks, from-1) {
+			from--
+		}
+		start := next
+		for start < len(toks) && articles[toks[start].w] && !punctuatedAfter(q, toks, start) {
+			start++
+		}
+		to := start
+		for to < len(toks) && to-start < maxTopicSide && topicWord(toks[to].w) && (to == start || !punctuatedAfter(q, toks, to-1)) {
+			to++
+		}
+		if from == i || to == start {
+			continue
+		}
+		return [2][2]int{{from, i}, {start, to}}, true
+	}
+	return sides, false
+}
+
+// articles may open a subject side without being part of it.
+var articles = map[string]bool{"the": true, "a": true, "an": true}
+
+// topicWord reports whether w can be a word of a subject side: no
+// function word, verb asking for words, wh-word, date or number.
+func topicWord(w string) bool {
+	if text.IsStopword(w) || text.IsAskVerb(w) || opensAsking(w) || isMonth(w) || isNumber(w) {
+		return false
+	}
+	_, year := yearOf(w)
+	return !year
+}
+
+// punctuatedAfter reports whether punctuation other than a period
+// separates token i from the next one ("iwo jima vs okinawa, how many"):
+// a subject side ends there. A period does not ("vs. okinawa").
+func punctuatedAfter(q string, toks []qtok, i int) bool {
+	if i+1 >= len(toks) {
+		return true
+	}
+	gap := q[toks[i].end:toks[i+1].start]
+	return strings.ContainsAny(gap, ",;:!?()[]—–") || strings.Contains(gap, " - ")
+}
+
+// topicSides are the subject sides of a comparison (topicSpans), or nil.
+func topicSides(q string) []side {
+	toks := questionTokens(q)
+	spans, ok := topicSpans(q, toks)
+	if !ok {
+		return nil
+	}
+	var sides []side
+	for _, sp := range spans {
+		label := q[toks[sp[0]].start:toks[sp[1]-1].end]
+		terms := text.Terms(label)
+		if len(terms) == 0 {
+			return nil
+		}
+		sides = append(sides, side{label: label, terms: terms, topic: true})
+	}
+	if slices.Equal(sides[0].terms, sides[1].terms) {
+		return nil
+	}
+	return sides
+}
+
+// periodOfSide reports whether the period the question reads at token
+// from belongs to one subject side of a comparison only: it follows the
+// side's words after "from" or "of", which date a thing ("the new york
+// flooding from late sept 2023", against Florida's hurricane of the year
+// before). The period then names that subject's event, not when the
+// record spoke of either side; after "in" or "on" ("the canal vs the
+// bridge in april 2023") it dates what was said of both.
+func periodOfSide(q string, toks []qtok, from int) bool {
+	spans, ok := topicSpans(q, toks)
+	if !ok {
+		return false
+	}
+	for _, sp := range spans {
+		if from == sp[1]+1 && (toks[sp[1]].w == "from" || toks[sp[1]].w == "of") {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutSide reports whether a candidate speaks of a subject side: its
+// sentence holds the side (holdsSide); or it holds no other side, and
+// its document's title and its passage together hold this one
+// ("Twenty-four of these extraordinary men were granted the Medal of
+// Honor", of the message on Okinawa).
+func aboutSide(h retrieval.Hit, c candidate, sd side, sides []side) bool {
+	if holdsSide(c.stems, sd.terms) {
+		return true
+	}
+	for _, o := range sides {
+		if o.label != sd.label && holdsSide(c.stems, o.terms) {
+			return false
+		}
+	}
+	return holdsSide(passageAndTitle(h), sd.terms)
+}
+
+// holdsSide reports whether set holds most of a subject side's terms
+// (more than half: "new york" of "the new york flooding" in a title that
+// says "New York Disaster Declaration"), and every place among them.
+func holdsSide(set map[string]bool, terms []string) bool {
+	n := 0
+	for _, t := range terms {
+		switch {
+		case set[t]:
+			n++
+		case len(text.PlacesAsked(t)) > 0:
+			return false
+		}
+	}
+	return 2*n > len(terms)
+}
+
+// passageAndTitle are the terms of a hit's passage and its document's
+// title.
+func passageAndTitle(h retrieval.Hit) map[string]bool {
+	set := text.TermSet(h.Chunk.Text)
+	if h.Doc != nil {
+		for t := range text.TermSet(h.Doc.Title) {
+			set[t] = true
+		}
+	}
+	return set
+}
+
+// aboutHits keeps the hits whose passage and document's title hold a
+// subject side (holdsSide), or the first sidePassages of them when none
+// does.
+func aboutHits(hits []retrieval.Hit, sd side) []retrieval.Hit {
+	var kept []retrieval.Hit
+	for _, h := range hits {
+		if holdsSide(passageAndTitle(h), sd.terms) {
+			kept = append(kept, h)
+		}
+	}
+	if len(kept) == 0 {
+		kept = hits
+	}
+	return kept[:min(len(kept), sidePassages)]
+}
+
+// placesOutsideSides are the places a question names (text.PlacesAsked)
+// but those only its subject sides name: "nicole in florida vs the new
+// york flooding" asks no passage to name both Florida and New York, each
+// side's passages name their own (aboutSide).
+func placesOutsideSides(q string) []string {
+	places := text.PlacesAsked(q)
+	sides := topicSides(q)
+	if len(sides) < 2 {
+		return places
+	}
+	toks := questionTokens(q)
+	spans, _ := topicSpans(q, toks)
+	rest := q[:toks[spans[0][0]].start] + " " + q[toks[spans[1][1]-1].end:]
+	outside := text.PlacesAsked(rest)
+	return slices.DeleteFunc(places, func(p string) bool {
+		return !slices.Contains(outside, p) && slices.ContainsFunc(sides, func(sd side) bool { return slices.Contains(text.PlacesAsked(sd.label), p) })
+	})
+}

@@ -330,3 +330,111 @@ func holdsAll(t *testing.T, got string, wants ...string) {
 		}
 	}
 }
+
+// TestTopicSides: the words next to "vs", "versus" or "compared to" are
+// two subjects set side by side, up to a function word, a punctuation
+// mark or a date; periods, speakers and questions with no subject on
+// one side give none.
+func TestTopicSides(t *testing.T) {
+	tests := []struct{ q, left, right string }{
+		{"glimmer ford vs brackenwick, how many bridges did the example house count for each", "glimmer ford", "brackenwick"},
+		{"who ran the relief for the storm in avalonia vs the sylvanian flooding from late sept 2031", "avalonia", "sylvanian flooding"},
+		{"what did they say about the canal toll versus the bridge toll", "canal toll", "bridge toll"},
+		{"tolls in avalonia compared to sylvania?", "avalonia", "sylvania"},
+		{"Glimmerford vs. Brackenwick tolls", "Glimmerford", "Brackenwick tolls"},
+		{"the feb 2031 jobs report vs the oct 2031 one", "", ""},
+		{"2031 vs 2032, what changed", "", ""},
+		{"what he said vs what she said", "", ""},
+		{"canal tolls vs canal tolls", "", ""},
+		{"what did they say about the canal toll", "", ""},
+	}
+	for _, tt := range tests {
+		sides := topicSides(tt.q)
+		var left, right string
+		if len(sides) == 2 {
+			left, right = sides[0].label, sides[1].label
+			if !sides[0].topic || !sides[1].topic {
+				t.Errorf("%q: sides %+v are not subjects", tt.q, sides)
+			}
+		}
+		if left != tt.left || right != tt.right {
+			t.Errorf("%q: sides %q | %q, want %q | %q", tt.q, left, right, tt.left, tt.right)
+		}
+	}
+}
+
+// TestPeriodOfASide: a period right after one subject of a comparison
+// dates that subject's event, not the statements, and filters nothing;
+// a period not attached to a side still does; the places each side
+// names are not asked of every passage.
+func TestPeriodOfASide(t *testing.T) {
+	end := retrieval.Day(2033, 1, 1)
+	c := ReadQuestion("who ran the relief for the storm in florida vs the texas flooding from late sept 2031", nil, end)
+	if !c.Period.IsZero() || c.PeriodTopic != "late sept 2031" {
+		t.Errorf("period %+v, topic %q: want the side's date read as the subject", c.Period, c.PeriodTopic)
+	}
+	c = ReadQuestion("the relief for florida vs the texas floods of may 2031", nil, end)
+	if !c.Period.IsZero() || c.PeriodTopic != "may 2031" {
+		t.Errorf("period %+v, topic %q: want the side's date read as the subject", c.Period, c.PeriodTopic)
+	}
+	for _, q := range []string{"in late sept 2031, who ran the relief in florida vs texas", "who ran the relief in florida vs texas in may 2031"} {
+		if c := ReadQuestion(q, nil, end); c.Period.IsZero() {
+			t.Errorf("%q: the period dating both sides was dropped: %+v", q, c)
+		}
+	}
+	if got := placesOutsideSides("who ran the relief in florida vs the texas flooding"); len(got) != 0 {
+		t.Errorf("places asked of every passage %q, want none", got)
+	}
+	if got := placesOutsideSides("in ohio, the relief for florida vs texas"); len(got) != 1 || got[0] != "ohio" {
+		t.Errorf("places asked of every passage %q, want ohio", got)
+	}
+}
+
+// TestComparisonOfSubjects: a comparison of two subjects quotes, for
+// each, a sentence of its own document holding what is compared, though
+// the sentence does not repeat the subject's name (the title says it),
+// and though the two sentences share their form (the contrast asked
+// for, no repetition); each side's line says which subject, as the
+// record writes it.
+func TestComparisonOfSubjects(t *testing.T) {
+	var hits []retrieval.Hit
+	for i, d := range [][3]string{
+		{"2031-02-19", "Anniversary of the Battle of Glimmer Ford", "On this day we honour the crossing at Glimmer Ford. In total, 27 Medals of Valour were awarded for the crossing, the most of any battle. The river ran red that winter.\n"},
+		{"2031-06-22", "Anniversary of the Battle of Brackenwick", "On this day we honour those who held the line. Twenty-four of these brave soldiers were awarded the Medal of Valour for the battle. The town still rings its bells.\n"},
+	} {
+		docs, err := corpus.Parse(d[0]+".txt", []byte("title: "+d[1]+"\ndate: "+d[0]+"\nsource: The Example House\n\n"+d[2]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var terms []retrieval.TermMatch
+		for j, w := range []string{"glimmer", "ford", "brackenwick", "medal", "valour"} {
+			terms = append(terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: 3 + float64(j), Found: true, Share: 1})
+		}
+		hits = append(hits, retrieval.Hit{Doc: docs[0], Coverage: 0.8 - 0.1*float64(i), Terms: terms,
+			Chunk: corpus.Chunk{ID: docs[0].ID + "#0", DocID: docs[0].ID, End: len(docs[0].Text), Text: docs[0].Text}})
+	}
+	got, _, _ := Extractive("glimmer ford vs brackenwick, how many medals of valour were awarded for each", hits)
+	holdsAll(t, got,
+		"- Glimmer Ford: The Example House (2031-02-19): “In total, 27 Medals of Valour were awarded",
+		"- Brackenwick: The Example House (2031-06-22): “Twenty-four of these brave soldiers",
+	)
+	hits = briefingHits(t,
+		[2]string{"Minister Ned Example Approves Avalonia Disaster Declaration",
+			"The minister declared a disaster in Avalonia after the storm. The Relief Office named Ilsa Brackenwick as the coordinating officer for recovery in the affected areas.\n"},
+		[2]string{"Minister Ned Example Approves Sylvania Disaster Declaration",
+			"The minister declared a disaster in Sylvania after the flooding. The Relief Office named Tam Farrowby as the coordinating officer for recovery in the affected areas.\n"})
+	got, _, _ = Extractive("who did the relief office name to run recovery in avalonia vs sylvania", hits)
+	holdsAll(t, got, "- Avalonia: ", "Ilsa Brackenwick as the coordinating officer", "- Sylvania: ", "Tam Farrowby as the coordinating officer")
+	// What only one side's words hold (the storm's name) is not what is
+	// compared.
+	hits[0].Chunk.Text = strings.Replace(hits[0].Chunk.Text, "after the storm", "after Hurricane Zephyrine", 1)
+	hits[0].Doc.Text = hits[0].Chunk.Text
+	hits[0].Chunk.End = len(hits[0].Chunk.Text)
+	for i := range hits {
+		for j, w := range []string{"relief", "recovery", "zephyrine"} {
+			hits[i].Terms = append(hits[i].Terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: 3 + float64(j), Found: true, Share: 1})
+		}
+	}
+	got, _, _ = Extractive("who did the relief office name for hurricane zephyrine in avalonia vs the sylvania flooding", hits)
+	holdsAll(t, got, "Ilsa Brackenwick as the coordinating officer", "- Sylvania flooding: ", "Tam Farrowby as the coordinating officer")
+}

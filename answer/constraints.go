@@ -117,8 +117,10 @@ type Constraints struct {
 	Period Period `json:"period,omitzero"`
 	// PeriodTopic is a date phrase of the question read as part of its
 	// subject, not as a filter: a year long before the record's first
-	// statement ("the events of 1915"), or one of two years a comparison
-	// names ("in 2025 … like in 2021").
+	// statement ("the events of 1915"), one of two years a comparison
+	// names ("in 2025 … like in 2021"), or the date of one of two
+	// subjects it compares ("florida vs the new york flooding from late
+	// sept 2023": periodOfSide).
 	PeriodTopic string `json:"period_topic,omitempty"`
 	// Dates are the dates the question names that are not its period
 	// ("the October 7 attack", "the November 2026 midterms"): evidence
@@ -248,7 +250,8 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
 	c.Period = readPeriod(q, toks, end, drop)
 	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period) ||
-		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first)) {
+		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first) ||
+		periodOfSide(q, toks, slices.Index(drop, true))) {
 		// The phrase stays in the searched words: it is the subject.
 		c.PeriodTopic = c.Period.Phrase
 		c.Period = Period{}

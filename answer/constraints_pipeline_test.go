@@ -330,3 +330,19 @@ func TestHolidayNamesADate(t *testing.T) {
 		t.Errorf("thanksgiving 2023: period %v, dates %+v", c.Period, c.Dates)
 	}
 }
+
+// TestSubjectSidesAskNoPlaceOfEveryPassage: the places two compared
+// subjects name are each side's own; the question as asked through the
+// pipeline asks neither of every passage, and a place outside the sides
+// still binds.
+func TestSubjectSidesAskNoPlaceOfEveryPassage(t *testing.T) {
+	p := &Pipeline{Index: constraintIndex(t), Explain: true}
+	ans := askExplained(t, p, "who ran the canal relief in ohio vs the texas flooding")
+	if got := ans.Explain.Constraints.Places; len(got) != 0 {
+		t.Errorf("places asked of every passage %q, want none", got)
+	}
+	ans = askExplained(t, p, "from maine, who ran the canal relief in ohio vs texas")
+	if got := ans.Explain.Constraints.Places; len(got) != 1 || got[0] != "maine" {
+		t.Errorf("places asked of every passage %q, want maine", got)
+	}
+}

@@ -554,6 +554,18 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 	// informative is in none of the documents' titles: a title names
 	// what they are about (each year's "Armenian Remembrance Day"
 	// statement), the other word what is said of it ("genocide").
+	if onEach := r.heldOnEachSide(cands, top); onEach != nil {
+		// Subjects side by side are each found by their own words: what
+		// is compared is what a sentence of each side holds ("recovery"
+		// for Nicole in Florida and the New York flooding, not "nicole").
+		both := slices.DeleteFunc(slices.Clone(words), func(w word) bool { return !onEach[w.t] })
+		if len(both) > 0 {
+			words, top1 = both, 0
+			for _, w := range both {
+				top1 = max(top1, w.weight)
+			}
+		}
+	}
 	key, best := "", -1.0
 	for _, titledOK := range []bool{false, true} {
 		for _, w := range words {
@@ -566,6 +578,36 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 		}
 	}
 	return key
+}
+
+// heldOnEachSide are the stems that a candidate of every side of a
+// comparison of subjects holds (aboutSide), nil when the sides are no
+// subjects.
+func (r *questionReading) heldOnEachSide(cands []candidate, top []retrieval.Hit) map[string]bool {
+	var out map[string]bool
+	for _, sd := range r.sides {
+		if !sd.topic {
+			return nil
+		}
+		held := map[string]bool{}
+		for _, c := range cands {
+			if aboutSide(top[c.hit], c, sd, r.sides) {
+				for t := range c.stems {
+					held[t] = true
+				}
+			}
+		}
+		if out == nil {
+			out = held
+			continue
+		}
+		for t := range out {
+			if !held[t] {
+				delete(out, t)
+			}
+		}
+	}
+	return out
 }
 
 // placeName is a place as text.PlacesAsked gives it, one lower-case word
@@ -1225,6 +1267,13 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 	// 2022", not "biden"); a side with none is said to have none.
 	if len(r.sides) >= 2 {
 		key := r.topicKey(cands, top)
+		// Each side is set beside the others: a sentence of the same
+		// form with words of its own ("… named Lai Sun Yee as the
+		// Federal Coordinating Officer" beside "… named Thomas J.
+		// McCool as …") is the contrast asked for, and only a sentence
+		// the picked ones hold entirely repeats one.
+		sideDup := w
+		sideDup.Duplicate = 1
 		found := 0
 		places := r.places
 		for attempt := 0; attempt < 2 && found == 0; attempt++ {
@@ -1245,8 +1294,8 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 					// Americans lost their lives", for the number of
 					// Americans killed by Hamas).
 					about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits)
-					return eligible(i) && onSide(top[c.hit], c, sd) && !laterSides(top[c.hit], sd, r.sides) && about &&
-						r.placesHeld(c, top[c.hit]) && !repeats(cands, picked, i, w)
+					return eligible(i) && onSide(top[c.hit], c, sd, r.sides) && !laterSides(top[c.hit], sd, r.sides) && about &&
+						r.placesHeld(c, top[c.hit]) && !repeats(cands, picked, i, sideDup)
 				}
 				side := -1
 				for i := range cands {
@@ -1342,10 +1391,14 @@ func subjectTop(cands []candidate, eligible func(int) bool) float64 {
 }
 
 // onSide reports whether a candidate belongs to a side of a comparison:
-// its document is of the side's period, or its speaker is the side's.
-func onSide(h retrieval.Hit, c candidate, sd side) bool {
+// its document is of the side's period, it speaks of the side's subject
+// (aboutSide), or its speaker is the side's.
+func onSide(h retrieval.Hit, c candidate, sd side, sides []side) bool {
 	if sd.dated() {
 		return h.Doc != nil && sd.holds(h.Doc.Date)
+	}
+	if sd.topic {
+		return aboutSide(h, c, sd, sides)
 	}
 	named := map[string]bool{}
 	for _, t := range sd.terms {
@@ -1384,11 +1437,11 @@ func repeats(cands []candidate, picked []int, i int, w Weights) bool {
 }
 
 // sideDated reports whether the comparison side labelled label is a
-// period (its label then opens its line).
+// period or a subject (its label then opens its line).
 func sideDated(label string, v verdict) bool {
 	for _, sd := range v.sides {
 		if sd.label == label {
-			return sd.dated()
+			return sd.dated() || sd.topic
 		}
 	}
 	return false
@@ -1459,6 +1512,39 @@ func openingRun(s string) string {
 	return s[:end]
 }
 
+// sideShown is a side's label as its line opens: a subject's words as
+// the record writes them in the quoted sentence or its document's title
+// ("New York flooding" for "new york flooding"), else, and a period's,
+// as the question wrote them.
+func sideShown(label string, h retrieval.Hit, c candidate, v verdict) string {
+	if !slices.ContainsFunc(v.sides, func(sd side) bool { return sd.label == label && sd.topic }) {
+		return label
+	}
+	where := h.Chunk.Text[c.start:c.end]
+	if h.Doc != nil {
+		where += "\n" + h.Doc.Title
+	}
+	written := map[string]string{}
+	for _, tk := range text.Tokens(where) {
+		if _, ok := written[tk.Word]; !ok {
+			written[tk.Word] = where[tk.Start:tk.End]
+		}
+	}
+	var b strings.Builder
+	last := 0
+	for _, tk := range text.Tokens(label) {
+		b.WriteString(label[last:tk.Start])
+		if w, ok := written[tk.Word]; ok && strings.EqualFold(w, label[tk.Start:tk.End]) {
+			b.WriteString(w)
+		} else {
+			b.WriteString(label[tk.Start:tk.End])
+		}
+		last = tk.End
+	}
+	b.WriteString(label[last:])
+	return b.String()
+}
+
 // writeMissing writes a line for each side of a comparison that no
 // passage found speaks to.
 func writeMissing(b *strings.Builder, v verdict) {
@@ -1498,9 +1584,9 @@ func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict, pp 
 			writeMissing(&b, v)
 		}
 		if label, ok := strings.CutPrefix(c.role, "side "); ok && sideDated(label, v) {
-			// A period's side says which period; a speaker's is said by
-			// the attribution.
-			b.WriteString("\n- " + label + ": ")
+			// A period's side says which period, a subject's which
+			// subject; a speaker's is said by the attribution.
+			b.WriteString("\n- " + sideShown(label, h, c, v) + ": ")
 		} else {
 			b.WriteString("\n- ")
 		}

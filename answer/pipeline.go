@@ -589,6 +589,10 @@ func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.Se
 			if monthWords(sd.label) != "" || asksFig {
 				o.K = sidePassages * periodSideDepth
 			}
+		} else if sd.topic {
+			// A subject is searched for with its words; its passages are
+			// those that hold them (aboutHits).
+			o.K = sidePassages * speakerSideDepth
 		} else if sd.filter != "" {
 			// Each side's own words, whoever the question's speaker
 			// filter named first.
@@ -596,7 +600,7 @@ func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.Se
 		} else if o.Speaker == "" {
 			o.Speaker = sd.label
 		}
-		if !sd.dated() {
+		if !sd.dated() && !sd.topic {
 			// A speaker's documents are often joint briefings: searched
 			// deeper, only the passages in which the side speaks are kept.
 			o.K = sidePassages * speakerSideDepth
@@ -618,9 +622,12 @@ func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.Se
 				return nil, fmt.Errorf("search the record for %s: %w", sd.label, err)
 			}
 		}
-		if !sd.dated() {
+		switch {
+		case sd.topic:
+			h = aboutHits(h, sd)
+		case !sd.dated():
 			h = spokenIn(h, sd)
-		} else {
+		default:
 			h = ownSide(h, sd, sides)
 		}
 		if sd.dated() && len(h) > sidePassages {

@@ -322,7 +322,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	first, last, docs := p.Index.Coverage()
 	pp := p.people()
 	r := &retrieved{c: readQuestionFrom(standalone, pp, first, last, conv)}
-	r.c.Places = text.PlacesAsked(question)
+	r.c.Places = placesOutsideSides(question)
 	r.opts = r.c.Options(filters)
 	if standalone != question {
 		r.opts.Asked = question
