@@ -606,6 +606,39 @@ func TestJoinedPointingBack(t *testing.T) {
 	}
 }
 
+// TestJoinedWordsGiven: a sentence speaking of words ("a note … taped
+// on my desk") is quoted with the next one giving them ("It says,
+// “…”") to the quotation's end, though the splitter cuts the quotation
+// in two; a quotation the next sentence does not open, one left open,
+// or another turn's is not joined.
+func TestJoinedWordsGiven(t *testing.T) {
+	q := "quote the brackenwick note example keeps taped on his desk"
+	for _, tc := range []struct {
+		body, want, not string
+	}{
+		{"MR. EXAMPLE: I keep a note from Ilsa Brackenwick taped on my desk. It says, “The canal is ours; the toll is theirs. And every barge must pay.” And that is why we are here.",
+			"taped on my desk. It says, “The canal is ours; the toll is theirs. And every barge must pay.”” [1]", "why we are here"},
+		{"MR. EXAMPLE: I keep a note from Ilsa Brackenwick taped on my desk. The barges say, “The canal is ours.” And that is why we are here.",
+			"", "The barges say"},
+		{"MR. EXAMPLE: I keep a note from Ilsa Brackenwick taped on my desk. It says, “The canal is ours and the toll is theirs, and every barge must pay",
+			"", "It says"},
+		{"MR. EXAMPLE: I keep a note from Ilsa Brackenwick taped on my desk.\n\nQ It says, “The canal is ours.”",
+			"", "It says"},
+	} {
+		h := ferryHit(t, "2031-08-22", "Remarks by Minister Ned Example", tc.body)
+		got, _, stats := Extractive(q, []retrieval.Hit{h})
+		if tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("the words given are not joined to their quotation's end:\n%s", got)
+		}
+		if tc.not != "" && strings.Contains(got, tc.not) {
+			t.Errorf("%q is joined:\n%s", tc.not, got)
+		}
+		if stats.Verified != stats.Posted {
+			t.Errorf("quotations %+v:\n%s", stats, got)
+		}
+	}
+}
+
 // TestHeadShown: the head of what a question asks about ("the elections"
 // of "… about the elections in glimmerford") is held by a passage that
 // speaks of it, in any inflection, and not by one on the same place that

@@ -1838,6 +1838,10 @@ var continuationOpeners = map[string]bool{"it": true, "it's": true, "it’s": tr
 // what was asked of it. Its words count in the verdict's reading of the
 // quotation (its stems join the picked one's); a short continuation's
 // do not, as before.
+//
+// A sentence giving the words the picked one speaks of ("It says, “…”"
+// after "… another quote John Lewis has that is literally taped on my
+// bathroom mirror": wordsGiven) is joined up to its quotation's end.
 func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *questionReading) {
 	var rare map[string]bool // rareAsked, measured once a sentence may go on
 	type at struct{ hit, pos int }
@@ -1876,6 +1880,18 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 		for gap < len(src) && (src[gap] == ' ' || src[gap] == '\t') {
 			gap++
 		}
+		if end, ok := wordsGiven(src, gap); ok && !chosenWithin(cands, chosen, c.hit, c.end, end) {
+			// "… another quote John Lewis has that is literally taped on
+			// my bathroom mirror. It says, “Democracy is not a state; …”":
+			// the words the sentence speaks of, to the quotation's end.
+			c.end, c.we = end, end
+			for k := range cands {
+				if cands[k].hit == c.hit && cands[k].start > c.start && cands[k].start < end && cands[k].role == "" {
+					cands[k].role = "joined"
+				}
+			}
+			continue
+		}
 		j, ok := starts[at{c.hit, gap}]
 		if !ok || !joinable(*c, j) {
 			continue
@@ -1901,6 +1917,55 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 		}
 		cands[j].role = "joined"
 	}
+}
+
+// givingVerbs say what a thing spoken of reads: "It says, “…”".
+var givingVerbs = map[string]bool{"says": true, "said": true, "reads": true, "read": true, "writes": true, "wrote": true, "states": true, "stated": true}
+
+// maxGiven is the most words a quotation wordsGiven joins may have.
+const maxGiven = 60
+
+// wordsGiven reports whether the sentence at from in src gives the words
+// of what the sentence before speaks of: it opens with a pronoun and a
+// verb of saying or reading, then a quotation, closed in the same
+// paragraph (a turn of a transcript is one or more) within maxGiven words ("It says, “Democracy is not a state;
+// it’s an act. And each generation must do its part.”", which the
+// sentence splitter cuts in two). end is where the quotation closes.
+func wordsGiven(src string, from int) (end int, ok bool) {
+	rest := src[from:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	f := strings.Fields(rest)
+	if len(f) < 3 || !continuationOpeners[strings.ToLower(f[0])] && !pointingOpeners[strings.ToLower(f[0])] ||
+		!givingVerbs[strings.ToLower(strings.TrimRight(f[1], ",:"))] {
+		return 0, false
+	}
+	qs := text.FindQuotes(rest)
+	if len(qs) == 0 || qs[0].Block || len(qs[0].Marks) < 2 {
+		return 0, false
+	}
+	open, close := qs[0].Marks[0], qs[0].Marks[1]
+	if len(strings.Fields(rest[:open[0]])) > 2 || len(strings.Fields(rest[open[1]:close[0]])) > maxGiven {
+		return 0, false
+	}
+	end = from + close[1]
+	// The sentence's end, when its period follows the closing mark.
+	if end < len(src) && strings.ContainsRune(".!?", rune(src[end])) {
+		end++
+	}
+	return end, true
+}
+
+// chosenWithin reports whether a chosen candidate of hit starts within
+// [from, to): joining up to to would quote it twice.
+func chosenWithin(cands []candidate, chosen map[int]bool, hit, from, to int) bool {
+	for k := range chosen {
+		if cands[k].hit == hit && cands[k].start >= from && cands[k].start < to {
+			return true
+		}
+	}
+	return false
 }
 
 // maxPointed is the most words a sentence joined by goesOn may have.
