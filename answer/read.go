@@ -514,9 +514,13 @@ func withoutWhenPhrase(c Constraints) string {
 // 2024" is answered by a fact sheet of 2026 ("more than 850,000 migrants
 // arriving in America between 2022 and the fall of 2024"), what was done
 // in a year by the review published after it. Nil when the period is not
-// the question's own (the user's filters stand) or bounds a deadline.
+// the question's own (the user's filters stand) or bounds a deadline, and
+// when the question asks for a speaker's words: the period is when they
+// spoke, and a later account of it is not their words ("what did potus
+// say arpa-h's one job would be, march 2022" is not answered by a fact
+// sheet of September saying he created it in March 2022).
 func (p *Pipeline) recalling(ctx context.Context, c Constraints, filters, opts retrieval.SearchOptions) ([]retrieval.Hit, error) {
-	if c.Period.IsZero() || c.Period.Until.IsZero() || c.Period.Deadline || (opts.Since.Equal(filters.Since) && opts.Until.Equal(filters.Until)) {
+	if c.Period.IsZero() || c.Period.Until.IsZero() || c.Period.Deadline || c.Speaker != nil || (opts.Since.Equal(filters.Since) && opts.Until.Equal(filters.Until)) {
 		return nil, nil
 	}
 	wide := opts

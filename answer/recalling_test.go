@@ -52,3 +52,22 @@ func TestLaterStatementNamingThePeriod(t *testing.T) {
 	}
 	checkQuotations(t, ans)
 }
+
+// TestLaterStatementIsNotTheSpeakers: asked what a speaker said within a
+// period, a later statement recalling the period (and naming the
+// speaker) is not their words: the answer says the period holds no
+// answer by them rather than quoting it.
+func TestLaterStatementIsNotTheSpeakers(t *testing.T) {
+	rec := `{"id": "early.txt", "title": "Remarks by Minister Odo Brambleby on the ferries", "outlet": "Nowhereland Ministry", "date": "2023-03-02", "text": "MINISTER BRAMBLEBY: The northern provinces need more ferries. The ministry will buy two."}
+{"id": "review.txt", "title": "Fact sheet: Minister Odo Brambleby reviews the canal crossings", "outlet": "Nowhereland Ministry", "date": "2026-05-01", "text": "Minister Odo Brambleby found that more than 850,000 canal migrants crossed into Nowhereland between 2022 and the fall of 2024. The review closes the old crossings."}
+{"id": "other.txt", "title": "Remarks by Minister Odo Brambleby on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2024-06-12", "text": "MINISTER BRAMBLEBY: The grain convoy will leave on Monday."}
+`
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 3))}
+	ans, err := p.Ask(context.Background(), "what did brambleby say about how many canal migrants crossed into nowhereland between 2022 and fall 2024", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "850,000") {
+		t.Errorf("a later statement is quoted as the speaker's words within the period:\n%s", ans.Text)
+	}
+}
