@@ -38,6 +38,10 @@ var (
 	// of a month, a weekday, a year or a relative day in any case ("Today,
 	// I signed a pardon …" opens a statement as often as "… met today").
 	dateRe = regexp.MustCompile(absoluteDatePattern + `|\b(?:` + text.WeekdayPattern + `)\b|(?i:\b(?:` + text.RelativeDayPattern + `|this week|last (?:week|month))\b)`)
+	// namedYearRe: a year that ends a name ("the Trade Act of 1974", "the
+	// Class of 2024"), after a capitalised word and "of" that are no
+	// month ("March of 2023" is a date).
+	namedYearRe = regexp.MustCompile(`\b[A-Z][\p{L}'’-]*\s+of\s+(?:19|20)\d\d\b`)
 	// absoluteDateRe: a day of a month ("June 12", "August 23rd") or a
 	// year, not a weekday or a relative day ("today"), which only a
 	// statement's own date places.
@@ -157,6 +161,18 @@ func pronounOne(lower string, i int) bool {
 	return pronounOneBeforeRe.MatchString(lower[max(0, i-12):i]) || pronounOneAfterRe.MatchString(lower[i:])
 }
 
+// withoutNamedYears is s without the years that end a name (namedYearRe):
+// "section 122 of the Trade Act of 1974" says nothing of when.
+func withoutNamedYears(s string) string {
+	return namedYearRe.ReplaceAllStringFunc(s, func(m string) string {
+		first, _, _ := strings.Cut(m, " ")
+		if isMonth(strings.ToLower(first)) {
+			return m
+		}
+		return first
+	})
+}
+
 // fitsType reports whether a sentence holds the kind of answer asked for:
 // a date for "when", a figure for "how many", a named speaker or person
 // for "who", a place for "where", a named speaker's own words (or the
@@ -167,7 +183,7 @@ func pronounOne(lower string, i int) bool {
 func fitsType(t AnswerType, sentence string, quoted bool, speaker string, sure, names bool) bool {
 	switch t {
 	case WantDate:
-		return dateRe.MatchString(sentence)
+		return dateRe.MatchString(withoutNamedYears(sentence))
 	case WantNumber:
 		// A year or a day of the month is a date, not the figure asked for.
 		return numberRe.MatchString(strings.ToLower(dateRe.ReplaceAllString(sentence, "")))

@@ -245,3 +245,26 @@ func TestInitialsAlone(t *testing.T) {
 		{"what did mf say about the canal", ""},
 	})
 }
+
+// A year that ends a name ("the Trade Act of 1974") says nothing of
+// when: it neither answers "when" nor, in a follow-up, gives a date the
+// conversation has not said; a month's "of 2031" still does.
+func TestNamedYearIsNoDate(t *testing.T) {
+	for _, tc := range []struct {
+		sentence string
+		fits     bool
+	}{
+		{"The minister is invoking section 12 of the Canal Act of 1974.", false},
+		{"The Class of 2031 graduated in the rain.", false},
+		{"The toll takes effect in March of 2031.", true},
+		{"The Canal Act of 1974 was amended in 2031.", true},
+		{"The toll takes effect February 24.", true},
+	} {
+		if got := fitsType(WantDate, tc.sentence, false, "", false, false); got != tc.fits {
+			t.Errorf("fitsType(date, %q) = %v, want %v", tc.sentence, got, tc.fits)
+		}
+		if got := novel(WantDate, tc.sentence, map[string]bool{}); got != tc.fits {
+			t.Errorf("novel(date, %q) = %v, want %v", tc.sentence, got, tc.fits)
+		}
+	}
+}

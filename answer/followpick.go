@@ -297,7 +297,7 @@ func novel(t AnswerType, sentence string, said map[string]bool) bool {
 			}
 		}
 	case WantDate:
-		for _, m := range dateRe.FindAllString(sentence, -1) {
+		for _, m := range dateRe.FindAllString(withoutNamedYears(sentence), -1) {
 			for _, tk := range text.Tokens(m) {
 				if !said[tk.Word] {
 					return true
