@@ -34,7 +34,9 @@ import (
 //
 // Nouns whose answer is what someone said (message, reaction, position,
 // plan) and the nouns that only name the answer's type (name, date,
-// place, person; a quantity is the figure signal's) ask for no attribute.
+// place, person, figures and stats: "what stats was the wh throwing at
+// walz" is answered by "crime is down 70%", which never says
+// "statistics"; a quantity is the figure signal's) ask for no attribute.
 type attribute struct {
 	// terms are the index terms that name the attribute; a sentence
 	// holding any of them holds it. Empty when only value counts.
@@ -95,7 +97,8 @@ var (
 	typeNouns = map[string]bool{"name": true, "names": true, "date": true, "day": true, "days": true, "year": true,
 		"years": true, "month": true, "months": true, "time": true, "times": true, "week": true, "place": true,
 		"city": true, "country": true, "countries": true, "town": true, "venue": true, "location": true,
-		"person": true, "people": true, "official": true, "officials": true, "figure": true, "percent": true}
+		"person": true, "people": true, "official": true, "officials": true, "figure": true, "figures": true, "percent": true,
+		"statistics": true, "statistic": true, "stats": true, "stat": true, "numbers": true, "data": true}
 	// outcomeVerbs ask who won a contest; outcomeTerms are the index
 	// terms that say so.
 	outcomeVerbs = map[string]bool{"won": true, "win": true, "wins": true, "lost": true, "lose": true,

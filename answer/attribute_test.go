@@ -49,6 +49,8 @@ func TestAttributeOf(t *testing.T) {
 		{"what is the name of the canal's engineer", nil, false, false},
 		{"what was the unemployment rate in nowhereland", nil, false, false},
 		{"how many refugees crossed the canal", nil, false, false},
+		{"what stats was the ministry throwing at quillfeather about the canal", nil, false, false},
+		{"which numbers did the ministry give for the canal crossings", nil, false, false},
 		// A clause, not a noun phrase.
 		{"who was the envoy quillfeather brought home from quillton", nil, false, false},
 		// A clause the question embeds: its words do not invert, and
