@@ -680,6 +680,9 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 			if orderSkip[next] || (pp != nil && pp.titleStarting("first "+next)) || isNumber(next) {
 				continue
 			}
+			if next == "ever" && i > 0 && (toks[i-1].w == "the" || toks[i-1].w == "a" || ownerWords[toks[i-1].w]) {
+				continue // "the first-ever permanent menorah": a first in history, not the first statement
+			}
 			o = OrderFirst
 		case "latest", "lately":
 			o = OrderLast
