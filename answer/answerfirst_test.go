@@ -624,6 +624,12 @@ func TestJoinedWordsGiven(t *testing.T) {
 			"", "It says"},
 		{"MR. EXAMPLE: I keep a note from Ilsa Brackenwick taped on my desk.\n\nQ It says, “The canal is ours.”",
 			"", "It says"},
+		// A quotation the sentence goes on after is not joined up to its
+		// closing mark.
+		{"MR. EXAMPLE: I keep a note from Ilsa Brackenwick taped on my desk. It says, “The canal is ours,” and then it says, “the toll is theirs.” And that is why we are here.",
+			"", "It says"},
+		{"MR. EXAMPLE: I keep a note from Ilsa Brackenwick taped on my desk. It says “ours” twice, which is the whole point of the note and of the canal.",
+			"", "It says"},
 	} {
 		h := ferryHit(t, "2031-08-22", "Remarks by Minister Ned Example", tc.body)
 		got, _, stats := Extractive(q, []retrieval.Hit{h})
@@ -636,6 +642,13 @@ func TestJoinedWordsGiven(t *testing.T) {
 		if stats.Verified != stats.Posted {
 			t.Errorf("quotations %+v:\n%s", stats, got)
 		}
+	}
+	// The sentences the quotation was cut into are not quoted again.
+	q = "what does the brackenwick note taped on his desk say about every barge and the toll"
+	body := "MR. EXAMPLE: I keep a note from Ilsa Brackenwick taped on my desk. It says, “The canal is ours; the toll is theirs. And every barge must pay the toll to Brackenwick.” And that is why we are here."
+	got, _, _ := Extractive(q, []retrieval.Hit{ferryHit(t, "2031-08-22", "Remarks by Minister Ned Example", body)})
+	if strings.Count(got, "every barge") != 1 {
+		t.Errorf("the quotation's parts quoted again, or not at all:\n%s", got)
 	}
 }
 

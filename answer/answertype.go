@@ -213,8 +213,10 @@ type side struct {
 	end time.Time
 	// topic: a subject side ("iwo jima" of "iwo jima vs okinawa"), whose
 	// terms a sentence, its passage or its document's title holds
-	// (aboutSide); neither a period nor a speaker.
-	topic bool
+	// (aboutSide); neither a period nor a speaker. places are the
+	// countries and US states its words name.
+	topic  bool
+	places []string
 }
 
 // dated reports whether the side is a period.

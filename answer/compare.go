@@ -335,24 +335,35 @@ func topicSpans(q string, toks []qtok) (sides [2][2]int, ok bool) {
 var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // topicWord reports whether w can be a word of a subject side: no
-// function word, verb asking for words, wh-word, date or number.
+// function word, verb asking for words, wh-word, date, number or word of
+// time ("this month compared to last month" compares periods).
 func topicWord(w string) bool {
-	if text.IsStopword(w) || text.IsAskVerb(w) || opensAsking(w) || isMonth(w) || isNumber(w) {
+	if text.IsStopword(w) || text.IsAskVerb(w) || opensAsking(w) || isMonth(w) || isNumber(w) || timeWords[w] {
 		return false
 	}
 	_, year := yearOf(w)
 	return !year
 }
 
-// punctuatedAfter reports whether punctuation other than a period
-// separates token i from the next one ("iwo jima vs okinawa, how many"):
-// a subject side ends there. A period does not ("vs. okinawa").
+// timeWords name a time, not a subject.
+var timeWords = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "quarter": true, "quarters": true, "decade": true, "today": true, "yesterday": true,
+	"tomorrow": true, "tonight": true, "last": true, "this": true, "next": true, "now": true, "then": true,
+	"before": true, "after": true, "earlier": true, "later": true, "previous": true, "prior": true}
+
+// punctuatedAfter reports whether punctuation separates token i from the
+// next one ("iwo jima vs okinawa, how many", "okinawa. medals", "okinawa
+// / medals"): a subject side ends there. The period of an abbreviation
+// ("vs.", "u.s.") does not.
 func punctuatedAfter(q string, toks []qtok, i int) bool {
 	if i+1 >= len(toks) {
 		return true
 	}
 	gap := q[toks[i].end:toks[i+1].start]
-	return strings.ContainsAny(gap, ",;:!?()[]—–") || strings.Contains(gap, " - ")
+	if strings.TrimSpace(gap) == "." && (toks[i].w == "vs" || strings.Contains(q[toks[i].start:toks[i].end], ".")) {
+		return false // "vs. okinawa", "u.s. vs china": an abbreviation's period
+	}
+	return strings.ContainsAny(gap, ",;:!?()[]/.—–") || strings.Contains(gap, " - ")
 }
 
 // topicSides are the subject sides of a comparison (topicSpans), or nil.
@@ -364,12 +375,16 @@ func topicSides(q string) []side {
 	}
 	var sides []side
 	for _, sp := range spans {
-		label := q[toks[sp[0]].start:toks[sp[1]-1].end]
+		end := toks[sp[1]-1].end
+		if strings.Contains(q[toks[sp[1]-1].start:end], ".") && end < len(q) && q[end] == '.' {
+			end++ // "u.s." keeps its last period
+		}
+		label := q[toks[sp[0]].start:end]
 		terms := text.Terms(label)
 		if len(terms) == 0 {
 			return nil
 		}
-		sides = append(sides, side{label: label, terms: terms, topic: true})
+		sides = append(sides, side{label: label, terms: terms, topic: true, places: text.PlacesAsked(label)})
 	}
 	if slices.Equal(sides[0].terms, sides[1].terms) {
 		return nil
@@ -378,13 +393,18 @@ func topicSides(q string) []side {
 }
 
 // periodOfSide reports whether the period the question reads at token
-// from belongs to one subject side of a comparison only: it follows the
-// side's words after "from" or "of", which date a thing ("the new york
-// flooding from late sept 2023", against Florida's hurricane of the year
-// before). The period then names that subject's event, not when the
+// from belongs to the subject side of a comparison it follows: after
+// "from" or "of", which date a thing ("florida vs the new york flooding
+// from late sept 2023", against Florida's hurricane of the year before),
+// and written as a date (a month or a year; "from last year" is when it
+// was said). The period then names that subject's event, not when the
 // record spoke of either side; after "in" or "on" ("the canal vs the
-// bridge in april 2023") it dates what was said of both.
-func periodOfSide(q string, toks []qtok, from int) bool {
+// bridge in april 2023") it dates what was said of both. A date before
+// "vs" ends the side before it, and is read as a period side.
+func periodOfSide(q string, toks []qtok, from int, phrase string) bool {
+	if !strings.ContainsAny(phrase, "0123456789") && !slices.ContainsFunc(strings.Fields(strings.ToLower(phrase)), isMonth) {
+		return false
+	}
 	spans, ok := topicSpans(q, toks)
 	if !ok {
 		return false
@@ -398,57 +418,71 @@ func periodOfSide(q string, toks []qtok, from int) bool {
 }
 
 // aboutSide reports whether a candidate speaks of a subject side: its
-// sentence holds the side (holdsSide); or it holds no other side, and
-// its document's title and its passage together hold this one
+// sentence holds the side (heldBy); or it holds no other side, and its
+// passage and its document's title together hold this one
 // ("Twenty-four of these extraordinary men were granted the Medal of
 // Honor", of the message on Okinawa).
 func aboutSide(h retrieval.Hit, c candidate, sd side, sides []side) bool {
-	if holdsSide(c.stems, sd.terms) {
+	sentence := h.Chunk.Text[c.start:c.end]
+	if sd.heldBy(c.stems, sentence) {
 		return true
 	}
 	for _, o := range sides {
-		if o.label != sd.label && holdsSide(c.stems, o.terms) {
+		if o.label != sd.label && o.heldBy(c.stems, sentence) {
 			return false
 		}
 	}
-	return holdsSide(passageAndTitle(h), sd.terms)
+	return sd.heldBy(passageAndTitle(h), h.Chunk.Text, docTitle(h))
 }
 
-// holdsSide reports whether set holds most of a subject side's terms
-// (more than half: "new york" of "the new york flooding" in a title that
-// says "New York Disaster Declaration"), and every place among them.
-func holdsSide(set map[string]bool, terms []string) bool {
+// heldBy reports whether a set of terms holds most of a subject side's
+// terms (more than half: "new york" of "the new york flooding" in a
+// title that says "New York Disaster Declaration"), and one of texts
+// every place the side names (text.HoldsPlace: "Texas" of "the texas
+// storm relief", which "the storm relief" alone does not hold).
+func (sd side) heldBy(set map[string]bool, texts ...string) bool {
 	n := 0
-	for _, t := range terms {
-		switch {
-		case set[t]:
+	for _, t := range sd.terms {
+		if set[t] {
 			n++
-		case len(text.PlacesAsked(t)) > 0:
+		}
+	}
+	if 2*n <= len(sd.terms) {
+		return false
+	}
+	for _, p := range sd.places {
+		if !slices.ContainsFunc(texts, func(s string) bool { return text.HoldsPlace(s, p) }) {
 			return false
 		}
 	}
-	return 2*n > len(terms)
+	return true
+}
+
+// docTitle is a hit's document's title, "" without one.
+func docTitle(h retrieval.Hit) string {
+	if h.Doc == nil {
+		return ""
+	}
+	return h.Doc.Title
 }
 
 // passageAndTitle are the terms of a hit's passage and its document's
 // title.
 func passageAndTitle(h retrieval.Hit) map[string]bool {
 	set := text.TermSet(h.Chunk.Text)
-	if h.Doc != nil {
-		for t := range text.TermSet(h.Doc.Title) {
-			set[t] = true
-		}
+	for t := range text.TermSet(docTitle(h)) {
+		set[t] = true
 	}
 	return set
 }
 
 // aboutHits keeps the hits whose passage and document's title hold a
-// subject side (holdsSide), or the first sidePassages of them when none
+// subject side (heldBy), or the first sidePassages of them when none
 // does.
 func aboutHits(hits []retrieval.Hit, sd side) []retrieval.Hit {
 	var kept []retrieval.Hit
 	for _, h := range hits {
-		if holdsSide(passageAndTitle(h), sd.terms) {
+		if sd.heldBy(passageAndTitle(h), h.Chunk.Text, docTitle(h)) {
 			kept = append(kept, h)
 		}
 	}
@@ -475,4 +509,24 @@ func placesOutsideSides(q string) []string {
 	return slices.DeleteFunc(places, func(p string) bool {
 		return !slices.Contains(outside, p) && slices.ContainsFunc(sides, func(sd side) bool { return slices.Contains(text.PlacesAsked(sd.label), p) })
 	})
+}
+
+// unlessNamed returns nil for two subject sides that the passages write
+// as one name, with "v." or "vs" between them ("Roe v. Wade", "Brown v.
+// Board of Education", which a question writes "roe vs wade"): no
+// comparison then. Other sides are returned as they are.
+func unlessNamed(sides []side, hits []retrieval.Hit) []side {
+	if len(sides) != 2 || !sides[0].topic {
+		return sides
+	}
+	left, right := strings.ToLower(sides[0].label), strings.ToLower(sides[1].label)
+	for _, h := range hits {
+		passage := strings.ToLower(h.Chunk.Text)
+		for _, cue := range []string{" v. ", " v ", " vs. ", " vs ", " versus "} {
+			if strings.Contains(passage, left+cue+right) {
+				return nil
+			}
+		}
+	}
+	return sides
 }

@@ -346,6 +346,11 @@ func TestTopicSides(t *testing.T) {
 		{"2031 vs 2032, what changed", "", ""},
 		{"what he said vs what she said", "", ""},
 		{"canal tolls vs canal tolls", "", ""},
+		{"how many crossed this month compared to last month", "", ""},
+		{"tolls this year compared to last year", "", ""},
+		{"glimmer ford vs brackenwick. medals for each?", "glimmer ford", "brackenwick"},
+		{"Glimmer Ford vs Brackenwick / medals", "Glimmer Ford", "Brackenwick"},
+		{"what was said about u.s. vs avalonia", "u.s.", "avalonia"},
 		{"what did they say about the canal toll", "", ""},
 	}
 	for _, tt := range tests {
@@ -377,10 +382,20 @@ func TestPeriodOfASide(t *testing.T) {
 	if !c.Period.IsZero() || c.PeriodTopic != "may 2031" {
 		t.Errorf("period %+v, topic %q: want the side's date read as the subject", c.Period, c.PeriodTopic)
 	}
-	for _, q := range []string{"in late sept 2031, who ran the relief in florida vs texas", "who ran the relief in florida vs texas in may 2031"} {
+	for _, q := range []string{"in late sept 2031, who ran the relief in florida vs texas", "who ran the relief in florida vs texas in may 2031",
+		"who ran the relief in florida vs texas from last year"} {
 		if c := ReadQuestion(q, nil, end); c.Period.IsZero() {
 			t.Errorf("%q: the period dating both sides was dropped: %+v", q, c)
 		}
+	}
+	// A side's place must be held for the side to be: most of its other
+	// words are not enough.
+	sd := topicSides("the ohio relief vs the texas storm relief")[1]
+	if sd.heldBy(text.TermSet("the storm relief"), "the storm relief") {
+		t.Errorf("a side held without its place")
+	}
+	if !sd.heldBy(text.TermSet("the Texas storm"), "the Texas storm") {
+		t.Errorf("a side not held with its place and most of its words")
 	}
 	if got := placesOutsideSides("who ran the relief in florida vs the texas flooding"); len(got) != 0 {
 		t.Errorf("places asked of every passage %q, want none", got)
@@ -437,4 +452,23 @@ func TestComparisonOfSubjects(t *testing.T) {
 	}
 	got, _, _ = Extractive("who did the relief office name for hurricane zephyrine in avalonia vs the sylvania flooding", hits)
 	holdsAll(t, got, "Ilsa Brackenwick as the coordinating officer", "- Sylvania flooding: ", "Tam Farrowby as the coordinating officer")
+
+	// A label is shown as the record writes the subject, in one run
+	// ("New Sylvania"), not from a word's first use ("a new office").
+	hits = briefingHits(t,
+		[2]string{"Minister Ned Example Approves New Sylvania Disaster Declaration",
+			"The minister declared a disaster in New Sylvania after the flooding. A new office in New Sylvania named Tam Farrowby as the coordinating officer for recovery.\n"},
+		[2]string{"Minister Ned Example Approves Avalonia Disaster Declaration",
+			"The minister declared a disaster in Avalonia after the storm. The Relief Office named Ilsa Brackenwick as the coordinating officer for recovery in Avalonia.\n"})
+	got, _, _ = Extractive("who was named coordinating officer for avalonia vs the new sylvania flooding", hits)
+	holdsAll(t, got, "- New Sylvania flooding: ")
+
+	// Two words the record writes as one name ("Brackenwick v.
+	// Farrowby", a case) are no comparison.
+	hits = briefingHits(t, [2]string{"Remarks by Minister Ned Example",
+		"MR. EXAMPLE: Today the court overturned Brackenwick v. Farrowby. We will fight to restore what Brackenwick v. Farrowby protected.\n"})
+	got, _, _ = Extractive("what did example say about brackenwick vs farrowby", hits)
+	if strings.Contains(got, "- Brackenwick: ") || strings.Contains(got, "- Farrowby: ") {
+		t.Errorf("a case's name read as two sides:\n%s", got)
+	}
 }

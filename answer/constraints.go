@@ -251,7 +251,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	c.Period = readPeriod(q, toks, end, drop)
 	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period) ||
 		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first) ||
-		periodOfSide(q, toks, slices.Index(drop, true))) {
+		periodOfSide(q, toks, slices.Index(drop, true), c.Period.Phrase)) {
 		// The phrase stays in the searched words: it is the subject.
 		c.PeriodTopic = c.Period.Phrase
 		c.Period = Period{}

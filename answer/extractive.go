@@ -102,7 +102,7 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	if q.Pool > 0 {
 		n = q.Pool
 	}
-	if len(comparisonSides(q.Question, q.Named)) >= 2 {
+	if len(unlessNamed(comparisonSides(q.Question, q.Named), hits)) >= 2 {
 		n = len(hits) // each side's passages are among them
 	}
 	top := withReplies(hits[:min(len(hits), n)], q.chunks)

@@ -1267,13 +1267,15 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 	// 2022", not "biden"); a side with none is said to have none.
 	if len(r.sides) >= 2 {
 		key := r.topicKey(cands, top)
-		// Each side is set beside the others: a sentence of the same
+		// Subjects are set beside each other: a sentence of the same
 		// form with words of its own ("… named Lai Sun Yee as the
 		// Federal Coordinating Officer" beside "… named Thomas J.
 		// McCool as …") is the contrast asked for, and only a sentence
 		// the picked ones hold entirely repeats one.
 		sideDup := w
-		sideDup.Duplicate = 1
+		if r.sides[0].topic {
+			sideDup.Duplicate = 1
+		}
 		found := 0
 		places := r.places
 		for attempt := 0; attempt < 2 && found == 0; attempt++ {
@@ -1514,8 +1516,9 @@ func openingRun(s string) string {
 
 // sideShown is a side's label as its line opens: a subject's words as
 // the record writes them in the quoted sentence or its document's title
-// ("New York flooding" for "new york flooding"), else, and a period's,
-// as the question wrote them.
+// ("New York flooding" for "new york flooding"), a capitalised spelling
+// first ("New York", not the "new" of "a new office"); words it does not
+// write, and a period's label, as the question wrote them.
 func sideShown(label string, h retrieval.Hit, c candidate, v verdict) string {
 	if !slices.ContainsFunc(v.sides, func(sd side) bool { return sd.label == label && sd.topic }) {
 		return label
@@ -1526,8 +1529,9 @@ func sideShown(label string, h retrieval.Hit, c candidate, v verdict) string {
 	}
 	written := map[string]string{}
 	for _, tk := range text.Tokens(where) {
-		if _, ok := written[tk.Word]; !ok {
-			written[tk.Word] = where[tk.Start:tk.End]
+		w := where[tk.Start:tk.End]
+		if prev, ok := written[tk.Word]; !ok || !startsUpper(prev) && startsUpper(w) {
+			written[tk.Word] = w
 		}
 	}
 	var b strings.Builder
@@ -1658,6 +1662,7 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 		return nil, nil, v
 	}
 	r := readQuestion(q)
+	r.sides = unlessNamed(r.sides, top)
 	measure(cands, top, r, w)
 	for i := range cands {
 		cands[i].score = w.Score(cands[i].features)
@@ -1841,7 +1846,9 @@ var continuationOpeners = map[string]bool{"it": true, "it's": true, "it’s": tr
 //
 // A sentence giving the words the picked one speaks of ("It says, “…”"
 // after "… another quote John Lewis has that is literally taped on my
-// bathroom mirror": wordsGiven) is joined up to its quotation's end.
+// bathroom mirror": wordsGiven) is joined up to its quotation's end,
+// with the sentences the splitter cut the quotation into, whatever
+// their role, unless one of them is picked on its own.
 func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *questionReading) {
 	var rare map[string]bool // rareAsked, measured once a sentence may go on
 	type at struct{ hit, pos int }
@@ -1927,8 +1934,9 @@ const maxGiven = 60
 
 // wordsGiven reports whether the sentence at from in src gives the words
 // of what the sentence before speaks of: it opens with a pronoun and a
-// verb of saying or reading, then a quotation, closed in the same
-// paragraph (a turn of a transcript is one or more) within maxGiven words ("It says, “Democracy is not a state;
+// verb of saying or reading, then a quotation that ends the sentence,
+// closed in the same paragraph (a transcript's turn is one or more
+// paragraphs) within maxGiven words ("It says, “Democracy is not a state;
 // it’s an act. And each generation must do its part.”", which the
 // sentence splitter cuts in two). end is where the quotation closes.
 func wordsGiven(src string, from int) (end int, ok bool) {
@@ -1950,9 +1958,15 @@ func wordsGiven(src string, from int) (end int, ok bool) {
 		return 0, false
 	}
 	end = from + close[1]
-	// The sentence's end, when its period follows the closing mark.
-	if end < len(src) && strings.ContainsRune(".!?", rune(src[end])) {
-		end++
+	inner := strings.TrimRight(rest[open[1]:close[0]], " ")
+	switch {
+	case end < len(src) && strings.ContainsRune(".!?", rune(src[end])):
+		end++ // the sentence's end after the closing mark
+	case strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "…"):
+	case strings.TrimSpace(rest[close[1]:]) == "":
+	default:
+		// “The canal is ours,” and then …: the sentence goes on.
+		return 0, false
 	}
 	return end, true
 }

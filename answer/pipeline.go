@@ -175,7 +175,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	} else if len(history) > 0 && ans.Explain != nil {
 		ans.Explain.Notes = append(ans.Explain.Notes, "the question names its own subject: a new topic, not condensed with the conversation")
 	}
-	sides := comparisonSides(standalone, r.c.Named)
+	sides := unlessNamed(comparisonSides(standalone, r.c.Named), hits)
 	if len(sides) >= 2 && len(hits) > 0 {
 		hits, err = p.sideHits(ctx, standalone, r.opts, sides, hits)
 		if err != nil {

@@ -105,6 +105,7 @@ func isRole(w string) bool {
 	return text.IsTitleNoun(w) || text.IsTitleNoun(strings.TrimSuffix(w, "s"))
 }
 
+// startsUpper reports whether w opens with an upper-case letter.
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
