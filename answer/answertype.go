@@ -40,7 +40,8 @@ var (
 	dateRe = regexp.MustCompile(absoluteDatePattern + `|\b(?:` + text.WeekdayPattern + `)\b|(?i:\b(?:` + text.RelativeDayPattern + `|this week|last (?:week|month))\b)`)
 	// namedYearRe: a year that ends a name ("the Trade Act of 1974", "the
 	// Class of 2024"), after a capitalised word and "of" that are no
-	// month ("March of 2023" is a date).
+	// month or season (withoutNamedYears: "March of 2023", "the Summer
+	// of 2023" are dates).
 	namedYearRe = regexp.MustCompile(`\b[A-Z][\p{L}'’-]*\s+of\s+(?:19|20)\d\d\b`)
 	// absoluteDateRe: a day of a month ("June 12", "August 23rd") or a
 	// year, not a weekday or a relative day ("today"), which only a
@@ -161,13 +162,17 @@ func pronounOne(lower string, i int) bool {
 	return pronounOneBeforeRe.MatchString(lower[max(0, i-12):i]) || pronounOneAfterRe.MatchString(lower[i:])
 }
 
+// seasonWords name a part of a year, which "of" and a year date.
+var seasonWords = map[string]bool{"spring": true, "summer": true, "fall": true, "autumn": true, "winter": true,
+	"end": true, "beginning": true, "start": true, "middle": true, "half": true}
+
 // withoutNamedYears is s without the years that end a name (namedYearRe):
 // "section 122 of the Trade Act of 1974" says nothing of when.
 func withoutNamedYears(s string) string {
 	return namedYearRe.ReplaceAllStringFunc(s, func(m string) string {
 		first, _, _ := strings.Cut(m, " ")
-		if isMonth(strings.ToLower(first)) {
-			return m
+		if w := strings.ToLower(first); isMonth(w) || seasonWords[w] {
+			return m // "March of 2023", "the Summer of 2023", "the End of 2022": dates
 		}
 		return first
 	})

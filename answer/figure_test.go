@@ -257,6 +257,8 @@ func TestNamedYearIsNoDate(t *testing.T) {
 		{"The minister is invoking section 12 of the Canal Act of 1974.", false},
 		{"The Class of 2031 graduated in the rain.", false},
 		{"The toll takes effect in March of 2031.", true},
+		{"In the Summer of 2031, the toll took effect.", true},
+		{"By the End of 2031 the toll will be gone.", true},
 		{"The Canal Act of 1974 was amended in 2031.", true},
 		{"The toll takes effect February 24.", true},
 	} {
