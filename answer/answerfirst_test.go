@@ -431,7 +431,8 @@ func TestPipelineReadsTheReply(t *testing.T) {
 // TestQuoteFinishedByItsNextSentence: a quoted sentence that the next
 // one finishes ("It's about …") is quoted with it, in one quotation; a
 // next sentence that says something of its own, or is broken off, is
-// not joined.
+// not joined. (Asked who said it: asked what was said, the statement
+// goes on further, TestStatementGoesOn.)
 func TestQuoteFinishedByItsNextSentence(t *testing.T) {
 	for _, tc := range []struct {
 		body, want, not string
@@ -449,7 +450,7 @@ func TestQuoteFinishedByItsNextSentence(t *testing.T) {
 			"", "This chart"},
 	} {
 		hits := []retrieval.Hit{ferryHit(t, "2031-08-22", "Remarks on the Glimmerford flood", tc.body)}
-		got, _, _ := Extractive("what did example say about trust in the glimmerford ferries that carried people", hits)
+		got, _, _ := Extractive("who said trust in the glimmerford ferries that carried people was not about faith", hits)
 		if tc.want != "" && !strings.Contains(got, tc.want) {
 			t.Errorf("answer lacks the joined quotation %s:\n%s", tc.want, got)
 		}
@@ -779,5 +780,58 @@ func TestPossessiveIsNoPersonsName(t *testing.T) {
 	}
 	if !person("The crews sailed on Fenwick’s ferry.") {
 		t.Error("a person's possessive not read as their name")
+	}
+}
+
+// TestStatementGoesOn: asked what someone said, the answer quotes the
+// sentence opening the subject with the sentences going on after it in
+// the same turn's paragraph, up to maxStatement words; not the reporter's
+// question after, not a new paragraph, and not for a question asking a
+// date.
+func TestStatementGoesOn(t *testing.T) {
+	body := "Q Spokesperson, what is your reaction to the arrest of Governor Tamsin Vorle?\n" +
+		"MS. QUILL: So, as you know, we are aware of the arrest of former Governor Tamsin Vorle of Freedonia. " +
+		"As we have said before, we take no side between one candidate and another. " +
+		"We call for the respect of democratic principles and the rule of law around the world.\n" +
+		"We will keep watching the ferry strike too.\n" +
+		"Q Will you call the governor's family?\n"
+	for _, tc := range []struct {
+		q, want, not string
+	}{
+		{"what was quills response when tamsin vorle got arrested",
+			"Tamsin Vorle of Freedonia. As we have said before, we take no side between one candidate and another. We call for the respect of democratic principles and the rule of law around the world.”", "ferry strike"},
+		// A date asked for: the sentence giving it stands alone.
+		{"when was governor tamsin vorle arrested", "", "As we have said before"},
+	} {
+		hits := briefingHits(t, [2]string{"Press Briefing by Spokesperson Quill", body})
+		got, _, stats := Extractive(tc.q, hits)
+		if tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("%q: the statement does not go on:\n%s", tc.q, got)
+		}
+		if tc.not != "" && strings.Contains(got, tc.not) {
+			t.Errorf("%q: %q is quoted:\n%s", tc.q, tc.not, got)
+		}
+		if strings.Count(got, "we take no side") > 1 {
+			t.Errorf("%q: a sentence quoted twice:\n%s", tc.q, got)
+		}
+		if stats.Verified != stats.Posted {
+			t.Errorf("quotations %+v:\n%s", stats, got)
+		}
+	}
+}
+
+// TestReportsAnother: a sentence giving someone else's words does not go
+// on a statement; the speaker's own "as we have said" does.
+func TestReportsAnother(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The plant closed in 2023, the company said.":                  true,
+		"According to the mayor, the ferry told the crews to wait.":    true,
+		"As we have said before, we take no side.":                     false,
+		"As I said, the ferries run on time.":                          false,
+		"We call for the respect of the rule of law around the world.": false,
+	} {
+		if got := reportsAnother(s); got != want {
+			t.Errorf("reportsAnother(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
