@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -699,87 +698,6 @@ func TestQuotedOverTitledNarration(t *testing.T) {
 	first := strings.SplitN(got, "\n- ", 3)
 	if len(first) < 2 || !strings.Contains(first[1], "home when nothing else could") {
 		t.Errorf("the first quotation is not hers:\n%s", got)
-	}
-}
-
-// TestNamedInFullBefore: a question asking which person did something is
-// answered by the sentence saying it, and when that sentence names them
-// by a nickname or given name only, the sentence before that names them
-// in full is joined to it ("Among the heroes was Corporal Hershel “Woody”
-// Williams. … Woody advanced …"); a sentence naming its person in full,
-// or a name the question itself gives, joins nothing.
-func TestNamedInFullBefore(t *testing.T) {
-	const lead = "Among the many volunteers was the legendary Boatswain Orrin “Skip” Pellerby."
-	for _, tc := range []struct {
-		q, body, want, not string
-	}{
-		{"which sailor did the ferry notice single out, the one with the lantern",
-			"The ferry crossing was hard that winter. " + lead + " Armed with nothing but a lantern, Skip guided the ferry across the frozen canal.",
-			"Orrin “Skip” Pellerby. Armed with nothing but a lantern, Skip guided", ""},
-		// The question names him: the sentence answers as it is.
-		{"what did skip pellerby guide across the canal with a lantern",
-			"The ferry crossing was hard that winter. " + lead + " Armed with nothing but a lantern, Skip guided the ferry across the frozen canal.",
-			"", "Pellerby. Armed"},
-		// Named in full in the answering sentence itself.
-		{"which sailor did the ferry notice single out, the one with the lantern",
-			"The ferry crossing was hard that winter. " + lead + " Armed with nothing but a lantern, Skip Pellerby guided the ferry across the frozen canal.",
-			"", "Pellerby. Armed"},
-	} {
-		h := ferryHit(t, "2031-08-22", "Notice on the Winter Ferry", tc.body)
-		got, _, stats := Extractive(tc.q, []retrieval.Hit{h})
-		if tc.want != "" && !strings.Contains(got, tc.want) {
-			t.Errorf("%q: the full name before is not joined:\n%s", tc.q, got)
-		}
-		if tc.not != "" && strings.Contains(got, tc.not) {
-			t.Errorf("%q: %q is joined:\n%s", tc.q, tc.not, got)
-		}
-		if stats.Verified != stats.Posted {
-			t.Errorf("quotations %+v:\n%s", stats, got)
-		}
-	}
-}
-
-// TestPersonNounAsksPerson: "which marine", "what senator" ask for a
-// person when the noun heads what is asked; "what hostage deal" asks for
-// no one.
-func TestPersonNounAsksPerson(t *testing.T) {
-	for q, want := range map[string]AnswerType{
-		"which sailor did the notice single out":       WantPerson,
-		"what senator blocked the ferry bill":          WantPerson,
-		"which ambassador said the canal would reopen": WantPerson,
-		"what hostage deal did they reach":             "",
-		"which ceo":                                    WantPerson,
-		"what prisoner swap did they agree to in 2031": "",
-	} {
-		got := answerTypeOf(q)
-		if want == "" && got == WantPerson {
-			t.Errorf("%q: answer wanted %q, want no person", q, got)
-		}
-		if want != "" && got != want {
-			t.Errorf("%q: answer wanted %q, want %q", q, got, want)
-		}
-	}
-}
-
-// TestPossessiveIsNoPersonsName: "Nowhereland’s finest sailors" names no
-// person, though a group of the record is called "Alianza Nowherelands"
-// (a speaker's surname alias "nowherelands"), and "Fenwick’s ferry"
-// names Milo Fenwick.
-func TestPossessiveIsNoPersonsName(t *testing.T) {
-	rec := `{"id": "g1.txt", "title": "Statements on the Ferry", "outlet": "Nowhereland Ministry", "date": "2031-03-10", "speakers": [{"name": "Alianza Nowherelands", "title": ""}, {"name": "Milo Fenwick", "title": "Envoy"}], "text": "ALIANZA NOWHERELANDS: The ferries run.\nMR. FENWICK: In May.\n"}
-`
-	pp := buildPeople(jsonlDocs(t, []byte(rec), 1))
-	if len(pp.byAlias["nowherelands"]) == 0 {
-		t.Fatal("the group's surname alias is missing: the test no longer sets the trap")
-	}
-	person := func(s string) bool {
-		return slices.ContainsFunc(nameRuns(s), func(nr nameRun) bool { return nr.person(pp) })
-	}
-	if person("Of the crews, nearly 70 of Nowhereland’s finest sailors gave their lives.") {
-		t.Error("a place's possessive read as the group's name")
-	}
-	if !person("The crews sailed on Fenwick’s ferry.") {
-		t.Error("a person's possessive not read as their name")
 	}
 }
 

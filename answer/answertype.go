@@ -694,9 +694,6 @@ type nameRun struct {
 	// apposed: a title follows the name after a comma ("David Marchick,
 	// Chief Operating Officer").
 	apposed bool
-	// possessive: the run ends in "'s" ("America’s finest Marines"),
-	// which its last word's letters hold ("americas").
-	possessive bool
 }
 
 // nameRuns returns the runs of capitalised words of s. Lower-case "of",
@@ -747,9 +744,7 @@ func nameRuns(s string) []nameRun {
 				cut = k + 1
 			}
 		}
-		last := s[run[len(run)-1].Start:run[len(run)-1].End]
-		nr := nameRun{title: run[:cut], name: run[cut:], first: strings.TrimSpace(s[:run[0].Start]) == "",
-			possessive: strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")}
+		nr := nameRun{title: run[:cut], name: run[cut:], first: strings.TrimSpace(s[:run[0].Start]) == ""}
 		if j < len(toks) && strings.TrimSpace(s[run[len(run)-1].End:toks[j].Start]) == "," && capital(toks[j]) &&
 			(text.IsTitleWord(toks[j].Word) || text.IsRankModifier(toks[j].Word)) {
 			nr.apposed = true
@@ -873,10 +868,6 @@ func (nr nameRun) person(pp *people) bool {
 	var words []string
 	for _, t := range nr.name {
 		words = append(words, t.Word)
-	}
-	if nr.possessive && len(words) > 0 {
-		// "America’s" is America's, not the "Americas" of a group's name.
-		words[len(words)-1] = strings.TrimSuffix(words[len(words)-1], "s")
 	}
 	known := pp != nil && len(pp.byAlias[strings.Join(words, " ")]) > 0
 	return known || (nr.titled() || nr.apposed) && (len(nr.name) > 1 || nr.honorific())

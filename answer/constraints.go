@@ -439,11 +439,7 @@ func readWant(toks []qtok) AnswerType {
 				// hike" names a thing).
 				return WantNumber
 			}
-			noun := askedNoun(toks, i+1)
-			if personNouns[noun] {
-				return WantPerson
-			}
-			if t, ok := askedNouns[noun]; ok {
+			if t, ok := askedNouns[askedNoun(toks, i+1)]; ok {
 				// "what date", "which city", "which architecture firm":
 				// the noun asked for, after up to two modifiers.
 				return t
@@ -585,9 +581,6 @@ func askedNoun(toks []qtok, i int) string {
 		if _, ok := askedNouns[w]; ok {
 			return w
 		}
-		if personNouns[w] && endsAsked(toks, j) {
-			return w
-		}
 		if yesNoOpeners[w] || text.IsStopword(w) {
 			break
 		}
@@ -604,31 +597,6 @@ var askedNouns = map[string]AnswerType{"date": WantDate, "day": WantDate, "year"
 	"minister": WantPerson, "leader": WantPerson, "company": WantPerson, "firm": WantPerson, "agency": WantPerson,
 	"organization": WantPerson, "organisation": WantPerson, "group": WantPerson, "airline": WantPerson,
 	"carrier": WantPerson, "contractor": WantPerson}
-
-// personNouns name a person by role or rank: after "what"/"which" they
-// ask for a person as askedNouns' "official" does ("which marine did it
-// single out", "what senator blocked it"), but only as the head of what is
-// asked (endsAsked): "what hostage deal", "which senator's bill" ask for
-// no person.
-var personNouns = map[string]bool{"marine": true, "soldier": true, "sailor": true, "veteran": true, "hero": true,
-	"senator": true, "congressman": true, "congresswoman": true, "lawmaker": true, "governor": true, "mayor": true,
-	"ambassador": true, "envoy": true, "diplomat": true, "secretary": true, "president": true, "adviser": true,
-	"advisor": true, "aide": true, "spokesman": true, "spokeswoman": true, "ceo": true, "executive": true,
-	"nominee": true, "candidate": true, "judge": true, "hostage": true, "prisoner": true, "detainee": true,
-	"reporter": true, "journalist": true, "athlete": true, "player": true, "coach": true, "officer": true,
-	"astronaut": true, "scientist": true, "doctor": true, "activist": true, "artist": true, "singer": true}
-
-// endsAsked reports whether the question's word at j ends the noun phrase
-// asked for: the question ends there, or a verb, a stopword or a word of
-// saying follows ("which marine did …", "which senator said …"), not
-// another noun or a possessive ("what hostage deal", "which senator's").
-func endsAsked(toks []qtok, j int) bool {
-	if j+1 == len(toks) {
-		return true
-	}
-	next := toks[j+1].w
-	return yesNoOpeners[next] || text.IsStopword(next) || text.IsAttributionVerb(next) || strings.HasSuffix(next, "ed")
-}
 
 // copulas are the forms of "be" after a wh-word ("what was", "what's":
 // "s") by which a question asks what a thing is.

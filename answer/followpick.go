@@ -385,37 +385,31 @@ func anchoredKind(k FollowUpKind) bool {
 // was 1 percent when we entered office", not "over 95 percent" beside
 // another statement quoted.
 func followFirst(cands []candidate, best int, eligible func(int) bool, w Weights) (first int, ok bool) {
-	// A sentence that also fits the kind asked (Fits: a person named in
-	// full for "which marine did it single out", not "America's finest
-	// Marines" beside the statement quoted) comes first, near or not.
+	first = -1
+	for i := range cands {
+		if cands[i].score < w.FirstFloor*cands[best].score {
+			break
+		}
+		f := cands[i].features
+		if eligible(i) && f.Novel && f.Near > 0 && (first < 0 || f.Words > cands[first].features.Words) {
+			first = i
+		}
+	}
+	if first >= 0 {
+		return first, true
+	}
+	// Away from what was quoted, a sentence giving the asked kind anew
+	// must say it of the subject, as a first question's must (FirstWords):
+	// a long speech's other figures ("100 more immigration judges" in the
+	// State of the Union that announced the Gaza pier) answer nothing
+	// asked of the pier.
 	subject := w.FirstWords * subjectTop(cands, eligible)
-	for _, fitting := range []bool{true, false} {
-		first = -1
-		for i := range cands {
-			if cands[i].score < w.FirstFloor*cands[best].score {
-				break
-			}
-			f := cands[i].features
-			if eligible(i) && f.Novel && f.Near > 0 && (f.Fits || !fitting) && (first < 0 || f.Words > cands[first].features.Words) {
-				first = i
-			}
+	for i := range cands {
+		if cands[i].score < w.FirstFloor*cands[best].score {
+			break
 		}
-		if first >= 0 {
-			return first, true
-		}
-		// Away from what was quoted, a sentence giving the asked kind anew
-		// must say it of the subject, as a first question's must
-		// (FirstWords): a long speech's other figures ("100 more
-		// immigration judges" in the State of the Union that announced the
-		// Gaza pier) answer nothing asked of the pier.
-		for i := range cands {
-			if cands[i].score < w.FirstFloor*cands[best].score {
-				break
-			}
-			f := cands[i].features
-			if eligible(i) && f.Novel && (f.Fits || !fitting) && f.Subject >= subject {
-				return i, true
-			}
+		if eligible(i) && cands[i].features.Novel && cands[i].features.Subject >= subject {
+			return i, true
 		}
 	}
 	return best, false

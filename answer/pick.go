@@ -929,11 +929,6 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, list, r.typ == WantPerson)
 		case r.inSentence:
 			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0, true)
-			if k := sentenceBefore(cands, *c, h.Chunk.Text); !f.Fits && k >= 0 {
-				// "Woody advanced …" names the person whom the sentence
-				// before names in full (continueQuotes joins it).
-				f.Fits = namedBefore(sentence, h.Chunk.Text[cands[k].start:cands[k].end], &r)
-			}
 		default:
 			f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
 		}
@@ -1867,26 +1862,15 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	for _, p := range picked {
 		chosen[p] = true
 	}
-	// whole reports whether c is a whole sentence of the speaker's own
-	// words; named allows quotation marks around a name of a few words
-	// ("Corporal Hershel “Woody” Williams"), which quote no one.
-	whole := func(c candidate, named bool) bool {
+	whole := func(c candidate) bool {
 		src := top[c.hit].Chunk.Text
-		if c.ws != c.start || c.we != c.end || c.features.Filler || c.features.Fragment || strings.HasSuffix(strings.TrimSpace(src[c.start:c.end]), ":") {
-			return false
-		}
-		sentence := src[c.start:c.end]
-		for _, q := range text.FindQuotes(sentence) {
-			if !named || q.Block || len(strings.Fields(q.Words(sentence))) > maxNickname {
-				return false
-			}
-		}
-		return true
+		return c.ws == c.start && c.we == c.end && !c.features.Filler && !c.features.Fragment &&
+			len(text.FindQuotes(src[c.start:c.end])) == 0 && !strings.HasSuffix(strings.TrimSpace(src[c.start:c.end]), ":")
 	}
 	// joinable reports whether candidate k, next to the picked c in the
 	// same paragraph, may be joined to it.
-	joinable := func(c candidate, k int, named bool) bool {
-		if chosen[k] || (cands[k].role != "" && cands[k].role != "below floor") || cands[k].features.Repeat || !whole(cands[k], named) {
+	joinable := func(c candidate, k int) bool {
+		if chosen[k] || (cands[k].role != "" && cands[k].role != "below floor") || cands[k].features.Repeat || !whole(cands[k]) {
 			return false
 		}
 		t1, ok1 := sentenceTurn(top[c.hit], c.start, c.end)
@@ -1895,21 +1879,10 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	}
 	for _, p := range picked {
 		c := &cands[p]
-		if !whole(*c, false) {
+		if !whole(*c) {
 			continue
 		}
 		src := top[c.hit].Chunk.Text
-		if c.role == "answer" && r.inSentence {
-			// "Woody advanced time and again …, armed with nothing but a
-			// flamethrower." answers "which marine …" only after "Among
-			// the countless heroes was the legendary Corporal Hershel
-			// “Woody” Williams.": the person asked for, named in full.
-			if k := sentenceBefore(cands, *c, src); k >= 0 && joinable(*c, k, true) &&
-				namedBefore(src[c.start:c.end], src[cands[k].start:cands[k].end], r) {
-				c.start, c.ws = cands[k].start, cands[k].ws
-				cands[k].role = "joined"
-			}
-		}
 		gap := c.end
 		for gap < len(src) && (src[gap] == ' ' || src[gap] == '\t') {
 			gap++
@@ -1927,7 +1900,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 			continue
 		}
 		j, ok := starts[at{c.hit, gap}]
-		if !ok || !joinable(*c, j, false) {
+		if !ok || !joinable(*c, j) {
 			continue
 		}
 		next := src[cands[j].start:cands[j].end]
@@ -1968,7 +1941,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	// reads the picked sentence's words only.
 	for _, p := range slices.Clone(picked) {
 		c := &cands[p]
-		if c.role != "answer" || !whole(*c, false) ||
+		if c.role != "answer" || !whole(*c) ||
 			!inTranscript(top[c.hit], c.start, c.end) && (r.speakerName != "" || len(r.people) > 0) {
 			// A release's sentences about the person asked are shown one
 			// by one as reporting them or not (reportingAsked).
@@ -1993,7 +1966,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 				cands[j].role = ""
 				delete(chosen, j)
 			}
-			fits := joinable(*c, j, false) && words+n <= maxStatement && !strings.HasSuffix(next, "?") && saidToEnd(next) && !reportsAnother(next)
+			fits := joinable(*c, j) && words+n <= maxStatement && !strings.HasSuffix(next, "?") && saidToEnd(next) && !reportsAnother(next)
 			if !fits {
 				cands[j].role = role
 				if support {
@@ -2095,52 +2068,6 @@ func chosenWithin(cands []candidate, chosen map[int]bool, hit, from, to int) boo
 	}
 	return false
 }
-
-// sentenceBefore is the candidate of c's passage that ends just before
-// c, only spaces between them (the same paragraph); -1 when none does.
-func sentenceBefore(cands []candidate, c candidate, src string) int {
-	for k, o := range cands {
-		if o.hit == c.hit && o.end <= c.start && strings.Trim(src[o.end:c.start], " \t") == "" {
-			return k
-		}
-	}
-	return -1
-}
-
-// namedBefore reports whether the sentence s names the person a question
-// asks for only in part, and prev, the sentence before it, names them in
-// full: s names no one in two capitalised words (personRe), and a lone
-// capitalised word of it, not among the question's words nor opening s,
-// stands in prev beside another capitalised word ("Woody" of "Corporal
-// Hershel “Woody” Williams"). At most maxPointed words of prev are
-// joined.
-func namedBefore(s, prev string, r *questionReading) bool {
-	if personRe.MatchString(s) || len(strings.Fields(prev)) > maxPointed {
-		return false
-	}
-	capital := func(src string, t text.Token) bool { return unicode.IsUpper(firstRune(src[t.Start:t.End])) }
-	ts, ps := text.Tokens(s), text.Tokens(prev)
-	for i, t := range ts {
-		if i == 0 || !capital(s, t) || (capital(s, ts[i-1]) && !sentenceStart(s, ts[i-1].Start)) ||
-			(i+1 < len(ts) && capital(s, ts[i+1])) || len(t.Word) < 3 || text.IsCommon(t.Word) ||
-			text.IsTitleWord(t.Word) || slices.ContainsFunc(text.Terms(t.Word), func(w string) bool { return r.words[w] > 0 }) {
-			continue
-		}
-		for j, u := range ps {
-			if u.Word != t.Word || !capital(prev, u) {
-				continue
-			}
-			if (j > 0 && capital(prev, ps[j-1]) && !sentenceStart(prev, ps[j-1].Start)) || (j+1 < len(ps) && capital(prev, ps[j+1])) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// maxNickname is the most words a quoted name may have ("Hershel “Woody”
-// Williams"): longer quoted words are someone's words.
-const maxNickname = 3
 
 // maxPointed is the most words a sentence joined by goesOn may have.
 const maxPointed = 40
