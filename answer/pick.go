@@ -1867,15 +1867,21 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 		return c.ws == c.start && c.we == c.end && !c.features.Filler && !c.features.Fragment &&
 			len(text.FindQuotes(src[c.start:c.end])) == 0 && !strings.HasSuffix(strings.TrimSpace(src[c.start:c.end]), ":")
 	}
-	// joinable reports whether candidate k, next to the picked c in the
-	// same paragraph, may be joined to it.
-	joinable := func(c candidate, k int) bool {
-		if chosen[k] || (cands[k].role != "" && cands[k].role != "below floor") || cands[k].features.Repeat || !whole(cands[k]) {
+	// joins reports whether candidate k, next to the picked c in the same
+	// paragraph and with a role open to joining, may be joined to it: a
+	// whole sentence of the same turn, quoted by no answer before.
+	joins := func(c candidate, k int, open bool) bool {
+		if !open || cands[k].features.Repeat || !whole(cands[k]) {
 			return false
 		}
 		t1, ok1 := sentenceTurn(top[c.hit], c.start, c.end)
 		t2, ok2 := sentenceTurn(top[c.hit], cands[k].start, cands[k].end)
 		return ok1 && ok2 && t1.Start == t2.Start
+	}
+	// joinable: one neither picked nor set aside (one below the support
+	// floor may finish a picked one).
+	joinable := func(c candidate, k int) bool {
+		return joins(c, k, !chosen[k] && (cands[k].role == "" || cands[k].role == "below floor"))
 	}
 	for _, p := range picked {
 		c := &cands[p]
@@ -1883,10 +1889,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 			continue
 		}
 		src := top[c.hit].Chunk.Text
-		gap := c.end
-		for gap < len(src) && (src[gap] == ' ' || src[gap] == '\t') {
-			gap++
-		}
+		gap := nextInParagraph(src, c.end)
 		if end, ok := wordsGiven(src, gap); ok && !chosenWithin(cands, chosen, c.hit, c.end, end) {
 			// "… another quote John Lewis has that is literally taped on
 			// my bathroom mirror. It says, “Democracy is not a state; …”":
@@ -1950,11 +1953,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 		src := top[c.hit].Chunk.Text
 		words := len(strings.Fields(src[c.start:c.end]))
 		for {
-			gap := c.end
-			for gap < len(src) && (src[gap] == ' ' || src[gap] == '\t') {
-				gap++
-			}
-			j, ok := starts[at{c.hit, gap}]
+			j, ok := starts[at{c.hit, nextInParagraph(src, c.end)}]
 			if !ok {
 				break
 			}
@@ -1962,16 +1961,8 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 			n := len(strings.Fields(next))
 			role := cands[j].role
 			support := role == "support" && chosen[j]
-			if role == "not quotable" || support {
-				cands[j].role = ""
-				delete(chosen, j)
-			}
-			fits := joinable(*c, j) && words+n <= maxStatement && !strings.HasSuffix(next, "?") && saidToEnd(next) && !reportsAnother(next)
-			if !fits {
-				cands[j].role = role
-				if support {
-					chosen[j] = true
-				}
+			open := !chosen[j] && (role == "" || role == "below floor" || role == "not quotable") || support
+			if !joins(*c, j, open) || words+n > maxStatement || strings.HasSuffix(next, "?") || !saidToEnd(next) || reportsAnother(next) {
 				break
 			}
 			c.end, c.we = cands[j].end, cands[j].we
@@ -1983,6 +1974,15 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 		}
 	}
 	return picked
+}
+
+// nextInParagraph is where the text after end goes on in its paragraph:
+// past the spaces and tabs between two sentences, not a line break.
+func nextInParagraph(src string, end int) int {
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return end
 }
 
 // reportsAnother reports whether s gives someone else's words: a verb
