@@ -63,9 +63,9 @@ var ordinalWords = func() map[string]string {
 func SpellOutChat(q string) string {
 	f := strings.Fields(q)
 	out := f[:0]
-	for _, w := range f {
+	for i, w := range f {
 		core := strings.TrimRight(strings.ToLower(w), "?.!,")
-		if fillerWords[core] {
+		if fillerWords[core] || (i > 0 && isTagRight(core, w, f[i-1])) {
 			continue
 		}
 		if full, ok := shorthandWords[core]; ok {
@@ -74,6 +74,23 @@ func SpellOutChat(q string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// isTagRight reports whether w, whose lower-case core is core, is the
+// "right" of a tag question ("biden was in vegas in dec 2023 right, how
+// much was that"; "kirby said that, right?"): it ends its clause with a
+// comma or a question mark and follows no word that makes it a noun or an
+// adjective ("the right,", "far right?", "his right,"). Such a "right"
+// asks the listener to agree and names nothing to search for.
+func isTagRight(core, w, prev string) bool {
+	if core != "right" || !strings.ContainsAny(w[len(core):], ",?") {
+		return false
+	}
+	switch strings.ToLower(strings.TrimRight(prev, "?.!,")) {
+	case "the", "a", "far", "alt", "hard", "center", "centre", "his", "her", "their", "its", "our", "my", "your", "to", "every", "any", "no":
+		return false
+	}
+	return true
 }
 
 // officeWords are the abbreviations of office titles, institutions,
@@ -125,4 +142,5 @@ var shorthandWords = map[string]string{
 var fillerWords = map[string]bool{
 	"yo": true, "pls": true, "plz": true, "thx": true, "ty": true, "lol": true,
 	"lmao": true, "tldr": true, "bruh": true, "ngl": true, "tbh": true, "imo": true,
+	"hey": true, "hi": true, "hello": true, "um": true, "uh": true, "hmm": true, "btw": true, "fyi": true,
 }

@@ -35,6 +35,12 @@ func TestSpellOutChat(t *testing.T) {
 		{"pls who is gonna lead the talks lol", "who is going to lead the talks"},
 		{"what did potus say to the wh press corps", "what did potus say to the wh press corps"},
 		{"When did Quillfeather speak?", "When did Quillfeather speak?"},
+		{"hey how much did the mission send, the wh brought it up", "how much did the mission send, the wh brought it up"},
+		{"quillfeather was in vegas in dec 2023 right, how much was that", "quillfeather was in vegas in dec 2023 how much was that"},
+		{"she said that, right?", "she said that,"},
+		{"what did he say about the far right, and the left", "what did he say about the far right, and the left"},
+		{"is voting a right? what did she say", "is voting a right? what did she say"},
+		{"kirby said the talks were over, is that right?", "kirby said the talks were over, is that"},
 	}
 	for _, tc := range cases {
 		if got := SpellOutChat(tc.q); got != tc.want {
