@@ -793,3 +793,24 @@ func TestFittingSentenceFollows(t *testing.T) {
 		t.Errorf("quotations %+v:\n%s", stats, got)
 	}
 }
+
+// TestVagueDateGivesWay: asked when something happened, a sentence that
+// dates it only by a time back from a day it does not give ("eight
+// months ago") opens the answer only when no sentence gives the day.
+func TestVagueDateGivesWay(t *testing.T) {
+	body := "MS. QUILL: Today, Minister Ned Example is traveling to Brackenwick to visit the Osterhaven Bridge, which collapsed on the day the minister was visiting Brackenwick eight months ago.\n\n" +
+		"MS. QUILL: The Osterhaven Bridge collapsed on the morning of January 28th 2031.\n\n" +
+		"MS. QUILL: The minister will meet the crews who rebuilt the bridge.\n"
+	hits := briefingHits(t, [2]string{"Press Gaggle by Spokesperson Quill", body})
+	got, _, _ := Extractive("when did the osterhaven bridge collapse", hits)
+	if q := firstQuote(got); !strings.Contains(q, "January 28th 2031") {
+		t.Errorf("the answer does not open with the day:\n%s", got)
+	}
+	// With no sentence giving the day, the vague one still answers.
+	hits = briefingHits(t, [2]string{"Press Gaggle by Spokesperson Quill",
+		"MS. QUILL: Today, Minister Ned Example is traveling to Brackenwick to visit the Osterhaven Bridge, which collapsed on the day the minister was visiting Brackenwick eight months ago.\n"})
+	got, _, _ = Extractive("when did the osterhaven bridge collapse", hits)
+	if q := firstQuote(got); !strings.Contains(q, "eight months ago") {
+		t.Errorf("the only dated sentence is not quoted:\n%s", got)
+	}
+}

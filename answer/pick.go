@@ -1347,14 +1347,28 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		}
 		if !quotedFirst && (r.typ != WantAny && r.typ != WantYesNo || r.list > 0) {
 			subject := w.FirstWords * subjectTop(cands, eligible)
+			vagueFirst := -1
 			for i := range cands {
 				if cands[i].score < w.FirstFloor*cands[best].score {
 					break
 				}
 				if eligible(i) && cands[i].features.Fits && cands[i].features.Subject >= subject {
-					first = i
+					if r.typ == WantDate && !r.mention && vagueDate(top[cands[i].hit].Chunk.Text[cands[i].start:cands[i].end]) {
+						// "… which collapsed on the day the President was
+						// visiting eight months ago": a time back from a
+						// day the sentence does not give opens only when
+						// no sentence gives a day.
+						if vagueFirst < 0 {
+							vagueFirst = i
+						}
+						continue
+					}
+					first, vagueFirst = i, -1
 					break
 				}
+			}
+			if vagueFirst >= 0 {
+				first = vagueFirst
 			}
 		}
 		take(first, "answer")
@@ -1400,6 +1414,14 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		take(i, "support")
 	}
 	return picked
+}
+
+// vagueDate reports whether a sentence dates what it says only by a time
+// back from a day it does not give ("eight months ago", "last year"),
+// which answers "when" less than a day of the month, a weekday or a
+// "today" of its statement's day.
+func vagueDate(s string) bool {
+	return agoRe.MatchString(s) && !absoluteDateRe.MatchString(s)
 }
 
 // subjectTop is the most of the question's subject an eligible candidate
