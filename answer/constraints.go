@@ -140,8 +140,8 @@ type Constraints struct {
 	// Topic is what the question is about, for sentences that say what
 	// the record lacks ("on the Lachin corridor").
 	Topic string `json:"topic,omitempty"`
-	// Places are the countries and US states the question's own words
-	// name (text.PlacesAsked), not those a follow-up's rewrite borrows
+	// Places are the countries, US states and cities the question's own
+	// words name (text.PlacesAsked), not those a follow-up's rewrite borrows
 	// from the conversation: "what about brazil" moves on from Mexico.
 	// Only the pipeline's retrieval, which has the question's own words
 	// beside its rewrite, sets them; ReadQuestion leaves them empty.

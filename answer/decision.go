@@ -72,10 +72,11 @@ type hitSignals struct {
 	// questions. A passage on the subject that never gives the asked
 	// thing does not answer.
 	attribute float64
-	// place is the share of the countries and US states the question
-	// names (Constraints.Places: "the wyoming supreme court", "nicaraguan
-	// officials") that the passage, its neighbours or its document's
-	// title name; 1 when it names none. A passage on the same subject
+	// place is the share of the countries, US states and cities the
+	// question names (Constraints.Places: "the wyoming supreme court",
+	// "nicaraguan officials", "the genoa bridge") that the passage, its
+	// neighbours or its document's title name (a city by its name or its
+	// country's or state's); 1 when it names none. A passage on the same subject
 	// elsewhere (Idaho's abortion ban, the Cuban regime) does not answer.
 	place float64
 	// head is 1 when the passage, its retrieved neighbours or its
@@ -571,7 +572,12 @@ func (w decisionWeights) score(s hitSignals) float64 {
 //
 // The places' signal (place: the countries and US states the question
 // names, held by the passage, its neighbours or its title; see
-// placeShown) weighs as a penalty, as the attribute does. Swept 0, 0.5,
+// placeShown) weighs as a penalty, as the attribute does. (Cities and
+// regions were added to the places since, text.cityRegion, with the
+// weight kept: through readout eval on main 20434e7 + this, the probes'
+// "genoa bridge collapse" is declined instead of answered from Baltimore's
+// Key Bridge, and no answerable question of the seven development sets
+// is declined.) Swept 0, 0.5,
 // 1 with the others (READOUT_SWEEP_NO_PLACE=1 for the grid without it)
 // on main 2d49552 + this (index /tmp/wh7 of main 2d49552) over the
 // development, public, probe, independent and channel development

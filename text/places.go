@@ -31,6 +31,79 @@ illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts mic
 mississippi missouri montana nebraska nevada hampshire jersey carolina dakota ohio oklahoma oregon
 pennsylvania rhode tennessee texas utah vermont virginia wyoming wisconsin`
 
+// cityRegion pairs the cities and regions a question names where things
+// happen ("the genoa bridge collapse", "the building collapse in lagos",
+// "the pittsburgh bridge") with the country or US state they lie in, as
+// placeNames writes it ("" when it has none there: a state left out of
+// placeNames, a region between countries). A city is a place of its own:
+// a passage holds it by its name, or by its country's or state's (a
+// readout of a trip to India holds "delhi"). Capitals that stand for
+// their government are capitalOf's instead. Left out: a name as often a
+// person's or a word ("Austin", "Sydney", "Florence", "Charlotte",
+// "Richmond", "Mobile", "Nice", "Reading", "Buffalo", "Flint", "Cali"),
+// a name shared by places far apart ("Alexandria", "Naples",
+// "Birmingham", "Manchester", "Portland" is kept without a state), and a
+// word of a longer name that is a word of other names ("San", "New",
+// "Rio", "Jose", "Antonio", "Francisco").
+var cityRegion = map[string]string{
+	// Capitals not read as their government.
+	"london": "britain", "rome": "italy", "madrid": "spain", "lisbon": "portugal", "vienna": "austria",
+	"brussels": "belgium", "amsterdam": "netherlands", "stockholm": "sweden", "oslo": "norway",
+	"copenhagen": "denmark", "helsinki": "finland", "dublin": "ireland", "athens": "greece",
+	"budapest": "hungary", "prague": "czech", "bucharest": "romania", "belgrade": "serbia",
+	"zagreb": "croatia", "vilnius": "lithuania", "riga": "latvia", "tallinn": "estonia",
+	"chisinau": "moldova", "bratislava": "slovakia", "ljubljana": "slovenia", "tirana": "albania",
+	"skopje": "", "sarajevo": "bosnia", "pristina": "kosovo", "nairobi": "kenya", "abuja": "nigeria",
+	"accra": "ghana", "dakar": "senegal", "kinshasa": "congo", "kampala": "uganda", "kigali": "rwanda",
+	"luanda": "angola", "harare": "zimbabwe", "lusaka": "zambia", "maputo": "mozambique",
+	"mogadishu": "somalia", "asmara": "eritrea", "rabat": "morocco", "algiers": "algeria",
+	"tunis": "tunisia", "bamako": "mali", "muscat": "oman", "sanaa": "yemen", "tashkent": "uzbekistan",
+	"astana": "kazakhstan", "bishkek": "kyrgyzstan", "dushanbe": "tajikistan", "ashgabat": "turkmenistan",
+	"dhaka": "bangladesh", "kathmandu": "nepal", "colombo": "lanka", "bangkok": "thailand",
+	"vientiane": "laos", "yangon": "myanmar", "rangoon": "myanmar", "ulaanbaatar": "mongolia",
+	"lima": "peru", "quito": "ecuador", "santiago": "chile", "asuncion": "paraguay",
+	"montevideo": "uruguay", "tegucigalpa": "honduras", "kingston": "jamaica", "nassau": "bahamas",
+	"wellington": "zealand", "suva": "fiji",
+	// Other cities and regions of the world.
+	"shanghai": "china", "shenzhen": "china", "guangzhou": "china", "wuhan": "china", "chengdu": "china",
+	"xinjiang": "china", "tibet": "china", "osaka": "japan", "hiroshima": "japan", "nagasaki": "japan",
+	"kyoto": "japan", "okinawa": "japan", "busan": "korea", "delhi": "india", "mumbai": "india",
+	"bangalore": "india", "bengaluru": "india", "chennai": "india", "kolkata": "india",
+	"karachi": "pakistan", "lahore": "pakistan", "istanbul": "turkey", "dubai": "emirates",
+	"dhabi": "emirates", "jeddah": "saudi", "mecca": "saudi", "aviv": "israel", "odesa": "ukraine",
+	"odessa": "ukraine", "kharkiv": "ukraine", "lviv": "ukraine", "mariupol": "ukraine",
+	"bakhmut": "ukraine", "kherson": "ukraine", "zaporizhzhia": "ukraine", "dnipro": "ukraine",
+	"bucha": "ukraine", "avdiivka": "ukraine", "crimea": "ukraine", "donbas": "ukraine",
+	"donbass": "ukraine", "donetsk": "ukraine", "luhansk": "ukraine", "kursk": "russia",
+	"belgorod": "russia", "vladivostok": "russia", "siberia": "russia", "chechnya": "russia",
+	"munich": "germany", "hamburg": "germany", "frankfurt": "germany", "milan": "italy",
+	"venice": "italy", "genoa": "italy", "barcelona": "spain", "marseille": "france", "lyon": "france",
+	"geneva": "switzerland", "zurich": "switzerland", "davos": "switzerland", "rotterdam": "netherlands",
+	"antwerp": "belgium", "glasgow": "britain", "edinburgh": "britain", "liverpool": "britain",
+	"belfast": "britain", "krakow": "poland", "gdansk": "poland", "rzeszow": "poland",
+	"cancun": "mexico", "tijuana": "mexico", "monterrey": "mexico", "guadalajara": "mexico",
+	"medellin": "colombia", "cartagena": "colombia", "toronto": "canada", "montreal": "canada",
+	"vancouver": "canada", "calgary": "canada", "quebec": "canada", "melbourne": "australia",
+	"brisbane": "australia", "perth": "australia", "auckland": "zealand", "lagos": "nigeria",
+	"johannesburg": "", "durban": "", "tigray": "ethiopia", "darfur": "sudan", "bali": "indonesia",
+	"sinai": "egypt",
+	// Cities of the United States.
+	"chicago": "illinois", "houston": "texas", "dallas": "texas", "uvalde": "texas", "paso": "texas",
+	"phoenix": "arizona", "tucson": "arizona", "philadelphia": "pennsylvania",
+	"pittsburgh": "pennsylvania", "scranton": "pennsylvania", "jacksonville": "florida",
+	"miami": "florida", "tampa": "florida", "orlando": "florida", "parkland": "florida",
+	"surfside": "florida", "tallahassee": "florida", "indianapolis": "indiana", "seattle": "",
+	"spokane": "", "denver": "colorado", "boston": "massachusetts", "nashville": "tennessee",
+	"memphis": "tennessee", "detroit": "michigan", "baltimore": "maryland", "milwaukee": "wisconsin",
+	"kenosha": "wisconsin", "albuquerque": "", "sacramento": "california", "angeles": "california",
+	"oakland": "california", "fresno": "california", "atlanta": "georgia", "minneapolis": "minnesota",
+	"tulsa": "oklahoma", "honolulu": "hawaii", "lahaina": "hawaii", "maui": "hawaii",
+	"anchorage": "alaska", "juneau": "alaska", "cincinnati": "ohio", "dayton": "ohio", "akron": "ohio",
+	"newark": "jersey", "wilmington": "delaware", "vegas": "nevada", "orleans": "louisiana",
+	"louisville": "kentucky", "raleigh": "carolina", "selma": "alabama", "omaha": "nebraska",
+	"boise": "idaho", "brooklyn": "", "manhattan": "", "harlem": "", "portland": "",
+}
+
 // irregularDemonyms are the demonyms that demonymEnds do not make from
 // their place's name ("chinese" is; "french", "ukrainian" and "belgian"
 // are not).
@@ -106,6 +179,9 @@ var placeForms = sync.OnceValue(func() map[string]string {
 	for capital, country := range capitalOf {
 		called[capital] = country
 	}
+	for city := range cityRegion {
+		called[city] = city
+	}
 	for n, p := range called {
 		add(n, p)
 	}
@@ -125,11 +201,12 @@ var placeForms = sync.OnceValue(func() map[string]string {
 // "nicaragu-an", "israel-i", "sudan-ese", "vermont-er".
 var demonymEnds = []string{"n", "an", "ian", "i", "ese", "er", "ns", "ans", "ians", "is", "ers"}
 
-// PlacesAsked returns the countries and US states a question names, by
-// name, demonym, other name or capital ("nicaraguan regime officials" →
-// "nicaragua", "the chinese side" and "beijing" → "china", "burma" →
-// "myanmar"), each once, as placeNames writes them; a name read only in
-// passages (namesOnlyPassages) is none.
+// PlacesAsked returns the countries, US states and cities a question
+// names, by name, demonym, other name or capital ("nicaraguan regime
+// officials" → "nicaragua", "the chinese side" and "beijing" → "china",
+// "burma" → "myanmar", "the genoa bridge" → "genoa"), each once, as
+// placeNames and cityRegion write them; a name read only in passages
+// (namesOnlyPassages) is none.
 func PlacesAsked(q string) []string {
 	var out []string
 	EachWord(q, func(w string) {
@@ -151,14 +228,16 @@ func placeOfWord(w string) (string, bool) {
 }
 
 // HoldsPlace reports whether s (any case) names place p (as PlacesAsked
-// gives it) by any of its forms (placeForms). It does not allocate.
+// gives it) by any of its forms (placeForms), or, for a city, by any of
+// its country's or state's (cityRegion). It does not allocate.
 func HoldsPlace(s, p string) bool {
 	forms := placeForms()
+	region := cityRegion[p]
 	found := false
 	EachWordBytes(s, func(w []byte) {
 		if !found {
 			q, ok := forms[string(w)]
-			found = ok && q == p
+			found = ok && (q == p || region != "" && q == region)
 		}
 	})
 	return found

@@ -53,3 +53,40 @@ func TestHoldsPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestCities: a city or region a question names is a place of its own,
+// held by its name or by its country's or state's, and no city's name is
+// taken by another place's form.
+func TestCities(t *testing.T) {
+	for city := range cityRegion {
+		if got, ok := placeOfWord(city); !ok || got != city {
+			t.Errorf("placeOfWord(%q) = %q, %v", city, got, ok)
+		}
+	}
+	for q, want := range map[string][]string{
+		"what did the white house say about the genoa bridge collapse": {"genoa"},
+		"what did the us say about the building collapse in lagos":     {"lagos"},
+		"when jon finer was in delhi, what did he say about india":     {"delhi", "india"},
+		"lloyd austin in sydney":                                       nil,
+	} {
+		if got := PlacesAsked(q); !slices.Equal(got, want) {
+			t.Errorf("PlacesAsked(%q) = %q, want %q", q, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		s, place string
+		want     bool
+	}{
+		{"the devastating collapse of the Key Bridge in Baltimore", "genoa", false},
+		{"A defeated former president who sees the world from Mar-a-Lago", "lagos", false},
+		{"Principal Deputy National Security Advisor Jon Finer traveled to India", "delhi", true},
+		{"the Morandi bridge in Genoa", "genoa", true},
+		{"Remarks by President Biden | Pittsburgh, PA", "pittsburgh", true},
+		{"our work in Pennsylvania", "pittsburgh", true},
+		{"our work in Ohio", "pittsburgh", false},
+	} {
+		if got := HoldsPlace(tc.s, tc.place); got != tc.want {
+			t.Errorf("HoldsPlace(%q, %q) = %v, want %v", tc.s, tc.place, got, tc.want)
+		}
+	}
+}
