@@ -55,7 +55,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	}
 
 	var vec []scored
-	qv, err := ix.queryVector(ctx, correctedQuery(query, fixes), s.dim)
+	qv, err := ix.queryVector(ctx, vectorQuery(query, fixes), s.dim)
 	embedErr := err
 	switch {
 	case ctx.Err() != nil:
@@ -110,6 +110,20 @@ func correctedQuery(query string, fixes map[string]string) string {
 	}
 	b.WriteString(query[last:])
 	return b.String()
+}
+
+// vectorQuery is the text the question's vector is made from: the
+// question as the record spells it (correctedQuery), with the country of
+// each capital it names after it ("what did tehran warn" → "… iran"). The
+// lexical search reads a capital as its country already (a synonym); an
+// embedder that compares words would find nothing of the record's "Iran"
+// in "Tehran" and score every passage on it as unrelated.
+func vectorQuery(query string, fixes map[string]string) string {
+	q := correctedQuery(query, fixes)
+	if cs := text.CapitalCountries(query); len(cs) > 0 {
+		q += " " + strings.Join(cs, " ")
+	}
+	return q
 }
 
 // queryVector embeds the query as a unit vector; nil when it has no

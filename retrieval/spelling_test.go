@@ -132,3 +132,33 @@ func newTestIndex(t *testing.T, texts []string) *Index {
 	}
 	return ix
 }
+
+// TestCapitalInTheVectorQuery: a capital standing for its government
+// ("what did tehran refuse") is embedded with its country's name, so a
+// passage naming only the country is near the question by its vector
+// too, not only by its words' synonym.
+func TestCapitalInTheVectorQuery(t *testing.T) {
+	ix := newTestIndex(t, []string{
+		"Iran should not target the ferries of Glimmerford or their crews.",
+		"The Brackenwick canal will reopen to barges in May.",
+	})
+	hits, err := ix.Search(context.Background(), "what did tehran refuse", SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, h := range hits {
+		if strings.Contains(h.Chunk.Text, "Iran should not") {
+			found = true
+			if h.VectorScore <= 0.1 {
+				t.Errorf("vector similarity %.3f of the passage naming the capital's country", h.VectorScore)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the passage naming Iran is not found: %v", hits)
+	}
+	if got := vectorQuery("what did Tehran and Moscow say", nil); got != "what did Tehran and Moscow say iran russia" {
+		t.Errorf("vectorQuery = %q", got)
+	}
+}

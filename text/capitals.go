@@ -1,6 +1,9 @@
 package text
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // capitalOf pairs a capital with its country as diplomatic writing uses
 // the one for the other ("Tehran warned …", "Beijing's response", "what
@@ -33,3 +36,17 @@ var capitalTerms = sync.OnceValue(func() map[string][]string {
 	}
 	return m
 })
+
+// CapitalCountries returns, for each capital that q names (capitalOf), its
+// country, once each and in the order named: "what did tehran warn" →
+// ["iran"]. A search that compares words, not terms, adds them to what it
+// compares ("Tehran" shares no word with the record's "Iran").
+func CapitalCountries(q string) []string {
+	var out []string
+	EachWord(q, func(w string) {
+		if c, ok := capitalOf[w]; ok && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	})
+	return out
+}
