@@ -71,9 +71,39 @@ func SpellOutChat(q string) string {
 		if full, ok := shorthandWords[core]; ok {
 			w = full + w[len(core):]
 		}
-		out = append(out, w)
+		out = append(out, shortPossessive(w))
 	}
 	return strings.Join(out, " ")
+}
+
+// shortPossessive returns w without the possessive "'s" of a name too
+// short for the stemmer to take it off, or ending in a figure ("the eu's
+// response" → "the eu response", "g7's", "arpa-h's", "covid-19's"): the
+// record's "EU" and "G7" are written as words of their own, and Words
+// writes "eu's" as "eus", which no stem of "EU" matches. Longer names
+// ("nato's") are stemmed back already; "it's" and "he's" are left.
+func shortPossessive(w string) string {
+	end := len(w)
+	for end > 0 && strings.IndexByte("?.!,", w[end-1]) >= 0 {
+		end--
+	}
+	var stem string
+	switch {
+	case strings.HasSuffix(w[:end], "'s"):
+		stem = w[:end-2]
+	case strings.HasSuffix(w[:end], "’s"):
+		stem = w[:end-len("’s")]
+	default:
+		return w
+	}
+	name := stem[strings.LastIndexAny(stem, "-/")+1:]
+	switch low := strings.ToLower(name); {
+	case low == "it" || low == "he" || name == "":
+		return w
+	case len(low) <= 2 || low[len(low)-1] >= '0' && low[len(low)-1] <= '9':
+		return stem + w[end:]
+	}
+	return w
 }
 
 // isTagRight reports whether w, whose lower-case core is core, is the

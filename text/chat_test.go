@@ -41,6 +41,9 @@ func TestSpellOutChat(t *testing.T) {
 		{"what did he say about the far right, and the left", "what did he say about the far right, and the left"},
 		{"is voting a right? what did she say", "is voting a right? what did she say"},
 		{"kirby said the talks were over, is that right?", "kirby said the talks were over, is that"},
+		{"what was the eu's response to the g7's statement?", "what was the eu response to the g7 statement?"},
+		{"what did he say arpa-h’s job was, and covid-19's toll", "what did he say arpa-h job was, and covid-19 toll"},
+		{"it's what nato's chief said he's sure of", "it's what nato's chief said he's sure of"},
 	}
 	for _, tc := range cases {
 		if got := SpellOutChat(tc.q); got != tc.want {
