@@ -453,10 +453,16 @@ func readWant(toks []qtok) AnswerType {
 				// toll": the noun asked about is a quantity.
 				return WantNumber
 			}
-			if saysVerbAfter(toks, i+1) {
+			// "what exactly did biden say": an adverb of the asking
+			// stands between the question word and its auxiliary.
+			aux := i + 1
+			for aux < len(toks) && askAdverbs[toks[aux].w] {
+				aux++
+			}
+			if saysVerbAfter(toks, aux) {
 				return WantQuotation
 			}
-			if i+1 < len(toks) && yesNoOpeners[toks[i+1].w] {
+			if aux < len(toks) && yesNoOpeners[toks[aux].w] {
 				// "what did Sullivan praise Azerbaijan for when he met
 				// Hajiyev": the question's own word asked for no kind of
 				// answer; a "when" or "who" after it opens a clause.
@@ -488,10 +494,19 @@ func subordinateWhen(toks []qtok, i int) bool {
 			if yesNoOpeners[next] || copulas[next] || next == "many" || next == "much" || next == "long" {
 				return true
 			}
+			if toks[k].w == "how" && k+2 < len(toks) && (copulas[toks[k+2].w] || yesNoOpeners[toks[k+2].w]) {
+				// "… done already when biden came in, how done was it":
+				// "how" and the measure asked.
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// askAdverbs are the adverbs a question sets between its question word
+// and its auxiliary: "what exactly did he say", "what really happened".
+var askAdverbs = map[string]bool{"exactly": true, "precisely": true, "specifically": true, "really": true, "actually": true}
 
 // subjectWords open a clause's subject: "when the talks ended", "when
 // he went".

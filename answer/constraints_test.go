@@ -184,6 +184,10 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"when roughly did quillfeather visit lisbon, and how many boats did she count", OrderAny, WantDate},
 		{"when u think quillfeather first said what the goal was", OrderFirst, WantDate},
 		{"when the talks ended, what did quillfeather say", OrderAny, WantQuotation},
+		{"quillfeather said the canal was done already when oakhollow came in, how done was it", OrderAny, WantAny},
+		// An adverb between the question word and its auxiliary.
+		{"what exactly did quillfeather say when asked why the canal deal would work", OrderAny, WantQuotation},
+		{"what really did quillfeather say about the canal", OrderAny, WantQuotation},
 		{"Who spoke most recently about the bridge?", OrderLast, WantPerson},
 		// Not orders: a period, a pointer, a figure, a title.
 		{"What did she say last week?", OrderAny, WantQuotation},
