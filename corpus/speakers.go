@@ -242,6 +242,16 @@ func nameBefore(toks []token) ([]string, int) {
 		if lw := strings.TrimLeft(w, openers); !trailsCloser(w) && isNameWord(lw) && !text.IsStopword(strings.ToLower(lw)) {
 			name = append([]string{lw}, name...)
 			i++
+			// A second given name between a title and the first ("Judge
+			// Ketanji Brown Jackson"): the title word before it shows it
+			// is no sentence's opening word ("Welcome Jake Sullivan").
+			if i+1 < len(toks) && lw == w {
+				w2 := toks[i].s
+				if !trailsCloser(w2) && isNameWord(w2) && !text.IsStopword(strings.ToLower(w2)) && text.IsTitleNoun(strings.ToLower(strings.TrimRight(toks[i+1].s, "."))) {
+					name = append([]string{w2}, name...)
+					i++
+				}
+			}
 		} else if i > 1 {
 			// Initials without a given name are not a name we can trust.
 			return name[i-1:], 1

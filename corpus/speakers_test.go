@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -107,6 +108,24 @@ func TestTitleStopsAtHeading(t *testing.T) {
 	} {
 		if got, _ := turnSpeaker(tt.label, tt.title, tt.label+": Thank you."); got != tt.want {
 			t.Errorf("turnSpeaker(%q) under %q = %+v, want %+v", tt.label, tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestFullNameWithTwoGivenNames: a name of two given names after a title
+// ("Judge Tamsin Vorle Oakhollow") is read whole, the title without the
+// first given name; a capitalised word opening a sentence before a name
+// is no given name.
+func TestFullNameWithTwoGivenNames(t *testing.T) {
+	for _, tc := range []struct{ text, surname, name, title string }{
+		{"Remarks by Judge Tamsin Vorle Oakhollow on the Canal", "Oakhollow", "Tamsin Vorle Oakhollow", "Judge"},
+		{"President Odo Quill Brambleby spoke.", "Brambleby", "Odo Quill Brambleby", "President"},
+		{"Welcome Zara Quillfeather, our guest.", "Quillfeather", "Zara Quillfeather", ""},
+		{"Secretary of State Zara Quillfeather arrived.", "Quillfeather", "Zara Quillfeather", "Secretary of State"},
+	} {
+		name, title := findFullName(tc.text, tc.surname)
+		if strings.Join(name, " ") != tc.name || title != tc.title {
+			t.Errorf("findFullName(%q) = %q, %q; want %q, %q", tc.text, strings.Join(name, " "), title, tc.name, tc.title)
 		}
 	}
 }
