@@ -1346,30 +1346,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 			first, quotedFirst = followFirst(cands, best, eligible, w)
 		}
 		if !quotedFirst && (r.typ != WantAny && r.typ != WantYesNo || r.list > 0) {
-			subject := w.FirstWords * subjectTop(cands, eligible)
-			vagueFirst := -1
-			for i := range cands {
-				if cands[i].score < w.FirstFloor*cands[best].score {
-					break
-				}
-				if eligible(i) && cands[i].features.Fits && cands[i].features.Subject >= subject {
-					if r.typ == WantDate && !r.mention && vagueDate(top[cands[i].hit].Chunk.Text[cands[i].start:cands[i].end]) {
-						// "… which collapsed on the day the President was
-						// visiting eight months ago": a time back from a
-						// day the sentence does not give opens only when
-						// no sentence gives a day.
-						if vagueFirst < 0 {
-							vagueFirst = i
-						}
-						continue
-					}
-					first, vagueFirst = i, -1
-					break
-				}
-			}
-			if vagueFirst >= 0 {
-				first = vagueFirst
-			}
+			first = firstOfType(cands, best, first, eligible, top, r, w)
 		}
 		take(first, "answer")
 	}
@@ -1414,6 +1391,38 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		take(i, "support")
 	}
 	return picked
+}
+
+// firstOfType is the sentence that opens an answer asking a kind of
+// answer (a date, a figure, a person, a place, a list): the best eligible
+// one holding that kind and at least FirstWords of the most of the
+// question's subject any candidate holds, among those scoring at least
+// FirstFloor of the best (cands[best]); else first.
+func firstOfType(cands []candidate, best, first int, eligible func(int) bool, top []retrieval.Hit, r *questionReading, w Weights) int {
+	subject := w.FirstWords * subjectTop(cands, eligible)
+	vague := -1
+	for i := range cands {
+		if cands[i].score < w.FirstFloor*cands[best].score {
+			break
+		}
+		if !eligible(i) || !cands[i].features.Fits || cands[i].features.Subject < subject {
+			continue
+		}
+		if r.typ == WantDate && !r.mention && vagueDate(top[cands[i].hit].Chunk.Text[cands[i].start:cands[i].end]) {
+			// "… which collapsed on the day the President was visiting
+			// eight months ago": a time back from a day the sentence
+			// does not give opens only when no sentence gives a day.
+			if vague < 0 {
+				vague = i
+			}
+			continue
+		}
+		return i
+	}
+	if vague >= 0 {
+		return vague
+	}
+	return first
 }
 
 // vagueDate reports whether a sentence dates what it says only by a time
