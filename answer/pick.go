@@ -1363,11 +1363,15 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		// for any kind, one for figures only, but three supporting
 		// quotations replaced by unrelated sentences naming someone or
 		// some year, none for figures only.)
+		// It holds half as much of the subject as the sentence holding
+		// the most (not "Yesterday, we brought out another 6,800 people"
+		// for how many were killed).
+		subject := 0.5 * subjectTop(cands, eligible)
 		for i := range cands {
 			if cands[i].score < floor {
 				break
 			}
-			if eligible(i) && cands[i].features.Fits && !repeats(cands, picked, i, w) {
+			if eligible(i) && cands[i].features.Fits && cands[i].features.Subject >= subject && !repeats(cands, picked, i, w) {
 				take(i, "support")
 				break
 			}
@@ -1408,13 +1412,22 @@ func firstOfType(cands []candidate, best, first int, eligible func(int) bool, to
 		if !eligible(i) || !cands[i].features.Fits || cands[i].features.Subject < subject {
 			continue
 		}
-		if r.typ == WantDate && !r.mention && vagueDate(top[cands[i].hit].Chunk.Text[cands[i].start:cands[i].end]) {
+		if r.typ != WantDate || r.mention {
+			return i
+		}
+		sentence := top[cands[i].hit].Chunk.Text[cands[i].start:cands[i].end]
+		switch {
+		case vagueDate(sentence):
 			// "… which collapsed on the day the President was visiting
 			// eight months ago": a time back from a day the sentence
 			// does not give opens only when no sentence gives a day.
 			if vague < 0 {
 				vague = i
 			}
+			continue
+		case vague >= 0 && !absoluteDateRe.MatchString(sentence):
+			// Only a day of the month or a year beats it, not a "today"
+			// of another statement ("Today, … the shootings in Austin").
 			continue
 		}
 		return i
@@ -1430,8 +1443,13 @@ func firstOfType(cands []candidate, best, first int, eligible func(int) bool, to
 // which answers "when" less than a day of the month, a weekday or a
 // "today" of its statement's day.
 func vagueDate(s string) bool {
-	return agoRe.MatchString(s) && !absoluteDateRe.MatchString(s)
+	return agoRe.MatchString(s) && !absoluteDateRe.MatchString(s) && !agoTodayRe.MatchString(s)
 }
+
+// agoTodayRe: a time back that lands on a day ("one year ago today", "two
+// years ago this week"): the statement's own day, less the years, is the
+// day asked.
+var agoTodayRe = regexp.MustCompile(`(?i)\bago (?:today|yesterday|this week)\b`)
 
 // subjectTop is the most of the question's subject an eligible candidate
 // holds.

@@ -65,7 +65,11 @@ func SpellOutChat(q string) string {
 	out := f[:0]
 	for i, w := range f {
 		core := strings.TrimRight(strings.ToLower(w), "?.!,")
-		if fillerWords[core] || (i > 0 && isTagRight(core, w, f[i-1])) {
+		next := ""
+		if i+1 < len(f) {
+			next = strings.ToLower(strings.TrimRight(f[i+1], "?.!,"))
+		}
+		if fillerWords[core] || (i == 0 && greetings[core]) || (i > 0 && isTagRight(core, w, f[i-1], next)) {
 			continue
 		}
 		if full, ok := shorthandWords[core]; ok {
@@ -98,7 +102,8 @@ func shortPossessive(w string) string {
 	}
 	name := stem[strings.LastIndexAny(stem, "-/")+1:]
 	switch low := strings.ToLower(name); {
-	case low == "it" || low == "he" || name == "":
+	case low == "it" || low == "he" || name == "" || strings.Trim(low, "0123456789") == "":
+		// "the 90's", "the 1990's": a decade, not a year's possessive.
 		return w
 	case len(low) <= 2 || low[len(low)-1] >= '0' && low[len(low)-1] <= '9':
 		return stem + w[end:]
@@ -112,8 +117,14 @@ func shortPossessive(w string) string {
 // comma or a question mark and follows no word that makes it a noun or an
 // adjective ("the right,", "far right?", "his right,"). Such a "right"
 // asks the listener to agree and names nothing to search for.
-func isTagRight(core, w, prev string) bool {
+func isTagRight(core, w, prev, next string) bool {
 	if core != "right" || !strings.ContainsAny(w[len(core):], ",?") {
+		return false
+	}
+	if next != "" && !tagFollowers[next] {
+		// "is health care a human right, according to biden": a
+		// right the question goes on about. A tag ends the question or
+		// comes before a new one ("…, right? how much was that").
 		return false
 	}
 	switch strings.ToLower(strings.TrimRight(prev, "?.!,")) {
@@ -168,9 +179,18 @@ var shorthandWords = map[string]string{
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 }
 
+// greetings open a question typed in chat and ask nothing there ("hey
+// how much …"); elsewhere "hi" may be Hawaii ("lahaina hi").
+var greetings = map[string]bool{"hey": true, "hi": true, "hello": true}
+
+// tagFollowers open the question after a tag question's "right,": a
+// question word or an auxiliary.
+var tagFollowers = map[string]bool{"how": true, "what": true, "when": true, "where": true, "who": true, "which": true,
+	"why": true, "did": true, "does": true, "do": true, "is": true, "was": true, "were": true, "are": true, "so": true, "and": true}
+
 // fillerWords are the words of chat that ask nothing.
 var fillerWords = map[string]bool{
 	"yo": true, "pls": true, "plz": true, "thx": true, "ty": true, "lol": true,
 	"lmao": true, "tldr": true, "bruh": true, "ngl": true, "tbh": true, "imo": true,
-	"hey": true, "hi": true, "hello": true, "um": true, "uh": true, "hmm": true, "btw": true, "fyi": true,
+	"um": true, "uh": true, "hmm": true, "btw": true, "fyi": true,
 }

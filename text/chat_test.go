@@ -38,11 +38,14 @@ func TestSpellOutChat(t *testing.T) {
 		{"hey how much did the mission send, the wh brought it up", "how much did the mission send, the wh brought it up"},
 		{"quillfeather was in vegas in dec 2023 right, how much was that", "quillfeather was in vegas in dec 2023 how much was that"},
 		{"she said that, right?", "she said that,"},
+		{"is health care a human right, according to biden?", "is health care a human right, according to biden?"},
+		{"what did the white house announce for lahaina hi", "what did the white house announce for lahaina hi"},
+		{"what did biden say about crime in the 90's", "what did biden say about crime in the 90's"},
 		{"what did he say about the far right, and the left", "what did he say about the far right, and the left"},
 		{"is voting a right? what did she say", "is voting a right? what did she say"},
 		{"kirby said the talks were over, is that right?", "kirby said the talks were over, is that"},
 		{"what was the eu's response to the g7's statement?", "what was the eu response to the g7 statement?"},
-		{"what did he say arpa-h’s job was, and covid-19's toll", "what did he say arpa-h job was, and covid-19 toll"},
+		{"what did he say arpa-h’s job was, and the g7's toll", "what did he say arpa-h job was, and the g7 toll"},
 		{"it's what nato's chief said he's sure of", "it's what nato's chief said he's sure of"},
 	}
 	for _, tc := range cases {
