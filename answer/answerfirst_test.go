@@ -754,46 +754,6 @@ func TestReportsAnother(t *testing.T) {
 	}
 }
 
-// TestFittingSentenceFollows: when no sentence giving the kind of answer
-// asked holds enough of the subject to open the answer (the span of
-// "how long" here, said without the rare name the others repeat), the
-// best one that gives it follows the opening sentence, ahead of
-// supporting sentences that give none.
-func TestFittingSentenceFollows(t *testing.T) {
-	body := "SUPPORTING BARGE MAKERS: Today, Minister Ned Example signed an order under Section 12 of the Glimmerford Trade Act directing the trade office to negotiate agreements with trading partners on Glimmerford barges and barge engines.\n\n" +
-		"- Through negotiations with trading partners and the use of tariffs, Minister Example has secured investment in Glimmerford barge yards and barge engine works.\n\n" +
-		"- The trade office will tell Minister Example of any need for further action under the Glimmerford Trade Act on barges and barge engines.\n\n" +
-		"- Trading partners that cut a deal with Minister Example on Glimmerford barges will see lower duties on their barge engines.\n\n" +
-		"- The order takes effect on the day it is signed.\n\n" +
-		"- Minister Example may take other steps on barge engines if the agreements with trading partners are not entered into within 90 days of the order.\n"
-	hits := briefingHits(t, [2]string{"Fact Sheet: Minister Ned Example Adjusts Imports of Glimmerford Barges", body})
-	q := "under the glimmerford trade act order on barges and barge engines, how long do trading partners have to cut a deal"
-	// The record's weights: the name is rare, the rest common.
-	for _, w := range text.Terms(q) {
-		weight := 1.0
-		if w == "glimmerford" {
-			weight = 9
-		}
-		hits[0].Terms = append(hits[0].Terms, retrieval.TermMatch{Term: w, Weight: weight, Found: true, Share: 1})
-	}
-	got, _, stats := Extractive(q, hits)
-	if !strings.Contains(got, "within 90 days") {
-		t.Errorf("the sentence giving the span asked is not quoted:\n%s", got)
-	}
-	var quotes []string
-	for _, l := range strings.Split(got, "\n") {
-		if strings.HasPrefix(l, "- ") {
-			quotes = append(quotes, l)
-		}
-	}
-	if len(quotes) < 2 || !strings.Contains(quotes[1], "within 90 days") {
-		t.Errorf("the sentence giving the span asked does not follow the opening one:\n%s", got)
-	}
-	if stats.Verified != stats.Posted {
-		t.Errorf("quotations %+v:\n%s", stats, got)
-	}
-}
-
 // TestVagueDateGivesWay: asked when something happened, a sentence that
 // dates it only by a time back from a day it does not give ("eight
 // months ago") opens the answer only when no sentence gives the day.

@@ -1351,32 +1351,6 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		take(first, "answer")
 	}
 	floor := w.SupportFloor * cands[picked[0]].score
-	if r.hasFig && (r.fig.unit != anyUnit || len(r.fig.counted) > 0) && len(picked) == 1 && !cands[picked[0]].features.Fits {
-		// The opening sentence gives no figure of the unit or of the
-		// thing asked ("how long do partners have", "how many
-		// peacekeepers"), and no sentence that gives one held enough of
-		// the subject to open: the best one that gives it follows, ahead
-		// of supporting sentences that give none. (Not for a person, a
-		// date or any number: any name or figure fits those, and a
-		// sentence holding one but little of the subject is no answer.
-		// Measured on the seven development sets: two answers gained
-		// for any kind, one for figures only, but three supporting
-		// quotations replaced by unrelated sentences naming someone or
-		// some year, none for figures only.)
-		// It holds half as much of the subject as the sentence holding
-		// the most (not "Yesterday, we brought out another 6,800 people"
-		// for how many were killed).
-		subject := 0.5 * subjectTop(cands, eligible)
-		for i := range cands {
-			if cands[i].score < floor {
-				break
-			}
-			if eligible(i) && cands[i].features.Fits && cands[i].features.Subject >= subject && !repeats(cands, picked, i, w) {
-				take(i, "support")
-				break
-			}
-		}
-	}
 	for i := range cands {
 		if len(picked) >= w.MaxSentences {
 			break
