@@ -64,10 +64,10 @@ func SpellOutChat(q string) string {
 	f := strings.Fields(q)
 	out := f[:0]
 	for i, w := range f {
-		core := strings.TrimRight(strings.ToLower(w), "?.!,")
+		core := wordCore(w)
 		next := ""
 		if i+1 < len(f) {
-			next = strings.ToLower(strings.TrimRight(f[i+1], "?.!,"))
+			next = wordCore(f[i+1])
 		}
 		if fillerWords[core] || (i == 0 && greetings[core]) || (i > 0 && isTagRight(core, w, f[i-1], next)) {
 			continue
@@ -82,7 +82,8 @@ func SpellOutChat(q string) string {
 
 // shortPossessive returns w without the possessive "'s" of a name too
 // short for the stemmer to take it off, or ending in a figure ("the eu's
-// response" → "the eu response", "g7's", "arpa-h's", "covid-19's"): the
+// response" → "the eu response", "g7's", "arpa-h's"; not a decade, "the
+// 90's"): the
 // record's "EU" and "G7" are written as words of their own, and Words
 // writes "eu's" as "eus", which no stem of "EU" matches. Longer names
 // ("nato's") are stemmed back already; "it's" and "he's" are left.
@@ -127,7 +128,7 @@ func isTagRight(core, w, prev, next string) bool {
 		// comes before a new one ("…, right? how much was that").
 		return false
 	}
-	switch strings.ToLower(strings.TrimRight(prev, "?.!,")) {
+	switch wordCore(prev) {
 	case "the", "a", "far", "alt", "hard", "center", "centre", "his", "her", "their", "its", "our", "my", "your", "to", "every", "any", "no":
 		return false
 	}
@@ -178,6 +179,9 @@ var shorthandWords = map[string]string{
 	"stats": "statistics", "vax": "vaccine", "econ": "economy",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 }
+
+// wordCore is a chat word in lower case without the punctuation after it.
+func wordCore(w string) string { return strings.ToLower(strings.TrimRight(w, "?.!,")) }
 
 // greetings open a question typed in chat and ask nothing there ("hey
 // how much …"); elsewhere "hi" may be Hawaii ("lahaina hi").
