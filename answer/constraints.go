@@ -245,6 +245,9 @@ const historyYears = 10
 // ("what did the sec state warn tehran …" in a conversation about June
 // 2025 is Marco Rubio's words).
 func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) Constraints {
+	// Read as if written out: "what'd kirby say" names its speaker as
+	// "what did kirby say" does, "last wk" its period as "last week".
+	q = text.SpellOutChat(q)
 	toks := questionTokens(q)
 	var c Constraints
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
@@ -349,7 +352,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 			kept = append(kept, w)
 		}
 	}
-	c.Search = text.SpellOutChat(strings.Join(kept, " "))
+	c.Search = strings.Join(kept, " ")
 	if strings.Trim(c.Search, " ?.!,") == "" {
 		c.Search = q
 	}

@@ -104,7 +104,9 @@ func TestReadQuestionPeriods(t *testing.T) {
 		{"how many were freed in the prisoner exchange of summer 2023", "2023-06-01", "2023-08-31", "summer 2023"},
 		{"what did they say about the storms of the fall of 2022", "2022-09-01", "2022-11-30", "fall of 2022"},
 		{"what did he say last week", "2024-05-09", "2024-05-15", "last week"},
+		{"what did he say last wk", "2024-05-09", "2024-05-15", "last week"},
 		{"What was said last month?", "2024-04-01", "2024-04-30", "last month"},
+		{"What was said last mo?", "2024-04-01", "2024-04-30", "last month"},
 		{"What was said last year?", "2023-01-01", "2023-12-31", "last year"},
 		{"anything in the past 30 days?", "2024-04-16", "2024-05-15", "in the past 30 days"},
 		{"what did she say in the last two weeks", "2024-05-02", "2024-05-15", "in the last two weeks"},
@@ -271,6 +273,8 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		{"What did Zara Quillfeather say about the canal talks?", "Zara Quillfeather", "Zara Quillfeather", 0, []string{"Zara Quillfeather"}},
 		{"What did Quillfeather say about the canal talks?", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
 		{"what did quillfeather say abt the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		// Read as written out: "what'd" asks "what did".
+		{"what'd quillfeather say abt the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		{"Quote Ms. Quillfeather's exact words on the canal talks.", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
 		{"According to Bram Oakhollow, when will the bridge reopen?", "Bram Oakhollow", "Bram Oakhollow", 0, []string{"Bram Oakhollow"}},
 		{"Has Oakhollow ever commented on the canal?", "Bram Oakhollow", "Oakhollow", 0, []string{"Bram Oakhollow"}},

@@ -178,6 +178,12 @@ var shorthandWords = map[string]string{
 	"mo": "month", "mos": "months", "wk": "week", "wks": "weeks",
 	"stats": "statistics", "vax": "vaccine", "econ": "economy",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
+	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
+	// it go"): read as "did", the speaker and the tense are read as in
+	// "what did kirby say".
+	"what'd": "what did", "what’d": "what did", "how'd": "how did", "how’d": "how did",
+	"where'd": "where did", "where’d": "where did", "why'd": "why did", "why’d": "why did",
+	"when'd": "when did", "when’d": "when did",
 }
 
 // wordCore is a chat word in lower case without the punctuation after it.

@@ -47,6 +47,7 @@ func TestSpellOutChat(t *testing.T) {
 		{"what was the eu's response to the g7's statement?", "what was the eu response to the g7 statement?"},
 		{"what did he say arpa-h’s job was, and the g7's toll", "what did he say arpa-h job was, and the g7 toll"},
 		{"it's what nato's chief said he's sure of", "it's what nato's chief said he's sure of"},
+		{"What'd quill say, and how’d it go?", "what did quill say, and how did it go?"},
 	}
 	for _, tc := range cases {
 		if got := SpellOutChat(tc.q); got != tc.want {

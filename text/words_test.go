@@ -167,6 +167,11 @@ func TestStopwords(t *testing.T) {
 	if got, want := Terms("the 2023 vs 2024 statements, per the fact sheet"), []string{"2023", "2024", "stat", "fact", "sheet"}; !slices.Equal(got, want) {
 		t.Errorf("Terms = %q, want %q", got, want)
 	}
+	// A contraction of function words is no subject word either: "thered"
+	// is no word of the record, and its stem outweighed the question's.
+	if got, want := Terms("did quill say there'd be a canal deal, what'd it cost, who'd sign, and it'll end as it could've"), []string{"quill", "canal", "deal", "cost", "sign", "end"}; !slices.Equal(got, want) {
+		t.Errorf("Terms = %q, want %q", got, want)
+	}
 	got := Terms("What did the spokesperson say about the missions to Armenia?")
 	if want := []string{"spokesperson", "mission", "armenia"}; !slices.Equal(got, want) {
 		t.Errorf("Terms = %q, want %q", got, want)
