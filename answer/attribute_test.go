@@ -202,8 +202,14 @@ func TestPlaceShown(t *testing.T) {
 	if da, db := defaultDecision.score(a), defaultDecision.score(b); da-db != defaultDecision.place {
 		t.Errorf("the passage on another place scores %v against %v, want %v less", db, da, defaultDecision.place)
 	}
-	// A document the conversation cited holds its places.
-	if b.setContinued(1); b.place != 1 {
-		t.Errorf("a passage of a cited document: place %v, want 1", b.place)
+	// A document the conversation cited holds the places it names
+	// anywhere; one it never names moves on from it.
+	cited := &corpus.Document{ID: "e.txt", Title: "Statement", Text: "The court ruled. Later, in Wyoming, the clerks met."}
+	if b.setContinued(1, q.Places, cited); b.place != 1 {
+		t.Errorf("a passage of a cited document naming the place: place %v, want 1", b.place)
+	}
+	b.place = 0
+	if b.setContinued(1, q.Places, other.Doc); b.place != 0 {
+		t.Errorf("a passage of a cited document never naming the place: place %v, want 0", b.place)
 	}
 }

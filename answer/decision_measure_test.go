@@ -107,7 +107,7 @@ func TestMeasureDecision(t *testing.T) {
 			for i, h := range r.searched {
 				sig := signalsOf(r.c, names, h, i+1, r.searched, cache)
 				sig.head = headShown(head, syns, h, r.searched, cache)
-				sig.setContinued(citedBefore(h, prev))
+				sig.setContinued(citedBefore(h, prev), r.c.Places, h.Doc)
 				sig.title = titleShare(h)
 				sigs = append(sigs, sig)
 			}

@@ -168,7 +168,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		ans.Explain = r.explanation()
 	}
 	if follow.Kind != NewTopic {
-		hits = preferDocs(hits, follow.Docs)
+		hits = preferDocs(hits, follow.Docs, r.c.Places)
 		if ans.Explain != nil {
 			ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("read as a follow-up (%s) and searched as %q; the previous answer's documents are preferred", follow.Kind, standalone))
 		}
@@ -296,7 +296,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			return ans, nil
 		}
 		if follow.Kind == NewTopic && len(sides) < 2 {
-			if kept := namingHits(r.c, hits, r.decision.Best, p.people()); len(kept) < len(hits) {
+			if kept := namingHits(r.c, hits, r.decision.Lead, p.people()); len(kept) < len(hits) {
 				if ans.Explain != nil {
 					var who []string
 					for _, named := range r.c.Named {
@@ -980,8 +980,14 @@ func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standa
 		base = r.searched
 	}
 	conv, searched, err := p.conversationHits(ctx, q, standalone, r.opts, history, *follow, base)
-	if err != nil || len(conv) == 0 {
+	if err != nil {
 		return nil, err
+	}
+	// A place the question names that a cited document never names
+	// moves on from it (docHoldsPlaces).
+	conv = slices.DeleteFunc(conv, func(h retrieval.Hit) bool { return !docHoldsPlaces(h.Doc, r.c.Places) })
+	if len(conv) == 0 {
+		return nil, nil
 	}
 	hits := mergeHits(conv, base)
 	if !r.decision.Answer {
@@ -1156,13 +1162,14 @@ func mergeHits(first, rest []retrieval.Hit) []retrieval.Hit {
 const prevDocBoost = 1.25
 
 // preferDocs reorders hits so that passages of docs (IDs, URLs or titles)
-// rank as if their score were prevDocBoost times higher.
-func preferDocs(hits []retrieval.Hit, docs map[string]bool) []retrieval.Hit {
+// rank as if their score were prevDocBoost times higher, when their
+// document names the places the follow-up names (docHoldsPlaces).
+func preferDocs(hits []retrieval.Hit, docs map[string]bool, places []string) []retrieval.Hit {
 	if len(docs) == 0 || len(hits) < 2 {
 		return hits
 	}
 	score := func(h retrieval.Hit) float64 {
-		if h.Doc != nil && (docs[h.Doc.ID] || docs[h.Doc.URL] || docs[h.Doc.Title]) {
+		if h.Doc != nil && (docs[h.Doc.ID] || docs[h.Doc.URL] || docs[h.Doc.Title]) && docHoldsPlaces(h.Doc, places) {
 			return h.Score * prevDocBoost
 		}
 		return h.Score
