@@ -266,7 +266,8 @@ func TestComparisonCitesBothSides(t *testing.T) {
 }
 
 // TestFragmentNeverQuoted: a sentence its speaker broke off, or one of
-// fewer than four words (a dash is no word), is never quoted.
+// fewer than four words (a dash is no word) but a list's entry giving a
+// figure, is never quoted.
 func TestFragmentNeverQuoted(t *testing.T) {
 	for s, want := range map[string]bool{
 		"Without speaking to —":                               true,
@@ -277,6 +278,11 @@ func TestFragmentNeverQuoted(t *testing.T) {
 		// The rest of a sentence someone broke into; a list item is whole.
 		"— and my delegation to the talks in Quillton.":   true,
 		"- The ministers will meet in April in Quillton.": false,
+		// A list's entry of a name and its figure answers; a short
+		// entry without one says nothing.
+		"- Quillton (35%)": false,
+		"- Quillton":       true,
+		"— see (35%)":      true,
 	} {
 		if got := fragment(s, 0, len(s)); got != want {
 			t.Errorf("fragment(%q) = %v, want %v", s, got, want)

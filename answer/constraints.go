@@ -436,10 +436,11 @@ func readWant(toks []qtok) AnswerType {
 				return WantNumber
 			}
 		case "what", "which":
-			if quantityNouns[next] && (i+2 == len(toks) || yesNoOpeners[toks[i+2].w]) {
+			if quantityAsked(toks, i+1) {
 				// "what price was the cap set at", "which rate did they
-				// set": the noun asked for is a quantity ("what rate
-				// hike" names a thing).
+				// set", "what tariff rate did bangladesh get": the noun
+				// asked for is a quantity ("what rate hike" names a
+				// thing).
 				return WantNumber
 			}
 			if t, ok := askedNouns[askedNoun(toks, i+1)]; ok {
@@ -624,6 +625,22 @@ var copulas = map[string]bool{"is": true, "was": true, "s": true, "are": true, "
 // figure.
 var quantityNouns = map[string]bool{"rate": true, "number": true, "percentage": true, "share": true,
 	"amount": true, "toll": true, "total": true, "count": true, "cost": true, "price": true}
+
+// quantityAsked reports whether the words at i, up to two modifiers and
+// a quantity noun, end the question or stand before its auxiliary: "rate
+// did", "tariff rate did", "interest rate was".
+func quantityAsked(toks []qtok, i int) bool {
+	for j := i; j < len(toks) && j <= i+2; j++ {
+		w := toks[j].w
+		if quantityNouns[w] && (j+1 == len(toks) || yesNoOpeners[toks[j+1].w]) {
+			return true
+		}
+		if yesNoOpeners[w] || text.IsStopword(w) {
+			return false
+		}
+	}
+	return false
+}
 
 // quantityAfter reports whether the noun phrase at i ("the unemployment
 // rate", "the death toll") ends in a quantity noun: its first noun

@@ -250,6 +250,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"Which rate did the bank set?", OrderAny, WantNumber},
 		{"What percentage?", OrderAny, WantNumber},
 		{"What rate hike did they announce?", OrderAny, WantAny},
+		{"what tariff rate did quillton get in july", OrderAny, WantNumber},
+		{"which canal toll rate was set", OrderAny, WantNumber},
 		// A "when" or "who" of a clause after the question's own word.
 		{"what did quillfeather praise the minister for when she met him", OrderAny, WantAny},
 	}

@@ -1147,7 +1147,8 @@ var fillerWords = []string{"of you", "anything", "nothing", "questions", "have m
 // fragment reports a piece of a sentence: one cut at the passage's start
 // (it opens in lower case or with a closing mark) or end (no closing
 // punctuation), one its speaker broke off ("Without speaking to —"), or
-// too short to say anything (under four words; a dash is no word).
+// too short to say anything (under four words; a dash is no word) but a
+// list's entry giving a figure (figureEntry).
 func fragment(text string, start, end int) bool {
 	s := strings.TrimSpace(text[start:end])
 	words := 0
@@ -1156,7 +1157,7 @@ func fragment(text string, start, end int) bool {
 			words++
 		}
 	}
-	if words < 4 {
+	if words < 4 && !figureEntry(s) {
 		return true
 	}
 	if t := strings.TrimRight(s, "\"”’ "); strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, " -") || strings.HasSuffix(t, "--") {
@@ -1193,6 +1194,18 @@ func cutDash(s string) (string, bool) {
 		}
 	}
 	return s, false
+}
+
+// figureEntry reports a list's entry of a name and its figure, as a fact
+// sheet lists the rate of each country ("- Bangladesh (35%)"): short, but
+// the answer to "what tariff rate did bangladesh get".
+func figureEntry(s string) bool {
+	rest, ok := cutDash(s)
+	if !ok || rest == s {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) && strings.IndexFunc(rest, unicode.IsDigit) > 0
 }
 
 // heading reports a line of its own in title case without a closing
