@@ -316,6 +316,40 @@ func docHoldsPlaces(d *corpus.Document, places []string) bool {
 	return true
 }
 
+// docFollowsOn reports whether a follow-up may stay with document d, a
+// document the conversation cited: d names, in its title or its text,
+// every place (docHoldsPlaces) and every person (their surname,
+// Person.Filter) the follow-up names. "what about brazil, was biden
+// gonna call lula?" moves on from a gaggle on Brazil that never names
+// Lula.
+func docFollowsOn(d *corpus.Document, c Constraints) bool {
+	if !docHoldsPlaces(d, c.Places) {
+		return false
+	}
+	for _, p := range c.Named {
+		want := text.Words(p.Filter)
+		if len(want) == 0 {
+			continue
+		}
+		if !wordsIn(d.Title, want) && !wordsIn(d.Text, want) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsIn reports whether s holds words (lower case, as text.Words writes
+// them) one after another.
+func wordsIn(s string, words []string) bool {
+	all := text.Words(s)
+	for i := 0; i+len(words) <= len(all); i++ {
+		if slices.Equal(all[i:i+len(words)], words) {
+			return true
+		}
+	}
+	return false
+}
+
 // variantShare is the IDF-weighted share of the searched words a passage
 // lacks but holds in another spelling of a transliterated name: the
 // record writes "Amir" where a question asks for the "emir", and a word

@@ -196,3 +196,32 @@ func TestLeadPassageByLeadWeights(t *testing.T) {
 		t.Errorf("with weights set: best %q lead %q, want near.txt#0 for both", d.Best, d.Lead)
 	}
 }
+
+// TestPreferDocsOnlyWhereTheFollowUpCanStay: a follow-up prefers the
+// documents the conversation cited, but not one that never names a place
+// or a person the follow-up names ("what about brazil, was biden gonna
+// call lula?" after a gaggle on Brazil that never names Lula).
+func TestPreferDocsOnlyWhereTheFollowUpCanStay(t *testing.T) {
+	cited := &corpus.Document{ID: "gaggle.txt", Title: "Press Gaggle", Text: "We spoke about Freedonia and the canal."}
+	other := &corpus.Document{ID: "call.txt", Title: "Readout of a call", Text: "The Minister spoke with President Ottoline Brask of Freedonia."}
+	hits := []retrieval.Hit{
+		{Doc: other, Chunk: corpus.Chunk{ID: "call.txt#0", DocID: "call.txt"}, Score: 1},
+		{Doc: cited, Chunk: corpus.Chunk{ID: "gaggle.txt#0", DocID: "gaggle.txt"}, Score: 0.9},
+	}
+	docs := map[string]bool{"gaggle.txt": true}
+	if got := preferDocs(hits, docs, Constraints{}); got[0].Doc != cited {
+		t.Errorf("a follow-up naming nothing new: %s first, want the cited gaggle", got[0].Doc.ID)
+	}
+	brask := Constraints{Named: []*Person{{Name: "Ottoline Brask", Filter: "brask"}}}
+	if got := preferDocs(hits, docs, brask); got[0].Doc != other {
+		t.Errorf("a follow-up naming Brask: %s first, want the call that names her", got[0].Doc.ID)
+	}
+	if !docFollowsOn(other, brask) || docFollowsOn(cited, brask) {
+		t.Errorf("docFollowsOn: the call names Brask, the gaggle does not")
+	}
+	// A multi-word surname is matched as words in a row.
+	dls := Constraints{Named: []*Person{{Name: "Ana de la Sol", Filter: "de la sol"}}}
+	if docFollowsOn(&corpus.Document{Text: "De la Rosa and Sol met."}, dls) || !docFollowsOn(&corpus.Document{Text: "Minister de la de la Sol spoke."}, dls) {
+		t.Errorf("docFollowsOn: words in a row")
+	}
+}

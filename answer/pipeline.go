@@ -168,7 +168,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		ans.Explain = r.explanation()
 	}
 	if follow.Kind != NewTopic {
-		hits = preferDocs(hits, follow.Docs, r.c.Places)
+		hits = preferDocs(hits, follow.Docs, r.c)
 		if ans.Explain != nil {
 			ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("read as a follow-up (%s) and searched as %q; the previous answer's documents are preferred", follow.Kind, standalone))
 		}
@@ -983,9 +983,9 @@ func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standa
 	if err != nil {
 		return nil, err
 	}
-	// A place the question names that a cited document never names
-	// moves on from it (docHoldsPlaces).
-	conv = slices.DeleteFunc(conv, func(h retrieval.Hit) bool { return !docHoldsPlaces(h.Doc, r.c.Places) })
+	// A place or a person the question names that a cited document
+	// never names moves on from it (docFollowsOn).
+	conv = slices.DeleteFunc(conv, func(h retrieval.Hit) bool { return h.Doc == nil || !docFollowsOn(h.Doc, r.c) })
 	if len(conv) == 0 {
 		return nil, nil
 	}
@@ -1163,13 +1163,14 @@ const prevDocBoost = 1.25
 
 // preferDocs reorders hits so that passages of docs (IDs, URLs or titles)
 // rank as if their score were prevDocBoost times higher, when their
-// document names the places the follow-up names (docHoldsPlaces).
-func preferDocs(hits []retrieval.Hit, docs map[string]bool, places []string) []retrieval.Hit {
+// document names the places and people the follow-up c names
+// (docFollowsOn).
+func preferDocs(hits []retrieval.Hit, docs map[string]bool, c Constraints) []retrieval.Hit {
 	if len(docs) == 0 || len(hits) < 2 {
 		return hits
 	}
 	score := func(h retrieval.Hit) float64 {
-		if h.Doc != nil && (docs[h.Doc.ID] || docs[h.Doc.URL] || docs[h.Doc.Title]) && docHoldsPlaces(h.Doc, places) {
+		if h.Doc != nil && (docs[h.Doc.ID] || docs[h.Doc.URL] || docs[h.Doc.Title]) && docFollowsOn(h.Doc, c) {
 			return h.Score * prevDocBoost
 		}
 		return h.Score
