@@ -115,14 +115,15 @@ type hitSignals struct {
 	// (not a deadline), else 0: its passages compete with those of a few
 	// documents only, and the day the asker gave is itself evidence that
 	// the subject was spoken of then, so a partial match within it is
-	// likelier the answer than one found anywhere in the record. Swept
-	// 0–0.3 with the other weights on the 294 development questions
-	// (main e3ac701, READOUT_SWEEP_NARROWED), every fold chose 0.1–0.3
-	// and, chosen on all, it answered 230/236 against 226/236 with the
-	// same 51/58 declined; but cross-validated it did not carry over
-	// then: 223/236 and 45/58 against 225/236 and 48/58 without it at
-	// the 5% bar. On 413 questions it does, and weighs 0.2
-	// (defaultDecision).
+	// likelier the answer than one found anywhere in the record. It
+	// weighs 0 (defaultDecision): swept 0–0.3 with the other weights on
+	// the 294 development questions (main e3ac701, READOUT_SWEEP_NARROWED),
+	// every fold chose 0.1–0.3 and, chosen on all, it answers 230/236
+	// against 226/236 with the same 51/58 declined; but cross-validated
+	// it did not carry over: 223/236 and 45/58 against 225/236 and 48/58
+	// without it at the 5% bar (229/47 against 227/45 at 3%). On 413
+	// questions the sweep chose 0.2, with weights that did not carry over
+	// to a set written afterwards (see defaultDecision).
 	narrowed float64
 	// lead is how much more of the question the passage covers than the
 	// best passage of any other document retrieved (0 when another covers
@@ -680,49 +681,25 @@ func (w decisionWeights) score(s hitSignals) float64 {
 // "who joked … the hatch act" is answered without the name);
 // independent wrongly declined 3 → 2, answer-contains 0.56 → 0.58.
 //
-// Fitted again on main 56feedd (index /tmp/wh12 of that commit) over 413
-// questions: eval/dev.jsonl and, in READOUT_PUBLIC_EVAL, the public,
-// fresh, probe, channel, independent and street development questions
-// (342 answerable, 71 out of scope; none of the frozen or blind sets),
-// with the narrowed signal in the grid:
+// Fitted again (main 7ef69e4, since undone) on 413 questions: eval/dev.jsonl
+// and the public, fresh, probe, channel, independent and street
+// development questions (342 answerable, 71 out of scope), the narrowed
+// signal in the grid, on an index of main 5dbb53a:
 //
 //	READOUT_SWEEP=1 READOUT_SWEEP_NARROWED=1 READOUT_PUBLIC_EVAL=<those files, one jsonl> \
-//		READOUT_DEV_INDEX=/tmp/wh12 go test -count=1 -run 'MeasureDecision$' -v -timeout 0 ./answer
+//		READOUT_DEV_INDEX=/tmp/wh13 go test -count=1 -run 'MeasureDecision$' -v -timeout 0 ./answer
 //
-// The weights before answer 329/342 and decline 62/71 there. Chosen at
-// the 5% bar, the first of the ranking: coverage 1 + vector 0.5 + word
+// The first of the ranking at the 5% bar, coverage 1 + vector 0.5 + word
 // pairs 0.5 + cited before 0.5 + figure 0.5 + dated 0.5 + attribute 1 +
-// place 0.5 + narrowed 0.2 ≥ 1.85 (dated 1 ≥ 2.35 ties): 328/342
-// answered, 66/71 declined; cross-validated 326/342 and 63/71, where the
-// same procedure without the narrowed signal (READOUT_SWEEP=1 alone)
-// cross-validates to 322/342 and 59/71. Four folds of five chose these
-// weights, the fifth narrowed 0.3; at the 3% bar the first of the ranking
-// holds narrowed 0.2 too (334/342, 63/71; cross-validated 329/342,
-// 59/71). With the channel, independent and street questions, many of
-// them asking about a month ("jan 2026 what stats was the wh throwing at
-// walz", "in late February 2023, where did Biden make a surprise trip"),
-// the period the asker gives now carries over where on 294 questions it
-// did not (see narrowed). Swept again on main 5dbb53a (contractions as
-// stopwords, TermsVersion 2, index rebuilt) with these weights in the
-// tree: the same weights are chosen, 327/342 answered and 66/71
-// declined, cross-validated 326/342 and 61/71. Through readout eval on
-// the six development sets (same index): out of scope declined 60/69 →
-// 64/69 (the Lagos building collapse, the Mongolian elections, Melania's
-// hat designer, Rahul Gupta's Senate vote), wrong declines 12/333 →
-// 12/333, answer-contains 238 → 237/318.
-var defaultDecision = decisionWeights{coverage: 1, vector: 0.5, phrases: 0.5, continued: 0.5, figure: 0.5, dated: 0.5, attribute: 1, place: 0.5, narrowed: 0.2, threshold: 1.85}
-
-// leadDecision are the weights the passage an answer is composed from
-// first is chosen with when the decision uses defaultDecision: those of
-// defaultDecision before its refit of session 25, with which the sentence
-// choice was measured. The refit decides better whether to answer, but
-// leading with its best passage (vector similarity weighing half as
-// much) changed which document opens answers it had not been fitted
-// for: through readout eval (main 56feedd → the refit alone) dev
-// answer-contains 0.84 → 0.82 (v025 "who called harry belafonte a
-// giant" opened with Biden's statement instead of Harris's, v131 and
-// v134 with another sentence of the call), fresh 0.77 → 0.74.
-var leadDecision = decisionWeights{coverage: 1, vector: 1, phrases: 0.25, continued: 0.5, figure: 0.5, dated: 1, attribute: 1, place: 0.5, threshold: 2.35}
+// place 0.5 + narrowed 0.2 ≥ 1.85, answered 327/342 and declined 66/71
+// (cross-validated 326/342, 61/71); through readout eval on the six
+// development sets out of scope declined 60/69 → 64/69 and wrong
+// declines 12/333 alike. On a set written afterwards by someone who saw
+// none of the code (eval/discord.jsonl, 45 answerable, 9 out of scope)
+// it declined no more out-of-scope questions (7/9 both) and two more
+// answerable ones (5/45 → 7/45: two comparisons whose vector similarity
+// the halved weight no longer counted), so these weights stay.
+var defaultDecision = decisionWeights{coverage: 1, vector: 1, phrases: 0.25, continued: 0.5, figure: 0.5, dated: 1, attribute: 1, place: 0.5, threshold: 2.35}
 
 // orderDecision are the weights a "first"/"last" ordering scores passages
 // with when the decision uses defaultDecision: the weights OrderFloor was
@@ -800,9 +777,7 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 	cache := map[string]map[string]bool{}
 	names := questionNames(c, hits)
 	d.Names = names
-	lw := p.weightsBut(hits, leadDecision)
 	best, bestScore, bestCov := 0, -1.0, 0.0
-	lead, leadScore := 0, -1.0
 	var bs hitSignals
 	for i, h := range hits {
 		s := signalsOf(c, names, h, i+1, hits, cache)
@@ -810,12 +785,9 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		if sc := w.score(s); sc > bestScore {
 			best, bestScore, bs = i, sc, s
 		}
-		if sc := lw.score(s); sc > leadScore {
-			lead, leadScore = i, sc
-		}
 		bestCov = max(bestCov, h.Coverage)
 	}
-	d.Score, d.Best, d.Lead = bestScore, hits[best].Chunk.ID, hits[lead].Chunk.ID
+	d.Score, d.Best = bestScore, hits[best].Chunk.ID
 	bs.title = titleShare(hits[best])
 	if bs.continued == 0 {
 		head, syns := askedHead(c, names)
@@ -889,16 +861,14 @@ func (p *Pipeline) weights(hits []retrieval.Hit) decisionWeights {
 	return defaultDecision
 }
 
-// weightsBut are the weights of the decision (weights), but alt in place
-// of defaultDecision when no weights were set (Pipeline.decision): the
-// weights a use of the scores other than the decision was measured with
-// (orderDecision for an ordering's floor, leadDecision for the passage an
-// answer opens with).
-func (p *Pipeline) weightsBut(hits []retrieval.Hit, alt decisionWeights) decisionWeights {
+// orderWeights are the weights an ordering scores hits with: those of the
+// decision, but orderDecision in place of defaultDecision when no weights
+// were set (Pipeline.decision).
+func (p *Pipeline) orderWeights(hits []retrieval.Hit) decisionWeights {
 	if w := p.weights(hits); p.decision != nil || w != defaultDecision {
 		return w
 	}
-	return alt
+	return orderDecision
 }
 
 // wordsOnly reports whether hits were ranked without the question's

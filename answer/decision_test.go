@@ -174,29 +174,6 @@ func TestTitleSignal(t *testing.T) {
 	}
 }
 
-// TestLeadPassageByLeadWeights: the decision's weights decide whether to
-// answer, and the passage the answer opens with is the best by
-// leadDecision's (the weights the sentence choice was measured with):
-// here the decision's best passage covers more of the question, and the
-// lead's is nearer it in meaning.
-func TestLeadPassageByLeadWeights(t *testing.T) {
-	hit := func(id string, coverage, vector float64) retrieval.Hit {
-		d := &corpus.Document{ID: id, Title: "Statement"}
-		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: id + "#0", DocID: id, Text: "The canal reopened."}, Coverage: coverage, VectorScore: vector}
-	}
-	hits := []retrieval.Hit{hit("near.txt", 0.5, 0.7), hit("wordy.txt", 0.8, 0.2)}
-	d := (&Pipeline{}).decide(Constraints{}, hits, nil)
-	if d.Best != "wordy.txt#0" || d.Lead != "near.txt#0" {
-		t.Errorf("best %q lead %q, want wordy.txt#0 and near.txt#0", d.Best, d.Lead)
-	}
-	// Weights set for the pipeline choose both.
-	w := leadDecision
-	d = (&Pipeline{decision: &w}).decide(Constraints{}, hits, nil)
-	if d.Best != "near.txt#0" || d.Lead != "near.txt#0" {
-		t.Errorf("with weights set: best %q lead %q, want near.txt#0 for both", d.Best, d.Lead)
-	}
-}
-
 // TestPreferDocsOnlyWhereTheFollowUpCanStay: a follow-up prefers the
 // documents the conversation cited, but not one that never names a place
 // or a person the follow-up names ("what about brazil, was biden gonna

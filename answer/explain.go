@@ -70,9 +70,6 @@ type Decision struct {
 	Head string `json:"head,omitempty"`
 	// Best is the chunk ID of the passage that scored best.
 	Best string `json:"best,omitempty"`
-	// Lead is the chunk ID of the passage the answer is composed from
-	// first (see leadDecision): Best, unless other weights lead.
-	Lead string `json:"lead,omitempty"`
 }
 
 // Signal is one named, weighted input of a decision or a choice.

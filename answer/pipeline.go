@@ -296,7 +296,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			return ans, nil
 		}
 		if follow.Kind == NewTopic && len(sides) < 2 {
-			if kept := namingHits(r.c, hits, r.decision.Lead, p.people()); len(kept) < len(hits) {
+			if kept := namingHits(r.c, hits, r.decision.Best, p.people()); len(kept) < len(hits) {
 				if ans.Explain != nil {
 					var who []string
 					for _, named := range r.c.Named {

@@ -425,7 +425,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 			r.decline = "No document in the record matches this question within the filters you gave (date, outlet or speaker). " + coverageSentence(first, last, docs)
 		}
 		if narrowed(filters, r.opts) {
-			named, within, s, err := p.absent(ctx, r.c, filters, r.opts, nearestOf(r.c, hits, r.decision.Lead))
+			named, within, s, err := p.absent(ctx, r.c, filters, r.opts, nearestOf(r.c, hits, r.decision.Best))
 			if err != nil {
 				return nil, err
 			}
@@ -471,9 +471,9 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		var notes []string
 		r.hits, notes = p.ordered(r.c, wide, k)
 		r.notes = append(r.notes, notes...)
-	} else if lead := leadWith(hits, r.decision.Lead); lead != nil {
+	} else if lead := leadWith(hits, r.decision.Best); lead != nil {
 		r.hits = lead
-		r.notes = append(r.notes, "the passage that scored best for the decision ("+r.decision.Lead+") is answered from first")
+		r.notes = append(r.notes, "the passage that scored best for the decision ("+r.decision.Best+") is answered from first")
 	}
 	return r, nil
 }
@@ -624,7 +624,7 @@ const orderRoundDepth = 20
 // answering passage scores at least the decision's threshold and
 // OrderFloor of the best passage of hits, as in ordered.
 func (p *Pipeline) beyond(ctx context.Context, c Constraints, opts retrieval.SearchOptions, hits []retrieval.Hit) ([]retrieval.Hit, string, error) {
-	w := p.weightsBut(hits, orderDecision)
+	w := p.orderWeights(hits)
 	scores := orderScores(c, w, hits)
 	names := subjectRuns(c, hits)
 	floor := w.threshold
@@ -777,7 +777,7 @@ const OrderFloor = 0.75
 // latest document's passages first and the others after them by date, at
 // most k.
 func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrieval.Hit, []string) {
-	w := p.weightsBut(hits, orderDecision)
+	w := p.orderWeights(hits)
 	scores := orderScores(c, w, hits)
 	best := 0.0
 	for _, s := range scores {

@@ -13,7 +13,7 @@ import (
 // with us") is not the country a question's "the us" names (text.Words
 // reads the country as "usa"), which the record also calls American.
 func TestPronounUsIsNotTheCountry(t *testing.T) {
-	rec := `{"id": "swap.txt", "title": "Background call on the release of Quillan Marsh", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "The swap exchanged Mr. Dorrel Vask for Quillan Marsh, the American held since 2029. We thank Governor Tam Bellow, who worked with us tirelessly for Quillan Marsh."}
+	rec := `{"id": "swap.txt", "title": "Background call on the release of Quillan Marsh", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "The exchange was Mr. Dorrel Vask for Quillan Marsh, the American held since 2029. We thank Governor Tam Bellow, who worked with us tirelessly for Quillan Marsh."}
 {"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
 `
 	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 2))}
