@@ -118,6 +118,10 @@ var irregularDemonyms = map[string]string{"french": "france", "dutch": "netherla
 var otherNames = map[string]string{"burma": "myanmar", "dprk": "korea", "england": "britain",
 	"turkiye": "turkey"}
 
+// partNames are the otherNames that name a part of their place: a search
+// for the place does not seek them ("korea" is not only North Korea).
+var partNames = map[string]bool{"dprk": true, "england": true}
+
 // namesOnlyPassages are places whose own name is as often something else
 // ("Turkey" the bird, "Jordan" a name): in a passage they hold the place
 // asked by their demonym ("turkish"), but a question's "jordan" names no

@@ -91,7 +91,8 @@ var usaSynonyms = []string{"america", "american"}
 // ("every year" → "year": "annual"; "talk about" → "talk": "discuss"; a
 // verb read only with its particle takes the phrase's instead of its own:
 // "kicked off" → "kick": "inaugurate", not "boot"),
-// a capital's country ("tehran" → "iran": capitalOf), and a term's
+// a capital's country ("tehran" → "iran": capitalOf), a place's other
+// names both ways ("turkey" → "turkiye": otherNames), and a term's
 // derivational relatives ("investigat" → "investigation": Relatives).
 // Terms without synonyms are absent.
 func TermSynonyms(s string) map[string][]string {
@@ -169,6 +170,7 @@ func TermSynonyms(s string) map[string][]string {
 		// A capital for its country, one way (capitalOf), and the
 		// United States for the words the record also names it by.
 		add(t, capitalTerms()[t])
+		add(t, otherNameTerms()[t])
 		if t == "usa" {
 			add(t, usaSynonyms)
 		}

@@ -98,3 +98,22 @@ func TestCapitalForCountry(t *testing.T) {
 		t.Errorf("georgia: %v", syn["georgia"])
 	}
 }
+
+// A place's other name is sought both ways: a question's "turkey" meets
+// the record's "Türkiye", and "burma" meets "Myanmar"; a part for the
+// whole one way only.
+func TestOtherNamesBothWays(t *testing.T) {
+	syn := TermSynonyms("how did they help turkey after the earthquakes, and burma")
+	if tk, ty := Terms("turkey")[0], Terms("Türkiye")[0]; !slices.Contains(syn[tk], ty) {
+		t.Errorf("turkey: %v, want %q", syn[tk], ty)
+	}
+	if b, m := Terms("burma")[0], Terms("myanmar")[0]; !slices.Contains(syn[b], m) {
+		t.Errorf("burma: %v, want %q", syn[b], m)
+	}
+	if k, d := Terms("korea")[0], Terms("dprk")[0]; slices.Contains(TermSynonyms("the south korea summit")[k], d) {
+		t.Errorf("korea brings dprk: a part is sought one way only")
+	}
+	if tk := Terms("Türkiye")[0]; !slices.Contains(TermSynonyms("the türkiye quake")[tk], Terms("turkey")[0]) {
+		t.Errorf("türkiye: %v", TermSynonyms("the türkiye quake"))
+	}
+}
