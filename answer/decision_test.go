@@ -202,3 +202,23 @@ func TestPreferDocsOnlyWhereTheFollowUpCanStay(t *testing.T) {
 		t.Errorf("docFollowsOn: words in a row")
 	}
 }
+
+// TestHeadWeighsInTheDecision: a passage on the question's names that
+// never speaks of what is asked about ("the elections") scores head's
+// weight less than one that does (defaultDecision.head, measured), and
+// the one that does leads.
+func TestHeadWeighsInTheDecision(t *testing.T) {
+	hit := func(id, body string, coverage float64) retrieval.Hit {
+		d := &corpus.Document{ID: id, Title: "Statement", Text: body}
+		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: id + "#0", DocID: id, Text: body, End: len(body)}, Coverage: coverage, VectorScore: 0.3}
+	}
+	hits := []retrieval.Hit{
+		hit("visit.txt", "The envoy visited Quillton and met the Quillton cabinet.", 0.7),
+		hit("vote.txt", "Quillton held its elections on Sunday, the envoy said.", 0.68),
+	}
+	c := Constraints{Search: "what did the envoy say about the elections in quillton"}
+	d := (&Pipeline{}).decide(c, hits, nil)
+	if defaultDecision.head <= 0 || d.Best != "vote.txt#0" || d.Head == "" {
+		t.Errorf("best %q head %q (weight %v), want vote.txt#0 and a head", d.Best, d.Head, defaultDecision.head)
+	}
+}

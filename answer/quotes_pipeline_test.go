@@ -149,7 +149,7 @@ func TestPipelineUnsupportedSentences(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, _, _ := newPipeline(t, func(testsupport.ChatRequest) string { return tt.reply })
-			ans, err := p.Ask(context.Background(), "What did the minister say about the border?", nil, retrieval.SearchOptions{})
+			ans, err := p.Ask(context.Background(), "What did they say about Freedonia and Sylvania?", nil, retrieval.SearchOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
