@@ -47,3 +47,19 @@ func TestLeadInDatesWhatFollows(t *testing.T) {
 		t.Errorf("the first quotation is not the lead-in giving the day:\n%s", ans.Text)
 	}
 }
+
+// TestQuestionAskedIsQuoted: asked what question someone asked, the
+// sentence that is a question is the answer, not demoted.
+func TestQuestionAskedIsQuoted(t *testing.T) {
+	rec := `{"id": "chat.txt", "title": "Fireside Chat with Minister Oona Quillfeather at the Harbour Forum", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "MR. BRAMBLE: Does the canal swap deal mean the Quillton port reopens to barges this spring?\n\nMS. QUILLFEATHER: Under the swap deal, barges return to the Quillton port on April 3."}
+{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
+`
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 2))}
+	ans, err := p.Ask(context.Background(), "what question was asked about the canal swap deal and the quillton port reopening to barges this spring", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := firstQuote(ans.Text); !strings.Contains(first, "Does the canal swap deal") {
+		t.Errorf("the first quotation is not the question asked:\n%s", ans.Text)
+	}
+}

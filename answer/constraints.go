@@ -246,8 +246,9 @@ const historyYears = 10
 // 2025 is Marco Rubio's words).
 func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) Constraints {
 	// Read as if written out: "what'd kirby say" names its speaker as
-	// "what did kirby say" does, "last wk" its period as "last week".
-	q = text.SpellOutChat(q)
+	// "what did kirby say" does, "last wk" its period as "last week"; a
+	// letter stays, as it may be a name's initial ("george w bush").
+	q = text.SpellOutChatWords(q)
 	toks := questionTokens(q)
 	var c Constraints
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
@@ -352,7 +353,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 			kept = append(kept, w)
 		}
 	}
-	c.Search = strings.Join(kept, " ")
+	c.Search = text.SpellOutChat(strings.Join(kept, " "))
 	if strings.Trim(c.Search, " ?.!,") == "" {
 		c.Search = q
 	}
@@ -436,11 +437,12 @@ func readWant(toks []qtok) AnswerType {
 				return WantNumber
 			}
 		case "what", "which":
-			if quantityAsked(toks, i+1) {
+			if quantityNouns[next] && (i+2 == len(toks) || yesNoOpeners[toks[i+2].w]) {
 				// "what price was the cap set at", "which rate did they
-				// set", "what tariff rate did bangladesh get": the noun
-				// asked for is a quantity ("what rate hike" names a
-				// thing).
+				// set": the noun asked for is a quantity ("what rate
+				// hike" names a thing; "what tariff rate did laos get"
+				// is not read so: any rate's figure would fit, a visa
+				// overstay rate's among them).
 				return WantNumber
 			}
 			if t, ok := askedNouns[askedNoun(toks, i+1)]; ok {
@@ -625,22 +627,6 @@ var copulas = map[string]bool{"is": true, "was": true, "s": true, "are": true, "
 // figure.
 var quantityNouns = map[string]bool{"rate": true, "number": true, "percentage": true, "share": true,
 	"amount": true, "toll": true, "total": true, "count": true, "cost": true, "price": true}
-
-// quantityAsked reports whether the words at i, up to two modifiers and
-// a quantity noun, end the question or stand before its auxiliary: "rate
-// did", "tariff rate did", "interest rate was".
-func quantityAsked(toks []qtok, i int) bool {
-	for j := i; j < len(toks) && j <= i+2; j++ {
-		w := toks[j].w
-		if quantityNouns[w] && (j+1 == len(toks) || yesNoOpeners[toks[j+1].w]) {
-			return true
-		}
-		if yesNoOpeners[w] || text.IsStopword(w) {
-			return false
-		}
-	}
-	return false
-}
 
 // quantityAfter reports whether the noun phrase at i ("the unemployment
 // rate", "the death toll") ends in a quantity noun: its first noun

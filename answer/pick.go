@@ -479,12 +479,16 @@ func leadIns(cands []candidate, top []retrieval.Hit) {
 // questionReading is what the scorer reads from the question once.
 type questionReading struct {
 	question string
-	words    map[string]float64 // stem → 1 (question) or 0 (context only)
-	order    []string           // words' keys, sorted: sums in a fixed order
-	seq      []string           // the question's stems in order
-	typ      AnswerType
-	quoted   []string
-	named    map[string]bool
+	// asksQuestion: the question asks for a question someone asked
+	// ("what rhetorical question did biden ask"): a sentence that is
+	// itself a question is not demoted (Weights.Asks).
+	asksQuestion bool
+	words        map[string]float64 // stem → 1 (question) or 0 (context only)
+	order        []string           // words' keys, sorted: sums in a fixed order
+	seq          []string           // the question's stems in order
+	typ          AnswerType
+	quoted       []string
+	named        map[string]bool
 	// people are the record's people the question names
 	// (ExtractiveQuery.Named).
 	people []*Person
@@ -699,7 +703,7 @@ func comparisonWord(w string) bool {
 }
 
 func readQuestion(q ExtractiveQuery) questionReading {
-	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question),
+	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question), asksQuestion: asksAQuestion(q.Question),
 		named: map[string]bool{}, people: q.Named, names: termSet(q.Names), sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
 		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question), places: q.Places}
 	for t := range text.TermSet(q.Context) {
@@ -1026,7 +1030,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		f.Object = holdsObject(sentence, r.subject, r.verb, r.head)
 		f.Filler = filler(sentence)
 		f.Fragment = fragment(h.Chunk.Text, c.start, c.end)
-		f.Asks = asks(sentence)
+		f.Asks = asks(sentence) && !r.asksQuestion
 		f.Coverage, f.Rank = h.Coverage, min(c.hit, docRank[c.hit]+1)
 	}
 	if len(r.anchors) > 0 {
@@ -1238,6 +1242,20 @@ func cutDash(s string) (string, bool) {
 		}
 	}
 	return s, false
+}
+
+// asksAQuestion reports a question about a question someone asked or
+// posed ("what rhetorical question did biden ask", "what question did
+// he pose", "what did she ask the senators").
+func asksAQuestion(q string) bool {
+	found := false
+	text.EachWord(q, func(w string) {
+		switch w {
+		case "question", "questions", "ask", "asked", "asking", "pose", "posed", "wonder", "wondered":
+			found = true
+		}
+	})
+	return found
 }
 
 // asks reports a sentence that is itself a question: it ends with a

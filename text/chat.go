@@ -60,7 +60,18 @@ var ordinalWords = func() map[string]string {
 // typed in a Discord channel is read as if it were written out. Office
 // abbreviations ("potus", "wh") are left for retrieval (ChatExpansion),
 // which weighs them against the record's own spelling.
-func SpellOutChat(q string) string {
+func SpellOutChat(q string) string { return spellOutChat(q, true) }
+
+// SpellOutChatWords is SpellOutChat but for the shorthand of one letter
+// ("w", "n", "r", "u"), which a question reader would take from a name's
+// initial ("george w bush", "Joseph R. Biden", "alejandro n. mayorkas"):
+// the reader finds the names first, and the words left are spelt out
+// whole after (SpellOutChat).
+func SpellOutChatWords(q string) string { return spellOutChat(q, false) }
+
+// spellOutChat is SpellOutChat, spelling out the shorthand of one letter
+// only when letters is true.
+func spellOutChat(q string, letters bool) string {
 	f := strings.Fields(q)
 	out := f[:0]
 	for i, w := range f {
@@ -72,7 +83,7 @@ func SpellOutChat(q string) string {
 		if fillerWords[core] || (i == 0 && greetings[core]) || (i > 0 && isTagRight(core, w, f[i-1], next)) {
 			continue
 		}
-		if full, ok := shorthandWords[core]; ok {
+		if full, ok := shorthandWords[core]; ok && (letters || len(core) > 1) {
 			w = full + w[len(core):]
 		}
 		out = append(out, shortPossessive(w))

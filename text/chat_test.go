@@ -48,6 +48,8 @@ func TestSpellOutChat(t *testing.T) {
 		{"what did he say arpa-h’s job was, and the g7's toll", "what did he say arpa-h job was, and the g7 toll"},
 		{"it's what nato's chief said he's sure of", "it's what nato's chief said he's sure of"},
 		{"What'd quill say, and how’d it go?", "what did quill say, and how did it go?"},
+		// One letter is spelt out here, not for the question reader, which
+		// may find it a name's initial (SpellOutChatWords).
 	}
 	for _, tc := range cases {
 		if got := SpellOutChat(tc.q); got != tc.want {
@@ -80,5 +82,20 @@ func TestIsOfficeName(t *testing.T) {
 		if IsOfficeName(w) {
 			t.Errorf("%q read as an office's name", w)
 		}
+	}
+}
+
+func TestSpellOutChatWordsKeepsInitials(t *testing.T) {
+	for q, want := range map[string]string{
+		"what did george w bush say abt it": "what did george w bush say about it",
+		"what did Joseph R. Biden say":      "what did Joseph R. Biden say",
+		"what'd alejandro n. mayorkas say":  "what did alejandro n. mayorkas say",
+	} {
+		if got := SpellOutChatWords(q); got != want {
+			t.Errorf("SpellOutChatWords(%q) = %q, want %q", q, got, want)
+		}
+	}
+	if got := SpellOutChat("biden met w putin"); got != "biden met with putin" {
+		t.Errorf("SpellOutChat: %q", got)
 	}
 }
