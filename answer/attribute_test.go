@@ -205,11 +205,11 @@ func TestPlaceShown(t *testing.T) {
 	// A document the conversation cited holds the places it names
 	// anywhere; one it never names moves on from it.
 	cited := &corpus.Document{ID: "e.txt", Title: "Statement", Text: "The court ruled. Later, in Wyoming, the clerks met."}
-	if b.setContinued(1, q.Places, cited); b.place != 1 {
+	if b.setContinued(1, func(d *corpus.Document) bool { return docHoldsPlaces(d, q.Places) }, cited); b.place != 1 {
 		t.Errorf("a passage of a cited document naming the place: place %v, want 1", b.place)
 	}
 	b.place = 0
-	if b.setContinued(1, q.Places, other.Doc); b.place != 0 {
+	if b.setContinued(1, func(d *corpus.Document) bool { return docHoldsPlaces(d, q.Places) }, other.Doc); b.place != 0 {
 		t.Errorf("a passage of a cited document never naming the place: place %v, want 0", b.place)
 	}
 }

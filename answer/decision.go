@@ -298,13 +298,27 @@ func hitNamesPerson(pp *people, p *Person, h retrieval.Hit, hits []retrieval.Hit
 // document never names ("who represented china in stockholm" after a
 // fact sheet on the tariff pause that never names Stockholm) moves on
 // from it.
-func (s *hitSignals) setContinued(v float64, places []string, d *corpus.Document) {
+func (s *hitSignals) setContinued(v float64, holdsPlaces func(*corpus.Document) bool, d *corpus.Document) {
 	s.continued = v
 	if v > 0 {
 		s.head = 1
-		if docHoldsPlaces(d, places) {
+		if holdsPlaces(d) {
 			s.place = 1
 		}
+	}
+}
+
+// perDocument returns f remembering its answer for each document: a
+// document's passages ask it again, and it reads the whole document.
+func perDocument(f func(*corpus.Document) bool) func(*corpus.Document) bool {
+	memo := map[*corpus.Document]bool{}
+	return func(d *corpus.Document) bool {
+		v, ok := memo[d]
+		if !ok {
+			v = f(d)
+			memo[d] = v
+		}
+		return v
 	}
 }
 
@@ -797,13 +811,14 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 	d.Names = names
 	best, bestScore, bestCov := 0, -1.0, 0.0
 	head, syns := askedHead(c, names)
+	holdsPlaces := perDocument(func(d *corpus.Document) bool { return docHoldsPlaces(d, c.Places) })
 	var bs hitSignals
 	for i, h := range hits {
 		s := signalsOf(c, names, h, i+1, hits, cache)
 		if w.head != 0 {
 			s.head = headShown(head, syns, h, hits, cache)
 		}
-		s.setContinued(citedBefore(h, prev), c.Places, h.Doc)
+		s.setContinued(citedBefore(h, prev), holdsPlaces, h.Doc)
 		if sc := w.score(s); sc > bestScore {
 			best, bestScore, bs = i, sc, s
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -103,11 +104,12 @@ func TestMeasureDecision(t *testing.T) {
 			cache := map[string]map[string]bool{}
 			names := questionNames(r.c, r.searched)
 			head, syns := askedHead(r.c, names)
+			holdsPlaces := perDocument(func(d *corpus.Document) bool { return docHoldsPlaces(d, r.c.Places) })
 			var sigs []hitSignals
 			for i, h := range r.searched {
 				sig := signalsOf(r.c, names, h, i+1, r.searched, cache)
 				sig.head = headShown(head, syns, h, r.searched, cache)
-				sig.setContinued(citedBefore(h, prev), r.c.Places, h.Doc)
+				sig.setContinued(citedBefore(h, prev), holdsPlaces, h.Doc)
 				sig.title = titleShare(h)
 				sigs = append(sigs, sig)
 			}

@@ -20,6 +20,7 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/prompts"
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/telemetry"
@@ -985,7 +986,8 @@ func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standa
 	}
 	// A place or a person the question names that a cited document
 	// never names moves on from it (docFollowsOn).
-	conv = slices.DeleteFunc(conv, func(h retrieval.Hit) bool { return h.Doc == nil || !docFollowsOn(h.Doc, r.c) })
+	followsOn := perDocument(func(d *corpus.Document) bool { return docFollowsOn(d, r.c) })
+	conv = slices.DeleteFunc(conv, func(h retrieval.Hit) bool { return h.Doc == nil || !followsOn(h.Doc) })
 	if len(conv) == 0 {
 		return nil, nil
 	}
@@ -1169,15 +1171,24 @@ func preferDocs(hits []retrieval.Hit, docs map[string]bool, c Constraints) []ret
 	if len(docs) == 0 || len(hits) < 2 {
 		return hits
 	}
-	score := func(h retrieval.Hit) float64 {
-		if h.Doc != nil && (docs[h.Doc.ID] || docs[h.Doc.URL] || docs[h.Doc.Title]) && docFollowsOn(h.Doc, c) {
-			return h.Score * prevDocBoost
-		}
-		return h.Score
+	followsOn := perDocument(func(d *corpus.Document) bool { return docFollowsOn(d, c) })
+	type scored struct {
+		h     retrieval.Hit
+		score float64
 	}
-	out := append([]retrieval.Hit(nil), hits...)
-	sort.SliceStable(out, func(i, j int) bool { return score(out[i]) > score(out[j]) })
-	return out
+	out := make([]scored, len(hits))
+	for i, h := range hits {
+		out[i] = scored{h, h.Score}
+		if h.Doc != nil && (docs[h.Doc.ID] || docs[h.Doc.URL] || docs[h.Doc.Title]) && followsOn(h.Doc) {
+			out[i].score = h.Score * prevDocBoost
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	sorted := make([]retrieval.Hit, len(out))
+	for i, o := range out {
+		sorted[i] = o.h
+	}
+	return sorted
 }
 
 // answerFromStatement answers "when was that?" (RefDate) or "who said
