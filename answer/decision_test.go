@@ -203,10 +203,10 @@ func TestPreferDocsOnlyWhereTheFollowUpCanStay(t *testing.T) {
 	}
 }
 
-// TestHeadWeighsInTheDecision: a passage on the question's names that
-// never speaks of what is asked about ("the elections") scores head's
-// weight less than one that does (defaultDecision.head, measured), and
-// the one that does leads.
+// TestHeadWeighsInTheDecision: with the head weighed (it weighs 0 in
+// defaultDecision; see there), a passage on the question's names that
+// never speaks of what is asked about ("the elections") scores the
+// head's weight less than one that does, and the one that does leads.
 func TestHeadWeighsInTheDecision(t *testing.T) {
 	hit := func(id, body string, coverage float64) retrieval.Hit {
 		d := &corpus.Document{ID: id, Title: "Statement", Text: body}
@@ -217,8 +217,13 @@ func TestHeadWeighsInTheDecision(t *testing.T) {
 		hit("vote.txt", "Quillton held its elections on Sunday, the envoy said.", 0.68),
 	}
 	c := Constraints{Search: "what did the envoy say about the elections in quillton"}
-	d := (&Pipeline{}).decide(c, hits, nil)
-	if defaultDecision.head <= 0 || d.Best != "vote.txt#0" || d.Head == "" {
-		t.Errorf("best %q head %q (weight %v), want vote.txt#0 and a head", d.Best, d.Head, defaultDecision.head)
+	w := defaultDecision
+	w.head = 0.5
+	d := (&Pipeline{decision: &w}).decide(c, hits, nil)
+	if d.Best != "vote.txt#0" || d.Head == "" {
+		t.Errorf("best %q head %q, want vote.txt#0 and a head", d.Best, d.Head)
+	}
+	if d := (&Pipeline{}).decide(c, hits, nil); d.Best != "visit.txt#0" {
+		t.Errorf("head weighing 0: best %q, want visit.txt#0 (more coverage)", d.Best)
 	}
 }
