@@ -1,11 +1,8 @@
 package answer
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/readout/readout/retrieval"
 )
 
 // TestQuestionSentenceNotTheAnswer: an interviewer's question repeats the
@@ -16,14 +13,9 @@ func TestQuestionSentenceNotTheAnswer(t *testing.T) {
 	rec := `{"id": "chat.txt", "title": "Fireside Chat with Minister Oona Quillfeather at the Harbour Forum", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "MR. BRAMBLE: Thank you for joining us.\n\nMS. QUILLFEATHER: Glad to be here.\n\nMR. BRAMBLE: Does the canal swap deal mean the Quillton port reopens to barges this spring?\n\nMS. QUILLFEATHER: Under the swap deal, barges return to the Quillton port on April 3.\n\nMR. BRAMBLE: Thank you."}
 {"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
 `
-	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 2))}
-	p.Explain = true
-	ans, err := p.Ask(context.Background(), "what was said about the canal swap deal and the quillton port reopening to barges this spring", nil, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askRecord(t, rec, 2, "what was said about the canal swap deal and the quillton port reopening to barges this spring")
 	if first := firstQuote(ans.Text); !strings.Contains(first, "April 3") {
-		t.Errorf("the first quotation is not the reply:\n%s\n%+v", ans.Text, ans.Explain.Sentences)
+		t.Errorf("the first quotation is not the reply:\n%s", ans.Text)
 	}
 	if !asks("Is it? ") || !asks("He asked, “Why now?”") || asks("Why? Because the port is open.") {
 		t.Error("asks: a sentence ending in a question mark, quoted or not")
@@ -38,11 +30,7 @@ func TestLeadInDatesWhatFollows(t *testing.T) {
 	rec := `{"id": "bill.txt", "title": "Congressional Bill Signed into Law", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "On Friday, May 2, 2031, the Minister signed into law:\n\nB. 4470, which extends the barge toll rules of the Quillton Canal Act for another decade."}
 {"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday, and the Quillton barge tolls were discussed."}
 `
-	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 2))}
-	ans, err := p.Ask(context.Background(), "when was the quillton canal barge toll extension b. 4470 signed", nil, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askRecord(t, rec, 2, "when was the quillton canal barge toll extension b. 4470 signed")
 	if first := firstQuote(ans.Text); !strings.Contains(first, "May 2, 2031") {
 		t.Errorf("the first quotation is not the lead-in giving the day:\n%s", ans.Text)
 	}
@@ -54,11 +42,7 @@ func TestQuestionAskedIsQuoted(t *testing.T) {
 	rec := `{"id": "chat.txt", "title": "Fireside Chat with Minister Oona Quillfeather at the Harbour Forum", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "MR. BRAMBLE: Does the canal swap deal mean the Quillton port reopens to barges this spring?\n\nMS. QUILLFEATHER: Under the swap deal, barges return to the Quillton port on April 3."}
 {"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
 `
-	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 2))}
-	ans, err := p.Ask(context.Background(), "what question was asked about the canal swap deal and the quillton port reopening to barges this spring", nil, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askRecord(t, rec, 2, "what question was asked about the canal swap deal and the quillton port reopening to barges this spring")
 	if first := firstQuote(ans.Text); !strings.Contains(first, "Does the canal swap deal") {
 		t.Errorf("the first quotation is not the question asked:\n%s", ans.Text)
 	}

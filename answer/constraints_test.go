@@ -53,6 +53,18 @@ func memIndex(t *testing.T, docs []*corpus.Document) *retrieval.Index {
 	return idx
 }
 
+// askRecord asks q of a record of n documents given as JSON lines,
+// indexed in memory, with no model.
+func askRecord(t *testing.T, rec string, n int, q string) *Answer {
+	t.Helper()
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), n))}
+	ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ans
+}
+
 func day(s string) time.Time {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {

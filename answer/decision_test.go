@@ -186,11 +186,11 @@ func TestPreferDocsOnlyWhereTheFollowUpCanStay(t *testing.T) {
 		{Doc: cited, Chunk: corpus.Chunk{ID: "gaggle.txt#0", DocID: "gaggle.txt"}, Score: 0.9},
 	}
 	docs := map[string]bool{"gaggle.txt": true}
-	if got := preferDocs(hits, docs, Constraints{}); got[0].Doc != cited {
+	if got := preferDocs(hits, docs, func(d *corpus.Document) bool { return docFollowsOn(d, Constraints{}) }); got[0].Doc != cited {
 		t.Errorf("a follow-up naming nothing new: %s first, want the cited gaggle", got[0].Doc.ID)
 	}
 	brask := Constraints{Named: []*Person{{Name: "Ottoline Brask", Filter: "brask"}}}
-	if got := preferDocs(hits, docs, brask); got[0].Doc != other {
+	if got := preferDocs(hits, docs, func(d *corpus.Document) bool { return docFollowsOn(d, brask) }); got[0].Doc != other {
 		t.Errorf("a follow-up naming Brask: %s first, want the call that names her", got[0].Doc.ID)
 	}
 	if !docFollowsOn(other, brask) || docFollowsOn(cited, brask) {

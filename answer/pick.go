@@ -1269,7 +1269,7 @@ func asks(sentence string) bool {
 // the answer to "what tariff rate did bangladesh get".
 func figureEntry(s string) bool {
 	rest, ok := cutDash(s)
-	if !ok || rest == s {
+	if !ok {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(rest)

@@ -169,7 +169,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		ans.Explain = r.explanation()
 	}
 	if follow.Kind != NewTopic {
-		hits = preferDocs(hits, follow.Docs, r.c)
+		hits = preferDocs(hits, follow.Docs, r.followsOn)
 		if ans.Explain != nil {
 			ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("read as a follow-up (%s) and searched as %q; the previous answer's documents are preferred", follow.Kind, standalone))
 		}
@@ -986,8 +986,7 @@ func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standa
 	}
 	// A place or a person the question names that a cited document
 	// never names moves on from it (docFollowsOn).
-	followsOn := perDocument(func(d *corpus.Document) bool { return docFollowsOn(d, r.c) })
-	conv = slices.DeleteFunc(conv, func(h retrieval.Hit) bool { return h.Doc == nil || !followsOn(h.Doc) })
+	conv = slices.DeleteFunc(conv, func(h retrieval.Hit) bool { return h.Doc == nil || !r.followsOn(h.Doc) })
 	if len(conv) == 0 {
 		return nil, nil
 	}
@@ -1164,14 +1163,12 @@ func mergeHits(first, rest []retrieval.Hit) []retrieval.Hit {
 const prevDocBoost = 1.25
 
 // preferDocs reorders hits so that passages of docs (IDs, URLs or titles)
-// rank as if their score were prevDocBoost times higher, when their
-// document names the places and people the follow-up c names
-// (docFollowsOn).
-func preferDocs(hits []retrieval.Hit, docs map[string]bool, c Constraints) []retrieval.Hit {
+// rank as if their score were prevDocBoost times higher, when the
+// follow-up may stay with their document (followsOn: docFollowsOn).
+func preferDocs(hits []retrieval.Hit, docs map[string]bool, followsOn func(*corpus.Document) bool) []retrieval.Hit {
 	if len(docs) == 0 || len(hits) < 2 {
 		return hits
 	}
-	followsOn := perDocument(func(d *corpus.Document) bool { return docFollowsOn(d, c) })
 	type scored struct {
 		h     retrieval.Hit
 		score float64

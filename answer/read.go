@@ -250,6 +250,18 @@ type retrieved struct {
 	// words were not found, only passages that name them.
 	notice string
 	notes  []string
+	// stays memoizes docFollowsOn for c (followsOn).
+	stays func(*corpus.Document) bool
+}
+
+// followsOn reports docFollowsOn(d, r.c), reading each document once for
+// the question however many of its passages ask.
+func (r *retrieved) followsOn(d *corpus.Document) bool {
+	if r.stays == nil {
+		c := r.c
+		r.stays = perDocument(func(d *corpus.Document) bool { return docFollowsOn(d, c) })
+	}
+	return r.stays(d)
 }
 
 // quoteDepth is how many passages holding a quotation's informative words

@@ -42,11 +42,7 @@ func TestLaterStatementNamingThePeriod(t *testing.T) {
 {"id": "review.txt", "title": "Fact sheet: the canal crossings reviewed", "outlet": "Nowhereland Ministry", "date": "2026-05-01", "text": "More than 850,000 canal migrants crossed into Nowhereland between 2022 and the fall of 2024, the ministry found. The review closes the old crossings."}
 {"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2024-06-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
 `
-	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 3))}
-	ans, err := p.Ask(context.Background(), "how many canal migrants crossed into nowhereland between 2022 and fall 2024", nil, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askRecord(t, rec, 3, "how many canal migrants crossed into nowhereland between 2022 and fall 2024")
 	if first := firstQuote(ans.Text); !strings.Contains(first, "850,000") {
 		t.Errorf("the answer does not open with the later statement giving the figure for the period:\n%s", ans.Text)
 	}

@@ -1,11 +1,8 @@
 package answer
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/readout/readout/retrieval"
 )
 
 // The record writes the country "U.S." and the pronoun "us"; a question
@@ -16,11 +13,7 @@ func TestPronounUsIsNotTheCountry(t *testing.T) {
 	rec := `{"id": "swap.txt", "title": "Background call on the release of Quillan Marsh", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "The exchange was Mr. Dorrel Vask for Quillan Marsh, the American held since 2029. We thank Governor Tam Bellow, who worked with us tirelessly for Quillan Marsh."}
 {"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
 `
-	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 2))}
-	ans, err := p.Ask(context.Background(), "who did the us swap for quillan marsh", nil, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askRecord(t, rec, 2, "who did the us swap for quillan marsh")
 	if first := firstQuote(ans.Text); !strings.Contains(first, "Dorrel Vask") {
 		t.Errorf("the first quotation is not the one naming whom the country exchanged:\n%s", ans.Text)
 	}

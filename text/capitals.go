@@ -37,25 +37,6 @@ var capitalTerms = sync.OnceValue(func() map[string][]string {
 	return m
 })
 
-// otherNameTerms are the terms of each place's other names (otherNames)
-// and of the place itself, each to the other: "turkiye" → "turkey",
-// "dprk" → "korea", and back but for a part (partNames): "turkey" →
-// "turkiye", "myanmar" → "burma", not "korea" → "dprk".
-var otherNameTerms = sync.OnceValue(func() map[string][]string {
-	m := map[string][]string{}
-	for other, place := range otherNames {
-		a, b := Terms(other), Terms(place)
-		if len(a) != 1 || len(b) != 1 || a[0] == b[0] {
-			continue
-		}
-		m[a[0]] = append(m[a[0]], b[0])
-		if !partNames[other] {
-			m[b[0]] = append(m[b[0]], a[0])
-		}
-	}
-	return m
-})
-
 // CapitalCountries returns, for each capital that q names (capitalOf), its
 // country, once each and in the order named: "what did tehran warn" →
 // ["iran"]. A search that compares words, not terms, adds them to what it

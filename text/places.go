@@ -122,6 +122,25 @@ var otherNames = map[string]string{"burma": "myanmar", "dprk": "korea", "england
 // for the place does not seek them ("korea" is not only North Korea).
 var partNames = map[string]bool{"dprk": true, "england": true}
 
+// otherNameTerms are the terms of each place's other names (otherNames)
+// and of the place itself, each to the other: "turkiye" → "turkey",
+// "dprk" → "korea", and back but for a part (partNames): "turkey" →
+// "turkiye", "myanmar" → "burma", not "korea" → "dprk".
+var otherNameTerms = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for other, place := range otherNames {
+		a, b := Terms(other), Terms(place)
+		if len(a) != 1 || len(b) != 1 || a[0] == b[0] {
+			continue
+		}
+		m[a[0]] = append(m[a[0]], b[0])
+		if !partNames[other] {
+			m[b[0]] = append(m[b[0]], a[0])
+		}
+	}
+	return m
+})
+
 // namesOnlyPassages are places whose own name is as often something else
 // ("Turkey" the bird, "Jordan" a name): in a passage they hold the place
 // asked by their demonym ("turkish"), but a question's "jordan" names no
