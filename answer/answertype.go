@@ -902,6 +902,12 @@ func questionObject(q string, named map[string]bool) (subject, verb, head string
 			}
 			break
 		}
+		if copulas[toks[i].Word] && j+1 < len(toks) && !participle(toks[j+1].Word) && !strings.HasSuffix(toks[j+1].Word, "ing") {
+			// "what is quillfeather's take on crypto": after a form of
+			// "be", the word after the name is a noun of theirs, not
+			// what they did ("was brask asked", "is she going").
+			break
+		}
 		if j+1 < len(toks) && !text.IsAskVerb(toks[j+1].Word) && !yesNoOpeners[toks[j+1].Word] && !conjunctions[toks[j+1].Word] {
 			// The verb may be a stopword of the index ("ask"): its stem.
 			subject, verb = termOf(toks[j].Word), text.Stem(toks[j+1].Word)

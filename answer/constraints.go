@@ -631,7 +631,7 @@ var quantityNouns = map[string]bool{"rate": true, "number": true, "percentage": 
 // quantityAfter reports whether the noun phrase at i ("the unemployment
 // rate", "the death toll") ends in a quantity noun: its first noun
 // after the article and up to two modifiers, before "of", "in", "for" or
-// the question's end.
+// the question's end, or a function word that opens a clause of its own.
 func quantityAfter(toks []qtok, i int) bool {
 	if i < len(toks) && toks[i].w == "the" {
 		i++
@@ -643,11 +643,16 @@ func quantityAfter(toks []qtok, i int) bool {
 		if j+1 == len(toks) {
 			return true
 		}
-		switch toks[j+1].w {
+		switch next := toks[j+1].w; next {
 		case "of", "in", "for", "on", "at", "after", "before", "during", "when", "that":
 			return true
+		default:
+			// A function word ends the noun phrase and opens what
+			// follows it: "the official death toll the wh gave" (a
+			// clause of its own), not "the rate hike" (a noun of the
+			// compound).
+			return text.IsStopword(next)
 		}
-		return false
 	}
 	return false
 }

@@ -256,6 +256,10 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		// What a quantity was asks for a figure.
 		{"What was the unemployment rate in February?", OrderAny, WantNumber},
 		{"what's the death toll of the flood", OrderAny, WantNumber},
+		// A clause of its own after the quantity, and "whats" typed
+		// without its apostrophe.
+		{"whats the official death toll the ministry gave for the flood", OrderAny, WantNumber},
+		{"what was the toll they announced", OrderAny, WantNumber},
 		{"What was the rate hike about?", OrderAny, WantAny},
 		{"What is the grain price policy?", OrderAny, WantAny},
 		{"what price was the cap set at", OrderAny, WantNumber},

@@ -129,6 +129,8 @@ func TestQuestionObject(t *testing.T) {
 		{"what did quillfeather say about the shooting in glimmerford", "", "", "shooting"},
 		{"what did quillfeather say about the canal debt ceiling", "", "", "ceiling"},
 		{"whats quillfeathers take on crypto", "", "", "crypto"},
+		{"what is quillfeather's take on crypto", "", "", "crypto"},
+		{"was brask asked about the canal", "brask", "asked", "canal"},
 		{"any update on the canal barges", "", "", "barges"},
 	}
 	for _, tt := range tests {

@@ -195,6 +195,9 @@ var shorthandWords = map[string]string{
 	"what'd": "what did", "what’d": "what did", "how'd": "how did", "how’d": "how did",
 	"where'd": "where did", "where’d": "where did", "why'd": "why did", "why’d": "why did",
 	"when'd": "when did", "when’d": "when did",
+	// A question word's "'s" typed without its apostrophe ("whats the
+	// death toll", "whos the envoy") is read as "what's", "who's".
+	"whats": "what is", "whos": "who is", "wheres": "where is", "hows": "how is", "whens": "when is",
 }
 
 // wordCore is a chat word in lower case without the punctuation after it.
