@@ -346,3 +346,25 @@ func TestSubjectSidesAskNoPlaceOfEveryPassage(t *testing.T) {
 		t.Errorf("places asked of every passage %q, want maine", got)
 	}
 }
+
+// When the asked speaker's own words are not in the record but passages
+// naming them answer, the answer opens by saying so, before any
+// quotation: another official's words are never read as theirs.
+func TestSpeakerAbsentOpensTheAnswer(t *testing.T) {
+	rec := `{"id": "bridge-1.txt", "title": "Minister Bram Oakhollow on the railway bridge", "outlet": "Nowhereland Ministry", "date": "2023-08-01", "speakers": [{"name": "Bram Oakhollow", "title": "Minister"}], "text": "Minister Bram Oakhollow said the railway bridge over the Sylvan river would reopen in the spring. \"The railway bridge will carry freight again,\" Oakhollow said."}
+{"id": "canal-1.txt", "title": "Statement by Spokesperson Zara Quillfeather on the canal talks", "outlet": "Nowhereland Ministry", "date": "2023-03-10", "speakers": [{"name": "Zara Quillfeather", "title": "Spokesperson"}], "text": "Spokesperson Zara Quillfeather said the canal talks with Freedonia would open in Lisbon next week. \"Minister Bram Oakhollow will lead our side at the canal talks in Lisbon,\" Quillfeather said."}
+`
+	ans := askRecord(t, rec, 2, "What did Bram Oakhollow say about the canal talks in Lisbon?")
+	if ans.Mode == ModeDeclined {
+		t.Fatalf("declined: %q", ans.Text)
+	}
+	want := speakerAbsent("Bram Oakhollow")
+	if !strings.HasPrefix(ans.Text, want+"\n") || !strings.Contains(ans.Text, "Oakhollow will lead our side") {
+		t.Errorf("the answer does not open with the notice:\n%s", ans.Text)
+	}
+	for _, w := range ans.Warnings {
+		if strings.Contains(w, "own words") {
+			t.Errorf("the notice is said again as a warning: %q", w)
+		}
+	}
+}

@@ -162,9 +162,6 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		// thinner than usual.
 		ans.Warnings = append(ans.Warnings, "The embedding server did not answer ("+failureReason(err)+"); passages were found by their words only.")
 	}
-	if r.notice != "" && r.decision.Answer {
-		ans.Warnings = append(ans.Warnings, r.notice)
-	}
 	if p.Explain {
 		ans.Explain = r.explanation()
 	}
@@ -200,6 +197,17 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			"total_ms", time.Since(began).Milliseconds())
 		p.record(ans)
 	}()
+	if r.notice != "" && r.decision.Answer {
+		// However the answer is composed below, it opens by saying that
+		// none of its quotations is the asked speaker's (see
+		// speakerAbsent), before it is recorded; a warning after the
+		// sources would be read last.
+		defer func() {
+			if ans.Mode != ModeDeclined && ans.Text != "" {
+				ans.Text = r.notice + "\n" + ans.Text
+			}
+		}()
+	}
 
 	if windowKind(follow.Kind) && p.answerFromWindow(ans, r, filters) {
 		// "What did trump say yesterday": no subject, only filters.

@@ -246,8 +246,8 @@ type retrieved struct {
 	decision       Decision
 	// decline is the text of a declined answer.
 	decline string
-	// notice, when set, is said with the answer: the asked speaker's own
-	// words were not found, only passages that name them.
+	// notice, when set, opens the answer: the asked speaker's own words
+	// were not found, only passages that name them (speakerAbsent).
 	notice string
 	notes  []string
 	// stays memoizes docFollowsOn for c (followsOn).
@@ -407,7 +407,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		var own bool
 		hits, own = spokenOrNamedBy(hits, r.c.Speaker)
 		if len(hits) > 0 && !own {
-			r.notice = "No passage of the record holds " + r.c.Speaker.Name + "'s own words on this; the passages quoted name them, and each quotation says whose words it is."
+			r.notice = speakerAbsent(r.c.Speaker.Name)
 		}
 	}
 	if s := afterCoverage(r.c, hits, first, last); s != "" {
@@ -455,7 +455,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 				// Nothing the speaker said, but statements about what they
 				// did (a readout of their call): answer from those, saying so.
 				r.hits, r.decision.Answer, r.decision.By = named[:min(k, len(named))], true, "signals"
-				r.notice = "No passage of the record holds " + r.c.Speaker.Name + "'s own words on this; the passages quoted name them, and each quotation says whose words it is."
+				r.notice = speakerAbsent(r.c.Speaker.Name)
 				r.searched = r.hits
 				r.decision.Reason = "no passage by " + r.c.Speaker.Name + " covers the question; passages that name them do"
 				r.notes = append(r.notes, r.decision.Reason)
@@ -1298,4 +1298,13 @@ func spokenOrNamedBy(hits []retrieval.Hit, p *Person) (kept []retrieval.Hit, own
 		}
 	}
 	return kept, own
+}
+
+// speakerAbsent is what an answer opens with when the asked speaker's own
+// words on the subject are not in the record and passages naming them
+// answer instead: said first, before any quotation, so that nobody reads
+// another official's words as theirs ("what did blinken say about
+// taiwan" answered from Biden's press conference naming Blinken).
+func speakerAbsent(name string) string {
+	return "No passage of the record holds " + name + "'s own words on this. The passages below name them; each quotation says whose words it is."
 }
