@@ -279,6 +279,25 @@ func TestWhenWasThatThing(t *testing.T) {
 	}
 }
 
+// "when was that gaggle?" after an answer citing no gaggle dates the
+// gaggle an earlier answer of the conversation quoted, not the statement
+// just quoted, and searches nothing.
+func TestWhenWasThatThingOfAnEarlierTurn(t *testing.T) {
+	gaggle := wireTurn("what did quillfeather say about the canal deal", "wire/gaggle.txt", "Press Gaggle by Spokesperson Zara Quillfeather En Route Lisbon",
+		"Zara Quillfeather", "There will be no new canal agreement this week", "There will be no new canal agreement this week, she said.")
+	gaggle.Citations[0].Date = "2023-01-09"
+	gaggle.Answer = strings.Replace(gaggle.Answer, "2024-03-04", "2023-01-09", 1)
+	report := quillfeatherTurn() // cites "Talks to resume", 2024-03-04
+	f := ReadFollowUp("when was that gaggle", []Turn{gaggle, report})
+	if f.Kind != RefDate || f.Statement == nil || f.Statement.Date != "2023-01-09" || f.Statement.Cite.Doc != "wire/gaggle.txt" {
+		t.Fatalf("read as %s, statement %+v: want the gaggle's date", f.Kind, f.Statement)
+	}
+	// Nothing of the kind in the conversation: searched, as before.
+	if f := ReadFollowUp("when was that briefing", []Turn{gaggle, report}); f.Kind != RefTopic {
+		t.Errorf("a briefing nobody quoted read as %s", f.Kind)
+	}
+}
+
 // A question on what the conversation said in other words continues it:
 // "shut down" after "the shutdown of its yard" (a synonym the thesaurus
 // gives), though none of its own words is the conversation's.

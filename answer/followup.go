@@ -281,6 +281,10 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 	f.Docs = turnDocs(prev)
 	f.Speaker = speaker
 	date := answerTypeOf(q) == WantDate
+	var pointed *Statement // the statement a "when was that …?" dates
+	if date {
+		pointed = datedStatement(q, history, statements)
+	}
 	switch {
 	case sourceRequest(toks, q) && len(statements) > 0:
 		f.Kind = RefSource
@@ -341,14 +345,17 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 		if pronoun && s.Speaker != "" {
 			f.Standalone = replacePronoun(f.Standalone, s.Speaker)
 		}
-	case date && (eventWords(toks) == 0 || item != nil || eventDated(q, statements) >= 0) && len(statements) > 0 && !pointsElsewhere(q, prev):
+	case date && (eventWords(toks) == 0 || item != nil || eventDated(q, statements) >= 0) && len(statements) > 0 && pointed != nil:
 		// "when was that?", "when did he say it?": the statement's day.
 		// "when was it shot down?" asks the day of an event the
 		// statement may only speak of: searched for, unless the
 		// statement itself dates it (eventDated).
 		f.Kind = RefDate
-		s := statements[0]
-		if item != nil {
+		s := *pointed
+		if pointedNoun(q) != "" {
+			// "when was that gaggle?": the gaggle's statement, of
+			// whichever turn cited it.
+		} else if item != nil {
 			s = statements[itemIndex(item[1], len(statements))]
 		} else if k := eventDated(q, statements); k >= 0 {
 			// "when did it launch?" after "… the launch of the program
@@ -644,15 +651,10 @@ func continuationOf(q string, history []Turn, people []string) contSignals {
 	return measureContinuation(q, history, anaphora, content, own, people)
 }
 
-// pointsElsewhere reports whether a question points at a thing of its
-// own kind ("when was that gaggle?", "that call") that none of the
-// documents the previous answer cited is titled as: the statement just
-// quoted is then not what it means, and the record is searched instead.
-// A turn whose citations are unknown points nowhere else.
-func pointsElsewhere(q string, prev Turn) bool {
-	if len(prev.Citations) == 0 {
-		return false
-	}
+// pointedNoun is the term of the noun a question points at with "that"
+// or "this" ("when was that gaggle?" → "gaggl"), "" when it points at
+// nothing of its own kind ("when was that?", "when was that, exactly?").
+func pointedNoun(q string) string {
 	toks := text.Tokens(q)
 	for i := 0; i+1 < len(toks); i++ {
 		if w := toks[i].Word; w != "that" && w != "this" {
@@ -662,14 +664,39 @@ func pointsElsewhere(q string, prev Turn) bool {
 		if len(noun) == 0 || text.IsStopword(toks[i+1].Word) {
 			continue
 		}
-		for _, c := range prev.Citations {
-			if text.TermSet(c.Title)[noun[0]] {
-				return false
+		return noun[0]
+	}
+	return ""
+}
+
+// datedStatement is the statement a "when" follow-up points at:
+// statements[0], the previous answer's first, unless the question points
+// at a thing of its own kind ("when was that gaggle?", "that call"); then
+// the first statement of the latest turn that cited a document titled so
+// (the gaggle an answer before the last one quoted), else nil: the
+// conversation quoted no such thing, so the question means something
+// else, and the record is searched. A turn whose citations are unknown
+// points nowhere else.
+func datedStatement(q string, history []Turn, statements []Statement) *Statement {
+	if len(statements) == 0 {
+		return nil
+	}
+	noun := pointedNoun(q)
+	if noun == "" || len(history[len(history)-1].Citations) == 0 {
+		return &statements[0]
+	}
+	for i := len(history) - 1; i >= 0; i-- {
+		ss := statements
+		if i < len(history)-1 {
+			ss = previousStatements(history[i])
+		}
+		for k, st := range ss {
+			if st.HasCite && text.TermSet(st.Cite.Title)[noun] {
+				return &ss[k]
 			}
 		}
-		return true
 	}
-	return false
+	return nil
 }
 
 // asksWords reports whether a question asks for someone's words ("what
