@@ -146,6 +146,38 @@ type Constraints struct {
 	// Only the pipeline's retrieval, which has the question's own words
 	// beside its rewrite, sets them; ReadQuestion leaves them empty.
 	Places []string `json:"places,omitempty"`
+	// Kind is the kind of document the question's own words point at
+	// ("who put out the statement on it": "statement"; see docKindAsked),
+	// "" when none: a follow-up stays with a cited document only if its
+	// title is of that kind. Set as Places is.
+	Kind string `json:"kind,omitempty"`
+}
+
+// docKinds are the kinds of document the record's titles name ("Statement
+// from …", "Readout of …", "Press Gaggle …", "Remarks by …"), by the
+// words a question may call them; each maps to the title word that names
+// the kind.
+var docKinds = map[string]string{"statement": "statement", "readout": "readout", "gaggle": "gaggle",
+	"briefing": "briefing", "proclamation": "proclamation", "memorandum": "memorandum", "memo": "memorandum",
+	"remarks": "remarks", "speech": "remarks", "address": "remarks", "interview": "interview", "letter": "letter"}
+
+// kindDeterminers point at a document by its kind: "the statement",
+// "that readout", "his remarks".
+var kindDeterminers = map[string]bool{"the": true, "that": true, "this": true, "his": true, "her": true, "their": true, "its": true}
+
+// docKindAsked is the title word of the kind of document q points at with
+// a determiner ("who put out the statement on it" → "statement", "when
+// was that gaggle" → "gaggle"), "" when it points at none.
+func docKindAsked(q string) string {
+	toks := text.Tokens(q)
+	for i := 0; i+1 < len(toks); i++ {
+		if kindDeterminers[toks[i].Word] {
+			if k, ok := docKinds[toks[i+1].Word]; ok {
+				return k
+			}
+		}
+	}
+	return ""
 }
 
 // reportLag is how many days after a period a figure for it is still

@@ -338,9 +338,15 @@ func docHoldsPlaces(d *corpus.Document, places []string) bool {
 // every place (docHoldsPlaces) and every person (their surname,
 // Person.Filter) the follow-up names. "what about brazil, was biden
 // gonna call lula?" moves on from a gaggle on Brazil that never names
-// Lula.
+// Lula. A follow-up pointing at a kind of document (Constraints.Kind)
+// stays only with a document titled so.
 func docFollowsOn(d *corpus.Document, c Constraints) bool {
 	if !docHoldsPlaces(d, c.Places) {
+		return false
+	}
+	if c.Kind != "" && (d == nil || !wordsIn(d.Title, []string{c.Kind})) {
+		// "who put out the statement on it?" after an article that
+		// quoted others: the statement is another document.
 		return false
 	}
 	for _, p := range c.Named {

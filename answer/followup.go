@@ -264,10 +264,13 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 		// "what did china say about it?" after Kirby's words: the one
 		// asked is named, not pointed at; no one's words are filtered for.
 		speaker = ""
-	} else if words {
+	} else if words && (pronoun || answerTypeOf(q) != WantPerson) {
 		speaker = person
 	} else {
-		speaker = "" // what he did or where he went, not his words
+		// What he did or where he went, not his words; and "who put out
+		// the statement on it?" asks who spoke, so the conversation's
+		// person is no filter of whose words answer.
+		speaker = ""
 	}
 	// The person "he" or the speaker filter carries is left out of the
 	// topic's words; a follow-up that points at nobody ("and who did the

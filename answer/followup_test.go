@@ -980,3 +980,70 @@ func TestGenderFromLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoPutOutTheStatement: "who put out the statement on it?" after an
+// answer quoting an article's reactions asks who issued the statement on
+// the same event, another document: the answer quotes the statement, in
+// its issuer's name, not more of the article the conversation cited.
+func TestWhoPutOutTheStatement(t *testing.T) {
+	idx := inventedIndex(t, map[string]string{
+		"article.txt": "title: Ferryman Orlo Vexbridge Comes Home\ndate: 2031-02-12\noutlet: Nowhere Office\n\n" +
+			"Envoy Tamsin Reedholt brought ferryman Orlo Vexbridge home from Sylvania after three years of detention. " +
+			"Councillor Brin Aldous: “Thank you to Envoy Tamsin Reedholt for bringing Orlo home from Sylvania.” " +
+			"Councillor Pell Marrow: “Hallelujah!” " +
+			"Councillor Pell Marrow: “This is wonderful news for every ferryman of Nowhereland.”\n",
+		"statement.txt": "title: Statement from the Harbour Adviser\ndate: 2031-02-11\noutlet: Nowhere Office\nspeakers: Wenna Calloway\n\n" +
+			"Today Envoy Tamsin Reedholt is leaving Sylvanian waters with Orlo Vexbridge, a ferryman of Nowhereland detained by Sylvania. " +
+			"The Envoy and the Council's advisers negotiated his release over many weeks.\n\n– Harbour Adviser Wenna Calloway\n",
+	})
+	p := &Pipeline{Index: idx}
+	first, err := p.Ask(context.Background(), "who was the ferryman reedholt brought home from sylvania", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !citesDoc(first, "article.txt") {
+		t.Skipf("the first answer cites %+v, not the article this test follows up", first.Citations)
+	}
+	ans, err := p.Ask(context.Background(), "who put out the statement on it", []Turn{TurnOf(first)}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !citesDoc(ans, "statement.txt") || citesDoc(ans, "article.txt") {
+		t.Errorf("cites %+v, want the statement only:\n%s", ans.Citations, ans.Text)
+	}
+}
+
+// A follow-up pointing at a kind of document reads it (docKindAsked).
+func TestDocKindAsked(t *testing.T) {
+	for q, want := range map[string]string{
+		"who put out the statement on it":    "statement",
+		"when was that gaggle":               "gaggle",
+		"what else did he say in his speech": "remarks",
+		"what did they state about it":       "",
+		"was there a readout":                "",
+	} {
+		if got := docKindAsked(q); got != want {
+			t.Errorf("%q: kind %q, want %q", q, got, want)
+		}
+	}
+}
+
+// "who put out the statement on it?" asks who spoke: the person the
+// previous question named is no filter of whose words answer, as he is
+// for "what did he say about it?".
+func TestWhoAsksNoSpeakerFilter(t *testing.T) {
+	prev := Turn{Question: "who was the ferryman reedholt brought home from sylvania",
+		Answer: ExtractiveLead + "\n- Nowhere Office (2031-02-12): “Envoy Tamsin Reedholt brought ferryman Orlo Vexbridge home from Sylvania.” [1]"}
+	persons := func(s string) []string {
+		if strings.Contains(strings.ToLower(s), "reedholt") {
+			return []string{"Tamsin Reedholt"}
+		}
+		return nil
+	}
+	if f := readFollowUp("who put out the statement on it", []Turn{prev}, persons, nil); f.Speaker != "" || !strings.Contains(f.Standalone, "reedholt") {
+		t.Errorf("speaker %q, searched as %q: want no speaker and the topic's envoy kept", f.Speaker, f.Standalone)
+	}
+	if f := readFollowUp("what did he say about it", []Turn{prev}, persons, nil); f.Speaker != "Tamsin Reedholt" {
+		t.Errorf("\"what did he say\": speaker %q", f.Speaker)
+	}
+}

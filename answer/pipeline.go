@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"regexp"
 	"slices"
@@ -166,7 +167,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		ans.Explain = r.explanation()
 	}
 	if follow.Kind != NewTopic {
-		hits = preferDocs(hits, follow.Docs, r.followsOn)
+		hits = preferDocs(hits, withKindTitled(follow.Docs, hits, r.c.Kind), r.followsOn)
 		if ans.Explain != nil {
 			ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("read as a follow-up (%s) and searched as %q; the previous answer's documents are preferred", follow.Kind, standalone))
 		}
@@ -242,7 +243,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 		// "Where was he going the next day?": the statement the
 		// conversation is on wrote that day as "tomorrow".
 		eq.Question = statementDays(own)
-		eq.PrevDocs = follow.Docs
+		eq.PrevDocs = staying(follow.Docs, append(slices.Clone(hits), conv...), r.followsOn)
 		eq.NewOnly = follow.Kind == RefMore
 		// The follow-up's own words choose its sentence; the words its
 		// rewrite borrows from the conversation only when they find none
@@ -257,7 +258,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if anchoredKind(follow.Kind) {
 		// What the follow-up asks goes on about what was just quoted
 		// (followpick.go): the passages around it compete too.
-		eq.Anchors, eq.Said = followAnchors(history, q)
+		eq.Anchors, eq.Said = followAnchors(history, q, func(doc string) bool { return eq.PrevDocs[doc] || !follow.Docs[doc] })
 		if len(eq.Anchors) > 0 {
 			if len(conv) > 0 {
 				conv = p.anchorHits(ctx, standalone, r.opts, history[len(history)-1], conv)
@@ -1194,6 +1195,41 @@ func preferDocs(hits []retrieval.Hit, docs map[string]bool, followsOn func(*corp
 		sorted[i] = o.h
 	}
 	return sorted
+}
+
+// staying is docs (IDs, URLs or titles) without those of the documents
+// among hits a follow-up may not stay with (followsOn: docFollowsOn): the
+// sentences of those are not preferred as the conversation's either.
+func staying(docs map[string]bool, hits []retrieval.Hit, followsOn func(*corpus.Document) bool) map[string]bool {
+	out := maps.Clone(docs)
+	for _, h := range hits {
+		if d := h.Doc; d != nil && (docs[d.ID] || docs[d.URL] || docs[d.Title]) && !followsOn(d) {
+			delete(out, d.ID)
+			delete(out, d.URL)
+			delete(out, d.Title)
+		}
+	}
+	return out
+}
+
+// withKindTitled is docs with the retrieved documents titled with kind
+// (Constraints.Kind) added: "who put out the statement on it?" prefers the
+// statement among the passages the follow-up found, as it prefers what the
+// conversation cited. docs itself is not changed.
+func withKindTitled(docs map[string]bool, hits []retrieval.Hit, kind string) map[string]bool {
+	if kind == "" {
+		return docs
+	}
+	out := maps.Clone(docs)
+	if out == nil {
+		out = map[string]bool{}
+	}
+	for _, h := range hits {
+		if h.Doc != nil && wordsIn(h.Doc.Title, []string{kind}) {
+			out[h.Doc.ID] = true
+		}
+	}
+	return out
 }
 
 // answerFromStatement answers "when was that?" (RefDate) or "who said

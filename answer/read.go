@@ -335,6 +335,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	pp := p.people()
 	r := &retrieved{c: readQuestionFrom(standalone, pp, first, last, conv)}
 	r.c.Places = placesOutsideSides(question)
+	r.c.Kind = docKindAsked(question)
 	r.opts = r.c.Options(filters)
 	if standalone != question {
 		r.opts.Asked = question
