@@ -188,6 +188,7 @@ var shorthandWords = map[string]string{
 	"info": "information", "approx": "approximately", "yr": "year", "yrs": "years",
 	"mo": "month", "mos": "months", "wk": "week", "wks": "weeks",
 	"stats": "statistics", "vax": "vaccine", "econ": "economy",
+	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
