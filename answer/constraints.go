@@ -241,6 +241,40 @@ func questionTokens(q string) []qtok {
 	return out
 }
 
+// markPossessives returns q with the possessives of the record's people
+// typed without their apostrophe written with it ("what was kjps
+// response" → "kjp's", "kamalas push", "jake sullivans words"), so that
+// they are read as "kjp's response" is: a word ending in "s" that the
+// record never writes in lower case ("powers", "news" stay: wordUse) and
+// that, without the "s", is a name or alias of the record's people.
+func markPossessives(q string, pp *people) string {
+	if pp == nil {
+		return q
+	}
+	var b strings.Builder
+	last := 0
+	for _, t := range text.Tokens(q) {
+		w := t.Word
+		if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || q[t.End-1] != 's' && q[t.End-1] != 'S' {
+			continue
+		}
+		if _, known := pp.byAlias[w]; known {
+			continue
+		}
+		if _, ok := pp.byAlias[w[:len(w)-1]]; !ok || pp.wordUse != nil && pp.wordUse([]string{w}).lower {
+			continue
+		}
+		b.WriteString(q[last : t.End-1])
+		b.WriteString("'s")
+		last = t.End
+	}
+	if last == 0 {
+		return q
+	}
+	b.WriteString(q[last:])
+	return b.String()
+}
+
 // ReadQuestion reads a question's constraints. pp is the record's alias
 // table (nil: no speaker is resolved); end is the date of the record's
 // latest document, which relative periods ("last week") count back from.
@@ -280,7 +314,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	// Read as if written out: "what'd kirby say" names its speaker as
 	// "what did kirby say" does, "last wk" its period as "last week"; a
 	// letter stays, as it may be a name's initial ("george w bush").
-	q = text.SpellOutChatWords(q)
+	q = markPossessives(text.SpellOutChatWords(q), pp)
 	toks := questionTokens(q)
 	var c Constraints
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order

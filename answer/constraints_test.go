@@ -291,6 +291,8 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		{"what did quillfeather say abt the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		// Read as written out: "what'd" asks "what did".
 		{"what'd quillfeather say abt the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		// A possessive typed without its apostrophe.
+		{"what was quillfeathers response on the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		// A name's initial is no chat shorthand ("w" for "with").
 		{"what did zara w quillfeather say abt the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		{"Quote Ms. Quillfeather's exact words on the canal talks.", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
@@ -657,5 +659,19 @@ func TestBareDateBeforeTheRecord(t *testing.T) {
 	c = readQuestionFrom("what did quillfeather say about the canal riot jan 6 2022", nil, first, end, Period{})
 	if c.Period.IsZero() || c.Period.Since != day("2022-01-06") {
 		t.Errorf("within the record: period %v", c.Period)
+	}
+}
+
+// A possessive of the record's people typed without its apostrophe is
+// written with it; a word the record writes in lower case is left.
+func TestMarkPossessives(t *testing.T) {
+	pp := buildPeople(constraintDocs(t))
+	pp.wordUse = func(words []string) wordUse { return wordUse{lower: words[0] == "fenwicks"} }
+	got := markPossessives("what was quillfeathers take, and the fenwicks, and oakhollows?", pp)
+	if want := "what was quillfeather's take, and the fenwicks, and oakhollow's?"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := markPossessives("what did the talks say", pp); got != "what did the talks say" {
+		t.Errorf("a word no name ends changed: %q", got)
 	}
 }

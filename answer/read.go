@@ -147,8 +147,9 @@ const minPlacePassages = 2
 // its occurrences capitalised inside a sentence outnumber those in lower
 // case (a capital opening a sentence says nothing); place, when at least
 // minPlacePassages of the passages holding it write it, capitalised,
-// after a preposition of place (writtenAsPlace: "in Japan").
-type wordUse struct{ name, place bool }
+// after a preposition of place (writtenAsPlace: "in Japan"); lower, when
+// it writes it in lower case inside a sentence at all ("powers").
+type wordUse struct{ name, place, lower bool }
 
 // wordUseIn reads a word's use from the passages holding it, one search
 // for both readings.
@@ -174,7 +175,7 @@ func wordUseIn(ix lexicalSearcher, w string) wordUse {
 			places++
 		}
 	}
-	return wordUse{name: name > word, place: places >= minPlacePassages}
+	return wordUse{name: name > word, place: places >= minPlacePassages, lower: word > 0}
 }
 
 // allCapitalised reports whether every word of s begins with a capital
