@@ -237,6 +237,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"Give his words.", OrderAny, WantQuotation},
 		{"Did Quillfeather say the talks would open in Lisbon?", OrderAny, WantYesNo},
 		{"Is the bridge open?", OrderAny, WantYesNo},
+		{"didnt the talks open in lisbon", OrderAny, WantYesNo},
+		{"Wasn’t the bridge open?", OrderAny, WantYesNo},
 		// After a yes/no word, a wh-word opens a clause, unless a verb of
 		// saying or knowing embeds it or it closes the question.
 		{"did quillfeather and the minister talk about the grain when she visited in may", OrderAny, WantYesNo},
@@ -291,6 +293,8 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		{"what did quillfeather say abt the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		// Read as written out: "what'd" asks "what did".
 		{"what'd quillfeather say abt the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		// A negated opener asks as "did" does.
+		{"didn't quillfeather say the canal talks would fail", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		// A possessive typed without its apostrophe.
 		{"what was quillfeathers response on the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		// A name's initial is no chat shorthand ("w" for "with").
