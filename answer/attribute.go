@@ -181,7 +181,7 @@ func attributeOf(q string) (a attribute, ok bool) {
 				return a, false
 			}
 			return attribute{terms: outcomeTerms, label: "a winner"}, true
-		case "what", "whats", "which":
+		case "what", "which":
 			return headNoun(toks, i)
 		}
 	}
@@ -222,7 +222,7 @@ func pointsAway(toks []qtok) bool {
 // kirby's salary" → salary, "which russian prisoner did …" → prisoner.
 func headNoun(toks []qtok, i int) (attribute, bool) {
 	j := i + 1
-	copula := toks[i].w == "whats"
+	copula := false // "whats" is spelt out "what is" (text.SpellOutChat)
 	if j < len(toks) && copulas[toks[j].w] {
 		copula = true
 		j++

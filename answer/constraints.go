@@ -159,22 +159,34 @@ type Constraints struct {
 // the kind.
 var docKinds = map[string]string{"statement": "statement", "readout": "readout", "gaggle": "gaggle",
 	"briefing": "briefing", "proclamation": "proclamation", "memorandum": "memorandum", "memo": "memorandum",
-	"remarks": "remarks", "speech": "remarks", "address": "remarks", "interview": "interview", "letter": "letter"}
+	"remarks": "remarks", "speech": "remarks", "interview": "interview", "letter": "letter"}
 
 // kindDeterminers point at a document by its kind: "the statement",
 // "that readout", "his remarks".
-var kindDeterminers = map[string]bool{"the": true, "that": true, "this": true, "his": true, "her": true, "their": true, "its": true}
+var kindDeterminers = map[string]bool{"the": true, "that": true, "this": true, "those": true, "these": true,
+	"his": true, "her": true, "their": true, "its": true}
+
+// occasionWords are the prepositions before which a kind of document is
+// the occasion or the subject of what is asked ("at the briefing", "about
+// the letter"), not the document asked for ("who put out the statement",
+// "a line from the speech", "the date of the readout").
+var occasionWords = map[string]bool{"at": true, "in": true, "during": true, "about": true, "on": true,
+	"regarding": true, "concerning": true, "over": true, "after": true, "before": true, "since": true}
 
 // docKindAsked is the title word of the kind of document q points at with
 // a determiner ("who put out the statement on it" → "statement", "when
-// was that gaggle" → "gaggle"), "" when it points at none.
+// was that gaggle" → "gaggle"), "" when it points at none. A kind after a
+// preposition is the occasion or the subject of what is asked, not the
+// document asked for: "what else did she say at the briefing" (which an
+// article reports), "what did sylvania say about the letter".
 func docKindAsked(q string) string {
 	toks := text.Tokens(q)
 	for i := 0; i+1 < len(toks); i++ {
-		if kindDeterminers[toks[i].Word] {
-			if k, ok := docKinds[toks[i+1].Word]; ok {
-				return k
-			}
+		if !kindDeterminers[toks[i].Word] || i > 0 && occasionWords[toks[i-1].Word] {
+			continue
+		}
+		if k, ok := docKinds[toks[i+1].Word]; ok {
+			return k
 		}
 	}
 	return ""
@@ -696,8 +708,8 @@ var quantityNouns = map[string]bool{"rate": true, "number": true, "percentage": 
 
 // quantityAfter reports whether the noun phrase at i ("the unemployment
 // rate", "the death toll") ends in a quantity noun: its first noun
-// after the article and up to two modifiers, before "of", "in", "for" or
-// the question's end, or a function word that opens a clause of its own.
+// after the article and up to two modifiers, before a function word
+// ("of", "in", "the" of a clause of its own) or the question's end.
 func quantityAfter(toks []qtok, i int) bool {
 	if i < len(toks) && toks[i].w == "the" {
 		i++
@@ -709,16 +721,11 @@ func quantityAfter(toks []qtok, i int) bool {
 		if j+1 == len(toks) {
 			return true
 		}
-		switch next := toks[j+1].w; next {
-		case "of", "in", "for", "on", "at", "after", "before", "during", "when", "that":
-			return true
-		default:
-			// A function word ends the noun phrase and opens what
-			// follows it: "the official death toll the wh gave" (a
-			// clause of its own), not "the rate hike" (a noun of the
-			// compound).
-			return text.IsStopword(next)
-		}
+		// A function word ends the noun phrase and opens what follows
+		// it: "the death toll of", "the official death toll the wh gave"
+		// (a clause of its own); "the rate hike" goes on with a noun of
+		// the compound.
+		return text.IsStopword(toks[j+1].w)
 	}
 	return false
 }
@@ -846,7 +853,8 @@ var irregularParticiples = map[string]bool{"built": true, "sworn": true, "held":
 	"lost": true, "sent": true, "paid": true, "sold": true, "set": true, "put": true, "cut": true, "hit": true,
 	"led": true, "met": true, "begun": true, "done": true, "gone": true, "seen": true, "known": true, "shown": true,
 	"grown": true, "drawn": true, "brought": true, "bought": true, "caught": true, "taught": true, "fought": true,
-	"struck": true, "kept": true, "left": true, "spent": true, "found": true, "told": true, "said": true}
+	"struck": true, "kept": true, "left": true, "spent": true, "found": true, "told": true, "said": true,
+	"born": true, "shot": true, "hurt": true, "flown": true, "thrown": true, "sung": true, "read": true}
 
 // sinceWords before "recently" make it the end of a time: "until
 // recently", "until very recently".

@@ -292,6 +292,12 @@ func TestWhenWasThatThingOfAnEarlierTurn(t *testing.T) {
 	if f.Kind != RefDate || f.Statement == nil || f.Statement.Date != "2023-01-09" || f.Statement.Cite.Doc != "wire/gaggle.txt" {
 		t.Fatalf("read as %s, statement %+v: want the gaggle's date", f.Kind, f.Statement)
 	}
+	// A speech is what the record titles "Remarks".
+	remarks := quillfeatherTurn()
+	remarks.Citations[0].Title = "Remarks by Spokesperson Zara Quillfeather at the Canal Forum"
+	if f := ReadFollowUp("when was that speech", []Turn{remarks}); f.Kind != RefDate {
+		t.Errorf("\"that speech\" after remarks read as %s", f.Kind)
+	}
 	// Nothing of the kind in the conversation: searched, as before.
 	if f := ReadFollowUp("when was that briefing", []Turn{gaggle, report}); f.Kind != RefTopic {
 		t.Errorf("a briefing nobody quoted read as %s", f.Kind)

@@ -339,14 +339,16 @@ func docHoldsPlaces(d *corpus.Document, places []string) bool {
 // Person.Filter) the follow-up names. "what about brazil, was biden
 // gonna call lula?" moves on from a gaggle on Brazil that never names
 // Lula. A follow-up pointing at a kind of document (Constraints.Kind)
-// stays only with a document titled so.
+// stays only with a document of that kind or one speaking of it
+// (titledKind).
 func docFollowsOn(d *corpus.Document, c Constraints) bool {
 	if !docHoldsPlaces(d, c.Places) {
 		return false
 	}
-	if c.Kind != "" && (d == nil || !wordsIn(d.Title, []string{c.Kind})) {
+	if c.Kind != "" && !titledKind(d, c.Kind) {
 		// "who put out the statement on it?" after an article that
-		// quoted others: the statement is another document.
+		// quoted others and never speaks of a statement: the statement
+		// is another document.
 		return false
 	}
 	for _, p := range c.Named {
@@ -359,6 +361,14 @@ func docFollowsOn(d *corpus.Document, c Constraints) bool {
 		}
 	}
 	return true
+}
+
+// titledKind reports whether a document is of a kind (docKinds' title
+// word), by its title, or whether its words call it or what it reports
+// so ("… said at the daily press briefing"): an article on a briefing
+// answers for it.
+func titledKind(d *corpus.Document, kind string) bool {
+	return d != nil && (wordsIn(d.Title, []string{kind}) || wordsIn(d.Text, []string{kind}))
 }
 
 // wordsIn reports whether s holds words (lower case, as text.Words writes

@@ -203,6 +203,37 @@ func TestPreferDocsOnlyWhereTheFollowUpCanStay(t *testing.T) {
 	}
 }
 
+// A follow-up pointing at a kind of document ("who put out the statement
+// on it") leaves a cited article that never speaks of one, keeps one that
+// does ("at the daily press briefing"), and prefers the retrieved
+// document of that kind over a better-scored one that is not.
+func TestPreferDocsOfTheKindAsked(t *testing.T) {
+	article := &corpus.Document{ID: "article.txt", Title: "Ferryman Comes Home", Text: "Councillors thanked the envoy."}
+	statement := &corpus.Document{ID: "statement.txt", Title: "Statement from the Harbour Adviser", Text: "The envoy is leaving Sylvanian waters."}
+	other := &corpus.Document{ID: "other.txt", Title: "Ferry Schedules", Text: "Ferries run twice daily."}
+	hits := []retrieval.Hit{
+		{Doc: article, Chunk: corpus.Chunk{ID: "article.txt#0", DocID: "article.txt"}, Score: 1},
+		{Doc: other, Chunk: corpus.Chunk{ID: "other.txt#0", DocID: "other.txt"}, Score: 0.95},
+		{Doc: statement, Chunk: corpus.Chunk{ID: "statement.txt#0", DocID: "statement.txt"}, Score: 0.9},
+	}
+	c := Constraints{Kind: "statement"}
+	if docFollowsOn(article, c) || !docFollowsOn(statement, c) {
+		t.Errorf("docFollowsOn: the article never speaks of a statement; the statement is one")
+	}
+	briefed := &corpus.Document{Title: "Canal Peace", Text: "She spoke at the daily press briefing."}
+	if !docFollowsOn(briefed, Constraints{Kind: "briefing"}) {
+		t.Errorf("an article on a briefing left for \"the briefing\"")
+	}
+	cited := map[string]bool{"article.txt": true}
+	got := preferDocs(hits, withKindTitled(cited, hits, c.Kind), func(d *corpus.Document) bool { return docFollowsOn(d, c) })
+	if got[0].Doc != statement {
+		t.Errorf("%s first, want the statement", got[0].Doc.ID)
+	}
+	if cited["statement.txt"] {
+		t.Errorf("withKindTitled changed the conversation's documents")
+	}
+}
+
 // TestHeadWeighsInTheDecision: with the head weighed (it weighs 0 in
 // defaultDecision; see there), a passage on the question's names that
 // never speaks of what is asked about ("the elections") scores the

@@ -15,8 +15,9 @@ import (
 // extractivePassages is how many of the top passages' sentences compete.
 const extractivePassages = 5
 
-// ExtractiveLead opens every extractive answer, so no reader takes the
-// quotations for a summary.
+// ExtractiveLead opens the quotations of every extractive answer, so no
+// reader takes them for a summary; only a line saying what the record
+// lacks (speakerAbsent) or a verdict may come before it.
 const ExtractiveLead = "From the record (verbatim quotations):"
 
 // Extractive composes an answer of verbatim sentences from the top hits:

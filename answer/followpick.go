@@ -52,15 +52,15 @@ const (
 
 // followAnchors reads, for a follow-up, the previous answer's quotations
 // (folded, for matching sentences) of the documents it may stay with
-// (stays: by the citation's document; a quotation whose citation is not
+// (stays: by the quotation's citation; a quotation whose citation is not
 // at hand stays), and the words the conversation has said (its
 // questions and answers).
-func followAnchors(history []Turn, q string, stays func(doc string) bool) (anchors []string, said map[string]bool) {
+func followAnchors(history []Turn, q string, stays func(Citation) bool) (anchors []string, said map[string]bool) {
 	if len(history) == 0 {
 		return nil, nil
 	}
 	for _, s := range previousStatements(history[len(history)-1]) {
-		if s.HasCite && !stays(s.Cite.Doc) {
+		if s.HasCite && !stays(s.Cite) {
 			continue
 		}
 		if f, _ := text.FoldQuote(s.Text); len(strings.Fields(f)) >= 3 {

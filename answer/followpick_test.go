@@ -293,3 +293,16 @@ func TestFollowFirstSaysItOfTheSubject(t *testing.T) {
 		t.Errorf("followFirst = %d, true; want no sentence forced first", first)
 	}
 }
+
+// A quotation of a document the follow-up left is no anchor of its
+// sentence choice; one whose citation is at hand and kept is.
+func TestFollowAnchorsLeaveWhatTheFollowUpLeft(t *testing.T) {
+	turn := Turn{Question: "what did they say",
+		Answer: ExtractiveLead + "\n- Nowhere Office (2031-02-12): “Councillors thanked the envoy for the ferryman's return.” [1]" +
+			"\n- Nowhere Office (2031-02-11) — Wenna Calloway: “The envoy is leaving Sylvanian waters today.” [2]",
+		Citations: []Citation{{N: 1, Doc: "article.txt", Title: "Ferryman Comes Home"}, {N: 2, Doc: "statement.txt", Title: "Statement from the Harbour Adviser"}}}
+	anchors, _ := followAnchors([]Turn{turn}, "who put out the statement on it", func(c Citation) bool { return c.Doc != "article.txt" })
+	if len(anchors) != 1 || !strings.Contains(anchors[0], "sylvanian waters") {
+		t.Errorf("anchors %q: want only the statement's", anchors)
+	}
+}

@@ -285,8 +285,9 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 	f.Speaker = speaker
 	date := answerTypeOf(q) == WantDate
 	var pointed *Statement // the statement a "when was that …?" dates
+	var byNoun bool        // found by the noun it points with
 	if date {
-		pointed = datedStatement(q, history, statements)
+		pointed, byNoun = datedStatement(q, history, statements)
 	}
 	switch {
 	case sourceRequest(toks, q) && len(statements) > 0:
@@ -355,7 +356,7 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 		// statement itself dates it (eventDated).
 		f.Kind = RefDate
 		s := *pointed
-		if pointedNoun(q) != "" {
+		if byNoun {
 			// "when was that gaggle?": the gaggle's statement, of
 			// whichever turn cited it.
 		} else if item != nil {
@@ -654,8 +655,8 @@ func continuationOf(q string, history []Turn, people []string) contSignals {
 	return measureContinuation(q, history, anaphora, content, own, people)
 }
 
-// pointedNoun is the term of the noun a question points at with "that"
-// or "this" ("when was that gaggle?" → "gaggl"), "" when it points at
+// pointedNoun is the noun a question points at with "that" or "this"
+// ("when was that gaggle?" → "gaggle"), as written, "" when it points at
 // nothing of its own kind ("when was that?", "when was that, exactly?").
 func pointedNoun(q string) string {
 	toks := text.Tokens(q)
@@ -663,30 +664,39 @@ func pointedNoun(q string) string {
 		if w := toks[i].Word; w != "that" && w != "this" {
 			continue
 		}
-		noun := text.Terms(q[toks[i+1].Start:toks[i+1].End])
-		if len(noun) == 0 || text.IsStopword(toks[i+1].Word) {
-			continue
+		if next := toks[i+1].Word; len(text.Terms(next)) > 0 && !text.IsStopword(next) {
+			return next
 		}
-		return noun[0]
 	}
 	return ""
 }
 
+// titled reports whether a citation's title names what noun (as written)
+// names: its term ("report" of "Report: talks to resume"), or the title
+// word of its kind of document ("speech" of "Remarks by …": docKinds).
+func titled(c Citation, noun string) bool {
+	if k, ok := docKinds[noun]; ok && wordsIn(c.Title, []string{k}) {
+		return true
+	}
+	t := text.Terms(noun)
+	return len(t) > 0 && text.TermSet(c.Title)[t[0]]
+}
+
 // datedStatement is the statement a "when" follow-up points at:
 // statements[0], the previous answer's first, unless the question points
-// at a thing of its own kind ("when was that gaggle?", "that call"); then
-// the first statement of the latest turn that cited a document titled so
-// (the gaggle an answer before the last one quoted), else nil: the
-// conversation quoted no such thing, so the question means something
-// else, and the record is searched. A turn whose citations are unknown
-// points nowhere else.
-func datedStatement(q string, history []Turn, statements []Statement) *Statement {
+// at a thing of its own kind ("when was that gaggle?", "that speech");
+// then the first statement of the latest turn that cited a document
+// titled so (the gaggle an answer before the last one quoted; byNoun),
+// else nil: the conversation quoted no such thing, so the question means
+// something else, and the record is searched. A previous turn whose
+// citations are unknown points nowhere else.
+func datedStatement(q string, history []Turn, statements []Statement) (s *Statement, byNoun bool) {
 	if len(statements) == 0 {
-		return nil
+		return nil, false
 	}
 	noun := pointedNoun(q)
 	if noun == "" || len(history[len(history)-1].Citations) == 0 {
-		return &statements[0]
+		return &statements[0], false
 	}
 	for i := len(history) - 1; i >= 0; i-- {
 		ss := statements
@@ -694,12 +704,12 @@ func datedStatement(q string, history []Turn, statements []Statement) *Statement
 			ss = previousStatements(history[i])
 		}
 		for k, st := range ss {
-			if st.HasCite && text.TermSet(st.Cite.Title)[noun] {
-				return &ss[k]
+			if st.HasCite && titled(st.Cite, noun) {
+				return &ss[k], true
 			}
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // asksWords reports whether a question asks for someone's words ("what

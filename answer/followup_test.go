@@ -1016,11 +1016,15 @@ func TestWhoPutOutTheStatement(t *testing.T) {
 // A follow-up pointing at a kind of document reads it (docKindAsked).
 func TestDocKindAsked(t *testing.T) {
 	for q, want := range map[string]string{
-		"who put out the statement on it":    "statement",
-		"when was that gaggle":               "gaggle",
-		"what else did he say in his speech": "remarks",
-		"what did they state about it":       "",
-		"was there a readout":                "",
+		"who put out the statement on it":        "statement",
+		"when was that gaggle":                   "gaggle",
+		"who gave that speech":                   "remarks",
+		"quote those remarks":                    "remarks",
+		"what did they state about it":           "",
+		"was there a readout":                    "",
+		"what else did she say at the briefing":  "", // the occasion an article reports
+		"what did sylvania say about the letter": "", // the subject
+		"whats the address of the embassy":       "",
 	} {
 		if got := docKindAsked(q); got != want {
 			t.Errorf("%q: kind %q, want %q", q, got, want)

@@ -131,6 +131,7 @@ func TestQuestionObject(t *testing.T) {
 		{"whats quillfeathers take on crypto", "", "", "crypto"},
 		{"what is quillfeather's take on crypto", "", "", "crypto"},
 		{"was brask asked about the canal", "brask", "asked", "canal"},
+		{"was quillfeather born in glimmerford", "quillfeather", "born", ""},
 		{"any update on the canal barges", "", "", "barges"},
 	}
 	for _, tt := range tests {

@@ -258,7 +258,17 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 	if anchoredKind(follow.Kind) {
 		// What the follow-up asks goes on about what was just quoted
 		// (followpick.go): the passages around it compete too.
-		eq.Anchors, eq.Said = followAnchors(history, q, func(doc string) bool { return eq.PrevDocs[doc] || !follow.Docs[doc] })
+		eq.Anchors, eq.Said = followAnchors(history, q, func(c Citation) bool {
+			// Still preferred, or never cited: a document the follow-up
+			// left (staying) is no anchor. A turn rebuilt from a posted
+			// answer knows its citations by URL and title only.
+			cited, kept := false, false
+			for _, k := range []string{c.Doc, c.URL, c.Title} {
+				cited = cited || k != "" && follow.Docs[k]
+				kept = kept || k != "" && eq.PrevDocs[k]
+			}
+			return kept || !cited
+		})
 		if len(eq.Anchors) > 0 {
 			if len(conv) > 0 {
 				conv = p.anchorHits(ctx, standalone, r.opts, history[len(history)-1], conv)

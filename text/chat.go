@@ -202,8 +202,9 @@ var shorthandWords = map[string]string{
 	"where'd": "where did", "where’d": "where did", "why'd": "why did", "why’d": "why did",
 	"when'd": "when did", "when’d": "when did",
 	// A question word's "'s" typed without its apostrophe ("whats the
-	// death toll", "whos the envoy") is read as "what's", "who's".
-	"whats": "what is", "whos": "who is", "wheres": "where is", "hows": "how is", "whens": "when is",
+	// death toll") is read as "what is"; "whos" as "who's", which may be
+	// "whose" too ("whos statement was that"), as typed with it.
+	"whats": "what is", "whos": "who's", "wheres": "where is", "hows": "how is", "whens": "when is",
 }
 
 // negatedOpeners are the negated auxiliaries that open a yes/no question

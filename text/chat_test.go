@@ -48,7 +48,7 @@ func TestSpellOutChat(t *testing.T) {
 		{"what did he say arpa-h’s job was, and the g7's toll", "what did he say arpa-h job was, and the g7 toll"},
 		{"it's what nato's chief said he's sure of", "it's what nato's chief said he's sure of"},
 		{"What'd quill say, and how’d it go?", "what did quill say, and how did it go?"},
-		{"whats the toll, whos the envoy", "what is the toll, who is the envoy"},
+		{"whats the toll, whos the envoy", "what is the toll, who's the envoy"},
 		{"didn't quill say the talks were over", "did quill say the talks were over"},
 		{"Wasnt there a toll? why didnt he say", "was there a toll? why didnt he say"},
 		{"which intl orgs did the exec order name", "which international organizations did the executive order name"},
