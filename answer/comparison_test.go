@@ -472,3 +472,23 @@ func TestComparisonOfSubjects(t *testing.T) {
 		t.Errorf("a case's name read as two sides:\n%s", got)
 	}
 }
+
+// TestComparisonOfWhatEachAnnounced: "what did he announce each time" of
+// two years' statements on one day compares what each announced: each
+// side is quoted from its sentence announcing something, not from the
+// sentence naming the day its title names too.
+func TestComparisonOfWhatEachAnnounced(t *testing.T) {
+	hits := exampleStatements(t, "Statement by Minister Ned Example on Glimmerford Founders Day", [][2]string{
+		{"2031-04-24", "MR. EXAMPLE: I congratulate the people of Glimmerford on Founders Day. " +
+			"Today I am proud to announce a new bridge over the Murl river.\n"},
+		{"2032-04-24", "MR. EXAMPLE: May Founders Day remind Glimmerford of its courage. " +
+			"And today, we are announcing new tolls on foreign barges.\n"},
+	}, 5, "glimmerford", "founders", "day")
+	q := ExtractiveQuery{Question: "glimmerford founders day statements from example, 2031 vs 2032 - what did he announce each time",
+		Named: []*Person{{Name: "Ned Example", Filter: "example"}}}
+	got, _, _, _ := extractive(q, hits)
+	holdsAll(t, got,
+		"- 2031: The Example House (2031-04-24) — Ned Example, Minister: “Today I am proud to announce a new bridge",
+		"- 2032: The Example House (2032-04-24) — Ned Example, Minister: “And today, we are announcing new tolls",
+	)
+}

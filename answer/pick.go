@@ -550,6 +550,17 @@ type questionReading struct {
 // words, that weighs most in the record among those some candidate holds
 // ("" when none does). It sets r.keyWord to the word as asked.
 func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) string {
+	for _, tk := range text.Tokens(r.question) {
+		// "ukraine independence day statements, 2022 vs 2023 - what did
+		// he announce each time": what is compared is what each side
+		// announced, when a sentence of each says it does ("I am proud
+		// to announce …", "today, we are announcing …"); every other word
+		// is the title's, which every sentence shares.
+		if t := text.Stem(tk.Word); announceVerbs[tk.Word] && r.eachSideHolds(cands, top, t) {
+			r.keyWord = r.question[tk.Start:tk.End]
+			return t
+		}
+	}
 	rec := recordWeights(top)
 	side := map[string]bool{}
 	for _, sd := range r.sides {
@@ -625,6 +636,23 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 		}
 	}
 	return key
+}
+
+// announceVerbs ask what was made public, which the record's sentences
+// say they do ("we are announcing new sanctions"): what a comparison of
+// them compares (topicKey).
+var announceVerbs = map[string]bool{"announce": true, "announced": true, "unveil": true, "unveiled": true,
+	"pledge": true, "pledged": true}
+
+// eachSideHolds reports whether, for every side of a comparison, a
+// candidate on that side (onSide) holds stem t.
+func (r *questionReading) eachSideHolds(cands []candidate, top []retrieval.Hit, t string) bool {
+	for _, sd := range r.sides {
+		if !slices.ContainsFunc(cands, func(c candidate) bool { return c.stems[t] && onSide(top[c.hit], c, sd, r.sides) }) {
+			return false
+		}
+	}
+	return len(r.sides) >= 2
 }
 
 // heldOnEachSide are the stems that a candidate of every side of a
