@@ -376,10 +376,35 @@ func (pp *people) fullName(sp corpus.Speaker, on time.Time) corpus.Speaker {
 		}
 		return sp
 	}
-	if len(full) == 1 {
-		sp.Name = full[0].Name
+	if p := mostQuoted(full); p != nil {
+		sp.Name = p.Name
 	}
 	return sp
+}
+
+// mostQuoted is the one of ps the record quotes in fullNameLead times as
+// many documents as any other, or the only one; nil when none leads so.
+// A surname alone ("DR. FAUCI:") names Anthony Fauci, whom the record
+// quotes in far more documents than the "Tony Fauci" and the "Doctors
+// Fauci" its speaker lists also hold.
+func mostQuoted(ps []*Person) *Person {
+	var best *Person
+	next := 0
+	for _, p := range ps {
+		switch {
+		case best == nil || p.Docs > best.Docs:
+			if best != nil {
+				next = max(next, best.Docs)
+			}
+			best = p
+		default:
+			next = max(next, p.Docs)
+		}
+	}
+	if best == nil || len(ps) > 1 && best.Docs < fullNameLead*next {
+		return nil
+	}
+	return best
 }
 
 // dominant returns the one of ps the record gives title most (on day on,
@@ -410,7 +435,8 @@ func dominant(ps []*Person, title string, on time.Time) *Person {
 
 // fullNameLead is how many times more often the record must give a title
 // to one person than to any other for a label of that title to name them
-// (people.fullName, dominant).
+// (people.fullName, dominant), and quote one person than any other of a
+// surname for the surname alone to name them (mostQuoted).
 const fullNameLead = 10
 
 // A first name alone ("what did jake say") means the person the record

@@ -1051,7 +1051,7 @@ func (p *Pipeline) emptyWindow(c Constraints, filters, opts retrieval.SearchOpti
 	default:
 		return ""
 	}
-	ws, bySpeaker := windowSpeakerOf(c, opts)
+	ws, bySpeaker := windowSpeakerOf(c, opts, p.people())
 	if len(windowDocs(ad.Admitted(opts), c.Period, ws, bySpeaker)) > 0 {
 		return ""
 	}

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -179,5 +180,30 @@ func checkFirstNamed(t *testing.T, p *Pipeline, tests []struct{ q, want string }
 		if ok := tt.want == "" && len(got) == 0 || tt.want != "" && len(got) > 0 && got[0] == tt.want; !ok {
 			t.Errorf("%q names %v, want %q", tt.q, got, tt.want)
 		}
+	}
+}
+
+// A surname alone names the person of that surname the record quotes in
+// fullNameLead times as many documents as any other of it (the
+// "Doctors Fauci" and "Tony Fauci" of speaker lists beside Anthony
+// Fauci), and a window's speaker then speaks in turns labelled with it.
+func TestSurnameOfTheMostQuoted(t *testing.T) {
+	var docs []*corpus.Document
+	for i := range 12 {
+		docs = append(docs, &corpus.Document{ID: fmt.Sprintf("d%d", i), Date: day("2031-01-02"), Speakers: []corpus.Speaker{{Name: "Orla Quillby"}}})
+	}
+	docs = append(docs, &corpus.Document{ID: "x", Date: day("2031-01-03"), Speakers: []corpus.Speaker{{Name: "Doctors Quillby"}}})
+	pp := buildPeople(docs)
+	if got := pp.fullName(corpus.Speaker{Name: "Quillby"}, time.Time{}); got.Name != "Orla Quillby" {
+		t.Errorf("fullName(Quillby) = %+v, want Orla Quillby", got)
+	}
+	ws, _ := windowSpeakerOf(Constraints{Speaker: pp.byAlias["orla quillby"][0]}, retrieval.SearchOptions{}, pp)
+	if !ws.speaks("Quillby") || !ws.speaks("Orla Quillby") || ws.speaks("Quillbyson") {
+		t.Errorf("window speaker %+v: a turn labelled Quillby is hers, Quillbyson's is not", ws)
+	}
+	// Two of the surname quoted alike: the surname alone names neither.
+	even := buildPeople(append(docs[:1:1], &corpus.Document{ID: "y", Speakers: []corpus.Speaker{{Name: "Ned Quillby"}}}))
+	if got := even.fullName(corpus.Speaker{Name: "Quillby"}, time.Time{}); got.Name != "Quillby" {
+		t.Errorf("fullName(Quillby) of two alike = %+v", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -73,6 +74,10 @@ func (pp *people) outletWord(w string) bool {
 type windowSpeaker struct {
 	name string   // as shown ("Karine Jean-Pierre")
 	keys []string // the name keys (text.NameKey) a speaker must be written as
+	// surname is the surname alone a transcript labels them with ("DR.
+	// FAUCI:"), when the record's people read it as theirs
+	// (people.fullName); "" when it may be a namesake's.
+	surname string
 }
 
 // speaks reports whether a speaker's name, as a document writes it, is
@@ -80,15 +85,21 @@ type windowSpeaker struct {
 // for "jill biden"), never a part of a word ("Advances" for "vance") nor
 // a namesake sharing the surname (Joe Biden for Jill Biden).
 func (ws windowSpeaker) speaks(name string) bool {
+	if ws.surname != "" && strings.EqualFold(strings.TrimSpace(name), ws.surname) {
+		return true
+	}
 	return slices.ContainsFunc(ws.keys, func(key string) bool { return namesKey(name, key) })
 }
 
 // windowSpeakerOf is the speaker whose words a window answer quotes: the
 // person the question names, with the record's variants of their name,
 // else the --speaker filter's name; ok is false when neither names one.
-func windowSpeakerOf(c Constraints, opts retrieval.SearchOptions) (windowSpeaker, bool) {
+func windowSpeakerOf(c Constraints, opts retrieval.SearchOptions, pp *people) (windowSpeaker, bool) {
 	if c.Speaker != nil {
 		ws := windowSpeaker{name: c.Speaker.Name, keys: []string{text.NameKey(c.Speaker.Name)}}
+		if f := strings.Fields(c.Speaker.Name); len(f) >= 2 && pp.fullName(corpus.Speaker{Name: f[len(f)-1]}, time.Time{}).Name == c.Speaker.Name {
+			ws.surname = f[len(f)-1]
+		}
 		for _, v := range c.Speaker.variants {
 			// A variant of two words or more: "biden" alone is the
 			// surname every Biden shares.
@@ -125,7 +136,7 @@ func (p *Pipeline) answerFromWindow(ans *Answer, r *retrieved, filters retrieval
 	if !ok || chunks == nil || !narrowed(filters, r.opts) || !asksAnything(r.c, p.people()) {
 		return false
 	}
-	ws, bySpeaker := windowSpeakerOf(r.c, r.opts)
+	ws, bySpeaker := windowSpeakerOf(r.c, r.opts, p.people())
 	docs := windowDocs(ad.Admitted(r.opts), r.c.Period, ws, bySpeaker)
 	if len(docs) == 0 {
 		return false

@@ -192,7 +192,7 @@ var shorthandWords = map[string]string{
 	"wo": "without", "msg": "message", "mtg": "meeting", "convo": "conversation",
 	"info": "information", "approx": "approximately", "yr": "year", "yrs": "years",
 	"mo": "month", "mos": "months", "wk": "week", "wks": "weeks",
-	"stats": "statistics", "vax": "vaccine", "econ": "economy",
+	"stats": "statistics", "vax": "vaccine", "vaxxed": "vaccinated", "unvaxxed": "unvaccinated", "econ": "economy",
 	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd

@@ -52,6 +52,7 @@ func TestSpellOutChat(t *testing.T) {
 		{"didn't quill say the talks were over", "did quill say the talks were over"},
 		{"Wasnt there a toll? why didnt he say", "was there a toll? why didnt he say"},
 		{"which intl orgs did the exec order name", "which international organizations did the executive order name"},
+		{"how many ppl got vaxxed", "how many people got vaccinated"},
 		// One letter is spelt out here, not for the question reader, which
 		// may find it a name's initial (SpellOutChatWords).
 	}
