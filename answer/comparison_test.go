@@ -492,3 +492,21 @@ func TestComparisonOfWhatEachAnnounced(t *testing.T) {
 		"- 2032: The Example House (2032-04-24) — Ned Example, Minister: “And today, we are announcing new tolls",
 	)
 }
+
+// A comparison naming what was announced compares that, not any
+// announcement: each side is quoted from its sentence on the sanctions.
+func TestComparisonOfANamedAnnouncement(t *testing.T) {
+	hits := exampleStatements(t, "Statement by Minister Ned Example on Glimmerford Founders Day", [][2]string{
+		{"2031-04-24", "MR. EXAMPLE: Today I am proud to announce a new bridge over the Murl river. " +
+			"The barge sanctions on Murlland stay in force this year.\n"},
+		{"2032-04-24", "MR. EXAMPLE: And today, we are announcing a new school in Glimmerford. " +
+			"We lift the barge sanctions on Murlland from next month.\n"},
+	}, 5, "glimmerford", "founders", "day")
+	q := ExtractiveQuery{Question: "what barge sanctions on murlland did example announce, 2031 vs 2032",
+		Named: []*Person{{Name: "Ned Example", Filter: "example"}}}
+	got, _, _, _ := extractive(q, hits)
+	holdsAll(t, got,
+		"- 2031: The Example House (2031-04-24) — Ned Example, Minister: “The barge sanctions on Murlland stay in force",
+		"- 2032: The Example House (2032-04-24) — Ned Example, Minister: “We lift the barge sanctions",
+	)
+}

@@ -256,9 +256,10 @@ func questionTokens(q string) []qtok {
 // markPossessives returns q with the possessives of the record's people
 // typed without their apostrophe written with it ("what was kjps
 // response" → "kjp's", "kamalas push", "jake sullivans words"), so that
-// they are read as "kjp's response" is: a word ending in "s" that the
-// record never writes in lower case ("powers", "news" stay: wordUse) and
-// that, without the "s", is a name or alias of the record's people.
+// they are read as "kjp's response" is: a word ending in "s" that is no
+// common word (text.IsCommon), that the passages holding it which
+// wordUse reads never write in lower case ("powers" stays), and that,
+// without the "s", is a name or alias of the record's people.
 func markPossessives(q string, pp *people) string {
 	if pp == nil {
 		return q
@@ -266,8 +267,12 @@ func markPossessives(q string, pp *people) string {
 	var b strings.Builder
 	last := 0
 	for _, t := range text.Tokens(q) {
-		w := t.Word
-		if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || q[t.End-1] != 's' && q[t.End-1] != 'S' {
+		w, raw := t.Word, q[t.Start:t.End]
+		if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || q[t.End-1] != 's' && q[t.End-1] != 'S' ||
+			strings.ContainsAny(raw, "'’") || strings.HasPrefix(q[t.End:], "'") || strings.HasPrefix(q[t.End:], "’") || text.IsCommon(text.Stem(w)) {
+			// Too short, no "s" of its own, an apostrophe typed already
+			// ("quillfeather's", "the quillfeathers' aide"), or a word of
+			// the language.
 			continue
 		}
 		if _, known := pp.byAlias[w]; known {
@@ -285,6 +290,32 @@ func markPossessives(q string, pp *people) string {
 	}
 	b.WriteString(q[last:])
 	return b.String()
+}
+
+// positiveOpener returns q with a negated auxiliary opening it written
+// positive when its subject follows ("didn't kirby say the talks were
+// over" → "did kirby say …": whether he said it, the yes or no the record
+// gives either way; "wasnt there …"): a pronoun, "there", a determiner, or
+// a name or alias of the record's people. "don't paraphrase, …" is an
+// instruction, and stays.
+func positiveOpener(q string, pp *people) string {
+	toks := text.Tokens(q)
+	if len(toks) < 2 {
+		return q
+	}
+	pos := text.Positive(toks[0].Word)
+	if pos == "" {
+		return q
+	}
+	next := toks[1].Word
+	named := false
+	if pp != nil {
+		_, named = pp.byAlias[next]
+	}
+	if !subjectWords[next] && next != "there" && next != "this" && next != "that" && next != "you" && !named {
+		return q
+	}
+	return pos + q[toks[0].End:]
 }
 
 // ReadQuestion reads a question's constraints. pp is the record's alias
@@ -326,7 +357,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	// Read as if written out: "what'd kirby say" names its speaker as
 	// "what did kirby say" does, "last wk" its period as "last week"; a
 	// letter stays, as it may be a name's initial ("george w bush").
-	q = markPossessives(text.SpellOutChatWords(q), pp)
+	q = positiveOpener(markPossessives(text.SpellOutChatWords(q), pp), pp)
 	toks := questionTokens(q)
 	var c Constraints
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order

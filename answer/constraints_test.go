@@ -239,6 +239,9 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"Is the bridge open?", OrderAny, WantYesNo},
 		{"didnt the talks open in lisbon", OrderAny, WantYesNo},
 		{"Wasn’t the bridge open?", OrderAny, WantYesNo},
+		// An instruction is no question.
+		{"dont paraphrase, quote quillfeather on the canal", OrderAny, WantQuotation},
+		{"don't summarize: how many barges crossed the canal", OrderAny, WantNumber},
 		// After a yes/no word, a wh-word opens a clause, unless a verb of
 		// saying or knowing embeds it or it closes the question.
 		{"did quillfeather and the minister talk about the grain when she visited in may", OrderAny, WantYesNo},
@@ -675,7 +678,9 @@ func TestMarkPossessives(t *testing.T) {
 	if want := "what was quillfeather's take, and the fenwicks, and oakhollow's?"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := markPossessives("what did the talks say", pp); got != "what did the talks say" {
-		t.Errorf("a word no name ends changed: %q", got)
+	for _, q := range []string{"what did the talks say", "what was quillfeather's take", "what was quillfeather’s take", "the quillfeathers' aide"} {
+		if got := markPossessives(q, pp); got != q {
+			t.Errorf("%q changed: %q", q, got)
+		}
 	}
 }

@@ -376,17 +376,20 @@ func (pp *people) fullName(sp corpus.Speaker, on time.Time) corpus.Speaker {
 		}
 		return sp
 	}
-	if p := mostQuoted(full); p != nil {
-		sp.Name = p.Name
+	if len(full) == 1 {
+		sp.Name = full[0].Name
 	}
 	return sp
 }
 
 // mostQuoted is the one of ps the record quotes in fullNameLead times as
-// many documents as any other, or the only one; nil when none leads so.
-// A surname alone ("DR. FAUCI:") names Anthony Fauci, whom the record
-// quotes in far more documents than the "Tony Fauci" and the "Doctors
-// Fauci" its speaker lists also hold.
+// many documents as any other, or the only one; nil when none leads so:
+// of those the record writes with surname "Fauci", Anthony Fauci beside
+// the "Tony Fauci" and the "Doctors Fauci" its speaker lists also hold.
+// Only whether a person has spoken at all in a period counts a turn
+// labelled with the surname alone so (emptyWindow); an answer never
+// names a quotation's speaker by it, as "DR. BIDEN:" may be Jill Biden
+// whom the record quotes less than Joe.
 func mostQuoted(ps []*Person) *Person {
 	var best *Person
 	next := 0
@@ -436,7 +439,8 @@ func dominant(ps []*Person, title string, on time.Time) *Person {
 // fullNameLead is how many times more often the record must give a title
 // to one person than to any other for a label of that title to name them
 // (people.fullName, dominant), and quote one person than any other of a
-// surname for the surname alone to name them (mostQuoted).
+// surname for a turn labelled with the surname alone to count as theirs
+// in a period (mostQuoted).
 const fullNameLead = 10
 
 // A first name alone ("what did jake say") means the person the record

@@ -550,17 +550,6 @@ type questionReading struct {
 // words, that weighs most in the record among those some candidate holds
 // ("" when none does). It sets r.keyWord to the word as asked.
 func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) string {
-	for _, tk := range text.Tokens(r.question) {
-		// "ukraine independence day statements, 2022 vs 2023 - what did
-		// he announce each time": what is compared is what each side
-		// announced, when a sentence of each says it does ("I am proud
-		// to announce …", "today, we are announcing …"); every other word
-		// is the title's, which every sentence shares.
-		if t := text.Stem(tk.Word); announceVerbs[tk.Word] && r.eachSideHolds(cands, top, t) {
-			r.keyWord = r.question[tk.Start:tk.End]
-			return t
-		}
-	}
 	rec := recordWeights(top)
 	side := map[string]bool{}
 	for _, sd := range r.sides {
@@ -635,14 +624,29 @@ func (r *questionReading) topicKey(cands []candidate, top []retrieval.Hit) strin
 			break
 		}
 	}
+	if key == "" || titled[key] {
+		for _, tk := range text.Tokens(r.question) {
+			// "ukraine independence day statements, 2022 vs 2023 - what
+			// did he announce each time": every word of its own is the
+			// titles', which every sentence shares, so what is compared
+			// is what each side announced, when a sentence of each says
+			// it does ("I am proud to announce …", "today, we are
+			// announcing …"). A question naming what was announced
+			// ("what barge sanctions did he announce") compares that.
+			if t := text.Stem(tk.Word); announceVerbs[tk.Word] && r.eachSideHolds(cands, top, t) {
+				r.keyWord = r.question[tk.Start:tk.End]
+				return t
+			}
+		}
+	}
 	return key
 }
 
 // announceVerbs ask what was made public, which the record's sentences
 // say they do ("we are announcing new sanctions"): what a comparison of
 // them compares (topicKey).
-var announceVerbs = map[string]bool{"announce": true, "announced": true, "unveil": true, "unveiled": true,
-	"pledge": true, "pledged": true}
+var announceVerbs = map[string]bool{"announce": true, "announced": true, "announces": true, "announcing": true,
+	"unveil": true, "unveiled": true, "unveils": true, "pledge": true, "pledged": true, "pledges": true}
 
 // eachSideHolds reports whether, for every side of a comparison, a
 // candidate on that side (onSide) holds stem t.

@@ -148,7 +148,8 @@ const minPlacePassages = 2
 // case (a capital opening a sentence says nothing); place, when at least
 // minPlacePassages of the passages holding it write it, capitalised,
 // after a preposition of place (writtenAsPlace: "in Japan"); lower, when
-// it writes it in lower case inside a sentence at all ("powers").
+// one of those passages (the wordUseDepth a search for it ranks first)
+// writes it in lower case ("powers").
 type wordUse struct{ name, place, lower bool }
 
 // wordUseIn reads a word's use from the passages holding it, one search
@@ -1051,7 +1052,10 @@ func (p *Pipeline) emptyWindow(c Constraints, filters, opts retrieval.SearchOpti
 	default:
 		return ""
 	}
-	ws, bySpeaker := windowSpeakerOf(c, opts, p.people())
+	ws, bySpeaker := windowSpeakerOf(c, opts)
+	if c.Speaker != nil {
+		ws = ws.withSurname(c.Speaker, p.people())
+	}
 	if len(windowDocs(ad.Admitted(opts), c.Period, ws, bySpeaker)) > 0 {
 		return ""
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -75,15 +74,16 @@ type windowSpeaker struct {
 	name string   // as shown ("Karine Jean-Pierre")
 	keys []string // the name keys (text.NameKey) a speaker must be written as
 	// surname is the surname alone a transcript labels them with ("DR.
-	// FAUCI:"), when the record's people read it as theirs
-	// (people.fullName); "" when it may be a namesake's.
+	// FAUCI:"), counted as theirs only where a period is asked whether it
+	// holds any turn of theirs (emptyWindow: withSurname); "" elsewhere.
 	surname string
 }
 
 // speaks reports whether a speaker's name, as a document writes it, is
 // this one's: one of its name keys, whole words of it ("Dr. Jill Biden"
 // for "jill biden"), never a part of a word ("Advances" for "vance") nor
-// a namesake sharing the surname (Joe Biden for Jill Biden).
+// a namesake sharing the surname (Joe Biden for Jill Biden); a label of
+// the surname alone only as withSurname allows.
 func (ws windowSpeaker) speaks(name string) bool {
 	if ws.surname != "" && strings.EqualFold(strings.TrimSpace(name), ws.surname) {
 		return true
@@ -94,12 +94,9 @@ func (ws windowSpeaker) speaks(name string) bool {
 // windowSpeakerOf is the speaker whose words a window answer quotes: the
 // person the question names, with the record's variants of their name,
 // else the --speaker filter's name; ok is false when neither names one.
-func windowSpeakerOf(c Constraints, opts retrieval.SearchOptions, pp *people) (windowSpeaker, bool) {
+func windowSpeakerOf(c Constraints, opts retrieval.SearchOptions) (windowSpeaker, bool) {
 	if c.Speaker != nil {
 		ws := windowSpeaker{name: c.Speaker.Name, keys: []string{text.NameKey(c.Speaker.Name)}}
-		if f := strings.Fields(c.Speaker.Name); len(f) >= 2 && pp.fullName(corpus.Speaker{Name: f[len(f)-1]}, time.Time{}).Name == c.Speaker.Name {
-			ws.surname = f[len(f)-1]
-		}
 		for _, v := range c.Speaker.variants {
 			// A variant of two words or more: "biden" alone is the
 			// surname every Biden shares.
@@ -113,6 +110,29 @@ func windowSpeakerOf(c Constraints, opts retrieval.SearchOptions, pp *people) (w
 		return windowSpeaker{name: strings.TrimSpace(opts.Speaker), keys: []string{k}}, true
 	}
 	return windowSpeaker{}, false
+}
+
+// withSurname is ws counting, as theirs, the turns labelled with their
+// surname alone ("DR. FAUCI:", which the speaker lists write as "Fauci")
+// when the record quotes them in fullNameLead times as many documents as
+// anyone else of that surname (mostQuoted): for asking whether a period
+// holds any turn of theirs, never for quoting one as theirs.
+func (ws windowSpeaker) withSurname(p *Person, pp *people) windowSpeaker {
+	f := strings.Fields(p.Name)
+	if pp == nil || len(f) < 2 {
+		return ws
+	}
+	surname := f[len(f)-1]
+	var same []*Person
+	for _, o := range pp.byAlias[strings.ToLower(surname)] {
+		if g := strings.Fields(o.Name); len(g) >= 2 && strings.EqualFold(g[len(g)-1], surname) {
+			same = append(same, o)
+		}
+	}
+	if mostQuoted(same) == p {
+		ws.surname = surname
+	}
+	return ws
 }
 
 // windowKind reports the questions a window answer may answer: a new
@@ -136,7 +156,7 @@ func (p *Pipeline) answerFromWindow(ans *Answer, r *retrieved, filters retrieval
 	if !ok || chunks == nil || !narrowed(filters, r.opts) || !asksAnything(r.c, p.people()) {
 		return false
 	}
-	ws, bySpeaker := windowSpeakerOf(r.c, r.opts, p.people())
+	ws, bySpeaker := windowSpeakerOf(r.c, r.opts)
 	docs := windowDocs(ad.Admitted(r.opts), r.c.Period, ws, bySpeaker)
 	if len(docs) == 0 {
 		return false

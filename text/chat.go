@@ -85,11 +85,6 @@ func spellOutChat(q string, letters bool) string {
 		}
 		if full, ok := shorthandWords[core]; ok && (letters || len(core) > 1) {
 			w = full + w[len(core):]
-		} else if pos, ok := negatedOpeners[strings.ReplaceAll(strings.ReplaceAll(core, "'", ""), "’", "")]; ok && len(out) == 0 {
-			// "didn't kirby say the talks were over?" asks what "did
-			// kirby say …" asks: whether he said it, the yes or no the
-			// record gives either way.
-			w = pos + w[len(core):]
 		}
 		out = append(out, shortPossessive(w))
 	}
@@ -207,12 +202,16 @@ var shorthandWords = map[string]string{
 	"whats": "what is", "whos": "who's", "wheres": "where is", "hows": "how is", "whens": "when is",
 }
 
-// negatedOpeners are the negated auxiliaries that open a yes/no question
-// ("didn't he say …", "wasnt there …"), apostrophe taken out, by the
-// auxiliary that asks the same.
-var negatedOpeners = map[string]string{"didnt": "did", "doesnt": "does", "dont": "do", "isnt": "is", "wasnt": "was",
+// positives are the negated auxiliaries (as Words writes them, without
+// the apostrophe) by the positive auxiliary that asks or says the same
+// without the negation.
+var positives = map[string]string{"didnt": "did", "doesnt": "does", "dont": "do", "isnt": "is", "wasnt": "was",
 	"werent": "were", "arent": "are", "hasnt": "has", "havent": "have", "hadnt": "had", "wont": "will",
 	"wouldnt": "would", "cant": "can", "couldnt": "could", "shouldnt": "should"}
+
+// Positive is the positive auxiliary of a negated one written without its
+// apostrophe ("didnt" → "did", "wont" → "will"), "" for any other word.
+func Positive(w string) string { return positives[w] }
 
 // wordCore is a chat word in lower case without the punctuation after it.
 func wordCore(w string) string { return strings.ToLower(strings.TrimRight(w, "?.!,")) }

@@ -19,15 +19,6 @@ import (
 // "no one" and "one of" are not counts.
 var numberWords = []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "hundred", "thousand", "million", "billion", "trillion"}
 
-// positive maps a negative contraction (as text.Words writes it, without
-// its apostrophe) to the positive auxiliary that replaces it; which words
-// negate is text.IsNegation's to say.
-var positive = map[string]string{
-	"dont": "do", "doesnt": "does", "didnt": "did", "wont": "will", "cant": "can", "isnt": "is",
-	"arent": "are", "wasnt": "was", "werent": "were", "havent": "have", "hasnt": "has", "hadnt": "had",
-	"wouldnt": "would", "shouldnt": "should", "couldnt": "could",
-}
-
 // auxiliaries take "not" after them ("will" → "will not"); those in
 // neverAfter also take "never" ("will never").
 var auxiliaries = map[string]bool{
@@ -175,8 +166,8 @@ func flipNegation(s string, rng *rand.Rand) (string, string, bool) {
 		case w == "cannot" && sf == "cannot":
 			start, end := toks[i].Start, toks[i].End
 			removes = append(removes, func() string { return s[:start] + "can" + s[end:] })
-		case positive[w] != "" && strings.ContainsAny(sf, "'’"):
-			rep := positive[w]
+		case text.Positive(w) != "" && strings.ContainsAny(sf, "'’"):
+			rep := text.Positive(w)
 			if unicode.IsUpper(rune(sf[0])) {
 				rep = strings.ToUpper(rep[:1]) + rep[1:]
 			}
