@@ -476,37 +476,30 @@ func TestComparisonOfSubjects(t *testing.T) {
 // TestComparisonOfWhatEachAnnounced: "what did he announce each time" of
 // two years' statements on one day compares what each announced: each
 // side is quoted from its sentence announcing something, not from the
-// sentence naming the day its title names too.
+// sentence naming the day its title names too. A comparison naming what
+// was announced ("what barge sanctions … did example announce") compares
+// that, not any announcement.
 func TestComparisonOfWhatEachAnnounced(t *testing.T) {
-	hits := exampleStatements(t, "Statement by Minister Ned Example on Glimmerford Founders Day", [][2]string{
-		{"2031-04-24", "MR. EXAMPLE: I congratulate the people of Glimmerford on Founders Day. " +
-			"Today I am proud to announce a new bridge over the Murl river.\n"},
-		{"2032-04-24", "MR. EXAMPLE: May Founders Day remind Glimmerford of its courage. " +
-			"And today, we are announcing new tolls on foreign barges.\n"},
-	}, 5, "glimmerford", "founders", "day")
-	q := ExtractiveQuery{Question: "glimmerford founders day statements from example, 2031 vs 2032 - what did he announce each time",
-		Named: []*Person{{Name: "Ned Example", Filter: "example"}}}
-	got, _, _, _ := extractive(q, hits)
-	holdsAll(t, got,
-		"- 2031: The Example House (2031-04-24) — Ned Example, Minister: “Today I am proud to announce a new bridge",
-		"- 2032: The Example House (2032-04-24) — Ned Example, Minister: “And today, we are announcing new tolls",
-	)
-}
-
-// A comparison naming what was announced compares that, not any
-// announcement: each side is quoted from its sentence on the sanctions.
-func TestComparisonOfANamedAnnouncement(t *testing.T) {
-	hits := exampleStatements(t, "Statement by Minister Ned Example on Glimmerford Founders Day", [][2]string{
-		{"2031-04-24", "MR. EXAMPLE: Today I am proud to announce a new bridge over the Murl river. " +
-			"The barge sanctions on Murlland stay in force this year.\n"},
-		{"2032-04-24", "MR. EXAMPLE: And today, we are announcing a new school in Glimmerford. " +
-			"We lift the barge sanctions on Murlland from next month.\n"},
-	}, 5, "glimmerford", "founders", "day")
-	q := ExtractiveQuery{Question: "what barge sanctions on murlland did example announce, 2031 vs 2032",
-		Named: []*Person{{Name: "Ned Example", Filter: "example"}}}
-	got, _, _, _ := extractive(q, hits)
-	holdsAll(t, got,
-		"- 2031: The Example House (2031-04-24) — Ned Example, Minister: “The barge sanctions on Murlland stay in force",
-		"- 2032: The Example House (2032-04-24) — Ned Example, Minister: “We lift the barge sanctions",
-	)
+	for _, tt := range []struct {
+		q          string
+		one, other [2]string // each side's statement, and what its side quotes
+	}{
+		{"glimmerford founders day statements from example, 2031 vs 2032 - what did he announce each time",
+			[2]string{"I congratulate the people of Glimmerford on Founders Day. Today I am proud to announce a new bridge over the Murl river.", "Today I am proud to announce a new bridge"},
+			[2]string{"May Founders Day remind Glimmerford of its courage. And today, we are announcing new tolls on foreign barges.", "And today, we are announcing new tolls"}},
+		{"what barge sanctions on murlland did example announce, 2031 vs 2032",
+			[2]string{"Today I am proud to announce a new bridge over the Murl river. The barge sanctions on Murlland stay in force this year.", "The barge sanctions on Murlland stay in force"},
+			[2]string{"And today, we are announcing a new school in Glimmerford. We lift the barge sanctions on Murlland from next month.", "We lift the barge sanctions"}},
+	} {
+		hits := exampleStatements(t, "Statement by Minister Ned Example on Glimmerford Founders Day", [][2]string{
+			{"2031-04-24", "MR. EXAMPLE: " + tt.one[0] + "\n"},
+			{"2032-04-24", "MR. EXAMPLE: " + tt.other[0] + "\n"},
+		}, 5, "glimmerford", "founders", "day")
+		q := ExtractiveQuery{Question: tt.q, Named: []*Person{{Name: "Ned Example", Filter: "example"}}}
+		got, _, _, _ := extractive(q, hits)
+		holdsAll(t, got,
+			"- 2031: The Example House (2031-04-24) — Ned Example, Minister: “"+tt.one[1],
+			"- 2032: The Example House (2032-04-24) — Ned Example, Minister: “"+tt.other[1],
+		)
+	}
 }

@@ -262,12 +262,7 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 			// Still preferred, or never cited: a document the follow-up
 			// left (staying) is no anchor. A turn rebuilt from a posted
 			// answer knows its citations by URL and title only.
-			cited, kept := false, false
-			for _, k := range []string{c.Doc, c.URL, c.Title} {
-				cited = cited || k != "" && follow.Docs[k]
-				kept = kept || k != "" && eq.PrevDocs[k]
-			}
-			return kept || !cited
+			return keyedIn(eq.PrevDocs, c.Doc, c.URL, c.Title) || !keyedIn(follow.Docs, c.Doc, c.URL, c.Title)
 		})
 		if len(eq.Anchors) > 0 {
 			if len(conv) > 0 {
@@ -1195,7 +1190,7 @@ func preferDocs(hits []retrieval.Hit, docs map[string]bool, followsOn func(*corp
 	out := make([]scored, len(hits))
 	for i, h := range hits {
 		out[i] = scored{h, h.Score}
-		if h.Doc != nil && (docs[h.Doc.ID] || docs[h.Doc.URL] || docs[h.Doc.Title]) && followsOn(h.Doc) {
+		if h.Doc != nil && keyedIn(docs, h.Doc.ID, h.Doc.URL, h.Doc.Title) && followsOn(h.Doc) {
 			out[i].score = h.Score * prevDocBoost
 		}
 	}
@@ -1207,13 +1202,24 @@ func preferDocs(hits []retrieval.Hit, docs map[string]bool, followsOn func(*corp
 	return sorted
 }
 
+// keyedIn reports whether docs (IDs, URLs or titles, as turnDocs keys a
+// turn's citations) holds a document by any of its keys.
+func keyedIn(docs map[string]bool, keys ...string) bool {
+	for _, k := range keys {
+		if k != "" && docs[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // staying is docs (IDs, URLs or titles) without those of the documents
 // among hits a follow-up may not stay with (followsOn: docFollowsOn): the
 // sentences of those are not preferred as the conversation's either.
 func staying(docs map[string]bool, hits []retrieval.Hit, followsOn func(*corpus.Document) bool) map[string]bool {
 	out := maps.Clone(docs)
 	for _, h := range hits {
-		if d := h.Doc; d != nil && (docs[d.ID] || docs[d.URL] || docs[d.Title]) && !followsOn(d) {
+		if d := h.Doc; d != nil && keyedIn(docs, d.ID, d.URL, d.Title) && !followsOn(d) {
 			delete(out, d.ID)
 			delete(out, d.URL)
 			delete(out, d.Title)
