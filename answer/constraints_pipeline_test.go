@@ -78,7 +78,7 @@ func TestOrderPicksEarliestAndLatest(t *testing.T) {
 		// the others open with the quotations.
 		lead := ExtractiveLead + "\n- "
 		if strings.HasPrefix(tt.q, "When") {
-			lead = "On " + ans.Citations[0].Date + ", the date of the statement below [1].\n" + ExtractiveLead + "\n- "
+			lead = "On " + dayInWords(ans.Citations[0].Date) + ", the date of the statement below [1].\n" + ExtractiveLead + "\n- "
 		}
 		if !strings.HasPrefix(ans.Text, lead) {
 			t.Errorf("%q: want the answer to open with %q:\n%s", tt.q, lead, ans.Text)

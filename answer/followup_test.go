@@ -133,7 +133,7 @@ func TestFollowUpChains(t *testing.T) {
 		{"seed-01 → seed-02 → when → what else", []step{
 			{q: "According to the ARMENPRESS report, how serious is the U.S. about sending an international mission to Nagorno-Karabakh, and what did the Secretary do about it?", cite: "000_796cebcc88a1bf3f.txt"},
 			{q: "Did he say who would take part in it or what its scope would be?", cite: "000_796cebcc88a1bf3f.txt", contains: []string{"scope"}},
-			{q: "when was that?", cite: "000_796cebcc88a1bf3f.txt", contains: []string{"That was on 2023-09-28"}, restates: true},
+			{q: "when was that?", cite: "000_796cebcc88a1bf3f.txt", contains: []string{"That was on September 28, 2023"}, restates: true},
 			{q: "what else did he say?", cite: "000_796cebcc88a1bf3f.txt", speaker: "Matthew Miller"},
 		}},
 		{"rec-05 → rec-06 → when", []step{
@@ -141,12 +141,12 @@ func TestFollowUpChains(t *testing.T) {
 				cite: "2022-09-13_press-briefing-by-press-secretary-karine-jean-pier_6991170d.txt"},
 			{q: "Did he think Azerbaijan was taking advantage of Russia being bogged down in Ukraine?",
 				cite: "2022-09-13_press-briefing-by-press-secretary-karine-jean-pier_6991170d.txt", contains: []string{"John Kirby"}},
-			{q: "When was that?", contains: []string{"That was on 2022-09-13"}, restates: true},
+			{q: "When was that?", contains: []string{"That was on September 13, 2022"}, restates: true},
 		}},
 		{"quote → what else → the first one", []step{
 			{q: "Quote Ned Price's exact words on whether there is a military solution to the Armenia-Azerbaijan conflict.", cite: "002_69e751255ff0b80c.txt"},
 			{q: "what else did he say?", speaker: "Ned Price"},
-			{q: "when did he say the first one?", contains: []string{"That was on 2022-09-2"}, restates: true},
+			{q: "when did he say the first one?", contains: []string{"That was on September 2"}, restates: true},
 		}},
 	}
 	for _, c := range chains {
@@ -591,7 +591,7 @@ func TestWhoSaidThat(t *testing.T) {
 	tests := []struct{ q, lead, quote string }{
 		{"who said that?", "That was Zara Quillfeather, to whom the record attributes this statement:", "resume in April"},
 		{"who said the second one?", "That was Zara Quillfeather", "withdraw its troops"},
-		{"when was that?", "That was on 2024-03-04", "resume in April"},
+		{"when was that?", "That was on March 4, 2024", "resume in April"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -654,7 +654,7 @@ func officeTurn() Turn {
 func TestFollowUpState(t *testing.T) {
 	office := officeTurn()
 	when := Turn{Question: "when was that", Standalone: "When was “The ministers discussed the dam dispute on the Murl river.” said?",
-		Answer:    "That was on 2024-05-02, the date the record gives for this statement:\n- Nowhere Office (2024-05-02): “The ministers discussed the dam dispute on the Murl river.” [1]",
+		Answer:    "That was on May 2, 2024, the date the record gives for this statement:\n- Nowhere Office (2024-05-02): “The ministers discussed the dam dispute on the Murl river.” [1]",
 		Citations: office.Citations}
 	counted := Turn{Question: "what were the three demands sylvania made at the murl talks",
 		Answer: ExtractiveLead + "\n- Nowhere Wire (2024-05-03) — Zara Quillfeather, Spokesperson: “Sylvania wants the dam opened.” [1]"}

@@ -1269,7 +1269,7 @@ func (p *Pipeline) answerFromStatement(ans *Answer, f FollowUp) bool {
 			lead = ds[0] + ", as the statement says:\n- "
 		}
 	case f.Kind == RefDate && s.Date != "":
-		lead = "That was on " + s.Date + ", the date the record gives for this statement:\n- "
+		lead = "That was on " + dayInWords(s.Date) + ", the date the record gives for this statement:\n- "
 	case f.Kind == RefWho && s.Speaker != "":
 		lead = "That was " + s.Speaker + ", to whom the record attributes this statement:\n- "
 	default:
@@ -1331,6 +1331,17 @@ func dateString(t time.Time) string {
 		return ""
 	}
 	return t.Format("2006-01-02")
+}
+
+// dayInWords writes a day the record gives as 2006-01-02 as the answer to
+// "when" says it ("May 30, 2025"); a day it cannot read stays as given.
+// The quotation under the answer gives the day as the record does.
+func dayInWords(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return t.Format("January 2, 2006")
 }
 
 // namedCitationRe matches citations some models write despite the prompt:

@@ -574,3 +574,13 @@ func TestQuestionIDFromContextReachesTheLogs(t *testing.T) {
 		t.Errorf("the caller's question id is not in the pipeline's logs:\n%s", logs.String())
 	}
 }
+
+// The answer to "when" writes its day in words; a day it cannot read
+// stays as given.
+func TestDayInWords(t *testing.T) {
+	for in, want := range map[string]string{"2025-05-30": "May 30, 2025", "2031-01-02": "January 2, 2031", "spring 2031": "spring 2031"} {
+		if got := dayInWords(in); got != want {
+			t.Errorf("dayInWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

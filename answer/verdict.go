@@ -396,10 +396,10 @@ func (v verdict) line(h retrieval.Hit, start, end int, pp *people) string {
 		return whoSpoke(h, start, end, pp)
 	}
 	if v.kind == verdictWhen {
-		return "On " + v.day + " (“" + v.relative + "” in the statement below) [1]."
+		return "On " + dayInWords(v.day) + " (“" + v.relative + "” in the statement below) [1]."
 	}
 	if v.kind == verdictMentioned {
-		return "On " + v.day + ", the date of the statement below [1]."
+		return "On " + dayInWords(v.day) + ", the date of the statement below [1]."
 	}
 	who, when := statementOf(h, start, end)
 	switch v.kind {

@@ -168,22 +168,22 @@ func TestWhenLeadResolvesRelativeDay(t *testing.T) {
 		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "s.txt#0", DocID: "s.txt", End: len(s), Text: s}}
 	}
 	for s, want := range map[string]string{
-		"Minister Ada Vexlund will visit Quillton tomorrow to open the canal.": "On 2031-04-01 (“tomorrow” in the statement below) [1].",
-		"Yesterday, Minister Ada Vexlund opened the canal.":                    "On 2031-03-30 (“Yesterday” in the statement below) [1].",
-		"Today the minister opened the canal.":                                 "On 2031-03-31 (“Today” in the statement below) [1].",
+		"Minister Ada Vexlund will visit Quillton tomorrow to open the canal.": "On April 1, 2031 (“tomorrow” in the statement below) [1].",
+		"Yesterday, Minister Ada Vexlund opened the canal.":                    "On March 30, 2031 (“Yesterday” in the statement below) [1].",
+		"Today the minister opened the canal.":                                 "On March 31, 2031 (“Today” in the statement below) [1].",
 		// A weekday of what was done: the latest such day before the
 		// statement's (2031-03-31 is a Monday); not of what is to come.
-		"On Saturday, Minister Ada Vexlund opened the canal.":               "On 2031-03-29 (“On Saturday” in the statement below) [1].",
-		"The minister opened the canal last Monday.":                        "On 2031-03-24 (“last Monday” in the statement below) [1].",
+		"On Saturday, Minister Ada Vexlund opened the canal.":               "On March 29, 2031 (“On Saturday” in the statement below) [1].",
+		"The minister opened the canal last Monday.":                        "On March 24, 2031 (“last Monday” in the statement below) [1].",
 		"The minister will open the canal on Saturday.":                     "",
 		"The minister said on Saturday that the canal opens in April.":      "",
 		"The minister said on Saturday that the canal opened.":              "",
 		"On Friday, the spokesman said the canal opened.":                   "",
 		"On Saturday, the minister opened the canal she closed last April.": "",
 		"On Saturday, in mid-April, the minister opened the canal.":         "",
-		"Mayor Ada Vexlund opened the canal on Saturday.":                   "On 2031-03-29 (“on Saturday” in the statement below) [1].",
+		"Mayor Ada Vexlund opened the canal on Saturday.":                   "On March 29, 2031 (“on Saturday” in the statement below) [1].",
 		// "May" opening a sentence may be the verb.
-		"May I say, the minister opened the canal on Saturday.":       "On 2031-03-29 (“on Saturday” in the statement below) [1].",
+		"May I say, the minister opened the canal on Saturday.":       "On March 29, 2031 (“on Saturday” in the statement below) [1].",
 		"The minister’ll be in Quillton on Friday to open the canal.": "",
 		// A date of its own speaks for itself.
 		"The minister said today that the canal opened on March 12.": "",
@@ -208,7 +208,7 @@ func TestWhenLeadCapitalisedToday(t *testing.T) {
 		"Today, I opened the Quillton canal.\n"
 	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "s.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
 	text, _, _ := Extractive("When did Vexlund open the Quillton canal?", []retrieval.Hit{h})
-	if !strings.HasPrefix(text, "On 2031-03-31 (“Today” in the statement below) [1].") || !strings.Contains(firstQuote(text), "Today, I opened") {
+	if !strings.HasPrefix(text, "On March 31, 2031 (“Today” in the statement below) [1].") || !strings.Contains(firstQuote(text), "Today, I opened") {
 		t.Errorf("answer:\n%s", text)
 	}
 	if !fitsType(WantDate, "Tonight, the minister opened the canal.", false, "", false, false) {
