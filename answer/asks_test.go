@@ -11,7 +11,7 @@ import (
 // word of the question, is quoted first.
 func TestQuestionSentenceNotTheAnswer(t *testing.T) {
 	rec := `{"id": "chat.txt", "title": "Fireside Chat with Minister Oona Quillfeather at the Harbour Forum", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "MR. BRAMBLE: Thank you for joining us.\n\nMS. QUILLFEATHER: Glad to be here.\n\nMR. BRAMBLE: Does the canal swap deal mean the Quillton port reopens to barges this spring?\n\nMS. QUILLFEATHER: Under the swap deal, barges return to the Quillton port on April 3.\n\nMR. BRAMBLE: Thank you."}
-{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
+` + grainConvoy + `
 `
 	ans := askRecord(t, rec, 2, "what was said about the canal swap deal and the quillton port reopening to barges this spring")
 	if first := firstQuote(ans.Text); !strings.Contains(first, "April 3") {
@@ -40,7 +40,7 @@ func TestLeadInDatesWhatFollows(t *testing.T) {
 // sentence that is a question is the answer, not demoted.
 func TestQuestionAskedIsQuoted(t *testing.T) {
 	rec := `{"id": "chat.txt", "title": "Fireside Chat with Minister Oona Quillfeather at the Harbour Forum", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "MR. BRAMBLE: Does the canal swap deal mean the Quillton port reopens to barges this spring?\n\nMS. QUILLFEATHER: Under the swap deal, barges return to the Quillton port on April 3."}
-{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
+` + grainConvoy + `
 `
 	ans := askRecord(t, rec, 2, "what question was asked about the canal swap deal and the quillton port reopening to barges this spring")
 	if first := firstQuote(ans.Text); !strings.Contains(first, "Does the canal swap deal") {

@@ -53,6 +53,11 @@ func memIndex(t *testing.T, docs []*corpus.Document) *retrieval.Index {
 	return idx
 }
 
+// grainConvoy is a record's document on another subject, as a JSON line:
+// the one a small record sets beside the documents a test asks about, so
+// that the question's words weigh as in a record of more than one.
+const grainConvoy = `{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}`
+
 // askRecord asks q of a record of n documents given as JSON lines,
 // indexed in memory, with no model.
 func askRecord(t *testing.T, rec string, n int, q string) *Answer {

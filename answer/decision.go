@@ -342,8 +342,8 @@ func docHoldsPlaces(d *corpus.Document, places []string) bool {
 // stays only with a document of that kind or one speaking of it
 // (titledKind).
 func docFollowsOn(d *corpus.Document, c Constraints) bool {
-	if !docHoldsPlaces(d, c.Places) {
-		return false
+	if d == nil || !docHoldsPlaces(d, c.Places) {
+		return false // a passage with no document was never cited
 	}
 	if c.Kind != "" && !titledKind(d, c.Kind) {
 		// "who put out the statement on it?" after an article that
@@ -368,7 +368,7 @@ func docFollowsOn(d *corpus.Document, c Constraints) bool {
 // so ("… said at the daily press briefing"): an article on a briefing
 // answers for it.
 func titledKind(d *corpus.Document, kind string) bool {
-	return d != nil && (wordsIn(d.Title, []string{kind}) || wordsIn(d.Text, []string{kind}))
+	return wordsIn(d.Title, []string{kind}) || wordsIn(d.Text, []string{kind})
 }
 
 // wordsIn reports whether s holds words (lower case, as text.Words writes

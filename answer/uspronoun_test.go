@@ -11,7 +11,7 @@ import (
 // reads the country as "usa"), which the record also calls American.
 func TestPronounUsIsNotTheCountry(t *testing.T) {
 	rec := `{"id": "swap.txt", "title": "Background call on the release of Quillan Marsh", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "The exchange was Mr. Dorrel Vask for Quillan Marsh, the American held since 2029. We thank Governor Tam Bellow, who worked with us tirelessly for Quillan Marsh."}
-{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
+` + grainConvoy + `
 `
 	ans := askRecord(t, rec, 2, "who did the us swap for quillan marsh")
 	if first := firstQuote(ans.Text); !strings.Contains(first, "Dorrel Vask") {

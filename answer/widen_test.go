@@ -15,7 +15,7 @@ import (
 func TestDocumentPassages(t *testing.T) {
 	filler := strings.Repeat("The harbour office keeps its ledgers in the old customs house by the quay. ", 16)
 	rec := `{"id": "long.txt", "title": "Statement by Spokesperson Odo Brambleby on Nowhereland harbour tariffs", "outlet": "Nowhereland Ministry", "date": "2031-03-10", "text": "Spokesperson Odo Brambleby spoke on Nowhereland harbour tariffs today.\n\n` + filler + `\n\n` + filler + `\n\nNext, a 60 percent tariff on lamp oil from Quillmark, Brambleby said."}
-{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
+` + grainConvoy + `
 `
 	idx := memIndex(t, jsonlDocs(t, []byte(rec), 2))
 	p := &Pipeline{Index: idx}
@@ -58,7 +58,7 @@ func TestDocumentPassagesGivingTheFigure(t *testing.T) {
 	}
 	b.WriteString(`\n\nThe harbour office keeps its ledgers in the old customs house by the quay. Next, a 60 percent tariff on lamp oil from Quillmark, Brambleby said.`)
 	rec := `{"id": "long.txt", "title": "Statement by Spokesperson Odo Brambleby on Nowhereland harbour tariffs", "outlet": "Nowhereland Ministry", "date": "2031-03-10", "text": "` + b.String() + `"}
-{"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday."}
+` + grainConvoy + `
 `
 	idx := memIndex(t, jsonlDocs(t, []byte(rec), 2))
 	p := &Pipeline{Index: idx}
