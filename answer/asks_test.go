@@ -1,9 +1,6 @@
 package answer
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestQuestionSentenceNotTheAnswer: an interviewer's question repeats the
 // words asked and answers nothing; the interviewee's reply opens the
@@ -13,10 +10,7 @@ func TestQuestionSentenceNotTheAnswer(t *testing.T) {
 	rec := `{"id": "chat.txt", "title": "Fireside Chat with Minister Oona Quillfeather at the Harbour Forum", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "MR. BRAMBLE: Thank you for joining us.\n\nMS. QUILLFEATHER: Glad to be here.\n\nMR. BRAMBLE: Does the canal swap deal mean the Quillton port reopens to barges this spring?\n\nMS. QUILLFEATHER: Under the swap deal, barges return to the Quillton port on April 3.\n\nMR. BRAMBLE: Thank you."}
 ` + grainConvoy + `
 `
-	ans := askRecord(t, rec, 2, "what was said about the canal swap deal and the quillton port reopening to barges this spring")
-	if first := firstQuote(ans.Text); !strings.Contains(first, "April 3") {
-		t.Errorf("the first quotation is not the reply:\n%s", ans.Text)
-	}
+	opensWith(t, rec, 2, "what was said about the canal swap deal and the quillton port reopening to barges this spring", "April 3", "the reply")
 	if !asks("Is it? ") || !asks("He asked, “Why now?”") || asks("Why? Because the port is open.") {
 		t.Error("asks: a sentence ending in a question mark, quoted or not")
 	}
@@ -30,10 +24,7 @@ func TestLeadInDatesWhatFollows(t *testing.T) {
 	rec := `{"id": "bill.txt", "title": "Congressional Bill Signed into Law", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "On Friday, May 2, 2031, the Minister signed into law:\n\nB. 4470, which extends the barge toll rules of the Quillton Canal Act for another decade."}
 {"id": "other.txt", "title": "Statement on the grain convoy", "outlet": "Nowhereland Ministry", "date": "2031-03-12", "text": "Minister Odo Brambleby said the grain convoy would leave on Monday, and the Quillton barge tolls were discussed."}
 `
-	ans := askRecord(t, rec, 2, "when was the quillton canal barge toll extension b. 4470 signed")
-	if first := firstQuote(ans.Text); !strings.Contains(first, "May 2, 2031") {
-		t.Errorf("the first quotation is not the lead-in giving the day:\n%s", ans.Text)
-	}
+	opensWith(t, rec, 2, "when was the quillton canal barge toll extension b. 4470 signed", "May 2, 2031", "the lead-in giving the day")
 }
 
 // TestQuestionAskedIsQuoted: asked what question someone asked, the
@@ -42,8 +33,5 @@ func TestQuestionAskedIsQuoted(t *testing.T) {
 	rec := `{"id": "chat.txt", "title": "Fireside Chat with Minister Oona Quillfeather at the Harbour Forum", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "MR. BRAMBLE: Does the canal swap deal mean the Quillton port reopens to barges this spring?\n\nMS. QUILLFEATHER: Under the swap deal, barges return to the Quillton port on April 3."}
 ` + grainConvoy + `
 `
-	ans := askRecord(t, rec, 2, "what question was asked about the canal swap deal and the quillton port reopening to barges this spring")
-	if first := firstQuote(ans.Text); !strings.Contains(first, "Does the canal swap deal") {
-		t.Errorf("the first quotation is not the question asked:\n%s", ans.Text)
-	}
+	opensWith(t, rec, 2, "what question was asked about the canal swap deal and the quillton port reopening to barges this spring", "Does the canal swap deal", "the question asked")
 }

@@ -70,6 +70,18 @@ func askRecord(t *testing.T, rec string, n int, q string) *Answer {
 	return ans
 }
 
+// opensWith asks q of a record as askRecord does and reports an answer
+// whose first quotation lacks want; why says what that quotation should
+// have been.
+func opensWith(t *testing.T, rec string, n int, q, want, why string) *Answer {
+	t.Helper()
+	ans := askRecord(t, rec, n, q)
+	if first := firstQuote(ans.Text); !strings.Contains(first, want) {
+		t.Errorf("the first quotation is not %s:\n%s", why, ans.Text)
+	}
+	return ans
+}
+
 func day(s string) time.Time {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {

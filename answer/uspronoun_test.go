@@ -1,9 +1,6 @@
 package answer
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // The record writes the country "U.S." and the pronoun "us"; a question
 // typed in lower case writes both "us". A sentence's pronoun ("who worked
@@ -13,8 +10,5 @@ func TestPronounUsIsNotTheCountry(t *testing.T) {
 	rec := `{"id": "swap.txt", "title": "Background call on the release of Quillan Marsh", "outlet": "Nowhereland Ministry", "date": "2031-05-02", "text": "The exchange was Mr. Dorrel Vask for Quillan Marsh, the American held since 2029. We thank Governor Tam Bellow, who worked with us tirelessly for Quillan Marsh."}
 ` + grainConvoy + `
 `
-	ans := askRecord(t, rec, 2, "who did the us swap for quillan marsh")
-	if first := firstQuote(ans.Text); !strings.Contains(first, "Dorrel Vask") {
-		t.Errorf("the first quotation is not the one naming whom the country exchanged:\n%s", ans.Text)
-	}
+	opensWith(t, rec, 2, "who did the us swap for quillan marsh", "Dorrel Vask", "the one naming whom the country exchanged")
 }
