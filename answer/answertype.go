@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -859,6 +860,59 @@ func namesOthers(s string, q map[string]bool, pp *people, list int, people bool)
 		}
 	}
 	return false
+}
+
+// namesOrganisation reports whether s names an organisation the
+// question does not: a run of capitalised words, none of them the
+// question's (q, its stems), of two words or more, or an acronym ("UL
+// Solutions", "Nihon Hidankyo", "FBI"); not a place, a month or a day,
+// nor the government's own name (homeWords); the word opening the
+// sentence and "I" are no word of it. "Who won the Nobel Peace Prize" is
+// answered by a group, "which agency led the investigation" by an
+// agency, as "who" by a person.
+func namesOrganisation(s string, q map[string]bool) bool {
+	for _, nr := range nameRuns(s) {
+		run := append(slices.Clone(nr.title), nr.name...)
+		if len(run) > 0 && (nr.first || strings.EqualFold(run[0].Word, "the")) {
+			run = run[1:] // capitalised as the sentence's first word; "the United States"
+		}
+		run = slices.DeleteFunc(run, func(t text.Token) bool { return t.Word == "i" })
+		if len(run) == 0 {
+			continue
+		}
+		from, to := run[0].Start, run[len(run)-1].End
+		if monthOrDay(s[from:to]) || len(text.PlacesAsked(s[from:to])) > 0 {
+			continue
+		}
+		asked := slices.ContainsFunc(run, func(t text.Token) bool {
+			return slices.ContainsFunc(text.Terms(t.Word), func(term string) bool { return q[term] })
+		})
+		home := !slices.ContainsFunc(run, func(t text.Token) bool { return !homeWords[strings.ToLower(t.Word)] })
+		if !asked && !home && (len(run) > 1 || acronym(s[from:to])) {
+			return true
+		}
+	}
+	return false
+}
+
+// homeWords are the words of the names the record's government gives
+// itself ("the United States", "the White House", "the U.S.
+// Government"): the speaker of nearly every sentence, no answer to
+// whom something was done by.
+var homeWords = map[string]bool{"united": true, "states": true, "u.s": true, "us": true, "america": true,
+	"american": true, "white": true, "house": true, "administration": true, "government": true, "federal": true}
+
+// acronym reports whether w is written in capitals, two letters or more
+// ("FBI", "NOAA").
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // person reports a run naming a person: a name the record's people have

@@ -1,6 +1,10 @@
 package answer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/readout/readout/text"
+)
 
 // TestQuestionSentenceNotTheAnswer: an interviewer's question repeats the
 // words asked and answers nothing; the interviewee's reply opens the
@@ -34,4 +38,29 @@ func TestQuestionAskedIsQuoted(t *testing.T) {
 ` + grainConvoy + `
 `
 	opensWith(t, rec, 2, "what question was asked about the canal swap deal and the quillton port reopening to barges this spring", "Does the canal swap deal", "the question asked")
+}
+
+// TestOrganisationAnswersWho: asked who won a prize, the group the
+// statement names in the sentence after the one restating the question
+// answers it. Without namesOrganisation no sentence holds a person, and
+// the sentence holding the question's own words opens the answer;
+// without the words of the sentence before counting for it, the group's
+// sentence, which holds none of the question's words, is not quoted
+// first.
+func TestOrganisationAnswersWho(t *testing.T) {
+	rec := `{"id": "prize.txt", "title": "Statement from the Minister Congratulating the Lantern Prize Winners", "outlet": "Nowhereland Ministry", "date": "2031-10-13", "text": "This year's Lantern Prize winners embody patience and courage in the face of floods. For decades, the volunteers of Brindle Tidewatch have kept the river villages safe, telling a story every town needs to hear. On behalf of Nowhereland, I congratulate them on being awarded the Lantern Prize."}
+` + grainConvoy + `
+`
+	opensWith(t, rec, 2, "who won the lantern prize the minister congratulated", "Brindle Tidewatch", "the group named")
+	for s, want := range map[string]bool{
+		"For decades, the volunteers of Brindle Tidewatch kept watch.": true,
+		"The FBI is leading the investigation.":                        true,
+		"The Lantern Prize winners embody patience.":                   false, // the question's own name
+		"As I said, the United States stands ready.":                   false, // "As I", the government's own name
+		"Talks resumed in Paris on Monday.":                            false, // a place, a day
+	} {
+		if got := namesOrganisation(s, text.TermSet("who won the lantern prize")); got != want {
+			t.Errorf("namesOrganisation(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
