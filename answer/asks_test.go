@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/readout/readout/text"
@@ -61,6 +62,38 @@ func TestOrganisationAnswersWho(t *testing.T) {
 	} {
 		if got := namesOrganisation(s, text.TermSet("who won the lantern prize")); got != want {
 			t.Errorf("namesOrganisation(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestAccountGoesOn: asked what someone talked about on a call, a
+// readout's opening sentence that the call took place goes on with the
+// sentences after it that keep its subject ("The Vice Minister
+// emphasized …"), the account of what was said, and stops at one of
+// another subject. Without keepsSubject a release's sentence about a
+// person asked is quoted alone; without the next sentence going on
+// within maxStatement of its own, the long account is cut off.
+func TestAccountGoesOn(t *testing.T) {
+	rec := `{"id": "call.txt", "title": "Readout of Vice Minister Oona Quillfeather's Call with Premier Tobias Wrenfield of Glimmerford", "outlet": "Nowhereland Ministry", "date": "2031-01-08", "text": "Vice Minister Oona Quillfeather spoke today with Premier Tobias Wrenfield of Glimmerford and thanked him for his partnership and their shared work on the river compact over many years. The Vice Minister emphasized her continued interest in expanding lantern festivals across the valley, and making progress on barge tolls, ferry schedules and clean harbour power, among other areas of partnership, building off the spring state visit and her work with the harbour guilds. Premier Wrenfield is expected in the capital next month."}
+` + grainConvoy + `
+`
+	ans := opensWith(t, rec, 2, "what did quillfeather talk about when she spoke with premier wrenfield", "lantern festivals", "the account of the call")
+	if strings.Contains(firstQuote(ans.Text), "expected in the capital") {
+		t.Errorf("a sentence of another subject goes on the account:\n%s", ans.Text)
+	}
+	for _, tc := range []struct {
+		subject, s string
+		want       bool
+	}{
+		{"Vice President Kamala Harris", "The Vice President emphasized her interest.", true},
+		{"Vice President Kamala Harris", "She thanked him.", true},
+		{"Vice President Kamala Harris", "Harris also raised Haiti.", true},
+		{"Vice President Kamala Harris", "President Ruto is expected next month.", false},
+		{"Vice President Kamala Harris", "The two leaders agreed to meet.", false},
+		{"", "She thanked him.", false},
+	} {
+		if got := keepsSubject(tc.subject, tc.s); got != tc.want {
+			t.Errorf("keepsSubject(%q, %q) = %v, want %v", tc.subject, tc.s, got, tc.want)
 		}
 	}
 }

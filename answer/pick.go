@@ -2109,14 +2109,20 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	// reads the picked sentence's words only.
 	for _, p := range slices.Clone(picked) {
 		c := &cands[p]
-		if c.role != "answer" || !whole(*c) ||
-			!inTranscript(top[c.hit], c.start, c.end) && (r.speakerName != "" || len(r.people) > 0) {
-			// A release's sentences about the person asked are shown one
-			// by one as reporting them or not (reportingAsked).
+		if c.role != "answer" || !whole(*c) {
 			continue
 		}
 		src := top[c.hit].Chunk.Text
-		words := len(strings.Fields(src[c.start:c.end]))
+		// A release's sentences about the person asked are shown one by
+		// one as reporting them or not (reportingAsked), unless each goes
+		// on with the subject of the one before (keepsSubject: "Vice
+		// President Kamala Harris spoke today with President William Ruto
+		// … The Vice President emphasized …"), the account of what they
+		// said.
+		release := !inTranscript(top[c.hit], c.start, c.end)
+		account := release && (r.speakerName != "" || len(r.people) > 0)
+		subject := openingNames(src[c.start:c.end])
+		words, end := len(strings.Fields(src[c.start:c.end])), c.end
 		for {
 			j, ok := starts[at{c.hit, nextInParagraph(src, c.end)}]
 			if !ok {
@@ -2127,7 +2133,12 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 			role := cands[j].role
 			support := role == "support" && chosen[j]
 			open := !chosen[j] && (role == "" || role == "below floor" || role == "not quotable") || support
-			if !joins(*c, j, open) || words+n > maxStatement || strings.HasSuffix(next, "?") || !saidToEnd(next) || reportsAnother(next) {
+			long := words+n > maxStatement && (c.end != end || n > maxStatement) // the next sentence goes on within maxStatement of its own
+			// A release's sentence going on with its subject reports
+			// them ("The Vice President emphasized …"): the words asked.
+			keeps := release && keepsSubject(subject, next)
+			if !joins(*c, j, open) || long || strings.HasSuffix(next, "?") || !saidToEnd(next) ||
+				reportsAnother(next) && !keeps || account && !keeps {
 				break
 			}
 			c.end, c.we = cands[j].end, cands[j].we
@@ -2139,6 +2150,28 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 		}
 	}
 	return picked
+}
+
+// keepsSubject reports whether sentence s goes on speaking of subject,
+// the names opening the sentence before it (openingNames): s opens with
+// "He", "She" or "They", or with a title, after "The", that subject
+// holds ("The Vice President" after "Vice President Kamala Harris"), or
+// with subject's last name.
+func keepsSubject(subject, s string) bool {
+	if subject = strings.TrimSpace(subject); subject == "" {
+		return false
+	}
+	f := strings.Fields(s)
+	if len(f) > 0 && pointingOpeners[strings.ToLower(f[0])] {
+		return true
+	}
+	open := strings.TrimSpace(openingRun(s))
+	open = strings.TrimSpace(strings.TrimPrefix(open, "The "))
+	if open == "" {
+		return false
+	}
+	sf := strings.Fields(subject)
+	return strings.Contains(subject, open) || strings.HasSuffix(open, sf[len(sf)-1])
 }
 
 // nextInParagraph is where the text after end goes on in its paragraph:
