@@ -96,4 +96,15 @@ func TestAccountGoesOn(t *testing.T) {
 			t.Errorf("keepsSubject(%q, %q) = %v, want %v", tc.subject, tc.s, got, tc.want)
 		}
 	}
+	// The sentence going on reports its subject's words, not another's.
+	for s, want := range map[string]bool{
+		"The Vice President emphasized her interest.":      true,
+		"She said the talks went well.":                    true,
+		"The plant closed in 2023, the company said.":      false,
+		"The Quillmoor plant reopens, officials stressed.": false,
+	} {
+		if got := subjectSays(s); got != want {
+			t.Errorf("subjectSays(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

@@ -60,8 +60,9 @@ func TestComparisonSideWithoutTheWord(t *testing.T) {
 
 // TestReadoutReportsThePersonAsked: a readout's sentences are the
 // office's account of the person it reports: a sentence that names them,
-// or opens with "He", is shown as reporting them; one that does not
-// refer to them is shown as the office's alone.
+// with the one after it opening with "He" (keepsSubject), is shown as
+// reporting them; one that does not refer to them is shown as the
+// office's alone.
 func TestReadoutReportsThePersonAsked(t *testing.T) {
 	hits := briefingHits(t,
 		[2]string{"Readout of Minister Ned Farrowby’s Call with Governor Ilsa Brackenwick",
@@ -72,8 +73,8 @@ func TestReadoutReportsThePersonAsked(t *testing.T) {
 		Speaker: text.Terms("Ned Farrowby"), SpeakerName: "Ned Farrowby"}
 	got, _, _, _ := extractive(q, hits)
 	holdsAll(t, got,
-		"- The Example House (2031-05-01), reporting Ned Farrowby: “He welcomed the governor’s plan",
 		"- The Example House (2031-05-01), reporting Ned Farrowby: “Minister Ned Farrowby spoke today",
+		"canal toll. He welcomed the governor’s plan",
 	)
 	if strings.Contains(got, "reporting Ned Farrowby: “The Glimmerford canal toll will be reviewed") {
 		t.Errorf("a sentence that does not refer to him is shown as reporting him:\n%s", got)

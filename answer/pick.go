@@ -2138,7 +2138,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 			// them ("The Vice President emphasized …"): the words asked.
 			keeps := release && keepsSubject(subject, next)
 			if !joins(*c, j, open) || long || strings.HasSuffix(next, "?") || !saidToEnd(next) ||
-				reportsAnother(next) && !keeps || account && !keeps {
+				reportsAnother(next) && !(keeps && subjectSays(next)) || account && !keeps {
 				break
 			}
 			c.end, c.we = cands[j].end, cands[j].we
@@ -2172,6 +2172,24 @@ func keepsSubject(subject, s string) bool {
 	}
 	sf := strings.Fields(subject)
 	return strings.Contains(subject, open) || strings.HasSuffix(open, sf[len(sf)-1])
+}
+
+// subjectSays reports whether the first verb of saying in s is its
+// opening subject's: it stands right after the pronoun or the names that
+// open s ("The Vice President emphasized …", "She said …"; not "The
+// plant closed in 2023, the company said").
+func subjectSays(s string) bool {
+	toks := text.Tokens(s)
+	at := len(text.Tokens(openingRun(s)))
+	if len(toks) > 0 && pointingOpeners[toks[0].Word] {
+		at = 1
+	}
+	for i, t := range toks {
+		if text.IsAttributionVerb(t.Word) {
+			return i == at
+		}
+	}
+	return true
 }
 
 // nextInParagraph is where the text after end goes on in its paragraph:
