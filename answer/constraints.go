@@ -577,10 +577,13 @@ func readWant(toks []qtok) AnswerType {
 			if saysVerbAfter(toks, aux) {
 				return WantQuotation
 			}
-			if aux < len(toks) && yesNoOpeners[toks[aux].w] {
+			if aux < len(toks) && yesNoOpeners[toks[aux].w] ||
+				aux+1 < len(toks) && !text.IsStopword(toks[aux].w) && yesNoOpeners[toks[aux+1].w] {
 				// "what did Sullivan praise Azerbaijan for when he met
-				// Hajiyev": the question's own word asked for no kind of
-				// answer; a "when" or "who" after it opens a clause.
+				// Hajiyev", "what gift did nauseda give biden when they
+				// met": the question's own word, or the noun after it,
+				// asked for no kind of answer; a "when" or "who" after it
+				// opens a clause.
 				return WantAny
 			}
 		}

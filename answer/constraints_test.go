@@ -275,6 +275,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"which architecture firm did quillfeather pick for the canal", OrderAny, WantPerson},
 		{"what border town did the minister visit", OrderAny, WantPlace},
 		{"what canal toll rise did they announce", OrderAny, WantAny},
+		// The noun a "what" asks for, before its auxiliary: a "when" after it opens a clause.
+		{"what gift did quillfeather give oakhollow when they met in glimmerford", OrderAny, WantAny},
 		// What a quantity was asks for a figure.
 		{"What was the unemployment rate in February?", OrderAny, WantNumber},
 		{"what's the death toll of the flood", OrderAny, WantNumber},
