@@ -780,3 +780,20 @@ func TestVagueDateGivesWay(t *testing.T) {
 		t.Errorf("the only dated sentence is not quoted:\n%s", got)
 	}
 }
+
+// TestSupportGoesOn: asked for someone's words, a supporting quotation
+// goes on with the sentences after it in its turn, as the answering one
+// does: the sentence after it says what the first only opens. Without it
+// the support is quoted alone.
+func TestSupportGoesOn(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Press Briefing by Spokesperson Quill", "MS. QUILL: The ferry strike ends on Monday and the canal toll stays where it is for the ferry lines.\n"},
+		[2]string{"Press Gaggle by Spokesperson Quill", "MS. QUILL: On the canal toll, the ferry strike changed nothing. The barges keep their old berths.\n"})
+	got, _, stats := Extractive("quote quill's exact words on the ferry strike and the canal toll", hits)
+	if !strings.Contains(got, "the ferry strike changed nothing. The barges keep their old berths.”") {
+		t.Errorf("the supporting quotation does not go on:\n%s", got)
+	}
+	if stats.Verified != stats.Posted {
+		t.Errorf("quotations %+v:\n%s", stats, got)
+	}
+}

@@ -2097,6 +2097,10 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	}
 	// What someone said, asked for as a statement ("what was kjp's
 	// response when imran khan got arrested"): the answering sentence
+	// (and, asked for their words, each supporting one: channel c035
+	// gained, none of eight sets lost, main 0b1e4a6; for every question,
+	// street s34 gained too, but a follow-up then found the figure it
+	// asked for said before and quoted another: TestConversationState)
 	// goes on with the sentences after it in its paragraph of the same
 	// turn, up to maxStatement words in all, so that a sentence opening
 	// the subject ("… we're aware of the arrest of former Pakistani Prime
@@ -2109,7 +2113,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	// reads the picked sentence's words only.
 	for _, p := range slices.Clone(picked) {
 		c := &cands[p]
-		if c.role != "answer" || !whole(*c) {
+		if c.role != "answer" && (c.role != "support" || r.typ != WantQuotation) || !whole(*c) {
 			continue
 		}
 		src := top[c.hit].Chunk.Text
