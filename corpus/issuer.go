@@ -58,11 +58,14 @@ func issuer(d *Document) (Speaker, Role) {
 	outlet := Speaker{Name: d.Outlet}
 	lt := strings.ToLower(d.Title)
 	for _, k := range issuerKinds {
+		at := 0
 		if !strings.HasPrefix(lt, k.prefix) {
-			continue
+			if at = modifiedRemarks(lt, k.prefix); at < 0 {
+				continue
+			}
 		}
 		if k.person {
-			if sp, ok := titlePerson(d.Title[len(k.prefix):], d.Text); ok {
+			if sp, ok := titlePerson(d.Title[at+len(k.prefix):], d.Text); ok {
 				return sp, k.role
 			}
 		}
@@ -78,6 +81,25 @@ func issuer(d *Document) (Speaker, Role) {
 		return outlet, RoleIssuer
 	}
 	return outlet, RoleNarration
+}
+
+// maxRemarksModifiers is how many words may stand before a title's
+// "Remarks by": "Pre-Taped Remarks by …", "Excerpts of Remarks by …",
+// "CORRECTED: Remarks by …".
+const maxRemarksModifiers = 2
+
+// modifiedRemarks returns where prefix, an opening of remarks ("remarks
+// by "), stands in lt (a lower-case title) after at most
+// maxRemarksModifiers words, or -1.
+func modifiedRemarks(lt, prefix string) int {
+	if !strings.HasPrefix(prefix, "remarks ") {
+		return -1
+	}
+	i := strings.Index(lt, " "+prefix)
+	if i < 0 || len(strings.Fields(lt[:i])) > maxRemarksModifiers {
+		return -1
+	}
+	return i + 1
 }
 
 // personStatement reads a title that names the person issuing a

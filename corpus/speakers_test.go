@@ -129,3 +129,24 @@ func TestFullNameWithTwoGivenNames(t *testing.T) {
 		}
 	}
 }
+
+// A title's "Remarks by" after a word or two of its own ("Pre-Taped
+// Remarks by …", "Excerpts of Remarks by …") names who speaks in a
+// document without labels, as "Remarks by" does; a title naming remarks
+// further in, or by no one, is the outlet's.
+func TestModifiedRemarksIssuer(t *testing.T) {
+	for _, tt := range []struct {
+		title string
+		want  string
+	}{
+		{"Pre-Taped Remarks by Vice Minister Oona Quillfeather As Delivered to the Harbour Commission", "Oona Quillfeather"},
+		{"Excerpts of Remarks by Minister Ned Farrowby at the Canal Forum", "Ned Farrowby"},
+		{"CORRECTED: Remarks by Minister Ned Farrowby on the Ferry Strike", "Ned Farrowby"},
+		{"A Week of Harbour Events and Remarks by Minister Ned Farrowby", "Example Outlet"},
+	} {
+		d := &Document{Title: tt.title, Outlet: "Example Outlet", Text: "It is an honor to address this commission."}
+		if got, _ := issuer(d); got.Name != tt.want {
+			t.Errorf("issuer(%q) = %+v, want %q", tt.title, got, tt.want)
+		}
+	}
+}
