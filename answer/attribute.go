@@ -60,6 +60,10 @@ type attribute struct {
 	// "when was X born" ("born in 1962"; "borne out … back in 2022" is
 	// not "born").
 	with func(sentence string) bool
+	// written, when set, is how the record writes a value of the
+	// attribute without naming it (a game's score, "beat the Phillies
+	// last night 8-7"): a sentence matching it holds the attribute too.
+	written *regexp.Regexp
 	// label names the attribute for --explain.
 	label string
 	// asking are the index terms of the question's words that ask for it
@@ -274,7 +278,7 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 	if len(ts) != 1 {
 		return attribute{}, false
 	}
-	a := attribute{terms: ts, synonyms: text.Synonyms(ts[0]), label: head}
+	a := attribute{terms: ts, synonyms: text.Synonyms(ts[0]), label: head, written: writtenValues[head]}
 	if measuredNouns[head] {
 		a.with = func(s string) bool { return holdsFigure(dateRe.ReplaceAllString(s, "")) }
 	}
@@ -319,6 +323,11 @@ func holdsYear(s string) bool {
 var measuredNouns = map[string]bool{"population": true, "gdp": true, "salary": true, "budget": true,
 	"revenue": true, "deficit": true, "income": true, "wage": true, "wages": true, "height": true, "weight": true}
 
+// writtenValues are how the record writes the value of an attribute
+// without its noun: a game's score as two numbers joined by a dash ("won
+// 8-7 in the 11th inning", "a 3–1 win").
+var writtenValues = map[string]*regexp.Regexp{"score": regexp.MustCompile(`\b\d{1,3}\s?[-–]\s?\d{1,3}\b`)}
+
 // maxNounPhrase is the most words headNoun reads as one noun phrase
 // ("the final score", "travel advisory level").
 const maxNounPhrase = 3
@@ -330,6 +339,9 @@ func (a attribute) heldWith(sentence string) bool {
 	}
 	if a.with != nil && !a.with(sentence) {
 		return false
+	}
+	if a.written != nil && a.written.MatchString(sentence) {
+		return true
 	}
 	terms := text.TermSet(sentence)
 	has := func(t string) bool { return terms[t] }

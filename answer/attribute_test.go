@@ -95,6 +95,13 @@ func TestAttributeShown(t *testing.T) {
 		{"what import duty did the chancellor put on every canal boat",
 			"The Chancellor set a 10% tariff on every canal boat from Quillton.",
 			[]retrieval.TermMatch{{Term: "canal", Weight: 4, Found: true, Share: 1}, {Term: "chancellor", Weight: 3, Found: true, Share: 1}}, 1},
+		// A game's score is written as two numbers, without "score".
+		{"what was the score when the quillton otters beat the glimmerford herons",
+			"And these guys beat the Glimmerford Herons last night 8-7.",
+			[]retrieval.TermMatch{{Term: "glimmerford", Weight: 4, Found: true, Share: 1}, {Term: "heron", Weight: 4, Found: true, Share: 1}}, 1},
+		{"what was the score when the quillton otters beat the glimmerford herons",
+			"And these guys beat the Glimmerford Herons last night in the rain.",
+			[]retrieval.TermMatch{{Term: "glimmerford", Weight: 4, Found: true, Share: 1}, {Term: "heron", Weight: 4, Found: true, Share: 1}}, 0},
 		// "when was X born" wants "born" and a year, not "borne".
 		{"when was zara quillfeather born",
 			"MS. QUILLFEATHER: Those forecasts have not borne out, certainly not back in 2029.",
