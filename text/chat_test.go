@@ -11,6 +11,7 @@ func TestChatExpansion(t *testing.T) {
 		{"wh", "white house"},
 		{"nsc", "national security council"},
 		{"govt", "government"},
+		{"nukes", "nuclear weapons"},
 		{"stats", "statistics"},
 		{"eo", "executive order"},
 		{"vax", "vaccine"},
@@ -32,6 +33,7 @@ func TestSpellOutChat(t *testing.T) {
 	cases := []struct{ q, want string }{
 		{"yo what did kirby say bout the balloon", "what did kirby say about the balloon"},
 		{"wat did the pres say abt ppl leaving?", "what did the president say about people leaving?"},
+		{"what did they say about russia's nuke threats", "what did they say about russia's nuclear threats"},
 		{"pls who is gonna lead the talks lol", "who is going to lead the talks"},
 		{"what did potus say to the wh press corps", "what did potus say to the wh press corps"},
 		{"When did Quillfeather speak?", "When did Quillfeather speak?"},
