@@ -85,6 +85,8 @@ func spellOutChat(q string, letters bool) string {
 		}
 		if full, ok := shorthandWords[core]; ok && (letters || len(core) > 1) {
 			w = full + w[len(core):]
+		} else if full, ok := shorthandBefore[[2]string{core, next}]; ok {
+			w = full + w[len(core):]
 		}
 		out = append(out, shortPossessive(w))
 	}
@@ -202,6 +204,11 @@ var shorthandWords = map[string]string{
 	// "whose" too ("whos statement was that"), as typed with it.
 	"whats": "what is", "whos": "who's", "wheres": "where is", "hows": "how is", "whens": "when is",
 }
+
+// shorthandBefore are the shorthand words read so only before the word
+// given: "acc to the wh" is "according to the wh"; "acc" alone may be an
+// account.
+var shorthandBefore = map[[2]string]string{{"acc", "to"}: "according", {"acc", "2"}: "according"}
 
 // positives are the negated auxiliaries (as Words writes them, without
 // the apostrophe) by the positive auxiliary that asks or says the same

@@ -34,6 +34,8 @@ func TestSpellOutChat(t *testing.T) {
 		{"yo what did kirby say bout the balloon", "what did kirby say about the balloon"},
 		{"wat did the pres say abt ppl leaving?", "what did the president say about people leaving?"},
 		{"what did they say about russia's nuke threats", "what did they say about russia's nuclear threats"},
+		{"whats the approval rate acc to the wh", "what is the approval rate according to the wh"},
+		{"the acc number", "the acc number"},
 		{"pls who is gonna lead the talks lol", "who is going to lead the talks"},
 		{"what did potus say to the wh press corps", "what did potus say to the wh press corps"},
 		{"When did Quillfeather speak?", "When did Quillfeather speak?"},
