@@ -192,7 +192,7 @@ var shorthandWords = map[string]string{
 	"stats": "statistics", "vax": "vaccine", "vaxxed": "vaccinated", "unvaxxed": "unvaccinated", "econ": "economy",
 	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
-	"nuke": "nuclear", "nukes": "nuclear weapons", "natl": "national",
+	"nuke": "nuclear", "nukes": "nuclear weapons", "natl": "national", "repped": "represented",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
 	// "what did kirby say".
