@@ -888,7 +888,7 @@ func namesOrganisation(s string, q map[string]bool) bool {
 			return slices.ContainsFunc(text.Terms(t.Word), func(term string) bool { return q[term] })
 		})
 		home := !slices.ContainsFunc(run, func(t text.Token) bool { return !homeWords[strings.ToLower(t.Word)] })
-		if !asked && !home && (len(run) > 1 || acronym(s[from:to])) {
+		if !asked && !home && (len(run) > 1 || isAcronym(s[from:to])) {
 			return true
 		}
 	}
@@ -901,19 +901,6 @@ func namesOrganisation(s string, q map[string]bool) bool {
 // whom something was done by.
 var homeWords = map[string]bool{"united": true, "states": true, "u.s": true, "us": true, "america": true,
 	"american": true, "white": true, "house": true, "administration": true, "government": true, "federal": true}
-
-// acronym reports whether w is written in capitals, two letters or more
-// ("FBI", "NOAA").
-func acronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 2
-}
 
 // person reports a run naming a person: a name the record's people have
 // (pp, may be nil), or a full name (two words or more) given a title; a
