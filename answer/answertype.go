@@ -872,6 +872,9 @@ func namesOthers(s string, q map[string]bool, pp *people, list int, people bool)
 // agency, as "who" by a person.
 func namesOrganisation(s string, q map[string]bool) bool {
 	for _, nr := range nameRuns(s) {
+		if len(nr.name) == 0 {
+			continue // an office alone: "the Vice President", "Secretary General"
+		}
 		run := append(slices.Clone(nr.title), nr.name...)
 		if len(run) > 0 && (nr.first || strings.EqualFold(run[0].Word, "the")) {
 			run = run[1:] // capitalised as the sentence's first word; "the United States"

@@ -59,9 +59,24 @@ func TestOrganisationAnswersWho(t *testing.T) {
 		"The Lantern Prize winners embody patience.":                   false, // the question's own name
 		"As I said, the United States stands ready.":                   false, // "As I", the government's own name
 		"Talks resumed in Paris on Monday.":                            false, // a place, a day
+		"The call was with the Vice President.":                        false, // an office
 	} {
 		if got := namesOrganisation(s, text.TermSet("who won the lantern prize")); got != want {
 			t.Errorf("namesOrganisation(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// Only a question asking which company or group, or who won, is
+	// answered by one; "who" asks for a person otherwise.
+	for q, want := range map[string]bool{
+		"who won the lantern prize":                true,
+		"who first won the canal race":             true,
+		"which company ran the ferry":              true,
+		"what agency led the flood investigation":  true,
+		"who administered the oath":                false,
+		"who did the minister put in charge of it": false,
+	} {
+		if got := asksOrganisation(q); got != want {
+			t.Errorf("asksOrganisation(%q) = %v, want %v", q, got, want)
 		}
 	}
 }
@@ -91,15 +106,23 @@ func TestAccountGoesOn(t *testing.T) {
 		{"Vice President Kamala Harris", "President Ruto is expected next month.", false},
 		{"Vice President Kamala Harris", "The two leaders agreed to meet.", false},
 		{"", "She thanked him.", false},
+		{"Secretary Antony Quillfeather", "A spokesperson for the Premier said the talks failed.", false},
+		{"Premier Itzel Wrenfield", "It was agreed that Glimmerford would host the next round.", false},
+		{"Vice President Oona Quillfeather", "The President thanked her for her hospitality.", false},
 	} {
 		if got := keepsSubject(tc.subject, tc.s); got != tc.want {
 			t.Errorf("keepsSubject(%q, %q) = %v, want %v", tc.subject, tc.s, got, tc.want)
 		}
 	}
+	// A blank opening phrase before a comma names no one (and panicked).
+	if got := openingNames("\u00a0, the canal opened."); strings.Contains(got, "canal") {
+		t.Errorf("openingNames of a blank opening phrase = %q", got)
+	}
 	// The sentence going on reports its subject's words, not another's.
 	for s, want := range map[string]bool{
 		"The Vice President emphasized her interest.":      true,
 		"She said the talks went well.":                    true,
+		"The Vice President also emphasized her interest.": true,
 		"The plant closed in 2023, the company said.":      false,
 		"The Quillmoor plant reopens, officials stressed.": false,
 	} {

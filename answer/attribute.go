@@ -324,9 +324,10 @@ var measuredNouns = map[string]bool{"population": true, "gdp": true, "salary": t
 	"revenue": true, "deficit": true, "income": true, "wage": true, "wages": true, "height": true, "weight": true}
 
 // writtenValues are how the record writes the value of an attribute
-// without its noun: a game's score as two numbers joined by a dash ("won
-// 8-7 in the 11th inning", "a 3–1 win").
-var writtenValues = map[string]*regexp.Regexp{"score": regexp.MustCompile(`\b\d{1,3}\s?[-–]\s?\d{1,3}\b`)}
+// without its noun: a game's score as two numbers joined by a dash after
+// a verb of winning or losing ("won 8-7 in the 11th inning", "beat the
+// Phillies last night 8-7"; not "24-7", "ages 5-11", "1-800-318-2596").
+var writtenValues = map[string]*regexp.Regexp{"score": regexp.MustCompile(`(?i)\b(?:won|win|wins|beat|beats|defeated|lost|loses|victory)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}(?:[^-–\d]|$)`)}
 
 // maxNounPhrase is the most words headNoun reads as one noun phrase
 // ("the final score", "travel advisory level").

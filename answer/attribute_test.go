@@ -102,6 +102,9 @@ func TestAttributeShown(t *testing.T) {
 		{"what was the score when the quillton otters beat the glimmerford herons",
 			"And these guys beat the Glimmerford Herons last night in the rain.",
 			[]retrieval.TermMatch{{Term: "glimmerford", Weight: 4, Found: true, Share: 1}, {Term: "heron", Weight: 4, Found: true, Share: 1}}, 0},
+		{"what was the score when the quillton otters beat the glimmerford herons",
+			"The Glimmerford Herons have trained 24-7 all season, and these guys beat them last night.",
+			[]retrieval.TermMatch{{Term: "glimmerford", Weight: 4, Found: true, Share: 1}, {Term: "heron", Weight: 4, Found: true, Share: 1}}, 0},
 		// "when was X born" wants "born" and a year, not "borne".
 		{"when was zara quillfeather born",
 			"MS. QUILLFEATHER: Those forecasts have not borne out, certainly not back in 2029.",

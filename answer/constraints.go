@@ -577,13 +577,10 @@ func readWant(toks []qtok) AnswerType {
 			if saysVerbAfter(toks, aux) {
 				return WantQuotation
 			}
-			if aux < len(toks) && yesNoOpeners[toks[aux].w] ||
-				aux+1 < len(toks) && !text.IsStopword(toks[aux].w) && yesNoOpeners[toks[aux+1].w] {
+			if aux < len(toks) && yesNoOpeners[toks[aux].w] {
 				// "what did Sullivan praise Azerbaijan for when he met
-				// Hajiyev", "what gift did nauseda give biden when they
-				// met": the question's own word, or the noun after it,
-				// asked for no kind of answer; a "when" or "who" after it
-				// opens a clause.
+				// Hajiyev": the question's own word asked for no kind of
+				// answer; a "when" or "who" after it opens a clause.
 				return WantAny
 			}
 		}
@@ -724,12 +721,46 @@ func askedNoun(toks []qtok, i int) string {
 // askedNouns are the nouns after "what"/"which" that say the kind of
 // answer wanted. An organisation is named as a person is: "which company
 // was flying it", "what agency ran it".
-var askedNouns = map[string]AnswerType{"date": WantDate, "day": WantDate, "year": WantDate, "month": WantDate,
-	"city": WantPlace, "country": WantPlace, "place": WantPlace, "town": WantPlace, "venue": WantPlace, "location": WantPlace,
-	"official": WantPerson, "officials": WantPerson, "person": WantPerson, "spokesperson": WantPerson,
-	"minister": WantPerson, "leader": WantPerson, "company": WantPerson, "firm": WantPerson, "agency": WantPerson,
-	"organization": WantPerson, "organisation": WantPerson, "group": WantPerson, "airline": WantPerson,
-	"carrier": WantPerson, "contractor": WantPerson}
+var askedNouns = func() map[string]AnswerType {
+	m := map[string]AnswerType{"date": WantDate, "day": WantDate, "year": WantDate, "month": WantDate,
+		"city": WantPlace, "country": WantPlace, "place": WantPlace, "town": WantPlace, "venue": WantPlace, "location": WantPlace,
+		"official": WantPerson, "officials": WantPerson, "person": WantPerson, "spokesperson": WantPerson,
+		"minister": WantPerson, "leader": WantPerson}
+	for n := range organisationNouns {
+		m[n] = WantPerson
+	}
+	return m
+}()
+
+// organisationNouns are the nouns after "what"/"which" that ask for an
+// organisation: "which company was flying it", "what agency ran it".
+var organisationNouns = map[string]bool{"company": true, "firm": true, "agency": true, "organization": true,
+	"organisation": true, "group": true, "airline": true, "carrier": true, "contractor": true}
+
+// asksOrganisation reports whether a question asking for a person may be
+// answered by an organisation: it asks which company, agency or group
+// (organisationNouns), or who won ("who won the nobel peace prize": a
+// group may have).
+func asksOrganisation(q string) bool {
+	toks := questionTokens(text.SpellOutChat(q))
+	for i, t := range toks {
+		switch t.w {
+		case "what", "which":
+			if organisationNouns[askedNoun(toks, i+1)] {
+				return true
+			}
+		case "who":
+			j := i + 1
+			if j < len(toks) && whoAdverbs[toks[j].w] {
+				j++
+			}
+			if j < len(toks) && outcomeVerbs[toks[j].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // copulas are the forms of "be" after a wh-word ("what was", "what's":
 // "s") by which a question asks what a thing is.

@@ -104,19 +104,6 @@ func readRelative(toks []qtok, i int, end time.Time) (retrieval.DateSpan, bool) 
 	return retrieval.DateSpan{}, false
 }
 
-// afterOrdinal reports whether words[i] ("of") follows an ordinal of
-// order ("first", "last", "final") and one or two words of what it
-// counts: "first briefing of", "last press conference of".
-func afterOrdinal(words []string, i int) bool {
-	for k := i - 2; k >= 0 && k >= i-3; k-- {
-		switch words[k] {
-		case "first", "last", "final", "1st":
-			return true
-		}
-	}
-	return false
-}
-
 // countedFromEvent: these words after a relative period count it from an event the
 // question names, not from the record's end.
 var countedFromEvent = map[string]bool{"before": true, "after": true, "of": true, "leading": true, "prior": true, "ahead": true}
@@ -167,18 +154,6 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 				continue
 			}
 			p, stop = widenPart(words, i+1, Period{Since: s.Since, Until: s.Until}), s.Next
-		case "of":
-			// "kjp's first briefing of 2023", "the last statement of
-			// march 2024": the period an ordinal counts within (not "the
-			// act of 2022", a name).
-			if !afterOrdinal(words, i) {
-				continue
-			}
-			s, ok := periodDate(words, i+1, 0)
-			if !ok || !s.Dated {
-				continue
-			}
-			p, stop = Period{Since: s.Since, Until: s.Until}, s.Next
 		case "between", "from":
 			a, ok := periodDate(words, i+1, 0)
 			if !ok && a.Next == 0 {

@@ -533,6 +533,9 @@ type questionReading struct {
 	// things (asksList). own are the question's stems, pp the record's
 	// people (nil without a record).
 	inSentence bool
+	// orgs: the person asked for may be an organisation
+	// (asksOrganisation).
+	orgs bool
 	// list: how many names a sentence must give (asksList); 0 when the
 	// question asks for no list. listNoun: the plural noun it asks for
 	// (asksList's term); a sentence holding it needs to give only two names.
@@ -807,6 +810,7 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		r.subject, r.verb, r.head = questionObject(q.Question, people)
 	}
 	r.inSentence = r.typ == WantPerson && personInSentence(q.Question)
+	r.orgs = r.inSentence && asksOrganisation(q.Question)
 	if (r.typ == WantAny || r.typ == WantPerson) && len(r.sides) < 2 {
 		r.list, r.listNoun = asksList(q.Question)
 	}
@@ -1013,7 +1017,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			}
 			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, list, r.typ == WantPerson)
 		case r.inSentence:
-			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0, true) || namesOrganisation(sentence, r.own)
+			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0, true) || r.orgs && namesOrganisation(sentence, r.own)
 		default:
 			f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
 		}
@@ -1657,7 +1661,7 @@ func openingNames(s string) string {
 	// Farrowby, who …"; not "With President Putin, the President …").
 	if i := strings.Index(s, ","); i > 0 && len(strings.Fields(s[:i])) <= 4 {
 		lead := strings.TrimSpace(s[:i])
-		if f := strings.Fields(lead); text.IsStopword(strings.ToLower(f[0])) {
+		if f := strings.Fields(lead); len(f) == 0 || text.IsStopword(strings.ToLower(f[0])) {
 			lead = ""
 		}
 		return openingRun(lead) + " " + openingRun(strings.TrimSpace(s[i+1:]))
@@ -2137,10 +2141,13 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 			role := cands[j].role
 			support := role == "support" && chosen[j]
 			open := !chosen[j] && (role == "" || role == "below floor" || role == "not quotable") || support
-			long := words+n > maxStatement && (c.end != end || n > maxStatement) // the next sentence goes on within maxStatement of its own
 			// A release's sentence going on with its subject reports
 			// them ("The Vice President emphasized …"): the words asked.
 			keeps := release && keepsSubject(subject, next)
+			// An account's first sentence going on may bring it past
+			// maxStatement, by at most maxStatement words of its own: the
+			// opening sentence says only that the call took place.
+			long := words+n > maxStatement && !(keeps && c.end == end && n <= maxStatement)
 			if !joins(*c, j, open) || long || strings.HasSuffix(next, "?") || !saidToEnd(next) ||
 				reportsAnother(next) && !(keeps && subjectSays(next)) || account && !keeps {
 				break
@@ -2158,30 +2165,39 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 
 // keepsSubject reports whether sentence s goes on speaking of subject,
 // the names opening the sentence before it (openingNames): s opens with
-// "He", "She" or "They", or with a title, after "The", that subject
-// holds ("The Vice President" after "Vice President Kamala Harris"), or
-// with subject's last name.
+// "He", "She" or "They"; or, after "The", with the title that opens
+// subject, all of it ("The Vice President" after "Vice President Kamala
+// Harris"; not "The President"); or with subject's last name.
 func keepsSubject(subject, s string) bool {
-	if subject = strings.TrimSpace(subject); subject == "" {
+	sf := strings.Fields(subject)
+	if len(sf) == 0 {
 		return false
 	}
 	f := strings.Fields(s)
 	if len(f) > 0 && pointingOpeners[strings.ToLower(f[0])] {
 		return true
 	}
-	open := strings.TrimSpace(openingRun(s))
-	open = strings.TrimSpace(strings.TrimPrefix(open, "The "))
-	if open == "" {
+	open := strings.Fields(openingRun(s))
+	if len(open) > 0 && open[0] == "The" {
+		open = open[1:]
+	}
+	if len(open) == 0 {
 		return false
 	}
-	sf := strings.Fields(subject)
-	return strings.Contains(subject, open) || strings.HasSuffix(open, sf[len(sf)-1])
+	if len(open) == 1 && open[0] == sf[len(sf)-1] {
+		return true // "Harris also raised …"
+	}
+	title := 0 // the title words opening subject
+	for title < len(sf) && (text.IsTitleWord(strings.ToLower(sf[title])) || text.IsTitleQualifier(strings.ToLower(sf[title]))) {
+		title++
+	}
+	return title > 0 && slices.Equal(open, sf[:title])
 }
 
 // subjectSays reports whether the first verb of saying in s is its
 // opening subject's: it stands right after the pronoun or the names that
-// open s ("The Vice President emphasized …", "She said …"; not "The
-// plant closed in 2023, the company said").
+// open s, or after one adverb there ("The Vice President emphasized …",
+// "She also noted …"; not "The plant closed in 2023, the company said").
 func subjectSays(s string) bool {
 	toks := text.Tokens(s)
 	at := len(text.Tokens(openingRun(s)))
@@ -2190,10 +2206,21 @@ func subjectSays(s string) bool {
 	}
 	for i, t := range toks {
 		if text.IsAttributionVerb(t.Word) {
-			return i == at
+			return i == at || i == at+1 && sayingAdverb(toks[at].Word)
 		}
 	}
 	return true
+}
+
+// sayingAdverb reports an adverb that may stand between a subject and
+// its verb of saying: "also", "further", "again", "then", or one ending
+// in "-ly" ("repeatedly").
+func sayingAdverb(w string) bool {
+	switch w {
+	case "also", "further", "again", "then":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ly")
 }
 
 // nextInParagraph is where the text after end goes on in its paragraph:

@@ -57,13 +57,18 @@ var issuerCategories = setOf("statements-releases", "presidential-actions", "bri
 func issuer(d *Document) (Speaker, Role) {
 	outlet := Speaker{Name: d.Outlet}
 	lt := strings.ToLower(d.Title)
-	for _, k := range issuerKinds {
-		at := 0
-		if !strings.HasPrefix(lt, k.prefix) {
-			if at = modifiedRemarks(lt, k.prefix); at < 0 {
-				continue
-			}
+	kind, at := -1, 0
+	for i, k := range issuerKinds {
+		if strings.HasPrefix(lt, k.prefix) {
+			kind = i
+			break
 		}
+	}
+	if kind < 0 {
+		kind, at = modifiedRemarks(lt, d.Title)
+	}
+	if kind >= 0 {
+		k := issuerKinds[kind]
 		if k.person {
 			if sp, ok := titlePerson(d.Title[at+len(k.prefix):], d.Text); ok {
 				return sp, k.role
@@ -88,18 +93,48 @@ func issuer(d *Document) (Speaker, Role) {
 // "CORRECTED: Remarks by …".
 const maxRemarksModifiers = 2
 
-// modifiedRemarks returns where prefix, an opening of remarks ("remarks
-// by "), stands in lt (a lower-case title) after at most
-// maxRemarksModifiers words, or -1.
-func modifiedRemarks(lt, prefix string) int {
-	if !strings.HasPrefix(prefix, "remarks ") {
-		return -1
+// otherThanRemarks reports a word before a title's "Remarks by" that
+// makes the document something else: another kind's opening word
+// ("Statement", "Fact Sheet:", "Readout") or a response to the remarks
+// ("Response to Remarks by …", "Statement on Remarks by …").
+func otherThanRemarks(w string) bool {
+	w = strings.TrimRight(w, ":")
+	switch w {
+	case "on", "to", "response", "reaction", "sheet":
+		return true
 	}
-	i := strings.Index(lt, " "+prefix)
-	if i < 0 || len(strings.Fields(lt[:i])) > maxRemarksModifiers {
-		return -1
+	for _, k := range issuerKinds {
+		if first, _, _ := strings.Cut(k.prefix, " "); first == w && first != "remarks" {
+			return true
+		}
 	}
-	return i + 1
+	return false
+}
+
+// modifiedRemarks returns the issuerKinds entry of remarks ("remarks by
+// ") that stands in lt, the lower-case title, after at most
+// maxRemarksModifiers words that make it no other kind
+// (otherThanRemarks: "Pre-Taped Remarks by …", "Excerpts of Remarks by
+// …"; not "Statement on Remarks by …"), and where; -1 when none does, or when lower-casing moved the title's bytes.
+func modifiedRemarks(lt, title string) (kind, at int) {
+	if len(lt) != len(title) {
+		return -1, 0
+	}
+	for i, k := range issuerKinds {
+		if !strings.HasPrefix(k.prefix, "remarks ") {
+			continue
+		}
+		j := strings.Index(lt, " "+k.prefix)
+		if j < 0 {
+			continue
+		}
+		before := strings.Fields(lt[:j])
+		if len(before) > maxRemarksModifiers || slices.ContainsFunc(before, otherThanRemarks) {
+			continue
+		}
+		return i, j + 1
+	}
+	return -1, 0
 }
 
 // personStatement reads a title that names the person issuing a

@@ -143,6 +143,10 @@ func TestModifiedRemarksIssuer(t *testing.T) {
 		{"Excerpts of Remarks by Minister Ned Farrowby at the Canal Forum", "Ned Farrowby"},
 		{"CORRECTED: Remarks by Minister Ned Farrowby on the Ferry Strike", "Ned Farrowby"},
 		{"A Week of Harbour Events and Remarks by Minister Ned Farrowby", "Example Outlet"},
+		{"Statement on Remarks by Minister Ned Farrowby", "Example Outlet"},
+		{"Fact Sheet: Remarks by Minister Ned Farrowby", "Example Outlet"},
+		{"Response to Remarks by Minister Ned Farrowby", "Example Outlet"},
+		{"ȺȺȺȺȺȺȺȺȺȺȺȺ Remarks by Ned", "Example Outlet"}, // lower case longer in bytes: no panic
 	} {
 		d := &Document{Title: tt.title, Outlet: "Example Outlet", Text: "It is an honor to address this commission."}
 		if got, _ := issuer(d); got.Name != tt.want {

@@ -85,7 +85,9 @@ func spellOutChat(q string, letters bool) string {
 		}
 		if full, ok := shorthandWords[core]; ok && (letters || len(core) > 1) {
 			w = full + w[len(core):]
-		} else if full, ok := shorthandBefore[[2]string{core, next}]; ok {
+		} else if full, ok := shorthandBefore[[2]string{core, next}]; ok && strings.HasPrefix(w, core) {
+			w = full + w[len(core):]
+		} else if full, ok := shorthandAdjectives[core]; ok && strings.HasPrefix(w, core) && next != "" && !IsStopword(next) {
 			w = full + w[len(core):]
 		}
 		out = append(out, shortPossessive(w))
@@ -192,7 +194,7 @@ var shorthandWords = map[string]string{
 	"stats": "statistics", "vax": "vaccine", "vaxxed": "vaccinated", "unvaxxed": "unvaccinated", "econ": "economy",
 	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
-	"nuke": "nuclear", "nukes": "nuclear weapons", "natl": "national", "repped": "represented",
+	"nukes": "nuclear weapons", "natl": "national", "repped": "represented",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
 	// "what did kirby say".
@@ -206,9 +208,14 @@ var shorthandWords = map[string]string{
 }
 
 // shorthandBefore are the shorthand words read so only before the word
-// given: "acc to the wh" is "according to the wh"; "acc" alone may be an
-// account.
-var shorthandBefore = map[[2]string]string{{"acc", "to"}: "according", {"acc", "2"}: "according"}
+// given, typed in lower case: "acc to the wh" is "according to the wh";
+// "acc" alone may be an account, "the ACC" a conference.
+var shorthandBefore = map[[2]string]string{{"acc", "to"}: "according"}
+
+// shorthandAdjectives are the shorthand nouns read as the adjective
+// before another word that is no function word: "nuke threats" are
+// nuclear threats; "to nuke the filibuster" and "a nuke" stay.
+var shorthandAdjectives = map[string]string{"nuke": "nuclear"}
 
 // positives are the negated auxiliaries (as Words writes them, without
 // the apostrophe) by the positive auxiliary that asks or says the same

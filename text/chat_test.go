@@ -36,6 +36,8 @@ func TestSpellOutChat(t *testing.T) {
 		{"what did they say about russia's nuke threats", "what did they say about russia's nuclear threats"},
 		{"whats the approval rate acc to the wh", "what is the approval rate according to the wh"},
 		{"the acc number", "the acc number"},
+		{"tell the ACC to do it", "tell the ACC to do it"},
+		{"did they vote to nuke the filibuster", "did they vote to nuke the filibuster"},
 		{"how many cities were repped", "how many cities were represented"},
 		{"pls who is gonna lead the talks lol", "who is going to lead the talks"},
 		{"what did potus say to the wh press corps", "what did potus say to the wh press corps"},
