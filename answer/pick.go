@@ -2112,9 +2112,11 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	// sentence scoring nothing of the question ("not quotable" alone) and
 	// one picked in support may go on the one picked; a question, a
 	// sentence broken off or giving another's words (reportsAnother), one
-	// set aside otherwise stops it. Only an official's turn of a
-	// transcript goes on when the question names a person. The verdict
-	// reads the picked sentence's words only.
+	// set aside otherwise stops it. When the question names a person, a
+	// release's sentence goes on only with sentences keeping its subject
+	// (keepsSubject), the first of which may bring it past maxStatement
+	// by at most maxStatement words; an official's turn of a transcript
+	// goes on as any. The verdict reads the picked sentence's words only.
 	for _, p := range slices.Clone(picked) {
 		c := &cands[p]
 		if c.role != "answer" && (c.role != "support" || r.typ != WantQuotation) || !whole(*c) {
@@ -2255,7 +2257,8 @@ func reportsAnother(s string) bool {
 
 // maxStatement is the most words the answering sentence of a question
 // asking what was said is quoted with, the sentences going on after it
-// included (continueQuotes): about three of the record's sentences,
+// included (continueQuotes; a release's account of a person may go past
+// it with its first sentence going on): about three of the record's sentences,
 // which average 19.5 words (1 in 20 documents of the White House record,
 // 52,640 sentences of three words or more).
 const maxStatement = 60
