@@ -866,8 +866,8 @@ func namesOthers(s string, q map[string]bool, pp *people, list int, people bool)
 // question does not: a run of capitalised words, none of them the
 // question's (q, its stems), of two words or more, or an acronym ("UL
 // Solutions", "Nihon Hidankyo", "FBI"); not a place, a month or a day,
-// nor the government's own name (homeWords); the word opening the
-// sentence and "I" are no word of it. "Who won the Nobel Peace Prize" is
+// nor the government's own name (homeWords); a function word opening the
+// sentence ("The", "As") and "I" are no word of it. "Who won the Nobel Peace Prize" is
 // answered by a group, "which agency led the investigation" by an
 // agency, as "who" by a person.
 func namesOrganisation(s string, q map[string]bool) bool {
@@ -876,8 +876,8 @@ func namesOrganisation(s string, q map[string]bool) bool {
 			continue // an office alone: "the Vice President", "Secretary General"
 		}
 		run := append(slices.Clone(nr.title), nr.name...)
-		if len(run) > 0 && (nr.first || strings.EqualFold(run[0].Word, "the")) {
-			run = run[1:] // capitalised as the sentence's first word; "the United States"
+		if len(run) > 0 && (nr.first && text.IsStopword(run[0].Word) || run[0].Word == "the") {
+			run = run[1:] // "As I …", "The United States"
 		}
 		run = slices.DeleteFunc(run, func(t text.Token) bool { return t.Word == "i" })
 		if len(run) == 0 {

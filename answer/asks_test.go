@@ -60,6 +60,8 @@ func TestOrganisationAnswersWho(t *testing.T) {
 		"As I said, the United States stands ready.":                   false, // "As I", the government's own name
 		"Talks resumed in Paris on Monday.":                            false, // a place, a day
 		"The call was with the Vice President.":                        false, // an office
+		"Brindle Tidewatch won the prize.":                             true,  // a name opening the sentence
+		"FBI agents arrested him.":                                     true,
 	} {
 		if got := namesOrganisation(s, text.TermSet("who won the lantern prize")); got != want {
 			t.Errorf("namesOrganisation(%q) = %v, want %v", s, got, want)
