@@ -169,11 +169,7 @@ func attributeOf(q string) (a attribute, ok bool) {
 			}
 			return a, false
 		case "who":
-			j := i + 1
-			if whoAdverbs[w(j)] {
-				j++ // "who first announced"
-			}
-			v := w(j)
+			v := whoVerb(toks, i)
 			if copulas[v] {
 				// "who is the mayor of yerevan": the post is the
 				// attribute.
@@ -190,6 +186,19 @@ func attributeOf(q string) (a attribute, ok bool) {
 		}
 	}
 	return a, false
+}
+
+// whoVerb is the word after the "who" at i, past an adverb of the asking
+// ("who first announced" → "announced"); "" at the question's end.
+func whoVerb(toks []qtok, i int) string {
+	j := i + 1
+	if j < len(toks) && whoAdverbs[toks[j].w] {
+		j++
+	}
+	if j < len(toks) {
+		return toks[j].w
+	}
+	return ""
 }
 
 // subordinators open a clause within a question ("how old was prigozhin

@@ -750,11 +750,7 @@ func asksOrganisation(q string) bool {
 				return true
 			}
 		case "who":
-			j := i + 1
-			if j < len(toks) && whoAdverbs[toks[j].w] {
-				j++
-			}
-			if j < len(toks) && outcomeVerbs[toks[j].w] {
+			if outcomeVerbs[whoVerb(toks, i)] {
 				return true
 			}
 		}

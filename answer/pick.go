@@ -2131,7 +2131,10 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 		// said.
 		release := !inTranscript(top[c.hit], c.start, c.end)
 		account := release && (r.speakerName != "" || len(r.people) > 0)
-		subject := openingNames(src[c.start:c.end])
+		var subject string // what a release's sentence going on must keep
+		if release {
+			subject = openingNames(src[c.start:c.end])
+		}
 		words, end := len(strings.Fields(src[c.start:c.end])), c.end
 		for {
 			j, ok := starts[at{c.hit, nextInParagraph(src, c.end)}]
