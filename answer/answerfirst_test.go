@@ -797,3 +797,23 @@ func TestSupportGoesOn(t *testing.T) {
 		t.Errorf("quotations %+v:\n%s", stats, got)
 	}
 }
+
+// TestQuotationEndsPastMaxStatement: asked for someone's words, the first
+// sentence after a long one of the same turn is quoted with it even past
+// maxStatement ("… it has now happened. The moment you've been waiting
+// for is here …"); the one after that is not.
+func TestQuotationEndsPastMaxStatement(t *testing.T) {
+	long := "So let me say this loudly and clearly to every ferry worker in Quillmoor: if you are one of the many who said you would not cross until the canal toll was settled for good by the harbour board and the ferry guild together, it has now happened."
+	hits := briefingHits(t,
+		[2]string{"Remarks by Spokesperson Quill on the Canal Toll", "MS. QUILL: " + long + " The crossing you have been waiting for is here, so go and take it today. The barges keep their old berths on the north quay for now.\n"})
+	got, _, _ := Extractive("quill had a line for ferry workers who were holding out for the canal toll, what were her exact words", hits)
+	if !strings.Contains(got, "it has now happened. The crossing you have been waiting for is here") {
+		t.Errorf("the quotation does not go on past maxStatement:\n%s", got)
+	}
+	if strings.Contains(got, "old berths") {
+		t.Errorf("a second sentence went on past maxStatement:\n%s", got)
+	}
+	if n := len(strings.Fields(long)) + len(strings.Fields("The crossing you have been waiting for is here, so go and take it today.")); n <= maxStatement {
+		t.Fatalf("the two sentences have %d words: too few to test maxStatement", n)
+	}
+}

@@ -514,7 +514,21 @@ func otherYear(toks []qtok, drop []bool, p Period) bool {
 func readWant(toks []qtok) AnswerType {
 	request := politeRequest(toks)
 	yesNo := len(toks) > 0 && yesNoOpeners[toks[0].w] && !request
-	for i, t := range toks {
+	if w := wantFrom(toks, 0, yesNo); w != WantAny {
+		return w
+	}
+	if yesNo || (request && slices.ContainsFunc(toks, func(t qtok) bool { return t.w == "whether" || t.w == "if" })) {
+		// "can you tell me whether he said it" asks a yes or no too.
+		return WantYesNo
+	}
+	return WantAny
+}
+
+// wantFrom is the kind of answer the first question word at or after
+// from asks for (readWant), WantAny when none asks for one.
+func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
+	for i := from; i < len(toks); i++ {
+		t := toks[i]
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].w
@@ -525,6 +539,9 @@ func readWant(toks []qtok) AnswerType {
 			// the yes/no question, not what it asks.
 			continue
 		}
+		if quotationWords[t.w] {
+			return WantQuotation
+		}
 		switch t.w {
 		case "when":
 			if subordinateWhen(toks, i) {
@@ -532,11 +549,17 @@ func readWant(toks []qtok) AnswerType {
 			}
 			return WantDate
 		case "who", "whom":
+			if relativeWho(toks, i) {
+				// "biden had a line for ppl who were holding out … —
+				// what were his exact words": "who" tells which
+				// people; the question asked comes after.
+				if w := wantFrom(toks, i+1, yesNo); w != WantAny {
+					return w
+				}
+			}
 			return WantPerson
 		case "where":
 			return WantPlace
-		case "quote", "quotes", "verbatim", "words":
-			return WantQuotation
 		case "how":
 			switch next {
 			case "many", "much", "long", "old", "often", "far":
@@ -580,16 +603,44 @@ func readWant(toks []qtok) AnswerType {
 			if aux < len(toks) && yesNoOpeners[toks[aux].w] {
 				// "what did Sullivan praise Azerbaijan for when he met
 				// Hajiyev": the question's own word asked for no kind of
-				// answer; a "when" or "who" after it opens a clause.
+				// answer; a "when" or "who" after it opens a clause. But
+				// "what were his exact words" asks for words.
+				for _, u := range toks[aux+1:] {
+					if questionWords[u.w] {
+						break
+					}
+					if quotationWords[u.w] {
+						return WantQuotation
+					}
+				}
 				return WantAny
 			}
 		}
 	}
-	if yesNo || (request && slices.ContainsFunc(toks, func(t qtok) bool { return t.w == "whether" || t.w == "if" })) {
-		// "can you tell me whether he said it" asks a yes or no too.
-		return WantYesNo
-	}
 	return WantAny
+}
+
+// quotationWords ask for someone's own words wherever they stand.
+var quotationWords = map[string]bool{"quote": true, "quotes": true, "verbatim": true, "words": true}
+
+// questionWords open a question or a clause of one.
+var questionWords = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "how": true, "why": true}
+
+// relativeWho reports whether the "who" at i may open a relative clause
+// of the word before it ("a student who didnt want to go", "ppl who were
+// holding out") rather than ask: a word of content stands before it, not
+// a function word ("tell me who", "on who won", "and by who") or a year
+// ("when biden was in warsaw march 2022 who thanked jill"). readWant
+// reads it so only when a later question word asks for something else.
+func relativeWho(toks []qtok, i int) bool {
+	if i == 0 {
+		return false
+	}
+	before := toks[i-1].w
+	if _, year := yearOf(before); year || isDigit(before[len(before)-1]) {
+		return false
+	}
+	return !text.IsStopword(before)
 }
 
 // subordinateWhen reports whether the "when" at i opens a clause that

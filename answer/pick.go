@@ -2115,8 +2115,9 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	// set aside otherwise stops it. When the question names a person, a
 	// release's sentence goes on only with sentences keeping its subject
 	// (keepsSubject), the first of which may bring it past maxStatement
-	// by at most maxStatement words; an official's turn of a transcript
-	// goes on as any. The verdict reads the picked sentence's words only.
+	// by at most maxStatement words, as may the first going on from a
+	// quotation asked for (lounge g45 gained, no flag of ten sets moved
+	// otherwise); an official's turn of a transcript goes on as any. The verdict reads the picked sentence's words only.
 	for _, p := range slices.Clone(picked) {
 		c := &cands[p]
 		if c.role != "answer" && (c.role != "support" || r.typ != WantQuotation) || !whole(*c) {
@@ -2152,7 +2153,11 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 			// An account's first sentence going on may bring it past
 			// maxStatement, by at most maxStatement words of its own: the
 			// opening sentence says only that the call took place.
-			long := words+n > maxStatement && !(keeps && c.end == end && n <= maxStatement)
+			// So may the first sentence after a quotation asked for
+			// ("… it has now happened. The moment you've been waiting
+			// for is here …"): the words asked may end there.
+			first := c.end == end && n <= maxStatement && (keeps || r.typ == WantQuotation)
+			long := words+n > maxStatement && !first
 			if !joins(*c, j, open) || long || strings.HasSuffix(next, "?") || !saidToEnd(next) ||
 				reportsAnother(next) && !(keeps && subjectSays(next)) || account && !keeps {
 				break
