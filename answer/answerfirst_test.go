@@ -817,3 +817,26 @@ func TestQuotationEndsPastMaxStatement(t *testing.T) {
 		t.Fatalf("the two sentences have %d words: too few to test maxStatement", n)
 	}
 }
+
+// TestSaidFigureFirst: asked what someone said about how much or how many,
+// the quotation giving a figure comes first, not the one that only speaks
+// of the subject.
+func TestSaidFigureFirst(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Remarks by Spokesperson Quill on the Canal", "MS. QUILL: When it comes to canal tolls, bringing those tolls down is our focus.\n"},
+		[2]string{"Remarks by Spokesperson Quill at the Quay", "MS. QUILL: The canal tolls are still down about 12 crowns since the spring peak.\n"})
+	got, _, _ := Extractive("what did quill say abt how much canal tolls had dropped", hits)
+	if first := firstQuote(got); !strings.Contains(first, "12 crowns") {
+		t.Errorf("the first quotation gives no figure:\n%s", got)
+	}
+	for q, want := range map[string]bool{
+		"what did quill say abt how much canal tolls had dropped": true,
+		"what did quill say about how many barges crossed":        true,
+		"what did quill say about the canal tolls":                false,
+		"how many barges crossed":                                 false, // its figure is figureOf's
+	} {
+		if _, ok := saidFigure(q); ok != want {
+			t.Errorf("saidFigure(%q) = %v, want %v", q, ok, want)
+		}
+	}
+}

@@ -486,6 +486,21 @@ func figureOf(q string) (f figure, ok bool) {
 	return f, true
 }
 
+// saidFigure reads the figure a question asking for someone's words wants
+// them to give: a "how many" or "how much" after its question word ("what
+// did kjp say abt how much gas prices had dropped"); ok is false when it
+// asks for none.
+func saidFigure(q string) (f figure, ok bool) {
+	q = text.SpellOutChat(q)
+	toks := questionTokens(q)
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].w == "how" && (toks[i+1].w == "many" || toks[i+1].w == "much") {
+			return figureOf(q[toks[i].start:])
+		}
+	}
+	return f, false
+}
+
 // quantityOf reads what a quantity asked after its noun and a copula
 // belongs to: "what price was the cap set at" asks the cap's price, and a
 // sentence giving "$100 per barrel" that Russia earned does not answer

@@ -779,6 +779,11 @@ func readQuestion(q ExtractiveQuery) questionReading {
 			}
 		}
 	}
+	if r.typ == WantQuotation {
+		// "what did kjp say abt how much gas prices had dropped": the
+		// words asked give the figure.
+		r.fig, r.hasFig = saidFigure(q.Question)
+	}
 	if len(r.sides) >= 2 && !r.hasFig {
 		// A comparison of a quantity wants a figure on each side (see
 		// comparedFigure), whichever way it is asked.
