@@ -283,6 +283,8 @@ func TestFragmentNeverQuoted(t *testing.T) {
 		"- Quillton (35%)": false,
 		"- Quillton":       true,
 		"— see (35%)":      true,
+		// A sentence ending in a colon opens what follows it.
+		"In 1886, the Quillton abbot wrote the canal prayer, still said today:": false,
 	} {
 		if got := fragment(s, 0, len(s)); got != want {
 			t.Errorf("fragment(%q) = %v, want %v", s, got, want)

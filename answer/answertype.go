@@ -24,8 +24,10 @@ func answerTypeOf(q string) AnswerType {
 
 // absoluteDatePattern is a day of a month, with or without its ordinal
 // ("June 12", "August 23rd": a third of the White House record's days are
-// written the second way), or a year.
-const absoluteDatePattern = `\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b`
+// written the second way), or a year: of the last two centuries, or an
+// earlier one after a preposition ("In 1886, nearly 140 years ago, Pope
+// Leo XIII …", "since 1776"), not "1500 troops".
+const absoluteDatePattern = `\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b|(?i:\b(?:in|since|of|from|until|by) 1[5-8]\d\d\b)`
 
 var (
 	// placeRe: where something happened ("took place at Blair House", "held

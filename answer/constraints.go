@@ -1079,7 +1079,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				// "which city" asks for a kind of thing: no surname.
 				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (i > 0 && toks[i-1].w == "which" && !toks[i].upper) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
-					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp)) {
+					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w])) {
 					continue
 				}
 				if ps = titledAs(toks, i, ps, pp); len(ps) == 0 {
@@ -1189,6 +1189,12 @@ func opensWrittenName(toks []qtok, i int, pp *people) bool {
 	}
 	return pp.oneName([]string{toks[i].w, toks[i+1].w})
 }
+
+// placeOpeners are the words that make the name after them a saint's or
+// a place's ("the st michael prayer", "st. louis cathedral", "fort
+// bragg", "mount vernon"), not the person of that surname.
+var placeOpeners = map[string]bool{"st": true, "saint": true, "san": true, "santa": true, "fort": true, "ft": true,
+	"mount": true, "mt": true, "lake": true, "port": true, "cape": true}
 
 // ownedAfterName are the words after a surname that name what is the
 // person's: their administration, campaign, team or era.

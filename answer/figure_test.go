@@ -221,6 +221,13 @@ func TestOrdinalDayIsADate(t *testing.T) {
 		{WantNumber, "We will brief you again on August 23rd.", false},
 		{WantNumber, "We will brief you again on September 1st, 2023.", false},
 		{WantNumber, "Sixteen people were released on August 1st.", true},
+		// An earlier century's year after a preposition is a date too;
+		// a bare four-digit number of that range counts things.
+		{WantDate, "In 1886, the Quillton abbot wrote the canal prayer.", true},
+		{WantDate, "The canal has carried barges since 1791.", true},
+		{WantDate, "They sent 1500 barges down the canal.", false},
+		{WantNumber, "They sent 1500 barges down the canal.", true},
+		{WantNumber, "The abbey has stood since 1791.", false},
 	} {
 		if got := fitsType(tc.want, tc.sentence, false, "", false, false); got != tc.fits {
 			t.Errorf("fitsType(%s, %q) = %v, want %v", tc.want, tc.sentence, got, tc.fits)

@@ -36,6 +36,10 @@ func TestSurnameInsideAWrittenName(t *testing.T) {
 		{"when did the ministry first mention brambleby sound", false},
 		{"When did fog close Brambleby Sound to ferries?", false},
 		{"what did the brambleby administration say about the convoy", true},
+		// A saint's or a place's name (placeOpeners), whether or not the
+		// record writes it.
+		{"what yr was the st brambleby prayer written", false},
+		{"what did they say at Fort Brambleby", false},
 	}
 	for _, tt := range tests {
 		ans := askExplained(t, p, tt.q)

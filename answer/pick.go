@@ -1241,7 +1241,9 @@ var fillerWords = []string{"of you", "anything", "nothing", "questions", "have m
 
 // fragment reports a piece of a sentence: one cut at the passage's start
 // (it opens in lower case or with a closing mark) or end (no closing
-// punctuation), one its speaker broke off ("Without speaking to —"), or
+// punctuation; a colon closes one that opens what the next paragraph
+// says: "In 1886, … Pope Leo XIII … introduced the legendary Prayer to
+// Saint Michael, which is still recited …:"), one its speaker broke off ("Without speaking to —"), or
 // too short to say anything (under four words; a dash is no word) but a
 // list's entry giving a figure (figureEntry).
 func fragment(text string, start, end int) bool {
@@ -1274,7 +1276,7 @@ func fragment(text string, start, end int) bool {
 	}
 	if strings.TrimSpace(text[end:]) == "" {
 		last := []rune(s)[len([]rune(s))-1]
-		if !strings.ContainsRune(".!?\"”’)…", last) {
+		if !strings.ContainsRune(".!?\"”’)…:", last) {
 			return true
 		}
 	}
