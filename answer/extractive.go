@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -491,15 +492,38 @@ func inTranscript(h retrieval.Hit, start, end int) bool {
 // document's title counts only outside a transcript's turns (a readout
 // of the named person's call, a statement issued in their name).
 func speakerIsNamed(h retrieval.Hit, who string, turn bool, named map[string]bool) bool {
-	if h.Doc != nil && !turn {
-		who += " " + h.Doc.Title
-	}
-	for _, t := range text.Terms(who) {
+	for _, t := range text.Terms(speakerAndTitle(h, who, turn)) {
 		if named[t] {
 			return true
 		}
 	}
 	return false
+}
+
+// speakerAndTitle is what speakerIsNamed reads: the speaker's name and,
+// unless the words are the speaker's own turn, the document's title.
+func speakerAndTitle(h retrieval.Hit, who string, turn bool) string {
+	if h.Doc != nil && !turn {
+		return who + " " + h.Doc.Title
+	}
+	return who
+}
+
+// speakerPerson is the person of q's named people whose surname (Filter)
+// the asked speaker's terms hold; nil when none or several do.
+func speakerPerson(speaker []string, named []*Person) *Person {
+	var found *Person
+	for _, p := range named {
+		fs := text.Terms(p.Filter)
+		if len(fs) == 0 || !slices.ContainsFunc(speaker, func(t string) bool { return slices.Contains(fs, t) }) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = p
+	}
+	return found
 }
 
 // askedSpeakerRe finds whose words a question asks for: "What did

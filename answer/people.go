@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -714,4 +715,85 @@ func surnameTerms(name string) []string {
 		return nil
 	}
 	return text.Terms(toks[len(toks)-1])
+}
+
+// kin tells the person a question asks about from the record's other
+// people of the same surname, whom a speaker filter (Person.Filter) and
+// the surname alone do not tell apart: Jill Biden from Joe Biden, Melania
+// Trump from Donald J. Trump.
+type kin struct {
+	// own are the person's name words but the surname ("jill").
+	own map[string]bool
+	// others are the words of the others' names and titles that are no
+	// word of the person's name or titles ("joe", "presid", "donald").
+	others map[string]bool
+}
+
+// kinOf reads who p's namesakes are among pp's people quoted in at least
+// two documents: those the record gives titles, none of them p's (who has
+// titles too); nil when p has none, or pp is nil.
+func kinOf(p *Person, pp *people) *kin {
+	if p == nil || pp == nil || p.Filter == "" {
+		return nil
+	}
+	mine := text.TermSet(p.Name)
+	for _, t := range p.Titles {
+		maps.Copy(mine, text.TermSet(t.Title))
+	}
+	for _, v := range p.variants {
+		maps.Copy(mine, text.TermSet(v))
+	}
+	k := &kin{own: map[string]bool{}, others: map[string]bool{}}
+	surname := text.TermSet(p.Filter)
+	for t := range text.TermSet(p.Name) {
+		if !surname[t] && len(t) > 1 {
+			k.own[t] = true
+		}
+	}
+	titles := map[string]bool{}
+	for _, t := range p.Titles {
+		titles[strings.ToLower(t.Title)] = true
+	}
+	for _, o := range pp.persons {
+		if o == p || o.Filter != p.Filter || o.Docs < 2 || len(titles) == 0 || len(o.Titles) == 0 ||
+			slices.ContainsFunc(o.Titles, func(t TitleSpan) bool { return titles[strings.ToLower(t.Title)] }) {
+			// Perhaps the same person written otherwise: "Liz" and
+			// "Elizabeth Sherwood-Randall", both Homeland Security
+			// Advisor; "Tony Fauci", a transcript's name without a title,
+			// and "Anthony Fauci".
+			continue
+		}
+		words := text.Terms(o.Name)
+		for _, t := range o.Titles {
+			words = append(words, text.Terms(t.Title)...)
+		}
+		for _, t := range words {
+			if !mine[t] && len(t) > 1 {
+				k.others[t] = true
+			}
+		}
+	}
+	if len(k.own) == 0 || len(k.others) == 0 {
+		return nil
+	}
+	return k
+}
+
+// other reports whether s (a speaker's name, a title, a sentence's
+// opening names) names one of the person's namesakes rather than the
+// person: it holds a word of theirs ("President Biden", "Joe Biden") and
+// none of the person's own ("First Lady Jill Biden" is hers). A nil kin
+// tells no one apart.
+func (k *kin) other(s string) bool {
+	if k == nil {
+		return false
+	}
+	found := false
+	for _, t := range text.Terms(s) {
+		if k.own[t] {
+			return false
+		}
+		found = found || k.others[t]
+	}
+	return found
 }

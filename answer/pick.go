@@ -536,6 +536,9 @@ type questionReading struct {
 	// orgs: the person asked for may be an organisation
 	// (asksOrganisation).
 	orgs bool
+	// kin tells the asked speaker from the record's people of the same
+	// surname (nil when it has none).
+	kin *kin
 	// list: how many names a sentence must give (asksList); 0 when the
 	// question asks for no list. listNoun: the plural noun it asks for
 	// (asksList's term); a sentence holding it needs to give only two names.
@@ -804,6 +807,7 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	for _, t := range speaker {
 		r.named[t] = true
 	}
+	r.kin = kinOf(speakerPerson(speaker, q.Named), q.pp)
 	// The terms of everyone the question names: the speaker and the
 	// record's people.
 	people := nameTerms(maps.Clone(r.named), q.Named...)
@@ -1065,7 +1069,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// theirs because its title names them ("First Lady Melania
 			// Trump's … State Dinner" around her quotation).
 			own := ownWords(h, c.start, c.end) || quotesNamed(h.Doc, r.named, quoted)
-			f.Speaker = speakerIsNamed(h, speaker, own, r.named)
+			f.Speaker = speakerIsNamed(h, speaker, own, r.named) && !r.kin.other(speakerAndTitle(h, speaker, own))
 			f.More = f.Speaker && r.newOnly && sure
 		}
 		if r.prev != "" {
@@ -1636,7 +1640,7 @@ func reportingAsked(attr string, h retrieval.Hit, c candidate, v verdict) string
 		return attr
 	}
 	who, _ := sentenceSpeaker(h, c.start, c.end)
-	if !speakerIsNamed(h, who, false, v.named) {
+	if !speakerIsNamed(h, who, false, v.named) || v.kin.other(speakerAndTitle(h, who, false)) {
 		return attr // neither the statement's issuer nor its title names them
 	}
 	for _, t := range text.Terms(who) {
@@ -1649,8 +1653,8 @@ func reportingAsked(attr string, h retrieval.Hit, c candidate, v verdict) string
 	for _, t := range text.Terms(openingNames(s)) {
 		names = names || v.named[t]
 	}
-	if !names && !strings.HasPrefix(s, "He ") && !strings.HasPrefix(s, "She ") {
-		return attr
+	if !names && !strings.HasPrefix(s, "He ") && !strings.HasPrefix(s, "She ") || v.kin.other(openingNames(s)) {
+		return attr // "President Donald J. Trump signed …" reports no Melania Trump
 	}
 	return strings.TrimSuffix(attr, ": ") + ", reporting " + v.asked + ": "
 }
@@ -1859,11 +1863,11 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
 	v.missing, v.keyWord, v.sides, v.places = r.missing, r.keyWord, r.sides, r.places
-	v.asked, v.named, v.saidAsked = r.speakerName, r.named, r.speakerName != ""
+	v.asked, v.named, v.kin, v.saidAsked = r.speakerName, r.named, r.kin, r.speakerName != ""
 	if v.asked == "" && len(q.Named) == 1 {
 		// "what did sullivan praise azerbaijan for": no verb asks for his
 		// words, but the one person named is whom a readout reports.
-		v.asked, v.named = q.Named[0].Name, termSet(text.Terms(q.Named[0].Name))
+		v.asked, v.named, v.kin = q.Named[0].Name, termSet(text.Terms(q.Named[0].Name)), kinOf(q.Named[0], q.pp)
 	}
 	return cands, picked, v
 }

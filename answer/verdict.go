@@ -87,8 +87,10 @@ type verdict struct {
 	// kirby say …"); without it the person is only named, as the one who
 	// did what is asked ("did biden and xi agree to …").
 	saidAsked bool
-	// named are the index terms of the asked speaker's name.
+	// named are the index terms of the asked speaker's name; kin tells
+	// them from their namesakes (nil when the record has none).
 	named map[string]bool
+	kin   *kin
 	// lacksRarest: the sentence (and its context) lacks the claim's
 	// rarest word that some candidate holds ("ICE" in "did the private
 	// prisons order cover ICE detention centers?").

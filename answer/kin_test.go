@@ -1,0 +1,48 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// kinRecord holds two people of one surname, each quoted in two
+// documents under their own titles: First Lady Oona Quillfeather and
+// President Tobias Quillfeather.
+const kinRecord = `{"id": "o1.txt", "title": "Remarks by First Lady Oona Quillfeather on the Canal Gown", "outlet": "Nowhereland Palace", "date": "2031-02-20", "speakers": [{"name": "Oona Quillfeather", "title": "First Lady"}], "text": "FIRST LADY QUILLFEATHER: The canal gown took many winters to sew. My thanks go to every seamstress."}
+{"id": "o2.txt", "title": "Remarks by First Lady Oona Quillfeather at the Lantern Festival", "outlet": "Nowhereland Palace", "date": "2031-03-02", "speakers": [{"name": "Oona Quillfeather", "title": "First Lady"}], "text": "FIRST LADY QUILLFEATHER: The lanterns light the harbour every spring."}
+{"id": "t1.txt", "title": "Fact Sheet: President Tobias Quillfeather Restores the Quillton Museum", "outlet": "Nowhereland Palace", "date": "2031-07-24", "speakers": [{"name": "Tobias Quillfeather", "title": "President"}], "text": "GOING TO THE QUILLTON MUSEUM: Today, President Tobias Quillfeather signed an order sending her canal gown to the Quillton museum."}
+{"id": "t2.txt", "title": "Statement by President Tobias Quillfeather on the Harbour", "outlet": "Nowhereland Palace", "date": "2031-08-01", "speakers": [{"name": "Tobias Quillfeather", "title": "President"}], "text": "The harbour reopens on Monday, President Tobias Quillfeather said."}
+`
+
+// TestNamesakeIsNotTheAsked: asked for one person's words, the words of
+// another of the same surname are not theirs, and a release's sentence
+// about the other does not report the one asked.
+func TestNamesakeIsNotTheAsked(t *testing.T) {
+	ans := askRecord(t, kinRecord, 4, "quote oona quillfeather on the canal gown going to the quillton museum")
+	if first := firstQuote(ans.Text); !strings.Contains(first, "Oona Quillfeather") {
+		t.Errorf("the first quotation is not Oona Quillfeather's own:\n%s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "reporting Oona") {
+		t.Errorf("a sentence about President Tobias Quillfeather reports Oona Quillfeather:\n%s", ans.Text)
+	}
+	pp := buildPeople(jsonlDocs(t, []byte(kinRecord), 4))
+	var oona *Person
+	for _, p := range pp.persons {
+		if p.Name == "Oona Quillfeather" {
+			oona = p
+		}
+	}
+	k := kinOf(oona, pp)
+	for s, want := range map[string]bool{
+		"President Tobias Quillfeather":  true,
+		"Tobias Quillfeather":            true,
+		"President Quillfeather":         true,
+		"First Lady Oona Quillfeather":   false,
+		"Quillfeather":                   false, // the surname alone tells no one apart
+		"President Quillfeather and Oona": false,
+	} {
+		if got := k.other(s); got != want {
+			t.Errorf("kin.other(%q) = %v, want %v (kin %+v)", s, got, want, k)
+		}
+	}
+}
