@@ -34,11 +34,11 @@ func TestNamesakeIsNotTheAsked(t *testing.T) {
 	}
 	k := kinOf(oona, pp)
 	for s, want := range map[string]bool{
-		"President Tobias Quillfeather":  true,
-		"Tobias Quillfeather":            true,
-		"President Quillfeather":         true,
-		"First Lady Oona Quillfeather":   false,
-		"Quillfeather":                   false, // the surname alone tells no one apart
+		"President Tobias Quillfeather":   true,
+		"Tobias Quillfeather":             true,
+		"President Quillfeather":          true,
+		"First Lady Oona Quillfeather":    false,
+		"Quillfeather":                    false, // the surname alone tells no one apart
 		"President Quillfeather and Oona": false,
 	} {
 		if got := k.other(s); got != want {
