@@ -1341,11 +1341,12 @@ var roleNouns = map[string]bool{"ceo": true, "prince": true, "princess": true, "
 // written before the name: "President Biden" is the Biden the record
 // titles president most often (a parsing slip may title another
 // president once or twice), "First Lady Biden" another; with no title
-// words, or none that any of them holds, the first.
+// words, none that is a title's noun (the "first" of "which came first,
+// biden …"), or none that any of them holds, the first.
 func titledBefore(toks []qtok, start int, persons []*Person) *Person {
 	words := titleWordsBefore(toks, start)
-	if len(words) == 0 || len(persons) < 2 {
-		return persons[0]
+	if !slices.ContainsFunc(words, text.IsTitleNoun) || len(persons) < 2 {
+		return persons[0] // "which came first, biden meeting sunak …": no title without its noun
 	}
 	best, most := persons[0], 0
 	for _, p := range persons {
@@ -1380,7 +1381,9 @@ func titleWordsBefore(toks []qtok, start int) []string {
 // so is a person without such titles (nothing to disagree with).
 func titledAs(toks []qtok, start int, persons []*Person, pp *people) []*Person {
 	words := titleWordsBefore(toks, start)
-	if len(words) == 0 || !pp.titleEnding(words) {
+	if !slices.ContainsFunc(words, text.IsTitleNoun) || !pp.titleEnding(words) {
+		// No title without its noun: "which came first, biden meeting
+		// sunak …" is not First Lady Jill Biden.
 		return persons
 	}
 	var out []*Person
