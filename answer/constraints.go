@@ -1079,7 +1079,8 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				// "which city" asks for a kind of thing: no surname.
 				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (i > 0 && toks[i-1].w == "which" && !toks[i].upper) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
-					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w])) {
+					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w]) ||
+					otherGivenName(toks, i, ps, pp)) {
 					continue
 				}
 				if ps = titledAs(toks, i, ps, pp); len(ps) == 0 {
@@ -1188,6 +1189,29 @@ func opensWrittenName(toks []qtok, i int, pp *people) bool {
 		return false
 	}
 	return pp.oneName([]string{toks[i].w, toks[i+1].w})
+}
+
+// otherGivenName reports whether the word before the surname at i is a
+// given name none of the persons it may mean has: "state dept spox matthew
+// miller" is not Mary Miller. The word is a given name of the record's
+// people (people.given), and no name of theirs on its own ("biden
+// sunak"), nor a title or a function word (nameNeighbour).
+func otherGivenName(toks []qtok, i int, ps []*Person, pp *people) bool {
+	if i == 0 {
+		return false
+	}
+	w := toks[i-1].w
+	if !pp.given[w] || !nameNeighbour(w) || len(pp.byAlias[w]) > 0 {
+		return false
+	}
+	for _, p := range ps {
+		for _, v := range append([]string{strings.ToLower(p.Name)}, p.variants...) {
+			if f := strings.Fields(v); len(f) > 1 && text.SameGivenName(f[0], w) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // placeOpeners are the words that make the name after them a saint's or

@@ -67,3 +67,41 @@ func TestTitleNeedsItsNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenNamesTellPeopleApart: the record's people of one surname are
+// one person when their given names are one name written otherwise (a
+// familiar form, a slip of one letter, an initial), two when they only
+// begin alike; a title read into a speaker's name is no part of it; and a
+// given name the record knows, written before a surname, is not read as
+// another person of that surname.
+func TestGivenNamesTellPeopleApart(t *testing.T) {
+	pp := speakerRecord(
+		speakerDocs{3, []string{"Marta Quillfeather"}},
+		speakerDocs{2, []string{"Matteo Quillfeather"}},
+		speakerDocs{3, []string{"Anthony Brambleby"}},
+		speakerDocs{2, []string{"Tony Brambleby"}},
+		speakerDocs{2, []string{"Dianne Fernsby"}},
+		speakerDocs{1, []string{"Diane Fernsby"}},
+		speakerDocs{2, []string{"FIRST LADY Oona Ashgrove"}},
+		speakerDocs{2, []string{"Oona Ashgrove"}},
+		speakerDocs{2, []string{"Matteo Wrenfield"}})
+	persons := map[string]int{}
+	for _, p := range pp.persons {
+		persons[strings.Join(p.variants, "; ")]++
+	}
+	for _, want := range []string{"marta quillfeather", "matteo quillfeather", "anthony brambleby; tony brambleby",
+		"dianne fernsby; diane fernsby", "oona ashgrove"} {
+		if persons[want] != 1 {
+			t.Errorf("no person with exactly the names %q; persons %v", want, persons)
+		}
+	}
+	checkSpeakers(t, pp, []struct{ q, want string }{
+		{"what did tony brambleby say about the canal", "Anthony Brambleby"},
+		{"what did matteo quillfeather say about the canal", "Matteo Quillfeather"},
+		{"what did marta quillfeather say about the canal", "Marta Quillfeather"},
+		// Matteo is a given name of the record (Matteo Wrenfield), and
+		// not Oona Ashgrove's: "matteo ashgrove" is someone else.
+		{"what did matteo ashgrove say about the canal", ""},
+		{"what did ashgrove say about the canal", "Oona Ashgrove"},
+	})
+}

@@ -113,6 +113,9 @@ type people struct {
 	byTitle map[string][]*Person
 	// longest is the most tokens any alias or title has.
 	longest int
+	// given are the given names of the record's people: the first words
+	// of their names of two words or more.
+	given map[string]bool
 	// outlets are the record's outlets, lower case, as token sequences.
 	outlets map[string]string
 	// oneName reports whether the record writes lower-case words as one
@@ -141,7 +144,7 @@ func buildPeople(docs []*corpus.Document) *people {
 	type titleKey struct{ name, title string }
 	variants := map[string]*variant{}
 	spans := map[titleKey]*TitleSpan{}
-	pp := &people{byAlias: map[string][]*Person{}, byTitle: map[string][]*Person{}, outlets: map[string]string{}}
+	pp := &people{byAlias: map[string][]*Person{}, byTitle: map[string][]*Person{}, outlets: map[string]string{}, given: map[string]bool{}}
 	labels := map[string][2]int{} // variant key → honorific labels (Person.labelled)
 	// A "speaker" named only with title words ("White House", "Vice
 	// President") is an office or a role, which a question reaches through
@@ -196,10 +199,18 @@ func buildPeople(docs []*corpus.Document) *people {
 				// "House".
 				continue
 			}
+			name := s.Name
+			if n := leadingTitle(toks); n > 0 {
+				// "FIRST LADY JILL BIDEN", a title read into a
+				// speaker's name: the name is Jill Biden's.
+				toks = toks[n:]
+				f := strings.Fields(name)
+				name = strings.Join(f[max(len(f)-len(toks), 0):], " ")
+			}
 			key := strings.Join(toks, " ")
 			v := variants[key]
 			if v == nil {
-				v = &variant{name: s.Name, toks: toks}
+				v = &variant{name: name, toks: toks}
 				variants[key] = v
 			}
 			if !seen[key] {
@@ -271,6 +282,9 @@ func buildPeople(docs []*corpus.Document) *people {
 		}
 		key := strings.Join(v.toks, " ")
 		p.variants = append(p.variants, key)
+		if len(v.toks) > 1 {
+			pp.given[v.toks[0]] = true
+		}
 		p.Docs += v.docs
 		byKey[key] = p
 	}
@@ -715,6 +729,19 @@ func surnameTerms(name string) []string {
 		return nil
 	}
 	return text.Terms(toks[len(toks)-1])
+}
+
+// leadingTitle is how many title words open a speaker's name tokens before a
+// name of two words or more ("first lady jill biden": 2), 0 when none do.
+func leadingTitle(toks []string) int {
+	n := 0
+	for n < len(toks) && text.IsTitleWord(toks[n]) && !text.IsConnector(toks[n]) {
+		n++
+	}
+	if len(toks)-n < 2 {
+		return 0 // "Vice President Harris": a title and a surname
+	}
+	return n
 }
 
 // kin tells the person a question asks about from the record's other

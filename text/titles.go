@@ -1,5 +1,7 @@
 package text
 
+import "strings"
+
 // titleWords are words that make up a person's title rather than their
 // name ("U.S. State Department spokesperson", "Secretary of State"). A
 // capitalised run of words before a speech verb splits into title and name
@@ -58,9 +60,72 @@ var titleQualifiers = setOf(`the u s us white house`)
 func IsTitleQualifier(w string) bool { return titleQualifiers[w] }
 
 // SameGivenName reports whether two given names (lower case) may be one
-// person's: the same first two letters ("joe", "joseph"), or one an
-// initial of the other ("j", "jake").
+// person's: the same name; one an initial of the other ("j", "jake"); one
+// the other's start of at least three letters ("jen", "jennifer"; "bob",
+// "bobby"); the same but for one letter after the first, as spellings
+// slip ("dianne", "diane"; "mathew", "matthew"; not Andy and Randy
+// Weber); or a name and its familiar form
+// (givenForms: "joe", "joseph"; "chuck", "charles"). Two names that only
+// begin alike are two people's: Mary and Matthew Miller, Adam and Adrian
+// Smith, Marc Fogel and his mother Malphine.
 func SameGivenName(a, b string) bool {
-	n := min(2, len(a), len(b))
-	return n > 0 && a[:n] == b[:n]
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	if len(a) == 1 || len(b) == 1 {
+		return a[0] == b[0]
+	}
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) >= 3 && strings.HasPrefix(long, short) {
+		return true
+	}
+	if len(short) >= 4 && short[0] == long[0] && oneEditApart(short, long) {
+		return true
+	}
+	fa, fb := givenForms[a], givenForms[b]
+	return fa != "" && (fa == fb || fa == b) || fb != "" && fb == a
+}
+
+// oneEditApart reports whether short becomes long (no shorter) by one
+// letter changed, added or dropped.
+func oneEditApart(short, long string) bool {
+	if len(long)-len(short) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(short) && short[i] == long[i] {
+		i++
+	}
+	if len(short) == len(long) {
+		return short[i+1:] == long[i+1:]
+	}
+	return short[i:] == long[i+1:]
+}
+
+// givenForms maps familiar given names to the full name they stand for
+// (and a full name's other spellings to one), as the record's people are
+// written both ways: "Joe Biden" and "Joseph R. Biden", "Chuck" and
+// "Charles Schumer", "Ned" and "Edward Price". ("Rob" is left out: Rob
+// and Bob Menendez are two members of Congress.)
+var givenForms = map[string]string{
+	"joe": "joseph", "tony": "anthony", "antony": "anthony", "liz": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth",
+	"bill": "william", "will": "william", "billy": "william", "bob": "robert", "bobby": "robert",
+	"mike": "michael", "tom": "thomas", "tommy": "thomas", "jim": "james", "jimmy": "james", "jamie": "james",
+	"dick": "richard", "rick": "richard", "rich": "richard", "richie": "richard", "chuck": "charles", "charlie": "charles",
+	"ted": "edward", "ed": "edward", "eddie": "edward", "ned": "edward", "jake": "jacob", "dave": "david",
+	"steve": "stephen", "steven": "stephen", "kate": "katherine", "katie": "katherine", "katy": "katherine",
+	"kathy": "katherine", "catherine": "katherine", "kathleen": "katherine", "pete": "peter", "andy": "andrew",
+	"drew": "andrew", "larry": "lawrence", "jerry": "gerald", "peggy": "margaret", "meg": "margaret",
+	"maggie": "margaret", "sue": "susan", "susie": "susan", "jenny": "jennifer", "hank": "henry", "harry": "henry",
+	"jack": "john", "dan": "daniel", "danny": "daniel", "sam": "samuel", "alex": "alexander", "randy": "randall",
+	"chris": "christopher", "matt": "matthew", "pat": "patrick", "greg": "gregory", "jeff": "jeffrey",
+	"nick": "nicholas", "ben": "benjamin", "tim": "timothy", "ken": "kenneth", "ron": "ronald", "don": "donald",
+	"phil": "philip", "deb": "deborah", "debbie": "deborah", "debra": "deborah", "annie": "ann", "anne": "ann",
+	"becky": "rebecca", "vicky": "victoria", "abby": "abigail", "zach": "zachary", "wes": "wesley",
 }

@@ -12,6 +12,19 @@ func TestSameGivenName(t *testing.T) {
 		{"jake", "j", true},
 		{"jill", "joe", false},
 		{"", "joe", false},
+		// A familiar form, a start of three letters or more, one letter
+		// slipped after the first; not two names that begin alike.
+		{"tony", "antony", true},
+		{"anthony", "tony", true},
+		{"chuck", "charles", true},
+		{"jen", "jennifer", true},
+		{"dianne", "diane", true},
+		{"mathew", "matthew", true},
+		{"mary", "matthew", false},
+		{"adam", "adrian", false},
+		{"andy", "randy", false},
+		{"rob", "bob", false},
+		{"marc", "malphine", false},
 	} {
 		if got := SameGivenName(tt.a, tt.b); got != tt.want {
 			t.Errorf("SameGivenName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
