@@ -195,7 +195,6 @@ var shorthandWords = map[string]string{
 	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 	"nukes": "nuclear weapons", "natl": "national", "repped": "represented",
-	"ww2": "world war ii", "wwii": "world war ii", "ww1": "world war i", "wwi": "world war i",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
 	// "what did kirby say".

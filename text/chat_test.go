@@ -12,8 +12,6 @@ func TestChatExpansion(t *testing.T) {
 		{"nsc", "national security council"},
 		{"govt", "government"},
 		{"nukes", "nuclear weapons"},
-		{"ww2", "world war ii"},
-		{"wwii", "world war ii"},
 		{"stats", "statistics"},
 		{"eo", "executive order"},
 		{"vax", "vaccine"},
