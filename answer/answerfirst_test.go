@@ -283,8 +283,11 @@ func TestFragmentNeverQuoted(t *testing.T) {
 		"- Quillton (35%)": false,
 		"- Quillton":       true,
 		"— see (35%)":      true,
-		// A sentence ending in a colon opens what follows it.
-		"In 1886, the Quillton abbot wrote the canal prayer, still said today:": false,
+		// A sentence ending in a colon that says something of its own is
+		// whole; a lead-in saying only that something follows is not.
+		"In 1886, the Quillton abbot wrote the canal prayer, which is still said in every harbour town today:": false,
+		"Today's actions on the Quillton canal do a number of things:":                                         true,
+		"The order will direct the Harbour Board of Quillton and the ferry guild of the northern quay to:":     true,
 	} {
 		if got := fragment(s, 0, len(s)); got != want {
 			t.Errorf("fragment(%q) = %v, want %v", s, got, want)
@@ -836,6 +839,8 @@ func TestSaidFigureFirst(t *testing.T) {
 		"what did quill say about how many barges crossed":        true,
 		"what did quill say about the canal tolls":                false,
 		"how many barges crossed":                                 false, // its figure is figureOf's
+		"what did quill say about how much she misses her mother": false, // a degree
+		"quote quill on no matter how much it costs":              false,
 	} {
 		if _, ok := saidFigure(q); ok != want {
 			t.Errorf("saidFigure(%q) = %v, want %v", q, ok, want)

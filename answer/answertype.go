@@ -25,9 +25,10 @@ func answerTypeOf(q string) AnswerType {
 // absoluteDatePattern is a day of a month, with or without its ordinal
 // ("June 12", "August 23rd": a third of the White House record's days are
 // written the second way), or a year: of the last two centuries, or an
-// earlier one after a preposition ("In 1886, nearly 140 years ago, Pope
-// Leo XIII …", "since 1776"), not "1500 troops".
-const absoluteDatePattern = `\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b|(?i:\b(?:in|since|of|from|until|by) 1[5-8]\d\d\b)`
+// earlier one after a preposition and before a mark ending the phrase
+// ("In 1886, nearly 140 years ago, Pope Leo XIII …", "since 1776."), not
+// a count ("a force of 1500 troops", "from 1800 to 950").
+const absoluteDatePattern = `\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b|(?i:\b(?:in|since|of|from|until|by) 1[5-8]\d\d(?:[,.;:)]|$))`
 
 var (
 	// placeRe: where something happened ("took place at Blair House", "held
@@ -496,12 +497,23 @@ func saidFigure(q string) (f figure, ok bool) {
 	q = text.SpellOutChat(q)
 	toks := questionTokens(q)
 	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].w == "how" && (toks[i+1].w == "many" || toks[i+1].w == "much") {
-			return figureOf(q[toks[i].start:])
+		if toks[i].w != "how" || toks[i+1].w != "many" && toks[i+1].w != "much" {
+			continue
 		}
+		if toks[i-1].w == "matter" || i+2 < len(toks) && degreeSubjects[toks[i+2].w] {
+			// "how much she misses her mother", "no matter how much
+			// it costs": a degree, no figure asked.
+			return f, false
+		}
+		return figureOf(q[toks[i].start:])
 	}
 	return f, false
 }
+
+// degreeSubjects are the personal pronouns that, opening a clause's
+// subject after "how much", make it a degree ("how much she cared"), not
+// a quantity.
+var degreeSubjects = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true}
 
 // quantityOf reads what a quantity asked after its noun and a copula
 // belongs to: "what price was the cap set at" asks the cap's price, and a

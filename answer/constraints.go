@@ -552,9 +552,13 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 			if relativeWho(toks, i) {
 				// "biden had a line for ppl who were holding out … —
 				// what were his exact words": "who" tells which
-				// people; the question asked comes after.
-				if w := wantFrom(toks, i+1, yesNo); w != WantAny {
-					return w
+				// people; the question asked comes after a break ("at
+				// the summit who hosted and where was it held" asks
+				// who).
+				if k := clauseBreak(toks, i+1); k > 0 {
+					if w := wantFrom(toks, k, yesNo); w != WantAny {
+						return w
+					}
 				}
 			}
 			return WantPerson
@@ -606,7 +610,7 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 				// answer; a "when" or "who" after it opens a clause. But
 				// "what were his exact words" asks for words.
 				for _, u := range toks[aux+1:] {
-					if questionWords[u.w] {
+					if whWords[u.w] {
 						break
 					}
 					if quotationWords[u.w] {
@@ -623,8 +627,21 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 // quotationWords ask for someone's own words wherever they stand.
 var quotationWords = map[string]bool{"quote": true, "quotes": true, "verbatim": true, "words": true}
 
-// questionWords open a question or a clause of one.
-var questionWords = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "how": true, "why": true}
+// whWords open a question or a clause of one (followup.go's questionWord
+// is wider: the words a follow-up points back with).
+var whWords = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "how": true, "why": true}
+
+// clauseBreak is the index of the first token at or after from that
+// follows a mark between it and the token before ("…holding out —
+// what", "…, when"): more than a space between them. 0 when none does.
+func clauseBreak(toks []qtok, from int) int {
+	for k := max(from, 1); k < len(toks); k++ {
+		if toks[k].start-toks[k-1].end > 1 && toks[k].w != "s" { // not a possessive's apostrophe
+			return k
+		}
+	}
+	return 0
+}
 
 // relativeWho reports whether the "who" at i may open a relative clause
 // of the word before it ("a student who didnt want to go", "ppl who were
@@ -1197,18 +1214,24 @@ func opensWrittenName(toks []qtok, i int, pp *people) bool {
 // people (people.given), and no name of theirs on its own ("biden
 // sunak"), nor a title or a function word (nameNeighbour).
 func otherGivenName(toks []qtok, i int, ps []*Person, pp *people) bool {
-	if i == 0 {
-		return false
+	if i == 0 || pp.wordUse == nil {
+		return false // without the record's words, "bill" may be a bill
 	}
 	w := toks[i-1].w
-	if !pp.given[w] || !nameNeighbour(w) || len(pp.byAlias[w]) > 0 {
-		return false
+	if !pp.given[w] || !nameNeighbour(w) || len(pp.byAlias[w]) > 0 || text.IsCommon(text.Stem(w)) || pp.wordUse([]string{w}).lower {
+		return false // "the bill quillfeather signed": a word, whoever is called Bill
 	}
 	for _, p := range ps {
+		given := false
 		for _, v := range append([]string{strings.ToLower(p.Name)}, p.variants...) {
-			if f := strings.Fields(v); len(f) > 1 && text.SameGivenName(f[0], w) {
+			f := strings.Fields(v)
+			given = given || len(f) > 1
+			if len(f) > 1 && text.SameGivenName(f[0], w) {
 				return false
 			}
+		}
+		if !given {
+			return false // known by surname alone: no given name to disagree with
 		}
 	}
 	return true

@@ -250,6 +250,18 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"did they tell us who ran the canal talks", OrderAny, WantPerson},
 		{"did they meet and when was it", OrderAny, WantDate},
 		{"Who said the festival is open to all?", OrderAny, WantPerson},
+		// A "who" after a word of content may tell which people, when
+		// a later question word asks after a break.
+		{"quillfeather had a line for ppl who were holding out for the canal — what were her exact words", OrderAny, WantQuotation},
+		{"a student who hated the canal told her something — what exactly did the kid say", OrderAny, WantQuotation},
+		{"a student who hated the canal told her something, when was that", OrderAny, WantDate},
+		{"quill's line for ppl who were holding out, what were her exact words", OrderAny, WantQuotation},
+		{"name the official who opened the canal", OrderAny, WantPerson},
+		{"tell me who opened the canal and when", OrderAny, WantPerson},
+		{"at the canal summit who hosted and where was it held", OrderAny, WantPerson},
+		{"canal toll vote who voted no and how many abstained", OrderAny, WantPerson},
+		{"what were quillfeather's words on the canal", OrderAny, WantQuotation},
+		{"what did quillfeather praise oakhollow for when they met", OrderAny, WantAny},
 		{"Quote Quillfeather's exact words on the canal talks.", OrderAny, WantQuotation},
 		{"Give his words.", OrderAny, WantQuotation},
 		{"Did Quillfeather say the talks would open in Lisbon?", OrderAny, WantYesNo},

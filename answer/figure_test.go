@@ -228,6 +228,9 @@ func TestOrdinalDayIsADate(t *testing.T) {
 		{WantDate, "They sent 1500 barges down the canal.", false},
 		{WantNumber, "They sent 1500 barges down the canal.", true},
 		{WantNumber, "The abbey has stood since 1791.", false},
+		{WantNumber, "Nowhereland sent a force of 1500 troops to the canal.", true},
+		{WantNumber, "Ferry crossings fell from 1800 to 950 a week.", true},
+		{WantDate, "Nowhereland sent a force of 1500 troops to the canal.", false},
 	} {
 		if got := fitsType(tc.want, tc.sentence, false, "", false, false); got != tc.fits {
 			t.Errorf("fitsType(%s, %q) = %v, want %v", tc.want, tc.sentence, got, tc.fits)

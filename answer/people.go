@@ -205,7 +205,12 @@ func buildPeople(docs []*corpus.Document) *people {
 				// speaker's name: the name is Jill Biden's.
 				toks = toks[n:]
 				f := strings.Fields(name)
-				name = strings.Join(f[max(len(f)-len(toks), 0):], " ")
+				k := 0 // the name's words that are its title's
+				for k < len(f) && n > 0 {
+					n -= len(tokenWords(f[k]))
+					k++
+				}
+				name = strings.Join(f[k:], " ")
 			}
 			key := strings.Join(toks, " ")
 			v := variants[key]
@@ -282,7 +287,7 @@ func buildPeople(docs []*corpus.Document) *people {
 		}
 		key := strings.Join(v.toks, " ")
 		p.variants = append(p.variants, key)
-		if len(v.toks) > 1 {
+		if len(v.toks) > 1 && v.docs >= 2 { // not a heading read once as a name ("War Pete Hegseth")
 			pp.given[v.toks[0]] = true
 		}
 		p.Docs += v.docs
@@ -754,6 +759,8 @@ type kin struct {
 	// others are the words of the others' names and titles that are no
 	// word of the person's name or titles ("joe", "presid", "donald").
 	others map[string]bool
+	// surname are the terms of the surname they share.
+	surname map[string]bool
 }
 
 // kinOf reads who p's namesakes are among pp's people quoted in at least
@@ -770,20 +777,20 @@ func kinOf(p *Person, pp *people) *kin {
 	for _, v := range p.variants {
 		maps.Copy(mine, text.TermSet(v))
 	}
-	k := &kin{own: map[string]bool{}, others: map[string]bool{}}
 	surname := text.TermSet(p.Filter)
+	k := &kin{own: map[string]bool{}, others: map[string]bool{}, surname: surname}
 	for t := range text.TermSet(p.Name) {
 		if !surname[t] && len(t) > 1 {
 			k.own[t] = true
 		}
 	}
 	titles := map[string]bool{}
-	for _, t := range p.Titles {
+	for _, t := range mainTitles(p) {
 		titles[strings.ToLower(t.Title)] = true
 	}
 	for _, o := range pp.persons {
 		if o == p || o.Filter != p.Filter || o.Docs < 2 || len(titles) == 0 || len(o.Titles) == 0 ||
-			slices.ContainsFunc(o.Titles, func(t TitleSpan) bool { return titles[strings.ToLower(t.Title)] }) {
+			slices.ContainsFunc(mainTitles(o), func(t TitleSpan) bool { return titles[strings.ToLower(t.Title)] }) {
 			// Perhaps the same person written otherwise: "Liz" and
 			// "Elizabeth Sherwood-Randall", both Homeland Security
 			// Advisor; "Tony Fauci", a transcript's name without a title,
@@ -806,21 +813,51 @@ func kinOf(p *Person, pp *people) *kin {
 	return k
 }
 
+// mainTitles are the titles the record gives p in minTitleDocs documents
+// or more and at least a quarter as many as the title it gives most: not
+// a parsing slip giving the First Lady the President's title in a few of
+// hers.
+func mainTitles(p *Person) []TitleSpan {
+	most := 0
+	for _, t := range p.Titles {
+		most = max(most, t.Docs)
+	}
+	var out []TitleSpan
+	for _, t := range p.Titles {
+		if t.Docs >= minTitleDocs && 4*t.Docs >= most {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // other reports whether s (a speaker's name, a title, a sentence's
 // opening names) names one of the person's namesakes rather than the
-// person: it holds a word of theirs ("President Biden", "Joe Biden") and
-// none of the person's own ("First Lady Jill Biden" is hers). A nil kin
-// tells no one apart.
+// person: a word of theirs stands just before the surname ("President
+// Biden", "Joe Biden"), and none of the person's own ("First Lady Jill
+// Biden" is hers). A nil kin tells no one apart.
 func (k *kin) other(s string) bool {
 	if k == nil {
 		return false
 	}
+	// Only the words just before the surname name whose it is: "…
+	// Celebration to Mark Black History Month" is no Mark Harris.
 	found := false
-	for _, t := range text.Terms(s) {
-		if k.own[t] {
-			return false
+	ts := text.Terms(s)
+	for j, t := range ts {
+		if !k.surname[t] {
+			continue
 		}
-		found = found || k.others[t]
+		for _, u := range ts[max(j-kinReach, 0):j] {
+			if k.own[u] {
+				return false
+			}
+			found = found || k.others[u]
+		}
 	}
 	return found
 }
+
+// kinReach is how many words before a surname may name whose it is:
+// "President Joseph R. Biden" is three.
+const kinReach = 3

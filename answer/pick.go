@@ -1280,12 +1280,28 @@ func fragment(text string, start, end int) bool {
 	}
 	if strings.TrimSpace(text[end:]) == "" {
 		last := []rune(s)[len([]rune(s))-1]
-		if !strings.ContainsRune(".!?\"”’)…:", last) {
+		if !strings.ContainsRune(".!?\"”’)…", last) && (last != ':' || leadIn(s)) {
 			return true
 		}
 	}
 	return heading(text, start, end)
 }
+
+// leadIn reports a sentence ending in a colon that only opens what
+// follows it ("Today's actions do a number of things:", "The Order will
+// direct the Board to:"): under minStatementWords words, or ending on a
+// function word. A longer one says something of its own ("In 1886, …
+// Pope Leo XIII … introduced the legendary Prayer to Saint Michael, which
+// is still recited … throughout the world:").
+func leadIn(s string) bool {
+	words := strings.Fields(strings.TrimSuffix(s, ":"))
+	return len(words) < minStatementWords || text.IsStopword(strings.ToLower(strings.Trim(words[len(words)-1], ",;")))
+}
+
+// minStatementWords is how many words a sentence ending in a colon needs
+// to say something of its own: about two thirds of the record's average
+// sentence (19.5 words, maxStatement).
+const minStatementWords = 13
 
 // cutDash returns s after an opening dash and the spaces after it.
 func cutDash(s string) (string, bool) {
@@ -2167,7 +2183,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 			// So may the first sentence after a quotation asked for
 			// ("… it has now happened. The moment you've been waiting
 			// for is here …"): the words asked may end there.
-			first := c.end == end && n <= maxStatement && (keeps || r.typ == WantQuotation)
+			first := c.end == end && n <= maxStatement && words+n <= 2*maxStatement && (keeps || r.typ == WantQuotation)
 			long := words+n > maxStatement && !first
 			if !joins(*c, j, open) || long || strings.HasSuffix(next, "?") || !saidToEnd(next) ||
 				reportsAnother(next) && !(keeps && subjectSays(next)) || account && !keeps {

@@ -61,13 +61,15 @@ func IsTitleQualifier(w string) bool { return titleQualifiers[w] }
 
 // SameGivenName reports whether two given names (lower case) may be one
 // person's: the same name; one an initial of the other ("j", "jake"); one
-// the other's start of at least three letters ("jen", "jennifer"; "bob",
-// "bobby"); the same but for one letter after the first, as spellings
-// slip ("dianne", "diane"; "mathew", "matthew"; not Andy and Randy
-// Weber); or a name and its familiar form
-// (givenForms: "joe", "joseph"; "chuck", "charles"). Two names that only
-// begin alike are two people's: Mary and Matthew Miller, Adam and Adrian
-// Smith, Marc Fogel and his mother Malphine.
+// the other's start, of at least three letters and two fewer ("jen",
+// "jennifer"; "bob", "bobby"; not "joe", "joel" or "paul", "paula"); the
+// same name spelled with a letter doubled, a final "h" or a vowel changed
+// before its end, as spellings slip ("dianne", "diane"; "mathew", "matthew";
+// "lindsay", "lindsey"; not "maria", "mario", "john", "joan" or "carl",
+// "carol"); or a name and its familiar form (givenForms: "joe", "joseph";
+// "chuck", "charles"). Two names that only begin alike are two people's:
+// Mary and Matthew Miller, Adam and Adrian Smith, Marc Fogel and his
+// mother Malphine.
 func SameGivenName(a, b string) bool {
 	if a == "" || b == "" {
 		return false
@@ -82,31 +84,39 @@ func SameGivenName(a, b string) bool {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	if len(short) >= 3 && strings.HasPrefix(long, short) {
+	if len(short) >= 3 && len(long)-len(short) >= 2 && strings.HasPrefix(long, short) {
 		return true
 	}
-	if len(short) >= 4 && short[0] == long[0] && oneEditApart(short, long) {
+	if spellingSlip(short, long) {
 		return true
 	}
 	fa, fb := givenForms[a], givenForms[b]
 	return fa != "" && (fa == fb || fa == b) || fb != "" && fb == a
 }
 
-// oneEditApart reports whether short becomes long (no shorter) by one
-// letter changed, added or dropped.
-func oneEditApart(short, long string) bool {
-	if len(long)-len(short) > 1 {
-		return false
-	}
+// spellingSlip reports whether long is short (no longer) with one letter
+// doubled ("denis", "dennis"), an "h" added after a final vowel ("zara",
+// "zarah"), or one vowel changed for another before the last letter
+// ("lindsay", "lindsey").
+func spellingSlip(short, long string) bool {
 	i := 0
 	for i < len(short) && short[i] == long[i] {
 		i++
 	}
-	if len(short) == len(long) {
-		return short[i+1:] == long[i+1:]
+	switch {
+	case len(long) == len(short)+1:
+		// long[i] is the letter added: a double of its neighbour, or an
+		// "h" ending the name after a vowel ("sara", "sarah").
+		return short[i:] == long[i+1:] && (i > 0 && long[i] == long[i-1] || i+1 < len(long) && long[i] == long[i+1] ||
+			i == len(short) && long[i] == 'h' && isVowel(long[i-1]))
+	case len(long) == len(short) && i < len(short)-1:
+		return short[i+1:] == long[i+1:] && isVowel(short[i]) && isVowel(long[i])
 	}
-	return short[i:] == long[i+1:]
+	return false
 }
+
+// isVowel reports an ASCII vowel.
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 
 // givenForms maps familiar given names to the full name they stand for
 // (and a full name's other spellings to one), as the record's people are
@@ -128,4 +138,5 @@ var givenForms = map[string]string{
 	"nick": "nicholas", "ben": "benjamin", "tim": "timothy", "ken": "kenneth", "ron": "ronald", "don": "donald",
 	"phil": "philip", "deb": "deborah", "debbie": "deborah", "debra": "deborah", "annie": "ann", "anne": "ann",
 	"becky": "rebecca", "vicky": "victoria", "abby": "abigail", "zach": "zachary", "wes": "wesley",
+	"marty": "martin", "bernie": "bernard", "esmail": "esmaeil", "ali": "alejandro",
 }

@@ -25,6 +25,21 @@ func TestSameGivenName(t *testing.T) {
 		{"andy", "randy", false},
 		{"rob", "bob", false},
 		{"marc", "malphine", false},
+		{"lindsay", "lindsey", true},
+		{"nicole", "nicolle", true},
+		{"mark", "mary", false},
+		{"john", "joan", false},
+		{"carl", "carol", false},
+		{"maria", "mario", false},
+		{"ivana", "ivanka", false},
+		{"erin", "eric", false},
+		{"joe", "joel", false},
+		{"dan", "dana", false},
+		{"paul", "paula", false},
+		{"marty", "martin", true},
+		{"ab", "ab", true},
+		{"zara", "zarah", true},
+		{"é", "e", false},
 	} {
 		if got := SameGivenName(tt.a, tt.b); got != tt.want {
 			t.Errorf("SameGivenName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
