@@ -665,7 +665,7 @@ func relativeWho(toks []qtok, i int) bool {
 // "when finer went to delhi what did the wh say india had set up". The
 // clause's subject follows it (clauseSubject; not "when did …", "when
 // exactly was …", "when in 2023 did …", "when and where …"), and a later
-// question word asks ("what did", "how many", "who was").
+// question word asks ("what did", "how many", "who was", "who thanked").
 func subordinateWhen(toks []qtok, i int) bool {
 	if i+1 >= len(toks) || !clauseSubject(toks[i+1].w) {
 		return false
@@ -675,6 +675,11 @@ func subordinateWhen(toks []qtok, i int) bool {
 		case "what", "who", "whom", "which", "where", "how":
 			next := toks[k+1].w
 			if yesNoOpeners[next] || copulas[next] || next == "many" || next == "much" || next == "long" {
+				return true
+			}
+			if toks[k].w == "who" && (pastTense(next) || text.IsAskVerb(next)) {
+				// "when biden was in warsaw march 2022 who thanked
+				// jill": "who" the subject of a verb asks.
 				return true
 			}
 			if toks[k].w == "how" && k+2 < len(toks) && (copulas[toks[k+2].w] || yesNoOpeners[toks[k+2].w]) {

@@ -215,6 +215,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"when roughly did quillfeather visit lisbon, and how many boats did she count", OrderAny, WantDate},
 		{"when u think quillfeather first said what the goal was", OrderFirst, WantDate},
 		{"when the talks ended, what did quillfeather say", OrderAny, WantQuotation},
+		{"when quillfeather was in lisbon march 2022 who thanked her", OrderAny, WantPerson},
+		{"when quillfeather went to lisbon who said the canal was open", OrderAny, WantPerson},
 		{"quillfeather said the canal was done already when oakhollow came in, how done was it", OrderAny, WantAny},
 		// An adverb between the question word and its auxiliary.
 		{"what exactly did quillfeather say when asked why the canal deal would work", OrderAny, WantQuotation},
