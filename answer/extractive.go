@@ -500,6 +500,13 @@ func speakerIsNamed(h retrieval.Hit, who string, turn bool, named map[string]boo
 	return false
 }
 
+// speakerIsAsked is speakerIsNamed for the asked person, whose namesakes
+// (k) the same name and title do not name: "President Donald J. Trump"
+// is not Melania Trump.
+func speakerIsAsked(h retrieval.Hit, who string, turn bool, named map[string]bool, k *kin) bool {
+	return speakerIsNamed(h, who, turn, named) && !k.other(speakerAndTitle(h, who, turn))
+}
+
 // speakerAndTitle is what speakerIsNamed reads: the speaker's name and,
 // unless the words are the speaker's own turn, the document's title.
 func speakerAndTitle(h retrieval.Hit, who string, turn bool) string {

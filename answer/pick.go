@@ -1069,7 +1069,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// theirs because its title names them ("First Lady Melania
 			// Trump's … State Dinner" around her quotation).
 			own := ownWords(h, c.start, c.end) || quotesNamed(h.Doc, r.named, quoted)
-			f.Speaker = speakerIsNamed(h, speaker, own, r.named) && !r.kin.other(speakerAndTitle(h, speaker, own))
+			f.Speaker = speakerIsAsked(h, speaker, own, r.named, r.kin)
 			f.More = f.Speaker && r.newOnly && sure
 		}
 		if r.prev != "" {
@@ -1245,9 +1245,9 @@ var fillerWords = []string{"of you", "anything", "nothing", "questions", "have m
 
 // fragment reports a piece of a sentence: one cut at the passage's start
 // (it opens in lower case or with a closing mark) or end (no closing
-// punctuation; a colon closes one that opens what the next paragraph
-// says: "In 1886, … Pope Leo XIII … introduced the legendary Prayer to
-// Saint Michael, which is still recited …:"), one its speaker broke off ("Without speaking to —"), or
+// punctuation; a colon closes one that says something of its own before
+// what the next paragraph says, leadIn), one its speaker broke off
+// ("Without speaking to —"), or
 // too short to say anything (under four words; a dash is no word) but a
 // list's entry giving a figure (figureEntry).
 func fragment(text string, start, end int) bool {
@@ -1656,7 +1656,7 @@ func reportingAsked(attr string, h retrieval.Hit, c candidate, v verdict) string
 		return attr
 	}
 	who, _ := sentenceSpeaker(h, c.start, c.end)
-	if !speakerIsNamed(h, who, false, v.named) || v.kin.other(speakerAndTitle(h, who, false)) {
+	if !speakerIsAsked(h, who, false, v.named, v.kin) {
 		return attr // neither the statement's issuer nor its title names them
 	}
 	for _, t := range text.Terms(who) {
@@ -2144,7 +2144,8 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	// (keepsSubject), the first of which may bring it past maxStatement
 	// by at most maxStatement words, as may the first going on from a
 	// quotation asked for (lounge g45 gained, no flag of ten sets moved
-	// otherwise); an official's turn of a transcript goes on as any. The verdict reads the picked sentence's words only.
+	// otherwise); an official's turn of a transcript goes on as any. The
+	// verdict reads the picked sentence's words only.
 	for _, p := range slices.Clone(picked) {
 		c := &cands[p]
 		if c.role != "answer" && (c.role != "support" || r.typ != WantQuotation) || !whole(*c) {
