@@ -129,6 +129,10 @@ type Constraints struct {
 	Order Order       `json:"order,omitempty"`
 	// OrderPhrase is the question's words for the order ("the first time").
 	OrderPhrase string `json:"order_phrase,omitempty"`
+	// OrderOf is the word written after the order's word when that word
+	// describes a thing ("its first meeting", "the first tool"): the
+	// record may call it so itself (ordinalSentence).
+	OrderOf string `json:"order_of,omitempty"`
 	// Mention: the order asks when the subject was spoken of at all
 	// ("when did it first come up"), so any statement that names it
 	// counts, not only documents titled for it (text.IsMentionAt).
@@ -370,7 +374,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 		c.Period = Period{}
 		clear(drop)
 	}
-	c.Order, c.OrderPhrase = readOrder(q, toks, pp, drop)
+	c.Order, c.OrderPhrase, c.OrderOf = readOrder(q, toks, pp, drop)
 	if c.Order != OrderAny {
 		words := make([]string, len(toks))
 		for i, t := range toks {
@@ -891,10 +895,12 @@ var orderSkip = map[string]bool{"week": true, "month": true, "year": true, "day"
 	"of": true, "and": true, "summer": true, "winter": true, "spring": true, "autumn": true, "fall": true,
 	"quarter": true}
 
-// readOrder finds "first"/"earliest" or "last"/"latest"/"most recent".
+// readOrder finds "first"/"earliest" or "last"/"latest"/"most recent",
+// with the word written after it when that is no function word, number
+// or "time" ("meeting" of "its first meeting"; see Constraints.OrderOf).
 // A "first" that starts a title the record knows ("First Lady") is not an
 // order.
-func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
+func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string, string) {
 	for i, t := range toks {
 		next := ""
 		if i+1 < len(toks) {
@@ -964,9 +970,13 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string) {
 		for j := start; j < end; j++ {
 			drop[j] = true
 		}
-		return o, q[toks[start].start:toks[end-1].end]
+		of := ""
+		if end < len(toks) && toks[end-1].w != "time" && !text.IsStopword(toks[end].w) && !isNumber(toks[end].w) {
+			of = toks[end].w
+		}
+		return o, q[toks[start].start:toks[end-1].end], of
 	}
-	return OrderAny, ""
+	return OrderAny, "", ""
 }
 
 // participle reports whether w looks like a past participle ("signed",

@@ -368,3 +368,61 @@ func TestSpeakerAbsentOpensTheAnswer(t *testing.T) {
 		}
 	}
 }
+
+// "its first meeting of the canal commission": the record's own "first
+// meeting" is what is asked, not the earliest passage to mention the
+// commission (an invented readout of its founding, or a plan). The
+// ordinal is found in the title or in a sentence beside the passage's
+// distinctive words, never in a reporter's question; without it the
+// earliest answering passage still leads.
+func TestOrderKeepsTheRecordsOwnFirst(t *testing.T) {
+	var terms []retrieval.TermMatch
+	for _, t := range text.Terms("meeting canal commission") {
+		terms = append(terms, retrieval.TermMatch{Term: t, Weight: 1, Found: true, Share: 1})
+	}
+	hit := func(id, title, date, body string) retrieval.Hit {
+		d := &corpus.Document{ID: id, Title: title, Date: day(date), Text: body}
+		return retrieval.Hit{Chunk: corpus.Chunk{ID: id + "#0", DocID: id, Text: body, End: len(body)}, Doc: d, Coverage: 1, VectorScore: 0.6, Terms: terms}
+	}
+	founding := hit("founding.txt", "Statement on the Canal Commission", "2021-02-01",
+		"Spokesperson Zara Quillfeather announced a canal commission that will hold a meeting soon.")
+	met := hit("met.txt", "Fact Sheet: Canal Commission", "2021-06-01",
+		"On June 1, the commission convened its first meeting of the Canal Commission in Quillmoor.")
+	titled := hit("titled.txt", "Readout of the First Meeting of the Canal Commission", "2021-05-01",
+		"The canal commission met today and discussed the dredging plan.")
+	later := hit("later.txt", "Readout of the Canal Commission", "2021-09-01",
+		"The canal commission met for a third time, recalling its first meeting in May.")
+	p := &Pipeline{}
+	for q, of := range map[string]string{
+		"when did the canal commission hold its first meeting": "meeting",
+		"when did quillfeather first visit the canal":          "visit",
+		"when did quillfeather first mention the canal":        "mention",
+		"the first time quillfeather spoke of the canal":       "",
+		"the first 100 days of the canal commission":           "",
+	} {
+		c := ReadQuestion(q, nil, day("2024-05-15"))
+		if want := (of != "" || strings.Contains(q, "time")); (c.Order == OrderFirst) != want || c.OrderOf != of {
+			t.Errorf("%q: read order %q of %q, want of %q", q, c.Order, c.OrderOf, of)
+		}
+	}
+	c := Constraints{Order: OrderFirst, OrderPhrase: "first", OrderOf: "meeting", Search: "when did the canal commission hold its meeting"}
+	for _, tt := range []struct {
+		hits []retrieval.Hit
+		want string
+	}{
+		{[]retrieval.Hit{later, met, founding}, "met.txt"},
+		{[]retrieval.Hit{later, met, titled, founding}, "titled.txt"},
+		// Only a later readout recalls the first meeting: it names it.
+		{[]retrieval.Hit{founding, later}, "later.txt"},
+	} {
+		got, notes := p.ordered(c, tt.hits, 4)
+		if len(got) == 0 || got[0].Chunk.DocID != tt.want {
+			t.Errorf("first picks %v (%v), want %s", hitIDs(got), notes, tt.want)
+		}
+	}
+	// Without an ordinal the record writes, the earliest answering leads.
+	c.OrderOf = "chair"
+	if got, _ := p.ordered(c, []retrieval.Hit{later, met, founding}, 3); len(got) == 0 || got[0].Chunk.DocID != "founding.txt" {
+		t.Errorf("first of an ordinal the record never writes picks %v, want founding.txt", hitIDs(got))
+	}
+}

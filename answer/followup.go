@@ -1145,7 +1145,7 @@ func previousTopic(history []Turn, speaker string) string {
 // recent"; see readOrder), or an empty range.
 func orderSpan(q string) (from, to int) {
 	toks := questionTokens(q)
-	if _, phrase := readOrder(q, toks, nil, make([]bool, len(toks))); phrase != "" {
+	if _, phrase, _ := readOrder(q, toks, nil, make([]bool, len(toks))); phrase != "" {
 		if i := strings.Index(q, phrase); i >= 0 {
 			return i, i + len(phrase)
 		}

@@ -816,6 +816,16 @@ func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrie
 	if titled {
 		ok = slices.DeleteFunc(ok, func(h retrieval.Hit) bool { return titleShare(h) < titledShare })
 	}
+	// The record's own "first meeting" of the subject is what "its first
+	// meeting" asks for: a later readout of the fourth meeting mentions
+	// the subject earlier than another that says "first meeting" only
+	// when the record is incomplete, and the first statement to mention
+	// a permanent menorah is not the first permanent menorah.
+	matching := "matching passages"
+	if written := slices.DeleteFunc(slices.Clone(ok), func(h retrieval.Hit) bool { return !writesOrdinal(c, h) }); len(written) > 0 {
+		ok = written
+		matching = fmt.Sprintf("matching passages that write %q", ordinalWord(c)+" "+c.OrderOf)
+	}
 	if len(ok) == 0 {
 		return hits[:min(k, len(hits))], []string{"no dated passage covers the question, so the order was not applied"}
 	}
@@ -839,9 +849,66 @@ func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrie
 		}
 	}
 	out = append(out, rest...)
-	note := fmt.Sprintf("ordered by the date of the statement: %s is the %s of %d matching passages (from %d searched)",
-		chosen+" ("+dateString(statedOn(ok[0]))+")", orderWord(c.Order), len(ok), len(hits))
+	note := fmt.Sprintf("ordered by the date of the statement: %s is the %s of %d %s (from %d searched)",
+		chosen+" ("+dateString(statedOn(ok[0]))+")", orderWord(c.Order), len(ok), matching, len(hits))
 	return out[:min(k, len(out))], []string{note}
+}
+
+// ordinalWord is the last word of the question's order phrase: "first",
+// "latest", "recent" (of "the most recent").
+func ordinalWord(c Constraints) string {
+	words := text.Words(c.OrderPhrase)
+	if len(words) == 0 {
+		return ""
+	}
+	return words[len(words)-1]
+}
+
+// writesOrdinal reports whether the record calls what the question asks
+// about by the question's own order words (Constraints.OrderOf): h's
+// document title does ("Biden Administration Approves First Operation
+// Fly Formula …" for "the very first operation fly formula flight"), or a
+// sentence of h, not a reporter's, does beside one of the passage's most
+// distinctive words found ("convened its first meeting of the
+// President's Interagency Task Force …" for "its first meeting of the
+// presidents anti human trafficking task force", "the first-ever
+// permanent White House menorah").
+func writesOrdinal(c Constraints, h retrieval.Hit) bool {
+	if c.OrderOf == "" || c.Mention {
+		return false
+	}
+	ord, of := ordinalWord(c), text.Stem(c.OrderOf)
+	if h.Doc != nil && ordinalIn(text.Words(h.Doc.Title), ord, of) {
+		return true
+	}
+	rare := distinctFound(h)
+	delete(rare, of)
+	body := h.Chunk.Text
+	for _, sp := range text.Sentences(body) {
+		if !asking(h, sp[0]) && ordinalIn(text.Words(body[sp[0]:sp[1]]), ord, of) &&
+			slices.ContainsFunc(text.Terms(body[sp[0]:sp[1]]), func(t string) bool { return rare[t] }) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinalIn reports whether words hold the order word ord followed (after
+// "ever", as in "first-ever") by a word of stem of.
+func ordinalIn(words []string, ord, of string) bool {
+	for i, w := range words {
+		if w != ord {
+			continue
+		}
+		j := i + 1
+		if j < len(words) && words[j] == "ever" {
+			j++
+		}
+		if j < len(words) && text.Stem(words[j]) == of {
+			return true
+		}
+	}
+	return false
 }
 
 // titledShare is the share of a question's searched words (weighted as
