@@ -847,3 +847,39 @@ func TestSaidFigureFirst(t *testing.T) {
 		}
 	}
 }
+
+// "when did quill push the canal reopening back to, the dec 2031
+// extension": the date the question names is held by both documents'
+// dates; the briefing whose title writes its own date ("December 10,
+// 2031") earns nothing more for it than the statement of December 22
+// that gives the new date, and a statement dated outside it earns
+// nothing.
+func TestNamedDateByDocumentDate(t *testing.T) {
+	doc := func(name, title, date, body string) retrieval.Hit {
+		docs, err := corpus.Parse(name, []byte("title: "+title+"\ndate: "+date+"\nsource: The Example House\n\n"+body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := docs[0]
+		return retrieval.Hit{Doc: d, Coverage: 0.7, Chunk: corpus.Chunk{ID: d.ID + "#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	}
+	briefing := doc("briefing.txt", "Press Briefing by Spokesperson Quill, December 10, 2031", "2031-12-10",
+		"MS. QUILL: We will not push the canal reopening past February 1st.\n")
+	statement := doc("statement.txt", "Statement by Spokesperson Quill", "2031-12-22",
+		"With this extension, we push the canal reopening back to May 1, 2032.\n")
+	q := "when did quill push the canal reopening back to, the dec 2031 extension"
+	c := ReadQuestion(q, nil, day("2032-06-01"))
+	if len(c.Dates) != 1 {
+		t.Fatalf("dates read: %+v", c.Dates)
+	}
+	for _, hits := range [][]retrieval.Hit{{briefing, statement}, {statement, briefing}} {
+		got, _, _, _ := extractive(ExtractiveQuery{Question: q, Type: c.Want, Dates: c.Dates}, hits)
+		if first := firstQuote(got); !strings.Contains(first, "May 1, 2032") {
+			t.Errorf("the first quotation is not the new date:\n%s", got)
+		}
+	}
+	r := readQuestion(ExtractiveQuery{Question: q, Dates: c.Dates})
+	if !datedWithin(r.dated["2031"], statement) || datedWithin(r.dated["2031"], doc("old.txt", "Statement", "2030-12-22", "Old words.\n")) {
+		t.Errorf("datedWithin: a December 2031 statement must hold the date, one of 2030 not")
+	}
+}

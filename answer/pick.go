@@ -551,10 +551,20 @@ type questionReading struct {
 	subject, verb, head string
 	// syn are the synonyms of the question's words (text.TermSynonyms).
 	syn map[string][]string
+	// dated are the stems of the question's date phrases that are no
+	// filter, each with its dates (ExtractiveQuery.Dates).
+	dated map[string][]NamedDate
 	// event: a "when" question's words that are no name (names) nor
 	// calendar word — what happened ("let … go" in "when did russia let
 	// trevor reed go"); a date answers only beside one of them.
 	event []string
+}
+
+// datedWithin reports whether h's statement was made on one of dates
+// (or within passageDates.holds' lag after it).
+func datedWithin(dates []NamedDate, h retrieval.Hit) bool {
+	on := statedOn(h)
+	return !on.IsZero() && slices.ContainsFunc(dates, func(d NamedDate) bool { return (passageDates{}).holds(d, on) })
 }
 
 // topicKey is the stem of what a comparison compares: the question's own
@@ -758,6 +768,12 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	}
 	for t := range text.TermSet(q.Filtered) {
 		delete(r.words, t)
+	}
+	r.dated = map[string][]NamedDate{}
+	for _, d := range q.Dates {
+		for t := range text.TermSet(d.Phrase) {
+			r.dated[t] = append(r.dated[t], d)
+		}
 	}
 	toks := questionTokens(q.Question)
 	if opensWithInstruction(toks) {
@@ -992,6 +1008,12 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 				// A word of the rewrite counts only in the sentence.
 			case c.asked[t]:
 				f.Asked += idf
+			case len(r.dated[t]) > 0:
+				// A word of a date the question names: the document's
+				// date holds it, or nothing does (ExtractiveQuery.Dates).
+				if datedWithin(r.dated[t], h) {
+					f.Title += idf
+				}
 			case title[t]:
 				// The title says what every sentence of a statement is
 				// about ("… on Armenian Remembrance Day").
