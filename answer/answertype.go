@@ -594,9 +594,17 @@ func (f figure) heldBy(sentence string) bool {
 			near = append(near, i)
 		}
 	}
+	// The record's word for what is counted may be the question's
+	// synonym either way round: "34 children" for "how many kids" (the
+	// thesaurus gives "kid" of "child", not "child" of the common "kid").
+	for _, t := range f.counted {
+		for _, s := range text.Synonyms(t) {
+			counted[s] = true
+		}
+	}
 	for i, tk := range toks {
 		ts := text.Terms(undated[tk.Start:tk.End])
-		if len(ts) != 1 || !counted[ts[0]] {
+		if len(ts) != 1 || !counted[ts[0]] && !slices.ContainsFunc(text.Synonyms(ts[0]), func(s string) bool { return counted[s] }) {
 			continue
 		}
 		for _, n := range near {

@@ -70,6 +70,10 @@ func TestFigureHeldBy(t *testing.T) {
 		{"how long is the toll supposed to last", "The toll stays in place until March 2027.", true},
 		{"how long was she a prosecutor", "She was a prosecutor for twelve years.", true},
 		{"how long was she a prosecutor", "She was one of 12 prosecutors.", false},
+		// The record's word for what is counted, a synonym either way.
+		{"how many kids has the envoy helped reunite", "The envoy has reunited 34 children with their families.", true},
+		{"how many kids has the envoy helped reunite", "The envoy has reunited with 34 ambassadors.", false},
+		{"how many youngsters has the envoy helped reunite", "The envoy has reunited 34 kids with their families.", true},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)

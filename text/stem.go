@@ -136,6 +136,9 @@ var aliases = func() map[string]string {
 		"kept": "keep", "led": "lead", "paid": "pay", "sold": "sell", "struck": "strike", "stood": "stand",
 		"understood": "understand", "withdrew": "withdraw", "withdrawn": "withdraw", "fled": "flee",
 		"killed": "kill", "dead": "death", "died": "death",
+		// Irregular plurals: "34 children" counts what "how many kids"
+		// asks, through the thesaurus's "child".
+		"children": "child", "women": "woman", "men": "man",
 	}
 	for abbr, mon := range monthWords {
 		if full := monthNames[mon-1]; abbr != full {

@@ -84,6 +84,8 @@ func TestStem(t *testing.T) {
 		{"crossed", "crossing"},
 		{"took", "take"},
 		{"told", "tell"},
+		{"children", "child"},
+		{"women", "woman"},
 		{"agreed", "agree"},
 		{"agreeing", "agrees"},
 		{"agreement", "agreed"},
