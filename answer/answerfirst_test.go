@@ -310,13 +310,18 @@ func TestFragmentNeverQuoted(t *testing.T) {
 func TestHeadingNeverQuoted(t *testing.T) {
 	const doc = "Envoy Ada Vexlund\nThe Quillton Office of Canal Policy\n\nRemarks at the Quillton Canal Summit 2031\n\n" +
 		"Good morning, everyone. The Quillton canal summit opens today with tolls on the agenda.\n\n" +
-		"Tolls Will Fall\n- Barges (35%)\n"
+		"Tolls Will Fall\n- Barges (35%)\n\nMembers of the Delegation:\n" +
+		"The Honorable Ada Vexlund, Quillton Envoy and Co-Chair of the Canal Caucus (D), QT\n" +
+		"Mr. Ned Example, Quillton Rowing Club Director and Former Quillton National Team Captain\n"
 	for line, want := range map[string]bool{
-		"The Quillton Office of Canal Policy":                             true,
-		"Remarks at the Quillton Canal Summit 2031":                       true,
-		"Tolls Will Fall":                                                 true,
+		// A member list's entries say who was there.
+		"The Honorable Ada Vexlund, Quillton Envoy and Co-Chair of the Canal Caucus (D), QT":       false,
+		"Mr. Ned Example, Quillton Rowing Club Director and Former Quillton National Team Captain": false,
+		"The Quillton Office of Canal Policy":                                                      true,
+		"Remarks at the Quillton Canal Summit 2031":                                                true,
+		"Tolls Will Fall": true,
 		"The Quillton canal summit opens today with tolls on the agenda.": false,
-		"- Barges (35%)":                                                  false,
+		"- Barges (35%)": false,
 	} {
 		i := strings.Index(doc, line)
 		if got := heading(doc, i, i+len(line)); got != want {

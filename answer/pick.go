@@ -1367,6 +1367,31 @@ func figureEntry(s string) bool {
 	return unicode.IsUpper(r) && strings.IndexFunc(rest, unicode.IsDigit) > 0
 }
 
+// personEntry reports a line naming a person by honorific, then (after a
+// comma) their position: an entry of a list of members ("Mr. Claudio
+// Reyna, Austin FC Sporting Director and Former U.S. Men’s National Team
+// Captain", "The Honorable Rick Larsen, United States Representative …"),
+// which says who was there, not a heading.
+func personEntry(s string) bool {
+	name, _, ok := strings.Cut(s, ",")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	switch {
+	case text.IsHonorific(words[0]):
+		return true
+	case words[0] == "The" && words[1] == "Honorable":
+		return len(words) >= 4
+	case words[0] == "Honorable", words[0] == "H.E.", words[0] == "T.H.":
+		return len(words) >= 3
+	}
+	return false
+}
+
 // heading reports a line of its own in title case without a closing
 // mark: a document's heading or an office's name ("Remarks at the India
 // AI Impact Summit 2026", "The White House Office of Science and
@@ -1378,7 +1403,7 @@ func heading(src string, start, end int) bool {
 		return false
 	}
 	s := strings.TrimSpace(src[start:end])
-	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?:;,\"”’)…", r) {
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?:;,\"”’)…", r) || personEntry(s) {
 		return false
 	}
 	long, upper := 0, 0
