@@ -883,6 +883,11 @@ func TestNamedDateByDocumentDate(t *testing.T) {
 			t.Errorf("the first quotation is not the new date:\n%s", got)
 		}
 	}
+	// A title's own dateline earns nothing; a date it names otherwise
+	// does ("Budget for Fiscal Year 2031", issued in 2030).
+	if !datelineStems(briefing)["2031"] || datelineStems(doc("budget.txt", "Budget for Fiscal Year 2031", "2030-03-09", "Words.\n")) != nil {
+		t.Errorf("datelineStems: want the briefing's dateline, and none of a budget's fiscal year")
+	}
 	r := readQuestion(ExtractiveQuery{Question: q, Dates: c.Dates})
 	if !datedWithin(r.dated["2031"], statement) || datedWithin(r.dated["2031"], doc("old.txt", "Statement", "2030-12-22", "Old words.\n")) {
 		t.Errorf("datedWithin: a December 2031 statement must hold the date, one of 2030 not")

@@ -594,17 +594,9 @@ func (f figure) heldBy(sentence string) bool {
 			near = append(near, i)
 		}
 	}
-	// The record's word for what is counted may be the question's
-	// synonym either way round: "34 children" for "how many kids" (the
-	// thesaurus gives "kid" of "child", not "child" of the common "kid").
-	for _, t := range f.counted {
-		for _, s := range text.Synonyms(t) {
-			counted[s] = true
-		}
-	}
 	for i, tk := range toks {
 		ts := text.Terms(undated[tk.Start:tk.End])
-		if len(ts) != 1 || !counted[ts[0]] && !slices.ContainsFunc(text.Synonyms(ts[0]), func(s string) bool { return counted[s] }) {
+		if len(ts) != 1 || !counted[ts[0]] && !commonSynonym(ts[0], counted) {
 			continue
 		}
 		for _, n := range near {
@@ -614,6 +606,16 @@ func (f figure) heldBy(sentence string) bool {
 		}
 	}
 	return false
+}
+
+// commonSynonym reports whether the record's word t for what a figure
+// counts is a common word (text.IsCommon) whose synonyms hold one of the
+// question's counted words: "34 children" for "how many kids". The
+// thesaurus leaves common words out of other words' synonyms, so "kid"
+// does not list "child"; other synonyms do not count a figure ("500
+// businesses" is no count of jobs, "40 studies" none of students).
+func commonSynonym(t string, counted map[string]bool) bool {
+	return text.IsCommon(t) && slices.ContainsFunc(text.Synonyms(t), func(s string) bool { return counted[s] })
 }
 
 // countedReach is how many words apart a figure and a word of what it

@@ -131,7 +131,7 @@ type Constraints struct {
 	OrderPhrase string `json:"order_phrase,omitempty"`
 	// OrderOf is the word written after the order's word when that word
 	// describes a thing ("its first meeting", "the first tool"): the
-	// record may call it so itself (ordinalSentence).
+	// record may call it so itself (writesOrdinal).
 	OrderOf string `json:"order_of,omitempty"`
 	// Mention: the order asks when the subject was spoken of at all
 	// ("when did it first come up"), so any statement that names it
@@ -970,9 +970,12 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string, s
 		for j := start; j < end; j++ {
 			drop[j] = true
 		}
-		of := ""
-		if end < len(toks) && toks[end-1].w != "time" && !text.IsStopword(toks[end].w) && !isNumber(toks[end].w) {
-			of = toks[end].w
+		of, at := "", end
+		if at < len(toks) && toks[at].w == "ever" {
+			at++ // "first ever host the summit"
+		}
+		if at < len(toks) && toks[end-1].w != "time" && !text.IsStopword(toks[at].w) && !isNumber(toks[at].w) {
+			of = toks[at].w
 		}
 		return o, q[toks[start].start:toks[end-1].end], of
 	}

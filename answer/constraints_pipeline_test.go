@@ -381,7 +381,7 @@ func TestOrderKeepsTheRecordsOwnFirst(t *testing.T) {
 		terms = append(terms, retrieval.TermMatch{Term: t, Weight: 1, Found: true, Share: 1})
 	}
 	hit := func(id, title, date, body string) retrieval.Hit {
-		d := &corpus.Document{ID: id, Title: title, Date: day(date), Text: body}
+		d := &corpus.Document{ID: id, Title: title, Outlet: "The Example House", Date: day(date), Text: body}
 		return retrieval.Hit{Chunk: corpus.Chunk{ID: id + "#0", DocID: id, Text: body, End: len(body)}, Doc: d, Coverage: 1, VectorScore: 0.6, Terms: terms}
 	}
 	founding := hit("founding.txt", "Statement on the Canal Commission", "2021-02-01",
@@ -396,6 +396,7 @@ func TestOrderKeepsTheRecordsOwnFirst(t *testing.T) {
 	for q, of := range map[string]string{
 		"when did the canal commission hold its first meeting": "meeting",
 		"when did quillfeather first visit the canal":          "visit",
+		"when did quillton first ever host the summit":         "host",
 		"when did quillfeather first mention the canal":        "mention",
 		"the first time quillfeather spoke of the canal":       "",
 		"the first 100 days of the canal commission":           "",
@@ -418,6 +419,22 @@ func TestOrderKeepsTheRecordsOwnFirst(t *testing.T) {
 		got, notes := p.ordered(c, tt.hits, 4)
 		if len(got) == 0 || got[0].Chunk.DocID != tt.want {
 			t.Errorf("first picks %v (%v), want %s", hitIDs(got), notes, tt.want)
+		}
+	}
+	// A speaker looking back ("the first meeting, I told you all") names
+	// no first: spoken, it is ordered as any passage.
+	spoken := hit("spoken.txt", "Remarks by Spokesperson Zara Quillfeather", "2022-01-05",
+		"MS. QUILLFEATHER: At the first meeting of the canal commission, I told you all we would dredge.\n")
+	if got, _ := p.ordered(c, []retrieval.Hit{spoken, founding}, 3); len(got) == 0 || got[0].Chunk.DocID != "founding.txt" {
+		t.Errorf("a speaker's look back at the first meeting picks %v, want founding.txt", hitIDs(got))
+	}
+	// "last" in running text is the one before it; "meeting" is no "meet".
+	for _, o := range []Constraints{
+		{Order: OrderLast, OrderPhrase: "last", OrderOf: "meeting", Search: c.Search},
+		{Order: OrderFirst, OrderPhrase: "first", OrderOf: "meet", Search: c.Search},
+	} {
+		if writesOrdinal(o, met) || writesOrdinal(o, titled) {
+			t.Errorf("%s %s: read as the record's own ordinal", o.OrderPhrase, o.OrderOf)
 		}
 	}
 	// Without an ordinal the record writes, the earliest answering leads.

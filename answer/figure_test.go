@@ -73,7 +73,8 @@ func TestFigureHeldBy(t *testing.T) {
 		// The record's word for what is counted, a synonym either way.
 		{"how many kids has the envoy helped reunite", "The envoy has reunited 34 children with their families.", true},
 		{"how many kids has the envoy helped reunite", "The envoy has reunited with 34 ambassadors.", false},
-		{"how many youngsters has the envoy helped reunite", "The envoy has reunited 34 kids with their families.", true},
+		{"how many jobs did the plan create", "The plan helped 500 businesses.", false},
+		{"how many students enrolled", "The office published 40 studies.", false},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)

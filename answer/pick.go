@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"time"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -567,6 +568,26 @@ func datedWithin(dates []NamedDate, h retrieval.Hit) bool {
 	return !on.IsZero() && slices.ContainsFunc(dates, func(d NamedDate) bool { return (passageDates{}).holds(d, on) })
 }
 
+// datelineRe matches a title's closing dateline: ", December 10, 2021".
+var datelineRe = regexp.MustCompile(`,\s*([A-Z][a-z]+ \d{1,2}, \d{4})\s*$`)
+
+// datelineStems are the stems of the date that closes h's title when it
+// is the document's own date ("Press Briefing by Press Secretary Jen
+// Psaki, December 10, 2021" of December 10, 2021); nil otherwise.
+func datelineStems(h retrieval.Hit) map[string]bool {
+	if h.Doc == nil {
+		return nil
+	}
+	m := datelineRe.FindStringSubmatch(h.Doc.Title)
+	if m == nil {
+		return nil
+	}
+	if d, err := time.Parse("January 2, 2006", m[1]); err != nil || !d.Equal(h.Doc.Date) {
+		return nil
+	}
+	return text.TermSet(m[1])
+}
+
 // topicKey is the stem of what a comparison compares: the question's own
 // word, other than its sides' names and periods and a verb asking for
 // words, that weighs most in the record among those some candidate holds
@@ -1010,8 +1031,10 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 				f.Asked += idf
 			case len(r.dated[t]) > 0:
 				// A word of a date the question names: the document's
-				// date holds it, or nothing does (ExtractiveQuery.Dates).
-				if datedWithin(r.dated[t], h) {
+				// date holds it, or a title naming the date other than
+				// as its own dateline ("… on the October 7 Raid", "Budget
+				// for Fiscal Year 2031"; ExtractiveQuery.Dates).
+				if datedWithin(r.dated[t], h) || title[t] && !datelineStems(h)[t] {
 					f.Title += idf
 				}
 			case title[t]:

@@ -864,28 +864,35 @@ func ordinalWord(c Constraints) string {
 	return words[len(words)-1]
 }
 
-// writesOrdinal reports whether the record calls what the question asks
-// about by the question's own order words (Constraints.OrderOf): h's
-// document title does ("Biden Administration Approves First Operation
+// writesOrdinal reports whether the record calls what a "first"
+// question asks about by the question's own words (Constraints.OrderOf):
+// h's document title does ("Biden Administration Approves First Operation
 // Fly Formula …" for "the very first operation fly formula flight"), or a
-// sentence of h, not a reporter's, does beside one of the passage's most
-// distinctive words found ("convened its first meeting of the
-// President's Interagency Task Force …" for "its first meeting of the
-// presidents anti human trafficking task force", "the first-ever
-// permanent White House menorah").
+// sentence of h in the voice of the office issuing it (a release, a fact
+// sheet, a readout) does beside one of the passage's most distinctive
+// words found ("convened its first meeting of the President's
+// Interagency Task Force …" for "its first meeting of the presidents anti
+// human trafficking task force"). A speaker's "the first Cabinet meeting,
+// I told you all" looks back from a later day, and a "last" in running
+// text is the one before the statement, not the latest: neither counts.
+// The word after the order word must be the question's, or its plural:
+// "meeting" in the record is no "meet" of "when did biden last meet xi".
 func writesOrdinal(c Constraints, h retrieval.Hit) bool {
-	if c.OrderOf == "" || c.Mention {
+	if c.Order != OrderFirst || c.OrderOf == "" || c.Mention {
 		return false
 	}
-	ord, of := ordinalWord(c), text.Stem(c.OrderOf)
-	if h.Doc != nil && ordinalIn(text.Words(h.Doc.Title), ord, of) {
+	ord := ordinalWord(c)
+	if h.Doc != nil && ordinalIn(text.Words(h.Doc.Title), ord, c.OrderOf) {
 		return true
 	}
 	rare := distinctFound(h)
-	delete(rare, of)
+	delete(rare, text.Stem(c.OrderOf))
 	body := h.Chunk.Text
 	for _, sp := range text.Sentences(body) {
-		if !asking(h, sp[0]) && ordinalIn(text.Words(body[sp[0]:sp[1]]), ord, of) &&
+		if !issuersVoice(h, sp[0]) {
+			continue
+		}
+		if ordinalIn(text.Words(body[sp[0]:sp[1]]), ord, c.OrderOf) &&
 			slices.ContainsFunc(text.Terms(body[sp[0]:sp[1]]), func(t string) bool { return rare[t] }) {
 			return true
 		}
@@ -893,8 +900,19 @@ func writesOrdinal(c Constraints, h retrieval.Hit) bool {
 	return false
 }
 
+// issuersVoice reports whether the sentence at offset of h's passage is
+// in the voice of the office that issued the document or of a report's
+// narration, not a speaker's.
+func issuersVoice(h retrieval.Hit, offset int) bool {
+	if h.Doc == nil {
+		return false
+	}
+	t, ok := h.Doc.TurnAt(h.Chunk.Start + offset)
+	return ok && (t.Role == corpus.RoleIssuer || t.Role == corpus.RoleNarration)
+}
+
 // ordinalIn reports whether words hold the order word ord followed (after
-// "ever", as in "first-ever") by a word of stem of.
+// "ever", as in "first-ever") by the word of, or of with an "s" or "es".
 func ordinalIn(words []string, ord, of string) bool {
 	for i, w := range words {
 		if w != ord {
@@ -904,7 +922,7 @@ func ordinalIn(words []string, ord, of string) bool {
 		if j < len(words) && words[j] == "ever" {
 			j++
 		}
-		if j < len(words) && text.Stem(words[j]) == of {
+		if j < len(words) && (words[j] == of || words[j] == of+"s" || words[j] == of+"es") {
 			return true
 		}
 	}

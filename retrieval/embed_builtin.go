@@ -12,7 +12,7 @@ import (
 // builtinVersion names the feature recipe; bump it whenever text.Terms, text.Stem or
 // the features below change, so old snapshots are refused instead of being
 // queried with different vectors.
-const builtinVersion = "builtin-hash-v5"
+const builtinVersion = "builtin-hash-v6"
 
 // DefaultBuiltinDim is the builtin embedder's dimension when none is given.
 const DefaultBuiltinDim = 384
@@ -60,7 +60,7 @@ func NewBuiltinEmbedder(dim int) *BuiltinEmbedder {
 	return &BuiltinEmbedder{dim: dim}
 }
 
-// Name returns "builtin-hash-v5-<dim>".
+// Name returns "builtin-hash-v6-<dim>".
 func (e *BuiltinEmbedder) Name() string { return fmt.Sprintf("%s-%d", builtinVersion, e.dim) }
 
 // Dimension returns the vector length.

@@ -20,7 +20,7 @@ func cosine(a, b []float32) float64 {
 
 func TestBuiltinEmbedder(t *testing.T) {
 	e := NewBuiltinEmbedder(0)
-	if e.Dimension() != DefaultBuiltinDim || e.Name() != "builtin-hash-v5-384" {
+	if e.Dimension() != DefaultBuiltinDim || e.Name() != "builtin-hash-v6-384" {
 		t.Fatalf("defaults: %s %d", e.Name(), e.Dimension())
 	}
 	if NewBuiltinEmbedder(64).Name() == e.Name() {

@@ -51,7 +51,7 @@ func NewHybridEmbedder(a, b Embedder, wa float64) (*HybridEmbedder, error) {
 }
 
 // Name joins the two names and the first weight
-// ("builtin-hash-v5-384+static-use-lite-v2-256@0.50").
+// ("builtin-hash-v6-384+static-use-lite-v2-256@0.50").
 func (e *HybridEmbedder) Name() string {
 	return fmt.Sprintf("%s+%s@%.2f", e.a.Name(), e.b.Name(), e.wa*e.wa)
 }

@@ -10,7 +10,7 @@ import "context"
 
 // Embedder turns texts into vectors, many at a time.
 type Embedder interface {
-	// Name identifies the model ("builtin-hash-v5", "openai:nomic-embed-text").
+	// Name identifies the model ("builtin-hash-v6", "openai:nomic-embed-text").
 	// An index built with one name is never queried with another.
 	Name() string
 	// Dimension is the length of the vectors, or 0 when not known until the

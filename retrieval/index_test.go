@@ -254,7 +254,7 @@ func TestOpenRefusesOtherEmbedder(t *testing.T) {
 				t.Fatalf("Open = %v, want *MismatchError", err)
 			}
 			msg := err.Error()
-			for _, want := range []string{"builtin-hash-v5-64", tc.emb.Name(), "readout index --rebuild", SnapshotFile} {
+			for _, want := range []string{"builtin-hash-v6-64", tc.emb.Name(), "readout index --rebuild", SnapshotFile} {
 				if !strings.Contains(msg, want) {
 					t.Errorf("message %q lacks %q", msg, want)
 				}
@@ -725,7 +725,7 @@ func TestCollectionNeverEmbedsText(t *testing.T) {
 		t.Fatalf("collections hold %d documents, snapshot %d chunks", n, st.Chunks)
 	}
 	stats := ix.Stats()
-	if stats.Docs != 4 || stats.Chunks != st.Chunks || stats.Embedder != "builtin-hash-v5-32" || stats.Dim != 32 ||
+	if stats.Docs != 4 || stats.Chunks != st.Chunks || stats.Embedder != "builtin-hash-v6-32" || stats.Dim != 32 ||
 		stats.Snapshot != st.Snapshot || stats.Built.IsZero() || !stats.First.Equal(day("2023-01-10")) ||
 		!stats.Last.Equal(day("2023-06-20")) || stats.Bytes <= 0 {
 		t.Errorf("Stats() = %+v", stats)

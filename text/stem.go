@@ -139,6 +139,8 @@ var aliases = func() map[string]string {
 		// Irregular plurals: "34 children" counts what "how many kids"
 		// asks, through the thesaurus's "child".
 		"children": "child", "women": "woman", "men": "man",
+		// Their possessives as Words writes them ("women's" → "womens").
+		"childrens": "child", "womens": "woman", "mens": "man",
 	}
 	for abbr, mon := range monthWords {
 		if full := monthNames[mon-1]; abbr != full {

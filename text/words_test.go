@@ -86,6 +86,8 @@ func TestStem(t *testing.T) {
 		{"told", "tell"},
 		{"children", "child"},
 		{"women", "woman"},
+		{"womens", "women"}, // "women's" as Words writes it
+		{"childrens", "child"},
 		{"agreed", "agree"},
 		{"agreeing", "agrees"},
 		{"agreement", "agreed"},
