@@ -8,8 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"time"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
