@@ -69,14 +69,6 @@ type ExtractiveQuery struct {
 	// answered from is already within it, so a sentence that repeats
 	// them ("on March 11th") says no more than its neighbours.
 	Filtered string
-	// Dates are the dates the question names that are not its filter
-	// (Constraints.Dates: "the dec 2021 extension"). A sentence holding
-	// their words says when; a sentence of a document dated within them
-	// earns their words as it earns its title's (Weights.Title), and the
-	// title's own date ("Press Briefing …, December 10, 2021") earns
-	// nothing more: it is the document's date, which a statement of
-	// December 22 without a date in its title shares.
-	Dates []NamedDate
 	// Mention: the question asks when its subject came up at all
 	// (Constraints.Mention): the day of the statement answers, not a day
 	// the statement speaks of.

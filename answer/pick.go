@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -552,40 +551,10 @@ type questionReading struct {
 	subject, verb, head string
 	// syn are the synonyms of the question's words (text.TermSynonyms).
 	syn map[string][]string
-	// dated are the stems of the question's date phrases that are no
-	// filter, each with its dates (ExtractiveQuery.Dates).
-	dated map[string][]NamedDate
 	// event: a "when" question's words that are no name (names) nor
 	// calendar word — what happened ("let … go" in "when did russia let
 	// trevor reed go"); a date answers only beside one of them.
 	event []string
-}
-
-// datedWithin reports whether h's statement was made on one of dates
-// (or within passageDates.holds' lag after it).
-func datedWithin(dates []NamedDate, h retrieval.Hit) bool {
-	on := statedOn(h)
-	return !on.IsZero() && slices.ContainsFunc(dates, func(d NamedDate) bool { return (passageDates{}).holds(d, on) })
-}
-
-// datelineRe matches a title's closing dateline: ", December 10, 2021".
-var datelineRe = regexp.MustCompile(`,\s*([A-Z][a-z]+ \d{1,2}, \d{4})\s*$`)
-
-// datelineStems are the stems of the date that closes h's title when it
-// is the document's own date ("Press Briefing by Press Secretary Jen
-// Psaki, December 10, 2021" of December 10, 2021); nil otherwise.
-func datelineStems(h retrieval.Hit) map[string]bool {
-	if h.Doc == nil {
-		return nil
-	}
-	m := datelineRe.FindStringSubmatch(h.Doc.Title)
-	if m == nil {
-		return nil
-	}
-	if d, err := time.Parse("January 2, 2006", m[1]); err != nil || !d.Equal(h.Doc.Date) {
-		return nil
-	}
-	return text.TermSet(m[1])
 }
 
 // topicKey is the stem of what a comparison compares: the question's own
@@ -789,12 +758,6 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	}
 	for t := range text.TermSet(q.Filtered) {
 		delete(r.words, t)
-	}
-	r.dated = map[string][]NamedDate{}
-	for _, d := range q.Dates {
-		for t := range text.TermSet(d.Phrase) {
-			r.dated[t] = append(r.dated[t], d)
-		}
 	}
 	toks := questionTokens(q.Question)
 	if opensWithInstruction(toks) {
@@ -1029,14 +992,6 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 				// A word of the rewrite counts only in the sentence.
 			case c.asked[t]:
 				f.Asked += idf
-			case len(r.dated[t]) > 0:
-				// A word of a date the question names: the document's
-				// date holds it, or a title naming the date other than
-				// as its own dateline ("… on the October 7 Raid", "Budget
-				// for Fiscal Year 2031"; ExtractiveQuery.Dates).
-				if datedWithin(r.dated[t], h) || title[t] && !datelineStems(h)[t] {
-					f.Title += idf
-				}
 			case title[t]:
 				// The title says what every sentence of a statement is
 				// about ("… on Armenian Remembrance Day").
