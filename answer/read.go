@@ -817,10 +817,8 @@ func (p *Pipeline) ordered(c Constraints, hits []retrieval.Hit, k int) ([]retrie
 		ok = slices.DeleteFunc(ok, func(h retrieval.Hit) bool { return titleShare(h) < titledShare })
 	}
 	// The record's own "first meeting" of the subject is what "its first
-	// meeting" asks for: a later readout of the fourth meeting mentions
-	// the subject earlier than another that says "first meeting" only
-	// when the record is incomplete, and the first statement to mention
-	// a permanent menorah is not the first permanent menorah.
+	// meeting" asks for (writesOrdinal): the earliest passage to mention
+	// a task force is not its first meeting.
 	matching := "matching passages"
 	if written := slices.DeleteFunc(slices.Clone(ok), func(h retrieval.Hit) bool { return !writesOrdinal(c, h) }); len(written) > 0 {
 		ok = written
