@@ -312,11 +312,14 @@ func TestHeadingNeverQuoted(t *testing.T) {
 		"Good morning, everyone. The Quillton canal summit opens today with tolls on the agenda.\n\n" +
 		"Tolls Will Fall\n- Barges (35%)\n\nMembers of the Delegation:\n" +
 		"The Honorable Ada Vexlund, Quillton Envoy and Co-Chair of the Canal Caucus (D), QT\n" +
-		"Mr. Ned Example, Quillton Rowing Club Director and Former Quillton National Team Captain\n"
+		"Mr. Ned Example, Quillton Rowing Club Director and Former Quillton National Team Captain\n" +
+		"His Excellency Ada Vexlund Quill, Envoy of Quillton\n\nDr. Ada Vexlund, Jr. Day of Service\n"
 	for line, want := range map[string]bool{
 		// A member list's entries say who was there.
 		"The Honorable Ada Vexlund, Quillton Envoy and Co-Chair of the Canal Caucus (D), QT":       false,
 		"Mr. Ned Example, Quillton Rowing Club Director and Former Quillton National Team Captain": false,
+		"His Excellency Ada Vexlund Quill, Envoy of Quillton":                                      false,
+		"Dr. Ada Vexlund, Jr. Day of Service":                                                      true,
 		"The Quillton Office of Canal Policy":                                                      true,
 		"Remarks at the Quillton Canal Summit 2031":                                                true,
 		"Tolls Will Fall": true,

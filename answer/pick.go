@@ -1351,9 +1351,16 @@ func figureEntry(s string) bool {
 // Captain", "The Honorable Rick Larsen, United States Representative …"),
 // which says who was there, not a heading.
 func personEntry(s string) bool {
-	name, _, ok := strings.Cut(s, ",")
+	name, rest, ok := strings.Cut(s, ",")
 	if !ok {
 		return false
+	}
+	if r := strings.TrimSpace(rest); strings.HasPrefix(r, "Jr.") || strings.HasPrefix(r, "Sr.") {
+		// "Dr. Martin Luther King, Jr. Day of Service": the name goes
+		// on; an entry gives a position after another comma.
+		if _, _, ok := strings.Cut(r, ","); !ok {
+			return false
+		}
 	}
 	words := strings.Fields(name)
 	if len(words) < 2 {
@@ -1362,7 +1369,7 @@ func personEntry(s string) bool {
 	switch {
 	case text.IsHonorific(words[0]):
 		return true
-	case words[0] == "The" && words[1] == "Honorable":
+	case (words[0] == "The" || words[0] == "His" || words[0] == "Her") && (words[1] == "Honorable" || words[1] == "Excellency"):
 		return len(words) >= 4
 	case words[0] == "Honorable", words[0] == "H.E.", words[0] == "T.H.":
 		return len(words) >= 3
