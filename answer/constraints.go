@@ -1410,8 +1410,8 @@ var roleNouns = map[string]bool{"ceo": true, "prince": true, "princess": true, "
 // biden …"), or none that any of them holds, the first.
 func titledBefore(toks []qtok, start int, persons []*Person) *Person {
 	words := titleWordsBefore(toks, start)
-	if !slices.ContainsFunc(words, text.IsTitleNoun) || len(persons) < 2 {
-		return persons[0] // "which came first, biden meeting sunak …": no title without its noun
+	if len(words) == 0 || len(persons) < 2 {
+		return persons[0]
 	}
 	best, most := persons[0], 0
 	for _, p := range persons {
@@ -1426,11 +1426,16 @@ func titledBefore(toks []qtok, start int, persons []*Person) *Person {
 }
 
 // titleWordsBefore are the title words written just before the name at
-// start ("speaker" in "speaker mccarthy"), nearest first.
+// start ("speaker" in "speaker mccarthy"), nearest first; nil when none
+// of them is a title's noun: "which came first, biden meeting sunak …"
+// writes no title without its noun.
 func titleWordsBefore(toks []qtok, start int) []string {
 	var words []string
 	for k := start - 1; k >= 0 && start-k <= 4 && text.IsTitleWord(toks[k].w); k-- {
 		words = append(words, toks[k].w)
+	}
+	if !slices.ContainsFunc(words, text.IsTitleNoun) {
+		return nil
 	}
 	return words
 }
@@ -1446,7 +1451,7 @@ func titleWordsBefore(toks []qtok, start int) []string {
 // so is a person without such titles (nothing to disagree with).
 func titledAs(toks []qtok, start int, persons []*Person, pp *people) []*Person {
 	words := titleWordsBefore(toks, start)
-	if !slices.ContainsFunc(words, text.IsTitleNoun) || !pp.titleEnding(words) {
+	if len(words) == 0 || !pp.titleEnding(words) {
 		// No title without its noun: "which came first, biden meeting
 		// sunak …" is not First Lady Jill Biden.
 		return persons

@@ -492,19 +492,15 @@ func inTranscript(h retrieval.Hit, start, end int) bool {
 // document's title counts only outside a transcript's turns (a readout
 // of the named person's call, a statement issued in their name).
 func speakerIsNamed(h retrieval.Hit, who string, turn bool, named map[string]bool) bool {
-	for _, t := range text.Terms(speakerAndTitle(h, who, turn)) {
-		if named[t] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(text.Terms(speakerAndTitle(h, who, turn)), func(t string) bool { return named[t] })
 }
 
 // speakerIsAsked is speakerIsNamed for the asked person, whose namesakes
 // (k) the same name and title do not name: "President Donald J. Trump"
-// is not Melania Trump.
+// is not Melania Trump. The words are read once for both.
 func speakerIsAsked(h retrieval.Hit, who string, turn bool, named map[string]bool, k *kin) bool {
-	return speakerIsNamed(h, who, turn, named) && !k.other(speakerAndTitle(h, who, turn))
+	ts := text.Terms(speakerAndTitle(h, who, turn))
+	return slices.ContainsFunc(ts, func(t string) bool { return named[t] }) && !k.otherTerms(ts)
 }
 
 // speakerAndTitle is what speakerIsNamed reads: the speaker's name and,

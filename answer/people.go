@@ -840,10 +840,17 @@ func (k *kin) other(s string) bool {
 	if k == nil {
 		return false
 	}
+	return k.otherTerms(text.Terms(s))
+}
+
+// otherTerms is other of s's index terms ts.
+func (k *kin) otherTerms(ts []string) bool {
+	if k == nil {
+		return false
+	}
 	// Only the words just before the surname name whose it is: "…
 	// Celebration to Mark Black History Month" is no Mark Harris.
 	found := false
-	ts := text.Terms(s)
 	for j, t := range ts {
 		if !k.surname[t] {
 			continue

@@ -115,8 +115,8 @@ func spellingSlip(short, long string) bool {
 	return false
 }
 
-// isVowel reports an ASCII vowel.
-func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+// isVowel reports an ASCII vowel of a name, "y" among them ("lindsay").
+func isVowel(c byte) bool { return IsVowel(c) || c == 'y' }
 
 // givenForms maps familiar given names to the full name they stand for
 // (and a full name's other spellings to one), as the record's people are
