@@ -608,6 +608,13 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 			if saysVerbAfter(toks, aux) {
 				return WantQuotation
 			}
+			// "what gift did nauseda give biden when they met": up to two
+			// words naming the thing asked may stand before the auxiliary.
+			for k := aux; k < len(toks) && k < aux+2 && aux == i+1 && !text.IsStopword(toks[k].w) && !yesNoOpeners[toks[k].w]; k++ {
+				if k+1 < len(toks) && yesNoOpeners[toks[k+1].w] {
+					aux = k + 1
+				}
+			}
 			if aux < len(toks) && yesNoOpeners[toks[aux].w] {
 				// "what did Sullivan praise Azerbaijan for when he met
 				// Hajiyev": the question's own word asked for no kind of

@@ -264,6 +264,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"canal toll vote who voted no and how many abstained", OrderAny, WantPerson},
 		{"what were quillfeather's words on the canal", OrderAny, WantQuotation},
 		{"what did quillfeather praise oakhollow for when they met", OrderAny, WantAny},
+		{"what gift did quillfeather give oakhollow when they met in fernvale", OrderAny, WantAny},
+		{"which canal treaty was signed when the talks ended", OrderAny, WantAny},
 		{"Quote Quillfeather's exact words on the canal talks.", OrderAny, WantQuotation},
 		{"Give his words.", OrderAny, WantQuotation},
 		{"Did Quillfeather say the talks would open in Lisbon?", OrderAny, WantYesNo},
