@@ -20,6 +20,7 @@ import (
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/internal/datalock"
 	"github.com/readout/readout/telemetry"
+	"github.com/readout/readout/text"
 )
 
 // IndexOptions configures an Index. The zero value works.
@@ -345,7 +346,7 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 			st.Removed = append(st.Removed, d.ID)
 		}
 	}
-	id := snapshotID(ix.emb.Name(), ix.opts.Chunk, sorted, hashes)
+	id := snapshotID(ix.emb.Name(), text.TermsVersion, ix.opts.Chunk, sorted, hashes)
 	if id == old.id && toEmbed == 0 && (ix.dir == "" || (old.bytes > 0 && fileExists(ix.path()))) {
 		// Nothing changed: the live snapshot already is the result.
 		st.Chunks, st.Snapshot, st.Duration = len(old.chunks), old.id, time.Since(start)

@@ -118,12 +118,14 @@ func refuseEmbedding(context.Context, string) ([]float32, error) {
 	return nil, errors.New("retrieval: the chromem collection must never embed text itself")
 }
 
-// snapshotID is a short hash of what the snapshot holds: the embedder, the
+// snapshotID is a short hash of what the snapshot holds: the embedder,
+// the way text is read into terms (text.TermsVersion: the word index and
+// every cache keyed by the ID hold terms, whatever the embedder), the
 // chunking and each document's id and content hash.
-func snapshotID(embedder string, opts corpus.ChunkOptions, docs []*corpus.Document, hashes map[string]string) string {
+func snapshotID(embedder string, terms int, opts corpus.ChunkOptions, docs []*corpus.Document, hashes map[string]string) string {
 	h := sha256.New()
 	o, _ := json.Marshal(opts)
-	fmt.Fprintf(h, "%s\n%s\n", embedder, o)
+	fmt.Fprintf(h, "%s\nterms %d\n%s\n", embedder, terms, o)
 	for _, d := range docs {
 		fmt.Fprintf(h, "%s\x00%s\n", d.ID, hashes[d.ID])
 	}

@@ -343,3 +343,23 @@ func TestSnapshotOfOtherTermsRefused(t *testing.T) {
 		t.Fatalf("opening a snapshot of other terms: %v, want ErrOldFormat with the rebuild advice", err)
 	}
 }
+
+// TestSnapshotIDNamesTheTerms: the snapshot ID, which caches of what the
+// record says are keyed by, changes with the way text is read into terms
+// even when the embedder's name does not (an OpenAI-compatible embedder's
+// name says nothing of readout's stemmer).
+func TestSnapshotIDNamesTheTerms(t *testing.T) {
+	docs := loadSeeds(t)
+	hashes := map[string]string{}
+	for _, d := range docs {
+		hashes[d.ID] = d.ID
+	}
+	opts := corpus.ChunkOptions{}
+	now := snapshotID("openai:some-model", text.TermsVersion, opts, docs, hashes)
+	if again := snapshotID("openai:some-model", text.TermsVersion, opts, docs, hashes); again != now {
+		t.Fatalf("the same snapshot has two IDs: %s and %s", now, again)
+	}
+	if before := snapshotID("openai:some-model", text.TermsVersion-1, opts, docs, hashes); before == now {
+		t.Fatalf("snapshots of terms versions %d and %d share the ID %s", text.TermsVersion-1, text.TermsVersion, now)
+	}
+}
