@@ -51,14 +51,31 @@ func TestMeasureDecision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := []string{filepath.Join("..", "eval", "dev.jsonl")}
+	// READOUT_DEV_SETS names the development files to measure on, by
+	// their names in eval/ ("dev,fresh,channel"; default dev). With
+	// READOUT_FOLD_BY_SET=1 the cross-validation holds out one file at a
+	// time instead of five folds dealt across them: weights chosen on the
+	// other writers' questions, counted on one writer's.
+	sets := []string{"dev"}
+	if v := os.Getenv("READOUT_DEV_SETS"); v != "" {
+		sets = strings.Split(v, ",")
+	}
+	var files []string
+	for _, s := range sets {
+		files = append(files, filepath.Join("..", "eval", s+".jsonl"))
+	}
 	if pub := os.Getenv("READOUT_PUBLIC_EVAL"); pub != "" {
 		files = append(files, pub)
 	}
 	var qs []evalLine
-	for _, name := range files {
-		qs = append(qs, readEvalLines(t, name)...)
+	setOf := map[string]int{}
+	for i, name := range files {
+		for _, q := range readEvalLines(t, name) {
+			setOf[q.ID] = i
+			qs = append(qs, q)
+		}
 	}
+	bySet := os.Getenv("READOUT_FOLD_BY_SET") != ""
 	type row struct {
 		q          evalLine
 		answerable bool
@@ -168,12 +185,19 @@ func TestMeasureDecision(t *testing.T) {
 				best, bs = sc, s
 			}
 		}
+		// Whether any passage weighed gives the asked kind of answer, or
+		// the asked figure: a gate, where the weights add.
+		anyTyped, anyFigure := 0, 0
+		for _, s := range r.sigs {
+			anyTyped = max(anyTyped, int(s.typed))
+			anyFigure = max(anyFigure, int(s.figure))
+		}
 		mark := ""
 		if (best >= def.threshold) != r.answerable {
 			mark = "  <-- wrong"
 		}
-		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f pl=%.2f head=%.0f nar=%.0f lead=%.2f lex=%.2f title=%.2f rank=%d%s %q %s", r.q.ID, r.q.Kind, r.answerable,
-			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.place, bs.head, bs.narrowed, bs.lead, bs.lexical, bs.title, bs.rank, mark, r.head, r.q.Question)
+		t.Logf("%-5s %-12s ans=%-5v score=%.2f cov=%.2f dis=%.2f vec=%.2f names=%.2f phr=%.2f fig=%.0f typ=%.0f dat=%.0f att=%.0f pl=%.2f head=%.0f nar=%.0f lead=%.2f lex=%.2f title=%.2f rank=%d anytyp=%d anyfig=%d%s %q %s", r.q.ID, r.q.Kind, r.answerable,
+			best, bs.coverage, bs.distinct, bs.vector, bs.names, bs.phrases, bs.figure, bs.typed, bs.dated, bs.attribute, bs.place, bs.head, bs.narrowed, bs.lead, bs.lexical, bs.title, bs.rank, anyTyped, anyFigure, mark, r.head, r.q.Question)
 	}
 	if os.Getenv("READOUT_SWEEP") == "" {
 		return
@@ -186,7 +210,14 @@ func TestMeasureDecision(t *testing.T) {
 			root = roots[r.q.Follows]
 		}
 		roots[r.q.ID] = root
-		sweep[i] = sweepRow{id: r.q.ID, root: root, answerable: r.answerable, sigs: r.sigs}
+		sweep[i] = sweepRow{id: r.q.ID, root: root, answerable: r.answerable, sigs: r.sigs, fold: -1}
+		if bySet {
+			sweep[i].fold = setOf[r.q.ID]
+		}
+	}
+	folds := decisionFolds
+	if bySet {
+		folds = len(files)
 	}
 	// The README's first question over the bundled sample alone must be
 	// answered by any weights the sweep keeps: the sample's few passages
@@ -209,7 +240,7 @@ func TestMeasureDecision(t *testing.T) {
 		for i, h := range r.searched {
 			sigs = append(sigs, signalsOf(r.c, names, h, i+1, r.searched, cache))
 		}
-		sweep = append(sweep, sweepRow{id: "sample: " + q, answerable: true, must: true, sigs: sigs})
+		sweep = append(sweep, sweepRow{id: "sample: " + q, answerable: true, must: true, sigs: sigs, fold: -1})
 	}
 	type variant struct {
 		name      string
@@ -223,18 +254,18 @@ func TestMeasureDecision(t *testing.T) {
 	for _, v := range variants {
 		attributeGrid = v.attribute
 		for _, bar := range []float64{maxWrongDeclines, 0.03} {
-			sweepAt(t, v.name, sweep, len(rows), bar)
+			sweepAt(t, v.name, sweep, len(rows), folds, bar)
 		}
 	}
 }
 
 // sweepAt runs and logs sweepDecision at one bar.
-func sweepAt(t *testing.T, name string, sweep []sweepRow, n int, bar float64) {
-	res := sweepDecision(sweep, decisionFolds, bar)
+func sweepAt(t *testing.T, name string, sweep []sweepRow, n, folds int, bar float64) {
+	res := sweepDecision(sweep, folds, bar)
 	t.Logf("%swrong declines at most %.0f%% of the answerable training questions:", name, 100*bar)
 	t.Logf("  chosen on all %d questions: %+v answered %d/%d declined %d/%d", n, res.all.w, res.all.answered, res.all.nAns, res.all.declined, res.all.nOut)
 	t.Logf("  %d-fold cross-validated (weights chosen on the other folds, counted on the held-out one): answered %d/%d, declined %d/%d",
-		decisionFolds, res.cv.answered, res.cv.nAns, res.cv.declined, res.cv.nOut)
+		folds, res.cv.answered, res.cv.nAns, res.cv.declined, res.cv.nOut)
 	for f, w := range res.perFold {
 		t.Logf("    fold %d: %+v", f, w)
 	}
@@ -323,6 +354,9 @@ type sweepRow struct {
 	// must: weights that decline it are not kept; it is in no fold and
 	// not counted.
 	must bool
+	// fold, when not -1, is the fold it is held out in (its file's, with
+	// READOUT_FOLD_BY_SET); -1 deals it with its chain.
+	fold int
 	sigs []hitSignals
 }
 
@@ -364,6 +398,10 @@ func sweepDecision(rows []sweepRow, folds int, bar float64) sweepResult {
 	for i, r := range rows {
 		if r.must {
 			fold[i] = -1
+			continue
+		}
+		if r.fold >= 0 {
+			fold[i] = r.fold
 			continue
 		}
 		f, ok := chainFold[r.root]
