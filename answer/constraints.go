@@ -638,8 +638,9 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 // quotationWords ask for someone's own words wherever they stand.
 var quotationWords = map[string]bool{"quote": true, "quotes": true, "verbatim": true, "words": true}
 
-// whWords open a question or a clause of one (followup.go's questionWord
-// is wider: the words a follow-up points back with).
+// whWords open a question or a clause of one (followup.go's whWord and
+// questionWord are wider: the words that only ask, and those a follow-up
+// points back with).
 var whWords = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "how": true, "why": true}
 
 // clauseBreak is the index of the first token at or after from that

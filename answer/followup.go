@@ -974,20 +974,28 @@ func ownSubject(toks []text.Token) bool {
 	return n >= 2
 }
 
-// whWord reports the words that only ask ("what", "how").
+// whWord reports the words that only ask ("what", "how"): the question
+// words (whWords, and "whose") and those that ask for words or for more.
 func whWord(w string) bool {
+	if whWords[w] {
+		return true
+	}
 	switch w {
-	case "what", "who", "whom", "when", "where", "why", "how", "which", "whose", "else", "anything", "something", "say", "said", "tell", "told":
+	case "whose", "else", "anything", "something", "say", "said", "tell", "told":
 		return true
 	}
 	return false
 }
 
-// questionWord reports the words that ask rather than say what about.
+// questionWord reports the words that ask rather than say what about:
+// those that only ask (whWord), and those that point at an item or a
+// side of what was said ("the first one", "the other side").
 func questionWord(w string) bool {
+	if whWord(w) {
+		return true
+	}
 	switch w {
-	case "what", "who", "whom", "when", "where", "why", "how", "which", "whose", "else", "anything", "something",
-		"one", "ones", "side", "say", "said", "tell", "told", "mean", "meant", "think", "thought", "first", "second",
+	case "one", "ones", "side", "mean", "meant", "think", "thought", "first", "second",
 		"last", "former", "latter", "and", "other":
 		return true
 	}

@@ -770,7 +770,8 @@ func kinOf(p *Person, pp *people) *kin {
 	if p == nil || pp == nil || p.Filter == "" {
 		return nil
 	}
-	mine := text.TermSet(p.Name)
+	name := text.TermSet(p.Name)
+	mine := maps.Clone(name)
 	for _, t := range p.Titles {
 		maps.Copy(mine, text.TermSet(t.Title))
 	}
@@ -779,7 +780,7 @@ func kinOf(p *Person, pp *people) *kin {
 	}
 	surname := text.TermSet(p.Filter)
 	k := &kin{own: map[string]bool{}, others: map[string]bool{}, surname: surname}
-	for t := range text.TermSet(p.Name) {
+	for t := range name {
 		if !surname[t] && len(t) > 1 {
 			k.own[t] = true
 		}

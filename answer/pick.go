@@ -1697,11 +1697,9 @@ func reportingAsked(attr string, h retrieval.Hit, c candidate, v verdict) string
 		}
 	}
 	s := h.Chunk.Text[c.start:c.end]
-	names := false
-	for _, t := range text.Terms(openingNames(s)) {
-		names = names || v.named[t]
-	}
-	if !names && !strings.HasPrefix(s, "He ") && !strings.HasPrefix(s, "She ") || v.kin.other(openingNames(s)) {
+	opening := openingNames(s)
+	names := slices.ContainsFunc(text.Terms(opening), func(t string) bool { return v.named[t] })
+	if !names && !strings.HasPrefix(s, "He ") && !strings.HasPrefix(s, "She ") || v.kin.other(opening) {
 		return attr // "President Donald J. Trump signed …" reports no Melania Trump
 	}
 	return strings.TrimSuffix(attr, ": ") + ", reporting " + v.asked + ": "
