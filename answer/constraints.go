@@ -610,9 +610,10 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 			}
 			// "what gift did nauseda give biden when they met": up to two
 			// words naming the thing asked may stand before the auxiliary.
-			for k := aux; k < len(toks) && k < aux+2 && aux == i+1 && !text.IsStopword(toks[k].w) && !yesNoOpeners[toks[k].w]; k++ {
+			named := false
+			for k := aux; k < len(toks) && k < aux+2 && aux == i+1 && !text.IsStopword(toks[k].w) && !yesNoOpeners[toks[k].w] && !quotationWords[toks[k].w]; k++ {
 				if k+1 < len(toks) && yesNoOpeners[toks[k+1].w] {
-					aux = k + 1
+					aux, named = k+1, true
 				}
 			}
 			if aux < len(toks) && yesNoOpeners[toks[aux].w] {
@@ -620,8 +621,15 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 				// Hajiyev": the question's own word asked for no kind of
 				// answer; a "when" or "who" after it opens a clause. But
 				// "what were his exact words" asks for words.
-				for _, u := range toks[aux+1:] {
+				for j, u := range toks[aux+1:] {
 					if whWords[u.w] {
+						if k := aux + 1 + j; named && !clauseWhen(toks, k) {
+							// "what summit was it and when was it held",
+							// "which senator was it who": a question of its own.
+							if w := wantFrom(toks, k, yesNo); w != WantAny {
+								return w
+							}
+						}
 						break
 					}
 					if quotationWords[u.w] {
@@ -1652,4 +1660,10 @@ func inverted(toks []qtok, start int) bool {
 		}
 	}
 	return false
+}
+
+// clauseWhen: the "when" at k opens a clause ("when they met"), not a
+// second question ("and when", "when was it held", a closing "when").
+func clauseWhen(toks []qtok, k int) bool {
+	return toks[k].w == "when" && k+1 < len(toks) && clauseSubject(toks[k+1].w) && toks[k-1].w != "and" && clauseBreak(toks, k) != k
 }

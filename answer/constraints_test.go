@@ -266,6 +266,16 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"what did quillfeather praise oakhollow for when they met", OrderAny, WantAny},
 		{"what gift did quillfeather give oakhollow when they met in fernvale", OrderAny, WantAny},
 		{"which canal treaty was signed when the talks ended", OrderAny, WantAny},
+		// The thing asked named before the auxiliary leaves a second
+		// question joined on, and the words asked for, as they were.
+		{"what quotes did quillfeather give when he met oakhollow", OrderAny, WantQuotation},
+		{"what verbatim remarks did quillfeather make", OrderAny, WantQuotation},
+		{"which senator was it who praised the canal", OrderAny, WantPerson},
+		{"what canal sanctions did they impose and when", OrderAny, WantDate},
+		{"what canal summit was it, and when was it held", OrderAny, WantDate},
+		{"what gift did he give when", OrderAny, WantDate},
+		{"what canal treaty did they sign and where", OrderAny, WantPlace},
+		{"what grain aid did they send and how much was it", OrderAny, WantNumber},
 		{"Quote Quillfeather's exact words on the canal talks.", OrderAny, WantQuotation},
 		{"Give his words.", OrderAny, WantQuotation},
 		{"Did Quillfeather say the talks would open in Lisbon?", OrderAny, WantYesNo},

@@ -62,6 +62,9 @@ func TestMeasureDecision(t *testing.T) {
 	}
 	var files []string
 	for _, s := range sets {
+		if strings.HasSuffix(s, "-frozen") || s == "frozen" || s == "blind" || strings.HasPrefix(s, "verify-frozen") {
+			t.Fatalf("READOUT_DEV_SETS names %s, a held-out set: measure on development sets only", s)
+		}
 		files = append(files, filepath.Join("..", "eval", s+".jsonl"))
 	}
 	if pub := os.Getenv("READOUT_PUBLIC_EVAL"); pub != "" {
