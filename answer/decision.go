@@ -783,12 +783,12 @@ func (w decisionWeights) score(s hitSignals) float64 {
 // by set, 422/449 and 70/93 (3% bar: 430/449, 62/93). No weighing of
 // these signals carries over to another writer's questions better than
 // the one in use, which stays. Of the 20 out-of-scope questions it
-// answers, 16 (read one by one) name a subject the record holds and ask a detail it never
-// gives (the women among West Point's 2025 graduates, the gift Nausėda
-// gave, the Senate's vote on Lina Khan): their best passage gives a
-// value of the asked kind beside the subject's words, so the typed
-// signal, read of any passage retrieved, is 1 for all but 1 of them,
-// and 0 for 2 of the 449 answerable ones.
+// answers, 16 (read one by one) name a subject the record holds and ask
+// a detail it never gives (the women among West Point's 2025 graduates,
+// the gift Nausėda gave, the Senate's vote on Lina Khan): their best
+// passage gives a value of the asked kind beside the subject's words, so
+// the typed signal, read of any passage retrieved, is 1 for all but 1 of
+// them, and 0 for 2 of the 449 answerable ones.
 var defaultDecision = decisionWeights{coverage: 1, vector: 1, phrases: 0.25, continued: 0.5, figure: 0.5, dated: 1, attribute: 1, place: 0.5, threshold: 2.35}
 
 // orderDecision are the weights a "first"/"last" ordering scores passages
