@@ -93,6 +93,9 @@ type ExtractiveQuery struct {
 	// answer that opens the passage after a reporter's question
 	// (withReplies).
 	chunks func(docID string) []corpus.Chunk
+	// allReasons keeps the reasons of every candidate sentence, not only
+	// the picked ones and the best of the rest (Pipeline.ExplainAll).
+	allReasons bool
 }
 
 // extractive picks and renders the sentences, with the reasons.
@@ -109,7 +112,11 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	}
 	top := withReplies(hits[:min(len(hits), n)], q.chunks)
 	cands, picked, v := chooseSentences(q, top, DefaultWeights)
-	why = reasons(cands, picked, top)
+	limit := maxReasons
+	if q.allReasons {
+		limit = len(cands)
+	}
+	why = reasons(cands, picked, top, limit)
 	if len(picked) == 0 {
 		return "", nil, stats, why
 	}

@@ -1851,8 +1851,9 @@ func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict, pp 
 }
 
 // reasons returns the trace of a choice: the picked sentences first, then
-// the best of the rest, at most maxReasons.
-func reasons(cands []candidate, picked []int, top []retrieval.Hit) []SentenceReason {
+// the best of the rest, at most limit (maxReasons, or every candidate for
+// Pipeline.ExplainAll).
+func reasons(cands []candidate, picked []int, top []retrieval.Hit, limit int) []SentenceReason {
 	var out []SentenceReason
 	add := func(c candidate) {
 		role := c.role
@@ -1869,7 +1870,7 @@ func reasons(cands []candidate, picked []int, top []retrieval.Hit) []SentenceRea
 		add(cands[i])
 	}
 	for i, c := range cands {
-		if len(out) >= maxReasons {
+		if len(out) >= limit {
 			break
 		}
 		if !in[i] {
@@ -1944,19 +1945,20 @@ func longestRun(a, b []string) int {
 	return best
 }
 
-// maxRejected is how many sentences not quoted an explanation shows.
+// maxRejected is how many sentences not quoted an explanation shows
+// (every one with Pipeline.ExplainAll).
 const maxRejected = 3
 
 // sentenceTraces turns the reasons of a choice into the explanation's
-// sentences: the quoted ones in order, then the best few left out, each
-// with its non-zero features as weighted signals.
-func sentenceTraces(why []SentenceReason, passages []PassageTrace) []SentenceTrace {
+// sentences: the quoted ones in order, then the best few left out (at
+// most maxRej), each with its non-zero features as weighted signals.
+func sentenceTraces(why []SentenceReason, passages []PassageTrace, maxRej int) []SentenceTrace {
 	var out []SentenceTrace
 	rejected := 0
 	for _, r := range why {
 		quoted := r.Role == "answer" || r.Role == "support" || strings.HasPrefix(r.Role, "side ")
 		if !quoted {
-			if rejected == maxRejected {
+			if rejected == maxRej {
 				continue
 			}
 			rejected++

@@ -45,6 +45,10 @@ type Pipeline struct {
 	Metrics *telemetry.Metrics
 	// Explain makes every Answer carry its Explanation.
 	Explain bool
+	// ExplainAll, with Explain, lists every candidate sentence of an
+	// extractive answer in the Explanation, not only the quoted ones and
+	// the best few left out: for measuring the sentence choice.
+	ExplainAll bool
 
 	// decision overrides defaultDecision (measurements sweep it).
 	decision *decisionWeights
@@ -764,6 +768,7 @@ func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.H
 	var cites []Citation
 	var stats QuoteStats
 	var why []SentenceReason
+	q.allReasons = p.ExplainAll && ans.Explain != nil
 	if q.ownFirst && q.Context != "" {
 		own := q
 		own.Context = ""
@@ -773,7 +778,11 @@ func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.H
 		text, cites, stats, why = extractive(q, hits)
 	}
 	if ans.Explain != nil {
-		ans.Explain.Sentences = sentenceTraces(why, ans.Explain.Passages)
+		maxRej := maxRejected
+		if q.allReasons {
+			maxRej = len(why)
+		}
+		ans.Explain.Sentences = sentenceTraces(why, ans.Explain.Passages, maxRej)
 	}
 	if warning != "" {
 		ans.Warnings = append(ans.Warnings, warning)

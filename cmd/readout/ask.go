@@ -29,7 +29,7 @@ func cmdAsk(ctx context.Context, f *commonFlags, pos []string, s streams) error 
 		return err
 	}
 	defer a.close()
-	a.pipe.Explain = f.explain
+	a.pipe.Explain, a.pipe.ExplainAll = f.explain || f.explainAll, f.explainAll
 	ans, err := a.pipe.Ask(ctx, question, nil, filters)
 	if err != nil {
 		return userFacing(err)
@@ -51,7 +51,7 @@ func cmdChat(ctx context.Context, f *commonFlags, pos []string, s streams) error
 		return err
 	}
 	defer a.close()
-	a.pipe.Explain = f.explain
+	a.pipe.Explain, a.pipe.ExplainAll = f.explain || f.explainAll, f.explainAll
 	interactive := false
 	if file, ok := stdin.(*os.File); ok {
 		if st, err := file.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {

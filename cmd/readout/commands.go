@@ -145,6 +145,7 @@ func (c *command) flagSet(f *commonFlags) *flag.FlagSet {
 			fs.BoolVar(&f.json, "json", false, "print JSON (one object per line; see the README for the fields)")
 		case explainFlag:
 			fs.BoolVar(&f.explain, "explain", false, "after each answer, say why: the constraints read, the passages and their scores, the decision")
+			fs.BoolVar(&f.explainAll, "explain-all", false, "as --explain, listing every candidate sentence of an answer made of quotations, not only the best three left out")
 		}
 	}
 	if c.extra != nil {

@@ -57,3 +57,38 @@ func TestAskExplain(t *testing.T) {
 		t.Errorf("chat --explain:\n%s", out)
 	}
 }
+
+// ask --explain-all lists every candidate sentence of the answer (for
+// measuring the sentence choice), where --explain lists the quoted ones
+// and at most three left out; it explains without --explain.
+func TestAskExplainAll(t *testing.T) {
+	data := t.TempDir()
+	sentences := func(args ...string) (quoted, left int) {
+		t.Helper()
+		code, out, errOut := runCLI(t, "", append([]string{"ask", "--data", data, "--json"}, append(args, crossedQuestion)...)...)
+		var v struct {
+			Explain struct {
+				Sentences []struct{ Reason string }
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil {
+			t.Fatalf("ask %v: exit %d, %v: %s%s", args, code, err, out, errOut)
+		}
+		for _, s := range v.Explain.Sentences {
+			if strings.HasPrefix(s.Reason, "answer") || strings.HasPrefix(s.Reason, "support") || strings.HasPrefix(s.Reason, "side ") {
+				quoted++
+			} else {
+				left++
+			}
+		}
+		return quoted, left
+	}
+	q1, left1 := sentences("--explain")
+	q2, left2 := sentences("--explain-all")
+	if q1 == 0 || q1 != q2 {
+		t.Fatalf("quoted sentences: %d with --explain, %d with --explain-all", q1, q2)
+	}
+	if left1 > 3 || left2 <= left1 {
+		t.Errorf("sentences left out: %d with --explain (at most 3), %d with --explain-all (want more)", left1, left2)
+	}
+}

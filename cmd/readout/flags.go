@@ -23,13 +23,16 @@ type commonFlags struct {
 	outlet  string
 	json    bool
 	explain bool
-	verbose countFlag
-	rebuild bool
-	force   bool
-	summary bool
-	limit   int
-	http    string
-	url     string
+	// explainAll: --explain-all, the explanation listing every candidate
+	// sentence.
+	explainAll bool
+	verbose    countFlag
+	rebuild    bool
+	force      bool
+	summary    bool
+	limit      int
+	http       string
+	url        string
 }
 
 // parseInterspersed parses flags that may come before or after the
