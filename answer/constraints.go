@@ -818,7 +818,10 @@ var askedNouns = func() map[string]AnswerType {
 	m := map[string]AnswerType{"date": WantDate, "day": WantDate, "year": WantDate, "month": WantDate,
 		"city": WantPlace, "country": WantPlace, "place": WantPlace, "town": WantPlace, "venue": WantPlace, "location": WantPlace,
 		"official": WantPerson, "officials": WantPerson, "person": WantPerson, "spokesperson": WantPerson,
-		"minister": WantPerson, "leader": WantPerson}
+		"minister": WantPerson, "ministers": WantPerson, "leader": WantPerson, "leaders": WantPerson,
+		"president": WantPerson, "presidents": WantPerson, "senator": WantPerson, "senators": WantPerson,
+		"governor": WantPerson, "governors": WantPerson, "ambassador": WantPerson, "ambassadors": WantPerson,
+		"diplomat": WantPerson, "diplomats": WantPerson, "envoy": WantPerson, "mayor": WantPerson}
 	for n := range organisationNouns {
 		m[n] = WantPerson
 	}
