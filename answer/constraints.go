@@ -599,6 +599,13 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 				// toll": the noun asked about is a quantity.
 				return WantNumber
 			}
+			if !copulas[next] && pastTense(next) {
+				// "what happened when biden met xi": the verb asks what;
+				// a "when" opening a clause after it does not ask when.
+				if k := slices.IndexFunc(toks[i+2:], func(t qtok) bool { return whWords[t.w] }); k >= 0 && clauseWhen(toks, i+2+k) {
+					return WantAny
+				}
+			}
 			// "what exactly did biden say": an adverb of the asking
 			// stands between the question word and its auxiliary.
 			aux := i + 1

@@ -277,6 +277,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"what canal treaty did they sign and where", OrderAny, WantPlace},
 		{"what grain aid did they send and how much was it", OrderAny, WantNumber},
 		{"which president signed the canal treaty", OrderAny, WantPerson},
+		{"what happened when quillfeather met oakhollow", OrderAny, WantAny},
+		{"what happened and when", OrderAny, WantDate},
 		{"which leaders did quillfeather meet when he was in fernvale", OrderAny, WantPerson},
 		{"what ambassadors came to the canal opening", OrderAny, WantPerson},
 		{"Quote Quillfeather's exact words on the canal talks.", OrderAny, WantQuotation},
