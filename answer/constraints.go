@@ -618,9 +618,10 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 			// "what gift did nauseda give biden when they met": up to two
 			// words naming the thing asked may stand before the auxiliary.
 			named := false
-			for k := aux; k < len(toks) && k < aux+2 && aux == i+1 && !text.IsStopword(toks[k].w) && !yesNoOpeners[toks[k].w] && !quotationWords[toks[k].w]; k++ {
-				if k+1 < len(toks) && yesNoOpeners[toks[k+1].w] {
+			for k := aux; aux == i+1 && k < min(len(toks)-1, aux+2) && namesThing(toks[k].w); k++ {
+				if yesNoOpeners[toks[k+1].w] {
 					aux, named = k+1, true
+					break
 				}
 			}
 			if aux < len(toks) && yesNoOpeners[toks[aux].w] {
@@ -1670,6 +1671,13 @@ func inverted(toks []qtok, start int) bool {
 		}
 	}
 	return false
+}
+
+// namesThing reports whether w may be a word of the noun a "what"/"which"
+// asks for before its auxiliary ("what gift did …"): no function word,
+// auxiliary or word asking for a quotation ("what quotes did …").
+func namesThing(w string) bool {
+	return !text.IsStopword(w) && !yesNoOpeners[w] && !quotationWords[w]
 }
 
 // clauseWhen: the "when" at k opens a clause ("when they met"), not a

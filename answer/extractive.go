@@ -112,11 +112,7 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	}
 	top := withReplies(hits[:min(len(hits), n)], q.chunks)
 	cands, picked, v := chooseSentences(q, top, DefaultWeights)
-	limit := maxReasons
-	if q.allReasons {
-		limit = len(cands)
-	}
-	why = reasons(cands, picked, top, limit)
+	why = reasons(cands, picked, top, q.allReasons)
 	if len(picked) == 0 {
 		return "", nil, stats, why
 	}

@@ -1851,9 +1851,9 @@ func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict, pp 
 }
 
 // reasons returns the trace of a choice: the picked sentences first, then
-// the best of the rest, at most limit (maxReasons, or every candidate for
-// Pipeline.ExplainAll).
-func reasons(cands []candidate, picked []int, top []retrieval.Hit, limit int) []SentenceReason {
+// the best of the rest, at most maxReasons in all unless all is set
+// (Pipeline.ExplainAll).
+func reasons(cands []candidate, picked []int, top []retrieval.Hit, all bool) []SentenceReason {
 	var out []SentenceReason
 	add := func(c candidate) {
 		role := c.role
@@ -1870,7 +1870,7 @@ func reasons(cands []candidate, picked []int, top []retrieval.Hit, limit int) []
 		add(cands[i])
 	}
 	for i, c := range cands {
-		if len(out) >= limit {
+		if !all && len(out) >= maxReasons {
 			break
 		}
 		if !in[i] {
@@ -1951,14 +1951,15 @@ const maxRejected = 3
 
 // sentenceTraces turns the reasons of a choice into the explanation's
 // sentences: the quoted ones in order, then the best few left out (at
-// most maxRej), each with its non-zero features as weighted signals.
-func sentenceTraces(why []SentenceReason, passages []PassageTrace, maxRej int) []SentenceTrace {
+// most maxRejected, unless all is set), each with its non-zero features
+// as weighted signals.
+func sentenceTraces(why []SentenceReason, passages []PassageTrace, all bool) []SentenceTrace {
 	var out []SentenceTrace
 	rejected := 0
 	for _, r := range why {
 		quoted := r.Role == "answer" || r.Role == "support" || strings.HasPrefix(r.Role, "side ")
 		if !quoted {
-			if rejected == maxRej {
+			if !all && rejected == maxRejected {
 				continue
 			}
 			rejected++

@@ -778,11 +778,7 @@ func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.H
 		text, cites, stats, why = extractive(q, hits)
 	}
 	if ans.Explain != nil {
-		maxRej := maxRejected
-		if q.allReasons {
-			maxRej = len(why)
-		}
-		ans.Explain.Sentences = sentenceTraces(why, ans.Explain.Passages, maxRej)
+		ans.Explain.Sentences = sentenceTraces(why, ans.Explain.Passages, q.allReasons)
 	}
 	if warning != "" {
 		ans.Warnings = append(ans.Warnings, warning)
