@@ -1546,6 +1546,25 @@ var wordsNouns = map[string]bool{"words": true, "statement": true, "statements":
 	"response": true, "reply": true, "position": true, "view": true, "views": true, "readout": true,
 	"testimony": true, "speech": true, "tweet": true, "post": true, "address": true}
 
+// useVerbs say someone used words ("the phrase Biden used").
+var useVerbs = map[string]bool{"use": true, "used": true, "uses": true, "using": true, "choose": true, "chose": true}
+
+// phraseNouns name words as words: what "used" is said of.
+var phraseNouns = map[string]bool{"word": true, "words": true, "phrase": true, "phrases": true, "term": true,
+	"terms": true, "expression": true, "language": true, "line": true, "quote": true}
+
+// wordsAskedBefore reports whether a noun naming words (phraseNouns)
+// stands within three words before the name at start: "what two words
+// did Trump use", "the exact words Biden used".
+func wordsAskedBefore(toks []qtok, start int) bool {
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		if phraseNouns[toks[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
 // asksWordsOf reports whether the name at tokens [start, end) is whose
 // words the question asks for: the subject of a verb of saying ("what did
 // Kirby say", "Kirby has described"), after "according to", "quote" or a
@@ -1580,6 +1599,12 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 	}
 	if verbal && j+1 < len(toks) && talkVerbs[toks[j].w] && (toks[j+1].w == "about" || toks[j+1].w == "on") {
 		// "what was Kirby talking about", "Kirby speaking on the deal".
+		return true, j
+	}
+	if verbal && useVerbs[toks[j].w] && wordsAskedBefore(toks, start) {
+		// "what two words did Trump use", "the exact words Biden used",
+		// "the phrase Biden used": the words are what is asked, and
+		// whose they are.
 		return true, j
 	}
 	if end+1 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+1].w] {

@@ -434,6 +434,10 @@ func TestReadQuestionOfficeNamesAndPronouns(t *testing.T) {
 		{"quillfeather met the crown prince in 2023 - what did he say", "", ""},
 		// A pronoun that asks nothing of anyone's words.
 		{"quillfeather in april 2023 - did she go to lisbon", "", ""},
+		// Words someone used are theirs to quote; a thing used is not.
+		{"what two words did quillfeather use for the canal", "Zara Quillfeather", "quillfeather"},
+		{"the exact words quillfeather used about the canal", "Zara Quillfeather", "quillfeather"},
+		{"what boats did quillfeather use on the canal", "", ""},
 	}
 	for _, tt := range tests {
 		c := ReadQuestion(tt.q, pp, day("2024-05-15"))

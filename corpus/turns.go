@@ -136,6 +136,19 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 	return out
 }
 
+// TurnsVersion numbers the way a document's text is read into turns (who
+// speaks where). It changes when the same text is read into other turns,
+// so that an index holding turns read by another version reads them again
+// (see retrieval's snapshot ID). 1: a list item's quotation may be
+// followed by a link's bare label ("” Watch"); 0: before.
+const TurnsVersion = 1
+
+// ReadTurns reads the document's turns from its text again, replacing
+// those installed by SetTurns (read by another TurnsVersion).
+func (d *Document) ReadTurns() {
+	d.turns = computeTurns(d)
+}
+
 // ErrBadTurns is wrapped by SetTurns for turns that do not tile the text.
 var ErrBadTurns = errors.New("turns do not cover the document's text")
 

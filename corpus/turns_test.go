@@ -213,9 +213,15 @@ func TestQuotationLists(t *testing.T) {
 		{"The bridge will open in the spring", "Zara Quillfeather", RoleReported},
 		{"Nothing has changed about that", "Zara Quillfeather", RoleReported},
 		{"we have the steel", "Zara Quillfeather", RoleReported},
+		// A link's bare label after the quotation ("” Watch").
+		{"steady and patient", "Zara Quillfeather", RoleReported},
 		// A heading names who speaks; the items carry topic labels.
 		{"Every coin is accounted for", "Odo Placeholder", RoleReported},
 		{"and it stands", "Odo Placeholder", RoleReported},
+		// A heading that is only a title and a name; a company's is no
+		// one's.
+		{"The second bridge comes after", "Odo Placeholder", RoleReported},
+		{"We will build the third", "The Ministry of Examples of Nowhereland", RoleIssuer},
 		// A plain bullet ends the list: the company's words are not the
 		// introducer's, and neither is the quotation after them.
 		{"The river has never looked busier", "The Ministry of Examples of Nowhereland", RoleIssuer},

@@ -188,6 +188,10 @@ func Open(dir string, emb Embedder, opts IndexOptions) (*Index, error) {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	ix.cur.Store(snap)
+	if snap.turnsReread {
+		log.Warn("the index was written by an older readout: who said each sentence is read again at every start until the record is refreshed (`readout index`, nothing is embedded again)",
+			"path", path)
+	}
 	log.Info("index loaded", "path", path, "docs", len(snap.docs), "chunks", len(snap.chunks),
 		"snapshot", snap.id, "took", time.Since(start).Round(time.Millisecond))
 	return ix, nil
@@ -221,7 +225,7 @@ func (ix *Index) checkEmbedder(name string, dim int) error {
 }
 
 func (ix *Index) emptySnapshot() *snapshot {
-	s := &snapshot{embedder: ix.emb.Name(), dim: ix.emb.Dimension(), chunkOpts: ix.opts.Chunk}
+	s := &snapshot{embedder: ix.emb.Name(), dim: ix.emb.Dimension(), chunkOpts: ix.opts.Chunk, turns: corpus.TurnsVersion}
 	// An empty snapshot cannot fail to build.
 	_ = s.finish(context.Background(), nil)
 	return s
@@ -346,7 +350,7 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 			st.Removed = append(st.Removed, d.ID)
 		}
 	}
-	id := snapshotID(ix.emb.Name(), text.TermsVersion, ix.opts.Chunk, sorted, hashes)
+	id := snapshotID(ix.emb.Name(), text.TermsVersion, corpus.TurnsVersion, ix.opts.Chunk, sorted, hashes)
 	if id == old.id && toEmbed == 0 && (ix.dir == "" || (old.bytes > 0 && fileExists(ix.path()))) {
 		// Nothing changed: the live snapshot already is the result.
 		st.Chunks, st.Snapshot, st.Duration = len(old.chunks), old.id, time.Since(start)
@@ -359,7 +363,7 @@ func (ix *Index) sync(ctx context.Context, docs []*corpus.Document, progress fun
 	// it, never all at once.
 	next := &snapshot{
 		embedder: ix.emb.Name(), created: time.Now().UTC(), chunkOpts: ix.opts.Chunk,
-		docs: sorted, id: id,
+		docs: sorted, id: id, turns: corpus.TurnsVersion,
 	}
 	next.chunks = make([]corpus.Chunk, 0, total)
 	chunkDoc := make([]int32, 0, total)

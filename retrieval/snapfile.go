@@ -198,6 +198,7 @@ func (s *snapshot) encodeVersion(f *os.File, version uint32) (int64, error) {
 	hdr, err := json.Marshal(snapshotHeader{
 		Embedder: s.embedder, Dim: s.dim, Snapshot: s.id, Created: s.created,
 		Docs: len(s.docs), Chunks: len(s.chunks), ChunkOpts: s.chunkOpts, Terms: text.TermsVersion,
+		Turns: s.turns,
 	})
 	if err != nil {
 		return 0, err
@@ -474,6 +475,16 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	if !slices.IsSortedFunc(docs, func(a, b *corpus.Document) int { return strings.Compare(a.ID, b.ID) }) {
 		return nil, corrupt(path, "documents out of order")
 	}
+	if hdr.Turns != corpus.TurnsVersion {
+		// Turns read by another readout: read again from the texts, on
+		// every core, until the next Sync writes this version's.
+		if err := forEach(ctx, len(docs), func(i int) error {
+			docs[i].ReadTurns()
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
 
 	// Chunks: a table on the heap, texts and IDs in place.
 	recs, ids := secs[secChunks], secs[secChunkIDs]
@@ -509,6 +520,7 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 		id: hdr.Snapshot, embedder: hdr.Embedder, dim: hdr.Dim, created: hdr.Created,
 		chunkOpts: hdr.ChunkOpts, docs: docs, chunks: chunks, bytes: int64(size),
 		vectors: floatsInPlace(vb), mappedVectors: vb,
+		turns: corpus.TurnsVersion, turnsReread: hdr.Turns != corpus.TurnsVersion,
 	}
 	if s.lex, err = decodeLexical(secs[secLexical], hdr.Chunks); err != nil {
 		return nil, corrupt(path, err.Error())

@@ -58,8 +58,13 @@ type snapshot struct {
 	created   time.Time
 	chunkOpts corpus.ChunkOptions
 
-	docs     []*corpus.Document // sorted by ID
-	docIndex map[string]int32
+	docs []*corpus.Document // sorted by ID
+	// turns is the corpus.TurnsVersion that read the documents' turns,
+	// written in the file's header; turnsReread: the file held another
+	// version's, read again when it was loaded.
+	turns       int
+	turnsReread bool
+	docIndex    map[string]int32
 	// chunks are ordered by document (in docs order), then by position;
 	// docChunks[d] is the range of document d's chunks.
 	chunks    []corpus.Chunk
@@ -120,12 +125,20 @@ func refuseEmbedding(context.Context, string) ([]float32, error) {
 
 // snapshotID is a short hash of what the snapshot holds: the embedder,
 // the way text is read into terms (text.TermsVersion: the word index and
-// every cache keyed by the ID hold terms, whatever the embedder), the
-// chunking and each document's id and content hash.
-func snapshotID(embedder string, terms int, opts corpus.ChunkOptions, docs []*corpus.Document, hashes map[string]string) string {
+// every cache keyed by the ID hold terms, whatever the embedder) and into
+// turns (corpus.TurnsVersion: who said each sentence), the chunking and
+// each document's id and content hash. A new reading gives an index a new
+// ID, so the next Sync writes it again, with nothing embedded again.
+func snapshotID(embedder string, terms, turns int, opts corpus.ChunkOptions, docs []*corpus.Document, hashes map[string]string) string {
 	h := sha256.New()
 	o, _ := json.Marshal(opts)
-	fmt.Fprintf(h, "%s\nterms %d\n%s\n", embedder, terms, o)
+	fmt.Fprintf(h, "%s\nterms %d\n", embedder, terms)
+	if turns > 0 {
+		// Left out at 0, the version before it was counted, so that the
+		// IDs written then stay what they were.
+		fmt.Fprintf(h, "turns %d\n", turns)
+	}
+	fmt.Fprintf(h, "%s\n", o)
 	for _, d := range docs {
 		fmt.Fprintf(h, "%s\x00%s\n", d.ID, hashes[d.ID])
 	}
@@ -276,6 +289,10 @@ type snapshotHeader struct {
 	// Terms is text.TermsVersion when the snapshot was written: its
 	// postings hold the terms that version reads from the record.
 	Terms int `json:"terms,omitempty"`
+	// Turns is corpus.TurnsVersion when the snapshot was written: the
+	// documents' turns are that version's reading. Another version's are
+	// read again from the texts when the snapshot is loaded.
+	Turns int `json:"turns,omitempty"`
 }
 
 // noDay stands for an undated turn in turnRecord.Day.

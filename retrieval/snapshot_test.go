@@ -355,11 +355,58 @@ func TestSnapshotIDNamesTheTerms(t *testing.T) {
 		hashes[d.ID] = d.ID
 	}
 	opts := corpus.ChunkOptions{}
-	now := snapshotID("openai:some-model", text.TermsVersion, opts, docs, hashes)
-	if again := snapshotID("openai:some-model", text.TermsVersion, opts, docs, hashes); again != now {
+	now := snapshotID("openai:some-model", text.TermsVersion, corpus.TurnsVersion, opts, docs, hashes)
+	if again := snapshotID("openai:some-model", text.TermsVersion, corpus.TurnsVersion, opts, docs, hashes); again != now {
 		t.Fatalf("the same snapshot has two IDs: %s and %s", now, again)
 	}
-	if before := snapshotID("openai:some-model", text.TermsVersion-1, opts, docs, hashes); before == now {
+	if before := snapshotID("openai:some-model", text.TermsVersion-1, corpus.TurnsVersion, opts, docs, hashes); before == now {
 		t.Fatalf("snapshots of terms versions %d and %d share the ID %s", text.TermsVersion-1, text.TermsVersion, now)
+	}
+	if before := snapshotID("openai:some-model", text.TermsVersion, corpus.TurnsVersion-1, opts, docs, hashes); before == now {
+		t.Fatalf("snapshots of turns versions %d and %d share the ID %s", corpus.TurnsVersion-1, corpus.TurnsVersion, now)
+	}
+}
+
+// TestSnapshotOfOtherTurnsReadAgain: turns stored by another
+// corpus.TurnsVersion are read again from the texts when the snapshot is
+// loaded, while turns stored by this version are taken as they are.
+func TestSnapshotOfOtherTurnsReadAgain(t *testing.T) {
+	report := "NOWHERE CITY, MARCH 3, EXAMPLE WIRE. “The bridge will open in the spring,” spokesperson Odo Placeholder said on Monday.\n"
+	docs, err := corpus.Parse("report.txt", []byte(report))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	fresh := d.Turns()
+	if len(fresh) < 2 {
+		t.Fatalf("the report reads as %+v, want the quotation as a turn of its own", fresh)
+	}
+	// Turns as an older reading might have stored them: one, the issuer's.
+	stale := []corpus.Turn{{Start: 0, End: len(d.Text), Speaker: fresh[0].Speaker, Role: fresh[0].Role}}
+	if err := d.SetTurns(stale); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ix := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	mustSync(t, ix, docs)
+	if got := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{}).cur.Load().docs[0].Turns(); !reflect.DeepEqual(got, stale) {
+		t.Fatalf("turns of this version after reload: %+v, want those stored: %+v", got, stale)
+	}
+	// The same file as the version before wrote it.
+	s := ix.cur.Load()
+	s.turns = corpus.TurnsVersion - 1
+	f, err := os.Create(filepath.Join(dir, SnapshotFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.encode(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	re := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	if got := re.cur.Load().docs[0].Turns(); !reflect.DeepEqual(got, fresh) {
+		t.Fatalf("turns of another version after reload: %+v, want them read again: %+v", got, fresh)
 	}
 }
