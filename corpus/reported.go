@@ -449,12 +449,21 @@ func linkLabel(s string) bool {
 	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsDigit(r) })
 }
 
+// lostOpening reports a list item that ends as a quotation does (a
+// closing mark, then at most a short parenthesis) but opens none: its
+// opening mark was lost in the source.
+func lostOpening(item string) bool {
+	item = strings.TrimSpace(listParenRe.ReplaceAllString(item, ""))
+	return strings.HasSuffix(item, "”") && !strings.Contains(item, "“")
+}
+
 // listSpeaker finds the person introducing the list whose item starts at
 // ps: the subject of the first paragraph above the list, or of the one
 // above that when the first names no one and ends in a colon ("Here are
 // the highlights:"). It returns nil when no one person is the subject,
-// when an item of the list is attributed to someone already, or when a
-// bullet of other words stands between. intro holds the introducers
+// when an item of the list is attributed to someone already, when a
+// bullet of other words stands between, or when the line naming no one
+// has another list above it. intro holds the introducers
 // found for the items above: an item's walk up the list stops at the
 // first item it has found one for, whose walk would go on the same way.
 func (r *reporter) listSpeaker(ps int, labelled map[int]bool, intro map[int]*Speaker) *Speaker {
@@ -468,11 +477,15 @@ func (r *reporter) listSpeaker(ps int, labelled map[int]bool, intro map[int]*Spe
 		}
 		if c, _ := utf8.DecodeRuneInString(t); strings.ContainsRune(bulletMarks, c) {
 			// An item of the same list, or else the list's end: a bullet
-			// of other words ("- IBM announced …") stands between.
-			if labelled[start] || !r.listPara(start, end) {
+			// of other words ("- IBM announced …") stands between. An
+			// item whose opening mark was lost ("- They can’t do the
+			// nuclear… ” (1/21/26)") is of the same list.
+			if hops > 0 || labelled[start] || !r.listPara(start, end) && !lostOpening(t) {
+				// Above a line introducing a list ("Radical voices are
+				// opposing it:"), a list is another one.
 				return nil
 			}
-			if sp, ok := intro[start]; ok && hops == 0 {
+			if sp, ok := intro[start]; ok {
 				return sp
 			}
 			continue
@@ -500,12 +513,16 @@ func (r *reporter) subject(lo, hi int) (sp *Speaker, named bool) {
 		if strings.ContainsRune(line, 0) {
 			continue
 		}
+		// The subject may follow up to two opening phrases ("Today, on
+		// Memorial Day, President …", "In a wide-ranging interview with
+		// Politico, President …").
 		starts := []int{0}
-		toks := tokensAfter(line, 0, 6)
+		toks := tokensAfter(line, 0, maxOpening+1)
 		for _, t := range toks[:max(0, len(toks)-1)] {
 			if strings.HasSuffix(t.s, ",") {
-				starts = append(starts, t.end)
-				break
+				if starts = append(starts, t.end); len(starts) > 2 {
+					break
+				}
 			}
 		}
 		for _, at := range starts {
@@ -536,6 +553,10 @@ func (r *reporter) subject(lo, hi int) (sp *Speaker, named bool) {
 	}
 	return sp, named
 }
+
+// maxOpening bounds the words of the phrases before a paragraph's
+// subject.
+const maxOpening = 10
 
 // maxHeadingWords bounds a heading that is a person's title and name.
 const maxHeadingWords = 10

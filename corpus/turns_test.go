@@ -222,6 +222,10 @@ func TestQuotationLists(t *testing.T) {
 		// one's.
 		{"The second bridge comes after", "Odo Placeholder", RoleReported},
 		{"We will build the third", "The Ministry of Examples of Nowhereland", RoleIssuer},
+		// The subject after two opening phrases; an item whose opening
+		// mark was lost does not end the list.
+		{"rebuilt in stone", "Ilse Warbleton", RoleReported},
+		{"Every lock keeper keeps", "Ilse Warbleton", RoleReported},
 		// A plain bullet ends the list: the company's words are not the
 		// introducer's, and neither is the quotation after them.
 		{"The river has never looked busier", "The Ministry of Examples of Nowhereland", RoleIssuer},
