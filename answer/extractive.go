@@ -510,10 +510,17 @@ func speakerIsAsked(h retrieval.Hit, who string, turn bool, named map[string]boo
 // unless the words are the speaker's own turn, the document's title.
 func speakerAndTitle(h retrieval.Hit, who string, turn bool) string {
 	if h.Doc != nil && !turn {
-		return who + " " + h.Doc.Title
+		return who + " " + administrationRe.ReplaceAllString(h.Doc.Title, "")
 	}
 	return who
 }
+
+// administrationRe matches a government named after its leaders in a
+// title ("FACT SHEET: Biden-Harris Administration Announces …", "the
+// Trump Administration’s"): the administration issues the document, and
+// its words are not the person's. 697 titles of the White House record
+// name one so.
+var administrationRe = regexp.MustCompile(`(?:\p{Lu}[\p{L}.’']*(?:[-‑\x{2060}]+\p{Lu}[\p{L}.’']*)*\s+)+Administration(?:[’']s)?\b`)
 
 // speakerPerson is the person of q's named people whose surname (Filter)
 // the asked speaker's terms hold; nil when none or several do.

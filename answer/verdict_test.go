@@ -289,6 +289,13 @@ func TestQuotedPersonOverTitle(t *testing.T) {
 	if s, e := at(h, "Spokesperson Quillfeather emphasized the canal's importance to the region."); !speaksFor(h, s, e, named) {
 		t.Error("the readout's own sentence is not Quillfeather's")
 	}
+	// An administration named after her issues its own words.
+	for _, title := range []string{"FACT SHEET: Quillfeather-Oakhollow Administration Opens the Canal", "The Quillfeather Administration’s Canal Record"} {
+		h = parse(title, "statements-releases", "The canal opened to every boat on Monday.\n")
+		if s, e := at(h, "The canal opened to every boat on Monday."); speaksFor(h, s, e, named) {
+			t.Errorf("under %q, the administration's sentence counted as Quillfeather's", title)
+		}
+	}
 }
 
 // A claim about what a named person did is not settled by a sentence
