@@ -226,6 +226,8 @@ func TestQuotationLists(t *testing.T) {
 		// mark was lost does not end the list.
 		{"rebuilt in stone", "Ilse Warbleton", RoleReported},
 		{"Every lock keeper keeps", "Ilse Warbleton", RoleReported},
+		// A czar is titled.
+		{"river crossings are quiet", "Pell Ravensworth", RoleReported},
 		// A plain bullet ends the list: the company's words are not the
 		// introducer's, and neither is the quotation after them.
 		{"The river has never looked busier", "The Ministry of Examples of Nowhereland", RoleIssuer},

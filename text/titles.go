@@ -16,14 +16,14 @@ treasury attorney commerce homeland leader speaker majority minority first lady 
 dr. prof. lt. gen. col. adm. sgt. capt. commissioner high mp counselor counsellor head agency
 ministry office mission embassy acting former top diplomat officer correspondent reporter
 lawmaker member justice judge king queen prince chancellor premier emir sheikh pope government
-executive federal army navy staff cabinet senate congress admiral rear colonel captain of for and`)
+executive federal army navy staff cabinet senate congress admiral rear colonel captain czar of for and`)
 
 // titleNouns are the words without which a phrase is no title.
 var titleNouns = setOf(`secretary spokesperson spokesman spokeswoman president minister ambassador envoy official
 coordinator director senator representative governor mayor chair chairman chairwoman
 administrator adviser advisor leader speaker commissioner counselor counsellor head diplomat
 officer correspondent undersecretary under-secretary chancellor premier king queen mp judge
-justice lady general congressman congresswoman chief press`)
+justice lady general congressman congresswoman chief press czar`)
 
 // connectors may sit inside a title ("Secretary of State for ...") but
 // never at its ends.
