@@ -578,6 +578,11 @@ func fullNames(text, surname string, fn func(at int, name []string, title string
 		ls := lineStart(text, i, 300)
 		toks := tokensBefore(text[ls:off], off-ls, 16)
 		name, used := nameBefore(toks)
+		if len(name) == 1 && used < len(toks) && initialsName(toks[used].s) {
+			// A given name written as two capitals ("Vice President JD
+			// Vance"), which nameBefore leaves to the title.
+			name, used = []string{toks[used].s, name[0]}, used+1
+		}
 		if len(name) < 2 {
 			continue
 		}

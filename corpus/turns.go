@@ -139,13 +139,14 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // TurnsVersion numbers the way a document's text is read into turns (who
 // speaks where). It changes when the same text is read into other turns,
 // so that an index holding turns read by another version reads them again
-// (see retrieval's snapshot ID). 3: "czar" makes a title ("Border Czar
+// (see retrieval's snapshot ID). 4: a surname is completed by a given
+// name of two capitals written elsewhere ("JD Vance"); 3: "czar" makes a title ("Border Czar
 // Tom Homan"); 2: a list's introducer may follow two
 // opening phrases ("Today, on Memorial Day, President …"), and an item
 // whose opening quotation mark was lost does not end the list; 1: a list
 // item's quotation may be followed by a link's bare label ("” Watch"),
 // and a heading may be only a title and a name; 0: before.
-const TurnsVersion = 3
+const TurnsVersion = 4
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).

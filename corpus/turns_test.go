@@ -226,6 +226,8 @@ func TestQuotationLists(t *testing.T) {
 		// mark was lost does not end the list.
 		{"rebuilt in stone", "Ilse Warbleton", RoleReported},
 		{"Every lock keeper keeps", "Ilse Warbleton", RoleReported},
+		// A surname completed by a given name written as two capitals.
+		{"oldest machines", "QX Fennimore", RoleReported},
 		// A czar is titled.
 		{"river crossings are quiet", "Pell Ravensworth", RoleReported},
 		// A plain bullet ends the list: the company's words are not the
