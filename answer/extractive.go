@@ -510,9 +510,19 @@ func speakerIsAsked(h retrieval.Hit, who string, turn bool, named map[string]boo
 // unless the words are the speaker's own turn, the document's title.
 func speakerAndTitle(h retrieval.Hit, who string, turn bool) string {
 	if h.Doc != nil && !turn {
-		return who + " " + administrationRe.ReplaceAllString(h.Doc.Title, "")
+		return who + " " + withoutAdministration(h.Doc.Title)
 	}
 	return who
+}
+
+// withoutAdministration is title without the administrations it names
+// (administrationRe), read for every candidate sentence: most titles name
+// none, and are returned as they are without the expression.
+func withoutAdministration(title string) string {
+	if !strings.Contains(title, "Administration") {
+		return title
+	}
+	return administrationRe.ReplaceAllString(title, "")
 }
 
 // administrationRe matches a government named after its leaders in a
