@@ -529,8 +529,10 @@ func withoutAdministration(title string) string {
 // title ("FACT SHEET: Biden-Harris Administration Announces …", "the
 // Trump Administration’s"): the administration issues the document, and
 // its words are not the person's. 697 titles of the White House record
-// name one so.
-var administrationRe = regexp.MustCompile(`(?:\p{Lu}[\p{L}.’']*(?:[-‑\x{2060}]+\p{Lu}[\p{L}.’']*)*\s+)+Administration(?:[’']s)?\b`)
+// name one so. Only the one word (or hyphenated pair) before it is the
+// administration's: in "Vice President Kamala Harris Leads Biden-Harris
+// Administration …" the person leads it.
+var administrationRe = regexp.MustCompile(`\p{Lu}[\p{L}.’']*(?:[-‑\x{2060}]+\p{Lu}[\p{L}.’']*)*\s+Administration(?:[’']s)?\b`)
 
 // speakerPerson is the person of q's named people whose surname (Filter)
 // the asked speaker's terms hold; nil when none or several do.

@@ -296,6 +296,11 @@ func TestQuotedPersonOverTitle(t *testing.T) {
 			t.Errorf("under %q, the administration's sentence counted as Quillfeather's", title)
 		}
 	}
+	// She leads it: the release reports her.
+	h = parse("Minister Zara Quillfeather Leads Oakhollow Administration Delegation to the Canal", "statements-releases", "The delegation toured the canal on Monday.\n")
+	if s, e := at(h, "The delegation toured the canal on Monday."); !speaksFor(h, s, e, named) {
+		t.Error("the release of the delegation she leads does not report Quillfeather")
+	}
 }
 
 // A claim about what a named person did is not settled by a sentence
