@@ -616,9 +616,14 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 				return WantQuotation
 			}
 			// "what gift did nauseda give biden when they met": up to two
-			// words naming the thing asked may stand before the auxiliary.
+			// words naming the thing asked may stand before the auxiliary,
+			// after "kind of" ("what kind of deal did they sign when …").
 			named := false
-			for k := aux; aux == i+1 && k < min(len(toks)-1, aux+2) && namesThing(toks[k].w); k++ {
+			start := aux
+			if start+1 < len(toks) && kindNouns[toks[start].w] && toks[start+1].w == "of" {
+				start += 2
+			}
+			for k := start; k < min(len(toks)-1, start+2) && namesThing(toks[k].w); k++ {
 				if yesNoOpeners[toks[k+1].w] {
 					aux, named = k+1, true
 					break
@@ -650,6 +655,10 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 	}
 	return WantAny
 }
+
+// kindNouns ask which kind of a thing: "what kind of deal", "what sort
+// of gift".
+var kindNouns = map[string]bool{"kind": true, "kinds": true, "sort": true, "sorts": true, "type": true, "types": true}
 
 // quotationWords ask for someone's own words wherever they stand.
 var quotationWords = map[string]bool{"quote": true, "quotes": true, "verbatim": true, "words": true}
@@ -721,8 +730,10 @@ func subordinateWhen(toks []qtok, i int) bool {
 }
 
 // askAdverbs are the adverbs a question sets between its question word
-// and its auxiliary: "what exactly did he say", "what really happened".
-var askAdverbs = map[string]bool{"exactly": true, "precisely": true, "specifically": true, "really": true, "actually": true}
+// and its auxiliary: "what exactly did he say", "what really happened",
+// and the adjectives of the same asking ("what exact gift did he give").
+var askAdverbs = map[string]bool{"exactly": true, "precisely": true, "specifically": true, "really": true, "actually": true,
+	"exact": true, "precise": true}
 
 // subjectWords open a clause's subject: "when the talks ended", "when
 // he went".
@@ -812,7 +823,7 @@ func askedNoun(toks []qtok, i int) string {
 		if _, ok := askedNouns[w]; ok {
 			return w
 		}
-		if yesNoOpeners[w] || text.IsStopword(w) {
+		if yesNoOpeners[w] || text.IsStopword(w) && !askAdverbs[w] {
 			break
 		}
 	}
@@ -829,7 +840,8 @@ var askedNouns = func() map[string]AnswerType {
 		"minister": WantPerson, "ministers": WantPerson, "leader": WantPerson, "leaders": WantPerson,
 		"president": WantPerson, "presidents": WantPerson, "senator": WantPerson, "senators": WantPerson,
 		"governor": WantPerson, "governors": WantPerson, "ambassador": WantPerson, "ambassadors": WantPerson,
-		"diplomat": WantPerson, "diplomats": WantPerson, "envoy": WantPerson, "mayor": WantPerson}
+		"diplomat": WantPerson, "diplomats": WantPerson, "envoy": WantPerson, "mayor": WantPerson,
+		"phrase": WantQuotation, "phrases": WantQuotation, "wording": WantQuotation}
 	for n := range organisationNouns {
 		m[n] = WantPerson
 	}

@@ -274,6 +274,13 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"what canal sanctions did they impose and when", OrderAny, WantDate},
 		{"what canal summit was it, and when was it held", OrderAny, WantDate},
 		{"what gift did he give when", OrderAny, WantDate},
+		// After "kind of", or an adverb of the asking; a phrase asked
+		// for is words.
+		{"what kind of deal did quillfeather sign when she met oakhollow", OrderAny, WantAny},
+		{"what sort of gift did quillfeather give when they met", OrderAny, WantAny},
+		{"what exact gift did quillfeather give when they met", OrderAny, WantAny},
+		{"what exact phrase did quillfeather use when the canal opened", OrderAny, WantQuotation},
+		{"what kind of deal did they sign and when", OrderAny, WantDate},
 		{"what canal treaty did they sign and where", OrderAny, WantPlace},
 		{"what grain aid did they send and how much was it", OrderAny, WantNumber},
 		{"which president signed the canal treaty", OrderAny, WantPerson},
