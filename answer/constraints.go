@@ -1561,9 +1561,10 @@ var wordsNouns = map[string]bool{"words": true, "statement": true, "statements":
 // useVerbs say someone used words ("the phrase Biden used").
 var useVerbs = map[string]bool{"use": true, "used": true, "uses": true, "using": true, "choose": true, "chose": true}
 
-// phraseNouns name words as words: what "used" is said of.
-var phraseNouns = map[string]bool{"word": true, "words": true, "phrase": true, "phrases": true, "term": true,
-	"terms": true, "expression": true, "language": true, "line": true, "quote": true}
+// phraseNouns name words as words: what "used" is said of. Not "line",
+// "terms" or "language", which are used otherwise ("which shipping line
+// did X use", "what terms did X use for the loan").
+var phraseNouns = map[string]bool{"word": true, "words": true, "phrase": true, "phrases": true, "wording": true, "quote": true}
 
 // wordsAskedBefore reports whether a noun naming words (phraseNouns)
 // stands within three words before the name at start: "what two words

@@ -445,6 +445,8 @@ func TestReadQuestionOfficeNamesAndPronouns(t *testing.T) {
 		{"what two words did quillfeather use for the canal", "Zara Quillfeather", "quillfeather"},
 		{"the exact words quillfeather used about the canal", "Zara Quillfeather", "quillfeather"},
 		{"what boats did quillfeather use on the canal", "", ""},
+		{"which shipping line did quillfeather use", "", ""},
+		{"what terms did quillfeather use for the loan", "", ""},
 	}
 	for _, tt := range tests {
 		c := ReadQuestion(tt.q, pp, day("2024-05-15"))

@@ -532,7 +532,7 @@ func withoutAdministration(title string) string {
 // name one so. Only the one word (or hyphenated pair) before it is the
 // administration's: in "Vice President Kamala Harris Leads Biden-Harris
 // Administration …" the person leads it.
-var administrationRe = regexp.MustCompile(`\p{Lu}[\p{L}.’']*(?:[-‑\x{2060}]+\p{Lu}[\p{L}.’']*)*\s+Administration(?:[’']s)?\b`)
+var administrationRe = regexp.MustCompile(`\p{Lu}[\p{L}’']*(?:[-‑–—\x{2060}]+\p{Lu}[\p{L}’']*)*\s+Administration(?:[’']s)?\b`)
 
 // speakerPerson is the person of q's named people whose surname (Filter)
 // the asked speaker's terms hold; nil when none or several do.

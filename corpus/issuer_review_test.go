@@ -3,6 +3,7 @@ package corpus
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestTitlePersonEndsAtTheName: the person a title names ends where a word
@@ -85,5 +86,23 @@ func TestLabelPersonPostsAndInitials(t *testing.T) {
 	}
 	if _, _, ok := labelPerson("Travel to Avalonia"); ok {
 		t.Errorf("a heading read as a person")
+	}
+}
+
+// TestOpeningDateOfOddText: the opening sentence is searched for "today"
+// and "yesterday" in the text itself, so that a text whose lower case is
+// longer than it ("İ", or bytes that are not UTF-8, as a damaged index
+// may hold) is read without an offset of another string.
+func TestOpeningDateOfOddText(t *testing.T) {
+	pub := time.Date(2031, 3, 3, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{
+		"İİİİİİİİ The bridge opened yesterday.",
+		"The bridge \xe2\xe2 opened yesterday.",
+		"İİİİ Yesterday the bridge opened.",
+	} {
+		got, ok := openingDate(s, pub)
+		if !ok || !got.Equal(pub.AddDate(0, 0, -1)) {
+			t.Errorf("%q: %v %v, want %v", s, got, ok, pub.AddDate(0, 0, -1))
+		}
 	}
 }

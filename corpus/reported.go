@@ -434,27 +434,25 @@ func (r *reporter) listPara(ps, pe int) bool {
 
 // linkLabel reports the bare text of a link left after an item's
 // quotation when the page was turned into text ("… together.” Watch"):
-// one or two words, the first capitalised, with no punctuation. In the
-// White House record 31 list items of 5 documents end so, among them
-// every item of Trump's remarks in Kerr County and at West Point; a
-// source or a clause ("says a D.C. resident.") has more words or a stop.
+// a link's usual words (linkLabels). In the White House record 31 list
+// items of 5 documents end so, all "Watch", among them every item of
+// Trump's remarks in Kerr County and at West Point; a name after the
+// quotation ("” Mayor Warbleton") says whose it is, and is no label.
 func linkLabel(s string) bool {
-	ws := strings.Fields(s)
-	if len(ws) == 0 || len(ws) > 2 {
-		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(ws[0]); !unicode.IsUpper(r) {
-		return false
-	}
-	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsDigit(r) })
+	return linkLabels[strings.ToLower(strings.Join(strings.Fields(s), " "))]
 }
 
-// lostOpening reports a list item that ends as a quotation does (a
-// closing mark, then at most a short parenthesis) but opens none: its
-// opening mark was lost in the source.
+// linkLabels are the words of a link to the words quoted.
+var linkLabels = setOf("watch", "watch here", "watch it", "watch video", "video", "listen", "listen here", "read more", "read it here")
+
+// lostOpening reports a list item that ends as the list's quotations do
+// (a closing mark, then a short parenthesis: "… nuclear.” (1/21/26)")
+// but opens none: its opening mark was lost in the source. Without the
+// parenthesis, a closing mark ends a quotation of several paragraphs
+// ("- Acme announced new contracts.”"), which does not go on the list.
 func lostOpening(item string) bool {
-	item = strings.TrimSpace(listParenRe.ReplaceAllString(item, ""))
-	return strings.HasSuffix(item, "”") && !strings.Contains(item, "“")
+	trimmed := strings.TrimSpace(listParenRe.ReplaceAllString(item, ""))
+	return trimmed != strings.TrimSpace(item) && strings.HasSuffix(trimmed, "”") && !strings.Contains(trimmed, "“")
 }
 
 // listSpeaker finds the person introducing the list whose item starts at
@@ -467,6 +465,7 @@ func lostOpening(item string) bool {
 // found for the items above: an item's walk up the list stops at the
 // first item it has found one for, whose walk would go on the same way.
 func (r *reporter) listSpeaker(ps int, labelled map[int]bool, intro map[int]*Speaker) *Speaker {
+	pronoun := false // the line hopped over opens with "He" or "She": the list above is theirs
 	for hops := 0; hops < 2 && ps > 0; {
 		end := ps - 1
 		start := strings.LastIndexByte(r.masked[:end], '\n') + 1
@@ -480,9 +479,10 @@ func (r *reporter) listSpeaker(ps int, labelled map[int]bool, intro map[int]*Spe
 			// of other words ("- IBM announced …") stands between. An
 			// item whose opening mark was lost ("- They can’t do the
 			// nuclear… ” (1/21/26)") is of the same list.
-			if hops > 0 || labelled[start] || !r.listPara(start, end) && !lostOpening(t) {
+			if hops > 0 && !pronoun || labelled[start] || !r.listPara(start, end) && !lostOpening(t) {
 				// Above a line introducing a list ("Radical voices are
-				// opposing it:"), a list is another one.
+				// opposing it:"), a list is another one, unless the line
+				// goes on with its speaker ("She added:").
 				return nil
 			}
 			if sp, ok := intro[start]; ok {
@@ -494,6 +494,8 @@ func (r *reporter) listSpeaker(ps int, labelled map[int]bool, intro map[int]*Spe
 		if sp != nil || named || !strings.HasSuffix(t, ":") {
 			return sp
 		}
+		first, _, _ := strings.Cut(t, " ")
+		pronoun = pronounsSingular[strings.ToLower(first)]
 		hops++
 	}
 	return nil
@@ -574,6 +576,21 @@ func headingMention(line string) (mention, bool) {
 	m, ok := mentionBefore(line, len(line))
 	if !ok || m.title == "" {
 		return mention{}, false
+	}
+	// The title opens the line (its first word a title's, or its second
+	// the title's noun: "Border Czar"), and the words before the name are
+	// of titles and office names only: "Praise for Minister …", "Leaders
+	// Congratulate President …" and "… and Minister …" head others'
+	// words about them.
+	words := strings.Fields(line[:m0(line, m)])
+	if len(words) == 0 || !text.IsTitleWord(strings.ToLower(words[0])) && (len(words) < 2 || !text.IsTitleNoun(strings.ToLower(words[1]))) {
+		return mention{}, false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if lw == "and" || !capitalised(w) && !text.IsConnector(lw) {
+			return mention{}, false
+		}
 	}
 	return m, true
 }
@@ -1191,7 +1208,7 @@ func (r *reporter) resolve(name []string, title string, at int) (Speaker, bool) 
 	if title == "" {
 		title = best.title
 	}
-	return Speaker{Name: best.name, Title: title}, true
+	return Speaker{Name: best.name, Title: titleOf(title, strings.Fields(best.name))}, true
 }
 
 // titleMatches reports titles sharing their last word ("Governor" and

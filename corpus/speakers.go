@@ -510,6 +510,7 @@ func textSpeakers(src string) []Speaker {
 			if title == "" {
 				title = ft
 			}
+			title = titleOf(title, name)
 		}
 		key := strings.Join(name, " ")
 		if i, ok := seen[key]; ok {
@@ -578,9 +579,11 @@ func fullNames(text, surname string, fn func(at int, name []string, title string
 		ls := lineStart(text, i, 300)
 		toks := tokensBefore(text[ls:off], off-ls, 16)
 		name, used := nameBefore(toks)
-		if len(name) == 1 && used < len(toks) && initialsName(toks[used].s) {
-			// A given name written as two capitals ("Vice President JD
-			// Vance"), which nameBefore leaves to the title.
+		if len(name) == 1 && used+1 < len(toks) && initialsName(toks[used].s) && isTitleNounWord(toks[used+1].s) {
+			// A given name written as two capitals after a title ("Vice
+			// President JD Vance"), which nameBefore leaves to the
+			// title; without a title, two capitals name a company ("GE
+			// Aerospace").
 			name, used = []string{toks[used].s, name[0]}, used+1
 		}
 		if len(name) < 2 {
@@ -590,6 +593,22 @@ func fullNames(text, surname string, fn func(at int, name []string, title string
 			return
 		}
 	}
+}
+
+// isTitleNounWord reports a word of the text that is a title's noun
+// ("President,").
+func isTitleNounWord(w string) bool {
+	return text.IsTitleNoun(strings.ToLower(strings.TrimRight(w, ",.")))
+}
+
+// titleOf is the title read before a surname completed into name,
+// without the given name it took for a title word ("Vice President JD"
+// of "JD Vance").
+func titleOf(title string, name []string) string {
+	if len(name) < 2 {
+		return title
+	}
+	return strings.TrimSpace(strings.TrimSuffix(title, " "+name[0]))
 }
 
 // findFullName looks for the surname preceded by a given name anywhere in

@@ -122,6 +122,10 @@ func TestFullNameWithTwoGivenNames(t *testing.T) {
 		{"President Odo Quill Brambleby spoke.", "Brambleby", "Odo Quill Brambleby", "President"},
 		{"Welcome Zara Quillfeather, our guest.", "Quillfeather", "Zara Quillfeather", ""},
 		{"Secretary of State Zara Quillfeather arrived.", "Quillfeather", "Zara Quillfeather", "Secretary of State"},
+		// A given name of two capitals after a title; without one, two
+		// capitals name a company.
+		{"Vice President QX Fennimore arrived.", "Fennimore", "QX Fennimore", "Vice President"},
+		{"The Example Agency and QX Widgets announced a plant.", "Widgets", "", ""},
 	} {
 		name, title := findFullName(tc.text, tc.surname)
 		if strings.Join(name, " ") != tc.name || title != tc.title {

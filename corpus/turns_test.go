@@ -228,6 +228,11 @@ func TestQuotationLists(t *testing.T) {
 		{"Every lock keeper keeps", "Ilse Warbleton", RoleReported},
 		// A surname completed by a given name written as two capitals.
 		{"oldest machines", "QX Fennimore", RoleReported},
+		// A line going on with the list's speaker.
+		{"locks will open at dawn", "QX Fennimore", RoleReported},
+		// A heading of others' words about a person, or of two people.
+		{"He rebuilt the bridge", "The Ministry of Examples of Nowhereland", RoleIssuer},
+		{"We opened it together", "The Ministry of Examples of Nowhereland", RoleIssuer},
 		// A czar is titled.
 		{"river crossings are quiet", "Pell Ravensworth", RoleReported},
 		// A plain bullet ends the list: the company's words are not the

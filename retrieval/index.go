@@ -189,7 +189,7 @@ func Open(dir string, emb Embedder, opts IndexOptions) (*Index, error) {
 	}
 	ix.cur.Store(snap)
 	if snap.turnsReread {
-		log.Warn("the index was written by an older readout: who said each sentence is read again at every start until the record is refreshed (`readout index`, nothing is embedded again)",
+		log.Warn("the index was written by another version of readout: who said each sentence is read again at every start until the record is refreshed (`readout index`, or /corpus refresh in Discord; only documents read differently are indexed again)",
 			"path", path)
 	}
 	log.Info("index loaded", "path", path, "docs", len(snap.docs), "chunks", len(snap.chunks),

@@ -475,9 +475,15 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 	if !slices.IsSortedFunc(docs, func(a, b *corpus.Document) int { return strings.Compare(a.ID, b.ID) }) {
 		return nil, corrupt(path, "documents out of order")
 	}
+	textsChecked := false
 	if hdr.Turns != corpus.TurnsVersion {
 		// Turns read by another readout: read again from the texts, on
-		// every core, until the next Sync writes this version's.
+		// every core, until the next Sync writes this version's. The
+		// texts are read only once their checksum matched.
+		if err := <-textsOK; err != nil {
+			return nil, err
+		}
+		textsChecked = true
 		if err := forEach(ctx, len(docs), func(i int) error {
 			docs[i].ReadTurns()
 			return nil
@@ -535,8 +541,10 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 		}
 		return nil, corrupt(path, err.Error())
 	}
-	if err := <-textsOK; err != nil {
-		return nil, err
+	if !textsChecked {
+		if err := <-textsOK; err != nil {
+			return nil, err
+		}
 	}
 	// Every section was read once for its checksum. All but the vectors
 	// (which every query reads) give their pages back: they stay in the

@@ -128,7 +128,8 @@ func refuseEmbedding(context.Context, string) ([]float32, error) {
 // every cache keyed by the ID hold terms, whatever the embedder) and into
 // turns (corpus.TurnsVersion: who said each sentence), the chunking and
 // each document's id and content hash. A new reading gives an index a new
-// ID, so the next Sync writes it again, with nothing embedded again.
+// ID, so the next Sync writes it again, embedding again only the
+// documents whose content hash (their speakers among it) changed.
 func snapshotID(embedder string, terms, turns int, opts corpus.ChunkOptions, docs []*corpus.Document, hashes map[string]string) string {
 	h := sha256.New()
 	o, _ := json.Marshal(opts)

@@ -409,4 +409,23 @@ func TestSnapshotOfOtherTurnsReadAgain(t *testing.T) {
 	if got := re.cur.Load().docs[0].Turns(); !reflect.DeepEqual(got, fresh) {
 		t.Fatalf("turns of another version after reload: %+v, want them read again: %+v", got, fresh)
 	}
+	// Damaged texts are refused before they are read again: bytes that
+	// are not UTF-8 in the middle of a word must fail the checksum, not
+	// the reading.
+	path := filepath.Join(dir, SnapshotFile)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(data, []byte("bridge will open"))
+	if at < 0 {
+		t.Fatal("the report's text is not in the snapshot")
+	}
+	data[at+2], data[at+3] = 0xe2, 0xe2
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir, NewBuiltinEmbedder(16), IndexOptions{}); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("opening a damaged snapshot of another turns version: %v, want ErrCorrupt", err)
+	}
 }
