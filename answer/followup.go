@@ -1063,7 +1063,7 @@ func attributedSpeaker(line string) (speaker, reported string) {
 		return "", ""
 	}
 	line = strings.TrimSuffix(line, ":")
-	lower := strings.ToLower(line)
+	lower := text.LowerInPlace(line)
 	if i := strings.LastIndex(lower, "reporting "); i >= 0 {
 		name, _, _ := strings.Cut(line[i+len("reporting "):], ",")
 		return "", strings.TrimSpace(name)

@@ -758,7 +758,7 @@ func (r *reporter) attribute(quotes []quotation, i int) (Speaker, time.Time, boo
 // confirmation follows:", "Read the statement by Secretary Rubio
 // below:". at is the line's offset in the text.
 func (r *reporter) statementFrom(line string, at int) (Speaker, bool) {
-	lower := strings.ToLower(line)
+	lower := text.LowerInPlace(line)
 	for _, lead := range statementLeads {
 		k := strings.Index(lower, lead)
 		if k < 0 {

@@ -179,9 +179,10 @@ func nameWithRole(s, surname, role string) string {
 // was Jill Biden in 20 turns, "VICE PRESIDENT HARRIS" Shyamala Harris in
 // 2; they are now "Biden, President" and "Harris, Vice President".
 func nameForSurname(s, surname string, titled bool) (string, string) {
-	// Compare case-insensitively but return the text's spelling.
-	lower := strings.ToLower(s)
-	ls := strings.ToLower(surname)
+	// Compare case-insensitively but return the text's spelling, at the
+	// same offsets.
+	lower := text.LowerInPlace(s)
+	ls := text.LowerInPlace(surname)
 	off := 0
 	for n := 0; n < 100; n++ {
 		i := strings.Index(lower[off:], ls)
