@@ -3,7 +3,7 @@ package answer
 import "testing"
 
 // TestAttributedSpeakerOfOddText: an attribution line whose lower case is
-// longer than it ("İ") is read at its own offsets, not cut past its end.
+// of another length than it ("İ") is read at its own offsets.
 func TestAttributedSpeakerOfOddText(t *testing.T) {
 	_, reported := attributedSpeaker("- The İİİİİİİİİİİİ House (2031-04-02), reporting Zara Quillfeather:")
 	if reported != "Zara Quillfeather" {

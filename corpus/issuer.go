@@ -56,7 +56,7 @@ var issuerCategories = setOf("statements-releases", "presidential-actions", "bri
 // narrating a news report.
 func issuer(d *Document) (Speaker, Role) {
 	outlet := Speaker{Name: d.Outlet}
-	lt := strings.ToLower(d.Title)
+	lt := text.LowerInPlace(d.Title) // its offsets are the title's
 	kind, at := -1, 0
 	for i, k := range issuerKinds {
 		if strings.HasPrefix(lt, k.prefix) {
@@ -65,7 +65,7 @@ func issuer(d *Document) (Speaker, Role) {
 		}
 	}
 	if kind < 0 {
-		kind, at = modifiedRemarks(lt, d.Title)
+		kind, at = modifiedRemarks(lt)
 	}
 	if kind >= 0 {
 		k := issuerKinds[kind]
@@ -115,11 +115,9 @@ func otherThanRemarks(w string) bool {
 // ") that stands in lt, the lower-case title, after at most
 // maxRemarksModifiers words that make it no other kind
 // (otherThanRemarks: "Pre-Taped Remarks by …", "Excerpts of Remarks by
-// …"; not "Statement on Remarks by …"), and where; -1 when none does, or when lower-casing moved the title's bytes.
-func modifiedRemarks(lt, title string) (kind, at int) {
-	if len(lt) != len(title) {
-		return -1, 0
-	}
+// …"; not "Statement on Remarks by …"), and where; -1 when none does.
+// lt is the title in text.LowerInPlace: its offsets are the title's.
+func modifiedRemarks(lt string) (kind, at int) {
 	for i, k := range issuerKinds {
 		if !strings.HasPrefix(k.prefix, "remarks ") {
 			continue
@@ -143,8 +141,8 @@ func modifiedRemarks(lt, title string) (kind, at int) {
 // before it must be a person with a title, as a label writes one
 // (labelPerson), so that "Joint Leaders Statement" or "U.S.-Canada Joint
 // Statement" stay the office's.
-func personStatement(title, text string) (Speaker, bool) {
-	lt := strings.ToLower(title)
+func personStatement(title, body string) (Speaker, bool) {
+	lt := text.LowerInPlace(title)
 	i := strings.Index(lt, " statement")
 	if i <= 0 || (i+len(" statement") < len(lt) && lt[i+len(" statement")] != ' ') {
 		return Speaker{}, false
@@ -152,7 +150,7 @@ func personStatement(title, text string) (Speaker, bool) {
 	if _, t, ok := labelPerson(title[:i]); !ok || t == "" {
 		return Speaker{}, false
 	}
-	sp, ok := titlePerson(title[:i], text)
+	sp, ok := titlePerson(title[:i], body)
 	return sp, ok && sp.Name != ""
 }
 

@@ -91,7 +91,7 @@ func TestLabelPersonPostsAndInitials(t *testing.T) {
 
 // TestOpeningDateOfOddText: the opening sentence is searched for "today"
 // and "yesterday" in the text itself, so that a text whose lower case is
-// longer than it ("İ", or bytes that are not UTF-8, as a damaged index
+// of another length than it ("İ", or bytes that are not UTF-8, as a damaged index
 // may hold) is read without an offset of another string.
 func TestOpeningDateOfOddText(t *testing.T) {
 	pub := time.Date(2031, 3, 3, 0, 0, 0, 0, time.UTC)

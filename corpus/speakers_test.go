@@ -150,7 +150,7 @@ func TestModifiedRemarksIssuer(t *testing.T) {
 		{"Statement on Remarks by Minister Ned Farrowby", "Example Outlet"},
 		{"Fact Sheet: Remarks by Minister Ned Farrowby", "Example Outlet"},
 		{"Response to Remarks by Minister Ned Farrowby", "Example Outlet"},
-		{"ȺȺȺȺȺȺȺȺȺȺȺȺ Remarks by Ned", "Example Outlet"}, // lower case longer in bytes: no panic
+		{"ȺȺȺȺȺȺȺȺȺȺȺȺ Remarks by Ned", "Ned"}, // lower case of another length: read at the title's offsets
 	} {
 		d := &Document{Title: tt.title, Outlet: "Example Outlet", Text: "It is an honor to address this commission."}
 		if got, _ := issuer(d); got.Name != tt.want {

@@ -131,7 +131,7 @@ func roleHolder(s, role string) (string, string) {
 // Biden" for "Biden"), ignoring namesakes with other titles ("First Lady
 // Jill Biden").
 func nameWithRole(s, surname, role string) string {
-	lower := strings.ToLower(s)
+	lower := text.LowerInPlace(s)
 	off := 0
 	for n := 0; n < 100; n++ {
 		i := strings.Index(s[off:], role+" ")
@@ -204,7 +204,7 @@ func nameForSurname(s, surname string, titled bool) (string, string) {
 		ls0 := lineStart(s, i, 300)
 		seg := s[ls0:off]
 		toks := tokensBefore(seg, len(seg), 16)
-		if len(toks) == 0 || strings.ToLower(toks[0].s) != ls || !isNameWord(toks[0].s) {
+		if len(toks) == 0 || text.LowerInPlace(toks[0].s) != ls || !isNameWord(toks[0].s) {
 			continue
 		}
 		name, used := nameBefore(toks)

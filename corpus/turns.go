@@ -139,7 +139,9 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // TurnsVersion numbers the way a document's text is read into turns (who
 // speaks where). It changes when the same text is read into other turns,
 // so that an index holding turns read by another version reads them again
-// (see retrieval's snapshot ID). 5: a heading's title opens it, a link's
+// (see retrieval's snapshot ID). 6: titles and texts are compared in
+// lower case at their own offsets (text.LowerInPlace), which "İ" moved;
+// 5: a heading's title opens it, a link's
 // label is one of its usual words, an item whose opening mark was lost
 // ends as the list's others do, a list goes on after "She added:"; 4: a surname is completed by a given
 // name of two capitals written elsewhere ("JD Vance"); 3: "czar" makes a title ("Border Czar
@@ -148,7 +150,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // whose opening quotation mark was lost does not end the list; 1: a list
 // item's quotation may be followed by a link's bare label ("” Watch"),
 // and a heading may be only a title and a name; 0: before.
-const TurnsVersion = 5
+const TurnsVersion = 6
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).
