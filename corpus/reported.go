@@ -461,7 +461,8 @@ func lostOpening(item string) bool {
 // the highlights:"). It returns nil when no one person is the subject,
 // when an item of the list is attributed to someone already, when a
 // bullet of other words stands between, or when the line naming no one
-// has another list above it. intro holds the introducers
+// has another list above it and does not go on with its speaker ("She
+// added:"). intro holds the introducers
 // found for the items above: an item's walk up the list stops at the
 // first item it has found one for, whose walk would go on the same way.
 func (r *reporter) listSpeaker(ps int, labelled map[int]bool, intro map[int]*Speaker) *Speaker {
