@@ -153,7 +153,11 @@ func isTagRight(core, w, prev, next string) bool {
 // officeWords are the abbreviations of office titles, institutions,
 // parties and countries that the record writes in full. A demonym's
 // ("nk": "north korean") passages naming the place count too
-// (retrieval's DemonymPlaces alternatives).
+// (retrieval's DemonymPlaces alternatives). "scotus" (36 documents of the
+// White House record write it, 980 "Supreme Court") answered lounge g05
+// from Harris's own statement on Loper Bright instead of another
+// official's; "sotu" is not spelt out: the record writes it in its links
+// ("WH.gov/sotu"), and channel c082 lost the link when it was.
 var officeWords = map[string]string{
 	"potus": "president", "vpotus": "vice president", "flotus": "first lady",
 	"prez": "president", "vp": "vice president",
@@ -167,6 +171,7 @@ var officeWords = map[string]string{
 	"hhs": "health human services", "epa": "environmental protection agency",
 	"feds": "federal", "dems": "democrats", "gop": "republicans", "repubs": "republicans",
 	"nk": "north korean", "sk": "south korean", "ukr": "ukraine",
+	"scotus": "supreme court",
 }
 
 // officeNames are the office abbreviations that stand for the one who

@@ -10,6 +10,7 @@ func TestChatExpansion(t *testing.T) {
 		{"potus", "president"},
 		{"wh", "white house"},
 		{"nsc", "national security council"},
+		{"scotus", "supreme court"},
 		{"govt", "government"},
 		{"nukes", "nuclear weapons"},
 		{"stats", "statistics"},
