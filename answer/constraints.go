@@ -840,10 +840,12 @@ var askedNouns = func() map[string]AnswerType {
 		"minister": WantPerson, "ministers": WantPerson, "leader": WantPerson, "leaders": WantPerson,
 		"president": WantPerson, "presidents": WantPerson, "senator": WantPerson, "senators": WantPerson,
 		"governor": WantPerson, "governors": WantPerson, "ambassador": WantPerson, "ambassadors": WantPerson,
-		"diplomat": WantPerson, "diplomats": WantPerson, "envoy": WantPerson, "mayor": WantPerson,
-		"phrase": WantQuotation, "phrases": WantQuotation, "wording": WantQuotation}
+		"diplomat": WantPerson, "diplomats": WantPerson, "envoy": WantPerson, "mayor": WantPerson}
 	for n := range organisationNouns {
 		m[n] = WantPerson
+	}
+	for n := range phraseNouns {
+		m[n] = WantQuotation // "what exact phrase did he use"
 	}
 	return m
 }()
