@@ -431,9 +431,9 @@ func openingDate(src string, pub time.Time) (time.Time, bool) {
 			t, ok := text.LastWeekday(wd, pub)
 			consider(m[0], t, ok)
 		}
-		// Matched in s itself: the offsets of a lower-cased copy are
-		// another string's when s is not valid UTF-8.
-		for _, m := range relDayFoldRe.FindAllStringIndex(s, -1) {
+		// Lower case at s's own offsets (strings.ToLower's are another
+		// string's when s holds "İ" or bytes that are not UTF-8).
+		for _, m := range relDayRe.FindAllStringIndex(text.LowerInPlace(s), -1) {
 			back := 0
 			if strings.EqualFold(s[m[0]:m[1]], "yesterday") {
 				back = 1

@@ -36,9 +36,6 @@ var selfReportRe = regexp.MustCompile(`\bpreviously reported by ([A-Z][A-Za-z0-9
 // relDayRe finds "today" and "yesterday" near a speech verb.
 var relDayRe = regexp.MustCompile(`\b(today|yesterday)\b`)
 
-// relDayFoldRe is relDayRe in any case ("Today").
-var relDayFoldRe = regexp.MustCompile(`(?i)` + relDayRe.String())
-
 // dateline is what a dateline gives: the outlet, its date, and where it ends
 // in the text.
 type dateline struct {

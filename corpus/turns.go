@@ -139,17 +139,22 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // TurnsVersion numbers the way a document's text is read into turns (who
 // speaks where). It changes when the same text is read into other turns,
 // so that an index holding turns read by another version reads them again
-// (see retrieval's snapshot ID). 6: titles and texts are compared in
-// lower case at their own offsets (text.LowerInPlace), which "İ" moved;
-// 5: a heading's title opens it, a link's
-// label is one of its usual words, an item whose opening mark was lost
-// ends as the list's others do, a list goes on after "She added:"; 4: a surname is completed by a given
-// name of two capitals written elsewhere ("JD Vance"); 3: "czar" makes a title ("Border Czar
-// Tom Homan"); 2: a list's introducer may follow two
-// opening phrases ("Today, on Memorial Day, President …"), and an item
-// whose opening quotation mark was lost does not end the list; 1: a list
-// item's quotation may be followed by a link's bare label ("” Watch"),
-// and a heading may be only a title and a name; 0: before.
+// (see retrieval's snapshot ID).
+//
+//   - 6: titles and texts are compared in lower case at their own offsets
+//     (text.LowerInPlace), which "İ" moved.
+//   - 5: a heading's title opens it; a link's label is one of its usual
+//     words; an item whose opening mark was lost ends as the list's others
+//     do; a list goes on after "She added:".
+//   - 4: a surname is completed by a given name of two capitals written
+//     elsewhere ("JD Vance").
+//   - 3: "czar" makes a title ("Border Czar Tom Homan").
+//   - 2: a list's introducer may follow two opening phrases ("Today, on
+//     Memorial Day, President …"); an item whose opening quotation mark
+//     was lost does not end the list.
+//   - 1: a list item's quotation may be followed by a link's bare label
+//     ("” Watch"); a heading may be only a title and a name.
+//   - 0: before.
 const TurnsVersion = 6
 
 // ReadTurns reads the document's turns from its text again, replacing

@@ -14,7 +14,7 @@ func LowerInPlace(s string) string {
 	var b []byte // a copy, made at the first character lowered
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if l := unicode.ToLower(r); l != r && r != utf8.RuneError && utf8.RuneLen(l) == n {
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
 			if b == nil {
 				b = []byte(s)
 			}
