@@ -220,6 +220,13 @@ type side struct {
 	// end is where a period side's own period ends, before the days after
 	// it that until reaches (reportLag).
 	end time.Time
+	// clause is the part of the question that is this period side's own
+	// when the question gives each side words of its own ("kamala's
+	// student loan relief announcement in july 2023 vs the medical debt
+	// she said they'd already forgiven by july 2024"; sideClauses), ""
+	// when the sides share the question's words ("the feb 2022 jobs
+	// report vs the oct 2022 one").
+	clause string
 	// topic: a subject side ("iwo jima" of "iwo jima vs okinawa"), whose
 	// terms a sentence, its passage or its document's title holds
 	// (aboutSide); neither a period nor a speaker. places are the
@@ -336,27 +343,106 @@ func periodSides(q string) []side {
 		words[i] = t.w
 	}
 	var sides []side
-	add := func(sd side) {
+	var spans [][2]int // where each side's label stands in q
+	add := func(sd side, from, to int) {
 		for _, o := range sides {
 			if o.since.Equal(sd.since) && o.until.Equal(sd.until) {
 				return
 			}
 		}
 		sides = append(sides, sd)
+		spans = append(spans, [2]int{from, to})
 	}
 	for i := 0; i < len(toks); i++ {
 		if startsDate(toks, i) || (partWords[words[i]] && i+1 < len(toks) && startsDate(toks, i+1)) {
 			if s, ok := sideDate(words, i); ok && s.Dated && s.Next > i {
-				add(side{label: q[toks[i].start:toks[s.Next-1].end], since: s.Since, until: s.Until.AddDate(0, 0, reportLag), end: s.Until})
+				from, to := toks[i].start, toks[s.Next-1].end
+				add(side{label: q[from:to], since: s.Since, until: s.Until.AddDate(0, 0, reportLag), end: s.Until}, from, to)
 				i = s.Next - 1
 				continue
 			}
 		}
 		if y, ok := yearOf(words[i]); ok {
-			add(side{label: words[i], since: dayOf(y, 1, 1), until: dayOf(y, 12, 31), end: dayOf(y, 12, 31)})
+			add(side{label: words[i], since: dayOf(y, 1, 1), until: dayOf(y, 12, 31), end: dayOf(y, 12, 31)}, toks[i].start, toks[i].end)
 		}
 	}
+	sideClauses(q, sides, spans)
 	return unlagged(sides)
+}
+
+// sideCueRes find the word that parts two period sides' clauses: "vs",
+// "versus", "compared to/with", "against"; failing those, "while",
+// "whereas", "and", "or" (which also join words within a clause).
+var sideCueRes = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\b(?:vs\b\.?|versus\b|compared (?:to|with)\b|against\b)`),
+	regexp.MustCompile(`(?i)\b(?:while|whereas|and|or)\b`),
+}
+
+// sideClauses sets the clause of each of two period sides (spans: where
+// their labels stand in q) when the question gives each its own words:
+// between the first label and the second stand a cue (sideCueRe) and
+// then words of what the second side is about, and the words before the
+// first label are about something else. The first side's clause is the
+// question up to the cue, with what follows the second label (shared by
+// both: "— which was more money?"); the second's, the question from the
+// cue on. "How many places were in the collaborative in feb 2022 vs how
+// many cities were at the office's convening in may 2024" gives each
+// side its clause; "the feb 2022 jobs report vs the oct 2022 one",
+// "between 2022 and 2024", "in march 2023 vs jan 2025, where was the
+// meeting" give none: what follows the cue before the second label holds
+// no word of its own.
+func sideClauses(q string, sides []side, spans [][2]int) {
+	if len(sides) != 2 || spans[0][1] > spans[1][0] {
+		return
+	}
+	gap := q[spans[0][1]:spans[1][0]]
+	var cue []int
+	for _, re := range sideCueRes {
+		if cue = re.FindStringIndex(gap); cue != nil {
+			break
+		}
+	}
+	if cue == nil {
+		return
+	}
+	cueFrom, cueTo := spans[0][1]+cue[0], spans[0][1]+cue[1]
+	first := strings.TrimSpace(strings.TrimSpace(q[:cueFrom]) + " " + strings.TrimSpace(q[spans[1][1]:]))
+	second := strings.TrimSpace(q[cueTo:])
+	if len(clauseOwn(q[:spans[0][0]], second)) == 0 || len(clauseOwn(gap[cue[1]:], first)) == 0 {
+		return
+	}
+	sides[0].clause, sides[1].clause = first, second
+}
+
+// clauseOwn are the terms of part that the other clause lacks: no
+// function word, verb of asking or saying, date or number.
+func clauseOwn(part, other string) map[string]bool {
+	not := text.TermSet(other)
+	own := map[string]bool{}
+	for _, tk := range questionTokens(part) {
+		if text.IsStopword(tk.w) || text.IsAskVerb(tk.w) || isMonth(tk.w) || isNumber(tk.w) || timeWords[tk.w] {
+			continue
+		}
+		if t := text.Stem(tk.w); !not[t] {
+			own[t] = true
+		}
+	}
+	return own
+}
+
+// ownTerms are the terms of the side's clause that the other sides'
+// clauses lack (clauseOwn), nil when the side has no clause.
+func (sd side) ownTerms(sides []side) map[string]bool {
+	if sd.clause == "" {
+		return nil
+	}
+	var others []string
+	for _, o := range sides {
+		if o.clause != sd.clause {
+			others = append(others, o.clause)
+		}
+	}
+	return clauseOwn(sd.clause, strings.Join(others, " "))
 }
 
 // unlagged ends a day's side's reportLag where a later side begins: a

@@ -20,13 +20,21 @@ import (
 // sizeWords after "how" ask for a size: "how big was the investment".
 var sizeWords = map[string]bool{"big": true, "large": true, "high": true, "low": true, "small": true}
 
+// whichMoreRe: a comparison asking which side is more ("which was more
+// money?", "which one was bigger") asks each side's size.
+var whichMoreRe = regexp.MustCompile(`(?i)\bwhich\b(?:\s+\w+){0,2}\s+(?:more|bigger|larger|higher|greater|less|fewer|smaller|lower)\b`)
+
 // comparedFigure reads the figure a comparison asks of each side: a
 // "how many" figure (figureOf), a quantity noun anywhere in the question
 // ("the same number of …", "the unemployment rate in … vs …"), or a size
-// ("how big was …"). ok is false when it asks for none.
+// ("how big was …", "which was more money"). ok is false when it asks for
+// none.
 func comparedFigure(q string) (f figure, ok bool) {
 	if f, ok := figureOf(q); ok {
 		return f, true
+	}
+	if whichMoreRe.MatchString(q) {
+		return figure{unit: askedUnit(q)}, true
 	}
 	toks := questionTokens(text.SpellOutChat(q))
 	for i, t := range toks {

@@ -182,8 +182,8 @@ func TestChangeGivesBothValues(t *testing.T) {
 }
 
 // TestComparisonSideGivesTheFigure: a side of a question asking for a
-// figure quotes its sentence holding one, though a sentence without a
-// figure shares more of the question's words.
+// figure ("how many", "which … more") quotes its sentence holding one,
+// though a sentence without a figure shares more of the question's words.
 func TestComparisonSideGivesTheFigure(t *testing.T) {
 	hits := ferryHits(t, [][2]string{
 		{"2031-08-22", "MR. EXAMPLE: The Glimmerford ferries carried people across the canal through the night, and the ferries carried more people at dawn. So far the ferries carried 2,100 people."},
@@ -192,6 +192,8 @@ func TestComparisonSideGivesTheFigure(t *testing.T) {
 	tests := []struct{ question, side, want string }{
 		{"compare how many people the glimmerford ferries carried on august 22, 2031 and on august 30, 2031", "august 22, 2031", "2,100"},
 		{"how many people did the glimmerford ferries carry on august 30, 2031 vs august 22, 2031", "august 22, 2031", "2,100"},
+		// "Which was more" asks each side's size.
+		{"the glimmerford ferries on august 22, 2031 vs august 30, 2031: which carried more people across the canal?", "august 22, 2031", "2,100"},
 	}
 	checkSides(t, hits, tests)
 }
@@ -503,4 +505,45 @@ func TestComparisonOfWhatEachAnnounced(t *testing.T) {
 			"- 2032: The Example House (2032-04-24) — Ned Example, Minister: “"+tt.other[1],
 		)
 	}
+}
+
+// TestSideClauses: two periods each written with words of its own ("X in
+// july vs Y in august") give each side its clause; periods that share the
+// question's words give none.
+func TestSideClauses(t *testing.T) {
+	tests := []struct{ q, first, second string }{
+		{"how much was the glimmerford toll relief in july 2031 vs how many people the ferries carried in august 2031?",
+			"how much was the glimmerford toll relief in july 2031 ?", "how many people the ferries carried in august 2031?"},
+		{"example's barge grant announcement in march 2031 versus the bridge money he said was spent by june 2032 — which was more money?",
+			"example's barge grant announcement in march 2031 — which was more money?", "the bridge money he said was spent by june 2032 — which was more money?"},
+		{"the ferry toll in 2031 and the bridge repairs they finished in 2032", "the ferry toll in 2031", "the bridge repairs they finished in 2032"},
+		{"the feb 2031 jobs report vs the oct 2031 one", "", ""},
+		{"how did the toll change between 2031 and 2032", "", ""},
+		{"example's calls in march 2031 vs jan 2032, where was the meeting he brought up each time", "", ""},
+		{"how many people did the ferries carry in late july 2031 versus mid-august 2031?", "", ""},
+	}
+	for _, tc := range tests {
+		sides := periodSides(tc.q)
+		if len(sides) != 2 {
+			t.Fatalf("%q: sides %+v", tc.q, sides)
+		}
+		if sides[0].clause != tc.first || sides[1].clause != tc.second {
+			t.Errorf("%q: clauses %q / %q, want %q / %q", tc.q, sides[0].clause, sides[1].clause, tc.first, tc.second)
+		}
+	}
+}
+
+// TestComparisonSideClauses: each period side of a question that gives
+// each its own words is quoted with its sentence on them: July's toll
+// relief, not July's ferries, which share more of the whole question's
+// words (and the August side's figure).
+func TestComparisonSideClauses(t *testing.T) {
+	hits := ferryHits(t, [][2]string{
+		{"2031-07-10", "MR. EXAMPLE: The ferries carried people across Glimmerford all month, and the ferries carried more people than ever. The toll relief for Glimmerford barges came to 40 million crowns."},
+		{"2031-08-12", "MS. QUILLFEATHER: The ferries carried 9,400 people across Glimmerford."},
+	})
+	checkSides(t, hits, []struct{ question, side, want string }{
+		{"how much was the glimmerford toll relief in july 2031 vs how many people the ferries carried in august 2031?", "july 2031", "40 million crowns"},
+		{"how much was the glimmerford toll relief in july 2031 vs how many people the ferries carried in august 2031?", "august 2031", "9,400"},
+	})
 }

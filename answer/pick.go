@@ -732,6 +732,18 @@ func holdsKey(c candidate, h retrieval.Hit, key string) bool {
 	return h.Doc != nil && text.TermSet(h.Doc.Title)[key]
 }
 
+// heldWeight is the record weight (rec; 1 for a word it lacks) of the
+// terms the stems hold.
+func heldWeight(stems, terms map[string]bool, rec map[string]float64) float64 {
+	sum := 0.0
+	for t := range terms {
+		if stems[t] {
+			sum += cmp.Or(rec[t], 1)
+		}
+	}
+	return sum
+}
+
 // keyTitleShare: a word of no title is what a comparison compares when
 // its record weight is at least this share of the question's heaviest
 // word's. 0.5: "genocide" (6.8) over "armenia" (7.6) in the question
@@ -1449,6 +1461,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 	// 2022", not "biden"); a side with none is said to have none.
 	if len(r.sides) >= 2 {
 		key := r.topicKey(cands, top)
+		rec := recordWeights(top)
 		// Subjects are set beside each other: a sentence of the same
 		// form with words of its own ("… named Lai Sun Yee as the
 		// Federal Coordinating Officer" beside "… named Thomas J.
@@ -1471,21 +1484,27 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 				r.places, r.missing = nil, nil
 			}
 			for _, sd := range r.sides {
+				// A side with a clause of its own is about its clause's
+				// words (sideClauses): its sentence holds the most of them.
+				own := sd.ownTerms(r.sides)
+				ownHeld := func(i int) float64 { return heldWeight(cands[i].stems, own, rec) }
 				ofSide := func(i int) bool {
 					c := cands[i]
 					// A side's figure of what is counted speaks to what is
 					// compared whether or not it repeats the key word ("22
 					// Americans lost their lives", for the number of
 					// Americans killed by Hamas).
-					about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits)
+					about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits) || ownHeld(i) > 0
 					return eligible(i) && onSide(top[c.hit], c, sd, r.sides) && !laterSides(top[c.hit], sd, r.sides) && about &&
 						r.placesHeld(c, top[c.hit]) && !repeats(cands, picked, i, sideDup)
 				}
 				side := -1
 				for i := range cands {
-					if ofSide(i) {
+					if ofSide(i) && (side < 0 || ownHeld(i) > ownHeld(side)) {
 						side = i
-						break
+						if own == nil {
+							break
+						}
 					}
 				}
 				// As the first sentence of an answer: the side's best one
@@ -1493,7 +1512,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 				// many …") within FirstFloor of the side's best.
 				if side >= 0 && r.typ != WantAny && r.typ != WantYesNo && !cands[side].features.Fits {
 					for i := side + 1; i < len(cands) && cands[i].score >= w.FirstFloor*cands[side].score; i++ {
-						if cands[i].features.Fits && ofSide(i) {
+						if cands[i].features.Fits && ofSide(i) && ownHeld(i) >= ownHeld(side) {
 							side = i
 							break
 						}

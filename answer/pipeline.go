@@ -600,12 +600,21 @@ func (p *Pipeline) sideHits(ctx context.Context, query string, opts retrieval.Se
 	// Each side is searched for what is compared, not for the sides'
 	// periods, which the filter already holds (but for its month: see
 	// sideQuery).
-	fig, asksFig := comparedFigure(query)
 	var per [][]retrieval.Hit
 	for _, sd := range sides {
 		o := opts
 		o.K = sidePassages
-		sq := sideQuery(query, sides, sd)
+		// A side with a clause of its own is searched for its clause's
+		// words, and the figure it asks (sideClauses).
+		own := query
+		if sd.clause != "" {
+			own = sd.clause
+		}
+		fig, asksFig := comparedFigure(own)
+		if !asksFig {
+			fig, asksFig = comparedFigure(query)
+		}
+		sq := sideQuery(own, sides, sd)
 		for _, other := range sides {
 			if other.label != sd.label && !other.dated() {
 				sq = withoutName(strings.ReplaceAll(sq, other.label, ""), other.terms)
