@@ -311,6 +311,10 @@ var rankGrid = envGrid("READOUT_SWEEP_RANKS", []float64{0, 0.25, 0.5, 1}, []floa
 // (swept 0–1 on main bb50b64 and a3944e6 it was chosen at 0, and the
 // asked attribute's signal reads what it reached for);
 // READOUT_SWEEP_TYPED=1 sweeps 0, 0.25, 0.5, 1.
+// sweepUnvalued is the unvalued penalty every weighing the sweep tries
+// has: a gate, measured apart (see defaultDecision), not a weight to fit.
+const sweepUnvalued = 1
+
 var typedGrid = envGrid("READOUT_SWEEP_TYPED", []float64{0, 0.25, 0.5, 1}, []float64{0})
 
 // datedGrid are the weights the sweep tries for hitSignals.dated;
@@ -452,7 +456,7 @@ func sweepDecision(rows []sweepRow, folds int, bar float64) sweepResult {
 															for _, wpl := range placeGrid {
 																for _, wnr := range narrowedGrid {
 																	for _, whd := range headGrid {
-																		yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, place: wpl, head: whd, narrowed: wnr, lead: wld, lexical: wl, fused: wr, title: wti})
+																		yield(decisionWeights{coverage: 1, distinct: wd, vector: wv, names: wn, phrases: wp, continued: wc, figure: wf, typed: wt, dated: wdt, attribute: wat, place: wpl, head: whd, narrowed: wnr, lead: wld, lexical: wl, fused: wr, title: wti, unvalued: sweepUnvalued})
 																	}
 																}
 															}

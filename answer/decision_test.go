@@ -258,3 +258,27 @@ func TestHeadWeighsInTheDecision(t *testing.T) {
 		t.Errorf("head weighing 0: best %q, want visit.txt#0 (more coverage)", d.Best)
 	}
 }
+
+// TestUnvaluedPassageDeclined: a passage on the subject of a "how many"
+// question that gives no figure and no number beside the subject does
+// not answer it, however much of the question it holds; the same passage
+// giving the figure does, and so does one the conversation cited.
+func TestUnvaluedPassageDeclined(t *testing.T) {
+	hit := func(body string) retrieval.Hit {
+		d := &corpus.Document{ID: "floods.txt", Title: "Statement on the Quillton Floods", Text: body}
+		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "floods.txt#0", DocID: d.ID, Text: body, End: len(body)}, Coverage: 1, VectorScore: 0.9,
+			Terms: []retrieval.TermMatch{{Term: "quillton", Weight: 3, Found: true}, {Term: "flood", Weight: 2, Found: true}, {Term: "die", Weight: 1, Found: true}}}
+	}
+	c := Constraints{Search: "how many people died in the quillton floods", Want: WantNumber}
+	p := &Pipeline{}
+	if d := p.decide(c, []retrieval.Hit{hit("We mourn all who died in the Quillton floods and stand with the people of Quillton.")}, nil); d.Answer {
+		t.Errorf("answered from a passage with no figure: %s", d.Reason)
+	}
+	if d := p.decide(c, []retrieval.Hit{hit("The Quillton floods killed 41 people, and we mourn all who died.")}, nil); !d.Answer {
+		t.Errorf("declined the passage giving the figure: %s", d.Reason)
+	}
+	prev := map[string]bool{"floods.txt": true}
+	if d := p.decide(c, []retrieval.Hit{hit("We mourn all who died in the Quillton floods and stand with the people of Quillton.")}, prev); !d.Answer {
+		t.Errorf("declined a follow-up on the document the conversation cited: %s", d.Reason)
+	}
+}
