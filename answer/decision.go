@@ -899,14 +899,19 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 	head, syns := askedHead(c, names)
 	holdsPlaces := perDocument(func(d *corpus.Document) bool { return docHoldsPlaces(d, c.Places) })
 	var bs hitSignals
+	unvalued := -1.0
 	for i, h := range hits {
 		s := signalsOf(c, names, h, i+1, hits, cache)
 		if w.head != 0 {
 			s.head = headShown(head, syns, h, hits, cache)
 		}
 		s.setContinued(citedBefore(h, prev), holdsPlaces, h.Doc)
-		if sc := w.score(s); sc > bestScore {
+		sc := w.score(s)
+		if sc > bestScore {
 			best, bestScore, bs = i, sc, s
+		}
+		if without := sc + w.unvalued*s.unvalued(); s.unvalued() == 1 && without >= w.threshold && without > unvalued {
+			unvalued, d.Unvalued = without, h.Chunk.ID
 		}
 		bestCov = max(bestCov, h.Coverage)
 	}
@@ -946,6 +951,9 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		return d
 	}
 	d.Answer = bestScore >= w.threshold
+	if d.Answer {
+		d.Unvalued = ""
+	}
 	// The passages weighed are those left after the question's own
 	// filters (a speaker's own words, a period), which may be fewer or
 	// ordered otherwise than the passages --explain lists: the place is

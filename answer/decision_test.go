@@ -271,8 +271,16 @@ func TestUnvaluedPassageDeclined(t *testing.T) {
 	}
 	c := Constraints{Search: "how many people died in the quillton floods", Want: WantNumber}
 	p := &Pipeline{}
-	if d := p.decide(c, []retrieval.Hit{hit("We mourn all who died in the Quillton floods and stand with the people of Quillton.")}, nil); d.Answer {
-		t.Errorf("answered from a passage with no figure: %s", d.Reason)
+	mourning := hit("We mourn all who died in the Quillton floods and stand with the people of Quillton.")
+	if d := p.decide(c, []retrieval.Hit{mourning}, nil); d.Answer || d.Unvalued != "floods.txt#0" {
+		t.Errorf("answered from a passage with no figure, or did not name it (%q): %s", d.Unvalued, d.Reason)
+	}
+	// The decline says the record speaks of it without the figure.
+	mourning.Doc.Date = day("2031-05-02")
+	ans, err := (&Pipeline{Index: &byFilterIndex{wide: []retrieval.Hit{mourning}}}).Ask(context.Background(), "how many people died in the quillton floods", nil, retrieval.SearchOptions{})
+	want := "The record gives no figure for this: “Statement on the Quillton Floods” (2031-05-02) speaks of it without one."
+	if err != nil || ans.Mode != ModeDeclined || ans.Text != want {
+		t.Errorf("%v %s:\n%s\nwant\n%s", err, ans.Mode, ans.Text, want)
 	}
 	if d := p.decide(c, []retrieval.Hit{hit("The Quillton floods killed 41 people, and we mourn all who died.")}, nil); !d.Answer {
 		t.Errorf("declined the passage giving the figure: %s", d.Reason)

@@ -70,6 +70,10 @@ type Decision struct {
 	Head string `json:"head,omitempty"`
 	// Best is the chunk ID of the passage that scored best.
 	Best string `json:"best,omitempty"`
+	// Unvalued is the chunk ID of the passage that would answer but for
+	// giving no value for the figure asked (decisionWeights.unvalued):
+	// the record speaks of the subject without the figure. "" when none.
+	Unvalued string `json:"unvalued,omitempty"`
 }
 
 // Signal is one named, weighted input of a decision or a choice.

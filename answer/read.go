@@ -436,6 +436,11 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	}
 	if !r.decision.Answer {
 		r.decline = "The record does not cover this question. " + coverageSentence(first, last, docs)
+		if i := slices.IndexFunc(hits, func(h retrieval.Hit) bool { return h.Chunk.ID == r.decision.Unvalued }); i >= 0 && hits[i].Doc != nil {
+			// The record speaks of the subject, without the figure asked.
+			r.decline = fmt.Sprintf("The record gives no figure for this: “%s” (%s) speaks of it without one.",
+				hits[i].Doc.Title, hits[i].Doc.DateString())
+		}
 		if len(hits) == 0 && filtered(filters) {
 			r.decline = "No document in the record matches this question within the filters you gave (date, outlet or speaker). " + coverageSentence(first, last, docs)
 		}
