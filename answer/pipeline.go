@@ -542,8 +542,9 @@ func (p *Pipeline) documentPassages(ctx context.Context, query string, want Answ
 // sidePassages is how many passages each side of a comparison brings.
 const sidePassages = 4
 
-// speakerSideDepth: a speaker's side is searched this many times deeper,
-// for passages in which the speaker speaks. 3: on the probe "what did
+// speakerSideDepth: a speaker's side, or the speaker a question names
+// (Pipeline.retrieve), is searched this many times deeper, for passages
+// in which the speaker speaks. 3: on the probe "what did
 // kirby and jean-pierre each say about a ground op in rafah", the first
 // 4 passages of her briefings are Kirby's answers; within 12 are hers.
 const speakerSideDepth = 3

@@ -481,3 +481,60 @@ func TestEmptyWindowSaysWhere(t *testing.T) {
 		t.Errorf("in her period: mode %s:\n%s", ans.Mode, ans.Text)
 	}
 }
+
+// kIndex is bySpeakerIndex returning only the first o.K hits, as a real
+// index does.
+type kIndex struct{ bySpeakerIndex }
+
+func (f *kIndex) Search(ctx context.Context, q string, o retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	hits, err := f.bySpeakerIndex.Search(ctx, q, o)
+	if o.K > 0 && len(hits) > o.K {
+		hits = hits[:o.K]
+	}
+	return hits, err
+}
+
+// TestSpeakerSearchedDeeper: the speaker a question names is searched
+// deeper in the documents they speak in: in a joint briefing whose guest's
+// passages on the subject come first, the speaker's own passage beyond the
+// usual depth is found and quoted.
+func TestSpeakerSearchedDeeper(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("MS. QUILLFEATHER: Good afternoon. The minister is here today.\n\n")
+	for i := range 2 * DefaultK {
+		fmt.Fprintf(&b, "MR. OAKHOLLOW: The canal toll prices rose in district %d, and canal toll prices there will keep rising.\n\nQ Thank you.\n\n", i+1)
+	}
+	b.WriteString("MS. QUILLFEATHER: Canal toll prices are down 40 crowns since the summer.\n")
+	docs, err := corpus.Parse("joint.txt", []byte("title: Press Briefing by Spokesperson Zara Quillfeather and Minister Bram Oakhollow\ndate: 2024-03-02\nsource: Nowhereland Ministry\n\n"+b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	var hits []retrieval.Hit
+	var own retrieval.Hit
+	for i, turn := range d.Turns() {
+		if turn.Role == corpus.RoleReporter {
+			continue
+		}
+		h := retrieval.Hit{Doc: d, Coverage: 1, VectorScore: 0.4,
+			Chunk: corpus.Chunk{ID: fmt.Sprintf("joint.txt#%d", i), DocID: d.ID, Index: i, Start: turn.Start, End: turn.End, Text: d.Text[turn.Start:turn.End]},
+			Terms: []retrieval.TermMatch{{Term: "canal", Weight: 1, Found: true, Share: 1}, {Term: "toll", Weight: 2, Found: true, Share: 1}, {Term: "price", Weight: 1, Found: true, Share: 1}}}
+		if strings.Contains(h.Chunk.Text, "40 crowns") {
+			own = h
+			continue
+		}
+		if strings.Contains(h.Chunk.Text, "Good afternoon") {
+			h.Coverage, h.VectorScore, h.Terms = 0.1, 0.05, nil
+		}
+		hits = append(hits, h)
+	}
+	hits = append(hits, own)
+	p := &Pipeline{Index: &kIndex{bySpeakerIndex{narrowed: hits, wide: hits, docs: docs}}}
+	ans, err := p.Ask(context.Background(), "what did zara quillfeather say about canal toll prices", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "down 40 crowns") || strings.Contains(ans.Text, "Oakhollow") && strings.Contains(ans.Text, "district") {
+		t.Errorf("%s:\n%s", ans.Mode, ans.Text)
+	}
+}
