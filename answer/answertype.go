@@ -1143,7 +1143,7 @@ var participleObjects = map[string]bool{"to": true, "for": true, "from": true}
 // "biden's take on crypto", "the wh policy on tiktok", "any update on
 // the hostages".
 var viewNouns = map[string]bool{"take": true, "stance": true, "policy": true, "thoughts": true, "opinion": true,
-	"update": true, "updates": true, "latest": true, "news": true, "line": true}
+	"update": true, "updates": true, "latest": true, "news": true}
 
 // conjunctions join a subject to more of it ("did biden and his wife
 // …"), never its verb.

@@ -547,21 +547,3 @@ func TestComparisonSideClauses(t *testing.T) {
 		{"how much was the glimmerford toll relief in july 2031 vs how many people the ferries carried in august 2031?", "august 2031", "9,400"},
 	})
 }
-
-// TestViewNounIsNoSubjectWord: "the line on X" names the statement asked
-// for, not a word it holds: a sentence saying "in line" does not answer
-// "what was the example house line on the glimmerford tolls" before one
-// on the tolls.
-func TestViewNounIsNoSubjectWord(t *testing.T) {
-	hits := briefingHits(t,
-		[2]string{"Remarks on Glimmerford", "MS. QUILLFEATHER: At Glimmerford, the Example House ferry queues are in line with the average.\n\n" +
-			"Q And the canal?\n\n" +
-			"MS. QUILLFEATHER: The Example House expects Glimmerford tolls to fall by a third next month.\n\n" +
-			"Q Who sets them?\n\n" +
-			"MS. QUILLFEATHER: Tolls are set by the canal board.\n"})
-	got, _, _ := Extractive("what was the example house line on the glimmerford tolls", hits)
-	first, _, _ := strings.Cut(strings.TrimPrefix(got, ExtractiveLead+"\n"), "\n")
-	if !strings.Contains(first, "Glimmerford tolls to fall") {
-		t.Errorf("first line %q, want the sentence on the tolls:\n%s", first, got)
-	}
-}

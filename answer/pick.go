@@ -778,15 +778,6 @@ func readQuestion(q ExtractiveQuery) questionReading {
 			delete(r.words, t)
 		}
 	}
-	for i := 0; i+1 < len(toks); i++ {
-		// "the wh line on the cpi numbers", "her take on crypto": the
-		// noun names the statement asked for, which never says it.
-		if viewNouns[toks[i].w] && (toks[i+1].w == "on" || toks[i+1].w == "about") {
-			for _, t := range text.Terms(toks[i].w) {
-				delete(r.words, t)
-			}
-		}
-	}
 	if r.typ == WantAny {
 		r.typ = answerTypeOf(q.Question)
 	}
