@@ -287,7 +287,7 @@ func comparisonSides(q string, named []*Person) []side {
 		return nil
 	}
 	if periodsCueRe.MatchString(q) {
-		if sides := periodSides(q); len(sides) >= 2 {
+		if sides := periodSides(q, named); len(sides) >= 2 {
 			return sides
 		}
 	}
@@ -336,7 +336,7 @@ func comparisonSides(q string, named []*Person) []side {
 // figure asked for it does: a month is compared through the statements
 // that report on it, published after it ("the February jobs report" of
 // March 4).
-func periodSides(q string) []side {
+func periodSides(q string, named []*Person) []side {
 	toks := questionTokens(q)
 	words := make([]string, len(toks))
 	for i, t := range toks {
@@ -366,40 +366,52 @@ func periodSides(q string) []side {
 			add(side{label: words[i], since: dayOf(y, 1, 1), until: dayOf(y, 12, 31), end: dayOf(y, 12, 31)}, toks[i].start, toks[i].end)
 		}
 	}
-	sideClauses(q, sides, spans)
+	sideClauses(q, sides, spans, named)
 	return unlagged(sides)
 }
 
 // sideCueRes find the word that parts two period sides' clauses: "vs",
-// "versus", "compared to/with", "against"; failing those, "while",
-// "whereas", "and", "or" (which also join words within a clause).
+// "versus", "compared to/with" (the first of them); failing those,
+// "while", "whereas", "and", "or", which also join words within a clause
+// ("for cars and trucks, and the fare in 2032"): the last of them, the
+// nearest the second date. Not "against", which is more often a word of
+// the clause ("the sanctions in 2022 against russia vs …").
 var sideCueRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\b(?:vs\b\.?|versus\b|compared (?:to|with)\b|against\b)`),
+	regexp.MustCompile(`(?i)\b(?:vs\b\.?|versus\b|compared (?:to|with)\b)`),
 	regexp.MustCompile(`(?i)\b(?:while|whereas|and|or)\b`),
 }
 
+// minClauseWords is how many words of its own (clauseOwn, no name of a
+// person the question names) each side's clause needs to be read as the
+// side's own: with fewer, the second clause leaves the subject to the
+// first ("… in june 2022 compared with what jean-pierre said in june
+// 2023", "how many troops … in 2022 vs how many it withdrew in 2023"),
+// and searched alone it would lose it. A side's sentence holding as many
+// of them (or all, when its clause has fewer) is about the side.
+const minClauseWords = 2
+
 // sideClauses sets the clause of each of two period sides (spans: where
 // their labels stand in q) when the question gives each its own words:
-// between the first label and the second stand a cue (sideCueRe) and
-// then words of what the second side is about, and the words before the
-// first label are about something else. The first side's clause is the
-// question up to the cue, with what follows the second label (shared by
-// both: "— which was more money?"); the second's, the question from the
-// cue on. "How many places were in the collaborative in feb 2022 vs how
-// many cities were at the office's convening in may 2024" gives each
-// side its clause; "the feb 2022 jobs report vs the oct 2022 one",
-// "between 2022 and 2024", "in march 2023 vs jan 2025, where was the
-// meeting" give none: what follows the cue before the second label holds
-// no word of its own.
-func sideClauses(q string, sides []side, spans [][2]int) {
+// between the first label and the second stand a cue (sideCueRes) and
+// then at least minClauseWords words of the second side's own, and the
+// words before the first label hold as many the second clause lacks.
+// The first side's clause is the question up to the cue, with what
+// follows the second label (shared by both: "— which was more money?");
+// the second's, the question from the cue on. "How many places were in
+// the collaborative in feb 2022 vs how many cities were at the office's
+// convening in may 2024" gives each side its clause; "the feb 2022 jobs
+// report vs the oct 2022 one", "between 2022 and 2024", "in march 2023
+// vs jan 2025, where was the meeting" give none. named are the people
+// the question names, whose names are no clause's own words.
+func sideClauses(q string, sides []side, spans [][2]int, named []*Person) {
 	if len(sides) != 2 || spans[0][1] > spans[1][0] {
 		return
 	}
 	gap := q[spans[0][1]:spans[1][0]]
 	var cue []int
-	for _, re := range sideCueRes {
-		if cue = re.FindStringIndex(gap); cue != nil {
-			break
+	if cue = sideCueRes[0].FindStringIndex(gap); cue == nil {
+		if all := sideCueRes[1].FindAllStringIndex(gap, -1); len(all) > 0 {
+			cue = all[len(all)-1]
 		}
 	}
 	if cue == nil {
@@ -408,22 +420,44 @@ func sideClauses(q string, sides []side, spans [][2]int) {
 	cueFrom, cueTo := spans[0][1]+cue[0], spans[0][1]+cue[1]
 	first := strings.TrimSpace(strings.TrimSpace(q[:cueFrom]) + " " + strings.TrimSpace(q[spans[1][1]:]))
 	second := strings.TrimSpace(q[cueTo:])
-	if len(clauseOwn(q[:spans[0][0]], second)) == 0 || len(clauseOwn(gap[cue[1]:], first)) == 0 {
+	names := nameTerms(map[string]bool{}, named...)
+	if len(clauseOwn(q[:spans[0][0]], second, names)) < minClauseWords || len(clauseOwn(gap[cue[1]:], first, names)) < minClauseWords ||
+		elliptical(second, names) {
 		return
 	}
 	sides[0].clause, sides[1].clause = first, second
 }
 
+// elliptical reports whether a second clause leaves its subject to the
+// first: after its wh-words it goes on with a pronoun, an auxiliary or a
+// person the question names (names), not the thing it asks about ("how
+// many it turned away in 2032", "how many were stopped in may 2032",
+// "what ned example said in june 2032"; not "how many ferries crossed
+// …").
+func elliptical(clause string, names map[string]bool) bool {
+	toks := questionTokens(clause)
+	i := 0
+	for i < len(toks) && (askingOpeners[toks[i].w] || toks[i].w == "many" || toks[i].w == "much") {
+		i++
+	}
+	if i == 0 || i == len(toks) {
+		return false
+	}
+	w := toks[i].w
+	return personPronouns[w] || demonstratives[w] || yesNoOpeners[w] || names[text.Stem(w)]
+}
+
 // clauseOwn are the terms of part that the other clause lacks: no
-// function word, verb of asking or saying, date or number.
-func clauseOwn(part, other string) map[string]bool {
+// function word, verb of asking or saying, date, number, word of time or
+// part of a period ("late"), nor any of names.
+func clauseOwn(part, other string, names map[string]bool) map[string]bool {
 	not := text.TermSet(other)
 	own := map[string]bool{}
 	for _, tk := range questionTokens(part) {
-		if text.IsStopword(tk.w) || text.IsAskVerb(tk.w) || isMonth(tk.w) || isNumber(tk.w) || timeWords[tk.w] {
+		if text.IsStopword(tk.w) || text.IsAskVerb(tk.w) || isMonth(tk.w) || isNumber(tk.w) || timeWords[tk.w] || partWords[tk.w] {
 			continue
 		}
-		if t := text.Stem(tk.w); !not[t] {
+		if t := text.Stem(tk.w); !not[t] && !names[t] {
 			own[t] = true
 		}
 	}
@@ -442,7 +476,7 @@ func (sd side) ownTerms(sides []side) map[string]bool {
 			others = append(others, o.clause)
 		}
 	}
-	return clauseOwn(sd.clause, strings.Join(others, " "))
+	return clauseOwn(sd.clause, strings.Join(others, " "), nil)
 }
 
 // unlagged ends a day's side's reportLag where a later side begins: a

@@ -21,8 +21,9 @@ import (
 var sizeWords = map[string]bool{"big": true, "large": true, "high": true, "low": true, "small": true}
 
 // whichMoreRe: a comparison asking which side is more ("which was more
-// money?", "which one was bigger") asks each side's size.
-var whichMoreRe = regexp.MustCompile(`(?i)\bwhich\b(?:\s+\w+){0,2}\s+(?:more|bigger|larger|higher|greater|less|fewer|smaller|lower)\b`)
+// money?", "which one was bigger", "which had fewer people") asks each
+// side's size; "which were more violent" does not.
+var whichMoreRe = regexp.MustCompile(`(?i)\bwhich\b(?:\s+\w+){0,2}\s+(?:bigger|larger|greater|smaller|(?:more|less|fewer)(?:\s+(?:money|dollars|funding|cash|people)\b|\s*[?.!]*$))`)
 
 // comparedFigure reads the figure a comparison asks of each side: a
 // "how many" figure (figureOf), a quantity noun anywhere in the question

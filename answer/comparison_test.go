@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -523,7 +524,7 @@ func TestSideClauses(t *testing.T) {
 		{"how many people did the ferries carry in late july 2031 versus mid-august 2031?", "", ""},
 	}
 	for _, tc := range tests {
-		sides := periodSides(tc.q)
+		sides := periodSides(tc.q, nil)
 		if len(sides) != 2 {
 			t.Fatalf("%q: sides %+v", tc.q, sides)
 		}
@@ -545,5 +546,67 @@ func TestComparisonSideClauses(t *testing.T) {
 	checkSides(t, hits, []struct{ question, side, want string }{
 		{"how much was the glimmerford toll relief in july 2031 vs how many people the ferries carried in august 2031?", "july 2031", "40 million crowns"},
 		{"how much was the glimmerford toll relief in july 2031 vs how many people the ferries carried in august 2031?", "august 2031", "9,400"},
+	})
+}
+
+// TestSideClauseSearch: each side of a question giving each period its
+// own clause is searched for its clause; a second clause leaving the
+// subject to the first (a person named, one verb of its own) is searched
+// with the whole question.
+func TestSideClauseSearch(t *testing.T) {
+	named := []*Person{{Name: "Zara Quillfeather"}, {Name: "Ned Example"}}
+	for _, tc := range []struct{ q, want, not string }{
+		{"how many barges used the glimmerford canal lock in july 2031 vs how many ferries crossed brackenwick harbour in august 2031",
+			"ferries", "barges"},
+		{"what did quillfeather say about canal tolls in june 2031 compared with what ned example said in june 2032", "tolls", ""},
+		{"how many barges did the canal take in 2031 vs how many it turned away in 2032", "barges", ""},
+		{"how many barges crossed in may 2031 vs how many were stopped in may 2032", "barges", ""},
+	} {
+		f := &fakeIndex{}
+		if _, err := (&Pipeline{Index: f}).sideHits(context.Background(), tc.q, retrieval.SearchOptions{}, comparisonSides(tc.q, named), nil); err != nil {
+			t.Fatal(err)
+		}
+		if len(f.queries) != 2 || !strings.Contains(f.queries[1], tc.want) || tc.not != "" && strings.Contains(f.queries[1], tc.not) {
+			t.Errorf("%q: sides searched for %q, want the second with %q and without %q", tc.q, f.queries, tc.want, tc.not)
+		}
+	}
+}
+
+// TestSideClauseCues: "against" is a word of its clause, and of several
+// "and"s the one nearest the second date parts the clauses.
+func TestSideClauseCues(t *testing.T) {
+	for _, tc := range []struct{ q, first string }{
+		{"the glimmerford sanctions in 2031 against brackenwick vs the canal tolls quillton raised in 2032", "the glimmerford sanctions in 2031 against brackenwick"},
+		{"the glimmerford toll in 2031 for cars and trucks, and the ferry fares quillton charged in 2032", "the glimmerford toll in 2031 for cars and trucks,"},
+	} {
+		sides := periodSides(tc.q, nil)
+		if len(sides) != 2 || sides[0].clause != tc.first {
+			t.Errorf("%q: sides %+v, want the first clause %q", tc.q, sides, tc.first)
+		}
+	}
+}
+
+// TestSideSentenceIsOnWhatIsCompared: a side's own word does not make a
+// sentence on something else its answer: the August side quotes the toll
+// relief's figure, not the school books "delivered" that week.
+func TestSideSentenceIsOnWhatIsCompared(t *testing.T) {
+	hits := ferryHits(t, [][2]string{
+		{"2031-07-10", "MR. EXAMPLE: The Glimmerford toll relief we announced today comes to 40 million crowns for the barge owners."},
+		{"2031-08-12", "MS. QUILLFEATHER: The Glimmerford toll relief reached the barge owners in full, 38 million crowns. The new school books were delivered to Brackenwick this week."},
+	})
+	checkSides(t, hits, []struct{ question, side, want string }{
+		{"the glimmerford toll relief announced in july 2031 vs the toll relief delivered by august 2031 — which was more money?", "august 2031", "38 million crowns"},
+	})
+}
+
+// TestWhichMoreAdjectiveIsNoSize: "which were more violent" asks no size:
+// each side is quoted on violence, not with its head count.
+func TestWhichMoreAdjectiveIsNoSize(t *testing.T) {
+	hits := ferryHits(t, [][2]string{
+		{"2031-07-10", "MR. EXAMPLE: The Glimmerford protests turned violent, and the police used batons on the protesters. About 200 people joined the Glimmerford protests on Sunday."},
+		{"2031-08-12", "MS. QUILLFEATHER: The Glimmerford protests stayed peaceful throughout. Some 3,000 people joined the Glimmerford protests."},
+	})
+	checkSides(t, hits, []struct{ question, side, want string }{
+		{"the glimmerford protests in july 2031 vs august 2031: which were more violent?", "july 2031", "turned violent"},
 	})
 }

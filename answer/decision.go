@@ -899,7 +899,7 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 	head, syns := askedHead(c, names)
 	holdsPlaces := perDocument(func(d *corpus.Document) bool { return docHoldsPlaces(d, c.Places) })
 	var bs hitSignals
-	unvalued := -1.0
+	unvalued, unvaluedID, figured := -1.0, "", false
 	for i, h := range hits {
 		s := signalsOf(c, names, h, i+1, hits, cache)
 		if w.head != 0 {
@@ -911,8 +911,9 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 			best, bestScore, bs = i, sc, s
 		}
 		if without := sc + w.unvalued*s.unvalued(); s.unvalued() == 1 && without >= w.threshold && without > unvalued {
-			unvalued, d.Unvalued = without, h.Chunk.ID
+			unvalued, unvaluedID = without, h.Chunk.ID
 		}
+		figured = figured || c.Want == WantNumber && s.figure == 1
 		bestCov = max(bestCov, h.Coverage)
 	}
 	d.Score, d.Best = bestScore, hits[best].Chunk.ID
@@ -951,8 +952,10 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		return d
 	}
 	d.Answer = bestScore >= w.threshold
-	if d.Answer {
-		d.Unvalued = ""
+	if !d.Answer && !figured {
+		// No passage gives the figure asked, and one would answer but for
+		// that: the record speaks of the subject without it.
+		d.Unvalued = unvaluedID
 	}
 	// The passages weighed are those left after the question's own
 	// filters (a speaker's own words, a period), which may be fewer or

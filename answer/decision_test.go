@@ -290,3 +290,27 @@ func TestUnvaluedPassageDeclined(t *testing.T) {
 		t.Errorf("declined a follow-up on the document the conversation cited: %s", d.Reason)
 	}
 }
+
+// TestNoFigureNotClaimedWhenAPassageGivesIt: the decline says the record
+// gives no figure only when no passage weighed gives it; with a chat
+// model the model decides and no passage is named so.
+func TestNoFigureNotClaimedWhenAPassageGivesIt(t *testing.T) {
+	mk := func(id, title, date, body string, cov, vec float64) retrieval.Hit {
+		d := &corpus.Document{ID: id, Title: title, Text: body, Date: day(date)}
+		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: id + "#0", DocID: d.ID, Text: body, End: len(body)}, Coverage: cov, VectorScore: vec,
+			Terms: []retrieval.TermMatch{{Term: "quillton", Weight: 3, Found: true}, {Term: "flood", Weight: 2, Found: true}, {Term: "die", Weight: 1, Found: true}}}
+	}
+	mourning := mk("floods.txt", "Statement on the Quillton Floods", "2031-05-02", "We mourn all who died in the Quillton floods and stand with the people of Quillton.", 1, 0.9)
+	toll := mk("toll.txt", "Readout of a Call", "2031-05-04", "In Quillton the floods killed 41 people.", 0.2, 0.2)
+	ans, err := (&Pipeline{Index: &byFilterIndex{wide: []retrieval.Hit{mourning, toll}}}).Ask(context.Background(), "how many people died in the quillton floods", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(ans.Text, "The record gives no figure") {
+		t.Errorf("declined saying the record gives no figure, though toll.txt gives 41:\n%s", ans.Text)
+	}
+	c := Constraints{Search: "how many people died in the quillton floods", Want: WantNumber}
+	if d := (&Pipeline{Chat: &promptModel{}}).decide(c, []retrieval.Hit{mourning}, nil); !d.Answer || d.Unvalued != "" {
+		t.Errorf("with a model: answer %v, Unvalued %q", d.Answer, d.Unvalued)
+	}
+}

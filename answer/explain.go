@@ -70,9 +70,11 @@ type Decision struct {
 	Head string `json:"head,omitempty"`
 	// Best is the chunk ID of the passage that scored best.
 	Best string `json:"best,omitempty"`
-	// Unvalued is the chunk ID of the passage that would answer but for
-	// giving no value for the figure asked (decisionWeights.unvalued):
-	// the record speaks of the subject without the figure. "" when none.
+	// Unvalued is, for a question declined by the signals, the chunk ID
+	// of the passage that would answer but for giving no value for the
+	// figure asked (decisionWeights.unvalued) when no passage weighed
+	// gives it: the record speaks of the subject without the figure. ""
+	// otherwise.
 	Unvalued string `json:"unvalued,omitempty"`
 }
 

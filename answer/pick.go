@@ -732,6 +732,17 @@ func holdsKey(c candidate, h retrieval.Hit, key string) bool {
 	return h.Doc != nil && text.TermSet(h.Doc.Title)[key]
 }
 
+// heldCount is how many of terms the stems hold.
+func heldCount(stems, terms map[string]bool) int {
+	n := 0
+	for t := range terms {
+		if stems[t] {
+			n++
+		}
+	}
+	return n
+}
+
 // heldWeight is the record weight (rec; 1 for a word it lacks) of the
 // terms the stems hold.
 func heldWeight(stems, terms map[string]bool, rec map[string]float64) float64 {
@@ -1484,8 +1495,9 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 				r.places, r.missing = nil, nil
 			}
 			for _, sd := range r.sides {
-				// A side with a clause of its own is about its clause's
-				// words (sideClauses): its sentence holds the most of them.
+				// A side with a clause of its own (sideClauses) is quoted
+				// with its sentence on what is compared that holds the
+				// most of its clause's own words.
 				own := sd.ownTerms(r.sides)
 				ownHeld := func(i int) float64 { return heldWeight(cands[i].stems, own, rec) }
 				ofSide := func(i int) bool {
@@ -1494,7 +1506,8 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 					// compared whether or not it repeats the key word ("22
 					// Americans lost their lives", for the number of
 					// Americans killed by Hamas).
-					about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits) || ownHeld(i) > 0
+					about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits) ||
+						own != nil && heldCount(c.stems, own) >= min(minClauseWords, len(own))
 					return eligible(i) && onSide(top[c.hit], c, sd, r.sides) && !laterSides(top[c.hit], sd, r.sides) && about &&
 						r.placesHeld(c, top[c.hit]) && !repeats(cands, picked, i, sideDup)
 				}
@@ -1512,7 +1525,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 				// many …") within FirstFloor of the side's best.
 				if side >= 0 && r.typ != WantAny && r.typ != WantYesNo && !cands[side].features.Fits {
 					for i := side + 1; i < len(cands) && cands[i].score >= w.FirstFloor*cands[side].score; i++ {
-						if cands[i].features.Fits && ofSide(i) && ownHeld(i) >= ownHeld(side) {
+						if cands[i].features.Fits && ofSide(i) && (own == nil || ownHeld(i) > 0) {
 							side = i
 							break
 						}

@@ -374,30 +374,12 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		r.decision = Decision{By: "empty", Reason: "the question names nothing it is about"}
 		return r, nil
 	}
-	// A speaker the question names filters the search to the documents
-	// they speak in, often joint briefings whose other speakers' passages
-	// come first: searched speakerSideDepth times deeper, the passages
-	// they speak in or that name them are kept, up to the usual depth
-	// (all of the first ones when none is theirs). Nine development sets
-	// (main fff1d4e, index of main 4e65224): answer-contains 3 more (dev
-	// v092, v198, lounge g47: Jean-Pierre's own "down about $1.60 a
-	// gallon" at the top of the briefing she shared with Granholm), one
-	// wrong decline fewer (dev v132), out of scope declined alike, none
-	// lost.
-	searchOpts := r.opts
-	ownDeep := r.c.Speaker != nil && filters.Speaker == ""
-	if ownDeep {
-		searchOpts.K *= speakerSideDepth
-	}
-	hits, err := p.Index.Search(ctx, r.c.Search, searchOpts)
+	hits, err := p.Index.Search(ctx, r.c.Search, r.opts)
 	if err != nil {
 		return nil, err
 	}
-	if ownDeep {
-		if kept, own := spokenOrNamedBy(hits, r.c.Speaker); own {
-			hits = kept
-		}
-		hits = hits[:min(len(hits), r.opts.K)]
+	if hits, err = p.ownPassages(ctx, r, filters, hits); err != nil {
+		return nil, err
 	}
 	if core := withoutWhenPhrase(r.c); core != "" {
 		// The phrase saying when finds the documents of the day; the
@@ -1399,6 +1381,35 @@ func speakerTerm(p *Person) string {
 		return ""
 	}
 	return t[len(t)-1]
+}
+
+// ownPassages: a speaker the question names filters the search to the
+// documents they speak in, often joint briefings whose other speakers'
+// passages come first. When some of hits are not the speaker's, the
+// search goes speakerSideDepth times deeper and keeps the passages they
+// speak in or that name them, up to the usual depth; hits stay as they
+// are when the deeper search finds none of the speaker's own, and for an
+// ordered question (searched deeper already, and ordered by date).
+// Nine development sets (main 1499957, index of main 4e65224; always
+// deeper then): answer-contains 3 more (dev v092, v198, lounge g47:
+// Jean-Pierre's own "down about $1.60 a gallon" at the top of the
+// briefing she shared with Granholm), one wrong decline fewer (dev
+// v132), out of scope declined alike, none lost.
+func (p *Pipeline) ownPassages(ctx context.Context, r *retrieved, filters retrieval.SearchOptions, hits []retrieval.Hit) ([]retrieval.Hit, error) {
+	if r.c.Speaker == nil || filters.Speaker != "" || r.c.Order != OrderAny ||
+		!slices.ContainsFunc(hits, func(h retrieval.Hit) bool { return !spokenBy(h, r.c.Speaker) }) {
+		return hits, nil
+	}
+	deep := r.opts
+	deep.K *= speakerSideDepth
+	more, err := p.Index.Search(ctx, r.c.Search, deep)
+	if err != nil {
+		return nil, err
+	}
+	if kept, own := spokenOrNamedBy(more, r.c.Speaker); own {
+		return kept[:min(len(kept), r.opts.K)], nil
+	}
+	return hits, nil
 }
 
 // spokenOrNamedBy keeps the hits whose passage the person speaks in or
