@@ -408,11 +408,9 @@ func sideClauses(q string, sides []side, spans [][2]int, named []*Person) {
 		return
 	}
 	gap := q[spans[0][1]:spans[1][0]]
-	var cue []int
-	if cue = sideCueRes[0].FindStringIndex(gap); cue == nil {
-		if all := sideCueRes[1].FindAllStringIndex(gap, -1); len(all) > 0 {
-			cue = all[len(all)-1]
-		}
+	cue := sideCueRes[0].FindStringIndex(gap)
+	if cue == nil {
+		cue = joiningCue(gap, sideCueRes[1].FindAllStringIndex(gap, -1))
 	}
 	if cue == nil {
 		return
@@ -422,19 +420,40 @@ func sideClauses(q string, sides []side, spans [][2]int, named []*Person) {
 	second := strings.TrimSpace(q[cueTo:])
 	names := nameTerms(map[string]bool{}, named...)
 	if len(clauseOwn(q[:spans[0][0]], second, names)) < minClauseWords || len(clauseOwn(gap[cue[1]:], first, names)) < minClauseWords ||
-		elliptical(second, names) {
+		elliptical(second) {
 		return
 	}
 	sides[0].clause, sides[1].clause = first, second
 }
 
+// joiningCue is, of the "and"/"or" matches of a gap between two dates,
+// the one that joins two clauses: the last one after a comma or before a
+// wh-word or an article ("…, and the fare in 2032", "and how many ferries
+// …"), else the last one ("the ferry fares that brackenwick and quillton
+// charged" keeps its "and"); nil when there is none.
+func joiningCue(gap string, all [][]int) []int {
+	var cue []int
+	for _, m := range all {
+		before := strings.TrimSpace(gap[:m[0]])
+		next, _, _ := strings.Cut(strings.TrimSpace(gap[m[1]:]), " ")
+		next = strings.ToLower(next)
+		if strings.HasSuffix(before, ",") || askingOpeners[next] || articles[next] {
+			cue = m
+		}
+	}
+	if cue == nil && len(all) > 0 {
+		cue = all[len(all)-1]
+	}
+	return cue
+}
+
 // elliptical reports whether a second clause leaves its subject to the
-// first: after its wh-words it goes on with a pronoun, an auxiliary or a
-// person the question names (names), not the thing it asks about ("how
-// many it turned away in 2032", "how many were stopped in may 2032",
-// "what ned example said in june 2032"; not "how many ferries crossed
-// …").
-func elliptical(clause string, names map[string]bool) bool {
+// first: after its wh-words it goes on with a pronoun ("how many it
+// turned away in 2032"), with a form of "be" after "how many"/"how much"
+// ("how many were stopped in may 2032"), or with an auxiliary and a
+// pronoun ("how many did they turn away"); not "how many ferries crossed
+// …", "what was the ferry fare …", "what did ned example say …".
+func elliptical(clause string) bool {
 	toks := questionTokens(clause)
 	i := 0
 	for i < len(toks) && (askingOpeners[toks[i].w] || toks[i].w == "many" || toks[i].w == "much") {
@@ -444,7 +463,15 @@ func elliptical(clause string, names map[string]bool) bool {
 		return false
 	}
 	w := toks[i].w
-	return personPronouns[w] || demonstratives[w] || yesNoOpeners[w] || names[text.Stem(w)]
+	switch {
+	case personPronouns[w] || demonstratives[w]:
+		return true
+	case copulas[w] && (toks[i-1].w == "many" || toks[i-1].w == "much"):
+		return true
+	case yesNoOpeners[w] && i+1 < len(toks):
+		return personPronouns[toks[i+1].w] || demonstratives[toks[i+1].w]
+	}
+	return false
 }
 
 // clauseOwn are the terms of part that the other clause lacks: no
@@ -465,8 +492,9 @@ func clauseOwn(part, other string, names map[string]bool) map[string]bool {
 }
 
 // ownTerms are the terms of the side's clause that the other sides'
-// clauses lack (clauseOwn), nil when the side has no clause.
-func (sd side) ownTerms(sides []side) map[string]bool {
+// clauses lack (clauseOwn), but for names (the name terms of the people
+// the question names); nil when the side has no clause.
+func (sd side) ownTerms(sides []side, names map[string]bool) map[string]bool {
 	if sd.clause == "" {
 		return nil
 	}
@@ -476,7 +504,7 @@ func (sd side) ownTerms(sides []side) map[string]bool {
 			others = append(others, o.clause)
 		}
 	}
-	return clauseOwn(sd.clause, strings.Join(others, " "), nil)
+	return clauseOwn(sd.clause, strings.Join(others, " "), names)
 }
 
 // unlagged ends a day's side's reportLag where a later side begins: a

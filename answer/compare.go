@@ -21,9 +21,12 @@ import (
 var sizeWords = map[string]bool{"big": true, "large": true, "high": true, "low": true, "small": true}
 
 // whichMoreRe: a comparison asking which side is more ("which was more
-// money?", "which one was bigger", "which had fewer people") asks each
-// side's size; "which were more violent" does not.
-var whichMoreRe = regexp.MustCompile(`(?i)\bwhich\b(?:\s+\w+){0,2}\s+(?:bigger|larger|greater|smaller|(?:more|less|fewer)(?:\s+(?:money|dollars|funding|cash|people)\b|\s*[?.!]*$))`)
+// money?", "which one was bigger", "which was higher", "which had fewer
+// refugees", "which saw more deaths") asks each side's size; "which were
+// more violent" does not: after "more" or "less" a size is asked by a
+// word of money, "people", a plural ("deaths", "casualties", not
+// "serious"), or nothing ("which was more?").
+var whichMoreRe = regexp.MustCompile(`(?i)\bwhich\b(?:\s+\w+){0,2}\s+(?:bigger|larger|greater|smaller|higher|lower|fewer\b|(?:more|less)(?:\s+(?:money|dollars|funding|cash|people|\w+(?:ies|[^su\W]s))\b|\s*(?:[?.!,:;]|$)))`)
 
 // comparedFigure reads the figure a comparison asks of each side: a
 // "how many" figure (figureOf), a quantity noun anywhere in the question

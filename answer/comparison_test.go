@@ -610,3 +610,115 @@ func TestWhichMoreAdjectiveIsNoSize(t *testing.T) {
 		{"the glimmerford protests in july 2031 vs august 2031: which were more violent?", "july 2031", "turned violent"},
 	})
 }
+
+// TestSideClauseAfterAnAuxiliary: "what was", "how much did" open a
+// second clause that names its own subject after the auxiliary.
+func TestSideClauseAfterAnAuxiliary(t *testing.T) {
+	named := []*Person{{Name: "Zara Quillfeather"}, {Name: "Ned Example"}}
+	for _, q := range []string{
+		"how much did the canal lock take in tolls in 2031 vs how much did the ferry company earn in fares in 2032",
+		"what was the canal toll for barges in 2031 vs what was the ferry fare at brackenwick in 2032",
+		"what did quillfeather say about canal tolls in 2031 vs what did ned example say about ferry fares in 2032",
+		"what did quillfeather say about canal tolls in 2031 vs what ned example said about ferry fares in 2032",
+	} {
+		f := &fakeIndex{}
+		if _, err := (&Pipeline{Index: f}).sideHits(context.Background(), q, retrieval.SearchOptions{}, comparisonSides(q, named), nil); err != nil {
+			t.Fatal(err)
+		}
+		if len(f.queries) != 2 || !strings.Contains(f.queries[1], "ferry") || strings.Contains(f.queries[1], "canal") {
+			t.Errorf("%q: second side searched for %q, want its own clause", q, f.queries)
+		}
+	}
+}
+
+// TestSideClauseKeepsItsAnd: an "and" inside the second clause does not
+// part the clauses.
+func TestSideClauseKeepsItsAnd(t *testing.T) {
+	for _, tc := range []struct{ q, second string }{
+		{"compare the canal tolls in 2031 and the ferry fares that brackenwick and quillton charged in 2032", "the ferry fares that brackenwick and quillton charged in 2032"},
+		{"compare how many barges crossed in 2031 and how many ferries and tugs brackenwick sent in 2032", "how many ferries and tugs brackenwick sent in 2032"},
+	} {
+		sides := comparisonSides(tc.q, nil)
+		if len(sides) != 2 || sides[1].clause != "" && sides[1].clause != tc.second {
+			t.Errorf("%q: second clause %q, want %q (or none)", tc.q, sides[1].clause, tc.second)
+		}
+	}
+}
+
+// TestWhichMoreAsksASize: "which had more deaths", "fewer casualties",
+// "which was higher", "which was more? " ask each side's size.
+func TestWhichMoreAsksASize(t *testing.T) {
+	for _, q := range []string{
+		"the floods in 2031 vs 2032 — which had more deaths?",
+		"the floods in 2031 vs 2032 — which saw fewer casualties?",
+		"the floods in 2031 vs 2032 — which had fewer refugees?",
+		"the glimmerford floods in 2031 vs 2032 — which was higher?",
+		"the glimmerford floods in 2031 vs 2032 — which was more? ",
+	} {
+		if _, ok := comparedFigure(q); !ok {
+			t.Errorf("%q: asks no size", q)
+		}
+	}
+}
+
+// TestSideOwnWordsAreNoNames: a person the question names is no word of
+// a side's own: a sentence only naming them is not the side's answer.
+func TestSideOwnWordsAreNoNames(t *testing.T) {
+	named := []*Person{{Name: "Ned Example"}}
+	q := "how many barges crossed the glimmerford canal in july 2031 vs how many ferries ned example sent to brackenwick harbour in august 2031"
+	sides := comparisonSides(q, named)
+	if len(sides) != 2 || sides[1].clause == "" {
+		t.Fatalf("no clauses: %+v", sides)
+	}
+	own := sides[1].ownTerms(sides, nameTerms(map[string]bool{}, named...))
+	if own["ned"] || own["exampl"] {
+		t.Errorf("side's own words hold the name asked: %v", own)
+	}
+	hits := exampleStatements(t, "Remarks on the Glimmerford canal", [][2]string{
+		{"2031-07-10", "MS. QUILLFEATHER: 1,200 barges crossed the Glimmerford canal in July.\n"},
+		{"2031-08-12", "MS. QUILLFEATHER: Ned Example thanked the mayor for her patience.\n"},
+	}, 5, "glimmerford", "barges", "ferries")
+	got, _, _, _ := extractive(ExtractiveQuery{Question: q, Named: named}, hits)
+	if strings.Contains(got, "thanked the mayor") {
+		t.Errorf("the August side quotes a sentence only naming Ned Example:\n%s", got)
+	}
+}
+
+// TestNoFigureNotClaimedBesideANumber: a passage giving a number beside
+// the subject is a value: the decline does not say the record gives no
+// figure.
+func TestNoFigureNotClaimedBesideANumber(t *testing.T) {
+	mk := func(id, title, date, body string, cov, vec float64) retrieval.Hit {
+		d := &corpus.Document{ID: id, Title: title, Text: body, Date: day(date)}
+		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: id + "#0", DocID: d.ID, Text: body, End: len(body)}, Coverage: cov, VectorScore: vec,
+			Terms: []retrieval.TermMatch{{Term: "quillton", Weight: 3, Found: true}, {Term: "flood", Weight: 2, Found: true}, {Term: "die", Weight: 1, Found: true}}}
+	}
+	mourning := mk("floods.txt", "Statement on the Quillton Floods", "2031-05-02", "We mourn all who died in the Quillton floods and stand with the people of Quillton.", 1, 0.9)
+	toll := mk("toll.txt", "Readout of a Call", "2031-05-04", "The Quillton floods claimed 41 lives.", 0.2, 0.2)
+	c := Constraints{Search: "how many people died in the quillton floods", Want: WantNumber}
+	hits := []retrieval.Hit{mourning, toll}
+	ans, err := (&Pipeline{Index: &byFilterIndex{wide: hits}}).Ask(context.Background(), c.Search, nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(ans.Text, "The record gives no figure") {
+		t.Errorf("declined saying the record gives no figure, though toll.txt gives 41 lives:\n%s", ans.Text)
+	}
+}
+
+// TestOneOwnWordIsNotAbout: a sentence holding one word of a side's
+// clause (and not what is compared) is not that side's answer.
+func TestOneOwnWordIsNotAbout(t *testing.T) {
+	q := "how many barges crossed the glimmerford canal in july 2031 vs how many ferries brackenwick harbour sent out in august 2031"
+	if sides := comparisonSides(q, nil); len(sides) != 2 || sides[1].clause == "" {
+		t.Fatalf("no clauses: %+v", sides)
+	}
+	hits := exampleStatements(t, "Remarks", [][2]string{
+		{"2031-07-10", "MS. QUILLFEATHER: 1,200 barges crossed the Glimmerford canal in July.\n"},
+		{"2031-08-12", "MS. QUILLFEATHER: The Brackenwick school opened this week.\n"},
+	}, 5, "glimmerford", "barges", "ferries")
+	got, _, _, _ := extractive(ExtractiveQuery{Question: q}, hits)
+	if strings.Contains(got, "school") {
+		t.Errorf("quotes a sentence with one own word")
+	}
+}

@@ -913,7 +913,7 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		if without := sc + w.unvalued*s.unvalued(); s.unvalued() == 1 && without >= w.threshold && without > unvalued {
 			unvalued, unvaluedID = without, h.Chunk.ID
 		}
-		figured = figured || c.Want == WantNumber && s.figure == 1
+		figured = figured || s.unvalued() == 0
 		bestCov = max(bestCov, h.Coverage)
 	}
 	d.Score, d.Best = bestScore, hits[best].Chunk.ID

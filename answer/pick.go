@@ -1473,6 +1473,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 	if len(r.sides) >= 2 {
 		key := r.topicKey(cands, top)
 		rec := recordWeights(top)
+		people := nameTerms(map[string]bool{}, r.people...)
 		// Subjects are set beside each other: a sentence of the same
 		// form with words of its own ("… named Lai Sun Yee as the
 		// Federal Coordinating Officer" beside "… named Thomas J.
@@ -1498,7 +1499,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 				// A side with a clause of its own (sideClauses) is quoted
 				// with its sentence on what is compared that holds the
 				// most of its clause's own words.
-				own := sd.ownTerms(r.sides)
+				own := sd.ownTerms(r.sides, people)
 				ownHeld := func(i int) float64 { return heldWeight(cands[i].stems, own, rec) }
 				ofSide := func(i int) bool {
 					c := cands[i]

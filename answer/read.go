@@ -1388,8 +1388,9 @@ func speakerTerm(p *Person) string {
 // passages come first. When some of hits are not the speaker's, the
 // search goes speakerSideDepth times deeper and keeps the passages they
 // speak in or that name them, up to the usual depth; hits stay as they
-// are when the deeper search finds none of the speaker's own, and for an
-// ordered question (searched deeper already, and ordered by date).
+// are when the deeper search finds none of the speaker's own, and for a
+// question with an order ("first", "last"), whose passages the order
+// then chooses among by date.
 // Nine development sets (main 1499957, index of main 4e65224; always
 // deeper then): answer-contains 3 more (dev v092, v198, lounge g47:
 // Jean-Pierre's own "down about $1.60 a gallon" at the top of the
