@@ -373,9 +373,9 @@ func periodSides(q string, named []*Person) []side {
 // sideCueRes find the word that parts two period sides' clauses: "vs",
 // "versus", "compared to/with" (the first of them); failing those,
 // "while", "whereas", "and", "or", which also join words within a clause
-// ("for cars and trucks, and the fare in 2032"): the last of them, the
-// nearest the second date. Not "against", which is more often a word of
-// the clause ("the sanctions in 2022 against russia vs …").
+// ("for cars and trucks, and the fare in 2032": joiningCue chooses). Not
+// "against", which is more often a word of the clause ("the sanctions in
+// 2022 against russia vs …").
 var sideCueRes = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?:vs\b\.?|versus\b|compared (?:to|with)\b)`),
 	regexp.MustCompile(`(?i)\b(?:while|whereas|and|or)\b`),
@@ -383,18 +383,20 @@ var sideCueRes = []*regexp.Regexp{
 
 // minClauseWords is how many words of its own (clauseOwn, no name of a
 // person the question names) each side's clause needs to be read as the
-// side's own: with fewer, the second clause leaves the subject to the
-// first ("… in june 2022 compared with what jean-pierre said in june
-// 2023", "how many troops … in 2022 vs how many it withdrew in 2023"),
-// and searched alone it would lose it. A side's sentence holding as many
-// of them (or all, when its clause has fewer) is about the side.
+// side's own: with fewer, the clause shares its subject with the other
+// ("the toll relief announced in july 2031 vs the toll relief delivered
+// by august 2031", one word, "delivered", of its own; "… compared with
+// what jean-pierre said in june 2023", none), and searched alone it
+// would lose it. A side's sentence holding as many of them (or all, when
+// its clause has fewer) is about the side.
 const minClauseWords = 2
 
 // sideClauses sets the clause of each of two period sides (spans: where
 // their labels stand in q) when the question gives each its own words:
 // between the first label and the second stand a cue (sideCueRes) and
-// then at least minClauseWords words of the second side's own, and the
-// words before the first label hold as many the second clause lacks.
+// then at least minClauseWords words of the second side's own, the
+// words before the first label hold as many the second clause lacks,
+// and the second clause names its subject (not elliptical).
 // The first side's clause is the question up to the cue, with what
 // follows the second label (shared by both: "— which was more money?");
 // the second's, the question from the cue on. "How many places were in
