@@ -146,6 +146,7 @@ func TestMeasureDecision(t *testing.T) {
 	if wordsOnlyRun {
 		def = wordsOnlyDecision
 	}
+	sweepUnvalued = def.unvalued
 	rows := collect()
 	eval := func(w decisionWeights) (answered, declined, nAns, nOut int) {
 		for _, r := range rows {
@@ -312,8 +313,10 @@ var rankGrid = envGrid("READOUT_SWEEP_RANKS", []float64{0, 0.25, 0.5, 1}, []floa
 // asked attribute's signal reads what it reached for);
 // READOUT_SWEEP_TYPED=1 sweeps 0, 0.25, 0.5, 1.
 // sweepUnvalued is the unvalued penalty every weighing the sweep tries
-// has: a gate, measured apart (see defaultDecision), not a weight to fit.
-const sweepUnvalued = 1
+// has: that of the weights in use for the run (set by
+// TestMeasureDecision; defaultDecision's 1, wordsOnlyDecision's 0), a
+// gate measured apart (see defaultDecision), not a weight to fit.
+var sweepUnvalued = defaultDecision.unvalued
 
 var typedGrid = envGrid("READOUT_SWEEP_TYPED", []float64{0, 0.25, 0.5, 1}, []float64{0})
 
