@@ -684,28 +684,6 @@ func TestSideOwnWordsAreNoNames(t *testing.T) {
 	}
 }
 
-// TestNoFigureNotClaimedBesideANumber: a passage giving a number beside
-// the subject is a value: the decline does not say the record gives no
-// figure.
-func TestNoFigureNotClaimedBesideANumber(t *testing.T) {
-	mk := func(id, title, date, body string, cov, vec float64) retrieval.Hit {
-		d := &corpus.Document{ID: id, Title: title, Text: body, Date: day(date)}
-		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: id + "#0", DocID: d.ID, Text: body, End: len(body)}, Coverage: cov, VectorScore: vec,
-			Terms: []retrieval.TermMatch{{Term: "quillton", Weight: 3, Found: true}, {Term: "flood", Weight: 2, Found: true}, {Term: "die", Weight: 1, Found: true}}}
-	}
-	mourning := mk("floods.txt", "Statement on the Quillton Floods", "2031-05-02", "We mourn all who died in the Quillton floods and stand with the people of Quillton.", 1, 0.9)
-	toll := mk("toll.txt", "Readout of a Call", "2031-05-04", "The Quillton floods claimed 41 lives.", 0.2, 0.2)
-	c := Constraints{Search: "how many people died in the quillton floods", Want: WantNumber}
-	hits := []retrieval.Hit{mourning, toll}
-	ans, err := (&Pipeline{Index: &byFilterIndex{wide: hits}}).Ask(context.Background(), c.Search, nil, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.HasPrefix(ans.Text, "The record gives no figure") {
-		t.Errorf("declined saying the record gives no figure, though toll.txt gives 41 lives:\n%s", ans.Text)
-	}
-}
-
 // TestOneOwnWordIsNotAbout: a sentence holding one word of a side's
 // clause (and not what is compared) is not that side's answer.
 func TestOneOwnWordIsNotAbout(t *testing.T) {

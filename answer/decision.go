@@ -910,10 +910,11 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		if sc > bestScore {
 			best, bestScore, bs = i, sc, s
 		}
-		if without := sc + w.unvalued*s.unvalued(); s.unvalued() == 1 && without >= w.threshold && without > unvalued {
+		if u := s.unvalued(); u == 0 {
+			figured = true
+		} else if without := sc + w.unvalued; without >= w.threshold && without > unvalued {
 			unvalued, unvaluedID = without, h.Chunk.ID
 		}
-		figured = figured || s.unvalued() == 0
 		bestCov = max(bestCov, h.Coverage)
 	}
 	d.Score, d.Best = bestScore, hits[best].Chunk.ID

@@ -259,15 +259,22 @@ func TestHeadWeighsInTheDecision(t *testing.T) {
 	}
 }
 
+// floodHit is a whole-document hit of an invented statement on the
+// Quillton floods, holding the words of "how many people died in the
+// quillton floods".
+func floodHit(id, title, date, body string, cov, vec float64) retrieval.Hit {
+	d := &corpus.Document{ID: id, Title: title, Text: body, Date: day(date)}
+	return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: id + "#0", DocID: d.ID, Text: body, End: len(body)}, Coverage: cov, VectorScore: vec,
+		Terms: []retrieval.TermMatch{{Term: "quillton", Weight: 3, Found: true}, {Term: "flood", Weight: 2, Found: true}, {Term: "die", Weight: 1, Found: true}}}
+}
+
 // TestUnvaluedPassageDeclined: a passage on the subject of a "how many"
 // question that gives no figure and no number beside the subject does
 // not answer it, however much of the question it holds; the same passage
 // giving the figure does, and so does one the conversation cited.
 func TestUnvaluedPassageDeclined(t *testing.T) {
 	hit := func(body string) retrieval.Hit {
-		d := &corpus.Document{ID: "floods.txt", Title: "Statement on the Quillton Floods", Text: body}
-		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "floods.txt#0", DocID: d.ID, Text: body, End: len(body)}, Coverage: 1, VectorScore: 0.9,
-			Terms: []retrieval.TermMatch{{Term: "quillton", Weight: 3, Found: true}, {Term: "flood", Weight: 2, Found: true}, {Term: "die", Weight: 1, Found: true}}}
+		return floodHit("floods.txt", "Statement on the Quillton Floods", "2031-05-02", body, 1, 0.9)
 	}
 	c := Constraints{Search: "how many people died in the quillton floods", Want: WantNumber}
 	p := &Pipeline{}
@@ -276,7 +283,6 @@ func TestUnvaluedPassageDeclined(t *testing.T) {
 		t.Errorf("answered from a passage with no figure, or did not name it (%q): %s", d.Unvalued, d.Reason)
 	}
 	// The decline says the record speaks of it without the figure.
-	mourning.Doc.Date = day("2031-05-02")
 	ans, err := (&Pipeline{Index: &byFilterIndex{wide: []retrieval.Hit{mourning}}}).Ask(context.Background(), "how many people died in the quillton floods", nil, retrieval.SearchOptions{})
 	want := "The record gives no figure for this: “Statement on the Quillton Floods” (2031-05-02) speaks of it without one."
 	if err != nil || ans.Mode != ModeDeclined || ans.Text != want {
@@ -295,13 +301,8 @@ func TestUnvaluedPassageDeclined(t *testing.T) {
 // gives no figure only when no passage weighed gives it; with a chat
 // model the model decides and no passage is named so.
 func TestNoFigureNotClaimedWhenAPassageGivesIt(t *testing.T) {
-	mk := func(id, title, date, body string, cov, vec float64) retrieval.Hit {
-		d := &corpus.Document{ID: id, Title: title, Text: body, Date: day(date)}
-		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: id + "#0", DocID: d.ID, Text: body, End: len(body)}, Coverage: cov, VectorScore: vec,
-			Terms: []retrieval.TermMatch{{Term: "quillton", Weight: 3, Found: true}, {Term: "flood", Weight: 2, Found: true}, {Term: "die", Weight: 1, Found: true}}}
-	}
-	mourning := mk("floods.txt", "Statement on the Quillton Floods", "2031-05-02", "We mourn all who died in the Quillton floods and stand with the people of Quillton.", 1, 0.9)
-	toll := mk("toll.txt", "Readout of a Call", "2031-05-04", "In Quillton the floods killed 41 people.", 0.2, 0.2)
+	mourning := floodHit("floods.txt", "Statement on the Quillton Floods", "2031-05-02", "We mourn all who died in the Quillton floods and stand with the people of Quillton.", 1, 0.9)
+	toll := floodHit("toll.txt", "Readout of a Call", "2031-05-04", "In Quillton the floods killed 41 people.", 0.2, 0.2)
 	ans, err := (&Pipeline{Index: &byFilterIndex{wide: []retrieval.Hit{mourning, toll}}}).Ask(context.Background(), "how many people died in the quillton floods", nil, retrieval.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -312,5 +313,22 @@ func TestNoFigureNotClaimedWhenAPassageGivesIt(t *testing.T) {
 	c := Constraints{Search: "how many people died in the quillton floods", Want: WantNumber}
 	if d := (&Pipeline{Chat: &promptModel{}}).decide(c, []retrieval.Hit{mourning}, nil); !d.Answer || d.Unvalued != "" {
 		t.Errorf("with a model: answer %v, Unvalued %q", d.Answer, d.Unvalued)
+	}
+}
+
+// TestNoFigureNotClaimedBesideANumber: a passage giving a number beside
+// the subject is a value: the decline does not say the record gives no
+// figure.
+func TestNoFigureNotClaimedBesideANumber(t *testing.T) {
+	mourning := floodHit("floods.txt", "Statement on the Quillton Floods", "2031-05-02", "We mourn all who died in the Quillton floods and stand with the people of Quillton.", 1, 0.9)
+	toll := floodHit("toll.txt", "Readout of a Call", "2031-05-04", "The Quillton floods claimed 41 lives.", 0.2, 0.2)
+	c := Constraints{Search: "how many people died in the quillton floods", Want: WantNumber}
+	hits := []retrieval.Hit{mourning, toll}
+	ans, err := (&Pipeline{Index: &byFilterIndex{wide: hits}}).Ask(context.Background(), c.Search, nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(ans.Text, "The record gives no figure") {
+		t.Errorf("declined saying the record gives no figure, though toll.txt gives 41 lives:\n%s", ans.Text)
 	}
 }

@@ -732,27 +732,16 @@ func holdsKey(c candidate, h retrieval.Hit, key string) bool {
 	return h.Doc != nil && text.TermSet(h.Doc.Title)[key]
 }
 
-// heldCount is how many of terms the stems hold.
-func heldCount(stems, terms map[string]bool) int {
-	n := 0
+// heldTerms is how many of terms the stems hold, and their record weight
+// (rec; 1 for a word it lacks).
+func heldTerms(stems, terms map[string]bool, rec map[string]float64) (n int, weight float64) {
 	for t := range terms {
 		if stems[t] {
 			n++
+			weight += cmp.Or(rec[t], 1)
 		}
 	}
-	return n
-}
-
-// heldWeight is the record weight (rec; 1 for a word it lacks) of the
-// terms the stems hold.
-func heldWeight(stems, terms map[string]bool, rec map[string]float64) float64 {
-	sum := 0.0
-	for t := range terms {
-		if stems[t] {
-			sum += cmp.Or(rec[t], 1)
-		}
-	}
-	return sum
+	return n, weight
 }
 
 // keyTitleShare: a word of no title is what a comparison compares when
@@ -1500,7 +1489,8 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 				// with its sentence on what is compared that holds the
 				// most of its clause's own words.
 				own := sd.ownTerms(r.sides, people)
-				ownHeld := func(i int) float64 { return heldWeight(cands[i].stems, own, rec) }
+				ownCount := func(i int) int { n, _ := heldTerms(cands[i].stems, own, rec); return n }
+				ownHeld := func(i int) float64 { _, wt := heldTerms(cands[i].stems, own, rec); return wt }
 				ofSide := func(i int) bool {
 					c := cands[i]
 					// A side's figure of what is counted speaks to what is
@@ -1508,7 +1498,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 					// Americans lost their lives", for the number of
 					// Americans killed by Hamas).
 					about := holdsKey(c, top[c.hit], key) || (r.hasFig && c.features.Fits) ||
-						own != nil && heldCount(c.stems, own) >= min(minClauseWords, len(own))
+						own != nil && ownCount(i) >= min(minClauseWords, len(own))
 					return eligible(i) && onSide(top[c.hit], c, sd, r.sides) && !laterSides(top[c.hit], sd, r.sides) && about &&
 						r.placesHeld(c, top[c.hit]) && !repeats(cands, picked, i, sideDup)
 				}
