@@ -83,7 +83,8 @@ func holdsFigure(s string) bool {
 
 // numberLabelRe matches, at the end of the text before a number, a word
 // that makes the number a name: "Section 301", "Title 42", "No. 5".
-var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate)\s+$`)
+// A bill's number names it too: "H.R. 165", "S. 2938", "H.J.Res. 7".
+var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate)\s+$|(?:^|[^.\w])(?:h\.\s?r|h\.\s?res|[hs]\.\s?j\.\s?res|s\.\s?res|s|p\.\s?l)\.\s?$`)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
@@ -626,8 +627,12 @@ func figureOf(q string) (f figure, ok bool) {
 			// "how many died": people, whichever word the record uses.
 			break
 		}
+		from := i + 2
+		if from < len(toks) && toks[from].w == "of" {
+			from = partCounted(toks, from)
+		}
 		var words []string
-		for j := i + 2; j < len(toks) && j < i+2+maxCounted && !countedStops[toks[j].w]; j++ {
+		for j := from; j < len(toks) && j < from+maxCounted && !countedStops[toks[j].w]; j++ {
 			words = append(words, toks[j].w)
 		}
 		f.counted = text.Terms(strings.Join(words, " "))
@@ -637,6 +642,25 @@ func figureOf(q string) (f figure, ok bool) {
 		f.counted = quantityOf(toks)
 	}
 	return f, true
+}
+
+// partCounted reads where what a "how many of …" question counts begins,
+// given the index of its "of": the part after a copula when the question
+// says which of the whole it counts ("how many of the class of 2025 were
+// women" counts women, not the class, whose own figures abound), else the
+// whole ("how many of the hostages").
+func partCounted(toks []qtok, of int) int {
+	for j := of + 1; j+1 < len(toks) && j <= of+maxCounted+4; j++ {
+		if copulas[toks[j].w] && !countedStops[toks[j+1].w] && !pastTense(toks[j+1].w) {
+			return j + 1
+		}
+	}
+	for j := of + 1; j < len(toks) && j <= of+2; j++ {
+		if toks[j].w != "the" && toks[j].w != "those" && toks[j].w != "these" {
+			return j
+		}
+	}
+	return of + 1
 }
 
 // saidFigure reads the figure a question asking for someone's words wants
@@ -707,7 +731,7 @@ func (f figure) heldBy(sentence string) bool {
 			return false
 		}
 	default:
-		if !numberRe.MatchString(strings.ToLower(undated)) {
+		if !holdsFigure(undated) {
 			return false
 		}
 	}

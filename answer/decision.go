@@ -1216,7 +1216,7 @@ func typedShown(c Constraints, h retrieval.Hit) float64 {
 		}
 		sentence := body[sp[0]:sp[1]]
 		if c.Want == WantNumber {
-			if fitsType(WantNumber, sentence, false, "", false, false) {
+			if holdsFigure(dateRe.ReplaceAllString(sentence, "")) {
 				return 1
 			}
 			continue

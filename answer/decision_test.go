@@ -291,6 +291,10 @@ func TestUnvaluedPassageDeclined(t *testing.T) {
 	if d := p.decide(c, []retrieval.Hit{hit("The Quillton floods killed 41 people, and we mourn all who died.")}, nil); !d.Answer {
 		t.Errorf("declined the passage giving the figure: %s", d.Reason)
 	}
+	// A bill's number beside the subject names the bill: no value.
+	if d := p.decide(c, []retrieval.Hit{hit("The President signed H.R. 165 for those who died in the Quillton floods.")}, nil); d.Answer {
+		t.Errorf("answered from a passage whose only number is a bill's: %s", d.Reason)
+	}
 	prev := map[string]bool{"floods.txt": true}
 	if d := p.decide(c, []retrieval.Hit{hit("We mourn all who died in the Quillton floods and stand with the people of Quillton.")}, prev); !d.Answer {
 		t.Errorf("declined a follow-up on the document the conversation cited: %s", d.Reason)

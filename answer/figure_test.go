@@ -31,6 +31,12 @@ func TestFigureOf(t *testing.T) {
 		// asked with "did", to no thing the sentence must name.
 		{"what price was the cap set at", true, askedUnit("what price was the cap set at"), []string{"cap", "set"}},
 		{"what share did the ministry pay for the canal", true, percentUnit, nil},
+		// "How many of …" counts the part the question names after its
+		// copula, else the whole.
+		{"how many of the quillton academy class of 2031 grads were women", true, anyUnit, []string{"woman"}},
+		{"how many of the hostages are nowherelanders", true, anyUnit, []string{"nowherelander"}},
+		{"how many of the hostages came home", true, anyUnit, []string{"hostag", "com", "hom"}},
+		{"how many of them were killed", true, anyUnit, nil},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)

@@ -24,6 +24,11 @@ func TestHoldsFigure(t *testing.T) {
 		{"It was the 19th meeting of the council.", false},
 		{"The tariffs under Section 301 stay.", false},
 		{"The tariffs under Section 301 rise to 100%.", true},
+		// A bill's number names the bill; "U.S." is no label.
+		{"The President signed H.R. 165, the Quillton Memorial Act.", false},
+		{"He signed S. 2938 and H.J.Res. 7 into law.", false},
+		{"The U.S. 2,000 troops stay.", true},
+		{"The bill, H.R. 165, sets aside 40 acres.", true},
 		// "one" as a pronoun.
 		{"One would think they know.", false},
 		{"She is one of the negotiators.", false},
