@@ -759,18 +759,27 @@ func (f figure) heldBy(sentence string) bool {
 				return true
 			}
 		}
-		return false
+		// Or counts people without the word ("Thirty-nine individuals"):
+		// only beside the figure, which may count something else ("6,000
+		// troops" to extract American citizens).
+		return counted[peopleTerm] && countsNear(undated, func(t string) bool { return humanTerms[t] })
 	}
+	return countsNear(undated, func(t string) bool { return counted[t] || commonSynonym(t, counted) })
+}
+
+// countsNear reports whether a word of s that is asked for (its index
+// term) stands within countedReach words of a number.
+func countsNear(s string, asked func(term string) bool) bool {
 	var near []int // token positions of numbers
-	toks := text.Tokens(undated)
+	toks := text.Tokens(s)
 	for i, tk := range toks {
 		if numberRe.MatchString(strings.ToLower(tk.Word) + " ") {
 			near = append(near, i)
 		}
 	}
 	for i, tk := range toks {
-		ts := text.Terms(undated[tk.Start:tk.End])
-		if len(ts) != 1 || !counted[ts[0]] && !commonSynonym(ts[0], counted) {
+		ts := text.Terms(s[tk.Start:tk.End])
+		if len(ts) != 1 || !asked(ts[0]) {
 			continue
 		}
 		for _, n := range near {
@@ -781,6 +790,14 @@ func (f figure) heldBy(sentence string) bool {
 	}
 	return false
 }
+
+// peopleTerm is the index term of "people"; humanTerms are the nouns by
+// which the record counts people without the word: "Thirty-nine
+// individuals … were pardoned", "84,770 persons".
+var (
+	peopleTerm = text.Terms("people")[0]
+	humanTerms = termSet(text.Terms("persons individuals humans residents citizens civilians adults children kids men women"))
+)
 
 // commonSynonym reports whether the record's word t for what a figure
 // counts is a common word (text.IsCommon) whose synonyms hold one of the

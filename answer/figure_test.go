@@ -81,6 +81,14 @@ func TestFigureHeldBy(t *testing.T) {
 		{"how many kids has the envoy helped reunite", "The envoy has reunited with 34 ambassadors.", false},
 		{"how many jobs did the plan create", "The plan helped 500 businesses.", false},
 		{"how many students enrolled", "The office published 40 studies.", false},
+		// People are counted as individuals, persons, citizens … beside
+		// the figure; a figure of something else near them is no count
+		// of them.
+		{"how many people did the regent pardon", "Thirty-nine individuals were pardoned today.", true},
+		{"how many ppl did the regent pardon", "He is pardoning 39 individuals.", true},
+		{"how many people did the regent airlift", "I authorized 6,000 troops to extract Nowhereland citizens.", false},
+		// A bill's number is no figure.
+		{"how many acres does the quillton act protect", "H.R. 165 protects the acres around Quillton.", false},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)
