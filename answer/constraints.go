@@ -425,6 +425,17 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 			}
 			if m.verb >= 0 {
 				drop[m.verb] = true
+				// "what did she tell reporters about …": whom she told
+				// is no word of what she said.
+				j := m.verb + 1
+				if j < len(toks) && toks[j].w == "the" {
+					j++
+				}
+				if j < len(toks) && audienceNouns[toks[j].w] {
+					for k := m.verb + 1; k <= j; k++ {
+						drop[k] = true
+					}
+				}
 			}
 		}
 		var from, to int
@@ -878,6 +889,10 @@ func asksOrganisation(q string) bool {
 
 // copulas are the forms of "be" after a wh-word ("what was", "what's":
 // "s") by which a question asks what a thing is.
+// audienceNouns are those a speech verb is addressed to ("told
+// reporters", "tell the press").
+var audienceNouns = map[string]bool{"reporters": true, "press": true, "journalists": true, "media": true, "correspondents": true}
+
 var copulas = map[string]bool{"is": true, "was": true, "s": true, "are": true, "were": true}
 
 // quantityNouns name a quantity: a question asking what one was wants a

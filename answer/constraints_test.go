@@ -523,13 +523,17 @@ func TestReadQuestionCasualAndNames(t *testing.T) {
 }
 
 // The speaker's name and verb of saying become the filter, not searched
-// words: left in, "Kirby" and "think" match every briefing of theirs.
+// words: left in, "Kirby" and "think" match every briefing of theirs, and
+// "reporters" every reporter's question.
 func TestReadQuestionSearchesWithoutTheFrame(t *testing.T) {
 	pp := buildPeople(constraintDocs(t))
 	for q, want := range map[string]string{
 		"Did Quillfeather think the talks would fail?":               "Did the talks would fail?",
 		"What did Ms. Quillfeather say about the canal in May 2023?": "What did about the canal",
 		"When did Quillfeather meet the envoy?":                      "When did Quillfeather meet the envoy?",
+		// Whom the words were told to is no word of them either.
+		"What did Quillfeather tell reporters about the canal?": "What did about the canal?",
+		"What did Quillfeather tell the press about the canal?": "What did about the canal?",
 	} {
 		if c := ReadQuestion(q, pp, time.Time{}); c.Search != want {
 			t.Errorf("%q searched as %q, want %q", q, c.Search, want)
