@@ -651,9 +651,17 @@ func figureOf(q string) (f figure, ok bool) {
 // whole ("how many of the hostages").
 func partCounted(toks []qtok, of int) int {
 	for j := of + 1; j+1 < len(toks) && j <= of+maxCounted+4; j++ {
-		if copulas[toks[j].w] && !countedStops[toks[j+1].w] && !pastTense(toks[j+1].w) {
-			return j + 1
+		if !copulas[toks[j].w] {
+			continue
 		}
+		k := j + 1
+		for k < len(toks) && countedAdverbs[toks[k].w] {
+			k++ // "are still alive"
+		}
+		if k < len(toks) && !countedStops[toks[k].w] && !pastTense(toks[k].w) && len(text.Terms(toks[k].w)) > 0 {
+			return k
+		}
+		break // "were there", "are still in prison": the whole
 	}
 	for j := of + 1; j < len(toks) && j <= of+2; j++ {
 		if toks[j].w != "the" && toks[j].w != "those" && toks[j].w != "these" {
@@ -662,6 +670,11 @@ func partCounted(toks []qtok, of int) int {
 	}
 	return of + 1
 }
+
+// countedAdverbs stand between a "how many of …" question's copula and
+// the part it counts.
+var countedAdverbs = map[string]bool{"still": true, "now": true, "currently": true, "actually": true, "really": true,
+	"already": true, "even": true, "also": true, "ever": true, "all": true, "then": true}
 
 // saidFigure reads the figure a question asking for someone's words wants
 // them to give: a "how many" or "how much" after its question word ("what

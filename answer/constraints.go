@@ -425,13 +425,16 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 			}
 			if m.verb >= 0 {
 				drop[m.verb] = true
-				// "what did she tell reporters about …": whom she told
-				// is no word of what she said.
+				// "what did she tell reporters about …", "say to the
+				// press": whom she told is no word of what she said.
 				j := m.verb + 1
+				if j < len(toks) && toks[j].w == "to" {
+					j++
+				}
 				if j < len(toks) && toks[j].w == "the" {
 					j++
 				}
-				if j < len(toks) && audienceNouns[toks[j].w] {
+				if j < len(toks) && audienceNouns[toks[j].w] && (j+1 == len(toks) || toks[j+1].w != "secretary") {
 					for k := m.verb + 1; k <= j; k++ {
 						drop[k] = true
 					}

@@ -532,8 +532,9 @@ func TestReadQuestionSearchesWithoutTheFrame(t *testing.T) {
 		"What did Ms. Quillfeather say about the canal in May 2023?": "What did about the canal",
 		"When did Quillfeather meet the envoy?":                      "When did Quillfeather meet the envoy?",
 		// Whom the words were told to is no word of them either.
-		"What did Quillfeather tell reporters about the canal?": "What did about the canal?",
-		"What did Quillfeather tell the press about the canal?": "What did about the canal?",
+		"What did Quillfeather tell reporters about the canal?":   "What did about the canal?",
+		"What did Quillfeather tell the press about the canal?":   "What did about the canal?",
+		"What did Quillfeather say to reporters about the canal?": "What did about the canal?",
 	} {
 		if c := ReadQuestion(q, pp, time.Time{}); c.Search != want {
 			t.Errorf("%q searched as %q, want %q", q, c.Search, want)

@@ -37,6 +37,9 @@ func TestFigureOf(t *testing.T) {
 		{"how many of the hostages are nowherelanders", true, anyUnit, []string{"nowherelander"}},
 		{"how many of the hostages came home", true, anyUnit, []string{"hostag", "com", "hom"}},
 		{"how many of them were killed", true, anyUnit, nil},
+		{"how many of the hostages are still alive", true, anyUnit, []string{"aliv"}},
+		{"how many of the hostages are still in prison", true, anyUnit, []string{"hostag"}},
+		{"how many of the cadets were there", true, anyUnit, []string{"cadet"}},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)

@@ -1622,7 +1622,7 @@ func goesOnFrom(cands []candidate, picked []int, top []retrieval.Hit, r *questio
 	for i, c := range cands {
 		ch := top[c.hit]
 		off := ch.Chunk.Start + c.start
-		if ch.Doc != h.Doc || off <= at || off >= turn.End || seen[off] {
+		if docID(ch) != docID(h) || off <= at || off >= turn.End || seen[off] {
 			continue
 		}
 		seen[off] = true
