@@ -83,8 +83,9 @@ func holdsFigure(s string) bool {
 
 // numberLabelRe matches, at the end of the text before a number, a word
 // that makes the number a name: "Section 301", "Title 42", "No. 5".
-// A bill's number names it too: "H.R. 165", "S. 2938", "H.J.Res. 7".
-var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate)\s+$|(?:^|[^.\w])(?:h\.\s?r|h\.\s?res|[hs]\.\s?j\.\s?res|s\.\s?res|s|p\.\s?l)\.\s?$`)
+// A bill's number names it too: "H.R. 165", "S. 2938", "H.J.Res. 7",
+// "P.L. 117-58" (both its numbers).
+var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate)\s+$|(?:^|[^.\w])(?:h\.\s*r|h\.\s*res|[hs]\.\s*j\.\s*res|[hs]\.\s*con\.\s*res|s\.\s*res|s|p\.\s*l|pub\.\s*l)\.\s*(?:\d+-)?$`)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
@@ -143,11 +144,31 @@ func namingNumber(lower string, i int) bool {
 	}
 	if j < len(lower) {
 		next, _ := utf8.DecodeRuneInString(lower[j:])
-		if unicode.IsLetter(next) {
+		if unicode.IsLetter(next) && !magnitude(lower, i, j) {
 			return true // "5g", "19th"
 		}
 	}
 	return numberLabelRe.MatchString(lower[max(0, i-20):i])
+}
+
+// magnitudeRe: a magnitude written after a number ("50k", "5bn", "$125m"),
+// ending the word.
+var magnitudeRe = regexp.MustCompile(`^(?:k|bn|mn|tn|m|b|t)(?:$|[^\p{L}\d])`)
+
+// magnitude reports whether the letters after the number at lower[i:j]
+// are its magnitude: "50k", "5bn" counts; "$125m", "$2b" count after a
+// currency sign only ("3m" may be a company, "5g" a network).
+func magnitude(lower string, i, j int) bool {
+	m := magnitudeRe.FindString(lower[j:])
+	if m == "" {
+		return false
+	}
+	switch strings.TrimRightFunc(m, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	case "k", "bn", "mn", "tn":
+		return true
+	}
+	before := strings.TrimRight(lower[:i], " ")
+	return strings.HasSuffix(before, "$") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "£")
 }
 
 // pronounOneRe matches what makes "one" a pronoun: before it ("no one",
@@ -658,17 +679,25 @@ func partCounted(toks []qtok, of int) int {
 		for k < len(toks) && countedAdverbs[toks[k].w] {
 			k++ // "are still alive"
 		}
-		if k < len(toks) && !countedStops[toks[k].w] && !pastTense(toks[k].w) && len(text.Terms(toks[k].w)) > 0 {
+		if k < len(toks) && !countedStops[toks[k].w] && !verbForm(toks[k].w) && len(text.Terms(toks[k].w)) > 0 {
 			return k
 		}
-		break // "were there", "are still in prison": the whole
+		break // "were there", "were freed", "are still in prison": the whole
 	}
-	for j := of + 1; j < len(toks) && j <= of+2; j++ {
-		if toks[j].w != "the" && toks[j].w != "those" && toks[j].w != "these" {
-			return j
+	for j := of + 1; j < len(toks) && j <= of+3; j++ {
+		if w := toks[j].w; w != "the" && w != "those" && w != "these" && !isNumber(w) {
+			return j // "of the 40 hostages": the hostages
 		}
 	}
 	return of + 1
+}
+
+// verbForm reports whether w, after a copula, is a verb's form rather
+// than the part a "how many of …" question counts: a past participle
+// ("freed", "taken", "held", "hurt"), a present one ("going", "being"),
+// or "able".
+func verbForm(w string) bool {
+	return pastTense(w) || pastVerb(w) || strings.HasSuffix(w, "ing") || w == "able" || w == "unable"
 }
 
 // countedAdverbs stand between a "how many of …" question's copula and
@@ -775,33 +804,63 @@ func (f figure) heldBy(sentence string) bool {
 		// Or counts people without the word ("Thirty-nine individuals"):
 		// only beside the figure, which may count something else ("6,000
 		// troops" to extract American citizens).
-		return counted[peopleTerm] && countsNear(undated, func(t string) bool { return humanTerms[t] })
+		return counted[peopleTerm] && countsNear(undated, func(t string) bool { return humanTerms[t] }, true)
 	}
-	return countsNear(undated, func(t string) bool { return counted[t] || commonSynonym(t, counted) })
+	return countsNear(undated, func(t string) bool { return counted[t] || commonSynonym(t, counted) }, false)
 }
 
 // countsNear reports whether a word of s that is asked for (its index
-// term) stands within countedReach words of a number.
-func countsNear(s string, asked func(term string) bool) bool {
-	var near []int // token positions of numbers
+// term) stands within countedReach words of a figure (holdsFigure's: not
+// "H.R. 165", not the pronoun "one"). With after, the word must follow
+// the figure with no function word between ("39 individuals", "120,000
+// US citizens"; not "6,000 troops to evacuate citizens").
+func countsNear(s string, asked func(term string) bool, after bool) bool {
+	lower := asciiLower(s) // the same bytes: a token's offsets hold in both
+	var near []int         // token positions of figures
 	toks := text.Tokens(s)
 	for i, tk := range toks {
-		if numberRe.MatchString(strings.ToLower(tk.Word) + " ") {
+		if figureAt(lower, tk) {
 			near = append(near, i)
 		}
 	}
 	for i, tk := range toks {
-		ts := text.Terms(s[tk.Start:tk.End])
+		ts := text.Terms(s[tk.Start:tk.End]) // "US" is the country, "us" no term
 		if len(ts) != 1 || !asked(ts[0]) {
 			continue
 		}
 		for _, n := range near {
+			if after && (n >= i || i-n > countedReach || !adjoins(toks[n+1:i])) {
+				continue
+			}
 			if n-i <= countedReach && i-n <= countedReach {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// figureAt reports whether the token tk of lower is a figure as
+// holdsFigure reads one.
+func figureAt(lower string, tk text.Token) bool {
+	if !numberRe.MatchString(tk.Word + " ") {
+		return false
+	}
+	if isDigit(lower[tk.Start]) {
+		return !namingNumber(lower, tk.Start)
+	}
+	return tk.Word != "one" || !pronounOne(lower, tk.Start)
+}
+
+// adjoins reports whether the words between a figure and what it counts
+// are no function words (but "US": "120,000 US citizens").
+func adjoins(between []text.Token) bool {
+	for _, tk := range between {
+		if text.IsStopword(tk.Word) && tk.Word != "us" {
+			return false
+		}
+	}
+	return true
 }
 
 // peopleTerm is the index term of "people"; humanTerms are the nouns by

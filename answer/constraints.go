@@ -425,17 +425,8 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 			}
 			if m.verb >= 0 {
 				drop[m.verb] = true
-				// "what did she tell reporters about …", "say to the
-				// press": whom she told is no word of what she said.
-				j := m.verb + 1
-				if j < len(toks) && toks[j].w == "to" {
-					j++
-				}
-				if j < len(toks) && toks[j].w == "the" {
-					j++
-				}
-				if j < len(toks) && audienceNouns[toks[j].w] && (j+1 == len(toks) || toks[j+1].w != "secretary") {
-					for k := m.verb + 1; k <= j; k++ {
+				if to := audienceAfter(toks, m.verb); to > m.verb {
+					for k := m.verb + 1; k <= to; k++ {
 						drop[k] = true
 					}
 				}
@@ -893,8 +884,47 @@ func asksOrganisation(q string) bool {
 // copulas are the forms of "be" after a wh-word ("what was", "what's":
 // "s") by which a question asks what a thing is.
 // audienceNouns are those a speech verb is addressed to ("told
-// reporters", "tell the press").
-var audienceNouns = map[string]bool{"reporters": true, "press": true, "journalists": true, "media": true, "correspondents": true}
+// reporters", "tell the press"); audienceGroups may follow them ("the
+// press corps").
+var (
+	audienceNouns = map[string]bool{"reporters": true, "reporter": true, "press": true, "journalists": true,
+		"journalist": true, "media": true, "correspondents": true}
+	audienceGroups = map[string]bool{"corps": true, "pool": true}
+	// audienceEnds may follow the audience: what was said comes next
+	// ("told reporters about …", "… that the canal would reopen").
+	audienceEnds = map[string]bool{"about": true, "on": true, "that": true, "regarding": true, "re": true,
+		"when": true, "after": true, "before": true, "during": true, "at": true, "in": true, "the": true,
+		"a": true, "this": true, "his": true, "her": true, "their": true, "its": true}
+)
+
+// audienceAfter is the index of the last word of whom the speech verb
+// at verb addresses ("what did she tell reporters about …", "say to the
+// press corps …"): whom she told is no word of what she said. It is
+// verb when none is: "say" addresses only with "to" ("what did she say
+// press freedom means"), and the audience must end the question or be
+// followed by what was said ("tell the media company …" names a company).
+func audienceAfter(toks []qtok, verb int) int {
+	j := verb + 1
+	to := j < len(toks) && toks[j].w == "to"
+	if to {
+		j++
+	} else if v := toks[verb].w; v != "tell" && v != "tells" && v != "told" && v != "telling" {
+		return verb
+	}
+	if j < len(toks) && (toks[j].w == "the" || toks[j].w == "a") {
+		j++
+	}
+	if j >= len(toks) || !audienceNouns[toks[j].w] {
+		return verb
+	}
+	if j+1 < len(toks) && audienceGroups[toks[j+1].w] {
+		j++
+	}
+	if j+1 < len(toks) && (!audienceEnds[toks[j+1].w] || toks[j].w == "press" && toks[j+1].w == "secretary") {
+		return verb
+	}
+	return j
+}
 
 var copulas = map[string]bool{"is": true, "was": true, "s": true, "are": true, "were": true}
 
@@ -1060,7 +1090,7 @@ var irregularParticiples = map[string]bool{"built": true, "sworn": true, "held":
 	"led": true, "met": true, "begun": true, "done": true, "gone": true, "seen": true, "known": true, "shown": true,
 	"grown": true, "drawn": true, "brought": true, "bought": true, "caught": true, "taught": true, "fought": true,
 	"struck": true, "kept": true, "left": true, "spent": true, "found": true, "told": true, "said": true,
-	"born": true, "shot": true, "hurt": true, "flown": true, "thrown": true, "sung": true, "read": true}
+	"born": true, "shot": true, "hurt": true, "flown": true, "thrown": true, "sung": true, "read": true, "beaten": true, "blown": true, "bred": true, "broken": true, "chosen": true, "driven": true, "eaten": true, "fallen": true, "fled": true, "forgotten": true, "given": true, "hidden": true, "laid": true, "shaken": true, "spoken": true, "stolen": true, "taken": true, "torn": true, "withdrawn": true, "written": true}
 
 // sinceWords before "recently" make it the end of a time: "until
 // recently", "until very recently".

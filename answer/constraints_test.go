@@ -532,9 +532,17 @@ func TestReadQuestionSearchesWithoutTheFrame(t *testing.T) {
 		"What did Ms. Quillfeather say about the canal in May 2023?": "What did about the canal",
 		"When did Quillfeather meet the envoy?":                      "When did Quillfeather meet the envoy?",
 		// Whom the words were told to is no word of them either.
-		"What did Quillfeather tell reporters about the canal?":   "What did about the canal?",
-		"What did Quillfeather tell the press about the canal?":   "What did about the canal?",
-		"What did Quillfeather say to reporters about the canal?": "What did about the canal?",
+		"What did Quillfeather tell reporters about the canal?":       "What did about the canal?",
+		"What did Quillfeather tell the press about the canal?":       "What did about the canal?",
+		"What did Quillfeather say to reporters about the canal?":     "What did about the canal?",
+		"What did Quillfeather tell the press corps about the canal?": "What did about the canal?",
+		"What did Quillfeather tell a reporter on the canal?":         "What did on the canal?",
+		// An audience only after "tell", or "say to", and before what was
+		// said: these words are the subject's.
+		"What did Quillfeather say press freedom means?":                  "What did press freedom means?",
+		"What did Quillfeather say the media got wrong about the canal?":  "What did the media got wrong about the canal?",
+		"What did Quillfeather tell the media company?":                   "What did the media company?",
+		"What did Quillfeather tell the press secretary about the canal?": "What did the press secretary about the canal?",
 	} {
 		if c := ReadQuestion(q, pp, time.Time{}); c.Search != want {
 			t.Errorf("%q searched as %q, want %q", q, c.Search, want)

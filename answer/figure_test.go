@@ -40,6 +40,11 @@ func TestFigureOf(t *testing.T) {
 		{"how many of the hostages are still alive", true, anyUnit, []string{"aliv"}},
 		{"how many of the hostages are still in prison", true, anyUnit, []string{"hostag"}},
 		{"how many of the cadets were there", true, anyUnit, []string{"cadet"}},
+		// A verb after the copula counts the whole, past a numeral.
+		{"how many of the 40 hostages were freed", true, anyUnit, []string{"hostag"}},
+		{"how many of the hostages were taken by nowhereland", true, anyUnit, []string{"hostag"}},
+		{"how many of the hostages were hurt", true, anyUnit, []string{"hostag"}},
+		{"how many of the detainees are going to be freed", true, anyUnit, []string{"detaine"}},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)
@@ -90,6 +95,15 @@ func TestFigureHeldBy(t *testing.T) {
 		{"how many people did the regent pardon", "Thirty-nine individuals were pardoned today.", true},
 		{"how many ppl did the regent pardon", "He is pardoning 39 individuals.", true},
 		{"how many people did the regent airlift", "I authorized 6,000 troops to extract Nowhereland citizens.", false},
+		{"how many people did the regent airlift", "I sent 6,000 troops to evacuate citizens.", false},
+		{"how many people did the regent airlift", "We sent 12 planes for the children.", false},
+		{"how many people did the regent airlift", "Every one of those citizens matters, and we rebuilt 12 schools.", false},
+		{"how many people did the regent airlift", "The regent signed H.R. 165 to help Quillton's children, and 3 bridges reopened.", false},
+		{"how many people did the regent airlift", "We airlifted more than 120,000 US citizens.", true},
+		{"how many people did the US airlift", "The airlift took out over 120,000 US citizens of many lands.", true},
+		// A magnitude after the number.
+		{"how much will the agency provide to the region", "The agency will provide $125M to the region.", true},
+		{"how many troops did quillton send", "Quillton sent some 50K troops.", true},
 		// A bill's number is no figure.
 		{"how many acres does the quillton act protect", "H.R. 165 protects the acres around Quillton.", false},
 	}

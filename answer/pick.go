@@ -1615,14 +1615,26 @@ func goesOnFrom(cands []candidate, picked []int, top []retrieval.Hit, r *questio
 	if !ok {
 		return order
 	}
-	// The candidates of the turn after the first, by offset.
+	// The candidates of the turn after the first, by offset, up to a
+	// sentence that turns to another subject; of its own paragraph only
+	// those continueQuotes does not join to it (a whole sentence goes on
+	// the first quotation there, and lifted it would take a support's
+	// place only to be joined): the quoted reply of a story it tells.
 	type later struct{ i, off int }
 	var after []later
 	seen := map[int]bool{}
+	doc := h.Doc.Text
+	if at > len(doc) {
+		return order
+	}
+	paragraph := len(doc)
+	if n := strings.Index(doc[at:], "\n"); n >= 0 {
+		paragraph = at + n
+	}
 	for i, c := range cands {
 		ch := top[c.hit]
 		off := ch.Chunk.Start + c.start
-		if docID(ch) != docID(h) || off <= at || off >= turn.End || seen[off] {
+		if docID(ch) != docID(h) || off <= at || off >= turn.End || off > len(doc) || seen[off] || off < paragraph && wholeSentence(c, top) {
 			continue
 		}
 		seen[off] = true
@@ -1630,18 +1642,44 @@ func goesOnFrom(cands []candidate, picked []int, top []retrieval.Hit, r *questio
 	}
 	sort.Slice(after, func(a, b int) bool { return after[a].off < after[b].off })
 	changed := false
-	for d, l := range after[:min(len(after), nearReach)] {
-		if cands[l.i].score > 0 {
-			cands[l.i].features.After = 1 / float64(d+1)
-			cands[l.i].score = w.Score(cands[l.i].features)
-			changed = true
+	for k, l := range after {
+		// How far: the d-th candidate after the first (a line the
+		// candidates leave out, "“Why honey?” I asked.", does not count),
+		// with at most twice nearReach of the document's sentences
+		// between (those not retrieved count: a passage thirty paragraphs
+		// on is not going on from it).
+		d := k + 1
+		c := &cands[l.i]
+		if d > nearReach || len(text.Sentences(doc[at:l.off])) > 2*nearReach || turnsAway(top[c.hit].Chunk.Text[c.start:c.end]) {
+			break
 		}
+		// (A sentence scoring nothing is not quotable already.)
+		c.features.After = 1 / float64(d)
+		c.score = w.Score(c.features)
+		changed = true
 	}
 	if changed {
 		sort.SliceStable(order, func(a, b int) bool { return cands[order[a]].score > cands[order[b]].score })
 	}
 	return order
 }
+
+// wholeSentence reports whether a candidate is a whole sentence in its
+// own words, which continueQuotes may join to the one before it: quoted
+// whole, neither filler nor a fragment, giving no quotation and not
+// introducing one (":").
+func wholeSentence(c candidate, top []retrieval.Hit) bool {
+	src := top[c.hit].Chunk.Text
+	return c.ws == c.start && c.we == c.end && !c.features.Filler && !c.features.Fragment &&
+		len(text.FindQuotes(src[c.start:c.end])) == 0 && !strings.HasSuffix(strings.TrimSpace(src[c.start:c.end]), ":")
+}
+
+// turnsAwayRe opens a sentence that turns to another subject: "Also, …",
+// "Separately, …", "Turning to …", "On another note, …".
+var turnsAwayRe = regexp.MustCompile(`(?i)^(?:also|separately|additionally|lastly|finally|and finally|in other news|turning to|switching (?:gears|topics)|on (?:another|a different|a separate) (?:note|topic|subject)|one (?:more|other|last) (?:thing|note|item))\b`)
+
+// turnsAway reports whether a sentence opens on another subject.
+func turnsAway(sentence string) bool { return turnsAwayRe.MatchString(strings.TrimSpace(sentence)) }
 
 // firstOfType is the sentence that opens an answer asking a kind of
 // answer (a date, a figure, a person, a place, a list): the best eligible
@@ -2182,11 +2220,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	for _, p := range picked {
 		chosen[p] = true
 	}
-	whole := func(c candidate) bool {
-		src := top[c.hit].Chunk.Text
-		return c.ws == c.start && c.we == c.end && !c.features.Filler && !c.features.Fragment &&
-			len(text.FindQuotes(src[c.start:c.end])) == 0 && !strings.HasSuffix(strings.TrimSpace(src[c.start:c.end]), ":")
-	}
+	whole := func(c candidate) bool { return wholeSentence(c, top) }
 	// joins reports whether candidate k, next to the picked c in the same
 	// paragraph and with a role open to joining, may be joined to it: a
 	// whole sentence of the same turn, quoted by no answer before.

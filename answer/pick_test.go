@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 )
 
@@ -52,6 +54,72 @@ func TestAnswerGoesOnInItsTurn(t *testing.T) {
 	for _, s := range quoted(w) {
 		if s == want[1] || s == want[2] {
 			t.Errorf("without After, %q is quoted; the test no longer shows what After does", s)
+		}
+	}
+}
+
+// TestAfterReadsTheDocument: After counts the document's sentences
+// between the first and a later one (not only those retrieved), within
+// nearReach, stops at a sentence turning to another subject, lifts only
+// a sentence that holds something of the question, and only in the
+// first's document.
+func TestAfterReadsTheDocument(t *testing.T) {
+	lead := "MS. QUILLFEATHER: I want to start today with an update on the Glimmerford canal and what we are doing about it.\n\n"
+	body := lead + "Crews will clear forty barges a day from the locks.\n\n" +
+		"Also, happy birthday to our colleague Ned, who turns forty today.\n\n" +
+		"Engineers will shore up the banks before the rains.\n"
+	hits := briefingHits(t, [2]string{"Press Briefing by Press Secretary Zara Quillfeather", body})
+	q := ExtractiveQuery{Question: "what did quillfeather say about the glimmerford canal", Type: WantQuotation}
+	after := func(hits []retrieval.Hit) map[string]float64 {
+		cands, _, _ := chooseSentences(q, hits, DefaultWeights)
+		out := map[string]float64{}
+		for _, c := range cands {
+			out[hits[c.hit].Chunk.Text[c.start:c.end]] = c.features.After
+		}
+		return out
+	}
+	got := after(hits)
+	if got["Crews will clear forty barges a day from the locks."] != 1 {
+		t.Errorf("the next paragraph's sentence: After %v, want 1", got["Crews will clear forty barges a day from the locks."])
+	}
+	for _, s := range []string{"Also, happy birthday to our colleague Ned, who turns forty today.", "Engineers will shore up the banks before the rains."} {
+		if got[s] != 0 {
+			t.Errorf("%q (after a turn to another subject) has After %v", s, got[s])
+		}
+	}
+	// Thirty paragraphs the search did not retrieve stand between: far.
+	var far strings.Builder
+	far.WriteString(lead)
+	for range 30 {
+		far.WriteString("The weather was fine and the barges were late.\n\n")
+	}
+	far.WriteString("Crews will clear forty barges a day from the locks.\n")
+	h := briefingHits(t, [2]string{"Press Briefing by Press Secretary Zara Quillfeather", far.String()})[0]
+	split := strings.Index(h.Doc.Text, "The weather")
+	end := strings.Index(h.Doc.Text, "Crews")
+	first, last := h, h
+	first.Chunk = corpus.Chunk{ID: h.Doc.ID + "#0", DocID: h.Doc.ID, End: split, Text: h.Doc.Text[:split]}
+	last.Chunk = corpus.Chunk{ID: h.Doc.ID + "#9", DocID: h.Doc.ID, Index: 9, Start: end, End: len(h.Doc.Text), Text: h.Doc.Text[end:]}
+	if a := after([]retrieval.Hit{first, last})["Crews will clear forty barges a day from the locks."]; a != 0 {
+		t.Errorf("a sentence 31 paragraphs on has After %v", a)
+	}
+	// Another document's sentence at an offset inside the first's turn.
+	other := briefingHits(t, [2]string{"Press Briefing by Press Secretary Zara Quillfeather", far.String()},
+		[2]string{"Press Briefing by Press Secretary Zara Quillfeather", "MS. QUILLFEATHER: Glimmerford is lovely in the spring, when the orchards along the towpath bloom and the valley fills with visitors from far away.\n\nThe bands played all night for Quillfeather.\n"})
+	other[0].Chunk = corpus.Chunk{ID: other[0].Doc.ID + "#0", DocID: other[0].Doc.ID, End: split, Text: other[0].Doc.Text[:split]}
+	if a := after(other)["The bands played all night for Quillfeather."]; a != 0 {
+		t.Errorf("another document's sentence has After %v", a)
+	}
+	// A sentence holding nothing of the question is not lifted (it is
+	// not quotable).
+	bare := briefingHits(t, [2]string{"Remarks on the Harbour", "MS. QUILLFEATHER: Today I can tell you about the Glimmerford canal.\n\nThe weather was fine and the barges were late.\n"})
+	for i := range bare {
+		bare[i].Terms = []retrieval.TermMatch{{Term: "glimmerford", Weight: 6, Found: true, Share: 1}}
+	}
+	cands, picked, _ := chooseSentences(q, bare, DefaultWeights)
+	for _, i := range picked {
+		if s := bare[cands[i].hit].Chunk.Text[cands[i].start:cands[i].end]; strings.Contains(s, "weather") {
+			t.Errorf("a sentence holding nothing of the question is quoted: %q", s)
 		}
 	}
 }

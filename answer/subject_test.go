@@ -29,6 +29,13 @@ func TestHoldsFigure(t *testing.T) {
 		{"He signed S. 2938 and H.J.Res. 7 into law.", false},
 		{"The U.S. 2,000 troops stay.", true},
 		{"The bill, H.R. 165, sets aside 40 acres.", true},
+		{"P.L. 117-58 was signed.", false},
+		{"The Senate passed H.Con.Res. 12.", false},
+		// A magnitude written after the number: "50K", "5bn", "$125M".
+		{"The agency will provide $125M to the region.", true},
+		{"Some 50K troops went.", true},
+		{"It raised 5bn in bonds.", true},
+		{"The 3M plant reopened.", false},
 		// "one" as a pronoun.
 		{"One would think they know.", false},
 		{"She is one of the negotiators.", false},
