@@ -87,9 +87,9 @@ type SentenceFeatures struct {
 	// given (followFeatures).
 	Near  float64 `json:"near,omitempty"`
 	Novel bool    `json:"novel,omitempty"`
-	// After (of an answer asking for words): 1/d for a sentence d
-	// sentences (at most nearReach) after the answer's first, in the same
-	// turn: the statement goes on about what was asked.
+	// After (of an answer asking for words): 1/d for the d-th candidate
+	// (at most nearReach) after the answer's first in the same turn
+	// (goesOnFrom): the statement goes on about what was asked.
 	After float64 `json:"after,omitempty"`
 	// Object: it holds what the question asks about beyond its names —
 	// its subject doing its verb ("Zelenskyy asked for …") or its
@@ -283,10 +283,14 @@ type Weights struct {
 	// suspend … the Black Sea Grain Initiative") and says it in the
 	// sentences that follow, which need not repeat the question's words.
 	// 1.5, as Near (the same reading for a follow-up), within nearReach
-	// sentences. Measured on the nine development sets (index of main
-	// ed3f193; readout eval per set): 1.5 → lounge g23 answered, none
-	// lost, 14 others changing a supporting quotation; 3 → g23 gained,
-	// dev v163 and independent i23 lost; reach 5 at 1.5 as reach 3.
+	// candidates. Measured on the nine development sets (index of main
+	// 4e65224, the code of ed3f193; readout eval per set): 1.5 → lounge
+	// g23 answered, none lost, 14 others changing a supporting
+	// quotation; 3 → g23 gained, dev v163 and independent i23 lost; reach
+	// 5 at 1.5 as reach 3. After the review's mends (6800f0e: the
+	// document's sentences between, a sentence turning away, the first's
+	// paragraph left to continueQuotes) the same answers hold their
+	// words, and six more keep a third quotation.
 	After float64
 }
 
