@@ -101,8 +101,7 @@ var (
 	typeNouns = map[string]bool{"name": true, "names": true, "date": true, "day": true, "days": true, "year": true,
 		"years": true, "month": true, "months": true, "time": true, "times": true, "week": true, "place": true,
 		"city": true, "country": true, "countries": true, "town": true, "venue": true, "location": true,
-		"person": true, "people": true, "official": true, "officials": true, "guy": true, "guys": true, "man": true,
-		"woman": true, "lady": true, "dude": true, "figure": true, "figures": true, "percent": true,
+		"person": true, "people": true, "official": true, "officials": true, "figure": true, "figures": true, "percent": true,
 		"statistics": true, "statistic": true, "stats": true, "stat": true, "numbers": true, "data": true}
 	// outcomeVerbs ask who won a contest; outcomeTerms are the index
 	// terms that say so.
@@ -224,19 +223,11 @@ func pointsAway(toks []qtok) bool {
 		if i > 0 && subordinators[t.w] {
 			clause = true
 		}
-		if subjectPronouns[t.w] && !clause && !relativeThat(toks, i) {
+		if subjectPronouns[t.w] && !clause {
 			return true
 		}
 	}
 	return false
-}
-
-// relativeThat reports whether the "that" at i opens a relative clause
-// ("the dog that went on the raid"): it stands between a word and a word
-// that are no function words. A "that" after one ("about that", "was
-// that") or ending the question points back.
-func relativeThat(toks []qtok, i int) bool {
-	return toks[i].w == "that" && i > 0 && i+1 < len(toks) && !text.IsStopword(toks[i-1].w) && !text.IsStopword(toks[i+1].w)
 }
 
 // headNoun reads the noun a "what"/"which" question asks for, from its
@@ -285,11 +276,6 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 		return attribute{}, false
 	}
 	head := phrase[len(phrase)-1]
-	if named := namedNoun(toks, j, head); named != "" {
-		// "what's the name of the dog that went on the raid": the
-		// dog's name is said where the dog is.
-		head = named
-	}
 	if askingWords[head] || statedNouns[head] || typeNouns[head] || quantityNouns[head] || text.IsStopword(head) ||
 		text.IsAskVerb(head) || isNumber(head) || isMonth(head) {
 		return attribute{}, false
@@ -306,32 +292,6 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 		a.with = func(s string) bool { return holdsFigure(dateRe.ReplaceAllString(s, "")) }
 	}
 	return a, true
-}
-
-// namedNoun is the noun whose name a "what is the name of the NOUN …"
-// question asks for (head "name", the phrase ending at j on "of"); ""
-// for any other question.
-func namedNoun(toks []qtok, j int, head string) string {
-	if head != "name" && head != "names" || j >= len(toks) || toks[j].w != "of" {
-		return ""
-	}
-	k := j + 1
-	if k < len(toks) && (toks[k].w == "the" || toks[k].w == "a" || toks[k].w == "an" || toks[k].w == "this" || toks[k].w == "that") {
-		k++
-	}
-	noun := ""
-	for n := 0; k < len(toks) && n < maxNounPhrase && !nounPhraseEnd[toks[k].w] && !yesNoOpeners[toks[k].w]; k, n = k+1, n+1 {
-		w := toks[k].w
-		if w == "s" {
-			noun = "" // "the name of biden's dog": the possessor is the subject
-			continue
-		}
-		if pastTense(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
-			break // "the names of the hostages freed"
-		}
-		noun = w
-	}
-	return noun
 }
 
 // embedded reports whether the wh-word at i opens a clause inside the

@@ -38,23 +38,15 @@ func TestAttributeOf(t *testing.T) {
 		{"who said the canal would open", nil, false, false},
 		{"who did quillfeather blame for the flood", nil, false, false},
 		{"who represented quillton at the talks", nil, false, false},
-		// A name asks for the thing named, which the record names where it
-		// gives the name; "that" opening a relative clause points nowhere.
-		{"whats the name of the dog that went on the quillton raid", []string{"dog"}, false, true},
-		{"what's the name of quillfeather's dog", []string{"dog"}, false, true},
-		{"what is the name of the canal's engineer", []string{"engineer"}, false, true},
-		{"what were the names of the ferries seized", []string{"ferri"}, false, true},
-		{"what is the name of the person who led it", nil, false, false},
 		// The subject is the conversation's.
 		{"which company was flying it", nil, false, false},
-		{"which company got that in 2031", nil, false, false},
 		{"how old was he", nil, false, false},
 		// A pronoun in a clause of the question's own stands for the
 		// subject it names.
 		{"how old was brannoch quillfeather when he died", nil, true, true},
 		{"where was zara quillfeather born before she moved to quillton", []string{"born"}, false, true},
 		// A type of answer, or a figure, is another signal's.
-		{"what is the name of the guy who built the canal", nil, false, false},
+		{"what is the name of the canal's engineer", nil, false, false},
 		{"what was the unemployment rate in nowhereland", nil, false, false},
 		{"how many refugees crossed the canal", nil, false, false},
 		{"what stats was the ministry throwing at quillfeather about the canal", nil, false, false},
