@@ -853,15 +853,25 @@ func figureAt(lower string, tk text.Token) bool {
 }
 
 // adjoins reports whether the words between a figure and what it counts
-// are no function words (but "US": "120,000 US citizens").
+// leave it counting them: words of the noun phrase ("120,000 US
+// citizens", "thousands of Nowhereland citizens", "2,000 of our
+// citizens", "39 more individuals"), not a preposition or a verb's
+// particle opening another phrase ("6,000 troops to evacuate citizens",
+// "12 planes for the children").
 func adjoins(between []text.Token) bool {
 	for _, tk := range between {
-		if text.IsStopword(tk.Word) && tk.Word != "us" {
+		if text.IsStopword(tk.Word) && !countPhraseWords[tk.Word] {
 			return false
 		}
 	}
 	return true
 }
+
+// countPhraseWords are the function words that may stand between a
+// figure and the people it counts.
+var countPhraseWords = map[string]bool{"us": true, "of": true, "our": true, "their": true, "the": true, "these": true,
+	"those": true, "more": true, "other": true, "and": true, "his": true, "her": true, "its": true, "your": true,
+	"such": true, "some": true, "all": true, "most": true}
 
 // peopleTerm is the index term of "people"; humanTerms are the nouns by
 // which the record counts people without the word: "Thirty-nine

@@ -894,7 +894,9 @@ var (
 	// ("told reporters about …", "… that the canal would reopen").
 	audienceEnds = map[string]bool{"about": true, "on": true, "that": true, "regarding": true, "re": true,
 		"when": true, "after": true, "before": true, "during": true, "at": true, "in": true, "the": true,
-		"a": true, "this": true, "his": true, "her": true, "their": true, "its": true}
+		"a": true, "this": true, "his": true, "her": true, "their": true, "its": true, "today": true,
+		"yesterday": true, "tonight": true, "last": true, "monday": true, "tuesday": true, "wednesday": true,
+		"thursday": true, "friday": true, "saturday": true, "sunday": true}
 )
 
 // audienceAfter is the index of the last word of whom the speech verb

@@ -537,6 +537,7 @@ func TestReadQuestionSearchesWithoutTheFrame(t *testing.T) {
 		"What did Quillfeather say to reporters about the canal?":     "What did about the canal?",
 		"What did Quillfeather tell the press corps about the canal?": "What did about the canal?",
 		"What did Quillfeather tell a reporter on the canal?":         "What did on the canal?",
+		"What did Quillfeather tell reporters today about the canal?": "What did today about the canal?",
 		// An audience only after "tell", or "say to", and before what was
 		// said: these words are the subject's.
 		"What did Quillfeather say press freedom means?":                  "What did press freedom means?",

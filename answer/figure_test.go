@@ -101,6 +101,10 @@ func TestFigureHeldBy(t *testing.T) {
 		{"how many people did the regent airlift", "The regent signed H.R. 165 to help Quillton's children, and 3 bridges reopened.", false},
 		{"how many people did the regent airlift", "We airlifted more than 120,000 US citizens.", true},
 		{"how many people did the US airlift", "The airlift took out over 120,000 US citizens of many lands.", true},
+		{"how many people did the regent airlift", "We airlifted thousands of Nowhereland citizens.", true},
+		{"how many people did the regent airlift", "We airlifted more than 2,000 of our citizens.", true},
+		{"how many people did the regent airlift", "We airlifted 39 more individuals.", true},
+		{"how many people did the regent airlift", "We airlifted 1,200 Nowhereland and Quillton citizens.", true},
 		// A magnitude after the number.
 		{"how much will the agency provide to the region", "The agency will provide $125M to the region.", true},
 		{"how many troops did quillton send", "Quillton sent some 50K troops.", true},

@@ -1635,10 +1635,12 @@ func goesOnFrom(cands []candidate, picked []int, top []retrieval.Hit, r *questio
 	if n := strings.Index(doc[at:], "\n"); n >= 0 {
 		paragraph = at + n
 	}
+	// continueQuotes goes on only from a first sentence quoted whole.
+	joinsFirst := wholeSentence(first, top)
 	for i, c := range cands {
 		ch := top[c.hit]
 		off := ch.Chunk.Start + c.start
-		if docID(ch) != docID(h) || off <= at || off >= turn.End || off > len(doc) || seen[off] || off < paragraph && wholeSentence(c, top) {
+		if docID(ch) != docID(h) || off <= at || off >= turn.End || off > len(doc) || seen[off] || off < paragraph && joinsFirst && wholeSentence(c, top) {
 			continue
 		}
 		seen[off] = true
@@ -1654,8 +1656,10 @@ func goesOnFrom(cands []candidate, picked []int, top []retrieval.Hit, r *questio
 		// on is not going on from it).
 		d := k + 1
 		c := &cands[l.i]
-		if d > nearReach || len(text.Sentences(doc[at:l.off])) > 2*nearReach || turnsAway(top[c.hit].Chunk.Text[c.start:c.end]) {
-			break
+		between := text.Sentences(doc[at:l.off])
+		if d > nearReach || len(between) > 2*nearReach || turnsAway(top[c.hit].Chunk.Text[c.start:c.end]) ||
+			len(between) > 1 && slices.ContainsFunc(between[1:], func(sp [2]int) bool { return turnsAway(doc[at+sp[0] : at+sp[1]]) }) {
+			break // (a sentence between, retrieved or not, may turn away)
 		}
 		// (A sentence scoring nothing is not quotable already.)
 		c.features.After = 1 / float64(d)

@@ -123,3 +123,25 @@ func TestAfterReadsTheDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestAfterStopsAtATurnNotRetrieved: a sentence turning away stops After
+// even when the search did not retrieve its passage.
+func TestAfterStopsAtATurnNotRetrieved(t *testing.T) {
+	body := "MS. QUILLFEATHER: I want to start today with an update on the Glimmerford canal and what we are doing about it.\n\n" +
+		"Also, happy birthday to our colleague Ned, who turns forty today.\n\n" +
+		"Engineers will shore up the banks before the rains.\n"
+	h := briefingHits(t, [2]string{"Press Briefing by Press Secretary Zara Quillfeather", body})[0]
+	turn := strings.Index(h.Doc.Text, "Also")
+	eng := strings.Index(h.Doc.Text, "Engineers")
+	first, last := h, h
+	first.Chunk = corpus.Chunk{ID: h.Doc.ID + "#0", DocID: h.Doc.ID, End: turn, Text: h.Doc.Text[:turn]}
+	last.Chunk = corpus.Chunk{ID: h.Doc.ID + "#2", DocID: h.Doc.ID, Index: 2, Start: eng, End: len(h.Doc.Text), Text: h.Doc.Text[eng:]}
+	q := ExtractiveQuery{Question: "what did quillfeather say about the glimmerford canal", Type: WantQuotation}
+	hits := []retrieval.Hit{first, last}
+	cands, _, _ := chooseSentences(q, hits, DefaultWeights)
+	for _, c := range cands {
+		if s := hits[c.hit].Chunk.Text[c.start:c.end]; strings.HasPrefix(s, "Engineers") && c.features.After != 0 {
+			t.Errorf("%q has After %v past a turn away", s, c.features.After)
+		}
+	}
+}
