@@ -290,7 +290,7 @@ type Weights struct {
 	// 5 at 1.5 as reach 3. After the review's mends (6800f0e: the
 	// document's sentences between, a sentence turning away, the first's
 	// paragraph left to continueQuotes) the same answers hold their
-	// words, and six more keep a third quotation.
+	// words, and five more keep a third quotation (i37 one fewer).
 	After float64
 }
 
