@@ -812,8 +812,9 @@ func (f figure) heldBy(sentence string) bool {
 // countsNear reports whether a word of s that is asked for (its index
 // term) stands within countedReach words of a figure (holdsFigure's: not
 // "H.R. 165", not the pronoun "one"). With after, the word must follow
-// the figure with no function word between ("39 individuals", "120,000
-// US citizens"; not "6,000 troops to evacuate citizens").
+// the figure with only words of its noun phrase between (adjoins: "39
+// individuals", "2,000 of our citizens"; not "6,000 troops to evacuate
+// citizens").
 func countsNear(s string, asked func(term string) bool, after bool) bool {
 	lower := asciiLower(s) // the same bytes: a token's offsets hold in both
 	var near []int         // token positions of figures
