@@ -84,8 +84,9 @@ func holdsFigure(s string) bool {
 // numberLabelRe matches, at the end of the text before a number, a word
 // that makes the number a name: "Section 301", "Title 42", "No. 5".
 // A bill's number names it too: "H.R. 165", "S. 2938", "H.J.Res. 7",
-// "P.L. 117-58" (both its numbers).
-var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate)\s+$|(?:^|[^.\w])(?:h\.\s*r|h\.\s*res|[hs]\.\s*j\.\s*res|[hs]\.\s*con\.\s*res|s\.\s*res|s|p\.\s*l|pub\.\s*l)\.\s*(?:\d+-)?$`)
+// "P.L. 117-58", "Public Law 117-58" (both its numbers, as "Sections
+// 301-302").
+var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate|public\s+law)\s+(?:\d+-)?$|(?:^|[^.\w])(?:h\.\s*r|h\.\s*res|[hs]\.\s*j\.\s*res|[hs]\.\s*con\.\s*res|s\.\s*res|s|p\.\s*l|pub\.\s*l)\.\s*(?:\d+-)?$`)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
@@ -135,6 +136,9 @@ func namingNumber(lower string, i int) bool {
 		if unicode.IsLetter(prev) {
 			return true // "g7", "h1b"
 		}
+		if prev == '(' && i > 1 && lower[i-2] == ')' {
+			return true // the "(3)" of "501(c)(3)"
+		}
 		if prev == '-' && i > 1 {
 			before, _ := utf8.DecodeLastRuneInString(lower[:i-1])
 			if unicode.IsLetter(before) {
@@ -147,6 +151,9 @@ func namingNumber(lower string, i int) bool {
 		if unicode.IsLetter(next) && !magnitude(lower, i, j) {
 			return true // "5g", "19th"
 		}
+		if subsectionRe.MatchString(lower[j:]) {
+			return true // "401(k)", "501(c)(3)"
+		}
 	}
 	return numberLabelRe.MatchString(lower[max(0, i-20):i])
 }
@@ -155,21 +162,31 @@ func namingNumber(lower string, i int) bool {
 // ending the word.
 var magnitudeRe = regexp.MustCompile(`^(?:k|bn|mn|tn|m|b|t)(?:$|[^\p{L}\d])`)
 
+// subsectionRe: a lettered subsection glued to a number names a law's
+// part ("401(k)", "501(c)(3)").
+var subsectionRe = regexp.MustCompile(`^\([a-z]{1,2}\)`)
+
 // magnitude reports whether the letters after the number at lower[i:j]
-// are its magnitude: "50k", "5bn" counts; "$125m", "$2b" count after a
-// currency sign only ("3m" may be a company, "5g" a network).
+// are its magnitude: "50k", "5bn" counts; "$125m", "$2b", "usd 125m",
+// "125m dollars" count with their currency only ("3m" may be a company,
+// "5g" a network).
 func magnitude(lower string, i, j int) bool {
 	m := magnitudeRe.FindString(lower[j:])
 	if m == "" {
 		return false
 	}
-	switch strings.TrimRightFunc(m, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	unit := strings.TrimRightFunc(m, func(r rune) bool { return !unicode.IsLetter(r) })
+	switch unit {
 	case "k", "bn", "mn", "tn":
 		return true
 	}
 	before := strings.TrimRight(lower[:i], " ")
-	return strings.HasSuffix(before, "$") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "£")
+	return strings.HasSuffix(before, "$") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "£") ||
+		strings.HasSuffix(before, "usd") || currencyAfterRe.MatchString(lower[j+len(unit):])
 }
+
+// currencyAfterRe: a currency named after an amount ("125m dollars").
+var currencyAfterRe = regexp.MustCompile(`^\s+(?:dollars|euros|pounds)\b`)
 
 // pronounOneRe matches what makes "one" a pronoun: before it ("no one",
 // "the one", "this one") or after it ("one of", "one another").

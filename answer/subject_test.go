@@ -36,6 +36,12 @@ func TestHoldsFigure(t *testing.T) {
 		{"Some 50K troops went.", true},
 		{"It raised 5bn in bonds.", true},
 		{"The 3M plant reopened.", false},
+		{"It gave USD 125M to the region.", true},
+		{"It gave 125M dollars to the region.", true},
+		{"Public Law 117-58 was signed.", false},
+		{"Workers may save in a 401(k) plan.", false},
+		{"Charities under 501(c)(3) may apply.", false},
+		{"Workers saved 401 dollars.", true},
 		// "one" as a pronoun.
 		{"One would think they know.", false},
 		{"She is one of the negotiators.", false},
