@@ -180,13 +180,24 @@ func attributeOf(q string) (a attribute, ok bool) {
 				// most things in other words ("led by").
 				return a, false
 			}
-			return attribute{terms: outcomeTerms, label: "a winner"}, true
+			return attribute{terms: outcomeTerms, label: "a winner", with: statesOutcome}, true
 		case "what", "which":
 			return headNoun(toks, i)
 		}
 	}
 	return a, false
 }
+
+// statesOutcome reports whether a sentence naming a contest's outcome
+// states one: not of a contest to come ("… ensuring that the winner
+// crosses the finish line", "the winner will receive …").
+func statesOutcome(sentence string) bool { return !outcomeToComeRe.MatchString(sentence) }
+
+// outcomeToComeRe: an outcome still to come, the future governing the
+// word that names it ("will win", "ensuring that the winner", "whoever
+// wins", "the winner will receive"); "the Warriors, who won the title,
+// will visit" states one.
+var outcomeToComeRe = regexp.MustCompile(`(?i)(?:\b(?:will|shall|would|going to|ensur(?:e|es|ing) that|whoever)|['’]ll)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:win|wins|winning|winner|winners|victory|victorious)\b|\bwinners?\s+(?:will|shall|would|may|might|gets?|receives?|takes?)\b`)
 
 // whoVerb is the word after the "who" at i, past an adverb of the asking
 // ("who first announced" → "announced"); "" at the question's end.

@@ -105,6 +105,14 @@ func TestAttributeShown(t *testing.T) {
 		{"what was the score when the quillton otters beat the glimmerford herons",
 			"The Glimmerford Herons have trained 24-7 all season, and these guys beat them last night.",
 			[]retrieval.TermMatch{{Term: "glimmerford", Weight: 4, Found: true, Share: 1}, {Term: "heron", Weight: 4, Found: true, Share: 1}}, 0},
+		// A winner still to come is no outcome; one named in a sentence
+		// that goes on to the future is.
+		{"who won the quillton canal race",
+			"Every barge in the Quillton canal race will fly a flag, ensuring that the winner crosses the line in colour.",
+			[]retrieval.TermMatch{{Term: "quillton", Weight: 4, Found: true, Share: 1}, {Term: "canal", Weight: 3, Found: true, Share: 1}}, 0},
+		{"who won the quillton canal race",
+			"The Glimmerford crew, who won the Quillton canal race, will visit the palace.",
+			[]retrieval.TermMatch{{Term: "quillton", Weight: 4, Found: true, Share: 1}, {Term: "canal", Weight: 3, Found: true, Share: 1}}, 1},
 		// "when was X born" wants "born" and a year, not "borne".
 		{"when was zara quillfeather born",
 			"MS. QUILLFEATHER: Those forecasts have not borne out, certainly not back in 2029.",
