@@ -86,7 +86,7 @@ func holdsFigure(s string) bool {
 // A bill's number names it too: "H.R. 165", "S. 2938", "H.J.Res. 7",
 // "P.L. 117-58", "Public Law 117-58" (both its numbers, as "Sections
 // 301-302").
-var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate|public\s+law)\s+(?:\d+-)?$|(?:^|[^.\w])(?:h\.\s*r|h\.\s*res|[hs]\.\s*j\.\s*res|[hs]\.\s*con\.\s*res|s\.\s*res|s|p\.\s*l|pub\.\s*l)\.\s*(?:\d+-)?$`)
+var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate)\s+$|\b(?:sections|articles|chapters|titles|parts|public\s+law)\s+(?:\d+[-–])?$|(?:^|[^.\w])(?:h\.\s*r|h\.\s*res|[hs]\.\s*j\.\s*res|[hs]\.\s*con\.\s*res|s\.\s*res|s|p\.\s*l|pub\.\s*l)\.\s*(?:\d+[-–])?$`)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 

@@ -191,13 +191,19 @@ func attributeOf(q string) (a attribute, ok bool) {
 // statesOutcome reports whether a sentence naming a contest's outcome
 // states one: not of a contest to come ("… ensuring that the winner
 // crosses the finish line", "the winner will receive …").
-func statesOutcome(sentence string) bool { return !outcomeToComeRe.MatchString(sentence) }
+func statesOutcome(sentence string) bool {
+	// What is left once the outcomes to come are taken out ("The Otters
+	// won the race last year, and they'll win it again").
+	terms := text.TermSet(outcomeToComeRe.ReplaceAllString(sentence, " "))
+	return slices.ContainsFunc(outcomeTerms, func(t string) bool { return terms[t] })
+}
 
 // outcomeToComeRe: an outcome still to come, the future governing the
 // word that names it ("will win", "ensuring that the winner", "whoever
 // wins", "the winner will receive"); "the Warriors, who won the title,
-// will visit" states one.
-var outcomeToComeRe = regexp.MustCompile(`(?i)(?:\b(?:will|shall|would|going to|ensur(?:e|es|ing) that|whoever)|['’]ll)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:win|wins|winning|winner|winners|victory|victorious)\b|\bwinners?\s+(?:will|shall|would|may|might|gets?|receives?|takes?)\b`)
+// will visit", "we'll celebrate their victory", "the 2023 winners will
+// visit" state one.
+var outcomeToComeRe = regexp.MustCompile(`(?i)(?:\b(?:will|shall|going to|ensur(?:e|es|ing) that|whoever)|['’]ll)\s+(?:(?:not|be|the|a|an|likely|probably|surely|certainly|again|also|still|ever|definitely)\s+){0,2}(?:win|wins|winning|winner|winners|victory|victorious)\b|\bthe\s+winner\s+(?:will|shall|gets|receives|takes)\b`)
 
 // whoVerb is the word after the "who" at i, past an adverb of the asking
 // ("who first announced" → "announced"); "" at the question's end.

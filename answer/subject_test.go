@@ -42,6 +42,9 @@ func TestHoldsFigure(t *testing.T) {
 		{"Workers may save in a 401(k) plan.", false},
 		{"Charities under 501(c)(3) may apply.", false},
 		{"Workers saved 401 dollars.", true},
+		{"Sections 301-302 apply.", false},
+		{"Public Law 117–58 was signed.", false},
+		{"The Senate passed the resolution 51-49.", true},
 		// "one" as a pronoun.
 		{"One would think they know.", false},
 		{"She is one of the negotiators.", false},
