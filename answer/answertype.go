@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
@@ -63,22 +64,33 @@ var (
 // or after a label ("Section 301", "Title 42") — nor the pronoun "one"
 // ("One would think", "one of them", "no one").
 func holdsFigure(s string) bool {
-	lower := strings.ToLower(s)
-	for _, m := range numberRe.FindAllStringIndex(lower, -1) {
-		if i := m[0]; lower[i] >= '0' && lower[i] <= '9' {
-			if i > 0 && (isDigit(lower[i-1]) || i > 1 && (lower[i-1] == ',' || lower[i-1] == '.') && isDigit(lower[i-2])) {
-				continue // within a number already read
-			}
-			if !namingNumber(lower, i) {
-				return true
-			}
-			continue
-		}
-		if !strings.HasPrefix(lower[m[0]:], "one") || !pronounOne(lower, m[0]) {
-			return true
-		}
+	for range figures(strings.ToLower(s)) {
+		return true
 	}
 	return false
+}
+
+// figures yields the byte offsets in the lower-cased text where a figure
+// as holdsFigure reads one begins.
+func figures(lower string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, m := range numberRe.FindAllStringIndex(lower, -1) {
+			i := m[0]
+			if isDigit(lower[i]) {
+				if i > 0 && (isDigit(lower[i-1]) || i > 1 && (lower[i-1] == ',' || lower[i-1] == '.') && isDigit(lower[i-2])) {
+					continue // within a number already read
+				}
+				if namingNumber(lower, i) {
+					continue
+				}
+			} else if strings.HasPrefix(lower[i:], "one") && pronounOne(lower, i) {
+				continue
+			}
+			if !yield(i) {
+				return
+			}
+		}
+	}
 }
 
 // numberLabelRe matches, at the end of the text before a number, a word
@@ -86,7 +98,7 @@ func holdsFigure(s string) bool {
 // A bill's number names it too: "H.R. 165", "S. 2938", "H.J.Res. 7",
 // "P.L. 117-58", "Public Law 117-58" (both its numbers, as "Sections
 // 301-302").
-var numberLabelRe = regexp.MustCompile(`\b(?:section|sections|title|article|articles|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate)\s+$|\b(?:sections|articles|chapters|titles|parts|public\s+law)\s+(?:\d+[-–])?$|(?:^|[^.\w])(?:h\.\s*r|h\.\s*res|[hs]\.\s*j\.\s*res|[hs]\.\s*con\.\s*res|s\.\s*res|s|p\.\s*l|pub\.\s*l)\.\s*(?:\d+[-–])?$`)
+var numberLabelRe = regexp.MustCompile(`\b(?:section|title|article|chapter|resolution|order|no\.|part|phase|tier|stage|room|route|flight|highway|interstate)\s+$|\b(?:sections|articles|chapters|titles|parts|public\s+law)\s+(?:\d+[-–])?$|(?:^|[^.\w])(?:h\.\s*r|h\.\s*res|[hs]\.\s*j\.\s*res|[hs]\.\s*con\.\s*res|s\.\s*res|s|p\.\s*l|pub\.\s*l)\.\s*(?:\d+[-–])?$`)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
@@ -833,12 +845,15 @@ func (f figure) heldBy(sentence string) bool {
 // individuals", "2,000 of our citizens"; not "6,000 troops to evacuate
 // citizens").
 func countsNear(s string, asked func(term string) bool, after bool) bool {
-	lower := asciiLower(s) // the same bytes: a token's offsets hold in both
-	var near []int         // token positions of figures
 	toks := text.Tokens(s)
-	for i, tk := range toks {
-		if figureAt(lower, tk) {
-			near = append(near, i)
+	var near []int // token positions of figures
+	k := 0
+	for at := range figures(asciiLower(s)) { // the same bytes as s: its tokens' offsets hold
+		for k < len(toks) && toks[k].End <= at {
+			k++
+		}
+		if k < len(toks) && toks[k].Start <= at && (len(near) == 0 || near[len(near)-1] != k) {
+			near = append(near, k)
 		}
 	}
 	for i, tk := range toks {
@@ -856,18 +871,6 @@ func countsNear(s string, asked func(term string) bool, after bool) bool {
 		}
 	}
 	return false
-}
-
-// figureAt reports whether the token tk of lower is a figure as
-// holdsFigure reads one.
-func figureAt(lower string, tk text.Token) bool {
-	if !numberRe.MatchString(tk.Word + " ") {
-		return false
-	}
-	if isDigit(lower[tk.Start]) {
-		return !namingNumber(lower, tk.Start)
-	}
-	return tk.Word != "one" || !pronounOne(lower, tk.Start)
 }
 
 // adjoins reports whether the words between a figure and what it counts

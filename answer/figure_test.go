@@ -105,6 +105,7 @@ func TestFigureHeldBy(t *testing.T) {
 		{"how many people did the regent airlift", "We airlifted more than 2,000 of our citizens.", true},
 		{"how many people did the regent airlift", "We airlifted 39 more individuals.", true},
 		{"how many people did the regent airlift", "We airlifted 1,200 Nowhereland and Quillton citizens.", true},
+		{"how many people did the regent airlift", "The G7 citizens' groups met the regent.", false},
 		// A magnitude after the number.
 		{"how much will the agency provide to the region", "The agency will provide $125M to the region.", true},
 		{"how many troops did quillton send", "Quillton sent some 50K troops.", true},
