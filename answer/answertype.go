@@ -956,9 +956,9 @@ const maxListModifiers = 2
 // asksList reports how many names a sentence answering a question that
 // asks which of several things gives: "which"/"what" and a plural noun
 // ("which countries signed …", "which ceos came to …", "what companies
-// attended …"), minListNames; "who were/are the <plural noun>" ("who were
-// the two leaders", "who are the hostages"), the number it says, else
-// two. 0: it asks for no list. noun is the index term of the plural noun
+// attended …"), minListNames; "who were/are the (those, these) <plural
+// noun>" ("who were the two leaders", "who are those hostages"), the
+// number it says, else two. 0: it asks for no list. noun is the index term of the plural noun
 // ("counti" of "which alabama counties got …"), "" with no list.
 func asksList(q string) (n int, noun string) {
 	toks := text.Tokens(text.SpellOutChat(q))
@@ -974,7 +974,7 @@ func asksList(q string) (n int, noun string) {
 			if j >= len(toks) || toks[j].Word != "were" && toks[j].Word != "are" {
 				return 0, ""
 			}
-			if j++; j < len(toks) && toks[j].Word == "the" {
+			if j++; j < len(toks) && (toks[j].Word == "the" || toks[j].Word == "those" || toks[j].Word == "these") {
 				j++
 			}
 			n := 2

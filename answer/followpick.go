@@ -208,7 +208,9 @@ func followFeatures(cands []candidate, top []retrieval.Hit, r questionReading) {
 	}
 	spots := make([]spot, len(cands))
 	offs := map[string][]int{}
-	anchored := map[spot]bool{}
+	// anchored holds, for each statement the previous answer quoted,
+	// its place there (1 for the first).
+	anchored := map[spot]int{}
 	for i, c := range cands {
 		h := top[c.hit]
 		sp := spot{docID(h), h.Chunk.Start + c.start}
@@ -218,25 +220,40 @@ func followFeatures(cands []candidate, top []retrieval.Hit, r questionReading) {
 		}
 		folded, _ := text.FoldQuote(h.Chunk.Text[c.ws:c.we])
 		folded = strings.TrimRight(folded, "…. ")
-		for _, a := range r.anchors {
-			if len(folded) > 0 && (strings.Contains(a, folded) || strings.Contains(folded, a)) {
-				anchored[sp] = true
+		for k, a := range r.anchors {
+			if len(folded) > 0 && (strings.Contains(a, folded) || strings.Contains(folded, a)) && (anchored[sp] == 0 || k+1 < anchored[sp]) {
+				anchored[sp] = k + 1
 			}
 		}
 	}
+	// A question asking for several names ("who were the two leaders")
+	// is given them anew only by a sentence holding such a list (Fits),
+	// not by any name ("Japan, the Republic of Korea, and the United
+	// States are determined …").
 	for i := range cands {
 		h := top[cands[i].hit]
-		cands[i].features.Novel = !anchored[spots[i]] && novel(r.typ, h.Chunk.Text[cands[i].ws:cands[i].we], r.said)
+		cands[i].features.Novel = (r.list == 0 || cands[i].features.Fits) && anchored[spots[i]] == 0 && novel(r.typ, h.Chunk.Text[cands[i].ws:cands[i].we], r.said)
 	}
 	if len(anchored) == 0 {
 		return
+	}
+	// A follow-up asking a kind of answer that a statement just quoted
+	// holds may ask for it because the answer buried it: "who were the
+	// two leaders" after "… commended President Yoon and Prime Minister
+	// Kishida …". Not "who else …" (newOnly), which asks for others.
+	if !r.newOnly && (r.list > 0 || r.typ != WantAny && r.typ != WantYesNo && r.typ != WantQuotation) {
+		for i := range cands {
+			if cands[i].features.Fits {
+				cands[i].features.Restates = anchored[spots[i]]
+			}
+		}
 	}
 	for _, o := range offs {
 		sort.Ints(o)
 	}
 	for i := range cands {
 		sp := spots[i]
-		if anchored[sp] {
+		if anchored[sp] > 0 {
 			continue // what was answered already
 		}
 		o := offs[sp.doc]
@@ -379,8 +396,14 @@ func anchoredKind(k FollowUpKind) bool {
 // scoring at least w.FirstFloor of the best (cands sorted, best first):
 // of those giving the asked kind of answer anew next to a statement just
 // quoted, the one holding most of the follow-up's own words (the best
-// scoring of equals), else the best giving it anew anywhere. ok is false
-// when none does.
+// scoring of equals); else the statement just quoted, earliest in the
+// previous answer, that holds it (Restates, at any score); else the best
+// giving it anew anywhere. ok is false when none does.
+//
+// Something new beside what was quoted comes before what was quoted:
+// "which company was flying it" after "… 114 pallets of Gerber Good
+// Start …" asks who flew the shipment (FedEx, two sentences on), not
+// whose formula it carried.
 //
 // Next to what was quoted, the follow-up's own words decide rather than
 // the score: the passages around the statements quoted are read whole
@@ -397,6 +420,14 @@ func followFirst(cands []candidate, best int, eligible func(int) bool, w Weights
 		}
 		f := cands[i].features
 		if eligible(i) && f.Novel && f.Near > 0 && (first < 0 || f.Words > cands[first].features.Words) {
+			first = i
+		}
+	}
+	if first >= 0 {
+		return first, true
+	}
+	for i := range cands {
+		if r := cands[i].features.Restates; eligible(i) && r > 0 && (first < 0 || r < cands[first].features.Restates) {
 			first = i
 		}
 	}

@@ -306,3 +306,47 @@ func TestFollowAnchorsLeaveWhatTheFollowUpLeft(t *testing.T) {
 		t.Errorf("anchors %q: want only the statement's", anchors)
 	}
 }
+
+// retreatDoc is an invented joint statement: the sentence the first answer
+// quotes already names the two leaders a follow-up asks for, and the
+// sentence next to it names only countries.
+const retreatDoc = `title: Joint Statement of Nowhereland and the Republic of Quiet Strait on the Glimmerford Retreat
+date: 2031-07-10
+source: Invented test record
+category: statements-releases
+url: https://example.invalid/glimmerford-retreat
+
+Nowhereland and the Republic of Quiet Strait are determined to align their efforts across the harbour. In this spirit, Chancellor Orrin Talvane commended Premier Ysolde Brack and President Caspar Wendle for their courage in opening the Glimmerford retreat to both peoples. The harbour talks will go on through the summer.
+`
+
+// TestFollowUpRestatesTheAnswer: a follow-up asking for what the previous
+// answer's own statement holds ("who were those two leaders", after a
+// quotation naming them) opens with that statement, not with a sentence
+// beside it that names no one asked for. Without Restates that statement
+// scores nothing (it holds no word of the follow-up) and cannot open.
+func TestFollowUpRestatesTheAnswer(t *testing.T) {
+	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := corpus.Parse("2031-07-10_glimmerford-retreat_aaaa0004.txt", []byte(retreatDoc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Pipeline{Index: memIndex(t, append(docs, ds...))}
+	ans, err := p.Ask(context.Background(), "what was said about opening the glimmerford retreat", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := firstQuote(ans.Text); !strings.Contains(q, "Ysolde Brack") {
+		t.Fatalf("first answer opens with %q, want the sentence naming the leaders:\n%s", q, ans.Text)
+	}
+	got, err := p.Ask(context.Background(), "who were those two leaders", []Turn{TurnOf(ans)}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := firstQuote(got.Text); !strings.Contains(q, "Ysolde Brack") || !strings.Contains(q, "Caspar Wendle") {
+		t.Errorf("follow-up opens with %q, want the statement naming the two leaders\n%s", q, got.Text)
+	}
+	checkQuotations(t, got)
+}

@@ -29,6 +29,8 @@ func TestPersonAndListAsks(t *testing.T) {
 		{"what does the accord say", false, 0},
 		{"what is the status of the canal", false, 0},
 		{"who were the two leaders", true, 2},
+		{"who were those two leaders", true, 2},
+		{"who are these envoys", true, 2},
 		{"who are the hostages still held in nowhereland", true, 2},
 		{"who were the three envoys at the quillmoor talks", true, 3},
 		{"who was the envoy", true, 0},
