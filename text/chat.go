@@ -90,9 +90,22 @@ func spellOutChat(q string, letters bool) string {
 		} else if full, ok := shorthandAdjectives[core]; ok && strings.HasPrefix(w, core) && next != "" && !IsStopword(next) {
 			w = full + w[len(core):]
 		}
-		out = append(out, shortPossessive(w))
+		out = append(out, shortPossessive(withoutWise(w)))
 	}
 	return strings.Join(out, " ")
+}
+
+// withoutWise returns w without the chat suffix "-wise" ("travel-wise",
+// "money-wise": as to travel, as to money), which names nothing the
+// record writes; "otherwise" and "likewise", written whole, stay.
+func withoutWise(w string) string {
+	core := strings.TrimRight(w, "?.!,")
+	for _, dash := range []string{"-", "–", "—"} {
+		if stem, ok := strings.CutSuffix(strings.ToLower(core), dash+"wise"); ok && stem != "" && !strings.ContainsAny(stem[len(stem)-1:], "-–—") {
+			return core[:len(stem)] + w[len(core):]
+		}
+	}
+	return w
 }
 
 // shortPossessive returns w without the possessive "'s" of a name too

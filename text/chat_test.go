@@ -59,6 +59,10 @@ func TestSpellOutChat(t *testing.T) {
 		{"whats the toll, whos the envoy", "what is the toll, who's the envoy"},
 		{"which intl orgs did the exec order name", "which international organizations did the executive order name"},
 		{"how many ppl got vaxxed", "how many people got vaccinated"},
+		{"what did quill do travel-wise, and money-wise?", "what did quill do travel, and money?"},
+		{"Timeline–wise, when was it", "Timeline, when was it"},
+		{"otherwise, likewise, clockwise", "otherwise, likewise, clockwise"},
+		{"the -wise suffix, and a --wise", "the -wise suffix, and a --wise"},
 		// One letter is spelt out here, not for the question reader, which
 		// may find it a name's initial (SpellOutChatWords).
 	}
