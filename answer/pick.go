@@ -809,7 +809,9 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	for t := range text.TermSet(q.Context) {
 		r.words[t] = 0
 	}
-	for t := range text.TermSet(q.Question) {
+	// The question's words as the reader read them: chat shorthand
+	// spelt out ("abt", "ppl", "ww2"), beside the words as typed.
+	for t := range text.TermSet(q.Question + " " + text.SpellOutChat(q.Question)) {
 		r.words[t] = 1
 	}
 	for t := range text.TermSet(q.Filtered) {

@@ -145,3 +145,24 @@ func TestAfterStopsAtATurnNotRetrieved(t *testing.T) {
 		}
 	}
 }
+
+// TestPickReadsChatShorthand: the sentence scorer reads the question's
+// chat shorthand as the question reader does ("abt" → "about", "ww2" →
+// "world war ii"): asked what she said "abt her dad and ww2", the
+// sentence on World War II opens the answer, not the one sharing only
+// "dad".
+func TestPickReadsChatShorthand(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Remarks by Keeper-General Orrin Vastelby at the Glimmerford Harbour Supper",
+			"KEEPER-GENERAL VASTELBY: My dad kept the old harbour light for years.\n\n" +
+				"At seventeen, he left the harbour to serve in World War II.\n"})
+	q := ExtractiveQuery{Question: "what did vastelby say abt his dad in ww2", Type: WantQuotation}
+	cands, picked, _ := chooseSentences(q, hits, DefaultWeights)
+	if len(picked) == 0 {
+		t.Fatal("nothing quoted")
+	}
+	c := cands[picked[0]]
+	if got := hits[c.hit].Chunk.Text[c.start:c.end]; !strings.Contains(got, "World War II") {
+		t.Errorf("answer opens with %q, want the sentence on World War II", got)
+	}
+}

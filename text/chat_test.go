@@ -62,6 +62,7 @@ func TestSpellOutChat(t *testing.T) {
 		{"what did quill do travel-wise, and money-wise?", "what did quill do travel, and money?"},
 		{"Timeline–wise, when was it", "Timeline, when was it"},
 		{"otherwise, likewise, clockwise", "otherwise, likewise, clockwise"},
+		{"what did she say abt her dad in ww2 and wwi", "what did she say about her dad in world war ii and world war i"},
 		{"the -wise suffix, and a --wise", "the -wise suffix, and a --wise"},
 		// One letter is spelt out here, not for the question reader, which
 		// may find it a name's initial (SpellOutChatWords).
