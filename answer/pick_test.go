@@ -6,6 +6,7 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
 )
 
 // TestAnswerGoesOnInItsTurn: asked for someone's words, an answer
@@ -164,5 +165,44 @@ func TestPickReadsChatShorthand(t *testing.T) {
 	c := cands[picked[0]]
 	if got := hits[c.hit].Chunk.Text[c.start:c.end]; !strings.Contains(got, "World War II") {
 		t.Errorf("answer opens with %q, want the sentence on World War II", got)
+	}
+}
+
+// TestOccasionPhrase: "at" and a gathering's name say where the words
+// asked for were said; its words find the document but do not make a
+// sentence the answer, up to the words that open what was said there.
+func TestOccasionPhrase(t *testing.T) {
+	cases := []struct {
+		q              string
+		demoted, stays []string
+	}{
+		{"what did quill say abt her dad and the war at the july 4th bbq for harbour families in 2031",
+			[]string{"bbq", "harbour", "families"}, []string{"dad", "war"}},
+		{"exact quote from quill at the glimmerford fundraiser in quillshire abt the canal being a sign",
+			[]string{"glimmerford", "fundraiser", "quillshire"}, []string{"canal", "sign"}},
+		{"what did quill say at her first briefing about the lantern oil", []string{"briefing"}, []string{"lantern", "oil"}},
+		{"what did quill say about the attack at the harbour", nil, []string{"attack", "harbour"}},
+		{"what did quill say about the numbers, look at the numbers from the summit", nil, []string{"numbers", "summit"}},
+	}
+	for _, c := range cases {
+		words := map[string]float64{}
+		for t := range text.TermSet(c.q) {
+			words[t] = 1
+		}
+		demoteWhenPhrase(c.q, questionTokens(c.q), words, map[string]bool{"quill": true})
+		for _, w := range c.demoted {
+			for _, term := range text.Terms(w) {
+				if v, ok := words[term]; !ok || v != 0 {
+					t.Errorf("%q: %q weighs %v (held %v), want 0 (a word of the occasion)", c.q, term, v, ok)
+				}
+			}
+		}
+		for _, w := range c.stays {
+			for _, term := range text.Terms(w) {
+				if words[term] != 1 {
+					t.Errorf("%q: %q weighs %v, want 1", c.q, term, words[term])
+				}
+			}
+		}
 	}
 }
