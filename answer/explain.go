@@ -53,7 +53,8 @@ type Decision struct {
 	// By says who decided: "signals" (the measured rule), "signals, words
 	// only" (its words-only weights: the question could not be embedded),
 	// "model" (a chat model saw the passages), "empty" (nothing was
-	// retrieved).
+	// retrieved), "quoted words" (passages hold the words the question
+	// quotes, which the signals had not found enough).
 	By     string `json:"by"`
 	Reason string `json:"reason"`
 	// Score and Threshold are the best passage's combined signal and the

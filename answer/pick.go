@@ -486,6 +486,7 @@ func candidates(top []retrieval.Hit) []candidate {
 			// What the answer would quote: the spoken words, without the
 			// reporter's "X said".
 			ws, we := quotedWords(h, r[0], r[1])
+			ws = afterListMarker(src, ws, we)
 			seq := stemSeq(src[ws:we])
 			c := candidate{hit: hi, start: r[0], end: r[1], ws: ws, we: we, seq: seq, stems: make(map[string]bool, len(seq)), before: last, follows: last != nil}
 			for _, t := range seq {
@@ -1275,6 +1276,22 @@ func holdCompounds(c *candidate, words []string) {
 			}
 		}
 	}
+}
+
+// listMarkers open a list's item: a release's "- Federal telework
+// numbers are now in-line with the private sector."
+var listMarkers = []string{"- ", "• ", "* "}
+
+// afterListMarker returns where the words of src[ws:we] start past a
+// list item's marker, which an answer does not quote (“- Federal …” reads
+// as a dash the speaker said); ws when it opens with none.
+func afterListMarker(src string, ws, we int) int {
+	for _, m := range listMarkers {
+		if rest, ok := strings.CutPrefix(src[ws:we], m); ok && strings.TrimSpace(rest) != "" {
+			return we - len(strings.TrimLeft(rest, " "))
+		}
+	}
+	return ws
 }
 
 // fillerShortRe matches a whole short sentence said around an answer:
