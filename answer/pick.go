@@ -811,8 +811,9 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		r.words[t] = 0
 	}
 	// The question's words as the reader read them: chat shorthand
-	// spelt out ("abt", "ppl", "ww2"), beside the words as typed.
-	for t := range text.TermSet(q.Question + " " + text.SpellOutChat(q.Question)) {
+	// spelt out ("abt", "ppl", "ww2"), its words of chat that ask nothing
+	// ("lol", "-wise") gone.
+	for t := range text.TermSet(text.SpellOutChat(q.Question)) {
 		r.words[t] = 1
 	}
 	for t := range text.TermSet(q.Filtered) {
@@ -938,6 +939,18 @@ var topicOpeners = map[string]bool{"about": true, "abt": true, "regarding": true
 	"what": true, "who": true, "whom": true, "when": true, "how": true, "why": true, "which": true, "that": true,
 	"whether": true, "if": true}
 
+// occasionEnds reports whether toks[j], after an occasion's noun, ends
+// its phrase: a word opening what was said there (topicOpeners), or a
+// preposition before a determiner ("… at the donors conference for the
+// harbour reconstruction"); "for military families", "in detroit" go on
+// naming the occasion.
+func occasionEnds(toks []qtok, j int) bool {
+	if topicOpeners[toks[j].w] {
+		return true
+	}
+	return text.IsStopword(toks[j].w) && j+1 < len(toks) && ownerWords[toks[j+1].w]
+}
+
 // occasionMaxWords is how many words may stand between "at" and the
 // occasion's noun ("at the 2023 white house correspondents dinner").
 const occasionMaxWords = 5
@@ -945,11 +958,13 @@ const occasionMaxWords = 5
 // occasionAt is, for an "at" at toks[i] that opens a phrase naming an
 // occasion (an occasionNouns word within occasionMaxWords words, with no
 // function word between but a determiner or a possessive's "s",
-// ownerWords), the
-// index of the occasion's noun; else -1. "at the border", "look at the
-// numbers from the summit" name none.
+// ownerWords) after a verb or a noun asking for someone's words ("say",
+// "quote", wordsNouns), the index of the
+// occasion's noun; else -1. "at the border", "look at the numbers from
+// the summit" name none, nor "how many people were at the rally" (the
+// rally is what is asked about, not where words were said).
 func occasionAt(toks []qtok, i int) int {
-	if toks[i].w != "at" {
+	if toks[i].w != "at" || !slices.ContainsFunc(toks[:i], func(t qtok) bool { return text.IsAskVerb(t.w) || wordsNouns[t.w] }) {
 		return -1
 	}
 	for j := i + 1; j < len(toks) && j <= i+occasionMaxWords+1; j++ {
@@ -1010,7 +1025,7 @@ func whenPhrases(q string, toks []qtok, words map[string]float64, people map[str
 			continue
 		}
 		j := i + 1
-		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], ",;:–—") && !(event >= 0 && j > event && topicOpeners[toks[j].w]); j++ {
+		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], ",;:–—") && !(event >= 0 && j > event && occasionEnds(toks, j)); j++ {
 		}
 		if j > i+1 {
 			spans = append(spans, whenSpan{toks[i].start, toks[i+1].start, toks[j-1].end})

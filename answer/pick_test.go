@@ -183,6 +183,10 @@ func TestOccasionPhrase(t *testing.T) {
 		{"what did quill say at her first briefing about the lantern oil", []string{"briefing"}, []string{"lantern", "oil"}},
 		{"what did quill say about the attack at the harbour", nil, []string{"attack", "harbour"}},
 		{"what did quill say about the numbers, look at the numbers from the summit", nil, []string{"numbers", "summit"}},
+		{"what did quill say at the donors conference for the harbour reconstruction",
+			[]string{"donors", "conference"}, []string{"harbour", "reconstruction"}},
+		{"how many people were at the rally", nil, []string{"people", "rally"}},
+		{"what did quill pledge at the donors conference for the harbour reconstruction", nil, []string{"donors", "conference", "harbour", "reconstruction"}},
 	}
 	for _, c := range cases {
 		words := map[string]float64{}

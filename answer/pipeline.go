@@ -11,6 +11,7 @@ import (
 	"maps"
 	"net"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -69,7 +70,25 @@ func (p *Pipeline) Ask(ctx context.Context, question string, history []Turn, fil
 // Errors meant for the asker are *UserError; any other error is internal
 // (the index failed, or ctx ended) and wraps its cause. A failing model is
 // not an error: the answer falls back to an extractive one with a warning.
-func (p *Pipeline) AskStream(ctx context.Context, question string, history []Turn, filters retrieval.SearchOptions, onPartial func(text string)) (*Answer, error) {
+func (p *Pipeline) AskStream(ctx context.Context, question string, history []Turn, filters retrieval.SearchOptions, onPartial func(text string)) (ans *Answer, err error) {
+	defer func() {
+		// A fault of the reading code on some input is an internal error
+		// of this one question, not the end of the bot serving everyone
+		// else: said as an error, and logged with where it happened.
+		if r := recover(); r != nil {
+			log := slog.Default()
+			if p != nil && p.Logger != nil {
+				log = p.Logger
+			}
+			log.Error("answer pipeline panicked", "qid", QuestionID(ctx), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			ans, err = nil, fmt.Errorf("answer pipeline: internal error: %v", r)
+		}
+	}()
+	return p.askStream(ctx, question, history, filters, onPartial)
+}
+
+// askStream is AskStream without its guard against a panic.
+func (p *Pipeline) askStream(ctx context.Context, question string, history []Turn, filters retrieval.SearchOptions, onPartial func(text string)) (*Answer, error) {
 	if p == nil || p.Index == nil {
 		return nil, errors.New("answer pipeline: no index configured")
 	}

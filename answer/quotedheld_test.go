@@ -2,6 +2,8 @@ package answer
 
 import (
 	"context"
+	"errors"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -56,7 +58,7 @@ func TestQuotedWordsHeldAnswer(t *testing.T) {
 	}
 	idx := memIndex(t, append(docs, ds...))
 	p := &Pipeline{Index: commonQuoteIndex{idx, "there is no low tide"}, Explain: true}
-	q := "who said 'there is no low tide' that the ministry kept roasting and dunking on all week in its memes lol"
+	q := "who said 'there is no low tide' about quillmoor that the ministry kept roasting and dunking on all week in its memes lol"
 	ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -74,4 +76,134 @@ func TestQuotedWordsHeldAnswer(t *testing.T) {
 		t.Errorf("decided by %q, want %q (the signals alone should decline this wording; the test no longer shows the rule)", by, "quoted words")
 	}
 	checkQuotations(t, ans)
+}
+
+// panickingIndex is an index whose search faults, as a reading bug on
+// some input would.
+type panickingIndex struct{ *retrieval.Index }
+
+func (panickingIndex) Search(context.Context, string, retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	var hits []retrieval.Hit
+	return hits[:1], nil // index out of range
+}
+
+// TestPanicIsAnError: a fault while answering one question is that
+// question's internal error, not the end of the process serving the
+// others.
+func TestPanicIsAnError(t *testing.T) {
+	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Pipeline{Index: panickingIndex{memIndex(t, docs)}, Logger: slog.New(slog.DiscardHandler)}
+	ans, err := p.Ask(context.Background(), "what did ned price say about the ceasefire", nil, retrieval.SearchOptions{})
+	if err == nil || ans != nil {
+		t.Fatalf("got answer %v, error %v; want an internal error", ans, err)
+	}
+	var ue *UserError
+	if errors.As(err, &ue) {
+		t.Errorf("a fault is reported as the asker's error: %v", err)
+	}
+	if !strings.Contains(err.Error(), "internal error") {
+		t.Errorf("error %q does not say it is internal", err)
+	}
+}
+
+// wendleBriefing is an invented briefing whose reporters' questions and
+// answers hold words a question may quote.
+const wendleBriefing = `title: Press Briefing by Press Secretary Zara Quillfeather
+date: 2031-06-04
+source: Invented test record
+category: briefings
+url: https://example.invalid/quillfeather-briefing
+
+MS. QUILLFEATHER: Good afternoon. The Glimmerford canal will reopen to barges in May, and the harbour budget stays at forty million.
+
+Q Mayor Wendle called the canal plan a lantern without oil. Is that fair?
+
+MS. QUILLFEATHER: I will leave the mayor's words to the mayor. We are focused on the harbour budget and the barges.
+
+Q And the toll on the ferries?
+
+MS. QUILLFEATHER: I do not know the answer to that yet, and we will not restore the toll this year.
+`
+
+// bramblebyBriefing is an invented joint briefing in which only the
+// second speaker says the words a question quotes.
+func bramblebyBriefing() string {
+	return `title: Press Briefing by Press Secretary Zara Quillfeather and Minister Odo Brambleby
+date: 2031-06-05
+source: Invented test record
+category: briefings
+url: https://example.invalid/joint-briefing
+
+` + strings.Repeat("MS. QUILLFEATHER: The harbour budget for the Glimmerford canal stays at forty million dollars this year and next.\n\n", 8) +
+		"MR. BRAMBLEBY: Thank you, Zara. Farmers in Zephyrton face the long winter ahead with empty granaries.\n"
+}
+
+// TestQuotedWordsMustAnswer: quoted words held in the record decide to
+// answer only when a statement's own words (not a reporter's question,
+// and the asked speaker's) hold them whole, they are more than function
+// words, and the passage's document holds something else the question
+// asks about (from the second review of session 35).
+func TestQuotedWordsMustAnswer(t *testing.T) {
+	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{
+		"2031-06-04_quillfeather-briefing_aaaa0009.txt": wendleBriefing,
+		"2031-06-05_joint-briefing_aaaa0010.txt":        bramblebyBriefing(),
+	} {
+		ds, err := corpus.Parse(name, []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, ds...)
+	}
+	p := &Pipeline{Index: memIndex(t, docs), Explain: true}
+	for _, q := range []string{
+		"who said 'a lantern without oil' about the moon lottery",                      // only a reporter's words
+		"what did quillfeather say about 'the long winter ahead' for the moon lottery", // another speaker's words
+		"who said 'will not rest' about the toll on the moon lottery",                  // "restore"
+		"who said 'the answer to that' about the moon lottery",                         // said of something else
+		"who said 'i do not know' about the moon lottery in zephyrton",                 // function words only
+	} {
+		ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Explain.Decision.By == "quoted words" {
+			t.Errorf("%q answered by quoted words:\n%s", q, ans.Text)
+		}
+	}
+	// Said of what was asked, the same words answer.
+	ans, err := p.Ask(context.Background(), "who said 'the answer to that' about the toll on the ferries lol", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode == ModeDeclined || !strings.Contains(ans.Text, "I do not know the answer to that yet") {
+		t.Errorf("the quoted words said of the toll are not quoted:\n%s", ans.Text)
+	}
+}
+
+// TestWholeAt: quoted words stand whole in a passage, not inside longer
+// words.
+func TestWholeAt(t *testing.T) {
+	cases := []struct {
+		folded, quote string
+		want          int
+	}{
+		{"we will not restore the toll", "will not rest", 0},
+		{"we will not rest. we will not rest", "will not rest", 2},
+		{"'there is no emergency.'", "there is no emergency", 1},
+		{"ȺȺ there is no emergency", "there is no emergency", 1},
+		{"", "there", 0},
+		{"there", "", 0},
+	}
+	for _, c := range cases {
+		if got := wholeAt(c.folded, c.quote); len(got) != c.want {
+			t.Errorf("wholeAt(%q, %q) = %v, want %d places", c.folded, c.quote, got, c.want)
+		}
+	}
 }

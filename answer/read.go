@@ -291,7 +291,7 @@ func (p *Pipeline) quotedPassages(ctx context.Context, question, search string, 
 	quote := quotes[0]
 	holds := func(h retrieval.Hit) bool {
 		folded, _ := text.FoldQuote(h.Chunk.Text)
-		return strings.Contains(folded, quote)
+		return len(wholeAt(folded, quote)) > 0
 	}
 	o := opts
 	o.K = quoteDepth
@@ -330,6 +330,70 @@ func (p *Pipeline) quotedPassages(ctx context.Context, question, search string, 
 		}
 	}
 	return quote, held, nil
+}
+
+// wholeAt returns where quote stands in folded as whole words ("will not
+// rest", not "will not restore").
+func wholeAt(folded, quote string) []int {
+	var out []int
+	for from := 0; quote != "" && from <= len(folded)-len(quote); {
+		i := strings.Index(folded[from:], quote)
+		if i < 0 {
+			break
+		}
+		at, end := from+i, from+i+len(quote)
+		before, _ := utf8.DecodeLastRuneInString(folded[:at])
+		after, _ := utf8.DecodeRuneInString(folded[end:])
+		if (at == 0 || !wordRune(before)) && (end == len(folded) || !wordRune(after)) {
+			out = append(out, at)
+		}
+		_, size := utf8.DecodeRuneInString(folded[at:])
+		from = at + size
+	}
+	return out
+}
+
+// wordRune reports a letter or a digit: what a word is made of.
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// quoteAnswers reports whether the question's quoted words (folded)
+// answer it from hits (the passages the answer may quote, within the
+// question's filters and its speaker's own): they hold a word of their
+// own (not "i do not know"), some passage holds them whole in a
+// statement's words (not a reporter's question), and that passage's
+// document holds some other word of the question's search, when it has
+// any ("… about the moon lottery": not the same words said of something
+// else).
+func quoteAnswers(hits []retrieval.Hit, quote, search string) bool {
+	own := text.TermSet(quote)
+	if len(own) == 0 {
+		return false
+	}
+	var other []string
+	for t := range text.TermSet(search) {
+		if !own[t] {
+			other = append(other, t)
+		}
+	}
+	for _, h := range hits {
+		if h.Doc == nil {
+			continue
+		}
+		folded, offs := text.FoldQuote(h.Chunk.Text)
+		for _, at := range wholeAt(folded, quote) {
+			if t, ok := h.Doc.TurnAt(h.Chunk.Start + offs[at]); !quotableTurn(t, ok) {
+				continue
+			}
+			if len(other) == 0 {
+				return true
+			}
+			doc := text.TermSet(h.Doc.Text)
+			if slices.ContainsFunc(other, func(t string) bool { return doc[t] }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // retrieve reads the question's constraints, searches within them, orders
@@ -449,12 +513,12 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 			r.decision = p.decide(r.c, hits, prev)
 		}
 	}
-	if !r.decision.Answer && len(held) > 0 {
+	if !r.decision.Answer && len(held) > 0 && quoteAnswers(hits, quote, r.c.Search) {
 		// The record holds the very words the question quotes (three or
-		// more, within its filters): it covers the question, however
-		// little else of it those passages word as the question does
-		// ("who said 'there is no emergency' about chicago crime that
-		// the wh was dunking on").
+		// more, within its filters), as someone's statement: it covers
+		// the question, however little else of it those passages word as
+		// the question does ("who said 'there is no emergency' about
+		// chicago crime that the wh was dunking on").
 		r.decision.Answer, r.decision.By = true, "quoted words"
 		r.decision.Reason = fmt.Sprintf("%d passages hold the words the question quotes (“%s”)", len(held), quote)
 	}

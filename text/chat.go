@@ -100,9 +100,15 @@ func spellOutChat(q string, letters bool) string {
 // record writes; "otherwise" and "likewise", written whole, stay.
 func withoutWise(w string) string {
 	core := strings.TrimRight(w, "?.!,")
+	const suffix = "wise"
+	if len(core) <= len(suffix) || !strings.EqualFold(core[len(core)-len(suffix):], suffix) {
+		return w
+	}
+	head := core[:len(core)-len(suffix)]
 	for _, dash := range []string{"-", "–", "—"} {
-		if stem, ok := strings.CutSuffix(strings.ToLower(core), dash+"wise"); ok && stem != "" && !strings.ContainsAny(stem[len(stem)-1:], "-–—") {
-			return core[:len(stem)] + w[len(core):]
+		if stem, ok := strings.CutSuffix(head, dash); ok && stem != "" && !strings.HasSuffix(stem, "-") &&
+			!strings.HasSuffix(stem, "–") && !strings.HasSuffix(stem, "—") {
+			return stem + w[len(core):]
 		}
 	}
 	return w

@@ -64,6 +64,7 @@ func TestSpellOutChat(t *testing.T) {
 		{"otherwise, likewise, clockwise", "otherwise, likewise, clockwise"},
 		{"what did she say abt her dad in ww2 and wwi", "what did she say about her dad in world war ii and world war i"},
 		{"the -wise suffix, and a --wise", "the -wise suffix, and a --wise"},
+		{"ȺȺȺȺȺȺ-wise? ẞẞ-WISE", "ȺȺȺȺȺȺ? ẞẞ"},
 		// One letter is spelt out here, not for the question reader, which
 		// may find it a name's initial (SpellOutChatWords).
 	}
