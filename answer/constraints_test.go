@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -181,6 +182,28 @@ func TestReadQuestionPeriods(t *testing.T) {
 		}
 		if tt.phrase != "" && strings.Contains(c.Search, tt.phrase) {
 			t.Errorf("%q: the period %q is still searched for: %q", tt.q, tt.phrase, c.Search)
+		}
+	}
+}
+
+// TestPeriodTakesBack: "back" before a period says the period is past and
+// goes with it from the searched words; after a verb it completes ("came
+// back in 2023") it stays.
+func TestPeriodTakesBack(t *testing.T) {
+	end := day("2031-12-31")
+	for q, back := range map[string]bool{
+		"back in march 2031 quill spoke to the harbour council, what did she say": false,
+		"what did quill say about the canal deal way back in 2030":                false,
+		"when did quill come back in 2031 to the harbour":                         true,
+		"when was the ferry turned back in 2031":                                  true,
+	} {
+		c := ReadQuestion(q, nil, end)
+		if c.Period.IsZero() {
+			t.Errorf("%q: no period read", q)
+		}
+		words := strings.Fields(c.Search)
+		if slices.Contains(words, "back") != back || slices.Contains(words, "way") {
+			t.Errorf("%q: searched for %q, want back kept %v", q, c.Search, back)
 		}
 	}
 }
