@@ -948,6 +948,11 @@ func personInSentence(q string) bool {
 	return true
 }
 
+// maxListAsked bounds the names a question may ask for by number ("who
+// were the 3 envoys"); a larger number ("who were the 2024 winners") is
+// a year or a count, not how many names to give.
+const maxListAsked = 20
+
 // maxListModifiers is how many words may stand between "which" and the
 // plural noun of a question asking for several things ("which ai
 // companies", "which gulf state leaders").
@@ -979,11 +984,13 @@ func asksList(q string) (n int, noun string) {
 			}
 			n := 2
 			if j < len(toks) {
-				if d, ok := text.Numeral(toks[j].Word); ok {
-					if v, err := strconv.Atoi(d); err == nil && v >= 2 {
-						n = v
-						j++
-					}
+				d, ok := text.Numeral(toks[j].Word)
+				if !ok {
+					d = toks[j].Word // "who were the 3 envoys"
+				}
+				if v, err := strconv.Atoi(d); err == nil && v >= 2 && v <= maxListAsked {
+					n = v
+					j++
 				}
 			}
 			if w := pluralNounAfter(toks, j); w != "" {

@@ -33,6 +33,8 @@ func TestPersonAndListAsks(t *testing.T) {
 		{"who are these envoys", true, 2},
 		{"who are the hostages still held in nowhereland", true, 2},
 		{"who were the three envoys at the quillmoor talks", true, 3},
+		{"who were the 3 envoys at the quillmoor talks", true, 3},
+		{"who were the 2031 winners of the glimmerford prize", true, 2},
 		{"who was the envoy", true, 0},
 	}
 	for _, tt := range tests {
