@@ -194,8 +194,10 @@ func TestPeriodTakesBack(t *testing.T) {
 	for q, back := range map[string]bool{
 		"back in march 2031 quill spoke to the harbour council, what did she say": false,
 		"what did quill say about the canal deal way back in 2030":                false,
+		"what did quill say about the canal deal, back in 2030":                   false,
 		"when did quill come back in 2031 to the harbour":                         true,
 		"when was the ferry turned back in 2031":                                  true,
+		"when was the seat won back in 2031":                                      true,
 	} {
 		c := ReadQuestion(q, nil, end)
 		if c.Period.IsZero() {

@@ -360,10 +360,11 @@ func mark(q string, toks []qtok, drop []bool, from, to int, p Period) Period {
 		drop[j] = true
 	}
 	p.Phrase = q[toks[from].start:toks[to-1].end]
-	if from > 0 && toks[from-1].w == "back" && (from < 2 || !movesBack(toks[from-2].w)) {
-		// "back in march 2021 harris spoke …", "the grain deal back in
-		// 2021": "back" says the period is past, and is no word of what
-		// was said; "came back in 2023" is the verb's.
+	if from > 0 && toks[from-1].w == "back" && (from < 2 || toks[from-2].w == "way" || clauseBreak(toks, from-1) == from-1) {
+		// "back in march 2021 harris spoke …", "…, way back in 2021":
+		// "back" says the period is past, and is no word of what was
+		// said; after a verb ("came back in 2023", "won back in 2031")
+		// it is the verb's.
 		drop[from-1] = true
 		if from > 1 && toks[from-2].w == "way" {
 			drop[from-2] = true
@@ -371,19 +372,6 @@ func mark(q string, toks []qtok, drop []bool, from, to int, p Period) Period {
 	}
 	return p
 }
-
-// movesBack reports a verb that "back" completes ("came back", "got
-// back", "was back"): a past form in -ed, or one of backVerbs.
-func movesBack(w string) bool {
-	return backVerbs[w] || len(w) > 3 && strings.HasSuffix(w, "ed")
-}
-
-// backVerbs are the verbs (not in -ed) that "back" completes.
-var backVerbs = map[string]bool{"come": true, "came": true, "comes": true, "coming": true, "go": true, "went": true,
-	"goes": true, "going": true, "gone": true, "get": true, "got": true, "gets": true, "getting": true, "be": true,
-	"been": true, "was": true, "were": true, "is": true, "are": true, "bring": true, "brought": true, "send": true,
-	"sent": true, "fly": true, "flew": true, "head": true, "pull": true, "push": true, "turn": true, "move": true,
-	"roll": true, "set": true, "hit": true, "fight": true, "fought": true, "pay": true, "paid": true, "give": true, "gave": true}
 
 // NamedDate is a date the question names that is not its period: the
 // day of an event ("the October 7 attack"), a date after "the" ("the

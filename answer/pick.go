@@ -964,7 +964,21 @@ const occasionMaxWords = 5
 // the summit" name none, nor "how many people were at the rally" (the
 // rally is what is asked about, not where words were said).
 func occasionAt(toks []qtok, i int) int {
-	if toks[i].w != "at" || !slices.ContainsFunc(toks[:i], func(t qtok) bool { return text.IsAskVerb(t.w) || wordsNouns[t.w] }) {
+	if toks[i].w != "at" {
+		return -1
+	}
+	// The verb or noun asking for words, with nothing between it and
+	// "at" that asks about something there ("did quill say how many
+	// people were at the rally", "… about who was at the summit").
+	asked := false
+	for k := i - 1; k >= 0 && !asked; k-- {
+		w := toks[k].w
+		if whWords[w] || copulas[w] {
+			return -1
+		}
+		asked = text.IsAskVerb(w) || wordsNouns[w]
+	}
+	if !asked {
 		return -1
 	}
 	for j := i + 1; j < len(toks) && j <= i+occasionMaxWords+1; j++ {

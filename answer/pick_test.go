@@ -186,6 +186,8 @@ func TestOccasionPhrase(t *testing.T) {
 		{"what did quill say at the donors conference for the harbour reconstruction",
 			[]string{"donors", "conference"}, []string{"harbour", "reconstruction"}},
 		{"how many people were at the rally", nil, []string{"people", "rally"}},
+		{"did quill say how many people were at the rally", nil, []string{"people", "rally"}},
+		{"what did quill say about who was at the summit", nil, []string{"summit"}},
 		{"what did quill pledge at the donors conference for the harbour reconstruction", nil, []string{"donors", "conference", "harbour", "reconstruction"}},
 	}
 	for _, c := range cases {

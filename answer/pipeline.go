@@ -71,6 +71,10 @@ func (p *Pipeline) Ask(ctx context.Context, question string, history []Turn, fil
 // (the index failed, or ctx ended) and wraps its cause. A failing model is
 // not an error: the answer falls back to an extractive one with a warning.
 func (p *Pipeline) AskStream(ctx context.Context, question string, history []Turn, filters retrieval.SearchOptions, onPartial func(text string)) (ans *Answer, err error) {
+	if QuestionID(ctx) == "" {
+		// One id for every log line of the question, the fault's too.
+		ctx = WithQuestionID(ctx, newQuestionID())
+	}
 	defer func() {
 		// A fault of the reading code on some input is an internal error
 		// of this one question, not the end of the bot serving everyone
@@ -81,6 +85,9 @@ func (p *Pipeline) AskStream(ctx context.Context, question string, history []Tur
 				log = p.Logger
 			}
 			log.Error("answer pipeline panicked", "qid", QuestionID(ctx), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			if p != nil {
+				p.Metrics.Error("panic")
+			}
 			ans, err = nil, fmt.Errorf("answer pipeline: internal error: %v", r)
 		}
 	}()

@@ -25,6 +25,14 @@ The harbour of Quillmoor has flooded three times this summer, and its mayor stil
 - “We have the harbour under control.” (Link)
 `
 
+// declineAll are decision weights whose signals decline every question,
+// so that a test sees what the quoted words alone decide.
+func declineAll() *decisionWeights {
+	w := defaultDecision
+	w.threshold = 1000
+	return &w
+}
+
 // commonQuoteIndex is an index whose word search ranks the passages
 // holding a quotation's own words too deep to reach when searched by
 // those words alone, as the White House record does for "there is no
@@ -44,9 +52,9 @@ func (c commonQuoteIndex) LexicalSearch(query string, opts retrieval.SearchOptio
 
 // TestQuotedWordsHeldAnswer: a question quoting words the record holds is
 // answered from the passage holding them, found with the question's other
-// words when the quotation's own are too common, even when the rest of
-// the question is worded nothing like the record ("that the ministry kept
-// roasting"); the item of a list is quoted without the list's marker.
+// words when the quotation's own are too common, even when the signals
+// find too little of the question; the item of a list is quoted without
+// the list's marker.
 func TestQuotedWordsHeldAnswer(t *testing.T) {
 	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
 	if err != nil {
@@ -57,8 +65,8 @@ func TestQuotedWordsHeldAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	idx := memIndex(t, append(docs, ds...))
-	p := &Pipeline{Index: commonQuoteIndex{idx, "there is no low tide"}, Explain: true}
-	q := "who said 'there is no low tide' about quillmoor that the ministry kept roasting and dunking on all week in its memes lol"
+	p := &Pipeline{Index: commonQuoteIndex{idx, "there is no low tide"}, Explain: true, decision: declineAll()}
+	q := "who said 'there is no low tide' about the quillmoor harbour floods lol"
 	ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +81,7 @@ func TestQuotedWordsHeldAnswer(t *testing.T) {
 		t.Errorf("a quotation opens with the list's marker:\n%s", ans.Text)
 	}
 	if by := ans.Explain.Decision.By; by != "quoted words" {
-		t.Errorf("decided by %q, want %q (the signals alone should decline this wording; the test no longer shows the rule)", by, "quoted words")
+		t.Errorf("decided by %q, want %q", by, "quoted words")
 	}
 	checkQuotations(t, ans)
 }
@@ -95,7 +103,8 @@ func TestPanicIsAnError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Pipeline{Index: panickingIndex{memIndex(t, docs)}, Logger: slog.New(slog.DiscardHandler)}
+	var logged strings.Builder
+	p := &Pipeline{Index: panickingIndex{memIndex(t, docs)}, Logger: slog.New(slog.NewTextHandler(&logged, nil))}
 	ans, err := p.Ask(context.Background(), "what did ned price say about the ceasefire", nil, retrieval.SearchOptions{})
 	if err == nil || ans != nil {
 		t.Fatalf("got answer %v, error %v; want an internal error", ans, err)
@@ -106,6 +115,10 @@ func TestPanicIsAnError(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "internal error") {
 		t.Errorf("error %q does not say it is internal", err)
+	}
+	// The fault is logged under the question's id, as its other lines are.
+	if !strings.Contains(logged.String(), "answer pipeline panicked") || strings.Contains(logged.String(), `qid=""`) || !strings.Contains(logged.String(), "qid=") {
+		t.Errorf("the fault is not logged with the question's id:\n%s", logged.String())
 	}
 }
 
@@ -141,33 +154,45 @@ url: https://example.invalid/joint-briefing
 		"MR. BRAMBLEBY: Thank you, Zara. Farmers in Zephyrton face the long winter ahead with empty granaries.\n"
 }
 
-// TestQuotedWordsMustAnswer: quoted words held in the record decide to
-// answer only when a statement's own words (not a reporter's question,
-// and the asked speaker's) hold them whole, they are more than function
-// words, and the passage's document holds something else the question
-// asks about (from the second review of session 35).
-func TestQuotedWordsMustAnswer(t *testing.T) {
+// sampleWith is the sample record with invented documents (file name →
+// text) added.
+func sampleWith(t *testing.T, named map[string]string) []*corpus.Document {
+	t.Helper()
 	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, body := range map[string]string{
-		"2031-06-04_quillfeather-briefing_aaaa0009.txt": wendleBriefing,
-		"2031-06-05_joint-briefing_aaaa0010.txt":        bramblebyBriefing(),
-	} {
+	for name, body := range named {
 		ds, err := corpus.Parse(name, []byte(body))
 		if err != nil {
 			t.Fatal(err)
 		}
 		docs = append(docs, ds...)
 	}
-	p := &Pipeline{Index: memIndex(t, docs), Explain: true}
+	return docs
+}
+
+// TestQuotedWordsMustAnswer: quoted words held in the record decide to
+// answer only when a statement's own words (not a reporter's question,
+// and the asked speaker's own turn) hold them whole, they are more than
+// function words, and the passage holds something else, uncommon, the
+// question asks about (from the two reviews of session 35).
+func TestQuotedWordsMustAnswer(t *testing.T) {
+	p := &Pipeline{Index: memIndex(t, sampleWith(t, map[string]string{
+		"2031-06-04_quillfeather-briefing_aaaa0009.txt": wendleBriefing,
+		"2031-06-05_joint-briefing_aaaa0010.txt":        bramblebyBriefing(),
+		"2031-06-06_troops_aaaa0011.txt":                troopsBriefing,
+		"2031-06-07_naming_aaaa0013.txt":                jointShort,
+	})), Explain: true, decision: declineAll()}
 	for _, q := range []string{
-		"who said 'a lantern without oil' about the moon lottery",                      // only a reporter's words
-		"what did quillfeather say about 'the long winter ahead' for the moon lottery", // another speaker's words
-		"who said 'will not rest' about the toll on the moon lottery",                  // "restore"
-		"who said 'the answer to that' about the moon lottery",                         // said of something else
-		"who said 'i do not know' about the moon lottery in zephyrton",                 // function words only
+		"who said 'a lantern without oil' about the moon lottery",                                              // only a reporter's words
+		"what did quillfeather say about 'the long winter ahead' for the moon lottery",                         // another speaker's words
+		"who said 'will not rest' about the toll on the moon lottery",                                          // "restore"
+		"who said 'the answer to that' about the moon lottery",                                                 // said of something else
+		"who said 'i do not know' about the moon lottery in zephyrton",                                         // function words only
+		"who said 'the answer to that' about the moon lottery that the mayor kept roasting",                    // "mayor": a reporter's word
+		"who said '500 troops to guard' the harbour that the ministry kept roasting lol",                       // "1,500 troops"
+		"what did quillfeather say about 'face the long winter' for zephyrton that the mayor kept memeing lol", // Brambleby's, in her passage
 	} {
 		ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
 		if err != nil {
@@ -182,8 +207,8 @@ func TestQuotedWordsMustAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ans.Mode == ModeDeclined || !strings.Contains(ans.Text, "I do not know the answer to that yet") {
-		t.Errorf("the quoted words said of the toll are not quoted:\n%s", ans.Text)
+	if ans.Explain.Decision.By != "quoted words" || !strings.Contains(ans.Text, "I do not know the answer to that yet") {
+		t.Errorf("the quoted words said of the toll do not answer (decided by %q):\n%s", ans.Explain.Decision.By, ans.Text)
 	}
 }
 
@@ -207,3 +232,45 @@ func TestWholeAt(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeAtNumbers: quoted words opening or ending with a number stand
+// whole only where that number does not go on.
+func TestWholeAtNumbers(t *testing.T) {
+	cases := []struct {
+		folded, quote string
+		want          int
+	}{
+		{"nowhereland will send 1,500 troops to guard the harbour", "500 troops to guard", 0},
+		{"growth of 2.5 percent this year", "5 percent this year", 0},
+		{"we sent troops 1,500 of them", "sent troops 1", 0},
+		{"we sent 500 troops, 20 barges", "500 troops", 1},
+		{"it grew 5 percent. 2 more", "grew 5 percent", 1},
+	}
+	for _, c := range cases {
+		if got := wholeAt(c.folded, c.quote); len(got) != c.want {
+			t.Errorf("wholeAt(%q, %q) = %v, want %d places", c.folded, c.quote, got, c.want)
+		}
+	}
+}
+
+// troopsBriefing gives a number that a quoted smaller one ends.
+const troopsBriefing = `title: Press Briefing by Press Secretary Zara Quillfeather
+date: 2031-06-06
+source: Invented test record
+category: briefings
+url: https://example.invalid/troops
+
+MS. QUILLFEATHER: Good afternoon. Nowhereland will send 1,500 troops to guard the Glimmerford harbour, and the ferries run on Sundays.
+`
+
+// jointShort puts two speakers' turns in one passage.
+const jointShort = `title: Press Briefing by Press Secretary Zara Quillfeather and Minister Odo Brambleby
+date: 2031-06-07
+source: Invented test record
+category: briefings
+url: https://example.invalid/naming
+
+MS. QUILLFEATHER: The harbour budget for the Glimmerford canal stays at forty million dollars this year and next.
+
+MR. BRAMBLEBY: Thank you, Zara. Farmers in Zephyrton face the long winter ahead with empty granaries.
+`

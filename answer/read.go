@@ -344,7 +344,8 @@ func wholeAt(folded, quote string) []int {
 		at, end := from+i, from+i+len(quote)
 		before, _ := utf8.DecodeLastRuneInString(folded[:at])
 		after, _ := utf8.DecodeRuneInString(folded[end:])
-		if (at == 0 || !wordRune(before)) && (end == len(folded) || !wordRune(after)) {
+		if (at == 0 || !wordRune(before) && !numberGoesOn(folded[:at], quote, false)) &&
+			(end == len(folded) || !wordRune(after) && !numberGoesOn(folded[end:], quote, true)) {
 			out = append(out, at)
 		}
 		_, size := utf8.DecodeRuneInString(folded[at:])
@@ -356,22 +357,40 @@ func wholeAt(folded, quote string) []int {
 // wordRune reports a letter or a digit: what a word is made of.
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// numberGoesOn reports whether a number the quote opens (or, with after,
+// ends) goes on beyond it in the text around it (before it, or with after
+// the text after it): "1,500 troops" does not hold "500 troops", nor "2.5
+// percent" "5 percent", nor "… troops 1,500" "troops 1".
+func numberGoesOn(around, quote string, after bool) bool {
+	if quote == "" || len(around) < 2 {
+		return false
+	}
+	edge, sep, digit := quote[0], around[len(around)-1], around[len(around)-2]
+	if after {
+		edge, sep, digit = quote[len(quote)-1], around[0], around[1]
+	}
+	isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
+	return isDigit(edge) && (sep == ',' || sep == '.') && isDigit(digit)
+}
+
 // quoteAnswers reports whether the question's quoted words (folded)
 // answer it from hits (the passages the answer may quote, within the
-// question's filters and its speaker's own): they hold a word of their
-// own (not "i do not know"), some passage holds them whole in a
-// statement's words (not a reporter's question), and that passage's
-// document holds some other word of the question's search, when it has
-// any ("… about the moon lottery": not the same words said of something
-// else).
-func quoteAnswers(hits []retrieval.Hit, quote, search string) bool {
+// question's filters): they hold a word of their own (not "i do not
+// know"); some passage holds them whole in a statement's words (not a
+// reporter's question), the asked speaker's when the question names one
+// (speaker, may be nil); and that passage's statements hold at least as
+// many of the question's other uncommon searched words as they lack ("…
+// about the moon lottery": not the same words said of something else;
+// "about chicago crime that the wh was dunking on": "chicago" and "crime"
+// of four).
+func quoteAnswers(hits []retrieval.Hit, quote, search string, speaker *Person) bool {
 	own := text.TermSet(quote)
 	if len(own) == 0 {
 		return false
 	}
 	var other []string
 	for t := range text.TermSet(search) {
-		if !own[t] {
+		if !own[t] && !text.IsCommon(t) {
 			other = append(other, t)
 		}
 	}
@@ -381,19 +400,41 @@ func quoteAnswers(hits []retrieval.Hit, quote, search string) bool {
 		}
 		folded, offs := text.FoldQuote(h.Chunk.Text)
 		for _, at := range wholeAt(folded, quote) {
-			if t, ok := h.Doc.TurnAt(h.Chunk.Start + offs[at]); !quotableTurn(t, ok) {
+			t, ok := h.Doc.TurnAt(h.Chunk.Start + offs[at])
+			if !quotableTurn(t, ok) || speaker != nil && !namesKey(t.Speaker.Name, text.NameKey(speaker.Filter)) {
 				continue
 			}
-			if len(other) == 0 {
+			passage := statementTerms(h)
+			held := 0
+			for _, t := range other {
+				if passage[t] {
+					held++
+				}
+			}
+			if 2*held >= len(other) {
 				return true
 			}
-			doc := text.TermSet(h.Doc.Text)
-			if slices.ContainsFunc(other, func(t string) bool { return doc[t] }) {
-				return true
-			}
+			break // the same passage again
 		}
 	}
 	return false
+}
+
+// statementTerms are the terms of a passage's statements (quotableTurn:
+// not a reporter's question), all of it for a document without turns.
+func statementTerms(h retrieval.Hit) map[string]bool {
+	turns := h.Doc.TurnsIn(h.Chunk.Start, h.Chunk.End)
+	if len(turns) == 0 {
+		return text.TermSet(h.Chunk.Text)
+	}
+	var b strings.Builder
+	for _, t := range turns {
+		if quotableTurn(t, true) {
+			b.WriteString(h.Doc.Text[max(t.Start, h.Chunk.Start):min(t.End, h.Chunk.End)])
+			b.WriteByte(' ')
+		}
+	}
+	return text.TermSet(b.String())
 }
 
 // retrieve reads the question's constraints, searches within them, orders
@@ -513,7 +554,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 			r.decision = p.decide(r.c, hits, prev)
 		}
 	}
-	if !r.decision.Answer && len(held) > 0 && quoteAnswers(hits, quote, r.c.Search) {
+	if !r.decision.Answer && len(held) > 0 && quoteAnswers(hits, quote, r.c.Search, r.c.Speaker) {
 		// The record holds the very words the question quotes (three or
 		// more, within its filters), as someone's statement: it covers
 		// the question, however little else of it those passages word as

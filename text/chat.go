@@ -216,7 +216,7 @@ var shorthandWords = map[string]string{
 	"info": "information", "approx": "approximately", "yr": "year", "yrs": "years",
 	"mo": "month", "mos": "months", "wk": "week", "wks": "weeks",
 	"stats": "statistics", "vax": "vaccine", "vaxxed": "vaccinated", "unvaxxed": "unvaccinated", "econ": "economy",
-	"ww2": "world war ii", "wwii": "world war ii", "ww1": "world war i", "wwi": "world war i",
+	"ww2": "world war ii", "ww1": "world war i",
 	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 	"nukes": "nuclear weapons", "natl": "national", "repped": "represented",

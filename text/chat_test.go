@@ -62,7 +62,8 @@ func TestSpellOutChat(t *testing.T) {
 		{"what did quill do travel-wise, and money-wise?", "what did quill do travel, and money?"},
 		{"Timeline–wise, when was it", "Timeline, when was it"},
 		{"otherwise, likewise, clockwise", "otherwise, likewise, clockwise"},
-		{"what did she say abt her dad in ww2 and wwi", "what did she say about her dad in world war ii and world war i"},
+		// "WWII" is how the record writes it too: it stays.
+		{"what did she say abt her dad in ww2 and wwii", "what did she say about her dad in world war ii and wwii"},
 		{"the -wise suffix, and a --wise", "the -wise suffix, and a --wise"},
 		{"ȺȺȺȺȺȺ-wise? ẞẞ-WISE", "ȺȺȺȺȺȺ? ẞẞ"},
 		// One letter is spelt out here, not for the question reader, which
