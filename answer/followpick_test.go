@@ -325,15 +325,7 @@ Nowhereland and the Republic of Quiet Strait are determined to align their effor
 // beside it that names no one asked for. Without Restates that statement
 // scores nothing (it holds no word of the follow-up) and cannot open.
 func TestFollowUpRestatesTheAnswer(t *testing.T) {
-	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := corpus.Parse("2031-07-10_glimmerford-retreat_aaaa0004.txt", []byte(retreatDoc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &Pipeline{Index: memIndex(t, append(docs, ds...))}
+	p := &Pipeline{Index: memIndex(t, sampleWith(t, map[string]string{"2031-07-10_glimmerford-retreat_aaaa0004.txt": retreatDoc}))}
 	ans, err := p.Ask(context.Background(), "what was said about opening the glimmerford retreat", nil, retrieval.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)

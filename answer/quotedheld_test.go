@@ -56,15 +56,7 @@ func (c commonQuoteIndex) LexicalSearch(query string, opts retrieval.SearchOptio
 // find too little of the question; the item of a list is quoted without
 // the list's marker.
 func TestQuotedWordsHeldAnswer(t *testing.T) {
-	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := corpus.Parse("2031-08-02_quillmoor-enough_aaaa0005.txt", []byte(quillmoorRelease))
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := memIndex(t, append(docs, ds...))
+	idx := memIndex(t, sampleWith(t, map[string]string{"2031-08-02_quillmoor-enough_aaaa0005.txt": quillmoorRelease}))
 	p := &Pipeline{Index: commonQuoteIndex{idx, "there is no low tide"}, Explain: true, decision: declineAll()}
 	q := "who said 'there is no low tide' about the quillmoor harbour floods lol"
 	ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
@@ -99,12 +91,8 @@ func (panickingIndex) Search(context.Context, string, retrieval.SearchOptions) (
 // question's internal error, not the end of the process serving the
 // others.
 func TestPanicIsAnError(t *testing.T) {
-	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var logged strings.Builder
-	p := &Pipeline{Index: panickingIndex{memIndex(t, docs)}, Logger: slog.New(slog.NewTextHandler(&logged, nil))}
+	p := &Pipeline{Index: panickingIndex{memIndex(t, sampleWith(t, nil))}, Logger: slog.New(slog.NewTextHandler(&logged, nil))}
 	ans, err := p.Ask(context.Background(), "what did ned price say about the ceasefire", nil, retrieval.SearchOptions{})
 	if err == nil || ans != nil {
 		t.Fatalf("got answer %v, error %v; want an internal error", ans, err)
