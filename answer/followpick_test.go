@@ -47,19 +47,7 @@ Elsewhere, the Guild reports that its keepers have finished their winter trainin
 // glimmerfordIndex indexes glimmerfordDocs with the sample record.
 func glimmerfordIndex(t *testing.T) *retrieval.Index {
 	t.Helper()
-	docs, _, err := corpus.LoadFS(corpus.Sample(), corpus.SampleSource, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, body := range glimmerfordDocs {
-		ds, err := corpus.Parse(name, []byte(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, ds...)
-	}
-	idx := memIndex(t, docs)
-	return idx
+	return memIndex(t, sampleWith(t, glimmerfordDocs))
 }
 
 // TestFollowUpAnswerNextToTheQuote: a follow-up whose words the answering

@@ -931,21 +931,25 @@ var occasionNouns = map[string]bool{"summit": true, "briefing": true, "briefings
 	"festival": true, "parade": true, "convention": true, "debate": true, "interview": true, "vigil": true,
 	"funeral": true, "memorial": true, "commencement": true, "graduation": true, "visit": true, "hall": true}
 
-// topicOpeners end a phrase naming an occasion where the question goes
-// on to what was said there: "at the whitmer fundraiser in detroit abt
-// michigan", "at her first briefing … about being a first", "at the
-// madrid nato summit … where did biden say".
-var topicOpeners = map[string]bool{"about": true, "abt": true, "regarding": true, "on": true, "where": true,
-	"what": true, "who": true, "whom": true, "when": true, "how": true, "why": true, "which": true, "that": true,
+// topicOpeners, with a question word (whWords), end a phrase naming an
+// occasion where the question goes on to what was said there: "at the
+// whitmer fundraiser in detroit abt michigan", "at her first briefing …
+// about being a first", "at the madrid nato summit … where did biden
+// say".
+var topicOpeners = map[string]bool{"about": true, "abt": true, "regarding": true, "on": true, "that": true,
 	"whether": true, "if": true}
 
+// opensTopic reports a word that opens what was said at an occasion:
+// one of topicOpeners or a question word.
+func opensTopic(w string) bool { return topicOpeners[w] || whWords[w] }
+
 // occasionEnds reports whether toks[j], after an occasion's noun, ends
-// its phrase: a word opening what was said there (topicOpeners), or a
+// its phrase: a word opening what was said there (opensTopic), or a
 // preposition before a determiner ("… at the donors conference for the
 // harbour reconstruction"); "for military families", "in detroit" go on
 // naming the occasion.
 func occasionEnds(toks []qtok, j int) bool {
-	if topicOpeners[toks[j].w] {
+	if opensTopic(toks[j].w) {
 		return true
 	}
 	return text.IsStopword(toks[j].w) && j+1 < len(toks) && ownerWords[toks[j+1].w]
@@ -986,7 +990,7 @@ func occasionAt(toks []qtok, i int) int {
 		case occasionNouns[w]:
 			return j
 		case ownerWords[w]:
-		case text.IsStopword(w) || topicOpeners[w]:
+		case text.IsStopword(w) || opensTopic(w):
 			return -1
 		}
 	}

@@ -103,10 +103,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	qid := QuestionID(ctx)
-	if qid == "" {
-		qid = newQuestionID()
-	}
+	qid := QuestionID(ctx) // AskStream gave the question one
 	log = log.With("qid", qid)
 	began := time.Now()
 

@@ -201,7 +201,7 @@ func TestQuotedWordsMustAnswer(t *testing.T) {
 }
 
 // TestWholeAt: quoted words stand whole in a passage, not inside longer
-// words.
+// words, nor inside a longer number ("1,500 troops", "2.5 percent").
 func TestWholeAt(t *testing.T) {
 	cases := []struct {
 		folded, quote string
@@ -213,21 +213,7 @@ func TestWholeAt(t *testing.T) {
 		{"ȺȺ there is no emergency", "there is no emergency", 1},
 		{"", "there", 0},
 		{"there", "", 0},
-	}
-	for _, c := range cases {
-		if got := wholeAt(c.folded, c.quote); len(got) != c.want {
-			t.Errorf("wholeAt(%q, %q) = %v, want %d places", c.folded, c.quote, got, c.want)
-		}
-	}
-}
-
-// TestWholeAtNumbers: quoted words opening or ending with a number stand
-// whole only where that number does not go on.
-func TestWholeAtNumbers(t *testing.T) {
-	cases := []struct {
-		folded, quote string
-		want          int
-	}{
+		// A number the quote opens or ends may not go on in the text.
 		{"nowhereland will send 1,500 troops to guard the harbour", "500 troops to guard", 0},
 		{"growth of 2.5 percent this year", "5 percent this year", 0},
 		{"we sent troops 1,500 of them", "sent troops 1", 0},

@@ -301,8 +301,13 @@ func (p *Pipeline) quotedPassages(ctx context.Context, question, search string, 
 	// is no stopword, in hundreds of documents) find the passage that
 	// quotes them only beside what the question says they are about
 	// ("… about chicago crime").
+	read := map[string]bool{} // passages read: the second search finds many again
 	for _, query := range []string{quote, quote + " " + search} {
 		for _, h := range ls.LexicalSearch(query, o) {
+			if read[h.Chunk.ID] {
+				continue
+			}
+			read[h.Chunk.ID] = true
 			if h.Doc != nil && !slices.Contains(docs, h.Doc.ID) && holds(h) {
 				docs = append(docs, h.Doc.ID)
 				if len(docs) == maxQuoteDocs {
@@ -344,8 +349,8 @@ func wholeAt(folded, quote string) []int {
 		at, end := from+i, from+i+len(quote)
 		before, _ := utf8.DecodeLastRuneInString(folded[:at])
 		after, _ := utf8.DecodeRuneInString(folded[end:])
-		if (at == 0 || !wordRune(before) && !numberGoesOn(folded[:at], quote, false)) &&
-			(end == len(folded) || !wordRune(after) && !numberGoesOn(folded[end:], quote, true)) {
+		if (at == 0 || !text.IsWordRune(before) && !numberGoesOn(folded[:at], quote, false)) &&
+			(end == len(folded) || !text.IsWordRune(after) && !numberGoesOn(folded[end:], quote, true)) {
 			out = append(out, at)
 		}
 		_, size := utf8.DecodeRuneInString(folded[at:])
@@ -353,9 +358,6 @@ func wholeAt(folded, quote string) []int {
 	}
 	return out
 }
-
-// wordRune reports a letter or a digit: what a word is made of.
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // numberGoesOn reports whether a number the quote opens (or, with after,
 // ends) goes on beyond it in the text around it (before it, or with after
@@ -369,7 +371,6 @@ func numberGoesOn(around, quote string, after bool) bool {
 	if after {
 		edge, sep, digit = quote[len(quote)-1], around[0], around[1]
 	}
-	isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
 	return isDigit(edge) && (sep == ',' || sep == '.') && isDigit(digit)
 }
 

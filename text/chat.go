@@ -104,14 +104,22 @@ func withoutWise(w string) string {
 	if len(core) <= len(suffix) || !strings.EqualFold(core[len(core)-len(suffix):], suffix) {
 		return w
 	}
-	head := core[:len(core)-len(suffix)]
+	stem, ok := cutWiseDash(core[:len(core)-len(suffix)])
+	if _, twice := cutWiseDash(stem); !ok || stem == "" || twice {
+		return w // "wise", "-wise", "--wise"
+	}
+	return stem + w[len(core):]
+}
+
+// cutWiseDash returns s without the dash that ends it ("-", "–", "—"),
+// and whether one did.
+func cutWiseDash(s string) (string, bool) {
 	for _, dash := range []string{"-", "–", "—"} {
-		if stem, ok := strings.CutSuffix(head, dash); ok && stem != "" && !strings.HasSuffix(stem, "-") &&
-			!strings.HasSuffix(stem, "–") && !strings.HasSuffix(stem, "—") {
-			return stem + w[len(core):]
+		if stem, ok := strings.CutSuffix(s, dash); ok {
+			return stem, true
 		}
 	}
-	return w
+	return s, false
 }
 
 // shortPossessive returns w without the possessive "'s" of a name too
