@@ -309,7 +309,9 @@ func novel(t AnswerType, sentence string, said map[string]bool) bool {
 			}
 			fresh := true
 			for _, w := range n.words {
-				if said[w] {
+				// Tokens writes "Trevor’s" as "trevors": the name said
+				// in its possessive is no new name.
+				if said[w] || strings.HasSuffix(w, "s") && said[w[:len(w)-1]] {
 					fresh = false
 					break
 				}

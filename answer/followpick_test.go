@@ -91,7 +91,8 @@ func TestFollowUpAnswerNextToTheQuote(t *testing.T) {
 
 // TestNovel: a sentence gives the asked kind of answer anew when the
 // conversation has not said it: a name not after a locative for "who", one
-// after a locative for "where", a figure or a date not said.
+// after a locative for "where" (not a name said before, in its
+// possessive either), a figure or a date not said.
 func TestNovel(t *testing.T) {
 	said := map[string]bool{"nowhereland": true, "ministry": true, "412": true, "glimmerford": true}
 	cases := []struct {
@@ -104,6 +105,9 @@ func TestNovel(t *testing.T) {
 		{WantPlace, "The crates will be moved to a depot in Quillshire.", true},
 		{WantPlace, "The Ministry is contracting with Brightwave Freight to handle it.", false},
 		{WantPerson, "Officials of Nowhereland thanked the Ministry.", false},
+		// A name said before, in its possessive, is no new name.
+		{WantPerson, "And Glimmerford’s ferry is the result of months of work.", false},
+		{WantPerson, "And Glimmerford's ferry is the result of months of work.", false},
 		{WantNumber, "The run will carry 412 crates.", false},
 		{WantNumber, "The run will carry 96 barrels.", true},
 		{WantDate, "The pier opens on June 3.", true},
