@@ -375,3 +375,25 @@ func TestThatPeriod(t *testing.T) {
 		t.Errorf("a period from an answer with no date: %q", f.Standalone)
 	}
 }
+
+// TestPointingFollowUpNotAnsweredAsAsked: a follow-up that leans on the
+// conversation for what it asks about ("where was she headed after
+// that?") is not answered on its own words when its rewrite is declined:
+// a passage that merely holds "headed" answers nothing about her.
+func TestPointingFollowUpNotAnsweredAsAsked(t *testing.T) {
+	convoy := "title: Harbour office notice\ndate: 2024-05-07\nsource: Sylvania Gazette\n\n" +
+		"The Quillshire ferry convoy headed north after that, to the Port Amberly grain terminal.\n"
+	idx := inventedIndex(t, map[string]string{"sylvania/convoy.txt": convoy})
+	p := &Pipeline{Index: idx}
+	declined := Turn{
+		Question: "Which Sylvanian envoy had her final day at the volcanic ash treaty talks in Quorvath?",
+		Answer:   "The record does not cover this question.",
+	}
+	ans, err := p.Ask(context.Background(), "where was she headed after that?", []Turn{declined}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode != ModeDeclined {
+		t.Errorf("answered from a passage that says nothing of her (searched as %q):\n%s", ans.Standalone, ans.Text)
+	}
+}

@@ -161,12 +161,13 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		own = follow.Resolved
 	}
 	var conv []retrieval.Hit // passages of the conversation's documents that answer it
+	asAsked := false         // a follow-up whose rewrite was declined, answered as asked
 	if len(history) > 0 {
 		if conv, err = p.withConversation(ctx, r, own, standalone, history, &follow); err != nil {
 			return nil, err
 		}
 	}
-	if !r.decision.Answer && standalone != q && follow.Kind != NewTopic {
+	if !r.decision.Answer && standalone != q && follow.Kind != NewTopic && !p.pointsBack(q, history) {
 		// The words the rewrite borrowed may be the conversation's wrong
 		// turn (an earlier answer declined or off the subject): a
 		// follow-up the record answers as asked is answered so, and the
@@ -178,7 +179,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		}
 		if asked.decision.Answer {
 			r, standalone, conv, own = asked, dated, nil, dated
-			follow = FollowUp{Standalone: q}
+			follow, asAsked = FollowUp{Standalone: q}, true
 			ans.Standalone = ""
 			r.notes = append(r.notes, "the question rewritten with the conversation's words was declined; it is answered as asked")
 		}
@@ -198,7 +199,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		if ans.Explain != nil {
 			ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("read as a follow-up (%s) and searched as %q; the previous answer's documents are preferred", follow.Kind, standalone))
 		}
-	} else if len(history) > 0 && ans.Explain != nil {
+	} else if len(history) > 0 && ans.Explain != nil && !asAsked {
 		ans.Explain.Notes = append(ans.Explain.Notes, "the question names its own subject: a new topic, not condensed with the conversation")
 	}
 	sides := unlessNamed(comparisonSides(standalone, r.c.Named), hits)
@@ -915,6 +916,25 @@ func (p *Pipeline) genderOf() genderOf {
 		}
 		return 0
 	}
+}
+
+// pointsBack reports whether a chat question leans on the conversation
+// for what it asks about: it points back (a pronoun or a "that", "what
+// else", an item of the previous answer) and says at most two informative
+// words of its own ("where was she headed after that"). Asked on its own
+// words such a question finds any passage with its one or two words (a
+// president "heading West" for a reporter who "headed" to a new post): it
+// is no question the record answers as asked. One that names its own
+// subject ("what about the port amberly terminal, did the chancellor open
+// it?") is.
+func (p *Pipeline) pointsBack(q string, history []Turn) bool {
+	q = withoutOpener(q)
+	var people []string
+	if in := p.personsIn(); in != nil {
+		people = in(q)
+	}
+	sig := continuationOf(q, history, people)
+	return sig.Anaphora && sig.Content <= 2
 }
 
 // personsIn names the record's people a question names, with the

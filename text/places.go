@@ -102,8 +102,8 @@ var cityRegion = map[string]string{
 }
 
 // irregularDemonyms are the demonyms that demonymEnds do not make from
-// their place's name ("chinese" is; "french", "ukrainian" and "belgian"
-// are not).
+// their place's name ("chinese" is; "french", "ukrainian", "belgian" and
+// the spoken "aussie" are not).
 var irregularDemonyms = map[string]string{"french": "france", "dutch": "netherlands",
 	"swiss": "switzerland", "greek": "greece", "spanish": "spain", "thai": "thailand", "filipino": "philippines",
 	"afghan": "afghanistan", "polish": "poland", "danish": "denmark", "swedish": "sweden", "finnish": "finland",
@@ -111,7 +111,9 @@ var irregularDemonyms = map[string]string{"french": "france", "dutch": "netherla
 	"belgian": "belgium", "italian": "italy", "portuguese": "portugal", "burmese": "myanmar", "honduran": "honduras",
 	"peruvian": "peru", "texan": "texas", "british": "britain", "congolese": "congo", "cypriot": "cyprus",
 	"laotian": "laos", "bahamian": "bahamas", "kazakh": "kazakhstan", "philippine": "philippines",
-	"emirati": "emirates", "turkish": "turkey", "jordanian": "jordan", "chadian": "chad", "georgian": "georgia"}
+	"emirati": "emirates", "turkish": "turkey", "jordanian": "jordan", "chadian": "chad", "georgian": "georgia",
+	// The spoken forms people type: "the aussie election".
+	"aussie": "australia"}
 
 // otherNames are the other names of a place a document or a question
 // writes: a former name, an abbreviation or a part for the whole.

@@ -25,6 +25,8 @@ func TestPlacesAsked(t *testing.T) {
 		"the jordanian and turkish ministers":       {"jordan", "turkey"},
 		"what did ghani say to the indian tribes":   nil,
 		"saudi and emirati officials in sri lanka":  {"saudi", "emirates", "lanka"},
+		// A demonym as people say it.
+		"biden's call after the aussie election": {"australia"},
 	} {
 		if got := PlacesAsked(q); !slices.Equal(got, want) {
 			t.Errorf("PlacesAsked(%q) = %q, want %q", q, got, want)
