@@ -82,10 +82,40 @@ func issuer(d *Document) (Speaker, Role) {
 	if sp, ok := personStatement(d.Title, d.Text); ok {
 		return sp, RoleIssuer
 	}
+	if sp, ok := soleRoleLabel(d.Text); ok {
+		return sp, RoleOfficial
+	}
 	if d.Format == FormatHeader && issuerCategories[strings.ToLower(d.Category)] && outlet.Name != "" {
 		return outlet, RoleIssuer
 	}
 	return outlet, RoleNarration
+}
+
+// soleRoleLabel reads the speaker of a speech whose title names nobody
+// and whose only speaker's label is a post ("The Inaugural Address",
+// "THE PRESIDENT: Thank you …" and the speech): the post's holder
+// speaks it all, named by NameHolders from the record's other documents.
+// (A transcript has two labelled speakers at least: findTurns.)
+func soleRoleLabel(src string) (Speaker, bool) {
+	var sole string
+	for i := 0; i < len(src); {
+		if label, _, ok := text.LabelAt(src, i); ok && label != "Q" && text.IsTurnLabel(label) {
+			if sole != "" && label != sole {
+				return Speaker{}, false
+			}
+			sole = label
+		}
+		k := strings.IndexByte(src[i:], '\n')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	name := titleCase(sole)
+	if _, ok := labelPosts[name]; !ok {
+		return Speaker{}, false
+	}
+	return Speaker{Name: name}, true
 }
 
 // maxRemarksModifiers is how many words may stand before a title's

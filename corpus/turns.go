@@ -141,6 +141,9 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 7: a role label no title or text names ("THE PRESIDENT:" in "The
+//     Inaugural Address") is the holder the record's documents of the
+//     nearest day name (NameHolders, run over the whole record).
 //   - 6: titles and texts are compared in lower case at their own offsets
 //     (text.LowerInPlace), which "İ" moved.
 //   - 5: a heading's title opens it; a link's label is one of its usual
@@ -155,7 +158,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 6
+const TurnsVersion = 7
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).

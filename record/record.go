@@ -299,6 +299,9 @@ func (l *Library) readSources(srcs []string, spill *corpus.Spill) ([]*corpus.Doc
 		kept = append(kept, d)
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
+	// A role label no title names ("THE PRESIDENT:") is the holder the
+	// record's documents of the nearest day name.
+	corpus.NameHolders(kept)
 	return kept, skipped, nil
 }
 

@@ -490,6 +490,16 @@ func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
 		}); err != nil {
 			return nil, err
 		}
+		// Reading turns anew forgets the holders a role label stands for;
+		// the hashes stay as written, which named them.
+		hashes := make([]string, len(docs))
+		for i, d := range docs {
+			hashes[i] = d.Hash
+		}
+		corpus.NameHolders(docs)
+		for i, d := range docs {
+			d.Hash = hashes[i]
+		}
 	}
 
 	// Chunks: a table on the heap, texts and IDs in place.
