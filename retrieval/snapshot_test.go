@@ -429,3 +429,50 @@ func TestSnapshotOfOtherTurnsReadAgain(t *testing.T) {
 		t.Fatalf("opening a damaged snapshot of another turns version: %v, want ErrCorrupt", err)
 	}
 }
+
+// TestHoldersKeptWhenTurnsReadAgain: the holder a post's label stands for
+// (corpus.NameHolders) is named again when a snapshot's turns are read
+// anew from the texts, and the documents keep the hashes they were
+// indexed with.
+func TestHoldersKeptWhenTurnsReadAgain(t *testing.T) {
+	var docs []*corpus.Document
+	for _, src := range []string{
+		"title: Remarks by President Zara Quillfeather at the Harbour\ndate: 2031-03-01\nsource: Example Briefing Room\ncategory: remarks\n\nTHE PRESIDENT: Thank you. The harbour is open again.\n",
+		"title: The Harbour Address\ndate: 2031-03-02\nsource: Example Briefing Room\ncategory: remarks\n\nTHE PRESIDENT: Thank you, everybody. We will build the second pier this year.\n",
+	} {
+		ds, err := corpus.Parse(fmt.Sprintf("%d.txt", len(docs)), []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, ds...)
+	}
+	corpus.NameHolders(docs)
+	want := corpus.Speaker{Name: "Zara Quillfeather", Title: "President"}
+	hash := docs[1].Hash
+	dir := t.TempDir()
+	ix := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
+	mustSync(t, ix, docs)
+	s := ix.cur.Load()
+	s.turns = corpus.TurnsVersion - 1
+	f, err := os.Create(filepath.Join(dir, SnapshotFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.encode(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	re := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{}).cur.Load()
+	if !re.turnsReread {
+		t.Fatal("the snapshot's turns were not read again")
+	}
+	speech := re.docs[1]
+	if got := speech.Turns()[0].Speaker; got != want {
+		t.Errorf("after reading the turns anew the speech is %+v's, want %+v", got, want)
+	}
+	if speech.Hash != hash {
+		t.Errorf("the speech's hash changed on reading: %s, indexed as %s", speech.Hash, hash)
+	}
+}
