@@ -802,7 +802,63 @@ func (r *reporter) label(q quotation) (Speaker, bool) {
 	if i := strings.LastIndexByte(lead, '('); i > 0 && strings.HasSuffix(lead, ")") && len(lead)-i <= maxAffiliation {
 		lead = strings.TrimSpace(lead[:i])
 	}
-	return r.person(lead, q.ps)
+	if sp, ok := r.person(lead, q.ps); ok {
+		return sp, true
+	}
+	// "Ranking Member, House Oversight and Accountability Committee,
+	// Maryland Congressman Jamie Raskin:": the posts first, the person
+	// with the last of them, after its title's noun, every word
+	// capitalised, when what opens the label is no person's name.
+	// ("Michael Gerson, Assistant to the President …, President George W.
+	// Bush:" is Gerson's, as his employer's name ends it; "Liz Fairchild,
+	// Executive Director, Business Forward:" and "…, President and CEO of
+	// Voto Latino:" end with an organisation, no one.)
+	if i := strings.LastIndex(lead, ", "); i > 0 && !bareName(lead[:strings.Index(lead, ", ")]) {
+		if _, title, ok := labelPerson(lead[i+2:]); ok && endsInTitleNoun(title) && allCapitalised(title) {
+			return r.person(lead[i+2:], q.ps)
+		}
+	}
+	return Speaker{}, false
+}
+
+// bareName reports whether s is two or three capitalised words none of
+// which is a title's ("Michael Gerson"), as a person's name is.
+func bareName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		if !capitalised(w) || text.IsTitleNoun(lw) || text.IsTitleWord(lw) {
+			return false
+		}
+	}
+	return true
+}
+
+// allCapitalised reports whether every word of a title is capitalised
+// ("Former Massachusetts Governor"): a title with running words ("…
+// Council under President") is a sentence's end, not a label's.
+func allCapitalised(title string) bool {
+	for _, w := range strings.Fields(title) {
+		if !capitalised(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsInTitleNoun reports whether a title's last word is a title's noun
+// ("Maryland Congressman", "Sen."), not a word joining it to a body ("…
+// CEO of").
+func endsInTitleNoun(title string) bool {
+	f := strings.Fields(title)
+	if len(f) == 0 {
+		return false
+	}
+	lw := strings.ToLower(f[len(f)-1])
+	return text.IsTitleNoun(strings.TrimSuffix(lw, ".")) || strings.HasSuffix(lw, ".") && text.IsTitleWord(lw)
 }
 
 // maxAffiliation bounds the bracketed words after a label's person.

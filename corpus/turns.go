@@ -143,7 +143,9 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //
 //   - 7: a role label no title or text names ("THE PRESIDENT:" in "The
 //     Inaugural Address") is the holder the record's documents of the
-//     nearest day name (NameHolders, run over the whole record).
+//     nearest day name (NameHolders, run over the whole record); a
+//     label's person may follow posts ("Ranking Member, House Oversight
+//     Committee, Maryland Congressman Jamie Raskin:").
 //   - 6: titles and texts are compared in lower case at their own offsets
 //     (text.LowerInPlace), which "İ" moved.
 //   - 5: a heading's title opens it; a link's label is one of its usual
