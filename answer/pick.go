@@ -1914,12 +1914,21 @@ func repeats(cands []candidate, picked []int, i int, w Weights) bool {
 		if len(small) == 0 {
 			return true
 		}
-		shared, ownFigure := 0, false
+		shared := 0
 		for t := range small {
 			if large[t] {
 				shared++
-			} else if t[0] >= '0' && t[0] <= '9' {
+			}
+		}
+		// Its own figure or date is candidate i's, whichever set is the
+		// smaller: "… for a State Visit to the United States on May 23,
+		// 2024" says more than "On Thursday, the President … will host
+		// President William Ruto … for a state visit".
+		ownFigure := false
+		for t := range a {
+			if t[0] >= '0' && t[0] <= '9' && !b[t] {
 				ownFigure = true
+				break
 			}
 		}
 		if !ownFigure && float64(shared) >= w.Duplicate*float64(len(small)) {

@@ -212,3 +212,30 @@ func TestOccasionPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatsKeepsOwnDate: a sentence that says what a picked one says is
+// a repeat, but not when it gives a date or figure of its own, whichever
+// of the two is longer: the picked "On Thursday, … will host …" does not
+// make "… will host … on May 23, 2031" a repeat.
+func TestRepeatsKeepsOwnDate(t *testing.T) {
+	cand := func(s string) candidate {
+		c := candidate{stems: map[string]bool{}}
+		for _, st := range stemSeq(s) {
+			c.stems[st] = true
+		}
+		return c
+	}
+	picked := cand("On Thursday, the Chancellor will host President Zara Quillfeather of Nowhereland for a state visit.")
+	dated := cand("The Chancellor will host President Zara Quillfeather of Nowhereland for a state visit to Sylvania on May 23, 2031.")
+	same := cand("The Chancellor will host President Zara Quillfeather of Nowhereland for a state visit.")
+	cands := []candidate{picked, dated, same}
+	if repeats(cands, []int{0}, 1, DefaultWeights) {
+		t.Error("the sentence giving the visit's date repeats the one saying only Thursday")
+	}
+	if !repeats(cands, []int{0}, 2, DefaultWeights) {
+		t.Error("the same words again are no repeat")
+	}
+	if !repeats(cands, []int{1}, 0, DefaultWeights) {
+		t.Error("Thursday's sentence adds nothing to the dated one, yet is no repeat")
+	}
+}
