@@ -232,22 +232,34 @@ func TestStatementDays(t *testing.T) {
 // TestWrongTurnDoesNotDoomTheChain: when the question rewritten with the
 // conversation's words is declined (the conversation's first question was
 // about something the record does not hold), the follow-up is answered as
-// asked if the record answers that.
+// asked if the record answers that; not one that leans on the
+// conversation for what it asks about ("where was it headed after
+// that?"), which a passage merely holding "headed" does not answer.
 func TestWrongTurnDoesNotDoomTheChain(t *testing.T) {
 	terminal := "title: Chancellery readout\ndate: 2024-05-07\nsource: Sylvania Gazette\n\n" +
 		"The Chancellor opened the Port Amberly grain terminal on Tuesday, the first deep-water berth on the estuary.\n"
-	idx := inventedIndex(t, map[string]string{"sylvania/terminal.txt": terminal})
+	convoy := "title: Harbour office notice\ndate: 2024-05-08\nsource: Sylvania Gazette\n\n" +
+		"The Quillshire ferry convoy headed north after that, to the Port Amberly grain terminal.\n"
+	idx := inventedIndex(t, map[string]string{"sylvania/terminal.txt": terminal, "sylvania/convoy.txt": convoy})
 	p := &Pipeline{Index: idx}
 	declined := Turn{
 		Question: "What did Zara Quillfeather say about the volcanic ash treaty negotiations in Quorvath?",
 		Answer:   "The record does not cover this question.",
 	}
-	ans, err := p.Ask(context.Background(), "what about the port amberly terminal, did the chancellor open it?", []Turn{declined}, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ans.Mode == ModeDeclined || !citesDoc(ans, "sylvania/terminal.txt") {
-		t.Errorf("answer (searched as %q):\n%s", ans.Standalone, ans.Text)
+	for _, tt := range []struct {
+		q   string
+		doc string // the document answering it, "" to decline
+	}{
+		{"what about the port amberly terminal, did the chancellor open it?", "sylvania/terminal.txt"},
+		{"where was she headed after that?", ""},
+	} {
+		ans, err := p.Ask(context.Background(), tt.q, []Turn{declined}, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.doc == "" && ans.Mode != ModeDeclined || tt.doc != "" && (ans.Mode == ModeDeclined || !citesDoc(ans, tt.doc)) {
+			t.Errorf("%q (searched as %q), want %q:\n%s", tt.q, ans.Standalone, tt.doc, ans.Text)
+		}
 	}
 }
 
@@ -373,27 +385,5 @@ func TestThatPeriod(t *testing.T) {
 	}
 	if f := ReadFollowUp("and what did they launch that year", []Turn{{Question: "what did they launch?", Answer: "The record does not cover this question."}}); strings.Contains(f.Standalone, "between") {
 		t.Errorf("a period from an answer with no date: %q", f.Standalone)
-	}
-}
-
-// TestPointingFollowUpNotAnsweredAsAsked: a follow-up that leans on the
-// conversation for what it asks about ("where was she headed after
-// that?") is not answered on its own words when its rewrite is declined:
-// a passage that merely holds "headed" answers nothing about her.
-func TestPointingFollowUpNotAnsweredAsAsked(t *testing.T) {
-	convoy := "title: Harbour office notice\ndate: 2024-05-07\nsource: Sylvania Gazette\n\n" +
-		"The Quillshire ferry convoy headed north after that, to the Port Amberly grain terminal.\n"
-	idx := inventedIndex(t, map[string]string{"sylvania/convoy.txt": convoy})
-	p := &Pipeline{Index: idx}
-	declined := Turn{
-		Question: "Which Sylvanian envoy had her final day at the volcanic ash treaty talks in Quorvath?",
-		Answer:   "The record does not cover this question.",
-	}
-	ans, err := p.Ask(context.Background(), "where was she headed after that?", []Turn{declined}, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ans.Mode != ModeDeclined {
-		t.Errorf("answered from a passage that says nothing of her (searched as %q):\n%s", ans.Standalone, ans.Text)
 	}
 }

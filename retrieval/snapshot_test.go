@@ -393,18 +393,7 @@ func TestSnapshotOfOtherTurnsReadAgain(t *testing.T) {
 		t.Fatalf("turns of this version after reload: %+v, want those stored: %+v", got, stale)
 	}
 	// The same file as the version before wrote it.
-	s := ix.cur.Load()
-	s.turns = corpus.TurnsVersion - 1
-	f, err := os.Create(filepath.Join(dir, SnapshotFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.encode(f); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writeAsOlderTurns(t, ix, dir)
 	re := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
 	if got := re.cur.Load().docs[0].Turns(); !reflect.DeepEqual(got, fresh) {
 		t.Fatalf("turns of another version after reload: %+v, want them read again: %+v", got, fresh)
@@ -430,6 +419,24 @@ func TestSnapshotOfOtherTurnsReadAgain(t *testing.T) {
 	}
 }
 
+// writeAsOlderTurns writes ix's live snapshot to dir as the turns version
+// before this one wrote it.
+func writeAsOlderTurns(t *testing.T, ix *Index, dir string) {
+	t.Helper()
+	s := ix.cur.Load()
+	s.turns = corpus.TurnsVersion - 1
+	f, err := os.Create(filepath.Join(dir, SnapshotFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.encode(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestHoldersKeptWhenTurnsReadAgain: the holder a post's label stands for
 // (corpus.NameHolders) is named again when a snapshot's turns are read
 // anew from the texts, and the documents keep the hashes they were
@@ -452,18 +459,7 @@ func TestHoldersKeptWhenTurnsReadAgain(t *testing.T) {
 	dir := t.TempDir()
 	ix := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{})
 	mustSync(t, ix, docs)
-	s := ix.cur.Load()
-	s.turns = corpus.TurnsVersion - 1
-	f, err := os.Create(filepath.Join(dir, SnapshotFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.encode(f); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writeAsOlderTurns(t, ix, dir)
 	re := mustOpen(t, dir, NewBuiltinEmbedder(16), IndexOptions{}).cur.Load()
 	if !re.turnsReread {
 		t.Fatal("the snapshot's turns were not read again")
