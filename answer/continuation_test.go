@@ -233,8 +233,9 @@ func TestStatementDays(t *testing.T) {
 // conversation's words is declined (the conversation's first question was
 // about something the record does not hold), the follow-up is answered as
 // asked if the record answers that; not one that leans on the
-// conversation for what it asks about ("where was it headed after
-// that?"), which a passage merely holding "headed" does not answer.
+// conversation for what it asks about ("where was she headed after
+// that?"), which a passage merely holding "headed" does not answer. "They"
+// and "then" lean on nothing ("then what did they say about …").
 func TestWrongTurnDoesNotDoomTheChain(t *testing.T) {
 	terminal := "title: Chancellery readout\ndate: 2024-05-07\nsource: Sylvania Gazette\n\n" +
 		"The Chancellor opened the Port Amberly grain terminal on Tuesday, the first deep-water berth on the estuary.\n"
@@ -252,6 +253,7 @@ func TestWrongTurnDoesNotDoomTheChain(t *testing.T) {
 	}{
 		{"what about the port amberly terminal, did the chancellor open it?", "sylvania/terminal.txt"},
 		{"where was she headed after that?", ""},
+		{"then what did they say about the terminal", "sylvania/terminal.txt"},
 	} {
 		ans, err := p.Ask(context.Background(), tt.q, []Turn{declined}, retrieval.SearchOptions{})
 		if err != nil {

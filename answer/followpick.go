@@ -71,6 +71,7 @@ func followAnchors(history []Turn, q string, stays func(Citation) bool) (anchors
 	add := func(s string) {
 		for _, tk := range text.Tokens(s) {
 			said[tk.Word] = true
+			said[unpossessed(s, tk)] = true // "Trevor’s" says Trevor
 		}
 	}
 	add(q)
@@ -309,9 +310,7 @@ func novel(t AnswerType, sentence string, said map[string]bool) bool {
 			}
 			fresh := true
 			for _, w := range n.words {
-				// Tokens writes "Trevor’s" as "trevors": the name said
-				// in its possessive is no new name.
-				if said[w] || strings.HasSuffix(w, "s") && said[w[:len(w)-1]] {
+				if said[w] {
 					fresh = false
 					break
 				}
@@ -348,6 +347,17 @@ type name struct {
 	locative bool
 }
 
+// unpossessed is a token's word without its possessive: Tokens writes
+// "Trevor’s" as "trevors", which is Trevor's name; "Williams" keeps its
+// "s".
+func unpossessed(s string, tk text.Token) string {
+	raw := s[tk.Start:tk.End]
+	if strings.HasSuffix(raw, "’s") || strings.HasSuffix(raw, "'s") {
+		return strings.TrimSuffix(tk.Word, "s")
+	}
+	return tk.Word
+}
+
 // sentenceNames finds the names of a sentence: runs of capitalised words
 // other than its first, titles, months and weekdays ("He Lifeng", "FedEx
 // Express", "El Salvador").
@@ -361,7 +371,7 @@ func sentenceNames(s string) []name {
 		n := name{locative: locatives[toks[i-1].Word] || (i >= 2 && toks[i-1].Word == "the" && locatives[toks[i-2].Word])}
 		j := i
 		for ; j < len(toks) && capitalised(s, toks[j]) && !plainCapital(toks[j].Word); j++ {
-			n.words = append(n.words, toks[j].Word)
+			n.words = append(n.words, unpossessed(s, toks[j]))
 		}
 		out = append(out, n)
 		i = j

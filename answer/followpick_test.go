@@ -105,9 +105,11 @@ func TestNovel(t *testing.T) {
 		{WantPlace, "The crates will be moved to a depot in Quillshire.", true},
 		{WantPlace, "The Ministry is contracting with Brightwave Freight to handle it.", false},
 		{WantPerson, "Officials of Nowhereland thanked the Ministry.", false},
-		// A name said before, in its possessive, is no new name.
+		// A name said before, in its possessive, is no new name; a name
+		// ending in "s" is not another's possessive.
 		{WantPerson, "And Glimmerford’s ferry is the result of months of work.", false},
 		{WantPerson, "And Glimmerford's ferry is the result of months of work.", false},
+		{WantPerson, "The Ministry thanked Odo Ministrys for the ferry.", true},
 		{WantNumber, "The run will carry 412 crates.", false},
 		{WantNumber, "The run will carry 96 barrels.", true},
 		{WantDate, "The pier opens on June 3.", true},

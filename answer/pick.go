@@ -1920,13 +1920,15 @@ func repeats(cands []candidate, picked []int, i int, w Weights) bool {
 				shared++
 			}
 		}
-		// Its own figure or date is candidate i's, whichever set is the
+		// Its own figure or day is candidate i's, whichever set is the
 		// smaller: "… for a State Visit to the United States on May 23,
 		// 2024" says more than "On Thursday, the President … will host
-		// President William Ruto … for a state visit".
+		// President William Ruto … for a state visit". A year ("In June
+		// 2025, …" beside "In June, …") or a lone digit (a list's "(2)", a
+		// footnote's) says nothing more.
 		ownFigure := false
 		for t := range a {
-			if t[0] >= '0' && t[0] <= '9' && !b[t] {
+			if t[0] >= '0' && t[0] <= '9' && !b[t] && len(t) > 1 && !isYear(t) {
 				ownFigure = true
 				break
 			}
@@ -1936,6 +1938,12 @@ func repeats(cands []candidate, picked []int, i int, w Weights) bool {
 		}
 	}
 	return false
+}
+
+// isYear reports whether a stem is a year ("2025").
+func isYear(t string) bool {
+	_, ok := yearOf(t)
+	return ok
 }
 
 // sideDated reports whether the comparison side labelled label is a

@@ -216,7 +216,8 @@ func TestOccasionPhrase(t *testing.T) {
 // TestRepeatsKeepsOwnDate: a sentence that says what a picked one says is
 // a repeat, but not when it gives a date or figure of its own, whichever
 // of the two is longer: the picked "On Thursday, … will host …" does not
-// make "… will host … on May 23, 2031" a repeat.
+// make "… will host … on May 23, 2031" a repeat; a year added ("In June
+// 2031, …" beside "In June, …") says nothing more.
 func TestRepeatsKeepsOwnDate(t *testing.T) {
 	cand := func(s string) candidate {
 		c := candidate{stems: map[string]bool{}}
@@ -228,7 +229,9 @@ func TestRepeatsKeepsOwnDate(t *testing.T) {
 	picked := cand("On Thursday, the Chancellor will host President Zara Quillfeather of Nowhereland for a state visit.")
 	dated := cand("The Chancellor will host President Zara Quillfeather of Nowhereland for a state visit to Sylvania on May 23, 2031.")
 	same := cand("The Chancellor will host President Zara Quillfeather of Nowhereland for a state visit.")
-	cands := []candidate{picked, dated, same}
+	withYear := cand("In June 2031, the Chancellor will host President Zara Quillfeather of Nowhereland for a state visit.")
+	inJune := cand("In June, the Chancellor will host President Zara Quillfeather of Nowhereland for a state visit.")
+	cands := []candidate{picked, dated, same, inJune, withYear}
 	if repeats(cands, []int{0}, 1, DefaultWeights) {
 		t.Error("the sentence giving the visit's date repeats the one saying only Thursday")
 	}
@@ -237,5 +240,8 @@ func TestRepeatsKeepsOwnDate(t *testing.T) {
 	}
 	if !repeats(cands, []int{1}, 0, DefaultWeights) {
 		t.Error("Thursday's sentence adds nothing to the dated one, yet is no repeat")
+	}
+	if !repeats(cands, []int{3}, 4, DefaultWeights) {
+		t.Error("the same sentence with the year added is no repeat")
 	}
 }

@@ -167,7 +167,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 			return nil, err
 		}
 	}
-	if !r.decision.Answer && standalone != q && follow.Kind != NewTopic && !p.pointsBack(q, history) {
+	if !r.decision.Answer && standalone != q && follow.Kind != NewTopic && !p.leansOnConversation(q) {
 		// The words the rewrite borrowed may be the conversation's wrong
 		// turn (an earlier answer declined or off the subject): a
 		// follow-up the record answers as asked is answered so, and the
@@ -918,23 +918,38 @@ func (p *Pipeline) genderOf() genderOf {
 	}
 }
 
-// pointsBack reports whether a chat question leans on the conversation
-// for what it asks about: it points back (a pronoun or a "that", "what
-// else", an item of the previous answer) and says at most two informative
-// words of its own ("where was she headed after that"). Asked on its own
-// words such a question finds any passage with its one or two words (a
-// president "heading West" for a reporter who "headed" to a new post): it
-// is no question the record answers as asked. One that names its own
-// subject ("what about the port amberly terminal, did the chancellor open
-// it?") is.
-func (p *Pipeline) pointsBack(q string, history []Turn) bool {
-	q = withoutOpener(q)
-	var people []string
-	if in := p.personsIn(); in != nil {
-		people = in(q)
+// leansOnConversation reports whether a chat question leans on the
+// conversation for what it asks about and says at most two informative
+// words of its own: a singular personal pronoun for someone it does not
+// name, or a "that", "this" or "it" pointing back ("where was she headed
+// after that"). Asked on its own words such a question finds any passage
+// with its one or two words (a president "heading West" for a reporter
+// who "headed" to a new post): it is no question the record answers as
+// asked. "They" and "then" may mean anyone and any time ("what did they
+// say about student loans then", after a declined turn, asks the White
+// House), and a question naming its subject ("what about the port
+// amberly terminal, did the chancellor open it?") says more than two
+// words: both are answered as asked.
+func (p *Pipeline) leansOnConversation(q string) bool {
+	toks := text.Tokens(withoutOpener(q))
+	if _, _, content := referenceWords(toks); content > 2 {
+		return false
 	}
-	sig := continuationOf(q, history, people)
-	return sig.Anaphora && sig.Content <= 2
+	if singularPronoun(toks) {
+		var people []string
+		if in := p.personsIn(); in != nil {
+			people = in(q)
+		}
+		if len(people) == 0 {
+			return true
+		}
+	}
+	for i, t := range toks {
+		if (t.Word == "that" || t.Word == "this" || t.Word == "it") && pointsBack(toks, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // personsIn names the record's people a question names, with the

@@ -3,6 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -22,52 +23,95 @@ var labelPosts = map[string]string{
 // document naming a post's holder is evidence of who held it.
 const holderReach = 14
 
-// holding is one document's evidence of who held a post on a day.
+// holding is one document's evidence of who held a post on a day: the
+// person its title says issued it in that post ("Remarks by President
+// Biden …"), by surname, with the fullest form of the name it gives.
 type holding struct {
-	day  time.Time
-	name string
+	day     time.Time
+	surname string
+	name    string
 }
 
 // NameHolders gives the turns a role label alone speaks ("THE
-// PRESIDENT:" of a transcript whose title and text name no president)
-// the person the record's documents name in that post on the nearest day
-// within holderReach days: on 2025-01-20 the documents of the day are
-// President Trump's, so the Inaugural Address is his. When the nearest
-// day names two holders equally often (a day of two presidents with one
-// document each), the turns keep the role. Documents changed get the
-// holder among their Speakers and a new Hash; it returns how many. Call
-// it with the whole record before indexing it, and again after reading
-// turns anew (Document.ReadTurns), which forgets the holders.
-//
-// Measured on the White House record (11,635 documents): the label
-// stands alone in 10 documents, 5 of them the President's.
+// PRESIDENT:" of a speech whose title and text name no president) the
+// person the record's documents of the same site name as issuing them in
+// that post, on the nearest day within holderReach days: on 2025-01-20
+// the documents of whitehouse.gov are President Trump's, so "The
+// Inaugural Address" is his. Only a document's title counts as evidence
+// ("Remarks by President Biden …", not a foreign president its text
+// quotes), and only a document of the same site (its URL's host, else its
+// outlet), so that another site's upload does not decide. When the
+// nearest day names two holders equally often, the turns keep the role.
+// The President's label in a document whose title gives it to someone
+// else ("Press Briefing by Press Secretary …") is the transcript's slip,
+// not the President, and is left alone. Documents changed get the holder
+// among their Speakers and a new Hash; it returns how many. Call it with
+// the whole record before indexing it, and again after reading turns
+// anew (Document.ReadTurns), which forgets the holders.
 func NameHolders(docs []*Document) int {
-	byPost := map[string][]holding{}
+	bySite := map[string]map[string][]holding{} // site → post → holdings
 	for _, d := range docs {
 		if d.Date.IsZero() {
 			continue
 		}
-		for _, s := range d.Speakers {
-			if _, label := labelPosts[s.Name]; label || !strings.Contains(s.Name, " ") {
-				continue
-			}
-			for _, post := range labelPosts {
-				if s.Title == post {
-					byPost[post] = append(byPost[post], holding{day: d.Date, name: s.Name})
-				}
+		sp, _ := issuer(d)
+		post, ok := postOf(sp.Title)
+		if !ok || sp.Name == "" {
+			continue
+		}
+		h := holding{day: d.Date, surname: surname(sp.Name), name: sp.Name}
+		for _, o := range d.Speakers {
+			if len(o.Name) > len(h.name) && strings.Contains(o.Name, " ") && surname(o.Name) == h.surname {
+				h.name = o.Name // "Biden" → "Joe Biden"
 			}
 		}
+		site := siteOf(d)
+		if bySite[site] == nil {
+			bySite[site] = map[string][]holding{}
+		}
+		bySite[site][post] = append(bySite[site][post], h)
 	}
-	for _, hs := range byPost {
-		slices.SortFunc(hs, func(a, b holding) int { return a.day.Compare(b.day) })
+	for _, byPost := range bySite {
+		for _, hs := range byPost {
+			slices.SortFunc(hs, func(a, b holding) int { return a.day.Compare(b.day) })
+		}
 	}
 	changed := 0
 	for _, d := range docs {
-		if nameHolder(d, byPost) {
+		if nameHolder(d, bySite[siteOf(d)]) {
 			changed++
 		}
 	}
 	return changed
+}
+
+// postOf is the post of labelPosts a title names, exactly.
+func postOf(title string) (string, bool) {
+	for _, post := range labelPosts {
+		if title == post {
+			return post, true
+		}
+	}
+	return "", false
+}
+
+// surname is the last word of a name, without a suffix ("Joseph R.
+// Biden, Jr." → "Biden").
+func surname(name string) string {
+	name, _, _ = strings.Cut(name, ",")
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// siteOf is the host of a document's URL, else its outlet.
+func siteOf(d *Document) string {
+	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
+		return strings.ToLower(u.Host)
+	}
+	return "outlet:" + d.Outlet
 }
 
 // nameHolder names the holders of d's turns that a role label alone
@@ -79,7 +123,7 @@ func nameHolder(d *Document, byPost map[string][]holding) bool {
 	var turns []Turn
 	for i, t := range d.Turns() {
 		post, ok := labelPosts[t.Speaker.Name]
-		if !ok || t.Speaker.Title != "" {
+		if !ok || t.Speaker.Title != "" || post == "President" && titledToOther(d.Title) {
 			continue
 		}
 		name := holderOn(byPost[post], d.Date)
@@ -105,6 +149,16 @@ func nameHolder(d *Document, byPost map[string][]holding) bool {
 	return true
 }
 
+// titledToOther reports whether a title gives the document to someone
+// other than a president ("Press Briefing by Press Secretary Jen Psaki",
+// "Remarks by Vice President Harris …"): a "THE PRESIDENT:" label in it is
+// the transcript's slip for its speaker, as the White House record's seven
+// such documents show (Psaki's and Harris's words under the label).
+func titledToOther(title string) bool {
+	_, by, ok := strings.Cut(title, " by ")
+	return ok && !strings.Contains(strings.ReplaceAll(by, "Vice President", ""), "President")
+}
+
 // withHolder puts the holder in the place of the role label among a
 // document's speakers, or adds them.
 func withHolder(speakers []Speaker, holder Speaker, label string) []Speaker {
@@ -120,11 +174,13 @@ func withHolder(speakers []Speaker, holder Speaker, label string) []Speaker {
 
 // holderOn is the person hs (sorted by day) name in the post on the
 // nearest day to day within holderReach days, the most often named that
-// day; "" when none is, or two are named equally often.
+// day (by surname, in the fullest form given); "" when none is, or two
+// are named equally often.
 func holderOn(hs []holding, day time.Time) string {
 	reach := holderReach * 24 * time.Hour
 	best := reach + 1
 	count := map[string]int{}
+	full := map[string]string{}
 	i, _ := slices.BinarySearchFunc(hs, day.Add(-reach), func(h holding, t time.Time) int { return h.day.Compare(t) })
 	for ; i < len(hs) && !hs[i].day.After(day.Add(reach)); i++ {
 		dist := hs[i].day.Sub(day).Abs()
@@ -134,14 +190,17 @@ func holderOn(hs []holding, day time.Time) string {
 			clear(count)
 			fallthrough
 		case dist == best:
-			count[hs[i].name]++
+			count[hs[i].surname]++
+			if n := hs[i].name; len(n) > len(full[hs[i].surname]) {
+				full[hs[i].surname] = n
+			}
 		}
 	}
 	name, most, tie := "", 0, false
-	for n, c := range count {
+	for sur, c := range count {
 		switch {
 		case c > most:
-			name, most, tie = n, c, false
+			name, most, tie = full[sur], c, false
 		case c == most:
 			tie = true
 		}

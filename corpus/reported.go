@@ -813,12 +813,25 @@ func (r *reporter) label(q quotation) (Speaker, bool) {
 	// Bush:" is Gerson's, as his employer's name ends it; "Liz Fairchild,
 	// Executive Director, Business Forward:" and "…, President and CEO of
 	// Voto Latino:" end with an organisation, no one.)
-	if i := strings.LastIndex(lead, ", "); i > 0 && !bareName(lead[:strings.Index(lead, ", ")]) {
+	if i := strings.LastIndex(lead, ", "); i > 0 && !namesSomeone(lead[:strings.Index(lead, ", ")]) {
 		if _, title, ok := labelPerson(lead[i+2:]); ok && endsInTitleNoun(title) && allCapitalised(title) {
 			return r.person(lead[i+2:], q.ps)
 		}
 	}
 	return Speaker{}, false
+}
+
+// namesSomeone reports whether the first part of a label names a person
+// ("Michael Gerson", "Governor Zara Quillfeather (N-NL)"), whose the
+// quotation then is, not the person a later part names.
+func namesSomeone(first string) bool {
+	if j := strings.IndexByte(first, '('); j > 0 {
+		first = strings.TrimSpace(first[:j])
+	}
+	if _, _, ok := labelPerson(first); ok {
+		return true
+	}
+	return bareName(first)
 }
 
 // bareName reports whether s is two or three capitalised words none of
@@ -838,11 +851,13 @@ func bareName(s string) bool {
 }
 
 // allCapitalised reports whether every word of a title is capitalised
-// ("Former Massachusetts Governor"): a title with running words ("…
-// Council under President") is a sentence's end, not a label's.
+// and none is a verb's "-ing" ("Former Massachusetts Governor"): a title
+// with running words ("… Council under President") is a sentence's end,
+// and "Quoting Senator …" or "Endorsing Mayor …" name whom another
+// quotes, not a label's person.
 func allCapitalised(title string) bool {
 	for _, w := range strings.Fields(title) {
-		if !capitalised(w) {
+		if !capitalised(w) || strings.HasSuffix(strings.ToLower(w), "ing") {
 			return false
 		}
 	}

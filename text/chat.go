@@ -228,7 +228,6 @@ var shorthandWords = map[string]string{
 	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 	"nukes": "nuclear weapons", "natl": "national", "repped": "represented",
-	"weed": "marijuana", // the White House record: 82 documents say "marijuana", 11 "weed"
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
 	// "what did kirby say".

@@ -103,6 +103,7 @@ func load(corpora []string) ([]*corpus.Document, error) {
 		}
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	corpus.NameHolders(docs) // as the index names them
 	return docs, nil
 }
 
