@@ -142,8 +142,9 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // (see retrieval's snapshot ID).
 //
 //   - 7: a role label no title or text names ("THE PRESIDENT:" in "The
-//     Inaugural Address") is the holder the record's documents of the
-//     nearest day name (NameHolders, run over the whole record); a
+//     Inaugural Address") is the holder the titles of the same site's
+//     documents of the nearest day name (NameHolders, run over the whole
+//     record); a
 //     label's person may follow posts ("Ranking Member, House Oversight
 //     Committee, Maryland Congressman Jamie Raskin:").
 //   - 6: titles and texts are compared in lower case at their own offsets
