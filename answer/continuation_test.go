@@ -253,6 +253,7 @@ func TestWrongTurnDoesNotDoomTheChain(t *testing.T) {
 	}{
 		{"what about the port amberly terminal, did the chancellor open it?", "sylvania/terminal.txt"},
 		{"where was she headed after that?", ""},
+		{"where were those convoys headed?", ""},
 		{"then what did they say about the terminal", "sylvania/terminal.txt"},
 	} {
 		ans, err := p.Ask(context.Background(), tt.q, []Turn{declined}, retrieval.SearchOptions{})

@@ -1923,14 +1923,27 @@ func repeats(cands []candidate, picked []int, i int, w Weights) bool {
 		// Its own figure or day is candidate i's, whichever set is the
 		// smaller: "… for a State Visit to the United States on May 23,
 		// 2024" says more than "On Thursday, the President … will host
-		// President William Ruto … for a state visit". A year ("In June
-		// 2025, …" beside "In June, …") or a lone digit (a list's "(2)", a
-		// footnote's) says nothing more.
+		// President William Ruto … for a state visit". A year beside none
+		// ("In June 2025, …" beside "In June, …") or a lone digit beside
+		// none (a list's "(2)", a footnote's) says nothing more; beside
+		// another ("in 2029" and "in 2031", "3 destroyers" and "5") it does.
 		ownFigure := false
+		bYear, bDigit := false, false
+		for t := range b {
+			bYear = bYear || isYear(t)
+			bDigit = bDigit || len(t) == 1 && t[0] >= '0' && t[0] <= '9'
+		}
 		for t := range a {
-			if t[0] >= '0' && t[0] <= '9' && !b[t] && len(t) > 1 && !isYear(t) {
+			if t[0] < '0' || t[0] > '9' || b[t] {
+				continue
+			}
+			switch {
+			case isYear(t):
+				ownFigure = ownFigure || bYear
+			case len(t) == 1:
+				ownFigure = ownFigure || bDigit
+			default:
 				ownFigure = true
-				break
 			}
 		}
 		if !ownFigure && float64(shared) >= w.Duplicate*float64(len(small)) {

@@ -244,4 +244,13 @@ func TestRepeatsKeepsOwnDate(t *testing.T) {
 	if !repeats(cands, []int{3}, 4, DefaultWeights) {
 		t.Error("the same sentence with the year added is no repeat")
 	}
+	other := append(cands, cand("In June 2029, the Chancellor will host President Zara Quillfeather of Nowhereland for a state visit."),
+		cand("The ministry sent 3 ferries to the harbour at Quillshire on Tuesday."),
+		cand("The ministry sent 5 ferries to the harbour at Quillshire on Tuesday."))
+	if repeats(other, []int{4}, 5, DefaultWeights) {
+		t.Error("the visit in another year repeats the one in 2031")
+	}
+	if repeats(other, []int{6}, 7, DefaultWeights) {
+		t.Error("five ferries repeat three")
+	}
 }

@@ -167,7 +167,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 			return nil, err
 		}
 	}
-	if !r.decision.Answer && standalone != q && follow.Kind != NewTopic && !p.leansOnConversation(q) {
+	if !r.decision.Answer && standalone != q && follow.Kind != NewTopic && !p.leansOnConversation(q, history) {
 		// The words the rewrite borrowed may be the conversation's wrong
 		// turn (an earlier answer declined or off the subject): a
 		// follow-up the record answers as asked is answered so, and the
@@ -919,38 +919,34 @@ func (p *Pipeline) genderOf() genderOf {
 }
 
 // leansOnConversation reports whether a chat question leans on the
-// conversation for what it asks about and says at most two informative
-// words of its own: a singular personal pronoun for someone it does not
-// name, or a "that", "this" or "it" pointing back ("where was she headed
-// after that"). Asked on its own words such a question finds any passage
-// with its one or two words (a president "heading West" for a reporter
-// who "headed" to a new post): it is no question the record answers as
-// asked. "They" and "then" may mean anyone and any time ("what did they
-// say about student loans then", after a declined turn, asks the White
-// House), and a question naming its subject ("what about the port
-// amberly terminal, did the chancellor open it?") says more than two
-// words: both are answered as asked.
-func (p *Pipeline) leansOnConversation(q string) bool {
-	toks := text.Tokens(withoutOpener(q))
-	if _, _, content := referenceWords(toks); content > 2 {
-		return false
-	}
-	if singularPronoun(toks) {
-		var people []string
-		if in := p.personsIn(); in != nil {
-			people = in(q)
-		}
-		if len(people) == 0 {
-			return true
+// conversation for what it asks about (it points back: continuationOf's
+// anaphora, "where was she headed after that", "where were those convoys
+// headed") and says at most two informative words of its own. Asked on
+// its own words such a question finds any passage with its one or two
+// words (a president "heading West" for a reporter who "headed" to a new
+// post): it is no question the record answers as asked. "They", "them",
+// "their" and "then" may mean anyone and any time ("what did they say
+// about student loans then", after a declined turn, asks the White
+// House): they are not counted.
+func (p *Pipeline) leansOnConversation(q string, history []Turn) bool {
+	var kept []string
+	for _, w := range strings.Fields(withoutOpener(q)) {
+		if !anyoneAnytime[strings.ToLower(strings.Trim(w, ",.?!"))] {
+			kept = append(kept, w)
 		}
 	}
-	for i, t := range toks {
-		if (t.Word == "that" || t.Word == "this" || t.Word == "it") && pointsBack(toks, i) {
-			return true
-		}
+	q = strings.Join(kept, " ")
+	var people []string
+	if in := p.personsIn(); in != nil {
+		people = in(q)
 	}
-	return false
+	sig := continuationOf(q, history, people)
+	return sig.Anaphora && sig.Content <= 2
 }
+
+// anyoneAnytime are the pointing words a question may use of anyone or
+// any time (leansOnConversation).
+var anyoneAnytime = map[string]bool{"they": true, "them": true, "their": true, "theirs": true, "then": true}
 
 // personsIn names the record's people a question names, with the
 // question reader's index of speakers; nil without one.

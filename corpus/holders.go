@@ -4,9 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/readout/readout/text"
 )
 
 // labelPosts are the posts a transcript's role label names, by the
@@ -59,10 +62,15 @@ func NameHolders(docs []*Document) int {
 		if !ok || sp.Name == "" {
 			continue
 		}
+		if numbered(sp.Name) {
+			continue // "Statement by the President Three Years After …"
+		}
 		h := holding{day: d.Date, surname: surname(sp.Name), name: sp.Name}
 		for _, o := range d.Speakers {
-			if len(o.Name) > len(h.name) && strings.Contains(o.Name, " ") && surname(o.Name) == h.surname {
-				h.name = o.Name // "Biden" → "Joe Biden"
+			// "Biden" → "Joe Biden", the one the document titles so (not
+			// Jill or Hunter Biden).
+			if o.Title == post && len(o.Name) > len(h.name) && surname(o.Name) == h.surname {
+				h.name = o.Name
 			}
 		}
 		site := siteOf(d)
@@ -83,6 +91,17 @@ func NameHolders(docs []*Document) int {
 		}
 	}
 	return changed
+}
+
+// numbered reports whether a name holds a number word, as a title's
+// words read as a name may ("Three Years").
+func numbered(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if _, ok := text.NumberValue(strings.ToLower(w)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // postOf is the post of labelPosts a title names, exactly.
@@ -150,14 +169,19 @@ func nameHolder(d *Document, byPost map[string][]holding) bool {
 }
 
 // titledToOther reports whether a title gives the document to someone
-// other than a president ("Press Briefing by Press Secretary Jen Psaki",
-// "Remarks by Vice President Harris …"): a "THE PRESIDENT:" label in it is
+// other than the President ("Press Briefing by Press Secretary Jen Psaki",
+// "Remarks by Vice President Harris …", "Press Gaggle by … on the
+// President's Trip"): a "THE PRESIDENT:" label in it is
 // the transcript's slip for its speaker, as the White House record's seven
 // such documents show (Psaki's and Harris's words under the label).
 func titledToOther(title string) bool {
 	_, by, ok := strings.Cut(title, " by ")
-	return ok && !strings.Contains(strings.ReplaceAll(by, "Vice President", ""), "President")
+	return ok && !presidentNamedRe.MatchString(strings.ReplaceAll(by, "Vice President", ""))
 }
+
+// presidentNamedRe matches a president named by title and name
+// ("President Biden", not "the President’s Trip").
+var presidentNamedRe = regexp.MustCompile(`\bPresident \p{Lu}`)
 
 // withHolder puts the holder in the place of the role label among a
 // document's speakers, or adds them.

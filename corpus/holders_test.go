@@ -39,14 +39,14 @@ func speechOf(t *testing.T, d *Document, s string) Speaker {
 // as someone else's is that transcript's slip, left alone.
 func TestNameHolders(t *testing.T) {
 	evidence := datedDoc(t, "a.txt", "2031-03-01", "Remarks by President Zara Quillfeather at the Harbour",
-		"THE PRESIDENT: Thank you. The harbour is open again.\n")
+		"THE PRESIDENT: Thank you. The harbour is open again.\n\nMS. ODILE QUILLFEATHER: And so is the school.\n")
 	speech := datedDoc(t, "b.txt", "2031-03-02", "The Harbour Address",
 		"THE PRESIDENT: Thank you, everybody. We will build the second pier this year.\n")
 	transcript := datedDoc(t, "c.txt", "2031-03-03", "Remarks at a Pier Ceremony",
 		"THE PRESIDENT: The pier opens today.\n\nTHE FIRST LADY: And the school beside it in May.\n\nMAYOR OSWIN BRACKLEY: Thank you both.\n")
 	far := datedDoc(t, "d.txt", "2031-06-30", "The Summer Address",
 		"THE PRESIDENT: The ferries run every hour from today.\n")
-	briefing := datedDoc(t, "g.txt", "2031-03-02", "Press Briefing by Press Secretary Pell Umber",
+	briefing := datedDoc(t, "g.txt", "2031-03-02", "Press Briefing by Press Secretary Pell Umber and Harbour Master Odo Placeholder on the President’s Trip",
 		"MS. UMBER: Good afternoon.\n\nQ Is the pier late?\n\nTHE PRESIDENT: No, it is on time.\n")
 	if got := speechOf(t, speech, "second pier"); got.Name != "The President" {
 		t.Fatalf("before naming, the speech is %+v's, want the post's", got)
