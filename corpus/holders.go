@@ -171,9 +171,9 @@ func nameHolder(d *Document, byPost map[string][]holding) bool {
 // titledToOther reports whether a title gives the document to someone
 // other than the President ("Press Briefing by Press Secretary Jen Psaki",
 // "Remarks by Vice President Harris …", "Press Gaggle by … on the
-// President's Trip"): a "THE PRESIDENT:" label in it is
-// the transcript's slip for its speaker, as the White House record's seven
-// such documents show (Psaki's and Harris's words under the label).
+// President's Trip"): a "THE PRESIDENT:" label in it is the transcript's
+// slip for its speaker, as the White House record's seven such documents
+// show (Psaki's and Harris's words under the label).
 func titledToOther(title string) bool {
 	_, by, ok := strings.Cut(title, " by ")
 	return ok && !presidentNamedRe.MatchString(strings.ReplaceAll(by, "Vice President", ""))
