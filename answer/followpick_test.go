@@ -182,22 +182,31 @@ func TestFigureAskedBack(t *testing.T) {
 	}
 }
 
+// askThenFollow asks first, requires its answer to open with a quotation
+// holding want, and returns the answer to next asked after it.
+func askThenFollow(t *testing.T, p *Pipeline, first, want, next string) *Answer {
+	t.Helper()
+	ans, err := p.Ask(context.Background(), first, nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := firstQuote(ans.Text); !strings.Contains(q, want) {
+		t.Fatalf("first answer opens with %q, want %q:\n%s", q, want, ans.Text)
+	}
+	got, err := p.Ask(context.Background(), next, []Turn{TurnOf(ans)}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
 // TestFigureAtAnotherTime: "and what was it when …?" after a figure is
 // answered by the figure of that unit beside the one quoted, not by
 // another figure of the same passage or a neighbouring one.
 func TestFigureAtAnotherTime(t *testing.T) {
 	p := &Pipeline{Index: glimmerfordIndex(t)}
-	ans, err := p.Ask(context.Background(), "what share of the lighthouses of nowhereland were lit again by june 2031", nil, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if q := firstQuote(ans.Text); !strings.Contains(q, "64 percent") {
-		t.Fatalf("first answer opens with %q, want 64 percent:\n%s", q, ans.Text)
-	}
-	got, err := p.Ask(context.Background(), "and what was it at the start of the year?", []Turn{TurnOf(ans)}, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := askThenFollow(t, p, "what share of the lighthouses of nowhereland were lit again by june 2031", "64 percent",
+		"and what was it at the start of the year?")
 	if q := firstQuote(got.Text); !strings.Contains(q, "9 percent") {
 		t.Errorf("follow-up opens with %q, want the 9 percent sentence\n%s", q, got.Text)
 	}
@@ -320,17 +329,7 @@ Nowhereland and the Republic of Quiet Strait are determined to align their effor
 // scores nothing (it holds no word of the follow-up) and cannot open.
 func TestFollowUpRestatesTheAnswer(t *testing.T) {
 	p := &Pipeline{Index: memIndex(t, sampleWith(t, map[string]string{"2031-07-10_glimmerford-retreat_aaaa0004.txt": retreatDoc}))}
-	ans, err := p.Ask(context.Background(), "what was said about opening the glimmerford retreat", nil, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if q := firstQuote(ans.Text); !strings.Contains(q, "Ysolde Brack") {
-		t.Fatalf("first answer opens with %q, want the sentence naming the leaders:\n%s", q, ans.Text)
-	}
-	got, err := p.Ask(context.Background(), "who were those two leaders", []Turn{TurnOf(ans)}, retrieval.SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := askThenFollow(t, p, "what was said about opening the glimmerford retreat", "Ysolde Brack", "who were those two leaders")
 	if q := firstQuote(got.Text); !strings.Contains(q, "Ysolde Brack") || !strings.Contains(q, "Caspar Wendle") {
 		t.Errorf("follow-up opens with %q, want the statement naming the two leaders\n%s", q, got.Text)
 	}

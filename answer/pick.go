@@ -1930,19 +1930,19 @@ func repeats(cands []candidate, picked []int, i int, w Weights) bool {
 		ownFigure := false
 		bYear, bDigit := false, false
 		for t := range b {
-			bYear = bYear || isYear(t)
-			bDigit = bDigit || len(t) == 1 && t[0] >= '0' && t[0] <= '9'
+			_, year := yearOf(t)
+			bYear = bYear || year
+			bDigit = bDigit || len(t) == 1 && isDigit(t[0])
 		}
 		for t := range a {
-			if t[0] < '0' || t[0] > '9' || b[t] {
+			if !isDigit(t[0]) || b[t] {
 				continue
 			}
-			switch {
-			case isYear(t):
+			if _, year := yearOf(t); year {
 				ownFigure = ownFigure || bYear
-			case len(t) == 1:
+			} else if len(t) == 1 {
 				ownFigure = ownFigure || bDigit
-			default:
+			} else {
 				ownFigure = true
 			}
 		}
@@ -1951,12 +1951,6 @@ func repeats(cands []candidate, picked []int, i int, w Weights) bool {
 		}
 	}
 	return false
-}
-
-// isYear reports whether a stem is a year ("2025").
-func isYear(t string) bool {
-	_, ok := yearOf(t)
-	return ok
 }
 
 // sideDated reports whether the comparison side labelled label is a

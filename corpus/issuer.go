@@ -97,19 +97,16 @@ func issuer(d *Document) (Speaker, Role) {
 // speaks it all, named by NameHolders from the record's other documents.
 // (A transcript has two labelled speakers at least: findTurns.)
 func soleRoleLabel(src string) (Speaker, bool) {
+	labels, _ := labelLines(src)
 	var sole string
-	for i := 0; i < len(src); {
-		if label, _, ok := text.LabelAt(src, i); ok && label != "Q" && text.IsTurnLabel(label) {
-			if sole != "" && label != sole {
-				return Speaker{}, false
-			}
-			sole = label
+	for _, l := range labels {
+		if l.label == "Q" {
+			continue
 		}
-		k := strings.IndexByte(src[i:], '\n')
-		if k < 0 {
-			break
+		if sole != "" && l.label != sole {
+			return Speaker{}, false
 		}
-		i += k + 1
+		sole = l.label
 	}
 	name := titleCase(sole)
 	if _, ok := labelPosts[name]; !ok {

@@ -17,8 +17,16 @@ type turn struct {
 // findTurns lists the transcript turns of src; fewer than two labelled
 // turns mean the text is not a transcript.
 func findTurns(src string) []turn {
-	var turns []turn
-	people := 0
+	turns, people := labelLines(src)
+	if people < 2 {
+		return nil
+	}
+	return turns
+}
+
+// labelLines lists the turn labels that open lines of src, a reporter's
+// "Q" among them, and how many of them are people's.
+func labelLines(src string) (turns []turn, people int) {
 	for i := 0; i < len(src); {
 		if label, _, ok := text.LabelAt(src, i); ok {
 			if label == "Q" {
@@ -34,10 +42,7 @@ func findTurns(src string) []turn {
 		}
 		i += k + 1
 	}
-	if people < 2 {
-		return nil
-	}
-	return turns
+	return turns, people
 }
 
 // turnSpeaker resolves a label to the person's name and title, using the
