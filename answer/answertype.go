@@ -1032,8 +1032,9 @@ type nameRun struct {
 	title, name []text.Token
 	// first: the run opens the sentence, where any word is capitalised.
 	first bool
-	// apposed: a title follows the name after a comma ("David Marchick,
-	// Chief Operating Officer").
+	// apposed: a title stands beside the name across a comma, after it
+	// ("David Marchick, Chief Operating Officer") or, in lower case,
+	// before it ("a new special envoy, David Satterfield").
 	apposed bool
 }
 
@@ -1088,6 +1089,11 @@ func nameRuns(s string) []nameRun {
 		nr := nameRun{title: run[:cut], name: run[cut:], first: strings.TrimSpace(s[:run[0].Start]) == ""}
 		if j < len(toks) && strings.TrimSpace(s[run[len(run)-1].End:toks[j].Start]) == "," && capital(toks[j]) &&
 			(text.IsTitleWord(toks[j].Word) || text.IsRankModifier(toks[j].Word)) {
+			nr.apposed = true
+		}
+		if i > 0 && strings.TrimSpace(s[toks[i-1].End:run[0].Start]) == "," && !capital(toks[i-1]) && text.IsTitleNoun(toks[i-1].Word) {
+			// The title, in lower case, before the name: "giving way to a
+			// new special envoy, David Satterfield, who …".
 			nr.apposed = true
 		}
 		runs = append(runs, nr)

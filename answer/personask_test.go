@@ -63,6 +63,10 @@ func TestNamesOthers(t *testing.T) {
 		{"Envoy Brask hosted Nowhereland Acting Foreign Minister Ivo Tarn at the White House.", 0, false, false},
 		{"The White House welcomed the steady progress made in the talks.", 0, false, false},
 		{"Brask was joined by Oskar Vell, Chief Operating Officer of the Canal Fund.", 0, false, true},
+		// The title in lower case before the name, across a comma.
+		{"Envoy Brask will be giving way to a new special envoy, Oskar Vell, who is one of our most experienced diplomats.", 0, false, true},
+		{"Envoy Brask will be giving way to Oskar Vell next month.", 0, false, false},
+		{"They met in the capital, Port Vell, on Monday.", 0, false, false},
 		{"Mr. Brask thanked Quillfeather for her work on the accord.", 0, false, true},
 		{"They discussed the upcoming U.N. General Assembly session.", 0, false, false},
 		{"The leaders of Avalonia, Borduria, Syldavia, and the Canal Commission joined the call.", minListNames, false, true},

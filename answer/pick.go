@@ -44,6 +44,11 @@ type SentenceFeatures struct {
 	Context float64 `json:"context,omitempty"`
 	Asked   float64 `json:"asked,omitempty"`
 	Title   float64 `json:"title,omitempty"`
+	// Reply: the question asks for a reply to a question put to the
+	// speaker ("what did kjp say when asked about …"; asksForReply), so
+	// Asked, the words of the reporter's question, describe what it asks
+	// for and earn Weights.Reply of their weight instead of Weights.Asked.
+	Reply bool `json:"reply,omitempty"`
 	// Before is the idf-weighted sum of the question's words it lacks
 	// that the sentence before it (in the same turn) holds, counted only
 	// when it holds a date, a figure or a place asked for, or the person
@@ -153,6 +158,11 @@ type Weights struct {
 	// scorer before the split (commits 1474960, ffe3aab) on public; at 1.0
 	// the title of a briefing outweighs the sentence that answers.
 	Context, Asked, Title float64
+	// Reply is the share of a question word's weight that a word of the
+	// reporter's question earns when the question asks for the reply to
+	// it (SentenceFeatures.Reply): the whole, as the question's words
+	// describe that question, not the words of its answer.
+	Reply float64
 	// Synonym is the share of a question word's weight that a sentence
 	// earns by holding one of its synonyms (text.TermSynonyms) instead:
 	// "The two leaders discussed …" for "what did they talk about". 1:
@@ -316,7 +326,7 @@ type Weights struct {
 
 // DefaultWeights are the weights extractive answers use.
 var DefaultWeights = Weights{
-	Context: 0.35, Asked: 0.5, Title: 0.5, Before: 0.5, Synonym: 1,
+	Context: 0.35, Asked: 0.5, Reply: 1, Title: 0.5, Before: 0.5, Synonym: 1,
 	Short: 0.6, Long: 0.8, AttributionOnly: 0.1, Asks: 0.2,
 	Fits: 1.3, Phrase: 0.5, Speaker: 1.4, Quoted: 4,
 	Repeat: 0.3, PrevDoc: 1.25, More: 1,
@@ -331,7 +341,11 @@ func (w Weights) Score(f SentenceFeatures) float64 {
 	if f.Filler || f.Fragment {
 		return 0
 	}
-	s := f.Words + w.Context*f.Context + w.Asked*f.Asked + w.Title*f.Title + w.Before*f.Before
+	asked := w.Asked
+	if f.Reply {
+		asked = w.Reply
+	}
+	s := f.Words + w.Context*f.Context + asked*f.Asked + w.Title*f.Title + w.Before*f.Before
 	if f.More {
 		s += w.More
 	}
@@ -534,12 +548,15 @@ type questionReading struct {
 	// ("what rhetorical question did biden ask"): a sentence that is
 	// itself a question is not demoted (Weights.Asks).
 	asksQuestion bool
-	words        map[string]float64 // stem → 1 (question) or 0 (context only)
-	order        []string           // words' keys, sorted: sums in a fixed order
-	seq          []string           // the question's stems in order
-	typ          AnswerType
-	quoted       []string
-	named        map[string]bool
+	// reply: it asks for the reply to a question put to the speaker
+	// (asksForReply; SentenceFeatures.Reply).
+	reply  bool
+	words  map[string]float64 // stem → 1 (question) or 0 (context only)
+	order  []string           // words' keys, sorted: sums in a fixed order
+	seq    []string           // the question's stems in order
+	typ    AnswerType
+	quoted []string
+	named  map[string]bool
 	// people are the record's people the question names
 	// (ExtractiveQuery.Named).
 	people []*Person
@@ -804,7 +821,7 @@ func comparisonWord(w string) bool {
 }
 
 func readQuestion(q ExtractiveQuery) questionReading {
-	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question), asksQuestion: asksAQuestion(q.Question),
+	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question), asksQuestion: asksAQuestion(q.Question), reply: asksForReply(q.Question),
 		named: map[string]bool{}, people: q.Named, names: termSet(q.Names), sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
 		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question), places: q.Places}
 	for t := range text.TermSet(q.Context) {
@@ -1111,7 +1128,9 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			if r.words[t] == 1 {
 				subjectAll += rec[t]
 				switch {
-				case c.stems[t]:
+				case c.stems[t], r.reply && c.asked[t]:
+					// (The reporter's question describes what a
+					// question asking for the reply to it is about.)
 					subject += rec[t]
 				case c.before[t]:
 					subjectBefore += rec[t]
@@ -1149,6 +1168,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		f.Phrase = longestRun(c.seq, r.seq)
 		words := len(strings.Fields(sentence))
 		f.Short, f.Long = words < 6, words > 70
+		f.Reply = r.reply && f.Asked > 0
 		f.AttributionOnly = words <= 12 && attributionOnlyRe.MatchString(sentence) && !quoteMarkRe.MatchString(sentence)
 		if len(r.quoted) > 0 {
 			folded, _ := text.FoldQuote(sentence)
@@ -1476,8 +1496,12 @@ func cutDash(s string) (string, bool) {
 
 // asksAQuestion reports a question about a question someone asked or
 // posed ("what rhetorical question did biden ask", "what question did
-// he pose", "what did she ask the senators").
+// he pose", "what did she ask the senators"), not about the reply to one
+// (asksForReply).
 func asksAQuestion(q string) bool {
+	if asksForReply(q) {
+		return false
+	}
 	found := false
 	text.EachWord(q, func(w string) {
 		switch w {
@@ -1486,6 +1510,26 @@ func asksAQuestion(q string) bool {
 		}
 	})
 	return found
+}
+
+// replyRe: words by which a question asks what someone answered when a
+// question was put to them: "when (she was, she got) asked about …",
+// "after being pressed on …", "asked whether …", "in response to a
+// question about …".
+var replyRe = regexp.MustCompile(`(?i)\b(?:when|after|once|as)\s+(?:(?:he|she|they|it|was|were|got|get|gets|being|is|are|\w+'s)\s+){0,2}(?:asked|pressed|questioned)\b` +
+	`|\b(?:asked|pressed|questioned)\s+(?:about|whether|if|why|how|on|over|regarding)\b` +
+	`|\bin (?:response|reply|answer) to (?:a |the |one )?(?:question|reporter)`)
+
+// questionAskedRe: words by which a question asks for the question
+// itself ("what question was asked about …", "who asked whether …").
+var questionAskedRe = regexp.MustCompile(`(?i)\b(?:what|which)\s+(?:\w+\s+)?questions?\b|\bwho\s+(?:\w+\s+)?(?:asked|pressed|questioned)\b`)
+
+// asksForReply reports whether a question asks for a reply to a question
+// put to someone (replyRe), not for the question (questionAskedRe): its
+// words are those of the question put, which the reply seldom repeats.
+func asksForReply(q string) bool {
+	q = text.SpellOutChat(q)
+	return replyRe.MatchString(q) && !questionAskedRe.MatchString(q)
 }
 
 // asks reports a sentence that is itself a question: it ends with a
@@ -2296,7 +2340,11 @@ func (f SentenceFeatures) signals(w Weights) []Signal {
 	}
 	num("question words", f.Words, 1)
 	num("rewrite words", f.Context, w.Context)
-	num("reporter's question words", f.Asked, w.Asked)
+	if f.Reply {
+		num("reporter's question words (the reply asked for)", f.Asked, w.Reply)
+	} else {
+		num("reporter's question words", f.Asked, w.Asked)
+	}
 	num("title words", f.Title, w.Title)
 	num("words of the sentence before", f.Before, w.Before)
 	num("share of the question's subject (record-weighted)", math.Round(f.Subject*1000)/1000, 0)

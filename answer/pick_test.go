@@ -254,3 +254,67 @@ func TestRepeatsKeepsOwnDate(t *testing.T) {
 		t.Error("five ferries repeat three")
 	}
 }
+
+// TestReplyAskedFor: a question asking what someone said when asked about
+// something describes the reporter's question, whose words the reply
+// seldom repeats; the reply is quoted, not another briefing's sentence
+// that repeats the question's words.
+func TestReplyAskedFor(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Press Briefing by Press Secretary Zara Quillfeather",
+			"MS. QUILLFEATHER: The weather on the coast was fine all week.\n\n" +
+				"Q Sylvania has called for the harbour commission to investigate the canal tolls in Glimmerford. Can we get a reaction?\n\n" +
+				"MS. QUILLFEATHER: Well, the minister has called it a matter for the courts. So we are watching closely and will respond in time.\n"},
+		[2]string{"Press Briefing by Press Secretary Zara Quillfeather",
+			"MS. QUILLFEATHER: In Sylvania the harbour towns want someone to investigate why the tolls in Glimmerford keep rising.\n\n" +
+				"Q Thank you, Zara.\n\n" +
+				"MS. QUILLFEATHER: Thank you all.\n"})
+	terms := []string{"sylvania", "harbour", "commiss", "investig", "canal", "toll", "glimmerford"}
+	for i := range hits {
+		for _, term := range terms {
+			hits[i].Terms = append(hits[i].Terms, retrieval.TermMatch{Term: term, Weight: 3, Found: true, Share: 1})
+		}
+	}
+	first := func(question string, w Weights) string {
+		q := ExtractiveQuery{Question: question}
+		cands, picked, _ := chooseSentences(q, hits, w)
+		if len(picked) == 0 {
+			t.Fatalf("%q: nothing quoted", question)
+		}
+		c := cands[picked[0]]
+		return hits[c.hit].Chunk.Text[c.start:c.end]
+	}
+	reply := "Well, the minister has called it a matter for the courts."
+	for _, question := range []string{
+		"what did quillfeather say when asked about sylvania wanting the harbour commission to investigate the glimmerford canal tolls",
+		"what did quillfeather say when she got asked whether sylvania's harbour commission should investigate the glimmerford canal tolls",
+	} {
+		if got := first(question, DefaultWeights); !strings.HasPrefix(got, reply) {
+			t.Errorf("%q: quoted first %q, want the reply %q", question, got, reply)
+		}
+	}
+	// Asked what she said about it, not when asked, the sentence that
+	// holds the question's words comes first.
+	if got := first("what did quillfeather say about sylvania wanting the harbour commission to investigate the glimmerford canal tolls", DefaultWeights); strings.HasPrefix(got, reply) {
+		t.Errorf("asked what she said about it: quoted the reply first; the test no longer shows what the reply's reading does")
+	}
+}
+
+// TestAsksForReply reads the words by which a question asks for a reply
+// to a question put to someone, and no others.
+func TestAsksForReply(t *testing.T) {
+	for q, want := range map[string]bool{
+		"what did kjp say when asked about the canal tolls":                true,
+		"what did she say when she got asked whether the tolls stay":       true,
+		"how did the minister respond after being pressed on tolls":        true,
+		"what did he say in response to a question about the tolls":        true,
+		"quillfeather asked whether the tolls would stay - what'd she say": true,
+		"what did quillfeather say about the canal tolls":                  false,
+		"what question did the reporter ask":                               false,
+		"who asked for the canal to be closed":                             false,
+	} {
+		if got := asksForReply(q); got != want {
+			t.Errorf("asksForReply(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
