@@ -216,7 +216,7 @@ func IsOfficeName(w string) bool { return officeNames[w] && officeWords[w] != ""
 var shorthandWords = map[string]string{
 	"ppl": "people", "abt": "about", "bout": "about", "bc": "because", "b/c": "because",
 	"cuz": "because", "bcuz": "because", "w": "with", "w/": "with", "n": "and",
-	"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what",
+	"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "wht": "what", "whn": "when",
 	"tho": "though", "thru": "through", "gonna": "going to", "wanna": "want to",
 	"gotta": "got to", "kinda": "kind of",
 	"pres": "president", "govt": "government", "intl": "international",

@@ -34,6 +34,7 @@ func TestSpellOutChat(t *testing.T) {
 	cases := []struct{ q, want string }{
 		{"yo what did kirby say bout the balloon", "what did kirby say about the balloon"},
 		{"wat did the pres say abt ppl leaving?", "what did the president say about people leaving?"},
+		{"wht did kamala say abt it, whn was that", "what did kamala say about it, when was that"},
 		{"what did they say about russia's nuke threats", "what did they say about russia's nuclear threats"},
 		{"whats the approval rate acc to the wh", "what is the approval rate according to the wh"},
 		{"the acc number", "the acc number"},
