@@ -141,6 +141,8 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 8: a transcript's label misspelt once or twice is read as the
+//     label it misspells ("MR. HAMMILL" among "MR. HAMILL"; labelTypos).
 //   - 7: a role label no title or text names ("THE PRESIDENT:" in "The
 //     Inaugural Address") is the holder the titles of the same site's
 //     documents of the nearest day name (NameHolders, run over the whole
@@ -161,7 +163,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 7
+const TurnsVersion = 8
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).
@@ -348,10 +350,14 @@ func transcriptRoles(labels []turn, docTitle, text string) ([]Speaker, []Role, [
 	speakers := make([]Speaker, len(labels))
 	roles := make([]Role, len(labels))
 	named := make([]bool, len(labels))
+	typos := labelTypos(labels)
 	for i, l := range labels {
 		if l.label == "Q" {
 			speakers[i], roles[i] = Speaker{Name: "Reporter"}, RoleReporter
 			continue
+		}
+		if to, ok := typos[l.label]; ok {
+			l.label = to
 		}
 		sp, ok := cache[l.label]
 		if !ok {
@@ -379,6 +385,64 @@ func transcriptRoles(labels []turn, docTitle, text string) ([]Speaker, []Role, [
 		}
 	}
 	return speakers, roles, named
+}
+
+// Label typos: a transcript misspells a speaker's label now and then
+// ("MR. HAMMILL:" once among Mark Hamill's "MR. HAMILL:" turns, the White
+// House briefing of 2024-05-03), and the misspelt label, found in no name
+// of the document, was read as a person of its own. A label is read as
+// another of the same document when it has the same words before its
+// last, its last word is one edit from the other's (text.EditDistance),
+// both at least typoMinLen letters long, it labels at most typoMaxTurns
+// turns and the other at least typoMinOther and more than it: a typo is
+// rare beside the label it misspells.
+const (
+	typoMinLen   = 5
+	typoMaxTurns = 2
+	typoMinOther = 2
+)
+
+// labelTypos maps each label of labels read as a typo of another (see
+// above) to that label; nil when none is.
+func labelTypos(labels []turn) map[string]string {
+	count := map[string]int{}
+	for _, l := range labels {
+		count[l.label]++
+	}
+	var out map[string]string
+	for l, n := range count {
+		if n > typoMaxTurns {
+			continue
+		}
+		head, last := splitLastWord(l)
+		if len(last) < typoMinLen {
+			continue
+		}
+		match, matches := "", 0
+		for m, k := range count {
+			mh, ml := splitLastWord(m)
+			if m == l || k < typoMinOther || k <= n || mh != head || len(ml) < typoMinLen {
+				continue
+			}
+			if text.EditDistance(last, ml, 1) == 1 {
+				match, matches = m, matches+1
+			}
+		}
+		if matches == 1 {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[l] = match
+		}
+	}
+	return out
+}
+
+// splitLastWord splits a label before its last word ("MR." and "HAMILL"
+// of "MR. HAMILL").
+func splitLastWord(label string) (head, last string) {
+	i := strings.LastIndexByte(label, ' ')
+	return label[:i+1], label[i+1:]
 }
 
 // floorPhrases are what a speaker says to run a call rather than to make a

@@ -251,3 +251,56 @@ func TestQuotationLists(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelTypos: a label misspelt once among a speaker's turns is read as
+// that speaker's; two labels each used often, a short surname one edit
+// from another, and labels with other words before the surname stay apart.
+func TestLabelTypos(t *testing.T) {
+	src := "title: Press Briefing by Press Secretary Zara Quillfeather and Coordinator Milo Brask\ndate: 2031-04-02\nsource: The Example House\n\n" +
+		"MS. QUILLFEATHER: Good afternoon. Coordinator Milo Brask joins us.\n\n" +
+		"MR. BRASK: Thanks, Zara. The canal reopens Monday.\n\n" +
+		"Q When do the barges move?\n\n" +
+		"MS. QUILFEATHER: The barges move at dawn.\n\n" +
+		"Q And the tolls?\n\n" +
+		"MS. QUILLFEATHER: No tolls this spring.\n\n" +
+		"MR. BRASK: Nor next spring.\n\n" +
+		"MS. QUILLFEATHER: Thank you all.\n"
+	docs, err := Parse("typo.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	checkTurns(t, d)
+	if got := turnOf(t, d, "The barges move at dawn").Speaker.Name; got != "Zara Quillfeather" {
+		t.Errorf("the misspelt label's turn is %q's, want Zara Quillfeather's", got)
+	}
+	for _, tt := range []struct {
+		labels []string
+		want   map[string]string
+	}{
+		{[]string{"MS. QUILLFEATHER", "MS. QUILFEATHER", "MS. QUILLFEATHER"}, map[string]string{"MS. QUILFEATHER": "MS. QUILLFEATHER"}},
+		// Two people, each speaking often.
+		{[]string{"MR. HALLOR", "MR. HALLER", "MR. HALLOR", "MR. HALLER", "MR. HALLOR", "MR. HALLER"}, nil},
+		// Too short to tell a typo from another surname.
+		{[]string{"MR. BASK", "MR. BRASK", "MR. BRASK"}, nil},
+		// Another title before the name: another person.
+		{[]string{"MS. QUILLFEATHER", "DR. QUILFEATHER", "MS. QUILLFEATHER"}, nil},
+		// The other label used once too: no telling which is the typo.
+		{[]string{"MS. QUILLFEATHER", "MS. QUILFEATHER"}, nil},
+	} {
+		var labels []turn
+		for _, l := range tt.labels {
+			labels = append(labels, turn{label: l})
+		}
+		got := labelTypos(labels)
+		if len(got) != len(tt.want) {
+			t.Errorf("labelTypos(%q) = %v, want %v", tt.labels, got, tt.want)
+			continue
+		}
+		for k, v := range tt.want {
+			if got[k] != v {
+				t.Errorf("labelTypos(%q)[%q] = %q, want %q", tt.labels, k, got[k], v)
+			}
+		}
+	}
+}

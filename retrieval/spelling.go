@@ -4,6 +4,8 @@ import (
 	"hash/maphash"
 	"slices"
 	"sync"
+
+	"github.com/readout/readout/text"
 )
 
 // Spelling correction of query terms, SymSpell-style: every term the
@@ -143,7 +145,7 @@ func (ix *lexicalIndex) correction(w, stem string, known int) (int32, bool) {
 			if t == stem || t[0] != w[0] || known > 0 && len(t) != len(q)+1 {
 				continue
 			}
-			d := min(editDistance(w, t, maxDist), editDistance(stem, t, maxDist))
+			d := min(text.EditDistance(w, t, maxDist), text.EditDistance(stem, t, maxDist))
 			df := ix.df(id)
 			if d > maxDist || df < spellMinDF || df <= spellRatio*known {
 				continue
@@ -180,42 +182,6 @@ func (ix *lexicalIndex) correction(w, stem string, known int) (int32, bool) {
 		}
 	}
 	return best, best >= 0
-}
-
-// editDistance is the optimal-string-alignment distance between a and b
-// (insertions, deletions, substitutions and swaps of neighbours, each
-// costing one), or limit+1 when it exceeds limit.
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return min(prev[len(b)], limit+1)
 }
 
 // lowerASCII reports whether s is made of the letters a to z only.

@@ -95,29 +95,6 @@ func TestSearchFindsMisspelledName(t *testing.T) {
 	}
 }
 
-// TestEditDistance checks the bounded optimal-string-alignment distance.
-func TestEditDistance(t *testing.T) {
-	cases := []struct {
-		a, b  string
-		limit int
-		want  int
-	}{
-		{"kirby", "kirby", 2, 0},
-		{"kirbi", "kirby", 2, 1},
-		{"blinkin", "blinken", 2, 1},
-		{"sulivan", "sullivan", 2, 1},
-		{"erdgoan", "erdogan", 2, 1},
-		{"zelenski", "zelenskyy", 2, 2},
-		{"abc", "xyz", 1, 2},
-		{"ab", "abcdef", 2, 3},
-	}
-	for _, tc := range cases {
-		if got := editDistance(tc.a, tc.b, tc.limit); got != tc.want {
-			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.limit, got, tc.want)
-		}
-	}
-}
-
 // newTestIndex is an in-memory index of texts, one invented document
 // each.
 func newTestIndex(t *testing.T, texts []string) *Index {
