@@ -23,6 +23,8 @@ func spellTexts() []string {
 	texts.add(60, "Karin welcomed the delegation.")
 	texts.add(30, "The president met the council on fisheries.")
 	texts.add(20, "Unrelated filler about weather and markets.")
+	texts.add(10, "The council eased the penalties for marijuana.")
+	texts.add(3, "The delegation was deep in the weeds on fisheries.")
 	return texts
 }
 
@@ -48,6 +50,7 @@ func TestCorrectedTerms(t *testing.T) {
 		{"a changed first letter is not corrected", "buillfeather", []string{"buillfeather"}},
 		{"a chat abbreviation stands for the record's word", "potus on fisheries", []string{"president", "fisheri"}},
 		{"a chat abbreviation's possessive too", "the potus's fisheries", []string{"president", "fisheri"}},
+		{"a slang word counts the record's word too", "the weed penalties", []string{"weed|marijuana", "penalti"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -25,6 +25,9 @@ func ChatExpansion(w string) []string {
 	if e, ok := shorthandWords[w]; ok {
 		return strings.Fields(e)
 	}
+	if e, ok := slangWords[w]; ok {
+		return strings.Fields(e)
+	}
 	if e, ok := ordinalWords[w]; ok {
 		return []string{e}
 	}
@@ -176,6 +179,17 @@ func isTagRight(core, w, prev, next string) bool {
 	}
 	return true
 }
+
+// slangWords are words of chat slang that stand, in a question, for the
+// record's word for the thing: "the weed pardon" is the marijuana pardon.
+// They are not spelt out in the question (SpellOutChat), as a word of the
+// record may be written so too: a search counts either (ChatExpansion),
+// and a sentence holding the record's word holds a synonym
+// (TermSynonyms). "weed" is written 45 times in the White House record,
+// most of them "in the weeds", twice "smoking weed" or "is weed legal";
+// "marijuana" 329 times. Hall h75, h76 and the yard chain y75–y77 asked
+// for the October 2022 marijuana pardon as "weed".
+var slangWords = map[string]string{"weed": "marijuana"}
 
 // officeWords are the abbreviations of office titles, institutions,
 // parties and countries that the record writes in full. A demonym's

@@ -16,6 +16,7 @@ func TestChatExpansion(t *testing.T) {
 		{"stats", "statistics"},
 		{"eo", "executive order"},
 		{"vax", "vaccine"},
+		{"weed", "marijuana"},
 		{"president", ""},
 		{"sullivan", ""},
 		{"u", ""}, // a stopword to a search; "us" is not its plural

@@ -171,6 +171,7 @@ func TermSynonyms(s string) map[string][]string {
 		// United States for the words the record also names it by.
 		add(t, capitalTerms()[t])
 		add(t, otherNameTerms()[t])
+		add(t, slangTerms()[t])
 		if t == "usa" {
 			add(t, usaSynonyms)
 		}
@@ -178,3 +179,13 @@ func TermSynonyms(s string) map[string][]string {
 	}
 	return out
 }
+
+// slangTerms are slangWords by index term: the term of a slang word and
+// the terms of the record's words for it.
+var slangTerms = sync.OnceValue(func() map[string][]string {
+	m := make(map[string][]string, len(slangWords))
+	for w, e := range slangWords {
+		m[Stem(w)] = Terms(e)
+	}
+	return m
+})

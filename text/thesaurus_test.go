@@ -52,6 +52,10 @@ func TestTermSynonyms(t *testing.T) {
 	if _, ok := got["about"]; ok {
 		t.Errorf("a stopword got synonyms: %v", got["about"])
 	}
+	// Chat slang: the record's word for the thing (slangWords).
+	if got := TermSynonyms("the weed pardon"); !slices.Contains(got["weed"], "marijuana") {
+		t.Errorf(`"weed": %v, want "marijuana"`, got["weed"])
+	}
 	// A verb's phrase around its object.
 	for _, q := range []string{"when did russia let trevor reed go", "did they let him go"} {
 		if got := TermSynonyms(q); !slices.Contains(got["go"], "releas") {
