@@ -818,12 +818,13 @@ var knowVerbs = map[string]bool{"know": true, "knew": true, "known": true, "expl
 	"confirm": true, "confirmed": true, "mention": true, "mentioned": true, "indicate": true, "indicated": true,
 	"clarify": true, "clarified": true, "decide": true, "decided": true}
 
-// askedNoun is the noun a "what"/"which" asks for when one or two
+// askedNoun is the noun a "what"/"which" asks for when up to whichReach
 // modifiers stand before it ("which architecture firm", "what foreign
-// leader"): the first of the words at i to i+2 that names a kind of
-// answer (askedNouns), before any auxiliary or function word; else "".
+// leader", "which pilots union guy"): the first of the words at i to
+// i+whichReach that names a kind of answer (askedNouns), before any
+// auxiliary or function word; else "".
 func askedNoun(toks []qtok, i int) string {
-	for j := i; j < len(toks) && j <= i+2; j++ {
+	for j := i; j < len(toks) && j <= i+whichReach; j++ {
 		w := toks[j].w
 		if _, ok := askedNouns[w]; ok {
 			return w
@@ -845,7 +846,14 @@ var askedNouns = func() map[string]AnswerType {
 		"minister": WantPerson, "ministers": WantPerson, "leader": WantPerson, "leaders": WantPerson,
 		"president": WantPerson, "presidents": WantPerson, "senator": WantPerson, "senators": WantPerson,
 		"governor": WantPerson, "governors": WantPerson, "ambassador": WantPerson, "ambassadors": WantPerson,
-		"diplomat": WantPerson, "diplomats": WantPerson, "envoy": WantPerson, "mayor": WantPerson}
+		"diplomat": WantPerson, "diplomats": WantPerson, "envoy": WantPerson, "mayor": WantPerson,
+		// People as chat names them: "which pilots union guy said …".
+		"guy": WantPerson, "guys": WantPerson, "man": WantPerson, "woman": WantPerson, "lady": WantPerson,
+		"reporter": WantPerson, "reporters": WantPerson, "journalist": WantPerson, "lawmaker": WantPerson,
+		"lawmakers": WantPerson, "aide": WantPerson, "aides": WantPerson, "staffer": WantPerson,
+		"nominee": WantPerson,
+		"adviser": WantPerson, "advisor": WantPerson, "spokesman": WantPerson, "spokeswoman": WantPerson,
+		"congressman": WantPerson, "congresswoman": WantPerson, "judge": WantPerson, "candidate": WantPerson}
 	for n := range organisationNouns {
 		m[n] = WantPerson
 	}
@@ -1202,8 +1210,9 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 			if ps, ok := pp.byAlias[key]; ok {
 				// In lower case, a common word ("who won the game") is no
 				// surname, whoever the record quotes under it.
-				// "which city" asks for a kind of thing: no surname.
-				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (i > 0 && toks[i-1].w == "which" && !toks[i].upper) ||
+				// "which city", "which pilots union guy" ask for a kind of
+				// thing: no surname.
+				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (!toks[i].upper && inWhichPhrase(toks, i)) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w]) ||
 					otherGivenName(toks, i, ps, pp)) {
@@ -1244,6 +1253,26 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 		}
 	}
 	return out
+}
+
+// whichReach is how many words a "which" phrase may hold before its
+// last ("which pilots union guy said …").
+const whichReach = 3
+
+// inWhichPhrase reports whether the word at i ends a phrase opened by
+// "which", of at most whichReach words in lower case before it, none a
+// function word: the kind of thing asked for ("which city", "which
+// pilots union guy said"), whose words name no one.
+func inWhichPhrase(toks []qtok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-1-whichReach; j-- {
+		switch {
+		case toks[j].w == "which":
+			return true
+		case toks[j].upper || text.IsStopword(toks[j].w):
+			return false
+		}
+	}
+	return false
 }
 
 // officeName reports whether the one word key at i is an office

@@ -336,6 +336,9 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"What date did the talks open?", OrderAny, WantDate},
 		// The noun asked for after one or two modifiers.
 		{"which architecture firm did quillfeather pick for the canal", OrderAny, WantPerson},
+		// Three modifiers, a person as chat names one, and a "when" of a
+		// clause after it.
+		{"which canal pilots union guy said the locks are slower than when the strike began", OrderAny, WantPerson},
 		{"what border town did the minister visit", OrderAny, WantPlace},
 		{"what canal toll rise did they announce", OrderAny, WantAny},
 		// What a quantity was asks for a figure.

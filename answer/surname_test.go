@@ -145,8 +145,11 @@ func TestTitleBeforeTheName(t *testing.T) {
 		{"What did Speaker Quillhaven say about the budget talks?", ""},
 		{"what did minister quillhaven say about the port fees", "Ivo Quillhaven"},
 		{"what did quillhaven say about the port fees", "Ivo Quillhaven"},
-		// A word after "which" names a kind of thing asked for.
+		// A word after "which" names a kind of thing asked for, and so
+		// does the last of a few words after it.
 		{"which quillhaven did the ferries reach", ""},
+		{"which port union quillhaven said the fees would fall", ""},
+		{"which port union guy did quillhaven thank", "Ivo Quillhaven"},
 		// Words that end no title of the record describe who was met;
 		// they title nobody, and rule nobody out.
 		{"who was the first foreign envoy quillhaven met", "Ivo Quillhaven"},
