@@ -1212,7 +1212,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				// surname, whoever the record quotes under it.
 				// "which city", "which pilots union guy" ask for a kind of
 				// thing: no surname.
-				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (!toks[i].upper && inWhichPhrase(toks, i)) ||
+				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (!toks[i].upper && inWhichPhrase(q, toks, i)) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w]) ||
 					otherGivenName(toks, i, ps, pp)) {
@@ -1259,16 +1259,21 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 // last ("which pilots union guy said …").
 const whichReach = 3
 
-// inWhichPhrase reports whether the word at i ends a phrase opened by
-// "which", of at most whichReach words in lower case before it, none a
-// function word: the kind of thing asked for ("which city", "which
-// pilots union guy said"), whose words name no one.
-func inWhichPhrase(toks []qtok, i int) bool {
+// inWhichPhrase reports whether the word at i ends a phrase of q opened
+// by "which", of at most whichReach words in lower case before it, none a
+// function word nor a verb in the past, with only spaces between: the
+// kind of thing asked for ("which city", "which pilots union guy said"),
+// whose words name no one ("which came first, quillfeather opening …"
+// does name one).
+func inWhichPhrase(q string, toks []qtok, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-1-whichReach; j-- {
+		if strings.TrimSpace(q[toks[j].end:toks[j+1].start]) != "" {
+			return false
+		}
 		switch {
 		case toks[j].w == "which":
 			return true
-		case toks[j].upper || text.IsStopword(toks[j].w):
+		case toks[j].upper || text.IsStopword(toks[j].w) || pastTense(toks[j].w):
 			return false
 		}
 	}
