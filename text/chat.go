@@ -86,6 +86,16 @@ func spellOutChat(q string, letters bool) string {
 		if fillerWords[core] || (i == 0 && greetings[core]) || (i > 0 && isTagRight(core, w, f[i-1], next)) {
 			continue
 		}
+		if prev := ""; w[:min(len(w), 2)] == "us" && core == "us" {
+			if i > 0 {
+				prev = wordCore(f[i-1])
+			}
+			if countryUs(prev, next) {
+				// Lower case, as typed: a question typed all in lower
+				// case is read so (a name in it is a name).
+				w = "u.s." + strings.TrimSuffix(w[2:], ".")
+			}
+		}
 		if full, ok := shorthandWords[core]; ok && (letters || len(core) > 1) {
 			w = full + w[len(core):]
 		} else if full, ok := shorthandBefore[[2]string{core, next}]; ok && strings.HasPrefix(w, core) {
@@ -96,6 +106,29 @@ func spellOutChat(q string, letters bool) string {
 		out = append(out, shortPossessive(withoutWise(w)))
 	}
 	return strings.Join(out, " ")
+}
+
+// usObjectVerbs take "us" as their object in a question: "tell us",
+// "give us", "pull us out".
+var usObjectVerbs = setOf("tell told give gave let help show showed pull pulled get got send sent take took make made keep kept bring brought join joined lead led")
+
+// countryUs reports whether "us", typed in lower case between prev and
+// next (lower case, "" at an end), is the United States, as chat writes
+// it ("the us", "us troops", "attacks on us soil", "us and china"), not
+// the pronoun ("tell us about it", "give us a number"): after "the", at
+// the question's start, or before a word of content, unless a verb
+// taking it as its object stands before it. The record writes the
+// country "U.S." or "US", and its lower-case "us" is the pronoun but
+// after "the" (namesUS, which reads the text's words; this is read of a
+// question only).
+func countryUs(prev, next string) bool {
+	switch {
+	case prev == "the" || prev == "":
+		return true
+	case usObjectVerbs[prev]:
+		return false
+	}
+	return next != "" && !IsStopword(next) && !particles[next]
 }
 
 // withoutWise returns w without the chat suffix "-wise" ("travel-wise",

@@ -36,6 +36,14 @@ func TestSpellOutChat(t *testing.T) {
 		{"yo what did kirby say bout the balloon", "what did kirby say about the balloon"},
 		{"wat did the pres say abt ppl leaving?", "what did the president say about people leaving?"},
 		{"wht did kamala say abt it, whn was that", "what did kamala say about it, when was that"},
+		// "us" typed for the country, in lower case as typed; the
+		// pronoun stays.
+		{"how many us troops were there", "how many u.s. troops were there"},
+		{"was the plot on us soil?", "was the plot on u.s. soil?"},
+		{"us and china extended the pause", "u.s. and china extended the pause"},
+		{"can you tell us about the talks", "can you tell us about the talks"},
+		{"did they give us a number", "did they give us a number"},
+		{"what did they say to us", "what did they say to us"},
 		{"what did they say about russia's nuke threats", "what did they say about russia's nuclear threats"},
 		{"whats the approval rate acc to the wh", "what is the approval rate according to the wh"},
 		{"the acc number", "the acc number"},
