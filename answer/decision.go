@@ -907,12 +907,6 @@ func (p *Pipeline) decide(c Constraints, hits []retrieval.Hit, prev map[string]b
 		}
 		s.setContinued(citedBefore(h, prev), holdsPlaces, h.Doc)
 		sc := w.score(s)
-		if sc >= w.threshold {
-			if d.Passing == nil {
-				d.Passing = map[string]bool{}
-			}
-			d.Passing[h.Chunk.DocID] = true
-		}
 		if sc > bestScore {
 			best, bestScore, bs = i, sc, s
 		}

@@ -336,24 +336,3 @@ func TestNoFigureNotClaimedBesideANumber(t *testing.T) {
 		t.Errorf("declined saying the record gives no figure, though toll.txt gives 41 lives:\n%s", ans.Text)
 	}
 }
-
-// TestDecisionNamesPassingDocuments: the decision lists the documents
-// whose passages pass the threshold alone (Decision.Passing), which the
-// answer's first sentence is taken from; one below it is not listed.
-func TestDecisionNamesPassingDocuments(t *testing.T) {
-	pass := &corpus.Document{ID: "pass.txt", Title: "Remarks"}
-	low := &corpus.Document{ID: "low.txt", Title: "Remarks"}
-	terms := func(found bool) []retrieval.TermMatch {
-		return []retrieval.TermMatch{{Term: "canal", Weight: 2, Found: found}, {Term: "toll", Weight: 2, Found: true}}
-	}
-	hits := []retrieval.Hit{
-		{Doc: pass, Chunk: corpus.Chunk{ID: "pass.txt#0", DocID: pass.ID, Text: "The canal toll rises."}, Coverage: 1, Terms: terms(true)},
-		{Doc: low, Chunk: corpus.Chunk{ID: "low.txt#0", DocID: low.ID, Text: "The toll rises."}, Coverage: 0.5, Terms: terms(false)},
-	}
-	w := decisionWeights{coverage: 1, threshold: 0.75}
-	p := &Pipeline{decision: &w}
-	d := p.decide(Constraints{Search: "the canal toll"}, hits, nil)
-	if !d.Answer || !d.Passing[pass.ID] || d.Passing[low.ID] {
-		t.Errorf("decision %+v: want an answer with pass.txt passing and low.txt not", d)
-	}
-}

@@ -77,9 +77,6 @@ type Decision struct {
 	// gives it: the record speaks of the subject without the figure. ""
 	// otherwise.
 	Unvalued string `json:"unvalued,omitempty"`
-	// Passing are the documents of the passages weighed that scored at
-	// least the threshold themselves (by the signals; nil otherwise).
-	Passing map[string]bool `json:"-"`
 }
 
 // Signal is one named, weighted input of a decision or a choice.

@@ -78,10 +78,6 @@ type ExtractiveQuery struct {
 	// giving what was asked anew, are preferred (followFeatures).
 	Anchors []string
 	Said    map[string]bool
-	// Passing are the documents whose passages the decision found enough
-	// to answer alone (Decision.Passing): the first sentence is one of
-	// theirs when any can be. nil: any document.
-	Passing map[string]bool
 	// pp is the record's people, who a sentence naming a person may name
 	// (nil: titled names only).
 	pp *people

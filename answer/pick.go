@@ -548,7 +548,6 @@ type questionReading struct {
 	// ("what rhetorical question did biden ask"): a sentence that is
 	// itself a question is not demoted (Weights.Asks).
 	asksQuestion bool
-	passing      map[string]bool // ExtractiveQuery.Passing
 	// reply: it asks for the reply to a question put to the speaker
 	// (asksForReply; SentenceFeatures.Reply).
 	reply  bool
@@ -822,7 +821,7 @@ func comparisonWord(w string) bool {
 }
 
 func readQuestion(q ExtractiveQuery) questionReading {
-	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question), asksQuestion: asksAQuestion(q.Question), reply: asksForReply(q.Question), passing: q.Passing,
+	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question), asksQuestion: asksAQuestion(q.Question), reply: asksForReply(q.Question),
 		named: map[string]bool{}, people: q.Named, names: termSet(q.Names), sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
 		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question), places: q.Places}
 	for t := range text.TermSet(q.Context) {
@@ -1644,18 +1643,6 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 	if best < 0 {
 		return nil
 	}
-	// The first sentence is of a document the decision found enough
-	// alone, when one has an eligible sentence (ExtractiveQuery.Passing).
-	leads := eligible
-	for i := best; i < len(cands) && len(r.passing) > 0; i++ {
-		if eligible(i) && r.passing[docID(top[cands[i].hit])] {
-			leads = func(i int) bool { return eligible(i) && r.passing[docID(top[cands[i].hit])] }
-			if !leads(best) {
-				best = i
-			}
-			break
-		}
-	}
 	var picked []int
 	take := func(i int, role string) {
 		cands[i].role = role
@@ -1746,7 +1733,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		// holds them, whatever else it asks.
 		quotedFirst := false
 		for i := range cands {
-			if leads(i) && cands[i].features.Quoted {
+			if eligible(i) && cands[i].features.Quoted {
 				first, quotedFirst = i, true
 				break
 			}
@@ -1754,10 +1741,10 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		if !quotedFirst && len(r.anchors) > 0 {
 			// A follow-up: what goes on about the statement just quoted
 			// and gives what was asked anew, else anything giving it anew.
-			first, quotedFirst = followFirst(cands, best, leads, w)
+			first, quotedFirst = followFirst(cands, best, eligible, w)
 		}
 		if !quotedFirst && (r.typ != WantAny && r.typ != WantYesNo || r.list > 0) {
-			first = firstOfType(cands, best, first, leads, top, r, w)
+			first = firstOfType(cands, best, first, eligible, top, r, w)
 		}
 		take(first, "answer")
 	}

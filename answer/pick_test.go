@@ -318,35 +318,3 @@ func TestAsksForReply(t *testing.T) {
 		}
 	}
 }
-
-// TestLeadFromPassingDocument: the first sentence is of a document whose
-// passage the decision found enough alone (ExtractiveQuery.Passing) when
-// one has a sentence to quote; the others may support it.
-func TestLeadFromPassingDocument(t *testing.T) {
-	hits := briefingHits(t,
-		[2]string{"Press Briefing by Press Secretary Zara Quillfeather",
-			"MS. QUILLFEATHER: The Glimmerford canal tolls will rise in May, and the Glimmerford canal barges will pay them.\n"},
-		[2]string{"Press Briefing by Press Secretary Zara Quillfeather",
-			"MS. QUILLFEATHER: We expect the canal tolls to be settled by the ministry.\n"})
-	for i := range hits {
-		hits[i].Terms = []retrieval.TermMatch{{Term: "glimmerford", Weight: 6, Found: i == 0, Share: 1}, {Term: "canal", Weight: 3, Found: true, Share: 1}, {Term: "toll", Weight: 3, Found: true, Share: 1}}
-	}
-	first := func(passing map[string]bool) string {
-		q := ExtractiveQuery{Question: "what did quillfeather say about the glimmerford canal tolls", Passing: passing}
-		cands, picked, _ := chooseSentences(q, hits, DefaultWeights)
-		if len(picked) == 0 {
-			t.Fatal("nothing quoted")
-		}
-		return docID(hits[cands[picked[0]].hit])
-	}
-	if got := first(nil); got != hits[0].Doc.ID {
-		t.Fatalf("with any document: the first quotation is of %s, want %s (the fixture no longer shows the rule)", got, hits[0].Doc.ID)
-	}
-	if got := first(map[string]bool{hits[1].Doc.ID: true}); got != hits[1].Doc.ID {
-		t.Errorf("the decision passing %s only: the first quotation is of %s", hits[1].Doc.ID, got)
-	}
-	// No document passing has a sentence to quote: any may lead.
-	if got := first(map[string]bool{"elsewhere.txt": true}); got != hits[0].Doc.ID {
-		t.Errorf("no passing document among the hits: the first quotation is of %s, want %s", got, hits[0].Doc.ID)
-	}
-}

@@ -248,7 +248,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
-	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named, Places: r.c.Places, Mention: r.c.Mention, pp: p.people(), chunks: p.chunksOf(), Passing: r.decision.Passing}
+	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named, Places: r.c.Places, Mention: r.c.Mention, pp: p.people(), chunks: p.chunksOf()}
 	if r.c.Want == WantYesNo || r.c.Want == WantDate {
 		eq.Names = questionNames(r.c, r.hits)
 	}
