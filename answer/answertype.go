@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/text"
 )
 
@@ -1038,6 +1039,10 @@ type nameRun struct {
 	apposed bool
 }
 
+// titleArticles may open the phrase of a title set before a name: "a new
+// special envoy, …", "her deputy, …".
+var titleArticles = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "our": true, "its": true, "my": true, "your": true}
+
 // nameRuns returns the runs of capitalised words of s. Lower-case "of",
 // "for" and "the" after a title word may join a run's words ("Secretary
 // of State Antony Blinken"); a comma or any other word ends it.
@@ -1091,9 +1096,14 @@ func nameRuns(s string) []nameRun {
 			(text.IsTitleWord(toks[j].Word) || text.IsRankModifier(toks[j].Word)) {
 			nr.apposed = true
 		}
-		if i > 0 && strings.TrimSpace(s[toks[i-1].End:run[0].Start]) == "," && !capital(toks[i-1]) && text.IsTitleNoun(toks[i-1].Word) {
+		if i > 1 && strings.TrimSpace(s[toks[i-1].End:run[0].Start]) == "," && !capital(toks[i-1]) && text.IsTitleNoun(toks[i-1].Word) &&
+			(titleArticles[toks[i-2].Word] || !text.IsStopword(toks[i-2].Word)) &&
+			!slices.ContainsFunc(run, func(t text.Token) bool { return corpus.NotName(t.Word) }) && len(text.PlacesAsked(s[run[0].Start:run[len(run)-1].End])) == 0 {
 			// The title, in lower case, before the name: "giving way to a
-			// new special envoy, David Satterfield, who …".
+			// new special envoy, David Satterfield, who …"; not a word
+			// ending a phrase of a preposition ("In general, Nowhereland
+			// Airways …"), nor a body's or a place's name ("the market
+			// leader, Acme Canal Holdings", "the chair, North Avalonia").
 			nr.apposed = true
 		}
 		runs = append(runs, nr)

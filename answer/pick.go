@@ -1128,7 +1128,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			if r.words[t] == 1 {
 				subjectAll += rec[t]
 				switch {
-				case c.stems[t], r.reply && c.asked[t]:
+				case c.stems[t], r.reply && c.asked[t] && !r.named[t]:
 					// (The reporter's question describes what a
 					// question asking for the reply to it is about.)
 					subject += rec[t]
@@ -1154,7 +1154,10 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 				f.Context += idf
 			case own == 0:
 				// A word of the rewrite counts only in the sentence.
-			case c.asked[t]:
+			case c.asked[t] && !(r.reply && r.named[t]):
+				// (Asked for the reply, the reporter's words that name
+				// the one replying, "Kirby, you just called it …", are
+				// no words of what was asked.)
 				f.Asked += idf
 			case title[t]:
 				// The title says what every sentence of a statement is
@@ -1514,15 +1517,23 @@ func asksAQuestion(q string) bool {
 
 // replyRe: words by which a question asks what someone answered when a
 // question was put to them: "when (she was, she got) asked about …",
-// "after being pressed on …", "asked whether …", "in response to a
-// question about …".
-var replyRe = regexp.MustCompile(`(?i)\b(?:when|after|once|as)\s+(?:(?:he|she|they|it|was|were|got|get|gets|being|is|are|\w+'s)\s+){0,2}(?:asked|pressed|questioned)\b` +
-	`|\b(?:asked|pressed|questioned)\s+(?:about|whether|if|why|how|on|over|regarding)\b` +
+// "after being pressed on …", "asked whether …", "when asked, …", "in
+// response to a question about …". What follows "asked" says it was a
+// question put: not "when he asked congress for aid", "after being asked
+// to resign", "as she asked reporters to wait".
+var replyRe = regexp.MustCompile(`(?i)\b(?:when|after|once|as)\s+(?:(?:he|she|they|it|\w+'s|\w+)\s+)?(?:(?:was|were|got|get|gets|being|is|are)\s+)?(?:asked|pressed|questioned)(?:\s+` + replyAbout + `\b|\s*[,?.]|\s*$)` +
+	`|\b(?:asked|pressed|questioned)\s+` + replyAbout + `\b` +
 	`|\bin (?:response|reply|answer) to (?:a |the |one )?(?:question|reporter)`)
 
+// replyAbout are the words after "asked" that open what was asked.
+const replyAbout = `(?:about|whether|if|why|how|what|when|where|who|on|over|regarding|by)`
+
 // questionAskedRe: words by which a question asks for the question
-// itself ("what question was asked about …", "who asked whether …").
-var questionAskedRe = regexp.MustCompile(`(?i)\b(?:what|which)\s+(?:\w+\s+)?questions?\b|\bwho\s+(?:\w+\s+)?(?:asked|pressed|questioned)\b`)
+// itself, or how often it was put ("what question was asked about …",
+// "who asked whether …", "what was quillfeather asked about …", "how
+// many times was she asked …").
+var questionAskedRe = regexp.MustCompile(`(?i)\b(?:what|which)\s+(?:\w+\s+)?questions?\b|\bwho\s+(?:\w+\s+)?(?:asked|pressed|questioned)\b` +
+	`|\bwhat\s+(?:was|were|is|are)\s+(?:\S+\s+){1,3}(?:asked|pressed|questioned)\b|\bhow\s+(?:many\s+times|often)\b`)
 
 // asksForReply reports whether a question asks for a reply to a question
 // put to someone (replyRe), not for the question (questionAskedRe): its

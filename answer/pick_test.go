@@ -312,6 +312,14 @@ func TestAsksForReply(t *testing.T) {
 		"what did quillfeather say about the canal tolls":                  false,
 		"what question did the reporter ask":                               false,
 		"who asked for the canal to be closed":                             false,
+		"what question was asked about the canal tolls":                    false,
+		"who first asked whether the tolls would stay":                     false,
+		"what did quillfeather say when asked, after the vote":             true,
+		"what did quillfeather say when she asked congress for aid":        false,
+		"what did quillfeather say after being asked to resign":            false,
+		"what did quillfeather say as she asked reporters to wait":         false,
+		"what was quillfeather asked about the canal":                      false,
+		"how many times was quillfeather asked about the canal":            false,
 	} {
 		if got := asksForReply(q); got != want {
 			t.Errorf("asksForReply(%q) = %v, want %v", q, got, want)

@@ -43,6 +43,11 @@ var notNames = setOf(
 	"families", "businesses", "governors", "mayors", "senators", "lawmakers", "allies", "partners'",
 )
 
+// NotName reports whether w (lower case) is a word that never names a
+// person, only starts a sentence or names a thing, a place or a body
+// ("holdings", "airways", "south"): notNames.
+func NotName(w string) bool { return notNames[w] }
+
 // setOf builds a lookup set.
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
