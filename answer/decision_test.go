@@ -336,3 +336,33 @@ func TestNoFigureNotClaimedBesideANumber(t *testing.T) {
 		t.Errorf("declined saying the record gives no figure, though toll.txt gives 41 lives:\n%s", ans.Text)
 	}
 }
+
+// TestNoSentenceGivesTheFigure: a "how many" question the decision lets
+// through, whose sentences give no figure of what it counts, is answered
+// by saying the record gives none, naming the document that speaks of
+// the subject; a sentence giving the figure is quoted.
+func TestNoSentenceGivesTheFigure(t *testing.T) {
+	canal := func(body string) retrieval.Hit {
+		d := &corpus.Document{ID: "canal.txt", Title: "Statement on the Quillton Canal", Outlet: "Nowhereland Ministry", Text: body, Date: day("2031-05-02")}
+		return retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "canal.txt#0", DocID: d.ID, Text: body, End: len(body)}, Coverage: 1, VectorScore: 0.9,
+			Terms: []retrieval.TermMatch{{Term: "quillton", Weight: 3, Found: true}, {Term: "canal", Weight: 2, Found: true}, {Term: "barg", Weight: 2, Found: true}}}
+	}
+	w := decisionWeights{coverage: 1, threshold: 0.5}
+	ask := func(body string) *Answer {
+		t.Helper()
+		p := &Pipeline{Index: &byFilterIndex{wide: []retrieval.Hit{canal(body)}}, decision: &w}
+		ans, err := p.Ask(context.Background(), "how many barges crossed the quillton canal", nil, retrieval.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ans
+	}
+	got := ask("Crews worked on the Quillton canal for weeks before the spring. The barges crossed the Quillton canal again when the locks opened.")
+	want := "The record gives no figure for this: “Statement on the Quillton Canal” (2031-05-02) speaks of it without one."
+	if got.Mode != ModeDeclined || got.Text != want {
+		t.Errorf("no sentence gives the figure: %s\n%s\nwant\n%s", got.Mode, got.Text, want)
+	}
+	if got := ask("Crews worked on the Quillton canal for weeks. On Monday 40 barges crossed the Quillton canal."); got.Mode != ModeExtractive || !strings.Contains(got.Text, "40 barges") {
+		t.Errorf("a sentence gives the figure: %s\n%s", got.Mode, got.Text)
+	}
+}

@@ -116,6 +116,10 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	if len(picked) == 0 {
 		return "", nil, stats, why
 	}
+	if v.noFigure {
+		why[0].Verdict = noFigureVerdict
+		return "", nil, stats, why
+	}
 	why[0].Verdict = v.trace()
 	for i := range why {
 		if strings.HasPrefix(why[i].Role, "side ") && v.keyWord != "" {
@@ -130,6 +134,10 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	text, cites, stats = render(cands, picked, top, v, q.pp)
 	return text, cites, stats, why
 }
+
+// noFigureVerdict is the first reason's verdict when no sentence gives
+// the figure asked for (verdict.noFigure): the answer says so.
+const noFigureVerdict = "no sentence gives the figure asked for"
 
 // withReplies adds to top, after each passage that ends with a reporter's
 // question, the passage that follows it in its document (moving it up

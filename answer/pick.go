@@ -1215,6 +1215,10 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// reading, which their threshold was measured with.)
 			f.Fits = holdsFigure(dateRe.ReplaceAllString(labelledNumbers(h.Chunk.Text, labels).ReplaceAllString(sentence, ""), ""))
 		}
+		if !f.Fits && r.hasFig && len(r.sides) < 2 && !r.change && countsByOrdinal(r.fig, sentence) {
+			// "how many years running": "for the fourth year in a row".
+			f.Fits = true
+		}
 		if f.Fits && (r.typ == WantDate || r.typ == WantNumber || r.typ == WantPlace || r.inSentence && f.Words == 0) {
 			f.Before = before
 			subject += w.Before * subjectBefore
@@ -2257,12 +2261,40 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 	}
 	v.missing, v.keyWord, v.sides, v.places = r.missing, r.keyWord, r.sides, r.places
 	v.asked, v.named, v.kin, v.saidAsked = r.speakerName, r.named, r.kin, r.speakerName != ""
+	v.noFigure = r.typ == WantNumber && len(r.sides) < 2 && len(r.anchors) == 0 && len(r.docs) == 0 && q.Context == "" && len(picked) > 0 &&
+		!slices.ContainsFunc(picked, func(i int) bool { return cands[i].features.Fits })
 	if v.asked == "" && len(q.Named) == 1 {
 		// "what did sullivan praise azerbaijan for": no verb asks for his
 		// words, but the one person named is whom a readout reports.
 		v.asked, v.named, v.kin = q.Named[0].Name, termSet(text.Terms(q.Named[0].Name)), kinOf(q.Named[0], q.pp)
 	}
 	return cands, picked, v
+}
+
+// occurrenceTerms are what a count of occurrences counts ("how many years
+// running", "how many times"), which a sentence may give by an ordinal.
+var occurrenceTerms = map[string]bool{"year": true, "time": true, "term": true, "round": true, "edition": true}
+
+// countsByOrdinal reports whether a figure asked counts occurrences
+// (occurrenceTerms) and the sentence gives one by an ordinal standing
+// at most two words before what it counts ("for the fourth year in a
+// row", "the third time").
+func countsByOrdinal(f figure, sentence string) bool {
+	if !slices.ContainsFunc(f.counted, func(t string) bool { return occurrenceTerms[t] }) {
+		return false
+	}
+	toks := text.Tokens(sentence)
+	for i, tk := range toks {
+		if !text.IsOrdinal(tk.Word) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+2; j++ {
+			if occurrenceTerms[text.Stem(toks[j].Word)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stemSeq returns the stems of the informative words of s, in order.

@@ -326,3 +326,28 @@ func TestAsksForReply(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsByOrdinal: a count of occurrences ("how many years running")
+// is given by an ordinal before what it counts; a count of things is not,
+// nor an ordinal of something else.
+func TestCountsByOrdinal(t *testing.T) {
+	years, ok := figureOf("how many years running has the glimmerford fair been held")
+	if !ok {
+		t.Fatal("figureOf read no figure")
+	}
+	barges, _ := figureOf("how many barges crossed the glimmerford canal")
+	for _, tc := range []struct {
+		f        figure
+		sentence string
+		want     bool
+	}{
+		{years, "For the fourth year in a row, the Glimmerford fair opened on the green.", true},
+		{years, "It is the 3rd straight year the fair has been held.", true},
+		{years, "The first barges crossed the canal in May.", false},
+		{barges, "For the fourth year in a row, barges crossed the canal.", false},
+	} {
+		if got := countsByOrdinal(tc.f, tc.sentence); got != tc.want {
+			t.Errorf("countsByOrdinal(%v, %q) = %v, want %v", tc.f.counted, tc.sentence, got, tc.want)
+		}
+	}
+}

@@ -821,6 +821,13 @@ func (p *Pipeline) extractive(ans *Answer, q ExtractiveQuery, hits []retrieval.H
 		first, last, docs := p.Index.Coverage()
 		ans.Mode = ModeDeclined
 		ans.Text = "The record does not cover this question. " + coverageSentence(first, last, docs)
+		if len(why) > 0 && why[0].Verdict == noFigureVerdict {
+			if i := slices.IndexFunc(hits, func(h retrieval.Hit) bool { return docID(h) == why[0].Doc }); i >= 0 && hits[i].Doc != nil {
+				// The record speaks of the subject, without the figure
+				// asked (as the decision's Unvalued says).
+				ans.Text = noFigureText(hits[i].Doc)
+			}
+		}
 		return
 	}
 	ans.Mode = ModeExtractive

@@ -568,8 +568,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 		r.decline = "The record does not cover this question. " + coverageSentence(first, last, docs)
 		if i := slices.IndexFunc(hits, func(h retrieval.Hit) bool { return h.Chunk.ID == r.decision.Unvalued }); i >= 0 && hits[i].Doc != nil {
 			// The record speaks of the subject, without the figure asked.
-			r.decline = fmt.Sprintf("The record gives no figure for this: “%s” (%s) speaks of it without one.",
-				hits[i].Doc.Title, hits[i].Doc.DateString())
+			r.decline = noFigureText(hits[i].Doc)
 		}
 		if len(hits) == 0 && filtered(filters) {
 			r.decline = "No document in the record matches this question within the filters you gave (date, outlet or speaker). " + coverageSentence(first, last, docs)
@@ -1561,4 +1560,10 @@ func spokenOrNamedBy(hits []retrieval.Hit, p *Person) (kept []retrieval.Hit, own
 // taiwan" answered from Biden's press conference naming Blinken).
 func speakerAbsent(name string) string {
 	return "No passage of the record holds " + name + "'s own words on this. The passages below name them; each quotation says whose words it is."
+}
+
+// noFigureText is the answer to a question asking a figure the record
+// does not give, though d speaks of its subject.
+func noFigureText(d *corpus.Document) string {
+	return fmt.Sprintf("The record gives no figure for this: “%s” (%s) speaks of it without one.", d.Title, d.DateString())
 }

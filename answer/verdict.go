@@ -104,6 +104,12 @@ type verdict struct {
 	missing []string
 	keyWord string
 	places  []string
+	// noFigure: a question asking how many or how much (not a
+	// comparison, nor a follow-up, which the passages of its
+	// conversation may answer beyond those retrieved) gets no
+	// quoted sentence giving the figure asked (none Fits): the record, as
+	// retrieved, speaks of the subject without it.
+	noFigure bool
 	// day and relative, of verdictWhen: the day the first sentence's
 	// "tomorrow" (relative) stands for, its statement's day moved by it.
 	day, relative string

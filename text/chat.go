@@ -34,6 +34,20 @@ func ChatExpansion(w string) []string {
 	return nil
 }
 
+// IsOrdinal reports whether w (lower case) is an ordinal up to the
+// twentieth, spelt out ("fourth") or in figures ("4th").
+func IsOrdinal(w string) bool {
+	if _, ok := ordinalWords[w]; ok {
+		return true
+	}
+	for _, o := range ordinalWords {
+		if o == w {
+			return true
+		}
+	}
+	return false
+}
+
 // ordinalWords spell out the ordinals a question writes in figures ("the
 // 8th baby formula flight") as the record's titles and prose write them
 // ("Eighth Operation Fly Formula Flight").

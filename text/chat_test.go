@@ -127,3 +127,12 @@ func TestSpellOutChatWordsKeepsInitials(t *testing.T) {
 		t.Errorf("SpellOutChat: %q", got)
 	}
 }
+
+// TestIsOrdinal: ordinals spelt out or in figures, and no other word.
+func TestIsOrdinal(t *testing.T) {
+	for w, want := range map[string]bool{"fourth": true, "4th": true, "twentieth": true, "21st": false, "four": false, "forth": false} {
+		if got := IsOrdinal(w); got != want {
+			t.Errorf("IsOrdinal(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
