@@ -284,7 +284,7 @@ func TestUnvaluedPassageDeclined(t *testing.T) {
 	}
 	// The decline says the record speaks of it without the figure.
 	ans, err := (&Pipeline{Index: &byFilterIndex{wide: []retrieval.Hit{mourning}}}).Ask(context.Background(), "how many people died in the quillton floods", nil, retrieval.SearchOptions{})
-	want := "The record gives no figure for this: “Statement on the Quillton Floods” (2031-05-02) speaks of it without one."
+	want := "No passage found gives a figure for this: “Statement on the Quillton Floods” (2031-05-02) speaks of it without one."
 	if err != nil || ans.Mode != ModeDeclined || ans.Text != want {
 		t.Errorf("%v %s:\n%s\nwant\n%s", err, ans.Mode, ans.Text, want)
 	}
@@ -311,7 +311,7 @@ func TestNoFigureNotClaimedWhenAPassageGivesIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.HasPrefix(ans.Text, "The record gives no figure") {
+	if strings.HasPrefix(ans.Text, "No passage found gives a figure") {
 		t.Errorf("declined saying the record gives no figure, though toll.txt gives 41:\n%s", ans.Text)
 	}
 	c := Constraints{Search: "how many people died in the quillton floods", Want: WantNumber}
@@ -332,7 +332,7 @@ func TestNoFigureNotClaimedBesideANumber(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.HasPrefix(ans.Text, "The record gives no figure") {
+	if strings.HasPrefix(ans.Text, "No passage found gives a figure") {
 		t.Errorf("declined saying the record gives no figure, though toll.txt gives 41 lives:\n%s", ans.Text)
 	}
 }
@@ -358,7 +358,7 @@ func TestNoSentenceGivesTheFigure(t *testing.T) {
 		return ans
 	}
 	got := ask("Crews worked on the Quillton canal for weeks before the spring. The barges crossed the Quillton canal again when the locks opened.")
-	want := "The record gives no figure for this: “Statement on the Quillton Canal” (2031-05-02) speaks of it without one."
+	want := "No passage found gives a figure for this: “Statement on the Quillton Canal” (2031-05-02) speaks of it without one."
 	if got.Mode != ModeDeclined || got.Text != want {
 		t.Errorf("no sentence gives the figure: %s\n%s\nwant\n%s", got.Mode, got.Text, want)
 	}

@@ -1562,8 +1562,10 @@ func speakerAbsent(name string) string {
 	return "No passage of the record holds " + name + "'s own words on this. The passages below name them; each quotation says whose words it is."
 }
 
-// noFigureText is the answer to a question asking a figure the record
-// does not give, though d speaks of its subject.
+// noFigureText is the answer to a question asking a figure no passage
+// found gives, though d speaks of its subject. It says what was found,
+// not that the record holds no such figure: a passage the search missed
+// may give it.
 func noFigureText(d *corpus.Document) string {
-	return fmt.Sprintf("The record gives no figure for this: “%s” (%s) speaks of it without one.", d.Title, d.DateString())
+	return fmt.Sprintf("No passage found gives a figure for this: “%s” (%s) speaks of it without one.", d.Title, d.DateString())
 }
