@@ -1048,10 +1048,7 @@ var titleArticles = map[string]bool{"a": true, "an": true, "the": true, "his": t
 // of State Antony Blinken"); a comma or any other word ends it.
 func nameRuns(s string) []nameRun {
 	toks := text.Tokens(s)
-	capital := func(t text.Token) bool {
-		r, _ := utf8.DecodeRuneInString(s[t.Start:])
-		return unicode.IsUpper(r)
-	}
+	capital := func(t text.Token) bool { return startsUpper(s[t.Start:]) }
 	joined := func(a, b text.Token) bool {
 		gap := s[a.End:b.Start]
 		return strings.Trim(gap, " .") == "" && len(gap) <= 2
@@ -1096,20 +1093,30 @@ func nameRuns(s string) []nameRun {
 			(text.IsTitleWord(toks[j].Word) || text.IsRankModifier(toks[j].Word)) {
 			nr.apposed = true
 		}
-		if i > 1 && strings.TrimSpace(s[toks[i-1].End:run[0].Start]) == "," && !capital(toks[i-1]) && text.IsTitleNoun(toks[i-1].Word) &&
-			(titleArticles[toks[i-2].Word] || !text.IsStopword(toks[i-2].Word)) &&
-			!slices.ContainsFunc(run, func(t text.Token) bool { return corpus.NotName(t.Word) }) && len(text.PlacesAsked(s[run[0].Start:run[len(run)-1].End])) == 0 {
-			// The title, in lower case, before the name: "giving way to a
-			// new special envoy, David Satterfield, who …"; not a word
-			// ending a phrase of a preposition ("In general, Nowhereland
-			// Airways …"), nor a body's or a place's name ("the market
-			// leader, Acme Canal Holdings", "the chair, North Avalonia").
+		if titledBeforeRun(s, toks, i, run) {
 			nr.apposed = true
 		}
 		runs = append(runs, nr)
 		i = j
 	}
 	return runs
+}
+
+// titledBeforeRun reports whether the run of capitalised words at toks[i]
+// (run) follows a title in lower case across a comma: "giving way to a
+// new special envoy, David Satterfield, who …". Not a word ending a
+// phrase of a preposition ("In general, Nowhereland Airways …"), nor
+// before a body's or a place's name ("the market leader, Acme Canal
+// Holdings", "the chair, North Avalonia").
+func titledBeforeRun(s string, toks []text.Token, i int, run []text.Token) bool {
+	if i < 2 || strings.TrimSpace(s[toks[i-1].End:run[0].Start]) != "," || !text.IsTitleNoun(toks[i-1].Word) || startsUpper(s[toks[i-1].Start:]) {
+		return false
+	}
+	if before := toks[i-2].Word; !titleArticles[before] && text.IsStopword(before) {
+		return false
+	}
+	return !slices.ContainsFunc(run, func(t text.Token) bool { return corpus.NotName(t.Word) }) &&
+		len(text.PlacesAsked(s[run[0].Start:run[len(run)-1].End])) == 0
 }
 
 // titled reports whether a run names a person by a title ("Secretary

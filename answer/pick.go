@@ -824,9 +824,10 @@ func comparisonWord(w string) bool {
 }
 
 func readQuestion(q ExtractiveQuery) questionReading {
-	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question), asksQuestion: asksAQuestion(q.Question), reply: asksForReply(q.Question),
+	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question), reply: asksForReply(q.Question),
 		named: map[string]bool{}, people: q.Named, names: termSet(q.Names), sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
 		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question), places: q.Places}
+	r.asksQuestion = !r.reply && asksAQuestion(q.Question)
 	for t := range text.TermSet(q.Context) {
 		r.words[t] = 0
 	}
@@ -1506,12 +1507,10 @@ func cutDash(s string) (string, bool) {
 
 // asksAQuestion reports a question about a question someone asked or
 // posed ("what rhetorical question did biden ask", "what question did
-// he pose", "what did she ask the senators"), not about the reply to one
-// (asksForReply).
+// he pose", "what did she ask the senators"); one asking for the reply
+// to a question (asksForReply) asks for no question, which its reader
+// checks first.
 func asksAQuestion(q string) bool {
-	if asksForReply(q) {
-		return false
-	}
 	found := false
 	text.EachWord(q, func(w string) {
 		switch w {

@@ -405,44 +405,45 @@ const (
 // labelTypos maps each label of labels read as a typo of another (see
 // above) to that label; nil when none is.
 func labelTypos(labels []turn) map[string]string {
-	count := map[string]int{}
-	for _, l := range labels {
-		count[l.label]++
+	// Each distinct label once, split before its last word ("MR." and
+	// "HAMILL" of "MR. HAMILL"), with how many turns it labels.
+	type use struct {
+		label, head, last string
+		n                 int
 	}
-	var out map[string]string
-	for l, n := range count {
-		if n > typoMaxTurns {
+	var uses []use
+	at := map[string]int{}
+	for _, l := range labels {
+		if i, ok := at[l.label]; ok {
+			uses[i].n++
 			continue
 		}
-		head, last := splitLastWord(l)
-		if len(last) < typoMinLen {
+		cut := strings.LastIndexByte(l.label, ' ') + 1
+		at[l.label] = len(uses)
+		uses = append(uses, use{l.label, l.label[:cut], l.label[cut:], 1})
+	}
+	var out map[string]string
+	for _, u := range uses {
+		if u.n > typoMaxTurns || len(u.last) < typoMinLen {
 			continue
 		}
 		match, matches := "", 0
-		for m, k := range count {
-			mh, ml := splitLastWord(m)
-			if m == l || k < typoMinOther || k <= n || mh != head || len(ml) < typoMinLen {
+		for _, o := range uses {
+			if o.label == u.label || o.n < typoMinOther || o.n <= u.n || o.head != u.head || len(o.last) < typoMinLen {
 				continue
 			}
-			if text.EditDistance(last, ml, 1) == 1 {
-				match, matches = m, matches+1
+			if text.EditDistance(u.last, o.last, 1) == 1 {
+				match, matches = o.label, matches+1
 			}
 		}
 		if matches == 1 {
 			if out == nil {
 				out = map[string]string{}
 			}
-			out[l] = match
+			out[u.label] = match
 		}
 	}
 	return out
-}
-
-// splitLastWord splits a label before its last word ("MR." and "HAMILL"
-// of "MR. HAMILL").
-func splitLastWord(label string) (head, last string) {
-	i := strings.LastIndexByte(label, ' ')
-	return label[:i+1], label[i+1:]
 }
 
 // floorPhrases are what a speaker says to run a call rather than to make a

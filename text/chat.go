@@ -3,6 +3,7 @@ package text
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ChatExpansion returns the words that a chat abbreviation or a spoken
@@ -37,16 +38,18 @@ func ChatExpansion(w string) []string {
 // IsOrdinal reports whether w (lower case) is an ordinal up to the
 // twentieth, spelt out ("fourth") or in figures ("4th").
 func IsOrdinal(w string) bool {
-	if _, ok := ordinalWords[w]; ok {
-		return true
-	}
-	for _, o := range ordinalWords {
-		if o == w {
-			return true
-		}
-	}
-	return false
+	_, figures := ordinalWords[w]
+	return figures || spelledOrdinals()[w]
 }
+
+// spelledOrdinals are ordinalWords' spelt-out ordinals, as a set.
+var spelledOrdinals = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(ordinalWords))
+	for _, o := range ordinalWords {
+		m[o] = true
+	}
+	return m
+})
 
 // ordinalWords spell out the ordinals a question writes in figures ("the
 // 8th baby formula flight") as the record's titles and prose write them
@@ -100,7 +103,8 @@ func spellOutChat(q string, letters bool) string {
 		if fillerWords[core] || (i == 0 && greetings[core]) || (i > 0 && isTagRight(core, w, f[i-1], next)) {
 			continue
 		}
-		if prev := ""; w[:min(len(w), 2)] == "us" && core == "us" {
+		if core == "us" && strings.HasPrefix(w, "us") { // typed in lower case
+			prev := ""
 			if i > 0 {
 				prev = wordCore(f[i-1])
 			}
