@@ -27,6 +27,7 @@ func TestGatewayDropMidAnswerResumes(t *testing.T) {
 	h := start(t, Config{}, Deps{Answerer: fa})
 	slow := h.ask("slow?")
 	h.wait("acknowledged", func() bool { return h.d.Response(slow.ID).Acked })
+	h.heartbeating()
 	h.d.DropConnection()
 	next := h.ask("next?") // dispatched while the bot is disconnected
 	close(release)
@@ -79,6 +80,7 @@ func TestFatalCloseStopsRunWithAdvice(t *testing.T) {
 	t.Run("after a successful connection", func(t *testing.T) {
 		t.Parallel()
 		h := start(t, Config{MessageContent: true}, Deps{Answerer: echoAnswerer()})
+		h.heartbeating()
 		h.d.CloseWith(4014)
 		select {
 		case err := <-h.done:
@@ -94,6 +96,7 @@ func TestFatalCloseStopsRunWithAdvice(t *testing.T) {
 	t.Run("while reconnecting", func(t *testing.T) {
 		t.Parallel()
 		h := start(t, Config{}, Deps{Answerer: echoAnswerer()})
+		h.heartbeating()
 		h.d.DropConnection()
 		h.d.CloseWith(4004) // the token was reset meanwhile: every reconnection is refused
 		select {

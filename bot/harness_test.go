@@ -222,6 +222,14 @@ func startOn(t *testing.T, d *testsupport.Discord, cfg Config, deps Deps) *harne
 	return h
 }
 
+// heartbeating waits for discordgo's first heartbeat on the connection, so
+// that a test cutting the connection afterwards meets one reconnecting
+// goroutine, not two (see testsupport's Discord.Heartbeats).
+func (h *harness) heartbeating() {
+	h.t.Helper()
+	h.wait("first heartbeat", func() bool { return h.d.Heartbeats() >= 1 })
+}
+
 // waitBudget bounds how long a test's waits may take in all: long enough
 // for the load tests' simulated model latency (about 20 s of 1–3 s answers)
 // under -race on a loaded 2-core machine, where 30 s was not, yet short of

@@ -264,6 +264,7 @@ func TestGatewayCloseMidAnswerResumes(t *testing.T) {
 				r := h.d.Response(slow.ID)
 				return r.Original != nil && strings.Contains(r.Original.Content, "Half an answer")
 			})
+			h.heartbeating()
 			h.d.CloseWith(code)
 			close(release)
 			h.wait("slow answer", func() bool { return h.settled(slow.ID) })

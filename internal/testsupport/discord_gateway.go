@@ -24,6 +24,7 @@ type gateway struct {
 	intents     discordgo.Intent
 	identifies  int
 	resumes     int
+	heartbeats  int // heartbeats received on any connection
 	fatal       int // a sticky fatal close code: every new connection gets it
 	closed      bool
 	wg          sync.WaitGroup
@@ -91,6 +92,18 @@ func (d *Discord) GatewayStats() (identifies, resumes int, intents discordgo.Int
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.gw.identifies, d.gw.resumes, d.gw.intents
+}
+
+// Heartbeats reports how many heartbeats (op 1) the gateway has received.
+// discordgo sends its first heartbeat as soon as a connection is open; a
+// test that cuts the connection should wait for it first, because
+// discordgo's heartbeat goroutine, meeting a connection already cut,
+// reconnects at the same time as its reader does (a data race inside
+// discordgo, seen under -race on a loaded machine).
+func (d *Discord) Heartbeats() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.gw.heartbeats
 }
 
 // DropConnection cuts the gateway connection without a close frame, as a
@@ -191,6 +204,10 @@ func (g *gateway) serve(d *Discord, w http.ResponseWriter, r *http.Request) {
 		}
 		switch f.Op {
 		case 1:
+			d.mu.Lock()
+			g.heartbeats++
+			d.notifyLocked()
+			d.mu.Unlock()
 			if c.write(frame{Op: 11, Data: json.RawMessage("null")}) != nil {
 				return
 			}

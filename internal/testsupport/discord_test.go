@@ -100,6 +100,9 @@ func TestDiscordResumeReplaysMissedDispatches(t *testing.T) {
 	s := connect(t, d, discordgo.IntentsGuildMessages)
 	got := make(chan string, 4)
 	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) { got <- ic.ID })
+	if err := d.WaitFor(waitCtx(t), func() bool { return d.Heartbeats() >= 1 }); err != nil {
+		t.Fatal(err)
+	}
 	d.DropConnection()
 	in := d.SendInteraction(Interaction{Command: "ask"}) // sent while disconnected
 	select {
