@@ -1215,7 +1215,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (!toks[i].upper && inWhichPhrase(q, toks, i)) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w]) ||
-					otherGivenName(toks, i, ps, pp)) {
+					otherGivenName(toks, i, ps, pp) || placeAfterPreposition(q, toks, i, pp)) {
 					continue
 				}
 				if ps = titledAs(toks, i, ps, pp); len(ps) == 0 {
@@ -1253,6 +1253,22 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 		}
 	}
 	return out
+}
+
+// placeAfterPreposition reports whether the one word at i, a surname of
+// the record, follows a preposition of place (placePrepositions: "how
+// many troops were in jordan") and is not possessive ("in jordan's
+// letter"), and the record writes the word as a place (wordUse.place):
+// the place is asked about, not the person of that surname (Jim Jordan),
+// since a person is never "in" someone.
+func placeAfterPreposition(q string, toks []qtok, i int, pp *people) bool {
+	if i == 0 || !slices.Contains(placePrepositions, toks[i-1].w) || pp.wordUse == nil {
+		return false
+	}
+	if rest := q[toks[i].end:]; strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
+		return false
+	}
+	return pp.wordUse([]string{toks[i].w}).place
 }
 
 // whichReach is how many words a "which" phrase may hold before its

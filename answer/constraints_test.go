@@ -772,6 +772,28 @@ func TestBareDateBeforeTheRecord(t *testing.T) {
 	}
 }
 
+// A surname after a preposition of place, whose word the record writes as
+// a place, is the place asked about ("troops in jordan" is no Jim
+// Jordan): unless possessive, or the record never writes it as a place.
+func TestPlaceAfterPreposition(t *testing.T) {
+	pp := buildPeople(constraintDocs(t))
+	place := true
+	pp.wordUse = func(words []string) wordUse { return wordUse{name: true, place: place && words[0] == "oakhollow"} }
+	named := func(q string) bool { return len(findMentions(q, questionTokens(q), pp)) > 0 }
+	if named("how many troops were in oakhollow in june") {
+		t.Error("in oakhollow: read as the minister")
+	}
+	for _, q := range []string{"what did oakhollow say about the bridge", "what did he say in oakhollow's statement", "how many troops did oakhollow send"} {
+		if !named(q) {
+			t.Errorf("%q: the minister not read", q)
+		}
+	}
+	place = false
+	if !named("how many troops were in oakhollow in june") {
+		t.Error("a word the record never writes as a place: the minister not read")
+	}
+}
+
 // A possessive of the record's people typed without its apostrophe is
 // written with it; a word the record writes in lower case is left.
 func TestMarkPossessives(t *testing.T) {

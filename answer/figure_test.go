@@ -109,6 +109,9 @@ func TestFigureHeldBy(t *testing.T) {
 		// A magnitude after the number.
 		{"how much will the agency provide to the region", "The agency will provide $125M to the region.", true},
 		{"how many troops did quillton send", "Quillton sent some 50K troops.", true},
+		// A two-word phrase whose synonym is what is asked counts it.
+		{"how many troops did quillton send", "Quillton deployed approximately 2,976 military personnel.", true},
+		{"how many troops did quillton send", "Quillton deployed approximately 2,976 personnel.", false},
 		// A bill's number is no figure.
 		{"how many acres does the quillton act protect", "H.R. 165 protects the acres around Quillton.", false},
 	}
