@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,14 +28,19 @@ func findTurns(src string) []turn {
 // labelLines lists the turn labels that open lines of src, a reporter's
 // "Q" among them, and how many of them are people's.
 func labelLines(src string) (turns []turn, people int) {
+	var glued []turn
+	asked := false
 	for i := 0; i < len(src); {
 		if label, _, ok := text.LabelAt(src, i); ok {
 			if label == "Q" {
 				turns = append(turns, turn{at: i, label: label})
+				asked = true
 			} else if text.IsTurnLabel(label) {
 				turns = append(turns, turn{at: i, label: label})
 				people++
 			}
+		} else if gluedQuestion(src[i:]) {
+			glued = append(glued, turn{at: i, label: "Q"})
 		}
 		k := strings.IndexByte(src[i:], '\n')
 		if k < 0 {
@@ -42,7 +48,20 @@ func labelLines(src string) (turns []turn, people int) {
 		}
 		i += k + 1
 	}
+	if asked && len(glued) > 0 {
+		turns = append(turns, glued...)
+		slices.SortFunc(turns, func(a, b turn) int { return a.at - b.at })
+	}
 	return turns, people
+}
+
+// gluedQuestion reports whether a line opens with a reporter's "Q" whose
+// space was lost before a capitalised word ("QThanks. Just to go back to
+// bird flu.", "QAnd then on Ukraine.": six lines of the White House
+// record, which labelLines takes in a transcript that has other "Q"
+// turns). "QUAD", "QTS" and "Qatar" are not so written.
+func gluedQuestion(line string) bool {
+	return len(line) >= 3 && line[0] == 'Q' && line[1] >= 'A' && line[1] <= 'Z' && line[2] >= 'a' && line[2] <= 'z'
 }
 
 // turnSpeaker resolves a label to the person's name and title, using the

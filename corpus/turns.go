@@ -141,6 +141,9 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 9: a reporter's "Q" whose space was lost ("QThanks. Just to go
+//     back to …") opens a reporter's turn in a transcript with other "Q"
+//     turns (gluedQuestion).
 //   - 8: a transcript's label misspelt once or twice is read as the
 //     label it misspells ("MR. HAMMILL" among "MR. HAMILL"; labelTypos).
 //   - 7: a role label no title or text names ("THE PRESIDENT:" in "The
@@ -163,7 +166,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 8
+const TurnsVersion = 9
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).

@@ -255,6 +255,37 @@ func TestQuotationLists(t *testing.T) {
 // TestLabelTypos: a label misspelt once among a speaker's turns is read as
 // that speaker's; two labels each used often, a short surname one edit
 // from another, and labels with other words before the surname stay apart.
+// A reporter's "Q" whose space was lost ("QThanks. Just to go back to …")
+// opens a reporter's turn in a transcript that has other "Q" turns; a
+// line opening with such a word elsewhere is no turn.
+func TestGluedQuestion(t *testing.T) {
+	src := "title: Press Briefing by Press Secretary Zara Quillfeather and Coordinator Milo Brask\ndate: 2031-04-02\nsource: The Example House\n\n" +
+		"MS. QUILLFEATHER: Good afternoon.\n\n" +
+		"Q When do the barges move?\n\n" +
+		"MR. BRASK: At dawn.\n\n" +
+		"QThanks. Just to go back to the tolls. Are they lifted?\n\n" +
+		"MS. QUILLFEATHER: The tolls are lifted.\n\n" +
+		"QUAD COUNTRIES\n"
+	docs, err := Parse("glued.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	checkTurns(t, d)
+	if got := turnOf(t, d, "Just to go back to the tolls").Role; got != RoleReporter {
+		t.Errorf("the glued question's turn: role %v, want a reporter's", got)
+	}
+	if got := turnOf(t, d, "At dawn").Speaker.Name; got != "Milo Brask" {
+		t.Errorf("the turn before: %q", got)
+	}
+	if got := turnOf(t, d, "The tolls are lifted").Speaker.Name; got != "Zara Quillfeather" {
+		t.Errorf("the answer: %q", got)
+	}
+	if turns, _ := labelLines("MS. QUILLFEATHER: Hello.\nMR. BRASK: Hi.\nQThanks for that.\n"); len(turns) != 2 {
+		t.Errorf("no spaced Q turn: %d turns, want the 2 labelled", len(turns))
+	}
+}
+
 func TestLabelTypos(t *testing.T) {
 	src := "title: Press Briefing by Press Secretary Zara Quillfeather and Coordinator Milo Brask\ndate: 2031-04-02\nsource: The Example House\n\n" +
 		"MS. QUILLFEATHER: Good afternoon. Coordinator Milo Brask joins us.\n\n" +
