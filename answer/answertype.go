@@ -692,8 +692,17 @@ func figureOf(q string) (f figure, ok bool) {
 	if f.counted == nil {
 		f.counted = quantityOf(toks)
 	}
+	if f.counted == nil && f.unit == 0 && slices.ContainsFunc(toks, func(t qtok) bool { return voteWords[t.w] }) {
+		// "what was the senate vote count": the figure counts votes, and
+		// stands beside the word ("in a 52-48 vote", "voted 68 to 31");
+		// a term of years or a sum elsewhere in the sentence is none.
+		f.counted = []string{text.Stem("vote")}
+	}
 	return f, true
 }
+
+// voteWords make a figure question ask for a vote's count.
+var voteWords = map[string]bool{"vote": true, "votes": true, "tally": true}
 
 // partCounted reads where what a "how many of …" question counts begins,
 // given the index of its "of": the part after a copula when the question

@@ -112,6 +112,11 @@ func TestFigureHeldBy(t *testing.T) {
 		// A two-word phrase whose synonym is what is asked counts it.
 		{"how many troops did quillton send", "Quillton deployed approximately 2,976 military personnel.", true},
 		{"how many troops did quillton send", "Quillton deployed approximately 2,976 personnel.", false},
+		// A vote's count stands beside the vote; a term of years elsewhere
+		// in the sentence is none.
+		{"what was the senate vote count when quillfeather got confirmed", "Today, in a 52-48 vote, the Senate confirmed Zara Quillfeather.", true},
+		{"what was the senate vote when quillfeather got confirmed", "The Senate voted 68 to 31 to confirm her.", true},
+		{"what was the senate vote count when quillfeather got confirmed", "Zara Quillfeather, to be a Commissioner for the unexpired term of seven years.", false},
 		// A bill's number is no figure.
 		{"how many acres does the quillton act protect", "H.R. 165 protects the acres around Quillton.", false},
 	}
