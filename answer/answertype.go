@@ -593,6 +593,11 @@ func monthOrDay(s string) bool {
 type figure struct {
 	unit    figureUnit
 	counted []string // index terms; nil when the question does not say
+	// exact: the question asks for the figure exactly ("exactly how
+	// many", "the exact number"): a round plural ("dozens of
+	// companies") or a share ("more than 90% of the volume") gives
+	// none.
+	exact bool
 }
 
 // figureUnit is the unit a figure asked for is given in.
@@ -670,6 +675,7 @@ func figureOf(q string) (f figure, ok bool) {
 		return f, false
 	}
 	f.unit = askedUnit(q)
+	f.exact = f.unit == anyUnit && slices.ContainsFunc(toks, func(t qtok) bool { return exactWords[t.w] })
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].w != "how" || toks[i+1].w != "many" {
 			continue
@@ -700,6 +706,14 @@ func figureOf(q string) (f figure, ok bool) {
 	}
 	return f, true
 }
+
+// exactWords make a figure question ask for the figure exactly.
+var exactWords = map[string]bool{"exactly": true, "exact": true, "precisely": true, "precise": true}
+
+// inexactRe finds the figures that do not give a count exactly: a round
+// plural ("dozens of", "hundreds of"), "a few", "several", and a share
+// with what it is a share of ("90% of", "10 percent of").
+var inexactRe = regexp.MustCompile(`(?i)\b(?:dozens|scores|hundreds|thousands|millions|billions)\s+of\b|\b(?:a\s+few|several)\b|\S*\d[\d.,]*\s*(?:%|per ?cent)(?:\s+of)?`)
 
 // voteWords make a figure question ask for a vote's count.
 var voteWords = map[string]bool{"vote": true, "votes": true, "tally": true}
@@ -797,6 +811,9 @@ func quantityOf(toks []qtok) []string {
 // what it counts, one of those words.
 func (f figure) heldBy(sentence string) bool {
 	undated := dateRe.ReplaceAllString(sentence, "")
+	if f.exact {
+		undated = inexactRe.ReplaceAllString(undated, "")
+	}
 	switch f.unit {
 	case durationUnit:
 		// A span's end is a date: it is read before the dates go.

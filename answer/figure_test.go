@@ -117,6 +117,11 @@ func TestFigureHeldBy(t *testing.T) {
 		{"what was the senate vote count when quillfeather got confirmed", "Today, in a 52-48 vote, the Senate confirmed Zara Quillfeather.", true},
 		{"what was the senate vote when quillfeather got confirmed", "The Senate voted 68 to 31 to confirm her.", true},
 		{"what was the senate vote count when quillfeather got confirmed", "Zara Quillfeather, to be a Commissioner for the unexpired term of seven years.", false},
+		// Asked exactly, a round plural or a share gives no count.
+		{"exactly how many canal companies signed the pledge", "Dozens of canal companies, more than 90% of the canal's traffic, signed the pledge.", false},
+		{"how many canal companies signed the pledge", "Dozens of canal companies signed the pledge.", true},
+		{"exactly how many canal companies signed the pledge", "Forty-two canal companies signed the pledge.", true},
+		{"what was the exact number of canal companies that signed", "In all, 42 canal companies signed.", true},
 		// A bill's number is no figure.
 		{"how many acres does the quillton act protect", "H.R. 165 protects the acres around Quillton.", false},
 	}
