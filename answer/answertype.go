@@ -670,7 +670,8 @@ const maxCounted = 4
 // figureOf reads the figure a question asks for; ok is false when it asks
 // for none.
 func figureOf(q string) (f figure, ok bool) {
-	toks := questionTokens(text.SpellOutChat(q))
+	spelt := text.SpellOutChat(q)
+	toks := questionTokens(spelt)
 	if readWant(toks) != WantNumber {
 		return f, false
 	}
@@ -690,6 +691,9 @@ func figureOf(q string) (f figure, ok bool) {
 		}
 		var words []string
 		for j := from; j < len(toks) && j < from+maxCounted && !countedStops[toks[j].w]; j++ {
+			if j > from && strings.ContainsAny(spelt[toks[j-1].end:toks[j].start], "?!.;") {
+				break // "… were women? trump spoke there": another sentence
+			}
 			words = append(words, toks[j].w)
 		}
 		f.counted = text.Terms(strings.Join(words, " "))
