@@ -870,11 +870,7 @@ func (f figure) heldBy(sentence string) bool {
 }
 
 // countsNear reports whether a word of s that is asked for (its index
-// term), or that closes a two-word phrase one of whose synonyms is asked
-// for ("2,976 United States military personnel" for "how many troops":
-// the thesaurus keeps WordNet's "military personnel" with "troop", but a
-// synonym is one word, so "troop" does not list the phrase), stands
-// within countedReach words of a figure (holdsFigure's: not
+// term) stands within countedReach words of a figure (holdsFigure's: not
 // "H.R. 165", not the pronoun "one"). With after, the word must follow
 // the figure with only words of its noun phrase between (adjoins: "39
 // individuals", "2,000 of our citizens"; not "6,000 troops to evacuate
@@ -891,19 +887,9 @@ func countsNear(s string, asked func(term string) bool, after bool) bool {
 			near = append(near, k)
 		}
 	}
-	prev := "" // the term of the word before, for a two-word phrase
 	for i, tk := range toks {
 		ts := text.Terms(s[tk.Start:tk.End]) // "US" is the country, "us" no term
-		phrase := ""
-		if len(ts) == 1 && prev != "" {
-			phrase = prev + " " + ts[0]
-		}
-		if len(ts) == 1 {
-			prev = ts[0]
-		} else {
-			prev = ""
-		}
-		if len(ts) != 1 || !asked(ts[0]) && (phrase == "" || !slices.ContainsFunc(text.Synonyms(phrase), asked)) {
+		if len(ts) != 1 || !asked(ts[0]) {
 			continue
 		}
 		for _, n := range near {

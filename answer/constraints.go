@@ -1270,9 +1270,12 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 // placeAfterPreposition reports whether the one word at i, a surname of
 // the record, follows a preposition of place (placePrepositions: "how
 // many troops were in jordan") and is not possessive ("in jordan's
-// letter"), and the record writes the word as a place (wordUse.place):
-// the place is asked about, not the person of that surname (Jim Jordan),
-// since a person is never "in" someone.
+// letter"), and the record writes the word mostly as a place
+// (wordUse.mostlyPlace): the place is asked about, not the person of
+// that surname (Jim Jordan). "in" also follows words that take it before
+// a person ("disappointed in austin", "confidence in austin", "swear in
+// austin"), so a surname the record writes mostly as a person's stays
+// the person's (Lloyd Austin, though the record writes "in Austin" too).
 func placeAfterPreposition(q string, toks []qtok, i int, pp *people) bool {
 	if i == 0 || !slices.Contains(placePrepositions, toks[i-1].w) || pp.wordUse == nil {
 		return false
@@ -1280,7 +1283,7 @@ func placeAfterPreposition(q string, toks []qtok, i int, pp *people) bool {
 	if rest := q[toks[i].end:]; strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
 		return false
 	}
-	return pp.wordUse([]string{toks[i].w}).place
+	return pp.wordUse([]string{toks[i].w}).mostlyPlace
 }
 
 // whichReach is how many words a "which" phrase may hold before its

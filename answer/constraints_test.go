@@ -781,7 +781,9 @@ func TestBareDateBeforeTheRecord(t *testing.T) {
 func TestPlaceAfterPreposition(t *testing.T) {
 	pp := buildPeople(constraintDocs(t))
 	place := true
-	pp.wordUse = func(words []string) wordUse { return wordUse{name: true, place: place && words[0] == "oakhollow"} }
+	pp.wordUse = func(words []string) wordUse {
+		return wordUse{name: true, place: words[0] == "oakhollow", mostlyPlace: place && words[0] == "oakhollow"}
+	}
 	named := func(q string) bool { return len(findMentions(q, questionTokens(q), pp)) > 0 }
 	if named("how many troops were in oakhollow in june") {
 		t.Error("in oakhollow: read as the minister")
@@ -793,7 +795,34 @@ func TestPlaceAfterPreposition(t *testing.T) {
 	}
 	place = false
 	if !named("how many troops were in oakhollow in june") {
-		t.Error("a word the record never writes as a place: the minister not read")
+		t.Error("a word the record writes mostly as a name: the minister not read")
+	}
+}
+
+// passagesOf is a lexicalSearcher returning fixed passages.
+type passagesOf []string
+
+func (ps passagesOf) LexicalSearch(string, retrieval.SearchOptions) []retrieval.Hit {
+	var out []retrieval.Hit
+	for _, p := range ps {
+		out = append(out, retrieval.Hit{Chunk: corpus.Chunk{Text: p}})
+	}
+	return out
+}
+
+// A word is mostly a place when more of its capitalised uses follow a
+// preposition of place than another capitalised word (a title, a given
+// name): the country of Jordan, the Secretary called Austin.
+func TestWordUseMostlyPlace(t *testing.T) {
+	country := passagesOf{"Troops are deployed in Jordan to support operations.", "The summit in Jordan opened.",
+		"Rep. Jim Jordan spoke.", "Aid flows across Jordan and in Jordan's north."}
+	if u := wordUseIn(country, "jordan"); !u.place || !u.mostlyPlace {
+		t.Errorf("jordan: %+v, want mostly a place", u)
+	}
+	person := passagesOf{"Secretary Austin met the minister.", "Lloyd Austin said so.", "The talks in Austin ended.",
+		"Secretary Austin spoke in Austin on Monday."}
+	if u := wordUseIn(person, "austin"); !u.place || u.mostlyPlace {
+		t.Errorf("austin: %+v, want a place but mostly a person", u)
 	}
 }
 

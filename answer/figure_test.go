@@ -109,9 +109,6 @@ func TestFigureHeldBy(t *testing.T) {
 		// A magnitude after the number.
 		{"how much will the agency provide to the region", "The agency will provide $125M to the region.", true},
 		{"how many troops did quillton send", "Quillton sent some 50K troops.", true},
-		// A two-word phrase whose synonym is what is asked counts it.
-		{"how many troops did quillton send", "Quillton deployed approximately 2,976 military personnel.", true},
-		{"how many troops did quillton send", "Quillton deployed approximately 2,976 personnel.", false},
 		// A vote's count stands beside the vote; a term of years elsewhere
 		// in the sentence is none.
 		{"what was the senate vote count when quillfeather got confirmed", "Today, in a 52-48 vote, the Senate confirmed Zara Quillfeather.", true},

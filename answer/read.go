@@ -150,7 +150,11 @@ const minPlacePassages = 2
 // after a preposition of place (writtenAsPlace: "in Japan"); lower, when
 // one of those passages (the wordUseDepth a search for it ranks first)
 // writes it in lower case ("powers").
-type wordUse struct{ name, place, lower bool }
+//
+// mostlyPlace: a place, and more of its capitalised occurrences follow a
+// preposition of place ("in Jordan") than another capitalised word, a
+// title's or a given name's ("Secretary Austin", "Jim Jordan").
+type wordUse struct{ name, place, mostlyPlace, lower bool }
 
 // wordUseIn reads a word's use from the passages holding it, one search
 // for both readings.
@@ -162,7 +166,9 @@ func wordUseIn(ix lexicalSearcher, w string) wordUse {
 	r, n := utf8.DecodeRuneInString(w)
 	capital := string(unicode.ToUpper(r)) + w[n:]
 	name, word, places := 0, 0, 0
-	for _, h := range ix.LexicalSearch(w, retrieval.SearchOptions{K: wordUseDepth}) {
+	atPlace, named := 0, 0 // capitalised after a preposition of place, or after another capitalised word
+	hits := ix.LexicalSearch(w, retrieval.SearchOptions{K: wordUseDepth})
+	for _, h := range hits {
 		for _, m := range re.FindAllStringIndex(h.Chunk.Text, -1) {
 			r, _ := utf8.DecodeRuneInString(h.Chunk.Text[m[0]:])
 			switch {
@@ -170,13 +176,31 @@ func wordUseIn(ix lexicalSearcher, w string) wordUse {
 				word++
 			case !sentenceStart(h.Chunk.Text, m[0]):
 				name++
+				switch before := lastWord(h.Chunk.Text[:m[0]]); {
+				case slices.Contains(placePrepositions, strings.ToLower(before)):
+					atPlace++
+				case startsUpper(before):
+					named++ // "Secretary Austin", "Jim Jordan"
+				}
 			}
 		}
 		if writtenAsPlace(h.Chunk.Text, capital) {
 			places++
 		}
 	}
-	return wordUse{name: name > word, place: places >= minPlacePassages, lower: word > 0}
+	return wordUse{name: name > word, place: places >= minPlacePassages, mostlyPlace: places >= minPlacePassages && atPlace > named, lower: word > 0}
+}
+
+// lastWord is the last word of s, its letters, periods and apostrophes
+// ("Sen." of "Sen. "), "" when s ends in anything else after its spaces.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '’' })
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // allCapitalised reports whether every word of s begins with a capital

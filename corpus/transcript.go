@@ -39,7 +39,8 @@ func labelLines(src string) (turns []turn, people int) {
 				turns = append(turns, turn{at: i, label: label})
 				people++
 			}
-		} else if gluedQuestion(src[i:]) {
+		} else if w := gluedQuestion(src[i:]); w != "" && !midLine(src, w) {
+			// A word the text writes inside a line too ("QAnon") is its own.
 			glued = append(glued, turn{at: i, label: "Q"})
 		}
 		k := strings.IndexByte(src[i:], '\n')
@@ -55,13 +56,30 @@ func labelLines(src string) (turns []turn, people int) {
 	return turns, people
 }
 
-// gluedQuestion reports whether a line opens with a reporter's "Q" whose
-// space was lost before a capitalised word ("QThanks. Just to go back to
-// bird flu.", "QAnd then on Ukraine.": six lines of the White House
-// record, which labelLines takes in a transcript that has other "Q"
-// turns). "QUAD", "QTS" and "Qatar" are not so written.
-func gluedQuestion(line string) bool {
-	return len(line) >= 3 && line[0] == 'Q' && line[1] >= 'A' && line[1] <= 'Z' && line[2] >= 'a' && line[2] <= 'z'
+// midLine reports whether w occurs in src other than at a line's start.
+func midLine(src, w string) bool {
+	n := strings.Count(src, w) - strings.Count(src, "\n"+w)
+	if strings.HasPrefix(src, w) {
+		n--
+	}
+	return n > 0
+}
+
+// gluedQuestion returns the word that opens a line with a reporter's "Q"
+// whose space was lost before a capitalised word ("QThanks" of "QThanks.
+// Just to go back to bird flu.", "QAnd then on Ukraine.": six lines of
+// the White House record, which labelLines takes in a transcript that
+// has other "Q" turns), "" when the line opens otherwise. "QUAD", "QTS"
+// and "Qatar" are not so written.
+func gluedQuestion(line string) string {
+	if len(line) < 3 || line[0] != 'Q' || line[1] < 'A' || line[1] > 'Z' || line[2] < 'a' || line[2] > 'z' {
+		return ""
+	}
+	end := 2
+	for end < len(line) && line[end] >= 'a' && line[end] <= 'z' {
+		end++
+	}
+	return line[:end]
 }
 
 // turnSpeaker resolves a label to the person's name and title, using the

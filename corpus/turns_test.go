@@ -264,6 +264,10 @@ func TestGluedQuestion(t *testing.T) {
 		"Q When do the barges move?\n\n" +
 		"MR. BRASK: At dawn.\n\n" +
 		"QThanks. Just to go back to the tolls. Are they lifted?\n\n" +
+		"MS. QUILLFEATHER: Yes.\n\n" +
+		"QAnd the barges?\n\n" +
+		"MR. BRASK: They move.\n\n" +
+		"QAnd the locks?\n\n" +
 		"MS. QUILLFEATHER: The tolls are lifted.\n\n" +
 		"QUAD COUNTRIES\n"
 	docs, err := Parse("glued.txt", []byte(src))
@@ -275,6 +279,9 @@ func TestGluedQuestion(t *testing.T) {
 	if got := turnOf(t, d, "Just to go back to the tolls").Role; got != RoleReporter {
 		t.Errorf("the glued question's turn: role %v, want a reporter's", got)
 	}
+	if got := turnOf(t, d, "the locks").Role; got != RoleReporter {
+		t.Errorf("a glued word opening two lines: role %v, want a reporter's", got)
+	}
 	if got := turnOf(t, d, "At dawn").Speaker.Name; got != "Milo Brask" {
 		t.Errorf("the turn before: %q", got)
 	}
@@ -283,6 +290,10 @@ func TestGluedQuestion(t *testing.T) {
 	}
 	if turns, _ := labelLines("MS. QUILLFEATHER: Hello.\nMR. BRASK: Hi.\nQThanks for that.\n"); len(turns) != 2 {
 		t.Errorf("no spaced Q turn: %d turns, want the 2 labelled", len(turns))
+	}
+	// A word written elsewhere in the text too is the speaker's own.
+	if turns, _ := labelLines("MS. QUILLFEATHER: Hello.\nQ Who?\nMR. BRASK: The QAnon forums, again.\nQAnon forums spread it.\n"); len(turns) != 3 {
+		t.Errorf("QAnon opening a line: %d turns, want the 3 labelled", len(turns))
 	}
 }
 
