@@ -366,28 +366,3 @@ func TestNoSentenceGivesTheFigure(t *testing.T) {
 		t.Errorf("a sentence gives the figure: %s\n%s", got.Mode, got.Text)
 	}
 }
-
-// Another place's figure is not the asked place's: "how much is texas
-// getting" is not answered by West Virginia's award in a list of each
-// state's (namesOtherPlaces).
-func TestAnotherPlacesFigure(t *testing.T) {
-	ask := func(body string) *Answer {
-		t.Helper()
-		d := &corpus.Document{ID: "grant.txt", Title: "Quillton Grants Hailed", Outlet: "Nowhereland Ministry", Text: body, Date: day("2031-05-02")}
-		h := retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "grant.txt#0", DocID: d.ID, Text: body, End: len(body)}, Coverage: 1, VectorScore: 0.9,
-			Terms: []retrieval.TermMatch{{Term: "quillton", Weight: 3, Found: true}, {Term: "grant", Weight: 2, Found: true}}}
-		w := decisionWeights{coverage: 1, threshold: 0.5}
-		p := &Pipeline{Index: &byFilterIndex{wide: []retrieval.Hit{h}}, decision: &w}
-		ans, err := p.Ask(context.Background(), "how much is texas getting from the quillton grant", nil, retrieval.SearchOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ans
-	}
-	if got := ask("Quillton grants went out to rural clinics. West Virginia awarded nearly $200M through the Quillton grant."); got.Mode != ModeDeclined || !strings.HasPrefix(got.Text, "No passage found gives a figure") {
-		t.Errorf("another state's figure: %s\n%s", got.Mode, got.Text)
-	}
-	if got := ask("Quillton grants went out to rural clinics. Texas awarded nearly $150M through the Quillton grant."); got.Mode != ModeExtractive || !strings.Contains(got.Text, "$150M") {
-		t.Errorf("the state's own figure: %s\n%s", got.Mode, got.Text)
-	}
-}

@@ -787,20 +787,6 @@ func (r *questionReading) placesHeld(c candidate, h retrieval.Hit) bool {
 	return true
 }
 
-// namesOtherPlaces reports whether a sentence names places (countries, US
-// states, cities: text.PlacesAsked) and none of those asked: its figure is
-// another place's. A sentence naming no place may give the asked place's
-// figure in a passage about it ("The price of the conflict was the death
-// of more than 6,700 people."); requiring the asked places in the
-// sentence or its title lost two answers of that kind on dev and fresh.
-func namesOtherPlaces(sentence string, asked []string) bool {
-	if len(asked) == 0 {
-		return false
-	}
-	named := text.PlacesAsked(sentence)
-	return len(named) > 0 && !slices.ContainsFunc(named, func(p string) bool { return slices.Contains(asked, p) })
-}
-
 // holdsKey reports whether a candidate speaks to what a comparison
 // compares: its sentence holds the key word, or, for a word of the titles
 // (what the documents are about), its document's title does.
@@ -1229,11 +1215,6 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// on 301" a name. (The decision's signals keep fitsType's
 			// reading, which their threshold was measured with.)
 			f.Fits = holdsFigure(dateRe.ReplaceAllString(labelledNumbers(h.Chunk.Text, labels).ReplaceAllString(sentence, ""), ""))
-		}
-		if f.Fits && r.typ == WantNumber && len(r.sides) < 2 && namesOtherPlaces(sentence, r.places) {
-			// "how much is texas getting": West Virginia's figure, in a
-			// list of each state's, is not Texas's.
-			f.Fits = false
 		}
 		if !f.Fits && r.hasFig && len(r.sides) < 2 && !r.change && countsByOrdinal(r.fig, sentence) {
 			// "how many years running": "for the fourth year in a row".
