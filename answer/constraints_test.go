@@ -349,7 +349,9 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"whats the official death toll the ministry gave for the flood", OrderAny, WantNumber},
 		{"what was the toll they announced", OrderAny, WantNumber},
 		// A vote's count, the compound's quantity nouns read together.
-		{"what was the senate vote when quillfeather got confirmed", OrderAny, WantNumber},
+		{"what was the senate vote tally when quillfeather got confirmed", OrderAny, WantNumber},
+		// The vote alone asks as often for the outcome.
+		{"what was the vote on the canal resolution", OrderAny, WantAny},
 		{"what was the exact senate vote count on the canal amendment", OrderAny, WantNumber},
 		{"What was the rate hike about?", OrderAny, WantAny},
 		{"What is the grain price policy?", OrderAny, WantAny},

@@ -112,10 +112,15 @@ func TestFigureHeldBy(t *testing.T) {
 		// A vote's count stands beside the vote; a term of years elsewhere
 		// in the sentence is none.
 		{"what was the senate vote count when quillfeather got confirmed", "Today, in a 52-48 vote, the Senate confirmed Zara Quillfeather.", true},
-		{"what was the senate vote when quillfeather got confirmed", "The Senate voted 68 to 31 to confirm her.", true},
+		{"what was the senate vote tally when quillfeather got confirmed", "The Senate voted 68 to 31 to confirm her.", true},
+		{"whats the vote tally for the canal deal", "He voted three times to deal with the canal.", false},
+		{"exactly how many canal workers were hurt", "Several dozen canal workers were hurt.", false},
+		{"exactly how many canal workers were hurt", "A few hundred canal workers were hurt.", false},
 		{"what was the senate vote count when quillfeather got confirmed", "Zara Quillfeather, to be a Commissioner for the unexpired term of seven years.", false},
 		// What is counted ends with its sentence.
 		{"how many of the class of 2031 were women? quillfeather spoke there", "Quillfeather addressed more than 1,000 graduating cadets of the academy.", false},
+		{"how many u.s. troops were in quillton", "Some 6,000 troops went to Quillton.", true},
+		{"how many st. louis residents got vaccinated", "Roughly 30,000 residents of St. Louis got vaccinated.", true},
 		// Asked exactly, a round plural or a share gives no count.
 		{"exactly how many canal companies signed the pledge", "Dozens of canal companies, more than 90% of the canal's traffic, signed the pledge.", false},
 		{"how many canal companies signed the pledge", "Dozens of canal companies signed the pledge.", true},
