@@ -595,8 +595,8 @@ type figure struct {
 	counted []string // index terms; nil when the question does not say
 	// exact: the question asks for the figure exactly ("exactly how
 	// many", "the exact number"): a round plural ("dozens of
-	// companies") or a share ("more than 90% of the volume") gives
-	// none.
+	// companies"), a rough multiple ("several dozen") or a share ("more
+	// than 90% of the volume") gives none (inexactRe).
 	exact bool
 	// tally: the figure is a vote's count (tallyRe).
 	tally bool
@@ -707,7 +707,7 @@ func figureOf(q string) (f figure, ok bool) {
 	if f.counted == nil {
 		f.counted = quantityOf(toks)
 	}
-	if f.counted == nil && f.unit == 0 && slices.ContainsFunc(toks, func(t qtok) bool { return voteWords[t.w] }) {
+	if f.counted == nil && f.unit == anyUnit && slices.ContainsFunc(toks, func(t qtok) bool { return voteWords[t.w] }) {
 		// "what was the senate vote count": the figure is a tally of
 		// votes beside the word ("in a 52-48 vote", "voted 68 to 31");
 		// a term of years, a sum, or the times someone voted is none.
