@@ -24,7 +24,6 @@ type gateway struct {
 	intents     discordgo.Intent
 	identifies  int
 	resumes     int
-	heartbeats  int // heartbeats received on any connection
 	fatal       int // a sticky fatal close code: every new connection gets it
 	closed      bool
 	wg          sync.WaitGroup
@@ -38,8 +37,9 @@ type frame struct {
 }
 
 type gwConn struct {
-	ws *websocket.Conn
-	wm sync.Mutex
+	ws         *websocket.Conn
+	wm         sync.Mutex
+	heartbeats int // heartbeats received on this connection, guarded by Discord.mu
 }
 
 func (c *gwConn) write(f frame) error {
@@ -94,16 +94,21 @@ func (d *Discord) GatewayStats() (identifies, resumes int, intents discordgo.Int
 	return d.gw.identifies, d.gw.resumes, d.gw.intents
 }
 
-// Heartbeats reports how many heartbeats (op 1) the gateway has received.
-// discordgo sends its first heartbeat as soon as a connection is open; a
-// test that cuts the connection should wait for it first, because
-// discordgo's heartbeat goroutine, meeting a connection already cut,
-// reconnects at the same time as its reader does (a data race inside
-// discordgo, seen under -race on a loaded machine).
+// Heartbeats reports how many heartbeats (op 1) the gateway has received
+// on the identified (or resumed) connection, 0 when none is. discordgo
+// sends its first heartbeat as soon as a connection is open; a test that
+// cuts the connection should wait for it first, because discordgo's
+// heartbeat goroutine, meeting a connection already cut, reconnects at
+// the same time as its reader does (a data race inside discordgo, seen
+// under -race on a loaded machine). Counted per connection, so that a
+// test cutting a connection again waits for the new one's.
 func (d *Discord) Heartbeats() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return d.gw.heartbeats
+	if d.gw.conn == nil {
+		return 0
+	}
+	return d.gw.conn.heartbeats
 }
 
 // DropConnection cuts the gateway connection without a close frame, as a
@@ -205,7 +210,7 @@ func (g *gateway) serve(d *Discord, w http.ResponseWriter, r *http.Request) {
 		switch f.Op {
 		case 1:
 			d.mu.Lock()
-			g.heartbeats++
+			c.heartbeats++
 			d.notifyLocked()
 			d.mu.Unlock()
 			if c.write(frame{Op: 11, Data: json.RawMessage("null")}) != nil {

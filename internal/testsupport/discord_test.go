@@ -116,6 +116,10 @@ func TestDiscordResumeReplaysMissedDispatches(t *testing.T) {
 	if id, res, _ := d.GatewayStats(); id != 1 || res != 1 {
 		t.Fatalf("identifies=%d resumes=%d, want 1 and 1", id, res)
 	}
+	// Heartbeats are counted per connection: the resumed one's own.
+	if err := d.WaitFor(waitCtx(t), func() bool { return d.Connected() && d.Heartbeats() >= 1 }); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestDiscordMessageContentIntent(t *testing.T) {
