@@ -176,7 +176,7 @@ func wordUseIn(ix lexicalSearcher, w string) wordUse {
 				word++
 			case !sentenceStart(h.Chunk.Text, m[0]):
 				name++
-				switch before := lastWord(h.Chunk.Text[:m[0]]); {
+				switch before := text.LastWord(h.Chunk.Text[:m[0]]); {
 				case slices.Contains(placePrepositions, strings.ToLower(before)):
 					atPlace++
 				case startsUpper(before):
@@ -189,18 +189,6 @@ func wordUseIn(ix lexicalSearcher, w string) wordUse {
 		}
 	}
 	return wordUse{name: name > word, place: places >= minPlacePassages, mostlyPlace: places >= minPlacePassages && atPlace > named, lower: word > 0}
-}
-
-// lastWord is the last word of s, its letters, periods and apostrophes
-// ("Sen." of "Sen. "), "" when s ends in anything else after its spaces.
-func lastWord(s string) string {
-	s = strings.TrimRight(s, " ")
-	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '’' })
-	if i < 0 {
-		return s
-	}
-	_, size := utf8.DecodeRuneInString(s[i:])
-	return s[i+size:]
 }
 
 // allCapitalised reports whether every word of s begins with a capital

@@ -172,6 +172,14 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
+// LastWord returns the word that ends s after its trailing spaces: the
+// run of letters, periods and apostrophes wordBefore reads ("Sen." of
+// "… Sen. "), "" when s ends in anything else.
+func LastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	return wordBefore(s, 0, len(s))
+}
+
 // wordBefore returns the run of letters and periods ending at i (exclusive).
 func wordBefore(text string, lo, i int) string {
 	j := i

@@ -76,3 +76,11 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+func TestLastWord(t *testing.T) {
+	for in, want := range map[string]string{"met Secretary ": "Secretary", "troops in": "in", "said Sen. ": "Sen.", "the talks, ": "", "": ""} {
+		if got := LastWord(in); got != want {
+			t.Errorf("LastWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
