@@ -118,13 +118,23 @@ func dayLabel(label string) bool {
 
 // sideDate reads the date of a comparison's side at i: a month or a day
 // without a year takes the year of the next date the question gives ("on
-// oct 11 and oct 12 2023"), as "between March and May 2022" does.
+// oct 11 and oct 12 2023"), as "between March and May 2022" does, or,
+// when none follows, the year of the last one before it.
 func sideDate(words []string, i int) (retrieval.DateSpan, bool) {
 	s, ok := retrieval.ReadDate(words, i, 0)
 	if ok || s.Next <= i {
 		return s, ok
 	}
 	for j := s.Next; j < len(words); j++ {
+		if y, isYear := yearOf(words[j]); isYear {
+			s, ok = retrieval.ReadDate(words, i, y)
+			s.Dated = ok
+			return s, ok
+		}
+	}
+	// No year follows: the year the question named before it ("in the
+	// june 22 2021 covid briefing vs the oct 20 one").
+	for j := i - 1; j >= 0; j-- {
 		if y, isYear := yearOf(words[j]); isYear {
 			s, ok = retrieval.ReadDate(words, i, y)
 			s.Dated = ok

@@ -125,6 +125,10 @@ func TestComparisonDaySidesDoNotOverlap(t *testing.T) {
 		{"compare how many people the glimmerford ferries carried on august 22, 2031 and on august 30, 2031", "august 22, 2031", "2,100"},
 		{"compare how many people the glimmerford ferries carried on august 22, 2031 and on august 30, 2031", "august 30, 2031", "9,400"},
 		{"how many people had the glimmerford ferries carried on august 30, 2031 vs august 22, 2031", "august 22, 2031", "2,100"},
+		// A day without a year takes the year named before it, when
+		// none follows.
+		{"how many people had the glimmerford ferries carried in the august 22 2031 briefing vs the aug 31 one", "aug 31", "9,400"},
+		{"how many people had the glimmerford ferries carried in the august 22 2031 briefing vs the aug 31 one", "august 22 2031", "2,100"},
 	}
 	checkSides(t, hits, tests)
 }
