@@ -22,7 +22,19 @@ func IsStopword(w string) bool { return stopwords[w] }
 // apostrophe) were added with TermsVersion 2: "thered" is no word of the
 // record, and "did sullivan say there'd be a new migration deal" weighed
 // its stem "ther" (7.74) as the rarest word of the question, which no
-// answering passage holds.
+// answering passage holds. The conjunctions "though" and "although" were
+// added with TermsVersion 4: chat writes "tho" for "though" ("why tho,
+// what reason did psaki give for it"), and the word weighed as the
+// follow-up's own, quoting "And what we are seeing, though, is broad
+// agreement …" from another briefing. With them, the hedging adverbs of a
+// casual question ("actually", "really", "basically", "literally",
+// "somehow", "anyway"), which say how the asker feels about the claim,
+// not what it is about: on the twelve development sets (index rebuilt)
+// "trump's lincoln bday proclamation this yr somehow tied lincoln to
+// tariffs?? what did it actually say" and "did biden really announce he
+// became a great grandpa" were answered, none lost its words, and one
+// search ranked its document lower ("so what did biden actually do on
+// weed", 2nd → 9th).
 var stopwords = setOf(`a about above after again against all also am an and any are aren arent as at be
 because been before being below between both but by can cannot could couldnt did didnt do does
 doesnt doing dont down during each either few for from further had hadnt has hasnt have havent
@@ -34,7 +46,8 @@ these they theyd theyll theyre theyve this those through to too under until up u
 wasnt we wed well were weve werent what whats when whens where wheres which while who whos whom
 why whys will with wont would wouldnt you youd youll youre youve your yours yourself yourselves
 according said says say tell told ask asked mr ms mrs dr many much quote quoted exact exactly word words whether
-vs versus per
+vs versus per though although
+actually really basically literally somehow anyway anyways
 itd itll thatd thatll thered therell whatd whatll whatre whatve whod wholl whove howd howll whyd whered
 couldve wouldve shouldve mightve mustve`)
 

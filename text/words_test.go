@@ -176,6 +176,11 @@ func TestStopwords(t *testing.T) {
 	if got, want := Terms("did quill say there'd be a canal deal, what'd it cost, who'd sign, and it'll end as it could've"), []string{"quill", "canal", "deal", "cost", "sign", "end"}; !slices.Equal(got, want) {
 		t.Errorf("Terms = %q, want %q", got, want)
 	}
+	// Nor are a conjunction chat shortens ("tho" for "though") and the hedging
+	// adverbs of a casual question ("actually", "somehow", "basically").
+	if got, want := Terms("why though, did quill actually say the canal basically somehow really literally closed anyway, although"), []string{"quill", "canal", "clos"}; !slices.Equal(got, want) {
+		t.Errorf("Terms = %q, want %q", got, want)
+	}
 	got := Terms("What did the spokesperson say about the missions to Armenia?")
 	if want := []string{"spokesperson", "mission", "armenia"}; !slices.Equal(got, want) {
 		t.Errorf("Terms = %q, want %q", got, want)
