@@ -856,3 +856,32 @@ func TestSaidFigureFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyInheritsTheWholeQuestion: a reporter's question of two
+// paragraphs gives its reply the words of both; the second paragraph
+// ("And specifically, …") does not replace the first.
+func TestReplyInheritsTheWholeQuestion(t *testing.T) {
+	d := &corpus.Document{ID: "gaggle.txt", Title: "Press Gaggle by Spokesperson Zara Quillfeather of Nowhereland", Outlet: "Nowhereland Briefing Room"}
+	d.Text = "MS. QUILLFEATHER: Good afternoon.\n\n" +
+		"Q And then one on Glimmerford.\n\n" +
+		"MS. QUILLFEATHER: Yeah.\n\n" +
+		"Q Glimmerford has asked the Canal Commission to inspect the toll gates. Can we get a reaction?\n\n" +
+		"And specifically, does the Minister consider the tolls a burden?\n\n" +
+		"MS. QUILLFEATHER: Well, he has called them an epidemic of costs.\n"
+	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "gaggle.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	var reply *candidate
+	cands := candidates([]retrieval.Hit{h})
+	for i, c := range cands {
+		if strings.Contains(d.Text[c.start:c.end], "epidemic of costs") {
+			reply = &cands[i]
+		}
+	}
+	if reply == nil {
+		t.Fatal("the reply is no candidate")
+	}
+	for _, w := range []string{"glimmerford", "commission", "inspect", "minister", "burden"} {
+		if !reply.asked[text.Stem(w)] {
+			t.Errorf("the reply's question words %v lack %q", reply.asked, w)
+		}
+	}
+}

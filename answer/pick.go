@@ -471,6 +471,12 @@ func candidates(top []retrieval.Hit) []candidate {
 					reach = answerReach
 				}
 			}
+			// asking: the sentence before was a reporter's, so a
+			// reporter's sentence here goes on with the same question
+			// (a new paragraph of it: "And specifically, does the
+			// President consider gun violence …" after "China has called
+			// for the United Nations … to investigate …").
+			asking := reach < 0
 			if reach < 0 {
 				// Still inside the question: more of its sentences.
 				if r[0] > 0 && src[r[0]-1] != '\n' {
@@ -486,7 +492,7 @@ func candidates(top []retrieval.Hit) []candidate {
 				// words still say what the answer is about), a
 				// moderator's or operator's line, words of unknown origin.
 				if t.Role == corpus.RoleReporter {
-					if reach >= 0 {
+					if reach >= 0 && !asking || asked == nil {
 						asked = map[string]bool{}
 					}
 					for w := range text.TermSet(src[r[0]:r[1]]) {
