@@ -131,6 +131,11 @@ func (ix *lexicalIndex) correction(w, stem string, known int) (int32, bool) {
 	if known > spellRareDF || len(w) < spellMinLen || !lowerASCII(w) {
 		return -1, false
 	}
+	if known == 0 {
+		if id, ok := ix.undoubled(w); ok {
+			return id, true
+		}
+	}
 	sp := ix.spellerOf()
 	maxDist := 1
 	if len(w) >= spellLongLen {
@@ -179,6 +184,33 @@ func (ix *lexicalIndex) correction(w, stem string, known int) (int32, bool) {
 				b2 := append(append(append([]byte(nil), q[:i]...), q[i+1:k]...), q[k+1:]...)
 				consider(q, maphash.Bytes(sp.seed, b2))
 			}
+		}
+	}
+	return best, best >= 0
+}
+
+// undoubled returns the term of the index that w, a word the record does
+// not hold, spells with a letter doubled by mistake, "rulling" for
+// "ruling", when the word without one of its doubled letters is there in
+// at least spellMinDF passages (the most passages of those that are). A
+// word the record holds is left alone ("eerie" is no "Erie"). A doubled
+// letter is among the commonest typing slips, and the nearest term by
+// edit distance alone may be another word at the same distance that the
+// record uses more ("rulling" is one letter from "rolling" too, whose
+// stem is in more passages than "ruling"'s, so "the bruen gun rulling"
+// searched for rolling).
+func (ix *lexicalIndex) undoubled(w string) (int32, bool) {
+	best, bestDF := int32(-1), 0
+	for i := 1; i < len(w); i++ {
+		if w[i] != w[i-1] {
+			continue
+		}
+		id, ok := ix.vocab[text.Stem(w[:i]+w[i+1:])]
+		if !ok {
+			continue
+		}
+		if df := ix.df(id); df >= spellMinDF && df > bestDF {
+			best, bestDF = id, df
 		}
 	}
 	return best, best >= 0

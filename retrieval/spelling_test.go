@@ -25,6 +25,8 @@ func spellTexts() []string {
 	texts.add(20, "Unrelated filler about weather and markets.")
 	texts.add(10, "The council eased the penalties for marijuana.")
 	texts.add(3, "The delegation was deep in the weeds on fisheries.")
+	texts.add(4, "The court's ruling on the harbour stands.")
+	texts.add(40, "Rolling blackouts hit the harbour.")
 	return texts
 }
 
@@ -51,6 +53,7 @@ func TestCorrectedTerms(t *testing.T) {
 		{"a chat abbreviation stands for the record's word", "potus on fisheries", []string{"president", "fisheri"}},
 		{"a chat abbreviation's possessive too", "the potus's fisheries", []string{"president", "fisheri"}},
 		{"a slang word counts the record's word too", "the weed penalties", []string{"weed|marijuana", "penalti"}},
+		{"a letter doubled by mistake, though another word is as near and more frequent", "the harbour rulling", []string{"harbour", "rul"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
