@@ -34,7 +34,10 @@ func IsStopword(w string) bool { return stopwords[w] }
 // tariffs?? what did it actually say" and "did biden really announce he
 // became a great grandpa" were answered, none lost its words, and one
 // search ranked its document lower ("so what did biden actually do on
-// weed", 2nd → 9th).
+// weed", 2nd → 9th). "wording", as "words" and "quote", asks for the
+// record's words and names none of them (TermsVersion 5): "whats the exact
+// wording biden used to slam the bruen gun ruling" was declined for want
+// of it.
 var stopwords = setOf(`a about above after again against all also am an and any are aren arent as at be
 because been before being below between both but by can cannot could couldnt did didnt do does
 doesnt doing dont down during each either few for from further had hadnt has hasnt have havent
@@ -45,7 +48,7 @@ should shouldnt so some such than that thats the their theirs them themselves th
 these they theyd theyll theyre theyve this those through to too under until up upon very was
 wasnt we wed well were weve werent what whats when whens where wheres which while who whos whom
 why whys will with wont would wouldnt you youd youll youre youve your yours yourself yourselves
-according said says say tell told ask asked mr ms mrs dr many much quote quoted exact exactly word words whether
+according said says say tell told ask asked mr ms mrs dr many much quote quoted exact exactly word words wording whether
 vs versus per though although
 actually really basically literally somehow anyway anyways
 itd itll thatd thatll thered therell whatd whatll whatre whatve whod wholl whove howd howll whyd whered

@@ -155,7 +155,7 @@ func TestMonthsAgree(t *testing.T) {
 }
 
 func TestStopwords(t *testing.T) {
-	for _, w := range []string{"the", "said", "according", "whom", "would", "mr", "quote"} {
+	for _, w := range []string{"the", "said", "according", "whom", "would", "mr", "quote", "wording"} {
 		if !IsStopword(w) {
 			t.Errorf("IsStopword(%q) = false", w)
 		}
