@@ -52,6 +52,7 @@ const (
 	RefTopic    FollowUpKind = "topic"       // that/it, or too short to stand alone
 	RefDate     FollowUpKind = "date"        // when was that → the statement's date
 	RefWho      FollowUpKind = "who"         // who said that → the statement's speaker
+	RefPlace    FollowUpKind = "place"       // where was that → where the statement was made
 	RefMore     FollowUpKind = "more"        // what else did he say
 	RefItem     FollowUpKind = "item"        // the first one
 	Counterpart FollowUpKind = "counterpart" // the other side
@@ -70,7 +71,7 @@ type FollowUp struct {
 	// was he going") names them in Standalone but leaves Speaker empty.
 	Speaker string
 	// Statement is the previous statement the question refers to (for
-	// RefDate, RefWho and RefItem), if any.
+	// RefDate, RefWho, RefPlace and RefItem), if any.
 	Statement *Statement
 	// Docs are the documents the previous answer cited (IDs, URLs and
 	// titles), preferred when answering a follow-up.
@@ -284,9 +285,10 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 	f.Docs = turnDocs(prev)
 	f.Speaker = speaker
 	date := answerTypeOf(q) == WantDate
-	var pointed *Statement // the statement a "when was that …?" dates
+	place := answerTypeOf(q) == WantPlace
+	var pointed *Statement // the statement a "when/where was that …?" asks of
 	var byNoun bool        // found by the noun it points with
-	if date {
+	if date || place {
 		pointed, byNoun = datedStatement(q, history, statements)
 	}
 	switch {
@@ -376,6 +378,16 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 		if who == "it" {
 			f.Standalone = "When was “" + clip(s.Text, 120) + "” said?"
 		}
+	case place && eventWords(toks) == 0 && item == nil && len(statements) > 0 && pointed != nil:
+		// "where was she when she said that?", "where was that?": where
+		// the statement was made, which its document gives at the top
+		// (corpus.Document.Venue); "where did they meet?" asks of an
+		// event, and is searched.
+		f.Kind = RefPlace
+		s := *pointed
+		f.Statement = &s
+		f.Speaker = s.Speaker
+		f.Standalone = "Where was “" + clip(s.Text, 120) + "” said?"
 	case more && speaker != "":
 		f.Kind = RefMore
 		f.Standalone = "What else did " + speaker + " say" + aboutTopic(topic) + "?"

@@ -129,7 +129,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		if standalone != q {
 			ans.Standalone = standalone
 		}
-		if ((follow.Kind == RefDate || follow.Kind == RefWho) && p.answerFromStatement(ans, follow)) ||
+		if ((follow.Kind == RefDate || follow.Kind == RefWho || follow.Kind == RefPlace) && p.answerFromStatement(ans, follow)) ||
 			(follow.Kind == RefSource && p.answerFromSources(ans, history)) {
 			log.Info("answered", "mode", ans.Mode, "from", "previous citation", "total_ms", time.Since(began).Milliseconds())
 			p.record(ans)
@@ -869,7 +869,7 @@ func (p *Pipeline) condense(ctx context.Context, log *slog.Logger, q string, his
 		switch {
 		case err == nil && checkedRewrite(q, s, history):
 			f.Standalone = s
-			if f.Kind == RefDate || f.Kind == RefWho {
+			if f.Kind == RefDate || f.Kind == RefWho || f.Kind == RefPlace {
 				f.Kind = RefTopic // the model's reading is searched
 			}
 			return f, nil
@@ -1334,11 +1334,35 @@ func withKindTitled(docs map[string]bool, hits []retrieval.Hit, kind string) map
 	return out
 }
 
-// answerFromStatement answers "when was that?" (RefDate) or "who said
-// that?" (RefWho) from the previous answer's citation: the statement's
-// date or speaker first, then the statement, verified against its
-// passage. It reports false when the citation is not at hand or does not
-// hold the statement, so that the record is searched instead.
+// documentGetter is implemented by an index that gives a document by its
+// ID (retrieval.Index).
+type documentGetter interface {
+	Document(id string) (*corpus.Document, bool)
+}
+
+// The index gives documents by ID, or no statement's venue is ever read.
+var _ documentGetter = (*retrieval.Index)(nil)
+
+// venueOf is where the document doc (an ID) says its statements were
+// made (corpus.Document.Venue), "" when the index does not give it.
+func (p *Pipeline) venueOf(doc string) string {
+	dg, ok := p.Index.(documentGetter)
+	if !ok || doc == "" {
+		return ""
+	}
+	d, ok := dg.Document(doc)
+	if !ok {
+		return ""
+	}
+	return d.Venue()
+}
+
+// answerFromStatement answers "when was that?" (RefDate), "who said
+// that?" (RefWho) or "where was that?" (RefPlace) from the previous
+// answer's citation: the statement's date, speaker or place first, then
+// the statement, verified against its passage. It reports false when the
+// citation is not at hand, does not hold the statement or, for a place,
+// its document gives none, so that the record is searched instead.
 func (p *Pipeline) answerFromStatement(ans *Answer, f FollowUp) bool {
 	s := f.Statement
 	if s == nil || !s.HasCite {
@@ -1358,6 +1382,12 @@ func (p *Pipeline) answerFromStatement(ans *Answer, f FollowUp) bool {
 		lead = "That was on " + dayInWords(s.Date) + ", the date the record gives for this statement:\n- "
 	case f.Kind == RefWho && s.Speaker != "":
 		lead = "That was " + s.Speaker + ", to whom the record attributes this statement:\n- "
+	case f.Kind == RefPlace:
+		v := p.venueOf(s.Cite.Doc)
+		if v == "" {
+			return false
+		}
+		lead = "That was " + atVenue(v) + ", where the record places this statement:\n- "
 	default:
 		return false
 	}

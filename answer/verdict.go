@@ -75,6 +75,7 @@ const (
 	verdictWho                          // a "who said" question: the sentence's speaker answers
 	verdictWhen                         // a "when" question: the sentence's relative day, resolved
 	verdictMentioned                    // "when did X first mention Y": the first statement's own day
+	verdictWhere                        // a "where" question the first sentence names no place of: its statement's venue
 )
 
 // verdict is the outcome with the evidence behind it, for the trace.
@@ -113,6 +114,9 @@ type verdict struct {
 	// day and relative, of verdictWhen: the day the first sentence's
 	// "tomorrow" (relative) stands for, its statement's day moved by it.
 	day, relative string
+	// venue, of verdictWhere: where the first sentence's statement was
+	// made, as its document gives it (corpus.Document.Venue).
+	venue string
 }
 
 // frameWords only frame a yes/no question; they assert nothing. The
@@ -162,6 +166,22 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 	if r.typ == WantDate && !r.mention && len(r.sides) < 2 && cands[first].features.Fits {
 		c := cands[first]
 		return whenOf(top[c.hit], c.start, c.end)
+	}
+	if r.typ == WantPlace && len(r.sides) < 2 && !cands[first].features.Fits {
+		// "where was harris when she told young women never to let
+		// anyone take their joy": the sentence quoted names no place,
+		// but it is the asked person's own, in a transcript whose
+		// document says where it was said. Another's words (an
+		// official previewing the speech asked about, on a call) were
+		// said elsewhere.
+		c := cands[first]
+		h := top[c.hit]
+		if len(r.named) > 0 && inTranscript(h, c.start, c.end) && speaksFor(h, c.start, c.end, r.named) {
+			if v := h.Doc.Venue(); v != "" {
+				return verdict{kind: verdictWhere, venue: v}
+			}
+		}
+		return verdict{}
 	}
 	// "who said …": the sentence's speaker is named first when the
 	// sentence holds what was said, as a yes needs it held.
@@ -409,6 +429,9 @@ func (v verdict) line(h retrieval.Hit, start, end int, pp *people) string {
 	if v.kind == verdictMentioned {
 		return "On " + dayInWords(v.day) + ", the date of the statement below [1]."
 	}
+	if v.kind == verdictWhere {
+		return "The statement below was made " + atVenue(v.venue) + " [1]."
+	}
 	who, when := statementOf(h, start, end)
 	switch v.kind {
 	case verdictYes:
@@ -610,6 +633,8 @@ func (v verdict) trace() string {
 		return "when: “" + v.relative + "” of the statement's day, " + v.day
 	case verdictMentioned:
 		return "when it came up: the day of the statement quoted first, " + v.day
+	case verdictWhere:
+		return "where: the first sentence names no place; its document's venue, " + v.venue
 	case verdictOpen:
 		if v.lacksRarest {
 			return "no verdict: lacks the claim's rarest word that the passages hold"
@@ -654,4 +679,16 @@ func statementOf(h retrieval.Hit, start, end int) (who, when string) {
 		when = source + ", " + when
 	}
 	return speaker, when
+}
+
+// atVenue writes where a statement was made after "made": "at Sofitel
+// Manila, Manila, Philippines", or, for a venue that opens with its own
+// preposition, that ("via Teleconference", "aboard Air Force One, En
+// Route Brussels, Belgium").
+func atVenue(venue string) string {
+	first, rest, _ := strings.Cut(venue, " ")
+	if lw := strings.ToLower(first); text.IsPreposition(lw) && rest != "" {
+		return lw + " " + rest
+	}
+	return "at " + venue
 }

@@ -1,0 +1,67 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/retrieval"
+)
+
+// canalRemarks is an invented transcript of remarks whose text opens
+// with where they were given, beside another document of the record.
+const canalRemarks = `{"id": "remarks.txt", "title": "Remarks by Spokesperson Zara Quillfeather at the Quillton Canal Works", "outlet": "Nowhereland Briefing Room", "date": "2031-05-02", "text": "Quillton Canal Works\nQuillton, Nowhereland\n\n12:20 P.M. NWT\n\nMS. QUILLFEATHER: Thank you all for coming. Never let anyone take the canal from you. The barges will sail again before the winter.\n"}
+` + grainConvoy
+
+// TestWhereWasThat: "where was she when she said that?" is answered with
+// where the record places the statement just quoted (its document's
+// venue), then the statement; a "where" question whose quoted sentence,
+// the asked person's own, names no place opens with the venue too.
+func TestWhereWasThat(t *testing.T) {
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(canalRemarks), 2))}
+	ctx := context.Background()
+	first, err := p.Ask(ctx, "who said never let anyone take the canal from you", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(first.Text, "Never let anyone take the canal from you") {
+		t.Fatalf("first answer:\n%s", first.Text)
+	}
+	ans, err := p.Ask(ctx, "where was she when she said that", []Turn{TurnOf(first)}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ans.Text, "That was at Quillton Canal Works, Quillton, Nowhereland, where the record places this statement:") ||
+		!strings.Contains(ans.Text, "Never let anyone take the canal from you") {
+		t.Errorf("follow-up answer:\n%s", ans.Text)
+	}
+	ans, err = p.Ask(ctx, "where was zara quillfeather when she said never let anyone take the canal from you", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ans.Text, "The statement below was made at Quillton Canal Works, Quillton, Nowhereland [1].") {
+		t.Errorf("answer:\n%s", ans.Text)
+	}
+	// A sentence that names the place asked is the answer itself.
+	placed := strings.Replace(canalRemarks, "will sail again before", "will sail again at Quillton Harbour before", 1)
+	p = &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(placed), 2))}
+	ans, err = p.Ask(ctx, "where did zara quillfeather say the barges will sail again", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "was made at") || !strings.Contains(ans.Text, "sail again at Quillton Harbour") {
+		t.Errorf("answer:\n%s", ans.Text)
+	}
+}
+
+func TestAtVenue(t *testing.T) {
+	for in, want := range map[string]string{
+		"Quillton Canal Works, Quillton":          "at Quillton Canal Works, Quillton",
+		"Via Teleconference":                      "via Teleconference",
+		"Aboard the Barge One, En Route Quillton": "aboard the Barge One, En Route Quillton",
+	} {
+		if got := atVenue(in); got != want {
+			t.Errorf("atVenue(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
