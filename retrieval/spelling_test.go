@@ -27,6 +27,8 @@ func spellTexts() []string {
 	texts.add(3, "The delegation was deep in the weeds on fisheries.")
 	texts.add(4, "The court's ruling on the harbour stands.")
 	texts.add(40, "Rolling blackouts hit the harbour.")
+	texts.add(30, "The ministry will support the harbour.")
+	texts.add(5, "A sport of the harbour.")
 	return texts
 }
 
@@ -54,6 +56,8 @@ func TestCorrectedTerms(t *testing.T) {
 		{"a chat abbreviation's possessive too", "the potus's fisheries", []string{"president", "fisheri"}},
 		{"a slang word counts the record's word too", "the weed penalties", []string{"weed|marijuana", "penalti"}},
 		{"a letter doubled by mistake, though another word is as near and more frequent", "the harbour rulling", []string{"harbour", "rul"}},
+		{"a letter missing is as likely as one doubled: frequency decides", "harbour suport", []string{"harbour", "support"}},
+		{"a letter missing beside a doubled one", "harbour spport", []string{"harbour", "support"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
