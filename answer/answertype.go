@@ -407,7 +407,11 @@ func periodSides(q string, named []*Person) []side {
 	}
 	for i := 0; i < len(toks); i++ {
 		if startsDate(toks, i) || (partWords[words[i]] && i+1 < len(toks) && startsDate(toks, i+1)) {
-			if s, ok := sideDate(words, i); ok && s.Dated && s.Next > i {
+			s, ok := sideDate(words, i)
+			if !ok && s.Next > i && len(sides) > 0 && sides[len(sides)-1].dated() {
+				s, ok = afterSide(words, i, sides[len(sides)-1])
+			}
+			if ok && s.Dated && s.Next > i {
 				from, to := toks[i].start, toks[s.Next-1].end
 				add(side{label: q[from:to], since: s.Since, until: s.Until.AddDate(0, 0, reportLag), end: s.Until}, from, to)
 				i = s.Next - 1

@@ -118,8 +118,8 @@ func dayLabel(label string) bool {
 
 // sideDate reads the date of a comparison's side at i: a month or a day
 // without a year takes the year of the next date the question gives ("on
-// oct 11 and oct 12 2023"), as "between March and May 2022" does, or,
-// when none follows, the year of the last one before it.
+// oct 11 and oct 12 2023"), as "between March and May 2022" does; when
+// none follows, ok is false with s.Next past i (afterSide reads it).
 func sideDate(words []string, i int) (retrieval.DateSpan, bool) {
 	s, ok := retrieval.ReadDate(words, i, 0)
 	if ok || s.Next <= i {
@@ -132,16 +132,22 @@ func sideDate(words []string, i int) (retrieval.DateSpan, bool) {
 			return s, ok
 		}
 	}
-	// No year follows: the year the question named before it ("in the
-	// june 22 2021 covid briefing vs the oct 20 one").
-	for j := i - 1; j >= 0; j-- {
-		if y, isYear := yearOf(words[j]); isYear {
-			s, ok = retrieval.ReadDate(words, i, y)
-			s.Dated = ok
-			return s, ok
-		}
-	}
 	return s, false
+}
+
+// afterSide reads the date of a comparison's side at i that gives no year
+// and has none after it, from the side before it (prev, dated): the
+// nearest such date on or after prev's start, in prev's year or the next
+// ("the june 22 2021 covid briefing vs the oct 20 one" is October 20,
+// 2021; "the dec 15 2021 briefing vs the jan 5 one" January 5, 2022).
+func afterSide(words []string, i int, prev side) (retrieval.DateSpan, bool) {
+	y := prev.since.Year()
+	s, ok := retrieval.ReadDate(words, i, y)
+	if ok && s.Since.Before(prev.since) {
+		s, ok = retrieval.ReadDate(words, i, y+1)
+	}
+	s.Dated = ok
+	return s, ok
 }
 
 // changeRe: the question asks what a thing became ("and what did it

@@ -131,6 +131,17 @@ func TestComparisonDaySidesDoNotOverlap(t *testing.T) {
 		{"how many people had the glimmerford ferries carried in the august 22 2031 briefing vs the aug 31 one", "august 22 2031", "2,100"},
 	}
 	checkSides(t, hits, tests)
+	// Across the year's end, the next year's day: the side after
+	// December 28, 2031 is January 4, 2032, not January 2031.
+	hits = ferryHits(t, [][2]string{
+		{"2032-01-04", "MS. QUILLFEATHER: In all, the Glimmerford canal ferries have now carried more than 12,800 people across the canal."},
+		{"2031-12-28", "MR. EXAMPLE: So far the ferries carried 11,300 people across Glimmerford."},
+		{"2031-01-04", "MR. EXAMPLE: The ferries carried 300 people across Glimmerford this week."},
+	})
+	checkSides(t, hits, []struct{ question, side, want string }{
+		{"how many people had the glimmerford ferries carried in the dec 28 2031 briefing vs the jan 4 one", "jan 4", "12,800"},
+		{"how many people had the glimmerford ferries carried in the dec 28 2031 briefing vs the jan 4 one", "dec 28 2031", "11,300"},
+	})
 }
 
 // TestComparisonMonthSides: a month's side reaches into the next month
