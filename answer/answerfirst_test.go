@@ -884,4 +884,23 @@ func TestReplyInheritsTheWholeQuestion(t *testing.T) {
 			t.Errorf("the reply's question words %v lack %q", reply.asked, w)
 		}
 	}
+	// A paragraph that turns to another topic asks a question of its
+	// own: the reply answers it alone.
+	d.Text = strings.Replace(d.Text, "And specifically, does the Minister", "And on another topic: does the Minister", 1)
+	h = retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "gaggle.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	for _, c := range candidates([]retrieval.Hit{h}) {
+		if strings.Contains(d.Text[c.start:c.end], "epidemic of costs") && (c.asked[text.Stem("glimmerford")] || !c.asked[text.Stem("burden")]) {
+			t.Errorf("the reply to another topic's question has the question words %v", c.asked)
+		}
+	}
+	for _, s := range []string{"Separately, on the canal: will the tolls rise?", "And a different question: when will the ferries sail?", "OK, switching gears — the budget?", "And then on another subject —"} {
+		if !newTopicRe.MatchString(s) {
+			t.Errorf("%q is not read as turning to another question", s)
+		}
+	}
+	for _, s := range []string{"And specifically, does the Minister consider the tolls a burden?", "And then one more on the canal."} {
+		if newTopicRe.MatchString(s) {
+			t.Errorf("%q read as turning to another question", s)
+		}
+	}
 }

@@ -441,6 +441,12 @@ func askedBefore(h retrieval.Hit) map[string]bool {
 	return text.TermSet(h.Doc.Text[ts[i-1].Start:ts[i-1].End])
 }
 
+// newTopicRe matches the opening of a reporter's paragraph that turns to
+// another question ("And on another topic: Is there any movement on
+// Sweden's membership …", "Separately, …", "A different question: …"):
+// the reply that follows answers it, not the paragraph before.
+var newTopicRe = regexp.MustCompile(`(?i)^(?:(?:and|also|so|okay|ok|now|then)[, ]+)*(?:(?:on|about|to|with)\s+)?(?:a |an |one )?(?:(?:totally|completely|entirely)\s+)?(?:another|other|separate|different|unrelated|new)\s+(?:topic|subject|question|issue|note|matter|thing)\b|^(?:(?:and|also|so|okay|ok|now)[, ]+)*(?:separately|switching (?:gears|topics)|changing (?:topics|subjects|gears)|shifting gears)\b`)
+
 // candidates lists the quotable sentences of the hits.
 func candidates(top []retrieval.Hit) []candidate {
 	var cands []candidate
@@ -475,7 +481,8 @@ func candidates(top []retrieval.Hit) []candidate {
 			// reporter's sentence here goes on with the same question
 			// (a new paragraph of it: "And specifically, does the
 			// President consider gun violence …" after "China has called
-			// for the United Nations … to investigate …").
+			// for the United Nations … to investigate …"), unless it
+			// turns to another (newTopicRe).
 			asking := reach < 0
 			if reach < 0 {
 				// Still inside the question: more of its sentences.
@@ -492,7 +499,7 @@ func candidates(top []retrieval.Hit) []candidate {
 				// words still say what the answer is about), a
 				// moderator's or operator's line, words of unknown origin.
 				if t.Role == corpus.RoleReporter {
-					if reach >= 0 && !asking || asked == nil {
+					if !asking || asked == nil || newTopicRe.MatchString(src[r[0]:r[1]]) {
 						asked = map[string]bool{}
 					}
 					for w := range text.TermSet(src[r[0]:r[1]]) {
