@@ -58,6 +58,7 @@ func TestCorrectedTerms(t *testing.T) {
 		{"a letter doubled by mistake, though another word is as near and more frequent", "the harbour rulling", []string{"harbour", "rul"}},
 		{"a letter missing is as likely as one doubled: frequency decides", "harbour suport", []string{"harbour", "support"}},
 		{"a letter missing beside a doubled one", "harbour spport", []string{"harbour", "support"}},
+		{"a function word typed with a slip is no word of the question", "how worried shoud the harbour be becuase of tehy", []string{"worri", "harbour"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -36,7 +36,7 @@ func IsStopword(w string) bool { return stopwords[w] }
 // search ranked its document lower ("so what did biden actually do on
 // weed", 2nd → 9th). "wording", as "words" and "quote", asks for the
 // record's words and names none of them (TermsVersion 5): "whats the exact
-// wording biden used to slam the bruen gun ruling" was declined for want
+// wording biden used to slam the bruen gun rulling" was declined for want
 // of it.
 var stopwords = setOf(`a about above after again against all also am an and any are aren arent as at be
 because been before being below between both but by can cannot could couldnt did didnt do does
@@ -64,3 +64,53 @@ amongst around as at atop before behind below beneath beside besides between bey
 during except for from in inside into like near nearby of off on onto opposite out outside over past
 per regarding since than through throughout till to toward towards under underneath unlike until
 unto up upon versus via with within without`)
+
+// minSlipStopword is the length from which a misspelt stopword is read as
+// the stopword (StopwordSlip): a shorter one is a slip away from too many
+// other words ("ot", "teh" aside).
+const minSlipStopword = 4
+
+// stopwordSlips are the misspellings one slip from a stopword of
+// minSlipStopword letters or more: a letter dropped ("shoud", "woud"),
+// or two neighbours swapped ("becuase", "tehy", "whta" of "what").
+var stopwordSlips = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range stopwords {
+		if len(w) < minSlipStopword {
+			continue
+		}
+		for i := range len(w) {
+			m[w[:i]+w[i+1:]] = true
+			if i+1 < len(w) && w[i] != w[i+1] {
+				m[w[:i]+string(w[i+1])+string(w[i])+w[i+2:]] = true
+			}
+		}
+	}
+	for w := range stopwords {
+		delete(m, w)
+	}
+	return m
+}()
+
+// StopwordSlip reports whether w (lower case), which is no stopword, is a
+// stopword of minSlipStopword letters or more typed with one slip: a
+// letter dropped ("shoud" for "should"), one added ("whould" for
+// "would") or two neighbours swapped ("becuase", "tehy", "abuot"). Chat
+// writes function words so, and a search that met one weighed it as the
+// rarest word of the question, or corrected it to a word of the record
+// ("shoud" → "shout"). The caller decides that the word is unknown to
+// the record, since "form" (of "from") is a word of its own.
+func StopwordSlip(w string) bool {
+	if stopwords[w] || len(w) < minSlipStopword-1 {
+		return false
+	}
+	if stopwordSlips[w] {
+		return true
+	}
+	for i := range len(w) {
+		if s := w[:i] + w[i+1:]; len(s) >= minSlipStopword && stopwords[s] {
+			return true
+		}
+	}
+	return false
+}

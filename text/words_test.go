@@ -229,3 +229,18 @@ func TestNameKey(t *testing.T) {
 		t.Errorf(`NameKey("Jim O’Brien") = %q, want "jim obrien"`, got)
 	}
 }
+
+func TestStopwordSlip(t *testing.T) {
+	for _, w := range []string{"shoud", "woud", "becuase", "tehy", "abuot", "whould", "whta", "wich", "thier"} {
+		if !StopwordSlip(w) {
+			t.Errorf("StopwordSlip(%q) = false", w)
+		}
+	}
+	// Stopwords themselves, short words, and words two slips away or
+	// changed rather than dropped, added or swapped.
+	for _, w := range []string{"should", "what", "teh", "ot", "sayd", "shoot", "quill", "canal", "abotu x"} {
+		if StopwordSlip(w) {
+			t.Errorf("StopwordSlip(%q) = true", w)
+		}
+	}
+}
