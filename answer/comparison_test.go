@@ -103,6 +103,9 @@ func TestOpeningNames(t *testing.T) {
 		"President Ned Farrowby, Jr. spoke today with President Ilsa Brackenwick.":    "Jr",
 		"The two leaders discussed the Glimmerford canal toll with Ilsa Brackenwick.": "The",
 		"With Governor Ilsa Brackenwick, Minister Ned Farrowby discussed the toll.":   "Minister Ned Farrowby",
+		// A quoted source's label opens the sentence, not the person its
+		// quotation names.
+		"Glimmerford Ferry Union: “TODAY: Governor Ilsa Brackenwick is about to sign the toll order.”": "Glimmerford Ferry Union",
 	} {
 		if got := openingNames(s); !strings.Contains(got, want) || strings.Contains(got, "Brackenwick") {
 			t.Errorf("openingNames(%q) = %q, want it to hold %q and not the person spoken with", s, got, want)

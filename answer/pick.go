@@ -2088,12 +2088,18 @@ func openingNames(s string) string {
 	return openingRun(s)
 }
 
-// openingRun is openingNames without an opening phrase.
+// openingRun is openingNames without an opening phrase. The run ends at
+// a colon, a semicolon, a dash or a quotation mark: "CAP Action: “TODAY:
+// Biden is about to sign …" opens with a quoted source's label, not with
+// Biden.
 func openingRun(s string) string {
 	end := 0
 	for _, t := range text.Tokens(s) {
 		r, _ := utf8.DecodeRuneInString(s[t.Start:])
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && t.Word != "of" && t.Word != "for" && t.Word != "the" && t.Word != "and" {
+			break
+		}
+		if strings.ContainsAny(s[end:t.Start], ":;“”\"—–") {
 			break
 		}
 		end = t.End
