@@ -441,6 +441,26 @@ func askedBefore(h retrieval.Hit) map[string]bool {
 	return text.TermSet(h.Doc.Text[ts[i-1].Start:ts[i-1].End])
 }
 
+// labelRe matches a paragraph that opens with a source's label and a
+// quotation ("CAP Action: “…", "- Senate Majority Whip John Barrasso:
+// “…"), as a release lists what others said.
+var labelRe = regexp.MustCompile(`^(?:[-•*·]\s*)?\p{Lu}[^\n:“”"]{1,120}:\s*[“"]`)
+
+// labelledQuote reports whether the sentence at start of the hit's
+// passage stands in a paragraph that opens with a source's label and a
+// quotation (labelRe): the words are the label's source's, whether or
+// not the record resolved it to a person, so the document's title (a
+// roundup "… Applaud President Biden's Executive Order") does not make
+// them the person it names.
+func labelledQuote(h retrieval.Hit, start int) bool {
+	src, at := h.Chunk.Text, start
+	if h.Doc != nil && h.Chunk.Start+start <= len(h.Doc.Text) {
+		src, at = h.Doc.Text, h.Chunk.Start+start
+	}
+	ps := strings.LastIndexByte(src[:at], '\n') + 1
+	return labelRe.MatchString(src[ps:])
+}
+
 // newTopicRe matches the opening of a reporter's paragraph that turns to
 // another question ("And on another topic: Is there any movement on
 // Sweden's membership …", "Separately, …", "A different question: …"):
@@ -1257,7 +1277,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// turns gives their words there; its narration is not
 			// theirs because its title names them ("First Lady Melania
 			// Trump's … State Dinner" around her quotation).
-			own := ownWords(h, c.start, c.end) || quotesNamed(h.Doc, r.named, quoted)
+			own := ownWords(h, c.start, c.end) || quotesNamed(h.Doc, r.named, quoted) || labelledQuote(h, c.start)
 			f.Speaker = speakerIsAsked(h, speaker, own, r.named, r.kin)
 			f.More = f.Speaker && r.newOnly && sure
 		}

@@ -65,3 +65,22 @@ func TestAtVenue(t *testing.T) {
 		}
 	}
 }
+
+// tollRoundup is an invented release quoting what others said of a
+// minister's order, titled with the minister's name, beside the
+// minister's own remarks on it.
+const tollRoundup = `{"id": "roundup.txt", "title": "WHAT THEY ARE SAYING: Unions Applaud Minister Ned Farrowby's Toll Order", "outlet": "Nowhereland Briefing Room", "date": "2031-04-18", "text": "Today, Minister Ned Farrowby signed the toll order. See below for what unions are saying.\n\nGlimmerford Ferry Union: “TODAY: Minister Farrowby is about to sign the toll order that cuts ferry tolls for every family crossing the canal.” [Post, 4/18/31]\n"}
+{"id": "remarks.txt", "title": "Remarks by Minister Ned Farrowby on the Toll Order", "outlet": "Nowhereland Briefing Room", "date": "2031-04-18", "text": "East Hall\n\n2:10 P.M. NWT\n\nMINISTER FARROWBY: Thank you. The toll order I sign today halves the ferry tolls on the canal.\n"}
+` + grainConvoy
+
+// TestLabelledQuoteIsNotTheTitlesPerson: a release's labelled quotation
+// ("Glimmerford Ferry Union: “…”") is the label's source's words, though
+// the release's title names the minister asked about: the minister's own
+// remarks answer what he said.
+func TestLabelledQuoteIsNotTheTitlesPerson(t *testing.T) {
+	ans := askRecord(t, tollRoundup, 3, "what did farrowby say about the toll order cutting ferry tolls for families")
+	first, _, _ := strings.Cut(strings.TrimPrefix(ans.Text, ExtractiveLead+"\n"), "\n")
+	if !strings.Contains(first, "halves the ferry tolls") {
+		t.Errorf("answer opens with %q, want the minister's own words:\n%s", first, ans.Text)
+	}
+}
