@@ -131,10 +131,6 @@ func (ix *lexicalIndex) correction(w, stem string, known int) (int32, bool) {
 	if known > spellRareDF || len(w) < spellMinLen || !lowerASCII(w) {
 		return -1, false
 	}
-	var undoubled map[string]bool
-	if known == 0 {
-		undoubled = undoubledStems(w)
-	}
 	sp := ix.spellerOf()
 	maxDist := 1
 	if len(w) >= spellLongLen {
@@ -154,7 +150,7 @@ func (ix *lexicalIndex) correction(w, stem string, known int) (int32, bool) {
 			if d > maxDist || df < spellMinDF || df <= spellRatio*known {
 				continue
 			}
-			if d < bestDist || d == bestDist && ix.betterAtDistance(t, df, best, bestDF, len(stem), undoubled) {
+			if d < bestDist || d == bestDist && df > bestDF {
 				best, bestDist, bestDF = id, d, df
 			}
 		}
@@ -185,64 +181,7 @@ func (ix *lexicalIndex) correction(w, stem string, known int) (int32, bool) {
 			}
 		}
 	}
-	// A letter doubled by mistake is one edit away, whether or not the
-	// speller's table holds the term (a stem of fewer than spellMinLen-1
-	// letters: "rul" of "ruling").
-	for t := range undoubled {
-		id, ok := ix.vocab[t]
-		if !ok || t == stem {
-			continue
-		}
-		if df := ix.df(id); df >= spellMinDF && (1 < bestDist || 1 == bestDist && ix.betterAtDistance(t, df, best, bestDF, len(stem), undoubled)) {
-			best, bestDist, bestDF = id, 1, df
-		}
-	}
 	return best, best >= 0
-}
-
-// undoubledStems are the stems of w without one of its doubled letters
-// ("rulling" → "rul", of "ruling"), when the word so written has
-// spellMinLen letters or more (not "aces" of "acess", nor "lite" of
-// "litte").
-func undoubledStems(w string) map[string]bool {
-	var out map[string]bool
-	for i := 1; i < len(w); i++ {
-		if w[i] != w[i-1] {
-			continue
-		}
-		if u := w[:i] + w[i+1:]; len(u) >= spellMinLen {
-			t := text.Stem(u)
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[t] = true
-		}
-	}
-	return out
-}
-
-// betterAtDistance reports whether term t (in df passages) is a likelier
-// correction than the best found so far at the same distance (best, in
-// bestDF passages; -1 for none), for a word whose stem has stemLen
-// letters: the more frequent. When the word has a doubled letter
-// (undoubled, undoubledStems, is not empty), a term that drops one of
-// them or adds a letter the word lacks is likelier than one that changes
-// or drops another letter, whatever their frequencies: "rulling" is one
-// letter from "rolling" too, whose stem is in more passages than
-// "ruling"'s ("the bruen gun rulling" searched for rolling), and
-// "fuelling" one from "full"; "progess" (progress) and "spport" (support)
-// are a letter short as much as a letter doubled, and frequency decides.
-func (ix *lexicalIndex) betterAtDistance(t string, df int, best int32, bestDF, stemLen int, undoubled map[string]bool) bool {
-	if best < 0 {
-		return true
-	}
-	if len(undoubled) > 0 {
-		likely := func(term string) bool { return undoubled[term] || len(term) > stemLen }
-		if a, b := likely(t), likely(ix.spellerOf().terms[best]); a != b {
-			return a
-		}
-	}
-	return df > bestDF
 }
 
 // lowerASCII reports whether s is made of the letters a to z only.

@@ -25,10 +25,6 @@ func spellTexts() []string {
 	texts.add(20, "Unrelated filler about weather and markets.")
 	texts.add(10, "The council eased the penalties for marijuana.")
 	texts.add(3, "The delegation was deep in the weeds on fisheries.")
-	texts.add(4, "The court's ruling on the harbour stands.")
-	texts.add(40, "Rolling blackouts hit the harbour.")
-	texts.add(30, "The ministry will support the harbour.")
-	texts.add(5, "A sport of the harbour.")
 	return texts
 }
 
@@ -55,9 +51,6 @@ func TestCorrectedTerms(t *testing.T) {
 		{"a chat abbreviation stands for the record's word", "potus on fisheries", []string{"president", "fisheri"}},
 		{"a chat abbreviation's possessive too", "the potus's fisheries", []string{"president", "fisheri"}},
 		{"a slang word counts the record's word too", "the weed penalties", []string{"weed|marijuana", "penalti"}},
-		{"a letter doubled by mistake, though another word is as near and more frequent", "the harbour rulling", []string{"harbour", "rul"}},
-		{"a letter missing is as likely as one doubled: frequency decides", "harbour suport", []string{"harbour", "support"}},
-		{"a letter missing beside a doubled one", "harbour spport", []string{"harbour", "support"}},
 		{"a function word typed with a slip is no word of the question", "how worried shoud the harbour be becuase of tehy", []string{"worri", "harbour"}},
 	}
 	for _, tc := range cases {
