@@ -265,7 +265,10 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool, forms *record
 		}
 		fixes[w] = by
 	}
+	prev := ""
 	text.EachWord(query, func(w string) {
+		before := prev
+		prev = w
 		var exp []string
 		if correct {
 			exp = text.ChatExpansion(w)
@@ -281,10 +284,11 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool, forms *record
 			return
 		}
 		t := text.Stem(w)
-		if correct && exp == nil && ab == nil && text.StopwordSlip(w) && ix.rareOrUnknown(t) {
+		if correct && exp == nil && ab == nil && text.StopwordSlip(w) && !(text.IsTitleWord(before) && !text.IsConnector(before)) && ix.rareOrUnknown(t) {
 			// "how worried ppl shoud be": a function word typed with a
 			// slip, which no passage holds or only the record's own typos
-			// do ("thier"), is no word of what is asked.
+			// do ("thier"), is no word of what is asked; after a title
+			// ("senator wold") it is a name.
 			return
 		}
 		if seen[t] {

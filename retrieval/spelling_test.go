@@ -52,6 +52,8 @@ func TestCorrectedTerms(t *testing.T) {
 		{"a chat abbreviation's possessive too", "the potus's fisheries", []string{"president", "fisheri"}},
 		{"a slang word counts the record's word too", "the weed penalties", []string{"weed|marijuana", "penalti"}},
 		{"a function word typed with a slip is no word of the question", "how worried shoud the harbour be becuase of tehy", []string{"worri", "harbour"}},
+		{"a slip after a title is a name", "did minister wold visit the harbour", []string{"minister", "wold", "visit", "harbour"}},
+		{"a function word with a letter added may be a name", "did wirth visit the harbour", []string{"wirth", "visit", "harbour"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

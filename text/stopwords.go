@@ -66,51 +66,40 @@ per regarding since than through throughout till to toward towards under underne
 unto up upon versus via with within without`)
 
 // minSlipStopword is the length from which a misspelt stopword is read as
-// the stopword (StopwordSlip): a shorter one is a slip away from too many
-// other words ("ot", "teh" aside).
+// the stopword (StopwordSlip): the slip itself has as many letters at
+// least, so that no short name ("ben" of "been", "don" of "dont", "sam"
+// of "same") is read as one.
 const minSlipStopword = 4
 
-// stopwordSlips are the misspellings one slip from a stopword of
-// minSlipStopword letters or more: a letter dropped ("shoud", "woud"),
-// or two neighbours swapped ("becuase", "tehy", "whta" of "what").
+// stopwordSlips are the misspellings one slip from a stopword: a letter
+// dropped ("shoud", "woud") or two neighbours swapped ("becuase", "tehy",
+// "whta" of "what"), of minSlipStopword letters or more. Not a letter
+// added: a stopword and a letter is as often a name or a word of its own
+// ("wirth", "havel", "hermes", "herpes").
 var stopwordSlips = func() map[string]bool {
 	m := map[string]bool{}
-	for w := range stopwords {
-		if len(w) < minSlipStopword {
-			continue
-		}
-		for i := range len(w) {
-			m[w[:i]+w[i+1:]] = true
-			if i+1 < len(w) && w[i] != w[i+1] {
-				m[w[:i]+string(w[i+1])+string(w[i])+w[i+2:]] = true
-			}
+	add := func(w string) {
+		if len(w) >= minSlipStopword && !stopwords[w] {
+			m[w] = true
 		}
 	}
 	for w := range stopwords {
-		delete(m, w)
+		for i := range len(w) {
+			add(w[:i] + w[i+1:])
+			if i+1 < len(w) && w[i] != w[i+1] {
+				add(w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:])
+			}
+		}
 	}
 	return m
 }()
 
-// StopwordSlip reports whether w (lower case), which is no stopword, is a
-// stopword of minSlipStopword letters or more typed with one slip: a
-// letter dropped ("shoud" for "should"), one added ("whould" for
-// "would") or two neighbours swapped ("becuase", "tehy", "abuot"). Chat
+// StopwordSlip reports whether w (lower case) is a stopword typed with
+// one slip (stopwordSlips): a letter dropped ("shoud" for "should",
+// "woud") or two neighbours swapped ("becuase", "tehy", "abuot"). Chat
 // writes function words so, and a search that met one weighed it as the
 // rarest word of the question, or corrected it to a word of the record
 // ("shoud" → "shout"). The caller decides that the word is unknown to
-// the record, since "form" (of "from") is a word of its own.
-func StopwordSlip(w string) bool {
-	if stopwords[w] || len(w) < minSlipStopword-1 {
-		return false
-	}
-	if stopwordSlips[w] {
-		return true
-	}
-	for i := range len(w) {
-		if s := w[:i] + w[i+1:]; len(s) >= minSlipStopword && stopwords[s] {
-			return true
-		}
-	}
-	return false
-}
+// the record, since "form" (of "from") is a word of its own, and that it
+// names no one ("senator wold").
+func StopwordSlip(w string) bool { return stopwordSlips[w] }
