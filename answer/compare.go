@@ -136,18 +136,32 @@ func sideDate(words []string, i int) (retrieval.DateSpan, bool) {
 }
 
 // afterSide reads the date of a comparison's side at i that gives no year
-// and has none after it, from the side before it (prev, dated): the
-// nearest such date on or after prev's start, in prev's year or the next
-// ("the june 22 2021 covid briefing vs the oct 20 one" is October 20,
-// 2021; "the dec 15 2021 briefing vs the jan 5 one" January 5, 2022).
+// and has none after it, from the side before it (prev, dated): in the
+// year before prev's, prev's or the next, whichever puts it nearest
+// prev's start, prev's own on a tie ("the june 22 2021 covid briefing vs
+// the oct 20 one" is October 20, 2021; "the dec 15 2021 briefing vs the
+// jan 5 one" January 5, 2022; "masks on july 27 2021 vs may 13" May 13,
+// 2021; "on jan 5 2022 compared to dec 15" December 15, 2021).
 func afterSide(words []string, i int, prev side) (retrieval.DateSpan, bool) {
 	y := prev.since.Year()
-	s, ok := retrieval.ReadDate(words, i, y)
-	if ok && s.Since.Before(prev.since) {
-		s, ok = retrieval.ReadDate(words, i, y+1)
+	best, ok := retrieval.ReadDate(words, i, y)
+	if !ok {
+		return best, false
 	}
-	s.Dated = ok
-	return s, ok
+	gap := func(s retrieval.DateSpan) time.Duration {
+		d := s.Since.Sub(prev.since)
+		if d < 0 {
+			return -d
+		}
+		return d
+	}
+	for _, other := range []int{y - 1, y + 1} {
+		if s, ok := retrieval.ReadDate(words, i, other); ok && gap(s) < gap(best) {
+			best = s
+		}
+	}
+	best.Dated = true
+	return best, true
 }
 
 // changeRe: the question asks what a thing became ("and what did it

@@ -145,6 +145,11 @@ func TestComparisonDaySidesDoNotOverlap(t *testing.T) {
 		{"how many people had the glimmerford ferries carried in the dec 28 2031 briefing vs the jan 4 one", "jan 4", "12,800"},
 		{"how many people had the glimmerford ferries carried in the dec 28 2031 briefing vs the jan 4 one", "dec 28 2031", "11,300"},
 	})
+	// Back across it too: the side after January 4, 2032 compared to
+	// "dec 28" is December 28, 2031, the nearest.
+	checkSides(t, hits, []struct{ question, side, want string }{
+		{"how many people had the glimmerford ferries carried on jan 4 2032 compared to dec 28", "dec 28", "11,300"},
+	})
 }
 
 // TestComparisonMonthSides: a month's side reaches into the next month
