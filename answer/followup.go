@@ -378,7 +378,7 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 		if who == "it" {
 			f.Standalone = "When was “" + clip(s.Text, 120) + "” said?"
 		}
-	case place && eventWords(toks) == 0 && item == nil && len(statements) > 0 && pointed != nil:
+	case place && eventWords(toks) == 0 && item == nil && len(statements) > 0 && pointed != nil && whereSaid(toks, pronoun, person, *pointed, gender):
 		// "where was she when she said that?", "where was that?": where
 		// the statement was made, which its document gives at the top
 		// (corpus.Document.Venue); "where did they meet?" asks of an
@@ -619,6 +619,32 @@ func eventWords(toks []text.Token) int {
 		}
 	}
 	return n
+}
+
+// whereSaid reports whether a "where" follow-up asks where the statement
+// s was made: "where did she say that?", "where was that said?", or "where
+// was he [when …]?" of the statement's own speaker (person, whom the
+// pronoun means; a pronoun of the other gender means someone else).
+// Not "where is that?", "where will it be?", nor "where was he?" of the
+// person the statement spoke of: those ask of a place the statement may
+// give, and are searched.
+func whereSaid(toks []text.Token, pronoun bool, person string, s Statement, gender genderOf) bool {
+	if s.Speaker == "" {
+		return false
+	}
+	if g := pronounGender(toks); g != 0 && gender != nil {
+		if sg := gender(s.Speaker); sg != 0 && sg != g {
+			return false
+		}
+	}
+	if asksWords(toks) {
+		return true
+	}
+	past := false
+	for _, t := range toks {
+		past = past || t.Word == "was" || t.Word == "were"
+	}
+	return past && pronoun && (person == "" || person == s.Speaker)
 }
 
 // determiners point with a noun ("that report", "this statement").

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
 )
 
 // canalRemarks is an invented transcript of remarks whose text opens
@@ -41,6 +42,20 @@ func TestWhereWasThat(t *testing.T) {
 	}
 	if !strings.HasPrefix(ans.Text, "The statement below was made at Quillton Canal Works, Quillton, Nowhereland [1].") {
 		t.Errorf("answer:\n%s", ans.Text)
+	}
+	// Where what was said happens is no question of where it was said.
+	ans, err = p.Ask(ctx, "where did zara quillfeather say the barges will sail again", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "was made at") {
+		t.Errorf("answer:\n%s", ans.Text)
+	}
+	// "where is that?" asks of a place the statement may give.
+	for _, q := range []string{"where is that?", "where will it be?", "where is it"} {
+		if f := ReadFollowUp(q, []Turn{TurnOf(first)}); f.Kind == RefPlace {
+			t.Errorf("%q read as asking where the statement was made", q)
+		}
 	}
 	// A sentence that names the place asked is the answer itself.
 	placed := strings.Replace(canalRemarks, "will sail again before", "will sail again at Quillton Harbour before", 1)
@@ -82,5 +97,36 @@ func TestLabelledQuoteIsNotTheTitlesPerson(t *testing.T) {
 	first, _, _ := strings.Cut(strings.TrimPrefix(ans.Text, ExtractiveLead+"\n"), "\n")
 	if !strings.Contains(first, "halves the ferry tolls") {
 		t.Errorf("answer opens with %q, want the minister's own words:\n%s", first, ans.Text)
+	}
+}
+
+// TestWhereSaid: a "where" follow-up asks where the statement was made
+// when it asks where it was said, or where its speaker was; a pronoun of
+// the other gender, or one meaning the person the statement spoke of,
+// asks of someone else.
+func TestWhereSaid(t *testing.T) {
+	s := Statement{Text: "Never let anyone take the canal from you.", Speaker: "Zara Quillfeather"}
+	gender := func(name string) byte {
+		if name == "Zara Quillfeather" {
+			return 'f'
+		}
+		return 0
+	}
+	for _, c := range []struct {
+		q       string
+		pronoun bool
+		person  string
+		want    bool
+	}{
+		{"where did she say that", true, "Zara Quillfeather", true},
+		{"where was she when she said that", true, "Zara Quillfeather", true},
+		{"where was that said", false, "", true},
+		{"where was he when he said that", true, "Zara Quillfeather", false},
+		{"where was she", true, "Ilsa Brackenwick", false},
+		{"where is she", true, "Zara Quillfeather", false},
+	} {
+		if got := whereSaid(text.Tokens(c.q), c.pronoun, c.person, s, gender); got != c.want {
+			t.Errorf("whereSaid(%q) = %v, want %v", c.q, got, c.want)
+		}
 	}
 }

@@ -167,7 +167,7 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		c := cands[first]
 		return whenOf(top[c.hit], c.start, c.end)
 	}
-	if r.typ == WantPlace && len(r.sides) < 2 && !cands[first].features.Fits {
+	if r.typ == WantPlace && len(r.sides) < 2 && !cands[first].features.Fits && whereSaidRe.MatchString(q) {
 		// "where was harris when she told young women never to let
 		// anyone take their joy": the sentence quoted names no place,
 		// but it is the asked person's own, in a transcript whose
@@ -680,6 +680,13 @@ func statementOf(h retrieval.Hit, start, end int) (who, when string) {
 	}
 	return speaker, when
 }
+
+// whereSaidRe matches a question asking where someone was when they
+// spoke, or where they gave a speech or said what the question points
+// at ("where was harris when she told young women …", "where did biden
+// give that last speech …", "where did kirby say that"); not where what
+// they said happened ("where did biden say the troops would be sent").
+var whereSaidRe = regexp.MustCompile(`(?i)\bwhere\s+(?:was|were)\b[^?]*\bwhen\b|\bwhere\s+did\b[^?]*\b(?:give|gave|deliver|make|hold)\b[^?]*\b(?:speech|remarks|address|statement|toast|eulogy)\b|\bwhere\s+did\b[^?]*\b(?:say|tell)\s+(?:that|this|it)\s*[?.!]*$`)
 
 // atVenue writes where a statement was made after "made": "at Sofitel
 // Manila, Manila, Philippines", or, for a venue that opens with its own

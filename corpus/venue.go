@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/readout/readout/text"
 )
 
 // A transcript of remarks opens with where they were given, in short
@@ -37,13 +39,20 @@ var venueTimeRe = regexp.MustCompile(`^\d{1,2}:\d{2} ?[AaPp]\.? ?[Mm]\.?(?:\s+[A
 // transcript was published later).
 var venueDateRe = regexp.MustCompile(`^\([^()]{4,40}\)$`)
 
+// virtualRe matches a title of a meeting held by video ("Remarks by
+// President Biden and President Xi … Before Virtual Meeting"): the venue
+// its transcript gives is one side's room, not where the other spoke.
+var virtualRe = regexp.MustCompile(`(?i)\b(?:virtual(?:ly)?|video|videoconference)\b`)
+
 // Venue returns where the document's statements were made, as its text
 // gives it at the top ("Intel Ocotillo Campus, Chandler, Arizona"), or ""
-// when it gives none. The lines count only when a time follows them or
-// each is marked with an asterisk; each is short, holds no sentence and
-// no speaker's label, and starts with a capital letter or a digit.
+// when it gives none or its title says the meeting was held by video.
+// The lines count only when a time follows them, or each is marked with
+// an asterisk and a speaker's label follows; each is short, holds no
+// sentence, no date and no speaker's label, and starts with a capital
+// letter or a digit.
 func (d *Document) Venue() string {
-	if d == nil {
+	if d == nil || virtualRe.MatchString(d.Title) {
 		return ""
 	}
 	return venueOf(d.Text)
@@ -66,25 +75,39 @@ func venueOf(text string) string {
 		if venueTimeRe.MatchString(line) {
 			break
 		}
-		if venueDateRe.MatchString(line) && len(lines) > 0 {
-			continue
+		if venueDateRe.MatchString(line) || venueDateLineRe.MatchString(line) {
+			continue // "(June 1, 2021)", "June 11, 2021": when, not where
 		}
 		star := strings.HasPrefix(line, "*")
 		// The asterisks around a line ("*Via Teleconference *") mark it.
 		line = strings.TrimSpace(strings.Trim(line, "* "))
 		if !venueLine(line) {
-			if starred && len(lines) > 0 {
+			if starred && len(lines) > 0 && speakerLabelled(line) {
 				break // "*Sofitel Manila", "*Manila, Philippines", then the remarks
 			}
 			return ""
 		}
 		starred = starred && star
-		lines = append(lines, line)
+		lines = append(lines, strings.TrimRight(venueTrailingDateRe.ReplaceAllString(line, ""), ", "))
 	}
 	if len(lines) == 0 || len(lines) > maxVenueLines {
 		return ""
 	}
 	return strings.Join(lines, ", ")
+}
+
+// venueTrailingDateRe is a date a venue's line ends with ("Via Teleconference,
+// March 14, 2023"), which says when, not where.
+var venueTrailingDateRe = regexp.MustCompile(`,?\s*(?i:` + text.MonthPattern + `)\.? \d{1,2},? \d{4}$`)
+
+// venueDateLineRe is a line that is a date ("June 11, 2021").
+var venueDateLineRe = regexp.MustCompile(`^(?i:(?:` + text.WeekdayPattern + `),? )?(?i:` + text.MonthPattern + `)\.? \d{1,2}(?:,? \d{4})?$`)
+
+// speakerLabelled reports whether a line opens with a speaker's label
+// ("AMBASSADOR CARLSON: Wow."): the transcript under a venue.
+func speakerLabelled(line string) bool {
+	label, _, ok := text.LabelAt(line, 0)
+	return ok && text.IsTurnLabel(label)
 }
 
 // nextLine returns the first line of s, trimmed, and the text after it;
