@@ -894,12 +894,12 @@ func TestReplyInheritsTheWholeQuestion(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"Separately, on the canal: will the tolls rise?", "And a different question: when will the ferries sail?", "OK, switching gears — the budget?", "And then on another subject —"} {
-		if !newTopicRe.MatchString(s) {
+		if !newTopic(s) {
 			t.Errorf("%q is not read as turning to another question", s)
 		}
 	}
-	for _, s := range []string{"And specifically, does the Minister consider the tolls a burden?", "And then one more on the canal."} {
-		if newTopicRe.MatchString(s) {
+	for _, s := range []string{"And specifically, does the Minister consider the tolls a burden?", "And then one more on the canal.", "One other question on this.", "And another question on the same canal: the tolls?"} {
+		if newTopic(s) {
 			t.Errorf("%q read as turning to another question", s)
 		}
 	}

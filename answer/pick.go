@@ -467,6 +467,16 @@ func labelledQuote(h retrieval.Hit, start int) bool {
 // the reply that follows answers it, not the paragraph before.
 var newTopicRe = regexp.MustCompile(`(?i)^(?:(?:and|also|so|okay|ok|now|then)[, ]+)*(?:(?:on|about|to|with)\s+)?(?:a |an |one )?(?:(?:totally|completely|entirely)\s+)?(?:another|other|separate|different|unrelated|new)\s+(?:topic|subject|question|issue|note|matter|thing)\b|^(?:(?:and|also|so|okay|ok|now)[, ]+)*(?:separately|switching (?:gears|topics)|changing (?:topics|subjects|gears)|shifting gears)\b`)
 
+// sameTopicRe: the question announced goes on with the one before ("One
+// other question on this.", "Another question on the same canal").
+var sameTopicRe = regexp.MustCompile(`(?i)^[^.?!:]{0,60}\b(?:topic|subject|question|issue|note|matter|thing)\s+(?:on|about)\s+(?:this|that|it|the same)\b`)
+
+// newTopic reports whether a reporter's paragraph turns to another
+// question (newTopicRe) rather than going on with the one before.
+func newTopic(s string) bool {
+	return newTopicRe.MatchString(s) && !sameTopicRe.MatchString(s)
+}
+
 // candidates lists the quotable sentences of the hits.
 func candidates(top []retrieval.Hit) []candidate {
 	var cands []candidate
@@ -519,7 +529,7 @@ func candidates(top []retrieval.Hit) []candidate {
 				// words still say what the answer is about), a
 				// moderator's or operator's line, words of unknown origin.
 				if t.Role == corpus.RoleReporter {
-					if !asking || asked == nil || newTopicRe.MatchString(src[r[0]:r[1]]) {
+					if !asking || asked == nil || newTopic(src[r[0]:r[1]]) {
 						asked = map[string]bool{}
 					}
 					for w := range text.TermSet(src[r[0]:r[1]]) {
