@@ -1679,11 +1679,16 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		}
 	}
 	// "What else did he say", "quote X's words": only his words, when
-	// he has any left.
+	// he has any left. A question whose speaker is asked for something
+	// else ("when was the last time he'd been to the wh? kirby said it
+	// at the briefing") is answered from the speaker's words when one of
+	// them holds the kind of answer asked: the press secretary's "He's
+	// going to give a preview … tomorrow", introducing him, is no answer.
 	onlySpeaker := false
-	if (r.newOnly || r.typ == WantQuotation) && len(r.named) > 0 {
+	if len(r.named) > 0 && (r.newOnly || r.typ == WantQuotation || r.speakerName != "") {
 		for _, c := range cands {
-			if c.score > 0 && c.role == "" && !c.features.Repeat && c.features.Speaker {
+			f := c.features
+			if c.score > 0 && c.role == "" && !f.Repeat && f.Speaker && (r.newOnly || r.typ == WantQuotation || r.typ == WantAny || f.Fits) {
 				onlySpeaker = true
 				break
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/text"
 )
@@ -128,5 +129,33 @@ func TestWhereSaid(t *testing.T) {
 		if got := whereSaid(text.Tokens(c.q), c.pronoun, c.person, s, gender); got != c.want {
 			t.Errorf("whereSaid(%q) = %v, want %v", c.q, got, c.want)
 		}
+	}
+}
+
+// TestAskedSpeakersOwnAnswer: a question whose speaker it names ("kirby
+// said it at the briefing") but which asks for a date is answered from
+// that speaker's words when one of them gives a date, not from another
+// speaker's sentence that scores higher (the spokesperson introducing
+// them: "He's going to give a preview of the Chancellor's visit
+// tomorrow").
+func TestAskedSpeakersOwnAnswer(t *testing.T) {
+	intro := "He's going to give a preview of Chancellor Brask's visit to Quillton Palace tomorrow."
+	own := "The Minister looks forward to welcoming him back here, where they last met in February of 2030."
+	src := intro + " " + own
+	top := []retrieval.Hit{{Coverage: 1, Chunk: corpus.Chunk{ID: "briefing.txt#0", Text: src, End: len(src)}}}
+	cands := []candidate{
+		{hit: 0, start: 0, end: len(intro), ws: 0, we: len(intro), score: 9, features: SentenceFeatures{Fits: true}},
+		{hit: 0, start: len(intro) + 1, end: len(src), ws: len(intro) + 1, we: len(src), score: 4, features: SentenceFeatures{Fits: true, Speaker: true}},
+	}
+	r := &questionReading{typ: WantDate, named: map[string]bool{"farrowbi": true}, speakerName: "Ned Farrowby"}
+	picked := pickSentences(cands, top, r, DefaultWeights)
+	if len(picked) == 0 || picked[0] != 1 {
+		t.Errorf("picked %v, want the envoy's own sentence first", picked)
+	}
+	// Asked of no speaker, the best sentence opens.
+	cands[0].role, cands[1].role = "", ""
+	r.speakerName = ""
+	if picked := pickSentences(cands, top, r, DefaultWeights); len(picked) == 0 || picked[0] != 0 {
+		t.Errorf("picked %v with no speaker asked, want the best sentence first", picked)
 	}
 }
