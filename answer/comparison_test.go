@@ -106,6 +106,9 @@ func TestOpeningNames(t *testing.T) {
 		// A quoted source's label opens the sentence, not the person its
 		// quotation names.
 		"Glimmerford Ferry Union: “TODAY: Governor Ilsa Brackenwick is about to sign the toll order.”": "Glimmerford Ferry Union",
+		// A heading's colon and a dateline's dash do not end the run.
+		"PROMISE KEPT: Minister Ned Farrowby secured the toll order.": "Minister Ned Farrowby",
+		"QUILLTON – Minister Ned Farrowby will sign the toll order.":  "Minister Ned Farrowby",
 	} {
 		if got := openingNames(s); !strings.Contains(got, want) || strings.Contains(got, "Brackenwick") {
 			t.Errorf("openingNames(%q) = %q, want it to hold %q and not the person spoken with", s, got, want)

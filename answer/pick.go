@@ -458,7 +458,35 @@ func labelledQuote(h retrieval.Hit, start int) bool {
 		src, at = h.Doc.Text, h.Chunk.Start+start
 	}
 	ps := strings.LastIndexByte(src[:at], '\n') + 1
-	return labelRe.MatchString(src[ps:])
+	m := labelRe.FindString(src[ps:])
+	if m == "" {
+		return false
+	}
+	return sourceLabel(m[:strings.LastIndexByte(m, ':')])
+}
+
+// labelJoiners are the lower-case words a source's label may hold ("American
+// Association of People with Disabilities").
+var labelJoiners = map[string]bool{"of": true, "with": true, "for": true, "and": true, "the": true, "on": true,
+	"at": true, "to": true, "in": true, "de": true, "del": true, "la": true, "van": true, "von": true}
+
+// sourceLabel reports whether the words before a quotation's colon name
+// its source ("CAP Action", "Washington Senator Patty Murray, Chairwoman,
+// Senate Appropriations Committee"): capitalised words and their joiners.
+// Not a heading in capitals ("PROMISE MADE", whose quotation is the
+// title's person's own promise), nor prose leading into the quotation
+// ("On the campaign trail in 2024, President Trump vowed").
+func sourceLabel(label string) bool {
+	if strings.ToUpper(label) == label {
+		return false
+	}
+	for _, w := range strings.Fields(strings.TrimLeft(label, "-•*· ")) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !labelJoiners[strings.Trim(w, ",.()")] {
+			return false
+		}
+	}
+	return true
 }
 
 // newTopicRe matches the opening of a reporter's paragraph that turns to
@@ -1682,13 +1710,15 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 	// he has any left. A question whose speaker is asked for something
 	// else ("when was the last time he'd been to the wh? kirby said it
 	// at the briefing") is answered from the speaker's words when one of
-	// them holds the kind of answer asked: the press secretary's "He's
-	// going to give a preview … tomorrow", introducing him, is no answer.
+	// them holds the kind of answer asked and words of the question: the
+	// press secretary's "He's going to give a preview … tomorrow",
+	// introducing him, is no answer; a date of the speaker's on another
+	// subject is none either.
 	onlySpeaker := false
 	if len(r.named) > 0 && (r.newOnly || r.typ == WantQuotation || r.speakerName != "") {
 		for _, c := range cands {
 			f := c.features
-			if c.score > 0 && c.role == "" && !f.Repeat && f.Speaker && (r.newOnly || r.typ == WantQuotation || r.typ == WantAny || f.Fits) {
+			if c.score > 0 && c.role == "" && !f.Repeat && f.Speaker && (r.newOnly || r.typ == WantQuotation || f.Words > 0 && (r.typ == WantAny || f.Fits)) {
 				onlySpeaker = true
 				break
 			}
@@ -2124,9 +2154,10 @@ func openingNames(s string) string {
 }
 
 // openingRun is openingNames without an opening phrase. The run ends at
-// a colon, a semicolon, a dash or a quotation mark: "CAP Action: “TODAY:
-// Biden is about to sign …" opens with a quoted source's label, not with
-// Biden.
+// a quotation mark: "CAP Action: “TODAY: Biden is about to sign …" opens
+// with a quoted source's label, not with Biden. A heading's colon or a
+// dateline's dash does not end it ("PROMISE KEPT: President Trump
+// secured …", "WASHINGTON – Vice President Kamala Harris will …").
 func openingRun(s string) string {
 	end := 0
 	for _, t := range text.Tokens(s) {
@@ -2134,7 +2165,7 @@ func openingRun(s string) string {
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && t.Word != "of" && t.Word != "for" && t.Word != "the" && t.Word != "and" {
 			break
 		}
-		if strings.ContainsAny(s[end:t.Start], ":;“”\"—–") {
+		if strings.ContainsAny(s[end:t.Start], "“”\"") {
 			break
 		}
 		end = t.End

@@ -145,17 +145,39 @@ func TestAskedSpeakersOwnAnswer(t *testing.T) {
 	top := []retrieval.Hit{{Coverage: 1, Chunk: corpus.Chunk{ID: "briefing.txt#0", Text: src, End: len(src)}}}
 	cands := []candidate{
 		{hit: 0, start: 0, end: len(intro), ws: 0, we: len(intro), score: 9, features: SentenceFeatures{Fits: true}},
-		{hit: 0, start: len(intro) + 1, end: len(src), ws: len(intro) + 1, we: len(src), score: 4, features: SentenceFeatures{Fits: true, Speaker: true}},
+		{hit: 0, start: len(intro) + 1, end: len(src), ws: len(intro) + 1, we: len(src), score: 4, features: SentenceFeatures{Fits: true, Speaker: true, Words: 0.3}},
 	}
 	r := &questionReading{typ: WantDate, named: map[string]bool{"farrowbi": true}, speakerName: "Ned Farrowby"}
 	picked := pickSentences(cands, top, r, DefaultWeights)
 	if len(picked) == 0 || picked[0] != 1 {
 		t.Errorf("picked %v, want the envoy's own sentence first", picked)
 	}
-	// Asked of no speaker, the best sentence opens.
+	// Asked of no speaker, the best sentence opens; so it does when the
+	// speaker's sentence holding a date holds no word of the question (a
+	// date on another subject).
 	cands[0].role, cands[1].role = "", ""
 	r.speakerName = ""
 	if picked := pickSentences(cands, top, r, DefaultWeights); len(picked) == 0 || picked[0] != 0 {
 		t.Errorf("picked %v with no speaker asked, want the best sentence first", picked)
+	}
+	cands[0].role, cands[1].role = "", ""
+	r.speakerName, cands[1].features.Words = "Ned Farrowby", 0
+	if picked := pickSentences(cands, top, r, DefaultWeights); len(picked) == 0 || picked[0] != 0 {
+		t.Errorf("picked %v, want the best sentence first: the speaker's holds no word asked", picked)
+	}
+}
+
+func TestSourceLabel(t *testing.T) {
+	for label, want := range map[string]bool{
+		"Glimmerford Ferry Union": true,
+		"- Quillton Senator Ada Brask, Chairwoman, Senate Canal Committee": true,
+		"Nowhereland Association of Barge Owners with Permits":             true,
+		"PROMISE MADE": false,
+		"On the campaign trail in 2031, Minister Farrowby vowed": false,
+		"Dr. Brask added": false,
+	} {
+		if got := sourceLabel(label); got != want {
+			t.Errorf("sourceLabel(%q) = %v, want %v", label, got, want)
+		}
 	}
 }
