@@ -52,7 +52,7 @@ const (
 	RefTopic    FollowUpKind = "topic"       // that/it, or too short to stand alone
 	RefDate     FollowUpKind = "date"        // when was that → the statement's date
 	RefWho      FollowUpKind = "who"         // who said that → the statement's speaker
-	RefPlace    FollowUpKind = "place"       // where was that → where the statement was made
+	RefPlace    FollowUpKind = "place"       // where did she say that → where the statement was made
 	RefMore     FollowUpKind = "more"        // what else did he say
 	RefItem     FollowUpKind = "item"        // the first one
 	Counterpart FollowUpKind = "counterpart" // the other side
@@ -379,10 +379,11 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 			f.Standalone = "When was “" + clip(s.Text, 120) + "” said?"
 		}
 	case place && eventWords(toks) == 0 && item == nil && len(statements) > 0 && pointed != nil && whereSaid(toks, pronoun, person, *pointed, gender):
-		// "where was she when she said that?", "where was that?": where
-		// the statement was made, which its document gives at the top
-		// (corpus.Document.Venue); "where did they meet?" asks of an
-		// event, and is searched.
+		// "where was she when she said that?", "where did he say it?":
+		// where the statement was made, which its document gives at the
+		// top (corpus.Document.Venue); "where did they meet?" and "where
+		// is that?" ask of an event or a place, and are searched
+		// (whereSaid).
 		f.Kind = RefPlace
 		s := *pointed
 		f.Statement = &s

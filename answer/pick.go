@@ -540,7 +540,7 @@ func candidates(top []retrieval.Hit) []candidate {
 			// (a new paragraph of it: "And specifically, does the
 			// President consider gun violence …" after "China has called
 			// for the United Nations … to investigate …"), unless it
-			// turns to another (newTopicRe).
+			// turns to another (newTopic).
 			asking := reach < 0
 			if reach < 0 {
 				// Still inside the question: more of its sentences.

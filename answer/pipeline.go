@@ -1358,11 +1358,12 @@ func (p *Pipeline) venueOf(doc string) string {
 }
 
 // answerFromStatement answers "when was that?" (RefDate), "who said
-// that?" (RefWho) or "where was that?" (RefPlace) from the previous
-// answer's citation: the statement's date, speaker or place first, then
-// the statement, verified against its passage. It reports false when the
-// citation is not at hand, does not hold the statement or, for a place,
-// its document gives none, so that the record is searched instead.
+// that?" (RefWho) or "where did she say that?" (RefPlace) from the
+// previous answer's citation: the statement's date, speaker or place
+// first, then the statement, verified against its passage. It reports
+// false when the citation is not at hand, does not hold the statement
+// or, for a place, its document gives none, so that the record is
+// searched instead.
 func (p *Pipeline) answerFromStatement(ans *Answer, f FollowUp) bool {
 	s := f.Statement
 	if s == nil || !s.HasCite {
