@@ -1715,10 +1715,11 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 	// introducing him, is no answer; a date of the speaker's on another
 	// subject is none either.
 	onlySpeaker := false
-	if len(r.named) > 0 && (r.newOnly || r.typ == WantQuotation || r.speakerName != "") {
+	wordsAsked := r.newOnly || r.typ == WantQuotation
+	if len(r.named) > 0 && (wordsAsked || r.speakerName != "") {
 		for _, c := range cands {
 			f := c.features
-			if c.score > 0 && c.role == "" && !f.Repeat && f.Speaker && (r.newOnly || r.typ == WantQuotation || f.Words > 0 && (r.typ == WantAny || f.Fits)) {
+			if c.score > 0 && c.role == "" && !f.Repeat && f.Speaker && (wordsAsked || f.Words > 0 && (r.typ == WantAny || f.Fits)) {
 				onlySpeaker = true
 				break
 			}

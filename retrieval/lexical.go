@@ -226,13 +226,6 @@ type queryTerm struct {
 // declines on dev instead of 2 and one probe out of scope answered.
 const SynonymShare = 0.5
 
-// rareOrUnknown reports whether the index holds term t in fewer than
-// spellMinDF passages: unknown to the record, or one of its own typos.
-func (ix *lexicalIndex) rareOrUnknown(t string) bool {
-	id, ok := ix.vocab[t]
-	return !ok || ix.df(id) < spellMinDF
-}
-
 // queryTerms returns the distinct terms of query with their IDF weights,
 // as the query spells them.
 func (ix *lexicalIndex) queryTerms(query string) []queryTerm {
@@ -284,13 +277,6 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool, forms *record
 			return
 		}
 		t := text.Stem(w)
-		if correct && exp == nil && ab == nil && text.StopwordSlip(w) && !(text.IsTitleWord(before) && !text.IsConnector(before)) && ix.rareOrUnknown(t) {
-			// "how worried ppl shoud be": a function word typed with a
-			// slip, which no passage holds or only the record's own typos
-			// do ("thier"), is no word of what is asked; after a title
-			// ("senator wold") it is a name.
-			return
-		}
 		if seen[t] {
 			return
 		}
@@ -300,6 +286,14 @@ func (ix *lexicalIndex) correctedTerms(query string, correct bool, forms *record
 			df = ix.df(id)
 		} else {
 			id = -1
+		}
+		if correct && exp == nil && ab == nil && df < spellMinDF && text.StopwordSlip(w) && !(text.IsTitleWord(before) && !text.IsConnector(before)) {
+			// "how worried ppl shoud be": a function word typed with a
+			// slip, which no passage holds or only the record's own typos
+			// do ("thier", in fewer than spellMinDF passages), is no word
+			// of what is asked; after a title ("senator wold") it is a
+			// name.
+			return
 		}
 		q := queryTerm{term: t, id: id, weight: ix.idf(df)}
 		var c int32 = -1
