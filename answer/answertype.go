@@ -649,8 +649,9 @@ func asksPercent(q string) bool {
 var (
 	// percentAskRe: a question about a share or a rate wants a percentage.
 	percentAskRe = regexp.MustCompile(`(?i)\b(?:percent|percentage|per cent|share|proportion|rate)\b`)
-	// moneyAskRe: "how much … cost/spend/pay …" wants an amount of money.
-	moneyAskRe = regexp.MustCompile(`(?i)\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|price|worth|money|fund|funded|funding|budget|dollars|invest|invested)\b`)
+	// moneyAskRe: "how much … cost/spend/pay …" wants an amount of money,
+	// as "what dollar amount" and chat's "what $" (withMoneySigns) do.
+	moneyAskRe = regexp.MustCompile(`(?i)\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|price|worth|money|fund|funded|funding|budget|dollars|invest|invested)\b|\bamount of money\b|\bdollar amount\b|\b(?:what|which|how much|how many) \$+(?:[\s?!.,]|$)`)
 	// durationAskRe: "how long" asks for a span of time; "how long ago"
 	// (howLongAgoRe) for a date.
 	durationAskRe = regexp.MustCompile(`(?i)\bhow long\b`)
@@ -681,7 +682,7 @@ func figureOf(q string) (f figure, ok bool) {
 	if readWant(toks) != WantNumber {
 		return f, false
 	}
-	f.unit = askedUnit(q)
+	f.unit = askedUnit(spelt)
 	f.exact = f.unit == anyUnit && slices.ContainsFunc(toks, func(t qtok) bool { return exactWords[t.w] })
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].w != "how" || toks[i+1].w != "many" {

@@ -254,7 +254,32 @@ func questionTokens(q string) []qtok {
 		}
 		out = append(out, qtok{t.Word, t.Start, t.End, upper})
 	}
-	return out
+	return withMoneySigns(q, out)
+}
+
+// withMoneySigns adds to toks, in order, a "$" token for each currency
+// sign q writes standing alone ("what $ did she say was going into it",
+// "how much $$ went to it"): chat's word for an amount of money, which
+// text.Tokens, reading words, does not return. Only the answer's type is
+// read from it; the search does not look for it.
+func withMoneySigns(q string, toks []qtok) []qtok {
+	for off := 0; ; {
+		i := strings.IndexByte(q[off:], '$')
+		if i < 0 {
+			return toks
+		}
+		i += off
+		j := i
+		for j < len(q) && q[j] == '$' {
+			j++
+		}
+		off = j
+		if i > 0 && q[i-1] != ' ' || j < len(q) && !strings.ContainsRune(" ?!.,", rune(q[j])) {
+			continue // "$5", "US$"
+		}
+		k, _ := slices.BinarySearchFunc(toks, i, func(t qtok, at int) int { return t.start - at })
+		toks = slices.Insert(toks, k, qtok{"$", i, j, false})
+	}
 }
 
 // markPossessives returns q with the possessives of the record's people
@@ -597,7 +622,7 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 			}
 			switch {
 			case next == "number" || next == "percentage" || next == "percent" || next == "share" ||
-				next == "amount" || next == "figure" || next == "toll":
+				next == "amount" || next == "figure" || next == "toll" || next == "$":
 				return WantNumber
 			case copulas[next] && quantityAfter(toks, i+2):
 				// "what was the unemployment rate", "what's the death
@@ -853,7 +878,9 @@ var askedNouns = func() map[string]AnswerType {
 		"lawmakers": WantPerson, "aide": WantPerson, "aides": WantPerson, "staffer": WantPerson,
 		"nominee": WantPerson,
 		"adviser": WantPerson, "advisor": WantPerson, "spokesman": WantPerson, "spokeswoman": WantPerson,
-		"congressman": WantPerson, "congresswoman": WantPerson, "judge": WantPerson, "candidate": WantPerson}
+		"congressman": WantPerson, "congresswoman": WantPerson, "judge": WantPerson, "candidate": WantPerson,
+		// "what dollar amount", "what total amount": a figure.
+		"amount": WantNumber}
 	for n := range organisationNouns {
 		m[n] = WantPerson
 	}

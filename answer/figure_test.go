@@ -20,6 +20,11 @@ func TestFigureOf(t *testing.T) {
 		{"How many Russian peacekeepers were deployed in Nowhereland?", true, anyUnit, []string{"russia", "peacekeeper"}},
 		{"what percent of voters rejected the amendment", true, percentUnit, nil},
 		{"how much did the quillfeather program cost to build", true, moneyUnit, nil},
+		// A currency sign typed for the money asked.
+		{"what $ did the minister say was going into the canal", true, moneyUnit, nil},
+		{"what dollar amount did the ministry put in", true, moneyUnit, nil},
+		{"how much $$ went to the canal?", true, moneyUnit, nil},
+		{"what did the $5 canal toll pay for", false, anyUnit, nil},
 		{"how many died at the school according to the spokesperson", true, anyUnit, nil},
 		{"what did the spokesperson say about the talks", false, anyUnit, nil},
 		// "How long" asks for a span of time, whatever figure the
