@@ -1276,7 +1276,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				// president; a one-word title needs its article, unless
 				// it is an office's abbreviation used as a name
 				// (officeName).
-				if i+n < len(toks) && (startsName(toks[i+n:], pp) || toks[i+n].w == "of") {
+				if i+n < len(toks) && (startsName(toks[i+n:], pp) || toks[i+n].w == "of") || possessiveS(toks, i) || placePossessive(toks, i-1) {
 					continue
 				}
 				if n == 1 && (i == 0 || toks[i-1].w != "the") && !officeName(toks, i, key) {
@@ -1291,6 +1291,20 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 		}
 	}
 	return out
+}
+
+// possessiveS reports whether the token at i is a possessive's "s"
+// (questionTokens splits "Price's"): no post's first word ("biden's
+// press secretary" names the press secretary).
+func possessiveS(toks []qtok, i int) bool {
+	return i > 0 && i < len(toks) && toks[i].w == "s" && toks[i].start > toks[i-1].end
+}
+
+// placePossessive reports whether the token at i is the possessive "s"
+// of a country's or a state's name ("angola's president" is no post of
+// the record's, as "the president of angola" is not).
+func placePossessive(toks []qtok, i int) bool {
+	return possessiveS(toks, i) && text.IsPlaceWord(toks[i-1].w)
 }
 
 // placeAfterPreposition reports whether the one word at i, a surname of

@@ -412,6 +412,10 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		{"What did the press secretary say about the harvest festival in 2022?", "Ada Brightwater", "press secretary", 0, []string{"Ada Brightwater"}},
 		{"What did the press secretary say about the harvest festival in 2024?", "Milo Fenwick", "press secretary", 0, []string{"Milo Fenwick"}},
 		{"What did the press secretary say about the harvest festival?", "", "press secretary", 2, nil},
+		// A possessive before the post: the person's post is the record's,
+		// a country's is not.
+		{"what did quillfeather's press secretary say about the festival in 2022", "Ada Brightwater", "press secretary", 0, []string{"Zara Quillfeather", "Ada Brightwater"}},
+		{"what did angola's press secretary say about the festival in 2022", "", "", 0, nil},
 		// Named, but not as the speaker.
 		{"When did Quillfeather meet the Freedonian envoy?", "", "", 0, []string{"Zara Quillfeather"}},
 		{"What did the minister of Freedonia say?", "", "", 0, nil},

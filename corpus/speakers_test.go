@@ -48,7 +48,7 @@ func TestTextSpeakers(t *testing.T) {
 
 func TestTurnSpeaker(t *testing.T) {
 	const title = "Remarks by President Example and Vice President Sample at a Press Conference with Secretary of Examples Jane Doe-Example"
-	const text = "President John Example spoke. Vice President Mary Sample spoke."
+	const text = "President John Example spoke. Vice President Mary Sample spoke. Governor Ana Oak Hollow and President Quillfeço spoke, and King Ardent VI."
 	tests := []struct {
 		label   string
 		want    Speaker
@@ -59,6 +59,11 @@ func TestTurnSpeaker(t *testing.T) {
 		{"SECRETARY DOE-EXAMPLE", Speaker{Name: "Jane Doe-Example", Title: "Secretary of Examples"}, false},
 		{"MS. DOE-EXAMPLE", Speaker{Name: "Jane Doe-Example", Title: "Secretary of Examples"}, false},
 		{"MR. NOBODY", Speaker{Name: "Nobody"}, false},
+		// A surname of two words, letters beyond ASCII, a regnal number.
+		{"GOVERNOR OAK HOLLOW", Speaker{Name: "Ana Oak Hollow", Title: "Governor"}, false},
+		{"PRESIDENT QUILLFEÇO", Speaker{Name: "Quillfeço", Title: "President"}, false},
+		{"KING ARDENT VI", Speaker{Name: "Ardent VI", Title: "King"}, false},
+		{"PRESIDENT XI", Speaker{Name: "Xi", Title: "President"}, false},
 		{"SENIOR ADMINISTRATION OFFICIAL", Speaker{Name: "Senior Administration Official"}, true},
 		{"MODERATOR", Speaker{Name: "Moderator"}, true},
 	}

@@ -114,8 +114,9 @@ func turnSpeaker(label, docTitle, body string) (sp Speaker, generic bool) {
 	case text.IsHonorific(words[0]) && len(words) >= 2:
 		surname = strings.Join(words[1:], " ")
 	default:
-		surname = words[len(words)-1]
-		roleWords = words[:len(words)-1]
+		k := text.LabelTitleWords(label)
+		surname = strings.Join(words[k:], " ")
+		roleWords = words[:k]
 	}
 	role := titleCase(strings.Join(roleWords, " "))
 	for _, src := range []string{docTitle, body} {
@@ -225,6 +226,8 @@ func nameForSurname(s, surname string, titled bool) (string, string) {
 	// same offsets.
 	lower := text.LowerInPlace(s)
 	ls := text.LowerInPlace(surname)
+	// A surname of two words ("Lujan Grisham") ends in its last.
+	last := ls[strings.LastIndexByte(ls, ' ')+1:]
 	off := 0
 	for n := 0; n < 100; n++ {
 		i := strings.Index(lower[off:], ls)
@@ -246,7 +249,7 @@ func nameForSurname(s, surname string, titled bool) (string, string) {
 		ls0 := lineStart(s, i, 300)
 		seg := s[ls0:off]
 		toks := tokensBefore(seg, len(seg), 16)
-		if len(toks) == 0 || text.LowerInPlace(toks[0].s) != ls || !isNameWord(toks[0].s) {
+		if len(toks) == 0 || text.LowerInPlace(toks[0].s) != last || !isNameWord(toks[0].s) {
 			continue
 		}
 		name, used := nameBefore(toks)
@@ -271,15 +274,23 @@ func honorificWord(w string) bool {
 
 // titleCase writes an upper-case label in title case ("JEAN-PIERRE" →
 // "Jean-Pierre", "SENIOR ADMINISTRATION OFFICIAL" → "Senior Administration
-// Official").
+// Official"); a regnal number after a name stays as written ("KING
+// FELIPE VI" → "King Felipe VI"; "PRESIDENT XI" → "Xi").
 func titleCase(s string) string {
-	b := []rune(strings.ToLower(s))
-	up := true
-	for i, r := range b {
-		if up && unicode.IsLetter(r) {
-			b[i] = unicode.ToUpper(r)
+	words := strings.Split(s, " ")
+	for k, w := range words {
+		if k > 0 && len(w) >= 2 && strings.Trim(w, "IVX") == "" {
+			continue
 		}
-		up = r == ' ' || r == '-' || r == '.'
+		b := []rune(strings.ToLower(w))
+		up := true
+		for i, r := range b {
+			if up && unicode.IsLetter(r) {
+				b[i] = unicode.ToUpper(r)
+			}
+			up = r == '-' || r == '.'
+		}
+		words[k] = string(b)
 	}
-	return string(b)
+	return strings.Join(words, " ")
 }

@@ -141,6 +141,9 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 10: a label's upper-case letters may be beyond ASCII ("PRESIDENT
+//     LOURENÇO"), and its surname two words ("GOVERNOR LUJAN GRISHAM"):
+//     some 260 turns read as the speaker's before them.
 //   - 9: a reporter's "Q" whose space was lost ("QThanks. Just to go
 //     back to …") opens a reporter's turn in a transcript with other "Q"
 //     turns (gluedQuestion).
@@ -166,7 +169,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 9
+const TurnsVersion = 10
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).

@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // LabelAt reads the speaker label that opens a transcript turn at the line
@@ -31,14 +32,29 @@ func LabelAt(text string, i int) (label string, body int, ok bool) {
 		case strings.HasPrefix(text[j:], "’"):
 			j += len("’")
 			continue
+		case c >= utf8.RuneSelf:
+			// A name's letters beyond ASCII, in upper case: "PRESIDENT
+			// LOURENÇO", "MR. FERNÁNDEZ HERNÁNDEZ" (some 200 turns of
+			// the White House record, which read as the previous
+			// speaker's words before).
+			if r, n := utf8.DecodeRuneInString(text[j:]); unicode.IsUpper(r) {
+				j += n
+				continue
+			}
 		case c == ':':
-			if j+2 < len(text) && text[j+1] == ' ' && text[j+2] != ' ' && text[j+2] != '\n' && j > i && text[i] >= 'A' && text[i] <= 'Z' && text[j-1] != ' ' {
+			if j+2 < len(text) && text[j+1] == ' ' && text[j+2] != ' ' && text[j+2] != '\n' && j > i && upperAt(text, i) && text[j-1] != ' ' {
 				return text[i:j], j + 2, true
 			}
 		}
 		return "", 0, false
 	}
 	return "", 0, false
+}
+
+// upperAt reports whether text holds an upper-case letter at byte i.
+func upperAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsUpper(r)
 }
 
 func skipBlanks(s string, i int) int {
@@ -99,12 +115,40 @@ func IsTurnLabel(label string) bool {
 	if words[0] == "THE" {
 		return len(words) <= 4
 	}
-	for _, w := range words[:len(words)-1] {
-		if lw := strings.ToLower(w); !hyphenedTitleWord(lw) || connectors[lw] {
-			return false
+	titled := LabelTitleWords(label)
+	switch rest := words[titled:]; {
+	case titled == 0:
+		return false
+	case len(rest) == 1:
+		return true
+	case len(rest) == 2:
+		for _, w := range rest {
+			lw := strings.ToLower(w)
+			if titleWords[lw] || connectors[lw] || IsStopword(lw) || strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "'s") {
+				return false
+			}
 		}
+		return true
 	}
-	return true
+	return false
+}
+
+// LabelTitleWords is how many words open a speaker label (as LabelAt
+// returns it) with a title, before the surname: 1 for "SECRETARY
+// MAYORKAS", 2 for "SECRETARY GENERAL RUTTE", 1 for "PRESIDENT LÓPEZ
+// OBRADOR" and "GOVERNOR LUJAN GRISHAM", whose surname is two words (some
+// 60 turns of the White House record, none of its headings). The last
+// word is never counted.
+func LabelTitleWords(label string) int {
+	words := strings.Fields(label)
+	titled := 0
+	for titled < len(words)-1 {
+		if lw := strings.ToLower(words[titled]); !hyphenedTitleWord(lw) || connectors[lw] {
+			break
+		}
+		titled++
+	}
+	return titled
 }
 
 // hyphenedTitleWord reports a title word, or title words joined by

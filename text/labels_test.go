@@ -15,6 +15,15 @@ func TestLabelAt(t *testing.T) {
 		{"MR. KIRBY: Thank you.", "MR. KIRBY", "Thank you.", true, false},
 		{"MS. JEAN-PIERRE: Good afternoon.", "MS. JEAN-PIERRE", "Good afternoon.", true, false},
 		{"MS. O’NEILL: Yes.", "MS. O’NEILL", "Yes.", true, false},
+		// A name's upper-case letters beyond ASCII.
+		{"PRESIDENT QUILLFEÇO: Thank you.", "PRESIDENT QUILLFEÇO", "Thank you.", true, false},
+		{"MR. ÁLVAREZ OAKHOLLÖW: Thanks.", "MR. ÁLVAREZ OAKHOLLÖW", "Thanks.", true, false},
+		{"MR. QUILLFEÇo: no", "", "", false, false},
+		// A title and a surname of two words.
+		{"PRESIDENT LÓPEZ QUILLFEATHER: Thank you.", "PRESIDENT LÓPEZ QUILLFEATHER", "Thank you.", true, false},
+		{"GOVERNOR OAK HOLLOW: Thanks.", "GOVERNOR OAK HOLLOW", "Thanks.", true, false},
+		{"PRESIDENT QUILLFEATHER’S AGENDA: The plan …", "PRESIDENT QUILLFEATHER’S AGENDA", "The plan …", false, false},
+		{"PRESIDENT OF THE BOARD: no", "PRESIDENT OF THE BOARD", "no", false, false},
 		{"SENIOR ADMINISTRATION OFFICIAL: On background.", "SENIOR ADMINISTRATION OFFICIAL", "On background.", true, true},
 		{"MODERATOR: First up, the line of Zara Quillfeather.", "MODERATOR", "First up, the line of Zara Quillfeather.", true, true},
 		{"OPERATOR: Please go ahead.", "OPERATOR", "Please go ahead.", true, true},
