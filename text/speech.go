@@ -29,14 +29,18 @@ func IsAttributionVerb(w string) bool { return speechVerbs[w] || attribVerbs[w] 
 
 // askVerbs are the forms in which a question asks for someone's words
 // ("did X say", "has X described", "what does X mean", "what was X
-// saying"), beyond the speech verbs. What someone thinks is asked of their words too ("did Kirby
+// saying", "how did X explain it", "did X admit it"), beyond the speech
+// verbs. A verb that says what the words did ("blame", "deny", "praise")
+// is not one: the search keeps it (asked so, "who did kirby blame for …"
+// lost the passage that blames). What someone thinks is asked of their words too ("did Kirby
 // think"). The question reader and the extractive composer each had a
 // list of these.
 var askVerbs = setOf(`say tell state announce describe described call called claim claimed warn write
 add mean meant respond reply comment urge urged argue note stress emphasize emphasise tweet tweeted put
 characterize characterized characterise characterised commented warned argued responded wrote
 think believe feel expect consider mention mentioned
-saying telling claiming arguing describing warning stressing insisting explaining thinking`)
+saying telling claiming arguing describing warning stressing insisting explaining thinking
+explain insist admit acknowledge concede reiterate answer joke brag boast`)
 
 // IsAskVerb reports whether w (lower case) is a form in which a question
 // asks for someone's words: a speech verb, or "say", "describe", "mean",

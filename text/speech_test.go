@@ -47,7 +47,10 @@ func TestSpeechVerbs(t *testing.T) {
 
 func TestAskVerbs(t *testing.T) {
 	for w, want := range map[string]bool{"say": true, "described": true, "think": true, "tweeted": true,
-		"reiterated": true, "went": false, "visit": false, "": false} {
+		"reiterated": true, "went": false, "visit": false, "": false,
+		// "how did X explain it" asks X's words; "who did X blame"
+		// asks them too, but "blame" is the subject the search keeps.
+		"explain": true, "admit": true, "blame": false, "deny": false} {
 		if IsAskVerb(w) != want {
 			t.Errorf("IsAskVerb(%q) = %v", w, !want)
 		}
