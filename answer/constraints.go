@@ -598,6 +598,15 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 			return WantPerson
 		case "where":
 			return WantPlace
+		case "why":
+			// "why did biden want collins to stay on when he took
+			// office": a reason is asked; a "when" after it opens a
+			// clause, unless a question of its own follows a break
+			// ("kjp said why it moved, when was that").
+			if k := clauseBreak(toks, i+1); k > 0 {
+				return wantFrom(toks, k, yesNo)
+			}
+			return WantAny
 		case "how":
 			switch next {
 			case "many", "much", "long", "old", "often", "far":

@@ -228,6 +228,10 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"What was the last thing Quillfeather said about the canal?", OrderLast, WantQuotation},
 		{"what's the most recent time sullivan talked to grigoryan", OrderLast, WantAny},
 		{"What is the latest on the grain stores?", OrderLast, WantAny},
+		// "Why" asks a reason; a "when" after it is a clause, unless a
+		// question of its own follows a break.
+		{"why did quillfeather want oakhollow to stay on when she took office", OrderAny, WantAny},
+		{"quillfeather said why the canal closed - when was that", OrderAny, WantDate},
 		{"what has quillfeather said recently about the canal", OrderLast, WantQuotation},
 		// A "when" clause that sets the time of the question after it.
 		{"when quillfeather went to lisbon what did she say about the canal", OrderAny, WantQuotation},
