@@ -691,6 +691,16 @@ type questionReading struct {
 	// calendar word — what happened ("let … go" in "when did russia let
 	// trevor reed go"); a date answers only beside one of them.
 	event []string
+	// spelt maps a question's abbreviation of chat (its term: "wh",
+	// "scotus") to the terms it stands for (text.ChatExpansion: "white",
+	// "hous"), which a sentence holds instead ("… received me in White
+	// House on the 30th November, 2023" holds the "wh" of "when had biden
+	// hosted him at the wh"). Retrieval reads them so already. Not a
+	// post's holder ("potus", "flotus": text.IsOfficeName), whom the
+	// question names, not what it asks about: "potus ev tariff on china
+	// how much" and "is jill biden still teaching while flotus?" lost
+	// their answers to sentences saying "President" or "First Lady".
+	spelt map[string][]string
 }
 
 // topicKey is the stem of what a comparison compares: the question's own
@@ -912,6 +922,15 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		delete(r.words, t)
 	}
 	toks := questionTokens(q.Question)
+	for _, tk := range toks {
+		if e := text.ChatExpansion(tk.w); len(e) > 0 && !text.IsOfficeName(tk.w) {
+			for _, t := range text.Terms(tk.w) {
+				if r.words[t] == 1 {
+					r.spelt = mapSet(r.spelt, t, text.Terms(strings.Join(e, " ")))
+				}
+			}
+		}
+	}
 	if opensWithInstruction(toks) {
 		// "compare what …": no word a sentence should hold.
 		for _, t := range text.Terms(toks[0].w) {
@@ -1170,6 +1189,11 @@ func (r *questionReading) holdsSynonym(c candidate, t string) bool {
 
 // measure fills in each candidate's features.
 func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weights) {
+	for i := range cands {
+		// Before the words are counted: an abbreviation as common as
+		// what it spells out ("potus", "wh") weighs as little.
+		holdSpelt(&cands[i], r.spelt)
+	}
 	df := map[string]int{}
 	for _, c := range cands {
 		for t := range c.stems {
@@ -1411,6 +1435,25 @@ func holdCompounds(c *candidate, words []string) {
 			}
 		}
 	}
+}
+
+// holdSpelt adds to a candidate's stems the question's abbreviations of
+// chat (questionReading.spelt) whose every spelt-out term it holds.
+func holdSpelt(c *candidate, spelt map[string][]string) {
+	for t, terms := range spelt {
+		if !c.stems[t] && len(terms) > 0 && !slices.ContainsFunc(terms, func(u string) bool { return !c.stems[u] }) {
+			c.stems[t] = true
+		}
+	}
+}
+
+// mapSet sets m[k] = v, making m when it is nil.
+func mapSet(m map[string][]string, k string, v []string) map[string][]string {
+	if m == nil {
+		m = map[string][]string{}
+	}
+	m[k] = v
+	return m
 }
 
 // listMarkers open a list's item: a release's "- Federal telework

@@ -538,3 +538,21 @@ func TestSpeakerSearchedDeeper(t *testing.T) {
 		t.Errorf("%s:\n%s", ans.Mode, ans.Text)
 	}
 }
+
+// A sentence that spells out the question's chat abbreviation holds it:
+// "White House" holds the "wh" of "when did vexlund host brask at the
+// wh"; "House" alone does not.
+func TestSpeltAbbreviationHeld(t *testing.T) {
+	r := readQuestion(ExtractiveQuery{Question: "when did vexlund host brask at the wh", Named: []*Person{{Name: "Ada Vexlund"}}})
+	wh := text.Stem("wh")
+	for sentence, want := range map[string]bool{
+		"Vexlund received Brask in the White House on March 3.": true,
+		"The House passed the canal bill on March 3.":           false,
+	} {
+		c := candidate{stems: text.TermSet(sentence)}
+		holdSpelt(&c, r.spelt)
+		if c.stems[wh] != want {
+			t.Errorf("%q holds %q: %v, want %v (spelt %v)", sentence, "wh", c.stems[wh], want, r.spelt)
+		}
+	}
+}
