@@ -443,3 +443,20 @@ func TestOrderKeepsTheRecordsOwnFirst(t *testing.T) {
 		t.Errorf("first of an ordinal the record never writes picks %v, want founding.txt", hitIDs(got))
 	}
 }
+
+// The notice that none of the asked speaker's words were found is not
+// given over an answer that quotes them after all (passages naming the
+// speaker led to their own sentences beside).
+func TestSpeakerAbsentNoticeNotOverOwnWords(t *testing.T) {
+	oak := &Person{Name: "Bram Oakhollow", Filter: "oakhollow"}
+	r := &retrieved{c: Constraints{Speaker: oak}, notice: speakerAbsent(oak.Name)}
+	cites := []Citation{{N: 1, Doc: "a.txt", Date: "2031-05-12"}}
+	own := &Answer{Text: "From the record (verbatim quotations):\n- The Record (2031-05-12) — Bram Oakhollow, Minister: “The canal stays open to every barge.” [1]\n", Citations: cites}
+	if !quotesAbsent(r, own) {
+		t.Error("an answer quoting Oakhollow's own words keeps the notice that none were found")
+	}
+	other := &Answer{Text: "From the record (verbatim quotations):\n- The Record (2031-05-12) — Zara Quillfeather, Minister: “Oakhollow will keep the canal open to every barge.” [1]\n", Citations: cites}
+	if quotesAbsent(r, other) {
+		t.Error("an answer quoting only another official about Oakhollow loses the notice")
+	}
+}

@@ -232,7 +232,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		// speakerAbsent), before it is recorded; a warning after the
 		// sources would be read last.
 		defer func() {
-			if ans.Mode != ModeDeclined && ans.Text != "" {
+			if ans.Mode != ModeDeclined && ans.Text != "" && !quotesAbsent(r, ans) {
 				ans.Text = r.notice + "\n" + ans.Text
 			}
 		}()
@@ -1535,4 +1535,20 @@ func newQuestionID() string {
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
+}
+
+// quotesAbsent reports whether an answer whose retrieval found none of
+// the asked speaker's own words on the subject (speakerAbsent) quotes
+// them after all: the passages naming them lead to their own sentences
+// beside ("what did pedro sanchez say about ukraine when he was in the
+// oval w biden in may 2023" quoted Sánchez under a notice that nothing of
+// his was found). The notice would then say the opposite of the answer.
+func quotesAbsent(r *retrieved, ans *Answer) bool {
+	if r.c.Speaker == nil || r.notice != speakerAbsent(r.c.Speaker.Name) {
+		return false
+	}
+	key := text.NameKey(r.c.Speaker.Filter)
+	return slices.ContainsFunc(previousStatements(Turn{Answer: ans.Text, Citations: ans.Citations}), func(s Statement) bool {
+		return s.Speaker != "" && namesKey(s.Speaker, key)
+	})
 }
