@@ -763,6 +763,26 @@ func subordinateWhen(toks []qtok, i int) bool {
 				// "how" and the measure asked.
 				return true
 			}
+			if (toks[k].w == "what" || toks[k].w == "which") && thingAsked(toks, k+1) {
+				// "when biden announced the milestone, what exact words
+				// did he quote": the thing asked, then its auxiliary.
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// thingAsked reports whether the tokens from i name a thing asked, up to
+// two words after any adverb of the asking, before an auxiliary: "exact
+// words did he", "gift did nauseda".
+func thingAsked(toks []qtok, i int) bool {
+	for i < len(toks) && askAdverbs[toks[i].w] {
+		i++
+	}
+	for k := i; k < min(len(toks)-1, i+2) && (!text.IsStopword(toks[k].w) || quotationWords[toks[k].w]); k++ {
+		if yesNoOpeners[toks[k+1].w] {
+			return true
 		}
 	}
 	return false

@@ -231,6 +231,9 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		// "Why" asks a reason; a "when" after it is a clause, unless a
 		// question of its own follows a break.
 		{"why did quillfeather want oakhollow to stay on when she took office", OrderAny, WantAny},
+		// A "when" clause before the question's thing asked.
+		{"When Quillfeather opened the canal, what exact words did she quote the pilot using?", OrderAny, WantQuotation},
+		{"when quillfeather met oakhollow what gift did she give him", OrderAny, WantAny},
 		{"quillfeather said why the canal closed - when was that", OrderAny, WantDate},
 		{"what has quillfeather said recently about the canal", OrderLast, WantQuotation},
 		// A "when" clause that sets the time of the question after it.
