@@ -95,6 +95,7 @@ func spellOutChat(q string, letters bool) string {
 	f := strings.Fields(q)
 	out := f[:0]
 	for i, w := range f {
+		w = unstretched(w)
 		core := wordCore(w)
 		next := ""
 		if i+1 < len(f) {
@@ -124,6 +125,36 @@ func spellOutChat(q string, letters bool) string {
 		out = append(out, shortPossessive(withoutWise(w)))
 	}
 	return strings.Join(out, " ")
+}
+
+// unstretched writes a word of chat stretched for emphasis as written
+// once: "lmaooo" → "lmao", "sooo" → "so", "yesss" → "yes". A run of three
+// or more of one lower-case letter is no English spelling; a word with a
+// dot or a slash (a link: "www.") and upper-case runs ("III") stay.
+func unstretched(w string) string {
+	if strings.ContainsAny(w, "./") {
+		return w
+	}
+	b := []byte(w)
+	out := b[:0]
+	stretched := false
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) && b[j] == b[i] {
+			j++
+		}
+		if b[i] >= 'a' && b[i] <= 'z' && j-i >= 3 {
+			out = append(out, b[i])
+			stretched = true
+		} else {
+			out = append(out, b[i:j]...)
+		}
+		i = j
+	}
+	if !stretched {
+		return w
+	}
+	return string(out)
 }
 
 // usObjectVerbs take "us" as their object in a question: "tell us",

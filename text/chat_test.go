@@ -55,6 +55,9 @@ func TestSpellOutChat(t *testing.T) {
 		{"When did Quillfeather speak?", "When did Quillfeather speak?"},
 		{"hey how much did the mission send, the wh brought it up", "how much did the mission send, the wh brought it up"},
 		{"quillfeather was in vegas in dec 2023 right, how much was that", "quillfeather was in vegas in dec 2023 how much was that"},
+		// A word stretched for emphasis is read as written once.
+		{"lmaooo did sooo many ppl really go", "did so many people really go"},
+		{"yesss the III corps at www.example.gov", "yes the III corps at www.example.gov"},
 		{"she said that, right?", "she said that,"},
 		{"is health care a human right, according to biden?", "is health care a human right, according to biden?"},
 		{"what did the white house announce for lahaina hi", "what did the white house announce for lahaina hi"},
