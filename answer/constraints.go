@@ -235,6 +235,10 @@ type qtok struct {
 	w          string
 	start, end int
 	upper      bool
+	// asks: a mark that may end a question stands before the token (a
+	// question mark, a semicolon, a dash or a spaced hyphen; not a comma,
+	// a quotation mark, a currency sign or the hyphen of "u.s.-backed").
+	asks bool
 }
 
 func questionTokens(q string) []qtok {
@@ -249,12 +253,17 @@ func questionTokens(q string) []qtok {
 			if strings.HasSuffix(raw, "’s") {
 				apos = len("’")
 			}
-			out = append(out, qtok{t.Word[:len(t.Word)-1], t.Start, t.End - 1 - apos, upper}, qtok{"s", t.End - 1, t.End, false})
+			out = append(out, qtok{w: t.Word[:len(t.Word)-1], start: t.Start, end: t.End - 1 - apos, upper: upper}, qtok{w: "s", start: t.End - 1, end: t.End})
 			continue
 		}
-		out = append(out, qtok{t.Word, t.Start, t.End, upper})
+		out = append(out, qtok{w: t.Word, start: t.Start, end: t.End, upper: upper})
 	}
-	return withMoneySigns(q, out)
+	out = withMoneySigns(q, out)
+	for k := 1; k < len(out); k++ {
+		gap := q[out[k-1].end:out[k].start]
+		out[k].asks = strings.ContainsAny(gap, "?;—–") || strings.Contains(gap, " - ")
+	}
+	return out
 }
 
 // withMoneySigns adds to toks, in order, a "$" token for each currency
@@ -278,7 +287,7 @@ func withMoneySigns(q string, toks []qtok) []qtok {
 			continue // "$5", "US$"
 		}
 		k, _ := slices.BinarySearchFunc(toks, i, func(t qtok, at int) int { return t.start - at })
-		toks = slices.Insert(toks, k, qtok{"$", i, j, false})
+		toks = slices.Insert(toks, k, qtok{w: "$", start: i, end: j})
 	}
 }
 
@@ -601,9 +610,13 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 		case "why":
 			// "why did biden want collins to stay on when he took
 			// office": a reason is asked; a "when" after it opens a
-			// clause, unless a question of its own follows a break
-			// ("kjp said why it moved, when was that").
-			if k := clauseBreak(toks, i+1); k > 0 {
+			// clause, unless it is asked too ("why and when did …") or
+			// a question of its own follows a break ("kjp said why it
+			// moved - when was that").
+			if i+2 < len(toks) && (toks[i+1].w == "and" || toks[i+1].w == "or") && whWords[toks[i+2].w] {
+				continue
+			}
+			if k := questionBreak(toks, i+1); k > 0 {
 				return wantFrom(toks, k, yesNo)
 			}
 			return WantAny
@@ -707,6 +720,17 @@ var quotationWords = map[string]bool{"quote": true, "quotes": true, "verbatim": 
 // points back with).
 var whWords = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "how": true, "why": true}
 
+// questionBreak is the index of the first token at or after from that a
+// mark ending a question stands before (qtok.asks), 0 when none does.
+func questionBreak(toks []qtok, from int) int {
+	for k := max(from, 1); k < len(toks); k++ {
+		if toks[k].asks {
+			return k
+		}
+	}
+	return 0
+}
+
 // clauseBreak is the index of the first token at or after from that
 // follows a mark between it and the token before ("…holding out —
 // what", "…, when"): more than a space between them. 0 when none does.
@@ -781,6 +805,9 @@ func thingAsked(toks []qtok, i int) bool {
 		i++
 	}
 	for k := i; k < min(len(toks)-1, i+2) && (!text.IsStopword(toks[k].w) || quotationWords[toks[k].w]); k++ {
+		if t, ok := askedNouns[toks[k].w]; ok && t == WantDate || toks[k].w == "time" {
+			return false // "when they met what time did they sign": a date still
+		}
 		if yesNoOpeners[toks[k+1].w] {
 			return true
 		}
@@ -1305,10 +1332,10 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				// president; a one-word title needs its article, unless
 				// it is an office's abbreviation used as a name
 				// (officeName).
-				if i+n < len(toks) && (startsName(toks[i+n:], pp) || toks[i+n].w == "of") || possessiveS(toks, i) || placePossessive(toks, i-1) {
+				if i+n < len(toks) && (startsName(toks[i+n:], pp) || toks[i+n].w == "of") || possessiveS(toks, i) {
 					continue
 				}
-				if n == 1 && (i == 0 || toks[i-1].w != "the") && !officeName(toks, i, key) {
+				if n == 1 && (i == 0 || toks[i-1].w != "the" && !possessiveS(toks, i-1)) && !officeName(toks, i, key) {
 					continue
 				}
 				out = append(out, mention{start: i, end: i + n, title: t})
@@ -1323,18 +1350,13 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 }
 
 // possessiveS reports whether the token at i is a possessive's "s"
-// (questionTokens splits "Price's"): no post's first word ("biden's
-// press secretary" names the press secretary).
+// (questionTokens splits "Price's"): no post's first word, but a post's
+// article ("biden's press secretary" names the press secretary, "jordan's
+// king" the king).
 func possessiveS(toks []qtok, i int) bool {
 	return i > 0 && i < len(toks) && toks[i].w == "s" && toks[i].start > toks[i-1].end
 }
 
-// placePossessive reports whether the token at i is the possessive "s"
-// of a country's or a state's name ("angola's president" is no post of
-// the record's, as "the president of angola" is not).
-func placePossessive(toks []qtok, i int) bool {
-	return possessiveS(toks, i) && text.IsPlaceWord(toks[i-1].w)
-}
 
 // placeAfterPreposition reports whether the one word at i, a surname of
 // the record, follows a preposition of place (placePrepositions: "how

@@ -459,4 +459,8 @@ func TestSpeakerAbsentNoticeNotOverOwnWords(t *testing.T) {
 	if quotesAbsent(r, other) {
 		t.Error("an answer quoting only another official about Oakhollow loses the notice")
 	}
+	namesake := &Answer{Text: "From the record (verbatim quotations):\n- The Record (2031-05-12) — Ida Oakhollow, First Lady: “The canal stays open to every barge.” [1]\n", Citations: cites}
+	if quotesAbsent(r, namesake) {
+		t.Error("an answer quoting a namesake of Oakhollow loses the notice")
+	}
 }

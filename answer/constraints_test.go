@@ -234,7 +234,11 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		// A "when" clause before the question's thing asked.
 		{"When Quillfeather opened the canal, what exact words did she quote the pilot using?", OrderAny, WantQuotation},
 		{"when quillfeather met oakhollow what gift did she give him", OrderAny, WantAny},
+		{"when quillfeather met oakhollow what time did they sign", OrderAny, WantDate},
 		{"quillfeather said why the canal closed - when was that", OrderAny, WantDate},
+		{"why and when did quillfeather pause the canal tolls", OrderAny, WantDate},
+		{"why did quillfeather call it \"a big deal\" when she opened the canal", OrderAny, WantAny},
+		{"why did quillfeather commit $5 billion when she opened the canal", OrderAny, WantAny},
 		{"what has quillfeather said recently about the canal", OrderLast, WantQuotation},
 		// A "when" clause that sets the time of the question after it.
 		{"when quillfeather went to lisbon what did she say about the canal", OrderAny, WantQuotation},
@@ -419,10 +423,9 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		{"What did the press secretary say about the harvest festival in 2022?", "Ada Brightwater", "press secretary", 0, []string{"Ada Brightwater"}},
 		{"What did the press secretary say about the harvest festival in 2024?", "Milo Fenwick", "press secretary", 0, []string{"Milo Fenwick"}},
 		{"What did the press secretary say about the harvest festival?", "", "press secretary", 2, nil},
-		// A possessive before the post: the person's post is the record's,
-		// a country's is not.
+		// A possessive before the post stands for its article.
 		{"what did quillfeather's press secretary say about the festival in 2022", "Ada Brightwater", "press secretary", 0, []string{"Zara Quillfeather", "Ada Brightwater"}},
-		{"what did angola's press secretary say about the festival in 2022", "", "", 0, nil},
+		{"what did quillton's press secretary say about the festival in 2022", "Ada Brightwater", "press secretary", 0, []string{"Ada Brightwater"}},
 		// Named, but not as the speaker.
 		{"When did Quillfeather meet the Freedonian envoy?", "", "", 0, []string{"Zara Quillfeather"}},
 		{"What did the minister of Freedonia say?", "", "", 0, nil},

@@ -720,10 +720,25 @@ func joinTokens(s string) string { return strings.Join(tokenWords(s), " ") }
 // the filter and the record's speaker lists are keyed alike.
 func writtenSurname(name string) string {
 	f := strings.Fields(name)
+	for len(f) > 1 && nameSuffix(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
 	if len(f) == 0 {
 		return ""
 	}
 	return text.NameKey(f[len(f)-1])
+}
+
+// nameSuffix reports whether a name's last word, as written, follows
+// the surname rather than being it: a regnal number ("Felipe VI",
+// "Abdullah II") or "Jr."/"Sr." ("Joseph R. Biden, Jr.").
+func nameSuffix(w string) bool {
+	w = strings.TrimRight(w, ".,")
+	switch w {
+	case "Jr", "Sr", "JR", "SR":
+		return true
+	}
+	return len(w) >= 2 && strings.Trim(w, "IVX") == ""
 }
 
 // surnameTerms are the index terms of a name's last word: reports drop

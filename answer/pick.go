@@ -696,10 +696,10 @@ type questionReading struct {
 	// "hous"), which a sentence holds instead ("… received me in White
 	// House on the 30th November, 2023" holds the "wh" of "when had biden
 	// hosted him at the wh"). Retrieval reads them so already. Not a
-	// post's holder ("potus", "flotus": text.IsOfficeName), whom the
-	// question names, not what it asks about: "potus ev tariff on china
-	// how much" and "is jill biden still teaching while flotus?" lost
-	// their answers to sentences saying "President" or "First Lady".
+	// person's name or a post (namesSomeone: "kjp", "pm", "potus"), whom
+	// the question names, not what it asks about: "potus ev tariff on
+	// china how much" and "is jill biden still teaching while flotus?"
+	// lost their answers to sentences saying "President" or "First Lady".
 	spelt map[string][]string
 }
 
@@ -922,15 +922,6 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		delete(r.words, t)
 	}
 	toks := questionTokens(q.Question)
-	for _, tk := range toks {
-		if e := text.ChatExpansion(tk.w); len(e) > 0 && !text.IsOfficeName(tk.w) {
-			for _, t := range text.Terms(tk.w) {
-				if r.words[t] == 1 {
-					r.spelt = mapSet(r.spelt, t, text.Terms(strings.Join(e, " ")))
-				}
-			}
-		}
-	}
 	if opensWithInstruction(toks) {
 		// "compare what …": no word a sentence should hold.
 		for _, t := range text.Terms(toks[0].w) {
@@ -982,6 +973,15 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	// The terms of everyone the question names: the speaker and the
 	// record's people.
 	people := nameTerms(maps.Clone(r.named), q.Named...)
+	for _, tk := range toks {
+		if e := text.ChatExpansion(tk.w); len(e) > 0 && !namesSomeone(e, people, q.pp) {
+			for _, t := range text.Terms(tk.w) {
+				if r.words[t] == 1 {
+					r.spelt = mapSet(r.spelt, t, text.Terms(strings.Join(e, " ")))
+				}
+			}
+		}
+	}
 	demoteWhenPhrase(q.Question, toks, r.words, people)
 	r.prev, _ = text.FoldQuote(q.Previous)
 	r.seq = stemSeq(q.Question)
@@ -1435,6 +1435,24 @@ func holdCompounds(c *candidate, words []string) {
 			}
 		}
 	}
+}
+
+// namesSomeone reports whether the words an abbreviation spells out
+// (text.ChatExpansion) name a person the question names ("kjp") or a
+// post the record's people hold ("pm", "potus", "amb"): whom the
+// question asks about, not what; a sentence saying "Prime Minister"
+// holds nothing asked.
+func namesSomeone(spelt []string, people map[string]bool, pp *people) bool {
+	for _, t := range text.Terms(strings.Join(spelt, " ")) {
+		if people[t] {
+			return true
+		}
+	}
+	if pp == nil {
+		return false
+	}
+	_, post := pp.byTitle[pp.titleOf(strings.Join(spelt, " "))]
+	return post
 }
 
 // holdSpelt adds to a candidate's stems the question's abbreviations of

@@ -1547,8 +1547,10 @@ func quotesAbsent(r *retrieved, ans *Answer) bool {
 	if r.c.Speaker == nil || r.notice != speakerAbsent(r.c.Speaker.Name) {
 		return false
 	}
-	key := text.NameKey(r.c.Speaker.Filter)
+	// Their whole name, or their surname alone as a label gives it
+	// ("Biden"), not a namesake's ("Jill Biden" for Joe Biden).
+	full, surname := text.NameKey(r.c.Speaker.Name), text.NameKey(r.c.Speaker.Filter)
 	return slices.ContainsFunc(previousStatements(Turn{Answer: ans.Text, Citations: ans.Citations}), func(s Statement) bool {
-		return s.Speaker != "" && namesKey(s.Speaker, key)
+		return s.Speaker != "" && (namesKey(s.Speaker, full) || text.NameKey(s.Speaker) == surname)
 	})
 }

@@ -217,3 +217,17 @@ func TestSurnameOfTheMostQuoted(t *testing.T) {
 		t.Errorf("surname counted with a namesake quoted alike")
 	}
 }
+
+// A regnal number or "Jr." after a name is no surname to filter by.
+func TestWrittenSurnameSuffix(t *testing.T) {
+	for name, want := range map[string]string{
+		"Ardent VI":               "ardent",
+		"Joseph R. Quillton, Jr.": "quillton",
+		"Xi":                      "xi",
+		"Zara Quillfeather":       "quillfeather",
+	} {
+		if got := writtenSurname(name); got != want {
+			t.Errorf("writtenSurname(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -453,9 +453,25 @@ func mentionAfter(line string, start int) (mention, bool) {
 // to the full name used elsewhere in the text; one that never does is
 // dropped, because a lone capitalised word before "said" is as often a
 // country or an agency as a person.
+// notSpeech reports whether the speech verb at v of src goes on with
+// "to" as a verb of doing: "the Michigan Department of Labor and Economic
+// Opportunity has continued to leverage …", "added to the list" (which
+// made "Economic Opportunity" a speaker of the record, and a question
+// about Harris's economic opportunity tour a question about its words).
+func notSpeech(src string, v [2]int) bool {
+	switch strings.ToLower(src[v[0]:v[1]]) {
+	case "continued", "added":
+		return strings.HasPrefix(src[v[1]:], " to ")
+	}
+	return false
+}
+
 func textSpeakers(src string) []Speaker {
 	var mentions []mention
 	for _, v := range text.SpeechVerbs(src) {
+		if notSpeech(src, v) {
+			continue
+		}
 		ls := lineStart(src, v[0], 400)
 		le := min(len(src)-v[1], 200)
 		if k := strings.IndexByte(src[v[1]:v[1]+le], '\n'); k >= 0 {

@@ -33,6 +33,9 @@ func TestTextSpeakers(t *testing.T) {
 		{"non-persons",
 			"The State Department said so. Exampleland said it agreed. The Secretary of State said more. He added that it was fine. Example Electric announced a plant.",
 			nil},
+		{"continued to and added to do nothing of saying",
+			"The Quillton Department of Labor and Canal Opportunity has continued to fund barges. The Oakhollow Canal Works added to its fleet.",
+			nil},
 		{"unresolved surname is dropped",
 			"“Fine,” Sample said.",
 			nil},
@@ -48,7 +51,7 @@ func TestTextSpeakers(t *testing.T) {
 
 func TestTurnSpeaker(t *testing.T) {
 	const title = "Remarks by President Example and Vice President Sample at a Press Conference with Secretary of Examples Jane Doe-Example"
-	const text = "President John Example spoke. Vice President Mary Sample spoke. Governor Ana Oak Hollow and President Quillfeço spoke, and King Ardent VI."
+	const text = "President John Example spoke. Vice President Mary Sample spoke. Governor Ana Oak Hollow and President Quillfeço spoke, and King Ardent VI. President Juan Pablo Río Verde came. Acting Administrator Bo Ferndale spoke."
 	tests := []struct {
 		label   string
 		want    Speaker
@@ -64,6 +67,12 @@ func TestTurnSpeaker(t *testing.T) {
 		{"PRESIDENT QUILLFEÇO", Speaker{Name: "Quillfeço", Title: "President"}, false},
 		{"KING ARDENT VI", Speaker{Name: "Ardent VI", Title: "King"}, false},
 		{"PRESIDENT XI", Speaker{Name: "Xi", Title: "President"}, false},
+		// Given names before a surname of two words; a title misspelt
+		// before a one-word surname; a role misspelt.
+		{"PRESIDENT RÍO VERDE", Speaker{Name: "Juan Pablo Río Verde", Title: "President"}, false},
+		{"ACTING ADMINSTRATOR FERNDALE", Speaker{Name: "Bo Ferndale", Title: "Acting Administrator"}, false},
+		{"SENIOR ADMINISTRATION OFFICAL", Speaker{Name: "Senior Administration Official"}, true},
+		{"ACTING ADMINISTRATION WILLOWBY", Speaker{Name: "Willowby", Title: "Acting Administration"}, false},
 		{"SENIOR ADMINISTRATION OFFICIAL", Speaker{Name: "Senior Administration Official"}, true},
 		{"MODERATOR", Speaker{Name: "Moderator"}, true},
 	}

@@ -90,6 +90,9 @@ func turnSpeaker(label, docTitle, body string) (sp Speaker, generic bool) {
 	if text.IsGenericLabel(label) {
 		return Speaker{Name: titleCase(label)}, true
 	}
+	if g := text.GenericLabelTypo(label); g != "" {
+		return Speaker{Name: titleCase(g)}, true // "SENIOR ADMINISTRATION OFFICAL"
+	}
 	words := strings.Fields(label)
 	if lw := words[len(words)-1]; words[0] != "THE" && (text.IsGenericLabel(lw) || text.IsTitleWord(strings.ToLower(lw))) {
 		return Speaker{Name: titleCase(label)}, true // "WHITE HOUSE AIDE"
@@ -115,20 +118,49 @@ func turnSpeaker(label, docTitle, body string) (sp Speaker, generic bool) {
 		surname = strings.Join(words[1:], " ")
 	default:
 		k := text.LabelTitleWords(label)
+		if k < len(words)-1 {
+			// A surname of two words, unless its first is a title
+			// misspelt ("ACTING ADMINSTRATOR SLAVITT"): read with the
+			// last word alone when the text names no one so.
+			role := titleCase(strings.Join(words[:k], " "))
+			two := strings.Join(words[k:], " ")
+			if sp, ok := surnameSpeaker(two, role, docTitle, body); ok {
+				return sp, false
+			}
+			if sp, ok := surnameSpeaker(words[len(words)-1], titleCase(strings.Join(words[:len(words)-1], " ")), docTitle, body); ok {
+				return sp, false
+			}
+			if strings.Contains(text.NameKey(docTitle+"\n"+body), text.NameKey(two)) {
+				return Speaker{Name: titleCase(two), Title: role}, false
+			}
+			// The text never writes the two words as a name ("ACTING
+			// ADMINISTRATION SLAVITT"): the last is the surname.
+			k = len(words) - 1
+		}
 		surname = strings.Join(words[k:], " ")
 		roleWords = words[:k]
 	}
 	role := titleCase(strings.Join(roleWords, " "))
+	if sp, ok := surnameSpeaker(surname, role, docTitle, body); ok {
+		return sp, false
+	}
+	return Speaker{Name: titleCase(surname), Title: role}, false
+}
+
+// surnameSpeaker finds the person a label's surname and role name in the
+// document's title line or text (nameForSurname).
+func surnameSpeaker(surname, role, docTitle, body string) (Speaker, bool) {
 	for _, src := range []string{docTitle, body} {
 		if name, title := nameForSurname(src, surname, role != ""); name != "" {
 			if title == "" {
 				title = role
 			}
-			return Speaker{Name: name, Title: title}, false
+			return Speaker{Name: name, Title: title}, true
 		}
 	}
-	return Speaker{Name: titleCase(surname), Title: role}, false
+	return Speaker{}, false
 }
+
 
 // roleHolder finds "<role> <Name>" in s ("President Biden", "Vice President
 // Harris") and returns the full name when the text gives one.
@@ -252,10 +284,21 @@ func nameForSurname(s, surname string, titled bool) (string, string) {
 		if len(toks) == 0 || text.LowerInPlace(toks[0].s) != last || !isNameWord(toks[0].s) {
 			continue
 		}
-		name, used := nameBefore(toks)
+		// A surname of two words ("López Obrador") is read from its first
+		// word back to the given names ("Andrés Manuel"), and its others
+		// follow them.
+		tail := strings.Count(ls, " ")
+		if tail >= len(toks) {
+			continue
+		}
+		name, used := nameBefore(toks[tail:])
 		if len(name) < 2 {
 			continue
 		}
+		for k := tail - 1; k >= 0; k-- {
+			name = append(name, strings.TrimRight(toks[k].s, closers+"."))
+		}
+		used += tail
 		if titled && used < len(toks) && honorificWord(toks[used].s) {
 			continue
 		}

@@ -143,7 +143,11 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //
 //   - 10: a label's upper-case letters may be beyond ASCII ("PRESIDENT
 //     LOURENÇO"), and its surname two words ("GOVERNOR LUJAN GRISHAM"):
-//     some 260 turns read as the speaker's before them.
+//     some 260 turns read as the speaker's before them, with the given
+//     names before a two-word surname ("Andrés Manuel López Obrador"); a
+//     role label misspelt is the role ("SENIOR ADMINISTRATION
+//     OFFICAL"); "continued to" and "added to" introduce no words
+//     (notSpeech).
 //   - 9: a reporter's "Q" whose space was lost ("QThanks. Just to go
 //     back to …") opens a reporter's turn in a transcript with other "Q"
 //     turns (gluedQuestion).

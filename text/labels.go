@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/readout/readout/internal/typo"
 )
 
 // LabelAt reads the speaker label that opens a transcript turn at the line
@@ -83,6 +85,33 @@ func init() {
 // LabelAt returns it) names a role rather than a person: "Q",
 // "MODERATOR", "OPERATOR", "SENIOR ADMINISTRATION OFFICIAL".
 func IsGenericLabel(label string) bool { return genericLabels[label] }
+
+// GenericLabelTypo returns the role label (IsGenericLabel) that a label
+// misspells in one word ("SENIOR ADMINISTRATION OFFICAL", "SENIOR
+// ADMINISTRATION OFFIAL": at most two edits, typo.Suggest's), "" when it
+// misspells none.
+func GenericLabelTypo(label string) string {
+	words := strings.Fields(label)
+	for g := range genericLabels {
+		gw := strings.Fields(g)
+		if len(gw) != len(words) || g == label {
+			continue
+		}
+		off := 0
+		for k := range words {
+			if words[k] != gw[k] {
+				off++
+				if len(gw[k]) < 6 || typo.Suggest(words[k], gw[k:k+1]) == "" {
+					off = 2
+				}
+			}
+		}
+		if off == 1 {
+			return g
+		}
+	}
+	return ""
+}
 
 // honorifics stand before a surname and carry no title of their own.
 var honorifics = setOf(`MR MS MRS DR MISS MX`)

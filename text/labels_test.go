@@ -19,6 +19,8 @@ func TestLabelAt(t *testing.T) {
 		{"PRESIDENT QUILLFEÇO: Thank you.", "PRESIDENT QUILLFEÇO", "Thank you.", true, false},
 		{"MR. ÁLVAREZ OAKHOLLÖW: Thanks.", "MR. ÁLVAREZ OAKHOLLÖW", "Thanks.", true, false},
 		{"MR. QUILLFEÇo: no", "", "", false, false},
+		// A role label misspelt.
+		{"SENIOR ADMINISTRATION OFFICAL: On background.", "SENIOR ADMINISTRATION OFFICAL", "On background.", true, false},
 		// A title and a surname of two words.
 		{"PRESIDENT LÓPEZ QUILLFEATHER: Thank you.", "PRESIDENT LÓPEZ QUILLFEATHER", "Thank you.", true, false},
 		{"GOVERNOR OAK HOLLOW: Thanks.", "GOVERNOR OAK HOLLOW", "Thanks.", true, false},
@@ -81,5 +83,20 @@ func TestTitleWords(t *testing.T) {
 	}
 	if !IsTitleNoun("spokesperson") || IsTitleNoun("of") || !IsConnector("of") || IsConnector("secretary") {
 		t.Error("title nouns and connectors")
+	}
+}
+
+func TestGenericLabelTypo(t *testing.T) {
+	for label, want := range map[string]string{
+		"SENIOR ADMINISTRATION OFFICAL":  "SENIOR ADMINISTRATION OFFICIAL",
+		"SENIOR ADMINISTRATION OFFIAL":   "SENIOR ADMINISTRATION OFFICIAL",
+		"MODERATR":                       "MODERATOR",
+		"SENIOR ADMINISTRATION OFFICIAL": "",
+		"SECRETARY OAKHOLLOW":            "",
+		"MR. QUILLFEATHER":               "",
+	} {
+		if got := GenericLabelTypo(label); got != want {
+			t.Errorf("GenericLabelTypo(%q) = %q, want %q", label, got, want)
+		}
 	}
 }

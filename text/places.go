@@ -249,13 +249,6 @@ func placeOfWord(w string) (string, bool) {
 	return p, ok
 }
 
-// IsPlaceWord reports whether one lower-case word names a country or a
-// US state by any of its forms ("angola", "angolan").
-func IsPlaceWord(w string) bool {
-	_, ok := placeOfWord(w)
-	return ok
-}
-
 // HoldsPlace reports whether s (any case) names place p (as PlacesAsked
 // gives it) by any of its forms (placeForms), or, for a city, by any of
 // its country's or state's (cityRegion). It does not allocate.
