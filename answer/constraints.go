@@ -1357,7 +1357,6 @@ func possessiveS(toks []qtok, i int) bool {
 	return i > 0 && i < len(toks) && toks[i].w == "s" && toks[i].start > toks[i-1].end
 }
 
-
 // placeAfterPreposition reports whether the one word at i, a surname of
 // the record, follows a preposition of place (placePrepositions: "how
 // many troops were in jordan") and is not possessive ("in jordan's

@@ -161,7 +161,6 @@ func surnameSpeaker(surname, role, docTitle, body string) (Speaker, bool) {
 	return Speaker{}, false
 }
 
-
 // roleHolder finds "<role> <Name>" in s ("President Biden", "Vice President
 // Harris") and returns the full name when the text gives one.
 func roleHolder(s, role string) (string, string) {
