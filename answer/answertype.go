@@ -712,6 +712,9 @@ func figureOf(q string) (f figure, ok bool) {
 	if f.counted == nil {
 		f.counted = quantityOf(toks)
 	}
+	if f.counted == nil {
+		f.counted = muchOf(toks)
+	}
 	if f.counted == nil && f.unit == anyUnit && slices.ContainsFunc(toks, func(t qtok) bool { return voteWords[t.w] }) {
 		// "what was the senate vote count": the figure is a tally of
 		// votes beside the word ("in a 52-48 vote", "voted 68 to 31");
@@ -725,6 +728,33 @@ func figureOf(q string) (f figure, ok bool) {
 		f.counted, f.tally = []string{text.Stem("vote")}, true
 	}
 	return f, true
+}
+
+// muchOf reads what a "how much is the …" question asks the amount of:
+// "how much was the one-time pandemic bonus each dockworker got" asks the
+// bonus's, and a sentence giving the contract's 32 percent raise beside
+// "bonus" elsewhere does not answer it. The words after the copula and
+// its article, up to a function word (countedStops), at most
+// maxCounted; nil when the question is asked otherwise ("how much did it
+// cost", "how much was it supposed to cut emissions").
+func muchOf(toks []qtok) []string {
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i].w != "how" || toks[i+1].w != "much" || !copulas[toks[i+2].w] {
+			continue
+		}
+		from := i + 3
+		if w := toks[from].w; w == "the" || w == "a" || w == "an" || determiners[w] && w != "same" {
+			from++
+		} else {
+			return nil // "how much was it supposed to cut": no thing named
+		}
+		var words []string
+		for j := from; j < len(toks) && j < from+maxCounted && !countedStops[toks[j].w] && !toks[j].asks; j++ {
+			words = append(words, toks[j].w)
+		}
+		return text.Terms(strings.Join(words, " "))
+	}
+	return nil
 }
 
 // exactWords make a figure question ask for the figure exactly.

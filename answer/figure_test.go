@@ -25,6 +25,11 @@ func TestFigureOf(t *testing.T) {
 		{"what dollar amount did the ministry put in", true, moneyUnit, nil},
 		{"how much $$ went to the canal?", true, moneyUnit, nil},
 		{"what did the $5 canal toll pay for", false, anyUnit, nil},
+		// "How much is the …" asks the amount of what follows.
+		{"how much was the one-time canal bonus each bargeman got", true, anyUnit, []string{"one", "tim", "canal", "bonus"}},
+		{"how much is that toll?", true, anyUnit, []string{"toll"}},
+		{"how much did the canal cost", true, moneyUnit, nil},
+		{"how much was it supposed to cut canal tolls", true, anyUnit, nil},
 		{"how many died at the school according to the spokesperson", true, anyUnit, nil},
 		{"what did the spokesperson say about the talks", false, anyUnit, nil},
 		// "How long" asks for a span of time, whatever figure the
