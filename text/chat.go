@@ -324,6 +324,9 @@ var shorthandWords = map[string]string{
 	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 	"nukes": "nuclear weapons", "natl": "national", "repped": "represented",
+	// A quarter as reports of the economy write it ("Statement from
+	// President Joe Biden on First Quarter GDP").
+	"q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
 	// "what did kirby say".

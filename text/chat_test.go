@@ -58,6 +58,7 @@ func TestSpellOutChat(t *testing.T) {
 		// A word stretched for emphasis is read as written once.
 		{"lmaooo did sooo many ppl really go", "did so many people really go"},
 		{"yesss the III corps at www.example.gov", "yes the III corps at www.example.gov"},
+		{"q1 2024 gdp statement", "first quarter 2024 gdp statement"},
 		{"she said that, right?", "she said that,"},
 		{"is health care a human right, according to biden?", "is health care a human right, according to biden?"},
 		{"what did the white house announce for lahaina hi", "what did the white house announce for lahaina hi"},
