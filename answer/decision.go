@@ -818,8 +818,8 @@ func (w decisionWeights) score(s hitSignals) float64 {
 //
 // Measured again with the document's title in the sweep
 // (READOUT_SWEEP_TITLE=1, READOUT_FOLD_BY_SET=1) on fourteen development
-// sets (the nine above, hall, yard, quay, pier and dock; main f8d7d44,
-// index of it; 706 answerable, 134 out of scope): these weights answer
+// sets (the nine above, hall, yard, quay, pier and dock; main 9899776,
+// index of 16abe11; 706 answerable, 134 out of scope): these weights answer
 // 656/706 and decline 98/134. The sweep's first at the 5% bar (vector
 // 1.5, names 0.25, figure 1, place 1, title 1 ≥ 3.2) answers 671/706 and
 // declines 97/134 on all of them, but held out by set 661/706 and 88/134:
