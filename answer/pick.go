@@ -977,7 +977,10 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		if e := text.ChatExpansion(tk.w); len(e) > 0 && !namesSomeone(e, people, q.pp) {
 			for _, t := range text.Terms(tk.w) {
 				if r.words[t] == 1 {
-					r.spelt = mapSet(r.spelt, t, text.Terms(strings.Join(e, " ")))
+					if r.spelt == nil {
+						r.spelt = map[string][]string{}
+					}
+					r.spelt[t] = text.Terms(strings.Join(e, " "))
 				}
 			}
 		}
@@ -1463,15 +1466,6 @@ func holdSpelt(c *candidate, spelt map[string][]string) {
 			c.stems[t] = true
 		}
 	}
-}
-
-// mapSet sets m[k] = v, making m when it is nil.
-func mapSet(m map[string][]string, k string, v []string) map[string][]string {
-	if m == nil {
-		m = map[string][]string{}
-	}
-	m[k] = v
-	return m
 }
 
 // listMarkers open a list's item: a release's "- Federal telework

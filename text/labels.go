@@ -1,7 +1,10 @@
 package text
 
 import (
+	"maps"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -86,13 +89,18 @@ func init() {
 // "MODERATOR", "OPERATOR", "SENIOR ADMINISTRATION OFFICIAL".
 func IsGenericLabel(label string) bool { return genericLabels[label] }
 
+// genericOrder is genericLabels sorted, once.
+var genericOrder = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(genericLabels)) })
+
 // GenericLabelTypo returns the role label (IsGenericLabel) that a label
 // misspells in one word ("SENIOR ADMINISTRATION OFFICAL", "SENIOR
 // ADMINISTRATION OFFIAL": at most two edits, typo.Suggest's), "" when it
 // misspells none.
 func GenericLabelTypo(label string) string {
 	words := strings.Fields(label)
-	for g := range genericLabels {
+	// In order, so that a label as near two roles ("AUDIENCE MEMBRS":
+	// "AUDIENCE MEMBER", "AUDIENCE MEMBERS") always reads as the same.
+	for _, g := range genericOrder() {
 		gw := strings.Fields(g)
 		if len(gw) != len(words) || g == label {
 			continue
