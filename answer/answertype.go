@@ -750,6 +750,11 @@ func muchOf(toks []qtok) []string {
 		}
 		var words []string
 		for j := from; j < len(toks) && j < from+maxCounted && !countedStops[toks[j].w] && !toks[j].asks; j++ {
+			if w := toks[j].w; j > from && (strings.HasSuffix(w, "ing") || pastTense(w) || copulas[w] || yesNoOpeners[w]) {
+				// "how much is the us giving ukraine": the words are the
+				// subject of a verb, whose object is what is counted.
+				return nil
+			}
 			words = append(words, toks[j].w)
 		}
 		return text.Terms(strings.Join(words, " "))

@@ -235,10 +235,12 @@ type qtok struct {
 	w          string
 	start, end int
 	upper      bool
-	// asks: a mark that may end a question stands before the token (a
-	// question mark, a semicolon, a dash or a spaced hyphen; not a comma,
-	// a quotation mark, a currency sign or the hyphen of "u.s.-backed").
-	asks bool
+	// asks: a mark that ends a question stands before the token (a
+	// question mark, a semicolon, a dash or a spaced hyphen; not a
+	// quotation mark, a currency sign or the hyphen of "u.s.-backed");
+	// pause: one that may (a comma, a full stop, an ellipsis, a line's
+	// end: questionBreak).
+	asks, pause bool
 }
 
 func questionTokens(q string) []qtok {
@@ -262,6 +264,7 @@ func questionTokens(q string) []qtok {
 	for k := 1; k < len(out); k++ {
 		gap := q[out[k-1].end:out[k].start]
 		out[k].asks = strings.ContainsAny(gap, "?;—–") || strings.Contains(gap, " - ")
+		out[k].pause = strings.ContainsAny(gap, ",…\n") || strings.Contains(gap, ". ")
 	}
 	return out
 }
@@ -721,11 +724,23 @@ var quotationWords = map[string]bool{"quote": true, "quotes": true, "verbatim": 
 var whWords = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "when": true, "where": true, "how": true, "why": true}
 
 // questionBreak is the index of the first token at or after from that a
-// mark ending a question stands before (qtok.asks), 0 when none does.
+// mark ending a question stands before (qtok.asks), or a pause before a
+// question word asking with its auxiliary ("… close the canal. when was
+// it", "…, and when did she"; not "why, when biden took office, did he
+// keep them": a clause), 0 when none does.
 func questionBreak(toks []qtok, from int) int {
 	for k := max(from, 1); k < len(toks); k++ {
 		if toks[k].asks {
 			return k
+		}
+		if toks[k].pause {
+			j := k
+			if j+1 < len(toks) && (toks[j].w == "and" || toks[j].w == "or" || toks[j].w == "but") {
+				j++
+			}
+			if j+1 < len(toks) && whWords[toks[j].w] && (yesNoOpeners[toks[j+1].w] || copulas[toks[j+1].w]) {
+				return k
+			}
 		}
 	}
 	return 0

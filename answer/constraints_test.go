@@ -239,6 +239,10 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"why and when did quillfeather pause the canal tolls", OrderAny, WantDate},
 		{"why did quillfeather call it \"a big deal\" when she opened the canal", OrderAny, WantAny},
 		{"why did quillfeather commit $5 billion when she opened the canal", OrderAny, WantAny},
+		{"why did quillfeather close the canal. when was it", OrderAny, WantDate},
+		{"why did quillfeather close the canal, and when did she", OrderAny, WantDate},
+		{"why, when quillfeather took office, did she keep the tolls", OrderAny, WantAny},
+		{"why did the u.s. pull out when quillfeather took office", OrderAny, WantAny},
 		{"what has quillfeather said recently about the canal", OrderLast, WantQuotation},
 		// A "when" clause that sets the time of the question after it.
 		{"when quillfeather went to lisbon what did she say about the canal", OrderAny, WantQuotation},

@@ -30,6 +30,7 @@ func TestFigureOf(t *testing.T) {
 		{"how much is that toll?", true, anyUnit, []string{"toll"}},
 		{"how much did the canal cost", true, moneyUnit, nil},
 		{"how much was it supposed to cut canal tolls", true, anyUnit, nil},
+		{"how much is the ministry giving quillton", true, anyUnit, nil},
 		{"how many died at the school according to the spokesperson", true, anyUnit, nil},
 		{"what did the spokesperson say about the talks", false, anyUnit, nil},
 		// "How long" asks for a span of time, whatever figure the

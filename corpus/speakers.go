@@ -448,11 +448,6 @@ func mentionAfter(line string, start int) (mention, bool) {
 	return mention{name: words[i:], title: titlePhrase(words[:i])}, true
 }
 
-// textSpeakers finds the people a report quotes, in order of first
-// appearance, with the title the text gives them. A surname alone resolves
-// to the full name used elsewhere in the text; one that never does is
-// dropped, because a lone capitalised word before "said" is as often a
-// country or an agency as a person.
 // notSpeech reports whether the speech verb at v of src goes on with
 // "to" as a verb of doing: "the Michigan Department of Labor and Economic
 // Opportunity has continued to leverage …", "added to the list" (which
@@ -461,11 +456,18 @@ func mentionAfter(line string, start int) (mention, bool) {
 func notSpeech(src string, v [2]int) bool {
 	switch strings.ToLower(src[v[0]:v[1]]) {
 	case "continued", "added":
-		return strings.HasPrefix(src[v[1]:], " to ")
+		rest, ok := strings.CutPrefix(src[v[1]:], " to ")
+		// Not "…,” Psaki added to reporters": the words said are theirs.
+		return ok && !strings.HasPrefix(rest, "reporters") && !strings.HasPrefix(rest, "the press")
 	}
 	return false
 }
 
+// textSpeakers finds the people a report quotes, in order of first
+// appearance, with the title the text gives them. A surname alone resolves
+// to the full name used elsewhere in the text; one that never does is
+// dropped, because a lone capitalised word before "said" is as often a
+// country or an agency as a person.
 func textSpeakers(src string) []Speaker {
 	var mentions []mention
 	for _, v := range text.SpeechVerbs(src) {

@@ -33,6 +33,9 @@ func TestTextSpeakers(t *testing.T) {
 		{"non-persons",
 			"The State Department said so. Exampleland said it agreed. The Secretary of State said more. He added that it was fine. Example Electric announced a plant.",
 			nil},
+		{"added to reporters is saying",
+			"Spokesperson Jane Example spoke. “We are done,” Example added to reporters.",
+			[]Speaker{{Name: "Jane Example", Title: "Spokesperson"}}},
 		{"continued to and added to do nothing of saying",
 			"The Quillton Department of Labor and Canal Opportunity has continued to fund barges. The Oakhollow Canal Works added to its fleet.",
 			nil},
@@ -51,7 +54,7 @@ func TestTextSpeakers(t *testing.T) {
 
 func TestTurnSpeaker(t *testing.T) {
 	const title = "Remarks by President Example and Vice President Sample at a Press Conference with Secretary of Examples Jane Doe-Example"
-	const text = "President John Example spoke. Vice President Mary Sample spoke. Governor Ana Oak Hollow and President Quillfeço spoke, and King Ardent VI. President Juan Pablo Río Verde came. Acting Administrator Bo Ferndale spoke."
+	const text = "President John Example spoke. Vice President Mary Sample spoke. Governor Ana Oak Hollow and President Quillfeço spoke, and King Ardent VI. President Juan Pablo Río Verde came. Acting Administrator Bo Ferndale spoke.\n\nACTING ADMINISTRATION WILLOWBY: Thank you."
 	tests := []struct {
 		label   string
 		want    Speaker

@@ -36,6 +36,9 @@ func labelLines(src string) (turns []turn, people int) {
 				turns = append(turns, turn{at: i, label: label})
 				asked = true
 			} else if text.IsTurnLabel(label) {
+				if g := text.GenericLabelTypo(label); g != "" {
+					label = g // "SENIOR ADMINISTRATION OFFICAL", read as the role throughout
+				}
 				turns = append(turns, turn{at: i, label: label})
 				people++
 			}
@@ -127,10 +130,12 @@ func turnSpeaker(label, docTitle, body string) (sp Speaker, generic bool) {
 			if sp, ok := surnameSpeaker(two, role, docTitle, body); ok {
 				return sp, false
 			}
-			if sp, ok := surnameSpeaker(words[len(words)-1], titleCase(strings.Join(words[:len(words)-1], " ")), docTitle, body); ok {
+			if sp, ok := surnameSpeaker(words[len(words)-1], role, docTitle, body); ok {
 				return sp, false
 			}
-			if strings.Contains(text.NameKey(docTitle+"\n"+body), text.NameKey(two)) {
+			// The two words written as a name anywhere but in the labels
+			// themselves ("President Al Sisi" of the title).
+			if strings.Contains(text.NameKey(docTitle+"\n"+strings.ReplaceAll(body, label+":", "")), text.NameKey(two)) {
 				return Speaker{Name: titleCase(two), Title: role}, false
 			}
 			// The text never writes the two words as a name ("ACTING

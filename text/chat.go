@@ -29,6 +29,9 @@ func ChatExpansion(w string) []string {
 	if e, ok := slangWords[w]; ok {
 		return strings.Fields(e)
 	}
+	if e, ok := quarterWords[w]; ok {
+		return strings.Fields(e)
+	}
 	if e, ok := ordinalWords[w]; ok {
 		return []string{e}
 	}
@@ -129,10 +132,14 @@ func spellOutChat(q string, letters bool) string {
 
 // unstretched writes a word of chat stretched for emphasis as written
 // once: "lmaooo" → "lmao", "sooo" → "so", "yesss" → "yes". A run of three
-// or more of one lower-case letter is no English spelling; a word with a
-// dot or a slash (a link: "www.") and upper-case runs ("III") stay.
+// or more of one lower-case letter is no English spelling; a link, a tag,
+// a word of one letter ("kkk", "aaa", "www"), a Roman numeral ("iii",
+// "viii") and upper-case runs ("III") stay.
 func unstretched(w string) string {
-	if strings.ContainsAny(w, "./") {
+	core := strings.TrimRight(w, "?!,;:.")
+	if strings.ContainsAny(core, "./#@") || oneLetter(core) || strings.Trim(core, "ivxlcdm") == "" {
+		// A link, a tag or a handle; "kkk", "aaa", "www"; a Roman
+		// numeral ("world war iii", "viii").
 		return w
 	}
 	b := []byte(w)
@@ -155,6 +162,11 @@ func unstretched(w string) string {
 		return w
 	}
 	return string(out)
+}
+
+// oneLetter reports whether w is one letter written again and again.
+func oneLetter(w string) bool {
+	return w != "" && strings.Trim(w, w[:1]) == ""
 }
 
 // usObjectVerbs take "us" as their object in a question: "tell us",
@@ -273,6 +285,13 @@ func isTagRight(core, w, prev, next string) bool {
 // for the October 2022 marijuana pardon as "weed".
 var slangWords = map[string]string{"weed": "marijuana"}
 
+// quarterWords are a year's quarters as chat writes them, which the
+// record writes both ways ("Statement from President Joe Biden on First
+// Quarter GDP", "Statement by Press Secretary Jen Psaki on Q2 GDP Data"):
+// an alternative for the search, not a spelling (the word itself is
+// searched too).
+var quarterWords = map[string]string{"q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter"}
+
 // officeWords are the abbreviations of office titles, institutions,
 // parties and countries that the record writes in full. A demonym's
 // ("nk": "north korean") passages naming the place count too
@@ -324,9 +343,6 @@ var shorthandWords = map[string]string{
 	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 	"nukes": "nuclear weapons", "natl": "national", "repped": "represented",
-	// A quarter as reports of the economy write it ("Statement from
-	// President Joe Biden on First Quarter GDP").
-	"q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
 	// "what did kirby say".

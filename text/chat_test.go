@@ -17,6 +17,7 @@ func TestChatExpansion(t *testing.T) {
 		{"eo", "executive order"},
 		{"vax", "vaccine"},
 		{"weed", "marijuana"},
+		{"q2", "second quarter"},
 		{"president", ""},
 		{"sullivan", ""},
 		{"u", ""}, // a stopword to a search; "us" is not its plural
@@ -58,7 +59,8 @@ func TestSpellOutChat(t *testing.T) {
 		// A word stretched for emphasis is read as written once.
 		{"lmaooo did sooo many ppl really go", "did so many people really go"},
 		{"yesss the III corps at www.example.gov", "yes the III corps at www.example.gov"},
-		{"q1 2024 gdp statement", "first quarter 2024 gdp statement"},
+		{"did biden warn about world war iii or the kkk, per aaa", "did biden warn about world war iii or the kkk, per aaa"},
+		{"#metoooo and viii", "#metoooo and viii"},
 		{"she said that, right?", "she said that,"},
 		{"is health care a human right, according to biden?", "is health care a human right, according to biden?"},
 		{"what did the white house announce for lahaina hi", "what did the white house announce for lahaina hi"},

@@ -92,17 +92,22 @@ func IsGenericLabel(label string) bool { return genericLabels[label] }
 // genericOrder is genericLabels sorted, once.
 var genericOrder = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(genericLabels)) })
 
-// GenericLabelTypo returns the role label (IsGenericLabel) that a label
-// misspells in one word ("SENIOR ADMINISTRATION OFFICAL", "SENIOR
-// ADMINISTRATION OFFIAL": at most two edits, typo.Suggest's), "" when it
-// misspells none.
+// GenericLabelTypo returns the role label of two words or more
+// (IsGenericLabel) that a label misspells in one word ("SENIOR
+// ADMINISTRATION OFFICAL", "SENIOR ADMINISTRATION OFFIAL": at most two
+// edits, typo.Suggest's), "" when it misspells none.
 func GenericLabelTypo(label string) string {
+	if genericLabels[label] {
+		return ""
+	}
 	words := strings.Fields(label)
 	// In order, so that a label as near two roles ("AUDIENCE MEMBRS":
 	// "AUDIENCE MEMBER", "AUDIENCE MEMBERS") always reads as the same.
 	for _, g := range genericOrder() {
 		gw := strings.Fields(g)
-		if len(gw) != len(words) || g == label {
+		if len(gw) != len(words) || len(gw) < 2 || g == label {
+			// Not a role of one word: a surname two edits from it is
+			// someone ("SPENCER", "PORTER").
 			continue
 		}
 		off := 0

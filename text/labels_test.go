@@ -90,7 +90,9 @@ func TestGenericLabelTypo(t *testing.T) {
 	for label, want := range map[string]string{
 		"SENIOR ADMINISTRATION OFFICAL":  "SENIOR ADMINISTRATION OFFICIAL",
 		"SENIOR ADMINISTRATION OFFIAL":   "SENIOR ADMINISTRATION OFFICIAL",
-		"MODERATR":                       "MODERATOR",
+		"MODERATR":                       "",
+		"SPENCER":                        "",
+		"AUDIENCE MEMBERS":               "",
 		"SENIOR ADMINISTRATION OFFICIAL": "",
 		"SECRETARY OAKHOLLOW":            "",
 		"MR. QUILLFEATHER":               "",
