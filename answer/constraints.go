@@ -751,7 +751,7 @@ func questionBreak(toks []qtok, from int) int {
 // what", "…, when"): more than a space between them. 0 when none does.
 func clauseBreak(toks []qtok, from int) int {
 	for k := max(from, 1); k < len(toks); k++ {
-		if toks[k].start-toks[k-1].end > 1 && toks[k].w != "s" { // not a possessive's apostrophe
+		if toks[k].start-toks[k-1].end > 1 && !possessiveS(toks, k) {
 			return k
 		}
 	}

@@ -738,7 +738,7 @@ func nameSuffix(w string) bool {
 	case "Jr", "Sr", "JR", "SR":
 		return true
 	}
-	return len(w) >= 2 && strings.Trim(w, "IVX") == ""
+	return text.IsRegnalNumber(w)
 }
 
 // surnameTerms are the index terms of a name's last word: reports drop

@@ -448,21 +448,6 @@ func mentionAfter(line string, start int) (mention, bool) {
 	return mention{name: words[i:], title: titlePhrase(words[:i])}, true
 }
 
-// notSpeech reports whether the speech verb at v of src goes on with
-// "to" as a verb of doing: "the Michigan Department of Labor and Economic
-// Opportunity has continued to leverage …", "added to the list" (which
-// made "Economic Opportunity" a speaker of the record, and a question
-// about Harris's economic opportunity tour a question about its words).
-func notSpeech(src string, v [2]int) bool {
-	switch strings.ToLower(src[v[0]:v[1]]) {
-	case "continued", "added":
-		rest, ok := strings.CutPrefix(src[v[1]:], " to ")
-		// Not "…,” Psaki added to reporters": the words said are theirs.
-		return ok && !strings.HasPrefix(rest, "reporters") && !strings.HasPrefix(rest, "the press")
-	}
-	return false
-}
-
 // textSpeakers finds the people a report quotes, in order of first
 // appearance, with the title the text gives them. A surname alone resolves
 // to the full name used elsewhere in the text; one that never does is
@@ -471,7 +456,7 @@ func notSpeech(src string, v [2]int) bool {
 func textSpeakers(src string) []Speaker {
 	var mentions []mention
 	for _, v := range text.SpeechVerbs(src) {
-		if notSpeech(src, v) {
+		if text.NotSaying(src, v) {
 			continue
 		}
 		ls := lineStart(src, v[0], 400)

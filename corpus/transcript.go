@@ -326,7 +326,7 @@ func honorificWord(w string) bool {
 func titleCase(s string) string {
 	words := strings.Split(s, " ")
 	for k, w := range words {
-		if k > 0 && len(w) >= 2 && strings.Trim(w, "IVX") == "" {
+		if k > 0 && text.IsRegnalNumber(w) {
 			continue
 		}
 		b := []rune(strings.ToLower(w))

@@ -167,3 +167,19 @@ func phraseAt(s string, i int, phrase string) bool {
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
+
+// NotSaying reports whether the speech verb at v of src (a range
+// SpeechVerbs returns) goes on with "to" as a verb of doing: "the Michigan
+// Department of Labor and Economic Opportunity has continued to leverage
+// …", "added to the list" (which made "Economic Opportunity" a speaker of
+// the record, and a question about Harris's economic opportunity tour a
+// question about its words).
+func NotSaying(src string, v [2]int) bool {
+	switch strings.ToLower(src[v[0]:v[1]]) {
+	case "continued", "added":
+		rest, ok := strings.CutPrefix(src[v[1]:], " to ")
+		// Not "…,” Psaki added to reporters": the words said are theirs.
+		return ok && !strings.HasPrefix(rest, "reporters") && !strings.HasPrefix(rest, "the press")
+	}
+	return false
+}

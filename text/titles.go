@@ -140,3 +140,10 @@ var givenForms = map[string]string{
 	"becky": "rebecca", "vicky": "victoria", "abby": "abigail", "zach": "zachary", "wes": "wesley",
 	"marty": "martin", "bernie": "bernard", "esmail": "esmaeil", "ali": "alejandro",
 }
+
+// IsRegnalNumber reports whether w, as written, is a regnal number after a
+// name: upper-case Roman numerals of two letters or more ("VI" of "King
+// Felipe VI", "II", "III"), not "I" or a name ("Xi" is written so).
+func IsRegnalNumber(w string) bool {
+	return len(w) >= 2 && strings.Trim(w, "IVX") == ""
+}
