@@ -664,6 +664,57 @@ var (
 	moneyRe    = regexp.MustCompile(`(?i)[$€£]\s?\d|\b\d[\d,.]*\s?(?:thousand |million |billion |trillion )?(?:dollars|euros|pounds)\b|\b(?:million|billion|trillion) (?:dollars|euros)\b`)
 )
 
+// statedFigureRe finds a figure written with digits, with its currency
+// sign and scale ("$75,000", "75k", "1.4 million"): the figures a
+// question states itself (statedFigures) and their match in a sentence.
+var statedFigureRe = regexp.MustCompile(`(?i)(?:[$€£]\s?)?\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|bn|b|thousand|million|billion|trillion)\b)?`)
+
+// figureScales are the values of statedFigureRe's scales.
+var figureScales = map[string]float64{"": 1, "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+
+// statedValue is the value of a statedFigureRe match's groups.
+func statedValue(digits, scale string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(digits, ",", ""), 64)
+	if err != nil {
+		return 0, false
+	}
+	return v * figureScales[strings.ToLower(scale)], true
+}
+
+// statedFigures are the values of the figures a question writes with
+// digits ("a family of four making 75k": 75,000), nil when none: a figure
+// the question states is what it asks about, not the figure it asks for.
+func statedFigures(q string) map[float64]bool {
+	var out map[float64]bool
+	for _, m := range statedFigureRe.FindAllStringSubmatch(dateRe.ReplaceAllString(q, ""), -1) {
+		if v, ok := statedValue(m[1], m[2]); ok {
+			if out == nil {
+				out = map[float64]bool{}
+			}
+			out[v] = true
+		}
+	}
+	return out
+}
+
+// withoutStated is sentence without the figures whose values are stated
+// (statedFigures): what is left holds the figure asked for, if any.
+// "Here's what the plan means for a family of four – with parents making
+// $75,000 a year" gives no figure to "family of four making 75k, how much
+// in direct payments".
+func withoutStated(sentence string, stated map[float64]bool) string {
+	if len(stated) == 0 {
+		return sentence
+	}
+	return statedFigureRe.ReplaceAllStringFunc(sentence, func(m string) string {
+		g := statedFigureRe.FindStringSubmatch(m)
+		if v, ok := statedValue(g[1], g[2]); ok && stated[v] {
+			return ""
+		}
+		return m
+	})
+}
+
 // countedStops end what a "how many …" question counts: an auxiliary,
 // a preposition or a verb's particle.
 var countedStops = map[string]bool{"in": true, "of": true, "from": true, "at": true, "by": true, "to": true,
@@ -1410,12 +1461,27 @@ func questionObject(q string, named map[string]bool) (subject, verb, head string
 		}
 		break
 	}
+	// "about" and "regarding" say what the question asks about wherever
+	// they stand; "on" and "of" only when neither is followed by its
+	// subject ("what did sullivan say on air force one heading to the g7
+	// about whether the counteroffensive had started": "on" says where;
+	// "… the leaders of japan and korea … what was that about" has its
+	// subject before).
+	if head = topicHead(toks, []string{"about", "regarding"}, named, verb); head == "" {
+		head = topicHead(toks, []string{"about", "on", "of", "regarding"}, named, verb)
+	}
+	return subject, verb, head
+}
+
+// topicHead is the head of the subject after the first of topicWords in
+// the question's tokens (questionObject), "" when none.
+func topicHead(toks []text.Token, topicWords []string, named map[string]bool, verb string) string {
 	for i, t := range toks {
-		if t.Word != "about" && t.Word != "on" && t.Word != "of" && t.Word != "regarding" {
+		if !slices.Contains(topicWords, t.Word) {
 			continue
 		}
 		if t.Word == "on" && !topicOn(toks, i, named, verb) {
-			break // "a tariff on chinese goods", "put on in feb 2026": no topic said
+			return "" // "a tariff on chinese goods", "put on in feb 2026": no topic said
 		}
 		last, before, after := "", "", ""
 		for _, u := range toks[i+1:] {
@@ -1433,11 +1499,11 @@ func questionObject(q string, named map[string]bool) (subject, verb, head string
 			last = before
 		}
 		if len(last) > 1 && !text.IsStopword(last) && !named[termOf(last)] && !dateRe.MatchString(last) {
-			head = text.Stem(last) // not a letter: "medicare part d"
+			return text.Stem(last) // not a letter: "medicare part d"
 		}
-		break
+		return ""
 	}
-	return subject, verb, head
+	return ""
 }
 
 // topicOn reports whether the "on" at i opens what the question asks

@@ -418,7 +418,17 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 			words[i] = t.w
 		}
 		for i := range words {
-			c.Mention = c.Mention || text.IsMentionAt(words, i)
+			if !text.IsMentionAt(words, i) {
+				continue
+			}
+			// The subject is searched for, not the verb saying it came
+			// up: the record does not write "mentioned" beside the
+			// statements that mention it ("the last time the biden wh
+			// mentioned friendsgiving").
+			c.Mention, drop[i] = true, true
+			if i+1 < len(words) && words[i+1] == "up" {
+				drop[i+1] = true
+			}
 		}
 	}
 	c.Want = readWant(toks)
@@ -1307,10 +1317,10 @@ type mention struct {
 
 // findMentions finds the record's names and titles in the question,
 // longest first. A surname alone counts only when written with a capital
-// (or when the whole question is in lower case): "price" is a word,
-// "Price" a spokesman.
+// (or when the question writes names in lower case: namesLower): "price"
+// is a word, "Price" a spokesman.
 func findMentions(q string, toks []qtok, pp *people) []mention {
-	lower := strings.ToLower(q) == q
+	lower := namesLower(q, toks)
 	var out []mention
 	for i := 0; i < len(toks); {
 		found := false
@@ -1362,6 +1372,26 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 		}
 	}
 	return out
+}
+
+// namesLower reports whether the question writes no word after its first
+// with a capital and then a small letter: its writer does not capitalise
+// names, so a surname in lower case may be one. Capitals alone
+// ("what did sullivan say on AF1", "… about NATO", "the G7") are
+// abbreviations, which people who write names in lower case still type in
+// capitals.
+func namesLower(q string, toks []qtok) bool {
+	for k, t := range toks {
+		if k == 0 || !t.upper {
+			continue
+		}
+		w := q[t.start:t.end]
+		_, size := utf8.DecodeRuneInString(w)
+		if r, _ := utf8.DecodeRuneInString(w[size:]); unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // possessiveS reports whether the token at i is a possessive's "s"
@@ -1624,6 +1654,11 @@ func readPeople(q string, toks []qtok, pp *people, c *Constraints, conv Period) 
 			// person named, then a pronoun whose words are asked for.
 			asks, verb = pronounAsks(toks, m.end)
 		}
+		if asks && verb >= 0 && callsOneOf(toks, verb, mentions) {
+			// "harris called herzog in april 2022 for what holiday": a
+			// telephone call to a person the question names, not words.
+			asks = false
+		}
 		if c.SpeakerAsked != "" || !asks {
 			continue
 		}
@@ -1842,10 +1877,14 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 		// whose they are.
 		return true, j
 	}
-	if end+1 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+1].w] {
+	// A possessive statement noun is what someone else answers when a
+	// preposition of reply opens it ("what did museveni say back to
+	// biden's statement", "china's reaction to Kirby's remarks").
+	answered := start > 0 && repliedTo[toks[start-1].w]
+	if !answered && end+1 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+1].w] {
 		return true, -1
 	}
-	if end+2 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+2].w] {
+	if !answered && end+2 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+2].w] {
 		return true, -1 // "Price's exact words"
 	}
 	k := start - 1
@@ -1865,6 +1904,32 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 	}
 	return false, -1
 }
+
+// callsOneOf reports whether the verb at j is "call" and one of the
+// question's mentions (a person or a post of the record) is its object,
+// after at most an article: a telephone call, whose words are not asked
+// for. "what did biden call putin" asks for a name given, words.
+func callsOneOf(toks []qtok, j int, mentions []mention) bool {
+	switch toks[j].w {
+	case "call":
+		if toks[0].w == "what" {
+			return false
+		}
+	case "called", "calls", "calling":
+	default:
+		return false
+	}
+	k := j + 1
+	if k < len(toks) && toks[k].w == "the" {
+		k++
+	}
+	return slices.ContainsFunc(mentions, func(m mention) bool { return m.start == k })
+}
+
+// repliedTo are the prepositions before a statement that the question's
+// speaker answers or speaks of ("say back to", "react to", "comment on",
+// "say about"), not the statement asked for.
+var repliedTo = map[string]bool{"to": true, "on": true, "about": true}
 
 // callsSomeone reports whether the verb at j is "call" in its sense of a
 // telephone call: a question asking for a person ("who was the first

@@ -441,6 +441,17 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		{"who was the first minister quillfeather called once in office", "", "", 0, []string{"Zara Quillfeather"}},
 		{"What did Quillfeather call it?", "Zara Quillfeather", "Quillfeather", 0, []string{"Zara Quillfeather"}},
 		{"who did quillfeather call a hero", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		// Abbreviations in capitals do not show that the writer
+		// capitalises names: the surname in lower case is still hers.
+		{"what did quillfeather say on AF1 about the canal talks", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		{"what did quillfeather say about NATO", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		// A statement someone else answers is not the one asked for.
+		{"what did the envoy say back to quillfeather's statement on the canal", "", "", 0, []string{"Zara Quillfeather"}},
+		{"what did the envoy say about quillfeather's remarks", "", "", 0, []string{"Zara Quillfeather"}},
+		{"what was in quillfeather's statement on the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		// A call to a person the question names is a telephone call.
+		{"lol remind me, quillfeather called oakhollow in april for what holiday", "", "", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
+		{"what did quillfeather call oakhollow", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
 		// Capitalised words that are not the record's people.
 		{"Give his words.", "", "", 0, nil},
 		{"What did the American envoy say at Christmas about Airlines?", "", "", 0, nil},

@@ -3,6 +3,7 @@ package answer
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -347,5 +348,33 @@ func TestNamedYearIsNoDate(t *testing.T) {
 		if got := novel(WantDate, tc.sentence, map[string]bool{}); got != tc.fits {
 			t.Errorf("novel(date, %q) = %v, want %v", tc.sentence, got, tc.fits)
 		}
+	}
+}
+
+// TestStatedFigureIsNoAnswer: a figure the question states itself ("a
+// family of four making 75k") is what it asks about, not the figure it
+// asks for: the sentence repeating it ("parents making $75,000") does not
+// answer "how much", and the one giving another figure does.
+func TestStatedFigureIsNoAnswer(t *testing.T) {
+	stated := statedFigures("a barge crew of four earning 75k, how much do they pay in canal tolls in 2031")
+	if len(stated) != 1 || !stated[75000] {
+		t.Fatalf("stated %v, want only 75,000 (the year is a date)", stated)
+	}
+	for s, want := range map[string]string{
+		"A crew earning $75,000 a year pays the Glimmerford canal tolls.": "A crew earning  a year pays the Glimmerford canal tolls.",
+		"It pays $1,400 in canal tolls, not 75k.":                         "It pays $1,400 in canal tolls, not .",
+		"Crews earning 75 thousand dollars a year":                        "Crews earning  dollars a year",
+	} {
+		if got := withoutStated(s, stated); got != want {
+			t.Errorf("withoutStated(%q) = %q, want %q", s, got, want)
+		}
+	}
+	hits := briefingHits(t,
+		[2]string{"Fact Sheet: The Glimmerford Canal Tolls",
+			"Here is what the Glimmerford canal tolls mean for a typical barge crew of four – with its members earning $75,000 a year combined. " +
+				"That crew will pay $1,400 less.\n"})
+	_, _, _, why := extractive(ExtractiveQuery{Question: "the glimmerford canal tolls - barge crew of four earning 75k, how much less will they pay", Type: WantNumber}, hits)
+	if len(why) == 0 || !strings.Contains(why[0].Sentence, "$1,400") {
+		t.Errorf("answered with %+v, want the sentence giving $1,400", why)
 	}
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/readout/readout/corpus"
@@ -30,6 +31,21 @@ func TestReadQuestionMention(t *testing.T) {
 	for _, tt := range tests {
 		if got := ReadQuestion(tt.q, pp, day("2024-05-15")).Mention; got != tt.want {
 			t.Errorf("%q: Mention = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	// The subject is searched for, not the verb saying it came up: the
+	// record does not write "mentioned" beside the statements that do.
+	for q, want := range map[string]string{
+		"last time the office mentioned the glimmerford canal":       "office glimmerford canal",
+		"when did the glimmerford canal first come up in a briefing": "glimmerford canal briefing",
+		"When did Quillfeather first mention the canal talks?":       "canal talks",
+	} {
+		c := ReadQuestion(q, pp, day("2024-05-15"))
+		if got := strings.Join(text.Terms(c.Search), " "); got != strings.Join(text.Terms(want), " ") {
+			t.Errorf("%q: searched %q (terms %q), want the terms of %q", q, c.Search, got, want)
+		}
+		if strings.Contains(c.Search, "mention") || strings.Contains(c.Search, "come up") {
+			t.Errorf("%q: searched %q, which keeps the verb of mentioning", q, c.Search)
 		}
 	}
 }
@@ -78,5 +94,22 @@ func TestSubjectRunsGoOn(t *testing.T) {
 	c.Search = "mentioned glimmerford canal boats"
 	if runs := subjectRuns(c, hits); len(runs) != 1 || slices.Contains(runs[0], text.Stem("boats")) {
 		t.Errorf("runs %v, want the name without the lower-case word after it", runs)
+	}
+}
+
+// TestMentionAnswerNamesTheSubject: a question asking when its subject
+// first came up is answered by a sentence naming the subject, not by one
+// that repeats the order's word and the outlet every passage is from
+// ("the first canal czar at this Example House").
+func TestMentionAnswerNamesTheSubject(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Press Briefing by Press Secretary Zara Quillfeather",
+			"MS. QUILLFEATHER: The minister was asked about the Thornbridge levy last night on the ferry. " +
+				"And the minister has also proudly appointed the first canal czar at this Example House, whom I spoke with yesterday.\n"})
+	c := Constraints{Outlet: "The Example House", Mention: true, Order: OrderFirst, OrderPhrase: "first"}
+	q := ExtractiveQuery{Question: "When did the Example House first mention the Thornbridge levy?", Type: WantDate, Mention: true, Filtered: filteredWords(c)}
+	_, _, _, why := extractive(q, hits)
+	if len(why) == 0 || !strings.Contains(why[0].Sentence, "Thornbridge levy") {
+		t.Errorf("answered with %+v, want the sentence naming the Thornbridge levy", why)
 	}
 }

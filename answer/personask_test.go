@@ -144,6 +144,12 @@ func TestQuestionObject(t *testing.T) {
 		{"was brask asked about the canal", "brask", "asked", "canal"},
 		{"was quillfeather born in glimmerford", "quillfeather", "born", ""},
 		{"any update on the canal barges", "", "", "barges"},
+		// "about" says what is asked about wherever it stands; "on"
+		// before it says where, "of" before it whose.
+		{"what did quillfeather say on the barge heading to glimmerford about whether the tolls had started", "", "", "tolls"},
+		{"what did the minister of canals say about the tolls", "", "", "tolls"},
+		// With nothing after it, "about" leaves the head to "of".
+		{"the ministers of glimmerford and quillton met - what was that about", "", "", "glimmerford"},
 	}
 	for _, tt := range tests {
 		s, v, h := questionObject(tt.q, named)

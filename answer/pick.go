@@ -642,6 +642,9 @@ type questionReading struct {
 	// when the question says what it counts, names it.
 	fig    figure
 	hasFig bool
+	// stated are the figures the question states itself (statedFigures):
+	// none of them is the figure asked for.
+	stated map[float64]bool
 	// change: the question asks what a thing was before a change and
 	// what it became; a sentence fits only when it gives both.
 	change bool
@@ -931,6 +934,7 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	if r.typ == WantAny {
 		r.typ = answerTypeOf(q.Question)
 	}
+	r.stated = statedFigures(q.Question)
 	if r.typ == WantNumber {
 		r.fig, r.hasFig = figureOf(q.Question)
 		// The measure a "how high"/"how long" asks for is no word of
@@ -1305,14 +1309,14 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// meeting, not "when did russia let trevor reed go".
 			f.Fits = f.Fits && r.holdsEvent(*c)
 		}
-		f.Fits = f.Fits && (!r.hasFig || r.fig.heldBy(sentence)) && (!r.change || changedFromRe.MatchString(sentence)) &&
+		f.Fits = f.Fits && (!r.hasFig || r.fig.heldBy(withoutStated(sentence, r.stated))) && (!r.change || changedFromRe.MatchString(sentence)) &&
 			(len(r.sides) < 2 || !r.hasFig || countsSomething(sentence))
 		if f.Fits && r.typ == WantNumber {
 			// Of the numbers fitsType reads, a figure counts (holdsFigure),
 			// and "Section 301" in the passage makes its "previous rounds
 			// on 301" a name. (The decision's signals keep fitsType's
 			// reading, which their threshold was measured with.)
-			f.Fits = holdsFigure(dateRe.ReplaceAllString(labelledNumbers(h.Chunk.Text, labels).ReplaceAllString(sentence, ""), ""))
+			f.Fits = holdsFigure(dateRe.ReplaceAllString(labelledNumbers(h.Chunk.Text, labels).ReplaceAllString(withoutStated(sentence, r.stated), ""), ""))
 		}
 		if !f.Fits && r.hasFig && len(r.sides) < 2 && !r.change && countsByOrdinal(r.fig, sentence) {
 			// "how many years running": "for the fourth year in a row".

@@ -248,7 +248,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
-	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: r.c.Period.Phrase, Named: r.c.Named, Places: r.c.Places, Mention: r.c.Mention, pp: p.people(), chunks: p.chunksOf()}
+	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: filteredWords(r.c), Named: r.c.Named, Places: r.c.Places, Mention: r.c.Mention, pp: p.people(), chunks: p.chunksOf()}
 	if r.c.Want == WantYesNo || r.c.Want == WantDate {
 		eq.Names = questionNames(r.c, r.hits)
 	}
@@ -1535,6 +1535,22 @@ func newQuestionID() string {
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
+}
+
+// filteredWords are the question's words that every passage answered from
+// already meets (ExtractiveQuery.Filtered): the period's phrase, and, when
+// the question asks when its subject came up at all, the order's phrase
+// and the outlet's name too: the order chose the statement by its day, and
+// "the first AI czar at this White House" does not name the subject of
+// "when did the white house first mention deepseek" (fresh f042). Other
+// questions keep the outlet's name: "the White House" is also a place
+// they ask about ("when did biden host zelenskyy at the white house"), and
+// fresh f034 and f048 lost their answers without it.
+func filteredWords(c Constraints) string {
+	if c.Mention {
+		return strings.Join([]string{c.Period.Phrase, c.OrderPhrase, c.Outlet}, " ")
+	}
+	return c.Period.Phrase
 }
 
 // quotesAbsent reports whether an answer whose retrieval found none of

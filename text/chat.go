@@ -293,7 +293,9 @@ var slangWords = map[string]string{"weed": "marijuana"}
 var quarterWords = map[string]string{"q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter"}
 
 // officeWords are the abbreviations of office titles, institutions,
-// parties and countries that the record writes in full. A demonym's
+// parties, countries and the President's aircraft that the record writes
+// in full ("af1": 361 documents of the White House record write "Air
+// Force One", none "AF1"). A demonym's
 // ("nk": "north korean") passages naming the place count too
 // (retrieval's DemonymPlaces alternatives). "scotus" (36 documents of the
 // White House record write it, 980 "Supreme Court") answered lounge g05
@@ -313,7 +315,7 @@ var officeWords = map[string]string{
 	"hhs": "health human services", "epa": "environmental protection agency",
 	"feds": "federal", "dems": "democrats", "gop": "republicans", "repubs": "republicans",
 	"nk": "north korean", "sk": "south korean", "ukr": "ukraine",
-	"scotus": "supreme court",
+	"scotus": "supreme court", "af1": "air force one",
 }
 
 // officeNames are the office abbreviations that stand for the one who

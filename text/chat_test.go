@@ -11,6 +11,7 @@ func TestChatExpansion(t *testing.T) {
 		{"wh", "white house"},
 		{"nsc", "national security council"},
 		{"scotus", "supreme court"},
+		{"af1", "air force one"},
 		{"govt", "government"},
 		{"nukes", "nuclear weapons"},
 		{"stats", "statistics"},
