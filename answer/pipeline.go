@@ -293,10 +293,16 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 			return keyedIn(eq.PrevDocs, c.Doc, c.URL, c.Title) || !keyedIn(follow.Docs, c.Doc, c.URL, c.Title)
 		})
 		if len(eq.Anchors) > 0 {
-			if len(conv) > 0 {
-				conv = p.anchorHits(ctx, standalone, r.opts, history[len(history)-1], conv)
+			// The passages around what was quoted compete beside the
+			// retrieved ones, not instead of them: the answer reads as
+			// many more passages as were added (dock d21: two anchors
+			// pushed the passage naming "the pharmacy program" asked
+			// about out of the five read).
+			var pool int
+			conv, hits, pool = p.withAnchors(ctx, standalone, r.opts, history[len(history)-1], conv, hits)
+			if pool > extractivePassages {
+				eq.Pool = pool
 			}
-			hits = p.anchorHits(ctx, standalone, r.opts, history[len(history)-1], hits)
 		}
 	}
 	if p.Chat == nil {
