@@ -684,10 +684,21 @@ func statedValue(digits, scale string) (float64, bool) {
 // statedFigures are the values of the figures a question writes with
 // digits ("a family of four making 75k": 75,000), nil when none: a figure
 // the question states is what it asks about, not the figure it asks for.
+// A figure offered as the answer ("how much was the plan, 1.9
+// trillion?", "was it 3,000 troops", "$3,600 or $3,000") is not stated:
+// the sentence giving it answers.
 func statedFigures(q string) map[float64]bool {
 	var out map[float64]bool
-	for _, m := range statedFigureRe.FindAllStringSubmatch(dateRe.ReplaceAllString(q, ""), -1) {
-		if v, ok := statedValue(m[1], m[2]); ok {
+	q = dateRe.ReplaceAllString(q, "")
+	for _, ix := range statedFigureRe.FindAllStringSubmatchIndex(q, -1) {
+		if guessed(q[:ix[0]], q[ix[1]:]) {
+			continue
+		}
+		var scale string
+		if ix[4] >= 0 {
+			scale = q[ix[4]:ix[5]]
+		}
+		if v, ok := statedValue(q[ix[2]:ix[3]], scale); ok {
 			if out == nil {
 				out = map[float64]bool{}
 			}
@@ -696,6 +707,21 @@ func statedFigures(q string) map[float64]bool {
 	}
 	return out
 }
+
+// guessed reports whether a figure between before and after is offered
+// as the answer: after a comma or a word that offers one ("or", "was it",
+// "like", "around"), or before "or" ("$3,600 or $3,000").
+func guessed(before, after string) bool {
+	before = strings.TrimSpace(before)
+	if strings.HasSuffix(before, ",") || strings.HasPrefix(strings.TrimSpace(after), "or ") {
+		return true
+	}
+	words := strings.Fields(strings.ToLower(before))
+	return len(words) > 0 && guessWords[strings.Trim(words[len(words)-1], "?!.;:")]
+}
+
+// guessWords offer a figure as the answer before it.
+var guessWords = map[string]bool{"or": true, "it": true, "like": true, "maybe": true, "around": true, "roughly": true, "approximately": true}
 
 // withoutStated is sentence without the figures whose values are stated
 // (statedFigures): what is left holds the figure asked for, if any.

@@ -421,13 +421,13 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 			if !text.IsMentionAt(words, i) {
 				continue
 			}
-			// The subject is searched for, not the verb saying it came
+			// The subject is searched for, not the words saying it came
 			// up: the record does not write "mentioned" beside the
 			// statements that mention it ("the last time the biden wh
-			// mentioned friendsgiving").
-			c.Mention, drop[i] = true, true
-			if i+1 < len(words) && words[i+1] == "up" {
-				drop[i+1] = true
+			// mentioned friendsgiving"; text.MentionWordsAt).
+			c.Mention = true
+			for k := range text.MentionWordsAt(words, i) {
+				drop[i+k] = true
 			}
 		}
 	}
@@ -1374,20 +1374,19 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 	return out
 }
 
-// namesLower reports whether the question writes no word after its first
-// with a capital and then a small letter: its writer does not capitalise
-// names, so a surname in lower case may be one. Capitals alone
-// ("what did sullivan say on AF1", "… about NATO", "the G7") are
-// abbreviations, which people who write names in lower case still type in
-// capitals.
+// namesLower reports whether the question writes every word in lower
+// case but for abbreviations in capitals: its writer does not capitalise
+// names, so a surname in lower case may be one. "what did sullivan say on
+// AF1", "… about NATO", "the G7": people who write names in lower case
+// still type abbreviations in capitals. A capital at the start ("What did
+// the admin say about bass fishing") shows a writer who capitalises.
 func namesLower(q string, toks []qtok) bool {
-	for k, t := range toks {
-		if k == 0 || !t.upper {
+	for _, t := range toks {
+		if !t.upper {
 			continue
 		}
 		w := q[t.start:t.end]
-		_, size := utf8.DecodeRuneInString(w)
-		if r, _ := utf8.DecodeRuneInString(w[size:]); unicode.IsLower(r) {
+		if w != "I" && (len(w) < 2 || strings.ToUpper(w) != w) {
 			return false
 		}
 	}
@@ -1878,9 +1877,11 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 		return true, j
 	}
 	// A possessive statement noun is what someone else answers when a
-	// preposition of reply opens it ("what did museveni say back to
-	// biden's statement", "china's reaction to Kirby's remarks").
-	answered := start > 0 && repliedTo[toks[start-1].w]
+	// word of reply opens it ("what did museveni say back to biden's
+	// statement", "china's reaction to Kirby's remarks", "what did the
+	// envoy say about Kirby's remarks"); "tell me about trump's remarks"
+	// asks for them.
+	answered := start > 1 && repliedTo(toks[start-2].w, toks[start-1].w)
 	if !answered && end+1 < len(toks) && toks[end].w == "s" && wordsNouns[toks[end+1].w] {
 		return true, -1
 	}
@@ -1907,29 +1908,55 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 
 // callsOneOf reports whether the verb at j is "call" and one of the
 // question's mentions (a person or a post of the record) is its object,
-// after at most an article: a telephone call, whose words are not asked
-// for. "what did biden call putin" asks for a name given, words.
+// after at most an article and a title ("called president zelenskyy"): a
+// telephone call, whose words are not asked for. A name given is words:
+// "what did biden call putin" ("what" before the verb), "called
+// zelenskyy a dictator" (a noun phrase after the person).
 func callsOneOf(toks []qtok, j int, mentions []mention) bool {
 	switch toks[j].w {
-	case "call":
-		if toks[0].w == "what" {
-			return false
-		}
-	case "called", "calls", "calling":
+	case "call", "called", "calls", "calling":
 	default:
+		return false
+	}
+	if slices.ContainsFunc(toks[:j], func(t qtok) bool { return t.w == "what" }) {
 		return false
 	}
 	k := j + 1
 	if k < len(toks) && toks[k].w == "the" {
 		k++
 	}
-	return slices.ContainsFunc(mentions, func(m mention) bool { return m.start == k })
+	for k < len(toks) && (text.IsTitleWord(toks[k].w) || text.IsHonorific(toks[k].w)) {
+		k++
+	}
+	at := slices.IndexFunc(mentions, func(m mention) bool { return m.start <= k && k < m.end || m.start == j+1 })
+	if at < 0 {
+		return false
+	}
+	end := max(mentions[at].end, k+1)
+	return end >= len(toks) || toks[end].w != "a" && toks[end].w != "an"
 }
 
-// repliedTo are the prepositions before a statement that the question's
-// speaker answers or speaks of ("say back to", "react to", "comment on",
-// "say about"), not the statement asked for.
-var repliedTo = map[string]bool{"to": true, "on": true, "about": true}
+// repliedTo reports whether the two words before a statement say that
+// another answers it or speaks of it ("back to", "responded to",
+// "reaction to", "commented on", "say about"): not the statement asked
+// for. "tell me about", "fill me in on" ask for it.
+func repliedTo(before, prep string) bool {
+	switch prep {
+	case "to":
+		return replyWords[before]
+	case "on":
+		return replyWords[before] || strings.HasPrefix(before, "comment")
+	case "about":
+		return text.IsAskVerb(before) && !strings.HasPrefix(before, "tell") && before != "told"
+	}
+	return false
+}
+
+// replyWords answer a statement: "say back to", "respond to", "the
+// reaction to".
+var replyWords = map[string]bool{"back": true, "respond": true, "responded": true, "responding": true, "responds": true,
+	"react": true, "reacted": true, "reacting": true, "reacts": true, "reply": true, "replied": true, "replies": true,
+	"reaction": true, "reactions": true, "response": true, "responses": true, "answer": true, "answered": true}
 
 // callsSomeone reports whether the verb at j is "call" in its sense of a
 // telephone call: a question asking for a person ("who was the first

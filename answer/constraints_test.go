@@ -452,6 +452,13 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		// A call to a person the question names is a telephone call.
 		{"lol remind me, quillfeather called oakhollow in april for what holiday", "", "", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
 		{"what did quillfeather call oakhollow", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
+		{"so what has quillfeather called oakhollow", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
+		{"quillfeather called oakhollow a traitor, when", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
+		{"when did quillfeather call envoy oakhollow", "", "", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
+		// "tell me about" asks for the statement after it.
+		{"tell me about quillfeather's remarks on the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
+		// A capital at the start shows a writer who capitalises names.
+		{"What did the minister say about the oakhollow canal?", "", "", 0, nil},
 		// Capitalised words that are not the record's people.
 		{"Give his words.", "", "", 0, nil},
 		{"What did the American envoy say at Christmas about Airlines?", "", "", 0, nil},

@@ -369,6 +369,13 @@ func TestStatedFigureIsNoAnswer(t *testing.T) {
 			t.Errorf("withoutStated(%q) = %q, want %q", s, got, want)
 		}
 	}
+	// A figure offered as the answer is not stated: the sentence giving
+	// it answers.
+	for _, q := range []string{"how much was the canal plan, 1.9 trillion?", "was it 3,000 barges", "did it cost $3,600 or $3,000", "how many barges, like 300?"} {
+		if got := statedFigures(q); len(got) != 0 {
+			t.Errorf("statedFigures(%q) = %v, want none", q, got)
+		}
+	}
 	hits := briefingHits(t,
 		[2]string{"Fact Sheet: The Glimmerford Canal Tolls",
 			"Here is what the Glimmerford canal tolls mean for a typical barge crew of four – with its members earning $75,000 a year combined. " +

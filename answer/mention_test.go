@@ -48,6 +48,10 @@ func TestReadQuestionMention(t *testing.T) {
 			t.Errorf("%q: searched %q, which keeps the verb of mentioning", q, c.Search)
 		}
 	}
+	// "raise" may be what was done, not only said: it is searched.
+	if c := ReadQuestion("when did quillfeather first raise the canal toll", pp, day("2024-05-15")); !strings.Contains(c.Search, "raise") {
+		t.Errorf("searched %q, without the raise asked about", c.Search)
+	}
 }
 
 // TestNamesSubject checks that a passage names the subject of a mention

@@ -72,6 +72,24 @@ func IsMentionAt(words []string, i int) bool {
 	return mentionVerbs[w] || (mentionUp[w] && next == "up") || (mentionAbout[w] && mentionAfters[next])
 }
 
+// MentionWordsAt returns how many words from words[i] only say that a
+// subject was spoken of ("mentioned", "came up", "brought up", the
+// "talked" of "talked about"), which a search for the subject leaves
+// out; 0 for any other word, and for "raise" and "discuss", which may be
+// what was done ("when did biden first raise the minimum wage").
+func MentionWordsAt(words []string, i int) int {
+	if !IsMentionAt(words, i) {
+		return 0
+	}
+	switch w := words[i]; {
+	case mentionUp[w]:
+		return 2 // "came up"
+	case mentionAbout[w] || strings.HasPrefix(w, "mention"):
+		return 1 // "about" stays: it says what the subject is
+	}
+	return 0
+}
+
 // AskVerbPattern is a regular-expression alternation of every word
 // IsAskVerb accepts, longest first.
 var AskVerbPattern = func() string {
