@@ -371,9 +371,13 @@ func ReadQuestion(q string, pp *people, end time.Time) Constraints {
 var instructionVerbs = map[string]bool{"compare": true, "contrast": true, "summarize": true, "summarise": true, "list": true}
 
 // opensWithInstruction reports whether a question opens with one of
-// instructionVerbs and goes on ("compare what biden and trump said").
+// instructionVerbs and goes on ("compare what biden and trump said"), or
+// with a request to the bot (one of requestVerbs and "me": "remind me,
+// …", "tell me who …", "give me what … said"), whose words are of the
+// asking, not of the record (wharf w76 "lol remind me, harris called
+// herzog in april 2022 for what holiday" was declined for "remind").
 func opensWithInstruction(toks []qtok) bool {
-	return len(toks) > 1 && instructionVerbs[toks[0].w]
+	return len(toks) > 1 && (instructionVerbs[toks[0].w] || requestVerbs[toks[0].w] && toks[1].w == "me" && len(toks) > 2)
 }
 
 // historyYears is how long before the record's first statement a period
@@ -437,6 +441,9 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 		// with the answer, not a word of it ("… compared to Biden's final
 		// 150 days" is no answer).
 		drop[0] = true
+		if toks[1].w == "me" {
+			drop[1] = true // "remind me, …"
+		}
 	}
 	if c.Period.Deadline && c.Want == WantNumber && c.Order == OrderAny {
 		// "How many had crossed by the end of September?": the figure as

@@ -774,6 +774,18 @@ func TestInstructionVerbNotSearched(t *testing.T) {
 	if c := ReadQuestion("did quillfeather compare the canal to the bridge", nil, time.Time{}); !strings.Contains(c.Search, "compare") {
 		t.Errorf("a verb asked about was dropped: %q", c.Search)
 	}
+	// A request to the bot is no word of the record.
+	for q, want := range map[string]string{
+		"lol remind me, quillfeather called oakhollow in april for what holiday": "quillfeather called oakhollow in april for what holiday",
+		"tell me who opened the canal": "who opened the canal",
+	} {
+		if c := ReadQuestion(q, nil, time.Time{}); c.Search != want {
+			t.Errorf("%q searched as %q, want %q", q, c.Search, want)
+		}
+	}
+	if c := ReadQuestion("did the minister remind the canal board of the toll", nil, time.Time{}); !strings.Contains(c.Search, "remind") {
+		t.Errorf("a verb asked about was dropped: %q", c.Search)
+	}
 }
 
 // A period's phrase reads in a sentence of the answer: "in" is added to
