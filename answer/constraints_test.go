@@ -777,7 +777,7 @@ func TestInstructionVerbNotSearched(t *testing.T) {
 	// A request to the bot is no word of the record.
 	for q, want := range map[string]string{
 		"lol remind me, quillfeather called oakhollow in april for what holiday": "quillfeather called oakhollow in april for what holiday",
-		"tell me who opened the canal": "who opened the canal",
+		"tell me who opened the canal":                                           "who opened the canal",
 	} {
 		if c := ReadQuestion(q, nil, time.Time{}); c.Search != want {
 			t.Errorf("%q searched as %q, want %q", q, c.Search, want)
