@@ -709,19 +709,34 @@ func statedFigures(q string) map[float64]bool {
 }
 
 // guessed reports whether a figure between before and after is offered
-// as the answer: after a comma or a word that offers one ("or", "was it",
-// "like", "around"), or before "or" ("$3,600 or $3,000").
+// as the answer: after "was it"/"is it"; ending the question after a
+// comma or a word that offers one ("…, 1.9 trillion?", "like 300?",
+// "around 75k"); or before "or" and another figure ("$3,600 or $3,000").
+// A figure describing what is asked is stated ("65 or older", "making
+// 75k or more", "a 1.9 trillion plan, how much …").
 func guessed(before, after string) bool {
 	before = strings.TrimSpace(before)
-	if strings.HasSuffix(before, ",") || strings.HasPrefix(strings.TrimSpace(after), "or ") {
+	after = strings.TrimSpace(after)
+	if orFigureRe.MatchString(after) {
 		return true
 	}
 	words := strings.Fields(strings.ToLower(before))
-	return len(words) > 0 && guessWords[strings.Trim(words[len(words)-1], "?!.;:")]
+	last := ""
+	if len(words) > 0 {
+		last = strings.Trim(words[len(words)-1], "?!.;:")
+	}
+	if last == "it" {
+		return true
+	}
+	ends := strings.Trim(after, "?!.…) ") == ""
+	return ends && (strings.HasSuffix(before, ",") || last == "or" || guessWords[last])
 }
 
+// orFigureRe: "or" and another figure after a figure.
+var orFigureRe = regexp.MustCompile(`(?i)^or\s+(?:[$€£]\s?)?\d`)
+
 // guessWords offer a figure as the answer before it.
-var guessWords = map[string]bool{"or": true, "it": true, "like": true, "maybe": true, "around": true, "roughly": true, "approximately": true}
+var guessWords = map[string]bool{"like": true, "maybe": true, "around": true, "roughly": true, "approximately": true, "about": true}
 
 // withoutStated is sentence without the figures whose values are stated
 // (statedFigures): what is left holds the figure asked for, if any.

@@ -1327,7 +1327,7 @@ type mention struct {
 // (or when the question writes names in lower case: namesLower): "price"
 // is a word, "Price" a spokesman.
 func findMentions(q string, toks []qtok, pp *people) []mention {
-	lower := namesLower(q, toks)
+	lower, lowerAfter := namesLower(q, toks, 0), namesLower(q, toks, 1)
 	var out []mention
 	for i := 0; i < len(toks); {
 		found := false
@@ -1338,7 +1338,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				// surname, whoever the record quotes under it.
 				// "which city", "which pilots union guy" ask for a kind of
 				// thing: no surname.
-				if n == 1 && (!(toks[i].upper || lower) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (!toks[i].upper && inWhichPhrase(q, toks, i)) ||
+				if n == 1 && (!(toks[i].upper || lower || lowerAfter && asksAt(toks, i)) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (!toks[i].upper && inWhichPhrase(q, toks, i)) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w]) ||
 					otherGivenName(toks, i, ps, pp) || placeAfterPreposition(q, toks, i, pp)) {
@@ -1381,14 +1381,17 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 	return out
 }
 
-// namesLower reports whether the question writes every word in lower
-// case but for abbreviations in capitals: its writer does not capitalise
-// names, so a surname in lower case may be one. "what did sullivan say on
-// AF1", "… about NATO", "the G7": people who write names in lower case
-// still type abbreviations in capitals. A capital at the start ("What did
-// the admin say about bass fishing") shows a writer who capitalises.
-func namesLower(q string, toks []qtok) bool {
-	for _, t := range toks {
+// namesLower reports whether the question writes every word from its
+// token from on in lower case but for abbreviations in capitals: its
+// writer does not capitalise names, so a surname in lower case may be
+// one. "what did sullivan say on AF1", "… about NATO", "the G7": people
+// who write names in lower case still type abbreviations in capitals. A
+// capital at the start ("What did the admin say about bass fishing")
+// shows a writer who capitalises, or a phone's keyboard: findMentions
+// reads past it (from 1) only for a surname whose words are asked for
+// ("What did price say about the embassy").
+func namesLower(q string, toks []qtok, from int) bool {
+	for _, t := range toks[min(from, len(toks)):] {
 		if !t.upper {
 			continue
 		}
@@ -1398,6 +1401,13 @@ func namesLower(q string, toks []qtok) bool {
 		}
 	}
 	return true
+}
+
+// asksAt reports whether the one word at i is whose words the question
+// asks for (asksWordsOf).
+func asksAt(toks []qtok, i int) bool {
+	asks, _ := asksWordsOf(toks, i, i+1)
+	return asks
 }
 
 // possessiveS reports whether the token at i is a possessive's "s"
@@ -1917,15 +1927,16 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 // question's mentions (a person or a post of the record) is its object,
 // after at most an article and a title ("called president zelenskyy"): a
 // telephone call, whose words are not asked for. A name given is words:
-// "what did biden call putin" ("what" before the verb), "called
-// zelenskyy a dictator" (a noun phrase after the person).
+// "what did biden call putin" ("what" its object, before the caller),
+// "called zelenskyy a dictator" (a noun phrase after the person, not a
+// time: "called netanyahu a second time", "a few days after").
 func callsOneOf(toks []qtok, j int, mentions []mention) bool {
 	switch toks[j].w {
 	case "call", "called", "calls", "calling":
 	default:
 		return false
 	}
-	if slices.ContainsFunc(toks[:j], func(t qtok) bool { return t.w == "what" }) {
+	if namesWhat(toks, j, mentions) {
 		return false
 	}
 	k := j + 1
@@ -1940,7 +1951,50 @@ func callsOneOf(toks []qtok, j int, mentions []mention) bool {
 		return false
 	}
 	end := max(mentions[at].end, k+1)
-	return end >= len(toks) || toks[end].w != "a" && toks[end].w != "an"
+	if end+1 < len(toks) && (toks[end].w == "a" || toks[end].w == "an") {
+		return timeAfterArticle(toks[end+1].w)
+	}
+	return true
+}
+
+// namesWhat reports whether "what" is the object of the verb of calling at
+// j: only an auxiliary and the caller's name stand between ("what did
+// biden call putin", "so what has trump called him"), not a clause ("what
+// did they discuss when biden called zelenskyy").
+func namesWhat(toks []qtok, j int, mentions []mention) bool {
+	k := j - 1
+	for k >= 0 {
+		switch {
+		case auxiliaries[toks[k].w] || toks[k].w == "s":
+			k--
+			continue
+		case slices.ContainsFunc(mentions, func(m mention) bool { return m.start <= k && k < m.end }):
+			k--
+			continue
+		}
+		break
+	}
+	return k >= 0 && toks[k].w == "what"
+}
+
+// auxiliaries are the verbs that open a question's inversion.
+var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "is": true, "was": true, "might": true, "could": true}
+
+// timeAfterArticle reports whether the word after "a"/"an" begins a time
+// ("a second time", "a few days after", "a week later"), not a name given.
+func timeAfterArticle(w string) bool {
+	if text.IsOrdinal(w) {
+		return true
+	}
+	if _, ok := text.NumberValue(w); ok {
+		return true
+	}
+	switch w {
+	case "few", "couple", "day", "week", "month", "year", "hour", "minute", "time", "while", "little", "bit":
+		return true
+	}
+	return false
 }
 
 // repliedTo reports whether the two words before a statement say that

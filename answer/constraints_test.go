@@ -455,10 +455,16 @@ func TestReadQuestionSpeakers(t *testing.T) {
 		{"so what has quillfeather called oakhollow", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
 		{"quillfeather called oakhollow a traitor, when", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
 		{"when did quillfeather call envoy oakhollow", "", "", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
+		// A call still: a clause before it, a time after the person.
+		{"what did they discuss when quillfeather called oakhollow", "", "", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
+		{"when did quillfeather call oakhollow a second time", "", "", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
+		{"quillfeather called oakhollow a few days after the flood, what did they discuss", "", "", 0, []string{"Zara Quillfeather", "Bram Oakhollow"}},
 		// "tell me about" asks for the statement after it.
 		{"tell me about quillfeather's remarks on the canal", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
-		// A capital at the start shows a writer who capitalises names.
+		// A capital at the start shows a writer who capitalises names, or
+		// a phone's keyboard: a surname whose words are asked for is read.
 		{"What did the minister say about the oakhollow canal?", "", "", 0, nil},
+		{"What did quillfeather say about the canal?", "Zara Quillfeather", "quillfeather", 0, []string{"Zara Quillfeather"}},
 		// Capitalised words that are not the record's people.
 		{"Give his words.", "", "", 0, nil},
 		{"What did the American envoy say at Christmas about Airlines?", "", "", 0, nil},

@@ -376,6 +376,17 @@ func TestStatedFigureIsNoAnswer(t *testing.T) {
 			t.Errorf("statedFigures(%q) = %v, want none", q, got)
 		}
 	}
+	// A figure describing what is asked is stated.
+	for q, want := range map[string]float64{
+		"how much will a crew making 75k or more save":        75000,
+		"how many barge owners 65 or older got the rebate":    65,
+		"hey, 1.9 trillion plan, how much went to the canals": 1.9e12,
+		"how much does a crew making around 75k pay in tolls": 75000,
+	} {
+		if got := statedFigures(q); !got[want] {
+			t.Errorf("statedFigures(%q) = %v, want %v stated", q, got, want)
+		}
+	}
 	hits := briefingHits(t,
 		[2]string{"Fact Sheet: The Glimmerford Canal Tolls",
 			"Here is what the Glimmerford canal tolls mean for a typical barge crew of four – with its members earning $75,000 a year combined. " +

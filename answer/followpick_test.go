@@ -355,7 +355,10 @@ func TestAnchorsDoNotDisplace(t *testing.T) {
 	hits[1] = retrieval.Hit{Doc: doc, Chunk: corpus.Chunk{ID: doc.ID + "#0", DocID: doc.ID, Text: filler, End: len(filler)}}
 	prev := Turn{Answer: ExtractiveLead + "\n- Office (2031-06-01): “The figure was 9 percent in January.” [1]",
 		Citations: []Citation{{N: 1, Doc: doc.ID}}}
-	_, got, pool := (&Pipeline{}).withAnchors(context.Background(), "q", retrieval.SearchOptions{}, prev, nil, hits)
+	_, got, convPool, pool := (&Pipeline{}).withAnchors(context.Background(), "q", retrieval.SearchOptions{}, prev, nil, hits)
+	if convPool != extractivePassages {
+		t.Errorf("no conversation passages, none added to them: %d read, want %d", convPool, extractivePassages)
+	}
 	if len(got) <= len(hits) {
 		t.Fatalf("no passage added around the statement: %d passages", len(got))
 	}

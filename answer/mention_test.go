@@ -39,6 +39,7 @@ func TestReadQuestionMention(t *testing.T) {
 		"last time the office mentioned the glimmerford canal":       "office glimmerford canal",
 		"when did the glimmerford canal first come up in a briefing": "glimmerford canal briefing",
 		"When did Quillfeather first mention the canal talks?":       "canal talks",
+		"when did the office first discuss the glimmerford canal":    "office glimmerford canal",
 	} {
 		c := ReadQuestion(q, pp, day("2024-05-15"))
 		if got := strings.Join(text.Terms(c.Search), " "); got != strings.Join(text.Terms(want), " ") {

@@ -283,6 +283,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 			eq.Speaker, eq.SpeakerName = text.Terms(follow.Speaker), follow.Speaker
 		}
 	}
+	convPool := 0 // how many of conv an extractive answer reads (0: extractivePassages)
 	if anchoredKind(follow.Kind) {
 		// What the follow-up asks goes on about what was just quoted
 		// (followpick.go): the passages around it compete too.
@@ -298,11 +299,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 			// many more passages as were added (dock d21: two anchors
 			// pushed the passage naming "the pharmacy program" asked
 			// about out of the five read).
-			var pool int
-			conv, hits, pool = p.withAnchors(ctx, standalone, r.opts, history[len(history)-1], conv, hits)
-			if pool > extractivePassages {
-				eq.Pool = pool
-			}
+			conv, hits, convPool, eq.Pool = p.withAnchors(ctx, standalone, r.opts, history[len(history)-1], conv, hits)
 		}
 	}
 	if p.Chat == nil {
@@ -335,12 +332,14 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 				return ans, nil
 			}
 		}
-		if len(conv) > 0 && follow.Kind == RefMore && follow.Speaker == "" && p.extractiveIn(ans, eq, conv) {
+		convEq := eq
+		convEq.Pool = convPool
+		if len(conv) > 0 && follow.Kind == RefMore && follow.Speaker == "" && p.extractiveIn(ans, convEq, conv) {
 			// "What else did they talk about?" after a readout: more of
 			// what the conversation read (see extractiveIn).
 			return ans, nil
 		}
-		if len(conv) > 0 && p.extractiveFrom(ans, eq, conv) {
+		if len(conv) > 0 && p.extractiveFrom(ans, convEq, conv) {
 			// What the conversation read holds it (see extractiveFrom).
 			return ans, nil
 		}

@@ -73,10 +73,11 @@ func IsMentionAt(words []string, i int) bool {
 }
 
 // MentionWordsAt returns how many words from words[i] only say that a
-// subject was spoken of ("mentioned", "came up", "brought up", the
-// "talked" of "talked about"), which a search for the subject leaves
-// out; 0 for any other word, and for "raise" and "discuss", which may be
-// what was done ("when did biden first raise the minimum wage").
+// subject was spoken of ("mentioned", "discussed", "came up", "brought
+// up", the verb of "talked about" or "spoke on"), which a search for the
+// subject leaves out ("discuss" finds "discussion" anywhere); 0 for any
+// other word, and for "raise", which may be what was done ("when did
+// biden first raise the minimum wage").
 func MentionWordsAt(words []string, i int) int {
 	if !IsMentionAt(words, i) {
 		return 0
@@ -84,7 +85,7 @@ func MentionWordsAt(words []string, i int) int {
 	switch w := words[i]; {
 	case mentionUp[w]:
 		return 2 // "came up"
-	case mentionAbout[w] || strings.HasPrefix(w, "mention"):
+	case mentionAbout[w] || strings.HasPrefix(w, "mention") || strings.HasPrefix(w, "discuss"):
 		return 1 // "about" stays: it says what the subject is
 	}
 	return 0
