@@ -667,10 +667,12 @@ var (
 // statedFigureRe finds a figure written with digits, with its currency
 // sign and scale ("$75,000", "75k", "1.4 million"): the figures a
 // question states itself (statedFigures) and their match in a sentence.
-var statedFigureRe = regexp.MustCompile(`(?i)(?:[$€£]\s?)?\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|bn|b|thousand|million|billion|trillion)\b)?`)
+var statedFigureRe = regexp.MustCompile(`(?i)(?:[$€£]\s?)?\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|mn|m|bn|b|tn|thousand|million|billion|trillion)\b)?`)
 
-// figureScales are the values of statedFigureRe's scales.
-var figureScales = map[string]float64{"": 1, "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+// magnitudeValues are the values of the magnitudes written as letters
+// after a number (magnitude: "50k", "5bn", "$125m"); a magnitude written
+// as a word ("million") has text.NumberValue's.
+var magnitudeValues = map[string]float64{"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 
 // statedValue is the value of a statedFigureRe match's groups.
 func statedValue(digits, scale string) (float64, bool) {
@@ -678,7 +680,14 @@ func statedValue(digits, scale string) (float64, bool) {
 	if err != nil {
 		return 0, false
 	}
-	return v * figureScales[strings.ToLower(scale)], true
+	scale = strings.ToLower(scale)
+	if f, ok := magnitudeValues[scale]; ok {
+		return v * f, true
+	}
+	if f, ok := text.NumberValue(scale); ok {
+		return v * f, true
+	}
+	return v, true
 }
 
 // statedFigures are the values of the figures a question writes with

@@ -1931,12 +1931,7 @@ func asksWordsOf(toks []qtok, start, end int) (asks bool, verb int) {
 // "called zelenskyy a dictator" (a noun phrase after the person, not a
 // time: "called netanyahu a second time", "a few days after").
 func callsOneOf(toks []qtok, j int, mentions []mention) bool {
-	switch toks[j].w {
-	case "call", "called", "calls", "calling":
-	default:
-		return false
-	}
-	if namesWhat(toks, j, mentions) {
+	if !callForms[toks[j].w] || namesWhat(toks, j, mentions) {
 		return false
 	}
 	k := j + 1
@@ -1965,7 +1960,7 @@ func namesWhat(toks []qtok, j int, mentions []mention) bool {
 	k := j - 1
 	for k >= 0 {
 		switch {
-		case auxiliaries[toks[k].w] || toks[k].w == "s":
+		case yesNoOpeners[toks[k].w] || toks[k].w == "s":
 			k--
 			continue
 		case slices.ContainsFunc(mentions, func(m mention) bool { return m.start <= k && k < m.end }):
@@ -1976,10 +1971,6 @@ func namesWhat(toks []qtok, j int, mentions []mention) bool {
 	}
 	return k >= 0 && toks[k].w == "what"
 }
-
-// auxiliaries are the verbs that open a question's inversion.
-var auxiliaries = map[string]bool{"did": true, "does": true, "do": true, "has": true, "have": true, "had": true,
-	"will": true, "would": true, "is": true, "was": true, "might": true, "could": true}
 
 // timeAfterArticle reports whether the word after "a"/"an" begins a time
 // ("a second time", "a few days after", "a week later"), not a name given.
@@ -2019,15 +2010,16 @@ var replyWords = map[string]bool{"back": true, "respond": true, "responded": tru
 	"react": true, "reacted": true, "reacting": true, "reacts": true, "reply": true, "replied": true, "replies": true,
 	"reaction": true, "reactions": true, "response": true, "responses": true, "answer": true, "answered": true}
 
+// callForms are the forms of "call" (callsSomeone, callsOneOf).
+var callForms = map[string]bool{"call": true, "called": true, "calls": true, "calling": true}
+
 // callsSomeone reports whether the verb at j is "call" in its sense of a
 // telephone call: a question asking for a person ("who was the first
 // foreign leader trump called", "who did Kirby call") asks whom, not
 // what was said ("what did Trump call it" names a thing, "who did he
 // call a hero" a person by a name).
 func callsSomeone(toks []qtok, j int) bool {
-	switch toks[j].w {
-	case "call", "called", "calls", "calling":
-	default:
+	if !callForms[toks[j].w] {
 		return false
 	}
 	if j+1 < len(toks) {
