@@ -151,24 +151,6 @@ func (p *Pipeline) anchorHits(ctx context.Context, query string, opts retrieval.
 	return out
 }
 
-// withAnchors adds the passages around the previous answer's statements
-// (anchorHits) to the conversation's passages conv (when any) and to the
-// record's hits, and returns how many passages an extractive answer reads
-// of each then: extractivePassages and as many more as were added to it,
-// so that the added passages compete beside the retrieved ones, not
-// instead of them.
-func (p *Pipeline) withAnchors(ctx context.Context, query string, opts retrieval.SearchOptions, prev Turn, conv, hits []retrieval.Hit) (withConv, withHits []retrieval.Hit, convPool, hitsPool int) {
-	convPool = extractivePassages
-	if len(conv) > 0 {
-		n := len(conv)
-		conv = p.anchorHits(ctx, query, opts, prev, conv)
-		convPool += len(conv) - n
-	}
-	n := len(hits)
-	hits = p.anchorHits(ctx, query, opts, prev, hits)
-	return conv, hits, convPool, extractivePassages + len(hits) - n
-}
-
 // docID is a hit's document ID.
 func docID(h retrieval.Hit) string {
 	if h.Doc != nil {

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -335,37 +334,4 @@ func TestFollowUpRestatesTheAnswer(t *testing.T) {
 		t.Errorf("follow-up opens with %q, want the statement naming the two leaders\n%s", q, got.Text)
 	}
 	checkQuotations(t, got)
-}
-
-// TestAnchorsDoNotDisplace: the passages added around the previous
-// answer's statements compete beside the retrieved passages an extractive
-// answer reads, not instead of them: every one of those stays within the
-// passages read.
-func TestAnchorsDoNotDisplace(t *testing.T) {
-	filler := strings.Repeat("Filler words of the office. ", 40)
-	doc := &corpus.Document{ID: "office/lamps.txt", Title: "Lamps",
-		Text: filler + "The Guild lit 64 percent of the lamps this week. The figure was 9 percent in January."}
-	var hits []retrieval.Hit
-	for i := range extractivePassages {
-		o := &corpus.Document{ID: "office/other" + strconv.Itoa(i) + ".txt", Title: "Other", Text: "Unrelated words of another office."}
-		hits = append(hits, retrieval.Hit{Doc: o, Chunk: corpus.Chunk{ID: o.ID + "#0", DocID: o.ID, Text: o.Text, End: len(o.Text)}})
-	}
-	// The quoted document's first passage, second: it does not hold the
-	// statement, so the passage around it is added after it.
-	hits[1] = retrieval.Hit{Doc: doc, Chunk: corpus.Chunk{ID: doc.ID + "#0", DocID: doc.ID, Text: filler, End: len(filler)}}
-	prev := Turn{Answer: ExtractiveLead + "\n- Office (2031-06-01): “The figure was 9 percent in January.” [1]",
-		Citations: []Citation{{N: 1, Doc: doc.ID}}}
-	_, got, convPool, pool := (&Pipeline{}).withAnchors(context.Background(), "q", retrieval.SearchOptions{}, prev, nil, hits)
-	if convPool != extractivePassages {
-		t.Errorf("no conversation passages, none added to them: %d read, want %d", convPool, extractivePassages)
-	}
-	if len(got) <= len(hits) {
-		t.Fatalf("no passage added around the statement: %d passages", len(got))
-	}
-	for _, h := range hits {
-		at := slices.IndexFunc(got, func(g retrieval.Hit) bool { return g.Chunk.ID == h.Chunk.ID })
-		if at < 0 || at >= pool {
-			t.Errorf("retrieved passage %s is at %d, beyond the %d passages read", h.Chunk.ID, at, pool)
-		}
-	}
 }

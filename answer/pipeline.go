@@ -283,7 +283,6 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 			eq.Speaker, eq.SpeakerName = text.Terms(follow.Speaker), follow.Speaker
 		}
 	}
-	convPool := 0 // how many of conv an extractive answer reads (0: extractivePassages)
 	if anchoredKind(follow.Kind) {
 		// What the follow-up asks goes on about what was just quoted
 		// (followpick.go): the passages around it compete too.
@@ -294,12 +293,10 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 			return keyedIn(eq.PrevDocs, c.Doc, c.URL, c.Title) || !keyedIn(follow.Docs, c.Doc, c.URL, c.Title)
 		})
 		if len(eq.Anchors) > 0 {
-			// The passages around what was quoted compete beside the
-			// retrieved ones, not instead of them: the answer reads as
-			// many more passages as were added (dock d21: two anchors
-			// pushed the passage naming "the pharmacy program" asked
-			// about out of the five read).
-			conv, hits, convPool, eq.Pool = p.withAnchors(ctx, standalone, r.opts, history[len(history)-1], conv, hits)
+			if len(conv) > 0 {
+				conv = p.anchorHits(ctx, standalone, r.opts, history[len(history)-1], conv)
+			}
+			hits = p.anchorHits(ctx, standalone, r.opts, history[len(history)-1], hits)
 		}
 	}
 	if p.Chat == nil {
@@ -332,14 +329,12 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 				return ans, nil
 			}
 		}
-		convEq := eq
-		convEq.Pool = convPool
-		if len(conv) > 0 && follow.Kind == RefMore && follow.Speaker == "" && p.extractiveIn(ans, convEq, conv) {
+		if len(conv) > 0 && follow.Kind == RefMore && follow.Speaker == "" && p.extractiveIn(ans, eq, conv) {
 			// "What else did they talk about?" after a readout: more of
 			// what the conversation read (see extractiveIn).
 			return ans, nil
 		}
-		if len(conv) > 0 && p.extractiveFrom(ans, convEq, conv) {
+		if len(conv) > 0 && p.extractiveFrom(ans, eq, conv) {
 			// What the conversation read holds it (see extractiveFrom).
 			return ans, nil
 		}
