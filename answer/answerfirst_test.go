@@ -904,3 +904,21 @@ func TestReplyInheritsTheWholeQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestWhyAnswersWithTheReason: a "why" question opens with the sentence
+// that gives the reason ("… out of an abundance of caution following
+// …"), one or two after the sentences that say what happened, which hold
+// more of the question's words.
+func TestWhyAnswersWithTheReason(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Readout of Minister Ned Example’s Call with Governor Ilsa Brackenwick",
+			"Minister Ned Example spoke today with Governor Ilsa Brackenwick and wished her a happy Founders Day. " +
+				"The Minister expressed his regret that he will be unable to host the Founders Day Breakfast in honor of the Governor. " +
+				"The breakfast at the Glimmerford Observatory was cancelled out of an abundance of caution following the Deputy Minister testing positive for river fever. " +
+				"The Minister and the Governor discussed the strong ties between Glimmerford and Quillton.\n"})
+	q := ExtractiveQuery{Question: "why did example have to cancel the founders day breakfast for governor brackenwick"}
+	_, _, _, why := extractive(q, hits)
+	if len(why) == 0 || !strings.HasPrefix(why[0].Sentence, "The breakfast at the Glimmerford Observatory was cancelled") {
+		t.Errorf("answered with %+v, want the sentence giving the reason first", why)
+	}
+}

@@ -664,6 +664,27 @@ var (
 	moneyRe    = regexp.MustCompile(`(?i)[$€£]\s?\d|\b\d[\d,.]*\s?(?:thousand |million |billion |trillion )?(?:dollars|euros|pounds)\b|\b(?:million|billion|trillion) (?:dollars|euros)\b`)
 )
 
+// reasonRe finds the words by which a sentence gives a reason ("was
+// cancelled out of an abundance of caution following the Second
+// Gentleman testing positive", "because", "due to", "in order to"): the
+// kind of answer a "why" question asks for.
+var reasonRe = regexp.MustCompile(`(?i)\b(?:because|due to|owing to|as a result of|out of (?:an )?abundance of caution|following (?:the|a|an|his|her|their|its)|in order to|so that|given that|the reason|reasons? (?:is|was|being|why))\b`)
+
+// asksWhy reports whether the question asks why (readWant's "why": not
+// "why and when", nor with a question of its own after a break).
+func asksWhy(toks []qtok) bool {
+	for i, t := range toks {
+		if t.w != "why" {
+			continue
+		}
+		if i+2 < len(toks) && (toks[i+1].w == "and" || toks[i+1].w == "or") && whWords[toks[i+2].w] {
+			return false
+		}
+		return questionBreak(toks, i+1) <= 0
+	}
+	return false
+}
+
 // statedFigureRe finds a figure written with digits, with its currency
 // sign and scale ("$75,000", "75k", "1.4 million"): the figures a
 // question states itself (statedFigures) and their match in a sentence.

@@ -672,6 +672,11 @@ type questionReading struct {
 	// things (asksList). own are the question's stems, pp the record's
 	// people (nil without a record).
 	inSentence bool
+	// why: the question asks for a reason (asksWhy); a sentence giving
+	// one (reasonRe) holds the kind of answer asked, and the first
+	// sentence is chosen among those (firstOfType) as for a typed
+	// question.
+	why bool
 	// orgs: the person asked for may be an organisation
 	// (asksOrganisation).
 	orgs bool
@@ -997,6 +1002,7 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		r.subject, r.verb, r.head = questionObject(q.Question, people)
 	}
 	r.inSentence = r.typ == WantPerson && personInSentence(q.Question)
+	r.why = r.typ == WantAny && len(r.sides) < 2 && asksWhy(toks)
 	r.orgs = r.inSentence && asksOrganisation(q.Question)
 	if (r.typ == WantAny || r.typ == WantPerson) && len(r.sides) < 2 {
 		r.list, r.listNoun = asksList(q.Question)
@@ -1301,6 +1307,8 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, list, r.typ == WantPerson)
 		case r.inSentence:
 			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0, true) || r.orgs && namesOrganisation(sentence, r.own)
+		case r.why:
+			f.Fits = reasonRe.MatchString(sentence)
 		default:
 			f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
 		}
@@ -1898,8 +1906,20 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 			// and gives what was asked anew, else anything giving it anew.
 			first, quotedFirst = followFirst(cands, best, eligible, w)
 		}
-		if !quotedFirst && (r.typ != WantAny && r.typ != WantYesNo || r.list > 0) {
+		if !quotedFirst && (r.typ != WantAny && r.typ != WantYesNo || r.list > 0 || r.why) {
 			first = firstOfType(cands, best, first, eligible, top, r, w)
+		}
+		if !quotedFirst && r.why && !cands[first].features.Fits {
+			// "why did harris have to cancel the breakfast": the
+			// sentence that says it was cancelled gives no reason; one
+			// after it does ("… was cancelled out of an abundance of
+			// caution following …").
+			for k, next := 0, nextSentence(cands, first); k < reasonReach && next >= 0; k, next = k+1, nextSentence(cands, next) {
+				if eligible(next) && cands[next].features.Fits {
+					first = next
+					break
+				}
+			}
 		}
 		take(first, "answer")
 	}
@@ -1923,6 +1943,25 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		take(i, "support")
 	}
 	return picked
+}
+
+// reasonReach is how many sentences after the one stating what a "why"
+// question asks about may give its reason: the next, or the one after
+// it ("Harris spoke today with the Taoiseach … She expressed her regret
+// that she will be unable to host the breakfast … The breakfast was
+// cancelled out of an abundance of caution following …").
+const reasonReach = 2
+
+// nextSentence is the candidate that follows candidate i in its passage
+// (the nearest start at or after its end), -1 when none.
+func nextSentence(cands []candidate, i int) int {
+	next := -1
+	for j, c := range cands {
+		if c.hit == cands[i].hit && c.start >= cands[i].end && (next < 0 || c.start < cands[next].start) {
+			next = j
+		}
+	}
+	return next
 }
 
 // goesOnFrom is the order in which supporting sentences are weighed:
