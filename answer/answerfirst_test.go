@@ -921,4 +921,45 @@ func TestWhyAnswersWithTheReason(t *testing.T) {
 	if len(why) == 0 || !strings.HasPrefix(why[0].Sentence, "The breakfast at the Glimmerford Observatory was cancelled") {
 		t.Errorf("answered with %+v, want the sentence giving the reason first", why)
 	}
+	// A reason in another document is another matter's: the best
+	// sentence stays first.
+	other := briefingHits(t,
+		[2]string{"Remarks by Minister Ned Example at the Founders Day Breakfast",
+			"MR. EXAMPLE: I cancelled the Founders Day breakfast for Governor Brackenwick this year, and we will hold it again next spring.\n"},
+		[2]string{"Remarks by Minister Ned Example on the Harbour",
+			"MR. EXAMPLE: We cancelled the Founders Day harbour parade for Governor Brackenwick because of the storms.\n"})
+	q.Question = "why did example cancel the founders day breakfast for governor brackenwick"
+	if _, _, _, why := extractive(q, other); len(why) == 0 || strings.Contains(why[0].Sentence, "harbour") {
+		t.Errorf("answered with %+v, want the breakfast's sentence, not another document's reason", why)
+	}
+}
+
+// TestReasonRe: the words that give a reason, not a time or a schedule.
+func TestReasonRe(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The breakfast was cancelled out of an abundance of caution.": true,
+		"We paused it because of the storms.":                         true,
+		"The decision was made for three reasons:":                    true,
+		"That’s why we acted.":                                        true,
+		"The delay was due to the weather.":                           true,
+		"Following the meeting, the leaders spoke.":                   false,
+		"So that’s where the President made his decision.":            false,
+		"The report is due to be released on Friday.":                 false,
+		"Given that we have no update, I will stop there.":            false,
+	} {
+		if got := reasonRe.MatchString(s); got != want {
+			t.Errorf("reasonRe.MatchString(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// "why" with a question of its own after a break, or "why and when",
+	// asks no reason alone.
+	for q, want := range map[string]bool{
+		"why did the minister cancel the breakfast":          true,
+		"why and when did the minister cancel the breakfast": false,
+		"why tho - when did the minister cancel it":          false,
+	} {
+		if got := asksWhy(questionTokens(q)); got != want {
+			t.Errorf("asksWhy(%q) = %v, want %v", q, got, want)
+		}
+	}
 }

@@ -664,11 +664,13 @@ var (
 	moneyRe    = regexp.MustCompile(`(?i)[$€£]\s?\d|\b\d[\d,.]*\s?(?:thousand |million |billion |trillion )?(?:dollars|euros|pounds)\b|\b(?:million|billion|trillion) (?:dollars|euros)\b`)
 )
 
-// reasonRe finds the words by which a sentence gives a reason ("was
-// cancelled out of an abundance of caution following the Second
-// Gentleman testing positive", "because", "due to", "in order to"): the
-// kind of answer a "why" question asks for.
-var reasonRe = regexp.MustCompile(`(?i)\b(?:because|due to|owing to|as a result of|out of (?:an )?abundance of caution|following (?:the|a|an|his|her|their|its)|in order to|so that|given that|the reason|reasons? (?:is|was|being|why))\b`)
+// reasonRe finds the words by which a sentence gives a reason
+// ("because", "due to the …", "in order to", "out of an abundance of
+// caution", "for three reasons", "that's why"): the kind of answer a
+// "why" question asks for. Not "following the …" (a time as often), "so
+// that's", "due to be released", "given that we have no update" (the
+// review of session 41 found each opening a "why" answer).
+var reasonRe = regexp.MustCompile(`(?i)\b(?:because|due to (?:the|a|an|his|her|their|its|this|that|these|those)\b|owing to|as a result of|out of (?:an )?abundance of caution|in order to|so as to|so that\s|for (?:two|three|four|several|many|a number of) reasons|(?:that|this) ?(?:'s|’s| is) why|the reasons? (?:is|was|are|were|for|why|that)\b)`)
 
 // asksWhy reports whether the question asks why (readWant's "why": not
 // "why and when", nor with a question of its own after a break).

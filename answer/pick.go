@@ -2070,6 +2070,13 @@ func firstOfType(cands []candidate, best, first int, eligible func(int) bool, to
 		if !eligible(i) || !cands[i].features.Fits || cands[i].features.Subject < subject {
 			continue
 		}
+		if r.why && top[cands[i].hit].Chunk.DocID != top[cands[best].hit].Chunk.DocID {
+			// A reason given in another document is likely another
+			// matter's ("… because I got elected President …" for "why
+			// did the white house cancel the congressional baseball
+			// game"): only the best sentence's document gives it.
+			continue
+		}
 		if r.typ != WantDate || r.mention {
 			return i
 		}
