@@ -676,15 +676,17 @@ var reasonRe = regexp.MustCompile(`(?i)\b(?:because|due to (?:the|a|an|his|her|t
 // "why and when", nor with a question of its own after a break).
 func asksWhy(toks []qtok) bool {
 	for i, t := range toks {
-		if t.w != "why" {
-			continue
+		if t.w == "why" {
+			return whyAlone(toks, i) && questionBreak(toks, i+1) <= 0
 		}
-		if i+2 < len(toks) && (toks[i+1].w == "and" || toks[i+1].w == "or") && whWords[toks[i+2].w] {
-			return false
-		}
-		return questionBreak(toks, i+1) <= 0
 	}
 	return false
+}
+
+// whyAlone reports whether the "why" at i asks a reason alone, not with
+// another question word ("why and when did …", "why or how").
+func whyAlone(toks []qtok, i int) bool {
+	return !(i+2 < len(toks) && (toks[i+1].w == "and" || toks[i+1].w == "or") && whWords[toks[i+2].w])
 }
 
 // statedFigureRe finds a figure written with digits, with its currency

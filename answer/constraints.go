@@ -633,7 +633,7 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 			// clause, unless it is asked too ("why and when did …") or
 			// a question of its own follows a break ("kjp said why it
 			// moved - when was that").
-			if i+2 < len(toks) && (toks[i+1].w == "and" || toks[i+1].w == "or") && whWords[toks[i+2].w] {
+			if !whyAlone(toks, i) {
 				continue
 			}
 			if k := questionBreak(toks, i+1); k > 0 {

@@ -674,8 +674,9 @@ type questionReading struct {
 	inSentence bool
 	// why: the question asks for a reason (asksWhy); a sentence giving
 	// one (reasonRe) holds the kind of answer asked, and the first
-	// sentence is chosen among those (firstOfType) as for a typed
-	// question.
+	// sentence is chosen among those of the best sentence's document
+	// (firstOfType) as for a typed question, or among the reasonReach
+	// sentences after it.
 	why bool
 	// orgs: the person asked for may be an organisation
 	// (asksOrganisation).
