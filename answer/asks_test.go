@@ -1,9 +1,11 @@
 package answer
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/text"
 )
 
@@ -131,5 +133,72 @@ func TestAccountGoesOn(t *testing.T) {
 		if got := subjectSays(s); got != want {
 			t.Errorf("subjectSays(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestListEntryAnswersWho: a release lists those appointed under a
+// lead-in ending in a colon; asked who chairs the board, the entry naming
+// the chair answers, read with its lead-in. Without listed entries
+// (personEntry's list marker) the entry is a heading, never quoted; with
+// the entry quotable but its lead-in's words not counted for it, the
+// lead-in (holding every word of the board's name) opens the answer
+// instead of the chair's name; so it does when the entry, short by
+// nature, is weighed down as a short sentence.
+func TestListEntryAnswersWho(t *testing.T) {
+	rec := `{"id": "board.txt", "title": "The Minister Announces Key Appointments to Boards and Commissions", "outlet": "Nowhereland Ministry", "date": "2031-09-27", "text": "QUILLTON – Today, the Minister announced her intent to appoint the following individuals as members of the Quillton Barge Safety Review Board:\n\n- Odo Q. Brambleby, Chair\n- Zara Wrenfield, Vice Chair\n- Tobias Quill, Member\n\nQuillton Barge Safety Review Board\n\nThe Quillton Barge Safety Review Board is an independent body that reviews the safety of the canal's barges."}
+{"id": "council.txt", "title": "The Minister Announces Key Members of her Canal Team", "outlet": "Nowhereland Ministry", "date": "2031-09-14", "text": "Today, the Minister named key members of her canal team, including Tobias Quill to serve as Chair of the Quillton Canal Review Council."}
+`
+	opensWith(t, rec, 2, "who was named chair of the quillton barge safety review board", "Odo Q. Brambleby, Chair", "the chair's entry")
+	// The entry is short by nature and says its whole with its lead-in:
+	// it is not weighed down as a short sentence.
+	p := &Pipeline{Index: memIndex(t, jsonlDocs(t, []byte(rec), 2)), Explain: true}
+	ans, err := p.Ask(context.Background(), "who was named chair of the quillton barge safety review board", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, st := range ans.Explain.Sentences {
+		if !strings.Contains(st.Sentence, "Brambleby, Chair") {
+			continue
+		}
+		found = true
+		for _, f := range st.Features {
+			if f.Name == "short" {
+				t.Errorf("the list's entry %q is weighed as a short sentence", st.Sentence)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no trace of the chair's entry:\n%s", ans.Text)
+	}
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"- Odo Brambleby, Member and Designated Chair", true},
+		{"- Mark D. Ein, Chair", true},
+		{"Odo Brambleby, Member and Designated Chair", false},  // a heading of its own
+		{"- Barge Safety Review Board, Quillton Office", true}, // an entry all the same: quotable, no heading
+		{"- Canal Tolls and Barge Fees", false},
+		{"Mr. Odo Brambleby, Canal Engineer", true},
+	} {
+		if got := personEntry(tc.line); got != tc.want {
+			t.Errorf("personEntry(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestHalfIsFiftyPercent: asked when half of something was reached, the
+// statement giving "50 percent" answers, not one on other shares that
+// holds more of the question's words in a row. Without halfTerm "half" is
+// a word no sentence holds, and the milestones of 70 and 80 percent open
+// the answer.
+func TestHalfIsFiftyPercent(t *testing.T) {
+	rec := `{"id": "may.txt", "title": "Briefing by the Barge Safety Team", "outlet": "Nowhereland Ministry", "date": "2031-05-25", "text": "MR. QUILL: Today, Quillton will hit 50 percent of the canal barges in the port that are fully inspected. This is a major milestone for the canal."}
+{"id": "nov.txt", "title": "Briefing by the Barge Safety Team", "outlet": "Nowhereland Ministry", "date": "2031-11-01", "text": "MR. QUILL: In fact, today, Quillton hit two milestones: 80 percent of canal barges now have a first inspection, and 70 percent of canal barges are now fully inspected."}
+`
+	opensWith(t, rec, 2, "when did quillton hit half of canal barges fully inspected", "50 percent", "the half reached")
+	if !halfRe.MatchString("hit 50% of adults") || !halfRe.MatchString("fifty percent") || halfRe.MatchString("150 percent") || halfRe.MatchString("2.50 percent") {
+		t.Error("halfRe: 50 percent, 50%, fifty percent; not 150 or 2.50 percent")
 	}
 }

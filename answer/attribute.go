@@ -293,7 +293,7 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 		return attribute{}, false
 	}
 	head := phrase[len(phrase)-1]
-	if askingWords[head] || statedNouns[head] || typeNouns[head] || quantityNouns[head] || text.IsStopword(head) ||
+	if askingWords[head] || listedNoun(statedNouns, head) || listedNoun(typeNouns, head) || quantityNouns[head] || text.IsStopword(head) ||
 		text.IsAskVerb(head) || isNumber(head) || isMonth(head) {
 		return attribute{}, false
 	}
@@ -309,6 +309,23 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 		a.with = func(s string) bool { return holdsFigure(dateRe.ReplaceAllString(s, "")) }
 	}
 	return a, true
+}
+
+// listedNoun reports whether a list of nouns holds w in any inflection:
+// the lists name a noun once or twice ("date", "statement(s)"), and
+// "what dates was … going to munich" asks for dates as "what date" asks
+// for one.
+func listedNoun(nouns map[string]bool, w string) bool {
+	if nouns[w] {
+		return true
+	}
+	stem := text.Stem(w)
+	for n := range nouns {
+		if text.Stem(n) == stem {
+			return true
+		}
+	}
+	return false
 }
 
 // embedded reports whether the wh-word at i opens a clause inside the

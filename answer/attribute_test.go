@@ -51,6 +51,11 @@ func TestAttributeOf(t *testing.T) {
 		{"how many refugees crossed the canal", nil, false, false},
 		{"what stats was the ministry throwing at quillfeather about the canal", nil, false, false},
 		{"which numbers did the ministry give for the canal crossings", nil, false, false},
+		// In any inflection: "dates" as "date", "statements" as "statement".
+		{"what dates was quillfeather going to the harbour forum in 2031", nil, false, false},
+		{"what date was quillfeather going to the harbour forum in 2031", nil, false, false},
+		{"what locations was the ferry going to", nil, false, false},
+		{"what messages did the chancellor send quillton", nil, false, false},
 		// A clause, not a noun phrase.
 		{"who was the envoy quillfeather brought home from quillton", nil, false, false},
 		// A clause the question embeds: its words do not invert, and

@@ -340,8 +340,9 @@ func docHoldsPlaces(d *corpus.Document, places []string) bool {
 // gonna call lula?" moves on from a gaggle on Brazil that never names
 // Lula. A follow-up pointing at a kind of document (Constraints.Kind)
 // stays only with a document of that kind or one speaking of it
-// (titledKind).
-func docFollowsOn(d *corpus.Document, c Constraints) bool {
+// (titledKind). A document names a person by their post too (titleNames,
+// with the record's people pp; nil reads names only).
+func docFollowsOn(d *corpus.Document, c Constraints, pp *people) bool {
 	if d == nil || !docHoldsPlaces(d, c.Places) {
 		return false // a passage with no document was never cited
 	}
@@ -356,11 +357,46 @@ func docFollowsOn(d *corpus.Document, c Constraints) bool {
 		if len(want) == 0 {
 			continue
 		}
-		if !wordsIn(d.Title, want) && !wordsIn(d.Text, want) {
+		if !wordsIn(d.Title, want) && !wordsIn(d.Text, want) && !titleNames(d, p, pp) {
 			return false
 		}
 	}
 	return true
+}
+
+// titleNames reports whether a document dated while p held a post names
+// them by it: "the President" in a briefing of 2021, which never writes
+// "Biden", is Joe Biden, the post's holder on the day (dominant). "and
+// what was it when biden took office?" stays with the COVID-19 team's
+// briefing the conversation cited.
+func titleNames(d *corpus.Document, p *Person, pp *people) bool {
+	if pp == nil || p == nil || d.Date.IsZero() {
+		return false
+	}
+	for _, t := range mainTitles(p) {
+		if d.Date.Before(t.First) || d.Date.After(t.Last) || dominant(pp.byTitle[t.Title], t.Title, d.Date) != p {
+			continue
+		}
+		if postNamed(d.Text, t.Title) {
+			return true
+		}
+	}
+	return false
+}
+
+// postNamed reports whether text writes the post title (normTitle's
+// lower-case words) as a name: after "the", every word capitalised ("the
+// President", "The National Security Adviser").
+func postNamed(text, title string) bool {
+	words := strings.Fields(title)
+	if len(words) == 0 {
+		return false
+	}
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	post := strings.Join(words, " ")
+	return strings.Contains(text, "the "+post) || strings.Contains(text, "The "+post)
 }
 
 // titledKind reports whether a document is of a kind (docKinds' title

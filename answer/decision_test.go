@@ -186,19 +186,38 @@ func TestPreferDocsOnlyWhereTheFollowUpCanStay(t *testing.T) {
 		{Doc: cited, Chunk: corpus.Chunk{ID: "gaggle.txt#0", DocID: "gaggle.txt"}, Score: 0.9},
 	}
 	docs := map[string]bool{"gaggle.txt": true}
-	if got := preferDocs(hits, docs, func(d *corpus.Document) bool { return docFollowsOn(d, Constraints{}) }); got[0].Doc != cited {
+	if got := preferDocs(hits, docs, func(d *corpus.Document) bool { return docFollowsOn(d, Constraints{}, nil) }); got[0].Doc != cited {
 		t.Errorf("a follow-up naming nothing new: %s first, want the cited gaggle", got[0].Doc.ID)
 	}
 	brask := Constraints{Named: []*Person{{Name: "Ottoline Brask", Filter: "brask"}}}
-	if got := preferDocs(hits, docs, func(d *corpus.Document) bool { return docFollowsOn(d, brask) }); got[0].Doc != other {
+	if got := preferDocs(hits, docs, func(d *corpus.Document) bool { return docFollowsOn(d, brask, nil) }); got[0].Doc != other {
 		t.Errorf("a follow-up naming Brask: %s first, want the call that names her", got[0].Doc.ID)
 	}
-	if !docFollowsOn(other, brask) || docFollowsOn(cited, brask) {
+	if !docFollowsOn(other, brask, nil) || docFollowsOn(cited, brask, nil) {
 		t.Errorf("docFollowsOn: the call names Brask, the gaggle does not")
+	}
+	// A document of the days Brask was Chancellor names her by the post
+	// ("the Chancellor"), as the record's briefings name the president;
+	// one from before her time, or naming the post in lower case, does
+	// not.
+	chancellor := &Person{Name: "Ottoline Brask", Filter: "brask", Titles: []TitleSpan{{Title: "chancellor", First: day("2031-01-20"), Last: day("2034-01-20"), Docs: 40}}}
+	pp := &people{byTitle: map[string][]*Person{"chancellor": {chancellor}}}
+	byPost := Constraints{Named: []*Person{chancellor}}
+	briefing := &corpus.Document{Date: day("2031-05-25"), Text: "The number was 1 percent when the Chancellor took office."}
+	if !docFollowsOn(briefing, byPost, pp) {
+		t.Errorf("docFollowsOn: a briefing of her years naming \"the Chancellor\" names Brask")
+	}
+	if docFollowsOn(briefing, byPost, nil) {
+		t.Errorf("docFollowsOn: with no people, a post is no name")
+	}
+	before := &corpus.Document{Date: day("2030-05-25"), Text: briefing.Text}
+	lower := &corpus.Document{Date: day("2031-05-25"), Text: "Every chancellor took office in winter."}
+	if docFollowsOn(before, byPost, pp) || docFollowsOn(lower, byPost, pp) {
+		t.Errorf("docFollowsOn: the post before her time, or written in lower case, names someone else or no one")
 	}
 	// A multi-word surname is matched as words in a row.
 	dls := Constraints{Named: []*Person{{Name: "Ana de la Sol", Filter: "de la sol"}}}
-	if docFollowsOn(&corpus.Document{Text: "De la Rosa and Sol met."}, dls) || !docFollowsOn(&corpus.Document{Text: "Minister de la de la Sol spoke."}, dls) {
+	if docFollowsOn(&corpus.Document{Text: "De la Rosa and Sol met."}, dls, nil) || !docFollowsOn(&corpus.Document{Text: "Minister de la de la Sol spoke."}, dls, nil) {
 		t.Errorf("docFollowsOn: words in a row")
 	}
 }
@@ -217,15 +236,15 @@ func TestPreferDocsOfTheKindAsked(t *testing.T) {
 		{Doc: statement, Chunk: corpus.Chunk{ID: "statement.txt#0", DocID: "statement.txt"}, Score: 0.9},
 	}
 	c := Constraints{Kind: "statement"}
-	if docFollowsOn(article, c) || !docFollowsOn(statement, c) {
+	if docFollowsOn(article, c, nil) || !docFollowsOn(statement, c, nil) {
 		t.Errorf("docFollowsOn: the article never speaks of a statement; the statement is one")
 	}
 	briefed := &corpus.Document{Title: "Canal Peace", Text: "She spoke at the daily press briefing."}
-	if !docFollowsOn(briefed, Constraints{Kind: "briefing"}) {
+	if !docFollowsOn(briefed, Constraints{Kind: "briefing"}, nil) {
 		t.Errorf("an article on a briefing left for \"the briefing\"")
 	}
 	cited := map[string]bool{"article.txt": true}
-	got := preferDocs(hits, withKindTitled(cited, hits, c.Kind), func(d *corpus.Document) bool { return docFollowsOn(d, c) })
+	got := preferDocs(hits, withKindTitled(cited, hits, c.Kind), func(d *corpus.Document) bool { return docFollowsOn(d, c, nil) })
 	if got[0].Doc != statement {
 		t.Errorf("%s first, want the statement", got[0].Doc.ID)
 	}

@@ -413,8 +413,11 @@ type candidate struct {
 	// before are the stems of the sentence before it in the same turn
 	// (and, for a lead-in, after it: leadIns); follows is whether that
 	// sentence is the candidate before it.
-	before   map[string]bool
-	follows  bool
+	before  map[string]bool
+	follows bool
+	// listed: it is an item of a list whose lead-in (before) says what
+	// the list is of.
+	listed   bool
 	features SentenceFeatures
 	score    float64
 	role     string
@@ -510,6 +513,11 @@ func candidates(top []retrieval.Hit) []candidate {
 	var cands []candidate
 	for hi, h := range top {
 		var before map[string]bool
+		// lead is the sentence ending in a colon that opened the list
+		// being read ("… announced his intent to appoint the following
+		// individuals as members of the Nuclear Waste Technical Review
+		// Board:"): the sentence before each of its items.
+		var lead map[string]bool
 		reach := 0
 		// A passage that opens with the answer to a question that ends
 		// the passage before it (withReplies).
@@ -530,7 +538,7 @@ func candidates(top []retrieval.Hit) []candidate {
 					continue
 				}
 				r[0] = body
-				last = nil // a new turn
+				last, lead = nil, nil // a new turn
 				if reach < 0 {
 					reach = answerReach
 				}
@@ -580,7 +588,19 @@ func candidates(top []retrieval.Hit) []candidate {
 			for _, t := range seq {
 				c.stems[t] = true
 			}
+			if halfRe.MatchString(src[ws:we]) {
+				// "hit 50 percent of adult Americans" says "half of adults".
+				c.stems[halfTerm] = true
+			}
 			before = c.stems
+			if _, item := cutListMarker(s); !item {
+				lead = nil
+			} else if lead != nil {
+				c.before, c.listed = lead, true
+			}
+			if strings.HasSuffix(strings.TrimSpace(s), ":") {
+				lead = c.stems
+			}
 			if reach > 0 {
 				c.asked = asked
 				reach--
@@ -1283,7 +1303,9 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		}
 		f.Phrase = longestRun(c.seq, r.seq)
 		words := len(strings.Fields(sentence))
-		f.Short, f.Long = words < 6, words > 70
+		// (A list's item is short by nature, and says its whole with its
+		// lead-in: "- Mark D. Ein, Chair".)
+		f.Short, f.Long = words < 6 && !c.listed, words > 70
 		f.Reply = r.reply && f.Asked > 0
 		f.AttributionOnly = words <= 12 && attributionOnlyRe.MatchString(sentence) && !quoteMarkRe.MatchString(sentence)
 		if len(r.quoted) > 0 {
@@ -1331,7 +1353,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// "how many years running": "for the fourth year in a row".
 			f.Fits = true
 		}
-		if f.Fits && (r.typ == WantDate || r.typ == WantNumber || r.typ == WantPlace || r.inSentence && f.Words == 0) {
+		if f.Fits && (r.typ == WantDate || r.typ == WantNumber || r.typ == WantPlace || r.inSentence && f.Words == 0 || c.listed) {
 			f.Before = before
 			subject += w.Before * subjectBefore
 		}
@@ -1484,6 +1506,35 @@ func holdSpelt(c *candidate, spelt map[string][]string) {
 // listMarkers open a list's item: a release's "- Federal telework
 // numbers are now in-line with the private sector."
 var listMarkers = []string{"- ", "• ", "* "}
+
+// cutListMarker returns s without a list item's marker, and whether it
+// opened with one.
+func cutListMarker(s string) (string, bool) {
+	for _, m := range listMarkers {
+		if rest, ok := strings.CutPrefix(s, m); ok {
+			return strings.TrimLeft(rest, " "), true
+		}
+	}
+	return s, false
+}
+
+// listedName reports whether s is a person's name as a list of
+// appointees writes it: two to five words, each capitalised or an
+// initial ("Mark D. Ein", "Richelle Allen"), the last a word of letters.
+func listedName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			return false
+		}
+	}
+	last := words[len(words)-1]
+	return !strings.HasSuffix(last, ".") && strings.IndexFunc(last, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }) < 0
+}
 
 // afterListMarker returns where the words of src[ws:we] start past a
 // list item's marker, which an answer does not quote (“- Federal …” reads
@@ -1710,11 +1761,17 @@ func figureEntry(s string) bool {
 // comma) their position: an entry of a list of members ("Mr. Claudio
 // Reyna, Austin FC Sporting Director and Former U.S. Men’s National Team
 // Captain", "The Honorable Rick Larsen, United States Representative …"),
-// which says who was there, not a heading.
+// which says who was there, not a heading. Behind a list's marker the
+// name needs no honorific: "- Peter Swift, Member and Designated Chair"
+// is an entry of those appointed (listedName).
 func personEntry(s string) bool {
-	name, rest, ok := strings.Cut(s, ",")
+	item, listed := cutListMarker(s)
+	name, rest, ok := strings.Cut(item, ",")
 	if !ok {
 		return false
+	}
+	if listed && listedName(name) {
+		return true
 	}
 	if r := strings.TrimSpace(rest); strings.HasPrefix(r, "Jr.") || strings.HasPrefix(r, "Sr.") {
 		// "Dr. Martin Luther King, Jr. Day of Service": the name goes
@@ -2487,6 +2544,13 @@ func countsByOrdinal(f figure, sentence string) bool {
 	}
 	return false
 }
+
+// halfRe matches a half written as a percentage ("50 percent", "50%",
+// "fifty percent"), which a question says as "half".
+var halfRe = regexp.MustCompile(`(?i)(?:^|[^\d.,])(?:50|fifty)(?:\s?%|[\s-]percent\b)`)
+
+// halfTerm is the term of "half".
+var halfTerm = text.Stem("half")
 
 // stemSeq returns the stems of the informative words of s, in order.
 func stemSeq(s string) []string { return text.Terms(s) }

@@ -228,7 +228,7 @@ func TestPipelineDeclines(t *testing.T) {
 	}
 
 	idx.hits = nil
-	ans, _ = p.Ask(context.Background(), "Anything?", nil, retrieval.SearchOptions{Outlet: "Nowhere"})
+	ans, _ = p.Ask(context.Background(), "Anything about the canal?", nil, retrieval.SearchOptions{Outlet: "Nowhere"})
 	if ans.Mode != ModeDeclined || !strings.Contains(ans.Text, "filters") {
 		t.Fatalf("filtered decline %+v", ans)
 	}

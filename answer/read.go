@@ -266,14 +266,16 @@ type retrieved struct {
 	notes  []string
 	// stays memoizes docFollowsOn for c (followsOn).
 	stays func(*corpus.Document) bool
+	// pp is the record's people the question was read with.
+	pp *people
 }
 
 // followsOn reports docFollowsOn(d, r.c), reading each document once for
 // the question however many of its passages ask.
 func (r *retrieved) followsOn(d *corpus.Document) bool {
 	if r.stays == nil {
-		c := r.c
-		r.stays = perDocument(func(d *corpus.Document) bool { return docFollowsOn(d, c) })
+		c, pp := r.c, r.pp
+		r.stays = perDocument(func(d *corpus.Document) bool { return docFollowsOn(d, c, pp) })
 	}
 	return r.stays(d)
 }
@@ -463,7 +465,7 @@ func statementTerms(h retrieval.Hit) map[string]bool {
 func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, filters retrieval.SearchOptions, prev map[string]bool, conv Period) (*retrieved, error) {
 	first, last, docs := p.Index.Coverage()
 	pp := p.people()
-	r := &retrieved{c: readQuestionFrom(standalone, pp, first, last, conv)}
+	r := &retrieved{c: readQuestionFrom(standalone, pp, first, last, conv), pp: pp}
 	r.c.Places = placesOutsideSides(question)
 	r.c.Kind = docKindAsked(question)
 	r.opts = r.c.Options(filters)

@@ -345,6 +345,8 @@ var shorthandWords = map[string]string{
 	"org": "organization", "orgs": "organizations", "exec": "executive",
 	"eo": "executive order", "eos": "executive orders", "bday": "birthday",
 	"nukes": "nuclear weapons", "natl": "national", "repped": "represented",
+	"pkg": "package", "rly": "really", "rlly": "really", "smth": "something", "sth": "something",
+	"tmrw": "tomorrow", "yday": "yesterday", "diff": "difference",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
 	// "what did kirby say".

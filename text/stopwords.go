@@ -37,7 +37,13 @@ func IsStopword(w string) bool { return stopwords[w] }
 // weed", 2nd → 9th). "wording", as "words" and "quote", asks for the
 // record's words and names none of them (TermsVersion 5): "whats the exact
 // wording biden used to slam the bruen gun rulling" was declined for want
-// of it.
+// of it. The indefinite pronouns ("someone's", "something", "anyone",
+// "everything"; not "nothing" and "nobody", which deny) stand for what
+// the asker does not name, and name none of the record's words
+// (TermsVersion 6): "did biden rlly say he came to a fundraiser to see
+// someone's dogs" found no word pair in "I came to see your dogs", and
+// "she said smth abt it" (chat's "something") quoted "something just
+// clicked for the first time".
 var stopwords = setOf(`a about above after again against all also am an and any are aren arent as at be
 because been before being below between both but by can cannot could couldnt did didnt do does
 doesnt doing dont down during each either few for from further had hadnt has hasnt have havent
@@ -52,7 +58,9 @@ according said says say tell told ask asked mr ms mrs dr many much quote quoted 
 vs versus per though although
 actually really basically literally somehow anyway anyways
 itd itll thatd thatll thered therell whatd whatll whatre whatve whod wholl whove howd howll whyd whered
-couldve wouldve shouldve mightve mustve`)
+couldve wouldve shouldve mightve mustve
+someone someones somebody somebodys something anyone anyones anybody anybodys anything
+everyone everyones everybody everybodys everything`)
 
 // IsPreposition reports whether w (lower case) is an English preposition,
 // a closed class: a word that ends a name run in a title ("Remarks by Vice

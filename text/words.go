@@ -9,12 +9,13 @@ import (
 // TermsVersion numbers the way Words and Terms read text. It changes when
 // a text's terms change (its words, the stopwords, Stem), so that an index
 // holding the terms of another version is rebuilt rather than searched
-// with terms it does not hold. 5: "wording" is a stopword; 4: "though",
+// with terms it does not hold. 6: the indefinite pronouns ("someone's",
+// "something") are stopwords; 5: "wording" is a stopword; 4: "though",
 // "although" and hedging adverbs ("actually", "somehow") are stopwords;
 // 3: irregular plurals meet their singular ("children" → "child"); 2:
 // the contractions of function words are stopwords ("there'd", "it'll");
 // 1: initialisms are words ("U.S." → "usa", "K-9" → "k9"); 0: before.
-const TermsVersion = 5
+const TermsVersion = 6
 
 // Words splits text into lowercase words of Unicode letters and digits,
 // with diacritics folded ("Élysée" → "elysee"), apostrophes inside a word

@@ -181,6 +181,15 @@ func TestStopwords(t *testing.T) {
 	if got, want := Terms("why though, did quill actually say the canal basically somehow really literally closed anyway, although"), []string{"quill", "canal", "clos"}; !slices.Equal(got, want) {
 		t.Errorf("Terms = %q, want %q", got, want)
 	}
+	// Nor do the indefinite pronouns name anything: "someone's dogs" are
+	// the dogs the record names as "your dogs"; chat's "smth" is spelt
+	// "something" before it is searched.
+	if got, want := Terms("did quill say he came to see someone's dogs, or anything, or something everyone said"), []string{"quill", "com", "see", "dog"}; !slices.Equal(got, want) {
+		t.Errorf("Terms = %q, want %q", got, want)
+	}
+	if got, want := Terms("quill said nothing, and nobody came"), []string{"quill", "noth", "nobodi", "com"}; !slices.Equal(got, want) {
+		t.Errorf("Terms = %q, want %q (a denial is a word of what is asked)", got, want)
+	}
 	got := Terms("What did the spokesperson say about the missions to Armenia?")
 	if want := []string{"spokesperson", "mission", "armenia"}; !slices.Equal(got, want) {
 		t.Errorf("Terms = %q, want %q", got, want)
