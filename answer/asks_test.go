@@ -171,6 +171,10 @@ func TestListEntryAnswersWho(t *testing.T) {
 	if !found {
 		t.Errorf("no trace of the chair's entry:\n%s", ans.Text)
 	}
+	// A list's entries naming people, not its other items.
+	if !listedName("Mark D. Ein") || listedName("Expand and strengthen parity") || listedName("Ein") {
+		t.Error("listedName: two to five capitalised words or initials")
+	}
 	for _, tc := range []struct {
 		line string
 		want bool
@@ -198,7 +202,11 @@ func TestHalfIsFiftyPercent(t *testing.T) {
 {"id": "nov.txt", "title": "Briefing by the Barge Safety Team", "outlet": "Nowhereland Ministry", "date": "2031-11-01", "text": "MR. QUILL: In fact, today, Quillton hit two milestones: 80 percent of canal barges now have a first inspection, and 70 percent of canal barges are now fully inspected."}
 `
 	opensWith(t, rec, 2, "when did quillton hit half of canal barges fully inspected", "50 percent", "the half reached")
-	if !halfRe.MatchString("hit 50% of adults") || !halfRe.MatchString("fifty percent") || halfRe.MatchString("150 percent") || halfRe.MatchString("2.50 percent") {
-		t.Error("halfRe: 50 percent, 50%, fifty percent; not 150 or 2.50 percent")
+	for s, want := range map[string]bool{"hit 50% of adults": true, "fifty percent": true, "50 percent": true,
+		"150 percent": false, "2.50 percent": false, "40-50% of sales": false, "46–50 percent below": false,
+		"one hundred fifty percent": false, "50 percentage points": false} {
+		if got := holdsHalf(s); got != want {
+			t.Errorf("holdsHalf(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -311,17 +311,29 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 	return a, true
 }
 
-// listedNoun reports whether a list of nouns holds w in any inflection:
-// the lists name a noun once or twice ("date", "statement(s)"), and
-// "what dates was … going to munich" asks for dates as "what date" asks
-// for one.
+// listedNoun reports whether a list of nouns holds w or its singular:
+// the lists name a noun once or twice ("date", "statement(s)"), and "what
+// dates was … going to munich" asks for dates as "what date" asks for
+// one. (Not by stem: "planes" would be "plan", "states" "stats".)
 func listedNoun(nouns map[string]bool, w string) bool {
 	if nouns[w] {
 		return true
 	}
-	stem := text.Stem(w)
-	for n := range nouns {
-		if text.Stem(n) == stem {
+	if b, ok := strings.CutSuffix(w, "ies"); ok && nouns[b+"y"] {
+		return true // "cities"
+	}
+	if b, ok := strings.CutSuffix(w, "es"); ok && nouns[b] && sibilantEnd(b) {
+		return true // "statuses", "churches"; not "planes"
+	}
+	b, ok := strings.CutSuffix(w, "s")
+	return ok && nouns[b]
+}
+
+// sibilantEnd reports whether a noun ends as those whose plural takes
+// "-es" do: s, x, z, ch, sh.
+func sibilantEnd(w string) bool {
+	for _, e := range []string{"s", "x", "z", "ch", "sh"} {
+		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}

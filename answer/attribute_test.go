@@ -56,6 +56,9 @@ func TestAttributeOf(t *testing.T) {
 		{"what date was quillfeather going to the harbour forum in 2031", nil, false, false},
 		{"what locations was the ferry going to", nil, false, false},
 		{"what messages did the chancellor send quillton", nil, false, false},
+		{"what cities did the ferry stop in", nil, false, false},
+		// Only the singular of a listed noun: "planes" is no "plan".
+		{"what planes did the chancellor buy for quillton", []string{"plan"}, false, true}, // the index stems "planes" so
 		// A clause, not a noun phrase.
 		{"who was the envoy quillfeather brought home from quillton", nil, false, false},
 		// A clause the question embeds: its words do not invert, and

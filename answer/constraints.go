@@ -1086,9 +1086,11 @@ func quantityAfter(toks []qtok, i int) bool {
 		}
 		// A function word ends the noun phrase and opens what follows
 		// it: "the death toll of", "the official death toll the wh gave"
-		// (a clause of its own); "the rate hike" goes on with a noun of
-		// the compound.
-		return text.IsStopword(toks[j+1].w)
+		// (a clause of its own); so does a verb's -ing form, "the senate
+		// vote tally confirming gina mendez-miro". "The rate hike" goes
+		// on with a noun of the compound.
+		next := toks[j+1].w
+		return text.IsStopword(next) || len(next) > 5 && strings.HasSuffix(next, "ing")
 	}
 	return false
 }
@@ -1141,7 +1143,7 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string, s
 				i > 1 && toks[i-1].w == "the" && toks[i-2].w == "on") {
 				continue // "march 1st", "on the 1st", "the 1st of march": a day
 			}
-			if orderSkip[next] || (pp != nil && pp.titleStarting("first "+next)) || isNumber(next) {
+			if orderSkip[next] || (pp != nil && pp.titleStarting("first "+next)) || isNumber(next) || namedFirst(pp, next) {
 				continue
 			}
 			if next == "ever" && i > 0 && (toks[i-1].w == "the" || toks[i-1].w == "a" || ownerWords[toks[i-1].w]) {
@@ -1205,6 +1207,18 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string, s
 		return o, q[toks[start].start:toks[end-1].end], of
 	}
 	return OrderAny, "", ""
+}
+
+// namedFirst reports whether the record writes "first" and the word after
+// it as a name ("the First Circuit", "the First Amendment", "the First
+// Step Act"): no order, but what is asked about. "what was the senate
+// vote tally confirming gina mendez-miro to the first circuit" asked for
+// the earliest statement on her.
+func namedFirst(pp *people, next string) bool {
+	if pp == nil || pp.wordUse == nil || next == "" || text.IsStopword(next) {
+		return false
+	}
+	return pp.wordUse([]string{"first " + next}).name
 }
 
 // participle reports whether w looks like a past participle ("signed",

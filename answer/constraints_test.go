@@ -365,6 +365,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"what was the toll they announced", OrderAny, WantNumber},
 		// A vote's count, the compound's quantity nouns read together.
 		{"what was the senate vote tally when quillfeather got confirmed", OrderAny, WantNumber},
+		// A verb's -ing form opens a clause after the quantity too.
+		{"what was the senate vote tally confirming quillfeather to the canal board", OrderAny, WantNumber},
 		// The vote alone asks as often for the outcome.
 		{"what was the vote on the canal resolution", OrderAny, WantAny},
 		{"what was the exact senate vote count on the canal amendment", OrderAny, WantNumber},
@@ -381,6 +383,28 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		c := ReadQuestion(tt.q, pp, day("2024-05-15"))
 		if c.Order != tt.order || c.Want != tt.want {
 			t.Errorf("%q: order %q want %q, expected %q and %q", tt.q, c.Order, c.Want, tt.order, tt.want)
+		}
+	}
+}
+
+// TestNamedFirstIsNoOrder: "first" and the word after it that the record
+// writes as a name ("the First Circuit") ask about that name, not for the
+// earliest statement; "first" before a word the record writes in lower
+// case is an order still.
+func TestNamedFirstIsNoOrder(t *testing.T) {
+	pp := buildPeople(constraintDocs(t))
+	pp.wordUse = func(words []string) wordUse { return wordUse{name: words[0] == "first circuit"} }
+	for _, tt := range []struct {
+		q     string
+		order Order
+	}{
+		{"what was the senate vote tally confirming quillfeather to the first circuit", OrderAny},
+		{"what did the minister say about the first circuit ruling on the canal", OrderAny},
+		{"what was the first ruling on the canal", OrderFirst},
+		{"when did quillfeather first speak about the canal", OrderFirst},
+	} {
+		if c := ReadQuestion(tt.q, pp, day("2024-05-15")); c.Order != tt.order {
+			t.Errorf("%q: order %q, want %q", tt.q, c.Order, tt.order)
 		}
 	}
 }

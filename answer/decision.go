@@ -385,18 +385,57 @@ func titleNames(d *corpus.Document, p *Person, pp *people) bool {
 }
 
 // postNamed reports whether text writes the post title (normTitle's
-// lower-case words) as a name: after "the", every word capitalised ("the
-// President", "The National Security Adviser").
+// lower-case words) as a name: after "the", its words capitalised but for
+// those joining them ("the President", "the Secretary of State", "the
+// National Security Advisor" or "Adviser"), and not going on into another
+// post or word ("the President of France", "the President-elect", "the
+// Presidential delegation").
 func postNamed(text, title string) bool {
 	words := strings.Fields(title)
 	if len(words) == 0 {
 		return false
 	}
+	alt := ""
 	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		if !postJoiners[w] {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+		if w == "adviser" {
+			alt = "Advisor"
+		}
 	}
-	post := strings.Join(words, " ")
-	return strings.Contains(text, "the "+post) || strings.Contains(text, "The "+post)
+	posts := []string{strings.Join(words, " ")}
+	if alt != "" {
+		posts = append(posts, strings.ReplaceAll(posts[0], "Adviser", alt))
+	}
+	for _, post := range posts {
+		for _, the := range []string{"the ", "The "} {
+			for rest := text; ; {
+				i := strings.Index(rest, the+post)
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(the)+len(post):]
+				if !postGoesOn(rest) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// postJoiners are the words a post's name writes in lower case.
+var postJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "to": true}
+
+// postGoesOn reports whether what follows a post's name makes it part of
+// another: a letter or a hyphen ("Presidential", "President-elect"), or
+// " of" ("the President of the AFL-CIO").
+func postGoesOn(rest string) bool {
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) || r == '-' {
+		return true
+	}
+	return strings.HasPrefix(rest, " of ")
 }
 
 // titledKind reports whether a document is of a kind (docKinds' title

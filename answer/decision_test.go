@@ -215,6 +215,24 @@ func TestPreferDocsOnlyWhereTheFollowUpCanStay(t *testing.T) {
 	if docFollowsOn(before, byPost, pp) || docFollowsOn(lower, byPost, pp) {
 		t.Errorf("docFollowsOn: the post before her time, or written in lower case, names someone else or no one")
 	}
+	// The post as the record writes it, not another that begins with it.
+	for _, tc := range []struct {
+		text, title string
+		want        bool
+	}{
+		{"Thanks to the President.", "president", true},
+		{"He met the President of Freedonia.", "president", false},
+		{"He met the President-elect.", "president", false},
+		{"the Presidential delegation", "president", false},
+		{"The President’s trip", "president", true},
+		{"He called the Secretary of State.", "secretary of state", true},
+		{"He called the National Security Advisor.", "national security adviser", true},
+		{"He called the National Security Adviser.", "national security adviser", true},
+	} {
+		if got := postNamed(tc.text, tc.title); got != tc.want {
+			t.Errorf("postNamed(%q, %q) = %v, want %v", tc.text, tc.title, got, tc.want)
+		}
+	}
 	// A multi-word surname is matched as words in a row.
 	dls := Constraints{Named: []*Person{{Name: "Ana de la Sol", Filter: "de la sol"}}}
 	if docFollowsOn(&corpus.Document{Text: "De la Rosa and Sol met."}, dls, nil) || !docFollowsOn(&corpus.Document{Text: "Minister de la de la Sol spoke."}, dls, nil) {

@@ -415,8 +415,9 @@ type candidate struct {
 	// sentence is the candidate before it.
 	before  map[string]bool
 	follows bool
-	// listed: it is an item of a list whose lead-in (before) says what
-	// the list is of.
+	// listed: it is an entry of a list naming a person and their post
+	// ("- Mark D. Ein, Chair"), whose lead-in (before) says what the
+	// list is of.
 	listed   bool
 	features SentenceFeatures
 	score    float64
@@ -588,14 +589,17 @@ func candidates(top []retrieval.Hit) []candidate {
 			for _, t := range seq {
 				c.stems[t] = true
 			}
-			if halfRe.MatchString(src[ws:we]) {
+			if holdsHalf(src[ws:we]) {
 				// "hit 50 percent of adult Americans" says "half of adults".
 				c.stems[halfTerm] = true
 			}
 			before = c.stems
-			if _, item := cutListMarker(s); !item {
-				lead = nil
-			} else if lead != nil {
+			if item, ok := cutListMarker(s); !ok {
+				if r[0] == 0 || src[r[0]-1] == '\n' {
+					lead = nil // a paragraph of its own: the list has ended
+				}
+			} else if name, _, named := strings.Cut(item, ","); lead != nil && named && listedName(name) {
+				// An entry naming its person: "- Mark D. Ein, Chair".
 				c.before, c.listed = lead, true
 			}
 			if strings.HasSuffix(strings.TrimSpace(s), ":") {
@@ -2546,8 +2550,16 @@ func countsByOrdinal(f figure, sentence string) bool {
 }
 
 // halfRe matches a half written as a percentage ("50 percent", "50%",
-// "fifty percent"), which a question says as "half".
-var halfRe = regexp.MustCompile(`(?i)(?:^|[^\d.,])(?:50|fifty)(?:\s?%|[\s-]percent\b)`)
+// "fifty percent"), which a question says as "half"; not after a digit, a
+// decimal point or a range's dash.
+var halfRe = regexp.MustCompile(`(?i)(?:^|[^\d.,\-–])(?:50|fifty)(?:\s?%|[\s-]percent\b)`)
+
+// holdsHalf reports whether s writes a half as a percentage (halfRe):
+// not the end of a range ("40-50%") nor "one hundred fifty percent".
+func holdsHalf(s string) bool {
+	m := halfRe.FindStringIndex(s)
+	return m != nil && !strings.HasSuffix(strings.ToLower(s[:m[0]+1]), "hundred ")
+}
 
 // halfTerm is the term of "half".
 var halfTerm = text.Stem("half")

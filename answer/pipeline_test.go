@@ -232,6 +232,11 @@ func TestPipelineDeclines(t *testing.T) {
 	if ans.Mode != ModeDeclined || !strings.Contains(ans.Text, "filters") {
 		t.Fatalf("filtered decline %+v", ans)
 	}
+	// A question of no word but a pronoun names nothing to search for.
+	ans, _ = p.Ask(context.Background(), "Anything?", nil, retrieval.SearchOptions{Outlet: "Nowhere"})
+	if ans.Mode != ModeDeclined || !strings.Contains(ans.Text, "does not say what it is about") {
+		t.Fatalf("a question of no subject %+v", ans)
+	}
 }
 
 func TestPipelineModelDeclinesOrCitesNothing(t *testing.T) {
