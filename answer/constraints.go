@@ -47,6 +47,10 @@ type Period struct {
 	// many had crossed by the end of September"), not for something said
 	// within the period.
 	Deadline bool `json:"deadline,omitempty"`
+	// report: the period names what a report or a figure covers ("the
+	// april 2022 cpi", "the may jobs report"), published after it: the
+	// search reaches reportLag days past it, as for a figure asked.
+	report bool
 	// bare: the date stood with no preposition (bareDate), which names
 	// when it was said only within the record's dates: "covid march 2020"
 	// and "the capitol riot jan 6 2021", before its first statement, are
@@ -203,6 +207,29 @@ func docKindAsked(q string) string {
 // reports; measured in the commit that added it.
 const reportLag = 31
 
+// reportNouns name a report of a period or the figures it gives: a
+// period written just before one ("april 2022 cpi", "may jobs report")
+// is what the report covers.
+var reportNouns = map[string]bool{"cpi": true, "ppi": true, "pce": true, "gdp": true, "jobs": true,
+	"report": true, "reports": true, "numbers": true, "data": true, "figures": true, "jobless": true,
+	"unemployment": true, "employment": true, "inflation": true}
+
+// reportAfter reports whether the word just after the question's period
+// (the last token drop marks), in the same phrase, is a reportNouns word.
+func reportAfter(q string, toks []qtok, drop []bool) bool {
+	last := -1
+	for i, d := range drop {
+		if d {
+			last = i
+		}
+	}
+	j := last + 1
+	if last < 0 || j >= len(toks) || strings.ContainsAny(q[toks[last].end:toks[j].start], ",;:?!") {
+		return false
+	}
+	return reportNouns[toks[j].w]
+}
+
 // Options returns filters narrowed by the constraints: a period within
 // the given dates (for a figure, until reportLag days after it), the
 // speaker's and outlet's filters. A filter the caller
@@ -213,7 +240,7 @@ func (c Constraints) Options(filters retrieval.SearchOptions) retrieval.SearchOp
 		o.Since = c.Period.Since
 	}
 	until := c.Period.Until
-	if !until.IsZero() && c.Want == WantNumber && !c.Period.Deadline {
+	if !until.IsZero() && (c.Want == WantNumber || c.Period.report) && !c.Period.Deadline {
 		until = until.AddDate(0, 0, reportLag)
 	}
 	if !until.IsZero() && (o.Until.IsZero() || until.Before(o.Until)) {
@@ -414,6 +441,9 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 		c.PeriodTopic = c.Period.Phrase
 		c.Period = Period{}
 		clear(drop)
+	}
+	if !c.Period.IsZero() {
+		c.Period.report = reportAfter(q, toks, drop)
 	}
 	c.Order, c.OrderPhrase, c.OrderOf = readOrder(q, toks, pp, drop)
 	if c.Order != OrderAny {
@@ -1355,7 +1385,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				if n == 1 && (!(toks[i].upper || lower || lowerAfter && asksAt(toks, i)) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (!toks[i].upper && inWhichPhrase(q, toks, i)) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w]) ||
-					otherGivenName(toks, i, ps, pp) || placeAfterPreposition(q, toks, i, pp)) {
+					otherGivenName(toks, i, ps, pp) || placeAfterPreposition(q, toks, i, pp) || articleNoun(q, toks, i)) {
 					continue
 				}
 				if ps = titledAs(toks, i, ps, pp); len(ps) == 0 {
@@ -1616,6 +1646,18 @@ func bySurnameAlone(ps []*Person, key string, pp *people, lower bool) []*Person 
 		out = append(out, p)
 	}
 	return out
+}
+
+// articleNoun reports whether the lower-case word at i is a noun after
+// an article that ends its phrase ("back on the moon", before a function
+// word, a mark or the question's end): no surname ("Moon"). After an
+// article a surname only modifies the noun it stands before ("the biden
+// administration").
+func articleNoun(q string, toks []qtok, i int) bool {
+	if i == 0 || toks[i].upper || !articles[toks[i-1].w] {
+		return false
+	}
+	return i+1 == len(toks) || text.IsStopword(toks[i+1].w) || strings.ContainsAny(q[toks[i].end:toks[i+1].start], ",;:?!.")
 }
 
 // surnameAsWritten reports whether a surname typed in lower case, not

@@ -91,6 +91,25 @@ func day(s string) time.Time {
 	return t
 }
 
+// TestReportPeriodReachesPublication: a period written just before the
+// report it covers ("april 2023 cpi") is searched reportLag days past it,
+// when the report is published; one that says when words were said is
+// not.
+func TestReportPeriodReachesPublication(t *testing.T) {
+	end := day("2024-05-15")
+	for _, tt := range []struct{ q, until string }{
+		{"what did the minister say in his statement on april 2023 cpi", "2023-05-31"},
+		{"minister's statment on may 2023 jobs report, what did he stress", "2023-07-01"},
+		{"what did the minister say about inflation in april 2023", "2023-04-30"},
+		{"in april 2023, inflation: what did the minister say", "2023-04-30"},
+	} {
+		c := ReadQuestion(tt.q, nil, end)
+		if got := dateString(c.Options(retrieval.SearchOptions{}).Until); got != tt.until {
+			t.Errorf("%q: searched until %s, want %s", tt.q, got, tt.until)
+		}
+	}
+}
+
 func TestReadQuestionPeriods(t *testing.T) {
 	end := day("2024-05-15") // the record's latest document
 	tests := []struct {
@@ -918,6 +937,30 @@ func TestMarkPossessives(t *testing.T) {
 	for _, q := range []string{"what did the talks say", "what was quillfeather's take", "what was quillfeather’s take", "the quillfeathers' aide"} {
 		if got := markPossessives(q, pp); got != q {
 			t.Errorf("%q changed: %q", q, got)
+		}
+	}
+}
+
+// TestArticleNounIsNoSurname: a word after an article that ends its
+// phrase is a noun ("back on the moon"), not a surname the record
+// quotes under it (President Moon); before the noun it modifies, or with
+// no article, or capitalised, it may be one.
+func TestArticleNounIsNoSurname(t *testing.T) {
+	for _, tc := range []struct {
+		q, w string
+		want bool
+	}{
+		{"when does it want americans back on the moon", "moon", true},
+		{"when does it want americans back on the moon?", "moon", true},
+		{"what did they say about the moon, and mars", "moon", true},
+		{"what did the moon administration say about the canal", "moon", false},
+		{"what did moon say about the canal", "moon", false},
+		{"what did The Moon say about the canal", "moon", false},
+	} {
+		toks := questionTokens(tc.q)
+		i := slices.IndexFunc(toks, func(tk qtok) bool { return tk.w == tc.w })
+		if got := articleNoun(tc.q, toks, i); got != tc.want {
+			t.Errorf("articleNoun(%q, %q) = %v, want %v", tc.q, tc.w, got, tc.want)
 		}
 	}
 }
