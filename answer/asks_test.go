@@ -172,8 +172,8 @@ func TestListEntryAnswersWho(t *testing.T) {
 		t.Errorf("no trace of the chair's entry:\n%s", ans.Text)
 	}
 	// A list's entries naming people, not its other items.
-	if !listedName("Mark D. Ein") || listedName("Expand and strengthen parity") || listedName("Ein") {
-		t.Error("listedName: two to five capitalised words or initials")
+	if !listedName("Mark D. Ein") || !listedName("Jaime di Paulo") || listedName("Expand and strengthen parity") || listedName("Ein") || listedName("di Paulo") {
+		t.Error("listedName: two to five capitalised words or initials, and a name's particles")
 	}
 	for _, tc := range []struct {
 		line string
@@ -204,7 +204,8 @@ func TestHalfIsFiftyPercent(t *testing.T) {
 	opensWith(t, rec, 2, "when did quillton hit half of canal barges fully inspected", "50 percent", "the half reached")
 	for s, want := range map[string]bool{"hit 50% of adults": true, "fifty percent": true, "50 percent": true,
 		"150 percent": false, "2.50 percent": false, "40-50% of sales": false, "46–50 percent below": false,
-		"one hundred fifty percent": false, "50 percentage points": false} {
+		"one hundred fifty percent": false, "50 percentage points": false, "from 40 to 50 percent": false,
+		"between 40 and 50 percent": false, "a hundred and fifty percent": false} {
 		if got := holdsHalf(s); got != want {
 			t.Errorf("holdsHalf(%q) = %v, want %v", s, got, want)
 		}

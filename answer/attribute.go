@@ -69,9 +69,6 @@ type attribute struct {
 	// asking are the index terms of the question's words that ask for it
 	// ("old" of "how old"): no sign of the subject.
 	asking []string
-	// of: the noun asked for names its subject after it ("the chief of
-	// the border patrol"), not the person the question names.
-	of bool
 }
 
 var (
@@ -307,7 +304,7 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 	if len(ts) != 1 {
 		return attribute{}, false
 	}
-	a := attribute{terms: ts, synonyms: text.Synonyms(ts[0]), label: head, written: writtenValues[head], of: j < len(toks) && toks[j].w == "of"}
+	a := attribute{terms: ts, synonyms: text.Synonyms(ts[0]), label: head, written: writtenValues[head]}
 	if measuredNouns[head] {
 		a.with = func(s string) bool { return holdsFigure(dateRe.ReplaceAllString(s, "")) }
 	}
@@ -421,7 +418,7 @@ func attributeShown(c Constraints, h retrieval.Hit) float64 {
 	for _, t := range append(slices.Clone(a.terms), a.asking...) {
 		own[t] = true
 	}
-	if !hasSubject(c, h, own) || besideSubject(c, h, own, a.heldWith, !a.of) {
+	if !hasSubject(c, h, own) || besideSubject(c, h, own, a.heldWith) {
 		return 1
 	}
 	return 0
@@ -450,11 +447,8 @@ func hasSubject(c Constraints, h retrieval.Hit, own map[string]bool) bool {
 // own (the words asking for the thing), or of the people and bodies it
 // names. A sentence that names no one of its own right after a sentence
 // naming the subject goes on about that subject: it counts when it holds
-// another of the question's words. With speaking set (the noun asked for
-// names no subject of its own after it: "which poet did biden quote", not
-// "the chief of the border patrol"), a sentence in the own turn of a
-// person the question names stands beside them.
-func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held func(sentence string) bool, speaking bool) bool {
+// another of the question's words.
+func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held func(sentence string) bool) bool {
 	terms := slices.Clone(h.Terms)
 	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
 	// subject are the question's distinctWords highest-weighted words;
@@ -475,12 +469,10 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 	// "who was the chief of the border patrol mayorkas mentioned" asks
 	// the Border Patrol's chief, though "mayorkas" and "mentioned" are
 	// its rarer words.
-	people := map[string]bool{} // the terms of their names
 	for _, p := range c.Named {
 		for _, t := range text.Terms(p.Filter) {
 			if !own[t] {
 				subject[t] = true
-				people[t] = true
 			}
 		}
 	}
@@ -496,14 +488,6 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 		for t := range text.TermSet(s) {
 			hasSubject = hasSubject || subject[t]
 			hasOther = hasOther || other[t]
-		}
-		if !hasSubject && speaking && len(people) > 0 {
-			// A person the question names speaks of themselves as "I":
-			// "which poet did biden quote at the apec dinner" is answered
-			// in his own turn, "… for quoting an Irish poet instead of a
-			// Pacific poet".
-			name, sure := sentenceSpeaker(h, sp[0], sp[1])
-			hasSubject = sure && slices.ContainsFunc(text.Terms(name), func(t string) bool { return people[t] })
 		}
 		ok := !asking(h, sp[0]) && held(s)
 		// The thing beside the subject, or beside another of the

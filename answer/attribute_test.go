@@ -3,7 +3,6 @@ package answer
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/readout/readout/corpus"
@@ -250,35 +249,5 @@ func TestPlaceShown(t *testing.T) {
 	b.place = 0
 	if b.setContinued(1, func(d *corpus.Document) bool { return docHoldsPlaces(d, q.Places) }, other.Doc); b.place != 0 {
 		t.Errorf("a passage of a cited document never naming the place: place %v, want 0", b.place)
-	}
-}
-
-// TestAttributeBesideItsSpeaker: the person a question names speaks of
-// themselves as "I": the attribute asked ("which poet did quillfeather
-// quote at the harbour dinner") stands beside them in their own turn,
-// though the sentence names neither them nor the dinner; in another's
-// turn it does not.
-func TestAttributeBesideItsSpeaker(t *testing.T) {
-	rec := `{"id": "dinner.txt", "title": "Remarks by Minister Quillfeather at the Harbour Dinner", "outlet": "Nowhereland Ministry", "date": "2031-11-17", "text": "MINISTER QUILLFEATHER: Welcome to the harbour dinner, everyone.\n\nForgive me for quoting an Irish poet instead of a Pacific poet. Orla Vane wrote of the tide.\n\nMR. BRAMBLE: Thank you, Minister. And I will quote a poet too."}
-`
-	docs := jsonlDocs(t, []byte(rec), 1)
-	d := docs[0]
-	terms := []retrieval.TermMatch{{Term: "harbour", Weight: 4, Found: true, Share: 1}, {Term: "dinner", Weight: 3, Found: true, Share: 1}, {Term: "quillfeath", Weight: 5, Found: true, Share: 1}}
-	q := "which poet did quillfeather quote at the harbour dinner"
-	named := []*Person{{Name: "Oona Quillfeather", Filter: "quillfeather"}}
-	at := strings.Index(d.Text, "Forgive")
-	own := retrieval.Hit{Doc: d, Chunk: corpus.Chunk{DocID: d.ID, Text: d.Text[at:], Start: at, End: len(d.Text)}, Terms: terms}
-	if got := attributeShown(Constraints{Search: q, Named: named}, own); got != 1 {
-		t.Errorf("the poet in her own turn: %v, want 1", got)
-	}
-	// A noun with its own subject after it is that subject's: "the poet
-	// of the harbour guild" is not whichever poet she quoted.
-	if got := attributeShown(Constraints{Search: "who was the poet of the harbour guild quillfeather quoted", Named: named}, own); got != 0 {
-		t.Errorf("the guild's poet in her own turn: %v, want 0", got)
-	}
-	other := strings.Index(d.Text, "MR. BRAMBLE")
-	theirs := retrieval.Hit{Doc: d, Chunk: corpus.Chunk{DocID: d.ID, Text: d.Text[other:], Start: other, End: len(d.Text)}, Terms: terms}
-	if got := attributeShown(Constraints{Search: q, Named: named}, theirs); got != 0 {
-		t.Errorf("the poet in another's turn: %v, want 0", got)
 	}
 }

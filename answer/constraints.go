@@ -47,9 +47,10 @@ type Period struct {
 	// many had crossed by the end of September"), not for something said
 	// within the period.
 	Deadline bool `json:"deadline,omitempty"`
-	// report: the period names what a report or a figure covers ("the
-	// april 2022 cpi", "the may jobs report"), published after it: the
-	// search reaches reportLag days past it, as for a figure asked.
+	// report: the period, a month or a quarter, names what a report
+	// covers ("april 2022 cpi", "may 2023 jobs report"), published after
+	// it: the search reaches reportLag days past it, as for a figure
+	// asked (reportAfter).
 	report bool
 	// bare: the date stood with no preposition (bareDate), which names
 	// when it was said only within the record's dates: "covid march 2020"
@@ -207,16 +208,24 @@ func docKindAsked(q string) string {
 // reports; measured in the commit that added it.
 const reportLag = 31
 
-// reportNouns name a report of a period or the figures it gives: a
-// period written just before one ("april 2022 cpi", "may jobs report")
-// is what the report covers.
-var reportNouns = map[string]bool{"cpi": true, "ppi": true, "pce": true, "gdp": true, "jobs": true,
-	"report": true, "reports": true, "numbers": true, "data": true, "figures": true, "jobless": true,
-	"unemployment": true, "employment": true, "inflation": true}
+// reportPhrases name a report of a period or the figures it gives: a
+// month written just before one ("april 2022 cpi", "may jobs report") is
+// what the report covers, published after it.
+var reportPhrases = map[string]bool{"cpi": true, "ppi": true, "pce": true, "gdp": true, "report": true,
+	"numbers": true, "figures": true, "jobs report": true, "jobs numbers": true, "jobs data": true,
+	"jobless claims": true, "unemployment rate": true, "unemployment numbers": true, "unemployment report": true,
+	"employment report": true, "inflation report": true, "inflation numbers": true, "inflation data": true,
+	"cpi report": true, "pce report": true, "gdp report": true}
 
-// reportAfter reports whether the word just after the question's period
-// (the last token drop marks), in the same phrase, is a reportNouns word.
-func reportAfter(q string, toks []qtok, drop []bool) bool {
+// reportAfter reports whether the question's period (the tokens drop
+// marks, ending at the last) is a month or a quarter written just before
+// a reportPhrases phrase, in the same phrase, which no verb or noun of
+// its own goes on from ("in may 2023 inflation was high", "the june 2021
+// jobs bill" name no report).
+func reportAfter(q string, toks []qtok, drop []bool, p Period) bool {
+	if months := (p.Until.Year()-p.Since.Year())*12 + int(p.Until.Month()-p.Since.Month()) + 1; p.Since.Day() != 1 || p.Until.AddDate(0, 0, 1).Day() != 1 || months != 1 && months != 3 {
+		return false // a day, a year or a span of another length
+	}
 	last := -1
 	for i, d := range drop {
 		if d {
@@ -227,7 +236,15 @@ func reportAfter(q string, toks []qtok, drop []bool) bool {
 	if last < 0 || j >= len(toks) || strings.ContainsAny(q[toks[last].end:toks[j].start], ",;:?!") {
 		return false
 	}
-	return reportNouns[toks[j].w]
+	for n := 2; n >= 1; n-- {
+		if j+n > len(toks) || !reportPhrases[joinQ(toks[j:j+n])] {
+			continue
+		}
+		k := j + n
+		return k == len(toks) || strings.ContainsAny(q[toks[k-1].end:toks[k].start], ",;:?!—–") ||
+			text.IsStopword(toks[k].w) && !copulas[toks[k].w] && !yesNoOpeners[toks[k].w]
+	}
+	return false
 }
 
 // Options returns filters narrowed by the constraints: a period within
@@ -443,7 +460,7 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 		clear(drop)
 	}
 	if !c.Period.IsZero() {
-		c.Period.report = reportAfter(q, toks, drop)
+		c.Period.report = reportAfter(q, toks, drop, c.Period)
 	}
 	c.Order, c.OrderPhrase, c.OrderOf = readOrder(q, toks, pp, drop)
 	if c.Order != OrderAny {
@@ -1093,6 +1110,10 @@ var quantityNouns = map[string]bool{"rate": true, "number": true, "percentage": 
 	"amount": true, "toll": true, "total": true, "count": true, "cost": true, "price": true,
 	"tally": true}
 
+// countNouns are the quantityNouns that count, which a verb's -ing form
+// after them does not make a compound of.
+var countNouns = map[string]bool{"tally": true, "count": true, "total": true, "toll": true, "number": true}
+
 // quantityAfter reports whether the noun phrase at i ("the unemployment
 // rate", "the death toll") ends in a quantity noun: its first noun
 // after the article and up to two modifiers, before a function word
@@ -1116,11 +1137,12 @@ func quantityAfter(toks []qtok, i int) bool {
 		}
 		// A function word ends the noun phrase and opens what follows
 		// it: "the death toll of", "the official death toll the wh gave"
-		// (a clause of its own); so does a verb's -ing form, "the senate
-		// vote tally confirming gina mendez-miro". "The rate hike" goes
-		// on with a noun of the compound.
+		// (a clause of its own); so does a verb's -ing form after a
+		// count ("the senate vote tally confirming gina mendez-miro";
+		// not "the price gouging ban", "the cost sharing agreement").
+		// "The rate hike" goes on with a noun of the compound.
 		next := toks[j+1].w
-		return text.IsStopword(next) || len(next) > 5 && strings.HasSuffix(next, "ing")
+		return text.IsStopword(next) || countNouns[toks[j].w] && len(next) > 5 && strings.HasSuffix(next, "ing")
 	}
 	return false
 }
@@ -1173,7 +1195,11 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string, s
 				i > 1 && toks[i-1].w == "the" && toks[i-2].w == "on") {
 				continue // "march 1st", "on the 1st", "the 1st of march": a day
 			}
-			if orderSkip[next] || (pp != nil && pp.titleStarting("first "+next)) || isNumber(next) || namedFirst(pp, next) {
+			next2 := ""
+			if i+2 < len(toks) {
+				next2 = toks[i+2].w
+			}
+			if orderSkip[next] || (pp != nil && pp.titleStarting("first "+next)) || isNumber(next) || namedFirst(pp, next, next2) {
 				continue
 			}
 			if next == "ever" && i > 0 && (toks[i-1].w == "the" || toks[i-1].w == "a" || ownerWords[toks[i-1].w]) {
@@ -1240,15 +1266,20 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string, s
 }
 
 // namedFirst reports whether the record writes "first" and the word after
-// it as a name ("the First Circuit", "the First Amendment", "the First
-// Step Act"): no order, but what is asked about. "what was the senate
+// it, or the two words after it, as a name ("the First Circuit", "the
+// First Amendment", "the First Step Act"): no order, but what is asked
+// about. "what was the senate
 // vote tally confirming gina mendez-miro to the first circuit" asked for
 // the earliest statement on her.
-func namedFirst(pp *people, next string) bool {
+func namedFirst(pp *people, next, next2 string) bool {
 	if pp == nil || pp.wordUse == nil || next == "" || text.IsStopword(next) {
 		return false
 	}
-	return pp.wordUse([]string{"first " + next}).name
+	if pp.wordUse([]string{"first " + next}).name {
+		return true
+	}
+	// "first step" is the record's words; "First Step Act" a name.
+	return next2 != "" && !text.IsStopword(next2) && pp.wordUse([]string{"first " + next + " " + next2}).name
 }
 
 // participle reports whether w looks like a past participle ("signed",
@@ -1656,6 +1687,9 @@ func bySurnameAlone(ps []*Person, key string, pp *people, lower bool) []*Person 
 func articleNoun(q string, toks []qtok, i int) bool {
 	if i == 0 || toks[i].upper || !articles[toks[i-1].w] {
 		return false
+	}
+	if i+1 < len(toks) && text.IsAskVerb(toks[i+1].w) {
+		return false // "what did the blinken say": a surname, a stray article
 	}
 	return i+1 == len(toks) || text.IsStopword(toks[i+1].w) || strings.ContainsAny(q[toks[i].end:toks[i+1].start], ",;:?!.")
 }

@@ -102,6 +102,11 @@ func TestReportPeriodReachesPublication(t *testing.T) {
 		{"minister's statment on may 2023 jobs report, what did he stress", "2023-07-01"},
 		{"what did the minister say about inflation in april 2023", "2023-04-30"},
 		{"in april 2023, inflation: what did the minister say", "2023-04-30"},
+		// A day or a year, a report word going on into a noun or a verb
+		// of its own, name no report's period.
+		{"what did the minister say on may 3 2023 jobs bill", "2023-05-03"},
+		{"what did the minister say in may 2023 inflation was high", "2023-05-31"},
+		{"what did the minister say in 2023 inflation reduction act", "2023-12-31"},
 	} {
 		c := ReadQuestion(tt.q, nil, end)
 		if got := dateString(c.Options(retrieval.SearchOptions{}).Until); got != tt.until {
@@ -386,6 +391,8 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"what was the senate vote tally when quillfeather got confirmed", OrderAny, WantNumber},
 		// A verb's -ing form opens a clause after the quantity too.
 		{"what was the senate vote tally confirming quillfeather to the canal board", OrderAny, WantNumber},
+		// Not after a price or a cost, which the -ing form compounds.
+		{"what is the price gouging ban quillfeather proposed", OrderAny, WantAny},
 		// The vote alone asks as often for the outcome.
 		{"what was the vote on the canal resolution", OrderAny, WantAny},
 		{"what was the exact senate vote count on the canal amendment", OrderAny, WantNumber},
@@ -412,7 +419,9 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 // case is an order still.
 func TestNamedFirstIsNoOrder(t *testing.T) {
 	pp := buildPeople(constraintDocs(t))
-	pp.wordUse = func(words []string) wordUse { return wordUse{name: words[0] == "first circuit"} }
+	pp.wordUse = func(words []string) wordUse {
+		return wordUse{name: words[0] == "first circuit" || words[0] == "first step act"}
+	}
 	for _, tt := range []struct {
 		q     string
 		order Order
@@ -420,6 +429,8 @@ func TestNamedFirstIsNoOrder(t *testing.T) {
 		{"what was the senate vote tally confirming quillfeather to the first circuit", OrderAny},
 		{"what did the minister say about the first circuit ruling on the canal", OrderAny},
 		{"what was the first ruling on the canal", OrderFirst},
+		{"what did the minister say about the first step act", OrderAny},
+		{"what was the first step the minister took on the canal", OrderFirst},
 		{"when did quillfeather first speak about the canal", OrderFirst},
 	} {
 		if c := ReadQuestion(tt.q, pp, day("2024-05-15")); c.Order != tt.order {
@@ -955,6 +966,7 @@ func TestArticleNounIsNoSurname(t *testing.T) {
 		{"what did they say about the moon, and mars", "moon", true},
 		{"what did the moon administration say about the canal", "moon", false},
 		{"what did moon say about the canal", "moon", false},
+		{"what did the moon say about the canal", "moon", false},
 		{"what did The Moon say about the canal", "moon", false},
 	} {
 		toks := questionTokens(tc.q)

@@ -430,12 +430,13 @@ var postJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": t
 
 // postGoesOn reports whether what follows a post's name makes it part of
 // another: a letter or a hyphen ("Presidential", "President-elect"), or
-// " of" ("the President of the AFL-CIO").
+// " of" ("the President of the AFL-CIO"), but for the country's own ("the
+// President of the United States").
 func postGoesOn(rest string) bool {
 	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) || r == '-' {
 		return true
 	}
-	return strings.HasPrefix(rest, " of ")
+	return strings.HasPrefix(rest, " of ") && !strings.HasPrefix(rest, " of the United States") && !strings.HasPrefix(rest, " of America")
 }
 
 // titledKind reports whether a document is of a kind (docKinds' title

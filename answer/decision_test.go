@@ -228,6 +228,7 @@ func TestPreferDocsOnlyWhereTheFollowUpCanStay(t *testing.T) {
 		{"He called the Secretary of State.", "secretary of state", true},
 		{"He called the National Security Advisor.", "national security adviser", true},
 		{"He called the National Security Adviser.", "national security adviser", true},
+		{"as the President of the United States, I", "president", true},
 	} {
 		if got := postNamed(tc.text, tc.title); got != tc.want {
 			t.Errorf("postNamed(%q, %q) = %v, want %v", tc.text, tc.title, got, tc.want)

@@ -1522,23 +1522,31 @@ func cutListMarker(s string) (string, bool) {
 	return s, false
 }
 
-// listedName reports whether s is a person's name as a list of
-// appointees writes it: two to five words, each capitalised or an
-// initial ("Mark D. Ein", "Richelle Allen"), the last a word of letters.
+// listedName reports whether s is written as a person's name is in a
+// list of appointees: two to five words, each capitalised or an initial
+// but for a name's particles ("Mark D. Ein", "Jaime di Paulo", "Elizabeth
+// de León Bhargava"), the first and last capitalised, the last a word of
+// letters. (A place or a post so written passes too: "- Los Angeles,
+// California" in a list says as much as a name.)
 func listedName(s string) bool {
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > 5 {
 		return false
 	}
-	for _, w := range words {
+	for k, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+		particle := k > 0 && k < len(words)-1 && nameParticles[w]
+		if !unicode.IsUpper(r) && !particle || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 			return false
 		}
 	}
 	last := words[len(words)-1]
 	return !strings.HasSuffix(last, ".") && strings.IndexFunc(last, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }) < 0
 }
+
+// nameParticles are the lower-case words inside a person's name.
+var nameParticles = map[string]bool{"de": true, "di": true, "da": true, "del": true, "della": true, "van": true,
+	"von": true, "der": true, "la": true, "le": true, "bin": true, "al": true, "dos": true, "das": true}
 
 // afterListMarker returns where the words of src[ws:we] start past a
 // list item's marker, which an answer does not quote (“- Federal …” reads
@@ -2555,11 +2563,16 @@ func countsByOrdinal(f figure, sentence string) bool {
 var halfRe = regexp.MustCompile(`(?i)(?:^|[^\d.,\-–])(?:50|fifty)(?:\s?%|[\s-]percent\b)`)
 
 // holdsHalf reports whether s writes a half as a percentage (halfRe):
-// not the end of a range ("40-50%") nor "one hundred fifty percent".
+// not the end of a range ("40-50%", "from 40 to 50 percent", "between 40
+// and 50 percent") nor "one hundred (and) fifty percent".
 func holdsHalf(s string) bool {
 	m := halfRe.FindStringIndex(s)
-	return m != nil && !strings.HasSuffix(strings.ToLower(s[:m[0]+1]), "hundred ")
+	return m != nil && !notHalfRe.MatchString(s[:m[0]+1])
 }
+
+// notHalfRe matches, before a "50", what makes it no half: a range's
+// first end or a hundred.
+var notHalfRe = regexp.MustCompile(`(?i)(?:\d\s*(?:to|and|through)|\bhundred(?: and)?)\s*$`)
 
 // halfTerm is the term of "half".
 var halfTerm = text.Stem("half")
