@@ -1268,9 +1268,8 @@ func readOrder(q string, toks []qtok, pp *people, drop []bool) (Order, string, s
 // namedFirst reports whether the record writes "first" and the word after
 // it, or the two words after it, as a name ("the First Circuit", "the
 // First Amendment", "the First Step Act"): no order, but what is asked
-// about. "what was the senate
-// vote tally confirming gina mendez-miro to the first circuit" asked for
-// the earliest statement on her.
+// about. "what was the senate vote tally confirming gina mendez-miro to
+// the first circuit" asked for the earliest statement on her.
 func namedFirst(pp *people, next, next2 string) bool {
 	if pp == nil || pp.wordUse == nil || next == "" || text.IsStopword(next) {
 		return false
