@@ -2,6 +2,7 @@ package answer
 
 import (
 	"iter"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -692,7 +693,7 @@ func whyAlone(toks []qtok, i int) bool {
 // statedFigureRe finds a figure written with digits, with its currency
 // sign and scale ("$75,000", "75k", "1.4 million"): the figures a
 // question states itself (statedFigures) and their match in a sentence.
-var statedFigureRe = regexp.MustCompile(`(?i)(?:[$€£]\s?)?\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|mn|m|bn|b|tn|thousand|million|billion|trillion)\b)?`)
+var statedFigureRe = regexp.MustCompile(`(?i)(?:[$€£]\s?)?\b(\d[\d,]*(?:\.\d+)?)(?:\s?(` + strings.Join(slices.Sorted(maps.Keys(magnitudeValues)), "|") + `|thousand|million|billion|trillion)\b)?`)
 
 // magnitudeValues are the values of the magnitudes written as letters
 // after a number (magnitude: "50k", "5bn", "$125m"); a magnitude written

@@ -398,7 +398,7 @@ func postNamed(text, title string) bool {
 	alt := ""
 	for i, w := range words {
 		if !postJoiners[w] {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
+			words[i] = capitalName(w)
 		}
 		if w == "adviser" {
 			alt = "Advisor"

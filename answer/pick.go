@@ -594,12 +594,11 @@ func candidates(top []retrieval.Hit) []candidate {
 				c.stems[halfTerm] = true
 			}
 			before = c.stems
-			if item, ok := cutListMarker(s); !ok {
+			if _, ok := cutListMarker(s); !ok {
 				if r[0] == 0 || src[r[0]-1] == '\n' {
 					lead = nil // a paragraph of its own: the list has ended
 				}
-			} else if name, _, named := strings.Cut(item, ","); lead != nil && named && listedName(name) {
-				// An entry naming its person: "- Mark D. Ein, Chair".
+			} else if lead != nil && listedEntry(s) {
 				c.before, c.listed = lead, true
 			}
 			if strings.HasSuffix(strings.TrimSpace(s), ":") {
@@ -880,9 +879,10 @@ func (r *questionReading) heldOnEachSide(cands []candidate, top []retrieval.Hit)
 	return out
 }
 
-// placeName is a place as text.PlacesAsked gives it, one lower-case word
-// ("bangladesh"), capitalised as a name ("Bangladesh").
-func placeName(p string) string {
+// capitalName is a lower-case word written with a capital, as a name
+// is: a place as text.PlacesAsked gives it ("bangladesh" → "Bangladesh"),
+// a word of a post (postNamed).
+func capitalName(p string) string {
 	r, n := utf8.DecodeRuneInString(p)
 	return string(unicode.ToUpper(r)) + p[n:]
 }
@@ -1522,6 +1522,14 @@ func cutListMarker(s string) (string, bool) {
 	return s, false
 }
 
+// listedEntry reports whether s is a list's entry naming a person, then
+// (after a comma) their post: "- Mark D. Ein, Chair" (listedName).
+func listedEntry(s string) bool {
+	item, ok := cutListMarker(s)
+	name, _, named := strings.Cut(item, ",")
+	return ok && named && listedName(name)
+}
+
 // listedName reports whether s is written as a person's name is in a
 // list of appointees: two to five words, each capitalised or an initial
 // but for a name's particles ("Mark D. Ein", "Jaime di Paulo", "Elizabeth
@@ -1552,10 +1560,8 @@ var nameParticles = map[string]bool{"de": true, "di": true, "da": true, "del": t
 // list item's marker, which an answer does not quote (“- Federal …” reads
 // as a dash the speaker said); ws when it opens with none.
 func afterListMarker(src string, ws, we int) int {
-	for _, m := range listMarkers {
-		if rest, ok := strings.CutPrefix(src[ws:we], m); ok && strings.TrimSpace(rest) != "" {
-			return we - len(strings.TrimLeft(rest, " "))
-		}
+	if rest, ok := cutListMarker(src[ws:we]); ok && strings.TrimSpace(rest) != "" {
+		return we - len(rest)
 	}
 	return ws
 }
@@ -1777,13 +1783,13 @@ func figureEntry(s string) bool {
 // name needs no honorific: "- Peter Swift, Member and Designated Chair"
 // is an entry of those appointed (listedName).
 func personEntry(s string) bool {
-	item, listed := cutListMarker(s)
+	if listedEntry(s) {
+		return true
+	}
+	item, _ := cutListMarker(s) // "- Mr. Claudio Reyna, …"
 	name, rest, ok := strings.Cut(item, ",")
 	if !ok {
 		return false
-	}
-	if listed && listedName(name) {
-		return true
 	}
 	if r := strings.TrimSpace(rest); strings.HasPrefix(r, "Jr.") || strings.HasPrefix(r, "Sr.") {
 		// "Dr. Martin Luther King, Jr. Day of Service": the name goes
@@ -2393,7 +2399,7 @@ func writeMissing(b *strings.Builder, v verdict) {
 			said := []string{v.keyWord}
 			for _, p := range v.places {
 				if !slices.Contains(text.PlacesAsked(v.keyWord), p) { // "chinese" names China
-					said = append(said, placeName(p))
+					said = append(said, capitalName(p))
 				}
 			}
 			b.WriteString("none of the passages found for it mentions " + strings.Join(said, " and ") + ".")
@@ -2566,6 +2572,9 @@ var halfRe = regexp.MustCompile(`(?i)(?:^|[^\d.,\-–])(?:50|fifty)(?:\s?%|[\s-]
 // not the end of a range ("40-50%", "from 40 to 50 percent", "between 40
 // and 50 percent") nor "one hundred (and) fifty percent".
 func holdsHalf(s string) bool {
+	if !strings.Contains(s, "50") && !strings.Contains(s, "ifty") && !strings.Contains(s, "IFTY") {
+		return false // most sentences: no regular expression run
+	}
 	m := halfRe.FindStringIndex(s)
 	return m != nil && !notHalfRe.MatchString(s[:m[0]+1])
 }
