@@ -620,6 +620,23 @@ const (
 	durationUnit
 )
 
+// givenBy reports whether a sentence gives a figure in the unit: a span
+// of time, a percentage or an amount of money; any sentence for anyUnit.
+// undated is the sentence without its dates (and whatever else the
+// caller leaves out), where a percentage or an amount is read; a span's
+// end is a date ("until March 2025"), so a span is read in the sentence.
+func (u figureUnit) givenBy(sentence, undated string) bool {
+	switch u {
+	case durationUnit:
+		return durationRe.MatchString(sentence)
+	case percentUnit:
+		return percentRe.MatchString(undated)
+	case moneyUnit:
+		return moneyRe.MatchString(undated)
+	}
+	return true
+}
+
 // askedUnit reads the unit of the figure a question asks for. A
 // percentage or an amount the question gives ("the 10 percent duty")
 // is no unit it asks for.
@@ -1004,24 +1021,8 @@ func (f figure) heldBy(sentence string) bool {
 	if f.tally && !tallyRe.MatchString(undated) {
 		return false
 	}
-	switch f.unit {
-	case durationUnit:
-		// A span's end is a date: it is read before the dates go.
-		if !durationRe.MatchString(sentence) {
-			return false
-		}
-	case percentUnit:
-		if !percentRe.MatchString(undated) {
-			return false
-		}
-	case moneyUnit:
-		if !moneyRe.MatchString(undated) {
-			return false
-		}
-	default:
-		if !holdsFigure(undated) {
-			return false
-		}
+	if !f.unit.givenBy(sentence, undated) || f.unit == anyUnit && !holdsFigure(undated) {
+		return false
 	}
 	if len(f.counted) == 0 {
 		return true

@@ -345,7 +345,7 @@ func TestNamedYearIsNoDate(t *testing.T) {
 		if got := fitsType(WantDate, tc.sentence, false, "", false, false); got != tc.fits {
 			t.Errorf("fitsType(date, %q) = %v, want %v", tc.sentence, got, tc.fits)
 		}
-		if got := novel(WantDate, tc.sentence, map[string]bool{}); got != tc.fits {
+		if got := novel(WantDate, anyUnit, tc.sentence, map[string]bool{}); got != tc.fits {
 			t.Errorf("novel(date, %q) = %v, want %v", tc.sentence, got, tc.fits)
 		}
 	}

@@ -233,7 +233,7 @@ func followFeatures(cands []candidate, top []retrieval.Hit, r questionReading) {
 	// States are determined …").
 	for i := range cands {
 		h := top[cands[i].hit]
-		cands[i].features.Novel = (r.list == 0 || cands[i].features.Fits) && anchored[spots[i]] == 0 && novel(r.typ, h.Chunk.Text[cands[i].ws:cands[i].we], r.said)
+		cands[i].features.Novel = (r.list == 0 || cands[i].features.Fits) && anchored[spots[i]] == 0 && novel(r.typ, r.unit(), h.Chunk.Text[cands[i].ws:cands[i].we], r.said)
 	}
 	if len(anchored) == 0 {
 		return
@@ -300,8 +300,11 @@ var figureTokenRe = regexp.MustCompile(`(?i)\d[\d,.]*|\b(?:` + text.CountingWord
 // novel reports whether a sentence holds the kind of answer t asks for
 // that the conversation (said: its words) has not given: a name not said
 // for "who" (not after a locative), one after a locative for "where", a
-// date or a figure not said for "when" and "how many".
-func novel(t AnswerType, sentence string, said map[string]bool) bool {
+// date or a figure not said for "when" and "how many". A figure asked in
+// a unit (unit: "how long was the call", "what percent") is given only
+// by a sentence holding one of that unit ("about 30 minutes"), not by
+// any number ("the two leaders").
+func novel(t AnswerType, unit figureUnit, sentence string, said map[string]bool) bool {
 	switch t {
 	case WantPerson, WantPlace:
 		for _, n := range sentenceNames(sentence) {
@@ -329,6 +332,9 @@ func novel(t AnswerType, sentence string, said map[string]bool) bool {
 		}
 	case WantNumber:
 		undated := dateRe.ReplaceAllString(sentence, "")
+		if !unit.givenBy(sentence, undated) {
+			return false
+		}
 		for _, m := range figureTokenRe.FindAllString(undated, -1) {
 			for _, tk := range text.Tokens(m) {
 				if !said[tk.Word] {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
+	"github.com/readout/readout/text"
 )
 
 // glimmerfordDocs are invented statements: the answer to each follow-up
@@ -97,26 +98,32 @@ func TestNovel(t *testing.T) {
 	said := map[string]bool{"nowhereland": true, "ministry": true, "412": true, "glimmerford": true}
 	cases := []struct {
 		t        AnswerType
+		unit     figureUnit
 		sentence string
 		want     bool
 	}{
-		{WantPerson, "The Ministry is contracting with Brightwave Freight to handle it.", true},
-		{WantPerson, "The crates will be moved to a depot in Quillshire.", false},
-		{WantPlace, "The crates will be moved to a depot in Quillshire.", true},
-		{WantPlace, "The Ministry is contracting with Brightwave Freight to handle it.", false},
-		{WantPerson, "Officials of Nowhereland thanked the Ministry.", false},
+		{WantPerson, anyUnit, "The Ministry is contracting with Brightwave Freight to handle it.", true},
+		{WantPerson, anyUnit, "The crates will be moved to a depot in Quillshire.", false},
+		{WantPlace, anyUnit, "The crates will be moved to a depot in Quillshire.", true},
+		{WantPlace, anyUnit, "The Ministry is contracting with Brightwave Freight to handle it.", false},
+		{WantPerson, anyUnit, "Officials of Nowhereland thanked the Ministry.", false},
 		// A name said before, in its possessive, is no new name; a name
 		// ending in "s" is not another's possessive.
-		{WantPerson, "And Glimmerford’s ferry is the result of months of work.", false},
-		{WantPerson, "And Glimmerford's ferry is the result of months of work.", false},
-		{WantPerson, "The Ministry thanked Odo Ministrys for the ferry.", true},
-		{WantNumber, "The run will carry 412 crates.", false},
-		{WantNumber, "The run will carry 96 barrels.", true},
-		{WantDate, "The pier opens on June 3.", true},
-		{WantAny, "The Ministry is contracting with Brightwave Freight.", false},
+		{WantPerson, anyUnit, "And Glimmerford’s ferry is the result of months of work.", false},
+		{WantPerson, anyUnit, "And Glimmerford's ferry is the result of months of work.", false},
+		{WantPerson, anyUnit, "The Ministry thanked Odo Ministrys for the ferry.", true},
+		{WantNumber, anyUnit, "The run will carry 412 crates.", false},
+		{WantNumber, anyUnit, "The run will carry 96 barrels.", true},
+		{WantDate, anyUnit, "The pier opens on June 3.", true},
+		// A figure asked in a unit ("how long") is given only in it.
+		{WantNumber, durationUnit, "It was a call between the two leaders.", false},
+		{WantNumber, durationUnit, "It was about 40 minutes or so.", true},
+		{WantNumber, percentUnit, "The run will carry 96 barrels.", false},
+		{WantNumber, percentUnit, "The run will fill 96 percent of the hold.", true},
+		{WantAny, anyUnit, "The Ministry is contracting with Brightwave Freight.", false},
 	}
 	for _, c := range cases {
-		if got := novel(c.t, c.sentence, said); got != c.want {
+		if got := novel(c.t, c.unit, c.sentence, said); got != c.want {
 			t.Errorf("novel(%s, %q) = %v, want %v", c.t, c.sentence, got, c.want)
 		}
 	}
@@ -334,4 +341,94 @@ func TestFollowUpRestatesTheAnswer(t *testing.T) {
 		t.Errorf("follow-up opens with %q, want the statement naming the two leaders\n%s", q, got.Text)
 	}
 	checkQuotations(t, got)
+}
+
+// lanternCallBriefing is an invented briefing: the call's tone is asked
+// about first; a reporter asks how long the call lasted turns later, in
+// another passage, after turns that share the words "long" and "call".
+var lanternCallBriefing = map[string]string{
+	"2031-07-03_press-briefing-lantern-call_aaaa0007.txt": `title: Press Briefing by Spokesperson Zara Quillfeather and Harbourmaster Odo Brightwick
+date: 2031-07-03
+source: Invented test record
+category: press-briefings
+url: https://example.invalid/lantern-call-briefing
+
+MS. QUILLFEATHER: Good afternoon. The Harbourmaster is here to talk about the Regent's call with the Lantern Guild this morning.
+
+Q Would you characterize this call as a warning to the Guild?
+
+MR. BRIGHTWICK: I would characterize this call as very frank and very orderly on both sides. The Regent laid out his concerns about the lamp oil stores.
+
+Q Who all was on the call?
+
+MR. BRIGHTWICK: It was a call between the two leaders, the Regent and the Guild's elder. They were the only two speakers on the call.
+
+Q Did the call touch on the ferry timetable at all?
+
+MR. BRIGHTWICK: The ferry timetable came up briefly. The Regent wants the crossings kept open through the storm season, and the Guild agreed to look at it again.
+
+Q Was the call planned before the harbour fire or after it?
+
+MR. BRIGHTWICK: The call was set up after the harbour fire. The Regent felt it was time to talk directly, and the Guild's elder was ready to do that as well.
+
+Q Has the Regent spoken to the Guild's elder since the winter?
+
+MR. BRIGHTWICK: He speaks with him routinely. This call was the first since the spring fair, and there will be more of them.
+
+Q Thanks. Just a couple of things. Firstly, how long did this call last?
+
+MR. BRIGHTWICK: It was about 40 minutes or so.
+
+Q Will the Guild keep the lamps lit as long as the storms go on? Was that part of the call?
+
+MR. BRIGHTWICK: The Guild said on the call that it would keep the lamps lit as long as it has oil.
+
+Q And did the Guild send anything in writing after the call?
+
+MR. BRIGHTWICK: Not that I know of. We will read out anything further the Guild sends us.
+`,
+}
+
+// TestFollowUpAnsweredByTheReporterWhoAskedIt: "how long was the call?"
+// after an answer about the call's tone is answered by the reply to the
+// reporter who asked it in those words ("how long did this call last?"),
+// passages away from the statement quoted, not by the sentence next to
+// that statement that gives another number ("the two leaders"): a figure
+// asked in a unit is given only by a sentence in that unit (novel), and
+// a reply giving the asked kind to a reporter's question that holds all
+// of the question's words is the reply asked for (askedAll).
+// reporterAsked finds that question in a passage of the briefing and
+// in no other.
+func TestFollowUpAnsweredByTheReporterWhoAskedIt(t *testing.T) {
+	p := &Pipeline{Index: memIndex(t, sampleWith(t, lanternCallBriefing))}
+	ans, err := p.Ask(context.Background(), "who called the regent's call with the lantern guild very frank and very orderly", nil, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "very frank") || strings.Contains(ans.Text, "40 minutes") {
+		t.Fatalf("first answer should quote the call's tone and not its length:\n%s", ans.Text)
+	}
+	got, err := p.Ask(context.Background(), "how long was the call?", []Turn{TurnOf(ans)}, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := firstQuote(got.Text); !strings.Contains(q, "40 minutes") {
+		t.Errorf("follow-up opens with %q, want the reply giving the call's length\n%s", q, got.Text)
+	}
+	checkQuotations(t, got)
+
+	docs, err := corpus.Parse("2031-07-03_press-briefing-lantern-call_aaaa0007.txt", []byte(lanternCallBriefing["2031-07-03_press-briefing-lantern-call_aaaa0007.txt"]))
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("parse the briefing: %d documents, %v", len(docs), err)
+	}
+	own := text.TermSet("how long was the call?")
+	var asked []string
+	for _, c := range corpus.Split(docs[0], corpus.ChunkOptions{}) {
+		if reporterAsked(retrieval.Hit{Chunk: c, Doc: docs[0]}, own) {
+			asked = append(asked, c.Text)
+		}
+	}
+	if len(asked) != 1 || !strings.Contains(asked[0], "how long did this call last?") {
+		t.Errorf("reporterAsked holds %q, want the one passage asking how long the call lasted", asked)
+	}
 }

@@ -735,6 +735,15 @@ type questionReading struct {
 	spelt map[string][]string
 }
 
+// unit is the unit of the figure the question asks for (anyUnit when it
+// asks none).
+func (r *questionReading) unit() figureUnit {
+	if !r.hasFig {
+		return anyUnit
+	}
+	return r.fig.unit
+}
+
 // topicKey is the stem of what a comparison compares: the question's own
 // word, other than its sides' names and periods and a verb asking for
 // words, that weighs most in the record among those some candidate holds
@@ -1357,6 +1366,13 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// "how many years running": "for the fourth year in a row".
 			f.Fits = true
 		}
+		if f.Fits && r.typ != WantAny && !f.Reply && f.Asked > 0 && askedAll(c.asked, r.own) {
+			// The reporter asked what the question asks, in all its words
+			// ("how long did this call last?" for "how long was the
+			// call?"), and the reply gives the kind asked ("It was about
+			// 30 minutes or so."): the reply is asked for.
+			f.Reply = true
+		}
 		if f.Fits && (r.typ == WantDate || r.typ == WantNumber || r.typ == WantPlace || r.inSentence && f.Words == 0 || c.listed) {
 			f.Before = before
 			subject += w.Before * subjectBefore
@@ -1748,6 +1764,21 @@ const replyAbout = `(?:about|whether|if|why|how|what|when|where|who|on|over|rega
 // many times was she asked …").
 var questionAskedRe = regexp.MustCompile(`(?i)\b(?:what|which)\s+(?:\w+\s+)?questions?\b|\bwho\s+(?:\w+\s+)?(?:asked|pressed|questioned)\b` +
 	`|\bwhat\s+(?:was|were|is|are)\s+(?:\S+\s+){1,3}(?:asked|pressed|questioned)\b|\bhow\s+(?:many\s+times|often)\b`)
+
+// askedAll reports whether a reporter's question (asked: its stems)
+// holds every one of a question's own stems, of which there are at least
+// ownSearchWords.
+func askedAll(asked, own map[string]bool) bool {
+	if len(own) < ownSearchWords {
+		return false
+	}
+	for w := range own {
+		if !asked[w] {
+			return false
+		}
+	}
+	return true
+}
 
 // asksForReply reports whether a question asks for a reply to a question
 // put to someone (replyRe), not for the question (questionAskedRe): its

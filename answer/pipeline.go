@@ -1180,6 +1180,21 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 					mine = append(mine, h)
 				}
 			}
+			// Of those, a passage where a reporter asked it in those words
+			// ("how long did this call last?" for "how long was the
+			// call?") comes first: the reply to that question is what the
+			// follow-up asks, and the rest of a long briefing shares its
+			// words as fully.
+			slices.SortStableFunc(mine, func(a, b retrieval.Hit) int {
+				ra, rb := reporterAsked(a, own), reporterAsked(b, own)
+				switch {
+				case ra && !rb:
+					return -1
+				case rb && !ra:
+					return 1
+				}
+				return 0
+			})
 			return mine, conv, nil
 		}
 	}
@@ -1194,6 +1209,20 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 		return coveringHits(conv), conv, nil
 	}
 	return nil, conv, nil
+}
+
+// reporterAsked reports whether a reporter's question of the passage
+// holds every one of a question's own terms (askedAll).
+func reporterAsked(h retrieval.Hit, own map[string]bool) bool {
+	if h.Doc == nil {
+		return false
+	}
+	for _, t := range h.Doc.TurnsIn(h.Chunk.Start, h.Chunk.End) {
+		if t.Role == corpus.RoleReporter && askedAll(text.TermSet(h.Doc.Text[t.Start:t.End]), own) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownCoverage is the share of the weight of a question's own terms (own)
