@@ -1174,8 +1174,15 @@ func previousTopic(history []Turn, speaker string) string {
 	// does says so itself.
 	from, to := orderSpan(q)
 	var words []string
-	for _, tk := range text.Tokens(q) {
+	toks := text.Tokens(q)
+	for i, tk := range toks {
 		st := text.Terms(q[tk.Start:tk.End])
+		if len(st) == 0 && shortYearAfter(toks, i) {
+			// "in oct 22" is October 2022, "oct 22" a day: the
+			// preposition stays with its date (see monthShortYear).
+			words = append(words, q[tk.Start:tk.End])
+			continue
+		}
 		if len(st) == 0 || whWord(tk.Word) || personPronouns[tk.Word] || demonstratives[tk.Word] || skip[st[0]] || text.IsAttributionVerb(tk.Word) ||
 			(tk.Start >= from && tk.End <= to) {
 			continue
@@ -1186,6 +1193,17 @@ func previousTopic(history []Turn, speaker string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// shortYearAfter reports whether the token at i is a preposition that
+// reads the month and two-digit year after it as a month ("in oct 22",
+// "during march 21"; periodOf).
+func shortYearAfter(toks []text.Token, i int) bool {
+	if i+2 >= len(toks) || !monthYearPrepositions[toks[i].Word] || len(toks[i+2].Word) != 2 || !isNumber(toks[i+2].Word) {
+		return false
+	}
+	_, ok := text.Month(toks[i+1].Word)
+	return ok
 }
 
 // orderSpan is the byte range of q's order phrase ("first", "the most

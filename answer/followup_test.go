@@ -1051,3 +1051,43 @@ func TestWhoAsksNoSpeakerFilter(t *testing.T) {
 		t.Errorf("\"what did he say\": speaker %q", f.Speaker)
 	}
 }
+
+// TestFollowUpKeepsAShortYearsMonth: "in oct 22" of the conversation's
+// question is October 2022; the follow-up's rewrite keeps the
+// preposition with it, which "oct 22" alone would read as a day of any
+// year.
+func TestFollowUpKeepsAShortYearsMonth(t *testing.T) {
+	end := time.Date(2031, 12, 31, 0, 0, 0, 0, time.UTC)
+	first := "spokesperson on the ferry to glimmerford in oct 22 — what was she saying abt the lantern tax"
+	if c := ReadQuestion(first, nil, end); c.Period.String() != (Period{Since: dayOf(2022, 10, 1), Until: dayOf(2022, 10, 31)}).String() {
+		t.Fatalf("%q reads period %v, want October 2022", first, c.Period)
+	}
+	f := ReadFollowUp("and what did she say abt harbour dues on that same ferry", []Turn{{Question: first, Answer: "From the record: …"}})
+	c := ReadQuestion(f.Standalone, nil, end)
+	want := Period{Since: dayOf(2022, 10, 1), Until: dayOf(2022, 10, 31)}.String()
+	var got []string
+	if !c.Period.Since.IsZero() {
+		got = append(got, c.Period.String())
+	}
+	for _, d := range c.Dates {
+		got = append(got, d.String())
+	}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("rewrite %q reads dates %q, want only %q", f.Standalone, got, want)
+	}
+}
+
+// TestThatSameLeansOnTheConversation: "on that same flight" points at
+// what the conversation spoke of, however many words of its own the
+// question has, so it is not answered as asked when its rewrite is
+// declined; the same words without the pointer stand alone.
+func TestThatSameLeansOnTheConversation(t *testing.T) {
+	p := &Pipeline{}
+	history := []Turn{{Question: "what was the spokesperson saying on the ferry to glimmerford about the lantern tax", Answer: "From the record: …"}}
+	if !p.leansOnConversation("and what did she say abt harbour dues on that same ferry", history) {
+		t.Error("“on that same ferry” does not lean on the conversation")
+	}
+	if p.leansOnConversation("and what did she say abt harbour dues on the ferry", history) {
+		t.Error("a question with three words of its own and no pointer leans on the conversation")
+	}
+}

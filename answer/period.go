@@ -133,7 +133,7 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 		}
 		var p Period
 		var stop int
-		if w == "in" || w == "during" || w == "throughout" {
+		if monthYearPrepositions[w] {
 			// "in oct 22", "during march 21": a month and a year in two
 			// digits, as chat writes them ("on oct 22" is a day).
 			if s, ok := monthShortYear(words, i+1, end); ok {
@@ -438,6 +438,11 @@ func opensAsking(w string) bool { return askingOpeners[w] || yesNoOpeners[w] }
 // asks.
 var askingOpeners = map[string]bool{"what": true, "whats": true, "who": true, "whos": true, "when": true, "where": true,
 	"why": true, "how": true, "which": true, "quote": true}
+
+// monthYearPrepositions are the prepositions before which a month and
+// a two-digit number are a month and its year ("in oct 22"; "on oct 22"
+// is a day).
+var monthYearPrepositions = map[string]bool{"in": true, "during": true, "throughout": true}
 
 // monthShortYear reads a month and a year in two digits at i ("oct 22",
 // "march 21": October 2022, March 2021), with no third number after

@@ -948,8 +948,12 @@ func (p *Pipeline) leansOnConversation(q string, history []Turn) bool {
 		people = in(q)
 	}
 	sig := continuationOf(q, history, people)
-	return sig.Anaphora && sig.Content <= 2
+	return sig.Anaphora && (sig.Content <= 2 || thatSameRe.MatchString(q))
 }
+
+// thatSameRe: "that same flight", "this same one" point at what the
+// conversation spoke of however many words of its own the question has.
+var thatSameRe = regexp.MustCompile(`(?i)\b(?:that|this) same\b`)
 
 // anyoneAnytime are the pointing words a question may use of anyone or
 // any time (leansOnConversation).
