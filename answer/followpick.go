@@ -303,7 +303,8 @@ var figureTokenRe = regexp.MustCompile(`(?i)\d[\d,.]*|\b(?:` + text.CountingWord
 // date or a figure not said for "when" and "how many". A figure asked in
 // a unit (unit: "how long was the call", "what percent") is given only
 // by a sentence holding one of that unit ("about 30 minutes"), not by
-// any number ("the two leaders").
+// any number alone ("the two leaders"); a span of time is itself the
+// figure ("about an hour").
 func novel(t AnswerType, unit figureUnit, sentence string, said map[string]bool) bool {
 	switch t {
 	case WantPerson, WantPlace:
@@ -335,7 +336,13 @@ func novel(t AnswerType, unit figureUnit, sentence string, said map[string]bool)
 		if !unit.givenBy(sentence, undated) {
 			return false
 		}
-		for _, m := range figureTokenRe.FindAllString(undated, -1) {
+		figures := figureTokenRe.FindAllString(undated, -1)
+		if unit == durationUnit {
+			// The span is the figure: "about an hour" gives one, though
+			// "an" is no number.
+			figures = durationRe.FindAllString(sentence, -1)
+		}
+		for _, m := range figures {
 			for _, tk := range text.Tokens(m) {
 				if !said[tk.Word] {
 					return true

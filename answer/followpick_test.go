@@ -118,6 +118,7 @@ func TestNovel(t *testing.T) {
 		// A figure asked in a unit ("how long") is given only in it.
 		{WantNumber, durationUnit, "It was a call between the two leaders.", false},
 		{WantNumber, durationUnit, "It was about 40 minutes or so.", true},
+		{WantNumber, durationUnit, "It lasted about an hour.", true},
 		{WantNumber, percentUnit, "The run will carry 96 barrels.", false},
 		{WantNumber, percentUnit, "The run will fill 96 percent of the hold.", true},
 		{WantAny, anyUnit, "The Ministry is contracting with Brightwave Freight.", false},
@@ -398,7 +399,8 @@ MR. BRIGHTWICK: Not that I know of. We will read out anything further the Guild 
 // a reply giving the asked kind to a reporter's question that holds all
 // of the question's words is the reply asked for (askedAll).
 // reporterAsked finds that question in a passage of the briefing and
-// in no other.
+// in no other ("… as long as the storms go on? Was that part of the
+// call?" holds the words but asks no length).
 func TestFollowUpAnsweredByTheReporterWhoAskedIt(t *testing.T) {
 	p := &Pipeline{Index: memIndex(t, sampleWith(t, lanternCallBriefing))}
 	ans, err := p.Ask(context.Background(), "who called the regent's call with the lantern guild very frank and very orderly", nil, retrieval.SearchOptions{})
@@ -424,11 +426,28 @@ func TestFollowUpAnsweredByTheReporterWhoAskedIt(t *testing.T) {
 	own := text.TermSet("how long was the call?")
 	var asked []string
 	for _, c := range corpus.Split(docs[0], corpus.ChunkOptions{}) {
-		if reporterAsked(retrieval.Hit{Chunk: c, Doc: docs[0]}, own) {
+		if reporterAsked(retrieval.Hit{Chunk: c, Doc: docs[0]}, own, durationUnit) {
 			asked = append(asked, c.Text)
 		}
 	}
 	if len(asked) != 1 || !strings.Contains(asked[0], "how long did this call last?") {
 		t.Errorf("reporterAsked holds %q, want the one passage asking how long the call lasted", asked)
+	}
+	// The words without the asking: "as long as" asks no length.
+	briefing := lanternCallBriefing["2031-07-03_press-briefing-lantern-call_aaaa0007.txt"]
+	without := strings.Replace(briefing, "Q Thanks. Just a couple of things. Firstly, how long did this call last?\n\nMR. BRIGHTWICK: It was about 40 minutes or so.\n\n", "", 1)
+	if without == briefing {
+		t.Fatal("the briefing lost its question on the call's length")
+	}
+	aslong, err := corpus.Parse("2031-07-04_lantern-call_aaaa0008.txt", []byte(without))
+	if err != nil || len(aslong) != 1 {
+		t.Fatalf("parse the briefing: %d documents, %v", len(aslong), err)
+	}
+	whole := retrieval.Hit{Doc: aslong[0], Chunk: corpus.Chunk{Start: 0, End: len(aslong[0].Text), Text: aslong[0].Text}}
+	if reporterAsked(whole, own, durationUnit) {
+		t.Error("a reporter asking whether the lamps stay lit “as long as” the storms go on asked how long the call lasted")
+	}
+	if !reporterAsked(whole, own, anyUnit) {
+		t.Error("the reporter's question holds the words “long” and “call”: asked, for a question asking no unit")
 	}
 }

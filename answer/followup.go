@@ -1175,35 +1175,28 @@ func previousTopic(history []Turn, speaker string) string {
 	from, to := orderSpan(q)
 	var words []string
 	toks := text.Tokens(q)
+	tw := make([]string, len(toks))
 	for i, tk := range toks {
-		st := text.Terms(q[tk.Start:tk.End])
-		if len(st) == 0 && shortYearAfter(toks, i) {
+		tw[i] = tk.Word
+	}
+	for i := 0; i < len(toks) && len(words) < contextTerms; i++ {
+		tk := toks[i]
+		if monthYearPrepositions[tk.Word] && shortYearAt(tw, i+1) {
 			// "in oct 22" is October 2022, "oct 22" a day: the
-			// preposition stays with its date (see monthShortYear).
-			words = append(words, q[tk.Start:tk.End])
+			// preposition stays with its date (monthShortYear), the
+			// three words one of the topic's.
+			words = append(words, q[tk.Start:toks[i+2].End])
+			i += 2
 			continue
 		}
+		st := text.Terms(q[tk.Start:tk.End])
 		if len(st) == 0 || whWord(tk.Word) || personPronouns[tk.Word] || demonstratives[tk.Word] || skip[st[0]] || text.IsAttributionVerb(tk.Word) ||
 			(tk.Start >= from && tk.End <= to) {
 			continue
 		}
 		words = append(words, q[tk.Start:tk.End])
-		if len(words) == contextTerms {
-			break
-		}
 	}
 	return strings.Join(words, " ")
-}
-
-// shortYearAfter reports whether the token at i is a preposition that
-// reads the month and two-digit year after it as a month ("in oct 22",
-// "during march 21"; periodOf).
-func shortYearAfter(toks []text.Token, i int) bool {
-	if i+2 >= len(toks) || !monthYearPrepositions[toks[i].Word] || len(toks[i+2].Word) != 2 || !isNumber(toks[i+2].Word) {
-		return false
-	}
-	_, ok := text.Month(toks[i+1].Word)
-	return ok
 }
 
 // orderSpan is the byte range of q's order phrase ("first", "the most

@@ -1090,4 +1090,25 @@ func TestThatSameLeansOnTheConversation(t *testing.T) {
 	if p.leansOnConversation("and what did she say abt harbour dues on the ferry", history) {
 		t.Error("a question with three words of its own and no pointer leans on the conversation")
 	}
+	if p.leansOnConversation("what did she say abt harbour dues on that same day the council passed them", history) {
+		t.Error("“that same day the council passed them” says itself what it points at, but leans on the conversation")
+	}
+}
+
+// TestTopicKeepsItsBudgetWithAShortYear: "in oct 22" is one of the
+// topic's contextTerms words, kept whole, and the topic stops at the
+// budget after it.
+func TestTopicKeepsItsBudgetWithAShortYear(t *testing.T) {
+	q := "lantern oil ferry glimmerford quillshire harbour dues keepers guild regent tolls in oct 22 and then later the salt flats storms crossings pier lamps"
+	got := previousTopic([]Turn{{Question: q, Answer: "From the record: …"}}, "")
+	want := "lantern oil ferry glimmerford quillshire harbour dues keepers guild regent tolls in oct 22"
+	if got != want {
+		t.Errorf("topic %q, want %q", got, want)
+	}
+	q = "lantern oil ferry glimmerford quillshire harbour dues keepers guild regent in oct 22 tolls salt flats"
+	got = previousTopic([]Turn{{Question: q, Answer: "From the record: …"}}, "")
+	want = "lantern oil ferry glimmerford quillshire harbour dues keepers guild regent in oct 22 tolls"
+	if got != want {
+		t.Errorf("topic %q, want %q", got, want)
+	}
 }

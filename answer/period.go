@@ -449,16 +449,27 @@ var monthYearPrepositions = map[string]bool{"in": true, "during": true, "through
 // them, and the year no later than the record's end (end): "in march 31"
 // is a day, not 2031.
 func monthShortYear(words []string, i int, end time.Time) (retrieval.DateSpan, bool) {
-	if i+1 >= len(words) || len(words[i+1]) != 2 || i+2 < len(words) && isNumber(words[i+2]) {
+	if !shortYearAt(words, i) {
 		return retrieval.DateSpan{}, false
 	}
-	m, month := text.Month(words[i])
-	yy, err := strconv.Atoi(words[i+1])
+	m, _ := text.Month(words[i])
+	yy, _ := strconv.Atoi(words[i+1])
 	y := 2000 + yy
-	if !month || err != nil || end.IsZero() || y > end.Year() {
+	if end.IsZero() || y > end.Year() {
 		return retrieval.DateSpan{}, false
 	}
 	return retrieval.DateSpan{Since: dayOf(y, m, 1), Until: retrieval.MonthEnd(y, m), Next: i + 2, Dated: true}, true
+}
+
+// shortYearAt reports whether words at i are a month and a two-digit
+// number with no third number after them: the shape monthShortYear reads
+// after a preposition ("oct 22").
+func shortYearAt(words []string, i int) bool {
+	if i+1 >= len(words) || len(words[i+1]) != 2 || !isNumber(words[i+1]) || i+2 < len(words) && isNumber(words[i+2]) {
+		return false
+	}
+	_, month := text.Month(words[i])
+	return month
 }
 
 // periodDate is retrieval.ReadDate for a period: a span statements lie

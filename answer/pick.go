@@ -408,8 +408,10 @@ type candidate struct {
 	stems      map[string]bool
 	seq        []string // the stems in order
 	// asked are the stems of the reporter's question this sentence
-	// answers, in a transcript.
-	asked map[string]bool
+	// answers, in a transcript, and askedIn the unit of the figure it asks
+	// for ("how long did this call last?": durationUnit).
+	asked   map[string]bool
+	askedIn figureUnit
 	// before are the stems of the sentence before it in the same turn
 	// (and, for a lead-in, after it: leadIns); follows is whether that
 	// sentence is the candidate before it.
@@ -428,21 +430,21 @@ type candidate struct {
 // its words.
 const answerReach = 6
 
-// askedBefore are the words of the reporter's question whose answer opens
-// the hit's passage, when the question ends the passage before it; nil
-// when the passage opens otherwise.
-func askedBefore(h retrieval.Hit) map[string]bool {
+// askedBefore is the reporter's question whose answer opens the hit's
+// passage, when the question ends the passage before it; "" when the
+// passage opens otherwise.
+func askedBefore(h retrieval.Hit) string {
 	if h.Doc == nil {
-		return nil
+		return ""
 	}
 	ts := h.Doc.Turns()
 	i := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= h.Chunk.Start })
 	if i == 0 || i == len(ts) || ts[i].Start >= h.Chunk.End || ts[i-1].Role != corpus.RoleReporter ||
 		(ts[i].Role != corpus.RoleOfficial && ts[i].Role != corpus.RoleIssuer) ||
 		strings.TrimSpace(h.Doc.Text[h.Chunk.Start:ts[i].Start]) != "" {
-		return nil
+		return ""
 	}
-	return text.TermSet(h.Doc.Text[ts[i-1].Start:ts[i-1].End])
+	return h.Doc.Text[ts[i-1].Start:ts[i-1].End]
 }
 
 // labelRe matches a paragraph that opens with a source's label and a
@@ -522,9 +524,10 @@ func candidates(top []retrieval.Hit) []candidate {
 		reach := 0
 		// A passage that opens with the answer to a question that ends
 		// the passage before it (withReplies).
-		asked := askedBefore(h)
-		if asked != nil {
-			reach = answerReach
+		var asked map[string]bool
+		askedIn := anyUnit // the unit of a figure the question asks for
+		if q := askedBefore(h); q != "" {
+			asked, askedIn, reach = text.TermSet(q), askedUnit(q), answerReach
 		}
 		src := h.Chunk.Text
 		for _, r := range text.Sentences(src) {
@@ -535,7 +538,7 @@ func candidates(top []retrieval.Hit) []candidate {
 			// statement of the record, but says what the answer is about.
 			if label, body, ok := text.LabelAt(src, r[0]); ok && body < r[1] && text.IsTurnLabel(label) {
 				if label == "Q" {
-					asked, reach = text.TermSet(src[r[0]:r[1]]), -1
+					asked, askedIn, reach = text.TermSet(src[r[0]:r[1]]), askedUnit(src[r[0]:r[1]]), -1
 					continue
 				}
 				r[0] = body
@@ -557,6 +560,9 @@ func candidates(top []retrieval.Hit) []candidate {
 					for t := range text.TermSet(src[r[0]:r[1]]) {
 						asked[t] = true
 					}
+					if askedIn == anyUnit {
+						askedIn = askedUnit(src[r[0]:r[1]])
+					}
 					continue
 				}
 				reach = 0
@@ -567,10 +573,13 @@ func candidates(top []retrieval.Hit) []candidate {
 				// moderator's or operator's line, words of unknown origin.
 				if t.Role == corpus.RoleReporter {
 					if !asking || asked == nil || newTopic(src[r[0]:r[1]]) {
-						asked = map[string]bool{}
+						asked, askedIn = map[string]bool{}, anyUnit
 					}
 					for w := range text.TermSet(src[r[0]:r[1]]) {
 						asked[w] = true
+					}
+					if askedIn == anyUnit {
+						askedIn = askedUnit(src[r[0]:r[1]])
 					}
 					reach = -1
 				}
@@ -605,7 +614,7 @@ func candidates(top []retrieval.Hit) []candidate {
 				lead = c.stems
 			}
 			if reach > 0 {
-				c.asked = asked
+				c.asked, c.askedIn = asked, askedIn
 				reach--
 			}
 			cands = append(cands, c)
@@ -923,7 +932,10 @@ func holdsKey(c candidate, h retrieval.Hit, key string) bool {
 // heldTerms is how many of terms the stems hold, and their record weight
 // (rec; 1 for a word it lacks).
 func heldTerms(stems, terms map[string]bool, rec map[string]float64) (n int, weight float64) {
-	for t := range terms {
+	// Summed in the terms' order: a map's order changes from one call to
+	// the next, and floating-point sums with it, so that two sentences
+	// holding the same terms would otherwise compare unequal by chance.
+	for _, t := range slices.Sorted(maps.Keys(terms)) {
 		if stems[t] {
 			n++
 			weight += cmp.Or(rec[t], 1)
@@ -1366,11 +1378,13 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// "how many years running": "for the fourth year in a row".
 			f.Fits = true
 		}
-		if f.Fits && r.typ != WantAny && !f.Reply && f.Asked > 0 && askedAll(c.asked, r.own) {
+		if f.Fits && r.typ != WantAny && !f.Reply && f.Asked > 0 && askedAll(c.asked, r.own) && c.askedIn == r.unit() {
 			// The reporter asked what the question asks, in all its words
-			// ("how long did this call last?" for "how long was the
-			// call?"), and the reply gives the kind asked ("It was about
-			// 30 minutes or so."): the reply is asked for.
+			// and for a figure in the same unit ("how long did this call
+			// last?" for "how long was the call?", not "will they stay as
+			// long as the call takes?"), and the reply gives the kind
+			// asked ("It was about 30 minutes or so."): the reply is
+			// asked for.
 			f.Reply = true
 		}
 		if f.Fits && (r.typ == WantDate || r.typ == WantNumber || r.typ == WantPlace || r.inSentence && f.Words == 0 || c.listed) {

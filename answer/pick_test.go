@@ -351,3 +351,20 @@ func TestCountsByOrdinal(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldTermsSumsInAFixedOrder: the record weight of the terms a
+// sentence holds is the same sum on every call, whatever order the map
+// of terms iterates in: 1e16 + 1 + 1 is 1e16 summed from the heaviest,
+// 1e16 + 2 from the lightest, so an order left to the map would make two
+// sentences holding the same terms compare unequal by chance (a
+// comparison's side then quoted one or the other from run to run).
+func TestHeldTermsSumsInAFixedOrder(t *testing.T) {
+	terms := map[string]bool{"aa": true, "bb": true, "cc": true}
+	rec := map[string]float64{"aa": 1e16, "bb": 1, "cc": 1}
+	_, want := heldTerms(terms, terms, rec)
+	for range 200 {
+		if n, got := heldTerms(terms, terms, rec); n != 3 || got != want {
+			t.Fatalf("heldTerms = %d, %v; an earlier call gave 3, %v", n, got, want)
+		}
+	}
+}

@@ -951,9 +951,11 @@ func (p *Pipeline) leansOnConversation(q string, history []Turn) bool {
 	return sig.Anaphora && (sig.Content <= 2 || thatSameRe.MatchString(q))
 }
 
-// thatSameRe: "that same flight", "this same one" point at what the
-// conversation spoke of however many words of its own the question has.
-var thatSameRe = regexp.MustCompile(`(?i)\b(?:that|this) same\b`)
+// thatSameRe: "… on that same flight?", "… in this same one" ending a
+// question point at what the conversation spoke of however many words of
+// its own the question has; not "on that same day the senate passed
+// it", which says itself what it points at.
+var thatSameRe = regexp.MustCompile(`(?i)\b(?:that|this) same(?:\s+[\p{L}'’-]+)?\s*[?.!]*\s*$`)
 
 // anyoneAnytime are the pointing words a question may use of anyone or
 // any time (leansOnConversation).
@@ -1189,8 +1191,9 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 			// call?") comes first: the reply to that question is what the
 			// follow-up asks, and the rest of a long briefing shares its
 			// words as fully.
+			unit := askedUnit(q)
 			slices.SortStableFunc(mine, func(a, b retrieval.Hit) int {
-				ra, rb := reporterAsked(a, own), reporterAsked(b, own)
+				ra, rb := reporterAsked(a, own, unit), reporterAsked(b, own, unit)
 				switch {
 				case ra && !rb:
 					return -1
@@ -1216,13 +1219,18 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 }
 
 // reporterAsked reports whether a reporter's question of the passage
-// holds every one of a question's own terms (askedAll).
-func reporterAsked(h retrieval.Hit, own map[string]bool) bool {
+// holds every one of a question's own terms (askedAll) and asks for a
+// figure in the question's unit (askedUnit: "how long", not "as long as").
+func reporterAsked(h retrieval.Hit, own map[string]bool, unit figureUnit) bool {
 	if h.Doc == nil {
 		return false
 	}
 	for _, t := range h.Doc.TurnsIn(h.Chunk.Start, h.Chunk.End) {
-		if t.Role == corpus.RoleReporter && askedAll(text.TermSet(h.Doc.Text[t.Start:t.End]), own) {
+		if t.Role != corpus.RoleReporter {
+			continue
+		}
+		asked := h.Doc.Text[t.Start:t.End]
+		if askedAll(text.TermSet(asked), own) && askedUnit(asked) == unit {
 			return true
 		}
 	}
