@@ -573,22 +573,15 @@ func askedSpeaker(q string) ([]string, string) {
 	return text.Terms(m[1]), m[1]
 }
 
-// titleDayRe is a day a title dates itself by: "June 25, 2021", "March
-// 3rd, 2022", "June 25".
-var titleDayRe = regexp.MustCompile(`\b(?:` + text.MonthPattern + `) \d{1,2}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d\b)?`)
-
 // titleStems returns the stems of the hit's document title, cached per
-// document in cache, without the day it dates itself by ("Press Briefing
-// by Press Secretary Jen Psaki, June 25, 2021"): that is when it was
-// said, which the document's date holds, not what it is about; a
-// question naming "june 2021" does not find its subject there.
+// document in cache.
 func titleStems(h retrieval.Hit, cache map[string]map[string]bool) map[string]bool {
 	if h.Doc == nil {
 		return nil
 	}
 	set, ok := cache[h.Doc.ID]
 	if !ok {
-		set = text.TermSet(titleDayRe.ReplaceAllString(h.Doc.Title, " "))
+		set = text.TermSet(h.Doc.Title)
 		cache[h.Doc.ID] = set
 	}
 	return set

@@ -368,23 +368,3 @@ func TestHeldTermsSumsInAFixedOrder(t *testing.T) {
 		}
 	}
 }
-
-// TestTitleStemsLeaveOutTheDay: the day a title dates itself by ("…,
-// June 25, 2031") is when it was said, not what it is about, so a
-// question naming "june 2031" finds no title words there; a month the
-// title is about ("the June Lantern Report") stays.
-func TestTitleStemsLeaveOutTheDay(t *testing.T) {
-	for title, want := range map[string]map[string]bool{
-		"Press Briefing by Spokesperson Zara Quillfeather, June 25, 2031":        {"june": false, "2031": false, "quillfeather": true},
-		"Press Briefing by Spokesperson Zara Quillfeather, March 3rd, 2031":      {"march": false, "2031": false, "briefing": true},
-		"Statement by Spokesperson Zara Quillfeather on the June Lantern Report": {"june": true, "lantern": true},
-	} {
-		doc := &corpus.Document{ID: title, Title: title}
-		got := titleStems(retrieval.Hit{Doc: doc}, map[string]map[string]bool{})
-		for term, held := range want {
-			if got[text.Stem(term)] != held {
-				t.Errorf("title %q: stem of %q held %v, want %v (stems %v)", title, term, got[text.Stem(term)], held, got)
-			}
-		}
-	}
-}
