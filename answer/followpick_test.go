@@ -451,3 +451,22 @@ func TestFollowUpAnsweredByTheReporterWhoAskedIt(t *testing.T) {
 		t.Error("the reporter's question holds the words “long” and “call”: asked, for a question asking no unit")
 	}
 }
+
+// TestStrongerUnitReadsAsTheWhole: a reporter's question read sentence by
+// sentence asks for the unit askedUnit reads in the whole of it.
+func TestStrongerUnitReadsAsTheWhole(t *testing.T) {
+	for _, q := range []string{
+		"What was the rate of vaccination? How long will it take?",
+		"How long will it take? What was the rate of vaccination?",
+		"How much did it cost? And what share of it did the ministry pay?",
+		"Can you say who came up with that deadline? And why?",
+	} {
+		u := anyUnit
+		for _, s := range text.Sentences(q) {
+			u = strongerUnit(u, askedUnit(q[s[0]:s[1]]))
+		}
+		if want := askedUnit(q); u != want {
+			t.Errorf("%q read by its sentences asks unit %v, as a whole %v", q, u, want)
+		}
+	}
+}

@@ -560,9 +560,7 @@ func candidates(top []retrieval.Hit) []candidate {
 					for t := range text.TermSet(src[r[0]:r[1]]) {
 						asked[t] = true
 					}
-					if askedIn == anyUnit {
-						askedIn = askedUnit(src[r[0]:r[1]])
-					}
+					askedIn = strongerUnit(askedIn, askedUnit(src[r[0]:r[1]]))
 					continue
 				}
 				reach = 0
@@ -578,9 +576,7 @@ func candidates(top []retrieval.Hit) []candidate {
 					for w := range text.TermSet(src[r[0]:r[1]]) {
 						asked[w] = true
 					}
-					if askedIn == anyUnit {
-						askedIn = askedUnit(src[r[0]:r[1]])
-					}
+					askedIn = strongerUnit(askedIn, askedUnit(src[r[0]:r[1]]))
 					reach = -1
 				}
 				continue
@@ -745,7 +741,7 @@ type questionReading struct {
 }
 
 // unit is the unit of the figure the question asks for (anyUnit when it
-// asks none).
+// asks none, or no figure: "who decides the tariff rate?").
 func (r *questionReading) unit() figureUnit {
 	if !r.hasFig {
 		return anyUnit
@@ -1378,13 +1374,13 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// "how many years running": "for the fourth year in a row".
 			f.Fits = true
 		}
-		if f.Fits && r.typ != WantAny && !f.Reply && f.Asked > 0 && askedAll(c.asked, r.own) && c.askedIn == r.unit() {
+		if f.Fits && r.typ != WantAny && !f.Reply && f.Asked > 0 && askedAll(c.asked, r.own) && (r.unit() == anyUnit || c.askedIn == r.unit()) {
 			// The reporter asked what the question asks, in all its words
-			// and for a figure in the same unit ("how long did this call
-			// last?" for "how long was the call?", not "will they stay as
-			// long as the call takes?"), and the reply gives the kind
-			// asked ("It was about 30 minutes or so."): the reply is
-			// asked for.
+			// and, for a figure in a unit, for one in the same unit ("how
+			// long did this call last?" for "how long was the call?", not
+			// "will they stay as long as the call takes?"), and the reply
+			// gives the kind asked ("It was about 30 minutes or so."): the
+			// reply is asked for.
 			f.Reply = true
 		}
 		if f.Fits && (r.typ == WantDate || r.typ == WantNumber || r.typ == WantPlace || r.inSentence && f.Words == 0 || c.listed) {

@@ -1191,7 +1191,10 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 			// call?") comes first: the reply to that question is what the
 			// follow-up asks, and the rest of a long briefing shares its
 			// words as fully.
-			unit := askedUnit(q)
+			unit := anyUnit // as questionReading.unit reads it
+			if answerTypeOf(q) == WantNumber {
+				unit = askedUnit(q)
+			}
 			slices.SortStableFunc(mine, func(a, b retrieval.Hit) int {
 				ra, rb := reporterAsked(a, own, unit), reporterAsked(b, own, unit)
 				switch {
@@ -1219,8 +1222,9 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 }
 
 // reporterAsked reports whether a reporter's question of the passage
-// holds every one of a question's own terms (askedAll) and asks for a
-// figure in the question's unit (askedUnit: "how long", not "as long as").
+// holds every one of a question's own terms (askedAll) and, when the
+// question asks for a figure in a unit, asks for one in that unit
+// (askedUnit: "how long", not "as long as").
 func reporterAsked(h retrieval.Hit, own map[string]bool, unit figureUnit) bool {
 	if h.Doc == nil {
 		return false
@@ -1230,7 +1234,7 @@ func reporterAsked(h retrieval.Hit, own map[string]bool, unit figureUnit) bool {
 			continue
 		}
 		asked := h.Doc.Text[t.Start:t.End]
-		if askedAll(text.TermSet(asked), own) && askedUnit(asked) == unit {
+		if askedAll(text.TermSet(asked), own) && (unit == anyUnit || askedUnit(asked) == unit) {
 			return true
 		}
 	}
