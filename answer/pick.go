@@ -526,8 +526,17 @@ func candidates(top []retrieval.Hit) []candidate {
 		// the passage before it (withReplies).
 		var asked map[string]bool
 		askedIn := anyUnit // the unit of a figure the question asks for
+		// ask reads a sentence of a reporter's question into asked and
+		// askedIn, after the sentences before it of the same question.
+		ask := func(s string) {
+			for t := range text.TermSet(s) {
+				asked[t] = true
+			}
+			askedIn = strongerUnit(askedIn, askedUnit(s))
+		}
 		if q := askedBefore(h); q != "" {
-			asked, askedIn, reach = text.TermSet(q), askedUnit(q), answerReach
+			asked, askedIn, reach = map[string]bool{}, anyUnit, answerReach
+			ask(q)
 		}
 		src := h.Chunk.Text
 		for _, r := range text.Sentences(src) {
@@ -538,7 +547,8 @@ func candidates(top []retrieval.Hit) []candidate {
 			// statement of the record, but says what the answer is about.
 			if label, body, ok := text.LabelAt(src, r[0]); ok && body < r[1] && text.IsTurnLabel(label) {
 				if label == "Q" {
-					asked, askedIn, reach = text.TermSet(src[r[0]:r[1]]), askedUnit(src[r[0]:r[1]]), -1
+					asked, askedIn, reach = map[string]bool{}, anyUnit, -1
+					ask(src[r[0]:r[1]])
 					continue
 				}
 				r[0] = body
@@ -557,10 +567,7 @@ func candidates(top []retrieval.Hit) []candidate {
 			if reach < 0 {
 				// Still inside the question: more of its sentences.
 				if r[0] > 0 && src[r[0]-1] != '\n' {
-					for t := range text.TermSet(src[r[0]:r[1]]) {
-						asked[t] = true
-					}
-					askedIn = strongerUnit(askedIn, askedUnit(src[r[0]:r[1]]))
+					ask(src[r[0]:r[1]])
 					continue
 				}
 				reach = 0
@@ -573,10 +580,7 @@ func candidates(top []retrieval.Hit) []candidate {
 					if !asking || asked == nil || newTopic(src[r[0]:r[1]]) {
 						asked, askedIn = map[string]bool{}, anyUnit
 					}
-					for w := range text.TermSet(src[r[0]:r[1]]) {
-						asked[w] = true
-					}
-					askedIn = strongerUnit(askedIn, askedUnit(src[r[0]:r[1]]))
+					ask(src[r[0]:r[1]])
 					reach = -1
 				}
 				continue

@@ -1192,8 +1192,8 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 			// follow-up asks, and the rest of a long briefing shares its
 			// words as fully.
 			unit := anyUnit // as questionReading.unit reads it
-			if answerTypeOf(q) == WantNumber {
-				unit = askedUnit(q)
+			if f, ok := figureOf(q); ok {
+				unit = f.unit
 			}
 			slices.SortStableFunc(mine, func(a, b retrieval.Hit) int {
 				ra, rb := reporterAsked(a, own, unit), reporterAsked(b, own, unit)
