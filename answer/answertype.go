@@ -637,19 +637,6 @@ func (u figureUnit) givenBy(sentence, undated string) bool {
 	return true
 }
 
-// strongerUnit is, of two units read in the sentences of one question,
-// the one askedUnit would read in the whole: a span of time before a
-// percentage before an amount of money ("What was the rate of
-// vaccination? How long will it take?" asks how long).
-func strongerUnit(a, b figureUnit) figureUnit {
-	for _, u := range []figureUnit{durationUnit, percentUnit, moneyUnit} {
-		if a == u || b == u {
-			return u
-		}
-	}
-	return anyUnit
-}
-
 // askedUnit reads the unit of the figure a question asks for. A
 // percentage or an amount the question gives ("the 10 percent duty")
 // is no unit it asks for.

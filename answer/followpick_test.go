@@ -452,21 +452,35 @@ func TestFollowUpAnsweredByTheReporterWhoAskedIt(t *testing.T) {
 	}
 }
 
-// TestStrongerUnitReadsAsTheWhole: a reporter's question read sentence by
-// sentence asks for the unit askedUnit reads in the whole of it.
-func TestStrongerUnitReadsAsTheWhole(t *testing.T) {
-	for _, q := range []string{
-		"What was the rate of vaccination? How long will it take?",
-		"How long will it take? What was the rate of vaccination?",
-		"How much did it cost? And what share of it did the ministry pay?",
-		"Can you say who came up with that deadline? And why?",
-	} {
-		u := anyUnit
-		for _, s := range text.Sentences(q) {
-			u = strongerUnit(u, askedUnit(q[s[0]:s[1]]))
+// TestReporterQuestionAsksItsWholeUnit: a reporter's question of two
+// sentences asks for the unit askedUnit reads in the whole of it ("What
+// was the rate …? How long did this call last?" asks how long), and the
+// reply after it carries the whole question.
+func TestReporterQuestionAsksItsWholeUnit(t *testing.T) {
+	briefing := lanternCallBriefing["2031-07-03_press-briefing-lantern-call_aaaa0007.txt"]
+	two := strings.Replace(briefing, "Firstly, how long did this call last?", "What was the rate of the lamp oil's use this week? How long did this call last?", 1)
+	if two == briefing {
+		t.Fatal("the briefing lost its question on the call's length")
+	}
+	docs, err := corpus.Parse("2031-07-03_lantern-call_aaaa0009.txt", []byte(two))
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("parse the briefing: %d documents, %v", len(docs), err)
+	}
+	d := docs[0]
+	var replies int
+	for _, c := range candidates([]retrieval.Hit{{Doc: d, Chunk: corpus.Chunk{Start: 0, End: len(d.Text), Text: d.Text}}}) {
+		if !strings.HasPrefix(d.Text[c.ws:c.we], "It was about 40 minutes") {
+			continue
 		}
-		if want := askedUnit(q); u != want {
-			t.Errorf("%q read by its sentences asks unit %v, as a whole %v", q, u, want)
+		replies++
+		if !strings.Contains(c.askedQ, "rate of the lamp oil") || !strings.Contains(c.askedQ, "How long did this call last?") {
+			t.Errorf("the reply carries the question %q, want both its sentences", c.askedQ)
 		}
+		if u := askedUnit(c.askedQ); u != durationUnit || askedUnit(two[strings.Index(two, "What was the rate"):strings.Index(two, "MR. BRIGHTWICK: It was about")]) != u {
+			t.Errorf("the question asks unit %v, want the span of time its whole asks", u)
+		}
+	}
+	if replies != 1 {
+		t.Fatalf("%d candidates quote the reply, want 1", replies)
 	}
 }

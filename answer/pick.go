@@ -408,10 +408,10 @@ type candidate struct {
 	stems      map[string]bool
 	seq        []string // the stems in order
 	// asked are the stems of the reporter's question this sentence
-	// answers, in a transcript, and askedIn the unit of the figure it asks
-	// for ("how long did this call last?": durationUnit).
-	asked   map[string]bool
-	askedIn figureUnit
+	// answers, in a transcript, and askedQ its text (of whose figure
+	// askedUnit reads the unit: "how long did this call last?").
+	asked  map[string]bool
+	askedQ string
 	// before are the stems of the sentence before it in the same turn
 	// (and, for a lead-in, after it: leadIns); follows is whether that
 	// sentence is the candidate before it.
@@ -525,18 +525,11 @@ func candidates(top []retrieval.Hit) []candidate {
 		// A passage that opens with the answer to a question that ends
 		// the passage before it (withReplies).
 		var asked map[string]bool
-		askedIn := anyUnit // the unit of a figure the question asks for
-		// ask reads a sentence of a reporter's question into asked and
-		// askedIn, after the sentences before it of the same question.
-		ask := func(s string) {
-			for t := range text.TermSet(s) {
-				asked[t] = true
-			}
-			askedIn = strongerUnit(askedIn, askedUnit(s))
-		}
+		// askedQ is the question's text, whose unit is read only where
+		// it counts (candidate.askedQ); qFrom where it opens in src.
+		askedQ, qFrom := "", 0
 		if q := askedBefore(h); q != "" {
-			asked, askedIn, reach = map[string]bool{}, anyUnit, answerReach
-			ask(q)
+			asked, askedQ, reach = text.TermSet(q), q, answerReach
 		}
 		src := h.Chunk.Text
 		for _, r := range text.Sentences(src) {
@@ -547,8 +540,8 @@ func candidates(top []retrieval.Hit) []candidate {
 			// statement of the record, but says what the answer is about.
 			if label, body, ok := text.LabelAt(src, r[0]); ok && body < r[1] && text.IsTurnLabel(label) {
 				if label == "Q" {
-					asked, askedIn, reach = map[string]bool{}, anyUnit, -1
-					ask(src[r[0]:r[1]])
+					asked, reach = text.TermSet(src[r[0]:r[1]]), -1
+					qFrom, askedQ = r[0], src[r[0]:r[1]]
 					continue
 				}
 				r[0] = body
@@ -567,7 +560,10 @@ func candidates(top []retrieval.Hit) []candidate {
 			if reach < 0 {
 				// Still inside the question: more of its sentences.
 				if r[0] > 0 && src[r[0]-1] != '\n' {
-					ask(src[r[0]:r[1]])
+					for t := range text.TermSet(src[r[0]:r[1]]) {
+						asked[t] = true
+					}
+					askedQ = src[qFrom:r[1]]
 					continue
 				}
 				reach = 0
@@ -578,9 +574,12 @@ func candidates(top []retrieval.Hit) []candidate {
 				// moderator's or operator's line, words of unknown origin.
 				if t.Role == corpus.RoleReporter {
 					if !asking || asked == nil || newTopic(src[r[0]:r[1]]) {
-						asked, askedIn = map[string]bool{}, anyUnit
+						asked, qFrom = map[string]bool{}, r[0]
 					}
-					ask(src[r[0]:r[1]])
+					for w := range text.TermSet(src[r[0]:r[1]]) {
+						asked[w] = true
+					}
+					askedQ = src[qFrom:r[1]]
 					reach = -1
 				}
 				continue
@@ -614,7 +613,7 @@ func candidates(top []retrieval.Hit) []candidate {
 				lead = c.stems
 			}
 			if reach > 0 {
-				c.asked, c.askedIn = asked, askedIn
+				c.asked, c.askedQ = asked, askedQ
 				reach--
 			}
 			cands = append(cands, c)
@@ -929,19 +928,24 @@ func holdsKey(c candidate, h retrieval.Hit, key string) bool {
 	return h.Doc != nil && text.TermSet(h.Doc.Title)[key]
 }
 
-// heldTerms is how many of terms the stems hold, and their record weight
-// (rec; 1 for a word it lacks).
-func heldTerms(stems, terms map[string]bool, rec map[string]float64) (n int, weight float64) {
-	// Summed in the terms' order: a map's order changes from one call to
-	// the next, and floating-point sums with it, so that two sentences
-	// holding the same terms would otherwise compare unequal by chance.
-	for _, t := range slices.Sorted(maps.Keys(terms)) {
+// heldTerms is how many of terms (sorted: ownList) the stems hold, and
+// their record weight (rec; 1 for a word it lacks).
+func heldTerms(stems map[string]bool, terms []string, rec map[string]float64) (n int, weight float64) {
+	for _, t := range terms {
 		if stems[t] {
 			n++
 			weight += cmp.Or(rec[t], 1)
 		}
 	}
 	return n, weight
+}
+
+// ownList is a side's own terms (side.ownTerms) in their order, read once
+// for every candidate: a map's order changes from one reading to the
+// next, and a floating-point sum with it, so that two sentences holding
+// the same terms would otherwise compare unequal by chance.
+func ownList(own map[string]bool) []string {
+	return slices.Sorted(maps.Keys(own))
 }
 
 // keyTitleShare: a word of no title is what a comparison compares when
@@ -1378,7 +1382,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// "how many years running": "for the fourth year in a row".
 			f.Fits = true
 		}
-		if f.Fits && r.typ != WantAny && !f.Reply && f.Asked > 0 && askedAll(c.asked, r.own) && (r.unit() == anyUnit || c.askedIn == r.unit()) {
+		if f.Fits && r.typ != WantAny && !f.Reply && f.Asked > 0 && askedAll(c.asked, r.own) && (r.unit() == anyUnit || askedUnit(c.askedQ) == r.unit()) {
 			// The reporter asked what the question asks, in all its words
 			// and, for a figure in a unit, for one in the same unit ("how
 			// long did this call last?" for "how long was the call?", not
@@ -1966,8 +1970,9 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 				// with its sentence on what is compared that holds the
 				// most of its clause's own words.
 				own := sd.ownTerms(r.sides, people)
-				ownCount := func(i int) int { n, _ := heldTerms(cands[i].stems, own, rec); return n }
-				ownHeld := func(i int) float64 { _, wt := heldTerms(cands[i].stems, own, rec); return wt }
+				list := ownList(own)
+				ownCount := func(i int) int { n, _ := heldTerms(cands[i].stems, list, rec); return n }
+				ownHeld := func(i int) float64 { _, wt := heldTerms(cands[i].stems, list, rec); return wt }
 				ofSide := func(i int) bool {
 					c := cands[i]
 					// A side's figure of what is counted speaks to what is

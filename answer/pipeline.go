@@ -1195,17 +1195,15 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 			if f, ok := figureOf(q); ok {
 				unit = f.unit
 			}
-			slices.SortStableFunc(mine, func(a, b retrieval.Hit) int {
-				ra, rb := reporterAsked(a, own, unit), reporterAsked(b, own, unit)
-				switch {
-				case ra && !rb:
-					return -1
-				case rb && !ra:
-					return 1
+			var askedThere, rest []retrieval.Hit // read once a passage
+			for _, h := range mine {
+				if reporterAsked(h, own, unit) {
+					askedThere = append(askedThere, h)
+				} else {
+					rest = append(rest, h)
 				}
-				return 0
-			})
-			return mine, conv, nil
+			}
+			return append(askedThere, rest...), conv, nil
 		}
 	}
 	share := convCoverageShare
