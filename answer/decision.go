@@ -397,7 +397,7 @@ func postNamed(text, title string) bool {
 	}
 	alt := ""
 	for i, w := range words {
-		if !postJoiners[w] {
+		if !labelJoiners[w] {
 			words[i] = capitalName(w)
 		}
 		if w == "adviser" {
@@ -424,9 +424,6 @@ func postNamed(text, title string) bool {
 	}
 	return false
 }
-
-// postJoiners are the words a post's name writes in lower case.
-var postJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "to": true}
 
 // postGoesOn reports whether what follows a post's name makes it part of
 // another: a letter or a hyphen ("Presidential", "President-elect"), or

@@ -471,8 +471,9 @@ func labelledQuote(h retrieval.Hit, start int) bool {
 	return sourceLabel(m[:strings.LastIndexByte(m, ':')])
 }
 
-// labelJoiners are the lower-case words a source's label may hold ("American
-// Association of People with Disabilities").
+// labelJoiners are the lower-case words a name of capitalised words may
+// hold: a source's label ("American Association of People with
+// Disabilities"), a post's name ("the Secretary of State"; postNamed).
 var labelJoiners = map[string]bool{"of": true, "with": true, "for": true, "and": true, "the": true, "on": true,
 	"at": true, "to": true, "in": true, "de": true, "del": true, "la": true, "van": true, "von": true}
 
