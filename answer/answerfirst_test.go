@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -225,7 +226,7 @@ func TestComparisonCitesBothSides(t *testing.T) {
 	idx := mixedIndex(t)
 	p := &Pipeline{Index: idx}
 	q := "How did the Armenian Remembrance Day message change between 2021 and 2025?"
-	if sides := comparisonSides(q, nil); len(sides) != 2 || sides[0].label != "2021" || sides[1].label != "2025" {
+	if sides := comparisonSides(q, nil, time.Time{}); len(sides) != 2 || sides[0].label != "2021" || sides[1].label != "2025" {
 		t.Fatalf("sides %+v", sides)
 	}
 	ans, err := p.Ask(context.Background(), q, nil, retrieval.SearchOptions{})
@@ -240,27 +241,27 @@ func TestComparisonCitesBothSides(t *testing.T) {
 		t.Errorf("cites %v, want 2021 and 2025:\n%s", years, ans.Text)
 	}
 	checkQuotations(t, ans)
-	if sides := comparisonSides("Did Quillfeather call it what Ned Example called it?", nil); len(sides) != 2 || sides[0].label != "Quillfeather" || sides[1].label != "Ned Example" {
+	if sides := comparisonSides("Did Quillfeather call it what Ned Example called it?", nil, time.Time{}); len(sides) != 2 || sides[0].label != "Quillfeather" || sides[1].label != "Ned Example" {
 		t.Errorf("speaker sides %+v", sides)
 	}
-	if comparisonSides("What did Ned Example say in 2022 about the talks?", nil) != nil {
+	if comparisonSides("What did Ned Example say in 2022 about the talks?", nil, time.Time{}) != nil {
 		t.Error("a question naming one year compares nothing")
 	}
 	// "between … and" of two dates bounds one period: one figure is asked
 	// over it. Of two people it compares them.
-	if sides := comparisonSides("how many migrants did the ministry say came between 2022 and fall 2024", nil); sides != nil {
+	if sides := comparisonSides("how many migrants did the ministry say came between 2022 and fall 2024", nil, time.Time{}); sides != nil {
 		t.Errorf("a range between two dates compares %+v", sides)
 	}
-	if sides := comparisonSides("what is the difference between what Quillfeather said and what Ned Example said", nil); len(sides) != 2 {
+	if sides := comparisonSides("what is the difference between what Quillfeather said and what Ned Example said", nil, time.Time{}); len(sides) != 2 {
 		t.Errorf("the difference between two speakers: sides %+v", sides)
 	}
 	// Two people named, one asked for his words about a change the other
 	// made: no comparison of the two. Asked for each one's words, they are.
 	two := []*Person{{Name: "Ned Example", Filter: "example"}, {Name: "Zara Quillfeather", Filter: "quillfeather"}}
-	if sides := comparisonSides("give me example's exact words on whether quillfeather changed the canal policy", two); sides != nil {
+	if sides := comparisonSides("give me example's exact words on whether quillfeather changed the canal policy", two, time.Time{}); sides != nil {
 		t.Errorf("a change one person made, asked of another's words, compares %+v", sides)
 	}
-	if sides := comparisonSides("what did example and quillfeather each say about the canal", two); len(sides) != 2 {
+	if sides := comparisonSides("what did example and quillfeather each say about the canal", two, time.Time{}); len(sides) != 2 {
 		t.Errorf("each one's words compare the two: %+v", sides)
 	}
 }

@@ -335,12 +335,12 @@ var speakingNameRe = regexp.MustCompile(`\b([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'
 // does not name them with capitals ("what did kirby and jean-pierre each
 // say about …"). Failing both, two subjects set side by side ("iwo jima
 // vs okinawa": topicSides).
-func comparisonSides(q string, named []*Person) []side {
+func comparisonSides(q string, named []*Person, end time.Time) []side {
 	if !comparisonCueRe.MatchString(q) {
 		return nil
 	}
 	if periodsCueRe.MatchString(q) {
-		if sides := periodSides(q, named); len(sides) >= 2 {
+		if sides := periodSides(q, named, end); len(sides) >= 2 {
 			return sides
 		}
 	}
@@ -380,7 +380,7 @@ func comparisonSides(q string, named []*Person) []side {
 		}
 		return sides
 	}
-	return topicSides(q)
+	return topicSides(q, end)
 }
 
 // periodSides are the distinct periods a question names, in order: a
@@ -388,8 +388,10 @@ func comparisonSides(q string, named []*Person) []side {
 // one. A month's or a day's side reaches reportLag days past it, as a
 // figure asked for it does: a month is compared through the statements
 // that report on it, published after it ("the February jobs report" of
-// March 4).
-func periodSides(q string, named []*Person) []side {
+// March 4). A period after the record's end (end, its latest document's
+// date; zero: unknown) is no side: "the old 2030 climate target vs the new
+// 2035 one" names the targets' years, not when anything was said.
+func periodSides(q string, named []*Person, end time.Time) []side {
 	toks := questionTokens(q)
 	words := make([]string, len(toks))
 	for i, t := range toks {
@@ -412,14 +414,14 @@ func periodSides(q string, named []*Person) []side {
 			if !ok && s.Next > i && len(sides) > 0 && sides[len(sides)-1].dated() {
 				s, ok = afterSide(words, i, sides[len(sides)-1])
 			}
-			if ok && s.Dated && s.Next > i {
+			if ok && s.Dated && s.Next > i && (end.IsZero() || !s.Since.After(end)) {
 				from, to := toks[i].start, toks[s.Next-1].end
 				add(side{label: q[from:to], since: s.Since, until: s.Until.AddDate(0, 0, reportLag), end: s.Until}, from, to)
 				i = s.Next - 1
 				continue
 			}
 		}
-		if y, ok := yearOf(words[i]); ok {
+		if y, ok := yearOf(words[i]); ok && (end.IsZero() || y <= end.Year()) {
 			add(side{label: words[i], since: dayOf(y, 1, 1), until: dayOf(y, 12, 31), end: dayOf(y, 12, 31)}, toks[i].start, toks[i].end)
 		}
 	}

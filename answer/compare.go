@@ -343,7 +343,7 @@ const maxTopicSide = 4
 // maxTopicSide words. It returns their token spans [from, to), ok false
 // when either side is empty: "2022 vs 2023" compares periods, "what he
 // said vs what she said" speakers.
-func topicSpans(q string, toks []qtok) (sides [2][2]int, ok bool) {
+func topicSpans(q string, toks []qtok, end time.Time) (sides [2][2]int, ok bool) {
 	for i, t := range toks {
 		next := i + 1
 		switch {
@@ -354,7 +354,7 @@ func topicSpans(q string, toks []qtok) (sides [2][2]int, ok bool) {
 			continue
 		}
 		from := i
-		for from > 0 && i-from < maxTopicSide && topicWord(toks[from-1].w) && !punctuatedAfter(q, toks, from-1) {
+		for from > 0 && i-from < maxTopicSide && topicWord(toks[from-1].w, end) && !punctuatedAfter(q, toks, from-1) {
 			from--
 		}
 		start := next
@@ -362,7 +362,7 @@ func topicSpans(q string, toks []qtok) (sides [2][2]int, ok bool) {
 			start++
 		}
 		to := start
-		for to < len(toks) && to-start < maxTopicSide && topicWord(toks[to].w) && (to == start || !punctuatedAfter(q, toks, to-1)) {
+		for to < len(toks) && to-start < maxTopicSide && topicWord(toks[to].w, end) && (to == start || !punctuatedAfter(q, toks, to-1)) {
 			to++
 		}
 		if from == i || to == start {
@@ -378,13 +378,15 @@ var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // topicWord reports whether w can be a word of a subject side: no
 // function word, verb asking for words, wh-word, date, number or word of
-// time ("this month compared to last month" compares periods).
-func topicWord(w string) bool {
-	if text.IsStopword(w) || text.IsAskVerb(w) || opensAsking(w) || isMonth(w) || isNumber(w) || timeWords[w] {
-		return false
+// time ("this month compared to last month" compares periods). A year
+// after the record's end (end; zero: unknown) is a subject's word, as no
+// statement is dated in it: "the old 2030 climate target vs the new 2035
+// one".
+func topicWord(w string, end time.Time) bool {
+	if y, year := yearOf(w); year {
+		return !end.IsZero() && y > end.Year()
 	}
-	_, year := yearOf(w)
-	return !year
+	return !text.IsStopword(w) && !text.IsAskVerb(w) && !opensAsking(w) && !isMonth(w) && !isNumber(w) && !timeWords[w]
 }
 
 // timeWords name a time, not a subject.
@@ -409,20 +411,25 @@ func punctuatedAfter(q string, toks []qtok, i int) bool {
 }
 
 // topicSides are the subject sides of a comparison (topicSpans), or nil.
-func topicSides(q string) []side {
+func topicSides(q string, end time.Time) []side {
 	toks := questionTokens(q)
-	spans, ok := topicSpans(q, toks)
+	spans, ok := topicSpans(q, toks, end)
 	if !ok {
 		return nil
 	}
 	var sides []side
-	for _, sp := range spans {
-		end := toks[sp[1]-1].end
-		if strings.Contains(q[toks[sp[1]-1].start:end], ".") && end < len(q) && q[end] == '.' {
-			end++ // "u.s." keeps its last period
+	for k, sp := range spans {
+		to := toks[sp[1]-1].end
+		if strings.Contains(q[toks[sp[1]-1].start:to], ".") && to < len(q) && q[to] == '.' {
+			to++ // "u.s." keeps its last period
 		}
-		label := q[toks[sp[0]].start:end]
+		label := q[toks[sp[0]].start:to]
 		terms := text.Terms(label)
+		if w := toks[sp[1]-1].w; k == 1 && (w == "one" || w == "ones") && sp[1]-sp[0] > 1 {
+			// "the old 2030 target vs the new 2035 one": the pronoun
+			// stands for the first side's head noun.
+			terms = text.Terms(q[toks[sp[0]].start:toks[sp[1]-2].end] + " " + toks[spans[0][1]-1].w)
+		}
 		if len(terms) == 0 {
 			return nil
 		}
@@ -443,11 +450,11 @@ func topicSides(q string) []side {
 // record spoke of either side; after "in" or "on" ("the canal vs the
 // bridge in april 2023") it dates what was said of both. A date before
 // "vs" ends the side before it, and is read as a period side.
-func periodOfSide(q string, toks []qtok, from int, phrase string) bool {
+func periodOfSide(q string, toks []qtok, from int, phrase string, end time.Time) bool {
 	if !strings.ContainsAny(phrase, "0123456789") && !slices.ContainsFunc(strings.Fields(strings.ToLower(phrase)), isMonth) {
 		return false
 	}
-	spans, ok := topicSpans(q, toks)
+	spans, ok := topicSpans(q, toks, end)
 	if !ok {
 		return false
 	}
@@ -538,14 +545,14 @@ func aboutHits(hits []retrieval.Hit, sd side) []retrieval.Hit {
 // but those only its subject sides name: "nicole in florida vs the new
 // york flooding" asks no passage to name both Florida and New York, each
 // side's passages name their own (aboutSide).
-func placesOutsideSides(q string) []string {
+func placesOutsideSides(q string, end time.Time) []string {
 	places := text.PlacesAsked(q)
-	sides := topicSides(q)
+	sides := topicSides(q, end)
 	if len(sides) < 2 {
 		return places
 	}
 	toks := questionTokens(q)
-	spans, _ := topicSpans(q, toks)
+	spans, _ := topicSpans(q, toks, end)
 	rest := q[:toks[spans[0][0]].start] + " " + q[toks[spans[1][1]-1].end:]
 	outside := text.PlacesAsked(rest)
 	return slices.DeleteFunc(places, func(p string) bool {

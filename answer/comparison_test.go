@@ -2,8 +2,10 @@ package answer
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -384,7 +386,7 @@ func TestTopicSides(t *testing.T) {
 		{"what did they say about the canal toll", "", ""},
 	}
 	for _, tt := range tests {
-		sides := topicSides(tt.q)
+		sides := topicSides(tt.q, time.Time{})
 		var left, right string
 		if len(sides) == 2 {
 			left, right = sides[0].label, sides[1].label
@@ -420,17 +422,17 @@ func TestPeriodOfASide(t *testing.T) {
 	}
 	// A side's place must be held for the side to be: most of its other
 	// words are not enough.
-	sd := topicSides("the ohio relief vs the texas storm relief")[1]
+	sd := topicSides("the ohio relief vs the texas storm relief", time.Time{})[1]
 	if sd.heldBy(text.TermSet("the storm relief"), "the storm relief") {
 		t.Errorf("a side held without its place")
 	}
 	if !sd.heldBy(text.TermSet("the Texas storm"), "the Texas storm") {
 		t.Errorf("a side not held with its place and most of its words")
 	}
-	if got := placesOutsideSides("who ran the relief in florida vs the texas flooding"); len(got) != 0 {
+	if got := placesOutsideSides("who ran the relief in florida vs the texas flooding", time.Time{}); len(got) != 0 {
 		t.Errorf("places asked of every passage %q, want none", got)
 	}
-	if got := placesOutsideSides("in ohio, the relief for florida vs texas"); len(got) != 1 || got[0] != "ohio" {
+	if got := placesOutsideSides("in ohio, the relief for florida vs texas", time.Time{}); len(got) != 1 || got[0] != "ohio" {
 		t.Errorf("places asked of every passage %q, want ohio", got)
 	}
 }
@@ -550,7 +552,7 @@ func TestSideClauses(t *testing.T) {
 		{"how many people did the ferries carry in late july 2031 versus mid-august 2031?", "", ""},
 	}
 	for _, tc := range tests {
-		sides := periodSides(tc.q, nil)
+		sides := periodSides(tc.q, nil, time.Time{})
 		if len(sides) != 2 {
 			t.Fatalf("%q: sides %+v", tc.q, sides)
 		}
@@ -589,7 +591,7 @@ func TestSideClauseSearch(t *testing.T) {
 		{"how many barges crossed in may 2031 vs how many were stopped in may 2032", "barges", ""},
 	} {
 		f := &fakeIndex{}
-		if _, err := (&Pipeline{Index: f}).sideHits(context.Background(), tc.q, retrieval.SearchOptions{}, comparisonSides(tc.q, named), nil); err != nil {
+		if _, err := (&Pipeline{Index: f}).sideHits(context.Background(), tc.q, retrieval.SearchOptions{}, comparisonSides(tc.q, named, time.Time{}), nil); err != nil {
 			t.Fatal(err)
 		}
 		if len(f.queries) != 2 || !strings.Contains(f.queries[1], tc.want) || tc.not != "" && strings.Contains(f.queries[1], tc.not) {
@@ -605,7 +607,7 @@ func TestSideClauseCues(t *testing.T) {
 		{"the glimmerford sanctions in 2031 against brackenwick vs the canal tolls quillton raised in 2032", "the glimmerford sanctions in 2031 against brackenwick"},
 		{"the glimmerford toll in 2031 for cars and trucks, and the ferry fares quillton charged in 2032", "the glimmerford toll in 2031 for cars and trucks,"},
 	} {
-		sides := periodSides(tc.q, nil)
+		sides := periodSides(tc.q, nil, time.Time{})
 		if len(sides) != 2 || sides[0].clause != tc.first {
 			t.Errorf("%q: sides %+v, want the first clause %q", tc.q, sides, tc.first)
 		}
@@ -648,7 +650,7 @@ func TestSideClauseAfterAnAuxiliary(t *testing.T) {
 		"what did quillfeather say about canal tolls in 2031 vs what ned example said about ferry fares in 2032",
 	} {
 		f := &fakeIndex{}
-		if _, err := (&Pipeline{Index: f}).sideHits(context.Background(), q, retrieval.SearchOptions{}, comparisonSides(q, named), nil); err != nil {
+		if _, err := (&Pipeline{Index: f}).sideHits(context.Background(), q, retrieval.SearchOptions{}, comparisonSides(q, named, time.Time{}), nil); err != nil {
 			t.Fatal(err)
 		}
 		if len(f.queries) != 2 || !strings.Contains(f.queries[1], "ferry") || strings.Contains(f.queries[1], "canal") {
@@ -664,7 +666,7 @@ func TestSideClauseKeepsItsAnd(t *testing.T) {
 		{"compare the canal tolls in 2031 and the ferry fares that brackenwick and quillton charged in 2032", "the ferry fares that brackenwick and quillton charged in 2032"},
 		{"compare how many barges crossed in 2031 and how many ferries and tugs brackenwick sent in 2032", "how many ferries and tugs brackenwick sent in 2032"},
 	} {
-		sides := comparisonSides(tc.q, nil)
+		sides := comparisonSides(tc.q, nil, time.Time{})
 		if len(sides) != 2 || sides[1].clause != "" && sides[1].clause != tc.second {
 			t.Errorf("%q: second clause %q, want %q (or none)", tc.q, sides[1].clause, tc.second)
 		}
@@ -692,7 +694,7 @@ func TestWhichMoreAsksASize(t *testing.T) {
 func TestSideOwnWordsAreNoNames(t *testing.T) {
 	named := []*Person{{Name: "Ned Example"}}
 	q := "how many barges crossed the glimmerford canal in july 2031 vs how many ferries ned example sent to brackenwick harbour in august 2031"
-	sides := comparisonSides(q, named)
+	sides := comparisonSides(q, named, time.Time{})
 	if len(sides) != 2 || sides[1].clause == "" {
 		t.Fatalf("no clauses: %+v", sides)
 	}
@@ -714,7 +716,7 @@ func TestSideOwnWordsAreNoNames(t *testing.T) {
 // clause (and not what is compared) is not that side's answer.
 func TestOneOwnWordIsNotAbout(t *testing.T) {
 	q := "how many barges crossed the glimmerford canal in july 2031 vs how many ferries brackenwick harbour sent out in august 2031"
-	if sides := comparisonSides(q, nil); len(sides) != 2 || sides[1].clause == "" {
+	if sides := comparisonSides(q, nil, time.Time{}); len(sides) != 2 || sides[1].clause == "" {
 		t.Fatalf("no clauses: %+v", sides)
 	}
 	hits := exampleStatements(t, "Remarks", [][2]string{
@@ -725,4 +727,37 @@ func TestOneOwnWordIsNotAbout(t *testing.T) {
 	if strings.Contains(got, "school") {
 		t.Errorf("quotes a sentence with one own word")
 	}
+}
+
+// TestTargetYearsAreNoSides: a year after the record's end is no period
+// a statement was made in but a subject's word: "the old 2040 canal
+// target vs the new 2045 one" sets two targets side by side, the second
+// naming the first's head noun by "one". Without the record's end known
+// the years stay period sides.
+func TestTargetYearsAreNoSides(t *testing.T) {
+	q := "the old 2040 canal target vs the new 2045 one, how do they compare"
+	end := retrieval.Day(2033, 1, 1)
+	if sides := periodSides(q, nil, end); len(sides) != 0 {
+		t.Errorf("period sides %+v, want none after the record's end", sides)
+	}
+	if sides := periodSides(q, nil, time.Time{}); len(sides) != 2 {
+		t.Errorf("period sides %+v, want 2040 and 2045 with no record's end known", sides)
+	}
+	sides := comparisonSides(q, nil, end)
+	if len(sides) != 2 || !sides[0].topic || sides[0].label != "old 2040 canal target" || sides[1].label != "new 2045 one" {
+		t.Fatalf("sides %+v, want the two targets as subjects", sides)
+	}
+	if !slices.Contains(sides[1].terms, text.Stem("target")) || slices.Contains(sides[1].terms, text.Stem("one")) {
+		t.Errorf("second side's terms %q, want the first's head noun for \"one\"", sides[1].terms)
+	}
+	// A side is quoted with a sentence that names it over one that only
+	// its passage and title hold.
+	hits := briefingHits(t,
+		[2]string{"Fact Sheet: Minister Ned Example Sets 2045 Canal Target",
+			"On day one the minister restored the old Canal Accord, how the canals compare, and set a course to tackle the silt crisis in the canals. " +
+				"Today the minister is announcing a new canal target: a 40 percent cut in silt in 2045.\n"},
+		[2]string{"Remarks by Minister Ned Example on the Canals",
+			"MR. EXAMPLE: We set the old canal target in 2031: a 20 percent cut in silt by 2040.\n"})
+	got, _, _, _ := extractive(ExtractiveQuery{Question: q, end: end}, hits)
+	holdsAll(t, got, "- old 2040 canal target: ", "a 20 percent cut in silt by 2040", "- new 2045 one: ", "a 40 percent cut in silt in 2045")
 }

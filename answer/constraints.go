@@ -160,6 +160,9 @@ type Constraints struct {
 	// "" when none: a follow-up stays with a cited document only if its
 	// title is of that kind. Set as Places is.
 	Kind string `json:"kind,omitempty"`
+	// end is the date of the record's latest document (zero: unknown): a
+	// year after it is no comparison's side (comparisonSides).
+	end time.Time
 }
 
 // docKinds are the kinds of document the record's titles name ("Statement
@@ -448,12 +451,12 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	// letter stays, as it may be a name's initial ("george w bush").
 	q = positiveOpener(markPossessives(text.SpellOutChatWords(q), pp), pp)
 	toks := questionTokens(q)
-	var c Constraints
+	c := Constraints{end: end}
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
 	c.Period = readPeriod(q, toks, end, drop)
 	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period) ||
 		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first) ||
-		periodOfSide(q, toks, slices.Index(drop, true), c.Period.Phrase)) {
+		periodOfSide(q, toks, slices.Index(drop, true), c.Period.Phrase, end)) {
 		// The phrase stays in the searched words: it is the subject.
 		c.PeriodTopic = c.Period.Phrase
 		c.Period = Period{}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/readout/readout/corpus"
@@ -93,6 +94,9 @@ type ExtractiveQuery struct {
 	// answer that opens the passage after a reporter's question
 	// (withReplies).
 	chunks func(docID string) []corpus.Chunk
+	// end is the date of the record's latest document (zero: unknown;
+	// Constraints.end).
+	end time.Time
 	// allReasons keeps the reasons of every candidate sentence, not only
 	// the picked ones and the best of the rest (Pipeline.ExplainAll).
 	allReasons bool
@@ -107,7 +111,7 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	if q.Pool > 0 {
 		n = q.Pool
 	}
-	if len(unlessNamed(comparisonSides(q.Question, q.Named), hits)) >= 2 {
+	if len(unlessNamed(comparisonSides(q.Question, q.Named, q.end), hits)) >= 2 {
 		n = len(hits) // each side's passages are among them
 	}
 	top := withReplies(hits[:min(len(hits), n)], q.chunks)

@@ -965,7 +965,7 @@ func comparisonWord(w string) bool {
 
 func readQuestion(q ExtractiveQuery) questionReading {
 	r := questionReading{question: q.Question, words: map[string]float64{}, typ: q.Type, quoted: quotedInQuestion(q.Question), reply: asksForReply(q.Question),
-		named: map[string]bool{}, people: q.Named, names: termSet(q.Names), sides: comparisonSides(q.Question, q.Named), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
+		named: map[string]bool{}, people: q.Named, names: termSet(q.Names), sides: comparisonSides(q.Question, q.Named, q.end), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
 		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question), places: q.Places}
 	r.asksQuestion = !r.reply && asksAQuestion(q.Question)
 	for t := range text.TermSet(q.Context) {
@@ -1990,6 +1990,20 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 					if ofSide(i) && (side < 0 || ownHeld(i) > ownHeld(side)) {
 						side = i
 						if own == nil {
+							break
+						}
+					}
+				}
+				if side >= 0 && sd.topic && own == nil && !sd.heldBy(cands[side].stems, top[cands[side].hit].Chunk.Text[cands[side].start:cands[side].end]) {
+					// A subject side is quoted with a sentence that names
+					// it when one scores within FirstFloor of the side's
+					// best, which only its passage and title hold ("On Day
+					// One of his Administration, …" of the fact sheet on the
+					// 2035 climate target, beside "… a new climate target
+					// …: a 61-66 percent reduction in 2035 …").
+					for i := side + 1; i < len(cands) && cands[i].score >= w.FirstFloor*cands[side].score; i++ {
+						if ofSide(i) && sd.heldBy(cands[i].stems, top[cands[i].hit].Chunk.Text[cands[i].start:cands[i].end]) {
+							side = i
 							break
 						}
 					}

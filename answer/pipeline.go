@@ -202,7 +202,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 	} else if len(history) > 0 && ans.Explain != nil && !asAsked {
 		ans.Explain.Notes = append(ans.Explain.Notes, "the question names its own subject: a new topic, not condensed with the conversation")
 	}
-	sides := unlessNamed(comparisonSides(standalone, r.c.Named), hits)
+	sides := unlessNamed(comparisonSides(standalone, r.c.Named, r.c.end), hits)
 	if len(sides) >= 2 && len(hits) > 0 {
 		hits, err = p.sideHits(ctx, standalone, r.opts, sides, hits)
 		if err != nil {
@@ -248,7 +248,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		return ans, nil
 	}
 
-	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: filteredWords(r.c), Named: r.c.Named, Places: r.c.Places, Mention: r.c.Mention, pp: p.people(), chunks: p.chunksOf()}
+	eq := ExtractiveQuery{Question: q, Type: r.c.Want, Filtered: filteredWords(r.c), Named: r.c.Named, Places: r.c.Places, Mention: r.c.Mention, pp: p.people(), chunks: p.chunksOf(), end: r.c.end}
 	if r.c.Want == WantYesNo || r.c.Want == WantDate {
 		eq.Names = questionNames(r.c, r.hits)
 	}

@@ -466,7 +466,7 @@ func (p *Pipeline) retrieve(ctx context.Context, question, standalone string, fi
 	first, last, docs := p.Index.Coverage()
 	pp := p.people()
 	r := &retrieved{c: readQuestionFrom(standalone, pp, first, last, conv), pp: pp}
-	r.c.Places = placesOutsideSides(question)
+	r.c.Places = placesOutsideSides(question, last)
 	r.c.Kind = docKindAsked(question)
 	r.opts = r.c.Options(filters)
 	if standalone != question {
@@ -654,7 +654,7 @@ func withoutWhenPhrase(c Constraints) string {
 	}
 	people := nameTerms(nameTerms(map[string]bool{}, c.Named...), c.Speaker)
 	spans := whenPhrases(q, questionTokens(q), words, people)
-	if len(spans) == 0 || len(comparisonSides(q, c.Named)) >= 2 {
+	if len(spans) == 0 || len(comparisonSides(q, c.Named, c.end)) >= 2 {
 		return "" // "… vs after the feb 2026 trade deal" is a side
 	}
 	var b strings.Builder

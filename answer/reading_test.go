@@ -62,7 +62,7 @@ func TestPeriodSides(t *testing.T) {
 		{"how did the canal talks change from 13 March 2023 to May 2023", []string{"13 March 2023", "May 2023"}, "2023-04-13"},
 		{"what changed in the canal talks in 2023", nil, ""},
 	} {
-		sides := comparisonSides(tc.q, nil)
+		sides := comparisonSides(tc.q, nil, time.Time{})
 		var labels []string
 		for _, s := range sides {
 			labels = append(labels, s.label)
