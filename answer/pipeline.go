@@ -1092,7 +1092,9 @@ func (p *Pipeline) withConversation(ctx context.Context, r *retrieved, q, standa
 	}
 	// A place or a person the question names that a cited document
 	// never names moves on from it (docFollowsOn).
-	conv = slices.DeleteFunc(conv, func(h retrieval.Hit) bool { return h.Doc == nil || !r.followsOn(h.Doc) })
+	// A clone: conv may share its array with searched, which DeleteFunc
+	// would leave with zero passages at its end.
+	conv = slices.DeleteFunc(slices.Clone(conv), func(h retrieval.Hit) bool { return h.Doc == nil || !r.followsOn(h.Doc) })
 	if len(conv) == 0 {
 		return nil, nil
 	}

@@ -589,3 +589,31 @@ func TestDayInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestConversationPassagesDropped: a follow-up asking for more ("what
+// else …") reads the conversation's passages both as the answering ones
+// and as those searched; when some of them are dropped (their document
+// is not of the kind the question points at), the searched ones are
+// still whole passages: the answer is made, not an internal error (a
+// slice shared by both lost its tail to slices.DeleteFunc).
+func TestConversationPassagesDropped(t *testing.T) {
+	hits := exampleHits()
+	hits[0].Doc.Title = "Statement on the talks"
+	f := &fakeIndex{hits: hits}
+	p := &Pipeline{Index: f}
+	r := &retrieved{c: Constraints{Kind: "statement"}, hits: hits, searched: hits, decision: Decision{Answer: true}}
+	history := []Turn{{Question: "what did they say about the talks", Citations: []Citation{{N: 1, Doc: hits[0].Doc.ID}, {N: 2, Doc: hits[1].Doc.ID}}}}
+	follow := FollowUp{Kind: RefMore}
+	got, err := p.withConversation(context.Background(), r, "what else was in the statement", "what else was in the statement on the talks", history, &follow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || got[0].Doc == nil || got[0].Doc.ID != hits[0].Doc.ID {
+		t.Fatalf("conversation passages %+v, want the statement's first", got)
+	}
+	for _, h := range got {
+		if h.Doc == nil {
+			t.Errorf("a passage with no document among %d", len(got))
+		}
+	}
+}
