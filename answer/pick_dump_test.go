@@ -17,20 +17,21 @@ import (
 // pickDumpLine is one question's candidate sentences as TestDumpPick
 // writes them: what a sentence-choice weight fit reads offline.
 type pickDumpLine struct {
-	Set, ID, Kind string
-	Must          []string
-	Answered      bool // the answer holds every must_contain item
-	Declined      bool
-	Candidates    []pickDumpCandidate
+	Set, ID, Kind, Question string
+	Must                    []string
+	Answered                bool // the answer holds every must_contain item
+	Declined                bool
+	Candidates              []pickDumpCandidate
 }
 
 // pickDumpCandidate is a candidate sentence with its signals, score,
 // role and the must_contain items its words hold.
 type pickDumpCandidate struct {
-	Score   float64
-	Reason  string
-	Signals map[string]float64
-	Holds   []string
+	Sentence string
+	Score    float64
+	Reason   string
+	Signals  map[string]float64
+	Holds    []string
 }
 
 // TestDumpPick writes, for every question of the eval files in
@@ -99,11 +100,11 @@ func TestDumpPick(t *testing.T) {
 						if len(q.MustContain) == 0 {
 							continue
 						}
-						line := pickDumpLine{Set: set, ID: q.ID, Kind: q.Kind, Must: q.MustContain,
+						line := pickDumpLine{Set: set, ID: q.ID, Kind: q.Kind, Question: q.Question, Must: q.MustContain,
 							Answered: len(evalmatch.Missing(ans.Text, q.MustContain)) == 0, Declined: ans.Mode == ModeDeclined}
 						if ans.Explain != nil {
 							for _, s := range ans.Explain.Sentences {
-								c := pickDumpCandidate{Score: s.Score, Reason: s.Reason, Signals: map[string]float64{}}
+								c := pickDumpCandidate{Sentence: s.Sentence, Score: s.Score, Reason: s.Reason, Signals: map[string]float64{}}
 								for _, sg := range s.Features {
 									c.Signals[sg.Name] = sg.Value
 								}
