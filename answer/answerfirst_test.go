@@ -964,3 +964,49 @@ func TestReasonRe(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureOfTheOwnDocument: a question asking for a figure in a unit
+// ("what share …") is answered first by the sentence of the best
+// sentence's own document giving a figure in that unit, though it says
+// little of the subject, which the document's other sentences name; a
+// figure in another document's sentence that says as little of it is
+// not taken so.
+func TestFigureOfTheOwnDocument(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Minister Ned Example Approves Avalonia Storm Emergency Declaration",
+			"Today, Minister Ned Example declared that an emergency exists in the province of Avalonia and ordered relief to supplement provincial and local response efforts due to the emergency conditions resulting from a severe winter storm. " +
+				"The relief office will coordinate all relief efforts with the province. " +
+				"Protective measures for shelters and direct assistance will be provided at 75 percent national funding.\n"})
+	q := "what share did the ministry pay for avalonia's winter storm emergency"
+	weigh := func(hits []retrieval.Hit) []retrieval.Hit {
+		for i := range hits {
+			for j, w := range []string{"avalonia", "winter", "storm", "emergency"} {
+				hits[i].Terms = append(hits[i].Terms, retrieval.TermMatch{Term: text.Terms(w)[0], Weight: 3 + float64(j), Found: true, Share: 1})
+			}
+		}
+		return hits
+	}
+	hits = weigh(hits)
+	first := func(got string) string {
+		lines := strings.Split(got, "\n")
+		if len(lines) < 2 {
+			return ""
+		}
+		return lines[1]
+	}
+	got, _, _ := Extractive(q, hits)
+	if !strings.Contains(first(got), "75 percent national funding") {
+		t.Errorf("the figure in the unit asked is not quoted first:\n%s", got)
+	}
+	// The same sentence in another document than the best sentence's.
+	hits = briefingHits(t,
+		[2]string{"Minister Ned Example Approves Avalonia Storm Emergency Declaration",
+			"Today, Minister Ned Example declared that an emergency exists in the province of Avalonia and ordered relief to supplement provincial and local response efforts due to the emergency conditions resulting from a severe winter storm.\n"},
+		[2]string{"Relief Office Guidance",
+			"Protective measures for shelters and direct assistance will be provided at 75 percent national funding.\n"})
+	hits = weigh(hits)
+	got, _, _ = Extractive(q, hits)
+	if strings.Contains(first(got), "75 percent") {
+		t.Errorf("another document's figure quoted first:\n%s", got)
+	}
+}
