@@ -1,11 +1,10 @@
 package answer
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -34,18 +33,19 @@ type pickDumpCandidate struct {
 	Holds    []string
 }
 
-// TestDumpPick writes, for every question of the eval files in
-// READOUT_PICK_DUMP_SETS (comma-separated names under ../eval, without
-// ".jsonl") asked as readout eval asks them (follow-ups after what they
-// follow), every candidate sentence of its extractive answer with its
-// signals (SentenceTrace) to READOUT_PICK_DUMP (JSON lines), over the
-// index in READOUT_DEV_INDEX:
+// TestDumpPick writes, for every question with must_contain words of the
+// eval files in READOUT_PICK_DUMP_SETS (comma-separated names under
+// ../eval, without ".jsonl"), asked as readout eval asks them
+// (askChains), every candidate sentence of its extractive answer with
+// its signals (SentenceTrace) to READOUT_PICK_DUMP (JSON lines), over
+// the index in READOUT_DEV_INDEX:
 //
 //	READOUT_DEV_INDEX=/tmp/wh READOUT_PICK_DUMP=/tmp/pick.jsonl READOUT_PICK_DUMP_SETS=dev,fresh \
 //		go test -run DumpPick -timeout 1h ./answer
 //
-// A fit of DefaultWeights' scoring weights reads it offline: the score
-// of each candidate is Weights.Score of its signals.
+// A fit of DefaultWeights' scoring weights reads it offline: a
+// candidate's score is Weights.Score of its signals, which SentenceTrace
+// names (SentenceFeatures.signals).
 func TestDumpPick(t *testing.T) {
 	dir, out := os.Getenv("READOUT_DEV_INDEX"), os.Getenv("READOUT_PICK_DUMP")
 	if dir == "" || out == "" {
@@ -65,78 +65,32 @@ func TestDumpPick(t *testing.T) {
 	var mu sync.Mutex
 	for _, set := range strings.Split(os.Getenv("READOUT_PICK_DUMP_SETS"), ",") {
 		qs := readEvalLines(t, filepath.Join("..", "eval", set+".jsonl"))
-		byID := map[string]evalLine{}
-		var roots []string
-		chains := map[string][]evalLine{}
-		for _, q := range qs {
-			byID[q.ID] = q
-		}
-		for _, q := range qs {
-			r := q
-			for r.Follows != "" {
-				r = byID[r.Follows]
+		askChains(t, p, qs, func(q evalLine, ans *Answer) {
+			if len(q.MustContain) == 0 {
+				return
 			}
-			if chains[r.ID] == nil {
-				roots = append(roots, r.ID)
-			}
-			chains[r.ID] = append(chains[r.ID], q)
-		}
-		work := make(chan []evalLine)
-		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for chain := range work {
-					histories := map[string][]Turn{}
-					for _, q := range chain {
-						history := histories[q.Follows]
-						ans, err := p.Ask(context.Background(), q.Question, history, retrieval.SearchOptions{})
-						if err != nil {
-							t.Errorf("%s %s: %v", set, q.ID, err)
-							continue
-						}
-						histories[q.ID] = append(append([]Turn(nil), history...), TurnOf(ans))
-						if len(q.MustContain) == 0 {
-							continue
-						}
-						line := pickDumpLine{Set: set, ID: q.ID, Kind: q.Kind, Question: q.Question, Must: q.MustContain,
-							Answered: len(evalmatch.Missing(ans.Text, q.MustContain)) == 0, Declined: ans.Mode == ModeDeclined}
-						if ans.Explain != nil {
-							for _, s := range ans.Explain.Sentences {
-								c := pickDumpCandidate{Sentence: s.Sentence, Score: s.Score, Reason: s.Reason, Signals: map[string]float64{}}
-								for _, sg := range s.Features {
-									c.Signals[sg.Name] = sg.Value
-								}
-								missing := evalmatch.Missing(s.Sentence, q.MustContain)
-								for _, m := range q.MustContain {
-									held := true
-									for _, x := range missing {
-										if x == m {
-											held = false
-										}
-									}
-									if held {
-										c.Holds = append(c.Holds, m)
-									}
-								}
-								line.Candidates = append(line.Candidates, c)
-							}
-						}
-						mu.Lock()
-						err = enc.Encode(line)
-						mu.Unlock()
-						if err != nil {
-							t.Error(err)
+			line := pickDumpLine{Set: set, ID: q.ID, Kind: q.Kind, Question: q.Question, Must: q.MustContain,
+				Answered: len(evalmatch.Missing(ans.Text, q.MustContain)) == 0, Declined: ans.Mode == ModeDeclined}
+			if ans.Explain != nil {
+				for _, s := range ans.Explain.Sentences {
+					c := pickDumpCandidate{Sentence: s.Sentence, Score: s.Score, Reason: s.Reason, Signals: map[string]float64{}}
+					for _, sg := range s.Features {
+						c.Signals[sg.Name] = sg.Value
+					}
+					missing := evalmatch.Missing(s.Sentence, q.MustContain)
+					for _, m := range q.MustContain {
+						if !slices.Contains(missing, m) {
+							c.Holds = append(c.Holds, m)
 						}
 					}
+					line.Candidates = append(line.Candidates, c)
 				}
-			}()
-		}
-		for _, r := range roots {
-			work <- chains[r]
-		}
-		close(work)
-		wg.Wait()
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if err := enc.Encode(line); err != nil {
+				t.Error(err)
+			}
+		})
 	}
 }

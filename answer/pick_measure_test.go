@@ -54,11 +54,33 @@ func readEvalLines(t *testing.T, name string) []evalLine {
 	return qs
 }
 
-// answersHolding asks every question as readout eval does (a follow-up
-// after the questions it follows, chains side by side) and returns how
-// many of those with must_contain words are answered with all of them,
-// and how many have them.
+// answersHolding asks every question as readout eval does (askChains)
+// and returns how many of those with must_contain words are answered
+// with all of them, and how many have them.
 func answersHolding(t *testing.T, p *Pipeline, qs []evalLine) (right, of int) {
+	t.Helper()
+	var mu sync.Mutex
+	askChains(t, p, qs, func(q evalLine, ans *Answer) {
+		if len(q.MustCite) == 0 || len(q.MustContain) == 0 {
+			return
+		}
+		ok := len(evalmatch.Missing(ans.Text, q.MustContain)) == 0
+		mu.Lock()
+		defer mu.Unlock()
+		of++
+		if ok {
+			right++
+		}
+	})
+	return right, of
+}
+
+// askChains asks every question as readout eval does: a follow-up after
+// the questions it follows, with their answers as its conversation, the
+// chains side by side (GOMAXPROCS at once). answered is called with each
+// question and its answer, from several goroutines. A question that ends
+// in an error fails the test after all are asked.
+func askChains(t *testing.T, p *Pipeline, qs []evalLine, answered func(q evalLine, ans *Answer)) {
 	t.Helper()
 	// A chain is a question that follows nothing and those that follow it.
 	byID := map[string]evalLine{}
@@ -103,16 +125,7 @@ func answersHolding(t *testing.T, p *Pipeline, qs []evalLine) (right, of int) {
 						continue
 					}
 					histories[q.ID] = append(append([]Turn(nil), history...), TurnOf(ans))
-					if len(q.MustCite) == 0 || len(q.MustContain) == 0 {
-						continue
-					}
-					ok := len(evalmatch.Missing(ans.Text, q.MustContain)) == 0
-					mu.Lock()
-					of++
-					if ok {
-						right++
-					}
-					mu.Unlock()
+					answered(q, ans)
 				}
 			}
 		}()
@@ -125,7 +138,6 @@ func answersHolding(t *testing.T, p *Pipeline, qs []evalLine) (right, of int) {
 	if failed != nil {
 		t.Fatal(failed)
 	}
-	return right, of
 }
 
 // TestMeasurePick measures the extractive sentence choice (DefaultWeights)
