@@ -2203,24 +2203,12 @@ func turnsAway(sentence string) bool { return turnsAwayRe.MatchString(strings.Tr
 // FirstFloor of the best (cands[best]); else first.
 func firstOfType(cands []candidate, best, first int, eligible func(int) bool, top []retrieval.Hit, r *questionReading, w Weights) int {
 	subject := w.FirstWords * subjectTop(cands, eligible)
-	vague, ownDoc := -1, -1
+	vague := -1
 	for i := range cands {
 		if cands[i].score < w.FirstFloor*cands[best].score {
 			break
 		}
-		if !eligible(i) || !cands[i].features.Fits {
-			continue
-		}
-		if cands[i].features.Subject < subject {
-			if ownDoc < 0 && r.typ == WantNumber && r.hasFig && r.fig.unit != anyUnit && top[cands[i].hit].Chunk.DocID == top[cands[best].hit].Chunk.DocID {
-				// A figure in the unit asked for, in the best sentence's
-				// own document, says less of the subject than the best
-				// ("… will be provided at 75 percent federal funding",
-				// of the emergency declaration whose first sentence names
-				// Louisiana and the storm): the document's subject is its
-				// subject.
-				ownDoc = i
-			}
+		if !eligible(i) || !cands[i].features.Fits || cands[i].features.Subject < subject {
 			continue
 		}
 		if r.why && top[cands[i].hit].Chunk.DocID != top[cands[best].hit].Chunk.DocID {
@@ -2252,9 +2240,6 @@ func firstOfType(cands []candidate, best, first int, eligible func(int) bool, to
 	}
 	if vague >= 0 {
 		return vague
-	}
-	if ownDoc >= 0 {
-		return ownDoc
 	}
 	return first
 }
