@@ -283,9 +283,12 @@ type side struct {
 	// topic: a subject side ("iwo jima" of "iwo jima vs okinawa"), whose
 	// terms a sentence, its passage or its document's title holds
 	// (aboutSide); neither a period nor a speaker. places are the
-	// countries and US states its words name.
+	// countries and US states its words name. own are its terms the
+	// other side lacks when the two share some ("2030" of "the 2030
+	// climate target vs the 2035 one"), one of which holding it needs.
 	topic  bool
 	places []string
+	own    []string
 }
 
 // dated reports whether the side is a period.
@@ -388,9 +391,9 @@ func comparisonSides(q string, named []*Person, end time.Time) []side {
 // one. A month's or a day's side reaches reportLag days past it, as a
 // figure asked for it does: a month is compared through the statements
 // that report on it, published after it ("the February jobs report" of
-// March 4). A period after the record's end (end, its latest document's
-// date; zero: unknown) is no side: "the old 2030 climate target vs the new
-// 2035 one" names the targets' years, not when anything was said.
+// March 4). A year that names a target (targetYear) is no side: "the old
+// 2030 climate target vs the new 2035 one" compares two targets, not
+// what was said in two years.
 func periodSides(q string, named []*Person, end time.Time) []side {
 	toks := questionTokens(q)
 	words := make([]string, len(toks))
@@ -414,19 +417,29 @@ func periodSides(q string, named []*Person, end time.Time) []side {
 			if !ok && s.Next > i && len(sides) > 0 && sides[len(sides)-1].dated() {
 				s, ok = afterSide(words, i, sides[len(sides)-1])
 			}
-			if ok && s.Dated && s.Next > i && (end.IsZero() || !s.Since.After(end)) {
+			if ok && s.Dated && s.Next > i {
 				from, to := toks[i].start, toks[s.Next-1].end
 				add(side{label: q[from:to], since: s.Since, until: s.Until.AddDate(0, 0, reportLag), end: s.Until}, from, to)
 				i = s.Next - 1
 				continue
 			}
 		}
-		if y, ok := yearOf(words[i]); ok && (end.IsZero() || y <= end.Year()) {
+		if y, ok := yearOf(words[i]); ok && !targetYear(words, i, y, end) {
 			add(side{label: words[i], since: dayOf(y, 1, 1), until: dayOf(y, 12, 31), end: dayOf(y, 12, 31)}, toks[i].start, toks[i].end)
 		}
 	}
 	sideClauses(q, sides, spans, named)
 	return unlagged(sides)
+}
+
+// targetYear reports whether the year y at words[i] names what a thing
+// is for rather than when something was said: a year after the record's
+// end (end, its latest document's date; zero: unknown) that a subject's
+// word follows ("the 2035 climate target", "the new 2035 one"). Standing
+// alone ("in 2024 vs 2027") it is a period, of which the record holds
+// nothing to say so.
+func targetYear(words []string, i, y int, end time.Time) bool {
+	return !end.IsZero() && y > end.Year() && i+1 < len(words) && topicWord(words[i+1], end)
 }
 
 // sideCueRes find the word that parts two period sides' clauses: "vs",

@@ -427,8 +427,15 @@ func topicSides(q string, end time.Time) []side {
 		terms := text.Terms(label)
 		if w := toks[sp[1]-1].w; k == 1 && (w == "one" || w == "ones") && sp[1]-sp[0] > 1 {
 			// "the old 2030 target vs the new 2035 one": the pronoun
-			// stands for the first side's head noun.
-			terms = text.Terms(q[toks[sp[0]].start:toks[sp[1]-2].end] + " " + toks[spans[0][1]-1].w)
+			// stands for the first side's head noun, its last word but a
+			// year ("the climate target for 2035 vs the 2030 one").
+			terms = text.Terms(q[toks[sp[0]].start:toks[sp[1]-2].end])
+			for j := spans[0][1] - 1; j >= spans[0][0]; j-- {
+				if _, year := yearOf(toks[j].w); !year {
+					terms = append(terms, text.Terms(toks[j].w)...)
+					break
+				}
+			}
 		}
 		if len(terms) == 0 {
 			return nil
@@ -437,6 +444,13 @@ func topicSides(q string, end time.Time) []side {
 	}
 	if slices.Equal(sides[0].terms, sides[1].terms) {
 		return nil
+	}
+	for i := range sides {
+		other := sides[1-i].terms
+		own := slices.DeleteFunc(slices.Clone(sides[i].terms), func(t string) bool { return slices.Contains(other, t) })
+		if len(own) < len(sides[i].terms) {
+			sides[i].own = own
+		}
 	}
 	return sides
 }
@@ -486,10 +500,15 @@ func aboutSide(h retrieval.Hit, c candidate, sd side, sides []side) bool {
 
 // heldBy reports whether a set of terms holds most of a subject side's
 // terms (more than half: "new york" of "the new york flooding" in a
-// title that says "New York Disaster Declaration"), and one of texts
-// every place the side names (text.HoldsPlace: "Texas" of "the texas
-// storm relief", which "the storm relief" alone does not hold).
+// title that says "New York Disaster Declaration") with one of its own
+// when the sides share some ("2030" of "the 2030 climate target vs the
+// 2035 climate target", whose "climate target" names either), and one
+// of texts every place the side names (text.HoldsPlace: "Texas" of "the
+// texas storm relief", which "the storm relief" alone does not hold).
 func (sd side) heldBy(set map[string]bool, texts ...string) bool {
+	if len(sd.own) > 0 && !slices.ContainsFunc(sd.own, func(t string) bool { return set[t] }) {
+		return false
+	}
 	n := 0
 	for _, t := range sd.terms {
 		if set[t] {

@@ -729,16 +729,19 @@ func TestOneOwnWordIsNotAbout(t *testing.T) {
 	}
 }
 
-// TestTargetYearsAreNoSides: a year after the record's end is no period
-// a statement was made in but a subject's word: "the old 2040 canal
-// target vs the new 2045 one" sets two targets side by side, the second
-// naming the first's head noun by "one". Without the record's end known
-// the years stay period sides.
+// TestTargetYearsAreNoSides: a year after the record's end that a
+// subject's word follows is no period a statement was made in but a word
+// of the subject: "the old 2040 canal target vs the new 2045 one" sets
+// two targets side by side, the second naming the first's head noun by
+// "one" (never its year). Without the record's end known the years stay period sides, as
+// a year or a month standing alone does ("in 2031 vs 2045", "july 2032
+// vs september 2033"): the record says it holds nothing then. Sides told
+// apart by a word of their own are held only with it.
 func TestTargetYearsAreNoSides(t *testing.T) {
 	q := "the old 2040 canal target vs the new 2045 one, how do they compare"
 	end := retrieval.Day(2033, 1, 1)
 	if sides := periodSides(q, nil, end); len(sides) != 0 {
-		t.Errorf("period sides %+v, want none after the record's end", sides)
+		t.Errorf("period sides %+v, want none for target years after the record's end", sides)
 	}
 	if sides := periodSides(q, nil, time.Time{}); len(sides) != 2 {
 		t.Errorf("period sides %+v, want 2040 and 2045 with no record's end known", sides)
@@ -750,14 +753,32 @@ func TestTargetYearsAreNoSides(t *testing.T) {
 	if !slices.Contains(sides[1].terms, text.Stem("target")) || slices.Contains(sides[1].terms, text.Stem("one")) {
 		t.Errorf("second side's terms %q, want the first's head noun for \"one\"", sides[1].terms)
 	}
-	// A side is quoted with a sentence that names it over one that only
-	// its passage and title hold.
-	hits := briefingHits(t,
-		[2]string{"Fact Sheet: Minister Ned Example Sets 2045 Canal Target",
-			"On day one the minister restored the old Canal Accord, how the canals compare, and set a course to tackle the silt crisis in the canals. " +
-				"Today the minister is announcing a new canal target: a 40 percent cut in silt in 2045.\n"},
-		[2]string{"Remarks by Minister Ned Example on the Canals",
-			"MR. EXAMPLE: We set the old canal target in 2031: a 20 percent cut in silt by 2040.\n"})
-	got, _, _, _ := extractive(ExtractiveQuery{Question: q, end: end}, hits)
-	holdsAll(t, got, "- old 2040 canal target: ", "a 20 percent cut in silt by 2040", "- new 2045 one: ", "a 40 percent cut in silt in 2045")
+	if sides := topicSides("the canal target for 2045 vs the 2040 one", end); len(sides) == 2 && slices.Contains(sides[1].terms, "2045") {
+		t.Errorf("sides %+v: the first side's year taken for \"one\"", sides)
+	}
+	// Sides told apart by their year alone: a sentence holding their
+	// shared words and the other's year holds the other.
+	sides = topicSides("the 2040 canal target vs the 2045 canal target", end)
+	if len(sides) != 2 {
+		t.Fatalf("sides %+v, want two targets", sides)
+	}
+	s := "Today the minister is announcing a new canal target: a 40 percent cut in silt in 2045."
+	if sides[0].heldBy(text.TermSet(s), s) || !sides[1].heldBy(text.TermSet(s), s) {
+		t.Errorf("%q held by the 2040 side, or not by the 2045 one", s)
+	}
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"what did example say about the canal in 2031 vs 2045", []string{"2031", "2045"}},
+		{"july 2032 vs september 2033", []string{"july 2032", "september 2033"}},
+	} {
+		var got []string
+		for _, sd := range periodSides(tc.q, nil, end) {
+			got = append(got, sd.label)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: period sides %q, want %q", tc.q, got, tc.want)
+		}
+	}
 }

@@ -1994,20 +1994,6 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 						}
 					}
 				}
-				if side >= 0 && sd.topic && own == nil && !sd.heldBy(cands[side].stems, top[cands[side].hit].Chunk.Text[cands[side].start:cands[side].end]) {
-					// A subject side is quoted with a sentence that names
-					// it when one scores within FirstFloor of the side's
-					// best, which only its passage and title hold ("On Day
-					// One of his Administration, …" of the fact sheet on the
-					// 2035 climate target, beside "… a new climate target
-					// …: a 61-66 percent reduction in 2035 …").
-					for i := side + 1; i < len(cands) && cands[i].score >= w.FirstFloor*cands[side].score; i++ {
-						if ofSide(i) && sd.heldBy(cands[i].stems, top[cands[i].hit].Chunk.Text[cands[i].start:cands[i].end]) {
-							side = i
-							break
-						}
-					}
-				}
 				// As the first sentence of an answer: the side's best one
 				// holding the kind of answer asked (the figure of "compare how
 				// many …") within FirstFloor of the side's best.
