@@ -284,8 +284,9 @@ type side struct {
 	// terms a sentence, its passage or its document's title holds
 	// (aboutSide); neither a period nor a speaker. places are the
 	// countries and US states its words name. own are its terms the
-	// other side lacks when the two share some ("2030" of "the 2030
-	// climate target vs the 2035 one"), one of which holding it needs.
+	// other side lacks, when the two share some, but common words when
+	// it has others ("2030" of "the old 2030 climate target vs the new
+	// 2035 one", not "old"): a sentence holds the side only with one.
 	topic  bool
 	places []string
 	own    []string

@@ -426,16 +426,22 @@ func topicSides(q string, end time.Time) []side {
 		label := q[toks[sp[0]].start:to]
 		terms := text.Terms(label)
 		if w := toks[sp[1]-1].w; k == 1 && (w == "one" || w == "ones") && sp[1]-sp[0] > 1 {
-			// "the old 2030 target vs the new 2035 one": the pronoun
-			// stands for the first side's head noun, its last word but a
-			// year ("the climate target for 2035 vs the 2030 one").
-			terms = text.Terms(q[toks[sp[0]].start:toks[sp[1]-2].end])
+			// "the old 2030 climate target vs the new 2035 one": the
+			// pronoun stands for the first side's words after its last
+			// year ("climate target"), or all of them without one; for
+			// none when it ends with its year ("2035 vs the 2030 one").
+			head := spans[0][0]
 			for j := spans[0][1] - 1; j >= spans[0][0]; j-- {
-				if _, year := yearOf(toks[j].w); !year {
-					terms = append(terms, text.Terms(toks[j].w)...)
+				if _, year := yearOf(toks[j].w); year {
+					head = j + 1
 					break
 				}
 			}
+			words := q[toks[sp[0]].start:toks[sp[1]-2].end]
+			if head < spans[0][1] {
+				words += " " + q[toks[head].start:toks[spans[0][1]-1].end]
+			}
+			terms = text.Terms(words)
 		}
 		if len(terms) == 0 {
 			return nil
@@ -448,9 +454,13 @@ func topicSides(q string, end time.Time) []side {
 	for i := range sides {
 		other := sides[1-i].terms
 		own := slices.DeleteFunc(slices.Clone(sides[i].terms), func(t string) bool { return slices.Contains(other, t) })
-		if len(own) < len(sides[i].terms) {
-			sides[i].own = own
+		if len(own) == 0 || len(own) == len(sides[i].terms) {
+			continue // nothing of its own, or nothing shared
 		}
+		if rare := slices.DeleteFunc(slices.Clone(own), text.IsCommon); len(rare) > 0 {
+			own = rare // "2030", not "old" ("a 29-year-old kid")
+		}
+		sides[i].own = own
 	}
 	return sides
 }
@@ -481,14 +491,20 @@ func periodOfSide(q string, toks []qtok, from int, phrase string, end time.Time)
 }
 
 // aboutSide reports whether a candidate speaks of a subject side: its
-// sentence holds the side (heldBy); or it holds no other side, and its
-// passage and its document's title together hold this one
-// ("Twenty-four of these extraordinary men were granted the Medal of
-// Honor", of the message on Okinawa).
+// sentence holds the side (heldBy); or, of sides that share no words
+// (side.own), it holds no other side, and its passage and its document's
+// title together hold this one ("Twenty-four of these extraordinary men
+// were granted the Medal of Honor", of the message on Okinawa).
 func aboutSide(h retrieval.Hit, c candidate, sd side, sides []side) bool {
 	sentence := h.Chunk.Text[c.start:c.end]
 	if sd.heldBy(c.stems, sentence) {
 		return true
+	}
+	if len(sd.own) > 0 {
+		// Sides that share words: a sentence that does not name what
+		// is this side's own speaks of either ("On Day One of his
+		// Administration, …" of the fact sheet on the 2035 target).
+		return false
 	}
 	for _, o := range sides {
 		if o.label != sd.label && o.heldBy(c.stems, sentence) {
@@ -502,20 +518,30 @@ func aboutSide(h retrieval.Hit, c candidate, sd side, sides []side) bool {
 // terms (more than half: "new york" of "the new york flooding" in a
 // title that says "New York Disaster Declaration") with one of its own
 // when the sides share some ("2030" of "the 2030 climate target vs the
-// 2035 climate target", whose "climate target" names either), and one
+// 2035 climate target", whose "climate target" names either; most of its
+// informative terms then), and one
 // of texts every place the side names (text.HoldsPlace: "Texas" of "the
 // texas storm relief", which "the storm relief" alone does not hold).
 func (sd side) heldBy(set map[string]bool, texts ...string) bool {
-	if len(sd.own) > 0 && !slices.ContainsFunc(sd.own, func(t string) bool { return set[t] }) {
-		return false
+	terms := sd.terms
+	if len(sd.own) > 0 {
+		if !slices.ContainsFunc(sd.own, func(t string) bool { return set[t] }) {
+			return false
+		}
+		// Of sides that share words, what tells them apart is their
+		// informative words: "old" of "the old 2030 climate target"
+		// is not needed beside "2030" and "target".
+		if rare := slices.DeleteFunc(slices.Clone(terms), text.IsCommon); len(rare) >= 2 {
+			terms = rare
+		}
 	}
 	n := 0
-	for _, t := range sd.terms {
+	for _, t := range terms {
 		if set[t] {
 			n++
 		}
 	}
-	if 2*n <= len(sd.terms) {
+	if 2*n <= len(terms) {
 		return false
 	}
 	for _, p := range sd.places {

@@ -750,8 +750,23 @@ func TestTargetYearsAreNoSides(t *testing.T) {
 	if len(sides) != 2 || !sides[0].topic || sides[0].label != "old 2040 canal target" || sides[1].label != "new 2045 one" {
 		t.Fatalf("sides %+v, want the two targets as subjects", sides)
 	}
-	if !slices.Contains(sides[1].terms, text.Stem("target")) || slices.Contains(sides[1].terms, text.Stem("one")) {
-		t.Errorf("second side's terms %q, want the first's head noun for \"one\"", sides[1].terms)
+	if !slices.Contains(sides[1].terms, text.Stem("target")) || !slices.Contains(sides[1].terms, text.Stem("canal")) || slices.Contains(sides[1].terms, text.Stem("one")) {
+		t.Errorf("second side's terms %q, want the first's words after its year for \"one\"", sides[1].terms)
+	}
+	// What tells them apart is the year, not "old" ("a 29-year-old").
+	if !slices.Equal(sides[0].own, []string{"2040"}) || !slices.Equal(sides[1].own, []string{"2045"}) {
+		t.Errorf("own terms %q and %q, want the years", sides[0].own, sides[1].own)
+	}
+	if s := "The target is a 20 percent cut in silt by 2040."; !sides[0].heldBy(text.TermSet(s), s) {
+		t.Errorf("%q not held by the 2040 side", s)
+	}
+	// A sentence naming neither year speaks of neither, though its
+	// document's title names the 2045 target.
+	hit := briefingHits(t, [2]string{"Minister Ned Example Sets 2045 Canal Target",
+		"On day one the minister rejoined the Canal Accord and set a new course.\n"})[0]
+	c := candidate{start: 0, end: len(hit.Chunk.Text), stems: text.TermSet(hit.Chunk.Text)}
+	if aboutSide(hit, c, sides[1], sides) {
+		t.Errorf("a sentence naming no year taken for the 2045 side by its title")
 	}
 	if sides := topicSides("the canal target for 2045 vs the 2040 one", end); len(sides) == 2 && slices.Contains(sides[1].terms, "2045") {
 		t.Errorf("sides %+v: the first side's year taken for \"one\"", sides)
