@@ -283,9 +283,9 @@ type side struct {
 	// topic: a subject side ("iwo jima" of "iwo jima vs okinawa"), whose
 	// terms a sentence, its passage or its document's title holds
 	// (aboutSide); neither a period nor a speaker. places are the
-	// countries and US states its words name. own are its terms the
-	// other side lacks, when the two share some, but common words when
-	// it has others ("2030" of "the old 2030 climate target vs the new
+	// countries and US states its words name. own are, when the two
+	// sides share words, its terms the other lacks, its informative ones
+	// if it has any ("2030" of "the old 2030 climate target vs the new
 	// 2035 one", not "old"): a sentence holds the side only with one.
 	topic  bool
 	places []string
@@ -435,12 +435,11 @@ func periodSides(q string, named []*Person, end time.Time) []side {
 
 // targetYear reports whether the year y at words[i] names what a thing
 // is for rather than when something was said: a year after the record's
-// end (end, its latest document's date; zero: unknown) that a subject's
-// word follows ("the 2035 climate target", "the new 2035 one"). Standing
-// alone ("in 2024 vs 2027") it is a period, of which the record holds
-// nothing to say so.
+// end (afterRecord) that a subject's word follows ("the 2035 climate
+// target", "the new 2035 one"). Standing alone ("in 2024 vs 2027") it is
+// a period, of which the record holds nothing to say so.
 func targetYear(words []string, i, y int, end time.Time) bool {
-	return !end.IsZero() && y > end.Year() && i+1 < len(words) && topicWord(words[i+1], end)
+	return afterRecord(y, end) && i+1 < len(words) && topicWord(words[i+1], end)
 }
 
 // sideCueRes find the word that parts two period sides' clauses: "vs",

@@ -379,15 +379,19 @@ var articles = map[string]bool{"the": true, "a": true, "an": true}
 // topicWord reports whether w can be a word of a subject side: no
 // function word, verb asking for words, wh-word, date, number or word of
 // time ("this month compared to last month" compares periods). A year
-// after the record's end (end; zero: unknown) is a subject's word, as no
-// statement is dated in it: "the old 2030 climate target vs the new 2035
-// one".
+// after the record's end (afterRecord) is a subject's word: "the old 2030
+// climate target vs the new 2035 one".
 func topicWord(w string, end time.Time) bool {
 	if y, year := yearOf(w); year {
-		return !end.IsZero() && y > end.Year()
+		return afterRecord(y, end)
 	}
 	return !text.IsStopword(w) && !text.IsAskVerb(w) && !opensAsking(w) && !isMonth(w) && !isNumber(w) && !timeWords[w]
 }
+
+// afterRecord reports whether year y is after the record's end (end,
+// its latest document's date; zero: unknown): no statement is dated in
+// it.
+func afterRecord(y int, end time.Time) bool { return !end.IsZero() && y > end.Year() }
 
 // timeWords name a time, not a subject.
 var timeWords = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
@@ -516,12 +520,12 @@ func aboutSide(h retrieval.Hit, c candidate, sd side, sides []side) bool {
 
 // heldBy reports whether a set of terms holds most of a subject side's
 // terms (more than half: "new york" of "the new york flooding" in a
-// title that says "New York Disaster Declaration") with one of its own
-// when the sides share some ("2030" of "the 2030 climate target vs the
-// 2035 climate target", whose "climate target" names either; most of its
-// informative terms then), and one
-// of texts every place the side names (text.HoldsPlace: "Texas" of "the
-// texas storm relief", which "the storm relief" alone does not hold).
+// title that says "New York Disaster Declaration"), and one of texts
+// every place the side names (text.HoldsPlace: "Texas" of "the texas
+// storm relief", which "the storm relief" alone does not hold). Of sides
+// that share words it takes one of the side's own (side.own: "2030" of
+// "the 2030 climate target vs the 2035 climate target", whose "climate
+// target" names either) and most of its informative terms.
 func (sd side) heldBy(set map[string]bool, texts ...string) bool {
 	terms := sd.terms
 	if len(sd.own) > 0 {

@@ -161,7 +161,8 @@ type Constraints struct {
 	// title is of that kind. Set as Places is.
 	Kind string `json:"kind,omitempty"`
 	// end is the date of the record's latest document (zero: unknown): a
-	// year after it is no comparison's side (comparisonSides).
+	// year after it names a subject's target, not a comparison's period
+	// (targetYear, topicWord).
 	end time.Time
 }
 
