@@ -287,9 +287,13 @@ type side struct {
 	// sides share words, its terms the other lacks, its informative ones
 	// if it has any ("2030" of "the old 2030 climate target vs the new
 	// 2035 one", not "old"): a sentence holds the side only with one.
+	// most, with own, are its informative terms when it has two or more
+	// ("2030 climate target", not "old"): heldBy needs more than half of
+	// them (of terms, when nil).
 	topic  bool
 	places []string
 	own    []string
+	most   []string
 }
 
 // dated reports whether the side is a period.

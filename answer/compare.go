@@ -465,6 +465,12 @@ func topicSides(q string, end time.Time) []side {
 			own = rare // "2030", not "old" ("a 29-year-old kid")
 		}
 		sides[i].own = own
+		// Of sides that share words, what tells them apart is their
+		// informative words: "old" of "the old 2030 climate target" is
+		// not needed beside "2030" and "target".
+		if rare := slices.DeleteFunc(slices.Clone(sides[i].terms), text.IsCommon); len(rare) >= 2 {
+			sides[i].most = rare
+		}
 	}
 	return sides
 }
@@ -525,19 +531,14 @@ func aboutSide(h retrieval.Hit, c candidate, sd side, sides []side) bool {
 // storm relief", which "the storm relief" alone does not hold). Of sides
 // that share words it takes one of the side's own (side.own: "2030" of
 // "the 2030 climate target vs the 2035 climate target", whose "climate
-// target" names either) and most of its informative terms.
+// target" names either) and most of its informative terms (side.most).
 func (sd side) heldBy(set map[string]bool, texts ...string) bool {
-	terms := sd.terms
-	if len(sd.own) > 0 {
-		if !slices.ContainsFunc(sd.own, func(t string) bool { return set[t] }) {
-			return false
-		}
-		// Of sides that share words, what tells them apart is their
-		// informative words: "old" of "the old 2030 climate target"
-		// is not needed beside "2030" and "target".
-		if rare := slices.DeleteFunc(slices.Clone(terms), text.IsCommon); len(rare) >= 2 {
-			terms = rare
-		}
+	if len(sd.own) > 0 && !slices.ContainsFunc(sd.own, func(t string) bool { return set[t] }) {
+		return false
+	}
+	terms := sd.most
+	if terms == nil {
+		terms = sd.terms
 	}
 	n := 0
 	for _, t := range terms {

@@ -397,7 +397,7 @@ MR. BRIGHTWICK: Not that I know of. We will read out anything further the Guild 
 // that statement that gives another number ("the two leaders"): a figure
 // asked in a unit is given only by a sentence in that unit (novel), and
 // a reply giving the asked kind to a reporter's question that holds all
-// of the question's words is the reply asked for (askedAll).
+// of the question's words is the reply asked for (askedAsIs).
 // reporterAsked finds that question in a passage of the briefing and
 // in no other ("… as long as the storms go on? Was that part of the
 // call?" holds the words but asks no length).
@@ -434,16 +434,9 @@ func TestFollowUpAnsweredByTheReporterWhoAskedIt(t *testing.T) {
 		t.Errorf("reporterAsked holds %q, want the one passage asking how long the call lasted", asked)
 	}
 	// The words without the asking: "as long as" asks no length.
-	briefing := lanternCallBriefing["2031-07-03_press-briefing-lantern-call_aaaa0007.txt"]
-	without := strings.Replace(briefing, "Q Thanks. Just a couple of things. Firstly, how long did this call last?\n\nMR. BRIGHTWICK: It was about 40 minutes or so.\n\n", "", 1)
-	if without == briefing {
-		t.Fatal("the briefing lost its question on the call's length")
-	}
-	aslong, err := corpus.Parse("2031-07-04_lantern-call_aaaa0008.txt", []byte(without))
-	if err != nil || len(aslong) != 1 {
-		t.Fatalf("parse the briefing: %d documents, %v", len(aslong), err)
-	}
-	whole := retrieval.Hit{Doc: aslong[0], Chunk: corpus.Chunk{Start: 0, End: len(aslong[0].Text), Text: aslong[0].Text}}
+	aslong := editedBriefing(t, "2031-07-04_lantern-call_aaaa0008.txt",
+		"Q Thanks. Just a couple of things. Firstly, how long did this call last?\n\nMR. BRIGHTWICK: It was about 40 minutes or so.\n\n", "")
+	whole := retrieval.Hit{Doc: aslong, Chunk: corpus.Chunk{Start: 0, End: len(aslong.Text), Text: aslong.Text}}
 	if reporterAsked(whole, own, durationUnit) {
 		t.Error("a reporter asking whether the lamps stay lit “as long as” the storms go on asked how long the call lasted")
 	}
@@ -457,16 +450,8 @@ func TestFollowUpAnsweredByTheReporterWhoAskedIt(t *testing.T) {
 // was the rate …? How long did this call last?" asks how long), and the
 // reply after it carries the whole question.
 func TestReporterQuestionAsksItsWholeUnit(t *testing.T) {
-	briefing := lanternCallBriefing["2031-07-03_press-briefing-lantern-call_aaaa0007.txt"]
-	two := strings.Replace(briefing, "Firstly, how long did this call last?", "What was the rate of the lamp oil's use this week? How long did this call last?", 1)
-	if two == briefing {
-		t.Fatal("the briefing lost its question on the call's length")
-	}
-	docs, err := corpus.Parse("2031-07-03_lantern-call_aaaa0009.txt", []byte(two))
-	if err != nil || len(docs) != 1 {
-		t.Fatalf("parse the briefing: %d documents, %v", len(docs), err)
-	}
-	d := docs[0]
+	d := editedBriefing(t, "2031-07-03_lantern-call_aaaa0009.txt",
+		"Firstly, how long did this call last?", "What was the rate of the lamp oil's use this week? How long did this call last?")
 	var replies int
 	for _, c := range candidates([]retrieval.Hit{{Doc: d, Chunk: corpus.Chunk{Start: 0, End: len(d.Text), Text: d.Text}}}) {
 		if !strings.HasPrefix(d.Text[c.ws:c.we], "It was about 40 minutes") {
@@ -476,11 +461,27 @@ func TestReporterQuestionAsksItsWholeUnit(t *testing.T) {
 		if !strings.Contains(c.askedQ, "rate of the lamp oil") || !strings.Contains(c.askedQ, "How long did this call last?") {
 			t.Errorf("the reply carries the question %q, want both its sentences", c.askedQ)
 		}
-		if u := askedUnit(c.askedQ); u != durationUnit || askedUnit(two[strings.Index(two, "What was the rate"):strings.Index(two, "MR. BRIGHTWICK: It was about")]) != u {
+		if u := askedUnit(c.askedQ); u != durationUnit || askedUnit(d.Text[strings.Index(d.Text, "What was the rate"):strings.Index(d.Text, "MR. BRIGHTWICK: It was about")]) != u {
 			t.Errorf("the question asks unit %v, want the span of time its whole asks", u)
 		}
 	}
 	if replies != 1 {
 		t.Fatalf("%d candidates quote the reply, want 1", replies)
 	}
+}
+
+// editedBriefing is the lantern call's briefing with old replaced by new,
+// parsed as the document name.
+func editedBriefing(t *testing.T, name, old, new string) *corpus.Document {
+	t.Helper()
+	briefing := lanternCallBriefing["2031-07-03_press-briefing-lantern-call_aaaa0007.txt"]
+	edited := strings.Replace(briefing, old, new, 1)
+	if edited == briefing {
+		t.Fatalf("the briefing does not hold %q", old)
+	}
+	docs, err := corpus.Parse(name, []byte(edited))
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("parse the briefing: %d documents, %v", len(docs), err)
+	}
+	return docs[0]
 }

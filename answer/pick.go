@@ -1383,7 +1383,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// "how many years running": "for the fourth year in a row".
 			f.Fits = true
 		}
-		if f.Fits && r.typ != WantAny && !f.Reply && f.Asked > 0 && askedAll(c.asked, r.own) && (r.unit() == anyUnit || askedUnit(c.askedQ) == r.unit()) {
+		if f.Fits && r.typ != WantAny && !f.Reply && f.Asked > 0 && askedAsIs(c.asked, c.askedQ, r.own, r.unit()) {
 			// The reporter asked what the question asks, in all its words
 			// and, for a figure in a unit, for one in the same unit ("how
 			// long did this call last?" for "how long was the call?", not
@@ -1784,10 +1784,13 @@ const replyAbout = `(?:about|whether|if|why|how|what|when|where|who|on|over|rega
 var questionAskedRe = regexp.MustCompile(`(?i)\b(?:what|which)\s+(?:\w+\s+)?questions?\b|\bwho\s+(?:\w+\s+)?(?:asked|pressed|questioned)\b` +
 	`|\bwhat\s+(?:was|were|is|are)\s+(?:\S+\s+){1,3}(?:asked|pressed|questioned)\b|\bhow\s+(?:many\s+times|often)\b`)
 
-// askedAll reports whether a reporter's question (asked: its stems)
-// holds every one of a question's own stems, of which there are at least
-// ownSearchWords.
-func askedAll(asked, own map[string]bool) bool {
+// askedAsIs reports whether a reporter's question (asked: its stems;
+// askedQ: its text) asks what a question asks: it holds every one of the
+// question's own stems (own), of which there are at least
+// ownSearchWords, and, when the question asks for a figure in a unit,
+// asks for one in that unit (askedUnit: "how long did this call last?",
+// not "will they stay as long as the call takes?").
+func askedAsIs(asked map[string]bool, askedQ string, own map[string]bool, unit figureUnit) bool {
 	if len(own) < ownSearchWords {
 		return false
 	}
@@ -1796,7 +1799,7 @@ func askedAll(asked, own map[string]bool) bool {
 			return false
 		}
 	}
-	return true
+	return unit == anyUnit || askedUnit(askedQ) == unit
 }
 
 // asksForReply reports whether a question asks for a reply to a question

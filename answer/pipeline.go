@@ -1193,13 +1193,10 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 			// call?") comes first: the reply to that question is what the
 			// follow-up asks, and the rest of a long briefing shares its
 			// words as fully.
-			unit := anyUnit // as questionReading.unit reads it
-			if f, ok := figureOf(q); ok {
-				unit = f.unit
-			}
+			f, _ := figureOf(q)                  // anyUnit when it asks no figure
 			var askedThere, rest []retrieval.Hit // read once a passage
 			for _, h := range mine {
-				if reporterAsked(h, own, unit) {
+				if reporterAsked(h, own, f.unit) {
 					askedThere = append(askedThere, h)
 				} else {
 					rest = append(rest, h)
@@ -1222,9 +1219,8 @@ func (p *Pipeline) conversationHits(ctx context.Context, q, standalone string, o
 }
 
 // reporterAsked reports whether a reporter's question of the passage
-// holds every one of a question's own terms (askedAll) and, when the
-// question asks for a figure in a unit, asks for one in that unit
-// (askedUnit: "how long", not "as long as").
+// asks what a question asks (askedAsIs: own, its own terms; unit, the
+// unit of the figure it asks for).
 func reporterAsked(h retrieval.Hit, own map[string]bool, unit figureUnit) bool {
 	if h.Doc == nil {
 		return false
@@ -1233,8 +1229,7 @@ func reporterAsked(h retrieval.Hit, own map[string]bool, unit figureUnit) bool {
 		if t.Role != corpus.RoleReporter {
 			continue
 		}
-		asked := h.Doc.Text[t.Start:t.End]
-		if askedAll(text.TermSet(asked), own) && (unit == anyUnit || askedUnit(asked) == unit) {
+		if asked := h.Doc.Text[t.Start:t.End]; askedAsIs(text.TermSet(asked), asked, own, unit) {
 			return true
 		}
 	}
