@@ -1089,7 +1089,11 @@ func countsNear(s string, asked func(term string) bool, after bool) bool {
 		for k < len(toks) && toks[k].End <= at {
 			k++
 		}
-		if k < len(toks) && toks[k].Start <= at && (len(near) == 0 || near[len(near)-1] != k) {
+		if k < len(toks) && toks[k].Start <= at && (len(near) == 0 || near[len(near)-1] != k) &&
+			!(k+1 < len(toks) && durationUnits[toks[k+1].Word]) {
+			// (A figure of a unit of time is a length of time: "all
+			// U.S. troops by May 1st, just three months after" counts
+			// no troops.)
 			near = append(near, k)
 		}
 	}
@@ -1109,6 +1113,12 @@ func countsNear(s string, asked func(term string) bool, after bool) bool {
 	}
 	return false
 }
+
+// durationUnits are the units of time a figure directly before one
+// measures ("three months", "90 days").
+var durationUnits = map[string]bool{"second": true, "seconds": true, "minute": true, "minutes": true, "hour": true, "hours": true,
+	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true, "year": true, "years": true,
+	"decade": true, "decades": true}
 
 // adjoins reports whether the words between a figure and what it counts
 // leave it counting them: words of the noun phrase ("120,000 US

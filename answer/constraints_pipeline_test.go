@@ -152,6 +152,27 @@ func TestSpokenOrNamedBy(t *testing.T) {
 	}
 }
 
+// A statement two persons issue together (corpus.JointIssuers) is the
+// office's turn, yet its words are each issuer's own: kept for either,
+// though its text names neither, and for nobody else.
+func TestJointStatementSpokenByBoth(t *testing.T) {
+	text := "We send our warmest greetings to everyone celebrating the Lantern Festival."
+	doc := &corpus.Document{ID: "joint.txt", Outlet: "Example Outlet", Text: text,
+		Title: "Statement by Minister Ned Farrowby and Envoy Oona Quillfeather on the Lantern Festival"}
+	if err := doc.SetTurns([]corpus.Turn{{Start: 0, End: len(text), Speaker: corpus.Speaker{Name: "Example Outlet"}, Role: corpus.RoleIssuer}}); err != nil {
+		t.Fatal(err)
+	}
+	hits := []retrieval.Hit{{Doc: doc, Chunk: corpus.Chunk{ID: "joint.txt#0", DocID: doc.ID, End: len(text), Text: text}}}
+	for _, p := range []*Person{{Name: "Ned Farrowby", Filter: "farrowby"}, {Name: "Oona Quillfeather", Filter: "quillfeather"}} {
+		if kept, own := spokenOrNamedBy(hits, p); len(kept) != 1 || !own {
+			t.Errorf("%s: kept %d, own %v; want the joint statement as their own words", p.Name, len(kept), own)
+		}
+	}
+	if kept, _ := spokenOrNamedBy(hits, &Person{Name: "Bram Oakhollow", Filter: "oakhollow"}); len(kept) != 0 {
+		t.Errorf("the joint statement kept for someone who did not issue it")
+	}
+}
+
 // "first" orders the passages that answer, not every passage that passes
 // the decision: an early passing mention loses to a later statement that
 // answers much better.

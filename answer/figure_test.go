@@ -96,6 +96,11 @@ func TestFigureHeldBy(t *testing.T) {
 		{"how long is the toll supposed to last", "The toll stays in place until March 2027.", true},
 		{"how long was she a prosecutor", "She was a prosecutor for twelve years.", true},
 		{"how long was she a prosecutor", "She was one of 12 prosecutors.", false},
+		// A figure of a unit of time is a length of time, not a count of
+		// what stands beside it.
+		{"how many troops were in nowhereland", "All Farland troops leave by May 1st, just three months after the vote.", false},
+		{"how many troops were in nowhereland", "Some 2,976 troops are deployed to Nowhereland, three years after the vote.", true},
+		{"how many soldiers came home", "After 20 years the soldiers came home.", false},
 		// The record's word for what is counted, a synonym either way.
 		{"how many kids has the envoy helped reunite", "The envoy has reunited 34 children with their families.", true},
 		{"how many kids has the envoy helped reunite", "The envoy has reunited with 34 ambassadors.", false},

@@ -1453,13 +1453,20 @@ func nearestOf(c Constraints, hits []retrieval.Hit, id string) *retrieval.Hit {
 }
 
 // spokenBy reports whether the person speaks in the hit's passage (a
-// turn of theirs, or the statement issued in their name).
+// turn of theirs, or the statement issued in their name, alone or with
+// another: corpus.JointIssuers).
 func spokenBy(h retrieval.Hit, p *Person) bool {
 	if h.Doc == nil {
 		return false
 	}
 	key := text.NameKey(p.Filter)
-	return slices.ContainsFunc(h.Doc.SpeakersIn(h.Chunk.Start, h.Chunk.End), func(n string) bool { return namesKey(n, key) })
+	in := h.Doc.SpeakersIn(h.Chunk.Start, h.Chunk.End)
+	if slices.ContainsFunc(in, func(n string) bool { return namesKey(n, key) }) {
+		return true
+	}
+	// A joint statement's own words are the office's turn.
+	return h.Doc.Outlet != "" && slices.Contains(in, h.Doc.Outlet) &&
+		slices.ContainsFunc(corpus.JointIssuers(h.Doc), func(s corpus.Speaker) bool { return namesKey(s.Name, key) })
 }
 
 // namesKey reports whether name, as text.NameKey writes it, holds key (a

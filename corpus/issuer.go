@@ -582,3 +582,46 @@ func labelPerson(s string) (name []string, title string, ok bool) {
 	}
 	return name, title, true
 }
+
+// JointIssuers returns the persons a statement's title names as issuing
+// it together ("Statement by President Joe Biden and First Lady Jill Biden
+// on Lunar New Year" → Joe Biden, Jill Biden), each read as titlePerson
+// reads a sole issuer; nil when the title names one issuer or none. The
+// office issues such a statement (issuer: titlePerson names no one of two),
+// so its turns carry no person's name, yet its words are both persons'
+// own: "what did biden say in the 2022 lunar new year statement".
+func JointIssuers(d *Document) []Speaker {
+	lt := text.LowerInPlace(d.Title)
+	at := -1
+	for _, k := range issuerKinds {
+		if k.person && k.role == RoleIssuer && strings.HasPrefix(lt, k.prefix) {
+			at = len(k.prefix)
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	rest := d.Title[at:]
+	first, second, ok := strings.Cut(rest, " and ")
+	if !ok || strings.Contains(first, ",") {
+		return nil // "Statement by Australia, Japan, New Zealand and …": no persons
+	}
+	// The first issuer is all that comes before "and": a title and a
+	// name, no stop word ("Statement by NSC Spokesperson Emily Horne on
+	// … Lapid and …" is hers alone); the second opens with a title.
+	for _, w := range strings.Fields(first) {
+		if titleStops[strings.ToLower(w)] {
+			return nil
+		}
+	}
+	if w := strings.Fields(second); len(w) == 0 || !isTitleToken(w[0]) {
+		return nil
+	}
+	a, okA := titlePerson(first, d.Text)
+	b, okB := titlePerson(second, d.Text)
+	if !okA || !okB || a.Title == "" || b.Title == "" {
+		return nil
+	}
+	return []Speaker{a, b}
+}

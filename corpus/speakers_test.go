@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -172,6 +173,40 @@ func TestModifiedRemarksIssuer(t *testing.T) {
 		d := &Document{Title: tt.title, Outlet: "Example Outlet", Text: "It is an honor to address this commission."}
 		if got, _ := issuer(d); got.Name != tt.want {
 			t.Errorf("issuer(%q) = %+v, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// A statement whose title names two persons is issued by the office
+// (issuer), and JointIssuers names both; a title naming one person, a
+// person and what their statement is about, countries, or a letter's
+// addressees names no joint issuers.
+func TestJointIssuers(t *testing.T) {
+	body := "Minister Ned Farrowby and Envoy Oona Quillfeather send their greetings to the harbour."
+	for _, tt := range []struct {
+		title string
+		want  []string
+	}{
+		{"Statement by Minister Ned Farrowby and Envoy Oona Quillfeather on the Lantern Festival", []string{"Ned Farrowby", "Oona Quillfeather"}},
+		{"Statement from Minister Farrowby and Envoy Quillfeather", []string{"Ned Farrowby", "Oona Quillfeather"}},
+		{"Statement by Minister Ned Farrowby on the Ferry and the Canal", nil},
+		{"Statement by Spokesperson Bram Oakhollow on Envoy Oona Quillfeather's Meeting with Minister Ned Farrowby and Envoy Zed Ashgrove", nil},
+		{"Statement by Nowhereland, Elsewhereland and Farland on the Canal", nil},
+		{"Letter from Minister Ned Farrowby to Envoy Oona Quillfeather and Envoy Zed Ashgrove", nil},
+		{"Readout of Minister Ned Farrowby and Envoy Oona Quillfeather's Call", nil},
+	} {
+		d := &Document{Title: tt.title, Outlet: "Example Outlet", Text: body}
+		var got []string
+		for _, s := range JointIssuers(d) {
+			got = append(got, s.Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("JointIssuers(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+		if tt.want != nil {
+			if sp, _ := issuer(d); sp.Name != "Example Outlet" {
+				t.Errorf("issuer(%q) = %q, want the office", tt.title, sp.Name)
+			}
 		}
 	}
 }
