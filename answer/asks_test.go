@@ -185,6 +185,11 @@ func TestListEntryAnswersWho(t *testing.T) {
 		{"- Barge Safety Review Board, Quillton Office", true}, // an entry all the same: quotable, no heading
 		{"- Canal Tolls and Barge Fees", false},
 		{"Mr. Odo Brambleby, Canal Engineer", true},
+		// A name, a dash and a post; not a heading with a dash.
+		{"Chair of The Canal Guild Odo Brambleby – Former Minister of Quillton", true},
+		{"Wren Ashgrove – Former Envoy to Farland", true},
+		{"Remarks by Minister Brambleby – Press Conference", false},
+		{"Canal Tolls – Barge Fees", false},
 	} {
 		if got := personEntry(tc.line); got != tc.want {
 			t.Errorf("personEntry(%q) = %v, want %v", tc.line, got, tc.want)

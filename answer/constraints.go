@@ -457,7 +457,8 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	c.Period = readPeriod(q, toks, end, drop)
 	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period) ||
 		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first) ||
-		periodOfSide(q, toks, slices.Index(drop, true), c.Period.Phrase, end)) {
+		periodOfSide(q, toks, slices.Index(drop, true), c.Period.Phrase, end) ||
+		expiryTime(toks, slices.Index(drop, true))) {
 		// The phrase stays in the searched words: it is the subject.
 		c.PeriodTopic = c.Period.Phrase
 		c.Period = Period{}
@@ -588,6 +589,23 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 // the record's earliest statement.
 func historical(p Period, first time.Time) bool {
 	return !first.IsZero() && !p.Until.IsZero() && p.Until.Before(first.AddDate(-historyYears, 0, 0))
+}
+
+// expiryWords say when something ends by law or by its terms: a date
+// after one ("is the trade preference set to expire in 2025", "the
+// program lapses in september") is what a statement says of its subject,
+// whenever it was said, not when it was said.
+var expiryWords = map[string]bool{"expire": true, "expires": true, "expiring": true, "expired": true,
+	"lapse": true, "lapses": true, "lapsing": true, "sunset": true, "sunsets": true}
+
+// expiryTime reports whether the period the question reads at token from
+// follows an expiry word (expiryWords), "in" or "on" between.
+func expiryTime(toks []qtok, from int) bool {
+	i := from - 1
+	if i >= 0 && (toks[i].w == "in" || toks[i].w == "on" || toks[i].w == "at") {
+		i--
+	}
+	return from > 0 && i >= 0 && expiryWords[toks[i].w]
 }
 
 // otherYear reports whether the question names a year outside the

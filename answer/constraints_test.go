@@ -702,6 +702,11 @@ func TestReadQuestionPeriodAsSubject(t *testing.T) {
 		// A period at either end of a comparison dates both sides.
 		{"what did the spokesperson say on the canal vs the bridge in april 2023", "2023-04-01", "2023-04-30", ""},
 		{"in april 2023, the canal vs the bridge", "2023-04-01", "2023-04-30", ""},
+		// When something expires is what a statement says of it, whenever
+		// said; what is said in a year is when it was said.
+		{"is the canal toll set to expire in 2023?", "", "", "in 2023"},
+		{"does the ferry waiver lapse in march 2023", "", "", "in march 2023"},
+		{"what did the spokesperson say about the expired waiver in 2023", "2023-01-01", "2023-12-31", ""},
 	}
 	for _, tt := range tests {
 		c := readQuestionFrom(tt.q, nil, first, end, Period{})

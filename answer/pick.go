@@ -1565,6 +1565,39 @@ func listedEntry(s string) bool {
 	return ok && named && listedName(name)
 }
 
+// dashEntry reports a list's line of a name, a dash, and the person's
+// post ("Chair of The Elders Mary Robinson – Former President of
+// Ireland", "Ricardo Lagos – Former President of Chile"): the name (the
+// last two to five words before the dash, as listedName) and a title word
+// opening what follows (text.IsTitleWord), which says who was there.
+func dashEntry(s string) bool {
+	item, _ := cutListMarker(s)
+	for _, dash := range []string{" – ", " — ", " - "} {
+		before, after, ok := strings.Cut(item, dash)
+		if !ok {
+			continue
+		}
+		words, post := strings.Fields(before), strings.Fields(after)
+		if len(words) < 2 || len(post) == 0 || !text.IsTitleWord(strings.ToLower(post[0])) {
+			return false
+		}
+		for n := 2; n <= min(5, len(words)); n++ {
+			if listedName(strings.Join(words[len(words)-n:], " ")) {
+				// Before the name, a post in title case ("Chair of
+				// The Elders"), not a heading's "Remarks by …".
+				for _, w := range words[:len(words)-n] {
+					if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !text.IsConnector(w) && w != "the" {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // listedName reports whether s is written as a person's name is in a
 // list of appointees: two to five words, each capitalised or an initial
 // but for a name's particles ("Mark D. Ein", "Jaime di Paulo", "Elizabeth
@@ -1836,7 +1869,7 @@ func figureEntry(s string) bool {
 // name needs no honorific: "- Peter Swift, Member and Designated Chair"
 // is an entry of those appointed (listedName).
 func personEntry(s string) bool {
-	if listedEntry(s) {
+	if listedEntry(s) || dashEntry(s) {
 		return true
 	}
 	item, _ := cutListMarker(s) // "- Mr. Claudio Reyna, …"
