@@ -265,6 +265,10 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 		// "what did china say about it?" after Kirby's words: the one
 		// asked is named, not pointed at; no one's words are filtered for.
 		speaker = ""
+	} else if words && othersSay(toks) {
+		// "what topics did they cover w him": his are not the words
+		// asked for, theirs with him are; no one's words are filtered for.
+		speaker = ""
 	} else if words && (pronoun || answerTypeOf(q) != WantPerson) {
 		speaker = person
 	} else {
@@ -758,6 +762,22 @@ func asksWords(toks []text.Token) bool {
 		if text.IsAskVerb(t.Word) {
 			return true
 		}
+	}
+	return false
+}
+
+// othersSay reports whether a plural pronoun is the subject of the
+// question's verb of saying and a singular one follows it: "what did they
+// discuss with him" asks the words of those he met, not his.
+func othersSay(toks []text.Token) bool {
+	for j, t := range toks {
+		if !text.IsAskVerb(t.Word) {
+			continue
+		}
+		if j == 0 || !pluralPronouns[toks[j-1].Word] {
+			return false
+		}
+		return slices.ContainsFunc(toks[j+1:], func(t text.Token) bool { return personPronouns[t.Word] && !pluralPronouns[t.Word] })
 	}
 	return false
 }
@@ -1369,10 +1389,14 @@ func withTopic(q, topic string) string {
 }
 
 // replacePronoun puts the speaker's name in place of the question's first
-// personal pronoun ("his" → "Name's").
+// personal pronoun ("his" → "Name's"); one person is the question's
+// singular pronoun when it holds one beside a plural ("what topics did
+// they cover w him": "him" is the person, "they" the others).
 func replacePronoun(q, speaker string) string {
-	for _, t := range text.Tokens(q) {
-		if !personPronouns[t.Word] {
+	toks := text.Tokens(q)
+	singular := slices.ContainsFunc(toks, func(t text.Token) bool { return personPronouns[t.Word] && !pluralPronouns[t.Word] })
+	for _, t := range toks {
+		if !personPronouns[t.Word] || singular && pluralPronouns[t.Word] {
 			continue
 		}
 		name := speaker

@@ -106,6 +106,11 @@ func TestReadFollowUp(t *testing.T) {
 	}}); f.Standalone != "What did Sylvania say about the river crossing?" {
 		t.Errorf("the other side: %q", f.Standalone)
 	}
+	// "they" beside "her" are others: she is "her", and their words,
+	// not hers, are asked for.
+	if f := ReadFollowUp("what did they tell her?", history); !strings.Contains(f.Standalone, "they tell Zara Quillfeather") || f.Speaker != "" {
+		t.Errorf("they told her: standalone %q, speaker %q; want her in place of \"her\" and no speaker filter", f.Standalone, f.Speaker)
+	}
 	if f := ReadFollowUp("Did she say where they would be held?", nil); f.Kind != NewTopic || f.Standalone != "Did she say where they would be held?" {
 		t.Errorf("no history: %+v", f)
 	}
