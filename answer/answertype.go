@@ -1090,10 +1090,10 @@ func countsNear(s string, asked func(term string) bool, after bool) bool {
 			k++
 		}
 		if k < len(toks) && toks[k].Start <= at && (len(near) == 0 || near[len(near)-1] != k) &&
-			!(k+1 < len(toks) && durationUnits[toks[k+1].Word]) {
+			!(k+1 < len(toks) && durationUnits[toks[k+1].Word] && !askedTerm(s[toks[k+1].Start:toks[k+1].End], asked)) {
 			// (A figure of a unit of time is a length of time: "all
 			// U.S. troops by May 1st, just three months after" counts
-			// no troops.)
+			// no troops; "210 months" counts the months asked for.)
 			near = append(near, k)
 		}
 	}
@@ -1112,6 +1112,12 @@ func countsNear(s string, asked func(term string) bool, after bool) bool {
 		}
 	}
 	return false
+}
+
+// askedTerm reports whether the word w is, as an index term, asked for.
+func askedTerm(w string, asked func(term string) bool) bool {
+	ts := text.Terms(w)
+	return len(ts) == 1 && asked(ts[0])
 }
 
 // durationUnits are the units of time a figure directly before one

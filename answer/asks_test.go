@@ -185,15 +185,38 @@ func TestListEntryAnswersWho(t *testing.T) {
 		{"- Barge Safety Review Board, Quillton Office", true}, // an entry all the same: quotable, no heading
 		{"- Canal Tolls and Barge Fees", false},
 		{"Mr. Odo Brambleby, Canal Engineer", true},
-		// A name, a dash and a post; not a heading with a dash.
-		{"Chair of The Canal Guild Odo Brambleby – Former Minister of Quillton", true},
-		{"Wren Ashgrove – Former Envoy to Farland", true},
-		{"Remarks by Minister Brambleby – Press Conference", false},
-		{"Canal Tolls – Barge Fees", false},
 	} {
 		if got := personEntry(tc.line); got != tc.want {
 			t.Errorf("personEntry(%q) = %v, want %v", tc.line, got, tc.want)
 		}
+	}
+	// A name, a dash and a post, in a list of such lines, is an entry;
+	// a heading with a dash is none.
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"Chair of The Canal Guild Odo Brambleby – Former Minister of Quillton", true},
+		{"Wren Ashgrove – Former Envoy to Farland", true},
+		{"Remarks by Minister Brambleby – Press Conference", false},
+		{"Canal Tolls – Barge Fees", false},
+		{"Barge Fees Hit Boatmen – and Merchants – in the Pocketbook", false},
+		{"CANAL TOLLS CUT — AND FERRY FARES", false},
+		{"MS. BRAMBLEBY: And — and —", false},
+		{"Q Mr. Minister — Mr. Minister —", false},
+	} {
+		if got := dashEntry(tc.line); got != tc.want {
+			t.Errorf("dashEntry(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+	list := "The guild's delegates included:\n\nChair of The Canal Guild Odo Brambleby – Former Minister of Quillton\nWren Ashgrove – Former Envoy to Farland\n"
+	first := strings.Index(list, "Chair")
+	if heading(list, first, first+len("Chair of The Canal Guild Odo Brambleby – Former Minister of Quillton")) {
+		t.Error("a list's entry of a name, a dash and a post read as a heading")
+	}
+	lone := "Joint Statement – Prime Minister of Quillton\n\nThe two ministers met today.\n"
+	if !heading(lone, 0, strings.Index(lone, "\n")) {
+		t.Error("a heading with a dash, alone on its line, read as a list's entry")
 	}
 }
 

@@ -592,20 +592,26 @@ func historical(p Period, first time.Time) bool {
 }
 
 // expiryWords say when something ends by law or by its terms: a date
-// after one ("is the trade preference set to expire in 2025", "the
-// program lapses in september") is what a statement says of its subject,
+// after one ("is the trade preference set to expire in 2025", "does the
+// program lapse in september") is what a statement says of its subject,
 // whenever it was said, not when it was said.
 var expiryWords = map[string]bool{"expire": true, "expires": true, "expiring": true, "expired": true,
-	"lapse": true, "lapses": true, "lapsing": true, "sunset": true, "sunsets": true}
+	"lapse": true, "lapses": true, "lapsing": true}
 
 // expiryTime reports whether the period the question reads at token from
-// follows an expiry word (expiryWords), "in" or "on" between.
+// follows an expiry word (expiryWords), "in" or "on" between, in a
+// question that asks no one's words: "what did the white house say
+// about the tax credit expiring in december 2021" asks what was said
+// then, as it expired.
 func expiryTime(toks []qtok, from int) bool {
 	i := from - 1
-	if i >= 0 && (toks[i].w == "in" || toks[i].w == "on" || toks[i].w == "at") {
+	if i >= 0 && (toks[i].w == "in" || toks[i].w == "on") {
 		i--
 	}
-	return from > 0 && i >= 0 && expiryWords[toks[i].w]
+	if from <= 0 || i < 0 || !expiryWords[toks[i].w] {
+		return false
+	}
+	return !slices.ContainsFunc(toks, func(t qtok) bool { return text.IsAskVerb(t.w) })
 }
 
 // otherYear reports whether the question names a year outside the
@@ -1437,7 +1443,7 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				if n == 1 && (!(toks[i].upper || lower || lowerAfter && asksAt(toks, i)) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (!toks[i].upper && inWhichPhrase(q, toks, i)) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w]) ||
-					otherGivenName(toks, i, ps, pp) || placeAfterPreposition(q, toks, i, pp) || articleNoun(q, toks, i)) {
+					otherGivenName(toks, i, ps, pp) || givenBeforeName(toks, i, pp) || placeAfterPreposition(q, toks, i, pp) || articleNoun(q, toks, i)) {
 					continue
 				}
 				if ps = titledAs(toks, i, ps, pp); len(ps) == 0 {
@@ -1627,6 +1633,22 @@ func opensWrittenName(toks []qtok, i int, pp *people) bool {
 		return false
 	}
 	return pp.oneName([]string{toks[i].w, toks[i+1].w})
+}
+
+// givenBeforeName reports whether the lower-case word at i, a surname of
+// the record's people, is a given name before a surname the record
+// writes as a name: "what did martin indyk die of" names Martin Indyk, not
+// Lynn Martin; "who replaced david nussbaum" names no Bet-David. The word
+// is a given name of the record's people (people.given), the next one may
+// belong to a name (nameNeighbour) and the record writes it capitalised
+// (wordUse.name); a name of the record's spanning both is found before
+// (findMentions tries the longest first).
+func givenBeforeName(toks []qtok, i int, pp *people) bool {
+	if toks[i].upper || pp.wordUse == nil || i+1 >= len(toks) || !pp.given[toks[i].w] {
+		return false
+	}
+	next := toks[i+1].w
+	return nameNeighbour(next) && len(pp.byAlias[next]) == 0 && pp.wordUse([]string{next}).name
 }
 
 // otherGivenName reports whether the word before the surname at i is a

@@ -707,6 +707,7 @@ func TestReadQuestionPeriodAsSubject(t *testing.T) {
 		{"is the canal toll set to expire in 2023?", "", "", "in 2023"},
 		{"does the ferry waiver lapse in march 2023", "", "", "in march 2023"},
 		{"what did the spokesperson say about the expired waiver in 2023", "2023-01-01", "2023-12-31", ""},
+		{"what did the spokesperson say about the toll expiring in march 2023", "2023-03-01", "2023-03-31", ""},
 	}
 	for _, tt := range tests {
 		c := readQuestionFrom(tt.q, nil, first, end, Period{})
@@ -911,6 +912,33 @@ func TestPlaceAfterPreposition(t *testing.T) {
 	place = false
 	if !named("how many troops were in oakhollow in june") {
 		t.Error("a word the record writes mostly as a name: the minister not read")
+	}
+}
+
+// A word that is a surname of one of the record's people and a given
+// name of another, typed before a word the record writes as a name, is
+// someone else's given name: "odo wrenfield" is no Quillfeather Odo.
+func TestGivenBeforeName(t *testing.T) {
+	pp := speakerRecord(
+		speakerDocs{3, []string{"Wren Odo"}},
+		speakerDocs{3, []string{"Odo Quillfeather"}})
+	pp.wordUse = func(words []string) wordUse { return wordUse{name: words[0] == "wrenfield" || words[0] == "odo"} }
+	named := func(q string) []string {
+		var out []string
+		for _, m := range findMentions(q, questionTokens(q), pp) {
+			for _, p := range m.persons {
+				out = append(out, p.Name)
+			}
+		}
+		return out
+	}
+	if got := named("what did odo wrenfield die of"); len(got) != 0 {
+		t.Errorf("odo wrenfield: read as %v", got)
+	}
+	for _, q := range []string{"what did odo say about the canal", "what did odo quillfeather say", "what did Odo Wrenfield say"} {
+		if len(named(q)) == 0 {
+			t.Errorf("%q: no one read", q)
+		}
 	}
 }
 

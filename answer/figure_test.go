@@ -101,6 +101,8 @@ func TestFigureHeldBy(t *testing.T) {
 		{"how many troops were in nowhereland", "All Farland troops leave by May 1st, just three months after the vote.", false},
 		{"how many troops were in nowhereland", "Some 2,976 troops are deployed to Nowhereland, three years after the vote.", true},
 		{"how many soldiers came home", "After 20 years the soldiers came home.", false},
+		{"how many months of toll relief did the barges get", "The barges received 18 months of toll relief.", true},
+		{"how many hours of overtime did the crews work", "The crews worked 60 hours of overtime.", true},
 		// The record's word for what is counted, a synonym either way.
 		{"how many kids has the envoy helped reunite", "The envoy has reunited 34 children with their families.", true},
 		{"how many kids has the envoy helped reunite", "The envoy has reunited with 34 ambassadors.", false},

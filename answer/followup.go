@@ -766,15 +766,16 @@ func asksWords(toks []text.Token) bool {
 	return false
 }
 
-// othersSay reports whether a plural pronoun is the subject of the
-// question's verb of saying and a singular one follows it: "what did they
-// discuss with him" asks the words of those he met, not his.
+// othersSay reports whether a singular pronoun follows the question's
+// verb of saying, whose subject is none: "what did they tell him", "what
+// did their ministers tell her" ask the words of those who spoke to the
+// person, not the person's.
 func othersSay(toks []text.Token) bool {
 	for j, t := range toks {
 		if !text.IsAskVerb(t.Word) {
 			continue
 		}
-		if j == 0 || !pluralPronouns[toks[j-1].Word] {
+		if j == 0 || personPronouns[toks[j-1].Word] && !pluralPronouns[toks[j-1].Word] {
 			return false
 		}
 		return slices.ContainsFunc(toks[j+1:], func(t text.Token) bool { return personPronouns[t.Word] && !pluralPronouns[t.Word] })

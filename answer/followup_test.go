@@ -111,6 +111,12 @@ func TestReadFollowUp(t *testing.T) {
 	if f := ReadFollowUp("what did they tell her?", history); !strings.Contains(f.Standalone, "they tell Zara Quillfeather") || f.Speaker != "" {
 		t.Errorf("they told her: standalone %q, speaker %q; want her in place of \"her\" and no speaker filter", f.Standalone, f.Speaker)
 	}
+	if f := ReadFollowUp("what did their ministers tell her?", history); f.Speaker != "" {
+		t.Errorf("their ministers told her: speaker %q, want none", f.Speaker)
+	}
+	if f := ReadFollowUp("what did she tell them?", history); f.Speaker != "Zara Quillfeather" {
+		t.Errorf("she told them: speaker %q, want Zara Quillfeather", f.Speaker)
+	}
 	if f := ReadFollowUp("Did she say where they would be held?", nil); f.Kind != NewTopic || f.Standalone != "Did she say where they would be held?" {
 		t.Errorf("no history: %+v", f)
 	}

@@ -1565,37 +1565,65 @@ func listedEntry(s string) bool {
 	return ok && named && listedName(name)
 }
 
-// dashEntry reports a list's line of a name, a dash, and the person's
-// post ("Chair of The Elders Mary Robinson – Former President of
-// Ireland", "Ricardo Lagos – Former President of Chile"): the name (the
-// last two to five words before the dash, as listedName) and a title word
-// opening what follows (text.IsTitleWord), which says who was there.
+// dashEntry reports a line of a name, a dash, and the person's post
+// ("Chair of The Elders Mary Robinson – Former President of Ireland",
+// "Ricardo Lagos – Former President of Chile"): the name (the last two
+// to five words before the dash, as listedName, none all capitals), a
+// post word opening what follows (text.IsTitleWord, no connector or
+// function word: not "Junk Fees Hit Consumers – and Businesses"), and
+// before the name only a post in title case, no label ("Q", "MS. X:").
+// heading takes it for an entry only in a list of such lines (dashListed).
 func dashEntry(s string) bool {
 	item, _ := cutListMarker(s)
+	if strings.Contains(item, ":") || strings.HasPrefix(item, "Q ") {
+		return false
+	}
 	for _, dash := range []string{" – ", " — ", " - "} {
 		before, after, ok := strings.Cut(item, dash)
 		if !ok {
 			continue
 		}
 		words, post := strings.Fields(before), strings.Fields(after)
-		if len(words) < 2 || len(post) == 0 || !text.IsTitleWord(strings.ToLower(post[0])) {
+		if len(words) < 2 || len(post) == 0 {
+			return false
+		}
+		if p := strings.ToLower(post[0]); !text.IsTitleWord(p) || text.IsConnector(p) || text.IsStopword(p) {
 			return false
 		}
 		for n := 2; n <= min(5, len(words)); n++ {
-			if listedName(strings.Join(words[len(words)-n:], " ")) {
-				// Before the name, a post in title case ("Chair of
-				// The Elders"), not a heading's "Remarks by …".
-				for _, w := range words[:len(words)-n] {
-					if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !text.IsConnector(w) && w != "the" {
-						return false
-					}
-				}
-				return true
+			name := words[len(words)-n:]
+			if !listedName(strings.Join(name, " ")) || slices.ContainsFunc(name, func(w string) bool { return strings.ToUpper(w) == w }) ||
+				text.IsTitleWord(strings.ToLower(name[len(name)-1])) {
+				continue // "Q Mr. President — …": a title, no name
 			}
+			// Before the name, a post in title case ("Chair of The
+			// Elders"), not a heading's "Remarks by …".
+			for _, w := range words[:len(words)-n] {
+				if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !text.IsConnector(w) && w != "the" {
+					return false
+				}
+			}
+			return true
 		}
 		return false
 	}
 	return false
+}
+
+// dashListed reports whether the line next to [start, end) of src, before
+// or after it, is a dashEntry too: a list of those present, not a
+// heading with a dash of its own ("Joint Statement – Prime Minister of
+// Japan").
+func dashListed(src string, start, end int) bool {
+	before := strings.TrimRight(src[:start], " \t\n")
+	if i := strings.LastIndexByte(before, '\n'); dashEntry(strings.TrimSpace(before[i+1:])) {
+		return true
+	}
+	after := strings.TrimLeft(src[end:], " \t\n")
+	if i := strings.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	}
+	return dashEntry(strings.TrimSpace(after))
 }
 
 // listedName reports whether s is written as a person's name is in a
@@ -1869,7 +1897,7 @@ func figureEntry(s string) bool {
 // name needs no honorific: "- Peter Swift, Member and Designated Chair"
 // is an entry of those appointed (listedName).
 func personEntry(s string) bool {
-	if listedEntry(s) || dashEntry(s) {
+	if listedEntry(s) {
 		return true
 	}
 	item, _ := cutListMarker(s) // "- Mr. Claudio Reyna, …"
@@ -1910,7 +1938,7 @@ func heading(src string, start, end int) bool {
 		return false
 	}
 	s := strings.TrimSpace(src[start:end])
-	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?:;,\"”’)…", r) || personEntry(s) {
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".!?:;,\"”’)…", r) || personEntry(s) || dashEntry(s) && dashListed(src, start, end) {
 		return false
 	}
 	long, upper := 0, 0
