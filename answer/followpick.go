@@ -309,7 +309,7 @@ func novel(t AnswerType, unit figureUnit, sentence string, said map[string]bool)
 	switch t {
 	case WantPerson, WantPlace:
 		for _, n := range sentenceNames(sentence) {
-			if n.locative != (t == WantPlace) {
+			if n.locative != (t == WantPlace) || t == WantPerson && n.code {
 				continue
 			}
 			fresh := true
@@ -358,6 +358,7 @@ func novel(t AnswerType, unit figureUnit, sentence string, said map[string]bool)
 type name struct {
 	words    []string
 	locative bool
+	code     bool // one word written as an acronym or a code (codeName)
 }
 
 // unpossessed is a token's word without its possessive: Tokens writes
@@ -369,6 +370,14 @@ func unpossessed(s string, tk text.Token) string {
 		return strings.TrimSuffix(tk.Word, "s")
 	}
 	return tk.Word
+}
+
+// codeName reports a name written as an acronym or a code, all capitals
+// or with a digit ("U.S.", "NATO", "COVID-19"): no person's, so no
+// answer to "who" ("They discussed the importance of U.S. leadership …"
+// names no one who founded anything).
+func codeName(w string) bool {
+	return strings.ContainsAny(w, "0123456789") || strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // sentenceNames finds the names of a sentence: runs of capitalised words
@@ -386,6 +395,7 @@ func sentenceNames(s string) []name {
 		for ; j < len(toks) && capitalised(s, toks[j]) && !plainCapital(toks[j].Word); j++ {
 			n.words = append(n.words, unpossessed(s, toks[j]))
 		}
+		n.code = j == i+1 && codeName(s[toks[i].Start:toks[i].End])
 		out = append(out, n)
 		i = j
 	}
