@@ -75,14 +75,6 @@ var (
 	// ageRe: an age, "45 years old", "a 45-year-old", "aged 45", "age
 	// 45", "his 80th birthday", "turns 80".
 	ageRe = regexp.MustCompile(`(?i)\b(?:\d{1,3}|[a-z]+ty(?:-[a-z]+)?)[- ]years?[- ]old\b|\bage(?:d)? (?:of )?\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th) birthday\b|\bturn(?:s|ed|ing)? \d{1,3}\b`)
-	// deathCauseAskedRe: a question asking what someone died of ("what
-	// did X die of", "how did X die", "X's cause of death"); deathCauseRe
-	// a sentence giving it ("… passed away after a long battle with
-	// cancer", "died of complications from COVID-19", "was killed in a
-	// helicopter crash"). A statement on a passing that mourns without
-	// saying why gives none.
-	deathCauseAskedRe = regexp.MustCompile(`(?i)\b(?:die[ds]?|dying|pass(?:ed)? away) (?:of|from)\b|\bhow did\b.{1,60}\b(?:die|pass away)\b|\bcause of (?:\w+ )?death\b`)
-	deathCauseRe      = regexp.MustCompile(`(?i)\b(?:cancer|illness|disease|stroke|heart attack|heart failure|covid(?:-19)?|pneumonia|leukemia|lymphoma|tumou?r|alzheimer|parkinson|dementia|complications|overdose|suicide|accident|crash|gunshot|shot|killed|wounds|injuries|natural causes)\b`)
 	// heightRe: a person's height, "6 feet", "6'2", "1.8 meters".
 	heightRe = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?(?:feet|foot|ft|inches|cm|centimeters|centimetres|meters|metres)\b|\b\d['’]\s?\d{1,2}\b`)
 )
@@ -146,9 +138,6 @@ func attributeOf(q string) (a attribute, ok bool) {
 			return ""
 		}
 		return toks[i].w
-	}
-	if deathCauseAskedRe.MatchString(q) {
-		return attribute{value: deathCauseRe, label: "a cause of death", asking: text.Terms("die died death cause")}, true
 	}
 	for i := range toks {
 		switch w(i) {

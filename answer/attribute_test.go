@@ -28,11 +28,6 @@ func TestAttributeOf(t *testing.T) {
 		{"who won the quillton canal race", outcomeTerms, false, true},
 		{"who first won the canal race", outcomeTerms, false, true},
 		{"where was zara quillfeather born", []string{"born"}, false, true},
-		// What someone died of: a cause, as the record writes one.
-		{"what did brannoch quillfeather die of", nil, true, true},
-		{"how did brannoch quillfeather die", nil, true, true},
-		{"what was the envoy's cause of death", nil, true, true},
-		{"what did the chancellor say when brannoch quillfeather died", nil, false, false},
 		// What someone said, or did, asks no attribute.
 		{"what did quillfeather say about the canal", nil, false, false},
 		{"what was quillfeather's message to the chancellor", nil, false, false},
@@ -103,14 +98,6 @@ func TestAttributeShown(t *testing.T) {
 		{"whats quillfeathers salary",
 			"Quillfeather's salary is 90,000 crowns a year, set by the canal board.",
 			[]retrieval.TermMatch{{Term: "quillfeather", Weight: 4, Found: true, Share: 1}, {Term: "salari", Weight: 3, Found: true, Share: 1}}, 1},
-		// A statement mourning the subject gives no cause of death; one
-		// saying it does.
-		{"what did brannoch quillfeather die of",
-			"Brannoch Quillfeather dedicated his life to the canal. We mourn him.",
-			[]retrieval.TermMatch{{Term: "brannoch", Weight: 4, Found: true, Share: 1}, {Term: "quillfeather", Weight: 4, Found: true, Share: 1}}, 0},
-		{"what did brannoch quillfeather die of",
-			"Brannoch Quillfeather passed away after a long battle with cancer.",
-			[]retrieval.TermMatch{{Term: "brannoch", Weight: 4, Found: true, Share: 1}, {Term: "quillfeather", Weight: 4, Found: true, Share: 1}}, 1},
 		// The record names the attribute in other words: a duty is a
 		// tariff.
 		{"what import duty did the chancellor put on every canal boat",
