@@ -1636,19 +1636,20 @@ func opensWrittenName(toks []qtok, i int, pp *people) bool {
 }
 
 // givenBeforeName reports whether the lower-case word at i, a surname of
-// the record's people, is a given name before a surname the record
-// writes as a name: "what did martin indyk die of" names Martin Indyk, not
-// Lynn Martin; "who replaced david nussbaum" names no Bet-David. The word
-// is a given name of the record's people (people.given), the next one may
-// belong to a name (nameNeighbour) and the record writes it capitalised
-// (wordUse.name); a name of the record's spanning both is found before
-// (findMentions tries the longest first).
+// the record's people, is a given name before a surname: "what did martin
+// indyk die of" names Martin Indyk, not Lynn Martin; "who replaced david
+// nussbaum" names no Bet-David. The word is a given name of the record's
+// people (people.given), and the record writes it with the next word only
+// as one capitalised name (people.namedOnce: "Martin Indyk"), which is
+// not one of its people's (findMentions tries the longest names first).
+// "warren massachusetts", "kelly nasa", "warren monday" are written so
+// nowhere: the surname stays.
 func givenBeforeName(toks []qtok, i int, pp *people) bool {
-	if toks[i].upper || pp.wordUse == nil || i+1 >= len(toks) || !pp.given[toks[i].w] {
+	if toks[i].upper || pp.namedOnce == nil || i+1 >= len(toks) || !pp.given[toks[i].w] {
 		return false
 	}
 	next := toks[i+1].w
-	return nameNeighbour(next) && len(pp.byAlias[next]) == 0 && pp.wordUse([]string{next}).name
+	return nameNeighbour(next) && len(pp.byAlias[next]) == 0 && pp.namedOnce([]string{toks[i].w, next})
 }
 
 // otherGivenName reports whether the word before the surname at i is a

@@ -372,12 +372,13 @@ func unpossessed(s string, tk text.Token) string {
 	return tk.Word
 }
 
-// codeName reports a name written as an acronym or a code, all capitals
-// or with a digit ("U.S.", "NATO", "COVID-19"): no person's, so no
-// answer to "who" ("They discussed the importance of U.S. leadership …"
-// names no one who founded anything).
-func codeName(w string) bool {
-	return strings.ContainsAny(w, "0123456789") || strings.ToUpper(w) == w && strings.ToLower(w) != w
+// codeName reports a name written as a code: its token (w) holds a dot
+// ("U.S", "U.N") or a digit, or a hyphen and a digit follow it (after:
+// "COVID-19"). No person's, so no answer to "who" ("They discussed the
+// importance of U.S. leadership …" names no one who founded anything);
+// capitals alone may be a person's (MBS, FDR).
+func codeName(w, after string) bool {
+	return strings.ContainsAny(w, ".0123456789") || len(after) == 2 && after[0] == '-' && after[1] >= '0' && after[1] <= '9'
 }
 
 // sentenceNames finds the names of a sentence: runs of capitalised words
@@ -395,7 +396,7 @@ func sentenceNames(s string) []name {
 		for ; j < len(toks) && capitalised(s, toks[j]) && !plainCapital(toks[j].Word); j++ {
 			n.words = append(n.words, unpossessed(s, toks[j]))
 		}
-		n.code = j == i+1 && codeName(s[toks[i].Start:toks[i].End])
+		n.code = j == i+1 && codeName(s[toks[i].Start:toks[i].End], s[toks[i].End:min(len(s), toks[i].End+2)])
 		out = append(out, n)
 		i = j
 	}

@@ -112,8 +112,10 @@ func TestNovel(t *testing.T) {
 		{WantPerson, anyUnit, "And Glimmerford’s ferry is the result of months of work.", false},
 		{WantPerson, anyUnit, "And Glimmerford's ferry is the result of months of work.", false},
 		{WantPerson, anyUnit, "The Ministry thanked Odo Ministrys for the ferry.", true},
-		// An acronym or a code names no one.
-		{WantPerson, anyUnit, "They discussed the importance of NWL leadership in ending the FLU-31 outbreak.", false},
+		// A code names no one; a person may be known by initials.
+		{WantPerson, anyUnit, "They discussed the importance of U.S. leadership in ending the FLU-31 outbreak.", false},
+		{WantPerson, anyUnit, "The minister had a conversation with OQF about the canal.", true},
+		{WantPerson, anyUnit, "The minister met with Regent Xu.", true},
 		{WantPerson, anyUnit, "The guild was founded in 2007 by Odo Quillfeather.", true},
 		{WantNumber, anyUnit, "The run will carry 412 crates.", false},
 		{WantNumber, anyUnit, "The run will carry 96 barrels.", true},

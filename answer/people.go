@@ -122,6 +122,10 @@ type people struct {
 	// capitalised name ("half moon bay" → "Half Moon Bay"); nil when the
 	// index cannot be searched for them.
 	oneName func(words []string) bool
+	// namedOnce reports whether the record writes lower-case words
+	// together only as a capitalised name, once at least ("martin indyk"
+	// → "Martin Indyk"); nil when the index cannot be searched for them.
+	namedOnce func(words []string) bool
 	// wordUse reports how the record writes a word: as a name, as a
 	// place (see wordUse); nil when the index cannot be searched for it.
 	wordUse func(words []string) wordUse

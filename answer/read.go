@@ -48,6 +48,7 @@ func (p *Pipeline) people() *people {
 	p.pp, p.ppFor = buildPeople(dl.Documents()), id
 	if ls, ok := p.Index.(lexicalSearcher); ok {
 		p.pp.oneName = remembered(func(words []string) bool { return oneNameIn(ls, words) })
+		p.pp.namedOnce = remembered(func(words []string) bool { return namedOnceIn(ls, words) })
 		p.pp.wordUse = remembered(func(words []string) wordUse { return wordUseIn(ls, words[0]) })
 	}
 	return p.pp
@@ -114,15 +115,30 @@ func remembered[T any](read func(words []string) T) func(words []string) T {
 // when the passages that hold them write them together with every word
 // capitalised ("Half Moon Bay") at least twice and more often than not.
 func oneNameIn(ix lexicalSearcher, words []string) bool {
+	titled, other := writtenTogether(ix, words)
+	return titled >= 2 && titled > other
+}
+
+// namedOnceIn reports people.namedOnce over an index: the passages that
+// hold the words write them together only capitalised, at least once
+// ("Martin Indyk", in one statement).
+func namedOnceIn(ix lexicalSearcher, words []string) bool {
+	titled, other := writtenTogether(ix, words)
+	return titled >= 1 && other == 0
+}
+
+// writtenTogether counts how often the passages that hold the words (the
+// oneNameDepth a search for them ranks first) write them together, every
+// word capitalised (titled) or not (other).
+func writtenTogether(ix lexicalSearcher, words []string) (titled, other int) {
 	parts := make([]string, len(words))
 	for i, w := range words {
 		parts[i] = regexp.QuoteMeta(w)
 	}
 	re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, `\s+`) + `\b`)
 	if err != nil {
-		return false
+		return 0, 0
 	}
-	titled, other := 0, 0
 	for _, h := range ix.LexicalSearch(strings.Join(words, " "), retrieval.SearchOptions{K: oneNameDepth}) {
 		for _, m := range re.FindAllString(h.Chunk.Text, -1) {
 			if allCapitalised(m) {
@@ -132,7 +148,7 @@ func oneNameIn(ix lexicalSearcher, words []string) bool {
 			}
 		}
 	}
-	return titled >= 2 && titled > other
+	return titled, other
 }
 
 // wordUseDepth is how many passages holding a word are read to see how
