@@ -198,6 +198,7 @@ func TestListEntryAnswersWho(t *testing.T) {
 	}{
 		{"Chair of The Canal Guild Odo Brambleby – Former Minister of Quillton", true},
 		{"Wren Ashgrove – Former Envoy to Farland", true},
+		{"- Odo K. Brambleby – Ambassador to the Republic of Quillton", true},
 		{"Remarks by Minister Brambleby – Press Conference", false},
 		{"Canal Tolls – Barge Fees", false},
 		{"Barge Fees Hit Boatmen – and Merchants – in the Pocketbook", false},

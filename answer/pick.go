@@ -1568,7 +1568,8 @@ func listedEntry(s string) bool {
 // dashEntry reports a line of a name, a dash, and the person's post
 // ("Chair of The Elders Mary Robinson – Former President of Ireland",
 // "Ricardo Lagos – Former President of Chile"): the name (the last two
-// to five words before the dash, as listedName, none all capitals), a
+// to five words before the dash, as listedName, none all capitals but
+// an initial), a
 // post word opening what follows (text.IsTitleWord, no connector or
 // function word: not "Junk Fees Hit Consumers – and Businesses"), and
 // before the name only a post in title case, no label ("Q", "MS. X:").
@@ -1591,10 +1592,10 @@ func dashEntry(s string) bool {
 			return false
 		}
 		for n := 2; n <= min(5, len(words)); n++ {
-			name := words[len(words)-n:]
-			if !listedName(strings.Join(name, " ")) || slices.ContainsFunc(name, func(w string) bool { return strings.ToUpper(w) == w }) ||
-				text.IsTitleWord(strings.ToLower(name[len(name)-1])) {
-				continue // "Q Mr. President — …": a title, no name
+			run := words[len(words)-n:]
+			if !listedName(strings.Join(run, " ")) || slices.ContainsFunc(run, func(w string) bool { return len(w) > 2 && strings.ToUpper(w) == w }) ||
+				text.IsTitleWord(strings.ToLower(run[len(run)-1])) {
+				continue // "UNLEASHING AMERICAN ENERGY — …", "Q Mr. President — …": no name
 			}
 			// Before the name, a post in title case ("Chair of The
 			// Elders"), not a heading's "Remarks by …".
