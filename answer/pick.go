@@ -1367,8 +1367,9 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 		}
 		if r.typ == WantDate {
 			// "President Biden met today with … Trevor Reed" dates a
-			// meeting, not "when did russia let trevor reed go".
-			f.Fits = f.Fits && r.holdsEvent(*c)
+			// meeting, not "when did russia let trevor reed go"; "than it
+			// does today" dates nothing (nowRe).
+			f.Fits = f.Fits && r.holdsEvent(*c) && dateRe.MatchString(nowRe.ReplaceAllString(withoutNamedYears(sentence), ""))
 		}
 		f.Fits = f.Fits && (!r.hasFig || r.fig.heldBy(withoutStated(sentence, r.stated))) && (!r.change || changedFromRe.MatchString(sentence)) &&
 			(len(r.sides) < 2 || !r.hasFig || countsSomething(sentence))

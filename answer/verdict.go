@@ -473,6 +473,12 @@ func (v verdict) line(h retrieval.Hit, start, end int, pp *people) string {
 // (text.RelativeDayPattern).
 var relativeDayRe = regexp.MustCompile(`(?i)\b(?:` + text.RelativeDayPattern + `)\b`)
 
+// nowRe finds a relative day that sets the present against another time
+// ("than it does today", "than it is today"): it dates the state of
+// things, no event ("And America would have looked a lot different than
+// it does today" answers no "when did the us hit 300 million shots").
+var nowRe = regexp.MustCompile(`(?i)\bthan\b[^.;!?]{0,30}\b(?:today|tonight)\b`)
+
 // agoRe finds a time a sentence gives back from its own day ("eight
 // months ago", "last week"): the sentence then dates two things, and
 // its "today" need not be the one asked about ("Today, President Biden is
@@ -504,7 +510,7 @@ func whenOf(h retrieval.Hit, start, end int) verdict {
 	if wd != nil && (futureRe.MatchString(s) || datesSaying(s, wd[0], wd[1]) || sentenceMonth(s)) {
 		wd = nil
 	}
-	if m == "" && wd == nil || absoluteDateRe.MatchString(s) || agoRe.MatchString(s) {
+	if m == "" && wd == nil || absoluteDateRe.MatchString(s) || agoRe.MatchString(s) || m != "" && nowRe.MatchString(s) {
 		return verdict{}
 	}
 	d := statementDay(h, start, end)

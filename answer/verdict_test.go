@@ -188,6 +188,8 @@ func TestWhenLeadResolvesRelativeDay(t *testing.T) {
 		// A date of its own speaks for itself.
 		"The minister said today that the canal opened on March 12.": "",
 		"The canal opened in the spring.":                            "",
+		// The present set against another time dates no event.
+		"The canal would look a lot different than it does today.": "",
 		// Two things dated: the "today" need not be the one asked.
 		"Today the minister visits the canal, which flooded on the day she was in Quillton eight months ago.": "",
 	} {
@@ -213,6 +215,25 @@ func TestWhenLeadCapitalisedToday(t *testing.T) {
 	}
 	if !fitsType(WantDate, "Tonight, the minister opened the canal.", false, "", false, false) {
 		t.Error(`"Tonight, …" holds no date for "when"`)
+	}
+}
+
+// The present set against another time ("than it does today") answers
+// no "when": the answer does not open with that day, and the sentence
+// holds no date of the kind asked.
+func TestWhenNotTheComparedPresent(t *testing.T) {
+	d := &corpus.Document{ID: "s.txt", Title: "Remarks by Minister Ada Vexlund", Date: time.Date(2031, 3, 31, 0, 0, 0, 0, time.UTC)}
+	d.Text = "The Quillton canal was built over two years. It opened on March 12.\n" +
+		"Without the Quillton canal open, Nowhereland would look a lot different than it does today.\n"
+	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "s.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	text, _, _, why := extractive(ExtractiveQuery{Question: "When did the Quillton canal open in Nowhereland?"}, []retrieval.Hit{h})
+	if strings.Contains(text, "(“today” in the statement below)") {
+		t.Errorf("the compared present dates the answer:\n%s", text)
+	}
+	for _, w := range why {
+		if strings.Contains(w.Sentence, "than it does today") && w.Features.Fits {
+			t.Errorf("%q holds a date for \"when\"", w.Sentence)
+		}
 	}
 }
 
