@@ -964,3 +964,30 @@ func TestReasonRe(t *testing.T) {
 		}
 	}
 }
+
+// A sentence opening by pointing back ("That's what my teacher told
+// me.") is quoted with the sentence it points to, when one speaker says
+// both; another speaker's sentence before it is not theirs to take.
+func TestPointsBackTakesItsAntecedent(t *testing.T) {
+	text := "MINISTER VEXLUND: “You should not study canals in Quillton.”\n\nThat’s what my old teacher in Quillton told me.\n"
+	d := &corpus.Document{ID: "s.txt", Title: "Remarks by Minister Ada Vexlund", Date: time.Date(2031, 3, 31, 0, 0, 0, 0, time.UTC), Text: text}
+	if err := d.SetTurns([]corpus.Turn{{Start: 0, End: len(text), Speaker: corpus.Speaker{Name: "Ada Vexlund"}, Role: corpus.RoleOfficial}}); err != nil {
+		t.Fatal(err)
+	}
+	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "s.txt#0", DocID: d.ID, End: len(text), Text: text}}
+	got, _, _ := Extractive("What did Vexlund say about her old teacher in Quillton?", []retrieval.Hit{h})
+	if !strings.Contains(got, "That’s what my old teacher") || !strings.Contains(got, "You should not study canals") {
+		t.Errorf("the antecedent is not quoted:\n%s", got)
+	}
+	at := strings.Index(text, "That’s")
+	if err := d.SetTurns([]corpus.Turn{
+		{Start: 0, End: at, Speaker: corpus.Speaker{Name: "Bram Oakhollow"}, Role: corpus.RoleOfficial},
+		{Start: at, End: len(text), Speaker: corpus.Speaker{Name: "Ada Vexlund"}, Role: corpus.RoleOfficial},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, _, _ = Extractive("What was said about the old teacher in Quillton?", []retrieval.Hit{h})
+	if strings.Contains(got, "You should not study canals") {
+		t.Errorf("another speaker's sentence taken as the antecedent:\n%s", got)
+	}
+}

@@ -2115,6 +2115,12 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 			}
 		}
 		take(first, "answer")
+		// "That's what my counselor told me." says what only with the
+		// sentence it points back to (“You shouldn't go to college.”).
+		c := cands[first]
+		if p := prevSentence(cands, first); p >= 0 && eligible(p) && pointsBackRe.MatchString(top[c.hit].Chunk.Text[c.start:c.end]) && sameTurn(top[c.hit], c, cands[p]) {
+			take(p, "what the answer points back to")
+		}
 	}
 	order := goesOnFrom(cands, picked, top, r, w)
 	floor := w.SupportFloor * cands[picked[0]].score
@@ -2155,6 +2161,33 @@ func nextSentence(cands []candidate, i int) int {
 		}
 	}
 	return next
+}
+
+// pointsBackRe finds a sentence that opens by pointing at the words
+// before it as what was said or done: "That's what my counselor told
+// me.", "That was exactly what …". ("That's why …" opens a new point
+// with a reason before it, which it does not need: "That's why I'm
+// thrilled to announce …".)
+var pointsBackRe = regexp.MustCompile(`^(?:That|This)(?:’s|'s| is| was)\s+(?:exactly\s+)?what\b`)
+
+// prevSentence is the candidate just before cands[i] in its passage, or
+// -1.
+func prevSentence(cands []candidate, i int) int {
+	prev := -1
+	for j, c := range cands {
+		if c.hit == cands[i].hit && c.end <= cands[i].start && (prev < 0 || c.end > cands[prev].end) {
+			prev = j
+		}
+	}
+	return prev
+}
+
+// sameTurn reports whether two candidates of one passage are of one
+// speaker's turn (or the passage has no turns).
+func sameTurn(h retrieval.Hit, a, b candidate) bool {
+	ta, okA := sentenceTurn(h, a.start, a.end)
+	tb, okB := sentenceTurn(h, b.start, b.end)
+	return okA == okB && (!okA || ta.Start == tb.Start)
 }
 
 // goesOnFrom is the order in which supporting sentences are weighed:
