@@ -978,6 +978,8 @@ func TestPointsBackTakesItsAntecedent(t *testing.T) {
 	got, _, _ := Extractive("What did Vexlund say about her old teacher in Quillton?", []retrieval.Hit{h})
 	if !strings.Contains(got, "That’s what my old teacher") || !strings.Contains(got, "You should not study canals") {
 		t.Errorf("the antecedent is not quoted:\n%s", got)
+	} else if strings.Index(got, "You should not study canals") > strings.Index(got, "That’s what my old teacher") {
+		t.Errorf("the antecedent is quoted after the sentence pointing to it:\n%s", got)
 	}
 	at := strings.Index(text, "That’s")
 	if err := d.SetTurns([]corpus.Turn{

@@ -120,11 +120,14 @@ func extractive(q ExtractiveQuery, hits []retrieval.Hit) (text string, cites []C
 	if len(picked) == 0 {
 		return "", nil, stats, why
 	}
+	// The verdict is the answering sentence's, which the sentence it
+	// points back to may stand before (pointedFirst).
+	lead := max(0, slices.IndexFunc(why, func(r SentenceReason) bool { return r.Role == "answer" }))
 	if v.noFigure {
-		why[0].Verdict = noFigureVerdict
+		why[lead].Verdict = noFigureVerdict
 		return "", nil, stats, why
 	}
-	why[0].Verdict = v.trace()
+	why[lead].Verdict = v.trace()
 	for i := range why {
 		if strings.HasPrefix(why[i].Role, "side ") && v.keyWord != "" {
 			// The side's sentence was the best that holds what is

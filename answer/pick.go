@@ -2119,7 +2119,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		// sentence it points back to (“You shouldn't go to college.”).
 		c := cands[first]
 		if p := prevSentence(cands, first); p >= 0 && eligible(p) && pointsBackRe.MatchString(top[c.hit].Chunk.Text[c.start:c.end]) && sameTurn(top[c.hit], c, cands[p]) {
-			take(p, "what the answer points back to")
+			take(p, pointedBackRole)
 		}
 	}
 	order := goesOnFrom(cands, picked, top, r, w)
@@ -2162,6 +2162,22 @@ func nextSentence(cands []candidate, i int) int {
 	}
 	return next
 }
+
+// pointedFirst puts the sentence the answer points back to (pickSentences:
+// "what the answer points back to") before the answer, in the order they
+// were said; the verdict has read the answer already.
+func pointedFirst(cands []candidate, picked []int) []int {
+	if len(picked) < 2 || cands[picked[1]].role != pointedBackRole {
+		return picked
+	}
+	out := slices.Clone(picked)
+	out[0], out[1] = out[1], out[0]
+	return out
+}
+
+// pointedBackRole is the role of the sentence an answer opening "That's
+// what …" points back to.
+const pointedBackRole = "what the answer points back to"
 
 // pointsBackRe finds a sentence that opens by pointing at the words
 // before it as what was said or done: "That's what my counselor told
@@ -2566,7 +2582,12 @@ func render(cands []candidate, picked []int, top []retrieval.Hit, v verdict, pp 
 	num := map[int]int{}
 	var b strings.Builder
 	if len(picked) > 0 {
+		// The lead speaks of the answering sentence, which the sentence
+		// it points back to may stand before (pointedFirst).
 		first := cands[picked[0]]
+		if i := slices.IndexFunc(picked, func(i int) bool { return cands[i].role == "answer" }); i > 0 {
+			first = cands[picked[i]]
+		}
 		if line := v.line(top[first.hit], first.start, first.end, pp); line != "" {
 			b.WriteString(line + "\n")
 		}
@@ -2675,6 +2696,7 @@ func chooseSentences(q ExtractiveQuery, top []retrieval.Hit, w Weights) (cands [
 	if len(picked) > 0 {
 		v = judge(cands, picked[0], top, q.Question, r)
 	}
+	picked = pointedFirst(cands, picked)
 	v.missing, v.keyWord, v.sides, v.places = r.missing, r.keyWord, r.sides, r.places
 	v.asked, v.named, v.kin, v.saidAsked = r.speakerName, r.named, r.kin, r.speakerName != ""
 	v.noFigure = r.typ == WantNumber && len(r.sides) < 2 && len(r.anchors) == 0 && len(r.docs) == 0 && q.Context == "" && len(picked) > 0 &&

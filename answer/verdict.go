@@ -474,10 +474,12 @@ func (v verdict) line(h retrieval.Hit, start, end int, pp *people) string {
 var relativeDayRe = regexp.MustCompile(`(?i)\b(?:` + text.RelativeDayPattern + `)\b`)
 
 // nowRe finds a relative day that sets the present against another time
-// ("than it does today", "than it is today"): it dates the state of
-// things, no event ("And America would have looked a lot different than
-// it does today" answers no "when did the us hit 300 million shots").
-var nowRe = regexp.MustCompile(`(?i)\bthan\b[^.;!?]{0,30}\b(?:today|tonight)\b`)
+// in a clause of its own ("than it does today", "than we are today"): it
+// dates the state of things, no event ("And America would have looked a
+// lot different than it does today" answers no "when did the us hit 300
+// million shots"). An amount after "than" is no such clause: "more than
+// 500 just today" dates the 500.
+var nowRe = regexp.MustCompile(`(?i)\bthan\s+(?:it|they|we|he|she|you|i|things|that|this|there)\s+(?:is|are|was|were|does|do|did|has|have|had)(?:\s+(?:been|now|still|right))?\s+(?:today|tonight)\b`)
 
 // agoRe finds a time a sentence gives back from its own day ("eight
 // months ago", "last week"): the sentence then dates two things, and
@@ -505,12 +507,12 @@ var agoRe = regexp.MustCompile(`(?i)\b(?:days?|weeks?|months?|years?|decades?) a
 // worse; dev and the probe files unchanged.
 func whenOf(h retrieval.Hit, start, end int) verdict {
 	s := h.Chunk.Text[start:end]
-	m := relativeDayRe.FindString(s)
+	m := relativeDayRe.FindString(nowRe.ReplaceAllString(s, ""))
 	wd := pastWeekdayRe.FindStringSubmatchIndex(s)
 	if wd != nil && (futureRe.MatchString(s) || datesSaying(s, wd[0], wd[1]) || sentenceMonth(s)) {
 		wd = nil
 	}
-	if m == "" && wd == nil || absoluteDateRe.MatchString(s) || agoRe.MatchString(s) || m != "" && nowRe.MatchString(s) {
+	if m == "" && wd == nil || absoluteDateRe.MatchString(s) || agoRe.MatchString(s) {
 		return verdict{}
 	}
 	d := statementDay(h, start, end)

@@ -190,6 +190,8 @@ func TestWhenLeadResolvesRelativeDay(t *testing.T) {
 		"The canal opened in the spring.":                            "",
 		// The present set against another time dates no event.
 		"The canal would look a lot different than it does today.": "",
+		// An amount after "than" is dated by the day.
+		"The ministry has sanctioned more than 500 barges just today.": "On March 31, 2031 (“today” in the statement below) [1].",
 		// Two things dated: the "today" need not be the one asked.
 		"Today the minister visits the canal, which flooded on the day she was in Quillton eight months ago.": "",
 	} {
