@@ -696,7 +696,7 @@ var (
 	// durationRe: a span of time, "180 days", "a 90-day pause", "two
 	// more years", "several months"; or its end, "until March", "through
 	// 2026".
-	durationRe = regexp.MustCompile(`(?i)(?:\b\d[\d,.]*|\b(?:a|an|several|few|many|` + text.CountingWordPattern + `))[\s-]+(?:(?:more|additional|full|calendar|business)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(?:until|through|till)\s+(?:` + text.MonthPattern + `|(?:19|20)\d\d)\b`)
+	durationRe = regexp.MustCompile(`(?i)(?:\b\d[\d,.]*|\b(?:a|an|several|few|many|` + text.CountingWordPattern + `))[\s-]+(?:(?:more|additional|full|calendar|business)\s+)?(?:` + timeUnitPattern + `)\b|\b(?:until|through|till)\s+(?:` + text.MonthPattern + `|(?:19|20)\d\d)\b`)
 	percentRe  = regexp.MustCompile(`(?i)%|\bper ?cent\b|\bpercentage points?\b`)
 	moneyRe    = regexp.MustCompile(`(?i)[$€£]\s?\d|\b\d[\d,.]*\s?(?:thousand |million |billion |trillion )?(?:dollars|euros|pounds)\b|\b(?:million|billion|trillion) (?:dollars|euros)\b`)
 )
@@ -1090,7 +1090,7 @@ func countsNear(s string, asked func(term string) bool, after bool) bool {
 			k++
 		}
 		if k < len(toks) && toks[k].Start <= at && (len(near) == 0 || near[len(near)-1] != k) &&
-			!(k+1 < len(toks) && durationUnits[toks[k+1].Word] && !askedTerm(s[toks[k+1].Start:toks[k+1].End], asked)) {
+			!(k+1 < len(toks) && timeUnitRe.MatchString(toks[k+1].Word) && !askedTerm(s[toks[k+1].Start:toks[k+1].End], asked)) {
 			// (A figure of a unit of time is a length of time: "all
 			// U.S. troops by May 1st, just three months after" counts
 			// no troops; "210 months" counts the months asked for.)
@@ -1120,11 +1120,12 @@ func askedTerm(w string, asked func(term string) bool) bool {
 	return len(ts) == 1 && asked(ts[0])
 }
 
-// durationUnits are the units of time a figure directly before one
-// measures ("three months", "90 days").
-var durationUnits = map[string]bool{"second": true, "seconds": true, "minute": true, "minutes": true, "hour": true, "hours": true,
-	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true, "year": true, "years": true,
-	"decade": true, "decades": true}
+// timeUnitPattern matches a unit of time, as durationRe reads a span of
+// it; timeUnitRe a word that is one: a figure directly before one
+// measures that time ("three months", "90 days").
+const timeUnitPattern = `seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?`
+
+var timeUnitRe = regexp.MustCompile(`^(?:` + timeUnitPattern + `)$`)
 
 // adjoins reports whether the words between a figure and what it counts
 // leave it counting them: words of the noun phrase ("120,000 US

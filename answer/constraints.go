@@ -455,10 +455,10 @@ func readQuestionFrom(q string, pp *people, first, end time.Time, conv Period) C
 	c := Constraints{end: end}
 	drop := make([]bool, len(toks)) // tokens that became a filter or an order
 	c.Period = readPeriod(q, toks, end, drop)
+	at := slices.Index(drop, true) // where the period's phrase begins
 	if !c.Period.IsZero() && (historical(c.Period, first) || otherYear(toks, drop, c.Period) ||
 		c.Period.bare && !first.IsZero() && c.Period.Until.Before(first) ||
-		periodOfSide(q, toks, slices.Index(drop, true), c.Period.Phrase, end) ||
-		expiryTime(toks, slices.Index(drop, true))) {
+		periodOfSide(q, toks, at, c.Period.Phrase, end) || expiryTime(toks, at)) {
 		// The phrase stays in the searched words: it is the subject.
 		c.PeriodTopic = c.Period.Phrase
 		c.Period = Period{}
@@ -1610,10 +1610,10 @@ func insideName(toks []qtok, i int, ps []*Person) bool {
 // typed in lower case gives no capital letters to tell them apart
 // (insideName), so the record is asked.
 func inWrittenName(toks []qtok, i int, pp *people) bool {
-	if pp.oneName == nil || i == 0 || !nameNeighbour(toks[i-1].w) {
+	if pp.written == nil || i == 0 || !nameNeighbour(toks[i-1].w) {
 		return false
 	}
-	return pp.oneName([]string{toks[i-1].w, toks[i].w})
+	return pp.written([]string{toks[i-1].w, toks[i].w}).oneName()
 }
 
 // opensWrittenName reports whether the surname at i opens a longer name
@@ -1629,10 +1629,10 @@ func inWrittenName(toks []qtok, i int, pp *people) bool {
 // Sullivan as the one reported; dev, fresh, public and the probe files
 // unchanged in every figure.
 func opensWrittenName(toks []qtok, i int, pp *people) bool {
-	if pp.oneName == nil || i+1 >= len(toks) || ownedAfterName[toks[i+1].w] || !nameNeighbour(toks[i+1].w) {
+	if pp.written == nil || i+1 >= len(toks) || ownedAfterName[toks[i+1].w] || !nameNeighbour(toks[i+1].w) {
 		return false
 	}
-	return pp.oneName([]string{toks[i].w, toks[i+1].w})
+	return pp.written([]string{toks[i].w, toks[i+1].w}).oneName()
 }
 
 // givenBeforeName reports whether the lower-case word at i, a surname of
@@ -1640,16 +1640,16 @@ func opensWrittenName(toks []qtok, i int, pp *people) bool {
 // indyk die of" names Martin Indyk, not Lynn Martin; "who replaced david
 // nussbaum" names no Bet-David. The word is a given name of the record's
 // people (people.given), and the record writes it with the next word only
-// as one capitalised name (people.namedOnce: "Martin Indyk"), which is
+// as one capitalised name (written.namedOnce: "Martin Indyk"), which is
 // not one of its people's (findMentions tries the longest names first).
 // "warren massachusetts", "kelly nasa", "warren monday" are written so
 // nowhere: the surname stays.
 func givenBeforeName(toks []qtok, i int, pp *people) bool {
-	if toks[i].upper || pp.namedOnce == nil || i+1 >= len(toks) || !pp.given[toks[i].w] {
+	if toks[i].upper || pp.written == nil || i+1 >= len(toks) || !pp.given[toks[i].w] {
 		return false
 	}
 	next := toks[i+1].w
-	return nameNeighbour(next) && len(pp.byAlias[next]) == 0 && pp.namedOnce([]string{toks[i].w, next})
+	return nameNeighbour(next) && len(pp.byAlias[next]) == 0 && pp.written([]string{toks[i].w, next}).namedOnce()
 }
 
 // otherGivenName reports whether the word before the surname at i is a

@@ -924,7 +924,12 @@ func TestGivenBeforeName(t *testing.T) {
 		speakerDocs{3, []string{"Wren Odo"}},
 		speakerDocs{3, []string{"Odo Quillfeather"}})
 	pp.wordUse = func(words []string) wordUse { return wordUse{name: true} }
-	pp.namedOnce = func(words []string) bool { return strings.Join(words, " ") == "odo wrenfield" }
+	pp.written = func(words []string) written {
+		if strings.Join(words, " ") == "odo wrenfield" {
+			return written{titled: 1}
+		}
+		return written{}
+	}
 	named := func(q string) []string {
 		var out []string
 		for _, m := range findMentions(q, questionTokens(q), pp) {

@@ -118,18 +118,27 @@ type people struct {
 	given map[string]bool
 	// outlets are the record's outlets, lower case, as token sequences.
 	outlets map[string]string
-	// oneName reports whether the record writes lower-case words as one
-	// capitalised name ("half moon bay" → "Half Moon Bay"); nil when the
-	// index cannot be searched for them.
-	oneName func(words []string) bool
-	// namedOnce reports whether the record writes lower-case words
-	// together only as a capitalised name, once at least ("martin indyk"
-	// → "Martin Indyk"); nil when the index cannot be searched for them.
-	namedOnce func(words []string) bool
+	// written counts how the record writes lower-case words together
+	// (writtenTogether), read once for oneName and namedOnce alike; nil
+	// when the index cannot be searched for them.
+	written func(words []string) written
 	// wordUse reports how the record writes a word: as a name, as a
 	// place (see wordUse); nil when the index cannot be searched for it.
 	wordUse func(words []string) wordUse
 }
+
+// written is how often the passages holding some words write them
+// together with every word capitalised (titled) or not (other).
+type written struct{ titled, other int }
+
+// oneName reports whether the record writes the words as one capitalised
+// name ("half moon bay" → "Half Moon Bay"): at least twice, and more often
+// than not.
+func (w written) oneName() bool { return w.titled >= 2 && w.titled > w.other }
+
+// namedOnce reports whether the record writes the words together only as
+// a capitalised name, once at least ("martin indyk" → "Martin Indyk").
+func (w written) namedOnce() bool { return w.titled >= 1 && w.other == 0 }
 
 // minTitleDocs is how many documents must give a title before a question
 // can resolve it: a title the record gives once is more likely a parsing

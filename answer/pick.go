@@ -1369,7 +1369,7 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			// "President Biden met today with … Trevor Reed" dates a
 			// meeting, not "when did russia let trevor reed go"; "than it
 			// does today" dates nothing (nowRe).
-			f.Fits = f.Fits && r.holdsEvent(*c) && dateRe.MatchString(nowRe.ReplaceAllString(withoutNamedYears(sentence), ""))
+			f.Fits = f.Fits && r.holdsEvent(*c) && (!nowRe.MatchString(sentence) || dateRe.MatchString(nowRe.ReplaceAllString(withoutNamedYears(sentence), "")))
 		}
 		f.Fits = f.Fits && (!r.hasFig || r.fig.heldBy(withoutStated(sentence, r.stated))) && (!r.change || changedFromRe.MatchString(sentence)) &&
 			(len(r.sides) < 2 || !r.hasFig || countsSomething(sentence))
@@ -1569,12 +1569,12 @@ func listedEntry(s string) bool {
 // dashEntry reports a line of a name, a dash, and the person's post
 // ("Chair of The Elders Mary Robinson – Former President of Ireland",
 // "Ricardo Lagos – Former President of Chile"): the name (the last two
-// to five words before the dash, as listedName, none all capitals but
-// an initial), a
-// post word opening what follows (text.IsTitleWord, no connector or
-// function word: not "Junk Fees Hit Consumers – and Businesses"), and
-// before the name only a post in title case, no label ("Q", "MS. X:").
-// heading takes it for an entry only in a list of such lines (dashListed).
+// to five words before the dash, as listedName, none all capitals but an
+// initial), a post word opening what follows (text.IsTitleWord, no
+// connector or function word: not "Junk Fees Hit Consumers – and
+// Businesses"), and before the name only a post in title case, no label
+// ("Q", "MS. X:"). heading takes it for an entry only in a list of such
+// lines (dashListed).
 func dashEntry(s string) bool {
 	item, _ := cutListMarker(s)
 	if strings.Contains(item, ":") || strings.HasPrefix(item, "Q ") {
@@ -2118,7 +2118,7 @@ func pickSentences(cands []candidate, top []retrieval.Hit, r *questionReading, w
 		// "That's what my counselor told me." says what only with the
 		// sentence it points back to (“You shouldn't go to college.”).
 		c := cands[first]
-		if p := prevSentence(cands, first); p >= 0 && eligible(p) && pointsBackRe.MatchString(top[c.hit].Chunk.Text[c.start:c.end]) && sameTurn(top[c.hit], c, cands[p]) {
+		if p := adjacentSentence(cands, first, false); p >= 0 && eligible(p) && pointsBackRe.MatchString(top[c.hit].Chunk.Text[c.start:c.end]) && sameTurn(top[c.hit], c, cands[p]) {
 			take(p, pointedBackRole)
 		}
 	}
@@ -2153,14 +2153,24 @@ const reasonReach = 2
 
 // nextSentence is the candidate that follows candidate i in its passage
 // (the nearest start at or after its end), -1 when none.
-func nextSentence(cands []candidate, i int) int {
-	next := -1
+func nextSentence(cands []candidate, i int) int { return adjacentSentence(cands, i, true) }
+
+// adjacentSentence is the candidate just after cands[i] in its passage
+// (after) or just before it, or -1.
+func adjacentSentence(cands []candidate, i int, after bool) int {
+	k := -1
 	for j, c := range cands {
-		if c.hit == cands[i].hit && c.start >= cands[i].end && (next < 0 || c.start < cands[next].start) {
-			next = j
+		if c.hit != cands[i].hit {
+			continue
+		}
+		switch {
+		case after && c.start >= cands[i].end && (k < 0 || c.start < cands[k].start):
+			k = j
+		case !after && c.end <= cands[i].start && (k < 0 || c.end > cands[k].end):
+			k = j
 		}
 	}
-	return next
+	return k
 }
 
 // pointedFirst puts the sentence the answer points back to (pickSentences:
@@ -2186,24 +2196,12 @@ const pointedBackRole = "what the answer points back to"
 // thrilled to announce …".)
 var pointsBackRe = regexp.MustCompile(`^(?:That|This)(?:’s|'s| is| was)\s+(?:exactly\s+)?what\b`)
 
-// prevSentence is the candidate just before cands[i] in its passage, or
-// -1.
-func prevSentence(cands []candidate, i int) int {
-	prev := -1
-	for j, c := range cands {
-		if c.hit == cands[i].hit && c.end <= cands[i].start && (prev < 0 || c.end > cands[prev].end) {
-			prev = j
-		}
-	}
-	return prev
-}
-
-// sameTurn reports whether two candidates of one passage are of one
-// speaker's turn (or the passage has no turns).
+// sameTurn reports whether two candidates of one passage stand in one
+// known turn of its document.
 func sameTurn(h retrieval.Hit, a, b candidate) bool {
 	ta, okA := sentenceTurn(h, a.start, a.end)
 	tb, okB := sentenceTurn(h, b.start, b.end)
-	return okA == okB && (!okA || ta.Start == tb.Start)
+	return okA && okB && ta.Start == tb.Start
 }
 
 // goesOnFrom is the order in which supporting sentences are weighed:
@@ -2941,12 +2939,7 @@ func continueQuotes(cands []candidate, picked []int, top []retrieval.Hit, r *que
 	// paragraph and with a role open to joining, may be joined to it: a
 	// whole sentence of the same turn, quoted by no answer before.
 	joins := func(c candidate, k int, open bool) bool {
-		if !open || cands[k].features.Repeat || !whole(cands[k]) {
-			return false
-		}
-		t1, ok1 := sentenceTurn(top[c.hit], c.start, c.end)
-		t2, ok2 := sentenceTurn(top[c.hit], cands[k].start, cands[k].end)
-		return ok1 && ok2 && t1.Start == t2.Start
+		return open && !cands[k].features.Repeat && whole(cands[k]) && sameTurn(top[c.hit], c, cands[k])
 	}
 	// joinable: one neither picked nor set aside (one below the support
 	// floor may finish a picked one).

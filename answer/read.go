@@ -47,8 +47,7 @@ func (p *Pipeline) people() *people {
 	}
 	p.pp, p.ppFor = buildPeople(dl.Documents()), id
 	if ls, ok := p.Index.(lexicalSearcher); ok {
-		p.pp.oneName = remembered(func(words []string) bool { return oneNameIn(ls, words) })
-		p.pp.namedOnce = remembered(func(words []string) bool { return namedOnceIn(ls, words) })
+		p.pp.written = remembered(func(words []string) written { return writtenTogether(ls, words) })
 		p.pp.wordUse = remembered(func(words []string) wordUse { return wordUseIn(ls, words[0]) })
 	}
 	return p.pp
@@ -111,44 +110,28 @@ func remembered[T any](read func(words []string) T) func(words []string) T {
 	}
 }
 
-// oneNameIn reports people.oneName over an index: the words are one name
-// when the passages that hold them write them together with every word
-// capitalised ("Half Moon Bay") at least twice and more often than not.
-func oneNameIn(ix lexicalSearcher, words []string) bool {
-	titled, other := writtenTogether(ix, words)
-	return titled >= 2 && titled > other
-}
-
-// namedOnceIn reports people.namedOnce over an index: the passages that
-// hold the words write them together only capitalised, at least once
-// ("Martin Indyk", in one statement).
-func namedOnceIn(ix lexicalSearcher, words []string) bool {
-	titled, other := writtenTogether(ix, words)
-	return titled >= 1 && other == 0
-}
-
 // writtenTogether counts how often the passages that hold the words (the
 // oneNameDepth a search for them ranks first) write them together, every
-// word capitalised (titled) or not (other).
-func writtenTogether(ix lexicalSearcher, words []string) (titled, other int) {
+// word capitalised or not (people.written).
+func writtenTogether(ix lexicalSearcher, words []string) (w written) {
 	parts := make([]string, len(words))
 	for i, w := range words {
 		parts[i] = regexp.QuoteMeta(w)
 	}
 	re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, `\s+`) + `\b`)
 	if err != nil {
-		return 0, 0
+		return w
 	}
 	for _, h := range ix.LexicalSearch(strings.Join(words, " "), retrieval.SearchOptions{K: oneNameDepth}) {
 		for _, m := range re.FindAllString(h.Chunk.Text, -1) {
 			if allCapitalised(m) {
-				titled++
+				w.titled++
 			} else {
-				other++
+				w.other++
 			}
 		}
 	}
-	return titled, other
+	return w
 }
 
 // wordUseDepth is how many passages holding a word are read to see how
