@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
@@ -489,4 +490,32 @@ func editedBriefing(t *testing.T, name, old, new string) *corpus.Document {
 		t.Fatalf("parse the briefing: %d documents, %v", len(docs), err)
 	}
 	return docs[0]
+}
+
+// TestAnchorsReadBesideRetrieved: the passages read around what the
+// previous answer quoted (anchorHits) join the passages an extractive
+// answer reads; they do not push the retrieved ones out of it. The
+// sentence answering here sits in the fifth passage retrieved, after two
+// anchors placed behind the first.
+func TestAnchorsReadBesideRetrieved(t *testing.T) {
+	passage := func(id string, index int, body string) retrieval.Hit {
+		d := &corpus.Document{ID: id + ".txt", Title: "Remarks by Keeper-General Orrin Vastelby", Date: time.Date(2031, 6, 1, 0, 0, 0, 0, time.UTC), Text: body}
+		return retrieval.Hit{Doc: d, Coverage: 0.5, Chunk: corpus.Chunk{ID: id + ".txt#0", DocID: d.ID, Index: index, End: len(body), Text: body}}
+	}
+	hits := []retrieval.Hit{
+		passage("a", 0, "The harbour of Glimmerford is quiet this week.\n"),
+		passage("a-near", -1, "The crews rested after the winter storms.\n"),
+		passage("a-near2", -1, "The Guild thanked its keepers for their patience.\n"),
+		passage("b", 0, "The ferry timetable is unchanged.\n"),
+		passage("c", 0, "Officials thanked the harbour workers.\n"),
+		passage("d", 0, "The new pier opens in the autumn.\n"),
+		passage("e", 0, "This season the keepers relit 412 lighthouse lanterns along the Quiet Strait.\n"),
+	}
+	if got := withAnchors(hits, extractivePassages); got != len(hits) {
+		t.Fatalf("withAnchors = %d, want %d (five retrieved passages and two anchors)", got, len(hits))
+	}
+	text, _, _, _ := extractive(ExtractiveQuery{Question: "how many lighthouse lanterns did the keepers relight", Type: WantNumber}, hits)
+	if !strings.Contains(text, "412 lighthouse lanterns") {
+		t.Errorf("the fifth retrieved passage's answer is not read:\n%s", text)
+	}
 }
