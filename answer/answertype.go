@@ -76,8 +76,15 @@ func holdsFigure(s string) bool {
 // as holdsFigure reads one begins.
 func figures(lower string) iter.Seq[int] {
 	return func(yield func(int) bool) {
+		var phones [][]int
+		if strings.Contains(lower, "-") || strings.Contains(lower, "(") {
+			phones = phoneRe.FindAllStringIndex(lower, -1)
+		}
 		for _, m := range numberRe.FindAllStringIndex(lower, -1) {
 			i := m[0]
+			if slices.ContainsFunc(phones, func(p []int) bool { return p[0] <= i && i < p[1] }) {
+				continue // "1-833-943-5746" is dialled, not counted
+			}
 			if isDigit(lower[i]) {
 				if i > 0 && (isDigit(lower[i-1]) || i > 1 && (lower[i-1] == ',' || lower[i-1] == '.') && isDigit(lower[i-2])) {
 					continue // within a number already read
@@ -175,6 +182,11 @@ func namingNumber(lower string, i int) bool {
 // magnitudeRe: a magnitude written after a number ("50k", "5bn", "$125m"),
 // ending the word.
 var magnitudeRe = regexp.MustCompile(`^(?:k|bn|mn|tn|m|b|t)(?:$|[^\p{L}\d])`)
+
+// phoneRe: a telephone number, North American ("1-833-943-5746",
+// "(202) 456-1111", "1-833-TLC-MAMA"): its digits name a line, they
+// count nothing.
+var phoneRe = regexp.MustCompile(`(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b|\b1-8\d\d-[a-z]{3}-[a-z]{4}\b`)
 
 // subsectionRe: a lettered subsection glued to a number names a law's
 // part ("401(k)", "501(c)(3)").

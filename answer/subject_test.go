@@ -39,6 +39,12 @@ func TestHoldsFigure(t *testing.T) {
 		{"It gave USD 125M to the region.", true},
 		{"It gave 125M dollars to the region.", true},
 		{"Public Law 117-58 was signed.", false},
+		// A telephone number is dialled, not counted; a tally is a figure.
+		{"The Quillshire Hotline (1-833-943-5746) is free.", false},
+		{"Call 1-833-TLC-MAMA any time.", false},
+		{"Reach the office at (202) 555-0142.", false},
+		{"The Quillshire Hotline (1-833-943-5746) took 4,000 calls.", true},
+		{"It passed in a 52-48 vote.", true},
 		{"Workers may save in a 401(k) plan.", false},
 		{"Charities under 501(c)(3) may apply.", false},
 		{"Workers saved 401 dollars.", true},
