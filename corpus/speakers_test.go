@@ -55,7 +55,7 @@ func TestTextSpeakers(t *testing.T) {
 
 func TestTurnSpeaker(t *testing.T) {
 	const title = "Remarks by President Example and Vice President Sample at a Press Conference with Secretary of Examples Jane Doe-Example"
-	const text = "President John Example spoke. Vice President Mary Sample spoke. Governor Ana Oak Hollow and President Quillfeço spoke, and King Ardent VI. President Juan Pablo Río Verde came. Acting Administrator Bo Ferndale spoke.\n\nACTING ADMINISTRATION WILLOWBY: Thank you."
+	const text = "President John Example spoke. Vice President Mary Sample spoke. Governor Ana Oak Hollow and President Quillfeço spoke, and King Ardent VI. President Juan Pablo Río Verde came. Acting Administrator Bo Ferndale spoke. Commission President Marika van der Quillfeather and President Tamsin bin Oak Al Hollow spoke.\n\nACTING ADMINISTRATION WILLOWBY: Thank you."
 	tests := []struct {
 		label   string
 		want    Speaker
@@ -75,6 +75,9 @@ func TestTurnSpeaker(t *testing.T) {
 		// before a one-word surname; a role misspelt.
 		{"PRESIDENT RÍO VERDE", Speaker{Name: "Juan Pablo Río Verde", Title: "President"}, false},
 		{"ACTING ADMINSTRATOR FERNDALE", Speaker{Name: "Bo Ferndale", Title: "Acting Administrator"}, false},
+		// A surname opening with a particle the text writes in lower case.
+		{"PRESIDENT VAN DER QUILLFEATHER", Speaker{Name: "Marika van der Quillfeather", Title: "President"}, false},
+		{"PRESIDENT BIN OAK AL HOLLOW", Speaker{Name: "Tamsin bin Oak Al Hollow", Title: "President"}, false},
 		{"SENIOR ADMINISTRATION OFFICAL", Speaker{Name: "Senior Administration Official"}, true},
 		{"ACTING ADMINISTRATION WILLOWBY", Speaker{Name: "Willowby", Title: "Acting Administration"}, false},
 		{"SENIOR ADMINISTRATION OFFICIAL", Speaker{Name: "Senior Administration Official"}, true},

@@ -295,9 +295,23 @@ func nameForSurname(s, surname string, titled bool) (string, string) {
 		if tail >= len(toks) {
 			continue
 		}
-		name, used := nameBefore(toks[tail:])
-		if len(name) < 2 {
-			continue
+		var name []string
+		var used int
+		if tail > 0 && text.IsNameParticle(toks[tail].s) {
+			// A surname opening with a particle the text writes in lower
+			// case ("Ursula von der Leyen", "Mohamed bin Zayed Al
+			// Nahyan"): the given names stand before the particle, and
+			// the whole surname follows them.
+			given, n := nameBefore(toks[tail+1:])
+			if len(given) == 0 {
+				continue
+			}
+			name, used = append(given, toks[tail].s), n+1
+		} else {
+			name, used = nameBefore(toks[tail:])
+			if len(name) < 2 {
+				continue
+			}
 		}
 		for k := tail - 1; k >= 0; k-- {
 			name = append(name, strings.TrimRight(toks[k].s, closers+"."))

@@ -141,6 +141,12 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 11: a label's surname may open with a particle and run to four
+//     words ("PRESIDENT VON DER LEYEN", "PRESIDENT BIN ZAYED AL
+//     NAHYAN"), the given names standing before the particle the text
+//     writes in lower case ("Ursula von der Leyen"): 18 turns of 8
+//     documents of the White House record, read as the words of the
+//     speaker before them (Joe Biden) until then.
 //   - 10: a label's upper-case letters may be beyond ASCII ("PRESIDENT
 //     LOURENÇO"), and its surname two words ("GOVERNOR LUJAN GRISHAM"):
 //     some 260 turns read as the speaker's before them, with the given
@@ -173,7 +179,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 10
+const TurnsVersion = 11
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).

@@ -135,6 +135,15 @@ var honorifics = setOf(`MR MS MRS DR MISS MX`)
 // used to keep a list each.
 func IsHonorific(w string) bool { return honorifics[strings.ToUpper(strings.TrimSuffix(w, "."))] }
 
+// nameParticles open a surname of several words and are written in lower
+// case within a name: "Ursula von der Leyen", "Mohamed bin Zayed Al
+// Nahyan", "Luiz Inácio Lula da Silva".
+var nameParticles = setOf(`von van der den de da das dos del della di du la le bin ibn ben al el ter ten zu`)
+
+// IsNameParticle reports whether w, exactly as written (lower case), is a
+// particle opening a surname (nameParticles).
+func IsNameParticle(w string) bool { return nameParticles[w] }
+
 // IsTurnLabel tells a speaker label from an upper-case heading that ends in
 // a colon ("SECURING THE GRID: …" in a fact sheet): "Q", a role
 // ("MODERATOR"), an honorific and surname ("MR. KIRBY"), "THE PRESIDENT",
@@ -171,6 +180,11 @@ func IsTurnLabel(label string) bool {
 			}
 		}
 		return true
+	case len(rest) <= 4 && nameParticles[strings.ToLower(rest[0])]:
+		// A surname opening with a particle: "PRESIDENT VON DER LEYEN",
+		// "PRESIDENT BIN ZAYED AL NAHYAN".
+		last := strings.ToLower(rest[len(rest)-1])
+		return !titleWords[last] && !connectors[last] && !IsStopword(last)
 	}
 	return false
 }

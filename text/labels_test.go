@@ -24,6 +24,10 @@ func TestLabelAt(t *testing.T) {
 		// A title and a surname of two words.
 		{"PRESIDENT LÓPEZ QUILLFEATHER: Thank you.", "PRESIDENT LÓPEZ QUILLFEATHER", "Thank you.", true, false},
 		{"GOVERNOR OAK HOLLOW: Thanks.", "GOVERNOR OAK HOLLOW", "Thanks.", true, false},
+		// A surname opening with a particle, up to four words.
+		{"PRESIDENT VAN DER QUILLFEATHER: Thank you.", "PRESIDENT VAN DER QUILLFEATHER", "Thank you.", true, false},
+		{"PRESIDENT BIN OAK AL HOLLOW: Thank you.", "PRESIDENT BIN OAK AL HOLLOW", "Thank you.", true, false},
+		{"PRESIDENT OF THE QUILLTON BOARD: no", "PRESIDENT OF THE QUILLTON BOARD", "no", false, false},
 		{"PRESIDENT QUILLFEATHER’S AGENDA: The plan …", "PRESIDENT QUILLFEATHER’S AGENDA", "The plan …", false, false},
 		{"PRESIDENT OF THE BOARD: no", "PRESIDENT OF THE BOARD", "no", false, false},
 		{"SENIOR ADMINISTRATION OFFICIAL: On background.", "SENIOR ADMINISTRATION OFFICIAL", "On background.", true, true},
