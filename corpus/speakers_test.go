@@ -55,7 +55,7 @@ func TestTextSpeakers(t *testing.T) {
 
 func TestTurnSpeaker(t *testing.T) {
 	const title = "Remarks by President Example and Vice President Sample at a Press Conference with Secretary of Examples Jane Doe-Example"
-	const text = "President John Example spoke. Vice President Mary Sample spoke. Governor Ana Oak Hollow and President Quillfeço spoke, and King Ardent VI. President Juan Pablo Río Verde came. Acting Administrator Bo Ferndale spoke. Commission President Marika van der Quillfeather and President Tamsin bin Oak Al Hollow spoke.\n\nACTING ADMINISTRATION WILLOWBY: Thank you."
+	const text = "President John Example spoke. Vice President Mary Sample spoke. Governor Ana Oak Hollow and President Quillfeço spoke, and King Ardent VI. President Juan Pablo Río Verde came. Acting Administrator Bo Ferndale spoke. Commission President Marika van der Quillfeather and President Tamsin bin Oak Al Hollow spoke. Surgeon General Ada Quillfeather and the FBI spoke.\n\nACTING ADMINISTRATION WILLOWBY: Thank you."
 	tests := []struct {
 		label   string
 		want    Speaker
@@ -82,6 +82,12 @@ func TestTurnSpeaker(t *testing.T) {
 		{"ACTING ADMINISTRATION WILLOWBY", Speaker{Name: "Willowby", Title: "Acting Administration"}, false},
 		{"SENIOR ADMINISTRATION OFFICIAL", Speaker{Name: "Senior Administration Official"}, true},
 		{"MODERATOR", Speaker{Name: "Moderator"}, true},
+		// A title only labels use; a role, with the words the prose
+		// writes in capitals kept so.
+		{"SURGEON GENERAL QUILLFEATHER", Speaker{Name: "Ada Quillfeather", Title: "Surgeon General"}, false},
+		{"MILITARY AIDE", Speaker{Name: "Military Aide"}, true},
+		{"FBI OFFICIAL", Speaker{Name: "FBI Official"}, true},
+		{"SENIOR ADMINISTRATION OFFICIAL ONE", Speaker{Name: "Senior Administration Official One"}, true},
 	}
 	for _, tt := range tests {
 		got, generic := turnSpeaker(tt.label, title, text)

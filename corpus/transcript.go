@@ -91,7 +91,7 @@ func gluedQuestion(line string) string {
 // and its text. generic is true for role labels and "Q".
 func turnSpeaker(label, docTitle, body string) (sp Speaker, generic bool) {
 	if text.IsGenericLabel(label) {
-		return Speaker{Name: titleCase(label)}, true
+		return Speaker{Name: roleName(label, docTitle+"\n"+body)}, true
 	}
 	if g := text.GenericLabelTypo(label); g != "" {
 		return Speaker{Name: titleCase(g)}, true // "SENIOR ADMINISTRATION OFFICAL"
@@ -331,6 +331,56 @@ func nameForSurname(s, surname string, titled bool) (string, string) {
 func honorificWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) && text.IsHonorific(w)
+}
+
+// roleName writes a role label in title case, but for the short words
+// the document's prose writes in capitals ("FBI OFFICIAL" → "FBI
+// Official" where the text says "the FBI"; "WHITE HOUSE AIDE" stays
+// "White House Aide" though other labels write "WHITE").
+func roleName(label, doc string) string {
+	words := strings.Fields(titleCase(label))
+	for k, w := range strings.Fields(label) {
+		if len(w) <= 5 && inProse(doc, w) {
+			words[k] = w
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// inProse reports whether s writes w, as a word, beside a word in lower
+// case.
+func inProse(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		i = j + len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(before) || unicode.IsLetter(after) || after == ':' {
+			continue // within a word, or a label
+		}
+		// The words beside it on its line.
+		from, to := max(0, j-30), min(len(s), i+30)
+		if k := strings.LastIndexByte(s[from:j], '\n'); k >= 0 {
+			from += k + 1
+		}
+		if k := strings.IndexByte(s[i:to], '\n'); k >= 0 {
+			to = i + k
+		}
+		prev := strings.Fields(s[from:j])
+		next := strings.Fields(s[i:to])
+		if len(prev) > 0 && hasLower(prev[len(prev)-1]) || len(next) > 0 && hasLower(next[0]) {
+			return true
+		}
+	}
+}
+
+// hasLower reports whether w holds a lower-case letter.
+func hasLower(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLower) >= 0
 }
 
 // titleCase writes an upper-case label in title case ("JEAN-PIERRE" →

@@ -141,6 +141,13 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 12: a label may open with a title only labels use ("SURGEON
+//     GENERAL MURTHY", "TAOISEACH VARADKAR", "COACH KERR", "MAJOR
+//     GENERAL …", "SECOND GENTLEMAN …"; text.LabelTitleWords), or name
+//     an unnamed person by a role ("MILITARY AIDE", "ZAMBIAN OFFICIAL",
+//     "SENIOR ADMINISTRATION OFFICIAL ONE"; text.IsGenericLabel): some
+//     400 turns of the White House record, read as the words of the
+//     speaker before them until then.
 //   - 11: a label's surname may open with a particle and run to four
 //     words ("PRESIDENT VON DER LEYEN", "PRESIDENT BIN ZAYED AL
 //     NAHYAN"), the given names standing before the particle the text
@@ -179,7 +186,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 11
+const TurnsVersion = 12
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).

@@ -87,7 +87,38 @@ func init() {
 // IsGenericLabel reports whether a transcript label (upper case, as
 // LabelAt returns it) names a role rather than a person: "Q",
 // "MODERATOR", "OPERATOR", "SENIOR ADMINISTRATION OFFICIAL".
-func IsGenericLabel(label string) bool { return genericLabels[label] }
+func IsGenericLabel(label string) bool {
+	if genericLabels[label] {
+		return true
+	}
+	// An unnamed person of some office or country ("MILITARY AIDE",
+	// "ZAMBIAN OFFICIAL", "LOCAL LAW ENFORCEMENT OFFICIAL", "AIR FORCE
+	// ONE CREW MEMBER"), or one of several ("SENIOR ADMINISTRATION
+	// OFFICIAL ONE"): a role too.
+	words := strings.Fields(label)
+	if n := len(words); n >= 2 && roleNumbers[words[n-1]] {
+		if base := strings.Join(words[:n-1], " "); genericLabels[base] && base != "Q" {
+			return true
+		}
+		words = words[:n-1]
+	}
+	if len(words) < 2 || len(words) > 5 || !roleWords[words[len(words)-1]] || !hasUpperLetters(label, 2) {
+		return false
+	}
+	for _, w := range words {
+		if lw := strings.ToLower(w); IsStopword(lw) || connectors[lw] || strings.ContainsAny(w, "’'") {
+			return false
+		}
+	}
+	return true
+}
+
+// roleWords end a label naming an unnamed person by a role
+// (IsGenericLabel); roleNumbers tell several such people apart.
+var (
+	roleWords   = setOf(`AIDE AIDES OFFICIAL OFFICIALS MEMBER`)
+	roleNumbers = setOf(`ONE TWO THREE FOUR FIVE 1 2 3 4 5 #1 #2 #3 #4 #5`)
+)
 
 // genericOrder is genericLabels sorted, once.
 var genericOrder = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(genericLabels)) })
@@ -150,7 +181,7 @@ func IsNameParticle(w string) bool { return nameParticles[w] }
 // or title words and a surname ("SECRETARY MAYORKAS", "VICE PRESIDENT
 // HARRIS").
 func IsTurnLabel(label string) bool {
-	if genericLabels[label] {
+	if IsGenericLabel(label) {
 		return true
 	}
 	if !hasUpperLetters(label, 2) {
@@ -199,13 +230,36 @@ func LabelTitleWords(label string) int {
 	words := strings.Fields(label)
 	titled := 0
 	for titled < len(words)-1 {
-		if lw := strings.ToLower(words[titled]); !hyphenedTitleWord(lw) || connectors[lw] {
+		lw := strings.ToLower(words[titled])
+		if labelTitlesBefore[lw] && labelTitle(strings.ToLower(words[titled+1])) {
+			titled++ // "MAJOR GENERAL", "SECOND GENTLEMAN"
+			continue
+		}
+		if !labelTitle(lw) || connectors[lw] {
 			break
 		}
 		titled++
 	}
 	return titled
 }
+
+// labelTitle reports whether w (lower case) is a title word of a speaker
+// label: a title word (hyphenedTitleWord) or one of labelTitles.
+func labelTitle(w string) bool { return hyphenedTitleWord(w) || labelTitles[w] }
+
+// labelTitles open a transcript's speaker label as a title ("SURGEON
+// GENERAL MURTHY", "TAOISEACH VARADKAR", "COACH KERR", "RABBI …"),
+// though elsewhere they are words of any sentence, not titles a question
+// or a text names a person by; labelTitlesBefore are such words only
+// before another title word ("MAJOR GENERAL", "LIEUTENANT COMMANDER",
+// "SECOND GENTLEMAN"; "MAJOR ACCOMPLISHMENTS:" is a heading). Measured over the White House record
+// (every upper-case line opening "…:" that was no label, counted): some
+// 150 turns of surgeons general, a taoiseach, coaches, clergy, generals
+// and an amir had been read as the words of the speaker before them.
+var (
+	labelTitles       = setOf(`surgeon taoiseach coach rabbi reverend father pastor bishop cardinal imam amir commander sergeant brigadier gentleman`)
+	labelTitlesBefore = setOf(`major lieutenant second`)
+)
 
 // hyphenedTitleWord reports a title word, or title words joined by
 // hyphens ("director-general", "secretary-general").

@@ -24,6 +24,18 @@ func TestLabelAt(t *testing.T) {
 		// A title and a surname of two words.
 		{"PRESIDENT LÓPEZ QUILLFEATHER: Thank you.", "PRESIDENT LÓPEZ QUILLFEATHER", "Thank you.", true, false},
 		{"GOVERNOR OAK HOLLOW: Thanks.", "GOVERNOR OAK HOLLOW", "Thanks.", true, false},
+		// Titles only labels use; one only before another title.
+		{"SURGEON GENERAL QUILLFEATHER: Thank you.", "SURGEON GENERAL QUILLFEATHER", "Thank you.", true, false},
+		{"COACH OAKHOLLOW: Thanks.", "COACH OAKHOLLOW", "Thanks.", true, false},
+		{"MAJOR GENERAL QUILLFEATHER: Thanks.", "MAJOR GENERAL QUILLFEATHER", "Thanks.", true, false},
+		{"SECOND GENTLEMAN TAMSIN OAKHOLLOW: Thanks.", "SECOND GENTLEMAN TAMSIN OAKHOLLOW", "Thanks.", true, false},
+		{"MAJOR ACCOMPLISHMENTS: The plan …", "MAJOR ACCOMPLISHMENTS", "The plan …", false, false},
+		{"SECOND TERM AGENDA: The plan …", "SECOND TERM AGENDA", "The plan …", false, false},
+		// An unnamed person by a role, or one of several.
+		{"MILITARY AIDE: The President of Nowhereland …", "MILITARY AIDE", "The President of Nowhereland …", true, true},
+		{"LOCAL LAW ENFORCEMENT OFFICIAL: Yes.", "LOCAL LAW ENFORCEMENT OFFICIAL", "Yes.", true, true},
+		{"SENIOR ADMINISTRATION OFFICIAL ONE: Thanks.", "SENIOR ADMINISTRATION OFFICIAL ONE", "Thanks.", true, true},
+		{"MESSAGE TO THE OFFICIAL: no", "MESSAGE TO THE OFFICIAL", "no", false, false},
 		// A surname opening with a particle, up to four words.
 		{"PRESIDENT VAN DER QUILLFEATHER: Thank you.", "PRESIDENT VAN DER QUILLFEATHER", "Thank you.", true, false},
 		{"PRESIDENT BIN OAK AL HOLLOW: Thank you.", "PRESIDENT BIN OAK AL HOLLOW", "Thank you.", true, false},
