@@ -244,7 +244,7 @@ func nameBefore(toks []token) ([]string, int) {
 		w := toks[i].s
 		// A function word opening the sentence ("Above Harry Reid's
 		// name …") is no given name.
-		if lw := strings.TrimLeft(w, openers); !trailsCloser(w) && isNameWord(lw) && !text.IsStopword(strings.ToLower(lw)) {
+		if lw := strings.TrimLeft(w, openers); !trailsCloser(w) && isNameWord(lw) && !text.IsStopword(strings.ToLower(lw)) && !text.IsAddressTitle(strings.ToLower(lw)) {
 			name = append([]string{lw}, name...)
 			i++
 			// A second given name between a title and the first ("Judge
@@ -252,7 +252,7 @@ func nameBefore(toks []token) ([]string, int) {
 			// is no sentence's opening word ("Welcome Jake Sullivan").
 			if i+1 < len(toks) && lw == w {
 				w2 := toks[i].s
-				if !trailsCloser(w2) && isNameWord(w2) && !text.IsStopword(strings.ToLower(w2)) && text.IsTitleNoun(strings.ToLower(strings.TrimRight(toks[i+1].s, "."))) {
+				if !trailsCloser(w2) && isNameWord(w2) && !text.IsStopword(strings.ToLower(w2)) && !text.IsAddressTitle(strings.ToLower(w2)) && text.IsTitleNoun(strings.ToLower(strings.TrimRight(toks[i+1].s, "."))) {
 					name = append([]string{w2}, name...)
 					i++
 				}

@@ -97,6 +97,22 @@ func TestTurnSpeaker(t *testing.T) {
 	}
 }
 
+// A word one addresses a person by is no given name: "Doctors
+// Quillfeather and Oakhollow" names no one called Doctors, "Coach
+// Willowby" no one called Coach.
+func TestTurnSpeakerAddressTitle(t *testing.T) {
+	const text = "Thanks to Doctors Quillfeather and Oakhollow. Coach Willowby came, and Coach Tamsin Ferndale.\n\nDR. QUILLFEATHER: Thank you."
+	for label, want := range map[string]Speaker{
+		"DR. QUILLFEATHER": {Name: "Quillfeather"},
+		"COACH WILLOWBY":   {Name: "Willowby", Title: "Coach"},
+		"COACH FERNDALE":   {Name: "Tamsin Ferndale", Title: "Coach"},
+	} {
+		if got, _ := turnSpeaker(label, "Remarks at the Quillton Canal", text); got != want {
+			t.Errorf("turnSpeaker(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}
+
 // A titled label's surname is not completed from a namesake the text
 // names after an honorific ("PRESIDENT EXAMPLE" in remarks that thank "my
 // wife, Dr. Ida Example"); a lower-case "miss" before the name is no

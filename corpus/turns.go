@@ -141,6 +141,9 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 13: a word one addresses a person by is no given name
+//     ("Doctors Fauci and Walensky", "Coach Hurley": text.IsAddressTitle),
+//     some 60 turns.
 //   - 12: a label may open with a title only labels use ("SURGEON
 //     GENERAL MURTHY", "TAOISEACH VARADKAR", "COACH KERR", "MAJOR
 //     GENERAL …", "SECOND GENTLEMAN …"; text.LabelTitleWords), or name
@@ -186,7 +189,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 12
+const TurnsVersion = 13
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).

@@ -243,6 +243,14 @@ func LabelTitleWords(label string) int {
 	return titled
 }
 
+// IsAddressTitle reports whether w (lower case) is a word one addresses a
+// person by before the surname and never a given name: a title only
+// labels use (labelTitles: "coach", "reverend") or "doctor(s)", "drs" —
+// "Doctors Fauci and Walensky" names no one called Doctors.
+func IsAddressTitle(w string) bool {
+	return labelTitles[w] || w == "doctor" || w == "doctors" || w == "drs" || w == "drs."
+}
+
 // labelTitle reports whether w (lower case) is a title word of a speaker
 // label: a title word (hyphenedTitleWord) or one of labelTitles.
 func labelTitle(w string) bool { return hyphenedTitleWord(w) || labelTitles[w] }
