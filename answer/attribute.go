@@ -263,17 +263,6 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 	var phrase []string
 	for ; j < len(toks); j++ {
 		t := toks[j].w
-		if t == "of" && copula && len(phrase) == 1 && (phrase[0] == "name" || phrase[0] == "names") {
-			// "what's the name of the ceo of cs wind" asks for the CEO:
-			// the name is only the type of answer. Measured (main
-			// 5ab3501, 17 development sets and harbor): quay q12, on a
-			// CEO the record never names, declined; nothing else moved.
-			phrase = phrase[:0]
-			if j+1 < len(toks) && (toks[j+1].w == "the" || toks[j+1].w == "a" || toks[j+1].w == "an") {
-				j++
-			}
-			continue
-		}
 		if nounPhraseEnd[t] || yesNoOpeners[t] {
 			break
 		}
