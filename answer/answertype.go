@@ -184,9 +184,10 @@ func namingNumber(lower string, i int) bool {
 var magnitudeRe = regexp.MustCompile(`^(?:k|bn|mn|tn|m|b|t)(?:$|[^\p{L}\d])`)
 
 // phoneRe: a telephone number, North American ("1-833-943-5746",
-// "(202) 456-1111", "1-833-TLC-MAMA"): its digits name a line, they
-// count nothing.
-var phoneRe = regexp.MustCompile(`(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b|\b1-8\d\d-[a-z]{3}-[a-z]{4}\b`)
+// "(202) 456-1111"), or a toll-free one spelt with letters
+// ("1-833-TLC-MAMA", "1-800-621-FEMA", "1-866-3-HUNGRY"): its digits
+// name a line, they count nothing.
+var phoneRe = regexp.MustCompile(`(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b|\b1-8\d\d-[a-z0-9-]*[a-z][a-z0-9-]*`)
 
 // subsectionRe: a lettered subsection glued to a number names a law's
 // part ("401(k)", "501(c)(3)").

@@ -42,6 +42,8 @@ func TestHoldsFigure(t *testing.T) {
 		// A telephone number is dialled, not counted; a tally is a figure.
 		{"The Quillshire Hotline (1-833-943-5746) is free.", false},
 		{"Call 1-833-TLC-MAMA any time.", false},
+		{"Call 1-800-621-FEMA or 1-866-3-HUNGRY.", false},
+		{"Call 1-800-MEDICARE today.", false},
 		{"Reach the office at (202) 555-0142.", false},
 		{"The Quillshire Hotline (1-833-943-5746) took 4,000 calls.", true},
 		{"It passed in a 52-48 vote.", true},

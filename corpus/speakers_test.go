@@ -78,6 +78,7 @@ func TestTurnSpeaker(t *testing.T) {
 		// A surname opening with a particle the text writes in lower case.
 		{"PRESIDENT VAN DER QUILLFEATHER", Speaker{Name: "Marika van der Quillfeather", Title: "President"}, false},
 		{"PRESIDENT BIN OAK AL HOLLOW", Speaker{Name: "Tamsin bin Oak Al Hollow", Title: "President"}, false},
+		{"FATHER VAN WILLOWMERE", Speaker{Name: "Van Willowmere", Title: "Father"}, false},
 		{"SENIOR ADMINISTRATION OFFICAL", Speaker{Name: "Senior Administration Official"}, true},
 		{"ACTING ADMINISTRATION WILLOWBY", Speaker{Name: "Willowby", Title: "Acting Administration"}, false},
 		{"SENIOR ADMINISTRATION OFFICIAL", Speaker{Name: "Senior Administration Official"}, true},
@@ -101,8 +102,9 @@ func TestTurnSpeaker(t *testing.T) {
 // Quillfeather and Oakhollow" names no one called Doctors, "Coach
 // Willowby" no one called Coach.
 func TestTurnSpeakerAddressTitle(t *testing.T) {
-	const text = "Thanks to Doctors Quillfeather and Oakhollow. Coach Willowby came, and Coach Tamsin Ferndale.\n\nDR. QUILLFEATHER: Thank you."
+	const text = "Thanks to Doctors Quillfeather and Oakhollow. Coach Willowby came, and Coach Tamsin Ferndale, and Amir Brackwater.\n\nDR. QUILLFEATHER: Thank you."
 	for label, want := range map[string]Speaker{
+		"MR. BRACKWATER":   {Name: "Amir Brackwater"}, // a given name too
 		"DR. QUILLFEATHER": {Name: "Quillfeather"},
 		"COACH WILLOWBY":   {Name: "Willowby", Title: "Coach"},
 		"COACH FERNDALE":   {Name: "Tamsin Ferndale", Title: "Coach"},

@@ -139,8 +139,11 @@ func turnSpeaker(label, docTitle, body string) (sp Speaker, generic bool) {
 				return Speaker{Name: titleCase(two), Title: role}, false
 			}
 			// The text never writes the two words as a name ("ACTING
-			// ADMINISTRATION SLAVITT"): the last is the surname.
-			k = len(words) - 1
+			// ADMINISTRATION SLAVITT"): the last is the surname, unless
+			// a particle opens the surname ("FATHER VAN ALSTYNE").
+			if !text.IsNameParticle(strings.ToLower(words[k])) {
+				k = len(words) - 1
+			}
 		}
 		surname = strings.Join(words[k:], " ")
 		roleWords = words[:k]

@@ -141,6 +141,9 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 14: a particle opening a label's surname stays in the surname when
+//     the text never writes the name ("FATHER VAN ALSTYNE" is Van
+//     Alstyne, a father); "Amir" may be a given name.
 //   - 13: a word one addresses a person by is no given name
 //     ("Doctors Fauci and Walensky", "Coach Hurley": text.IsAddressTitle),
 //     some 60 turns.
@@ -189,7 +192,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 13
+const TurnsVersion = 14
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).

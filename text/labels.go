@@ -244,12 +244,14 @@ func LabelTitleWords(label string) int {
 }
 
 // IsAddressTitle reports whether w (lower case) is a word one addresses a
-// person by before the surname and never a given name: a title only
-// labels use (labelTitles: "coach", "reverend") or "doctor(s)", "drs" —
-// "Doctors Fauci and Walensky" names no one called Doctors.
-func IsAddressTitle(w string) bool {
-	return labelTitles[w] || w == "doctor" || w == "doctors" || w == "drs" || w == "drs."
-}
+// person by before the surname and never a given name (addressTitles):
+// "Doctors Fauci and Walensky" names no one called Doctors, "Coach
+// Hurley" no one called Coach.
+func IsAddressTitle(w string) bool { return addressTitles[w] }
+
+// addressTitles: labelTitles but "amir", a given name too (Amir Ohana),
+// and "doctor(s)".
+var addressTitles = setOf(`surgeon taoiseach coach rabbi reverend father pastor bishop cardinal imam commander sergeant brigadier gentleman doctor doctors drs drs.`)
 
 // labelTitle reports whether w (lower case) is a title word of a speaker
 // label: a title word (hyphenedTitleWord) or one of labelTitles.
