@@ -338,6 +338,14 @@ func buildPeople(docs []*corpus.Document) *people {
 			return cmp.Compare(a.Title, b.Title)
 		})
 		aliases := slices.Clone(p.variants)
+		for _, v := range p.variants {
+			// A surname opening with a particle, whole: "von der leyen"
+			// of "ursula von der leyen" (a question names her so).
+			f := strings.Fields(v)
+			if i := slices.IndexFunc(f, text.IsNameParticle); i > 0 && i < len(f)-1 {
+				aliases = append(aliases, strings.Join(f[i:], " "))
+			}
+		}
 		if last := p.variants[0][strings.LastIndexByte(p.variants[0], ' ')+1:]; !slices.ContainsFunc(text.PlacesAsked(last), func(pl string) bool { return strings.EqualFold(pl, last) }) {
 			// The last word alone, unless it is a country's or a
 			// state's name: "india" of a question is India, not the

@@ -231,3 +231,20 @@ func TestWrittenSurnameSuffix(t *testing.T) {
 		}
 	}
 }
+
+// A surname opening with a particle is an alias whole ("van der
+// quillfeather"), so a question naming it so asks for her and keeps
+// none of its words to search for.
+func TestParticleSurnameAlias(t *testing.T) {
+	pp := buildPeople([]*corpus.Document{
+		{ID: "a", Date: day("2031-01-02"), Speakers: []corpus.Speaker{{Name: "Marika van der Quillfeather", Title: "President"}}},
+	})
+	for _, alias := range []string{"marika van der quillfeather", "van der quillfeather", "quillfeather"} {
+		if ps := pp.byAlias[alias]; len(ps) != 1 || ps[0].Name != "Marika van der Quillfeather" {
+			t.Errorf("alias %q: %v", alias, ps)
+		}
+	}
+	if ps := pp.byAlias["der quillfeather"]; len(ps) != 0 {
+		t.Errorf(`"der quillfeather" is no alias: %v`, ps)
+	}
+}
