@@ -1439,8 +1439,10 @@ func findMentions(q string, toks []qtok, pp *people) []mention {
 				// In lower case, a common word ("who won the game") is no
 				// surname, whoever the record quotes under it.
 				// "which city", "which pilots union guy" ask for a kind of
-				// thing: no surname.
-				if n == 1 && (!(toks[i].upper || lower || lowerAfter && asksAt(toks, i)) || text.IsStopword(key) || isMonth(key) || len(key) < 3 || (!toks[i].upper && inWhichPhrase(q, toks, i)) ||
+				// thing: no surname. A surname of two letters only when
+				// the question asks that person's words ("what did xi
+				// say"): "PRESIDENT XI:" labels four transcripts.
+				if n == 1 && (!(toks[i].upper || lower || lowerAfter && asksAt(toks, i)) || text.IsStopword(key) || isMonth(key) || len(key) < 3 && !(len(key) == 2 && asksAt(toks, i)) || (!toks[i].upper && inWhichPhrase(q, toks, i)) ||
 					(!toks[i].upper && text.IsCommon(text.Stem(key))) || insideName(toks, i, ps) ||
 					(lower && inWrittenName(toks, i, pp)) || opensWrittenName(toks, i, pp) || (i > 0 && placeOpeners[toks[i-1].w]) ||
 					otherGivenName(toks, i, ps, pp) || givenBeforeName(toks, i, pp) || placeAfterPreposition(q, toks, i, pp) || articleNoun(q, toks, i)) {

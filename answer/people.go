@@ -340,10 +340,22 @@ func buildPeople(docs []*corpus.Document) *people {
 		aliases := slices.Clone(p.variants)
 		for _, v := range p.variants {
 			// A surname opening with a particle, whole: "von der leyen"
-			// of "ursula von der leyen" (a question names her so).
+			// of "ursula von der leyen" (a question names her so); and
+			// of a name with particles further on, each part a particle
+			// opens and the name up to it ("bin zayed", "mohamed bin
+			// zayed", "al nahyan" of "mohamed bin zayed al nahyan").
 			f := strings.Fields(v)
-			if i := slices.IndexFunc(f, text.IsNameParticle); i > 0 && i < len(f)-1 {
+			var at []int
+			for i := 1; i < len(f)-1; i++ {
+				if text.IsNameParticle(f[i]) && !text.IsNameParticle(f[i-1]) {
+					at = append(at, i)
+				}
+			}
+			for k, i := range at {
 				aliases = append(aliases, strings.Join(f[i:], " "))
+				if k+1 < len(at) {
+					aliases = append(aliases, strings.Join(f[i:at[k+1]], " "), strings.Join(f[:at[k+1]], " "))
+				}
 			}
 		}
 		if last := p.variants[0][strings.LastIndexByte(p.variants[0], ' ')+1:]; !slices.ContainsFunc(text.PlacesAsked(last), func(pl string) bool { return strings.EqualFold(pl, last) }) {

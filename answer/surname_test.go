@@ -244,7 +244,32 @@ func TestParticleSurnameAlias(t *testing.T) {
 			t.Errorf("alias %q: %v", alias, ps)
 		}
 	}
+	pp2 := buildPeople([]*corpus.Document{
+		{ID: "b", Date: day("2031-01-02"), Speakers: []corpus.Speaker{{Name: "Tamsin bin Oak al Hollow", Title: "President"}}},
+	})
+	for _, alias := range []string{"bin oak al hollow", "bin oak", "tamsin bin oak", "al hollow", "hollow"} {
+		if ps := pp2.byAlias[alias]; len(ps) != 1 {
+			t.Errorf("alias %q: %v", alias, ps)
+		}
+	}
 	if ps := pp.byAlias["der quillfeather"]; len(ps) != 0 {
 		t.Errorf(`"der quillfeather" is no alias: %v`, ps)
 	}
+}
+
+// A surname of two letters is read when the question asks that person's
+// words ("what did qy say"), and then only: "qy" elsewhere is no one.
+func TestTwoLetterSurnameAsked(t *testing.T) {
+	const record = `{"id": "y1.txt", "title": "Remarks by President Qy of Nowhereland", "outlet": "Nowhereland Ministry", "date": "2023-03-10", "speakers": [{"name": "Qy", "title": "President"}], "text": "President Qy said the canal would open in May. \"The canal opens in May,\" Qy said."}
+{"id": "y2.txt", "title": "Canal works", "outlet": "Nowhereland Ministry", "date": "2023-04-10", "text": "The canal works went on through April, and crews cleared the locks."}
+`
+	idx := memIndex(t, jsonlDocs(t, []byte(record), 2))
+	p := &Pipeline{Index: idx, Explain: true}
+	checkFirstNamed(t, p, []struct {
+		q    string
+		want string
+	}{
+		{"what did qy say about the canal", "Qy"},
+		{"what did President Qy say about the canal", "Qy"},
+	})
 }
