@@ -28,6 +28,11 @@ type Person struct {
 	Docs int `json:"docs"`
 
 	variants []string // lower-case token sequences joined by one space
+	// fullTitled are the titles the record gives them with a name of
+	// more than one word ("Prime Minister Lee Hsien Loong" gives no
+	// senator Mike Lee a title): a surname's label is completed only
+	// with a title so given (fullName).
+	fullTitled map[string]bool
 	// labelled counts the transcript labels that name them with an
 	// honorific: [0] "MR.", [1] "MS."/"MRS." (see Gender).
 	labelled [2]int
@@ -314,6 +319,12 @@ func buildPeople(docs []*corpus.Document) *people {
 	}
 	for k, sp := range spans {
 		p := byKey[k.name]
+		if strings.Contains(k.name, " ") {
+			if p.fullTitled == nil {
+				p.fullTitled = map[string]bool{}
+			}
+			p.fullTitled[sp.Title] = true
+		}
 		i := slices.IndexFunc(p.Titles, func(t TitleSpan) bool { return t.Title == sp.Title })
 		if i < 0 {
 			p.Titles = append(p.Titles, *sp)
@@ -424,6 +435,7 @@ func (pp *people) fullName(sp corpus.Speaker, on time.Time) corpus.Speaker {
 		}
 	}
 	if t := normTitle(sp.Title); t != "" {
+		full = slices.DeleteFunc(full, func(p *Person) bool { return !p.fullTitledAs(t) })
 		if p := dominant(full, t, time.Time{}); p != nil {
 			sp.Name = p.Name
 		}
@@ -433,6 +445,21 @@ func (pp *people) fullName(sp corpus.Speaker, on time.Time) corpus.Speaker {
 		sp.Name = full[0].Name
 	}
 	return sp
+}
+
+// fullTitledAs reports whether the record gives p title t, or a title
+// holding its words ("governor" in "kentucky governor"), with a name of
+// more than one word.
+func (p *Person) fullTitledAs(t string) bool {
+	if p.fullTitled[t] {
+		return true
+	}
+	for ft := range p.fullTitled {
+		if strings.Contains(" "+ft+" ", " "+t+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // mostQuoted is the one of ps the record quotes in fullNameLead times as

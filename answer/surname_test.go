@@ -273,3 +273,28 @@ func TestTwoLetterSurnameAsked(t *testing.T) {
 		{"what did President Qy say about the canal", "Qy"},
 	})
 }
+
+// A surname's label is completed only with a person the record gives
+// that title, or one holding its words, under a name of more than one
+// word: "PRIME MINISTER BRACKWATER" is no senator Mika Brackwater, though
+// the record files every "Brackwater" turn under her.
+func TestFullNameTitledInFull(t *testing.T) {
+	var docs []*corpus.Document
+	for i := range 4 {
+		docs = append(docs,
+			&corpus.Document{ID: fmt.Sprintf("s%d", i), Date: day("2031-01-02"), Speakers: []corpus.Speaker{{Name: "Mika Brackwater", Title: "Senator"}}},
+			&corpus.Document{ID: fmt.Sprintf("p%d", i), Date: day("2031-01-03"), Speakers: []corpus.Speaker{{Name: "Brackwater", Title: "Prime Minister"}}},
+			&corpus.Document{ID: fmt.Sprintf("g%d", i), Date: day("2031-01-04"), Speakers: []corpus.Speaker{{Name: "Ada Quillmere", Title: "Nowhereland Governor"}}},
+			&corpus.Document{ID: fmt.Sprintf("l%d", i), Date: day("2031-01-05"), Speakers: []corpus.Speaker{{Name: "Quillmere", Title: "Governor"}}})
+	}
+	pp := buildPeople(docs)
+	if got := pp.fullName(corpus.Speaker{Name: "Brackwater", Title: "Prime Minister"}, time.Time{}); got.Name != "Brackwater" {
+		t.Errorf("fullName(Brackwater, Prime Minister) = %+v, want the surname as labelled", got)
+	}
+	if got := pp.fullName(corpus.Speaker{Name: "Brackwater", Title: "Senator"}, time.Time{}); got.Name != "Mika Brackwater" {
+		t.Errorf("fullName(Brackwater, Senator) = %+v, want Mika Brackwater", got)
+	}
+	if got := pp.fullName(corpus.Speaker{Name: "Quillmere", Title: "Governor"}, time.Time{}); got.Name != "Ada Quillmere" {
+		t.Errorf("fullName(Quillmere, Governor) = %+v, want Ada Quillmere", got)
+	}
+}
