@@ -111,7 +111,9 @@ type ExtractiveQuery struct {
 // (the passage retrieved second had been pushed out by two anchors),
 // yard y52 and jetty j44 their figures; dock d20 lost its "58 days" (a
 // third sentence, now outranked by sentences of the passage read
-// besides); harbor unchanged.
+// besides); harbor unchanged. Of 46 chains a reviewer wrote, 3 better
+// and 1 worse (an off-topic earlier answer's passage quoted); on the
+// held-out sets, run at the session's end, one answer fewer.
 func withAnchors(hits []retrieval.Hit, n int) int {
 	for i, h := range hits {
 		if h.Chunk.Index >= 0 {

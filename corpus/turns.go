@@ -152,7 +152,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //     GENERAL …", "SECOND GENTLEMAN …"; text.LabelTitleWords), or name
 //     an unnamed person by a role ("MILITARY AIDE", "ZAMBIAN OFFICIAL",
 //     "SENIOR ADMINISTRATION OFFICIAL ONE"; text.IsGenericLabel): some
-//     400 turns of the White House record, read as the words of the
+//     300 turns of the White House record, read as the words of the
 //     speaker before them until then.
 //   - 11: a label's surname may open with a particle and run to four
 //     words ("PRESIDENT VON DER LEYEN", "PRESIDENT BIN ZAYED AL

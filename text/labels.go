@@ -86,7 +86,9 @@ func init() {
 
 // IsGenericLabel reports whether a transcript label (upper case, as
 // LabelAt returns it) names a role rather than a person: "Q",
-// "MODERATOR", "OPERATOR", "SENIOR ADMINISTRATION OFFICIAL".
+// "MODERATOR", "OPERATOR", "SENIOR ADMINISTRATION OFFICIAL", or an
+// unnamed person by a role ("MILITARY AIDE", "SENIOR ADMINISTRATION
+// OFFICIAL ONE").
 func IsGenericLabel(label string) bool {
 	if genericLabels[label] {
 		return true
@@ -244,14 +246,16 @@ func LabelTitleWords(label string) int {
 }
 
 // IsAddressTitle reports whether w (lower case) is a word one addresses a
-// person by before the surname and never a given name (addressTitles):
-// "Doctors Fauci and Walensky" names no one called Doctors, "Coach
-// Hurley" no one called Coach.
-func IsAddressTitle(w string) bool { return addressTitles[w] }
+// person by before the surname and never a given name: a title only
+// labels use (labelTitles) but "amir", a given name too (Amir Ohana), or
+// "doctor(s)": "Doctors Fauci and Walensky" names no one called Doctors,
+// "Coach Hurley" no one called Coach.
+func IsAddressTitle(w string) bool {
+	return labelTitles[w] && w != "amir" || doctorWords[w]
+}
 
-// addressTitles: labelTitles but "amir", a given name too (Amir Ohana),
-// and "doctor(s)".
-var addressTitles = setOf(`surgeon taoiseach coach rabbi reverend father pastor bishop cardinal imam commander sergeant brigadier gentleman doctor doctors drs drs.`)
+// doctorWords address a doctor before the surname.
+var doctorWords = setOf(`doctor doctors drs drs.`)
 
 // labelTitle reports whether w (lower case) is a title word of a speaker
 // label: a title word (hyphenedTitleWord) or one of labelTitles.
