@@ -76,12 +76,16 @@ func holdsFigure(s string) bool {
 // as holdsFigure reads one begins.
 func figures(lower string) iter.Seq[int] {
 	return func(yield func(int) bool) {
-		var phones [][]int
-		if strings.Contains(lower, "-") || strings.Contains(lower, "(") {
-			phones = phoneRe.FindAllStringIndex(lower, -1)
-		}
+		var phones [][]int // read at the first digit, when a hyphen or a parenthesis may join one
+		phonesRead := false
 		for _, m := range numberRe.FindAllStringIndex(lower, -1) {
 			i := m[0]
+			if isDigit(lower[i]) && !phonesRead {
+				phonesRead = true
+				if strings.ContainsAny(lower, "-(") {
+					phones = phoneRe.FindAllStringIndex(lower, -1)
+				}
+			}
 			if slices.ContainsFunc(phones, func(p []int) bool { return p[0] <= i && i < p[1] }) {
 				continue // "1-833-943-5746" is dialled, not counted
 			}

@@ -1641,7 +1641,7 @@ func listedName(s string) bool {
 	}
 	for k, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		particle := k > 0 && k < len(words)-1 && nameParticles[w]
+		particle := k > 0 && k < len(words)-1 && text.IsNameParticle(w)
 		if !unicode.IsUpper(r) && !particle || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 			return false
 		}
@@ -1649,10 +1649,6 @@ func listedName(s string) bool {
 	last := words[len(words)-1]
 	return !strings.HasSuffix(last, ".") && strings.IndexFunc(last, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }) < 0
 }
-
-// nameParticles are the lower-case words inside a person's name.
-var nameParticles = map[string]bool{"de": true, "di": true, "da": true, "del": true, "della": true, "van": true,
-	"von": true, "der": true, "la": true, "le": true, "bin": true, "al": true, "dos": true, "das": true}
 
 // afterListMarker returns where the words of src[ws:we] start past a
 // list item's marker, which an answer does not quote (“- Federal …” reads
