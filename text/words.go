@@ -9,17 +9,20 @@ import (
 // TermsVersion numbers the way Words and Terms read text. It changes when
 // a text's terms change (its words, the stopwords, Stem), so that an index
 // holding the terms of another version is rebuilt rather than searched
-// with terms it does not hold. 6: the indefinite pronouns ("someone's",
+// with terms it does not hold. 7: a possessive's term is its word's
+// ("Haiti’s", "EU’s" → "haiti", "eu": possessiveAt); 6: the indefinite pronouns ("someone's",
 // "something") are stopwords; 5: "wording" is a stopword; 4: "though",
 // "although" and hedging adverbs ("actually", "somehow") are stopwords;
 // 3: irregular plurals meet their singular ("children" → "child"); 2:
 // the contractions of function words are stopwords ("there'd", "it'll");
 // 1: initialisms are words ("U.S." → "usa", "K-9" → "k9"); 0: before.
-const TermsVersion = 6
+const TermsVersion = 7
 
 // Words splits text into lowercase words of Unicode letters and digits,
 // with diacritics folded ("Élysée" → "elysee"), apostrophes inside a word
-// dropped ("Armenia’s" → "armenias"), and digit groups joined across
+// dropped ("Armenia’s" → "armenias"; with the "s" of a possessive whose
+// term would not be its word's: "Haiti’s" → "haiti", see possessiveAt),
+// and digit groups joined across
 // separators ("84,770" → "84770"). An initialism is one word, dotted
 // ("D.C." → "dc") or a letter hyphenated to its number ("K-9" → "k9",
 // written so as often as "K9"), and the United States is "usa" however
@@ -143,6 +146,11 @@ func scanBytes(text string, singles bool, fn func(w []byte, start, end int)) {
 				end = i + 1
 			case c == '\'' && len(buf) > 0 && i+1 < len(text) && isLetterAt(text, i+1):
 				// apostrophe inside a word: drop it, keep the word whole
+				if possessiveAt(text, i+1, buf) {
+					i += 2
+					end = i
+					continue
+				}
 			case (c == ',' || c == '.') && len(buf) > 0 && isDigit(buf[len(buf)-1]) &&
 				i+1 < len(text) && isDigit(text[i+1]):
 				// digit group separator or decimal point: "84,770", "2.5"
@@ -164,6 +172,10 @@ func scanBytes(text string, singles bool, fn func(w []byte, start, end int)) {
 		case r == '’' || r == 'ʼ':
 			if !(len(buf) > 0 && i+size < len(text) && isLetterAt(text, i+size)) {
 				flush()
+			} else if possessiveAt(text, i+size, buf) {
+				i += size + 1
+				end = i
+				continue
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			if start < 0 {
@@ -177,6 +189,26 @@ func scanBytes(text string, singles bool, fn func(w []byte, start, end int)) {
 		i += size
 	}
 	flush()
+}
+
+// possessiveAt reports whether text[i], after an apostrophe inside the
+// word buf, is the "s" of a possessive that Stem would not take off as
+// it takes off a plural's: "Haiti’s", "Texas’s", "Peru’s", "Katie’s" and
+// the short "Xi’s", "EU’s" would be the terms "haitis", "texass",
+// "perus", "katy", "xis" and "eus", no term of "Haiti", "Texas", "Peru",
+// "Katie", "Xi" or "EU". Such an "s" is dropped with the apostrophe. A
+// contraction keeps it ("it’s" is "its", "let’s" "lets": Contraction),
+// and so does a possessive whose term is the word's anyway ("Armenia’s"
+// is "armenias", whose term is "armenia").
+func possessiveAt(text string, i int, buf []byte) bool {
+	if i >= len(text) || text[i] != 's' && text[i] != 'S' {
+		return false
+	}
+	if j := i + 1; j < len(text) && (isLetterAt(text, j) || isDigit(text[j])) {
+		return false
+	}
+	w := string(buf)
+	return !IsContraction(w+"s") && Stem(w+"s") != Stem(w)
 }
 
 // namesUS reports whether the word "us" at text[start:end] is the
