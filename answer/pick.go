@@ -1089,6 +1089,19 @@ func nameTerms(set map[string]bool, persons ...*Person) map[string]bool {
 var timeOpeners = map[string]bool{"before": true, "after": true, "during": true, "ahead": true, "prior": true,
 	"following": true, "since": true, "until": true}
 
+// timeDegrees say how near a timeOpener's moment is ("right after the
+// senate passed the infrastructure bill", "shortly before the summit",
+// "long after"): before an opener they are the phrase's own words, not
+// something else the question asks about.
+var timeDegrees = map[string]bool{"right": true, "just": true, "shortly": true, "soon": true, "immediately": true,
+	"directly": true, "straight": true, "long": true, "well": true, "even": true}
+
+// timeDegreeAt reports whether toks[i] is a timeDegrees word opening the
+// phrase that toks[i+1], a timeOpeners word, begins.
+func timeDegreeAt(toks []qtok, i int) bool {
+	return i+1 < len(toks) && timeDegrees[toks[i].w] && timeOpeners[toks[i+1].w]
+}
+
 // occasionNouns name a gathering at which words are said: "at the july
 // 4th bbq for military families", "at her first briefing", "at the 2023
 // correspondents dinner". Its phrase is read as a phrase saying when
@@ -1195,8 +1208,8 @@ func demoteWhenPhrase(q string, toks []qtok, words map[string]float64, people ma
 	}
 }
 
-// whenSpan is a phrase saying when in a question: its opener ("before")
-// at q[open:start], its words at q[start:end].
+// whenSpan is a phrase saying when in a question: its opener ("before",
+// "right before") at q[open:start], its words at q[start:end].
 type whenSpan struct{ open, start, end int }
 
 // whenPhrases returns q's phrases saying when (a timeOpeners word, then
@@ -1210,6 +1223,9 @@ func whenPhrases(q string, toks []qtok, words map[string]float64, people map[str
 	for i := 0; i < len(toks); i++ {
 		event := occasionAt(toks, i)
 		if i == 0 || !timeOpeners[toks[i].w] && event < 0 {
+			if timeDegreeAt(toks, i) {
+				continue
+			}
 			for _, t := range text.Terms(toks[i].w) {
 				if words[t] == 1 && !people[t] && !questionWord(toks[i].w) && !text.IsAskVerb(toks[i].w) {
 					rest = true
@@ -1221,7 +1237,11 @@ func whenPhrases(q string, toks []qtok, words map[string]float64, people map[str
 		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], ",;:–—") && !(event >= 0 && j > event && occasionEnds(toks, j)); j++ {
 		}
 		if j > i+1 {
-			spans = append(spans, whenSpan{toks[i].start, toks[i+1].start, toks[j-1].end})
+			open := toks[i].start
+			if i > 0 && timeDegreeAt(toks, i-1) {
+				open = toks[i-1].start
+			}
+			spans = append(spans, whenSpan{open, toks[i+1].start, toks[j-1].end})
 		}
 		i = j - 1
 	}

@@ -391,6 +391,10 @@ func TestWithoutWhenPhrase(t *testing.T) {
 		"quote vexlund on whether you can trust brask, from before the canal summit": "quote vexlund on whether you can trust brask, from",
 		"what did vexlund say after the quillton flood":                              "",
 		"the quillton toll rate announced in july 2031 vs after the march 2032 deal": "",
+		// "right" says how near the moment is: the phrase's own word, not
+		// something else asked about, so nothing is left to search.
+		"what did vexlund say right after the quillton flood":           "",
+		"quote vexlund on canal tolls shortly before the quillton vote": "quote vexlund on canal tolls",
 	} {
 		if got := withoutWhenPhrase(Constraints{Search: q, Named: named}); got != want {
 			t.Errorf("withoutWhenPhrase(%q) = %q, want %q", q, got, want)
