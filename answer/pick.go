@@ -1091,15 +1091,41 @@ var timeOpeners = map[string]bool{"before": true, "after": true, "during": true,
 
 // timeDegrees say how near a timeOpener's moment is ("right after the
 // senate passed the infrastructure bill", "shortly before the summit",
-// "long after"): before an opener they are the phrase's own words, not
-// something else the question asks about.
-var timeDegrees = map[string]bool{"right": true, "just": true, "shortly": true, "soon": true, "immediately": true,
-	"directly": true, "straight": true, "long": true, "well": true, "even": true}
+// "long after"), and timeMeasures by how much ("the day after the
+// vote", "two weeks before the election", "the year before biden's 2024
+// world malaria day msg"): before an opener they are the phrase's own
+// words, not something else the question asks about.
+var (
+	timeDegrees = map[string]bool{"right": true, "just": true, "shortly": true, "soon": true, "immediately": true,
+		"directly": true, "straight": true, "long": true, "well": true, "even": true}
+	timeMeasures = map[string]bool{"minute": true, "minutes": true, "hour": true, "hours": true, "day": true, "days": true,
+		"night": true, "nights": true, "morning": true, "evening": true, "week": true, "weeks": true,
+		"month": true, "months": true, "year": true, "years": true, "moment": true, "moments": true}
+)
 
-// timeDegreeAt reports whether toks[i] is a timeDegrees word opening the
-// phrase that toks[i+1], a timeOpeners word, begins.
-func timeDegreeAt(toks []qtok, i int) bool {
-	return i+1 < len(toks) && timeDegrees[toks[i].w] && timeOpeners[toks[i+1].w]
+// countsTime reports whether w counts the timeMeasures word after it:
+// "two", "2", "the", "a", "few", "several".
+func countsTime(w string) bool {
+	_, n := text.NumberValue(w)
+	return n || w == "the" || w == "a" || w == "few" || w == "several"
+}
+
+// openerFrom returns where the phrase saying when that the timeOpeners
+// word toks[i] opens begins: at i, or at the words before it that say
+// how near or how long before or after ("right", "two days", "the
+// year", "just days").
+func openerFrom(toks []qtok, i int) int {
+	j := i
+	if j > 0 && timeMeasures[toks[j-1].w] {
+		j--
+		if j > 0 && countsTime(toks[j-1].w) {
+			j--
+		}
+	}
+	if j > 0 && timeDegrees[toks[j-1].w] {
+		j--
+	}
+	return j
 }
 
 // occasionNouns name a gathering at which words are said: "at the july
@@ -1220,10 +1246,18 @@ type whenSpan struct{ open, start, end int }
 func whenPhrases(q string, toks []qtok, words map[string]float64, people map[string]bool) []whenSpan {
 	var spans []whenSpan
 	rest := false
+	own := make([]bool, len(toks)) // the words before an opener that are its phrase's (openerFrom)
+	for i := 1; i < len(toks); i++ {
+		if timeOpeners[toks[i].w] {
+			for k := openerFrom(toks, i); k < i; k++ {
+				own[k] = true
+			}
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		event := occasionAt(toks, i)
 		if i == 0 || !timeOpeners[toks[i].w] && event < 0 {
-			if timeDegreeAt(toks, i) {
+			if own[i] {
 				continue
 			}
 			for _, t := range text.Terms(toks[i].w) {
@@ -1237,11 +1271,7 @@ func whenPhrases(q string, toks []qtok, words map[string]float64, people map[str
 		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], ",;:–—") && !(event >= 0 && j > event && occasionEnds(toks, j)); j++ {
 		}
 		if j > i+1 {
-			open := toks[i].start
-			if i > 0 && timeDegreeAt(toks, i-1) {
-				open = toks[i-1].start
-			}
-			spans = append(spans, whenSpan{open, toks[i+1].start, toks[j-1].end})
+			spans = append(spans, whenSpan{toks[openerFrom(toks, i)].start, toks[i+1].start, toks[j-1].end})
 		}
 		i = j - 1
 	}

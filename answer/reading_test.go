@@ -393,8 +393,10 @@ func TestWithoutWhenPhrase(t *testing.T) {
 		"the quillton toll rate announced in july 2031 vs after the march 2032 deal": "",
 		// "right" says how near the moment is: the phrase's own word, not
 		// something else asked about, so nothing is left to search.
-		"what did vexlund say right after the quillton flood":           "",
-		"quote vexlund on canal tolls shortly before the quillton vote": "quote vexlund on canal tolls",
+		"what did vexlund say right after the quillton flood":                             "",
+		"quote vexlund on canal tolls shortly before the quillton vote":                   "quote vexlund on canal tolls",
+		"how many tolls did quillton collect the year before vexlund's 2031 toll day msg": "how many tolls did quillton collect",
+		"what did vexlund say about tolls just two days after the flood":                  "what did vexlund say about tolls",
 	} {
 		if got := withoutWhenPhrase(Constraints{Search: q, Named: named}); got != want {
 			t.Errorf("withoutWhenPhrase(%q) = %q, want %q", q, got, want)
