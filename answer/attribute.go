@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/text"
 )
@@ -64,6 +65,11 @@ type attribute struct {
 	// attribute without naming it (a game's score, "beat the Phillies
 	// last night 8-7"): a sentence matching it holds the attribute too.
 	written *regexp.Regexp
+	// doer: the question asks what its clause's subject did with the
+	// thing ("which poet did biden quote"), not what the thing of
+	// something is ("who was the chief of the border patrol"): a
+	// sentence the subject speaks is beside them.
+	doer bool
 	// label names the attribute for --explain.
 	label string
 	// asking are the index terms of the question's words that ask for it
@@ -304,7 +310,7 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 	if len(ts) != 1 {
 		return attribute{}, false
 	}
-	a := attribute{terms: ts, synonyms: text.Synonyms(ts[0]), label: head, written: writtenValues[head]}
+	a := attribute{terms: ts, synonyms: text.Synonyms(ts[0]), label: head, written: writtenValues[head], doer: !copula}
 	if measuredNouns[head] {
 		a.with = func(s string) bool { return holdsFigure(dateRe.ReplaceAllString(s, "")) }
 	}
@@ -418,7 +424,7 @@ func attributeShown(c Constraints, h retrieval.Hit) float64 {
 	for _, t := range append(slices.Clone(a.terms), a.asking...) {
 		own[t] = true
 	}
-	if !hasSubject(c, h, own) || besideSubject(c, h, own, a.heldWith) {
+	if !hasSubject(c, h, own) || besideSubject(c, h, own, a.heldWith, a.doer) {
 		return 1
 	}
 	return 0
@@ -447,8 +453,9 @@ func hasSubject(c Constraints, h retrieval.Hit, own map[string]bool) bool {
 // own (the words asking for the thing), or of the people and bodies it
 // names. A sentence that names no one of its own right after a sentence
 // naming the subject goes on about that subject: it counts when it holds
-// another of the question's words.
-func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held func(sentence string) bool) bool {
+// another of the question's words. With doer (attribute.doer), a
+// sentence a person the question names speaks holds that subject.
+func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held func(sentence string) bool, doer bool) bool {
 	terms := slices.Clone(h.Terms)
 	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
 	// subject are the question's distinctWords highest-weighted words;
@@ -469,10 +476,11 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 	// "who was the chief of the border patrol mayorkas mentioned" asks
 	// the Border Patrol's chief, though "mayorkas" and "mentioned" are
 	// its rarer words.
+	named := map[string]bool{}
 	for _, p := range c.Named {
 		for _, t := range text.Terms(p.Filter) {
 			if !own[t] {
-				subject[t] = true
+				subject[t], named[t] = true, true
 			}
 		}
 	}
@@ -489,6 +497,13 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 			hasSubject = hasSubject || subject[t]
 			hasOther = hasOther || other[t]
 		}
+		// Asked what a person the question names did ("which poet did
+		// biden quote at the apec dinner"), their own words speak of
+		// them: "forgive me for quoting an Irish poet". Not so for a
+		// thing of something else ("who was the chief of the border
+		// patrol mayorkas mentioned": his "as the Commander-in-Chief"
+		// names no chief of the border patrol).
+		hasSubject = hasSubject || doer && spokenByNamed(h, sp[0], named)
 		ok := !asking(h, sp[0]) && held(s)
 		// The thing beside the subject, or beside another of the
 		// question's words in a sentence that names no one of its own
@@ -507,6 +522,24 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 			return true
 		}
 		prevSubject = hasSubject
+	}
+	return false
+}
+
+// spokenByNamed reports whether the passage's words at offset are a
+// turn of a speaker whose name holds one of the terms of named.
+func spokenByNamed(h retrieval.Hit, offset int, named map[string]bool) bool {
+	if h.Doc == nil || len(named) == 0 {
+		return false
+	}
+	t, ok := h.Doc.TurnAt(h.Chunk.Start + offset)
+	if !ok || t.Role == corpus.RoleReporter || t.Role == corpus.RoleModerator || t.Speaker.Name == "" {
+		return false
+	}
+	for _, w := range text.Terms(t.Speaker.Name) {
+		if named[w] {
+			return true
+		}
 	}
 	return false
 }

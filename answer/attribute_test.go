@@ -251,3 +251,29 @@ func TestPlaceShown(t *testing.T) {
 		t.Errorf("a passage of a cited document never naming the place: place %v, want 0", b.place)
 	}
 }
+
+// TestAttributeShownByDoer: asked what a person the question names did
+// with the thing ("which poet did quillfeather quote"), their own words
+// naming it hold it beside them; another's do not, and a thing of
+// something else ("the chief of the canal board") wants that something.
+func TestAttributeShownByDoer(t *testing.T) {
+	named := []*Person{{Name: "Zara Quillfeather", Filter: "quillfeather"}}
+	for _, tc := range []struct {
+		q, body string
+		want    float64
+	}{
+		{"which poet did quillfeather quote at the canal dinner",
+			"MS. QUILLFEATHER: Good evening. Forgive me for quoting a poet from Glimmerford tonight.\n\nQ Who was the poet?\n\nMS. QUILLFEATHER: I will not say.\n", 1},
+		{"which poet did quillfeather quote at the canal dinner",
+			"MR. OAKHOLLOW: Good evening. Forgive me for quoting a poet from Glimmerford tonight.\n\nQ Who was the poet?\n\nMR. OAKHOLLOW: I will not say.\n", 0},
+		{"who was the chief of the canal board quillfeather mentioned",
+			"MS. QUILLFEATHER: Good evening. I speak tonight as the Commander-in-Chief.\n\nQ Who was the chief?\n\nMS. QUILLFEATHER: I will not say.\n", 0},
+	} {
+		d := &corpus.Document{ID: "dinner.txt", Title: "Remarks at the Canal Dinner", Text: tc.body}
+		h := retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "dinner.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text},
+			Terms: []retrieval.TermMatch{{Term: "glimmerford", Weight: 5}, {Term: "canal", Weight: 4, Found: true, Share: 1}, {Term: "dinner", Weight: 4, Found: true, Share: 1}}}
+		if got := attributeShown(Constraints{Search: tc.q, Named: named}, h); got != tc.want {
+			t.Errorf("%q over %q: %v, want %v", tc.q, tc.body, got, tc.want)
+		}
+	}
+}
