@@ -347,6 +347,8 @@ var shorthandWords = map[string]string{
 	"nukes": "nuclear weapons", "natl": "national", "repped": "represented",
 	"pkg": "package", "rly": "really", "rlly": "really", "smth": "something", "sth": "something",
 	"tmrw": "tomorrow", "yday": "yesterday", "diff": "difference",
+	"tech": "technology", "intel": "intelligence", "infra": "infrastructure",
+	"mins": "minutes", "hrs": "hours",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
 	// "what did kirby say".
