@@ -3,6 +3,7 @@ package answer
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -364,26 +365,29 @@ func unsettled(sent string) string {
 // our longstanding approach to defending freedom of the seas" shares the
 // words, not the claim, and so does a claim with its roles swapped ("did
 // Russia say Ukraine committed …" against "… Ukraine … Russia …"). Each
-// word counts at its first place in the sentence.
+// word counts at its first place after the claim's word before it, so a
+// word the sentence also writes earlier keeps the claim's order: "did
+// trump label fentanyl a weapon of mass destruction" against "… CHEMICAL
+// WEAPON: … Trump signed an Executive Order designating illicit fentanyl
+// … as weapons of mass destruction".
 func outOfOrder(sent string, claim []string) bool {
-	at := map[string]int{}
+	at := map[string][]int{}
 	for i, tk := range text.Tokens(sent) {
 		if t := text.Stem(tk.Word); !text.IsStopword(tk.Word) {
-			if _, ok := at[t]; !ok {
-				at[t] = i
-			}
+			at[t] = append(at[t], i)
 		}
 	}
 	last := -1
 	for _, t := range claim {
-		i, ok := at[t]
-		if !ok {
+		places := at[t]
+		if len(places) == 0 {
 			continue
 		}
-		if i < last {
+		j := slices.IndexFunc(places, func(i int) bool { return i > last })
+		if j < 0 {
 			return true
 		}
-		last = i
+		last = places[j]
 	}
 	return false
 }
