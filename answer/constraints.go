@@ -297,13 +297,14 @@ func questionTokens(q string) []qtok {
 		r, _ := utf8.DecodeRuneInString(q[t.Start:])
 		upper := unicode.IsUpper(r)
 		// text.Tokens joins "O'Brien" as the index does, and "Price's"
-		// too: split the possessive off again.
+		// too: split the possessive off again (text.Possessor: "Harris's"
+		// is "harris" and "s").
 		if raw := q[t.Start:t.End]; len(t.Word) > 1 && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
 			apos := len("'")
 			if strings.HasSuffix(raw, "’s") {
 				apos = len("’")
 			}
-			out = append(out, qtok{w: t.Word[:len(t.Word)-1], start: t.Start, end: t.End - 1 - apos, upper: upper}, qtok{w: "s", start: t.End - 1, end: t.End})
+			out = append(out, qtok{w: text.Possessor(q, t), start: t.Start, end: t.End - 1 - apos, upper: upper}, qtok{w: "s", start: t.End - 1, end: t.End})
 			continue
 		}
 		out = append(out, qtok{w: t.Word, start: t.Start, end: t.End, upper: upper})

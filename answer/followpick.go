@@ -361,16 +361,10 @@ type name struct {
 	code     bool // one word written as an acronym or a code (codeName)
 }
 
-// unpossessed is a token's word without its possessive: Tokens writes
-// "Trevor’s" as "trevors", which is Trevor's name; "Williams" keeps its
-// "s".
-func unpossessed(s string, tk text.Token) string {
-	raw := s[tk.Start:tk.End]
-	if strings.HasSuffix(raw, "’s") || strings.HasSuffix(raw, "'s") {
-		return strings.TrimSuffix(tk.Word, "s")
-	}
-	return tk.Word
-}
+// unpossessed is a token's word without its possessive (text.Possessor):
+// Tokens writes "Trevor’s" as "trevors", which is Trevor's name, and
+// "Harris’s" as "harris"; "Williams" keeps its "s".
+func unpossessed(s string, tk text.Token) string { return text.Possessor(s, tk) }
 
 // codeName reports a name written as a code: its token (w) holds a dot
 // ("U.S", "U.N") or a digit, or a hyphen and a digit follow it (after:

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -397,6 +398,10 @@ func TestWithoutWhenPhrase(t *testing.T) {
 		"quote vexlund on canal tolls shortly before the quillton vote":                   "quote vexlund on canal tolls",
 		"how many tolls did quillton collect the year before vexlund's 2031 toll day msg": "how many tolls did quillton collect",
 		"what did vexlund say about tolls just two days after the flood":                  "what did vexlund say about tolls",
+		// A day's name and a measure asked for are no part of the phrase.
+		"what did vexlund say on election day before the polls closed":         "what did vexlund say on election day",
+		"how many days after the flood did vexlund visit quillton":             "how many days",
+		"quillton toll takings were the highest since when? and barge counts?": "quillton toll takings were the highest ? and barge counts",
 	} {
 		if got := withoutWhenPhrase(Constraints{Search: q, Named: named}); got != want {
 			t.Errorf("withoutWhenPhrase(%q) = %q, want %q", q, got, want)
@@ -560,5 +565,19 @@ func TestSpeltAbbreviationHeld(t *testing.T) {
 		if c.stems[wh] != want {
 			t.Errorf("%q holds %q: %v, want %v (spelt %v)", sentence, "wh", c.stems[wh], want, r.spelt)
 		}
+	}
+}
+
+// TestQuestionTokensPossessive: a possessive is split off its name
+// whether the word kept its "s" ("price's") or not ("harris's",
+// "haiti's", "xi's"): the name is whole.
+func TestQuestionTokensPossessive(t *testing.T) {
+	var got []string
+	for _, tk := range questionTokens("what did harris's husband, price's deputy, haiti's and xi's envoys say") {
+		got = append(got, tk.w)
+	}
+	want := []string{"what", "did", "harris", "s", "husband", "price", "s", "deputy", "haiti", "s", "and", "xi", "s", "envoys", "say"}
+	if !slices.Equal(got, want) {
+		t.Errorf("questionTokens = %q, want %q", got, want)
 	}
 }

@@ -193,13 +193,13 @@ func scanBytes(text string, singles bool, fn func(w []byte, start, end int)) {
 
 // possessiveAt reports whether text[i], after an apostrophe inside the
 // word buf, is the "s" of a possessive that Stem would not take off as
-// it takes off a plural's: "Haiti’s", "Texas’s", "Peru’s", "Katie’s" and
-// the short "Xi’s", "EU’s" would be the terms "haitis", "texass",
-// "perus", "katy", "xis" and "eus", no term of "Haiti", "Texas", "Peru",
-// "Katie", "Xi" or "EU". Such an "s" is dropped with the apostrophe. A
-// contraction keeps it ("it’s" is "its", "let’s" "lets": Contraction),
-// and so does a possessive whose term is the word's anyway ("Armenia’s"
-// is "armenias", whose term is "armenia").
+// it takes off a plural's: "Haiti’s", "Texas’s", "Peru’s" and the short
+// "Xi’s", "EU’s" would be the terms "haitis", "texass", "perus", "xis"
+// and "eus", no term of "Haiti", "Texas", "Peru", "Xi" or "EU". Such an
+// "s" is dropped with the apostrophe. A contraction keeps it ("it’s" is
+// "its", "let’s" "lets": Contraction), and so do a possessive whose term
+// is the word's anyway ("Armenia’s" is "armenias", whose term is
+// "armenia") and a decade ("the 1990’s" is "1990s", no year).
 func possessiveAt(text string, i int, buf []byte) bool {
 	if i >= len(text) || text[i] != 's' && text[i] != 'S' {
 		return false
@@ -208,7 +208,27 @@ func possessiveAt(text string, i int, buf []byte) bool {
 		return false
 	}
 	w := string(buf)
+	if strings.Trim(w, "0123456789") == "" {
+		return false // a decade, "the 1990’s", "the 90's": "1990s"
+	}
 	return !IsContraction(w+"s") && Stem(w+"s") != Stem(w)
+}
+
+// Possessor returns the word of tk, a token of src, without its
+// possessive "’s": "Price’s" is "price" (Words writes "prices"),
+// "Harris’s" and "Haiti’s" are "harris" and "haiti" (Words writes them
+// so, possessiveAt), and a word with no possessive is its word.
+func Possessor(src string, tk Token) string {
+	raw := src[tk.Start:tk.End]
+	for _, p := range []string{"'s", "’s", "ʼs", "'S", "’S"} {
+		if base, ok := strings.CutSuffix(raw, p); ok {
+			if ws := Words(base); len(ws) == 1 && ws[0] == tk.Word {
+				return tk.Word // its "s" was dropped with the apostrophe
+			}
+			return strings.TrimSuffix(tk.Word, "s")
+		}
+	}
+	return tk.Word
 }
 
 // namesUS reports whether the word "us" at text[start:end] is the
@@ -216,6 +236,9 @@ func possessiveAt(text string, i int, buf []byte) bool {
 // "the" ("did the us sanction them", as a question is typed).
 func namesUS(text string, start, end int) bool {
 	w := text[start:end]
+	for _, p := range []string{"'s", "’s", "ʼs"} {
+		w = strings.TrimSuffix(w, p) // "US’s" (possessiveAt)
+	}
 	if w == "US" || strings.Contains(w, ".") {
 		return true
 	}

@@ -20,6 +20,7 @@ func TestWords(t *testing.T) {
 		// and possessives Stem reads anyway keep theirs.
 		{"Haiti’s president, Xi's visit, the EU’s rules, Texas’s, Peru's", []string{"haiti", "president", "xi", "visit", "the", "eu", "rules", "texas", "peru"}},
 		{"it’s here, let's go, what's new, he’s O’Sullivan", []string{"its", "here", "lets", "go", "whats", "new", "hes", "osullivan"}},
+		{"the 1990’s crime bill, the 90's, US's role", []string{"the", "1990s", "crime", "bill", "the", "90s", "usa", "role"}},
 		{"'quoted' words", []string{"quoted", "words"}},
 		{"84,770 people; 2.5 percent", []string{"84770", "people", "25", "percent"}},
 		{"Nagorno-Karabakh", []string{"nagorno", "karabakh"}},
@@ -257,5 +258,20 @@ func TestStopwordSlip(t *testing.T) {
 		if StopwordSlip(w) {
 			t.Errorf("StopwordSlip(%q) = true", w)
 		}
+	}
+}
+
+// TestPossessor: a token's word without its possessive, whether Words
+// kept the possessive's "s" ("Price’s" → "prices") or dropped it
+// ("Harris’s" → "harris").
+func TestPossessor(t *testing.T) {
+	src := "Price’s plan, Harris's husband, Haiti’s president, Williams, it's"
+	var got []string
+	for _, tk := range Tokens(src) {
+		got = append(got, Possessor(src, tk))
+	}
+	want := []string{"price", "plan", "harris", "husband", "haiti", "president", "williams", "it"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Possessor over %q = %q, want %q", src, got, want)
 	}
 }
