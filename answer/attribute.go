@@ -65,11 +65,12 @@ type attribute struct {
 	// attribute without naming it (a game's score, "beat the Phillies
 	// last night 8-7"): a sentence matching it holds the attribute too.
 	written *regexp.Regexp
-	// doer: the question asks what its clause's subject did with the
-	// thing ("which poet did biden quote"), not what the thing of
-	// something is ("who was the chief of the border patrol"): a
-	// sentence the subject speaks is beside them.
-	doer bool
+	// doer is the word after the auxiliary when the question asks what
+	// its clause's subject did with the thing ("biden" of "which poet did
+	// biden quote"), not what the thing of something is ("who was the
+	// chief of the border patrol"): a sentence that person speaks is
+	// beside them. "" otherwise.
+	doer string
 	// label names the attribute for --explain.
 	label string
 	// asking are the index terms of the question's words that ask for it
@@ -310,7 +311,10 @@ func headNoun(toks []qtok, i int) (attribute, bool) {
 	if len(ts) != 1 {
 		return attribute{}, false
 	}
-	a := attribute{terms: ts, synonyms: text.Synonyms(ts[0]), label: head, written: writtenValues[head], doer: !copula}
+	a := attribute{terms: ts, synonyms: text.Synonyms(ts[0]), label: head, written: writtenValues[head]}
+	if !copula && j+1 < len(toks) {
+		a.doer = toks[j+1].w
+	}
 	if measuredNouns[head] {
 		a.with = func(s string) bool { return holdsFigure(dateRe.ReplaceAllString(s, "")) }
 	}
@@ -453,9 +457,9 @@ func hasSubject(c Constraints, h retrieval.Hit, own map[string]bool) bool {
 // own (the words asking for the thing), or of the people and bodies it
 // names. A sentence that names no one of its own right after a sentence
 // naming the subject goes on about that subject: it counts when it holds
-// another of the question's words. With doer (attribute.doer), a
-// sentence a person the question names speaks holds that subject.
-func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held func(sentence string) bool, doer bool) bool {
+// another of the question's words. A sentence spoken by the person the
+// question's doer word (attribute.doer) names holds that subject.
+func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held func(sentence string) bool, doer string) bool {
 	terms := slices.Clone(h.Terms)
 	slices.SortStableFunc(terms, func(a, b retrieval.TermMatch) int { return cmp.Compare(b.Weight, a.Weight) })
 	// subject are the question's distinctWords highest-weighted words;
@@ -476,11 +480,14 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 	// "who was the chief of the border patrol mayorkas mentioned" asks
 	// the Border Patrol's chief, though "mayorkas" and "mentioned" are
 	// its rarer words.
-	named := map[string]bool{}
+	var doers []*Person // the named people the question's doer word names
 	for _, p := range c.Named {
 		for _, t := range text.Terms(p.Filter) {
 			if !own[t] {
-				subject[t], named[t] = true, true
+				subject[t] = true
+			}
+			if doer != "" && t == text.Stem(doer) {
+				doers = append(doers, p)
 			}
 		}
 	}
@@ -503,7 +510,7 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 		// thing of something else ("who was the chief of the border
 		// patrol mayorkas mentioned": his "as the Commander-in-Chief"
 		// names no chief of the border patrol).
-		hasSubject = hasSubject || doer && spokenByNamed(h, sp[0], named)
+		hasSubject = hasSubject || spokenByOneOf(h, sp[0], doers)
 		ok := !asking(h, sp[0]) && held(s)
 		// The thing beside the subject, or beside another of the
 		// question's words in a sentence that names no one of its own
@@ -526,18 +533,22 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 	return false
 }
 
-// spokenByNamed reports whether the passage's words at offset are a
-// turn of a speaker whose name holds one of the terms of named.
-func spokenByNamed(h retrieval.Hit, offset int, named map[string]bool) bool {
-	if h.Doc == nil || len(named) == 0 {
+// spokenByOneOf reports whether the passage's words at offset are a turn
+// of one of people: a speaker whose name holds their surname (as spokenBy
+// reads a speaker) and no given name that is not theirs (a turn of "Jill
+// Biden" is not Joe Biden's; one of "Biden" alone may be).
+func spokenByOneOf(h retrieval.Hit, offset int, people []*Person) bool {
+	if h.Doc == nil || len(people) == 0 {
 		return false
 	}
 	t, ok := h.Doc.TurnAt(h.Chunk.Start + offset)
 	if !ok || t.Role == corpus.RoleReporter || t.Role == corpus.RoleModerator || t.Speaker.Name == "" {
 		return false
 	}
-	for _, w := range text.Terms(t.Speaker.Name) {
-		if named[w] {
+	for _, p := range people {
+		theirs := text.TermSet(p.Name)
+		if namesKey(t.Speaker.Name, text.NameKey(p.Filter)) &&
+			!slices.ContainsFunc(text.Terms(t.Speaker.Name), func(w string) bool { return !theirs[w] }) {
 			return true
 		}
 	}

@@ -257,19 +257,26 @@ func TestPlaceShown(t *testing.T) {
 // naming it hold it beside them; another's do not, and a thing of
 // something else ("the chief of the canal board") wants that something.
 func TestAttributeShownByDoer(t *testing.T) {
-	named := []*Person{{Name: "Zara Quillfeather", Filter: "quillfeather"}}
+	named := []*Person{{Name: "Zara Quillfeather", Filter: "quillfeather"}, {Name: "Bram Oakhollow", Filter: "oakhollow"}}
 	for _, tc := range []struct {
 		q, body string
 		want    float64
+		speaker string // the document's speaker list
 	}{
+		// The doer is the one after the auxiliary, not another named.
+		{"which poet did oakhollow quote to quillfeather at the canal dinner",
+			"MS. QUILLFEATHER: Good evening. Forgive me for quoting a poet from Glimmerford tonight.\n\nQ Who was the poet?\n\nMS. QUILLFEATHER: I will not say.\n", 0, "Zara Quillfeather"},
 		{"which poet did quillfeather quote at the canal dinner",
-			"MS. QUILLFEATHER: Good evening. Forgive me for quoting a poet from Glimmerford tonight.\n\nQ Who was the poet?\n\nMS. QUILLFEATHER: I will not say.\n", 1},
+			"MS. QUILLFEATHER: Good evening. Forgive me for quoting a poet from Glimmerford tonight.\n\nQ Who was the poet?\n\nMS. QUILLFEATHER: I will not say.\n", 1, "Zara Quillfeather"},
+		// Another of the surname is not the person asked about.
 		{"which poet did quillfeather quote at the canal dinner",
-			"MR. OAKHOLLOW: Good evening. Forgive me for quoting a poet from Glimmerford tonight.\n\nQ Who was the poet?\n\nMR. OAKHOLLOW: I will not say.\n", 0},
+			"MS. ADA QUILLFEATHER: Good evening. Forgive me for quoting a poet from Glimmerford tonight.\n\nQ Who was the poet?\n\nMS. ADA QUILLFEATHER: I will not say.\n", 0, "Ada Quillfeather"},
+		{"which poet did quillfeather quote at the canal dinner",
+			"MR. OAKHOLLOW: Good evening. Forgive me for quoting a poet from Glimmerford tonight.\n\nQ Who was the poet?\n\nMR. OAKHOLLOW: I will not say.\n", 0, "Bram Oakhollow"},
 		{"who was the chief of the canal board quillfeather mentioned",
-			"MS. QUILLFEATHER: Good evening. I speak tonight as the Commander-in-Chief.\n\nQ Who was the chief?\n\nMS. QUILLFEATHER: I will not say.\n", 0},
+			"MS. QUILLFEATHER: Good evening. I speak tonight as the Commander-in-Chief.\n\nQ Who was the chief?\n\nMS. QUILLFEATHER: I will not say.\n", 0, "Zara Quillfeather"},
 	} {
-		d := &corpus.Document{ID: "dinner.txt", Title: "Remarks at the Canal Dinner", Text: tc.body}
+		d := &corpus.Document{ID: "dinner.txt", Title: "Remarks at the Canal Dinner", Text: tc.body, Speakers: []corpus.Speaker{{Name: tc.speaker}}}
 		h := retrieval.Hit{Doc: d, Chunk: corpus.Chunk{ID: "dinner.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text},
 			Terms: []retrieval.TermMatch{{Term: "glimmerford", Weight: 5}, {Term: "canal", Weight: 4, Found: true, Share: 1}, {Term: "dinner", Weight: 4, Found: true, Share: 1}}}
 		if got := attributeShown(Constraints{Search: tc.q, Named: named}, h); got != tc.want {

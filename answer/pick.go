@@ -1113,17 +1113,26 @@ func countsTime(w string) bool {
 // openerFrom returns where the phrase saying when that the timeOpeners
 // word toks[i] opens begins: at i, or at the words before it that say
 // how near or how long before or after ("right", "two days", "the
-// year", "just days").
+// year", "just days"). A measure in the singular needs its count ("the
+// day after"; "election day before the polls closed" is the day's name),
+// and a measure or degree the question asks for is no part of the phrase
+// ("how many days after the flood", "how long after").
 func openerFrom(toks []qtok, i int) int {
 	j := i
 	if j > 0 && timeMeasures[toks[j-1].w] {
-		j--
-		if j > 0 && countsTime(toks[j-1].w) {
+		counted := j > 1 && countsTime(toks[j-2].w)
+		if counted || strings.HasSuffix(toks[j-1].w, "s") {
 			j--
+			if counted {
+				j--
+			}
 		}
 	}
 	if j > 0 && timeDegrees[toks[j-1].w] {
 		j--
+	}
+	if j < i && j > 0 && (toks[j-1].w == "how" || toks[j-1].w == "many" || toks[j-1].w == "much") {
+		return i
 	}
 	return j
 }
@@ -1238,8 +1247,13 @@ func demoteWhenPhrase(q string, toks []qtok, words map[string]float64, people ma
 // "right before") at q[open:start], its words at q[start:end].
 type whenSpan struct{ open, start, end int }
 
+// whenPhraseEnds are the marks that end a phrase saying when: a comma,
+// a dash, and a question's mark before another question ("… highest
+// since when? and labor force participation?").
+const whenPhraseEnds = ",;:–—?!"
+
 // whenPhrases returns q's phrases saying when (a timeOpeners word, then
-// its words to the next comma or the question's end) when q asks about
+// its words to the next whenPhraseEnds mark or the question's end) when q asks about
 // something besides them: a word of words at 1 outside them that is no
 // person's name (people), question word or asking verb. None when q asks
 // about nothing else.
@@ -1268,7 +1282,7 @@ func whenPhrases(q string, toks []qtok, words map[string]float64, people map[str
 			continue
 		}
 		j := i + 1
-		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], ",;:–—") && !(event >= 0 && j > event && occasionEnds(toks, j)); j++ {
+		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], whenPhraseEnds) && !(event >= 0 && j > event && occasionEnds(toks, j)); j++ {
 		}
 		if j > i+1 {
 			spans = append(spans, whenSpan{toks[openerFrom(toks, i)].start, toks[i+1].start, toks[j-1].end})

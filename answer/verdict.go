@@ -3,7 +3,6 @@ package answer
 import (
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -364,30 +363,65 @@ func unsettled(sent string) string {
 // would defend taiwan?" against "… transits through the Taiwan Strait …
 // our longstanding approach to defending freedom of the seas" shares the
 // words, not the claim, and so does a claim with its roles swapped ("did
-// Russia say Ukraine committed …" against "… Ukraine … Russia …"). Each
-// word counts at its first place after the claim's word before it, so a
-// word the sentence also writes earlier keeps the claim's order: "did
-// trump label fentanyl a weapon of mass destruction" against "… CHEMICAL
-// WEAPON: … Trump signed an Executive Order designating illicit fentanyl
-// … as weapons of mass destruction".
+// Russia say Ukraine committed …" against "… Ukraine … Russia …"). The
+// order is read in the shortest run of the sentence that holds every one
+// of those words, where they state something together, each at its first
+// place there: "did trump label fentanyl a weapon of mass destruction"
+// is in order in "… CHEMICAL WEAPON: … Trump signed an Executive Order
+// designating illicit fentanyl … as weapons of mass destruction" (the
+// heading's "WEAPON" stands outside that run), and "did ukraine invade
+// russia" is not in "Russia invaded Ukraine, and Ukraine has fought the
+// invading forces of Russia".
 func outOfOrder(sent string, claim []string) bool {
-	at := map[string][]int{}
+	inClaim := map[string]bool{}
+	for _, t := range claim {
+		inClaim[t] = true
+	}
+	type place struct {
+		at   int
+		term string
+	}
+	var held []place
 	for i, tk := range text.Tokens(sent) {
-		if t := text.Stem(tk.Word); !text.IsStopword(tk.Word) {
-			at[t] = append(at[t], i)
+		if t := text.Stem(tk.Word); !text.IsStopword(tk.Word) && inClaim[t] {
+			held = append(held, place{i, t})
+		}
+	}
+	distinct := map[string]bool{}
+	for _, p := range held {
+		distinct[p.term] = true
+	}
+	// The shortest run holding every distinct word (the first such).
+	lo, hi := 0, len(held)-1
+	count := map[string]int{}
+	for l, r := 0, 0; r < len(held); r++ {
+		count[held[r].term]++
+		for len(count) == len(distinct) {
+			if held[r].at-held[l].at < held[hi].at-held[lo].at {
+				lo, hi = l, r
+			}
+			if count[held[l].term]--; count[held[l].term] == 0 {
+				delete(count, held[l].term)
+			}
+			l++
+		}
+	}
+	first := map[string]int{}
+	for _, p := range held[lo : hi+1] {
+		if _, ok := first[p.term]; !ok {
+			first[p.term] = p.at
 		}
 	}
 	last := -1
 	for _, t := range claim {
-		places := at[t]
-		if len(places) == 0 {
+		i, ok := first[t]
+		if !ok {
 			continue
 		}
-		j := slices.IndexFunc(places, func(i int) bool { return i > last })
-		if j < 0 {
+		if i < last {
 			return true
 		}
-		last = places[j]
+		last = i
 	}
 	return false
 }

@@ -122,11 +122,12 @@ func TestOutOfOrder(t *testing.T) {
 		{"Transits through the Glimmer Strait are our approach to defending the seas.", []string{"defend", "glimmer"}, true},
 		{"We will defend Glimmer.", []string{"defend", "glimmer"}, false},
 		{"The canal reopens.", []string{"canal", "toll", "reopen"}, false}, // a word not held does not count
-		// A word also written before the claim's earlier words counts at
-		// its place after them: a heading's "CANAL BARGES" does not turn
-		// the sentence's own order round.
-		{"CANAL BARGES: Today the minister ordered the canal reopened to barges.", []string{"minister", "canal", "barg"}, false},
+		// The order is read where the words stand together: a heading's
+		// "BARGES" does not turn the sentence's own order round.
+		{"BARGES: Today, at the harbour of Port Vell, the minister ordered the canal reopened to barges.", []string{"minister", "canal", "barg"}, false},
 		{"CANAL BARGES: Today barges reopened the canal, the minister said.", []string{"minister", "canal", "barg"}, true},
+		// Words written again later do not turn a swapped claim round.
+		{"Sylvania invaded Freedonia, and Freedonia has fought the invading forces of Sylvania.", []string{"freedonia", "invad", "sylvania"}, true},
 	}
 	for _, tt := range tests {
 		if got := outOfOrder(tt.s, tt.claim); got != tt.want {

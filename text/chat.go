@@ -222,9 +222,9 @@ func cutWiseDash(s string) (string, bool) {
 // shortPossessive returns w without the possessive "'s" of a name too
 // short for the stemmer to take it off, or ending in a figure ("the eu's
 // response" → "the eu response", "g7's", "arpa-h's"; not a decade, "the
-// 90's"): the
-// record's "EU" and "G7" are written as words of their own, and Words
-// writes "eu's" as "eus", which no stem of "EU" matches. Longer names
+// 90's"): the record's "EU" and "G7" are written as words of their own.
+// (Words reads such a possessive as its word too, possessiveAt; the
+// question's words are spelt out before they are read.) Longer names
 // ("nato's") are stemmed back already; "it's" and "he's" are left.
 func shortPossessive(w string) string {
 	end := len(w)
@@ -347,8 +347,7 @@ var shorthandWords = map[string]string{
 	"nukes": "nuclear weapons", "natl": "national", "repped": "represented",
 	"pkg": "package", "rly": "really", "rlly": "really", "smth": "something", "sth": "something",
 	"tmrw": "tomorrow", "yday": "yesterday", "diff": "difference",
-	"tech": "technology", "intel": "intelligence", "infra": "infrastructure",
-	"mins": "minutes", "hrs": "hours",
+	"infra": "infrastructure", "mins": "minutes", "hrs": "hours",
 	// A question word's "'d" asks in the past ("what'd kirby say", "how'd
 	// it go"): read as "did", the speaker and the tense are read as in
 	// "what did kirby say".
