@@ -1252,8 +1252,9 @@ type whenSpan struct{ open, start, end int }
 // since when? and labor force participation?").
 const whenPhraseEnds = ",;:–—?!"
 
-// whenPhrases returns q's phrases saying when (a timeOpeners word, then
-// its words to the next whenPhraseEnds mark or the question's end) when q asks about
+// whenPhrases returns q's phrases saying when (a timeOpeners word with
+// the words before it that are its own, openerFrom, then its words to the
+// next whenPhraseEnds mark or the question's end) when q asks about
 // something besides them: a word of words at 1 outside them that is no
 // person's name (people), question word or asking verb. None when q asks
 // about nothing else.
