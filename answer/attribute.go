@@ -535,8 +535,9 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 
 // spokenByOneOf reports whether the passage's words at offset are a turn
 // of one of people: a speaker whose name holds their surname (as spokenBy
-// reads a speaker) and no given name that is not theirs (a turn of "Jill
-// Biden" is not Joe Biden's; one of "Biden" alone may be).
+// reads a speaker) and, when it gives a given name, one the record's
+// people reads as theirs (text.SameGivenName: "Joseph R. Biden, Jr." is
+// Joe Biden; "Jill Biden" is not).
 func spokenByOneOf(h retrieval.Hit, offset int, people []*Person) bool {
 	if h.Doc == nil || len(people) == 0 {
 		return false
@@ -545,10 +546,11 @@ func spokenByOneOf(h retrieval.Hit, offset int, people []*Person) bool {
 	if !ok || t.Role == corpus.RoleReporter || t.Role == corpus.RoleModerator || t.Speaker.Name == "" {
 		return false
 	}
+	said := tokenWords(t.Speaker.Name)
 	for _, p := range people {
-		theirs := text.TermSet(p.Name)
+		theirs := tokenWords(p.Name)
 		if namesKey(t.Speaker.Name, text.NameKey(p.Filter)) &&
-			!slices.ContainsFunc(text.Terms(t.Speaker.Name), func(w string) bool { return !theirs[w] }) {
+			(len(said) == 1 || len(theirs) == 1 || text.SameGivenName(theirs[0], said[0])) {
 			return true
 		}
 	}

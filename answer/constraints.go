@@ -299,7 +299,8 @@ func questionTokens(q string) []qtok {
 		// text.Tokens joins "O'Brien" as the index does, and "Price's"
 		// too: split the possessive off again (text.Possessor: "Harris's"
 		// is "harris" and "s").
-		if raw := q[t.Start:t.End]; len(t.Word) > 1 && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
+		if raw := q[t.Start:t.End]; len(t.Word) > 1 && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) &&
+			strings.Trim(t.Word, "0123456789") != "s" { // "the 1990's" is a decade, "1990s"
 			apos := len("'")
 			if strings.HasSuffix(raw, "’s") {
 				apos = len("’")

@@ -1090,14 +1090,15 @@ var timeOpeners = map[string]bool{"before": true, "after": true, "during": true,
 	"following": true, "since": true, "until": true}
 
 // timeDegrees say how near a timeOpener's moment is ("right after the
-// senate passed the infrastructure bill", "shortly before the summit",
-// "long after"), and timeMeasures by how much ("the day after the
+// senate passed the infrastructure bill", "shortly before the summit";
+// not "long" or "well", as often the end of a name, "long covid", "oil
+// well"), and timeMeasures by how much ("the day after the
 // vote", "two weeks before the election", "the year before biden's 2024
 // world malaria day msg"): before an opener they are the phrase's own
 // words, not something else the question asks about.
 var (
 	timeDegrees = map[string]bool{"right": true, "just": true, "shortly": true, "soon": true, "immediately": true,
-		"directly": true, "straight": true, "long": true, "well": true, "even": true}
+		"directly": true, "straight": true, "even": true}
 	timeMeasures = map[string]bool{"minute": true, "minutes": true, "hour": true, "hours": true, "day": true, "days": true,
 		"night": true, "nights": true, "morning": true, "evening": true, "week": true, "weeks": true,
 		"month": true, "months": true, "year": true, "years": true, "moment": true, "moments": true}
@@ -1113,7 +1114,8 @@ func countsTime(w string) bool {
 // openerFrom returns where the phrase saying when that the timeOpeners
 // word toks[i] opens begins: at i, or at the words before it that say
 // how near or how long before or after ("right", "two days", "the
-// year", "just days"). A measure in the singular needs its count ("the
+// year", "just days"; not the right of "the far right after jan 6",
+// text.RightAfter). A measure in the singular needs its count ("the
 // day after"; "election day before the polls closed" is the day's name),
 // and a measure or degree the question asks for is no part of the phrase
 // ("how many days after the flood", "how long after").
@@ -1128,7 +1130,7 @@ func openerFrom(toks []qtok, i int) int {
 			}
 		}
 	}
-	if j > 0 && timeDegrees[toks[j-1].w] {
+	if j > 0 && timeDegrees[toks[j-1].w] && !(toks[j-1].w == "right" && j > 1 && text.RightAfter(toks[j-2].w)) {
 		j--
 	}
 	if j < i && j > 0 && (toks[j-1].w == "how" || toks[j-1].w == "many" || toks[j-1].w == "much") {

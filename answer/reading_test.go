@@ -398,6 +398,8 @@ func TestWithoutWhenPhrase(t *testing.T) {
 		"quote vexlund on canal tolls shortly before the quillton vote":                   "quote vexlund on canal tolls",
 		"how many tolls did quillton collect the year before vexlund's 2031 toll day msg": "how many tolls did quillton collect",
 		"what did vexlund say about tolls just two days after the flood":                  "what did vexlund say about tolls",
+		// The far right is no moment's degree.
+		"what did vexlund say about the far right after the quillton flood": "what did vexlund say about the far right",
 		// A day's name and a measure asked for are no part of the phrase.
 		"what did vexlund say on election day before the polls closed":         "what did vexlund say on election day",
 		"how many days after the flood did vexlund visit quillton":             "how many days",
@@ -573,10 +575,10 @@ func TestSpeltAbbreviationHeld(t *testing.T) {
 // "haiti's", "xi's"): the name is whole.
 func TestQuestionTokensPossessive(t *testing.T) {
 	var got []string
-	for _, tk := range questionTokens("what did harris's husband, price's deputy, haiti's and xi's envoys say") {
+	for _, tk := range questionTokens("what did harris's husband, price's deputy, haiti's and xi's envoys say of the 1990's") {
 		got = append(got, tk.w)
 	}
-	want := []string{"what", "did", "harris", "s", "husband", "price", "s", "deputy", "haiti", "s", "and", "xi", "s", "envoys", "say"}
+	want := []string{"what", "did", "harris", "s", "husband", "price", "s", "deputy", "haiti", "s", "and", "xi", "s", "envoys", "say", "of", "the", "1990s"}
 	if !slices.Equal(got, want) {
 		t.Errorf("questionTokens = %q, want %q", got, want)
 	}

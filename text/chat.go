@@ -267,11 +267,20 @@ func isTagRight(core, w, prev, next string) bool {
 		// comes before a new one ("…, right? how much was that").
 		return false
 	}
-	switch wordCore(prev) {
-	case "the", "a", "far", "alt", "hard", "center", "centre", "his", "her", "their", "its", "our", "my", "your", "to", "every", "any", "no":
-		return false
+	return !RightAfter(wordCore(prev))
+}
+
+// RightAfter reports whether prev (lower case, as Words writes it) makes
+// the "right" after it a noun or an adjective, the side or the
+// entitlement ("the far right", "a civil right", "voting right", "to the
+// right"), not the adverb of a tag or of "right after".
+func RightAfter(prev string) bool {
+	switch prev {
+	case "the", "a", "far", "alt", "hard", "center", "centre", "his", "her", "their", "its", "our", "my", "your", "to", "every", "any", "no",
+		"civil", "human", "voting", "legal", "constitutional", "basic", "fundamental", "sovereign":
+		return true
 	}
-	return true
+	return false
 }
 
 // slangWords are words of chat slang that stand, in a question, for the

@@ -217,10 +217,14 @@ func possessiveAt(text string, i int, buf []byte) bool {
 // Possessor returns the word of tk, a token of src, without its
 // possessive "’s": "Price’s" is "price" (Words writes "prices"),
 // "Harris’s" and "Haiti’s" are "harris" and "haiti" (Words writes them
-// so, possessiveAt), and a word with no possessive is its word.
+// so, possessiveAt); a decade ("the 1990’s") and a word with no
+// possessive are their word.
 func Possessor(src string, tk Token) string {
 	raw := src[tk.Start:tk.End]
-	for _, p := range []string{"'s", "’s", "ʼs", "'S", "’S"} {
+	if strings.Trim(tk.Word, "0123456789") == "s" {
+		return tk.Word // a decade, "the 1990’s"
+	}
+	for _, p := range []string{"'s", "’s", "ʼs", "'S", "’S", "ʼS"} {
 		if base, ok := strings.CutSuffix(raw, p); ok {
 			if ws := Words(base); len(ws) == 1 && ws[0] == tk.Word {
 				return tk.Word // its "s" was dropped with the apostrophe
@@ -236,7 +240,7 @@ func Possessor(src string, tk Token) string {
 // "the" ("did the us sanction them", as a question is typed).
 func namesUS(text string, start, end int) bool {
 	w := text[start:end]
-	for _, p := range []string{"'s", "’s", "ʼs"} {
+	for _, p := range []string{"'s", "’s", "ʼs", "'S", "’S", "ʼS"} {
 		w = strings.TrimSuffix(w, p) // "US’s" (possessiveAt)
 	}
 	if w == "US" || strings.Contains(w, ".") {

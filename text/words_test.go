@@ -20,7 +20,7 @@ func TestWords(t *testing.T) {
 		// and possessives Stem reads anyway keep theirs.
 		{"Haiti’s president, Xi's visit, the EU’s rules, Texas’s, Peru's", []string{"haiti", "president", "xi", "visit", "the", "eu", "rules", "texas", "peru"}},
 		{"it’s here, let's go, what's new, he’s O’Sullivan", []string{"its", "here", "lets", "go", "whats", "new", "hes", "osullivan"}},
-		{"the 1990’s crime bill, the 90's, US's role", []string{"the", "1990s", "crime", "bill", "the", "90s", "usa", "role"}},
+		{"the 1990’s crime bill, the 90's, US's role, US’S ROLE", []string{"the", "1990s", "crime", "bill", "the", "90s", "usa", "role", "usa", "role"}},
 		{"'quoted' words", []string{"quoted", "words"}},
 		{"84,770 people; 2.5 percent", []string{"84770", "people", "25", "percent"}},
 		{"Nagorno-Karabakh", []string{"nagorno", "karabakh"}},
@@ -265,13 +265,22 @@ func TestStopwordSlip(t *testing.T) {
 // kept the possessive's "s" ("Price’s" → "prices") or dropped it
 // ("Harris’s" → "harris").
 func TestPossessor(t *testing.T) {
-	src := "Price’s plan, Harris's husband, Haiti’s president, Williams, it's"
+	src := "Price’s plan, Harris's husband, Haiti’s president, Williams, it's, the 1990’s"
 	var got []string
 	for _, tk := range Tokens(src) {
 		got = append(got, Possessor(src, tk))
 	}
-	want := []string{"price", "plan", "harris", "husband", "haiti", "president", "williams", "it"}
+	want := []string{"price", "plan", "harris", "husband", "haiti", "president", "williams", "it", "the", "1990s"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Possessor over %q = %q, want %q", src, got, want)
+	}
+}
+
+// TestRightAfter: the words that make "right" a side or an entitlement.
+func TestRightAfter(t *testing.T) {
+	for prev, want := range map[string]bool{"far": true, "civil": true, "voting": true, "the": true, "say": false, "happened": false, "biden": false} {
+		if got := RightAfter(prev); got != want {
+			t.Errorf("RightAfter(%q) = %v, want %v", prev, got, want)
+		}
 	}
 }
