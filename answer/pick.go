@@ -1249,6 +1249,12 @@ func demoteWhenPhrase(q string, toks []qtok, words map[string]float64, people ma
 // "right before") at q[open:start], its words at q[start:end].
 type whenSpan struct{ open, start, end int }
 
+// doSupport are the auxiliaries of a question's main clause after a
+// phrase saying when put before it ("how many days after the flood did
+// biden visit kentucky"): the phrase ends there. ("was", "had" may belong
+// to the phrase: "after he was sworn in".)
+var doSupport = map[string]bool{"did": true, "does": true, "do": true}
+
 // whenPhraseEnds are the marks that end a phrase saying when: a comma,
 // a dash, and a question's mark before another question ("… highest
 // since when? and labor force participation?").
@@ -1256,10 +1262,10 @@ const whenPhraseEnds = ",;:–—?!"
 
 // whenPhrases returns q's phrases saying when (a timeOpeners word with
 // the words before it that are its own, openerFrom, then its words to the
-// next whenPhraseEnds mark or the question's end) when q asks about
-// something besides them: a word of words at 1 outside them that is no
-// person's name (people), question word or asking verb. None when q asks
-// about nothing else.
+// next whenPhraseEnds mark, a doSupport word or the question's end) when
+// q asks about something besides them: a word of words at 1 outside them
+// that is no person's name (people), question word or asking verb. None
+// when q asks about nothing else.
 func whenPhrases(q string, toks []qtok, words map[string]float64, people map[string]bool) []whenSpan {
 	var spans []whenSpan
 	rest := false
@@ -1285,7 +1291,7 @@ func whenPhrases(q string, toks []qtok, words map[string]float64, people map[str
 			continue
 		}
 		j := i + 1
-		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], whenPhraseEnds) && !(event >= 0 && j > event && occasionEnds(toks, j)); j++ {
+		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], whenPhraseEnds) && !(event >= 0 && j > event && occasionEnds(toks, j)) && !doSupport[toks[j].w]; j++ {
 		}
 		if j > i+1 {
 			spans = append(spans, whenSpan{toks[openerFrom(toks, i)].start, toks[i+1].start, toks[j-1].end})

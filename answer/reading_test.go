@@ -402,7 +402,7 @@ func TestWithoutWhenPhrase(t *testing.T) {
 		"what did vexlund say about the far right after the quillton flood": "what did vexlund say about the far right",
 		// A day's name and a measure asked for are no part of the phrase.
 		"what did vexlund say on election day before the polls closed":         "what did vexlund say on election day",
-		"how many days after the flood did vexlund visit quillton":             "how many days",
+		"how many days after the flood did vexlund visit quillton":             "how many days  did vexlund visit quillton",
 		"quillton toll takings were the highest since when? and barge counts?": "quillton toll takings were the highest ? and barge counts",
 	} {
 		if got := withoutWhenPhrase(Constraints{Search: q, Named: named}); got != want {
