@@ -481,12 +481,15 @@ func besideSubject(c Constraints, h retrieval.Hit, own map[string]bool, held fun
 	// the Border Patrol's chief, though "mayorkas" and "mentioned" are
 	// its rarer words.
 	var doers []*Person // the named people the question's doer word names
+	if doer != "" {
+		doer = text.Stem(doer)
+	}
 	for _, p := range c.Named {
 		for _, t := range text.Terms(p.Filter) {
 			if !own[t] {
 				subject[t] = true
 			}
-			if doer != "" && t == text.Stem(doer) {
+			if doer != "" && t == doer {
 				doers = append(doers, p)
 			}
 		}

@@ -298,9 +298,8 @@ func questionTokens(q string) []qtok {
 		upper := unicode.IsUpper(r)
 		// text.Tokens joins "O'Brien" as the index does, and "Price's"
 		// too: split the possessive off again (text.Possessor: "Harris's"
-		// is "harris" and "s").
-		if raw := q[t.Start:t.End]; len(t.Word) > 1 && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) &&
-			strings.Trim(t.Word, "0123456789") != "s" { // "the 1990's" is a decade, "1990s"
+		// is "harris" and "s"), but not a decade's "s" ("the 1990's").
+		if raw := q[t.Start:t.End]; len(t.Word) > 1 && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) && !text.IsDecade(t.Word) {
 			apos := len("'")
 			if strings.HasSuffix(raw, "’s") {
 				apos = len("’")

@@ -1269,10 +1269,14 @@ const whenPhraseEnds = ",;:–—?!"
 func whenPhrases(q string, toks []qtok, words map[string]float64, people map[string]bool) []whenSpan {
 	var spans []whenSpan
 	rest := false
-	own := make([]bool, len(toks)) // the words before an opener that are its phrase's (openerFrom)
-	for i := 1; i < len(toks); i++ {
-		if timeOpeners[toks[i].w] {
-			for k := openerFrom(toks, i); k < i; k++ {
+	// from is where the phrase an opener at i opens begins (openerFrom);
+	// own marks the words before an opener that are its phrase's.
+	from, own := make([]int, len(toks)), make([]bool, len(toks))
+	for i := range toks {
+		from[i] = i
+		if i > 0 && timeOpeners[toks[i].w] {
+			from[i] = openerFrom(toks, i)
+			for k := from[i]; k < i; k++ {
 				own[k] = true
 			}
 		}
@@ -1294,7 +1298,7 @@ func whenPhrases(q string, toks []qtok, words map[string]float64, people map[str
 		for ; j < len(toks) && !strings.ContainsAny(q[toks[j-1].end:toks[j].start], whenPhraseEnds) && !(event >= 0 && j > event && occasionEnds(toks, j)) && !doSupport[toks[j].w]; j++ {
 		}
 		if j > i+1 {
-			spans = append(spans, whenSpan{toks[openerFrom(toks, i)].start, toks[i+1].start, toks[j-1].end})
+			spans = append(spans, whenSpan{toks[from[i]].start, toks[i+1].start, toks[j-1].end})
 		}
 		i = j - 1
 	}

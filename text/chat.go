@@ -242,7 +242,7 @@ func shortPossessive(w string) string {
 	}
 	name := stem[strings.LastIndexAny(stem, "-/")+1:]
 	switch low := strings.ToLower(name); {
-	case low == "it" || low == "he" || name == "" || strings.Trim(low, "0123456789") == "":
+	case low == "it" || low == "he" || name == "" || IsDecade(low+"s"):
 		// "the 90's", "the 1990's": a decade, not a year's possessive.
 		return w
 	case len(low) <= 2 || low[len(low)-1] >= '0' && low[len(low)-1] <= '9':

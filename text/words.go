@@ -10,20 +10,21 @@ import (
 // a text's terms change (its words, the stopwords, Stem), so that an index
 // holding the terms of another version is rebuilt rather than searched
 // with terms it does not hold. 7: a possessive's term is its word's
-// ("Haiti’s", "EU’s" → "haiti", "eu": possessiveAt); 6: the indefinite pronouns ("someone's",
-// "something") are stopwords; 5: "wording" is a stopword; 4: "though",
-// "although" and hedging adverbs ("actually", "somehow") are stopwords;
-// 3: irregular plurals meet their singular ("children" → "child"); 2:
-// the contractions of function words are stopwords ("there'd", "it'll");
-// 1: initialisms are words ("U.S." → "usa", "K-9" → "k9"); 0: before.
+// ("Haiti’s", "EU’s" → "haiti", "eu": possessiveAt); 6: the indefinite
+// pronouns ("someone's", "something") are stopwords; 5: "wording" is a
+// stopword; 4: "though", "although" and hedging adverbs ("actually",
+// "somehow") are stopwords; 3: irregular plurals meet their singular
+// ("children" → "child"); 2: the contractions of function words are
+// stopwords ("there'd", "it'll"); 1: initialisms are words ("U.S." →
+// "usa", "K-9" → "k9"); 0: before.
 const TermsVersion = 7
 
 // Words splits text into lowercase words of Unicode letters and digits,
 // with diacritics folded ("Élysée" → "elysee"), apostrophes inside a word
 // dropped ("Armenia’s" → "armenias"; with the "s" of a possessive whose
 // term would not be its word's: "Haiti’s" → "haiti", see possessiveAt),
-// and digit groups joined across
-// separators ("84,770" → "84770"). An initialism is one word, dotted
+// and digit groups joined across separators ("84,770" → "84770"). An
+// initialism is one word, dotted
 // ("D.C." → "dc") or a letter hyphenated to its number ("K-9" → "k9",
 // written so as often as "K9"), and the United States is "usa" however
 // it is written ("U.S.", "US", "the us": namesUS), apart from the pronoun
@@ -208,11 +209,21 @@ func possessiveAt(text string, i int, buf []byte) bool {
 		return false
 	}
 	w := string(buf)
-	if strings.Trim(w, "0123456789") == "" {
-		return false // a decade, "the 1990’s", "the 90's": "1990s"
+	if IsDecade(w + "s") {
+		return false // "the 1990’s", "the 90's": "1990s"
 	}
 	return !IsContraction(w+"s") && Stem(w+"s") != Stem(w)
 }
+
+// IsDecade reports whether w, as Words writes it, is a decade: digits and
+// an "s" ("1990s", "90s", written so or "the 1990’s").
+func IsDecade(w string) bool {
+	d, ok := strings.CutSuffix(w, "s")
+	return ok && strings.Trim(d, "0123456789") == ""
+}
+
+// possessiveEnds are the ways a possessive "’s" is written.
+var possessiveEnds = []string{"'s", "’s", "ʼs", "'S", "’S", "ʼS"}
 
 // Possessor returns the word of tk, a token of src, without its
 // possessive "’s": "Price’s" is "price" (Words writes "prices"),
@@ -221,10 +232,10 @@ func possessiveAt(text string, i int, buf []byte) bool {
 // possessive are their word.
 func Possessor(src string, tk Token) string {
 	raw := src[tk.Start:tk.End]
-	if strings.Trim(tk.Word, "0123456789") == "s" {
-		return tk.Word // a decade, "the 1990’s"
+	if IsDecade(tk.Word) {
+		return tk.Word // "the 1990’s"
 	}
-	for _, p := range []string{"'s", "’s", "ʼs", "'S", "’S", "ʼS"} {
+	for _, p := range possessiveEnds {
 		if base, ok := strings.CutSuffix(raw, p); ok {
 			if ws := Words(base); len(ws) == 1 && ws[0] == tk.Word {
 				return tk.Word // its "s" was dropped with the apostrophe
@@ -240,7 +251,7 @@ func Possessor(src string, tk Token) string {
 // "the" ("did the us sanction them", as a question is typed).
 func namesUS(text string, start, end int) bool {
 	w := text[start:end]
-	for _, p := range []string{"'s", "’s", "ʼs", "'S", "’S", "ʼS"} {
+	for _, p := range possessiveEnds {
 		w = strings.TrimSuffix(w, p) // "US’s" (possessiveAt)
 	}
 	if w == "US" || strings.Contains(w, ".") {

@@ -284,3 +284,12 @@ func TestRightAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestIsDecade: digits and an "s" are a decade.
+func TestIsDecade(t *testing.T) {
+	for w, want := range map[string]bool{"1990s": true, "90s": true, "1990": false, "haitis": false, "s90": false} {
+		if got := IsDecade(w); got != want {
+			t.Errorf("IsDecade(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
