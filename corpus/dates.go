@@ -49,6 +49,28 @@ func inferYear(m time.Month, d int, ref time.Time) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// soonAfter reports whether a month and day written without a year fall
+// within the month after ref: "will call on March 11", written on March 7,
+// names a day to come, not March 11 of the year before (inferYear's
+// reading of a date that must be past).
+func soonAfter(monthName, dayStr string, ref time.Time) bool {
+	m, ok := text.Month(monthName)
+	d, err := strconv.Atoi(dayStr)
+	if !ok || err != nil || ref.IsZero() {
+		return false
+	}
+	for _, y := range []int{ref.Year(), ref.Year() + 1} {
+		if t := day(y, m, d); validDay(y, m, d) && t.After(ref) && t.Sub(ref) <= soonWindow {
+			return true
+		}
+	}
+	return false
+}
+
+// soonWindow is how far ahead soonAfter reads a date as one to come: an
+// announcement gives the day of an event weeks ahead at most.
+const soonWindow = 31 * 24 * time.Hour
+
 // dateLayouts are the forms accepted in headers, front matter, JSON and HTML
 // meta tags.
 var dateLayouts = []string{
@@ -110,3 +132,11 @@ func resolveMonthDay(monthName, dayStr, yearStr string, ref time.Time) (time.Tim
 	}
 	return inferYear(m, d, ref)
 }
+
+// weekdayDatedRe: the date a weekday opens, ", December 7" of "Tuesday,
+// December 7, 2021".
+var weekdayDatedRe = regexp.MustCompile(`^,? (?:` + text.MonthPattern + `) \d{1,2}\b`)
+
+// dated reports whether rest, the text after a weekday, opens with the
+// date that weekday names.
+func dated(rest string) bool { return weekdayDatedRe.MatchString(rest) }

@@ -454,6 +454,9 @@ func openingDate(src string, pub time.Time) (time.Time, bool) {
 	}
 	if days {
 		for _, m := range weekdayRe.FindAllStringIndex(s, -1) {
+			if dated(s[m[1]:]) {
+				continue // the date that follows names the day
+			}
 			wd, _ := text.Weekday(s[m[0]:m[1]])
 			t, ok := text.LastWeekday(wd, pub)
 			consider(m[0], t, ok)

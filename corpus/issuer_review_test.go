@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/readout/readout/text"
 )
 
 // TestTitlePersonEndsAtTheName: the person a title names ends where a word
@@ -105,4 +107,50 @@ func TestOpeningDateOfOddText(t *testing.T) {
 			t.Errorf("%q: %v %v, want %v", s, got, ok, pub.AddDate(0, 0, -1))
 		}
 	}
+}
+
+// TestDayToCome: a weekday that opens a full date ("on Tuesday, March 11")
+// names that date, and a date after publication is an event to come, not
+// the day anything was said: a statement announcing next week's call is
+// dated by its publication, not by the last Tuesday before it. A weekday
+// alone still dates the statement by the last such day.
+func TestDayToCome(t *testing.T) {
+	pub := time.Date(2031, 3, 7, 0, 0, 0, 0, time.UTC) // a Friday
+	for _, tt := range []struct {
+		s    string
+		want string // "" when the sentence gives the statement no day
+	}{
+		{"President Quillfeather will hold a call with Chancellor Brightwater on Tuesday, March 11, 2031.", ""},
+		{"On Tuesday, March 11, Minister Quillfeather will host the summit.", ""},
+		{"On Tuesday March 11 Minister Quillfeather will host the summit.", ""},
+		{"On Tuesday, Minister Quillfeather spoke with Chancellor Brightwater.", "2031-03-04"},
+		{"On Tuesday, March 4, Minister Quillfeather spoke with Chancellor Brightwater.", "2031-03-04"},
+	} {
+		got, ok := openingDate(tt.s, pub)
+		if g := dayString(got, ok); g != tt.want {
+			t.Errorf("openingDate(%q) = %q, want %q", tt.s, g, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		s    string
+		want string
+	}{
+		{"The minister said she will call on Tuesday, March 11.", ""},
+		{"The minister said on Tuesday, March 4, that the talks had ended.", "2031-03-04"},
+		{"The minister told reporters Tuesday that the talks had ended.", "2031-03-04"},
+		// The nearer date is to come; the one said is the statement's.
+		{"Speaking on March 3, the minister announced talks on March 11.", "2031-03-03"},
+	} {
+		got, ok := statementDate(tt.s, text.Sentences(tt.s), 0, pub)
+		if g := dayString(got, ok); g != tt.want {
+			t.Errorf("statementDate(%q) = %q, want %q", tt.s, g, tt.want)
+		}
+	}
+}
+
+func dayString(t time.Time, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }

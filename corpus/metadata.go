@@ -121,9 +121,19 @@ func statementDate(src string, sents [][2]int, from int, ref time.Time) (time.Ti
 			if m[6] >= 0 {
 				yy = s[m[6]:m[7]]
 			}
-			ms = append(ms, mention{m[0], m[1], func() (time.Time, bool) { return resolveMonthDay(mon, dd, yy, ref) }})
+			ms = append(ms, mention{m[0], m[1], func() (time.Time, bool) {
+				if yy == "" && soonAfter(mon, dd, ref) {
+					return time.Time{}, false
+				}
+				return resolveMonthDay(mon, dd, yy, ref)
+			}})
 		}
 		for _, m := range weekdayRe.FindAllStringIndex(s, -1) {
+			if dated(s[m[1]:]) {
+				// "on Tuesday, December 7, 2021": the date that follows
+				// names the day, not the last Tuesday before ref.
+				continue
+			}
 			wd, _ := text.Weekday(s[m[0]:m[1]])
 			ms = append(ms, mention{m[0], m[1], func() (time.Time, bool) { return text.LastWeekday(wd, ref) }})
 		}
@@ -141,25 +151,29 @@ func statementDate(src string, sents [][2]int, from int, ref time.Time) (time.Ti
 		}
 		// The nearest verb on each side of a mention, by binary search, so
 		// a long sentence full of verbs and dates stays n log n.
-		best, bestGap := -1, maxGap+1
-		for i, m := range ms {
+		var best time.Time
+		bestGap := maxGap + 1
+		for _, m := range ms {
+			gap := bestGap
 			k := sort.Search(len(verbs), func(j int) bool { return verbs[j][0] >= m.end })
 			if k < len(verbs) {
-				if gap := verbs[k][0] - m.end; gap < bestGap {
-					best, bestGap = i, gap
-				}
+				gap = min(gap, verbs[k][0]-m.end)
 			}
 			k = sort.Search(len(verbs), func(j int) bool { return verbs[j][1] > m.at }) - 1
-			if k >= 0 {
-				if gap := m.at - verbs[k][1]; gap >= 0 && gap < bestGap {
-					best, bestGap = i, gap
-				}
+			if k >= 0 && m.at >= verbs[k][1] {
+				gap = min(gap, m.at-verbs[k][1])
+			}
+			if gap >= bestGap {
+				continue
+			}
+			// A day after ref is one to come ("will hold a call on
+			// December 7"), not the day anything was said.
+			if t, ok := m.resolve(); ok && (ref.IsZero() || !t.After(ref)) {
+				best, bestGap = t, gap
 			}
 		}
-		if best >= 0 {
-			if t, ok := ms[best].resolve(); ok {
-				return t, true
-			}
+		if !best.IsZero() {
+			return best, true
 		}
 	}
 	return time.Time{}, false

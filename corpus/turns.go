@@ -141,6 +141,11 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 15: a weekday opening a full date names that date ("on Tuesday,
+//     December 7, 2021"), and a day after the publication is one to come,
+//     not the day of the statement: 63 turns of the White House record,
+//     the statements announcing a meeting days ahead, were dated by the
+//     last such weekday before their publication.
 //   - 14: a particle opening a label's surname stays in the surname when
 //     the text never writes the name ("FATHER VAN ALSTYNE" is Van
 //     Alstyne, a father); "Amir" may be a given name.
@@ -192,7 +197,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 14
+const TurnsVersion = 15
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).
