@@ -119,8 +119,13 @@ var (
 	// question about a source of something else names that thing too
 	// (sourceRequest).
 	sourceRe = regexp.MustCompile(`(?i)\b(?:sources?|links?|citations?|refs?|references?|receipts|url)\b|\bwhere(?:['’]s| is| was| did)? (?:that|this|it|you get (?:that|this|it)) (?:from|come from)\b|\bwhere did you (?:get|find|read) (?:that|this|it)\b`)
-	// moreRe: a request for more of the same speaker's words.
+	// moreRe: a request for more of the same speaker's words (asksMore).
 	moreRe = regexp.MustCompile(`(?i)\b(?:else|more|further|other (?:things|statements|remarks))\b`)
+	// notMoreRe: the same words asking for something else: other people
+	// or places ("who else was on it", "was anyone else dialed in",
+	// "where else did he send them"), a comparison ("if ur interest is
+	// more than ur payment") or a quantity ("how many more").
+	notMoreRe = regexp.MustCompile(`(?i)\b(?:who|whom|where|anyone|anybody|someone|somebody|everyone|everybody|nobody|no one)\s+else\b|\bmore\s+than\b|\b(?:many|much)\s+more\b`)
 	// itemRe: a pointer to an item of the previous answer.
 	itemRe = regexp.MustCompile(`(?i)\bthe (first|second|third|last|former|latter)( one| statement| quote| quotation| item| point)?\b`)
 	// otherSideRe: the counterpart of whom the previous answer quoted.
@@ -189,7 +194,7 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 	if persons != nil {
 		ownPeople = persons(q)
 	}
-	more := moreRe.MatchString(q) && (pronoun || content <= 2)
+	more := asksMore(q) && (pronoun || content <= 2)
 	item := itemRef(q)
 	other := otherSideRe.MatchString(q)
 	if sig := continuationOf(q, history, ownPeople); !contWeights.continues(sig) {
@@ -674,6 +679,13 @@ func referenceWords(toks []text.Token) (pronoun, demonstrative bool, content int
 		}
 	}
 	return pronoun, demonstrative, content
+}
+
+// asksMore reports whether a question asks for more of what was said
+// (moreRe) rather than for other people, other places or a quantity
+// (notMoreRe): "what else did he say", not "who else was on the call".
+func asksMore(q string) bool {
+	return moreRe.MatchString(notMoreRe.ReplaceAllString(q, " "))
 }
 
 // continuationOf measures a question against the conversation (see

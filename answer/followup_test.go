@@ -1123,3 +1123,21 @@ func TestTopicKeepsItsBudgetWithAShortYear(t *testing.T) {
 		t.Errorf("topic %q, want %q", got, want)
 	}
 }
+
+// "Else" after "who", "anyone" or "where" asks for other people or
+// places, "more than" compares and "how many more" counts: none asks for
+// more of the speaker's words, as "what else did she say" does.
+func TestOthersAreNotMore(t *testing.T) {
+	history := []Turn{quillfeatherTurn()}
+	for _, q := range []string{"who else was at the talks?", "was anyone else at them?", "where else did she go?",
+		"what happens if the quota is more than the catch?", "how many more were sent?"} {
+		if f := ReadFollowUp(q, history); f.Kind == RefMore {
+			t.Errorf("%q read as a request for more of her words (%q)", q, f.Standalone)
+		}
+	}
+	for _, q := range []string{"what else did she say?", "did she say anything more?"} {
+		if f := ReadFollowUp(q, history); f.Kind != RefMore {
+			t.Errorf("%q: kind %q, want %q", q, f.Kind, RefMore)
+		}
+	}
+}
