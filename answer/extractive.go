@@ -55,6 +55,13 @@ type ExtractiveQuery struct {
 	// (Constraints.Places): a comparison's side is quoted from a sentence
 	// naming them, or from a document titled for them.
 	Places []string
+	// claimed are those of Named a follow-up's own words name, its
+	// pronouns written out (ownPeople set; else all of Named): "was
+	// anyone else dialed in on it" claims nothing of the people of the
+	// conversation's words its rewrite borrowed ("… biden's april 2024
+	// netanyahu call"), and a verdict does not ask for them.
+	claimed   []*Person
+	ownPeople bool
 	// Names are the index terms of the names a yes/no question asks
 	// about as the record writes them (questionNames): a verdict needs
 	// what the question asserts of them, not the names alone.

@@ -664,8 +664,10 @@ type questionReading struct {
 	quoted []string
 	named  map[string]bool
 	// people are the record's people the question names
-	// (ExtractiveQuery.Named).
-	people []*Person
+	// (ExtractiveQuery.Named); claimed those of them its own words name
+	// (ExtractiveQuery.claimed), of whom a yes/no question claims
+	// something.
+	people, claimed []*Person
 	// names are ExtractiveQuery.Names, as a set.
 	names map[string]bool
 	sides []side
@@ -968,6 +970,10 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		named: map[string]bool{}, people: q.Named, names: termSet(q.Names), sides: comparisonSides(q.Question, q.Named, q.end), newOnly: q.NewOnly, mention: q.Mention, docs: q.PrevDocs,
 		anchors: q.Anchors, said: q.Said, syn: text.TermSynonyms(q.Question), places: q.Places}
 	r.asksQuestion = !r.reply && asksAQuestion(q.Question)
+	r.claimed = q.Named
+	if q.ownPeople {
+		r.claimed = q.claimed
+	}
 	for t := range text.TermSet(q.Context) {
 		r.words[t] = 0
 	}

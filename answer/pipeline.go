@@ -279,6 +279,15 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		// the one restating it is what was already answered). "What else
 		// did he say" keeps the topic: the same subject is asked.
 		eq.ownFirst = follow.Kind != RefMore
+		if in := p.personsIn(); in != nil && eq.Type == WantYesNo {
+			names := in(own)
+			eq.ownPeople = true
+			for _, n := range eq.Named {
+				if slices.Contains(names, n.Name) {
+					eq.claimed = append(eq.claimed, n)
+				}
+			}
+		}
 		if follow.Speaker != "" {
 			eq.Speaker, eq.SpeakerName = text.Terms(follow.Speaker), follow.Speaker
 		}

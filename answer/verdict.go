@@ -122,10 +122,14 @@ type verdict struct {
 // frameWords only frame a yes/no question; they assert nothing. The
 // government whose officials speak ("does the us support …", "did the
 // administration …") is who asserts, as the statement's source is (a
-// record's "we" is it), not what is asserted.
+// record's "we" is it), not what is asserted. An indefinite pronoun
+// ("was anyone else dialed in", "did they find anything") is the place
+// the answer fills: "Vice President Harris did — did dial in, yes."
 var frameWords = map[string]bool{"ever": true, "according": true, "record": true, "publicly": true,
 	"officially": true, "actually": true, "really": true, "still": true,
-	"us": true, "usa": true, "administration": true, "government": true}
+	"us": true, "usa": true, "administration": true, "government": true,
+	"anyone": true, "anybody": true, "someone": true, "somebody": true, "anything": true, "something": true,
+	"everyone": true, "everybody": true, "else": true}
 
 // claimOf returns the stems a yes/no question asserts, and whether the
 // question is itself negated.
@@ -287,7 +291,7 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		v.kind, v.unsure = verdictOpen, "it holds none of what the claim says of its names (“"+w+"”)"
 		return v
 	}
-	if p := absentPerson(r.people, c, h, title); p != "" {
+	if p := absentPerson(r.claimed, c, h, title); p != "" {
 		// "has biden ever met kim jong un" is not answered yes by Trump's
 		// "I had a great relationship with Kim Jong Un".
 		v.kind, v.unsure = verdictOpen, p+" neither speaks nor is named in it"

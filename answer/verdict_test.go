@@ -420,3 +420,43 @@ func TestWhenNeedsTheEvent(t *testing.T) {
 		t.Errorf("answer:\n%s", got)
 	}
 }
+
+// A follow-up's yes/no claim is what its own words say: "was anyone else
+// dialed in on it?" claims nothing of the minister its rewrite borrowed
+// from the conversation, and its indefinite "anyone else" is the place
+// the answer fills, so the envoy's "Deputy Fenwick did dial in, yes" is
+// the yes. Asked on its own, naming the minister, the same sentence
+// settles nothing of him.
+func TestFollowUpClaimsItsOwnWords(t *testing.T) {
+	hits := briefingHits(t,
+		[2]string{"Press Briefing by Envoy Ada Brightwater",
+			"MS. BRIGHTWATER: The call between the two ministers lasted an hour.\n\n" +
+				"Q Was anyone else dialed in?\n\n" +
+				"MS. BRIGHTWATER: Deputy Fenwick did dial in, yes.\n"})
+	minister := &Person{Name: "Ned Example", Filter: "example"}
+	q := ExtractiveQuery{Question: "was anyone else dialed in on it",
+		Context: "was anyone else dialed in about minister example's call with the avalonian envoy?",
+		Named:   []*Person{minister}, ownPeople: true, Type: WantYesNo}
+	if got, _, _, _ := extractive(q, hits); !strings.HasPrefix(got, "Yes") {
+		t.Errorf("the follow-up's own claim held:\n%s", got)
+	}
+	q = ExtractiveQuery{Question: "was anyone else dialed in on minister example's call?", Named: []*Person{minister}, Type: WantYesNo}
+	if got, _, _, _ := extractive(q, hits); strings.HasPrefix(got, "Yes") {
+		t.Errorf("a yes about the minister from a sentence naming neither him nor his words:\n%s", got)
+	}
+}
+
+// An indefinite pronoun in a yes/no question is the place the answer
+// fills, not a word the answer must repeat.
+func TestIndefiniteIsNoClaim(t *testing.T) {
+	for q, want := range map[string]string{
+		"was anyone else dialed in on it":              "dial",
+		"did somebody from the ministry visit the dam": "ministri visit dam",
+		"did they find anything at the border":         "find border",
+	} {
+		r := readQuestion(ExtractiveQuery{Question: q})
+		if claim, _ := claimOf(q, r); strings.Join(claim, " ") != want {
+			t.Errorf("claimOf(%q) = %v, want %s", q, claim, want)
+		}
+	}
+}
