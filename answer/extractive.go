@@ -55,11 +55,12 @@ type ExtractiveQuery struct {
 	// (Constraints.Places): a comparison's side is quoted from a sentence
 	// naming them, or from a document titled for them.
 	Places []string
-	// claimed are those of Named a follow-up's own words name, its
-	// pronouns written out (ownPeople set; else all of Named): "was
-	// anyone else dialed in on it" claims nothing of the people of the
+	// claimed are those of Named a follow-up's own words name when they
+	// point at no person (ownPeople set; else all of Named): "was anyone
+	// else dialed in on it" claims nothing of the people of the
 	// conversation's words its rewrite borrowed ("… biden's april 2024
-	// netanyahu call"), and a verdict does not ask for them.
+	// netanyahu call"), and a verdict does not ask for them; "has he ever
+	// met kim jong un" claims something of whom "he" means.
 	claimed   []*Person
 	ownPeople bool
 	// Names are the index terms of the names a yes/no question asks

@@ -123,9 +123,10 @@ var (
 	moreRe = regexp.MustCompile(`(?i)\b(?:else|more|further|other (?:things|statements|remarks))\b`)
 	// notMoreRe: the same words asking for something else: other people
 	// or places ("who else was on it", "was anyone else dialed in",
-	// "where else did he send them"), a comparison ("if ur interest is
-	// more than ur payment") or a quantity ("how many more").
-	notMoreRe = regexp.MustCompile(`(?i)\b(?:who|whom|where|anyone|anybody|someone|somebody|everyone|everybody|nobody|no one)\s+else\b|\bmore\s+than\b|\b(?:many|much)\s+more\b`)
+	// "where else did he send them"), a comparison with a value ("if ur
+	// interest is more than ur payment"; not "more than that") or a
+	// quantity ("how many more"; not "did she say much more").
+	notMoreRe = regexp.MustCompile(`(?i)\b(?:who|whom|where|anyone|anybody|someone|somebody|everyone|everybody|nobody|no one)\s+else\b|\bmore\s+than\s+(?:[$\d]|(?:a|an|the|ur|your|his|her|their|its|our|my|one|two|three|four|five|ten|twice|half)\b)|\bhow\s+(?:many|much)\s+more\b`)
 	// itemRe: a pointer to an item of the previous answer.
 	itemRe = regexp.MustCompile(`(?i)\bthe (first|second|third|last|former|latter)( one| statement| quote| quotation| item| point)?\b`)
 	// otherSideRe: the counterpart of whom the previous answer quoted.
@@ -1744,4 +1745,10 @@ func figureAskedBack(q string, statements []Statement) string {
 		return q[:m[0]] + unit + q[m[2]:]
 	}
 	return ""
+}
+
+// pointsAtPerson reports whether a question holds a personal pronoun
+// ("he", "her", "they"), which means a person of the conversation.
+func pointsAtPerson(q string) bool {
+	return slices.ContainsFunc(text.Tokens(q), func(t text.Token) bool { return personPronouns[t.Word] })
 }

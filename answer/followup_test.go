@@ -1135,7 +1135,8 @@ func TestOthersAreNotMore(t *testing.T) {
 			t.Errorf("%q read as a request for more of her words (%q)", q, f.Standalone)
 		}
 	}
-	for _, q := range []string{"what else did she say?", "did she say anything more?"} {
+	for _, q := range []string{"what else did she say?", "did she say anything more?", "did she say more than that?",
+		"did she say much more?", "any more than that?"} {
 		if f := ReadFollowUp(q, history); f.Kind != RefMore {
 			t.Errorf("%q: kind %q, want %q", q, f.Kind, RefMore)
 		}

@@ -279,7 +279,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		// the one restating it is what was already answered). "What else
 		// did he say" keeps the topic: the same subject is asked.
 		eq.ownFirst = follow.Kind != RefMore
-		if in := p.personsIn(); in != nil && eq.Type == WantYesNo {
+		if in := p.personsIn(); in != nil && eq.Type == WantYesNo && !pointsAtPerson(own) {
 			names := in(own)
 			eq.ownPeople = true
 			for _, n := range eq.Named {

@@ -3,6 +3,7 @@ package answer
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -123,13 +124,25 @@ type verdict struct {
 // government whose officials speak ("does the us support …", "did the
 // administration …") is who asserts, as the statement's source is (a
 // record's "we" is it), not what is asserted. An indefinite pronoun
-// ("was anyone else dialed in", "did they find anything") is the place
-// the answer fills: "Vice President Harris did — did dial in, yes."
+// ("was anyone dialed in", "did they find anything") is the place the
+// answer fills: "Vice President Harris did — did dial in, yes."
+// ("Everyone" claims all; "else" is othersAsked's.)
 var frameWords = map[string]bool{"ever": true, "according": true, "record": true, "publicly": true,
 	"officially": true, "actually": true, "really": true, "still": true,
 	"us": true, "usa": true, "administration": true, "government": true,
-	"anyone": true, "anybody": true, "someone": true, "somebody": true, "anything": true, "something": true,
-	"everyone": true, "everybody": true, "else": true}
+	"anyone": true, "anybody": true, "someone": true, "somebody": true, "anything": true, "something": true}
+
+// elseStem is the term of "else", which claimOf leaves to othersAsked.
+var elseStem = text.Stem("else")
+
+// othersAsked reports whether a yes/no question asks of someone besides
+// those it or the conversation names ("was anyone else dialed in on
+// it"): its "else" is held by a sentence that names such a person, not
+// by the word.
+func othersAsked(q string) bool { return othersElseRe.MatchString(q) }
+
+// othersElseRe: an indefinite person pronoun with "else".
+var othersElseRe = regexp.MustCompile(`(?i)\b(?:anyone|anybody|someone|somebody|who)\s+else\b`)
 
 // claimOf returns the stems a yes/no question asserts, and whether the
 // question is itself negated.
@@ -195,6 +208,16 @@ func judge(cands []candidate, first int, top []retrieval.Hit, q string, r questi
 		return verdict{}
 	}
 	claim, negated := claimOf(q, r)
+	if othersAsked(q) {
+		// "anyone else" is held by a sentence naming another person;
+		// one naming no one ("the call's primary purpose …") holds
+		// nothing of it.
+		c := cands[first]
+		if !namesOthers(top[c.hit].Chunk.Text[c.start:c.end], r.own, r.pp, 0, true) {
+			return verdict{kind: verdictOpen, unsure: "it names no one else"}
+		}
+		claim = slices.DeleteFunc(claim, func(t string) bool { return t == elseStem })
+	}
 	if negated && !who || len(claim) == 0 {
 		return verdict{}
 	}

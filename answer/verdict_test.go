@@ -424,21 +424,30 @@ func TestWhenNeedsTheEvent(t *testing.T) {
 // A follow-up's yes/no claim is what its own words say: "was anyone else
 // dialed in on it?" claims nothing of the minister its rewrite borrowed
 // from the conversation, and its indefinite "anyone else" is the place
-// the answer fills, so the envoy's "Deputy Fenwick did dial in, yes" is
-// the yes. Asked on its own, naming the minister, the same sentence
+// the answer fills by naming another person, so the envoy's "Minister
+// Tobias Fenwick did dial in, yes" is the yes; "The minister dialed in
+// on the canal call" names no one else and is none. Asked on its own, naming the minister, the same sentence
 // settles nothing of him.
 func TestFollowUpClaimsItsOwnWords(t *testing.T) {
 	hits := briefingHits(t,
 		[2]string{"Press Briefing by Envoy Ada Brightwater",
 			"MS. BRIGHTWATER: The call between the two ministers lasted an hour.\n\n" +
 				"Q Was anyone else dialed in?\n\n" +
-				"MS. BRIGHTWATER: Deputy Fenwick did dial in, yes.\n"})
+				"MS. BRIGHTWATER: Minister Tobias Fenwick did dial in, yes.\n"})
 	minister := &Person{Name: "Ned Example", Filter: "example"}
 	q := ExtractiveQuery{Question: "was anyone else dialed in on it",
 		Context: "was anyone else dialed in about minister example's call with the avalonian envoy?",
 		Named:   []*Person{minister}, ownPeople: true, Type: WantYesNo}
 	if got, _, _, _ := extractive(q, hits); !strings.HasPrefix(got, "Yes") {
 		t.Errorf("the follow-up's own claim held:\n%s", got)
+	}
+	alone := briefingHits(t, [2]string{"Press Briefing by Envoy Ada Brightwater",
+		"MS. BRIGHTWATER: The minister dialed in on the canal call for an hour.\n\nQ And the canal?\n\nMS. BRIGHTWATER: The canal stays open.\n"})
+	if got, _, _, _ := extractive(ExtractiveQuery{Question: "was anyone else dialed in on the canal call?", Type: WantYesNo}, alone); strings.HasPrefix(got, "Yes") {
+		t.Errorf("a yes for \"anyone else\" from a sentence naming no one:\n%s", got)
+	}
+	if pointsAtPerson("was anyone else dialed in on it") || !pointsAtPerson("has he ever met the envoy?") {
+		t.Errorf("pointsAtPerson: \"it\" is no person, \"he\" is")
 	}
 	q = ExtractiveQuery{Question: "was anyone else dialed in on minister example's call?", Named: []*Person{minister}, Type: WantYesNo}
 	if got, _, _, _ := extractive(q, hits); strings.HasPrefix(got, "Yes") {
@@ -450,7 +459,7 @@ func TestFollowUpClaimsItsOwnWords(t *testing.T) {
 // fills, not a word the answer must repeat.
 func TestIndefiniteIsNoClaim(t *testing.T) {
 	for q, want := range map[string]string{
-		"was anyone else dialed in on it":              "dial",
+		"was anyone dialed in on it":                   "dial",
 		"did somebody from the ministry visit the dam": "ministri visit dam",
 		"did they find anything at the border":         "find border",
 	} {

@@ -11,7 +11,11 @@ import (
 
 // monthDayRe finds "September 28", "Nov. 7", "Sept. 19, 2022" in running
 // text. Month names must be capitalised as in prose.
-var monthDayRe = regexp.MustCompile(`\b(` + text.MonthPattern + `) (\d{1,2})(?:st|nd|rd|th)?(?:, (\d{4}))?\b`)
+var monthDayRe = regexp.MustCompile(`\b` + monthDayPattern + `(?:, (\d{4}))?\b`)
+
+// monthDayPattern is a month and its day, "September 28", "Nov. 7th":
+// the month and the day are its two groups.
+const monthDayPattern = `(` + text.MonthPattern + `) (\d{1,2})(?:st|nd|rd|th)?`
 
 // weekdayRe finds a weekday name in running text.
 var weekdayRe = regexp.MustCompile(`\b(` + text.WeekdayPattern + `)\b`)
@@ -134,8 +138,9 @@ func resolveMonthDay(monthName, dayStr, yearStr string, ref time.Time) (time.Tim
 }
 
 // weekdayDatedRe: the date a weekday opens, ", December 7" of "Tuesday,
-// December 7, 2021".
-var weekdayDatedRe = regexp.MustCompile(`^,? (?:` + text.MonthPattern + `) \d{1,2}\b`)
+// December 7, 2021", " March 29th" of "Tuesday March 29th", " (March
+// 11)" of "Tuesday (March 11)".
+var weekdayDatedRe = regexp.MustCompile(`^,? \(?` + monthDayPattern + `\b`)
 
 // dated reports whether rest, the text after a weekday, opens with the
 // date that weekday names.

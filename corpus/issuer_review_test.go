@@ -123,6 +123,8 @@ func TestDayToCome(t *testing.T) {
 		{"President Quillfeather will hold a call with Chancellor Brightwater on Tuesday, March 11, 2031.", ""},
 		{"On Tuesday, March 11, Minister Quillfeather will host the summit.", ""},
 		{"On Tuesday March 11 Minister Quillfeather will host the summit.", ""},
+		{"On Tuesday, March 11th, Minister Quillfeather will host the summit.", ""},
+		{"On Tuesday (March 11), Minister Quillfeather will host the summit.", ""},
 		{"On Tuesday, Minister Quillfeather spoke with Chancellor Brightwater.", "2031-03-04"},
 		{"On Tuesday, March 4, Minister Quillfeather spoke with Chancellor Brightwater.", "2031-03-04"},
 	} {
@@ -138,6 +140,7 @@ func TestDayToCome(t *testing.T) {
 		{"The minister said she will call on Tuesday, March 11.", ""},
 		{"The minister said on Tuesday, March 4, that the talks had ended.", "2031-03-04"},
 		{"The minister told reporters Tuesday that the talks had ended.", "2031-03-04"},
+		{"The minister said the summit on Tuesday, March 11, 2031 would go ahead.", ""},
 		// The nearer date is to come; the one said is the statement's.
 		{"Speaking on March 3, the minister announced talks on March 11.", "2031-03-03"},
 	} {

@@ -681,8 +681,12 @@ func narrationDate(para string, pub time.Time) (time.Time, bool) {
 		rest := para[i+len("as of "):]
 		rest = rest[:min(len(rest), 40)]
 		if m := weekdayRe.FindStringIndex(rest); m != nil && m[0] == 0 {
-			wd, _ := text.Weekday(rest[m[0]:m[1]])
-			return text.LastWeekday(wd, pub)
+			if !dated(rest[m[1]:]) {
+				wd, _ := text.Weekday(rest[m[0]:m[1]])
+				return text.LastWeekday(wd, pub)
+			}
+			// "as of Tuesday, March 3": the date names the day.
+			rest = strings.TrimLeft(rest[m[1]:], ", (")
 		}
 		if m := monthDayRe.FindStringSubmatchIndex(rest); m != nil && m[0] == 0 {
 			yy := ""

@@ -141,6 +141,9 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 16: a weekday opening a date with an ordinal or in brackets ("on
+//     Tuesday, March 29th", "Tuesday (March 11)") names it too, and so
+//     does one after "as of": 8 more turns.
 //   - 15: a weekday opening a full date names that date ("on Tuesday,
 //     December 7, 2021"), and a day after the publication is one to come,
 //     not the day of the statement: 63 turns of the White House record,
@@ -197,7 +200,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 15
+const TurnsVersion = 16
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).
