@@ -126,7 +126,10 @@ var (
 	// "where else did he send them"), a comparison with a value ("if ur
 	// interest is more than ur payment"; not "more than that") or a
 	// quantity ("how many more"; not "did she say much more").
-	notMoreRe = regexp.MustCompile(`(?i)\b(?:who|whom|where|anyone|anybody|someone|somebody|everyone|everybody|nobody|no one)\s+else\b|\bmore\s+than\s+(?:[$\d]|(?:a|an|the|ur|your|his|her|their|its|our|my|one|two|three|four|five|ten|twice|half)\b)|\bhow\s+(?:many|much)\s+more\b`)
+	notMoreRe = regexp.MustCompile(`(?i)\b(?:` + otherPeopleWords + `|where)\s+else\b|\bmore\s+than\s+(?:[$\d]|(?:a|an|the|ur|your|his|her|their|its|our|my|one|two|three|four|five|ten|twice|half)\b)|\bhow\s+(?:many|much)\s+more\b`)
+	// othersElseRe: "else" after a word asking for a person, asking for
+	// someone besides those named ("was anyone else dialed in on it").
+	othersElseRe = regexp.MustCompile(`(?i)\b(?:` + otherPeopleWords + `)\s+else\b`)
 	// itemRe: a pointer to an item of the previous answer.
 	itemRe = regexp.MustCompile(`(?i)\bthe (first|second|third|last|former|latter)( one| statement| quote| quotation| item| point)?\b`)
 	// otherSideRe: the counterpart of whom the previous answer quoted.
@@ -681,6 +684,10 @@ func referenceWords(toks []text.Token) (pronoun, demonstrative bool, content int
 	}
 	return pronoun, demonstrative, content
 }
+
+// otherPeopleWords are the words that, before "else", ask for other
+// people (notMoreRe, othersElseRe).
+const otherPeopleWords = `who|whom|anyone|anybody|someone|somebody|everyone|everybody|nobody|no one`
 
 // asksMore reports whether a question asks for more of what was said
 // (moreRe) rather than for other people, other places or a quantity

@@ -141,9 +141,6 @@ var elseStem = text.Stem("else")
 // by the word.
 func othersAsked(q string) bool { return othersElseRe.MatchString(q) }
 
-// othersElseRe: an indefinite person pronoun with "else".
-var othersElseRe = regexp.MustCompile(`(?i)\b(?:anyone|anybody|someone|somebody|who)\s+else\b`)
-
 // claimOf returns the stems a yes/no question asserts, and whether the
 // question is itself negated.
 func claimOf(q string, r questionReading) (claim []string, negated bool) {
