@@ -71,7 +71,7 @@ func followAnchors(history []Turn, q string, stays func(Citation) bool) (anchors
 	add := func(s string) {
 		for _, tk := range text.Tokens(s) {
 			said[tk.Word] = true
-			said[unpossessed(s, tk)] = true // "Trevor’s" says Trevor
+			said[text.Possessor(s, tk)] = true // "Trevor’s" says Trevor
 		}
 	}
 	add(q)
@@ -361,11 +361,6 @@ type name struct {
 	code     bool // one word written as an acronym or a code (codeName)
 }
 
-// unpossessed is a token's word without its possessive (text.Possessor):
-// Tokens writes "Trevor’s" as "trevors", which is Trevor's name, and
-// "Harris’s" as "harris"; "Williams" keeps its "s".
-func unpossessed(s string, tk text.Token) string { return text.Possessor(s, tk) }
-
 // codeName reports a name written as a code: its token (w) holds a dot
 // ("U.S", "U.N") or a digit, or a hyphen and a digit follow it (after:
 // "COVID-19"). No person's, so no answer to "who" ("They discussed the
@@ -388,7 +383,7 @@ func sentenceNames(s string) []name {
 		n := name{locative: locatives[toks[i-1].Word] || (i >= 2 && toks[i-1].Word == "the" && locatives[toks[i-2].Word])}
 		j := i
 		for ; j < len(toks) && capitalised(s, toks[j]) && !plainCapital(toks[j].Word); j++ {
-			n.words = append(n.words, unpossessed(s, toks[j]))
+			n.words = append(n.words, text.Possessor(s, toks[j]))
 		}
 		n.code = j == i+1 && codeName(s[toks[i].Start:toks[i].End], s[toks[i].End:min(len(s), toks[i].End+2)])
 		out = append(out, n)
