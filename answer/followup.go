@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/text"
 )
@@ -228,7 +229,7 @@ func readFollowUp(q string, history []Turn, persons personsIn, gender genderOf) 
 		// "he" after "what did Biden do …" is Biden, not the
 		// spokesperson whose words answered.
 		person = named[0]
-	} else if n := askedName(prevQuestion(subjectTurn(history)), statements, speaker); n != "" && !words {
+	} else if n := askedName(prevQuestion(subjectTurn(history)), statements, citedTitles(prev), speaker); n != "" && !words {
 		// "which paper did he work for?" after "what did the white
 		// house say when evan gershkovich was detained": the person the
 		// question typed in lower case and the answer wrote as a name.
@@ -928,8 +929,20 @@ func personLike(name string, t Turn) bool {
 
 // bareName is a run of capitalised words without its leading titles
 // ("Vice Premier He Lifeng" → "He Lifeng"), or "" when fewer than two
-// words remain.
+// words remain or the last is a word that never ends a person's name
+// (corpus.NotName: "The United States", "the Strategic Petroleum
+// Reserve Fund", "Pfizer Inc").
 func bareName(run string) string {
+	kept := untitled(run)
+	if len(kept) < 2 || corpus.NotName(strings.ToLower(strings.Trim(kept[len(kept)-1], ".,;:"))) {
+		return ""
+	}
+	return strings.Join(kept, " ")
+}
+
+// untitled is the words of a run of capitalised words without its
+// leading titles.
+func untitled(run string) []string {
 	var kept []string
 	for _, w := range strings.Fields(run) {
 		if lw := strings.ToLower(w); len(kept) == 0 && (text.IsTitleWord(lw) || text.IsTitleNoun(lw) || text.IsStopword(lw) || roleOrTime(lw)) {
@@ -937,10 +950,25 @@ func bareName(run string) string {
 		}
 		kept = append(kept, w)
 	}
+	return kept
+}
+
+// givenAs reports whether a run of capitalised words may name the
+// record's person name: a surname with or without titles ("President
+// Biden", "Dr. Collins") may; a name with a given name only when that is
+// name's ("Jeffrey Feltman", "Jeff Feltman"), not another's ("Francis
+// Collins" is not Mike Collins; "Intergovernmental Authority" is not the
+// record's "Port Authority").
+func givenAs(run, name string) bool {
+	kept := untitled(run)
 	if len(kept) < 2 {
-		return ""
+		return true
 	}
-	return strings.Join(kept, " ")
+	nw := strings.Fields(name)
+	if len(nw) < 2 {
+		return true
+	}
+	return text.SameGivenName(strings.ToLower(kept[0]), strings.ToLower(nw[0]))
 }
 
 // otherPerson is the first person a statement names other than its
@@ -950,7 +978,7 @@ func bareName(run string) string {
 func otherPerson(persons personsIn, statement, speaker string, named bool) string {
 	for _, m := range fullNameRe.FindAllString(statement, -1) {
 		if persons != nil {
-			if ps := persons(m); len(ps) > 0 && ps[0] != speaker {
+			if ps := persons(m); len(ps) > 0 && ps[0] != speaker && givenAs(m, ps[0]) {
 				return ps[0]
 			}
 		}
@@ -962,28 +990,60 @@ func otherPerson(persons personsIn, statement, speaker string, named bool) strin
 }
 
 // askedName is a person's name, two or more capitalised words without
-// their titles, that the answer's statements write and whose every word
-// the question asked (in any case: "evan gershkovich"), other than the
-// speaker's; "" when none is.
-func askedName(q string, statements []Statement, speaker string) string {
+// their titles, that the answer's statements or the titles of the
+// documents it cited write and whose every word the question asked (in
+// any case: "evan gershkovich"), other than the speaker's; "" when none
+// is. A name may be part of a longer run of capitalised words: "Dr.
+// Francis Collins Stepping Down" of a title holds "Francis Collins".
+func askedName(q string, statements []Statement, titles []string, speaker string) string {
 	asked := text.TermSet(q)
+	texts := make([]string, 0, len(statements)+len(titles))
 	for _, st := range statements {
-		for _, m := range fullNameRe.FindAllString(st.Text, -1) {
-			n := bareName(strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s"))
-			if n == "" || (speaker != "" && strings.Contains(speaker, n)) {
-				continue
-			}
-			terms := text.Terms(n)
-			all := len(terms) >= 2
-			for _, t := range terms {
-				all = all && asked[t]
-			}
-			if all {
+		texts = append(texts, st.Text)
+	}
+	texts = append(texts, titles...)
+	for _, tx := range texts {
+		for _, m := range fullNameRe.FindAllString(tx, -1) {
+			if n := askedRun(strings.Fields(m), asked); n != "" && (speaker == "" || !strings.Contains(speaker, n)) {
 				return n
 			}
 		}
 	}
 	return ""
+}
+
+// askedRun is the first stretch of two or more of words, without its
+// leading titles, whose every word is one of the terms asked; "" when
+// none is.
+func askedRun(words []string, asked map[string]bool) string {
+	for i := 0; i < len(words); i++ {
+		j := i
+		for j < len(words) {
+			w := strings.TrimSuffix(strings.TrimSuffix(words[j], "’s"), "'s")
+			terms := text.Terms(w)
+			if len(terms) == 0 || !allAsked(terms, asked) {
+				break
+			}
+			j++
+		}
+		if n := bareName(strings.Join(words[i:j], " ")); n != "" {
+			return strings.TrimSuffix(strings.TrimSuffix(n, "’s"), "'s")
+		}
+		if j > i {
+			i = j
+		}
+	}
+	return ""
+}
+
+// allAsked reports whether every term is one of those asked.
+func allAsked(terms []string, asked map[string]bool) bool {
+	for _, t := range terms {
+		if !asked[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // fullNameRe finds runs of two to five capitalised words.
@@ -1453,6 +1513,17 @@ func turnDocs(t Turn) map[string]bool {
 			if k != "" {
 				out[k] = true
 			}
+		}
+	}
+	return out
+}
+
+// citedTitles are the titles of the documents a turn cited.
+func citedTitles(t Turn) []string {
+	var out []string
+	for _, c := range t.Citations {
+		if c.Title != "" {
+			out = append(out, c.Title)
 		}
 	}
 	return out

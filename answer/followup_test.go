@@ -1142,3 +1142,38 @@ func TestOthersAreNotMore(t *testing.T) {
 		}
 	}
 }
+
+// TestHeIsTheNameTheQuestionTyped: "where's he going once he leaves"
+// after a question typing "ada brightwater" in lower case is about the
+// person the cited document's title names so ("Dr. Ada Brightwater
+// Stepping Down"), though the quoted words call her "Dr. Brightwater" and
+// the record knows another Brightwater; and the first name of a statement
+// that is a country or a body ("The United Provinces", "the Canal
+// Authority") is nobody "his" can mean after "who …?".
+func TestHeIsTheNameTheQuestionTyped(t *testing.T) {
+	prev := wireTurn("why did the minister want ada brightwater to stay on at the canal office", "wire/stay.txt",
+		"Statement by the Minister on Dr. Ada Brightwater Stepping Down as Director", "Milo Fenwick",
+		"Dr. Brightwater was one of the first people I asked to stay",
+		"Dr. Brightwater was one of the first people I asked to stay.")
+	persons := func(s string) []string {
+		if l := strings.ToLower(s); strings.Contains(l, "ezra brightwater") || strings.Contains(l, "dr. brightwater") {
+			return []string{"Ezra Brightwater"} // another Brightwater
+		}
+		if strings.Contains(s, "Authority") {
+			return []string{"Port Authority"}
+		}
+		return nil
+	}
+	f := readFollowUp("where's she going once she leaves", []Turn{prev}, persons, nil)
+	if !strings.Contains(f.Standalone, "Ada Brightwater") || strings.Contains(f.Standalone, "Ezra") {
+		t.Errorf("she: searched as %q, want Ada Brightwater", f.Standalone)
+	}
+
+	who := wireTurn("who took over the canal talks after milo fenwick left", "wire/canal.txt", "Canal talks", "Zara Quillfeather",
+		"The United Nations welcome the Canal Authority and Tomas Reedholt as the new envoy",
+		"The United Nations welcome the Canal Authority and Tomas Reedholt as the new envoy.")
+	f = readFollowUp("what was his job before that?", []Turn{who}, persons, nil)
+	if strings.Contains(f.Standalone, "United Nations") || strings.Contains(f.Standalone, "Authority") || !strings.Contains(f.Standalone, "Tomas Reedholt") {
+		t.Errorf("his, after who: searched as %q, want Tomas Reedholt", f.Standalone)
+	}
+}

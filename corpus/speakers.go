@@ -39,7 +39,7 @@ var notNames = setOf(
 	"international", "laboratories", "services", "development", "minerals", "partners", "technologies",
 	"systems", "alliance", "coalition", "foundation", "university", "college", "school", "hospital",
 	"health", "care", "rulemaking", "act", "program", "initiative", "plan", "airlines", "airways",
-	"electric", "power", "solutions", "capital", "holdings", "networks", "workers", "leaders", "members",
+	"electric", "power", "authority", "authorities", "solutions", "capital", "holdings", "networks", "workers", "leaders", "members",
 	"families", "businesses", "governors", "mayors", "senators", "lawmakers", "allies", "partners'",
 )
 

@@ -141,6 +141,8 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 // so that an index holding turns read by another version reads them again
 // (see retrieval's snapshot ID).
 //
+//   - 17: "authority" never names a person (notNames: "the Port
+//     Authority"); no turn of the White House record changed.
 //   - 16: a weekday opening a date with an ordinal or in brackets ("on
 //     Tuesday, March 29th", "Tuesday (March 11)") names it too, and so
 //     does one after "as of": 8 more turns.
@@ -200,7 +202,7 @@ func (d *Document) TurnsIn(start, end int) []Turn {
 //   - 1: a list item's quotation may be followed by a link's bare label
 //     ("” Watch"); a heading may be only a title and a name.
 //   - 0: before.
-const TurnsVersion = 16
+const TurnsVersion = 17
 
 // ReadTurns reads the document's turns from its text again, replacing
 // those installed by SetTurns (read by another TurnsVersion).
