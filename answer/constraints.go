@@ -652,7 +652,7 @@ func otherYear(toks []qtok, drop []bool, p Period) bool {
 // yes or no.
 func readWant(toks []qtok) AnswerType {
 	request := politeRequest(toks)
-	yesNo := len(toks) > 0 && yesNoOpeners[toks[0].w] && !request
+	yesNo := len(toks) > 0 && (yesNoOpeners[toks[0].w] && !request || toks[0].w == "when" && subordinateYesNo(toks, 0))
 	if w := wantFrom(toks, 0, yesNo); w != WantAny {
 		return w
 	}
@@ -873,10 +873,14 @@ func relativeWho(toks []qtok, i int) bool {
 // "when finer went to delhi what did the wh say india had set up". The
 // clause's subject follows it (clauseSubject; not "when did …", "when
 // exactly was …", "when in 2023 did …", "when and where …"), and a later
-// question word asks ("what did", "how many", "who was", "who thanked").
+// question word asks ("what did", "how many", "who was", "who thanked"),
+// or an auxiliary and its subject ask a yes or no (subordinateYesNo).
 func subordinateWhen(toks []qtok, i int) bool {
 	if i+1 >= len(toks) || !clauseSubject(toks[i+1].w) {
 		return false
+	}
+	if i == 0 && subordinateYesNo(toks, i) {
+		return true
 	}
 	for k := i + 2; k+1 < len(toks); k++ {
 		switch toks[k].w {
@@ -903,6 +907,45 @@ func subordinateWhen(toks []qtok, i int) bool {
 		}
 	}
 	return false
+}
+
+// subordinateYesNo reports whether the "when" at i opens a clause
+// setting the time of a yes/no question after it: "when biden tapped the
+// reserve in nov 2021 did china do a release too", "when the senate
+// passed it was harris there". The clause's subject follows "when"; no
+// question word follows it; an auxiliary does, with a subject after it
+// (not a participle: "when the summit was held did …"), at least two
+// words after the clause's subject ("when biden was asked did he …":
+// "was" is the clause's own). Only a question's opening "when" is read
+// so (readWant): "can you tell me when the summit was held" asks a date.
+func subordinateYesNo(toks []qtok, i int) bool { return yesNoAfterWhen(toks, i) > 0 }
+
+// whenClauseEnd is, for a yes/no question opening with a "when" clause
+// that sets its time (subordinateYesNo), the index of the auxiliary that
+// opens the question itself; -1 for any other question.
+func whenClauseEnd(toks []qtok) int {
+	if len(toks) == 0 || toks[0].w != "when" {
+		return -1
+	}
+	return yesNoAfterWhen(toks, 0)
+}
+
+// yesNoAfterWhen is the index of the auxiliary that opens the yes/no
+// question after the "when" clause at i (subordinateYesNo), -1 when
+// there is none.
+func yesNoAfterWhen(toks []qtok, i int) int {
+	if i+1 >= len(toks) || !clauseSubject(toks[i+1].w) {
+		return -1
+	}
+	if slices.ContainsFunc(toks[i+1:], func(t qtok) bool { return whWords[t.w] }) {
+		return -1
+	}
+	for k := i + 3; k+1 < len(toks); k++ {
+		if s := toks[k+1].w; yesNoOpeners[toks[k].w] && clauseSubject(s) && !pastTense(s) && !strings.HasSuffix(s, "ing") {
+			return k
+		}
+	}
+	return -1
 }
 
 // thingAsked reports whether the tokens from i name a thing asked, up to

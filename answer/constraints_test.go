@@ -281,6 +281,11 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"when the talks ended, what did quillfeather say", OrderAny, WantQuotation},
 		{"when quillfeather was in lisbon march 2022 who thanked her", OrderAny, WantPerson},
 		{"when quillfeather went to lisbon who said the canal was open", OrderAny, WantPerson},
+		// A "when" clause that sets the time of a yes/no question.
+		{"when quillfeather opened the canal in nov 2021 did oakhollow open one too?", OrderAny, WantYesNo},
+		{"when the talks ended, was quillfeather there", OrderAny, WantYesNo},
+		{"when quillfeather was asked about it did she say yes", OrderAny, WantYesNo},
+		{"when quillfeather was in lisbon", OrderAny, WantDate},
 		{"quillfeather said the canal was done already when oakhollow came in, how done was it", OrderAny, WantAny},
 		// An adverb between the question word and its auxiliary.
 		{"what exactly did quillfeather say when asked why the canal deal would work", OrderAny, WantQuotation},

@@ -987,6 +987,17 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		delete(r.words, t)
 	}
 	toks := questionTokens(q.Question)
+	if k := whenClauseEnd(toks); k > 0 {
+		// "when kjp tested positive after the trip, was biden counted as
+		// a close contact?": the clause sets the time, and its words
+		// count as context; the sentence answering holds the claim's.
+		main := text.TermSet(text.SpellOutChat(q.Question[toks[k].start:]))
+		for t := range text.TermSet(text.SpellOutChat(q.Question[:toks[k].start])) {
+			if _, ok := r.words[t]; ok && !main[t] {
+				r.words[t] = 0
+			}
+		}
+	}
 	if opensWithInstruction(toks) {
 		// "compare what …": no word a sentence should hold.
 		for _, t := range text.Terms(toks[0].w) {

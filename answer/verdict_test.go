@@ -469,3 +469,25 @@ func TestIndefiniteIsNoClaim(t *testing.T) {
 		}
 	}
 }
+
+// A "when" clause opening a yes/no question sets its time: the claim is
+// the question after it, and the clause's words count as context in the
+// sentence chosen, not as the question's own.
+func TestWhenClauseIsNoClaim(t *testing.T) {
+	q := "when quillfeather tested positive after the canal trip, was oakhollow counted as a close contact?"
+	r := readQuestion(ExtractiveQuery{Question: q})
+	if r.typ != WantYesNo {
+		t.Errorf("%q read as %v, want a yes/no question", q, r.typ)
+	}
+	if claim, _ := claimOf(q, r); strings.Join(claim, " ") != "oakhollow count clos contact" {
+		t.Errorf("claimOf(%q) = %v, want the question after the clause", q, claim)
+	}
+	for _, w := range []string{"posit", "canal", "trip"} {
+		if r.words[text.Stem(w)] != 0 {
+			t.Errorf("%q: the clause's word %q counts as the question's own", q, w)
+		}
+	}
+	if r.words[text.Stem("contact")] != 1 {
+		t.Errorf("%q: the claim's word \"contact\" is not the question's own", q)
+	}
+}
