@@ -652,7 +652,7 @@ func otherYear(toks []qtok, drop []bool, p Period) bool {
 // yes or no.
 func readWant(toks []qtok) AnswerType {
 	request := politeRequest(toks)
-	yesNo := len(toks) > 0 && (yesNoOpeners[toks[0].w] && !request || toks[0].w == "when" && subordinateYesNo(toks, 0))
+	yesNo := len(toks) > 0 && (yesNoOpeners[toks[0].w] && !request || openingEnd(toks) > 0)
 	if w := wantFrom(toks, 0, yesNo); w != WantAny {
 		return w
 	}
@@ -746,6 +746,13 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 				// "what was the unemployment rate", "what's the death
 				// toll": the noun asked about is a quantity.
 				return WantNumber
+			case copulas[next] && i+3 < len(toks) && toks[i+2].w == "the":
+				// "what's the deadline", "what was the venue": a day or
+				// a place, the noun asked about (not "what is the
+				// president doing").
+				if t := askedNouns[toks[i+3].w]; t == WantDate || t == WantPlace {
+					return t
+				}
 			}
 			if !copulas[next] && pastTense(next) {
 				// "what happened when biden met xi": the verb asks what;
@@ -920,15 +927,39 @@ func subordinateWhen(toks []qtok, i int) bool {
 // so (readWant): "can you tell me when the summit was held" asks a date.
 func subordinateYesNo(toks []qtok, i int) bool { return yesNoAfterWhen(toks, i) > 0 }
 
-// whenClauseEnd is, for a yes/no question opening with a "when" clause
-// that sets its time (subordinateYesNo), the index of the auxiliary that
-// opens the question itself; -1 for any other question.
-func whenClauseEnd(toks []qtok) int {
-	if len(toks) == 0 || toks[0].w != "when" {
+// openingEnd is, for a yes/no question that opens with a clause or a
+// phrase setting its time or occasion, the index of the auxiliary that
+// opens the question itself: "when biden tapped the reserve did china
+// do a release too" (subordinateYesNo), "in march 2024 did biden say
+// he'd sign it", "during harris's tokyo trip, did she get into taiwan",
+// "jan 2022 before the invasion, did biden tell zelensky …", "under
+// aukus, is australia getting …". -1 for any other question.
+func openingEnd(toks []qtok) int {
+	if len(toks) == 0 {
 		return -1
 	}
-	return yesNoAfterWhen(toks, 0)
+	if toks[0].w == "when" {
+		return yesNoAfterWhen(toks, 0)
+	}
+	if !openingWords[toks[0].w] && !startsDate(toks, 0) {
+		return -1
+	}
+	for k := 1; k+1 < len(toks); k++ {
+		if whWords[toks[k].w] {
+			return -1
+		}
+		if s := toks[k+1].w; yesNoOpeners[toks[k].w] && clauseSubject(s) && !pastTense(s) && !strings.HasSuffix(s, "ing") {
+			return k
+		}
+	}
+	return -1
 }
+
+// openingWords open a phrase that sets the time or the occasion of the
+// question after it (openingEnd).
+var openingWords = map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true, "before": true,
+	"under": true, "since": true, "following": true, "amid": true, "around": true, "back": true, "by": true,
+	"over": true, "throughout": true, "within": true, "until": true, "upon": true}
 
 // yesNoAfterWhen is the index of the auxiliary that opens the yes/no
 // question after the "when" clause at i (subordinateYesNo), -1 when
@@ -1072,7 +1103,8 @@ func askedNoun(toks []qtok, i int) string {
 // answer wanted. An organisation is named as a person is: "which company
 // was flying it", "what agency ran it".
 var askedNouns = func() map[string]AnswerType {
-	m := map[string]AnswerType{"date": WantDate, "day": WantDate, "year": WantDate, "month": WantDate,
+	m := map[string]AnswerType{"date": WantDate, "dates": WantDate, "day": WantDate, "year": WantDate, "month": WantDate,
+		"deadline": WantDate,
 		"city": WantPlace, "country": WantPlace, "place": WantPlace, "town": WantPlace, "venue": WantPlace, "location": WantPlace,
 		"official": WantPerson, "officials": WantPerson, "person": WantPerson, "spokesperson": WantPerson,
 		"minister": WantPerson, "ministers": WantPerson, "leader": WantPerson, "leaders": WantPerson,

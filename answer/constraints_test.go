@@ -286,6 +286,15 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"when the talks ended, was quillfeather there", OrderAny, WantYesNo},
 		{"when quillfeather was asked about it did she say yes", OrderAny, WantYesNo},
 		{"when quillfeather was in lisbon", OrderAny, WantDate},
+		// A phrase that sets the time or the occasion of a yes/no question.
+		{"in march 2024 did quillfeather say she'd sign the canal pact right away", OrderAny, WantYesNo},
+		{"during quillfeather's lisbon trip for the regatta, did she get into the tolls?", OrderAny, WantYesNo},
+		{"Under the canal pact, is Oakhollow getting new locks?", OrderAny, WantYesNo},
+		{"jan 2022 before the floods, did quillfeather tell oakhollow the canal was shutting", OrderAny, WantYesNo},
+		{"in what year did quillfeather open the canal", OrderAny, WantDate},
+		{"in march 2024 what did quillfeather say about the canal", OrderAny, WantQuotation},
+		{"what dates was the canal summit", OrderAny, WantDate},
+		{"whats the deadline quillfeather gave to sign up for the canal pass", OrderAny, WantDate},
 		{"quillfeather said the canal was done already when oakhollow came in, how done was it", OrderAny, WantAny},
 		// An adverb between the question word and its auxiliary.
 		{"what exactly did quillfeather say when asked why the canal deal would work", OrderAny, WantQuotation},

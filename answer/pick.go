@@ -987,10 +987,12 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		delete(r.words, t)
 	}
 	toks := questionTokens(q.Question)
-	if k := whenClauseEnd(toks); k > 0 {
+	if k := openingEnd(toks); k > 0 {
 		// "when kjp tested positive after the trip, was biden counted as
-		// a close contact?": the clause sets the time, and its words
-		// count as context; the sentence answering holds the claim's.
+		// a close contact?", "during harris's tokyo trip, did she …": the
+		// opening clause or phrase sets the time or the occasion, and its
+		// words count as context; the sentence answering holds the
+		// claim's.
 		main := text.TermSet(text.SpellOutChat(q.Question[toks[k].start:]))
 		for t := range text.TermSet(text.SpellOutChat(q.Question[:toks[k].start])) {
 			if _, ok := r.words[t]; ok && !main[t] {

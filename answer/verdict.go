@@ -142,12 +142,13 @@ var elseStem = text.Stem("else")
 func othersAsked(q string) bool { return othersElseRe.MatchString(q) }
 
 // claimOf returns the stems a yes/no question asserts, and whether the
-// question is itself negated. A "when" clause opening the question only
-// sets its time ("when kjp tested positive after the trip, was biden a
-// close contact?" asserts that he was a close contact; subordinateYesNo).
+// question is itself negated. A clause or a phrase opening the question
+// only sets its time or occasion ("when kjp tested positive after the
+// trip, was biden a close contact?" asserts that he was a close contact;
+// openingEnd).
 func claimOf(q string, r questionReading) (claim []string, negated bool) {
-	if toks := questionTokens(q); whenClauseEnd(toks) > 0 {
-		q = q[toks[whenClauseEnd(toks)].start:]
+	if toks := questionTokens(q); openingEnd(toks) > 0 {
+		q = q[toks[openingEnd(toks)].start:]
 	}
 	seen := map[string]bool{}
 	text.EachWord(text.SpellOutChat(q), func(w string) {
