@@ -1103,9 +1103,8 @@ func askedNoun(toks []qtok, i int) string {
 // answer wanted. An organisation is named as a person is: "which company
 // was flying it", "what agency ran it".
 var askedNouns = func() map[string]AnswerType {
-	m := map[string]AnswerType{"date": WantDate, "dates": WantDate, "day": WantDate, "year": WantDate, "month": WantDate,
-		"deadline": WantDate,
-		"city":     WantPlace, "country": WantPlace, "place": WantPlace, "town": WantPlace, "venue": WantPlace, "location": WantPlace,
+	m := map[string]AnswerType{"date": WantDate, "dates": WantDate, "day": WantDate, "year": WantDate, "month": WantDate, "deadline": WantDate,
+		"city": WantPlace, "country": WantPlace, "place": WantPlace, "town": WantPlace, "venue": WantPlace, "location": WantPlace,
 		"official": WantPerson, "officials": WantPerson, "person": WantPerson, "spokesperson": WantPerson,
 		"minister": WantPerson, "ministers": WantPerson, "leader": WantPerson, "leaders": WantPerson,
 		"president": WantPerson, "presidents": WantPerson, "senator": WantPerson, "senators": WantPerson,
