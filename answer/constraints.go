@@ -652,7 +652,7 @@ func otherYear(toks []qtok, drop []bool, p Period) bool {
 // yes or no.
 func readWant(toks []qtok) AnswerType {
 	request := politeRequest(toks)
-	yesNo := len(toks) > 0 && (yesNoOpeners[toks[0].w] && !request || openingEnd(toks) > 0)
+	yesNo := len(toks) > 0 && (yesNoOpeners[toks[0].w] && !request || openingEnd(toks) > 0) && !alternative(toks)
 	if w := wantFrom(toks, 0, yesNo); w != WantAny {
 		return w
 	}
@@ -954,6 +954,37 @@ func openingEnd(toks []qtok) int {
 	}
 	return -1
 }
+
+// alternative reports whether a question opening with an auxiliary asks
+// which of two ("did biden or trump host them", "was voter id or the act
+// itself more popular", "was it harris or biden"): "or" joins the
+// subject's words, within alternativeReach words of the auxiliary, and
+// no auxiliary or word of yes or no follows it ("… or not", "… or nah",
+// "… or was that it" ask yes or no).
+func alternative(toks []qtok) bool {
+	a := 0
+	if !yesNoOpeners[toks[0].w] {
+		if a = openingEnd(toks); a < 0 {
+			return false
+		}
+	}
+	for j := a + 2; j < min(len(toks)-1, a+1+alternativeReach); j++ {
+		if toks[j].w == "or" {
+			next := toks[j+1].w
+			return !yesNoOpeners[next] && !copulas[next] && !text.IsNegation(next) && !yesNoWords[next]
+		}
+	}
+	return false
+}
+
+// alternativeReach is how many words after a question's auxiliary the
+// "or" of an alternative may stand: the subject's ("was voter id or the
+// save america act itself …"), not its object's ("did the freeze hit
+// social security or food stamps" asks yes or no of either).
+const alternativeReach = 4
+
+// yesNoWords answer yes or no: "… or no", "… or nah".
+var yesNoWords = map[string]bool{"yes": true, "no": true, "nah": true, "nope": true, "yeah": true, "yep": true}
 
 // openingWords open a phrase that sets the time or the occasion of the
 // question after it (openingEnd).

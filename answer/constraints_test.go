@@ -294,6 +294,12 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"in what year did quillfeather open the canal", OrderAny, WantDate},
 		{"in march 2024 what did quillfeather say about the canal", OrderAny, WantQuotation},
 		{"what dates was the canal summit", OrderAny, WantDate},
+		// Which of two, not yes or no.
+		{"did quillfeather or oakhollow open the canal", OrderAny, WantAny},
+		{"in that poll, was the canal or the bridge more popular", OrderAny, WantAny},
+		{"did the freeze hit the canal or the bridge?", OrderAny, WantYesNo},
+		{"was quillfeather gonna open the canal later or nah", OrderAny, WantYesNo},
+		{"is it open or not", OrderAny, WantYesNo},
 		{"whats the deadline quillfeather gave to sign up for the canal pass", OrderAny, WantDate},
 		{"quillfeather said the canal was done already when oakhollow came in, how done was it", OrderAny, WantAny},
 		// An adverb between the question word and its auxiliary.
