@@ -678,7 +678,7 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 			// the yes/no question, not what it asks.
 			continue
 		}
-		if quotationWords[t.w] {
+		if quotationWords[t.w] || wordForWord(toks, i) {
 			return WantQuotation
 		}
 		switch t.w {
@@ -800,7 +800,7 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 						}
 						break
 					}
-					if quotationWords[u.w] {
+					if quotationWords[u.w] || wordForWord(toks, aux+1+j) {
 						return WantQuotation
 					}
 				}
@@ -816,7 +816,15 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 var kindNouns = map[string]bool{"kind": true, "kinds": true, "sort": true, "sorts": true, "type": true, "types": true}
 
 // quotationWords ask for someone's own words wherever they stand.
-var quotationWords = map[string]bool{"quote": true, "quotes": true, "verbatim": true, "words": true}
+// ("the exact wording", "the catchphrase"; "word for word" too:
+// wordForWord).
+var quotationWords = map[string]bool{"quote": true, "quotes": true, "verbatim": true, "words": true,
+	"wording": true, "catchphrase": true}
+
+// wordForWord reports whether "word for word" stands at i.
+func wordForWord(toks []qtok, i int) bool {
+	return i+2 < len(toks) && toks[i].w == "word" && toks[i+1].w == "for" && toks[i+2].w == "word"
+}
 
 // whWords open a question or a clause of one (followup.go's whWord and
 // questionWord are wider: the words that only ask, and those a follow-up

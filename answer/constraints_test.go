@@ -294,6 +294,10 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"in what year did quillfeather open the canal", OrderAny, WantDate},
 		{"in march 2024 what did quillfeather say about the canal", OrderAny, WantQuotation},
 		{"what dates was the canal summit", OrderAny, WantDate},
+		// The words themselves.
+		{"whats the exact wording quillfeather used to slam the canal ruling", OrderAny, WantQuotation},
+		{"what was quillfeather's canal line word for word", OrderAny, WantQuotation},
+		{"whats the exact catchphrase in the canal fact sheet", OrderAny, WantQuotation},
 		// Which of two, not yes or no.
 		{"did quillfeather or oakhollow open the canal", OrderAny, WantAny},
 		{"in that poll, was the canal or the bridge more popular", OrderAny, WantAny},
