@@ -725,6 +725,11 @@ func wantFrom(toks []qtok, from int, yesNo bool) AnswerType {
 				return WantNumber
 			}
 		case "what", "which":
+			if t.w == "what" && i <= whatSaidReach && whatSaid(toks, i+1) {
+				// "give me what sullivan said about the dispute panel":
+				// his words.
+				return WantQuotation
+			}
 			if quantityNouns[next] && (i+2 == len(toks) || yesNoOpeners[toks[i+2].w]) {
 				// "what price was the cap set at", "which rate did they
 				// set": the noun asked for is a quantity ("what rate
@@ -949,19 +954,28 @@ func openingEnd(toks []qtok) int {
 	if toks[0].w == "when" {
 		return yesNoAfterWhen(toks, 0)
 	}
-	if !openingWords[toks[0].w] && !startsDate(toks, 0) {
+	i := 0
+	for i < len(toks)-1 && fillers[toks[i].w] {
+		i++ // "so in march 2024 did biden …", "ok during the trip did she …"
+	}
+	if !openingWords[toks[i].w] && !startsDate(toks, i) {
 		return -1
 	}
-	for k := 1; k+1 < len(toks); k++ {
-		if whWords[toks[k].w] {
+	for k := i + 1; k+1 < len(toks); k++ {
+		if whWords[toks[k].w] || toks[k].w == "whose" {
 			return -1
 		}
-		if s := toks[k+1].w; yesNoOpeners[toks[k].w] && clauseSubject(s) && !pastTense(s) && !strings.HasSuffix(s, "ing") {
+		if opensQuestionAt(toks, k) {
 			return k
 		}
 	}
 	return -1
 }
+
+// fillers are the chat words that may open a question before its
+// opening phrase (openingEnd).
+var fillers = map[string]bool{"so": true, "ok": true, "okay": true, "and": true, "but": true, "also": true,
+	"hey": true, "um": true, "uh": true, "yo": true, "like": true}
 
 // alternative reports whether a question opening with an auxiliary asks
 // which of two ("did biden or trump host them", "was voter id or the act
@@ -991,8 +1005,13 @@ func alternative(toks []qtok) bool {
 // social security or food stamps" asks yes or no of either).
 const alternativeReach = 4
 
-// yesNoWords answer yes or no: "… or no", "… or nah".
-var yesNoWords = map[string]bool{"yes": true, "no": true, "nah": true, "nope": true, "yeah": true, "yep": true}
+// yesNoWords answer yes or no after an "or" (alternative): "… or no",
+// "… or nah".
+var yesNoWords = map[string]bool{"yes": true, "no": true, "nah": true, "nope": true, "yeah": true, "yep": true,
+	// Tags that leave the question a yes or no: "… or anything", "… or
+	// smth", "is it real or what", "true or false", "2021 or so".
+	"anything": true, "something": true, "smth": true, "sth": true, "nothing": true, "what": true, "whatever": true,
+	"so": true, "true": true, "false": true, "else": true}
 
 // openingWords open a phrase that sets the time or the occasion of the
 // question after it (openingEnd).
@@ -1011,12 +1030,49 @@ func yesNoAfterWhen(toks []qtok, i int) int {
 		return -1
 	}
 	for k := i + 3; k+1 < len(toks); k++ {
-		if s := toks[k+1].w; yesNoOpeners[toks[k].w] && clauseSubject(s) && !pastTense(s) && !strings.HasSuffix(s, "ing") {
+		if opensQuestionAt(toks, k) {
 			return k
 		}
 	}
 	return -1
 }
+
+// opensQuestionAt reports whether the auxiliary at k opens a yes/no question
+// after an opening clause or phrase (openingEnd): a subject follows it,
+// not a participle ("when the summit was held", "when the deal was
+// done") or an -ing word; a modal ("will", "would", "can") only after a
+// mark that ends the opening ("when the rule will take effect" asks a
+// date), and not asking for something ("on ukraine can i get the quote
+// …" is a request).
+func opensQuestionAt(toks []qtok, k int) bool {
+	if k+1 >= len(toks) || !yesNoOpeners[toks[k].w] {
+		return false
+	}
+	s := toks[k+1].w
+	if !clauseSubject(s) || pastTense(s) || participles[s] || strings.HasSuffix(s, "ing") {
+		return false
+	}
+	if modals[toks[k].w] {
+		return (toks[k].asks || toks[k].pause) && !requesters[s]
+	}
+	return true
+}
+
+// modals are the auxiliaries that may open a clause's own verb ("will
+// take", "would sign") as well as a question.
+var modals = map[string]bool{"will": true, "would": true, "can": true, "could": true, "should": true}
+
+// requesters ask for something after a modal: "can i get", "could you
+// give".
+var requesters = map[string]bool{"i": true, "we": true, "you": true, "u": true, "ya": true}
+
+// participles are past participles that do not end in -ed (pastTense
+// reads those): "was done", "was held", "had met".
+var participles = map[string]bool{"done": true, "made": true, "held": true, "given": true, "taken": true, "seen": true,
+	"known": true, "met": true, "put": true, "set": true, "sent": true, "built": true, "paid": true, "said": true,
+	"told": true, "written": true, "spoken": true, "shown": true, "brought": true, "found": true, "won": true,
+	"lost": true, "begun": true, "gone": true, "chosen": true, "struck": true, "hit": true, "cut": true,
+	"shut": true, "kept": true, "led": true, "run": true, "signed": true, "sworn": true, "broken": true}
 
 // thingAsked reports whether the tokens from i name a thing asked, up to
 // two words after any adverb of the asking, before an auxiliary: "exact
@@ -1307,6 +1363,42 @@ func saysVerbAfter(toks []qtok, i int) bool {
 	}
 	return false
 }
+
+// whatSaid reports whether the words from i, after a "what" with no
+// auxiliary near a question's start, name who said it and a past verb
+// of saying within saidReach words ("give me what sullivan said", "what
+// the press sec told reporters"), and no question word follows: "… said
+// about how long us forces were on the ground" asks the figure in his
+// words (measured: fresh f018 lost it read as a quotation), "what kirby
+// said - when was that" the date.
+func whatSaid(toks []qtok, i int) bool {
+	for j := i; j < len(toks) && j < i+saidReach; j++ {
+		w := toks[j].w
+		if yesNoOpeners[w] || whWords[w] {
+			return false
+		}
+		if !saidVerbs[w] {
+			continue
+		}
+		if j == i {
+			return false // "what said …" names no one
+		}
+		return !slices.ContainsFunc(toks[j+1:], func(t qtok) bool { return whWords[t.w] })
+	}
+	return false
+}
+
+// whatSaidReach is how far from a question's start the "what" of
+// whatSaid stands: "give me what …", "can u tell me what …"; not the
+// "what" of a clause deep in a longer question ("how does that compare
+// to what biden's budget said …").
+const whatSaidReach = 4
+
+// saidReach is how many words from "what" whatSaid reads for the verb.
+const saidReach = 5
+
+// saidVerbs say that words were said (whatSaid).
+var saidVerbs = map[string]bool{"said": true, "told": true, "wrote": true, "stated": true, "tweeted": true}
 
 // orderSkip are words after "first" or "last" that make it something
 // other than an order: a period ("last week"), a follow-up's pointer

@@ -286,6 +286,14 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"when the talks ended, was quillfeather there", OrderAny, WantYesNo},
 		{"when quillfeather was asked about it did she say yes", OrderAny, WantYesNo},
 		{"when quillfeather was in lisbon", OrderAny, WantDate},
+		// The clause's own verb after "will", "would" or a participle is
+		// no question of its own; nor a request after an opening phrase.
+		{"when the new canal rule will take effect", OrderAny, WantDate},
+		{"when quillfeather said she would sign it", OrderAny, WantDate},
+		{"when the canal deal was done", OrderAny, WantDate},
+		{"on the canal can i get the quote where quillfeather said it", OrderAny, WantQuotation},
+		{"in 2022 whose idea was the canal", OrderAny, WantAny},
+		{"so in march 2024 did quillfeather say she'd sign it", OrderAny, WantYesNo},
 		// A phrase that sets the time or the occasion of a yes/no question.
 		{"in march 2024 did quillfeather say she'd sign the canal pact right away", OrderAny, WantYesNo},
 		{"during quillfeather's lisbon trip for the regatta, did she get into the tolls?", OrderAny, WantYesNo},
@@ -298,12 +306,22 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"whats the exact wording quillfeather used to slam the canal ruling", OrderAny, WantQuotation},
 		{"what was quillfeather's canal line word for word", OrderAny, WantQuotation},
 		{"whats the exact catchphrase in the canal fact sheet", OrderAny, WantQuotation},
+		// What someone said; a question word after it asks within it.
+		{"give me what quillfeather said about the canal tolls", OrderAny, WantQuotation},
+		{"Give me what Quillfeather said about how long the locks were shut.", OrderAny, WantNumber},
+		{"how does that compare to what the canal report said the tolls would save", OrderAny, WantAny},
+		{"what the press sec told reporters about the canal", OrderAny, WantQuotation},
+		{"what quillfeather said about the canal - when was that", OrderAny, WantDate},
+		{"what said the canal was shut", OrderAny, WantAny},
 		// Which of two, not yes or no.
 		{"did quillfeather or oakhollow open the canal", OrderAny, WantAny},
 		{"in that poll, was the canal or the bridge more popular", OrderAny, WantAny},
 		{"did the freeze hit the canal or the bridge?", OrderAny, WantYesNo},
 		{"was quillfeather gonna open the canal later or nah", OrderAny, WantYesNo},
 		{"is it open or not", OrderAny, WantYesNo},
+		{"did quillfeather comment or anything", OrderAny, WantYesNo},
+		{"is that true or false", OrderAny, WantYesNo},
+		{"was it 2021 or so", OrderAny, WantYesNo},
 		{"whats the deadline quillfeather gave to sign up for the canal pass", OrderAny, WantDate},
 		{"quillfeather said the canal was done already when oakhollow came in, how done was it", OrderAny, WantAny},
 		// An adverb between the question word and its auxiliary.

@@ -1172,6 +1172,10 @@ func TestHeIsTheNameTheQuestionTyped(t *testing.T) {
 	who := wireTurn("who took over the canal talks after milo fenwick left", "wire/canal.txt", "Canal talks", "Zara Quillfeather",
 		"The United Nations welcome the Canal Authority and Tomas Reedholt as the new envoy",
 		"The United Nations welcome the Canal Authority and Tomas Reedholt as the new envoy.")
+	if !givenAs("EPA Administrator Tomas Reedholt", "Tomas Reedholt") || !givenAs("Prime Minister Reedholt", "Tomas Reedholt") ||
+		givenAs("Ezra Reedholt", "Tomas Reedholt") || givenAs("Intergovernmental Authority", "Port Authority") {
+		t.Errorf("givenAs: titles and initials before a surname are no given name; another given name is another person")
+	}
 	f = readFollowUp("what was his job before that?", []Turn{who}, persons, nil)
 	if strings.Contains(f.Standalone, "United Nations") || strings.Contains(f.Standalone, "Authority") || !strings.Contains(f.Standalone, "Tomas Reedholt") {
 		t.Errorf("his, after who: searched as %q, want Tomas Reedholt", f.Standalone)
