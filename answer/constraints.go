@@ -1210,6 +1210,16 @@ var askedNouns = func() map[string]AnswerType {
 		"reporter": WantPerson, "reporters": WantPerson, "journalist": WantPerson, "lawmaker": WantPerson,
 		"lawmakers": WantPerson, "aide": WantPerson, "aides": WantPerson, "staffer": WantPerson,
 		"nominee": WantPerson,
+		// Callings: "which poet did biden quote", "which archbishop got
+		// put on the board". (Not the titles of the record's own
+		// officials, "secretary", "general": "which assistant press
+		// secretary had his last day" read so quoted a sentence
+		// naming others first, and its follow-up lost where he went,
+		// hall h35–h36.)
+		"poet": WantPerson, "author": WantPerson, "writer": WantPerson, "singer": WantPerson, "artist": WantPerson,
+		"actor": WantPerson, "actress": WantPerson, "athlete": WantPerson, "player": WantPerson, "coach": WantPerson,
+		"ceo": WantPerson, "founder": WantPerson, "archbishop": WantPerson, "bishop": WantPerson, "cardinal": WantPerson,
+		"pope": WantPerson, "astronaut": WantPerson, "activist": WantPerson, "survivor": WantPerson, "hostage": WantPerson,
 		"adviser": WantPerson, "advisor": WantPerson, "spokesman": WantPerson, "spokeswoman": WantPerson,
 		"congressman": WantPerson, "congresswoman": WantPerson, "judge": WantPerson, "candidate": WantPerson,
 		// "what dollar amount", "what total amount": a figure.

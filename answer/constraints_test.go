@@ -313,6 +313,9 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"what the press sec told reporters about the canal", OrderAny, WantQuotation},
 		{"what quillfeather said about the canal - when was that", OrderAny, WantDate},
 		{"what said the canal was shut", OrderAny, WantAny},
+		// A calling or a post asks for a person.
+		{"which poet did quillfeather quote at the canal dinner", OrderAny, WantPerson},
+		{"which archbishop got put on the canal board", OrderAny, WantPerson},
 		// Which of two, not yes or no.
 		{"did quillfeather or oakhollow open the canal", OrderAny, WantAny},
 		{"in that poll, was the canal or the bridge more popular", OrderAny, WantAny},
