@@ -1072,7 +1072,7 @@ var participles = map[string]bool{"done": true, "made": true, "held": true, "giv
 	"known": true, "met": true, "put": true, "set": true, "sent": true, "built": true, "paid": true, "said": true,
 	"told": true, "written": true, "spoken": true, "shown": true, "brought": true, "found": true, "won": true,
 	"lost": true, "begun": true, "gone": true, "chosen": true, "struck": true, "hit": true, "cut": true,
-	"shut": true, "kept": true, "led": true, "run": true, "signed": true, "sworn": true, "broken": true}
+	"shut": true, "kept": true, "led": true, "run": true, "sworn": true, "broken": true}
 
 // thingAsked reports whether the tokens from i name a thing asked, up to
 // two words after any adverb of the asking, before an auxiliary: "exact

@@ -1038,7 +1038,7 @@ func askedName(q string, statements []Statement, titles []string, speaker string
 	return ""
 }
 
-// askedRun is the first stretch of two or more of words, without its
+// askedRun is the first stretch of two or more words, without its
 // leading titles, whose every word is one of the terms asked; "" when
 // none is.
 func askedRun(words []string, asked map[string]bool) string {
