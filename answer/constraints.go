@@ -962,7 +962,7 @@ func openingEnd(toks []qtok) int {
 		return -1
 	}
 	for k := i + 1; k+1 < len(toks); k++ {
-		if whWords[toks[k].w] || toks[k].w == "whose" {
+		if (whWords[toks[k].w] || toks[k].w == "whose") && !relativeWh(toks, k) {
 			return -1
 		}
 		if opensQuestionAt(toks, k) {
@@ -970,6 +970,26 @@ func openingEnd(toks []qtok) int {
 		}
 	}
 	return -1
+}
+
+// relativeWh reports whether the "where" or "when" at k opens a
+// relative clause within an opening phrase: "during the trip where biden
+// met xi did they …" — after a noun (no function word, number or
+// mark), and not itself asking ("… the trip, where did …": an auxiliary
+// follows it). "Which" and "who" are left as asking: "in aug 2023 which
+// storm did …" asks which.
+func relativeWh(toks []qtok, k int) bool {
+	if w := toks[k].w; w != "where" && w != "when" {
+		return false
+	}
+	if k == 0 || k+1 >= len(toks) || toks[k].asks || toks[k].pause {
+		return false
+	}
+	before := toks[k-1].w
+	if text.IsStopword(before) || isDigit(before[len(before)-1]) {
+		return false
+	}
+	return !yesNoOpeners[toks[k+1].w] && !copulas[toks[k+1].w]
 }
 
 // fillers are the chat words that may open a question before its

@@ -294,6 +294,9 @@ func TestReadQuestionOrderAndWant(t *testing.T) {
 		{"on the canal can i get the quote where quillfeather said it", OrderAny, WantQuotation},
 		{"in 2022 whose idea was the canal", OrderAny, WantAny},
 		{"so in march 2024 did quillfeather say she'd sign it", OrderAny, WantYesNo},
+		{"during the trip where quillfeather met oakhollow did they discuss the canal", OrderAny, WantYesNo},
+		{"during the trip, where did quillfeather meet oakhollow", OrderAny, WantPlace},
+		{"in 2023 where was quillfeather", OrderAny, WantPlace},
 		// A phrase that sets the time or the occasion of a yes/no question.
 		{"in march 2024 did quillfeather say she'd sign the canal pact right away", OrderAny, WantYesNo},
 		{"during quillfeather's lisbon trip for the regatta, did she get into the tolls?", OrderAny, WantYesNo},
