@@ -652,7 +652,17 @@ func otherYear(toks []qtok, drop []bool, p Period) bool {
 // yes or no.
 func readWant(toks []qtok) AnswerType {
 	request := politeRequest(toks)
-	yesNo := len(toks) > 0 && (yesNoOpeners[toks[0].w] && !request || openingEnd(toks) > 0) && !alternative(toks)
+	aux := -1 // the auxiliary opening a yes/no question
+	switch {
+	case len(toks) == 0:
+	case yesNoOpeners[toks[0].w]:
+		if !request {
+			aux = 0
+		}
+	default:
+		aux = openingEnd(toks)
+	}
+	yesNo := aux >= 0 && !alternative(toks, aux)
 	if w := wantFrom(toks, 0, yesNo); w != WantAny {
 		return w
 	}
@@ -894,12 +904,13 @@ func relativeWho(toks []qtok, i int) bool {
 // clause's subject follows it (clauseSubject; not "when did …", "when
 // exactly was …", "when in 2023 did …", "when and where …"), and a later
 // question word asks ("what did", "how many", "who was", "who thanked"),
-// or an auxiliary and its subject ask a yes or no (subordinateYesNo).
+// or, after the question's opening "when" clause, an auxiliary and its
+// subject ask a yes or no (yesNoAfterWhen).
 func subordinateWhen(toks []qtok, i int) bool {
 	if i+1 >= len(toks) || !clauseSubject(toks[i+1].w) {
 		return false
 	}
-	if i == 0 && subordinateYesNo(toks, i) {
+	if i == 0 && yesNoAfterWhen(toks, i) > 0 {
 		return true
 	}
 	for k := i + 2; k+1 < len(toks); k++ {
@@ -929,21 +940,20 @@ func subordinateWhen(toks []qtok, i int) bool {
 	return false
 }
 
-// subordinateYesNo reports whether the "when" at i opens a clause
-// setting the time of a yes/no question after it: "when biden tapped the
-// reserve in nov 2021 did china do a release too", "when the senate
-// passed it was harris there". The clause's subject follows "when"; no
-// question word follows it; an auxiliary does, with a subject after it
-// (not a participle: "when the summit was held did …"), at least two
-// words after the clause's subject ("when biden was asked did he …":
-// "was" is the clause's own). Only a question's opening "when" is read
-// so (readWant): "can you tell me when the summit was held" asks a date.
-func subordinateYesNo(toks []qtok, i int) bool { return yesNoAfterWhen(toks, i) > 0 }
+// afterOpening is the byte offset in q of the question after the clause
+// or the phrase that opens it (openingEnd), 0 when nothing does.
+func afterOpening(q string) int {
+	toks := questionTokens(q)
+	if k := openingEnd(toks); k > 0 {
+		return toks[k].start
+	}
+	return 0
+}
 
 // openingEnd is, for a yes/no question that opens with a clause or a
 // phrase setting its time or occasion, the index of the auxiliary that
 // opens the question itself: "when biden tapped the reserve did china
-// do a release too" (subordinateYesNo), "in march 2024 did biden say
+// do a release too" (yesNoAfterWhen), "in march 2024 did biden say
 // he'd sign it", "during harris's tokyo trip, did she get into taiwan",
 // "jan 2022 before the invasion, did biden tell zelensky …", "under
 // aukus, is australia getting …". -1 for any other question.
@@ -997,19 +1007,13 @@ func relativeWh(toks []qtok, k int) bool {
 var fillers = map[string]bool{"so": true, "ok": true, "okay": true, "and": true, "but": true, "also": true,
 	"hey": true, "um": true, "uh": true, "yo": true, "like": true}
 
-// alternative reports whether a question opening with an auxiliary asks
-// which of two ("did biden or trump host them", "was voter id or the act
-// itself more popular", "was it harris or biden"): "or" joins the
-// subject's words, within alternativeReach words of the auxiliary, and
-// no auxiliary or word of yes or no follows it ("… or not", "… or nah",
-// "… or was that it" ask yes or no).
-func alternative(toks []qtok) bool {
-	a := 0
-	if !yesNoOpeners[toks[0].w] {
-		if a = openingEnd(toks); a < 0 {
-			return false
-		}
-	}
+// alternative reports whether a question whose auxiliary stands at a
+// asks which of two ("did biden or trump host them", "was voter id or
+// the act itself more popular", "was it harris or biden"): "or" joins
+// the subject's words, within alternativeReach words of the auxiliary,
+// and no auxiliary or word of yes or no follows it ("… or not", "… or
+// nah", "… or was that it" ask yes or no).
+func alternative(toks []qtok, a int) bool {
 	for j := a + 2; j < min(len(toks)-1, a+1+alternativeReach); j++ {
 		if toks[j].w == "or" {
 			next := toks[j+1].w
@@ -1040,8 +1044,16 @@ var openingWords = map[string]bool{"in": true, "on": true, "at": true, "during":
 	"over": true, "throughout": true, "within": true, "until": true, "upon": true}
 
 // yesNoAfterWhen is the index of the auxiliary that opens the yes/no
-// question after the "when" clause at i (subordinateYesNo), -1 when
-// there is none.
+// question after the "when" clause at i, -1 when there is none: the
+// clause sets the time of the question, "when biden tapped the
+// reserve in nov 2021 did china do a release too", "when the senate
+// passed it was harris there". The clause's subject follows "when"; no
+// question word follows it; an auxiliary does, with a subject after it
+// (not a participle: "when the summit was held did …"), at least two
+// words after the clause's subject ("when biden was asked did he …":
+// "was" is the clause's own). Only a question's opening "when" is read
+// so (readWant, subordinateWhen): "can you tell me when the summit was
+// held" asks a date.
 func yesNoAfterWhen(toks []qtok, i int) int {
 	if i+1 >= len(toks) || !clauseSubject(toks[i+1].w) {
 		return -1
@@ -1073,7 +1085,7 @@ func opensQuestionAt(toks []qtok, k int) bool {
 		return false
 	}
 	if modals[toks[k].w] {
-		return (toks[k].asks || toks[k].pause) && !requesters[s]
+		return (toks[k].asks || toks[k].pause) && !youWords[s] && s != "i" && s != "we"
 	}
 	return true
 }
@@ -1081,10 +1093,6 @@ func opensQuestionAt(toks []qtok, k int) bool {
 // modals are the auxiliaries that may open a clause's own verb ("will
 // take", "would sign") as well as a question.
 var modals = map[string]bool{"will": true, "would": true, "can": true, "could": true, "should": true}
-
-// requesters ask for something after a modal: "can i get", "could you
-// give".
-var requesters = map[string]bool{"i": true, "we": true, "you": true, "u": true, "ya": true}
 
 // participles are past participles that do not end in -ed (pastTense
 // reads those): "was done", "was held", "had met".

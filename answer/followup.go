@@ -974,27 +974,12 @@ func givenAs(run, name string) bool {
 			continue
 		}
 		before := strings.ToLower(strings.Trim(words[i-1], ".,"))
-		if text.IsTitleWord(before) || text.IsTitleNoun(before) || text.IsHonorific(before) || roleOrTime(before) || acronym(words[i-1]) {
+		if text.IsTitleWord(before) || text.IsTitleNoun(before) || text.IsHonorific(before) || roleOrTime(before) || isAcronym(strings.ReplaceAll(words[i-1], ".", "")) {
 			return true
 		}
 		return text.SameGivenName(before, strings.ToLower(nw[0]))
 	}
 	return true
-}
-
-// acronym reports a word written in capitals only ("EPA", "FEMA", "U.S."):
-// an office's initials before a title, no given name.
-func acronym(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
 }
 
 // otherPerson is the first person a statement names other than its

@@ -986,20 +986,20 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	for t := range text.TermSet(q.Filtered) {
 		delete(r.words, t)
 	}
-	toks := questionTokens(q.Question)
-	if k := openingEnd(toks); k > 0 {
+	if at := afterOpening(q.Question); at > 0 {
 		// "when kjp tested positive after the trip, was biden counted as
 		// a close contact?", "during harris's tokyo trip, did she …": the
 		// opening clause or phrase sets the time or the occasion, and its
 		// words count as context; the sentence answering holds the
 		// claim's.
-		main := text.TermSet(text.SpellOutChat(q.Question[toks[k].start:]))
-		for t := range text.TermSet(text.SpellOutChat(q.Question[:toks[k].start])) {
+		main := text.TermSet(text.SpellOutChat(q.Question[at:]))
+		for t := range text.TermSet(text.SpellOutChat(q.Question[:at])) {
 			if _, ok := r.words[t]; ok && !main[t] {
 				r.words[t] = 0
 			}
 		}
 	}
+	toks := questionTokens(q.Question)
 	if opensWithInstruction(toks) {
 		// "compare what …": no word a sentence should hold.
 		for _, t := range text.Terms(toks[0].w) {

@@ -147,9 +147,7 @@ func othersAsked(q string) bool { return othersElseRe.MatchString(q) }
 // trip, was biden a close contact?" asserts that he was a close contact;
 // openingEnd).
 func claimOf(q string, r questionReading) (claim []string, negated bool) {
-	if toks := questionTokens(q); openingEnd(toks) > 0 {
-		q = q[toks[openingEnd(toks)].start:]
-	}
+	q = q[afterOpening(q):]
 	seen := map[string]bool{}
 	text.EachWord(text.SpellOutChat(q), func(w string) {
 		if text.IsNegation(w) {
