@@ -245,10 +245,24 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 			}
 			// "the prisoner exchange of summer 2024?": a season (or
 			// "the fall of") before the year is the period.
-			for from := max(0, i-3); from < i; from++ {
-				if s, ok := periodDate(words, from, 0); ok && s.Dated && s.Next == i+1 && words[from] != "the" {
+			near := false
+			for from := max(0, i-4); from < i; from++ {
+				s, ok := retrieval.ReadDate(words, from, 0)
+				if !ok || !s.Dated || s.Next != i+1 {
+					continue
+				}
+				if s.Near {
+					// "… on labor day 2026", "… in q2 2024": the year
+					// completes a date that bounds no period.
+					near = true
+					break
+				}
+				if words[from] != "the" {
 					return mark(q, toks, drop, from, i+1, Period{Since: s.Since, Until: s.Until})
 				}
+			}
+			if near {
+				continue
 			}
 			if text.IsStopword(toks[i-1].w) {
 				continue
@@ -386,6 +400,10 @@ type NamedDate struct {
 	Until time.Time  `json:"until,omitzero"`
 	Month time.Month `json:"month,omitempty"`
 	Day   int        `json:"day,omitempty"`
+	// reported: statements on the date follow it (a quarter: "q1 2024"
+	// is reported on in April), so a document dated within it is not
+	// about it.
+	reported bool
 }
 
 // Dated reports whether the date has its year.
@@ -416,7 +434,7 @@ func readNamedDates(q string, toks []qtok, drop []bool, first time.Time) []Named
 		}
 		if s, ok := retrieval.ReadDate(words, i, 0); ok && s.Dated && !anyDropped(drop, i, s.Next) {
 			if first.IsZero() || !s.Until.Before(first.AddDate(-historyYears, 0, 0)) {
-				out = append(out, NamedDate{Phrase: q[toks[i].start:toks[s.Next-1].end], Since: s.Since, Until: s.Until})
+				out = append(out, NamedDate{Phrase: q[toks[i].start:toks[s.Next-1].end], Since: s.Since, Until: s.Until, reported: s.Reported})
 			}
 			i = s.Next - 1
 			continue
@@ -547,8 +565,8 @@ func datesIn(s string) passageDates {
 // holds reports whether a passage of a document dated on, naming the
 // dates pd, is about the named date d: its document is dated within d or
 // up to reportLag days after it (the April jobs report is published in
-// May; for a day without a year, in any year), or its words name a date
-// within d. "2026" in a passage does not hold "November 2026".
+// May; for a day without a year, in any year; a quarter only after it),
+// or its words name a date within d. "2026" in a passage does not hold "November 2026".
 func (pd passageDates) holds(d NamedDate, on time.Time) bool {
 	if !d.Dated() {
 		if pd.days[int(d.Month)*100+d.Day] {
@@ -564,7 +582,7 @@ func (pd passageDates) holds(d NamedDate, on time.Time) bool {
 		}
 		return false
 	}
-	if !on.IsZero() && !on.Before(d.Since) && !on.After(d.Until.AddDate(0, 0, reportLag)) {
+	if !on.IsZero() && !on.Before(d.Since) && !on.After(d.Until.AddDate(0, 0, reportLag)) && (!d.reported || on.After(d.Until)) {
 		return true
 	}
 	if d.Since.Equal(d.Until) && !on.IsZero() && !on.Before(d.Since) && on.Before(d.Since.AddDate(1, 0, 0)) &&
