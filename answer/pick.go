@@ -986,12 +986,17 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	for t := range text.TermSet(q.Filtered) {
 		delete(r.words, t)
 	}
+	r.seq = stemSeq(q.Question)
 	if at := afterOpening(q.Question); at > 0 {
 		// "when kjp tested positive after the trip, was biden counted as
 		// a close contact?", "during harris's tokyo trip, did she …": the
 		// opening clause or phrase sets the time or the occasion, and its
-		// words count as context; the sentence answering holds the
-		// claim's.
+		// words count as context, in order no phrase of the question's
+		// ("when biden tapped the strategic petroleum reserve in nov 2021
+		// did china do a release too?" is answered by the sentence on
+		// China, not by one on the reserve); the sentence answering
+		// holds the claim's.
+		r.seq = stemSeq(q.Question[at:])
 		main := text.TermSet(text.SpellOutChat(q.Question[at:]))
 		for t := range text.TermSet(text.SpellOutChat(q.Question[:at])) {
 			if _, ok := r.words[t]; ok && !main[t] {
@@ -1066,7 +1071,6 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	}
 	demoteWhenPhrase(q.Question, toks, r.words, people)
 	r.prev, _ = text.FoldQuote(q.Previous)
-	r.seq = stemSeq(q.Question)
 	r.own, r.pp = text.TermSet(q.Question), q.pp
 	if r.typ == WantAny || r.typ == WantQuotation {
 		r.subject, r.verb, r.head = questionObject(q.Question, people)

@@ -490,4 +490,13 @@ func TestWhenClauseIsNoClaim(t *testing.T) {
 	if r.words[text.Stem("contact")] != 1 {
 		t.Errorf("%q: the claim's word \"contact\" is not the question's own", q)
 	}
+	// Nor are the clause's words, in their order, a phrase of the
+	// question's: a sentence repeating "the canal trip" says nothing of
+	// the contact.
+	if got := longestRun(stemSeq("Quillfeather spoke after the canal trip."), r.seq); got != 0 {
+		t.Errorf("%q: the clause's phrase counts as the question's (run %v)", q, got)
+	}
+	if got := longestRun(stemSeq("Oakhollow was counted as a close contact."), r.seq); got < 3 {
+		t.Errorf("%q: the claim's phrase is not the question's (run %v)", q, got)
+	}
 }
