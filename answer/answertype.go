@@ -252,6 +252,23 @@ func withoutNamedYears(s string) string {
 	})
 }
 
+// routeRe: a route between two names ("to transport Nestlé infant
+// formula from Germany to Fort Worth, Texas"), which says where something
+// went whatever verb moved it.
+var routeRe = regexp.MustCompile(`\bfrom (?:the )?([A-Z][\p{L}.’'-]*(?: [A-Z][\p{L}.’'-]*)*) to (?:the )?([A-Z][\p{L}.’'-]*(?:,? [A-Z][\p{L}.’'-]*)*)`)
+
+// routeNamesPlace reports whether s holds a route (routeRe) one end of
+// which is a place the record's gazetteer knows: "from January to March"
+// and "from Biden to Trump" are no routes.
+func routeNamesPlace(s string) bool {
+	for _, m := range routeRe.FindAllStringSubmatch(s, -1) {
+		if len(text.PlacesAsked(m[1])) > 0 || len(text.PlacesAsked(m[2])) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // fitsType reports whether a sentence holds the kind of answer asked for:
 // a date for "when", a figure for "how many", a named speaker or person
 // for "who", a place for "where", a named speaker's own words (or the
@@ -269,7 +286,7 @@ func fitsType(t AnswerType, sentence string, quoted bool, speaker string, sure, 
 	case WantPerson:
 		return quoted || (speaker != "" && sure) || names
 	case WantPlace:
-		return placeRe.MatchString(sentence)
+		return placeRe.MatchString(sentence) || routeNamesPlace(sentence)
 	case WantQuotation:
 		return quoted || (speaker != "" && sure)
 	}

@@ -258,6 +258,19 @@ func TestPlaceOpeningTheSentence(t *testing.T) {
 	}
 }
 
+// A route says where something went whatever verb moved it; a span of
+// months or a hand-over between people is no route.
+func TestRouteIsAPlace(t *testing.T) {
+	if s := "The ministry is sourcing a flight to carry canal grain from Germany to Quillton, Texas on June 26."; !fitsType(WantPlace, s, false, "", false, false) {
+		t.Errorf("%q holds no place for \"where\"", s)
+	}
+	for _, s := range []string{"The tolls rose from January to March.", "The office passed from Quillfeather to Oakhollow."} {
+		if fitsType(WantPlace, s, false, "", false, false) {
+			t.Errorf("%q read as a place", s)
+		}
+	}
+}
+
 // The claim's rarest word is the record's rarest: "did example ever call
 // quillfeather a tyrant" is no yes from "… calling Zara Quillfeather a
 // duke", though among the sentences found "tyrant" is common and the
