@@ -26,6 +26,7 @@ func TestChatExpansion(t *testing.T) {
 		{"tech", ""},
 		{"vax", "vaccine"},
 		{"weed", "marijuana"},
+		{"picked", "nominated appointed tapped"},
 		{"q2", "second quarter"},
 		{"president", ""},
 		{"sullivan", ""},
