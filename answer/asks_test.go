@@ -185,6 +185,10 @@ func TestListEntryAnswersWho(t *testing.T) {
 		{"- Barge Safety Review Board, Quillton Office", true}, // an entry all the same: quotable, no heading
 		{"- Canal Tolls and Barge Fees", false},
 		{"Mr. Odo Brambleby, Canal Engineer", true},
+		// An announcement's entry of a nominee needs no honorific.
+		{"Odo Brambleby, Nominee for Deputy Keeper of the Canal, Department of the Canal", true},
+		{"Odo P. Brambleby, Nominee for Keeper of the Tolls", true},
+		{"the canal board, Nominee for Keeper", false},
 	} {
 		if got := personEntry(tc.line); got != tc.want {
 			t.Errorf("personEntry(%q) = %v, want %v", tc.line, got, tc.want)

@@ -2023,6 +2023,9 @@ func personEntry(s string) bool {
 	if len(words) < 2 {
 		return false
 	}
+	if nominee(words, rest) {
+		return true
+	}
 	switch {
 	case text.IsHonorific(words[0]):
 		return true
@@ -2032,6 +2035,22 @@ func personEntry(s string) bool {
 		return len(words) >= 3
 	}
 	return false
+}
+
+// nominee reports an entry of an announcement of nominees: a name of two
+// to four capitalised words and, after its comma, "Nominee for" the
+// office ("Tommy Beaudreau, Nominee for Deputy Secretary of the Interior,
+// Department of the Interior"), which answers who was picked for it.
+func nominee(name []string, rest string) bool {
+	if len(name) > 4 || !strings.HasPrefix(strings.TrimSpace(rest), "Nominee for ") {
+		return false
+	}
+	for _, w := range name {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // heading reports a line of its own in title case without a closing
