@@ -566,7 +566,8 @@ func datesIn(s string) passageDates {
 // dates pd, is about the named date d: its document is dated within d or
 // up to reportLag days after it (the April jobs report is published in
 // May; for a day without a year, in any year; a quarter only after it),
-// or its words name a date within d. "2026" in a passage does not hold "November 2026".
+// or its words name a date within d. "2026" in a passage does not hold
+// "November 2026".
 func (pd passageDates) holds(d NamedDate, on time.Time) bool {
 	if !d.Dated() {
 		if pd.days[int(d.Month)*100+d.Day] {

@@ -104,15 +104,14 @@ func readPart(words []string, i int) (part, int) {
 var seasons = map[string]time.Month{"spring": time.March, "summer": time.June, "fall": time.September,
 	"autumn": time.September, "winter": time.December}
 
-// quarters are a year's quarters as a word of their own ("q1") or an
-// ordinal before "quarter" ("first quarter", "1st quarter"), by their
-// first months.
-var quarters = map[string]time.Month{"q1": time.January, "q2": time.April, "q3": time.July, "q4": time.October,
-	"first": time.January, "1st": time.January, "second": time.April, "2nd": time.April,
-	"third": time.July, "3rd": time.July, "fourth": time.October, "4th": time.October}
+// quarterStarts are the first months of a year's quarters, by the
+// ordinal that names each ("the third quarter").
+var quarterStarts = map[string]time.Month{"first": time.January, "second": time.April, "third": time.July, "fourth": time.October}
 
-// QuarterAt reads a quarter at words[j] ("q3", "the third quarter of"):
-// its first month and where its year would be.
+// QuarterAt reads a quarter at words[j]: "q3" as chat writes it
+// (text.ChatExpansion: "third quarter"), or an ordinal, spelt out or in
+// figures, before "quarter" ("the third quarter of", "3rd quarter"). It
+// returns the quarter's first month and where its year would be.
 func QuarterAt(words []string, j int) (time.Month, int, bool) {
 	if j < len(words) && words[j] == "the" {
 		j++
@@ -120,16 +119,21 @@ func QuarterAt(words []string, j int) (time.Month, int, bool) {
 	if j >= len(words) {
 		return 0, 0, false
 	}
-	first, ok := quarters[words[j]]
-	if !ok {
-		return 0, 0, false
-	}
-	k := j + 1
-	if !strings.HasPrefix(words[j], "q") {
+	w, k := words[j], j+1
+	if e := text.ChatExpansion(w); len(e) == 2 && e[1] == "quarter" {
+		w = e[0] // "q3"
+	} else {
+		if e := text.ChatExpansion(w); len(e) == 1 {
+			w = e[0] // "3rd"
+		}
 		if k >= len(words) || words[k] != "quarter" {
 			return 0, 0, false
 		}
 		k++
+	}
+	first, ok := quarterStarts[w]
+	if !ok {
+		return 0, 0, false
 	}
 	if k < len(words) && words[k] == "of" {
 		k++
