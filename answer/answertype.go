@@ -252,64 +252,6 @@ func withoutNamedYears(s string) string {
 	})
 }
 
-// kindAsked is the noun a "which"/"what" question asks for by its kind
-// ("which storm did biden have fema pre-deploy ppl to texas for", "what
-// medals did he get", "which treaty was signed"): the last of up to
-// whichReach words after the question word, none of them a function
-// word, before an auxiliary or a verb in the past tense; "" when there is
-// none, when the noun names a kind of answer the answer types read
-// (askedNouns, quantityNouns), or when the word names no thing ("what
-// else did he say": askingWords).
-func kindAsked(toks []qtok) string {
-	i := slices.IndexFunc(toks, func(t qtok) bool { return t.w == "which" || t.w == "what" })
-	if i < 0 {
-		return ""
-	}
-	for j := i + 1; j < len(toks) && j <= i+1+whichReach; j++ {
-		w := toks[j].w
-		if yesNoOpeners[w] || pastTense(w) {
-			if j == i+1 {
-				return ""
-			}
-			noun := strings.TrimSpace(text.SpellOutChat(toks[j-1].w)) // "what yr": a year
-			if _, typed := askedNouns[noun]; typed || quantityNouns[noun] || askingWords[noun] {
-				return ""
-			}
-			return noun
-		}
-		if text.IsStopword(w) {
-			return ""
-		}
-	}
-	return ""
-}
-
-// namesKind reports whether s names a thing of the kind asked (kindAsked):
-// the noun, capitalised past the sentence's first word, in a run of two
-// capitalised words or more ("Tropical Storm Harold", "the Bronze Star
-// Medal"), not of the government's own name ("the United States").
-func namesKind(s, noun string) bool {
-	stem := text.Stem(noun)
-	toks := text.Tokens(s)
-	capital := func(k int) bool {
-		if k < 1 || k >= len(toks) {
-			return false
-		}
-		r, _ := utf8.DecodeRuneInString(s[toks[k].Start:])
-		return unicode.IsUpper(r)
-	}
-	for k := 1; k < len(toks); k++ {
-		w := toks[k].Word
-		if homeWords[w] || text.Stem(w) != stem || !capital(k) {
-			continue
-		}
-		if capital(k-1) && s[toks[k-1].End:toks[k].Start] == " " || capital(k+1) && s[toks[k].End:toks[k+1].Start] == " " {
-			return true
-		}
-	}
-	return false
-}
-
 // routeRe: a route between two names ("to transport Nestlé infant
 // formula from Germany to Fort Worth, Texas"), which says where something
 // went whatever verb moved it.

@@ -712,10 +712,6 @@ type questionReading struct {
 	// (firstOfType) as for a typed question, or among the reasonReach
 	// sentences after it.
 	why bool
-	// kind: the noun a "which"/"what" question asks for by its kind
-	// ("which storm did …", kindAsked), which no answer type reads; a
-	// sentence naming one (namesKind) holds the kind of answer asked.
-	kind string
 	// orgs: the person asked for may be an organisation
 	// (asksOrganisation).
 	orgs bool
@@ -1081,9 +1077,6 @@ func readQuestion(q ExtractiveQuery) questionReading {
 	}
 	r.inSentence = r.typ == WantPerson && personInSentence(q.Question)
 	r.why = r.typ == WantAny && len(r.sides) < 2 && asksWhy(toks)
-	if r.typ == WantAny && !r.why && len(r.sides) < 2 {
-		r.kind = kindAsked(toks)
-	}
 	r.orgs = r.inSentence && asksOrganisation(q.Question)
 	if (r.typ == WantAny || r.typ == WantPerson) && len(r.sides) < 2 {
 		r.list, r.listNoun = asksList(q.Question)
@@ -1469,8 +1462,6 @@ func measure(cands []candidate, top []retrieval.Hit, r questionReading, w Weight
 			f.Fits = f.Quoted || namesOthers(sentence, r.own, r.pp, 0, true) || r.orgs && namesOrganisation(sentence, r.own)
 		case r.why:
 			f.Fits = reasonRe.MatchString(sentence)
-		case r.kind != "":
-			f.Fits = namesKind(sentence, r.kind)
 		default:
 			f.Fits = fitsType(r.typ, sentence, f.Quoted, speaker, sure, names)
 		}
