@@ -4,7 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/readout/readout/corpus"
 	"github.com/readout/readout/retrieval"
 	"github.com/readout/readout/text"
 )
@@ -189,6 +191,8 @@ func TestListEntryAnswersWho(t *testing.T) {
 		{"Odo Brambleby, Nominee for Deputy Keeper of the Canal, Department of the Canal", true},
 		{"Odo P. Brambleby, Nominee for Keeper of the Tolls", true},
 		{"the canal board, Nominee for Keeper", false},
+		{"Odo Brambleby, Nominee to be Keeper of the Tolls", true},
+		{"Brambleby, Nominee for Keeper", false}, // one word: no name
 	} {
 		if got := personEntry(tc.line); got != tc.want {
 			t.Errorf("personEntry(%q) = %v, want %v", tc.line, got, tc.want)
@@ -242,5 +246,26 @@ func TestHalfIsFiftyPercent(t *testing.T) {
 		if got := holdsHalf(s); got != want {
 			t.Errorf("holdsHalf(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// An announcement's entry of a nominee opens the next nominee's part: the
+// words of the nominee before (their biography) are no context of it.
+func TestNomineeEntryTakesNoContext(t *testing.T) {
+	d := &corpus.Document{ID: "n.txt", Title: "Minister Ada Vexlund Announces Nominees", Date: time.Date(2031, 7, 13, 0, 0, 0, 0, time.UTC)}
+	d.Text = "Minister Ada Vexlund announced her intent to nominate the following:\n" +
+		"- Odo Brambleby, Nominee for Member of the Board of Trustees of the Quillton Memorial Fellowship Foundation\n" +
+		"- Ida Fernwhistle, Nominee for Member of the Board of Trustees of the Quillton Memorial Fellowship Foundation\n\n" +
+		"Zara Oakhollow, Nominee for Director of Canal Tolls\n\n" +
+		"Zara Oakhollow is an engineer.\n"
+	h := retrieval.Hit{Doc: d, Coverage: 1, Chunk: corpus.Chunk{ID: "n.txt#0", DocID: d.ID, End: len(d.Text), Text: d.Text}}
+	_, _, _, why := extractive(ExtractiveQuery{Question: "who did vexlund nominate to the quillton memorial fellowship foundation board of trustees", Type: WantPerson}, []retrieval.Hit{h})
+	for _, w := range why {
+		if strings.HasPrefix(w.Sentence, "Zara Oakhollow, Nominee") && (w.Role == "answer" || w.Role == "support") {
+			t.Errorf("the next nominee's entry is quoted (%s) on the words of the biography before it: %+v", w.Role, w)
+		}
+	}
+	if len(why) == 0 || !strings.Contains(why[0].Sentence, "Quillton Memorial Fellowship Foundation") {
+		t.Errorf("the nominee asked for is not quoted first: %+v", why)
 	}
 }

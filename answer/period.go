@@ -252,8 +252,8 @@ func readPeriod(q string, toks []qtok, end time.Time, drop []bool) Period {
 					continue
 				}
 				if s.Near {
-					// "… on labor day 2026", "… in q2 2024": the year
-					// completes a date that bounds no period.
+					// "… on labor day 2026": the year completes a date
+					// that bounds no period.
 					near = true
 					break
 				}
@@ -400,10 +400,6 @@ type NamedDate struct {
 	Until time.Time  `json:"until,omitzero"`
 	Month time.Month `json:"month,omitempty"`
 	Day   int        `json:"day,omitempty"`
-	// reported: statements on the date follow it (a quarter: "q1 2024"
-	// is reported on in April), so a document dated within it is not
-	// about it.
-	reported bool
 }
 
 // Dated reports whether the date has its year.
@@ -434,7 +430,7 @@ func readNamedDates(q string, toks []qtok, drop []bool, first time.Time) []Named
 		}
 		if s, ok := retrieval.ReadDate(words, i, 0); ok && s.Dated && !anyDropped(drop, i, s.Next) {
 			if first.IsZero() || !s.Until.Before(first.AddDate(-historyYears, 0, 0)) {
-				out = append(out, NamedDate{Phrase: q[toks[i].start:toks[s.Next-1].end], Since: s.Since, Until: s.Until, reported: s.Reported})
+				out = append(out, NamedDate{Phrase: q[toks[i].start:toks[s.Next-1].end], Since: s.Since, Until: s.Until})
 			}
 			i = s.Next - 1
 			continue
@@ -565,9 +561,8 @@ func datesIn(s string) passageDates {
 // holds reports whether a passage of a document dated on, naming the
 // dates pd, is about the named date d: its document is dated within d or
 // up to reportLag days after it (the April jobs report is published in
-// May; for a day without a year, in any year; a quarter only after it),
-// or its words name a date within d. "2026" in a passage does not hold
-// "November 2026".
+// May; for a day without a year, in any year), or its words name a date
+// within d. "2026" in a passage does not hold "November 2026".
 func (pd passageDates) holds(d NamedDate, on time.Time) bool {
 	if !d.Dated() {
 		if pd.days[int(d.Month)*100+d.Day] {
@@ -583,7 +578,7 @@ func (pd passageDates) holds(d NamedDate, on time.Time) bool {
 		}
 		return false
 	}
-	if !on.IsZero() && !on.Before(d.Since) && !on.After(d.Until.AddDate(0, 0, reportLag)) && (!d.reported || on.After(d.Until)) {
+	if !on.IsZero() && !on.Before(d.Since) && !on.After(d.Until.AddDate(0, 0, reportLag)) {
 		return true
 	}
 	if d.Since.Equal(d.Until) && !on.IsZero() && !on.Before(d.Since) && on.Before(d.Since.AddDate(1, 0, 0)) &&

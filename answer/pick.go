@@ -610,6 +610,11 @@ func candidates(top []retrieval.Hit) []candidate {
 			} else if lead != nil && listedEntry(s) {
 				c.before, c.listed = lead, true
 			}
+			if nomineeEntry(s) {
+				// An announcement's entry of a nominee opens the next
+				// nominee's part: the previous one's words are no context.
+				c.before, c.follows = nil, false
+			}
 			if strings.HasSuffix(strings.TrimSpace(s), ":") {
 				lead = c.stems
 			}
@@ -2028,12 +2033,21 @@ func personEntry(s string) bool {
 	return false
 }
 
+// nomineeEntry reports a line that is an announcement's entry of a
+// nominee (nominee).
+func nomineeEntry(s string) bool {
+	name, rest, ok := strings.Cut(strings.TrimSpace(s), ",")
+	return ok && nominee(strings.Fields(name), rest)
+}
+
 // nominee reports an entry of an announcement of nominees: a name of two
-// to four capitalised words and, after its comma, "Nominee for" the
-// office ("Tommy Beaudreau, Nominee for Deputy Secretary of the Interior,
-// Department of the Interior"), which answers who was picked for it.
+// to four capitalised words and, after its comma, "Nominee for" or
+// "Nominee to be" the office ("Tommy Beaudreau, Nominee for Deputy
+// Secretary of the Interior, Department of the Interior"), which answers
+// who was picked for it.
 func nominee(name []string, rest string) bool {
-	if len(name) > 4 || !strings.HasPrefix(strings.TrimSpace(rest), "Nominee for ") {
+	rest = strings.TrimSpace(rest)
+	if len(name) < 2 || len(name) > 4 || !strings.HasPrefix(rest, "Nominee for ") && !strings.HasPrefix(rest, "Nominee to be ") {
 		return false
 	}
 	for _, w := range name {

@@ -20,15 +20,12 @@ import (
 // and last day, the index of the word after it, and whether it named a
 // year (a month or day without one bounds nothing). Near marks a span
 // that statements lie near rather than within (a holiday: "labor day
-// 2026"; a quarter, reported on after it: "q2 2024"); it names a date but
-// bounds no period. Reported marks a span whose statements follow it (a
-// quarter).
+// 2026"); it names a date but bounds no period.
 type DateSpan struct {
 	Since, Until time.Time
 	Next         int
 	Dated        bool
 	Near         bool
-	Reported     bool
 }
 
 // Day returns the date of y, m, d at midnight UTC.
@@ -103,43 +100,6 @@ func readPart(words []string, i int) (part, int) {
 // months each).
 var seasons = map[string]time.Month{"spring": time.March, "summer": time.June, "fall": time.September,
 	"autumn": time.September, "winter": time.December}
-
-// quarterStarts are the first months of a year's quarters, by the
-// ordinal that names each ("the third quarter").
-var quarterStarts = map[string]time.Month{"first": time.January, "second": time.April, "third": time.July, "fourth": time.October}
-
-// QuarterAt reads a quarter at words[j]: "q3" as chat writes it
-// (text.ChatExpansion: "third quarter"), or an ordinal, spelt out or in
-// figures, before "quarter" ("the third quarter of", "3rd quarter"). It
-// returns the quarter's first month and where its year would be.
-func QuarterAt(words []string, j int) (time.Month, int, bool) {
-	if j < len(words) && words[j] == "the" {
-		j++
-	}
-	if j >= len(words) {
-		return 0, 0, false
-	}
-	w, k := words[j], j+1
-	if e := text.ChatExpansion(w); len(e) == 2 && e[1] == "quarter" {
-		w = e[0] // "q3"
-	} else {
-		if e := text.ChatExpansion(w); len(e) == 1 {
-			w = e[0] // "3rd"
-		}
-		if k >= len(words) || words[k] != "quarter" {
-			return 0, 0, false
-		}
-		k++
-	}
-	first, ok := quarterStarts[w]
-	if !ok {
-		return 0, 0, false
-	}
-	if k < len(words) && words[k] == "of" {
-		k++
-	}
-	return first, k, true
-}
 
 // holidayLead is how many days before a holiday its span starts: a
 // President's proclamation of a day is issued up to a week before it.
@@ -301,15 +261,6 @@ func ReadDate(words []string, i, defaultYear int) (DateSpan, bool) {
 				return DateSpan{Since: Day(y-1, 12, 1), Until: MonthEnd(y, 2), Next: k + 1, Dated: true}, true
 			}
 			return DateSpan{Since: Day(y, first, 1), Until: MonthEnd(y, first+2), Next: k + 1, Dated: true}, true
-		}
-	}
-	if first, k, ok := QuarterAt(words, j); ok && p == whole && k < len(words) {
-		// "q1 2024", "the first quarter of 2024": its three months, which
-		// a report covers and the statements on it follow ("Statement
-		// from President Joe Biden on First Quarter GDP", 2024-04-25):
-		// near, not within.
-		if y, ok := YearOf(words[k]); ok {
-			return DateSpan{Since: Day(y, first, 1), Until: MonthEnd(y, first+2), Next: k + 1, Dated: true, Near: true, Reported: true}, true
 		}
 	}
 	// A part of a holiday is no holiday; Orthodox Christmas falls in

@@ -291,13 +291,8 @@ func RightAfter(prev string) bool {
 // (TermSynonyms). "weed" is written 45 times in the White House record,
 // most of them "in the weeds", twice "smoking weed" or "is weed legal";
 // "marijuana" 329 times. Hall h75, h76 and the yard chain y75–y77 asked
-// for the October 2022 marijuana pardon as "weed". A President's "pick"
-// for an office is what the record's announcements call the person he
-// intends to nominate, has tapped or appointed ("The President has
-// tapped Tommy Beaudreau for Deputy Secretary of the Interior"): "who did
-// biden pick to be deputy secretary of the interior", wharf w03.
-var slangWords = map[string]string{"weed": "marijuana",
-	"pick": "nominate appoint tapped", "picked": "nominated appointed tapped", "picks": "nominates appoints taps"}
+// for the October 2022 marijuana pardon as "weed".
+var slangWords = map[string]string{"weed": "marijuana"}
 
 // quarterWords are a year's quarters as chat writes them, which the
 // record writes both ways ("Statement from President Joe Biden on First

@@ -26,7 +26,6 @@ func TestChatExpansion(t *testing.T) {
 		{"tech", ""},
 		{"vax", "vaccine"},
 		{"weed", "marijuana"},
-		{"picked", "nominated appointed tapped"},
 		{"q2", "second quarter"},
 		{"president", ""},
 		{"sullivan", ""},

@@ -56,9 +56,6 @@ func TestTermSynonyms(t *testing.T) {
 	if got := TermSynonyms("the weed pardon"); !slices.Contains(got["weed"], "marijuana") {
 		t.Errorf(`"weed": %v, want "marijuana"`, got["weed"])
 	}
-	if got := TermSynonyms("who did she pick for the canal board"); !slices.Contains(got["pick"], "nominat") || !slices.Contains(got["pick"], "tap") {
-		t.Errorf(`"pick": %v, want the record's "nominate" and "tapped"`, got["pick"])
-	}
 	// A verb's phrase around its object.
 	for _, q := range []string{"when did russia let trevor reed go", "did they let him go"} {
 		if got := TermSynonyms(q); !slices.Contains(got["go"], "releas") {
