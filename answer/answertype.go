@@ -255,7 +255,7 @@ func withoutNamedYears(s string) string {
 // routeRe: a route between two names ("to transport Nestlé infant
 // formula from Germany to Fort Worth, Texas"), which says where something
 // went whatever verb moved it.
-var routeRe = regexp.MustCompile(`\bfrom (?:the )?([A-Z][\p{L}.’'-]*(?: [A-Z][\p{L}.’'-]*)*) to (?:the )?([A-Z][\p{L}.’'-]*(?:,? [A-Z][\p{L}.’'-]*)*)`)
+var routeRe = regexp.MustCompile(`\b[Ff]rom (?:the )?([A-Z][\p{L}.’'-]*(?: [A-Z][\p{L}.’'-]*)*) to (?:the )?([A-Z][\p{L}.’'-]*(?:,? [A-Z][\p{L}.’'-]*)*)`)
 
 // routeNamesPlace reports whether s holds a route (routeRe) one end of
 // which is a place the record's gazetteer knows: "from January to March"

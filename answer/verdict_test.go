@@ -261,8 +261,11 @@ func TestPlaceOpeningTheSentence(t *testing.T) {
 // A route says where something went whatever verb moved it; a span of
 // months or a hand-over between people is no route.
 func TestRouteIsAPlace(t *testing.T) {
-	if s := "The ministry is sourcing a flight to carry canal grain from Germany to Quillton, Texas on June 26."; !fitsType(WantPlace, s, false, "", false, false) {
-		t.Errorf("%q holds no place for \"where\"", s)
+	for _, s := range []string{"The ministry is sourcing a flight to carry canal grain from Germany to Quillton, Texas on June 26.",
+		"From Germany to Quillton, the grain went by barge."} {
+		if !fitsType(WantPlace, s, false, "", false, false) {
+			t.Errorf("%q holds no place for \"where\"", s)
+		}
 	}
 	for _, s := range []string{"The tolls rose from January to March.", "The office passed from Quillfeather to Oakhollow."} {
 		if fitsType(WantPlace, s, false, "", false, false) {
