@@ -192,6 +192,7 @@ func TestListEntryAnswersWho(t *testing.T) {
 		{"Odo P. Brambleby, Nominee for Keeper of the Tolls", true},
 		{"the canal board, Nominee for Keeper", false},
 		{"Odo Brambleby, Nominee to be Keeper of the Tolls", true},
+		{"Odo Edward Brambleby, Jr., Nominee for Keeper of the Tolls", true},
 		{"Brambleby, Nominee for Keeper", false}, // one word: no name
 	} {
 		if got := personEntry(tc.line); got != tc.want {

@@ -2041,12 +2041,15 @@ func nomineeEntry(s string) bool {
 }
 
 // nominee reports an entry of an announcement of nominees: a name of two
-// to four capitalised words and, after its comma, "Nominee for" or
-// "Nominee to be" the office ("Tommy Beaudreau, Nominee for Deputy
-// Secretary of the Interior, Department of the Interior"), which answers
-// who was picked for it.
+// to four capitalised words (a suffix after its comma: "Larry Edward
+// André, Jr.,") and, after its comma, "Nominee for" or "Nominee to be" the
+// office ("Tommy Beaudreau, Nominee for Deputy Secretary of the Interior,
+// Department of the Interior"), which answers who was picked for it.
 func nominee(name []string, rest string) bool {
 	rest = strings.TrimSpace(rest)
+	if suffix, after, ok := strings.Cut(rest, ","); ok && nameSuffix(suffix) {
+		rest = strings.TrimSpace(after)
+	}
 	if len(name) < 2 || len(name) > 4 || !strings.HasPrefix(rest, "Nominee for ") && !strings.HasPrefix(rest, "Nominee to be ") {
 		return false
 	}
