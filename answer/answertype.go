@@ -258,11 +258,17 @@ func withoutNamedYears(s string) string {
 var routeRe = regexp.MustCompile(`\b[Ff]rom (?:the )?([A-Z][\p{L}.’'-]*(?: [A-Z][\p{L}.’'-]*)*) to (?:the )?([A-Z][\p{L}.’'-]*(?:,? [A-Z][\p{L}.’'-]*)*)`)
 
 // routeNamesPlace reports whether s holds a route (routeRe) one end of
-// which is a place the record's gazetteer knows: "from January to March"
-// and "from Biden to Trump" are no routes.
+// which ends in a place the record's gazetteer knows ("Germany", "Fort
+// Worth, Texas"): "from January to March" and "from Biden to Trump" are
+// no routes, nor is "a letter from Ukrainian President Zelenskyy to
+// Congress", whose demonym opens a person's name.
 func routeNamesPlace(s string) bool {
+	endsInPlace := func(end string) bool {
+		words := strings.Fields(end)
+		return len(text.PlacesAsked(words[len(words)-1])) > 0
+	}
 	for _, m := range routeRe.FindAllStringSubmatch(s, -1) {
-		if len(text.PlacesAsked(m[1])) > 0 || len(text.PlacesAsked(m[2])) > 0 {
+		if endsInPlace(m[1]) || endsInPlace(m[2]) {
 			return true
 		}
 	}

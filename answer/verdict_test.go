@@ -267,7 +267,8 @@ func TestRouteIsAPlace(t *testing.T) {
 			t.Errorf("%q holds no place for \"where\"", s)
 		}
 	}
-	for _, s := range []string{"The tolls rose from January to March.", "The office passed from Quillfeather to Oakhollow."} {
+	for _, s := range []string{"The tolls rose from January to March.", "The office passed from Quillfeather to Oakhollow.",
+		"She read a letter from Ukrainian President Quillfeather to Congress."} {
 		if fitsType(WantPlace, s, false, "", false, false) {
 			t.Errorf("%q read as a place", s)
 		}
