@@ -1081,7 +1081,7 @@ func opensQuestionAt(toks []qtok, k int) bool {
 		return false
 	}
 	s := toks[k+1].w
-	if !clauseSubject(s) || pastTense(s) || participles[s] || strings.HasSuffix(s, "ing") {
+	if !clauseSubject(s) || pastTense(s) || irregularParticiples[s] || strings.HasSuffix(s, "ing") {
 		return false
 	}
 	if modals[toks[k].w] {
@@ -1093,14 +1093,6 @@ func opensQuestionAt(toks []qtok, k int) bool {
 // modals are the auxiliaries that may open a clause's own verb ("will
 // take", "would sign") as well as a question.
 var modals = map[string]bool{"will": true, "would": true, "can": true, "could": true, "should": true}
-
-// participles are past participles that do not end in -ed (pastTense
-// reads those): "was done", "was held", "had met".
-var participles = map[string]bool{"done": true, "made": true, "held": true, "given": true, "taken": true, "seen": true,
-	"known": true, "met": true, "put": true, "set": true, "sent": true, "built": true, "paid": true, "said": true,
-	"told": true, "written": true, "spoken": true, "shown": true, "brought": true, "found": true, "won": true,
-	"lost": true, "begun": true, "gone": true, "chosen": true, "struck": true, "hit": true, "cut": true,
-	"shut": true, "kept": true, "led": true, "run": true, "sworn": true, "broken": true}
 
 // thingAsked reports whether the tokens from i name a thing asked, up to
 // two words after any adverb of the asking, before an auxiliary: "exact
@@ -1572,7 +1564,7 @@ var irregularParticiples = map[string]bool{"built": true, "sworn": true, "held":
 	"led": true, "met": true, "begun": true, "done": true, "gone": true, "seen": true, "known": true, "shown": true,
 	"grown": true, "drawn": true, "brought": true, "bought": true, "caught": true, "taught": true, "fought": true,
 	"struck": true, "kept": true, "left": true, "spent": true, "found": true, "told": true, "said": true,
-	"born": true, "shot": true, "hurt": true, "flown": true, "thrown": true, "sung": true, "read": true, "beaten": true, "blown": true, "bred": true, "broken": true, "chosen": true, "driven": true, "eaten": true, "fallen": true, "fled": true, "forgotten": true, "given": true, "hidden": true, "laid": true, "shaken": true, "spoken": true, "stolen": true, "taken": true, "torn": true, "withdrawn": true, "written": true}
+	"born": true, "shot": true, "hurt": true, "flown": true, "thrown": true, "sung": true, "read": true, "beaten": true, "blown": true, "bred": true, "broken": true, "chosen": true, "driven": true, "eaten": true, "fallen": true, "fled": true, "forgotten": true, "given": true, "hidden": true, "laid": true, "shaken": true, "spoken": true, "stolen": true, "taken": true, "torn": true, "withdrawn": true, "written": true, "shut": true, "run": true}
 
 // sinceWords before "recently" make it the end of a time: "until
 // recently", "until very recently".

@@ -969,7 +969,7 @@ func givenAs(run, name string) bool {
 	surname := strings.ToLower(nw[len(nw)-1])
 	words := strings.Fields(run)
 	for i := len(words) - 1; i >= 1; i-- {
-		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(words[i], "’s"), "'s"))
+		w := strings.ToLower(withoutPossessive(words[i]))
 		if w != surname {
 			continue
 		}
@@ -1030,7 +1030,7 @@ func askedRun(words []string, asked map[string]bool) string {
 	for i := 0; i < len(words); i++ {
 		j := i
 		for j < len(words) {
-			w := strings.TrimSuffix(strings.TrimSuffix(words[j], "’s"), "'s")
+			w := withoutPossessive(words[j])
 			terms := text.Terms(w)
 			if len(terms) == 0 || !allAsked(terms, asked) {
 				break
@@ -1041,13 +1041,18 @@ func askedRun(words []string, asked map[string]bool) string {
 			// (No corpus.NotName check: the question typed these
 			// words, "oliver north" among them.)
 			n := strings.Join(kept, " ")
-			return strings.TrimSuffix(strings.TrimSuffix(n, "’s"), "'s")
+			return withoutPossessive(n)
 		}
 		if j > i {
 			i = j
 		}
 	}
 	return ""
+}
+
+// withoutPossessive is w without a possessive "’s" or "'s" ("Collins’s").
+func withoutPossessive(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
 }
 
 // allAsked reports whether every term is one of those asked.

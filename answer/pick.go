@@ -717,6 +717,10 @@ type questionReading struct {
 	// (firstOfType) as for a typed question, or among the reasonReach
 	// sentences after it.
 	why bool
+	// opening is the byte offset of the question after the clause or
+	// phrase that opens it (afterOpening: "when biden tapped the reserve
+	// did china …"), 0 when nothing does.
+	opening int
 	// orgs: the person asked for may be an organisation
 	// (asksOrganisation).
 	orgs bool
@@ -992,7 +996,8 @@ func readQuestion(q ExtractiveQuery) questionReading {
 		delete(r.words, t)
 	}
 	r.seq = stemSeq(q.Question)
-	if at := afterOpening(q.Question); at > 0 {
+	r.opening = afterOpening(q.Question)
+	if at := r.opening; at > 0 {
 		// "when kjp tested positive after the trip, was biden counted as
 		// a close contact?", "during harris's tokyo trip, did she …": the
 		// opening clause or phrase sets the time or the occasion, and its

@@ -145,9 +145,9 @@ func othersAsked(q string) bool { return othersElseRe.MatchString(q) }
 // question is itself negated. A clause or a phrase opening the question
 // only sets its time or occasion ("when kjp tested positive after the
 // trip, was biden a close contact?" asserts that he was a close contact;
-// openingEnd).
+// questionReading.opening). q is the question r was read from.
 func claimOf(q string, r questionReading) (claim []string, negated bool) {
-	q = q[afterOpening(q):]
+	q = q[min(r.opening, len(q)):]
 	seen := map[string]bool{}
 	text.EachWord(text.SpellOutChat(q), func(w string) {
 		if text.IsNegation(w) {
