@@ -872,7 +872,15 @@ func withoutStated(sentence string, stated map[float64]bool) string {
 var countedStops = map[string]bool{"in": true, "of": true, "from": true, "at": true, "by": true, "to": true,
 	"on": true, "for": true, "during": true, "since": true, "after": true, "before": true, "under": true,
 	"over": true, "that": true, "did": true, "does": true, "do": true, "were": true, "was": true, "are": true,
-	"is": true, "have": true, "has": true, "had": true, "will": true, "would": true, "could": true, "can": true}
+	"is": true, "have": true, "has": true, "had": true, "will": true, "would": true, "could": true, "can": true,
+	// The other prepositions that take an object after a noun: "how
+	// many days into the administration" counts days, and a sentence
+	// giving "100 million doses our administration has administered"
+	// counts none of them (dock d20).
+	"into": true, "across": true, "per": true, "through": true, "throughout": true, "within": true, "among": true,
+	"amongst": true, "amid": true, "with": true, "without": true, "between": true, "around": true, "about": true,
+	"against": true, "than": true, "toward": true, "towards": true, "via": true, "upon": true, "until": true,
+	"despite": true, "beyond": true, "regarding": true}
 
 // maxCounted is how many words after "how many" name what is counted.
 const maxCounted = 4

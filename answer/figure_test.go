@@ -57,6 +57,11 @@ func TestFigureOf(t *testing.T) {
 		{"how many of the hostages were taken by nowhereland", true, anyUnit, []string{"hostag"}},
 		{"how many of the hostages were hurt", true, anyUnit, []string{"hostag"}},
 		{"how many of the detainees are going to be freed", true, anyUnit, []string{"detaine"}},
+		// Any preposition ends what is counted: its object is where or
+		// when, not the thing.
+		{"how many days into the quillfeather ministry did they reach it", true, anyUnit, []string{"day"}},
+		{"how many barges across the canal were stopped", true, anyUnit, []string{"barg"}},
+		{"how many talks with the ministry were held", true, anyUnit, []string{"talk"}},
 	}
 	for _, tt := range tests {
 		f, ok := figureOf(tt.q)
