@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,7 +40,7 @@ func CleanQuestion(q string) (string, error) {
 		return r
 	}, q)
 	q = mentionRe.ReplaceAllString(q, " ")
-	q = strings.Join(strings.Fields(q), " ")
+	q = unshouted(strings.Join(strings.Fields(q), " "))
 	if q == "" {
 		return "", &UserError{Msg: "Please type a question about the record, for example: What did the State Department say about the peace talks?"}
 	}
@@ -47,6 +48,47 @@ func CleanQuestion(q string) (string, error) {
 		return "", &UserError{Msg: fmt.Sprintf("Your question is %d characters long; please shorten it to at most %d characters and ask again.", n, MaxQuestionRunes)}
 	}
 	return q, nil
+}
+
+// unshouted returns a question typed all in capitals ("WHAT DID BIDEN SAY
+// ABOUT THE IRA") in lower case, as chat more often types it: in
+// capitals every word looks like a name or an acronym, and the speaker
+// it names is not read ("BIDEN" is no capitalised name, "DID" is not
+// known). A question with any lower-case letter, or fewer than two
+// capitals, is returned as it is.
+func unshouted(q string) string {
+	upper := 0
+	for _, r := range q {
+		switch {
+		case unicode.IsLower(r):
+			return q
+		case unicode.IsUpper(r):
+			upper++
+		}
+	}
+	if upper < 2 {
+		return q
+	}
+	return strings.ToLower(q)
+}
+
+// unshoutedTurns returns history with each question as CleanQuestion
+// reads it (unshouted): a conversation rebuilt from a thread's messages
+// holds them as they were typed. history itself is not changed.
+func unshoutedTurns(history []Turn) []Turn {
+	var out []Turn
+	for i, t := range history {
+		if u := unshouted(t.Question); u != t.Question {
+			if out == nil {
+				out = slices.Clone(history)
+			}
+			out[i].Question = u
+		}
+	}
+	if out == nil {
+		return history
+	}
+	return out
 }
 
 func isZeroWidth(r rune) bool {

@@ -1,6 +1,9 @@
 package answer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCleanQuestionDropsMentions: whom a Discord message pings is not part
 // of what it asks, so mentions never count as words of the question (they
@@ -20,5 +23,39 @@ func TestCleanQuestionDropsMentions(t *testing.T) {
 	}
 	if _, err := CleanQuestion("@everyone <@123>"); err == nil {
 		t.Error("a question of mentions only was accepted")
+	}
+}
+
+// TestShoutedQuestionIsRead: a question typed all in capitals is read as
+// the same question in lower case (in capitals every word looked like a
+// name and the speaker it names was not read); one with any lower-case
+// letter is left as typed, and so is a conversation's earlier question
+// passed in, which a thread's history holds as typed.
+func TestShoutedQuestionIsRead(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"WHAT DID ZARA QUILLFEATHER SAY ABOUT THE CANAL TALKS?", "what did zara quillfeather say about the canal talks?"},
+		{"What did Zara Quillfeather say about the NATO talks?", "What did Zara Quillfeather say about the NATO talks?"},
+		{"NATO?", "nato?"},
+		{"I?", "I?"},
+	}
+	for _, tc := range tests {
+		if got, err := CleanQuestion(tc.in); err != nil || got != tc.want {
+			t.Errorf("CleanQuestion(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+	p := &Pipeline{Index: constraintIndex(t), Explain: true}
+	ans := askExplained(t, p, "WHAT DID BRAM OAKHOLLOW SAY ABOUT THE CANAL TALKS?")
+	if s := ans.Explain.Constraints.Speaker; s == nil || s.Name != "Bram Oakhollow" {
+		t.Fatalf("speaker %+v of the shouted question", s)
+	}
+	if ans.Mode != ModeDeclined || !strings.HasPrefix(ans.Text, "The record has no statement by Bram Oakhollow on the canal talks.") {
+		t.Fatalf("answer %s %q", ans.Mode, ans.Text)
+	}
+	history := []Turn{{Question: "WHAT DID ZARA QUILLFEATHER SAY ABOUT THE CANAL TALKS?"}}
+	if got := unshoutedTurns(history); got[0].Question != "what did zara quillfeather say about the canal talks?" {
+		t.Errorf("history question %q", got[0].Question)
+	}
+	if history[0].Question != "WHAT DID ZARA QUILLFEATHER SAY ABOUT THE CANAL TALKS?" {
+		t.Error("the caller's history was changed")
 	}
 }
