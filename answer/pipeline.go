@@ -112,7 +112,7 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		log.Info("question rejected", "reason", err.Error())
 		return nil, err
 	}
-	history = unshoutedTurns(history)
+	history = cleanTurns(history)
 	// The question's words are the adapter's to log or not (a private
 	// Discord answer must not reach the logs); here only its size.
 	log.Debug("question", "runes", utf8.RuneCountInString(q), "history", len(history))

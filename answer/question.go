@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -20,15 +21,17 @@ type UserError struct {
 
 func (e *UserError) Error() string { return e.Msg }
 
-// CleanQuestion makes a question safe to search and prompt with: invalid
-// UTF-8 is replaced, control and zero-width characters and Discord mentions
-// (@everyone, @here, <@id>, <@&role>: whom the message pings, not what it
-// asks) are removed, and white space is collapsed. An empty or over-long question is a *UserError.
-func CleanQuestion(q string) (string, error) {
-	if !utf8.ValidString(q) {
-		q = strings.ToValidUTF8(q, "\uFFFD")
+// CleanText makes what a member typed safe to search, prompt with and
+// compare word for word: invalid UTF-8 is replaced, control and
+// zero-width characters and Discord mentions (@everyone, @here, <@id>,
+// <@&role>: whom the message pings, not what it says) are removed, and
+// white space is collapsed. The words themselves are kept as typed (a
+// quotation checked word by word keeps its capitals and its "please").
+func CleanText(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	q = strings.Map(func(r rune) rune {
+	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\t' || r == '\r':
 			return ' '
@@ -38,9 +41,29 @@ func CleanQuestion(q string) (string, error) {
 			return -1
 		}
 		return r
+	}, s)
+	s = mentionRe.ReplaceAllString(s, " ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// CleanQuestion is CleanText of a question, read as chat types it: its
+// markdown marks and emoji go, and so do a greeting or thanks around it
+// (withoutCourtesies); one typed all in capitals is lower-cased
+// (unshouted). An empty or over-long question is a *UserError; one of
+// courtesies only, errCourtesyOnly (CourtesyOnly).
+func CleanQuestion(q string) (string, error) {
+	typed := CleanText(q)
+	q = markdownRe.ReplaceAllString(typed, "")
+	q = strings.Map(func(r rune) rune {
+		if r != utf8.RuneError && unicode.Is(unicode.So, r) {
+			return ' ' // an emoji ("🙏") says nothing to search for
+		}
+		return r
 	}, q)
-	q = mentionRe.ReplaceAllString(q, " ")
-	q = unshouted(strings.Join(strings.Fields(q), " "))
+	q = unshouted(withoutCourtesies(strings.Join(strings.Fields(q), " ")))
+	if q == "" && typed != "" {
+		return "", errCourtesyOnly
+	}
 	if q == "" {
 		return "", &UserError{Msg: "Please type a question about the record, for example: What did the State Department say about the peace talks?"}
 	}
@@ -48,6 +71,49 @@ func CleanQuestion(q string) (string, error) {
 		return "", &UserError{Msg: fmt.Sprintf("Your question is %d characters long; please shorten it to at most %d characters and ask again.", n, MaxQuestionRunes)}
 	}
 	return q, nil
+}
+
+// markdownRe matches Discord's markdown marks that only style the words
+// between them: bold, underline, strike-through, spoiler and code
+// ("**what** did kirby say about `gaza`").
+var markdownRe = regexp.MustCompile("\\*\\*|__|~~|\\|\\||`+")
+
+// greetingRe matches a greeting or the bot addressed by name opening a
+// message ("hey readout, what did …", "readout: when did …", "hi bot"),
+// and courtesyRe and chatCourtesyRe thanks or a plea closing one ("…?
+// thanks!", "…, please", "… thx!!", "… pls"): none of it is asked. A
+// spelt-out "thanks" or "please" closes a question only after its
+// punctuation ("what did he say after the crowd's thank you" asks about
+// it). "readout" is the product's name, and a word the record is full of
+// ("Readout of the President's Call …"): searched for, it drew other
+// passages and cost answers. Measured on the 17 development sets with
+// "hey readout, " before every question: answer-contains 582 → 506 of
+// 852 before this; with " thx!!" after, 582 → 573.
+var (
+	greetingRe     = regexp.MustCompile(`(?i)^(?:(?:hey|hi|hello|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|guys|folks))?(?:\s+(?:readout|bot))?\b[\s,!.:;-]*|(?:readout|bot)\s*[,:!;-]+\s*)`)
+	courtesyRe     = regexp.MustCompile(`(?i)(^|[,;.!?])\s*(?:thanks|thank you|please|cheers)(?:\s+(?:so much|very much|a lot|in advance|again|all|everyone|guys|readout|bot))*[\s!.]*$`)
+	chatCourtesyRe = regexp.MustCompile(`(?i)(?:^|[\s,;.!-]+)(?:thx|thnx|ty|tia|pls|plz)(?:\s+(?:so much|a lot|in advance|again|all|everyone|guys|readout|bot))*[\s!.]*$`)
+)
+
+// errCourtesyOnly is CleanQuestion's error for a message of a greeting or
+// thanks alone ("thanks!", "hi readout"): it asks nothing.
+var errCourtesyOnly = &UserError{Msg: "Ask me a question about the record, for example: What did the State Department say about the peace talks?"}
+
+// CourtesyOnly reports whether err is CleanQuestion's for a message that
+// is only a greeting or thanks: in a conversation it is said to the
+// others, and wants no reply.
+func CourtesyOnly(err error) bool { return err == errCourtesyOnly }
+
+// withoutCourtesies returns q without the greeting that opens it and the
+// thanks that close it (greetingRe, courtesyRe, chatCourtesyRe).
+func withoutCourtesies(q string) string {
+	q = strings.TrimSpace(greetingRe.ReplaceAllString(q, ""))
+	for range 2 { // "pls thx"
+		q = courtesyRe.ReplaceAllString(q, "$1")
+		q = chatCourtesyRe.ReplaceAllString(q, "")
+		q = strings.TrimRight(q, " ,;-")
+	}
+	return q
 }
 
 // unshouted returns a question typed all in capitals ("WHAT DID BIDEN SAY
@@ -72,17 +138,18 @@ func unshouted(q string) string {
 	return strings.ToLower(q)
 }
 
-// unshoutedTurns returns history with each question as CleanQuestion
-// reads it (unshouted): a conversation rebuilt from a thread's messages
-// holds them as they were typed. history itself is not changed.
-func unshoutedTurns(history []Turn) []Turn {
+// cleanTurns returns history with each question as CleanQuestion makes
+// it: a conversation rebuilt from a thread's messages holds them as they
+// were typed ("hey readout, WHAT DID …"). history itself is not changed;
+// a question CleanQuestion refuses is kept as it is.
+func cleanTurns(history []Turn) []Turn {
 	var out []Turn
 	for i, t := range history {
-		if u := unshouted(t.Question); u != t.Question {
+		if c, err := CleanQuestion(t.Question); err == nil && c != t.Question {
 			if out == nil {
 				out = slices.Clone(history)
 			}
-			out[i].Question = u
+			out[i].Question = c
 		}
 	}
 	if out == nil {

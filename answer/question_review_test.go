@@ -52,10 +52,52 @@ func TestShoutedQuestionIsRead(t *testing.T) {
 		t.Fatalf("answer %s %q", ans.Mode, ans.Text)
 	}
 	history := []Turn{{Question: "WHAT DID ZARA QUILLFEATHER SAY ABOUT THE CANAL TALKS?"}}
-	if got := unshoutedTurns(history); got[0].Question != "what did zara quillfeather say about the canal talks?" {
+	if got := cleanTurns(history); got[0].Question != "what did zara quillfeather say about the canal talks?" {
 		t.Errorf("history question %q", got[0].Question)
 	}
 	if history[0].Question != "WHAT DID ZARA QUILLFEATHER SAY ABOUT THE CANAL TALKS?" {
 		t.Error("the caller's history was changed")
+	}
+}
+
+// TestCourtesiesAreNotAsked: a greeting or the bot's name opening a
+// message, thanks or a plea closing it, and Discord's markdown marks are
+// not words of the question ("readout" searched for drew the record's
+// many readouts and cost answers); the same words inside the question
+// stay.
+func TestCourtesiesAreNotAsked(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"hey readout, what did quillfeather say about the canal thx!!", "what did quillfeather say about the canal"},
+		{"readout: when did the talks start? thanks!", "when did the talks start?"},
+		{"Hi bot what did **quillfeather** say about `the canal`? pls thx", "what did quillfeather say about the canal?"},
+		{"good morning everyone, who opened the ||canal|| ~~bridge~~", "who opened the canal bridge"},
+		{"what did quillfeather say, please", "what did quillfeather say"},
+		// Inside the question, or not closing it after its punctuation.
+		{"what did she say after the crowd's thank you", "what did she say after the crowd's thank you"},
+		{"readout of the canal call, what did it say", "readout of the canal call, what did it say"},
+		{"which bot did the ministry ban", "which bot did the ministry ban"},
+	}
+	for _, tc := range tests {
+		if got, err := CleanQuestion(tc.in); err != nil || got != tc.want {
+			t.Errorf("CleanQuestion(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+	// What is compared word for word keeps every word as typed.
+	if got := CleanText("Thanks, PLEASE   stop **now** ✅ <@123>"); got != "Thanks, PLEASE stop **now** ✅" {
+		t.Errorf("CleanText changed the words: %q", got)
+	}
+	for _, only := range []string{"hi", "thanks!", "hey readout"} {
+		if _, err := CleanQuestion(only); err == nil {
+			t.Errorf("CleanQuestion(%q) accepted a message that asks nothing", only)
+		}
+	}
+	p := &Pipeline{Index: constraintIndex(t), Explain: true}
+	ans := askExplained(t, p, "hey readout, what did Bram Oakhollow say about the canal talks? thx")
+	if !strings.HasPrefix(ans.Text, "The record has no statement by Bram Oakhollow on the canal talks.") {
+		t.Fatalf("answer %s %q", ans.Mode, ans.Text)
+	}
+	history := []Turn{{Question: "yo readout, WHAT DID ZARA QUILLFEATHER SAY ABOUT THE CANAL TALKS? ty"}}
+	if got := cleanTurns(history); got[0].Question != "what did zara quillfeather say about the canal talks?" {
+		t.Errorf("history question %q", got[0].Question)
 	}
 }

@@ -38,6 +38,12 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	}
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
 	if _, err := answer.CleanQuestion(q); err != nil {
+		if answer.CourtesyOnly(err) {
+			// "thanks!" in the thread is said to whoever answered, and
+			// asks nothing: no reply, and no place in the queue.
+			b.count("followup", "courtesy")
+			return
+		}
 		// Refused at once: no place in the queue taken.
 		b.count("followup", "refused")
 		if _, err := b.send(m.ChannelID, neutralise(userMessage(err)), ref, nil); err != nil {

@@ -333,3 +333,35 @@ func TestAskInsideThreadIsNotRateLimited(t *testing.T) {
 	}
 	checkRequests(t, h.d)
 }
+
+// TestThanksInThreadIsNotAQuestion: "thanks!" in an answer thread is said
+// to whoever answered: the bot neither answers it nor replies that it is
+// no question. A question after it is answered as usual.
+func TestThanksInThreadIsNotAQuestion(t *testing.T) {
+	t.Parallel()
+	fa := echoAnswerer()
+	h := start(t, Config{MessageContent: true}, Deps{Answerer: fa})
+	in := h.ask("What did Jane Example say after the call with Minister Sam Sample?")
+	h.wait("thread", func() bool { return h.settled(in.ID) && len(h.d.Threads()) == 1 })
+	th := h.d.Threads()[0]
+	before := len(h.d.Messages(th.ID))
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "thanks readout!! 🙏"})
+	// Dispatch is in order: the question after it proves it was read.
+	h.d.SendMessage(testsupport.UserMessage{ChannelID: th.ID, Content: "And what did she tell the ambassador?"})
+	h.wait("follow-up answer", func() bool {
+		for _, m := range h.d.Messages(th.ID) {
+			if strings.Contains(m.Content, "Answer about And what did she tell the ambassador?") {
+				return true
+			}
+		}
+		return false
+	})
+	if n := len(fa.Calls()); n != 2 {
+		t.Errorf("answerer called %d times, want 2: the thanks is no question", n)
+	}
+	for _, m := range h.d.Messages(th.ID)[before:] {
+		if strings.Contains(m.Content, "question about the record") {
+			t.Errorf("the thanks got a reply: %q", m.Content)
+		}
+	}
+}

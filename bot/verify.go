@@ -121,7 +121,7 @@ func (b *Bot) handleCheckQuotes(i *discordgo.Interaction, data discordgo.Applica
 // (<@id>, <@&role>, @everyone) pings, it is no word of a quotation (a role's
 // id would read as a changed number), and invisible characters (zero
 // width, right-to-left overrides) would disguise the words as shown; they
-// go, as from /ask's questions (answer.CleanQuestion, the one place that
+// go, as from /ask's questions (answer.CleanText, the one place that
 // knows them), word by word: a quotation may be longer than a question. A
 // masked link ("[blockade](https://…)", as a pasted article carries) is
 // its text: the words quoted, not the address.
@@ -129,7 +129,7 @@ func words(s string) string {
 	fields := strings.Fields(maskedLinkRe.ReplaceAllString(s, "$1"))
 	out := fields[:0]
 	for _, f := range fields {
-		if c, err := answer.CleanQuestion(f); err == nil {
+		if c := answer.CleanText(f); c != "" {
 			out = append(out, c)
 		}
 	}

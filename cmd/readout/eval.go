@@ -263,7 +263,7 @@ func runEval(ctx context.Context, pipe *answer.Pipeline, idx searcher, qs []eval
 		}
 		query := ans.Standalone
 		if query == "" {
-			query = q.Question
+			query = ans.Question // as the pipeline cleaned it (answer.CleanQuestion)
 		}
 		if hits, err := idx.Search(ctx, query, retrieval.SearchOptions{K: 10}); err == nil {
 			for i, h := range hits {

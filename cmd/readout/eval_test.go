@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/readout/readout/retrieval"
 )
 
 func TestEvalMeasuresTheSample(t *testing.T) {
@@ -135,5 +139,39 @@ func TestEvalReportsPerKind(t *testing.T) {
 	code, out, _ = runCLI(t, "", "eval", file, "--summary", "--data", t.TempDir())
 	if code != 0 || strings.Contains(out, "seconds") || !strings.Contains(out, "| casual | 1 | 1.00 | 1.00 (1) |") || !strings.Contains(out, "| out-of-scope | 1 | - | - | 1/1 |") {
 		t.Errorf("summary table:\n%s", out)
+	}
+}
+
+// queryRecorder is a searcher that records the queries it is asked.
+type queryRecorder struct {
+	searcher
+	queries []string
+}
+
+func (r *queryRecorder) Search(ctx context.Context, query string, opts retrieval.SearchOptions) ([]retrieval.Hit, error) {
+	r.queries = append(r.queries, query)
+	return r.searcher.Search(ctx, query, opts)
+}
+
+// TestEvalRanksTheQuestionAsCleaned: the retrieval rank of a question is
+// measured on the question the pipeline searched (answer.CleanQuestion),
+// not on the greeting and thanks around it ("hey readout, … thx!!").
+func TestEvalRanksTheQuestionAsCleaned(t *testing.T) {
+	f := &commonFlags{data: t.TempDir()}
+	a, err := setupQuery(context.Background(), f, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	rec := &queryRecorder{searcher: a.idx}
+	qs := []evalQuestion{{ID: "a", Question: "hey readout, Where did the November 7 meeting between the Armenian and Azerbaijani foreign ministers take place? thx!!",
+		MustCite: []string{"004_ed5a135d6ad044a9.txt"}, Kind: "where"}}
+	results, _ := runEval(context.Background(), a.pipe, rec, qs)
+	want := "Where did the November 7 meeting between the Armenian and Azerbaijani foreign ministers take place?"
+	if len(rec.queries) != 1 || rec.queries[0] != want {
+		t.Fatalf("searched %q, want %q", rec.queries, want)
+	}
+	if results[0].Rank != 1 {
+		t.Errorf("rank %d, want 1", results[0].Rank)
 	}
 }
