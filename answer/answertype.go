@@ -872,15 +872,24 @@ func withoutStated(sentence string, stated map[float64]bool) string {
 var countedStops = map[string]bool{"in": true, "of": true, "from": true, "at": true, "by": true, "to": true,
 	"on": true, "for": true, "during": true, "since": true, "after": true, "before": true, "under": true,
 	"over": true, "that": true, "did": true, "does": true, "do": true, "were": true, "was": true, "are": true,
-	"is": true, "have": true, "has": true, "had": true, "will": true, "would": true, "could": true, "can": true,
-	// The other prepositions that take an object after a noun: "how
-	// many days into the administration" counts days, and a sentence
-	// giving "100 million doses our administration has administered"
-	// counts none of them (dock d20).
-	"into": true, "across": true, "per": true, "through": true, "throughout": true, "within": true, "among": true,
-	"amongst": true, "amid": true, "with": true, "without": true, "between": true, "around": true, "about": true,
-	"against": true, "than": true, "toward": true, "towards": true, "via": true, "upon": true, "until": true,
-	"despite": true, "beyond": true, "regarding": true}
+	"is": true, "have": true, "has": true, "had": true, "will": true, "would": true, "could": true, "can": true}
+
+// endsCounted reports whether w ends what a "how many" question counts:
+// countedStops, or any other preposition but a particle that may belong
+// to the noun ("how many days into the administration" counts days, and
+// a sentence giving "100 million doses our administration has
+// administered" counts none of them: dock d20). Only the counting reads
+// it: "about the summit with xi" keeps its topic's head (a review found
+// the head "summit" lost, and the answer with it, when countedStops
+// itself held "with").
+func endsCounted(w string) bool {
+	return countedStops[w] || text.IsPreposition(w) && !countedParticles[w]
+}
+
+// countedParticles are the prepositions that may stand in a counted
+// noun's phrase ("how many sign up", "how many past presidents").
+var countedParticles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "past": true, "near": true,
+	"like": true, "as": true, "inside": true, "outside": true, "opposite": true, "nearby": true}
 
 // maxCounted is how many words after "how many" name what is counted.
 const maxCounted = 4
@@ -908,7 +917,7 @@ func figureOf(q string) (f figure, ok bool) {
 			from = partCounted(toks, from)
 		}
 		var words []string
-		for j := from; j < len(toks) && j < from+maxCounted && !countedStops[toks[j].w]; j++ {
+		for j := from; j < len(toks) && j < from+maxCounted && !endsCounted(toks[j].w); j++ {
 			if j > from && strings.ContainsAny(spelt[toks[j-1].end:toks[j].start], "?!;") {
 				// "… were women? trump spoke there": another sentence. Not
 				// a period, which ends abbreviations too ("u.s. troops",

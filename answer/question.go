@@ -55,8 +55,8 @@ func CleanQuestion(q string) (string, error) {
 	typed := CleanText(q)
 	q = markdownRe.ReplaceAllString(typed, "")
 	q = strings.Map(func(r rune) rune {
-		if r != utf8.RuneError && unicode.Is(unicode.So, r) {
-			return ' ' // an emoji ("🙏") says nothing to search for
+		if r != utf8.RuneError && unicode.Is(unicode.So, r) || r >= 0x1F3FB && r <= 0x1F3FF || unicode.Is(unicode.Variation_Selector, r) {
+			return ' ' // an emoji ("🙏🏽", "❤️") says nothing to search for
 		}
 		return r
 	}, q)
@@ -90,10 +90,26 @@ var markdownRe = regexp.MustCompile("\\*\\*|__|~~|\\|\\||`+")
 // "hey readout, " before every question: answer-contains 582 → 506 of
 // 852 before this; with " thx!!" after, 582 → 573.
 var (
-	greetingRe     = regexp.MustCompile(`(?i)^(?:(?:hey|hi|hello|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|guys|folks))?(?:\s+(?:readout|bot))?\b[\s,!.:;-]*|(?:readout|bot)\s*[,:!;-]+\s*)`)
-	courtesyRe     = regexp.MustCompile(`(?i)(^|[,;.!?])\s*(?:thanks|thank you|please|cheers)(?:\s+(?:so much|very much|a lot|in advance|again|all|everyone|guys|readout|bot))*[\s!.]*$`)
-	chatCourtesyRe = regexp.MustCompile(`(?i)(?:^|[\s,;.!-]+)(?:thx|thnx|ty|tia|pls|plz)(?:\s+(?:so much|a lot|in advance|again|all|everyone|guys|readout|bot))*[\s!.]*$`)
+	greetingRe     = regexp.MustCompile(`(?i)^(?:(?:hey|hi|hello|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|guys|folks))?(?:\s+(@?(?:readout|bot)))?|(@?(?:readout|bot)))\b([\s,!.:;]*)`)
+	closingNameRe  = regexp.MustCompile(`(?i),\s*@?(?:readout|bot)\s*([?!.]*)$`)
+	courtesyRe     = regexp.MustCompile(`(?i)(^|[,;.!?])\s*(?:thanks|thank you|thank u|please|cheers|ty|tia)(?:[\s,]+(?:so much|very much|a lot|in advance|again|all|everyone|guys|@?readout|bot))*[\s!.]*$`)
+	chatCourtesyRe = regexp.MustCompile(`(?i)(?:^|[\s,;.!-]+)(?:thx|thnx|tysm|pls|plz)(?:[\s,]+(?:so much|a lot|in advance|again|all|everyone|guys|@?readout|bot))*[\s!.]*$`)
 )
+
+// questionOpeners are the words a question opens with after a greeting
+// with no punctuation ("hey readout what did …"): a greeting followed by
+// anything else is a name ("Hello Kitty diplomacy?", "Good Morning
+// America", "Readout: President Biden's call …").
+var questionOpeners = map[string]bool{"what": true, "what's": true, "whats": true, "who": true, "who's": true, "whos": true,
+	"whom": true, "whose": true, "when": true, "whens": true, "where": true, "wheres": true, "why": true, "how": true, "which": true,
+	"did": true, "does": true, "do": true, "is": true, "are": true, "was": true, "were": true, "can": true, "could": true,
+	"would": true, "will": true, "has": true, "have": true, "had": true, "any": true, "anyone": true, "so": true, "ok": true,
+	"okay": true, "quick": true, "quote": true, "give": true, "tell": true, "find": true, "show": true, "pls": true, "please": true}
+
+// acknowledgements are what remains of "great, thanks!" or "ok thx": no
+// question either.
+var acknowledgements = map[string]bool{"ok": true, "okay": true, "k": true, "great": true, "cool": true, "nice": true,
+	"awesome": true, "perfect": true, "got it": true, "ok great": true, "lol": true, "yes": true, "yep": true, "thx": true}
 
 // errCourtesyOnly is CleanQuestion's error for a message of a greeting or
 // thanks alone ("thanks!", "hi readout"): it asks nothing.
@@ -105,13 +121,36 @@ var errCourtesyOnly = &UserError{Msg: "Ask me a question about the record, for e
 func CourtesyOnly(err error) bool { return err == errCourtesyOnly }
 
 // withoutCourtesies returns q without the greeting that opens it and the
-// thanks that close it (greetingRe, courtesyRe, chatCourtesyRe).
+// thanks that close it (greetingRe, closingNameRe, courtesyRe,
+// chatCourtesyRe). A greeting goes when punctuation follows it or a
+// question's first word does; the bot's name alone, only before a
+// question's first word ("readout, what did …", not "Readout: President
+// Biden's call …"). What remains of thanks alone ("great, thanks!") is
+// nothing.
 func withoutCourtesies(q string) string {
-	q = strings.TrimSpace(greetingRe.ReplaceAllString(q, ""))
-	for range 2 { // "pls thx"
+	typed := q
+	for range 3 { // "hey, readout, what …"
+		m := greetingRe.FindStringSubmatchIndex(q)
+		if m == nil {
+			break
+		}
+		rest := strings.TrimSpace(q[m[1]:])
+		first, _, _ := strings.Cut(strings.ToLower(rest), " ")
+		opens := questionOpeners[strings.TrimRight(first, ",:;!?")]
+		nameOnly := m[4] >= 0
+		if rest != "" && !opens && (nameOnly || !strings.ContainsAny(q[m[6]:m[7]], ",!.:;")) {
+			break
+		}
+		q = rest
+	}
+	q = closingNameRe.ReplaceAllString(q, "$1")
+	for range 3 { // "pls thx ty"
 		q = courtesyRe.ReplaceAllString(q, "$1")
 		q = chatCourtesyRe.ReplaceAllString(q, "")
 		q = strings.TrimRight(q, " ,;-")
+	}
+	if q != typed && acknowledgements[strings.ToLower(strings.Trim(q, " ,.!"))] {
+		return ""
 	}
 	return q
 }

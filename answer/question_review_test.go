@@ -1,8 +1,11 @@
 package answer
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/readout/readout/retrieval"
 )
 
 // TestCleanQuestionDropsMentions: whom a Discord message pings is not part
@@ -29,8 +32,8 @@ func TestCleanQuestionDropsMentions(t *testing.T) {
 // TestShoutedQuestionIsRead: a question typed all in capitals is read as
 // the same question in lower case (in capitals every word looked like a
 // name and the speaker it names was not read); one with any lower-case
-// letter is left as typed, and so is a conversation's earlier question
-// passed in, which a thread's history holds as typed.
+// letter is left as typed. A conversation's earlier question, which a
+// thread's history holds as typed, is read so too (cleanTurns).
 func TestShoutedQuestionIsRead(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"WHAT DID ZARA QUILLFEATHER SAY ABOUT THE CANAL TALKS?", "what did zara quillfeather say about the canal talks?"},
@@ -76,6 +79,19 @@ func TestCourtesiesAreNotAsked(t *testing.T) {
 		{"what did she say after the crowd's thank you", "what did she say after the crowd's thank you"},
 		{"readout of the canal call, what did it say", "readout of the canal call, what did it say"},
 		{"which bot did the ministry ban", "which bot did the ministry ban"},
+		// Found by a review: the name after a greeting's comma, the
+		// name closing a question, thanks with a comma before the name.
+		{"hey, readout, what did quillfeather say about the canal?", "what did quillfeather say about the canal?"},
+		{"@readout what did quillfeather say about the canal", "what did quillfeather say about the canal"},
+		{"what did quillfeather say about the canal, readout?", "what did quillfeather say about the canal?"},
+		{"what did quillfeather say? Thanks, readout! 🙏🏽", "what did quillfeather say?"},
+		// Names, not greetings; a name closing a question is no thanks.
+		{"Hello Kitty diplomacy?", "Hello Kitty diplomacy?"},
+		{"Good Morning America interview: what did quillfeather say", "Good Morning America interview: what did quillfeather say"},
+		{"Hi-tech tariffs: what did the ministry say", "Hi-tech tariffs: what did the ministry say"},
+		{"Readout: Quillfeather's call with the ministry", "Readout: Quillfeather's call with the ministry"},
+		{"hi readout of the canal call", "hi readout of the canal call"},
+		{"what did quillfeather say to Ty", "what did quillfeather say to Ty"},
 	}
 	for _, tc := range tests {
 		if got, err := CleanQuestion(tc.in); err != nil || got != tc.want {
@@ -86,15 +102,20 @@ func TestCourtesiesAreNotAsked(t *testing.T) {
 	if got := CleanText("Thanks, PLEASE   stop **now** ✅ <@123>"); got != "Thanks, PLEASE stop **now** ✅" {
 		t.Errorf("CleanText changed the words: %q", got)
 	}
-	for _, only := range []string{"hi", "thanks!", "hey readout"} {
-		if _, err := CleanQuestion(only); err == nil {
-			t.Errorf("CleanQuestion(%q) accepted a message that asks nothing", only)
+	for _, only := range []string{"hi", "thanks!", "hey readout", "thanks, readout!", "Thank you, bot.", "great, thanks!", "thank you ❤️", "🙏🏽", "ok thx"} {
+		if _, err := CleanQuestion(only); !CourtesyOnly(err) {
+			t.Errorf("CleanQuestion(%q) = %v, want errCourtesyOnly: the message asks nothing", only, err)
 		}
 	}
 	p := &Pipeline{Index: constraintIndex(t), Explain: true}
 	ans := askExplained(t, p, "hey readout, what did Bram Oakhollow say about the canal talks? thx")
 	if !strings.HasPrefix(ans.Text, "The record has no statement by Bram Oakhollow on the canal talks.") {
 		t.Fatalf("answer %s %q", ans.Mode, ans.Text)
+	}
+	// The pipeline reads a conversation's earlier question so cleaned.
+	ans, err := p.Ask(context.Background(), "and in 2021?", []Turn{{Question: "HEY READOUT, WHAT DID ZARA QUILLFEATHER SAY ABOUT THE CANAL TALKS?", Answer: "…"}}, retrieval.SearchOptions{})
+	if err != nil || ans.Standalone != "what did zara quillfeather say about the canal talks in 2021?" {
+		t.Fatalf("follow-up read as %q (%v)", ans.Standalone, err)
 	}
 	history := []Turn{{Question: "yo readout, WHAT DID ZARA QUILLFEATHER SAY ABOUT THE CANAL TALKS? ty"}}
 	if got := cleanTurns(history); got[0].Question != "what did zara quillfeather say about the canal talks?" {
