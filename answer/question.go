@@ -96,12 +96,13 @@ var (
 	chatCourtesyRe = regexp.MustCompile(`(?i)(?:^|[\s,;.!-]+)(?:thx|thnx|tysm|pls|plz)(?:[\s,]+(?:so much|a lot|in advance|again|all|everyone|guys|@?readout|bot))*[\s!.]*$`)
 )
 
-// questionOpeners are the words a question opens with after a greeting
-// with no punctuation ("hey readout what did …"): a greeting followed by
-// anything else is a name ("Hello Kitty diplomacy?", "Good Morning
-// America", "Readout: President Biden's call …").
-var questionOpeners = map[string]bool{"what": true, "what's": true, "whats": true, "who": true, "who's": true, "whos": true,
-	"whom": true, "whose": true, "when": true, "whens": true, "where": true, "wheres": true, "why": true, "how": true, "which": true,
+// questionOpeners are the words besides whWords a question opens with
+// after a greeting with no punctuation ("hey readout what did …"): a
+// greeting followed by anything else is a name ("Hello Kitty
+// diplomacy?", "Good Morning America", "Readout: President Biden's call
+// …").
+var questionOpeners = map[string]bool{"what's": true, "whats": true, "who's": true, "whos": true,
+	"whose": true, "whens": true, "wheres": true,
 	"did": true, "does": true, "do": true, "is": true, "are": true, "was": true, "were": true, "can": true, "could": true,
 	"would": true, "will": true, "has": true, "have": true, "had": true, "any": true, "anyone": true, "so": true, "ok": true,
 	"okay": true, "quick": true, "quote": true, "give": true, "tell": true, "find": true, "show": true, "pls": true, "please": true}
@@ -109,7 +110,7 @@ var questionOpeners = map[string]bool{"what": true, "what's": true, "whats": tru
 // acknowledgements are what remains of "great, thanks!" or "ok thx": no
 // question either.
 var acknowledgements = map[string]bool{"ok": true, "okay": true, "k": true, "great": true, "cool": true, "nice": true,
-	"awesome": true, "perfect": true, "got it": true, "ok great": true, "lol": true, "yes": true, "yep": true, "thx": true}
+	"awesome": true, "perfect": true, "got it": true, "ok great": true, "lol": true, "yes": true, "yep": true}
 
 // errCourtesyOnly is CleanQuestion's error for a message of a greeting or
 // thanks alone ("thanks!", "hi readout"): it asks nothing.
@@ -136,7 +137,8 @@ func withoutCourtesies(q string) string {
 		}
 		rest := strings.TrimSpace(q[m[1]:])
 		first, _, _ := strings.Cut(strings.ToLower(rest), " ")
-		opens := questionOpeners[strings.TrimRight(first, ",:;!?")]
+		first = strings.TrimRight(first, ",:;!?")
+		opens := whWords[first] || questionOpeners[first]
 		nameOnly := m[4] >= 0
 		if rest != "" && !opens && (nameOnly || !strings.ContainsAny(q[m[6]:m[7]], ",!.:;")) {
 			break
