@@ -63,6 +63,32 @@ func TestShoutedQuestionIsRead(t *testing.T) {
 	}
 }
 
+// TestTitleCaseQuestionIsRead: a question typed with every word
+// capitalised is read in lower case, as a shouted one is; words in
+// capitals keep theirs, and a question whose capitals are names is left
+// as typed.
+func TestTitleCaseQuestionIsRead(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"What Did Zara Quillfeather Say About The NATO Canal Talks?", "what did zara quillfeather say about the NATO canal talks?"},
+		{"Who Led It", "who led it"},
+		{"\"What Did McQuill Say In 2021\"", "\"what did McQuill say in 2021\""},
+		// Names only, or a question of names in ordinary case.
+		{"When did Zara Quillfeather meet Bram Oakhollow in Lisbon?", "When did Zara Quillfeather meet Bram Oakhollow in Lisbon?"},
+		{"Zara Quillfeather?", "Zara Quillfeather?"},
+		{"What did the U.S. say at NATO?", "What did the U.S. say at NATO?"},
+	}
+	for _, tc := range tests {
+		if got, err := CleanQuestion(tc.in); err != nil || got != tc.want {
+			t.Errorf("CleanQuestion(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+	p := &Pipeline{Index: constraintIndex(t), Explain: true}
+	ans := askExplained(t, p, "What Did Bram Oakhollow Say About The Canal Talks?")
+	if ans.Mode != ModeDeclined || !strings.HasPrefix(ans.Text, "The record has no statement by Bram Oakhollow on the canal talks.") {
+		t.Fatalf("answer %s %q", ans.Mode, ans.Text)
+	}
+}
+
 // TestCourtesiesAreNotAsked: a greeting or the bot's name opening a
 // message, thanks or a plea closing it, and Discord's markdown marks are
 // not words of the question ("readout" searched for drew the record's
