@@ -113,6 +113,11 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 		return nil, err
 	}
 	history = cleanTurns(history)
+	var respelt []retrieval.Respelling
+	if rs, ok := p.Index.(respeller); ok {
+		q, respelt = rs.Respelled(q)
+		history = respelledTurns(rs, history)
+	}
 	// The question's words are the adapter's to log or not (a private
 	// Discord answer must not reach the logs); here only its size.
 	log.Debug("question", "runes", utf8.RuneCountInString(q), "history", len(history))
@@ -194,6 +199,9 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 	}
 	if p.Explain {
 		ans.Explain = r.explanation()
+		for _, f := range respelt {
+			ans.Explain.Notes = append(ans.Explain.Notes, fmt.Sprintf("read %q as %q, as the record spells it", f.Typed, f.Written))
+		}
 	}
 	if follow.Kind != NewTopic {
 		hits = preferDocs(hits, withKindTitled(follow.Docs, hits, r.c.Kind), r.followsOn)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/readout/readout/retrieval"
 )
 
 // MaxQuestionRunes bounds a question's length.
@@ -253,6 +255,30 @@ func cleanTurns(history []Turn) []Turn {
 				out = slices.Clone(history)
 			}
 			out[i].Question = c
+		}
+	}
+	if out == nil {
+		return history
+	}
+	return out
+}
+
+// respeller is the index's reading of words typed with a slip
+// (retrieval.Index.Respelled).
+type respeller interface {
+	Respelled(question string) (string, []retrieval.Respelling)
+}
+
+// respelledTurns returns history with each question as rs respells it,
+// as the question asked now is; history itself is not changed.
+func respelledTurns(rs respeller, history []Turn) []Turn {
+	var out []Turn
+	for i, t := range history {
+		if r, fixes := rs.Respelled(t.Question); fixes != nil {
+			if out == nil {
+				out = slices.Clone(history)
+			}
+			out[i].Question = r
 		}
 	}
 	if out == nil {

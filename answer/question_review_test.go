@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,6 +87,29 @@ func TestTitleCaseQuestionIsRead(t *testing.T) {
 	ans := askExplained(t, p, "What Did Bram Oakhollow Say About The Canal Talks?")
 	if ans.Mode != ModeDeclined || !strings.HasPrefix(ans.Text, "The record has no statement by Bram Oakhollow on the canal talks.") {
 		t.Fatalf("answer %s %q", ans.Mode, ans.Text)
+	}
+}
+
+// TestSlipsAreReadAsTheRecordSpells: a question's word typed with a slip
+// is read as the record spells it before anything reads the question
+// (retrieval.Index.Respelled), so "whree" asks for a place and "wehn" for
+// a date, and the explanation says how it was read; a conversation's
+// earlier question is read so too.
+func TestSlipsAreReadAsTheRecordSpells(t *testing.T) {
+	p := &Pipeline{Index: constraintIndex(t), Explain: true}
+	for q, want := range map[string]AnswerType{"whree did the canal talks open": "place", "wehn did the canal talks open": "date"} {
+		ans := askExplained(t, p, q)
+		if ans.Explain.Constraints.Want != want {
+			t.Errorf("%q: answer wanted %q, want %q", q, ans.Explain.Constraints.Want, want)
+		}
+		typed, _, _ := strings.Cut(q, " ")
+		if !slices.ContainsFunc(ans.Explain.Notes, func(n string) bool { return strings.HasPrefix(n, "read \""+typed+"\" as ") }) {
+			t.Errorf("%q: notes %q say nothing of %q", q, ans.Explain.Notes, typed)
+		}
+	}
+	history := []Turn{{Question: "whree did the canal talks open"}}
+	if got := respelledTurns(constraintIndex(t), history); got[0].Question != "where did the canal talks open" || history[0].Question != "whree did the canal talks open" {
+		t.Errorf("history respelled %q, caller's %q", got[0].Question, history[0].Question)
 	}
 }
 

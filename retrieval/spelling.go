@@ -3,6 +3,7 @@ package retrieval
 import (
 	"hash/maphash"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/readout/readout/text"
@@ -49,6 +50,16 @@ const (
 	// changed letter turned a rare name ("kalin", 12 passages) into a
 	// different common one ("karine", 27,275).
 	spellRatio = 20
+	// spellMinTermLen is the shortest term offered as a correction. The
+	// record's terms are stems, and the stem of a common word is short:
+	// "dat" of "dates", "tim" of "times". Without them a slip of such a
+	// word was corrected to a rarer neighbour of its own stem ("daets" to
+	// "diet", whose stem "daet" is one letter from, as it is from "dat").
+	spellMinTermLen = 3
+	// respellMaxLen is the longest word Respelled reads as a slip: longer
+	// than English words run ("counterrevolutionaries" has 22 letters),
+	// and its edits, hundreds a letter, are not tried.
+	respellMaxLen = 30
 	// spellLongLen is the length from which two edits are allowed; a
 	// shorter word is corrected by one edit only.
 	spellLongLen = 8
@@ -89,7 +100,7 @@ func buildSpeller(ix *lexicalIndex) *speller {
 	buf := make([]byte, 0, 64)
 	for t, id := range ix.vocab {
 		sp.terms[id] = t
-		if ix.df(id) < spellMinDF || len(t) < spellMinLen-1 || !lowerASCII(t) {
+		if ix.df(id) < spellMinDF || len(t) < spellMinTermLen || !lowerASCII(t) {
 			continue
 		}
 		es = append(es, entry{maphash.String(sp.seed, t), id})
@@ -192,4 +203,171 @@ func lowerASCII(s string) bool {
 		}
 	}
 	return len(s) > 0
+}
+
+// Respelling is one word of a question that Respelled wrote as the record
+// writes it: Typed as the question typed it, Written as it was read.
+type Respelling struct{ Typed, Written string }
+
+// Respelled returns question with each word typed with a slip written as
+// the record writes it, and the words so changed. A word is respelled
+// when the search would read it so too (correctedTerms): a function word
+// one slip from a stopword that the record does not hold ("whree" →
+// "where", "abuot" → "about"), and a word the record does not hold, or
+// holds rarely beside a far more frequent neighbour, to the word of the
+// record correction finds ("daets" → "dates", "biedn" → "biden",
+// "monumetns" → "monuments"), written in the form nearest to what was
+// typed. The search corrects such words for itself; what reads the
+// question before and after it (the people it names, the answer type,
+// the decision's coverage of its words, the sentences picked) sees only
+// the question, and read "which poet did biedn quote" as naming nobody.
+// A word after a title ("senator wold") is a name and is left alone, as
+// are chat shorthand ("abt"), words with digits or outside a to z, and a
+// word whose record form cannot be written (its term is a stem and no
+// word one edit from it has that stem). The typed word's capital is kept.
+func (ix *Index) Respelled(question string) (string, []Respelling) {
+	s := ix.cur.Load()
+	if s == nil || s.lex == nil || len(s.chunks) == 0 {
+		return question, nil
+	}
+	var b strings.Builder
+	var fixes []Respelling
+	last, prev := 0, ""
+	for _, tk := range text.Tokens(question) {
+		before := prev
+		prev = tk.Word
+		typed := question[tk.Start:tk.End]
+		if strings.ToLower(typed) != tk.Word {
+			continue // an apostrophe, a possessive or a letter beyond ASCII
+		}
+		by := s.lex.respelling(tk.Word, before)
+		if by == "" || by == tk.Word {
+			continue
+		}
+		if typed[0] >= 'A' && typed[0] <= 'Z' {
+			by = strings.ToUpper(by[:1]) + by[1:]
+		}
+		fixes = append(fixes, Respelling{Typed: typed, Written: by})
+		b.WriteString(question[last:tk.Start])
+		b.WriteString(by)
+		last = tk.End
+	}
+	if fixes == nil {
+		return question, nil
+	}
+	b.WriteString(question[last:])
+	return b.String(), fixes
+}
+
+// respelling is the word w (lower case, before the word typed before it)
+// is read as, or "" when it is read as typed: see Respelled. An English
+// word the synonym table knows is meant as typed. A word the record
+// holds is corrected only as the search corrects it (to a far more
+// frequent term with a letter added). For a word the record does not
+// hold, the words one edit from it (eachEdit) are weighed by how many
+// passages hold their term, the most frequent winning, under
+// correction's rules (the first letter kept, at least spellMinDF
+// passages): the record's terms are stems, and a word's stem may be far
+// from its slip's ("tmies" is "tmy", "times" is "tim"), so the words are
+// compared, not the stems. A long word with two slips is corrected as the search
+// corrects it, and written in the form nearest to what was typed.
+func (ix *lexicalIndex) respelling(w, before string) string {
+	if !lowerASCII(w) || len(w) > respellMaxLen || text.IsStopword(w) || text.ChatExpansion(w) != nil {
+		return ""
+	}
+	afterTitle := text.IsTitleWord(before) && !text.IsConnector(before)
+	stem := text.Stem(w)
+	df := 0
+	if id, ok := ix.vocab[stem]; ok {
+		df = ix.df(id)
+	}
+	if text.StopwordSlip(w) {
+		if df >= spellMinDF || afterTitle {
+			return ""
+		}
+		return text.SlippedStopword(w)
+	}
+	if df > spellRareDF || len(w) < spellMinLen || text.IsEnglishTerm(stem) {
+		return "" // the record's word, or an English word ("garlic", not "garlin"; "tally", not "talkly")
+	}
+	if df > 0 {
+		// A word the record holds is given only a far more frequent
+		// neighbour of its term with a letter added ("zelensky").
+		if c, ok := ix.correction(w, stem, df); ok {
+			return surfaceOf(w, ix.spellerOf().terms[c], 1)
+		}
+		return ""
+	}
+	best, bestDF, bestSame := "", 0, false
+	eachEdit(w, func(c string, sameLen bool) {
+		if c[0] != w[0] {
+			return
+		}
+		id, ok := ix.vocab[text.Stem(c)]
+		if !ok {
+			return
+		}
+		cdf := ix.df(id)
+		if cdf < spellMinDF {
+			return
+		}
+		// The most frequent; of one term's words, one as long as typed
+		// ("daets": "dates", not "dats").
+		if cdf > bestDF || cdf == bestDF && sameLen && !bestSame {
+			best, bestDF, bestSame = c, cdf, sameLen
+		}
+	})
+	if best != "" || len(w) < spellLongLen {
+		return best
+	}
+	c, ok := ix.correction(w, stem, df)
+	if !ok {
+		return ""
+	}
+	return surfaceOf(w, ix.spellerOf().terms[c], 2)
+}
+
+// surfaceSuffixes are the endings a word adds to its stem, tried to write
+// a corrected term as a word: the record's terms are stems ("dat" of
+// "dates", "exactli" of "exactly").
+var surfaceSuffixes = []string{"", "s", "es", "e", "ed", "d", "ing", "ings", "er", "ers", "ly", "ion", "ions", "al", "ment", "ments"}
+
+// surfaceOf returns the word nearest to w, within maxDist edits, whose
+// stem is term: term itself or term with an ending; "" when there is
+// none.
+func surfaceOf(w, term string, maxDist int) string {
+	best, bestD := "", maxDist+1
+	try := func(c string) {
+		if d := text.EditDistance(w, c, maxDist); d < bestD && text.Stem(c) == term {
+			best, bestD = c, d
+		}
+	}
+	for _, suf := range surfaceSuffixes {
+		if t, ok := strings.CutSuffix(term, "i"); ok {
+			try(t + "y" + suf) // "exactli" → "exactly", "zelenskyi" → "zelenskyy"
+		}
+		try(term + suf)
+	}
+	return best
+}
+
+// eachEdit calls fn with each word one edit from w (lower case a to z):
+// two neighbours swapped, a letter changed (sameLen), a letter dropped or
+// added.
+func eachEdit(w string, fn func(c string, sameLen bool)) {
+	buf := make([]byte, 0, len(w)+1)
+	for i := 0; i <= len(w); i++ {
+		if i+1 < len(w) && w[i] != w[i+1] {
+			fn(string(append(append(append(buf[:0], w[:i]...), w[i+1], w[i]), w[i+2:]...)), true)
+		}
+		if i < len(w) {
+			fn(string(append(append(buf[:0], w[:i]...), w[i+1:]...)), false)
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			if i < len(w) && c != w[i] {
+				fn(string(append(append(append(buf[:0], w[:i]...), c), w[i+1:]...)), true)
+			}
+			fn(string(append(append(append(buf[:0], w[:i]...), c), w[i:]...)), false)
+		}
+	}
 }

@@ -101,6 +101,53 @@ func TestSearchFindsMisspelledName(t *testing.T) {
 	}
 }
 
+// TestRespelled: a question's slips are written as the record writes
+// the word, by words one edit away weighed by their passages (a stem far
+// from its slip's, "dates"/"dat" against "daets"/"daet", still found; the
+// rarer "diets" beside it not chosen), a function word's slip as the
+// function word; a word the record holds, a name after a title, chat
+// shorthand, an English word the record does not hold and a word with
+// nothing near are left as typed.
+func TestRespelled(t *testing.T) {
+	var texts repeated
+	texts.add(40, "The talks opened on three dates in Lisbon with Quillfeather.")
+	texts.add(5, "The diets of the delegation were discussed.")
+	texts.add(30, "Spokesperson Zara Quillfeather spoke several times about the canal.")
+	texts.add(4, "Governor Garlin Brackenfield visited the canal.")
+	texts.add(2, "Minister Zarkov visited.")
+	texts.add(1, "The tally was close.")
+	texts.add(40, "Quillfeather will talk about the canal.")
+	texts.add(60, "Minister Zarkovy of Freedonia visited the canal.")
+	ix := newTestIndex(t, texts)
+	tests := []struct {
+		in, want string
+		fixes    int
+	}{
+		{"what daets did the talks open", "what dates did the talks open", 1},
+		{"how many tmies did Quilfeather speak abuot the canal?", "how many times did Quillfeather speak about the canal?", 3},
+		{"Quilfeather's canal", "Quilfeather's canal", 0}, // a possessive is searched as typed
+		{"what did minister wodl say", "what did minister wodl say", 0},
+		{"did minister wold say abt the canal", "did minister wold say abt the canal", 0},
+		{"what did xylophone say", "what did xylophone say", 0},
+		{"the diets", "the diets", 0},
+		// An English word the record does not hold is meant as typed.
+		{"tariffs on garlic", "tariffs on garlic", 0},
+		{"the vote tally", "the vote tally", 0},
+		// A word the record holds rarely, beside a far more frequent one
+		// with a letter added, is written as that one is.
+		{"what did zarkov say", "what did zarkovy say", 1},
+	}
+	for _, tc := range tests {
+		got, fixes := ix.Respelled(tc.in)
+		if got != tc.want || len(fixes) != tc.fixes {
+			t.Errorf("Respelled(%q) = %q, %v; want %q with %d changes", tc.in, got, fixes, tc.want, tc.fixes)
+		}
+	}
+	if _, fixes := ix.Respelled("Daets?"); len(fixes) != 1 || fixes[0] != (Respelling{Typed: "Daets", Written: "Dates"}) {
+		t.Errorf("Respelled(\"Daets?\") changes %v, want Daets → Dates", fixes)
+	}
+}
+
 // newTestIndex is an in-memory index of texts, one invented document
 // each.
 func newTestIndex(t *testing.T, texts []string) *Index {

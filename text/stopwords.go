@@ -84,18 +84,24 @@ const minSlipStopword = 4
 // "whta" of "what"), of minSlipStopword letters or more. Not a letter
 // added: a stopword and a letter is as often a name or a word of its own
 // ("wirth", "havel", "hermes", "herpes").
-var stopwordSlips = func() map[string]bool {
-	m := map[string]bool{}
-	add := func(w string) {
-		if len(w) >= minSlipStopword && !stopwords[w] {
-			m[w] = true
+// Each maps to its stopword, or to "" when it is one slip from two
+// ("whre": "where", "were").
+var stopwordSlips = func() map[string]string {
+	m := map[string]string{}
+	add := func(slip, w string) {
+		if len(slip) < minSlipStopword || stopwords[slip] {
+			return
 		}
+		if was, ok := m[slip]; ok && was != w {
+			w = ""
+		}
+		m[slip] = w
 	}
 	for w := range stopwords {
 		for i := range len(w) {
-			add(w[:i] + w[i+1:])
+			add(w[:i]+w[i+1:], w)
 			if i+1 < len(w) && w[i] != w[i+1] {
-				add(w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:])
+				add(w[:i]+string(w[i+1])+string(w[i])+w[i+2:], w)
 			}
 		}
 	}
@@ -110,4 +116,12 @@ var stopwordSlips = func() map[string]bool {
 // ("shoud" → "shout"). The caller decides that the word is unknown to
 // the record, since "form" (of "from") is a word of its own, and that it
 // names no one ("senator wold").
-func StopwordSlip(w string) bool { return stopwordSlips[w] }
+func StopwordSlip(w string) bool {
+	_, ok := stopwordSlips[w]
+	return ok
+}
+
+// SlippedStopword returns the stopword that w (lower case) is typed for
+// with one slip, as StopwordSlip reads it ("abuot" → "about"), or ""
+// when w is no such slip or is one slip from two stopwords.
+func SlippedStopword(w string) string { return stopwordSlips[w] }

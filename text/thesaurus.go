@@ -64,6 +64,31 @@ func Synonyms(term string) []string {
 	return m[term]
 }
 
+// IsEnglishTerm reports whether term (a stem, as Terms writes it) is a
+// word of the synonym table, an English word WordNet knows ("garlic"): a
+// word typed so is meant, not a slip of another, though the record may
+// not hold it.
+func IsEnglishTerm(term string) bool { return englishTerms()[term] }
+
+// englishTerms are the terms of the synonym table, as keys, words of a
+// key or synonyms, built on first use.
+var englishTerms = sync.OnceValue(func() map[string]bool {
+	m, err := thesaurus()
+	if err != nil {
+		return nil
+	}
+	terms := make(map[string]bool, 2*len(m))
+	for k, syns := range m {
+		for _, t := range strings.Fields(k) {
+			terms[t] = true
+		}
+		for _, t := range syns {
+			terms[t] = true
+		}
+	}
+	return terms
+})
+
 // particles are the stopwords that close a verb's phrase after its object
 // ("turned it down", "hand them over"); the other stopwords after an
 // object open a phrase of their own ("call it genocide in 2021").

@@ -121,3 +121,13 @@ func TestOtherNamesBothWays(t *testing.T) {
 		t.Errorf("türkiye: %v", TermSynonyms("the türkiye quake"))
 	}
 }
+
+// TestIsEnglishTerm: a word the synonym table holds only as a synonym is
+// an English word too; a name and a slip are not.
+func TestIsEnglishTerm(t *testing.T) {
+	for w, want := range map[string]bool{"garlic": true, "tariffs": true, "dates": true, "garlin": false, "daets": false, "quillfeather": false} {
+		if got := IsEnglishTerm(Stem(w)); got != want {
+			t.Errorf("IsEnglishTerm(Stem(%q)) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -261,6 +261,16 @@ func TestStopwordSlip(t *testing.T) {
 	}
 }
 
+// TestSlippedStopword: a slip gives the stopword it is typed for, and
+// nothing when it is one slip from two or from none.
+func TestSlippedStopword(t *testing.T) {
+	for slip, want := range map[string]string{"abuot": "about", "whree": "where", "shoud": "should", "thier": "their", "ther": "", "what": "", "quill": ""} {
+		if got := SlippedStopword(slip); got != want {
+			t.Errorf("SlippedStopword(%q) = %q, want %q", slip, got, want)
+		}
+	}
+}
+
 // TestPossessor: a token's word without its possessive, whether Words
 // kept the possessive's "s" ("Price’s" → "prices") or dropped it
 // ("Harris’s" → "harris").
