@@ -56,6 +56,15 @@ const (
 	// word was corrected to a rarer neighbour of its own stem ("daets" to
 	// "diet", whose stem "daet" is one letter from, as it is from "dat").
 	spellMinTermLen = 3
+	// respellMinDF is how many passages the term of a respelling must be
+	// in: a word typed that the record does not hold is as likely a name
+	// or a word it lacks ("bayrou", "tryna") as a slip, and a rare
+	// neighbour ("bayou", in 9 of the White House record's passages;
+	// "trina", 10) is no evidence of a slip, a common one ("dates", 2,490;
+	// "biden", 69,121) is. One value, spellRatio's, measured and not
+	// swept (EVALUATION.md, session 52); a slip of a rarer word is still
+	// corrected by the search itself.
+	respellMinDF = spellRatio
 	// respellMaxLen is the longest word Respelled reads as a slip: longer
 	// than English words run ("counterrevolutionaries" has 22 letters),
 	// and its edits, hundreds a letter, are not tried.
@@ -210,21 +219,23 @@ func lowerASCII(s string) bool {
 type Respelling struct{ Typed, Written string }
 
 // Respelled returns question with each word typed with a slip written as
-// the record writes it, and the words so changed. A word is respelled
-// when the search would read it so too (correctedTerms): a function word
-// one slip from a stopword that the record does not hold ("whree" →
-// "where", "abuot" → "about"), and a word the record does not hold, or
-// holds rarely beside a far more frequent neighbour, to the word of the
-// record correction finds ("daets" → "dates", "biedn" → "biden",
-// "monumetns" → "monuments"), written in the form nearest to what was
-// typed. The search corrects such words for itself; what reads the
-// question before and after it (the people it names, the answer type,
-// the decision's coverage of its words, the sentences picked) sees only
-// the question, and read "which poet did biedn quote" as naming nobody.
-// A word after a title ("senator wold") is a name and is left alone, as
-// are chat shorthand ("abt"), words with digits or outside a to z, and a
-// word whose record form cannot be written (its term is a stem and no
-// word one edit from it has that stem). The typed word's capital is kept.
+// the record writes it, and the words so changed: a function word one
+// slip from a stopword ("whree" → "where", "abuot" → "about", "whst" →
+// "what"), and another word, to the word one edit away whose term is in
+// the most passages, at least respellMinDF ("daets" → "dates", "biedn" →
+// "biden", "monumetns" → "monuments"; a long word two edits away as the
+// search corrects it). The search corrects such words for itself; what
+// reads the question before and after it (the people it names, the
+// answer type, the decision's coverage of its words, the sentences
+// picked) sees only the question, and read "which poet did biedn quote"
+// as naming nobody. Left as typed: a word the record holds at all (the
+// search keeps it beside its neighbour), an English word the synonym
+// table knows ("garlic"), a word typed with a capital after the
+// question's first word or with a capital inside ("Barnier", "LIBOR"), a
+// name after a title ("senator wold"), chat shorthand ("abt"), and words
+// with an apostrophe, a digit or a letter beyond a to z. A respelling is
+// a word (surfaces), never any string whose stem is a term; a
+// capitalised first word stays capitalised.
 func (ix *Index) Respelled(question string) (string, []Respelling) {
 	s := ix.cur.Load()
 	if s == nil || s.lex == nil || len(s.chunks) == 0 {
@@ -233,14 +244,20 @@ func (ix *Index) Respelled(question string) (string, []Respelling) {
 	var b strings.Builder
 	var fixes []Respelling
 	last, prev := 0, ""
-	for _, tk := range text.Tokens(question) {
+	for i, tk := range text.Tokens(question) {
 		before := prev
 		prev = tk.Word
 		typed := question[tk.Start:tk.End]
-		if strings.ToLower(typed) != tk.Word {
-			continue // an apostrophe, a possessive or a letter beyond ASCII
+		if !lowerASCII(strings.ToLower(typed)) || strings.ToLower(typed) != tk.Word || !lowerASCII(typed[1:]) && len(typed) > 1 {
+			continue // an apostrophe, a letter beyond ASCII, capitals inside ("LIBOR", "DeSantos")
 		}
-		by := s.lex.respelling(tk.Word, before)
+		if i > 0 && typed[0] >= 'A' && typed[0] <= 'Z' {
+			continue // a name as typed ("Barnier"), not the question's first word
+		}
+		if text.IsTitleWord(before) && !text.IsConnector(before) {
+			continue // a name after a title ("senator wold", "president saied")
+		}
+		by := s.lex.respelling(tk.Word)
 		if by == "" || by == tk.Word {
 			continue
 		}
@@ -271,31 +288,19 @@ func (ix *Index) Respelled(question string) (string, []Respelling) {
 // from its slip's ("tmies" is "tmy", "times" is "tim"), so the words are
 // compared, not the stems. A long word with two slips is corrected as the search
 // corrects it, and written in the form nearest to what was typed.
-func (ix *lexicalIndex) respelling(w, before string) string {
-	if !lowerASCII(w) || len(w) > respellMaxLen || text.IsStopword(w) || text.ChatExpansion(w) != nil {
+func (ix *lexicalIndex) respelling(w string) string {
+	if !lowerASCII(w) || len(w) > respellMaxLen || text.IsStopword(w) || text.ChatExpansion(w) != nil || text.IsEnglishTerm(text.Stem(w)) {
+		return "" // an English word is meant ("garlic", not "garlin"; "trough", not "through")
+	}
+	if id, ok := ix.vocab[text.Stem(w)]; ok && ix.df(id) > 0 {
+		// The record's own word: the search gives it its frequent
+		// neighbour as an alternative, and keeps it ("PhRMA", "Smoot").
 		return ""
 	}
-	afterTitle := text.IsTitleWord(before) && !text.IsConnector(before)
-	stem := text.Stem(w)
-	df := 0
-	if id, ok := ix.vocab[stem]; ok {
-		df = ix.df(id)
-	}
 	if text.StopwordSlip(w) {
-		if df >= spellMinDF || afterTitle {
-			return ""
-		}
 		return text.SlippedStopword(w)
 	}
-	if df > spellRareDF || len(w) < spellMinLen || text.IsEnglishTerm(stem) {
-		return "" // the record's word, or an English word ("garlic", not "garlin"; "tally", not "talkly")
-	}
-	if df > 0 {
-		// A word the record holds is given only a far more frequent
-		// neighbour of its term with a letter added ("zelensky").
-		if c, ok := ix.correction(w, stem, df); ok {
-			return surfaceOf(w, ix.spellerOf().terms[c], 1)
-		}
+	if len(w) < spellMinLen {
 		return ""
 	}
 	best, bestDF, bestSame := "", 0, false
@@ -303,12 +308,13 @@ func (ix *lexicalIndex) respelling(w, before string) string {
 		if c[0] != w[0] {
 			return
 		}
-		id, ok := ix.vocab[text.Stem(c)]
+		term := text.Stem(c)
+		id, ok := ix.vocab[term]
 		if !ok {
 			return
 		}
 		cdf := ix.df(id)
-		if cdf < spellMinDF {
+		if cdf < respellMinDF || !isSurface(c, term) {
 			return
 		}
 		// The most frequent; of one term's words, one as long as typed
@@ -320,8 +326,8 @@ func (ix *lexicalIndex) respelling(w, before string) string {
 	if best != "" || len(w) < spellLongLen {
 		return best
 	}
-	c, ok := ix.correction(w, stem, df)
-	if !ok {
+	c, ok := ix.correction(w, text.Stem(w), 0)
+	if !ok || ix.df(c) < respellMinDF {
 		return ""
 	}
 	return surfaceOf(w, ix.spellerOf().terms[c], 2)
@@ -330,7 +336,7 @@ func (ix *lexicalIndex) respelling(w, before string) string {
 // surfaceSuffixes are the endings a word adds to its stem, tried to write
 // a corrected term as a word: the record's terms are stems ("dat" of
 // "dates", "exactli" of "exactly").
-var surfaceSuffixes = []string{"", "s", "es", "e", "ed", "d", "ing", "ings", "er", "ers", "ly", "ion", "ions", "al", "ment", "ments"}
+var surfaceSuffixes = []string{"", "s", "es", "e", "ed", "d", "ing", "ings", "er", "ers", "ion", "ions", "al", "ment", "ments"}
 
 // surfaceOf returns the word nearest to w, within maxDist edits, whose
 // stem is term: term itself or term with an ending; "" when there is
@@ -342,14 +348,33 @@ func surfaceOf(w, term string, maxDist int) string {
 			best, bestD = c, d
 		}
 	}
-	for _, suf := range surfaceSuffixes {
-		if t, ok := strings.CutSuffix(term, "i"); ok {
-			try(t + "y" + suf) // "exactli" → "exactly", "zelenskyi" → "zelenskyy"
-		}
-		try(term + suf)
+	for _, c := range surfaces(term) {
+		try(c)
 	}
 	return best
 }
+
+// surfaces are the words written for term: term itself, and term with
+// each of surfaceSuffixes, a final "i" written "y" ("exactli" →
+// "exactly", "zelenskyi" → "zelenskyy", "stai" → "stayed", never
+// "staied").
+func surfaces(term string) []string {
+	out := []string{term}
+	t, endsI := strings.CutSuffix(term, "i")
+	for _, suf := range surfaceSuffixes {
+		if endsI {
+			out = append(out, t+"y"+suf)
+		} else if suf != "" {
+			out = append(out, term+suf)
+		}
+	}
+	return out
+}
+
+// isSurface reports whether c is one of the words surfaces writes for
+// term: a respelling is a word, not any string whose stem is a term
+// ("fourly" stems to "four").
+func isSurface(c, term string) bool { return slices.Contains(surfaces(term), c) }
 
 // eachEdit calls fn with each word one edit from w (lower case a to z):
 // two neighbours swapped, a letter changed (sameLen), a letter dropped or

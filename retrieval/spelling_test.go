@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/readout/readout/corpus"
+	"github.com/readout/readout/text"
 )
 
 // spellTexts is a small record where each name and word occurs a known
@@ -105,37 +106,42 @@ func TestSearchFindsMisspelledName(t *testing.T) {
 // the word, by words one edit away weighed by their passages (a stem far
 // from its slip's, "dates"/"dat" against "daets"/"daet", still found; the
 // rarer "diets" beside it not chosen), a function word's slip as the
-// function word; a word the record holds, a name after a title, chat
-// shorthand, an English word the record does not hold and a word with
-// nothing near are left as typed.
+// function word. Left as typed: a word the record holds (the search
+// keeps it and adds its neighbour), a word typed with a capital after the
+// question's first or with capitals inside, a name after a title, chat
+// shorthand, an English word the record does not hold, a word whose only
+// neighbour is rare in the record, and a word with nothing near.
 func TestRespelled(t *testing.T) {
 	var texts repeated
 	texts.add(40, "The talks opened on three dates in Lisbon with Quillfeather.")
 	texts.add(5, "The diets of the delegation were discussed.")
 	texts.add(30, "Spokesperson Zara Quillfeather spoke several times about the canal.")
 	texts.add(4, "Governor Garlin Brackenfield visited the canal.")
+	texts.add(9, "The bayou flooded near the canal.")
 	texts.add(2, "Minister Zarkov visited.")
+	texts.add(60, "Minister Zarkovy of Freedonia visited the canal.")
 	texts.add(1, "The tally was close.")
 	texts.add(40, "Quillfeather will talk about the canal.")
-	texts.add(60, "Minister Zarkovy of Freedonia visited the canal.")
 	ix := newTestIndex(t, texts)
 	tests := []struct {
 		in, want string
 		fixes    int
 	}{
 		{"what daets did the talks open", "what dates did the talks open", 1},
-		{"how many tmies did Quilfeather speak abuot the canal?", "how many times did Quillfeather speak about the canal?", 3},
-		{"Quilfeather's canal", "Quilfeather's canal", 0}, // a possessive is searched as typed
-		{"what did minister wodl say", "what did minister wodl say", 0},
+		{"how many tmies did quilfeather speak abuot the canal?", "how many times did quillfeather speak about the canal?", 3},
+		{"Daets?", "Dates?", 1},
+		// Left as typed.
+		{"how many times did Quilfeather speak", "how many times did Quilfeather speak", 0},
+		{"what did QUILFEATHER say", "what did QUILFEATHER say", 0},
+		{"quilfeather's canal", "quilfeather's canal", 0},
+		{"what did minister quilfeather say", "what did minister quilfeather say", 0},
 		{"did minister wold say abt the canal", "did minister wold say abt the canal", 0},
 		{"what did xylophone say", "what did xylophone say", 0},
 		{"the diets", "the diets", 0},
-		// An English word the record does not hold is meant as typed.
 		{"tariffs on garlic", "tariffs on garlic", 0},
 		{"the vote tally", "the vote tally", 0},
-		// A word the record holds rarely, beside a far more frequent one
-		// with a letter added, is written as that one is.
-		{"what did zarkov say", "what did zarkovy say", 1},
+		{"what did zarkov say", "what did zarkov say", 0},
+		{"what did bayrou say", "what did bayrou say", 0},
 	}
 	for _, tc := range tests {
 		got, fixes := ix.Respelled(tc.in)
@@ -145,6 +151,18 @@ func TestRespelled(t *testing.T) {
 	}
 	if _, fixes := ix.Respelled("Daets?"); len(fixes) != 1 || fixes[0] != (Respelling{Typed: "Daets", Written: "Dates"}) {
 		t.Errorf("Respelled(\"Daets?\") changes %v, want Daets → Dates", fixes)
+	}
+	for term, words := range map[string][]string{"four": {"four", "fours"}, "stai": {"stai", "stay", "stayed"}} {
+		for _, w := range words {
+			if !isSurface(w, term) {
+				t.Errorf("isSurface(%q, %q) = false", w, term)
+			}
+		}
+	}
+	for _, w := range []string{"fourly", "staied"} {
+		if isSurface(w, text.Stem(w)) {
+			t.Errorf("isSurface(%q) = true: no word", w)
+		}
 	}
 }
 

@@ -1,5 +1,7 @@
 package text
 
+import "sync"
+
 // IsStopword reports whether w (a lowercase word from Words) is a function
 // word too common to tell passages apart, or a word every question about
 // the record carries ("said", "according", "quote").
@@ -83,8 +85,8 @@ const minSlipStopword = 4
 // dropped ("shoud", "woud") or two neighbours swapped ("becuase", "tehy",
 // "whta" of "what"), of minSlipStopword letters or more. Not a letter
 // added: a stopword and a letter is as often a name or a word of its own
-// ("wirth", "havel", "hermes", "herpes").
-// Each maps to its stopword, or to "" when it is one slip from two
+// ("wirth", "havel", "hermes", "herpes"), unless it is the letter before
+// it again (keySlips). Each maps to its stopword, or to "" when it is one slip from two
 // ("whre": "where", "were").
 var stopwordSlips = func() map[string]string {
 	m := map[string]string{}
@@ -116,12 +118,81 @@ var stopwordSlips = func() map[string]string {
 // ("shoud" → "shout"). The caller decides that the word is unknown to
 // the record, since "form" (of "from") is a word of its own, and that it
 // names no one ("senator wold").
+//
+// A slip of a key, a letter typed twice ("abbout", "froom") or a key
+// beside the right one hit instead ("whst", "abput"; never the first
+// letter), is read so too when the slip is no English word
+// (IsEnglishTerm: "mist" is not "most", nor "thee" "the").
 func StopwordSlip(w string) bool {
-	_, ok := stopwordSlips[w]
+	if _, ok := stopwordSlips[w]; ok {
+		return true
+	}
+	_, ok := keySlips()[w]
 	return ok
 }
 
 // SlippedStopword returns the stopword that w (lower case) is typed for
 // with one slip, as StopwordSlip reads it ("abuot" → "about"), or ""
 // when w is no such slip or is one slip from two stopwords.
-func SlippedStopword(w string) string { return stopwordSlips[w] }
+func SlippedStopword(w string) string {
+	if sw, ok := stopwordSlips[w]; ok {
+		return sw
+	}
+	return keySlips()[w]
+}
+
+// keySlips are the stopwords' slips of a key (StopwordSlip) of
+// minSlipStopword letters or more that stopwordSlips does not hold, each
+// mapped to its stopword or to "" when it is a slip of two; built on
+// first use, since it reads the synonym table.
+var keySlips = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	add := func(slip, w string) {
+		if len(slip) < minSlipStopword || stopwords[slip] || IsEnglishTerm(Stem(slip)) {
+			return
+		}
+		if _, ok := stopwordSlips[slip]; ok {
+			return
+		}
+		if was, ok := m[slip]; ok && was != w {
+			w = ""
+		}
+		m[slip] = w
+	}
+	for w := range stopwords {
+		for i := range len(w) {
+			add(w[:i+1]+w[i:], w) // typed twice
+			if i == 0 {
+				continue
+			}
+			for _, k := range keyNeighbours[w[i]] {
+				add(w[:i]+string(k)+w[i+1:], w)
+			}
+		}
+	}
+	return m
+})
+
+// keyNeighbours are the keys around each letter's on a QWERTY keyboard:
+// beside it on its row, and the two touching it on the rows above and
+// below (a row sits half a key to the right of the one above).
+var keyNeighbours = func() map[byte][]byte {
+	rows := []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+	m := map[byte][]byte{}
+	at := func(r, c int) (byte, bool) {
+		if r < 0 || r >= len(rows) || c < 0 || c >= len(rows[r]) {
+			return 0, false
+		}
+		return rows[r][c], true
+	}
+	for r, row := range rows {
+		for c := range len(row) {
+			for _, rc := range [][2]int{{r, c - 1}, {r, c + 1}, {r - 1, c}, {r - 1, c + 1}, {r + 1, c - 1}, {r + 1, c}} {
+				if k, ok := at(rc[0], rc[1]); ok {
+					m[row[c]] = append(m[row[c]], k)
+				}
+			}
+		}
+	}
+	return m
+}()

@@ -251,10 +251,11 @@ func TestStopwordSlip(t *testing.T) {
 			t.Errorf("StopwordSlip(%q) = false", w)
 		}
 	}
-	// Stopwords themselves, short words, words two slips away or changed
-	// rather than dropped or swapped, and a stopword with a letter added,
-	// as names and words of their own are ("wirth", "hermes").
-	for _, w := range []string{"should", "what", "teh", "ben", "don", "sayd", "shoot", "quill", "whould", "wirth", "havel", "hermes", "herpes"} {
+	// Stopwords themselves, short words, words two slips away, a letter
+	// changed to one no key beside it types ("whpt") or in first place,
+	// and a stopword with a letter added other than its own again, as
+	// names and words of their own are ("wirth", "hermes").
+	for _, w := range []string{"should", "what", "teh", "ben", "don", "whpt", "ehat", "shoot", "quill", "whould", "wirth", "havel", "hermes", "herpes"} {
 		if StopwordSlip(w) {
 			t.Errorf("StopwordSlip(%q) = true", w)
 		}
@@ -264,7 +265,10 @@ func TestStopwordSlip(t *testing.T) {
 // TestSlippedStopword: a slip gives the stopword it is typed for, and
 // nothing when it is one slip from two or from none.
 func TestSlippedStopword(t *testing.T) {
-	for slip, want := range map[string]string{"abuot": "about", "whree": "where", "shoud": "should", "thier": "their", "ther": "", "what": "", "quill": ""} {
+	for slip, want := range map[string]string{"abuot": "about", "whree": "where", "shoud": "should", "thier": "their", "ther": "", "what": "", "quill": "",
+		// A key typed twice or its neighbour hit, not the first letter,
+		// and never into an English word.
+		"abbout": "about", "froom": "from", "whst": "what", "wgat": "what", "abput": "about", "sbout": "", "mist": "", "thee": ""} {
 		if got := SlippedStopword(slip); got != want {
 			t.Errorf("SlippedStopword(%q) = %q, want %q", slip, got, want)
 		}
