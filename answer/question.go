@@ -248,13 +248,24 @@ func titleCased(w string) bool {
 // were typed ("hey readout, WHAT DID …"). history itself is not changed;
 // a question CleanQuestion refuses is kept as it is.
 func cleanTurns(history []Turn) []Turn {
+	return withQuestions(history, func(q string) string {
+		if c, err := CleanQuestion(q); err == nil {
+			return c
+		}
+		return q
+	})
+}
+
+// withQuestions returns history with each question as read makes it,
+// cloned only when a question changes; history itself is not changed.
+func withQuestions(history []Turn, read func(string) string) []Turn {
 	var out []Turn
 	for i, t := range history {
-		if c, err := CleanQuestion(t.Question); err == nil && c != t.Question {
+		if r := read(t.Question); r != t.Question {
 			if out == nil {
 				out = slices.Clone(history)
 			}
-			out[i].Question = c
+			out[i].Question = r
 		}
 	}
 	if out == nil {
@@ -272,19 +283,10 @@ type respeller interface {
 // respelledTurns returns history with each question as rs respells it,
 // as the question asked now is; history itself is not changed.
 func respelledTurns(rs respeller, history []Turn) []Turn {
-	var out []Turn
-	for i, t := range history {
-		if r, fixes := rs.Respelled(t.Question); fixes != nil {
-			if out == nil {
-				out = slices.Clone(history)
-			}
-			out[i].Question = r
-		}
-	}
-	if out == nil {
-		return history
-	}
-	return out
+	return withQuestions(history, func(q string) string {
+		r, _ := rs.Respelled(q)
+		return r
+	})
 }
 
 func isZeroWidth(r rune) bool {

@@ -86,18 +86,14 @@ const minSlipStopword = 4
 // "whta" of "what"), of minSlipStopword letters or more. Not a letter
 // added: a stopword and a letter is as often a name or a word of its own
 // ("wirth", "havel", "hermes", "herpes"), unless it is the letter before
-// it again (keySlips). Each maps to its stopword, or to "" when it is one slip from two
-// ("whre": "where", "were").
+// it again (keySlips). Each maps to its stopword, or to "" when it is
+// one slip from two ("ther": "there", "their").
 var stopwordSlips = func() map[string]string {
 	m := map[string]string{}
 	add := func(slip, w string) {
-		if len(slip) < minSlipStopword || stopwords[slip] {
-			return
+		if len(slip) >= minSlipStopword && !stopwords[slip] {
+			addSlip(m, slip, w)
 		}
-		if was, ok := m[slip]; ok && was != w {
-			w = ""
-		}
-		m[slip] = w
 	}
 	for w := range stopwords {
 		for i := range len(w) {
@@ -148,16 +144,9 @@ func SlippedStopword(w string) string {
 var keySlips = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	add := func(slip, w string) {
-		if len(slip) < minSlipStopword || stopwords[slip] || IsEnglishTerm(Stem(slip)) {
-			return
+		if _, ok := stopwordSlips[slip]; !ok && len(slip) >= minSlipStopword && !stopwords[slip] && !IsEnglishTerm(Stem(slip)) {
+			addSlip(m, slip, w)
 		}
-		if _, ok := stopwordSlips[slip]; ok {
-			return
-		}
-		if was, ok := m[slip]; ok && was != w {
-			w = ""
-		}
-		m[slip] = w
 	}
 	for w := range stopwords {
 		for i := range len(w) {
@@ -172,6 +161,15 @@ var keySlips = sync.OnceValue(func() map[string]string {
 	}
 	return m
 })
+
+// addSlip maps slip to its stopword w in m, or to "" when m maps it to
+// another already.
+func addSlip(m map[string]string, slip, w string) {
+	if was, ok := m[slip]; ok && was != w {
+		w = ""
+	}
+	m[slip] = w
+}
 
 // keyNeighbours are the keys around each letter's on a QWERTY keyboard:
 // beside it on its row, and the two touching it on the rows above and
