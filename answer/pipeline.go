@@ -122,6 +122,9 @@ func (p *Pipeline) askStream(ctx context.Context, question string, history []Tur
 	// Discord answer must not reach the logs); here only its size.
 	log.Debug("question", "runes", utf8.RuneCountInString(q), "history", len(history))
 	ans := &Answer{Question: q, Citations: []Citation{}, Warnings: []string{}}
+	if w := respeltWarning(respelt); w != "" {
+		ans.Warnings = append(ans.Warnings, w)
+	}
 
 	standalone := q
 	var follow FollowUp

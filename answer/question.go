@@ -289,6 +289,24 @@ func respelledTurns(rs respeller, history []Turn) []Turn {
 	})
 }
 
+// respeltWarning tells the reader which words of the question were read
+// otherwise than typed ("Read “daets” as “dates”, as the record spells
+// it."), so an answer about a word they did not type says why; "" when
+// none was.
+func respeltWarning(fixes []retrieval.Respelling) string {
+	if len(fixes) == 0 {
+		return ""
+	}
+	parts := make([]string, len(fixes))
+	for i, f := range fixes {
+		parts[i] = "“" + f.Typed + "” as “" + f.Written + "”"
+	}
+	if len(fixes) == 1 {
+		return "Read " + parts[0] + ", as the record spells it."
+	}
+	return "Read " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + ", as the record spells them."
+}
+
 func isZeroWidth(r rune) bool {
 	switch r {
 	case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u180E':

@@ -93,7 +93,7 @@ func TestTitleCaseQuestionIsRead(t *testing.T) {
 // TestSlipsAreReadAsTheRecordSpells: a question's word typed with a slip
 // is read as the record spells it before anything reads the question
 // (retrieval.Index.Respelled), so "whree" asks for a place and "wehn" for
-// a date, and the explanation says how it was read; a conversation's
+// a date, and the answer and the explanation say how it was read; a conversation's
 // earlier question is read so too.
 func TestSlipsAreReadAsTheRecordSpells(t *testing.T) {
 	p := &Pipeline{Index: constraintIndex(t), Explain: true}
@@ -105,6 +105,9 @@ func TestSlipsAreReadAsTheRecordSpells(t *testing.T) {
 		typed, _, _ := strings.Cut(q, " ")
 		if !slices.ContainsFunc(ans.Explain.Notes, func(n string) bool { return strings.HasPrefix(n, "read \""+typed+"\" as ") }) {
 			t.Errorf("%q: notes %q say nothing of %q", q, ans.Explain.Notes, typed)
+		}
+		if !slices.ContainsFunc(ans.Warnings, func(w string) bool { return strings.HasPrefix(w, "Read “"+typed+"” as “") }) {
+			t.Errorf("%q: warnings %q do not tell the reader how %q was read", q, ans.Warnings, typed)
 		}
 	}
 	history := []Turn{{Question: "whree did the canal talks open"}}
