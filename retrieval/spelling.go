@@ -248,10 +248,11 @@ func (ix *Index) Respelled(question string) (string, []Respelling) {
 		before := prev
 		prev = tk.Word
 		typed := question[tk.Start:tk.End]
-		if !lowerASCII(strings.ToLower(typed)) || strings.ToLower(typed) != tk.Word || !lowerASCII(typed[1:]) && len(typed) > 1 {
+		capital := typed[0] >= 'A' && typed[0] <= 'Z'
+		if !capital && (typed[0] < 'a' || typed[0] > 'z') || len(typed) > 1 && !lowerASCII(typed[1:]) || strings.ToLower(typed) != tk.Word {
 			continue // an apostrophe, a letter beyond ASCII, capitals inside ("LIBOR", "DeSantos")
 		}
-		if i > 0 && typed[0] >= 'A' && typed[0] <= 'Z' {
+		if i > 0 && capital {
 			continue // a name as typed ("Barnier"), not the question's first word
 		}
 		if text.IsTitleWord(before) && !text.IsConnector(before) {
@@ -261,7 +262,7 @@ func (ix *Index) Respelled(question string) (string, []Respelling) {
 		if by == "" || by == tk.Word {
 			continue
 		}
-		if typed[0] >= 'A' && typed[0] <= 'Z' {
+		if capital {
 			by = strings.ToUpper(by[:1]) + by[1:]
 		}
 		fixes = append(fixes, Respelling{Typed: typed, Written: by})
@@ -276,23 +277,26 @@ func (ix *Index) Respelled(question string) (string, []Respelling) {
 	return b.String(), fixes
 }
 
-// respelling is the word w (lower case, before the word typed before it)
-// is read as, or "" when it is read as typed: see Respelled. An English
-// word the synonym table knows is meant as typed. A word the record
-// holds is corrected only as the search corrects it (to a far more
-// frequent term with a letter added). For a word the record does not
-// hold, the words one edit from it (eachEdit) are weighed by how many
+// respelling is the word w (lower case a to z) is read as, or "" when
+// it is read as typed: see Respelled. An English word the synonym table
+// knows, and a word the record holds at all, are meant as typed. For
+// another, the words one edit from it (eachEdit) are weighed by how many
 // passages hold their term, the most frequent winning, under
-// correction's rules (the first letter kept, at least spellMinDF
-// passages): the record's terms are stems, and a word's stem may be far
-// from its slip's ("tmies" is "tmy", "times" is "tim"), so the words are
-// compared, not the stems. A long word with two slips is corrected as the search
-// corrects it, and written in the form nearest to what was typed.
+// correction's rule that the first letter is kept and with at least
+// respellMinDF passages: the record's terms are stems, and a word's stem
+// may be far from its slip's ("tmies" is "tmy", "times" is "tim"), so
+// the words are compared, not the stems. A long word with two slips is
+// corrected as the search corrects it, and written in the form nearest
+// to what was typed (surfaceOf).
 func (ix *lexicalIndex) respelling(w string) string {
-	if !lowerASCII(w) || len(w) > respellMaxLen || text.IsStopword(w) || text.ChatExpansion(w) != nil || text.IsEnglishTerm(text.Stem(w)) {
+	if !lowerASCII(w) || len(w) > respellMaxLen || text.IsStopword(w) || text.ChatExpansion(w) != nil {
+		return ""
+	}
+	stem := text.Stem(w)
+	if text.IsEnglishTerm(stem) {
 		return "" // an English word is meant ("garlic", not "garlin"; "trough", not "through")
 	}
-	if id, ok := ix.vocab[text.Stem(w)]; ok && ix.df(id) > 0 {
+	if id, ok := ix.vocab[stem]; ok && ix.df(id) > 0 {
 		// The record's own word: the search gives it its frequent
 		// neighbour as an alternative, and keeps it ("PhRMA", "Smoot").
 		return ""
@@ -326,7 +330,7 @@ func (ix *lexicalIndex) respelling(w string) string {
 	if best != "" || len(w) < spellLongLen {
 		return best
 	}
-	c, ok := ix.correction(w, text.Stem(w), 0)
+	c, ok := ix.correction(w, stem, 0)
 	if !ok || ix.df(c) < respellMinDF {
 		return ""
 	}

@@ -171,7 +171,7 @@ func addSlip(m map[string]string, slip, w string) {
 	m[slip] = w
 }
 
-// keyNeighbours are the keys around each letter's on a QWERTY keyboard:
+// keyNeighbours are the keys around each letter on a QWERTY keyboard:
 // beside it on its row, and the two touching it on the rows above and
 // below (a row sits half a key to the right of the one above).
 var keyNeighbours = func() map[byte][]byte {
